@@ -1,0 +1,37 @@
+"""Where things live: the bundled snapshot, the store URL, network settings. Read from the environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent.parent
+
+
+def data_dir() -> Path:
+    """The bundled snapshot: `INDICATORS_DATA_DIR`, else the repository's `data/` folder."""
+    override = os.environ.get("INDICATORS_DATA_DIR")
+    return Path(override) if override else PROJECT_ROOT / "data"
+
+
+def database_url() -> str:
+    """The store: `INDICATORS_DB` (any SQLAlchemy URL), else SQLite in the user data directory."""
+    url = os.environ.get("INDICATORS_DB")
+    if url:
+        return url
+    folder = Path(platformdirs.user_data_dir("factcheck-indicators"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'indicators.db'}"
+
+
+def http_timeout() -> float:
+    """Seconds per HTTP try (`INDICATORS_HTTP_TIMEOUT`, default 20)."""
+    return float(os.environ.get("INDICATORS_HTTP_TIMEOUT", "20"))
+
+
+def http_retries() -> int:
+    """Retries after the first try for transient failures (`INDICATORS_HTTP_RETRIES`, default 2)."""
+    return int(os.environ.get("INDICATORS_HTTP_RETRIES", "2"))

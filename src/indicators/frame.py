@@ -1,0 +1,113 @@
+"""The tidy observation frame: one row per observation, one schema for every source.
+
+Values are unscaled (1.06 trillion yuan is 1.06e12 with unit "CNY"). `period` is a string whose
+shape follows `freq`: A "2023", Q "2023-Q1", H "2023-H1", M "2023-07", YTD "2023-01/2023-04"
+(January to April). `released` is the date the figure became public: stated by the publisher
+where known, otherwise the day after the period ends (the earliest it could have been known).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+KEY = ["source", "dataset", "indicator", "entity", "counterpart", "product", "period", "freq", "unit"]
+"""Columns that identify one observation; a duplicate key in one load is an error."""
+
+TEXT_COLUMNS = KEY + ["qualifier", "publisher", "source_url", "released", "note"]
+COLUMNS = KEY + ["value", "qualifier", "publisher", "source_url", "released", "note"]
+"""What a source's parse() returns. The store adds `vintage` and `retrieved_at`."""
+
+FREQS = {"A", "Q", "H", "M", "YTD"}
+PERIOD_PATTERNS = {
+    "A": re.compile(r"^\d{4}$"),
+    "Q": re.compile(r"^\d{4}-Q[1-4]$"),
+    "H": re.compile(r"^\d{4}-H[12]$"),
+    "M": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
+    "YTD": re.compile(r"^\d{4}-01/\d{4}-(0[1-9]|1[0-2])$"),
+}
+QUALIFIERS = {"", "more than", "about", "less than"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class FrameError(ValueError):
+    """A frame does not fit the schema; the message says which rows and why."""
+
+
+def empty() -> pd.DataFrame:
+    """A frame with the schema's columns and no rows."""
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else "object") for c in COLUMNS})
+
+
+def build(records: list[dict], **defaults) -> pd.DataFrame:
+    """Make a schema frame from row dicts; `defaults` fill columns a row leaves out."""
+    rows = [{**{c: "" for c in TEXT_COLUMNS}, **defaults, **r} for r in records]
+    frame = pd.DataFrame(rows, columns=COLUMNS) if rows else empty()
+    frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
+    for column in TEXT_COLUMNS:
+        frame[column] = frame[column].fillna("").astype(str)
+    frame["released"] = [
+        released or period_end_next_day(period, freq)
+        for released, period, freq in zip(frame["released"], frame["period"], frame["freq"])
+    ]
+    return frame
+
+
+def period_end_next_day(period: str, freq: str) -> str:
+    """The day after a period ends: the earliest date a figure for it can have been public."""
+    year = int(period[:4])
+    if freq == "A":
+        end_year, end_month = year, 12
+    elif freq == "Q":
+        end_year, end_month = year, int(period[-1]) * 3
+    elif freq == "H":
+        end_year, end_month = year, int(period[-1]) * 6
+    elif freq == "M":
+        end_year, end_month = year, int(period[5:7])
+    elif freq == "YTD":
+        end_year, end_month = int(period[8:12]), int(period[13:15])
+    else:
+        raise FrameError(f"unknown freq {freq!r} for period {period!r}")
+    if end_month == 12:
+        return date(end_year + 1, 1, 1).isoformat()
+    return date(end_year, end_month + 1, 1).isoformat()
+
+
+def validate(frame: pd.DataFrame, source: str = "") -> pd.DataFrame:
+    """Check a frame against the schema and return it in canonical column order.
+
+    Raises FrameError naming the source and the first offending rows: missing columns, a value
+    that is not a finite number, an empty unit, a period that does not fit its freq, an unknown
+    qualifier, or a duplicate key.
+    """
+    label = f"{source}: " if source else ""
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise FrameError(f"{label}frame lacks columns {missing}")
+    frame = frame[COLUMNS].copy()
+    if len(frame) == 0:
+        raise FrameError(f"{label}frame has no rows")
+    if not pd.api.types.is_float_dtype(frame["value"]):
+        raise FrameError(f"{label}column 'value' must be float, got {frame['value'].dtype}")
+    bad_value = ~pd.Series(pd.notna(frame["value"]) & (frame["value"].abs() != float("inf")), index=frame.index)
+    _fail_if(bad_value, frame, f"{label}value is missing or not finite")
+    for column in TEXT_COLUMNS:
+        if not all(isinstance(v, str) for v in frame[column]):
+            raise FrameError(f"{label}column {column!r} must hold strings")
+    for column in ["source", "dataset", "indicator", "entity", "period", "freq", "unit", "released"]:
+        _fail_if(frame[column].str.strip() == "", frame, f"{label}{column} is empty")
+    _fail_if(~frame["freq"].isin(FREQS), frame, f"{label}freq not in {sorted(FREQS)}")
+    period_ok = [bool(PERIOD_PATTERNS[f].match(p)) for p, f in zip(frame["period"], frame["freq"])]
+    _fail_if(~pd.Series(period_ok, index=frame.index), frame, f"{label}period does not fit its freq")
+    _fail_if(~frame["qualifier"].isin(QUALIFIERS), frame, f"{label}qualifier not in {sorted(QUALIFIERS)}")
+    _fail_if(~frame["released"].str.match(DATE.pattern), frame, f"{label}released is not YYYY-MM-DD")
+    _fail_if(frame.duplicated(KEY, keep=False), frame, f"{label}duplicate key")
+    return frame.reset_index(drop=True)
+
+
+def _fail_if(mask: pd.Series, frame: pd.DataFrame, message: str) -> None:
+    if bool(mask.any()):
+        sample = frame.loc[mask, KEY + ["value"]].head(3).to_dict("records")
+        raise FrameError(f"{message} in {int(mask.sum())} row(s), e.g. {sample}")
