@@ -35,3 +35,8 @@ def http_timeout() -> float:
 def http_retries() -> int:
     """Retries after the first try for transient failures (`INDICATORS_HTTP_RETRIES`, default 2)."""
     return int(os.environ.get("INDICATORS_HTTP_RETRIES", "2"))
+
+
+def http_backoff() -> float:
+    """Seconds before the first retry, doubled each time (`INDICATORS_HTTP_BACKOFF`, default 1)."""
+    return float(os.environ.get("INDICATORS_HTTP_BACKOFF", "1"))

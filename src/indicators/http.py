@@ -48,7 +48,7 @@ def get_bytes(
     http: requests.Session | None = None,
     timeout: float | None = None,
     retries: int | None = None,
-    backoff: float = 1.0,
+    backoff: float | None = None,
     expect: str | None = None,
 ) -> bytes:
     """GET `url` and return the body, retrying transient failures (timeouts, 429, 5xx).
@@ -59,6 +59,7 @@ def get_bytes(
     http = http or session()
     timeout = config.http_timeout() if timeout is None else timeout
     retries = config.http_retries() if retries is None else retries
+    backoff = config.http_backoff() if backoff is None else backoff
     shown = redact(url)
     last = ""
     for attempt in range(retries + 1):
