@@ -1,0 +1,190 @@
+"""The `indicators` command: refresh, sources, status, check, serve, export, report, schedule."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from indicators import sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one clear line, no traceback, non-zero exit
+        print(f"indicators {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="indicators", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("refresh", help="load sources into the store as new vintages")
+    p.add_argument("--source", action="append", choices=sources.NAMES, help="only this source (repeatable)")
+    p.add_argument("--offline", action="store_true", help="load the bundled snapshot instead of fetching live")
+    p.add_argument("--report", metavar="PATH", help="also write the revision report as JSON to PATH")
+    p.add_argument("--webhook", metavar="URL", help="POST the revision report to URL (or INDICATORS_WEBHOOK_URL)")
+    p.set_defaults(handler=cmd_refresh)
+
+    p = sub.add_parser("sources", help="list sources with their metadata and latest vintage")
+    p.set_defaults(handler=cmd_sources)
+
+    p = sub.add_parser("status", help="print what is in the store")
+    p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("check", help="check the op-ed's claims against the store")
+    p.add_argument("--as-of", metavar="DATE", help="judge with the data published by DATE (YYYY-MM-DD)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8050)
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("export", help="export figures as html/png/svg/pdf")
+    p.add_argument("--figure", action="append", metavar="ID", help="figure id (repeatable)")
+    p.add_argument("--all", action="store_true", help="every figure")
+    p.add_argument("--format", choices=["html", "png", "svg", "pdf"], default="html")
+    p.add_argument("--out", default="figures", metavar="DIR")
+    p.add_argument("--as-of", metavar="DATE")
+    p.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("report", help="write the static fact-check report")
+    p.add_argument("--out", default="report.html", metavar="PATH")
+    p.add_argument("--as-of", metavar="DATE")
+    p.set_defaults(handler=cmd_report)
+
+    p = sub.add_parser("schedule", help="run refreshes on a per-source cadence until stopped")
+    p.add_argument("--once", action="store_true", help="run every due job once and exit")
+    p.set_defaults(handler=cmd_schedule)
+    return parser
+
+
+def cmd_refresh(args) -> int:
+    from indicators.refresh import refresh
+    from indicators.store import Store
+
+    store = Store()
+    progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    results = refresh(args.source, offline=args.offline, store=store, progress=progress)
+    print(f"{'source':<10} {'status':<8} {'rows':>7} {'vintages':<14} {'secs':>5}  detail")
+    for r in results:
+        vint = ",".join(str(v) for v in r.vintages) or "-"
+        print(f"{r.source:<10} {r.status:<8} {r.rows:>7} {vint:<14} {r.seconds:>5.1f}  {r.detail}")
+    for r in results:
+        for warning in r.warnings:
+            print(f"warning: {r.source}: {warning}")
+        for report in r.reports:
+            if report["revised_count"] or report["dropped_count"]:
+                print(f"revisions: {r.source} vintage {report['vintage']}: {report['revised_count']} value(s) revised, "
+                      f"{report['added_count']} added, {report['dropped_count']} dropped")
+                for item in report["revised"][:5]:
+                    print(f"  {item['indicator']} {item['entity']} {item['period']}: {item['old']:.6g} -> {item['new']:.6g}"
+                          + (f" ({item['change_pct']:+.1f}%)" if item["change_pct"] is not None else ""))
+            for change in report.get("verdicts_changed", []):
+                print(f"  verdict changed: {change['claim']}: {change['before']} -> {change['after']}")
+    reports = [rep for r in results for rep in r.reports]
+    if reports and (args.report or args.webhook):
+        from indicators.notify import deliver
+
+        deliver(reports, path=args.report, webhook=args.webhook)
+    failed = [r for r in results if r.status == "failed"]
+    return 1 if failed else 0
+
+
+def cmd_sources(args) -> int:
+    from indicators.store import Store
+
+    store = Store()
+    events = store.last_events()
+    for name, module in sources.all_sources().items():
+        meta = module.METADATA
+        latest = store.latest_vintage(name)
+        print(f"{name}: {meta.title}")
+        print(f"  publisher: {meta.publisher}")
+        print(f"  licence:   {meta.licence}")
+        print(f"  url:       {meta.url}")
+        print(f"  cadence:   {meta.cadence}; live endpoint: {'yes' if meta.live else 'no (bundled only)'}")
+        if latest:
+            print(f"  latest vintage: {latest.id} ({latest.mode}, {latest.rows} rows, retrieved {latest.retrieved_at}"
+                  + (f", released {latest.release_date}" if latest.release_date else "") + ")")
+        else:
+            print("  latest vintage: none (run `indicators refresh --offline`)")
+        error = events.get(name, {}).get("last_error")
+        if error:
+            print(f"  last error: {error['at']}: {error['detail']}")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from indicators.store import Store
+
+    store = Store()
+    data = store.frame()
+    print(f"store: {store.url}")
+    if data.empty:
+        print("empty: run `indicators refresh --offline` to load the bundled snapshot")
+        return 0
+    summary = data.groupby(["source", "dataset"]).agg(
+        rows=("value", "size"), indicators=("indicator", "nunique"), first=("period", "min"), last=("period", "max")
+    )
+    print(summary.to_string())
+    print(f"{len(data)} observations from {len(store.vintages())} vintage(s)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from indicators import claims
+
+    results = claims.check_all(as_of=args.as_of)
+    if args.format == "json":
+        print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+    else:
+        print(claims.format_table(results))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from dashboard.app import create_app
+
+    app = create_app()
+    app.run(host=args.host, port=args.port, debug=False)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from indicators import export
+
+    paths = export.export_figures(args.figure, args.all, args.format, args.out, as_of=args.as_of, currency=args.currency)
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from indicators import report
+
+    path = report.write_report(args.out, as_of=args.as_of)
+    print(path)
+    return 0
+
+
+def cmd_schedule(args) -> int:
+    from indicators import schedule
+
+    return schedule.run(once=args.once)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

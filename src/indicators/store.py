@@ -1,0 +1,313 @@
+"""The vintaged observation store, behind a database URL (SQLite by default, PostgreSQL by configuration).
+
+Every load writes one vintage in one transaction: the vintage row, its raw payloads and its
+observations commit together or not at all, so a reader sees a vintage whole or not at all, and a
+failed or killed load leaves the previous vintages untouched.
+
+Reading resolves each observation key to its most recent *published* value: the row with the
+latest `released` date (ties: the newest vintage). `as_of=DATE` keeps only rows released on or
+before DATE, which is "what a user could have known then".
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import pandas as pd
+import sqlalchemy as sa
+
+from indicators import config, frame
+from indicators.sources.base import Payload
+
+metadata = sa.MetaData()
+
+vintages = sa.Table(
+    "vintages",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.String(40), nullable=False, index=True),
+    sa.Column("label", sa.String(200), nullable=False, default=""),
+    sa.Column("retrieved_at", sa.String(32), nullable=False),
+    sa.Column("release_date", sa.String(10), nullable=False, default=""),
+    sa.Column("payload_sha256", sa.Text, nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("mode", sa.String(20), nullable=False),  # "offline" (bundled) or "live"
+)
+
+payloads = sa.Table(
+    "payloads",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("raw", sa.LargeBinary, nullable=False),
+)
+
+observations = sa.Table(
+    "observations",
+    metadata,
+    sa.Column("vintage", sa.Integer, sa.ForeignKey("vintages.id"), nullable=False, index=True),
+    *[sa.Column(c, sa.Float if c == "value" else sa.Text, nullable=False) for c in frame.COLUMNS],
+    sa.Index("ix_obs_lookup", "indicator", "entity", "released"),
+    sa.Index("ix_obs_source", "source", "dataset"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.String(40), nullable=False, index=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),  # ok, failed, skipped
+    sa.Column("vintage", sa.Integer, nullable=True),
+    sa.Column("detail", sa.Text, nullable=False, default=""),
+)
+
+reports = sa.Table(
+    "revision_reports",
+    metadata,
+    sa.Column("vintage", sa.Integer, sa.ForeignKey("vintages.id"), primary_key=True),
+    sa.Column("previous", sa.Integer, nullable=True),
+    sa.Column("report", sa.Text, nullable=False),  # JSON
+)
+
+
+@dataclass(frozen=True)
+class Vintage:
+    id: int
+    source: str
+    label: str
+    retrieved_at: str
+    release_date: str
+    payload_sha256: str
+    rows: int
+    mode: str
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or read (corrupt file, wrong schema)."""
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Vintages of tidy frames in a SQL database. `Store()` opens the configured one."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or config.database_url()
+        self.engine = sa.create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            metadata.create_all(self.engine)
+        except sa.exc.DatabaseError as exc:
+            raise StoreError(f"cannot open the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
+        self._cache: dict[tuple, pd.DataFrame] = {}
+        self._lock = threading.Lock()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_vintage(
+        self,
+        source: str,
+        data: pd.DataFrame,
+        raw: list[Payload] | tuple[Payload, ...] = (),
+        label: str = "",
+        mode: str = "offline",
+        release_date: str = "",
+    ) -> Vintage:
+        """Validate `data` and write it as a new vintage of `source`, atomically. Returns the vintage."""
+        checked = frame.validate(data, source=source)
+        if set(checked["source"]) != {source}:
+            raise frame.FrameError(f"{source}: frame rows name other sources {sorted(set(checked['source']))}")
+        retrieved_at = now_utc()
+        sha = ",".join(p.sha256 for p in raw)
+        with self.engine.begin() as conn:
+            vintage_id = conn.execute(
+                vintages.insert().values(
+                    source=source,
+                    label=label,
+                    retrieved_at=retrieved_at,
+                    release_date=release_date,
+                    payload_sha256=sha,
+                    rows=len(checked),
+                    mode=mode,
+                )
+            ).inserted_primary_key[0]
+            for p in raw:
+                exists = conn.execute(sa.select(payloads.c.sha256).where(payloads.c.sha256 == p.sha256)).first()
+                if not exists:
+                    conn.execute(
+                        payloads.insert().values(
+                            sha256=p.sha256, name=p.name, url=p.url, kind=p.kind, size=len(p.raw), raw=p.raw
+                        )
+                    )
+            records = checked.assign(vintage=vintage_id).to_dict("records")
+            for start in range(0, len(records), 5000):
+                conn.execute(observations.insert(), records[start : start + 5000])
+        return self.vintage(vintage_id)
+
+    def log_event(self, source: str, status: str, vintage: int | None = None, detail: str = "") -> None:
+        """Record a refresh outcome (for `/health` and `indicators sources`)."""
+        with self.engine.begin() as conn:
+            conn.execute(events.insert().values(source=source, at=now_utc(), status=status, vintage=vintage, detail=detail))
+
+    def save_report(self, vintage: int, previous: int | None, report: dict) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(reports.insert().values(vintage=vintage, previous=previous, report=json.dumps(report)))
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def vintages(self, source: str | None = None) -> list[Vintage]:
+        """All vintages, oldest first (optionally of one source)."""
+        query = sa.select(vintages).order_by(vintages.c.id)
+        if source:
+            query = query.where(vintages.c.source == source)
+        with self._read() as conn:
+            return [Vintage(**row._mapping) for row in conn.execute(query)]
+
+    def vintage(self, vintage_id: int) -> Vintage:
+        with self._read() as conn:
+            row = conn.execute(sa.select(vintages).where(vintages.c.id == vintage_id)).first()
+        if row is None:
+            raise KeyError(f"no vintage {vintage_id}")
+        return Vintage(**row._mapping)
+
+    def latest_vintage(self, source: str) -> Vintage | None:
+        found = self.vintages(source)
+        return found[-1] if found else None
+
+    def last_events(self) -> dict[str, dict]:
+        """Per source: the last successful refresh and the last failure, if any."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(events).order_by(events.c.id)).all()
+        result: dict[str, dict] = {}
+        for row in rows:
+            entry = result.setdefault(row.source, {"last_ok": None, "last_error": None})
+            if row.status == "failed":
+                entry["last_error"] = {"at": row.at, "detail": row.detail}
+            elif row.status == "ok":
+                entry["last_ok"] = {"at": row.at, "vintage": row.vintage}
+        return result
+
+    def report(self, vintage_id: int) -> dict | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(reports).where(reports.c.vintage == vintage_id)).first()
+        return json.loads(row.report) if row else None
+
+    def vintage_frame(self, vintage_id: int) -> pd.DataFrame:
+        """Exactly the rows one vintage wrote."""
+        with self._read() as conn:
+            data = pd.read_sql(sa.select(observations).where(observations.c.vintage == vintage_id), conn)
+        return data
+
+    def payload(self, sha256: str) -> bytes:
+        with self._read() as conn:
+            row = conn.execute(sa.select(payloads.c.raw).where(payloads.c.sha256 == sha256)).first()
+        if row is None:
+            raise KeyError(f"no payload {sha256}")
+        return bytes(row.raw)
+
+    def generation(self) -> int:
+        """The newest vintage id: changes whenever a load commits (cache key for readers)."""
+        with self._read() as conn:
+            return conn.execute(sa.select(sa.func.coalesce(sa.func.max(vintages.c.id), 0))).scalar_one()
+
+    def frame(
+        self,
+        source: str | None = None,
+        dataset: str | None = None,
+        indicator: str | list[str] | None = None,
+        entity: str | list[str] | None = None,
+        as_of: str | None = None,
+    ) -> pd.DataFrame:
+        """The tidy frame: each key's most recent published value (as of a date, if given).
+
+        Columns: frame.COLUMNS plus `vintage` and `retrieved_at`. Cached per store generation,
+        so a new vintage is seen by the next call without a restart.
+        """
+        if as_of is not None:
+            as_of = _check_date(as_of)
+        key = (self.generation(), source, dataset, _tuple(indicator), _tuple(entity), as_of)
+        with self._lock:
+            cached = self._cache.get(key)
+        if cached is not None:
+            return cached.copy()
+        result = self._resolve(source, dataset, indicator, entity, as_of)
+        with self._lock:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = result
+        return result.copy()
+
+    def _resolve(self, source, dataset, indicator, entity, as_of) -> pd.DataFrame:
+        obs = observations
+        conditions = []
+        if source:
+            conditions.append(obs.c.source == source)
+        if dataset:
+            conditions.append(obs.c.dataset == dataset)
+        if indicator:
+            conditions.append(obs.c.indicator.in_(_tuple(indicator)))
+        if entity:
+            conditions.append(obs.c.entity.in_(_tuple(entity)))
+        if as_of:
+            conditions.append(obs.c.released <= as_of)
+        rank = sa.func.row_number().over(
+            partition_by=[obs.c[c] for c in frame.KEY],
+            order_by=[obs.c.released.desc(), obs.c.vintage.desc()],
+        )
+        inner = sa.select(obs, rank.label("rank")).where(*conditions).subquery()
+        query = (
+            sa.select(*[inner.c[c] for c in frame.COLUMNS], inner.c.vintage, vintages.c.retrieved_at)
+            .join(vintages, vintages.c.id == inner.c.vintage)
+            .where(inner.c.rank == 1)
+            .order_by(*[inner.c[c] for c in ["source", "dataset", "indicator", "entity", "product", "period"]])
+        )
+        with self._read() as conn:
+            data = pd.read_sql(query, conn)
+        data["value"] = data["value"].astype("float64")
+        return data
+
+    def _read(self):
+        try:
+            return self.engine.connect()
+        except sa.exc.DatabaseError as exc:
+            raise StoreError(f"cannot read the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers keep reading the last committed vintage while a load writes the next one.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _check_date(value: str) -> str:
+    try:
+        return datetime.strptime(str(value), "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        raise ValueError(f"as_of must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _tuple(value) -> tuple:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _safe_url(url: str) -> str:
+    return sa.engine.make_url(url).render_as_string(hide_password=True)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200]
