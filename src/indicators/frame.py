@@ -49,10 +49,16 @@ def build(records: list[dict], **defaults) -> pd.DataFrame:
     for column in TEXT_COLUMNS:
         frame[column] = frame[column].fillna("").astype(str)
     frame["released"] = [
-        released or period_end_next_day(period, freq)
+        released or _default_released(period, freq)
         for released, period, freq in zip(frame["released"], frame["period"], frame["freq"])
     ]
     return frame
+
+
+def _default_released(period: str, freq: str) -> str:
+    """period_end_next_day, or "" for a malformed period (validate() then says what is wrong)."""
+    pattern = PERIOD_PATTERNS.get(freq)
+    return period_end_next_day(period, freq) if pattern and pattern.match(period) else ""
 
 
 def period_end_next_day(period: str, freq: str) -> str:
@@ -96,7 +102,7 @@ def validate(frame: pd.DataFrame, source: str = "") -> pd.DataFrame:
     for column in TEXT_COLUMNS:
         if not all(isinstance(v, str) for v in frame[column]):
             raise FrameError(f"{label}column {column!r} must hold strings")
-    for column in ["source", "dataset", "indicator", "entity", "period", "freq", "unit", "released"]:
+    for column in ["source", "dataset", "indicator", "entity", "period", "freq", "unit"]:
         _fail_if(frame[column].str.strip() == "", frame, f"{label}{column} is empty")
     _fail_if(~frame["freq"].isin(FREQS), frame, f"{label}freq not in {sorted(FREQS)}")
     period_ok = [bool(PERIOD_PATTERNS[f].match(p)) for p, f in zip(frame["period"], frame["freq"])]

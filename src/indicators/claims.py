@@ -1,0 +1,539 @@
+"""The claims engine: the op-ed's statements (data/claims.yaml) judged against the store.
+
+A claim record says what was stated (value, unit, comparator, wording) and which series in the
+store is its evidence. The engine reads that series, applies the tolerance the wording implies,
+and returns a `ClaimResult` with the numbers it compared. No verdict is ever written by hand.
+
+Verdicts:
+- supported          the data meet the claim as worded
+- supported-rounded  the data meet it within the rounding the wording implies (29.9% for "30 percent")
+- misleading         true on one reading of the data, false on another the reader would assume
+- inconclusive       the data and the claim overlap within their rounding; cannot say either way
+- contradicted       the data do not meet the claim
+- unverifiable       the data needed are not in the store (the result names the loader that fetches them)
+- opinion            not a factual claim; listed so readers see it was considered
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from indicators import config, sources
+from indicators.store import Store
+
+VERDICTS = ["supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "unverifiable", "opinion"]
+CHECKS = {"threshold", "rounded", "leader", "count", "rank_trend", "opinion"}
+COMPARATORS = {"threshold": {">", ">=", "<", "<="}, "rounded": {"~="}, "leader": {"rank==1"},
+               "count": {"count==6", "count=="}, "rank_trend": {"improving"}}
+SCALE_WORDS = {1e12: "trillion", 1e9: "billion", 1e6: "million"}
+
+
+class ClaimsFileError(ValueError):
+    """The claims file is malformed; the message names the claim."""
+
+
+@dataclass
+class ClaimResult:
+    id: str
+    quote: str
+    claim: str
+    check: str
+    verdict: str
+    stated: dict
+    observed: dict | None
+    explanation: str
+    computation: str = ""
+    abs_error: float | None = None
+    rel_error: float | None = None
+    sources: list[dict] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    other_views: list[dict] = field(default_factory=list)
+    loader: str = ""
+    as_of: str | None = None
+    compared_with: dict | None = None  # the same claim judged as of the article date / latest
+
+    def to_dict(self) -> dict:
+        return _clean(asdict(self))
+
+
+# -- the claims file -------------------------------------------------------------------------
+
+
+def claims_path() -> Path:
+    return config.data_dir() / "claims.yaml"
+
+
+def load_claims(path: Path | str | None = None) -> dict:
+    """Read and validate the claims file; raises ClaimsFileError naming the faulty claim."""
+    path = Path(path) if path else claims_path()
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ClaimsFileError(f"{path}: cannot read claims file: {str(exc).splitlines()[0]}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
+        raise ClaimsFileError(f"{path}: expected a mapping with a 'claims' list")
+    seen = set()
+    for index, claim in enumerate(document["claims"]):
+        validate_claim(claim, index)
+        if claim["id"] in seen:
+            raise ClaimsFileError(f"claim {claim['id']!r}: duplicate id")
+        seen.add(claim["id"])
+    document.setdefault("article", {})
+    return document
+
+
+def validate_claim(claim: dict, index: int = 0) -> None:
+    name = claim.get("id") if isinstance(claim, dict) else None
+    label = f"claim {name!r}" if name else f"claim #{index + 1}"
+
+    def fail(message: str):
+        raise ClaimsFileError(f"{label}: {message}")
+
+    if not isinstance(claim, dict):
+        fail("is not a mapping")
+    for key in ["id", "quote", "check"]:
+        if not claim.get(key):
+            fail(f"missing {key!r}")
+    check = claim["check"]
+    if check not in CHECKS:
+        fail(f"unknown check {check!r} (known: {', '.join(sorted(CHECKS))})")
+    if check == "opinion":
+        if not claim.get("reason"):
+            fail("an opinion needs a 'reason'")
+        return
+    stated = claim.get("stated")
+    if not isinstance(stated, dict):
+        fail("missing 'stated'")
+    if not stated.get("unit"):
+        fail("stated figure has no unit")
+    comparator = str(stated.get("comparator", ""))
+    allowed = COMPARATORS[check]
+    if comparator not in allowed and not (check == "count" and comparator.startswith("count==")):
+        fail(f"comparator {comparator!r} does not fit check {check!r} (expected one of {sorted(allowed)})")
+    if check != "rank_trend" and not isinstance(stated.get("value"), (int, float)):
+        fail("stated value must be a number")
+    if check == "rounded" and not isinstance(claim.get("step"), (int, float)):
+        fail("a rounded claim needs a numeric 'step' (the precision of its wording)")
+    series = claim.get("series")
+    if not isinstance(series, dict) or not series.get("indicator") or not series.get("source"):
+        fail("missing evidence 'series' with source and indicator")
+    if series["source"] not in sources.NAMES:
+        fail(f"unknown series source {series['source']!r} (known: {', '.join(sources.NAMES)})")
+    if not series.get("unit"):
+        fail("evidence series has no unit")
+
+
+# -- evidence --------------------------------------------------------------------------------
+
+
+class Evidence:
+    """Reads the series a claim names from the store, as of a date or latest."""
+
+    def __init__(self, store: Store, as_of: str | None):
+        self.store = store
+        self.as_of = as_of
+
+    def rows(self, spec: dict) -> pd.DataFrame:
+        data = self.store.frame(source=spec["source"], indicator=spec["indicator"], as_of=self.as_of)
+        for column in ["dataset", "entity", "counterpart", "product", "period", "freq", "unit"]:
+            if spec.get(column) is not None:
+                data = data[data[column] == str(spec[column])]
+        return data
+
+    def one(self, spec: dict) -> pd.Series | None:
+        data = self.rows(spec)
+        return data.iloc[-1] if len(data) else None
+
+    def fx(self, series_id: str, year: str) -> pd.Series | None:
+        return self.one({"source": "fx", "indicator": series_id, "entity": "CHN", "period": year, "freq": "A"})
+
+
+def source_ref(row: pd.Series) -> dict:
+    return {
+        "source": row["source"], "dataset": row["dataset"], "indicator": row["indicator"],
+        "entity": row["entity"], "period": row["period"], "value": float(row["value"]), "unit": row["unit"],
+        "publisher": row["publisher"], "url": row["source_url"], "released": row["released"],
+        "vintage": int(row["vintage"]), "qualifier": row["qualifier"],
+    }
+
+
+def published_half_width(value: float) -> float:
+    """Half a unit of the last significant digit: 1.06e12 was published to 0.01e12, so ±0.005e12."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    exponent = math.floor(math.log10(abs(value))) - 14
+    while exponent < 20:
+        step = 10.0 ** (exponent + 1)
+        ratio = value / step
+        if abs(ratio - round(ratio)) > 1e-9 * max(1.0, abs(ratio)):
+            break
+        exponent += 1
+    return 10.0 ** exponent / 2
+
+
+def fmt(value: float | None, unit: str = "") -> str:
+    """A human figure: 1.06e12 CNY -> '1.06 trillion CNY'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    for scale, word in SCALE_WORDS.items():
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g} {word} {unit}".strip()
+    if unit == "percent":
+        return f"{value:.3g}%"
+    return f"{value:,.6g} {unit}".strip()
+
+
+# -- the checks ------------------------------------------------------------------------------
+
+
+def stated_value(claim: dict) -> float:
+    stated = claim["stated"]
+    return float(stated["value"]) * float(stated.get("scale", 1) or 1)
+
+
+def unverifiable(claim: dict, what: str) -> ClaimResult:
+    return base_result(
+        claim, "unverifiable", None,
+        f"Unverifiable with the bundled data: {what}. The loader that would fetch it: {claim.get('loader', 'none known')}.",
+    )
+
+
+def base_result(claim: dict, verdict: str, observed: dict | None, explanation: str, **extra) -> ClaimResult:
+    stated = dict(claim.get("stated") or {})
+    if stated.get("value") is not None:
+        stated["value_unscaled"] = stated_value(claim)
+    return ClaimResult(
+        id=claim["id"], quote=claim["quote"], claim=claim.get("claim", ""), check=claim["check"],
+        verdict=verdict, stated=stated, observed=observed, explanation=explanation,
+        loader=claim.get("loader", "") if verdict == "unverifiable" else "", **extra,
+    )
+
+
+def check_threshold(claim: dict, ev: Evidence) -> ClaimResult:
+    row = ev.one(claim["series"])
+    if row is None:
+        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store")
+    value, stated = float(row["value"]), stated_value(claim)
+    comparator = claim["stated"]["comparator"]
+    half = published_half_width(value)
+    low, high = value - half, value + half
+    if row["qualifier"] == "more than":
+        high = math.inf
+    if comparator in (">", ">="):
+        holds_low = low > stated or (comparator == ">=" and low >= stated)
+        fails_high = high <= stated if comparator == ">" else high < stated
+    else:
+        holds_low = high < stated or (comparator == "<=" and high <= stated)
+        fails_high = low >= stated if comparator == "<" else low > stated
+    verdict = "supported" if holds_low else "contradicted" if fails_high else "inconclusive"
+    unit = row["unit"]
+    qualifier = f"{row['qualifier']} " if row["qualifier"] else ""
+    computation = (
+        f"{qualifier}{fmt(value, unit)} ({row['publisher']}, released {row['released']}; read as "
+        f"[{fmt(low, unit)}, {fmt(high, unit) if math.isfinite(high) else '∞'}) given its rounding) "
+        f"{comparator} {fmt(stated, unit)}"
+    )
+    explanation = {
+        "supported": f"The published total, {fmt(value, unit)}, is above {fmt(stated, unit)} even at the low end of its rounding.",
+        "contradicted": f"The published total, {fmt(value, unit)}, is not above {fmt(stated, unit)}.",
+        "inconclusive": f"The published total, {fmt(value, unit)}, is within rounding of {fmt(stated, unit)}.",
+    }[verdict]
+    result = base_result(
+        claim, verdict, {"value": value, "unit": unit, "qualifier": row["qualifier"], "period": row["period"]},
+        explanation, computation=computation, abs_error=value - stated, rel_error=(value - stated) / stated,
+        sources=[source_ref(row)],
+    )
+    if claim.get("definition"):
+        result.caveats.append(f"Definition: {claim['definition']}.")
+    if claim.get("usd_view"):
+        add_usd_level_view(result, claim, ev, row)
+    return result
+
+
+def add_usd_level_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.Series) -> None:
+    fx = ev.fx(claim["usd_view"]["fx"], row["period"])
+    if fx is None:
+        result.caveats.append(f"No {claim['usd_view']['fx']} rate for {row['period']} in the store: no USD view.")
+        return
+    usd = float(row["value"]) / float(fx["value"])
+    result.other_views.append({
+        "label": "in US dollars (converted)",
+        "value": usd, "unit": "USD",
+        "explanation": (f"{fmt(float(row['value']), 'CNY')} ÷ {float(fx['value']):.4f} CNY per USD (FRED {fx['indicator']}, "
+                        f"{row['period']} average) = {fmt(usd, 'USD')}. GACC converts with its own monthly rates, "
+                        "so its USD release differs slightly. The claim itself is in yuan."),
+    })
+    result.sources.append(source_ref(fx))
+
+
+def check_rounded(claim: dict, ev: Evidence) -> ClaimResult:
+    row = ev.one(claim["series"])
+    if row is None:
+        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store")
+    value, stated, step = float(row["value"]), stated_value(claim), float(claim["step"])
+    low, high = stated - step / 2, stated + step / 2
+    if value == stated:
+        verdict = "supported"
+    elif low <= value < high:
+        verdict = "supported-rounded"
+    else:
+        verdict = "contradicted"
+    unit = row["unit"]
+    computation = f"{fmt(value, unit)} ({row['publisher']}, released {row['released']}) in [{fmt(low, unit)}, {fmt(high, unit)})"
+    explanation = {
+        "supported": f"The published figure is exactly {fmt(value, unit)}.",
+        "supported-rounded": f"The published figure, {fmt(value, unit)}, rounds to the stated {fmt(stated, unit)}.",
+        "contradicted": f"The published figure, {fmt(value, unit)}, is outside [{fmt(low, unit)}, {fmt(high, unit)}), "
+                        f"the range “{claim['stated']['text']}” allows.",
+    }[verdict]
+    result = base_result(
+        claim, verdict, {"value": value, "unit": unit, "period": row["period"]}, explanation,
+        computation=computation, abs_error=value - stated, rel_error=(value - stated) / stated,
+        sources=[source_ref(row)],
+    )
+    if claim.get("usd_view"):
+        add_usd_growth_view(result, claim, ev, row)
+    return result
+
+
+def add_usd_growth_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.Series) -> None:
+    year = row["period"]
+    previous = str(int(year) - 1)
+    fx_now, fx_before = ev.fx(claim["usd_view"]["fx"], year), ev.fx(claim["usd_view"]["fx"], previous)
+    if fx_now is None or fx_before is None:
+        result.caveats.append(f"No annual FX rates for {previous} and {year} in the store: no USD view.")
+        return
+    growth_cny = float(row["value"]) / 100
+    growth_usd = (1 + growth_cny) * float(fx_before["value"]) / float(fx_now["value"]) - 1
+    result.other_views.append({
+        "label": "growth in US dollars (converted)",
+        "value": growth_usd * 100, "unit": "percent",
+        "explanation": (f"(1 + {growth_cny:.3f}) × {float(fx_before['value']):.4f} / {float(fx_now['value']):.4f} − 1 = "
+                        f"{growth_usd * 100:.1f}%: the yuan weakened from {float(fx_before['value']):.4f} to "
+                        f"{float(fx_now['value']):.4f} per USD (FRED {fx_now['indicator']} annual averages), so growth in "
+                        "dollars is lower. The claim is in yuan and is judged in yuan."),
+    })
+    result.sources.extend([source_ref(fx_before), source_ref(fx_now)])
+    level_name = claim["usd_view"].get("level")
+    if level_name:
+        level = ev.one({**claim["series"], "indicator": level_name, "unit": "CNY"})
+        if level is not None:
+            derived = float(level["value"]) / (1 + growth_cny)
+            result.other_views.append({
+                "label": f"implied {previous} total (derived)",
+                "value": derived, "unit": "CNY",
+                "explanation": (f"No official {previous} total was published; {fmt(float(level['value']), 'CNY')} ÷ "
+                                f"{1 + growth_cny:.3f} = {fmt(derived, 'CNY')} is derived from the {year} total and its growth."),
+            })
+
+
+def check_leader(claim: dict, ev: Evidence) -> ClaimResult:
+    spec = {k: v for k, v in claim["series"].items() if k != "entity"}
+    rows = ev.rows(spec)
+    entity = claim["entity"]
+    mine = rows[rows["entity"] == entity]
+    if mine.empty:
+        return unverifiable(claim, f"no {spec['indicator']} for {entity} in edition {spec.get('period')}")
+    count = float(mine.iloc[0]["value"])
+    others = rows[rows["entity"] != entity].sort_values("value", ascending=False)
+    runner_up = others.iloc[0] if len(others) else None
+    runner_value = float(runner_up["value"]) if runner_up is not None else 0.0
+    unlisted_max = max(float(claim.get("total", 0)) - float(rows["value"].sum()), 0.0) if claim.get("total") else math.inf
+    listed = ", ".join(f"{r.entity} {r.value:g}" for r in others.head(3).itertuples())
+    if count > runner_value and count > unlisted_max:
+        verdict = "supported"
+        explanation = (f"{entity} has {count:g} of the top {claim.get('total', '')} clusters; next: {listed}. "
+                       f"Economies not listed hold at most {unlisted_max:g} between them, so none can exceed {count:g}.")
+    elif count > runner_value:
+        verdict = "inconclusive"
+        explanation = f"{entity} leads the economies listed ({count:g}; next {listed}), but unlisted economies could hold up to {unlisted_max:g}."
+    else:
+        verdict = "contradicted"
+        tie = " (a tie is not “most”)" if count == runner_value else ""
+        explanation = f"{entity} has {count:g}; {runner_up['entity']} has {runner_value:g}{tie}."
+    return base_result(
+        claim, verdict, {"value": count, "unit": "count", "runner_up": runner_up["entity"] if runner_up is not None else None,
+                         "runner_up_value": runner_value, "unlisted_max": unlisted_max},
+        explanation, computation=f"{entity} {count:g} vs next {runner_value:g} (unlisted ≤ {unlisted_max:g})",
+        abs_error=count - runner_value, sources=[source_ref(r) for _, r in pd.concat([mine, others.head(1)]).iterrows()],
+        caveats=["Cluster counts are per GII edition (top 100); WIPO's cluster method changes between editions."],
+    )
+
+
+def check_count(claim: dict, ev: Evidence) -> ClaimResult:
+    stated = stated_value(claim)
+    per_indicator = ev.rows(claim["per_indicator"]) if claim.get("per_indicator") else pd.DataFrame()
+    if len(per_indicator):
+        firsts = per_indicator[per_indicator["value"] == 1]
+        count, refs = float(len(firsts)), [source_ref(r) for _, r in firsts.iterrows()]
+        how = f"{len(firsts)} of {len(per_indicator)} indicators in WIPO's workbook have rank 1 for {claim['per_indicator']['entity']}"
+    else:
+        row = ev.one(claim["series"])
+        if row is None:
+            result = unverifiable(claim, f"no count of first-ranked indicators for {claim['series']['entity']} in GII "
+                                         f"{claim['series']['period']}, and no per-indicator ranks")
+            add_count_context(result, claim, ev)
+            return result
+        count, refs = float(row["value"]), [source_ref(row)]
+        how = f"reported count {count:g} ({row['publisher']})"
+    verdict = "supported" if count == stated else "contradicted"
+    result = base_result(
+        claim, verdict, {"value": count, "unit": "count"},
+        f"{how}; the op-ed says {stated:g}.", computation=f"{count:g} == {stated:g}",
+        abs_error=count - stated, rel_error=(count - stated) / stated, sources=refs,
+    )
+    add_count_context(result, claim, ev)
+    return result
+
+
+def add_count_context(result: ClaimResult, claim: dict, ev: Evidence) -> None:
+    spec = {k: v for k, v in claim["series"].items() if k != "period"}
+    rows = ev.rows(spec)
+    rows = rows[rows["period"].isin(claim.get("context_periods", []))]
+    for _, row in rows.iterrows():
+        result.other_views.append({
+            "label": f"GII {row['period']} (other edition)", "value": float(row["value"]), "unit": "count",
+            "explanation": f"{row['publisher']}: {row['note']}".strip(": "),
+        })
+        result.sources.append(source_ref(row))
+
+
+def check_rank_trend(claim: dict, ev: Evidence) -> ClaimResult:
+    rows = ev.rows(claim["series"])
+    first, last = claim["window"]["first"], claim["window"]["last"]
+    rows = rows[(rows["period"] >= first) & (rows["period"] <= last)].sort_values("period")
+    if len(rows) < 2 or rows.iloc[-1]["period"] != last:
+        return unverifiable(claim, f"fewer than two GII editions between {first} and {last}, or none for {last}")
+    ranks = list(zip(rows["period"], rows["value"].astype(float)))
+    net = ranks[0][1] - ranks[-1][1]
+    setbacks = [(b[0], b[1] - a[1]) for a, b in zip(ranks, ranks[1:]) if b[1] > a[1]]
+    worst = max((s for _, s in setbacks), default=0.0)
+    allowed = float(claim.get("max_setback", 0))
+    if net > 0 and worst <= allowed:
+        verdict = "supported"
+    elif net > 0:
+        verdict = "misleading"
+    else:
+        verdict = "contradicted"
+    path = " → ".join(f"{p}: {r:g}" for p, r in ranks)
+    setback_text = ", ".join(f"{p} (+{s:g})" for p, s in setbacks) or "none"
+    explanation = (f"Overall GII rank went from {ranks[0][1]:g} ({ranks[0][0]}) to {ranks[-1][1]:g} ({ranks[-1][0]}), "
+                   f"{net:g} places up; editions where it slipped: {setback_text}.")
+    result = base_result(
+        claim, verdict, {"value": ranks[-1][1], "unit": "rank", "first": ranks[0][1], "net_improvement": net,
+                         "worst_setback": worst, "path": path},
+        explanation, computation=f"net {net:+g} places, worst setback {worst:g} ≤ {allowed:g}" if verdict == "supported"
+        else f"net {net:+g} places, worst setback {worst:g} (allowed {allowed:g})",
+        sources=[source_ref(r) for _, r in rows.iterrows()],
+        caveats=["WIPO: GII ranks are not strictly comparable across editions (the framework and the economies covered change every year)."],
+    )
+    missing = [str(y) for y in range(int(first), int(last) + 1) if str(y) not in set(rows["period"])]
+    if missing:
+        result.caveats.append(f"No rank in the store for edition(s) {', '.join(missing)}.")
+    return result
+
+
+def check_opinion(claim: dict, ev: Evidence) -> ClaimResult:
+    return ClaimResult(id=claim["id"], quote=claim["quote"], claim=claim.get("claim", ""), check="opinion",
+                       verdict="opinion", stated={}, observed=None, explanation=claim["reason"])
+
+
+RUNNERS = {"threshold": check_threshold, "rounded": check_rounded, "leader": check_leader,
+           "count": check_count, "rank_trend": check_rank_trend, "opinion": check_opinion}
+
+
+# -- the API ---------------------------------------------------------------------------------
+
+
+def check_all(store: Store | None = None, as_of: str | None = None, path: Path | str | None = None,
+              compare: bool = True) -> list[ClaimResult]:
+    """Judge every claim as of `as_of` (latest when None) and, with `compare`, say where the
+    verdict or the observed figure differs from the other view (article date vs latest)."""
+    store = store or Store()
+    document = load_claims(path)
+    results = [check_one(claim, Evidence(store, as_of)) for claim in document["claims"]]
+    for result in results:
+        result.as_of = as_of
+    if compare:
+        other_date = None if as_of else document["article"].get("as_of")
+        if other_date != as_of:
+            label = "latest data" if other_date is None else f"data published by {other_date} (the article's date)"
+            others = {r.id: r for r in check_all(store, other_date, path, compare=False)}
+            for result in results:
+                other = others[result.id]
+                if result.verdict == "opinion":
+                    continue
+                observed_then = (other.observed or {}).get("value")
+                observed_now = (result.observed or {}).get("value")
+                differs = other.verdict != result.verdict or observed_then != observed_now
+                result.compared_with = {"as_of": other_date, "verdict": other.verdict, "observed": observed_then,
+                                        "differs": differs}
+                if differs:
+                    result.caveats.append(
+                        f"With {label} the verdict is {other.verdict}"
+                        + (f" (observed {fmt(observed_then, (other.observed or {}).get('unit', ''))})" if observed_then is not None else "")
+                        + "."
+                    )
+    return results
+
+
+def check_one(claim: dict, ev: Evidence) -> ClaimResult:
+    return RUNNERS[claim["check"]](claim, ev)
+
+
+def results_frame(results: list[ClaimResult]) -> pd.DataFrame:
+    """The results as a DataFrame, one row per claim (for notebooks)."""
+    return pd.DataFrame([r.to_dict() for r in results])
+
+
+def stated_text(result: ClaimResult) -> str:
+    if result.verdict == "opinion":
+        return "-"
+    return result.stated.get("text", "")
+
+
+def observed_text(result: ClaimResult) -> str:
+    if not result.observed:
+        return "-"
+    qualifier = f"{result.observed.get('qualifier')} " if result.observed.get("qualifier") else ""
+    return qualifier + fmt(result.observed.get("value"), result.observed.get("unit", ""))
+
+
+def format_table(results: list[ClaimResult], width: int = 60) -> str:
+    """A readable plain-text table: verdict, stated, observed, quote, explanation."""
+    lines = []
+    for r in results:
+        quote = r.quote if len(r.quote) <= width * 2 else r.quote[: width * 2 - 1] + "…"
+        lines.append(f"[{r.verdict.upper()}] {r.id}")
+        lines.append(f"  quote:    “{quote}”" if not r.quote.startswith("“") else f"  quote:    {quote}")
+        if r.verdict != "opinion":
+            lines.append(f"  stated:   {stated_text(r)}")
+            lines.append(f"  observed: {observed_text(r)}" + (f"   ({r.computation})" if r.computation else ""))
+        lines.append(f"  why:      {r.explanation}")
+        for view in r.other_views:
+            lines.append(f"  also:     {view['label']}: {fmt(view['value'], view['unit'])}")
+        for caveat in r.caveats:
+            lines.append(f"  caveat:   {caveat}")
+        if r.sources:
+            names = sorted({f"{s['publisher']} (vintage {s['vintage']})" for s in r.sources})
+            lines.append(f"  sources:  {'; '.join(names)}")
+        lines.append("")
+    counts = pd.Series([r.verdict for r in results]).value_counts()
+    lines.append("verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS if v in counts))
+    return "\n".join(lines)
+
+
+def _clean(value):
+    """JSON-safe: NaN/inf become None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value

@@ -1,0 +1,240 @@
+"""UN Comtrade: China's exports of the "new trio" HS-6 products to the World, by year.
+
+Live only. No China HS-6 extract is bundled, so `snapshot()` returns nothing and the product reports
+the series as missing until a live refresh succeeds. Without a key the public preview endpoint is
+used (at most 500 records per call, plenty for 7 codes x ~9 years); with `COMTRADE_API_KEY` set,
+the final-data endpoint. The key travels only in the `Ocp-Apim-Subscription-Key` header: never in a
+URL, a payload's name or url, a message or a log.
+
+`parse()` reads the API's JSON body (`{"elapsedTime", "count", "data": [records], "error"}`) into
+the tidy frame, one row per record: dataset "hs6_trade", indicator "exports_value" (flow X) or
+"imports_value" (flow M), value = `primaryValue` in current USD (FOB for exports, CIF for imports).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from indicators import frame
+from indicators.http import SourceError, get_bytes
+from indicators.sources.base import Batch, Payload, SourceMeta
+
+NAME = "comtrade"
+PREVIEW_URL = "https://comtradeapi.un.org/public/v1/preview/C/A/HS"
+FINAL_URL = "https://comtradeapi.un.org/data/v1/get/C/A/HS"
+KEY_ENV = "COMTRADE_API_KEY"
+KEY_HEADER = "Ocp-Apim-Subscription-Key"
+PUBLISHER = "UN Comtrade (United Nations Statistics Division)"
+CHINA = 156  # Comtrade reporter code (M49) for China
+WORLD = 0  # partner code for the World
+FIRST_YEAR = 2017
+
+NEW_TRIO_HS6 = {
+    "870380": "ev",
+    "870360": "ev",
+    "870370": "ev",
+    "850760": "liion",
+    "854140": "pv",
+    "854142": "pv",
+    "854143": "pv",
+}
+"""HS-6 codes behind GACC's "new trio" (electric passenger cars, lithium-ion batteries, solar cells)."""
+
+HS6_NOTES = {
+    "870380": "EV group: passenger cars with electric motor only (battery-electric)",
+    "870360": "EV group: plug-in hybrid cars, spark-ignition engine + electric motor chargeable from outside",
+    "870370": "EV group: plug-in hybrid cars, diesel engine + electric motor chargeable from outside",
+    "850760": "Li-ion group: lithium-ion accumulators (batteries)",
+    "854140": (
+        "PV group, caveat: before HS2022 this code holds photosensitive devices incl. solar cells AND LEDs, "
+        "so an HS-based PV series overstates PV before 2022; from HS2022 it holds LEDs only"
+    ),
+    "854142": "PV group: photovoltaic cells not assembled in modules or made up into panels (HS2022 on)",
+    "854143": "PV group: photovoltaic cells assembled in modules or made up into panels (HS2022 on)",
+}
+
+FLOWS = {"X": "exports_value", "M": "imports_value"}
+REQUIRED = ["reporterISO", "partnerISO", "flowCode", "cmdCode", "primaryValue", "freqCode"]
+ISO_ALIASES = {"W00": "WLD"}  # Comtrade's code for the World
+
+METADATA = SourceMeta(
+    name=NAME,
+    title="UN Comtrade: China's new-trio HS-6 exports to the World",
+    publisher=PUBLISHER,
+    licence="UN Comtrade terms of use: free reuse with attribution to UN Comtrade (check comtradeplus.un.org)",
+    url="https://comtradeplus.un.org/",
+    description=(
+        "Annual value of China's exports (reporter 156, partner World) of HS 870380, 870360, 870370 "
+        "(electric and plug-in hybrid cars), 850760 (Li-ion batteries), 854140, 854142, 854143 (PV), "
+        "in current USD, as reported by China to UN Comtrade. Live only: nothing is bundled."
+    ),
+    cadence="monthly",
+    definitions={
+        "exports_value": "Comtrade primaryValue for flow X: FOB value in current USD, as reported by the reporter.",
+        "imports_value": "Comtrade primaryValue for flow M: CIF value in current USD.",
+        "product": "HS code as a string (e.g. '850760'); 'TOTAL' = all commodities.",
+        "classification": (
+            "The HS revision of each record (H5 = HS2017, H6 = HS2022) is in the note; 854140 changes "
+            "meaning between them, and 854142/854143 exist only from HS2022."
+        ),
+        "basis": (
+            "HS-6 totals are not GACC's 'new trio': GACC counts electric passenger vehicles, Li-ion "
+            "batteries and solar cells at 8-digit level in CNY. Compare only with that caveat."
+        ),
+        "released": "Comtrade states no release date per record: the day after the period ends is used.",
+        **{f"hs{code}": text for code, text in HS6_NOTES.items()},
+    },
+    live=True,
+)
+
+
+def snapshot() -> list[Batch]:
+    """Nothing is bundled: China's HS-6 series is missing until a live refresh."""
+    return []
+
+
+def request_params(years: list[int] | None = None, codes: list[str] | None = None) -> dict:
+    """Query parameters for China's exports to the World (default years 2017 to the last full year)."""
+    years = years or list(range(FIRST_YEAR, date.today().year))
+    codes = codes or list(NEW_TRIO_HS6)
+    return {
+        "reporterCode": str(CHINA),
+        "partnerCode": str(WORLD),
+        "partner2Code": "0",
+        "customsCode": "C00",
+        "motCode": "0",
+        "flowCode": "X",
+        "cmdCode": ",".join(codes),
+        "period": ",".join(str(y) for y in years),
+        "includeDesc": "true",
+    }
+
+
+def fetch(http=None, years: list[int] | None = None, codes: list[str] | None = None) -> list[Batch]:
+    """Download China's new-trio HS-6 exports: final data with a key, else the public preview."""
+    key = os.environ.get(KEY_ENV, "").strip()
+    url = FINAL_URL if key else PREVIEW_URL
+    params = request_params(years, codes)
+    headers = {KEY_HEADER: key} if key else None
+    raw = get_bytes(NAME, url, params=params, headers=headers, http=http, expect="json")
+    endpoint = "final" if key else "preview"
+    payload = Payload(
+        name=f"comtrade_{endpoint}_CHN_WLD_X_{params['period'].replace(',', '-')}.json",
+        raw=raw,
+        url=f"{url}?{urlencode(params)}",  # the key is never a query parameter
+        kind="comtrade_json",
+    )
+    return [Batch((payload,), label=f"UN Comtrade {endpoint} API")]
+
+
+def parse(payload: Payload) -> pd.DataFrame:
+    """The API's JSON body as a tidy frame; SourceError on an error field, missing fields or no records."""
+    if payload.kind != "comtrade_json":
+        raise SourceError(NAME, f"{payload.name}: unknown payload kind {payload.kind!r}")
+    body = _load(payload)
+    records, warnings = [], []
+    for index, record in enumerate(body["data"]):
+        row = _row(record, index, payload, warnings)
+        if row:
+            records.append(row)
+    count = body.get("count")
+    if isinstance(count, int) and count > len(body["data"]):
+        warnings.append(f"{payload.name}: API reports {count} records but returned {len(body['data'])} (preview cap?)")
+    if not records:
+        raise SourceError(NAME, f"{payload.name}: no usable records ({'; '.join(warnings) or 'all rejected'})")
+    try:
+        df = frame.validate(frame.build(records, source=NAME, dataset="hs6_trade", unit="USD"), source=NAME)
+    except frame.FrameError as exc:
+        raise SourceError(NAME, f"{payload.name}: {exc}") from None
+    df.attrs["warnings"] = warnings
+    return df
+
+
+def _load(payload: Payload) -> dict:
+    try:
+        body = json.loads(payload.raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceError(NAME, f"{payload.name}: not valid JSON ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(body, dict):
+        raise SourceError(NAME, f"{payload.name}: expected a JSON object, got {type(body).__name__}")
+    error = body.get("error")
+    if error:
+        raise SourceError(NAME, f"{payload.name}: API returned an error: {str(error)[:200]}")
+    if "data" not in body or not isinstance(body["data"], list):
+        raise SourceError(NAME, f"{payload.name}: response has no 'data' list (keys: {sorted(body)})")
+    if not body["data"]:
+        raise SourceError(NAME, f"{payload.name}: the API returned no records for this query")
+    return body
+
+
+def _row(record: dict, index: int, payload: Payload, warnings: list[str]) -> dict | None:
+    """One record as a frame row; None (with a warning) for a flow or value we cannot use."""
+    if not isinstance(record, dict):
+        raise SourceError(NAME, f"{payload.name}: record {index} is not an object")
+    missing = [f for f in REQUIRED if f not in record]
+    if "period" not in record and "refYear" not in record:
+        missing.append("period/refYear")
+    if missing:
+        raise SourceError(NAME, f"{payload.name}: record {index} lacks field(s) {missing} (schema changed?)")
+    flow = record["flowCode"]
+    if flow not in FLOWS:
+        warnings.append(f"{payload.name}: record {index} has flow {flow!r}, only X and M are read; skipped")
+        return None
+    value = record["primaryValue"]
+    if value is None:
+        warnings.append(f"{payload.name}: record {index} has no primaryValue; skipped")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SourceError(NAME, f"{payload.name}: record {index} primaryValue {value!r} is not a number")
+    product = _hs_code(record["cmdCode"])
+    return {
+        "indicator": FLOWS[flow],
+        "entity": ISO_ALIASES.get(record["reporterISO"], record["reporterISO"]),
+        "counterpart": ISO_ALIASES.get(record["partnerISO"], record["partnerISO"]),
+        "product": product,
+        "period": _period(record, payload, index),
+        "freq": record["freqCode"],
+        "value": float(value),
+        "publisher": PUBLISHER,
+        "source_url": payload.url,
+        "note": _note(record, product),
+    }
+
+
+def _hs_code(code) -> str:
+    """cmdCode as a string; a number (leading zero lost) gets it back, since HS codes have even length."""
+    if isinstance(code, str):
+        return code.strip()
+    text = str(code)
+    return "0" + text if len(text) % 2 else text
+
+
+def _period(record: dict, payload: Payload, index: int) -> str:
+    """'2023' for annual records, '2023-07' for monthly ones."""
+    freq = record["freqCode"]
+    text = str(record.get("period") or record.get("refYear") or "")
+    if freq == "A":
+        year = str(record.get("refYear") or text[:4])
+        if len(year) == 4 and year.isdigit():
+            return year
+    elif freq == "M":
+        if len(text) == 6 and text.isdigit():
+            return f"{text[:4]}-{text[4:]}"
+        year, month = record.get("refYear"), record.get("refMonth")
+        if isinstance(year, int) and isinstance(month, int) and 1 <= month <= 12:
+            return f"{year}-{month:02d}"
+    raise SourceError(NAME, f"{payload.name}: record {index} has an unreadable period {text!r} for freq {freq!r}")
+
+
+def _note(record: dict, product: str) -> str:
+    parts = [str(record.get("cmdDesc") or "").strip(), f"HS {record.get('classificationCode', '?')}"]
+    flags = [f"{f}={str(record[f]).lower()}" for f in ("isReported", "isAggregate") if record.get(f) is not None]
+    parts.append(", ".join(flags))
+    if product in HS6_NOTES:
+        parts.append(HS6_NOTES[product])
+    return "; ".join(p for p in parts if p)

@@ -1,0 +1,246 @@
+"""Ember, "China solar PV exports": monthly exports of panels, cells and wafers by destination.
+
+Ember builds the series from GACC (China Customs) monthly data: `Amount (USD)` and `Amount (kg)`
+are customs figures; `Capacity (MW)` is Ember's estimate (USD / average price), not a customs
+figure. Panels are GACC code 85414020 before 2022 (all "solar cells", incl. modules) and 85414300
+from 2022; cells (85414200) and wafers (38180019) start in 2022. The new-trio solar item is
+panels + cells (not wafers).
+
+The file has ~27k rows: parsing is vectorised (no Python loop over rows).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+import pandas as pd
+
+from indicators import frame, http as web
+from indicators.http import SourceError
+from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+
+NAME = "ember"
+DATASET = "china_solar_exports"
+BUNDLED = "ember/china_solar_exports_monthly.csv"
+KIND = "ember_csv"
+PAGE_URL = "https://ember-energy.org/data/china-solar-exports-data/"
+DEFAULT_URL = (
+    "https://storage.googleapis.com/emb-prod-bkt-publicdata/dagster/solar_exports/published/"
+    "mart_solar_exports_full_release_monthly.csv"
+)
+"""The CSV behind the page's download button (same file name as the bundled copy); override with
+EMBER_SOLAR_URL if Ember moves it."""
+COPY_URL = (
+    "https://github.com/ChemmZz/Static-Visualization-Project/blob/"
+    "35390b4e934554c37ea920ae948b9135bac5bee4/data/mart_solar_exports_full_release_monthly.csv"
+)
+PUBLISHER = "Ember, from GACC (China Customs) monthly data"
+
+METADATA = SourceMeta(
+    name=NAME,
+    title="China solar PV exports (Ember)",
+    publisher=PUBLISHER,
+    licence="CC BY 4.0 (Ember)",
+    url=PAGE_URL,
+    description=(
+        "Monthly exports of solar panels, cells and wafers from China by destination country and "
+        "region, in USD and kg (customs) and MW (Ember's estimate), 2017 onwards."
+    ),
+    cadence="monthly",
+    definitions={
+        "solar_exports_value": "export value, current USD, as reported by GACC",
+        "solar_exports_mass": "export weight, kg, as reported by GACC",
+        "solar_exports_capacity": "Ember estimate = USD / average price, MW; not a customs figure",
+        "pv_panels": "85414020 (2017-2021, all solar cells incl. modules) and 85414300 (2022+)",
+        "pv_cells": "85414200, cells not assembled in modules (2022+)",
+        "pv_wafers": "38180019, monocrystalline silicon wafers (2022+)",
+        "counterpart": "ISO3 for countries, WLD for World, region:<name> for Ember's aggregates, "
+                       "area:<name> for names without an ISO3 code",
+    },
+)
+
+REQUIRED = ["Area", "Date", "Area type", "Commodity code", "Commodity type",
+            "Amount (USD)", "Amount (kg)", "Capacity (MW)"]
+MEASURES = [
+    # column, indicator, unit, extra note
+    ("Amount (USD)", "solar_exports_value", "USD", ""),
+    ("Amount (kg)", "solar_exports_mass", "kg", ""),
+    ("Capacity (MW)", "solar_exports_capacity", "MW", "; Ember estimate = USD / average price, not a customs figure"),
+]
+
+ISO3 = {
+    "Afghanistan": "AFG", "Albania": "ALB", "Algeria": "DZA", "American Samoa": "ASM", "Andorra": "AND",
+    "Angola": "AGO", "Anguilla": "AIA", "Antigua and Barbuda": "ATG", "Argentina": "ARG", "Armenia": "ARM",
+    "Aruba": "ABW", "Australia": "AUS", "Austria": "AUT", "Azerbaijan": "AZE", "Bahamas": "BHS",
+    "Bahrain": "BHR", "Bangladesh": "BGD", "Barbados": "BRB", "Belarus": "BLR", "Belgium": "BEL",
+    "Belize": "BLZ", "Benin": "BEN", "Bermuda": "BMU", "Bhutan": "BTN", "Bolivia": "BOL",
+    "Bonaire and Sint Eustatius and Saba": "BES", "Bosnia Herzegovina": "BIH", "Botswana": "BWA",
+    "Bouvet Island": "BVT", "Brazil": "BRA", "Brunei Darussalam": "BRN", "Bulgaria": "BGR",
+    "Burkina Faso": "BFA", "Burundi": "BDI", "Cabo Verde": "CPV", "Cambodia": "KHM", "Cameroon": "CMR",
+    "Canada": "CAN", "Cayman Islands": "CYM", "Central African Republic": "CAF", "Chad": "TCD",
+    "Chile": "CHL", "Colombia": "COL", "Comoros": "COM", "Congo": "COG", "Congo (DRC)": "COD",
+    "Cook Islands (the)": "COK", "Costa Rica": "CRI", "Cote d'Ivoire": "CIV", "Croatia": "HRV",
+    "Cuba": "CUB", "Curacao": "CUW", "Cyprus": "CYP", "Czechia": "CZE", "Denmark": "DNK",
+    "Djibouti": "DJI", "Dominica": "DMA", "Dominican Republic": "DOM", "Ecuador": "ECU", "Egypt": "EGY",
+    "El Salvador": "SLV", "Equatorial Guinea": "GNQ", "Eritrea": "ERI", "Estonia": "EST",
+    "Eswatini": "SWZ", "Ethiopia": "ETH", "Fiji": "FJI", "Finland": "FIN", "France": "FRA",
+    "French Guiana": "GUF", "French Polynesia": "PYF", "Gabon": "GAB", "Gambia": "GMB", "Georgia": "GEO",
+    "Germany": "DEU", "Ghana": "GHA", "Greece": "GRC", "Greenland": "GRL", "Grenada": "GRD",
+    "Guadeloupe": "GLP", "Guam": "GUM", "Guatemala": "GTM", "Guinea": "GIN", "Guinea-Bissau": "GNB",
+    "Guyana": "GUY", "Haiti": "HTI", "Honduras": "HND", "Hong Kong (SAR of China)": "HKG",
+    "Hungary": "HUN", "Iceland": "ISL", "India": "IND", "Indonesia": "IDN", "Iran": "IRN", "Iraq": "IRQ",
+    "Ireland": "IRL", "Israel": "ISR", "Italy": "ITA", "Jamaica": "JAM", "Japan": "JPN", "Jordan": "JOR",
+    "Kazakhstan": "KAZ", "Kenya": "KEN", "Kiribati": "KIR", "Kuwait": "KWT", "Kyrgyzstan": "KGZ",
+    "Lao": "LAO", "Latvia": "LVA", "Lebanon": "LBN", "Lesotho": "LSO", "Liberia": "LBR", "Libya": "LBY",
+    "Liechtenstein": "LIE", "Lithuania": "LTU", "Luxembourg": "LUX", "Macao (SAR of China)": "MAC",
+    "Madagascar": "MDG", "Malawi": "MWI", "Malaysia": "MYS", "Maldives": "MDV", "Mali": "MLI",
+    "Malta": "MLT", "Marshall Islands": "MHL", "Martinique": "MTQ", "Mauritania": "MRT",
+    "Mauritius": "MUS", "Mayotte": "MYT", "Mexico": "MEX", "Micronesia": "FSM", "Moldova": "MDA",
+    "Monaco": "MCO", "Mongolia": "MNG", "Montenegro": "MNE", "Montserrat": "MSR", "Morocco": "MAR",
+    "Mozambique": "MOZ", "Myanmar": "MMR", "Namibia": "NAM", "Nauru": "NRU", "Nepal": "NPL",
+    "Netherlands": "NLD", "Netherlands Antilles": "ANT", "New Caledonia": "NCL", "New Zealand": "NZL",
+    "Nicaragua": "NIC", "Niger": "NER", "Nigeria": "NGA", "Niue": "NIU", "North Korea": "PRK",
+    "North Macedonia": "MKD", "Northern Mariana Islands": "MNP", "Norway": "NOR", "Oman": "OMN",
+    "Pakistan": "PAK", "Palau": "PLW", "Palestine (State of)": "PSE", "Panama": "PAN",
+    "Papua New Guinea": "PNG", "Paraguay": "PRY", "Peru": "PER", "Pitcairn Islands": "PCN",
+    "Poland": "POL", "Portugal": "PRT", "Puerto Rico": "PRI", "Qatar": "QAT", "Reunion": "REU",
+    "Romania": "ROU", "Russia": "RUS", "Rwanda": "RWA", "Saint Barthelemy": "BLM",
+    "Saint Helena and Ascension and Tristan da Cunha": "SHN", "Saint Kitts and Nevis": "KNA",
+    "Saint Lucia": "LCA", "Saint Martin (French part)": "MAF", "Saint Vincent and the Grenadines": "VCT",
+    "Samoa": "WSM", "San Marino": "SMR", "Sao Tome and Principe": "STP", "Saudi Arabia": "SAU",
+    "Senegal": "SEN", "Serbia": "SRB", "Seychelles": "SYC", "Sierra Leone": "SLE", "Singapore": "SGP",
+    "Slovakia": "SVK", "Slovenia": "SVN", "Solomon Islands": "SLB", "Somalia": "SOM",
+    "South Africa": "ZAF", "South Korea": "KOR", "South Sudan": "SSD", "Spain": "ESP",
+    "Sri Lanka": "LKA", "Sudan": "SDN", "Suriname": "SUR", "Sweden": "SWE", "Switzerland": "CHE",
+    "Syria": "SYR", "Taiwan (China)": "TWN", "Tajikistan": "TJK",
+    "Tanzania (the United Republic of)": "TZA", "Thailand": "THA", "The Philippines": "PHL",
+    "Timor-Leste": "TLS", "Togo": "TGO", "Tonga": "TON", "Trinidad and Tobago": "TTO", "Tunisia": "TUN",
+    "Turkmenistan": "TKM", "Turks and Caicos Islands": "TCA", "Tuvalu": "TUV", "Türkiye": "TUR",
+    "Uganda": "UGA", "Ukraine": "UKR", "United Arab Emirates": "ARE", "United Kingdom": "GBR",
+    "United States": "USA", "United States Minor Outlying Islands": "UMI", "Uruguay": "URY",
+    "Uzbekistan": "UZB", "Vanuatu": "VUT", "Venezuela": "VEN", "Viet Nam": "VNM",
+    "Virgin Islands (British)": "VGB", "Virgin Islands (U.S.)": "VIR", "Wallis and Futuna": "WLF",
+    "Yemen": "YEM", "Zambia": "ZMB", "Zimbabwe": "ZWE",
+}
+"""Ember's destination names -> ISO 3166-1 alpha-3 (Netherlands Antilles: the withdrawn code ANT,
+as Comtrade uses it). Names not here, such as "Other Africa", become "area:<name>"."""
+
+
+def url() -> str:
+    """Where the live CSV is: EMBER_SOLAR_URL, else Ember's published file."""
+    return os.environ.get("EMBER_SOLAR_URL") or DEFAULT_URL
+
+
+def fetch(http=None) -> list[Batch]:
+    """Download Ember's full monthly CSV (one payload, one batch)."""
+    where = url()
+    raw = web.get_bytes(NAME, where, http=http, expect="csv")
+    payload = Payload(name="china_solar_exports_monthly.csv", raw=raw, url=web.redact(where), kind=KIND)
+    return [Batch(payloads=(payload,), label="live")]
+
+
+def snapshot() -> list[Batch]:
+    """The bundled copy as one batch."""
+    payload = read_bundled(BUNDLED, url=COPY_URL, kind=KIND)
+    return [Batch(payloads=(payload,), label="bundled snapshot")]
+
+
+def parse(payload: Payload) -> pd.DataFrame:
+    """The CSV as tidy rows: value (USD), mass (kg) and capacity (MW) per area, month and product.
+
+    `released` is the day after each month ends (Ember's file carries no release dates; GACC
+    publishes about a month later), so "as of" queries stay conservative per row.
+    """
+    data = _read(payload.raw)
+    warnings: list[str] = []
+    dates = pd.to_datetime(data["Date"], format="%Y-%m-%d", errors="coerce")
+    bad = dates.isna()
+    if bad.any():
+        raise SourceError(NAME, f"{int(bad.sum())} row(s) with a Date that is not YYYY-MM-DD, e.g. {data.loc[bad, 'Date'].iloc[0]!r}")
+    period = dates.dt.strftime("%Y-%m")
+    counterpart, unmapped = _counterparts(data)
+    if unmapped:
+        warnings.append(f"{len(unmapped)} area name(s) without ISO3 kept as area:<name>: {', '.join(unmapped)}")
+    code = data["Commodity code"].astype(str).str.strip().str.removesuffix(".0")
+    base = pd.DataFrame({
+        "source": NAME,
+        "dataset": DATASET,
+        "entity": "CHN",
+        "counterpart": counterpart,
+        "product": "pv_" + data["Commodity type"].str.strip().str.lower(),
+        "period": period,
+        "freq": "M",
+        "qualifier": "",
+        "publisher": PUBLISHER,
+        "source_url": PAGE_URL,
+        "note": "GACC code " + code,
+    })
+    parts = []
+    for column, indicator, unit, extra in MEASURES:
+        values = pd.to_numeric(data[column], errors="coerce")
+        text_given = data[column].str.strip().fillna("") != ""
+        non_numeric = text_given & values.isna()
+        if non_numeric.any():
+            first = data.loc[non_numeric].iloc[0]
+            warnings.append(
+                f"{int(non_numeric.sum())} non-numeric {column!r} cell(s) rejected, e.g. "
+                f"{first['Area']} {first['Date']}: {first[column]!r}"
+            )
+        keep = values.notna()
+        part = base.loc[keep].assign(indicator=indicator, unit=unit, value=values[keep].astype("float64"))
+        if extra:
+            part["note"] = part["note"] + extra
+        parts.append(part)
+    df = pd.concat(parts, ignore_index=True)
+    if df.empty:
+        raise SourceError(NAME, "no figures in the file")
+    released = {p: frame.period_end_next_day(p, "M") for p in df["period"].unique()}
+    df["released"] = df["period"].map(released)
+    try:
+        df = frame.validate(df[frame.COLUMNS], source=NAME)
+    except frame.FrameError as exc:
+        raise SourceError(NAME, str(exc).removeprefix(f"{NAME}: ")) from None
+    df.attrs["warnings"] = warnings
+    return df
+
+
+def _read(raw: bytes) -> pd.DataFrame:
+    """The CSV as strings; schema drift, a cut last line or no data rows are errors."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(NAME, f"file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    lines = text.rstrip("\r\n").splitlines()
+    if not lines or not lines[0].strip():
+        raise SourceError(NAME, "empty file")
+    header = next(csv.reader([lines[0]]))
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise SourceError(NAME, f"missing column(s) {missing}; found {header}")
+    if len(lines) < 2:
+        raise SourceError(NAME, "the file has a header but no data rows")
+    last = next(csv.reader([lines[-1]]))
+    if len(last) != len(header):
+        raise SourceError(NAME, f"last line has {len(last)} fields, header has {len(header)}: truncated file")
+    try:
+        data = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise SourceError(NAME, f"unreadable CSV: {str(exc).splitlines()[0]}") from None
+    short = data[REQUIRED[:5]].isna().any(axis=1)
+    if short.any():
+        raise SourceError(NAME, f"{int(short.sum())} row(s) lack Area, Date, Area type or commodity, e.g. line {int(short.idxmax()) + 2}")
+    return data
+
+
+def _counterparts(data: pd.DataFrame) -> tuple[pd.Series, list[str]]:
+    """World -> WLD; other regions -> region:<name>; countries -> ISO3, else area:<name>."""
+    area = data["Area"].str.strip()
+    is_region = data["Area type"].str.strip() == "Region"
+    iso = area.map(ISO3)
+    out = iso.where(iso.notna(), "area:" + area)
+    out = out.where(~is_region, "region:" + area)
+    out = out.where(area != "World", "WLD")
+    unmapped = sorted(area[~is_region & iso.isna() & (area != "World")].unique())
+    return out.astype(str), unmapped

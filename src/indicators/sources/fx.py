@@ -1,0 +1,226 @@
+"""FRED exchange rates: yuan per US dollar, monthly (EXCHUS) and annual (AEXCHUS) averages.
+
+The Federal Reserve Board publishes the noon buying rates in New York (H.10 daily, G.5 monthly,
+G.5A annual); FRED serves them as `fredgraph.csv` files (`observation_date,SERIES`, "." or an empty
+cell for a missing value). The live path goes through pandas-datareader's `FredReader`, handed a
+`RecordingSession` that keeps the CSV bytes it downloads: the store keeps raw payloads, and our
+own pure `parse()` reads them (pandas-datareader ignores the header line, so it cannot see a
+renamed column or a cut file). Claims use these rates to put CNY and USD figures side by side;
+GACC converts with its own monthly rates, so a converted figure will not match GACC's USD release.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import pandas as pd
+import requests
+from pandas_datareader.fred import FredReader
+
+from indicators import config, frame
+from indicators.http import TRANSIENT_STATUS, SourceError, redact, session
+from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+
+NAME = "fx"
+DATASET = "fred"
+KIND = "fredgraph_csv"
+PUBLISHER = "Board of Governors of the Federal Reserve System via FRED"
+START = "1981-01-01"
+
+# series id -> (freq, bundled file, note)
+SERIES = {
+    "EXCHUS": ("M", "fx/fred_EXCHUS_monthly.csv",
+               "monthly average of daily noon buying rates in New York (Federal Reserve H.10/G.5)"),
+    "AEXCHUS": ("A", "fx/fred_AEXCHUS_annual.csv",
+                "annual average of daily noon buying rates in New York (Federal Reserve H.10/G.5A)"),
+}
+MISSING = {".", ""}  # FRED writes "." (older files) or leaves the cell empty for a missing value
+DATE_COLUMNS = {"observation_date", "DATE"}  # FRED renamed DATE to observation_date in 2024
+DATE_SHAPE = {"M": re.compile(r"^(\d{4})-(\d{2})-01$"), "A": re.compile(r"^(\d{4})-01-01$")}
+
+METADATA = SourceMeta(
+    name=NAME,
+    title="China / U.S. foreign exchange rate (CNY per USD), FRED",
+    publisher=PUBLISHER,
+    licence="Public domain (Federal Reserve data; cite FRED, Federal Reserve Bank of St. Louis)",
+    url="https://fred.stlouisfed.org/series/EXCHUS",
+    description="Yuan per US dollar, monthly (EXCHUS) and annual (AEXCHUS) averages of noon buying rates.",
+    cadence="monthly",
+    definitions={
+        "EXCHUS": SERIES["EXCHUS"][2] + ", CNY per USD",
+        "AEXCHUS": SERIES["AEXCHUS"][2] + ", CNY per USD",
+    },
+)
+
+
+def series_url(series: str) -> str:
+    return f"https://fred.stlouisfed.org/graph/fredgraph.csv?id={series}"
+
+
+def fetch(http: requests.Session | None = None) -> list[Batch]:
+    """Download both series through pandas-datareader; one batch (one vintage) with both CSVs."""
+    http = http or session()
+    payloads = tuple(_fetch_series(series, http) for series in SERIES)
+    return [Batch(payloads=payloads, label="FRED live")]
+
+
+def _fetch_series(series: str, http: requests.Session) -> Payload:
+    recorder = RecordingSession(NAME, http, label=series)
+    reader = FredReader(
+        series,
+        start=START,
+        end=date.today(),
+        retry_count=config.http_retries(),
+        pause=config.http_backoff(),
+        timeout=config.http_timeout(),
+        session=recorder,
+    )
+    error: Exception | None = None
+    try:
+        reader.read()
+    except Exception as exc:  # pandas-datareader raises RemoteDataError, OSError, pandas errors...
+        error = exc
+    if recorder.body is None:
+        raise recorder.failure(error)
+    payload = Payload(name=f"fredgraph_{series}.csv", raw=recorder.body, url=series_url(series), kind=KIND)
+    parse(payload)  # a bad body (HTML, renamed column, cut file) fails here, with a clear message
+    if error is not None:
+        raise recorder.failure(error)
+    return payload
+
+
+def snapshot() -> list[Batch]:
+    """The bundled fredgraph CSVs as one batch."""
+    payloads = tuple(read_bundled(path, url=series_url(series), kind=KIND) for series, (_, path, _) in SERIES.items())
+    return [Batch(payloads=payloads, label="bundled snapshot")]
+
+
+def parse(payload: Payload) -> pd.DataFrame:
+    """A fredgraph CSV as tidy rows: one per period with a value; "." (missing) gives no row."""
+    if payload.kind != KIND:
+        raise SourceError(NAME, f"{payload.name}: unknown payload kind {payload.kind!r} (expected {KIND!r})")
+    lines = _table(payload)
+    header = [h.strip() for h in lines[0][1]]
+    if len(header) != 2 or header[0] not in DATE_COLUMNS or header[1] not in SERIES:
+        raise SourceError(
+            NAME, f"{payload.name}: unexpected header {header} (expected observation_date and one of {list(SERIES)})"
+        )
+    series = header[1]
+    freq, _, note = SERIES[series]
+    records, warnings, previous = [], [], None
+    for number, cells in lines[1:]:
+        if len(cells) != 2:
+            raise SourceError(NAME, f"{payload.name}: line {number} has {len(cells)} fields, expected 2 (truncated file?)")
+        stamp, text = cells[0].strip(), cells[1].strip()
+        match = DATE_SHAPE[freq].match(stamp)
+        if not match:
+            raise SourceError(NAME, f"{payload.name}: line {number}: date {stamp!r} does not fit {series} (freq {freq})")
+        if previous is not None and stamp <= previous:
+            raise SourceError(NAME, f"{payload.name}: line {number}: date {stamp} is not after {previous}")
+        previous = stamp
+        if text in MISSING:
+            warnings.append(f"{series} {stamp}: no value ({text!r}); skipped")
+            continue
+        try:
+            value = float(text)
+        except ValueError:
+            raise SourceError(NAME, f"{payload.name}: line {number}: value {text!r} is not a number") from None
+        period = stamp[:7] if freq == "M" else stamp[:4]
+        records.append({"indicator": series, "period": period, "freq": freq, "value": value, "note": note})
+    if not records:
+        raise SourceError(NAME, f"{payload.name}: no observations")
+    df = frame.build(
+        records, source=NAME, dataset=DATASET, entity="CHN", counterpart="USA", unit="CNY per USD",
+        publisher=PUBLISHER, source_url=f"https://fred.stlouisfed.org/series/{series}",
+        released=payload.release_date,
+    )
+    try:
+        df = frame.validate(df, source=NAME)
+    except frame.FrameError as exc:
+        raise SourceError(NAME, str(exc).removeprefix(f"{NAME}: ")) from None
+    df.attrs["warnings"] = warnings
+    return df
+
+
+def _table(payload: Payload) -> list[tuple[int, list[str]]]:
+    """Non-blank CSV lines with their numbers; empty, HTML, non-UTF-8 and cut bodies are errors."""
+    raw = payload.raw
+    if not raw.strip():
+        raise SourceError(NAME, f"{payload.name}: empty payload")
+    if looks_like_html(raw):
+        raise SourceError(NAME, f"{payload.name}: expected CSV but got an HTML page")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(NAME, f"{payload.name}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    if not text.endswith("\n"):
+        # FRED ends every line with a newline; a body without one was cut mid-line.
+        raise SourceError(NAME, f"{payload.name}: truncated (the last line has no line end)")
+    rows = [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1) if r]
+    return rows
+
+
+def looks_like_html(raw: bytes) -> bool:
+    head = raw[:512].lstrip().lower()
+    return head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head)
+
+
+class RecordingSession(requests.Session):
+    """A session for pandas-datareader readers that keeps the bytes they download.
+
+    pandas-datareader parses responses and drops the bytes; the store keeps raw payloads. The
+    reader is handed this session, which forwards each GET to the caller's session and records
+    the outcome. pandas-datareader retries every failure (`retry_count`, `pause`); retrying a DNS
+    failure, a refused connection or a non-transient HTTP status (404) cannot help, so those
+    raise SourceError at once (pandas-datareader only catches requests' exceptions). The
+    caller's session is never closed (readers close theirs after each read).
+    """
+
+    def __init__(self, source: str, inner: requests.Session, label: str = ""):
+        super().__init__()
+        self.source = source
+        self.label = f"{label}: " if label else ""
+        self.inner = inner
+        self.body: bytes | None = None  # the last 200 response's bytes
+        self.url = ""
+        self.tries = 0
+        self.last_failure = ""
+
+    def get(self, url, **kwargs):  # noqa: ANN001 - same signature as requests.Session.get
+        self.tries += 1
+        shown = redact(url)
+        try:
+            response = self.inner.get(url, **kwargs)
+        except requests.exceptions.Timeout:
+            self.last_failure = f"{self.label}timed out after {kwargs.get('timeout', 0):g} s ({shown})"
+            raise
+        except requests.exceptions.ConnectionError as exc:
+            raise SourceError(self.source, f"{self.label}no connection to {shown} ({_first_line(exc)})") from None
+        except requests.exceptions.RequestException as exc:
+            raise SourceError(self.source, f"{self.label}request failed: {_first_line(exc)} ({shown})") from None
+        if response.status_code == 200:
+            self.body, self.url = response.content, response.url or url
+            return response
+        self.last_failure = f"{self.label}HTTP {response.status_code} from {shown}"
+        if response.status_code not in TRANSIENT_STATUS:
+            raise SourceError(self.source, self.last_failure)
+        return response
+
+    def failure(self, error: Exception | None) -> SourceError:
+        """The one-line SourceError for what went wrong in a pandas-datareader read."""
+        if isinstance(error, SourceError):
+            return error
+        reason = f"{type(error).__name__}: {_first_line(error)}" if error is not None else "no data"
+        if self.body is None:
+            if self.last_failure:
+                return SourceError(self.source, f"{self.last_failure}; gave up after {self.tries} tries")
+            return SourceError(self.source, f"{self.label}request failed: {reason}")
+        return SourceError(self.source, f"{self.label}pandas-datareader could not read {redact(self.url)}: {reason}")
+
+
+def _first_line(exc: BaseException | None) -> str:
+    text = str(exc).strip() if exc is not None else ""
+    return (text.splitlines()[0] if text else type(exc).__name__)[:160]

@@ -1,0 +1,98 @@
+"""CAAM NEV sales/production/exports: units, NA handling, odd rows rejected with a warning."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.http import SourceError
+from indicators.sources import caam
+from indicators.sources.base import Payload
+
+
+@pytest.fixture(scope="module")
+def raw() -> bytes:
+    return caam.snapshot()[0].payloads[0].raw
+
+
+@pytest.fixture(scope="module")
+def df(raw):
+    return caam.parse(Payload("t", raw, caam.COPY_URL, caam.KIND))
+
+
+def parse_text(text: str):
+    return caam.parse(Payload("t", text.encode("utf-8"), "", caam.KIND))
+
+
+def one(df, indicator, product, period):
+    rows = df[(df.indicator == indicator) & (df["product"] == product) & (df.period == period)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_row_count_and_bom(raw, df):
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert len(df) == 69
+    assert set(df.unit) == {"vehicles"} and set(df.freq) == {"A"} and set(df.entity) == {"CHN"}
+
+
+def test_exports_basis_and_counterpart(df):
+    nev = one(df, "vehicle_exports", "nev", "2023")
+    assert nev.value == 1_203_000 and nev.counterpart == "WLD"
+    assert "commercial vehicles" in nev.note and "GACC" in nev.note
+    assert one(df, "vehicle_exports", "cars_all", "2024").value == 4_955_000
+    sales = one(df, "vehicle_sales", "nev", "2023")
+    assert sales.value == 9_495_000 and sales.counterpart == ""
+    assert sales.released == "2024-01-01"
+
+
+def test_products_and_values(df):
+    assert set(df["product"]) == {"cars_all", "bev", "phev", "nev"}
+    assert one(df, "vehicle_production", "phev", "2020").value == 260_000
+    assert one(df, "vehicle_sales", "cars_all", "2016").value == 24_377_000
+
+
+def test_not_available_gives_no_row(df):
+    assert df[(df.period == "2018") & (df.indicator == "vehicle_production")].empty
+    assert df[df.period.isin(["2013", "2014", "2015"])].empty
+    assert df[(df.indicator == "vehicle_exports") & (df["product"] == "bev") & (df.period == "2023")].empty
+
+
+def test_value_not_in_millions_is_rejected_with_warning(df):
+    assert df.attrs["warnings"] == [
+        "line 46 year '2013' type 'all' column production: 17928900 does not fit "
+        "'millions of vehicles' (expected 0 to 100); rejected"
+    ]
+
+
+def test_unknown_type_and_non_numeric_are_warnings():
+    df = parse_text("year,type,sales,production,exports\n2023,nev,9.495,x,NA\n2023,fcev,0.006,NA,NA\n")
+    assert len(df) == 1 and df.iloc[0].value == 9_495_000
+    warnings = df.attrs["warnings"]
+    assert any("column production: 'x' is not a number" in w for w in warnings)
+    assert any("type 'fcev': unknown type" in w for w in warnings)
+
+
+def test_fetch_has_no_live_endpoint():
+    assert caam.METADATA.live is False
+    with pytest.raises(SourceError, match=r"^caam: no machine-readable live endpoint: CAAM publishes press releases"):
+        caam.fetch()
+
+
+def test_missing_column_is_schema_drift(raw):
+    text = raw.decode("utf-8-sig").replace("exports", "export", 1)
+    with pytest.raises(SourceError, match=r"^caam: missing column\(s\) \['exports'\]"):
+        parse_text(text)
+
+
+def test_truncated_file(raw):
+    text = raw.decode("utf-8-sig")
+    cut = text.index("2020,bev,1.115") + len("2020,bev,1.1")
+    with pytest.raises(SourceError, match=r"^caam: line 19 has 3 fields, header has 5 \(truncated file\?\)"):
+        parse_text(text[:cut])
+
+
+def test_empty_file_and_no_usable_rows():
+    with pytest.raises(SourceError, match=r"^caam: empty file"):
+        parse_text("")
+    with pytest.raises(SourceError, match=r"^caam: no usable figures"):
+        parse_text("year,type,sales,production,exports\n2015,all,,NA,NA\n")

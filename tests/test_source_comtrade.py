@@ -1,0 +1,234 @@
+"""UN Comtrade source: parse of real and constructed responses, key handling, fetch failures."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+import responses
+
+from indicators.http import SourceError
+from indicators.sources import comtrade
+from indicators.sources.base import Payload
+
+KEY = "test-key-0123456789abcdef"  # a dummy value: no real key is ever used in tests
+
+
+@pytest.fixture
+def real_raw(fixtures) -> bytes:
+    return (fixtures / "comtrade_preview_USA_JPN_TOTAL_2023.json").read_bytes()
+
+
+@pytest.fixture
+def china_raw(fixtures) -> bytes:
+    return (fixtures / "comtrade" / "constructed_CHN_W00_850760_2018_2022.json").read_bytes()
+
+
+def payload(raw: bytes, name: str = "test.json") -> Payload:
+    return Payload(name=name, raw=raw, url=comtrade.PREVIEW_URL + "?reporterCode=842", kind="comtrade_json")
+
+
+def edited(raw: bytes, change) -> bytes:
+    body = json.loads(raw)
+    change(body)
+    return json.dumps(body).encode()
+
+
+def row(df, **where):
+    mask = True
+    for column, value in where.items():
+        mask = mask & (df[column] == value)
+    hit = df[mask]
+    assert len(hit) == 1, f"expected one row for {where}, got {len(hit)}"
+    return hit.iloc[0]
+
+
+# --- parse: the real fixture ---------------------------------------------------------------
+
+
+def test_real_preview_response_parses_to_two_exact_rows(real_raw):
+    df = comtrade.parse(payload(real_raw))
+    assert len(df) == 2
+    imports = row(df, indicator="imports_value")
+    exports = row(df, indicator="exports_value")
+    assert imports["value"] == 151580564290.0
+    assert exports["value"] == 76154045176.0
+    for r in (imports, exports):
+        assert (r["entity"], r["counterpart"], r["product"]) == ("USA", "JPN", "TOTAL")
+        assert (r["period"], r["freq"], r["unit"]) == ("2023", "A", "USD")
+        assert r["dataset"] == "hs6_trade" and r["source"] == "comtrade"
+        assert r["publisher"] == "UN Comtrade (United Nations Statistics Division)"
+        assert r["released"] == "2024-01-01"  # no release date in the payload: day after the period
+        assert "All Commodities" in r["note"] and "H6" in r["note"]
+        assert "isReported=false" in r["note"] and "isAggregate=true" in r["note"]
+    assert df.attrs["warnings"] == []
+
+
+def test_cmdcode_stays_a_string_and_a_numeric_code_keeps_its_leading_zero(real_raw):
+    df = comtrade.parse(payload(real_raw))
+    assert df["product"].tolist() == ["TOTAL", "TOTAL"]
+    assert comtrade._hs_code(10121) == "010121"
+    assert comtrade._hs_code(850760) == "850760"
+
+
+def test_monthly_period_shape():
+    record = {"freqCode": "M", "period": "202307", "refYear": 2023, "refMonth": 7}
+    assert comtrade._period(record, payload(b"{}"), 0) == "2023-07"
+
+
+# --- parse: the constructed China HS-6 response (WTO-reported figures from data/official) ---
+
+
+def test_constructed_china_liion_exports(china_raw):
+    df = comtrade.parse(payload(china_raw))
+    assert len(df) == 2
+    assert set(df["entity"]) == {"CHN"} and set(df["counterpart"]) == {"WLD"}
+    assert set(df["product"]) == {"850760"} and set(df["indicator"]) == {"exports_value"}
+    assert row(df, period="2018")["value"] == 10822000000.0
+    assert row(df, period="2022")["value"] == 50919000000.0
+    assert "HS H5" in row(df, period="2018")["note"] and "HS H6" in row(df, period="2022")["note"]
+    assert "lithium-ion" in row(df, period="2022")["note"]
+    # null flags are not written as if they were known
+    assert "isReported" not in row(df, period="2022")["note"]
+
+
+def test_new_trio_codes_and_groups():
+    assert comtrade.NEW_TRIO_HS6 == {
+        "870380": "ev", "870360": "ev", "870370": "ev", "850760": "liion",
+        "854140": "pv", "854142": "pv", "854143": "pv",
+    }
+    assert "LED" in comtrade.HS6_NOTES["854140"]
+    assert set(comtrade.HS6_NOTES) == set(comtrade.NEW_TRIO_HS6)
+
+
+def test_snapshot_is_empty_and_metadata_live():
+    assert comtrade.snapshot() == []
+    assert comtrade.METADATA.live is True and comtrade.METADATA.name == "comtrade"
+
+
+# --- parse: bad payloads ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label, mutate, message",
+    [
+        ("renamed field", lambda b: b["data"][0].update(primary_value=b["data"][0].pop("primaryValue")), "primaryValue"),
+        ("missing reporterISO", lambda b: b["data"][1].pop("reporterISO"), "reporterISO"),
+        ("missing period", lambda b: [b["data"][0].pop(k) for k in ("period", "refYear")], "period/refYear"),
+        ("empty data", lambda b: b.update(data=[]), "no records"),
+        ("error set", lambda b: b.update(error="Request rate limit exceeded"), "error"),
+        ("no data key", lambda b: b.pop("data"), "no 'data'"),
+        ("non-numeric value", lambda b: b["data"][0].update(primaryValue="n/a"), "not a number"),
+    ],
+)
+def test_bad_payload_raises_source_error(real_raw, label, mutate, message):
+    with pytest.raises(SourceError) as err:
+        comtrade.parse(payload(edited(real_raw, mutate)))
+    assert str(err.value).startswith("comtrade: ")
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"elapsedTime":"2.16 secs","count":2,"data":[{"typeCode":"C","freqCode":"A","refPeriodId":2023',
+        b"<html><body>Service unavailable</body></html>",
+        b"[1, 2, 3]",
+    ],
+    ids=["truncated", "html", "not-an-object"],
+)
+def test_unreadable_body_raises_source_error(raw):
+    with pytest.raises(SourceError, match=r"^comtrade: "):
+        comtrade.parse(payload(raw))
+
+
+def test_unknown_flow_is_a_warning_not_a_guess(real_raw):
+    raw = edited(real_raw, lambda b: b["data"][0].update(flowCode="RX"))
+    df = comtrade.parse(payload(raw))
+    assert df["indicator"].tolist() == ["exports_value"]
+    assert any("'RX'" in w for w in df.attrs["warnings"])
+
+
+def test_duplicate_records_raise_source_error(real_raw):
+    raw = edited(real_raw, lambda b: b["data"].append(b["data"][0]))
+    with pytest.raises(SourceError, match=r"^comtrade: .*duplicate key"):
+        comtrade.parse(payload(raw))
+
+
+# --- fetch: endpoints and the key ------------------------------------------------------------
+
+
+@responses.activate
+def test_key_goes_in_the_header_only(monkeypatch, real_raw):
+    monkeypatch.setenv("COMTRADE_API_KEY", KEY)
+    responses.get(comtrade.FINAL_URL, body=real_raw, content_type="application/json")
+    [batch] = comtrade.fetch(years=[2023])
+    request = responses.calls[0].request
+    assert request.headers["Ocp-Apim-Subscription-Key"] == KEY
+    assert KEY not in request.url and "subscription" not in request.url.lower()
+    assert request.url.startswith(comtrade.FINAL_URL)
+    [p] = batch.payloads
+    assert KEY not in p.url and KEY not in p.name and p.kind == "comtrade_json"
+    assert len(comtrade.parse(p)) == 2
+
+
+@responses.activate
+def test_preview_endpoint_without_key(real_raw):
+    responses.get(comtrade.PREVIEW_URL, body=real_raw, content_type="application/json")
+    [batch] = comtrade.fetch(years=[2022, 2023])
+    request = responses.calls[0].request
+    assert "Ocp-Apim-Subscription-Key" not in request.headers
+    assert request.url.startswith(comtrade.PREVIEW_URL)
+    query = parse_qs(urlsplit(request.url).query)
+    assert query["reporterCode"] == ["156"] and query["partnerCode"] == ["0"]
+    assert query["flowCode"] == ["X"] and query["includeDesc"] == ["true"]
+    assert query["cmdCode"] == ["870380,870360,870370,850760,854140,854142,854143"]
+    assert query["period"] == ["2022,2023"]
+    assert batch.payloads[0].url == request.url
+
+
+def test_default_years_run_from_2017_to_last_full_year():
+    from datetime import date
+
+    period = comtrade.request_params()["period"].split(",")
+    assert period[0] == "2017" and period[-1] == str(date.today().year - 1)
+
+
+def _fail(exc_or_status, **kwargs):
+    if isinstance(exc_or_status, int):
+        responses.get(comtrade.FINAL_URL, status=exc_or_status, **kwargs)
+    else:
+        responses.get(comtrade.FINAL_URL, body=exc_or_status)
+
+
+@responses.activate
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda: _fail(requests.exceptions.Timeout()), "timed out"),
+        (lambda: _fail(requests.exceptions.ConnectionError("Failed to resolve host")), "no connection"),
+        (lambda: _fail(429, headers={"Retry-After": "0"}), "HTTP 429"),
+        (lambda: _fail(500), "HTTP 500"),
+        (lambda: responses.get(comtrade.FINAL_URL, body="<!DOCTYPE html><html>Login</html>", content_type="text/html"), "HTML"),
+        (lambda: responses.get(comtrade.FINAL_URL, body=b"", content_type="application/json"), "empty response"),
+    ],
+    ids=["timeout", "dns", "429", "500", "html", "empty"],
+)
+def test_fetch_failures_raise_source_error_without_the_key(monkeypatch, setup, message):
+    monkeypatch.setenv("COMTRADE_API_KEY", KEY)
+    setup()
+    with pytest.raises(SourceError) as err:
+        comtrade.fetch(years=[2023])
+    assert str(err.value).startswith("comtrade: ")
+    assert message in str(err.value)
+    assert KEY not in str(err.value)
+
+
+@responses.activate
+def test_truncated_body_fetches_then_fails_to_parse(real_raw):
+    responses.get(comtrade.PREVIEW_URL, body=real_raw[: len(real_raw) // 2], content_type="application/json")
+    [batch] = comtrade.fetch(years=[2023])
+    with pytest.raises(SourceError, match=r"^comtrade: .*not valid JSON"):
+        comtrade.parse(batch.payloads[0])
