@@ -41,7 +41,7 @@ def test_row_count_and_constants(df):
 def test_new_trio_2023_level_and_growth(df):
     level = one(df, "new_trio_exports_total", "2023")
     assert level.value == pytest.approx(1.06e12) and level.unit == "CNY" and level.freq == "A"
-    assert level.product == "new_trio" and level.qualifier == ""
+    assert level["product"] == "new_trio" and level.qualifier == ""
     assert level.released == "2024-01-12"
     assert level.note.startswith("confidence A; ")
     assert level.source_url == "http://auto.ce.cn/auto/gundong/202401/15/t20240115_38865545.shtml"
@@ -65,7 +65,7 @@ def test_periods_quarter_half_and_year_to_date(df):
 
 def test_growth_base_names_and_usd_growth(df):
     assert one(df, "ev_exports_value_yoy_pct", "2022").value == 131.8
-    assert one(df, "pv_exports_value_yoy_pct", "2022").product == "pv"
+    assert one(df, "pv_exports_value_yoy_pct", "2022")["product"] == "pv"
     assert one(df, "solar_pv_exports_value_usd_yoy_pct", "2023").value == -6.7
     assert one(df, "bev_exports_value_usd_yoy_pct", "2023").value == 70
     assert not df.indicator.str.contains("growth").any()
@@ -122,8 +122,12 @@ def test_missing_column_is_schema_drift(raw):
 
 def test_truncated_file(raw):
     text = raw.decode("utf-8-sig")
-    with pytest.raises(SourceError, match=r"^customs: line \d+ has \d+ fields.*truncated"):
-        parse_text(text[: len(text) // 2])
+    cut = text.index("nev_exports_units_caam,2023,FY,12")
+    with pytest.raises(SourceError, match=r"^customs: line 18 has 4 fields, header has 11 \(truncated file\?\)"):
+        parse_text(text[: cut + len("nev_exports_units_caam,2023,FY,12")])
+    # cut inside the last field (the note): the row still parses, with a warning
+    df = parse_text(text[: len(text) // 2])
+    assert df.attrs["warnings"] == ["file does not end with a line break: its last row may be cut"]
 
 
 def test_duplicate_key_rejected(raw):

@@ -90,6 +90,14 @@ def test_truncated_snapshot_cut_mid_line(raw):
         parse_bytes(cut)
 
 
+def test_cut_inside_unused_last_column_is_a_warning(excerpt):
+    cut = excerpt.rstrip(b"\n")[:-3]  # World panels' cumulative capacity 624827.13 -> 624827
+    df = parse_bytes(cut)
+    assert len(df) == 39
+    assert value(df, "WLD", "pv_panels", "2023-07").value == 2808167263.0
+    assert df.attrs["warnings"][0].startswith("file does not end with a line break")
+
+
 def test_non_numeric_cell_rejected_with_warning(excerpt):
     broken = excerpt.replace(b"49753007.0", b"n/a")
     df = parse_bytes(broken)

@@ -104,6 +104,9 @@ def parse(payload: Payload) -> pd.DataFrame:
     rows = _read_rows(payload.raw)
     records: list[dict] = []
     warnings: list[str] = []
+    if not payload.raw.endswith(b"\n"):
+        # A cut inside the last field (the free-text note) leaves the field count intact.
+        warnings.append("file does not end with a line break: its last row may be cut")
     for line, row in rows:
         found = _observations(line, row)
         if not found:

@@ -155,6 +155,10 @@ def parse(payload: Payload) -> pd.DataFrame:
     """
     data = _read(payload.raw)
     warnings: list[str] = []
+    if not payload.raw.endswith(b"\n"):
+        # The last line has all 13 fields (checked in _read), so only the unused last column
+        # (cumulative capacity) can be cut: the figures read here are whole.
+        warnings.append("file does not end with a line break: its last row may be cut (only an unused column)")
     dates = pd.to_datetime(data["Date"], format="%Y-%m-%d", errors="coerce")
     bad = dates.isna()
     if bad.any():

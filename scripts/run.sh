@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One command from a fresh clone: install, load the bundled snapshot, start the dashboard.
+#   bash scripts/run.sh            -> http://127.0.0.1:8050   (HOST / PORT override)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_env.sh
+"$VENV/bin/python" -m pip install -q -e .
+"$VENV/bin/indicators" refresh --offline
+"$VENV/bin/indicators" check
+exec "$VENV/bin/indicators" serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8050}"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One command from a fresh clone: install everything the tests need (Debian chromium included)
+# and run the whole suite with the network blocked. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_env.sh
+command -v chromium >/dev/null 2>&1 || apt_install chromium
+"$VENV/bin/python" -m pip install -q -e ".[test]"
+# pytest exits 5 when it collects no test: that is a failure here too (set -e).
+exec "$VENV/bin/python" -m pytest "$@"
