@@ -68,7 +68,7 @@ def test_growth_base_names_and_usd_growth(df):
     assert one(df, "pv_exports_value_yoy_pct", "2022")["product"] == "pv"
     assert one(df, "solar_pv_exports_value_usd_yoy_pct", "2023").value == -6.7
     assert one(df, "bev_exports_value_usd_yoy_pct", "2023").value == 70
-    assert not df.indicator.str.contains("growth").any()
+    assert not df.indicator.str.contains("_growth_value|exports_growth").any()
 
 
 def test_units_scaled(df):

@@ -101,19 +101,16 @@ def test_a_load_killed_midway_leaves_the_last_vintage_intact(tmp_path):
     script = textwrap.dedent(f"""
         import os
         import sqlalchemy as sa
-        from indicators import frame, store as store_module
+        from indicators import frame
         from indicators.store import Store
         s = Store({url!r})
-        original = sa.engine.Connection.execute
-        calls = []
-        def dying_execute(self, statement, *args, **kwargs):
+        original = sa.engine.Connection.exec_driver_sql
+        def dying_insert(self, statement, *args, **kwargs):
             result = original(self, statement, *args, **kwargs)
-            if getattr(statement, "table", None) is store_module.observations:
-                calls.append(1)
-                if len(calls) == 2:
-                    os._exit(9)
+            if statement.startswith("INSERT INTO observations"):
+                os._exit(9)  # rows written, transaction not committed
             return result
-        sa.engine.Connection.execute = dying_execute
+        sa.engine.Connection.exec_driver_sql = dying_insert
         rows = [dict(indicator="exports", entity="CHN", period=str(1900 + i % 120), freq="A",
                      value=float(i), unit=f"u{{i // 120}}") for i in range(12000)]
         s.write_vintage("customs", frame.build(rows, source="customs", dataset="test"))

@@ -100,13 +100,16 @@ def validate(frame: pd.DataFrame, source: str = "") -> pd.DataFrame:
     bad_value = ~pd.Series(pd.notna(frame["value"]) & (frame["value"].abs() != float("inf")), index=frame.index)
     _fail_if(bad_value, frame, f"{label}value is missing or not finite")
     for column in TEXT_COLUMNS:
-        if not all(isinstance(v, str) for v in frame[column]):
+        if pd.api.types.infer_dtype(frame[column], skipna=False) not in ("string", "empty"):
             raise FrameError(f"{label}column {column!r} must hold strings")
     for column in ["source", "dataset", "indicator", "entity", "period", "freq", "unit"]:
         _fail_if(frame[column].str.strip() == "", frame, f"{label}{column} is empty")
     _fail_if(~frame["freq"].isin(FREQS), frame, f"{label}freq not in {sorted(FREQS)}")
-    period_ok = [bool(PERIOD_PATTERNS[f].match(p)) for p, f in zip(frame["period"], frame["freq"])]
-    _fail_if(~pd.Series(period_ok, index=frame.index), frame, f"{label}period does not fit its freq")
+    period_ok = pd.Series(False, index=frame.index)
+    for freq, pattern in PERIOD_PATTERNS.items():
+        rows = frame["freq"] == freq
+        period_ok[rows] = frame.loc[rows, "period"].str.match(pattern.pattern)
+    _fail_if(~period_ok, frame, f"{label}period does not fit its freq")
     _fail_if(~frame["qualifier"].isin(QUALIFIERS), frame, f"{label}qualifier not in {sorted(QUALIFIERS)}")
     _fail_if(~frame["released"].str.match(DATE.pattern), frame, f"{label}released is not YYYY-MM-DD")
     _fail_if(frame.duplicated(KEY, keep=False), frame, f"{label}duplicate key")

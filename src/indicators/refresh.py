@@ -124,8 +124,8 @@ def _parse_batch(module, batch) -> tuple[pd.DataFrame, list[str]]:
 def revision_report(before: pd.DataFrame, after: pd.DataFrame, vintage: int, previous: int | None, source: str) -> dict:
     """What changed in what the store serves for `source`: revised values, added and dropped series."""
     key = frame.KEY
-    old = before.set_index(key)["value"] if len(before) else pd.Series(dtype="float64")
-    new = after.set_index(key)["value"] if len(after) else pd.Series(dtype="float64")
+    old = (before if len(before) else frame.empty()).set_index(key)["value"]
+    new = (after if len(after) else frame.empty()).set_index(key)["value"]
     common = old.index.intersection(new.index)
     delta = (new.loc[common] - old.loc[common])
     changed = delta[delta.abs() > 1e-9 * old.loc[common].abs().clip(lower=1.0)]

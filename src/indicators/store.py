@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 import pandas as pd
 import sqlalchemy as sa
 
-from indicators import config, frame
+from indicators import config
+from indicators import frame as tidy
 from indicators.sources.base import Payload
 
 metadata = sa.MetaData()
@@ -52,7 +53,7 @@ observations = sa.Table(
     "observations",
     metadata,
     sa.Column("vintage", sa.Integer, sa.ForeignKey("vintages.id"), nullable=False, index=True),
-    *[sa.Column(c, sa.Float if c == "value" else sa.Text, nullable=False) for c in frame.COLUMNS],
+    *[sa.Column(c, sa.Float if c == "value" else sa.Text, nullable=False) for c in tidy.COLUMNS],
     sa.Index("ix_obs_lookup", "indicator", "entity", "released"),
     sa.Index("ix_obs_source", "source", "dataset"),
 )
@@ -124,9 +125,9 @@ class Store:
         release_date: str = "",
     ) -> Vintage:
         """Validate `data` and write it as a new vintage of `source`, atomically. Returns the vintage."""
-        checked = frame.validate(data, source=source)
+        checked = tidy.validate(data, source=source)
         if set(checked["source"]) != {source}:
-            raise frame.FrameError(f"{source}: frame rows name other sources {sorted(set(checked['source']))}")
+            raise tidy.FrameError(f"{source}: frame rows name other sources {sorted(set(checked['source']))}")
         retrieved_at = now_utc()
         sha = ",".join(p.sha256 for p in raw)
         with self.engine.begin() as conn:
@@ -149,9 +150,7 @@ class Store:
                             sha256=p.sha256, name=p.name, url=p.url, kind=p.kind, size=len(p.raw), raw=p.raw
                         )
                     )
-            records = checked.assign(vintage=vintage_id).to_dict("records")
-            for start in range(0, len(records), 5000):
-                conn.execute(observations.insert(), records[start : start + 5000])
+            _insert_rows(conn, checked.assign(vintage=vintage_id))
         return self.vintage(vintage_id)
 
     def log_event(self, source: str, status: str, vintage: int | None = None, detail: str = "") -> None:
@@ -230,7 +229,7 @@ class Store:
     ) -> pd.DataFrame:
         """The tidy frame: each key's most recent published value (as of a date, if given).
 
-        Columns: frame.COLUMNS plus `vintage` and `retrieved_at`. Cached per store generation,
+        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached per store generation,
         so a new vintage is seen by the next call without a restart.
         """
         if as_of is not None:
@@ -261,12 +260,12 @@ class Store:
         if as_of:
             conditions.append(obs.c.released <= as_of)
         rank = sa.func.row_number().over(
-            partition_by=[obs.c[c] for c in frame.KEY],
+            partition_by=[obs.c[c] for c in tidy.KEY],
             order_by=[obs.c.released.desc(), obs.c.vintage.desc()],
         )
         inner = sa.select(obs, rank.label("rank")).where(*conditions).subquery()
         query = (
-            sa.select(*[inner.c[c] for c in frame.COLUMNS], inner.c.vintage, vintages.c.retrieved_at)
+            sa.select(*[inner.c[c] for c in tidy.COLUMNS], inner.c.vintage, vintages.c.retrieved_at)
             .join(vintages, vintages.c.id == inner.c.vintage)
             .where(inner.c.rank == 1)
             .order_by(*[inner.c[c] for c in ["source", "dataset", "indicator", "entity", "product", "period"]])
@@ -281,6 +280,17 @@ class Store:
             return self.engine.connect()
         except sa.exc.DatabaseError as exc:
             raise StoreError(f"cannot read the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
+
+
+def _insert_rows(conn: sa.Connection, data: pd.DataFrame) -> None:
+    """Bulk insert through the driver's executemany: ~10x faster than dict rows for 80k observations."""
+    columns = ["vintage", *tidy.COLUMNS]
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO observations ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
+    values = data[columns]
+    rows = list(zip(*(values[c].tolist() for c in columns)))
+    for start in range(0, len(rows), 20000):
+        conn.exec_driver_sql(sql, rows[start : start + 20000])
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -311,3 +321,14 @@ def _safe_url(url: str) -> str:
 
 def _first_line(exc: Exception) -> str:
     return str(exc).splitlines()[0][:200]
+
+
+def frame(
+    source: str | None = None,
+    dataset: str | None = None,
+    indicator: str | list[str] | None = None,
+    entity: str | list[str] | None = None,
+    as_of: str | None = None,
+) -> pd.DataFrame:
+    """The tidy frame from the configured store (`INDICATORS_DB`), for notebooks: see `Store.frame`."""
+    return Store().frame(source=source, dataset=dataset, indicator=indicator, entity=entity, as_of=as_of)

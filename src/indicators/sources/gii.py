@@ -1,0 +1,575 @@
+"""WIPO Global Innovation Index: overall ranks, S&T cluster counts, the 2023 cluster table, G20
+pillar scores, and how many indicators an economy ranked first in.
+
+Bundled (`data/gii/`, see PROVENANCE.md): five tables typed or copied from public pages, one
+payload each. Live: WIPO's own files, (a) the ranking CSV behind wipo.int/gii-ranking (decimal
+commas, keyed on ISO3) and (b) the indicator workbook `wipo-pub-2000-{edition}-tech1.xlsx`, sheet
+`Data` (one row per economy and index/pillar/sub-pillar/indicator, with SCORE and RANK). The
+workbook is what decides "China ranks first in six indicators" for an edition.
+
+Economy names become ISO3 codes through the explicit tables below; a name not in them is rejected
+with a warning, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import zipfile
+from collections import Counter
+
+import pandas as pd
+
+from indicators import frame
+from indicators.http import SourceError, get_bytes
+from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+
+NAME = "gii"
+PUBLISHER = "World Intellectual Property Organization (WIPO)"
+EDITION_ENV = "GII_EDITION"
+RANKING_URL_ENV = "GII_RANKING_URL"
+TECH1_URL_ENV = "GII_TECH1_URL"
+DEFAULT_EDITION = "2023"
+RANKING_URL = "https://www.wipo.int/gii-ranking/data/bc_results_gii_{edition}.csv"
+TECH1_URL = "https://www.wipo.int/edocs/pubdocs/en/wipo-pub-2000-{edition}-tech1.xlsx"
+REPORT_2023_URL = "https://fliphtml5.com/hspgv/oyls/"
+G20_COPY_URL = (
+    "https://github.com/NassarX/innovation-econ-analysis/blob/"
+    "1530da1172e7b8ca5ebd55bc73be4d7f1990affa/data/GII_dataset.csv"
+)
+
+ECONOMY_ISO3 = {
+    "Argentina": "ARG",
+    "Australia": "AUS",
+    "Brazil": "BRA",
+    "Canada": "CAN",
+    "China": "CHN",
+    "France": "FRA",
+    "Germany": "DEU",
+    "India": "IND",
+    "Indonesia": "IDN",
+    "Iran": "IRN",
+    "Iran (Islamic Republic of)": "IRN",
+    "Israel": "ISR",
+    "Italy": "ITA",
+    "Japan": "JPN",
+    "Mexico": "MEX",
+    "Republic of Korea": "KOR",
+    "Russian Federation": "RUS",
+    "Saudi Arabia": "SAU",
+    "Singapore": "SGP",
+    "South Africa": "ZAF",
+    "Switzerland": "CHE",
+    "Turkey": "TUR",
+    "Türkiye": "TUR",
+    "United Kingdom": "GBR",
+    "United States": "USA",
+    "United States of America": "USA",
+    "US": "USA",
+}
+"""Economy names as written in the bundled tables -> ISO3. Only names that occur are listed."""
+
+CLUSTER_CODES = {
+    "CN": ("CHN", ""),
+    "CN/HK": ("CHN", "cross-border cluster CN/HK (mainland China and Hong Kong SAR, China), counted under CHN"),
+    "DE": ("DEU", ""),
+    "FR": ("FRA", ""),
+    "GB": ("GBR", ""),
+    "IL": ("ISR", ""),
+    "IR": ("IRN", ""),
+    "JP": ("JPN", ""),
+    "KR": ("KOR", ""),
+    "NL": ("NLD", ""),
+    "RU": ("RUS", ""),
+    "SG/MY": ("SGP", "cross-border cluster SG/MY (Singapore and Malaysia), counted under SGP"),
+    "TW*": ("TWN", "WIPO prints this economy code with an asterisk (TW*), which refers to a footnote in the report"),
+    "US": ("USA", ""),
+}
+"""Two-letter economy codes of WIPO's cluster table -> (ISO3, note)."""
+
+BUNDLED = [
+    ("gii/overall_rank_by_edition.csv", "overall_rank_csv", "https://www.wipo.int/global_innovation_index/en/"),
+    ("gii/cluster_counts_by_edition.csv", "cluster_counts_csv", "https://www.wipo.int/global_innovation_index/en/"),
+    ("gii/clusters_2023_top_ranks_1_35.csv", "clusters_table_csv", REPORT_2023_URL),
+    ("gii/g20_scores_2013_2022.csv", "g20_scores_csv", G20_COPY_URL),
+    ("gii/rank1_indicator_counts_evidence.csv", "rank1_evidence_csv", "https://www.wipo.int/global_innovation_index/en/"),
+]
+
+METADATA = SourceMeta(
+    name=NAME,
+    title="WIPO Global Innovation Index",
+    publisher=PUBLISHER,
+    licence="CC BY 4.0 (© WIPO); cite WIPO, Global Innovation Index <edition>",
+    url="https://www.wipo.int/global_innovation_index/en/",
+    description=(
+        "GII overall rank and score by edition, number of top-100 S&T clusters per economy, the GII "
+        "2023 cluster table (ranks 1-35), G20 pillar scores 2013-2022, and the number of indicators "
+        "an economy ranked first in (as reported). Live: WIPO's ranking CSV and indicator workbook."
+    ),
+    cadence="yearly",
+    definitions={
+        "period": "The GII edition year (the 2023 edition is period '2023'), not the year the data describe.",
+        "released": (
+            "No release date is recorded, so the day after the edition year ends is used (2024-01-01 for "
+            "GII 2023). Editions are launched mid-year (GII 2023: September 2023), so this is conservative: "
+            "an 'as of' query never sees an edition before it was public."
+        ),
+        "comparability": (
+            "GII ranks are not strictly comparable across editions: WIPO changes the framework, the "
+            "indicators and the economies covered each year. A rank trend needs that caveat."
+        ),
+        "gii_rank": "Overall GII rank in that edition (1 = best).",
+        "gii_score": "Overall GII score, 0-100.",
+        "st_clusters_top100": "Number of the edition's top-100 science and technology clusters located in the economy.",
+        "cluster_rank": "Rank of the S&T cluster in the edition's top 100 (product = 'cluster:<name>').",
+        "cluster_pct_applications": "PCT patent applications attributed to the cluster (count, WIPO's window).",
+        "cluster_publications": "Scientific publications attributed to the cluster (count).",
+        "cluster_share_pct": "Cluster's share of the world total of PCT filings plus publications, percent.",
+        "cross_border_clusters": (
+            "CN/HK (Shenzhen–Hong Kong–Guangzhou) is filed under CHN, SG/MY under SGP, with the WIPO code "
+            "in the note; TW* is filed under TWN and the asterisk is kept in the note."
+        ),
+        "pillar_score": "G20 table: score of one of the seven GII pillars, 0-100 ('pillar_score:<pillar>').",
+        "indicators_ranked_first": (
+            "Number of GII indicators in which the economy ranked 1st, as reported (official statements "
+            "or news); the note keeps the reported text. Editions with no count found have no row."
+        ),
+        "gii_indicator_rank": "Live workbook: rank of the economy on one index element (product = 'indicator:<NUM>').",
+        "gii_indicator_score": "Live workbook: score of the economy on one index element, 0-100.",
+    },
+    live=True,
+)
+
+
+# --- the verbs -------------------------------------------------------------------------------
+
+
+def snapshot() -> list[Batch]:
+    """The five bundled GII tables, as one batch."""
+    payloads = tuple(read_bundled(rel, url=url, kind=kind) for rel, kind, url in BUNDLED)
+    return [Batch(payloads, label="bundled snapshot")]
+
+
+def live_urls() -> dict[str, str]:
+    """Edition and URLs of WIPO's files: env GII_EDITION, GII_RANKING_URL, GII_TECH1_URL, else 2023."""
+    edition = os.environ.get(EDITION_ENV, "").strip() or DEFAULT_EDITION
+    return {
+        "edition": edition,
+        "ranking": os.environ.get(RANKING_URL_ENV, "").strip() or RANKING_URL.format(edition=edition),
+        "tech1": os.environ.get(TECH1_URL_ENV, "").strip() or TECH1_URL.format(edition=edition),
+    }
+
+
+def fetch(http=None) -> list[Batch]:
+    """Download WIPO's ranking CSV and indicator workbook for one edition."""
+    urls = live_urls()
+    edition = urls["edition"]
+    ranking = get_bytes(NAME, urls["ranking"], http=http, expect="csv")
+    tech1 = get_bytes(NAME, urls["tech1"], http=http, expect="xlsx")
+    payloads = (
+        Payload(name=f"gii_{edition}_ranking.csv", raw=ranking, url=urls["ranking"], kind="wipo_ranking_csv"),
+        Payload(name=f"gii_{edition}_tech1.xlsx", raw=tech1, url=urls["tech1"], kind="wipo_tech1_xlsx"),
+    )
+    return [Batch(payloads, label=f"WIPO GII {edition} files")]
+
+
+def parse(payload: Payload) -> pd.DataFrame:
+    """One GII payload as a tidy frame; the parser is chosen by `payload.kind`."""
+    parser = PARSERS.get(payload.kind)
+    if parser is None:
+        raise SourceError(NAME, f"{payload.name}: unknown payload kind {payload.kind!r}")
+    records, warnings = parser(payload)
+    if not records:
+        detail = "; ".join(warnings[:3]) or "nothing to read"
+        raise SourceError(NAME, f"{payload.name}: no usable rows ({detail})")
+    defaults = {"source": NAME, "freq": "A", "publisher": PUBLISHER, "source_url": payload.url}
+    try:
+        df = frame.validate(frame.build(records, **defaults), source=NAME)
+    except (frame.FrameError, ValueError) as exc:
+        raise SourceError(NAME, f"{payload.name}: {str(exc).splitlines()[0][:300]}") from None
+    df.attrs["warnings"] = warnings
+    return df
+
+
+# --- bundled tables ----------------------------------------------------------------------------
+
+
+def _parse_overall_rank(payload: Payload) -> tuple[list[dict], list[str]]:
+    rows = _csv_rows(payload, ["edition", "economy", "gii_rank", "gii_score", "source_url", "confidence", "notes"])
+    records, warnings = [], []
+    for n, row in rows:
+        iso = _iso3(row["economy"], payload, n, warnings)
+        if not iso:
+            continue
+        url, extra = _split_url(row["source_url"])
+        note = _join(f"confidence: {row['confidence']}", row["notes"], extra)
+        base = {"dataset": "overall_rank", "entity": iso, "period": _year(row["edition"], payload, n), "source_url": url, "note": note}
+        records.append({**base, "indicator": "gii_rank", "unit": "rank", "value": _number(row["gii_rank"], payload, n)})
+        if row["gii_score"]:
+            records.append({**base, "indicator": "gii_score", "unit": "score", "value": _number(row["gii_score"], payload, n)})
+    return records, warnings
+
+
+def _parse_cluster_counts(payload: Payload) -> tuple[list[dict], list[str]]:
+    columns = ["edition", "economy", "clusters_in_top100", "source_url", "source_type", "confidence", "notes"]
+    records, warnings = [], []
+    for n, row in _csv_rows(payload, columns):
+        iso = _iso3(row["economy"], payload, n, warnings)
+        if not iso:
+            continue
+        url, extra = _split_url(row["source_url"])
+        records.append({
+            "dataset": "cluster_counts",
+            "indicator": "st_clusters_top100",
+            "entity": iso,
+            "period": _year(row["edition"], payload, n),
+            "unit": "count",
+            "value": _number(row["clusters_in_top100"], payload, n),
+            "source_url": url,
+            "note": _join(row["source_type"], f"confidence: {row['confidence']}", row["notes"], extra),
+        })
+    return records, warnings
+
+
+CLUSTER_VALUES = [
+    ("pct_applications", "cluster_pct_applications", "count"),
+    ("scientific_publications", "cluster_publications", "count"),
+    ("total_share_pct", "cluster_share_pct", "percent"),
+]
+
+
+def _parse_clusters_table(payload: Payload) -> tuple[list[dict], list[str]]:
+    required = ["cluster_name", "economy", "share_of_total_pct_filings_pct", "share_of_total_pubs_pct",
+                "previous_rank_2022", "rank_change"] + [c for c, _, _ in CLUSTER_VALUES]
+    rows = _csv_rows(payload, required)
+    rank_columns = [c for c in rows[0][1] if re.fullmatch(r"rank_\d{4}", c)]
+    if len(rank_columns) != 1:
+        raise SourceError(NAME, f"{payload.name}: expected one 'rank_<edition>' column, found {rank_columns}")
+    rank_column = rank_columns[0]
+    edition = rank_column[-4:]
+    records, warnings = [], []
+    for n, row in rows:
+        code = row["economy"]
+        if code not in CLUSTER_CODES:
+            warnings.append(f"{payload.name} row {n}: economy code {code!r} is not mapped to ISO3; row rejected")
+            continue
+        iso, code_note = CLUSTER_CODES[code]
+        missing = [c for c in required + [rank_column] if not row[c]]
+        note = _join(
+            f"WIPO economy code {code}",
+            code_note,
+            f"rank {int(edition) - 1}: {row['previous_rank_2022']}, change {row['rank_change']}" if row["previous_rank_2022"] else "",
+            f"share of world filings {row['share_of_total_pct_filings_pct']}%, publications {row['share_of_total_pubs_pct']}%"
+            if row["share_of_total_pct_filings_pct"] else "",
+            f"partial row: {', '.join(missing)} not in the bundled table" if missing else "",
+        )
+        base = {"dataset": f"clusters_{edition}", "entity": iso, "product": f"cluster:{row['cluster_name']}",
+                "period": edition, "note": note}
+        if not row[rank_column]:
+            warnings.append(f"{payload.name} row {n}: cluster {row['cluster_name']!r} has no rank; row rejected")
+            continue
+        records.append({**base, "indicator": "cluster_rank", "unit": "rank", "value": _number(row[rank_column], payload, n)})
+        for column, indicator, unit in CLUSTER_VALUES:
+            if row[column]:
+                records.append({**base, "indicator": indicator, "unit": unit, "value": _number(row[column], payload, n)})
+    return records, warnings
+
+
+def _parse_g20_scores(payload: Payload) -> tuple[list[dict], list[str]]:
+    records, warnings = [], []
+    for n, row in _csv_rows(payload, ["country", "indicator", "measure", "Unit", "Date", "Value"]):
+        iso = _iso3(row["country"], payload, n, warnings)
+        if not iso:
+            continue
+        if row["measure"] != "Score":
+            warnings.append(f"{payload.name} row {n}: measure {row['measure']!r} is not 'Score'; row rejected")
+            continue
+        name = row["indicator"]
+        indicator = "gii_score" if name == "Global Innovation Index" else f"pillar_score:{name}"
+        records.append({
+            "dataset": "g20_scores",
+            "indicator": indicator,
+            "entity": iso,
+            "period": _year(row["Date"], payload, n),
+            "unit": "score",
+            "value": _number(row["Value"], payload, n),
+            "note": _join(row["Unit"], "copy of WIPO GII data from NassarX/innovation-econ-analysis"),
+        })
+    return records, warnings
+
+
+RANK1_METRIC = "Number of indicators ranked 1st"
+
+
+def _parse_rank1_evidence(payload: Payload) -> tuple[list[dict], list[str]]:
+    columns = ["id", "edition", "economy", "metric", "value", "source", "url", "confidence", "remarks"]
+    records, warnings = [], []
+    for n, row in _csv_rows(payload, columns):
+        if row["metric"] != RANK1_METRIC:
+            continue
+        label = f"{payload.name} {row['id'] or f'row {n}'}"
+        edition = re.search(r"\bGII\s+(\d{4})\b", row["edition"])
+        if not edition:
+            warnings.append(f"{label}: no edition year in {row['edition']!r}; no row")
+            continue
+        pairs = _rank1_pairs(row["economy"], row["value"])
+        if pairs is None:
+            warnings.append(f"{label}: {row['economy']!r} = {row['value']!r} is not one count per economy; no row")
+            continue
+        url, extra = _split_url(row["url"])
+        for economy, count in pairs:
+            iso = ECONOMY_ISO3.get(economy)
+            if not iso:
+                warnings.append(f"{label}: economy {economy!r} is not mapped to ISO3; no row")
+                continue
+            if count is None:
+                warnings.append(f"{label}: value {row['value']!r} for {economy} is not a count; no row")
+                continue
+            split = f"split from '{row['economy']}' = '{row['value']}'" if len(pairs) > 1 else ""
+            records.append({
+                "dataset": "rank1_indicator_counts",
+                "indicator": "indicators_ranked_first",
+                "entity": iso,
+                "period": edition.group(1),
+                "unit": "count",
+                "value": float(count),
+                "publisher": row["source"] or PUBLISHER,
+                "source_url": url,
+                "note": _join(f"{row['id']}: {row['edition']}", f"reported: {row['value']}", split,
+                              f"confidence: {row['confidence']}", row["remarks"], extra),
+            })
+    return records, warnings
+
+
+def _rank1_pairs(economy: str, value: str) -> list[tuple[str, int | None]] | None:
+    """(economy, count) pairs; 'A / B' with '14 / 9 of 78' pairs by position, else None (ambiguous)."""
+    names = [part.strip() for part in economy.split("/")]
+    if len(names) == 1:
+        return [(names[0], _leading_int(value))]
+    values = [part.strip() for part in value.split("/")]
+    counts = [_leading_int(v) for v in values]
+    if len(values) != len(names) or None in counts or any(not n for n in names):
+        return None
+    return list(zip(names, counts))
+
+
+def _leading_int(text: str) -> int | None:
+    match = re.match(r"^\s*(\d+)(?!\.\d)\b", text)
+    return int(match.group(1)) if match else None
+
+
+# --- WIPO's live files ---------------------------------------------------------------------------
+
+
+def _parse_wipo_ranking(payload: Payload) -> tuple[list[dict], list[str]]:
+    """WIPO's ranking CSV: iso3, economy_name, score ('65,96195221': decimal comma), rank, giiyr."""
+    rows = _csv_rows(payload, ["iso3", "economy_name", "score", "rank"])
+    years = Counter(r["giiyr"] for _, r in rows if re.fullmatch(r"\d{4}", r.get("giiyr", "")))
+    edition = years.most_common(1)[0][0] if years else _edition_from_name(payload)
+    records, warnings = [], []
+    for n, row in rows:
+        iso = row["iso3"].upper()
+        if not re.fullmatch(r"[A-Z]{3}", iso):
+            warnings.append(f"{payload.name} row {n}: iso3 {row['iso3']!r} is not an ISO3 code; row rejected")
+            continue
+        year = row.get("giiyr", "")
+        if re.fullmatch(r"\d{4}", year) and year != edition:
+            warnings.append(f"{payload.name} row {n}: {iso} has giiyr {year}, file edition is {edition}; row rejected")
+            continue
+        rank = _decimal_comma(row["rank"], payload, n)
+        if rank is None:
+            warnings.append(f"{payload.name} row {n}: {iso} has no rank; row rejected")
+            continue
+        note = _join(f"WIPO GII {edition} ranking file", f"giiyr {year!r} in the file" if year and year != edition else "")
+        base = {"dataset": "overall_rank", "entity": iso, "period": edition, "note": note}
+        records.append({**base, "indicator": "gii_rank", "unit": "rank", "value": rank})
+        score = _decimal_comma(row["score"], payload, n)
+        if score is not None:
+            records.append({**base, "indicator": "gii_score", "unit": "score", "value": score})
+    return records, warnings
+
+
+TECH1_COLUMNS = ["ISO3", "ECONOMY_NAME", "NUM", "NAME", "SCORE", "RANK"]
+MISSING_MARKS = {"", "n/a", "na", "..", "-"}
+
+
+def _parse_wipo_tech1(payload: Payload) -> tuple[list[dict], list[str]]:
+    """WIPO's indicator workbook, sheet 'Data': one row per economy and index element."""
+    edition = _edition_from_name(payload)
+    workbook = _open_workbook(payload)
+    try:
+        if "Data" not in workbook.sheetnames:
+            raise SourceError(NAME, f"{payload.name}: workbook has no sheet 'Data' (sheets: {workbook.sheetnames})")
+        table = [list(r) for r in workbook["Data"].iter_rows(values_only=True)]
+        levels = _levels(workbook)
+    finally:
+        workbook.close()
+    table = [r for r in table if any(c not in (None, "") for c in r)]
+    if not table:
+        raise SourceError(NAME, f"{payload.name}: sheet 'Data' is empty")
+    header = [str(c).strip() if c is not None else "" for c in table[0]]
+    missing = [c for c in TECH1_COLUMNS if c not in header]
+    if missing:
+        raise SourceError(NAME, f"{payload.name}: sheet 'Data' lacks column(s) {missing} (found {header[:12]})")
+    at = {c: header.index(c) for c in TECH1_COLUMNS}
+    records, warnings, blanks = [], [], 0
+    for n, values in enumerate(table[1:], start=2):
+        cell = {c: (values[i] if i < len(values) else None) for c, i in at.items()}
+        iso = str(cell["ISO3"] or "").strip().upper()
+        num = _num_label(cell["NUM"])
+        if not re.fullmatch(r"[A-Z]{3}", iso) or not num:
+            warnings.append(f"{payload.name} row {n}: ISO3 {cell['ISO3']!r} / NUM {cell['NUM']!r} unreadable; row rejected")
+            continue
+        note = _join(str(cell["NAME"] or "").strip(), f"level: {levels[num]}" if num in levels else "")
+        base = {"dataset": "indicator_ranks", "entity": iso, "product": f"indicator:{num}", "period": edition, "note": note}
+        for column, indicator, unit in (("RANK", "gii_indicator_rank", "rank"), ("SCORE", "gii_indicator_score", "score")):
+            value = _cell_number(cell[column], payload, n, column)
+            if value is None:
+                blanks += 1
+            else:
+                records.append({**base, "indicator": indicator, "unit": unit, "value": value})
+    if blanks:
+        warnings.append(f"{payload.name}: {blanks} blank SCORE/RANK cell(s) in sheet 'Data' (no data for that economy); skipped")
+    return records, warnings
+
+
+def _open_workbook(payload: Payload):
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(io.BytesIO(payload.raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError) as exc:
+        raise SourceError(NAME, f"{payload.name}: not a readable xlsx workbook ({exc.__class__.__name__})") from None
+
+
+def _levels(workbook) -> dict[str, str]:
+    """NUM -> LEVEL from the optional 'Index Structure' sheet (empty if absent or laid out differently)."""
+    if "Index Structure" not in workbook.sheetnames:
+        return {}
+    rows = [list(r) for r in workbook["Index Structure"].iter_rows(values_only=True)]
+    if not rows:
+        return {}
+    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+    if "NUM" not in header or "LEVEL" not in header:
+        return {}
+    i, j = header.index("NUM"), header.index("LEVEL")
+    return {_num_label(r[i]): str(r[j]).strip() for r in rows[1:] if len(r) > max(i, j) and r[i] is not None and r[j]}
+
+
+def _num_label(value) -> str:
+    """NUM as text: '1.1.1' stays; a cell Excel stored as a number (1 or 1.1) becomes '1' or '1.1'."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value).strip()
+
+
+def _cell_number(value, payload: Payload, n: int, column: str) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    if text.lower() in MISSING_MARKS:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise SourceError(NAME, f"{payload.name} row {n}: {column} {text!r} is not a number") from None
+
+
+def _edition_from_name(payload: Payload) -> str:
+    """The edition year from the payload's name or URL (gii_2023_..., bc_results_gii_2023, wipo-pub-2000-2023-...)."""
+    for text in (payload.name, payload.url):
+        match = re.search(r"(?:gii[_-]|wipo-pub-2000-)(\d{4})(?!\d)", text, flags=re.IGNORECASE)
+        if match:
+            return match.group(1)
+    raise SourceError(NAME, f"{payload.name}: cannot tell the GII edition from the file name or URL")
+
+
+PARSERS = {
+    "overall_rank_csv": _parse_overall_rank,
+    "cluster_counts_csv": _parse_cluster_counts,
+    "clusters_table_csv": _parse_clusters_table,
+    "g20_scores_csv": _parse_g20_scores,
+    "rank1_evidence_csv": _parse_rank1_evidence,
+    "wipo_ranking_csv": _parse_wipo_ranking,
+    "wipo_tech1_xlsx": _parse_wipo_tech1,
+}
+
+
+# --- small helpers ---------------------------------------------------------------------------------
+
+
+def _csv_rows(payload: Payload, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """(row number, row) pairs of a CSV, checked: UTF-8, required columns, every row as wide as the header."""
+    try:
+        text = payload.raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SourceError(NAME, f"{payload.name}: not UTF-8 text") from None
+    head = text[:512].lstrip().lower()
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        raise SourceError(NAME, f"{payload.name}: an HTML page, not CSV")
+    try:
+        table = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as exc:
+        raise SourceError(NAME, f"{payload.name}: malformed or truncated CSV ({exc})") from None
+    numbered = [(n, r) for n, r in enumerate(table, start=1) if any(c.strip() for c in r)]
+    if not numbered:
+        raise SourceError(NAME, f"{payload.name}: empty file")
+    header = [h.strip() for h in numbered[0][1]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SourceError(NAME, f"{payload.name}: missing column(s) {missing} (found {header}); layout changed?")
+    rows = []
+    for n, r in numbered[1:]:
+        if len(r) != len(header):
+            raise SourceError(NAME, f"{payload.name} row {n}: {len(r)} fields, header has {len(header)} (truncated?)")
+        rows.append((n, {h: c.strip() for h, c in zip(header, r)}))
+    if not rows:
+        raise SourceError(NAME, f"{payload.name}: header only, no data rows")
+    return rows
+
+
+def _iso3(name: str, payload: Payload, n: int, warnings: list[str]) -> str:
+    iso = ECONOMY_ISO3.get(name.strip())
+    if not iso:
+        warnings.append(f"{payload.name} row {n}: economy {name!r} is not mapped to ISO3; row rejected")
+    return iso or ""
+
+
+def _year(text: str, payload: Payload, n: int) -> str:
+    if not re.fullmatch(r"\d{4}", text):
+        raise SourceError(NAME, f"{payload.name} row {n}: edition/year {text!r} is not a year")
+    return text
+
+
+def _number(text: str, payload: Payload, n: int) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise SourceError(NAME, f"{payload.name} row {n}: {text!r} is not a number") from None
+
+
+def _decimal_comma(text: str, payload: Payload, n: int) -> float | None:
+    """'65,96195221' -> 65.96195221 (WIPO's CSV writes decimal commas, no thousands grouping)."""
+    if text.strip().lower() in MISSING_MARKS:
+        return None
+    return _number(text.strip().replace(",", "."), payload, n)
+
+
+def _split_url(text: str) -> tuple[str, str]:
+    """First http(s) URL of a cell, and the rest of the cell (other URLs, or a non-URL description)."""
+    parts = [p.strip() for p in re.split(r"\s+;\s+|\s+", text) if p.strip()] if text.startswith("http") else []
+    if not parts:
+        return "", (text if text and text != "-" else "")
+    rest = [p for p in parts[1:] if p != ";"]
+    return parts[0], ("also: " + " ".join(rest)) if rest else ""
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p.strip() for p in parts if p and p.strip())
