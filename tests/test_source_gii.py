@@ -257,6 +257,8 @@ TECH1_ROWS = [  # GII 2023 overall rank/score from data/gii/overall_rank_by_edit
     ("USA", "United States of America", "GII", "Global Innovation Index", 63.5, 3),
     ("CHN", "China", "GII", "Global Innovation Index", 55.3, 12),
     ("CHN", "China", 1, "Institutions", None, None),  # blank cells on purpose; no value invented
+    # rank 1 as reported for GII 2023 (rank1_indicator_counts_evidence.csv, G2); score not known
+    ("CHN", "China", "6.2.1", "Labor productivity growth, %", None, 1),
 ]
 
 
@@ -282,15 +284,25 @@ def tech1(raw: bytes, name: str = "gii_2023_tech1.xlsx") -> Payload:
 
 def test_tech1_workbook_parses():
     df = gii.parse(tech1(tech1_workbook()))
-    assert len(df) == 6
-    assert value(df, indicator="gii_indicator_rank", entity="CHN", product="indicator:GII") == 12
-    assert value(df, indicator="gii_indicator_score", entity="CHN", product="indicator:GII") == 55.3
-    assert value(df, indicator="gii_indicator_rank", entity="CHE", product="indicator:GII") == 1
+    assert len(df) == 7
+    assert value(df, indicator="gii_element_rank", entity="CHN", product="element:GII") == 12
+    assert value(df, indicator="gii_element_score", entity="CHN", product="element:GII") == 55.3
+    assert value(df, indicator="gii_element_rank", entity="CHE", product="element:GII") == 1
     assert set(df["dataset"]) == {"indicator_ranks"} and set(df["period"]) == {"2023"}
-    row = df[(df.entity == "CHN") & (df.indicator == "gii_indicator_rank")].iloc[0]
+    row = df[(df.entity == "CHN") & (df.indicator == "gii_element_rank")].iloc[0]
     assert row["note"] == "Global Innovation Index; level: Index" and row["unit"] == "rank"
-    assert df[df["product"] == "indicator:1"].empty  # blank SCORE/RANK: no row
-    assert any("2 blank SCORE/RANK" in w for w in df.attrs["warnings"])
+    assert df[df["product"].isin(["element:1", "indicator:1"])].empty  # blank SCORE/RANK: no row
+    assert any("3 blank SCORE/RANK" in w for w in df.attrs["warnings"])
+
+
+def test_only_three_part_nums_are_indicators():
+    """Counting rank-1 indicators must never count the index, a pillar or a sub-pillar."""
+    df = gii.parse(tech1(tech1_workbook()))
+    ranks = df[(df.indicator == "gii_indicator_rank") & (df.entity == "CHN")]
+    assert ranks["product"].tolist() == ["indicator:6.2.1"] and ranks["value"].tolist() == [1.0]
+    assert "Labor productivity growth" in ranks.iloc[0]["note"]
+    assert df[df.indicator == "gii_indicator_rank"]["value"].eq(1).sum() == 1  # CHE's overall rank 1 is not counted
+    assert gii._num_label(6.2) == "6.2" and gii._num_label(6.0) == "6" and gii._num_label("6.2.1") == "6.2.1"
 
 
 def test_tech1_edition_from_the_wipo_file_name():
@@ -339,7 +351,8 @@ def test_fetch_returns_both_wipo_files(ranking_raw):
     assert [p.url for p in batch.payloads] == [RANKING_URL, TECH1_URL]
     frames = [gii.parse(p) for p in batch.payloads]
     assert value(frames[0], indicator="gii_rank", entity="CHN") == 12
-    assert value(frames[1], indicator="gii_indicator_rank", entity="CHN", product="indicator:GII") == 12
+    assert value(frames[1], indicator="gii_element_rank", entity="CHN", product="element:GII") == 12
+    assert value(frames[1], indicator="gii_indicator_rank", entity="CHN", product="indicator:6.2.1") == 1
 
 
 @responses.activate

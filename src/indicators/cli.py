@@ -92,9 +92,10 @@ def cmd_refresh(args) -> int:
                 for item in report["revised"][:5]:
                     print(f"  {item['indicator']} {item['entity']} {item['period']}: {item['old']:.6g} -> {item['new']:.6g}"
                           + (f" ({item['change_pct']:+.1f}%)" if item["change_pct"] is not None else ""))
-            for change in report.get("verdicts_changed", []):
-                print(f"  verdict changed: {change['claim']}: {change['before']} -> {change['after']}")
     reports = [rep for r in results for rep in r.reports]
+    # Every report of one run carries the same verdict changes (claims are judged once per run).
+    for change in (reports[0].get("verdicts_changed", []) if reports else []):
+        print(f"verdict changed: {change['claim']}: {change['before']} -> {change['after']}")
     if reports and (args.report or args.webhook):
         from indicators.notify import deliver
 

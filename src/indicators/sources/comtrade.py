@@ -144,7 +144,7 @@ def parse(payload: Payload) -> pd.DataFrame:
             records.append(row)
     count = body.get("count")
     if isinstance(count, int) and count > len(body["data"]):
-        warnings.append(f"{payload.name}: API reports {count} records but returned {len(body['data'])} (preview cap?)")
+        warnings.append(f"API reports {count} records but returned {len(body['data'])} (preview cap?)")
     if not records:
         raise SourceError(NAME, f"{payload.name}: no usable records ({'; '.join(warnings) or 'all rejected'})")
     try:
@@ -183,11 +183,11 @@ def _row(record: dict, index: int, payload: Payload, warnings: list[str]) -> dic
         raise SourceError(NAME, f"{payload.name}: record {index} lacks field(s) {missing} (schema changed?)")
     flow = record["flowCode"]
     if flow not in FLOWS:
-        warnings.append(f"{payload.name}: record {index} has flow {flow!r}, only X and M are read; skipped")
+        warnings.append(f"record {index} has flow {flow!r}, only X and M are read; skipped")
         return None
     value = record["primaryValue"]
     if value is None:
-        warnings.append(f"{payload.name}: record {index} has no primaryValue; skipped")
+        warnings.append(f"record {index} has no primaryValue; skipped")
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise SourceError(NAME, f"{payload.name}: record {index} primaryValue {value!r} is not a number")

@@ -136,8 +136,17 @@ METADATA = SourceMeta(
             "Number of GII indicators in which the economy ranked 1st, as reported (official statements "
             "or news); the note keeps the reported text. Editions with no count found have no row."
         ),
-        "gii_indicator_rank": "Live workbook: rank of the economy on one index element (product = 'indicator:<NUM>').",
-        "gii_indicator_score": "Live workbook: score of the economy on one index element, 0-100.",
+        "gii_indicator_rank": (
+            "Live workbook: rank of the economy on one GII indicator (NUM with three parts, e.g. 6.2.1; "
+            "product = 'indicator:<NUM>', indicator name in the note). Rank 1 rows are what 'ranks first in "
+            "N indicators' counts."
+        ),
+        "gii_indicator_score": "Live workbook: score of the economy on one GII indicator, 0-100.",
+        "gii_element_rank": (
+            "Live workbook: rank on an aggregate of the index (the GII itself, input/output sub-indices, "
+            "pillars, sub-pillars); product = 'element:<NUM>'. Not an indicator."
+        ),
+        "gii_element_score": "Live workbook: score on an aggregate of the index, 0-100.",
     },
     live=True,
 )
@@ -200,7 +209,7 @@ def _parse_overall_rank(payload: Payload) -> tuple[list[dict], list[str]]:
     rows = _csv_rows(payload, ["edition", "economy", "gii_rank", "gii_score", "source_url", "confidence", "notes"])
     records, warnings = [], []
     for n, row in rows:
-        iso = _iso3(row["economy"], payload, n, warnings)
+        iso = _iso3(row["economy"], n, warnings)
         if not iso:
             continue
         url, extra = _split_url(row["source_url"])
@@ -216,7 +225,7 @@ def _parse_cluster_counts(payload: Payload) -> tuple[list[dict], list[str]]:
     columns = ["edition", "economy", "clusters_in_top100", "source_url", "source_type", "confidence", "notes"]
     records, warnings = [], []
     for n, row in _csv_rows(payload, columns):
-        iso = _iso3(row["economy"], payload, n, warnings)
+        iso = _iso3(row["economy"], n, warnings)
         if not iso:
             continue
         url, extra = _split_url(row["source_url"])
@@ -241,36 +250,31 @@ CLUSTER_VALUES = [
 
 
 def _parse_clusters_table(payload: Payload) -> tuple[list[dict], list[str]]:
-    required = ["cluster_name", "economy", "share_of_total_pct_filings_pct", "share_of_total_pubs_pct",
+    """GII 2023 Appendix Table 3 (ranks 1-35): one set of rows per cluster, product 'cluster:<name>'."""
+    required = ["rank_2023", "cluster_name", "economy", "share_of_total_pct_filings_pct", "share_of_total_pubs_pct",
                 "previous_rank_2022", "rank_change"] + [c for c, _, _ in CLUSTER_VALUES]
-    rows = _csv_rows(payload, required)
-    rank_columns = [c for c in rows[0][1] if re.fullmatch(r"rank_\d{4}", c)]
-    if len(rank_columns) != 1:
-        raise SourceError(NAME, f"{payload.name}: expected one 'rank_<edition>' column, found {rank_columns}")
-    rank_column = rank_columns[0]
-    edition = rank_column[-4:]
     records, warnings = [], []
-    for n, row in rows:
+    for n, row in _csv_rows(payload, required):
         code = row["economy"]
         if code not in CLUSTER_CODES:
-            warnings.append(f"{payload.name} row {n}: economy code {code!r} is not mapped to ISO3; row rejected")
+            warnings.append(f"row {n}: economy code {code!r} is not mapped to ISO3; row rejected")
+            continue
+        if not row["rank_2023"]:
+            warnings.append(f"row {n}: cluster {row['cluster_name']!r} has no rank; row rejected")
             continue
         iso, code_note = CLUSTER_CODES[code]
-        missing = [c for c in required + [rank_column] if not row[c]]
+        missing = [c for c in required if not row[c]]
         note = _join(
             f"WIPO economy code {code}",
             code_note,
-            f"rank {int(edition) - 1}: {row['previous_rank_2022']}, change {row['rank_change']}" if row["previous_rank_2022"] else "",
+            f"rank 2022: {row['previous_rank_2022']}, change {row['rank_change']}" if row["previous_rank_2022"] else "",
             f"share of world filings {row['share_of_total_pct_filings_pct']}%, publications {row['share_of_total_pubs_pct']}%"
             if row["share_of_total_pct_filings_pct"] else "",
             f"partial row: {', '.join(missing)} not in the bundled table" if missing else "",
         )
-        base = {"dataset": f"clusters_{edition}", "entity": iso, "product": f"cluster:{row['cluster_name']}",
-                "period": edition, "note": note}
-        if not row[rank_column]:
-            warnings.append(f"{payload.name} row {n}: cluster {row['cluster_name']!r} has no rank; row rejected")
-            continue
-        records.append({**base, "indicator": "cluster_rank", "unit": "rank", "value": _number(row[rank_column], payload, n)})
+        base = {"dataset": "clusters_2023", "entity": iso, "product": f"cluster:{row['cluster_name']}",
+                "period": "2023", "note": note}
+        records.append({**base, "indicator": "cluster_rank", "unit": "rank", "value": _number(row["rank_2023"], payload, n)})
         for column, indicator, unit in CLUSTER_VALUES:
             if row[column]:
                 records.append({**base, "indicator": indicator, "unit": unit, "value": _number(row[column], payload, n)})
@@ -280,11 +284,11 @@ def _parse_clusters_table(payload: Payload) -> tuple[list[dict], list[str]]:
 def _parse_g20_scores(payload: Payload) -> tuple[list[dict], list[str]]:
     records, warnings = [], []
     for n, row in _csv_rows(payload, ["country", "indicator", "measure", "Unit", "Date", "Value"]):
-        iso = _iso3(row["country"], payload, n, warnings)
+        iso = _iso3(row["country"], n, warnings)
         if not iso:
             continue
         if row["measure"] != "Score":
-            warnings.append(f"{payload.name} row {n}: measure {row['measure']!r} is not 'Score'; row rejected")
+            warnings.append(f"row {n}: measure {row['measure']!r} is not 'Score'; row rejected")
             continue
         name = row["indicator"]
         indicator = "gii_score" if name == "Global Innovation Index" else f"pillar_score:{name}"
@@ -309,7 +313,7 @@ def _parse_rank1_evidence(payload: Payload) -> tuple[list[dict], list[str]]:
     for n, row in _csv_rows(payload, columns):
         if row["metric"] != RANK1_METRIC:
             continue
-        label = f"{payload.name} {row['id'] or f'row {n}'}"
+        label = row["id"] or f"row {n}"
         edition = re.search(r"\bGII\s+(\d{4})\b", row["edition"])
         if not edition:
             warnings.append(f"{label}: no edition year in {row['edition']!r}; no row")
@@ -372,15 +376,15 @@ def _parse_wipo_ranking(payload: Payload) -> tuple[list[dict], list[str]]:
     for n, row in rows:
         iso = row["iso3"].upper()
         if not re.fullmatch(r"[A-Z]{3}", iso):
-            warnings.append(f"{payload.name} row {n}: iso3 {row['iso3']!r} is not an ISO3 code; row rejected")
+            warnings.append(f"row {n}: iso3 {row['iso3']!r} is not an ISO3 code; row rejected")
             continue
         year = row.get("giiyr", "")
         if re.fullmatch(r"\d{4}", year) and year != edition:
-            warnings.append(f"{payload.name} row {n}: {iso} has giiyr {year}, file edition is {edition}; row rejected")
+            warnings.append(f"row {n}: {iso} has giiyr {year}, file edition is {edition}; row rejected")
             continue
         rank = _decimal_comma(row["rank"], payload, n)
         if rank is None:
-            warnings.append(f"{payload.name} row {n}: {iso} has no rank; row rejected")
+            warnings.append(f"row {n}: {iso} has no rank; row rejected")
             continue
         note = _join(f"WIPO GII {edition} ranking file", f"giiyr {year!r} in the file" if year and year != edition else "")
         base = {"dataset": "overall_rank", "entity": iso, "period": edition, "note": note}
@@ -392,11 +396,19 @@ def _parse_wipo_ranking(payload: Payload) -> tuple[list[dict], list[str]]:
 
 
 TECH1_COLUMNS = ["ISO3", "ECONOMY_NAME", "NUM", "NAME", "SCORE", "RANK"]
+INDICATOR_NUM = re.compile(r"\d+\.\d+\.\d+")
+"""An indicator's NUM has three parts ('6.2.1'); the index, sub-indices, pillars ('6') and sub-pillars
+('6.2') are aggregates. WIPO's "ranked first in N indicators" counts indicators only."""
 MISSING_MARKS = {"", "n/a", "na", "..", "-"}
 
 
 def _parse_wipo_tech1(payload: Payload) -> tuple[list[dict], list[str]]:
-    """WIPO's indicator workbook, sheet 'Data': one row per economy and index element."""
+    """WIPO's indicator workbook, sheet 'Data': one row per economy and index element.
+
+    Indicators (NUM 'x.y.z') become gii_indicator_rank/score with product 'indicator:<NUM>'; the
+    aggregates above them (index, sub-indices, pillars, sub-pillars) gii_element_rank/score with
+    product 'element:<NUM>', so that counting rank-1 indicators never counts a pillar.
+    """
     edition = _edition_from_name(payload)
     workbook = _open_workbook(payload)
     try:
@@ -420,18 +432,19 @@ def _parse_wipo_tech1(payload: Payload) -> tuple[list[dict], list[str]]:
         iso = str(cell["ISO3"] or "").strip().upper()
         num = _num_label(cell["NUM"])
         if not re.fullmatch(r"[A-Z]{3}", iso) or not num:
-            warnings.append(f"{payload.name} row {n}: ISO3 {cell['ISO3']!r} / NUM {cell['NUM']!r} unreadable; row rejected")
+            warnings.append(f"row {n}: ISO3 {cell['ISO3']!r} / NUM {cell['NUM']!r} unreadable; row rejected")
             continue
+        level = "indicator" if INDICATOR_NUM.fullmatch(num) else "element"
         note = _join(str(cell["NAME"] or "").strip(), f"level: {levels[num]}" if num in levels else "")
-        base = {"dataset": "indicator_ranks", "entity": iso, "product": f"indicator:{num}", "period": edition, "note": note}
-        for column, indicator, unit in (("RANK", "gii_indicator_rank", "rank"), ("SCORE", "gii_indicator_score", "score")):
+        base = {"dataset": "indicator_ranks", "entity": iso, "product": f"{level}:{num}", "period": edition, "note": note}
+        for column, unit in (("RANK", "rank"), ("SCORE", "score")):
             value = _cell_number(cell[column], payload, n, column)
             if value is None:
                 blanks += 1
             else:
-                records.append({**base, "indicator": indicator, "unit": unit, "value": value})
+                records.append({**base, "indicator": f"gii_{level}_{unit}", "unit": unit, "value": value})
     if blanks:
-        warnings.append(f"{payload.name}: {blanks} blank SCORE/RANK cell(s) in sheet 'Data' (no data for that economy); skipped")
+        warnings.append(f"{blanks} blank SCORE/RANK cell(s) in sheet 'Data' (no data for that economy); skipped")
     return records, warnings
 
 
@@ -535,10 +548,10 @@ def _csv_rows(payload: Payload, required: list[str]) -> list[tuple[int, dict[str
     return rows
 
 
-def _iso3(name: str, payload: Payload, n: int, warnings: list[str]) -> str:
+def _iso3(name: str, n: int, warnings: list[str]) -> str:
     iso = ECONOMY_ISO3.get(name.strip())
     if not iso:
-        warnings.append(f"{payload.name} row {n}: economy {name!r} is not mapped to ISO3; row rejected")
+        warnings.append(f"row {n}: economy {name!r} is not mapped to ISO3; row rejected")
     return iso or ""
 
 

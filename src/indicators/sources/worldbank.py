@@ -258,8 +258,10 @@ def _parse_v2(payload: Payload) -> tuple[list[dict], list[str]]:
         try:
             indicator, name = obs["indicator"]["id"], obs["indicator"]["value"]
             code, year, value = obs["countryiso3code"], obs["date"], obs["value"]
-        except (KeyError, TypeError) as exc:
+        except KeyError as exc:
             raise SourceError(NAME, f"{payload.name}: observation {i} lacks field {exc} (schema changed?)") from None
+        except TypeError:
+            raise SourceError(NAME, f"{payload.name}: observation {i} has an unexpected shape (schema changed?)") from None
         where = f"{payload.name}: observation {i} ({code} {indicator} {year})"
         if value is None:
             continue

@@ -1,0 +1,308 @@
+"""The claims engine: verdicts computed from the bundled snapshot, following the data, with tolerance rules."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators import claims, cli, frame
+from indicators.claims import ClaimsFileError, published_half_width
+from indicators.refresh import refresh
+from indicators.sources import fx as fx_source
+from indicators.sources.base import read_bundled
+from indicators.store import Store
+
+OP_ED = Path(__file__).resolve().parents[2] / "shared" / "article" / "op-ed.txt"
+
+
+@pytest.fixture(scope="module")
+def snapshot_url(tmp_path_factory):
+    """One store loaded with the whole bundled snapshot, shared by the read-only tests here."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('claims') / 'store.db'}"
+    results = refresh(offline=True, store=Store(url), check_claims=False)
+    assert [r.status for r in results if r.status == "failed"] == []
+    return url
+
+
+@pytest.fixture(scope="module")
+def by_id(snapshot_url):
+    return {r.id: r for r in claims.check_all(store=Store(snapshot_url))}
+
+
+def annual_fx(year: str) -> float:
+    data = fx_source.parse(read_bundled("fx/fred_AEXCHUS_annual.csv", url="", kind="fredgraph_csv"))
+    return float(data.loc[data["period"] == year, "value"].iloc[0])
+
+
+def test_every_claim_gets_a_computed_verdict(by_id):
+    assert set(by_id) == {c["id"] for c in claims.load_claims()["claims"]}
+    assert all(r.verdict in claims.VERDICTS for r in by_id.values())
+
+
+def test_one_trillion_is_supported_by_gacc_with_the_numbers_compared(by_id):
+    result = by_id["new-trio-over-one-trillion"]
+    assert result.verdict == "supported"
+    assert result.observed["value"] == 1.06e12 and result.observed["unit"] == "CNY"
+    assert result.stated["value_unscaled"] == 1e12
+    assert result.abs_error == pytest.approx(0.06e12)
+    assert result.rel_error == pytest.approx(0.06)
+    assert any(s["released"] == "2024-01-12" for s in result.sources)
+    usd = next(v for v in result.other_views if v["unit"] == "USD")
+    assert usd["value"] == pytest.approx(1.06e12 / annual_fx("2023"))
+
+
+def test_thirty_percent_is_supported_rounded_in_yuan_and_lower_in_dollars(by_id):
+    result = by_id["new-trio-growth-30-percent"]
+    assert result.verdict == "supported-rounded"
+    assert result.observed["value"] == 29.9
+    assert result.abs_error == pytest.approx(-0.1)
+    growth_usd = next(v for v in result.other_views if v["label"].startswith("growth in US dollars"))
+    expected = (1.299 * annual_fx("2022") / annual_fx("2023") - 1) * 100
+    assert growth_usd["value"] == pytest.approx(expected)
+    assert growth_usd["value"] < 29.5  # the yuan weakened in 2023: dollar growth falls outside the band
+    derived_2022 = next(v for v in result.other_views if v["label"].startswith("implied 2022"))
+    assert derived_2022["value"] == pytest.approx(1.06e12 / 1.299)
+
+
+def test_most_clusters_is_supported_24_against_21(by_id):
+    result = by_id["gii-2023-most-clusters"]
+    assert result.verdict == "supported"
+    assert result.observed["value"] == 24
+    assert result.observed["runner_up"] == "USA" and result.observed["runner_up_value"] == 21
+    # Economies the bundled table does not list share what is left of the top 100.
+    assert result.observed["unlisted_max"] < 24
+
+
+def test_first_in_six_indicators_is_unverifiable_and_names_the_loader(by_id):
+    result = by_id["gii-2023-first-in-six-indicators"]
+    assert result.verdict == "unverifiable"
+    assert result.observed is None
+    assert "indicators refresh --source gii" in result.loader
+    assert "Unverifiable with the bundled data" in result.explanation
+    context = {v["label"]: v["value"] for v in result.other_views}
+    assert context == {"GII 2021 (other edition)": 9, "GII 2022 (other edition)": 9, "GII 2024 (other edition)": 8}
+
+
+def test_steady_progress_reads_the_rank_path_with_the_comparability_caveat(by_id):
+    result = by_id["steady-progress-innovative-economy"]
+    assert result.observed["first"] == 35 and result.observed["value"] == 12  # 2013 -> 2023
+    assert result.observed["net_improvement"] == 23
+    assert result.observed["worst_setback"] == 1  # 2022: 11 -> 2023: 12
+    assert result.verdict == "supported"
+    assert any("not strictly comparable" in c for c in result.caveats)
+
+
+def test_opinions_are_listed_not_judged(by_id):
+    opinions = [r for r in by_id.values() if r.verdict == "opinion"]
+    assert len(opinions) == 3 and all(r.observed is None and r.explanation for r in opinions)
+
+
+# -- the verdict follows the data ---------------------------------------------------------------
+
+
+def customs_frame_with(store: Store, indicator: str, value: float) -> pd.DataFrame:
+    data = store.frame(source="customs").drop(columns=["vintage", "retrieved_at"])
+    row = (data["indicator"] == indicator) & (data["period"] == "2023") & (data["freq"] == "A")
+    assert row.sum() == 1
+    data.loc[row, "value"] = value
+    data.loc[row, "released"] = "2025-06-30"  # a later release, so it is the latest value
+    return data
+
+
+@pytest.fixture
+def editable_store(snapshot_url, tmp_path):
+    """A copy of the snapshot store that a test may change."""
+    source = Store(snapshot_url)
+    target = Store(f"sqlite:///{tmp_path / 'edit.db'}")
+    for name in ["customs", "fx", "gii"]:
+        target.write_vintage(name, source.frame(source=name).drop(columns=["vintage", "retrieved_at"]))
+    return target
+
+
+def verdict(store: Store, claim_id: str, as_of: str | None = None) -> claims.ClaimResult:
+    return next(r for r in claims.check_all(store=store, as_of=as_of) if r.id == claim_id)
+
+
+def test_total_of_098_trillion_flips_the_threshold_claim(editable_store):
+    editable_store.write_vintage("customs", customs_frame_with(editable_store, "new_trio_exports_total", 0.98e12))
+    result = verdict(editable_store, "new-trio-over-one-trillion")
+    assert result.verdict == "contradicted"
+    assert result.observed["value"] == 0.98e12
+    # As of the article's date the original release is what was known: the comparison says so.
+    assert result.compared_with["verdict"] == "supported" and result.compared_with["differs"]
+
+
+def test_growth_of_25_percent_flips_the_rounded_claim(editable_store):
+    editable_store.write_vintage("customs", customs_frame_with(editable_store, "new_trio_exports_total_yoy_pct", 25.0))
+    assert verdict(editable_store, "new-trio-growth-30-percent").verdict == "contradicted"
+
+
+def test_a_removed_series_makes_the_claim_unverifiable(tmp_path, snapshot_url):
+    store = Store(f"sqlite:///{tmp_path / 'no-customs.db'}")
+    store.write_vintage("fx", Store(snapshot_url).frame(source="fx").drop(columns=["vintage", "retrieved_at"]))
+    result = verdict(store, "new-trio-over-one-trillion")
+    assert result.verdict == "unverifiable" and "customs" in result.loader
+
+
+def test_as_of_before_the_gacc_release_is_unverifiable_and_latest_says_so(snapshot_url):
+    store = Store(snapshot_url)
+    then = verdict(store, "new-trio-over-one-trillion", as_of="2024-01-11")
+    assert then.verdict == "unverifiable" and then.as_of == "2024-01-11"
+    assert then.compared_with == {"as_of": None, "verdict": "supported", "observed": 1.06e12, "differs": True}
+    assert verdict(store, "new-trio-over-one-trillion", as_of="2024-01-12").verdict == "supported"
+
+
+# -- tolerance rules as properties ---------------------------------------------------------------
+
+
+class TableEvidence(claims.Evidence):
+    """Evidence read from an in-memory tidy frame (the store's reading rules are tested elsewhere)."""
+
+    def __init__(self, rows: list[dict]):
+        self.data = frame.build(rows, dataset="t").assign(vintage=1, retrieved_at="")
+
+    def rows(self, spec):
+        data = self.data[(self.data["source"] == spec["source"]) & (self.data["indicator"] == spec["indicator"])]
+        for column in ["entity", "period", "freq", "unit"]:
+            if spec.get(column) is not None:
+                data = data[data[column] == str(spec[column])]
+        return data
+
+
+def claim_by_id(claim_id: str) -> dict:
+    return next(c for c in claims.load_claims()["claims"] if c["id"] == claim_id)
+
+
+def growth_row(value: float) -> dict:
+    return dict(source="customs", indicator="new_trio_exports_total_yoy_pct", entity="CHN", counterpart="WLD",
+                period="2023", freq="A", value=value, unit="percent")
+
+
+@given(st.floats(min_value=0, max_value=100, allow_nan=False))
+def test_rounded_band_is_half_a_step_each_side(value):
+    result = claims.check_rounded(claim_by_id("new-trio-growth-30-percent"), TableEvidence([growth_row(value)]))
+    if value == 30:
+        assert result.verdict == "supported"
+    elif 29.5 <= value < 30.5:
+        assert result.verdict == "supported-rounded"
+    else:
+        assert result.verdict == "contradicted"
+
+
+@pytest.mark.parametrize("value, expected", [(29.5, "supported-rounded"), (29.4999, "contradicted"),
+                                             (30.4999, "supported-rounded"), (30.5, "contradicted")])
+def test_rounded_band_boundaries(value, expected):
+    result = claims.check_rounded(claim_by_id("new-trio-growth-30-percent"), TableEvidence([growth_row(value)]))
+    assert result.verdict == expected
+
+
+def level_row(value: float, qualifier: str = "") -> dict:
+    return dict(source="customs", indicator="new_trio_exports_total", entity="CHN", counterpart="WLD",
+                period="2023", freq="A", value=value, unit="CNY", qualifier=qualifier)
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=90, max_value=110))
+def test_one_sided_threshold_respects_the_published_rounding(hundredths):
+    value = hundredths / 100 * 1e12  # published to 0.01 trillion
+    claim = {**claim_by_id("new-trio-over-one-trillion"), "usd_view": None}
+    result = claims.check_threshold(claim, TableEvidence([level_row(value)]))
+    expected = "supported" if hundredths > 100 else ("inconclusive" if hundredths == 100 else "contradicted")
+    assert result.verdict == expected
+
+
+def test_more_than_qualifier_is_a_lower_bound():
+    claim = {**claim_by_id("new-trio-over-one-trillion"), "usd_view": None}
+    assert claims.check_threshold(claim, TableEvidence([level_row(1e12, "more than")])).verdict == "inconclusive"
+    assert claims.check_threshold(claim, TableEvidence([level_row(1.01e12, "more than")])).verdict == "supported"
+
+
+@given(st.sampled_from([(1, 1e12), (1000, 1e9), (1_000_000, 1e6)]), st.integers(min_value=95, max_value=105))
+def test_unit_multipliers_do_not_change_the_verdict(stated, hundredths):
+    value, scale = stated
+    base = {**claim_by_id("new-trio-over-one-trillion"), "usd_view": None}
+    claim = {**base, "stated": {**base["stated"], "value": value, "scale": scale}}
+    reference = claims.check_threshold(base, TableEvidence([level_row(hundredths / 100 * 1e12)]))
+    scaled = claims.check_threshold(claim, TableEvidence([level_row(hundredths / 100 * 1e12)]))
+    assert scaled.verdict == reference.verdict and scaled.abs_error == pytest.approx(reference.abs_error)
+
+
+@given(st.floats(min_value=5, max_value=9), st.floats(min_value=5, max_value=9), st.floats(min_value=-50, max_value=200))
+def test_usd_growth_equals_the_growth_of_converted_levels(fx_before, fx_now, growth_pct):
+    rows = [growth_row(growth_pct),
+            dict(source="fx", indicator="AEXCHUS", entity="CHN", counterpart="USA", period="2022", freq="A",
+                 value=fx_before, unit="CNY per USD"),
+            dict(source="fx", indicator="AEXCHUS", entity="CHN", counterpart="USA", period="2023", freq="A",
+                 value=fx_now, unit="CNY per USD")]
+    result = claims.check_rounded(claim_by_id("new-trio-growth-30-percent"), TableEvidence(rows))
+    usd = next(v for v in result.other_views if v["unit"] == "percent")
+    level_2022 = 100.0
+    level_2023 = level_2022 * (1 + growth_pct / 100)
+    assert usd["value"] == pytest.approx(((level_2023 / fx_now) / (level_2022 / fx_before) - 1) * 100, abs=1e-9)
+
+
+@pytest.mark.parametrize("value, half", [(1.06e12, 5e9), (29.9, 0.05), (24, 0.5), (1773000, 500), (457.4e9, 0.05e9)])
+def test_published_half_width(value, half):
+    assert published_half_width(value) == pytest.approx(half)
+
+
+# -- the claims file -----------------------------------------------------------------------------
+
+
+def write_claims(tmp_path, change) -> Path:
+    document = yaml.safe_load(claims.claims_path().read_text(encoding="utf-8"))
+    change(document["claims"])
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda cs: cs[0]["series"].update(source="imf"), r"claim 'new-trio-over-one-trillion': unknown series source 'imf'"),
+        (lambda cs: cs[0]["stated"].pop("unit"), r"claim 'new-trio-over-one-trillion': stated figure has no unit"),
+        (lambda cs: cs[1]["stated"].update(comparator="=>"), r"claim 'new-trio-growth-30-percent': comparator '=>'"),
+        (lambda cs: cs[1].pop("step"), r"claim 'new-trio-growth-30-percent': a rounded claim needs a numeric 'step'"),
+        (lambda cs: cs[2].update(check="vibes"), r"claim 'gii-2023-most-clusters': unknown check 'vibes'"),
+        (lambda cs: cs[3]["series"].pop("unit"), r"claim 'gii-2023-first-in-six-indicators': evidence series has no unit"),
+        (lambda cs: cs.append(dict(cs[0])), r"claim 'new-trio-over-one-trillion': duplicate id"),
+    ],
+)
+def test_bad_claims_files_fail_naming_the_claim(tmp_path, change, message):
+    with pytest.raises(ClaimsFileError, match=message):
+        claims.load_claims(write_claims(tmp_path, change))
+
+
+@pytest.mark.skipif(not OP_ED.exists(), reason="the op-ed text lives in ../shared")
+def test_every_quote_is_exact():
+    text = OP_ED.read_text(encoding="utf-8")
+    for claim in claims.load_claims()["claims"]:
+        assert claim["quote"] in text, claim["id"]
+
+
+def test_check_cli_json_is_stable(snapshot_url, monkeypatch, capsys):
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    assert cli.main(["check", "--format", "json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    for item in results:
+        assert {"id", "quote", "verdict", "stated", "observed", "sources", "explanation"} <= set(item)
+    trillion = next(i for i in results if i["id"] == "new-trio-over-one-trillion")
+    assert trillion["verdict"] == "supported" and trillion["observed"]["value"] == 1.06e12
+    assert all(not (isinstance(v, float) and math.isnan(v)) for i in results for v in i.values())
+
+
+def test_check_cli_table_and_as_of(snapshot_url, monkeypatch, capsys):
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    assert cli.main(["check", "--as-of", "2023-12-31"]) == 0
+    out = capsys.readouterr().out
+    assert "[UNVERIFIABLE] new-trio-over-one-trillion" in out
+    assert "With latest data the verdict is supported" in out
+    assert cli.main(["check", "--as-of", "yesterday"]) == 1
