@@ -159,8 +159,7 @@ def _table(payload: Payload) -> list[tuple[int, list[str]]]:
     if not text.endswith("\n"):
         # FRED ends every line with a newline; a body without one was cut mid-line.
         raise SourceError(NAME, f"{payload.name}: truncated (the last line has no line end)")
-    rows = [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1) if r]
-    return rows
+    return [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1) if r]
 
 
 def looks_like_html(raw: bytes) -> bool:
