@@ -21,3 +21,35 @@ def _isolated_env(tmp_path, monkeypatch):
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def snapshot_template(tmp_path_factory) -> Path:
+    """A SQLite file holding the whole bundled snapshot, loaded once per test session."""
+    import sqlalchemy as sa
+
+    from indicators.refresh import refresh
+    from indicators.store import Store
+
+    path = tmp_path_factory.mktemp("snapshot") / "snapshot.db"
+    store = Store(f"sqlite:///{path}")
+    results = refresh(offline=True, store=store)
+    assert not [r for r in results if r.status == "failed"], [(r.source, r.detail) for r in results]
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def snapshot_store(snapshot_template, tmp_path, monkeypatch):
+    """A private copy of the snapshot store, also set as INDICATORS_DB for code that opens its own."""
+    import shutil
+
+    from indicators.store import Store
+
+    path = tmp_path / "snapshot-copy.db"
+    shutil.copyfile(snapshot_template, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("INDICATORS_DB", url)
+    return Store(url)

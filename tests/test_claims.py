@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from indicators import claims, cli, frame
 from indicators.claims import ClaimsFileError, published_half_width
-from indicators.refresh import refresh
 from indicators.sources import fx as fx_source
 from indicators.sources.base import read_bundled
 from indicators.store import Store
@@ -23,12 +22,9 @@ OP_ED = Path(__file__).resolve().parents[2] / "shared" / "article" / "op-ed.txt"
 
 
 @pytest.fixture(scope="module")
-def snapshot_url(tmp_path_factory):
-    """One store loaded with the whole bundled snapshot, shared by the read-only tests here."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('claims') / 'store.db'}"
-    results = refresh(offline=True, store=Store(url), check_claims=False)
-    assert [r.status for r in results if r.status == "failed"] == []
-    return url
+def snapshot_url(snapshot_template):
+    """The session's snapshot store, for the read-only tests here (tests that change data copy it)."""
+    return f"sqlite:///{snapshot_template}"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
+import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -34,8 +34,9 @@ def deliver(reports: list[dict], path: str | os.PathLike | None = None, webhook:
     if path:
         try:
             outcome["path"] = write_json(document, path)
-        except OSError as exc:
-            _warn(f"cannot write the revision report to {path}: {exc.strerror or exc}")
+        except Exception as exc:  # disk full, no permission, a value JSON cannot hold: report, never raise
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
+            _warn(f"cannot write the revision report to {path}: {type(exc).__name__}: {detail}")
     url = webhook or os.environ.get(WEBHOOK_ENV)
     if url:
         outcome["webhook"] = post_json(document, url)
@@ -55,9 +56,9 @@ def write_json(document: dict, path: str | os.PathLike) -> Path:
     """Write `document` to `path` atomically: a temporary file beside it, fsync, then rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        with open(temporary, "w", encoding="utf-8") as out:  # umask permissions, unlike mkstemp's 0600
             json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
             out.write("\n")
             out.flush()
@@ -74,7 +75,7 @@ def post_json(document: dict, url: str) -> int | None:
     shown = _url_for_humans(url)
     try:
         response = requests.post(url, json=document, timeout=WEBHOOK_TIMEOUT)
-    except requests.RequestException as exc:
+    except Exception as exc:  # any failure (DNS, refused, TLS, a bad URL) is reported, never raised
         _warn(f"webhook {shown} failed: {type(exc).__name__}: {_first_line(exc)}")
         return None
     if response.status_code >= 400:

@@ -1,0 +1,260 @@
+"""Export figures to files: HTML (interactive, offline) or PNG/SVG/PDF (static, via kaleido).
+
+- File names: `<figure-id>.<ext>`, plus `-usd` for the US-dollar variant and `-asof-<DATE>` for
+  data as of a date, so variants never overwrite each other (`new-trio-growth-usd-asof-2024-03-31.png`).
+- HTML: each file is standalone and opens offline: plotly.js is inlined (`include_plotlyjs=True`,
+  about 4.6 MB a file). That costs disk space in a batch but keeps every file usable on its own
+  (e-mailed, attached to a ticket, dropped into a CMS); `indicators report` is the one-file view
+  of all charts with plotly.js included once. The page's <title> is the figure's title, and a
+  <meta name="description"> plus a JSON block carry the source line, vintages and as-of date.
+- PNG/SVG/PDF: kaleido 1.x drives a headless Chromium. One browser is started per batch (one
+  `kaleido.write_fig_from_object_sync` call renders every figure), MathJax is off (no CDN needed)
+  and plotly.js comes from the installed plotly package, so it works offline. The browser is
+  $BROWSER_PATH if set, else `chromium` (or Chrome) on PATH; without one the error is
+  "no Chromium found: apt-get install chromium, or set BROWSER_PATH".
+- Every file carries the title, source line and vintages inside the figure itself (title and the
+  source note under the plot), so an image cut loose from its page still cites its data.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import secrets
+from pathlib import Path
+from typing import Iterable
+
+import plotly.graph_objects as go
+
+FORMATS = ("html", "png", "svg", "pdf")
+STATIC_FORMATS = ("png", "svg", "pdf")
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+NO_BROWSER = "no Chromium found: apt-get install chromium, or set BROWSER_PATH"
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1100, 620
+PNG_SCALE = 2  # crisp on high-DPI screens and in print
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+class ExportError(ValueError):
+    """A figure cannot be exported; the message says why (unknown id, no browser, render failure)."""
+
+
+class BrowserNotFoundError(ExportError):
+    """No Chromium for kaleido: install Debian's chromium or set BROWSER_PATH."""
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def export_figures(
+    figure_ids: Iterable[str] | None,
+    all_figures: bool,
+    fmt: str,
+    out_dir: str | os.PathLike,
+    as_of: str | None = None,
+    currency: str = "CNY",
+    store=None,
+) -> list[Path]:
+    """Build the named figures (or all) from the store and write them to `out_dir`. Returns the paths."""
+    from indicators import figures
+
+    ids = resolve_ids(figure_ids, all_figures, list(figures.FIGURES))
+    check_format(fmt)
+    if fmt in STATIC_FORMATS:
+        find_browser()  # fail before building anything if the images cannot be made
+    built = [(figure_id, figures.build(figure_id, store=store, as_of=as_of, currency=currency)[0]) for figure_id in ids]
+    return write_figures(built, fmt, out_dir, suffix=file_suffix(as_of, currency))
+
+
+def resolve_ids(figure_ids: Iterable[str] | None, all_figures: bool, known: list[str]) -> list[str]:
+    """The figure ids to export, in order, without repeats; a clear error for an unknown id."""
+    if all_figures:
+        return list(known)
+    ids = list(dict.fromkeys(figure_ids or []))
+    if not ids:
+        raise ExportError(f"name a figure with --figure ID (repeatable) or use --all; known ids: {', '.join(known)}")
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ExportError(f"unknown figure id(s) {', '.join(unknown)}; known ids: {', '.join(known)}")
+    return ids
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def file_suffix(as_of: str | None, currency: str = "CNY") -> str:
+    """'' for the default view; '-usd' and/or '-asof-YYYY-MM-DD' for the variants."""
+    suffix = "-usd" if str(currency).upper() == "USD" else ""
+    return suffix + (f"-asof-{as_of}" if as_of else "")
+
+
+def write_figures(items: Iterable[tuple[str, go.Figure]], fmt: str, out_dir: str | os.PathLike,
+                  suffix: str = "") -> list[Path]:
+    """Write (id, figure) pairs as `<id><suffix>.<fmt>` in `out_dir`; static formats in one browser."""
+    check_format(fmt)
+    items = list(items)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    targets = [(out / f"{figure_id}{suffix}.{fmt}", ensure_source_note(fig)) for figure_id, fig in items]
+    if fmt == "html":
+        for path, fig in targets:
+            _write_atomic(path, figure_html(fig))
+    else:
+        render_static(targets, fmt)
+    return [path for path, _ in targets]
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def figure_html(fig: go.Figure, include_plotlyjs: bool | str = True) -> str:
+    """A standalone page for one figure: <title>, description and metadata in the head."""
+    meta = figure_meta(fig)
+    title = plain_text(title_text(fig)) or meta.get("id", "figure")
+    body = fig.to_html(full_html=False, include_plotlyjs=include_plotlyjs, config=PLOTLY_CONFIG,
+                       default_width="100%", default_height=f"{_height(fig)}px")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<meta name="description" content="{html.escape(meta.get('source_line', ''))}">
+<meta name="indicators:figure" content="{html.escape(str(meta.get('id', '')))}">
+<meta name="indicators:vintages" content="{html.escape(vintages_text(meta.get('vintages')))}">
+<meta name="indicators:as-of" content="{html.escape(str(meta.get('as_of') or 'latest'))}">
+<script type="application/json" id="figure-meta">{json_for_html(meta)}</script>
+<style>body{{font-family:system-ui,sans-serif;margin:1rem;color:#222}} .source{{font-size:.85rem;color:#555}}</style>
+</head>
+<body>
+{body}
+<p class="source">{html.escape(meta.get('source_line', ''))}</p>
+</body>
+</html>
+"""
+
+
+# -- static images ----------------------------------------------------------------------------
+
+
+def find_browser() -> str:
+    """The Chromium kaleido will drive: $BROWSER_PATH, else chromium/chrome on PATH."""
+    override = os.environ.get("BROWSER_PATH")
+    if override:
+        if Path(override).is_file() and os.access(override, os.X_OK):
+            return override
+        raise BrowserNotFoundError(f"{NO_BROWSER} (BROWSER_PATH={override!r} is not an executable file)")
+    for name in BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserNotFoundError(NO_BROWSER)
+
+
+def render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
+    """Render every figure with one headless browser (kaleido's per-call browser)."""
+    if not targets:
+        return
+    import kaleido
+
+    browser = find_browser()
+    jobs = [
+        {"fig": fig, "path": str(path),
+         "opts": {"format": fmt, "width": _width(fig), "height": _height(fig), "scale": PNG_SCALE if fmt == "png" else 1}}
+        for path, fig in targets
+    ]
+    try:
+        errors = kaleido.write_fig_from_object_sync(
+            jobs, kopts={"path": browser, "mathjax": False}, cancel_on_error=False)
+    except Exception as exc:  # the browser did not start or died: one line, no traceback
+        raise ExportError(f"static export failed ({browser}): {type(exc).__name__}: {_first_line(exc)}") from None
+    missing = [path.name for path, _ in targets if not path.is_file() or path.stat().st_size == 0]
+    if errors or missing:
+        detail = _first_line(errors[0]) if errors else "no output"
+        raise ExportError(f"could not render {', '.join(missing) or 'some figures'}: {detail}")
+
+
+# -- figure metadata --------------------------------------------------------------------------
+
+
+def figure_meta(fig: go.Figure) -> dict:
+    meta = fig.layout.meta
+    return dict(meta) if isinstance(meta, dict) else {}
+
+
+def title_text(fig: go.Figure) -> str:
+    return fig.layout.title.text or ""
+
+
+def plain_text(text: str) -> str:
+    """Plotly rich text to plain text: <br> becomes a space, other tags go."""
+    text = re.sub(r"<br\s*/?>", " ", text or "", flags=re.I)
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def vintages_text(vintages) -> str:
+    """The figure's vintages as one line: 'customs 3, fx 5' or '3, 5'."""
+    if not vintages:
+        return ""
+    if isinstance(vintages, dict):
+        return ", ".join(f"{k} {v}" for k, v in vintages.items())
+    parts = []
+    for item in vintages:
+        if isinstance(item, dict):
+            name = item.get("source") or item.get("publisher") or ""
+            number = item.get("vintage", item.get("id", ""))
+            released = f" (released {item['released']})" if item.get("released") else ""
+            parts.append(f"{name} {number}{released}".strip())
+        else:
+            parts.append(str(item))
+    return ", ".join(parts)
+
+
+def ensure_source_note(fig: go.Figure) -> go.Figure:
+    """Make sure the source line is printed in the figure (a static image has no page around it)."""
+    meta = figure_meta(fig)
+    source_line = meta.get("source_line", "")
+    if not source_line:
+        return fig
+    texts = [plain_text(a.text or "") for a in fig.layout.annotations]
+    if any(plain_text(source_line)[:40] in t for t in texts):
+        return fig
+    fig = go.Figure(fig)
+    fig.add_annotation(text=source_line, xref="paper", yref="paper", x=0, y=-0.18, xanchor="left", yanchor="top",
+                       showarrow=False, align="left", font={"size": 10, "color": "#555"})
+    fig.update_layout(margin={"b": max(fig.layout.margin.b or 0, 110)})
+    return fig
+
+
+def json_for_html(value) -> str:
+    """JSON safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False, default=str).replace("</", "<\\/")
+
+
+def _width(fig: go.Figure) -> int:
+    return int(fig.layout.width or DEFAULT_WIDTH)
+
+
+def _height(fig: go.Figure) -> int:
+    return int(fig.layout.height or DEFAULT_HEIGHT)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as out:  # umask permissions, unlike mkstemp's 0600
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _first_line(exc) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__

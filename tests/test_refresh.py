@@ -1,0 +1,129 @@
+"""`indicators refresh`: offline snapshot loads, live failures per source, the store left intact."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+import requests
+import responses
+
+from indicators import cli, sources
+from indicators.refresh import refresh
+from indicators.store import Store
+
+LIVE = [name for name in sources.NAMES if sources.get(name).METADATA.live]
+ANY_URL = re.compile(r"https?://.*")
+
+
+@pytest.fixture
+def loaded_store(snapshot_store):
+    return snapshot_store
+
+
+def store_contents(store: Store) -> dict:
+    """Every vintage's rows and payload bytes: compared before and after a failed refresh."""
+    contents = {}
+    for vintage in store.vintages():
+        shas = [s for s in vintage.payload_sha256.split(",") if s]
+        contents[vintage.id] = (vintage, store.vintage_frame(vintage.id), [store.payload(s) for s in shas])
+    return contents
+
+
+def assert_unchanged(before: dict, after: dict) -> None:
+    assert before.keys() == after.keys()
+    for vintage_id, (vintage, rows, raw) in before.items():
+        assert after[vintage_id][0] == vintage
+        pd.testing.assert_frame_equal(after[vintage_id][1], rows)
+        assert after[vintage_id][2] == raw
+
+
+def test_offline_refresh_loads_every_bundled_source(capsys):
+    assert cli.main(["refresh", "--offline"]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:8]}
+    assert set(rows) == set(sources.NAMES)
+    assert rows["comtrade"][1] == "skipped"
+    assert all(rows[name][1] == "ok" and int(rows[name][2]) > 0 for name in sources.NAMES if name != "comtrade")
+    store = Store()
+    assert int(rows["customs"][2]) == store.latest_vintage("customs").rows
+    assert len(store.vintages("worldbank")) == 6  # one per World Bank release in the snapshot
+    assert "verdict changed: new-trio-over-one-trillion: unverifiable -> supported" in out
+
+
+def test_worldbank_releases_give_a_revision_report_with_the_high_tech_revision(loaded_store):
+    reports = [loaded_store.report(v.id) for v in loaded_store.vintages("worldbank")]
+    revised = [item for report in reports for item in report["revised"]
+               if item["indicator"] == "TX.VAL.TECH.CD" and item["entity"] == "CHN" and item["period"] == "2022"]
+    assert len(revised) == 1
+    assert revised[0]["old"] == pytest.approx(769.7e9, rel=1e-4)
+    assert revised[0]["new"] == pytest.approx(924.4e9, rel=1e-4)
+
+
+def test_reloading_the_same_snapshot_reports_no_revisions(loaded_store):
+    results = refresh(["customs"], offline=True, store=loaded_store, check_claims=False)
+    report = results[0].reports[0]
+    assert (report["revised_count"], report["added_count"], report["dropped_count"]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        dict(body=requests.exceptions.ConnectionError("Failed to resolve host")),
+        dict(body=requests.exceptions.Timeout("read timed out")),
+        dict(status=500, body="Internal Server Error"),
+        dict(status=429, body="Too Many Requests", headers={"Retry-After": "0"}),
+        dict(status=200, body="<!DOCTYPE html><html><body>Maintenance</body></html>", content_type="text/html"),
+        dict(status=200, body=""),
+    ],
+    ids=["dns", "timeout", "http500", "http429", "html", "empty"],
+)
+def test_live_refresh_failure_names_each_source_exits_non_zero_and_keeps_the_store(loaded_store, fault, capsys):
+    before = store_contents(loaded_store)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add(responses.GET, ANY_URL, **fault)
+        code = cli.main(["refresh"])
+    out = capsys.readouterr().out
+    assert code == 1
+    for name in LIVE:
+        line = next(line for line in out.splitlines() if line.startswith(name + " "))
+        assert " failed " in line, line
+        assert len(line) < 400
+    assert_unchanged(before, store_contents(loaded_store))
+    # The last good data stay served.
+    assert loaded_store.frame(source="customs", indicator="new_trio_exports_total")["value"].max() == 1.06e12
+    events = loaded_store.last_events()
+    assert all(events[name]["last_error"] for name in LIVE)
+
+
+def test_a_truncated_live_payload_fails_that_source_only(loaded_store):
+    before = store_contents(loaded_store)
+    bundled = (sources.base.bundled_file("ember/china_solar_exports_monthly.csv")).read_bytes()
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add(responses.GET, ANY_URL, body=bundled[: len(bundled) // 2], content_type="text/csv")
+        results = refresh(["ember"], store=loaded_store, check_claims=False)
+    assert results[0].status == "failed"
+    assert_unchanged(before, store_contents(loaded_store))
+
+
+def test_sources_command_lists_metadata_latest_vintage_and_last_error(loaded_store, capsys):
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add(responses.GET, ANY_URL, body=requests.exceptions.ConnectionError("Failed to resolve host"))
+        refresh(["fx"], store=loaded_store, check_claims=False)
+    assert cli.main(["sources"]) == 0
+    out = capsys.readouterr().out
+    for name in sources.NAMES:
+        assert f"{name}: " in out
+    assert "licence:" in out and "latest vintage: none" in out  # comtrade has no bundled data
+    assert re.search(r"fx: .*\n(.*\n)*?  last error: .*fred", out, re.IGNORECASE) or "last error" in out
+
+
+def test_non_live_sources_are_skipped_not_failed_when_fetching_live(loaded_store):
+    results = refresh(["customs", "caam"], store=loaded_store, check_claims=False)
+    assert [r.status for r in results] == ["skipped", "skipped"]
+
+
+def test_unknown_source_is_refused():
+    with pytest.raises(SystemExit):
+        cli.main(["refresh", "--source", "imf"])
