@@ -21,8 +21,9 @@ import requests
 from pandas_datareader.fred import FredReader
 
 from indicators import config, frame
-from indicators.http import TRANSIENT_STATUS, SourceError, redact, session
+from indicators.http import SourceError, session
 from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.datareader import RecordingSession, looks_like_html
 
 NAME = "fx"
 DATASET = "fred"
@@ -160,66 +161,3 @@ def _table(payload: Payload) -> list[tuple[int, list[str]]]:
         # FRED ends every line with a newline; a body without one was cut mid-line.
         raise SourceError(NAME, f"{payload.name}: truncated (the last line has no line end)")
     return [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1) if r]
-
-
-def looks_like_html(raw: bytes) -> bool:
-    head = raw[:512].lstrip().lower()
-    return head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head)
-
-
-class RecordingSession(requests.Session):
-    """A session for pandas-datareader readers that keeps the bytes they download.
-
-    pandas-datareader parses responses and drops the bytes; the store keeps raw payloads. The
-    reader is handed this session, which forwards each GET to the caller's session and records
-    the outcome. pandas-datareader retries every failure (`retry_count`, `pause`); retrying a DNS
-    failure, a refused connection or a non-transient HTTP status (404) cannot help, so those
-    raise SourceError at once (pandas-datareader only catches requests' exceptions). The
-    caller's session is never closed (readers close theirs after each read).
-    """
-
-    def __init__(self, source: str, inner: requests.Session, label: str = ""):
-        super().__init__()
-        self.source = source
-        self.label = f"{label}: " if label else ""
-        self.inner = inner
-        self.body: bytes | None = None  # the last 200 response's bytes
-        self.url = ""
-        self.tries = 0
-        self.last_failure = ""
-
-    def get(self, url, **kwargs):  # noqa: ANN001 - same signature as requests.Session.get
-        self.tries += 1
-        shown = redact(url)
-        try:
-            response = self.inner.get(url, **kwargs)
-        except requests.exceptions.Timeout:
-            self.last_failure = f"{self.label}timed out after {kwargs.get('timeout', 0):g} s ({shown})"
-            raise
-        except requests.exceptions.ConnectionError as exc:
-            raise SourceError(self.source, f"{self.label}no connection to {shown} ({_first_line(exc)})") from None
-        except requests.exceptions.RequestException as exc:
-            raise SourceError(self.source, f"{self.label}request failed: {_first_line(exc)} ({shown})") from None
-        if response.status_code == 200:
-            self.body, self.url = response.content, response.url or url
-            return response
-        self.last_failure = f"{self.label}HTTP {response.status_code} from {shown}"
-        if response.status_code not in TRANSIENT_STATUS:
-            raise SourceError(self.source, self.last_failure)
-        return response
-
-    def failure(self, error: Exception | None) -> SourceError:
-        """The one-line SourceError for what went wrong in a pandas-datareader read."""
-        if isinstance(error, SourceError):
-            return error
-        reason = f"{type(error).__name__}: {_first_line(error)}" if error is not None else "no data"
-        if self.body is None:
-            if self.last_failure:
-                return SourceError(self.source, f"{self.last_failure}; gave up after {self.tries} tries")
-            return SourceError(self.source, f"{self.label}request failed: {reason}")
-        return SourceError(self.source, f"{self.label}pandas-datareader could not read {redact(self.url)}: {reason}")
-
-
-def _first_line(exc: BaseException | None) -> str:
-    text = str(exc).strip() if exc is not None else ""
-    return (text.splitlines()[0] if text else type(exc).__name__)[:160]

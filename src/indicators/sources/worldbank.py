@@ -30,7 +30,7 @@ from pandas_datareader.wb import WorldBankReader
 from indicators import config, frame
 from indicators.http import SourceError, session
 from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
-from indicators.sources.fx import RecordingSession, looks_like_html
+from indicators.sources.datareader import RecordingSession, looks_like_html
 
 NAME = "worldbank"
 DATASET = "wdi"
