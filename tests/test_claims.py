@@ -302,3 +302,21 @@ def test_check_cli_table_and_as_of(snapshot_url, monkeypatch, capsys):
     assert "[UNVERIFIABLE] new-trio-over-one-trillion" in out
     assert "With latest data the verdict is supported" in out
     assert cli.main(["check", "--as-of", "yesterday"]) == 1
+
+
+def test_per_product_breakdown_is_shown_with_its_basis_and_never_summed(by_id):
+    views = {v["label"].split(" (")[0]: v for v in by_id["new-trio-growth-30-percent"].other_views if v.get("basis")}
+    assert views["Lithium-ion batteries"]["level"] == 457.4e9 and views["Lithium-ion batteries"]["value"] == 33
+    solar = views["Solar cells and modules"]
+    assert solar["level"] == pytest.approx(43.69e9, abs=0.005e9)  # Ember panels + cells, World, 2023
+    assert solar["value"] < 0  # value fell in 2023 while the yuan total of the trio grew
+    assert views["Electric passenger cars"]["unit"] == "percent" and views["Electric passenger cars"]["value"] == 67.1
+    assert "not comparable with GACC" in next(v["label"] for v in views.values() if "CAAM" in v["label"])
+    # The claim's observed figure is GACC's total, not a sum of these.
+    assert by_id["new-trio-growth-30-percent"].observed["value"] == 29.9
+
+
+def test_griffith_usd_total_is_shown_beside_the_converted_yuan_total(by_id):
+    views = by_id["new-trio-over-one-trillion"].other_views
+    griffith = next(v for v in views if "Griffith" in v["label"])
+    assert griffith["level"] == 150e9 and griffith["explanation"].startswith("more than 150 billion USD")

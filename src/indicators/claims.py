@@ -252,6 +252,7 @@ def check_threshold(claim: dict, ev: Evidence) -> ClaimResult:
         result.caveats.append(f"Definition: {claim['definition']}.")
     if claim.get("usd_view"):
         add_usd_level_view(result, claim, ev, row)
+    add_breakdown(result, claim, ev)
     return result
 
 
@@ -298,6 +299,7 @@ def check_rounded(claim: dict, ev: Evidence) -> ClaimResult:
     )
     if claim.get("usd_view"):
         add_usd_growth_view(result, claim, ev, row)
+    add_breakdown(result, claim, ev)
     return result
 
 
@@ -330,6 +332,55 @@ def add_usd_growth_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.
                 "explanation": (f"No official {previous} total was published; {fmt(float(level['value']), 'CNY')} ÷ "
                                 f"{1 + growth_cny:.3f} = {fmt(derived, 'CNY')} is derived from the {year} total and its growth."),
             })
+
+
+def add_breakdown(result: ClaimResult, claim: dict, ev: Evidence) -> None:
+    """Per-product and other-publisher figures, each labelled with its basis (never summed into the claim)."""
+    for item in claim.get("breakdown", []):
+        label = f"{item['label']} ({item['basis']})"
+        if "monthly_sum" in item:
+            view = monthly_sum_view(item["monthly_sum"], ev)
+        else:
+            level = ev.one(item["level"]) if item.get("level") else None
+            growth = ev.one(item["growth"]) if item.get("growth") else None
+            rows = [r for r in (level, growth) if r is not None]
+            view = None
+            if rows:
+                view = {"value": float(growth["value"]) if growth is not None else float(level["value"]),
+                        "unit": "percent" if growth is not None else level["unit"], "refs": rows}
+                if level is not None:
+                    qualifier = f"{level['qualifier']} " if level["qualifier"] else ""
+                    view.update(level=float(level["value"]), level_unit=level["unit"],
+                                explanation=f"{qualifier}{fmt(float(level['value']), level['unit'])} in {level['period']}"
+                                + (f", {float(growth['value']):+.1f}% on a year earlier" if growth is not None else "")
+                                + f" ({level['publisher']})")
+                else:
+                    view["explanation"] = f"{float(growth['value']):+.1f}% on a year earlier ({growth['publisher']})"
+        if view is None:
+            result.other_views.append({"label": label, "value": None, "unit": "", "basis": "different basis",
+                                       "explanation": "not in the store"})
+            continue
+        refs = view.pop("refs")
+        result.other_views.append({"label": label, "basis": "different basis", **view})
+        result.sources.extend(source_ref(r) for r in refs)
+
+
+def monthly_sum_view(spec: dict, ev: Evidence) -> dict | None:
+    """Annual totals from monthly rows (e.g. Ember's panels + cells), and their growth."""
+    rows = ev.rows({k: v for k, v in spec.items() if k not in ("products", "year")})
+    rows = rows[rows["product"].isin(spec["products"])]
+    year, previous = spec["year"], str(int(spec["year"]) - 1)
+    totals = {}
+    for y in (year, previous):
+        months = rows[rows["period"].str.startswith(y + "-")]
+        if months["period"].nunique() != 12:
+            return None  # an incomplete year is not summed
+        totals[y] = float(months["value"].sum())
+    growth = (totals[year] / totals[previous] - 1) * 100
+    refs = [rows[rows["period"].str.startswith(year + "-")].iloc[-1]]
+    return {"value": growth, "unit": "percent", "level": totals[year], "level_unit": spec["unit"], "refs": refs,
+            "explanation": (f"{fmt(totals[year], spec['unit'])} in {year} vs {fmt(totals[previous], spec['unit'])} in "
+                            f"{previous} ({growth:+.1f}%), summed from 24 monthly figures for {' + '.join(spec['products'])}")}
 
 
 def check_leader(claim: dict, ev: Evidence) -> ClaimResult:
@@ -516,7 +567,8 @@ def format_table(results: list[ClaimResult], width: int = 60) -> str:
             lines.append(f"  observed: {observed_text(r)}" + (f"   ({r.computation})" if r.computation else ""))
         lines.append(f"  why:      {r.explanation}")
         for view in r.other_views:
-            lines.append(f"  also:     {view['label']}: {fmt(view['value'], view['unit'])}")
+            detail = f" ({view['explanation']})" if view.get("basis") else ""
+            lines.append(f"  also:     {view['label']}: {fmt(view['value'], view['unit'])}{detail}")
         for caveat in r.caveats:
             lines.append(f"  caveat:   {caveat}")
         if r.sources:

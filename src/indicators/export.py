@@ -1,7 +1,8 @@
 """Export figures to files: HTML (interactive, offline) or PNG/SVG/PDF (static, via kaleido).
 
-- File names: `<figure-id>.<ext>`, plus `-usd` for the US-dollar variant and `-asof-<DATE>` for
-  data as of a date, so variants never overwrite each other (`new-trio-growth-usd-asof-2024-03-31.png`).
+- File names: `<figure-id>.<ext>`, plus `-usd` when US dollars were asked for and the figure is in
+  dollars (a figure with no money axis, like a GII rank, keeps its plain name) and `-asof-<DATE>`
+  for data as of a date, so variants never overwrite each other (`new-trio-total-usd-asof-2024-03-31.png`).
 - HTML: each file is standalone and opens offline: plotly.js is inlined (`include_plotlyjs=True`,
   about 4.6 MB a file). That costs disk space in a batch but keeps every file usable on its own
   (e-mailed, attached to a ticket, dropped into a CMS); `indicators report` is the one-file view
@@ -65,8 +66,11 @@ def export_figures(
     check_format(fmt)
     if fmt in STATIC_FORMATS:
         find_browser()  # fail before building anything if the images cannot be made
-    built = [(figure_id, figures.build(figure_id, store=store, as_of=as_of, currency=currency)[0]) for figure_id in ids]
-    return write_figures(built, fmt, out_dir, suffix=file_suffix(as_of, currency))
+    built = []
+    for figure_id in ids:
+        fig = figures.build(figure_id, store=store, as_of=as_of, currency=currency)[0]
+        built.append((file_stem(figure_id, fig, as_of, currency), fig))
+    return write_figures(built, fmt, out_dir)
 
 
 def resolve_ids(figure_ids: Iterable[str] | None, all_figures: bool, known: list[str]) -> list[str]:
@@ -87,20 +91,21 @@ def check_format(fmt: str) -> None:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def file_suffix(as_of: str | None, currency: str = "CNY") -> str:
-    """'' for the default view; '-usd' and/or '-asof-YYYY-MM-DD' for the variants."""
-    suffix = "-usd" if str(currency).upper() == "USD" else ""
-    return suffix + (f"-asof-{as_of}" if as_of else "")
+def file_stem(figure_id: str, fig: go.Figure, as_of: str | None = None, currency: str = "CNY") -> str:
+    """`<id>`, `+ -usd` if dollars were asked for and the figure is in dollars, `+ -asof-<DATE>`."""
+    stem = figure_id
+    if str(currency).upper() == "USD" and figure_meta(fig).get("currency") == "USD":
+        stem += "-usd"
+    return stem + (f"-asof-{as_of}" if as_of else "")
 
 
-def write_figures(items: Iterable[tuple[str, go.Figure]], fmt: str, out_dir: str | os.PathLike,
-                  suffix: str = "") -> list[Path]:
-    """Write (id, figure) pairs as `<id><suffix>.<fmt>` in `out_dir`; static formats in one browser."""
+def write_figures(items: Iterable[tuple[str, go.Figure]], fmt: str, out_dir: str | os.PathLike) -> list[Path]:
+    """Write (file stem, figure) pairs as `<stem>.<fmt>` in `out_dir`; static formats in one browser."""
     check_format(fmt)
     items = list(items)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    targets = [(out / f"{figure_id}{suffix}.{fmt}", ensure_source_note(fig)) for figure_id, fig in items]
+    targets = [(out / f"{stem}.{fmt}", ensure_source_note(fig)) for stem, fig in items]
     if fmt == "html":
         for path, fig in targets:
             _write_atomic(path, figure_html(fig))

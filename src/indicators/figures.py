@@ -277,29 +277,60 @@ def _source_line(data: pd.DataFrame, extra: list[pd.Series], refs: list[dict], a
 
 def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.DataFrame, as_of: str | None,
             currency: str | None, claim_ids: list[str], subtitle: str = "", extra: list[pd.Series] | None = None,
-            height: int = HEIGHT, source_y: float = -0.16) -> tuple[go.Figure, pd.DataFrame]:
-    """Title, source line, palette, fonts and `layout.meta`: the parts every figure shares."""
+            height: int = HEIGHT, below_axis: int = 66) -> tuple[go.Figure, pd.DataFrame]:
+    """Title, legend, source line, palette, fonts and `layout.meta`: the parts every figure shares.
+
+    Plotly does not flow text: the margins are computed from the number of wrapped lines (for the
+    1100-pixel export width), so title, subtitle, legend, plot and source line never overlap.
+    `below_axis` is the room (px) the x tick labels and axis title need under the plot.
+    """
     extra = extra or []
     refs = _vintage_refs(store, data, extra)
     source_line = _source_line(data, extra, refs, as_of)
+    title_html, subtitle_html, source_html = wrap(title, 88), wrap(subtitle.strip(), 125), wrap(source_line, 150)
+    header = 16 + 25 * _lines(title_html) + (17 * _lines(subtitle_html) + 8 if subtitle_html else 0)
+    legend_rows = _legend_rows(fig)
+    top = header + (22 * legend_rows + 10 if legend_rows else 4)
+    bottom = below_axis + 14 * _lines(source_html) + 14
+    plot_height = max(height - top - bottom, 100)
     fig.update_layout(
         template="plotly_white",
-        title={"text": wrap(title, 90), "x": 0.01, "xanchor": "left", "font": {"size": 18},
-               "subtitle": {"text": wrap(subtitle, 130), "font": {"size": 12, "color": "#444"}}},
+        title={"text": title_html, "x": 0.01, "xanchor": "left", "y": 1 - 12 / height, "yanchor": "top",
+               "yref": "container", "font": {"size": 18},
+               "subtitle": {"text": subtitle_html, "font": {"size": 12, "color": "#444"}}},
         font={"family": FONT, "size": 13, "color": "#222"},
         colorway=PALETTE,
         height=height,
-        margin={"t": 130 if subtitle else 100, "b": 130, "l": 80, "r": 30},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left", "font": {"size": 12}},
+        margin={"t": top, "b": bottom, "l": 80, "r": 30},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 6 / plot_height, "x": 0, "xanchor": "left",
+                "font": {"size": 12}},
         hoverlabel={"align": "left", "font": {"family": FONT}},
         meta={"id": figure_id, "source_line": source_line, "vintages": refs, "as_of": as_of,
               "currency": currency, "claim_ids": list(claim_ids)},
     )
     fig.add_annotation(
-        name=SOURCE_LINE_NAME, text=wrap(source_line, 150), xref="paper", yref="paper", x=0, y=source_y,
+        name=SOURCE_LINE_NAME, text=source_html, xref="paper", yref="paper", x=0, y=-below_axis / plot_height,
         xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 10, "color": "#555"},
     )
     return fig, data.reset_index(drop=True)
+
+
+def _lines(html_text: str) -> int:
+    return html_text.count("<br>") + 1 if html_text else 0
+
+
+def _legend_rows(fig: go.Figure, width: int = 1000) -> int:
+    """How many rows the horizontal legend takes at the export width (0 when there is no legend)."""
+    shown = [t for t in fig.data if t.type != "table" and t.showlegend is not False and t.name]
+    if len(shown) < 2 and not any(t.showlegend is True for t in fig.data):
+        return 0
+    rows, used = 1, 0
+    for trace in shown:
+        item = 46 + 7 * len(trace.name)
+        if used + item > width and used:
+            rows, used = rows + 1, 0
+        used += item
+    return rows
 
 
 def _message_figure(fig: go.Figure, message: str) -> go.Figure:
