@@ -96,6 +96,7 @@ def file_stem(figure_id: str, fig: go.Figure, as_of: str | None = None, currency
     stem = figure_id
     if str(currency).upper() == "USD" and figure_meta(fig).get("currency") == "USD":
         stem += "-usd"
+    as_of = figure_meta(fig).get("as_of") or as_of  # the figure's normalised date (2024-3-31 -> 2024-03-31)
     return stem + (f"-asof-{as_of}" if as_of else "")
 
 
@@ -261,5 +262,7 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _first_line(exc) -> str:
-    text = str(exc).strip()
+    """The first line of the message (choreographer puts several sentences in a tuple of args)."""
+    first = exc.args[0] if getattr(exc, "args", None) and isinstance(exc.args[0], str) else str(exc)
+    text = first.strip()
     return text.splitlines()[0][:300] if text else type(exc).__name__

@@ -289,13 +289,14 @@ def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.D
     source_line = _source_line(data, extra, refs, as_of)
     title_html, subtitle_html, source_html = wrap(title, 88), wrap(subtitle.strip(), 125), wrap(source_line, 150)
     header = 16 + 25 * _lines(title_html) + (17 * _lines(subtitle_html) + 8 if subtitle_html else 0)
-    legend_rows = _legend_rows(fig)
-    top = header + (22 * legend_rows + 10 if legend_rows else 4)
+    rows_of_legend = legend_rows(fig)
+    top = header + (22 * rows_of_legend + 10 if rows_of_legend else 4)
     bottom = below_axis + 14 * _lines(source_html) + 14
     plot_height = max(height - top - bottom, 100)
     fig.update_layout(
         template="plotly_white",
-        title={"text": title_html, "x": 0.01, "xanchor": "left", "y": 1 - 12 / height, "yanchor": "top",
+        title={"text": title_html, "x": 0.01, "xanchor": "left", "y": 1 - (12 + 23 * (_lines(title_html) - 1)) / height,
+               "yanchor": "top",
                "yref": "container", "font": {"size": 18},
                "subtitle": {"text": subtitle_html, "font": {"size": 12, "color": "#444"}}},
         font={"family": FONT, "size": 13, "color": "#222"},
@@ -319,14 +320,14 @@ def _lines(html_text: str) -> int:
     return html_text.count("<br>") + 1 if html_text else 0
 
 
-def _legend_rows(fig: go.Figure, width: int = 1000) -> int:
+def legend_rows(fig: go.Figure, width: int = 1000) -> int:
     """How many rows the horizontal legend takes at the export width (0 when there is no legend)."""
     shown = [t for t in fig.data if t.type != "table" and t.showlegend is not False and t.name]
-    if len(shown) < 2 and not any(t.showlegend is True for t in fig.data):
+    if len(shown) < 2 and not any(getattr(t, "showlegend", None) is True for t in fig.data):
         return 0
     rows, used = 1, 0
     for trace in shown:
-        item = 46 + 7 * len(trace.name)
+        item = 50 + 7.5 * len(trace.name)
         if used + item > width and used:
             rows, used = rows + 1, 0
         used += item
@@ -372,8 +373,7 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
     derived_cny = total_cny / (1 + growth_pct / 100)
     rows, notes = [], []
 
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.14,
-                        subplot_titles=("Total exports, 2022 vs 2023", "Growth in 2023"))
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.14)
     # Left: levels. 2022 is derived (no official 2022 total exists).
     derived_note = (f"derived: no official 2022 total was published; {human(total_cny, 'CNY')} ÷ "
                     f"(1 + {growth_pct:.1f}%) = {human(derived_cny, 'CNY')}")
@@ -388,33 +388,48 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
     row_2023 = _plot_row(level_row, figure_id, "2023 total (GACC)", value=value_2023, unit=currency,
                          derivation=how_2023)
     rows += [row_2022, row_2023]
+    converted = "<br>(converted)" if currency != "CNY" else ""
     fig.add_trace(go.Bar(
-        x=["2022 (derived)"], y=[value_2022], name="2022 total, derived from the 2023 total and its growth",
+        x=["2022 total<br>(derived)"], y=[value_2022], name="2022 total (derived from the 2023 total and its growth)",
         marker={"color": OKABE_ITO["sky_blue"], "pattern": {"shape": "/", "fgcolor": "#ffffff"}},
-        hovertext=[_hover(row_2022)], hovertemplate="%{hovertext}<extra></extra>",
-        text=[human(value_2022, currency)], textposition="inside",
+        hovertext=[_hover(row_2022)], hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        text=[human(value_2022, currency) + converted], textposition="inside", insidetextanchor="middle",
+        textangle=0,
     ), row=1, col=1)
     fig.add_trace(go.Bar(
-        x=["2023"], y=[value_2023], name="2023 total (GACC, released " + level_row["released"] + ")",
+        x=["2023 total<br>(GACC)"], y=[value_2023], name=f"2023 total (GACC, released {level_row['released']})",
         marker={"color": OKABE_ITO["blue"]}, hovertext=[_hover(row_2023)], hovertemplate="%{hovertext}<extra></extra>",
-        text=[human(value_2023, currency)], textposition="inside",
+        text=[human(value_2023, currency) + converted], textposition="inside", insidetextanchor="middle",
+        textangle=0, showlegend=False,
     ), row=1, col=1)
     threshold_value, threshold_how = fx.convert(threshold, "CNY", currency, "2023")
     threshold_label = "op-ed: “exceeded one trillion yuan”"
-    if currency == "USD":
-        threshold_label += f" = {human(threshold_value, 'USD')} (yuan threshold converted at the 2023 average rate)"
-    fig.add_trace(go.Scatter(
-        x=["2022 (derived)", "2023"], y=[threshold_value, threshold_value], mode="lines",
-        line={"color": OKABE_ITO["vermillion"], "dash": "dash", "width": 2}, name=threshold_label,
-        hovertemplate=wrap(f"{threshold_label}<br>{exact(threshold_value, currency)}"
-                           + (f"<br>{threshold_how}" if threshold_how else ""), 90) + "<extra></extra>",
-    ), row=1, col=1)
+    if currency != "CNY":
+        threshold_label += f"<br>= {threshold_value / 1e9:,.1f} bn {currency} (converted, 2023 average rate)"
+    fig.add_hline(y=threshold_value, line={"color": OKABE_ITO["vermillion"], "dash": "dash", "width": 2},
+                  annotation={"text": threshold_label, "font": {"color": OKABE_ITO["vermillion"], "size": 12},
+                              "bgcolor": "rgba(255,255,255,0.85)", "align": "left"},
+                  annotation_position="top left", row=1, col=1)
     _money_axis(fig, currency, row=1, col=1)
+    fig.update_yaxes(range=[0, max(value_2023, threshold_value) * 1.25], row=1, col=1)
+    fig.update_xaxes(title_text=f"New-trio exports, {CURRENCY_WORDS[currency]}", row=1, col=1)
 
-    # Right: growth in yuan (as published) and in dollars (converted), next to the op-ed's 30%.
+    # Right: the op-ed's 30% (with the band its wording covers) next to the observed growth in yuan
+    # (as published) and in dollars (converted).
+    step = float(_claim_record("new-trio-growth-30-percent").get("step", 1))
+    fig.add_trace(go.Scatter(
+        x=["op-ed<br>(stated)"], y=[stated_growth], mode="markers+text", name="op-ed: “a 30-percent increase”",
+        marker={"symbol": "diamond", "size": 16, "color": OKABE_ITO["vermillion"]}, showlegend=False,
+        error_y={"type": "constant", "value": step / 2, "color": OKABE_ITO["vermillion"], "thickness": 2, "width": 10},
+        text=[f"“30 percent”<br>covers {stated_growth - step / 2:g}–{stated_growth + step / 2:g}%"],
+        textposition="bottom center", textfont={"color": OKABE_ITO["vermillion"], "size": 12}, cliponaxis=False,
+        hovertemplate=wrap(f"op-ed: “a 30-percent increase”; the wording covers "
+                           f"[{stated_growth - step / 2:g}%, {stated_growth + step / 2:g}%). "
+                           f"Verdict: {growth_claim.verdict} (judged in yuan).", 80) + "<extra></extra>",
+    ), row=1, col=2)
     growth_item = _plot_row(growth_row, figure_id, "growth in yuan (GACC)")
     rows.append(growth_item)
-    growth_x, growth_y, growth_text = ["in yuan<br>(GACC)"], [growth_pct], [_hover(growth_item)]
+    growth_x, growth_y, growth_text = ["observed,<br>in yuan (GACC)"], [growth_pct], [_hover(growth_item)]
     usd_growth = None
     fx_2022, fx_2023 = fx.annual.get("2022"), fx.annual.get("2023")
     if fx_2022 is not None and fx_2023 is not None:
@@ -432,19 +447,11 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
     fig.add_trace(go.Bar(
         x=growth_x, y=growth_y, name="observed growth", showlegend=False,
         marker={"color": [OKABE_ITO["blue"], OKABE_ITO["orange"]][: len(growth_x)]},
-        text=[f"{v:+.1f}%" for v in growth_y], textposition="inside",
+        text=[f"{v:+.1f}%" for v in growth_y], textposition="inside", insidetextanchor="middle",
         hovertext=growth_text, hovertemplate="%{hovertext}<extra></extra>",
     ), row=1, col=2)
-    step = float(_claim_record("new-trio-growth-30-percent").get("step", 1))
-    fig.add_trace(go.Scatter(
-        x=[growth_x[0]], y=[stated_growth], mode="markers+text", name="op-ed: “a 30-percent increase”",
-        marker={"symbol": "diamond", "size": 14, "color": OKABE_ITO["vermillion"], "line": {"color": "white", "width": 1}},
-        text=["op-ed: 30%"], textposition="middle right", textfont={"color": OKABE_ITO["vermillion"]},
-        hovertemplate=wrap(f"op-ed: “a 30-percent increase”; the wording covers "
-                           f"[{stated_growth - step / 2:g}%, {stated_growth + step / 2:g}%). "
-                           f"Verdict: {growth_claim.verdict} (judged in yuan).", 80) + "<extra></extra>",
-    ), row=1, col=2)
-    fig.update_yaxes(title_text="Year-on-year growth, percent", ticksuffix="%", rangemode="tozero", row=1, col=2)
+    fig.update_yaxes(title_text="Growth on the year before, percent", ticksuffix="%", range=[0, 36], row=1, col=2)
+    fig.update_xaxes(title_text="Growth in 2023", row=1, col=2)
 
     total_text = human(total_cny, "CNY")
     relation = {"supported": "above", "inconclusive": "within rounding of", "contradicted": "not above"}.get(
@@ -460,7 +467,8 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
     if currency == "USD":
         subtitle += " US-dollar values converted at FRED AEXCHUS annual averages (GACC's own USD figures differ slightly)."
     subtitle += " " + " ".join(notes)
-    return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, claim_ids, subtitle, extra=fx.used)
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, claim_ids, subtitle, extra=fx.used,
+                   below_axis=80)
 
 
 def _new_trio_partial(store, as_of, currency, customs, fx, figure_id, claim_ids, threshold):
@@ -560,8 +568,8 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
             continue
         fig.add_trace(go.Bar(
             x=[i["x"] for i in items], y=[i["value"] for i in items], name=year, marker={"color": colors[year]},
-            text=[human(i["value"], currency) + (" (converted)" if i["derivation"] else "") for i in items],
-            textposition="outside", textfont={"size": 11}, cliponaxis=False,
+            text=[f"{i['value'] / 1e9:,.1f} bn" + ("<br>converted" if i["derivation"] else "") for i in items],
+            textposition="outside", textfont={"size": 11}, cliponaxis=False, constraintext="none",
             hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
         ))
     for item in rows:
@@ -613,8 +621,7 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
     data = data[data["product"].isin(["pv_panels", "pv_cells"])]
     regions = data[data["counterpart"].isin([f"region:{r}" for r in SOLAR_REGIONS])]
     fx = _Fx(store, as_of)
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        subplot_titles=(f"Export value, {currency}", "Estimated capacity, MW (Ember: value ÷ average price)"))
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06)
     if regions.empty:
         _message_figure(fig, "Not in the store: Ember's monthly solar exports. Loader: indicators refresh --source ember --offline")
         return _finish(fig, store, figure_id, "China's solar exports: not in the store", _table([]), as_of, currency, [])
@@ -653,15 +660,26 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
         color = PALETTE[region_index % len(PALETTE)]
         for panel, indicator in ((1, "solar_exports_value"), (2, "solar_exports_capacity")):
             part = table[(table["indicator"] == indicator) & (table["counterpart"] == f"region:{region}")]
-            items = part.to_dict("records")
+            # ~1,500 points: one hover template per trace, per-point details in customdata (keeps pages light).
+            unit = part["unit"].iloc[0] if len(part) else currency
+            converted = part["derivation"].str.len().gt(0).any() if len(part) else False
+            template = (f"<b>{region}</b>, panels + cells<br>%{{x|%Y-%m}}: %{{y:,.2f}} {unit}"
+                        + ("<br>converted from %{customdata[1]:,.0f} USD at %{customdata[2]:.4f} CNY per USD (FRED EXCHUS)"
+                           if converted else "")
+                        + ("<br>capacity: Ember's estimate (value ÷ average price)" if panel == 2 else "")
+                        + "<br>Source: Ember, from GACC (China Customs) monthly data"
+                        + "<br>Vintage %{customdata[0]}, released %{customdata[3]}<extra></extra>")
+            rates = (part["value"] / part["original_value"].astype("float64")) if converted else part["value"] * 0
             fig.add_trace(go.Bar(
                 x=part["period"].tolist(), y=part["value"].tolist(), name=region, legendgroup=region,
                 showlegend=panel == 1, marker={"color": color, "line": {"width": 0}},
-                hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
+                customdata=list(zip(part["vintage"].astype(int), part["original_value"].fillna(0).astype("float64"),
+                                    rates.fillna(0), part["released"])),
+                hovertemplate=template,
             ), row=panel, col=1)
     fig.update_layout(barmode="stack", bargap=0.05)
-    fig.update_yaxes(title_text=f"{currency} per month", exponentformat="B", row=1, col=1)
-    fig.update_yaxes(title_text="MW per month", row=2, col=1)
+    fig.update_yaxes(title_text=f"Value, {currency} per month", exponentformat="B", row=1, col=1)
+    fig.update_yaxes(title_text="Est. capacity, MW per month", row=2, col=1)
     fig.update_xaxes(title_text="Month", row=2, col=1)
 
     # Annual World totals (panels + cells): the finding in one line.
@@ -691,7 +709,7 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
                      + (f"; months without a rate are not shown ({', '.join(missing_fx)})" if missing_fx else "")
                      + ".")
     return _finish(fig, store, figure_id, title, table[FIGURE_COLUMNS], as_of, currency, [], subtitle, extra=fx.used,
-                   height=720, source_y=-0.1)
+                   height=760)
 
 
 # -- EV export units ---------------------------------------------------------------------------
@@ -709,15 +727,15 @@ def _build_ev_exports_units(store: Store, as_of: str | None = None, currency: st
     fig = go.Figure()
     rows = []
     series = [
-        (gacc, "GACC (customs): electric passenger vehicles (BEV + PHEV)", OKABE_ITO["blue"], None),
-        (caam, "CAAM (industry association): new-energy vehicles, incl. commercial vehicles", OKABE_ITO["orange"], None),
+        (gacc, "GACC (customs): electric passenger cars", OKABE_ITO["blue"], None),
+        (caam, "CAAM (industry): NEVs incl. commercial vehicles", OKABE_ITO["orange"], None),
     ]
     for data, name, color, _ in series:
         items = [_plot_row(r, figure_id, name) for _, r in data.sort_values("period").iterrows()]
         rows += items
         if items:
             fig.add_trace(go.Bar(
-                x=[i["period"] for i in items], y=[i["value"] for i in items], name=name, marker={"color": color},
+                x=[int(i["period"]) for i in items], y=[i["value"] for i in items], name=name, marker={"color": color},
                 text=[f"{i['value'] / 1e6:.2f} m" for i in items], textposition="outside", cliponaxis=False,
                 hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
             ))
@@ -726,14 +744,14 @@ def _build_ev_exports_units(store: Store, as_of: str | None = None, currency: st
     rows += lower_items
     if lower_items:
         fig.add_trace(go.Scatter(
-            x=[i["period"] for i in lower_items], y=[i["value"] for i in lower_items], mode="markers+text",
+            x=[int(i["period"]) for i in lower_items], y=[i["value"] for i in lower_items], mode="markers+text",
             name="GACC: “more than” (lower bound)", marker={"symbol": "triangle-up", "size": 14, "color": OKABE_ITO["blue"]},
             text=[f"> {i['value'] / 1e6:.1f} m" for i in lower_items], textposition="top center",
             hovertext=[_hover(i) for i in lower_items], hovertemplate="%{hovertext}<extra></extra>",
         ))
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(title_text="Vehicles exported (M = million)", exponentformat="B", rangemode="tozero")
-    fig.update_xaxes(title_text="Year", type="category", categoryorder="category ascending")
+    fig.update_xaxes(title_text="Year", dtick=1)
     exact_gacc = [r for r in rows if r["source"] == "customs" and not r["qualifier"]]
     both = {r["period"] for r in exact_gacc} & {r["period"] for r in rows if r["source"] == "caam"}
     if both:
@@ -747,8 +765,9 @@ def _build_ev_exports_units(store: Store, as_of: str | None = None, currency: st
     else:
         _message_figure(fig, "Not in the store: EV export units. Loader: indicators refresh --source customs --source caam --offline")
         title = "EV exports: not in the store"
-    subtitle = ("GACC counts customs declarations of electric passenger cars; CAAM counts manufacturers' reported "
-                "exports of new-energy vehicles including commercial vehicles. Units: vehicles; no currency.")
+    subtitle = ("GACC counts customs declarations of electric passenger cars (battery-electric and plug-in hybrid); "
+                "CAAM counts manufacturers' reported exports of new-energy vehicles, including commercial vehicles. "
+                "Units: vehicles.")
     return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [], subtitle)
 
 
@@ -771,7 +790,7 @@ def _build_gii_rank(store: Store, as_of: str | None = None, currency: str = "CNY
             continue
         is_china = entity == "CHN"
         fig.add_trace(go.Scatter(
-            x=[i["period"] for i in items], y=[i["value"] for i in items], name=entity_name(entity),
+            x=[int(i["period"]) for i in items], y=[i["value"] for i in items], name=entity_name(entity),
             mode="lines+markers+text" if is_china else "lines+markers",
             text=[f"{i['value']:g}" for i in items] if is_china else None, textposition="top center",
             line={"color": ENTITY_COLORS.get(entity, GREY), "width": 3.5 if is_china else 1.5},
@@ -781,14 +800,15 @@ def _build_gii_rank(store: Store, as_of: str | None = None, currency: str = "CNY
         ))
     claim = _claim_record(claim_id)
     first, last = claim["window"]["first"], claim["window"]["last"]
-    fig.add_vrect(x0=first, x1=last, fillcolor=VERDICT_COLORS.get(result.verdict, GREY), opacity=0.08, line_width=0)
-    fig.add_annotation(x=last, y=1, yref="paper", xanchor="right", yanchor="bottom", showarrow=False,
-                       text=f"op-ed: “steady progress” ({first}–{last}): {result.verdict}",
+    fig.add_vrect(x0=int(first), x1=int(last), fillcolor=VERDICT_COLORS.get(result.verdict, GREY), opacity=0.08, line_width=0)
+    fig.add_annotation(x=int(first), y=0.02, yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
+                       text=f"Shaded {first}–{last}: op-ed's “steady progress”, <b>{result.verdict}</b>",
                        font={"color": "#333", "size": 12})
     fig.add_annotation(x=0.99, y=0.02, xref="paper", yref="paper", xanchor="right", yanchor="bottom", showarrow=False,
-                       text="WIPO: ranks are not strictly comparable across editions", bgcolor="rgba(255,255,255,0.8)",
+                       text="WIPO: ranks are not strictly comparable across editions", bgcolor="rgba(255,255,255,0.85)",
                        font={"size": 12, "color": "#333"})
-    fig.update_yaxes(autorange="reversed", title_text="Overall GII rank (1 = best)", rangemode="tozero")
+    worst = float(data["value"].max()) if len(data) else 40.0
+    fig.update_yaxes(range=[worst + 7, 0], title_text="Overall GII rank (1 = best, on top)")
     fig.update_xaxes(title_text="GII edition", dtick=1)
     if result.observed:
         path = result.observed.get("path", "")
@@ -820,7 +840,7 @@ def _build_gii_clusters(store: Store, as_of: str | None = None, currency: str = 
         items = [_plot_row(r, figure_id, entity_name(entity)) for _, r in part.iterrows()]
         rows += items
         fig.add_trace(go.Bar(
-            x=[i["period"] for i in items], y=[i["value"] for i in items], name=entity_name(entity),
+            x=[int(i["period"]) for i in items], y=[i["value"] for i in items], name=entity_name(entity),
             marker={"color": ENTITY_COLORS.get(entity, PALETTE[index % len(PALETTE)])},
             text=[f"{i['value']:g}" for i in items], textposition="outside", cliponaxis=False,
             hovertext=[_hover(i, "Top-100 science and technology clusters hosted") for i in items],
@@ -828,9 +848,9 @@ def _build_gii_clusters(store: Store, as_of: str | None = None, currency: str = 
         ))
     fig.update_layout(barmode="group", bargap=0.2)
     fig.update_yaxes(title_text="Number of top-100 S&T clusters", rangemode="tozero")
-    fig.update_xaxes(title_text="GII edition", type="category", categoryorder="category ascending")
+    fig.update_xaxes(title_text="GII edition", dtick=1)
     if result.observed:
-        fig.add_annotation(x="2023", y=result.observed["value"], text=f"op-ed: “most clusters” — {result.verdict}",
+        fig.add_annotation(x=2023, y=result.observed["value"], text=f"op-ed: “most clusters” — {result.verdict}",
                            showarrow=True, arrowhead=2, ax=0, ay=-45, font={"color": "#333"},
                            bgcolor="rgba(255,255,255,0.85)")
     china = data[data["entity"] == "CHN"].set_index("period")["value"]
@@ -897,7 +917,7 @@ def _build_gii_clusters_2023(store: Store, as_of: str | None = None, currency: s
     subtitle = (f"Ranks {ranks['value'].max() + 1:g}–100 are not bundled (typed from the GII 2023 report, Appendix "
                 "Table 3); rows counted under China shaded. Cross-border clusters are shown with WIPO's codes.")
     return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [claim_id], subtitle, height=820,
-                   source_y=-0.03)
+                   below_axis=10)
 
 
 # -- GII: indicators ranked first --------------------------------------------------------------
@@ -912,13 +932,13 @@ def _build_gii_first_indicators(store: Store, as_of: str | None = None, currency
     editions = sorted(set(china["period"]) | {"2023"})
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        x=[i["period"] for i in items], y=[i["value"] for i in items], name="China: indicators ranked first (as reported)",
+        x=[int(i["period"]) for i in items], y=[i["value"] for i in items], name="China: indicators ranked first (as reported)",
         marker={"color": ENTITY_COLORS["CHN"]}, text=[f"{i['value']:g}" for i in items], textposition="outside",
         cliponaxis=False, hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
     ))
     stated = float(result.stated.get("value_unscaled", 6))
     fig.add_trace(go.Scatter(
-        x=["2023"], y=[stated], mode="markers+text", name="op-ed: “ranks first in six specific indicators”",
+        x=[2023], y=[stated], mode="markers+text", name="op-ed: “ranks first in six specific indicators”",
         marker={"symbol": "diamond", "size": 16, "color": VERDICT_COLORS.get(result.verdict, GREY),
                 "line": {"color": "#333", "width": 1}},
         text=[f"op-ed: six ({result.verdict})"], textposition="middle right",
@@ -926,10 +946,10 @@ def _build_gii_first_indicators(store: Store, as_of: str | None = None, currency
                            f"{result.explanation}", 80) + "<extra></extra>",
     ))
     if "2023" not in set(china["period"]):
-        fig.add_annotation(x="2023", y=0, yanchor="bottom", text="2023: not in the bundled data", showarrow=False,
+        fig.add_annotation(x=2023, y=0, yanchor="bottom", text="2023: not in the bundled data", showarrow=False,
                            textangle=-90, font={"size": 12, "color": "#555"})
     fig.update_layout(bargap=0.35)
-    fig.update_xaxes(title_text="GII edition", type="category", categoryorder="array", categoryarray=editions)
+    fig.update_xaxes(title_text="GII edition", tickvals=[int(e) for e in editions], range=[int(editions[0]) - 0.6, int(editions[-1]) + 0.6])
     top = max([i["value"] for i in items] + [stated])
     fig.update_yaxes(title_text="Indicators in which China ranks first (count)", range=[0, top * 1.25])
     reported = ", ".join(f"{i['value']:g} ({i['period']})" for i in items)
@@ -959,8 +979,7 @@ def _build_wdi_context(store: Store, as_of: str | None = None, currency: str = "
     codes = [p[0] for p in WDI_PANELS]
     data = store.frame(source="worldbank", dataset="wdi", indicator=codes, entity=WDI_ENTITIES, as_of=as_of)
     data = data[data["period"] >= WDI_FIRST_YEAR]
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-                        subplot_titles=[p[1] for p in WDI_PANELS])
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06)
     rows = []
     for panel, (code, label, unit_label) in enumerate(WDI_PANELS, start=1):
         for entity in WDI_ENTITIES:
@@ -970,7 +989,7 @@ def _build_wdi_context(store: Store, as_of: str | None = None, currency: str = "
             if not items:
                 continue
             fig.add_trace(go.Scatter(
-                x=[i["period"] for i in items], y=[i["value"] for i in items], mode="lines+markers",
+                x=[int(i["period"]) for i in items], y=[i["value"] for i in items], mode="lines+markers",
                 name=entity_name(entity), legendgroup=entity, showlegend=panel == 1,
                 line={"color": ENTITY_COLORS.get(entity, GREY), "width": 3 if entity == "CHN" else 1.5},
                 marker={"size": 4}, hovertext=[_hover(i) for i in items],
@@ -988,7 +1007,7 @@ def _build_wdi_context(store: Store, as_of: str | None = None, currency: str = "
                  for _, r in part.iterrows()]
         rows += items
         fig.add_trace(go.Scatter(
-            x=[i["period"] for i in items], y=[i["value"] for i in items], mode="lines+markers", name=name,
+            x=[int(i["period"]) for i in items], y=[i["value"] for i in items], mode="lines+markers", name=name,
             line={"color": ENTITY_COLORS["CHN"], "width": 2, "dash": dashes[index % len(dashes)]}, marker={"size": 4},
             hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
         ), row=3, col=1)
@@ -1003,9 +1022,14 @@ def _build_wdi_context(store: Store, as_of: str | None = None, currency: str = "
                                     & (data["period"] == year)].iloc[0]["released"]
                 revision_text = (f"WDI revised China's {year} high-tech exports from {old_value / 1e9:,.1f} to "
                                  f"{new_value / 1e9:,.1f} bn USD (release of {latest_label})")
-    fig.update_yaxes(title_text="% of GDP", row=1, col=1, rangemode="tozero")
-    fig.update_yaxes(title_text="per million people", row=2, col=1, rangemode="tozero")
-    fig.update_yaxes(title_text="USD (B = billion)", exponentformat="B", row=3, col=1, rangemode="tozero")
+                fig.add_annotation(x=int(year), y=old_value, row=3, col=1, showarrow=True, arrowhead=2, ax=-90, ay=25,
+                                   text=f"{year}: {old_value / 1e9:,.1f} bn in the earlier release,<br>"
+                                        f"{new_value / 1e9:,.1f} bn in the release of {latest_label}",
+                                   font={"size": 11, "color": ENTITY_COLORS["CHN"]}, bgcolor="rgba(255,255,255,0.85)")
+    fig.update_yaxes(title_text="R&D spending,<br>% of GDP", row=1, col=1, rangemode="tozero")
+    fig.update_yaxes(title_text="Researchers in R&D<br>per million people", row=2, col=1, rangemode="tozero")
+    fig.update_yaxes(title_text="High-tech exports,<br>current USD (B = bn)", exponentformat="B", row=3, col=1,
+                     rangemode="tozero")
     fig.update_xaxes(title_text="Year", row=3, col=1)
     rd = data[(data["indicator"] == "GB.XPD.RSDV.GD.ZS")]
     rd_china = rd[rd["entity"] == "CHN"].sort_values("period")
@@ -1025,7 +1049,7 @@ def _build_wdi_context(store: Store, as_of: str | None = None, currency: str = "
     subtitle = ("World Bank, World Development Indicators; dashed/dotted lines: China's high-tech exports as published "
                 "in earlier WDI releases. High-tech exports are in current USD as published (not converted).")
     return _finish(fig, store, figure_id, title, _table(rows), as_of, "USD", ["steady-progress-innovative-economy"],
-                   subtitle, height=900, source_y=-0.08)
+                   subtitle, height=940)
 
 
 def _older_releases(store: Store, as_of: str | None, indicator: str, entity: str, served: pd.DataFrame):
@@ -1063,7 +1087,7 @@ def _build_comtrade_hs6(store: Store, as_of: str | None = None, currency: str = 
                              "`indicators refresh --source comtrade` (live; UN Comtrade).")
         fig.update_layout(height=360)
         return _finish(fig, store, figure_id, "UN Comtrade HS-6 detail: not in the store", _table([]), as_of, currency,
-                       [], "Live only: nothing is bundled for this series.", height=380, source_y=-0.05)
+                       [], "Live only: nothing is bundled for this series.", height=380, below_axis=10)
     fx = _Fx(store, as_of)
     rows = []
     for index, code in enumerate(sorted(data["product"].unique())):
@@ -1076,12 +1100,12 @@ def _build_comtrade_hs6(store: Store, as_of: str | None = None, currency: str = 
             items.append(_plot_row(r, figure_id, f"HS {code} ({NEW_TRIO_HS6[code]})", value=value if how else None,
                                    unit=currency, derivation=how))
         rows += items
-        fig.add_trace(go.Bar(x=[i["period"] for i in items], y=[i["value"] for i in items],
+        fig.add_trace(go.Bar(x=[int(i["period"]) for i in items], y=[i["value"] for i in items],
                              name=f"HS {code} ({NEW_TRIO_HS6[code]})", marker={"color": PALETTE[index % len(PALETTE)]},
                              hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_layout(barmode="stack")
     _money_axis(fig, currency)
-    fig.update_xaxes(title_text="Year", type="category")
+    fig.update_xaxes(title_text="Year", dtick=1)
     years = sorted({r["period"] for r in rows})
     title = f"UN Comtrade: China's new-trio HS-6 exports, {years[0]}–{years[-1]}" if years else "UN Comtrade HS-6"
     subtitle = ("HS 854140 before 2022 also holds LEDs: an HS-based PV series overstates PV before 2022. "

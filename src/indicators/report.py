@@ -120,7 +120,8 @@ def build_charts(store: Store, as_of: str | None) -> list[Chart]:
 
 
 def published_since(store: Store, article_as_of: str, as_of: str | None) -> list[dict]:
-    """Per source: observations published after the article's date, and values revised since."""
+    """Per source: observations published after the article's date, and values revised since
+    (with the three most recent revisions as examples)."""
     before = store.frame(as_of=article_as_of)
     after = store.frame(as_of=as_of)
     key = ["source", "dataset", "indicator", "entity", "counterpart", "product", "period", "freq", "unit"]
@@ -131,7 +132,9 @@ def published_since(store: Store, article_as_of: str, as_of: str | None) -> list
         common = group[group["_merge"] == "both"]
         revised = common[(common["value"] - common["value_then"]).abs() > 1e-9 * common["value_then"].abs().clip(lower=1)]
         examples = []
-        for row in revised.assign(size=(revised["value"] / revised["value_then"] - 1).abs()).nlargest(3, "size").itertuples():
+        recent_first = revised.assign(size=(revised["value"] / revised["value_then"] - 1).abs()).sort_values(
+            ["period", "size"], ascending=[False, False])  # revisions to recent years matter most to a reader
+        for row in recent_first.head(3).itertuples():
             examples.append(f"{row.indicator} {row.entity} {row.period}: {claims.fmt(row.value_then, row.unit)} → "
                             f"{claims.fmt(row.value, row.unit)}")
         rows.append({"source": source_name, "new": len(new), "revised": len(revised), "examples": examples,
@@ -194,6 +197,8 @@ dt{font-weight:600;color:var(--muted)} dd{margin:0}
 .chart{margin:1rem 0;border-top:1px dashed var(--rule);padding-top:.6rem}
 .chart-error{color:#b42318}
 ul{margin:.2rem 0;padding-left:1.2rem}
+ul.sources li{margin-bottom:.5rem}
+td{overflow-wrap:break-word} dd,li{overflow-wrap:anywhere}
 code{background:var(--tint);padding:0 .25rem;border-radius:3px}
 nav.toc a{margin-right:.8rem}
 @media print{.chart{break-inside:avoid}}
@@ -207,6 +212,7 @@ def render_html(data: ReportData) -> str:
     charts_by_claim = _charts_by_claim(data.charts)
     claimed = {c.id for cs in charts_by_claim.values() for c in cs}
     context = [c for c in data.charts if c.id not in claimed]
+    shown: dict[str, str] = {}  # figure id -> the claim under which it is drawn (each chart drawn once)
     article = data.article
     title = f"Fact-check: {article.get('title', 'the op-ed')}"
     parts = [
@@ -222,7 +228,7 @@ def render_html(data: ReportData) -> str:
         _html_header(data, title),
         _html_summary(data),
         '<h2 id="claims">The claims, one by one</h2>',
-        *[_html_claim(result, charts_by_claim.get(result.id, []), data) for result in data.results],
+        *[_html_claim(result, charts_by_claim.get(result.id, []), data, shown) for result in data.results],
         _html_changes(data),
         _html_context(context),
         _html_sources(data),
@@ -269,7 +275,7 @@ def _html_summary(data: ReportData) -> str:
     )
 
 
-def _html_claim(result: claims.ClaimResult, charts: list[Chart], data: ReportData) -> str:
+def _html_claim(result: claims.ClaimResult, charts: list[Chart], data: ReportData, shown: dict[str, str]) -> str:
     licences = {row["name"]: row["licence"] for row in data.source_rows}
     items = [("Verdict", f"{badge(result.verdict)} <span class='muted small'>{_e(VERDICT_MEANING.get(result.verdict, ''))}</span>")]
     if result.verdict != "opinion":
@@ -287,7 +293,14 @@ def _html_claim(result: claims.ClaimResult, charts: list[Chart], data: ReportDat
     if result.loader:
         items.append(("To decide it", f"<code>{_e(result.loader)}</code>"))
     body = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in items)
-    chart_html = "".join(_html_chart(chart) for chart in charts)
+    chart_html = ""
+    for chart in charts:
+        if chart.id in shown:  # drawn under an earlier claim: point to it rather than draw it twice
+            chart_html += (f'<p class="small">Chart: <a href="#figure-{_e(chart.id)}">{_e(chart.title)}</a> '
+                           f"(shown under <a href='#claim-{_e(shown[chart.id])}'>{_e(shown[chart.id])}</a>).</p>")
+        else:
+            shown[chart.id] = result.id
+            chart_html += _html_chart(chart)
     return (
         f'<section class="claim" id="claim-{_e(result.id)}">'
         f"<h3>{_e(result.claim or result.id)}</h3>"
@@ -298,35 +311,39 @@ def _html_claim(result: claims.ClaimResult, charts: list[Chart], data: ReportDat
 
 
 def _html_claim_sources(result: claims.ClaimResult, licences: dict, data: ReportData) -> str:
+    """One item per publisher page and vintage: the figures read from it, its licence and vintage."""
     if not result.sources:
         return ""
     retrieved = {v.id: v.retrieved_at for row in data.source_rows for v in row["vintages"]}
-    rows = []
-    for s in _unique_sources(result.sources):
-        url = f'<a href="{_e(s["url"])}">{_e(_short_url(s["url"]))}</a>' if s.get("url") else ""
-        rows.append(
-            f"<tr><td>{_e(s['publisher'])}</td><td>{_e(s['indicator'])} {_e(s['entity'])} {_e(s['period'])}</td>"
-            f"<td class='num'>{_e(claims.fmt(s['value'], s['unit']))}</td><td>{url}</td>"
-            f"<td>{_e(licences.get(s['source'], ''))}</td><td class='num'>{s['vintage']}</td>"
-            f"<td>{_e(s.get('released', ''))}</td><td>{_e(retrieved.get(s['vintage'], ''))}</td></tr>"
-        )
-    return ("<h4>Sources</h4><table class='small'><thead><tr><th>Publisher</th><th>Series</th><th>Value</th><th>URL</th>"
-            "<th>Licence</th><th>Vintage</th><th>Released</th><th>Retrieved</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    groups: dict[tuple, list[dict]] = {}
+    for ref in _unique_sources(result.sources):
+        groups.setdefault((ref["publisher"], ref.get("url", ""), ref["source"], ref["vintage"]), []).append(ref)
+    items = []
+    for (publisher, url, source_name, vintage), refs in groups.items():
+        figures_read = "; ".join(
+            f"{_e(r['indicator'])} {_e(r['entity'])} {_e(r['period'])} = <strong>{_e(claims.fmt(r['value'], r['unit']))}</strong>"
+            + (f" (released {_e(r['released'])})" if r.get("released") else "")
+            for r in refs)
+        link = f' — <a href="{_e(url)}">{_e(_short_url(url))}</a>' if url else ""
+        items.append(
+            f"<li><strong>{_e(publisher)}</strong>{link}<br>{figures_read}<br>"
+            f"<span class='muted'>Licence: {_e(licences.get(source_name, ''))}. Source <code>{_e(source_name)}</code>, "
+            f"vintage <span class='vintage'>{vintage}</span>, retrieved {_e(retrieved.get(vintage, '?'))}.</span></li>")
+    return f"<h4>Sources</h4><ul class='sources small'>{''.join(items)}</ul>"
 
 
 def _html_chart(chart: Chart) -> str:
     if chart.figure is None:
-        return (f'<div class="chart chart-error"><strong>{_e(chart.title)}</strong>: chart unavailable '
+        return (f'<div class="chart chart-error" data-figure-id="{_e(chart.id)}"><strong>{_e(chart.title)}</strong>: chart unavailable '
                 f"({_e(chart.error)}).</div>")
-    meta = chart.figure.layout.meta if isinstance(chart.figure.layout.meta, dict) else {}
-    div = chart.figure.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{chart.id}",
+    from indicators.export import ensure_source_note
+
+    div = ensure_source_note(chart.figure).to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{chart.id}",
                                config={"displaylogo": False, "responsive": True},
                                default_width="100%", default_height=f"{int(chart.figure.layout.height or 520)}px")
-    source_line = meta.get("source_line", "")
-    return (f'<figure class="chart" data-figure-id="{_e(chart.id)}">{div}'
-            f'<figcaption class="muted small">{_e(source_line)} Figure id <code>{_e(chart.id)}</code>: '
-            f"<code>indicators export --figure {_e(chart.id)} --format png</code>.</figcaption></figure>")
+    return (f'<figure class="chart" id="figure-{_e(chart.id)}" data-figure-id="{_e(chart.id)}">{div}'
+            f'<figcaption class="muted small">Figure <code>{_e(chart.id)}</code> (source and vintages under the '
+            f"chart). As an image: <code>indicators export --figure {_e(chart.id)} --format png</code>.</figcaption></figure>")
 
 
 def _html_changes(data: ReportData) -> str:
@@ -364,7 +381,7 @@ def _html_changes(data: ReportData) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
         f"<p>What the publishers released after {_e(article_as_of)}, per source (observations in the store):</p>"
         "<table class='small'><thead><tr><th>Source</th><th>New observations</th><th>Revised values</th>"
-        f"<th>Largest revisions</th></tr></thead><tbody>{since_rows}</tbody></table>"
+        f"<th>Most recent revisions</th></tr></thead><tbody>{since_rows}</tbody></table>"
     )
 
 

@@ -1,0 +1,324 @@
+"""Shared pieces of the dashboard pages: the store, the page state read from the URL, claim results
+(cached per store generation), and the components every page uses (navigation, controls, figure
+cards, verdict badges).
+
+Pages only compose figures (indicators.figures) and claim results (indicators.claims); nothing here
+reads files or talks to publishers.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import dash
+import flask
+from dash import dcc, html
+
+from indicators import claims as claims_engine
+from indicators import figures
+from indicators.store import Store
+
+STORE_KEY = "INDICATORS_STORE"
+ARTICLE_DATE_FALLBACK = "2024-03-31"
+PAGE_PARAMS = ("as_of", "currency", "product", "vintage")
+"""Query parameters that make up a page's state (kept in the URL so a shared link reopens the view)."""
+
+VERDICT_TEXT_COLORS = {"inconclusive": "#222", "supported-rounded": "#fff", "supported": "#fff",
+                       "misleading": "#222", "contradicted": "#fff", "unverifiable": "#fff", "opinion": "#222"}
+VERDICT_HELP = {
+    "supported": "the data meet the claim as worded",
+    "supported-rounded": "the data meet the claim within the rounding its wording implies",
+    "misleading": "true on one reading of the data, false on another a reader would assume",
+    "inconclusive": "the data and the claim overlap within their rounding",
+    "contradicted": "the data do not meet the claim",
+    "unverifiable": "the data needed are not in the store",
+    "opinion": "not a factual claim",
+}
+
+
+# -- the store and cached claim results ------------------------------------------------------
+
+
+def current_store() -> Store:
+    """The store of the app serving this request (set by create_app)."""
+    return flask.current_app.config[STORE_KEY]
+
+
+_CLAIMS_CACHE: OrderedDict[tuple, list] = OrderedDict()
+_CLAIMS_LOCK = threading.Lock()
+
+
+def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
+    """`claims.check_all` as of the date, cached per (store, generation, as_of): pages render fast."""
+    key = (store.url, store.generation(), as_of)
+    with _CLAIMS_LOCK:
+        if key in _CLAIMS_CACHE:
+            _CLAIMS_CACHE.move_to_end(key)
+            return _CLAIMS_CACHE[key]
+    results = claims_engine.check_all(store=store, as_of=as_of)
+    with _CLAIMS_LOCK:
+        _CLAIMS_CACHE[key] = results
+        while len(_CLAIMS_CACHE) > 32:
+            _CLAIMS_CACHE.popitem(last=False)
+    return results
+
+
+def article_date() -> str:
+    try:
+        return str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
+    except claims_engine.ClaimsFileError:
+        return ARTICLE_DATE_FALLBACK
+
+
+# -- page state from the URL -----------------------------------------------------------------
+
+
+@dataclass
+class PageState:
+    """What the URL asks for, checked; `problems` says what was ignored and why (shown on the page)."""
+
+    as_of: str | None = None
+    currency: str = "CNY"
+    product: str | None = None
+    vintage: int | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def query(self, **changes) -> str:
+        """The query string for this state (with changes), '' when everything is default."""
+        values = {"as_of": self.as_of, "currency": self.currency, "product": self.product, "vintage": self.vintage}
+        values.update(changes)
+        params = {}
+        if values["as_of"]:
+            params["as_of"] = values["as_of"]
+        if values["currency"] and values["currency"] != "CNY":
+            params["currency"] = values["currency"]
+        if values["product"]:
+            params["product"] = values["product"]
+        if values["vintage"]:
+            params["vintage"] = values["vintage"]
+        return ("?" + urlencode(params)) if params else ""
+
+
+def read_state(query: dict) -> PageState:
+    """Check the query parameters; a bad value is reported and replaced by the default, never an error."""
+    state = PageState()
+    as_of = _first(query.get("as_of"))
+    if as_of:
+        try:
+            state.as_of = figures.check_as_of(as_of)
+        except ValueError:
+            state.problems.append(f"as_of “{as_of}” is not a date (use YYYY-MM-DD, e.g. 2024-03-31).")
+    currency = _first(query.get("currency"))
+    if currency:
+        try:
+            state.currency = figures.check_currency(currency)
+        except ValueError:
+            state.problems.append(f"Unknown currency “{currency}”: use CNY or USD.")
+    product = _first(query.get("product"))
+    if product and product != "all":
+        if product in figures.PRODUCTS:
+            state.product = product
+        else:
+            state.problems.append(f"Unknown product “{product}” (known: all, {', '.join(figures.PRODUCTS)}).")
+    vintage = _first(query.get("vintage"))
+    if vintage:
+        if str(vintage).isdigit():
+            state.vintage = int(vintage)
+        else:
+            state.problems.append(f"vintage “{vintage}” is not a vintage number.")
+    return state
+
+
+def _first(value):
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else None
+    return value
+
+
+# -- components ------------------------------------------------------------------------------
+
+
+def plain(text: str) -> str:
+    """Plotly rich text to plain text: <br> becomes a space, other tags go."""
+    text = re.sub(r"<br\s*/?>", " ", text or "", flags=re.I)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def verdict_badge(verdict: str, small: bool = False) -> html.Span:
+    """Colour and text, never colour alone."""
+    return html.Span(
+        verdict, className="badge badge-small" if small else "badge", title=VERDICT_HELP.get(verdict, ""),
+        style={"backgroundColor": figures.VERDICT_COLORS.get(verdict, "#888"),
+               "color": VERDICT_TEXT_COLORS.get(verdict, "#fff")},
+    )
+
+
+def shell(page: str, state: PageState, children: list, heading: str, intro: str = "") -> html.Div:
+    """Navigation (built from dash.page_registry, keeping as-of and currency), problems banner, content."""
+    links = []
+    nav_query = state.query(product=None, vintage=None)
+    for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
+        if entry["module"].split(".")[-1] == "not_found_404":
+            continue
+        active = entry.get("page_key") == page
+        links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
+                              className="nav-link active" if active else "nav-link"))
+    banner = []
+    if state.problems:
+        banner = [html.Div([html.Strong("Note: "), " ".join(state.problems),
+                            " Showing the default (latest data, CNY, all products) instead."],
+                           className="problems", id=f"{page}-problems", role="alert")]
+    when = (f"Showing the data as published by {state.as_of}." if state.as_of
+            else "Showing the latest data in the store.")
+    return html.Div([
+        html.Header([
+            html.Div([html.Span("Fact-check", className="brand-mark"),
+                      html.Span(" China's new trio and innovation claims", className="brand-text")], className="brand"),
+            html.Nav(links, className="nav"),
+        ], className="header"),
+        html.Main([
+            *banner,
+            html.H1(heading),
+            html.P(intro, className="intro") if intro else None,
+            html.P(when, className="as-of-note", id=f"{page}-as-of-note"),
+            *children,
+        ], className="main"),
+        html.Footer([
+            "Every number comes from the store (real, cited data; see ",
+            dcc.Link("Data & sources", href="/data" + nav_query), "). Verdicts are computed, never typed. ",
+            "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.",
+        ], className="footer"),
+    ], className="page", id=f"{page}-page")
+
+
+def controls(page: str, state: PageState, currency: bool = False, products: bool = False) -> html.Div:
+    """As-of date (shared by all pages), and where relevant the currency and product selectors."""
+    items = [
+        html.Div([
+            html.Label("Data as of", htmlFor=f"{page}-as-of"),
+            dcc.Input(id=f"{page}-as-of", type="text", value=state.as_of or "", placeholder="latest (YYYY-MM-DD)",
+                      debounce=True, className="as-of-input", inputMode="numeric", autoComplete="off"),
+            html.Button(f"Article date ({article_date()})", id=f"{page}-as-of-article", n_clicks=0,
+                        className="button", title="What the author could have known"),
+            html.Button("Latest", id=f"{page}-as-of-latest", n_clicks=0, className="button"),
+        ], className="control"),
+    ]
+    if currency:
+        items.append(html.Div([
+            html.Label("Currency", htmlFor=f"{page}-currency"),
+            dcc.RadioItems(id=f"{page}-currency", value=state.currency, inline=True, className="radio",
+                           options=[{"label": " yuan (CNY)", "value": "CNY"},
+                                    {"label": " US dollars (USD, converted)", "value": "USD"}]),
+        ], className="control"))
+    if products:
+        items.append(html.Div([
+            html.Label("Product (per-product chart)", htmlFor=f"{page}-product"),
+            dcc.Dropdown(id=f"{page}-product", value=state.product or "all", clearable=False, searchable=False,
+                         options=[{"label": "All products", "value": "all"}]
+                         + [{"label": name, "value": key} for key, name in figures.PRODUCTS.items()],
+                         className="dropdown"),
+        ], className="control"))
+    return html.Div(items, className="controls", id=f"{page}-controls")
+
+
+_PAGE_FIGURES: OrderedDict[tuple, tuple[dict, dict]] = OrderedDict()
+_PAGE_LOCK = threading.Lock()
+
+
+def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
+    """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
+    the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
+    options = {"product": product} if product else {}
+    key = (store.url, store.generation(), figure_id, state.as_of, state.currency, product)
+    with _PAGE_LOCK:
+        if key in _PAGE_FIGURES:
+            return _PAGE_FIGURES[key]
+    fig, _ = figures.cached(figure_id, store, state.as_of, state.currency, **options)
+    spec = fig.to_plotly_json()
+    layout = dict(spec["layout"])
+    title = layout.get("title") or {}
+    texts = {"title": plain(title.get("text", "")), "subtitle": plain((title.get("subtitle") or {}).get("text", "")),
+             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {}}
+    layout["title"] = {"text": ""}
+    source_notes = [a for a in layout.get("annotations", []) if a.get("name") == figures.SOURCE_LINE_NAME]
+    layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("name") != figures.SOURCE_LINE_NAME]
+    margin = dict(layout.get("margin") or {})
+    old_top, old_bottom = int(margin.get("t", 100)), int(margin.get("b", 100))
+    source_lines = sum(a.get("text", "").count("<br>") + 1 for a in source_notes)
+    has_legend = figures.legend_rows(fig) > 0
+    margin.update({"t": 50 if has_legend else 20, "b": max(old_bottom - 14 * source_lines - 8, 30), "l": 70, "r": 20})
+    layout["margin"] = margin
+    if has_legend:
+        layout["legend"] = {**layout.get("legend", {}), "y": 1.02, "yanchor": "bottom"}
+    height = int(layout.get("height") or figures.HEIGHT) - (old_top - margin["t"]) - (old_bottom - margin["b"])
+    layout["height"] = max(height, 320)
+    layout["autosize"] = True
+    result = ({"data": spec["data"], "layout": layout}, texts)
+    with _PAGE_LOCK:
+        _PAGE_FIGURES[key] = result
+        while len(_PAGE_FIGURES) > 128:
+            _PAGE_FIGURES.popitem(last=False)
+    return result
+
+
+def figure_links(figure_id: str, state: PageState, product: str | None = None) -> dict[str, str]:
+    """Relative URLs of the figure's CSV download and standalone (embeddable) page."""
+    query = state.query(product=product, vintage=None)
+    return {"csv": f"/download/{figure_id}.csv{query}", "embed": f"/embed/{figure_id}{query}"}
+
+
+def figure_card(page: str, figure_id: str, state: PageState, results: dict, product: str | None = None) -> html.Section:
+    """One chart with its finding as the heading, the claims it checks, the source line, CSV and embed links."""
+    store = current_store()
+    spec = figures.FIGURES[figure_id]
+    try:
+        fig_dict, texts = page_figure(store, figure_id, state, product)
+    except Exception as exc:  # a figure that cannot be built must not take the page down
+        return html.Section([
+            html.H2(spec.title),
+            html.P(f"This chart could not be built from the store: {type(exc).__name__}: {exc}", className="problems"),
+        ], className="figure-card", id=f"figure-{figure_id}")
+    claim_rows = []
+    for claim_id in spec.claim_ids:
+        result = results.get(claim_id)
+        if result is None:
+            continue
+        anchor = {"id": f"claim-{claim_id}"} if figures.CLAIM_FIGURES.get(claim_id) == figure_id else {}
+        claim_rows.append(html.Div([
+            verdict_badge(result.verdict, small=True), " ",
+            html.Span(f"“{result.stated.get('text') or result.claim}”", className="claim-quote"), " — ",
+            html.Span(result.explanation, className="claim-explanation"),
+        ], className="claim-ref", **anchor))
+    links = figure_links(figure_id, state, product)
+    absolute = flask.request.host_url.rstrip("/") + links["embed"] if flask.has_request_context() else links["embed"]
+    iframe = (f'<iframe src="{absolute}" title="{html_lib.escape(texts["title"])}" width="100%" height="'
+              f'{int(fig_dict["layout"].get("height", 600)) + 200}" style="border:0" loading="lazy"></iframe>')
+    return html.Section([
+        html.H2(texts["title"], className="figure-title"),
+        html.P(texts["subtitle"], className="figure-subtitle") if texts["subtitle"] else None,
+        html.Div(claim_rows, className="claim-refs") if claim_rows else None,
+        html.P("Scroll sideways to see the whole chart.", className="scroll-hint"),
+        html.Div(dcc.Graph(id=f"{page}-graph-{figure_id}", figure=fig_dict, className="graph",
+                           config={"displaylogo": False, "responsive": True,
+                                   "toImageButtonOptions": {"filename": figure_id}},
+                           style={"height": f"{fig_dict['layout']['height']}px"}), className="graph-scroll"),
+        html.P(texts["source"], className="source-line"),
+        html.Div([
+            html.A("Download CSV", href=links["csv"], className="button", id=f"{page}-csv-{figure_id}"),
+            html.A("Open standalone", href=links["embed"], className="button", target="_blank", rel="noopener"),
+            html.Details([
+                html.Summary("Embed this chart"),
+                dcc.Textarea(value=iframe, readOnly=True, className="embed-code", id=f"{page}-embed-{figure_id}",
+                             rows=3),
+            ], className="embed"),
+        ], className="figure-tools"),
+    ], className="figure-card", id=f"figure-{figure_id}")
+
+
+def results_by_id(state: PageState) -> dict:
+    return {r.id: r for r in claim_results(current_store(), state.as_of)}

@@ -1,0 +1,83 @@
+"""`/` — the scorecard: every claim in the op-ed with its verdict, the numbers compared and the sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import dash
+from dash import dcc, html
+
+from dashboard import common
+from indicators import claims as claims_engine
+from indicators import figures
+
+PAGE = "scorecard"
+dash.register_page(__name__, path="/", name="Scorecard", order=0, page_key=PAGE,
+                   title="Scorecard — fact-check of China's new trio and innovation claims")
+
+
+def layout(**query):
+    """The scorecard as of the date in the URL (`?as_of=`), latest by default."""
+    state = common.read_state(query)
+    results = common.claim_results(common.current_store(), state.as_of)
+    counts = Counter(r.verdict for r in results)
+    summary = html.Div(
+        [html.Span([common.verdict_badge(v), f" {counts[v]}"], className="summary-item")
+         for v in claims_engine.VERDICTS if counts.get(v)],
+        className="summary", id=f"{PAGE}-summary",
+    )
+    cards = [claim_card(result, state) for result in results]
+    intro = ("Each statement of the op-ed “New Opportunities for the World” (LUO Weidong, March 2024) that cites "
+             "a figure, checked against public data. Change the date to see what could have been known then.")
+    return common.shell(PAGE, state, [common.controls(PAGE, state), summary,
+                                      html.Div(cards, className="cards", id=f"{PAGE}-cards")],
+                        heading="Scorecard: the op-ed's claims against the data", intro=intro)
+
+
+def claim_card(result: claims_engine.ClaimResult, state: common.PageState) -> html.Article:
+    """One claim: quote, stated vs observed, verdict, explanation, other views, caveats, sources, evidence."""
+    details = []
+    if result.verdict != "opinion":
+        details += [html.Dt("Stated"), html.Dd(claims_engine.stated_text(result) or "-"),
+                    html.Dt("Observed"), html.Dd(claims_engine.observed_text(result))]
+        if result.computation:
+            details += [html.Dt("Computation"), html.Dd(result.computation, className="computation")]
+    details += [html.Dt("Why" if result.verdict != "opinion" else "Not checked because"), html.Dd(result.explanation)]
+    sections = [html.Dl(details, className="facts")]
+    if result.other_views:
+        sections.append(html.Div([
+            html.H4("Other views"),
+            html.Ul([html.Li([html.Strong(f"{view['label']}: {claims_engine.fmt(view['value'], view['unit'])}. "),
+                              view.get("explanation", "")]) for view in result.other_views]),
+        ], className="other-views"))
+    if result.caveats:
+        sections.append(html.Div([html.H4("Caveats"), html.Ul([html.Li(c) for c in result.caveats])],
+                                 className="caveats"))
+    if result.sources:
+        seen, items = set(), []
+        for ref in result.sources:
+            key = (ref.get("publisher"), ref.get("vintage"), ref.get("released"), ref.get("url"))
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(html.Li([
+                html.A(ref.get("publisher") or ref.get("source"), href=ref.get("url") or None, rel="noopener",
+                       target="_blank"),
+                f" — {ref.get('source')} vintage {ref.get('vintage')}, released {ref.get('released')}",
+            ]))
+        sections.append(html.Div([html.H4("Sources"), html.Ul(items)], className="sources"))
+    if result.loader:
+        sections.append(html.P(["Loader that would fetch the missing data: ", html.Code(result.loader)],
+                               className="loader"))
+    figure_id = figures.CLAIM_FIGURES.get(result.id)
+    if figure_id:
+        page = figures.FIGURES[figure_id].page
+        href = f"/{page}{state.query(product=None, vintage=None)}#claim-{result.id}"
+        sections.append(dcc.Link(f"See the evidence: {figures.FIGURES[figure_id].title} →", href=href,
+                                 className="evidence-link", id=f"{PAGE}-evidence-{result.id}"))
+    return html.Article([
+        html.Div([common.verdict_badge(result.verdict), html.H3(result.claim or result.id, className="claim-title")],
+                 className="claim-head"),
+        html.Blockquote(result.quote, className="quote"),
+        *sections,
+    ], className=f"claim-card verdict-{result.verdict}", id=f"{PAGE}-claim-{result.id}")

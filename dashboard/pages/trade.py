@@ -1,0 +1,28 @@
+"""`/trade` — the new trio's exports: total, per product, solar by month, EV units, HS-6 detail."""
+
+from __future__ import annotations
+
+import dash
+from dash import html
+
+from dashboard import common
+
+PAGE = "trade"
+FIGURES = ["new-trio-total", "new-trio-products", "solar-exports-monthly", "ev-exports-units", "comtrade-hs6"]
+dash.register_page(__name__, path="/trade", name="Trade: the new trio", order=1, page_key=PAGE,
+                   title="Trade — China's new-trio exports")
+
+
+def layout(**query):
+    """Charts for the trade claims; `?currency=USD` converts, `?product=` filters the per-product chart."""
+    state = common.read_state(query)
+    results = common.results_by_id(state)
+    cards = [common.figure_card(PAGE, figure_id, state, results,
+                                product=state.product if figure_id == "new-trio-products" else None)
+             for figure_id in FIGURES]
+    intro = ("GACC's “new trio” — electric passenger vehicles, lithium-ion batteries and solar cells — in yuan "
+             "(as the op-ed counts) or in US dollars (converted at FRED average rates; the yuan weakened in 2023, "
+             "so growth in dollars is lower). The claims are judged in yuan.")
+    return common.shell(PAGE, state, [common.controls(PAGE, state, currency=True, products=True),
+                                      html.Div(cards, className="figures")],
+                        heading="Trade: the new trio's exports", intro=intro)

@@ -1,0 +1,215 @@
+"""Figure export: offline HTML, PNG/SVG/PDF through kaleido with one browser per batch, clear errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from indicators import cli, export, figures
+from indicators.refresh import refresh
+from indicators.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+HAS_CHROMIUM = bool(shutil.which("chromium") or Path("/usr/bin/chromium").exists())
+needs_chromium = pytest.mark.skipif(not HAS_CHROMIUM, reason="needs Debian's chromium (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The bundled snapshot, loaded once for the module (pass it explicitly: tests get their own INDICATORS_DB)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('export-store') / 'store.db'}"
+    loaded = Store(url)
+    results = refresh(offline=True, store=loaded, check_claims=False)
+    assert not [r for r in results if r.status == "failed"]
+    return loaded
+
+
+def plain_title(figure_id, store, **kwargs) -> str:
+    fig, _ = figures.build(figure_id, store=store, **kwargs)
+    return export.plain_text(fig.layout.title.text)
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_is_standalone_and_carries_title_source_and_vintages(store, tmp_path):
+    paths = export.export_figures(["new-trio-total"], False, "html", tmp_path, store=store)
+    assert paths == [tmp_path / "new-trio-total.html"]
+    text = paths[0].read_text(encoding="utf-8")
+    fig, rows = figures.build("new-trio-total", store=store)
+    meta = fig.layout.meta
+    # offline: plotly.js inlined, nothing fetched from a CDN
+    assert "<script src=" not in text and 'src="http' not in text
+    assert text.count("* plotly.js v") == 1
+    # the figure's own data: the 1.06 trillion yuan total (2023) as published by GACC
+    assert float(rows.loc[(rows["period"] == "2023") & (rows["unit"] == "CNY"), "value"].iloc[0]) == 1.06e12
+    assert "1060000000000.0" in text
+    # title, source line and vintages in the head
+    title = re.search(r"<title>(.*?)</title>", text).group(1)
+    assert title == export.html.escape(export.plain_text(fig.layout.title.text))
+    assert "1.06 trillion yuan in 2023" in title
+    description = re.search(r'<meta name="description" content="([^"]*)"', text).group(1)
+    assert description == export.html.escape(meta["source_line"])
+    assert "Vintages: customs" in description and "GACC" in description
+    embedded = json.loads(re.search(r'<script type="application/json" id="figure-meta">(.*?)</script>', text, re.S).group(1))
+    assert embedded["id"] == "new-trio-total"
+    assert embedded["claim_ids"] == ["new-trio-over-one-trillion", "new-trio-growth-30-percent"]
+    assert {v["source"] for v in embedded["vintages"]} == {"customs", "fx"}
+
+
+def test_html_batch_of_every_figure(store, tmp_path):
+    paths = export.export_figures(None, True, "html", tmp_path, store=store)
+    assert [p.name for p in paths] == [f"{figure_id}.html" for figure_id in figures.FIGURES]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert len(text) > 4_000_000 and "<script src=" not in text  # each file opens on its own
+        assert "Source:" in text
+
+
+def test_file_names_say_currency_and_as_of(store, tmp_path):
+    paths = export.export_figures(["new-trio-total", "gii-rank"], False, "html", tmp_path, as_of="2024-03-31",
+                                  currency="USD", store=store)
+    # the money figure says -usd; a rank has no currency, so its name does not pretend it has one
+    assert [p.name for p in paths] == ["new-trio-total-usd-asof-2024-03-31.html", "gii-rank-asof-2024-03-31.html"]
+    meta = json.loads(re.search(r'id="figure-meta">(.*?)</script>', paths[0].read_text(), re.S).group(1))
+    assert meta["currency"] == "USD" and meta["as_of"] == "2024-03-31"
+
+
+def test_unknown_figure_lists_the_known_ids(store, tmp_path):
+    with pytest.raises(export.ExportError) as info:
+        export.export_figures(["new-trio-total", "no-such-figure"], False, "html", tmp_path, store=store)
+    message = str(info.value)
+    assert "unknown figure id(s) no-such-figure" in message
+    assert all(figure_id in message for figure_id in figures.FIGURES)
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_no_figure_named_is_a_clear_error(tmp_path):
+    with pytest.raises(export.ExportError, match=r"--figure ID .* or use --all; known ids: new-trio-total"):
+        export.export_figures([], False, "png", tmp_path)
+
+
+def test_cli_unknown_figure_is_one_line(tmp_path, capsys):
+    assert cli.main(["export", "--figure", "nope", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("indicators export: error: unknown figure id(s) nope; known ids:")
+
+
+# -- static images: errors without a browser ----------------------------------------------------
+
+
+def test_missing_browser_path_is_the_documented_error(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    with pytest.raises(export.BrowserNotFoundError) as info:
+        export.export_figures(["new-trio-total"], False, "png", tmp_path, store=store)
+    assert str(info.value).startswith("no Chromium found: apt-get install chromium, or set BROWSER_PATH")
+    assert "/nonexistent/chromium" in str(info.value)
+
+
+def test_no_browser_on_path_is_the_documented_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no chromium, no chrome
+    with pytest.raises(export.BrowserNotFoundError, match="^no Chromium found: apt-get install chromium, or set BROWSER_PATH$"):
+        export.find_browser()
+    assert cli.main(["export", "--figure", "gii-rank", "--format", "svg", "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        "indicators export: error: no Chromium found: apt-get install chromium, or set BROWSER_PATH\n")
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_browser_found_from_browser_path(tmp_path, monkeypatch):
+    fake = tmp_path / "my-chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(fake))
+    assert export.find_browser() == str(fake)
+
+
+# -- static images: real renders ----------------------------------------------------------------
+
+
+@pytest.fixture
+def count_browsers(monkeypatch):
+    """Counts kaleido browser instances (each is one Chromium process)."""
+    import kaleido.kaleido as kaleido_module
+
+    started = []
+    original = kaleido_module.Kaleido.__init__
+
+    def counting(self, *args, **kwargs):
+        started.append(kwargs.get("path"))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(kaleido_module.Kaleido, "__init__", counting)
+    return started
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_png_batch_uses_one_browser(store, tmp_path, count_browsers):
+    ids = ["new-trio-total", "gii-clusters", "gii-rank"]
+    paths = export.export_figures(ids, False, "png", tmp_path, store=store)
+    assert len(count_browsers) == 1  # three figures, one Chromium
+    assert [p.name for p in paths] == [f"{i}.png" for i in ids]
+    for figure_id, path in zip(ids, paths):
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+        width, height = struct.unpack(">II", data[16:24])
+        fig, _ = figures.build(figure_id, store=store)
+        assert (width, height) == (export.DEFAULT_WIDTH * export.PNG_SCALE, int(fig.layout.height) * export.PNG_SCALE)
+        assert len(data) > 20_000  # a chart, not a blank page
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_svg_carries_title_source_line_and_vintages(store, tmp_path):
+    paths = export.export_figures(["new-trio-total", "gii-clusters"], False, "svg", tmp_path, store=store)
+    for figure_id, path in zip(["new-trio-total", "gii-clusters"], paths):
+        root = ET.parse(path).getroot()
+        assert root.tag.endswith("svg")
+        text = " ".join(t.strip() for t in root.itertext() if t.strip())
+        title = plain_title(figure_id, store)
+        assert title[:40] in text
+        assert "Source:" in text and "Vintages:" in text
+    text = " ".join(ET.parse(paths[0]).getroot().itertext())
+    assert "1.06 trillion yuan" in text  # the data label on the 2023 bar
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_pdf_is_a_pdf(store, tmp_path):
+    (path,) = export.export_figures(["gii-rank"], False, "pdf", tmp_path, store=store)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert len(data) > 5_000
+
+
+# -- the notebook example -----------------------------------------------------------------------
+
+
+def test_notebook_example_runs_offline(tmp_path):
+    out = tmp_path / "figs"
+    run = subprocess.run([sys.executable, str(ROOT / "examples" / "notebook_example.py"), str(out)],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "[SUPPORTED] new-trio-over-one-trillion" in run.stdout
+    assert "verdicts: supported 3, supported-rounded 1, unverifiable 1, opinion 3" in run.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["gii-clusters.html", "new-trio-total.html"]
+    assert "<script src=" not in (out / "new-trio-total.html").read_text(encoding="utf-8")
+
+
+def test_notebook_matches_the_script():
+    """The .ipynb holds the same code as the script's `# %%` cells."""
+    notebook = json.loads((ROOT / "examples" / "notebook_example.ipynb").read_text(encoding="utf-8"))
+    code_cells = ["".join(c["source"]).strip() for c in notebook["cells"] if c["cell_type"] == "code"]
+    script = (ROOT / "examples" / "notebook_example.py").read_text(encoding="utf-8")
+    script_cells = [part.split("\n", 1)[1].strip() for part in re.split(r"^# %% ", script, flags=re.M)[1:]]
+    assert code_cells == script_cells

@@ -1,0 +1,296 @@
+"""The figure builders, on the bundled snapshot: the plotted numbers are the published ones, every
+figure carries its title, source line and vintages, and the CNY/USD switch converts at FRED's rates."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import plotly.graph_objects as go
+import pytest
+
+from indicators import figures, frame
+from indicators.refresh import refresh
+from indicators.store import Store
+
+META_KEYS = {"id", "source_line", "vintages", "as_of", "currency", "claim_ids"}
+
+
+def snapshot_store(tmp_path_factory, name: str) -> Store:
+    """A store loaded with the bundled snapshot: loaded once per test session, copied per module."""
+    base = tmp_path_factory.getbasetemp()
+    master = base / "bundled-snapshot.db"
+    if not master.exists():
+        building = Store(f"sqlite:///{base / 'bundled-snapshot.building.db'}")
+        results = refresh(offline=True, store=building)
+        assert all(r.status in ("ok", "skipped") for r in results), [(r.source, r.detail) for r in results]
+        _sqlite_copy(base / "bundled-snapshot.building.db", master)
+        building.engine.dispose()
+    copy = base / f"{name}.db"
+    if not copy.exists():
+        _sqlite_copy(master, copy)
+    return Store(f"sqlite:///{copy}")
+
+
+def _sqlite_copy(source, target) -> None:
+    """A consistent copy of a SQLite database (WAL included), via SQLite's backup API."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return snapshot_store(tmp_path_factory, "figures")
+
+
+@pytest.fixture(scope="module")
+def aexchus(store):
+    rates = store.frame(source="fx", indicator="AEXCHUS")
+    return dict(zip(rates["period"], rates["value"]))
+
+
+def trace(fig: go.Figure, name_part: str):
+    found = [t for t in fig.data if name_part in (t.name or "")]
+    assert found, f"no trace named like {name_part!r}: {[t.name for t in fig.data]}"
+    return found[0]
+
+
+def point(fig: go.Figure, trace_name: str, x):
+    t = trace(fig, trace_name)
+    return dict(zip(list(t.x), list(t.y)))[x]
+
+
+# -- every figure ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("figure_id", list(figures.FIGURES))
+@pytest.mark.parametrize("currency", ["CNY", "USD"])
+def test_every_figure_builds_with_title_source_line_and_meta(store, figure_id, currency):
+    fig, rows = figures.build(figure_id, store=store, currency=currency)
+    meta = fig.layout.meta
+    assert META_KEYS <= set(meta)
+    assert meta["id"] == figure_id and meta["as_of"] is None
+    assert meta["source_line"].startswith("Source: ") and "Vintages:" in meta["source_line"]
+    assert fig.layout.title.text
+    source_notes = [a for a in fig.layout.annotations if a.name == figures.SOURCE_LINE_NAME]
+    assert len(source_notes) == 1 and "Vintages:" in source_notes[0].text
+    assert {"source", "publisher", "vintage", "released", "value", "unit"} <= set(rows.columns)
+    if figure_id == "comtrade-hs6":
+        assert rows.empty  # nothing bundled for it
+        return
+    assert len(rows) > 0 and len(fig.data) > 0
+    assert set(rows["vintage"]) <= {v["vintage"] for v in meta["vintages"]}
+    assert rows["publisher"].str.len().gt(0).all()
+    assert rows["released"].str.match(frame.DATE.pattern).all()
+    for t in fig.data:
+        if t.type in ("bar", "scatter") and t.hovertemplate:
+            assert "Source:" in t.hovertemplate or "%{hovertext}" in t.hovertemplate or "op-ed" in t.hovertemplate
+
+
+def test_palette_is_okabe_ito():
+    assert set(figures.PALETTE) == set(figures.OKABE_ITO.values())
+    assert set(figures.VERDICT_COLORS.values()) <= set(figures.OKABE_ITO.values()) | {figures.GREY}
+
+
+def test_build_rejects_an_unknown_id_a_bad_currency_and_a_bad_date(store):
+    with pytest.raises(KeyError, match="unknown figure id"):
+        figures.build("no-such-figure", store=store)
+    with pytest.raises(ValueError, match="CNY or USD"):
+        figures.build("new-trio-total", store=store, currency="EUR")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        figures.build("new-trio-total", store=store, as_of="March 2024")
+
+
+# -- new trio ----------------------------------------------------------------------------------
+
+
+def test_new_trio_total_plots_the_gacc_total_the_derived_2022_and_the_claims(store):
+    fig, rows = figures.build("new-trio-total", store=store)
+    assert point(fig, "2023 total (GACC", "2023 total<br>(GACC)") == 1.06e12
+    derived = point(fig, "2022 total (derived", "2022 total<br>(derived)")
+    assert derived == pytest.approx(1.06e12 / 1.299)
+    assert "derived" in rows.loc[rows["period"] == "2022", "derivation"].iloc[0]
+    growth = dict(zip(*[list(v) for v in (trace(fig, "observed growth").x, trace(fig, "observed growth").y)]))
+    assert growth["observed,<br>in yuan (GACC)"] == 29.9
+    assert trace(fig, "30-percent").y[0] == 30
+    assert [s.y0 for s in fig.layout.shapes if s.type == "line"] == [1e12]  # the op-ed's threshold
+    title = fig.layout.title.text.replace("<br>", " ")
+    assert "1.06 trillion yuan in 2023 (+29.9%)" in title and "above" in title
+    assert fig.layout.meta["claim_ids"] == ["new-trio-over-one-trillion", "new-trio-growth-30-percent"]
+
+
+def test_new_trio_total_in_usd_converts_at_fred_annual_averages(store, aexchus):
+    fig, rows = figures.build("new-trio-total", store=store, currency="USD")
+    assert aexchus["2023"] == pytest.approx(7.0809)
+    usd_2023 = point(fig, "2023 total (GACC", "2023 total<br>(GACC)")
+    assert usd_2023 == pytest.approx(1.06e12 / aexchus["2023"])
+    assert point(fig, "2022 total (derived", "2022 total<br>(derived)") == pytest.approx(1.06e12 / 1.299 / aexchus["2022"])
+    threshold = [s.y0 for s in fig.layout.shapes if s.type == "line"]
+    assert threshold == [pytest.approx(1e12 / aexchus["2023"])]  # the yuan threshold, converted
+    usd_growth = trace(fig, "observed growth").y[1]
+    assert usd_growth == pytest.approx((1.299 * aexchus["2022"] / aexchus["2023"] - 1) * 100)
+    assert usd_growth < 29.9  # the yuan weakened in 2023
+    assert rows.loc[rows["period"] == "2023", "unit"].iloc[0] == "USD"
+    assert "converted" in rows.loc[rows["period"] == "2023", "derivation"].iloc[0]
+    assert "FRED AEXCHUS" in fig.layout.meta["source_line"]
+    assert fig.layout.meta["currency"] == "USD"
+
+
+def test_new_trio_total_before_gacc_published_says_so(store):
+    fig, rows = figures.build("new-trio-total", store=store, as_of="2023-12-31")
+    title = fig.layout.title.text.replace("<br>", " ")
+    assert "not yet published as of 2023-12-31" in title and "2024-01-12" in title
+    assert "2023" not in set(rows.loc[rows["freq"] == "A", "period"])
+    assert fig.layout.meta["as_of"] == "2023-12-31"
+
+
+def test_new_trio_products_label_each_source_and_mark_conversions(store, aexchus):
+    cny, cny_rows = figures.build("new-trio-products", store=store, currency="CNY")
+    usd, usd_rows = figures.build("new-trio-products", store=store, currency="USD")
+
+    def value(rows, product, year):
+        return rows[(rows["product"] == product) & (rows["period"] == year)].iloc[0]
+
+    liion = value(cny_rows, "liion", "2023")
+    assert liion["value"] == 457.4e9 and liion["derivation"] == "" and "MIIT" in liion["publisher"]
+    assert value(usd_rows, "liion", "2023")["value"] == pytest.approx(457.4e9 / aexchus["2023"])
+    bev = value(cny_rows, "bev", "2023")
+    assert bev["value"] == pytest.approx(34e9 * aexchus["2023"]) and bev["derivation"].startswith("converted")
+    assert value(usd_rows, "bev", "2023")["value"] == 34e9
+    solar = value(usd_rows, "pv_panels+pv_cells", "2023")
+    assert solar["value"] == pytest.approx(43.69e9, rel=1e-3)  # Ember panels + cells, World
+    assert "Ember" in solar["publisher"]
+    labels = {str(x) for t in cny.data for x in t.x}
+    assert any("MIIT" in label for label in labels) and any("Griffith" in label for label in labels)
+    assert "converted" in " ".join(str(x) for t in cny.data for x in t.text)
+
+
+def test_new_trio_products_can_show_one_product(store):
+    fig = figures.new_trio_products(store=store, product="liion")
+    assert all("Lithium-ion" in str(x) for t in fig.data for x in t.x)
+    with pytest.raises(ValueError):
+        figures.new_trio_products(store=store, product="wafers")
+
+
+def test_solar_monthly_regions_add_up_to_the_world_and_show_the_price_collapse(store):
+    fig, rows = figures.build("solar-exports-monthly", store=store, currency="USD")
+    value_2023 = rows[(rows["indicator"] == "solar_exports_value") & rows["period"].str.startswith("2023")]
+    assert value_2023["value"].sum() == pytest.approx(43.69e9, rel=1e-3)
+    capacity = rows[rows["indicator"] == "solar_exports_capacity"]
+    assert set(capacity["unit"]) == {"MW"} and len(capacity) > 0
+    title = fig.layout.title.text.replace("<br>", " ")
+    assert "value fell 5.7%" in title and "capacity rose 37%" in title
+    assert "46.33 billion USD" in fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert len(fig.data) == 2 * len(figures.SOLAR_REGIONS)
+
+
+def test_solar_monthly_in_cny_uses_monthly_rates(store):
+    _, usd = figures.build("solar-exports-monthly", store=store, currency="USD")
+    _, cny = figures.build("solar-exports-monthly", store=store, currency="CNY")
+    rates = store.frame(source="fx", indicator="EXCHUS").set_index("period")["value"]
+    key = (cny["indicator"] == "solar_exports_value") & (cny["period"] == "2023-07") & (cny["counterpart"] == "region:Europe")
+    usd_key = (usd["indicator"] == "solar_exports_value") & (usd["period"] == "2023-07") & (usd["counterpart"] == "region:Europe")
+    assert cny.loc[key, "value"].iloc[0] == pytest.approx(usd.loc[usd_key, "value"].iloc[0] * rates["2023-07"])
+    assert cny.loc[key, "unit"].iloc[0] == "CNY"
+
+
+def test_ev_units_keep_gacc_and_caam_apart(store):
+    fig, rows = figures.build("ev-exports-units", store=store)
+    assert point(fig, "GACC (customs)", 2023) == 1.773e6
+    assert point(fig, "CAAM", 2023) == 1.203e6
+    assert set(rows["source"]) == {"customs", "caam"}
+    assert "never added" in fig.layout.title.text.replace("<br>", " ")
+    assert fig.layout.barmode == "group"  # side by side, not stacked
+
+
+# -- innovation --------------------------------------------------------------------------------
+
+
+def test_gii_rank_is_reversed_with_the_caveat_and_the_claim(store):
+    fig, _ = figures.build("gii-rank", store=store)
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # rank 1 on top
+    assert point(fig, "China", 2023) == 12 and point(fig, "China", 2013) == 35
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "not strictly comparable across editions" in notes
+    assert "steady progress" in notes and "supported" in notes
+    assert len(fig.data) > 1  # peers
+
+
+def test_gii_clusters_2023_china_24_united_states_21(store):
+    fig, _ = figures.build("gii-clusters", store=store)
+    assert point(fig, "China", 2023) == 24 and point(fig, "United States", 2023) == 21
+    assert "24" in fig.layout.title.text and "21" in fig.layout.title.text
+    assert any("most clusters" in a.text for a in fig.layout.annotations)
+
+
+def test_gii_clusters_2023_table_has_the_bundled_ranks(store):
+    fig, rows = figures.build("gii-clusters-2023", store=store)
+    table = fig.data[0]
+    assert table.type == "table"
+    assert list(table.cells.values[0])[:3] == ["1", "2", "3"] and len(table.cells.values[0]) == 35
+    assert table.cells.values[1][0] == "Tokyo–Yokohama"
+    assert "36–100 are not bundled" in fig.layout.title.subtitle.text.replace("<br>", " ")
+
+
+def test_gii_first_indicators_2023_is_not_in_the_bundled_data(store):
+    fig, rows = figures.build("gii-first-indicators", store=store)
+    bars = trace(fig, "China")
+    assert dict(zip(bars.x, bars.y)) == {2021: 9, 2022: 9, 2024: 8}
+    assert trace(fig, "op-ed").y[0] == 6
+    assert any("2023: not in the bundled data" in a.text for a in fig.layout.annotations)
+    assert "not in the bundled data" in fig.layout.title.text.replace("<br>", " ")
+
+
+def test_wdi_context_shows_china_and_peers_and_the_high_tech_revision(store):
+    fig, rows = figures.build("wdi-context", store=store)
+    china = rows[(rows["entity"] == "CHN") & (rows["indicator"] == "TX.VAL.TECH.CD") & (rows["period"] == "2022")]
+    assert sorted(round(v / 1e8) / 10 for v in china["value"]) == [769.7, 924.4]
+    assert {"USA", "DEU", "JPN", "KOR"} <= set(rows["entity"])
+    assert {"GB.XPD.RSDV.GD.ZS", "SP.POP.SCIE.RD.P6", "TX.VAL.TECH.CD"} <= set(rows["indicator"])
+    assert "769.7 to 924.4" in fig.layout.title.text.replace("<br>", " ")
+    assert any("earlier release" in (t.name or "") or "older" in (t.name or "") for t in fig.data)
+
+
+def test_comtrade_figure_says_how_to_load_the_missing_series(store):
+    fig, rows = figures.build("comtrade-hs6", store=store)
+    assert rows.empty and len(fig.data) == 0
+    assert any("indicators refresh --source comtrade" in a.text.replace("<br>", " ") for a in fig.layout.annotations)
+
+
+# -- cache and notebooks -----------------------------------------------------------------------
+
+
+def test_a_new_vintage_is_seen_without_clearing_the_cache(tmp_path_factory):
+    store = snapshot_store(tmp_path_factory, "figures-new-vintage")
+    before, _ = figures.build("ev-exports-units", store=store)
+    assert point(before, "GACC (customs)", 2023) == 1.773e6
+    revised = store.frame(source="customs")
+    revised = revised[revised["indicator"] == "ev_passenger_exports_units"].copy()
+    revised.loc[revised["period"] == "2023", "value"] = 1.8e6
+    revised.loc[revised["period"] == "2023", "released"] = "2024-06-30"
+    store.write_vintage("customs", revised[frame.COLUMNS])
+    after, rows = figures.build("ev-exports-units", store=store)
+    assert point(after, "GACC (customs)", 2023) == 1.8e6
+    assert max(v["vintage"] for v in after.layout.meta["vintages"]) == store.generation()
+
+
+def test_build_returns_a_copy_the_cache_is_not_modified(store):
+    fig, rows = figures.build("gii-rank", store=store)
+    fig.data[0].y = [1, 1, 1]
+    rows.loc[:, "value"] = 0
+    again, again_rows = figures.build("gii-rank", store=store)
+    assert list(again.data[0].y) != [1, 1, 1] and again_rows["value"].max() > 0
+
+
+def test_notebook_functions_return_figures(store):
+    for name in ["new_trio_total", "new_trio_products", "solar_exports_monthly", "ev_exports_units", "gii_rank",
+                 "gii_clusters", "gii_clusters_2023", "gii_first_indicators", "wdi_context", "comtrade_hs6"]:
+        fig = getattr(figures, name)(store=store)
+        assert isinstance(fig, go.Figure) and fig.layout.meta["id"] == name.replace("_", "-")
+
+
+def test_every_figure_has_a_page_and_every_checked_claim_a_figure():
+    assert {spec.page for spec in figures.FIGURES.values()} == {"trade", "innovation"}
+    from indicators import claims
+
+    checked = [c["id"] for c in claims.load_claims()["claims"] if c["check"] != "opinion"]
+    assert set(checked) <= set(figures.CLAIM_FIGURES)
