@@ -44,7 +44,6 @@ PAGE_CONTROLS = {
 }
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
 
-INTERNAL_PREFIXES = ("/_dash", "/_reload-hash", "/_favicon", "/assets/", "/embed/", "/download/", "/health")
 
 
 def create_app(store: Store | None = None) -> dash.Dash:
@@ -198,13 +197,15 @@ def _register_routes(app: dash.Dash) -> None:
 
     @server.after_request
     def not_found_status(response: flask.Response):
-        """Unknown page paths get the 404 page (rendered by Dash) with a real 404 status."""
-        path = flask.request.path
-        if (response.status_code == 200 and response.mimetype == "text/html" and flask.request.method == "GET"
-                and not path.startswith(INTERNAL_PREFIXES)):
+        """Unknown paths get Dash's 404 page (rendered in the browser) with a real 404 status."""
+        rule = flask.request.url_rule.rule if flask.request.url_rule is not None else None
+        served_by_index = rule in (None, "/", app.config.routes_pathname_prefix, "/<path:path>",
+                                   app.config.routes_pathname_prefix + "<path:path>")
+        if response.status_code == 200 and response.mimetype == "text/html" and served_by_index:
+            path = flask.request.path.rstrip("/") or "/"
             known = {app.get_relative_path(p["path"]).rstrip("/") or "/" for p in dash.page_registry.values()
                      if p["module"].split(".")[-1] != "not_found_404"}
-            if (path.rstrip("/") or "/") not in known:
+            if path not in known:
                 response.status_code = 404
         return response
 

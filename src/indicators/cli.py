@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from indicators import sources
@@ -66,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("schedule", help="run refreshes on a per-source cadence until stopped")
-    p.add_argument("--once", action="store_true", help="run every due job once and exit")
+    p.add_argument("--once", action="store_true",
+                   help="refresh every scheduled source once under the lock, then exit (0 ok, 1 a source failed, 75 lock held)")
     p.set_defaults(handler=cmd_schedule)
     return parser
 
@@ -96,10 +98,11 @@ def cmd_refresh(args) -> int:
     # Every report of one run carries the same verdict changes (claims are judged once per run).
     for change in (reports[0].get("verdicts_changed", []) if reports else []):
         print(f"verdict changed: {change['claim']}: {change['before']} -> {change['after']}")
-    if reports and (args.report or args.webhook):
+    webhook = args.webhook or os.environ.get("INDICATORS_WEBHOOK_URL")
+    if reports and (args.report or webhook):
         from indicators.notify import deliver
 
-        deliver(reports, path=args.report, webhook=args.webhook)
+        deliver(reports, path=args.report, webhook=webhook)
     failed = [r for r in results if r.status == "failed"]
     return 1 if failed else 0
 

@@ -1,0 +1,308 @@
+"""The dashboard through Flask's test client (fast, no browser): page layouts with the bundled data,
+the URL-state callback, /health, /embed, CSV downloads, 404s and bad query values."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from indicators import frame
+from test_figures import snapshot_store
+
+ROUTER = ".._pages_content.children..._pages_store.data.."
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return snapshot_store(tmp_path_factory, "dashboard")
+
+
+@pytest.fixture(scope="module")
+def app(store):
+    from dashboard.app import create_app
+
+    return create_app(store)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200  # first request sets up the page router
+    return client
+
+
+def render(client, path: str, search: str = "") -> dict:
+    """What the page router returns for a URL: the page's component tree (as JSON)."""
+    body = {"output": ROUTER,
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": search}],
+            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data[:500]
+    return response.get_json()["response"]["_pages_content"]["children"]
+
+
+def find(tree, component_id):
+    """The component with this id in a rendered tree (None if absent)."""
+    if isinstance(tree, dict):
+        if tree.get("props", {}).get("id") == component_id:
+            return tree
+        for value in tree.get("props", {}).values():
+            found = find(value, component_id)
+            if found is not None:
+                return found
+    elif isinstance(tree, list):
+        for item in tree:
+            found = find(item, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def text(tree) -> str:
+    """All the text in a rendered tree."""
+    if isinstance(tree, str):
+        return tree
+    if isinstance(tree, (int, float)):
+        return str(tree)
+    if isinstance(tree, list):
+        return " ".join(text(t) for t in tree)
+    if isinstance(tree, dict):
+        return text(tree.get("props", {}).get("children"))
+    return ""
+
+
+def graph_trace(tree, graph_id: str, name_part: str) -> dict:
+    graph = find(tree, graph_id)
+    assert graph is not None, f"no graph {graph_id}"
+    return next(t for t in graph["props"]["figure"]["data"] if name_part in (t.get("name") or ""))
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+def test_scorecard_lists_every_claim_with_its_verdict_and_evidence_link(client):
+    from indicators import claims
+
+    tree = render(client, "/")
+    ids = [c["id"] for c in claims.load_claims()["claims"]]
+    for claim_id in ids:
+        card = find(tree, f"scorecard-claim-{claim_id}")
+        assert card is not None, claim_id
+    card = find(tree, "scorecard-claim-new-trio-over-one-trillion")
+    card_text = text(card)
+    assert "supported" in card_text and "exceeded one trillion yuan" in card_text and "1.06 trillion CNY" in card_text
+    assert "totally exceeded one trillion yuan" in card_text  # the exact quote
+    assert "in US dollars (converted)" in card_text  # the other view
+    link = find(tree, "scorecard-evidence-new-trio-over-one-trillion")
+    assert link["props"]["href"] == "/trade#claim-new-trio-over-one-trillion"
+    assert "unverifiable" in text(find(tree, "scorecard-claim-gii-2023-first-in-six-indicators"))
+    summary = text(find(tree, "scorecard-summary"))
+    assert "supported" in summary and "opinion" in summary
+
+
+def test_scorecard_as_of_before_gacc_published_makes_the_trillion_claim_unverifiable(client):
+    tree = render(client, "/", "?as_of=2023-12-31")
+    card = text(find(tree, "scorecard-claim-new-trio-over-one-trillion"))
+    assert "unverifiable" in card and "supported" in card  # "with latest data the verdict is supported"
+    assert find(tree, "scorecard-as-of")["props"]["value"] == "2023-12-31"
+    assert "published by 2023-12-31" in text(find(tree, "scorecard-as-of-note"))
+    nav = find(tree, "scorecard-nav-trade")
+    assert nav["props"]["href"] == "/trade?as_of=2023-12-31"  # the date follows the user across pages
+
+
+def test_trade_page_renders_every_chart_and_switches_currency(client, store):
+    cny = render(client, "/trade")
+    for figure_id in ["new-trio-total", "new-trio-products", "solar-exports-monthly", "ev-exports-units", "comtrade-hs6"]:
+        assert find(cny, f"trade-graph-{figure_id}") is not None, figure_id
+    assert find(cny, "claim-new-trio-over-one-trillion") is not None  # the scorecard's anchor
+    bar = graph_trace(cny, "trade-graph-new-trio-total", "2023 total (GACC")
+    assert bar["y"] == [1.06e12]
+    usd = render(client, "/trade", "?currency=USD")
+    rate = store.frame(source="fx", indicator="AEXCHUS").set_index("period").loc["2023", "value"]
+    bar = graph_trace(usd, "trade-graph-new-trio-total", "2023 total (GACC")
+    assert bar["y"][0] == pytest.approx(1.06e12 / rate)
+    assert find(usd, "trade-currency")["props"]["value"] == "USD"
+    assert find(usd, "trade-csv-new-trio-total")["props"]["href"] == "/download/new-trio-total.csv?currency=USD"
+
+
+def test_trade_page_product_selector_filters_the_product_chart(client):
+    tree = render(client, "/trade", "?product=liion")
+    data = find(tree, "trade-graph-new-trio-products")["props"]["figure"]["data"]
+    assert data and all("Lithium-ion" in x for t in data for x in t["x"])
+    assert find(tree, "trade-product")["props"]["value"] == "liion"
+
+
+def test_innovation_page_renders_every_chart(client):
+    tree = render(client, "/innovation")
+    for figure_id in ["gii-rank", "gii-clusters", "gii-clusters-2023", "gii-first-indicators", "wdi-context"]:
+        graph = find(tree, f"innovation-graph-{figure_id}")
+        assert graph is not None and graph["props"]["figure"]["data"], figure_id
+    assert "not in the bundled data" in text(tree)
+    assert find(tree, "claim-steady-progress-innovative-economy") is not None
+
+
+def test_data_page_lists_sources_vintages_downloads_and_revisions(client, store):
+    tree = render(client, "/data")
+    sources_text = text(find(tree, "data-sources"))
+    assert "CC BY 4.0" in sources_text and "World Bank" in sources_text and "Ember" in sources_text
+    vintages_text = text(find(tree, "data-vintages"))
+    assert "WDI release 2026-04-08" in vintages_text and "offline" in vintages_text
+    downloads = find(tree, "data-csv-gii-rank")
+    assert downloads["props"]["href"] == "/download/gii-rank.csv"
+    hightech = next(v for v in store.vintages("worldbank") if v.label == "WDI release 2026-04-08")
+    tree = render(client, "/data", f"?vintage={hightech.id}")
+    revised = text(find(tree, "data-revised"))
+    assert "TX.VAL.TECH.CD" in revised and "769,700,000,000" not in revised  # formatted, not raw
+    assert find(tree, "data-vintage")["props"]["value"] == hightech.id
+
+
+def test_unknown_page_is_a_404_with_a_page_that_says_so(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert client.get("/trade").status_code == 200
+    tree = render(client, "/no-such-page")
+    assert "Page not found" in text(tree)
+
+
+@pytest.mark.parametrize("search, message", [
+    ("?currency=EUR", "Unknown currency “EUR”"),
+    ("?as_of=garbage", "as_of “garbage” is not a date"),
+    ("?product=wafers", "Unknown product “wafers”"),
+])
+def test_bad_query_values_give_a_message_not_an_error(client, search, message):
+    tree = render(client, "/trade", search)
+    problems = text(find(tree, "trade-problems"))
+    assert message in problems and "Showing the default" in problems
+    assert find(tree, "trade-graph-new-trio-total") is not None  # the page still works
+
+
+# -- the URL-state callback ------------------------------------------------------------------
+
+
+def state_callback(client, page: str, values: dict, changed: list[str], search: str = ""):
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if d["output"].startswith("url.search") and d["inputs"][0]["id"] == f"{page}-as-of")
+    inputs = [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in dep["inputs"]]
+    body = {"output": dep["output"], "outputs": {"id": "url", "property": "search"}, "inputs": inputs,
+            "state": [{"id": "url", "property": "search", "value": search}], "changedPropIds": changed}
+    return client.post("/_dash-update-component", json=body)
+
+
+def test_currency_switch_writes_the_url_query(client):
+    values = {"trade-as-of": "", "trade-as-of-article": 0, "trade-as-of-latest": 0, "trade-currency": "USD",
+              "trade-product": "all"}
+    response = state_callback(client, "trade", values, ["trade-currency.value"], search="?as_of=2024-03-31")
+    assert response.status_code == 200
+    assert response.get_json()["response"]["url"]["search"] == "?currency=USD"  # as_of input was cleared
+    values["trade-as-of"] = "2024-03-31"
+    response = state_callback(client, "trade", values, ["trade-currency.value"])
+    assert response.get_json()["response"]["url"]["search"] == "?as_of=2024-03-31&currency=USD"
+
+
+def test_article_date_and_latest_buttons(client):
+    values = {"scorecard-as-of": "", "scorecard-as-of-article": 1, "scorecard-as-of-latest": 0}
+    response = state_callback(client, "scorecard", values, ["scorecard-as-of-article.n_clicks"])
+    assert response.get_json()["response"]["url"]["search"] == "?as_of=2024-03-31"
+    values = {"scorecard-as-of": "2024-03-31", "scorecard-as-of-article": 1, "scorecard-as-of-latest": 1}
+    response = state_callback(client, "scorecard", values, ["scorecard-as-of-latest.n_clicks"],
+                              search="?as_of=2024-03-31")
+    assert response.get_json()["response"]["url"]["search"] == ""
+
+
+def test_controls_appearing_on_a_page_do_not_rewrite_the_url(client):
+    values = {"data-as-of": "", "data-as-of-article": 0, "data-as-of-latest": 0, "data-vintage": 9}
+    changed = ["data-as-of.value", "data-as-of-article.n_clicks", "data-as-of-latest.n_clicks", "data-vintage.value"]
+    response = state_callback(client, "data", values, changed)
+    assert response.status_code == 204 or response.get_json()["response"] == {}  # no update
+
+
+# -- Flask routes ----------------------------------------------------------------------------
+
+
+def test_health_reports_each_source(client, store):
+    response = client.get("/health")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok" and body["generation"] == store.generation()
+    customs = body["sources"]["customs"]
+    assert customs["latest_vintage"]["id"] == store.latest_vintage("customs").id
+    assert customs["last_ok"]["vintage"] == customs["latest_vintage"]["id"] and customs["last_error"] is None
+    assert body["sources"]["comtrade"]["latest_vintage"] is None
+
+
+def test_embed_is_a_standalone_page_with_local_plotly(client):
+    response = client.get("/embed/gii-clusters?as_of=2024-03-31")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    page = response.data.decode()
+    assert "cdn.plot.ly" not in page and "/_dash-component-suites/plotly/package_data/plotly.min.js" in page
+    assert "China hosts 24" in page and '"as_of": "2024-03-31"' in page
+    script = client.get("/_dash-component-suites/plotly/package_data/plotly.min.js")
+    assert script.status_code == 200 and len(script.data) > 1_000_000
+
+
+@pytest.mark.parametrize("url, status, message", [
+    ("/embed/no-such-figure", 404, "no figure"),
+    ("/embed/gii-rank?currency=EUR", 400, "Unknown currency"),
+    ("/embed/gii-rank?as_of=yesterday", 400, "not a date"),
+])
+def test_embed_errors_are_clear(client, url, status, message):
+    response = client.get(url)
+    assert response.status_code == status and message in response.data.decode()
+
+
+def read_csv(response) -> tuple[list[str], pd.DataFrame]:
+    body = response.data.decode()
+    header = [line[2:] for line in body.splitlines() if line.startswith("# ")]
+    return header, pd.read_csv(io.StringIO(body), comment="#")
+
+
+def test_csv_download_has_the_metadata_header_and_the_plotted_rows(client, store):
+    response = client.get("/download/new-trio-total.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert 'filename="new-trio-total.csv"' in response.headers["Content-Disposition"]
+    header, rows = read_csv(response)
+    assert header[0] == "figure: new-trio-total"
+    assert any(h.startswith("title: New-trio exports: 1.06 trillion yuan") for h in header)
+    assert any(h.startswith("Source: ") for h in header)
+    assert any(h.startswith("vintages: customs") for h in header)
+    assert any(h.startswith("licence: ") for h in header)
+    assert rows.loc[rows["series"] == "2023 total (GACC)", "value"].iloc[0] == 1.06e12
+    assert {"source", "publisher", "vintage", "released"} <= set(rows.columns)
+    rate = store.frame(source="fx", indicator="AEXCHUS").set_index("period").loc["2023", "value"]
+    _, usd = read_csv(client.get("/download/new-trio-total.csv?currency=USD&as_of=2024-03-31"))
+    assert usd.loc[usd["series"] == "2023 total (GACC)", "value"].iloc[0] == pytest.approx(1.06e12 / rate)
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/download/no-such-figure.csv", 404),
+    ("/download/..%2Fetc%2Fpasswd.csv", 404),
+    ("/download/gii-rank.csv?as_of=2024-13-45", 400),
+    ("/download/gii-rank.csv?currency=GBP", 400),
+])
+def test_csv_download_serves_only_known_figures_and_valid_queries(client, url, status):
+    assert client.get(url).status_code == status
+
+
+# -- freshness ---------------------------------------------------------------------------------
+
+
+def test_a_new_vintage_shows_on_the_next_page_load_without_a_restart(tmp_path_factory):
+    from dashboard.app import create_app
+
+    store = snapshot_store(tmp_path_factory, "dashboard-new-vintage")
+    client = create_app(store).server.test_client()
+    client.get("/")
+    before = graph_trace(render(client, "/trade"), "trade-graph-ev-exports-units", "GACC (customs)")
+    assert dict(zip(before["x"], before["y"]))[2023] == 1.773e6
+    revised = store.frame(source="customs")
+    revised = revised[revised["indicator"] == "ev_passenger_exports_units"].copy()
+    revised.loc[revised["period"] == "2023", ["value", "released"]] = [1.8e6, "2024-06-30"]
+    store.write_vintage("customs", revised[frame.COLUMNS])
+    after = graph_trace(render(client, "/trade"), "trade-graph-ev-exports-units", "GACC (customs)")
+    assert dict(zip(after["x"], after["y"]))[2023] == 1.8e6
+    assert json.loads(client.get("/health").data)["generation"] == store.generation()
