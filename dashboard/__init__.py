@@ -1,0 +1,1 @@
+"""The browser dashboard (Dash): `create_app()` in dashboard.app, pages in dashboard.pages."""

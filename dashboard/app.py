@@ -19,6 +19,7 @@ from __future__ import annotations
 import html as html_lib
 import io
 import json
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -46,8 +47,11 @@ PAGE_CONTROLS = {
 
 
 
-def create_app(store: Store | None = None) -> dash.Dash:
-    """Build the app around a store (the configured one by default)."""
+def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
+    """Build the app around a store (the configured one by default).
+
+    With `warm`, a background thread builds the default charts and verdicts once, so the first
+    visitor of each page does not wait for them (later vintages rebuild on demand)."""
     app = dash.Dash(
         "dashboard",
         use_pages=True,
@@ -65,7 +69,20 @@ def create_app(store: Store | None = None) -> dash.Dash:
     for page, extra in PAGE_CONTROLS.items():
         _register_state_callback(app, page, extra)
     _register_routes(app)
+    if warm:
+        threading.Thread(target=_warm, args=(app.server.config[common.STORE_KEY],), daemon=True,
+                         name="dashboard-warm-up").start()
     return app
+
+
+def _warm(store: Store) -> None:
+    """Build what the pages show by default (latest data, CNY) into the caches."""
+    try:
+        common.claim_results(store, None)
+        for figure_id in figures.FIGURES:
+            figures.cached(figure_id, store)
+    except Exception:  # a cold cache is only slower; the page reports real errors when it builds
+        pass
 
 
 def _dedupe_plotly_bundle() -> None:
@@ -188,6 +205,7 @@ def _register_routes(app: dash.Dash) -> None:
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html_lib.escape(title)}</title>
+<link rel="icon" href="data:,">
 <meta name="description" content="{html_lib.escape(meta.get('source_line', ''))}">
 <style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}} .chart{{max-width:1200px;margin:0 auto}}</style>
 </head><body><div class="chart">{chart}</div>

@@ -25,8 +25,6 @@ from indicators.store import Store
 
 STORE_KEY = "INDICATORS_STORE"
 ARTICLE_DATE_FALLBACK = "2024-03-31"
-PAGE_PARAMS = ("as_of", "currency", "product", "vintage")
-"""Query parameters that make up a page's state (kept in the URL so a shared link reopens the view)."""
 
 VERDICT_TEXT_COLORS = {"inconclusive": "#222", "supported-rounded": "#fff", "supported": "#fff",
                        "misleading": "#222", "contradicted": "#fff", "unverifiable": "#fff", "opinion": "#222"}
@@ -251,7 +249,9 @@ def page_figure(store: Store, figure_id: str, state: PageState, product: str | N
     old_top, old_bottom = int(margin.get("t", 100)), int(margin.get("b", 100))
     source_lines = sum(a.get("text", "").count("<br>") + 1 for a in source_notes)
     has_legend = figures.legend_rows(fig) > 0
-    margin.update({"t": 50 if has_legend else 20, "b": max(old_bottom - 14 * source_lines - 8, 30), "l": 70, "r": 20})
+    is_table = any(t.type == "table" for t in fig.data)
+    margin.update({"t": 50 if has_legend else 20, "b": max(old_bottom - 14 * source_lines - 8, 30),
+                   "l": 10 if is_table else 70, "r": 10 if is_table else 20})
     layout["margin"] = margin
     if has_legend:
         layout["legend"] = {**layout.get("legend", {}), "y": 1.02, "yanchor": "bottom"}

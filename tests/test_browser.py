@@ -214,6 +214,8 @@ def test_unknown_page_and_bad_values_say_so(page, base_url):
     response = page.goto(base_url + "/no-such-page")
     assert response.status == 404
     page.wait_for_selector("text=Page not found")
+    assert [e for e in page.errors if "404" not in e] == []  # the browser logs the page's own 404 status
+    page.errors.clear()
     page.goto(base_url + "/trade?currency=EUR")
     wait_for_charts(page)
     assert "Unknown currency “EUR”" in page.locator("#trade-problems").inner_text()

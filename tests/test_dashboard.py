@@ -24,7 +24,7 @@ def store(tmp_path_factory):
 def app(store):
     from dashboard.app import create_app
 
-    return create_app(store)
+    return create_app(store, warm=False)
 
 
 @pytest.fixture(scope="module")
@@ -295,7 +295,7 @@ def test_a_new_vintage_shows_on_the_next_page_load_without_a_restart(tmp_path_fa
     from dashboard.app import create_app
 
     store = snapshot_store(tmp_path_factory, "dashboard-new-vintage")
-    client = create_app(store).server.test_client()
+    client = create_app(store, warm=False).server.test_client()
     client.get("/")
     before = graph_trace(render(client, "/trade"), "trade-graph-ev-exports-units", "GACC (customs)")
     assert dict(zip(before["x"], before["y"]))[2023] == 1.773e6

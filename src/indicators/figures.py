@@ -81,6 +81,8 @@ VERDICT_COLORS = {
 """One colour per verdict (shared with the dashboard badges); the verdict is always also written out."""
 
 CURRENCIES = ("CNY", "USD")
+QUALIFIER_MARKS = {"about": "≈", "more than": ">", "less than": "<"}
+"""How a published qualifier shows on a bar label ("about 20 billion" -> "≈20.0 bn")."""
 CURRENCY_WORDS = {"CNY": "yuan", "USD": "US dollars"}
 SOLAR_REGIONS = ["Europe", "Asia", "Latin America and Caribbean", "Middle East", "Africa", "Oceania", "North America"]
 """Ember's continental regions: together they make up the World total (checked in the tests)."""
@@ -568,7 +570,8 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
             continue
         fig.add_trace(go.Bar(
             x=[i["x"] for i in items], y=[i["value"] for i in items], name=year, marker={"color": colors[year]},
-            text=[f"{i['value'] / 1e9:,.1f} bn" + ("<br>converted" if i["derivation"] else "") for i in items],
+            text=[QUALIFIER_MARKS.get(i["qualifier"], "") + f"{i['value'] / 1e9:,.1f} bn"
+                  + ("<br>converted" if i["derivation"] else "") for i in items],
             textposition="outside", textfont={"size": 11}, cliponaxis=False, constraintext="none",
             hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
         ))
