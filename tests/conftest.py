@@ -53,3 +53,18 @@ def snapshot_store(snapshot_template, tmp_path, monkeypatch):
     url = f"sqlite:///{path}"
     monkeypatch.setenv("INDICATORS_DB", url)
     return Store(url)
+
+
+@pytest.fixture(scope="session")
+def snapshot_copy(snapshot_template, tmp_path_factory):
+    """A function name -> Store on a private copy of the snapshot (for module-scoped fixtures)."""
+    import shutil
+
+    from indicators.store import Store
+
+    def make(name: str) -> "Store":
+        path = tmp_path_factory.mktemp(name) / f"{name}.db"
+        shutil.copyfile(snapshot_template, path)
+        return Store(f"sqlite:///{path}")
+
+    return make

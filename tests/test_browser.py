@@ -13,8 +13,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from test_figures import snapshot_store
-
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
@@ -30,14 +28,14 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def base_url(snapshot_copy):
     """The dashboard on a free localhost port, in a thread of this process."""
     from werkzeug.serving import make_server
 
     from dashboard.app import create_app
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app(snapshot_store(tmp_path_factory, "browser"))
+    app = create_app(snapshot_copy("browser"))
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

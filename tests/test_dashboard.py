@@ -10,14 +10,13 @@ import pandas as pd
 import pytest
 
 from indicators import frame
-from test_figures import snapshot_store
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return snapshot_store(tmp_path_factory, "dashboard")
+def store(snapshot_copy):
+    return snapshot_copy("dashboard")
 
 
 @pytest.fixture(scope="module")
@@ -291,10 +290,10 @@ def test_csv_download_serves_only_known_figures_and_valid_queries(client, url, s
 # -- freshness ---------------------------------------------------------------------------------
 
 
-def test_a_new_vintage_shows_on_the_next_page_load_without_a_restart(tmp_path_factory):
+def test_a_new_vintage_shows_on_the_next_page_load_without_a_restart(snapshot_copy):
     from dashboard.app import create_app
 
-    store = snapshot_store(tmp_path_factory, "dashboard-new-vintage")
+    store = snapshot_copy("dashboard-new-vintage")
     client = create_app(store, warm=False).server.test_client()
     client.get("/")
     before = graph_trace(render(client, "/trade"), "trade-graph-ev-exports-units", "GACC (customs)")

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from indicators import cli, export, figures
-from indicators.refresh import refresh
 from indicators.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,13 +22,9 @@ needs_chromium = pytest.mark.skipif(not HAS_CHROMIUM, reason="needs Debian's chr
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """The bundled snapshot, loaded once for the module (pass it explicitly: tests get their own INDICATORS_DB)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('export-store') / 'store.db'}"
-    loaded = Store(url)
-    results = refresh(offline=True, store=loaded, check_claims=False)
-    assert not [r for r in results if r.status == "failed"]
-    return loaded
+def store(snapshot_copy):
+    """The bundled snapshot (pass it explicitly: each test gets its own INDICATORS_DB)."""
+    return snapshot_copy("export")
 
 
 def plain_title(figure_id, store, **kwargs) -> str:

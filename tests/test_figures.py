@@ -3,43 +3,18 @@ figure carries its title, source line and vintages, and the CNY/USD switch conve
 
 from __future__ import annotations
 
-import sqlite3
-
 import plotly.graph_objects as go
 import pytest
 
 from indicators import figures, frame
-from indicators.refresh import refresh
 from indicators.store import Store
 
 META_KEYS = {"id", "source_line", "vintages", "as_of", "currency", "claim_ids"}
 
 
-def snapshot_store(tmp_path_factory, name: str) -> Store:
-    """A store loaded with the bundled snapshot: loaded once per test session, copied per module."""
-    base = tmp_path_factory.getbasetemp()
-    master = base / "bundled-snapshot.db"
-    if not master.exists():
-        building = Store(f"sqlite:///{base / 'bundled-snapshot.building.db'}")
-        results = refresh(offline=True, store=building)
-        assert all(r.status in ("ok", "skipped") for r in results), [(r.source, r.detail) for r in results]
-        _sqlite_copy(base / "bundled-snapshot.building.db", master)
-        building.engine.dispose()
-    copy = base / f"{name}.db"
-    if not copy.exists():
-        _sqlite_copy(master, copy)
-    return Store(f"sqlite:///{copy}")
-
-
-def _sqlite_copy(source, target) -> None:
-    """A consistent copy of a SQLite database (WAL included), via SQLite's backup API."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-
-
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return snapshot_store(tmp_path_factory, "figures")
+def store(snapshot_copy):
+    return snapshot_copy("figures")
 
 
 @pytest.fixture(scope="module")
@@ -259,8 +234,8 @@ def test_comtrade_figure_says_how_to_load_the_missing_series(store):
 # -- cache and notebooks -----------------------------------------------------------------------
 
 
-def test_a_new_vintage_is_seen_without_clearing_the_cache(tmp_path_factory):
-    store = snapshot_store(tmp_path_factory, "figures-new-vintage")
+def test_a_new_vintage_is_seen_without_clearing_the_cache(snapshot_copy):
+    store = snapshot_copy("figures-new-vintage")
     before, _ = figures.build("ev-exports-units", store=store)
     assert point(before, "GACC (customs)", 2023) == 1.773e6
     revised = store.frame(source="customs")

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from indicators import claims, cli, figures, report, sources
-from indicators.refresh import refresh
 from indicators.store import Store
 
 HAS_CHROMIUM = Path("/usr/bin/chromium").exists() or bool(shutil.which("chromium"))
@@ -18,11 +17,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('report-store') / 'store.db'}"
-    loaded = Store(url)
-    assert not [r for r in refresh(offline=True, store=loaded, check_claims=False) if r.status == "failed"]
-    return loaded
+def store(snapshot_copy):
+    """The bundled snapshot (pass it explicitly: each test gets its own INDICATORS_DB)."""
+    return snapshot_copy("report")
 
 
 @pytest.fixture(scope="module")
