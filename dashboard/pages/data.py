@@ -10,7 +10,7 @@ from dashboard import common
 from indicators import figures, sources
 
 PAGE = "data"
-MAX_REVISED_ROWS = 200
+MAX_REVISED_ROWS = 40  # the most recent periods first; the full list is in the JSON report
 dash.register_page(__name__, path="/data", name="Data & sources", order=3, page_key=PAGE,
                    title="Data & sources — vintages, downloads and revisions")
 
@@ -92,7 +92,9 @@ def _changes(store, vintage):
         f"{report.get('revised_count', 0)} value(s) revised, {report.get('added_count', 0)} added, "
         f"{report.get('dropped_count', 0)} dropped.",
     ])]
-    revised = report.get("revised") or []
+    # Recent periods and large changes first: those are the revisions a reader of the op-ed cares about.
+    revised = sorted(report.get("revised") or [],
+                     key=lambda r: (r["period"], abs(r.get("change_pct") or 0)), reverse=True)
     if revised:
         rows = [[r["indicator"], r["entity"], r.get("product") or "", r["period"], r["unit"],
                  f"{r['old']:,.6g}", f"{r['new']:,.6g}",
