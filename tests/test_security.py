@@ -69,3 +69,36 @@ def test_serve_runs_without_debug(monkeypatch):
     monkeypatch.setattr(dashboard.app, "create_app", lambda: FakeApp())
     assert cli.main(["serve", "--port", "8999"]) == 0
     assert calls["debug"] is False
+
+
+def test_security_headers_and_frameable_embeds(snapshot_store):
+    from dashboard.app import create_app
+
+    client = create_app(snapshot_store, warm=False).server.test_client()
+    page = client.get("/")
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in page.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+    embed = client.get("/embed/new-trio-total")
+    assert embed.status_code == 200
+    assert "X-Frame-Options" not in embed.headers  # an iframe on another site must be able to show it
+    assert "frame-ancestors *" in embed.headers["Content-Security-Policy"]
+
+
+def test_production_wsgi_app_is_not_in_debug_mode(snapshot_store):
+    import dashboard.wsgi
+
+    assert dashboard.wsgi.server.debug is False
+    assert dashboard.wsgi.app.server.config.get("DEBUG") is False
+
+
+def test_downloads_serve_only_known_figures_and_never_touch_the_filesystem(snapshot_store):
+    from dashboard.app import create_app
+
+    client = create_app(snapshot_store, warm=False).server.test_client()
+    for path in ["/download/..%2F..%2Fetc%2Fpasswd.csv", "/download/../../pyproject.toml.csv",
+                 "/download/%2Fetc%2Fpasswd.csv", "/download/claims.csv"]:
+        response = client.get(path)
+        assert response.status_code in (400, 404), path
+        assert b"root:" not in response.data and b"[project]" not in response.data
