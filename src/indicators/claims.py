@@ -185,6 +185,10 @@ def fmt(value: float | None, unit: str = "") -> str:
             return f"{value / scale:,.4g} {word} {unit}".strip()
     if unit == "percent":
         return f"{value:.3g}%"
+    if unit == "rank":
+        return f"rank {value:g}"
+    if unit == "count":
+        return f"{value:g}"
     return f"{value:,.6g} {unit}".strip()
 
 

@@ -321,7 +321,7 @@ def _html_claim_sources(result: claims.ClaimResult, licences: dict, data: Report
     items = []
     for (publisher, url, source_name, vintage), refs in groups.items():
         figures_read = "; ".join(
-            f"{_e(r['indicator'])} {_e(r['entity'])} {_e(r['period'])} = <strong>{_e(claims.fmt(r['value'], r['unit']))}</strong>"
+            f"{_e(r['indicator'])} {_e(r['entity'])} {_e(r['period'])} = <strong>{_e((r.get('qualifier') + ' ') if r.get('qualifier') else '')}{_e(claims.fmt(r['value'], r['unit']))}</strong>"
             + (f" (released {_e(r['released'])})" if r.get("released") else "")
             for r in refs)
         link = f' — <a href="{_e(url)}">{_e(_short_url(url))}</a>' if url else ""
