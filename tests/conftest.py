@@ -26,7 +26,6 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def snapshot_template(tmp_path_factory) -> Path:
     """A SQLite file holding the whole bundled snapshot, loaded once per test session."""
-    import sqlalchemy as sa
 
     from indicators.refresh import refresh
     from indicators.store import Store

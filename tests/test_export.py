@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from indicators import cli, export, figures
-from indicators.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 HAS_CHROMIUM = bool(shutil.which("chromium") or Path("/usr/bin/chromium").exists())

@@ -7,7 +7,6 @@ import plotly.graph_objects as go
 import pytest
 
 from indicators import figures, frame
-from indicators.store import Store
 
 META_KEYS = {"id", "source_line", "vintages", "as_of", "currency", "claim_ids"}
 

@@ -13,11 +13,16 @@ snapshot holds two releases of the same series (World Bank) returns two, oldest 
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indicators import config
+import pandas as pd
+
+from indicators import config, frame
+from indicators.http import SourceError
 
 
 @dataclass(frozen=True)
@@ -68,3 +73,40 @@ def read_bundled(relative: str, url: str, kind: str, release_date: str = "") -> 
     """A bundled file as a Payload."""
     path = bundled_file(relative)
     return Payload(name=relative, raw=path.read_bytes(), url=url, kind=kind, release_date=release_date)
+
+
+def checked(data: pd.DataFrame, source: str, warnings: list[str], label: str = "") -> pd.DataFrame:
+    """Validate a parsed frame: a schema problem is a SourceError naming the source (and payload,
+    with `label`); the non-fatal warnings ride along in `attrs["warnings"]` for refresh to print."""
+    try:
+        data = frame.validate(data, source=source)
+    except frame.FrameError as exc:
+        reason = str(exc).removeprefix(f"{source}: ")
+        raise SourceError(source, f"{label}: {reason}" if label else reason) from None
+    data.attrs["warnings"] = warnings
+    return data
+
+
+def csv_rows(source: str, raw: bytes, required: list[str]) -> list[tuple[int, dict]]:
+    """A small CSV (BOM allowed) as (line number, row dict) pairs. Not UTF-8, a missing column
+    (schema drift), a row with the wrong number of fields (a cut file) or no rows: SourceError."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(source, f"file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        table = [r for r in csv.reader(io.StringIO(text, newline="")) if any(cell.strip() for cell in r)]
+    except csv.Error as exc:
+        raise SourceError(source, f"unreadable CSV: {exc}") from None
+    if not table:
+        raise SourceError(source, "empty file")
+    header = [h.strip() for h in table[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SourceError(source, f"missing column(s) {missing}; found {header}")
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if len(cells) != len(header):
+            raise SourceError(source, f"line {number} has {len(cells)} fields, header has {len(header)} (truncated file?)")
+        rows.append((number, {h: c.strip() for h, c in zip(header, cells)}))
+    return rows

@@ -8,8 +8,6 @@ different basis from GACC's "electric passenger vehicles" and must not be mixed 
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 
@@ -17,7 +15,7 @@ import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, read_bundled
 
 NAME = "caam"
 DATASET = "nev_sales_production_exports"
@@ -78,7 +76,7 @@ def parse(payload: Payload) -> pd.DataFrame:
     """One row per (year, type, measure) that is present and fits the unit; odd cells are warned."""
     records: list[dict] = []
     warnings: list[str] = []
-    for line, row in _read_rows(payload.raw):
+    for line, row in csv_rows(NAME, payload.raw, ["year", "type", *COLUMNS]):
         where = f"line {line} year {row['year']!r} type {row['type']!r}"
         if not re.fullmatch(r"\d{4}", row["year"]):
             warnings.append(f"{where}: year is not YYYY; row rejected")
@@ -116,33 +114,6 @@ def parse(payload: Payload) -> pd.DataFrame:
         records, source=NAME, dataset=DATASET, entity="CHN", freq="A", unit="vehicles",
         publisher=PUBLISHER, source_url=COPY_URL, released=payload.release_date,
     )
-    try:
-        df = frame.validate(df, source=NAME)
-    except frame.FrameError as exc:
-        raise SourceError(NAME, str(exc).removeprefix(f"{NAME}: ")) from None
-    df.attrs["warnings"] = warnings
-    return df
+    return checked(df, NAME, warnings)
 
 
-def _read_rows(raw: bytes) -> list[tuple[int, dict]]:
-    """Rows as dicts with their line number; a missing column or a cut row is an error."""
-    try:
-        text = raw.decode("utf-8-sig")  # the file starts with a byte-order mark
-    except UnicodeDecodeError as exc:
-        raise SourceError(NAME, f"file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    try:
-        table = [r for r in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in r)]
-    except csv.Error as exc:
-        raise SourceError(NAME, f"unreadable CSV: {exc}") from None
-    if not table:
-        raise SourceError(NAME, "empty file")
-    header = [h.strip() for h in table[0]]
-    missing = [c for c in ["year", "type", *COLUMNS] if c not in header]
-    if missing:
-        raise SourceError(NAME, f"missing column(s) {missing}; found {header}")
-    rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        if len(cells) != len(header):
-            raise SourceError(NAME, f"line {number} has {len(cells)} fields, header has {len(header)} (truncated file?)")
-        rows.append((number, {h: c.strip() for h, c in zip(header, cells)}))
-    return rows

@@ -22,7 +22,7 @@ import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError, get_bytes
-from indicators.sources.base import Batch, Payload, SourceMeta
+from indicators.sources.base import Batch, Payload, SourceMeta, checked
 
 NAME = "comtrade"
 PREVIEW_URL = "https://comtradeapi.un.org/public/v1/preview/C/A/HS"
@@ -147,12 +147,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         warnings.append(f"API reports {count} records but returned {len(body['data'])} (preview cap?)")
     if not records:
         raise SourceError(NAME, f"{payload.name}: no usable records ({'; '.join(warnings) or 'all rejected'})")
-    try:
-        df = frame.validate(frame.build(records, source=NAME, dataset="hs6_trade", unit="USD"), source=NAME)
-    except frame.FrameError as exc:
-        raise SourceError(NAME, f"{payload.name}: {exc}") from None
-    df.attrs["warnings"] = warnings
-    return df
+    return checked(frame.build(records, source=NAME, dataset="hs6_trade", unit="USD"), NAME, warnings, label=payload.name)
 
 
 def _load(payload: Payload) -> dict:

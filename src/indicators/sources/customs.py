@@ -8,15 +8,13 @@ a year-on-year growth rate (`yoy_growth_pct`).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, read_bundled
 
 NAME = "customs"
 DATASET = "official_reported"
@@ -101,7 +99,7 @@ def snapshot() -> list[Batch]:
 
 def parse(payload: Payload) -> pd.DataFrame:
     """The typed table as tidy rows: a level and/or a growth rate per table row."""
-    rows = _read_rows(payload.raw)
+    rows = csv_rows(NAME, payload.raw, REQUIRED)
     records: list[dict] = []
     warnings: list[str] = []
     if not payload.raw.endswith(b"\n"):
@@ -115,37 +113,7 @@ def parse(payload: Payload) -> pd.DataFrame:
     if not records:
         raise SourceError(NAME, "the table holds no figures")
     df = frame.build(records, source=NAME, dataset=DATASET, entity="CHN", counterpart="WLD")
-    try:
-        df = frame.validate(df, source=NAME)
-    except frame.FrameError as exc:
-        raise SourceError(NAME, str(exc).removeprefix(f"{NAME}: ")) from None
-    df.attrs["warnings"] = warnings
-    return df
-
-
-def _read_rows(raw: bytes) -> list[tuple[int, dict]]:
-    """Rows of the CSV as dicts with their line number; schema drift and cut rows are errors."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(NAME, f"file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        table = [r for r in reader if any(cell.strip() for cell in r)]
-    except csv.Error as exc:
-        raise SourceError(NAME, f"unreadable CSV: {exc}") from None
-    if not table:
-        raise SourceError(NAME, "empty file")
-    header = [h.strip() for h in table[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise SourceError(NAME, f"missing column(s) {missing}; found {header}")
-    out = []
-    for number, cells in enumerate(table[1:], start=2):
-        if len(cells) != len(header):
-            raise SourceError(NAME, f"line {number} has {len(cells)} fields, header has {len(header)} (truncated file?)")
-        out.append((number, {h: c.strip() for h, c in zip(header, cells)}))
-    return out
+    return checked(df, NAME, warnings)
 
 
 def _observations(line: int, row: dict) -> list[dict]:

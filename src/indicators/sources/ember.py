@@ -19,7 +19,7 @@ import pandas as pd
 
 from indicators import frame, http as web
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
 
 NAME = "ember"
 DATASET = "china_solar_exports"
@@ -202,12 +202,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         raise SourceError(NAME, "no figures in the file")
     released = {p: frame.period_end_next_day(p, "M") for p in df["period"].unique()}
     df["released"] = df["period"].map(released)
-    try:
-        df = frame.validate(df[frame.COLUMNS], source=NAME)
-    except frame.FrameError as exc:
-        raise SourceError(NAME, str(exc).removeprefix(f"{NAME}: ")) from None
-    df.attrs["warnings"] = warnings
-    return df
+    return checked(df[frame.COLUMNS], NAME, warnings)
 
 
 def _read(raw: bytes) -> pd.DataFrame:

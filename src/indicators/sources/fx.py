@@ -22,7 +22,7 @@ from pandas_datareader.fred import FredReader
 
 from indicators import config, frame
 from indicators.http import SourceError, session
-from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
 from indicators.sources.datareader import RecordingSession, looks_like_html
 
 NAME = "fx"
@@ -138,12 +138,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         publisher=PUBLISHER, source_url=f"https://fred.stlouisfed.org/series/{series}",
         released=payload.release_date,
     )
-    try:
-        df = frame.validate(df, source=NAME)
-    except frame.FrameError as exc:
-        raise SourceError(NAME, str(exc).removeprefix(f"{NAME}: ")) from None
-    df.attrs["warnings"] = warnings
-    return df
+    return checked(df, NAME, warnings)
 
 
 def _table(payload: Payload) -> list[tuple[int, list[str]]]:

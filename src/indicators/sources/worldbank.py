@@ -29,7 +29,7 @@ from pandas_datareader.wb import WorldBankReader
 
 from indicators import config, frame
 from indicators.http import SourceError, session
-from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
 from indicators.sources.datareader import RecordingSession, looks_like_html
 
 NAME = "worldbank"
@@ -163,12 +163,7 @@ def parse(payload: Payload) -> pd.DataFrame:
     if not records:
         raise SourceError(NAME, f"{payload.name}: no observations")
     df = frame.build(records, source=NAME, dataset=DATASET, counterpart="", product="", freq="A", publisher=PUBLISHER)
-    try:
-        df = frame.validate(df, source=NAME)
-    except frame.FrameError as exc:
-        raise SourceError(NAME, f"{payload.name}: {str(exc).removeprefix(f'{NAME}: ')}") from None
-    df.attrs["warnings"] = warnings
-    return df
+    return checked(df, NAME, warnings, label=payload.name)
 
 
 def _parse_bulk(payload: Payload) -> tuple[list[dict], list[str]]:
