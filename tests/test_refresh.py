@@ -127,3 +127,12 @@ def test_non_live_sources_are_skipped_not_failed_when_fetching_live(loaded_store
 def test_unknown_source_is_refused():
     with pytest.raises(SystemExit):
         cli.main(["refresh", "--source", "imf"])
+
+
+def test_only_missing_loads_just_the_sources_without_a_vintage(capsys):
+    store = Store()
+    refresh(["customs"], offline=True, store=store, check_claims=False)
+    assert cli.main(["refresh", "--offline", "--only-missing", "--source", "customs", "--source", "caam"]) == 0
+    assert len(store.vintages("customs")) == 1 and len(store.vintages("caam")) == 1
+    assert cli.main(["refresh", "--offline", "--only-missing", "--source", "customs"]) == 0
+    assert "nothing to load" in capsys.readouterr().out

@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("refresh", help="load sources into the store as new vintages")
     p.add_argument("--source", action="append", choices=sources.NAMES, help="only this source (repeatable)")
     p.add_argument("--offline", action="store_true", help="load the bundled snapshot instead of fetching live")
+    p.add_argument("--only-missing", action="store_true",
+                   help="skip sources that already have a vintage (first start of the dashboard)")
     p.add_argument("--report", metavar="PATH", help="also write the revision report as JSON to PATH")
     p.add_argument("--webhook", metavar="URL", help="POST the revision report to URL (or INDICATORS_WEBHOOK_URL)")
     p.set_defaults(handler=cmd_refresh)
@@ -79,7 +81,13 @@ def cmd_refresh(args) -> int:
 
     store = Store()
     progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
-    results = refresh(args.source, offline=args.offline, store=store, progress=progress)
+    names = args.source or list(sources.NAMES)
+    if args.only_missing:
+        names = [name for name in names if store.latest_vintage(name) is None]
+        if not names:
+            print("every source already has a vintage: nothing to load")
+            return 0
+    results = refresh(names, offline=args.offline, store=store, progress=progress)
     print(f"{'source':<10} {'status':<8} {'rows':>7} {'vintages':<14} {'secs':>5}  detail")
     for r in results:
         vint = ",".join(str(v) for v in r.vintages) or "-"
