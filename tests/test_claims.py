@@ -320,3 +320,37 @@ def test_griffith_usd_total_is_shown_beside_the_converted_yuan_total(by_id):
     views = by_id["new-trio-over-one-trillion"].other_views
     griffith = next(v for v in views if "Griffith" in v["label"])
     assert griffith["level"] == 150e9 and griffith["explanation"].startswith("more than 150 billion USD")
+
+
+def rank_rows(path: dict[str, float]) -> list[dict]:
+    return [dict(source="gii", indicator="gii_rank", entity="CHN", counterpart="", period=p, freq="A",
+                 value=v, unit="rank") for p, v in path.items()]
+
+
+@pytest.mark.parametrize("path, expected", [
+    ({"2013": 35, "2018": 17, "2023": 12}, "supported"),
+    ({"2013": 35, "2018": 10, "2023": 12}, "supported"),        # a 2-place setback is within "steady"
+    ({"2013": 35, "2018": 10, "2023": 13}, "misleading"),       # better overall, but a 3-place fall
+    ({"2013": 12, "2018": 17, "2023": 12}, "contradicted"),     # no net progress
+    ({"2013": 35}, "unverifiable"),
+])
+def test_rank_trend_rule(path, expected):
+    claim = claim_by_id("steady-progress-innovative-economy")
+    assert claims.check_rank_trend(claim, TableEvidence(rank_rows(path))).verdict == expected
+
+
+def cluster_rows(counts: dict[str, float]) -> list[dict]:
+    return [dict(source="gii", indicator="st_clusters_top100", entity=e, counterpart="", period="2023", freq="A",
+                 value=v, unit="count") for e, v in counts.items()]
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ({"CHN": 24, "USA": 21, "DEU": 9, "JPN": 4}, "inconclusive"),   # 42 clusters unlisted: one could hold 25+
+    ({"CHN": 24, "USA": 21, "DEU": 9, "JPN": 4, "KOR": 4, "IND": 4, "CAN": 4, "FRA": 3, "GBR": 3, "AUS": 3,
+      "TUR": 2, "BRA": 1, "IRN": 1, "RUS": 1}, "supported"),
+    ({"CHN": 21, "USA": 21}, "contradicted"),                          # a tie is not "most"
+    ({"CHN": 19, "USA": 24}, "contradicted"),
+])
+def test_leader_rule_accounts_for_unlisted_economies_and_ties(counts, expected):
+    claim = claim_by_id("gii-2023-most-clusters")
+    assert claims.check_leader(claim, TableEvidence(cluster_rows(counts))).verdict == expected
