@@ -136,3 +136,18 @@ def test_only_missing_loads_just_the_sources_without_a_vintage(capsys):
     assert len(store.vintages("customs")) == 1 and len(store.vintages("caam")) == 1
     assert cli.main(["refresh", "--offline", "--only-missing", "--source", "customs"]) == 0
     assert "nothing to load" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("message, reason", [
+    ("HTTPSConnectionPool(host='x', port=443): Max retries exceeded with url: /a?id=1&api_key=abc "
+     "(Caused by NameResolutionError(\"Failed to resolve 'x'\"))", "DNS lookup failed"),
+    ("[Errno 111] Connection refused", "connection refused"),
+    ("Max retries exceeded with url: /data?subscription-key=abc123 (Caused by Whatever)", None),
+])
+def test_connection_failures_are_one_short_reason_without_query_strings(message, reason):
+    from indicators.http import connection_reason
+
+    text = connection_reason(requests.exceptions.ConnectionError(message))
+    assert "?" not in text and "abc" not in text
+    if reason:
+        assert text == reason

@@ -178,7 +178,7 @@ def test_timeout_is_retried_then_reported():
 @responses.activate
 def test_dns_failure_fails_at_once():
     error = live_fault({"body": requests.exceptions.ConnectionError("Failed to resolve host")})
-    assert "no connection" in str(error) and "Failed to resolve host" in str(error)
+    assert "no connection" in str(error) and "DNS lookup failed" in str(error)
     assert len(responses.calls) == 1
 
 

@@ -7,6 +7,7 @@ messages: URLs in errors are shown without their query string.
 
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import urlsplit, urlunsplit
 
@@ -68,7 +69,7 @@ def get_bytes(
         except requests.exceptions.Timeout:
             last = f"timed out after {timeout:g} s ({shown})"
         except requests.exceptions.ConnectionError as exc:
-            last = f"no connection to {urlsplit(url).netloc} ({_short(exc)})"
+            last = f"no connection to {urlsplit(url).netloc} ({connection_reason(exc)})"
             # DNS failure or refused connection: retrying will not help offline.
             raise SourceError(source, last) from None
         except requests.exceptions.RequestException as exc:
@@ -102,6 +103,22 @@ def _retry_after(response: requests.Response, default: float) -> float:
     return min(float(value), 30.0) if value.strip().isdigit() else default
 
 
+def connection_reason(exc: Exception) -> str:
+    """Why a connection failed, in a few words (no URLs: they are long and may carry parameters)."""
+    text = str(exc)
+    if any(m in text for m in ("NameResolutionError", "Failed to resolve", "Name or service not known",
+                                "Temporary failure in name resolution", "getaddrinfo")):
+        return "DNS lookup failed"
+    if "Connection refused" in text:
+        return "connection refused"
+    if "timed out" in text.lower():
+        return "connection timed out"
+    if "SSL" in text or "certificate" in text:
+        return "TLS error"
+    return _short(exc)
+
+
 def _short(exc: Exception) -> str:
+    """The first line of an exception, with any URL query string cut off."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:160]
+    return re.sub(r"\?[^\s)'\"]*", "", text)[:160]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import requests
 
-from indicators.http import TRANSIENT_STATUS, SourceError, redact
+from indicators.http import TRANSIENT_STATUS, SourceError, connection_reason, redact
 
 
 def looks_like_html(raw: bytes) -> bool:
@@ -47,7 +47,7 @@ class RecordingSession(requests.Session):
             self.last_failure = f"{self.label}timed out after {kwargs.get('timeout', 0):g} s ({shown})"
             raise
         except requests.exceptions.ConnectionError as exc:
-            raise SourceError(self.source, f"{self.label}no connection to {shown} ({_first_line(exc)})") from None
+            raise SourceError(self.source, f"{self.label}no connection to {shown} ({connection_reason(exc)})") from None
         except requests.exceptions.RequestException as exc:
             raise SourceError(self.source, f"{self.label}request failed: {_first_line(exc)} ({shown})") from None
         if response.status_code == 200:
