@@ -20,8 +20,10 @@ import html as html_lib
 import io
 import json
 import threading
+from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
 import dash
@@ -30,8 +32,11 @@ import plotly.io as pio
 from dash import Input, Output, State, ctx, dcc, html
 
 from dashboard import common
-from indicators import figures, sources
-from indicators.store import Store, StoreError
+from dashboard.common import figures  # imported on first use (see dashboard.common)
+from indicators import sources
+
+if TYPE_CHECKING:
+    from indicators.store import Store
 
 HERE = Path(__file__).resolve().parent
 PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
@@ -44,14 +49,18 @@ PAGE_CONTROLS = {
     "data": {"vintage": "data-vintage"},
 }
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
+PAGE_ROUTER_OUTPUT = ".._pages_content.children..._pages_store.data.."
+"""The output of Dash pages' router callback, which renders a whole page."""
+RENDERED_PAGES_KEPT = 64
 
 
 
 def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
-    """Build the app around a store (the configured one by default).
+    """Build the app around a store (the configured one, opened on first use, by default).
 
-    With `warm`, a background thread builds the default charts and verdicts once, so the first
-    visitor of each page does not wait for them (later vintages rebuild on demand)."""
+    With `warm`, a background thread opens the store and builds the default charts and verdicts
+    once, so the first visitor of each page does not wait for them (later vintages rebuild on
+    demand)."""
     app = dash.Dash(
         "dashboard",
         use_pages=True,
@@ -64,20 +73,21 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     _dedupe_plotly_bundle()
-    app.server.config[common.STORE_KEY] = store or Store()
+    app.server.config[common.STORE_KEY] = store
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     for page, extra in PAGE_CONTROLS.items():
         _register_state_callback(app, page, extra)
     _register_routes(app)
+    _register_page_cache(app)
     if warm:
-        threading.Thread(target=_warm, args=(app.server.config[common.STORE_KEY],), daemon=True,
-                         name="dashboard-warm-up").start()
+        threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
     return app
 
 
-def _warm(store: Store) -> None:
-    """Build what the pages show by default (latest data, CNY) into the caches."""
+def _warm(server: flask.Flask) -> None:
+    """Open the store and build what the pages show by default (latest data, CNY) into the caches."""
     try:
+        store = common.app_store(server)
         common.claim_results(store, None)
         for figure_id in figures.FIGURES:
             figures.cached(figure_id, store)
@@ -134,14 +144,66 @@ def _set(query: dict, key: str, value: str) -> None:
 # -- Flask routes ----------------------------------------------------------------------------
 
 
+def _register_page_cache(app: dash.Dash) -> None:
+    """Keep rendered pages (the answers of Dash pages' router callback) per store state.
+
+    A page is built once per URL and store state; later visitors get the same bytes (building and
+    serializing a page takes 20-40 ms; the lookup under 1 ms). The key holds everything a page is
+    built from: the URL's path and query, the host (the embed code names it), the store's state
+    (newest vintage, refresh event and revision report, see Store.state) and the claims file. So a
+    new vintage, a failed refresh or an edited claims file still shows on the next page load."""
+    server = app.server
+    callback_path = app.config.routes_pathname_prefix + "_dash-update-component"
+    pages: OrderedDict[tuple, bytes] = OrderedDict()
+    lock = threading.Lock()
+
+    @server.before_request
+    def rendered_page():
+        request = flask.request
+        if request.method != "POST" or request.path != callback_path:
+            return None
+        try:
+            body = json.loads(request.get_data(cache=True))
+        except ValueError:
+            return None  # Dash answers it (with an error)
+        if not isinstance(body, dict) or body.get("output") != PAGE_ROUTER_OUTPUT:
+            return None
+        try:
+            store = common.current_store()
+            key = (store.url, store.state(), common.claims_file_version(), request.host_url,
+                   json.dumps([body.get("inputs"), body.get("state")], sort_keys=True))
+        except Exception:  # e.g. an unreadable store: Dash renders the page, which reports it
+            return None
+        with lock:
+            page = pages.get(key)
+            if page is not None:
+                pages.move_to_end(key)
+        if page is not None:
+            return flask.Response(page, mimetype="application/json")
+        flask.g.page_key = key
+        return None
+
+    @server.after_request
+    def keep_rendered_page(response: flask.Response):
+        key = flask.g.pop("page_key", None)
+        if key is not None and response.status_code == 200 and not response.direct_passthrough:
+            with lock:
+                pages[key] = response.get_data()
+                while len(pages) > RENDERED_PAGES_KEPT:
+                    pages.popitem(last=False)
+        return response
+
+
 def _register_routes(app: dash.Dash) -> None:
     server = app.server
 
     @server.route("/health")
     def health():
         """Per source: the latest vintage, the last successful refresh and the last error."""
-        store: Store = server.config[common.STORE_KEY]
+        from indicators.store import StoreError
+
         try:
+            store = common.current_store()
             events = store.last_events()
             report = {}
             for name in sources.NAMES:
@@ -168,8 +230,7 @@ def _register_routes(app: dash.Dash) -> None:
         try:
             state = _strict_state(flask.request.args)
             options = {"product": state.product} if state.product and figure_id == "new-trio-products" else {}
-            fig, data = figures.cached(figure_id, server.config[common.STORE_KEY], state.as_of, state.currency,
-                                       **options)
+            fig, data = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
         except ValueError as exc:
             return _text_error(400, str(exc))
         body = io.StringIO()
@@ -191,8 +252,7 @@ def _register_routes(app: dash.Dash) -> None:
         try:
             state = _strict_state(flask.request.args)
             options = {"product": state.product} if state.product and figure_id == "new-trio-products" else {}
-            fig, _ = figures.cached(figure_id, server.config[common.STORE_KEY], state.as_of, state.currency,
-                                    **options)
+            fig, _ = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
         except ValueError as exc:
             return _html_error(400, "Bad request", str(exc))
         meta = fig.layout.meta or {}

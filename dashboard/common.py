@@ -4,24 +4,42 @@ cards, verdict badges).
 
 Pages only compose figures (indicators.figures) and claim results (indicators.claims); nothing here
 reads files or talks to publishers.
+
+The claims engine, the figures and the store (pandas, SQLAlchemy: about 0.5 s of imports) load on
+first use, not at import: the server answers its first request while the warm-up thread loads them.
 """
 
 from __future__ import annotations
 
 import html as html_lib
+import importlib
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import dash
 import flask
 from dash import dcc, html
 
-from indicators import claims as claims_engine
-from indicators import figures
-from indicators.store import Store
+if TYPE_CHECKING:
+    from indicators.store import Store
+
+
+class OnFirstUse:
+    """A module imported when one of its attributes is first read (then it is in sys.modules)."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+claims_engine = OnFirstUse("indicators.claims")
+figures = OnFirstUse("indicators.figures")
 
 STORE_KEY = "INDICATORS_STORE"
 ARTICLE_DATE_FALLBACK = "2024-03-31"
@@ -42,35 +60,92 @@ VERDICT_HELP = {
 # -- the store and cached claim results ------------------------------------------------------
 
 
+_OPEN_LOCK = threading.Lock()
+
+
 def current_store() -> Store:
-    """The store of the app serving this request (set by create_app)."""
-    return flask.current_app.config[STORE_KEY]
+    """The store of the app serving this request: the one given to create_app, else the configured
+    store (INDICATORS_DB), opened on first use."""
+    return app_store(flask.current_app)
 
 
-_CLAIMS_CACHE: OrderedDict[tuple, list] = OrderedDict()
-_CLAIMS_LOCK = threading.Lock()
+def app_store(server: flask.Flask) -> Store:
+    store = server.config.get(STORE_KEY)
+    if store is None:
+        with _OPEN_LOCK:
+            store = server.config.get(STORE_KEY)
+            if store is None:
+                from indicators.store import Store
+
+                store = server.config[STORE_KEY] = Store()
+    return store
+
+
+class BuildOnce:
+    """A bounded cache (least recently used out) that builds each key once: a thread asking for a key
+    another thread is building waits for that build instead of repeating it (the warm-up thread and
+    the first visitor after a start or a refresh ask for the same verdicts at the same time)."""
+
+    def __init__(self, size: int):
+        self._items: OrderedDict = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+        self._building: dict = {}
+
+    def get(self, key, build):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            try:
+                with self._lock:
+                    if key in self._items:  # built while this thread waited
+                        return self._items[key]
+                value = build()
+                with self._lock:
+                    self._items[key] = value
+                    while len(self._items) > self._size:
+                        self._items.popitem(last=False)
+                return value
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
+
+
+_CLAIM_RESULTS = BuildOnce(32)
 
 
 def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
     """`claims.check_all` as of the date, cached per (store, generation, as_of): pages render fast."""
-    key = (store.url, store.generation(), as_of)
-    with _CLAIMS_LOCK:
-        if key in _CLAIMS_CACHE:
-            _CLAIMS_CACHE.move_to_end(key)
-            return _CLAIMS_CACHE[key]
-    results = claims_engine.check_all(store=store, as_of=as_of)
-    with _CLAIMS_LOCK:
-        _CLAIMS_CACHE[key] = results
-        while len(_CLAIMS_CACHE) > 32:
-            _CLAIMS_CACHE.popitem(last=False)
-    return results
+    return _CLAIM_RESULTS.get((store.url, store.generation(), as_of),
+                              lambda: claims_engine.check_all(store=store, as_of=as_of))
+
+
+_article_date: tuple[int | None, str] | None = None  # (claims file version, date)
 
 
 def article_date() -> str:
+    """The op-ed's date from the claims file; parsed again only when the file changes (parsing the
+    YAML takes ~15 ms, and every page shows the date)."""
+    global _article_date
+    version = claims_file_version()
+    if _article_date is None or _article_date[0] != version:
+        try:
+            date = str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
+        except claims_engine.ClaimsFileError:
+            date = ARTICLE_DATE_FALLBACK
+        _article_date = (version, date)
+    return _article_date[1]
+
+
+def claims_file_version() -> int | None:
+    """The claims file's modification time (ns): part of every cache key that depends on the file."""
     try:
-        return str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
-    except claims_engine.ClaimsFileError:
-        return ARTICLE_DATE_FALLBACK
+        return claims_engine.claims_path().stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 # -- page state from the URL -----------------------------------------------------------------
@@ -224,18 +299,18 @@ def controls(page: str, state: PageState, currency: bool = False, products: bool
     return html.Div(items, className="controls", id=f"{page}-controls")
 
 
-_PAGE_FIGURES: OrderedDict[tuple, tuple[dict, dict]] = OrderedDict()
-_PAGE_LOCK = threading.Lock()
+_PAGE_FIGURES = BuildOnce(128)
 
 
 def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
     """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
     the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
-    options = {"product": product} if product else {}
     key = (store.url, store.generation(), figure_id, state.as_of, state.currency, product)
-    with _PAGE_LOCK:
-        if key in _PAGE_FIGURES:
-            return _PAGE_FIGURES[key]
+    return _PAGE_FIGURES.get(key, lambda: _page_figure(store, figure_id, state, product))
+
+
+def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:
+    options = {"product": product} if product else {}
     fig, _ = figures.cached(figure_id, store, state.as_of, state.currency, **options)
     spec = fig.to_plotly_json()
     layout = dict(spec["layout"])
@@ -258,12 +333,7 @@ def page_figure(store: Store, figure_id: str, state: PageState, product: str | N
     height = int(layout.get("height") or figures.HEIGHT) - (old_top - margin["t"]) - (old_bottom - margin["b"])
     layout["height"] = max(height, 320)
     layout["autosize"] = True
-    result = ({"data": spec["data"], "layout": layout}, texts)
-    with _PAGE_LOCK:
-        _PAGE_FIGURES[key] = result
-        while len(_PAGE_FIGURES) > 128:
-            _PAGE_FIGURES.popitem(last=False)
-    return result
+    return {"data": spec["data"], "layout": layout}, texts
 
 
 def figure_links(figure_id: str, state: PageState, product: str | None = None) -> dict[str, str]:

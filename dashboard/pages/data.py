@@ -7,7 +7,8 @@ import dash
 from dash import dcc, html
 
 from dashboard import common
-from indicators import figures, sources
+from dashboard.common import figures  # imported on first use (see dashboard.common)
+from indicators import sources
 
 PAGE = "data"
 MAX_REVISED_ROWS = 40  # the most recent periods first; the full list is in the JSON report
@@ -20,8 +21,9 @@ def layout(**query):
     store = common.current_store()
     vintages = store.vintages()
     events = store.last_events()
-    with_reports = [v for v in vintages if store.report(v.id) is not None]
-    chosen = _chosen_vintage(state, with_reports, store)
+    reports = store.reports()
+    with_reports = [v for v in vintages if v.id in reports]
+    chosen = _chosen_vintage(state, with_reports, reports)
     children = [
         common.controls(PAGE, state),
         html.H2("Sources", id="sources"),
@@ -51,7 +53,7 @@ def layout(**query):
                          options=[{"label": f"{v.id}: {v.source} — {v.label} ({v.retrieved_at[:10]})", "value": v.id}
                                   for v in reversed(with_reports)], className="dropdown"),
         ], className="controls"),
-        _changes(store, chosen),
+        _changes(reports, chosen),
     ]
     if state.vintage and (chosen is None or chosen.id != state.vintage):
         state.problems.append(f"No revision report for vintage {state.vintage}.")
@@ -59,10 +61,10 @@ def layout(**query):
                         intro="Where every number comes from, how to download it, and what each refresh changed.")
 
 
-def _chosen_vintage(state, with_reports, store):
+def _chosen_vintage(state, with_reports, reports):
     if state.vintage:
         return next((v for v in with_reports if v.id == state.vintage), None)
-    revised = [v for v in with_reports if (store.report(v.id) or {}).get("revised_count")]
+    revised = [v for v in with_reports if reports[v.id].get("revised_count")]
     return (revised or with_reports or [None])[-1]
 
 
@@ -80,10 +82,10 @@ def _source_row(name, module, latest, event) -> list:
     ]
 
 
-def _changes(store, vintage):
+def _changes(reports, vintage):
     if vintage is None:
         return html.P("No revision reports yet: they are written by `indicators refresh`.", id=f"{PAGE}-changes")
-    report = store.report(vintage.id) or {}
+    report = reports.get(vintage.id) or {}
     previous = report.get("previous")
     parts = [html.P([
         html.Strong(f"Vintage {vintage.id} ({vintage.source}, {vintage.label})"),

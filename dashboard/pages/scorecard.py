@@ -8,8 +8,7 @@ import dash
 from dash import dcc, html
 
 from dashboard import common
-from indicators import claims as claims_engine
-from indicators import figures
+from dashboard.common import claims_engine, figures  # imported on first use (see dashboard.common)
 
 PAGE = "scorecard"
 dash.register_page(__name__, path="/", name="Scorecard", order=0, page_key=PAGE,

@@ -13,18 +13,23 @@
   and plotly.js comes from the installed plotly package, so it works offline. The browser is
   $BROWSER_PATH if set, else `chromium` (or Chrome) on PATH; without one the error is
   "no Chromium found: apt-get install chromium, or set BROWSER_PATH".
+  Starting that browser costs about 2 s; `with browser_session():` keeps one open for every static
+  export inside the block, so exporting figures one at a time (a script, a notebook) pays it once.
 - Every file carries the title, source line and vintages inside the figure itself (title and the
   source note under the plot), so an image cut loose from its page still cites its data.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
 import json
 import os
 import re
 import shutil
 import secrets
+import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -61,14 +66,17 @@ def export_figures(
 ) -> list[Path]:
     """Build the named figures (or all) from the store and write them to `out_dir`. Returns the paths."""
     from indicators import figures
+    from indicators.store import Store
 
     ids = resolve_ids(figure_ids, all_figures, list(figures.FIGURES))
     check_format(fmt)
     if fmt in STATIC_FORMATS:
         find_browser()  # fail before building anything if the images cannot be made
+    store = store or Store()  # one store, so the figures share its cached frames
     built = []
     for figure_id in ids:
-        fig = figures.build(figure_id, store=store, as_of=as_of, currency=currency)[0]
+        # The cached figure itself, not a copy: writing only reads it (ensure_source_note copies before adding).
+        fig = figures.cached(figure_id, store, as_of, currency)[0]
         built.append((file_stem(figure_id, fig, as_of, currency), fig))
     return write_figures(built, fmt, out_dir)
 
@@ -163,7 +171,8 @@ def find_browser() -> str:
 
 
 def render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
-    """Render every figure with one headless browser (kaleido's per-call browser)."""
+    """Render every figure with one headless browser: the session's (browser_session) if one is
+    open, else one started for this call."""
     if not targets:
         return
     import kaleido
@@ -175,14 +184,103 @@ def render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
         for path, fig in targets
     ]
     try:
-        errors = kaleido.write_fig_from_object_sync(
-            jobs, kopts={"path": browser, "mathjax": False}, cancel_on_error=False)
+        with _SESSION_LOCK:
+            session = _SESSION
+        if session is not None:
+            errors = session.write(jobs, browser)
+        else:
+            errors = kaleido.write_fig_from_object_sync(
+                jobs, kopts={"path": browser, "mathjax": False}, cancel_on_error=False)
     except Exception as exc:  # the browser did not start or died: one line, no traceback
         raise ExportError(f"static export failed ({browser}): {type(exc).__name__}: {_first_line(exc)}") from None
     missing = [path.name for path, _ in targets if not path.is_file() or path.stat().st_size == 0]
     if errors or missing:
         detail = _first_line(errors[0]) if errors else "no output"
         raise ExportError(f"could not render {', '.join(missing) or 'some figures'}: {detail}")
+
+
+class _Browser:
+    """One kaleido browser kept open, driven on its own event-loop thread (kaleido is asyncio, its
+    callers are not). Started on the first render; every call has a timeout, so a dead browser is
+    an error, never a hang."""
+
+    START_TIMEOUT_S, RENDER_TIMEOUT_S = 60, 90  # kaleido's own per-image timeout is 90 s
+
+    def __init__(self):
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="kaleido-browser", daemon=True)
+        self._thread.start()
+        self._kaleido = None
+        self._lock = threading.Lock()
+
+    def write(self, jobs: list[dict], browser: str):
+        with self._lock:
+            if self._kaleido is None:
+                self._kaleido = self._call(self._open(browser), self.START_TIMEOUT_S)
+        return self._call(self._kaleido.write_fig_from_object(jobs, cancel_on_error=False),
+                          self.RENDER_TIMEOUT_S * len(jobs) + 10)
+
+    def close(self) -> None:
+        try:
+            if self._kaleido is not None:
+                self._call(self._close(self._kaleido), 30)
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+
+    @staticmethod
+    async def _open(browser: str):
+        import kaleido
+
+        class TwoTabs(kaleido.Kaleido):
+            """After each image kaleido reloads the tab it used and waits for that (about 0.1 s).
+            Here the reload runs in the background while the next image renders in the other tab.
+            (If kaleido renames this method, images are only slower: nothing else changes.)"""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.reloads = set()
+
+            async def _return_kaleido_tab(self, tab):
+                reload = asyncio.ensure_future(super()._return_kaleido_tab(tab))
+                self.reloads.add(reload)
+                reload.add_done_callback(self.reloads.discard)
+
+        instance = TwoTabs(path=browser, mathjax=False, n=2)
+        await instance.__aenter__()
+        return instance
+
+    @staticmethod
+    async def _close(instance) -> None:
+        await asyncio.gather(*getattr(instance, "reloads", ()), return_exceptions=True)
+        await instance.__aexit__(None, None, None)
+
+    def _call(self, coroutine, timeout: float):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+
+
+_SESSION: _Browser | None = None
+_SESSION_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def browser_session():
+    """Keep one headless browser open for every PNG/SVG/PDF export inside the block.
+
+    Without it each `export_figures`/`write_figures` call starts (and stops) its own browser, about
+    2 s; inside it only the first call does. Nested blocks share the outer block's browser."""
+    global _SESSION
+    with _SESSION_LOCK:
+        owner = _SESSION is None
+        if owner:
+            _SESSION = _Browser()
+    try:
+        yield
+    finally:
+        if owner:
+            with _SESSION_LOCK:
+                session, _SESSION = _SESSION, None
+            session.close()
 
 
 # -- figure metadata --------------------------------------------------------------------------

@@ -33,7 +33,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators import claims as claims_engine
-from indicators.store import Store
+from indicators.store import Store, Vintage
 
 # -- palette and names -----------------------------------------------------------------------
 
@@ -1058,11 +1058,21 @@ def _build_wdi_context(store: Store, as_of: str | None = None, currency: str = "
 
 
 def _older_releases(store: Store, as_of: str | None, indicator: str, entity: str, served: pd.DataFrame):
-    """Earlier vintages' rows for one series that differ from what the store serves (as of the date)."""
+    """Earlier vintages' rows for one series that differ from what the store serves (as of the date).
+
+    A release loaded again (the same payload, e.g. a second `refresh --offline`) is one release:
+    listed once, in the order it was first loaded, and not at all if one of its loads is served."""
     served_vintages = set(served[(served["indicator"] == indicator) & (served["entity"] == entity)]["vintage"])
-    found = []
+    releases: dict[str, Vintage] = {}  # payload hash -> the newest vintage that loaded it
+    served_payloads = set()
     for vintage in store.vintages("worldbank"):
+        payload = vintage.payload_sha256 or f"vintage {vintage.id}"
+        releases[payload] = vintage
         if vintage.id in served_vintages:
+            served_payloads.add(payload)
+    found = []
+    for payload, vintage in releases.items():
+        if payload in served_payloads:
             continue
         rows = store.vintage_frame(vintage.id)
         rows = rows[(rows["indicator"] == indicator) & (rows["entity"] == entity)]
@@ -1151,6 +1161,9 @@ for _spec in FIGURES.values():
 _CACHE: OrderedDict[tuple, tuple[go.Figure, pd.DataFrame]] = OrderedDict()
 _CACHE_SIZE = 96
 _CACHE_LOCK = threading.Lock()
+_BUILDING: dict[tuple, threading.Lock] = {}
+"""Key -> the lock of the thread building it: a second thread waits for that build instead of
+repeating it (the dashboard's warm-up thread and its first visitor ask for the same figures)."""
 
 
 def cached(figure_id: str, store: Store | None = None, as_of: str | None = None, currency: str = "CNY",
@@ -1166,12 +1179,22 @@ def cached(figure_id: str, store: Store | None = None, as_of: str | None = None,
         if hit is not None:
             _CACHE.move_to_end(key)
             return hit
-    built = FIGURES[figure_id].builder(store, as_of=as_of, currency=currency, **options)
-    with _CACHE_LOCK:
-        _CACHE[key] = built
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return built
+        building = _BUILDING.setdefault(key, threading.Lock())
+    with building:
+        try:
+            with _CACHE_LOCK:
+                hit = _CACHE.get(key)  # built while this thread waited
+            if hit is not None:
+                return hit
+            built = FIGURES[figure_id].builder(store, as_of=as_of, currency=currency, **options)
+            with _CACHE_LOCK:
+                _CACHE[key] = built
+                while len(_CACHE) > _CACHE_SIZE:
+                    _CACHE.popitem(last=False)
+            return built
+        finally:
+            with _CACHE_LOCK:
+                _BUILDING.pop(key, None)
 
 
 def build(figure_id: str, store: Store | None = None, as_of: str | None = None,

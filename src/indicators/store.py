@@ -201,6 +201,11 @@ class Store:
             row = conn.execute(sa.select(reports).where(reports.c.vintage == vintage_id)).first()
         return json.loads(row.report) if row else None
 
+    def reports(self) -> dict[int, dict]:
+        """Every revision report, by vintage id (one query, for views that list them all)."""
+        with self._read() as conn:
+            return {row.vintage: json.loads(row.report) for row in conn.execute(sa.select(reports))}
+
     def vintage_frame(self, vintage_id: int) -> pd.DataFrame:
         """Exactly the rows one vintage wrote."""
         with self._read() as conn:
@@ -218,6 +223,16 @@ class Store:
         """The newest vintage id: changes whenever a load commits (cache key for readers)."""
         with self._read() as conn:
             return conn.execute(sa.select(sa.func.coalesce(sa.func.max(vintages.c.id), 0))).scalar_one()
+
+    def state(self) -> tuple[int, int, int]:
+        """(newest vintage id, newest event id, number of revision reports): changes whenever a load,
+        a refresh outcome or a revision report is written. The cache key of views that show more
+        than the data (the dashboard's data page lists refresh errors and reports)."""
+        newest = lambda table: sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0)).scalar_subquery()  # noqa: E731
+        with self._read() as conn:
+            row = conn.execute(sa.select(newest(vintages), newest(events),
+                                         sa.select(sa.func.count()).select_from(reports).scalar_subquery())).one()
+        return tuple(row)
 
     def frame(
         self,
@@ -237,6 +252,11 @@ class Store:
         key = (self.generation(), source, dataset, _tuple(indicator), _tuple(entity), as_of)
         with self._lock:
             cached = self._cache.get(key)
+            if cached is None:
+                # Entries of older generations can never be read again (generation only grows): drop
+                # them before reading, so a refresh or the dashboard does not hold every old frame.
+                for old in [k for k in self._cache if k[0] < key[0]]:
+                    del self._cache[old]
         if cached is not None:
             return cached.copy()
         result = self._resolve(source, dataset, indicator, entity, as_of)
@@ -246,7 +266,13 @@ class Store:
             self._cache[key] = result
         return result.copy()
 
-    def _resolve(self, source, dataset, indicator, entity, as_of) -> pd.DataFrame:
+    def served_values(self, source: str) -> pd.DataFrame:
+        """The key, value and release date of each observation the store serves for `source` (what a
+        revision report compares): frame() without the descriptive columns, a third faster on the
+        80k rows of ember. Not cached."""
+        return self._resolve(source, None, None, None, None, columns=[*tidy.KEY, "value", "released"])
+
+    def _resolve(self, source, dataset, indicator, entity, as_of, columns: list[str] | None = None) -> pd.DataFrame:
         obs = observations
         conditions = []
         if source:
@@ -263,13 +289,22 @@ class Store:
             partition_by=[obs.c[c] for c in tidy.KEY],
             order_by=[obs.c.released.desc(), obs.c.vintage.desc()],
         )
-        inner = sa.select(obs, rank.label("rank")).where(*conditions).subquery()
-        query = (
-            sa.select(*[inner.c[c] for c in tidy.COLUMNS], inner.c.vintage, vintages.c.retrieved_at)
-            .join(vintages, vintages.c.id == inner.c.vintage)
-            .where(inner.c.rank == 1)
-            .order_by(*[inner.c[c] for c in ["source", "dataset", "indicator", "entity", "product", "period"]])
-        )
+        if self.engine.dialect.name == "sqlite":
+            # SQLite's window sorts whole rows: rank (rowid, key) only and join the winning rows back,
+            # a third faster on the 80k rows of ember.
+            row_id = sa.literal_column("observations.rowid")
+            ranked = sa.select(row_id.label("row_id"), rank.label("rank")).where(*conditions).subquery()
+            rows, joined = obs, obs.join(ranked, ranked.c.row_id == row_id)
+        else:
+            ranked = sa.select(obs, rank.label("rank")).where(*conditions).subquery()
+            rows, joined = ranked, ranked
+        if columns is None:  # the whole tidy frame, with each row's vintage and its retrieval time
+            query = (sa.select(*[rows.c[c] for c in tidy.COLUMNS], rows.c.vintage, vintages.c.retrieved_at)
+                     .select_from(joined.join(vintages, vintages.c.id == rows.c.vintage)))
+        else:
+            query = sa.select(*[rows.c[c] for c in columns]).select_from(joined)
+        query = (query.where(ranked.c.rank == 1)
+                 .order_by(*[rows.c[c] for c in ["source", "dataset", "indicator", "entity", "product", "period"]]))
         with self._read() as conn:
             data = pd.read_sql(query, conn)
         data["value"] = data["value"].astype("float64")
