@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Measure the dashboard against a bare Dash app (one page, one graph, one callback) on this machine.
 
-    python benchmarks/run.py                  # the full measurement (about 5 minutes on 2 cores)
+    python benchmarks/run.py                  # the full measurement (about 3 minutes on 2 cores)
     python benchmarks/run.py --json out.json  # also write every figure as JSON
     python benchmarks/run.py --quick          # fewer repetitions: a smoke run, figures less stable
     python benchmarks/run.py --only start,callback   # some sections only (see SECTIONS)
@@ -21,13 +21,17 @@ Sections (docs/performance.md explains each measurement and the figures on this 
             answer) vs the bare app's dropdown -> figure callback; also per page the round trip of
             a URL not asked before, and of the first call after a start;
 - browser:  headless Chromium, time from navigation start until every graph of the page is drawn
-            (median of 5 navigations, each in a new browser context: an empty cache);
+            (median of 5 navigations): repeat visits (one browser context, caches warm) and first
+            visits (a new context each time: empty caches);
 - export:   first PNG (cold: figure built, browser started) and the mean of the next 10 (warm:
             browser running, figures built), plus the mean when each figure is built on first use;
 - report:   `indicators report` wall time;
 - load:     gunicorn, 2 workers: 1,000 callback requests at 16-way concurrency, product and bare;
-- faults:   the same load on the product while `indicators refresh --offline` writes new vintages
-            in a loop; every response must be a 200 built from whole vintages (see check_whole).
+- faults:   the same kind of load on the product (the router calls of all four pages in turn)
+            while `indicators refresh --offline` writes new vintages, 3 times in a row; every
+            response must be a 200 built from whole vintages (see check_whole).
+--quick does fewer repetitions of everything (1 refresh, 3 starts, 50 calls, 2 navigations,
+3 warm PNGs, 200 load requests, 1 refresh under load): a smoke run, in about 1.5 minutes.
 """
 
 from __future__ import annotations
@@ -225,6 +229,8 @@ def indicators_command() -> list[str]:
 
 
 class Bench:
+    """One benchmark run: its temporary directory and store, the processes it started, the figures."""
+
     def __init__(self, args, workdir: Path):
         self.args = args
         self.n = QUICK if args.quick else FULL
@@ -256,8 +262,10 @@ class Bench:
             entry["target_met"] = bool(value is not None and (value <= target if op == "<=" else value == target))
         entry.update({k: _round(v) for k, v in detail.items()})
         self.results[name] = entry
-        self.log(f"  {name}: {_show(value)} {unit}" + (f" (target {entry['target_op']} {entry['target']}: "
-                                                      f"{'met' if entry['target_met'] else 'MISSED'})" if target_key else ""))
+        verdict = ""
+        if target_key:
+            verdict = f" (target {entry['target_op']} {entry['target']}: {'met' if entry['target_met'] else 'MISSED'})"
+        self.log(f"  {name}: {_show(value)} {unit}{verdict}")
 
     def log(self, line: str) -> None:
         print(line, file=sys.stderr, flush=True)
@@ -271,7 +279,8 @@ class Bench:
         result = self.procs.run_measured(indicators_command() + ["refresh", "--offline"], self.env, timeout=300,
                                          log=self.work / "refresh.log")
         if result["exit"] != 0:
-            raise RuntimeError(f"indicators refresh --offline failed (exit {result['exit']}); see {self.work}/refresh.log")
+            raise RuntimeError(f"indicators refresh --offline failed (exit {result['exit']}); "
+                               f"see {self.work}/refresh.log")
 
     def bench_refresh(self) -> None:
         """Into an empty store (what the benchmark's own setup does), and again into a store that
@@ -322,7 +331,6 @@ class Bench:
                 times[kind].append(answered - started)
                 first_render[kind].append(rendered - started)
         product, bare = _median(times["product"]), _median(times["bare"])
-        self.record("start_to_first_200_s", product, "s", bare=bare, product=product)
         self.record("start_ratio", product / bare, "x", "start_ratio", product=product, bare=bare, parts_unit="s",
                     runs=len(times["product"]))
         rendered_p, rendered_b = _median(first_render["product"]), _median(first_render["bare"])
@@ -354,13 +362,13 @@ class Bench:
             self.procs.stop(bare)
         p50, b50 = _pct(product_times, 50), _pct(bare_times, 50)
         callback = f"page router for {self.heaviest_page} (the largest page)"
-        self.record("callback_p50_ms", p50 * 1000, "ms", product=p50 * 1000, bare=b50 * 1000, callback=callback,
-                    response_bytes=probe[self.heaviest_page]["bytes"])
         self.record("callback_p95_ms", _pct(product_times, 95) * 1000, "ms", product=_pct(product_times, 95) * 1000,
                     bare=_pct(bare_times, 95) * 1000)
         self.record("callback_p50_ratio", p50 / b50, "x", "callback_p50_ratio", product=p50 * 1000, bare=b50 * 1000,
-                    parts_unit="ms", calls=len(product_times), callback=callback)
-        self.record("callback_pages_p50_ms", None, "ms", **{f"page {page}": probe[page]["p50"] * 1000 for page in PAGES},
+                    parts_unit="ms", calls=len(product_times), callback=callback,
+                    response_bytes=probe[self.heaviest_page]["bytes"])
+        self.record("callback_pages_p50_ms", None, "ms",
+                    **{f"page {page}": probe[page]["p50"] * 1000 for page in PAGES},
                     note=f"median of {self.n['probe_calls']} calls per page (rendered pages come from the page cache)")
         self.record("callback_new_url_p50_ms", None, "ms",
                     **{f"page {page}": probe[page]["new_url_p50"] * 1000 for page in PAGES},
@@ -477,7 +485,7 @@ class Bench:
                 if kind == "product" and page is None:  # the callback section did not run: probe here
                     page = self.pick_heaviest(port)
                 body = router_body(page) if kind == "product" else bare_body()
-                load(port, [body], 64, 16)  # warm both workers
+                warm_up(port, [body])
                 stats = load(port, [body], self.n["load_requests"], 16)
             finally:
                 self.procs.stop(server)
@@ -505,7 +513,7 @@ class Bench:
         bodies = [router_body(page) for page in PAGES]
         try:
             wait_http(f"http://127.0.0.1:{port}/", 60, server)
-            load(port, bodies, 64, 16)
+            warm_up(port, bodies)
             baseline = {page: _post_json(port, router_body(page)) for page in PAGES}
             reference = {page: fingerprint(page, body) for page, body in baseline.items()}
             generation_before = _generation(self.db)
@@ -549,6 +557,17 @@ class Bench:
 
 
 # -- load generation and the whole-vintage check ------------------------------------------------------
+
+
+def warm_up(port: int, bodies: list[dict], max_rounds: int = 10) -> None:
+    """Rounds of 64 requests until two in a row have about the same median latency: both gunicorn
+    workers have built their caches and their warm-up threads are done (a steady state)."""
+    previous = None
+    for _ in range(max_rounds):
+        p50 = load(port, bodies, 64, 16)["p50_ms"]
+        if previous is not None and abs(p50 - previous) <= 0.25 * previous:
+            return
+        previous = p50
 
 
 def load(port: int, bodies: list[dict], requests_total: int, concurrency: int, until: threading.Event | None = None,
@@ -879,7 +898,8 @@ def table(results: dict[str, dict]) -> str:
                      f"{_show(bare)} {unit}" if bare is not None else "", f"{ratio:.2f}x" if ratio is not None else "",
                      target, met))
     widths = [max(len(str(row[i])) for row in rows) for i in range(6)]
-    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 

@@ -15,7 +15,6 @@ import html as html_lib
 import importlib
 import re
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -81,46 +80,24 @@ def app_store(server: flask.Flask) -> Store:
     return store
 
 
-class BuildOnce:
-    """A bounded cache (least recently used out) that builds each key once: a thread asking for a key
-    another thread is building waits for that build instead of repeating it (the warm-up thread and
-    the first visitor after a start or a refresh ask for the same verdicts at the same time)."""
-
-    def __init__(self, size: int):
-        self._items: OrderedDict = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-        self._building: dict = {}
-
-    def get(self, key, build):
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-            building = self._building.setdefault(key, threading.Lock())
-        with building:
-            try:
-                with self._lock:
-                    if key in self._items:  # built while this thread waited
-                        return self._items[key]
-                value = build()
-                with self._lock:
-                    self._items[key] = value
-                    while len(self._items) > self._size:
-                        self._items.popitem(last=False)
-                return value
-            finally:
-                with self._lock:
-                    self._building.pop(key, None)
+_READ_CACHES: dict[str, object] = {}
 
 
-_CLAIM_RESULTS = BuildOnce(32)
+def _read_cache(name: str, size: int):
+    """A ReadCache (indicators.store: results kept per version of the sources they read), made on
+    first use like the store module itself."""
+    cache = _READ_CACHES.get(name)
+    if cache is None:
+        from indicators.store import ReadCache
+
+        cache = _READ_CACHES.setdefault(name, ReadCache(size))
+    return cache
 
 
 def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
-    """`claims.check_all` as of the date, cached per (store, generation, as_of): pages render fast."""
-    return _CLAIM_RESULTS.get((store.url, store.generation(), as_of),
-                              lambda: claims_engine.check_all(store=store, as_of=as_of))
+    """`claims.check_all` as of the date, cached per version of the sources it reads: pages render fast."""
+    return _read_cache("claims", 32).get(store, ("claims", as_of),
+                                         lambda: claims_engine.check_all(store=store, as_of=as_of))
 
 
 _article_date: tuple[int | None, str] | None = None  # (claims file version, date)
@@ -299,14 +276,11 @@ def controls(page: str, state: PageState, currency: bool = False, products: bool
     return html.Div(items, className="controls", id=f"{page}-controls")
 
 
-_PAGE_FIGURES = BuildOnce(128)
-
-
 def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
     """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
     the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
-    key = (store.url, store.generation(), figure_id, state.as_of, state.currency, product)
-    return _PAGE_FIGURES.get(key, lambda: _page_figure(store, figure_id, state, product))
+    return _read_cache("page figures", 128).get(store, ("page figure", figure_id, state.as_of, state.currency, product),
+                                                lambda: _page_figure(store, figure_id, state, product))
 
 
 def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:

@@ -12,9 +12,10 @@ exactly what is plotted (one row per point, with source, publisher, vintage and 
 are plotted unscaled (1.06 trillion yuan is 1.06e12). Where a value is converted to another currency
 or derived from other figures, the row says so (`derivation`) and keeps the original value.
 
-Built figures are cached per (store, store generation, id, as-of, currency): a new vintage changes
-the generation, so the next call sees it without a restart. `build()` returns a copy; the dashboard
-reads the cached object through `cached()` and must not modify it.
+Built figures are cached per (store, id, as-of, currency) and per version of the sources each figure
+read: a new vintage of one of them makes the next call rebuild it without a restart (a load of
+another source does not). `build()` returns a copy; the dashboard reads the cached object through
+`cached()` and must not modify it.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from __future__ import annotations
 import copy
 import math
 import textwrap
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -33,7 +32,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators import claims as claims_engine
-from indicators.store import Store, Vintage
+from indicators.store import ReadCache, Store, Vintage
 
 # -- palette and names -----------------------------------------------------------------------
 
@@ -1158,12 +1157,8 @@ for _spec in FIGURES.values():
     for _claim in _spec.claim_ids:
         CLAIM_FIGURES.setdefault(_claim, _spec.id)
 
-_CACHE: OrderedDict[tuple, tuple[go.Figure, pd.DataFrame]] = OrderedDict()
-_CACHE_SIZE = 96
-_CACHE_LOCK = threading.Lock()
-_BUILDING: dict[tuple, threading.Lock] = {}
-"""Key -> the lock of the thread building it: a second thread waits for that build instead of
-repeating it (the dashboard's warm-up thread and its first visitor ask for the same figures)."""
+_CACHE = ReadCache(96)
+"""Built figures, per version of the sources each one read (see indicators.store.ReadCache)."""
 
 
 def cached(figure_id: str, store: Store | None = None, as_of: str | None = None, currency: str = "CNY",
@@ -1173,28 +1168,8 @@ def cached(figure_id: str, store: Store | None = None, as_of: str | None = None,
         raise KeyError(f"unknown figure id {figure_id!r}; known: {', '.join(FIGURES)}")
     currency, as_of = check_currency(currency), check_as_of(as_of)
     store = store or Store()
-    key = (store.url, store.generation(), figure_id, as_of, currency, tuple(sorted(options.items())))
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            _CACHE.move_to_end(key)
-            return hit
-        building = _BUILDING.setdefault(key, threading.Lock())
-    with building:
-        try:
-            with _CACHE_LOCK:
-                hit = _CACHE.get(key)  # built while this thread waited
-            if hit is not None:
-                return hit
-            built = FIGURES[figure_id].builder(store, as_of=as_of, currency=currency, **options)
-            with _CACHE_LOCK:
-                _CACHE[key] = built
-                while len(_CACHE) > _CACHE_SIZE:
-                    _CACHE.popitem(last=False)
-            return built
-        finally:
-            with _CACHE_LOCK:
-                _BUILDING.pop(key, None)
+    return _CACHE.get(store, (figure_id, as_of, currency, tuple(sorted(options.items()))),
+                      lambda: FIGURES[figure_id].builder(store, as_of=as_of, currency=currency, **options))
 
 
 def build(figure_id: str, store: Store | None = None, as_of: str | None = None,
@@ -1205,8 +1180,7 @@ def build(figure_id: str, store: Store | None = None, as_of: str | None = None,
 
 
 def clear_cache() -> None:
-    with _CACHE_LOCK:
-        _CACHE.clear()
+    _CACHE.clear()
 
 
 def new_trio_total(store: Store | None = None, as_of: str | None = None, currency: str = "CNY") -> go.Figure:

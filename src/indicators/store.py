@@ -11,8 +11,10 @@ before DATE, which is "what a user could have known then".
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -112,6 +114,7 @@ class Store:
             raise StoreError(f"cannot open the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
         self._cache: dict[tuple, pd.DataFrame] = {}
         self._lock = threading.Lock()
+        self._local = threading.local()  # the read recordings of this thread (recording_reads)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -166,6 +169,7 @@ class Store:
 
     def vintages(self, source: str | None = None) -> list[Vintage]:
         """All vintages, oldest first (optionally of one source)."""
+        self._note_read(source)
         query = sa.select(vintages).order_by(vintages.c.id)
         if source:
             query = query.where(vintages.c.source == source)
@@ -219,10 +223,14 @@ class Store:
             raise KeyError(f"no payload {sha256}")
         return bytes(row.raw)
 
-    def generation(self) -> int:
-        """The newest vintage id: changes whenever a load commits (cache key for readers)."""
+    def generation(self, source: str | None = None) -> int:
+        """The newest vintage id (of `source`, if given): changes whenever a load (of that source)
+        commits. The cache key for readers."""
+        query = sa.select(sa.func.coalesce(sa.func.max(vintages.c.id), 0))
+        if source:
+            query = query.where(vintages.c.source == source)
         with self._read() as conn:
-            return conn.execute(sa.select(sa.func.coalesce(sa.func.max(vintages.c.id), 0))).scalar_one()
+            return conn.execute(query).scalar_one()
 
     def state(self) -> tuple[int, int, int]:
         """(newest vintage id, newest event id, number of revision reports): changes whenever a load,
@@ -234,6 +242,30 @@ class Store:
                                          sa.select(sa.func.count()).select_from(reports).scalar_subquery())).one()
         return tuple(row)
 
+    def versions(self) -> dict[str, int]:
+        """Per source, its newest vintage id (one query). A result computed from some sources stays
+        current while their versions do not change (ReadCache)."""
+        with self._read() as conn:
+            query = sa.select(vintages.c.source, sa.func.max(vintages.c.id)).group_by(vintages.c.source)
+            return {source: newest for source, newest in conn.execute(query)}
+
+    @contextlib.contextmanager
+    def recording_reads(self):
+        """Collect, in the yielded set, the sources whose data this thread reads inside the block
+        (frame(), vintages(); None stands for "every source"). Rows of a given vintage never change,
+        so vintage() and vintage_frame() are not reads of a source's current state."""
+        recordings = self._local.__dict__.setdefault("recordings", [])
+        reads: set = set()
+        recordings.append(reads)
+        try:
+            yield reads
+        finally:
+            recordings.remove(reads)
+
+    def _note_read(self, source: str | None) -> None:
+        for reads in getattr(self._local, "recordings", ()):
+            reads.add(source or None)
+
     def frame(
         self,
         source: str | None = None,
@@ -244,18 +276,21 @@ class Store:
     ) -> pd.DataFrame:
         """The tidy frame: each key's most recent published value (as of a date, if given).
 
-        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached per store generation,
-        so a new vintage is seen by the next call without a restart.
+        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached per version of what it
+        reads (the source's newest vintage, or the store generation for all sources), so a new
+        vintage is seen by the next call without a restart, and a load of one source leaves the
+        cached frames of the others valid.
         """
+        self._note_read(source)
         if as_of is not None:
             as_of = _check_date(as_of)
-        key = (self.generation(), source, dataset, _tuple(indicator), _tuple(entity), as_of)
+        key = (self.generation(source), source, dataset, _tuple(indicator), _tuple(entity), as_of)
         with self._lock:
             cached = self._cache.get(key)
             if cached is None:
-                # Entries of older generations can never be read again (generation only grows): drop
-                # them before reading, so a refresh or the dashboard does not hold every old frame.
-                for old in [k for k in self._cache if k[0] < key[0]]:
+                # Entries of older versions of the same reads can never be read again (versions only
+                # grow): drop them first, so a refresh or the dashboard does not hold every old frame.
+                for old in [k for k in self._cache if k[1] == source and k[0] < key[0]]:
                     del self._cache[old]
         if cached is not None:
             return cached.copy()
@@ -315,6 +350,75 @@ class Store:
             return self.engine.connect()
         except sa.exc.DatabaseError as exc:
             raise StoreError(f"cannot read the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
+
+
+class ReadCache:
+    """Results computed from a store, kept per version of the sources each one read (least recently
+    used out): a load of one source rebuilds only the results that read that source.
+
+    `get(store, key, build)` returns the result for `key` as of the store's current versions,
+    calling `build()` on a miss while recording what it reads. Each key is built once: a thread
+    asking for a key another thread is building waits for that build. A hit replays the result's
+    reads into any recording around it, so caches of results built from cached results stay exact.
+    """
+
+    def __init__(self, size: int):
+        self._size = size
+        self._items: OrderedDict[tuple, tuple] = OrderedDict()  # versioned key -> (result, reads)
+        self._reads: OrderedDict[tuple, frozenset] = OrderedDict()  # key -> what its last build read
+        self._building: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: tuple, build):
+        key = (store.url, *key)
+        versions = store.versions()  # before building: a load during the build makes the next call rebuild
+        with self._lock:
+            hit = self._lookup(key, versions)
+            if hit is None:
+                building = self._building.setdefault(key, threading.Lock())
+        if hit is None:
+            with building:
+                try:
+                    with self._lock:
+                        hit = self._lookup(key, versions)  # built while this thread waited
+                    if hit is None:
+                        with store.recording_reads() as reads:
+                            result = build()
+                        hit = (result, frozenset(reads))
+                        with self._lock:
+                            self._reads[key] = hit[1]
+                            self._items[self._versioned(key, hit[1], versions)] = hit
+                            while len(self._items) > self._size:
+                                self._items.popitem(last=False)
+                            while len(self._reads) > 4 * self._size:
+                                self._reads.popitem(last=False)
+                finally:
+                    with self._lock:
+                        self._building.pop(key, None)
+        for source in hit[1]:
+            store._note_read(source)
+        return hit[0]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._reads.clear()
+
+    def _lookup(self, key: tuple, versions: dict[str, int]):
+        reads = self._reads.get(key)
+        if reads is None:
+            return None
+        versioned = self._versioned(key, reads, versions)
+        hit = self._items.get(versioned)
+        if hit is not None:
+            self._items.move_to_end(versioned)
+        return hit
+
+    @staticmethod
+    def _versioned(key: tuple, reads: frozenset, versions: dict[str, int]) -> tuple:
+        if None in reads:  # read every source: any load makes it stale
+            return (*key, max(versions.values(), default=0))
+        return (*key, tuple(sorted((source, versions.get(source, 0)) for source in reads)))
 
 
 def _insert_rows(conn: sa.Connection, data: pd.DataFrame) -> None:
