@@ -305,3 +305,22 @@ def test_a_new_vintage_shows_on_the_next_page_load_without_a_restart(snapshot_co
     after = graph_trace(render(client, "/trade"), "trade-graph-ev-exports-units", "GACC (customs)")
     assert dict(zip(after["x"], after["y"]))[2023] == 1.8e6
     assert json.loads(client.get("/health").data)["generation"] == store.generation()
+
+
+def test_a_failed_refresh_shows_on_the_data_page_at_once(snapshot_copy):
+    import re
+
+    import requests
+    import responses
+
+    from dashboard.app import create_app
+    from indicators.refresh import refresh
+
+    store = snapshot_copy("dashboard-failed-refresh")
+    client = create_app(store, warm=False).server.test_client()
+    client.get("/")
+    assert "DNS lookup failed" not in text(render(client, "/data"))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add(responses.GET, re.compile(r"https?://.*"), body=requests.exceptions.ConnectionError("Failed to resolve host"))
+        refresh(["fx"], store=store, check_claims=False)
+    assert "DNS lookup failed" in text(render(client, "/data"))

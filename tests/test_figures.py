@@ -268,3 +268,14 @@ def test_every_figure_has_a_page_and_every_checked_claim_a_figure():
 
     checked = [c["id"] for c in claims.load_claims()["claims"] if c["check"] != "opinion"]
     assert set(checked) <= set(figures.CLAIM_FIGURES)
+
+
+def test_reloading_the_same_world_bank_releases_does_not_duplicate_lines(snapshot_copy):
+    from indicators.refresh import refresh
+
+    store = snapshot_copy("figures-wdi-reload")
+    before, _ = figures.build("wdi-context", store=store)
+    refresh(["worldbank"], offline=True, store=store, check_claims=False)
+    after, _ = figures.build("wdi-context", store=store)
+    assert [t.name for t in after.data] == [t.name for t in before.data]
+    assert [list(t.y) for t in after.data] == [list(t.y) for t in before.data]
