@@ -7,9 +7,12 @@ are handed a `RecordingSession` that keeps what they download and turns failures
 
 from __future__ import annotations
 
+from typing import Callable
+
 import requests
 
 from indicators.http import TRANSIENT_STATUS, SourceError, connection_reason, redact
+from indicators.sources.base import Payload
 
 
 def looks_like_html(raw: bytes) -> bool:
@@ -68,6 +71,25 @@ class RecordingSession(requests.Session):
                 return SourceError(self.source, f"{self.last_failure}; gave up after {self.tries} tries")
             return SourceError(self.source, f"{self.label}request failed: {reason}")
         return SourceError(self.source, f"{self.label}pandas-datareader could not read {redact(self.url)}: {reason}")
+
+
+def read_recorded(recorder: RecordingSession, reader, to_payload: Callable[[bytes, str], Payload],
+                  parse: Callable[[Payload], object]) -> Payload:
+    """Run a pandas-datareader `reader` that was handed `recorder`, and return what it downloaded as
+    a Payload. Our own parse() judges the body first, so an HTML page, a cut file or a renamed
+    column gets a clear message; only then is pandas-datareader's own error reported."""
+    error: Exception | None = None
+    try:
+        reader.read()
+    except Exception as exc:  # RemoteDataError, OSError, ValueError("No indicators returned data."), ...
+        error = exc
+    if recorder.body is None:
+        raise recorder.failure(error)
+    payload = to_payload(recorder.body, recorder.url)
+    parse(payload)
+    if error is not None:
+        raise recorder.failure(error)
+    return payload
 
 
 def _first_line(exc: BaseException | None) -> str:

@@ -23,7 +23,7 @@ from pandas_datareader.fred import FredReader
 from indicators import config, frame
 from indicators.http import SourceError, session
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
-from indicators.sources.datareader import RecordingSession, looks_like_html
+from indicators.sources.datareader import RecordingSession, looks_like_html, read_recorded
 
 NAME = "fx"
 DATASET = "fred"
@@ -79,18 +79,11 @@ def _fetch_series(series: str, http: requests.Session) -> Payload:
         timeout=config.http_timeout(),
         session=recorder,
     )
-    error: Exception | None = None
-    try:
-        reader.read()
-    except Exception as exc:  # pandas-datareader raises RemoteDataError, OSError, pandas errors...
-        error = exc
-    if recorder.body is None:
-        raise recorder.failure(error)
-    payload = Payload(name=f"fredgraph_{series}.csv", raw=recorder.body, url=series_url(series), kind=KIND)
-    parse(payload)  # a bad body (HTML, renamed column, cut file) fails here, with a clear message
-    if error is not None:
-        raise recorder.failure(error)
-    return payload
+    return read_recorded(
+        recorder, reader,
+        lambda raw, _url: Payload(name=f"fredgraph_{series}.csv", raw=raw, url=series_url(series), kind=KIND),
+        parse,
+    )
 
 
 def snapshot() -> list[Batch]:

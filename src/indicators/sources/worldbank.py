@@ -30,7 +30,7 @@ from pandas_datareader.wb import WorldBankReader
 from indicators import config, frame
 from indicators.http import SourceError, session
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
-from indicators.sources.datareader import RecordingSession, looks_like_html
+from indicators.sources.datareader import RecordingSession, looks_like_html, read_recorded
 
 NAME = "worldbank"
 DATASET = "wdi"
@@ -104,21 +104,15 @@ def _fetch_indicator(code: str, http: requests.Session) -> Payload:
         errors="ignore",  # pdr's own checks reject "WLD"; our parse() judges the body instead
     )
     reader.timeout = config.http_timeout()  # WorldBankReader takes no timeout argument
-    error: Exception | None = None
-    try:
-        reader.read()
-    except Exception as exc:  # RemoteDataError, ValueError("No indicators returned data."), ...
-        error = exc
-    if recorder.body is None:
-        raise recorder.failure(error)
-    payload = Payload(name=f"wb_v2_{code}.json", raw=recorder.body, url=recorder.url, kind=V2)
-    header, _ = _v2_document(payload)  # a World Bank error, HTML or cut JSON fails here, clearly
-    payload = Payload(name=payload.name, raw=payload.raw, url=payload.url, kind=V2,
-                      release_date=_date_or_empty(header.get("lastupdated")))
-    parse(payload)
-    if error is not None:
-        raise recorder.failure(error)
-    return payload
+    return read_recorded(recorder, reader, lambda raw, url: _v2_payload(code, raw, url), parse)
+
+
+def _v2_payload(code: str, raw: bytes, url: str) -> Payload:
+    """A downloaded v2 body as a Payload dated by its `lastupdated` (a World Bank error, HTML or cut
+    JSON fails here, clearly)."""
+    payload = Payload(name=f"wb_v2_{code}.json", raw=raw, url=url, kind=V2)
+    header, _ = _v2_document(payload)
+    return Payload(name=payload.name, raw=raw, url=url, kind=V2, release_date=_date_or_empty(header.get("lastupdated")))
 
 
 def snapshot() -> list[Batch]:
