@@ -89,7 +89,7 @@ def _changes(reports, vintage):
     previous = report.get("previous")
     parts = [html.P([
         html.Strong(f"Vintage {vintage.id} ({vintage.source}, {vintage.label})"),
-        f" compared with what the store served before it"
+        " compared with what the store served before it"
         + (f" (up to vintage {previous})" if previous else " (nothing: first load of this source)") + ": ",
         f"{report.get('revised_count', 0)} value(s) revised, {report.get('added_count', 0)} added, "
         f"{report.get('dropped_count', 0)} dropped.",
