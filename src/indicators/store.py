@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from indicators import config
 from indicators import frame as tidy
-from indicators.sources.base import Payload
+from indicators.payload import Payload
 
 metadata = sa.MetaData()
 

@@ -14,7 +14,6 @@ snapshot holds two releases of the same series (World Bank) returns two, oldest 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ import pandas as pd
 
 from indicators import config, frame
 from indicators.http import SourceError
+from indicators.payload import Batch, Payload  # noqa: F401  (re-exported for source modules)
 
 
 @dataclass(frozen=True)
@@ -36,29 +36,6 @@ class SourceMeta:
     cadence: str  # how often the publisher updates: "daily", "monthly", "yearly"
     definitions: dict[str, str] = field(default_factory=dict)
     live: bool = True  # False where no machine-readable live endpoint exists
-
-
-@dataclass(frozen=True)
-class Payload:
-    """Raw bytes as received, with where they came from and how to read them."""
-
-    name: str  # file name or a short label of the request
-    raw: bytes
-    url: str  # where the publisher serves it (no keys)
-    kind: str  # which parser reads it, e.g. "bulk_csv", "v2_json"
-    release_date: str = ""  # publisher's release date, YYYY-MM-DD, where known
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.raw).hexdigest()
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Payloads that together make one vintage of a source."""
-
-    payloads: tuple[Payload, ...]
-    label: str = ""  # e.g. "bundled snapshot", "older WDI release"
 
 
 def bundled_file(relative: str) -> Path:
