@@ -16,9 +16,13 @@ import pandas as pd
 KEY = ["source", "dataset", "indicator", "entity", "counterpart", "product", "period", "freq", "unit"]
 """Columns that identify one observation; a duplicate key in one load is an error."""
 
-TEXT_COLUMNS = KEY + ["qualifier", "publisher", "source_url", "released", "note"]
-COLUMNS = KEY + ["value", "qualifier", "publisher", "source_url", "released", "note"]
-"""What a source's parse() returns. The store adds `vintage` and `retrieved_at`."""
+TEXT_COLUMNS = KEY + ["qualifier", "publisher", "source_url", "read_via", "released", "note"]
+COLUMNS = KEY + ["value", "qualifier", "publisher", "source_url", "read_via", "released", "note"]
+"""What a source's parse() returns. The store adds `vintage` and `retrieved_at`.
+
+`publisher` is who published the figure originally; `source_url` is the page or file it was read
+from; `read_via` names that site when it is not the publisher's own (e.g. "natlawreview.com"),
+and is "" when the figure was read from the primary source."""
 
 FREQS = {"A", "Q", "H", "M", "YTD"}
 PERIOD_PATTERNS = {

@@ -179,6 +179,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         "qualifier": "",
         "publisher": PUBLISHER,
         "source_url": PAGE_URL,
+        "read_via": "",
         "note": "GACC code " + code,
     })
     parts = []
