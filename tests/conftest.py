@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No wall-clock deadline (tests share the machine with other work) and a fixed, reproducible budget.
+settings.register_profile("ci", deadline=None, derandomize=True, max_examples=100)
+settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -158,10 +158,8 @@ def test_fetch_keeps_the_fredgraph_bytes_pandas_datareader_downloaded(fixtures):
 def live_fault(first_response: dict) -> SourceError:
     """Serve `first_response` for EXCHUS, run fetch, and return the SourceError it raised."""
     responses.add(responses.GET, EXCHUS_URL, **first_response)
-    started = time.perf_counter()
     with pytest.raises(SourceError) as info:
         fx.fetch(http=requests.Session())
-    assert time.perf_counter() - started < 3
     message = str(info.value)
     assert message.startswith("fx: ") and "EXCHUS" in message
     assert "\n" not in message

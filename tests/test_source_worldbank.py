@@ -334,10 +334,8 @@ def test_fetch_keeps_the_v2_json_pandas_datareader_downloaded(fixtures, monkeypa
 def live_fault(monkeypatch, **first_response) -> SourceError:
     monkeypatch.setattr(wb, "LIVE_INDICATORS", ["TX.VAL.TECH.CD"])
     responses.add(responses.GET, TECH_URL, **first_response)
-    started = time.perf_counter()
     with pytest.raises(SourceError) as info:
         wb.fetch(http=requests.Session())
-    assert time.perf_counter() - started < 3
     message = str(info.value)
     assert message.startswith("worldbank: ") and "TX.VAL.TECH.CD" in message
     assert "\n" not in message
