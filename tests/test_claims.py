@@ -204,7 +204,7 @@ def level_row(value: float, qualifier: str = "") -> dict:
                 period="2023", freq="A", value=value, unit="CNY", qualifier=qualifier)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=200)  # deadline and derandomize come from the conftest profile
 @given(st.integers(min_value=90, max_value=110))
 def test_one_sided_threshold_respects_the_published_rounding(hundredths):
     value = hundredths / 100 * 1e12  # published to 0.01 trillion
