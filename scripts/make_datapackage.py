@@ -32,13 +32,21 @@ FOLDERS = {
 }
 
 
+def article_source(folder: Path) -> tuple[str, str | None, dict]:
+    """An article folder's citation, from its article.yaml: the text is quoted, not downloaded data."""
+    import yaml
+
+    meta = yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8"))
+    title = f"{meta['author']}, '{meta['title']}', {meta['outlet']}, {meta['published']} (sentences quoted exactly)"
+    return title, meta.get("url"), OP_ED
+
+
 def resource(path: Path) -> dict:
     relative = path.relative_to(DATA).as_posix()
     folder = relative.split("/")[0]
     raw = path.read_bytes()
-    if relative == "claims.yaml":
-        publisher, url, licence = ("LUO Weidong, 'New Opportunities for the World: High-quality Development with "
-                                   "New Quality Productive Forces', March 2024 (claim sentences quoted exactly)", None, OP_ED)
+    if folder == "articles":
+        publisher, url, licence = article_source(DATA / "articles" / relative.split("/")[1])
     else:
         publisher, url, licence = FOLDERS[folder]
     return {

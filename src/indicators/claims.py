@@ -23,14 +23,17 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from indicators import config, sources
+from indicators import articles as articles_mod
+from indicators import config
 from indicators.store import Store
 
 VERDICTS = ["supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "unverifiable", "opinion"]
-CHECKS = {"threshold", "rounded", "leader", "count", "rank_trend", "opinion"}
-COMPARATORS = {"threshold": {">", ">=", "<", "<="}, "rounded": {"~="}, "leader": {"rank==1"},
+CHECKS = {"threshold", "rounded", "exact", "leader", "count", "rank_trend", "opinion"}
+COMPARATORS = {"threshold": {">", ">=", "<", "<="}, "rounded": {"~="}, "exact": {"=="}, "leader": {"rank==1"},
                "count": {"count==6", "count=="}, "rank_trend": {"improving"}}
 SCALE_WORDS = {1e12: "trillion", 1e9: "billion", 1e6: "million"}
+SIDE_WORDS = {">": "above", ">=": "at or above", "<": "below", "<=": "at or below"}
+EXACT_UNITS = {"rank", "count"}  # published as whole numbers that carry no rounding
 
 
 class ClaimsFileError(ValueError):
@@ -65,11 +68,16 @@ class ClaimResult:
 
 
 def claims_path() -> Path:
-    return config.data_dir() / "claims.yaml"
+    """The default article's claims file (the op-ed's: data/articles/op-ed/claims.yaml)."""
+    return articles_mod.default_article().claims_path
 
 
-def load_claims(path: Path | str | None = None) -> dict:
-    """Read and validate the claims file; raises ClaimsFileError naming the faulty claim."""
+def load_claims(path: Path | str | None = None, catalogue: dict | None = None) -> dict:
+    """Read and validate the claims file; raises ClaimsFileError naming the faulty claim.
+
+    `catalogue` maps each known source name to the indicators it holds (an empty set: any); when
+    given, a series naming another source or indicator is an error. The caller supplies it (the
+    claims engine does not import the source registry)."""
     path = Path(path) if path else claims_path()
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -79,15 +87,18 @@ def load_claims(path: Path | str | None = None) -> dict:
         raise ClaimsFileError(f"{path}: expected a mapping with a 'claims' list")
     seen = set()
     for index, claim in enumerate(document["claims"]):
-        validate_claim(claim, index)
+        validate_claim(claim, index, catalogue)
         if claim["id"] in seen:
             raise ClaimsFileError(f"claim {claim['id']!r}: duplicate id")
         seen.add(claim["id"])
-    document.setdefault("article", {})
+    if not document.get("article"):
+        article = articles_mod.article_for_claims(path)
+        document["article"] = {"title": article.title, "author": article.author, "published": article.published,
+                               "as_of": article.as_of, "slug": article.slug} if article else {}
     return document
 
 
-def validate_claim(claim: dict, index: int = 0) -> None:
+def validate_claim(claim: dict, index: int = 0, catalogue: dict | None = None) -> None:
     name = claim.get("id") if isinstance(claim, dict) else None
     label = f"claim {name!r}" if name else f"claim #{index + 1}"
 
@@ -115,15 +126,19 @@ def validate_claim(claim: dict, index: int = 0) -> None:
     allowed = COMPARATORS[check]
     if comparator not in allowed and not (check == "count" and comparator.startswith("count==")):
         fail(f"comparator {comparator!r} does not fit check {check!r} (expected one of {sorted(allowed)})")
-    if check != "rank_trend" and not isinstance(stated.get("value"), (int, float)):
+    if check != "rank_trend" and (isinstance(stated.get("value"), bool) or not isinstance(stated.get("value"), (int, float))):
         fail("stated value must be a number")
     if check == "rounded" and not isinstance(claim.get("step"), (int, float)):
         fail("a rounded claim needs a numeric 'step' (the precision of its wording)")
     series = claim.get("series")
     if not isinstance(series, dict) or not series.get("indicator") or not series.get("source"):
         fail("missing evidence 'series' with source and indicator")
-    if series["source"] not in sources.NAMES:
-        fail(f"unknown series source {series['source']!r} (known: {', '.join(sources.NAMES)})")
+    if catalogue is not None:
+        if series["source"] not in catalogue:
+            fail(f"unknown series source {series['source']!r} (known: {', '.join(sorted(catalogue))})")
+        known = catalogue[series["source"]]
+        if known and series["indicator"] not in known:
+            fail(f"unknown indicator {series['indicator']!r} for source {series['source']!r}")
     if not series.get("unit"):
         fail("evidence series has no unit")
 
@@ -133,6 +148,8 @@ def validate_claim(claim: dict, index: int = 0) -> None:
 
 class Evidence:
     """Reads the series a claim names from the store, as of a date or latest."""
+
+    as_of: str | None = None
 
     def __init__(self, store: Store, as_of: str | None):
         self.store = store
@@ -148,6 +165,15 @@ class Evidence:
     def one(self, spec: dict) -> pd.Series | None:
         data = self.rows(spec)
         return data.iloc[-1] if len(data) else None
+
+    def published_later(self, spec: dict) -> pd.Series | None:
+        """The first row matching `spec` that the store holds but was published after the as-of date."""
+        if not self.as_of or not spec.get("source") or not spec.get("indicator"):
+            return None
+        latest = Evidence(self.store, None).rows(spec)
+        if latest.empty:
+            return None
+        return latest.sort_values("released").iloc[0]
 
     def fx(self, series_id: str, year: str) -> pd.Series | None:
         return self.one({"source": "fx", "indicator": series_id, "entity": "CHN", "period": year, "freq": "A"})
@@ -176,20 +202,40 @@ def published_half_width(value: float) -> float:
     return 10.0 ** exponent / 2
 
 
-def fmt(value: float | None, unit: str = "") -> str:
-    """A human figure: 1.06e12 CNY -> '1.06 trillion CNY'."""
+def fmt(value: float | None, unit: str = "", digits: int | None = None) -> str:
+    """A human figure: 1.06e12 CNY -> '1.06 trillion CNY'; `digits` significant digits (default 4, percent 3)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     for scale, word in SCALE_WORDS.items():
         if abs(value) >= scale:
-            return f"{value / scale:,.4g} {word} {unit}".strip()
+            return f"{value / scale:,.{digits or 4}g} {word} {unit}".strip()
     if unit == "percent":
-        return f"{value:.3g}%"
+        return f"{value:.{digits or 3}g}%"
     if unit == "rank":
         return f"rank {value:g}"
     if unit == "count":
         return f"{value:g}"
-    return f"{value:,.6g} {unit}".strip()
+    return f"{value:,.{digits or 6}g} {unit}".strip()
+
+
+def fmt_range(low: float, high: float, unit: str = "") -> str:
+    """A band '[low, high)' with enough digits to show both edges: [77.55%, 77.65%), not [77.5%, 77.6%)."""
+    if not math.isfinite(high):
+        return f"[{fmt(low, unit)}, ∞)"
+    digits = max(_digits_needed(low), _digits_needed(high), 3)
+    return f"[{fmt(low, unit, digits)}, {fmt(high, unit, digits)})"
+
+
+def _digits_needed(value: float) -> int:
+    """Significant digits that print `value` (as fmt scales it) without losing anything but float noise."""
+    for scale in SCALE_WORDS:
+        if abs(value) >= scale:
+            value /= scale
+            break
+    for digits in range(1, 16):
+        if math.isclose(float(f"{value:.{digits}g}"), value, rel_tol=1e-9, abs_tol=1e-12):
+            return digits
+    return 15
 
 
 # -- the checks ------------------------------------------------------------------------------
@@ -200,11 +246,49 @@ def stated_value(claim: dict) -> float:
     return float(stated["value"]) * float(stated.get("scale", 1) or 1)
 
 
-def unverifiable(claim: dict, what: str) -> ClaimResult:
+def unverifiable(claim: dict, what: str, ev: Evidence | None = None, spec: dict | None = None) -> ClaimResult:
+    """No evidence: either the data were published after the as-of date (said exactly, with the
+    release date the store holds), or they are not in the store (the loader that fetches them is named)."""
+    later = ev.published_later(spec or claim.get("series") or {}) if ev is not None else None
+    if later is not None:
+        released = later["released"] or "an unknown date"
+        result = base_result(
+            claim, "unverifiable", None,
+            f"Unverifiable as of {ev.as_of}: the data were published after that date ({later['publisher']} "
+            f"released {later['indicator']} for {later['period']} on {released}, store vintage {int(later['vintage'])}).",
+        )
+        result.sources.append(source_ref(later))
+        return result
     return base_result(
         claim, "unverifiable", None,
         f"Unverifiable with the bundled data: {what}. The loader that would fetch it: {claim.get('loader', 'none known')}.",
     )
+
+
+def judge_part(result: ClaimResult, claim: dict) -> ClaimResult:
+    """Where the series counts only part of what the claim counts (`coverage: part`), the whole is
+    at least the observed figure: the claim stands only if it holds for every whole from there up,
+    falls only if it fails for all of them, and is unverifiable otherwise."""
+    if claim.get("coverage") != "part" or result.verdict in ("unverifiable", "opinion", "error"):
+        return result
+    open_upwards = claim["check"] == "threshold" and claim["stated"]["comparator"] in (">", ">=")
+    observed = result.observed or {}
+    unit = observed.get("unit", "")
+    what = f" ({claim['definition']})" if claim.get("definition") else ""
+    if result.verdict == "supported" and open_upwards:
+        result.explanation += " The series counts only part of what the claim counts, so the whole is larger still."
+    elif result.verdict == "contradicted" and (result.abs_error or 0) > 0:
+        result.explanation += " The series counts only part of what the claim counts: the whole is larger still."
+    else:
+        result.verdict = "unverifiable"
+        result.loader = claim.get("loader", "")
+        result.explanation = (
+            f"Unverifiable with the bundled data: the series counts only part of what the claim counts{what}. "
+            f"Its {fmt(observed.get('value'), unit)} for {observed.get('period', '')} is a lower bound on the whole, "
+            f"which may or may not match what the claim states (“{result.stated.get('text', '')}”). "
+            f"The loader that would fetch the whole: {claim.get('loader', 'none known')}."
+        )
+    return result
 
 
 def base_result(claim: dict, verdict: str, observed: dict | None, explanation: str, **extra) -> ClaimResult:
@@ -221,10 +305,11 @@ def base_result(claim: dict, verdict: str, observed: dict | None, explanation: s
 def check_threshold(claim: dict, ev: Evidence) -> ClaimResult:
     row = ev.one(claim["series"])
     if row is None:
-        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store")
+        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store", ev)
     value, stated = float(row["value"]), stated_value(claim)
     comparator = claim["stated"]["comparator"]
-    half = published_half_width(value)
+    unit = row["unit"]
+    half = 0.0 if unit in EXACT_UNITS else published_half_width(value)
     low, high = value - half, value + half
     if row["qualifier"] == "more than":
         high = math.inf
@@ -235,17 +320,20 @@ def check_threshold(claim: dict, ev: Evidence) -> ClaimResult:
         holds_low = high < stated or (comparator == "<=" and high <= stated)
         fails_high = low >= stated if comparator == "<" else low > stated
     verdict = "supported" if holds_low else "contradicted" if fails_high else "inconclusive"
-    unit = row["unit"]
     qualifier = f"{row['qualifier']} " if row["qualifier"] else ""
+    reading = fmt_range(low, high, unit)
     computation = (
-        f"{qualifier}{fmt(value, unit)} ({row['publisher']}, released {row['released']}; read as "
-        f"[{fmt(low, unit)}, {fmt(high, unit) if math.isfinite(high) else '∞'}) given its rounding) "
-        f"{comparator} {fmt(stated, unit)}"
+        f"{qualifier}{fmt(value, unit)} ({row['publisher']}, released {row['released']}"
+        + (f"; read as {reading} given its rounding" if half or math.isinf(high) else "")
+        + f") {comparator} {fmt(stated, unit)}"
     )
+    side = SIDE_WORDS[comparator]
+    figure = f"The published figure, {qualifier}{fmt(value, unit)},"
     explanation = {
-        "supported": f"The published total, {fmt(value, unit)}, is above {fmt(stated, unit)} even at the low end of its rounding.",
-        "contradicted": f"The published total, {fmt(value, unit)}, is not above {fmt(stated, unit)}.",
-        "inconclusive": f"The published total, {fmt(value, unit)}, is within rounding of {fmt(stated, unit)}.",
+        "supported": f"{figure} is {side} {fmt(stated, unit)}"
+                     + (f" across the whole range its rounding allows, {reading}." if half or math.isinf(high) else "."),
+        "contradicted": f"{figure} is not {side} {fmt(stated, unit)}.",
+        "inconclusive": f"{figure} read as {reading}, lies on both sides of {fmt(stated, unit)}: it may or may not be {side} it.",
     }[verdict]
     result = base_result(
         claim, verdict, {"value": value, "unit": unit, "qualifier": row["qualifier"], "period": row["period"]},
@@ -257,7 +345,7 @@ def check_threshold(claim: dict, ev: Evidence) -> ClaimResult:
     if claim.get("usd_view"):
         add_usd_level_view(result, claim, ev, row)
     add_breakdown(result, claim, ev)
-    return result
+    return finish(judge_part(result, claim), claim)
 
 
 def add_usd_level_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.Series) -> None:
@@ -279,8 +367,9 @@ def add_usd_level_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.S
 def check_rounded(claim: dict, ev: Evidence) -> ClaimResult:
     row = ev.one(claim["series"])
     if row is None:
-        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store")
-    value, stated, step = float(row["value"]), stated_value(claim), float(claim["step"])
+        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store", ev)
+    value, stated = float(row["value"]), stated_value(claim)
+    step = float(claim["step"]) * float(claim["stated"].get("scale", 1) or 1)  # step is in the units of `value`
     low, high = stated - step / 2, stated + step / 2
     if value == stated:
         verdict = "supported"
@@ -289,11 +378,13 @@ def check_rounded(claim: dict, ev: Evidence) -> ClaimResult:
     else:
         verdict = "contradicted"
     unit = row["unit"]
-    computation = f"{fmt(value, unit)} ({row['publisher']}, released {row['released']}) in [{fmt(low, unit)}, {fmt(high, unit)})"
+    band = fmt_range(low, high, unit)
+    computation = f"{fmt(value, unit)} ({row['publisher']}, released {row['released']}) in {band}"
     explanation = {
         "supported": f"The published figure is exactly {fmt(value, unit)}.",
-        "supported-rounded": f"The published figure, {fmt(value, unit)}, rounds to the stated {fmt(stated, unit)}.",
-        "contradicted": f"The published figure, {fmt(value, unit)}, is outside [{fmt(low, unit)}, {fmt(high, unit)}), "
+        "supported-rounded": f"The published figure, {fmt(value, unit)}, rounds to the stated {fmt(stated, unit)}: "
+                             f"it lies in {band}, the range “{claim['stated']['text']}” allows.",
+        "contradicted": f"The published figure, {fmt(value, unit)}, is outside {band}, "
                         f"the range “{claim['stated']['text']}” allows.",
     }[verdict]
     result = base_result(
@@ -301,9 +392,38 @@ def check_rounded(claim: dict, ev: Evidence) -> ClaimResult:
         computation=computation, abs_error=value - stated, rel_error=(value - stated) / stated,
         sources=[source_ref(row)],
     )
+    if claim.get("definition"):
+        result.caveats.append(f"Definition: {claim['definition']}.")
     if claim.get("usd_view"):
         add_usd_growth_view(result, claim, ev, row)
     add_breakdown(result, claim, ev)
+    return finish(judge_part(result, claim), claim)
+
+
+def check_exact(claim: dict, ev: Evidence) -> ClaimResult:
+    """A count or a rank stated exactly ("ranked 12th", "24 clusters"): equal is supported, anything else is not."""
+    row = ev.one(claim["series"])
+    if row is None:
+        return unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('period')} in the store", ev)
+    value, stated = float(row["value"]), stated_value(claim)
+    unit = row["unit"]
+    verdict = "supported" if value == stated else "contradicted"
+    explanation = (f"The published figure is {fmt(value, unit)}, as stated." if verdict == "supported" else
+                   f"The published figure is {fmt(value, unit)}, not the stated {fmt(stated, unit)}.")
+    result = base_result(
+        claim, verdict, {"value": value, "unit": unit, "period": row["period"], "entity": row["entity"]}, explanation,
+        computation=f"{fmt(value, unit)} ({row['publisher']}, released {row['released']}) "
+                    f"{'==' if verdict == 'supported' else '!='} {fmt(stated, unit)}",
+        abs_error=value - stated, rel_error=(value - stated) / stated if stated else None, sources=[source_ref(row)],
+    )
+    if claim.get("definition"):
+        result.caveats.append(f"Definition: {claim['definition']}.")
+    return finish(judge_part(result, claim), claim)
+
+
+def finish(result: ClaimResult, claim: dict) -> ClaimResult:
+    """Caveats the claims file states for this claim, after the computed ones."""
+    result.caveats.extend(c for c in claim.get("caveats", []) if c not in result.caveats)
     return result
 
 
@@ -393,7 +513,8 @@ def check_leader(claim: dict, ev: Evidence) -> ClaimResult:
     entity = claim["entity"]
     mine = rows[rows["entity"] == entity]
     if mine.empty:
-        return unverifiable(claim, f"no {spec['indicator']} for {entity} in edition {spec.get('period')}")
+        return unverifiable(claim, f"no {spec['indicator']} for {entity} in edition {spec.get('period')}", ev,
+                            {**spec, "entity": entity})
     count = float(mine.iloc[0]["value"])
     others = rows[rows["entity"] != entity].sort_values("value", ascending=False)
     runner_up = others.iloc[0] if len(others) else None
@@ -463,7 +584,8 @@ def check_rank_trend(claim: dict, ev: Evidence) -> ClaimResult:
     first, last = claim["window"]["first"], claim["window"]["last"]
     rows = rows[(rows["period"] >= first) & (rows["period"] <= last)].sort_values("period")
     if len(rows) < 2 or rows.iloc[-1]["period"] != last:
-        return unverifiable(claim, f"fewer than two GII editions between {first} and {last}, or none for {last}")
+        return unverifiable(claim, f"fewer than two editions between {first} and {last}, or none for {last}", ev,
+                            {**claim["series"], "period": last})
     ranks = list(zip(rows["period"], rows["value"].astype(float)))
     net = ranks[0][1] - ranks[-1][1]
     setbacks = [(b[0], b[1] - a[1]) for a, b in zip(ranks, ranks[1:]) if b[1] > a[1]]
@@ -498,7 +620,7 @@ def check_opinion(claim: dict, ev: Evidence) -> ClaimResult:
                        verdict="opinion", stated={}, observed=None, explanation=claim["reason"])
 
 
-RUNNERS = {"threshold": check_threshold, "rounded": check_rounded, "leader": check_leader,
+RUNNERS = {"threshold": check_threshold, "rounded": check_rounded, "exact": check_exact, "leader": check_leader,
            "count": check_count, "rank_trend": check_rank_trend, "opinion": check_opinion}
 
 
@@ -506,11 +628,11 @@ RUNNERS = {"threshold": check_threshold, "rounded": check_rounded, "leader": che
 
 
 def check_all(store: Store | None = None, as_of: str | None = None, path: Path | str | None = None,
-              compare: bool = True) -> list[ClaimResult]:
+              compare: bool = True, catalogue: dict | None = None) -> list[ClaimResult]:
     """Judge every claim as of `as_of` (latest when None) and, with `compare`, say where the
     verdict or the observed figure differs from the other view (article date vs latest)."""
     store = store or Store()
-    document = load_claims(path)
+    document = load_claims(path, catalogue)
     results = [check_one(claim, Evidence(store, as_of)) for claim in document["claims"]]
     for result in results:
         result.as_of = as_of
@@ -535,6 +657,15 @@ def check_all(store: Store | None = None, as_of: str | None = None, path: Path |
                         + "."
                     )
     return results
+
+
+def check_article(store: Store | None, article: articles_mod.Article, as_of: str | None = None,
+                  currency: str | None = None, compare: bool = True, catalogue: dict | None = None) -> list[ClaimResult]:
+    """Judge one article's claims as of `as_of` (latest when None), compared with the article's own date.
+
+    `currency` is the page state (CNY/USD) and does not change a verdict: a claim is judged in the
+    currency it states, and the other currency appears among its `other_views`."""
+    return check_all(store=store, as_of=as_of, path=article.claims_path, compare=compare, catalogue=catalogue)
 
 
 def check_one(claim: dict, ev: Evidence) -> ClaimResult:
@@ -579,9 +710,18 @@ def format_table(results: list[ClaimResult], width: int = 60) -> str:
             names = sorted({f"{s['publisher']} (vintage {s['vintage']})" for s in r.sources})
             lines.append(f"  sources:  {'; '.join(names)}")
         lines.append("")
-    counts = pd.Series([r.verdict for r in results]).value_counts()
-    lines.append("verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS if v in counts))
+    lines.append(verdict_counts_text(results))
     return "\n".join(lines)
+
+
+def verdict_counts(results: list[ClaimResult]) -> dict[str, int]:
+    """How many results have each verdict, in the order of VERDICTS (verdicts with none left out)."""
+    counts = pd.Series([r.verdict for r in results], dtype=object).value_counts()
+    return {v: int(counts[v]) for v in VERDICTS if v in counts}
+
+
+def verdict_counts_text(results: list[ClaimResult]) -> str:
+    return "verdicts: " + ", ".join(f"{v} {n}" for v, n in verdict_counts(results).items())
 
 
 def _clean(value):

@@ -44,10 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="print what is in the store")
     p.set_defaults(handler=cmd_status)
 
-    p = sub.add_parser("check", help="check the op-ed's claims against the store")
+    p = sub.add_parser("check", help="check an article's claims against the store (default: the op-ed)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--article", metavar="SLUG", help="a bundled article (see `indicators articles`)")
+    which.add_argument("--claims", metavar="PATH", help="a claims file (YAML, the format in docs/claims.md)")
     p.add_argument("--as-of", metavar="DATE", help="judge with the data published by DATE (YYYY-MM-DD)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("articles", help="list the bundled articles with their verdict counts")
+    p.add_argument("--as-of", metavar="DATE", help="judge with the data published by DATE (YYYY-MM-DD)")
+    p.set_defaults(handler=cmd_articles)
 
     p = sub.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
     p.add_argument("--host", default="127.0.0.1")
@@ -156,14 +163,40 @@ def cmd_status(args) -> int:
     return 0
 
 
-def cmd_check(args) -> int:
-    from indicators import claims
+def claims_catalogue(store) -> dict[str, set[str]]:
+    """Source name -> indicators the store holds for it, for validating claims files (the claims
+    engine does not import the source registry; the CLI on top hands it this catalogue)."""
+    return {name: set(store.frame(source=name)["indicator"].unique()) for name in sources.NAMES}
 
-    results = claims.check_all(as_of=args.as_of)
+
+def cmd_check(args) -> int:
+    from indicators import articles, claims
+    from indicators.store import Store
+
+    store = Store()
+    path = args.claims or (articles.get_article(args.article).claims_path if args.article else None)
+    results = claims.check_all(store=store, as_of=args.as_of, path=path, catalogue=claims_catalogue(store))
     if args.format == "json":
         print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
     else:
         print(claims.format_table(results))
+    return 0
+
+
+def cmd_articles(args) -> int:
+    from indicators import articles, claims
+    from indicators.store import Store
+
+    store = Store()
+    catalogue = claims_catalogue(store)
+    for article in articles.load_articles():
+        results = claims.check_article(store, article, as_of=args.as_of, compare=False, catalogue=catalogue)
+        print(f"{article.slug}{'  (default)' if article.default else ''}")
+        print(f"  {article.title}")
+        print(f"  {article.author}, {article.outlet}, {article.published}{' (excerpt)' if article.excerpt else ''}")
+        if article.url:
+            print(f"  {article.url}")
+        print(f"  {claims.verdict_counts_text(results)}")
     return 0
 
 

@@ -1,0 +1,116 @@
+"""Articles as data: each folder `data/articles/<slug>/` holds one article the product checks.
+
+A folder has `article.yaml` (title, author, outlet, url, published, as_of, excerpt, source),
+`text.md` (the article's text or an excerpt, quoted exactly) and `claims.yaml` (its claims).
+Adding an article means adding a folder; no Python changes. The default article (the op-ed)
+is the landing article and is listed first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from indicators import config
+
+ARTICLES_FOLDER = "articles"
+REQUIRED = ("title", "author", "outlet", "published", "as_of")
+
+
+class ArticleError(ValueError):
+    """An article folder is malformed or an unknown slug was asked for; the message names which."""
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    author: str
+    outlet: str
+    url: str | None
+    published: str
+    as_of: str
+    excerpt: bool
+    text: str
+    claims_path: Path
+    default: bool = False
+    source: str = ""
+    url_note: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the article is named in lists: "China Daily 2024-03-12"."""
+        return f"{self.outlet} {self.published}"
+
+
+def articles_dir(data_dir: Path | None = None) -> Path:
+    return (data_dir or config.data_dir()) / ARTICLES_FOLDER
+
+
+def read_article(folder: Path) -> Article:
+    """One article folder as an Article; ArticleError naming the file and field when malformed."""
+    meta_path = folder / "article.yaml"
+    try:
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ArticleError(f"{meta_path}: cannot read: {str(exc).splitlines()[0]}") from None
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{meta_path}: expected a mapping of article metadata")
+    for key in REQUIRED:
+        if not meta.get(key):
+            raise ArticleError(f"{meta_path}: missing {key!r}")
+    slug = str(meta.get("slug") or folder.name)
+    if slug != folder.name:
+        raise ArticleError(f"{meta_path}: slug {slug!r} differs from its folder name {folder.name!r}")
+    text_path, claims_file = folder / "text.md", folder / "claims.yaml"
+    for path in (text_path, claims_file):
+        if not path.is_file():
+            raise ArticleError(f"{folder}: missing {path.name}")
+    return Article(
+        slug=slug, title=str(meta["title"]), author=str(meta["author"]), outlet=str(meta["outlet"]),
+        url=str(meta["url"]) if meta.get("url") else None, published=str(meta["published"]), as_of=str(meta["as_of"]),
+        excerpt=bool(meta.get("excerpt", False)), text=text_path.read_text(encoding="utf-8"),
+        claims_path=claims_file, default=bool(meta.get("default", False)), source=str(meta.get("source", "")),
+        url_note=str(meta.get("url_note", "")),
+    )
+
+
+def load_articles(data_dir: Path | None = None) -> list[Article]:
+    """Every bundled article, the default one first, then by published date and slug."""
+    folder = articles_dir(data_dir)
+    if not folder.is_dir():
+        raise ArticleError(f"{folder}: no articles folder")
+    found = [read_article(path) for path in sorted(folder.iterdir()) if path.is_dir() and (path / "article.yaml").exists()]
+    defaults = [a.slug for a in found if a.default]
+    if len(defaults) > 1:
+        raise ArticleError(f"{folder}: more than one default article: {', '.join(defaults)}")
+    return sorted(found, key=lambda a: (not a.default, a.published, a.slug))
+
+
+def default_article(data_dir: Path | None = None) -> Article:
+    articles = load_articles(data_dir)
+    if not articles:
+        raise ArticleError(f"{articles_dir(data_dir)}: no articles")
+    return articles[0]
+
+
+def get_article(slug: str, data_dir: Path | None = None) -> Article:
+    """The article with this slug; ArticleError listing the known slugs otherwise."""
+    articles = load_articles(data_dir)
+    for article in articles:
+        if article.slug == slug:
+            return article
+    raise ArticleError(f"unknown article {slug!r}; known: {', '.join(a.slug for a in articles)}")
+
+
+def article_for_claims(path: Path) -> Article | None:
+    """The article whose folder holds this claims file, if it sits in one."""
+    path = Path(path).resolve()
+    if (path.parent / "article.yaml").is_file():
+        try:
+            return read_article(path.parent)
+        except ArticleError:
+            return None
+    return None

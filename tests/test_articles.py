@@ -1,0 +1,114 @@
+"""Articles as data: bundled folders load, the default comes first, and a new article needs YAML only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from indicators import articles, claims, cli, config
+from indicators.store import Store
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[articles.Article]:
+    return articles.load_articles()
+
+
+@pytest.fixture(scope="module")
+def snapshot_url(snapshot_template):
+    return f"sqlite:///{snapshot_template}"
+
+
+def test_three_bundled_articles_with_the_op_ed_first(bundled):
+    slugs = [a.slug for a in bundled]
+    assert slugs[0] == "op-ed" and bundled[0].default
+    assert set(slugs) == {"op-ed", "china-daily-askary-2024-03-12", "gna-lu-kun-2024-06-01"}
+    for article in bundled:
+        assert article.title and article.author and article.outlet and article.as_of
+        assert article.excerpt  # all three are quoted excerpts, and say so
+        assert article.text.startswith("Excerpt:")
+        assert article.claims_path.is_file()
+        assert article.url and article.url.startswith("http")
+
+
+def test_get_article_and_unknown_slug_lists_the_known_ones(bundled):
+    assert articles.get_article("gna-lu-kun-2024-06-01").outlet == "Ghana News Agency"
+    with pytest.raises(articles.ArticleError, match=r"unknown article 'nope'; known: op-ed, "):
+        articles.get_article("nope")
+
+
+def test_default_claims_path_is_the_op_eds(bundled):
+    assert claims.claims_path() == bundled[0].claims_path
+    # Code that reads load_claims()["article"] (pages, report) still gets the op-ed's metadata.
+    assert claims.load_claims()["article"]["as_of"] == bundled[0].as_of
+
+
+def test_article_folder_missing_a_field_names_the_file_and_field(tmp_path):
+    folder = tmp_path / "articles" / "x"
+    folder.mkdir(parents=True)
+    (folder / "article.yaml").write_text("title: T\nauthor: A\noutlet: O\npublished: '2024-01-01'\n", encoding="utf-8")
+    with pytest.raises(articles.ArticleError, match=r"x/article.yaml: missing 'as_of'"):
+        articles.load_articles(tmp_path)
+
+
+def add_article(data_dir: Path) -> None:
+    """A fourth article, written as data only: metadata, text and a claims file."""
+    folder = data_dir / "articles" / "test-outlet-2024-07-01"
+    folder.mkdir(parents=True)
+    (folder / "article.yaml").write_text(yaml.safe_dump({
+        "title": "A test article", "author": "A. Writer", "outlet": "Test Outlet", "url": "https://example.org/a",
+        "published": "2024-07-01", "as_of": "2024-07-01", "excerpt": True}), encoding="utf-8")
+    (folder / "text.md").write_text("Excerpt: test.\n\nChina ranked 12th in 2023, with 25 clusters.\n", encoding="utf-8")
+    (folder / "claims.yaml").write_text(yaml.safe_dump({"claims": [
+        {"id": "rank-12", "quote": "China ranked 12th in 2023", "check": "exact",
+         "stated": {"value": 12, "scale": 1, "unit": "rank", "comparator": "==", "text": "ranked 12th"},
+         "series": {"source": "gii", "indicator": "gii_rank", "entity": "CHN", "period": "2023", "freq": "A", "unit": "rank"}},
+        {"id": "clusters-25", "quote": "with 25 clusters", "check": "exact",
+         "stated": {"value": 25, "scale": 1, "unit": "count", "comparator": "==", "text": "25 clusters"},
+         "series": {"source": "gii", "indicator": "st_clusters_top100", "entity": "CHN", "period": "2023", "freq": "A",
+                    "unit": "count"}},
+    ]}), encoding="utf-8")
+
+
+def test_a_new_article_added_with_yaml_only_is_checked(tmp_path, monkeypatch, snapshot_url, capsys):
+    data_dir = tmp_path / "data"
+    shutil.copytree(config.data_dir() / "articles", data_dir / "articles")
+    add_article(data_dir)
+    monkeypatch.setenv("INDICATORS_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    article = articles.get_article("test-outlet-2024-07-01")
+    by_id = {r.id: r for r in claims.check_article(Store(snapshot_url), article)}
+    rank = Store(snapshot_url).frame(source="gii", indicator="gii_rank", entity="CHN")
+    observed_rank = float(rank[rank["period"] == "2023"]["value"].iloc[-1])
+    assert by_id["rank-12"].verdict == ("supported" if observed_rank == 12 else "contradicted")
+    assert by_id["clusters-25"].verdict == "contradicted"  # the store's count is not 25
+    assert cli.main(["check", "--article", "test-outlet-2024-07-01"]) == 0
+    out = capsys.readouterr().out
+    assert "[CONTRADICTED] clusters-25" in out
+    assert cli.main(["articles"]) == 0
+    assert "test-outlet-2024-07-01" in capsys.readouterr().out
+
+
+def test_articles_cli_lists_every_article_with_verdict_counts(snapshot_url, monkeypatch, capsys, bundled):
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    assert cli.main(["articles"]) == 0
+    out = capsys.readouterr().out
+    store = Store(snapshot_url)
+    for article in bundled:
+        assert article.slug in out
+        expected = claims.verdict_counts_text(claims.check_article(store, article, compare=False))
+        assert expected in out
+
+
+def test_check_claims_path_judges_a_file_in_todays_format(tmp_path, snapshot_url, monkeypatch, capsys):
+    """A claims file outside any article folder, with its own `article:` block, still works."""
+    document = yaml.safe_load(claims.claims_path().read_text(encoding="utf-8"))
+    document["article"] = {"title": "Old format", "as_of": "2024-03-31"}
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    assert cli.main(["check", "--claims", str(path)]) == 0
+    assert "[SUPPORTED] new-trio-over-one-trillion" in capsys.readouterr().out
