@@ -164,9 +164,14 @@ def cmd_status(args) -> int:
 
 
 def claims_catalogue(store) -> dict[str, set[str]]:
-    """Source name -> indicators the store holds for it, for validating claims files (the claims
-    engine does not import the source registry; the CLI on top hands it this catalogue)."""
-    return {name: set(store.frame(source=name)["indicator"].unique()) for name in sources.NAMES}
+    """Source name -> indicator names it knows (held in the store, or named in the source's metadata),
+    for validating claims files. The claims engine does not import the source registry: the CLI on
+    top hands it this catalogue."""
+    catalogue = {}
+    for name, module in sources.all_sources().items():
+        held = set(store.frame(source=name)["indicator"].unique())
+        catalogue[name] = held | set(module.METADATA.definitions)
+    return catalogue
 
 
 def cmd_check(args) -> int:

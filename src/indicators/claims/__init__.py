@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from indicators import articles as articles_mod
-from indicators import config
+from indicators.claims import schema
+from indicators.claims.schema import COMPARATORS  # noqa: F401  (re-exported)
 from indicators.store import Store
 
-VERDICTS = ["supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "unverifiable", "opinion"]
-CHECKS = {"threshold", "rounded", "exact", "leader", "count", "rank_trend", "opinion"}
-COMPARATORS = {"threshold": {">", ">=", "<", "<="}, "rounded": {"~="}, "exact": {"=="}, "leader": {"rank==1"},
-               "count": {"count==6", "count=="}, "rank_trend": {"improving"}}
+VERDICTS = ["supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "unverifiable", "opinion",
+            "error"]
+CHECKS = set(schema.CHECK_KINDS)
 SCALE_WORDS = {1e12: "trillion", 1e9: "billion", 1e6: "million"}
 SIDE_WORDS = {">": "above", ">=": "at or above", "<": "below", "<=": "at or below"}
 EXACT_UNITS = {"rank", "count"}  # published as whole numbers that carry no rounding
@@ -72,12 +73,14 @@ def claims_path() -> Path:
     return articles_mod.default_article().claims_path
 
 
-def load_claims(path: Path | str | None = None, catalogue: dict | None = None) -> dict:
-    """Read and validate the claims file; raises ClaimsFileError naming the faulty claim.
+def load_claims(path: Path | str | None = None, catalogue: dict | None = None, strict: bool = True) -> dict:
+    """Read the claims file and validate each claim against its check kind's schema (claims/schema.py).
 
     `catalogue` maps each known source name to the indicators it holds (an empty set: any); when
     given, a series naming another source or indicator is an error. The caller supplies it (the
-    claims engine does not import the source registry)."""
+    claims engine does not import the source registry). With `strict`, the first bad claim raises
+    ClaimsFileError naming the file, the claim id and the field; otherwise bad claims are left out
+    of `claims` and listed in `errors` (each with index, id, field and message), so the rest are judged."""
     path = Path(path) if path else claims_path()
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -85,12 +88,23 @@ def load_claims(path: Path | str | None = None, catalogue: dict | None = None) -
         raise ClaimsFileError(f"{path}: cannot read claims file: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
         raise ClaimsFileError(f"{path}: expected a mapping with a 'claims' list")
-    seen = set()
-    for index, claim in enumerate(document["claims"]):
-        validate_claim(claim, index, catalogue)
-        if claim["id"] in seen:
-            raise ClaimsFileError(f"claim {claim['id']!r}: duplicate id")
-        seen.add(claim["id"])
+    valid, errors, seen = [], [], set()
+    for index, raw in enumerate(document["claims"]):
+        try:
+            schema.validate(raw, index, catalogue)
+            if raw["id"] in seen:
+                raise schema.ClaimProblem(raw["id"], "id", "duplicate id (another claim in this file has it)")
+        except schema.ClaimProblem as problem:
+            message = f"{path}: {problem}"
+            if strict:
+                raise ClaimsFileError(message) from None
+            errors.append({"index": index, "id": problem.claim_id, "field": problem.field, "message": message,
+                           "quote": raw.get("quote", "") if isinstance(raw, dict) else "",
+                           "check": raw.get("check", "") if isinstance(raw, dict) else ""})
+            continue
+        seen.add(raw["id"])
+        valid.append({**raw, "_index": index})
+    document["claims"], document["errors"] = valid, errors
     if not document.get("article"):
         article = articles_mod.article_for_claims(path)
         document["article"] = {"title": article.title, "author": article.author, "published": article.published,
@@ -98,49 +112,10 @@ def load_claims(path: Path | str | None = None, catalogue: dict | None = None) -
     return document
 
 
-def validate_claim(claim: dict, index: int = 0, catalogue: dict | None = None) -> None:
-    name = claim.get("id") if isinstance(claim, dict) else None
-    label = f"claim {name!r}" if name else f"claim #{index + 1}"
-
-    def fail(message: str):
-        raise ClaimsFileError(f"{label}: {message}")
-
-    if not isinstance(claim, dict):
-        fail("is not a mapping")
-    for key in ["id", "quote", "check"]:
-        if not claim.get(key):
-            fail(f"missing {key!r}")
-    check = claim["check"]
-    if check not in CHECKS:
-        fail(f"unknown check {check!r} (known: {', '.join(sorted(CHECKS))})")
-    if check == "opinion":
-        if not claim.get("reason"):
-            fail("an opinion needs a 'reason'")
-        return
-    stated = claim.get("stated")
-    if not isinstance(stated, dict):
-        fail("missing 'stated'")
-    if not stated.get("unit"):
-        fail("stated figure has no unit")
-    comparator = str(stated.get("comparator", ""))
-    allowed = COMPARATORS[check]
-    if comparator not in allowed and not (check == "count" and comparator.startswith("count==")):
-        fail(f"comparator {comparator!r} does not fit check {check!r} (expected one of {sorted(allowed)})")
-    if check != "rank_trend" and (isinstance(stated.get("value"), bool) or not isinstance(stated.get("value"), (int, float))):
-        fail("stated value must be a number")
-    if check == "rounded" and not isinstance(claim.get("step"), (int, float)):
-        fail("a rounded claim needs a numeric 'step' (the precision of its wording)")
-    series = claim.get("series")
-    if not isinstance(series, dict) or not series.get("indicator") or not series.get("source"):
-        fail("missing evidence 'series' with source and indicator")
-    if catalogue is not None:
-        if series["source"] not in catalogue:
-            fail(f"unknown series source {series['source']!r} (known: {', '.join(sorted(catalogue))})")
-        known = catalogue[series["source"]]
-        if known and series["indicator"] not in known:
-            fail(f"unknown indicator {series['indicator']!r} for source {series['source']!r}")
-    if not series.get("unit"):
-        fail("evidence series has no unit")
+def error_result(problem: dict) -> ClaimResult:
+    """A claim that could not be judged: its file, id and field are in the explanation."""
+    return ClaimResult(id=str(problem["id"]), quote=str(problem.get("quote", "")), claim="", check=str(problem.get("check", "")),
+                       verdict="error", stated={}, observed=None, explanation=problem["message"])
 
 
 # -- evidence --------------------------------------------------------------------------------
@@ -631,19 +606,27 @@ def check_all(store: Store | None = None, as_of: str | None = None, path: Path |
               compare: bool = True, catalogue: dict | None = None) -> list[ClaimResult]:
     """Judge every claim as of `as_of` (latest when None) and, with `compare`, say where the
     verdict or the observed figure differs from the other view (article date vs latest)."""
+    if as_of is not None:
+        try:
+            date.fromisoformat(str(as_of))
+        except ValueError:
+            raise ValueError(f"as-of date {as_of!r} is not a date (YYYY-MM-DD)") from None
     store = store or Store()
-    document = load_claims(path, catalogue)
-    results = [check_one(claim, Evidence(store, as_of)) for claim in document["claims"]]
+    document = load_claims(path, catalogue, strict=False)
+    evidence = Evidence(store, as_of)
+    judged = [(claim["_index"], check_one(claim, evidence)) for claim in document["claims"]]
+    judged += [(problem["index"], error_result(problem)) for problem in document["errors"]]
+    results = [result for _, result in sorted(judged, key=lambda pair: pair[0])]
     for result in results:
         result.as_of = as_of
     if compare:
         other_date = None if as_of else document["article"].get("as_of")
         if other_date != as_of:
             label = "latest data" if other_date is None else f"data published by {other_date} (the article's date)"
-            others = {r.id: r for r in check_all(store, other_date, path, compare=False)}
+            others = {r.id: r for r in check_all(store, other_date, path, compare=False, catalogue=catalogue)}
             for result in results:
                 other = others[result.id]
-                if result.verdict == "opinion":
+                if result.verdict in ("opinion", "error"):
                     continue
                 observed_then = (other.observed or {}).get("value")
                 observed_now = (result.observed or {}).get("value")
@@ -669,7 +652,12 @@ def check_article(store: Store | None, article: articles_mod.Article, as_of: str
 
 
 def check_one(claim: dict, ev: Evidence) -> ClaimResult:
-    return RUNNERS[claim["check"]](claim, ev)
+    """One claim's result; a failure inside a rule becomes an `error` result for that claim only."""
+    try:
+        return RUNNERS[claim["check"]](claim, ev)
+    except Exception as exc:  # noqa: BLE001 - one claim's failure must not stop the others
+        return error_result({"id": claim.get("id", "?"), "quote": claim.get("quote", ""), "check": claim.get("check", ""),
+                             "message": f"claim {claim.get('id')!r}: could not be judged: {type(exc).__name__}: {exc}"})
 
 
 def results_frame(results: list[ClaimResult]) -> pd.DataFrame:

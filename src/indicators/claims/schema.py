@@ -1,0 +1,256 @@
+"""The claims file's typed schema: one pydantic model per `check` kind, validated when a file is loaded.
+
+Units, the same in every model:
+- `stated.value × stated.scale` is the stated figure in `stated.unit` (1.06 with scale 1.0e+12 and
+  unit CNY is 1.06 trillion yuan).
+- `step` is in the units of `value` (before `scale`): `value: 5.22, scale: 1.0e+6, step: 0.01` means
+  "5.22 million, stated to the nearest 0.01 million", i.e. the band [5.215, 5.225) million.
+  `value` must be a whole multiple of `step`, or the step does not describe the wording.
+
+A series names a source and an indicator. When the caller passes a catalogue (source name ->
+indicators the store holds; an empty set accepts any indicator), both are checked against it
+through pydantic's validation context: this module never imports the source registry.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+COMPARATORS: dict[str, set[str]] = {
+    "threshold": {">", ">=", "<", "<="},
+    "rounded": {"~="},
+    "exact": {"=="},
+    "leader": {"rank==1"},
+    "count": {"count=="},  # count==N, where N is the stated value
+    "rank_trend": {"improving"},
+}
+CHECK_KINDS = ["threshold", "rounded", "exact", "leader", "count", "rank_trend", "opinion"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Series(Strict):
+    """Which rows of the store are the evidence: source and indicator, narrowed by the other keys."""
+
+    source: str
+    indicator: str
+    unit: str | None = None
+    dataset: str | None = None
+    entity: str | None = None
+    counterpart: str | None = None
+    product: str | None = None
+    period: str | None = None
+    freq: Literal["A", "Q", "M"] | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    @model_validator(mode="after")
+    def _known_to_the_catalogue(self, info: ValidationInfo) -> Series:
+        catalogue = (info.context or {}).get("catalogue")
+        if catalogue is None:
+            return self
+        if self.source not in catalogue:
+            raise ValueError(f"unknown source {self.source!r} (known: {', '.join(sorted(catalogue))})")
+        known = catalogue[self.source]
+        if known and self.indicator not in known:
+            raise ValueError(f"unknown indicator {self.indicator!r} for source {self.source!r}")
+        return self
+
+
+class EvidenceSeries(Series):
+    unit: str  # the claim's evidence must say its unit
+
+
+class Stated(Strict):
+    """What the sentence states: the figure, its unit and the comparison its wording makes."""
+
+    value: float | None
+    scale: float = 1.0
+    unit: str
+    comparator: str
+    text: str = ""
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _a_number(cls, value: Any) -> Any:
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (int, float))):
+            raise ValueError("must be a number")
+        return value
+
+    @field_validator("scale", mode="before")
+    @classmethod
+    def _scale_number(cls, value: Any) -> Any:
+        if value is None:
+            return 1.0
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValueError("must be a positive number (1, 1.0e+6, 1.0e+12 ...)")
+        return value
+
+
+class UsdView(Strict):
+    fx: str
+    level: str | None = None
+    note: str = ""
+
+
+class Window(Strict):
+    first: str
+    last: str
+
+    @field_validator("first", "last", mode="before")
+    @classmethod
+    def _year_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class ClaimBase(Strict):
+    id: Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    quote: Annotated[str, Field(min_length=1)]
+    claim: str = ""
+    precision: str = ""
+    definition: str = ""
+    loader: str = ""
+    caveats: list[str] = []
+    same_as: str | None = None  # "<article slug>#<claim id>" (or "#<claim id>" in the same article)
+    coverage: Literal["all", "part"] = "all"  # "part": the series counts only part of what is claimed
+
+    def comparator_allowed(self) -> None:
+        stated = getattr(self, "stated", None)
+        allowed = COMPARATORS.get(self.check)  # type: ignore[attr-defined]
+        if stated is None or allowed is None:
+            return
+        comparator = stated.comparator
+        if self.check == "count":  # type: ignore[attr-defined]
+            match = re.fullmatch(r"count==(\d+)", comparator)
+            if not match or (stated.value is not None and float(match.group(1)) != stated.value):
+                raise ValueError(f"stated.comparator: {comparator!r} does not fit check 'count' "
+                                 f"(expected 'count==N' with N the stated value)")
+            return
+        if comparator not in allowed:
+            raise ValueError(f"stated.comparator: {comparator!r} does not fit check {self.check!r} "  # type: ignore[attr-defined]
+                             f"(expected one of {sorted(allowed)})")
+
+
+class FigureClaim(ClaimBase):
+    stated: Stated
+    series: EvidenceSeries
+
+    @model_validator(mode="after")
+    def _comparator(self) -> FigureClaim:
+        self.comparator_allowed()
+        if self.stated.value is None and self.check != "rank_trend":  # type: ignore[attr-defined]
+            raise ValueError("stated.value: a number is required for this check")
+        return self
+
+
+class ThresholdClaim(FigureClaim):
+    check: Literal["threshold"]
+    usd_view: UsdView | None = None
+    breakdown: list[dict] = []
+
+
+class RoundedClaim(FigureClaim):
+    check: Literal["rounded"]
+    step: float = Field(gt=0)
+    usd_view: UsdView | None = None
+    breakdown: list[dict] = []
+
+    @model_validator(mode="after")
+    def _step_fits_value(self) -> RoundedClaim:
+        ratio = (self.stated.value or 0) / self.step
+        if not math.isclose(ratio, round(ratio), rel_tol=1e-9, abs_tol=1e-9):
+            raise ValueError(f"step: {self.step:g} does not fit the stated value {self.stated.value:g} "
+                             f"(the value is not a whole number of steps; step is in the units of value, before scale)")
+        return self
+
+
+class ExactClaim(FigureClaim):
+    check: Literal["exact"]
+
+    @model_validator(mode="after")
+    def _whole(self) -> ExactClaim:
+        if self.stated.value is not None and self.stated.value * self.stated.scale != round(self.stated.value * self.stated.scale):
+            raise ValueError("stated.value: an exact check is for counts and ranks (a whole number)")
+        return self
+
+
+class LeaderClaim(FigureClaim):
+    check: Literal["leader"]
+    entity: str
+    total: int | None = None
+
+
+class CountClaim(FigureClaim):
+    check: Literal["count"]
+    per_indicator: EvidenceSeries | None = None
+    context_periods: list[str] = []
+
+
+class RankTrendClaim(FigureClaim):
+    check: Literal["rank_trend"]
+    window: Window
+    max_setback: float = 0
+
+
+class OpinionClaim(ClaimBase):
+    check: Literal["opinion"]
+    reason: Annotated[str, Field(min_length=1)]
+
+
+Claim = Annotated[
+    Union[ThresholdClaim, RoundedClaim, ExactClaim, LeaderClaim, CountClaim, RankTrendClaim, OpinionClaim],
+    Field(discriminator="check"),
+]
+MODELS = {"threshold": ThresholdClaim, "rounded": RoundedClaim, "exact": ExactClaim, "leader": LeaderClaim,
+          "count": CountClaim, "rank_trend": RankTrendClaim, "opinion": OpinionClaim}
+
+
+class ClaimProblem(ValueError):
+    """One claim that does not fit the schema: names the claim and the field."""
+
+    def __init__(self, claim_id: str, field: str, message: str):
+        self.claim_id, self.field, self.message = claim_id, field, message
+        super().__init__(f"claim {claim_id!r}: field {field!r}: {message}")
+
+
+def validate(raw: Any, index: int, catalogue: dict | None = None) -> BaseModel:
+    """One raw claim mapping as its typed model; ClaimProblem naming the claim id and field otherwise."""
+    claim_id = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") else f"#{index + 1}"
+    if not isinstance(raw, dict):
+        raise ClaimProblem(claim_id, "(claim)", "is not a mapping")
+    check = raw.get("check")
+    if not check:
+        raise ClaimProblem(claim_id, "check", "missing (one of: " + ", ".join(CHECK_KINDS) + ")")
+    if check not in MODELS:
+        raise ClaimProblem(claim_id, "check", f"unknown check kind {check!r} (known: {', '.join(CHECK_KINDS)})")
+    try:
+        return MODELS[check].model_validate(raw, context={"catalogue": catalogue})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise ClaimProblem(claim_id, *describe(error)) from None
+
+
+def describe(error: dict) -> tuple[str, str]:
+    """(field, message) for a pydantic error; a model-level message may start with 'field: '."""
+    field = ".".join(str(part) for part in error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "missing":
+        message = "missing"
+    elif error["type"] == "extra_forbidden":
+        message = "unknown key (a typo? see docs/claims.md for the keys of each check kind)"
+    match = re.match(r"^([a-z_]+(?:\.[a-z_]+)*): (.*)$", message)
+    if match and match.group(1).split(".")[0] in {"stated", "step", "series", "window", "entity", "value"}:
+        field = ".".join(p for p in (field, match.group(1)) if p)
+        message = match.group(2)
+    elif error["type"] == "value_error" and field == "series":
+        pass
+    return field or "(claim)", message
