@@ -81,7 +81,7 @@ def test_first_in_six_indicators_is_unverifiable_and_names_the_loader(by_id):
     assert "indicators refresh --source gii" in result.loader
     assert "Unverifiable with the bundled data" in result.explanation
     context = {v["label"]: v["value"] for v in result.other_views}
-    assert context == {"GII 2021 (other edition)": 9, "GII 2022 (other edition)": 9, "GII 2024 (other edition)": 8}
+    assert context == {"2021 (other period)": 9, "2022 (other period)": 9, "2024 (other period)": 8}
 
 
 def test_steady_progress_reads_the_rank_path_with_the_comparability_caveat(by_id):
@@ -331,3 +331,100 @@ def cluster_rows(counts: dict[str, float]) -> list[dict]:
 def test_leader_rule_accounts_for_unlisted_economies_and_ties(counts, expected):
     claim = claim_by_id("gii-2023-most-clusters")
     assert claims.check_leader(claim, TableEvidence(cluster_rows(counts))).verdict == expected
+
+
+# -- rule text follows the data (no publisher or direction is assumed) ----------------------------
+
+ASKARY_CLAIMS = {c["id"]: c for c in claims.load_claims(
+    articles.get_article("china-daily-askary-2024-03-12").claims_path)["claims"]}
+
+
+def fx_rows(before: float, now: float) -> list[dict]:
+    return [dict(source="fx", indicator="AEXCHUS", entity="CHN", counterpart="USA", period=p, freq="A",
+                 value=v, unit="CNY per USD") for p, v in (("2022", before), ("2023", now))]
+
+
+@pytest.mark.parametrize("before, now, word, direction", [(7.0, 6.5, "strengthened", "higher"),
+                                                          (6.7, 7.1, "weakened", "lower")])
+def test_usd_growth_text_says_which_way_the_currency_moved(before, now, word, direction):
+    claim = claim_by_id("new-trio-growth-30-percent")
+    result = claims.check_rounded(claim, TableEvidence([growth_row(10.0), *fx_rows(before, now)]))
+    view = next(v for v in result.other_views if v["label"].startswith("growth in US dollars"))
+    assert f"the CNY {word} from {before:.4f} to {now:.4f} per USD" in view["explanation"]
+    assert f"growth in dollars is {direction}" in view["explanation"]
+    assert (view["value"] > 10.0) == (direction == "higher")
+
+
+def gii_rank_row(value: float) -> dict:
+    return dict(source="gii", indicator="gii_rank", entity="CHN", counterpart="", period="2023", freq="A",
+                value=value, unit="rank")
+
+
+@pytest.mark.parametrize("comparator, rank, expected, text", [
+    ("<", 12, "supported", "is below rank 15"),
+    ("<", 15, "contradicted", "is not below rank 15"),
+    ("<=", 15, "supported", "is at or below rank 15"),
+    ("<=", 16, "contradicted", "is not at or below rank 15"),
+])
+def test_threshold_below_says_below(comparator, rank, expected, text):
+    base = copy.deepcopy(ASKARY_CLAIMS["gii-2023-top-15"])
+    claim = {**base, "stated": {**base["stated"], "comparator": comparator}}
+    result = claims.check_threshold(claim, TableEvidence([gii_rank_row(rank)]))
+    assert result.verdict == expected
+    assert text in result.explanation and "above" not in result.explanation
+    assert "rounding" not in result.explanation  # a rank carries no rounding
+
+
+@pytest.mark.parametrize("rank, expected", [(12, "supported"), (11, "contradicted"), (13, "contradicted")])
+def test_exact_rank_equal_is_supported_not_supported_rounded(rank, expected):
+    result = claims.check_exact(ASKARY_CLAIMS["gii-2023-rank-12"], TableEvidence([gii_rank_row(rank)]))
+    assert result.verdict == expected
+    if expected == "supported":
+        assert result.explanation == "The published figure is rank 12, as stated."
+    else:
+        assert f"rank {rank}, not the stated rank 12" in result.explanation
+
+
+def test_band_edges_print_with_enough_digits():
+    base = claim_by_id("new-trio-growth-30-percent")
+    claim = {**base, "stated": {**base["stated"], "value": 77.6, "text": "77.6 percent"}, "step": 0.1, "usd_view": None,
+             "breakdown": []}
+    result = claims.check_rounded(claim, TableEvidence([growth_row(77.7)]))
+    assert result.verdict == "contradicted"
+    assert "[77.55%, 77.65%)" in result.explanation
+
+
+def test_part_coverage_makes_a_lower_figure_unverifiable_and_a_higher_one_contradicted():
+    """Resident filings are part of all filings: below the stated total says nothing; above it refutes it."""
+    claim = ASKARY_CLAIMS["china-patent-applications-2021"]
+
+    def patents(value):
+        return [dict(source="worldbank", indicator="IP.PAT.RESD", entity="CHN", counterpart="", period="2021",
+                     freq="A", value=value, unit="applications")]
+    below = claims.check_rounded(claim, TableEvidence(patents(1_426_644)))
+    assert below.verdict == "unverifiable" and below.observed["value"] == 1_426_644
+    assert "only part of what the claim counts" in below.explanation and "residents only" in below.explanation
+    inside = claims.check_rounded(claim, TableEvidence(patents(1_590_000)))
+    assert inside.verdict == "unverifiable"  # the whole could still be larger than the band
+    above = claims.check_rounded(claim, TableEvidence(patents(1_700_000)))
+    assert above.verdict == "contradicted"
+
+
+def test_bundled_patent_claim_reflects_the_resident_only_definition(by_id_askary):
+    result = by_id_askary["china-patent-applications-2021"]
+    assert result.verdict == "unverifiable"
+    assert result.observed["value"] < 1.585e6  # resident filings, below the stated total
+    assert any("residents only" in c for c in result.caveats)
+
+
+@pytest.fixture(scope="module")
+def by_id_askary(snapshot_url):
+    article = articles.get_article("china-daily-askary-2024-03-12")
+    return {r.id: r for r in claims.check_article(Store(snapshot_url), article)}
+
+
+def test_unverifiable_only_because_published_after_the_as_of_date_says_so(snapshot_url):
+    result = verdict(Store(snapshot_url), "new-trio-over-one-trillion", as_of="2024-01-11")
+    assert result.explanation.startswith("Unverifiable as of 2024-01-11: the data were published after that date")
+    assert "on 2024-01-12" in result.explanation
+    assert "Unverifiable with the bundled data" not in result.explanation

@@ -1,6 +1,8 @@
-"""The claims engine: the op-ed's statements (data/claims.yaml) judged against the store.
+"""The claims engine: an article's statements (data/articles/<slug>/claims.yaml) judged against the store.
 
-A claim record says what was stated (value, unit, comparator, wording) and which series in the
+Rules are generic: their text is computed from the data (which side of a threshold, which way a
+currency moved, the comparator used) or taken from the claims file (definitions, caveats, notes);
+no publisher, index or article is named here. A claim record says what was stated (value, unit, comparator, wording) and which series in the
 store is its evidence. The engine reads that series, applies the tolerance the wording implies,
 and returns a `ClaimResult` with the numbers it compared. No verdict is ever written by hand.
 
@@ -12,6 +14,7 @@ Verdicts:
 - contradicted       the data do not meet the claim
 - unverifiable       the data needed are not in the store (the result names the loader that fetches them)
 - opinion            not a factual claim; listed so readers see it was considered
+- error              the claim could not be judged (a schema error in its file, named with file, id and field)
 """
 
 from __future__ import annotations
@@ -150,8 +153,9 @@ class Evidence:
             return None
         return latest.sort_values("released").iloc[0]
 
-    def fx(self, series_id: str, year: str) -> pd.Series | None:
-        return self.one({"source": "fx", "indicator": series_id, "entity": "CHN", "period": year, "freq": "A"})
+    def fx(self, series_id: str, year: str, entity: str = "CHN") -> pd.Series | None:
+        """An annual average exchange rate (local currency per USD) from the store's fx series."""
+        return self.one({"source": "fx", "indicator": series_id, "entity": entity, "period": year, "freq": "A"})
 
 
 def source_ref(row: pd.Series) -> dict:
@@ -323,18 +327,25 @@ def check_threshold(claim: dict, ev: Evidence) -> ClaimResult:
     return finish(judge_part(result, claim), claim)
 
 
+def fx_label(fx: pd.Series) -> str:
+    return f"{fx['publisher']}, {fx['indicator']}"
+
+
 def add_usd_level_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.Series) -> None:
-    fx = ev.fx(claim["usd_view"]["fx"], row["period"])
+    """The level converted to US dollars at the annual average rate (a second view; the claim keeps its currency)."""
+    local = row["unit"]
+    fx = ev.fx(claim["usd_view"]["fx"], row["period"], row["entity"])
     if fx is None:
         result.caveats.append(f"No {claim['usd_view']['fx']} rate for {row['period']} in the store: no USD view.")
         return
     usd = float(row["value"]) / float(fx["value"])
+    note = claim["usd_view"].get("note", "")
     result.other_views.append({
         "label": "in US dollars (converted)",
         "value": usd, "unit": "USD",
-        "explanation": (f"{fmt(float(row['value']), 'CNY')} ÷ {float(fx['value']):.4f} CNY per USD (FRED {fx['indicator']}, "
-                        f"{row['period']} average) = {fmt(usd, 'USD')}. GACC converts with its own monthly rates, "
-                        "so its USD release differs slightly. The claim itself is in yuan."),
+        "explanation": (f"{fmt(float(row['value']), local)} ÷ {float(fx['value']):.4f} {local} per USD ({fx_label(fx)}, "
+                        f"{row['period']} average) = {fmt(usd, 'USD')}." + (f" {note}" if note else "")
+                        + f" The claim itself is in {local}."),
     })
     result.sources.append(source_ref(fx))
 
@@ -403,33 +414,45 @@ def finish(result: ClaimResult, claim: dict) -> ClaimResult:
 
 
 def add_usd_growth_view(result: ClaimResult, claim: dict, ev: Evidence, row: pd.Series) -> None:
+    """Growth in US dollars from growth in the local currency and the two annual average rates; the
+    text says which way the currency moved (computed from the rates, never assumed)."""
     year = row["period"]
     previous = str(int(year) - 1)
-    fx_now, fx_before = ev.fx(claim["usd_view"]["fx"], year), ev.fx(claim["usd_view"]["fx"], previous)
+    level_name = claim["usd_view"].get("level")
+    fx_now = ev.fx(claim["usd_view"]["fx"], year, row["entity"])
+    fx_before = ev.fx(claim["usd_view"]["fx"], previous, row["entity"])
     if fx_now is None or fx_before is None:
         result.caveats.append(f"No annual FX rates for {previous} and {year} in the store: no USD view.")
         return
-    growth_cny = float(row["value"]) / 100
-    growth_usd = (1 + growth_cny) * float(fx_before["value"]) / float(fx_now["value"]) - 1
+    local = claim["usd_view"].get("currency") or str(fx_now["unit"]).split(" per ")[0]
+    growth_local = float(row["value"]) / 100
+    rate_before, rate_now = float(fx_before["value"]), float(fx_now["value"])
+    growth_usd = (1 + growth_local) * rate_before / rate_now - 1
+    if rate_now > rate_before:
+        move = f"the {local} weakened from {rate_before:.4f} to {rate_now:.4f} per USD, so growth in dollars is lower"
+    elif rate_now < rate_before:
+        move = f"the {local} strengthened from {rate_before:.4f} to {rate_now:.4f} per USD, so growth in dollars is higher"
+    else:
+        move = f"the rate was unchanged at {rate_now:.4f} {local} per USD, so growth in dollars is the same"
+    note = claim["usd_view"].get("note", "")
     result.other_views.append({
         "label": "growth in US dollars (converted)",
         "value": growth_usd * 100, "unit": "percent",
-        "explanation": (f"(1 + {growth_cny:.3f}) × {float(fx_before['value']):.4f} / {float(fx_now['value']):.4f} − 1 = "
-                        f"{growth_usd * 100:.1f}%: the yuan weakened from {float(fx_before['value']):.4f} to "
-                        f"{float(fx_now['value']):.4f} per USD (FRED {fx_now['indicator']} annual averages), so growth in "
-                        "dollars is lower. The claim is in yuan and is judged in yuan."),
+        "explanation": (f"(1 + {growth_local:.3f}) × {rate_before:.4f} / {rate_now:.4f} − 1 = {growth_usd * 100:.1f}%: "
+                        f"{move} ({fx_label(fx_now)}, annual averages)." + (f" {note}" if note else "")
+                        + f" The claim is in {local} and is judged in {local}."),
     })
     result.sources.extend([source_ref(fx_before), source_ref(fx_now)])
-    level_name = claim["usd_view"].get("level")
     if level_name:
-        level = ev.one({**claim["series"], "indicator": level_name, "unit": "CNY"})
-        if level is not None:
-            derived = float(level["value"]) / (1 + growth_cny)
+        level = ev.one({**claim["series"], "indicator": level_name, "unit": local})
+        earlier = ev.one({**claim["series"], "indicator": level_name, "unit": local, "period": previous})
+        if level is not None and earlier is None:
+            derived = float(level["value"]) / (1 + growth_local)
             result.other_views.append({
                 "label": f"implied {previous} total (derived)",
-                "value": derived, "unit": "CNY",
-                "explanation": (f"No official {previous} total was published; {fmt(float(level['value']), 'CNY')} ÷ "
-                                f"{1 + growth_cny:.3f} = {fmt(derived, 'CNY')} is derived from the {year} total and its growth."),
+                "value": derived, "unit": local,
+                "explanation": (f"The store holds no {previous} total; {fmt(float(level['value']), local)} ÷ "
+                                f"{1 + growth_local:.3f} = {fmt(derived, local)} is derived from the {year} total and its growth."),
             })
 
 
@@ -488,7 +511,7 @@ def check_leader(claim: dict, ev: Evidence) -> ClaimResult:
     entity = claim["entity"]
     mine = rows[rows["entity"] == entity]
     if mine.empty:
-        return unverifiable(claim, f"no {spec['indicator']} for {entity} in edition {spec.get('period')}", ev,
+        return unverifiable(claim, f"no {spec['indicator']} for {entity} in {spec.get('period')}", ev,
                             {**spec, "entity": entity})
     count = float(mine.iloc[0]["value"])
     others = rows[rows["entity"] != entity].sort_values("value", ascending=False)
@@ -496,24 +519,26 @@ def check_leader(claim: dict, ev: Evidence) -> ClaimResult:
     runner_value = float(runner_up["value"]) if runner_up is not None else 0.0
     unlisted_max = max(float(claim.get("total", 0)) - float(rows["value"].sum()), 0.0) if claim.get("total") else math.inf
     listed = ", ".join(f"{r.entity} {r.value:g}" for r in others.head(3).itertuples())
+    of_total = f" of {claim['total']:g} in all" if claim.get("total") else ""
     if count > runner_value and count > unlisted_max:
         verdict = "supported"
-        explanation = (f"{entity} has {count:g} of the top {claim.get('total', '')} clusters; next: {listed}. "
-                       f"Economies not listed hold at most {unlisted_max:g} between them, so none can exceed {count:g}.")
+        explanation = (f"{entity} has {count:g}{of_total}; next: {listed}. "
+                       f"Entities not listed hold at most {unlisted_max:g} between them, so none can exceed {count:g}.")
     elif count > runner_value:
         verdict = "inconclusive"
-        explanation = f"{entity} leads the economies listed ({count:g}; next {listed}), but unlisted economies could hold up to {unlisted_max:g}."
+        explanation = (f"{entity} leads the entities listed ({count:g}; next {listed}), but entities not listed "
+                       f"could hold up to {unlisted_max:g}" + (f"{of_total}." if of_total else " (no total is known)."))
     else:
         verdict = "contradicted"
         tie = " (a tie is not “most”)" if count == runner_value else ""
         explanation = f"{entity} has {count:g}; {runner_up['entity']} has {runner_value:g}{tie}."
-    return base_result(
+    result = base_result(
         claim, verdict, {"value": count, "unit": "count", "runner_up": runner_up["entity"] if runner_up is not None else None,
                          "runner_up_value": runner_value, "unlisted_max": unlisted_max},
         explanation, computation=f"{entity} {count:g} vs next {runner_value:g} (unlisted ≤ {unlisted_max:g})",
         abs_error=count - runner_value, sources=[source_ref(r) for _, r in pd.concat([mine, others.head(1)]).iterrows()],
-        caveats=["Cluster counts are per GII edition (top 100); WIPO's cluster method changes between editions."],
     )
+    return finish(result, claim)
 
 
 def check_count(claim: dict, ev: Evidence) -> ClaimResult:
@@ -522,12 +547,12 @@ def check_count(claim: dict, ev: Evidence) -> ClaimResult:
     if len(per_indicator):
         firsts = per_indicator[per_indicator["value"] == 1]
         count, refs = float(len(firsts)), [source_ref(r) for _, r in firsts.iterrows()]
-        how = f"{len(firsts)} of {len(per_indicator)} indicators in WIPO's workbook have rank 1 for {claim['per_indicator']['entity']}"
+        how = f"{len(firsts)} of {len(per_indicator)} ranked indicators have rank 1 for {claim['per_indicator']['entity']}"
     else:
         row = ev.one(claim["series"])
         if row is None:
-            result = unverifiable(claim, f"no count of first-ranked indicators for {claim['series']['entity']} in GII "
-                                         f"{claim['series']['period']}, and no per-indicator ranks")
+            result = unverifiable(claim, f"no {claim['series']['indicator']} for {claim['series'].get('entity')} in "
+                                         f"{claim['series'].get('period')}, and no per-indicator ranks", ev)
             add_count_context(result, claim, ev)
             return result
         count, refs = float(row["value"]), [source_ref(row)]
@@ -535,11 +560,11 @@ def check_count(claim: dict, ev: Evidence) -> ClaimResult:
     verdict = "supported" if count == stated else "contradicted"
     result = base_result(
         claim, verdict, {"value": count, "unit": "count"},
-        f"{how}; the op-ed says {stated:g}.", computation=f"{count:g} == {stated:g}",
+        f"{how}; the claim says {stated:g}.", computation=f"{count:g} {'==' if count == stated else '!='} {stated:g}",
         abs_error=count - stated, rel_error=(count - stated) / stated, sources=refs,
     )
     add_count_context(result, claim, ev)
-    return result
+    return finish(result, claim)
 
 
 def add_count_context(result: ClaimResult, claim: dict, ev: Evidence) -> None:
@@ -548,7 +573,7 @@ def add_count_context(result: ClaimResult, claim: dict, ev: Evidence) -> None:
     rows = rows[rows["period"].isin(claim.get("context_periods", []))]
     for _, row in rows.iterrows():
         result.other_views.append({
-            "label": f"GII {row['period']} (other edition)", "value": float(row["value"]), "unit": "count",
+            "label": f"{row['period']} (other period)", "value": float(row["value"]), "unit": "count",
             "explanation": f"{row['publisher']}: {row['note']}".strip(": "),
         })
         result.sources.append(source_ref(row))
@@ -559,7 +584,7 @@ def check_rank_trend(claim: dict, ev: Evidence) -> ClaimResult:
     first, last = claim["window"]["first"], claim["window"]["last"]
     rows = rows[(rows["period"] >= first) & (rows["period"] <= last)].sort_values("period")
     if len(rows) < 2 or rows.iloc[-1]["period"] != last:
-        return unverifiable(claim, f"fewer than two editions between {first} and {last}, or none for {last}", ev,
+        return unverifiable(claim, f"fewer than two ranks between {first} and {last}, or none for {last}", ev,
                             {**claim["series"], "period": last})
     ranks = list(zip(rows["period"], rows["value"].astype(float)))
     net = ranks[0][1] - ranks[-1][1]
@@ -574,20 +599,20 @@ def check_rank_trend(claim: dict, ev: Evidence) -> ClaimResult:
         verdict = "contradicted"
     path = " → ".join(f"{p}: {r:g}" for p, r in ranks)
     setback_text = ", ".join(f"{p} (+{s:g})" for p, s in setbacks) or "none"
-    explanation = (f"Overall GII rank went from {ranks[0][1]:g} ({ranks[0][0]}) to {ranks[-1][1]:g} ({ranks[-1][0]}), "
-                   f"{net:g} places up; editions where it slipped: {setback_text}.")
+    direction = f"{net:g} places up" if net > 0 else f"{-net:g} places down" if net < 0 else "no net change"
+    explanation = (f"{claim['series'].get('entity', '')} rank went from {ranks[0][1]:g} ({ranks[0][0]}) to {ranks[-1][1]:g} "
+                   f"({ranks[-1][0]}), {direction}; periods where it slipped: {setback_text}.").lstrip()
     result = base_result(
         claim, verdict, {"value": ranks[-1][1], "unit": "rank", "first": ranks[0][1], "net_improvement": net,
                          "worst_setback": worst, "path": path},
         explanation, computation=f"net {net:+g} places, worst setback {worst:g} ≤ {allowed:g}" if verdict == "supported"
         else f"net {net:+g} places, worst setback {worst:g} (allowed {allowed:g})",
         sources=[source_ref(r) for _, r in rows.iterrows()],
-        caveats=["WIPO: GII ranks are not strictly comparable across editions (the framework and the economies covered change every year)."],
     )
     missing = [str(y) for y in range(int(first), int(last) + 1) if str(y) not in set(rows["period"])]
     if missing:
-        result.caveats.append(f"No rank in the store for edition(s) {', '.join(missing)}.")
-    return result
+        result.caveats.append(f"No rank in the store for {', '.join(missing)}.")
+    return finish(result, claim)
 
 
 def check_opinion(claim: dict, ev: Evidence) -> ClaimResult:

@@ -97,9 +97,12 @@ class Stated(Strict):
 
 
 class UsdView(Strict):
+    """A second view in US dollars: `fx` names the annual rate series (local currency per USD)."""
+
     fx: str
-    level: str | None = None
-    note: str = ""
+    level: str | None = None  # the level series, to derive the previous year's total from growth
+    currency: str | None = None  # the local currency; default: read from the rate's unit ("CNY per USD")
+    note: str = ""  # publisher-specific context shown with the converted figure
 
 
 class Window(Strict):
