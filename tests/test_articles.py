@@ -112,3 +112,64 @@ def test_check_claims_path_judges_a_file_in_todays_format(tmp_path, snapshot_url
     monkeypatch.setenv("INDICATORS_DB", snapshot_url)
     assert cli.main(["check", "--claims", str(path)]) == 0
     assert "[SUPPORTED] new-trio-over-one-trillion" in capsys.readouterr().out
+
+
+# -- claim matching -------------------------------------------------------------------------------
+
+from indicators.claims import matching  # noqa: E402
+
+
+def test_bundled_matches_join_the_trillion_and_the_clusters_claims():
+    found = {m.key: m for m in claims.claim_matches()}
+    trio = found["op-ed#new-trio-over-one-trillion"]
+    assert [a.ref for a in trio.appearances] == ["op-ed#new-trio-over-one-trillion",
+                                                "gna-lu-kun-2024-06-01#new-trio-over-one-trillion"]
+    assert any(r.startswith("same_as:") for r in trio.reasons)
+    clusters = found["op-ed#gii-2023-most-clusters"]
+    assert {a.article for a in clusters.appearances} == {"op-ed", "china-daily-askary-2024-03-12"}
+    assert clusters.reasons == ["same series, period, comparator and stated figure"]  # no same_as written
+    assert len(found) == 2  # opinions and distinct figures are not matched
+
+
+def fake_article(slug: str):
+    return articles.Article(slug=slug, title=slug, author="A", outlet=slug.upper(), url=None, published="2024-01-01",
+                            as_of="2024-01-01", excerpt=True, text="", claims_path=Path("/nonexistent"))
+
+
+def figure_claim(claim_id: str, value: float, scale: float = 1e12, **extra) -> dict:
+    return {"id": claim_id, "quote": claim_id, "check": "threshold",
+            "stated": {"value": value, "scale": scale, "unit": "CNY", "comparator": ">"},
+            "series": {"source": "customs", "indicator": "new_trio_exports_total", "period": "2023", "unit": "CNY"}, **extra}
+
+
+def test_same_figure_in_other_units_matches_a_different_figure_does_not():
+    documents = [(fake_article("a"), [figure_claim("x", 1)]),
+                 (fake_article("b"), [figure_claim("y", 1000, 1e9)]),  # 1000 billion = 1 trillion
+                 (fake_article("c"), [figure_claim("z", 1.1)])]
+    found = matching.find_matches(documents)
+    assert [[a.ref for a in m.appearances] for m in found] == [["a#x", "b#y"]]
+
+
+def test_same_as_links_are_transitive_and_broken_links_are_reported():
+    documents = [(fake_article("a"), [figure_claim("x", 1)]),
+                 (fake_article("b"), [figure_claim("y", 2, same_as="a#x")]),
+                 (fake_article("c"), [figure_claim("z", 3, same_as="b#y"), figure_claim("w", 4, same_as="q#none")])]
+    found = matching.find_matches(documents)
+    assert [[a.ref for a in m.appearances] for m in found] == [["a#x", "b#y", "c#z"]]
+    assert matching.other_appearances(found, "c", "z")[0].ref == "a#x"
+    assert matching.broken_links(documents) == ["c#w -> q#none"]
+
+
+def test_claims_matches_cli_lists_each_appearance(capsys):
+    assert cli.main(["claims", "--matches"]) == 0
+    out = capsys.readouterr().out
+    assert "op-ed#new-trio-over-one-trillion" in out and "gna-lu-kun-2024-06-01#new-trio-over-one-trillion" in out
+    assert "china-daily-askary-2024-03-12#gii-2023-most-clusters" in out
+
+
+def test_check_article_results_say_where_else_the_claim_appears(snapshot_url):
+    article = articles.get_article("gna-lu-kun-2024-06-01")
+    by_id = {r.id: r for r in claims.check_article(Store(snapshot_url), article, compare=False)}
+    also = by_id["new-trio-over-one-trillion"].also_in
+    assert [(a["article"], a["claim_id"]) for a in also] == [("op-ed", "new-trio-over-one-trillion")]
+    assert by_id["nev-exports-2023-units"].also_in == []

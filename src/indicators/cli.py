@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(handler=cmd_check)
 
+    p = sub.add_parser("claims", help="list the bundled articles' claims; --matches: claims stated in several articles")
+    p.add_argument("--matches", action="store_true", help="only claims stated in more than one article, with each appearance")
+    p.set_defaults(handler=cmd_claims)
+
     p = sub.add_parser("articles", help="list the bundled articles with their verdict counts")
     p.add_argument("--as-of", metavar="DATE", help="judge with the data published by DATE (YYYY-MM-DD)")
     p.set_defaults(handler=cmd_articles)
@@ -202,6 +206,31 @@ def cmd_articles(args) -> int:
         if article.url:
             print(f"  {article.url}")
         print(f"  {claims.verdict_counts_text(results)}")
+    return 0
+
+
+def cmd_claims(args) -> int:
+    from indicators import claims
+    from indicators.claims import matching
+
+    documents = claims.article_claims()
+    found = matching.find_matches(documents)
+    if args.matches:
+        if not found:
+            print("no claim is stated in more than one article")
+        for match in found:
+            print(f"{match.key}  ({'; '.join(match.reasons)})")
+            for appearance in match.appearances:
+                print(f"  {appearance.ref}  {appearance.label}: “{appearance.quote}”")
+        for line in matching.broken_links(documents):
+            print(f"warning: same_as points at no claim: {line}")
+        return 0
+    for article, items in documents:
+        print(f"{article.slug}: {len(items)} claim(s)")
+        for claim in items:
+            others = matching.other_appearances(found, article.slug, claim["id"])
+            also = f"  (also stated in: {', '.join(a.label for a in others)})" if others else ""
+            print(f"  {claim['id']:<40} {claim['check']:<11}{also}".rstrip())
     return 0
 
 

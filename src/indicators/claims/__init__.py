@@ -28,7 +28,7 @@ import pandas as pd
 import yaml
 
 from indicators import articles as articles_mod
-from indicators.claims import schema
+from indicators.claims import matching, schema
 from indicators.claims.schema import COMPARATORS  # noqa: F401  (re-exported)
 from indicators.store import Store
 
@@ -63,6 +63,7 @@ class ClaimResult:
     loader: str = ""
     as_of: str | None = None
     compared_with: dict | None = None  # the same claim judged as of the article date / latest
+    also_in: list[dict] = field(default_factory=list)  # other articles stating the same claim (claim matching)
 
     def to_dict(self) -> dict:
         return _clean(asdict(self))
@@ -673,7 +674,22 @@ def check_article(store: Store | None, article: articles_mod.Article, as_of: str
 
     `currency` is the page state (CNY/USD) and does not change a verdict: a claim is judged in the
     currency it states, and the other currency appears among its `other_views`."""
-    return check_all(store=store, as_of=as_of, path=article.claims_path, compare=compare, catalogue=catalogue)
+    results = check_all(store=store, as_of=as_of, path=article.claims_path, compare=compare, catalogue=catalogue)
+    found = claim_matches(article.claims_path.parent.parent.parent)
+    for result in results:
+        result.also_in = [a.to_dict() for a in matching.other_appearances(found, article.slug, result.id)]
+    return results
+
+
+def article_claims(data_dir: Path | None = None) -> list[tuple[articles_mod.Article, list[dict]]]:
+    """Every bundled article with its valid claims (bad claims are left out here; `check` reports them)."""
+    return [(article, load_claims(article.claims_path, strict=False)["claims"])
+            for article in articles_mod.load_articles(data_dir)]
+
+
+def claim_matches(data_dir: Path | None = None) -> list[matching.ClaimMatch]:
+    """Claims stated in more than one bundled article (same figure and series, or `same_as:`)."""
+    return matching.find_matches(article_claims(data_dir))
 
 
 def check_one(claim: dict, ev: Evidence) -> ClaimResult:
@@ -719,6 +735,8 @@ def format_table(results: list[ClaimResult], width: int = 60) -> str:
             lines.append(f"  also:     {view['label']}: {fmt(view['value'], view['unit'])}{detail}")
         for caveat in r.caveats:
             lines.append(f"  caveat:   {caveat}")
+        if r.also_in:
+            lines.append("  also in:  " + "; ".join(f"{a['label']} ({a['article']}#{a['claim_id']})" for a in r.also_in))
         if r.sources:
             names = sorted({f"{s['publisher']} (vintage {s['vintage']})" for s in r.sources})
             lines.append(f"  sources:  {'; '.join(names)}")
