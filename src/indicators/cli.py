@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="figures", metavar="DIR")
     p.add_argument("--as-of", metavar="DATE")
     p.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
+    p.add_argument("--claimreview", action="store_true",
+                   help="write schema.org ClaimReview JSON-LD for the articles' verdicts to --out FILE.jsonld instead")
+    p.add_argument("--article", metavar="SLUG", help="with --claimreview: only this article (default: every article)")
+    p.add_argument("--base-url", metavar="URL", default=os.environ.get("INDICATORS_BASE_URL", "http://127.0.0.1:8050"),
+                   help="with --claimreview: where the dashboard is served (claim links; env INDICATORS_BASE_URL)")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("report", help="write the static fact-check report")
@@ -243,11 +248,32 @@ def cmd_serve(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.claimreview:
+        return cmd_export_claimreview(args)
     from indicators import export
 
     paths = export.export_figures(args.figure, args.all, args.format, args.out, as_of=args.as_of, currency=args.currency)
     for path in paths:
         print(path)
+    return 0
+
+
+def cmd_export_claimreview(args) -> int:
+    from pathlib import Path
+
+    from indicators import articles, claimreview, claims
+    from indicators.store import Store
+
+    store = Store()
+    chosen = [articles.get_article(args.article)] if args.article else articles.load_articles()
+    reviews = []
+    for article in chosen:
+        results = claims.check_article(store, article, as_of=args.as_of, compare=False)
+        reviews += claimreview.claim_reviews(article, results, base_url=args.base_url)
+    out = Path("claimreview.jsonld" if args.out == "figures" else args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{out} ({len(reviews)} ClaimReview object(s) from {len(chosen)} article(s))")
     return 0
 
 

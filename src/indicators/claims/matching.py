@@ -25,6 +25,8 @@ class Appearance:
     url: str | None
     published: str
     author: str = ""
+    title: str = ""
+    outlet: str = ""
 
     @property
     def ref(self) -> str:
@@ -76,7 +78,7 @@ def find_matches(documents: list[tuple[object, list[dict]]]) -> list[ClaimMatch]
         for claim in claims:
             appearance = Appearance(article=article.slug, label=article.label, claim_id=str(claim["id"]),
                                     quote=str(claim.get("quote", "")), url=article.url, published=article.published,
-                                    author=article.author)
+                                    author=article.author, title=article.title, outlet=article.outlet)
             appearances[appearance.ref] = appearance
             claims_by_ref[appearance.ref] = claim
     parent = {ref: ref for ref in appearances}

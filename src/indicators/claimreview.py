@@ -1,0 +1,89 @@
+"""schema.org ClaimReview JSON-LD for an article's verdicts: the format fact-checkers publish and
+search engines (Google's Fact Check Explorer) read.
+
+One ClaimReview per claim the engine rated on the scale below; opinions, unverifiable claims and
+errors have no rating and get none. The reviewing organisation comes from the environment
+(`INDICATORS_ORG_NAME`, `INDICATORS_ORG_URL`) unless the caller passes `author`. The review's
+`url` is the claim's deep link on the scorecard, `/article/<slug>#claim-<id>`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+
+from indicators.articles import Article
+from indicators.claims import ClaimResult
+
+# ratingValue on a 1 (worst) to 5 (best) scale, and the verdict in words (alternateName).
+RATINGS = {
+    "contradicted": (1, "Contradicted by the data"),
+    "misleading": (2, "Misleading: true on one reading of the data, false on another"),
+    "inconclusive": (3, "Inconclusive: the data and the claim overlap within their rounding"),
+    "supported-rounded": (4, "Supported within the rounding of its wording"),
+    "supported": (5, "Supported by the data"),
+}
+BEST, WORST = 5, 1
+DEFAULT_ORG_NAME = "factcheck-indicators"
+
+
+def default_author() -> dict:
+    """The organisation publishing the reviews: INDICATORS_ORG_NAME / INDICATORS_ORG_URL."""
+    author = {"@type": "Organization", "name": os.environ.get("INDICATORS_ORG_NAME") or DEFAULT_ORG_NAME}
+    if os.environ.get("INDICATORS_ORG_URL"):
+        author["url"] = os.environ["INDICATORS_ORG_URL"]
+    return author
+
+
+def claim_url(base_url: str, slug: str, claim_id: str) -> str:
+    """The claim's deep link on the scorecard page."""
+    return f"{base_url.rstrip('/')}/article/{slug}#claim-{claim_id}"
+
+
+def appearance(url: str | None, title: str, outlet: str, published: str) -> dict:
+    work = {"@type": "CreativeWork", "headline": title, "datePublished": published,
+            "publisher": {"@type": "Organization", "name": outlet}}
+    if url:
+        work["url"] = url
+    return work
+
+
+def claim_reviews(article: Article, results: list[ClaimResult], *, base_url: str, author: dict | None = None,
+                  date_published: str | None = None) -> list[dict]:
+    """One ClaimReview dict per rated claim of `article`, in the article's claim order."""
+    author = author or default_author()
+    reviewed_on = date_published or datetime.now(timezone.utc).date().isoformat()
+    reviews = []
+    for result in results:
+        if result.verdict not in RATINGS:
+            continue
+        value, words = RATINGS[result.verdict]
+        appearances = [appearance(article.url, article.title, article.outlet, article.published)]
+        appearances += [appearance(a.get("url"), a.get("title", ""), a.get("outlet", ""), a.get("published", ""))
+                        for a in result.also_in]
+        reviews.append({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": claim_url(base_url, article.slug, result.id),
+            "claimReviewed": result.claim or result.quote,
+            "datePublished": reviewed_on,
+            "author": author,
+            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": BEST, "worstRating": WORST,
+                             "alternateName": words},
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Person", "name": article.author},
+                "datePublished": article.published,
+                "appearance": appearances,
+                "firstAppearance": min(appearances, key=lambda work: work["datePublished"] or "9999"),
+                "text": result.quote,
+            },
+        })
+    return reviews
+
+
+def script_tag(reviews: list[dict]) -> str:
+    """The reviews as one <script type="application/ld+json"> element, safe to embed in HTML."""
+    body = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{body}</script>'
