@@ -123,12 +123,27 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get(url: str) -> tuple[int, bytes]:
+def get(url: str, json_body: dict | None = None) -> tuple[int, bytes]:
+    """GET `url` (POST `json_body` as JSON if given): the status and the body, errors included."""
+    import json
+
+    request = urllib.request.Request(url) if json_body is None else urllib.request.Request(
+        url, data=json.dumps(json_body).encode(), headers={"Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
+
+
+def rendered_page(base: str, path: str) -> tuple[int, bytes]:
+    """What Dash's page router answers for `path` (the page built from the store, not the HTML shell)."""
+    body = {"output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": ""}],
+            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    return get(base + "/_dash-update-component", body)
 
 
 def wait_until_up(base: str, server: subprocess.Popen) -> None:
@@ -193,6 +208,11 @@ def test_refresh_while_gunicorn_workers_read(pg_url):
                             assert (name, latest["label"], latest["rows"]) in known, (name, latest)
                 elif path.startswith("/download"):
                     assert csv_rows(body) == csv_rows(baseline)
+            for path in ("/", "/trade"):
+                status, body = rendered_page(base, path)
+                answers += 1
+                assert status == 200, (path, body[:300])
+                assert json.loads(body)["response"]["_pages_content"]["children"], path
             if done:
                 break
         output = writer.communicate()[0]
