@@ -2,7 +2,7 @@
 # CI packaging smoke test: build the wheel, install it (not editable) with its dependencies into a
 # fresh venv in a temp dir, then, from outside the checkout, run `indicators refresh --offline`,
 # `indicators check` and `indicators serve` on a free loopback port, GET / and /health, and stop.
-# Proves the wheel carries the bundled snapshot (data/), claims.yaml, datapackage.json and the
+# Proves the wheel carries the bundled snapshot (data/), the articles and their claims files, datapackage.json and the
 # dashboard assets. Needs only the package registry (pip fetches the dependencies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +46,7 @@ data = config.data_dir().resolve()
 for label, path in [("data_dir()", data), ("dashboard package", Path(dashboard.__file__).resolve())]:
     if checkout in path.parents or venv not in path.parents:
         sys.exit(f"wheel smoke: {label} is {path}, not inside the venv {venv}")
-for name in ["claims.yaml", "datapackage.json", "PROVENANCE.md"]:
+for name in ["articles/op-ed/claims.yaml", "articles/op-ed/text.md", "datapackage.json", "PROVENANCE.md"]:
     if not (data / name).is_file():
         sys.exit(f"wheel smoke: the installed package data lacks {name} (looked in {data})")
 if not (Path(dashboard.__file__).parent / "assets" / "style.css").is_file():

@@ -47,7 +47,7 @@ def test_wheel_ships_every_file_of_the_data_folder(wheel_names):
     on_disk = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
     shipped = {name[len(PACKAGED_DATA):] for name in wheel_names if name.startswith(PACKAGED_DATA)}
-    assert {"claims.yaml", "datapackage.json", "PROVENANCE.md"} <= on_disk
+    assert {"articles/op-ed/claims.yaml", "articles/op-ed/article.yaml", "datapackage.json", "PROVENANCE.md"} <= on_disk
     assert on_disk - shipped == set()
 
 
@@ -73,6 +73,6 @@ def test_data_dir_prefers_the_environment_override(tmp_path, monkeypatch):
 
 def test_data_dir_in_a_checkout_is_the_top_level_data_folder(monkeypatch):
     monkeypatch.delenv("INDICATORS_DATA_DIR", raising=False)
-    assert (config.data_dir() / "claims.yaml").is_file()
+    assert (config.data_dir() / "articles" / "op-ed" / "claims.yaml").is_file()
     if not (config.PACKAGE_DIR / config.BUNDLED_DATA).is_dir():  # running from the source tree
         assert config.data_dir() == ROOT / "data"
