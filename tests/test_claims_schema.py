@@ -137,3 +137,9 @@ def test_a_failing_rule_is_an_error_for_that_claim_only(tmp_path, snapshot_templ
     claim = {**copy.deepcopy(BASE["claims"][0]), "breakdown": [{"label": "no basis"}]}  # the rule trips on it
     result = claims.check_one(claim, claims.Evidence(store, None))
     assert result.verdict == "error" and "could not be judged" in result.explanation
+
+
+def test_json_schema_covers_every_check_kind():
+    text = str(claims.schema.json_schema())
+    for kind in claims.schema.CHECK_KINDS:
+        assert repr(kind) in text

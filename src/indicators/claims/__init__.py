@@ -726,7 +726,7 @@ def format_table(results: list[ClaimResult], width: int = 60) -> str:
         quote = r.quote if len(r.quote) <= width * 2 else r.quote[: width * 2 - 1] + "…"
         lines.append(f"[{r.verdict.upper()}] {r.id}")
         lines.append(f"  quote:    “{quote}”" if not r.quote.startswith("“") else f"  quote:    {quote}")
-        if r.verdict != "opinion":
+        if r.verdict not in ("opinion", "error"):
             lines.append(f"  stated:   {stated_text(r)}")
             lines.append(f"  observed: {observed_text(r)}" + (f"   ({r.computation})" if r.computation else ""))
         lines.append(f"  why:      {r.explanation}")
