@@ -231,11 +231,16 @@ def unverifiable(claim: dict, what: str, ev: Evidence | None = None, spec: dict 
     release date the store holds), or they are not in the store (the loader that fetches them is named)."""
     later = ev.published_later(spec or claim.get("series") or {}) if ev is not None else None
     if later is not None:
-        released = later["released"] or "an unknown date"
+        released = later["released"] or ""
+        if released and released == day_after_period(str(later["period"])):
+            when = (f"dated {released} in the store, an estimate (the day after the period ends), "
+                    "not a recorded release date")
+        else:
+            when = f"released on {released}" if released else "release date unknown"
         result = base_result(
             claim, "unverifiable", None,
-            f"Unverifiable as of {ev.as_of}: the data were published after that date ({later['publisher']} "
-            f"released {later['indicator']} for {later['period']} on {released}, store vintage {int(later['vintage'])}).",
+            f"Unverifiable as of {ev.as_of}: the data were published after that date ({later['publisher']}, "
+            f"{later['indicator']} for {later['period']}: {when}; store vintage {int(later['vintage'])}).",
         )
         result.sources.append(source_ref(later))
         return result
@@ -243,6 +248,22 @@ def unverifiable(claim: dict, what: str, ev: Evidence | None = None, spec: dict 
         claim, "unverifiable", None,
         f"Unverifiable with the bundled data: {what}. The loader that would fetch it: {claim.get('loader', 'none known')}.",
     )
+
+
+def day_after_period(period: str) -> str | None:
+    """The store's fallback release date for a period: the day after it ends ("2023" -> "2024-01-01")."""
+    try:
+        if len(period) == 4:
+            return f"{int(period) + 1}-01-01"
+        if len(period) == 7 and period[4] == "-" and period[5:].isdigit():
+            year, month = int(period[:4]), int(period[5:])
+            return f"{year + month // 12}-{month % 12 + 1:02d}-01"
+        if len(period) == 7 and period[5] == "Q":
+            year, quarter = int(period[:4]), int(period[6])
+            return f"{year + quarter // 4}-{(quarter * 3) % 12 + 1:02d}-01"
+    except ValueError:
+        return None
+    return None
 
 
 def judge_part(result: ClaimResult, claim: dict) -> ClaimResult:
