@@ -154,6 +154,7 @@ def page(reason: str) -> str:
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Data store unavailable — Fact-check dashboard</title>
+<link rel="icon" href="data:,">
 <style>
 body{{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#222;line-height:1.5}}
 main{{max-width:46rem;margin:3rem auto;padding:1.5rem 2rem;background:#fff;border-top:6px solid #b8860b;border-radius:4px}}
