@@ -12,7 +12,7 @@ import responses
 from openpyxl import Workbook
 
 from indicators.http import SourceError
-from indicators.sources import gii
+from indicators.sources import gii, readvia
 from indicators.sources.base import Payload
 
 RANKING_URL = gii.RANKING_URL.format(edition="2023")
@@ -566,3 +566,32 @@ def test_truncated_download_fetches_then_fails_to_parse(ranking_raw):
     for p in batch.payloads:
         with pytest.raises(SourceError, match=r"^gii: "):
             gii.parse(p)
+
+
+# --- shared helpers used by gii: read_via and the packaged name tables ------------------------
+
+
+@pytest.mark.parametrize(
+    "url, own, expected",
+    [
+        ("https://www.wipo.int/global_innovation_index/en/", ("wipo.int",), ""),
+        ("https://tind.wipo.int/record/48593", ("wipo.int",), ""),
+        ("http://www.natlawreview.com/article/x", ("wipo.int",), "natlawreview.com"),
+        ("http://en.people.cn./n3/2023/0721/c90000-20047476.html", ("customs.gov.cn",), "en.people.cn"),
+        ("http://122.224.56.14:8082/api/wap.php?xxX=Kj.html", (), "122.224.56.14"),
+        ("https://notwipo.int/x", ("wipo.int",), "notwipo.int"),  # a look-alike domain is not WIPO's
+        ("Xinhua Chinese text carried by a Foshan news page", ("wipo.int",), readvia.UNLINKED),
+        ("", ("wipo.int",), readvia.UNLINKED),
+    ],
+)
+def test_read_via(url, own, expected):
+    assert readvia.read_via(url, own) == expected
+
+
+def test_name_tables_ship_with_the_package():
+    """Economy names and cluster codes come from package CSVs (indicators/sources/tables/*.csv)."""
+    names = gii.economy_iso3()
+    assert names["Türkiye"] == "TUR" and names["United States of America"] == "USA"
+    assert all(len(iso) == 3 and iso.isupper() for iso in names.values())
+    codes = gii.cluster_codes()
+    assert codes["CN/HK"][0] == "CHN" and "Hong Kong" in codes["CN/HK"][1] and codes["DE"] == ("DEU", "")
