@@ -77,6 +77,14 @@ def test_flag_without_a_measure_flags_the_whole_row():
     assert any("names no measure" in w for w in df.attrs["warnings"])
 
 
+def test_undated_release_is_labelled_a_lower_bound(df):
+    row = one(df, "vehicle_sales", "nev", "2023")
+    assert row.released == "2024-01-01"
+    assert row.note.endswith("release date not recorded: 2024-01-01 (the day after the year ends) is the earliest it could have been public")
+    dated = caam.parse(Payload("t", caam.snapshot()[0].payloads[0].raw, caam.COPY_URL, caam.KIND, release_date="2025-01-13"))
+    assert not dated.note.str.contains("release date not recorded").any() and set(dated.released) == {"2025-01-13"}
+
+
 def test_every_row_is_read_via_the_github_copy(df):
     assert set(df.read_via) == {"github.com"} and set(df.publisher) == {caam.PUBLISHER}
 

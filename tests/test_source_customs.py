@@ -120,6 +120,11 @@ def test_released_from_publisher_text_else_after_period(df):
     # "GACC" with no date: the day after the quarter ends
     assert one(df, "liion_exports_value", "2023-Q1").released == "2023-04-01"
     assert one(df, "pv_products_exports_value", "2024").released == "2025-01-13"
+    # a fallback date is labelled as a lower bound, never as the release
+    undated = one(df, "liion_exports_value", "2023-Q1")
+    assert undated.note.endswith("release date not recorded: 2023-04-01 (the day after the period ends) "
+                                 "is the earliest it could have been public")
+    assert "release date not recorded" not in one(df, "new_trio_exports_total", "2023").note
 
 
 def test_fetch_has_no_live_endpoint():

@@ -68,6 +68,8 @@ PASSENGER_NOTE = (
 )
 PASSENGER_EXPORT_NOTE = PASSENGER_NOTE + "; CAAM basis, not GACC's customs count"
 MISSING = {"", "NA"}
+UNDATED_NOTE = "release date not recorded: {date} (the day after the year ends) is the earliest it could have been public"
+"""CAAM publishes annual totals in mid-January: the bundled table has no dates, so `released` is a lower bound."""
 
 
 def fetch(http=None) -> list[Batch]:
@@ -122,7 +124,8 @@ def parse(payload: Payload) -> pd.DataFrame:
                 "period": row["year"],
                 "counterpart": "WLD" if exports else "",
                 "value": float(round(millions * 1e6)),  # whole vehicles; strips float noise
-                "note": "; ".join(p for p in [flags.get(column, ""), basis] if p),
+                "note": "; ".join(p for p in [flags.get(column, ""), basis, "" if payload.release_date else UNDATED_NOTE.format(
+                    date=frame.period_end_next_day(row["year"], "A"))] if p),
             })
     if not records:
         raise SourceError(NAME, "no usable figures in the table")

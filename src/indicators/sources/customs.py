@@ -100,6 +100,9 @@ PUBLISHER_DOMAINS = [
 """Publisher named in the `publisher` text -> its own web domains. A row whose source_url is on none
 of them was read via another site (a reprint), which `read_via` names."""
 
+UNDATED_NOTE = "release date not recorded: {date} (the day after the period ends) is the earliest it could have been public"
+"""Note on a row whose publisher text gives no date: its `released` is a lower bound, not a release."""
+
 MONTHS = {m: i for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)}
 DATE_IN_TEXT = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
@@ -143,6 +146,7 @@ def _observations(line: int, row: dict) -> list[dict]:
     """The level and growth observations one table row states."""
     where = f"line {line} ({row['metric']} {row['year']} {row['period']})"
     period, freq = _period(where, row["year"], row["period"])
+    released = _released(row["publisher"])
     qualifier = row["qualifier"]
     if qualifier not in frame.QUALIFIERS:
         raise SourceError(NAME, f"{where}: unknown qualifier {qualifier!r}")
@@ -152,9 +156,10 @@ def _observations(line: int, row: dict) -> list[dict]:
         "publisher": row["publisher"],
         "source_url": row["source_url"],
         "read_via": read_via(row["source_url"], own_domains(row["publisher"])),
-        "released": _released(row["publisher"]),
+        "released": released,
         "note": "; ".join(p for p in [row.get("flag", ""), f"confidence {row['confidence']}" if row["confidence"] else "",
-                                      row["note"]] if p),
+                                      row["note"], "" if released else UNDATED_NOTE.format(
+                                          date=frame.period_end_next_day(period, freq))] if p),
     }
     base = BASE_NAMES.get(row["metric"], row["metric"])
     product = _product(base)
