@@ -111,19 +111,28 @@ def test_release_dates_are_cited_or_marked_as_estimates(bundled):
     assert set(counts[counts.period == "2023"]["released"]) == {"2023-09-20"}
     ranks = bundled["overall_rank_csv"]
     assert set(ranks[ranks.period == "2023"]["released"]) == {"2023-09-27"}
-    # a fallback date is never shown as a release date without saying it is an estimate
-    old = ranks[ranks.period == "2013"]
-    assert set(old["released"]) == {"2014-01-01"}
-    assert all(n.startswith("release date estimated: released by 2014-01-01 at the latest") for n in old["note"])
-    cited = ranks[ranks.period == "2023"]
-    assert not any(gii.ESTIMATED_RELEASE in n for n in cited["note"])
+    assert set(ranks[ranks.period == "2013"]["released"]) == {"2013-07-01"}  # every bundled edition is cited
+    assert not any(gii.ESTIMATED_RELEASE in n for df in bundled.values() for n in df["note"])
+
+
+def test_an_edition_without_a_cited_date_is_labelled_an_estimate(ranking_raw):
+    """A live load of an edition the table does not date (2026) is 'released by 2027-01-01 at the latest'."""
+    raw = ranking_raw.decode().replace(",2023\n", ",2026\n").encode()
+    df = gii.parse(Payload(name="gii_2026_ranking.csv", raw=raw, url=RANKING_URL, kind="wipo_ranking_csv"))
+    assert set(df["period"]) == {"2026"} and set(df["released"]) == {"2027-01-01"}
+    assert all(n.startswith("release date estimated: released by 2027-01-01 at the latest") for n in df["note"])
+    # the same file for a cited edition carries the launch date and no estimate
+    cited = gii.parse(ranking(ranking_raw))
+    assert set(cited["released"]) == {"2023-09-27"} and not cited["note"].str.contains("estimated").any()
 
 
 def test_release_table_rows_have_a_source_or_are_estimates():
     from indicators.sources.base import bundled_file
 
     rows = list(csv.DictReader(io.StringIO(bundled_file(gii.RELEASE_TABLE).read_text(encoding="utf-8"))))
-    assert {r["estimated"] for r in rows} == {"yes", "no"}
+    assert {r["estimated"] for r in rows} <= {"yes", "no"}
+    editions = {r["edition"] for r in rows if r["component"] == "index"}
+    assert editions >= {str(y) for y in range(2012, 2026)}  # every edition in the bundled tables
     for r in rows:
         if r["estimated"] == "no":
             assert r["source_url"].startswith("http") and r["released"][:4] == r["edition"], r
