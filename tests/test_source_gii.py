@@ -604,3 +604,16 @@ def test_name_tables_ship_with_the_package():
     assert all(len(iso) == 3 and iso.isupper() for iso in names.values())
     codes = gii.cluster_codes()
     assert codes["CN/HK"][0] == "CHN" and "Hong Kong" in codes["CN/HK"][1] and codes["DE"] == ("DEU", "")
+
+
+def test_bad_release_table_is_a_source_error(tmp_path, monkeypatch):
+    """A malformed release date fails the source with the file and row, not a silent fallback."""
+    from indicators.sources.base import bundled_file
+
+    data = tmp_path / "data"
+    (data / "gii").mkdir(parents=True)
+    text = bundled_file(gii.RELEASE_TABLE).read_text(encoding="utf-8").replace("2023,index,2023-09-27", "2023,index,27.09.2023")
+    (data / gii.RELEASE_TABLE).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA_DIR", str(data))
+    with pytest.raises(SourceError, match=r"^gii: gii/release_dates_by_edition.csv row \d+: .*'27.09.2023'"):
+        gii.release_dates()

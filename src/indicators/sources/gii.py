@@ -228,11 +228,13 @@ def release_dates() -> dict[tuple[str, str], tuple[str, bool]]:
         raise SourceError(NAME, str(exc)) from None
     table = {}
     for n, row in _csv_rows(Payload(name=RELEASE_TABLE, raw=raw, url="", kind="release_dates_csv"), RELEASE_COLUMNS):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["released"]) or row["estimated"] not in ("yes", "no"):
-            raise SourceError(NAME, f"{RELEASE_TABLE} row {n}: released {row['released']!r} / estimated "
-                                    f"{row['estimated']!r} (want YYYY-MM-DD and yes/no)")
-        table[(_year(row["edition"], Payload(RELEASE_TABLE, b"", "", ""), n), row["component"])] = (
-            row["released"], row["estimated"] == "yes")
+        valid = (re.fullmatch(r"\d{4}", row["edition"]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["released"])
+                 and row["estimated"] in ("yes", "no") and row["component"] in ("index", "clusters"))
+        if not valid:
+            raise SourceError(NAME, f"{RELEASE_TABLE} row {n}: edition {row['edition']!r}, component "
+                                    f"{row['component']!r}, released {row['released']!r}, estimated {row['estimated']!r} "
+                                    "(want YYYY, index/clusters, YYYY-MM-DD, yes/no)")
+        table[(row["edition"], row["component"])] = (row["released"], row["estimated"] == "yes")
     return table
 
 
