@@ -26,8 +26,19 @@ def china_raw(fixtures) -> bytes:
     return (fixtures / "comtrade" / "constructed_CHN_W00_850760_2018_2022.json").read_bytes()
 
 
-def payload(raw: bytes, name: str = "test.json") -> Payload:
-    return Payload(name=name, raw=raw, url=comtrade.PREVIEW_URL + "?reporterCode=842", kind="comtrade_json")
+REAL_REQUEST = "?cmdCode=TOTAL&flowCode=M,X&reporterCode=842&period=2023&partnerCode=392&includeDesc=true"
+"""The request the real preview answer was fetched with (tests/fixtures/comtrade/README.md)."""
+
+
+def payload(raw: bytes, name: str = "test.json", query: str = REAL_REQUEST) -> Payload:
+    return Payload(name=name, raw=raw, url=comtrade.PREVIEW_URL + query, kind="comtrade_json")
+
+
+def china_request(years: list[int], codes: list[str]) -> str:
+    """The query fetch() sends for China's exports of `codes` in `years`."""
+    from urllib.parse import urlencode
+
+    return "?" + urlencode(comtrade.request_params(years, codes))
 
 
 def edited(raw: bytes, change) -> bytes:
@@ -63,7 +74,7 @@ def test_real_preview_response_parses_to_two_exact_rows(real_raw):
         assert r["released"] == "2024-01-01"  # no release date in the payload: day after the period
         assert "All Commodities" in r["note"] and "H6" in r["note"]
         assert "isReported=false" in r["note"] and "isAggregate=true" in r["note"]
-    assert df.attrs["warnings"] == []
+    assert df.attrs["warnings"] == ["2 record(s) with isReported=false: estimated by UN Comtrade, not as reported"]
 
 
 def test_cmdcode_stays_a_string_and_a_numeric_code_keeps_its_leading_zero(real_raw):
@@ -82,7 +93,7 @@ def test_monthly_period_shape():
 
 
 def test_constructed_china_liion_exports(china_raw):
-    df = comtrade.parse(payload(china_raw))
+    df = comtrade.parse(payload(china_raw, query=china_request([2018, 2022], ["850760"])))
     assert len(df) == 2
     assert set(df["entity"]) == {"CHN"} and set(df["counterpart"]) == {"WLD"}
     assert set(df["product"]) == {"850760"} and set(df["indicator"]) == {"exports_value"}
@@ -146,13 +157,13 @@ def test_unreadable_body_raises_source_error(raw):
 
 def test_unknown_flow_is_a_warning_not_a_guess(real_raw):
     raw = edited(real_raw, lambda b: b["data"][0].update(flowCode="RX"))
-    df = comtrade.parse(payload(raw))
+    df = comtrade.parse(payload(raw, query=REAL_REQUEST.replace("flowCode=M,X", "flowCode=M,X,RX")))
     assert df["indicator"].tolist() == ["exports_value"]
     assert any("'RX'" in w for w in df.attrs["warnings"])
 
 
 def test_duplicate_records_raise_source_error(real_raw):
-    raw = edited(real_raw, lambda b: b["data"].append(b["data"][0]))
+    raw = edited(real_raw, lambda b: (b["data"].append(b["data"][0]), b.update(count=3)))
     with pytest.raises(SourceError, match=r"^comtrade: .*duplicate key"):
         comtrade.parse(payload(raw))
 
@@ -171,7 +182,9 @@ def test_key_goes_in_the_header_only(monkeypatch, real_raw):
     assert request.url.startswith(comtrade.FINAL_URL)
     [p] = batch.payloads
     assert KEY not in p.url and KEY not in p.name and p.kind == "comtrade_json"
-    assert len(comtrade.parse(p)) == 2
+    # The real USA/JPN answer does not answer this request (China, new-trio codes, 2023):
+    with pytest.raises(SourceError, match=r"record 0 reporter is 842 but the request asked for 156"):
+        comtrade.parse(p)
 
 
 @responses.activate

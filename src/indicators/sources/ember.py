@@ -6,32 +6,36 @@ figure. Panels are GACC code 85414020 before 2022 (all "solar cells", incl. modu
 from 2022; cells (85414200) and wafers (38180019) start in 2022. The new-trio solar item is
 panels + cells (not wafers).
 
-The file has ~27k rows: parsing is vectorised (no Python loop over rows).
+The file has ~27k rows: parsing is vectorised (no Python loop over rows). A payload is taken
+whole or not at all: a number cell that does not parse fails the source (`ROW_ALLOWANCE`, 0:
+the bundled file has none); thousands separators ("43,690,000") are read as the number they
+write. A body that is not CSV says what it is (an HTML page, JSON), not "empty file".
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 
 import pandas as pd
 
-from indicators import frame, http as web
+from indicators import config, frame, http as web
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, non_csv, read_bundled
 
 NAME = "ember"
 DATASET = "china_solar_exports"
 BUNDLED = "ember/china_solar_exports_monthly.csv"
 KIND = "ember_csv"
 PAGE_URL = "https://ember-energy.org/data/china-solar-exports-data/"
-DEFAULT_URL = (
-    "https://storage.googleapis.com/emb-prod-bkt-publicdata/dagster/solar_exports/published/"
-    "mart_solar_exports_full_release_monthly.csv"
-)
+DEFAULT_URL = config.EMBER_DEFAULT_URL
 """The CSV behind the page's download button (same file name as the bundled copy); override with
-EMBER_SOLAR_URL if Ember moves it."""
+INDICATORS_EMBER_URL (or the older EMBER_SOLAR_URL) if Ember moves it."""
+MAX_BYTES = 16_000_000  # the full file is 3.0 MB today (27k rows): about 5x headroom
+ROW_ALLOWANCE = 0
+"""Number cells a payload may lose to parsing before the source fails: none (the bundled file has
+none, and a lost cell is a lost figure)."""
+THOUSANDS = r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"  # "43,690,000" or "1,234.5"
 COPY_URL = (
     "https://github.com/ChemmZz/Static-Visualization-Project/blob/"
     "35390b4e934554c37ea920ae948b9135bac5bee4/data/mart_solar_exports_full_release_monthly.csv"
@@ -49,6 +53,9 @@ METADATA = SourceMeta(
         "region, in USD and kg (customs) and MW (Ember's estimate), 2017 onwards."
     ),
     cadence="monthly",
+    max_bytes=MAX_BYTES,
+    url_env="INDICATORS_EMBER_URL",
+    row_allowance=ROW_ALLOWANCE,
     definitions={
         "solar_exports_value": "export value, current USD, as reported by GACC",
         "solar_exports_mass": "export weight, kg, as reported by GACC",
@@ -129,14 +136,14 @@ as Comtrade uses it). Names not here, such as "Other Africa", become "area:<name
 
 
 def url() -> str:
-    """Where the live CSV is: EMBER_SOLAR_URL, else Ember's published file."""
-    return os.environ.get("EMBER_SOLAR_URL") or DEFAULT_URL
+    """Where the live CSV is: INDICATORS_EMBER_URL or EMBER_SOLAR_URL, else Ember's published file."""
+    return config.ember_url()
 
 
 def fetch(http=None) -> list[Batch]:
     """Download Ember's full monthly CSV (one payload, one batch)."""
     where = url()
-    raw = web.get_bytes(NAME, where, http=http, expect="csv")
+    raw = web.get_bytes(NAME, where, http=http, expect="csv", max_bytes=MAX_BYTES)
     payload = Payload(name="china_solar_exports_monthly.csv", raw=raw, url=web.redact(where), kind=KIND)
     return [Batch(payloads=(payload,), label="live")]
 
@@ -182,22 +189,31 @@ def parse(payload: Payload) -> pd.DataFrame:
         "read_via": "",
         "note": "GACC code " + code,
     })
-    parts = []
+    parts, lost = [], 0
     for column, indicator, unit, extra in MEASURES:
-        values = pd.to_numeric(data[column], errors="coerce")
-        text_given = data[column].str.strip().fillna("") != ""
-        non_numeric = text_given & values.isna()
+        text = data[column].str.strip().fillna("")
+        separated = text.str.match(THOUSANDS)
+        values = pd.to_numeric(text.where(~separated, text.str.replace(",", "", regex=False)), errors="coerce")
+        non_numeric = (text != "") & values.isna()
         if non_numeric.any():
             first = data.loc[non_numeric].iloc[0]
+            lost += int(non_numeric.sum())
             warnings.append(
                 f"{int(non_numeric.sum())} non-numeric {column!r} cell(s) rejected, e.g. "
                 f"{first['Area']} {first['Date']}: {first[column]!r}"
             )
+        if separated.any():
+            warnings.append(f"{int(separated.sum())} {column!r} cell(s) written with thousands separators, read as numbers")
         keep = values.notna()
         part = base.loc[keep].assign(indicator=indicator, unit=unit, value=values[keep].astype("float64"))
         if extra:
             part["note"] = part["note"] + extra
         parts.append(part)
+    if lost > ROW_ALLOWANCE:
+        raise SourceError(
+            NAME, f"{lost} number cell(s) could not be read (allowance {ROW_ALLOWANCE}): "
+            + "; ".join(w for w in warnings if "non-numeric" in w)
+        )
     df = pd.concat(parts, ignore_index=True)
     if df.empty:
         raise SourceError(NAME, "no figures in the file")
@@ -208,6 +224,9 @@ def parse(payload: Payload) -> pd.DataFrame:
 
 def _read(raw: bytes) -> pd.DataFrame:
     """The CSV as strings; schema drift, a cut last line or no data rows are errors."""
+    what = non_csv(raw)
+    if what:
+        raise SourceError(NAME, what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
