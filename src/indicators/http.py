@@ -234,8 +234,10 @@ def _read_bounded(source: str, response: requests.Response, ends: float, timeout
                                       f"({shown}; {size} bytes received)") from None
         raise SourceError(source, f"{prefix}timed out after {timeout:g} s reading the body ({shown})") from None
     except (urllib3.exceptions.HTTPError, OSError) as exc:
+        short = re.search(r"IncompleteRead\((\d+) bytes read, (\d+) more expected\)", str(exc))
+        why = f"{short.group(2)} more bytes were announced" if short else _short(exc)
         raise SourceError(source, f"{prefix}connection closed mid-answer after {size} bytes "
-                                  f"(truncated body from {shown}: {_short(exc)})") from None
+                                  f"(truncated body from {shown}: {why})") from None
     return b"".join(parts)
 
 
