@@ -35,7 +35,7 @@ READ_SIZE = 64 * 1024  # bytes per streamed read, and the most one decompression
 REDACTED = "[redacted]"
 _SECRET_PATTERNS = [
     re.compile(r"(?i)(subscription-key=)[^&\s'\"<>]+"),
-    re.compile(r"(?i)(subscription-key[\"']?\s*[:=]\s*[\"']?)[^\s'\",;<>}]+"),
+    re.compile(r"(?i)(subscription-key[\"']?\s*[:=]\s*[\"']?)[^\s'\",;<>}&]+"),
     re.compile(r"(?i)((?:api[_-]?key|token)=)[^&\s'\"<>]+"),
 ]
 
