@@ -163,8 +163,9 @@ def parse(payload: Payload) -> pd.DataFrame:
         )
     estimated = 0
     for index, record in enumerate(body["data"]):
+        if isinstance(record, dict):
+            _check_against_request(record, index, request, payload)
         row = _row(record, index, payload, warnings)
-        _check_against_request(record, index, request, payload)
         if record.get("isReported") is False:
             estimated += 1
         if row:
@@ -204,7 +205,7 @@ def _check_against_request(record: dict, index: int, request: dict[str, set[str]
     }
     for field, accepted in request.items():
         value = found[field]
-        if value is None and field == "second partner":
+        if value is None:  # a missing field is a schema error, reported by _row
             continue
         if str(value) not in accepted:
             shown = ",".join(sorted(accepted))
