@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
+from importlib import resources
 
 import pandas as pd
 
 from indicators import config, frame, http as web
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, non_csv, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, non_csv, read_bundled
 
 NAME = "ember"
 DATASET = "china_solar_exports"
@@ -77,62 +78,16 @@ MEASURES = [
     ("Capacity (MW)", "solar_exports_capacity", "MW", "; Ember estimate = USD / average price, not a customs figure"),
 ]
 
-ISO3 = {
-    "Afghanistan": "AFG", "Albania": "ALB", "Algeria": "DZA", "American Samoa": "ASM", "Andorra": "AND",
-    "Angola": "AGO", "Anguilla": "AIA", "Antigua and Barbuda": "ATG", "Argentina": "ARG", "Armenia": "ARM",
-    "Aruba": "ABW", "Australia": "AUS", "Austria": "AUT", "Azerbaijan": "AZE", "Bahamas": "BHS",
-    "Bahrain": "BHR", "Bangladesh": "BGD", "Barbados": "BRB", "Belarus": "BLR", "Belgium": "BEL",
-    "Belize": "BLZ", "Benin": "BEN", "Bermuda": "BMU", "Bhutan": "BTN", "Bolivia": "BOL",
-    "Bonaire and Sint Eustatius and Saba": "BES", "Bosnia Herzegovina": "BIH", "Botswana": "BWA",
-    "Bouvet Island": "BVT", "Brazil": "BRA", "Brunei Darussalam": "BRN", "Bulgaria": "BGR",
-    "Burkina Faso": "BFA", "Burundi": "BDI", "Cabo Verde": "CPV", "Cambodia": "KHM", "Cameroon": "CMR",
-    "Canada": "CAN", "Cayman Islands": "CYM", "Central African Republic": "CAF", "Chad": "TCD",
-    "Chile": "CHL", "Colombia": "COL", "Comoros": "COM", "Congo": "COG", "Congo (DRC)": "COD",
-    "Cook Islands (the)": "COK", "Costa Rica": "CRI", "Cote d'Ivoire": "CIV", "Croatia": "HRV",
-    "Cuba": "CUB", "Curacao": "CUW", "Cyprus": "CYP", "Czechia": "CZE", "Denmark": "DNK",
-    "Djibouti": "DJI", "Dominica": "DMA", "Dominican Republic": "DOM", "Ecuador": "ECU", "Egypt": "EGY",
-    "El Salvador": "SLV", "Equatorial Guinea": "GNQ", "Eritrea": "ERI", "Estonia": "EST",
-    "Eswatini": "SWZ", "Ethiopia": "ETH", "Fiji": "FJI", "Finland": "FIN", "France": "FRA",
-    "French Guiana": "GUF", "French Polynesia": "PYF", "Gabon": "GAB", "Gambia": "GMB", "Georgia": "GEO",
-    "Germany": "DEU", "Ghana": "GHA", "Greece": "GRC", "Greenland": "GRL", "Grenada": "GRD",
-    "Guadeloupe": "GLP", "Guam": "GUM", "Guatemala": "GTM", "Guinea": "GIN", "Guinea-Bissau": "GNB",
-    "Guyana": "GUY", "Haiti": "HTI", "Honduras": "HND", "Hong Kong (SAR of China)": "HKG",
-    "Hungary": "HUN", "Iceland": "ISL", "India": "IND", "Indonesia": "IDN", "Iran": "IRN", "Iraq": "IRQ",
-    "Ireland": "IRL", "Israel": "ISR", "Italy": "ITA", "Jamaica": "JAM", "Japan": "JPN", "Jordan": "JOR",
-    "Kazakhstan": "KAZ", "Kenya": "KEN", "Kiribati": "KIR", "Kuwait": "KWT", "Kyrgyzstan": "KGZ",
-    "Lao": "LAO", "Latvia": "LVA", "Lebanon": "LBN", "Lesotho": "LSO", "Liberia": "LBR", "Libya": "LBY",
-    "Liechtenstein": "LIE", "Lithuania": "LTU", "Luxembourg": "LUX", "Macao (SAR of China)": "MAC",
-    "Madagascar": "MDG", "Malawi": "MWI", "Malaysia": "MYS", "Maldives": "MDV", "Mali": "MLI",
-    "Malta": "MLT", "Marshall Islands": "MHL", "Martinique": "MTQ", "Mauritania": "MRT",
-    "Mauritius": "MUS", "Mayotte": "MYT", "Mexico": "MEX", "Micronesia": "FSM", "Moldova": "MDA",
-    "Monaco": "MCO", "Mongolia": "MNG", "Montenegro": "MNE", "Montserrat": "MSR", "Morocco": "MAR",
-    "Mozambique": "MOZ", "Myanmar": "MMR", "Namibia": "NAM", "Nauru": "NRU", "Nepal": "NPL",
-    "Netherlands": "NLD", "Netherlands Antilles": "ANT", "New Caledonia": "NCL", "New Zealand": "NZL",
-    "Nicaragua": "NIC", "Niger": "NER", "Nigeria": "NGA", "Niue": "NIU", "North Korea": "PRK",
-    "North Macedonia": "MKD", "Northern Mariana Islands": "MNP", "Norway": "NOR", "Oman": "OMN",
-    "Pakistan": "PAK", "Palau": "PLW", "Palestine (State of)": "PSE", "Panama": "PAN",
-    "Papua New Guinea": "PNG", "Paraguay": "PRY", "Peru": "PER", "Pitcairn Islands": "PCN",
-    "Poland": "POL", "Portugal": "PRT", "Puerto Rico": "PRI", "Qatar": "QAT", "Reunion": "REU",
-    "Romania": "ROU", "Russia": "RUS", "Rwanda": "RWA", "Saint Barthelemy": "BLM",
-    "Saint Helena and Ascension and Tristan da Cunha": "SHN", "Saint Kitts and Nevis": "KNA",
-    "Saint Lucia": "LCA", "Saint Martin (French part)": "MAF", "Saint Vincent and the Grenadines": "VCT",
-    "Samoa": "WSM", "San Marino": "SMR", "Sao Tome and Principe": "STP", "Saudi Arabia": "SAU",
-    "Senegal": "SEN", "Serbia": "SRB", "Seychelles": "SYC", "Sierra Leone": "SLE", "Singapore": "SGP",
-    "Slovakia": "SVK", "Slovenia": "SVN", "Solomon Islands": "SLB", "Somalia": "SOM",
-    "South Africa": "ZAF", "South Korea": "KOR", "South Sudan": "SSD", "Spain": "ESP",
-    "Sri Lanka": "LKA", "Sudan": "SDN", "Suriname": "SUR", "Sweden": "SWE", "Switzerland": "CHE",
-    "Syria": "SYR", "Taiwan (China)": "TWN", "Tajikistan": "TJK",
-    "Tanzania (the United Republic of)": "TZA", "Thailand": "THA", "The Philippines": "PHL",
-    "Timor-Leste": "TLS", "Togo": "TGO", "Tonga": "TON", "Trinidad and Tobago": "TTO", "Tunisia": "TUN",
-    "Turkmenistan": "TKM", "Turks and Caicos Islands": "TCA", "Tuvalu": "TUV", "Türkiye": "TUR",
-    "Uganda": "UGA", "Ukraine": "UKR", "United Arab Emirates": "ARE", "United Kingdom": "GBR",
-    "United States": "USA", "United States Minor Outlying Islands": "UMI", "Uruguay": "URY",
-    "Uzbekistan": "UZB", "Vanuatu": "VUT", "Venezuela": "VEN", "Viet Nam": "VNM",
-    "Virgin Islands (British)": "VGB", "Virgin Islands (U.S.)": "VIR", "Wallis and Futuna": "WLF",
-    "Yemen": "YEM", "Zambia": "ZMB", "Zimbabwe": "ZWE",
-}
-"""Ember's destination names -> ISO 3166-1 alpha-3 (Netherlands Antilles: the withdrawn code ANT,
-as Comtrade uses it). Names not here, such as "Other Africa", become "area:<name>"."""
+def _iso3_table() -> dict[str, str]:
+    """Ember's destination names -> ISO 3166-1 alpha-3, from `ember_area_iso3.csv` (package data)."""
+    raw = resources.files("indicators.sources").joinpath(ISO3_FILE).read_bytes()
+    return {row["ember_area"]: row["iso3"] for _, row in csv_rows(NAME, raw, ["ember_area", "iso3"], label=ISO3_FILE)}
+
+
+ISO3_FILE = "ember_area_iso3.csv"
+ISO3 = _iso3_table()
+"""Ember's destination names -> ISO3 (Netherlands Antilles: the withdrawn code ANT, as Comtrade
+uses it). Names not in the table, such as "Other Africa", become "area:<name>"."""
 
 
 def url() -> str:
