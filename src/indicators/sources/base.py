@@ -115,11 +115,8 @@ def csv_table(source: str, raw: bytes, label: str = "") -> list[tuple[int, list[
     except UnicodeDecodeError as exc:
         raise SourceError(source, f"{prefix}file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows = []
     try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append((reader.line_num, cells))
+        rows = [(reader.line_num, cells) for cells in reader if any(cell.strip() for cell in cells)]
     except csv.Error as exc:
         raise SourceError(source, f"{prefix}unreadable CSV near line {reader.line_num} ({exc}; truncated file?)") from None
     if not rows:

@@ -147,9 +147,12 @@ def parse(payload: Payload) -> pd.DataFrame:
     parts, lost = [], 0
     for column, indicator, unit, extra in MEASURES:
         text = data[column].str.strip().fillna("")
-        separated = text.str.match(THOUSANDS)
-        values = pd.to_numeric(text.where(~separated, text.str.replace(",", "", regex=False)), errors="coerce")
-        non_numeric = (text != "") & values.isna()
+        values = pd.to_numeric(text, errors="coerce")
+        unread = (text != "") & values.isna()
+        separated = unread & text.str.match(THOUSANDS) if unread.any() else unread
+        if separated.any():
+            values[separated] = pd.to_numeric(text[separated].str.replace(",", "", regex=False))
+        non_numeric = unread & ~separated
         if non_numeric.any():
             first = data.loc[non_numeric].iloc[0]
             lost += int(non_numeric.sum())
