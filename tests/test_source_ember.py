@@ -211,3 +211,27 @@ def test_all_values_empty_is_an_error(excerpt):
     blank = [lines[0]] + [",".join(c if i not in (7, 8, 11) else "" for i, c in enumerate(l.split(","))) for l in lines[1:]]
     with pytest.raises(SourceError, match=r"^ember: no figures in the file"):
         parse_bytes("\n".join(blank).encode())
+
+
+def test_the_whole_file_with_thousands_separators_keeps_every_row_and_the_world_2023_total(raw, df):
+    """Issue 13.8: the bundled file rewritten with thousands separators in every number (quoted, as
+    a CSV writer does) loses no row and keeps the World 2023 panels + cells value (43.69 bn USD)."""
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    header = table[0]
+    numeric = [header.index(c) for c, *_ in ember.MEASURES]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for cells in table[1:]:
+        writer.writerow([format(float(c), ",") if i in numeric and c.strip() else c for i, c in enumerate(cells)])
+    separated = out.getvalue().encode()
+    assert b'"49,753,007.0"' in separated and b'49753007.0' not in separated  # Germany 2023-07, rewritten
+    again = parse_bytes(separated)
+    assert len(again) == len(df) == 27047 * 3
+    world = again[(again.counterpart == "WLD") & again.period.str.startswith("2023") & (again.indicator == "solar_exports_value")]
+    by_product = world.groupby("product").value.sum()
+    assert round((by_product["pv_panels"] + by_product["pv_cells"]) / 1e9, 2) == 43.69
+    assert sorted(again["value"]) == sorted(df["value"])
