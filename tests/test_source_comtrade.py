@@ -26,8 +26,19 @@ def china_raw(fixtures) -> bytes:
     return (fixtures / "comtrade" / "constructed_CHN_W00_850760_2018_2022.json").read_bytes()
 
 
-def payload(raw: bytes, name: str = "test.json") -> Payload:
-    return Payload(name=name, raw=raw, url=comtrade.PREVIEW_URL + "?reporterCode=842", kind="comtrade_json")
+REAL_REQUEST = "?cmdCode=TOTAL&flowCode=M,X&reporterCode=842&period=2023&partnerCode=392&includeDesc=true"
+"""The request the real preview answer was fetched with (tests/fixtures/comtrade/README.md)."""
+
+
+def payload(raw: bytes, name: str = "test.json", query: str = REAL_REQUEST) -> Payload:
+    return Payload(name=name, raw=raw, url=comtrade.PREVIEW_URL + query, kind="comtrade_json")
+
+
+def china_request(years: list[int], codes: list[str]) -> str:
+    """The query fetch() sends for China's exports of `codes` in `years`."""
+    from urllib.parse import urlencode
+
+    return "?" + urlencode(comtrade.request_params(years, codes))
 
 
 def edited(raw: bytes, change) -> bytes:
@@ -63,7 +74,7 @@ def test_real_preview_response_parses_to_two_exact_rows(real_raw):
         assert r["released"] == "2024-01-01"  # no release date in the payload: day after the period
         assert "All Commodities" in r["note"] and "H6" in r["note"]
         assert "isReported=false" in r["note"] and "isAggregate=true" in r["note"]
-    assert df.attrs["warnings"] == []
+    assert df.attrs["warnings"] == ["2 record(s) with isReported=false: estimated by UN Comtrade, not as reported"]
 
 
 def test_cmdcode_stays_a_string_and_a_numeric_code_keeps_its_leading_zero(real_raw):
@@ -82,7 +93,7 @@ def test_monthly_period_shape():
 
 
 def test_constructed_china_liion_exports(china_raw):
-    df = comtrade.parse(payload(china_raw))
+    df = comtrade.parse(payload(china_raw, query=china_request([2018, 2022], ["850760"])))
     assert len(df) == 2
     assert set(df["entity"]) == {"CHN"} and set(df["counterpart"]) == {"WLD"}
     assert set(df["product"]) == {"850760"} and set(df["indicator"]) == {"exports_value"}
@@ -146,13 +157,13 @@ def test_unreadable_body_raises_source_error(raw):
 
 def test_unknown_flow_is_a_warning_not_a_guess(real_raw):
     raw = edited(real_raw, lambda b: b["data"][0].update(flowCode="RX"))
-    df = comtrade.parse(payload(raw))
+    df = comtrade.parse(payload(raw, query=REAL_REQUEST.replace("flowCode=M,X", "flowCode=M,X,RX")))
     assert df["indicator"].tolist() == ["exports_value"]
     assert any("'RX'" in w for w in df.attrs["warnings"])
 
 
 def test_duplicate_records_raise_source_error(real_raw):
-    raw = edited(real_raw, lambda b: b["data"].append(b["data"][0]))
+    raw = edited(real_raw, lambda b: (b["data"].append(b["data"][0]), b.update(count=3)))
     with pytest.raises(SourceError, match=r"^comtrade: .*duplicate key"):
         comtrade.parse(payload(raw))
 
@@ -171,7 +182,9 @@ def test_key_goes_in_the_header_only(monkeypatch, real_raw):
     assert request.url.startswith(comtrade.FINAL_URL)
     [p] = batch.payloads
     assert KEY not in p.url and KEY not in p.name and p.kind == "comtrade_json"
-    assert len(comtrade.parse(p)) == 2
+    # The real USA/JPN answer does not answer this request (China, new-trio codes, 2023):
+    with pytest.raises(SourceError, match=r"record 0 reporter is 842 but the request asked for 156"):
+        comtrade.parse(p)
 
 
 @responses.activate
@@ -232,3 +245,62 @@ def test_truncated_body_fetches_then_fails_to_parse(real_raw):
     [batch] = comtrade.fetch(years=[2023])
     with pytest.raises(SourceError, match=r"^comtrade: .*not valid JSON"):
         comtrade.parse(batch.payloads[0])
+
+
+# --- the answer must match the question (issue 13.2) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "request_query, field, message",
+    [
+        # the real USA/JPN TOTAL 2023 answer given to China's HS 850760 request for 2017-2025
+        (lambda: china_request(list(range(2017, 2026)), ["850760"]), "reporter",
+         "record 0 reporter is 842 but the request asked for 156"),
+        (lambda: REAL_REQUEST.replace("partnerCode=392", "partnerCode=0"), "partner",
+         "record 0 partner is 392 but the request asked for 0"),
+        (lambda: REAL_REQUEST.replace("flowCode=M,X", "flowCode=X"), "flow",
+         "record 0 flow is 'M' but the request asked for X"),
+        (lambda: REAL_REQUEST.replace("period=2023", "period=2017,2018,2019"), "period",
+         "record 0 period is '2023' but the request asked for 2017,2018,2019"),
+        (lambda: REAL_REQUEST.replace("cmdCode=TOTAL", "cmdCode=850760"), "commodity",
+         "record 0 commodity is 'TOTAL' but the request asked for 850760"),
+    ],
+    ids=["reporter", "partner", "flow", "period", "commodity"],
+)
+def test_a_record_for_another_question_is_a_source_error_naming_the_field(real_raw, request_query, field, message):
+    with pytest.raises(SourceError) as info:
+        comtrade.parse(payload(real_raw, query=request_query()))
+    assert str(info.value).startswith("comtrade: test.json: ")
+    assert message in str(info.value) and "does not match the question" in str(info.value)
+
+
+def test_a_2010_total_answer_to_the_hs6_request_names_the_period(real_raw):
+    """Issue 13.2's example: a 2010 TOTAL answer to a request for HS 850760, 2017-2025."""
+    raw = edited(real_raw, lambda b: [r.update(reporterCode=156, partnerCode=0, flowCode="X", period="2010", refYear=2010)
+                                      for r in b["data"]])
+    with pytest.raises(SourceError, match=r"record 0 period is '2010' but the request asked for 2017,.*,2025"):
+        comtrade.parse(payload(raw, query=china_request(list(range(2017, 2026)), ["850760"])))
+
+
+def test_a_monthly_record_for_an_annual_request_names_the_frequency(real_raw):
+    raw = edited(real_raw, lambda b: b["data"][1].update(freqCode="M"))
+    with pytest.raises(SourceError, match=r"record 1 frequency is 'M' but the request asked for A"):
+        comtrade.parse(payload(raw))
+
+
+def test_count_must_equal_the_records_returned(real_raw):
+    with pytest.raises(SourceError, match=r"count 5 but returned 2 records: incomplete answer"):
+        comtrade.parse(payload(edited(real_raw, lambda b: b.update(count=5))))
+    with pytest.raises(SourceError, match=r"count 'two' is not a number"):
+        comtrade.parse(payload(edited(real_raw, lambda b: b.update(count="two"))))
+
+
+def test_an_empty_error_field_is_not_an_error_and_flags_are_kept(real_raw):
+    df = comtrade.parse(payload(edited(real_raw, lambda b: b.update(error=""))))
+    assert len(df) == 2
+    assert all("isReported=false" in n and "isAggregate=true" in n for n in df["note"])
+
+
+def test_a_payload_without_its_request_is_parsed_with_a_warning(real_raw):
+    df = comtrade.parse(Payload(name="t.json", raw=real_raw, url=comtrade.PREVIEW_URL, kind="comtrade_json"))
+    assert "the payload's URL carries no request: records not checked against it" in df.attrs["warnings"]

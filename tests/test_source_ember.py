@@ -95,11 +95,45 @@ def test_cut_inside_unused_last_column_is_a_warning(excerpt):
     assert df.attrs["warnings"][0].startswith("file does not end with a line break")
 
 
-def test_non_numeric_cell_rejected_with_warning(excerpt):
+def test_a_non_numeric_cell_fails_the_payload(excerpt):
     broken = excerpt.replace(b"49753007.0", b"n/a")
-    df = parse_bytes(broken)
+    with pytest.raises(SourceError, match=r"^ember: 1 number cell\(s\) could not be read \(allowance 0\): "
+                                          r"1 non-numeric 'Amount \(USD\)' cell\(s\) rejected, e.g. Germany 2023-07-01: 'n/a'"):
+        parse_bytes(broken)
+
+
+def test_within_the_allowance_a_lost_cell_is_a_warning(excerpt, monkeypatch):
+    monkeypatch.setattr(ember, "ROW_ALLOWANCE", 1)
+    df = parse_bytes(excerpt.replace(b"49753007.0", b"n/a"))
     assert len(df) == 13 * 3 - 1
     assert any("non-numeric 'Amount (USD)'" in w and "Germany 2023-07-01" in w for w in df.attrs["warnings"])
+
+
+def test_thousands_separators_are_read_as_the_numbers_they_write(excerpt):
+    """A CSV whose numbers carry thousands separators (quoted, as CSV writers do) keeps every row."""
+    plain = parse_bytes(excerpt)
+    separated = excerpt.replace(b"49753007.0", b'"49,753,007.0"')
+    assert separated != excerpt
+    df = parse_bytes(separated)
+    assert len(df) == len(plain)
+    assert sorted(df["value"]) == sorted(plain["value"])
+    assert any("thousands separators" in w for w in df.attrs["warnings"])
+
+
+@pytest.mark.parametrize(
+    "body, what",
+    [
+        (b"<!DOCTYPE html>\n<html><head><title>Moved</title></head><body>gone</body></html>", "HTML, not CSV"),
+        (b"   <html><body>Access denied</body></html>", "HTML, not CSV"),
+        (b'{"error": "not found"}', "JSON (not CSV)"),
+        (b"", "empty file"),
+    ],
+    ids=["doctype", "html", "json", "empty"],
+)
+def test_a_body_that_is_not_csv_says_what_it_is(body, what):
+    with pytest.raises(SourceError, match=r"^ember: ") as info:
+        parse_bytes(body)
+    assert what in str(info.value)
 
 
 def test_bad_date_is_an_error(excerpt):
@@ -177,3 +211,27 @@ def test_all_values_empty_is_an_error(excerpt):
     blank = [lines[0]] + [",".join(c if i not in (7, 8, 11) else "" for i, c in enumerate(l.split(","))) for l in lines[1:]]
     with pytest.raises(SourceError, match=r"^ember: no figures in the file"):
         parse_bytes("\n".join(blank).encode())
+
+
+def test_the_whole_file_with_thousands_separators_keeps_every_row_and_the_world_2023_total(raw, df):
+    """Issue 13.8: the bundled file rewritten with thousands separators in every number (quoted, as
+    a CSV writer does) loses no row and keeps the World 2023 panels + cells value (43.69 bn USD)."""
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    header = table[0]
+    numeric = [header.index(c) for c, *_ in ember.MEASURES]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for cells in table[1:]:
+        writer.writerow([format(float(c), ",") if i in numeric and c.strip() else c for i, c in enumerate(cells)])
+    separated = out.getvalue().encode()
+    assert b'"49,753,007.0"' in separated and b'49753007.0' not in separated  # Germany 2023-07, rewritten
+    again = parse_bytes(separated)
+    assert len(again) == len(df) == 27047 * 3
+    world = again[(again.counterpart == "WLD") & again.period.str.startswith("2023") & (again.indicator == "solar_exports_value")]
+    by_product = world.groupby("product").value.sum()
+    assert round((by_product["pv_panels"] + by_product["pv_cells"]) / 1e9, 2) == 43.69
+    assert sorted(again["value"]) == sorted(df["value"])

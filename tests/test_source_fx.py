@@ -105,7 +105,7 @@ def test_old_DATE_header_and_missing_values(fixtures):
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"", "empty payload"),
+        (b"", "empty file"),
         (b"<!DOCTYPE html><html><body>Service Unavailable</body></html>\n", "HTML page"),
         (b"observation_date,EXCHUS\n2019-01-01,6.7863\n2019-02-01,6.73", "truncated"),
         (b"observation_date,EXCHUS\n2019-01-01,6.7863\n2019-02-0\n", "1 fields"),
@@ -166,10 +166,11 @@ def live_fault(first_response: dict) -> SourceError:
 
 
 @responses.activate
-def test_timeout_is_retried_then_reported():
+def test_timeout_is_reported():
+    # `responses` raises the timeout above urllib3, so no retry happens here; the retries of a real
+    # read timeout are covered on the loopback fault server (tests/test_faults.py).
     error = live_fault({"body": requests.exceptions.Timeout()})
-    assert "timed out after 2 s" in str(error) and "gave up after 3 tries" in str(error)
-    assert len(responses.calls) == 3  # INDICATORS_HTTP_RETRIES default 2 -> 3 tries
+    assert "timed out after 2 s" in str(error)
 
 
 @responses.activate
@@ -204,7 +205,7 @@ def test_http_404_is_not_retried():
 def test_html_page_instead_of_csv():
     html = "<!DOCTYPE html><html><head><title>FRED maintenance</title></head><body>Back soon</body></html>"
     error = live_fault({"body": html, "content_type": "text/html"})
-    assert "expected CSV but got an HTML page" in str(error)
+    assert "HTML, not CSV" in str(error)
 
 
 @responses.activate
@@ -224,10 +225,57 @@ def test_renamed_column(fixtures):
 @responses.activate
 def test_empty_response():
     error = live_fault({"body": b""})
-    assert "empty payload" in str(error)
+    assert "empty" in str(error)
 
 
 @responses.activate
 def test_header_only_response():
     error = live_fault({"body": b"observation_date,EXCHUS\n"})
     assert "no observations" in str(error)
+
+
+# -- frequency read off the dates (issue 13.3) ------------------------------------------------
+
+
+def test_quarterly_dates_for_the_monthly_series_are_refused(fixtures):
+    """fredgraph_EXCHUS_quarterly_dates.csv: real first-of-quarter rows (see the fixture README)."""
+    raw = (fixtures / "fx" / "fredgraph_EXCHUS_quarterly_dates.csv").read_bytes()
+    with pytest.raises(SourceError) as info:
+        fx.parse(payload(raw, name="fredgraph_EXCHUS.csv"))
+    assert str(info.value) == (
+        "fx: fredgraph_EXCHUS.csv: the dates are quarterly (2006-10-01, 2007-01-01, 2007-04-01, ...) "
+        "but EXCHUS is monthly: FRED averaged it to another frequency; refused"
+    )
+
+
+def test_annual_dates_for_the_monthly_series_are_refused(fixtures):
+    raw = fixture_bytes(fixtures, "AEXCHUS").replace(b"AEXCHUS", b"EXCHUS")
+    with pytest.raises(SourceError, match=r"the dates are annual \(2014-01-01, 2015-01-01, 2016-01-01, \.\.\.\) but EXCHUS is monthly"):
+        fx.parse(payload(raw))
+
+
+def test_monthly_dates_for_the_annual_series_are_refused(fixtures):
+    raw = fixture_bytes(fixtures, "EXCHUS").replace(b"EXCHUS", b"AEXCHUS")
+    with pytest.raises(SourceError, match=r"the dates are monthly .* but AEXCHUS is annual"):
+        fx.parse(payload(raw))
+
+
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        (["2019-01-01", "2019-02-01", "2019-03-01"], "M"),
+        (["2019-01-01", "2019-03-01", "2019-04-01"], "M"),  # a gap: the smallest step decides
+        (["2006-10-01", "2007-01-01", "2007-04-01"], "Q"),
+        (["2006-10-01", "2007-01-01", "2007-07-01"], "Q"),  # a missing quarter
+        (["2014-01-01", "2015-01-01", "2017-01-01"], "A"),
+        (["2019-02-01", "2019-05-01"], ""),  # three-month steps off the quarter starts: no known frequency
+        (["2019-01-01"], ""),
+    ],
+)
+def test_date_frequency(stamps, expected):
+    assert fx.date_frequency(stamps) == expected
+
+
+def test_the_real_files_are_read_at_their_own_frequency(fixtures):
+    assert fx.date_frequency([l.split(",")[0] for l in fixture_bytes(fixtures, "EXCHUS").decode().splitlines()[1:]]) == "M"
+    assert fx.date_frequency([l.split(",")[0] for l in fixture_bytes(fixtures, "AEXCHUS").decode().splitlines()[1:]]) == "A"

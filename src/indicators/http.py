@@ -1,38 +1,107 @@
-"""Shared HTTP plumbing for every live source: timeout, retries with backoff, user agent, clear errors.
+"""The one HTTP stack every live source uses: retries, a total deadline, a size cap, clear errors.
 
-Sources call `get_bytes()`; every failure becomes a `SourceError` whose message names the source
-and says what went wrong in one line. Keys are passed in by the caller and never appear in
-messages: URLs in errors are shown without their query string.
+- `session()` is a `requests.Session` with `urllib3.util.Retry` mounted once (transient statuses
+  and read timeouts retried with backoff, `Retry-After` honoured up to a cap, DNS failures and
+  refused connections not retried) and `trust_env` left on, so `HTTPS_PROXY`/`NO_PROXY` apply.
+- `fetch()` streams one GET within a total deadline (not per socket read: a server trickling
+  bytes is cut at the deadline) and a maximum size counted after decompression; `get_bytes()`
+  returns just the body. pandas-datareader readers get the same stack through
+  `sources.datareader.ReaderSession`.
+- Every failure is a `SourceError` whose message is one line naming the source. Messages are
+  scrubbed of keys (`scrub()`) when the error is built, so nothing downstream (stdout, stderr, the
+  store's events, `/health`) can see one. URLs in messages are shown without their query string.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import time
+import zlib
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from indicators import __version__, config
 
 USER_AGENT = f"factcheck-indicators/{__version__} (+https://github.com/factcheck-indicators)"
-TRANSIENT_STATUS = {429, 500, 502, 503, 504}
+TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
+SECRET_ENV = ("COMTRADE_API_KEY",)
+"""Environment variables holding keys: their values are scrubbed from every message."""
+READ_SIZE = 64 * 1024  # bytes per streamed read, and the most one decompression step may produce
+REDACTED = "[redacted]"
+_SECRET_PATTERNS = [
+    re.compile(r"(?i)(subscription-key=)[^&\s'\"<>]+"),
+    re.compile(r"(?i)(subscription-key[\"']?\s*[:=]\s*[\"']?)[^\s'\",;<>}&]+"),
+    re.compile(r"(?i)((?:api[_-]?key|token)=)[^&\s'\"<>]+"),
+]
+
+
+def scrub(text: str) -> str:
+    """`text` with every known key value and any `subscription-key=` value replaced by [redacted]."""
+    for name in SECRET_ENV:
+        value = os.environ.get(name, "").strip()
+        if len(value) >= 4:
+            text = text.replace(value, REDACTED)
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(lambda m: m.group(1) + REDACTED, text)
+    return text
 
 
 class SourceError(RuntimeError):
-    """A source could not be fetched or parsed. `str()` is one line that names the source."""
+    """A source could not be fetched or parsed. `str()` is one line that names the source.
+
+    The reason is scrubbed of keys here, once, so no copy of the message can carry one."""
 
     def __init__(self, source: str, reason: str):
+        reason = " ".join(scrub(str(reason)).split())
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
 
 
+class CappedRetry(Retry):
+    """urllib3's Retry, with `Retry-After` honoured on every transient status but never for longer
+    than `INDICATORS_HTTP_RETRY_AFTER_MAX` seconds (a server asking for an hour gets the cap)."""
+
+    RETRY_AFTER_STATUS_CODES = TRANSIENT_STATUS
+
+    def parse_retry_after(self, retry_after: str) -> float:
+        return min(super().parse_retry_after(retry_after), config.http_retry_after_max())
+
+
+def retry_policy(retries: int | None = None, backoff: float | None = None) -> Retry:
+    """Transient statuses and read timeouts retried `retries` times; connection errors (DNS, refused)
+    fail at once: retrying them offline cannot help."""
+    retries = config.http_retries() if retries is None else retries
+    backoff = config.http_backoff() if backoff is None else backoff
+    return CappedRetry(
+        total=retries, connect=0, read=retries, status=retries, other=0, redirect=5,
+        backoff_factor=backoff, status_forcelist=TRANSIENT_STATUS, allowed_methods=frozenset({"GET"}),
+        respect_retry_after_header=True, raise_on_status=False,
+    )
+
+
 def session() -> requests.Session:
-    """A requests session with the project's user agent."""
-    s = requests.Session()
-    s.headers["User-Agent"] = USER_AGENT
-    return s
+    """A requests session with the project's user agent and the retry policy mounted once."""
+    return prepared(requests.Session())
+
+
+def prepared(http: requests.Session) -> requests.Session:
+    """`http` with the project's retry policy mounted (once) and the user agent set; a caller's own
+    session is accepted and gets the same policy, so there is one behaviour whoever builds it."""
+    if not getattr(http, "_indicators_prepared", False):
+        adapter = HTTPAdapter(max_retries=retry_policy())
+        http.mount("https://", adapter)
+        http.mount("http://", adapter)
+        http.headers["User-Agent"] = USER_AGENT
+        # Only encodings fetch() can inflate under its size cap.
+        http.headers["Accept-Encoding"] = "gzip, deflate"
+        http._indicators_prepared = True  # type: ignore[attr-defined]
+    return http
 
 
 def redact(url: str) -> str:
@@ -48,59 +117,177 @@ def get_bytes(
     headers: dict | None = None,
     http: requests.Session | None = None,
     timeout: float | None = None,
-    retries: int | None = None,
-    backoff: float | None = None,
     expect: str | None = None,
+    max_bytes: int | None = None,
+    deadline: float | None = None,
+    label: str = "",
+    **_ignored,
 ) -> bytes:
-    """GET `url` and return the body, retrying transient failures (timeouts, 429, 5xx).
+    """GET `url` and return the body (see `fetch`). `expect` ("json", "csv", ...) rejects an HTML
+    page or an empty body served in place of data."""
+    response = fetch(source, url, params=params, headers=headers, http=http, timeout=timeout,
+                     max_bytes=max_bytes, deadline=deadline, label=label)
+    _check_body(source, response.content, response.headers.get("Content-Type", ""), expect, redact(url), label)
+    return response.content
 
-    A 429's Retry-After (seconds) is honoured up to 30 s. `expect` ("json" or "csv") rejects an
-    HTML page served in place of data. Raises SourceError on any failure.
+
+def fetch(
+    source: str,
+    url: str,
+    params: dict | None = None,
+    headers: dict | None = None,
+    http: requests.Session | None = None,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+    deadline: float | None = None,
+    label: str = "",
+) -> requests.Response:
+    """One bounded GET: a 200 response whose `.content` is the whole (decompressed) body.
+
+    Retries follow the mounted policy. The whole fetch, retries included, must finish within
+    `deadline` seconds (`INDICATORS_HTTP_DEADLINE`); each socket read within `timeout`; the body,
+    counted after decompression while it streams, within `max_bytes` (`INDICATORS_HTTP_MAX_MB`
+    overrides every source's own cap). Anything else is a one-line SourceError.
     """
-    http = http or session()
+    http = prepared(http or session())
     timeout = config.http_timeout() if timeout is None else timeout
-    retries = config.http_retries() if retries is None else retries
-    backoff = config.http_backoff() if backoff is None else backoff
+    deadline = config.http_deadline() if deadline is None else deadline
+    max_bytes = config.http_max_bytes(max_bytes)
+    prefix = f"{label}: " if label else ""
     shown = redact(url)
-    last = ""
-    for attempt in range(retries + 1):
-        try:
-            response = http.get(url, params=params, headers=headers, timeout=timeout)
-        except requests.exceptions.Timeout:
-            last = f"timed out after {timeout:g} s ({shown})"
-        except requests.exceptions.ConnectionError as exc:
-            last = f"no connection to {urlsplit(url).netloc} ({connection_reason(exc)})"
-            # DNS failure or refused connection: retrying will not help offline.
-            raise SourceError(source, last) from None
-        except requests.exceptions.RequestException as exc:
-            raise SourceError(source, f"request failed: {_short(exc)} ({shown})") from None
-        else:
-            if response.status_code == 200:
-                body = response.content
-                _check_body(source, body, response.headers.get("Content-Type", ""), expect, shown)
-                return body
-            last = f"HTTP {response.status_code} from {shown}"
-            if response.status_code not in TRANSIENT_STATUS:
-                raise SourceError(source, last)
-            if attempt < retries:
-                time.sleep(_retry_after(response, backoff * 2**attempt))
+    ends = time.monotonic() + deadline
+    try:
+        response = http.get(url, params=params, headers=headers, timeout=min(timeout, deadline), stream=True)
+    except requests.exceptions.ConnectionError as exc:
+        if _timed_out(exc):
+            raise SourceError(source, f"{prefix}timed out after {timeout:g} s ({shown}); "
+                                      f"gave up after {_tries(http, url, 'read')} tries") from None
+        raise SourceError(source, f"{prefix}no connection to {urlsplit(url).netloc} ({connection_reason(exc)})") from None
+    except requests.exceptions.Timeout:
+        raise SourceError(source, f"{prefix}timed out after {timeout:g} s ({shown})") from None
+    except requests.exceptions.RequestException as exc:
+        raise SourceError(source, f"{prefix}request failed: {_short(exc)} ({shown})") from None
+    try:
+        if response.status_code != 200:
+            hint = _error_hint(response)
+            reason = f"{prefix}HTTP {response.status_code} from {shown}{hint}"
+            if response.status_code in TRANSIENT_STATUS:
+                reason += f"; gave up after {_tries(http, url, 'status')} tries"
+            raise SourceError(source, reason)
+        if time.monotonic() > ends:
+            raise SourceError(source, f"{prefix}no answer within the {deadline:g} s deadline ({shown})")
+        body = _read_bounded(source, response, ends, timeout, max_bytes, deadline, prefix, shown)
+    finally:
+        response.close()
+    response._content = body
+    response._content_consumed = True
+    return response
+
+
+def _read_bounded(source: str, response: requests.Response, ends: float, timeout: float, max_bytes: int,
+                  deadline: float, prefix: str, shown: str) -> bytes:
+    """Stream the body: each read waits at most until the deadline; inflated bytes are counted
+    as they come, so a gzip bomb stops at the cap instead of filling memory."""
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    if encoding in ("", "identity"):
+        inflater = None
+    elif encoding in ("gzip", "x-gzip", "deflate"):
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+    else:
+        raise SourceError(source, f"{prefix}unsupported Content-Encoding {encoding!r} from {shown}")
+    raw, parts, size = response.raw, [], 0
+
+    def keep(data: bytes) -> None:
+        nonlocal size
+        size += len(data)
+        if size > max_bytes:
+            raise SourceError(source, f"{prefix}answer larger than the {_mb(max_bytes)} limit "
+                                      f"(after decompression) from {shown}; stopped reading")
+        parts.append(data)
+
+    try:
+        while True:
+            remaining = ends - time.monotonic()
+            if remaining <= 0:
+                raise SourceError(source, f"{prefix}answer not complete within the {deadline:g} s deadline "
+                                          f"({shown}; {size} bytes received)")
+            _set_read_timeout(response, min(timeout, remaining))
+            chunk = raw.read1(READ_SIZE, decode_content=False)
+            if not chunk:
+                break
+            if inflater is None:
+                keep(chunk)
                 continue
-        if attempt < retries:
-            time.sleep(backoff * 2**attempt)
-    raise SourceError(source, f"{last}; gave up after {retries + 1} tries")
+            data = chunk
+            while data:
+                keep(inflater.decompress(data, READ_SIZE))
+                data = inflater.unconsumed_tail
+        if inflater is not None:
+            keep(inflater.flush())
+    except SourceError:
+        raise
+    except zlib.error as exc:
+        raise SourceError(source, f"{prefix}corrupt {encoding} body from {shown} ({exc})") from None
+    except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
+        if time.monotonic() >= ends:
+            raise SourceError(source, f"{prefix}answer not complete within the {deadline:g} s deadline "
+                                      f"({shown}; {size} bytes received)") from None
+        raise SourceError(source, f"{prefix}timed out after {timeout:g} s reading the body ({shown})") from None
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        short = re.search(r"IncompleteRead\((\d+) bytes read, (\d+) more expected\)", str(exc))
+        why = f"{short.group(2)} more bytes were announced" if short else _short(exc)
+        raise SourceError(source, f"{prefix}connection closed mid-answer after {size} bytes "
+                                  f"(truncated body from {shown}: {why})") from None
+    return b"".join(parts)
 
 
-def _check_body(source: str, body: bytes, content_type: str, expect: str | None, shown: str) -> None:
+def _set_read_timeout(response: requests.Response, seconds: float) -> None:
+    """Shorten the socket timeout of the response's connection to what is left of the deadline."""
+    connection = getattr(response.raw, "connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        try:
+            sock.settimeout(max(seconds, 0.01))
+        except OSError:
+            pass
+
+
+def _check_body(source: str, body: bytes, content_type: str, expect: str | None, shown: str, label: str = "") -> None:
+    prefix = f"{label}: " if label else ""
     if not body.strip():
-        raise SourceError(source, f"empty response from {shown}")
+        raise SourceError(source, f"{prefix}empty response from {shown}")
     head = body[:512].lstrip().lower()
     if expect and (b"<html" in head or b"<!doctype html" in head or "text/html" in content_type):
-        raise SourceError(source, f"expected {expect.upper()} but got an HTML page from {shown}")
+        raise SourceError(source, f"{prefix}expected {expect.upper()} but got an HTML page from {shown}")
 
 
-def _retry_after(response: requests.Response, default: float) -> float:
-    value = response.headers.get("Retry-After", "")
-    return min(float(value), 30.0) if value.strip().isdigit() else default
+def _error_hint(response: requests.Response) -> str:
+    """': <the first line of the error body>' for a short non-HTML error body, else ''. The hint is
+    scrubbed with the rest of the message (APIs often quote the request, key included)."""
+    try:
+        head = response.raw.read(2048, decode_content=True) or b""
+    except Exception:  # noqa: BLE001 - a hint is optional
+        return ""
+    text = head.decode("utf-8", "replace").strip()
+    if not text or text.lstrip().startswith("<"):
+        return ""
+    return f": {' '.join(text.split())[:160]}"
+
+
+def _tries(http: requests.Session, url: str, kind: str) -> int:
+    """How many tries the mounted policy makes before giving up on a `kind` ("status", "read") failure."""
+    retry = getattr(http.get_adapter(url), "max_retries", None)
+    counts = [c for c in (getattr(retry, kind, None), getattr(retry, "total", None)) if isinstance(c, int)]
+    return min(counts, default=0) + 1
+
+
+def _timed_out(exc: Exception) -> bool:
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, (urllib3.exceptions.ReadTimeoutError, TimeoutError)) or "Read timed out" in str(exc)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:g} MB"
 
 
 def connection_reason(exc: Exception) -> str:
@@ -111,6 +298,8 @@ def connection_reason(exc: Exception) -> str:
         return "DNS lookup failed"
     if "Connection refused" in text:
         return "connection refused"
+    if "ProxyError" in text or "Unable to connect to proxy" in text:
+        return "proxy unreachable"
     if "timed out" in text.lower():
         return "connection timed out"
     if "SSL" in text or "certificate" in text:

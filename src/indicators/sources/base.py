@@ -7,6 +7,9 @@ A source module knows one publisher and exposes the same verbs:
 - `snapshot() -> list[Batch]`: the bundled files in `data/`, as payloads of the same shape.
 - `parse(payload) -> DataFrame`: a pure function of the payload's bytes into the tidy frame.
 
+`Source` states that contract as a `typing.Protocol`; `tests/test_source_contract.py` checks every
+registered source against it.
+
 A `Batch` is what becomes one vintage in the store: usually one per refresh, but a source whose
 snapshot holds two releases of the same series (World Bank) returns two, oldest first.
 """
@@ -17,6 +20,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import pandas as pd
 
@@ -36,6 +40,26 @@ class SourceMeta:
     cadence: str  # how often the publisher updates: "daily", "monthly", "yearly"
     definitions: dict[str, str] = field(default_factory=dict)
     live: bool = True  # False where no machine-readable live endpoint exists
+    max_bytes: int = 0  # largest live answer accepted (after decompression); 0 = config's default
+    url_env: str = ""  # environment variable that points the live fetch at a mirror ("" if not live)
+    row_allowance: int = 0  # rows a live payload may lose to parsing before the source fails
+
+
+@runtime_checkable
+class Source(Protocol):
+    """What `indicators.sources.get(name)` returns: a module with these names."""
+
+    NAME: str
+    METADATA: SourceMeta
+
+    def fetch(self, http=None) -> list[Batch]:
+        """Download the live payloads (bytes as received), one or more batches."""
+
+    def snapshot(self) -> list[Batch]:
+        """The bundled files as payloads (possibly none)."""
+
+    def parse(self, payload: Payload) -> pd.DataFrame:
+        """The payload's bytes as the tidy frame, or a SourceError naming the source."""
 
 
 def bundled_file(relative: str) -> Path:
@@ -64,26 +88,54 @@ def checked(data: pd.DataFrame, source: str, warnings: list[str], label: str = "
     return data
 
 
-def csv_rows(source: str, raw: bytes, required: list[str]) -> list[tuple[int, dict]]:
-    """A small CSV (BOM allowed) as (line number, row dict) pairs. Not UTF-8, a missing column
-    (schema drift), a row with the wrong number of fields (a cut file) or no rows: SourceError."""
+def non_csv(raw: bytes) -> str:
+    """What a body is when it is plainly not CSV ("empty file", "an HTML page, not CSV", ...), else ""."""
+    head = raw[:512].lstrip()
+    lowered = head.lower()
+    if not head.strip():
+        return "empty file"
+    if lowered.startswith(b"<"):
+        if b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered or b"<head" in lowered:
+            return "an HTML page (HTML, not CSV)"
+        return "XML or markup (not CSV)"
+    if head[:1] in (b"{", b"["):
+        return "JSON (not CSV)"
+    return ""
+
+
+def csv_table(source: str, raw: bytes, label: str = "") -> list[tuple[int, list[str]]]:
+    """The one CSV reader: non-blank rows with their line numbers (BOM allowed). An empty, HTML,
+    JSON or non-UTF-8 body, or a cut quoted cell, is a SourceError (prefixed with `label`)."""
+    prefix = f"{label}: " if label else ""
+    what = non_csv(raw)
+    if what:
+        raise SourceError(source, f"{prefix}{what}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceError(source, f"file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise SourceError(source, f"{prefix}file is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        table = [r for r in csv.reader(io.StringIO(text, newline="")) if any(cell.strip() for cell in r)]
+        rows = [(reader.line_num, cells) for cells in reader if any(cell.strip() for cell in cells)]
     except csv.Error as exc:
-        raise SourceError(source, f"unreadable CSV: {exc}") from None
-    if not table:
-        raise SourceError(source, "empty file")
-    header = [h.strip() for h in table[0]]
+        raise SourceError(source, f"{prefix}unreadable CSV near line {reader.line_num} ({exc}; truncated file?)") from None
+    if not rows:
+        raise SourceError(source, f"{prefix}empty file")
+    return rows
+
+
+def csv_rows(source: str, raw: bytes, required: list[str], label: str = "") -> list[tuple[int, dict]]:
+    """A small CSV (BOM allowed) as (line number, row dict) pairs, read by `csv_table`. A missing
+    column (schema drift), a row with the wrong number of fields (a cut file) or no rows: SourceError."""
+    prefix = f"{label}: " if label else ""
+    table = csv_table(source, raw, label)
+    header = [h.strip() for h in table[0][1]]
     missing = [c for c in required if c not in header]
     if missing:
-        raise SourceError(source, f"missing column(s) {missing}; found {header}")
+        raise SourceError(source, f"{prefix}missing column(s) {missing}; found {header}")
     rows = []
-    for number, cells in enumerate(table[1:], start=2):
+    for number, cells in table[1:]:
         if len(cells) != len(header):
-            raise SourceError(source, f"line {number} has {len(cells)} fields, header has {len(header)} (truncated file?)")
+            raise SourceError(source, f"{prefix}line {number} has {len(cells)} fields, header has {len(header)} (truncated file?)")
         rows.append((number, {h: c.strip() for h, c in zip(header, cells)}))
     return rows

@@ -9,6 +9,13 @@ URL, a payload's name or url, a message or a log.
 `parse()` reads the API's JSON body (`{"elapsedTime", "count", "data": [records], "error"}`) into
 the tidy frame, one row per record: dataset "hs6_trade", indicator "exports_value" (flow X) or
 "imports_value" (flow M), value = `primaryValue` in current USD (FOB for exports, CIF for imports).
+
+An answer must match its question: the request is kept in the payload's URL, and every record's
+reporter, partner, flow, period, commodity and frequency is checked against it (a 2010 `TOTAL`
+answer to a request for HS 850760 2017-2025 is a SourceError naming the field). `count` must equal
+the records returned (an incomplete answer is refused), `error` is an error, and the
+`isReported`/`isAggregate` flags are kept in the note (`isReported=false`: Comtrade estimated the
+figure, warned about). `INDICATORS_COMTRADE_URL` points the fetch at a mirror.
 """
 
 from __future__ import annotations
@@ -16,17 +23,20 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
 
-from indicators import frame
+from indicators import config, frame
 from indicators.http import SourceError, get_bytes
 from indicators.sources.base import Batch, Payload, SourceMeta, checked
 
 NAME = "comtrade"
-PREVIEW_URL = "https://comtradeapi.un.org/public/v1/preview/C/A/HS"
-FINAL_URL = "https://comtradeapi.un.org/data/v1/get/C/A/HS"
+PREVIEW_PATH = "/public/v1/preview/C/A/HS"
+FINAL_PATH = "/data/v1/get/C/A/HS"
+PREVIEW_URL = "https://comtradeapi.un.org" + PREVIEW_PATH  # the defaults; INDICATORS_COMTRADE_URL moves both
+FINAL_URL = "https://comtradeapi.un.org" + FINAL_PATH
+MAX_BYTES = 4_000_000  # 7 codes x 9 years is ~70 records of ~1.3 kB; the preview caps at 500 records
 KEY_ENV = "COMTRADE_API_KEY"
 KEY_HEADER = "Ocp-Apim-Subscription-Key"
 PUBLISHER = "UN Comtrade (United Nations Statistics Division)"
@@ -74,6 +84,8 @@ METADATA = SourceMeta(
         "in current USD, as reported by China to UN Comtrade. Live only: nothing is bundled."
     ),
     cadence="monthly",
+    max_bytes=MAX_BYTES,
+    url_env="INDICATORS_COMTRADE_URL",
     definitions={
         "exports_value": "Comtrade primaryValue for flow X: FOB value in current USD, as reported by the reporter.",
         "imports_value": "Comtrade primaryValue for flow M: CIF value in current USD.",
@@ -118,10 +130,10 @@ def request_params(years: list[int] | None = None, codes: list[str] | None = Non
 def fetch(http=None, years: list[int] | None = None, codes: list[str] | None = None) -> list[Batch]:
     """Download China's new-trio HS-6 exports: final data with a key, else the public preview."""
     key = os.environ.get(KEY_ENV, "").strip()
-    url = FINAL_URL if key else PREVIEW_URL
+    url = config.comtrade_url() + (FINAL_PATH if key else PREVIEW_PATH)
     params = request_params(years, codes)
     headers = {KEY_HEADER: key} if key else None
-    raw = get_bytes(NAME, url, params=params, headers=headers, http=http, expect="json")
+    raw = get_bytes(NAME, url, params=params, headers=headers, http=http, expect="json", max_bytes=MAX_BYTES)
     endpoint = "final" if key else "preview"
     payload = Payload(
         name=f"comtrade_{endpoint}_CHN_WLD_X_{params['period'].replace(',', '-')}.json",
@@ -138,16 +150,69 @@ def parse(payload: Payload) -> pd.DataFrame:
         raise SourceError(NAME, f"{payload.name}: unknown payload kind {payload.kind!r}")
     body = _load(payload)
     records, warnings = [], []
+    request = requested(payload.url)
+    if not request:
+        warnings.append("the payload's URL carries no request: records not checked against it")
+    count = body.get("count")
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+        raise SourceError(NAME, f"{payload.name}: count {count!r} is not a number of records")
+    if isinstance(count, int) and count != len(body["data"]):
+        raise SourceError(
+            NAME, f"{payload.name}: the API reports count {count} but returned {len(body['data'])} records: "
+            "incomplete answer (preview cap of 500?); refused"
+        )
+    estimated = 0
     for index, record in enumerate(body["data"]):
+        if isinstance(record, dict):
+            _check_against_request(record, index, request, payload)
         row = _row(record, index, payload, warnings)
+        if record.get("isReported") is False:
+            estimated += 1
         if row:
             records.append(row)
-    count = body.get("count")
-    if isinstance(count, int) and count > len(body["data"]):
-        warnings.append(f"API reports {count} records but returned {len(body['data'])} (preview cap?)")
+    if estimated:
+        warnings.append(f"{estimated} record(s) with isReported=false: estimated by UN Comtrade, not as reported")
     if not records:
         raise SourceError(NAME, f"{payload.name}: no usable records ({'; '.join(warnings) or 'all rejected'})")
     return checked(frame.build(records, source=NAME, dataset="hs6_trade", unit="USD"), NAME, warnings, label=payload.name)
+
+
+def requested(url: str) -> dict[str, set[str]]:
+    """The request a payload answers, read back from its URL: field -> accepted values."""
+    query = parse_qs(urlsplit(url).query)
+    wanted = {field: set(query[param][0].split(",")) for field, param in REQUEST_FIELDS.items() if param in query}
+    path = urlsplit(url).path.rstrip("/").split("/")
+    if wanted and len(path) >= 3 and path[-2] in ("A", "M"):  # .../C/A/HS: type, frequency, classification
+        wanted["frequency"] = {path[-2]}
+    return wanted
+
+
+REQUEST_FIELDS = {"reporter": "reporterCode", "partner": "partnerCode", "flow": "flowCode",
+                  "period": "period", "commodity": "cmdCode", "second partner": "partner2Code"}
+"""What is checked in every record -> the query parameter that asked for it."""
+
+
+def _check_against_request(record: dict, index: int, request: dict[str, set[str]], payload: Payload) -> None:
+    """A record for another reporter, partner, flow, period, commodity or frequency than asked: SourceError."""
+    found = {
+        "reporter": record.get("reporterCode"),
+        "partner": record.get("partnerCode"),
+        "flow": record.get("flowCode"),
+        "period": record.get("period") if record.get("period") is not None else record.get("refYear"),
+        "commodity": _hs_code(record.get("cmdCode")) if record.get("cmdCode") is not None else None,
+        "second partner": record.get("partner2Code"),
+        "frequency": record.get("freqCode"),
+    }
+    for field, accepted in request.items():
+        value = found[field]
+        if value is None:  # a missing field is a schema error, reported by _row
+            continue
+        if str(value) not in accepted:
+            shown = ",".join(sorted(accepted))
+            raise SourceError(
+                NAME, f"{payload.name}: record {index} {field} is {value!r} but the request asked for {shown}: "
+                "the answer does not match the question"
+            )
 
 
 def _load(payload: Payload) -> dict:

@@ -1,8 +1,9 @@
-"""Shared plumbing for the sources read through pandas-datareader (fx, worldbank).
+"""pandas-datareader on the project's one HTTP stack (fx, worldbank).
 
-pandas-datareader parses responses and drops their bytes; the store keeps raw payloads. Readers
-are handed a `RecordingSession` that keeps what they download and turns failures into one-line
-`SourceError`s.
+pandas-datareader parses responses and drops their bytes; the store keeps raw payloads. A reader
+is handed a `ReaderSession`: each GET goes through `http.fetch` (the mounted retry policy,
+the total deadline, the size cap, one-line `SourceError`s) and the body is kept. The reader's
+own retry loop is switched off (`retry_count=0`): retries happen once, in urllib3.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Callable
 
 import requests
 
-from indicators.http import TRANSIENT_STATUS, SourceError, connection_reason, redact
+from indicators import http as web
+from indicators.http import SourceError, redact
 from indicators.sources.base import Payload
 
 
@@ -20,60 +22,31 @@ def looks_like_html(raw: bytes) -> bool:
     return head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head)
 
 
-class RecordingSession(requests.Session):
-    """A session for pandas-datareader readers that keeps the bytes they download.
+class ReaderSession(requests.Session):
+    """The `session` a pandas-datareader reader calls `.get()` on: the project's bounded fetch,
+    keeping the last body. A failure raises SourceError (pandas-datareader only catches requests'
+    exceptions, so it reaches the caller as it is). `close()` leaves the caller's session open."""
 
-    pandas-datareader parses responses and drops the bytes; the store keeps raw payloads. The
-    reader is handed this session, which forwards each GET to the caller's session and records
-    the outcome. pandas-datareader retries every failure (`retry_count`, `pause`); retrying a DNS
-    failure, a refused connection or a non-transient HTTP status (404) cannot help, so those
-    raise SourceError at once (pandas-datareader only catches requests' exceptions). The
-    caller's session is never closed (readers close theirs after each read).
-    """
-
-    def __init__(self, source: str, inner: requests.Session, label: str = ""):
-        super().__init__()
+    def __init__(self, source: str, http: requests.Session, label: str = "", max_bytes: int | None = None):
+        super().__init__()  # pandas-datareader insists on a requests.Session; this one never sends itself
         self.source = source
-        self.label = f"{label}: " if label else ""
-        self.inner = inner
-        self.body: bytes | None = None  # the last 200 response's bytes
+        self.label = label
+        self.http = web.prepared(http)
+        self.max_bytes = max_bytes
+        self.body: bytes | None = None
         self.url = ""
-        self.tries = 0
-        self.last_failure = ""
 
-    def get(self, url, **kwargs):  # noqa: ANN001 - same signature as requests.Session.get
-        self.tries += 1
-        shown = redact(url)
-        try:
-            response = self.inner.get(url, **kwargs)
-        except requests.exceptions.Timeout:
-            self.last_failure = f"{self.label}timed out after {kwargs.get('timeout', 0):g} s ({shown})"
-            raise
-        except requests.exceptions.ConnectionError as exc:
-            raise SourceError(self.source, f"{self.label}no connection to {shown} ({connection_reason(exc)})") from None
-        except requests.exceptions.RequestException as exc:
-            raise SourceError(self.source, f"{self.label}request failed: {_first_line(exc)} ({shown})") from None
-        if response.status_code == 200:
-            self.body, self.url = response.content, response.url or url
-            return response
-        self.last_failure = f"{self.label}HTTP {response.status_code} from {shown}"
-        if response.status_code not in TRANSIENT_STATUS:
-            raise SourceError(self.source, self.last_failure)
+    def get(self, url, params=None, headers=None, timeout=None, **_kwargs):  # noqa: ANN001 - requests' signature
+        response = web.fetch(self.source, url, params=params, headers=headers, http=self.http, timeout=timeout,
+                             max_bytes=self.max_bytes, label=self.label)
+        self.body, self.url = response.content, response.url or url
         return response
 
-    def failure(self, error: Exception | None) -> SourceError:
-        """The one-line SourceError for what went wrong in a pandas-datareader read."""
-        if isinstance(error, SourceError):
-            return error
-        reason = f"{type(error).__name__}: {_first_line(error)}" if error is not None else "no data"
-        if self.body is None:
-            if self.last_failure:
-                return SourceError(self.source, f"{self.last_failure}; gave up after {self.tries} tries")
-            return SourceError(self.source, f"{self.label}request failed: {reason}")
-        return SourceError(self.source, f"{self.label}pandas-datareader could not read {redact(self.url)}: {reason}")
+    def close(self) -> None:
+        """pandas-datareader closes its session after each read; the caller's stays open."""
 
 
-def read_recorded(recorder: RecordingSession, reader, to_payload: Callable[[bytes, str], Payload],
+def read_recorded(recorder: ReaderSession, reader, to_payload: Callable[[bytes, str], Payload],
                   parse: Callable[[Payload], object]) -> Payload:
     """Run a pandas-datareader `reader` that was handed `recorder`, and return what it downloaded as
     a Payload. Our own parse() judges the body first, so an HTML page, a cut file or a renamed
@@ -81,17 +54,22 @@ def read_recorded(recorder: RecordingSession, reader, to_payload: Callable[[byte
     error: Exception | None = None
     try:
         reader.read()
+    except SourceError:
+        raise
     except Exception as exc:  # RemoteDataError, OSError, ValueError("No indicators returned data."), ...
         error = exc
+    prefix = f"{recorder.label}: " if recorder.label else ""
     if recorder.body is None:
-        raise recorder.failure(error)
+        raise SourceError(recorder.source, f"{prefix}request failed: {_reason(error)}")
     payload = to_payload(recorder.body, recorder.url)
     parse(payload)
     if error is not None:
-        raise recorder.failure(error)
+        raise SourceError(recorder.source, f"{prefix}pandas-datareader could not read {redact(recorder.url)}: {_reason(error)}")
     return payload
 
 
-def _first_line(exc: BaseException | None) -> str:
-    text = str(exc).strip() if exc is not None else ""
-    return (text.splitlines()[0] if text else type(exc).__name__)[:160]
+def _reason(error: Exception | None) -> str:
+    if error is None:
+        return "no data"
+    text = str(error).strip()
+    return f"{type(error).__name__}: {(text.splitlines()[0] if text else '')[:160]}"

@@ -6,32 +6,37 @@ figure. Panels are GACC code 85414020 before 2022 (all "solar cells", incl. modu
 from 2022; cells (85414200) and wafers (38180019) start in 2022. The new-trio solar item is
 panels + cells (not wafers).
 
-The file has ~27k rows: parsing is vectorised (no Python loop over rows).
+The file has ~27k rows: parsing is vectorised (no Python loop over rows). A payload is taken
+whole or not at all: a number cell that does not parse fails the source (`ROW_ALLOWANCE`, 0:
+the bundled file has none); thousands separators ("43,690,000") are read as the number they
+write. A body that is not CSV says what it is (an HTML page, JSON), not "empty file".
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
+from importlib import resources
 
 import pandas as pd
 
-from indicators import frame, http as web
+from indicators import config, frame, http as web
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, non_csv, read_bundled
 
 NAME = "ember"
 DATASET = "china_solar_exports"
 BUNDLED = "ember/china_solar_exports_monthly.csv"
 KIND = "ember_csv"
 PAGE_URL = "https://ember-energy.org/data/china-solar-exports-data/"
-DEFAULT_URL = (
-    "https://storage.googleapis.com/emb-prod-bkt-publicdata/dagster/solar_exports/published/"
-    "mart_solar_exports_full_release_monthly.csv"
-)
+DEFAULT_URL = config.EMBER_DEFAULT_URL
 """The CSV behind the page's download button (same file name as the bundled copy); override with
-EMBER_SOLAR_URL if Ember moves it."""
+INDICATORS_EMBER_URL (or the older EMBER_SOLAR_URL) if Ember moves it."""
+MAX_BYTES = 16_000_000  # the full file is 3.0 MB today (27k rows): about 5x headroom
+ROW_ALLOWANCE = 0
+"""Number cells a payload may lose to parsing before the source fails: none (the bundled file has
+none, and a lost cell is a lost figure)."""
+THOUSANDS = r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"  # "43,690,000" or "1,234.5"
 COPY_URL = (
     "https://github.com/ChemmZz/Static-Visualization-Project/blob/"
     "35390b4e934554c37ea920ae948b9135bac5bee4/data/mart_solar_exports_full_release_monthly.csv"
@@ -49,6 +54,9 @@ METADATA = SourceMeta(
         "region, in USD and kg (customs) and MW (Ember's estimate), 2017 onwards."
     ),
     cadence="monthly",
+    max_bytes=MAX_BYTES,
+    url_env="INDICATORS_EMBER_URL",
+    row_allowance=ROW_ALLOWANCE,
     definitions={
         "solar_exports_value": "export value, current USD, as reported by GACC",
         "solar_exports_mass": "export weight, kg, as reported by GACC",
@@ -70,73 +78,27 @@ MEASURES = [
     ("Capacity (MW)", "solar_exports_capacity", "MW", "; Ember estimate = USD / average price, not a customs figure"),
 ]
 
-ISO3 = {
-    "Afghanistan": "AFG", "Albania": "ALB", "Algeria": "DZA", "American Samoa": "ASM", "Andorra": "AND",
-    "Angola": "AGO", "Anguilla": "AIA", "Antigua and Barbuda": "ATG", "Argentina": "ARG", "Armenia": "ARM",
-    "Aruba": "ABW", "Australia": "AUS", "Austria": "AUT", "Azerbaijan": "AZE", "Bahamas": "BHS",
-    "Bahrain": "BHR", "Bangladesh": "BGD", "Barbados": "BRB", "Belarus": "BLR", "Belgium": "BEL",
-    "Belize": "BLZ", "Benin": "BEN", "Bermuda": "BMU", "Bhutan": "BTN", "Bolivia": "BOL",
-    "Bonaire and Sint Eustatius and Saba": "BES", "Bosnia Herzegovina": "BIH", "Botswana": "BWA",
-    "Bouvet Island": "BVT", "Brazil": "BRA", "Brunei Darussalam": "BRN", "Bulgaria": "BGR",
-    "Burkina Faso": "BFA", "Burundi": "BDI", "Cabo Verde": "CPV", "Cambodia": "KHM", "Cameroon": "CMR",
-    "Canada": "CAN", "Cayman Islands": "CYM", "Central African Republic": "CAF", "Chad": "TCD",
-    "Chile": "CHL", "Colombia": "COL", "Comoros": "COM", "Congo": "COG", "Congo (DRC)": "COD",
-    "Cook Islands (the)": "COK", "Costa Rica": "CRI", "Cote d'Ivoire": "CIV", "Croatia": "HRV",
-    "Cuba": "CUB", "Curacao": "CUW", "Cyprus": "CYP", "Czechia": "CZE", "Denmark": "DNK",
-    "Djibouti": "DJI", "Dominica": "DMA", "Dominican Republic": "DOM", "Ecuador": "ECU", "Egypt": "EGY",
-    "El Salvador": "SLV", "Equatorial Guinea": "GNQ", "Eritrea": "ERI", "Estonia": "EST",
-    "Eswatini": "SWZ", "Ethiopia": "ETH", "Fiji": "FJI", "Finland": "FIN", "France": "FRA",
-    "French Guiana": "GUF", "French Polynesia": "PYF", "Gabon": "GAB", "Gambia": "GMB", "Georgia": "GEO",
-    "Germany": "DEU", "Ghana": "GHA", "Greece": "GRC", "Greenland": "GRL", "Grenada": "GRD",
-    "Guadeloupe": "GLP", "Guam": "GUM", "Guatemala": "GTM", "Guinea": "GIN", "Guinea-Bissau": "GNB",
-    "Guyana": "GUY", "Haiti": "HTI", "Honduras": "HND", "Hong Kong (SAR of China)": "HKG",
-    "Hungary": "HUN", "Iceland": "ISL", "India": "IND", "Indonesia": "IDN", "Iran": "IRN", "Iraq": "IRQ",
-    "Ireland": "IRL", "Israel": "ISR", "Italy": "ITA", "Jamaica": "JAM", "Japan": "JPN", "Jordan": "JOR",
-    "Kazakhstan": "KAZ", "Kenya": "KEN", "Kiribati": "KIR", "Kuwait": "KWT", "Kyrgyzstan": "KGZ",
-    "Lao": "LAO", "Latvia": "LVA", "Lebanon": "LBN", "Lesotho": "LSO", "Liberia": "LBR", "Libya": "LBY",
-    "Liechtenstein": "LIE", "Lithuania": "LTU", "Luxembourg": "LUX", "Macao (SAR of China)": "MAC",
-    "Madagascar": "MDG", "Malawi": "MWI", "Malaysia": "MYS", "Maldives": "MDV", "Mali": "MLI",
-    "Malta": "MLT", "Marshall Islands": "MHL", "Martinique": "MTQ", "Mauritania": "MRT",
-    "Mauritius": "MUS", "Mayotte": "MYT", "Mexico": "MEX", "Micronesia": "FSM", "Moldova": "MDA",
-    "Monaco": "MCO", "Mongolia": "MNG", "Montenegro": "MNE", "Montserrat": "MSR", "Morocco": "MAR",
-    "Mozambique": "MOZ", "Myanmar": "MMR", "Namibia": "NAM", "Nauru": "NRU", "Nepal": "NPL",
-    "Netherlands": "NLD", "Netherlands Antilles": "ANT", "New Caledonia": "NCL", "New Zealand": "NZL",
-    "Nicaragua": "NIC", "Niger": "NER", "Nigeria": "NGA", "Niue": "NIU", "North Korea": "PRK",
-    "North Macedonia": "MKD", "Northern Mariana Islands": "MNP", "Norway": "NOR", "Oman": "OMN",
-    "Pakistan": "PAK", "Palau": "PLW", "Palestine (State of)": "PSE", "Panama": "PAN",
-    "Papua New Guinea": "PNG", "Paraguay": "PRY", "Peru": "PER", "Pitcairn Islands": "PCN",
-    "Poland": "POL", "Portugal": "PRT", "Puerto Rico": "PRI", "Qatar": "QAT", "Reunion": "REU",
-    "Romania": "ROU", "Russia": "RUS", "Rwanda": "RWA", "Saint Barthelemy": "BLM",
-    "Saint Helena and Ascension and Tristan da Cunha": "SHN", "Saint Kitts and Nevis": "KNA",
-    "Saint Lucia": "LCA", "Saint Martin (French part)": "MAF", "Saint Vincent and the Grenadines": "VCT",
-    "Samoa": "WSM", "San Marino": "SMR", "Sao Tome and Principe": "STP", "Saudi Arabia": "SAU",
-    "Senegal": "SEN", "Serbia": "SRB", "Seychelles": "SYC", "Sierra Leone": "SLE", "Singapore": "SGP",
-    "Slovakia": "SVK", "Slovenia": "SVN", "Solomon Islands": "SLB", "Somalia": "SOM",
-    "South Africa": "ZAF", "South Korea": "KOR", "South Sudan": "SSD", "Spain": "ESP",
-    "Sri Lanka": "LKA", "Sudan": "SDN", "Suriname": "SUR", "Sweden": "SWE", "Switzerland": "CHE",
-    "Syria": "SYR", "Taiwan (China)": "TWN", "Tajikistan": "TJK",
-    "Tanzania (the United Republic of)": "TZA", "Thailand": "THA", "The Philippines": "PHL",
-    "Timor-Leste": "TLS", "Togo": "TGO", "Tonga": "TON", "Trinidad and Tobago": "TTO", "Tunisia": "TUN",
-    "Turkmenistan": "TKM", "Turks and Caicos Islands": "TCA", "Tuvalu": "TUV", "Türkiye": "TUR",
-    "Uganda": "UGA", "Ukraine": "UKR", "United Arab Emirates": "ARE", "United Kingdom": "GBR",
-    "United States": "USA", "United States Minor Outlying Islands": "UMI", "Uruguay": "URY",
-    "Uzbekistan": "UZB", "Vanuatu": "VUT", "Venezuela": "VEN", "Viet Nam": "VNM",
-    "Virgin Islands (British)": "VGB", "Virgin Islands (U.S.)": "VIR", "Wallis and Futuna": "WLF",
-    "Yemen": "YEM", "Zambia": "ZMB", "Zimbabwe": "ZWE",
-}
-"""Ember's destination names -> ISO 3166-1 alpha-3 (Netherlands Antilles: the withdrawn code ANT,
-as Comtrade uses it). Names not here, such as "Other Africa", become "area:<name>"."""
+def _iso3_table() -> dict[str, str]:
+    """Ember's destination names -> ISO 3166-1 alpha-3, from `ember_area_iso3.csv` (package data)."""
+    raw = resources.files("indicators.sources").joinpath(ISO3_FILE).read_bytes()
+    return {row["ember_area"]: row["iso3"] for _, row in csv_rows(NAME, raw, ["ember_area", "iso3"], label=ISO3_FILE)}
+
+
+ISO3_FILE = "ember_area_iso3.csv"
+ISO3 = _iso3_table()
+"""Ember's destination names -> ISO3 (Netherlands Antilles: the withdrawn code ANT, as Comtrade
+uses it). Names not in the table, such as "Other Africa", become "area:<name>"."""
 
 
 def url() -> str:
-    """Where the live CSV is: EMBER_SOLAR_URL, else Ember's published file."""
-    return os.environ.get("EMBER_SOLAR_URL") or DEFAULT_URL
+    """Where the live CSV is: INDICATORS_EMBER_URL or EMBER_SOLAR_URL, else Ember's published file."""
+    return config.ember_url()
 
 
 def fetch(http=None) -> list[Batch]:
     """Download Ember's full monthly CSV (one payload, one batch)."""
     where = url()
-    raw = web.get_bytes(NAME, where, http=http, expect="csv")
+    raw = web.get_bytes(NAME, where, http=http, expect="csv", max_bytes=MAX_BYTES)
     payload = Payload(name="china_solar_exports_monthly.csv", raw=raw, url=web.redact(where), kind=KIND)
     return [Batch(payloads=(payload,), label="live")]
 
@@ -182,22 +144,34 @@ def parse(payload: Payload) -> pd.DataFrame:
         "read_via": "",
         "note": "GACC code " + code,
     })
-    parts = []
+    parts, lost = [], 0
     for column, indicator, unit, extra in MEASURES:
-        values = pd.to_numeric(data[column], errors="coerce")
-        text_given = data[column].str.strip().fillna("") != ""
-        non_numeric = text_given & values.isna()
+        text = data[column].str.strip().fillna("")
+        values = pd.to_numeric(text, errors="coerce")
+        unread = (text != "") & values.isna()
+        separated = unread & text.str.match(THOUSANDS) if unread.any() else unread
+        if separated.any():
+            values[separated] = pd.to_numeric(text[separated].str.replace(",", "", regex=False))
+        non_numeric = unread & ~separated
         if non_numeric.any():
             first = data.loc[non_numeric].iloc[0]
+            lost += int(non_numeric.sum())
             warnings.append(
                 f"{int(non_numeric.sum())} non-numeric {column!r} cell(s) rejected, e.g. "
                 f"{first['Area']} {first['Date']}: {first[column]!r}"
             )
+        if separated.any():
+            warnings.append(f"{int(separated.sum())} {column!r} cell(s) written with thousands separators, read as numbers")
         keep = values.notna()
         part = base.loc[keep].assign(indicator=indicator, unit=unit, value=values[keep].astype("float64"))
         if extra:
             part["note"] = part["note"] + extra
         parts.append(part)
+    if lost > ROW_ALLOWANCE:
+        raise SourceError(
+            NAME, f"{lost} number cell(s) could not be read (allowance {ROW_ALLOWANCE}): "
+            + "; ".join(w for w in warnings if "non-numeric" in w)
+        )
     df = pd.concat(parts, ignore_index=True)
     if df.empty:
         raise SourceError(NAME, "no figures in the file")
@@ -208,6 +182,9 @@ def parse(payload: Payload) -> pd.DataFrame:
 
 def _read(raw: bytes) -> pd.DataFrame:
     """The CSV as strings; schema drift, a cut last line or no data rows are errors."""
+    what = non_csv(raw)
+    if what:
+        raise SourceError(NAME, what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

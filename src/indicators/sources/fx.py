@@ -3,16 +3,16 @@
 The Federal Reserve Board publishes the noon buying rates in New York (H.10 daily, G.5 monthly,
 G.5A annual); FRED serves them as `fredgraph.csv` files (`observation_date,SERIES`, "." or an empty
 cell for a missing value). The live path goes through pandas-datareader's `FredReader`, handed a
-`RecordingSession` that keeps the CSV bytes it downloads: the store keeps raw payloads, and our
-own pure `parse()` reads them (pandas-datareader ignores the header line, so it cannot see a
-renamed column or a cut file). Claims use these rates to put CNY and USD figures side by side;
+`ReaderSession` (the project's one HTTP stack) that keeps the CSV bytes it downloads: the store
+keeps raw payloads, and our own pure `parse()` reads them (pandas-datareader ignores the header
+line, so it cannot see a renamed column or a cut file). `parse()` also reads the frequency off the
+dates: a fredgraph CSV averaged to another frequency (quarterly dates for the monthly EXCHUS) is
+refused, not read as the requested series. `INDICATORS_FRED_URL` points the fetch at a mirror. Claims use these rates to put CNY and USD figures side by side;
 GACC converts with its own monthly rates, so a converted figure will not match GACC's USD release.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import date
 
@@ -22,8 +22,8 @@ from pandas_datareader.fred import FredReader
 
 from indicators import config, frame
 from indicators.http import SourceError, session
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
-from indicators.sources.datareader import RecordingSession, looks_like_html, read_recorded
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_table, read_bundled
+from indicators.sources.datareader import ReaderSession, read_recorded
 
 NAME = "fx"
 DATASET = "fred"
@@ -40,7 +40,9 @@ SERIES = {
 }
 MISSING = {".", ""}  # FRED writes "." (older files) or leaves the cell empty for a missing value
 DATE_COLUMNS = {"observation_date", "DATE"}  # FRED renamed DATE to observation_date in 2024
-DATE_SHAPE = {"M": re.compile(r"^(\d{4})-(\d{2})-01$"), "A": re.compile(r"^(\d{4})-01-01$")}
+DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-01$")  # fredgraph dates are the first day of each period
+FREQ_NAMES = {"M": "monthly", "Q": "quarterly", "A": "annual"}
+MAX_BYTES = 1_000_000  # the monthly CSV is ~10 kB (535 rows): 100x headroom, still tiny
 
 METADATA = SourceMeta(
     name=NAME,
@@ -50,6 +52,8 @@ METADATA = SourceMeta(
     url="https://fred.stlouisfed.org/series/EXCHUS",
     description="Yuan per US dollar, monthly (EXCHUS) and annual (AEXCHUS) averages of noon buying rates.",
     cadence="monthly",
+    max_bytes=MAX_BYTES,
+    url_env="INDICATORS_FRED_URL",
     definitions={
         "EXCHUS": SERIES["EXCHUS"][2] + ", CNY per USD",
         "AEXCHUS": SERIES["AEXCHUS"][2] + ", CNY per USD",
@@ -58,7 +62,15 @@ METADATA = SourceMeta(
 
 
 def series_url(series: str) -> str:
-    return f"https://fred.stlouisfed.org/graph/fredgraph.csv?id={series}"
+    return f"{config.fred_url()}?id={series}"
+
+
+class _FredReader(FredReader):
+    """pandas-datareader's FRED reader, pointed at `INDICATORS_FRED_URL` (a mirror) when set."""
+
+    @property
+    def url(self) -> str:
+        return config.fred_url()
 
 
 def fetch(http: requests.Session | None = None) -> list[Batch]:
@@ -69,13 +81,13 @@ def fetch(http: requests.Session | None = None) -> list[Batch]:
 
 
 def _fetch_series(series: str, http: requests.Session) -> Payload:
-    recorder = RecordingSession(NAME, http, label=series)
-    reader = FredReader(
+    recorder = ReaderSession(NAME, http, label=series, max_bytes=MAX_BYTES)
+    reader = _FredReader(
         series,
         start=START,
         end=date.today(),
-        retry_count=config.http_retries(),
-        pause=config.http_backoff(),
+        retry_count=0,  # retries happen once, in the session's urllib3 Retry
+        pause=0,
         timeout=config.http_timeout(),
         session=recorder,
     )
@@ -88,7 +100,7 @@ def _fetch_series(series: str, http: requests.Session) -> Payload:
 
 def snapshot() -> list[Batch]:
     """The bundled fredgraph CSVs as one batch."""
-    payloads = tuple(read_bundled(path, url=series_url(series), kind=KIND) for series, (_, path, _) in SERIES.items())
+    payloads = tuple(read_bundled(path, url=f"https://fred.stlouisfed.org/graph/fredgraph.csv?id={series}", kind=KIND) for series, (_, path, _) in SERIES.items())
     return [Batch(payloads=payloads, label="bundled snapshot")]
 
 
@@ -104,17 +116,29 @@ def parse(payload: Payload) -> pd.DataFrame:
         )
     series = header[1]
     freq, _, note = SERIES[series]
-    records, warnings, previous = [], [], None
+    rows = []
     for number, cells in lines[1:]:
         if len(cells) != 2:
             raise SourceError(NAME, f"{payload.name}: line {number} has {len(cells)} fields, expected 2 (truncated file?)")
         stamp, text = cells[0].strip(), cells[1].strip()
-        match = DATE_SHAPE[freq].match(stamp)
-        if not match:
+        match = DATE_SHAPE.match(stamp)
+        if not match or not 1 <= int(match.group(2)) <= 12:
             raise SourceError(NAME, f"{payload.name}: line {number}: date {stamp!r} does not fit {series} (freq {freq})")
-        if previous is not None and stamp <= previous:
-            raise SourceError(NAME, f"{payload.name}: line {number}: date {stamp} is not after {previous}")
-        previous = stamp
+        if rows and stamp <= rows[-1][1]:
+            raise SourceError(NAME, f"{payload.name}: line {number}: date {stamp} is not after {rows[-1][1]}")
+        rows.append((number, stamp, text))
+    found = date_frequency([stamp for _, stamp, _ in rows])
+    if found and found != freq:
+        shown = ", ".join(stamp for _, stamp, _ in rows[:3])
+        raise SourceError(
+            NAME, f"{payload.name}: the dates are {FREQ_NAMES[found]} ({shown}, ...) but {series} is "
+            f"{FREQ_NAMES[freq]}: FRED averaged it to another frequency; refused"
+        )
+    if freq == "A" and any(stamp[5:7] != "01" for _, stamp, _ in rows):
+        bad = next(n for n, stamp, _ in rows if stamp[5:7] != "01")
+        raise SourceError(NAME, f"{payload.name}: line {bad}: date does not fit {series} (freq {freq})")
+    records, warnings = [], []
+    for number, stamp, text in rows:
         if text in MISSING:
             warnings.append(f"{series} {stamp}: no value ({text!r}); skipped")
             continue
@@ -134,18 +158,26 @@ def parse(payload: Payload) -> pd.DataFrame:
     return checked(df, NAME, warnings)
 
 
+def date_frequency(stamps: list[str]) -> str:
+    """The frequency the first-of-period dates of a fredgraph CSV follow: "M", "Q" or "A"
+    ("" with fewer than two dates). The smallest step between consecutive dates decides (a gap
+    is a multiple of it); quarterly steps must also fall on January, April, July and October."""
+    months = [int(s[:4]) * 12 + int(s[5:7]) - 1 for s in stamps]
+    steps = {b - a for a, b in zip(months, months[1:])}
+    if not steps:
+        return ""
+    step = min(steps)
+    if step == 12 and all(m % 12 == 0 for m in months):
+        return "A"
+    if step == 3 and all(m % 3 == 0 for m in months) and all(s % 3 == 0 for s in steps):
+        return "Q"
+    return "M" if step == 1 else ""
+
+
 def _table(payload: Payload) -> list[tuple[int, list[str]]]:
-    """Non-blank CSV lines with their numbers; empty, HTML, non-UTF-8 and cut bodies are errors."""
-    raw = payload.raw
-    if not raw.strip():
-        raise SourceError(NAME, f"{payload.name}: empty payload")
-    if looks_like_html(raw):
-        raise SourceError(NAME, f"{payload.name}: expected CSV but got an HTML page")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(NAME, f"{payload.name}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    if not text.endswith("\n"):
-        # FRED ends every line with a newline; a body without one was cut mid-line.
+    """Non-blank CSV lines with their numbers (base.csv_table); a body without a final line end
+    was cut mid-line (FRED ends every line with one)."""
+    lines = csv_table(NAME, payload.raw, label=payload.name)
+    if not payload.raw.endswith(b"\n"):
         raise SourceError(NAME, f"{payload.name}: truncated (the last line has no line end)")
-    return [(n, r) for n, r in enumerate(csv.reader(io.StringIO(text, newline="")), start=1) if r]
+    return lines

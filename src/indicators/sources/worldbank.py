@@ -10,15 +10,14 @@ Three payload kinds, one tidy shape (dataset "wdi", indicator = WDI code, entity
 
 The snapshot returns one batch per release date, oldest first, so the store holds each WDI
 release as a vintage and shows revisions between them. The live path goes through
-pandas-datareader's `WorldBankReader` (one request per indicator for all countries), handed a
-recording session that keeps the v2 JSON bytes: pandas-datareader drops `lastupdated` and the
-ISO3 codes, so our own `parse()` reads the kept bytes.
+pandas-datareader's `WorldBankReader` (one request per indicator for all countries), handed the
+project's `ReaderSession` (retries with a capped Retry-After, a total deadline, a size cap) that
+keeps the v2 JSON bytes: pandas-datareader drops `lastupdated` and the ISO3 codes, so our own
+`parse()` reads the kept bytes. `INDICATORS_WORLDBANK_URL` points the fetch at a mirror.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from datetime import date
@@ -29,8 +28,8 @@ from pandas_datareader.wb import WorldBankReader
 
 from indicators import config, frame
 from indicators.http import SourceError, session
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, read_bundled
-from indicators.sources.datareader import RecordingSession, looks_like_html, read_recorded
+from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_table, read_bundled
+from indicators.sources.datareader import ReaderSession, looks_like_html, read_recorded
 
 NAME = "worldbank"
 DATASET = "wdi"
@@ -61,6 +60,7 @@ LONG_COLUMNS = ["indicator_code", "country_code", "year", "value", "last_updated
 CODE = re.compile(r"^[A-Z0-9]{3}$")  # ISO3 or a World Bank aggregate code (WLD, EUU, HIC...)
 YEAR = re.compile(r"^\d{4}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_BYTES = 4_000_000  # one indicator for 8 countries since 1960 is ~150 kB of v2 JSON
 
 METADATA = SourceMeta(
     name=NAME,
@@ -73,6 +73,8 @@ METADATA = SourceMeta(
         "R&D spending, researchers, resident patent applications, high-technology exports, GDP."
     ),
     cadence="several releases a year",
+    max_bytes=MAX_BYTES,
+    url_env="INDICATORS_WORLDBANK_URL",
     definitions={code: f"{name}; unit {unit}" for code, (unit, name) in INDICATORS.items()},
 )
 
@@ -91,15 +93,23 @@ def fetch(http: requests.Session | None = None) -> list[Batch]:
     return [Batch(payloads=payloads, label="WDI live (API v2)")]
 
 
+class _WorldBankReader(WorldBankReader):
+    """pandas-datareader's World Bank reader, pointed at `INDICATORS_WORLDBANK_URL` when set."""
+
+    @property
+    def url(self) -> str:
+        return f"{config.worldbank_url()}/countries/{';'.join(self.countries)}/indicators/"
+
+
 def _fetch_indicator(code: str, http: requests.Session) -> Payload:
-    recorder = RecordingSession(NAME, http, label=code)
-    reader = WorldBankReader(
+    recorder = ReaderSession(NAME, http, label=code, max_bytes=MAX_BYTES)
+    reader = _WorldBankReader(
         symbols=code,
         countries=COUNTRIES,
         start=START_YEAR,
         end=date.today().year - 1,  # the last complete year
-        retry_count=config.http_retries(),
-        pause=config.http_backoff(),
+        retry_count=0,  # retries happen once, in the session's urllib3 Retry
+        pause=0,
         session=recorder,
         errors="ignore",  # pdr's own checks reject "WLD"; our parse() judges the body instead
     )
@@ -324,24 +334,8 @@ def _record(indicator: str, entity: str, year: str, value: float, released: str,
 
 
 def _csv_rows(payload: Payload) -> list[tuple[int, list[str]]]:
-    """Non-blank CSV rows with their line numbers; empty, HTML, non-UTF-8 and cut files are errors."""
-    raw = payload.raw
-    if not raw.strip():
-        raise SourceError(NAME, f"{payload.name}: empty payload")
-    if looks_like_html(raw):
-        raise SourceError(NAME, f"{payload.name}: expected CSV but got an HTML page")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(NAME, f"{payload.name}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        rows = [(reader.line_num, r) for r in reader if any(c.strip() for c in r)]
-    except csv.Error as exc:
-        raise SourceError(NAME, f"{payload.name}: unreadable CSV near line {reader.line_num} ({exc}; truncated file?)") from None
-    if not rows:
-        raise SourceError(NAME, f"{payload.name}: empty payload")
-    return rows
+    """Non-blank CSV rows with their line numbers (base.csv_table, the one CSV reader)."""
+    return csv_table(NAME, payload.raw, label=payload.name)
 
 
 def _check_code(where: str, code: str) -> None:
