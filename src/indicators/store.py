@@ -202,8 +202,6 @@ class Store:
 
         with self._exclusive("schema"):
             with self.engine.begin() as conn:
-                if conn.dialect.name == "postgresql":
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_lock_key('schema')})")
                 upgrade_to_head(conn)
         return self.schema_version()
 
@@ -674,6 +672,8 @@ def _write_changes(conn: sa.Connection, source: str, data: pd.DataFrame, vintage
                 ids = ids.astype("int64").tolist()
                 for start in range(0, len(ids), 500):
                     conn.execute(obs.update().where(obs.c.id.in_(ids[start:start + 500])).values(released_to=new_released))
+    # Missing is NULL: a NaN from the joins above would be stored as the text 'NaN' by PostgreSQL.
+    released_to = released_to.astype(object).where(released_to.notna(), None)
     _insert_rows(conn, inserted.assign(valid_from=vintage_id, released_to=released_to))
 
 
