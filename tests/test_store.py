@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import textwrap
 import threading
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -173,3 +175,74 @@ def test_period_end_rule_for_released():
     assert frame.period_end_next_day("2023-Q1", "Q") == "2023-04-01"
     assert frame.period_end_next_day("2023-12", "M") == "2024-01-01"
     assert frame.period_end_next_day("2023-01/2023-04", "YTD") == "2023-05-01"
+
+
+@contextlib.contextmanager
+def read_only(*paths):
+    """Make files and folders unwritable for this process: chmod for a normal user; for root (who
+    writes through mode bits) the immutable attribute, as on a read-only volume. Skips if neither works."""
+    if os.geteuid() != 0:
+        modes = {p: os.stat(p).st_mode for p in paths}
+        for p in paths:
+            os.chmod(p, 0o555 if os.path.isdir(p) else 0o444)
+        try:
+            yield
+        finally:
+            for p, mode in modes.items():
+                os.chmod(p, mode)
+        return
+    done = []
+    try:
+        for p in paths:
+            if subprocess.run(["chattr", "+i", str(p)], capture_output=True).returncode != 0:
+                pytest.skip("cannot make a file read-only for root here (chattr +i failed)")
+            done.append(p)
+        yield
+    finally:
+        for p in done:
+            subprocess.run(["chattr", "-i", str(p)], capture_output=True)
+
+
+@pytest.fixture
+def read_only_snapshot(snapshot_store):
+    """The snapshot store in a folder that is read-only, file and folder (as a store shipped on a read-only volume)."""
+    path = Path(snapshot_store.engine.url.database)
+    with snapshot_store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    snapshot_store.engine.dispose()
+    for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        extra.unlink(missing_ok=True)
+    with read_only(path, path.parent):
+        yield path
+
+
+@pytest.mark.parametrize("command", [["status"], ["check"], ["sources"]])
+def test_a_read_only_store_is_readable(read_only_snapshot, command, capsys):
+    from indicators import cli
+
+    assert cli.main(command) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert out.strip()
+    if command == ["status"]:
+        assert "read-only store" in out and "observations from" in out
+
+
+def test_a_read_only_store_serves_pages_and_the_report(read_only_snapshot, tmp_path_factory):
+    from dashboard.app import create_app
+    from indicators import report
+
+    client = create_app(warm=False).server.test_client()
+    assert client.get("/health").status_code == 200
+    assert client.get("/").status_code == 200
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    assert Path(report.write_report(str(out))).read_text().strip()
+
+
+def test_refresh_on_a_read_only_store_fails_with_one_line(read_only_snapshot, capsys):
+    from indicators import cli
+
+    assert cli.main(["refresh", "--offline", "--source", "customs"]) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 1 and "read-only" in err[0], err
+    with pytest.raises(StoreError, match="read-only"):
+        Store().write_vintage("customs", make([obs(1.0)]))

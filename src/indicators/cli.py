@@ -88,11 +88,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--once", action="store_true",
                    help="refresh every scheduled source once under the lock, then exit (0 ok, 1 a source failed, 75 lock held)")
     p.set_defaults(handler=cmd_schedule)
+
+    p = sub.add_parser("db", help="manage the store's schema")
+    db = p.add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="run the store's migrations (also done on open)").set_defaults(handler=cmd_db_upgrade)
     return parser
 
 
+def cmd_db_upgrade(args) -> int:
+    from indicators.store import Store
+
+    store = Store(upgrade=False)
+    before = store.schema_version()
+    after = store.upgrade()
+    print(f"store {store.url}: schema {before or 'none'} -> {after}" if before != after
+          else f"store {store.url}: schema {after} (up to date)")
+    return 0
+
+
 def cmd_refresh(args) -> int:
-    from indicators.refresh import refresh
+    from indicators.pipeline import refresh_and_check as refresh
     from indicators.store import Store
 
     store = Store()
@@ -168,7 +183,8 @@ def cmd_status(args) -> int:
         rows=("value", "size"), indicators=("indicator", "nunique"), first=("period", "min"), last=("period", "max")
     )
     print(summary.to_string())
-    print(f"{len(data)} observations from {len(store.vintages())} vintage(s)")
+    print(f"{len(data)} observations from {len(store.vintages())} vintage(s)"
+          + (" (read-only store)" if store.read_only else ""))
     return 0
 
 

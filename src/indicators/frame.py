@@ -52,11 +52,32 @@ def build(records: list[dict], **defaults) -> pd.DataFrame:
     frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
     for column in TEXT_COLUMNS:
         frame[column] = frame[column].fillna("").astype(str)
-    frame["released"] = [
-        released or _default_released(period, freq)
-        for released, period, freq in zip(frame["released"], frame["period"], frame["freq"])
-    ]
+    missing = frame["released"] == ""
+    if missing.any():
+        frame.loc[missing, "released"] = default_released(frame.loc[missing, "period"], frame.loc[missing, "freq"])
     return frame
+
+
+def default_released(periods: pd.Series, freqs: pd.Series) -> pd.Series:
+    """period_end_next_day for whole columns at once, "" for a malformed period (validate() then
+    says what is wrong). Vectorised: the row-by-row version cost a second on the 80k rows of ember."""
+    periods, freqs = periods.astype(str), freqs.astype(str)
+    result = pd.Series("", index=periods.index, dtype=object)
+    for freq, pattern in PERIOD_PATTERNS.items():
+        rows = (freqs == freq) & periods.str.match(pattern.pattern)
+        if not rows.any():
+            continue
+        chosen = periods[rows]
+        if freq == "YTD":
+            year, month = chosen.str[8:12].astype(int), chosen.str[13:15].astype(int)
+        else:
+            year = chosen.str[:4].astype(int)
+            month = {"A": lambda p: pd.Series(12, index=p.index), "Q": lambda p: p.str[-1].astype(int) * 3,
+                     "H": lambda p: p.str[-1].astype(int) * 6, "M": lambda p: p.str[5:7].astype(int)}[freq](chosen)
+        next_year = year + (month == 12)
+        next_month = month % 12 + 1
+        result[rows] = next_year.map("{:04d}".format) + "-" + next_month.map("{:02d}".format) + "-01"
+    return result
 
 
 def _default_released(period: str, freq: str) -> str:
@@ -117,7 +138,21 @@ def validate(frame: pd.DataFrame, source: str = "") -> pd.DataFrame:
     _fail_if(~frame["qualifier"].isin(QUALIFIERS), frame, f"{label}qualifier not in {sorted(QUALIFIERS)}")
     _fail_if(~frame["released"].str.match(DATE.pattern), frame, f"{label}released is not YYYY-MM-DD")
     _fail_if(frame.duplicated(KEY, keep=False), frame, f"{label}duplicate key")
-    return frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    frame.attrs["tidy_validated"] = (len(frame), tuple(frame.columns))
+    return frame
+
+
+def is_validated(frame: pd.DataFrame) -> bool:
+    """Whether `frame` is, by shape, exactly what validate() returned (refresh then skips a second
+    validation of a source's parse output; the store validates anything else)."""
+    return frame.attrs.get("tidy_validated") == (len(frame), tuple(frame.columns))
+
+
+def check_unique(frame: pd.DataFrame, source: str = "") -> None:
+    """The duplicate-key check alone, for frames concatenated from validated parts."""
+    label = f"{source}: " if source else ""
+    _fail_if(frame.duplicated(KEY, keep=False), frame, f"{label}duplicate key")
 
 
 def _fail_if(mask: pd.Series, frame: pd.DataFrame, message: str) -> None:

@@ -1,9 +1,12 @@
 """Refresh: fetch (or read the bundled snapshot), parse, and write one vintage per batch, per source.
 
 Each source succeeds or fails on its own: a failure is one line naming the source, writes
-nothing, and leaves that source's last good vintage as it was. After a write, a revision report
-says what changed against what the store served before (values revised, series added or
-dropped) and which claim verdicts changed.
+nothing, and leaves that source's last good vintage as it was. A refresh whose payloads are
+byte-identical to the source's newest vintages writes nothing but an `unchanged` event. One
+process at a time refreshes a source (Store.source_lock, shared by every host of the store); a
+second waits for it, then usually finds the payloads unchanged. With each vintage, in the same
+transaction, a revision report says what changed against what the store served before (values
+revised, series added or dropped); indicators.pipeline adds which claim verdicts changed.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ import pandas as pd
 
 from indicators import frame, sources
 from indicators.http import SourceError, session
-from indicators.store import Store
+from indicators.store import ReadOnlyStore, Store, Vintage
+
+LOCK_TIMEOUT_S = 600.0
+"""How long a refresh waits for another process refreshing the same source (then it skips)."""
 
 
 @dataclass
 class Result:
     source: str
-    status: str  # "ok", "failed", "skipped"
+    status: str  # "ok", "unchanged", "failed", "skipped"
     rows: int = 0
     vintages: list[int] = field(default_factory=list)
     detail: str = ""
@@ -36,37 +42,30 @@ def refresh(
     offline: bool = False,
     store: Store | None = None,
     progress: Callable[[str], None] = lambda line: None,
-    check_claims: bool = True,
+    check_claims: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT_S,
 ) -> list[Result]:
-    """Refresh the named sources (all by default). Never raises for a source's failure."""
+    """Refresh the named sources (all by default). Never raises for a source's failure; raises
+    ReadOnlyStore (one line) when the store cannot be written at all.
+
+    Each vintage is written with its revision report in one transaction. Which claim verdicts
+    changed is not this module's concern (data flows to claims, not back): `indicators.pipeline`
+    adds it. `check_claims` is accepted for callers of the older signature and ignored."""
     store = store or Store()
+    if store.read_only:
+        raise ReadOnlyStore(f"the store at {store.url} is read-only: refresh needs a writable store")
     names = names or list(sources.NAMES)
-    verdicts_before = _verdicts(store) if check_claims else {}
     results = []
     for name in names:
         progress(f"{name}: {'reading bundled snapshot' if offline else 'fetching live'} ...")
-        result = refresh_source(name, offline, store)
+        result = refresh_source(name, offline, store, progress=progress, lock_timeout=lock_timeout)
         results.append(result)
         progress(f"{name}: {result.status} {result.detail}".rstrip())
-    if check_claims and any(r.vintages for r in results):
-        verdicts_after = _verdicts(store)
-        changed = [
-            {"claim": cid, "before": verdicts_before.get(cid), "after": verdict}
-            for cid, verdict in verdicts_after.items()
-            if verdicts_before.get(cid) != verdict
-        ]
-        for result in results:
-            for report in result.reports:
-                report["verdicts_changed"] = changed
-                store.save_report(report["vintage"], report["previous"], report)
-    else:
-        for result in results:
-            for report in result.reports:
-                store.save_report(report["vintage"], report["previous"], report)
     return results
 
 
-def refresh_source(name: str, offline: bool, store: Store) -> Result:
+def refresh_source(name: str, offline: bool, store: Store, progress: Callable[[str], None] = lambda line: None,
+                   lock_timeout: float = LOCK_TIMEOUT_S) -> Result:
     started = time.perf_counter()
     module = sources.get(name)
     mode = "offline" if offline else "live"
@@ -80,6 +79,37 @@ def refresh_source(name: str, offline: bool, store: Store) -> Result:
             result = Result(name, "skipped", detail="nothing bundled: the series is absent until a live refresh")
             store.log_event(name, "skipped", detail=result.detail)
             return result
+    except Exception as exc:  # any failure of one source is reported, never fatal to the others
+        detail = _one_line(exc, name)
+        store.log_event(name, "failed", detail=detail)
+        return Result(name, "failed", detail=detail, seconds=time.perf_counter() - started)
+    try:
+        lock = store.source_lock(name, timeout=0)
+        lock.__enter__()
+    except TimeoutError:
+        progress(f"{name}: another refresh of {name} is running: waiting for it (up to {lock_timeout:.0f} s)")
+        try:
+            lock = store.source_lock(name, timeout=lock_timeout)
+            lock.__enter__()
+        except TimeoutError:
+            detail = f"another refresh of {name} is still running after {lock_timeout:.0f} s: skipped"
+            store.log_event(name, "skipped", detail=detail)
+            return Result(name, "skipped", detail=detail, seconds=time.perf_counter() - started)
+    try:
+        return _write_batches(name, module, batches, mode, store, started)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _write_batches(name: str, module, batches, mode: str, store: Store, started: float) -> Result:
+    """Under the source's lock: nothing if the payloads are those of the newest vintages, else
+    one vintage (with its revision report) per batch."""
+    same_as = unchanged_since(store, name, batches)
+    if same_as is not None:
+        detail = f"payloads identical to vintage {same_as.id}: nothing written"
+        store.log_event(name, "unchanged", vintage=same_as.id, detail=detail)
+        return Result(name, "unchanged", detail=detail, seconds=time.perf_counter() - started)
+    try:
         parsed = [(batch, _parse_batch(module, batch)) for batch in batches]
     except Exception as exc:  # any failure of one source is reported, never fatal to the others
         detail = _one_line(exc, name)
@@ -87,39 +117,58 @@ def refresh_source(name: str, offline: bool, store: Store) -> Result:
         return Result(name, "failed", detail=detail, seconds=time.perf_counter() - started)
 
     result = Result(name, "ok")
+    before = store.served_values(name)
     for batch, (data, warnings) in parsed:
-        before = store.served_values(name)
-        previous = store.latest_vintage(name)
+        after = served_after(before, data)
+        served_before = before
         try:
             vintage = store.write_vintage(
                 name, data, batch.payloads, label=batch.label, mode=mode,
                 release_date=max((p.release_date for p in batch.payloads), default=""),
+                validated=True,
+                report=lambda vintage_id, previous: revision_report(served_before, after, vintage_id, previous, name),
             )
         except Exception as exc:
             detail = _one_line(exc, name)
             store.log_event(name, "failed", detail=detail)
             return Result(name, "failed", rows=result.rows, vintages=result.vintages, detail=detail,
-                          seconds=time.perf_counter() - started, warnings=result.warnings)
-        after = served_after(before, data)
+                          seconds=time.perf_counter() - started, warnings=result.warnings, reports=result.reports)
+        before = after
         result.rows += vintage.rows
         result.vintages.append(vintage.id)
         result.warnings.extend(warnings)
-        result.reports.append(revision_report(before, after, vintage.id, previous.id if previous else None, name))
+        result.reports.append(store.report(vintage.id))
         store.log_event(name, "ok", vintage=vintage.id, detail=f"{vintage.rows} rows")
     result.seconds = time.perf_counter() - started
     result.detail = f"{len(result.vintages)} vintage(s)"
     return result
 
 
+def unchanged_since(store: Store, name: str, batches) -> "Vintage | None":
+    """The newest vintage of `name` if the batches' payloads are byte for byte those of its newest
+    vintages (one per batch, in order): then a refresh would serve exactly what is served now, and
+    writes nothing. None otherwise."""
+    signatures = [",".join(p.sha256 for p in batch.payloads) for batch in batches]
+    recent = store.recent_vintages(name, len(signatures))
+    if len(recent) == len(signatures) and [v.payload_sha256 for v in recent] == signatures and all(signatures):
+        return recent[-1]
+    return None
+
+
 def _parse_batch(module, batch) -> tuple[pd.DataFrame, list[str]]:
+    """Parse each payload and validate it once (a source's parse that validated already is not
+    checked again); payloads of one batch must not repeat a key. The store trusts the result."""
     frames, warnings = [], []
+    name = module.METADATA.name
     for payload in batch.payloads:
         data = module.parse(payload)
         warnings.extend(f"{payload.name}: {w}" for w in data.attrs.get("warnings", []))
-        frames.append(data)
+        frames.append(data if frame.is_validated(data) else frame.validate(data, source=name))
     data = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    # Validated whole before any batch is written: a duplicate key across payloads fails the source, not half of it.
-    return frame.validate(data, source=module.METADATA.name), warnings
+    if len(frames) > 1:
+        # Checked whole before any batch is written: a duplicate key across payloads fails the source, not half of it.
+        frame.check_unique(data, source=name)
+    return data, warnings
 
 
 def served_after(before: pd.DataFrame, written: pd.DataFrame) -> pd.DataFrame:
@@ -161,17 +210,6 @@ def revision_report(before: pd.DataFrame, after: pd.DataFrame, vintage: int, pre
         "dropped_count": len(dropped),
         "dropped_series": series(dropped),
     }
-
-
-def _verdicts(store: Store) -> dict[str, str]:
-    try:
-        from indicators import claims
-    except ImportError:
-        return {}
-    try:
-        return {r.id: r.verdict for r in claims.check_all(store=store, compare=False)}
-    except Exception:  # a claims error must not block a data refresh; `indicators check` reports it
-        return {}
 
 
 def _one_line(exc: Exception, source: str) -> str:

@@ -169,10 +169,10 @@ def result_line(result) -> str:
 
 def default_refresh(names: list[str]) -> list:
     """Refresh `names` live into the configured store (the scheduler never loads the snapshot)."""
-    from indicators.refresh import refresh
+    from indicators.pipeline import refresh_and_check
     from indicators.store import Store
 
-    return refresh(names, offline=False, store=Store())
+    return refresh_and_check(names, offline=False, store=Store())
 
 
 def run_job(

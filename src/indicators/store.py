@@ -1,22 +1,43 @@
 """The vintaged observation store, behind a database URL (SQLite by default, PostgreSQL by configuration).
 
-Every load writes one vintage in one transaction: the vintage row, its raw payloads and its
-observations commit together or not at all, so a reader sees a vintage whole or not at all, and a
-failed or killed load leaves the previous vintages untouched.
+Changes are stored, not copies (the model of ALFRED, FRED's archive). Each observation value is
+one row with two periods:
 
-Reading resolves each observation key to its most recent *published* value: the row with the
-latest `released` date (ties: the newest vintage). `as_of=DATE` keeps only rows released on or
-before DATE, which is "what a user could have known then".
+- its *vintage period* `[valid_from, valid_to)`: the vintages of its source whose content held
+  it (`valid_to` NULL: the source's newest vintage still holds it; `last_seen`, set when the row
+  is closed, is the last vintage that held it). A new vintage writes only the rows that are new
+  or revised and closes the revised and withdrawn ones; identical rows are not written again.
+- its *real-time period* `[released, released_to)`: the publication dates during which it is the
+  value a reader is served. `released_to` is the `released` date of the next value of the same
+  key in serving order (NULL: served now). A latest read is `released_to IS NULL`; an as-of read
+  is `released <= D < released_to`: both use an index and cost what they return.
+
+Serving order is today's rule: per key, the value released last; ties go to the newest vintage
+that held it. So `frame()` answers exactly what the engine that stored every vintage's rows in
+full answered (tests/test_golden_asof.py compares both), including the `vintage` column: the
+newest vintage holding the value (`last_seen`, or the source's newest vintage while open).
+
+Every load writes one vintage in one transaction: the vintage row, its raw payloads, its
+observation changes and its revision report commit together or not at all, so a reader sees a
+vintage whole or not at all, and a failed or killed load leaves the previous vintages untouched.
+The schema is managed by Alembic migrations (indicators/migrations), run on open (under a lock:
+a PostgreSQL advisory lock, a file lock beside a SQLite file) or by `indicators db upgrade`.
+A SQLite store that is not writable opens read-only (`mode=ro`, immutable): reads work, writes
+fail with one line that says read-only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import sqlalchemy as sa
@@ -24,6 +45,9 @@ import sqlalchemy as sa
 from indicators import config
 from indicators import frame as tidy
 from indicators.payload import Payload
+
+SCHEMA_VERSION = "0002_periods"
+"""The Alembic head this code reads and writes."""
 
 metadata = sa.MetaData()
 
@@ -51,13 +75,22 @@ payloads = sa.Table(
     sa.Column("raw", sa.LargeBinary, nullable=False),
 )
 
+VALUE_COLUMNS = [c for c in tidy.COLUMNS if c not in tidy.KEY]
+"""What a revision of an observation changes (everything but its key)."""
+
 observations = sa.Table(
     "observations",
     metadata,
-    sa.Column("vintage", sa.Integer, sa.ForeignKey("vintages.id"), nullable=False, index=True),
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     *[sa.Column(c, sa.Float if c == "value" else sa.Text, nullable=False) for c in tidy.COLUMNS],
+    sa.Column("valid_from", sa.Integer, sa.ForeignKey("vintages.id"), nullable=False),
+    sa.Column("valid_to", sa.Integer, sa.ForeignKey("vintages.id"), nullable=True),
+    sa.Column("last_seen", sa.Integer, sa.ForeignKey("vintages.id"), nullable=True),
+    sa.Column("released_to", sa.Text, nullable=True),
+    sa.Index("ix_obs_served", "source", "released_to"),
     sa.Index("ix_obs_lookup", "indicator", "entity", "released"),
-    sa.Index("ix_obs_source", "source", "dataset"),
+    sa.Index("ix_obs_current", "source", "valid_to"),
+    sa.Index("ix_obs_from", "valid_from"),
 )
 
 events = sa.Table(
@@ -66,7 +99,7 @@ events = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("source", sa.String(40), nullable=False, index=True),
     sa.Column("at", sa.String(32), nullable=False),
-    sa.Column("status", sa.String(20), nullable=False),  # ok, failed, skipped
+    sa.Column("status", sa.String(20), nullable=False),  # ok, unchanged, failed, skipped
     sa.Column("vintage", sa.Integer, nullable=True),
     sa.Column("detail", sa.Text, nullable=False, default=""),
 )
@@ -93,7 +126,11 @@ class Vintage:
 
 
 class StoreError(RuntimeError):
-    """The store cannot be opened or read (corrupt file, wrong schema)."""
+    """The store cannot be opened or read (corrupt file, wrong schema), or written (read-only)."""
+
+
+class ReadOnlyStore(StoreError):
+    """A write to a store that was opened read-only."""
 
 
 def now_utc() -> str:
@@ -103,18 +140,121 @@ def now_utc() -> str:
 class Store:
     """Vintages of tidy frames in a SQL database. `Store()` opens the configured one."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, upgrade: bool = True):
         self.url = url or config.database_url()
-        self.engine = sa.create_engine(self.url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.read_only = False
         try:
-            metadata.create_all(self.engine)
+            parsed = sa.engine.make_url(self.url)
+        except sa.exc.ArgumentError as exc:
+            raise StoreError(f"cannot open the store: INDICATORS_DB is not a database URL: {_first_line(exc)}") from None
+        self._sqlite_path = None
+        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:" \
+                and not parsed.database.startswith("file:"):
+            self._sqlite_path = Path(parsed.database)
+            self.read_only = _sqlite_read_only(self._sqlite_path)
+        if self.read_only:
+            # mode=ro: never write; immutable=1: no -wal/-shm files either (the folder may be read-only too).
+            ro_url = parsed.set(database=f"file:{self._sqlite_path.resolve()}?mode=ro&immutable=1",
+                                query={**parsed.query, "uri": "true"})
+            self.engine = sa.create_engine(ro_url, future=True)
+        else:
+            self.engine = sa.create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_read_only_pragmas if self.read_only else _sqlite_pragmas)
+        try:
+            self._open(upgrade)
+        except StoreError:
+            raise
         except sa.exc.DatabaseError as exc:
             raise StoreError(f"cannot open the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
         self._cache: dict[tuple, pd.DataFrame] = {}
         self._lock = threading.Lock()
         self._local = threading.local()  # the read recordings of this thread (recording_reads)
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def schema_version(self) -> str | None:
+        """The Alembic revision the database is at (None: no schema yet, or a store from before Alembic)."""
+        with self.engine.connect() as conn:
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def _open(self, upgrade: bool) -> None:
+        current = self.schema_version()
+        if current == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            with self.engine.connect() as conn:
+                empty = not sa.inspect(conn).has_table("vintages")
+            raise StoreError(f"the store at {_safe_url(self.url)} is read-only and "
+                             + ("empty" if empty else f"needs a schema upgrade ({current or 'pre-Alembic'} -> "
+                                f"{SCHEMA_VERSION}): run `indicators db upgrade` where it is writable"))
+        if upgrade:
+            self.upgrade()
+
+    def upgrade(self) -> str:
+        """Run the Alembic migrations to head, under the store's migration lock (two processes
+        opening an empty database at once: one creates the tables, the other then finds them).
+        Returns the revision the store is at."""
+        self._check_writable()
+        from indicators.migrations import upgrade_to_head
+
+        with self._exclusive("schema"):
+            with self.engine.begin() as conn:
+                upgrade_to_head(conn)
+        return self.schema_version()
+
+    # -- locks -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def source_lock(self, source: str, timeout: float = -1):
+        """Hold the one-refresher lock of `source` (all hosts sharing this store): a PostgreSQL
+        advisory lock, or a file lock beside a SQLite file. `timeout` seconds (-1: wait for ever;
+        0: do not wait); raises `filelock.Timeout`-like `TimeoutError` when not acquired."""
+        self._check_writable()
+        with self._exclusive(f"source-{source}", timeout):
+            yield
+
+    @contextlib.contextmanager
+    def _exclusive(self, name: str, timeout: float = -1):
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                key = _lock_key(name)
+                if timeout < 0:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
+                else:
+                    import time
+
+                    deadline = time.monotonic() + timeout
+                    while not conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({key})").scalar():
+                        if time.monotonic() >= deadline:
+                            raise TimeoutError(f"another process holds the {name} lock of the store")
+                        time.sleep(0.2)
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({key})")
+                    conn.commit()
+        elif self._sqlite_path is not None:
+            import filelock
+
+            lock = filelock.FileLock(f"{self._sqlite_path}.{name}.lock")
+            try:
+                lock.acquire(timeout=timeout)
+            except filelock.Timeout:
+                raise TimeoutError(f"another process holds the {name} lock of the store") from None
+            try:
+                yield
+            finally:
+                lock.release()
+        else:
+            yield
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"the store at {_safe_url(self.url)} is read-only: refresh needs a writable store")
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -126,14 +266,24 @@ class Store:
         label: str = "",
         mode: str = "offline",
         release_date: str = "",
+        validated: bool = False,
+        report: Callable[[int, int | None], dict] | None = None,
     ) -> Vintage:
-        """Validate `data` and write it as a new vintage of `source`, atomically. Returns the vintage."""
-        checked = tidy.validate(data, source=source)
-        if set(checked["source"]) != {source}:
-            raise tidy.FrameError(f"{source}: frame rows name other sources {sorted(set(checked['source']))}")
+        """Write `data` as a new vintage of `source`, atomically, storing only what changed against
+        the source's newest vintage. Returns the vintage.
+
+        `validated=True` says the caller ran `frame.validate` on exactly this frame (refresh does,
+        once per batch), so it is not validated again. `report(vintage_id, previous_id)`, if
+        given, makes the revision report, written in the same transaction as the vintage."""
+        self._check_writable()
+        checked = data if validated else tidy.validate(data, source=source)
+        sources_named = checked["source"].unique()
+        if len(sources_named) != 1 or sources_named[0] != source:
+            raise tidy.FrameError(f"{source}: frame rows name other sources {sorted(set(sources_named))}")
         retrieved_at = now_utc()
         sha = ",".join(p.sha256 for p in raw)
         with self.engine.begin() as conn:
+            previous = conn.execute(sa.select(sa.func.max(vintages.c.id)).where(vintages.c.source == source)).scalar()
             vintage_id = conn.execute(
                 vintages.insert().values(
                     source=source,
@@ -145,25 +295,29 @@ class Store:
                     mode=mode,
                 )
             ).inserted_primary_key[0]
-            for p in raw:
-                exists = conn.execute(sa.select(payloads.c.sha256).where(payloads.c.sha256 == p.sha256)).first()
-                if not exists:
-                    conn.execute(
-                        payloads.insert().values(
-                            sha256=p.sha256, name=p.name, url=p.url, kind=p.kind, size=len(p.raw), raw=p.raw
-                        )
-                    )
-            _insert_rows(conn, checked.assign(vintage=vintage_id))
+            _insert_payloads(conn, raw)
+            _write_changes(conn, source, checked, vintage_id, previous)
+            if report is not None:
+                body = report(vintage_id, previous)
+                conn.execute(reports.insert().values(vintage=vintage_id, previous=body.get("previous", previous),
+                                                     report=json.dumps(body)))
         return self.vintage(vintage_id)
 
     def log_event(self, source: str, status: str, vintage: int | None = None, detail: str = "") -> None:
         """Record a refresh outcome (for `/health` and `indicators sources`)."""
+        if self.read_only:
+            return  # nothing can be recorded on a read-only store; the caller reports the outcome
         with self.engine.begin() as conn:
             conn.execute(events.insert().values(source=source, at=now_utc(), status=status, vintage=vintage, detail=detail))
 
     def save_report(self, vintage: int, previous: int | None, report: dict) -> None:
+        """Write (or replace) the revision report of `vintage`."""
+        self._check_writable()
         with self.engine.begin() as conn:
-            conn.execute(reports.insert().values(vintage=vintage, previous=previous, report=json.dumps(report)))
+            updated = conn.execute(reports.update().where(reports.c.vintage == vintage)
+                                   .values(previous=previous, report=json.dumps(report))).rowcount
+            if not updated:
+                conn.execute(reports.insert().values(vintage=vintage, previous=previous, report=json.dumps(report)))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -184,20 +338,38 @@ class Store:
         return Vintage(**row._mapping)
 
     def latest_vintage(self, source: str) -> Vintage | None:
-        found = self.vintages(source)
-        return found[-1] if found else None
+        """The newest vintage of `source` (one indexed query)."""
+        self._note_read(source)
+        query = sa.select(vintages).where(vintages.c.source == source).order_by(vintages.c.id.desc()).limit(1)
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        return Vintage(**row._mapping) if row else None
+
+    def recent_vintages(self, source: str, count: int) -> list[Vintage]:
+        """The newest `count` vintages of `source`, oldest first."""
+        self._note_read(source)
+        query = sa.select(vintages).where(vintages.c.source == source).order_by(vintages.c.id.desc()).limit(count)
+        with self._read() as conn:
+            return [Vintage(**row._mapping) for row in reversed(conn.execute(query).all())]
 
     def last_events(self) -> dict[str, dict]:
-        """Per source: the last successful refresh and the last failure, if any."""
-        with self._read() as conn:
-            rows = conn.execute(sa.select(events).order_by(events.c.id)).all()
+        """Per source: the last successful refresh (a new vintage, or one that found nothing new:
+        `status` says which) and the last failure, if any. One grouped query."""
+        last_ok = (sa.select(events.c.source, sa.func.max(events.c.id).label("id"))
+                   .where(events.c.status.in_(("ok", "unchanged"))).group_by(events.c.source))
+        last_error = (sa.select(events.c.source, sa.func.max(events.c.id).label("id"))
+                      .where(events.c.status == "failed").group_by(events.c.source))
+        wanted = sa.union_all(last_ok, last_error).subquery()
+        query = sa.select(events).join(wanted, wanted.c.id == events.c.id)
         result: dict[str, dict] = {}
-        for row in rows:
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        for row in sorted(rows, key=lambda r: r.id):
             entry = result.setdefault(row.source, {"last_ok": None, "last_error": None})
             if row.status == "failed":
                 entry["last_error"] = {"at": row.at, "detail": row.detail}
-            elif row.status == "ok":
-                entry["last_ok"] = {"at": row.at, "vintage": row.vintage}
+            else:
+                entry["last_ok"] = {"at": row.at, "vintage": row.vintage, "status": row.status}
         return result
 
     def report(self, vintage_id: int) -> dict | None:
@@ -211,9 +383,17 @@ class Store:
             return {row.vintage: json.loads(row.report) for row in conn.execute(sa.select(reports))}
 
     def vintage_frame(self, vintage_id: int) -> pd.DataFrame:
-        """Exactly the rows one vintage wrote."""
+        """Exactly the rows one vintage held: its source's rows whose vintage period contains it."""
+        obs = observations
+        v = self.vintage(vintage_id)
+        query = (sa.select(sa.literal(vintage_id, sa.Integer).label("vintage"), *[obs.c[c] for c in tidy.COLUMNS])
+                 .where(obs.c.source == v.source, obs.c.valid_from <= vintage_id,
+                        sa.or_(obs.c.valid_to.is_(None), obs.c.valid_to > vintage_id))
+                 .order_by(*[obs.c[c] for c in _ORDER]))
         with self._read() as conn:
-            data = pd.read_sql(sa.select(observations).where(observations.c.vintage == vintage_id), conn)
+            data = pd.read_sql(query, conn)
+        data["vintage"] = data["vintage"].astype("int64")
+        data["value"] = data["value"].astype("float64")
         return data
 
     def payload(self, sha256: str) -> bytes:
@@ -222,6 +402,11 @@ class Store:
         if row is None:
             raise KeyError(f"no payload {sha256}")
         return bytes(row.raw)
+
+    def observation_rows(self) -> int:
+        """How many observation rows are stored (every revision counts once; unchanged values once)."""
+        with self._read() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(observations)).scalar_one()
 
     def generation(self, source: str | None = None) -> int:
         """The newest vintage id (of `source`, if given): changes whenever a load (of that source)
@@ -244,7 +429,8 @@ class Store:
 
     def versions(self) -> dict[str, int]:
         """Per source, its newest vintage id (one query). A result computed from some sources stays
-        current while their versions do not change (ReadCache)."""
+        current while their versions do not change (ReadCache): a refresh that finds nothing new
+        writes no vintage, so it changes no version."""
         with self._read() as conn:
             query = sa.select(vintages.c.source, sa.func.max(vintages.c.id)).group_by(vintages.c.source)
             return {source: newest for source, newest in conn.execute(query)}
@@ -303,8 +489,7 @@ class Store:
 
     def served_values(self, source: str) -> pd.DataFrame:
         """The key, value and release date of each observation the store serves for `source` (what a
-        revision report compares): frame() without the descriptive columns, a third faster on the
-        80k rows of ember. Not cached."""
+        revision report compares): frame() without the descriptive columns. Not cached."""
         return self._resolve(source, None, None, None, None, columns=[*tidy.KEY, "value", "released"])
 
     def _resolve(self, source, dataset, indicator, entity, as_of, columns: list[str] | None = None) -> pd.DataFrame:
@@ -318,31 +503,26 @@ class Store:
             conditions.append(obs.c.indicator.in_(_tuple(indicator)))
         if entity:
             conditions.append(obs.c.entity.in_(_tuple(entity)))
-        if as_of:
-            conditions.append(obs.c.released <= as_of)
-        rank = sa.func.row_number().over(
-            partition_by=[obs.c[c] for c in tidy.KEY],
-            order_by=[obs.c.released.desc(), obs.c.vintage.desc()],
-        )
-        if self.engine.dialect.name == "sqlite":
-            # SQLite's window sorts whole rows: rank (rowid, key) only and join the winning rows back,
-            # a third faster on the 80k rows of ember.
-            row_id = sa.literal_column("observations.rowid")
-            ranked = sa.select(row_id.label("row_id"), rank.label("rank")).where(*conditions).subquery()
-            rows, joined = obs, obs.join(ranked, ranked.c.row_id == row_id)
-        else:
-            ranked = sa.select(obs, rank.label("rank")).where(*conditions).subquery()
-            rows, joined = ranked, ranked
-        if columns is None:  # the whole tidy frame, with each row's vintage and its retrieval time
-            query = (sa.select(*[rows.c[c] for c in tidy.COLUMNS], rows.c.vintage, vintages.c.retrieved_at)
-                     .select_from(joined.join(vintages, vintages.c.id == rows.c.vintage)))
-        else:
-            query = sa.select(*[rows.c[c] for c in columns]).select_from(joined)
-        query = (query.where(ranked.c.rank == 1)
-                 .order_by(*[rows.c[c] for c in ["source", "dataset", "indicator", "entity", "product", "period"]]))
+        if as_of:  # the value whose real-time period holds the date
+            conditions += [obs.c.released <= as_of, sa.or_(obs.c.released_to.is_(None), obs.c.released_to > as_of)]
+        else:  # the value served now
+            conditions.append(obs.c.released_to.is_(None))
+        order = [obs.c[c] for c in _ORDER]
+        if columns is not None:
+            query = sa.select(*[obs.c[c] for c in columns]).where(*conditions).order_by(*order)
+        else:  # the whole tidy frame, with the newest vintage that held each value and its retrieval time
+            newest = (sa.select(vintages.c.source, sa.func.max(vintages.c.id).label("newest"))
+                      .group_by(vintages.c.source).subquery())
+            held_by = sa.func.coalesce(obs.c.last_seen, newest.c.newest)
+            query = (sa.select(*[obs.c[c] for c in tidy.COLUMNS], held_by.label("vintage"), vintages.c.retrieved_at)
+                     .select_from(obs.join(newest, newest.c.source == obs.c.source)
+                                  .join(vintages, vintages.c.id == held_by))
+                     .where(*conditions).order_by(*order))
         with self._read() as conn:
             data = pd.read_sql(query, conn)
         data["value"] = data["value"].astype("float64")
+        if "vintage" in data:
+            data["vintage"] = data["vintage"].astype("int64")
         return data
 
     def _read(self):
@@ -350,6 +530,9 @@ class Store:
             return self.engine.connect()
         except sa.exc.DatabaseError as exc:
             raise StoreError(f"cannot read the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
+
+
+_ORDER = ["source", "dataset", "indicator", "entity", "product", "period"]
 
 
 class ReadCache:
@@ -421,15 +604,95 @@ class ReadCache:
         return (*key, tuple(sorted((source, versions.get(source, 0)) for source in reads)))
 
 
+def _insert_payloads(conn: sa.Connection, raw) -> None:
+    """Each payload once: idempotent (ON CONFLICT DO NOTHING), so two hosts writing the same bytes at once both succeed."""
+    rows = {p.sha256: dict(sha256=p.sha256, name=p.name, url=p.url, kind=p.kind, size=len(p.raw), raw=p.raw) for p in raw}
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    known = {sha for (sha,) in conn.execute(sa.select(payloads.c.sha256).where(payloads.c.sha256.in_(list(rows))))}
+    for sha, row in rows.items():
+        if sha not in known:
+            conn.execute(insert(payloads).values(**row).on_conflict_do_nothing(index_elements=["sha256"]))
+
+
+def _write_changes(conn: sa.Connection, source: str, data: pd.DataFrame, vintage_id: int, previous: int | None) -> None:
+    """Store vintage `vintage_id` of `source` as changes against its newest vintage `previous`:
+    insert new and revised rows, close revised and withdrawn ones, and keep each key's real-time
+    periods (released_to) a chain in serving order."""
+    obs = observations
+    if previous is None:
+        current = pd.DataFrame(columns=["id", *tidy.COLUMNS])
+    else:
+        query = sa.select(obs.c.id, *[obs.c[c] for c in tidy.COLUMNS]).where(obs.c.source == source,
+                                                                            obs.c.valid_to.is_(None))
+        current = pd.read_sql(query, conn)
+    new = data[tidy.COLUMNS].reset_index(drop=True)
+    if len(current):
+        current["value"] = current["value"].astype("float64")
+        merged = new.merge(current, on=tidy.KEY, how="outer", suffixes=("", "_old"), indicator=True)
+        both = merged["_merge"] == "both"
+        same = both.copy()
+        for column in VALUE_COLUMNS:
+            same &= merged[column] == merged[f"{column}_old"]
+        closed_ids = merged.loc[(both & ~same) | (merged["_merge"] == "right_only"), "id"].astype("int64").tolist()
+        inserted = merged.loc[(merged["_merge"] == "left_only") | (both & ~same), tidy.COLUMNS]
+    else:
+        closed_ids, inserted = [], new
+    for start in range(0, len(closed_ids), 500):
+        chunk = closed_ids[start:start + 500]
+        conn.execute(obs.update().where(obs.c.id.in_(chunk)).values(valid_to=vintage_id, last_seen=previous))
+    if not len(inserted):
+        return
+    inserted = inserted.reset_index(drop=True)
+    released_to = pd.Series([None] * len(inserted), dtype="object")
+    if previous is not None:
+        # Each inserted value joins its key's chain after every value released on or before it
+        # (it is held by the newest vintage: it wins ties). Its predecessor is the value served at
+        # its release date (released <= r < released_to); the successor's date is that value's
+        # released_to, or the first release of the key when nothing was released on or before r.
+        query = (sa.select(obs.c.id, *[obs.c[c] for c in tidy.KEY], obs.c.released, obs.c.released_to)
+                 .where(obs.c.source == source))
+        chain = pd.read_sql(query, conn)
+        if len(chain):
+            keys = inserted[tidy.KEY + ["released"]].reset_index().rename(columns={"index": "row", "released": "new_released"})
+            joined = keys.merge(chain, on=tidy.KEY, how="inner")
+            before = joined[(joined["released"] <= joined["new_released"])
+                            & (joined["released_to"].isna() | (joined["released_to"] > joined["new_released"]))]
+            for row, successor in zip(before["row"], before["released_to"]):
+                released_to[row] = successor
+            after = joined[joined["released"] > joined["new_released"]]
+            no_predecessor = after[~after["row"].isin(before["row"])]
+            for row, first in no_predecessor.groupby("row")["released"].min().items():
+                released_to[row] = first
+            for new_released, ids in before.groupby("new_released")["id"]:
+                ids = ids.astype("int64").tolist()
+                for start in range(0, len(ids), 500):
+                    conn.execute(obs.update().where(obs.c.id.in_(ids[start:start + 500])).values(released_to=new_released))
+    # Missing is NULL: a NaN from the joins above would be stored as the text 'NaN' by PostgreSQL.
+    released_to = released_to.astype(object).where(released_to.notna(), None)
+    _insert_rows(conn, inserted.assign(valid_from=vintage_id, released_to=released_to))
+
+
 def _insert_rows(conn: sa.Connection, data: pd.DataFrame) -> None:
     """Bulk insert through the driver's executemany: ~10x faster than dict rows for 80k observations."""
-    columns = ["vintage", *tidy.COLUMNS]
+    columns = [*tidy.COLUMNS, "valid_from", "released_to"]
     marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO observations ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
     values = data[columns]
     rows = list(zip(*(values[c].tolist() for c in columns)))
     for start in range(0, len(rows), 20000):
         conn.exec_driver_sql(sql, rows[start : start + 20000])
+
+
+def _sqlite_read_only(path: Path) -> bool:
+    """A SQLite file (or, for a new store, its folder) this process cannot write."""
+    if path.exists():
+        return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    return path.parent.exists() and not os.access(path.parent, os.W_OK)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -439,6 +702,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def _lock_key(name: str) -> int:
+    """A stable signed 64-bit key for a PostgreSQL advisory lock named `name`."""
+    digest = hashlib.sha256(f"factcheck-indicators:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 def _check_date(value: str) -> str:
@@ -455,7 +730,10 @@ def _tuple(value) -> tuple:
 
 
 def _safe_url(url: str) -> str:
-    return sa.engine.make_url(url).render_as_string(hide_password=True)
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "<not a database URL>"
 
 
 def _first_line(exc: Exception) -> str:

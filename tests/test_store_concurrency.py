@@ -1,0 +1,211 @@
+"""Many hosts, one refresher: concurrent refreshes and opens, idempotent payloads, and a refresh
+killed with SIGKILL leaving each vintage with its revision report or neither (issue 10, point 5).
+
+SQLite always; PostgreSQL with `pg_url` (tests/conftest.py's throwaway cluster) when it exists,
+else with INDICATORS_TEST_PG_URL (a server this test may create databases on), else skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from indicators import frame, sources
+from indicators.payload import Payload
+from indicators.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCHES = {name: len(sources.get(name).snapshot()) for name in sources.NAMES}
+
+
+@pytest.fixture
+def pg_store_url(request):
+    """A URL to a fresh, empty PostgreSQL database (conftest's pg_url if defined)."""
+    try:
+        yield request.getfixturevalue("pg_url")
+        return
+    except pytest.FixtureLookupError:
+        pass
+    server = os.environ.get("INDICATORS_TEST_PG_URL")
+    if not server:
+        pytest.skip("no PostgreSQL: set INDICATORS_TEST_PG_URL (or use conftest's pg_url)")
+    url = sa.engine.make_url(server)
+    name = f"indicators_c_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.db'}"
+    return request.getfixturevalue("pg_store_url")
+
+
+def env_for(url: str) -> dict:
+    return {**os.environ, "INDICATORS_DB": url, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+
+
+def start(args: list[str], url: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, *args], env=env_for(url), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_refreshes_at_once_both_succeed_and_each_source_is_written_once(store_url):
+    """Two hosts run `indicators refresh --offline` on one empty store at the same moment: neither
+    fails (no duplicate payload key, no race creating the tables), and since the second waits for
+    the first per source, it finds the same payloads and writes nothing."""
+    procs = [start(["-m", "indicators.cli", "refresh", "--offline"], store_url) for _ in range(2)]
+    outputs = [proc.communicate(timeout=600) for proc in procs]
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0, err[-2000:]
+    store = Store(store_url)
+    for name, batches in BATCHES.items():
+        if name == "comtrade":
+            continue
+        assert len(store.vintages(name)) == batches, name  # once, not twice
+    statuses = [line.split()[1] for out, _ in outputs for line in out.splitlines()[1:8]]
+    assert statuses.count("unchanged") == len(BATCHES) - 1  # every loaded source, in one of the two
+
+
+def test_opening_an_empty_database_from_several_processes_at_once(store_url):
+    """The schema is created under a lock: no `pg_type_typname_nsp_index` or "table exists" race."""
+    script = "from indicators.store import Store; print(Store().schema_version())"
+    procs = [start(["-c", script], store_url) for _ in range(4)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err[-2000:]
+        assert out.strip() == "0002_periods"
+
+
+def test_writing_the_same_payload_twice_is_idempotent(store_url):
+    store = Store(store_url)
+    payload = Payload("f.csv", b"same bytes", "https://example.org/f.csv", "csv")
+    rows = frame.build([dict(indicator="x", entity="CHN", period="2023", freq="A", value=1.0, unit="u")],
+                       source="customs", dataset="t")
+    first = store.write_vintage("customs", rows, [payload, payload])
+    second = store.write_vintage("customs", rows.assign(value=2.0), [payload])
+    assert store.payload(payload.sha256) == b"same bytes"
+    assert first.payload_sha256 == ",".join([payload.sha256] * 2) and second.payload_sha256 == payload.sha256
+
+
+def test_a_second_refresh_waits_for_the_source_lock_then_finds_nothing_new(tmp_path):
+    url = f"sqlite:///{tmp_path / 'locked.db'}"
+    store = Store(url)
+    from indicators.refresh import refresh
+
+    refresh(["customs"], offline=True, store=store)
+    holder = start(["-c", textwrap.dedent("""
+        import sys, time
+        from indicators.store import Store
+        with Store().source_lock("customs"):
+            print("held", flush=True)
+            time.sleep(3)
+    """)], url)
+    assert holder.stdout.readline().strip() == "held"
+    waiting = start(["-m", "indicators.cli", "refresh", "--offline", "--source", "customs"], url)
+    out, err = waiting.communicate(timeout=120)
+    holder.communicate(timeout=60)
+    assert waiting.returncode == 0, err
+    assert "another refresh of customs is running: waiting" in err
+    assert out.splitlines()[1].split()[1] == "unchanged"
+
+
+def test_a_source_lock_with_no_wait_says_who_holds_it(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'lock.db'}")
+    with store.source_lock("ember"):
+        with pytest.raises(TimeoutError, match="another process holds"):
+            with Store(store.url).source_lock("ember", timeout=0):
+                pass
+        with Store(store.url).source_lock("fx", timeout=0):  # other sources are not blocked
+            pass
+
+
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from indicators import refresh as module
+    from indicators.store import Store
+    where = sys.argv[1]
+    store = Store()
+    if where == "in_report":  # inside the vintage's transaction: the report is being made
+        made = module.revision_report
+        def dying_report(*args, **kwargs):
+            made(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGKILL)
+        module.revision_report = dying_report
+    elif where == "after_commit":  # the vintage (and its report) committed, the event not yet logged
+        logged = store.log_event
+        def dying_log(source, status, *args, **kwargs):
+            if status == "ok":
+                os.kill(os.getpid(), signal.SIGKILL)
+            return logged(source, status, *args, **kwargs)
+        store.log_event = dying_log
+    module.refresh(["worldbank"], offline=True, store=store)
+""")
+
+
+def vintages_and_reports(url: str) -> tuple[list[int], list[int]]:
+    store = Store(url)
+    return [v.id for v in store.vintages()], sorted(store.reports())
+
+
+@pytest.mark.parametrize("where, kept", [("in_report", 0), ("after_commit", 1)])
+def test_sigkill_during_a_refresh_leaves_vintage_and_report_together_or_neither(tmp_path, where, kept):
+    url = f"sqlite:///{tmp_path / 'killed.db'}"
+    Store(url)
+    proc = start(["-c", KILLER, where], url)
+    proc.communicate(timeout=300)
+    assert proc.returncode == -signal.SIGKILL
+    vintage_ids, report_ids = vintages_and_reports(url)
+    assert len(vintage_ids) == kept and vintage_ids == report_ids
+
+
+def test_sigkill_at_random_moments_never_leaves_a_vintage_without_its_report(tmp_path):
+    url = f"sqlite:///{tmp_path / 'random-kill.db'}"
+    Store(url)
+    for delay in (0.5, 1.0, 1.5, 2.5):
+        proc = start(["-m", "indicators.cli", "refresh", "--offline", "--source", "worldbank",
+                      "--source", "gii", "--source", "fx"], url)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        vintage_ids, report_ids = vintages_and_reports(url)
+        assert vintage_ids == report_ids, delay
+        # Each batch is whole: a vintage's rows are all there.
+        store = Store(url)
+        for vintage in store.vintages():
+            assert len(store.vintage_frame(vintage.id)) == vintage.rows
+
+
+def test_postgresql_answers_what_sqlite_answers(pg_store_url, tmp_path):
+    """The same history of real World Bank releases (back and forth) on both backends: the same frames."""
+    from indicators import refresh
+
+    module = sources.get("worldbank")
+    releases = module.snapshot()
+    stores = [Store(pg_store_url), Store(f"sqlite:///{tmp_path / 'lite.db'}")]
+    for batch in [releases[0], releases[5], releases[0], releases[3], releases[5]]:
+        for store in stores:
+            assert refresh._write_batches("worldbank", module, [batch], "offline", store, 0.0).status == "ok"
+    for as_of in (None, "2024-03-31", "2026-02-01"):
+        pg, lite = (s.frame(as_of=as_of).drop(columns="retrieved_at") for s in stores)
+        pd.testing.assert_frame_equal(pg.sort_values(frame.KEY).reset_index(drop=True),
+                                      lite.sort_values(frame.KEY).reset_index(drop=True))
+    assert stores[0].observation_rows() == stores[1].observation_rows()
