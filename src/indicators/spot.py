@@ -147,6 +147,8 @@ def aliases(path: str = str(ALIASES_PATH)) -> dict:
                                  key=lambda pair: -len(pair[0]))
     data["_entity_words"] = [(re.compile(rf"(?<![\w]){re.escape(w)}(?![\w])", 0 if w[:1].isupper() else re.I), code)
                              for code, words in data["entities"].items() for w in sorted(words, key=len, reverse=True)]
+    names = sorted({n for entry in data["series"] for n in entry.get("names", [])}, key=len, reverse=True)
+    data["_series_names"] = re.compile("|".join(rf"(?<![\w]){re.escape(n)}(?![\w])" for n in names), re.I)
     data["_comparators"] = sorted(((w, c) for c, words in data["comparators"].items() for w in words),
                                   key=lambda pair: -len(pair[0]))
     return data
@@ -172,7 +174,7 @@ def catalogue(store: Store) -> list[dict]:
         products = sorted(set(rows["product"]))
         specs = [e for e in named if e["source"] == source and e["indicator"] == indicator]
         for spec in specs or [{"source": source, "indicator": indicator}]:
-            product = spec.get("product") or (products[0] if len(products) == 1 and products[0] else None)
+            product = spec.get("product")  # a series of one product needs no narrowing
             part = rows[rows["product"] == product] if product else rows
             if part.empty:
                 continue
@@ -397,8 +399,9 @@ def period_for(sentence: str, figure: Figure, earlier_years: list[str], publishe
 def entities_in(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of each place named in the sentence, longest names first, no overlaps."""
     found: list[tuple[int, int, str]] = []
+    masked = aliases()["_series_names"].sub(lambda m: " " * len(m.group(0)), sentence)  # "Global Innovation Index"
     for pattern, code in aliases()["_entity_words"]:
-        for m in pattern.finditer(sentence):
+        for m in pattern.finditer(masked):
             if not any(a < m.end() and m.start() < b for a, b, _ in found):
                 found.append((m.start(), m.end(), code))
     return sorted(found)
