@@ -15,5 +15,18 @@ apt_install() {
 VENV="${INDICATORS_VENV:-.venv}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$VENV"; }
+  "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
 fi
-"$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+
+install_project() {
+  # `pip install -e SPEC` (SPEC: "." or ".[test]") unless the same SPEC was installed from the same
+  # pyproject.toml already: an editable install follows source edits, only pyproject changes need pip.
+  local spec="$1" stamp want
+  stamp="$VENV/.factcheck-installed-$(printf '%s' "$spec" | tr -c 'A-Za-z0-9' '_')"
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $spec"
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ -x "$VENV/bin/indicators" ] && "$VENV/bin/python" -c "import indicators.cli" 2>/dev/null; then
+    return 0
+  fi
+  "$VENV/bin/python" -m pip install -q -e "$spec"
+  printf '%s\n' "$want" >"$stamp"
+}

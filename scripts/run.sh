@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_env.sh
-"$VENV/bin/python" -m pip install -q -e .
+install_project .  # skipped when pyproject.toml is unchanged since the last install
 "$VENV/bin/indicators" refresh --offline --only-missing   # first start: load the bundled snapshot
 "$VENV/bin/indicators" check
 exec "$VENV/bin/indicators" serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8050}"

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_env.sh
 command -v chromium >/dev/null 2>&1 || apt_install chromium
-"$VENV/bin/python" -m pip install -q -e ".[test]"
+# The PostgreSQL store tests start a throwaway cluster (tests/conftest.py) from Debian's binaries.
+has_postgres() { command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
+has_postgres || apt_install postgresql
+install_project ".[test]"  # skipped when pyproject.toml is unchanged since the last install
 # pytest exits 5 when it collects no test: that is a failure here too (set -e).
 exec "$VENV/bin/python" -m pytest "$@"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -90,6 +91,12 @@ def test_a_new_article_added_with_yaml_only_is_checked(tmp_path, monkeypatch, sn
     assert "[CONTRADICTED] clusters-25" in out
     assert cli.main(["articles"]) == 0
     assert "test-outlet-2024-07-01" in capsys.readouterr().out
+    out_file = tmp_path / "reviews.jsonld"
+    assert cli.main(["export", "--claimreview", "--article", "test-outlet-2024-07-01", "--out", str(out_file),
+                     "--base-url", "https://example.org"]) == 0
+    reviews = {r["url"]: r for r in json.loads(out_file.read_text(encoding="utf-8"))}
+    review = reviews["https://example.org/article/test-outlet-2024-07-01#claim-clusters-25"]
+    assert review["reviewRating"]["ratingValue"] == 1 and review["itemReviewed"]["author"]["name"] == "A. Writer"
 
 
 def test_articles_cli_lists_every_article_with_verdict_counts(snapshot_url, monkeypatch, capsys, bundled):

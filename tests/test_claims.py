@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -426,5 +425,17 @@ def by_id_askary(snapshot_url):
 def test_unverifiable_only_because_published_after_the_as_of_date_says_so(snapshot_url):
     result = verdict(Store(snapshot_url), "new-trio-over-one-trillion", as_of="2024-01-11")
     assert result.explanation.startswith("Unverifiable as of 2024-01-11: the data were published after that date")
-    assert "on 2024-01-12" in result.explanation
+    assert "released on 2024-01-12" in result.explanation
     assert "Unverifiable with the bundled data" not in result.explanation
+
+
+@pytest.mark.parametrize("released, wording", [
+    ("", "dated 2024-01-01 in the store, an estimate (the day after the period ends), not a recorded release date"),
+    ("2023-09-27", "released on 2023-09-27"),
+])
+def test_after_as_of_text_labels_a_fallback_release_date_as_an_estimate(tmp_path, released, wording):
+    store = Store(f"sqlite:///{tmp_path / 'gii.db'}")
+    store.write_vintage("gii", frame.build([dict(gii_rank_row(12), released=released, publisher="P")], dataset="t"))
+    result = claims.check_exact(ASKARY_CLAIMS["gii-2023-rank-12"], claims.Evidence(store, "2023-09-01"))
+    assert result.verdict == "unverifiable"
+    assert f"published after that date (P, gii_rank for 2023: {wording}" in result.explanation

@@ -137,3 +137,24 @@ def test_a_failing_rule_is_an_error_for_that_claim_only(tmp_path, snapshot_templ
     claim = {**copy.deepcopy(BASE["claims"][0]), "breakdown": [{"label": "no basis"}]}  # the rule trips on it
     result = claims.check_one(claim, claims.Evidence(store, None))
     assert result.verdict == "error" and "could not be judged" in result.explanation
+
+
+def test_json_schema_covers_every_check_kind():
+    text = str(claims.schema.json_schema())
+    for kind in claims.schema.CHECK_KINDS:
+        assert repr(kind) in text
+
+
+def test_check_cli_judges_the_good_claims_and_exits_non_zero_naming_the_bad_one(tmp_path, snapshot_template,
+                                                                                 monkeypatch, capsys):
+    from indicators import cli
+
+    monkeypatch.setenv("INDICATORS_DB", f"sqlite:///{snapshot_template}")
+    path = write(tmp_path, lambda cs: cs[1].update(step=7))
+    assert cli.main(["check", "--claims", path]) == 1
+    captured = capsys.readouterr()
+    assert "[ERROR] new-trio-growth-30-percent" in captured.out
+    assert "[SUPPORTED] new-trio-over-one-trillion" in captured.out  # the others are still judged
+    assert captured.err.strip() == (f"indicators check: error: {path}: claim 'new-trio-growth-30-percent': "
+                                    "field 'step': 7 does not fit the stated value 30 (the value is not a whole "
+                                    "number of steps; step is in the units of value, before scale)")

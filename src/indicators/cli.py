@@ -202,7 +202,10 @@ def cmd_check(args) -> int:
         print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
     else:
         print(claims.format_table(results))
-    return 0
+    errors = [r for r in results if r.verdict == "error"]
+    for result in errors:  # the other claims were judged above; the bad ones make the exit status non-zero
+        print(f"indicators check: error: {result.explanation}", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def cmd_articles(args) -> int:

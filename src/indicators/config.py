@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
+# The wheel carries the repository's top-level data/ as the package data `indicators/bundled_data/`
+# (pyproject: [tool.setuptools.package-dir]); a source checkout reads data/ itself.
+BUNDLED_DATA = "bundled_data"
 
 
 def data_dir() -> Path:
-    """The bundled snapshot: `INDICATORS_DATA_DIR`, else the repository's `data/` folder."""
+    """The bundled snapshot folder: `INDICATORS_DATA_DIR`, else the installed package data, else the
+    source checkout's `data/` (running from the repository or an editable install)."""
     override = os.environ.get("INDICATORS_DATA_DIR")
-    return Path(override) if override else PROJECT_ROOT / "data"
+    if override:
+        return Path(override)
+    packaged = resources.files("indicators") / BUNDLED_DATA
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return PROJECT_ROOT / "data"
 
 
 def database_url() -> str:

@@ -32,8 +32,17 @@ from indicators.claims import matching, schema
 from indicators.claims.schema import COMPARATORS  # noqa: F401  (re-exported)
 from indicators.store import Store
 
-VERDICTS = ["supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "unverifiable", "opinion",
-            "error"]
+VERDICT_MEANINGS = {
+    "supported": "the data meet the claim as worded",
+    "supported-rounded": "the data meet it within the rounding its wording implies",
+    "misleading": "true on one reading of the data, false on another a reader would assume",
+    "inconclusive": "the data and the claim overlap within their rounding",
+    "contradicted": "the data do not meet the claim",
+    "unverifiable": "the data needed are not in the store, or were published after the as-of date",
+    "opinion": "not a factual claim; listed so readers see it was considered",
+    "error": "the claim could not be judged: its entry in the claims file breaks the schema",
+}
+VERDICTS = list(VERDICT_MEANINGS)
 CHECKS = set(schema.CHECK_KINDS)
 SCALE_WORDS = {1e12: "trillion", 1e9: "billion", 1e6: "million"}
 SIDE_WORDS = {">": "above", ">=": "at or above", "<": "below", "<=": "at or below"}
@@ -231,11 +240,16 @@ def unverifiable(claim: dict, what: str, ev: Evidence | None = None, spec: dict 
     release date the store holds), or they are not in the store (the loader that fetches them is named)."""
     later = ev.published_later(spec or claim.get("series") or {}) if ev is not None else None
     if later is not None:
-        released = later["released"] or "an unknown date"
+        released = later["released"] or ""
+        if released and released == day_after_period(str(later["period"])):
+            when = (f"dated {released} in the store, an estimate (the day after the period ends), "
+                    "not a recorded release date")
+        else:
+            when = f"released on {released}" if released else "release date unknown"
         result = base_result(
             claim, "unverifiable", None,
-            f"Unverifiable as of {ev.as_of}: the data were published after that date ({later['publisher']} "
-            f"released {later['indicator']} for {later['period']} on {released}, store vintage {int(later['vintage'])}).",
+            f"Unverifiable as of {ev.as_of}: the data were published after that date ({later['publisher']}, "
+            f"{later['indicator']} for {later['period']}: {when}; store vintage {int(later['vintage'])}).",
         )
         result.sources.append(source_ref(later))
         return result
@@ -243,6 +257,22 @@ def unverifiable(claim: dict, what: str, ev: Evidence | None = None, spec: dict 
         claim, "unverifiable", None,
         f"Unverifiable with the bundled data: {what}. The loader that would fetch it: {claim.get('loader', 'none known')}.",
     )
+
+
+def day_after_period(period: str) -> str | None:
+    """The store's fallback release date for a period: the day after it ends ("2023" -> "2024-01-01")."""
+    try:
+        if len(period) == 4:
+            return f"{int(period) + 1}-01-01"
+        if len(period) == 7 and period[4] == "-" and period[5:].isdigit():
+            year, month = int(period[:4]), int(period[5:])
+            return f"{year + month // 12}-{month % 12 + 1:02d}-01"
+        if len(period) == 7 and period[5] == "Q":
+            year, quarter = int(period[:4]), int(period[6])
+            return f"{year + quarter // 4}-{(quarter * 3) % 12 + 1:02d}-01"
+    except ValueError:
+        return None
+    return None
 
 
 def judge_part(result: ClaimResult, claim: dict) -> ClaimResult:
@@ -726,7 +756,7 @@ def format_table(results: list[ClaimResult], width: int = 60) -> str:
         quote = r.quote if len(r.quote) <= width * 2 else r.quote[: width * 2 - 1] + "…"
         lines.append(f"[{r.verdict.upper()}] {r.id}")
         lines.append(f"  quote:    “{quote}”" if not r.quote.startswith("“") else f"  quote:    {quote}")
-        if r.verdict != "opinion":
+        if r.verdict not in ("opinion", "error"):
             lines.append(f"  stated:   {stated_text(r)}")
             lines.append(f"  observed: {observed_text(r)}" + (f"   ({r.computation})" if r.computation else ""))
         lines.append(f"  why:      {r.explanation}")

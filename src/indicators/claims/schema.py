@@ -18,7 +18,8 @@ import math
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 COMPARATORS: dict[str, set[str]] = {
     "threshold": {">", ">=", "<", "<="},
@@ -217,6 +218,11 @@ MODELS = {"threshold": ThresholdClaim, "rounded": RoundedClaim, "exact": ExactCl
           "count": CountClaim, "rank_trend": RankTrendClaim, "opinion": OpinionClaim}
 
 
+def json_schema() -> dict:
+    """The JSON Schema of one claim (any check kind), for editors and other tools."""
+    return TypeAdapter(Claim).json_schema()
+
+
 class ClaimProblem(ValueError):
     """One claim that does not fit the schema: names the claim and the field."""
 
@@ -254,6 +260,4 @@ def describe(error: dict) -> tuple[str, str]:
     if match and match.group(1).split(".")[0] in {"stated", "step", "series", "window", "entity", "value"}:
         field = ".".join(p for p in (field, match.group(1)) if p)
         message = match.group(2)
-    elif error["type"] == "value_error" and field == "series":
-        pass
     return field or "(claim)", message
