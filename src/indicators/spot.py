@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from number_parser import parse_number, parse_ordinal
+from number_parser import parse_number as _library_number
+from number_parser import parse_ordinal as _library_ordinal
 
 from indicators import claims as engine
 from indicators.claims import schema
@@ -38,6 +39,21 @@ DIGITS = re.compile(r"(?<![\w.,])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+(?
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 BASE_BEFORE = re.compile(r"(that of|those of|from|since|than|compared with|compared to|versus|vs\.?)\s+$", re.I)
 EARLIER_BEFORE = re.compile(r"\b(up|down|rising|falling|increased|decreased|grew|rose|fell)\s+from\s+$", re.I)
+
+
+@lru_cache(maxsize=20_000)
+def parse_number(words: str) -> int | None:
+    """number-parser's reading of number words ("one trillion", "twenty-one"), memoised: the library
+    rebuilds its language tables on every call (milliseconds), and an article repeats its words."""
+    return _library_number(words, language="en")
+
+
+@lru_cache(maxsize=20_000)
+def parse_ordinal(word: str) -> int | None:
+    """number-parser's reading of an ordinal word ("twelfth"), memoised; words not ending like one are skipped."""
+    if not word.endswith(("st", "nd", "rd", "th")):
+        return None
+    return _library_ordinal(word, language="en")
 
 
 class SpotError(ValueError):
