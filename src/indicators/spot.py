@@ -102,6 +102,13 @@ class Candidate:
         return asdict(self)
 
 
+def candidate_from_dict(data: dict) -> Candidate:
+    """A Candidate back from `to_dict()` (e.g. kept in the browser by the "Check a text" page)."""
+    fields = dict(data)
+    match = fields.pop("match", None)
+    return Candidate(**fields, match=Match(**match) if match else None)
+
+
 # -- input -----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,139 @@
+"""`/check` — "Check a text": paste an article (or upload a .txt/.md), see its checkable figures mapped to
+the store's series with the claims engine's verdicts, accept or reject each, download the accepted
+ones as a claims file. The text and the candidates live in the browser only (dcc.Store, memory):
+nothing pasted is kept on the server."""
+
+from __future__ import annotations
+
+import base64
+
+import dash
+from dash import ALL, Input, Output, State, dcc, html
+
+from dashboard import common
+
+PAGE = "check"
+MAX_BYTES = 200_000  # the same bound as indicators.spot.MAX_BYTES (checked there too)
+dash.register_page(__name__, path="/check", name="Check a text", order=4, page_key=PAGE,
+                   title="Check a text — spot the figures an article cites and judge them")
+
+
+def layout(**query):
+    state = common.read_state(query)
+    children = [
+        html.Div([
+            html.Label("Article text (plain text or Markdown; front matter allowed)", htmlFor=f"{PAGE}-text"),
+            dcc.Textarea(id=f"{PAGE}-text", value="", className="check-text",
+                         placeholder="Paste the article here…", style={"width": "100%", "height": "14rem"}),
+            html.Div([
+                dcc.Upload(html.Button("Upload a .txt or .md file", type="button"), id=f"{PAGE}-upload",
+                           accept=".txt,.md,text/plain,text/markdown", max_size=MAX_BYTES, multiple=False),
+                html.Label("Published", htmlFor=f"{PAGE}-published"),
+                dcc.Input(id=f"{PAGE}-published", type="text", placeholder="YYYY-MM-DD", debounce=True,
+                          style={"width": "8rem"}),
+                html.Button("Find the figures", id=f"{PAGE}-run", n_clicks=0, type="button"),
+            ], className="controls"),
+            html.P(f"At most {MAX_BYTES:,} bytes. The text stays in your browser; the server keeps nothing.",
+                   className="source-line"),
+            html.Div(id=f"{PAGE}-message", role="status"),
+        ]),
+        dcc.Store(id=f"{PAGE}-candidates", storage_type="memory"),
+        html.Div(id=f"{PAGE}-results"),
+        html.Div([
+            html.Button("Download accepted as claims.yaml", id=f"{PAGE}-download-button", n_clicks=0, type="button"),
+            dcc.Download(id=f"{PAGE}-download"),
+        ], className="controls"),
+    ]
+    return common.shell(PAGE, state, children, heading="Check a text",
+                        intro="Paste an article that cites figures about China's economy: each figure is matched to a "
+                              "series in the store and judged by the claims engine. Review, accept or reject each "
+                              "candidate, then download the accepted ones as a claims file for `indicators check --claims`.")
+
+
+@dash.callback(Output(f"{PAGE}-text", "value"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
+               Input(f"{PAGE}-upload", "contents"), State(f"{PAGE}-upload", "filename"), prevent_initial_call=True)
+def upload(contents, filename):
+    """An uploaded file into the text box (read in memory, never saved)."""
+    from indicators import spot
+
+    if not contents:
+        return dash.no_update, dash.no_update
+    try:
+        raw = base64.b64decode(contents.split(",", 1)[1])
+        return spot.read_input(raw, filename or "upload"), ""
+    except (spot.SpotError, IndexError, ValueError) as exc:
+        return dash.no_update, _message(str(exc))
+
+
+@dash.callback(Output(f"{PAGE}-candidates", "data"), Output(f"{PAGE}-results", "children"),
+               Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
+               State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
+               prevent_initial_call=True)
+def run(_clicks, text, published, search):
+    """Spot the figures of the pasted text and render the review table."""
+    from urllib.parse import parse_qs
+
+    from indicators import spot
+
+    text = text or ""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        return None, None, _message(f"The text is {size:,} bytes: the spotter reads at most {MAX_BYTES:,} bytes. "
+                                    "Paste one article (or a part of it).")
+    if not text.strip():
+        return [], None, _message("The text is empty: paste an article first.")
+    as_of = (parse_qs((search or "").lstrip("?")).get("as_of") or [None])[0]
+    try:
+        found = spot.spot(text, store=common.current_store(), published=(published or "").strip() or None, as_of=as_of)
+    except (spot.SpotError, ValueError) as exc:
+        return None, None, _message(str(exc))
+    if not found:
+        return [], None, _message("No figures found in the text.")
+    data = [c.to_dict() for c in found]
+    return data, _table(data), html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
+                                      "untick what should not go into the claims file.", id=f"{PAGE}-count")
+
+
+@dash.callback(Output(f"{PAGE}-download", "data"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
+               Input(f"{PAGE}-download-button", "n_clicks"), State(f"{PAGE}-candidates", "data"),
+               State({"type": f"{PAGE}-accept", "index": ALL}, "value"), prevent_initial_call=True)
+def download(_clicks, data, accepted):
+    """The accepted candidates as a draft claims file (claims schema, sentence as quote)."""
+    from indicators import spot
+
+    if not data:
+        return dash.no_update, _message("Nothing to download: find the figures of a text first.")
+    chosen = [spot.candidate_from_dict(item) for item, value in zip(data, accepted or []) if value]
+    if not chosen:
+        return dash.no_update, _message("No candidate is accepted.")
+    return dict(content=spot.draft_yaml(chosen, "the Check a text page"), filename="claims.yaml", type="text/yaml"), ""
+
+
+def _message(text: str) -> html.Div:
+    return html.Div(text, className="problems", id=f"{PAGE}-problem", role="alert")
+
+
+def _table(data: list[dict]) -> html.Div:
+    header = html.Tr([html.Th(h) for h in ("Accept", "Verdict", "Figure", "Sentence", "Series", "Flags", "Why")])
+    rows = []
+    for index, c in enumerate(data):
+        match = c.get("match")
+        checkable = not ({"no-series", "unit-mismatch"} & set(c["flags"]))
+        series = "none in the store"
+        if match:
+            alternatives = ", ".join(f"{a['source']}/{a['indicator']}" for a in match.get("alternatives", []))
+            series = html.Span([
+                dcc.Link(f"{match['source']}/{match['indicator']}", href="/data#sources"),
+                f" {match.get('entity') or ''} {match.get('period') or ''} ({match['unit']}, score {match['score']:.2f})",
+                html.Br() if alternatives else None,
+                html.Small(f"also: {alternatives}") if alternatives else None,
+            ])
+        figure = f"{c['span']} → {c['value']:g} × {c['scale']:g} {c['unit']} {c['comparator']} ({c['check']})"
+        rows.append(html.Tr([
+            html.Td(dcc.Checklist(id={"type": f"{PAGE}-accept", "index": index}, options=[{"label": "", "value": "yes"}],
+                                  value=["yes"] if checkable else [], className="accept")),
+            html.Td(common.verdict_badge(c["verdict"], small=True)),
+            html.Td(figure), html.Td(c["sentence"].strip()), html.Td(series),
+            html.Td(", ".join(c["flags"]) or "-"), html.Td(c["explanation"]),
+        ], id=f"{PAGE}-row-{index}", className="candidate"))
+    return html.Div(html.Table([html.Thead(header), html.Tbody(rows)], id=f"{PAGE}-table"), className="table-wrap")
