@@ -128,7 +128,10 @@ def _table(data: list[dict]) -> html.Div:
                 html.Br() if alternatives else None,
                 html.Small(f"also: {alternatives}") if alternatives else None,
             ])
-        figure = f"{c['span']} → {c['value']:g} × {c['scale']:g} {c['unit']} {c['comparator']} ({c['check']})"
+        stated = common.claims_engine.fmt(c["value_unscaled"], c["unit"]) if c["value_unscaled"] is not None else "rank 1"
+        figure = [html.Strong(c["span"]), html.Br(), f"{c['comparator']} {stated}", html.Br(),
+                  html.Small(f"{c['check']}; {c.get('period') or 'period ?'}; {c.get('entity') or 'entity ?'}"
+                             + ("; earlier period" if c.get("role") == "earlier" else ""))]
         rows.append(html.Tr([
             html.Td(dcc.Checklist(id={"type": f"{PAGE}-accept", "index": index}, options=[{"label": "", "value": "yes"}],
                                   value=["yes"] if checkable else [], className="accept")),
