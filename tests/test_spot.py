@@ -177,3 +177,29 @@ def test_json_output_has_every_field(snapshot_store, tmp_path, capsys):
                 "match", "check", "verdict", "explanation", "flags"):
         assert key in c
     assert c["match"]["source"] == "customs" and {"score", "alternatives", "unit", "period"} <= set(c["match"])
+
+
+def test_links_dates_and_list_numbers_are_not_figures(store):
+    text = "Published 2024-03-12. See https://example.org/a/2023/12/1.html. It is No. 1 in the world. One of the best."
+    assert one(text, store) == []
+
+
+def test_glued_scale_abbreviation(store):
+    [c] = one("The new trio's exports reached 1.06tn yuan in 2023.", store)
+    assert (c.value, c.scale, c.unit, c.span) == (1.06, 1e12, "CNY", "1.06tn yuan")
+    assert c.match.indicator == "new_trio_exports_total" and c.check == "rounded" and c.step == pytest.approx(0.01)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+WORDS = st.sampled_from(["China", "exported", "new trio", "1.06", "trillion", "yuan", "nine", "clusters", "in", "2023",
+                         "$", "%", "more than", "will reach", "up from", "last year", ".", ",", "\n\n", "12th", "top",
+                         "GW", "units", "—", "“", "”", "-", "and", "respectively", "worldwide", "0", "1,000"])
+
+
+@given(st.lists(WORDS, max_size=40))
+def test_any_text_gives_candidates_whose_span_is_in_the_text(store, words):
+    text = " ".join(words)
+    for c in spot.spot(text, store=store, published="2024-06-01"):
+        assert text[c.start:c.end].strip() == c.span and c.span in c.sentence
+        assert set(c.flags) <= set(spot.FLAGS) and c.verdict in claims.VERDICTS

@@ -35,7 +35,9 @@ UNIT_KINDS = {"CNY": "money", "USD": "money", "EUR": "money", "GBP": "money", "G
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")
-DIGITS = re.compile(r"(?<![\w.,])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?(?![\w])")
+DIGITS = re.compile(r"(?<![\w.,/#])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                    r"(?:(?P<ord>st|nd|rd|th)|(?P<abbr>tn|trn|bn|mn))?(?![\w/])")
+URL = re.compile(r"\b(?:https?://|www\.)\S+")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 BASE_BEFORE = re.compile(r"(that of|those of|from|since|than|compared with|compared to|versus|vs\.?)\s+$", re.I)
 EARLIER_BEFORE = re.compile(r"\b(up|down|rising|falling|increased|decreased|grew|rose|fell)\s+from\s+$", re.I)
@@ -267,16 +269,19 @@ def _unit_after(rest: str) -> tuple[str | None, int]:
 def find_figures(sentence: str) -> list[Figure]:
     """The figures of one sentence (years, dates and identifiers left out), in order."""
     figures: list[Figure] = []
+    sentence = URL.sub(lambda m: " " * len(m.group(0)), sentence)  # numbers in links are not figures
     for m in DIGITS.finditer(sentence):
         before, number = sentence[: m.start()], m.group("num")
         if re.search(r"\d-$", before) or re.match(r"-\d", sentence[m.end():]):
             continue  # a date or a range code like 2024-03-12
-        if re.search(rf"\b({'|'.join(MONTHS)})\.?\s+$", before, re.I):
-            continue  # "March 12"
+        if re.search(rf"\b({'|'.join(MONTHS)})\.?\s+$", before, re.I) or re.search(r"\bNo\.\s*$", before):
+            continue  # "March 12", "No. 1"
         value = float(number.replace(",", ""))
         if m.group("sign") in ("-", "−"):
             value = -value
         scale, used = _scale_after(sentence[m.end():])
+        if m.group("abbr"):
+            scale, used = float(aliases()["scale_abbreviations"][m.group("abbr")]), 0
         unit, unit_used = _unit_after(sentence[m.end() + used:])
         sign = re.search(r"(US\$|[$¥€£])\s*$", before)
         if sign:
@@ -339,7 +344,7 @@ def _word_figures(sentence: str, taken: list[tuple[int, int]]) -> list[Figure]:
             continue
         end = run[-1].end()
         unit, used = _unit_after(sentence[end:])
-        if unit is None and scale == 1 and not re.match(r"\s+(in total|of the|of them|times)\b", sentence[end:]):
+        if unit is None and scale == 1 and not re.match(r"\s+(in total|times)\b", sentence[end:]):
             if not re.search(r"\b(and|with|having|followed with)\s+$", sentence[: run[0].start()]):
                 continue  # "one of", "two sessions": a number word that carries no figure
         found.append(Figure(run[0].start(), end + used, float(value), scale, unit, 0, False, True))
