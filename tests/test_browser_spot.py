@@ -120,3 +120,23 @@ def test_too_large_a_text_gets_a_message(page, base_url):
     assert page.locator("#check-table").count() == 0
     shoot(page, "check-text-too-large")
     assert not page.errors, page.errors
+
+
+def test_upload_a_markdown_file_and_a_binary_one(page, base_url, tmp_path):
+    source = Path(__file__).resolve().parent.parent / "data" / "articles" / "gna-lu-kun-2024-06-01" / "text.md"
+    page.goto(base_url + "/check")
+    page.wait_for_selector("#check-text")
+    page.set_input_files("#check-upload input[type=file]", str(source))
+    page.wait_for_function("() => document.querySelector('#check-text').value.includes('1.203 million units')",
+                           timeout=30_000)
+    page.click("#check-run")
+    page.wait_for_selector("#check-table", timeout=30_000)
+    table = page.inner_text("#check-table")
+    assert "prediction" in table and "no-series" in table and "caam/vehicle_exports" in table
+    shoot(page, "check-text-upload")
+    binary = tmp_path / "picture.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + bytes(range(256)))
+    page.set_input_files("#check-upload input[type=file]", str(binary))
+    page.wait_for_selector("#check-problem", timeout=30_000)
+    assert "binary" in page.inner_text("#check-problem")
+    assert not page.errors, page.errors

@@ -118,7 +118,8 @@ def _table(data: list[dict]) -> html.Div:
     rows = []
     for index, c in enumerate(data):
         match = c.get("match")
-        checkable = not ({"no-series", "unit-mismatch"} & set(c["flags"]))
+        # accepted by default: what the draft can hold (a figure with a series, or a projection as an opinion)
+        checkable = "prediction" in c["flags"] or not ({"no-series", "unit-mismatch"} & set(c["flags"]))
         series = "none in the store"
         if match:
             alternatives = ", ".join(f"{a['source']}/{a['indicator']}" for a in match.get("alternatives", []))

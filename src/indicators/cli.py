@@ -269,7 +269,9 @@ def cmd_spot(args) -> int:
     if args.format == "json":
         print(json.dumps([c.to_dict() for c in candidates], indent=2, ensure_ascii=False))
     elif args.format == "yaml":
-        print(spot.draft_yaml(candidates, Path(name).name), end="")
+        front, _ = spot.split_front_matter(text)
+        meta = {k: str(front[k]) for k in ("title", "author", "outlet", "url", "published", "as_of") if front.get(k)}
+        print(spot.draft_yaml(candidates, Path(name).name, meta or None), end="")
     else:
         print(spot.format_table(candidates))
     return 0

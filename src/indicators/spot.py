@@ -98,6 +98,7 @@ class Candidate:
     flags: list[str] = field(default_factory=list)
     coverage: str = "all"
     definition: str = ""
+    precision: str = ""  # how the wording reads ("nearly 5.3 million": below it, within its last digit)
     total: int | None = None
 
     def to_dict(self) -> dict:
@@ -543,11 +544,16 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             if role == "figure" and main_period is None:
                 main_period = period
             span_start = figure.start - len(wording)
+            precision = ""
+            if comparator == "<" and re.match(r"\s*(nearly|almost|close to|just under)\b", wording, re.I):
+                unit_step = 10.0 ** -figure.decimals if figure.decimals else 1.0
+                precision = (f"“{wording.strip()}” reads as below {figure.value:g} and within one step of the last digit "
+                             f"([{figure.value - unit_step:g}, {figure.value:g}) × {figure.scale:g}); the engine checks the “<” side")
             candidate = Candidate(
                 sentence=sentence, span=sentence[span_start: figure.end].strip(), start=s0 + span_start, end=s0 + figure.end,
                 value=figure.value, scale=figure.scale, value_unscaled=figure.value * figure.scale,
                 unit=figure.unit or "count", comparator=comparator, check=check, step=step, period=period,
-                entity=entity_for(sentence, figure, index, figures, earlier_places), role=role,
+                entity=entity_for(sentence, figure, index, figures, earlier_places), role=role, precision=precision,
             )
             here.append(candidate)
         here += _leaders(sentence, s0, earlier_years, earlier_places, entries)
@@ -686,6 +692,8 @@ def to_claim(candidate: Candidate, claim_id: str) -> dict:
             claim["total"] = candidate.total
     if candidate.coverage == "part":
         claim.update(coverage="part", definition=candidate.definition)
+    if candidate.precision:
+        claim["precision"] = candidate.precision
     return claim
 
 
