@@ -140,6 +140,37 @@ def main() -> int:
               f"{first * 1000:.0f} ms (after the articles above, so the catalogue and imports are warm), then best {best * 1000:.0f} ms, median "
               f"{median * 1000:.0f} ms over 5 runs on this machine (2 cores shared with other work). Printed by the "
               "benchmark, never asserted by a test.", "",
+              "## How it works", "",
+              "`indicators spot FILE|-` (and the dashboard's **Check a text** page, `/check`) reads plain text or Markdown "
+              "(YAML front matter allowed; its `published` date reads “last year”), at most 200,000 bytes; binary or "
+              "non-UTF-8 input is refused with one line. For each sentence:",
+              "",
+              "1. **Figures**: digits (`1.06`, `1,000`, `+57.4%`, `$139.3 billion`, `1.06tn`, `12th`) and number words "
+              "(“one trillion”, “nine”, “four times”), read by the number-parser library; years, dates, links and “No. 1” "
+              "are not figures. Scale words give `scale`; unit words (data: `units:` in the alias file) give `unit`; "
+              "“21 and nine clusters” share a unit.",
+              "2. **Comparator** from the words before the figure (`comparators:` in the alias file): “exceeded”, “more than” "
+              "→ `>`; “nearly”, “almost” → `<` (the reading is written into `precision`); “about” → `~=`; “top 15” → `<=` "
+              "on a rank; “ranked 12th” → `==`; “ranks first in six” → `count==6`; a plain figure → `~=` with the step its "
+              "digits imply (1.59 → 0.01), or `==` for a whole count or rank. The comparator picks the rule "
+              "(threshold, rounded, exact, count; leader for “topped the list”, “hosts most”).",
+              "3. **Period**: a year attached to the figure (“in 2023”), “last/this year” after it, else the nearest year of "
+              "the sentence that is not a base (“that of 2022”), else the paragraph's; an “up from N” figure is a second "
+              "candidate for the earlier period. **Entity**: “respectively” pairs figures with places; a place right after "
+              "the figure (“filed worldwide”), else one before it in the same clause (`entities:` in the alias file).",
+              "4. **Series**: every series the store holds is a catalogue entry (source, indicator, unit, entities, periods, "
+              "values); `src/indicators/catalogue_aliases.yaml` says what articles call it (“new trio”, “new three”, the "
+              "products' names). A series is a match when one of its names is in the sentence (the longest name wins where "
+              "names overlap), its unit is the figure's and it holds the entity; the score adds nearness, the period and "
+              "magnitude. Next best are `alternatives`.",
+              "5. **Verdict** from the claims engine on the candidate as a claim (`check_one`), or `opinion` for a "
+              "projection and `unverifiable` where no series fits.",
+              "",
+              "Flags: `prediction` (“will reach”, a future period: drafted as an opinion claim), `no-series` (nothing in the "
+              "store measures it: listed as a comment in the draft), `implausible-magnitude` (more than 10× off every stored "
+              "value of the matched series, e.g. “106 trillion yuan”), `unit-mismatch` (the series measures the same kind "
+              "of thing in another unit, e.g. GW vs MW). `--format yaml` writes a draft claims file, sentence as `quote`, "
+              "that `indicators check --claims FILE` judges.", "",
               "## What the spotter does not do", "",
               "- Wording claims without a figure other than leaders (“steady progress”, a rank trend) are not spotted: "
               "the op-ed's rank-trend claim is written by hand.",
