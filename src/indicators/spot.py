@@ -244,7 +244,7 @@ def _scale_after(rest: str) -> tuple[float, int]:
     if number:
         return float(number), match.end()
     abbreviation = aliases()["scale_abbreviations"].get(word)
-    if abbreviation and word not in ("m", "b", "k") or (abbreviation and re.match(r"\s*[A-Za-z]+\b(?!\s*[A-Za-z])", rest)):
+    if abbreviation:
         return float(abbreviation), match.end()
     return 1.0, 0
 
@@ -697,7 +697,7 @@ def to_claim(candidate: Candidate, claim_id: str) -> dict:
     return claim
 
 
-def draft_claims(candidates: list[Candidate], source_name: str = "", meta: dict | None = None) -> tuple[dict, list[str]]:
+def draft_claims(candidates: list[Candidate], meta: dict | None = None) -> tuple[dict, list[str]]:
     """A draft claims file (a mapping with `claims`) from the candidates that can be judged, and the
     comment lines naming those left out (no series in the store, or a unit the series does not use)."""
     used, drafted, left_out, opinions = set(), [], [], set()
@@ -725,7 +725,7 @@ def draft_claims(candidates: list[Candidate], source_name: str = "", meta: dict 
 
 def draft_yaml(candidates: list[Candidate], source_name: str = "", meta: dict | None = None) -> str:
     """The draft claims file as YAML text, with a header saying it is a draft to review."""
-    document, left_out = draft_claims(candidates, source_name, meta)
+    document, left_out = draft_claims(candidates, meta)
     header = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
               "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
     header += [f"# {line}" for line in left_out]
