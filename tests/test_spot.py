@@ -203,3 +203,29 @@ def test_any_text_gives_candidates_whose_span_is_in_the_text(store, words):
     for c in spot.spot(text, store=store, published="2024-06-01"):
         assert text[c.start:c.end].strip() == c.span and c.span in c.sentence
         assert set(c.flags) <= set(spot.FLAGS) and c.verdict in claims.VERDICTS
+
+
+def test_every_alias_names_a_series_the_snapshot_holds(store):
+    held = set(map(tuple, store.frame()[["source", "indicator"]].drop_duplicates().values.tolist()))
+    for entry in spot.aliases()["series"]:
+        assert (entry["source"], entry["indicator"]) in held, entry
+        assert entry["names"], entry
+
+
+def test_as_of_before_the_release_makes_the_figure_unverifiable(store):
+    text = "The export of China's new trio exceeded one trillion yuan in 2023."
+    [latest] = one(text, store)
+    [then] = one(text, store, as_of="2023-12-31")
+    assert latest.match.indicator == then.match.indicator == "new_trio_exports_total"
+    assert then.verdict == "unverifiable" and "published after" in then.explanation
+    assert latest.verdict != "unverifiable"
+
+
+def test_stdin(snapshot_store, monkeypatch, capsys):
+    import io
+    import json
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("China was ranked 12th in the 2023 Global Innovation Index.".encode())))
+    assert cli.main(["spot", "-", "--format", "json"]) == 0
+    [c] = json.loads(capsys.readouterr().out)
+    assert (c["value"], c["unit"], c["match"]["indicator"]) == (12, "rank", "gii_rank")
