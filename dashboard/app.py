@@ -9,16 +9,22 @@ single-chart pages and a health check.
 - `/download/<figure-id>.csv?as_of=&currency=`: the rows a chart plots, with a `# ` metadata header.
 - `/embed/<figure-id>?as_of=&currency=`: one chart on a standalone page; plotly.js is served by this
   app from the dash bundle (no CDN: the dashboard works offline).
-- `/health`: JSON, per source the last successful vintage and the last error.
+- `/health`: JSON, per source the last successful vintage and the last error; 503 with the reason
+  when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
+- Bounded: request bodies over 1 MB answer 413, malformed callback requests 400, and the caches of
+  rendered pages and charts keep a fixed number of entries.
 
 Development: `indicators serve`; production: `gunicorn dashboard.wsgi:server`.
 """
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import io
 import json
+import logging
+import sys
 import threading
 from collections import OrderedDict
 from datetime import datetime, timezone
@@ -30,8 +36,9 @@ import dash
 import flask
 import plotly.io as pio
 from dash import Input, Output, State, ctx, dcc, html
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, RequestEntityTooLarge
 
-from dashboard import common
+from dashboard import common, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
 from indicators import sources
 
@@ -49,10 +56,29 @@ PAGE_CONTROLS = {
     "data": {"vintage": "data-vintage"},
 }
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
-PAGE_ROUTER_OUTPUT = ".._pages_content.children..._pages_store.data.."
-"""The output of Dash pages' router callback, which renders a whole page."""
-RENDERED_PAGES_KEPT = 64
+COMMON_PARAMS = ("as_of", "currency", "product")
+"""Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
+PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size")}
+"""Per page, the query parameters its layout is given (others: COMMON_PARAMS). Anything else in the
+URL is dropped before the layout runs: it cannot break a page, nor make a new entry in the cache."""
+RENDERED_PAGES_KEPT = 32
+"""Page layouts kept (least recently used out): 32 pages of 40-230 kB of JSON each."""
+CACHED_QUERY_MAX_CHARS = 500
+"""A longer query (a real one is under 100 characters) is rendered, not kept in the cache."""
+MAX_REQUEST_BYTES = 1024 * 1024
+"""Request bodies over this answer 413 (a callback request of this app is under 2 kB)."""
+VALUE_TYPES = {
+    "pathname": (str,),
+    "search": (str, type(None)),
+    "hash": (str, type(None)),
+    "href": (str, type(None)),
+    "n_clicks": (int, type(None)),
+    "value": (str, int, float, type(None)),
+}
+"""The JSON types a callback input or state of this app can carry, by property (dash's renderer
+sends nothing else for these components); other values answer 400 before any callback runs."""
 
+log = logging.getLogger("dashboard")
 
 
 def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
@@ -60,7 +86,12 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
 
     With `warm`, a background thread opens the store and builds the default charts and verdicts
     once, so the first visitor of each page does not wait for them (later vintages rebuild on
-    demand)."""
+    demand). A store that cannot be opened or read makes every page answer 503 with the reason
+    (see dashboard.unavailable) until it can be read again.
+
+    Building several apps in one process (the tests do) adds plotly.js to dash's module-level
+    list of dcc scripts once per app. That is harmless: the entry is a dynamic resource (loaded by
+    dcc.Graph on demand), never a <script> tag in the page, so no page loads it twice."""
     app = dash.Dash(
         "dashboard",
         use_pages=True,
@@ -72,13 +103,14 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    _dedupe_plotly_bundle()
     app.server.config[common.STORE_KEY] = store
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     for page, extra in PAGE_CONTROLS.items():
         _register_state_callback(app, page, extra)
+    _cache_page_layouts()
+    _register_request_checks(app)
     _register_routes(app)
-    _register_page_cache(app)
     if warm:
         threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
     return app
@@ -88,23 +120,16 @@ def _warm(server: flask.Flask) -> None:
     """Open the store and build what the pages show by default (latest data, CNY) into the caches."""
     try:
         store = common.app_store(server)
+        store.state()
+    except Exception as exc:  # every page answers 503 with this until the store can be read
+        _log_unavailable(unavailable.explain(exc, _configured_url(server)))
+        return
+    try:
         common.claim_results(store, None)
         for figure_id in figures.FIGURES:
             figures.cached(figure_id, store)
     except Exception:  # a cold cache is only slower; the page reports real errors when it builds
         pass
-
-
-def _dedupe_plotly_bundle() -> None:
-    """Each Dash() adds plotly.js to dcc's bundle list again; keep one entry (tests build several apps)."""
-    seen, unique = set(), []
-    for entry in dcc._js_dist:  # noqa: SLF001 - dash keeps this list module-global
-        key = (entry.get("relative_package_path"), entry.get("namespace"))
-        if key in seen and entry.get("namespace") == "plotly":
-            continue
-        seen.add(key)
-        unique.append(entry)
-    dcc._js_dist[:] = unique  # noqa: SLF001
 
 
 def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str]) -> None:
@@ -116,6 +141,8 @@ def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str]) -
                   prevent_initial_call=True)
     def update_query(as_of, _article, _latest, *rest):
         *values, search = rest
+        if not isinstance(as_of, (str, type(None))):
+            raise BadRequest(f"{page}-as-of: the date must be text, got {type(as_of).__name__}")
         if len(ctx.triggered_prop_ids) > 1:
             # Fired because the page's controls were just rendered (all inputs "changed"): the URL already
             # holds this state. Writing it back would only re-render the page.
@@ -141,57 +168,191 @@ def _set(query: dict, key: str, value: str) -> None:
         query.pop(key, None)
 
 
-# -- Flask routes ----------------------------------------------------------------------------
+# -- rendered pages ----------------------------------------------------------------------------
 
 
-def _register_page_cache(app: dash.Dash) -> None:
-    """Keep rendered pages (the answers of Dash pages' router callback) per store state.
+_pages: OrderedDict[tuple, object] = OrderedDict()
+_pages_lock = threading.Lock()
 
-    A page is built once per URL and store state; later visitors get the same bytes (building and
-    serializing a page takes 20-40 ms; the lookup under 1 ms). The key holds everything a page is
-    built from: the URL's path and query, the host (the embed code names it), the store's state
-    (newest vintage, refresh event and revision report, see Store.state) and the claims file. So a
-    new vintage, a failed refresh or an edited claims file still shows on the next page load."""
+
+def _cache_page_layouts() -> None:
+    """Wrap each registered page's layout function (dash.page_registry) so that it gets only the
+    query parameters it reads and keeps what it built per store state.
+
+    A page is built once per URL and store state; later visitors get the same component tree
+    (building one takes 4-11 ms with the charts cached; dash still serializes it, 4-9 ms). The key
+    holds everything a page is built from: the page, its query parameters, the host (the embed code
+    names it), the store's state (newest vintage, refresh event and revision report, see
+    Store.state) and the claims file. So a new vintage, a failed refresh or an edited claims file
+    still shows on the next page load.
+
+    Dash has no public hook to cache the answer of its page-router callback itself (the JSON it
+    sends); the layout functions in dash.page_registry are the public part of the router."""
+    for entry in dash.page_registry.values():
+        layout = entry.get("layout")
+        if callable(layout) and not hasattr(layout, "page_layout"):
+            page_key = entry.get("page_key") or entry["module"]
+            entry["layout"] = _cached_layout(page_key, layout, PAGE_PARAMS.get(page_key, COMMON_PARAMS))
+
+
+def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
+    @functools.wraps(layout)
+    def cached(**query):
+        query = {name: query[name] for name in params if name in query}
+        shown = json.dumps(query, sort_keys=True, default=str)
+        if not flask.has_request_context() or len(shown) > CACHED_QUERY_MAX_CHARS:
+            return layout(**query)
+        store = common.current_store()
+        key = (page_key, shown, store.url, _store_state(store), common.claims_file_version(),
+               flask.request.host_url)
+        with _pages_lock:
+            tree = _pages.get(key)
+            if tree is not None:
+                _pages.move_to_end(key)
+                return tree
+        tree = layout(**query)
+        with _pages_lock:
+            _pages[key] = tree
+            while len(_pages) > RENDERED_PAGES_KEPT:
+                _pages.popitem(last=False)
+        return tree
+
+    cached.page_layout = layout
+    return cached
+
+
+def _store_state(store: Store):
+    """Store.state(), read once per request."""
+    state = flask.g.get("store_state")
+    if state is None:
+        state = flask.g.store_state = store.state()
+    return state
+
+
+# -- checks before any page or callback runs -------------------------------------------------
+
+
+def _register_request_checks(app: dash.Dash) -> None:
+    """Malformed callback requests answer 400, and while the store cannot be read every page,
+    callback, download and embed answers 503 with the reason (/health: JSON, see below)."""
     server = app.server
-    callback_path = app.config.routes_pathname_prefix + "_dash-update-component"
-    pages: OrderedDict[tuple, bytes] = OrderedDict()
-    lock = threading.Lock()
+    prefix = app.config.routes_pathname_prefix
+    callback_path = prefix + "_dash-update-component"
+    page_rules = {None, "/", prefix, "/<path:path>", prefix + "<path:path>"}
 
     @server.before_request
-    def rendered_page():
+    def check_request():
         request = flask.request
-        if request.method != "POST" or request.path != callback_path:
+        if request.method == "POST" and request.path == callback_path:
+            problem = _callback_problem(app)
+            if problem:
+                return _json_error(400, problem)
+        rule = request.url_rule.rule if request.url_rule is not None else None
+        gated = (request.path == callback_path or request.path.startswith(("/download/", "/embed/"))
+                 or (rule in page_rules and request.method == "GET"))
+        if not gated:
             return None
         try:
-            body = json.loads(request.get_data(cache=True))
-        except ValueError:
-            return None  # Dash answers it (with an error)
-        if not isinstance(body, dict) or body.get("output") != PAGE_ROUTER_OUTPUT:
-            return None
-        try:
-            store = common.current_store()
-            key = (store.url, store.state(), common.claims_file_version(), request.host_url,
-                   json.dumps([body.get("inputs"), body.get("state")], sort_keys=True))
-        except Exception:  # e.g. an unreadable store: Dash renders the page, which reports it
-            return None
-        with lock:
-            page = pages.get(key)
-            if page is not None:
-                pages.move_to_end(key)
-        if page is not None:
-            return flask.Response(page, mimetype="application/json")
-        flask.g.page_key = key
+            _store_state(common.current_store())
+        except Exception as exc:
+            reason = unavailable.explain(exc, _configured_url(server))
+            _log_unavailable(reason)
+            return _unavailable(reason)
         return None
 
-    @server.after_request
-    def keep_rendered_page(response: flask.Response):
-        key = flask.g.pop("page_key", None)
-        if key is not None and response.status_code == 200 and not response.direct_passthrough:
-            with lock:
-                pages[key] = response.get_data()
-                while len(pages) > RENDERED_PAGES_KEPT:
-                    pages.popitem(last=False)
-        return response
+    @server.errorhandler(Exception)
+    def handle_error(exc: Exception):
+        """The store failing during a request is a 503 with the reason; /health always answers JSON."""
+        if isinstance(exc, HTTPException):
+            if flask.request.path in ("/health", callback_path):
+                return _json_error(exc.code or 500, exc.description or exc.name)
+            return exc
+        if unavailable.is_store_failure(exc):
+            return _unavailable(unavailable.explain(exc, _configured_url(server)))
+        server.log_exception(sys.exc_info())
+        if flask.request.path == "/health" or flask.request.path == callback_path:
+            return _json_error(500, f"internal error: {type(exc).__name__}")
+        return InternalServerError()
+
+
+def _callback_problem(app: dash.Dash) -> str | None:
+    """What is wrong with this callback request, or None: the body must be the JSON dash's renderer
+    sends for one of this app's callbacks (its inputs and state, in order, with values of the right
+    types). Dash itself answers a malformed one with a 500 and a traceback in the log."""
+    try:
+        body = flask.request.get_json()
+    except RequestEntityTooLarge:
+        raise
+    except RecursionError:
+        return "the callback request is nested too deeply"
+    except (HTTPException, ValueError):
+        return "the callback request is not JSON (Content-Type: application/json)"
+    if not isinstance(body, dict):
+        return "the callback request must be a JSON object"
+    output = body.get("output")
+    spec = app.callback_map.get(output) if isinstance(output, str) else None
+    if spec is None or not callable(spec.get("callback")):
+        return "the callback request names no callback of this app"
+    outputs, declared = body.get("outputs"), spec["output"]
+    if isinstance(declared, (list, tuple)):
+        if not (isinstance(outputs, list) and len(outputs) == len(declared) and all(isinstance(o, dict) for o in outputs)):
+            return "the callback request's outputs do not match the callback"
+    elif not isinstance(outputs, dict):
+        return "the callback request's outputs do not match the callback"
+    for part in ("inputs", "state"):
+        sent, expected = body.get(part, []), spec.get(part) or []
+        if not isinstance(sent, list) or len(sent) != len(expected):
+            return f"the callback request's {part} do not match the callback"
+        for item, want in zip(sent, expected):
+            if not isinstance(item, dict) or item.get("id") != want["id"] or item.get("property") != want["property"]:
+                return f"the callback request's {part} do not match the callback"
+            types = VALUE_TYPES.get(want["property"])
+            if types and not isinstance(item.get("value"), types):
+                return f"{want['id']}.{want['property']}: a {type(item.get('value')).__name__} is not a valid value"
+    changed = body.get("changedPropIds", [])
+    known = {f"{i['id']}.{i['property']}" for i in spec.get("inputs") or []}
+    if not isinstance(changed, list) or not all(isinstance(c, str) and c in known for c in changed):
+        return "the callback request's changedPropIds name no input of the callback"
+    return None
+
+
+_logged_problems: set[str] = set()
+
+
+def _log_unavailable(reason: str) -> None:
+    """Log why the store is unavailable: one line, no traceback, once per distinct reason."""
+    if reason not in _logged_problems:
+        _logged_problems.add(reason)
+        log.error("dashboard: the store is unavailable: %s", reason)
+
+
+def _configured_url(server: flask.Flask) -> str | None:
+    store = server.config.get(common.STORE_KEY)
+    return store.url if store is not None else None
+
+
+def _unavailable(reason: str) -> flask.Response:
+    """503 with the reason: an HTML page for a page, JSON for a callback, text for a download."""
+    path = flask.request.path
+    if path.endswith("_dash-update-component"):
+        response = flask.jsonify({"status": "unavailable", "error": reason})
+    elif path.startswith("/download/"):
+        response = flask.Response(reason + "\n", mimetype="text/plain")
+    else:
+        response = flask.Response(unavailable.page(reason), mimetype="text/html")
+    response.status_code = 503
+    response.headers["Retry-After"] = str(unavailable.RETRY_AFTER_S)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _json_error(status: int, message: str) -> flask.Response:
+    response = flask.jsonify({"status": "error", "error": message})
+    response.status_code = status
+    return response
+
+
+# -- Flask routes ----------------------------------------------------------------------------
 
 
 def _register_routes(app: dash.Dash) -> None:
@@ -199,9 +360,8 @@ def _register_routes(app: dash.Dash) -> None:
 
     @server.route("/health")
     def health():
-        """Per source: the latest vintage, the last successful refresh and the last error."""
-        from indicators.store import StoreError
-
+        """Per source: the latest vintage, the last successful refresh and the last error. JSON in
+        every case: 503 with the reason when the store cannot be read."""
         try:
             store = common.current_store()
             events = store.last_events()
@@ -219,8 +379,10 @@ def _register_routes(app: dash.Dash) -> None:
             body = {"status": "ok", "generation": store.generation(), "sources": report,
                     "checked_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
             return flask.jsonify(body), 200
-        except StoreError as exc:
-            return flask.jsonify({"status": "error", "error": str(exc)}), 503
+        except Exception as exc:
+            reason = unavailable.explain(exc, _configured_url(server))
+            return flask.jsonify({"status": "unavailable", "error": reason,
+                                  "checked_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}), 503
 
     @server.route("/download/<figure_id>.csv")
     def download(figure_id: str):

@@ -94,9 +94,13 @@ def _read_cache(name: str, size: int):
     return cache
 
 
+CLAIM_RESULTS_KEPT = 16  # as-of dates whose verdicts are kept (a few kB each)
+PAGE_FIGURES_KEPT = 48  # page charts kept (10-200 kB each: at most about 10 MB)
+
+
 def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
     """`claims.check_all` as of the date, cached per version of the sources it reads: pages render fast."""
-    return _read_cache("claims", 32).get(store, ("claims", as_of),
+    return _read_cache("claims", CLAIM_RESULTS_KEPT).get(store, ("claims", as_of),
                                          lambda: claims_engine.check_all(store=store, as_of=as_of))
 
 
@@ -279,7 +283,7 @@ def controls(page: str, state: PageState, currency: bool = False, products: bool
 def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
     """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
     the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
-    return _read_cache("page figures", 128).get(store, ("page figure", figure_id, state.as_of, state.currency, product),
+    return _read_cache("page figures", PAGE_FIGURES_KEPT).get(store, ("page figure", figure_id, state.as_of, state.currency, product),
                                                 lambda: _page_figure(store, figure_id, state, product))
 
 

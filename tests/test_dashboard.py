@@ -160,6 +160,41 @@ def test_data_page_lists_sources_vintages_downloads_and_revisions(client, store)
     assert find(tree, "data-vintage")["props"]["value"] == hightech.id
 
 
+def table_rows(tree, table_id: str) -> list[list[str]]:
+    body = find(tree, table_id)["props"]["children"][1]["props"]["children"]
+    return [[text(cell) for cell in row["props"]["children"]] for row in body]
+
+
+def test_data_page_paginates_the_vintages_newest_first(client, store):
+    newest_first = [str(v.id) for v in reversed(store.vintages())]
+    assert len(newest_first) > 3  # the bundled snapshot: one vintage per source and release
+    pages = -(-len(newest_first) // 3)
+    shown = []
+    for number in range(1, pages + 1):
+        tree = render(client, "/data", f"?size=3&page={number}")
+        rows = table_rows(tree, "data-vintages")
+        assert len(rows) == (3 if number < pages else len(newest_first) - 3 * (pages - 1))
+        shown += [row[0] for row in rows]
+        pager = text(find(tree, "data-vintages-top"))
+        assert f"of {len(newest_first)} (newest first)" in pager and f"page {number} of {pages}" in pager
+        older, newer = find(tree, "data-older-top"), find(tree, "data-newer-top")
+        assert (older is None) == (number == pages) and (newer is None) == (number == 1)
+        if older is not None:
+            assert older["props"]["href"] == f"/data?page={number + 1}&size=3#vintages"
+        options = [o["value"] for o in find(tree, "data-vintage")["props"]["options"]]
+        assert set(map(str, options)) <= set(row[0] for row in rows)  # the reports of this page only
+    assert shown == newest_first  # every vintage once, in order
+
+
+def test_data_page_shows_an_asked_for_report_from_another_page(client, store):
+    oldest = store.vintages()[0]
+    tree = render(client, "/data", f"?size=2&vintage={oldest.id}")
+    assert str(oldest.id) not in [row[0] for row in table_rows(tree, "data-vintages")]
+    dropdown = find(tree, "data-vintage")["props"]
+    assert dropdown["value"] == oldest.id and dropdown["options"][0]["value"] == oldest.id
+    assert f"Vintage {oldest.id} ({oldest.source}" in text(find(tree, "data-changes"))
+
+
 def test_unknown_page_is_a_404_with_a_page_that_says_so(client):
     response = client.get("/no-such-page")
     assert response.status_code == 404

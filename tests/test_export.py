@@ -162,6 +162,61 @@ def test_png_batch_uses_one_browser(store, tmp_path, count_browsers):
         assert len(data) > 20_000  # a chart, not a blank page
 
 
+def sync_server_running() -> bool:
+    """Is kaleido's sync server open? (Its public stop_sync_server warns when it is not.)"""
+    import warnings
+
+    import kaleido
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        kaleido.stop_sync_server()
+    return not any("already closed" in str(w.message) for w in caught)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_session_keeps_one_browser_for_several_exports_then_stops_it(store, tmp_path, count_browsers):
+    with export.browser_session():
+        assert not count_browsers  # started on the first render, not before
+        first = export.export_figures(["gii-rank"], False, "png", tmp_path, store=store)
+        second = export.export_figures(["gii-clusters"], False, "svg", tmp_path, store=store)
+    assert len(count_browsers) == 1  # two exports, one Chromium (kaleido's sync server)
+    assert first[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and second[0].stat().st_size > 5_000
+    assert not sync_server_running()  # the session stopped the server it started
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_session_leaves_a_sync_server_it_did_not_start(store, tmp_path):
+    import kaleido
+
+    kaleido.start_sync_server(path=export.find_browser(), mathjax=False)
+    try:
+        with export.browser_session():
+            export.export_figures(["gii-rank"], False, "png", tmp_path, store=store)
+        assert sync_server_running()  # someone else's server: still theirs
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # kaleido's server thread ends so
+def test_a_browser_that_never_answers_is_an_error_not_a_hang(store, tmp_path, monkeypatch):
+    fake = tmp_path / "fake-chromium"
+    fake.write_text("#!/bin/sh\nexec sleep 4\n")  # never answers, then exits
+    fake.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(fake))
+    monkeypatch.setattr(export._Browser, "START_TIMEOUT_S", 3)
+    monkeypatch.setattr(export._Browser, "RENDER_TIMEOUT_S", 1)
+    monkeypatch.setattr(export._Browser, "STOP_TIMEOUT_S", 3)
+    with pytest.raises(export.ExportError, match="static export failed"):
+        with export.browser_session():
+            export.export_figures(["gii-rank"], False, "png", tmp_path, store=store)
+    assert not sync_server_running()  # closed again: later exports in this process are not stuck on it
+    with pytest.raises(export.ExportError, match="static export failed"):  # and without a session
+        export.export_figures(["gii-rank"], False, "png", tmp_path, store=store)
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_svg_carries_title_source_line_and_vintages(store, tmp_path):

@@ -66,7 +66,7 @@ def test_serve_runs_without_debug(monkeypatch):
 
     import dashboard.app
 
-    monkeypatch.setattr(dashboard.app, "create_app", lambda: FakeApp())
+    monkeypatch.setattr(dashboard.app, "create_app", lambda store: FakeApp())
     assert cli.main(["serve", "--port", "8999"]) == 0
     assert calls["debug"] is False
 

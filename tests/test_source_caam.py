@@ -39,16 +39,54 @@ def test_exports_basis_and_counterpart(df):
     nev = one(df, "vehicle_exports", "nev", "2023")
     assert nev.value == 1_203_000 and nev.counterpart == "WLD"
     assert "commercial vehicles" in nev.note and "GACC" in nev.note
-    assert one(df, "vehicle_exports", "cars_all", "2024").value == 4_955_000
+    assert one(df, "vehicle_exports", "passenger_vehicles", "2024").value == 4_955_000
     sales = one(df, "vehicle_sales", "nev", "2023")
     assert sales.value == 9_495_000 and sales.counterpart == ""
     assert sales.released == "2024-01-01"
 
 
 def test_products_and_values(df):
-    assert set(df["product"]) == {"cars_all", "bev", "phev", "nev"}
+    assert set(df["product"]) == {"passenger_vehicles", "bev", "phev", "nev"}
     assert one(df, "vehicle_production", "phev", "2020").value == 260_000
-    assert one(df, "vehicle_sales", "cars_all", "2016").value == 24_377_000
+    assert one(df, "vehicle_sales", "passenger_vehicles", "2016").value == 24_377_000
+
+
+def test_passenger_rows_are_labelled_passenger_not_all_vehicles(df):
+    """The table's former 'all' rows are CAAM's passenger vehicles (26.06 m sales in 2023, not 30.09 m)."""
+    sales = one(df, "vehicle_sales", "passenger_vehicles", "2023")
+    exports = one(df, "vehicle_exports", "passenger_vehicles", "2023")
+    assert sales.value == 26_063_000 and exports.value == 4_140_000
+    assert "passenger vehicles only" in sales.note and "30.09 million" in sales.note
+    assert "4.91 million exports" in exports.note and "commercial" not in exports.note.split(";")[-1]
+    assert "includes commercial vehicles" in one(df, "vehicle_sales", "nev", "2023").note
+
+
+def test_suspect_cell_is_kept_and_flagged_with_its_reason(df):
+    bev_2020 = one(df, "vehicle_exports", "bev", "2020")
+    assert bev_2020.value == 995_000  # the figure is not changed
+    assert bev_2020.note.startswith("suspect: 0.995 million equals CAAM's total 2020 vehicle exports")
+    # the flag names the exports cell only: the row's sales and production are not flagged
+    assert not one(df, "vehicle_sales", "bev", "2020").note.startswith("suspect")
+    flagged = df[df.note.str.startswith("suspect")]
+    assert len(flagged) == 1
+
+
+def test_flag_without_a_measure_flags_the_whole_row():
+    df = parse_text("year,type,sales,production,exports,flag\n2023,nev,9.495,9.587,NA,suspect: checked later\n")
+    assert all(n.startswith("suspect: checked later") for n in df.note)
+    assert any("names no measure" in w for w in df.attrs["warnings"])
+
+
+def test_undated_release_is_labelled_a_lower_bound(df):
+    row = one(df, "vehicle_sales", "nev", "2023")
+    assert row.released == "2024-01-01"
+    assert row.note.endswith("release date not recorded: 2024-01-01 (the day after the year ends) is the earliest it could have been public")
+    dated = caam.parse(Payload("t", caam.snapshot()[0].payloads[0].raw, caam.COPY_URL, caam.KIND, release_date="2025-01-13"))
+    assert not dated.note.str.contains("release date not recorded").any() and set(dated.released) == {"2025-01-13"}
+
+
+def test_every_row_is_read_via_the_github_copy(df):
+    assert set(df.read_via) == {"github.com"} and set(df.publisher) == {caam.PUBLISHER}
 
 
 def test_not_available_gives_no_row(df):
@@ -59,7 +97,7 @@ def test_not_available_gives_no_row(df):
 
 def test_value_not_in_millions_is_rejected_with_warning(df):
     assert df.attrs["warnings"] == [
-        "line 46 year '2013' type 'all' column production: 17928900 does not fit "
+        "line 46 year '2013' type 'passenger' column production: 17928900 does not fit "
         "'millions of vehicles' (expected 0 to 100); rejected"
     ]
 
@@ -87,7 +125,7 @@ def test_missing_column_is_schema_drift(raw):
 def test_truncated_file(raw):
     text = raw.decode("utf-8-sig")
     cut = text.index("2020,bev,1.115") + len("2020,bev,1.1")
-    with pytest.raises(SourceError, match=r"^caam: line 19 has 3 fields, header has 5 \(truncated file\?\)"):
+    with pytest.raises(SourceError, match=r"^caam: line 19 has 3 fields, header has 6 \(truncated file\?\)"):
         parse_text(text[:cut])
 
 
@@ -95,4 +133,4 @@ def test_empty_file_and_no_usable_rows():
     with pytest.raises(SourceError, match=r"^caam: empty file"):
         parse_text("")
     with pytest.raises(SourceError, match=r"^caam: no usable figures"):
-        parse_text("year,type,sales,production,exports\n2015,all,,NA,NA\n")
+        parse_text("year,type,sales,production,exports\n2015,passenger,,NA,NA\n")

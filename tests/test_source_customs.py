@@ -93,11 +93,38 @@ def test_products(df):
     assert product["solar_pv_exports_value"] == "pv"
 
 
+def test_read_via_names_the_reprint_site_and_keeps_the_publisher(df):
+    """GACC's SCIO figures were read on auto.ce.cn: the row says so; Griffith's own blog is primary."""
+    level = one(df, "new_trio_exports_total", "2023")
+    assert level.publisher.startswith("GACC") and level.read_via == "auto.ce.cn"
+    assert one(df, "liion_exports_value", "2023", "CNY").read_via == "en.people.cn"  # MIIT via Xinhua/People's Daily
+    assert one(df, "liion_exports_value", "2022", "CNY").read_via == "english.www.gov.cn"
+    assert one(df, "solar_pv_exports_value", "2023").read_via == ""  # blogs.griffith.edu.au is Griffith's
+    assert one(df, "pv_products_exports_value", "2024").read_via == "ningbo.chinadaily.com.cn"
+    primary = df[df.read_via == ""]
+    assert set(primary.publisher.str.split().str[0]) == {"Griffith"}
+    assert customs.own_domains("GACC via People's Daily Online") == ("customs.gov.cn",)
+
+
+def test_griffith_150bn_is_flagged_as_not_the_sum_of_its_parts(df):
+    trio = one(df, "new_trio_exports_usd", "2023")
+    assert trio.value == 150e9 and trio.qualifier == "more than"  # kept as stated
+    assert trio.note.startswith("inconsistent: 'over USD 150 bn' is not the sum")
+    parts = one(df, "bev_exports_value", "2023", "USD").value + one(df, "solar_pv_exports_value", "2023").value + 65e9
+    assert parts == pytest.approx(142.7e9) and "142.7" in trio.note
+    assert df.note.str.startswith("inconsistent").sum() == 1
+
+
 def test_released_from_publisher_text_else_after_period(df):
     assert one(df, "liion_exports_value", "2023", "CNY").released == "2024-03-02"
     # "GACC" with no date: the day after the quarter ends
     assert one(df, "liion_exports_value", "2023-Q1").released == "2023-04-01"
     assert one(df, "pv_products_exports_value", "2024").released == "2025-01-13"
+    # a fallback date is labelled as a lower bound, never as the release
+    undated = one(df, "liion_exports_value", "2023-Q1")
+    assert undated.note.endswith("release date not recorded: 2023-04-01 (the day after the period ends) "
+                                 "is the earliest it could have been public")
+    assert "release date not recorded" not in one(df, "new_trio_exports_total", "2023").note
 
 
 def test_fetch_has_no_live_endpoint():
@@ -123,7 +150,7 @@ def test_missing_column_is_schema_drift(raw):
 def test_truncated_file(raw):
     text = raw.decode("utf-8-sig")
     cut = text.index("nev_exports_units_caam,2023,FY,12")
-    with pytest.raises(SourceError, match=r"^customs: line 18 has 4 fields, header has 11 \(truncated file\?\)"):
+    with pytest.raises(SourceError, match=r"^customs: line 18 has 4 fields, header has 12 \(truncated file\?\)"):
         parse_text(text[: cut + len("nev_exports_units_caam,2023,FY,12")])
     # cut inside the last field (the note): the row still parses, with a warning
     df = parse_text(text[: len(text) // 2])

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
+import pandas as pd
 import pytest
 import requests
 import responses
 from openpyxl import Workbook
 
 from indicators.http import SourceError
-from indicators.sources import gii
+from indicators.sources import gii, readvia
 from indicators.sources.base import Payload
 
 RANKING_URL = gii.RANKING_URL.format(edition="2023")
@@ -74,11 +76,90 @@ def test_china_2023_overall_rank_and_score(bundled):
     assert value(df, dataset="overall_rank", indicator="gii_rank", entity="CHN", period="2023") == 12
     assert value(df, dataset="overall_rank", indicator="gii_score", entity="CHN", period="2023") == 55.3
     row = df[(df.entity == "CHN") & (df.period == "2023") & (df.indicator == "gii_rank")].iloc[0]
-    assert row["unit"] == "rank" and row["released"] == "2024-01-01"
+    assert row["unit"] == "rank" and row["released"] == "2023-09-27"  # WIPO's launch of GII 2023
     assert row["source_url"].startswith("https://scribd.com/") and "confidence: high" in row["note"]
+    assert row["publisher"] == gii.PUBLISHER and row["read_via"] == "scribd.com"
     # a rank published without a score gives only the rank row
     assert value(df, indicator="gii_rank", entity="CHN", period="2024") == 11
     assert df[(df.entity == "CHN") & (df.period == "2024") & (df.indicator == "gii_score")].empty
+
+
+def test_every_row_names_where_it_was_read(bundled):
+    """read_via: the site of source_url unless it is wipo.int; a source cell without a URL is not primary."""
+    counts = bundled["cluster_counts_csv"]
+    china = counts[(counts.entity == "CHN") & (counts.period == "2023")].iloc[0]
+    assert china["read_via"] == "natlawreview.com" and china["publisher"] == gii.PUBLISHER
+    unlinked = counts[(counts.entity == "USA") & (counts.period == "2021")].iloc[0]
+    assert unlinked["source_url"] == "" and unlinked["read_via"] == "no link recorded (see note)"
+    assert set(bundled["clusters_table_csv"]["read_via"]) == {"fliphtml5.com"}
+    assert set(bundled["g20_scores_csv"]["read_via"]) == {"github.com"}
+    ranks = bundled["overall_rank_csv"]
+    wipo_rows = ranks[ranks["source_url"].str.contains("wipo.int")]
+    assert len(wipo_rows) and set(wipo_rows["read_via"]) == {""}
+    assert {"gist.github.com", "mondaq.com", "vdocument.in", "europe.chinadaily.com.cn"} <= set(ranks["read_via"])
+    for df in bundled.values():
+        assert (df["read_via"] != "").sum() + (df["source_url"].str.contains("wipo.int")).sum() >= len(df)
+
+
+def test_release_dates_are_cited_or_marked_as_estimates(bundled):
+    table = gii.release_dates()
+    assert table[("2023", "index")] == ("2023-09-27", False)
+    assert table[("2023", "clusters")] == ("2023-09-20", False)  # cluster ranking released a week earlier
+    assert gii.release_date("2022", "clusters") == ("2022-09-29", False)  # falls back to the index launch
+    assert gii.release_date("2031") == ("2032-01-01", True)  # an edition with no row: an estimate
+    counts = bundled["cluster_counts_csv"]
+    assert set(counts[counts.period == "2023"]["released"]) == {"2023-09-20"}
+    ranks = bundled["overall_rank_csv"]
+    assert set(ranks[ranks.period == "2023"]["released"]) == {"2023-09-27"}
+    assert set(ranks[ranks.period == "2013"]["released"]) == {"2013-07-01"}  # every bundled edition is cited
+    assert not any(gii.ESTIMATED_RELEASE in n for df in bundled.values() for n in df["note"])
+
+
+def test_an_edition_without_a_cited_date_is_labelled_an_estimate(ranking_raw):
+    """A live load of an edition the table does not date (2026) is 'released by 2027-01-01 at the latest'."""
+    raw = ranking_raw.decode().replace(",2023\n", ",2026\n").encode()
+    df = gii.parse(Payload(name="gii_2026_ranking.csv", raw=raw, url=RANKING_URL, kind="wipo_ranking_csv"))
+    assert set(df["period"]) == {"2026"} and set(df["released"]) == {"2027-01-01"}
+    assert all(n.startswith("release date estimated: released by 2027-01-01 at the latest") for n in df["note"])
+    # the same file for a cited edition carries the launch date and no estimate
+    cited = gii.parse(ranking(ranking_raw))
+    assert set(cited["released"]) == {"2023-09-27"} and not cited["note"].str.contains("estimated").any()
+
+
+def test_release_table_rows_have_a_source_or_are_estimates():
+    from indicators.sources.base import bundled_file
+
+    rows = list(csv.DictReader(io.StringIO(bundled_file(gii.RELEASE_TABLE).read_text(encoding="utf-8"))))
+    assert {r["estimated"] for r in rows} <= {"yes", "no"}
+    editions = {r["edition"] for r in rows if r["component"] == "index"}
+    assert editions >= {str(y) for y in range(2012, 2026)}  # every edition in the bundled tables
+    for r in rows:
+        if r["estimated"] == "no":
+            assert r["source_url"].startswith("http") and r["released"][:4] == r["edition"], r
+        else:
+            assert r["source_url"] == "" and "at the latest" in r["note"], r
+
+
+def test_as_of_across_the_gii_2023_launch(tmp_path):
+    """Before 2023-09-20 GII 2023 is invisible; the cluster counts appear on 2023-09-20, the ranks on 2023-09-27."""
+    from indicators import frame
+    from indicators.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'asof.db'}")
+    [batch] = gii.snapshot()
+    data = pd.concat([gii.parse(p) for p in batch.payloads], ignore_index=True)
+    store.write_vintage("gii", frame.validate(data, source="gii"), raw=batch.payloads, label=batch.label)
+
+    def editions(indicator: str, as_of: str) -> set:
+        rows = store.frame(source="gii", indicator=indicator, entity="CHN", as_of=as_of)
+        return set(rows["period"])
+
+    assert "2023" not in editions("st_clusters_top100", "2023-09-19")
+    assert "2023" in editions("st_clusters_top100", "2023-09-20")
+    assert "2023" not in editions("gii_rank", "2023-09-26")
+    assert "2023" in editions("gii_rank", "2023-09-27")
+    assert "2023" in editions("gii_rank", "2023-12-31")  # once dated 2024-01-01, now visible by year end
+    assert "2022" in editions("gii_rank", "2023-09-19")
 
 
 def test_cluster_counts_2023_china_24_usa_21(bundled):
@@ -252,75 +333,160 @@ def test_bad_ranking_csv_raises_source_error(raw, message):
 
 # --- WIPO's live tech1 workbook ---------------------------------------------------------------
 
-TECH1_ROWS = [  # GII 2023 overall rank/score from data/gii/overall_rank_by_edition.csv
-    ("CHE", "Switzerland", "GII", "Global Innovation Index", 67.6, 1),
-    ("USA", "United States of America", "GII", "Global Innovation Index", 63.5, 3),
-    ("CHN", "China", "GII", "Global Innovation Index", 55.3, 12),
-    ("CHN", "China", 1, "Institutions", None, None),  # blank cells on purpose; no value invented
-    # rank 1 as reported for GII 2023 (rank1_indicator_counts_evidence.csv, G2); score not known
-    ("CHN", "China", "6.2.1", "Labor productivity growth, %", None, 1),
-]
+TECH1_2024_URL = gii.TECH1_URL.format(edition="2024")
+TECH1_FIXTURE = "recorded_layout_wipo-pub-2000-2024-tech1.xlsx"
 
 
-def tech1_workbook(sheet: str = "Data", header=gii.TECH1_COLUMNS, rows=TECH1_ROWS) -> bytes:
-    wb = Workbook()
-    data = wb.active
-    data.title = sheet
-    data.append(list(header))
-    for r in rows:
-        data.append(list(r))
-    structure = wb.create_sheet("Index Structure")
-    structure.append(["NUM", "NAME", "LEVEL"])
-    structure.append(["GII", "Global Innovation Index", "Index"])
-    structure.append(["1", "Institutions", "Pillar"])
+def load_fixture_builder():
+    """tests/fixtures/gii/make_tech1_fixture.py, the documented script that wrote the recorded workbook."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "gii" / "make_tech1_fixture.py"
+    spec = importlib.util.spec_from_file_location("make_tech1_fixture", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILDER = load_fixture_builder()
+
+
+def workbook_bytes(wb) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def tech1(raw: bytes, name: str = "gii_2023_tech1.xlsx") -> Payload:
-    return Payload(name=name, raw=raw, url=TECH1_URL, kind="wipo_tech1_xlsx")
+def tech1_workbook(sheet: str = "Data", header=None, rows=None, structure: bool = True) -> bytes:
+    """The recorded layout, optionally with the Data sheet renamed, its header or rows replaced."""
+    wb = BUILDER.build(structure=structure)
+    data = wb["Data"]
+    if header is not None or rows is not None:
+        wb.remove(data)
+        data = wb.create_sheet("Data")
+        data.append(list(header or BUILDER.DATA_COLUMNS))
+        for r in rows if rows is not None else []:
+            data.append(list(r))
+    data.title = sheet
+    return workbook_bytes(wb)
 
 
-def test_tech1_workbook_parses():
-    df = gii.parse(tech1(tech1_workbook()))
-    assert len(df) == 7
-    assert value(df, indicator="gii_element_rank", entity="CHN", product="element:GII") == 12
-    assert value(df, indicator="gii_element_score", entity="CHN", product="element:GII") == 55.3
-    assert value(df, indicator="gii_element_rank", entity="CHE", product="element:GII") == 1
-    assert set(df["dataset"]) == {"indicator_ranks"} and set(df["period"]) == {"2023"}
-    row = df[(df.entity == "CHN") & (df.indicator == "gii_element_rank")].iloc[0]
-    assert row["note"] == "Global Innovation Index; level: Index" and row["unit"] == "rank"
-    assert df[df["product"].isin(["element:1", "indicator:1"])].empty  # blank SCORE/RANK: no row
-    assert any("3 blank SCORE/RANK" in w for w in df.attrs["warnings"])
+def tech1(raw: bytes, name: str = "gii_2024_tech1.xlsx") -> Payload:
+    return Payload(name=name, raw=raw, url=TECH1_2024_URL, kind="wipo_tech1_xlsx")
 
 
-def test_only_three_part_nums_are_indicators():
-    """Counting rank-1 indicators must never count the index, a pillar or a sub-pillar."""
-    df = gii.parse(tech1(tech1_workbook()))
-    ranks = df[(df.indicator == "gii_indicator_rank") & (df.entity == "CHN")]
-    assert ranks["product"].tolist() == ["indicator:6.2.1"] and ranks["value"].tolist() == [1.0]
-    assert "Labor productivity growth" in ranks.iloc[0]["note"]
-    assert df[df.indicator == "gii_indicator_rank"]["value"].eq(1).sum() == 1  # CHE's overall rank 1 is not counted
+@pytest.fixture(scope="module")
+def recorded_tech1() -> bytes:
+    from pathlib import Path
+
+    return (Path(__file__).parent / "fixtures" / "gii" / TECH1_FIXTURE).read_bytes()
+
+
+def test_recorded_workbook_matches_its_documented_script(recorded_tech1):
+    """The committed workbook holds exactly the rows the script documents (no hand edits)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(recorded_tech1), read_only=True)
+    rows = [list(r) for r in wb["Data"].iter_rows(values_only=True)]
+    assert rows[0] == BUILDER.DATA_COLUMNS
+    assert [(r[0], r[2], r[3], r[4], r[6], r[7]) for r in rows[1:]] == [
+        (iso, num, name, year, score, rank) for iso, _, num, name, year, score, rank in BUILDER.DATA_ROWS
+    ]
+    assert wb.sheetnames == ["Index Structure", "Data"]
+
+
+def test_recorded_workbook_real_numbering(recorded_tech1):
+    """Blank NUM = the GII itself, IN/OUT sub-indices, IN.3 pillars, IN.1.1.1 indicators: each its own indicator."""
+    df = gii.parse(tech1(recorded_tech1, name="wipo-pub-2000-2024-tech1.xlsx"))
+    assert len(df) == 12
+    assert set(df["period"]) == {"2024"} and set(df["dataset"]) == {"indicator_ranks"}
+    assert value(df, indicator="gii_index_rank", entity="ALB", product="index:GII") == 84
+    assert value(df, indicator="gii_index_score", entity="ALB", product="index:GII") == pytest.approx(24.537930)
+    assert value(df, indicator="gii_indicator_rank", entity="ALB", product="indicator:IN.1.1.1") == 61
+    assert value(df, indicator="gii_indicator_score", entity="ALB", product="indicator:IN.1.1.1") == pytest.approx(64.666667)
+    assert value(df, indicator="gii_indicator_rank", entity="ZWE", product="indicator:OUT.7.3.3") == 106
+    assert value(df, indicator="gii_subindex_rank", entity="CHN", product="subindex:IN") == 23
+    assert value(df, indicator="gii_subindex_rank", entity="CHN", product="subindex:OUT") == 7
+    assert value(df, indicator="gii_pillar_rank", entity="CHN", product="pillar:OUT.6") == 3
+    assert value(df, indicator="gii_index_rank", entity="CHN", product="index:GII") == 11
+    # DATAYR (the data year behind the indicator) and the name ride in the note
+    note = df[(df.entity == "ALB") & (df.indicator == "gii_indicator_rank")].iloc[0]["note"]
+    assert note == "Operational stability for businesses*; level: Indicator; data year 2023"
+    # WIPO's own file: primary source, released at the GII 2024 launch (cited), not 2025-01-01
+    assert set(df["read_via"]) == {""} and set(df["released"]) == {"2024-09-26"}
+    # ALB's IN, IN.1 and IN.1.1 rows carry no published figure in the fixture: no row, one warning
+    assert df[(df.entity == "ALB") & df["product"].isin(["subindex:IN", "pillar:IN.1", "subpillar:IN.1.1"])].empty
+    assert any("14 blank SCORE/RANK" in w for w in df.attrs["warnings"])
+
+
+def test_levels_from_the_index_structure_sheet_or_the_num_pattern():
+    levels = {"IN.1.1.1": "Indicator", "OUT": "SubIndex", "IN.1.1": "SubPillar", "GII": "Index"}
+    assert gii.tech1_level("IN.1.1.1", levels) == "indicator"
+    assert gii.tech1_level("IN.1.1", levels) == "subpillar"
+    # no LEVEL: the IN./OUT. pattern decides
+    assert [gii.tech1_level(n) for n in ["", "IN", "OUT", "IN.1", "IN.1.1", "OUT.7.3.3"]] == [
+        "index", "subindex", "subindex", "pillar", "subpillar", "indicator"]
+    assert gii.tech1_level("6.2.1") == "indicator" and gii.tech1_level("6.2") == "subpillar"
+    assert gii.tech1_level("X.1") == "" and gii.tech1_level("IN.1.1.1.1") == ""
+    # the workbook's LEVEL wins over the pattern
+    assert gii.tech1_level("IN.9", {"IN.9": "Indicator"}) == "indicator"
     assert gii._num_label(6.2) == "6.2" and gii._num_label(6.0) == "6" and gii._num_label("6.2.1") == "6.2.1"
 
 
-def test_tech1_edition_from_the_wipo_file_name():
-    df = gii.parse(tech1(tech1_workbook(), name="wipo-pub-2000-2024-tech1.xlsx"))
-    assert set(df["period"]) == {"2024"}
+def test_same_frame_without_the_index_structure_sheet(recorded_tech1):
+    """Workbooks without 'Index Structure' are read by the NUM pattern, with the same result."""
+    with_sheet = gii.parse(tech1(recorded_tech1))
+    without = gii.parse(tech1(tech1_workbook(structure=False)))
+    key = ["entity", "indicator", "product", "value"]
+    assert without[key].equals(with_sheet[key])
+    assert "level: indicator (from NUM)" in without[without["product"] == "indicator:IN.1.1.1"].iloc[0]["note"]
+
+
+def test_first_in_n_indicators_counts_indicator_level_rank_1_only(recorded_tech1):
+    df = gii.parse(tech1(recorded_tech1))
+    # CHE's overall rank 1 (index level) is not an indicator
+    assert value(df, indicator="gii_index_rank", entity="CHE") == 1
+    assert gii.indicators_ranked_first(df, "CHE", "2024") == []
+    assert gii.indicators_ranked_first(df, "CHN", "2024") == []  # no indicator rank of China in the fixture
+    # Edited copy (not real figures): rank 1 on two indicators and on a sub-index and a pillar
+    edited_rows = []
+    for iso, name, num, label, year, score, rank in BUILDER.DATA_ROWS:
+        if (iso, num) in {("ALB", "IN.1.1.1"), ("ALB", "IN"), ("ALB", "IN.1")}:
+            rank = 1
+        edited_rows.append([iso, name, num, label, year, None, score, rank, None, None, None, None])
+    edited_rows.append(["ALB", "Albania", "OUT.7.3.3", "Mobile app creation/bn PPP$ GDP", None, None, None, 1,
+                        None, None, "1", None])
+    df = gii.parse(tech1(tech1_workbook(rows=edited_rows)))
+    assert gii.indicators_ranked_first(df, "ALB", "2024") == ["indicator:IN.1.1.1", "indicator:OUT.7.3.3"]
+    assert value(df, indicator="gii_subindex_rank", entity="ALB", product="subindex:IN") == 1
+    outdated = df[(df.entity == "ALB") & (df["product"] == "indicator:OUT.7.3.3")].iloc[0]["note"]
+    assert "OUTDATED" in outdated
+
+
+def test_tech1_edition_from_the_wipo_file_name(recorded_tech1):
+    df = gii.parse(tech1(recorded_tech1, name="wipo-pub-2000-2023-tech1.xlsx"))
+    assert set(df["period"]) == {"2023"} and set(df["released"]) == {"2023-09-27"}
     with pytest.raises(SourceError, match=r"^gii: .*edition"):
-        gii.parse(Payload(name="tech1.xlsx", raw=tech1_workbook(), url="https://example.org/x.xlsx", kind="wipo_tech1_xlsx"))
+        gii.parse(Payload(name="tech1.xlsx", raw=recorded_tech1, url="https://example.org/x.xlsx", kind="wipo_tech1_xlsx"))
 
 
 def test_tech1_without_data_sheet_raises_source_error():
     with pytest.raises(SourceError, match=r"^gii: .*no sheet 'Data'"):
-        gii.parse(tech1(tech1_workbook(sheet="GII 2023 Data")))
+        gii.parse(tech1(tech1_workbook(sheet="GII 2024 Data")))
 
 
 def test_tech1_renamed_column_raises_source_error():
-    header = ["ISO3", "ECONOMY_NAME", "NUM", "NAME", "SCORE", "RANKING"]
+    header = ["ISO3", "ECONOMY_NAME", "NUM", "NAME", "DATAYR", "VALUE_SCREEN", "SCORE", "RANKING"]
     with pytest.raises(SourceError, match=r"^gii: .*lacks column\(s\) \['RANK'\]"):
-        gii.parse(tech1(tech1_workbook(header=header)))
+        gii.parse(tech1(tech1_workbook(header=header, rows=[])))
+
+
+def test_tech1_duplicate_row_fails_through_checked(recorded_tech1):
+    """The frame check is base.checked(): a duplicate key names the source and the payload."""
+    row = ["ALB", "Albania", None, "Global Innovation Index", None, None, 24.537930, 84, None, None, None, None]
+    with pytest.raises(SourceError, match=r"^gii: gii_2024_tech1.xlsx: duplicate key"):
+        gii.parse(tech1(tech1_workbook(rows=[row, row])))
 
 
 @pytest.mark.parametrize(
@@ -329,7 +495,7 @@ def test_tech1_renamed_column_raises_source_error():
         (tech1_workbook()[:900], "not a readable xlsx"),
         (b"<html><body>Access denied</body></html>", "not a readable xlsx"),
         (tech1_workbook(rows=[]), "no usable rows"),
-        (tech1_workbook(rows=[("CHN", "China", "GII", "Global Innovation Index", "n.a.x", 12)]), "not a number"),
+        (tech1_workbook(rows=[("ALB", "Albania", None, "Global Innovation Index", None, None, "n.a.x", 84)]), "not a number"),
     ],
     ids=["truncated", "html", "empty", "non-numeric"],
 )
@@ -351,8 +517,9 @@ def test_fetch_returns_both_wipo_files(ranking_raw):
     assert [p.url for p in batch.payloads] == [RANKING_URL, TECH1_URL]
     frames = [gii.parse(p) for p in batch.payloads]
     assert value(frames[0], indicator="gii_rank", entity="CHN") == 12
-    assert value(frames[1], indicator="gii_element_rank", entity="CHN", product="element:GII") == 12
-    assert value(frames[1], indicator="gii_indicator_rank", entity="CHN", product="indicator:6.2.1") == 1
+    assert value(frames[1], indicator="gii_index_rank", entity="ALB", product="index:GII") == 84
+    assert value(frames[1], indicator="gii_indicator_rank", entity="ALB", product="indicator:IN.1.1.1") == 61
+    assert set(frames[1]["period"]) == {"2023"}  # the edition comes from the requested file name
 
 
 @responses.activate
@@ -408,3 +575,45 @@ def test_truncated_download_fetches_then_fails_to_parse(ranking_raw):
     for p in batch.payloads:
         with pytest.raises(SourceError, match=r"^gii: "):
             gii.parse(p)
+
+
+# --- shared helpers used by gii: read_via and the packaged name tables ------------------------
+
+
+@pytest.mark.parametrize(
+    "url, own, expected",
+    [
+        ("https://www.wipo.int/global_innovation_index/en/", ("wipo.int",), ""),
+        ("https://tind.wipo.int/record/48593", ("wipo.int",), ""),
+        ("http://www.natlawreview.com/article/x", ("wipo.int",), "natlawreview.com"),
+        ("http://en.people.cn./n3/2023/0721/c90000-20047476.html", ("customs.gov.cn",), "en.people.cn"),
+        ("http://122.224.56.14:8082/api/wap.php?xxX=Kj.html", (), "122.224.56.14"),
+        ("https://notwipo.int/x", ("wipo.int",), "notwipo.int"),  # a look-alike domain is not WIPO's
+        ("Xinhua Chinese text carried by a Foshan news page", ("wipo.int",), readvia.UNLINKED),
+        ("", ("wipo.int",), readvia.UNLINKED),
+    ],
+)
+def test_read_via(url, own, expected):
+    assert readvia.read_via(url, own) == expected
+
+
+def test_name_tables_ship_with_the_package():
+    """Economy names and cluster codes come from package CSVs (indicators/sources/tables/*.csv)."""
+    names = gii.economy_iso3()
+    assert names["Türkiye"] == "TUR" and names["United States of America"] == "USA"
+    assert all(len(iso) == 3 and iso.isupper() for iso in names.values())
+    codes = gii.cluster_codes()
+    assert codes["CN/HK"][0] == "CHN" and "Hong Kong" in codes["CN/HK"][1] and codes["DE"] == ("DEU", "")
+
+
+def test_bad_release_table_is_a_source_error(tmp_path, monkeypatch):
+    """A malformed release date fails the source with the file and row, not a silent fallback."""
+    from indicators.sources.base import bundled_file
+
+    data = tmp_path / "data"
+    (data / "gii").mkdir(parents=True)
+    text = bundled_file(gii.RELEASE_TABLE).read_text(encoding="utf-8").replace("2023,index,2023-09-27", "2023,index,27.09.2023")
+    (data / gii.RELEASE_TABLE).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA_DIR", str(data))
+    with pytest.raises(SourceError, match=r"^gii: gii/release_dates_by_edition.csv row \d+: .*'27.09.2023'"):
+        gii.release_dates()

@@ -1,7 +1,14 @@
 """`/data` — every source (publisher, licence, URL, vintages, latest error), CSV downloads per figure,
-and what changed between vintages (the revision reports written by `indicators refresh`)."""
+and what changed between vintages (the revision reports written by `indicators refresh`).
+
+The vintages table is paginated (`?page=N&size=M`, newest first, at most MAX_PAGE_SIZE rows), and only
+the reports of the vintages on the shown page are read: the page stays the same size however many
+refreshes the store holds."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
+from urllib.parse import urlencode
 
 import dash
 from dash import dcc, html
@@ -12,18 +19,30 @@ from indicators import sources
 
 PAGE = "data"
 MAX_REVISED_ROWS = 40  # the most recent periods first; the full list is in the JSON report
+PAGE_SIZE, MAX_PAGE_SIZE = 25, 100
+"""Vintages per page of the vintages table: the default, and the most a `size=` may ask for."""
+MAX_NUMBER_DIGITS = 12
 dash.register_page(__name__, path="/data", name="Data & sources", order=3, page_key=PAGE,
                    title="Data & sources — vintages, downloads and revisions")
 
 
 def layout(**query):
+    problems: list[str] = []
+    vintage_asked = _number(query.pop("vintage", None), "vintage", "a vintage number", problems)
+    page = _number(query.pop("page", None), "page", "a page number", problems)
+    size = _number(query.pop("size", None), "size", "a number of rows per page", problems)
     state = common.read_state(query)
+    state.vintage = vintage_asked
+    state.problems.extend(problems)
     store = common.current_store()
-    vintages = store.vintages()
+    vintages = list(reversed(store.vintages()))  # newest first
     events = store.last_events()
-    reports = store.reports()
-    with_reports = [v for v in vintages if v.id in reports]
-    chosen = _chosen_vintage(state, with_reports, reports)
+    listing = _paginate(vintages, page, size, state)
+    reports = {v.id: report for v in listing.rows if (report := store.report(v.id)) is not None}
+    chosen, chosen_report = _chosen_vintage(store, state, vintages, listing.rows, reports)
+    options = [v for v in listing.rows if v.id in reports]
+    if chosen is not None and chosen not in options:
+        options.insert(0, chosen)
     children = [
         common.controls(PAGE, state),
         html.H2("Sources", id="sources"),
@@ -33,10 +52,12 @@ def layout(**query):
         html.H2("Vintages", id="vintages"),
         html.P("Every refresh writes a new vintage; the store serves, for each observation, the most recently "
                "published value (as of the chosen date)."),
+        _pager(listing, state, "top"),
         _table(["Vintage", "Source", "Label", "Mode", "Retrieved", "Released", "Rows", "Changes"],
                [[str(v.id), v.source, v.label, v.mode, v.retrieved_at, v.release_date or "not stated", f"{v.rows:,}",
-                 dcc.Link("report", href=f"/data{state.query(vintage=v.id)}#changes")
-                 if v in with_reports else "-"] for v in reversed(vintages)], table_id=f"{PAGE}-vintages"),
+                 dcc.Link("report", href=f"/data{_query(state, listing, vintage=v.id)}#changes")
+                 if v.id in reports else "-"] for v in listing.rows], table_id=f"{PAGE}-vintages"),
+        _pager(listing, state, "bottom"),
         html.H2("Download the data behind each chart", id="downloads"),
         html.P("CSV of the rows each chart plots, with a header of # lines: title, source line, vintages, licence. "
                + ("As of " + state.as_of + "." if state.as_of else "Latest data.")
@@ -51,9 +72,9 @@ def layout(**query):
             html.Label("Vintage", htmlFor=f"{PAGE}-vintage"),
             dcc.Dropdown(id=f"{PAGE}-vintage", value=chosen.id if chosen else None, clearable=False,
                          options=[{"label": f"{v.id}: {v.source} — {v.label} ({v.retrieved_at[:10]})", "value": v.id}
-                                  for v in reversed(with_reports)], className="dropdown"),
+                                  for v in options], className="dropdown"),
         ], className="controls"),
-        _changes(reports, chosen),
+        _changes(chosen_report, chosen),
     ]
     if state.vintage and (chosen is None or chosen.id != state.vintage):
         state.problems.append(f"No revision report for vintage {state.vintage}.")
@@ -61,11 +82,84 @@ def layout(**query):
                         intro="Where every number comes from, how to download it, and what each refresh changed.")
 
 
-def _chosen_vintage(state, with_reports, reports):
+def _number(value, name: str, meaning: str, problems: list[str]) -> int | None:
+    """A positive whole number from the URL (ASCII digits, at most 12), else None and a problem."""
+    if isinstance(value, (list, tuple)):  # a repeated parameter: the first counts, as in common.read_state
+        value = value[0] if value else None
+    if value in (None, ""):
+        return None
+    text = str(value)
+    if text.isascii() and text.isdigit() and len(text) <= MAX_NUMBER_DIGITS and int(text) > 0:
+        return int(text)
+    shown = text if len(text) <= 20 else text[:20] + "…"
+    problems.append(f"{name} “{shown}” is not {meaning}.")
+    return None
+
+
+class Listing(NamedTuple):
+    """One page of the vintages table (newest first). (Not a dataclass: dash imports page modules
+    without entering them in sys.modules, which dataclasses need.)"""
+
+    rows: list
+    page: int
+    size: int
+    pages: int
+    total: int
+
+
+def _paginate(vintages: list, page: int | None, size: int | None, state) -> Listing:
+    if size and size > MAX_PAGE_SIZE:
+        state.problems.append(f"size {size} is more than {MAX_PAGE_SIZE} rows per page: showing {MAX_PAGE_SIZE}.")
+        size = MAX_PAGE_SIZE
+    size = size or PAGE_SIZE
+    pages = max(1, -(-len(vintages) // size))
+    if page and page > pages:
+        state.problems.append(f"There is no page {page} of vintages (there are {pages}): showing the last.")
+        page = pages
+    page = page or 1
+    return Listing(vintages[(page - 1) * size: page * size], page, size, pages, len(vintages))
+
+
+def _query(state, listing: Listing, **changes) -> str:
+    """The page's query with the table's page and size kept (defaults left out)."""
+    page = changes.pop("page", listing.page)
+    base = state.query(**changes)
+    extra = {k: v for k, v in (("page", page if page != 1 else None),
+                               ("size", listing.size if listing.size != PAGE_SIZE else None)) if v}
+    if not extra:
+        return base
+    return (base + "&" if base else "?") + urlencode(extra)
+
+
+def _pager(listing: Listing, state, where: str) -> html.Nav | None:
+    """'Vintages 1–25 of 230 (newest first)' with links to the newer and older pages."""
+    if listing.total == 0:
+        return html.P("No vintages yet: run `indicators refresh --offline`.", id=f"{PAGE}-vintages-{where}")
+    first = (listing.page - 1) * listing.size + 1
+    summary = f"Vintages {first}–{first + len(listing.rows) - 1} of {listing.total} (newest first)"
+    if listing.pages == 1:
+        return html.P(summary + ".", className="muted", id=f"{PAGE}-vintages-{where}")
+    links = [summary + ", page " + f"{listing.page} of {listing.pages}: "]
+    if listing.page > 1:
+        links.append(dcc.Link("← newer", href=f"/data{_query(state, listing, page=listing.page - 1, vintage=None)}#vintages",
+                              id=f"{PAGE}-newer-{where}", className="button"))
+    if listing.page < listing.pages:
+        links.append(dcc.Link("older →", href=f"/data{_query(state, listing, page=listing.page + 1, vintage=None)}#vintages",
+                              id=f"{PAGE}-older-{where}", className="button"))
+    return html.Nav(links, className="pager", id=f"{PAGE}-vintages-{where}", **{"aria-label": f"vintages pages ({where})"})
+
+
+def _chosen_vintage(store, state, vintages, shown, reports):
+    """The vintage whose changes are shown, with its report: the one asked for (any page), else the
+    newest vintage on this page of the table whose report revised values, else the newest with one."""
     if state.vintage:
-        return next((v for v in with_reports if v.id == state.vintage), None)
+        chosen = next((v for v in vintages if v.id == state.vintage), None)
+        report = (reports.get(chosen.id) or store.report(chosen.id)) if chosen else None
+        return (chosen, report) if report is not None else (None, None)
+    with_reports = [v for v in shown if v.id in reports]
     revised = [v for v in with_reports if reports[v.id].get("revised_count")]
-    return (revised or with_reports or [None])[-1]
+    chosen = (revised or with_reports or [None])[0]
+    return chosen, reports.get(chosen.id) if chosen else None
 
 
 def _source_row(name, module, latest, event) -> list:
@@ -82,10 +176,10 @@ def _source_row(name, module, latest, event) -> list:
     ]
 
 
-def _changes(reports, vintage):
+def _changes(report, vintage):
     if vintage is None:
         return html.P("No revision reports yet: they are written by `indicators refresh`.", id=f"{PAGE}-changes")
-    report = reports.get(vintage.id) or {}
+    report = report or {}
     previous = report.get("previous")
     parts = [html.P([
         html.Strong(f"Vintage {vintage.id} ({vintage.source}, {vintage.label})"),

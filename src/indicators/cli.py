@@ -278,9 +278,12 @@ def cmd_spot(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    # The dashboard loads here, never at import: the other commands do not pay for Dash.
     from dashboard.app import create_app
+    from dashboard.unavailable import open_store
 
-    app = create_app()
+    store = open_store()  # a store that cannot be read is a one-line error here, not a server of blank pages
+    app = create_app(store)
     app.run(host=args.host, port=args.port, debug=False)
     return 0
 

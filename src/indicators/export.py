@@ -14,7 +14,8 @@
   $BROWSER_PATH if set, else `chromium` (or Chrome) on PATH; without one the error is
   "no Chromium found: apt-get install chromium, or set BROWSER_PATH".
   Starting that browser costs about 2 s; `with browser_session():` keeps one open for every static
-  export inside the block, so exporting figures one at a time (a script, a notebook) pays it once.
+  export inside the block (kaleido's public `start_sync_server`/`stop_sync_server`), so exporting
+  figures one at a time (a script, a notebook) pays it once.
 - Every file carries the title, source line and vintages inside the figure itself (title and the
   source note under the plot), so an image cut loose from its page still cites its data.
 """
@@ -30,6 +31,7 @@ import re
 import shutil
 import secrets
 import threading
+import warnings
 from pathlib import Path
 from typing import Iterable
 
@@ -188,9 +190,14 @@ def render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
             session = _SESSION
         if session is not None:
             errors = session.write(jobs, browser)
-        else:
-            errors = kaleido.write_fig_from_object_sync(
-                jobs, kopts={"path": browser, "mathjax": False}, cancel_on_error=False)
+        else:  # a browser for this call only, on its own event loop (never a sync server left open elsewhere)
+            timeout = _Browser.START_TIMEOUT_S + _Browser.RENDER_TIMEOUT_S * len(jobs) + 10
+            errors = _within(timeout, asyncio.run, kaleido.write_fig_from_object(
+                jobs, kopts={"path": browser, "mathjax": False}, cancel_on_error=False))
+    except ExportError:
+        raise
+    except TimeoutError:
+        raise ExportError(f"static export failed ({browser}): no answer from the browser (it died or never started)") from None
     except Exception as exc:  # the browser did not start or died: one line, no traceback
         raise ExportError(f"static export failed ({browser}): {type(exc).__name__}: {_first_line(exc)}") from None
     missing = [path.name for path, _ in targets if not path.is_file() or path.stat().st_size == 0]
@@ -200,63 +207,68 @@ def render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
 
 
 class _Browser:
-    """One kaleido browser kept open, driven on its own event-loop thread (kaleido is asyncio, its
-    callers are not). Started on the first render; every call has a timeout, so a dead browser is
-    an error, never a hang."""
+    """One browser kept open for a session: kaleido's own sync server (`kaleido.start_sync_server`,
+    stopped with `stop_sync_server`), started on the first render with two tabs, so one tab renders
+    while kaleido reloads the other. Every call has a timeout (kaleido's server waits without one),
+    so a browser that died or never started is an error, never a hang. (Such a browser leaves
+    kaleido's server busy until the browser process exits; the session then reports it at once.)"""
 
-    START_TIMEOUT_S, RENDER_TIMEOUT_S = 60, 90  # kaleido's own per-image timeout is 90 s
+    START_TIMEOUT_S, RENDER_TIMEOUT_S, STOP_TIMEOUT_S = 60, 90, 30  # kaleido's own per-image timeout is 90 s
+    TABS = 2
 
     def __init__(self):
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="kaleido-browser", daemon=True)
-        self._thread.start()
-        self._kaleido = None
         self._lock = threading.Lock()
+        self._started = False  # by this session (a server someone else started is theirs to stop)
+        self._broken: str | None = None
 
     def write(self, jobs: list[dict], browser: str):
-        with self._lock:
-            if self._kaleido is None:
-                self._kaleido = self._call(self._open(browser), self.START_TIMEOUT_S)
-        return self._call(self._kaleido.write_fig_from_object(jobs, cancel_on_error=False),
-                          self.RENDER_TIMEOUT_S * len(jobs) + 10)
-
-    def close(self) -> None:
-        try:
-            if self._kaleido is not None:
-                self._call(self._close(self._kaleido), 30)
-        finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=10)
-
-    @staticmethod
-    async def _open(browser: str):
         import kaleido
 
-        class TwoTabs(kaleido.Kaleido):
-            """After each image kaleido reloads the tab it used and waits for that (about 0.1 s).
-            Here the reload runs in the background while the next image renders in the other tab.
-            (If kaleido renames this method, images are only slower: nothing else changes.)"""
+        with self._lock:
+            if self._broken:
+                raise ExportError(self._broken)
+            if not self._started:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    kaleido.start_sync_server(path=browser, mathjax=False, n=self.TABS)
+                already_running = any("already open" in str(w.message) for w in caught)
+                self._started = not already_running
+            timeout = self.START_TIMEOUT_S + self.RENDER_TIMEOUT_S * len(jobs) + 10
+            try:
+                return _within(timeout, kaleido.write_fig_from_object_sync, jobs, cancel_on_error=False)
+            except TimeoutError:
+                self._broken = (f"static export failed ({browser}): no answer from the browser within {timeout} s "
+                                "(it died or never started)")
+                raise ExportError(self._broken) from None
 
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self.reloads = set()
+    def close(self) -> None:
+        import kaleido
 
-            async def _return_kaleido_tab(self, tab):
-                reload = asyncio.ensure_future(super()._return_kaleido_tab(tab))
-                self.reloads.add(reload)
-                reload.add_done_callback(self.reloads.discard)
+        with self._lock:
+            if self._started:
+                self._started = False
+                with contextlib.suppress(TimeoutError):  # a browser that hangs is left to exit with the process
+                    _within(self.STOP_TIMEOUT_S, kaleido.stop_sync_server, silence_warnings=True)
 
-        instance = TwoTabs(path=browser, mathjax=False, n=2)
-        await instance.__aenter__()
-        return instance
 
-    @staticmethod
-    async def _close(instance) -> None:
-        await asyncio.gather(*getattr(instance, "reloads", ()), return_exceptions=True)
-        await instance.__aexit__(None, None, None)
+def _within(timeout: float, function, *args, **kwargs):
+    """function(*args, **kwargs) on a helper thread, or TimeoutError after `timeout` seconds."""
+    outcome: dict = {}
 
-    def _call(self, coroutine, timeout: float):
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+    def call():
+        try:
+            outcome["value"] = function(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=call, name="kaleido-call", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError(f"no answer within {timeout} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 _SESSION: _Browser | None = None

@@ -2,8 +2,11 @@
 
 CAAM publishes its monthly figures as press releases (HTML, Chinese), not as a data file, so
 there is no machine-readable live endpoint; the bundled table (millions of vehicles, compiled from
-MarkLines pages) is the snapshot. CAAM counts commercial vehicles too: its NEV exports are a
-different basis from GACC's "electric passenger vehicles" and must not be mixed with them.
+MarkLines pages) is the snapshot. Its `passenger` rows are CAAM's passenger vehicles only (2023:
+26.06 million sales, 4.14 million exports, against CAAM's all-vehicle 30.09 and 4.91 million); its
+NEV, BEV and PHEV rows count commercial vehicles too, a different basis from GACC's "electric
+passenger vehicles". A `flag` cell ("<measure>: suspect: <reason>") marks a figure the table
+holds but that does not fit its label; the figure is kept and its note starts with the reason.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pandas as pd
 from indicators import frame
 from indicators.http import SourceError
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, read_bundled
+from indicators.sources.readvia import read_via
 
 NAME = "caam"
 DATASET = "nev_sales_production_exports"
@@ -34,7 +38,7 @@ METADATA = SourceMeta(
     licence="Facts from public CAAM releases; copy from jhelvy/us-china-pev-policy-2025",
     url="http://www.caam.org.cn/",
     description=(
-        "Annual sales, production and exports of all vehicles, NEVs, BEVs and PHEVs, millions of "
+        "Annual sales, production and exports of passenger vehicles, NEVs, BEVs and PHEVs, millions of "
         "vehicles. CAAM publishes press releases only: no machine-readable live endpoint."
     ),
     cadence="monthly (press releases)",
@@ -42,19 +46,30 @@ METADATA = SourceMeta(
         "vehicle_sales": "domestic sales plus exports as CAAM reports them, vehicles",
         "vehicle_production": "vehicles produced, vehicles",
         "vehicle_exports": "CAAM exports, including commercial vehicles (not GACC's passenger-EV basis)",
-        "product": "cars_all = all vehicles; nev = new-energy vehicles (bev + phev + fuel cell)",
+        "product": (
+            "passenger_vehicles = CAAM's passenger vehicles (乘用车) only, not all vehicles; nev = new-energy "
+            "vehicles (bev + phev + fuel cell), incl. commercial vehicles"
+        ),
+        "read_via": "github.com: the table is a copy in jhelvy/us-china-pev-policy-2025 of figures compiled from MarkLines",
     },
     live=False,
 )
 
 COLUMNS = {"sales": "vehicle_sales", "production": "vehicle_production", "exports": "vehicle_exports"}
-PRODUCTS = {"all": "cars_all", "bev": "bev", "phev": "phev", "nev": "nev"}
+PRODUCTS = {"passenger": "passenger_vehicles", "bev": "bev", "phev": "phev", "nev": "nev"}
 MAX_MILLIONS = 100.0
 """The world makes fewer than 100 million vehicles a year: a larger figure is not in millions."""
 
 NOTE = "CAAM basis, includes commercial vehicles"
 EXPORT_NOTE = "CAAM exports include commercial vehicles: not the GACC electric-passenger-vehicle basis"
+PASSENGER_NOTE = (
+    "CAAM passenger vehicles only (乘用车), not all vehicles: CAAM's all-vehicle 2023 totals are 30.09 million "
+    "sales and 4.91 million exports"
+)
+PASSENGER_EXPORT_NOTE = PASSENGER_NOTE + "; CAAM basis, not GACC's customs count"
 MISSING = {"", "NA"}
+UNDATED_NOTE = "release date not recorded: {date} (the day after the year ends) is the earliest it could have been public"
+"""CAAM publishes annual totals in mid-January: the bundled table has no dates, so `released` is a lower bound."""
 
 
 def fetch(http=None) -> list[Batch]:
@@ -84,6 +99,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         if row["type"] not in PRODUCTS:
             warnings.append(f"{where}: unknown type (known: {', '.join(PRODUCTS)}); row rejected")
             continue
+        flags = _flags(row.get("flag", ""), where, warnings)
         for column, indicator in COLUMNS.items():
             text = row[column]
             if text in MISSING:
@@ -100,20 +116,40 @@ def parse(payload: Payload) -> pd.DataFrame:
                 )
                 continue
             exports = column == "exports"
+            passenger = row["type"] == "passenger"
+            basis = (PASSENGER_EXPORT_NOTE if exports else PASSENGER_NOTE) if passenger else (EXPORT_NOTE if exports else NOTE)
             records.append({
                 "indicator": indicator,
                 "product": PRODUCTS[row["type"]],
                 "period": row["year"],
                 "counterpart": "WLD" if exports else "",
                 "value": float(round(millions * 1e6)),  # whole vehicles; strips float noise
-                "note": EXPORT_NOTE if exports else NOTE,
+                "note": "; ".join(p for p in [flags.get(column, ""), basis, "" if payload.release_date else UNDATED_NOTE.format(
+                    date=frame.period_end_next_day(row["year"], "A"))] if p),
             })
     if not records:
         raise SourceError(NAME, "no usable figures in the table")
     df = frame.build(
         records, source=NAME, dataset=DATASET, entity="CHN", freq="A", unit="vehicles",
-        publisher=PUBLISHER, source_url=COPY_URL, released=payload.release_date,
+        publisher=PUBLISHER, source_url=COPY_URL, read_via=read_via(COPY_URL, CAAM_DOMAINS),
+        released=payload.release_date,
     )
     return checked(df, NAME, warnings)
+
+
+CAAM_DOMAINS = ("caam.org.cn",)
+"""CAAM's own site: the bundled copy is read via github.com, so every row's read_via names it."""
+
+
+def _flags(cell: str, where: str, warnings: list[str]) -> dict[str, str]:
+    """The `flag` cell '<measure>: <reason>' as {measure: reason}; a flag without a known measure
+    applies to every measure of the row (and is warned), so it is never dropped."""
+    if not cell:
+        return {}
+    measure, _, reason = cell.partition(":")
+    if measure.strip() in COLUMNS and reason.strip():
+        return {measure.strip(): reason.strip()}
+    warnings.append(f"{where}: flag {cell[:60]!r} names no measure ({', '.join(COLUMNS)}); applied to the whole row")
+    return {column: cell.strip() for column in COLUMNS}
 
 

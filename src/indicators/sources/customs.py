@@ -4,6 +4,12 @@ No machine-readable endpoint publishes these: each row of the bundled table was 
 release or a reprint (URL per row). A "refresh" therefore means editing the CSV and loading it
 offline. One row of the table can give two observations: a level (`value`, scaled by `unit`) and
 a year-on-year growth rate (`yoy_growth_pct`).
+
+`publisher` is who published the figure; `read_via` is the site the row's `source_url` opens
+when that is not the publisher's own (auto.ce.cn for a GACC press-conference figure, en.people.cn
+for a MIIT figure reported by Xinhua), "" when it is. An optional `flag` column ("suspect: ..." or
+"inconsistent: ...") marks a figure that does not add up; the figure is kept and its note starts
+with the flag, so every display of it can show the caveat.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import pandas as pd
 from indicators import frame
 from indicators.http import SourceError
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, read_bundled
+from indicators.sources.readvia import read_via
 
 NAME = "customs"
 DATASET = "official_reported"
@@ -37,6 +44,8 @@ METADATA = SourceMeta(
         "<indicator>_yoy_pct": "year-on-year growth as published, percent (CNY basis unless _usd_)",
         "<indicator>_usd_yoy_pct": "year-on-year growth of a USD level, percent",
         "qualifier": "wording of the release: 'more than', 'about' or exact",
+        "read_via": "the site the figure was read on when it is not the publisher's own (e.g. auto.ce.cn); '' for the publisher's site",
+        "flag": "a note starting 'inconsistent:' or 'suspect:' marks a figure that does not add up (kept as published)",
     },
     live=False,
 )
@@ -76,6 +85,23 @@ PRODUCTS = [
     ("total_goods_", "TOTAL"),
     ("mech_elec_", "mech_elec"),
 ]
+
+PUBLISHER_DOMAINS = [
+    ("GACC", ("customs.gov.cn",)),
+    ("MIIT", ("miit.gov.cn",)),
+    ("CAAM", ("caam.org.cn",)),
+    ("Griffith", ("griffith.edu.au",)),
+    ("CPIA", ("chinapv.org.cn",)),
+    ("WTO", ("wto.org",)),
+    ("CCID", ("ccidgroup.com",)),
+    ("CNR", ("cnr.cn",)),
+    ("CMG", ("cctv.com", "cgtn.com")),
+]
+"""Publisher named in the `publisher` text -> its own web domains. A row whose source_url is on none
+of them was read via another site (a reprint), which `read_via` names."""
+
+UNDATED_NOTE = "release date not recorded: {date} (the day after the period ends) is the earliest it could have been public"
+"""Note on a row whose publisher text gives no date: its `released` is a lower bound, not a release."""
 
 MONTHS = {m: i for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)}
@@ -120,6 +146,7 @@ def _observations(line: int, row: dict) -> list[dict]:
     """The level and growth observations one table row states."""
     where = f"line {line} ({row['metric']} {row['year']} {row['period']})"
     period, freq = _period(where, row["year"], row["period"])
+    released = _released(row["publisher"])
     qualifier = row["qualifier"]
     if qualifier not in frame.QUALIFIERS:
         raise SourceError(NAME, f"{where}: unknown qualifier {qualifier!r}")
@@ -128,8 +155,11 @@ def _observations(line: int, row: dict) -> list[dict]:
         "freq": freq,
         "publisher": row["publisher"],
         "source_url": row["source_url"],
-        "released": _released(row["publisher"]),
-        "note": "; ".join(p for p in [f"confidence {row['confidence']}" if row["confidence"] else "", row["note"]] if p),
+        "read_via": read_via(row["source_url"], own_domains(row["publisher"])),
+        "released": released,
+        "note": "; ".join(p for p in [row.get("flag", ""), f"confidence {row['confidence']}" if row["confidence"] else "",
+                                      row["note"], "" if released else UNDATED_NOTE.format(
+                                          date=frame.period_end_next_day(period, freq))] if p),
     }
     base = BASE_NAMES.get(row["metric"], row["metric"])
     product = _product(base)
@@ -150,6 +180,11 @@ def _observations(line: int, row: dict) -> list[dict]:
         found.append({**common, "indicator": indicator, "product": product, "value": growth,
                       "unit": "percent", "qualifier": "" if row["value"] else qualifier})
     return found
+
+
+def own_domains(publisher: str) -> tuple[str, ...]:
+    """The web domains of every publisher the `publisher` text names (empty when none is known)."""
+    return tuple(d for name, domains in PUBLISHER_DOMAINS if name in publisher for d in domains)
 
 
 def _period(where: str, year: str, period: str) -> tuple[str, str]:

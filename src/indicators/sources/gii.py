@@ -7,8 +7,14 @@ commas, keyed on ISO3) and (b) the indicator workbook `wipo-pub-2000-{edition}-t
 `Data` (one row per economy and index/pillar/sub-pillar/indicator, with SCORE and RANK). The
 workbook is what decides "China ranks first in six indicators" for an edition.
 
-Economy names become ISO3 codes through the explicit tables below; a name not in them is rejected
-with a warning, never guessed.
+Economy names and WIPO's two-letter cluster codes become ISO3 codes through two explicit tables
+shipped with the package (`sources/tables/gii_economy_iso3.csv`, `gii_cluster_codes.csv`); a name
+not in them is rejected with a warning, never guessed.
+
+Release dates: each edition's launch date (and the S&T cluster ranking's, where WIPO released it
+earlier) comes from `data/gii/release_dates_by_edition.csv`, cited per row. An edition without a
+cited date falls back to 1 January of the next year, and its rows say so in the note ("release date
+estimated: released by 2024-01-01 at the latest"), never as a known release date.
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ import os
 import re
 import zipfile
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError, get_bytes
-from indicators.sources.base import Batch, Payload, SourceMeta, read_bundled
+from indicators.sources.base import Batch, Payload, SourceMeta, bundled_file, checked, read_bundled
+from indicators.sources.readvia import read_via
 
 NAME = "gii"
 PUBLISHER = "World Intellectual Property Organization (WIPO)"
@@ -40,54 +49,36 @@ G20_COPY_URL = (
     "1530da1172e7b8ca5ebd55bc73be4d7f1990affa/data/GII_dataset.csv"
 )
 
-ECONOMY_ISO3 = {
-    "Argentina": "ARG",
-    "Australia": "AUS",
-    "Brazil": "BRA",
-    "Canada": "CAN",
-    "China": "CHN",
-    "France": "FRA",
-    "Germany": "DEU",
-    "India": "IND",
-    "Indonesia": "IDN",
-    "Iran": "IRN",
-    "Iran (Islamic Republic of)": "IRN",
-    "Israel": "ISR",
-    "Italy": "ITA",
-    "Japan": "JPN",
-    "Mexico": "MEX",
-    "Republic of Korea": "KOR",
-    "Russian Federation": "RUS",
-    "Saudi Arabia": "SAU",
-    "Singapore": "SGP",
-    "South Africa": "ZAF",
-    "Switzerland": "CHE",
-    "Turkey": "TUR",
-    "Türkiye": "TUR",
-    "United Kingdom": "GBR",
-    "United States": "USA",
-    "United States of America": "USA",
-    "US": "USA",
-}
-"""Economy names as written in the bundled tables -> ISO3. Only names that occur are listed."""
+WIPO_DOMAINS = ("wipo.int",)
+"""WIPO's own sites: a figure read there has read_via "" (primary source)."""
 
-CLUSTER_CODES = {
-    "CN": ("CHN", ""),
-    "CN/HK": ("CHN", "cross-border cluster CN/HK (mainland China and Hong Kong SAR, China), counted under CHN"),
-    "DE": ("DEU", ""),
-    "FR": ("FRA", ""),
-    "GB": ("GBR", ""),
-    "IL": ("ISR", ""),
-    "IR": ("IRN", ""),
-    "JP": ("JPN", ""),
-    "KR": ("KOR", ""),
-    "NL": ("NLD", ""),
-    "RU": ("RUS", ""),
-    "SG/MY": ("SGP", "cross-border cluster SG/MY (Singapore and Malaysia), counted under SGP"),
-    "TW*": ("TWN", "WIPO prints this economy code with an asterisk (TW*), which refers to a footnote in the report"),
-    "US": ("USA", ""),
-}
-"""Two-letter economy codes of WIPO's cluster table -> (ISO3, note)."""
+TABLES = "tables"
+ECONOMY_TABLE = "gii_economy_iso3.csv"
+CLUSTER_CODE_TABLE = "gii_cluster_codes.csv"
+RELEASE_TABLE = "gii/release_dates_by_edition.csv"
+ESTIMATED_RELEASE = "release date estimated"
+"""Start of the note on rows whose `released` is the fallback, not a cited launch date."""
+
+CLUSTER_DATASETS = {"cluster_counts", "clusters_2023"}
+"""Datasets from WIPO's S&T cluster ranking (released earlier than the index in some editions)."""
+
+
+@lru_cache(maxsize=None)
+def _package_table(name: str) -> tuple[dict[str, str], ...]:
+    """A small CSV shipped inside the package (indicators/sources/tables/), as row dicts."""
+    text = resources.files("indicators.sources").joinpath(TABLES, name).read_text(encoding="utf-8")
+    return tuple(csv.DictReader(io.StringIO(text)))
+
+
+def economy_iso3() -> dict[str, str]:
+    """Economy names as written in the bundled tables -> ISO3. Only names that occur are listed."""
+    return {r["economy_name"]: r["iso3"] for r in _package_table(ECONOMY_TABLE)}
+
+
+def cluster_codes() -> dict[str, tuple[str, str]]:
+    """Two-letter economy codes of WIPO's cluster table -> (ISO3, note)."""
+    return {r["wipo_code"]: (r["iso3"], r["note"]) for r in _package_table(CLUSTER_CODE_TABLE)}
+
 
 BUNDLED = [
     ("gii/overall_rank_by_edition.csv", "overall_rank_csv", "https://www.wipo.int/global_innovation_index/en/"),
@@ -112,9 +103,10 @@ METADATA = SourceMeta(
     definitions={
         "period": "The GII edition year (the 2023 edition is period '2023'), not the year the data describe.",
         "released": (
-            "No release date is recorded, so the day after the edition year ends is used (2024-01-01 for "
-            "GII 2023). Editions are launched mid-year (GII 2023: September 2023), so this is conservative: "
-            "an 'as of' query never sees an edition before it was public."
+            "The edition's launch date as cited in data/gii/release_dates_by_edition.csv (WIPO's announcements "
+            "or news reports of the launch); S&T cluster figures use the cluster ranking's own release where it "
+            "came earlier (GII 2023: 2023-09-20, index 2023-09-27). Editions without a cited date use 1 January "
+            "of the next year and say 'release date estimated: released by <date> at the latest' in the note."
         ),
         "comparability": (
             "GII ranks are not strictly comparable across editions: WIPO changes the framework, the "
@@ -137,16 +129,23 @@ METADATA = SourceMeta(
             "or news); the note keeps the reported text. Editions with no count found have no row."
         ),
         "gii_indicator_rank": (
-            "Live workbook: rank of the economy on one GII indicator (NUM with three parts, e.g. 6.2.1; "
-            "product = 'indicator:<NUM>', indicator name in the note). Rank 1 rows are what 'ranks first in "
-            "N indicators' counts."
+            "Live workbook: rank of the economy on one GII indicator (LEVEL 'Indicator', NUM like IN.1.1.1 or "
+            "OUT.7.3.3; product = 'indicator:<NUM>'; the note keeps the indicator name, DATAYR (the data year "
+            "behind the indicator) and WIPO's OUTDATED flag). Rank 1 rows are what 'ranks first in N indicators' counts."
         ),
         "gii_indicator_score": "Live workbook: score of the economy on one GII indicator, 0-100.",
-        "gii_element_rank": (
-            "Live workbook: rank on an aggregate of the index (the GII itself, input/output sub-indices, "
-            "pillars, sub-pillars); product = 'element:<NUM>'. Not an indicator."
+        "gii_index_rank": "Live workbook: the overall GII rank (WIPO's row with a blank NUM; product 'index:GII').",
+        "gii_index_score": "Live workbook: the overall GII score, 0-100.",
+        "gii_subindex_rank": "Live workbook: rank on the Innovation Input (IN) or Output (OUT) sub-index; product 'subindex:IN'.",
+        "gii_subindex_score": "Live workbook: sub-index score, 0-100.",
+        "gii_pillar_rank": "Live workbook: rank on one of the seven pillars (IN.1 ... OUT.7); product 'pillar:<NUM>'.",
+        "gii_pillar_score": "Live workbook: pillar score, 0-100.",
+        "gii_subpillar_rank": "Live workbook: rank on a sub-pillar (IN.1.1 ... OUT.7.3); product 'subpillar:<NUM>'.",
+        "gii_subpillar_score": "Live workbook: sub-pillar score, 0-100.",
+        "read_via": (
+            "The site a figure was read on when it is not WIPO's own (e.g. natlawreview.com, scribd.com, "
+            "fliphtml5.com, github.com); '' for wipo.int. The publisher column still names the original publisher."
         ),
-        "gii_element_score": "Live workbook: score on an aggregate of the index, 0-100.",
     },
     live=True,
 )
@@ -185,7 +184,10 @@ def fetch(http=None) -> list[Batch]:
 
 
 def parse(payload: Payload) -> pd.DataFrame:
-    """One GII payload as a tidy frame; the parser is chosen by `payload.kind`."""
+    """One GII payload as a tidy frame; the parser is chosen by `payload.kind`.
+
+    Every row gets `read_via` (the site its source_url opens, "" on wipo.int) and `released` from
+    the cited release-date table (see `release_date`)."""
     parser = PARSERS.get(payload.kind)
     if parser is None:
         raise SourceError(NAME, f"{payload.name}: unknown payload kind {payload.kind!r}")
@@ -193,13 +195,60 @@ def parse(payload: Payload) -> pd.DataFrame:
     if not records:
         detail = "; ".join(warnings[:3]) or "nothing to read"
         raise SourceError(NAME, f"{payload.name}: no usable rows ({detail})")
-    defaults = {"source": NAME, "freq": "A", "publisher": PUBLISHER, "source_url": payload.url}
+    releases = release_dates()
+    for record in records:
+        url = record.setdefault("source_url", payload.url)
+        record.setdefault("read_via", read_via(url, WIPO_DOMAINS))
+        component = "clusters" if record["dataset"] in CLUSTER_DATASETS else "index"
+        released, estimated = release_date(record["period"], component, releases)
+        record["released"] = released
+        if estimated:
+            record["note"] = _join(f"{ESTIMATED_RELEASE}: released by {released} at the latest "
+                                   f"(no launch date of GII {record['period']} bundled)", record.get("note", ""))
+    defaults = {"source": NAME, "freq": "A", "publisher": PUBLISHER}
     try:
-        df = frame.validate(frame.build(records, **defaults), source=NAME)
-    except (frame.FrameError, ValueError) as exc:
+        df = frame.build(records, **defaults)
+    except ValueError as exc:  # a value that is not a number
         raise SourceError(NAME, f"{payload.name}: {str(exc).splitlines()[0][:300]}") from None
-    df.attrs["warnings"] = warnings
-    return df
+    return checked(df, NAME, warnings, label=payload.name)
+
+
+# --- release dates -------------------------------------------------------------------------------
+
+RELEASE_COLUMNS = ["edition", "component", "released", "estimated", "basis", "source_url", "note"]
+
+
+def release_dates() -> dict[tuple[str, str], tuple[str, bool]]:
+    """(edition, component) -> (released, estimated) from data/gii/release_dates_by_edition.csv.
+
+    component is "index" (ranking, scores, indicators) or "clusters" (S&T cluster ranking)."""
+    try:
+        raw = bundled_file(RELEASE_TABLE).read_bytes()
+    except FileNotFoundError as exc:
+        raise SourceError(NAME, str(exc)) from None
+    table = {}
+    for n, row in _csv_rows(Payload(name=RELEASE_TABLE, raw=raw, url="", kind="release_dates_csv"), RELEASE_COLUMNS):
+        valid = (re.fullmatch(r"\d{4}", row["edition"]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["released"])
+                 and row["estimated"] in ("yes", "no") and row["component"] in ("index", "clusters"))
+        if not valid:
+            raise SourceError(NAME, f"{RELEASE_TABLE} row {n}: edition {row['edition']!r}, component "
+                                    f"{row['component']!r}, released {row['released']!r}, estimated {row['estimated']!r} "
+                                    "(want YYYY, index/clusters, YYYY-MM-DD, yes/no)")
+        table[(row["edition"], row["component"])] = (row["released"], row["estimated"] == "yes")
+    return table
+
+
+def release_date(edition: str, component: str = "index",
+                 table: dict[tuple[str, str], tuple[str, bool]] | None = None) -> tuple[str, bool]:
+    """(release date, estimated?) of a GII edition's index or cluster ranking.
+
+    A cited date where the table has one (the cluster ranking falls back to the index's date);
+    otherwise 1 January of the next year, flagged as an estimate ("released by ... at the latest")."""
+    table = release_dates() if table is None else table
+    for key in ((edition, component), (edition, "index")):
+        if key in table:
+            return table[key]
+    return frame.period_end_next_day(edition, "A"), True
 
 
 # --- bundled tables ----------------------------------------------------------------------------
@@ -256,13 +305,14 @@ def _parse_clusters_table(payload: Payload) -> tuple[list[dict], list[str]]:
     records, warnings = [], []
     for n, row in _csv_rows(payload, required):
         code = row["economy"]
-        if code not in CLUSTER_CODES:
+        codes = cluster_codes()
+        if code not in codes:
             warnings.append(f"row {n}: economy code {code!r} is not mapped to ISO3; row rejected")
             continue
         if not row["rank_2023"]:
             warnings.append(f"row {n}: cluster {row['cluster_name']!r} has no rank; row rejected")
             continue
-        iso, code_note = CLUSTER_CODES[code]
+        iso, code_note = codes[code]
         missing = [c for c in required if not row[c]]
         note = _join(
             f"WIPO economy code {code}",
@@ -324,7 +374,7 @@ def _parse_rank1_evidence(payload: Payload) -> tuple[list[dict], list[str]]:
             continue
         url, extra = _split_url(row["url"])
         for economy, count in pairs:
-            iso = ECONOMY_ISO3.get(economy)
+            iso = economy_iso3().get(economy)
             if not iso:
                 warnings.append(f"{label}: economy {economy!r} is not mapped to ISO3; no row")
                 continue
@@ -396,18 +446,52 @@ def _parse_wipo_ranking(payload: Payload) -> tuple[list[dict], list[str]]:
 
 
 TECH1_COLUMNS = ["ISO3", "ECONOMY_NAME", "NUM", "NAME", "SCORE", "RANK"]
-INDICATOR_NUM = re.compile(r"\d+\.\d+\.\d+")
-"""An indicator's NUM has three parts ('6.2.1'); the index, sub-indices, pillars ('6') and sub-pillars
-('6.2') are aggregates. WIPO's "ranked first in N indicators" counts indicators only."""
+"""Columns the parser needs in sheet 'Data'. WIPO's sheet has 12: ISO3, ECONOMY_NAME, NUM, NAME,
+DATAYR, VALUE_SCREEN, SCORE, RANK, SW_OVERALL, SW_INCGRP, OUTDATED, DMC; DATAYR and OUTDATED are
+read where present (into the note)."""
+LEVELS = ("index", "subindex", "pillar", "subpillar", "indicator")
+"""The levels of the GII, top to bottom. Only 'indicator' rows count for "ranks first in N indicators"."""
+LEVEL_NAMES = {"index": "index", "subindex": "subindex", "pillar": "pillar", "subpillar": "subpillar",
+               "indicator": "indicator"}
+"""WIPO's LEVEL words (Index Structure sheet: Index, SubIndex, Pillar, SubPillar, Indicator), lower-cased
+with spaces, hyphens and underscores removed -> our level."""
+NUM_PATTERNS = [
+    (re.compile(r"(IN|OUT)"), "subindex"),
+    (re.compile(r"(IN|OUT)\.\d+"), "pillar"),
+    (re.compile(r"(IN|OUT)\.\d+\.\d+"), "subpillar"),
+    (re.compile(r"(IN|OUT)\.\d+\.\d+\.\d+"), "indicator"),
+    (re.compile(r"\d+"), "pillar"),  # an older numbering without the IN./OUT. prefix
+    (re.compile(r"\d+\.\d+"), "subpillar"),
+    (re.compile(r"\d+\.\d+\.\d+"), "indicator"),
+]
+"""WIPO's NUM codes: blank = the GII itself, IN/OUT = sub-indices, IN.1 pillar, IN.1.1 sub-pillar,
+IN.1.1.1 ... OUT.7.3.3 indicators. Used where the Index Structure sheet gives no LEVEL."""
+INDEX_NUM = "GII"
+"""Label of the overall index in `product` ('index:GII'): WIPO leaves its NUM blank."""
 MISSING_MARKS = {"", "n/a", "na", "..", "-"}
+
+
+def tech1_level(num: str, levels: dict[str, str] | None = None) -> str:
+    """The GII level of a NUM code: the workbook's own LEVEL where it has one, else the NUM pattern;
+    '' when neither says (the row is then rejected with a warning)."""
+    word = re.sub(r"[\s_-]", "", (levels or {}).get(num, "")).lower()
+    if word in LEVEL_NAMES:
+        return LEVEL_NAMES[word]
+    if num in ("", INDEX_NUM):
+        return "index"
+    for pattern, level in NUM_PATTERNS:
+        if pattern.fullmatch(num):
+            return level
+    return ""
 
 
 def _parse_wipo_tech1(payload: Payload) -> tuple[list[dict], list[str]]:
     """WIPO's indicator workbook, sheet 'Data': one row per economy and index element.
 
-    Indicators (NUM 'x.y.z') become gii_indicator_rank/score with product 'indicator:<NUM>'; the
-    aggregates above them (index, sub-indices, pillars, sub-pillars) gii_element_rank/score with
-    product 'element:<NUM>', so that counting rank-1 indicators never counts a pillar.
+    Each level keeps its own indicators: gii_index_rank/score (the GII itself, product 'index:GII'),
+    gii_subindex_*, gii_pillar_*, gii_subpillar_* and gii_indicator_* (product '<level>:<NUM>'), so
+    counting rank-1 indicators never counts the index, a sub-index, a pillar or a sub-pillar.
+    The note keeps the name, WIPO's level, the data year (DATAYR) and the OUTDATED flag.
     """
     edition = _edition_from_name(payload)
     workbook = _open_workbook(payload)
@@ -425,17 +509,22 @@ def _parse_wipo_tech1(payload: Payload) -> tuple[list[dict], list[str]]:
     missing = [c for c in TECH1_COLUMNS if c not in header]
     if missing:
         raise SourceError(NAME, f"{payload.name}: sheet 'Data' lacks column(s) {missing} (found {header[:12]})")
-    at = {c: header.index(c) for c in TECH1_COLUMNS}
+    at = {c: header.index(c) for c in TECH1_COLUMNS + ["DATAYR", "OUTDATED"] if c in header}
     records, warnings, blanks = [], [], 0
     for n, values in enumerate(table[1:], start=2):
         cell = {c: (values[i] if i < len(values) else None) for c, i in at.items()}
         iso = str(cell["ISO3"] or "").strip().upper()
-        num = _num_label(cell["NUM"])
-        if not re.fullmatch(r"[A-Z]{3}", iso) or not num:
+        num = _num_label(cell["NUM"]) or INDEX_NUM
+        level = tech1_level(num, levels)
+        if not re.fullmatch(r"[A-Z]{3}", iso) or not level:
             warnings.append(f"row {n}: ISO3 {cell['ISO3']!r} / NUM {cell['NUM']!r} unreadable; row rejected")
             continue
-        level = "indicator" if INDICATOR_NUM.fullmatch(num) else "element"
-        note = _join(str(cell["NAME"] or "").strip(), f"level: {levels[num]}" if num in levels else "")
+        note = _join(
+            str(cell["NAME"] or "").strip(),
+            f"level: {levels[num]}" if num in levels else f"level: {level} (from NUM)",
+            _data_year(cell.get("DATAYR")),
+            "OUTDATED: WIPO flags this economy's data year as older than most economies'" if _flag(cell.get("OUTDATED")) else "",
+        )
         base = {"dataset": "indicator_ranks", "entity": iso, "product": f"{level}:{num}", "period": edition, "note": note}
         for column, unit in (("RANK", "rank"), ("SCORE", "score")):
             value = _cell_number(cell[column], payload, n, column)
@@ -446,6 +535,24 @@ def _parse_wipo_tech1(payload: Payload) -> tuple[list[dict], list[str]]:
     if blanks:
         warnings.append(f"{blanks} blank SCORE/RANK cell(s) in sheet 'Data' (no data for that economy); skipped")
     return records, warnings
+
+
+def indicators_ranked_first(data: pd.DataFrame, entity: str, edition: str) -> list[str]:
+    """The indicators (product 'indicator:<NUM>') in which `entity` has rank 1 in a parsed tech1 frame:
+    what "ranks first in N indicators" counts (ties for first count, as in WIPO's tables)."""
+    rows = data[(data["indicator"] == "gii_indicator_rank") & (data["entity"] == entity)
+                & (data["period"] == edition) & (data["value"] == 1)]
+    return sorted(rows["product"])
+
+
+def _data_year(value) -> str:
+    text = _num_label(value)
+    return f"data year {text}" if re.fullmatch(r"\d{4}", text) else ""
+
+
+def _flag(value) -> bool:
+    """WIPO's 0/1 flags (OUTDATED, DMC): 1 (or 'yes'/'true') is set; blank or 0 is not."""
+    return str(value).strip().lower() in {"1", "1.0", "yes", "true", "y", "x"} if value is not None else False
 
 
 def _open_workbook(payload: Payload):
@@ -469,7 +576,7 @@ def _levels(workbook) -> dict[str, str]:
     if "NUM" not in header or "LEVEL" not in header:
         return {}
     i, j = header.index("NUM"), header.index("LEVEL")
-    return {_num_label(r[i]): str(r[j]).strip() for r in rows[1:] if len(r) > max(i, j) and r[i] is not None and r[j]}
+    return {(_num_label(r[i]) or INDEX_NUM): str(r[j]).strip() for r in rows[1:] if len(r) > max(i, j) and r[j]}
 
 
 def _num_label(value) -> str:
@@ -549,7 +656,7 @@ def _csv_rows(payload: Payload, required: list[str]) -> list[tuple[int, dict[str
 
 
 def _iso3(name: str, n: int, warnings: list[str]) -> str:
-    iso = ECONOMY_ISO3.get(name.strip())
+    iso = economy_iso3().get(name.strip())
     if not iso:
         warnings.append(f"row {n}: economy {name!r} is not mapped to ISO3; row rejected")
     return iso or ""
