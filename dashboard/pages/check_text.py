@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 
 import dash
-from dash import ALL, Input, Output, State, dcc, html
+from dash import Input, Output, State, dcc, html
 
 from dashboard import common
 
@@ -38,6 +38,7 @@ def layout(**query):
             html.Div(id=f"{PAGE}-message", role="status"),
         ]),
         dcc.Store(id=f"{PAGE}-candidates", storage_type="memory"),
+        dcc.Store(id=f"{PAGE}-drafted", storage_type="memory"),
         html.Div(id=f"{PAGE}-results"),
         html.Div([
             html.Button("Download accepted as claims.yaml", id=f"{PAGE}-download-button", n_clicks=0, type="button"),
@@ -65,7 +66,7 @@ def upload(contents, filename):
         return dash.no_update, _message(str(exc))
 
 
-@dash.callback(Output(f"{PAGE}-candidates", "data"), Output(f"{PAGE}-results", "children"),
+@dash.callback(Output(f"{PAGE}-candidates", "data"), Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
                Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
                State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
                prevent_initial_call=True)
@@ -78,35 +79,47 @@ def run(_clicks, text, published, search):
     text = text or ""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
-        return None, None, _message(f"The text is {size:,} bytes: the spotter reads at most {MAX_BYTES:,} bytes. "
+        return None, None, None, _message(f"The text is {size:,} bytes: the spotter reads at most {MAX_BYTES:,} bytes. "
                                     "Paste one article (or a part of it).")
     if not text.strip():
-        return [], None, _message("The text is empty: paste an article first.")
+        return [], None, None, _message("The text is empty: paste an article first.")
     as_of = (parse_qs((search or "").lstrip("?")).get("as_of") or [None])[0]
     try:
         found = spot.spot(text, store=common.current_store(), published=(published or "").strip() or None, as_of=as_of)
     except (spot.SpotError, ValueError) as exc:
-        return None, None, _message(str(exc))
+        return None, None, None, _message(str(exc))
     if not found:
-        return [], None, _message("No figures found in the text.")
+        return [], None, None, _message("No figures found in the text.")
     data = [c.to_dict() for c in found]
-    return data, _table(data), html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
+    entries, left_out = spot.draft_entries(found)
+    drafted = {"header": spot.draft_header("the Check a text page", left_out),
+               "claims": [spot.yaml_text([claim]) if claim else None for claim in entries]}
+    return data, drafted, _table(data), html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
                                       "untick what should not go into the claims file.", id=f"{PAGE}-count")
 
 
-@dash.callback(Output(f"{PAGE}-download", "data"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
-               Input(f"{PAGE}-download-button", "n_clicks"), State(f"{PAGE}-candidates", "data"),
-               State({"type": f"{PAGE}-accept", "index": ALL}, "value"), prevent_initial_call=True)
-def download(_clicks, data, accepted):
-    """The accepted candidates as a draft claims file (claims schema, sentence as quote)."""
-    from indicators import spot
-
-    if not data:
-        return dash.no_update, _message("Nothing to download: find the figures of a text first.")
-    chosen = [spot.candidate_from_dict(item) for item, value in zip(data, accepted or []) if value]
-    if not chosen:
-        return dash.no_update, _message("No candidate is accepted.")
-    return dict(content=spot.draft_yaml(chosen, "the Check a text page"), filename="claims.yaml", type="text/yaml"), ""
+# The download runs in the browser: the accepted rows' claims (drafted on the server when the figures
+# were found, kept in the page's memory store) are joined into claims.yaml. No request carries them back.
+dash.clientside_callback(
+    """
+    function(clicks, drafted) {
+        const skip = window.dash_clientside.no_update;
+        if (!clicks) { return [skip, skip]; }
+        if (!drafted || !drafted.claims || !drafted.claims.length) {
+            return [skip, "Nothing to download: find the figures of a text first."];
+        }
+        const chosen = [];
+        document.querySelectorAll('#check-table tbody tr.candidate').forEach((row, index) => {
+            const box = row.querySelector('input[type=checkbox]');
+            if (box && box.checked && drafted.claims[index]) { chosen.push(drafted.claims[index]); }
+        });
+        if (!chosen.length) { return [skip, "No accepted candidate can be drafted (no series, or none accepted)."]; }
+        return [{content: drafted.header + "claims:\\n" + chosen.join(""), filename: "claims.yaml", type: "text/yaml"}, ""];
+    }
+    """,
+    Output(f"{PAGE}-download", "data"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
+    Input(f"{PAGE}-download-button", "n_clicks"), State(f"{PAGE}-drafted", "data"), prevent_initial_call=True,
+)
 
 
 def _message(text: str) -> html.Div:

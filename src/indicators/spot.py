@@ -105,13 +105,6 @@ class Candidate:
         return asdict(self)
 
 
-def candidate_from_dict(data: dict) -> Candidate:
-    """A Candidate back from `to_dict()` (e.g. kept in the browser by the "Check a text" page)."""
-    fields = dict(data)
-    match = fields.pop("match", None)
-    return Candidate(**fields, match=Match(**match) if match else None)
-
-
 # -- input -----------------------------------------------------------------------------------
 
 
@@ -697,17 +690,20 @@ def to_claim(candidate: Candidate, claim_id: str) -> dict:
     return claim
 
 
-def draft_claims(candidates: list[Candidate], meta: dict | None = None) -> tuple[dict, list[str]]:
-    """A draft claims file (a mapping with `claims`) from the candidates that can be judged, and the
-    comment lines naming those left out (no series in the store, or a unit the series does not use)."""
-    used, drafted, left_out, opinions = set(), [], [], set()
+def draft_entries(candidates: list[Candidate]) -> tuple[list[dict | None], list[str]]:
+    """Per candidate, its claim for a draft claims file (None when it cannot be drafted: no series in
+    the store, a unit the series does not use, or a second projection in one sentence), with unique
+    ids; and the comment lines naming those left out."""
+    used, entries, left_out, opinions = set(), [], [], set()
     for candidate in candidates:
         if candidate.check == "opinion":
             if candidate.sentence in opinions:
-                continue  # one opinion claim per sentence
+                entries.append(None)  # one opinion claim per sentence
+                continue
             opinions.add(candidate.sentence)
         elif "no-series" in candidate.flags or "unit-mismatch" in candidate.flags:
             left_out.append(f"not drafted ({', '.join(candidate.flags)}): “{candidate.span}” in “{candidate.sentence.strip()[:120]}”")
+            entries.append(None)
             continue
         base = _slug(candidate)
         claim_id, n = base, 2
@@ -715,21 +711,37 @@ def draft_claims(candidates: list[Candidate], meta: dict | None = None) -> tuple
             claim_id, n = f"{base}-{n}", n + 1
         used.add(claim_id)
         claim = to_claim(candidate, claim_id)
-        schema.validate(claim, len(drafted))
-        drafted.append(claim)
-    document = {"claims": drafted}
+        schema.validate(claim, len(entries))
+        entries.append(claim)
+    return entries, left_out
+
+
+def draft_claims(candidates: list[Candidate], meta: dict | None = None) -> tuple[dict, list[str]]:
+    """A draft claims file (a mapping with `claims`) from the candidates that can be judged, and the
+    comment lines naming those left out."""
+    entries, left_out = draft_entries(candidates)
+    document = {"claims": [claim for claim in entries if claim]}
     if meta:
         document = {"article": meta, **document}
     return document, left_out
 
 
+def draft_header(source_name: str = "", left_out: list[str] = ()) -> str:
+    """The comment lines at the top of a draft: it is a draft to review, and what was left out."""
+    lines = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
+             "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
+    return "\n".join(lines + [f"# {line}" for line in left_out]) + "\n"
+
+
 def draft_yaml(candidates: list[Candidate], source_name: str = "", meta: dict | None = None) -> str:
     """The draft claims file as YAML text, with a header saying it is a draft to review."""
     document, left_out = draft_claims(candidates, meta)
-    header = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
-              "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
-    header += [f"# {line}" for line in left_out]
-    return "\n".join(header) + "\n" + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120)
+    return draft_header(source_name, left_out) + yaml_text(document)
+
+
+def yaml_text(data) -> str:
+    """YAML as the drafts write it: keys in order, Unicode kept, lines up to 120 characters."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
 
 
 def _slug(candidate: Candidate) -> str:
