@@ -60,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", metavar="DATE", help="judge with the data published by DATE (YYYY-MM-DD)")
     p.set_defaults(handler=cmd_articles)
 
+    p = sub.add_parser("spot", help="find the checkable figures in a text, map them to series and judge them")
+    p.add_argument("file", metavar="FILE", help="plain text or Markdown (front matter allowed); - reads stdin")
+    p.add_argument("--format", choices=["table", "json", "yaml"], default="table",
+                   help="yaml: a draft claims file for `indicators check --claims`")
+    p.add_argument("--as-of", metavar="DATE", help="judge with the data published by DATE (YYYY-MM-DD)")
+    p.add_argument("--published", metavar="DATE", help="the text's date, for 'last year' (default: its front matter)")
+    p.set_defaults(handler=cmd_spot)
+
     p = sub.add_parser("serve", help="start the dashboard (development server; use gunicorn in production)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
@@ -255,6 +263,33 @@ def cmd_claims(args) -> int:
             others = matching.other_appearances(found, article.slug, claim["id"])
             also = f"  (also stated in: {', '.join(a.label for a in others)})" if others else ""
             print(f"  {claim['id']:<40} {claim['check']:<11}{also}".rstrip())
+    return 0
+
+
+def cmd_spot(args) -> int:
+    from pathlib import Path
+
+    from indicators import spot
+    from indicators.store import Store
+
+    name = "stdin" if args.file == "-" else args.file
+    if args.file == "-":
+        data = sys.stdin.buffer.read(spot.MAX_BYTES + 1)
+    else:
+        with open(args.file, "rb") as handle:
+            data = handle.read(spot.MAX_BYTES + 1)
+    text = spot.read_input(data, name)
+    candidates = spot.spot(text, store=Store(), published=args.published, as_of=args.as_of)
+    if not candidates:
+        print(f"{name}: no figures found" + (" (the file is empty)" if not text.strip() else ""), file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps([c.to_dict() for c in candidates], indent=2, ensure_ascii=False))
+    elif args.format == "yaml":
+        front, _ = spot.split_front_matter(text)
+        meta = {k: str(front[k]) for k in ("title", "author", "outlet", "url", "published", "as_of") if front.get(k)}
+        print(spot.draft_yaml(candidates, Path(name).name, meta or None), end="")
+    else:
+        print(spot.format_table(candidates))
     return 0
 
 
