@@ -16,9 +16,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
-import yaml
 
-from indicators import claims, config, frame, refresh, sources
+from indicators import claims, frame, refresh, sources
 from indicators.store import Store
 from tests import legacy_store
 
@@ -63,8 +62,9 @@ def as_of_dates(store, most: int = 40) -> list[str | None]:
 
 
 def claims_as_of() -> str:
-    document = yaml.safe_load((config.data_dir() / "claims.yaml").read_text())
-    return document["article"]["as_of"]
+    from indicators.articles import default_article
+
+    return default_article().as_of
 
 
 def assert_same_frame(old_frame: pd.DataFrame, new_frame: pd.DataFrame, new: Store, context) -> None:
