@@ -304,3 +304,13 @@ def test_register_declares_each_figure_once_with_its_claims():
     with pytest.raises(ValueError, match="registered twice"):
         base.register("gii-rank", "again", "innovation")(lambda store, **kw: None)
     assert figures.FIGURES["new-trio-total"].claim_ids == ("new-trio-over-one-trillion", "new-trio-growth-30-percent")
+
+
+def test_source_line_and_rows_name_where_a_figure_was_read(store):
+    """A figure read from a secondary site says so ("WIPO ..., read via natlawreview.com"); a primary one does not."""
+    for figure_id in ["gii-clusters", "gii-rank", "new-trio-total"]:
+        fig, rows = figures.build(figure_id, store=store)
+        assert "read_via" in rows.columns
+        for publisher, via in set(zip(rows["publisher"], rows["read_via"])):
+            expected = f"{publisher}, read via {via}" if via else publisher
+            assert expected in fig.layout.meta["source_line"] or "more (see the data table)" in fig.layout.meta["source_line"]

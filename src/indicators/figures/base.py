@@ -96,7 +96,7 @@ SOURCE_LINE_NAME = "source-line"
 FIGURE_COLUMNS = [
     "figure", "series", "period", "value", "unit", "derivation", "original_value", "original_unit",
     "source", "dataset", "indicator", "entity", "counterpart", "product", "freq", "qualifier",
-    "publisher", "source_url", "released", "vintage", "note",
+    "publisher", "source_url", "read_via", "released", "vintage", "note",
 ]
 
 
@@ -189,6 +189,7 @@ def _plot_row(row: pd.Series, figure_id: str, series: str, value: float | None =
         "source": row["source"], "dataset": row["dataset"], "indicator": row["indicator"], "entity": row["entity"],
         "counterpart": row["counterpart"], "product": row["product"], "freq": row["freq"],
         "qualifier": row["qualifier"], "publisher": row["publisher"], "source_url": row["source_url"],
+        "read_via": row.get("read_via", "") or "",
         "released": row["released"], "vintage": int(row["vintage"]),
         "note": "; ".join(p for p in [note, row.get("note", "")] if p),
     }
@@ -210,7 +211,7 @@ def _hover(item: dict, extra: str = "") -> str:
         lines.append(f"<i>{item['derivation']}</i>")
     if extra:
         lines.append(extra)
-    lines.append(f"Source: {item['publisher']}")
+    lines.append(f"Source: {provenance(item['publisher'], item.get('read_via'))}")
     lines.append(f"Vintage {item['vintage']}, released {item['released']}")
     return "<br>".join(wrap(line, 90) for line in lines)
 
@@ -262,8 +263,14 @@ def _vintage_refs(store: Store, data: pd.DataFrame, extra: list[pd.Series]) -> l
     return refs
 
 
+def provenance(publisher: str, read_via: str | None) -> str:
+    """Who published a figure and where it was read: "WIPO, GII 2023 report, read via natlawreview.com"."""
+    return f"{publisher}, read via {read_via}" if read_via else publisher
+
+
 def _source_line(data: pd.DataFrame, extra: list[pd.Series], refs: list[dict], as_of: str | None) -> str:
-    publishers = list(dict.fromkeys(list(data["publisher"]) if len(data) else []))
+    publishers = list(dict.fromkeys(provenance(p, v) for p, v in zip(data["publisher"], data["read_via"]))
+                      if len(data) else [])
     for row in extra:
         label = f"FRED {row['indicator']}" if row["source"] == "fx" else row["publisher"]
         if label not in publishers:

@@ -293,7 +293,7 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
     # Panels + cells per region and month (vectorised: about 1,500 points).
     table = (regions.groupby(["indicator", "counterpart", "period"], as_index=False)
              .agg(value=("value", "sum"), released=("released", "max"), vintage=("vintage", "max"),
-                  publisher=("publisher", "first"), source_url=("source_url", "first"), unit=("unit", "first"),
+                  publisher=("publisher", "first"), source_url=("source_url", "first"), read_via=("read_via", "first"), unit=("unit", "first"),
                   source=("source", "first"), dataset=("dataset", "first"), entity=("entity", "first")))
     table = table.assign(figure=figure_id, product="pv_panels+pv_cells", freq="M", qualifier="", derivation="",
                          original_value=None, original_unit="",
