@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 import dash
 from dash import dcc, html
@@ -59,9 +60,10 @@ def claim_card(result: claims_engine.ClaimResult, state: common.PageState) -> ht
             if key in seen:
                 continue
             seen.add(key)
+            url = ref.get("url") or ""
             items.append(html.Li([
-                html.A(ref.get("publisher") or ref.get("source"), href=ref.get("url") or None, rel="noopener",
-                       target="_blank"),
+                html.Strong(figures.provenance(ref.get("publisher") or ref.get("source"), ref.get("read_via"))),
+                " — ", html.A(site_name(url), href=url, rel="noopener", target="_blank") if url else "no link",
                 f" — {ref.get('source')} vintage {ref.get('vintage')}, released {ref.get('released')}",
             ]))
         sections.append(html.Div([html.H4("Sources"), html.Ul(items)], className="sources"))
@@ -80,3 +82,9 @@ def claim_card(result: claims_engine.ClaimResult, state: common.PageState) -> ht
         html.Blockquote(result.quote, className="quote"),
         *sections,
     ], className=f"claim-card verdict-{result.verdict}", id=f"{PAGE}-claim-{result.id}")
+
+
+def site_name(url: str) -> str:
+    """The link text for a source: the site it opens ("natlawreview.com"), never the publisher's name."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host

@@ -25,6 +25,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -324,9 +325,9 @@ def _html_claim_sources(result: claims.ClaimResult, licences: dict, data: Report
             f"{_e(r['indicator'])} {_e(r['entity'])} {_e(r['period'])} = <strong>{_e((r.get('qualifier') + ' ') if r.get('qualifier') else '')}{_e(claims.fmt(r['value'], r['unit']))}</strong>"
             + (f" (released {_e(r['released'])})" if r.get("released") else "")
             for r in refs)
-        link = f' — <a href="{_e(url)}">{_e(_short_url(url))}</a>' if url else ""
+        link = f' — <a href="{_e(url)}">{_e(_site(url))}</a>' if url else ""
         items.append(
-            f"<li><strong>{_e(publisher)}</strong>{link}<br>{figures_read}<br>"
+            f"<li><strong>{_e(publisher)}{_e(", read via " + refs[0]["read_via"]) if refs[0].get("read_via") else ""}</strong>{link}<br>{figures_read}<br>"
             f"<span class='muted'>Licence: {_e(licences.get(source_name, ''))}. Source <code>{_e(source_name)}</code>, "
             f"vintage <span class='vintage'>{vintage}</span>, retrieved {_e(retrieved.get(vintage, '?'))}.</span></li>")
     return f"<h4>Sources</h4><ul class='sources small'>{''.join(items)}</ul>"
@@ -507,8 +508,10 @@ def _obs(result: claims.ClaimResult):
     return (result.observed or {}).get("value")
 
 
-def _short_url(url: str) -> str:
-    return url if len(url) <= 60 else url[:57] + "…"
+def _site(url: str) -> str:
+    """Link text: the site the link opens ("natlawreview.com"), so a reader sees where it leads."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
 
 
 def _e(value) -> str:
