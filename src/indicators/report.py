@@ -326,8 +326,9 @@ def _html_claim_sources(result: claims.ClaimResult, licences: dict, data: Report
             + (f" (released {_e(r['released'])})" if r.get("released") else "")
             for r in refs)
         link = f' — <a href="{_e(url)}">{_e(_site(url))}</a>' if url else ""
+        via = f", read via {refs[0]['read_via']}" if refs[0].get("read_via") else ""
         items.append(
-            f"<li><strong>{_e(publisher)}{_e(", read via " + refs[0]["read_via"]) if refs[0].get("read_via") else ""}</strong>{link}<br>{figures_read}<br>"
+            f"<li><strong>{_e(publisher)}{_e(via)}</strong>{link}<br>{figures_read}<br>"
             f"<span class='muted'>Licence: {_e(licences.get(source_name, ''))}. Source <code>{_e(source_name)}</code>, "
             f"vintage <span class='vintage'>{vintage}</span>, retrieved {_e(retrieved.get(vintage, '?'))}.</span></li>")
     return f"<h4>Sources</h4><ul class='sources small'>{''.join(items)}</ul>"
