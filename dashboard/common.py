@@ -212,7 +212,8 @@ def verdict_badge(verdict: str, small: bool = False) -> html.Span:
     )
 
 
-def shell(page: str, state: PageState, children: list, heading: str, intro: str = "") -> html.Div:
+def shell(page: str, state: PageState, children: list, heading: str, intro: str = "",
+          article_note: str = "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.") -> html.Div:
     """Navigation (built from dash.page_registry, keeping as-of and currency), problems banner, content."""
     links = []
     nav_query = state.query(product=None, vintage=None)
@@ -245,7 +246,7 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         html.Footer([
             "Every number comes from the store (real, cited data; see ",
             dcc.Link("Data & sources", href="/data" + nav_query), "). Verdicts are computed, never typed. ",
-            "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.",
+            article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
 

@@ -57,7 +57,9 @@ def article_layout(slug: str | None, **query):
              f"{', excerpt' if article.excerpt else ''}) that cites a figure, checked against public data.")
     return common.shell(PAGE, state, [common.controls(PAGE, state), h.P(["Article: ", article.label, *link]), summary,
                                       h.Div(cards, className="cards", id=f"{PAGE}-cards")],
-                        heading=f"Scorecard: {article.title}", intro=intro)
+                        heading=f"Scorecard: {article.title}", intro=intro,
+                        article_note=f"{article.outlet}: {article.author}, {article.published}"
+                                     f"{' (excerpt)' if article.excerpt else ''}, quoted for the purpose of checking it.")
 
 
 def claim_card(result: claims_engine.ClaimResult, state: common.PageState, bespoke: bool = True) -> html.Article:
