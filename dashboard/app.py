@@ -58,7 +58,7 @@ PAGE_CONTROLS = {
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
 COMMON_PARAMS = ("as_of", "currency", "product")
 """Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
-PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size")}
+PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "article": COMMON_PARAMS + ("slug",)}
 """Per page, the query parameters its layout is given (others: COMMON_PARAMS). Anything else in the
 URL is dropped before the layout runs: it cannot break a page, nor make a new entry in the cache."""
 RENDERED_PAGES_KEPT = 32
@@ -111,6 +111,7 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
     _cache_page_layouts()
     _register_request_checks(app)
     _register_routes(app)
+    app.server.after_request(common.embed_claimreview)  # ClaimReview JSON-LD in the served page HTML
     if warm:
         threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
     return app
@@ -461,7 +462,9 @@ def _register_routes(app: dash.Dash) -> None:
             path = flask.request.path.rstrip("/") or "/"
             known = {app.get_relative_path(p["path"]).rstrip("/") or "/" for p in dash.page_registry.values()
                      if p["module"].split(".")[-1] != "not_found_404"}
-            if path not in known:
+            templated = tuple(p["path_template"].split("<")[0] for p in dash.page_registry.values()
+                              if p.get("path_template"))
+            if path not in known and not (templated and path.startswith(templated)):
                 response.status_code = 404
         return response
 

@@ -212,12 +212,13 @@ def verdict_badge(verdict: str, small: bool = False) -> html.Span:
     )
 
 
-def shell(page: str, state: PageState, children: list, heading: str, intro: str = "") -> html.Div:
+def shell(page: str, state: PageState, children: list, heading: str, intro: str = "",
+          article_note: str = "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.") -> html.Div:
     """Navigation (built from dash.page_registry, keeping as-of and currency), problems banner, content."""
     links = []
     nav_query = state.query(product=None, vintage=None)
     for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
-        if entry["module"].split(".")[-1] == "not_found_404":
+        if entry["module"].split(".")[-1] == "not_found_404" or entry.get("path_template"):
             continue
         active = entry.get("page_key") == page
         links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
@@ -245,7 +246,7 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         html.Footer([
             "Every number comes from the store (real, cited data; see ",
             dcc.Link("Data & sources", href="/data" + nav_query), "). Verdicts are computed, never typed. ",
-            "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.",
+            article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
 
@@ -370,3 +371,30 @@ def figure_card(page: str, figure_id: str, state: PageState, results: dict, prod
 
 def results_by_id(state: PageState) -> dict:
     return {r.id: r for r in claim_results(current_store(), state.as_of)}
+
+
+def embed_claimreview(response: flask.Response) -> flask.Response:
+    """Put the article's ClaimReview JSON-LD into the served HTML of `/` and `/article/<slug>`: Dash
+    renders pages in the browser, so extractors (which do not run scripts) must find it in the index."""
+    path = flask.request.path
+    if response.status_code != 200 or response.mimetype != "text/html" or not (path == "/" or path.startswith("/article/")):
+        return response
+    from indicators import articles, claimreview
+
+    try:
+        slug = path[len("/article/"):].strip("/") or None
+        article = articles.get_article(slug) if slug else articles.default_article()
+    except articles.ArticleError:
+        return response
+    from dashboard.pages.articles import article_results
+
+    as_of = flask.request.args.get("as_of") or None
+    try:
+        as_of = figures.check_as_of(as_of)
+    except ValueError:
+        as_of = None
+    reviews = claimreview.claim_reviews(article, article_results(article, as_of), base_url=flask.request.host_url)
+    body = response.get_data(as_text=True)
+    if reviews and "</head>" in body:
+        response.set_data(body.replace("</head>", claimreview.script_tag(reviews) + "\n</head>", 1))
+    return response

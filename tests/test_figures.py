@@ -279,3 +279,38 @@ def test_reloading_the_same_world_bank_releases_does_not_duplicate_lines(snapsho
     after, _ = figures.build("wdi-context", store=store)
     assert [t.name for t in after.data] == [t.name for t in before.data]
     assert [list(t.y) for t in after.data] == [list(t.y) for t in before.data]
+
+
+def test_figures_do_not_import_source_modules_and_keep_the_hs6_codes_equal():
+    """Figures sit above the store: their copy of the HS-6 codes must equal what the comtrade source requests."""
+    import ast
+    from pathlib import Path
+
+    from indicators.sources import comtrade
+
+    package = Path(figures.__file__).parent
+    for module in package.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert not [n for n in names if n.startswith("indicators.sources")], module.name
+    assert figures.NEW_TRIO_HS6 == comtrade.NEW_TRIO_HS6
+
+
+def test_register_declares_each_figure_once_with_its_claims():
+    from indicators.figures import base
+
+    assert figures.FIGURES is base.REGISTRY
+    with pytest.raises(ValueError, match="registered twice"):
+        base.register("gii-rank", "again", "innovation")(lambda store, **kw: None)
+    assert figures.FIGURES["new-trio-total"].claim_ids == ("new-trio-over-one-trillion", "new-trio-growth-30-percent")
+
+
+def test_source_line_and_rows_name_where_a_figure_was_read(store):
+    """A figure read from a secondary site says so ("WIPO ..., read via natlawreview.com"); a primary one does not."""
+    for figure_id in ["gii-clusters", "gii-rank", "new-trio-total"]:
+        fig, rows = figures.build(figure_id, store=store)
+        assert "read_via" in rows.columns
+        for publisher, via in set(zip(rows["publisher"], rows["read_via"])):
+            expected = f"{publisher}, read via {via}" if via else publisher
+            assert expected in fig.layout.meta["source_line"] or "more (see the data table)" in fig.layout.meta["source_line"]

@@ -220,3 +220,21 @@ def test_report_on_an_empty_store(tmp_path):
     assert text.count('class="badge verdict-unverifiable"') >= 5
     assert "indicators refresh --source customs" in text
     assert "Not in the store: <code>indicators refresh --source fx</code>" in text
+
+
+def test_report_for_another_article_embeds_its_claimreview(tmp_path, store):
+    """`--article SLUG` reports that article's claims and embeds one ClaimReview per rated claim."""
+    import extruct
+
+    from indicators import articles
+
+    path = report.write_report(tmp_path / "cd.html", store=store, article_slug="china-daily-askary-2024-03-12")
+    text = path.read_text(encoding="utf-8")
+    article = articles.get_article("china-daily-askary-2024-03-12")
+    assert article.title in text
+    reviews = [item for item in extruct.extract(text, syntaxes=["json-ld"])["json-ld"]
+               if item.get("@type") == "ClaimReview"]
+    assert reviews
+    assert all(r["url"].startswith("http://127.0.0.1:8050/article/china-daily-askary-2024-03-12#claim-") for r in reviews)
+    with pytest.raises(articles.ArticleError):
+        report.write_report(tmp_path / "x.html", store=store, article_slug="no-such-article")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 import dash
 from dash import dcc, html
@@ -33,7 +34,35 @@ def layout(**query):
                         heading="Scorecard: the op-ed's claims against the data", intro=intro)
 
 
-def claim_card(result: claims_engine.ClaimResult, state: common.PageState) -> html.Article:
+def article_layout(slug: str | None, **query):
+    """One article's scorecard: heading, intro and footer from its metadata; claim cards anchored `#claim-<id>`."""
+    from dash import html as h
+
+    from dashboard.pages.articles import article_results
+    from indicators import articles
+
+    state = common.read_state(query)
+    try:
+        article = articles.get_article(slug) if slug else articles.default_article()
+    except articles.ArticleError as exc:
+        return common.shell(PAGE, state, [h.P(str(exc), className="problems", role="alert")],
+                            heading="Unknown article")
+    results = article_results(article, state.as_of)
+    counts = Counter(r.verdict for r in results)
+    summary = h.Div([h.Span([common.verdict_badge(v), f" {counts[v]}"], className="summary-item")
+                     for v in claims_engine.VERDICTS if counts.get(v)], className="summary", id=f"{PAGE}-summary")
+    cards = [h.Div(claim_card(result, state, bespoke=article.default), id=f"claim-{result.id}") for result in results]
+    link = [" (", h.A("original", href=article.url, target="_blank", rel="noopener"), ")"] if article.url else []
+    intro = (f"Each statement of “{article.title}” ({article.author}, {article.outlet}, {article.published}"
+             f"{', excerpt' if article.excerpt else ''}) that cites a figure, checked against public data.")
+    return common.shell(PAGE, state, [common.controls(PAGE, state), h.P(["Article: ", article.label, *link]), summary,
+                                      h.Div(cards, className="cards", id=f"{PAGE}-cards")],
+                        heading=f"Scorecard: {article.title}", intro=intro,
+                        article_note=f"{article.outlet}: {article.author}, {article.published}"
+                                     f"{' (excerpt)' if article.excerpt else ''}, quoted for the purpose of checking it.")
+
+
+def claim_card(result: claims_engine.ClaimResult, state: common.PageState, bespoke: bool = True) -> html.Article:
     """One claim: quote, stated vs observed, verdict, explanation, other views, caveats, sources, evidence."""
     details = []
     if result.verdict != "opinion":
@@ -59,16 +88,17 @@ def claim_card(result: claims_engine.ClaimResult, state: common.PageState) -> ht
             if key in seen:
                 continue
             seen.add(key)
+            url = ref.get("url") or ""
             items.append(html.Li([
-                html.A(ref.get("publisher") or ref.get("source"), href=ref.get("url") or None, rel="noopener",
-                       target="_blank"),
+                html.Strong(figures.provenance(ref.get("publisher") or ref.get("source"), ref.get("read_via"))),
+                " — ", html.A(site_name(url), href=url, rel="noopener", target="_blank") if url else "no link",
                 f" — {ref.get('source')} vintage {ref.get('vintage')}, released {ref.get('released')}",
             ]))
         sections.append(html.Div([html.H4("Sources"), html.Ul(items)], className="sources"))
     if result.loader:
         sections.append(html.P(["Loader that would fetch the missing data: ", html.Code(result.loader)],
                                className="loader"))
-    figure_id = figures.CLAIM_FIGURES.get(result.id)
+    figure_id = figures.CLAIM_FIGURES.get(result.id) if bespoke else None
     if figure_id:
         page = figures.FIGURES[figure_id].page
         href = f"/{page}{state.query(product=None, vintage=None)}#claim-{result.id}"
@@ -80,3 +110,9 @@ def claim_card(result: claims_engine.ClaimResult, state: common.PageState) -> ht
         html.Blockquote(result.quote, className="quote"),
         *sections,
     ], className=f"claim-card verdict-{result.verdict}", id=f"{PAGE}-claim-{result.id}")
+
+
+def site_name(url: str) -> str:
+    """The link text for a source: the site it opens ("natlawreview.com"), never the publisher's name."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host

@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the static fact-check report")
     p.add_argument("--out", default="report.html", metavar="PATH")
     p.add_argument("--as-of", metavar="DATE")
+    p.add_argument("--article", metavar="SLUG", help="the article to report on (default: the default article)")
+    p.add_argument("--base-url", metavar="URL", default=os.environ.get("INDICATORS_BASE_URL", "http://127.0.0.1:8050"),
+                   help="where the dashboard serves the claims' deep links (ClaimReview url)")
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("schedule", help="run refreshes on a per-source cadence until stopped")
@@ -337,7 +340,13 @@ def cmd_export_claimreview(args) -> int:
 def cmd_report(args) -> int:
     from indicators import report
 
-    path = report.write_report(args.out, as_of=args.as_of)
+    from indicators import articles
+
+    try:
+        path = report.write_report(args.out, as_of=args.as_of, article_slug=args.article, base_url=args.base_url)
+    except articles.ArticleError as exc:
+        print(f"indicators report: {exc}", file=sys.stderr)
+        return 2
     print(path)
     return 0
 

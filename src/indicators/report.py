@@ -25,11 +25,15 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from indicators import __version__, claims, sources
 from indicators.store import Store
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8050"
+"""Where the dashboard serves the claims' deep links (ClaimReview `url`) unless the caller names one."""
 
 VERDICT_STYLE = {  # background, text: WCAG AA contrast on white page
     "supported": ("#1a7f37", "#fff"),
@@ -75,20 +79,29 @@ class ReportData:
     source_rows: list[dict]
     generated_at: str
     generation: int
+    claim_reviews: list[dict] = field(default_factory=list)
 
 
 # -- gathering --------------------------------------------------------------------------------
 
 
-def gather(as_of: str | None = None, store: Store | None = None, with_charts: bool = True) -> ReportData:
-    """Judge the claims (as of `as_of` and as of the article's date), build the charts, list the sources."""
+def gather(as_of: str | None = None, store: Store | None = None, with_charts: bool = True,
+           article_slug: str | None = None, base_url: str = DEFAULT_BASE_URL) -> ReportData:
+    """Judge one article's claims (the default article unless `article_slug`; as of `as_of` and as of
+    the article's date), build the charts, list the sources and the article's ClaimReview objects."""
+    from indicators import articles, claimreview
+
     store = store or Store()
-    document = claims.load_claims()
-    article = document.get("article", {})
+    chosen = articles.get_article(article_slug) if article_slug else articles.default_article()
+    article = {"slug": chosen.slug, "title": chosen.title, "author": chosen.author, "outlet": chosen.outlet,
+               "url": chosen.url, "published": chosen.published, "as_of": chosen.as_of}
     article_as_of = article.get("as_of")
-    results = claims.check_all(store=store, as_of=as_of, compare=False)
-    article_results = claims.check_all(store=store, as_of=article_as_of, compare=False) if article_as_of else []
+    path = chosen.claims_path
+    results = claims.check_all(store=store, as_of=as_of, path=path, compare=False)
+    article_results = claims.check_all(store=store, as_of=article_as_of, path=path, compare=False) if article_as_of else []
+    reviews = claimreview.claim_reviews(chosen, results, base_url=base_url)
     return ReportData(
+        claim_reviews=reviews,
         article=article,
         as_of=as_of,
         results=results,
@@ -158,11 +171,12 @@ def source_rows(store: Store) -> list[dict]:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def write_report(out: str | os.PathLike, as_of: str | None = None, store: Store | None = None) -> Path:
+def write_report(out: str | os.PathLike, as_of: str | None = None, store: Store | None = None,
+                 article_slug: str | None = None, base_url: str = DEFAULT_BASE_URL) -> Path:
     """Write the report to `out` (.html, or .md for Markdown without charts). Returns the path."""
     path = Path(out)
     markdown = path.suffix.lower() in {".md", ".markdown"}
-    data = gather(as_of=as_of, store=store)
+    data = gather(as_of=as_of, store=store, article_slug=article_slug, base_url=base_url)
     text = render_markdown(data) if markdown else render_html(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
@@ -223,6 +237,7 @@ def render_html(data: ReportData) -> str:
         f'<meta name="description" content="{_e(_summary_line(data.results))}">',
         f'<meta name="generator" content="factcheck-indicators {__version__}">',
         f"<style>{CSS}</style>",
+        _claimreview_tag(data),
         f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>' if any(c.figure for c in data.charts) else "",
         "</head><body><main>",
         _html_header(data, title),
@@ -240,13 +255,20 @@ def render_html(data: ReportData) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _claimreview_tag(data: ReportData) -> str:
+    """The article's ClaimReview objects as a JSON-LD <script> (read by fact-check extractors)."""
+    from indicators import claimreview
+
+    return claimreview.script_tag(data.claim_reviews) if data.claim_reviews else ""
+
+
 def _html_header(data: ReportData, title: str) -> str:
     article = data.article
-    link = (f' — <a href="{_e(article["url"])}">read the op-ed</a>' if article.get("url") else "")
+    link = (f' — <a href="{_e(article["url"])}">read the article</a>' if article.get("url") else "")
     view = f"data published by {data.as_of}" if data.as_of else "the latest data in the store"
     return (
         f"<header><h1>{_e(title)}</h1>"
-        f'<p class="muted">Op-ed by {_e(article.get("author", "unknown author"))}, published {_e(article.get("published", "?"))}'
+        f'<p class="muted">{_e(article.get("outlet", "Article"))}, by {_e(article.get("author", "unknown author"))}, published {_e(article.get("published", "?"))}'
         f"{link}. Its claim sentences are quoted exactly below; the full text is not reproduced.</p>"
         f"<p>Each figure the op-ed cites is checked against public data ({view}). "
         f"The article's own date is {_e(article.get('as_of', 'unknown'))}: the section "
@@ -324,9 +346,10 @@ def _html_claim_sources(result: claims.ClaimResult, licences: dict, data: Report
             f"{_e(r['indicator'])} {_e(r['entity'])} {_e(r['period'])} = <strong>{_e((r.get('qualifier') + ' ') if r.get('qualifier') else '')}{_e(claims.fmt(r['value'], r['unit']))}</strong>"
             + (f" (released {_e(r['released'])})" if r.get("released") else "")
             for r in refs)
-        link = f' — <a href="{_e(url)}">{_e(_short_url(url))}</a>' if url else ""
+        link = f' — <a href="{_e(url)}">{_e(_site(url))}</a>' if url else ""
+        via = f", read via {refs[0]['read_via']}" if refs[0].get("read_via") else ""
         items.append(
-            f"<li><strong>{_e(publisher)}</strong>{link}<br>{figures_read}<br>"
+            f"<li><strong>{_e(publisher)}{_e(via)}</strong>{link}<br>{figures_read}<br>"
             f"<span class='muted'>Licence: {_e(licences.get(source_name, ''))}. Source <code>{_e(source_name)}</code>, "
             f"vintage <span class='vintage'>{vintage}</span>, retrieved {_e(retrieved.get(vintage, '?'))}.</span></li>")
     return f"<h4>Sources</h4><ul class='sources small'>{''.join(items)}</ul>"
@@ -507,8 +530,10 @@ def _obs(result: claims.ClaimResult):
     return (result.observed or {}).get("value")
 
 
-def _short_url(url: str) -> str:
-    return url if len(url) <= 60 else url[:57] + "…"
+def _site(url: str) -> str:
+    """Link text: the site the link opens ("natlawreview.com"), so a reader sees where it leads."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
 
 
 def _e(value) -> str:

@@ -1,0 +1,488 @@
+"""Trade figures: the new trio (total, per product), Ember solar exports, EV units, UN Comtrade HS-6."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from indicators.figures.base import *  # noqa: F403 - the shared helpers, palette and register
+from indicators.figures.base import Store  # noqa: F401
+
+
+@register("new-trio-total", "New-trio exports: total", "trade",
+          ("new-trio-over-one-trillion", "new-trio-growth-30-percent"))
+def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str = "CNY"):
+    figure_id, claim_ids = "new-trio-total", ["new-trio-over-one-trillion", "new-trio-growth-30-percent"]
+    results = _claim_results(store, as_of, claim_ids)
+    level_claim, growth_claim = results["new-trio-over-one-trillion"], results["new-trio-growth-30-percent"]
+    customs = store.frame(source="customs", indicator=["new_trio_exports_total", "new_trio_exports_total_yoy_pct"],
+                          as_of=as_of)
+    level = customs[(customs["indicator"] == "new_trio_exports_total") & (customs["period"] == "2023")
+                    & (customs["unit"] == "CNY")]
+    growth = customs[(customs["indicator"] == "new_trio_exports_total_yoy_pct") & (customs["period"] == "2023")
+                     & (customs["freq"] == "A")]
+    fx = _Fx(store, as_of)
+    threshold = float(level_claim.stated.get("value_unscaled", 1e12))
+    stated_growth = float(growth_claim.stated.get("value_unscaled", 30))
+
+    if level.empty or growth.empty:
+        return _new_trio_partial(store, as_of, currency, customs, fx, figure_id, claim_ids, threshold)
+
+    level_row, growth_row = level.iloc[-1], growth.iloc[-1]
+    total_cny, growth_pct = float(level_row["value"]), float(growth_row["value"])
+    derived_cny = total_cny / (1 + growth_pct / 100)
+    rows, notes = [], []
+
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.14)
+    # Left: levels. 2022 is derived (no official 2022 total exists).
+    derived_note = (f"derived: no official 2022 total was published; {human(total_cny, 'CNY')} ÷ "
+                    f"(1 + {growth_pct:.1f}%) = {human(derived_cny, 'CNY')}")
+    value_2023, how_2023 = fx.convert(total_cny, "CNY", currency, "2023")
+    value_2022, how_2022 = fx.convert(derived_cny, "CNY", currency, "2022")
+    if value_2023 is None or value_2022 is None:
+        notes.append(f"No USD view: {how_2023 or how_2022}.")
+        currency, value_2023, value_2022, how_2023, how_2022 = "CNY", total_cny, derived_cny, "", ""
+    row_2022 = _plot_row(level_row, figure_id, "2022 total (derived)", value=value_2022, unit=currency,
+                         derivation="; ".join(p for p in [derived_note, how_2022] if p))
+    row_2022["period"] = "2022"
+    row_2023 = _plot_row(level_row, figure_id, "2023 total (GACC)", value=value_2023, unit=currency,
+                         derivation=how_2023)
+    rows += [row_2022, row_2023]
+    converted = "<br>(converted)" if currency != "CNY" else ""
+    fig.add_trace(go.Bar(
+        x=["2022 total<br>(derived)"], y=[value_2022], name="2022 total (derived from the 2023 total and its growth)",
+        marker={"color": OKABE_ITO["sky_blue"], "pattern": {"shape": "/", "fgcolor": "#ffffff"}},
+        hovertext=[_hover(row_2022)], hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        text=[human(value_2022, currency) + converted], textposition="inside", insidetextanchor="middle",
+        textangle=0,
+    ), row=1, col=1)
+    fig.add_trace(go.Bar(
+        x=["2023 total<br>(GACC)"], y=[value_2023], name=f"2023 total (GACC, released {level_row['released']})",
+        marker={"color": OKABE_ITO["blue"]}, hovertext=[_hover(row_2023)], hovertemplate="%{hovertext}<extra></extra>",
+        text=[human(value_2023, currency) + converted], textposition="inside", insidetextanchor="middle",
+        textangle=0, showlegend=False,
+    ), row=1, col=1)
+    threshold_value, threshold_how = fx.convert(threshold, "CNY", currency, "2023")
+    threshold_label = "op-ed: “exceeded one trillion yuan”"
+    if currency != "CNY":
+        threshold_label += f"<br>= {threshold_value / 1e9:,.1f} bn {currency} (converted, 2023 average rate)"
+    fig.add_hline(y=threshold_value, line={"color": OKABE_ITO["vermillion"], "dash": "dash", "width": 2},
+                  annotation={"text": threshold_label, "font": {"color": OKABE_ITO["vermillion"], "size": 12},
+                              "bgcolor": "rgba(255,255,255,0.85)", "align": "left"},
+                  annotation_position="top left", row=1, col=1)
+    _money_axis(fig, currency, row=1, col=1)
+    fig.update_yaxes(range=[0, max(value_2023, threshold_value) * 1.25], row=1, col=1)
+    fig.update_xaxes(title_text=f"New-trio exports, {CURRENCY_WORDS[currency]}", row=1, col=1)
+
+    # Right: the op-ed's 30% (with the band its wording covers) next to the observed growth in yuan
+    # (as published) and in dollars (converted).
+    step = float(_claim_record("new-trio-growth-30-percent").get("step", 1))
+    fig.add_trace(go.Scatter(
+        x=["op-ed<br>(stated)"], y=[stated_growth], mode="markers+text", name="op-ed: “a 30-percent increase”",
+        marker={"symbol": "diamond", "size": 16, "color": OKABE_ITO["vermillion"]}, showlegend=False,
+        error_y={"type": "constant", "value": step / 2, "color": OKABE_ITO["vermillion"], "thickness": 2, "width": 10},
+        text=[f"“30 percent”<br>covers {stated_growth - step / 2:g}–{stated_growth + step / 2:g}%"],
+        textposition="bottom center", textfont={"color": OKABE_ITO["vermillion"], "size": 12}, cliponaxis=False,
+        hovertemplate=wrap(f"op-ed: “a 30-percent increase”; the wording covers "
+                           f"[{stated_growth - step / 2:g}%, {stated_growth + step / 2:g}%). "
+                           f"Verdict: {growth_claim.verdict} (judged in yuan).", 80) + "<extra></extra>",
+    ), row=1, col=2)
+    growth_item = _plot_row(growth_row, figure_id, "growth in yuan (GACC)")
+    rows.append(growth_item)
+    growth_x, growth_y, growth_text = ["observed,<br>in yuan (GACC)"], [growth_pct], [_hover(growth_item)]
+    usd_growth = None
+    fx_2022, fx_2023 = fx.annual.get("2022"), fx.annual.get("2023")
+    if fx_2022 is not None and fx_2023 is not None:
+        usd_growth = ((1 + growth_pct / 100) * float(fx_2022["value"]) / float(fx_2023["value"]) - 1) * 100
+        fx.used += [fx_2022, fx_2023]
+        usd_item = _plot_row(
+            growth_row, figure_id, "growth in US dollars (converted)", value=usd_growth, unit="percent",
+            derivation=(f"converted: (1 + {growth_pct / 100:.3f}) × {float(fx_2022['value']):.4f} / "
+                        f"{float(fx_2023['value']):.4f} − 1 (FRED AEXCHUS 2022 and 2023 averages): the yuan weakened"),
+        )
+        rows.append(usd_item)
+        growth_x.append("in US dollars<br>(converted)")
+        growth_y.append(usd_growth)
+        growth_text.append(_hover(usd_item))
+    fig.add_trace(go.Bar(
+        x=growth_x, y=growth_y, name="observed growth", showlegend=False,
+        marker={"color": [OKABE_ITO["blue"], OKABE_ITO["orange"]][: len(growth_x)]},
+        text=[f"{v:+.1f}%" for v in growth_y], textposition="inside", insidetextanchor="middle",
+        hovertext=growth_text, hovertemplate="%{hovertext}<extra></extra>",
+    ), row=1, col=2)
+    fig.update_yaxes(title_text="Growth on the year before, percent", ticksuffix="%", range=[0, 36], row=1, col=2)
+    fig.update_xaxes(title_text="Growth in 2023", row=1, col=2)
+
+    total_text = human(total_cny, "CNY")
+    relation = {"supported": "above", "inconclusive": "within rounding of", "contradicted": "not above"}.get(
+        level_claim.verdict, "compared with")
+    if currency == "USD":
+        title = (f"New-trio exports: {human(value_2023, 'USD')} in 2023 ({usd_growth:+.1f}% in dollars, "
+                 f"{growth_pct:+.1f}% in yuan); {total_text} is {relation} the op-ed's “one trillion yuan”")
+    else:
+        title = f"New-trio exports: {total_text} in 2023 ({growth_pct:+.1f}%), {relation} the op-ed's “one trillion”"
+    subtitle = (f"Verdicts: “exceeded one trillion yuan” {level_claim.verdict}; “30-percent increase” "
+                f"{growth_claim.verdict} (judged in yuan). GACC's new trio: electric passenger vehicles, lithium-ion "
+                "batteries, solar cells. The 2022 total is derived (none was published).")
+    if currency == "USD":
+        subtitle += " US-dollar values converted at FRED AEXCHUS annual averages (GACC's own USD figures differ slightly)."
+    subtitle += " " + " ".join(notes)
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, claim_ids, subtitle, extra=fx.used,
+                   below_axis=80)
+
+
+def _new_trio_partial(store, as_of, currency, customs, fx, figure_id, claim_ids, threshold):
+    """Before GACC published the 2023 total: show the partial-year figures known then, and say so."""
+    everything = store.frame(source="customs", indicator="new_trio_exports_total")
+    later = everything[(everything["period"] == "2023") & (everything["freq"] == "A")]
+    when = f" (GACC published it on {later.iloc[-1]['released']})" if len(later) else ""
+    known = customs[(customs["indicator"] == "new_trio_exports_total") & (customs["unit"] == "CNY")]
+    fig = go.Figure()
+    rows = []
+    for _, row in known.iterrows():
+        value, how = fx.convert(float(row["value"]), "CNY", currency, row["period"][:4])
+        if value is None:
+            value, how, unit = float(row["value"]), "", "CNY"
+        else:
+            unit = currency
+        item = _plot_row(row, figure_id, f"new-trio exports, {row['period']}", value=value, unit=unit, derivation=how)
+        rows.append(item)
+        fig.add_trace(go.Bar(x=[row["period"]], y=[value], name=f"{row['period']} ({row['freq']}, part of the year)",
+                             hovertext=[_hover(item)], hovertemplate="%{hovertext}<extra></extra>",
+                             marker={"color": OKABE_ITO["sky_blue"]}))
+    title = f"New-trio exports: the 2023 total was not yet published as of {as_of}{when}"
+    if rows:
+        threshold_value, _ = fx.convert(threshold, "CNY", currency, "2023")
+        if threshold_value is not None:
+            fig.add_hline(y=threshold_value, line={"color": OKABE_ITO["vermillion"], "dash": "dash"},
+                          annotation_text="op-ed: “exceeded one trillion yuan”", annotation_position="top left")
+        _money_axis(fig, rows[0]["unit"])
+        fig.update_xaxes(title_text="Period (partial-year figures; not comparable with a full year)")
+    else:
+        _message_figure(fig, f"Not in the store as of {as_of}: no new-trio export figures had been published. "
+                             "Loader: indicators refresh --source customs --offline")
+    subtitle = "Unverifiable with the data published by then: the claim needs the full-year 2023 total."
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, claim_ids, subtitle, extra=fx.used)
+
+
+# -- new trio: products ----------------------------------------------------------------------
+
+PRODUCTS = {
+    "liion": "Lithium-ion batteries",
+    "bev": "Battery-electric vehicles",
+    "pv": "Solar panels + cells",
+}
+
+
+@register("new-trio-products", "New-trio exports by product", "trade")
+def _build_new_trio_products(store: Store, as_of: str | None = None, currency: str = "CNY", product: str | None = None):
+    figure_id = "new-trio-products"
+    years = ["2022", "2023"]
+    fx = _Fx(store, as_of)
+    customs = store.frame(source="customs", indicator=["liion_exports_value", "bev_exports_value"], as_of=as_of)
+    picked: dict[str, list[tuple[pd.Series, str]]] = {}  # product -> [(row, label)]
+    liion = customs[(customs["indicator"] == "liion_exports_value") & (customs["unit"] == "CNY")
+                    & (customs["freq"] == "A") & customs["period"].isin(years)]
+    picked["liion"] = [(r, "MIIT, in CNY") for _, r in liion.iterrows()]
+    bev = customs[(customs["indicator"] == "bev_exports_value") & (customs["unit"] == "USD")
+                  & (customs["freq"] == "A") & customs["period"].isin(years)]
+    picked["bev"] = [(r, "Griffith Asia Institute, in USD; BEVs only") for _, r in bev.iterrows()]
+    solar_rows, solar_months = _ember_annual(store, as_of, years)
+    notes = [f"Solar {y}: only {n} months published by {as_of}, not shown." for y, n in solar_months.items() if n < 12]
+    picked["pv"] = [(r, "Ember (GACC data), in USD") for r in solar_rows if solar_months[r["period"]] == 12]
+    if product:
+        if product not in PRODUCTS:
+            raise ValueError(f"product must be one of {', '.join(PRODUCTS)}, got {product!r}")
+        picked = {product: picked[product]}
+
+    rows = []
+    growth_texts = []
+    by_year: dict[str, list[dict]] = {y: [] for y in years}
+    for key, items in picked.items():
+        label_base = PRODUCTS[key]
+        values = {}
+        for row, source_label in items:
+            label = f"{label_base}<br><sup>{source_label}</sup>"
+            value, how = fx.convert(float(row["value"]), row["unit"], currency, row["period"])
+            note = ""
+            if key == "pv":
+                months = solar_months.get(row["period"], 0)
+                note = f"sum of {months} monthly Ember values (panels + cells, not wafers)"
+            if value is None:
+                notes.append(f"{label_base} {row['period']}: {how}, not shown.")
+                continue
+            item = _plot_row(row, figure_id, f"{label_base} ({source_label})", value=value, unit=currency,
+                             derivation=how, note=note)
+            item["x"] = label
+            rows.append(item)
+            by_year[row["period"]].append(item)
+            values[row["period"]] = float(row["value"])
+        if "2022" in values and "2023" in values:
+            change = pct_change(values["2023"], values["2022"])
+            unit = items[0][0]["unit"]
+            growth_texts.append(f"{label_base.lower()} {change:+.1f}% (in {unit})")
+    colors = {"2022": OKABE_ITO["sky_blue"], "2023": OKABE_ITO["blue"]}
+    fig = go.Figure()
+    for year in years:
+        items = by_year[year]
+        if not items:
+            continue
+        fig.add_trace(go.Bar(
+            x=[i["x"] for i in items], y=[i["value"] for i in items], name=year, marker={"color": colors[year]},
+            text=[QUALIFIER_MARKS.get(i["qualifier"], "") + f"{i['value'] / 1e9:,.1f} bn"
+                  + ("<br>converted" if i["derivation"] else "") for i in items],
+            textposition="outside", textfont={"size": 11}, cliponaxis=False, constraintext="none",
+            hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    for item in rows:
+        del item["x"]
+    if not rows:
+        _message_figure(fig, "Not in the store: no per-product new-trio export values for 2022–2023. "
+                             "Loader: indicators refresh --source customs --source ember --offline")
+        title = "New-trio products: no per-product values in the store"
+    else:
+        title = ("New-trio products, 2023 vs 2022: " + "; ".join(growth_texts)
+                 if growth_texts else "New-trio products: per-product export values")
+    fig.update_layout(barmode="group", bargap=0.3)
+    _money_axis(fig, currency)
+    fig.update_xaxes(title_text="Product (publisher, currency as published)")
+    subtitle = ("Each product from a different publisher and definition: they do not add up to GACC's new-trio total. "
+                "GACC's EV item also covers plug-in hybrids (Griffith: BEVs only); EV units are in a separate chart. "
+                f"Values shown in {currency}; “converted” marks values converted at FRED AEXCHUS annual averages. "
+                + " ".join(notes))
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, [], subtitle, extra=fx.used)
+
+
+def _ember_annual(store: Store, as_of: str | None, years: list[str]) -> tuple[list[pd.Series], dict[str, int]]:
+    """Ember's World solar exports (panels + cells) summed per year, as frame-like rows."""
+    data = store.frame(source="ember", indicator="solar_exports_value", as_of=as_of)
+    data = data[(data["counterpart"] == "WLD") & data["product"].isin(["pv_panels", "pv_cells"])]
+    data = data.assign(year=data["period"].str[:4])
+    rows, months = [], {}
+    for year in years:
+        part = data[data["year"] == year]
+        if part.empty:
+            continue
+        first = part.iloc[0].copy()
+        first["period"], first["freq"], first["product"] = year, "A", "pv_panels+pv_cells"
+        first["value"] = float(part["value"].sum())
+        first["released"] = part["released"].max()
+        first["vintage"] = int(part["vintage"].max())
+        first["note"] = ""
+        months[year] = int(part["period"].nunique())
+        rows.append(first)
+    return rows, months
+
+
+# -- solar exports, monthly --------------------------------------------------------------------
+
+
+@register("solar-exports-monthly", "Solar exports by month and region", "trade")
+def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currency: str = "CNY"):
+    figure_id = "solar-exports-monthly"
+    data = store.frame(source="ember", indicator=["solar_exports_value", "solar_exports_capacity"], as_of=as_of)
+    data = data[data["product"].isin(["pv_panels", "pv_cells"])]
+    regions = data[data["counterpart"].isin([f"region:{r}" for r in SOLAR_REGIONS])]
+    fx = _Fx(store, as_of)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06)
+    if regions.empty:
+        _message_figure(fig, "Not in the store: Ember's monthly solar exports. Loader: indicators refresh --source ember --offline")
+        return _finish(fig, store, figure_id, "China's solar exports: not in the store", _table([]), as_of, currency, [])
+
+    # Panels + cells per region and month (vectorised: about 1,500 points).
+    table = (regions.groupby(["indicator", "counterpart", "period"], as_index=False)
+             .agg(value=("value", "sum"), released=("released", "max"), vintage=("vintage", "max"),
+                  publisher=("publisher", "first"), source_url=("source_url", "first"), read_via=("read_via", "first"), unit=("unit", "first"),
+                  source=("source", "first"), dataset=("dataset", "first"), entity=("entity", "first")))
+    table = table.assign(figure=figure_id, product="pv_panels+pv_cells", freq="M", qualifier="", derivation="",
+                         original_value=None, original_unit="",
+                         note="panels + cells (not wafers); capacity is Ember's estimate (value ÷ average price), "
+                              "not a customs figure")
+    region_name = table["counterpart"].str.removeprefix("region:")
+    table["series"] = region_name + table["indicator"].map(
+        {"solar_exports_value": " (value)", "solar_exports_capacity": " (capacity)"})
+    missing_fx: list[str] = []
+    if currency != "USD":
+        is_value = table["indicator"] == "solar_exports_value"
+        rates = {p: r for p, r in fx.monthly.items()}
+        rate = table["period"].map(lambda p: float(rates[p]["value"]) if p in rates else float("nan"))
+        missing_fx = sorted(set(table.loc[is_value & rate.isna(), "period"]))
+        table = table[~(is_value & rate.isna())].copy()
+        rate = rate[table.index]
+        is_value = table["indicator"] == "solar_exports_value"
+        table.loc[is_value, "original_value"] = table.loc[is_value, "value"]
+        table.loc[is_value, "original_unit"] = "USD"
+        table.loc[is_value, "derivation"] = [
+            f"converted: {human(v, 'USD')} × {r:.4f} CNY per USD (FRED EXCHUS, {p} average)"
+            for v, r, p in zip(table.loc[is_value, "value"], rate[is_value], table.loc[is_value, "period"])]
+        table.loc[is_value, "value"] = table.loc[is_value, "value"] * rate[is_value]
+        table.loc[is_value, "unit"] = currency
+        fx.used += [rates[p] for p in sorted(set(table.loc[is_value, "period"]))]
+    table = table.sort_values(["indicator", "counterpart", "period"])
+    for region_index, region in enumerate(SOLAR_REGIONS):
+        color = PALETTE[region_index % len(PALETTE)]
+        for panel, indicator in ((1, "solar_exports_value"), (2, "solar_exports_capacity")):
+            part = table[(table["indicator"] == indicator) & (table["counterpart"] == f"region:{region}")]
+            # ~1,500 points: one hover template per trace, per-point details in customdata (keeps pages light).
+            unit = part["unit"].iloc[0] if len(part) else currency
+            converted = part["derivation"].str.len().gt(0).any() if len(part) else False
+            template = (f"<b>{region}</b>, panels + cells<br>%{{x|%Y-%m}}: %{{y:,.2f}} {unit}"
+                        + ("<br>converted from %{customdata[1]:,.0f} USD at %{customdata[2]:.4f} CNY per USD (FRED EXCHUS)"
+                           if converted else "")
+                        + ("<br>capacity: Ember's estimate (value ÷ average price)" if panel == 2 else "")
+                        + "<br>Source: Ember, from GACC (China Customs) monthly data"
+                        + "<br>Vintage %{customdata[0]}, released %{customdata[3]}<extra></extra>")
+            rates = (part["value"] / part["original_value"].astype("float64")) if converted else part["value"] * 0
+            fig.add_trace(go.Bar(
+                x=part["period"].tolist(), y=part["value"].tolist(), name=region, legendgroup=region,
+                showlegend=panel == 1, marker={"color": color, "line": {"width": 0}},
+                customdata=list(zip(part["vintage"].astype(int), part["original_value"].fillna(0).astype("float64"),
+                                    rates.fillna(0), part["released"])),
+                hovertemplate=template,
+            ), row=panel, col=1)
+    fig.update_layout(barmode="stack", bargap=0.05)
+    fig.update_yaxes(title_text=f"Value, {currency} per month", exponentformat="B", row=1, col=1)
+    fig.update_yaxes(title_text="Est. capacity, MW per month", row=2, col=1)
+    fig.update_xaxes(title_text="Month", row=2, col=1)
+
+    # Annual World totals (panels + cells): the finding in one line.
+    world = data[data["counterpart"] == "WLD"].assign(year=lambda d: d["period"].str[:4])
+    annual = world.groupby(["indicator", "year"])["value"].sum()
+    months = world.groupby("year")["period"].nunique()
+    full_years = sorted(y for y, n in months.items() if n == 12)
+    title, subtitle = "China's solar exports by destination region, monthly", ""
+    target = "2023" if {"2022", "2023"} <= set(full_years) else (full_years[-1] if len(full_years) >= 2 else None)
+    if target:
+        before = str(int(target) - 1)
+        v_new, v_old = annual[("solar_exports_value", target)], annual[("solar_exports_value", before)]
+        c_new, c_old = annual[("solar_exports_capacity", target)], annual[("solar_exports_capacity", before)]
+        dv, dc = pct_change(v_new, v_old), pct_change(c_new, c_old)
+        price_new, price_old = v_new / (c_new * 1e6), v_old / (c_old * 1e6)
+        dp = pct_change(price_new, price_old)
+        if dv < 0 < dc:
+            title = (f"China's solar exports in {target}: value fell {abs(dv):.1f}% while estimated capacity rose "
+                     f"{dc:.0f}% — the implied price per watt fell {abs(dp):.0f}%")
+        else:
+            title = f"China's solar exports in {target}: value {dv:+.1f}%, estimated capacity {dc:+.0f}%"
+        subtitle = (f"World, panels + cells: {before} {human(v_old, 'USD')}, {c_old / 1000:,.1f} GW (≈{price_old:.3f} USD/W) "
+                    f"→ {target} {human(v_new, 'USD')}, {c_new / 1000:,.1f} GW (≈{price_new:.3f} USD/W). Value in current "
+                    "USD as reported by GACC; stacked by destination region.")
+    if currency != "USD":
+        subtitle += (" Values converted to CNY at FRED EXCHUS monthly averages"
+                     + (f"; months without a rate are not shown ({', '.join(missing_fx)})" if missing_fx else "")
+                     + ".")
+    return _finish(fig, store, figure_id, title, table[FIGURE_COLUMNS], as_of, currency, [], subtitle, extra=fx.used,
+                   height=760)
+
+
+# -- EV export units ---------------------------------------------------------------------------
+
+
+@register("ev-exports-units", "EV exports: GACC vs CAAM units", "trade", ("innovations-list",))
+def _build_ev_exports_units(store: Store, as_of: str | None = None, currency: str = "CNY"):
+    figure_id = "ev-exports-units"
+    customs = store.frame(source="customs", indicator=["ev_passenger_exports_units", "ev_exports_units"], as_of=as_of)
+    caam = store.frame(source="caam", indicator="vehicle_exports", as_of=as_of)
+    caam = caam[caam["product"] == "nev"]
+    gacc = customs[customs["indicator"] == "ev_passenger_exports_units"]
+    gacc_lower = customs[(customs["indicator"] == "ev_exports_units") & (customs["qualifier"] == "more than")]
+    gacc_exact = customs[(customs["indicator"] == "ev_exports_units") & (customs["qualifier"] != "more than")]
+    gacc = pd.concat([gacc, gacc_exact[~gacc_exact["period"].isin(gacc["period"])]])
+    fig = go.Figure()
+    rows = []
+    series = [
+        (gacc, "GACC (customs): electric passenger cars", OKABE_ITO["blue"], None),
+        (caam, "CAAM (industry): NEVs incl. commercial vehicles", OKABE_ITO["orange"], None),
+    ]
+    for data, name, color, _ in series:
+        items = [_plot_row(r, figure_id, name) for _, r in data.sort_values("period").iterrows()]
+        rows += items
+        if items:
+            fig.add_trace(go.Bar(
+                x=[int(i["period"]) for i in items], y=[i["value"] for i in items], name=name, marker={"color": color},
+                text=[f"{i['value'] / 1e6:.2f} m" for i in items], textposition="outside", cliponaxis=False,
+                hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
+            ))
+    lower_items = [_plot_row(r, figure_id, "GACC: electric vehicles, “more than” (a lower bound)")
+                   for _, r in gacc_lower.iterrows()]
+    rows += lower_items
+    if lower_items:
+        fig.add_trace(go.Scatter(
+            x=[int(i["period"]) for i in lower_items], y=[i["value"] for i in lower_items], mode="markers+text",
+            name="GACC: “more than” (lower bound)", marker={"symbol": "triangle-up", "size": 14, "color": OKABE_ITO["blue"]},
+            text=[f"> {i['value'] / 1e6:.1f} m" for i in lower_items], textposition="top center",
+            hovertext=[_hover(i) for i in lower_items], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_yaxes(title_text="Vehicles exported (M = million)", exponentformat="B", rangemode="tozero")
+    fig.update_xaxes(title_text="Year", dtick=1)
+    exact_gacc = [r for r in rows if r["source"] == "customs" and not r["qualifier"]]
+    both = {r["period"] for r in exact_gacc} & {r["period"] for r in rows if r["source"] == "caam"}
+    if both:
+        year = max(both)
+        g = next(r for r in exact_gacc if r["period"] == year)
+        c = next(r for r in rows if r["source"] == "caam" and r["period"] == year)
+        title = (f"EV exports in {year}: {g['value'] / 1e6:.2f} million electric passenger vehicles (GACC) vs "
+                 f"{c['value'] / 1e6:.2f} million NEVs (CAAM) — different bases, never added together")
+    elif rows:
+        title = "EV exports: GACC and CAAM counts (different bases, never added together)"
+    else:
+        _message_figure(fig, "Not in the store: EV export units. Loader: indicators refresh --source customs --source caam --offline")
+        title = "EV exports: not in the store"
+    subtitle = ("GACC counts customs declarations of electric passenger cars (battery-electric and plug-in hybrid); "
+                "CAAM counts manufacturers' reported exports of new-energy vehicles, including commercial vehicles. "
+                "Units: vehicles.")
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [], subtitle)
+
+
+# -- GII: overall rank -------------------------------------------------------------------------
+
+
+
+
+
+NEW_TRIO_HS6 = {
+    "870380": "ev", "870360": "ev", "870370": "ev", "850760": "liion", "854140": "pv", "854142": "pv", "854143": "pv",
+}
+"""HS-6 codes of the new trio -> product, as the comtrade source requests them (a copy of
+`indicators.sources.comtrade.NEW_TRIO_HS6`: figures do not import source modules; a test keeps them equal)."""
+
+
+@register("comtrade-hs6", "UN Comtrade HS-6 detail", "trade")
+def _build_comtrade_hs6(store: Store, as_of: str | None = None, currency: str = "CNY"):
+    figure_id = "comtrade-hs6"
+    data = store.frame(source="comtrade", dataset="hs6_trade", indicator="exports_value", as_of=as_of)
+    data = data[(data["entity"] == "CHN") & (data["counterpart"] == "WLD") & (data["freq"] == "A")]
+    data = data[data["product"].isin(list(NEW_TRIO_HS6))]
+    fig = go.Figure()
+    if data.empty:
+        _message_figure(fig, "China's HS-6 new-trio exports are not in the store: run "
+                             "`indicators refresh --source comtrade` (live; UN Comtrade).")
+        fig.update_layout(height=360)
+        return _finish(fig, store, figure_id, "UN Comtrade HS-6 detail: not in the store", _table([]), as_of, currency,
+                       [], "Live only: nothing is bundled for this series.", height=380, below_axis=10)
+    fx = _Fx(store, as_of)
+    rows = []
+    for index, code in enumerate(sorted(data["product"].unique())):
+        part = data[data["product"] == code].sort_values("period")
+        items = []
+        for _, r in part.iterrows():
+            value, how = fx.convert(float(r["value"]), "USD", currency, r["period"])
+            if value is None:
+                continue
+            items.append(_plot_row(r, figure_id, f"HS {code} ({NEW_TRIO_HS6[code]})", value=value if how else None,
+                                   unit=currency, derivation=how))
+        rows += items
+        fig.add_trace(go.Bar(x=[int(i["period"]) for i in items], y=[i["value"] for i in items],
+                             name=f"HS {code} ({NEW_TRIO_HS6[code]})", marker={"color": PALETTE[index % len(PALETTE)]},
+                             hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    _money_axis(fig, currency)
+    fig.update_xaxes(title_text="Year", dtick=1)
+    years = sorted({r["period"] for r in rows})
+    title = f"UN Comtrade: China's new-trio HS-6 exports, {years[0]}–{years[-1]}" if years else "UN Comtrade HS-6"
+    subtitle = ("HS 854140 before 2022 also holds LEDs: an HS-based PV series overstates PV before 2022. "
+                "Values as reported by China to UN Comtrade (current USD)"
+                + ("; converted at FRED AEXCHUS annual averages." if currency != "USD" else "."))
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, [], subtitle, extra=fx.used)
