@@ -166,7 +166,9 @@ def evidence_chart(article, result, spec: dict, state: common.PageState) -> html
 
             fig = evidence_figure(store, spec, result, as_of=state.as_of)
             fig_dict = fig.to_plotly_json()
-            fig_dict["layout"]["autosize"] = True
+            layout = fig_dict["layout"]  # the card says the claim and the verdict: the chart keeps only the plot
+            layout.update(autosize=True, title={"text": ""}, margin={**layout["margin"], "t": 50, "b": 70})
+            layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("name") != "source-line"]
             title, source = "", fig.layout.meta["source_line"]
     except Exception as exc:  # a chart that cannot be built must not take the page down
         return html.P(f"The evidence chart could not be built from the store: {type(exc).__name__}: {exc}",

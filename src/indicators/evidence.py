@@ -95,7 +95,8 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
 
 
 def _hover(rows: pd.DataFrame, scale: float) -> list[str]:
-    return [f"{r.entity} {r.period}: {r.value / scale:,.6g} ({r.value:,.6g} {r.unit})<br>{r.publisher}, "
+    return [f"{r.entity} {r.period}: {(r.qualifier + ' ') if r.qualifier else ''}{r.value / scale:,.6g} "
+            f"({r.value:,.6g} {r.unit})<br>{r.publisher}, "
             f"released {r.released}, vintage {int(r.vintage)}" for r in rows.itertuples()]
 
 
