@@ -119,6 +119,8 @@ def test_article_scorecard_shows_every_claim_and_draws_its_charts(page, base_url
     assert len(charts) >= 1
     for chart in charts:
         assert chart["svg"] and chart["traces"] > 0, chart
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS[page.viewport_name]["width"], f"/article/{slug} is wider than the screen ({width}px)"
     shoot(page, f"article-{slug}")
     assert page.errors == [], page.errors
 
