@@ -38,7 +38,7 @@ import plotly.io as pio
 from dash import Input, Output, State, ctx, dcc, html
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, RequestEntityTooLarge
 
-from dashboard import common, unavailable
+from dashboard import common, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
 from indicators import sources
 
@@ -58,7 +58,7 @@ PAGE_CONTROLS = {
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
 COMMON_PARAMS = ("as_of", "currency", "product")
 """Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
-PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "article": COMMON_PARAMS + ("slug",)}
+PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "articles": COMMON_PARAMS + ("slug",)}
 """Per page, the query parameters its layout is given (others: COMMON_PARAMS). Anything else in the
 URL is dropped before the layout runs: it cannot break a page, nor make a new entry in the cache."""
 RENDERED_PAGES_KEPT = 32
@@ -110,8 +110,8 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
         _register_state_callback(app, page, extra)
     _cache_page_layouts()
     _register_request_checks(app)
+    jsonld.register(app)  # ClaimReview JSON-LD in article pages; before the routes: its hook runs last
     _register_routes(app)
-    app.server.after_request(common.embed_claimreview)  # ClaimReview JSON-LD in the served page HTML
     if warm:
         threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
     return app

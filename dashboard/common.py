@@ -371,30 +371,3 @@ def figure_card(page: str, figure_id: str, state: PageState, results: dict, prod
 
 def results_by_id(state: PageState) -> dict:
     return {r.id: r for r in claim_results(current_store(), state.as_of)}
-
-
-def embed_claimreview(response: flask.Response) -> flask.Response:
-    """Put the article's ClaimReview JSON-LD into the served HTML of `/` and `/article/<slug>`: Dash
-    renders pages in the browser, so extractors (which do not run scripts) must find it in the index."""
-    path = flask.request.path
-    if response.status_code != 200 or response.mimetype != "text/html" or not (path == "/" or path.startswith("/article/")):
-        return response
-    from indicators import articles, claimreview
-
-    try:
-        slug = path[len("/article/"):].strip("/") or None
-        article = articles.get_article(slug) if slug else articles.default_article()
-    except articles.ArticleError:
-        return response
-    from dashboard.pages.articles import article_results
-
-    as_of = flask.request.args.get("as_of") or None
-    try:
-        as_of = figures.check_as_of(as_of)
-    except ValueError:
-        as_of = None
-    reviews = claimreview.claim_reviews(article, article_results(article, as_of), base_url=flask.request.host_url)
-    body = response.get_data(as_text=True)
-    if reviews and "</head>" in body:
-        response.set_data(body.replace("</head>", claimreview.script_tag(reviews) + "\n</head>", 1))
-    return response

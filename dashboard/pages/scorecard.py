@@ -34,34 +34,6 @@ def layout(**query):
                         heading="Scorecard: the op-ed's claims against the data", intro=intro)
 
 
-def article_layout(slug: str | None, **query):
-    """One article's scorecard: heading, intro and footer from its metadata; claim cards anchored `#claim-<id>`."""
-    from dash import html as h
-
-    from dashboard.pages.articles import article_results
-    from indicators import articles
-
-    state = common.read_state(query)
-    try:
-        article = articles.get_article(slug) if slug else articles.default_article()
-    except articles.ArticleError as exc:
-        return common.shell(PAGE, state, [h.P(str(exc), className="problems", role="alert")],
-                            heading="Unknown article")
-    results = article_results(article, state.as_of)
-    counts = Counter(r.verdict for r in results)
-    summary = h.Div([h.Span([common.verdict_badge(v), f" {counts[v]}"], className="summary-item")
-                     for v in claims_engine.VERDICTS if counts.get(v)], className="summary", id=f"{PAGE}-summary")
-    cards = [h.Div(claim_card(result, state, bespoke=article.default), id=f"claim-{result.id}") for result in results]
-    link = [" (", h.A("original", href=article.url, target="_blank", rel="noopener"), ")"] if article.url else []
-    intro = (f"Each statement of “{article.title}” ({article.author}, {article.outlet}, {article.published}"
-             f"{', excerpt' if article.excerpt else ''}) that cites a figure, checked against public data.")
-    return common.shell(PAGE, state, [common.controls(PAGE, state), h.P(["Article: ", article.label, *link]), summary,
-                                      h.Div(cards, className="cards", id=f"{PAGE}-cards")],
-                        heading=f"Scorecard: {article.title}", intro=intro,
-                        article_note=f"{article.outlet}: {article.author}, {article.published}"
-                                     f"{' (excerpt)' if article.excerpt else ''}, quoted for the purpose of checking it.")
-
-
 def claim_card(result: claims_engine.ClaimResult, state: common.PageState, bespoke: bool = True) -> html.Article:
     """One claim: quote, stated vs observed, verdict, explanation, other views, caveats, sources, evidence."""
     details = []

@@ -1,0 +1,123 @@
+"""The generic evidence chart (indicators.evidence) on the bundled snapshot: for each check kind the
+stated figure is drawn where the claim spec puts it, and every checkable claim of every bundled
+article gets a chart with a source line and vintages."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import articles, evidence
+from indicators.claims import check_article, load_claims
+
+CLAIMS = [(article, claim) for article in articles.load_articles()
+          for claim in load_claims(article.claims_path, strict=False)["claims"]]
+CHECKABLE = [(a, c) for a, c in CLAIMS if c["check"] in evidence.CHECKABLE]
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("evidence")
+
+
+@pytest.fixture(scope="module")
+def results(store):
+    return {(a.slug, r.id): r for a in articles.load_articles() for r in check_article(store, a, compare=False)}
+
+
+def first_of(kind: str) -> dict:
+    found = [c for _, c in CLAIMS if c["check"] == kind]
+    assert found, f"no bundled {kind} claim"
+    return found[0]
+
+
+def stated(claim: dict) -> float:
+    return float(claim["stated"]["value"])
+
+
+def shapes(fig, kind: str):
+    return [s for s in fig.layout.shapes if s.type == kind]
+
+
+def test_threshold_is_a_horizontal_line_at_the_stated_level(store):
+    claim = first_of("threshold")
+    fig = evidence.evidence_figure(store, claim)
+    lines = [s for s in shapes(fig, "line") if s.y0 == s.y1]
+    assert any(s.y0 == pytest.approx(stated(claim)) for s in lines)
+    published = [t for t in fig.data if t.name.startswith("Published")]
+    assert published, "the claimed period's published figure is marked"
+    row = store.frame(source=claim["series"]["source"], indicator=claim["series"]["indicator"])
+    row = row[(row["period"] == claim["series"]["period"]) & (row["unit"] == claim["series"]["unit"])]
+    scale = float(claim["stated"]["scale"])
+    assert published[0].y[0] == pytest.approx(float(row["value"].iloc[-1]) / scale)
+
+
+def test_rounded_is_a_band_of_half_a_step_either_side(store):
+    claim = first_of("rounded")
+    fig = evidence.evidence_figure(store, claim)
+    bands = shapes(fig, "rect")
+    half = float(claim["step"]) / 2
+    assert any(min(b.y0, b.y1) == pytest.approx(stated(claim) - half) and
+               max(b.y0, b.y1) == pytest.approx(stated(claim) + half) for b in bands)
+
+
+@pytest.mark.parametrize("kind", ["exact", "count"])
+def test_exact_and_count_are_a_marker_at_the_stated_figure_in_the_claimed_period(store, kind):
+    claim = first_of(kind)
+    fig = evidence.evidence_figure(store, claim)
+    marks = [t for t in fig.data if t.name.startswith(evidence.STATED_NAME)]
+    assert len(marks) == 1
+    assert list(marks[0].y) == [stated(claim)] and list(marks[0].x) == [claim["series"]["period"]]
+
+
+def test_leader_is_bars_across_economies_with_the_stated_rank_on_the_entity(store):
+    claim = first_of("leader")
+    fig = evidence.evidence_figure(store, claim)
+    bars = [t for t in fig.data if t.type == "bar"][0]
+    rows = store.frame(source="gii", indicator=claim["series"]["indicator"])
+    rows = rows[rows["period"] == claim["series"]["period"]]
+    assert len(bars.x) == min(len(rows), 15) > 1
+    mark = [t for t in fig.data if t.name.startswith(evidence.STATED_NAME)][0]
+    assert list(mark.x) == [claim["entity"]] and list(mark.customdata) == [stated(claim)]
+    assert mark.y[0] == pytest.approx(float(rows[rows["entity"] == claim["entity"]]["value"].iloc[0]))
+
+
+def test_rank_trend_shades_the_claimed_window(store):
+    claim = first_of("rank_trend")
+    fig = evidence.evidence_figure(store, claim)
+    rect = shapes(fig, "rect")
+    assert any(r.x0 == claim["window"]["first"] and r.x1 == claim["window"]["last"] for r in rect)
+    assert fig.layout.yaxis.autorange == "reversed"  # rank 1 at the top
+
+
+@pytest.mark.parametrize("article,claim", CHECKABLE, ids=[f"{a.slug}#{c['id']}" for a, c in CHECKABLE])
+def test_every_checkable_claim_gets_a_chart_with_source_line_and_vintages(store, results, article, claim):
+    fig = evidence.evidence_figure(store, claim, results[(article.slug, claim["id"])])
+    meta = fig.layout.meta
+    assert meta["id"] == f"evidence-{claim['id']}" and meta["claim_ids"] == [claim["id"]]
+    assert fig.layout.title.text
+    assert meta["source_line"].startswith("Source: ") and "Vintages:" in meta["source_line"]
+    if any(len(t.x or []) for t in fig.data if not t.name.startswith(evidence.STATED_NAME)):
+        assert meta["vintages"], "a chart with data names its vintages"
+        assert "read via" in meta["source_line"] or "read from the primary source" in meta["source_line"]
+    assert results[(article.slug, claim["id"])].verdict in fig.layout.title.subtitle.text
+
+
+def test_a_claim_with_no_data_says_so_and_names_the_loader(store):
+    claim = {**first_of("exact"), "series": {**first_of("exact")["series"], "indicator": "no_such_indicator"}}
+    fig = evidence.evidence_figure(store, claim, as_of="2024-03-12")
+    notes = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
+    assert "No no_such_indicator data" in notes and "Loader:" in notes and "as of 2024-03-12" in notes
+    assert fig.layout.meta["source_line"].startswith("Source: no data")
+
+
+def test_as_of_before_publication_leaves_the_later_rows_out(store):
+    claim = first_of("threshold")
+    latest = evidence.evidence_figure(store, claim)
+    early = evidence.evidence_figure(store, claim, as_of="2000-01-01")
+    assert len(latest.data) > 0
+    assert sum(len(t.x or []) for t in early.data if not t.name.startswith(evidence.STATED_NAME)) == 0
+
+
+def test_an_opinion_has_no_chart(store):
+    with pytest.raises(ValueError, match="no evidence chart"):
+        evidence.evidence_figure(store, first_of("opinion"))
