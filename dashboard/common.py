@@ -218,7 +218,7 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
     links = []
     nav_query = state.query(product=None, vintage=None)
     for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
-        if entry["module"].split(".")[-1] == "not_found_404" or entry.get("path_template"):
+        if entry["module"].split(".")[-1] == "not_found_404":
             continue
         active = entry.get("page_key") == page
         links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
