@@ -121,3 +121,26 @@ def test_as_of_before_publication_leaves_the_later_rows_out(store):
 def test_an_opinion_has_no_chart(store):
     with pytest.raises(ValueError, match="no evidence chart"):
         evidence.evidence_figure(store, first_of("opinion"))
+
+
+def test_figures_published_as_bounds_are_drawn_apart_from_exact_ones(store):
+    """A row stated as "more than X" is a bound: it gets its own open-marker trace, never the exact line's label."""
+    drawn = 0
+    for claim in (c for _, c in CHECKABLE if c["check"] == "threshold"):
+        rows = store.frame(source=claim["series"]["source"], indicator=claim["series"]["indicator"])
+        if claim["series"].get("entity"):
+            rows = rows[rows["entity"] == claim["series"]["entity"]]
+        if claim["series"].get("unit"):
+            rows = rows[rows["unit"] == claim["series"]["unit"]]
+        bounded = rows[rows["qualifier"] != ""]
+        fig = evidence.evidence_figure(store, claim)
+        traces = [t for t in fig.data if t.name and t.name.startswith("Bound, not a point")]
+        if len(bounded):
+            plotted = {str(x) for t in fig.data if t.name and not t.name.startswith("Bound") for x in t.x}
+            expected = {p for p in bounded["period"] if p in plotted}
+            if expected:
+                assert traces and set(map(str, traces[0].x)) == expected
+                drawn += 1
+        else:
+            assert not traces
+    assert drawn, "the bundled threshold claims include a series with a figure published as a bound"

@@ -61,7 +61,8 @@ def index(state: common.PageState) -> html.Div:
              "Open one for its scorecard.")
     return common.shell(PAGE, state, [as_of_links(state, None), html.Ul(rows, className="article-list",
                                                                         id=f"{PAGE}-list")],
-                        heading="Articles checked", intro=intro)
+                        heading="Articles checked", intro=intro,
+                        article_note="Articles are quoted for the purpose of checking them.")
 
 
 def not_found(slug: str, state: common.PageState) -> html.Div:
@@ -116,7 +117,7 @@ def scorecard(article, state: common.PageState) -> html.Div:
         counts_badges(results, f"{PAGE}-summary"),
         html.Div(cards, className="cards", id=f"{PAGE}-cards"),
         footer,
-    ], heading=article.title, intro=intro)
+    ], heading=article.title, intro=intro, article_note="")
 
 
 def claim_card(article, result, spec: dict | None, state: common.PageState) -> html.Article:

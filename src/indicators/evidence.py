@@ -109,6 +109,13 @@ def _over_time(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale
         fig.add_trace(go.Scatter(x=periods, y=list(rows["value"] / scale), mode="lines+markers",
                                  name=f"{entity} {spec['indicator']}".strip(), line={"color": BLUE},
                                  hovertext=_hover(rows, scale), hoverinfo="text"))
+        bounds = rows[rows["qualifier"] != ""]
+        if len(bounds):  # "more than 1 trillion" is a bound, not a point: drawn open so it doesn't read as exact
+            fig.add_trace(go.Scatter(x=list(bounds["period"]), y=list(bounds["value"] / scale), mode="markers",
+                                     name="Bound, not a point (" + ", ".join(sorted(set(bounds["qualifier"]))) + ")",
+                                     marker={"size": 12, "symbol": "circle-open", "color": VERMILLION,
+                                             "line": {"width": 2}},
+                                     hovertext=_hover(bounds, scale), hoverinfo="text"))
         claimed = rows[rows["period"] == str(spec.get("period"))]
         if len(claimed):
             fig.add_trace(go.Scatter(x=list(claimed["period"]), y=list(claimed["value"] / scale), mode="markers",
