@@ -69,10 +69,12 @@ def test_an_unreadable_payload_is_a_source_error_naming_the_source(source, raw):
         assert str(info.value).startswith(f"{name}: ") and "\n" not in str(info.value)
 
 
-def test_live_sources_can_be_pointed_at_a_mirror_and_say_how(source):
-    name, module = source
-    if not module.METADATA.live:
-        pytest.skip(f"{name} has no live endpoint")
+LIVE = [name for name in sources.NAMES if sources.get(name).METADATA.live]
+
+
+@pytest.mark.parametrize("name", LIVE)
+def test_live_sources_can_be_pointed_at_a_mirror_and_say_how(name):
+    module = sources.get(name)
     names = [module.METADATA.url_env] if module.METADATA.url_env else MIRROR_ENV.get(name, [])
     assert names, f"{name}: a live source declares METADATA.url_env"
     for env in names:
