@@ -183,9 +183,10 @@ def _cache_page_layouts() -> None:
     A page is built once per URL and store state; later visitors get the same component tree
     (building one takes 4-11 ms with the charts cached; dash still serializes it, 4-9 ms). The key
     holds everything a page is built from: the page, its query parameters, the host (the embed code
-    names it), the store's state (newest vintage, refresh event and revision report, see
-    Store.state) and the claims file. So a new vintage, a failed refresh or an edited claims file
-    still shows on the next page load.
+    names it), what it reads of the store (the data versions per source; for /data also the newest
+    refresh event and revision report, see _page_inputs) and the claims file. So a new vintage, a
+    failed refresh on /data or an edited claims file still shows on the next page load, and a
+    refresh that finds nothing new keeps the cached pages.
 
     Dash has no public hook to cache the answer of its page-router callback itself (the JSON it
     sends); the layout functions in dash.page_registry are the public part of the router."""
@@ -204,7 +205,7 @@ def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
         if not flask.has_request_context() or len(shown) > CACHED_QUERY_MAX_CHARS:
             return layout(**query)
         store = common.current_store()
-        key = (page_key, shown, store.url, _store_state(store), common.claims_file_version(),
+        key = (page_key, shown, store.url, _page_inputs(store, page_key), common.claims_file_version(),
                flask.request.host_url)
         with _pages_lock:
             tree = _pages.get(key)
@@ -220,6 +221,22 @@ def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
 
     cached.page_layout = layout
     return cached
+
+
+STATE_PAGES = {"data"}
+"""Pages that show refresh events and revision reports besides the data: keyed on Store.state()."""
+
+
+def _page_inputs(store: Store, page_key: str):
+    """What a page's rendering depends on in the store: the data versions (per source) for every
+    page, plus events and reports for the data page. So a refresh that finds nothing new (it writes
+    an event but no vintage) keeps every cached page but /data."""
+    if page_key in STATE_PAGES:
+        return _store_state(store)
+    versions = flask.g.get("store_versions")
+    if versions is None:
+        versions = flask.g.store_versions = tuple(sorted(store.versions().items()))
+    return versions
 
 
 def _store_state(store: Store):

@@ -359,3 +359,47 @@ def test_a_failed_refresh_shows_on_the_data_page_at_once(snapshot_copy):
         mock.add(responses.GET, re.compile(r"https?://.*"), body=requests.exceptions.ConnectionError("Failed to resolve host"))
         refresh(["fx"], store=store, check_claims=False)
     assert "DNS lookup failed" in text(render(client, "/data"))
+
+
+
+def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy):
+    """An unchanged refresh writes an event but no vintage: pages built from the data stay cached,
+    /data (which lists events and reports) is rebuilt."""
+    import dash
+
+    from dashboard import app as dashboard_app
+    from indicators.refresh import refresh
+
+    store = snapshot_copy("unchanged-refresh-cache")
+    client = dashboard_app.create_app(store, warm=False).server.test_client()
+    assert client.get("/").status_code == 200
+    builds = {"scorecard": 0, "data": 0}
+
+    def counting(key, layout):
+        def layout_counted(**query):
+            builds[key] += 1
+            return layout(**query)
+        return layout_counted
+
+    originals = {}
+    for entry in dash.page_registry.values():
+        key = entry.get("page_key")
+        if key in builds:
+            originals[key] = entry["layout"]
+            entry["layout"] = dashboard_app._cached_layout(
+                key, counting(key, entry["layout"].page_layout),
+                dashboard_app.PAGE_PARAMS.get(key, dashboard_app.COMMON_PARAMS))
+    dashboard_app._pages.clear()
+    try:
+        for path in ("/", "/data"):
+            render(client, path)
+        assert builds == {"scorecard": 1, "data": 1}
+        results = refresh(offline=True, store=store)
+        assert {r.status for r in results} <= {"unchanged", "skipped"}, [(r.source, r.status) for r in results]
+        for path in ("/", "/data"):
+            render(client, path)
+        assert builds == {"scorecard": 1, "data": 2}
+    finally:
+        for entry in dash.page_registry.values():
+            if entry.get("page_key") in originals:
+                entry["layout"] = originals[entry["page_key"]]
