@@ -715,17 +715,17 @@ def _generation(db: Path) -> int:
 
 
 def _incomplete_vintages(db: Path, ids) -> list[int]:
-    """Cited vintages whose observations do not add up to the rows the vintage row declares."""
-    import sqlite3
+    """Cited vintages whose observations (the rows whose vintage period contains them) do not add
+    up to the rows the vintage row declares."""
+    from indicators.store import Store
 
-    bad = []
-    with sqlite3.connect(db) as conn:
-        for vintage in sorted(ids):
-            row = conn.execute("SELECT rows FROM vintages WHERE id = ?", (vintage,)).fetchone()
-            count = conn.execute("SELECT count(*) FROM observations WHERE vintage = ?", (vintage,)).fetchone()[0]
-            if row is None or row[0] != count:
-                bad.append(vintage)
-    return bad
+    store = Store(f"sqlite:///{db}", upgrade=False)
+    try:
+        declared = {v.id: v.rows for v in store.vintages()}
+        return [vintage for vintage in sorted(ids)
+                if vintage not in declared or len(store.vintage_frame(vintage)) != declared[vintage]]
+    finally:
+        store.engine.dispose()
 
 
 # -- browser helper -------------------------------------------------------------------------------------
