@@ -2,8 +2,10 @@
 
 Dash renders pages in the browser: the HTML a crawler fetches is the same empty shell for every
 path. So an `after_request` hook adds `claimreview.script_tag(...)` for the article's checkable
-claims to the <head> of `/article/<slug>` (and of `/`, the default article's scorecard), judged
-with the page's `?as_of=`. It also gives `/article/<unknown slug>` a real 404 status (the page
+claims to the <head> of `/article/<slug>`, judged with the page's `?as_of=`. Not to `/` (the
+landing scorecard): judging every claim for its HTML would make the first answer after a start
+wait for the claims engine (about 1 s here); the reviews' `url`s point at `/article/<slug>`, so
+that is where extractors find them. It also gives `/article/<unknown slug>` a real 404 status (the page
 itself says the article is not known) and a known slug 200.
 
 Register it before the app's other after_request hooks (Flask runs them in reverse order), so
@@ -69,9 +71,9 @@ def register(app: dash.Dash) -> None:
             return response
         path = request.path
         match = ARTICLE_PATH.match(path)
-        if match is None and (path.rstrip("/") or "/") != "/":
+        if match is None:
             return response
-        article = find_article(match.group(1) if match else None)
+        article = find_article(match.group(1))
         if article is None:
             response.status_code = 404
             return response
