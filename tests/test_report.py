@@ -238,3 +238,18 @@ def test_report_for_another_article_embeds_its_claimreview(tmp_path, store):
     assert all(r["url"].startswith("http://127.0.0.1:8050/article/china-daily-askary-2024-03-12#claim-") for r in reviews)
     with pytest.raises(articles.ArticleError):
         report.write_report(tmp_path / "x.html", store=store, article_slug="no-such-article")
+
+
+def test_another_article_gets_an_evidence_chart_per_checkable_claim_not_the_op_eds_charts(store):
+    """Bespoke charts are drawn from the op-ed's claims; another article's report charts its own
+    claims with the generic evidence chart, one per checkable claim."""
+    from indicators import articles, evidence
+    from indicators.claims import load_claims
+
+    slug = "china-daily-askary-2024-03-12"
+    data = report.gather(store=store, article_slug=slug)
+    checkable = [c["id"] for c in load_claims(articles.get_article(slug).claims_path, strict=False)["claims"]
+                 if c["check"] in evidence.CHECKABLE and c.get("series")]
+    assert checkable
+    assert [chart.claim_ids for chart in data.charts] == [[claim_id] for claim_id in checkable]
+    assert all(chart.figure is not None and not chart.error for chart in data.charts)

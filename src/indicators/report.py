@@ -106,7 +106,7 @@ def gather(as_of: str | None = None, store: Store | None = None, with_charts: bo
         as_of=as_of,
         results=results,
         article_results=article_results,
-        charts=build_charts(store, as_of) if with_charts else [],
+        charts=build_charts(store, as_of, chosen, results) if with_charts else [],
         published_since=published_since(store, article_as_of, as_of) if article_as_of else [],
         source_rows=source_rows(store),
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -114,21 +114,38 @@ def gather(as_of: str | None = None, store: Store | None = None, with_charts: bo
     )
 
 
-def build_charts(store: Store, as_of: str | None) -> list[Chart]:
-    """Every registered figure, built once; a figure that fails is kept with its error."""
+def build_charts(store: Store, as_of: str | None, article=None, results=()) -> list[Chart]:
+    """The registered (bespoke) figures when the article is the default one (they are drawn from
+    its claims), then a generic evidence chart for every checkable claim no bespoke figure covers;
+    a figure that fails is kept with its error."""
     try:
-        from indicators import figures
+        from indicators import evidence, figures
     except ImportError as exc:
         return [Chart("figures", "charts", error=f"the figures module is not available ({exc})")]
     charts = []
-    for figure_id, spec in figures.FIGURES.items():
-        try:
-            fig, _data = figures.build(figure_id, store=store, as_of=as_of)
-        except Exception as exc:  # one missing series must not cost the whole report
-            charts.append(Chart(figure_id, getattr(spec, "title", figure_id), error=_first_line(exc)))
+    if article is None or article.default:
+        for figure_id, spec in figures.FIGURES.items():
+            try:
+                fig, _data = figures.build(figure_id, store=store, as_of=as_of)
+            except Exception as exc:  # one missing series must not cost the whole report
+                charts.append(Chart(figure_id, getattr(spec, "title", figure_id), error=_first_line(exc)))
+                continue
+            meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+            charts.append(Chart(figure_id, getattr(spec, "title", figure_id), fig, list(meta.get("claim_ids") or [])))
+    if article is None:
+        return charts
+    covered = {claim_id for chart in charts for claim_id in chart.claim_ids}
+    by_id = {result.id: result for result in results}
+    for claim in claims.load_claims(article.claims_path, strict=False)["claims"]:
+        if claim["check"] not in evidence.CHECKABLE or claim["id"] in covered or not claim.get("series"):
             continue
-        meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-        charts.append(Chart(figure_id, getattr(spec, "title", figure_id), fig, list(meta.get("claim_ids") or [])))
+        title = claim.get("title") or claim["id"]
+        try:
+            fig = evidence.evidence_figure(store, claim, by_id.get(claim["id"]), as_of=as_of)
+        except Exception as exc:
+            charts.append(Chart(f"evidence-{claim['id']}", title, error=_first_line(exc)))
+            continue
+        charts.append(Chart(f"evidence-{claim['id']}", title, fig, [claim["id"]]))
     return charts
 
 
