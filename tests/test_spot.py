@@ -229,3 +229,24 @@ def test_stdin(snapshot_store, monkeypatch, capsys):
     assert cli.main(["spot", "-", "--format", "json"]) == 0
     [c] = json.loads(capsys.readouterr().out)
     assert (c["value"], c["unit"], c["match"]["indicator"]) == (12, "rank", "gii_rank")
+
+
+def test_the_check_a_text_page_draws_an_evidence_chart_per_checkable_candidate(snapshot_store):
+    """Each drafted, checkable candidate gets the generic evidence chart with its stated figure."""
+    from dashboard.app import create_app
+
+    create_app(snapshot_store, warm=False)  # pages register with an app
+    from dashboard.pages import check_text
+    from indicators import articles, evidence
+
+    article = articles.get_article("gna-lu-kun-2024-06-01")
+    found = spot.spot(article.text, store=snapshot_store, published=article.published)
+    entries, _ = spot.draft_entries(found)
+    drawable = [i for i, claim in enumerate(entries)
+                if claim and claim.get("check") in evidence.CHECKABLE and claim.get("series")]
+    assert drawable
+    section = check_text.evidence_charts(snapshot_store, entries)
+    shown = [child for child in section.children if getattr(child, "id", "").startswith("check-evidence-")]
+    assert [child.id for child in shown] == [f"check-evidence-{i}" for i in drawable]
+    graphs = [child.children[1] for child in shown]
+    assert all(hasattr(graph, "figure") and graph.figure.data for graph in graphs)

@@ -94,7 +94,8 @@ def run(_clicks, text, published, search):
     entries, left_out = spot.draft_entries(found)
     drafted = {"header": spot.draft_header("the Check a text page", left_out),
                "claims": [spot.yaml_text([claim]) if claim else None for claim in entries]}
-    return data, drafted, _table(data), html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
+    results = html.Div([_table(data), evidence_charts(common.current_store(), entries, as_of)])
+    return data, drafted, results, html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
                                       "untick what should not go into the claims file.", id=f"{PAGE}-count")
 
 
@@ -120,6 +121,25 @@ dash.clientside_callback(
     Output(f"{PAGE}-download", "data"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
     Input(f"{PAGE}-download-button", "n_clicks"), State(f"{PAGE}-drafted", "data"), prevent_initial_call=True,
 )
+
+
+def evidence_charts(store, entries: list[dict | None], as_of: str | None = None) -> html.Div:
+    """The generic evidence chart of each drafted, checkable candidate (row numbers as in the table),
+    folded so the review table stays the first thing on the page."""
+    from indicators import evidence
+
+    charts = []
+    for index, claim in enumerate(entries):
+        if not claim or claim.get("check") not in evidence.CHECKABLE or not claim.get("series"):
+            continue
+        summary = html.Summary(f"Row {index + 1}: evidence for “{claim['quote'][:90]}”")
+        try:
+            shown = dcc.Graph(figure=evidence.evidence_figure(store, claim, as_of=as_of),
+                              config={"displaylogo": False, "responsive": True})
+        except Exception as exc:  # one chart that cannot be drawn must not cost the review
+            shown = html.P(f"No chart: {str(exc).splitlines()[0]}", className="problems")
+        charts.append(html.Details([summary, shown], id=f"{PAGE}-evidence-{index}", className="evidence"))
+    return html.Div([html.H3("Evidence"), *charts] if charts else [], id=f"{PAGE}-evidence")
 
 
 def _message(text: str) -> html.Div:
