@@ -2,7 +2,7 @@
 
 `FaultServer.mode` picks the answer to every request (whatever the path): a real payload, a
 timeout, an HTTP status with Retry-After, an HTML page, a body cut short, a gzip bomb, an
-oversized body, or a trickle of bytes. `requests` logs each request line it received.
+oversized body, or a trickle of bytes (in the body, or in the status line and headers). `requests` logs each request line it received.
 """
 
 from __future__ import annotations
@@ -73,6 +73,17 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(body[i : i + 1])
                     self.wfile.flush()
                     time.sleep(server.drip)
+            elif mode == "header-trickle":
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nX-Padding: " + b"x" * 400
+                server.head_sent, server.head_size = 0, len(head)
+                for i in range(len(head)):
+                    if server.stopping.is_set():
+                        break
+                    self.wfile.write(head[i : i + 1])
+                    self.wfile.flush()
+                    server.head_sent = i + 1
+                    time.sleep(server.drip)
+                self.close_connection = True
             elif mode == "echo-key":
                 key = self.headers.get("Ocp-Apim-Subscription-Key", "")
                 text = (f'{{"statusCode": 401, "message": "Access denied due to invalid subscription key '
@@ -108,6 +119,7 @@ class FaultServer(ThreadingHTTPServer):
         self.drip = 0.05  # seconds between the bytes of a "trickle"
         self.oversize = 2_000_000
         self.bomb = b""
+        self.head_sent = self.head_size = 0  # bytes of a "header-trickle" head written, of how many
         self.requests: list[str] = []
         self.headers: list[dict] = []
         self.stopping = threading.Event()

@@ -3,8 +3,9 @@
 Each live source is pointed at `tests/fault_server.py` through its URL setting and refreshed the
 way `indicators refresh` does it (`refresh_source`): every fault must fail that source with a
 one-line reason, after the retries the policy allows, and write nothing to the store. The bounds
-are real: the gzip bomb inflates to 50 MB against a 1 MB cap, the trickle runs past a 1 s deadline
-while every single read is well within the 0.5 s read timeout.
+are real: the gzip bomb inflates to 50 MB against a 1 MB cap, a trickle (of the body, or of the
+status line and headers) runs past a 1 s deadline while every single read is well within the 0.5 s
+read timeout.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ FAULTS = {
     "gzip-bomb": (r"answer larger than the 1 MB limit \(after decompression\)", 1),
     "oversized": (r"answer larger than the 1 MB limit \(after decompression\)", 1),
     "trickle": (r"answer not complete within the 1 s deadline", 1),
+    "header-trickle": (r"no answer within the 1 s deadline", 1),
 }
 
 
@@ -59,7 +61,7 @@ def test_every_fault_fails_its_source_in_one_line_and_writes_nothing(server, sou
     monkeypatch.setenv("INDICATORS_HTTP_TIMEOUT", "0.5")
     monkeypatch.setenv("INDICATORS_HTTP_RETRY_AFTER_MAX", "0.05")  # the server asks for 1 s: the cap wins
     monkeypatch.setenv("INDICATORS_HTTP_MAX_MB", "1")
-    if fault == "trickle":
+    if fault in ("trickle", "header-trickle"):
         monkeypatch.setenv("INDICATORS_HTTP_DEADLINE", "1")
     server.mode, server.body = fault, (FIXTURES / fixture).read_bytes()
     server.requests.clear()
@@ -72,6 +74,8 @@ def test_every_fault_fails_its_source_in_one_line_and_writes_nothing(server, sou
     assert "\n" not in result.detail
     assert re.search(message, result.detail), (source, fault, result.detail)
     assert len(server.requests) == tries, server.requests
+    if fault == "header-trickle":  # the fetch hung up mid-headers: it did not wait for the whole head
+        assert server.head_sent < server.head_size, (server.head_sent, server.head_size)
     assert store.latest_vintage(source) is None
     assert store.last_events()[source]["last_error"]["detail"] == result.detail
 

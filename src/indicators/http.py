@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 import re
+import socket
+import threading
 import time
 import zlib
 from urllib.parse import urlsplit, urlunsplit
@@ -23,6 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from indicators import __version__, config
@@ -94,7 +98,7 @@ def prepared(http: requests.Session) -> requests.Session:
     """`http` with the project's retry policy mounted (once) and the user agent set; a caller's own
     session is accepted and gets the same policy, so there is one behaviour whoever builds it."""
     if not getattr(http, "_indicators_prepared", False):
-        adapter = HTTPAdapter(max_retries=retry_policy())
+        adapter = WatchedAdapter(max_retries=retry_policy())
         http.mount("https://", adapter)
         http.mount("http://", adapter)
         http.headers["User-Agent"] = USER_AGENT
@@ -102,6 +106,113 @@ def prepared(http: requests.Session) -> requests.Session:
         http.headers["Accept-Encoding"] = "gzip, deflate"
         http._indicators_prepared = True  # type: ignore[attr-defined]
     return http
+
+
+class DeadlinePassed(Exception):
+    """A fetch's total deadline passed before its answer's headers were in (raised by a watched
+    connection before it sends, so urllib3 does not retry it)."""
+
+
+_watching = threading.local()
+
+
+class _Watch:
+    """The total deadline of one fetch while it waits for the status line and headers.
+
+    urllib3 bounds each socket read only, so a server that trickles its headers a byte at a time
+    (or answers each retry just within the read timeout) could hold a fetch for as long as it
+    likes. A timer shuts down the sockets the fetch has used when the deadline passes: the read
+    blocked in the calling thread ends at once, and a retry after that raises DeadlinePassed."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._connections: list[HTTPConnection] = []
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Watch":
+        _watching.current = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _watching.current = None
+        self._timer.cancel()
+        with self._lock:
+            self._done = True
+
+    def attach(self, connection: HTTPConnection) -> None:
+        with self._lock:
+            if self.expired:
+                raise DeadlinePassed()
+            if connection not in self._connections:
+                self._connections.append(connection)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            for connection in self._connections:
+                sock = getattr(connection, "sock", None)
+                if sock is not None:
+                    try:
+                        sock.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+
+class _WatchedConnection:
+    """Joins the fetch's _Watch (if any, in this thread) when it connects or sends a request."""
+
+    def connect(self) -> None:
+        _attach(self)
+        super().connect()  # type: ignore[misc]
+
+    def request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib3's signature
+        _attach(self)
+        return super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+def _attach(connection) -> None:  # noqa: ANN001
+    watch = getattr(_watching, "current", None)
+    if watch is not None:
+        watch.attach(connection)
+
+
+class _WatchedHTTPConnection(_WatchedConnection, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class WatchedAdapter(HTTPAdapter):
+    """requests' adapter whose connections (direct or through an HTTP proxy) obey a fetch's _Watch."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):  # noqa: ANN001, ANN003
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if hasattr(manager, "pool_classes_by_scheme"):
+            manager.pool_classes_by_scheme = WATCHED_POOLS
+        return manager
 
 
 def redact(url: str) -> str:
@@ -121,7 +232,6 @@ def get_bytes(
     max_bytes: int | None = None,
     deadline: float | None = None,
     label: str = "",
-    **_ignored,
 ) -> bytes:
     """GET `url` and return the body (see `fetch`). `expect` ("json", "csv", ...) rejects an HTML
     page or an empty body served in place of data."""
@@ -156,17 +266,20 @@ def fetch(
     prefix = f"{label}: " if label else ""
     shown = redact(url)
     ends = time.monotonic() + deadline
+    late = f"{prefix}no answer within the {deadline:g} s deadline ({shown})"
+    watch = _Watch(deadline)
     try:
-        response = http.get(url, params=params, headers=headers, timeout=min(timeout, deadline), stream=True)
-    except requests.exceptions.ConnectionError as exc:
-        if _timed_out(exc):
-            raise SourceError(source, f"{prefix}timed out after {timeout:g} s ({shown}); "
-                                      f"gave up after {_tries(http, url, 'read')} tries") from None
-        raise SourceError(source, f"{prefix}no connection to {urlsplit(url).netloc} ({connection_reason(exc)})") from None
-    except requests.exceptions.Timeout:
-        raise SourceError(source, f"{prefix}timed out after {timeout:g} s ({shown})") from None
+        with watch:
+            response = http.get(url, params=params, headers=headers, timeout=min(timeout, deadline), stream=True)
+    except DeadlinePassed:
+        raise SourceError(source, late) from None
     except requests.exceptions.RequestException as exc:
-        raise SourceError(source, f"{prefix}request failed: {_short(exc)} ({shown})") from None
+        if watch.expired:
+            raise SourceError(source, late) from None
+        _raise_request_error(source, exc, http, url, timeout, prefix, shown)
+    if watch.expired:  # the timer fired just as the headers came in: the socket is shut down
+        response.close()
+        raise SourceError(source, late)
     try:
         if response.status_code != 200:
             hint = _error_hint(response)
@@ -175,13 +288,26 @@ def fetch(
                 reason += f"; gave up after {_tries(http, url, 'status')} tries"
             raise SourceError(source, reason)
         if time.monotonic() > ends:
-            raise SourceError(source, f"{prefix}no answer within the {deadline:g} s deadline ({shown})")
+            raise SourceError(source, late)
         body = _read_bounded(source, response, ends, timeout, max_bytes, deadline, prefix, shown)
     finally:
         response.close()
     response._content = body
     response._content_consumed = True
     return response
+
+
+def _raise_request_error(source: str, exc: Exception, http: requests.Session, url: str, timeout: float,
+                         prefix: str, shown: str) -> None:
+    """The one-line SourceError for a request that raised before any answer came."""
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        if _timed_out(exc):
+            raise SourceError(source, f"{prefix}timed out after {timeout:g} s ({shown}); "
+                                      f"gave up after {_tries(http, url, 'read')} tries") from None
+        raise SourceError(source, f"{prefix}no connection to {urlsplit(url).netloc} ({connection_reason(exc)})") from None
+    if isinstance(exc, requests.exceptions.Timeout):
+        raise SourceError(source, f"{prefix}timed out after {timeout:g} s ({shown})") from None
+    raise SourceError(source, f"{prefix}request failed: {_short(exc)} ({shown})") from None
 
 
 def _read_bounded(source: str, response: requests.Response, ends: float, timeout: float, max_bytes: int,
