@@ -233,6 +233,11 @@ def _page_inputs(store: Store, page_key: str):
     an event but no vintage) keeps every cached page but /data."""
     if page_key in STATE_PAGES:
         return _store_state(store)
+    return _store_versions(store)
+
+
+def _store_versions(store: Store):
+    """Store.versions(), read once per request (one grouped query)."""
     versions = flask.g.get("store_versions")
     if versions is None:
         versions = flask.g.store_versions = tuple(sorted(store.versions().items()))
@@ -271,7 +276,7 @@ def _register_request_checks(app: dash.Dash) -> None:
         if not gated:
             return None
         try:
-            _store_state(common.current_store())
+            _store_versions(common.current_store())  # the page cache's key reads it again from flask.g
         except Exception as exc:
             reason = unavailable.explain(exc, _configured_url(server))
             _log_unavailable(reason)

@@ -38,6 +38,7 @@ class OnFirstUse:
 
 
 claims_engine = OnFirstUse("indicators.claims")
+articles_mod = OnFirstUse("indicators.articles")
 figures = OnFirstUse("indicators.figures")
 
 STORE_KEY = "INDICATORS_STORE"
@@ -121,12 +122,10 @@ def article_date() -> str:
     return _article_date[1]
 
 
-def claims_file_version() -> int | None:
-    """The claims file's modification time (ns): part of every cache key that depends on the file."""
-    try:
-        return claims_engine.claims_path().stat().st_mtime_ns
-    except OSError:
-        return None
+def claims_file_version() -> tuple:
+    """The article files' sizes and modification times (articles.fingerprint): part of every cache
+    key that depends on an article's metadata, text or claims file."""
+    return articles_mod.fingerprint()
 
 
 # -- page state from the URL -----------------------------------------------------------------

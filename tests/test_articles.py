@@ -180,3 +180,24 @@ def test_check_article_results_say_where_else_the_claim_appears(snapshot_url):
     also = by_id["new-trio-over-one-trillion"].also_in
     assert [(a["article"], a["claim_id"]) for a in also] == [("op-ed", "new-trio-over-one-trillion")]
     assert by_id["nev-exports-2023-units"].also_in == []
+
+
+def test_load_articles_reads_again_only_what_changed(tmp_path):
+    """Every page asks for the articles: they are read again when a file or folder changed, only."""
+    shutil.copytree(config.data_dir() / "articles", tmp_path / "articles")
+    first = articles.load_articles(tmp_path)
+    assert articles.load_articles(tmp_path)[0] is first[0]  # nothing changed: the same objects
+
+    meta_path = tmp_path / "articles" / first[0].slug / "article.yaml"
+    meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    meta["title"] = meta["title"] + " (edited)"
+    meta_path.write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    assert articles.load_articles(tmp_path)[0].title.endswith(" (edited)")
+
+    before = articles.fingerprint(tmp_path)
+    add_article(tmp_path)
+    assert articles.fingerprint(tmp_path) != before
+    assert "test-outlet-2024-07-01" in {a.slug for a in articles.load_articles(tmp_path)}
+
+    shutil.rmtree(tmp_path / "articles" / "test-outlet-2024-07-01")
+    assert "test-outlet-2024-07-01" not in {a.slug for a in articles.load_articles(tmp_path)}

@@ -77,16 +77,56 @@ def read_article(folder: Path) -> Article:
     )
 
 
+ARTICLE_FILES = ("article.yaml", "text.md", "claims.yaml")
+
+
+def fingerprint(data_dir: Path | None = None) -> tuple:
+    """What the articles folder holds now: each article file's name, size, modification time and inode.
+    A few stat calls, so what is read from the folder can be cached on it (pages, claim results)."""
+    folder = articles_dir(data_dir)
+    stamps = []
+    try:
+        stat = folder.stat()
+        listed = (stat.st_mtime_ns, stat.st_nlink)  # each changes when an article folder comes or goes
+        known = _listings.get(str(folder))
+        if known is None or known[0] != listed:
+            known = _listings[str(folder)] = (listed, sorted(path for path in folder.iterdir() if path.is_dir()))
+    except OSError:
+        return (str(folder), None)
+    for article in known[1]:
+        for name in ARTICLE_FILES:
+            try:
+                stat = (article / name).stat()
+                stamps.append((article.name, name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+            except OSError:
+                stamps.append((article.name, name, None, None, None))
+    return (str(folder), tuple(stamps))
+
+
+_listings: dict[str, tuple[tuple, list[Path]]] = {}
+"""The article folders of each articles folder, with the folder's modification time when listed."""
+_loaded: dict[str, tuple[tuple, list[Article]]] = {}
+"""load_articles' last answer per folder, with the fingerprint it was read at."""
+
+
 def load_articles(data_dir: Path | None = None) -> list[Article]:
-    """Every bundled article, the default one first, then by published date and slug."""
+    """Every bundled article, the default one first, then by published date and slug.
+
+    Read again only when a file in the folder changed (see `fingerprint`): every page asks."""
     folder = articles_dir(data_dir)
     if not folder.is_dir():
         raise ArticleError(f"{folder}: no articles folder")
+    stamp = fingerprint(data_dir)
+    cached = _loaded.get(str(folder))
+    if cached is not None and cached[0] == stamp:
+        return list(cached[1])
     found = [read_article(path) for path in sorted(folder.iterdir()) if path.is_dir() and (path / "article.yaml").exists()]
     defaults = [a.slug for a in found if a.default]
     if len(defaults) > 1:
         raise ArticleError(f"{folder}: more than one default article: {', '.join(defaults)}")
-    return sorted(found, key=lambda a: (not a.default, a.published, a.slug))
+    ordered = sorted(found, key=lambda a: (not a.default, a.published, a.slug))
+    _loaded[str(folder)] = (stamp, ordered)
+    return list(ordered)
 
 
 def default_article(data_dir: Path | None = None) -> Article:
