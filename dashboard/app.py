@@ -212,7 +212,7 @@ def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
             if tree is not None:
                 _pages.move_to_end(key)
                 return tree
-        tree = layout(**query)
+        tree = _as_json_data(layout(**query))
         with _pages_lock:
             _pages[key] = tree
             while len(_pages) > RENDERED_PAGES_KEPT:
@@ -221,6 +221,15 @@ def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
 
     cached.page_layout = layout
     return cached
+
+
+def _as_json_data(tree):
+    """A component tree as the plain JSON data dash sends for it ({"type", "namespace", "props"}).
+
+    Dash serializes a callback's answer on every call; for a tree of components that means one
+    Python `to_plotly_json` call per component (5,000 on /trade: 4 ms of a 7 ms call). Plain dicts
+    and lists go through the json module's C encoder instead. The renderer gets the same JSON."""
+    return json.loads(pio.json.to_json_plotly(tree))  # what dash.dash._utils.to_json calls
 
 
 STATE_PAGES = {"data"}
