@@ -362,6 +362,63 @@ def test_a_failed_refresh_shows_on_the_data_page_at_once(snapshot_copy):
 
 
 
+def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_without_a_rebuild(snapshot_copy, tmp_path,
+                                                                                               monkeypatch):
+    """The answer kept per request body: the page is not built (nor serialized) again; a new
+    store state, an edited article file or another host gets a fresh answer."""
+    import shutil
+
+    import dash
+    import yaml
+
+    from dashboard import app as dashboard_app
+    from indicators import config
+
+    shutil.copytree(config.data_dir(), tmp_path / "data")
+    monkeypatch.setenv("INDICATORS_DATA_DIR", str(tmp_path / "data"))
+    store = snapshot_copy("callback-answers")
+    client = dashboard_app.create_app(store, warm=False).server.test_client()
+    builds = []
+    entry = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")
+    original = entry["layout"]
+
+    def counted(**query):
+        builds.append(query)
+        return original.page_layout(**query)
+
+    entry["layout"] = dashboard_app._cached_layout("scorecard", counted, dashboard_app.COMMON_PARAMS)
+    body = {"output": ROUTER,
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
+                       {"id": "_pages_location", "property": "search", "value": ""}],
+            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    try:
+        dashboard_app._pages.clear()
+        first = client.post("/_dash-update-component", json=body)
+        dashboard_app._pages.clear()  # only the kept answer can spare the second build
+        second = client.post("/_dash-update-component", json=body)
+        assert first.status_code == second.status_code == 200
+        assert second.data == first.data and len(builds) == 1
+        assert second.headers["X-Content-Type-Options"] == "nosniff"  # the app's headers on a kept answer too
+
+        other_host = client.post("/_dash-update-component", json=body, base_url="http://other.example")
+        assert len(builds) == 2 and other_host.status_code == 200
+
+        meta = tmp_path / "data" / "articles" / "op-ed" / "article.yaml"
+        fields = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        meta.write_text(yaml.safe_dump({**fields, "title": "Edited: " + fields["title"]}, allow_unicode=True),
+                        encoding="utf-8")
+        edited = client.post("/_dash-update-component", json=body)
+        assert len(builds) == 3 and edited.status_code == 200  # built again from the edited files
+
+        store.log_event("fx", "unchanged", detail="test: an event changes the store state, not the data")
+        client.post("/_dash-update-component", json=body)
+        assert len(builds) == 3  # the page itself stays cached on the data versions: only re-sent
+    finally:
+        entry["layout"] = original
+        dashboard_app._pages.clear()
+
+
 def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy):
     """An unchanged refresh writes an event but no vintage: pages built from the data stay cached,
     /data (which lists events and reports) is rebuilt."""
