@@ -62,6 +62,30 @@ def test_every_rated_claim_has_a_review_with_every_property(judged, monkeypatch)
             assert claim["firstAppearance"] == earliest
 
 
+def test_each_review_cites_its_data_with_the_publisher_and_the_site_read(judged):
+    """isBasedOn: one Dataset per publisher page and vintage the verdict read; its name says where the
+    figures were read ("WIPO ..., read via natlawreview.com") and its url opens that site."""
+    cited_via = set()
+    for article, results in judged:
+        rated = {r.id: r for r in results if r.verdict in claimreview.RATINGS}
+        for item in extracted(claimreview.claim_reviews(article, results, base_url=BASE)):
+            result = rated[item["url"].rsplit("#claim-", 1)[1]]
+            datasets = item.get("isBasedOn", [])
+            assert len(datasets) == len({(s["publisher"], s["read_via"], s["url"], s["source"], s["vintage"])
+                                         for s in result.sources}) > 0
+            for dataset, ref in zip(datasets, dict.fromkeys(
+                    (s["publisher"], s["read_via"], s["url"], s["source"], s["vintage"]) for s in result.sources)):
+                publisher, via, url, source, vintage = ref
+                assert dataset["@type"] == "Dataset" and dataset["publisher"]["name"] == publisher
+                assert dataset["version"] == f"{source} vintage {vintage}" and dataset.get("url", "") == url
+                if via:
+                    assert dataset["name"] == f"{publisher}, read via {via}"
+                    cited_via.add(via)
+                else:
+                    assert dataset["name"] == f"{publisher} (read from the primary source)"
+    assert {"natlawreview.com", "auto.ce.cn"} & cited_via  # the op-ed's GII and GACC figures were read on reprints
+
+
 def test_unrated_verdicts_get_no_review(judged):
     for article, results in judged:
         reviews = claimreview.claim_reviews(article, results, base_url=BASE)

@@ -280,6 +280,22 @@ def test_check_cli_table_and_as_of(snapshot_url, monkeypatch, capsys):
     assert cli.main(["check", "--as-of", "yesterday"]) == 1
 
 
+def test_check_cli_names_the_publisher_and_the_site_each_figure_was_read_on(snapshot_url, monkeypatch, capsys):
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    assert cli.main(["check", "--format", "json"]) == 0
+    results = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert cli.main(["check"]) == 0
+    table = capsys.readouterr().out
+    trillion = results["new-trio-over-one-trillion"]["sources"]
+    gacc = next(s for s in trillion if s["publisher"].startswith("GACC"))
+    assert gacc["read_via"] == "auto.ce.cn" and "auto.ce.cn" in gacc["url"]
+    assert f"{gacc['publisher']}, read via auto.ce.cn, vintage {gacc['vintage']}" in table
+    clusters = results["gii-2023-most-clusters"]["sources"]
+    assert {s["read_via"] for s in clusters} and "" not in {s["read_via"] for s in clusters}  # WIPO figures read on reprints
+    primary = [s for r in results.values() for s in r["sources"] if s["read_via"] == ""]
+    assert primary and all(f"{s['publisher']} (read from the primary source), vintage {s['vintage']}" in table for s in primary)
+
+
 def test_per_product_breakdown_is_shown_with_its_basis_and_never_summed(by_id):
     views = {v["label"].split(" (")[0]: v for v in by_id["new-trio-growth-30-percent"].other_views if v.get("basis")}
     assert views["Lithium-ion batteries"]["level"] == 457.4e9 and views["Lithium-ion batteries"]["value"] == 33

@@ -460,3 +460,42 @@ def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_pa
         for entry in dash.page_registry.values():
             if entry.get("page_key") in originals:
                 entry["layout"] = originals[entry["page_key"]]
+
+
+def _nodes(tree, kind: str) -> list[dict]:
+    """Every component of one type (e.g. "A", "Li") in a rendered tree, in document order."""
+    found = []
+    if isinstance(tree, dict):
+        if tree.get("type") == kind:
+            found.append(tree)
+        for value in tree.get("props", {}).values():
+            found += _nodes(value, kind)
+    elif isinstance(tree, list):
+        for item in tree:
+            found += _nodes(item, kind)
+    return found
+
+
+def test_every_source_link_on_the_scorecard_is_named_after_the_site_it_opens(client):
+    """Each card's Sources item: the publisher and where it was read ("WIPO ..., read via
+    natlawreview.com" / "... (read from the primary source)"), then a link whose text is the host
+    its href opens, never the publisher's name."""
+    from urllib.parse import urlsplit
+
+    tree = render(client, "/")
+    items = [li for card in _nodes(tree, "Div") if card["props"].get("className") == "sources"
+             for li in _nodes(card, "Li")]
+    assert len(items) > 10
+    via_sites = set()
+    for item in items:
+        said = text(_nodes(item, "Strong")[0])
+        assert ", read via " in said or said.endswith("(read from the primary source)") or "(no link recorded" in said, said
+        for link in _nodes(item, "A"):
+            host = (urlsplit(link["props"]["href"]).hostname or "").removeprefix("www.")
+            assert text(link) == host, (text(link), link["props"]["href"])
+            if ", read via " in said:
+                via = said.split(", read via ", 1)[1]
+                via_sites.add(via)
+                if not via.startswith("github.com ("):  # a bundled copy: the link opens the publisher's page
+                    assert via == host, (said, host)
+    assert {"natlawreview.com", "auto.ce.cn"} <= via_sites

@@ -17,6 +17,7 @@ import pytest
 
 from fault_server import FaultServer, gzip_bomb
 from indicators.refresh import refresh_source
+from indicators import http, sources
 from indicators.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -81,7 +82,31 @@ def test_every_fault_fails_its_source_in_one_line_and_writes_nothing(server, sou
 
 
 def test_the_sources_in_the_matrix_are_every_live_source():
-    from indicators import sources
+    from indicators import http, sources
 
     live = {name for name, module in sources.all_sources().items() if module.METADATA.live}
     assert live == set(LIVE)
+
+
+ONE_PAYLOAD = {
+    "ember": lambda module, http: module.fetch(http)[0].payloads[0],
+    "fx": lambda module, http: module._fetch_series("EXCHUS", http),  # the server has one body: fetch one series
+    "worldbank": lambda module, http: module._fetch_indicator("TX.VAL.TECH.CD", http),
+}
+
+
+@pytest.mark.parametrize("source", list(ONE_PAYLOAD))
+def test_a_download_from_a_mirror_names_the_mirror_as_the_site_read(server, source, monkeypatch):
+    """A live source pointed at another host (INDICATORS_*_URL) keeps the publisher and says where
+    the figures were read: every row's read_via is the mirror's host, not "" (primary)."""
+    settings, fixture = LIVE[source]
+    for name, path in settings.items():
+        monkeypatch.setenv(name, server.url + path)
+    server.mode, server.body = "ok", (FIXTURES / fixture).read_bytes()
+    module = sources.get(source)
+
+    payload = ONE_PAYLOAD[source](module, http.session())
+    rows = module.parse(payload)
+
+    assert len(rows) and set(rows["read_via"]) == {"127.0.0.1"}
+    assert set(rows["publisher"]) == {module.METADATA.publisher}

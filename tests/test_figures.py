@@ -309,10 +309,14 @@ def test_register_declares_each_figure_once_with_its_claims():
 
 
 def test_source_line_and_rows_name_where_a_figure_was_read(store):
-    """A figure read from a secondary site says so ("WIPO ..., read via natlawreview.com"); a primary one does not."""
-    for figure_id in ["gii-clusters", "gii-rank", "new-trio-total"]:
+    """A figure read from a secondary site says so ("WIPO ..., read via natlawreview.com"); one read
+    from the publisher says that too ("... (read from the primary source)")."""
+    seen = set()
+    for figure_id in ["gii-clusters", "gii-rank", "new-trio-total", "solar-exports-monthly", "wdi-context"]:
         fig, rows = figures.build(figure_id, store=store)
         assert "read_via" in rows.columns
         for publisher, via in set(zip(rows["publisher"], rows["read_via"])):
-            expected = f"{publisher}, read via {via}" if via else publisher
+            expected = f"{publisher}, read via {via}" if via else f"{publisher} (read from the primary source)"
             assert expected in fig.layout.meta["source_line"] or "more (see the data table)" in fig.layout.meta["source_line"]
+            seen.add(bool(via))
+    assert seen == {True, False}  # both kinds are shown somewhere

@@ -115,7 +115,10 @@ def test_sources_with_licences_and_vintages(html_report, store):
     customs_vintage = store.latest_vintage("customs").id
     assert report._e(sources.get("customs").METADATA.licence) in level
     assert report._e(sources.get("fx").METADATA.licence) in level
-    gacc = re.search(r"<li><strong>GACC \(Vice Minister Wang Lingjun\)[^<]*</strong>(.*?)</li>", level, re.S).group(1)
+    gacc = re.search(r"<li><strong>GACC \(Vice Minister Wang Lingjun\)([^<]*)</strong>(.*?)</li>", level, re.S)
+    said, gacc = gacc.group(1), gacc.group(2)
+    assert said.endswith(", read via auto.ce.cn") and ">auto.ce.cn</a>" in gacc  # a reprint, named as such
+    assert "Griffith Asia Institute (read from the primary source)</strong>" in level
     assert "new_trio_exports_total CHN 2023 = <strong>1.06 trillion CNY</strong> (released 2024-01-12)" in gacc
     assert f"vintage <span class='vintage'>{customs_vintage}</span>, retrieved {store.vintage(customs_vintage).retrieved_at}" in gacc
     appendix = text[text.index('<h2 id="sources">'):]

@@ -202,6 +202,17 @@ def test_preview_endpoint_without_key(real_raw):
     assert batch.payloads[0].url == request.url
 
 
+@responses.activate
+def test_a_mirror_is_named_as_the_site_read_and_the_publisher_is_primary(monkeypatch, real_raw):
+    responses.get(comtrade.PREVIEW_URL, body=real_raw, content_type="application/json")
+    [batch] = comtrade.fetch(years=[2023])
+    assert batch.payloads[0].read_via == ""  # comtradeapi.un.org: the publisher's own API
+    monkeypatch.setenv("INDICATORS_COMTRADE_URL", "https://comtrade-mirror.example.org")
+    responses.get("https://comtrade-mirror.example.org" + comtrade.PREVIEW_PATH, body=real_raw, content_type="application/json")
+    [batch] = comtrade.fetch(years=[2023])
+    assert batch.payloads[0].read_via == "comtrade-mirror.example.org"
+
+
 def test_default_years_run_from_2017_to_last_full_year():
     from datetime import date
 

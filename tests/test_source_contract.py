@@ -17,6 +17,7 @@ import pytest
 from indicators import frame, sources
 from indicators.http import SourceError
 from indicators.payload import Batch, Payload
+from indicators.sources import base
 from indicators.sources.base import Source, SourceMeta
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -56,6 +57,19 @@ def test_the_snapshot_parses_into_the_tidy_frame(source):
             assert list(data.columns) == frame.COLUMNS
             assert set(data["source"]) == {name}
             assert isinstance(data.attrs.get("warnings"), list)
+
+
+def test_a_bundled_copy_says_which_copy_it_was_read_from(source):
+    """A bundled file taken from a copy (data/datapackage.json `copied_from`, per PROVENANCE.md) is
+    never shown as read from the primary source: its rows name the copy's site."""
+    name, module = source
+    for batch in module.snapshot():
+        for payload in batch.payloads:
+            copy = base.bundled_copy(payload.name)
+            assert payload.read_via == copy
+            if copy:
+                data = module.parse(payload)
+                assert copy.startswith("github.com (a copy in ") and set(data["read_via"]) <= {copy, "github.com"}
 
 
 @pytest.mark.parametrize("raw", [b"", b"<!DOCTYPE html><html><body>Service unavailable</body></html>"],

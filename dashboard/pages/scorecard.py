@@ -56,7 +56,7 @@ def claim_card(result: claims_engine.ClaimResult, state: common.PageState, bespo
     if result.sources:
         seen, items = set(), []
         for ref in result.sources:
-            key = (ref.get("publisher"), ref.get("vintage"), ref.get("released"), ref.get("url"))
+            key = (ref.get("publisher"), ref.get("read_via"), ref.get("vintage"), ref.get("released"), ref.get("url"))
             if key in seen:
                 continue
             seen.add(key)

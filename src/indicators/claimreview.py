@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from indicators.articles import Article
 from indicators.claims import ClaimResult
+from indicators.frame import provenance
 
 # ratingValue on a 1 (worst) to 5 (best) scale, and the verdict in words (alternateName).
 RATINGS = {
@@ -49,6 +50,26 @@ def appearance(url: str | None, title: str, outlet: str, published: str) -> dict
     return work
 
 
+def based_on(sources: list[dict]) -> list[dict]:
+    """The data a verdict rests on, one schema.org Dataset per publisher page and vintage: `publisher`
+    is who published the figures, `name` also says where they were read ("WIPO, read via
+    natlawreview.com" or "... (read from the primary source)"), `url` is the page opened."""
+    works: dict[tuple, dict] = {}
+    for ref in sources:
+        key = (ref.get("publisher"), ref.get("read_via") or "", ref.get("url") or "", ref.get("source"), ref.get("vintage"))
+        if key in works:
+            continue
+        work = {"@type": "Dataset", "name": provenance(ref.get("publisher") or ref.get("source", ""), ref.get("read_via")),
+                "publisher": {"@type": "Organization", "name": ref.get("publisher") or ref.get("source", "")},
+                "version": f"{ref.get('source')} vintage {ref.get('vintage')}"}
+        if ref.get("url"):
+            work["url"] = ref["url"]
+        if ref.get("released"):
+            work["datePublished"] = ref["released"]
+        works[key] = work
+    return list(works.values())
+
+
 def claim_reviews(article: Article, results: list[ClaimResult], *, base_url: str, author: dict | None = None,
                   date_published: str | None = None) -> list[dict]:
     """One ClaimReview dict per rated claim of `article`, in the article's claim order."""
@@ -79,6 +100,7 @@ def claim_reviews(article: Article, results: list[ClaimResult], *, base_url: str
                 "firstAppearance": min(appearances, key=lambda work: work["datePublished"] or "9999"),
                 "text": result.quote,
             },
+            **({"isBasedOn": based_on(result.sources)} if result.sources else {}),
         })
     return reviews
 

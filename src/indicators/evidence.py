@@ -24,6 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.claims import ClaimResult, Evidence
+from indicators.frame import provenance
 from indicators.store import Store
 
 CHECKABLE = ("threshold", "rounded", "exact", "leader", "count", "rank_trend")
@@ -65,7 +66,7 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
                        + (f" (as of {as_of})" if as_of else "") + f". Loader: {claim.get('loader', 'none known')}", 70),
             xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font={"size": 14, "color": "#333"},
             bgcolor="#f4f4f4", bordercolor="#999", borderpad=10)
-    refs = vintage_refs(store, rows)
+    refs = store.vintage_refs(zip(rows["source"], rows["vintage"]))
     source_line = source_text(rows, refs, as_of)
     subtitle = ""
     if result is not None:
@@ -180,25 +181,9 @@ def axis_title(unit: str, scale: float) -> str:
     return f"{unit} ({word})" if word else unit
 
 
-def vintage_refs(store: Store, rows: pd.DataFrame) -> list[dict]:
-    refs = []
-    pairs = sorted({(s, int(v)) for s, v in zip(rows["source"], rows["vintage"])}) if len(rows) else []
-    for source, vintage_id in pairs:
-        try:
-            vintage = store.vintage(vintage_id)
-            refs.append({"source": source, "vintage": vintage_id, "label": vintage.label, "mode": vintage.mode,
-                         "retrieved_at": vintage.retrieved_at, "released": vintage.release_date})
-        except KeyError:
-            refs.append({"source": source, "vintage": vintage_id})
-    return refs
-
-
 def source_text(rows: pd.DataFrame, refs: list[dict], as_of: str | None) -> str:
     """"Source: <publisher> (read via <site> | read from the primary source). Vintages: … As of: …"."""
-    publishers = []
-    if len(rows):
-        for publisher, via in dict.fromkeys(zip(rows["publisher"], rows["read_via"].fillna(""))):
-            publishers.append(f"{publisher} ({'read via ' + via if via else 'read from the primary source'})")
+    publishers = list(dict.fromkeys(provenance(p, v) for p, v in zip(rows["publisher"], rows["read_via"].fillna(""))))
     by_source: dict[str, list[str]] = {}
     for ref in refs:
         by_source.setdefault(ref["source"], []).append(str(ref["vintage"]))

@@ -33,7 +33,22 @@ PERIOD_PATTERNS = {
     "YTD": re.compile(r"^\d{4}-01/\d{4}-(0[1-9]|1[0-2])$"),
 }
 QUALIFIERS = {"", "more than", "about", "less than"}
+PRIMARY = "read from the primary source"
+"""How provenance text describes a figure whose `read_via` is "" (the publisher's own page or file)."""
+UNLINKED = "no link recorded (see note)"
+"""`read_via` of a figure whose source cell holds no URL: not read from the primary source either."""
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def provenance(publisher: str, read_via: str | None) -> str:
+    """Who published a figure and where it was read, the words every view shows:
+    "WIPO, read via natlawreview.com", "FRED (read from the primary source)"."""
+    via = (read_via or "").strip()
+    if not via:
+        return f"{publisher} ({PRIMARY})"
+    if via == UNLINKED:
+        return f"{publisher} ({via})"
+    return f"{publisher}, read via {via}"
 
 
 class FrameError(ValueError):

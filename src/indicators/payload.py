@@ -18,6 +18,7 @@ class Payload:
     url: str  # where the publisher serves it (no keys)
     kind: str  # which parser reads it, e.g. "bulk_csv", "v2_json"
     release_date: str = ""  # publisher's release date, YYYY-MM-DD, where known
+    read_via: str = ""  # where the bytes were read when not from the publisher (a mirror, a copy); "" = primary
 
     @property
     def sha256(self) -> str:

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from indicators import __version__, claims, sources
+from indicators.frame import provenance
 from indicators.store import Store
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8050"
@@ -356,17 +357,17 @@ def _html_claim_sources(result: claims.ClaimResult, licences: dict, data: Report
     retrieved = {v.id: v.retrieved_at for row in data.source_rows for v in row["vintages"]}
     groups: dict[tuple, list[dict]] = {}
     for ref in _unique_sources(result.sources):
-        groups.setdefault((ref["publisher"], ref.get("url", ""), ref["source"], ref["vintage"]), []).append(ref)
+        key = (ref["publisher"], ref.get("read_via") or "", ref.get("url", ""), ref["source"], ref["vintage"])
+        groups.setdefault(key, []).append(ref)
     items = []
-    for (publisher, url, source_name, vintage), refs in groups.items():
+    for (publisher, _, url, source_name, vintage), refs in groups.items():
         figures_read = "; ".join(
             f"{_e(r['indicator'])} {_e(r['entity'])} {_e(r['period'])} = <strong>{_e((r.get('qualifier') + ' ') if r.get('qualifier') else '')}{_e(claims.fmt(r['value'], r['unit']))}</strong>"
             + (f" (released {_e(r['released'])})" if r.get("released") else "")
             for r in refs)
         link = f' — <a href="{_e(url)}">{_e(_site(url))}</a>' if url else ""
-        via = f", read via {refs[0]['read_via']}" if refs[0].get("read_via") else ""
         items.append(
-            f"<li><strong>{_e(publisher)}{_e(via)}</strong>{link}<br>{figures_read}<br>"
+            f"<li><strong>{_e(provenance(publisher, refs[0].get('read_via')))}</strong>{link}<br>{figures_read}<br>"
             f"<span class='muted'>Licence: {_e(licences.get(source_name, ''))}. Source <code>{_e(source_name)}</code>, "
             f"vintage <span class='vintage'>{vintage}</span>, retrieved {_e(retrieved.get(vintage, '?'))}.</span></li>")
     return f"<h4>Sources</h4><ul class='sources small'>{''.join(items)}</ul>"

@@ -337,6 +337,20 @@ class Store:
             raise KeyError(f"no vintage {vintage_id}")
         return Vintage(**row._mapping)
 
+    def vintage_refs(self, pairs) -> list[dict]:
+        """What a figure or a verdict cites for each (source, vintage id) it read, sorted: the
+        vintage's label, mode, retrieval and release dates (just the ids for a vintage gone)."""
+        refs = []
+        for source, vintage_id in sorted({(s, int(v)) for s, v in pairs}):
+            try:
+                vintage = self.vintage(vintage_id)
+            except KeyError:
+                refs.append({"source": source, "vintage": vintage_id})
+                continue
+            refs.append({"source": source, "vintage": vintage_id, "label": vintage.label, "mode": vintage.mode,
+                         "retrieved_at": vintage.retrieved_at, "released": vintage.release_date})
+        return refs
+
     def latest_vintage(self, source: str) -> Vintage | None:
         """The newest vintage of `source` (one indexed query)."""
         self._note_read(source)

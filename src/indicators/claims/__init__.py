@@ -30,6 +30,7 @@ import yaml
 from indicators import articles as articles_mod
 from indicators.claims import matching, schema
 from indicators.claims.schema import COMPARATORS  # noqa: F401  (re-exported)
+from indicators.frame import provenance
 from indicators.store import Store
 
 VERDICT_MEANINGS = {
@@ -172,7 +173,8 @@ def source_ref(row: pd.Series) -> dict:
     return {
         "source": row["source"], "dataset": row["dataset"], "indicator": row["indicator"],
         "entity": row["entity"], "period": row["period"], "value": float(row["value"]), "unit": row["unit"],
-        "publisher": row["publisher"], "url": row["source_url"], "released": row["released"],
+        "publisher": row["publisher"], "url": row["source_url"], "read_via": row.get("read_via", "") or "",
+        "released": row["released"],
         "vintage": int(row["vintage"]), "qualifier": row["qualifier"],
     }
 
@@ -768,7 +770,7 @@ def format_table(results: list[ClaimResult], width: int = 60) -> str:
         if r.also_in:
             lines.append("  also in:  " + "; ".join(f"{a['label']} ({a['article']}#{a['claim_id']})" for a in r.also_in))
         if r.sources:
-            names = sorted({f"{s['publisher']} (vintage {s['vintage']})" for s in r.sources})
+            names = sorted({f"{provenance(s['publisher'], s.get('read_via'))}, vintage {s['vintage']}" for s in r.sources})
             lines.append(f"  sources:  {'; '.join(names)}")
         lines.append("")
     lines.append(verdict_counts_text(results))

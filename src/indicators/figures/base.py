@@ -34,6 +34,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators import claims as claims_engine
+from indicators.frame import provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
 from indicators.store import ReadCache, Store, Vintage
 
 # -- palette and names -----------------------------------------------------------------------
@@ -247,27 +248,6 @@ class _Fx:
 # -- finishing touches shared by every figure -------------------------------------------------
 
 
-def _vintage_refs(store: Store, data: pd.DataFrame, extra: list[pd.Series]) -> list[dict]:
-    pairs = set()
-    if len(data):
-        pairs |= {(s, int(v)) for s, v in zip(data["source"], data["vintage"])}
-    pairs |= {(r["source"], int(r["vintage"])) for r in extra}
-    refs = []
-    for source, vintage_id in sorted(pairs, key=lambda p: (p[0], p[1])):
-        try:
-            vintage = store.vintage(vintage_id)
-            refs.append({"source": source, "vintage": vintage_id, "label": vintage.label, "mode": vintage.mode,
-                         "retrieved_at": vintage.retrieved_at, "released": vintage.release_date})
-        except KeyError:
-            refs.append({"source": source, "vintage": vintage_id})
-    return refs
-
-
-def provenance(publisher: str, read_via: str | None) -> str:
-    """Who published a figure and where it was read: "WIPO, GII 2023 report, read via natlawreview.com"."""
-    return f"{publisher}, read via {read_via}" if read_via else publisher
-
-
 def _source_line(data: pd.DataFrame, extra: list[pd.Series], refs: list[dict], as_of: str | None) -> str:
     publishers = list(dict.fromkeys(provenance(p, v) for p, v in zip(data["publisher"], data["read_via"]))
                       if len(data) else [])
@@ -295,7 +275,7 @@ def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.D
     `below_axis` is the room (px) the x tick labels and axis title need under the plot.
     """
     extra = extra or []
-    refs = _vintage_refs(store, data, extra)
+    refs = store.vintage_refs([*zip(data["source"], data["vintage"]), *((r["source"], r["vintage"]) for r in extra)])
     source_line = _source_line(data, extra, refs, as_of)
     title_html, subtitle_html, source_html = wrap(title, 88), wrap(subtitle.strip(), 125), wrap(source_line, 150)
     header = 16 + 25 * _lines(title_html) + (17 * _lines(subtitle_html) + 8 if subtitle_html else 0)

@@ -17,7 +17,9 @@ snapshot holds two releases of the same series (World Bank) returns two, oldest 
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -27,6 +29,7 @@ import pandas as pd
 from indicators import config, frame
 from indicators.http import SourceError
 from indicators.payload import Batch, Payload  # noqa: F401  (re-exported for source modules)
+from indicators.sources.readvia import site
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,31 @@ def bundled_file(relative: str) -> Path:
 
 
 def read_bundled(relative: str, url: str, kind: str, release_date: str = "") -> Payload:
-    """A bundled file as a Payload."""
+    """A bundled file as a Payload; `read_via` names the copy it was taken from, if it is one."""
     path = bundled_file(relative)
-    return Payload(name=relative, raw=path.read_bytes(), url=url, kind=kind, release_date=release_date)
+    return Payload(name=relative, raw=path.read_bytes(), url=url, kind=kind, release_date=release_date,
+                   read_via=bundled_copy(relative))
+
+
+def bundled_copy(relative: str) -> str:
+    """Where a bundled file was read when it is a copy found outside the publisher's site:
+    "github.com (a copy in owner/repo)", from `copied_from` in data/datapackage.json; "" otherwise."""
+    copy = _copies(str(config.data_dir())).get(relative, "")
+    if not copy:
+        return ""
+    host = site(copy)
+    parts = [p for p in copy.split("/")[3:5] if p]
+    return f"{host} (a copy in {'/'.join(parts)})" if host == "github.com" and len(parts) == 2 else host
+
+
+@functools.lru_cache(maxsize=4)
+def _copies(data_dir: str) -> dict[str, str]:
+    """path -> copied_from URL of every bundled resource that has one."""
+    descriptor = Path(data_dir) / "datapackage.json"
+    if not descriptor.is_file():
+        return {}
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    return {r["path"]: r["copied_from"] for r in package.get("resources", []) if r.get("copied_from")}
 
 
 def checked(data: pd.DataFrame, source: str, warnings: list[str], label: str = "") -> pd.DataFrame:

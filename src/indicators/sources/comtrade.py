@@ -30,6 +30,7 @@ import pandas as pd
 from indicators import config, frame
 from indicators.http import SourceError, get_bytes
 from indicators.sources.base import Batch, Payload, SourceMeta, checked
+from indicators.sources.readvia import mirror
 
 NAME = "comtrade"
 PREVIEW_PATH = "/public/v1/preview/C/A/HS"
@@ -40,6 +41,7 @@ MAX_BYTES = 4_000_000  # 7 codes x 9 years is ~70 records of ~1.3 kB; the previe
 KEY_ENV = "COMTRADE_API_KEY"
 KEY_HEADER = "Ocp-Apim-Subscription-Key"
 PUBLISHER = "UN Comtrade (United Nations Statistics Division)"
+OWN_DOMAINS = ("un.org",)  # comtradeapi.un.org; a mirror names its host in read_via
 CHINA = 156  # Comtrade reporter code (M49) for China
 WORLD = 0  # partner code for the World
 FIRST_YEAR = 2017
@@ -140,6 +142,7 @@ def fetch(http=None, years: list[int] | None = None, codes: list[str] | None = N
         raw=raw,
         url=f"{url}?{urlencode(params)}",  # the key is never a query parameter
         kind="comtrade_json",
+        read_via=mirror(url, OWN_DOMAINS),
     )
     return [Batch((payload,), label=f"UN Comtrade {endpoint} API")]
 
@@ -174,7 +177,8 @@ def parse(payload: Payload) -> pd.DataFrame:
         warnings.append(f"{estimated} record(s) with isReported=false: estimated by UN Comtrade, not as reported")
     if not records:
         raise SourceError(NAME, f"{payload.name}: no usable records ({'; '.join(warnings) or 'all rejected'})")
-    return checked(frame.build(records, source=NAME, dataset="hs6_trade", unit="USD"), NAME, warnings, label=payload.name)
+    data = frame.build(records, source=NAME, dataset="hs6_trade", unit="USD", read_via=payload.read_via)
+    return checked(data, NAME, warnings, label=payload.name)
 
 
 def requested(url: str) -> dict[str, set[str]]:

@@ -23,6 +23,7 @@ import pandas as pd
 from indicators import config, frame, http as web
 from indicators.http import SourceError
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, non_csv, read_bundled
+from indicators.sources.readvia import mirror
 
 NAME = "ember"
 DATASET = "china_solar_exports"
@@ -42,6 +43,7 @@ COPY_URL = (
     "35390b4e934554c37ea920ae948b9135bac5bee4/data/mart_solar_exports_full_release_monthly.csv"
 )
 PUBLISHER = "Ember, from GACC (China Customs) monthly data"
+OWN_DOMAINS = ("ember-energy.org", "ember-climate.org")
 
 METADATA = SourceMeta(
     name=NAME,
@@ -99,7 +101,8 @@ def fetch(http=None) -> list[Batch]:
     """Download Ember's full monthly CSV (one payload, one batch)."""
     where = url()
     raw = web.get_bytes(NAME, where, http=http, expect="csv", max_bytes=MAX_BYTES)
-    payload = Payload(name="china_solar_exports_monthly.csv", raw=raw, url=web.redact(where), kind=KIND)
+    payload = Payload(name="china_solar_exports_monthly.csv", raw=raw, url=web.redact(where), kind=KIND,
+                      read_via=mirror(where, OWN_DOMAINS))
     return [Batch(payloads=(payload,), label="live")]
 
 
@@ -141,7 +144,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         "qualifier": "",
         "publisher": PUBLISHER,
         "source_url": PAGE_URL,
-        "read_via": "",
+        "read_via": payload.read_via,
         "note": "GACC code " + code,
     })
     parts, lost = [], 0

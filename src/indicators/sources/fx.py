@@ -24,11 +24,13 @@ from indicators import config, frame
 from indicators.http import SourceError, session
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_table, read_bundled
 from indicators.sources.datareader import ReaderSession, read_recorded
+from indicators.sources.readvia import mirror
 
 NAME = "fx"
 DATASET = "fred"
 KIND = "fredgraph_csv"
 PUBLISHER = "Board of Governors of the Federal Reserve System via FRED"
+OWN_DOMAINS = ("stlouisfed.org",)  # FRED; a download from elsewhere names its host in read_via
 START = "1981-01-01"
 
 # series id -> (freq, bundled file, note)
@@ -93,7 +95,8 @@ def _fetch_series(series: str, http: requests.Session) -> Payload:
     )
     return read_recorded(
         recorder, reader,
-        lambda raw, _url: Payload(name=f"fredgraph_{series}.csv", raw=raw, url=series_url(series), kind=KIND),
+        lambda raw, url: Payload(name=f"fredgraph_{series}.csv", raw=raw, url=series_url(series), kind=KIND,
+                                 read_via=mirror(url, OWN_DOMAINS)),
         parse,
     )
 
@@ -153,7 +156,7 @@ def parse(payload: Payload) -> pd.DataFrame:
     df = frame.build(
         records, source=NAME, dataset=DATASET, entity="CHN", counterpart="USA", unit="CNY per USD",
         publisher=PUBLISHER, source_url=f"https://fred.stlouisfed.org/series/{series}",
-        released=payload.release_date,
+        released=payload.release_date, read_via=payload.read_via,
     )
     return checked(df, NAME, warnings)
 

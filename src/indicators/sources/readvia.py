@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-UNLINKED = "no link recorded (see note)"
-"""read_via of a figure whose source cell holds no URL: it was not read from the primary source."""
+from indicators.frame import UNLINKED
 
 
 def site(url: str) -> str:
@@ -31,3 +30,10 @@ def read_via(url: str, own_domains: tuple[str, ...] | list[str]) -> str:
     if any(host == d or host.endswith("." + d) for d in own_domains):
         return ""
     return host
+
+
+def mirror(url: str, own_domains: tuple[str, ...] | list[str]) -> str:
+    """read_via of a live download: "" from the publisher's own host, else the mirror's host
+    (INDICATORS_*_URL pointed elsewhere). Unlike `read_via`, a URL-less payload counts as primary."""
+    via = read_via(url, own_domains)
+    return "" if via == UNLINKED else via

@@ -30,10 +30,12 @@ from indicators import config, frame
 from indicators.http import SourceError, session
 from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_table, read_bundled
 from indicators.sources.datareader import ReaderSession, looks_like_html, read_recorded
+from indicators.sources.readvia import mirror
 
 NAME = "worldbank"
 DATASET = "wdi"
 PUBLISHER = "World Bank, World Development Indicators"
+OWN_DOMAINS = ("worldbank.org",)  # a download from elsewhere names its host in read_via
 BULK, LONG, V2 = "bulk_csv", "long_csv", "v2_json"
 FOLDER = "wdi"
 
@@ -122,7 +124,8 @@ def _v2_payload(code: str, raw: bytes, url: str) -> Payload:
     JSON fails here, clearly)."""
     payload = Payload(name=f"wb_v2_{code}.json", raw=raw, url=url, kind=V2)
     header, _ = _v2_document(payload)
-    return Payload(name=payload.name, raw=raw, url=url, kind=V2, release_date=_date_or_empty(header.get("lastupdated")))
+    return Payload(name=payload.name, raw=raw, url=url, kind=V2, release_date=_date_or_empty(header.get("lastupdated")),
+                   read_via=mirror(url, OWN_DOMAINS))
 
 
 def snapshot() -> list[Batch]:
@@ -152,7 +155,7 @@ def _bundled(name: str) -> Payload:
         url = f"https://api.worldbank.org/v2/en/{where}/{subject}?downloadformat=csv"
     payload = read_bundled(f"{FOLDER}/{name}", url=url, kind=kind)
     day = _bulk_release(payload)[0] if kind == BULK else max(r["last_updated"] for _, r in _long_rows(payload))
-    return Payload(name=payload.name, raw=payload.raw, url=url, kind=kind, release_date=day)
+    return Payload(name=payload.name, raw=payload.raw, url=url, kind=kind, release_date=day, read_via=payload.read_via)
 
 
 # -- parse ------------------------------------------------------------------------------------
@@ -166,7 +169,8 @@ def parse(payload: Payload) -> pd.DataFrame:
     records, warnings = readers[payload.kind](payload)
     if not records:
         raise SourceError(NAME, f"{payload.name}: no observations")
-    df = frame.build(records, source=NAME, dataset=DATASET, counterpart="", product="", freq="A", publisher=PUBLISHER)
+    df = frame.build(records, source=NAME, dataset=DATASET, counterpart="", product="", freq="A", publisher=PUBLISHER,
+                     read_via=payload.read_via)
     return checked(df, NAME, warnings, label=payload.name)
 
 
