@@ -499,3 +499,13 @@ def test_every_source_link_on_the_scorecard_is_named_after_the_site_it_opens(cli
                 if not via.startswith("github.com ("):  # a bundled copy: the link opens the publisher's page
                     assert via == host, (said, host)
     assert {"natlawreview.com", "auto.ce.cn"} <= via_sites
+
+
+def test_the_trade_intro_states_the_yuans_move_from_the_fred_rates_in_the_store(client, store):
+    rates = store.frame(source="fx", indicator="AEXCHUS").set_index("period")["value"]
+    before, after = rates["2022"], rates["2023"]
+    word = "weakened" if after > before else "strengthened"
+    said = text(render(client, "/trade"))
+    assert f"the yuan {word} in 2023 ({after:.4f} CNY per USD on average, against {before:.4f} in 2022" in said
+    early = text(render(client, "/trade", "?as_of=2023-06-30"))  # 2023's average was not known yet
+    assert "the yuan weakened" not in early and "the yuan strengthened" not in early and "FRED average rates)" in early

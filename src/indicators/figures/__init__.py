@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from indicators.figures.base import *  # noqa: F403 - the public helpers and constants
 from indicators.figures.base import REGISTRY, FigureSpec, ReadCache, Store, register  # noqa: F401
 from indicators.figures import trade, innovation  # noqa: E402,F401 - registers the builders
-from indicators.figures.trade import NEW_TRIO_HS6, PRODUCTS  # noqa: F401
+from indicators.figures.trade import NEW_TRIO_HS6, PRODUCTS, yuan_against_dollar  # noqa: F401
 from indicators.figures.innovation import WDI_ENTITIES, WDI_FIRST_YEAR, WDI_PANELS  # noqa: F401
 
 FIGURES: dict[str, FigureSpec] = REGISTRY

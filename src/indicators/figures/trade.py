@@ -99,7 +99,8 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
         usd_item = _plot_row(
             growth_row, figure_id, "growth in US dollars (converted)", value=usd_growth, unit="percent",
             derivation=(f"converted: (1 + {growth_pct / 100:.3f}) × {float(fx_2022['value']):.4f} / "
-                        f"{float(fx_2023['value']):.4f} − 1 (FRED AEXCHUS 2022 and 2023 averages): the yuan weakened"),
+                        f"{float(fx_2023['value']):.4f} − 1 (FRED AEXCHUS 2022 and 2023 averages): "
+                        f"{_yuan_move(float(fx_2022['value']), float(fx_2023['value']))}"),
         )
         rows.append(usd_item)
         growth_x.append("in US dollars<br>(converted)")
@@ -486,3 +487,22 @@ def _build_comtrade_hs6(store: Store, as_of: str | None = None, currency: str = 
                 "Values as reported by China to UN Comtrade (current USD)"
                 + ("; converted at FRED AEXCHUS annual averages." if currency != "USD" else "."))
     return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, [], subtitle, extra=fx.used)
+
+
+def _yuan_move(rate_before: float, rate_after: float) -> str:
+    """What two CNY-per-USD rates say about the yuan: more yuan per dollar is a weaker yuan."""
+    if rate_after > rate_before:
+        return "the yuan weakened"
+    return "the yuan strengthened" if rate_after < rate_before else "the yuan held steady"
+
+
+def yuan_against_dollar(store: Store, year: int, as_of: str | None = None) -> str:
+    """One sentence on the yuan in `year` from FRED's annual averages in the store ("" without both
+    years): "the yuan weakened in 2023 (7.0840 CNY per USD on average, against 6.7261 in 2022)"."""
+    fx = _Fx(store, as_of)
+    before, after = fx.annual.get(str(year - 1)), fx.annual.get(str(year))
+    if before is None or after is None:
+        return ""
+    rate_before, rate_after = float(before["value"]), float(after["value"])
+    return (f"{_yuan_move(rate_before, rate_after)} in {year} ({rate_after:.4f} CNY per USD on average, "
+            f"against {rate_before:.4f} in {year - 1}; FRED AEXCHUS)")
