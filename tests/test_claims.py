@@ -296,6 +296,26 @@ def test_check_cli_names_the_publisher_and_the_site_each_figure_was_read_on(snap
     assert primary and all(f"{s['publisher']} (read from the primary source), vintage {s['vintage']}" in table for s in primary)
 
 
+def test_a_figure_that_does_not_add_up_is_shown_with_its_caveat(by_id):
+    """Griffith's "over USD 150 bn" for the trio is kept as published, and wherever it is shown the
+    data's own flag says it is not the sum of Griffith's components (142.7 bn)."""
+    griffith = next(v for v in by_id["new-trio-over-one-trillion"].other_views if "Griffith" in v["label"])
+    assert griffith["level"] == 150e9
+    caveat = griffith["explanation"].split("Caveat in the data: ", 1)[1]
+    assert caveat.startswith("inconsistent: 'over USD 150 bn' is not the sum") and "= USD 142.7 bn" in caveat
+    assert "confidence" not in caveat  # the flag only, not the rest of the row's note
+
+
+def test_a_flagged_row_carries_its_caveat_in_the_chart_hover():
+    from indicators.figures import base
+
+    item = {"series": "s", "period": "2020", "value": 995000.0, "unit": "vehicles", "qualifier": "", "publisher": "CAAM",
+            "read_via": "github.com", "vintage": 1, "released": "2021-01-01",
+            "note": frame.with_flag("suspect: equals CAAM's total 2020 exports", "CAAM exports include commercial vehicles")}
+    hover = base._hover(item)
+    assert "Caveat: suspect: equals CAAM's total 2020 exports" in hover and "commercial" not in hover
+
+
 def test_per_product_breakdown_is_shown_with_its_basis_and_never_summed(by_id):
     views = {v["label"].split(" (")[0]: v for v in by_id["new-trio-growth-30-percent"].other_views if v.get("basis")}
     assert views["Lithium-ion batteries"]["level"] == 457.4e9 and views["Lithium-ion batteries"]["value"] == 33

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from indicators import frame
 from indicators.http import SourceError
 from indicators.sources import caam
 from indicators.sources.base import Payload
@@ -65,6 +66,7 @@ def test_suspect_cell_is_kept_and_flagged_with_its_reason(df):
     bev_2020 = one(df, "vehicle_exports", "bev", "2020")
     assert bev_2020.value == 995_000  # the figure is not changed
     assert bev_2020.note.startswith("suspect: 0.995 million equals CAAM's total 2020 vehicle exports")
+    assert frame.flagged(bev_2020.note).endswith("kept as in the copied table") and "commercial" not in frame.flagged(bev_2020.note)
     # the flag names the exports cell only: the row's sales and production are not flagged
     assert not one(df, "vehicle_sales", "bev", "2020").note.startswith("suspect")
     flagged = df[df.note.str.startswith("suspect")]

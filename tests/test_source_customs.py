@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from indicators import frame
 from indicators.http import SourceError
 from indicators.sources import customs
 from indicators.sources.base import Payload
@@ -110,6 +111,10 @@ def test_griffith_150bn_is_flagged_as_not_the_sum_of_its_parts(df):
     trio = one(df, "new_trio_exports_usd", "2023")
     assert trio.value == 150e9 and trio.qualifier == "more than"  # kept as stated
     assert trio.note.startswith("inconsistent: 'over USD 150 bn' is not the sum")
+    flag = frame.flagged(trio.note)  # the flag alone, for every view to show (the rest of the note follows it)
+    assert flag.endswith("= USD 142.7 bn (rows bev_exports_value and solar_pv_exports_value 2023; Griffith's Li-ion "
+                         "USD 65 bn is quoted in the note of the liion_exports_value 2023 USD row); the figure is kept as Griffith states it")
+    assert "confidence" not in flag and trio.note.startswith(flag + frame.FLAG_END)
     parts = one(df, "bev_exports_value", "2023", "USD").value + one(df, "solar_pv_exports_value", "2023").value + 65e9
     assert parts == pytest.approx(142.7e9) and "142.7" in trio.note
     assert df.note.str.startswith("inconsistent").sum() == 1

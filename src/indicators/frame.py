@@ -40,6 +40,28 @@ UNLINKED = "no link recorded (see note)"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+FLAGS = ("suspect:", "inconsistent:")
+FLAG_END = " | "
+"""A figure kept as published although it does not add up has a note that starts with a flag
+("inconsistent: 'over USD 150 bn' is not the sum of ...") ended by FLAG_END; `flagged()` reads it."""
+
+
+def with_flag(flag: str, *parts: str) -> str:
+    """A note: the flag (if any) first, ended by FLAG_END, then the other non-empty parts."""
+    rest = "; ".join(p for p in parts if p)
+    if not flag:
+        return rest
+    return f"{flag}{FLAG_END}{rest}" if rest else flag
+
+
+def flagged(note: str | None) -> str:
+    """The flag at the start of a note ("" when the figure is not flagged), for every view to show."""
+    text = (note or "").strip()
+    if not text.startswith(FLAGS):
+        return ""
+    return text.split(FLAG_END, 1)[0]
+
+
 def provenance(publisher: str, read_via: str | None) -> str:
     """Who published a figure and where it was read, the words every view shows:
     "WIPO, read via natlawreview.com", "FRED (read from the primary source)"."""

@@ -30,7 +30,7 @@ import yaml
 from indicators import articles as articles_mod
 from indicators.claims import matching, schema
 from indicators.claims.schema import COMPARATORS  # noqa: F401  (re-exported)
-from indicators.frame import provenance
+from indicators.frame import flagged, provenance
 from indicators.store import Store
 
 VERDICT_MEANINGS = {
@@ -508,7 +508,8 @@ def add_breakdown(result: ClaimResult, claim: dict, ev: Evidence) -> None:
                     view.update(level=float(level["value"]), level_unit=level["unit"],
                                 explanation=f"{qualifier}{fmt(float(level['value']), level['unit'])} in {level['period']}"
                                 + (f", {float(growth['value']):+.1f}% on a year earlier" if growth is not None else "")
-                                + f" ({level['publisher']})")
+                                + f" ({level['publisher']})"
+                                + (f". Caveat in the data: {flagged(level['note'])}" if flagged(level["note"]) else ""))
                 else:
                     view["explanation"] = f"{float(growth['value']):+.1f}% on a year earlier ({growth['publisher']})"
         if view is None:

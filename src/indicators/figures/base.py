@@ -34,7 +34,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators import claims as claims_engine
-from indicators.frame import provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
+from indicators.frame import flagged, provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
 from indicators.store import ReadCache, Store, Vintage
 
 # -- palette and names -----------------------------------------------------------------------
@@ -212,6 +212,8 @@ def _hover(item: dict, extra: str = "") -> str:
         lines.append(f"<i>{item['derivation']}</i>")
     if extra:
         lines.append(extra)
+    if flagged(item.get("note")):
+        lines.append(f"Caveat: {flagged(item.get('note'))}")
     lines.append(f"Source: {provenance(item['publisher'], item.get('read_via'))}")
     lines.append(f"Vintage {item['vintage']}, released {item['released']}")
     return "<br>".join(wrap(line, 90) for line in lines)

@@ -124,8 +124,8 @@ def parse(payload: Payload) -> pd.DataFrame:
                 "period": row["year"],
                 "counterpart": "WLD" if exports else "",
                 "value": float(round(millions * 1e6)),  # whole vehicles; strips float noise
-                "note": "; ".join(p for p in [flags.get(column, ""), basis, "" if payload.release_date else UNDATED_NOTE.format(
-                    date=frame.period_end_next_day(row["year"], "A"))] if p),
+                "note": frame.with_flag(flags.get(column, ""), basis, "" if payload.release_date else UNDATED_NOTE.format(
+                    date=frame.period_end_next_day(row["year"], "A"))),
             })
     if not records:
         raise SourceError(NAME, "no usable figures in the table")

@@ -157,9 +157,8 @@ def _observations(line: int, row: dict) -> list[dict]:
         "source_url": row["source_url"],
         "read_via": read_via(row["source_url"], own_domains(row["publisher"])),
         "released": released,
-        "note": "; ".join(p for p in [row.get("flag", ""), f"confidence {row['confidence']}" if row["confidence"] else "",
-                                      row["note"], "" if released else UNDATED_NOTE.format(
-                                          date=frame.period_end_next_day(period, freq))] if p),
+        "note": frame.with_flag(row.get("flag", ""), f"confidence {row['confidence']}" if row["confidence"] else "",
+                                row["note"], "" if released else UNDATED_NOTE.format(date=frame.period_end_next_day(period, freq))),
     }
     base = BASE_NAMES.get(row["metric"], row["metric"])
     product = _product(base)
