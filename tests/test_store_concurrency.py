@@ -1,8 +1,7 @@
 """Many hosts, one refresher: concurrent refreshes and opens, idempotent payloads, and a refresh
 killed with SIGKILL leaving each vintage with its revision report or neither (issue 10, point 5).
 
-SQLite always; PostgreSQL with `pg_url` (tests/conftest.py's throwaway cluster) when it exists,
-else with INDICATORS_TEST_PG_URL (a server this test may create databases on), else skipped.
+SQLite and PostgreSQL (`pg_url`: tests/conftest.py's throwaway cluster, a fresh database per test).
 """
 
 from __future__ import annotations
@@ -13,12 +12,10 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import sqlalchemy as sa
 
 from indicators import frame, sources
 from indicators.payload import Payload
@@ -28,35 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BATCHES = {name: len(sources.get(name).snapshot()) for name in sources.NAMES}
 
 
-@pytest.fixture
-def pg_store_url(request):
-    """A URL to a fresh, empty PostgreSQL database (conftest's pg_url if defined)."""
-    try:
-        yield request.getfixturevalue("pg_url")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    server = os.environ.get("INDICATORS_TEST_PG_URL")
-    if not server:
-        pytest.skip("no PostgreSQL: set INDICATORS_TEST_PG_URL (or use conftest's pg_url)")
-    url = sa.engine.make_url(server)
-    name = f"indicators_c_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'shared.db'}"
-    return request.getfixturevalue("pg_store_url")
+    return request.getfixturevalue("pg_url")
 
 
 def env_for(url: str) -> dict:
@@ -194,13 +167,13 @@ def test_sigkill_at_random_moments_never_leaves_a_vintage_without_its_report(tmp
             assert len(store.vintage_frame(vintage.id)) == vintage.rows
 
 
-def test_postgresql_answers_what_sqlite_answers(pg_store_url, tmp_path):
+def test_postgresql_answers_what_sqlite_answers(pg_url, tmp_path):
     """The same history of real World Bank releases (back and forth) on both backends: the same frames."""
     from indicators import refresh
 
     module = sources.get("worldbank")
     releases = module.snapshot()
-    stores = [Store(pg_store_url), Store(f"sqlite:///{tmp_path / 'lite.db'}")]
+    stores = [Store(pg_url), Store(f"sqlite:///{tmp_path / 'lite.db'}")]
     for batch in [releases[0], releases[5], releases[0], releases[3], releases[5]]:
         for store in stores:
             assert refresh._write_batches("worldbank", module, [batch], "offline", store, 0.0).status == "ok"
