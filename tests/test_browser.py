@@ -5,80 +5,36 @@ chart's rows. Screenshots of each page (1280x800 and 390x844) go to test-artifac
 from __future__ import annotations
 
 import io
-import logging
-import os
-import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from browser_harness import VIEWPORTS, launched, opened, playwright_or_skip, served, shoot, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 PAGES = {"scorecard": "/", "trade": "/trade", "innovation": "/innovation", "data": "/data"}
-VIEWPORTS = {"1280x800": {"width": 1280, "height": 800}, "390x844": {"width": 390, "height": 844}}
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - depends on the machine
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
 def base_url(snapshot_copy):
-    """The dashboard on a free localhost port, in a thread of this process."""
-    from werkzeug.serving import make_server
-
-    from dashboard.app import create_app
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app(snapshot_copy("browser"))
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    """The dashboard on a free localhost port, in a thread of this process (warmed up, as served)."""
+    with served(snapshot_copy("browser"), warm=True) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    with launched(sync_api) as running:
+        yield running
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport=VIEWPORTS["1280x800"], accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
-
-
-def wait_for_charts(page) -> list[dict]:
-    """Wait until every dcc.Graph has drawn (plotly div with an SVG); return each chart's id and trace count."""
-    page.wait_for_selector(".main h1")
-    page.wait_for_function(
-        """() => {
-            const graphs = document.querySelectorAll('.graph');
-            const drawn = document.querySelectorAll('.graph .js-plotly-plot svg.main-svg');
-            return graphs.length === 0 || drawn.length >= graphs.length;
-        }""", timeout=30_000)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.graph')).map(g => {
-            const gd = g.querySelector('.js-plotly-plot');
-            return {id: g.id, traces: gd && gd.data ? gd.data.length : -1,
-                    svg: !!g.querySelector('svg.main-svg'),
-                    text: gd ? gd.textContent : ''};
-        })""")
+    with opened(browser, "1280x800", accept_downloads=True) as fresh:
+        yield fresh
 
 
 def plotted_value(page, graph_id: str, trace_name: str) -> float:
@@ -99,13 +55,7 @@ def badge(page, claim_id: str) -> str:
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_page_loads_without_errors_and_every_chart_renders(browser, base_url, viewport):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with opened(browser, viewport) as page:
         for name, path in PAGES.items():
             page.goto(base_url + path)
             charts = wait_for_charts(page)
@@ -119,10 +69,8 @@ def test_every_page_loads_without_errors_and_every_chart_renders(browser, base_u
                     assert chart["traces"] > 0, chart["id"]
             width = page.evaluate("() => document.documentElement.scrollWidth")
             assert width <= VIEWPORTS[viewport]["width"], f"{path} is wider than the screen ({width}px)"
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
-            assert errors == [], f"{path}: {errors}"
-    finally:
-        context.close()
+            shoot(page, f"{name}-{viewport}")
+            assert page.errors == [], f"{path}: {page.errors}"
 
 
 # -- controls and deep links -------------------------------------------------------------------
@@ -234,6 +182,5 @@ def test_article_index_and_scorecards_render_without_console_errors(page, base_u
     page.goto(base_url + path)
     page.wait_for_selector(".main h1")
     page.wait_for_selector(".claim-card, .article-item", timeout=30_000)
-    Path("/tmp/shots-e").mkdir(exist_ok=True)
-    page.screenshot(path=f"/tmp/shots-e/{path.strip('/').replace('/', '-')}.png", full_page=False)
+    shoot(page, f"index-{path.strip('/').replace('/', '-')}", full_page=False)
     assert page.errors == []

@@ -1,30 +1,19 @@
 """The article index and each bundled article's scorecard in a real headless Chromium: no console
 errors, every claim shown, every evidence chart drawn, the "also stated in" link and an unknown
-article. Screenshots go to /tmp/shots-e2/ (SHOTS_DIR to change)."""
+article. Screenshots go to test-artifacts/screenshots/ (and SHOTS_DIR, when set)."""
 
 from __future__ import annotations
 
-import logging
-import os
-import threading
-from pathlib import Path
-
 import pytest
+from browser_harness import VIEWPORTS, launched, opened, playwright_or_skip, served, shoot, wait_for_charts
 
 from indicators import articles
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-e2"))
-VIEWPORTS = {"1280x800": {"width": 1280, "height": 800}, "390x844": {"width": 390, "height": 844}}
 SLUGS = [a.slug for a in articles.load_articles()]
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - depends on the machine
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
@@ -34,62 +23,20 @@ def store(snapshot_copy):
 
 @pytest.fixture(scope="module")
 def base_url(store):
-    """The dashboard on a free localhost port, in a thread of this process."""
-    from werkzeug.serving import make_server
-
-    from dashboard.app import create_app
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app(store, warm=False)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    with launched(sync_api) as running:
+        yield running
 
 
 @pytest.fixture(params=list(VIEWPORTS))
 def page(request, browser):
-    context = browser.new_context(viewport=VIEWPORTS[request.param])
-    page = context.new_page()
-    page.viewport_name = request.param
-    page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
-
-
-def wait_for_charts(page) -> list[dict]:
-    """Wait until every dcc.Graph has drawn; return each chart's id, trace count and shape count."""
-    page.wait_for_selector(".main h1")
-    page.wait_for_function(
-        """() => {
-            const graphs = document.querySelectorAll('.graph');
-            const drawn = document.querySelectorAll('.graph .js-plotly-plot svg.main-svg');
-            return graphs.length === 0 || drawn.length >= graphs.length;
-        }""", timeout=60_000)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.graph')).map(g => {
-            const gd = g.querySelector('.js-plotly-plot');
-            return {id: g.id, traces: gd && gd.data ? gd.data.length : -1,
-                    shapes: gd && gd.layout && gd.layout.shapes ? gd.layout.shapes.length : 0,
-                    svg: !!g.querySelector('svg.main-svg')};
-        })""")
-
-
-def shoot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}-{page.viewport_name}.png"), full_page=True)
+    with opened(browser, request.param) as fresh:
+        yield fresh
 
 
 def test_index_lists_every_article_without_errors(page, base_url):
@@ -99,7 +46,7 @@ def test_index_lists_every_article_without_errors(page, base_url):
         assert page.locator(f"#articles-item-{slug} .badge").count() > 0, slug
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= VIEWPORTS[page.viewport_name]["width"], f"/articles is wider than the screen ({width}px)"
-    shoot(page, "articles")
+    shoot(page, f"articles-{page.viewport_name}")
     assert page.errors == []
 
 
@@ -121,7 +68,7 @@ def test_article_scorecard_shows_every_claim_and_draws_its_charts(page, base_url
         assert chart["svg"] and chart["traces"] > 0, chart
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= VIEWPORTS[page.viewport_name]["width"], f"/article/{slug} is wider than the screen ({width}px)"
-    shoot(page, f"article-{slug}")
+    shoot(page, f"article-{slug}-{page.viewport_name}")
     assert page.errors == [], page.errors
 
 

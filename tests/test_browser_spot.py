@@ -6,66 +6,33 @@ test-artifacts/screenshots/ (and SHOTS_DIR, when set)."""
 from __future__ import annotations
 
 import json
-import logging
-import os
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
+from browser_harness import launched, opened, playwright_or_skip, served, shoot
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-SCREENSHOTS = [Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots",
-               *([Path(os.environ["SHOTS_DIR"])] if os.environ.get("SHOTS_DIR") else [])]
-
-if not Path(CHROMIUM).exists():  # pragma: no cover - depends on the machine
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
 def base_url(snapshot_copy):
-    from werkzeug.serving import make_server
-
-    from dashboard.app import create_app
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app(snapshot_copy("browser-spot"), warm=False)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(snapshot_copy("browser-spot")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    with launched(sync_api) as running:
+        yield running
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
-
-
-def shoot(page, name: str) -> None:
-    for folder in SCREENSHOTS:
-        folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    with opened(browser, "1280x900", accept_downloads=True) as fresh:
+        yield fresh
 
 
 def test_paste_review_download_and_check(page, base_url, snapshot_store, tmp_path, capsys):

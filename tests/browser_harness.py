@@ -1,0 +1,105 @@
+"""What every browser test shares: Debian's Chromium through Playwright, the dashboard served from a
+thread of the test process, pages that record console errors, chart waits and screenshots.
+
+Screenshots go to test-artifacts/screenshots/ (and to SHOTS_DIR as well, when set), where a person
+looks at them before calling a page done.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+VIEWPORTS = {"1280x800": {"width": 1280, "height": 800}, "390x844": {"width": 390, "height": 844}}
+"""The two screen sizes every page is checked at (desktop, phone)."""
+TALL = {"1280x900": {"width": 1280, "height": 900}}  # the /check form and its review table
+SCREENSHOTS = [Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots",
+               *([Path(os.environ["SHOTS_DIR"])] if os.environ.get("SHOTS_DIR") else [])]
+CHART_WAIT_MS = 60_000  # generous: a loaded one-core machine draws slowly, and a wait returns when done
+
+
+def playwright_or_skip():
+    """Playwright's sync API, or skip the calling test module when Chromium or Playwright is missing."""
+    if not Path(CHROMIUM).exists():  # pragma: no cover - depends on the machine
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api")
+
+
+@contextmanager
+def served(store, warm: bool = False):
+    """The dashboard for `store` on a free localhost port, in a thread of this process: yields its URL."""
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app(store, warm=warm)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@contextmanager
+def launched(sync_api):
+    """A headless Chromium for the module."""
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def opened(browser, viewport: str = "1280x800", **context_options):
+    """A fresh page whose `errors` list collects console errors and uncaught exceptions."""
+    context = browser.new_context(viewport={**VIEWPORTS, **TALL}[viewport], **context_options)
+    page = context.new_page()
+    page.viewport_name = viewport
+    page.errors = []
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def wait_for_charts(page) -> list[dict]:
+    """Wait until every dcc.Graph has drawn (a plotly div with an SVG); return each chart's id, trace
+    and shape counts, whether it drew, and its text."""
+    page.wait_for_selector(".main h1")
+    page.wait_for_function(
+        """() => {
+            const graphs = document.querySelectorAll('.graph');
+            const drawn = document.querySelectorAll('.graph .js-plotly-plot svg.main-svg');
+            return graphs.length === 0 || drawn.length >= graphs.length;
+        }""", timeout=CHART_WAIT_MS)
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.graph')).map(g => {
+            const gd = g.querySelector('.js-plotly-plot');
+            return {id: g.id, traces: gd && gd.data ? gd.data.length : -1,
+                    shapes: gd && gd.layout && gd.layout.shapes ? gd.layout.shapes.length : 0,
+                    svg: !!g.querySelector('svg.main-svg'),
+                    text: gd ? gd.textContent : ''};
+        })""")
+
+
+def shoot(page, name: str, full_page: bool = True) -> None:
+    """A screenshot of the page into every screenshot folder."""
+    for folder in SCREENSHOTS:
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
