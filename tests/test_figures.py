@@ -320,3 +320,6 @@ def test_source_line_and_rows_name_where_a_figure_was_read(store):
             assert expected in fig.layout.meta["source_line"] or "more (see the data table)" in fig.layout.meta["source_line"]
             seen.add(bool(via))
     assert seen == {True, False}  # both kinds are shown somewhere
+    fig, _ = figures.build("new-trio-total", store=store, currency="USD")  # the FX rates used say where they were read
+    fx_rows = store.frame(source="fx", indicator="AEXCHUS")
+    assert f"FRED AEXCHUS, read via {fx_rows['read_via'].iloc[0]}" in fig.layout.meta["source_line"]

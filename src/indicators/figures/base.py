@@ -254,7 +254,7 @@ def _source_line(data: pd.DataFrame, extra: list[pd.Series], refs: list[dict], a
     publishers = list(dict.fromkeys(provenance(p, v) for p, v in zip(data["publisher"], data["read_via"]))
                       if len(data) else [])
     for row in extra:
-        label = f"FRED {row['indicator']}" if row["source"] == "fx" else row["publisher"]
+        label = provenance(f"FRED {row['indicator']}" if row["source"] == "fx" else row["publisher"], row.get("read_via"))
         if label not in publishers:
             publishers.append(label)
     if len(publishers) > 5:
