@@ -336,6 +336,14 @@ def _register_request_checks(app: dash.Dash) -> None:
                  or (rule in page_rules and request.method == "GET"))
         if not gated:
             return None
+        if request.method == "GET" and rule in page_rules and server.config.get(common.STORE_KEY) is None:
+            # The store is still being opened (its imports take ~0.5 s): the shell needs no data, so
+            # it waits only for what shows without opening the store; its callbacks check in full.
+            reason = unavailable.visible_problem()
+            if reason:
+                _log_unavailable(reason)
+                return _unavailable(reason)
+            return None
         try:
             _store_versions(common.current_store())  # the page cache's key reads it again from flask.g
         except Exception as exc:

@@ -17,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from indicators.store import Store
@@ -57,17 +58,63 @@ def explain(exc: BaseException, url: str | None) -> str:
     """One line: which store (named by INDICATORS_DB), what is wrong with it, and the fix."""
     if isinstance(exc, StoreUnavailable):
         return str(exc)
-    configured = os.environ.get(ENV)
-    url = url or configured
+    url = url or os.environ.get(ENV)
     if not url:  # the default location could not even be made
         return f"the default store ({ENV} is not set) cannot be created: {_first_line(exc)}; set {ENV} to a writable place"
+    return f"{_where(url)}: {_reason(exc, url)}"
+
+
+def _where(url: str) -> str:
+    configured = os.environ.get(ENV)
     if url == configured:
-        where = f"{ENV}={masked(url)}"
-    elif configured:
-        where = f"the store {masked(url)}"
-    else:
-        where = f"the default store {masked(url)} ({ENV} is not set)"
-    return f"{where}: {_reason(exc, url)}"
+        return f"{ENV}={masked(url)}"
+    if configured:
+        return f"the store {masked(url)}"
+    return f"the default store {masked(url)} ({ENV} is not set)"
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def visible_problem(url: str | None = None) -> str | None:
+    """What is wrong with the store that shows without opening it, or None if it looks usable.
+
+    Reads the URL, the file's first bytes and whether a driver is installed: no pandas, no SQLAlchemy.
+    The page shell asks this while the store is still being opened (its first import takes longer
+    than the shell), so the first page is not held up; the callbacks then open the store in full,
+    and anything this cannot see answers 503 there."""
+    from indicators import config
+
+    url = url or config.database_url()
+    scheme, found, rest = url.partition("://")
+    if not found or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        return f"{_where(url)}: not a database URL (use e.g. {URL_EXAMPLES})"
+    backend, _, driver = scheme.lower().partition("+")
+    if backend == "sqlite":
+        database = rest.split("?", 1)[0]
+        database = database[1:] if database.startswith("/") else database
+        if database in ("", ":memory:"):
+            return None
+        path = Path(database)
+        message = ""
+        if path.is_file() and os.access(path, os.R_OK) and path.stat().st_size:
+            with path.open("rb") as handle:
+                if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                    message = "file is not a database"
+        reason = _sqlite_reason(path, message)
+        return f"{_where(url)}: {reason}" if reason else None
+    if backend == "postgresql":
+        try:
+            urlsplit(url).port  # a port that is not a number is an error here, as in SQLAlchemy
+        except ValueError:
+            return f"{_where(url)}: not a database URL (use e.g. {URL_EXAMPLES})"
+        module = {"": "psycopg2", "psycopg2": "psycopg2"}.get(driver, driver)
+        import importlib.util
+
+        if importlib.util.find_spec(module) is None:
+            return f"{_where(url)}: {_reason(ImportError(module, name=module), url)}"
+        return None
+    return f"{_where(url)}: unknown kind of database {backend!r}: use SQLite or PostgreSQL, e.g. {URL_EXAMPLES}"
 
 
 def masked(url: str) -> str:
@@ -123,8 +170,9 @@ def _sqlite_reason(path: Path, message: str) -> str | None:
                 f"backup, or point {ENV} at a new file and run `indicators refresh --offline`")
     writable = os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
     if "readonly" in lowered.replace(" ", "") or not writable:
+        # The driver's words are left out: the same store gives one line whoever noticed it first.
         return (f"the store is read-only: {path} or its folder (where SQLite keeps the -wal and -shm files) cannot "
-                f"be written ({message}); make both writable for the server's user, or copy the file to a writable folder")
+                f"be written; make both writable for the server's user, or copy the file to a writable folder")
     return None
 
 

@@ -318,3 +318,44 @@ def test_the_dashboard_caches_have_small_explicit_bounds():
 
     assert RENDERED_PAGES_KEPT <= 64
     assert 0 < common.CLAIM_RESULTS_KEPT <= 32 and 0 < common.PAGE_FIGURES_KEPT <= 64
+
+
+SHELL_PROBE = r"""
+import json, sys
+from dashboard.app import create_app
+from dashboard import common, unavailable
+app = create_app(warm=False)  # the store named by INDICATORS_DB, opened on first use
+answer = app.server.test_client().get("/")
+print(json.dumps({"status": answer.status_code, "opened": app.server.config.get(common.STORE_KEY) is not None,
+                  "data_libraries": sorted(m for m in ("pandas", "sqlalchemy") if m in sys.modules),
+                  "problem": unavailable.visible_problem()}))
+"""
+
+
+def test_the_page_shell_is_served_before_the_store_is_opened(snapshot_template, tmp_path):
+    """GET / needs no data: while the store is not open yet it checks only what shows without
+    opening it (no pandas, no SQLAlchemy imported), so the first page is not held up."""
+    store = tmp_path / "store.db"
+    shutil.copy(snapshot_template, store)
+    proc = subprocess.run([sys.executable, "-c", SHELL_PROBE], env=env_with(f"sqlite:///{store}"),
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    answer = json.loads(proc.stdout)
+    assert answer == {"status": 200, "opened": False, "data_libraries": [], "problem": None}
+
+
+@pytest.mark.parametrize("broken", [unparsable, corrupt_file, a_directory, missing_folder],
+                         indirect=True, ids=lambda f: f.__name__)
+def test_what_shows_without_opening_the_store_is_said_as_opening_it_would(broken):
+    """visible_problem() gives the same line as opening the store fails with (so it is logged once)."""
+    from dashboard import unavailable
+
+    url, _, _, fix = broken
+    os.environ["INDICATORS_DB"] = url
+    try:
+        seen = unavailable.visible_problem(url)
+        with pytest.raises(unavailable.StoreUnavailable) as opening:
+            unavailable.open_store(url)
+    finally:
+        del os.environ["INDICATORS_DB"]
+    assert seen == str(opening.value) and fix in seen
