@@ -345,7 +345,7 @@ def _register_request_checks(app: dash.Dash) -> None:
                 return _unavailable(reason)
             return None
         try:
-            _store_versions(common.current_store())  # the page cache's key reads it again from flask.g
+            _store_state(common.current_store())  # proves it readable; the answer cache keys on it (flask.g)
         except Exception as exc:
             reason = unavailable.explain(exc, _configured_url(server))
             _log_unavailable(reason)

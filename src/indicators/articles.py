@@ -8,6 +8,7 @@ is the landing article and is listed first.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,28 +84,31 @@ ARTICLE_FILES = ("article.yaml", "text.md", "claims.yaml")
 def fingerprint(data_dir: Path | None = None) -> tuple:
     """What the articles folder holds now: each article file's name, size, modification time and inode.
     A few stat calls, so what is read from the folder can be cached on it (pages, claim results)."""
-    folder = articles_dir(data_dir)
-    stamps = []
+    folder = str(articles_dir(data_dir))
     try:
-        stat = folder.stat()
+        stat = os.stat(folder)
         listed = (stat.st_mtime_ns, stat.st_nlink)  # each changes when an article folder comes or goes
-        known = _listings.get(str(folder))
+        known = _listings.get(folder)
         if known is None or known[0] != listed:
-            known = _listings[str(folder)] = (listed, sorted(path for path in folder.iterdir() if path.is_dir()))
+            files = [(entry.name, name, os.path.join(entry.path, name))
+                     for entry in sorted(os.scandir(folder), key=lambda e: e.name) if entry.is_dir()
+                     for name in ARTICLE_FILES]
+            known = _listings[folder] = (listed, files)
     except OSError:
-        return (str(folder), None)
-    for article in known[1]:
-        for name in ARTICLE_FILES:
-            try:
-                stat = (article / name).stat()
-                stamps.append((article.name, name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
-            except OSError:
-                stamps.append((article.name, name, None, None, None))
-    return (str(folder), tuple(stamps))
+        return (folder, None)
+    stamps = []
+    for article, name, path in known[1]:
+        try:
+            stat = os.stat(path)
+            stamps.append((article, name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+        except OSError:
+            stamps.append((article, name, None, None, None))
+    return (folder, tuple(stamps))
 
 
-_listings: dict[str, tuple[tuple, list[Path]]] = {}
-"""The article folders of each articles folder, with the folder's modification time when listed."""
+_listings: dict[str, tuple[tuple, list[tuple[str, str, str]]]] = {}
+"""The article files (folder name, file name, path) of each articles folder, with the folder's
+modification time when listed."""
 _loaded: dict[str, tuple[tuple, list[Article]]] = {}
 """load_articles' last answer per folder, with the fingerprint it was read at."""
 
