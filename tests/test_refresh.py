@@ -68,9 +68,29 @@ def test_reloading_the_same_snapshot_is_unchanged_and_writes_nothing(loaded_stor
     assert loaded_store.observation_rows() == rows and loaded_store.vintages() == vintages
     last = loaded_store.last_events()["worldbank"]["last_ok"]
     assert last["status"] == "unchanged" and last["vintage"] == loaded_store.latest_vintage("worldbank").id
+    statuses = {r.source: r.status for r in refresh(offline=True, store=loaded_store)}  # every source, again
+    assert set(statuses.values()) <= {"unchanged", "skipped"}, statuses
+    assert loaded_store.observation_rows() == rows
     assert cli.main(["refresh", "--offline", "--source", "ember"]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("ember "))
     assert line.split()[1] == "unchanged" and "nothing written" in line
+
+
+def test_the_same_bytes_read_from_a_named_copy_are_loaded_again_to_say_so(tmp_path, monkeypatch):
+    """A store loaded when the bundled FRED copies were not named (rows read_via "") serves rows that
+    claim the primary source: the next refresh of the same bytes loads them again with the copy
+    named, and only then is a repeat `unchanged`."""
+    store = Store(f"sqlite:///{tmp_path / 'old.db'}")
+    with monkeypatch.context() as patched:
+        patched.setattr(sources.base, "bundled_copy", lambda relative: "")
+        assert [r.status for r in refresh(["fx"], offline=True, store=store)] == ["ok"]
+    assert store.read_via_of(store.latest_vintage("fx")) == {""}
+
+    first, again = refresh(["fx"], offline=True, store=store), refresh(["fx"], offline=True, store=store)
+
+    assert [r.status for r in first] == ["ok"] and [r.status for r in again] == ["unchanged"]
+    copies = {p.read_via for b in sources.get("fx").snapshot() for p in b.payloads}
+    assert store.read_via_of(store.latest_vintage("fx")) == copies and all(c.startswith("github.com (a copy in ") for c in copies)
 
 
 def test_a_changed_payload_writes_a_vintage_of_only_the_changes(loaded_store):

@@ -88,7 +88,9 @@ def test_undated_release_is_labelled_a_lower_bound(df):
 
 
 def test_every_row_is_read_via_the_github_copy(df):
-    assert set(df.read_via) == {"github.com"} and set(df.publisher) == {caam.PUBLISHER}
+    assert set(df.read_via) == {"github.com"} and set(df.publisher) == {caam.PUBLISHER}  # the copy URL's site
+    bundled = caam.parse(caam.snapshot()[0].payloads[0])  # the bundled file names the repository it was copied from
+    assert set(bundled.read_via) == {"github.com (a copy in jhelvy/us-china-pev-policy-2025)"}
 
 
 def test_not_available_gives_no_row(df):

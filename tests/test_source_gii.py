@@ -92,7 +92,7 @@ def test_every_row_names_where_it_was_read(bundled):
     unlinked = counts[(counts.entity == "USA") & (counts.period == "2021")].iloc[0]
     assert unlinked["source_url"] == "" and unlinked["read_via"] == "no link recorded (see note)"
     assert set(bundled["clusters_table_csv"]["read_via"]) == {"fliphtml5.com"}
-    assert set(bundled["g20_scores_csv"]["read_via"]) == {"github.com"}
+    assert set(bundled["g20_scores_csv"]["read_via"]) == {"github.com (a copy in NassarX/innovation-econ-analysis)"}
     ranks = bundled["overall_rank_csv"]
     wipo_rows = ranks[ranks["source_url"].str.contains("wipo.int")]
     assert len(wipo_rows) and set(wipo_rows["read_via"]) == {""}

@@ -150,9 +150,15 @@ def unchanged_since(store: Store, name: str, batches) -> "Vintage | None":
     writes nothing. None otherwise."""
     signatures = [",".join(p.sha256 for p in batch.payloads) for batch in batches]
     recent = store.recent_vintages(name, len(signatures))
-    if len(recent) == len(signatures) and [v.payload_sha256 for v in recent] == signatures and all(signatures):
-        return recent[-1]
-    return None
+    if not (len(recent) == len(signatures) and [v.payload_sha256 for v in recent] == signatures and all(signatures)):
+        return None
+    # The same bytes read from another place (a store loaded before bundled copies were named, or
+    # a mirror) would keep rows that name the wrong place: load them again.
+    for batch, vintage in zip(batches, recent):
+        read_via = {p.read_via for p in batch.payloads if p.read_via}
+        if read_via and not read_via <= store.read_via_of(vintage):
+            return None
+    return recent[-1]
 
 
 def _parse_batch(module, batch) -> tuple[pd.DataFrame, list[str]]:

@@ -501,6 +501,15 @@ class Store:
             self._cache[key] = result
         return result.copy()
 
+    def read_via_of(self, vintage: Vintage) -> set[str]:
+        """The `read_via` values of the rows vintage `vintage` holds (where its figures were read)."""
+        obs = observations
+        query = (sa.select(obs.c.read_via).distinct()
+                 .where(obs.c.source == vintage.source, obs.c.valid_from <= vintage.id,
+                        sa.or_(obs.c.valid_to.is_(None), obs.c.valid_to > vintage.id)))
+        with self._read() as conn:
+            return {row[0] for row in conn.execute(query)}
+
     def served_values(self, source: str) -> pd.DataFrame:
         """The key, value and release date of each observation the store serves for `source` (what a
         revision report compares): frame() without the descriptive columns. Not cached."""

@@ -131,7 +131,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         raise SourceError(NAME, "no usable figures in the table")
     df = frame.build(
         records, source=NAME, dataset=DATASET, entity="CHN", freq="A", unit="vehicles",
-        publisher=PUBLISHER, source_url=COPY_URL, read_via=read_via(COPY_URL, CAAM_DOMAINS),
+        publisher=PUBLISHER, source_url=COPY_URL, read_via=payload.read_via or read_via(COPY_URL, CAAM_DOMAINS),
         released=payload.release_date,
     )
     return checked(df, NAME, warnings)

@@ -198,7 +198,7 @@ def parse(payload: Payload) -> pd.DataFrame:
     releases = release_dates()
     for record in records:
         url = record.setdefault("source_url", payload.url)
-        record.setdefault("read_via", read_via(url, WIPO_DOMAINS))
+        record.setdefault("read_via", payload.read_via or read_via(url, WIPO_DOMAINS))  # a bundled copy names itself
         component = "clusters" if record["dataset"] in CLUSTER_DATASETS else "index"
         released, estimated = release_date(record["period"], component, releases)
         record["released"] = released
