@@ -26,6 +26,7 @@ ENV = "INDICATORS_DB"
 POSTGRES_EXTRA = "pip install 'factcheck-indicators[postgres]'"
 URL_EXAMPLES = "sqlite:////absolute/path/indicators.db or postgresql+psycopg://user:password@host:5432/dbname"
 RETRY_AFTER_S = 30
+NOT_A_URL = f"not a database URL (use e.g. {URL_EXAMPLES})"
 
 
 class StoreUnavailable(RuntimeError):
@@ -88,7 +89,7 @@ def visible_problem(url: str | None = None) -> str | None:
     url = url or config.database_url()
     scheme, found, rest = url.partition("://")
     if not found or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
-        return f"{_where(url)}: not a database URL (use e.g. {URL_EXAMPLES})"
+        return f"{_where(url)}: {NOT_A_URL}"
     backend, _, driver = scheme.lower().partition("+")
     if backend == "sqlite":
         database = rest.split("?", 1)[0]
@@ -107,14 +108,14 @@ def visible_problem(url: str | None = None) -> str | None:
         try:
             urlsplit(url).port  # a port that is not a number is an error here, as in SQLAlchemy
         except ValueError:
-            return f"{_where(url)}: not a database URL (use e.g. {URL_EXAMPLES})"
-        module = {"": "psycopg2", "psycopg2": "psycopg2"}.get(driver, driver)
+            return f"{_where(url)}: {NOT_A_URL}"
+        module = driver or "psycopg2"  # SQLAlchemy's default driver for postgresql://
         import importlib.util
 
         if importlib.util.find_spec(module) is None:
             return f"{_where(url)}: {_reason(ImportError(module, name=module), url)}"
         return None
-    return f"{_where(url)}: unknown kind of database {backend!r}: use SQLite or PostgreSQL, e.g. {URL_EXAMPLES}"
+    return f"{_where(url)}: {_unknown_backend(backend)}"
 
 
 def masked(url: str) -> str:
@@ -136,10 +137,10 @@ def _reason(exc: BaseException, url: str) -> str:
 
         parsed = sa.engine.make_url(url)
     except Exception:
-        return f"not a database URL (use e.g. {URL_EXAMPLES})"
+        return NOT_A_URL
     backend = parsed.get_backend_name()
     if type(original).__name__ == "NoSuchModuleError":
-        return f"unknown kind of database {backend!r}: use SQLite or PostgreSQL, e.g. {URL_EXAMPLES}"
+        return _unknown_backend(backend)
     if isinstance(original, ImportError):
         module = original.name or message
         if backend == "postgresql":
@@ -155,6 +156,10 @@ def _reason(exc: BaseException, url: str) -> str:
     if backend == "postgresql" and type(original).__name__ == "OperationalError":
         return f"cannot connect to the database server ({_scrub(message, parsed.password)}): check that it runs and the host, port, user and password in {ENV}"
     return f"cannot use the store: {_scrub(message, parsed.password)}"
+
+
+def _unknown_backend(backend: str) -> str:
+    return f"unknown kind of database {backend!r}: use SQLite or PostgreSQL, e.g. {URL_EXAMPLES}"
 
 
 def _sqlite_reason(path: Path, message: str) -> str | None:

@@ -505,11 +505,12 @@ def add_breakdown(result: ClaimResult, claim: dict, ev: Evidence) -> None:
                         "unit": "percent" if growth is not None else level["unit"], "refs": rows}
                 if level is not None:
                     qualifier = f"{level['qualifier']} " if level["qualifier"] else ""
+                    caveat = flagged(level["note"])
                     view.update(level=float(level["value"]), level_unit=level["unit"],
                                 explanation=f"{qualifier}{fmt(float(level['value']), level['unit'])} in {level['period']}"
                                 + (f", {float(growth['value']):+.1f}% on a year earlier" if growth is not None else "")
                                 + f" ({level['publisher']})"
-                                + (f". Caveat in the data: {flagged(level['note'])}" if flagged(level["note"]) else ""))
+                                + (f". Caveat in the data: {caveat}" if caveat else ""))
                 else:
                     view["explanation"] = f"{float(growth['value']):+.1f}% on a year earlier ({growth['publisher']})"
         if view is None:

@@ -212,8 +212,9 @@ def _hover(item: dict, extra: str = "") -> str:
         lines.append(f"<i>{item['derivation']}</i>")
     if extra:
         lines.append(extra)
-    if flagged(item.get("note")):
-        lines.append(f"Caveat: {flagged(item.get('note'))}")
+    caveat = flagged(item.get("note"))
+    if caveat:
+        lines.append(f"Caveat: {caveat}")
     lines.append(f"Source: {provenance(item['publisher'], item.get('read_via'))}")
     lines.append(f"Vintage {item['vintage']}, released {item['released']}")
     return "<br>".join(wrap(line, 90) for line in lines)

@@ -498,7 +498,7 @@ def _yuan_move(rate_before: float, rate_after: float) -> str:
 
 def yuan_against_dollar(store: Store, year: int, as_of: str | None = None) -> str:
     """One sentence on the yuan in `year` from FRED's annual averages in the store ("" without both
-    years): "the yuan weakened in 2023 (7.0840 CNY per USD on average, against 6.7261 in 2022)"."""
+    years): "the yuan weakened in 2023 (7.0809 CNY per USD on average, against 6.7290 in 2022; FRED AEXCHUS)"."""
     fx = _Fx(store, as_of)
     before, after = fx.annual.get(str(year - 1)), fx.annual.get(str(year))
     if before is None or after is None:
