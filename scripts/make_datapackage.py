@@ -1,118 +1,181 @@
-"""Write data/datapackage.json: a Frictionless descriptor of the bundled snapshot with sha256 per file.
+"""Write data/datapackage.json and data/PROVENANCE.md from the sources' metadata (data/<folder>/source.yaml).
 
-Run after changing a file in data/: `python scripts/make_datapackage.py`. tests/test_datapackage.py
-fails when a file's hash no longer matches, so provenance cannot drift silently.
+Each publisher's `source.yaml` lists its bundled resources (title, URL, retrieved date, the copy's URL
+when the file is one, licence, provenance in prose) and the series it provides; each article folder
+has its `article.yaml`. This script turns them into a Frictionless descriptor with a sha256 per file
+and a readable PROVENANCE.md, so the metadata is written once. Run it after changing data/:
+
+    python scripts/make_datapackage.py          # write both files
+    python scripts/make_datapackage.py --check  # exit 1 if either differs from what is committed
+
+tests/test_datapackage.py runs the check: a file in data/ that no source.yaml describes, a changed
+hash or a hand-edited PROVENANCE.md fails it.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-ASSEMBLED = "2026-11-29"  # when the snapshot was assembled (see PROVENANCE.md)
+import yaml
 
-CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
-PUBLIC = {"name": "public-domain", "path": "https://fred.stlouisfed.org/legal/"}
-OP_ED = {"name": "quotation", "title": "Short quotations with attribution; the op-ed is not republished"}
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
 
-FOLDERS = {
-    "official": ("GACC, MIIT and other publishers (typed from the pages in each row's source_url)",
-                 "https://english.customs.gov.cn/", {"name": "factual-figures", "title": "Published official figures, cited per row"}),
-    "ember": ("Ember, China solar PV exports (from GACC customs data)",
-              "https://ember-energy.org/data/china-solar-exports-data/", CC_BY),
-    "fx": ("Board of Governors of the Federal Reserve System via FRED (EXCHUS, AEXCHUS)",
-           "https://fred.stlouisfed.org/series/EXCHUS", PUBLIC),
-    "caam": ("China Association of Automobile Manufacturers (compiled from MarkLines pages)",
-             "https://github.com/jhelvy/us-china-pev-policy-2025", {"name": "factual-figures", "title": "CAAM figures as compiled"}),
-    "gii": ("World Intellectual Property Organization, Global Innovation Index",
-            "https://www.wipo.int/global_innovation_index/en/", CC_BY),
-    "wdi": ("World Bank, World Development Indicators", "https://databank.worldbank.org/source/world-development-indicators", CC_BY),
-}
+from indicators import catalogue  # noqa: E402
 
-GH = "https://github.com/"
-COPIES = {
-    "ember/china_solar_exports_monthly.csv":
-        GH + "ChemmZz/Static-Visualization-Project/blob/35390b4e934554c37ea920ae948b9135bac5bee4/data/mart_solar_exports_full_release_monthly.csv",
-    "fx/fred_EXCHUS_monthly.csv":
-        GH + "Harty13/project-archimedes/blob/a7b293b7ee7682654bdeb583f4b8c2049e48a414/data/exchange_rates/EXCHUS_cny_to_usd.csv",
-    "fx/fred_AEXCHUS_annual.csv":
-        GH + "JRGumbaz/China-Currency-GDP-Analysis/blob/07d1d9adbdab5d9d1fa3c1af8e900e371f0b0843/AEXCHUS.csv",
-    "caam/china_nev_sales_production_exports_millions.csv":
-        GH + "jhelvy/us-china-pev-policy-2025/blob/9b053dea92bee523951b7ea3a2571e0f8bd9f67f/data/china-sales-exports.csv",
-    "gii/g20_scores_2013_2022.csv":
-        GH + "NassarX/innovation-econ-analysis/blob/1530da1172e7b8ca5ebd55bc73be4d7f1990affa/data/GII_dataset.csv",
-    "wdi/API_GB.XPD.RSDV.GD.ZS_DS2_en_csv_v2_232__8countries.csv":
-        GH + "Zavvnr/Zavier-ISS-Presentation-Data/tree/ba3917147a39b2c30f1509519a364a2c41f86085",
-    "wdi/API_SP.POP.SCIE.RD.P6_DS2_en_csv_v2_37695__8countries.csv":
-        GH + "Zavvnr/Zavier-ISS-Presentation-Data/tree/ba3917147a39b2c30f1509519a364a2c41f86085",
-    "wdi/API_IP.PAT.RESD_DS2_en_csv_v2_226__8countries.csv":
-        GH + "Wei-Seng/group30_week4teamassignment/tree/d4032094f4627c465ab792e766ecbeece43b75ac",
-    "wdi/API_TX.VAL.TECH.CD_DS2_en_csv_v2_6018__8countries.csv":
-        GH + "wiilldii/courseworkHSE/tree/585c4c9c2de93db39f60cdfeb2a1fdfd6a938391",
-    "wdi/API_TX.VAL.TECH.MF.ZS_DS2_en_csv_v2_1859__8countries.csv":
-        GH + "wiilldii/courseworkHSE/tree/585c4c9c2de93db39f60cdfeb2a1fdfd6a938391",
-    "wdi/API_PA.NUS.FCRF_DS2_en_csv_v2_13510__8countries.csv":
-        GH + "Skyedge1903/Dashboard/tree/5fa13cc59b26dd4e5a4c300c9602326cd8fbbc9f",
-    "wdi/API_PA.NUS.FCRF_DS2_en_csv_v2_404139__CHN.csv":
-        GH + "favourdavidemeka/nigeria-market-analysis/tree/338825da02091afd3105d111ef747de9fd0296eb",
-    "wdi/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_88__8countries.csv":
-        GH + "JRGumbaz/China-Currency-GDP-Analysis/tree/07d1d9adbdab5d9d1fa3c1af8e900e371f0b0843",
-    "wdi/WDI_NY.GDP.MKTP.CD_NE.EXP.GNFS.CD_2008_2025_8countries_long.csv":
-        GH + "YourFavouriteDataSuperstar/Inteligencia-de-negocios-globales",
-    "wdi/API_CHN_DS2_en_csv_v2_2097__10indicators_older_release.csv":
-        GH + "Irin1423/sample-dashboard-python/tree/13f82ca08bbd8903b7080697eafda7b85b3a3fe9",
-}
-"""Bundled files that are copies (or digit-for-digit transcriptions) of the publisher's file found in a
-public repository, per PROVENANCE.md: `copied_from` in the descriptor, which the loaders turn into
-each row's `read_via` ("github.com (a copy in owner/repo)"). A live refresh reads the publisher."""
+DATA = ROOT / "data"
+CREATED = "2026-11-29"  # when the snapshot was first assembled
+GENERATED = {"datapackage.json", "PROVENANCE.md"}
+METADATA_FILES = {catalogue.SOURCE_FILE}
+QUOTATION = {"name": "quotation", "title": "Short quotations with attribution; the article is not republished"}
+
+HEADER = """# Provenance of the bundled data
+
+<!-- Generated by scripts/make_datapackage.py from data/<folder>/source.yaml and data/articles/*/article.yaml:
+     edit those files, not this one (tests/test_datapackage.py fails on a hand edit). -->
+
+Real figures from public sources, assembled without network access to the publishers: copies of
+public files found in public GitHub repositories (repo, path and commit given), and tables typed from
+public web pages (URL given per row). Every number here was published by someone named below;
+nothing is estimated or filled in. Where a copy came from a third-party repository, the publisher's
+own file is the authority: a live refresh replaces it.
+
+Where each figure was read is kept beside who published it: the tidy frame's `read_via` is "" when
+the figure was read from the publisher's own page or file (shown as "read from the primary
+source"), else the site it was read on. A bundled file that is a copy found in a repository carries
+`copied_from` (the copy's URL) in `datapackage.json`, and its rows say "read via github.com (a copy
+in owner/repo)"; a live download from a mirror (`INDICATORS_*_URL`) names the mirror's host.
+
+Figures typed from releases follow docs/release-tables.md (one cited row per observation). Confidence
+letters in the older typed tables: A = official figure (the publisher's release, usually several
+reprints agree); B = one secondary source or an industry body; C = vague ("more than").
+"""
+
+FOOTER = """## datapackage.json
+A Frictionless descriptor of every file here with its sha256, publisher and licence, generated with
+this file by `python scripts/make_datapackage.py` from the metadata above. The product reads these
+files from `data/` (or `INDICATORS_DATA_DIR`); it never needs `../shared`.
+"""
 
 
-def article_source(folder: Path) -> tuple[str, str | None, dict]:
-    """An article folder's citation, from its article.yaml: the text is quoted, not downloaded data."""
-    import yaml
-
-    meta = yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8"))
-    title = f"{meta['author']}, '{meta['title']}', {meta['outlet']}, {meta['published']} (sentences quoted exactly)"
-    return title, meta.get("url"), OP_ED
+def data_files() -> list[Path]:
+    """Every file in data/ that is data (not the generated descriptor, PROVENANCE.md or a source.yaml)."""
+    return sorted(p for p in DATA.rglob("*") if p.is_file() and p.name not in GENERATED | METADATA_FILES)
 
 
-def resource(path: Path) -> dict:
-    relative = path.relative_to(DATA).as_posix()
-    folder = relative.split("/")[0]
-    raw = path.read_bytes()
-    if folder == "articles":
-        publisher, url, licence = article_source(DATA / "articles" / relative.split("/")[1])
-    else:
-        publisher, url, licence = FOLDERS[folder]
-    return {
-        "name": relative.replace("/", "-").rsplit(".", 1)[0].lower().replace("_", "-").replace(".", "-"),
-        "path": relative,
-        "format": path.suffix.lstrip("."),
-        "bytes": len(raw),
-        "hash": "sha256:" + hashlib.sha256(raw).hexdigest(),
-        "sources": [{"title": publisher, **({"path": url} if url else {})}],
-        **({"copied_from": COPIES[relative]} if relative in COPIES else {}),
-        "licenses": [licence],
-        "retrieved": ASSEMBLED,
-        "description": "See data/PROVENANCE.md for the exact origin (repository, path and commit, or URL per row).",
-    }
+def sha256(path: Path) -> str:
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def source_resources() -> dict[str, tuple[catalogue.Source, catalogue.Resource]]:
+    """path -> (source, resource) for every resource a source.yaml lists."""
+    found = {}
+    for source in catalogue.sources(DATA).values():
+        for resource in source.resources:
+            if resource.path in found:
+                raise SystemExit(f"{resource.path} is listed by two sources: {found[resource.path][0].name}, {source.name}")
+            found[resource.path] = (source, resource)
+    return found
+
+
+def articles() -> list[tuple[Path, dict]]:
+    return [(folder, yaml.safe_load((folder / "article.yaml").read_text(encoding="utf-8")))
+            for folder in sorted((DATA / "articles").iterdir()) if (folder / "article.yaml").is_file()]
+
+
+def article_title(meta: dict) -> str:
+    return f"{meta['author']}, '{meta['title']}', {meta['outlet']}, {meta['published']} (sentences quoted exactly)"
+
+
+def descriptor() -> dict:
+    """The datapackage: one resource per data file, with the source or article it comes from."""
+    described = source_resources()
+    by_article = {folder.name: meta for folder, meta in articles()}
+    resources, undescribed = [], []
+    for path in data_files():
+        relative = path.relative_to(DATA).as_posix()
+        entry = {"name": relative.replace("/", "-").rsplit(".", 1)[0].lower().replace("_", "-").replace(".", "-"),
+                 "path": relative, "format": path.suffix.lstrip("."), "bytes": path.stat().st_size, "hash": sha256(path)}
+        if relative.startswith("articles/"):
+            meta = by_article.get(relative.split("/")[1])
+            if meta is None:
+                undescribed.append(relative)
+                continue
+            entry.update({"sources": [{"title": article_title(meta), **({"path": meta["url"]} if meta.get("url") else {})}],
+                          "licenses": [QUOTATION], "retrieved": str(meta.get("retrieved", CREATED))})
+        elif relative in described:
+            source, resource = described[relative]
+            entry.update({"sources": [{"title": f"{source.publisher}: {resource.title}", "path": resource.url or source.url}],
+                          **({"copied_from": resource.copied_from} if resource.copied_from else {}),
+                          "licenses": [{"name": resource.licence or source.licence}], "retrieved": resource.retrieved})
+        else:
+            undescribed.append(relative)
+            continue
+        entry["description"] = "See data/PROVENANCE.md (generated from the source.yaml beside the file)."
+        resources.append(entry)
+    missing = sorted(set(described) - {r["path"] for r in resources})
+    if undescribed or missing:
+        raise SystemExit("data/ and the metadata disagree:"
+                         + "".join(f"\n  {p}: no source.yaml lists it (add it under `resources:`)" for p in undescribed)
+                         + "".join(f"\n  {p}: listed in a source.yaml but not in data/" for p in missing))
+    return {"name": "factcheck-indicators-snapshot", "title": "Bundled snapshot of real public data behind checked articles",
+            "created": CREATED, "resources": resources}
+
+
+def provenance() -> str:
+    """PROVENANCE.md: the header, one section per source (its notes and resources), the articles."""
+    parts = [HEADER]
+    for source in sorted(catalogue.sources(DATA).values(), key=lambda s: s.folder):
+        lines = [f"## {source.folder}/ ({source.name}: {source.publisher})",
+                 f"{source.title}. Licence: {source.licence}. {source.url}"]
+        if source.notes:
+            lines += ["", source.notes.strip()]
+        if source.resources:
+            lines.append("")
+        for resource in source.resources:
+            where = f"; a copy from {resource.copied_from}" if resource.copied_from else ""
+            lines.append(f"- `{resource.path}`: {resource.title} ({resource.url or source.url}{where}; "
+                         f"retrieved {resource.retrieved})" + (f". {resource.provenance.strip()}" if resource.provenance else ""))
+        if not source.resources:
+            lines += ["", "Nothing bundled: live only."]
+        parts.append("\n".join(lines) + "\n")
+    lines = ["## articles/",
+             "One folder per checked article: `article.yaml` (title, author, outlet, URL, published date, the as-of "
+             "date its author could know), `text.md` (the sentences with figures, quoted exactly from a public copy, "
+             "with attribution) and `claims.yaml` (what each sentence states and which series is its evidence). They "
+             "hold no data, only what was stated: every verdict is computed from the files above.", ""]
+    for folder, meta in articles():
+        note = f" ({meta['url_note']})" if meta.get("url_note") else ""
+        lines.append(f"- `{folder.name}/`: {meta['author']}, “{meta['title']}”, {meta['outlet']}, {meta['published']}, "
+                     f"read at {meta.get('url', 'no URL')}{note}")
+    parts.append("\n".join(lines) + "\n")
+    parts.append(FOOTER)
+    return "\n".join(parts)
+
+
+def outputs() -> dict[Path, str]:
+    return {DATA / "datapackage.json": json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n",
+            DATA / "PROVENANCE.md": provenance()}
 
 
 def main() -> None:
-    missing = [path for path in COPIES if not (DATA / path).is_file()]
-    if missing:
-        raise SystemExit(f"COPIES names files that are not in data/: {missing}")
-    files = sorted(p for p in DATA.rglob("*") if p.is_file() and p.name not in {"datapackage.json", "PROVENANCE.md"})
-    package = {
-        "name": "factcheck-indicators-snapshot",
-        "title": "Bundled snapshot of real public data behind the op-ed's claims",
-        "created": ASSEMBLED,
-        "resources": [resource(p) for p in files],
-    }
-    (DATA / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {len(files)} resources to {DATA / 'datapackage.json'}")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed files differ from the metadata")
+    args = parser.parse_args()
+    stale = []
+    for path, text in outputs().items():
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    if stale:
+        raise SystemExit(f"out of date: {', '.join(stale)}: run python scripts/make_datapackage.py")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,12 @@ def data_dir() -> Path:
     override = os.environ.get("INDICATORS_DATA_DIR")
     if override:
         return Path(override)
+    return bundled_data_dir()
+
+
+def bundled_data_dir() -> Path:
+    """The snapshot that ships with the package (whatever `INDICATORS_DATA_DIR` says): the installed
+    package data, else the source checkout's `data/`. Source metadata falls back to it."""
     packaged = resources.files("indicators") / BUNDLED_DATA
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged

@@ -26,7 +26,7 @@ from typing import Protocol, runtime_checkable
 
 import pandas as pd
 
-from indicators import config, frame
+from indicators import catalogue, config, frame
 from indicators.http import SourceError
 from indicators.payload import Batch, Payload  # noqa: F401  (re-exported for source modules)
 from indicators.sources.readvia import site
@@ -46,6 +46,14 @@ class SourceMeta:
     max_bytes: int = 0  # largest live answer accepted (after decompression); 0 = config's default
     url_env: str = ""  # environment variable that points the live fetch at a mirror ("" if not live)
     row_allowance: int = 0  # rows a live payload may lose to parsing before the source fails
+
+
+def metadata(name: str) -> SourceMeta:
+    """A source's metadata, read from its `source.yaml` beside its bundled files (indicators.catalogue)."""
+    info = catalogue.source(name)
+    return SourceMeta(name=info.name, title=info.title, publisher=info.publisher, licence=info.licence, url=info.url,
+                      description=info.description, cadence=info.cadence, definitions=dict(info.definitions),
+                      live=info.live, max_bytes=info.max_bytes, url_env=info.url_env, row_allowance=info.row_allowance)
 
 
 @runtime_checkable

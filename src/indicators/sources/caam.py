@@ -18,7 +18,7 @@ import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, read_bundled
+from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, read_bundled
 from indicators.sources.readvia import read_via
 
 NAME = "caam"
@@ -31,29 +31,7 @@ COPY_URL = (
 )
 PUBLISHER = "CAAM (China Association of Automobile Manufacturers), compiled from MarkLines"
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="China vehicle and NEV sales, production and exports (CAAM)",
-    publisher=PUBLISHER,
-    licence="Facts from public CAAM releases; copy from jhelvy/us-china-pev-policy-2025",
-    url="http://www.caam.org.cn/",
-    description=(
-        "Annual sales, production and exports of passenger vehicles, NEVs, BEVs and PHEVs, millions of "
-        "vehicles. CAAM publishes press releases only: no machine-readable live endpoint."
-    ),
-    cadence="monthly (press releases)",
-    definitions={
-        "vehicle_sales": "domestic sales plus exports as CAAM reports them, vehicles",
-        "vehicle_production": "vehicles produced, vehicles",
-        "vehicle_exports": "CAAM exports, including commercial vehicles (not GACC's passenger-EV basis)",
-        "product": (
-            "passenger_vehicles = CAAM's passenger vehicles (乘用车) only, not all vehicles; nev = new-energy "
-            "vehicles (bev + phev + fuel cell), incl. commercial vehicles"
-        ),
-        "read_via": "github.com: the table is a copy in jhelvy/us-china-pev-policy-2025 of figures compiled from MarkLines",
-    },
-    live=False,
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
 
 COLUMNS = {"sales": "vehicle_sales", "production": "vehicle_production", "exports": "vehicle_exports"}
 PRODUCTS = {"passenger": "passenger_vehicles", "bev": "bev", "phev": "phev", "nev": "nev"}

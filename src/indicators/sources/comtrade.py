@@ -29,7 +29,7 @@ import pandas as pd
 
 from indicators import config, frame
 from indicators.http import SourceError, get_bytes
-from indicators.sources.base import Batch, Payload, SourceMeta, checked
+from indicators.sources.base import Batch, Payload, checked, metadata
 from indicators.sources.readvia import mirror
 
 NAME = "comtrade"
@@ -37,7 +37,6 @@ PREVIEW_PATH = "/public/v1/preview/C/A/HS"
 FINAL_PATH = "/data/v1/get/C/A/HS"
 PREVIEW_URL = "https://comtradeapi.un.org" + PREVIEW_PATH  # the defaults; INDICATORS_COMTRADE_URL moves both
 FINAL_URL = "https://comtradeapi.un.org" + FINAL_PATH
-MAX_BYTES = 4_000_000  # 7 codes x 9 years is ~70 records of ~1.3 kB; the preview caps at 500 records
 KEY_ENV = "COMTRADE_API_KEY"
 KEY_HEADER = "Ocp-Apim-Subscription-Key"
 PUBLISHER = "UN Comtrade (United Nations Statistics Division)"
@@ -74,37 +73,8 @@ FLOWS = {"X": "exports_value", "M": "imports_value"}
 REQUIRED = ["reporterISO", "partnerISO", "flowCode", "cmdCode", "primaryValue", "freqCode"]
 ISO_ALIASES = {"W00": "WLD"}  # Comtrade's code for the World
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="UN Comtrade: China's new-trio HS-6 exports to the World",
-    publisher=PUBLISHER,
-    licence="UN Comtrade terms of use: free reuse with attribution to UN Comtrade (check comtradeplus.un.org)",
-    url="https://comtradeplus.un.org/",
-    description=(
-        "Annual value of China's exports (reporter 156, partner World) of HS 870380, 870360, 870370 "
-        "(electric and plug-in hybrid cars), 850760 (Li-ion batteries), 854140, 854142, 854143 (PV), "
-        "in current USD, as reported by China to UN Comtrade. Live only: nothing is bundled."
-    ),
-    cadence="monthly",
-    max_bytes=MAX_BYTES,
-    url_env="INDICATORS_COMTRADE_URL",
-    definitions={
-        "exports_value": "Comtrade primaryValue for flow X: FOB value in current USD, as reported by the reporter.",
-        "imports_value": "Comtrade primaryValue for flow M: CIF value in current USD.",
-        "product": "HS code as a string (e.g. '850760'); 'TOTAL' = all commodities.",
-        "classification": (
-            "The HS revision of each record (H5 = HS2017, H6 = HS2022) is in the note; 854140 changes "
-            "meaning between them, and 854142/854143 exist only from HS2022."
-        ),
-        "basis": (
-            "HS-6 totals are not GACC's 'new trio': GACC counts electric passenger vehicles, Li-ion "
-            "batteries and solar cells at 8-digit level in CNY. Compare only with that caveat."
-        ),
-        "released": "Comtrade states no release date per record: the day after the period ends is used.",
-        **{f"hs{code}": text for code, text in HS6_NOTES.items()},
-    },
-    live=True,
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
+MAX_BYTES = METADATA.max_bytes  # the largest live answer accepted (source.yaml)
 
 
 def snapshot() -> list[Batch]:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, read_bundled
+from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, read_bundled
 from indicators.sources.readvia import read_via
 
 NAME = "customs"
@@ -28,27 +28,7 @@ DATASET = "official_reported"
 BUNDLED = "official/china_green_exports_official_and_reported_figures.csv"
 KIND = "official_csv"
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="China green exports: official and reported figures",
-    publisher="GACC (China Customs), MIIT, CAAM; reprinted figures from Griffith Asia Institute, CPIA, WTO",
-    licence="Facts from public press releases; citation per row (source_url)",
-    url="http://english.customs.gov.cn/",
-    description=(
-        "Headline figures on the 'new trio' (electric passenger vehicles, lithium-ion batteries, "
-        "solar cells), typed from press releases and their reprints; one source URL per row."
-    ),
-    cadence="irregular (press conferences)",
-    definitions={
-        "new_trio_exports_total": "GACC: electric passenger vehicles + lithium-ion batteries + solar cells, CNY",
-        "<indicator>_yoy_pct": "year-on-year growth as published, percent (CNY basis unless _usd_)",
-        "<indicator>_usd_yoy_pct": "year-on-year growth of a USD level, percent",
-        "qualifier": "wording of the release: 'more than', 'about' or exact",
-        "read_via": "the site the figure was read on when it is not the publisher's own (e.g. auto.ce.cn); '' for the publisher's site",
-        "flag": "a note starting 'inconsistent:' or 'suspect:' marks a figure that does not add up (kept as published)",
-    },
-    live=False,
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
 
 REQUIRED = [
     "metric", "year", "period", "value", "qualifier", "unit",

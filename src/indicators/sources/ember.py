@@ -22,7 +22,7 @@ import pandas as pd
 
 from indicators import config, frame, http as web
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_rows, non_csv, read_bundled
+from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, non_csv, read_bundled
 from indicators.sources.readvia import mirror
 
 NAME = "ember"
@@ -33,8 +33,6 @@ PAGE_URL = "https://ember-energy.org/data/china-solar-exports-data/"
 DEFAULT_URL = config.EMBER_DEFAULT_URL
 """The CSV behind the page's download button (same file name as the bundled copy); override with
 INDICATORS_EMBER_URL (or the older EMBER_SOLAR_URL) if Ember moves it."""
-MAX_BYTES = 16_000_000  # the full file is 3.0 MB today (27k rows): about 5x headroom
-ROW_ALLOWANCE = 0
 """Number cells a payload may lose to parsing before the source fails: none (the bundled file has
 none, and a lost cell is a lost figure)."""
 THOUSANDS = r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"  # "43,690,000" or "1,234.5"
@@ -45,31 +43,9 @@ COPY_URL = (
 PUBLISHER = "Ember, from GACC (China Customs) monthly data"
 OWN_DOMAINS = ("ember-energy.org", "ember-climate.org")
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="China solar PV exports (Ember)",
-    publisher=PUBLISHER,
-    licence="CC BY 4.0 (Ember)",
-    url=PAGE_URL,
-    description=(
-        "Monthly exports of solar panels, cells and wafers from China by destination country and "
-        "region, in USD and kg (customs) and MW (Ember's estimate), 2017 onwards."
-    ),
-    cadence="monthly",
-    max_bytes=MAX_BYTES,
-    url_env="INDICATORS_EMBER_URL",
-    row_allowance=ROW_ALLOWANCE,
-    definitions={
-        "solar_exports_value": "export value, current USD, as reported by GACC",
-        "solar_exports_mass": "export weight, kg, as reported by GACC",
-        "solar_exports_capacity": "Ember estimate = USD / average price, MW; not a customs figure",
-        "pv_panels": "85414020 (2017-2021, all solar cells incl. modules) and 85414300 (2022+)",
-        "pv_cells": "85414200, cells not assembled in modules (2022+)",
-        "pv_wafers": "38180019, monocrystalline silicon wafers (2022+)",
-        "counterpart": "ISO3 for countries, WLD for World, region:<name> for Ember's aggregates, "
-                       "area:<name> for names without an ISO3 code",
-    },
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
+MAX_BYTES = METADATA.max_bytes  # the largest live answer accepted (source.yaml)
+ROW_ALLOWANCE = METADATA.row_allowance
 
 REQUIRED = ["Area", "Date", "Area type", "Commodity code", "Commodity type",
             "Amount (USD)", "Amount (kg)", "Capacity (MW)"]

@@ -22,7 +22,7 @@ from pandas_datareader.fred import FredReader
 
 from indicators import config, frame
 from indicators.http import SourceError, session
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_table, read_bundled
+from indicators.sources.base import Batch, Payload, checked, csv_table, metadata, read_bundled
 from indicators.sources.datareader import ReaderSession, read_recorded
 from indicators.sources.readvia import mirror
 
@@ -44,23 +44,9 @@ MISSING = {".", ""}  # FRED writes "." (older files) or leaves the cell empty fo
 DATE_COLUMNS = {"observation_date", "DATE"}  # FRED renamed DATE to observation_date in 2024
 DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-01$")  # fredgraph dates are the first day of each period
 FREQ_NAMES = {"M": "monthly", "Q": "quarterly", "A": "annual"}
-MAX_BYTES = 1_000_000  # the monthly CSV is ~10 kB (535 rows): 100x headroom, still tiny
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="China / U.S. foreign exchange rate (CNY per USD), FRED",
-    publisher=PUBLISHER,
-    licence="Public domain (Federal Reserve data; cite FRED, Federal Reserve Bank of St. Louis)",
-    url="https://fred.stlouisfed.org/series/EXCHUS",
-    description="Yuan per US dollar, monthly (EXCHUS) and annual (AEXCHUS) averages of noon buying rates.",
-    cadence="monthly",
-    max_bytes=MAX_BYTES,
-    url_env="INDICATORS_FRED_URL",
-    definitions={
-        "EXCHUS": SERIES["EXCHUS"][2] + ", CNY per USD",
-        "AEXCHUS": SERIES["AEXCHUS"][2] + ", CNY per USD",
-    },
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
+MAX_BYTES = METADATA.max_bytes  # the largest live answer accepted (source.yaml)
 
 
 def series_url(series: str) -> str:

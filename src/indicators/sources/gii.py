@@ -32,7 +32,7 @@ import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError, get_bytes
-from indicators.sources.base import Batch, Payload, SourceMeta, bundled_file, checked, read_bundled
+from indicators.sources.base import Batch, Payload, bundled_file, checked, metadata, read_bundled
 from indicators.sources.readvia import read_via
 
 NAME = "gii"
@@ -88,67 +88,7 @@ BUNDLED = [
     ("gii/rank1_indicator_counts_evidence.csv", "rank1_evidence_csv", "https://www.wipo.int/global_innovation_index/en/"),
 ]
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="WIPO Global Innovation Index",
-    publisher=PUBLISHER,
-    licence="CC BY 4.0 (© WIPO); cite WIPO, Global Innovation Index <edition>",
-    url="https://www.wipo.int/global_innovation_index/en/",
-    description=(
-        "GII overall rank and score by edition, number of top-100 S&T clusters per economy, the GII "
-        "2023 cluster table (ranks 1-35), G20 pillar scores 2013-2022, and the number of indicators "
-        "an economy ranked first in (as reported). Live: WIPO's ranking CSV and indicator workbook."
-    ),
-    cadence="yearly",
-    definitions={
-        "period": "The GII edition year (the 2023 edition is period '2023'), not the year the data describe.",
-        "released": (
-            "The edition's launch date as cited in data/gii/release_dates_by_edition.csv (WIPO's announcements "
-            "or news reports of the launch); S&T cluster figures use the cluster ranking's own release where it "
-            "came earlier (GII 2023: 2023-09-20, index 2023-09-27). Editions without a cited date use 1 January "
-            "of the next year and say 'release date estimated: released by <date> at the latest' in the note."
-        ),
-        "comparability": (
-            "GII ranks are not strictly comparable across editions: WIPO changes the framework, the "
-            "indicators and the economies covered each year. A rank trend needs that caveat."
-        ),
-        "gii_rank": "Overall GII rank in that edition (1 = best).",
-        "gii_score": "Overall GII score, 0-100.",
-        "st_clusters_top100": "Number of the edition's top-100 science and technology clusters located in the economy.",
-        "cluster_rank": "Rank of the S&T cluster in the edition's top 100 (product = 'cluster:<name>').",
-        "cluster_pct_applications": "PCT patent applications attributed to the cluster (count, WIPO's window).",
-        "cluster_publications": "Scientific publications attributed to the cluster (count).",
-        "cluster_share_pct": "Cluster's share of the world total of PCT filings plus publications, percent.",
-        "cross_border_clusters": (
-            "CN/HK (Shenzhen–Hong Kong–Guangzhou) is filed under CHN, SG/MY under SGP, with the WIPO code "
-            "in the note; TW* is filed under TWN and the asterisk is kept in the note."
-        ),
-        "pillar_score": "G20 table: score of one of the seven GII pillars, 0-100 ('pillar_score:<pillar>').",
-        "indicators_ranked_first": (
-            "Number of GII indicators in which the economy ranked 1st, as reported (official statements "
-            "or news); the note keeps the reported text. Editions with no count found have no row."
-        ),
-        "gii_indicator_rank": (
-            "Live workbook: rank of the economy on one GII indicator (LEVEL 'Indicator', NUM like IN.1.1.1 or "
-            "OUT.7.3.3; product = 'indicator:<NUM>'; the note keeps the indicator name, DATAYR (the data year "
-            "behind the indicator) and WIPO's OUTDATED flag). Rank 1 rows are what 'ranks first in N indicators' counts."
-        ),
-        "gii_indicator_score": "Live workbook: score of the economy on one GII indicator, 0-100.",
-        "gii_index_rank": "Live workbook: the overall GII rank (WIPO's row with a blank NUM; product 'index:GII').",
-        "gii_index_score": "Live workbook: the overall GII score, 0-100.",
-        "gii_subindex_rank": "Live workbook: rank on the Innovation Input (IN) or Output (OUT) sub-index; product 'subindex:IN'.",
-        "gii_subindex_score": "Live workbook: sub-index score, 0-100.",
-        "gii_pillar_rank": "Live workbook: rank on one of the seven pillars (IN.1 ... OUT.7); product 'pillar:<NUM>'.",
-        "gii_pillar_score": "Live workbook: pillar score, 0-100.",
-        "gii_subpillar_rank": "Live workbook: rank on a sub-pillar (IN.1.1 ... OUT.7.3); product 'subpillar:<NUM>'.",
-        "gii_subpillar_score": "Live workbook: sub-pillar score, 0-100.",
-        "read_via": (
-            "The site a figure was read on when it is not WIPO's own (e.g. natlawreview.com, scribd.com, "
-            "fliphtml5.com, github.com); '' for wipo.int. The publisher column still names the original publisher."
-        ),
-    },
-    live=True,
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
 
 
 # --- the verbs -------------------------------------------------------------------------------

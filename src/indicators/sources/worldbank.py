@@ -28,7 +28,7 @@ from pandas_datareader.wb import WorldBankReader
 
 from indicators import config, frame
 from indicators.http import SourceError, session
-from indicators.sources.base import Batch, Payload, SourceMeta, checked, csv_table, read_bundled
+from indicators.sources.base import Batch, Payload, checked, csv_table, metadata, read_bundled
 from indicators.sources.datareader import ReaderSession, looks_like_html, read_recorded
 from indicators.sources.readvia import mirror
 
@@ -62,23 +62,9 @@ LONG_COLUMNS = ["indicator_code", "country_code", "year", "value", "last_updated
 CODE = re.compile(r"^[A-Z0-9]{3}$")  # ISO3 or a World Bank aggregate code (WLD, EUU, HIC...)
 YEAR = re.compile(r"^\d{4}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MAX_BYTES = 4_000_000  # one indicator for 8 countries since 1960 is ~150 kB of v2 JSON
 
-METADATA = SourceMeta(
-    name=NAME,
-    title="World Development Indicators",
-    publisher=PUBLISHER,
-    licence="CC BY 4.0 (cite: World Bank, World Development Indicators)",
-    url="https://datatopics.worldbank.org/world-development-indicators/",
-    description=(
-        "Innovation and trade indicators for China and peers (USA, DEU, JPN, KOR, CAN, GBR, World): "
-        "R&D spending, researchers, resident patent applications, high-technology exports, GDP."
-    ),
-    cadence="several releases a year",
-    max_bytes=MAX_BYTES,
-    url_env="INDICATORS_WORLDBANK_URL",
-    definitions={code: f"{name}; unit {unit}" for code, (unit, name) in INDICATORS.items()},
-)
+METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, series
+MAX_BYTES = METADATA.max_bytes  # the largest live answer accepted (source.yaml)
 
 
 def indicator_url(code: str) -> str:

@@ -1,0 +1,222 @@
+"""The catalogue: every source's metadata and the series it provides, described by what they measure.
+
+Data, not code: each publisher has one `source.yaml` beside its bundled files (`data/<folder>/`):
+title, publisher, licence, URL, cadence, live endpoint and its environment variable, the bundled
+resources with where each was read, and the series with their dimensions (measure, subject, basis,
+unit and kind, transformation, frequency, entities). The allowed values of each dimension, and the
+subject hierarchy, are in `dimensions.yaml` beside this module. Loading validates everything: a
+missing licence or an unknown dimension value is a `CatalogueError` naming the file and the field.
+
+Everything else reads source metadata from here: the source modules (their `METADATA`), the
+datapackage and PROVENANCE generator, the claims engine and spotter (what a series measures), the
+CLI's and dashboard's catalogue. Layering: a neutral module (config and YAML only).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from indicators import config
+
+DIMENSIONS_PATH = Path(__file__).with_name("dimensions.yaml")
+SOURCE_FILE = "source.yaml"
+FREQS = ("A", "H", "Q", "M", "YTD")  # as the tidy frame has them (H: half-year; YTD: year to date)
+
+
+class CatalogueError(ValueError):
+    """A source.yaml breaks the schema: the message names the file and the field."""
+
+
+@functools.lru_cache(maxsize=1)
+def dimensions() -> dict[str, dict]:
+    """The allowed values of each dimension (measure, subject, basis, kind, transformation)."""
+    return yaml.safe_load(DIMENSIONS_PATH.read_text(encoding="utf-8"))
+
+
+def _allowed(dimension: str, value: str) -> str:
+    if value not in dimensions()[dimension]:
+        raise ValueError(f"unknown {dimension} {value!r} (allowed: {', '.join(sorted(dimensions()[dimension]))})")
+    return value
+
+
+class Series(BaseModel):
+    """One series a source provides, described by its dimensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    indicator: str = Field(min_length=1)
+    product: str | None = None
+    dataset: str | None = None
+    name: str = Field(min_length=1)  # as people name it: "R&D expenditure", "Passenger car exports"
+    measure: str
+    subject: str
+    basis: str
+    unit: str = Field(min_length=1)
+    kind: str
+    transformation: str
+    freq: tuple[Literal["A", "H", "Q", "M", "YTD"], ...] = ("A",)
+    entities: tuple[str, ...] = ("CHN",)
+    definition: str = ""
+
+    _measure = field_validator("measure")(lambda cls, v: _allowed("measure", v))
+    _subject = field_validator("subject")(lambda cls, v: _allowed("subject", v))
+    _basis = field_validator("basis")(lambda cls, v: _allowed("basis", v))
+    _kind = field_validator("kind")(lambda cls, v: _allowed("kind", v))
+    _transformation = field_validator("transformation")(lambda cls, v: _allowed("transformation", v))
+
+    @field_validator("entities")
+    @classmethod
+    def _iso3(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [v for v in value if v != "*" and not (len(v) == 3 and v.isalpha() and v.isupper())]
+        if bad:
+            raise ValueError(f"entities are ISO3 codes (or '*' for any): {bad}")
+        return value
+
+    def matches(self, indicator: str, product: str | None = None) -> bool:
+        return self.indicator == indicator and (self.product is None or product is None or self.product == product)
+
+
+class Resource(BaseModel):
+    """A bundled file and where it came from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str = Field(min_length=1)  # relative to the data folder: "official/....csv"
+    title: str = Field(min_length=1)
+    url: str = ""  # the publisher's page or file, when not the source's url
+    retrieved: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    copied_from: str = ""  # a repository copy's URL, when the file is one
+    licence: str = ""  # when it differs from the source's
+    release_date: str = ""  # the publisher's release date of the whole file, when one applies
+    provenance: str = ""  # the origin in prose (PROVENANCE.md is written from these)
+
+
+class Source(BaseModel):
+    """One publisher's metadata (a `source.yaml`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    licence: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://")
+    description: str = Field(min_length=1)
+    cadence: str = Field(min_length=1)
+    live: bool = False
+    live_endpoint: str = ""
+    url_env: str = ""
+    max_bytes: int = 0
+    row_allowance: int = 0
+    folder: str = ""  # set on load: the data folder holding this source.yaml
+    definitions: dict[str, str] = Field(default_factory=dict)
+    resources: tuple[Resource, ...] = ()
+    series: tuple[Series, ...] = ()
+    notes: str = ""  # prose for PROVENANCE.md that belongs to the source, not one file
+
+    @model_validator(mode="after")
+    def _live_has_endpoint(self):
+        if self.live and not self.live_endpoint:
+            raise ValueError("live: true needs a live_endpoint")
+        return self
+
+    def series_for(self, indicator: str, product: str | None = None) -> Series | None:
+        """The catalogue entry describing a stored series (indicator, and product where the entry names one)."""
+        exact = [s for s in self.series if s.indicator == indicator and s.product == product]
+        if exact:
+            return exact[0]
+        return next((s for s in self.series if s.matches(indicator, product)), None)
+
+
+def load_file(path: Path) -> Source:
+    """One source.yaml, validated; CatalogueError names the file and each bad field."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        raise CatalogueError(f"{path}{where}: cannot read: {str(exc).splitlines()[0]}") from None
+    if not isinstance(document, dict):
+        raise CatalogueError(f"{path}: expected a mapping")
+    try:
+        return Source(**{**document, "folder": path.parent.name})
+    except ValidationError as exc:
+        problems = "; ".join(f"{_where(document, e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise CatalogueError(f"{path}: {problems}") from None
+
+
+def _where(document: dict, loc: tuple) -> str:
+    """A field's place, with the series' indicator or the resource's path: "series[12] liion_exports_value: freq"."""
+    if len(loc) >= 2 and loc[0] in ("series", "resources") and isinstance(loc[1], int):
+        entries = document.get(loc[0]) or []
+        entry = entries[loc[1]] if loc[1] < len(entries) and isinstance(entries[loc[1]], dict) else {}
+        label = entry.get("indicator") or entry.get("path") or ""
+        rest = ".".join(str(p) for p in loc[2:]) or "(entry)"
+        return f"{loc[0]}[{loc[1]}] {label}: {rest}".replace("  ", " ")
+    return ".".join(str(p) for p in loc) or "(top)"
+
+
+def source_files(data_dir: Path | None = None) -> list[Path]:
+    """Every data/<folder>/source.yaml, in folder order."""
+    folder = Path(data_dir) if data_dir else config.data_dir()
+    return sorted(folder.glob(f"*/{SOURCE_FILE}"))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(folder: str, stamp: tuple) -> dict[str, Source]:
+    found: dict[str, Source] = {}
+    for path in source_files(Path(folder)):
+        source = load_file(path)
+        if source.name in found:
+            raise CatalogueError(f"{path}: source {source.name!r} is also described in {found[source.name].folder}/")
+        found[source.name] = source
+    return found
+
+
+def sources(data_dir: Path | None = None) -> dict[str, Source]:
+    """Every source described in the data folder, by name (re-read when a source.yaml changes)."""
+    folder = Path(data_dir) if data_dir else config.data_dir()
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in source_files(folder))
+    return _load(str(folder), stamp)
+
+
+def source(name: str, data_dir: Path | None = None) -> Source:
+    """One source's metadata; CatalogueError when no source.yaml describes it."""
+    found = sources(data_dir)
+    if name not in found and data_dir is None and config.data_dir() != config.bundled_data_dir():
+        found = sources(config.bundled_data_dir())  # another snapshot folder may carry only some sources' files
+    if name not in found:
+        raise CatalogueError(f"no {SOURCE_FILE} describes source {name!r} (found: {', '.join(found) or 'none'})")
+    return found[name]
+
+
+def describe(source_name: str, indicator: str, product: str | None = None) -> Series | None:
+    """What a stored series measures (its catalogue entry), or None when no source.yaml describes it."""
+    try:
+        found = source(source_name)
+    except CatalogueError:
+        return None
+    return found.series_for(indicator, product) if found else None
+
+
+def ancestors(subject: str) -> set[str]:
+    """A subject and every subject above it in the hierarchy (bev -> {bev, ev, nev, new_trio, vehicles, goods})."""
+    parents = dimensions()["subject"]
+    seen, todo = set(), [subject]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        todo.extend(parents.get(current) or [])
+    return seen
+
+
+def within(subject: str, other: str) -> bool:
+    """True when `subject` is `other` or falls under it (pv_cells within new_trio)."""
+    return other in ancestors(subject)
