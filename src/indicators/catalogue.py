@@ -94,6 +94,7 @@ class Resource(BaseModel):
     licence: str = ""  # when it differs from the source's
     release_date: str = ""  # the publisher's release date of the whole file, when one applies
     provenance: str = ""  # the origin in prose (PROVENANCE.md is written from these)
+    layout: str = ""  # "release_table": a table in the layout of docs/release-tables.md (read by sources.releases)
 
 
 class Source(BaseModel):
