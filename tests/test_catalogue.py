@@ -18,9 +18,9 @@ def test_every_source_is_described_and_every_description_is_valid():
 
 def test_every_stored_series_of_the_bundled_snapshot_is_in_the_catalogue(snapshot_store):
     data = snapshot_store.frame()
-    keys = data[["source", "indicator", "product"]].drop_duplicates()
+    keys = data[["source", "indicator", "product", "unit"]].drop_duplicates()
     missing = [tuple(k) for k in keys.itertuples(index=False)
-               if catalogue.describe(k.source, k.indicator, None if k.product.startswith("cluster:") else k.product) is None]
+               if catalogue.describe(k.source, k.indicator, None if k.product.startswith("cluster:") else k.product, k.unit) is None]
     assert missing == []
 
 

@@ -77,8 +77,9 @@ class Series(BaseModel):
             raise ValueError(f"entities are ISO3 codes (or '*' for any): {bad}")
         return value
 
-    def matches(self, indicator: str, product: str | None = None) -> bool:
-        return self.indicator == indicator and (self.product is None or product is None or self.product == product)
+    def matches(self, indicator: str, product: str | None = None, unit: str | None = None) -> bool:
+        return (self.indicator == indicator and (self.product is None or product is None or self.product == product)
+                and (unit is None or self.unit == unit))
 
 
 class Resource(BaseModel):
@@ -126,12 +127,13 @@ class Source(BaseModel):
             raise ValueError("live: true needs a live_endpoint")
         return self
 
-    def series_for(self, indicator: str, product: str | None = None) -> Series | None:
-        """The catalogue entry describing a stored series (indicator, and product where the entry names one)."""
-        exact = [s for s in self.series if s.indicator == indicator and s.product == product]
+    def series_for(self, indicator: str, product: str | None = None, unit: str | None = None) -> Series | None:
+        """The catalogue entry describing a stored series (indicator; product and unit where the entry names them:
+        one indicator may be published in yuan and in dollars, two entries)."""
+        exact = [s for s in self.series if s.matches(indicator, None, unit) and s.product == product]
         if exact:
             return exact[0]
-        return next((s for s in self.series if s.matches(indicator, product)), None)
+        return next((s for s in self.series if s.matches(indicator, product, unit)), None)
 
 
 def load_file(path: Path) -> Source:
@@ -196,13 +198,13 @@ def source(name: str, data_dir: Path | None = None) -> Source:
     return found[name]
 
 
-def describe(source_name: str, indicator: str, product: str | None = None) -> Series | None:
+def describe(source_name: str, indicator: str, product: str | None = None, unit: str | None = None) -> Series | None:
     """What a stored series measures (its catalogue entry), or None when no source.yaml describes it."""
     try:
         found = source(source_name)
     except CatalogueError:
         return None
-    return found.series_for(indicator, product) if found else None
+    return found.series_for(indicator, product, unit) if found else None
 
 
 def ancestors(subject: str) -> set[str]:
