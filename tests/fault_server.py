@@ -48,6 +48,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._answer(200, body, "text/csv")
             elif mode in ("500", "429"):
                 self._answer(int(mode), b"busy", "text/plain", {"Retry-After": "1"})
+            elif mode == "429-long":  # a server asking for an hour's wait
+                self._answer(429, b"slow down", "text/plain", {"Retry-After": "3600"})
             elif mode == "html":
                 self._answer(200, HTML, "text/html")
             elif mode == "truncated":

@@ -79,6 +79,15 @@ def test_retry_after_is_honoured_up_to_the_cap(server, sleeps, monkeypatch):
     assert sleeps == [0.25, 0.25]
 
 
+def test_a_retry_after_past_the_deadline_fails_at_once_naming_status_and_wait(server, sleeps, monkeypatch):
+    server.mode = "429-long"
+    monkeypatch.setenv("INDICATORS_HTTP_DEADLINE", "20")
+    with pytest.raises(SourceError, match=r"^demo: HTTP 429 from .*asks to wait 3600 s \(Retry-After\), past the 20 s deadline; not retried"):
+        http.get_bytes("demo", server.url + "/x.csv")
+    assert sleeps == []  # no wait at all, capped or not
+    assert len(server.requests) == 1
+
+
 @pytest.mark.parametrize("source, env, path", [
     ("fx", "INDICATORS_FRED_URL", "/fredgraph.csv"),
     ("worldbank", "INDICATORS_WORLDBANK_URL", "/v2"),

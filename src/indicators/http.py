@@ -76,6 +76,29 @@ class CappedRetry(Retry):
     def parse_retry_after(self, retry_after: str) -> float:
         return min(super().parse_retry_after(retry_after), config.http_retry_after_max())
 
+    def sleep_for_retry(self, response) -> bool:  # noqa: ANN001 - urllib3's signature
+        """A wait the server asks for that would end past the fetch's deadline is not waited: the
+        fetch fails at once, naming the status and the wait (RetryAfterPastDeadline)."""
+        header = response.headers.get("Retry-After") if response is not None else None
+        watch = getattr(_watching, "current", None)
+        if header and watch is not None:
+            try:
+                asked = Retry.parse_retry_after(self, header)
+            except Exception:  # noqa: BLE001 - an unreadable header is urllib3's to handle
+                asked = 0.0
+            if asked > watch.remaining():
+                raise RetryAfterPastDeadline(response.status, asked)
+        return super().sleep_for_retry(response)
+
+
+class RetryAfterPastDeadline(Exception):
+    """The server asked for a wait (Retry-After) longer than what is left of the fetch's deadline."""
+
+    def __init__(self, status: int, seconds: float):
+        super().__init__(f"HTTP {status}: Retry-After {seconds:g} s")
+        self.status = status
+        self.seconds = seconds
+
 
 def retry_policy(retries: int | None = None, backoff: float | None = None) -> Retry:
     """Transient statuses and read timeouts retried `retries` times; connection errors (DNS, refused)
@@ -125,12 +148,17 @@ class _Watch:
     blocked in the calling thread ends at once, and a retry after that raises DeadlinePassed."""
 
     def __init__(self, seconds: float):
+        self.ends = time.monotonic() + max(seconds, 0.0)
         self.expired = False
         self._connections: list[HTTPConnection] = []
         self._lock = threading.Lock()
         self._done = False
         self._timer = threading.Timer(max(seconds, 0.0), self._expire)
         self._timer.daemon = True
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline."""
+        return self.ends - time.monotonic()
 
     def __enter__(self) -> "_Watch":
         _watching.current = self
@@ -273,6 +301,9 @@ def fetch(
             response = http.get(url, params=params, headers=headers, timeout=min(timeout, deadline), stream=True)
     except DeadlinePassed:
         raise SourceError(source, late) from None
+    except RetryAfterPastDeadline as exc:
+        raise SourceError(source, f"{prefix}HTTP {exc.status} from {shown}: the server asks to wait {exc.seconds:g} s "
+                                  f"(Retry-After), past the {deadline:g} s deadline; not retried") from None
     except requests.exceptions.RequestException as exc:
         if watch.expired:
             raise SourceError(source, late) from None
