@@ -42,7 +42,7 @@ def assert_unchanged(before: dict, after: dict) -> None:
 def test_offline_refresh_loads_every_bundled_source(capsys):
     assert cli.main(["refresh", "--offline"]) == 0
     out = capsys.readouterr().out
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:8]}
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:1 + len(sources.NAMES)]}
     assert set(rows) == set(sources.NAMES)
     assert rows["comtrade"][1] == "skipped"
     assert all(rows[name][1] == "ok" and int(rows[name][2]) > 0 for name in sources.NAMES if name != "comtrade")

@@ -21,15 +21,19 @@ TECH1_URL = gii.TECH1_URL.format(edition="2023")
 
 @pytest.fixture(scope="module")
 def bundled() -> dict:
-    """kind -> parsed frame, for the bundled snapshot."""
+    """kind (a release table: its file name) -> parsed frame, for the bundled snapshot."""
     [batch] = gii.snapshot()
-    return {p.kind: gii.parse(p) for p in batch.payloads}
+    return {key(p): gii.parse(p) for p in batch.payloads}
+
+
+def key(p: Payload) -> str:
+    return p.name if p.kind == "release_table_csv" else p.kind
 
 
 @pytest.fixture(scope="module")
 def bundled_payloads() -> dict:
     [batch] = gii.snapshot()
-    return {p.kind: p for p in batch.payloads}
+    return {key(p): p for p in batch.payloads}
 
 
 def value(df, **where) -> float:
@@ -50,9 +54,10 @@ def edited(p: Payload, old: str, new: str) -> Payload:
 # --- bundled snapshot ------------------------------------------------------------------------
 
 
-def test_snapshot_is_one_batch_of_five_payloads(bundled_payloads):
+def test_snapshot_is_one_batch_of_every_table(bundled_payloads):
     assert sorted(bundled_payloads) == sorted(
-        ["overall_rank_csv", "cluster_counts_csv", "clusters_table_csv", "g20_scores_csv", "rank1_evidence_csv"]
+        ["overall_rank_csv", "cluster_counts_csv", "clusters_table_csv", "g20_scores_csv", "rank1_evidence_csv",
+         "gii/gii_rank_score_2021_2025.csv", "gii/cluster_counts_2021_2025.csv", "top_clusters_csv", "first_ranked_csv"]
     )
 
 
@@ -64,9 +69,15 @@ def test_row_counts_and_no_warnings(bundled):
         "clusters_table_csv": 139,  # 34 full clusters x 4 + rank 35 partial x 3
         "g20_scores_csv": 1513,
         "rank1_evidence_csv": 7,
+        "gii/gii_rank_score_2021_2025.csv": 340,  # rows the older tables hold are not repeated
+        "gii/cluster_counts_2021_2025.csv": 5,
+        "top_clusters_csv": 31,  # 2023's top ten are in the clusters table
+        "first_ranked_csv": 34,
     }
     for kind, df in bundled.items():
         assert set(df["source"]) == {"gii"} and set(df["freq"]) == {"A"}
+        if kind.startswith("gii/"):
+            continue
         if kind != "rank1_evidence_csv":
             assert df.attrs["warnings"] == [], kind
 
@@ -617,3 +628,17 @@ def test_bad_release_table_is_a_source_error(tmp_path, monkeypatch):
     monkeypatch.setenv("INDICATORS_DATA_DIR", str(data))
     with pytest.raises(SourceError, match=r"^gii: gii/release_dates_by_edition.csv row \d+: .*'27.09.2023'"):
         gii.release_dates()
+
+
+def test_the_new_tables_add_economies_without_repeating_the_older_ones(bundled):
+    counts = pd.concat([bundled["cluster_counts_csv"], bundled["gii/cluster_counts_2021_2025.csv"]])
+    assert not counts.duplicated(["indicator", "entity", "period"]).any()
+    edition_2024 = counts[counts["period"] == "2024"].set_index("entity")["value"]
+    assert edition_2024["CHN"] == 26 and edition_2024["USA"] == 20 and edition_2024["DEU"] == 8
+    assert set(counts.loc[counts["period"] == "2024", "released"]) == {"2024-08-27"}  # the cluster ranking's own release
+
+
+def test_a_partial_list_of_first_ranked_indicators_is_never_a_per_indicator_rank(bundled):
+    named = bundled["first_ranked_csv"]
+    assert set(named["indicator"]) == {"ranked_first_named"}  # not gii_indicator_rank, which a count would count
+    assert named["note"].str.contains("not exhaustive").all()

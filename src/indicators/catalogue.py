@@ -207,6 +207,24 @@ def describe(source_name: str, indicator: str, product: str | None = None, unit:
     return found.series_for(indicator, product, unit) if found else None
 
 
+ECONOMIES_PATH = Path(__file__).with_name("economies.csv")
+
+
+@functools.lru_cache(maxsize=1)
+def economies() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """ISO3 -> (name as WIPO and the World Bank write it, aliases), from economies.csv beside this module."""
+    import csv
+
+    with ECONOMIES_PATH.open(encoding="utf-8", newline="") as handle:
+        return {row["iso3"]: (row["name"], tuple(a for a in row["aliases"].split("|") if a))
+                for row in csv.DictReader(handle)}
+
+
+def economy_name(iso3: str) -> str:
+    """An economy's name for readers ('Korea, Republic of' -> as listed), the code itself when unknown."""
+    return economies().get(iso3, (iso3,))[0]
+
+
 def ancestors(subject: str) -> set[str]:
     """A subject and every subject above it in the hierarchy (bev -> {bev, ev, nev, new_trio, vehicles, goods})."""
     parents = dimensions()["subject"]

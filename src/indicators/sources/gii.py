@@ -30,9 +30,10 @@ from importlib import resources
 
 import pandas as pd
 
-from indicators import frame
+from indicators import catalogue, frame
 from indicators.http import SourceError, get_bytes
 from indicators.sources.base import Batch, Payload, bundled_file, checked, metadata, read_bundled
+from indicators.sources import releases as release_tables
 from indicators.sources.readvia import read_via
 
 NAME = "gii"
@@ -59,7 +60,7 @@ RELEASE_TABLE = "gii/release_dates_by_edition.csv"
 ESTIMATED_RELEASE = "release date estimated"
 """Start of the note on rows whose `released` is the fallback, not a cited launch date."""
 
-CLUSTER_DATASETS = {"cluster_counts", "clusters_2023"}
+CLUSTER_DATASETS = {"cluster_counts", "clusters_2023", "top_clusters"}
 """Datasets from WIPO's S&T cluster ranking (released earlier than the index in some editions)."""
 
 
@@ -94,9 +95,16 @@ METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL,
 # --- the verbs -------------------------------------------------------------------------------
 
 
+# Tables listed in source.yaml by their layout: release tables (docs/release-tables.md) and two lists
+# typed from the same kind of pages (the top-10 clusters, the indicators an economy ranks first in).
+LAYOUT_KINDS = {release_tables.LAYOUT: release_tables.KIND, "top_clusters": "top_clusters_csv", "first_ranked": "first_ranked_csv"}
+
+
 def snapshot() -> list[Batch]:
-    """The five bundled GII tables, as one batch."""
+    """The bundled GII tables (the older tables above, then those source.yaml lists by layout), as one batch."""
     payloads = tuple(read_bundled(rel, url=url, kind=kind) for rel, kind, url in BUNDLED)
+    payloads += tuple(read_bundled(r.path, url=r.url or METADATA.url, kind=LAYOUT_KINDS[r.layout])
+                      for r in catalogue.source(NAME).resources if r.layout in LAYOUT_KINDS)
     return [Batch(payloads, label="bundled snapshot")]
 
 
@@ -128,6 +136,8 @@ def parse(payload: Payload) -> pd.DataFrame:
 
     Every row gets `read_via` (the site its source_url opens, "" on wipo.int) and `released` from
     the cited release-date table (see `release_date`)."""
+    if payload.kind == release_tables.KIND:
+        return release_tables.parse(NAME, payload)
     parser = PARSERS.get(payload.kind)
     if parser is None:
         raise SourceError(NAME, f"{payload.name}: unknown payload kind {payload.kind!r}")
@@ -551,7 +561,42 @@ def _edition_from_name(payload: Payload) -> str:
     raise SourceError(NAME, f"{payload.name}: cannot tell the GII edition from the file name or URL")
 
 
+def _parse_top_clusters(payload: Payload) -> tuple[list[dict], list[str]]:
+    """Top-10 S&T clusters per edition (as reported): cluster_rank, product 'cluster:<name>'. A cross-border
+    cluster listed for several economies ('CHN|HKG') is filed under the first, as WIPO counts it."""
+    columns = ["edition", "rank", "cluster_name", "entity", "source_url", "read_via", "released", "retrieved", "note"]
+    records, warnings = [], []
+    for n, row in _csv_rows(payload, columns):
+        entities = row["entity"].split("|")
+        if not row["rank"].isdigit() or not all(re.fullmatch(r"[A-Z]{3}", e) for e in entities):
+            warnings.append(f"line {n}: rank {row['rank']!r} or entity {row['entity']!r} unreadable; no row")
+            continue
+        note = row["note"] if len(entities) == 1 else _join(f"cross-border cluster ({row['entity']}), filed under {entities[0]}", row["note"])
+        records.append({"dataset": "top_clusters", "indicator": "cluster_rank", "entity": entities[0],
+                        "product": f"cluster:{row['cluster_name']}", "period": row["edition"], "value": float(row["rank"]),
+                        "unit": "rank", "source_url": row["source_url"], "note": note})
+    return records, warnings
+
+
+def _parse_first_ranked(payload: Payload) -> tuple[list[dict], list[str]]:
+    """Indicators an economy ranks first in, as reported (names per edition; the lists are not exhaustive):
+    indicator `ranked_first_named`, product 'indicator:<name>', value 1 (rank)."""
+    columns = ["edition", "entity", "indicator_code", "indicator_name", "source_url", "read_via", "released", "retrieved", "note"]
+    records, warnings = [], []
+    for n, row in _csv_rows(payload, columns):
+        if not re.fullmatch(r"[A-Z]{3}", row["entity"]) or not row["indicator_name"]:
+            warnings.append(f"line {n}: entity {row['entity']!r} or indicator name unreadable; no row")
+            continue
+        records.append({"dataset": "first_ranked_named", "indicator": "ranked_first_named", "entity": row["entity"],
+                        "product": f"indicator:{row['indicator_code'] or row['indicator_name']}", "period": row["edition"],
+                        "value": 1.0, "unit": "rank", "source_url": row["source_url"],
+                        "note": _join(f"as reported: {row['indicator_name']} (a list that is not exhaustive)", row["note"])})
+    return records, warnings
+
+
 PARSERS = {
+    "top_clusters_csv": _parse_top_clusters,
+    "first_ranked_csv": _parse_first_ranked,
     "overall_rank_csv": _parse_overall_rank,
     "cluster_counts_csv": _parse_cluster_counts,
     "clusters_table_csv": _parse_clusters_table,
