@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-NAMES = ["customs", "ember", "fx", "worldbank", "comtrade", "gii", "caam", "nbs", "cnipa", "wipo_ip"]
+NAMES = ["customs", "ember", "fx", "worldbank", "comtrade", "gii", "caam", "nbs", "cnipa", "wipo_ip", "gacc", "miit"]
 
 
 def get(name: str) -> ModuleType:

@@ -19,6 +19,7 @@ import pandas as pd
 from indicators import frame
 from indicators.http import SourceError
 from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, read_bundled
+from indicators.sources import releases
 from indicators.sources.readvia import read_via
 
 NAME = "caam"
@@ -60,13 +61,15 @@ def fetch(http=None) -> list[Batch]:
 
 
 def snapshot() -> list[Batch]:
-    """The bundled table as one batch."""
+    """The bundled table and CAAM's release tables (source.yaml lists them), as one batch."""
     payload = read_bundled(BUNDLED, url=COPY_URL, kind=KIND)
-    return [Batch(payloads=(payload,), label="bundled snapshot")]
+    return [Batch(payloads=(payload, *releases.snapshot(NAME)[0].payloads), label="bundled snapshot")]
 
 
 def parse(payload: Payload) -> pd.DataFrame:
     """One row per (year, type, measure) that is present and fits the unit; odd cells are warned."""
+    if payload.kind == releases.KIND:
+        return releases.parse(NAME, payload)
     records: list[dict] = []
     warnings: list[str] = []
     for line, row in csv_rows(NAME, payload.raw, ["year", "type", *COLUMNS]):
