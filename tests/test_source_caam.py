@@ -44,7 +44,10 @@ def test_exports_basis_and_counterpart(df):
     assert one(df, "vehicle_exports", "passenger_vehicles", "2024").value == 4_955_000
     sales = one(df, "vehicle_sales", "nev", "2023")
     assert sales.value == 9_495_000 and sales.counterpart == ""
-    assert sales.released == "2024-01-01"
+    assert sales.released == "2024-01-11"  # CAAM's press conference, from caam/release_dates.csv
+    assert "release date not recorded" not in sales.note
+    undated = one(df, "vehicle_sales", "nev", "2021")  # no release date found for 2021's totals
+    assert undated.released == "2022-01-01" and "release date not recorded: 2022-01-01" in undated.note  # the lower bound, said so
 
 
 def test_products_and_values(df):
@@ -81,9 +84,9 @@ def test_flag_without_a_measure_flags_the_whole_row():
 
 
 def test_undated_release_is_labelled_a_lower_bound(df):
-    row = one(df, "vehicle_sales", "nev", "2023")
-    assert row.released == "2024-01-01"
-    assert row.note.endswith("release date not recorded: 2024-01-01 (the day after the year ends) is the earliest it could have been public")
+    row = one(df, "vehicle_sales", "nev", "2021")  # the one year data/caam/release_dates.csv has no date for
+    assert row.released == "2022-01-01"
+    assert row.note.endswith("release date not recorded: 2022-01-01 (the day after the year ends) is the earliest it could have been public")
     dated = caam.parse(Payload("t", caam.snapshot()[0].payloads[0].raw, caam.COPY_URL, caam.KIND, release_date="2025-01-13"))
     assert not dated.note.str.contains("release date not recorded").any() and set(dated.released) == {"2025-01-13"}
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from indicators import frame
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, read_bundled
+from indicators.sources.base import Batch, Payload, bundled_file, checked, csv_rows, metadata, read_bundled
 from indicators.sources import releases
 from indicators.sources.readvia import read_via
 
@@ -72,6 +72,7 @@ def parse(payload: Payload) -> pd.DataFrame:
         return releases.parse(NAME, payload)
     records: list[dict] = []
     warnings: list[str] = []
+    dates = release_dates()
     for line, row in csv_rows(NAME, payload.raw, ["year", "type", *COLUMNS]):
         where = f"line {line} year {row['year']!r} type {row['type']!r}"
         if not re.fullmatch(r"\d{4}", row["year"]):
@@ -105,17 +106,28 @@ def parse(payload: Payload) -> pd.DataFrame:
                 "period": row["year"],
                 "counterpart": "WLD" if exports else "",
                 "value": float(round(millions * 1e6)),  # whole vehicles; strips float noise
-                "note": frame.with_flag(flags.get(column, ""), basis, "" if payload.release_date else UNDATED_NOTE.format(
-                    date=frame.period_end_next_day(row["year"], "A"))),
+                "released": payload.release_date or dates.get(row["year"], ""),
+                "note": frame.with_flag(flags.get(column, ""), basis,
+                                        "" if payload.release_date or row["year"] in dates else UNDATED_NOTE.format(
+                                            date=frame.period_end_next_day(row["year"], "A"))),
             })
     if not records:
         raise SourceError(NAME, "no usable figures in the table")
     df = frame.build(
         records, source=NAME, dataset=DATASET, entity="CHN", freq="A", unit="vehicles",
         publisher=PUBLISHER, source_url=COPY_URL, read_via=payload.read_via or read_via(COPY_URL, CAAM_DOMAINS),
-        released=payload.release_date,
     )
     return checked(df, NAME, warnings)
+
+
+RELEASE_DATES = "caam/release_dates.csv"
+
+
+def release_dates() -> dict[str, str]:
+    """year -> the date CAAM released that year's totals (its January press conference), cited per row in
+    data/caam/release_dates.csv; a year not listed keeps the undated lower bound."""
+    return {row["year"]: row["released"] for _, row in csv_rows(NAME, bundled_file(RELEASE_DATES).read_bytes(),
+                                                                  ["year", "released", "source_url"])}
 
 
 CAAM_DOMAINS = ("caam.org.cn",)
