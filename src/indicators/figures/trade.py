@@ -430,7 +430,8 @@ def _build_ev_exports_units(store: Store, as_of: str | None = None, currency: st
     if lower_items:
         fig.add_trace(go.Scatter(
             x=[int(i["period"]) for i in lower_items], y=[i["value"] for i in lower_items], mode="markers+text",
-            name="GACC: “more than” (lower bound)", marker={"symbol": "triangle-up", "size": 14, "color": OKABE_ITO["blue"]},
+            name="GACC: “more than” (lower bound)",
+            marker={"symbol": "triangle-up-open", "size": 14, "color": OKABE_ITO["blue"], "line": {"width": 2}},
             text=[f"> {i['value'] / 1e6:.1f} m" for i in lower_items], textposition="top center",
             hovertext=[_hover(i) for i in lower_items], hovertemplate="%{hovertext}<extra></extra>",
         ))
