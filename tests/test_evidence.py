@@ -200,3 +200,5 @@ def test_a_dollar_claim_on_a_yuan_series_is_drawn_converted_with_the_rate_named(
     assert "FRED AEXCHUS, 2023 average" in line.hovertext[0] and "÷" in line.hovertext[0]
     assert fig.layout.yaxis.title.text == "USD (billion)"
     assert "converted at FRED average rates" in fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "FRED AEXCHUS" in fig.layout.meta["source_line"]
+    assert "fx" in {v["source"] for v in fig.layout.meta["vintages"]}

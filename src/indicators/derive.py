@@ -3,8 +3,9 @@
 Claims, figures, evidence charts and the spotter compare or draw a number that the store does not
 hold as such only through this module: a currency conversion at the documented average rate for
 the period (CNY↔USD, FRED's AEXCHUS annual and EXCHUS monthly averages, the rate series named),
-growth from two levels, growth in the other currency, an annual total from monthly or quarterly
-rows (only when every month or quarter is present), a share of a total. Each returns a `Derived`:
+growth from two levels, growth in the other currency, the level of the year before from a level and
+its growth, an annual total from monthly or quarterly rows (only when every month or quarter is
+present), a share of a total; and which way the yuan moved (`currency_direction`, `currency_move`). Each returns a `Derived`:
 the value, its unit, the words and numbers of the derivation, and the stored rows it used.
 
 Units have a kind (money, count, rank, percent, ...): `kind_of` says which, and `check_units`

@@ -74,14 +74,14 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
     scale = float(stated.get("scale") or 1)
     unit = spec.get("unit") or stated.get("unit") or ""
     fig = go.Figure()
-    unit_note = ""
+    unit_note, rate_rows = "", []
     if kind == "leader":
         rows = ev.rows({k: v for k, v in spec.items() if k != "entity"})  # the stated figure is a rank: no conversion
         _leader(fig, rows, claim, scale)
         x_title = "economy"
     else:
         rows = ev.rows({k: v for k, v in spec.items() if k != "period"}).sort_values("period")
-        rows, unit, unit_note = in_stated_unit(rows, stated.get("unit") or "", unit, store, as_of)
+        rows, unit, unit_note, rate_rows = in_stated_unit(rows, stated.get("unit") or "", unit, store, as_of)
         if kind == "rank_trend":
             _rank_trend(fig, rows, claim)
         else:
@@ -93,8 +93,13 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
                        + (f" (as of {as_of})" if as_of else "") + f". Loader: {claim.get('loader', 'none known')}", 70),
             xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font={"size": 14, "color": "#333"},
             bgcolor="#f4f4f4", bordercolor="#999", borderpad=10)
-    refs = store.vintage_refs(zip(rows["source"], rows["vintage"]))
-    source_line = source_text(rows, refs, as_of)
+    refs = store.vintage_refs([*zip(rows["source"], rows["vintage"]), *((r["source"], r["vintage"]) for r in rate_rows)])
+    named = rows[["publisher", "read_via"]]
+    if rate_rows:  # the rates a conversion used are sources too: "FRED AEXCHUS, read via …"
+        named = pd.concat([named, pd.DataFrame([{"publisher": f"{derive.RATE_PUBLISHER} {r['indicator']}",
+                                                 "read_via": r.get("read_via", "") or ""} for r in rate_rows])
+                           .drop_duplicates()])
+    source_line = source_text(named, refs, as_of)
     subtitle = ""
     if result is not None:
         subtitle = f"Verdict: {result.verdict}. {result.explanation}"
@@ -125,20 +130,21 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
 
 
 def in_stated_unit(rows: pd.DataFrame, stated_unit: str, series_unit: str, store: Store,
-                   as_of: str | None) -> tuple[pd.DataFrame, str, str]:
+                   as_of: str | None) -> tuple[pd.DataFrame, str, str, list[pd.Series]]:
     """The rows in the claim's stated currency when it differs from the series' (derive.Rates, each
-    row's derivation kept in `derivation`), the unit drawn, and a note for the subtitle ("" when none)."""
+    row's derivation kept in `derivation`), the unit drawn, a note for the subtitle ("" when none)
+    and the rate rows the conversions used (for the source line)."""
     rows = rows.assign(derivation="")
     if not stated_unit or not series_unit or stated_unit == series_unit or rows.empty:
-        return rows, series_unit, ""
+        return rows, series_unit, "", []
     try:
         how = derive.check_units(stated_unit, series_unit)
     except derive.DerivationError as error:
-        return rows, series_unit, f"Drawn in {series_unit} as published: {error}."
+        return rows, series_unit, f"Drawn in {series_unit} as published: {error}.", []
     if how != "convert":
-        return rows, series_unit, ""
+        return rows, series_unit, "", []
     rates = derive.Rates(store, as_of)
-    values, texts, keep = [], [], []
+    values, texts, keep, used = [], [], [], {}
     for index, row in rows.iterrows():
         freq = "M" if row["freq"] == "M" else "A"
         period = str(row["period"]) if freq == "M" else str(row["period"])[:4]
@@ -147,6 +153,7 @@ def in_stated_unit(rows: pd.DataFrame, stated_unit: str, series_unit: str, store
         except derive.DerivationError:
             continue
         keep.append(index)
+        used.update({(r["indicator"], str(r["period"])): r for r in converted.rows})
         values.append(converted.value)
         texts.append(f"converted: {converted.text}")
     dropped = len(rows) - len(keep)
@@ -154,7 +161,7 @@ def in_stated_unit(rows: pd.DataFrame, stated_unit: str, series_unit: str, store
     note = (f"The series is in {series_unit}; drawn in {stated_unit} as stated, converted at "
             f"{derive.RATE_PUBLISHER} average rates (hover for each)"
             + (f"; {dropped} point(s) without a rate not drawn" if dropped else "") + ".")
-    return rows, stated_unit, note
+    return rows, stated_unit, note, [used[k] for k in sorted(used)]
 
 
 def _axis_with_zero(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale: float) -> None:
@@ -246,7 +253,7 @@ def _bounds(fig: go.Figure, bounds: pd.DataFrame, sides: pd.Series, scale: float
         error_y={"type": "data", "symmetric": False, "array": up, "arrayminus": down, "color": VERMILLION,
                  "thickness": 1.5, "width": 0},
         text=[f"{q} {v:,.4g}" for q, v in zip(bounds["qualifier"], values)],
-        textposition="middle right",
+        textposition=["bottom center" if side == "lower" else "top center" for side in sides],
         textfont={"color": VERMILLION, "size": 12}, cliponaxis=False,
         hovertext=_hover(bounds, scale), hoverinfo="text"))
 

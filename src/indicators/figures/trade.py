@@ -240,7 +240,8 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
         title = "New-trio products: no per-product values in the store"
     else:
         title = ("New-trio products, 2023 vs 2022: " + "; ".join(growth_texts)
-                 if growth_texts else "New-trio products: per-product export values")
+                 if growth_texts else "New-trio products: per-product export values, "
+                 + ", ".join(sorted({r["period"] for r in rows})))
     fig.update_layout(barmode="group", bargap=0.3)
     _money_axis(fig, currency)
     fig.update_xaxes(title_text="Product (publisher, currency as published)")
