@@ -136,6 +136,9 @@ def test_new_trio_products_label_each_source_and_mark_conversions(store, aexchus
     labels = {str(x) for t in cny.data for x in t.x}
     assert any("MIIT" in label for label in labels) and any("Griffith" in label for label in labels)
     assert "converted" in " ".join(str(x) for t in cny.data for x in t.text)
+    hover_2023 = " ".join(trace(cny, "2023").hovertext).replace("<br>", " ")
+    assert "Growth on 2022, in CNY as published: 457.4 billion CNY in 2023 vs" in hover_2023  # derive.growth's text
+    assert "growth" not in cny_rows.columns
 
 
 def test_new_trio_products_can_show_one_product(store):

@@ -218,6 +218,9 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
             unit = items[0][0]["unit"]
             change = derive.growth(values["2023"], values["2022"], unit, "2023", "2022")
             growth_texts.append(f"{label_base.lower()} {change.value:+.1f}% (in {unit})")
+            for item in by_year["2023"]:
+                if item["product"] == items[0][0]["product"]:
+                    item["growth"] = f"Growth on 2022, in {unit} as published: {change.text}"
     colors = {"2022": OKABE_ITO["sky_blue"], "2023": OKABE_ITO["blue"]}
     fig = go.Figure()
     for year in years:
@@ -230,10 +233,11 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
                   + ("<br>converted" if i["original_unit"] and i["original_unit"] != i["unit"] else "")
                   for i in items],
             textposition="outside", textfont={"size": 11}, cliponaxis=False, constraintext="none",
-            hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
+            hovertext=[_hover(i, i.get("growth", "")) for i in items], hovertemplate="%{hovertext}<extra></extra>",
         ))
     for item in rows:
         del item["x"]
+        item.pop("growth", None)
     if not rows:
         _message_figure(fig, "Not in the store: no per-product new-trio export values for 2022–2023. "
                              "Loader: indicators refresh --source customs --source ember --offline")
