@@ -68,3 +68,18 @@ def test_share_and_unit_kinds():
         derive.check_units("percent", "percent of GDP")
     with pytest.raises(derive.DerivationError, match="CNY .money. but the series is in vehicles"):
         derive.check_units("CNY", "vehicles")
+
+
+def test_the_level_before_from_a_level_and_its_growth():
+    d = derive.previous_level(1.06e12, 29.9, "CNY", "2023", "2022")
+    assert d.value == pytest.approx(1.06e12 / 1.299) and d.unit == "CNY"
+    assert "÷ (1 + 29.9%)" in d.text and "in 2022" in d.text
+    with pytest.raises(derive.DerivationError):
+        derive.previous_level(1.0, -100, "CNY", "2023", "2022")
+
+
+@pytest.mark.parametrize("before,now,word", [(6.7290, 7.0809, "weakened"), (7.1, 6.9, "strengthened"),
+                                              (7.0, 7.0, "held steady")])
+def test_the_direction_of_the_yuan_from_two_rates(before, now, word):
+    assert derive.currency_direction(before, now) == word
+    assert (word in derive.currency_move(before, now)) == (word != "held steady")

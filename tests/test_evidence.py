@@ -124,23 +124,81 @@ def test_an_opinion_has_no_chart(store):
 
 
 def test_figures_published_as_bounds_are_drawn_apart_from_exact_ones(store):
-    """A row stated as "more than X" is a bound: it gets its own open-marker trace, never the exact line's label."""
+    """A row stated as "more than X" is a bound: it gets its own open-marker trace, never the exact line."""
     drawn = 0
     for claim in (c for _, c in CHECKABLE if c["check"] == "threshold"):
         rows = store.frame(source=claim["series"]["source"], indicator=claim["series"]["indicator"])
-        if claim["series"].get("entity"):
-            rows = rows[rows["entity"] == claim["series"]["entity"]]
-        if claim["series"].get("unit"):
-            rows = rows[rows["unit"] == claim["series"]["unit"]]
+        for column in ("entity", "unit", "freq"):
+            if claim["series"].get(column):
+                rows = rows[rows[column] == claim["series"][column]]
         bounded = rows[rows["qualifier"] != ""]
         fig = evidence.evidence_figure(store, claim)
-        traces = [t for t in fig.data if t.name and t.name.startswith("Bound, not a point")]
+        traces = [t for t in fig.data if t.name and t.name.startswith(evidence.BOUND_NAME)]
+        lines = [t for t in fig.data if t.mode and "lines" in t.mode]
         if len(bounded):
-            plotted = {str(x) for t in fig.data if t.name and not t.name.startswith("Bound") for x in t.x}
-            expected = {p for p in bounded["period"] if p in plotted}
-            if expected:
-                assert traces and set(map(str, traces[0].x)) == expected
-                drawn += 1
+            assert traces and set(map(str, traces[0].x)) == set(bounded["period"])
+            assert not {str(x) for t in lines for x in t.x} & set(bounded["period"]), "a bound is on a line"
+            drawn += 1
         else:
             assert not traces
     assert drawn, "the bundled threshold claims include a series with a figure published as a bound"
+
+
+def trillion_claim() -> dict:
+    found = [c for _, c in CHECKABLE if c["series"].get("indicator") == "new_trio_exports_total"
+             and c["check"] == "threshold" and c["series"].get("unit") == "CNY"]
+    assert found, "a bundled claim on the new-trio total in yuan"
+    return found[0]
+
+
+def test_more_than_one_trillion_is_a_bound_not_joined_to_the_published_2023_total(store):
+    """Issue 19 item 8: 1.06 trillion (2023, exact) and "more than 1 trillion" (2024) must not read as a 6% fall."""
+    fig = evidence.evidence_figure(store, trillion_claim())
+    line = [t for t in fig.data if t.mode and "lines" in t.mode]
+    assert len(line) == 1 and list(map(str, line[0].x)) == ["2023"] and list(line[0].y) == [pytest.approx(1.06)]
+    bound = [t for t in fig.data if t.name and t.name.startswith(evidence.BOUND_NAME)]
+    assert len(bound) == 1 and list(map(str, bound[0].x)) == ["2024"] and "lines" not in bound[0].mode
+    assert list(bound[0].marker.symbol) == ["triangle-up-open"]  # open, pointing the open way
+    assert bound[0].text[0] == "more than 1" and "“more than”" in bound[0].name
+    assert list(bound[0].error_y.array) == [pytest.approx(0.08)] and list(bound[0].error_y.arrayminus) == [0]
+    assert "a bound, not an exact figure" in bound[0].hovertext[0]
+    low, high = fig.layout.yaxis.range
+    assert low == 0 and high >= 1.06  # a money level: the axis starts at zero, not at 1.00
+    assert (high - low) > 1.0, "not a narrow window that makes 6% look like a collapse"
+
+
+@pytest.mark.parametrize("qualifier,side,symbol", [
+    ("", "exact", None), ("more than", "lower", "triangle-up-open"), ("over", "lower", "triangle-up-open"),
+    ("less than", "upper", "triangle-down-open"), ("nearly", "upper", "triangle-down-open"),
+    ("about", "approximate", "circle-open")])
+def test_qualifiers_map_to_a_side_and_an_open_marker(qualifier, side, symbol):
+    assert evidence.bound_side(qualifier) == side
+    assert evidence.BOUND_SYMBOLS.get(side) == symbol
+
+
+def test_every_level_chart_includes_zero_and_rank_charts_are_reversed(store):
+    for _, claim in CHECKABLE:
+        fig = evidence.evidence_figure(store, claim)
+        unit = claim["series"].get("unit") or claim["stated"].get("unit") or ""
+        if unit == "rank" or claim["check"] == "rank_trend":
+            assert fig.layout.yaxis.autorange == "reversed", claim["id"]
+            continue
+        low, high = fig.layout.yaxis.range
+        assert low <= 0 <= high, (claim["id"], low, high)
+        drawn = [y for t in fig.data if t.y is not None for y in t.y if y is not None]
+        assert all(low <= y <= high for y in drawn), claim["id"]
+        assert high >= float(claim["stated"]["value"]) or claim["check"] == "leader", claim["id"]
+
+
+def test_a_dollar_claim_on_a_yuan_series_is_drawn_converted_with_the_rate_named(store):
+    claim = trillion_claim()
+    dollars = {**claim, "stated": {**claim["stated"], "value": 140, "scale": 1.0e9, "unit": "USD"}}
+    fig = evidence.evidence_figure(store, dollars)
+    line = [t for t in fig.data if t.mode and "lines" in t.mode][0]
+    rate = store.frame(source="fx", indicator="AEXCHUS").set_index("period")["value"]["2023"]
+    assert list(line.y) == [pytest.approx(1.06e12 / rate / 1e9)]
+    assert "FRED AEXCHUS, 2023 average" in line.hovertext[0] and "÷" in line.hovertext[0]
+    assert fig.layout.yaxis.title.text == "USD (billion)"
+    assert "converted at FRED average rates" in fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "FRED AEXCHUS" in fig.layout.meta["source_line"]
+    assert "fx" in {v["source"] for v in fig.layout.meta["vintages"]}

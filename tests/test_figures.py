@@ -136,6 +136,9 @@ def test_new_trio_products_label_each_source_and_mark_conversions(store, aexchus
     labels = {str(x) for t in cny.data for x in t.x}
     assert any("MIIT" in label for label in labels) and any("Griffith" in label for label in labels)
     assert "converted" in " ".join(str(x) for t in cny.data for x in t.text)
+    hover_2023 = " ".join(trace(cny, "2023").hovertext).replace("<br>", " ")
+    assert "Growth on 2022, in CNY as published: 457.4 billion CNY in 2023 vs" in hover_2023  # derive.growth's text
+    assert "growth" not in cny_rows.columns
 
 
 def test_new_trio_products_can_show_one_product(store):
@@ -323,3 +326,49 @@ def test_source_line_and_rows_name_where_a_figure_was_read(store):
     fig, _ = figures.build("new-trio-total", store=store, currency="USD")  # the FX rates used say where they were read
     fx_rows = store.frame(source="fx", indicator="AEXCHUS")
     assert f"FRED AEXCHUS, read via {fx_rows['read_via'].iloc[0]}" in fig.layout.meta["source_line"]
+
+
+# -- one derivation layer ----------------------------------------------------------------------
+
+
+def test_a_converted_value_says_in_its_hover_which_rate_series_and_period(store, aexchus):
+    fig, rows = figures.build("new-trio-total", store=store, currency="USD")
+    bar = trace(fig, "2023 total (GACC")
+    hover = bar.hovertext[0].replace("<br>", " ")
+    assert "FRED AEXCHUS, 2023 average" in hover and f"{aexchus['2023']:.4f} CNY per USD" in hover
+    derived = trace(fig, "2022 total (derived").hovertext[0].replace("<br>", " ")
+    assert "÷ (1 + 29.9%)" in derived and "FRED AEXCHUS, 2022 average" in derived
+    growth = trace(fig, "observed growth").hovertext[1].replace("<br>", " ")
+    assert "weakened" in growth and "AEXCHUS" in growth  # derive.Rates.growth_in's text
+    subtitle = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "GACC's own" not in subtitle  # no GACC dollar figure is in the store to back such a phrase
+    cny, _ = figures.build("solar-exports-monthly", store=store, currency="CNY")
+    assert all("FRED EXCHUS, %{x|%Y-%m} monthly average" in t.hovertemplate for t in cny.data if t.yaxis == "y")
+
+
+def test_an_incomplete_ember_year_is_not_summed_and_the_chart_says_which(store):
+    fig, rows = figures.build("new-trio-products", store=store, currency="USD", as_of="2023-08-15")
+    solar = rows[rows["product"] == "pv_panels+pv_cells"]
+    assert list(solar["period"]) == ["2022"]  # 2023 had months missing on 2023-08-15: not summed
+    assert solar["derivation"].iloc[0].startswith("sum of 24 monthly figures for 2022")
+    subtitle = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "Solar 2023 incomplete" in subtitle and "2023-08" in subtitle and "no annual total" in subtitle
+    monthly, _ = figures.build("solar-exports-monthly", store=store, currency="USD", as_of="2023-08-15")
+    assert "in 2022" in monthly.layout.title.text and "in 2023" not in monthly.layout.title.text
+    said = monthly.layout.title.subtitle.text.replace("<br>", " ")
+    assert "Incomplete years are not summed" in said and "periods of 2023 missing" in said
+
+
+def test_figures_and_evidence_compute_no_derivation_of_their_own():
+    """Conversions, growth, annual totals: only indicators.derive computes them (issue 19 item 2)."""
+    import re
+    from pathlib import Path
+
+    from indicators import evidence
+
+    sources = [*Path(figures.__file__).parent.glob("*.py"), Path(evidence.__file__)]
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for pattern in [r"\bpct_change\b", r"\b_Fx\b", r"/ ?rate\b", r"\* ?rate\b", r"AEXCHUS\"\]\)?\s*\.get",
+                        r"1 \+ growth_pct / 100"]:
+            assert not re.search(pattern, text), (path.name, pattern)

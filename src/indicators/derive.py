@@ -3,8 +3,9 @@
 Claims, figures, evidence charts and the spotter compare or draw a number that the store does not
 hold as such only through this module: a currency conversion at the documented average rate for
 the period (CNY↔USD, FRED's AEXCHUS annual and EXCHUS monthly averages, the rate series named),
-growth from two levels, growth in the other currency, an annual total from monthly or quarterly
-rows (only when every month or quarter is present), a share of a total. Each returns a `Derived`:
+growth from two levels, growth in the other currency, the level of the year before from a level and
+its growth, an annual total from monthly or quarterly rows (only when every month or quarter is
+present), a share of a total; and which way the yuan moved (`currency_direction`, `currency_move`). Each returns a `Derived`:
 the value, its unit, the words and numbers of the derivation, and the stored rows it used.
 
 Units have a kind (money, count, rank, percent, ...): `kind_of` says which, and `check_units`
@@ -134,11 +135,19 @@ class Rates:
         return Derived(value, "percent", text, (before, now))
 
 
+def currency_direction(rate_before: float, rate_now: float) -> str:
+    """"weakened", "strengthened" or "held steady": a local currency against the dollar, from two rates
+    (local per USD; more local currency per dollar is a weaker local currency)."""
+    if rate_now > rate_before:
+        return "weakened"
+    return "strengthened" if rate_now < rate_before else "held steady"
+
+
 def currency_move(rate_before: float, rate_now: float, local: str = "CNY") -> str:
     """Which way the local currency moved against the dollar, from two rates (local per USD)."""
-    if rate_now > rate_before:
+    if currency_direction(rate_before, rate_now) == "weakened":
         return f"the {local} weakened from {rate_before:.4f} to {rate_now:.4f} per USD, so growth in dollars is lower"
-    if rate_now < rate_before:
+    if currency_direction(rate_before, rate_now) == "strengthened":
         return f"the {local} strengthened from {rate_before:.4f} to {rate_now:.4f} per USD, so growth in dollars is higher"
     return f"the rate was unchanged at {rate_now:.4f} {local} per USD, so growth in dollars is the same"
 
@@ -152,6 +161,17 @@ def growth(current: float, previous: float, unit: str, period: str, previous_per
     text = (f"{human(current, unit)} in {period} vs {human(previous, unit)} in {previous_period}: "
             f"{current:,.6g} / {previous:,.6g} − 1 = {value:+.1f}%")
     return Derived(value, "percent", text, tuple(rows))
+
+
+def previous_level(current: float, growth_pct: float, unit: str, period: str, previous_period: str,
+                   rows: tuple = ()) -> Derived:
+    """The level of the period before, from a level and its published growth: current ÷ (1 + growth).
+    Used where a publisher gives this year's level and growth but never published last year's level."""
+    if growth_pct <= -100:
+        raise DerivationError(f"no earlier level from a growth of {growth_pct:g}% ({period})")
+    value = current / (1 + growth_pct / 100)
+    text = (f"{human(current, unit)} in {period} ÷ (1 + {growth_pct:g}%) = {human(value, unit)} in {previous_period}")
+    return Derived(value, unit, text, tuple(rows))
 
 
 def periods_in_year(year: str, freq: str) -> list[str]:

@@ -9,6 +9,14 @@ time from the store (across economies for a `leader` claim), with the stated fig
 - leader        bars per economy for the period, a marker on the claimed entity ("stated: rank 1");
 - rank_trend    the rank over time with the claimed window shaded.
 
+A figure published as a bound ("more than 1 trillion", qualifier `more than`) is drawn as a bound: an
+open triangle pointing the open way, labelled with its qualifier, with a one-sided stem; an
+approximate one ("about") as an open circle. Only exact figures are joined by a line, so a bound next
+to a published point never reads as a fall or a rise. The value axis includes zero (a level, a
+percentage, a share) so a few per cent never fill the chart; a rank is drawn reversed (1 on top).
+A claim stated in another currency than its series (USD against a yuan series) is drawn in the
+stated currency, each point converted by `indicators.derive` with its derivation in the hover.
+
 Values are plotted in the claim's scale units (1.06e12 yuan with `scale: 1.0e+12` is 1.06), so the
 stated figure (`value`, `step`) is drawn as written in the claims file. The source line names each
 publisher and where the figure was read ("read via <site>" or "read from the primary source") and
@@ -23,6 +31,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators import derive
 from indicators.claims import ClaimResult, Evidence
 from indicators.frame import provenance
 from indicators.store import Store
@@ -34,6 +43,22 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 HEIGHT = 520
 SOURCE_LINE_NAME = "source-line"
 STATED_NAME = "Stated"
+BOUND_NAME = "Bound, not a point"
+LOWER_BOUNDS = {"more than", "over", "above", "at least", "exceeded", "exceeds", "exceeding", "more"}
+UPPER_BOUNDS = {"less than", "under", "below", "at most", "nearly", "almost", "up to"}
+BOUND_SYMBOLS = {"lower": "triangle-up-open", "upper": "triangle-down-open", "approximate": "circle-open"}
+"""Marker of a figure published with a qualifier: a lower bound points up, an upper bound down; "about" is an open circle."""
+AXIS_PAD = 0.12  # room above (and below) the data and the stated figure, as a share of the span
+
+
+def bound_side(qualifier: str) -> str:
+    """"exact" (no qualifier), "lower" ("more than"), "upper" ("less than") or "approximate" ("about")."""
+    text = str(qualifier or "").strip().lower()
+    if not text:
+        return "exact"
+    if text in LOWER_BOUNDS:
+        return "lower"
+    return "upper" if text in UPPER_BOUNDS else "approximate"
 
 
 def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None, as_of: str | None = None) -> go.Figure:
@@ -49,12 +74,14 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
     scale = float(stated.get("scale") or 1)
     unit = spec.get("unit") or stated.get("unit") or ""
     fig = go.Figure()
+    unit_note, rate_rows = "", []
     if kind == "leader":
-        rows = ev.rows({k: v for k, v in spec.items() if k != "entity"})
+        rows = ev.rows({k: v for k, v in spec.items() if k != "entity"})  # the stated figure is a rank: no conversion
         _leader(fig, rows, claim, scale)
         x_title = "economy"
     else:
         rows = ev.rows({k: v for k, v in spec.items() if k != "period"}).sort_values("period")
+        rows, unit, unit_note, rate_rows = in_stated_unit(rows, stated.get("unit") or "", unit, store, as_of)
         if kind == "rank_trend":
             _rank_trend(fig, rows, claim)
         else:
@@ -66,13 +93,21 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
                        + (f" (as of {as_of})" if as_of else "") + f". Loader: {claim.get('loader', 'none known')}", 70),
             xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font={"size": 14, "color": "#333"},
             bgcolor="#f4f4f4", bordercolor="#999", borderpad=10)
-    refs = store.vintage_refs(zip(rows["source"], rows["vintage"]))
-    source_line = source_text(rows, refs, as_of)
+    refs = store.vintage_refs([*zip(rows["source"], rows["vintage"]), *((r["source"], r["vintage"]) for r in rate_rows)])
+    named = rows[["publisher", "read_via"]]
+    if rate_rows:  # the rates a conversion used are sources too: "FRED AEXCHUS, read via …"
+        named = pd.concat([named, pd.DataFrame([{"publisher": f"{derive.RATE_PUBLISHER} {r['indicator']}",
+                                                 "read_via": r.get("read_via", "") or ""} for r in rate_rows])
+                           .drop_duplicates()])
+    source_line = source_text(named, refs, as_of)
     subtitle = ""
     if result is not None:
         subtitle = f"Verdict: {result.verdict}. {result.explanation}"
+    if unit_note:
+        subtitle = f"{subtitle} {unit_note}".strip()
     title = claim.get("claim") or claim["id"]
-    if kind in ("rank_trend", "exact", "count", "leader") and unit == "rank":
+    is_rank = derive.kind_of(unit) == "rank" or kind == "rank_trend"
+    if is_rank and kind in ("rank_trend", "exact", "count", "leader", "rounded", "threshold"):
         fig.update_yaxes(autorange="reversed")
     y_title = axis_title(unit, scale)
     fig.update_layout(
@@ -89,16 +124,73 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
     )
     fig.add_annotation(name=SOURCE_LINE_NAME, text=_wrap(source_line, 150), xref="paper", yref="paper", x=0, y=-0.22,
                        xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 10, "color": "#555"})
+    if not is_rank:
+        _axis_with_zero(fig, rows, claim, kind, scale)
     return fig
+
+
+def in_stated_unit(rows: pd.DataFrame, stated_unit: str, series_unit: str, store: Store,
+                   as_of: str | None) -> tuple[pd.DataFrame, str, str, list[pd.Series]]:
+    """The rows in the claim's stated currency when it differs from the series' (derive.Rates, each
+    row's derivation kept in `derivation`), the unit drawn, a note for the subtitle ("" when none)
+    and the rate rows the conversions used (for the source line)."""
+    rows = rows.assign(derivation="")
+    if not stated_unit or not series_unit or stated_unit == series_unit or rows.empty:
+        return rows, series_unit, "", []
+    try:
+        how = derive.check_units(stated_unit, series_unit)
+    except derive.DerivationError as error:
+        return rows, series_unit, f"Drawn in {series_unit} as published: {error}.", []
+    if how != "convert":
+        return rows, series_unit, "", []
+    rates = derive.Rates(store, as_of)
+    values, texts, keep, used = [], [], [], {}
+    for index, row in rows.iterrows():
+        freq = "M" if row["freq"] == "M" else "A"
+        period = str(row["period"]) if freq == "M" else str(row["period"])[:4]
+        try:
+            converted = rates.convert(float(row["value"]), row["unit"], stated_unit, period, freq)
+        except derive.DerivationError:
+            continue
+        keep.append(index)
+        used.update({(r["indicator"], str(r["period"])): r for r in converted.rows})
+        values.append(converted.value)
+        texts.append(f"converted: {converted.text}")
+    dropped = len(rows) - len(keep)
+    rows = rows.loc[keep].assign(value=values, unit=stated_unit, derivation=texts)
+    note = (f"The series is in {series_unit}; drawn in {stated_unit} as stated, converted at "
+            f"{derive.RATE_PUBLISHER} average rates (hover for each)"
+            + (f"; {dropped} point(s) without a rate not drawn" if dropped else "") + ".")
+    return rows, stated_unit, note, [used[k] for k in sorted(used)]
+
+
+def _axis_with_zero(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale: float) -> None:
+    """A value axis that holds zero, the data and the stated figure (and its band): a level is seen
+    in proportion, never in a narrow window that makes a few per cent look like a collapse."""
+    stated = claim.get("stated") or {}
+    values = [float(v) / scale for v in rows["value"]] if len(rows) else []
+    if stated.get("value") is not None and kind != "leader":
+        value = float(stated["value"])
+        half = float(claim.get("step") or 0) / 2 if kind == "rounded" else 0.0
+        values += [value - half, value + half]
+    low, high = min([0.0, *values]), max([0.0, *values])
+    span = (high - low) or 1.0
+    fig.update_yaxes(range=[low - AXIS_PAD * span if low < 0 else 0.0, high + AXIS_PAD * span if high > 0 else 0.0],
+                     zeroline=True, zerolinecolor="#999")
 
 
 # -- the kinds ---------------------------------------------------------------------------------
 
 
 def _hover(rows: pd.DataFrame, scale: float) -> list[str]:
+    """Per point: the figure (with its qualifier), how it was derived if it was, the publisher and vintage."""
+    derivations = rows["derivation"] if "derivation" in rows else [""] * len(rows)
     return [f"{r.entity} {r.period}: {(r.qualifier + ' ') if r.qualifier else ''}{r.value / scale:,.6g} "
-            f"({r.value:,.6g} {r.unit})<br>{r.publisher}, "
-            f"released {r.released}, vintage {int(r.vintage)}" for r in rows.itertuples()]
+            f"({r.value:,.6g} {r.unit})" + (f"<br><i>{_wrap(how, 90)}</i>" if how else "")
+            + (f"<br>published as “{r.qualifier}”: a bound, not an exact figure"
+               if bound_side(r.qualifier) in ("lower", "upper") else "")
+            + f"<br>{r.publisher}, released {r.released}, vintage {int(r.vintage)}"
+            for r, how in zip(rows.itertuples(), derivations)]
 
 
 def _over_time(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale: float) -> None:
@@ -107,21 +199,23 @@ def _over_time(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale
     entity = spec.get("entity", "")
     periods = list(rows["period"])
     if len(rows):
-        fig.add_trace(go.Scatter(x=periods, y=list(rows["value"] / scale), mode="lines+markers",
-                                 name=f"{entity} {spec['indicator']}".strip(), line={"color": BLUE},
-                                 hovertext=_hover(rows, scale), hoverinfo="text"))
-        bounds = rows[rows["qualifier"] != ""]
-        if len(bounds):  # "more than 1 trillion" is a bound, not a point: drawn open so it doesn't read as exact
-            fig.add_trace(go.Scatter(x=list(bounds["period"]), y=list(bounds["value"] / scale), mode="markers",
-                                     name="Bound, not a point (" + ", ".join(sorted(set(bounds["qualifier"]))) + ")",
-                                     marker={"size": 12, "symbol": "circle-open", "color": VERMILLION,
-                                             "line": {"width": 2}},
-                                     hovertext=_hover(bounds, scale), hoverinfo="text"))
+        sides = rows["qualifier"].map(bound_side)
+        exact = rows[sides == "exact"]
+        if len(exact):  # exact figures only: a line never joins a bound or an approximate figure
+            fig.add_trace(go.Scatter(x=list(exact["period"]), y=list(exact["value"] / scale), mode="lines+markers",
+                                     name=f"{entity} {spec['indicator']}".strip(), line={"color": BLUE},
+                                     hovertext=_hover(exact, scale), hoverinfo="text"))
+        bounds = rows[sides != "exact"]
+        if len(bounds):  # "more than 1 trillion" is a bound, not a point: an open marker pointing the open way
+            _bounds(fig, bounds, sides[sides != "exact"], scale)
         claimed = rows[rows["period"] == str(spec.get("period"))]
         if len(claimed):
+            side = bound_side(claimed["qualifier"].iloc[-1])
             fig.add_trace(go.Scatter(x=list(claimed["period"]), y=list(claimed["value"] / scale), mode="markers",
-                                     name=f"Published, {spec.get('period')}",
-                                     marker={"size": 13, "color": BLUE, "line": {"color": BLACK, "width": 1.5}},
+                                     name=f"Published, {spec.get('period')}"
+                                          + (f" (“{claimed['qualifier'].iloc[-1]}”, a bound)" if side != "exact" else ""),
+                                     marker={"size": 13, "color": BLUE, "line": {"color": BLACK, "width": 1.5},
+                                             "symbol": BOUND_SYMBOLS.get(side, "circle")},
                                      hovertext=_hover(claimed, scale), hoverinfo="text"))
     text = stated.get("text", "")
     if kind == "threshold":
@@ -141,6 +235,27 @@ def _over_time(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale
                                  textposition="middle right", customdata=[value], hoverinfo="name"))
         if periods and period not in periods:
             fig.update_xaxes(categoryorder="array", categoryarray=sorted(set(periods) | {period}))
+
+
+def _bounds(fig: go.Figure, bounds: pd.DataFrame, sides: pd.Series, scale: float) -> None:
+    """Figures published with a qualifier, markers only (never a line): a lower bound is an open
+    triangle pointing up with a stem up (the side the true figure lies on), an upper bound points
+    down, an approximate figure is an open circle; each labelled with its qualifier."""
+    values = list(bounds["value"] / scale)
+    stem = [0.08 * abs(v) for v in values]
+    up = [s if side == "lower" else 0.0 for s, side in zip(stem, sides)]
+    down = [s if side == "upper" else 0.0 for s, side in zip(stem, sides)]
+    fig.add_trace(go.Scatter(
+        x=list(bounds["period"]), y=values, mode="markers+text",
+        name=f"{BOUND_NAME}: published as " + ", ".join(f"“{q}”" for q in sorted(set(bounds["qualifier"]))),
+        marker={"size": 14, "symbol": [BOUND_SYMBOLS[side] for side in sides], "color": VERMILLION,
+                "line": {"width": 2}},
+        error_y={"type": "data", "symmetric": False, "array": up, "arrayminus": down, "color": VERMILLION,
+                 "thickness": 1.5, "width": 0},
+        text=[f"{q} {v:,.4g}" for q, v in zip(bounds["qualifier"], values)],
+        textposition=["bottom center" if side == "lower" else "top center" for side in sides],
+        textfont={"color": VERMILLION, "size": 12}, cliponaxis=False,
+        hovertext=_hover(bounds, scale), hoverinfo="text"))
 
 
 def _leader(fig: go.Figure, rows: pd.DataFrame, claim: dict, scale: float) -> None:

@@ -12,7 +12,9 @@ Every figure:
 `build(figure_id, store, as_of, currency)` returns `(figure, rows)`: `rows` is the tidy table of
 exactly what is plotted (one row per point, with source, publisher, vintage and released). Values
 are plotted unscaled (1.06 trillion yuan is 1.06e12). Where a value is converted to another currency
-or derived from other figures, the row says so (`derivation`) and keeps the original value.
+or derived from other figures, the row says so (`derivation`, the text of `indicators.derive`, shown
+in the hover) and keeps the original value. Every conversion, growth rate, annual total and share is
+computed by `indicators.derive` (the one derivation layer): no figure computes one itself.
 
 Built figures are cached per (store, id, as-of, currency) and per version of the sources each figure
 read: a new vintage of one of them makes the next call rebuild it without a restart (a load of
@@ -34,6 +36,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators import claims as claims_engine
+from indicators.derive import DerivationError, Derived, Rates
 from indicators.frame import flagged, provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
 from indicators.store import ReadCache, Store, Vintage
 
@@ -151,10 +154,6 @@ def exact(value: float, unit: str) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".") + f" {unit}"
 
 
-def pct_change(new: float, old: float) -> float | None:
-    return (new / old - 1) * 100 if old else None
-
-
 def entity_name(code: str) -> str:
     return ENTITY_NAMES.get(code, code)
 
@@ -220,32 +219,28 @@ def _hover(item: dict, extra: str = "") -> str:
     return "<br>".join(wrap(line, 90) for line in lines)
 
 
-class _Fx:
-    """FRED CNY-per-USD rates (annual AEXCHUS, monthly EXCHUS) as known on the date."""
+class _Rates(Rates):
+    """derive.Rates (FRED CNY-per-USD averages as known on the date) that remembers the rate rows a
+    figure used, for its source line. Every conversion in the figures goes through `convert`."""
 
     def __init__(self, store: Store, as_of: str | None):
-        data = store.frame(source="fx", indicator=["AEXCHUS", "EXCHUS"], as_of=as_of)
-        self.annual = {r["period"]: r for _, r in data[data["indicator"] == "AEXCHUS"].iterrows()}
-        self.monthly = {r["period"]: r for _, r in data[data["indicator"] == "EXCHUS"].iterrows()}
+        super().__init__(store, as_of)
         self.used: list[pd.Series] = []
 
-    def convert(self, value: float, unit: str, target: str, period: str, monthly: bool = False):
-        """(converted value, explanation) or (None, reason) when no rate is known."""
+    def use(self, derived: Derived) -> Derived:
+        """Record the stored rows a derivation used (rate rows) and return it."""
+        self.used.extend(r for r in derived.rows if r.get("source") == "fx")
+        return derived
+
+    def to(self, value: float, unit: str, target: str, period: str, freq: str = "A") -> tuple[float | None, str]:
+        """(converted value, "converted: <derivation text>") or (None, the reason no rate converts it)."""
         if unit == target:
             return value, ""
-        if {unit, target} != {"CNY", "USD"}:
-            return None, f"cannot convert {unit} to {target}"
-        rates = self.monthly if monthly else self.annual
-        rate_row = rates.get(period)
-        if rate_row is None:
-            return None, f"no FRED {'EXCHUS' if monthly else 'AEXCHUS'} rate for {period} in the store"
-        self.used.append(rate_row)
-        rate = float(rate_row["value"])
-        converted = value / rate if target == "USD" else value * rate
-        sign = "÷" if target == "USD" else "×"
-        how = (f"converted: {human(value, unit)} {sign} {rate:.4f} CNY per USD "
-               f"(FRED {rate_row['indicator']}, {period} average)")
-        return converted, how
+        try:
+            derived = self.use(self.convert(value, unit, target, period, freq))
+        except DerivationError as error:
+            return None, str(error)
+        return derived.value, f"converted: {derived.text}"
 
 
 # -- finishing touches shared by every figure -------------------------------------------------

@@ -6,8 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from indicators import derive
 from indicators.figures.base import *  # noqa: F403 - the shared helpers, palette and register
-from indicators.figures.base import Store  # noqa: F401
+from indicators.figures.base import DerivationError, Store, _Rates  # noqa: F401
 
 
 @register("new-trio-total", "New-trio exports: total", "trade",
@@ -22,7 +23,7 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
                     & (customs["unit"] == "CNY")]
     growth = customs[(customs["indicator"] == "new_trio_exports_total_yoy_pct") & (customs["period"] == "2023")
                      & (customs["freq"] == "A")]
-    fx = _Fx(store, as_of)
+    fx = _Rates(store, as_of)
     threshold = float(level_claim.stated.get("value_unscaled", 1e12))
     stated_growth = float(growth_claim.stated.get("value_unscaled", 30))
 
@@ -31,15 +32,15 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
 
     level_row, growth_row = level.iloc[-1], growth.iloc[-1]
     total_cny, growth_pct = float(level_row["value"]), float(growth_row["value"])
-    derived_cny = total_cny / (1 + growth_pct / 100)
+    derived_2022 = derive.previous_level(total_cny, growth_pct, "CNY", "2023", "2022", (level_row, growth_row))
+    derived_cny = derived_2022.value
     rows, notes = [], []
 
     fig = make_subplots(rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.14)
     # Left: levels. 2022 is derived (no official 2022 total exists).
-    derived_note = (f"derived: no official 2022 total was published; {human(total_cny, 'CNY')} ÷ "
-                    f"(1 + {growth_pct:.1f}%) = {human(derived_cny, 'CNY')}")
-    value_2023, how_2023 = fx.convert(total_cny, "CNY", currency, "2023")
-    value_2022, how_2022 = fx.convert(derived_cny, "CNY", currency, "2022")
+    derived_note = f"derived: no official 2022 total was published; {derived_2022.text}"
+    value_2023, how_2023 = fx.to(total_cny, "CNY", currency, "2023")
+    value_2022, how_2022 = fx.to(derived_cny, "CNY", currency, "2022")
     if value_2023 is None or value_2022 is None:
         notes.append(f"No USD view: {how_2023 or how_2022}.")
         currency, value_2023, value_2022, how_2023, how_2022 = "CNY", total_cny, derived_cny, "", ""
@@ -63,7 +64,7 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
         text=[human(value_2023, currency) + converted], textposition="inside", insidetextanchor="middle",
         textangle=0, showlegend=False,
     ), row=1, col=1)
-    threshold_value, threshold_how = fx.convert(threshold, "CNY", currency, "2023")
+    threshold_value, threshold_how = fx.to(threshold, "CNY", currency, "2023")
     threshold_label = "op-ed: “exceeded one trillion yuan”"
     if currency != "CNY":
         threshold_label += f"<br>= {threshold_value / 1e9:,.1f} bn {currency} (converted, 2023 average rate)"
@@ -92,16 +93,14 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
     rows.append(growth_item)
     growth_x, growth_y, growth_text = ["observed,<br>in yuan (GACC)"], [growth_pct], [_hover(growth_item)]
     usd_growth = None
-    fx_2022, fx_2023 = fx.annual.get("2022"), fx.annual.get("2023")
-    if fx_2022 is not None and fx_2023 is not None:
-        usd_growth = ((1 + growth_pct / 100) * float(fx_2022["value"]) / float(fx_2023["value"]) - 1) * 100
-        fx.used += [fx_2022, fx_2023]
-        usd_item = _plot_row(
-            growth_row, figure_id, "growth in US dollars (converted)", value=usd_growth, unit="percent",
-            derivation=(f"converted: (1 + {growth_pct / 100:.3f}) × {float(fx_2022['value']):.4f} / "
-                        f"{float(fx_2023['value']):.4f} − 1 (FRED AEXCHUS 2022 and 2023 averages): "
-                        f"{_yuan_move(float(fx_2022['value']), float(fx_2023['value']))}"),
-        )
+    try:
+        in_usd = fx.use(fx.growth_in(growth_pct, "CNY", "USD", "2023"))
+    except DerivationError as error:
+        notes.append(f"No growth in US dollars: {error}.")
+    else:
+        usd_growth = in_usd.value
+        usd_item = _plot_row(growth_row, figure_id, "growth in US dollars (converted)", value=usd_growth,
+                             unit="percent", derivation=f"converted: {in_usd.text}")
         rows.append(usd_item)
         growth_x.append("in US dollars<br>(converted)")
         growth_y.append(usd_growth)
@@ -127,7 +126,7 @@ def _build_new_trio_total(store: Store, as_of: str | None = None, currency: str 
                 f"{growth_claim.verdict} (judged in yuan). GACC's new trio: electric passenger vehicles, lithium-ion "
                 "batteries, solar cells. The 2022 total is derived (none was published).")
     if currency == "USD":
-        subtitle += " US-dollar values converted at FRED AEXCHUS annual averages (GACC's own USD figures differ slightly)."
+        subtitle += " US-dollar values converted at FRED AEXCHUS annual averages (hover for each conversion)."
     subtitle += " " + " ".join(notes)
     return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, claim_ids, subtitle, extra=fx.used,
                    below_axis=80)
@@ -142,7 +141,7 @@ def _new_trio_partial(store, as_of, currency, customs, fx, figure_id, claim_ids,
     fig = go.Figure()
     rows = []
     for _, row in known.iterrows():
-        value, how = fx.convert(float(row["value"]), "CNY", currency, row["period"][:4])
+        value, how = fx.to(float(row["value"]), "CNY", currency, row["period"][:4])
         if value is None:
             value, how, unit = float(row["value"]), "", "CNY"
         else:
@@ -154,7 +153,7 @@ def _new_trio_partial(store, as_of, currency, customs, fx, figure_id, claim_ids,
                              marker={"color": OKABE_ITO["sky_blue"]}))
     title = f"New-trio exports: the 2023 total was not yet published as of {as_of}{when}"
     if rows:
-        threshold_value, _ = fx.convert(threshold, "CNY", currency, "2023")
+        threshold_value, _ = fx.to(threshold, "CNY", currency, "2023")
         if threshold_value is not None:
             fig.add_hline(y=threshold_value, line={"color": OKABE_ITO["vermillion"], "dash": "dash"},
                           annotation_text="op-ed: “exceeded one trillion yuan”", annotation_position="top left")
@@ -180,7 +179,7 @@ PRODUCTS = {
 def _build_new_trio_products(store: Store, as_of: str | None = None, currency: str = "CNY", product: str | None = None):
     figure_id = "new-trio-products"
     years = ["2022", "2023"]
-    fx = _Fx(store, as_of)
+    fx = _Rates(store, as_of)
     customs = store.frame(source="customs", indicator=["liion_exports_value", "bev_exports_value"], as_of=as_of)
     picked: dict[str, list[tuple[pd.Series, str]]] = {}  # product -> [(row, label)]
     liion = customs[(customs["indicator"] == "liion_exports_value") & (customs["unit"] == "CNY")
@@ -189,9 +188,8 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
     bev = customs[(customs["indicator"] == "bev_exports_value") & (customs["unit"] == "USD")
                   & (customs["freq"] == "A") & customs["period"].isin(years)]
     picked["bev"] = [(r, "Griffith Asia Institute, in USD; BEVs only") for _, r in bev.iterrows()]
-    solar_rows, solar_months = _ember_annual(store, as_of, years)
-    notes = [f"Solar {y}: only {n} months published by {as_of}, not shown." for y, n in solar_months.items() if n < 12]
-    picked["pv"] = [(r, "Ember (GACC data), in USD") for r in solar_rows if solar_months[r["period"]] == 12]
+    solar_rows, notes = _ember_annual(store, as_of, years)
+    picked["pv"] = [(r, "Ember (GACC data), in USD") for r in solar_rows]
     if product:
         if product not in PRODUCTS:
             raise ValueError(f"product must be one of {', '.join(PRODUCTS)}, got {product!r}")
@@ -205,24 +203,24 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
         values = {}
         for row, source_label in items:
             label = f"{label_base}<br><sup>{source_label}</sup>"
-            value, how = fx.convert(float(row["value"]), row["unit"], currency, row["period"])
-            note = ""
-            if key == "pv":
-                months = solar_months.get(row["period"], 0)
-                note = f"sum of {months} monthly Ember values (panels + cells, not wafers)"
+            value, how = fx.to(float(row["value"]), row["unit"], currency, row["period"])
             if value is None:
                 notes.append(f"{label_base} {row['period']}: {how}, not shown.")
                 continue
+            summed = row.get("derivation", "") if key == "pv" else ""  # the annual total's derivation text
             item = _plot_row(row, figure_id, f"{label_base} ({source_label})", value=value, unit=currency,
-                             derivation=how, note=note)
+                             derivation="; ".join(p for p in [summed, how] if p))
             item["x"] = label
             rows.append(item)
             by_year[row["period"]].append(item)
             values[row["period"]] = float(row["value"])
         if "2022" in values and "2023" in values:
-            change = pct_change(values["2023"], values["2022"])
             unit = items[0][0]["unit"]
-            growth_texts.append(f"{label_base.lower()} {change:+.1f}% (in {unit})")
+            change = derive.growth(values["2023"], values["2022"], unit, "2023", "2022")
+            growth_texts.append(f"{label_base.lower()} {change.value:+.1f}% (in {unit})")
+            for item in by_year["2023"]:
+                if item["product"] == items[0][0]["product"]:
+                    item["growth"] = f"Growth on 2022, in {unit} as published: {change.text}"
     colors = {"2022": OKABE_ITO["sky_blue"], "2023": OKABE_ITO["blue"]}
     fig = go.Figure()
     for year in years:
@@ -232,48 +230,59 @@ def _build_new_trio_products(store: Store, as_of: str | None = None, currency: s
         fig.add_trace(go.Bar(
             x=[i["x"] for i in items], y=[i["value"] for i in items], name=year, marker={"color": colors[year]},
             text=[QUALIFIER_MARKS.get(i["qualifier"], "") + f"{i['value'] / 1e9:,.1f} bn"
-                  + ("<br>converted" if i["derivation"] else "") for i in items],
+                  + ("<br>converted" if i["original_unit"] and i["original_unit"] != i["unit"] else "")
+                  for i in items],
             textposition="outside", textfont={"size": 11}, cliponaxis=False, constraintext="none",
-            hovertext=[_hover(i) for i in items], hovertemplate="%{hovertext}<extra></extra>",
+            hovertext=[_hover(i, i.get("growth", "")) for i in items], hovertemplate="%{hovertext}<extra></extra>",
         ))
     for item in rows:
         del item["x"]
+        item.pop("growth", None)
     if not rows:
         _message_figure(fig, "Not in the store: no per-product new-trio export values for 2022–2023. "
                              "Loader: indicators refresh --source customs --source ember --offline")
         title = "New-trio products: no per-product values in the store"
     else:
         title = ("New-trio products, 2023 vs 2022: " + "; ".join(growth_texts)
-                 if growth_texts else "New-trio products: per-product export values")
+                 if growth_texts else "New-trio products: per-product export values, "
+                 + ", ".join(sorted({r["period"] for r in rows})))
     fig.update_layout(barmode="group", bargap=0.3)
     _money_axis(fig, currency)
     fig.update_xaxes(title_text="Product (publisher, currency as published)")
     subtitle = ("Each product from a different publisher and definition: they do not add up to GACC's new-trio total. "
                 "GACC's EV item also covers plug-in hybrids (Griffith: BEVs only); EV units are in a separate chart. "
-                f"Values shown in {currency}; “converted” marks values converted at FRED AEXCHUS annual averages. "
+                f"Values shown in {currency}; “converted” marks values converted at FRED AEXCHUS annual averages "
+                "(hover for the rate and period). Solar: Ember's monthly World figures summed per year, "
+                "only for a year with all 12 months. "
                 + " ".join(notes))
     return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, [], subtitle, extra=fx.used)
 
 
-def _ember_annual(store: Store, as_of: str | None, years: list[str]) -> tuple[list[pd.Series], dict[str, int]]:
-    """Ember's World solar exports (panels + cells) summed per year, as frame-like rows."""
+def _ember_annual(store: Store, as_of: str | None, years: list[str]) -> tuple[list[pd.Series], list[str]]:
+    """Ember's World solar exports (panels + cells) per year as frame-like rows, each the
+    `derive.annual_total` of its months (its text in the row's `derivation`), and a note for each
+    year with months missing: an incomplete year is not summed."""
     data = store.frame(source="ember", indicator="solar_exports_value", as_of=as_of)
     data = data[(data["counterpart"] == "WLD") & data["product"].isin(["pv_panels", "pv_cells"])]
-    data = data.assign(year=data["period"].str[:4])
-    rows, months = [], {}
+    rows, notes = [], []
     for year in years:
-        part = data[data["year"] == year]
+        part = data[data["period"].str[:4] == year]
         if part.empty:
+            continue
+        try:
+            total = derive.annual_total(part, year, "M", "Ember, World, panels + cells, not wafers")
+        except DerivationError as error:
+            notes.append(f"Solar {year} incomplete: {error} (as of {as_of or 'the latest data'}), not shown.")
             continue
         first = part.iloc[0].copy()
         first["period"], first["freq"], first["product"] = year, "A", "pv_panels+pv_cells"
-        first["value"] = float(part["value"].sum())
+        first["value"] = total.value
         first["released"] = part["released"].max()
         first["vintage"] = int(part["vintage"].max())
         first["note"] = ""
-        months[year] = int(part["period"].nunique())
+        first["derivation"] = total.text
         rows.append(first)
-    return rows, months
+    return rows, notes
 
 
 # -- solar exports, monthly --------------------------------------------------------------------
@@ -285,7 +294,7 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
     data = store.frame(source="ember", indicator=["solar_exports_value", "solar_exports_capacity"], as_of=as_of)
     data = data[data["product"].isin(["pv_panels", "pv_cells"])]
     regions = data[data["counterpart"].isin([f"region:{r}" for r in SOLAR_REGIONS])]
-    fx = _Fx(store, as_of)
+    fx = _Rates(store, as_of)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06)
     if regions.empty:
         _message_figure(fig, "Not in the store: Ember's monthly solar exports. Loader: indicators refresh --source ember --offline")
@@ -304,22 +313,29 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
     table["series"] = region_name + table["indicator"].map(
         {"solar_exports_value": " (value)", "solar_exports_capacity": " (capacity)"})
     missing_fx: list[str] = []
-    if currency != "USD":
+    if currency != "USD":  # each monthly value converted by derive.Rates at that month's FRED EXCHUS average
         is_value = table["indicator"] == "solar_exports_value"
-        rates = {p: r for p, r in fx.monthly.items()}
-        rate = table["period"].map(lambda p: float(rates[p]["value"]) if p in rates else float("nan"))
-        missing_fx = sorted(set(table.loc[is_value & rate.isna(), "period"]))
-        table = table[~(is_value & rate.isna())].copy()
-        rate = rate[table.index]
-        is_value = table["indicator"] == "solar_exports_value"
-        table.loc[is_value, "original_value"] = table.loc[is_value, "value"]
-        table.loc[is_value, "original_unit"] = "USD"
-        table.loc[is_value, "derivation"] = [
-            f"converted: {human(v, 'USD')} × {r:.4f} CNY per USD (FRED EXCHUS, {p} average)"
-            for v, r, p in zip(table.loc[is_value, "value"], rate[is_value], table.loc[is_value, "period"])]
-        table.loc[is_value, "value"] = table.loc[is_value, "value"] * rate[is_value]
-        table.loc[is_value, "unit"] = currency
-        fx.used += [rates[p] for p in sorted(set(table.loc[is_value, "period"]))]
+        converted = {}
+        for index, value, period in zip(table.index[is_value], table.loc[is_value, "value"],
+                                        table.loc[is_value, "period"]):
+            try:
+                converted[index] = fx.convert(float(value), "USD", currency, period, freq="M")
+            except DerivationError:
+                missing_fx.append(period)
+        missing_fx = sorted(set(missing_fx))
+        table = table[~(is_value & ~table.index.isin(list(converted)))].copy()
+        done = list(converted)
+        table["original_value"] = table["original_value"].astype("object")
+        table.loc[done, "original_value"] = table.loc[done, "value"]
+        table.loc[done, "original_unit"] = "USD"
+        table.loc[done, "derivation"] = [f"converted: {converted[i].text}" for i in done]
+        table.loc[done, "value"] = [converted[i].value for i in done]
+        table.loc[done, "unit"] = currency
+        table["rate"] = 0.0  # the rate each conversion used (for the hover), read from its Derived
+        table.loc[done, "rate"] = [float(converted[i].rows[0]["value"]) for i in done]
+        used = {converted[i].rows[0]["period"]: converted[i] for i in done}
+        for period in sorted(used):
+            fx.use(used[period])
     table = table.sort_values(["indicator", "counterpart", "period"])
     for region_index, region in enumerate(SOLAR_REGIONS):
         color = PALETTE[region_index % len(PALETTE)]
@@ -329,12 +345,12 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
             unit = part["unit"].iloc[0] if len(part) else currency
             converted = part["derivation"].str.len().gt(0).any() if len(part) else False
             template = (f"<b>{region}</b>, panels + cells<br>%{{x|%Y-%m}}: %{{y:,.2f}} {unit}"
-                        + ("<br>converted from %{customdata[1]:,.0f} USD at %{customdata[2]:.4f} CNY per USD (FRED EXCHUS)"
-                           if converted else "")
+                        + ("<br>converted: %{customdata[1]:,.0f} USD × %{customdata[2]:.4f} CNY per USD "
+                           "(FRED EXCHUS, %{x|%Y-%m} monthly average)" if converted else "")
                         + ("<br>capacity: Ember's estimate (value ÷ average price)" if panel == 2 else "")
                         + "<br>Source: Ember, from GACC (China Customs) monthly data"
                         + "<br>Vintage %{customdata[0]}, released %{customdata[3]}<extra></extra>")
-            rates = (part["value"] / part["original_value"].astype("float64")) if converted else part["value"] * 0
+            rates = part["rate"] if "rate" in part else part["value"] * 0
             fig.add_trace(go.Bar(
                 x=part["period"].tolist(), y=part["value"].tolist(), name=region, legendgroup=region,
                 showlegend=panel == 1, marker={"color": color, "line": {"width": 0}},
@@ -347,20 +363,26 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
     fig.update_yaxes(title_text="Est. capacity, MW per month", row=2, col=1)
     fig.update_xaxes(title_text="Month", row=2, col=1)
 
-    # Annual World totals (panels + cells): the finding in one line.
-    world = data[data["counterpart"] == "WLD"].assign(year=lambda d: d["period"].str[:4])
-    annual = world.groupby(["indicator", "year"])["value"].sum()
-    months = world.groupby("year")["period"].nunique()
-    full_years = sorted(y for y, n in months.items() if n == 12)
+    # Annual World totals (panels + cells), only for years with every month (derive.annual_total): the finding.
+    world = data[data["counterpart"] == "WLD"]
+    annual, incomplete = {}, []
+    for year in sorted(set(world["period"].str[:4])):
+        try:
+            annual[year] = {indicator: derive.annual_total(world[world["indicator"] == indicator], year, "M").value
+                            for indicator in ("solar_exports_value", "solar_exports_capacity")}
+        except DerivationError as error:
+            incomplete.append(str(error))
+    full_years = sorted(annual)
     title, subtitle = "China's solar exports by destination region, monthly", ""
     target = "2023" if {"2022", "2023"} <= set(full_years) else (full_years[-1] if len(full_years) >= 2 else None)
     if target:
         before = str(int(target) - 1)
-        v_new, v_old = annual[("solar_exports_value", target)], annual[("solar_exports_value", before)]
-        c_new, c_old = annual[("solar_exports_capacity", target)], annual[("solar_exports_capacity", before)]
-        dv, dc = pct_change(v_new, v_old), pct_change(c_new, c_old)
-        price_new, price_old = v_new / (c_new * 1e6), v_old / (c_old * 1e6)
-        dp = pct_change(price_new, price_old)
+        v_new, v_old = annual[target]["solar_exports_value"], annual[before]["solar_exports_value"]
+        c_new, c_old = annual[target]["solar_exports_capacity"], annual[before]["solar_exports_capacity"]
+        dv = derive.growth(v_new, v_old, "USD", target, before).value
+        dc = derive.growth(c_new, c_old, "MW", target, before).value
+        price_new, price_old = v_new / (c_new * 1e6), v_old / (c_old * 1e6)  # USD per watt (capacity in MW)
+        dp = derive.growth(price_new, price_old, "USD/W", target, before).value
         if dv < 0 < dc:
             title = (f"China's solar exports in {target}: value fell {abs(dv):.1f}% while estimated capacity rose "
                      f"{dc:.0f}% — the implied price per watt fell {abs(dp):.0f}%")
@@ -368,7 +390,9 @@ def _build_solar_exports_monthly(store: Store, as_of: str | None = None, currenc
             title = f"China's solar exports in {target}: value {dv:+.1f}%, estimated capacity {dc:+.0f}%"
         subtitle = (f"World, panels + cells: {before} {human(v_old, 'USD')}, {c_old / 1000:,.1f} GW (≈{price_old:.3f} USD/W) "
                     f"→ {target} {human(v_new, 'USD')}, {c_new / 1000:,.1f} GW (≈{price_new:.3f} USD/W). Value in current "
-                    "USD as reported by GACC; stacked by destination region.")
+                    "USD as reported by GACC; stacked by destination region. Annual totals are sums of 12 months.")
+    if incomplete:
+        subtitle += " Incomplete years are not summed: " + "; ".join(incomplete) + "."
     if currency != "USD":
         subtitle += (" Values converted to CNY at FRED EXCHUS monthly averages"
                      + (f"; months without a rate are not shown ({', '.join(missing_fx)})" if missing_fx else "")
@@ -411,7 +435,8 @@ def _build_ev_exports_units(store: Store, as_of: str | None = None, currency: st
     if lower_items:
         fig.add_trace(go.Scatter(
             x=[int(i["period"]) for i in lower_items], y=[i["value"] for i in lower_items], mode="markers+text",
-            name="GACC: “more than” (lower bound)", marker={"symbol": "triangle-up", "size": 14, "color": OKABE_ITO["blue"]},
+            name="GACC: “more than” (lower bound)",
+            marker={"symbol": "triangle-up-open", "size": 14, "color": OKABE_ITO["blue"], "line": {"width": 2}},
             text=[f"> {i['value'] / 1e6:.1f} m" for i in lower_items], textposition="top center",
             hovertext=[_hover(i) for i in lower_items], hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -463,13 +488,13 @@ def _build_comtrade_hs6(store: Store, as_of: str | None = None, currency: str = 
         fig.update_layout(height=360)
         return _finish(fig, store, figure_id, "UN Comtrade HS-6 detail: not in the store", _table([]), as_of, currency,
                        [], "Live only: nothing is bundled for this series.", height=380, below_axis=10)
-    fx = _Fx(store, as_of)
+    fx = _Rates(store, as_of)
     rows = []
     for index, code in enumerate(sorted(data["product"].unique())):
         part = data[data["product"] == code].sort_values("period")
         items = []
         for _, r in part.iterrows():
-            value, how = fx.convert(float(r["value"]), "USD", currency, r["period"])
+            value, how = fx.to(float(r["value"]), "USD", currency, r["period"])
             if value is None:
                 continue
             items.append(_plot_row(r, figure_id, f"HS {code} ({NEW_TRIO_HS6[code]})", value=value if how else None,
@@ -489,20 +514,14 @@ def _build_comtrade_hs6(store: Store, as_of: str | None = None, currency: str = 
     return _finish(fig, store, figure_id, title, _table(rows), as_of, currency, [], subtitle, extra=fx.used)
 
 
-def _yuan_move(rate_before: float, rate_after: float) -> str:
-    """What two CNY-per-USD rates say about the yuan: more yuan per dollar is a weaker yuan."""
-    if rate_after > rate_before:
-        return "the yuan weakened"
-    return "the yuan strengthened" if rate_after < rate_before else "the yuan held steady"
-
-
 def yuan_against_dollar(store: Store, year: int, as_of: str | None = None) -> str:
     """One sentence on the yuan in `year` from FRED's annual averages in the store ("" without both
-    years): "the yuan weakened in 2023 (7.0809 CNY per USD on average, against 6.7290 in 2022; FRED AEXCHUS)"."""
-    fx = _Fx(store, as_of)
-    before, after = fx.annual.get(str(year - 1)), fx.annual.get(str(year))
+    years): "the yuan weakened in 2023 (7.0809 CNY per USD on average, against 6.7290 in 2022; FRED AEXCHUS)".
+    The direction is `derive.currency_direction`, the one rule for it."""
+    rates = derive.Rates(store, as_of)
+    before, after = rates.row(str(year - 1)), rates.row(str(year))
     if before is None or after is None:
         return ""
     rate_before, rate_after = float(before["value"]), float(after["value"])
-    return (f"{_yuan_move(rate_before, rate_after)} in {year} ({rate_after:.4f} CNY per USD on average, "
-            f"against {rate_before:.4f} in {year - 1}; FRED AEXCHUS)")
+    return (f"the yuan {derive.currency_direction(rate_before, rate_after)} in {year} ({rate_after:.4f} CNY per USD "
+            f"on average, against {rate_before:.4f} in {year - 1}; FRED AEXCHUS)")
