@@ -28,22 +28,14 @@ import pandas as pd
 import yaml
 
 from indicators import articles as articles_mod
+from indicators import verdicts
 from indicators.claims import matching, schema
 from indicators.claims.schema import COMPARATORS  # noqa: F401  (re-exported)
 from indicators.frame import flagged, provenance
 from indicators.store import Store
 
-VERDICT_MEANINGS = {
-    "supported": "the data meet the claim as worded",
-    "supported-rounded": "the data meet it within the rounding its wording implies",
-    "misleading": "true on one reading of the data, false on another a reader would assume",
-    "inconclusive": "the data and the claim overlap within their rounding",
-    "contradicted": "the data do not meet the claim",
-    "unverifiable": "the data needed are not in the store, or were published after the as-of date",
-    "opinion": "not a factual claim; listed so readers see it was considered",
-    "error": "the claim could not be judged: its entry in the claims file breaks the schema",
-}
-VERDICTS = list(VERDICT_MEANINGS)
+VERDICT_MEANINGS = verdicts.MEANINGS  # one table: indicators/verdicts.py
+VERDICTS = verdicts.VERDICTS
 CHECKS = set(schema.CHECK_KINDS)
 SCALE_WORDS = {1e12: "trillion", 1e9: "billion", 1e6: "million"}
 SIDE_WORDS = {">": "above", ">=": "at or above", "<": "below", "<=": "at or below"}
