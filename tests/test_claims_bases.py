@@ -52,12 +52,13 @@ TRIO_USD = {"source": "customs", "indicator": "new_trio_exports_total", "entity"
 # -- units ------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("spec_unit", ["USD", "CNY"])
 @pytest.mark.parametrize("cny_per_usd", [7.0, 6.0, 7.3])
-def test_a_usd_claim_against_a_cny_series_is_converted_at_the_years_rate(tmp_path, cny_per_usd):
+def test_a_usd_claim_against_a_cny_series_is_converted_at_the_years_rate(tmp_path, cny_per_usd, spec_unit):
     """'about 150 billion dollars' (to the nearest 10 billion) against the store's 1.06 trillion yuan:
-    the series is asked for in USD, the store holds it in CNY: found, converted, and said so."""
+    whether the series is asked for in USD or CNY, the CNY row is found, converted, and said so."""
     store = make_store(tmp_path, [row("new_trio_exports_total", 1.06e12, "CNY"), rate("2023", cny_per_usd)])
-    result = judge(store, claim("rounded", 150, "USD", TRIO_USD, scale=1e9, step=10))
+    result = judge(store, claim("rounded", 150, "USD", {**TRIO_USD, "unit": spec_unit}, scale=1e9, step=10))
     converted = 1.06e12 / cny_per_usd
     expected = "supported-rounded" if 145e9 <= converted < 155e9 else "contradicted"
     assert result.verdict == expected
@@ -418,3 +419,19 @@ def test_the_property_catches_a_sentence_that_contradicts_its_numbers():
                              "1.595 million applications), the range “x” allows.")
     with pytest.raises(AssertionError):
         check_sentences(bad)
+
+
+def test_leader_without_a_total_is_inconclusive_and_says_why(tmp_path):
+    store = make_store(tmp_path, [dict(source="gii", indicator="st_clusters_top100", entity=e, counterpart="",
+                                       period="2024", freq="A", value=v, unit="count") for e, v in {"CHN": 26, "USA": 22}.items()])
+    result = judge(store, LEADER)
+    assert result.verdict == "inconclusive" and "No total is known" in result.explanation
+
+
+def test_rules_take_the_validated_claim(tmp_path):
+    """check_one judges a pydantic model as it judges the mapping it was validated from; defaults come from the schema."""
+    store = make_store(tmp_path, [row("vehicle_sales", 30.09e6, "vehicles", source="caam")])
+    raw = claim("rounded", 30.1, "vehicles", SALES, scale=1e6, step=0.1)
+    model = claims.schema.validate(raw, 0)
+    assert model.coverage == "all" and model.readings == [] and model.basis is None
+    assert judge(store, model).to_dict() == judge(store, raw).to_dict()

@@ -73,9 +73,16 @@ class Evidence:
         return data
 
     def _own_mask(self, data: pd.DataFrame) -> pd.Series:
+        """Rows whose source_url (or read_via) is the article or a copy of it; each distinct URL normalised once."""
+        mask = pd.Series(False, index=data.index)
         if not self.own.normalised or data.empty:
-            return pd.Series(False, index=data.index)
-        return data.apply(self.own.owns, axis=1).astype(bool)
+            return mask
+        for column in ("source_url", "read_via"):
+            if column in data:
+                own = {u for u in data[column].dropna().unique() if u and normalise_url(u) in self.own.normalised}
+                if own:
+                    mask |= data[column].isin(own)
+        return mask
 
     def rows(self, spec: dict) -> pd.DataFrame:
         """The rows matching `spec`, without those taken from the article being judged."""

@@ -185,8 +185,13 @@ class Tolerance(Strict):
 
     def text(self, unit: str) -> str:
         if self.abs is not None:
-            return f"{self.abs:g} {'points' if unit == 'percent' or 'percent' in unit else unit}".strip()
+            return self.gap_text(self.abs, unit)
         return f"{(self.rel or 0) * 100:g}%"
+
+    @staticmethod
+    def gap_text(gap: float, unit: str) -> str:
+        """A difference in the claim's unit: percentages differ in percentage points."""
+        return f"{gap:.3g} {'percentage points' if 'percent' in unit else unit}".strip()
 
 
 class Basis(Strict):

@@ -299,7 +299,7 @@ def apply_basis(result: ClaimResult, claim, obs: Observation) -> None:
         result.explanation = (
             f"The claim states {fmt_exact(stated, obs.unit)} ({basis.claim}); the series holds "
             f"{fmt_against(obs.value, [stated], obs.unit)} ({basis.series}, {obs.publisher}). They estimate the same "
-            f"statistic on different bases and differ by {fmt(gap, obs.unit) if obs.unit != 'percent' else f'{gap:.3g} points'}, "
+            f"statistic on different bases and differ by {basis.tolerance.gap_text(gap, obs.unit)}, "
             f"within the usual difference of {basis.tolerance.text(obs.unit)} between the two: the data neither "
             f"confirm nor contradict the claim.{note}")
         result.other_views.append({"label": f"as stated ({basis.claim})", "value": stated, "unit": obs.unit,

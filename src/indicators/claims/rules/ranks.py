@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from indicators import derive
+
 from indicators.claims.evidence import Evidence, as_spec, source_ref
 from indicators.claims.result import ClaimResult
 from indicators.claims.rules.common import base_result, finish, stated_value, typed, unverifiable
@@ -83,6 +85,10 @@ def check_count(claim, ev: Evidence) -> ClaimResult:
                                          f"{claim.series.period}, and no per-indicator ranks", ev)
             add_count_context(result, claim, ev)
             return finish(result, claim)
+        try:
+            derive.check_units(claim.stated.unit, str(row["unit"]))
+        except derive.DerivationError as problem:
+            return finish(base_result(claim, "error", None, f"claim {claim.id!r}: units differ: {problem}."), claim)
         count, refs = float(row["value"]), [source_ref(row)]
         how = f"reported count {_n(count)} ({row['publisher']})"
     verdict = "supported" if count == stated else "contradicted"
