@@ -23,6 +23,8 @@ import dash
 import flask
 from dash import dcc, html
 
+from indicators import verdicts
+
 if TYPE_CHECKING:
     from indicators.store import Store
 
@@ -44,17 +46,8 @@ figures = OnFirstUse("indicators.figures")
 STORE_KEY = "INDICATORS_STORE"
 ARTICLE_DATE_FALLBACK = "2024-03-31"
 
-VERDICT_TEXT_COLORS = {"inconclusive": "#222", "supported-rounded": "#fff", "supported": "#fff",
-                       "misleading": "#222", "contradicted": "#fff", "unverifiable": "#fff", "opinion": "#222"}
-VERDICT_HELP = {
-    "supported": "the data meet the claim as worded",
-    "supported-rounded": "the data meet the claim within the rounding its wording implies",
-    "misleading": "true on one reading of the data, false on another a reader would assume",
-    "inconclusive": "the data and the claim overlap within their rounding",
-    "contradicted": "the data do not meet the claim",
-    "unverifiable": "the data needed are not in the store",
-    "opinion": "not a factual claim",
-}
+VERDICT_TEXT_COLORS = verdicts.TEXT_COLORS  # one table: indicators/verdicts.py
+VERDICT_HELP = verdicts.MEANINGS
 
 
 # -- the store and cached claim results ------------------------------------------------------
@@ -206,8 +199,7 @@ def verdict_badge(verdict: str, small: bool = False) -> html.Span:
     """Colour and text, never colour alone."""
     return html.Span(
         verdict, className="badge badge-small" if small else "badge", title=VERDICT_HELP.get(verdict, ""),
-        style={"backgroundColor": figures.VERDICT_COLORS.get(verdict, "#888"),
-               "color": VERDICT_TEXT_COLORS.get(verdict, "#fff")},
+        style={"backgroundColor": verdicts.badge(verdict)[0], "color": verdicts.badge(verdict)[1]},
     )
 
 

@@ -1,6 +1,6 @@
 """Articles as data: each folder `data/articles/<slug>/` holds one article the product checks.
 
-A folder has `article.yaml` (title, author, outlet, url, published, as_of, excerpt, source),
+A folder has `article.yaml` (title, author, outlet, url, copies, published, as_of, excerpt, source),
 `text.md` (the article's text or an excerpt, quoted exactly) and `claims.yaml` (its claims).
 Adding an article means adding a folder; no Python changes. The default article (the op-ed)
 is the landing article and is listed first.
@@ -39,6 +39,7 @@ class Article:
     default: bool = False
     source: str = ""
     url_note: str = ""
+    copies: tuple[str, ...] = ()  # other places the same text was published (`copies:` or `also_at:`)
 
     @property
     def label(self) -> str:
@@ -74,8 +75,17 @@ def read_article(folder: Path) -> Article:
         url=str(meta["url"]) if meta.get("url") else None, published=str(meta["published"]), as_of=str(meta["as_of"]),
         excerpt=bool(meta.get("excerpt", False)), text=text_path.read_text(encoding="utf-8"),
         claims_path=claims_file, default=bool(meta.get("default", False)), source=str(meta.get("source", "")),
-        url_note=str(meta.get("url_note", "")),
+        url_note=str(meta.get("url_note", "")), copies=_copies(meta),
     )
+
+
+def _copies(meta: dict) -> tuple[str, ...]:
+    """Other URLs of the same text: `copies:` (a list or one URL) and the older `also_at:`."""
+    found = []
+    for key in ("copies", "also_at"):
+        value = meta.get(key)
+        found += [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+    return tuple(found)
 
 
 ARTICLE_FILES = ("article.yaml", "text.md", "claims.yaml")

@@ -13,19 +13,14 @@ import json
 import os
 from datetime import datetime, timezone
 
+from indicators import verdicts
 from indicators.articles import Article
 from indicators.claims import ClaimResult
 from indicators.frame import provenance
 
-# ratingValue on a 1 (worst) to 5 (best) scale, and the verdict in words (alternateName).
-RATINGS = {
-    "contradicted": (1, "Contradicted by the data"),
-    "misleading": (2, "Misleading: true on one reading of the data, false on another"),
-    "inconclusive": (3, "Inconclusive: the data and the claim overlap within their rounding"),
-    "supported-rounded": (4, "Supported within the rounding of its wording"),
-    "supported": (5, "Supported by the data"),
-}
-BEST, WORST = 5, 1
+# ratingValue on a 1 (worst) to 5 (best) scale, and the verdict in words (alternateName): indicators/verdicts.py.
+RATINGS = verdicts.RATINGS
+BEST, WORST = verdicts.BEST_RATING, verdicts.WORST_RATING
 DEFAULT_ORG_NAME = "factcheck-indicators"
 
 

@@ -29,31 +29,14 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from indicators import __version__, claims, sources
+from indicators import __version__, claims, sources, verdicts
 from indicators.frame import provenance
 from indicators.store import Store
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8050"
 """Where the dashboard serves the claims' deep links (ClaimReview `url`) unless the caller names one."""
 
-VERDICT_STYLE = {  # background, text: WCAG AA contrast on white page
-    "supported": ("#1a7f37", "#fff"),
-    "supported-rounded": ("#4c9a2a", "#fff"),
-    "misleading": ("#b35900", "#fff"),
-    "inconclusive": ("#6e5d00", "#fff"),
-    "contradicted": ("#b42318", "#fff"),
-    "unverifiable": ("#57606a", "#fff"),
-    "opinion": ("#5a32a3", "#fff"),
-}
-VERDICT_MEANING = {
-    "supported": "the data meet the claim as worded",
-    "supported-rounded": "the data meet it within the rounding its wording implies",
-    "misleading": "true on one reading of the data, false on another a reader would assume",
-    "inconclusive": "the data and the claim overlap within their rounding",
-    "contradicted": "the data do not meet the claim",
-    "unverifiable": "the data needed are not in the store",
-    "opinion": "not a factual claim; listed so readers see it was considered",
-}
+VERDICT_MEANING = verdicts.MEANINGS  # one table: indicators/verdicts.py
 
 
 @dataclass
@@ -452,7 +435,7 @@ def _html_sources(data: ReportData) -> str:
 
 
 def badge(verdict: str) -> str:
-    background, colour = VERDICT_STYLE.get(verdict, ("#57606a", "#fff"))
+    background, colour = verdicts.badge(verdict)
     return (f'<span class="badge verdict-{_e(verdict)}" style="background:{background};color:{colour}">'
             f"{_e(verdict)}</span>")
 

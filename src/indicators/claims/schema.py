@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo, field_validator,
                       model_validator)
@@ -48,6 +48,7 @@ class Series(Strict):
     product: str | None = None
     period: str | None = None
     freq: Literal["A", "Q", "M"] | None = None
+    catalogue_checked: ClassVar[bool] = True
 
     @field_validator("period", mode="before")
     @classmethod
@@ -57,7 +58,7 @@ class Series(Strict):
     @model_validator(mode="after")
     def _known_to_the_catalogue(self, info: ValidationInfo) -> Series:
         catalogue = (info.context or {}).get("catalogue")
-        if catalogue is None:
+        if catalogue is None or not self.catalogue_checked:
             return self
         if self.source not in catalogue:
             raise ValueError(f"unknown source {self.source!r} (known: {', '.join(sorted(catalogue))})")
@@ -69,6 +70,13 @@ class Series(Strict):
 
 class EvidenceSeries(Series):
     unit: str  # the claim's evidence must say its unit
+
+
+class ViewSeries(Series):
+    """A series shown beside a claim (a breakdown): not evidence, so not checked against the catalogue
+    (a view whose data are not in the store says so)."""
+
+    catalogue_checked: ClassVar[bool] = False
 
 
 class Stated(Strict):
@@ -98,12 +106,117 @@ class Stated(Strict):
 
 
 class UsdView(Strict):
-    """A second view in US dollars: `fx` names the annual rate series (local currency per USD)."""
+    """A second view in the other currency (CNY <-> USD) at the period's average rate (derive.Rates).
 
-    fx: str
+    A level is converted; a growth rate is converted from growth in the local currency and the two
+    years' average rates (never from levels)."""
+
+    fx: str = "AEXCHUS"  # the annual rate series (local currency per USD), FRED's AEXCHUS
     level: str | None = None  # the level series, to derive the previous year's total from growth
     currency: str | None = None  # the local currency; default: read from the rate's unit ("CNY per USD")
     note: str = ""  # publisher-specific context shown with the converted figure
+
+
+class MonthlySum(Strict):
+    """An annual total summed from monthly (or quarterly) rows, only when every period is present
+    (derive.annual_total); `measure: growth` compares `year` with the year before."""
+
+    source: str
+    indicator: str
+    unit: str
+    entity: str | None = None
+    counterpart: str | None = None
+    dataset: str | None = None
+    freq: Literal["M", "Q"] = "M"
+    products: list[str] = []  # summed together; empty: every product the rows hold
+    year: str
+    measure: Literal["level", "growth"] = "level"
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    def spec(self) -> dict:
+        return {k: v for k, v in self.model_dump().items()
+                if k not in ("products", "year", "measure") and v is not None}
+
+
+class BreakdownItem(Strict):
+    """A per-product or other-publisher figure shown beside the claim with its basis, never summed into it."""
+
+    label: str
+    basis: str  # what the figure counts and on whose estimate: shown with it
+    level: ViewSeries | None = None
+    growth: ViewSeries | None = None
+    monthly_sum: MonthlySum | None = None
+
+
+Coverage = Literal["all", "part", "superset"]
+
+
+class Reading(Strict):
+    """Another reading of the wording: the same stated figure judged on another series. When the
+    reading the wording implies (the claim's `series`) fails and this one holds, the claim is misleading."""
+
+    label: str
+    series: EvidenceSeries
+    coverage: Coverage = "all"
+    definition: str = ""
+
+
+class Tolerance(Strict):
+    """The usual difference between two bases: absolute (in the claim's unit) or relative (0.03 = 3%)."""
+
+    abs: float | None = Field(default=None, ge=0)
+    rel: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one(self) -> Tolerance:
+        if (self.abs is None) == (self.rel is None):
+            raise ValueError("give exactly one of abs (in the claim's unit) or rel (a fraction: 0.03 = 3%)")
+        return self
+
+    def allows(self, observed: float, stated: float) -> bool:
+        gap = abs(observed - stated)
+        if self.abs is not None:
+            return gap <= self.abs + 1e-12 * max(1.0, abs(stated))
+        return stated != 0 and gap / abs(stated) <= (self.rel or 0) + 1e-12
+
+    def text(self, unit: str) -> str:
+        if self.abs is not None:
+            return self.gap_text(self.abs, unit)
+        return f"{(self.rel or 0) * 100:g}%"
+
+    @staticmethod
+    def gap_text(gap: float, unit: str) -> str:
+        """A difference in the claim's unit: percentages differ in percentage points."""
+        return f"{gap:.3g} {'percentage points' if 'percent' in unit else unit}".strip()
+
+
+class Basis(Strict):
+    """The claim and its series state the same statistic on different bases (a national statistics
+    office's figure vs an international re-estimate, customs vs an industry association): a gap within
+    `tolerance` is inconclusive with both figures shown, never contradicted."""
+
+    claim: str  # whose estimate the claim states, e.g. "statistics_office" or "NBS"
+    series: str  # whose estimate the series holds, e.g. "international_reestimate"
+    tolerance: Tolerance
+    note: str = ""
+
+
+class IndependentEvidence(Strict):
+    """Evidence to judge the claim on when the series' row was typed from the article itself."""
+
+    label: str = ""
+    series: EvidenceSeries | None = None
+    monthly_sum: MonthlySum | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> IndependentEvidence:
+        if (self.series is None) == (self.monthly_sum is None):
+            raise ValueError("give exactly one of series or monthly_sum")
+        return self
 
 
 class Window(Strict):
@@ -125,7 +238,8 @@ class ClaimBase(Strict):
     loader: str = ""
     caveats: list[str] = []
     same_as: str | None = None  # "<article slug>#<claim id>" (or "#<claim id>" in the same article)
-    coverage: Literal["all", "part"] = "all"  # "part": the series counts only part of what is claimed
+    # "part": the series counts only part of what the claim counts; "superset": it counts more
+    coverage: Coverage = "all"
 
     def comparator_allowed(self) -> None:
         stated = getattr(self, "stated", None)
@@ -148,6 +262,9 @@ class FigureClaim(ClaimBase):
     stated: Stated
     series: EvidenceSeries
 
+    def stated_value(self) -> float:
+        return float(self.stated.value or 0) * float(self.stated.scale)
+
     @model_validator(mode="after")
     def _comparator(self) -> FigureClaim:
         self.comparator_allowed()
@@ -156,17 +273,25 @@ class FigureClaim(ClaimBase):
         return self
 
 
-class ThresholdClaim(FigureClaim):
+class JudgedFigure(FigureClaim):
+    """A stated figure judged against one observed figure (threshold, rounded, exact)."""
+
+    readings: list[Reading] = []  # other readings of the wording (a narrower series, say)
+    basis: Basis | None = None  # the series estimates the same statistic on another basis
+    independent: list[IndependentEvidence] = []  # used when the series' row came from the article itself
+
+
+class ThresholdClaim(JudgedFigure):
     check: Literal["threshold"]
     usd_view: UsdView | None = None
-    breakdown: list[dict] = []
+    breakdown: list[BreakdownItem] = []
 
 
-class RoundedClaim(FigureClaim):
+class RoundedClaim(JudgedFigure):
     check: Literal["rounded"]
     step: float = Field(gt=0)
     usd_view: UsdView | None = None
-    breakdown: list[dict] = []
+    breakdown: list[BreakdownItem] = []
 
     @model_validator(mode="after")
     def _step_fits_value(self) -> RoundedClaim:
@@ -177,7 +302,7 @@ class RoundedClaim(FigureClaim):
         return self
 
 
-class ExactClaim(FigureClaim):
+class ExactClaim(JudgedFigure):
     check: Literal["exact"]
 
     @model_validator(mode="after")

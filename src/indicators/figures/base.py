@@ -74,15 +74,7 @@ ENTITY_NAMES = {
     "NLD": "Netherlands", "ISR": "Israel", "TWN": "Taiwan (WIPO: TW*)", "WLD": "World",
 }
 
-VERDICT_COLORS = {
-    "supported": OKABE_ITO["bluish_green"],
-    "supported-rounded": OKABE_ITO["blue"],
-    "misleading": OKABE_ITO["orange"],
-    "inconclusive": OKABE_ITO["yellow"],
-    "contradicted": OKABE_ITO["vermillion"],
-    "unverifiable": GREY,
-    "opinion": OKABE_ITO["reddish_purple"],
-}
+from indicators.verdicts import BADGE_COLORS as VERDICT_COLORS  # noqa: E402  (one table: indicators/verdicts.py)
 """One colour per verdict (shared with the dashboard badges); the verdict is always also written out."""
 
 CURRENCIES = ("CNY", "USD")
