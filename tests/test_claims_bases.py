@@ -435,3 +435,72 @@ def test_rules_take_the_validated_claim(tmp_path):
     model = claims.schema.validate(raw, 0)
     assert model.coverage == "all" and model.readings == [] and model.basis is None
     assert judge(store, model).to_dict() == judge(store, raw).to_dict()
+
+
+# -- never accuse on another basis (review fixes) ------------------------------------------------
+
+
+@pytest.mark.parametrize("stated_bn, expected", [(3380, "inconclusive"), (3500, "contradicted")])
+def test_a_converted_figure_within_the_conversion_gap_neither_confirms_nor_contradicts(tmp_path, stated_bn, expected):
+    """GACC's own dollar exports (3.38 trillion) against 23.77 trillion yuan converted at the 2023 average
+    (3.357 trillion, 0.7% lower): inside derive.CONVERSION_TOLERANCE it is inconclusive, far outside contradicted."""
+    from indicators import derive
+
+    store = make_store(tmp_path, [row("goods_exports", 23.77e12, "CNY", source="gacc"), rate("2023", 7.0809)])
+    series = {"source": "gacc", "indicator": "goods_exports", "entity": "CHN", "period": "2023", "freq": "A", "unit": "USD"}
+    result = judge(store, claim("rounded", stated_bn / 1000, "USD", series, scale=1e12, step=0.01))
+    converted = 23.77e12 / 7.0809
+    gap = abs(converted - stated_bn * 1e9) / (stated_bn * 1e9)
+    assert (gap <= derive.CONVERSION_TOLERANCE) == (expected == "inconclusive")
+    assert result.verdict == expected
+    if expected == "inconclusive":
+        assert f"{gap:.1%}" in result.explanation and "neither confirm nor contradict" in result.explanation
+
+
+def test_a_self_sourced_row_replaced_by_another_release_cannot_accuse(tmp_path):
+    """The final figure (typed from the article itself) is left out; the preliminary estimate of the same
+    statistic, another table, differs: that is no proof the article is wrong, so needs-review, not contradicted."""
+    url = "http://news.example.org/2023/rd.html"
+    import pandas as pd
+
+    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    store.write_vintage("nbs", pd.concat([
+        frame.build([row("basic_research_share_pct", 6.57, "percent", source="nbs", period="2022", released="2023-09-18",
+                         source_url=url)], dataset="rd_final", publisher="NBS"),
+        frame.build([row("basic_research_share_pct", 6.32, "percent", source="nbs", period="2022", released="2023-01-17",
+                         source_url="https://stats.example.org/estimate")], dataset="rd_early_estimate", publisher="NBS"),
+    ], ignore_index=True))
+    series = {"source": "nbs", "indicator": "basic_research_share_pct", "entity": "CHN", "period": "2022", "freq": "A",
+              "unit": "percent"}
+    judged = judge(store, claim("rounded", 6.57, "percent", series, step=0.01), own=(url,))
+    assert judged.verdict == "needs-review"
+    assert "another table (rd_early_estimate" in judged.explanation and "6.32" in judged.explanation
+    not_own = judge(store, claim("rounded", 6.57, "percent", series, step=0.01))  # the latest release is the evidence
+    assert not_own.verdict == "supported" and not_own.observed["value"] == 6.57
+
+
+def test_a_growth_the_store_holds_only_from_the_article_is_derived_from_two_levels(tmp_path):
+    url = "https://wire.example.org/auto-exports"
+    store = make_store(tmp_path, [
+        row("vehicle_exports", 4.14e6, "vehicles", source="caam", product="passenger_vehicles"),
+        row("vehicle_exports", 2.529e6, "vehicles", source="caam", period="2022", product="passenger_vehicles"),
+        row("vehicle_exports_yoy_pct", 63.7, "percent", source="caam", product="passenger_vehicles", source_url=url),
+    ])
+    series = {"source": "caam", "indicator": "vehicle_exports_yoy_pct", "entity": "CHN", "product": "passenger_vehicles",
+              "period": "2023", "freq": "A", "unit": "percent"}
+    result = judge(store, claim("rounded", 63.7, "percent", series, step=0.1), own=(url,))
+    expected = (4.14e6 / 2.529e6 - 1) * 100
+    assert result.observed["value"] == pytest.approx(expected)
+    assert result.verdict == ("supported-rounded" if 63.65 <= expected < 63.75 else "contradicted")
+    assert "derived from two stored levels" in result.explanation
+
+
+def test_a_reading_the_data_cannot_decide_turns_contradicted_into_needs_review(tmp_path):
+    store = make_store(tmp_path, [row("vehicle_exports", 4.91e6, "vehicles", source="caam", product="all")])
+    series = {"source": "caam", "indicator": "vehicle_exports", "entity": "CHN", "product": "all", "period": "2023",
+              "freq": "A", "unit": "vehicles"}
+    reading = {"label": "passenger cars only", "series": {**series, "product": "passenger_vehicles"}}
+    result = judge(store, claim("rounded", 4.1, "vehicles", series, scale=1e6, step=0.1, readings=[reading]))
+    assert result.verdict == "needs-review" and "cannot decide" in result.explanation
+    plain = judge(store, claim("rounded", 4.1, "vehicles", series, scale=1e6, step=0.1))
+    assert plain.verdict == "contradicted"

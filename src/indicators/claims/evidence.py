@@ -99,8 +99,12 @@ class Evidence:
         return data[self._own_mask(data)]
 
     def one(self, spec: dict) -> pd.Series | None:
+        """The row a spec names; where several tables hold it (a preliminary and a final release, two
+        publishers' copies), the most recently released one (as of the date), then the newest vintage."""
         data = self.rows(as_spec(spec))
-        return data.iloc[-1] if len(data) else None
+        if not len(data):
+            return None
+        return data.sort_values(["released", "vintage"], kind="stable").iloc[-1]
 
     def published_later(self, spec: dict) -> pd.Series | None:
         """The first row matching `spec` that the store holds but was published after the as-of date."""

@@ -44,6 +44,7 @@ class Observation:
     row: pd.Series | None = None  # the stored row, as published
     converted: bool = False
     label: str = ""  # the independent evidence's label, when the series' own row came from the article
+    other_basis: str = ""  # why the evidence is on another basis than the left-out own rows (then it cannot accuse)
 
     @property
     def rounded(self) -> bool:
@@ -142,6 +143,17 @@ def independent_observation(claim, item: schema.IndependentEvidence, ev: Evidenc
     return found
 
 
+def other_basis(obs: Observation, row: pd.Series, own: pd.DataFrame) -> str:
+    """Why the row used instead of the article's own is not the same figure on the same basis ("" when it is):
+    a conversion from the other currency, or another table (another release or publisher)."""
+    reasons = []
+    if obs.converted:
+        reasons.append(f"it is converted from {row['unit']}")
+    if str(row["dataset"]) not in set(own["dataset"].astype(str)):
+        reasons.append(f"it comes from another table ({row['dataset']}, {row['publisher']}, released {row['released']})")
+    return " and ".join(reasons)
+
+
 def self_sourced_text(own: pd.DataFrame) -> str:
     row = own.iloc[-1]
     return (f"The article is its own source: the store's {row['indicator']} for {row['period']} "
@@ -154,24 +166,57 @@ def find(claim, ev: Evidence) -> tuple[Observation, list[str]] | ClaimResult:
     row, own = series_row(series, ev)
     notes = []
     if row is not None:
+        found = from_row(claim, row, ev)
         if len(own):
             notes.append(self_sourced_text(own) + " Another row of the series is used.")
-        return from_row(claim, row, ev), notes
+            found.other_basis = other_basis(found, row, own)
+        return found, notes
     what = f"no {series.indicator} for {series.period} in the store"
+    if len(own):
+        notes.append(self_sourced_text(own))
+        for item in claim.independent:
+            found = independent_observation(claim, item, ev)
+            if found is not None:
+                notes.append(f"It is judged on independent evidence: {found.label}.")
+                return found, notes
+    derived = derived_growth(claim, ev)
+    if derived is not None:
+        notes.append(f"No {series.indicator} row {'other than the article' + chr(39) + 's own ' if len(own) else ''}"
+                     f"is in the store: the growth is derived from two stored levels.")
+        return derived, notes
     if not len(own):
         return unverifiable(claim, what, ev)
-    notes.append(self_sourced_text(own))
-    for item in claim.independent:
-        found = independent_observation(claim, item, ev)
-        if found is not None:
-            notes.append(f"It is judged on independent evidence: {found.label}.")
-            return found, notes
     result = base_result(claim, "unverifiable", None,
                          notes[0] + (" None of the independent evidence the claim lists is in the store."
                                      if claim.independent else " The claims file lists no independent evidence "
                                      "(`independent:`), so the claim is unverifiable."))
     result.sources.extend(source_ref(r) for _, r in own.iterrows())
     return result
+
+
+def derived_growth(claim, ev: Evidence) -> Observation | None:
+    """A year-on-year growth (`<level>_yoy_pct`, `<level>_usd_yoy_pct`) derived from the two annual levels
+    the store holds (derive.growth), when no growth row can be used; None when a level is missing."""
+    spec = as_spec(claim.series)
+    indicator, period = spec.get("indicator", ""), str(spec.get("period", ""))
+    if not indicator.endswith("_yoy_pct") or spec.get("freq", "A") != "A" or not period.isdigit():
+        return None
+    level = indicator.removesuffix("_yoy_pct")
+    base = {k: v for k, v in spec.items() if k not in ("indicator", "unit", "period")}
+    if level.endswith("_usd"):
+        level, base["unit"] = level.removesuffix("_usd"), "USD"
+    previous = str(int(period) - 1)
+    now = ev.one({**base, "indicator": level, "period": period})
+    before = ev.one({**base, "indicator": level, "period": previous}) if now is not None else None
+    if now is None or before is None or now["unit"] != before["unit"] or now["qualifier"] or before["qualifier"]:
+        return None
+    try:
+        growth = derive.growth(float(now["value"]), float(before["value"]), str(now["unit"]), period, previous, (before, now))
+    except derive.DerivationError:
+        return None
+    return observation(claim, growth.value, growth.unit, period, ev, half=0.0, publisher=str(now["publisher"]),
+                       released=str(now["released"] or ""), rows=list(growth.rows), derivation=growth.text,
+                       entity=str(now["entity"]))
 
 
 # -- judging ---------------------------------------------------------------------------------
@@ -259,6 +304,12 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
     if obs.derivation:
         explanation = f"{obs.derivation}. " + explanation
         computation = f"{obs.derivation}; " + computation
+    if verdict == "contradicted" and obs.converted and derive.within_conversion_gap(obs.value, stated):
+        verdict = "inconclusive"
+        explanation += (f" A figure converted at the period's average rate can differ from the publisher's own conversion "
+                        f"(or one at the day's rate) by up to {derive.CONVERSION_TOLERANCE:.0%}; the gap here, "
+                        f"{abs(obs.value - stated) / abs(stated):.1%}, is within that, so the data neither confirm "
+                        f"nor contradict the stated figure.")
     if coverage != "all":
         verdict, explanation = judge_coverage(claim, obs, coverage, verdict, explanation)
     return verdict, explanation, computation
@@ -328,6 +379,11 @@ def apply_readings(result: ClaimResult, claim, ev: Evidence) -> None:
             result.explanation = (f"On the reading the wording implies: {result.explanation} "
                                   f"On another reading, {reading.label}: {judged.explanation} "
                                   "True on one reading, false on the one a reader would assume: misleading.")
+        elif result.verdict == "contradicted" and judged.verdict not in ("contradicted", "error"):
+            result.verdict = "needs-review"  # another reading the claims file names may hold: never accuse on a guess
+            result.explanation = (f"On the reading the wording implies: {result.explanation} "
+                                  f"On another reading, {reading.label}, the data cannot decide ({judged.verdict}: "
+                                  f"{judged.explanation}) A person must review which reading the article meant.")
 
 
 def check_figure(claim, ev: Evidence) -> ClaimResult:
@@ -345,6 +401,10 @@ def check_figure(claim, ev: Evidence) -> ClaimResult:
         else:
             result = unverifiable(claim, problem.message)
         return finish(result, claim)
+    if obs.other_basis and verdict in ("contradicted", "misleading"):
+        verdict = "needs-review"
+        explanation += (f" The row used is not the article's figure on its own basis: {obs.other_basis}. A gap between "
+                        "bases is no proof the article is wrong: a person must review it.")
     if notes:
         explanation = " ".join(notes) + " " + explanation
     stated = claim.stated_value()
