@@ -76,7 +76,7 @@ NUM, WORD, SYM, CJK, LINK = "num", "word", "sym", "cjk", "link"
 _SPACES = " \u00a0\u2009\u202f"
 TOKEN = re.compile(
     r"(?P<link>(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.]+)"
-    r"|(?P<num>\d+(?:(?:[.,]|[ \u00a0\u2009\u202f](?=\d{3}(?!\d)))\d+)*)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<word>[A-Za-z]+)"
     r"|(?P<cjk>[\u4e00-\u9fff])"
     r"|(?P<sym>[^\sA-Za-z0-9\u4e00-\u9fff])"
@@ -166,6 +166,12 @@ DECLINE_VERBS = {"fell", "falls", "fall", "declined", "declines", "decline", "dr
                  "retreated", "eased"}
 DECLINE_NOUNS = {"decline", "fall", "drop", "decrease", "contraction", "reduction", "slump", "dip", "plunge",
                  "slide", "shrinkage", "downturn", "cut"}
+CHANGE_VERBS = DECLINE_VERBS | {"rose", "rise", "rises", "risen", "grew", "grow", "grows", "grown", "increased",
+                               "increase", "increases", "climbed", "jumped", "surged", "soared", "up", "expanded",
+                               "went", "gone", "changed", "moved", "rising", "growing", "falling", "dropping",
+                               "declining", "increasing", "decreasing", "climbing", "jumping", "soaring", "surging",
+                               "edged", "widened", "narrowed", "doubled", "tripled", "fallen", "cut", "raised",
+                               "lowered", "revised", "boosted", "reduced"}
 FILLERS = {"by", "a", "total", "of", "the"}  # "fell by", "a total of"
 RANK_WORDS = {"ranked", "ranks", "rank", "ranking", "placed", "came", "finished", "stood", "ranking"}
 
@@ -443,7 +449,19 @@ class _Reader:
             number, decimals = float("0." + tok.text), len(tok.text)
             pre["first"] = i - 1
         else:
-            number, decimals, text = self.parse_digits(i)
+            # thousands written with spaces: "1 414 021 100", "10 000" (joined here, not by the tokenizer,
+            # so that "i7 860" stays an identifier and a number)
+            while (self.tok(j + 1) is not None and t[j + 1].kind == NUM and len(self.gap(j, j + 1)) == 1
+                   and self.gap(j, j + 1) in _SPACES and re.fullmatch(r"\d{3}(?:\.\d+)?", t[j + 1].text)
+                   and re.fullmatch(r"\d{1,3}", tok.text) and "." not in t[j].text
+                   and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
+                j += 1
+            number, decimals, text = self.parse_digits(i, j)
+            nxt = self.tok(j + 1)
+            if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
+                    and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
+                    and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
+                raise _Skip("two numbers with only a space between (a broken thousands group?)", j + 1)
         kind, unit, scale, factor, scaled, step_scale = "number", pre["currency"], 1.0, 1.0, False, 1.0
         accounting_ok = True
         exponent = 0
@@ -520,6 +538,8 @@ class _Reader:
                     raise _Skip("an unknown suffix", self._glued_end(j + 1))
                 if pre["currency"]:
                     raise _Skip("an ordinal with a currency", j + 1)
+                if self._century_after(j + 1):
+                    raise _Skip("", j + 1)  # "the 21st century" is a period
                 first = pre["first"]
                 return {"first_index": first, "start": t[first].start, "last": j + 1, "number": number,
                         "sign": 1, "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False,
@@ -597,6 +617,11 @@ class _Reader:
         if (not scaled and not unit and not exponent and pre["sign"] == 1 and not pre["explicit_sign"]
                 and _is_year_text(tok.text) and j == i):
             raise _Skip("", j)
+        after = self.tok(j + 1)
+        if not scaled and not unit and after is not None and self.spaced(j, j + 1) and (
+                after.low in ("am", "pm") or (after.low in ("a", "p") and self.tok(j + 2) is not None
+                                              and t[j + 2].text == ".") or after.low == "o"):
+            raise _Skip("", j)  # a time of day: "2 pm", "2.13 am", "5 o'clock"
         if tok.text.isdigit() and not scaled and not unit and len(tok.text) <= 2 and j == i:
             before = self.tok(i - 1)
             after = self.tok(i + 1)
@@ -655,12 +680,13 @@ class _Reader:
             raise _Skip("an unknown suffix", j + 1)
         return k - 1, scale, scaled, unit
 
-    def parse_digits(self, i: int) -> tuple[float, int, str]:
-        """The value and decimals of a digit token, or _Skip when its separators are not readable."""
-        text = self.t[i].text
+    def parse_digits(self, i: int, j: int | None = None) -> tuple[float, int, str]:
+        """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when
+        their separators are not readable."""
+        text = self.t[i].text if j is None or j == i else " ".join(x.text for x in self.t[i:j + 1])
         digits = sum(ch.isdigit() for ch in text)
         if digits > MAX_DIGITS:
-            raise _Skip("too many digits", i)
+            raise _Skip("too many digits", j if j is not None else i)
         s = text
         if any(ch in s for ch in _SPACES):
             groups = re.split(f"[{_SPACES}]", s)
@@ -690,7 +716,7 @@ class _Reader:
                 raise _Skip("malformed number (several dots)", i)
         decimals = len(s.split(".")[1]) if "." in s else 0
         if s.startswith("0") and len(s) > 1 and s[1] != ".":
-            raise _Skip("", i)  # a code with leading zeros ("06", "007")
+            raise _Skip("", j if j is not None else i)  # a code with leading zeros ("06", "007")
         return float(s), decimals, s
 
     def _glued_end(self, j: int) -> int:
@@ -806,7 +832,8 @@ class _Reader:
             if not self.spaced(j + 1, k):
                 return None
         elif nxt.low == "to" and self.spaced(j, j + 1):
-            if words and words[-1] == "from" or c["scaled"] and c["unit"] or c["unit"] in ("percent",):
+            if words and words[-1] == "from" and any(w in CHANGE_VERBS for w in self.words_before(
+                    c["first_index"] - 1, 6)[:-1]) or c["scaled"] and c["unit"] or c["unit"] in ("percent",):
                 return None
             if c["unit"] and c["unit"] not in CURRENCY_CODES.values():
                 return None
@@ -844,6 +871,8 @@ class _Reader:
             words = self.words_before(i - 1, 2)
             if low in ("first", "second") and not (words and words[-1] in RANK_WORDS):
                 return None
+            if self._century_after(i):
+                return None
             return self.ordinal(i, ORDINAL_WORDS[low], i)
         pre_words = self.words_before(i - 1)
         cmp, negative = self.read_before(pre_words)
@@ -858,10 +887,12 @@ class _Reader:
         words, last, seps = run
         # compound ordinal: "twenty-first"
         if len(words) >= 2 and words[-1] in ORDINAL_WORDS and words[-2] in TENS and seps[-1] == "-" \
-                and words[-1] not in ("second",) and ORDINAL_WORDS[words[-1]] < 10:
+                and ORDINAL_WORDS[words[-1]] < 10:
             base = _words_value(words[:-1])
             if base is None:
                 raise _Skip("number words that are not one number", last)
+            if self._century_after(last):
+                raise _Skip("", last)
             return self.ordinal(i, base[0] + ORDINAL_WORDS[words[-1]], last)
         # fractions: "a third", "two-thirds", "one and a half", "half a million"
         value = _words_with_fraction(words)
@@ -910,6 +941,13 @@ class _Reader:
         return p.kind == WORD and (p.low in ("a", "an") or p.low in UNIT_WORDS or p.low in TEENS or p.low in TENS) \
             and self.t[i].low in DENOMINATORS
 
+    def _century_after(self, j: int) -> bool:
+        k = j + 1
+        if self.tok(k) is not None and self.t[k].text in ("-", "‐") and self.glued(j, k):
+            k += 1
+        nxt = self.tok(k)
+        return nxt is not None and nxt.low in ("century", "centuries") and (k > j + 1 or self.spaced(j, k))
+
     def ordinal(self, i: int, value: int, last: int) -> dict:
         words = self.words_before(i - 1)
         cmp, _ = self.read_before(words)
@@ -926,6 +964,13 @@ class _Reader:
         limit = i + 40
         while k < len(t) and k < limit:
             tok = t[k]
+            if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
+                    and self.glued(k, k + 1) and words[-1] in TENS and t[k + 1].low in ORDINAL_WORDS \
+                    and ORDINAL_WORDS[t[k + 1].low] < 10:
+                words.append(t[k + 1].low)  # "twenty-first": an ordinal ends the run
+                seps.append("-")
+                last = k + 1
+                break
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
                     and self.glued(k, k + 1) and t[k + 1].kind == WORD and _number_word(t[k + 1].low, words):
                 words.append(t[k + 1].low)

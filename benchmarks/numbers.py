@@ -1,0 +1,177 @@
+"""Number reading measured on another project's public test data, beside that project's own reader.
+
+    PYTHONPATH=src python benchmarks/numbers.py            # our reader; quantulum3 too when installed
+
+The cases are quantulum3's own English test sentences (benchmarks/numbers_cases/, see its README).
+In scope (decided here by unit, not by sentence): the expected quantities whose unit this tool reads,
+i.e. money, percentages and plain (dimensionless) numbers, less the years among the plain numbers
+(a whole number 1900-2099 written as four digits: this tool reads a year as a period, never as a
+figure, by design). Physical units (km, mg, °C ...) are out of scope: a figure returned on such a
+quantity is neither right nor wrong (it is not judged), and it is not counted in recall.
+
+Columns, for each reader on the same cases:
+- recall (value): in-scope expected quantities for which a returned figure at that place (spans
+  overlap) has the expected value;
+- recall (value+unit): the same with the right unit as well;
+- precision: returned figures judged right (at the place of an in-scope expected quantity, with its
+  value) over the returned figures that are judged: those at the place of an in-scope expected
+  quantity, and those at no expected quantity at all (a figure where the data sees none);
+- misreads: in-scope expected quantities where a figure was returned at that place with a wrong value
+  (and none with the right one), as a count and a share of the in-scope quantities.
+
+A fraction is read by this tool as a share in percent ("two thirds": 66.67 percent); the data states it
+as a plain ratio (0.667). The comparison divides our fraction by 100 for a plain expected quantity and
+counts its unit as right ("dimensionless" ratio = our "percent" share); this is stated, not hidden.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# this file is named like the standard library's `numbers`: keep its folder off the import path
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+
+import json  # noqa: E402
+import math  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from indicators.numbers import read_figures  # noqa: E402
+
+CASES = HERE / "numbers_cases" / "quantulum3_en_US.json"
+# quantulum3 unit names -> this tool's units
+IN_SCOPE_UNITS = {"dimensionless": "", "dollar": "USD", "euro": "EUR", "pound sterling": "GBP",
+                  "percentage": "percent", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY"}
+
+
+def is_year(q: dict) -> bool:
+    s = q["surface"].strip()
+    return q["unit"] == "dimensionless" and len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2099
+
+
+def in_scope(q: dict) -> bool:
+    return q["unit"] in IN_SCOPE_UNITS and not is_year(q)
+
+
+def locate(req: str, quantities: list[dict]) -> list[tuple[int, int, dict]]:
+    """Character spans of the expected quantities (their surfaces, in order)."""
+    out, at = [], 0
+    for q in quantities:
+        k = req.find(q["surface"], at)
+        if k < 0:
+            k = req.find(q["surface"])
+        if k < 0:
+            continue
+        out.append((k, k + len(q["surface"]), q))
+        at = k + 1
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def close(x: float, y: float) -> bool:
+    return math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9)
+
+
+# each reader returns (start, end, value, unit in this tool's terms, is_fraction, judged_unit_in_scope)
+def ours(text: str) -> list[tuple]:
+    return [(f.start, f.end, f.value, f.unit, f.kind == "fraction", True) for f in read_figures(text)]
+
+
+def quantulum_reader():
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        return None
+
+    def read(text: str) -> list[tuple]:
+        out = []
+        for q in parser.parse(text):
+            name = q.unit.name
+            unit = IN_SCOPE_UNITS.get(name)
+            out.append((q.span[0], q.span[1], float(q.value), unit if unit is not None else name, False,
+                        unit is not None))
+        return out
+    return read
+
+
+def value_matches(fig: tuple, q: dict) -> bool:
+    value = fig[2] / 100 if fig[4] and q["unit"] != "percentage" else fig[2]
+    return close(value, float(q["value"]))
+
+
+def unit_matches(fig: tuple, q: dict) -> bool:
+    if fig[4] and q["unit"] == "dimensionless":
+        return True
+    return fig[3] == IN_SCOPE_UNITS[q["unit"]]
+
+
+def score(read, cases: list[dict]) -> dict:
+    expected = right_value = right_unit = misreads = judged = correct = 0
+    for case in cases:
+        spans = locate(case["req"], case["res"])
+        scope = [s for s in spans if in_scope(s[2])]
+        figures = read(case["req"])
+        expected += len(scope)
+        for s, e, q in scope:
+            here = [f for f in figures if overlaps((f[0], f[1]), (s, e))]
+            good = [f for f in here if value_matches(f, q)]
+            if good:
+                right_value += 1
+                right_unit += any(unit_matches(f, q) for f in good)
+            elif here:
+                misreads += 1
+        for f in figures:
+            at = [(s, e, q) for s, e, q in spans if overlaps((f[0], f[1]), (s, e))]
+            scoped = [x for x in at if in_scope(x[2])]
+            if scoped:
+                judged += 1
+                correct += any(value_matches(f, q) for _, _, q in scoped)
+            elif not at and f[5]:
+                judged += 1  # a figure where the data sees no quantity
+    return {"in-scope": expected, "recall (value)": right_value / expected, "recall (value+unit)": right_unit / expected,
+            "precision": correct / judged if judged else 0.0, "misreads": misreads,
+            "misreads %": 100 * misreads / expected}
+
+
+def main() -> None:
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    total = sum(1 for c in cases for q in c["res"])
+    years = sum(1 for c in cases for q in c["res"] if q["unit"] in IN_SCOPE_UNITS and is_year(q))
+    print(f"quantulum3 0.10.0 English test sentences: {len(cases)} sentences, {total} quantities; "
+          f"in scope (money, percent, plain numbers; {years} years left out): "
+          f"{sum(1 for c in cases for q in c['res'] if in_scope(q))}")
+    header = f"{'reader':<14}{'in-scope':>9}{'recall(v)':>11}{'recall(v+u)':>13}{'precision':>11}{'misreads':>10}"
+    print(header)
+    readers = [("ours", ours), ("quantulum3", quantulum_reader())]
+    for name, read in readers:
+        if read is None:
+            print(f"{name:<14}not installed")
+            continue
+        r = score(read, cases)
+        print(f"{name:<14}{r['in-scope']:>9}{r['recall (value)']:>11.2f}{r['recall (value+unit)']:>13.2f}"
+              f"{r['precision']:>11.2f}{r['misreads']:>5} ({r['misreads %']:.1f}%)")
+    if "-v" in sys.argv:  # our reader's misses, misreads and figures judged wrong
+        for case in cases:
+            spans = locate(case["req"], case["res"])
+            figures = ours(case["req"])
+            for s, e, q in spans:
+                if not in_scope(q):
+                    continue
+                here = [f for f in figures if overlaps((f[0], f[1]), (s, e))]
+                if not any(value_matches(f, q) for f in here):
+                    kind = "misread" if here else "missed"
+                    print(f"{kind:8} {q['surface']!r} {q['value']} {q['unit']}  in {case['req'][:90]!r}")
+            for f in figures:
+                at = [x for x in spans if overlaps((f[0], f[1]), (x[0], x[1]))]
+                if not at or (any(in_scope(x[2]) for x in at) and not any(value_matches(f, x[2]) for x in at
+                                                                       if in_scope(x[2]))):
+                    print(f"wrong    {case['req'][f[0]:f[1]]!r} {f[2]} {f[3]!r}  in {case['req'][:90]!r}")
+
+if __name__ == "__main__":
+    main()
