@@ -42,6 +42,9 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from indicators.numbers import read_figures  # noqa: E402
 
 CASES = HERE / "numbers_cases" / "quantulum3_en_US.json"
+PRICES = HERE / "numbers_cases" / "price_parser_examples.json"
+# price-parser's expected currency -> this tool's unit; None is a price without a currency (a plain number)
+PRICE_SCOPE = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", None: ""}
 # quantulum3 unit names -> this tool's units
 IN_SCOPE_UNITS = {"dimensionless": "", "dollar": "USD", "euro": "EUR", "pound sterling": "GBP",
                   "percentage": "percent", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY"}
@@ -139,6 +142,43 @@ def score(read, cases: list[dict]) -> dict:
             "misreads %": 100 * misreads / expected}
 
 
+def score_prices(read, cases: list[dict]) -> dict:
+    """price-parser's cases hold one price each (other numbers in the snippet are not annotated), so
+    precision here counts only the figures returned at the price's place."""
+    expected = right_value = right_unit = misreads = judged = correct = 0
+    for case in cases:
+        if case["currency"] not in PRICE_SCOPE:
+            continue
+        text = case["price_raw"]
+        k = text.find(case["amount_text"])
+        if k < 0:
+            continue
+        span, value, unit = (k, k + len(case["amount_text"])), float(case["amount"]), PRICE_SCOPE[case["currency"]]
+        expected += 1
+        here = [f for f in read(text) if overlaps((f[0], f[1]), span)]
+        good = [f for f in here if close(f[2], value)]
+        judged += len(here)
+        correct += len(good)
+        if good:
+            right_value += 1
+            right_unit += any(f[3] == unit for f in good)
+        elif here:
+            misreads += 1
+    return {"in-scope": expected, "recall (value)": right_value / expected, "recall (value+unit)": right_unit / expected,
+            "precision": correct / judged if judged else 0.0, "misreads": misreads,
+            "misreads %": 100 * misreads / expected}
+
+
+def table(rows: list[tuple[str, dict | None]]) -> None:
+    print(f"{'reader':<14}{'in-scope':>9}{'recall(v)':>11}{'recall(v+u)':>13}{'precision':>11}{'misreads':>10}")
+    for name, r in rows:
+        if r is None:
+            print(f"{name:<14}not installed")
+            continue
+        print(f"{name:<14}{r['in-scope']:>9}{r['recall (value)']:>11.2f}{r['recall (value+unit)']:>13.2f}"
+              f"{r['precision']:>11.2f}{r['misreads']:>5} ({r['misreads %']:.1f}%)")
+
+
 def main() -> None:
     cases = json.loads(CASES.read_text(encoding="utf-8"))
     total = sum(1 for c in cases for q in c["res"])
@@ -146,16 +186,21 @@ def main() -> None:
     print(f"quantulum3 0.10.0 English test sentences: {len(cases)} sentences, {total} quantities; "
           f"in scope (money, percent, plain numbers; {years} years left out): "
           f"{sum(1 for c in cases for q in c['res'] if in_scope(q))}")
-    header = f"{'reader':<14}{'in-scope':>9}{'recall(v)':>11}{'recall(v+u)':>13}{'precision':>11}{'misreads':>10}"
-    print(header)
-    readers = [("ours", ours), ("quantulum3", quantulum_reader())]
-    for name, read in readers:
-        if read is None:
-            print(f"{name:<14}not installed")
-            continue
-        r = score(read, cases)
-        print(f"{name:<14}{r['in-scope']:>9}{r['recall (value)']:>11.2f}{r['recall (value+unit)']:>13.2f}"
-              f"{r['precision']:>11.2f}{r['misreads']:>5} ({r['misreads %']:.1f}%)")
+    q3 = quantulum_reader()
+    table([("ours", score(ours, cases)), ("quantulum3", score(q3, cases) if q3 else None)])
+    prices = json.loads(PRICES.read_text(encoding="utf-8"))
+    print(f"\nprice-parser 0.5.1 test examples (held out: not looked at while writing the reader): "
+          f"{len(prices)} with a currency in scope ($, US$, USD, €, EUR, £, GBP) or none")
+    table([("ours", score_prices(ours, prices)), ("quantulum3", score_prices(q3, prices) if q3 else None)])
+    if "-vp" in sys.argv:  # our reader on the prices
+        for case in prices:
+            text = case["price_raw"]
+            k = text.find(case["amount_text"])
+            figs = [f for f in ours(text) if k >= 0 and overlaps((f[0], f[1]), (k, k + len(case["amount_text"])))]
+            ok = any(close(f[2], float(case["amount"])) for f in figs)
+            if not ok:
+                print("misread" if figs else "missed ", repr(text), case["amount"], case["currency"],
+                      [(f[2], f[3]) for f in figs])
     if "-v" in sys.argv:  # our reader's misses, misreads and figures judged wrong
         for case in cases:
             spans = locate(case["req"], case["res"])
