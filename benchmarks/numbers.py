@@ -189,8 +189,10 @@ def main() -> None:
     q3 = quantulum_reader()
     table([("ours", score(ours, cases)), ("quantulum3", score(q3, cases) if q3 else None)])
     prices = json.loads(PRICES.read_text(encoding="utf-8"))
-    print(f"\nprice-parser 0.5.1 test examples (held out: not looked at while writing the reader): "
-          f"{len(prices)} with a currency in scope ($, US$, USD, €, EUR, £, GBP) or none")
+    print(f"\nprice-parser 0.5.1 test examples: {len(prices)} with a currency in scope ($, US$, USD, €, EUR, £, GBP)"
+          f" or none. Held out for its first run (ours then: 0.61 / 0.56 / 0.97, 9 misreads (1.3%));\n"
+          f"three rules were changed after looking at it (a decimal comma beside a currency or %, 'X.ddd' "
+          f"unscaled is ambiguous, 'N. NN' is a broken decimal), so it is no longer held out")
     table([("ours", score_prices(ours, prices)), ("quantulum3", score_prices(q3, prices) if q3 else None)])
     if "-vp" in sys.argv:  # our reader on the prices
         for case in prices:

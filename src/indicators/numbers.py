@@ -452,16 +452,21 @@ class _Reader:
             # thousands written with spaces: "1 414 021 100", "10 000" (joined here, not by the tokenizer,
             # so that "i7 860" stays an identifier and a number)
             while (self.tok(j + 1) is not None and t[j + 1].kind == NUM and len(self.gap(j, j + 1)) == 1
-                   and self.gap(j, j + 1) in _SPACES and re.fullmatch(r"\d{3}(?:\.\d+)?", t[j + 1].text)
-                   and re.fullmatch(r"\d{1,3}", tok.text) and "." not in t[j].text
+                   and self.gap(j, j + 1) in _SPACES and re.fullmatch(r"\d{3}(?:[.,]\d+)?", t[j + 1].text)
+                   and re.fullmatch(r"\d{1,3}", tok.text) and "." not in t[j].text and "," not in t[j].text
                    and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
                 j += 1
-            number, decimals, text = self.parse_digits(i, j)
+            number, decimals, text = self.parse_digits(i, j, money=self._money_beside(pre, j))
             nxt = self.tok(j + 1)
+            if (nxt is not None and nxt.text == "." and self.glued(j, j + 1) and self.tok(j + 2) is not None
+                    and t[j + 2].kind == NUM and len(self.gap(j + 1, j + 2)) == 1 and len(t[j + 2].text) <= 2
+                    and not second):
+                raise _Skip("a number, a dot, a space and digits (a broken decimal?)", j + 2)
             if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
                     and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
                     and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
                 raise _Skip("two numbers with only a space between (a broken thousands group?)", j + 1)
+        j0 = j  # the last digit token
         kind, unit, scale, factor, scaled, step_scale = "number", pre["currency"], 1.0, 1.0, False, 1.0
         accounting_ok = True
         exponent = 0
@@ -610,6 +615,9 @@ class _Reader:
                 accounting_ok = False
         if pre["negative"] and pre["explicit_sign"]:
             pass
+        if (re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", tok.text) and j0 == i and not scaled and not exponent
+                and unit not in ("percent", "percentage points", "times")):
+            raise _Skip("an ambiguous dot (a decimal point or European thousands?)", j)
         value_number = number
         first = pre["first"]
         step = (10.0 ** -decimals) * scale * step_scale * factor
@@ -680,9 +688,21 @@ class _Reader:
             raise _Skip("an unknown suffix", j + 1)
         return k - 1, scale, scaled, unit
 
-    def parse_digits(self, i: int, j: int | None = None) -> tuple[float, int, str]:
+    def _money_beside(self, pre: dict, j: int) -> bool:
+        """A currency or percent sign right before the number or right after token j: it makes a
+        decimal comma ("12,99 €") readable."""
+        if pre["currency"]:
+            return True
+        nxt = self.tok(j + 1)
+        if nxt is None or len(self.gap(j, j + 1)) > 1:
+            return False
+        return nxt.text in ("€", "£", "%", "$") or (nxt.low in CURRENCY_CODES and nxt.text.isupper()) \
+            or nxt.low in ("euro", "euros")
+
+    def parse_digits(self, i: int, j: int | None = None, money: bool = False) -> tuple[float, int, str]:
         """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when
-        their separators are not readable."""
+        their separators are not readable. A comma followed by one or two digits is a decimal comma
+        only beside a currency or percent sign ("12,99 €"); alone ("1,5") it may be a list."""
         text = self.t[i].text if j is None or j == i else " ".join(x.text for x in self.t[i:j + 1])
         digits = sum(ch.isdigit() for ch in text)
         if digits > MAX_DIGITS:
@@ -707,6 +727,8 @@ class _Reader:
         elif commas:
             if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
                 s = s.replace(",", "")
+            elif money and re.fullmatch(r"\d+,\d{1,2}", s):
+                s = s.replace(",", ".")
             else:
                 raise _Skip("an ambiguous comma (a decimal comma or a list?)", i)
         elif dots > 1:
