@@ -239,3 +239,18 @@ def test_hostile_inputs_return():
     read_figures("- " * 50_000 + "$" * 10_000 + "(" * 10_000)
     problems: list = []
     assert read_figures("9" * 5000, problems) == [] and "too many digits" in problems[0][2]
+
+
+def test_article_wording():
+    """Wording seen in trade articles: periods and names are not figures; conversions and changes are."""
+    figures = read_figures("in the first half of 2024, the 14th Five-Year Plan (2021-2025)")
+    assert [(f.text, f.kind) for f in figures] == [("14th", "ordinal")]
+    assert values("1.5 trillion yuan ($210 billion)") == [(1.5e12, "CNY"), (210e9, "USD")]
+    assert values("€1.2bn ($1.3bn)") == [(1.2e9, "EUR"), (1.3e9, "USD")]
+    assert values("1.5 billion Hong Kong dollars") == [(1.5e9, "HKD")]
+    assert values("fell 4.6 percent year on year to 2.1 trillion yuan") == [(-4.6, "percent"), (2.1e12, "CNY")]
+    assert values("a $1.5-trillion economy") == [(1.5e12, "USD")]
+    assert values("the top-10 exporters") == [(10, "")]
+    assert values("12,99 €") == [(12.99, "EUR")]
+    problems: list = []
+    assert read_figures("129.900 and 36. 24", problems) == [] and len(problems) == 2

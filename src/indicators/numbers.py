@@ -435,7 +435,8 @@ class _Reader:
                 if not (prev.text == "." and (i < 2 or not self.glued(i - 2, i - 1))):
                     raise _Skip("", self._glued_end(i))
             if prev.text in ("-", "−", "+") and i >= 2 and self.glued(i - 2, i - 1) \
-                    and t[i - 2].kind in (WORD, NUM) and t[i - 2].low not in CURRENCY_CODES:
+                    and t[i - 2].kind in (WORD, NUM) and t[i - 2].low not in CURRENCY_CODES \
+                    and t[i - 2].low not in ("top", "bottom"):
                 raise _Skip("", self._glued_end(i))
         pre = self.prefix(i) if not second else {"currency": "", "sign": 1, "first": i, "comparator": "~=",
                                                   "negative": False, "explicit_sign": False}
@@ -907,6 +908,14 @@ class _Reader:
         if run is None:
             return None
         words, last, seps = run
+        nxt, nxt2 = self.tok(last + 1), self.tok(last + 2)
+        if (t[i].text[:1].isupper() and last == i and nxt is not None and nxt.text == "-" and nxt2 is not None
+                and nxt2.kind == WORD and nxt2.text[:1].isupper() and self.glued(last, last + 1)
+                and self.glued(last + 1, last + 2) and nxt2.low not in SCALES and nxt2.low not in CURRENCY_WORDS
+                and nxt2.low not in ("percent", "fold")):
+            return None  # part of a name: "the Five-Year Plan"
+        if words == ["half"] and pre_words and pre_words[-1] in ("first", "second", "latter", "former", "other"):
+            return None  # "the first half of 2024" is a period
         # compound ordinal: "twenty-first"
         if len(words) >= 2 and words[-1] in ORDINAL_WORDS and words[-2] in TENS and seps[-1] == "-" \
                 and ORDINAL_WORDS[words[-1]] < 10:
