@@ -254,3 +254,50 @@ def test_article_wording():
     assert values("12,99 €") == [(12.99, "EUR")]
     problems: list = []
     assert read_figures("129.900 and 36. 24", problems) == [] and len(problems) == 2
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+        "seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int, hyphen: bool = True, use_and: bool = True) -> str:
+    """n (0 <= n < 10**12) in English words."""
+    def below_thousand(k: int) -> str:
+        parts = []
+        if k >= 100:
+            parts.append(f"{_ONES[k // 100]} hundred")
+            k %= 100
+            if k and use_and:
+                parts.append("and")
+        if k >= 20:
+            tail = _TENS[k // 10] + (("-" if hyphen else " ") + _ONES[k % 10] if k % 10 else "")
+            parts.append(tail)
+        elif k:
+            parts.append(_ONES[k])
+        return " ".join(parts)
+    if n == 0:
+        return "zero"
+    parts = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"), (1, "")):
+        if n >= scale:
+            parts.append((below_thousand(n // scale) + " " + name).strip())
+            n %= scale
+    return " ".join(parts)
+
+
+@settings(deadline=None, derandomize=True, max_examples=200)
+@given(n=st.one_of(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=10**12 - 1)),
+       hyphen=st.booleans(), use_and=st.booleans(), unit=st.sampled_from(["", " percent", " yuan", " dollars"]),
+       before=st.sampled_from(["", "Exports reached ", "with "]))
+def test_number_words_are_read_exactly_or_not_at_all(n, hyphen, use_and, unit, before):
+    text = _words(n, hyphen, use_and)
+    sentence = f"{before}{text}{unit}."
+    figures = read_figures(sentence)
+    at = [f for f in figures if f.start < len(before) + len(text) and f.end > len(before)]
+    assert len(at) <= 1, (sentence, figures)
+    for figure in at:
+        assert figure.value == n, (sentence, figure)
+        assert figure.unit == {"": "", " percent": "percent", " yuan": "CNY", " dollars": "USD"}[unit]
+    if n != 1 or unit:  # a lone "one" is not a figure (mostly a pronoun)
+        assert at, (sentence, figures)
