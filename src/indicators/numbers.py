@@ -11,10 +11,14 @@ How it reads:
   the cost is linear in the text whatever it holds (no look-back over the whole text, no
   backtracking regex).
 - Digits: thousands with commas, spaces (also no-break and thin spaces) or dots ("1.234.567",
-  "1.234,5": European style only where that is unambiguous); glued suffixes (k, m, mn, bn, b, tn,
+  "1.234,5": European style only where that is unambiguous: "129.900" alone may be either and is
+  skipped, "1,5" may be a list and is skipped, "12,99 €" beside a currency or % is a decimal comma,
+  "36. 24" is a broken decimal and skipped); glued suffixes (k, m, mn, bn, b, tn,
   trn, t, pc, pp, bp, x, %, -fold; the one-letter m, b and t only beside a currency, since "5m"
   may be metres); scale words (thousand ... trillion, hundred, dozen, 万, 亿).
-- Words: cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
+- Words: read by a small validating grammar here (number-parser, which spot.py used, reads
+  cardinals but not fractions, and a run that is not one number must be refused, not guessed):
+  cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
   ("a third", "two-thirds", "three quarters", "half of"), ordinals ("twelfth"; "first" and "second"
   only after a ranking word, since they are mostly not figures). A lone "one" is not a figure
   (it is mostly a pronoun: "one of the largest").
@@ -35,7 +39,8 @@ How it reads:
   "range", `low` and `high`, value their midpoint. "from 20 to 25" and "29.9 percent to 1.06
   trillion yuan" are two figures (a change), not a range.
 - Not figures: years 1900-2099 written alone (but "2,000 units" is a figure), dates ("Jan 12, 2024",
-  "12 March", "2024-01-12", "12/01/2024"), times (10:30), decades ("1960s"), numbers glued to words
+  "12 March", "2024-01-12", "12/01/2024"), times (10:30, "2 pm"), decades ("1960s"), centuries
+  ("21st century"), "the first half of 2024", names ("the Five-Year Plan"), numbers glued to words
   ("G20", "COVID-19", "i7"), numbers in links.
 - Whole or not at all: a number that cannot be read whole (an unknown glued suffix as in "5G" or
   "2.8GHz", an ambiguous separator as in "1,5" or "12,34", a malformed group, a number word run that
