@@ -80,7 +80,7 @@ class Figure:
 NUM, WORD, SYM, CJK, LINK = "num", "word", "sym", "cjk", "link"
 _SPACES = " \u00a0\u2009\u202f"
 TOKEN = re.compile(
-    r"(?P<link>(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.]+)"
+    r"(?P<link>(?:https?://|www\.)[^\s<>\"]+)"
     r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<word>[A-Za-z]+)"
     r"|(?P<cjk>[\u4e00-\u9fff])"
@@ -581,6 +581,8 @@ class _Reader:
             accounting_ok = False
         elif nxt is not None and nxt.kind == NUM and self.glued(j, j + 1):
             raise _Skip("", j + 1)
+        elif nxt is not None and nxt.text in ("@", "_") and self.glued(j, j + 1):
+            raise _Skip("", j + 1)  # part of an address or a name: "123@example.com", "v_2"
         if unit == "times" and pre["currency"]:
             raise _Skip("a currency with a ratio", j)
         if unit and unit not in ("percent", "percentage points", "times") and pre["currency"] \
