@@ -269,6 +269,11 @@ class _Reader:
         core = self.core(i)
         if core is None:
             return None
+        last = core["last"]
+        nxt, after = self.tok(last + 1), self.tok(last + 2)
+        if nxt is not None and nxt.low == "over" and after is not None and self.spaced(last, last + 1) \
+                and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:
+            raise _Skip("'X over Y': a fraction or a comparison?", last + 2)
         # a range: "20-25", "20 to 25", "between 3 and 4 million"
         rng = self.range_after(core)
         if rng is not None:
@@ -377,6 +382,9 @@ class _Reader:
             comparator = COMPARATOR_SYMBOLS[p.text]
             j -= 1
         words = self.words_before(j)
+        if words and words[-1] == "over" and self.tok(j - 1) is not None and self.spaced(j - 1, j) \
+                and (self.t[j - 1].kind == NUM or self.t[j - 1].low in CARDINAL):
+            raise _Skip("'X over Y': a fraction or a comparison?", i)
         cmp_words, negative = self.read_before(words)
         if cmp_words:
             comparator = cmp_words
@@ -530,10 +538,12 @@ class _Reader:
                     accounting_ok = False
             elif nxt.low == "e" and nxt.text == "e":
                 # "1e10" tokenizes as NUM WORD("e") NUM; the word may hold more ("1e10x"): only a bare "e"
-                k3 = j + 2
+                k3, sign_e = j + 2, 1
+                if self.tok(k3) is not None and t[k3].text in ("+", "-", "−") and self.glued(j + 1, k3):
+                    sign_e, k3 = (1 if t[k3].text == "+" else -1), k3 + 1
                 if self.tok(k3) is not None and t[k3].kind == NUM and t[k3].text.isdigit() \
-                        and self.glued(j + 1, k3) and len(t[k3].text) <= 3:
-                    exponent, j = int(t[k3].text), k3
+                        and self.glued(k3 - 1, k3) and len(t[k3].text) <= 3:
+                    exponent, j = sign_e * int(t[k3].text), k3
                     accounting_ok = False
         if exponent:
             number = float(f"{number!r}e{exponent}")
@@ -551,6 +561,10 @@ class _Reader:
                     raise _Skip("an ordinal with a currency", j + 1)
                 if self._century_after(j + 1):
                     raise _Skip("", j + 1)  # "the 21st century" is a period
+                before, of, month = self.tok(pre["first"] - 1), self.tok(j + 2), self.tok(j + 3)
+                if (before is not None and before.text in MONTHS and self.spaced(pre["first"] - 1, pre["first"])) \
+                        or (of is not None and of.low == "of" and month is not None and month.text in MONTHS):
+                    raise _Skip("", j + 1)  # a date: "May 4th", "4th of May"
                 first = pre["first"]
                 return {"first_index": first, "start": t[first].start, "last": j + 1, "number": number,
                         "sign": 1, "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False,
@@ -581,6 +595,13 @@ class _Reader:
             accounting_ok = False
         elif nxt is not None and nxt.kind == NUM and self.glued(j, j + 1):
             raise _Skip("", j + 1)
+        elif nxt is not None and nxt.text == "^" and self.glued(j, j + 1):
+            k = j + 2
+            while self.tok(k) is not None and t[k].text in ("+", "-", "−") and self.glued(k - 1, k):
+                k += 1
+            if self.tok(k) is not None and t[k].kind == NUM and self.glued(k - 1, k):
+                k = self._glued_end(k)
+            raise _Skip("a power (not read)", k)
         elif nxt is not None and nxt.text in ("@", "_") and self.glued(j, j + 1):
             raise _Skip("", j + 1)  # part of an address or a name: "123@example.com", "v_2"
         if unit == "times" and pre["currency"]:
@@ -901,10 +922,15 @@ class _Reader:
             words = self.words_before(i - 1, 2)
             if low in ("first", "second") and not (words and words[-1] in RANK_WORDS):
                 return None
+            if words and words[-1] in ("a", "an"):
+                return None  # "a fifth" is a fraction (above); "a tenth-grade", "a twentieth" are not read
             if self._century_after(i):
                 return None
             return self.ordinal(i, ORDINAL_WORDS[low], i)
         pre_words = self.words_before(i - 1)
+        if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) \
+                and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
+            raise _Skip("'X over Y': a fraction or a comparison?", i)
         cmp, negative = self.read_before(pre_words)
         pre = {"currency": "", "sign": -1 if False else 1, "first": i, "comparator": cmp or "~=",
                "negative": negative, "explicit_sign": False}
@@ -916,6 +942,9 @@ class _Reader:
             return None
         words, last, seps = run
         nxt, nxt2 = self.tok(last + 1), self.tok(last + 2)
+        if nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1) and _numberish(nxt.low) \
+                and words[-1] not in DENOMINATORS and words[-1] not in ORDINAL_WORDS:
+            raise _Skip("number words that are not one number", last + 1)
         if (t[i].text[:1].isupper() and last == i and nxt is not None and nxt.text == "-" and nxt2 is not None
                 and nxt2.kind == WORD and nxt2.text[:1].isupper() and self.glued(last, last + 1)
                 and self.glued(last + 1, last + 2) and nxt2.low not in SCALES and nxt2.low not in CURRENCY_WORDS
@@ -926,6 +955,8 @@ class _Reader:
         # compound ordinal: "twenty-first"
         if len(words) >= 2 and words[-1] in ORDINAL_WORDS and words[-2] in TENS and seps[-1] == "-" \
                 and ORDINAL_WORDS[words[-1]] < 10:
+            if pre_words and pre_words[-1] in ("a", "an"):
+                raise _Skip("'a twenty-first': a fraction?", last)
             base = _words_value(words[:-1])
             if base is None:
                 raise _Skip("number words that are not one number", last)
@@ -950,7 +981,9 @@ class _Reader:
                     return None  # "the first quarter", "a half-day"
         if words == ["one"] or words == ["a"] or words == ["an"]:
             nxt = self.tok(last + 1)
-            if not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
+            if words == ["one"] and pre_words and pre_words[-1] in ("minus", "negative"):
+                pass
+            elif not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
                     and (nxt.low in ("percent", "per", "percentage", "trillion", "billion", "million")
                          or nxt.low in CURRENCY_WORDS)):
                 return None
@@ -1079,8 +1112,18 @@ class _Reader:
         return got[0] if got else None
 
 
+def _numberish(low: str) -> bool:
+    """A word made from a number word that a run could not take: "trillionths", "firsts", "dozens"."""
+    if low in ORDINAL_WORDS or low in DENOMINATORS or low in ("dozens",):
+        return low not in ("first", "second")
+    stem = low[:-1] if low.endswith("s") else low
+    if stem in ORDINAL_WORDS and stem not in ("first", "second"):
+        return True
+    return stem.endswith("th") and (stem[:-2] in CARDINAL or stem[:-2] + "y" in CARDINAL)
+
+
 def _number_word(low: str, words: list[str], after_and: bool = False) -> bool:
-    if low in CARDINAL or low == "dozen":
+    if low in CARDINAL or low in ("dozen", "dozens"):
         return True
     if low in ("a", "an"):
         return after_and or words[-1] in ("half", "and")
@@ -1132,9 +1175,10 @@ def _words_value(words: list[str]) -> tuple[float, float] | None:
                 return None
             total += current * s
             current, last, prev_scale, seg_hundred = None, "scale", s, False
-        elif w == "dozen":
-            if last not in ("unit", "teen", "ten", "a", "hundred") or current is None:
-                return None
+        elif w in ("dozen", "dozens"):
+            if last not in ("unit", "teen", "ten", "a") or current is None or total or seg_hundred \
+                    or len([x for x in words if x != "and"]) > 2:
+                return None  # "three hundred and two dozens": 324 or 3,624? not read
             current, last = current * 12, "scale"
         else:
             return None
@@ -1199,8 +1243,9 @@ def _words_with_fraction(words: list[str]) -> tuple[float, str, float | None] | 
         return None  # "one thirds", "two third"
     ratio = numerator / den
     if whole_words:
-        if whole_words[-1] != "and":
-            return None
+        if whole_words[-1] != "and" or len(whole_words) < 2 or not (
+                whole_words[-2] in UNIT_WORDS or whole_words[-2] in TENS or whole_words[-2] in TEENS):
+            return None  # "one hundred and thirty fifths": 130/5 or 100 + 30/5? not read
         whole = _words_value(whole_words[:-1])
         if whole is None:
             return None
