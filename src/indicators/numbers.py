@@ -177,7 +177,6 @@ CHANGE_VERBS = DECLINE_VERBS | {"rose", "rise", "rises", "risen", "grew", "grow"
                                "declining", "increasing", "decreasing", "climbing", "jumping", "soaring", "surging",
                                "edged", "widened", "narrowed", "doubled", "tripled", "fallen", "cut", "raised",
                                "lowered", "revised", "boosted", "reduced"}
-FILLERS = {"by", "a", "total", "of", "the"}  # "fell by", "a total of"
 RANK_WORDS = {"ranked", "ranks", "rank", "ranking", "placed", "came", "finished", "stood", "ranking"}
 
 
@@ -470,7 +469,7 @@ class _Reader:
                    and re.fullmatch(r"\d{1,3}", tok.text) and "." not in t[j].text and "," not in t[j].text
                    and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
                 j += 1
-            number, decimals, text = self.parse_digits(i, j, money=self._money_beside(pre, j))
+            number, decimals = self.parse_digits(i, j, money=self._money_beside(pre, j))
             nxt = self.tok(j + 1)
             if (nxt is not None and nxt.text == "." and self.glued(j, j + 1) and self.tok(j + 2) is not None
                     and t[j + 2].kind == NUM and len(self.gap(j + 1, j + 2)) == 1 and len(t[j + 2].text) <= 2
@@ -604,15 +603,11 @@ class _Reader:
             raise _Skip("a power (not read)", k)
         elif nxt is not None and nxt.text in ("@", "_") and self.glued(j, j + 1):
             raise _Skip("", j + 1)  # part of an address or a name: "123@example.com", "v_2"
-        if unit == "times" and pre["currency"]:
-            raise _Skip("a currency with a ratio", j)
-        if unit and unit not in ("percent", "percentage points", "times") and pre["currency"] \
-                and unit != pre["currency"]:
+        if unit in ("percent", "percentage points", "times") and pre["currency"]:
+            raise _Skip("a currency and a percentage or ratio", j)
+        if unit and pre["currency"] and unit != pre["currency"]:
             raise _Skip("two different currencies", j)
-        if unit in CURRENCY_CODES.values():
-            pass
-        elif pre["currency"]:
-            unit = pre["currency"]
+        unit = unit or pre["currency"]
         # scale words: "1.5 million", "322 hundred", "3 bn"
         if not scaled:
             nxt = self.tok(j + 1)
@@ -642,12 +637,9 @@ class _Reader:
                     raise _Skip("a currency and a percentage", j2)
                 unit, factor, j = u, f, j2
                 accounting_ok = False
-        if pre["negative"] and pre["explicit_sign"]:
-            pass
         if (re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", tok.text) and j0 == i and not scaled and not exponent
                 and unit not in ("percent", "percentage points", "times")):
             raise _Skip("an ambiguous dot (a decimal point or European thousands?)", j)
-        value_number = number
         first = pre["first"]
         step = (10.0 ** -decimals) * scale * step_scale * factor
         # years and dates are not figures
@@ -669,7 +661,7 @@ class _Reader:
                 raise _Skip("", j)
             if after is not None and after.text in MONTHS and self.spaced(i, i + 1):
                 raise _Skip("", j)
-        return {"first_index": first, "start": t[first].start, "last": j, "number": value_number,
+        return {"first_index": first, "start": t[first].start, "last": j, "number": number,
                 "sign": pre["sign"], "scale": scale, "factor": factor, "unit": unit, "kind": kind,
                 "scaled": scaled, "step": step, "comparator_before": pre["comparator"],
                 "sign_before": pre["negative"], "accounting_ok": accounting_ok, "decimals": decimals}
@@ -728,7 +720,7 @@ class _Reader:
         return nxt.text in ("€", "£", "%", "$") or (nxt.low in CURRENCY_CODES and nxt.text.isupper()) \
             or nxt.low in ("euro", "euros")
 
-    def parse_digits(self, i: int, j: int | None = None, money: bool = False) -> tuple[float, int, str]:
+    def parse_digits(self, i: int, j: int | None = None, money: bool = False) -> tuple[float, int]:
         """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when
         their separators are not readable. A comma followed by one or two digits is a decimal comma
         only beside a currency or percent sign ("12,99 €"); alone ("1,5") it may be a list."""
@@ -768,7 +760,7 @@ class _Reader:
         decimals = len(s.split(".")[1]) if "." in s else 0
         if s.startswith("0") and len(s) > 1 and s[1] != ".":
             raise _Skip("", j if j is not None else i)  # a code with leading zeros ("06", "007")
-        return float(s), decimals, s
+        return float(s), decimals
 
     def _glued_end(self, j: int) -> int:
         """The last token glued to token j (an identifier runs on: "I7-860BOX")."""
@@ -932,8 +924,7 @@ class _Reader:
                 and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
             raise _Skip("'X over Y': a fraction or a comparison?", i)
         cmp, negative = self.read_before(pre_words)
-        pre = {"currency": "", "sign": -1 if False else 1, "first": i, "comparator": cmp or "~=",
-               "negative": negative, "explicit_sign": False}
+        pre = {"sign": 1, "comparator": cmp or "~=", "negative": negative}
         p = self.tok(i - 1)
         if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(i - 1, i):
             return None  # "$ five": not written so
