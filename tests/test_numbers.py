@@ -120,6 +120,7 @@ def test_fractions_are_shares_in_percent():
     assert one("one and a half").value == pytest.approx(1.5) and one("one and a half").kind == "number"
     assert one("2 1/2 times").value == pytest.approx(2.5)
     assert read_figures("in the first quarter") == []
+    assert read_figures("open 24/7 since 9/11") == []  # an idiom and a date, not fractions
 
 
 def test_ordinals():

@@ -500,6 +500,10 @@ class _Reader:
                 den = float(other)
                 if den == 0:
                     raise _Skip("a fraction over zero", j + 2)
+                if not 0 < number < den or den > 1000:
+                    raise _Skip("not a proper fraction ('24/7', '3/2')", j + 2)
+                if number <= 12 and den <= 31 and den not in (2, 3, 4, 5, 8, 10):
+                    raise _Skip("a fraction or a date ('9/11')?", j + 2)
                 j += 2
                 return self.after_fraction(i, pre, number / den, j, whole=None)
             if _is_year_text(tok.text) and (len(other) == 2 or _is_year_text(other)):
