@@ -713,18 +713,22 @@ class _Reader:
             raise _Skip("an unknown suffix", j + 1)
         return k - 1, scale, scaled, unit
 
-    def _money_beside(self, pre: dict, j: int) -> bool:
-        """A currency or percent sign right before the number or right after token j: it makes a
-        decimal comma ("12,99 €") readable."""
+    def _money_beside(self, pre: dict, j: int) -> str:
+        """"before" or "after" for a currency or percent sign right before the number or right after
+        token j (it makes a decimal comma readable: "12,99 €"), else ""."""
         if pre["currency"]:
-            return True
+            return "before"
         nxt = self.tok(j + 1)
         if nxt is None or len(self.gap(j, j + 1)) > 1:
-            return False
-        return nxt.text in ("€", "£", "%", "$") or (nxt.low in CURRENCY_CODES and nxt.text.isupper()) \
-            or nxt.low in ("euro", "euros")
+            return ""
+        if nxt.text == "%":
+            return "percent"
+        if nxt.text in ("€", "£", "$") or (nxt.low in CURRENCY_CODES and nxt.text.isupper()) \
+                or nxt.low in ("euro", "euros"):
+            return "after"
+        return ""
 
-    def parse_digits(self, i: int, j: int | None = None, money: bool = False) -> tuple[float, int]:
+    def parse_digits(self, i: int, j: int | None = None, money: str = "") -> tuple[float, int]:
         """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when
         their separators are not readable. A comma followed by one or two digits is a decimal comma
         only beside a currency or percent sign ("12,99 €"); alone ("1,5") it may be a list."""
@@ -750,6 +754,10 @@ class _Reader:
                     raise _Skip("malformed thousands", i)
                 s = s.replace(".", "").replace(",", ".")
         elif commas:
+            if money == "after" and re.fullmatch(r"\d{1,3},\d{3}", s):
+                # "316,279 €": the sign after the number is the continental order, where the comma is
+                # a decimal comma; in English it groups thousands
+                raise _Skip("an ambiguous comma (thousands or a decimal comma?)", i)
             if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
                 s = s.replace(",", "")
             elif money and re.fullmatch(r"\d+,\d{1,2}", s):
