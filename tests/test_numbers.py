@@ -127,6 +127,8 @@ def test_ordinals():
     assert (one("the 12th plan").kind, one("the 12th plan").value) == ("ordinal", 12)
     assert (one("its twelfth year").kind, one("its twelfth year").value) == ("ordinal", 12)
     assert one("China ranked first in 2024").value == 1
+    assert one("the world's second-largest economy").value == 2
+    assert one("the second biggest exporter").kind == "ordinal"
     assert one("the twenty-second round").value == 22
     assert read_figures("the first time, on a second thought") == []
     assert read_figures("in the 21st century") == []

@@ -924,7 +924,8 @@ class _Reader:
         # an ordinal word: "twelfth", "twenty-first"; "first" and "second" only after a ranking word
         if low in ORDINAL_WORDS and not self._fraction_context(i):
             words = self.words_before(i - 1, 2)
-            if low in ("first", "second") and not (words and words[-1] in RANK_WORDS):
+            if low in ("first", "second") and not (words and words[-1] in RANK_WORDS) \
+                    and not self._superlative_after(i):
                 return None
             if words and words[-1] in ("a", "an"):
                 return None  # "a fifth" is a fraction (above); "a tenth-grade", "a twentieth" are not read
@@ -1014,6 +1015,15 @@ class _Reader:
             p = self.t[i - 2]
         return p.kind == WORD and (p.low in ("a", "an") or p.low in UNIT_WORDS or p.low in TEENS or p.low in TENS) \
             and self.t[i].low in DENOMINATORS
+
+    def _superlative_after(self, j: int) -> bool:
+        """"second-largest", "second biggest": an ordinal of a ranking."""
+        k = j + 1
+        if self.tok(k) is not None and self.t[k].text in ("-", "‐") and self.glued(j, k):
+            k += 1
+        nxt = self.tok(k)
+        return nxt is not None and nxt.kind == WORD and nxt.low.endswith("est") and len(nxt.low) > 4 \
+            and (k > j + 1 or self.spaced(j, k)) and nxt.low not in ("interest", "honest", "modest", "forest")
 
     def _century_after(self, j: int) -> bool:
         k = j + 1
