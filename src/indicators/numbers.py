@@ -1,0 +1,1282 @@
+"""The number reader: every figure of a text, read whole or not at all.
+
+`read_figures(text)` returns the figures of a text in order, each a `Figure` with its character
+offsets, the words it was read from, its value (unscaled: "$1.5m" is 1_500_000), its unit, the
+comparator its wording gives ("more than", "nearly"), its kind (number, ordinal, range, fraction)
+and the step of its last printed digit ("1.06 trillion": 0.01e12).
+
+How it reads:
+- One pass of one regular expression cuts the text into tokens (digit groups, words, single
+  symbols, CJK characters, links); a figure is then assembled from a few tokens around a number, so
+  the cost is linear in the text whatever it holds (no look-back over the whole text, no
+  backtracking regex).
+- Digits: thousands with commas, spaces (also no-break and thin spaces) or dots ("1.234.567",
+  "1.234,5": European style only where that is unambiguous: "129.900" alone may be either and is
+  skipped, "1,5" may be a list and is skipped, "12,99 €" beside a currency or % is a decimal comma,
+  "36. 24" is a broken decimal and skipped); glued suffixes (k, m, mn, bn, b, tn,
+  trn, t, pc, pp, bp, x, %, -fold; the one-letter m, b and t only beside a currency, since "5m"
+  may be metres); scale words (thousand ... trillion, hundred, dozen, 万, 亿).
+- Words: read by a small validating grammar here (number-parser, which spot.py used, reads
+  cardinals but not fractions, and a run that is not one number must be refused, not guessed):
+  cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
+  ("a third", "two-thirds", "three quarters", "half of"), ordinals ("twelfth"; "first" and "second"
+  only after a ranking word, since they are mostly not figures). A lone "one" is not a figure
+  (it is mostly a pronoun: "one of the largest").
+- Units: currencies before or after (codes, symbols, words: USD, US$, $, "U.S. dollars", CNY, RMB,
+  ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes);
+  "pounds" alone is sterling only for a scaled figure ("20 million pounds"), otherwise it may be a
+  weight and the figure stays a bare count; percent ("%", "percent", "per cent", "pc", "pct"),
+  percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
+  ratios ("x", "times", "-fold": unit "times").
+- A fraction is read as a share: unit "percent", kind "fraction" ("over a third" is > 33.33
+  percent, "1/40" is 2.5 percent); a whole number with a fraction ("one and a half", "2 1/2") is a
+  number (1.5, 2.5).
+- Signs: "-4.6%", "minus five percent", an accounting negative "(3.2)" / "($99.99)" (parentheses
+  around the number alone: "(146.5 billion U.S. dollars)" is a parenthesis, not a sign); a change
+  word ("a decline of", "fell", "dropped by", "down", "a 6.7 percent drop") makes the figure
+  negative, and then turns its comparator round ("fell by more than 5%" is a change < -5).
+- Ranges: "20-25 percent", "20 to 25 percent", "between 3 and 4 million", "$20–25bn": kind
+  "range", `low` and `high`, value their midpoint. "from 20 to 25" and "29.9 percent to 1.06
+  trillion yuan" are two figures (a change), not a range.
+- Not figures: years 1900-2099 written alone (but "2,000 units" is a figure), dates ("Jan 12, 2024",
+  "12 March", "2024-01-12", "12/01/2024"), times (10:30, "2 pm"), decades ("1960s"), centuries
+  ("21st century"), "the first half of 2024", names ("the Five-Year Plan"), numbers glued to words
+  ("G20", "COVID-19", "i7"), numbers in links.
+- Whole or not at all: a number that cannot be read whole (an unknown glued suffix as in "5G" or
+  "2.8GHz", an ambiguous separator as in "1,5" or "12,34", a malformed group, a number word run that
+  is not one number) is skipped; pass a list as `problems` to learn which and why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "read_figures", "COMPARATORS", "UNITS"]
+
+COMPARATORS = ("~=", ">", ">=", "<", "<=")
+UNITS = ("USD", "CNY", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD", "SGD", "TWD", "KRW", "INR", "CHF",
+         "percent", "percentage points", "times", "")
+MAX_DIGITS = 30  # a longer digit run is an identifier or garbage, not a figure
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str = ""
+    comparator: str = "~="
+    kind: str = "number"  # number, ordinal, range, fraction
+    low: float | None = None
+    high: float | None = None
+    precision_step: float | None = None  # unit of the last printed digit, in value units
+
+
+# -- tokens ------------------------------------------------------------------------------------
+
+NUM, WORD, SYM, CJK, LINK = "num", "word", "sym", "cjk", "link"
+_SPACES = " \u00a0\u2009\u202f"
+TOKEN = re.compile(
+    r"(?P<link>(?:https?://|www\.)[^\s<>\"]+)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[A-Za-z]+)"
+    r"|(?P<cjk>[\u4e00-\u9fff])"
+    r"|(?P<sym>[^\sA-Za-z0-9\u4e00-\u9fff])"
+)
+
+
+class Tok:
+    __slots__ = ("kind", "text", "low", "start", "end")
+
+    def __init__(self, kind: str, text: str, start: int, end: int):
+        self.kind, self.text, self.low, self.start, self.end = kind, text, text.lower(), start, end
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.kind}:{self.text!r}@{self.start}"
+
+
+def tokenize(text: str) -> list[Tok]:
+    out = []
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup
+        out.append(Tok(kind, m.group(kind), m.start(), m.end()))
+    return out
+
+
+# -- vocabulary --------------------------------------------------------------------------------
+
+UNIT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+TEENS = {w: i + 10 for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS_AFTER_DIGITS = {**SCALES, "hundred": 1e2, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
+                            "tn": 1e12, "trn": 1e12, "trln": 1e12, "dozen": 12.0,
+                            "dozens": 12.0, "k": 1e3}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                 "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+                "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+CARDINAL = set(UNIT_WORDS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+          "Dec"}
+
+# glued suffixes: (scale, unit); a scale of None with unit None marks an ordinal ending
+ALWAYS_SCALE = {"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "trln": 1e12}
+CURRENCY_SCALE = {"m": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}  # only beside a currency
+GLUED_UNITS = {"pc": ("percent", 1.0), "pct": ("percent", 1.0), "pp": ("percentage points", 1.0),
+               "ppt": ("percentage points", 1.0), "ppts": ("percentage points", 1.0),
+               "bp": ("percentage points", 0.01), "bps": ("percentage points", 0.01), "x": ("times", 1.0)}
+ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₹": "INR", "₩": "KRW"}
+DOLLAR_PREFIX = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "s": "SGD",
+                 "nt": "TWD"}
+CURRENCY_CODES = {"usd": "USD", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+                  "hkd": "HKD", "aud": "AUD", "cad": "CAD", "sgd": "SGD", "twd": "TWD", "krw": "KRW",
+                  "inr": "INR", "chf": "CHF"}
+CURRENCY_WORDS = {"yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+                  "dollar": "USD", "dollars": "USD", "won": "KRW", "rupees": "INR"}
+DOLLAR_NATIONS = {("hong", "kong"): "HKD", ("australian",): "AUD", ("canadian",): "CAD",
+                  ("singapore",): "SGD", ("new", "taiwan"): "TWD", ("taiwan",): "TWD"}
+
+COMPARATOR_PHRASES = [
+    (("more", "than"), ">"), (("over",), ">"), (("exceeded",), ">"), (("exceeding",), ">"), (("exceeds",), ">"),
+    (("exceed",), ">"), (("above",), ">"), (("in", "excess", "of"), ">"), (("upwards", "of"), ">"),
+    (("greater", "than"), ">"), (("higher", "than"), ">"), (("topped",), ">"), (("surpassed",), ">"),
+    (("at", "least"), ">="), (("no", "less", "than"), ">="), (("not", "less", "than"), ">="),
+    (("no", "fewer", "than"), ">="), (("a", "minimum", "of"), ">="),
+    (("less", "than"), "<"), (("fewer", "than"), "<"), (("under",), "<"), (("below",), "<"), (("nearly",), "<"),
+    (("almost",), "<"), (("lower", "than"), "<"), (("short", "of"), "<"),
+    (("at", "most"), "<="), (("no", "more", "than"), "<="), (("not", "more", "than"), "<="), (("up", "to"), "<="),
+    (("a", "maximum", "of"), "<="),
+    (("about",), "~="), (("around",), "~="), (("roughly",), "~="), (("approximately",), "~="), (("some",), "~="),
+    (("close", "to"), "~="), (("circa",), "~="), (("an", "estimated"), "~="), (("estimated",), "~="),
+    (("approx",), "~="), (("nearby",), "~="),
+]
+COMPARATOR_SYMBOLS = {">": ">", "<": "<", "≥": ">=", "≤": "<=", "~": "~=", "≈": "~=", "+": None}
+FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "~=": "~="}
+DECLINE_VERBS = {"fell", "falls", "fall", "declined", "declines", "decline", "dropped", "drops", "drop",
+                 "decreased", "decreases", "shrank", "shrunk", "shrinks", "contracted", "contracts", "slid",
+                 "slumped", "plunged", "plummeted", "tumbled", "dipped", "sank", "slipped", "down", "lost",
+                 "retreated", "eased"}
+DECLINE_NOUNS = {"decline", "fall", "drop", "decrease", "contraction", "reduction", "slump", "dip", "plunge",
+                 "slide", "shrinkage", "downturn", "cut"}
+CHANGE_VERBS = DECLINE_VERBS | {"rose", "rise", "rises", "risen", "grew", "grow", "grows", "grown", "increased",
+                               "increase", "increases", "climbed", "jumped", "surged", "soared", "up", "expanded",
+                               "went", "gone", "changed", "moved", "rising", "growing", "falling", "dropping",
+                               "declining", "increasing", "decreasing", "climbing", "jumping", "soaring", "surging",
+                               "edged", "widened", "narrowed", "doubled", "tripled", "fallen", "cut", "raised",
+                               "lowered", "revised", "boosted", "reduced"}
+RANK_WORDS = {"ranked", "ranks", "rank", "ranking", "placed", "came", "finished", "stood", "ranking"}
+
+
+class _Skip(Exception):
+    """A figure that cannot be read whole: skipped, with the reason."""
+
+    def __init__(self, reason: str, end_index: int):
+        super().__init__(reason)
+        self.reason, self.end_index = reason, end_index
+
+
+# -- the reader --------------------------------------------------------------------------------
+
+
+def read_figures(text: str, problems: list | None = None) -> list[Figure]:
+    """The figures of `text` in order; what cannot be read whole is left out (and, when `problems`
+    is a list, noted there as (start, end, reason))."""
+    return _Reader(text, problems).run()
+
+
+class _Reader:
+    def __init__(self, text: str, problems: list | None):
+        self.text = text
+        self.t = tokenize(text)
+        self.problems = problems
+        self.out: list[Figure] = []
+
+    # token helpers
+    def tok(self, i: int) -> Tok | None:
+        return self.t[i] if 0 <= i < len(self.t) else None
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i and j (i < j, adjacent) touch with no space between."""
+        a, b = self.tok(i), self.tok(j)
+        return a is not None and b is not None and a.end == b.start
+
+    def gap(self, i: int, j: int) -> str:
+        a, b = self.tok(i), self.tok(j)
+        if a is None or b is None:
+            return "\n"
+        return self.text[a.end:b.start]
+
+    def spaced(self, i: int, j: int) -> bool:
+        """Tokens i and j are next to each other with at most spaces (no line break) between."""
+        g = self.gap(i, j)
+        return len(g) <= 3 and "\n" not in g
+
+    def note(self, start: int, end: int, reason: str) -> None:
+        if self.problems is not None:
+            self.problems.append((start, end, f"{self.text[start:end]!r}: {reason}"))
+
+    def run(self) -> list[Figure]:
+        i, n = 0, len(self.t)
+        while i < n:
+            tok = self.t[i]
+            if tok.kind == NUM or (tok.kind == WORD and self._word_start(i)):
+                try:
+                    got = self.figure_at(i)
+                except _Skip as skip:
+                    end_index = max(skip.end_index, i)
+                    if skip.reason:
+                        self.note(tok.start, self.t[min(end_index, n - 1)].end, skip.reason)
+                    i = end_index + 1
+                    continue
+                if got is not None:
+                    figure, last = got
+                    self.out.append(figure)
+                    i = last + 1
+                    continue
+            i += 1
+        return self.out
+
+    # -- where a figure may start ---------------------------------------------------------------
+
+    def _word_start(self, i: int) -> bool:
+        low = self.t[i].low
+        if low in CARDINAL or low in ORDINAL_WORDS or low == "half":
+            return True
+        if low in ("a", "an"):
+            nxt = self.tok(i + 1)
+            return nxt is not None and nxt.kind == WORD and self.spaced(i, i + 1) and (
+                nxt.low in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+                or nxt.low in DENOMINATORS)
+        return False
+
+    # -- one figure -----------------------------------------------------------------------------
+
+    def figure_at(self, i: int) -> tuple[Figure, int] | None:
+        core = self.core(i)
+        if core is None:
+            return None
+        last = core["last"]
+        nxt, after = self.tok(last + 1), self.tok(last + 2)
+        if nxt is not None and nxt.low == "over" and after is not None and self.spaced(last, last + 1) \
+                and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:
+            raise _Skip("'X over Y': a fraction or a comparison?", last + 2)
+        # a range: "20-25", "20 to 25", "between 3 and 4 million"
+        rng = self.range_after(core)
+        if rng is not None:
+            first, second = core, rng
+            if first["unit"] and second["unit"] and first["unit"] != second["unit"]:
+                raise _Skip("a range of two different units", second["last"])
+            scale_first = first["scale"] if first["scaled"] else second["scale"]
+            low = first["sign"] * first["number"] * scale_first * first["factor"]
+            high = second["sign"] * second["number"] * second["scale"] * second["factor"]
+            unit = second["unit"] or first["unit"]
+            if first["kind"] == "fraction" or second["kind"] == "fraction":
+                raise _Skip("a range of fractions", second["last"])
+            if not low < high:
+                raise _Skip("a range whose ends are not in order", second["last"])
+            fig = dict(second)
+            fig.update(first_index=first["first_index"], start=first["start"], kind="range", low=low, high=high,
+                       value=(low + high) / 2, unit=unit, sign=1)
+            fig["comparator_before"] = first["comparator_before"]
+            fig["sign_before"] = first["sign_before"]
+            core = fig
+        return self.finish(core)
+
+    def finish(self, c: dict) -> tuple[Figure, int] | None:
+        last = c["last"]
+        start, end = c["start"], self.t[last].end
+        comparator, negative_word = c["comparator_before"], c["sign_before"]
+        kind = c["kind"]
+        value = c.get("value")
+        if value is None:
+            value = c["sign"] * c["number"] * c["scale"] * c["factor"]
+        low, high = c.get("low"), c.get("high")
+        # a change word after: "a 6.7 percent drop"
+        nxt = self.tok(last + 1)
+        before_first = self.tok(c["first_index"] - 1)
+        if (nxt is not None and nxt.kind == WORD and nxt.low in DECLINE_NOUNS and self.spaced(last, last + 1)
+                and before_first is not None and before_first.low in ("a", "an")):
+            negative_word = True
+        # accounting negative: "(3.2)", "($99.99)"
+        if (c["accounting_ok"] and before_first is not None and before_first.text == "("
+                and before_first.end == start and nxt is not None and nxt.text == ")" and nxt.start == end):
+            if value > 0:
+                value, start, end, last = -value, before_first.start, nxt.end, last + 1
+        if negative_word and kind != "ordinal":
+            if value < 0:
+                raise _Skip("a negative number after a word of decline", last)
+            value = -value
+            if low is not None:
+                low, high = -high, -low
+            comparator = FLIP[comparator]
+        if before_first is not None and before_first.low in ("minus", "negative") \
+                and self.spaced(c["first_index"] - 1, c["first_index"]) and start == self.t[c["first_index"]].start:
+            start = before_first.start  # the sign word is part of the figure's words
+        step = c.get("step")
+        return Figure(start=start, end=end, text=self.text[start:end], value=float(value), unit=c["unit"],
+                      comparator=comparator, kind=kind, low=low, high=high, precision_step=step), last
+
+    # -- the number itself with its prefix and suffix ------------------------------------------------
+
+    def core(self, i: int, second: bool = False) -> dict | None:
+        tok = self.t[i]
+        if tok.kind == NUM:
+            return self.digit_core(i, second)
+        return self.word_core(i)
+
+    def prefix(self, i: int) -> dict:
+        """Currency, sign and comparator before the number token i."""
+        currency, sign, first = "", 1, i
+        j = i - 1
+        p = self.tok(j)
+        explicit_sign = False
+        if p is not None and p.text in ("-", "−", "+") and self.glued(j, i):
+            pp = self.tok(j - 1)
+            if pp is None or not self.glued(j - 1, j) or pp.text in ("(", "$", "€", "£", "¥", "￥") \
+                    or pp.low in CURRENCY_CODES:
+                sign = -1 if p.text != "+" else 1
+                explicit_sign, first, j = True, j, j - 1
+                p = self.tok(j)
+        if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(j, first):
+            currency, first = CURRENCY_SYMBOLS[p.text], j
+            q = self.tok(j - 1)
+            if p.text == "$" and q is not None and self.glued(j - 1, j):
+                if q.kind == WORD:
+                    if q.low not in DOLLAR_PREFIX:
+                        raise _Skip(f"an unknown dollar ({q.text}$)", i)
+                    currency, first = DOLLAR_PREFIX[q.low], j - 1
+                elif q.text == "." and self.tok(j - 2) is not None and self.tok(j - 2).low == "s" \
+                        and self.tok(j - 3) is not None and self.tok(j - 3).text == "." \
+                        and self.tok(j - 4) is not None and self.tok(j - 4).low == "u":
+                    currency, first = "USD", j - 4
+            j = first - 1
+            p = self.tok(j)
+            if not explicit_sign and p is not None and p.text in ("-", "−") and self.glued(j, first):
+                pp = self.tok(j - 1)
+                if pp is None or not self.glued(j - 1, j) or pp.text == "(":
+                    sign, first, j = -1, j, j - 1
+                    p = self.tok(j)
+        elif p is not None and p.kind == WORD and p.low in CURRENCY_CODES and self.spaced(j, first) \
+                and p.text.isupper() or (p is not None and p.text == "Rmb" and self.spaced(j, first)):
+            currency, first = CURRENCY_CODES[p.low], j
+            j = first - 1
+            p = self.tok(j)
+        # a symbol comparator glued before: "~20", ">5%"
+        comparator = "~="
+        if p is not None and p.kind == SYM and p.text in COMPARATOR_SYMBOLS and COMPARATOR_SYMBOLS[p.text] \
+                and self.spaced(j, first):
+            comparator = COMPARATOR_SYMBOLS[p.text]
+            j -= 1
+        words = self.words_before(j)
+        if words and words[-1] == "over" and self.tok(j - 1) is not None and self.spaced(j - 1, j) \
+                and (self.t[j - 1].kind == NUM or self.t[j - 1].low in CARDINAL):
+            raise _Skip("'X over Y': a fraction or a comparison?", i)
+        cmp_words, negative = self.read_before(words)
+        if cmp_words:
+            comparator = cmp_words
+        return {"currency": currency, "sign": sign, "first": first, "comparator": comparator,
+                "negative": negative, "explicit_sign": explicit_sign}
+
+    def words_before(self, j: int, limit: int = 5) -> list[str]:
+        """Up to `limit` words ending at token j, going back over spaces only (not punctuation)."""
+        words: list[str] = []
+        k = j
+        while k >= 0 and len(words) < limit:
+            t = self.t[k]
+            if t.kind != WORD:
+                break
+            words.append(t.low)
+            if k == 0 or not self.spaced(k - 1, k):
+                break
+            k -= 1
+        words.reverse()
+        return words
+
+    @staticmethod
+    def read_before(words: list[str]) -> tuple[str | None, bool]:
+        """(comparator, a word of decline) from the words just before a figure."""
+        comparator, negative = None, False
+        ws = list(words)
+        for _ in range(2):
+            while ws and ws[-1] in ("the", "a") and (len(ws) < 2 or ws[-2] != "total"):
+                ws.pop()
+            if len(ws) >= 3 and ws[-3:] == ["a", "total", "of"]:
+                del ws[-3:]
+            hit = None
+            for phrase, cmp in COMPARATOR_PHRASES:
+                if len(phrase) <= len(ws) and tuple(ws[-len(phrase):]) == phrase:
+                    hit = (phrase, cmp)
+                    break
+            if hit and comparator is None:
+                comparator = hit[1]
+                del ws[-len(hit[0]):]
+                continue
+            break
+        if ws and ws[-1] == "by":
+            ws.pop()
+        if ws and ws[-1] in ("minus", "negative"):
+            negative = True
+        elif ws and ws[-1] in DECLINE_VERBS:
+            negative = True
+        elif len(ws) >= 2 and ws[-1] == "of" and ws[-2] in DECLINE_NOUNS:
+            negative = True
+        return comparator, negative
+
+    def digit_core(self, i: int, second: bool = False) -> dict | None:
+        t = self.t
+        tok = t[i]
+        prev = self.tok(i - 1)
+        # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30")
+        if prev is not None and self.glued(i - 1, i) and not second:
+            if prev.kind in (WORD, NUM) and prev.low not in CURRENCY_CODES:
+                raise _Skip("", self._glued_end(i))
+            if prev.kind == SYM and prev.text in (".", "_", "/", "#", "@", ":", "\\", "&", "'", "’", "^", "*"):
+                if not (prev.text == "." and (i < 2 or not self.glued(i - 2, i - 1))):
+                    raise _Skip("", self._glued_end(i))
+            if prev.text in ("-", "−", "+") and i >= 2 and self.glued(i - 2, i - 1) \
+                    and t[i - 2].kind in (WORD, NUM) and t[i - 2].low not in CURRENCY_CODES \
+                    and t[i - 2].low not in ("top", "bottom"):
+                raise _Skip("", self._glued_end(i))
+        pre = self.prefix(i) if not second else {"currency": "", "sign": 1, "first": i, "comparator": "~=",
+                                                  "negative": False, "explicit_sign": False}
+        if not second and prev is not None and prev.text in ("-", "−") and self.glued(i - 1, i) \
+                and i >= 2 and t[i - 2].kind == NUM and self.glued(i - 2, i - 1):
+            raise _Skip("", i)  # the second end of a range that was not read
+        j = i  # last token used
+        # a leading dot: ".08"
+        if prev is not None and prev.text == "." and self.glued(i - 1, i) and not pre["currency"] \
+                and tok.text.isdigit() and not second:
+            number, decimals = float("0." + tok.text), len(tok.text)
+            pre["first"] = i - 1
+        else:
+            # thousands written with spaces: "1 414 021 100", "10 000" (joined here, not by the tokenizer,
+            # so that "i7 860" stays an identifier and a number)
+            while (self.tok(j + 1) is not None and t[j + 1].kind == NUM and len(self.gap(j, j + 1)) == 1
+                   and self.gap(j, j + 1) in _SPACES and re.fullmatch(r"\d{3}(?:[.,]\d+)?", t[j + 1].text)
+                   and re.fullmatch(r"\d{1,3}", tok.text) and "." not in t[j].text and "," not in t[j].text
+                   and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
+                j += 1
+            number, decimals = self.parse_digits(i, j, money=self._money_beside(pre, j))
+            nxt = self.tok(j + 1)
+            if (nxt is not None and nxt.text == "." and self.glued(j, j + 1) and self.tok(j + 2) is not None
+                    and t[j + 2].kind == NUM and len(self.gap(j + 1, j + 2)) == 1 and len(t[j + 2].text) <= 2
+                    and not second):
+                raise _Skip("a number, a dot, a space and digits (a broken decimal?)", j + 2)
+            if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
+                    and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
+                    and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
+                raise _Skip("two numbers with only a space between (a broken thousands group?)", j + 1)
+        j0 = j  # the last digit token
+        kind, unit, scale, factor, scaled, step_scale = "number", pre["currency"], 1.0, 1.0, False, 1.0
+        accounting_ok = True
+        exponent = 0
+        nxt = self.tok(j + 1)
+        # dates and times: "2024-01-12", "12/01/2024", "10:30", "2023-24", "2018-2025"
+        if nxt is not None and self.glued(j, j + 1) and nxt.text in ("-", "/", ":", "−") \
+                and self.tok(j + 2) is not None and t[j + 2].kind == NUM and self.glued(j + 1, j + 2):
+            other = t[j + 2].text
+            if nxt.text == ":":
+                raise _Skip("", self._glued_end(j + 2))
+            if nxt.text == "/":
+                third = self.tok(j + 3)
+                if third is not None and third.text in ("/", "-") and self.glued(j + 2, j + 3):
+                    raise _Skip("", self._glued_end(j + 4))  # 12/01/2024
+                if _is_year_text(other) or _is_year_text(tok.text) or "." in tok.text + other \
+                        or "," in tok.text + other:
+                    raise _Skip("", j + 2)  # 03/2024, 2023/24
+                den = float(other)
+                if den == 0:
+                    raise _Skip("a fraction over zero", j + 2)
+                if not 0 < number < den or den > 1000:
+                    raise _Skip("not a proper fraction ('24/7', '3/2')", j + 2)
+                if number <= 12 and den <= 31 and den not in (2, 3, 4, 5, 8, 10):
+                    raise _Skip("a fraction or a date ('9/11')?", j + 2)
+                j += 2
+                return self.after_fraction(i, pre, number / den, j, whole=None)
+            if _is_year_text(tok.text) and (len(other) == 2 or _is_year_text(other)):
+                third = self.tok(j + 3)
+                end = j + 4 if third is not None and third.text in ("-", "/") and self.glued(j + 2, j + 3) else j + 2
+                raise _Skip("", end)  # 2024-01-12, 2023-24, 2018-2025
+        # a mixed number: "2 1/2"
+        if nxt is not None and nxt.kind == NUM and self.spaced(j, j + 1) and self.tok(j + 2) is not None \
+                and t[j + 2].text == "/" and self.glued(j + 1, j + 2) and self.tok(j + 3) is not None \
+                and t[j + 3].kind == NUM and self.glued(j + 2, j + 3) and "." not in tok.text \
+                and t[j + 1].text.isdigit() and t[j + 3].text.isdigit() and not _is_year_text(t[j + 3].text):
+            num, den = float(t[j + 1].text), float(t[j + 3].text)
+            if 0 < num < den:
+                return self.after_fraction(i, pre, number + num / den, j + 3, whole=number)
+        # scientific notation: "2.48×10−5", "5.5x10-3", "1e10"
+        if nxt is not None and self.glued(j, j + 1) and (nxt.text == "×" or nxt.low in ("x", "e")):
+            k = j + 2
+            if nxt.low == "e":
+                k = j + 1
+            base = self.tok(k)
+            if nxt.low != "e" and base is not None and base.text == "10" and self.glued(j + 1, k):
+                k2 = k + 1
+                if self.tok(k2) is not None and t[k2].text == "^" and self.glued(k, k2):
+                    k2 += 1
+                    exp_at = k2
+                else:
+                    exp_at = k2
+                k3, sign_e = exp_at, 1
+                if self.tok(k3) is not None and t[k3].text in ("-", "−", "+") and self.glued(k3 - 1, k3):
+                    sign_e = -1 if t[k3].text != "+" else 1
+                    k3 += 1
+                if self.tok(k3) is not None and t[k3].kind == NUM and t[k3].text.isdigit() \
+                        and self.glued(k3 - 1, k3) and len(t[k3].text) <= 3:
+                    exponent, j = sign_e * int(t[k3].text), k3
+                    accounting_ok = False
+            elif nxt.low == "e" and nxt.text == "e":
+                # "1e10" tokenizes as NUM WORD("e") NUM; the word may hold more ("1e10x"): only a bare "e"
+                k3, sign_e = j + 2, 1
+                if self.tok(k3) is not None and t[k3].text in ("+", "-", "−") and self.glued(j + 1, k3):
+                    sign_e, k3 = (1 if t[k3].text == "+" else -1), k3 + 1
+                if self.tok(k3) is not None and t[k3].kind == NUM and t[k3].text.isdigit() \
+                        and self.glued(k3 - 1, k3) and len(t[k3].text) <= 3:
+                    exponent, j = sign_e * int(t[k3].text), k3
+                    accounting_ok = False
+        if exponent:
+            number = float(f"{number!r}e{exponent}")
+            step_scale = 10.0 ** exponent
+        nxt = self.tok(j + 1)
+        # glued suffix: "1.5m", "4.5pc", "65bn", "12th", "1960s", "15€", "5%"
+        if nxt is not None and self.glued(j, j + 1) and nxt.kind == WORD:
+            low = nxt.low
+            if low in ORDINAL_SUFFIX and "." not in tok.text and "," not in tok.text and not exponent:
+                if _ordinal_suffix(int(number)) != low:
+                    raise _Skip(f"a wrong ordinal ending ({tok.text}{nxt.text})", self._glued_end(j + 1))
+                if self.tok(j + 2) is not None and self.glued(j + 1, j + 2) and t[j + 2].kind in (WORD, NUM):
+                    raise _Skip("an unknown suffix", self._glued_end(j + 1))
+                if pre["currency"]:
+                    raise _Skip("an ordinal with a currency", j + 1)
+                if self._century_after(j + 1):
+                    raise _Skip("", j + 1)  # "the 21st century" is a period
+                before, of, month = self.tok(pre["first"] - 1), self.tok(j + 2), self.tok(j + 3)
+                if (before is not None and before.text in MONTHS and self.spaced(pre["first"] - 1, pre["first"])) \
+                        or (of is not None and of.low == "of" and month is not None and month.text in MONTHS):
+                    raise _Skip("", j + 1)  # a date: "May 4th", "4th of May"
+                first = pre["first"]
+                return {"first_index": first, "start": t[first].start, "last": j + 1, "number": number,
+                        "sign": 1, "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False,
+                        "step": 1.0, "comparator_before": pre["comparator"], "sign_before": False,
+                        "accounting_ok": False}
+            if low == "s" and _is_year_text(tok.text) or (low == "s" and len(tok.text) == 2 and tok.text.isdigit()):
+                raise _Skip("", j + 1)  # the 1960s, the 90s
+            if low in ALWAYS_SCALE:
+                scale, scaled = ALWAYS_SCALE[low], True
+            elif low in CURRENCY_SCALE or low.rstrip("n") in CURRENCY_SCALE and low in ("mn",):
+                if not pre["currency"] and not self.currency_after(j + 2)[0]:
+                    raise _Skip(f"an ambiguous suffix '{nxt.text}' without a currency", self._glued_end(j + 1))
+                scale, scaled = CURRENCY_SCALE[low], True
+            elif low in GLUED_UNITS:
+                unit, factor = GLUED_UNITS[low]
+            elif low in CURRENCY_CODES and nxt.text.isupper():
+                unit = CURRENCY_CODES[low]
+            else:
+                raise _Skip(f"an unknown suffix '{nxt.text}'", self._glued_end(j + 1))
+            if self.tok(j + 2) is not None and self.glued(j + 1, j + 2) and t[j + 2].kind in (WORD, NUM):
+                raise _Skip(f"an unknown suffix '{nxt.text}{t[j + 2].text}'", self._glued_end(j + 1))
+            j += 1
+            accounting_ok = accounting_ok and not scaled and not unit
+        elif nxt is not None and self.glued(j, j + 1) and nxt.kind == CJK:
+            j, scale, scaled, cjk_unit = self.cjk_after(j)
+            if cjk_unit:
+                unit = cjk_unit
+            accounting_ok = False
+        elif nxt is not None and nxt.kind == NUM and self.glued(j, j + 1):
+            raise _Skip("", j + 1)
+        elif nxt is not None and nxt.text == "^" and self.glued(j, j + 1):
+            k = j + 2
+            while self.tok(k) is not None and t[k].text in ("+", "-", "−") and self.glued(k - 1, k):
+                k += 1
+            if self.tok(k) is not None and t[k].kind == NUM and self.glued(k - 1, k):
+                k = self._glued_end(k)
+            raise _Skip("a power (not read)", k)
+        elif nxt is not None and nxt.text in ("@", "_") and self.glued(j, j + 1):
+            raise _Skip("", j + 1)  # part of an address or a name: "123@example.com", "v_2"
+        if unit in ("percent", "percentage points", "times") and pre["currency"]:
+            raise _Skip("a currency and a percentage or ratio", j)
+        if unit and pre["currency"] and unit != pre["currency"]:
+            raise _Skip("two different currencies", j)
+        unit = unit or pre["currency"]
+        # scale words: "1.5 million", "322 hundred", "3 bn"
+        if not scaled:
+            nxt = self.tok(j + 1)
+            if nxt is not None and nxt.kind == WORD and nxt.low in SCALE_WORDS_AFTER_DIGITS and self.spaced(j, j + 1):
+                if nxt.low in ("hundred", "dozen") and "." in tok.text:
+                    pass
+                else:
+                    scale, scaled, j = SCALE_WORDS_AFTER_DIGITS[nxt.low], True, j + 1
+                    accounting_ok = False
+                    nn = self.tok(j + 1)
+                    if nn is not None and nn.kind == WORD and nn.low in SCALES and self.spaced(j, j + 1) \
+                            and SCALES[nn.low] > 1:
+                        if scale == 1e2:
+                            scale, j = scale * SCALES[nn.low], j + 1
+            elif nxt is not None and nxt.kind == SYM and nxt.text == "-" and self.glued(j, j + 1):
+                nn = self.tok(j + 2)
+                if nn is not None and nn.kind == WORD and nn.low in SCALES and self.glued(j + 1, j + 2):
+                    scale, scaled, j = SCALES[nn.low], True, j + 2
+                    accounting_ok = False
+        # unit words after
+        if not unit or unit in CURRENCY_CODES.values():
+            u, j2, f = self.unit_after(j, scaled, unit)
+            if u:
+                if unit and u in CURRENCY_CODES.values() and u != unit:
+                    raise _Skip("two different currencies", j2)
+                if unit and u in ("percent", "percentage points", "times"):
+                    raise _Skip("a currency and a percentage", j2)
+                unit, factor, j = u, f, j2
+                accounting_ok = False
+        if (re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", tok.text) and j0 == i and not scaled and not exponent
+                and unit not in ("percent", "percentage points", "times")):
+            raise _Skip("an ambiguous dot (a decimal point or European thousands?)", j)
+        first = pre["first"]
+        step = (10.0 ** -decimals) * scale * step_scale * factor
+        # years and dates are not figures
+        if (not scaled and not unit and not exponent and pre["sign"] == 1 and not pre["explicit_sign"]
+                and _is_year_text(tok.text) and j == i):
+            raise _Skip("", j)
+        after = self.tok(j + 1)
+        if not scaled and not unit and after is not None and self.spaced(j, j + 1) and (
+                after.low in ("am", "pm") or (after.low in ("a", "p") and self.tok(j + 2) is not None
+                                              and t[j + 2].text == ".") or after.low == "o"):
+            raise _Skip("", j)  # a time of day: "2 pm", "2.13 am", "5 o'clock"
+        if tok.text.isdigit() and not scaled and not unit and len(tok.text) <= 2 and j == i:
+            before = self.tok(i - 1)
+            after = self.tok(i + 1)
+            if before is not None and before.text in MONTHS and self.spaced(i - 1, i):
+                raise _Skip("", j)
+            if before is not None and before.text == "." and self.tok(i - 2) is not None \
+                    and self.t[i - 2].text in MONTHS and self.spaced(i - 1, i):
+                raise _Skip("", j)
+            if after is not None and after.text in MONTHS and self.spaced(i, i + 1):
+                raise _Skip("", j)
+        return {"first_index": first, "start": t[first].start, "last": j, "number": number,
+                "sign": pre["sign"], "scale": scale, "factor": factor, "unit": unit, "kind": kind,
+                "scaled": scaled, "step": step, "comparator_before": pre["comparator"],
+                "sign_before": pre["negative"], "accounting_ok": accounting_ok, "decimals": decimals}
+
+    def after_fraction(self, i: int, pre: dict, ratio: float, j: int, whole: float | None) -> dict:
+        """A fraction in digits ("1/40": 2.5 percent) or a mixed number ("2 1/2": 2.5)."""
+        first = pre["first"]
+        if whole is None:
+            if pre["currency"]:
+                raise _Skip("a currency with a fraction", j)
+            return {"first_index": first, "start": self.t[first].start, "last": j, "number": ratio * 100,
+                    "sign": pre["sign"], "scale": 1.0, "factor": 1.0, "unit": "percent", "kind": "fraction",
+                    "scaled": False, "step": None, "comparator_before": pre["comparator"],
+                    "sign_before": pre["negative"], "accounting_ok": False}
+        unit = pre["currency"]
+        scale, scaled = 1.0, False
+        nxt = self.tok(j + 1)
+        if nxt is not None and nxt.kind == WORD and nxt.low in SCALES and self.spaced(j, j + 1):
+            scale, scaled, j = SCALES[nxt.low], True, j + 1
+        if not unit:
+            u, j2, f = self.unit_after(j, scaled, unit)
+            if u and u != "times" and f == 1.0:
+                unit, j = u, j2
+        return {"first_index": first, "start": self.t[first].start, "last": j, "number": ratio,
+                "sign": pre["sign"], "scale": scale, "factor": 1.0, "unit": unit, "kind": "number",
+                "scaled": scaled, "step": None, "comparator_before": pre["comparator"],
+                "sign_before": pre["negative"], "accounting_ok": False}
+
+    def cjk_after(self, j: int) -> tuple[int, float, bool, str]:
+        """万, 亿, 万亿 and 元 right after digits."""
+        t, scale, scaled, unit = self.t, 1.0, False, ""
+        k = j + 1
+        while k < len(t) and t[k].kind == CJK and self.glued(k - 1, k):
+            ch = t[k].text
+            if ch == "万" and not scaled:
+                scale, scaled = 1e4, True
+            elif ch == "亿" and scale in (1.0, 1e4):
+                scale, scaled = scale * 1e8, True
+            elif ch == "元" and not unit:
+                unit = "CNY"
+            else:
+                break
+            k += 1
+        if k == j + 1:
+            raise _Skip("an unknown suffix", j + 1)
+        return k - 1, scale, scaled, unit
+
+    def _money_beside(self, pre: dict, j: int) -> str:
+        """"before" or "after" for a currency or percent sign right before the number or right after
+        token j (it makes a decimal comma readable: "12,99 €"), else ""."""
+        if pre["currency"]:
+            return "before"
+        nxt = self.tok(j + 1)
+        if nxt is None or len(self.gap(j, j + 1)) > 1:
+            return ""
+        if nxt.text == "%":
+            return "percent"
+        if nxt.text in ("€", "£", "$") or (nxt.low in CURRENCY_CODES and nxt.text.isupper()) \
+                or nxt.low in ("euro", "euros"):
+            return "after"
+        return ""
+
+    def parse_digits(self, i: int, j: int | None = None, money: str = "") -> tuple[float, int]:
+        """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when
+        their separators are not readable. A comma followed by one or two digits is a decimal comma
+        only beside a currency or percent sign ("12,99 €"); alone ("1,5") it may be a list."""
+        text = self.t[i].text if j is None or j == i else " ".join(x.text for x in self.t[i:j + 1])
+        digits = sum(ch.isdigit() for ch in text)
+        if digits > MAX_DIGITS:
+            raise _Skip("too many digits", j if j is not None else i)
+        s = text
+        if any(ch in s for ch in _SPACES):
+            groups = re.split(f"[{_SPACES}]", s)
+            if not re.fullmatch(r"\d{1,3}", groups[0]) or any(not re.fullmatch(r"\d{3}(?:[.,]\d+)?", g)
+                                                                  for g in groups[1:-1]):
+                raise _Skip("", i)
+            s = "".join(groups)
+        commas, dots = s.count(","), s.count(".")
+        if commas and dots:
+            if s.rfind(".") > s.rfind(","):  # 1,234.5
+                if not re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", s):
+                    raise _Skip("malformed thousands", i)
+                s = s.replace(",", "")
+            else:  # 1.234,5 (European)
+                if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):
+                    raise _Skip("malformed thousands", i)
+                s = s.replace(".", "").replace(",", ".")
+        elif commas:
+            if money == "after" and re.fullmatch(r"\d{1,3},\d{3}", s):
+                # "316,279 €": the sign after the number is the continental order, where the comma is
+                # a decimal comma; in English it groups thousands
+                raise _Skip("an ambiguous comma (thousands or a decimal comma?)", i)
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+                s = s.replace(",", "")
+            elif money and re.fullmatch(r"\d+,\d{1,2}", s):
+                s = s.replace(",", ".")
+            else:
+                raise _Skip("an ambiguous comma (a decimal comma or a list?)", i)
+        elif dots > 1:
+            if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+                s = s.replace(".", "")
+            else:
+                raise _Skip("malformed number (several dots)", i)
+        decimals = len(s.split(".")[1]) if "." in s else 0
+        if s.startswith("0") and len(s) > 1 and s[1] != ".":
+            raise _Skip("", j if j is not None else i)  # a code with leading zeros ("06", "007")
+        return float(s), decimals
+
+    def _glued_end(self, j: int) -> int:
+        """The last token glued to token j (an identifier runs on: "I7-860BOX")."""
+        k = j
+        while k + 1 < len(self.t) and self.glued(k, k + 1) and (
+                self.t[k + 1].kind in (WORD, NUM) or (
+                    self.t[k + 1].text in ("-", ".", "/", ":", "_") and k + 2 < len(self.t)
+                    and self.glued(k + 1, k + 2) and self.t[k + 2].kind in (WORD, NUM))):
+            k += 1
+        return k
+
+    # -- what follows a number ---------------------------------------------------------------------
+
+    def currency_after(self, j: int) -> tuple[str, int]:
+        """(currency, last token) for a currency right from token j on (spaces allowed before it)."""
+        t = self.t
+        tok = self.tok(j)
+        if tok is None:
+            return "", j - 1
+        if j > 0 and not self.spaced(j - 1, j):
+            return "", j - 1
+        if tok.kind == SYM and tok.text == "€" or tok.text == "£":
+            return CURRENCY_SYMBOLS[tok.text], j
+        if tok.kind != WORD:
+            return "", j - 1
+        low = tok.low
+        if low in CURRENCY_CODES and tok.text.isupper():
+            return CURRENCY_CODES[low], j
+        if low in CURRENCY_WORDS:
+            return CURRENCY_WORDS[low], j
+        # U.S. dollars, US dollars, American dollars, Hong Kong dollars
+        if low in ("u", "us", "american") :
+            k = j
+            if low == "u" and self.tok(j + 3) is not None and t[j + 1].text == "." and t[j + 2].low == "s" \
+                    and t[j + 3].text == ".":
+                k = j + 3
+            nxt = self.tok(k + 1)
+            if nxt is not None and nxt.low in ("dollar", "dollars") and self.spaced(k, k + 1) and (k > j or low != "u"):
+                return "USD", k + 1
+        for words, code in DOLLAR_NATIONS.items():
+            n = len(words)
+            ok = all(self.tok(j + m) is not None and t[j + m].low == words[m] for m in range(n))
+            if ok and self.tok(j + n) is not None and t[j + n].low in ("dollar", "dollars"):
+                return code, j + n
+        return "", j - 1
+
+    def unit_after(self, j: int, scaled: bool, currency: str) -> tuple[str, int, float]:
+        """(unit, last token, factor) for the unit words after the number that ends at token j."""
+        t = self.t
+        nxt = self.tok(j + 1)
+        if nxt is None:
+            return "", j, 1.0
+        if nxt.text == "%" and self.spaced(j, j + 1) and len(self.gap(j, j + 1)) <= 1:
+            return "percent", j + 1, 1.0
+        if nxt.text in ("-", "‐") and self.glued(j, j + 1):
+            w = self.tok(j + 2)
+            if w is not None and w.kind == WORD and self.glued(j + 1, j + 2):
+                if w.low in ("percent", "pct"):
+                    return "percent", j + 2, 1.0
+                if w.low == "fold":
+                    return "times", j + 2, 1.0
+                if w.low in CURRENCY_WORDS and w.low != "won":
+                    return CURRENCY_WORDS[w.low], j + 2, 1.0
+                if w.low == "per" and self.tok(j + 4) is not None and t[j + 3].text == "-" \
+                        and t[j + 4].low == "cent":
+                    return "percent", j + 4, 1.0
+            return "", j, 1.0
+        if not self.spaced(j, j + 1) or nxt.kind not in (WORD, SYM):
+            return "", j, 1.0
+        low = nxt.low
+        if low in ("percent", "pct", "pc"):
+            return "percent", j + 1, 1.0
+        if low == "per" and self.tok(j + 2) is not None and t[j + 2].low == "cent" and self.spaced(j + 1, j + 2):
+            return "percent", j + 2, 1.0
+        if low == "percentage" and self.tok(j + 2) is not None and t[j + 2].low in ("point", "points"):
+            return "percentage points", j + 2, 1.0
+        if low in ("pp", "ppt", "ppts", "pps"):
+            return "percentage points", j + 1, 1.0
+        if low in ("bp", "bps"):
+            return "percentage points", j + 1, 0.01
+        if low == "basis" and self.tok(j + 2) is not None and t[j + 2].low in ("point", "points"):
+            return "percentage points", j + 2, 0.01
+        if low == "times" and not currency:
+            return "times", j + 1, 1.0
+        if low in ("pound", "pounds"):
+            nn = self.tok(j + 2)
+            if nn is not None and nn.low == "sterling" and self.spaced(j + 1, j + 2):
+                return "GBP", j + 2, 1.0
+            if scaled:
+                return "GBP", j + 1, 1.0
+            return "", j, 1.0
+        cur, k = self.currency_after(j + 1)
+        if cur:
+            if cur == "KRW" and low == "won" and not scaled:
+                return "", j, 1.0  # "won" is mostly the verb
+            return cur, k, 1.0
+        return "", j, 1.0
+
+    def range_after(self, c: dict) -> dict | None:
+        """The second end of a range after the figure c, or None."""
+        t, j = self.t, c["last"]
+        if c["kind"] not in ("number",):
+            return None
+        nxt = self.tok(j + 1)
+        if nxt is None:
+            return None
+        words = self.words_before(c["first_index"] - 1, 3)
+        if nxt.text in ("-", "–", "—") and (self.glued(j, j + 1) or nxt.text != "-"):
+            k = j + 2
+            if nxt.text == "-" and not self.glued(j + 1, k):
+                return None
+            if not self.spaced(j + 1, k):
+                return None
+        elif nxt.low == "to" and self.spaced(j, j + 1):
+            if words and words[-1] == "from" and any(w in CHANGE_VERBS for w in self.words_before(
+                    c["first_index"] - 1, 6)[:-1]) or c["scaled"] and c["unit"] or c["unit"] in ("percent",):
+                return None
+            if c["unit"] and c["unit"] not in CURRENCY_CODES.values():
+                return None
+            k = j + 2
+        elif nxt.low == "and" and self.spaced(j, j + 1) and words and words[-1] == "between":
+            k = j + 2
+        else:
+            return None
+        second_tok = self.tok(k)
+        if second_tok is None or not (second_tok.kind == NUM or (second_tok.kind == WORD and self._word_start(k))):
+            return None
+        if second_tok.kind == NUM and _is_year_text(second_tok.text) and _is_year_text(t[c["first_index"]].text
+                                                                                      if t[c["first_index"]].kind == NUM else ""):
+            raise _Skip("", k)
+        try:
+            second = self.core(k, second=True)
+        except _Skip:
+            return None
+        if second is None or second["kind"] != "number":
+            return None
+        if nxt.low == "to" and c["unit"] and second["unit"] != c["unit"]:
+            return None
+        if second["sign_before"] or (second["sign"] < 0 and nxt.text == "-"):
+            return None
+        return second
+
+    # -- numbers in words --------------------------------------------------------------------------
+
+    def word_core(self, i: int) -> dict | None:
+        t = self.t
+        tok = t[i]
+        low = tok.low
+        # an ordinal word: "twelfth", "twenty-first"; "first" and "second" only after a ranking word
+        if low in ORDINAL_WORDS and not self._fraction_context(i):
+            words = self.words_before(i - 1, 2)
+            if low in ("first", "second") and not (words and words[-1] in RANK_WORDS) \
+                    and not self._superlative_after(i):
+                return None
+            if words and words[-1] in ("a", "an"):
+                return None  # "a fifth" is a fraction (above); "a tenth-grade", "a twentieth" are not read
+            if self._century_after(i):
+                return None
+            return self.ordinal(i, ORDINAL_WORDS[low], i)
+        pre_words = self.words_before(i - 1)
+        if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) \
+                and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
+            raise _Skip("'X over Y': a fraction or a comparison?", i)
+        cmp, negative = self.read_before(pre_words)
+        pre = {"sign": 1, "comparator": cmp or "~=", "negative": negative}
+        p = self.tok(i - 1)
+        if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(i - 1, i):
+            return None  # "$ five": not written so
+        run = self.word_run(i)
+        if run is None:
+            return None
+        words, last, seps = run
+        nxt, nxt2 = self.tok(last + 1), self.tok(last + 2)
+        if nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1) and _numberish(nxt.low) \
+                and words[-1] not in DENOMINATORS and words[-1] not in ORDINAL_WORDS:
+            raise _Skip("number words that are not one number", last + 1)
+        if (t[i].text[:1].isupper() and last == i and nxt is not None and nxt.text == "-" and nxt2 is not None
+                and nxt2.kind == WORD and nxt2.text[:1].isupper() and self.glued(last, last + 1)
+                and self.glued(last + 1, last + 2) and nxt2.low not in SCALES and nxt2.low not in CURRENCY_WORDS
+                and nxt2.low not in ("percent", "fold")):
+            return None  # part of a name: "the Five-Year Plan"
+        if words == ["half"] and pre_words and pre_words[-1] in ("first", "second", "latter", "former", "other"):
+            return None  # "the first half of 2024" is a period
+        # compound ordinal: "twenty-first"
+        if len(words) >= 2 and words[-1] in ORDINAL_WORDS and words[-2] in TENS and seps[-1] == "-" \
+                and ORDINAL_WORDS[words[-1]] < 10:
+            if pre_words and pre_words[-1] in ("a", "an"):
+                raise _Skip("'a twenty-first': a fraction?", last)
+            base = _words_value(words[:-1])
+            if base is None:
+                raise _Skip("number words that are not one number", last)
+            if self._century_after(last):
+                raise _Skip("", last)
+            return self.ordinal(i, base[0] + ORDINAL_WORDS[words[-1]], last)
+        # fractions: "a third", "two-thirds", "one and a half", "half a million"
+        value = _words_with_fraction(words)
+        if value is None:
+            raise _Skip("number words that are not one number", last)
+        number, kind, step = value
+        if kind == "ordinal-ish":
+            return None
+        if kind == "fraction" and (words[-1] in ("quarter", "quarters") or words == ["half"]):
+            after = self.tok(last + 1)
+            following = after.low if after is not None and self.spaced(last, last + 1) else ""
+            before = pre_words[-1] if pre_words else ""
+            if following not in ("of", "a", "an", "the", "as", "percent") and before not in ("by", "than", "over",
+                                                                                              "nearly", "almost",
+                                                                                              "about", "around"):
+                if not (cmp and words[0] in ("a", "an", "one")):
+                    return None  # "the first quarter", "a half-day"
+        if words == ["one"] or words == ["a"] or words == ["an"]:
+            nxt = self.tok(last + 1)
+            if words == ["one"] and pre_words and pre_words[-1] in ("minus", "negative"):
+                pass
+            elif not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
+                    and (nxt.low in ("percent", "per", "percentage", "trillion", "billion", "million")
+                         or nxt.low in CURRENCY_WORDS)):
+                return None
+        if words in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
+            return None
+        unit, scale, scaled, factor = "", 1.0, False, 1.0
+        if kind == "fraction":
+            unit, number = "percent", number * 100
+        else:
+            # hyphen and scale: "one-trillion-yuan"
+            u, j2, f = self.unit_after(last, words[-1] in SCALES or words[-1] == "dozen", "")
+            if u:
+                unit, last, factor = u, j2, f
+        return {"first_index": i, "start": t[i].start, "last": last, "number": number, "sign": pre["sign"],
+                "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
+                any(w in SCALES for w in words), "step": step * factor if step is not None else None,
+                "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
+
+    def _fraction_context(self, i: int) -> bool:
+        """"third" in "a third", "one third", "two-thirds" is a fraction, not an ordinal."""
+        p = self.tok(i - 1)
+        if p is None:
+            return False
+        if p.text == "-" and i >= 2:
+            p = self.t[i - 2]
+        return p.kind == WORD and (p.low in ("a", "an") or p.low in UNIT_WORDS or p.low in TEENS or p.low in TENS) \
+            and self.t[i].low in DENOMINATORS
+
+    def _superlative_after(self, j: int) -> bool:
+        """"second-largest", "second biggest": an ordinal of a ranking."""
+        k = j + 1
+        if self.tok(k) is not None and self.t[k].text in ("-", "‐") and self.glued(j, k):
+            k += 1
+        nxt = self.tok(k)
+        return nxt is not None and nxt.kind == WORD and nxt.low.endswith("est") and len(nxt.low) > 4 \
+            and (k > j + 1 or self.spaced(j, k)) and nxt.low not in ("interest", "honest", "modest", "forest")
+
+    def _century_after(self, j: int) -> bool:
+        k = j + 1
+        if self.tok(k) is not None and self.t[k].text in ("-", "‐") and self.glued(j, k):
+            k += 1
+        nxt = self.tok(k)
+        return nxt is not None and nxt.low in ("century", "centuries") and (k > j + 1 or self.spaced(j, k))
+
+    def ordinal(self, i: int, value: int, last: int) -> dict:
+        words = self.words_before(i - 1)
+        cmp, _ = self.read_before(words)
+        return {"first_index": i, "start": self.t[i].start, "last": last, "number": float(value), "sign": 1,
+                "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False, "step": 1.0,
+                "comparator_before": cmp or "~=", "sign_before": False, "accounting_ok": False}
+
+    def word_run(self, i: int) -> tuple[list[str], int, list[str]] | None:
+        """The number words from token i on: joined by spaces, hyphens, "and", "&", and a comma
+        after a scale word ("three million, two hundred & forty"); "point" for decimals."""
+        t = self.t
+        words, seps, last = [t[i].low], [""], i
+        k = i + 1
+        limit = i + 40
+        while k < len(t) and k < limit:
+            tok = t[k]
+            if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
+                    and self.glued(k, k + 1) and words[-1] in TENS and t[k + 1].low in ORDINAL_WORDS \
+                    and ORDINAL_WORDS[t[k + 1].low] < 10:
+                words.append(t[k + 1].low)  # "twenty-first": an ordinal ends the run
+                seps.append("-")
+                last = k + 1
+                break
+            if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
+                    and self.glued(k, k + 1) and t[k + 1].kind == WORD and _number_word(t[k + 1].low, words):
+                words.append(t[k + 1].low)
+                seps.append("-")
+                last, k = k + 1, k + 2
+                continue
+            if tok.kind == SYM and tok.text in ("-", "–") and words[-1] in TENS and self.spaced(k - 1, k) \
+                    and k + 1 < len(t) and self.spaced(k, k + 1) and t[k + 1].low in UNIT_WORDS \
+                    and t[k + 1].low != "zero":
+                words.append(t[k + 1].low)  # "fifty - two"
+                seps.append("-")
+                last, k = k + 1, k + 2
+                continue
+            if tok.kind == SYM and tok.text == "," and words[-1] in SCALES and self.glued(k - 1, k) \
+                    and k + 1 < len(t) and self.spaced(k, k + 1) and t[k + 1].kind == WORD \
+                    and (t[k + 1].low in CARDINAL or t[k + 1].low in ("a", "an")) and t[k + 1].low != "one":
+                # continue only if what follows is smaller than the scale
+                rest = self._peek_run(k + 1)
+                if rest is not None and rest < SCALES[words[-1]]:
+                    k += 1
+                    continue
+                break
+            if not self.spaced(k - 1, k):
+                break
+            if tok.kind == WORD and tok.low in ("and",) or tok.text == "&":
+                if k + 1 < len(t) and self.spaced(k, k + 1) and t[k + 1].kind == WORD \
+                        and _number_word(t[k + 1].low, words, after_and=True) \
+                        and (words[-1] in ("hundred",) or words[-1] in SCALES or words[-1] in UNIT_WORDS
+                             or words[-1] in TEENS or words[-1] in TENS):
+                    ahead = [x.low for x in t[k + 2:k + 4]]
+                    if t[k + 1].low in ("a", "an") or words[-1] in ("hundred",) or words[-1] in SCALES \
+                            or any(a in DENOMINATORS for a in ahead):
+                        words.append("and")
+                        seps.append(" ")
+                        k += 1
+                        continue
+                break
+            if tok.kind == WORD and _number_word(tok.low, words):
+                words.append(tok.low)
+                seps.append(" ")
+                last, k = k, k + 1
+                continue
+            if tok.kind == WORD and tok.low == "point" and k + 1 < len(t) and (t[k + 1].low in UNIT_WORDS
+                    or t[k + 1].low in TENS or t[k + 1].low in TEENS) and self.spaced(k, k + 1):
+                words.append("point")
+                seps.append(" ")
+                k += 1
+                continue
+            break
+        while words and words[-1] in ("and", "point"):
+            words.pop()
+            seps.pop()
+        # a dangling "a"/"an" that led nowhere
+        if words in (["a"], ["an"]):
+            return None
+        return words, last, seps
+
+    def _peek_run(self, k: int) -> float | None:
+        t, words = self.t, []
+        while k < len(t) and len(words) < 12 and t[k].kind == WORD and (t[k].low in CARDINAL or t[k].low in (
+                "and",)):
+            words.append(t[k].low)
+            k += 1
+            while k < len(t) and t[k].text in ("-", "&"):
+                k += 1
+        words = [w for w in words if w != "and"]
+        got = _words_value(words) if words else None
+        return got[0] if got else None
+
+
+def _numberish(low: str) -> bool:
+    """A word made from a number word that a run could not take: "trillionths", "firsts", "dozens"."""
+    if low in ORDINAL_WORDS or low in DENOMINATORS or low in ("dozens",):
+        return low not in ("first", "second")
+    stem = low[:-1] if low.endswith("s") else low
+    if stem in ORDINAL_WORDS and stem not in ("first", "second"):
+        return True
+    return stem.endswith("th") and (stem[:-2] in CARDINAL or stem[:-2] + "y" in CARDINAL)
+
+
+def _number_word(low: str, words: list[str], after_and: bool = False) -> bool:
+    if low in CARDINAL or low in ("dozen", "dozens"):
+        return True
+    if low in ("a", "an"):
+        return after_and or words[-1] in ("half", "and")
+    if low in DENOMINATORS:
+        return True
+    return False
+
+
+def _words_value(words: list[str]) -> tuple[float, float] | None:
+    """(value, step) of cardinal number words, or None when they are not one number."""
+    total, current, last = 0.0, None, None
+    seg_hundred = False
+    prev_scale = math.inf
+    trailing_scale = 1.0
+    for w in words:
+        if w == "and":
+            if last not in ("hundred", "scale"):
+                return None
+            continue
+        if w in ("a", "an"):
+            if current is not None or last not in (None, "scale"):
+                return None
+            current, last = 1, "a"
+            continue
+        if w in UNIT_WORDS:
+            n = UNIT_WORDS[w]
+            if last in ("unit", "teen", "a") or (last == "ten" and n == 0):
+                return None
+            if n == 0 and current is not None:
+                return None
+            current, last = (current or 0) + n, "unit"
+        elif w in TEENS:
+            if last in ("unit", "teen", "ten", "a"):
+                return None
+            current, last = (current or 0) + TEENS[w], "teen"
+        elif w in TENS:
+            if last in ("unit", "teen", "ten", "a"):
+                return None
+            current, last = (current or 0) + TENS[w], "ten"
+        elif w == "hundred":
+            if current is None or current == 0 or current >= 100 or seg_hundred and current >= 100:
+                return None
+            if seg_hundred:
+                return None
+            current, last, seg_hundred = current * 100, "hundred", True
+        elif w in SCALES:
+            s = SCALES[w]
+            if current is None or current == 0 or s >= prev_scale:
+                return None
+            total += current * s
+            current, last, prev_scale, seg_hundred = None, "scale", s, False
+        elif w in ("dozen", "dozens"):
+            if last not in ("unit", "teen", "ten", "a") or current is None or total or seg_hundred \
+                    or len([x for x in words if x != "and"]) > 2:
+                return None  # "three hundred and two dozens": 324 or 3,624? not read
+            current, last = current * 12, "scale"
+        else:
+            return None
+    if last is None:
+        return None
+    value = total + (current or 0)
+    if words and words[-1] in SCALES:
+        trailing_scale = SCALES[words[-1]]
+    return value, trailing_scale
+
+
+def _words_with_fraction(words: list[str]) -> tuple[float, str, float | None] | None:
+    """(value, kind, step) for number words that may end in a fraction ("two-thirds", "one and a
+    half", "half a million"); kind "fraction" when there is no whole part, else "number"."""
+    if "point" in words:
+        at = words.index("point")
+        whole = _words_value(words[:at])
+        digits = words[at + 1:]
+        if whole is None or not digits:
+            return None
+        if all(d in UNIT_WORDS for d in digits):
+            frac = "".join(str(UNIT_WORDS[d]) for d in digits)
+        else:
+            sub = _words_value(digits)
+            if sub is None or len(digits) > 2:
+                return None
+            frac = str(int(sub[0]))
+        return float(f"{int(whole[0])}.{frac}"), "number", 10.0 ** -len(frac)
+    if words[0] in ("half",):
+        if len(words) == 1:
+            return 0.5, "fraction", None
+        if len(words) >= 3 and words[1] in ("a", "an") and (words[2] in SCALES or words[2] == "dozen") \
+                and len(words) == 3:
+            return 0.5 * (SCALES.get(words[2]) or 12.0), "number", None
+        return None
+    den_at = next((k for k, w in enumerate(words) if w in DENOMINATORS), None)
+    if den_at is None:
+        got = _words_value(words)
+        if got is None:
+            return None
+        return got[0], "number", got[1]
+    den_word = words[den_at]
+    tail = words[den_at + 1:]
+    head = words[:den_at]
+    if not head:
+        return None
+    # numerator: the last unit/ten word(s) before the denominator, or "a"/"an"
+    if head[-1] in ("a", "an"):
+        numerator, whole_words = 1.0, head[:-1]
+    else:
+        k = len(head)
+        while k > 0 and (head[k - 1] in UNIT_WORDS or head[k - 1] in TENS or head[k - 1] in TEENS):
+            k -= 1
+        numer_words = head[k:]
+        got = _words_value(numer_words) if numer_words else None
+        if got is None:
+            return None
+        numerator, whole_words = got[0], head[:k]
+    den = DENOMINATORS[den_word]
+    plural = den_word.endswith("s") and den_word not in ("halves",) or den_word == "halves"
+    if (numerator == 1) == plural and den_word not in ("half",):
+        return None  # "one thirds", "two third"
+    ratio = numerator / den
+    if whole_words:
+        if whole_words[-1] != "and" or len(whole_words) < 2 or not (
+                whole_words[-2] in UNIT_WORDS or whole_words[-2] in TENS or whole_words[-2] in TEENS):
+            return None  # "one hundred and thirty fifths": 130/5 or 100 + 30/5? not read
+        whole = _words_value(whole_words[:-1])
+        if whole is None:
+            return None
+        value, kind = whole[0] + ratio, "number"
+    else:
+        value, kind = ratio, "fraction"
+    if tail:
+        if kind == "number" and len(tail) == 1 and tail[0] in SCALES:
+            return value * SCALES[tail[0]], "number", None
+        return None
+    return value, kind, None
+
+
+def _ordinal_suffix(n: int) -> str:
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _is_year_text(s: str) -> bool:
+    return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2099

@@ -1,0 +1,322 @@
+"""The number reader (indicators.numbers): every figure read whole or not at all, in linear time.
+
+Cases are the issue's (issue 20, "Why"): "$1.5m" read as $1, "4.5pc" as 4, "$2.174T" as $2,
+"1 414 021 100" as four numbers, "minus five percent" as +5 were the old reader's misreads."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators.numbers import Figure, read_figures
+
+
+def one(text: str) -> Figure:
+    figures = read_figures(text)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def values(text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in read_figures(text)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("$1.5m", 1.5e6, "USD"),
+    ("4.5pc", 4.5, "percent"),
+    ("$2.174T", 2.174e12, "USD"),
+    ("1 414 021 100", 1_414_021_100, ""),
+    ("1\u202f414\u202f021\u202f100 people", 1_414_021_100, ""),
+    ("USD65bn", 65e9, "USD"),
+    ("USD 65 billion", 65e9, "USD"),
+    ("US$ 3.2 billion", 3.2e9, "USD"),
+    ("RMB1.2tn", 1.2e12, "CNY"),
+    ("¥500 million", 5e8, "CNY"),
+    ("500 million renminbi", 5e8, "CNY"),
+    ("€10M", 1e7, "EUR"),
+    ("£2,000", 2000, "GBP"),
+    ("20 million pounds", 2e7, "GBP"),
+    ("3 trillion yen", 3e12, "JPY"),
+    ("1.06 trillion yuan", 1.06e12, "CNY"),
+    ("(146.5 billion U.S. dollars)", 146.5e9, "USD"),
+    ("10 000 dollars", 10_000, "USD"),
+    ("2,000 units", 2000, ""),
+    ("1.234.567 inhabitants", 1_234_567, ""),
+    ("1.6-fold", 1.6, "times"),
+    ("3x", 3, "times"),
+    ("12 percent", 12, "percent"),
+    ("12 per cent", 12, "percent"),
+    ("12-per-cent", 12, "percent"),
+    ("1.5 percentage points", 1.5, "percentage points"),
+    ("50bp", 0.5, "percentage points"),
+    ("twenty-one", 21, ""),
+    ("a hundred and two", 102, ""),
+    ("three million, two hundred & forty", 3_000_240, ""),
+    ("one and a half million", 1.5e6, ""),
+    ("1.5亿元", 1.5e8, "CNY"),
+    ("10k", 10_000, ""),
+])
+def test_a_figure_is_read_whole(text, value, unit):
+    figure = one(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert figure.text in text and text[figure.start:figure.end] == figure.text
+
+
+def test_the_issue_misreads_are_read_right():
+    assert values("minus five percent") == [(-5, "percent")]
+    assert one("minus five percent").text == "minus five percent"
+    assert values("a decline of 6.7 per cent") == [(-6.7, "percent")]
+    assert values("a 6.7 percent drop") == [(-6.7, "percent")]
+    assert values("exports fell 3.2% in May") == [(-3.2, "percent")]
+    assert values("GDP grew -4.6% last year") == [(-4.6, "percent")]
+    assert values("net income (3.2)") == [(-3.2, "")]
+    assert values("The annual revenue is ($99.99).") == [(-99.99, "USD")]
+    figure = one("passing the one-trillion-yuan mark")
+    assert (figure.value, figure.unit, figure.text) == (1e12, "CNY", "one-trillion-yuan")
+
+
+def test_a_parenthesis_is_not_a_negative():
+    """A parenthetical conversion keeps its sign; only a number alone in parentheses is negative."""
+    assert values("1.06 trillion yuan (146.5 billion U.S. dollars)") == [(1.06e12, "CNY"), (146.5e9, "USD")]
+    assert values("exports (5 percent of the total)") == [(5, "percent")]
+
+
+def test_two_figures_in_one_phrase():
+    assert values("surged 29.9 percent to 1.06 trillion yuan") == [(29.9, "percent"), (1.06e12, "CNY")]
+    assert values("the US with 20 and Germany with eight") == [(20, ""), (8, "")]
+    assert values("rose from 7 to 10 percent") == [(7, ""), (10, "percent")]
+
+
+def test_comparators():
+    assert one("over a third of exports").comparator == ">"
+    assert one("more than 9 million").comparator == ">"
+    assert one("exceeded 9 million vehicles").comparator == ">"
+    assert one("at least 20%").comparator == ">="
+    assert one("nearly 5.3 million").comparator == "<"
+    assert one("less than half of").comparator == "<"
+    assert one("up to 30 percent").comparator == "<="
+    assert one("about 1,000 firms").comparator == "~="
+    assert one("some 1,000 firms").comparator == "~="
+    assert one("1,000 firms").comparator == "~="
+    figure = one("sales fell by more than 5%")  # a fall of more than 5%: a change below -5
+    assert (figure.value, figure.comparator) == (-5, "<")
+
+
+def test_fractions_are_shares_in_percent():
+    """A fraction alone is a share: "a third" is 33.33 percent (kind fraction); with a whole part
+    it is a number ("one and a half" is 1.5)."""
+    figure = one("over a third of global exports")
+    assert (figure.kind, figure.unit, figure.comparator) == ("fraction", "percent", ">")
+    assert figure.value == pytest.approx(100 / 3)
+    assert one("two-thirds of the market").value == pytest.approx(200 / 3)
+    assert one("one-third of it").value == pytest.approx(100 / 3)
+    assert one("three quarters of exports").value == pytest.approx(75)
+    assert one("half of all EVs").value == pytest.approx(50)
+    assert one("1/40 of the wavelength").value == pytest.approx(2.5)
+    assert one("one and a half").value == pytest.approx(1.5) and one("one and a half").kind == "number"
+    assert one("2 1/2 times").value == pytest.approx(2.5)
+    assert read_figures("in the first quarter") == []
+    assert read_figures("open 24/7 since 9/11") == []  # an idiom and a date, not fractions
+
+
+def test_ordinals():
+    assert (one("the 12th plan").kind, one("the 12th plan").value) == ("ordinal", 12)
+    assert (one("its twelfth year").kind, one("its twelfth year").value) == ("ordinal", 12)
+    assert one("China ranked first in 2024").value == 1
+    assert one("the world's second-largest economy").value == 2
+    assert one("the second biggest exporter").kind == "ordinal"
+    assert one("the twenty-second round").value == 22
+    assert read_figures("the first time, on a second thought") == []
+    assert read_figures("in the 21st century") == []
+    assert read_figures("a 2th place") == []
+
+
+def test_ranges():
+    figure = one("20-25 percent")
+    assert (figure.kind, figure.low, figure.high, figure.unit, figure.value) == ("range", 20, 25, "percent", 22.5)
+    figure = one("between 3 and 4 million")
+    assert (figure.low, figure.high) == (3e6, 4e6)
+    figure = one("20 to 25")
+    assert (figure.low, figure.high) == (20, 25)
+    figure = one("$20–25bn")
+    assert (figure.low, figure.high, figure.unit) == (20e9, 25e9, "USD")
+    assert read_figures("a 5-3 win") == []  # not in order: not read
+
+
+def test_years_and_dates_are_not_figures():
+    assert read_figures("In 2024, up from 1979 and 2018-2025; on Jan 12, 2024 and 12 March 2023.") == []
+    assert read_figures("on 2024-01-12 and 12/01/2024 at 10:30 and 2 pm; in the 1960s; FY2023/24") == []
+    assert values("2,000 units in 2023") == [(2000, "")]
+    assert values("2024 percent") == [(2024, "percent")]
+    assert values("$2024") == [(2024, "USD")]
+
+
+def test_identifiers_and_links_are_not_figures():
+    assert read_figures("G20, COVID-19, i7, v2.0, see https://example.com/2024/05/10 and x1@y.com, 123@y.com") == []
+
+
+def test_a_figure_not_read_whole_is_skipped_and_said():
+    problems: list = []
+    assert read_figures("5G networks at 2.8GHz; 1,5 or 12,34; 192.168.1.2; 5m", problems) == []
+    reasons = " ".join(p[2] for p in problems)
+    assert "unknown suffix 'G'" in reasons and "GHz" in reasons and "ambiguous comma" in reasons
+    assert "ambiguous suffix 'm'" in reasons
+    assert all(isinstance(p[0], int) and p[0] < p[1] for p in problems)
+
+
+def test_precision_step():
+    assert one("1.06 trillion yuan").precision_step == pytest.approx(0.01e12)
+    assert one("30 percent").precision_step == 1
+    assert one("$1.5m").precision_step == pytest.approx(0.1e6)
+    assert one("1,000 firms").precision_step == 1
+    assert one("one trillion").precision_step == 1e12
+
+
+# -- property: the value or nothing, never a wrong value ------------------------------------------
+
+
+def _styles(n: float, decimals: int) -> list[tuple[str, float, str]]:
+    """(text, expected value, unit) for a number written in several styles."""
+    plain = f"{n:.{decimals}f}"
+    comma = f"{n:,.{decimals}f}"
+    value = round(n, decimals)
+    european = comma.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    out = [(plain, value, ""), (comma, value, ""), (f"${comma}", value, "USD"), (f"{comma}%", value, "percent"),
+           (f"{plain} million yuan", value * 1e6, "CNY"), (f"USD{plain}bn", value * 1e9, "USD"),
+           (f"{plain}pc", value, "percent"), (f"-{comma} percent", -value, "percent"),
+           (f"€{plain}m", value * 1e6, "EUR"), (comma.replace(",", "\u202f"), value, ""),
+           (f"{european} €", value, "EUR"), (f"US$ {comma} billion", value * 1e9, "USD")]
+    return out
+
+
+def _must_be_found(text: str, value: float, style: int) -> bool:
+    """Whether the reader must find this figure: not a year, not an ambiguous "123.456" or "1,5"."""
+    import re
+    bare = re.sub(r"[^\d.,\u202f]", "", text)
+    if re.fullmatch(r"(19|20)\d\d", bare) and style in (0, 1, 9):
+        return False  # a year
+    if re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", bare) and not re.search(r"%|pc|percent|million|bn|billion|m$", text):
+        return False  # "123.456": a decimal point or European thousands
+    if style == 10 and re.fullmatch(r"[\d.]+,\d{3}", bare):
+        return False  # "1,234 €" in the European style reads as thousands: not this value, so nothing
+    if style == 10 and "," not in bare and re.fullmatch(r"\d{1,3}(\.\d{3})+", bare) is None and "." in bare:
+        return False
+    return True
+
+
+@settings(deadline=None, derandomize=True, max_examples=200)
+@given(n=st.one_of(st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False),
+                   st.integers(min_value=0, max_value=10**6).map(float)),
+       decimals=st.integers(min_value=0, max_value=3), style=st.integers(min_value=0, max_value=11),
+       before=st.sampled_from(["", "Exports reached ", "about ", "(", "In 2024, "]),
+       after=st.sampled_from(["", ".", " in 2023.", ", up from last year", ")"]))
+def test_a_number_is_read_exactly_or_not_at_all(n, decimals, style, before, after):
+    styles = _styles(n, decimals)
+    text, value, unit = styles[style % len(styles)]
+    sentence = before + text + after
+    figures = read_figures(sentence)
+    at = [f for f in figures if f.start < len(before) + len(text) and f.end > len(before)]
+    assert len(at) <= 1, (sentence, figures)
+    for figure in at:
+        if before == "(" and after == ")" and figure.value < 0 and unit in ("", "USD", "EUR"):
+            value = -abs(value)  # an accounting negative, as documented
+        assert math.isclose(figure.value, value, rel_tol=1e-9, abs_tol=1e-9), (sentence, figure)
+        assert figure.unit == unit, (sentence, figure)
+    if _must_be_found(text, value, style % len(styles)):
+        assert at, (sentence, figures)
+
+
+@settings(deadline=None, derandomize=True, max_examples=200)
+@given(st.text(alphabet="0123456789 ,.-$%()mkbnt€£¥/abcx", max_size=60))
+def test_any_text_of_number_pieces_gives_whole_figures(text):
+    """Whatever the pieces, each returned figure's words are in the text at its offsets, and a
+    returned value is finite."""
+    for figure in read_figures(text):
+        assert text[figure.start:figure.end] == figure.text
+        assert math.isfinite(figure.value)
+
+
+# -- linear cost ----------------------------------------------------------------------------------
+
+
+def test_hostile_inputs_return():
+    many = ", ".join(f"{k % 997}.{k % 10} percent" for k in range(5000)) + "."
+    assert len(read_figures(many)) == 5000
+    words = " and ".join(["twenty-one"] * 5000)
+    read_figures(words)
+    read_figures("1" * 100_000)
+    read_figures("1," * 50_000)
+    read_figures("1 " * 50_000)
+    read_figures("1.1." * 25_000)
+    read_figures("one " * 50_000)
+    read_figures("- " * 50_000 + "$" * 10_000 + "(" * 10_000)
+    for piece in ("a.", "a_", "a-", "é.", "1/", "a1", "($-", "one and ", "a third of ", "million, "):
+        read_figures(piece * (100_000 // len(piece)))  # each of these once took quadratic time or may
+    problems: list = []
+    assert read_figures("9" * 5000, problems) == [] and "too many digits" in problems[0][2]
+
+
+def test_article_wording():
+    """Wording seen in trade articles: periods and names are not figures; conversions and changes are."""
+    figures = read_figures("in the first half of 2024, the 14th Five-Year Plan (2021-2025)")
+    assert [(f.text, f.kind) for f in figures] == [("14th", "ordinal")]
+    assert values("1.5 trillion yuan ($210 billion)") == [(1.5e12, "CNY"), (210e9, "USD")]
+    assert values("€1.2bn ($1.3bn)") == [(1.2e9, "EUR"), (1.3e9, "USD")]
+    assert values("1.5 billion Hong Kong dollars") == [(1.5e9, "HKD")]
+    assert values("fell 4.6 percent year on year to 2.1 trillion yuan") == [(-4.6, "percent"), (2.1e12, "CNY")]
+    assert values("a $1.5-trillion economy") == [(1.5e12, "USD")]
+    assert values("the top-10 exporters") == [(10, "")]
+    assert values("12,99 €") == [(12.99, "EUR")]
+    problems: list = []
+    assert read_figures("129.900 and 36. 24", problems) == [] and len(problems) == 2
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+        "seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int, hyphen: bool = True, use_and: bool = True) -> str:
+    """n (0 <= n < 10**12) in English words."""
+    def below_thousand(k: int) -> str:
+        parts = []
+        if k >= 100:
+            parts.append(f"{_ONES[k // 100]} hundred")
+            k %= 100
+            if k and use_and:
+                parts.append("and")
+        if k >= 20:
+            tail = _TENS[k // 10] + (("-" if hyphen else " ") + _ONES[k % 10] if k % 10 else "")
+            parts.append(tail)
+        elif k:
+            parts.append(_ONES[k])
+        return " ".join(parts)
+    if n == 0:
+        return "zero"
+    parts = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"), (1, "")):
+        if n >= scale:
+            parts.append((below_thousand(n // scale) + " " + name).strip())
+            n %= scale
+    return " ".join(parts)
+
+
+@settings(deadline=None, derandomize=True, max_examples=200)
+@given(n=st.one_of(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=10**12 - 1)),
+       hyphen=st.booleans(), use_and=st.booleans(), unit=st.sampled_from(["", " percent", " yuan", " dollars"]),
+       before=st.sampled_from(["", "Exports reached ", "with "]))
+def test_number_words_are_read_exactly_or_not_at_all(n, hyphen, use_and, unit, before):
+    text = _words(n, hyphen, use_and)
+    sentence = f"{before}{text}{unit}."
+    figures = read_figures(sentence)
+    at = [f for f in figures if f.start < len(before) + len(text) and f.end > len(before)]
+    assert len(at) <= 1, (sentence, figures)
+    for figure in at:
+        assert figure.value == n, (sentence, figure)
+        assert figure.unit == {"": "", " percent": "percent", " yuan": "CNY", " dollars": "USD"}[unit]
+    if n != 1 or unit:  # a lone "one" is not a figure (mostly a pronoun)
+        assert at, (sentence, figures)
