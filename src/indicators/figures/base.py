@@ -158,7 +158,7 @@ def wrap(text: str, width: int = 95) -> str:
 def _claim_results(store: Store, as_of: str | None, ids: list[str]) -> dict[str, claims_engine.ClaimResult]:
     """The named claims judged as of the date (no latest-vs-article comparison: that is the scorecard's job)."""
     document = claims_engine.load_claims()
-    evidence = claims_engine.Evidence(store, as_of)
+    evidence = claims_engine.Evidence(store, as_of, claims_engine.own_source(document.get("article")))  # the cards' rule
     return {c["id"]: claims_engine.check_one(c, evidence) for c in document["claims"] if c["id"] in ids}
 
 
