@@ -87,10 +87,14 @@ def entries(store, as_of: str | None = None, search: str | None = None) -> list[
     """Every series the store serves (as of a date), described, those matching `search` only."""
     listed = store.catalogue(as_of=as_of)
     names = economy_names()
-    found = [_entry(row, names) for row in listed.to_dict("records")]
+    found = sorted((_entry(row, names) for row in listed.to_dict("records")), key=_order)
+    return find(found, search)
+
+
+def find(found: list[Entry], search: str | None) -> list[Entry]:
+    """The entries matching every word of `search` (all of them for an empty search), in their order."""
     words = search_words(search)
-    chosen = [e for e in found if matches(e, words)]
-    return sorted(chosen, key=_order)
+    return [e for e in found if matches(e, words)] if words else list(found)
 
 
 def search_words(text: str | None) -> list[str]:
