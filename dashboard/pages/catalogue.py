@@ -105,7 +105,7 @@ def _group(source: str, rows: list, catalogue, opened: bool) -> html.Details:
         about = [html.Span("No source.yaml describes this source.", className="muted")]
     return html.Details([
         html.Summary([html.Strong(source), f" — {len(rows)} series"], className="catalogue-summary"),
-        html.P(about + [html.Br(), "Refresh: ", html.Code(rows[0].refresh)], className="catalogue-about"),
+        html.P(about + [html.Br(), "Refresh: ", _command(rows[0].refresh)], className="catalogue-about"),
         html.Div(html.Table([
             html.Thead(html.Tr([html.Th(h, scope="col") for h in COLUMNS])),
             html.Tbody([_row(e) for e in rows]),
@@ -115,8 +115,8 @@ def _group(source: str, rows: list, catalogue, opened: bool) -> html.Details:
 
 def _row(e) -> html.Tr:
     codes = " · ".join(p for p in (e.indicator, e.product, e.dataset) if p)
-    measures = ([f"{e.measure} · {e.subject} · {e.basis}", html.Br(),
-                 html.Span(f"{e.kind}, {e.transformation}; unit: {e.unit}", className="muted")]
+    measures = ([" · ".join(_words(v) for v in (e.measure, e.subject, e.basis)), html.Br(),
+                 html.Span(f"{_words(e.kind)}, {_words(e.transformation)}; unit: {e.unit}", className="muted")]
                 if e.measure else [html.Span(f"not described in source.yaml; unit: {e.unit}", className="muted")])
     latest = [html.Strong(e.latest), f" ({e.last_period})"]
     if e.counterparts > 1:
@@ -131,10 +131,31 @@ def _row(e) -> html.Tr:
         [f"{e.periods}", html.Br(), html.Span(f"{_freq(e.freq)}, {e.observations:,} obs.", className="muted")],
         latest,
         where,
-        html.Code(e.refresh),
+        _command(e.refresh),
     ]
     return html.Tr([html.Td(cell, **{"data-label": label}) for cell, label in zip(cells, COLUMNS)],
                    className="catalogue-row")
+
+
+def _words(code: str) -> str:
+    """A dimension's value for reading: "statistics_office" -> "statistics office"."""
+    return code.replace("_", " ")
+
+
+def _command(command: str) -> html.Code:
+    """A command that wraps only between its parts ("indicators refresh", "--source nbs", "--offline"),
+    never inside an option; copied, it is the same text."""
+    words = command.split(" ")
+    parts, i = [" ".join(words[:2])], 2
+    while i < len(words):
+        take = 2 if words[i].startswith("--") and i + 1 < len(words) and not words[i + 1].startswith("--") else 1
+        parts.append(" ".join(words[i:i + take]))
+        i += take
+    children = []
+    for part in parts:
+        children += [" "] if children else []
+        children.append(html.Span(part, className="nowrap"))
+    return html.Code(children, className="command")
 
 
 def _partner(e) -> str:
