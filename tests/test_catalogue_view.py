@@ -222,3 +222,25 @@ def _rows(tree) -> list:
         for item in tree:
             found += _rows(item)
     return found
+
+
+# -- odd input -----------------------------------------------------------------------------------
+
+
+def test_odd_searches_and_dates_never_break_the_page_or_the_csv(client):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from test_fuzz import assert_no_traceback, odd_values, route
+    from urllib.parse import urlencode
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(query=st.dictionaries(st.sampled_from(["q", "as_of", "currency", "zzz"]), odd_values, max_size=3))
+    def check(query):
+        response = route(client, "/catalogue", "?" + urlencode(query))
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        assert_no_traceback(response)
+        download = client.get("/download/catalogue.csv?" + urlencode(query))
+        assert download.status_code in (200, 400), download.get_data(as_text=True)[:300]
+        assert_no_traceback(download)
+
+    check()
