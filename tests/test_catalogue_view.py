@@ -244,3 +244,14 @@ def test_odd_searches_and_dates_never_break_the_page_or_the_csv(client):
         assert_no_traceback(download)
 
     check()
+
+
+def test_page_as_of_lists_what_was_published_by_then(client, store):
+    from test_dashboard import find, render, text
+
+    tree = render(client, "/catalogue", "?as_of=2024-03-31&q=r%26d")
+    before = catalogue_view.find(catalogue_view.entries(store, as_of="2024-03-31"), "r&d")
+    assert len(_rows(tree)) == len(before) > 0
+    assert find(tree, "catalogue-as-of")["props"]["value"] == "2024-03-31"
+    assert find(tree, "catalogue-csv")["props"]["href"] == "/download/catalogue.csv?q=r%26d&as_of=2024-03-31"
+    assert "published by 2024-03-31" in text(find(tree, "catalogue-as-of-note"))
