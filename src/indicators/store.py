@@ -517,17 +517,13 @@ class Store:
         self._note_read(None)
         if as_of is not None:
             as_of = _check_date(as_of)
-        def served(t: str) -> str:  # _served() in SQL text: the value served now, or as of the date
-            return (f"{t}released <= :as_of AND ({t}released_to IS NULL OR {t}released_to > :as_of)" if as_of
-                    else f"{t}released_to IS NULL")
-
+        # The values served are picked by _served(), frame()'s conditions (a checked date: a safe literal).
+        served = str(sa.and_(*_served(as_of)).compile(dialect=self.engine.dialect,
+                                                      compile_kwargs={"literal_binds": True}))
         query = sa.text(_CATALOGUE_SQL.format(
-            key=", ".join(self.CATALOGUE_KEY),
-            served=served(""), served_o=served("o."),
-            same=" AND ".join(f"o.{c} = t.{c}" for c in self.CATALOGUE_KEY),
+            key=", ".join(self.CATALOGUE_KEY), served=served,
+            same=" AND ".join(f"observations.{c} = t.{c}" for c in self.CATALOGUE_KEY),
             totals=", ".join(f"t.{c}" for c in self.CATALOGUE_KEY)))
-        if as_of:
-            query = query.bindparams(as_of=as_of)
         with self._read() as conn:
             data = pd.read_sql(query, conn)
         data = data.drop(columns="pick")
@@ -668,12 +664,14 @@ WITH totals AS (
 )
 SELECT * FROM (
     SELECT {totals}, t.first_period, t.last_period, t.observations, t.counterparts,
-           o.value AS latest_value, o.counterpart AS latest_counterpart, o.released AS latest_released,
-           o.publisher, o.read_via, o.source_url,
+           observations.value AS latest_value, observations.counterpart AS latest_counterpart,
+           observations.released AS latest_released, observations.publisher, observations.read_via,
+           observations.source_url,
            ROW_NUMBER() OVER (PARTITION BY {totals}
-                              ORDER BY CASE WHEN o.counterpart IN ('', 'WLD') THEN 0 ELSE 1 END, o.counterpart) AS pick
-    FROM observations o CROSS JOIN totals t
-    WHERE {served_o} AND {same} AND o.period = t.last_period
+                              ORDER BY CASE WHEN observations.counterpart IN ('', 'WLD') THEN 0 ELSE 1 END,
+                                       observations.counterpart) AS pick
+    FROM observations CROSS JOIN totals t
+    WHERE {served} AND {same} AND observations.period = t.last_period
 ) latest
 WHERE pick = 1
 ORDER BY {key}
