@@ -159,7 +159,7 @@ def test_page_deep_link_shows_the_filtered_rows_only(client, everything):
     assert text(find(tree, "catalogue-count")).startswith(f"{len(wanted)} of {len(everything)} series match “r&d china”")
     assert find(tree, "catalogue-search")["props"]["value"] == "r&d china"
     assert find(tree, "catalogue-csv")["props"]["href"] == "/download/catalogue.csv?q=r%26d+china"
-    shown = text(tree)
+    shown = " ".join(text(tree).split())
     assert "R&D expenditure" in shown and "indicators refresh --source nbs --offline" in shown
     assert find(tree, "catalogue-group-nbs") is not None and find(tree, "catalogue-group-gii") is None
     assert "Japan" not in shown and "GII overall rank" not in shown
