@@ -3,7 +3,7 @@
 `Store.catalogue()` lists the stored series (one grouped query: first and last period, how many
 observations, the latest value and where it was read); the catalogue (`indicators.catalogue`, the
 `source.yaml` files) says what each measures (name, measure, subject, basis, unit, kind,
-transformation). This module joins the two, names the economies (data/economies.csv), formats the
+transformation). This module joins the two, names the economies (`catalogue.economies()`), formats the
 latest value for readers ("1.06 trillion CNY", "2.64%"), names the command that refreshes each
 series, and searches: every word of a search must appear (case-insensitively) in the series' name,
 indicator, product, measure, subject, basis, source, publisher or where read, or its economy's code
@@ -16,18 +16,15 @@ Layering: reads the store and the catalogue only (the level of claims and figure
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import math
 from dataclasses import asdict, dataclass, fields
-from pathlib import Path
 
-from indicators import catalogue, config
+from indicators import catalogue
 from indicators import frame as tidy
 
-ECONOMIES_FILE = "economies.csv"
 OTHER_NAMES = {"WLD": "World"}
-"""Entity codes that are not economies (economies.csv lists economies only)."""
+"""Entity codes that are not economies (the economies table lists economies only)."""
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 MAX_SEARCH_CHARS = 200
 
@@ -158,19 +155,11 @@ def entity_name(code: str, names: dict[str, str] | None = None) -> str:
 
 
 def economy_names() -> dict[str, str]:
-    """ISO3 -> name, from economies.csv in the data folder (else the bundled one; {} when neither has it)."""
-    for folder in (config.data_dir(), config.bundled_data_dir()):
-        path = Path(folder) / ECONOMIES_FILE
-        if path.is_file():
-            return _read_names(str(path), path.stat().st_mtime_ns)
-    return {}
-
-
-@functools.lru_cache(maxsize=4)
-def _read_names(path: str, _stamp: int) -> dict[str, str]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {row["iso3"].strip(): row["name"].strip() for row in csv.DictReader(handle)
-                if (row.get("iso3") or "").strip() and (row.get("name") or "").strip()}
+    """ISO3 -> name, from the catalogue's one table of economies (src/indicators/economies.csv)."""
+    try:
+        return {code: entry[0] for code, entry in catalogue.economies().items()}
+    except OSError:
+        return {}
 
 
 def human(value: float, unit: str) -> str:
