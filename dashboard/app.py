@@ -1,12 +1,13 @@
 """The Dash app: multi-page (dashboard/pages), plus plain Flask routes for CSV downloads, embeddable
 single-chart pages and a health check.
 
-- Pages: `/` scorecard, `/trade`, `/innovation`, `/data` (each registers itself with
+- Pages: `/` scorecard, `/trade`, `/innovation`, `/catalogue`, `/data` (each registers itself with
   `dash.register_page`; layouts are built per request in `layout(**query)`, so a new vintage shows
   on the next page load without a restart).
 - Page state (as_of, currency, product, vintage) lives in the URL query: the controls write it with
   a callback, the page layout reads it, so a shared link reopens the same view.
-- `/download/<figure-id>.csv?as_of=&currency=`: the rows a chart plots, with a `# ` metadata header.
+- `/download/<figure-id>.csv?as_of=&currency=`: the rows a chart plots, with a `# ` metadata header;
+  `/download/catalogue.csv?q=&as_of=`: the catalogue's (searched) rows, the same way.
 - `/embed/<figure-id>?as_of=&currency=`: one chart on a standalone page; plotly.js is served by this
   app from the dash bundle (no CDN: the dashboard works offline).
 - `/health`: JSON, per source the last successful vintage and the last error; 503 with the reason
@@ -55,11 +56,13 @@ PAGE_CONTROLS = {
     "trade": {"currency": "trade-currency", "product": "trade-product"},
     "innovation": {},
     "data": {"vintage": "data-vintage"},
+    "catalogue": {"q": "catalogue-search"},
 }
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
 COMMON_PARAMS = ("as_of", "currency", "product")
 """Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
-PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "articles": COMMON_PARAMS + ("slug",)}
+PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "articles": COMMON_PARAMS + ("slug",),
+               "catalogue": COMMON_PARAMS + ("q",)}
 """Per page, the query parameters its layout is given (others: COMMON_PARAMS). Anything else in the
 URL is dropped before the layout runs: it cannot break a page, nor make a new entry in the cache."""
 RENDERED_PAGES_KEPT = 32
@@ -494,6 +497,23 @@ def _register_routes(app: dash.Dash) -> None:
         name = figure_id + ("-" + state.currency.lower() if state.currency != "CNY" else "") \
             + (f"-asof-{state.as_of}" if state.as_of else "")
         response = flask.Response(body.getvalue(), mimetype="text/csv")
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+
+    @server.route("/download/catalogue.csv")
+    def download_catalogue():
+        """The catalogue page's rows (`q`: the search, `as_of`) as CSV with a `# ` header."""
+        from indicators import catalogue_view
+
+        try:
+            state = _strict_state(flask.request.args)
+        except ValueError as exc:
+            return _text_error(400, str(exc))
+        search = flask.request.args.get("q", "")
+        chosen = catalogue_view.entries(common.current_store(), as_of=state.as_of, search=search)
+        response = flask.Response(catalogue_view.csv_text(chosen, as_of=state.as_of, search=search), mimetype="text/csv")
+        name = "catalogue" + ("-search" if catalogue_view.search_words(search) else "") \
+            + (f"-asof-{state.as_of}" if state.as_of else "")
         response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
 

@@ -1,4 +1,4 @@
-"""The `indicators` command: refresh, sources, status, check, serve, export, report, schedule."""
+"""The `indicators` command: refresh, sources, status, catalogue, check, serve, export, report, schedule."""
 
 from __future__ import annotations
 
@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", help="print what is in the store")
     p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("catalogue", help="list every series the store holds: what it measures, periods, latest value, "
+                                         "publisher, how to refresh it")
+    p.add_argument("--search", metavar="WORDS", help="only series matching every word (name, indicator, measure, "
+                                                     "subject, basis, publisher, economy; case-insensitive)")
+    p.add_argument("--as-of", metavar="DATE", help="the store as published by DATE (YYYY-MM-DD)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(handler=cmd_catalogue)
 
     p = sub.add_parser("check", help="check an article's claims against the store (default: the op-ed)")
     which = p.add_mutually_exclusive_group()
@@ -196,6 +204,23 @@ def cmd_status(args) -> int:
     print(summary.to_string())
     print(f"{len(data)} observations from {len(store.vintages())} vintage(s)"
           + (" (read-only store)" if store.read_only else ""))
+    return 0
+
+
+def cmd_catalogue(args) -> int:
+    from indicators import catalogue_view
+    from indicators.store import Store
+
+    store = Store()
+    chosen = catalogue_view.entries(store, as_of=args.as_of, search=args.search)
+    if args.format == "json":
+        print(json.dumps([e.to_dict() for e in chosen], indent=2, ensure_ascii=False))
+        return 0
+    if not chosen:
+        print(f"no series match {args.search!r}" if args.search
+              else "the store is empty: run `indicators refresh --offline` to load the bundled snapshot")
+        return 0
+    print(catalogue_view.format_table(chosen))
     return 0
 
 

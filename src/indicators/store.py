@@ -501,6 +501,37 @@ class Store:
             self._cache[key] = result
         return result.copy()
 
+    CATALOGUE_KEY = ("source", "dataset", "indicator", "entity", "product", "freq", "unit")
+    """What one series of the catalogue is: its observations differ only by period and counterpart."""
+
+    def catalogue(self, as_of: str | None = None) -> pd.DataFrame:
+        """Every series the store serves (as of a date, if given), one row each, in ONE grouped SQL
+        query (never a read of the observations into pandas): CATALOGUE_KEY, then `first_period`,
+        `last_period`, `observations` (how many periods x counterparts), `counterparts`, and the
+        latest observation's `latest_value`, `latest_counterpart`, `latest_released`, `publisher`,
+        `read_via` and `source_url`. The latest observation is the one of the last period; where
+        the series has several counterparts (partners), the world or no-partner row comes first,
+        then the first counterpart in order. Rows are the values served (`frame()`'s rule: the
+        value of each key released last, as of the date), so a revised value shows its newest
+        vintage. Periods order as text: within one frequency that is time order."""
+        self._note_read(None)
+        if as_of is not None:
+            as_of = _check_date(as_of)
+        # The values served are picked by _served(), frame()'s conditions (a checked date: a safe literal).
+        served = str(sa.and_(*_served(as_of)).compile(dialect=self.engine.dialect,
+                                                      compile_kwargs={"literal_binds": True}))
+        query = sa.text(_CATALOGUE_SQL.format(
+            key=", ".join(self.CATALOGUE_KEY), served=served,
+            same=" AND ".join(f"observations.{c} = t.{c}" for c in self.CATALOGUE_KEY),
+            totals=", ".join(f"t.{c}" for c in self.CATALOGUE_KEY)))
+        with self._read() as conn:
+            data = pd.read_sql(query, conn)
+        data = data.drop(columns="pick")
+        data["latest_value"] = data["latest_value"].astype("float64")
+        for column in ("observations", "counterparts"):
+            data[column] = data[column].astype("int64")
+        return data
+
     def read_via_of(self, vintage: Vintage) -> set[str]:
         """The `read_via` values of the rows vintage `vintage` holds (where its figures were read)."""
         obs = observations
@@ -526,10 +557,7 @@ class Store:
             conditions.append(obs.c.indicator.in_(_tuple(indicator)))
         if entity:
             conditions.append(obs.c.entity.in_(_tuple(entity)))
-        if as_of:  # the value whose real-time period holds the date
-            conditions += [obs.c.released <= as_of, sa.or_(obs.c.released_to.is_(None), obs.c.released_to > as_of)]
-        else:  # the value served now
-            conditions.append(obs.c.released_to.is_(None))
+        conditions += _served(as_of)
         order = [obs.c[c] for c in _ORDER]
         if columns is not None:
             query = sa.select(*[obs.c[c] for c in columns]).where(*conditions).order_by(*order)
@@ -625,6 +653,42 @@ class ReadCache:
         if None in reads:  # read every source: any load makes it stale
             return (*key, max(versions.values(), default=0))
         return (*key, tuple(sorted((source, versions.get(source, 0)) for source in reads)))
+
+
+_CATALOGUE_SQL = """
+WITH totals AS (
+    SELECT {key}, MIN(period) AS first_period, MAX(period) AS last_period, COUNT(*) AS observations,
+           COUNT(DISTINCT counterpart) AS counterparts
+    FROM observations WHERE {served}
+    GROUP BY {key}
+)
+SELECT * FROM (
+    SELECT {totals}, t.first_period, t.last_period, t.observations, t.counterparts,
+           observations.value AS latest_value, observations.counterpart AS latest_counterpart,
+           observations.released AS latest_released, observations.publisher, observations.read_via,
+           observations.source_url,
+           ROW_NUMBER() OVER (PARTITION BY {totals}
+                              ORDER BY CASE WHEN observations.counterpart IN ('', 'WLD') THEN 0 ELSE 1 END,
+                                       observations.counterpart) AS pick
+    FROM observations CROSS JOIN totals t
+    WHERE {served} AND {same} AND observations.period = t.last_period
+) latest
+WHERE pick = 1
+ORDER BY {key}
+"""
+"""Store.catalogue's query. Plain SQL (SQLite and PostgreSQL alike) for one reason: the CROSS JOIN
+with the conditions in WHERE makes SQLite scan the observations once and look each up in the small
+`totals` table (PostgreSQL plans it as any inner join); joined the other way round, SQLite searched
+a whole source's rows for each of its series (4x slower on the snapshot)."""
+
+
+def _served(as_of: str | None) -> list:
+    """The conditions that pick the values a reader is served: as of a date, the value whose
+    real-time period holds the date; else the value served now (an index on released_to)."""
+    obs = observations
+    if as_of:
+        return [obs.c.released <= as_of, sa.or_(obs.c.released_to.is_(None), obs.c.released_to > as_of)]
+    return [obs.c.released_to.is_(None)]
 
 
 def _insert_payloads(conn: sa.Connection, raw) -> None:
