@@ -330,6 +330,10 @@ class Store:
     def _reopen(self) -> None:
         self.engine.dispose()  # pooled connections closed; connections in use finish on the old file
         self._identity, self._immutable = None, False
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            with lock:  # another file may reuse the vintage ids the cached frames are keyed on
+                self._cache.clear()
 
     def _retry_reopened(self, exc: Exception) -> bool:
         """After a failed read of a SQLite file: reopen it and say whether to read again (once) -
