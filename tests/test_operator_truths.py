@@ -108,6 +108,8 @@ def test_a_read_only_store_keeps_serving_while_another_process_writes_and_sees_t
     assert reader.generation() == newest > first
     assert reader.frame(source="customs")["value"].max() == 1000.0 * 25 + 2999
     assert len(seen) > 1  # it followed the writer while it wrote, not only at the end
+    status, body = health(reader)  # a server on the read-only store: serving, and the newest generation
+    assert status == 200 and body["generation"] == newest
 
 
 def test_a_reader_whose_store_file_is_replaced_reopens_it_instead_of_calling_it_corrupt(tmp_path):

@@ -343,7 +343,7 @@ class Store:
         changed = self._identity is not None and self._changed(_file_identity(self._sqlite_path))
         text = str(getattr(exc, "orig", None) or exc.__context__ or exc).lower()
         transient = any(word in text for word in ("malformed", "not a database", "disk i/o", "unable to open",
-                                                  "schema has changed", "database is locked"))
+                                                  "schema has changed"))
         if changed or transient:
             self._reopen()
             return True
