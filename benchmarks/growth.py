@@ -5,6 +5,12 @@
     python benchmarks/growth.py --quick    # 30 refreshes: a smoke run
     python benchmarks/growth.py --refreshes 10 --json out.json
     python benchmarks/growth.py --pg postgresql+psycopg://user@127.0.0.1:5432/db   # also on PostgreSQL
+    python benchmarks/growth.py --ember-revisions 30   # only: 30 refreshes each revising 3 values of Ember's CSV
+
+`--ember-revisions N` (issue 22): the bundled snapshot loaded once into an empty SQLite store, then N-1
+refreshes of ember, each after changing 3 values (Amount (USD) of 3 random rows) in a copy of Ember's
+3 MB CSV; printed: the store's size after the last / after the first (target <= 1.2; a store keeping
+each payload whole stores 3 MB again per refresh).
 
 Each refresh is `refresh --offline` of every source, in this process (imports excluded), into one
 store. Every `--revise-every` refreshes (30 by default, 10 with --quick) the older real World Bank
@@ -278,6 +284,49 @@ def table(f: dict) -> str:
     return "\n".join(lines)
 
 
+def ember_revisions(refreshes: int, workdir: Path, log) -> dict:
+    """Store growth over `refreshes` refreshes of which all but the first revise 3 values of Ember's CSV."""
+    import csv
+    import random
+    import shutil
+
+    from indicators import config
+    from indicators.refresh import refresh
+    from indicators.store import Store
+
+    data = workdir / "data"
+    shutil.copytree(config.data_dir(), data)
+    os.environ["INDICATORS_DATA_DIR"] = str(data)
+    url = f"sqlite:///{workdir / 'revisions.db'}"
+    store = Store(url)
+    failed = [(r.source, r.detail) for r in refresh(offline=True, store=store) if r.status == "failed"]
+    if failed:
+        raise RuntimeError(f"refresh failed: {failed}")
+    size_1 = store_size(url)
+    log(f"  refresh 1 (every source, empty store): {size_1 / 1e6:.2f} MB")
+    path = next((data / "ember").glob("*.csv"))
+    rng = random.Random(22)
+    for step in range(2, refreshes + 1):
+        lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
+        header = next(csv.reader([lines[0]]))
+        amount = header.index("Amount (USD)")
+        for _ in range(3):
+            row = rng.randrange(1, len(lines))
+            cells = next(csv.reader([lines[row]]))
+            cells[amount] = f"{float(cells[amount] or 0) + 1.0:.1f}"
+            out = io.StringIO()
+            csv.writer(out, lineterminator="").writerow(cells)
+            lines[row] = out.getvalue() + ("\n" if lines[row].endswith("\n") else "")
+        path.write_bytes("".join(lines).encode("utf-8"))
+        (result,) = refresh(["ember"], offline=True, store=store)
+        if result.status != "ok":
+            raise RuntimeError(f"refresh {step}: ember {result.status}: {result.detail}")
+    size_last = store_size(url)
+    log(f"  refresh {refreshes}: {size_last / 1e6:.2f} MB")
+    return {"refreshes": refreshes, "size_1_bytes": size_1, "size_last_bytes": size_last,
+            "ember_csv_bytes": path.stat().st_size, "growth": size_last / size_1}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="30 refreshes instead of 365")
@@ -285,7 +334,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--revise-every", type=int, help="load the older WDI release every N refreshes")
     parser.add_argument("--pg", help="also run on this PostgreSQL URL (an empty database it may fill)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--ember-revisions", type=int, metavar="N",
+                        help="only measure store growth over N refreshes each revising 3 values of Ember's CSV")
     args = parser.parse_args(argv)
+    if args.ember_revisions:
+        with tempfile.TemporaryDirectory(prefix="growth-") as tmp:
+            log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+            found = ember_revisions(args.ember_revisions, Path(tmp), log)
+        print(f"store growth over {found['refreshes']} refreshes each revising 3 values of Ember's "
+              f"{found['ember_csv_bytes'] / 1e6:.1f} MB CSV: {found['size_last_bytes'] / 1e6:.2f} MB / "
+              f"{found['size_1_bytes'] / 1e6:.2f} MB = {found['growth']:.2f}x (target <= 1.2: "
+              f"{'met' if found['growth'] <= 1.2 else 'NOT met'})")
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2))
+        return 0
     refreshes = args.refreshes or (30 if args.quick else 365)
     revise_every = args.revise_every if args.revise_every is not None else (10 if refreshes <= 60 else 30)
     log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731

@@ -10,8 +10,9 @@ single-chart pages and a health check.
   `/download/catalogue.csv?q=&as_of=`: the catalogue's (searched) rows, the same way.
 - `/embed/<figure-id>?as_of=&currency=`: one chart on a standalone page; plotly.js is served by this
   app from the dash bundle (no CDN: the dashboard works offline).
-- `/health`: JSON, per source the last successful vintage and the last error; 503 with the reason
-  when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
+- `/health`: JSON, per source the last successful vintage, the last error and the last attempt;
+  `"status": "degraded"` (HTTP 200) listing the sources whose last refresh failed; 503 with the
+  reason when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
 - Bounded: request bodies over 1 MB answer 413, malformed callback requests 400, and the caches of
   rendered pages and charts keep a fixed number of entries.
 
@@ -455,23 +456,32 @@ def _register_routes(app: dash.Dash) -> None:
 
     @server.route("/health")
     def health():
-        """Per source: the latest vintage, the last successful refresh and the last error. JSON in
-        every case: 503 with the reason when the store cannot be read."""
+        """Per source: the latest vintage, the last successful refresh, the last error and the last
+        attempt. JSON in every case. `status`: "ok" when every source's last refresh succeeded (or
+        was skipped by design); "degraded" (still HTTP 200: pages are served, from the last good
+        vintages) listing each source whose last refresh failed, with its error; "unavailable"
+        (HTTP 503) with the reason when the store cannot be read."""
         try:
             store = common.current_store()
             events = store.last_events()
-            report = {}
+            report, failing = {}, []
             for name in sources.NAMES:
                 latest = store.latest_vintage(name)
                 entry = events.get(name, {})
+                attempt = entry.get("last_attempt")
                 report[name] = {
                     "latest_vintage": None if latest is None else {
                         "id": latest.id, "label": latest.label, "mode": latest.mode, "rows": latest.rows,
                         "retrieved_at": latest.retrieved_at, "release_date": latest.release_date},
                     "last_ok": entry.get("last_ok"),
                     "last_error": entry.get("last_error"),
+                    "last_attempt": attempt,
                 }
-            body = {"status": "ok", "generation": store.generation(), "sources": report,
+                if attempt and attempt["status"] == "failed":
+                    failing.append({"source": name, "at": attempt["at"], "error": attempt["detail"],
+                                    "serving_vintage": None if latest is None else latest.id})
+            body = {"status": "degraded" if failing else "ok", "failing": failing,
+                    "generation": store.generation(), "sources": report,
                     "checked_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
             return flask.jsonify(body), 200
         except Exception as exc:

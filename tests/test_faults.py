@@ -10,7 +10,14 @@ read timeout.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -43,6 +50,8 @@ FAULTS = {
     "oversized": (r"answer larger than the 1 MB limit \(after decompression\)", 1),
     "trickle": (r"answer not complete within the 1 s deadline", 1),
     "header-trickle": (r"no answer within the 1 s deadline", 1),
+    "429-long": (r"HTTP 429 from http://127\.0\.0\.1:\d+/\S*.*asks to wait 3600 s \(Retry-After\), past the \d+ s deadline; "
+                 r"not retried", 1),
 }
 
 
@@ -110,3 +119,164 @@ def test_a_download_from_a_mirror_names_the_mirror_as_the_site_read(server, sour
 
     assert len(rows) and set(rows["read_via"]) == {"127.0.0.1"}
     assert set(rows["publisher"]) == {module.METADATA.publisher}
+
+
+# -- answers to another question, and a refresh killed midway (issue 22) ------------------------
+
+
+def _live(server, source, monkeypatch):
+    for name, path in LIVE[source][0].items():
+        monkeypatch.setenv(name, server.url + path)
+    server.requests.clear()
+
+
+def _refused(store, source, result):
+    """Refused in one line naming the source's reason, nothing stored, the failure logged."""
+    assert result.status == "failed", result
+    assert "\n" not in result.detail
+    assert store.latest_vintage(source) is None
+    assert store.last_events()[source]["last_attempt"]["status"] == "failed"
+    assert store.last_events()[source]["last_error"]["detail"] == result.detail
+
+
+@pytest.mark.parametrize("every_request", [True, False], ids=["every-request", "one-request"])
+def test_another_indicators_answer_is_refused_naming_both(server, monkeypatch, every_request):
+    """The World Bank answers the request for TX.VAL.TECH.CD with the page of GB.XPD.RSDV.GD.ZS: refused
+    (not by accident of a duplicate key), also when it is the only request of the refresh."""
+    from indicators.sources import worldbank
+
+    _live(server, "worldbank", monkeypatch)
+    if not every_request:
+        monkeypatch.setattr(worldbank, "LIVE_INDICATORS", ["TX.VAL.TECH.CD"])
+    server.mode = "ok"
+    server.body = (FIXTURES / "worldbank" / "v2_GB.XPD.RSDV.GD.ZS_8countries_2015_2025.json").read_bytes()
+    store = Store()
+
+    result = refresh_source("worldbank", offline=False, store=store)
+
+    _refused(store, "worldbank", result)
+    assert re.search(r"asked for indicator TX\.VAL\.TECH\.CD but the answer holds 'GB\.XPD\.RSDV\.GD\.ZS'",
+                     result.detail), result.detail
+    assert len(server.requests) == 1  # refused at the first answer
+
+
+def _comtrade_body(**record_changes) -> bytes:
+    """A real Comtrade record made an answer to the project's request (China's exports of 850760 to
+    the World in 2023), edited by `record_changes` (None: the field removed)."""
+    body = json.loads((FIXTURES / "comtrade_preview_USA_JPN_TOTAL_2023.json").read_text())
+    record = {**body["data"][0], "partnerCode": 0, "partnerISO": "W00", "partnerDesc": "World", "flowCode": "X",
+              "cmdCode": "850760", "period": "2023", "refYear": 2023}
+    for field, value in record_changes.items():
+        if value is None:
+            record.pop(field, None)
+        else:
+            record[field] = value
+    return json.dumps({**body, "count": 1, "data": [record]}).encode()
+
+
+@pytest.mark.parametrize(("changes", "refused"), [
+    ({"reporterCode": None, "reporterISO": "USA", "reporterDesc": "USA"}, r"record 0 has no reporterCode and its "
+     r"reporter is 'USA/USA' but the request asked for 156 \(CHN\)"),
+    ({"reporterCode": None, "reporterISO": "", "reporterDesc": None}, r"record 0 has no reporterCode, reporterISO or "
+     r"reporterDesc: its reporter cannot be established"),
+    ({"reporterCode": None, "reporterISO": "CHN", "reporterDesc": "China"}, None),
+], ids=["another-reporter-by-iso", "no-reporter-at-all", "the-right-reporter-by-iso"])
+def test_a_comtrade_record_without_reporter_code_is_checked_by_its_iso_code(server, monkeypatch, changes, refused):
+    from indicators.sources import comtrade
+
+    _live(server, "comtrade", monkeypatch)
+    real_params = comtrade.request_params
+    monkeypatch.setattr(comtrade, "request_params", lambda years=None, codes=None: real_params([2023], ["850760"]))
+    server.mode, server.body = "ok", _comtrade_body(**changes)
+    store = Store()
+
+    result = refresh_source("comtrade", offline=False, store=store)
+
+    if refused:
+        _refused(store, "comtrade", result)
+        assert re.search(refused, result.detail), result.detail
+    else:
+        assert result.status == "ok", result.detail
+        data = store.frame(source="comtrade")
+        assert data[["entity", "counterpart", "product", "period"]].values.tolist() == [["CHN", "WLD", "850760", "2023"]]
+
+
+KILLED_REFRESH = textwrap.dedent("""
+    import os, sys, time
+    from indicators import refresh, store
+
+    real = store._write_changes
+    calls = []
+
+    def slow_write(conn, source, data, vintage_id, previous):
+        calls.append(vintage_id)
+        if len(calls) == int(sys.argv[1]):  # batch N of the refresh started: say so, then wait to be killed
+            open(sys.argv[2], "w").close()
+            time.sleep(600)
+        return real(conn, source, data, vintage_id, previous)
+
+    store._write_changes = slow_write
+    refresh.refresh(["worldbank"], offline=True, store=store.Store())
+""")
+
+
+def test_a_refresh_killed_between_batches_stores_none_of_its_batches(tmp_path):
+    """kill -9 of `refresh` while it writes World Bank's 4th of 6 batches: the store holds no partial
+    refresh (no World Bank vintage at all); the rerun writes the six; a third run writes nothing."""
+    from indicators.sources import worldbank
+
+    batches = worldbank.snapshot()
+    assert len(batches) >= 4
+    url = os.environ["INDICATORS_DB"]
+    Store(url).write_vintage("customs", frame_of_one(), [])  # another source's vintage, untouched
+    ready = tmp_path / "in-batch-4"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent / "src"), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen([sys.executable, "-c", KILLED_REFRESH, "4", str(ready)], env=env)
+    try:
+        deadline = time.monotonic() + 300
+        while not ready.exists():
+            assert process.poll() is None, "the refresh ended before batch 4"
+            assert time.monotonic() < deadline, "the refresh never reached batch 4"
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+    store = Store(url)
+    assert store.vintages("worldbank") == []
+    assert [v.source for v in store.vintages()] == ["customs"]
+
+    first = refresh_source("worldbank", offline=True, store=store)
+    assert first.status == "ok" and len(first.vintages) == len(batches), first
+    again = refresh_source("worldbank", offline=True, store=store)
+    assert again.status == "unchanged", again
+    assert store.last_events()["worldbank"]["last_attempt"]["status"] == "unchanged"
+    assert len(store.vintages("worldbank")) == len(batches)
+
+
+def test_a_rerun_after_a_partial_load_writes_only_the_batches_not_stored(tmp_path):
+    """A store an older version left with 3 of the 6 World Bank batches: the rerun writes the other 3,
+    none repeating its predecessor's payloads."""
+    from indicators import refresh as refresher
+    from indicators.sources import worldbank
+
+    store = Store()
+    batches = worldbank.snapshot()
+    for batch in batches[:3]:
+        data, _ = refresher._parse_batch(worldbank, batch)
+        store.write_vintage("worldbank", data, batch.payloads, label=batch.label)
+
+    result = refresh_source("worldbank", offline=True, store=store)
+
+    assert result.status == "ok" and len(result.vintages) == len(batches) - 3, result
+    shas = [v.payload_sha256 for v in store.vintages("worldbank")]
+    assert shas == [",".join(p.sha256 for p in b.payloads) for b in batches]
+    assert all(a != b for a, b in zip(shas, shas[1:]))
+    assert refresh_source("worldbank", offline=True, store=store).status == "unchanged"
+
+
+def frame_of_one():
+    from indicators import frame
+
+    return frame.build([dict(indicator="exports", entity="CHN", counterpart="WLD", period="2023", freq="A",
+                             value=1.0, unit="CNY", released="")], source="customs", dataset="test")

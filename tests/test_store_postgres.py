@@ -240,3 +240,36 @@ def test_refresh_while_gunicorn_workers_read(pg_url, tmp_path):
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def test_payloads_compressed_and_a_refresh_all_or_nothing_on_postgres(pg_store, monkeypatch):
+    """Issue 22 on a server: a revised payload is stored as its changed lines and reads back byte for
+    byte; a refresh of World Bank's batches that fails in the 4th stores none of them."""
+    from indicators import store as store_module
+    from indicators.refresh import refresh_source
+    from indicators.sources.base import Payload
+
+    lines = [b"row %d,%d\n" % (i, i * 7919 % 100003) for i in range(20000)]
+    first = Payload("same.csv", b"".join(lines), "u", "k")
+    lines[5] = b"row 5,revised\n"
+    second = Payload("same.csv", b"".join(lines), "u", "k")
+    pg_store.write_vintage("worldbank", obs(1.0), [first])
+    pg_store.write_vintage("worldbank", obs(2.0), [second])
+    with pg_store.engine.connect() as conn:
+        encodings = dict(conn.execute(sa.select(store_module.payloads.c.sha256, store_module.payloads.c.encoding)).all())
+    assert encodings == {first.sha256: "zlib", second.sha256: "delta-zlib"}
+    assert pg_store.payload(second.sha256) == second.raw and pg_store.payload(first.sha256) == first.raw
+
+    real, calls = store_module._write_changes, []
+
+    def failing(conn, *args):
+        calls.append(1)
+        if len(calls) == 4:
+            raise RuntimeError("disk full")
+        return real(conn, *args)
+
+    before = len(pg_store.vintages("worldbank"))
+    monkeypatch.setattr(store_module, "_write_changes", failing)
+    result = refresh_source("worldbank", offline=True, store=pg_store)
+    assert result.status == "failed" and "disk full" in result.detail
+    assert len(pg_store.vintages("worldbank")) == before

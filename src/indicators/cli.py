@@ -235,11 +235,17 @@ def claims_catalogue(store) -> dict[str, set[str]]:
     return catalogue
 
 
+EMPTY_STORE = "the store is empty: run `indicators refresh --offline`"
+
+
 def cmd_check(args) -> int:
     from indicators import articles, claims
     from indicators.store import Store
 
     store = Store()
+    if not store.generation():  # no vintage: nothing to judge (not a claims-file problem)
+        print(EMPTY_STORE, file=sys.stderr)
+        return 1
     path = args.claims or (articles.get_article(args.article).claims_path if args.article else None)
     results = claims.check_all(store=store, as_of=args.as_of, path=path, catalogue=claims_catalogue(store))
     if args.format == "json":

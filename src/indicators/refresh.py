@@ -1,8 +1,10 @@
 """Refresh: fetch (or read the bundled snapshot), parse, and write one vintage per batch, per source.
 
 Each source succeeds or fails on its own: a failure is one line naming the source, writes
-nothing, and leaves that source's last good vintage as it was. A refresh whose payloads are
-byte-identical to the source's newest vintages writes nothing but an `unchanged` event. One
+nothing, and leaves that source's last good vintage as it was. A source's batches (one vintage
+each) are written in one transaction: all or none, even if the process is killed midway. A
+refresh whose payloads are byte-identical to the source's newest vintages writes nothing but an
+`unchanged` event, and a batch the store already holds is not written again. One
 process at a time refreshes a source (Store.source_lock, shared by every host of the store); a
 second waits for it, then usually finds the payloads unchanged. With each vintage, in the same
 transaction, a revision report says what changed against what the store served before (values
@@ -11,6 +13,7 @@ revised, series added or dropped); indicators.pipeline adds which claim verdicts
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -102,15 +105,32 @@ def refresh_source(name: str, offline: bool, store: Store, progress: Callable[[s
 
 
 def _write_batches(name: str, module, batches, mode: str, store: Store, started: float) -> Result:
-    """Under the source's lock: nothing if the payloads are those of the newest vintages, else
-    one vintage (with its revision report) per batch."""
-    same_as = unchanged_since(store, name, batches)
-    if same_as is not None:
+    """Under the source's lock: nothing if the payloads are those of the newest vintages, else one
+    vintage (with its revision report) per batch that is new, all in ONE transaction: a failure or
+    a kill in any batch stores none of this refresh's batches. Batches whose payloads the store's
+    newest vintages already hold, in order, are not written again (a rerun after a partial load by
+    an older version), and neither is a batch repeating the payloads of the vintage before it."""
+    skip = stored_prefix(store, name, batches)
+    if skip == len(batches):
+        same_as = store.latest_vintage(name)
         detail = f"payloads identical to vintage {same_as.id}: nothing written"
         store.log_event(name, "unchanged", vintage=same_as.id, detail=detail)
         return Result(name, "unchanged", detail=detail, seconds=time.perf_counter() - started)
+    newest = store.latest_vintage(name)
+    predecessor = newest.payload_sha256 if newest is not None else None
+    todo = []
+    for batch in batches[skip:]:
+        signature = _signature(batch)
+        if signature and signature == predecessor and (todo or _same_places(store, [batch], [newest])):
+            continue  # the same payloads, from the same place, as the vintage it would follow: it would change nothing
+        todo.append(batch)
+        predecessor = signature
+    if not todo:
+        detail = f"payloads identical to vintage {newest.id}: nothing written"
+        store.log_event(name, "unchanged", vintage=newest.id, detail=detail)
+        return Result(name, "unchanged", detail=detail, seconds=time.perf_counter() - started)
     try:
-        parsed = [(batch, _parse_batch(module, batch)) for batch in batches]
+        parsed = [(batch, _parse_batch(module, batch)) for batch in todo]
     except Exception as exc:  # any failure of one source is reported, never fatal to the others
         detail = _one_line(exc, name)
         store.log_event(name, "failed", detail=detail)
@@ -118,47 +138,73 @@ def _write_batches(name: str, module, batches, mode: str, store: Store, started:
 
     result = Result(name, "ok")
     before = store.served_values(name)
+    loads = []
     for batch, (data, warnings) in parsed:
         after = served_after(before, data)
-        served_before = before
-        try:
-            vintage = store.write_vintage(
-                name, data, batch.payloads, label=batch.label, mode=mode,
-                release_date=max((p.release_date for p in batch.payloads), default=""),
-                validated=True,
-                report=lambda vintage_id, previous: revision_report(served_before, after, vintage_id, previous, name),
-            )
-        except Exception as exc:
-            detail = _one_line(exc, name)
-            store.log_event(name, "failed", detail=detail)
-            return Result(name, "failed", rows=result.rows, vintages=result.vintages, detail=detail,
-                          seconds=time.perf_counter() - started, warnings=result.warnings, reports=result.reports)
+        loads.append(dict(
+            data=data, raw=batch.payloads, label=batch.label, mode=mode,
+            release_date=max((p.release_date for p in batch.payloads), default=""), validated=True,
+            report=functools.partial(_report, before, after, name),
+        ))
         before = after
+        result.warnings.extend(warnings)
+    try:
+        written = store.write_vintages(name, loads)
+    except Exception as exc:
+        detail = _one_line(exc, name)
+        store.log_event(name, "failed", detail=detail)
+        return Result(name, "failed", detail=detail, seconds=time.perf_counter() - started, warnings=result.warnings)
+    for vintage in written:
         result.rows += vintage.rows
         result.vintages.append(vintage.id)
-        result.warnings.extend(warnings)
         result.reports.append(store.report(vintage.id))
-        store.log_event(name, "ok", vintage=vintage.id, detail=f"{vintage.rows} rows")
     result.seconds = time.perf_counter() - started
     result.detail = f"{len(result.vintages)} vintage(s)"
+    if skip or len(todo) < len(batches) - skip:
+        result.detail += f"; {len(batches) - len(todo)} batch(es) already stored"
     return result
+
+
+def _report(before, after, name, vintage_id, previous):
+    return revision_report(before, after, vintage_id, previous, name)
+
+
+def _signature(batch) -> str:
+    return ",".join(p.sha256 for p in batch.payloads)
+
+
+def stored_prefix(store: Store, name: str, batches) -> int:
+    """How many of the batches, from the first, the store's newest vintages of `name` already hold,
+    in order (the newest vintages' payloads equal to the first batches' payloads, read from the same
+    place): all of them when a refresh would serve exactly what is served now. 0 otherwise."""
+    signatures = [_signature(batch) for batch in batches]
+    if not all(signatures):
+        return 0
+    recent = store.recent_vintages(name, len(signatures))
+    for count in range(min(len(recent), len(signatures)), 0, -1):
+        if [v.payload_sha256 for v in recent[-count:]] == signatures[:count] and \
+                _same_places(store, batches[:count], recent[-count:]):
+            return count
+    return 0
+
+
+def _same_places(store: Store, batches, recent) -> bool:
+    # The same bytes read from another place (a store loaded before bundled copies were named, or
+    # a mirror) would keep rows that name the wrong place: load them again.
+    for batch, vintage in zip(batches, recent):
+        read_via = {p.read_via for p in batch.payloads if p.read_via}
+        if read_via and not read_via <= store.read_via_of(vintage):
+            return False
+    return True
 
 
 def unchanged_since(store: Store, name: str, batches) -> "Vintage | None":
     """The newest vintage of `name` if the batches' payloads are byte for byte those of its newest
     vintages (one per batch, in order): then a refresh would serve exactly what is served now, and
     writes nothing. None otherwise."""
-    signatures = [",".join(p.sha256 for p in batch.payloads) for batch in batches]
-    recent = store.recent_vintages(name, len(signatures))
-    if not (len(recent) == len(signatures) and [v.payload_sha256 for v in recent] == signatures and all(signatures)):
-        return None
-    # The same bytes read from another place (a store loaded before bundled copies were named, or
-    # a mirror) would keep rows that name the wrong place: load them again.
-    for batch, vintage in zip(batches, recent):
-        read_via = {p.read_via for p in batch.payloads if p.read_via}
-        if read_via and not read_via <= store.read_via_of(vintage):
-            return None
-    return recent[-1]
+    if batches and stored_prefix(store, name, batches) == len(batches):
+        return store.latest_vintage(name)
+    return None
 
 
 def _parse_batch(module, batch) -> tuple[pd.DataFrame, list[str]]:

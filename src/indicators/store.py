@@ -22,17 +22,29 @@ observation changes and its revision report commit together or not at all, so a 
 vintage whole or not at all, and a failed or killed load leaves the previous vintages untouched.
 The schema is managed by Alembic migrations (indicators/migrations), run on open (under a lock:
 a PostgreSQL advisory lock, a file lock beside a SQLite file) or by `indicators db upgrade`.
-A SQLite store that is not writable opens read-only (`mode=ro`, immutable): reads work, writes
-fail with one line that says read-only.
+A SQLite store that is not writable opens read-only (`mode=ro`): reads work and follow the commits
+of a writer elsewhere (WAL), writes fail with one line that says read-only. Only when SQLite cannot
+open it otherwise (a read-only folder without the writer's `-shm` file: no writer is running) is a
+connection opened `immutable`, and it is reopened as soon as the file, or its `-wal`, changes. A
+reader whose file was replaced or rewritten underneath it (a restore, another process's commits)
+reopens it and reads again instead of reporting a corrupt store.
+
+Raw payloads are stored once per sha256 and compressed (`encoding`): zlib, or, when a payload of the
+same name was stored by the source's previous vintage, the changed lines only against that payload
+(`delta-zlib`, `base` = the full payload it applies to; never a chain). Rows from before the
+`encoding` column read as they are.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
+import struct
 import threading
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -46,7 +58,7 @@ from indicators import config
 from indicators import frame as tidy
 from indicators.payload import Payload
 
-SCHEMA_VERSION = "0002_periods"
+SCHEMA_VERSION = "0003_payload_encoding"
 """The Alembic head this code reads and writes."""
 
 metadata = sa.MetaData()
@@ -71,9 +83,15 @@ payloads = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("url", sa.Text, nullable=False),
     sa.Column("kind", sa.String(40), nullable=False),
-    sa.Column("size", sa.Integer, nullable=False),
-    sa.Column("raw", sa.LargeBinary, nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),  # of the payload as received (uncompressed)
+    sa.Column("raw", sa.LargeBinary, nullable=False),  # the bytes, as `encoding` says
+    sa.Column("encoding", sa.String(20), nullable=False, server_default=""),  # "", "zlib" or "delta-zlib"
+    sa.Column("base", sa.String(64), nullable=True),  # delta-zlib: the sha256 of the payload it applies to
 )
+
+PAYLOAD_RAW, PAYLOAD_ZLIB, PAYLOAD_DELTA = "", "zlib", "delta-zlib"
+"""How a payload row's bytes are stored: as received (rows from before compression), zlib, or the
+lines changed against `base` (a payload stored whole), zlib-compressed."""
 
 VALUE_COLUMNS = [c for c in tidy.COLUMNS if c not in tidy.KEY]
 """What a revision of an observation changes (everything but its key)."""
@@ -137,10 +155,27 @@ def now_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _reopening(method):
+    """A read of the store that, when the SQLite file changed underneath it, reopens the file and reads again once."""
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (sa.exc.DBAPIError, StoreError) as exc:
+            if isinstance(exc, ReadOnlyStore) or not self._retry_reopened(exc):
+                raise
+        return method(self, *args, **kwargs)
+
+    return read
+
+
 class Store:
     """Vintages of tidy frames in a SQL database. `Store()` opens the configured one."""
 
-    def __init__(self, url: str | None = None, upgrade: bool = True):
+    def __init__(self, url: str | None = None, upgrade: bool = True, read_only: bool | None = None):
+        """`read_only`: None (default) opens a SQLite file read-only when this process cannot write it
+        (or its folder); True opens it read-only in any case (a server that must never write)."""
         self.url = url or config.database_url()
         self.read_only = False
         try:
@@ -148,15 +183,17 @@ class Store:
         except sa.exc.ArgumentError as exc:
             raise StoreError(f"cannot open the store: INDICATORS_DB is not a database URL: {_first_line(exc)}") from None
         self._sqlite_path = None
+        self._identity = None  # what the open connections saw of the file (see _follow_file)
+        self._immutable = False  # some open connection was opened immutable
         if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:" \
                 and not parsed.database.startswith("file:"):
             self._sqlite_path = Path(parsed.database)
-            self.read_only = _sqlite_read_only(self._sqlite_path)
+            self.read_only = bool(read_only) or _sqlite_read_only(self._sqlite_path)
         if self.read_only:
-            # mode=ro: never write; immutable=1: no -wal/-shm files either (the folder may be read-only too).
-            ro_url = parsed.set(database=f"file:{self._sqlite_path.resolve()}?mode=ro&immutable=1",
+            # mode=ro: never write, and follow a writer's commits (see _connect_read_only).
+            ro_url = parsed.set(database=f"file:{self._sqlite_path.resolve()}?mode=ro",
                                 query={**parsed.query, "uri": "true"})
-            self.engine = sa.create_engine(ro_url, future=True)
+            self.engine = sa.create_engine(ro_url, future=True, creator=self._connect_read_only)
         else:
             self.engine = sa.create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
@@ -252,6 +289,66 @@ class Store:
         else:
             yield
 
+    # -- following the file ------------------------------------------------------------------
+
+    def _connect_read_only(self):
+        """A read-only connection that sees a writer's commits (no `immutable`: SQLite reads the
+        writer's -wal through its -shm). Where SQLite cannot open it so (a read-only folder without a
+        -shm file), nothing is writing: then `immutable`, reopened once the file or a -wal appears."""
+        import sqlite3
+
+        path = self._sqlite_path.resolve()
+        uri = f"file:{path}?mode=ro"
+        identity = _file_identity(path)
+        try:
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            if Path(f"{path}-wal").exists() or not path.exists():
+                raise
+            connection = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+            self._immutable = True
+        if self._identity is None:
+            self._identity = identity
+        return connection
+
+    def _follow_file(self) -> None:
+        """Reopen a SQLite file that changed underneath this store: another file put in its place (a
+        restore), or, for an immutable connection, any change to it or a new -wal (a writer)."""
+        if self._sqlite_path is None:
+            return
+        now = _file_identity(self._sqlite_path)
+        if self._identity is None:
+            self._identity = now
+        elif self._changed(now):
+            self._reopen()
+
+    def _changed(self, now: tuple) -> bool:
+        compared = 5 if self._immutable else 2  # an immutable connection misses any change; others a new file
+        return now[:compared] != self._identity[:compared]
+
+    def _reopen(self) -> None:
+        self.engine.dispose()  # pooled connections closed; connections in use finish on the old file
+        self._identity, self._immutable = None, False
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            with lock:  # another file may reuse the vintage ids the cached frames are keyed on
+                self._cache.clear()
+
+    def _retry_reopened(self, exc: Exception) -> bool:
+        """After a failed read of a SQLite file: reopen it and say whether to read again (once) -
+        when the file changed underneath this store or the error is one a change can cause."""
+        if self._sqlite_path is None:
+            return False
+        changed = self._identity is not None and self._changed(_file_identity(self._sqlite_path))
+        text = str(getattr(exc, "orig", None) or exc.__context__ or exc).lower()
+        transient = any(word in text for word in ("malformed", "not a database", "disk i/o", "unable to open",
+                                                  "schema has changed"))
+        if changed or transient:
+            self._reopen()
+            return True
+        return False
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyStore(f"the store at {_safe_url(self.url)} is read-only: refresh needs a writable store")
@@ -277,31 +374,27 @@ class Store:
         given, makes the revision report, written in the same transaction as the vintage."""
         self._check_writable()
         checked = data if validated else tidy.validate(data, source=source)
-        sources_named = checked["source"].unique()
-        if len(sources_named) != 1 or sources_named[0] != source:
-            raise tidy.FrameError(f"{source}: frame rows name other sources {sorted(set(sources_named))}")
-        retrieved_at = now_utc()
-        sha = ",".join(p.sha256 for p in raw)
         with self.engine.begin() as conn:
-            previous = conn.execute(sa.select(sa.func.max(vintages.c.id)).where(vintages.c.source == source)).scalar()
-            vintage_id = conn.execute(
-                vintages.insert().values(
-                    source=source,
-                    label=label,
-                    retrieved_at=retrieved_at,
-                    release_date=release_date,
-                    payload_sha256=sha,
-                    rows=len(checked),
-                    mode=mode,
-                )
-            ).inserted_primary_key[0]
-            _insert_payloads(conn, raw)
-            _write_changes(conn, source, checked, vintage_id, previous)
-            if report is not None:
-                body = report(vintage_id, previous)
-                conn.execute(reports.insert().values(vintage=vintage_id, previous=body.get("previous", previous),
-                                                     report=json.dumps(body)))
+            vintage_id = _write_vintage(conn, source, checked, raw, label, mode, release_date, report)
         return self.vintage(vintage_id)
+
+    def write_vintages(self, source: str, loads: list[dict], event: bool = True) -> list[Vintage]:
+        """Write several vintages of `source` (a refresh of a multi-batch source) in ONE transaction:
+        all or none of them are stored, whatever happens midway (an error, a kill -9). Each load is a
+        dict of write_vintage's keyword arguments (`data` required). With `event`, each vintage's
+        "ok" refresh event is written in the same transaction."""
+        self._check_writable()
+        written = []
+        with self.engine.begin() as conn:
+            for load in loads:
+                data = load["data"] if load.get("validated") else tidy.validate(load["data"], source=source)
+                vintage_id = _write_vintage(conn, source, data, load.get("raw", ()), load.get("label", ""),
+                                            load.get("mode", "offline"), load.get("release_date", ""), load.get("report"))
+                if event:
+                    conn.execute(events.insert().values(source=source, at=now_utc(), status="ok", vintage=vintage_id,
+                                                        detail=f"{len(data)} rows"))
+                written.append(vintage_id)
+        return [self.vintage(vintage_id) for vintage_id in written]
 
     def log_event(self, source: str, status: str, vintage: int | None = None, detail: str = "") -> None:
         """Record a refresh outcome (for `/health` and `indicators sources`)."""
@@ -321,6 +414,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @_reopening
     def vintages(self, source: str | None = None) -> list[Vintage]:
         """All vintages, oldest first (optionally of one source)."""
         self._note_read(source)
@@ -330,6 +424,7 @@ class Store:
         with self._read() as conn:
             return [Vintage(**row._mapping) for row in conn.execute(query)]
 
+    @_reopening
     def vintage(self, vintage_id: int) -> Vintage:
         with self._read() as conn:
             row = conn.execute(sa.select(vintages).where(vintages.c.id == vintage_id)).first()
@@ -351,6 +446,7 @@ class Store:
                          "retrieved_at": vintage.retrieved_at, "released": vintage.release_date})
         return refs
 
+    @_reopening
     def latest_vintage(self, source: str) -> Vintage | None:
         """The newest vintage of `source` (one indexed query)."""
         self._note_read(source)
@@ -359,6 +455,7 @@ class Store:
             row = conn.execute(query).first()
         return Vintage(**row._mapping) if row else None
 
+    @_reopening
     def recent_vintages(self, source: str, count: int) -> list[Vintage]:
         """The newest `count` vintages of `source`, oldest first."""
         self._note_read(source)
@@ -366,36 +463,44 @@ class Store:
         with self._read() as conn:
             return [Vintage(**row._mapping) for row in reversed(conn.execute(query).all())]
 
+    @_reopening
     def last_events(self) -> dict[str, dict]:
         """Per source: the last successful refresh (a new vintage, or one that found nothing new:
-        `status` says which) and the last failure, if any. One grouped query."""
+        `status` says which), the last failure, if any, and the last attempt whatever its outcome
+        (`last_attempt`: at, status, detail, vintage; `/health` is degraded while it failed). One
+        grouped query."""
         last_ok = (sa.select(events.c.source, sa.func.max(events.c.id).label("id"))
                    .where(events.c.status.in_(("ok", "unchanged"))).group_by(events.c.source))
         last_error = (sa.select(events.c.source, sa.func.max(events.c.id).label("id"))
                       .where(events.c.status == "failed").group_by(events.c.source))
-        wanted = sa.union_all(last_ok, last_error).subquery()
-        query = sa.select(events).join(wanted, wanted.c.id == events.c.id)
+        last_any = sa.select(events.c.source, sa.func.max(events.c.id).label("id")).group_by(events.c.source)
+        wanted = sa.union(last_ok, last_error, last_any).subquery()
+        query = sa.select(events).where(events.c.id.in_(sa.select(wanted.c.id)))
         result: dict[str, dict] = {}
         with self._read() as conn:
             rows = conn.execute(query).all()
         for row in sorted(rows, key=lambda r: r.id):
-            entry = result.setdefault(row.source, {"last_ok": None, "last_error": None})
+            entry = result.setdefault(row.source, {"last_ok": None, "last_error": None, "last_attempt": None})
             if row.status == "failed":
                 entry["last_error"] = {"at": row.at, "detail": row.detail}
-            else:
+            elif row.status in ("ok", "unchanged"):
                 entry["last_ok"] = {"at": row.at, "vintage": row.vintage, "status": row.status}
+            entry["last_attempt"] = {"at": row.at, "status": row.status, "detail": row.detail, "vintage": row.vintage}
         return result
 
+    @_reopening
     def report(self, vintage_id: int) -> dict | None:
         with self._read() as conn:
             row = conn.execute(sa.select(reports).where(reports.c.vintage == vintage_id)).first()
         return json.loads(row.report) if row else None
 
+    @_reopening
     def reports(self) -> dict[int, dict]:
         """Every revision report, by vintage id (one query, for views that list them all)."""
         with self._read() as conn:
             return {row.vintage: json.loads(row.report) for row in conn.execute(sa.select(reports))}
 
+    @_reopening
     def vintage_frame(self, vintage_id: int) -> pd.DataFrame:
         """Exactly the rows one vintage held: its source's rows whose vintage period contains it."""
         obs = observations
@@ -410,18 +515,22 @@ class Store:
         data["value"] = data["value"].astype("float64")
         return data
 
+    @_reopening
     def payload(self, sha256: str) -> bytes:
+        """The payload's bytes as received (decompressed, a delta applied), checked against its sha256."""
         with self._read() as conn:
-            row = conn.execute(sa.select(payloads.c.raw).where(payloads.c.sha256 == sha256)).first()
-        if row is None:
-            raise KeyError(f"no payload {sha256}")
-        return bytes(row.raw)
+            raw = _payload_bytes(conn, sha256)
+        if hashlib.sha256(raw).hexdigest() != sha256:
+            raise StoreError(f"payload {sha256[:12]}... does not match its sha256: the store is damaged")
+        return raw
 
+    @_reopening
     def observation_rows(self) -> int:
         """How many observation rows are stored (every revision counts once; unchanged values once)."""
         with self._read() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(observations)).scalar_one()
 
+    @_reopening
     def generation(self, source: str | None = None) -> int:
         """The newest vintage id (of `source`, if given): changes whenever a load (of that source)
         commits. The cache key for readers."""
@@ -431,6 +540,7 @@ class Store:
         with self._read() as conn:
             return conn.execute(query).scalar_one()
 
+    @_reopening
     def state(self) -> tuple[int, int, int]:
         """(newest vintage id, newest event id, number of revision reports): changes whenever a load,
         a refresh outcome or a revision report is written. The cache key of views that show more
@@ -441,6 +551,7 @@ class Store:
                                          sa.select(sa.func.count()).select_from(reports).scalar_subquery())).one()
         return tuple(row)
 
+    @_reopening
     def versions(self) -> dict[str, int]:
         """Per source, its newest vintage id (one query). A result computed from some sources stays
         current while their versions do not change (ReadCache): a refresh that finds nothing new
@@ -504,6 +615,7 @@ class Store:
     CATALOGUE_KEY = ("source", "dataset", "indicator", "entity", "product", "freq", "unit")
     """What one series of the catalogue is: its observations differ only by period and counterpart."""
 
+    @_reopening
     def catalogue(self, as_of: str | None = None) -> pd.DataFrame:
         """Every series the store serves (as of a date, if given), one row each, in ONE grouped SQL
         query (never a read of the observations into pandas): CATALOGUE_KEY, then `first_period`,
@@ -532,6 +644,7 @@ class Store:
             data[column] = data[column].astype("int64")
         return data
 
+    @_reopening
     def read_via_of(self, vintage: Vintage) -> set[str]:
         """The `read_via` values of the rows vintage `vintage` holds (where its figures were read)."""
         obs = observations
@@ -546,6 +659,7 @@ class Store:
         revision report compares): frame() without the descriptive columns. Not cached."""
         return self._resolve(source, None, None, None, None, columns=[*tidy.KEY, "value", "released"])
 
+    @_reopening
     def _resolve(self, source, dataset, indicator, entity, as_of, columns: list[str] | None = None) -> pd.DataFrame:
         obs = observations
         conditions = []
@@ -577,6 +691,7 @@ class Store:
         return data
 
     def _read(self):
+        self._follow_file()
         try:
             return self.engine.connect()
         except sa.exc.DatabaseError as exc:
@@ -691,19 +806,166 @@ def _served(as_of: str | None) -> list:
     return [obs.c.released_to.is_(None)]
 
 
-def _insert_payloads(conn: sa.Connection, raw) -> None:
-    """Each payload once: idempotent (ON CONFLICT DO NOTHING), so two hosts writing the same bytes at once both succeed."""
-    rows = {p.sha256: dict(sha256=p.sha256, name=p.name, url=p.url, kind=p.kind, size=len(p.raw), raw=p.raw) for p in raw}
-    if not rows:
+def _write_vintage(conn: sa.Connection, source: str, checked: pd.DataFrame, raw, label: str, mode: str,
+                   release_date: str, report) -> int:
+    """One vintage, its payloads, its observation changes and its revision report, on `conn`."""
+    sources_named = checked["source"].unique()
+    if len(sources_named) != 1 or sources_named[0] != source:
+        raise tidy.FrameError(f"{source}: frame rows name other sources {sorted(set(sources_named))}")
+    sha = ",".join(p.sha256 for p in raw)
+    previous = conn.execute(sa.select(sa.func.max(vintages.c.id)).where(vintages.c.source == source)).scalar()
+    vintage_id = conn.execute(
+        vintages.insert().values(
+            source=source,
+            label=label,
+            retrieved_at=now_utc(),
+            release_date=release_date,
+            payload_sha256=sha,
+            rows=len(checked),
+            mode=mode,
+        )
+    ).inserted_primary_key[0]
+    _insert_payloads(conn, raw, previous)
+    _write_changes(conn, source, checked, vintage_id, previous)
+    if report is not None:
+        body = report(vintage_id, previous)
+        conn.execute(reports.insert().values(vintage=vintage_id, previous=body.get("previous", previous),
+                                             report=json.dumps(body)))
+    return vintage_id
+
+
+def _insert_payloads(conn: sa.Connection, raw, previous: int | None = None) -> None:
+    """Each payload once (by sha256), compressed: idempotent (ON CONFLICT DO NOTHING), so two hosts
+    writing the same bytes at once both succeed. A payload whose name the source's `previous` vintage
+    also stored is kept as its changed lines against that payload's full copy, when that is smaller."""
+    payloads_by_sha = {p.sha256: p for p in raw}
+    if not payloads_by_sha:
         return
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    known = {sha for (sha,) in conn.execute(sa.select(payloads.c.sha256).where(payloads.c.sha256.in_(list(rows))))}
-    for sha, row in rows.items():
-        if sha not in known:
-            conn.execute(insert(payloads).values(**row).on_conflict_do_nothing(index_elements=["sha256"]))
+    known = {sha for (sha,) in conn.execute(sa.select(payloads.c.sha256)
+                                            .where(payloads.c.sha256.in_(list(payloads_by_sha))))}
+    bases = _previous_payloads(conn, previous) if len(known) < len(payloads_by_sha) else {}
+    for sha, payload in payloads_by_sha.items():
+        if sha in known:
+            continue
+        raw_bytes, encoding, base = encode_payload(payload.raw, bases.get(payload.name), conn)
+        row = dict(sha256=sha, name=payload.name, url=payload.url, kind=payload.kind, size=len(payload.raw),
+                   raw=raw_bytes, encoding=encoding, base=base)
+        conn.execute(insert(payloads).values(**row).on_conflict_do_nothing(index_elements=["sha256"]))
+
+
+def _previous_payloads(conn: sa.Connection, vintage_id: int | None) -> dict[str, str]:
+    """Name -> sha256 of the payloads vintage `vintage_id` stored."""
+    if vintage_id is None:
+        return {}
+    shas = conn.execute(sa.select(vintages.c.payload_sha256).where(vintages.c.id == vintage_id)).scalar() or ""
+    shas = [sha for sha in shas.split(",") if sha]
+    if not shas:
+        return {}
+    return {name: sha for name, sha in conn.execute(sa.select(payloads.c.name, payloads.c.sha256)
+                                                    .where(payloads.c.sha256.in_(shas)))}
+
+
+DELTA_MIN_BYTES = 4096  # smaller payloads are only compressed
+
+
+def encode_payload(raw: bytes, previous_sha: str | None, conn: sa.Connection | None = None) -> tuple[bytes, str, str | None]:
+    """(stored bytes, encoding, base) for a payload: zlib; or, when `previous_sha` (a stored payload of
+    the same name) is given and its lines make a smaller record, the changed lines against the full
+    payload behind it (its base, if it is itself a delta: a delta never applies to a delta)."""
+    packed = zlib.compress(raw, 6)
+    best = (packed, PAYLOAD_ZLIB, None) if len(packed) < len(raw) else (raw, PAYLOAD_RAW, None)
+    if previous_sha is None or conn is None or len(raw) < DELTA_MIN_BYTES:
+        return best
+    row = conn.execute(sa.select(payloads.c.encoding, payloads.c.base).where(payloads.c.sha256 == previous_sha)).first()
+    if row is None:
+        return best
+    base_sha = row.base if row.encoding == PAYLOAD_DELTA else previous_sha
+    base = _payload_bytes(conn, base_sha)
+    delta = zlib.compress(_delta(base, raw), 6)
+    if len(delta) < len(best[0]) // 2 and _apply_delta(base, zlib.decompress(delta)) == raw:
+        return delta, PAYLOAD_DELTA, base_sha
+    return best
+
+
+def decode_payload(stored: bytes, encoding: str, base: bytes | None = None) -> bytes:
+    if encoding == PAYLOAD_RAW:
+        return stored
+    if encoding == PAYLOAD_ZLIB:
+        return zlib.decompress(stored)
+    if encoding == PAYLOAD_DELTA:
+        return _apply_delta(base, zlib.decompress(stored))
+    raise StoreError(f"a payload is stored with an unknown encoding {encoding!r}: upgrade factcheck-indicators")
+
+
+def _payload_bytes(conn: sa.Connection, sha256: str) -> bytes:
+    row = conn.execute(sa.select(payloads.c.raw, payloads.c.encoding, payloads.c.base)
+                       .where(payloads.c.sha256 == sha256)).first()
+    if row is None:
+        raise KeyError(f"no payload {sha256}")
+    base = _payload_bytes(conn, row.base) if row.encoding == PAYLOAD_DELTA else None
+    return decode_payload(bytes(row.raw), row.encoding or PAYLOAD_RAW, base)
+
+
+_COPY, _LITERAL = b"C", b"L"
+
+
+def _delta(base: bytes, new: bytes) -> bytes:
+    """`new` as copies of byte ranges of `base` and literal bytes, line by line (a revision of a few
+    cells of a CSV is a few literal lines): C<offset><length> | L<length><bytes>, big-endian 64-bit."""
+    starts, index = [], {}
+    offset = 0
+    base_lines = base.splitlines(keepends=True)
+    for number, line in enumerate(base_lines):
+        starts.append(offset)
+        index.setdefault(line, number)
+        offset += len(line)
+    ops: list[list] = []  # [C, offset, length] or [L, bytearray]
+    expected = None  # the base line that would continue the last copy
+    for line in new.splitlines(keepends=True):
+        if expected is not None and expected < len(base_lines) and base_lines[expected] == line:
+            number = expected
+        else:
+            number = index.get(line)
+        if number is None:
+            if ops and ops[-1][0] == _LITERAL:
+                ops[-1][1] += line
+            else:
+                ops.append([_LITERAL, bytearray(line)])
+            expected = expected + 1 if expected is not None else None
+            continue
+        if ops and ops[-1][0] == _COPY and ops[-1][1] + ops[-1][2] == starts[number]:
+            ops[-1][2] += len(line)
+        else:
+            ops.append([_COPY, starts[number], len(line)])
+        expected = number + 1
+    out = bytearray()
+    for op in ops:
+        if op[0] == _COPY:
+            out += _COPY + struct.pack(">QQ", op[1], op[2])
+        else:
+            out += _LITERAL + struct.pack(">Q", len(op[1])) + op[1]
+    return bytes(out)
+
+
+def _apply_delta(base: bytes, delta: bytes) -> bytes:
+    out, at = bytearray(), 0
+    while at < len(delta):
+        kind = delta[at:at + 1]
+        if kind == _COPY:
+            offset, length = struct.unpack_from(">QQ", delta, at + 1)
+            out += base[offset:offset + length]
+            at += 17
+        elif kind == _LITERAL:
+            (length,) = struct.unpack_from(">Q", delta, at + 1)
+            out += delta[at + 9:at + 9 + length]
+            at += 9 + length
+        else:
+            raise StoreError("a stored payload delta is corrupt")
+    return bytes(out)
 
 
 def _write_changes(conn: sa.Connection, source: str, data: pd.DataFrame, vintage_id: int, previous: int | None) -> None:
@@ -780,6 +1042,16 @@ def _sqlite_read_only(path: Path) -> bool:
     if path.exists():
         return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
     return path.parent.exists() and not os.access(path.parent, os.W_OK)
+
+
+def _file_identity(path: Path) -> tuple:
+    """Which file is at `path` (device, inode), then its size, modification time and whether a -wal
+    file is beside it (what an immutable connection must not miss)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (None, None, None, None, None)
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, os.path.exists(f"{path}-wal"))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

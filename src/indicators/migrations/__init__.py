@@ -7,6 +7,8 @@
   absent; a store from before the `read_via` tidy column gains it ('' for every row).
 - 0002_periods: observations stored once with vintage and real-time periods, converted from
   the full copy per vintage, without losing a vintage.
+- 0003_payload_encoding: payloads stored compressed (zlib, or the changed lines against the
+  previous payload of the same name); older rows read as they are.
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ the tidy frame, one row per record: dataset "hs6_trade", indicator "exports_valu
 
 An answer must match its question: the request is kept in the payload's URL, and every record's
 reporter, partner, flow, period, commodity and frequency is checked against it (a 2010 `TOTAL`
-answer to a request for HS 850760 2017-2025 is a SourceError naming the field). `count` must equal
+answer to a request for HS 850760 2017-2025 is a SourceError naming the field). A record without
+`reporterCode` (or `partnerCode`) is checked by its `reporterISO`/`reporterDesc` instead; one whose
+reporter cannot be established is refused. `count` must equal
 the records returned (an incomplete answer is refused), `error` is an error, and the
 `isReported`/`isAggregate` flags are kept in the note (`isReported=false`: Comtrade estimated the
 figure, warned about). `INDICATORS_COMTRADE_URL` points the fetch at a mirror.
@@ -166,8 +168,44 @@ REQUEST_FIELDS = {"reporter": "reporterCode", "partner": "partnerCode", "flow": 
 """What is checked in every record -> the query parameter that asked for it."""
 
 
+M49_ISO = {"0": ("W00", "WLD", "World"), "156": ("CHN", "China"), "842": ("USA", "United States", "USA"),
+           "392": ("JPN", "Japan"), "276": ("DEU", "Germany"), "410": ("KOR", "Rep. of Korea", "Korea, Republic of"),
+           "124": ("CAN", "Canada"), "826": ("GBR", "United Kingdom"), "251": ("FRA", "France"), "699": ("IND", "India")}
+"""Comtrade's reporter/partner codes (M49) -> the ISO3 codes and names its records may carry instead."""
+
+
+def _check_economy(record: dict, index: int, role: str, field: str, accepted: set[str], payload: Payload) -> None:
+    """A record's reporter or partner against the codes asked for: by `<role>Code`, or, when a record
+    carries none, by `<role>ISO` / `<role>Desc` (an economy that cannot be established is refused)."""
+    shown = ",".join(sorted(accepted))
+    code = record.get(f"{role}Code")
+    if code is not None:
+        if str(code) not in accepted:
+            raise SourceError(
+                NAME, f"{payload.name}: record {index} {field} is {code!r} but the request asked for {shown}: "
+                "the answer does not match the question"
+            )
+        return
+    iso, desc = record.get(f"{role}ISO"), record.get(f"{role}Desc")
+    names = {str(name).strip().lower() for wanted in accepted for name in M49_ISO.get(wanted, ())}
+    said = [str(v).strip() for v in (iso, desc) if v not in (None, "")]
+    if not said:
+        raise SourceError(NAME, f"{payload.name}: record {index} has no {role}Code, {role}ISO or {role}Desc: "
+                          f"its {field} cannot be established; refused")
+    if any(value.lower() not in names for value in said):
+        asked = "/".join(M49_ISO[w][0] for w in sorted(accepted) if w in M49_ISO) or "?"
+        raise SourceError(
+            NAME, f"{payload.name}: record {index} has no {role}Code and its {field} is {'/'.join(said)!r} but the "
+            f"request asked for {shown} ({asked}): the answer does not match the question"
+        )
+
+
 def _check_against_request(record: dict, index: int, request: dict[str, set[str]], payload: Payload) -> None:
-    """A record for another reporter, partner, flow, period, commodity or frequency than asked: SourceError."""
+    """A record for another reporter, partner, flow, period, commodity or frequency than asked: SourceError.
+    Reporter and partner are checked by code, or by ISO3 code and name when a record carries no code."""
+    for field, role in (("reporter", "reporter"), ("partner", "partner")):
+        if field in request:
+            _check_economy(record, index, role, field, request[field], payload)
     found = {
         "reporter": record.get("reporterCode"),
         "partner": record.get("partnerCode"),
@@ -178,6 +216,8 @@ def _check_against_request(record: dict, index: int, request: dict[str, set[str]
         "frequency": record.get("freqCode"),
     }
     for field, accepted in request.items():
+        if field in ("reporter", "partner"):
+            continue  # checked above
         value = found[field]
         if value is None:  # a missing field is a schema error, reported by _row
             continue

@@ -14,6 +14,8 @@ pandas-datareader's `WorldBankReader` (one request per indicator for all countri
 project's `ReaderSession` (retries with a capped Retry-After, a total deadline, a size cap) that
 keeps the v2 JSON bytes: pandas-datareader drops `lastupdated` and the ISO3 codes, so our own
 `parse()` reads the kept bytes. `INDICATORS_WORLDBANK_URL` points the fetch at a mirror.
+A v2 answer must be for the indicator asked (the code in the request URL, or the payload's name):
+an observation of another indicator refuses the whole payload, with one line naming both.
 """
 
 from __future__ import annotations
@@ -239,9 +241,20 @@ def _long_rows(payload: Payload) -> list[tuple[int, dict]]:
     return out
 
 
+def asked_indicator(payload: Payload) -> str | None:
+    """The WDI code a v2 payload was asked for: read off its URL (`.../indicators/<code>`), else its
+    name (`wb_v2_<code>.json`); None when neither says (a payload not from a request)."""
+    match = re.search(r"/indicators/([^/?#]+)", payload.url or "")
+    if match:
+        return match.group(1)
+    match = re.fullmatch(r"wb_v2_([A-Z0-9]+(?:\.[A-Z0-9]+)+)\.json", payload.name)
+    return match.group(1) if match else None
+
+
 def _parse_v2(payload: Payload) -> tuple[list[dict], list[str]]:
     header, observations = _v2_document(payload)
     released = _date_or_empty(header.get("lastupdated")) or payload.release_date
+    asked = asked_indicator(payload)
     records, warnings = [], []
     for i, obs in enumerate(observations):
         try:
@@ -251,6 +264,9 @@ def _parse_v2(payload: Payload) -> tuple[list[dict], list[str]]:
             raise SourceError(NAME, f"{payload.name}: observation {i} lacks field {exc} (schema changed?)") from None
         except TypeError:
             raise SourceError(NAME, f"{payload.name}: observation {i} has an unexpected shape (schema changed?)") from None
+        if asked is not None and indicator != asked:  # an answer to another question: refused whole
+            raise SourceError(NAME, f"{payload.name}: asked for indicator {asked} but the answer holds {indicator!r} "
+                              f"(observation {i}): refused, nothing stored")
         where = f"{payload.name}: observation {i} ({code} {indicator} {year})"
         if value is None:
             continue
