@@ -51,3 +51,13 @@ def test_subjects_form_a_hierarchy():
     assert not catalogue.within("passenger_cars", "nev")
     for subject, parents in catalogue.dimensions()["subject"].items():
         assert all(p in catalogue.dimensions()["subject"] for p in parents), subject
+
+
+def test_one_economies_table_names_every_source_s_economies():
+    """indicators/economies.csv is the one table of names <-> ISO3 the sources read (GII's and Ember's names included)."""
+    names = catalogue.economy_iso3()
+    assert names["China"] == "CHN" and catalogue.economy_name("KOR")
+    from indicators.sources import ember, gii
+
+    assert gii.economy_iso3() is not None and set(gii.economy_iso3().values()) <= set(catalogue.economies())
+    assert set(ember.ISO3.values()) <= set(catalogue.economies())

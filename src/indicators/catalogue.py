@@ -220,6 +220,11 @@ def economies() -> dict[str, tuple[str, tuple[str, ...]]]:
                 for row in csv.DictReader(handle)}
 
 
+def economy_iso3() -> dict[str, str]:
+    """Every name and alias of an economy -> its ISO3 code: the one table every source reads names with."""
+    return {name: iso3 for iso3, (first, aliases) in economies().items() for name in (first, *aliases)}
+
+
 def economy_name(iso3: str) -> str:
     """An economy's name for readers ('Korea, Republic of' -> as listed), the code itself when unknown."""
     return economies().get(iso3, (iso3,))[0]

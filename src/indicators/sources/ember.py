@@ -20,7 +20,7 @@ from importlib import resources
 
 import pandas as pd
 
-from indicators import config, frame, http as web
+from indicators import catalogue, config, frame, http as web
 from indicators.http import SourceError
 from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, non_csv, read_bundled
 from indicators.sources.readvia import mirror
@@ -57,12 +57,10 @@ MEASURES = [
 ]
 
 def _iso3_table() -> dict[str, str]:
-    """Ember's destination names -> ISO 3166-1 alpha-3, from `ember_area_iso3.csv` (package data)."""
-    raw = resources.files("indicators.sources").joinpath(ISO3_FILE).read_bytes()
-    return {row["ember_area"]: row["iso3"] for _, row in csv_rows(NAME, raw, ["ember_area", "iso3"], label=ISO3_FILE)}
+    """Ember's destination names -> ISO 3166-1 alpha-3, from the one economies table (catalogue.economy_iso3)."""
+    return catalogue.economy_iso3()
 
 
-ISO3_FILE = "ember_area_iso3.csv"
 ISO3 = _iso3_table()
 """Ember's destination names -> ISO3 (Netherlands Antilles: the withdrawn code ANT, as Comtrade
 uses it). Names not in the table, such as "Other Africa", become "area:<name>"."""

@@ -8,7 +8,7 @@ commas, keyed on ISO3) and (b) the indicator workbook `wipo-pub-2000-{edition}-t
 workbook is what decides "China ranks first in six indicators" for an edition.
 
 Economy names and WIPO's two-letter cluster codes become ISO3 codes through two explicit tables
-shipped with the package (`sources/tables/gii_economy_iso3.csv`, `gii_cluster_codes.csv`); a name
+shipped with the package (indicators/economies.csv, the one economies table, and `gii_cluster_codes.csv`); a name
 not in them is rejected with a warning, never guessed.
 
 Release dates: each edition's launch date (and the S&T cluster ranking's, where WIPO released it
@@ -54,7 +54,6 @@ WIPO_DOMAINS = ("wipo.int",)
 """WIPO's own sites: a figure read there has read_via "" (primary source)."""
 
 TABLES = "tables"
-ECONOMY_TABLE = "gii_economy_iso3.csv"
 CLUSTER_CODE_TABLE = "gii_cluster_codes.csv"
 RELEASE_TABLE = "gii/release_dates_by_edition.csv"
 ESTIMATED_RELEASE = "release date estimated"
@@ -72,8 +71,8 @@ def _package_table(name: str) -> tuple[dict[str, str], ...]:
 
 
 def economy_iso3() -> dict[str, str]:
-    """Economy names as written in the bundled tables -> ISO3. Only names that occur are listed."""
-    return {r["economy_name"]: r["iso3"] for r in _package_table(ECONOMY_TABLE)}
+    """Economy names as the GII tables write them -> ISO3, from the one economies table (catalogue.economy_iso3)."""
+    return catalogue.economy_iso3()
 
 
 def cluster_codes() -> dict[str, tuple[str, str]]:
