@@ -30,7 +30,7 @@ CONVERTIBLE = {"CNY", "USD"}  # the pairs the store holds a rate for
 UNIT_KINDS = {
     **{c: "money" for c in CURRENCIES},
     "vehicles": "count", "count": "count", "cells": "count", "patents": "count", "applications": "count",
-    "researchers": "count", "units": "count",
+    "researchers": "count", "units": "count", "pieces": "count", "sets": "count",
     "rank": "rank", "score": "score",
     "percent": "percent", "percent of GDP": "percent_of_gdp", "% of GDP": "percent_of_gdp",
     "percentage points": "percentage_points",
