@@ -202,14 +202,22 @@ def test_any_text_gives_candidates_whose_span_is_in_the_text(store, words):
     text = " ".join(words)
     for c in spot.spot(text, store=store, published="2024-06-01"):
         assert text[c.start:c.end].strip() == c.span and c.span in c.sentence
-        assert set(c.flags) <= set(spot.FLAGS) and c.verdict in claims.VERDICTS
+        assert set(c.flags) <= set(spot.FLAGS) and c.verdict in spot.VERDICTS
 
 
-def test_every_alias_names_a_series_the_snapshot_holds(store):
-    held = set(map(tuple, store.frame()[["source", "indicator"]].drop_duplicates().values.tolist()))
-    for entry in spot.aliases()["series"]:
-        assert (entry["source"], entry["indicator"]) in held, entry
-        assert entry["names"], entry
+def test_the_vocabulary_uses_only_the_catalogues_dimension_values():
+    from indicators.spot import vocabulary
+
+    assert vocabulary.validate() == []
+
+
+def test_a_vocabulary_value_unknown_to_the_catalogue_is_reported(tmp_path):
+    from indicators.spot import vocabulary
+
+    text = vocabulary.PATH.read_text(encoding="utf-8").replace("  exports: [exports,", "  exportz: [exports,", 1)
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert any("exportz" in problem for problem in vocabulary.validate(str(path)))
 
 
 def test_as_of_before_the_release_makes_the_figure_unverifiable(store):

@@ -29,12 +29,13 @@ from indicators.spot.drafting import (draft_claims, draft_entries, draft_header,
                                       yaml_text)
 from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, parse_number, read_figures
 from indicators.spot.text import MAX_BYTES, SpotError, as_date, read_input, sentences, split_front_matter
-from indicators.spot.vocabulary import mentions, vocabulary
+from indicators.spot import vocabulary
+from indicators.spot.vocabulary import mentions
 from indicators.store import Store
 
 __all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match", "Spotted", "draft_entries",
            "draft_claims", "draft_header", "draft_yaml", "yaml_text", "format_table", "to_claim", "split_front_matter",
-           "sentences", "find_figures", "read_figures", "vocabulary", "FLAGS", "VERDICTS"]
+           "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
 
 FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",
          "narrower-series", "conversion")
@@ -172,7 +173,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
     """"topped the list of countries with the most X", "hosts most X": a claim of rank 1 without a figure;
     the span runs to the end of the first subject named after the wording."""
     low = sentence.lower()
-    for words in vocabulary()["leader_words"]:
+    for words in vocabulary.vocabulary()["leader_words"]:
         at = low.find(words)
         if at < 0 or (at and low[at - 1].isalnum()):
             continue
@@ -198,7 +199,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
 
 def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
     low = f" {sentence.lower()} "
-    if any(words in low for words in vocabulary()["prediction_words"]):
+    if any(words in low for words in vocabulary.vocabulary()["prediction_words"]):
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
@@ -223,7 +224,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         candidate.verdict = "opinion" if "prediction" in candidate.flags else "unverifiable"
         candidate.check = "opinion" if "prediction" in candidate.flags else candidate.check
         candidate.loader = "none known"
-        candidate.explanation = (f"Unverifiable with the bundled data: {reason} (“{candidate.span}”). "
+        candidate.explanation = (f"Unverifiable with the bundled data: no series in the store measures this figure: "
+                                 f"{reason} (“{candidate.span}”). "
                                  "The loader that would fetch it: none known.")
         return
     best = options[0]
@@ -237,7 +239,9 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     if best.narrower:
         confidence -= 0.2
         candidate.flags.append("narrower-series")
-    if best.derivation:
+    if best.derivation == "unit":
+        candidate.flags.append("unit-mismatch")
+    elif best.derivation:
         candidate.flags.append("derived")
         confidence -= 0.1
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
@@ -252,6 +256,10 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
         basis=entry.basis,
     )
+    for part in vocabulary.vocabulary().get("part_coverage", []):
+        if part["series"] == f"{entry.source}/{entry.indicator}" and not any(
+                re.search(rf"(?i)\b{re.escape(w)}\b", sentence) for w in part["unless"]):
+            candidate.coverage, candidate.definition = "part", part["definition"]
     if candidate.entity is None and candidate.role != "leader":
         candidate.entity = entity
     if entry.values and candidate.value_unscaled is not None and not best.derivation \
@@ -261,6 +269,11 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         candidate.check = "opinion"
         candidate.verdict = "opinion"
         candidate.explanation = "A projection about a future period: a forecast is not a checkable fact."
+        return
+    if best.derivation == "unit":
+        candidate.verdict, candidate.loader = "unverifiable", f"indicators refresh --source {entry.source}"
+        candidate.explanation = (f"Unverifiable as stated: the text gives {candidate.unit}, the closest series "
+                                 f"({entry.source}/{entry.indicator}) is in {entry.unit}.")
         return
     if not frame.period:
         candidate.verdict = "needs-review"

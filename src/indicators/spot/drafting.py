@@ -108,7 +108,7 @@ def judge(candidates: list, store, as_of: str | None, rates_data=None) -> None:
         if c.verdict in ACCUSING:
             open_ = c.open
             disagreeing = [claim_id for claim_id in ids if results[claim_id].verdict not in ACCUSING]
-            if open_ or c.match.narrower or disagreeing or c.confidence < 0.7:
+            if open_ or c.match.narrower or disagreeing or c.confidence < 0.5:
                 why = (f"open: {', '.join(open_)}" if open_ else
                        "the series counts a narrower subject" if c.match.narrower else
                        "another series measuring the same thing does not" if disagreeing else "the mapping is uncertain")

@@ -100,6 +100,9 @@ class Read:
 def _nearest(items: list[Mention], start: int, end: int, clause: tuple[int, int], after_too: bool = True) -> Mention | None:
     """The mention nearest the figure in its clause (before it first), else the nearest in the sentence."""
     a, b = clause
+    inside = [m for m in items if start <= m.start and m.end <= end]  # the figure's own unit word: "nine clusters"
+    if inside:
+        return inside[0]
     before = [m for m in items if a <= m.start and m.end <= start]
     if before:
         return before[-1]

@@ -69,6 +69,7 @@ def series_index(store: Store) -> list[Entry]:
     data = store.frame()
     entries: list[Entry] = []
     data = data.assign(product=data["product"].fillna(""))
+    products = data.groupby(["source", "indicator"])["product"].nunique().to_dict()
     for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
         if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
             continue
@@ -76,7 +77,8 @@ def series_index(store: Store) -> list[Entry]:
         if described is None:
             continue
         values = sorted(float(v) for v in rows["value"] if math.isfinite(v) and v != 0)
-        entries.append(Entry(source, indicator, product or None, unit, described.measure, described.subject,
+        narrowing = product if products.get((source, indicator), 1) > 1 else None  # one product needs no narrowing
+        entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
                              described.definition, set(rows["entity"]),
                              set(zip(rows["entity"], rows["period"].astype(str), rows["freq"])), values, len(rows)))
@@ -94,6 +96,8 @@ def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
         return "convert" if {unit, entry.unit} <= CONVERTIBLE else None
     if kind == entry.kind and kind in ("count", "rank", "score", "percent_of_gdp"):
         return ""
+    if kind == entry.kind and kind in ("power", "energy"):
+        return "unit"  # GW against a MW series: the same kind, another unit; not judged as stated
     return None
 
 
@@ -142,11 +146,11 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         if how is None:
             continue
         holds = any(e == frame.entity and p == frame.period for e, p, _ in entry.periods) if frame.period else False
-        score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) + (0.0 if narrower else 0.1)
+        score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
         score += 0.05 if _plausible(value, entry.values) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
         score += min(entry.rows, 50) * 1e-4
-        options.append(Option(entry, round(score, 4), narrower, "convert" if how else "", holds))
+        options.append(Option(entry, round(score, 4), narrower, how, holds))
     if not options and levels and frame.period and previous_period(frame.period):
         prev = previous_period(frame.period)
         for entry in levels:
