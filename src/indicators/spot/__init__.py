@@ -145,7 +145,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
-    drafting.judge(found, store, as_of)
+    drafting.judge(found, store, as_of, index)
     for candidate in found:
         if not candidate.verdict:
             candidate.verdict = "needs-review"

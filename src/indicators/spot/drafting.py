@@ -41,7 +41,7 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
     if option is None:
         series = {"source": match.source, "indicator": match.indicator}
         for key in ("entity", "product", "period", "freq"):
-            if getattr(match, key):
+            if getattr(match, key) and not (key == "freq" and match.freq not in ("A", "Q", "M")):
                 series[key] = getattr(match, key)
         series["unit"] = match.unit
     else:
@@ -52,7 +52,7 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
             series["product"] = option.entry.product
         if match.period:
             series["period"] = match.period
-        if match.freq:
+        if match.freq in ("A", "Q", "M"):
             series["freq"] = match.freq
         series["unit"] = option.entry.unit
     claim.update(stated=stated, series=series, loader=f"indicators refresh --source {series['source']}")
@@ -69,7 +69,20 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
     return claim
 
 
-def judge(candidates: list, store, as_of: str | None, rates_data=None) -> None:
+def _check(batch: list[dict], store, as_of: str | None) -> dict:
+    """One claims file, one call of the engine."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.yaml"
+        path.write_text(yaml_text({"article": {"title": "spotted text", "as_of": as_of}, "claims": batch}), encoding="utf-8")
+        return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
+
+
+class _Alt:
+    def __init__(self, entry):
+        self.entry = entry
+
+
+def judge(candidates: list, store, as_of: str | None, index: list | None = None) -> None:
     """Judge every candidate that can be judged, in one batch through the claims engine."""
     batch, owners = [], []
     for i, c in enumerate(candidates):
@@ -90,14 +103,12 @@ def judge(candidates: list, store, as_of: str | None, rates_data=None) -> None:
         owners.append((c, ids))
     if not batch:
         return
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "claims.yaml"
-        path.write_text(yaml_text({"article": {"title": "spotted text", "as_of": as_of}, "claims": batch}), encoding="utf-8")
-        results = {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
+    results = _check(batch, store, as_of)
+    accused = []
     for c, ids in owners:
         first = results[ids[0]]
         chosen, chosen_index = first, 0
-        for k, claim_id in enumerate(ids[1:], start=1):
+        for claim_id in ids[1:]:
             other = results[claim_id]
             if first.verdict not in SUPPORTING and other.verdict in SUPPORTING:
                 chosen, chosen_index = other, int(claim_id.rsplit("-", 1)[1])
@@ -106,16 +117,47 @@ def judge(candidates: list, store, as_of: str | None, rates_data=None) -> None:
             _switch(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
         if c.verdict in ACCUSING:
-            open_ = c.open
             disagreeing = [claim_id for claim_id in ids if results[claim_id].verdict not in ACCUSING]
-            if open_ or c.match.narrower or disagreeing or c.confidence < 0.5:
-                why = (f"open: {', '.join(open_)}" if open_ else
-                       "the series counts a narrower subject" if c.match.narrower else
-                       "another series measuring the same thing does not" if disagreeing else "the mapping is uncertain")
-                c.explanation = (f"Needs review: against {c.match.source}/{c.match.indicator} the engine says "
-                                 f"{c.verdict} ({chosen.explanation}) but the figure's frame is not fully determined "
-                                 f"({why}); alternatives: {_alternatives_text(c)}.")
-                c.verdict = "needs-review"
+            accused.append((c, chosen, disagreeing))
+    if not accused:
+        return
+    # Before an accusation: does a series measuring something close (a related measure, a narrower or
+    # wider subject, another basis) hold the figure? Then the text may mean that one: needs review.
+    second, asked = [], {}
+    from indicators.spot.frames import Frame
+    from indicators.spot.matching import related
+
+    for k, (c, _, _) in enumerate(accused):
+        frame = Frame(**c.frame)
+        for j, entry in enumerate(related(frame, c.unit, index or [])[:8]):
+            if (entry.source, entry.indicator, entry.product, entry.unit) == (c.match.source, c.match.indicator, c.match.product, c.match.unit):
+                continue
+            claim_id = f"r{k}-{j}"
+            second.append(to_claim(c, claim_id, _Alt(entry)))
+            asked.setdefault(k, []).append((claim_id, entry))
+    others = _check(second, store, as_of) if second else {}
+    for k, (c, chosen, disagreeing) in enumerate(accused):
+        holding = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict in SUPPORTING]
+        reasons = []
+        if c.open:
+            reasons.append(f"open: {', '.join(c.open)}")
+        if c.match.narrower:
+            reasons.append("the series counts a narrower subject")
+        if disagreeing:
+            reasons.append("another series measuring the same thing does not disagree")
+        if c.role == "conversion":
+            reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
+        if holding:
+            reasons.append("the figure matches " + ", ".join(f"{e.source}/{e.indicator}" + (f" [{e.product}]" if e.product else "")
+                                                             + f" ({e.measure} of {e.subject})" for e in holding[:3])
+                           + ": the text may mean that")
+        if c.confidence < 0.5:
+            reasons.append("the mapping is uncertain")
+        if reasons:
+            c.explanation = (f"Needs review: against {c.match.source}/{c.match.indicator} the engine says "
+                             f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
+                             f"alternatives: {_alternatives_text(c)}.")
+            c.verdict = "needs-review"
 
 
 def _same(a, b) -> bool:

@@ -132,6 +132,10 @@ def _subannual(sentence: str, year: str) -> tuple[str | None, str]:
         last = MONTH_NUMBERS[m.group(1).lower()]
         code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
         return code, m.group(0)
+    m = re.search(r"\bin\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                  r"(?!\s*(?:to|-|–|through)\s)", sentence)
+    if m and not MONTH_RANGE.search(sentence):
+        return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
     m = FIRST_MONTHS.search(sentence)
     if m:
         n = SMALL.get(m.group(1).lower()) or int(m.group(1))
@@ -183,6 +187,11 @@ def frames_of(sentence: str, context: Context, paragraph: int) -> list[Read]:
         unit = figure.unit or "count"
         if unit == "percent" and GDP_AFTER.match(sentence, figure.end):
             unit = "percent of GDP"
+        if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
+            unit = "percentage points"
+        if unit == "percent" and re.search(r"(?i)percentage$", sentence[figure.start: figure.end]) \
+                and re.match(r"\s+points?\b", sentence[figure.end: figure.end + 10]):
+            unit = "percentage points"
         frame.kind = unit_kind(unit) or unit
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
@@ -212,6 +221,10 @@ def frames_of(sentence: str, context: Context, paragraph: int) -> list[Read]:
             frame.basis_from = "stated" if frame.basis else ""
             _entity(places, figure, index, figures, frame, sentence, context)
             _period(sentence, figure, frame, years, context, main_period, earlier_years)
+        qualifier = _qualifier(sentence, figure, clause)
+        if qualifier:
+            frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
+            frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
         if frame.role == "figure" and main_period is None and frame.period:
             main_period = frame.period
         if frame.role == "earlier" and frame.period:
@@ -222,8 +235,28 @@ def frames_of(sentence: str, context: Context, paragraph: int) -> list[Read]:
         check, step = check_and_step(figure_for_check, comparator)
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
+    _pair_measures(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph)
     return reads
+
+
+def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
+    window = sentence[max(clause[0], figure.start - 50): min(clause[1], figure.end + 50)].lower()
+    for words in vocabulary()["qualifiers"]:
+        if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window):
+            return words
+    return None
+
+
+def _pair_measures(sentence: str, reads: list[Read]) -> None:
+    """"production and sales reached 12.89 million and 12.87 million, up 34.4 percent and 35.5 percent":
+    two measures and figures in pairs joined by "and": the first figure of a pair is the first measure's."""
+    for a, b in zip(reads, reads[1:]):
+        fa, fb = a.frame, b.frame
+        if len(fa.measures) == 2 and fa.measures == fb.measures and fa.kind == fb.kind \
+                and re.fullmatch(r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[a.figure.end: b.figure.start - len(b.wording)]):
+            fa.measure, fb.measure = fa.measures
+            fa.measures, fb.measures = (fa.measure,), (fb.measure,)
 
 
 def _none():
@@ -290,17 +323,30 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
             found.append(other.value)
     if near.value == "share" and frame.transformation != "share" and frame.kind != "percent":
         return
-    frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(found)
+    order = {m.value: m.start for m in items}
+    frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
+    if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
+        frame.subject, frame.subject_from = "other:ratio", "stated"
+        return
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    listed = _listed_whole(items, figure, clause, sentence)
+    if listed:
+        frame.subject, frame.subject_from = listed, "stated"
+        frame.notes.append(f"a list of members read as the whole they make up ({listed})")
+        return
     if near is not None:
         subject = near.value
+        for other in items:  # "Chinese-branded passenger cars": a qualified subject the store does not hold
+            if other.value.startswith("other:") and 0 <= near.start - other.end <= 2:
+                frame.subject, frame.subject_from = other.value, "stated"
+                return
         # an enumeration after a whole: "green trio, namely solar batteries, lithium-ion batteries and EVs"
         words = vocabulary()["enumeration"]
         for whole in items:
@@ -324,10 +370,37 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
             frame.subject, frame.subject_from = "goods", "assumed"
     elif anaphora and context.subject:
         frame.subject, frame.subject_from = context.subject, "context"
+    elif context.subject:
+        frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
+
+
+CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.I)
+WORLD_ADJECTIVES = ("global", "the world", "world's")
+
+
+def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -> str | None:
+    """"electric vehicles, lithium-ion batteries and solar cells increased by 61.6%": members listed
+    before the figure stand for the smallest whole that holds them all (new trio), never goods."""
+    before = [m for m in items if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
+    if len(before) < 2:
+        return None
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if re.fullmatch(r"\s*(?:,|and|, and|or|&)\s*", sentence[m.end: run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    values = {m.value for m in run}
+    if len(values) < 2:
+        return None
+    common = set.intersection(*(catalogue.ancestors(v) for v in values)) - {"goods"}
+    if not common:
+        return None
+    return max(common, key=lambda v: len(catalogue.ancestors(v)))
 
 
 def _places(sentence: str) -> list[Mention]:
-    found = mentions("place", sentence)
+    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)]
     # "Global Innovation Index", "global sales" are not places when part of a subject name
     subjects = mentions("subject", sentence)
     return [p for p in found if not any(s.start <= p.start and p.end <= s.end and (s.end - s.start) > (p.end - p.start)
@@ -358,7 +431,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         if len(before) >= len(figures):
             return before[index].value
     nxt = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
-    following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt]
+    following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
+                 and p.words.lower() not in WORLD_ADJECTIVES
+                 and not re.search(r"[,;:(]|\b(?:to|from|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)]
     if following:
         return following[0].value
     preceding = [p for p in places if p.end <= figure.start]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from indicators import catalogue
 from indicators.spot.frames import Frame
-from indicators.spot.vocabulary import measures_agree
+from indicators.spot.vocabulary import measures_agree, measures_related
 from indicators.store import Store
 
 # Whose estimate is preferred when the text names none (official first)
@@ -170,3 +170,25 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
 def same_dimensions(a: Entry, b: Entry) -> bool:
     """Two series measure the same thing (they may differ in basis or publisher)."""
     return (a.measure, a.subject, a.kind, a.transformation) == (b.measure, b.subject, b.kind, b.transformation)
+
+
+def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
+    """Series that might hold the figure under a nearby reading: a related measure (sales / domestic sales),
+    a narrower or wider subject (passenger cars / vehicles), any basis. Checked before an accusation:
+    if one of them supports the figure, the figure is not called contradicted."""
+    if not frame.subject or frame.subject.startswith("other:"):
+        return []
+    found = []
+    for entry in index:
+        if frame.measures and not any(measures_related(m, entry.measure) for m in frame.measures):
+            continue
+        if not (catalogue.within(entry.subject, frame.subject) or catalogue.within(frame.subject, entry.subject)):
+            continue
+        if frame.entity and frame.entity not in entry.entities:
+            continue
+        if frame.transformation and entry.transformation != frame.transformation and frame.kind != "percent_of_gdp":
+            continue
+        if _units_agree(unit, frame.kind, entry) != "":
+            continue
+        found.append(entry)
+    return found

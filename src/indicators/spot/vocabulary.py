@@ -70,6 +70,7 @@ def vocabulary(path: str = str(PATH)) -> dict:
     data["_comparators"] = sorted(((w, c) for c, words in data["comparators"].items() for w in words),
                                   key=lambda pair: -len(pair[0]))
     data["_equivalent"] = {m: set(v) for m, v in (data.get("measure_equivalent") or {}).items()}
+    data["_related"] = {m: set(v) for m, v in (data.get("measure_related") or {}).items()}
     return data
 
 
@@ -88,6 +89,10 @@ def measures_agree(stated: str, series: str) -> bool:
     return stated == series or series in vocabulary()["_equivalent"].get(stated, set())
 
 
+def measures_related(stated: str, series: str) -> bool:
+    return measures_agree(stated, series) or series in vocabulary()["_related"].get(stated, set())
+
+
 def validate(path: str = str(PATH)) -> list[str]:
     """Problems of the vocabulary file: values that are not the catalogue's dimension values."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
@@ -95,11 +100,13 @@ def validate(path: str = str(PATH)) -> list[str]:
     problems = []
     for dimension in DIMENSIONS:
         for value, words in data[dimension].items():
+            if str(value).startswith("other:"):
+                continue  # named so that it is not matched: not a catalogue value
             if value not in dims[dimension]:
                 problems.append(f"{dimension}: {value!r} is not in dimensions.yaml")
             if not words:
                 problems.append(f"{dimension}: {value!r} has no words")
-    for measure, equal in (data.get("measure_equivalent") or {}).items():
+    for measure, equal in [*(data.get("measure_equivalent") or {}).items(), *(data.get("measure_related") or {}).items()]:
         problems += [f"measure_equivalent: {v!r} is not a measure" for v in [measure, *equal] if v not in dims["measure"]]
     for kind in data["transformation"]:
         if kind not in dims["transformation"]:
