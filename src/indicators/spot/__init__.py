@@ -20,6 +20,7 @@ Cost is linear in the text: each sentence is scanned once per dimension; a text 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -130,12 +131,11 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             found.notes.append(f"Budget reached: the first {MAX_FIGURES:,} figures were read; the text after "
                                f"character {s0:,} was not (split it into articles).")
             break
-        reads = frames.frames_of(sentence, context, paragraph)
-        if len(reads) > MAX_SENTENCE_FIGURES:
-            found.notes.append(f"Budget reached: a sentence at character {s0:,} holds {len(reads):,} figures (more than "
-                               f"{MAX_SENTENCE_FIGURES}): it is a table or not prose; only its first "
-                               f"{MAX_SENTENCE_FIGURES} were read.")
-            reads = reads[:MAX_SENTENCE_FIGURES]
+        reads = frames.frames_of(sentence, context, paragraph, limit=min(MAX_SENTENCE_FIGURES, MAX_FIGURES - count))
+        if frames.frames_of.last_count > len(reads):
+            found.notes.append(f"Budget reached: a sentence at character {s0:,} holds {frames.frames_of.last_count:,} "
+                               f"figures (more than {MAX_SENTENCE_FIGURES}): it is a table or not prose; only its first "
+                               f"{len(reads)} were read.")
         here = [_candidate(r, sentence, s0) for r in reads]
         here += _leaders(sentence, s0, context)
         for candidate in sorted(here, key=lambda c: c.start):
@@ -197,9 +197,14 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
     return []
 
 
-def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
+@functools.lru_cache(maxsize=64)
+def _predicts(sentence: str) -> bool:
     low = f" {sentence.lower()} "
-    if any(words in low for words in vocabulary.vocabulary()["prediction_words"]):
+    return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
+
+
+def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
+    if _predicts(sentence):
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)

@@ -70,11 +70,17 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
 
 
 def _check(batch: list[dict], store, as_of: str | None) -> dict:
-    """One claims file, one call of the engine."""
+    """One claims file, one call of the engine (quotes shortened: the engine does not read them, and a
+    long sentence repeated per figure would make the file grow with figures × sentence length)."""
+    batch = [{**claim, "quote": _short(claim["quote"])} for claim in batch]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "claims.yaml"
         path.write_text(yaml_text({"article": {"title": "spotted text", "as_of": as_of}, "claims": batch}), encoding="utf-8")
         return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 300 else text[:297] + "…"
 
 
 class _Alt:

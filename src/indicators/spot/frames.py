@@ -12,6 +12,7 @@ place); `frames_of` reads one sentence with it and updates it: one pass over the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,6 +125,7 @@ def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return clauses[-1]
 
 
+@functools.lru_cache(maxsize=512)
 def _subannual(sentence: str, year: str) -> tuple[str | None, str]:
     """A period below a year named in the sentence, as the tidy frame's code, with its words."""
     low = sentence.lower()
@@ -165,9 +167,13 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
     return sorted(found, key=lambda t: t[0])
 
 
-def frames_of(sentence: str, context: Context, paragraph: int) -> list[Read]:
-    """Every figure of the sentence with its frame; updates the context for the next sentence."""
+def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
+    """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
+    the next sentence. The number of figures read is in `frames_of.last_count`."""
     figures = read_figures(sentence)
+    frames_of.last_count = len(figures)
+    if limit is not None:
+        figures = figures[:limit]
     vocab = vocabulary()
     measures = mentions("measure", sentence)
     subjects = mentions("subject", sentence)
@@ -426,7 +432,7 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     for p in reversed(places):
         if p.end <= figure.start and PLACE_WITH.fullmatch(sentence, p.end, figure.start):
             return p.value
-    if re.search(r"\brespectively\b", sentence):
+    if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
         if len(before) >= len(figures):
             return before[index].value
@@ -443,6 +449,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if preceding:
         return preceding[-1].value
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _respectively(sentence: str) -> bool:
+    return bool(re.search(r"\brespectively\b", sentence))
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,

@@ -28,6 +28,7 @@ BASIS_ORDER = ("customs", "statistics_office", "industry_association", "ministry
 SKIP_PRODUCTS = ("cluster:", "indicator:")  # per-name rows (a cluster, an indicator): matched by name, not by dimensions
 SKIP_INDICATORS = ("pillar_score:",)
 CONVERTIBLE = {"CNY", "USD"}
+COUNT_UNITS = {"count", "vehicles", "applications", "patents", "cells"}
 
 
 @dataclass
@@ -94,8 +95,10 @@ def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
         return ""
     if kind == "money" and entry.kind == "money":
         return "convert" if {unit, entry.unit} <= CONVERTIBLE else None
-    if kind == entry.kind and kind in ("count", "rank", "score", "percent_of_gdp"):
+    if kind == entry.kind and kind in ("rank", "score", "percent_of_gdp"):
         return ""
+    if kind == entry.kind == "count" and "count" in (unit, entry.unit) and {unit, entry.unit} <= COUNT_UNITS:
+        return ""  # "9 million" (count) and a series of vehicles
     if kind == entry.kind and kind in ("power", "energy"):
         return "unit"  # GW against a MW series: the same kind, another unit; not judged as stated
     return None
