@@ -44,6 +44,13 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
+def same_series(match, annotated: str) -> bool:
+    """The annotation's series ("caam/vehicle_exports[nev]" or "gacc/goods_trade") is the candidate's."""
+    name, _, product = annotated.partition("[")
+    product = product.rstrip("]")
+    return f"{match.source}/{match.indicator}" == name and (not product or match.product in (product, None))
+
+
 def corpus_files(folder: Path, split: str) -> list[Path]:
     return sorted((folder / split).glob("*.md"))
 
@@ -63,7 +70,7 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
         series = str(figure.get("series") or "none")
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
-        right = [c for c in hits if c.match and f"{c.match.source}/{c.match.indicator}" == series]
+        right = [c for c in hits if c.match and same_series(c.match, series)]
         hit = (right or hits or [None])[0]
         if hit is None:
             continue

@@ -151,6 +151,8 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None)
             reasons.append("the series counts a narrower subject")
         if disagreeing:
             reasons.append("another series measuring the same thing does not disagree")
+        if c.frame.get("period_from") != "stated" and c.frame.get("entity_from") != "stated":
+            reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:

@@ -82,6 +82,7 @@ class Context:
     place: str | None = None  # the last national place stated
     paragraph: int = -1
     notes: set = field(default_factory=set)
+    counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
 
 @dataclass
@@ -405,8 +406,16 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     return max(common, key=lambda v: len(catalogue.ancestors(v)))
 
 
+SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|port|City|city|Municipality|Prefecture|"
+                         r"Autonomous Region|Free Trade Zone|Special Economic Zone)\b")
+
+
 def _places(sentence: str) -> list[Mention]:
     found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)]
+    for m in SUBNATIONAL.finditer(sentence):  # "Fujian Province", "Fuzhou Port": a place below the nation
+        found = [p for p in found if not (m.start() <= p.start < m.end())]
+        found.append(Mention(m.start(), m.end(), "CHN-SUB", m.group(0)))
+    found.sort(key=lambda p: p.start)
     # "Global Innovation Index", "global sales" are not places when part of a subject name
     subjects = mentions("subject", sentence)
     return [p for p in found if not any(s.start <= p.start and p.end <= s.end and (s.end - s.start) > (p.end - p.start)
@@ -486,6 +495,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.period_from = "unresolved"
                 return
             how = "stated"
+        elif _subannual(sentence, "0000")[0] and (context.period or context.published):
+            # "in the first quarter" with no year: the year of the text so far, else the published year
+            year = context.period[:4] if context.period else str(context.published.year)
+            how = "context"
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -512,7 +525,13 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.subject = framed[-1]
     elif subjects:
         context.subject = subjects[-1].value
-    national = [p.value for p in places if p.value != "WLD"]
-    if national:
-        context.place = national[-1]
+    # what the text is about: the economy it names most often so far (China on a tie); a place after
+    # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
+    for p in places:
+        if p.value != "WLD" and "-" not in p.value and not re.search(
+                r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):
+            context.counts[p.value] = context.counts.get(p.value, 0) + 1
+    if context.counts:
+        top = max(context.counts.values())
+        context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
     context.paragraph = paragraph

@@ -57,7 +57,9 @@ def vocabulary(path: str = str(PATH)) -> dict:
         places.setdefault(code, [])
         places[code] += [name, *aliases]
     data["_places"] = places
-    compiled["place"] = _alternation([(w, code) for code, words in places.items() for w in words if len(w) > 1])
+    dropped = set(data.get("not_places") or [])
+    compiled["place"] = _alternation([(w, code) for code, words in places.items() for w in words
+                                      if len(w) > 1 and w not in dropped])
     for kind in ("growth_rate", "share"):
         for side in ("before", "after"):
             words = sorted(data["transformation"][kind][side], key=len, reverse=True)
