@@ -470,6 +470,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base, else the earlier sentences' period (context)."""
     after = sentence[figure.end: figure.end + 30]
+    bases = [y for _, y, base, _ in years if base and y]
+    if bases:
+        frame.base_period = bases[0]
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
     relative = re.match(r"\s*(?:\w+\s+)?(?:in\s+)?(" + "|".join(RELATIVE) + r")\b", after, re.I)
     year, how = None, ""
@@ -504,9 +507,6 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
     if year is None:
         return
-    bases = [y for _, y, base, _ in years if base and y and y != year]
-    if bases:
-        frame.base_period = bases[0]
     sub, _ = _subannual(sentence, year)
     frame.period, frame.period_from = (sub or year), how
 
