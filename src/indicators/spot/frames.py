@@ -24,7 +24,7 @@ from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"over|against)\s+(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:from|compared (?:with|to)|versus|than)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
+                            r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
@@ -129,6 +129,18 @@ def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 @functools.lru_cache(maxsize=512)
 def _subannual(sentence: str, year: str) -> tuple[str | None, str]:
     """A period below a year named in the sentence, as the tidy frame's code, with its words."""
+    code, words, _ = _subannual_at(sentence, year)
+    return code, words
+
+
+@functools.lru_cache(maxsize=512)
+def _subannual_at(sentence: str, year: str) -> tuple[str | None, str, int]:
+    """The same, with where the words are (-1 when none)."""
+    code, words = _subannual_words(sentence, year)
+    return code, words, (sentence.lower().find(words.lower()) if words else -1)
+
+
+def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = MONTH_RANGE.search(sentence)
     if m:
@@ -171,7 +183,9 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
-    figures = read_figures(sentence)
+    figures = [f for f in read_figures(sentence)  # "the first 11 months" names a period, not a figure
+               if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
+                       and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))]
     frames_of.last_count = len(figures)
     if limit is not None:
         figures = figures[:limit]
@@ -381,6 +395,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
 
 
+COUNTERPART = re.compile(r"(?i)\b(?:to|from|into|with|against|than|over)\s+(?:the\s+)?$")
 CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.I)
 WORLD_ADJECTIVES = ("global", "the world", "world's")
 
@@ -452,6 +467,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if following:
         return following[0].value
     preceding = [p for p in places if p.end <= figure.start]
+    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])]
+    preceding = own or preceding  # "German exports to China": the exporter, not the destination
     national = [p for p in preceding if p.value != "WLD"]
     if national:
         return national[-1].value
@@ -507,7 +524,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
     if year is None:
         return
-    sub, _ = _subannual(sentence, year)
+    sub, _, at = _subannual_at(sentence, year)
+    # a period below the year applies to the figures near its words, not to one with its own "in 2023"
+    if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
+        sub = None
     frame.period, frame.period_from = (sub or year), how
 
 

@@ -185,7 +185,7 @@ def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
     for entry in index:
         if frame.measures and not any(measures_related(m, entry.measure) for m in frame.measures):
             continue
-        if not (catalogue.within(entry.subject, frame.subject) or catalogue.within(frame.subject, entry.subject)):
+        if not overlapping(entry.subject, frame.subject):
             continue
         if frame.entity and frame.entity not in entry.entities:
             continue
@@ -195,3 +195,12 @@ def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
             continue
         found.append(entry)
     return found
+
+
+def overlapping(a: str, b: str) -> bool:
+    """Two subjects that may count the same things: one within the other, or both holding a third
+    (EVs and NEVs both hold BEVs and PHEVs)."""
+    if catalogue.within(a, b) or catalogue.within(b, a):
+        return True
+    subjects = catalogue.dimensions()["subject"]
+    return any(catalogue.within(d, a) and catalogue.within(d, b) for d in subjects)
