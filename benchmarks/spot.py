@@ -44,11 +44,13 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def same_series(match, annotated: str) -> bool:
-    """The annotation's series ("caam/vehicle_exports[nev]" or "gacc/goods_trade") is the candidate's."""
+def same_series(match, annotated: str, transformation: str = "") -> bool:
+    """The annotation's series ("caam/vehicle_exports[nev]" or "gacc/goods_trade") is the candidate's; for a
+    growth figure, an annotation naming the level series (CAAM's tables hold both) means its _yoy_pct."""
     name, _, product = annotated.partition("[")
     product = product.rstrip("]")
-    return f"{match.source}/{match.indicator}" == name and (not product or match.product in (product, None))
+    names = {name} | ({f"{name}_yoy_pct"} if transformation == "growth_rate" and not name.endswith("_pct") else set())
+    return f"{match.source}/{match.indicator}" in names and (not product or match.product in (product, None))
 
 
 def corpus_files(folder: Path, split: str) -> list[Path]:
@@ -70,7 +72,7 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
         series = str(figure.get("series") or "none")
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
-        right = [c for c in hits if c.match and same_series(c.match, series)]
+        right = [c for c in hits if c.match and same_series(c.match, series, str(figure.get("transformation") or ""))]
         hit = (right or hits or [None])[0]
         if hit is None:
             continue

@@ -438,3 +438,13 @@ def test_no_candidate_is_accused_unless_every_dimension_was_stated_or_filled(sto
             for dimension in ("measure", "subject", "entity", "period"):
                 assert c.frame[f"{dimension}_from"] in ("stated", "context"), (text, dimension)
             assert c.role != "conversion" and not c.match.narrower and not c.match.derivation
+
+
+def test_growth_on_the_texts_currency_basis(store):
+    # South China Morning Post via The Star, 2025-01-13:
+    # https://www.thestar.com.my/aseanplus/aseanplus-news/2025/01/13/chinas-trade-surplus-hits-us992-billion-with-surge-of-pre-trump-exports
+    text = "Exports grew 5.9 per cent year on year in 2024 to US$3.58 trillion, according to customs data released on Monday."
+    found = one(text, store, published="2025-01-13")
+    growth, level = by_span(found, "5.9"), by_span(found, "3.58")
+    assert (growth.match.indicator, growth.verdict) == ("goods_exports_usd_yoy_pct", "supported")
+    assert (level.match.indicator, level.match.unit, level.verdict) == ("goods_exports", "USD", "supported")

@@ -233,6 +233,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  f"{reason} (“{candidate.span}”). "
                                  "The loader that would fetch it: none known.")
         return
+    options = _currency_basis(options, sentence, frame)
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
@@ -286,6 +287,18 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
+    """Growth published on a yuan and a dollar basis (two series of the same dimensions): the sentence's
+    money figures say which the text uses ("up 5.9 per cent to US$3.58 trillion": dollars)."""
+    if frame.transformation != "growth_rate" or len(options) < 2:
+        return options
+    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", sentence))
+    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", sentence))
+    if dollars == yuan:
+        return options
+    return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
 
 
 def _freq_of(period: str | None) -> str | None:

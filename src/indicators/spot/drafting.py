@@ -119,9 +119,16 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None)
             if first.verdict not in SUPPORTING and other.verdict in SUPPORTING:
                 chosen, chosen_index = other, int(claim_id.rsplit("-", 1)[1])
                 break
+        basis_changed = bool(chosen_index) and (("_usd_" in c._options[0].entry.indicator)
+                                                != ("_usd_" in c._options[chosen_index].entry.indicator))
         if chosen_index:
             _switch(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
+        if basis_changed:
+            c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
+                             f"({c.match.source}/{c.match.indicator}: {chosen.explanation}), not on the one its sentence uses "
+                             f"({c._options[0].entry.source}/{c._options[0].entry.indicator}: {first.explanation})")
+            c.verdict = "needs-review"
         if c.verdict in ACCUSING:
             disagreeing = [claim_id for claim_id in ids if results[claim_id].verdict not in ACCUSING]
             accused.append((c, chosen, disagreeing))
