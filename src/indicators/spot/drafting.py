@@ -326,6 +326,4 @@ def format_table(candidates: list) -> str:
     for c in candidates:
         counts[c.verdict] = counts.get(c.verdict, 0) + 1
     lines.append(f"{len(candidates)} candidate(s): " + ", ".join(f"{v} {n}" for v, n in counts.items()))
-    notes = getattr(candidates, "notes", [])
-    lines += notes
     return "\n".join(lines)
