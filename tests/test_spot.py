@@ -202,14 +202,22 @@ def test_any_text_gives_candidates_whose_span_is_in_the_text(store, words):
     text = " ".join(words)
     for c in spot.spot(text, store=store, published="2024-06-01"):
         assert text[c.start:c.end].strip() == c.span and c.span in c.sentence
-        assert set(c.flags) <= set(spot.FLAGS) and c.verdict in claims.VERDICTS
+        assert set(c.flags) <= set(spot.FLAGS) and c.verdict in spot.VERDICTS
 
 
-def test_every_alias_names_a_series_the_snapshot_holds(store):
-    held = set(map(tuple, store.frame()[["source", "indicator"]].drop_duplicates().values.tolist()))
-    for entry in spot.aliases()["series"]:
-        assert (entry["source"], entry["indicator"]) in held, entry
-        assert entry["names"], entry
+def test_the_vocabulary_uses_only_the_catalogues_dimension_values():
+    from indicators.spot import vocabulary
+
+    assert vocabulary.validate() == []
+
+
+def test_a_vocabulary_value_unknown_to_the_catalogue_is_reported(tmp_path):
+    from indicators.spot import vocabulary
+
+    text = vocabulary.PATH.read_text(encoding="utf-8").replace("  exports: [exports,", "  exportz: [exports,", 1)
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert any("exportz" in problem for problem in vocabulary.validate(str(path)))
 
 
 def test_as_of_before_the_release_makes_the_figure_unverifiable(store):
@@ -250,3 +258,193 @@ def test_the_check_a_text_page_draws_an_evidence_chart_per_checkable_candidate(s
     assert [child.id for child in shown] == [f"check-evidence-{i}" for i in drawable]
     graphs = [child.children[1] for child in shown]
     assert all(hasattr(graph, "figure") and graph.figure.data for graph in graphs)
+
+
+# -- issue 20 and 21: frames, matching by dimensions, abstention (real sentences, sources cited) -----------
+
+ACCUSING = ("contradicted", "misleading")
+
+
+def by_span(found, words):
+    [c] = [c for c in found if words in c.span]
+    return c
+
+
+def test_total_trade_imports_and_their_growth_are_supported(store):
+    # Xinhua via People's Daily Online, 2025-01-13: http://en.people.cn/n3/2025/0113/c90000-20265299.html
+    text = ("The nation's total goods imports and exports in yuan terms reached 43.85 trillion yuan (about 6.1 trillion "
+            "U.S. dollars) last year, up 5 percent year on year, according to data released Monday by the General "
+            "Administration of Customs.\n\nExports grew 7.1 percent year on year to 25.45 trillion yuan last year, while "
+            "imports expanded 2.3 percent from one year earlier to 18.39 trillion yuan, the data showed.")
+    found = one(text, store, published="2025-01-13")
+    expected = {"43.85 trillion yuan": "goods_trade", "5 percent": "goods_trade_yoy_pct",
+                "25.45 trillion yuan": "goods_exports", "7.1 percent": "goods_exports_yoy_pct",
+                "2.3 percent": "goods_imports_yoy_pct", "18.39 trillion yuan": "goods_imports"}
+    for words, indicator in expected.items():
+        c = by_span(found, words)
+        assert (c.match.source, c.match.indicator, c.match.period, c.match.entity) == ("gacc", indicator, "2024", "CHN"), words
+        assert c.verdict in ("supported", "supported-rounded"), (words, c.explanation)
+    # "(about 6.1 trillion U.S. dollars)": the same figure in dollars, not a new subject; never an accusation
+    usd = by_span(found, "6.1 trillion")
+    assert usd.role == "conversion" and usd.match.indicator == "goods_trade" and usd.unit == "USD"
+    assert usd.verdict not in ACCUSING
+
+
+def test_rd_spending_and_basic_research_are_supported(store):
+    # Xinhua via People's Daily Online, 2023-09-18: http://en.people.cn/n3/2023/0918/c90000-20073242.html
+    text = ("BEIJING, Sept. 18 (Xinhua) -- China's total expenditure on research and development (R&D) exceeded "
+            "3 trillion yuan (about 418.2 billion U.S. dollars) in 2022, up 10.1 percent year on year, the National "
+            "Bureau of Statistics said Monday.\n\nInvestment in basic research continued to grow last year, topping "
+            "200 billion yuan and accounting for 6.57 percent of the total R&D spending.")
+    found = one(text, store, published="2023-09-18")
+    for words, indicator in {"3 trillion yuan": "rd_expenditure", "10.1 percent": "rd_expenditure_yoy_pct",
+                             "200 billion yuan": "basic_research_expenditure",
+                             "6.57 percent": "basic_research_share_pct"}.items():
+        c = by_span(found, words)
+        assert (c.match.source, c.match.indicator, c.match.period, c.match.entity) == ("nbs", indicator, "2022", "CHN"), words
+        assert c.verdict in ("supported", "supported-rounded"), (words, c.explanation)
+
+
+def test_domestic_sales_and_nev_production_growth_are_supported(store):
+    # AP via KESQ, 2024-01-10: https://kesq.com/news/2024/01/10/chinese-auto-exports-rose-64-in-2023-with-strong-push-by-evs-as-makers-expanded-overseas/
+    ap = "BEIJING (AP) — An industry association reports that China's auto exports surged 63.7% in 2023 while sales at home rose 4.2%."
+    found = one(ap, store, published="2024-01-10")
+    home = by_span(found, "4.2%")
+    assert (home.match.indicator, home.match.period) == ("vehicle_domestic_sales_yoy_pct", "2023")
+    assert home.verdict == "supported"
+    # CAAM's all-vehicle exports grew 57.9%; 63.7% is its passenger-car figure: not an accusation
+    assert by_span(found, "63.7%").verdict not in ACCUSING
+    # Global Times via People's Daily Online, 2025-01-14: http://en.people.cn/n3/2025/0114/c90000-20265719.html
+    text = ("In 2024, NEV production and sales reached 12.89 million and 12.87 million units, up 34.4 percent and "
+            "35.5 percent year-on-year, with sales accounting for 40.9 percent of total new car sales, up 9.3 percentage "
+            "points from 2023.")
+    found = one(text, store, published="2025-01-14")
+    for words, (indicator, measure) in {"12.89 million": ("vehicle_production", "production"),
+                                        "12.87 million": ("vehicle_sales", "sales"),
+                                        "34.4 percent": ("vehicle_production_yoy_pct", "production"),
+                                        "35.5 percent": ("vehicle_sales_yoy_pct", "sales")}.items():
+        c = by_span(found, words)
+        assert (c.match.indicator, c.match.product, c.match.period, c.frame["measure"]) == (indicator, "nev", "2024", measure)
+        assert c.verdict in ("supported", "supported-rounded"), (words, c.explanation)
+    assert by_span(found, "9.3 percent").unit == "percentage points"
+    assert all(c.verdict not in ACCUSING for c in found)
+
+
+def test_battery_output_is_mapped_and_its_growth_supported(store):
+    # Xinhua via People's Daily Online, 2024-03-02: http://en.people.cn/n3/2024/0302/c90000-20139704.html
+    text = ("BEIJING, March 2 (Xinhua) -- China's lithium-ion battery sector sustained its growth momentum in 2023, with "
+            "the total output rising 25 percent year on year, official data showed.\n\nThe sector saw its total output of "
+            "lithium-ion batteries exceed 940 gigawatt-hours (GWh) last year, according to the Ministry of Industry and "
+            "Information Technology.")
+    found = one(text, store, published="2024-03-02")
+    growth, level = by_span(found, "25 percent"), by_span(found, "940")
+    assert (growth.match.indicator, growth.match.period, growth.verdict) == ("liion_battery_output_yoy_pct", "2023", "supported")
+    assert (level.match.indicator, level.match.period, level.unit) == ("liion_battery_output", "2023", "GWh")
+    assert level.verdict not in ACCUSING
+
+
+def test_production_and_sales_of_nevs_is_never_mapped_to_exports(store):
+    # the wording of issue 20's trial (Yicai, 2024)
+    [c] = one("In 2023, the production and sales of NEVs exceeded 9 million units.", store)
+    assert c.match.measure in ("production", "sales") and "exports" not in c.match.indicator
+    assert set(c.frame["measures"]) == {"production", "sales"} and "measure" in c.open
+    assert c.verdict not in ACCUSING
+
+
+def test_green_trio_namely_its_members_is_the_new_trio_growth_and_level(store):
+    # Xinhua's wording quoted in issue 20
+    text = ("In 2023, China's exports of the green trio, namely solar batteries, lithium-ion batteries and electric "
+            "vehicles, surged 29.9 percent to 1.06 trillion yuan (146.5 billion U.S. dollars).")
+    found = one(text, store)
+    growth, level, usd = by_span(found, "29.9"), by_span(found, "1.06"), by_span(found, "146.5")
+    assert (growth.match.indicator, growth.verdict) == ("new_trio_exports_total_yoy_pct", "supported")
+    assert (level.match.indicator, level.verdict) == ("new_trio_exports_total", "supported")
+    assert usd.role == "conversion" and usd.frame["subject"] == "new_trio" and "solar" not in usd.match.indicator
+    assert usd.verdict not in ACCUSING
+
+
+def test_this_year_needs_the_published_date(store):
+    text = "China hosts 26 of the top 100 science and technology clusters this year."
+    [dated] = one(text, store, published="2024-10-01")
+    assert (dated.period, dated.verdict) == ("2024", "supported")
+    found = one(text, store)
+    assert found[0].period is None and "period-unresolved" in found[0].flags and found[0].verdict == "needs-review"
+    assert any("not resolved" in note for note in found.notes)
+
+
+def test_a_year_carries_across_paragraphs_and_a_base_year_is_not_the_figures(store):
+    text = ("China's exports of the new trio broke records in 2023.\n\nThe new trio's exports reached 1.06 trillion yuan.\n\n"
+            "Vehicle exports rose 57.9 percent compared with 2022.")
+    found = one(text, store)
+    assert by_span(found, "1.06").period == "2023" and by_span(found, "1.06").frame["period_from"] == "context"
+    growth = by_span(found, "57.9")
+    assert growth.period == "2023" and growth.frame["base_period"] == "2022"
+
+
+def test_a_list_gives_each_figure_its_own_economy(store):
+    # Yicai's wording quoted in issue 20 (GII 2024 clusters)
+    text = "China hosts 26 of the top 100 science and technology clusters in 2024, followed by the US with 20 and Germany with eight."
+    found = one(text, store)
+    assert [(c.value, c.entity, c.verdict) for c in found] == [(26, "CHN", "supported"), (20, "USA", "supported"),
+                                                                (8, "DEU", "supported")]
+
+
+def test_a_decline_is_negative(store):
+    [c] = one("China's exports of solar cells recorded a decline of 6.7 per cent in 2024.", store)
+    assert c.value == -6.7 and c.frame["transformation"] == "growth_rate" and c.frame["sign"] == -1
+
+
+def test_these_batteries_is_the_previous_sentences_subject(store):
+    # Xinhua via People's Daily Online, 2024-03-02 (see above), with issue 20's wording for the second sentence
+    text = ("China's lithium-ion battery exports reached 457.4 billion yuan in 2023. "
+            "Exports of these batteries soared by 33 percent.")
+    found = one(text, store)
+    c = by_span(found, "33 percent")
+    assert c.frame["subject"] == "liion_batteries" and c.period == "2023" and c.match is not None
+    assert c.verdict not in ACCUSING
+
+
+def test_a_figure_the_store_does_not_hold_is_unverifiable_never_contradicted(store):
+    # Xinhua via People's Daily Online, 2024-05-06: http://en.people.cn/n3/2024/0506/c90000-20165151.html
+    text = "Shanghai exported 22.58 million lithium-ion batteries in the first quarter, marking a notable increase of 116.5 percent."
+    found = one(text, store, published="2024-05-06")
+    assert found and all(c.verdict == "unverifiable" and "no-series" in c.flags for c in found)
+    # Global Times via People's Daily Online (see above): a brand's sales, which no series counts
+    [c] = [c for c in one("Chinese-branded passenger car sales reached 17.97 million units in 2024.", store)]
+    assert c.verdict == "unverifiable" and c.match is None
+
+
+def test_hostile_text_is_cut_with_one_note(store):
+    text = "China exported " + ", ".join(f"{i} cars" for i in range(1, 1500)) + " in 2023."
+    found = spot.spot(text, store=store)
+    assert len(found) == spot.MAX_SENTENCE_FIGURES
+    assert len(found.notes) == 1 and "Budget reached" in found.notes[0]
+
+
+FRAME_WORDS = st.sampled_from(["China", "exports", "imports", "sales", "production", "of", "NEVs", "vehicles", "rose",
+                               "fell", "new trio", "lithium-ion batteries", "R&D spending", "basic research", "in", "2023",
+                               "2024", "last year", "this year", "5.9", "percent", "1.06", "trillion", "yuan",
+                               "US$", "12.89", "million", "units", "26", "clusters", "the US", "with", "and", "Germany",
+                               ".", ",", "these", "batteries", "(", ")", "compared with", "2022", "up", "to",
+                               "percentage points", "a decline of"])
+
+
+@given(st.lists(FRAME_WORDS, max_size=30))
+def test_no_candidate_is_accused_unless_every_dimension_was_stated_or_filled(store, words):
+    text = " ".join(words)
+    for c in spot.spot(text, store=store, published="2024-06-01"):
+        if c.verdict in ACCUSING:
+            assert c.open == []
+            for dimension in ("measure", "subject", "entity", "period"):
+                assert c.frame[f"{dimension}_from"] in ("stated", "context"), (text, dimension)
+            assert c.role != "conversion" and not c.match.narrower and not c.match.derivation
+
+
+def test_growth_on_the_texts_currency_basis(store):
+    # South China Morning Post via The Star, 2025-01-13:
+    # https://www.thestar.com.my/aseanplus/aseanplus-news/2025/01/13/chinas-trade-surplus-hits-us992-billion-with-surge-of-pre-trump-exports
+    text = "Exports grew 5.9 per cent year on year in 2024 to US$3.58 trillion, according to customs data released on Monday."
+    found = one(text, store, published="2025-01-13")
+    growth, level = by_span(found, "5.9"), by_span(found, "3.58")
+    assert (growth.match.indicator, growth.verdict) == ("goods_exports_usd_yoy_pct", "supported")
+    assert (level.match.indicator, level.match.unit, level.verdict) == ("goods_exports", "USD", "supported")

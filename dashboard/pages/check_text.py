@@ -95,8 +95,10 @@ def run(_clicks, text, published, search):
     drafted = {"header": spot.draft_header("the Check a text page", left_out),
                "claims": [spot.yaml_text([claim]) if claim else None for claim in entries]}
     results = html.Div([_table(data), evidence_charts(common.current_store(), entries, as_of)])
+    notes = " ".join(getattr(found, "notes", []))
     return data, drafted, results, html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
-                                      "untick what should not go into the claims file.", id=f"{PAGE}-count")
+                                      "untick what should not go into the claims file." + (f" {notes}" if notes else ""),
+                                      id=f"{PAGE}-count")
 
 
 # The download runs in the browser: the accepted rows' claims (drafted on the server when the figures
@@ -158,7 +160,8 @@ def _table(data: list[dict]) -> html.Div:
             alternatives = ", ".join(f"{a['source']}/{a['indicator']}" for a in match.get("alternatives", []))
             series = html.Span([
                 dcc.Link(f"{match['source']}/{match['indicator']}", href="/data#sources"),
-                f" {match.get('entity') or ''} {match.get('period') or ''} ({match['unit']}, score {match['score']:.2f})",
+                f" {match.get('entity') or ''} {match.get('period') or ''} ({match['unit']}, mapping confidence "
+                f"{c.get('confidence', match['score']):.2f})" + (f"; open: {', '.join(c['open'])}" if c.get("open") else ""),
                 html.Br() if alternatives else None,
                 html.Small(f"also: {alternatives}") if alternatives else None,
             ])

@@ -316,6 +316,8 @@ def cmd_spot(args) -> int:
     candidates = spot.spot(text, store=Store(), published=args.published, as_of=args.as_of)
     if not candidates:
         print(f"{name}: no figures found" + (" (the file is empty)" if not text.strip() else ""), file=sys.stderr)
+    for note in getattr(candidates, "notes", []):
+        print(f"{name}: {note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps([c.to_dict() for c in candidates], indent=2, ensure_ascii=False))
     elif args.format == "yaml":

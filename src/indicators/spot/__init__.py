@@ -1,0 +1,315 @@
+"""Claim spotting: find the figures in an article's text, read what each measures, map it to a series, judge it.
+
+`spot(text, store=..., published=...)` returns one `Candidate` per figure: the exact sentence, the
+figure's words (`span`), value, scale and unit, the comparator its wording implies, the period and
+entity, its frame (measure, subject, basis, transformation, and where each came from), the series
+that agrees with every dimension the text determines (with alternatives and a mapping confidence),
+and the verdict. It abstains rather than accuses: `contradicted`/`misleading` only on a fully
+determined frame; otherwise `needs-review` with the alternatives; `unverifiable` (flag `no-series`)
+when the store holds nothing that measures the figure.
+
+The package follows its seams: `text` (input, sentences, dates), `figures` (the numbers seam:
+`read_figures(sentence)`), `vocabulary` (words -> dimension values, data in vocabulary.yaml),
+`frames` (each figure read in its sentence and the article's context), `matching` (the store's
+series described by the catalogue, matched by dimensions), `drafting` (claims, judging in one
+batch, draft files). Layering: store, catalogue, derive and claims only.
+
+Cost is linear in the text: each sentence is scanned once per dimension; a text past the budget
+(`MAX_FIGURES` figures, `MAX_SENTENCE_FIGURES` in one sentence) is cut with one note in `.notes`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from indicators.spot import drafting, frames, matching
+from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
+                                      yaml_text)
+from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, parse_number, read_figures
+from indicators.spot.text import MAX_BYTES, SpotError, as_date, read_input, sentences, split_front_matter
+from indicators.spot import vocabulary
+from indicators.spot.vocabulary import mentions
+from indicators.store import Store
+
+__all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match", "Spotted", "draft_entries",
+           "draft_claims", "draft_header", "draft_yaml", "yaml_text", "format_table", "to_claim", "split_front_matter",
+           "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
+
+FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",
+         "narrower-series", "conversion")
+VERDICTS = ("supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "needs-review",
+            "unverifiable", "opinion", "error")
+MAX_FIGURES = 2_000  # per text: past it the rest of the text is not read (one note)
+MAX_SENTENCE_FIGURES = 200  # per sentence: a "sentence" with more is a table or a hostile paste (one note)
+LEADER_TOTALS = {"st_clusters": 100}
+
+
+@dataclass
+class Match:
+    source: str
+    indicator: str
+    entity: str | None
+    period: str | None
+    unit: str
+    score: float
+    product: str | None = None
+    freq: str | None = None
+    alternatives: list[dict] = field(default_factory=list)
+    derivation: str = ""  # "convert", "growth": judged through derive.py
+    narrower: bool = False
+    measure: str = ""
+    subject: str = ""
+    basis: str = ""
+
+
+@dataclass
+class Candidate:
+    sentence: str
+    span: str
+    start: int  # character offsets of the span in the input text
+    end: int
+    value: float | None
+    scale: float
+    value_unscaled: float | None
+    unit: str
+    comparator: str
+    check: str
+    step: float | None
+    period: str | None
+    entity: str | None
+    role: str = "figure"  # "figure", "earlier" (a base figure), "conversion", "leader"
+    match: Match | None = None
+    verdict: str = ""
+    explanation: str = ""
+    loader: str = ""
+    flags: list[str] = field(default_factory=list)
+    coverage: str = "all"
+    definition: str = ""
+    precision: str = ""
+    total: int | None = None
+    frame: dict = field(default_factory=dict)
+    confidence: float = 0.0  # how sure the mapping is (0-1)
+    open: list[str] = field(default_factory=list)  # dimensions the text leaves open
+    _options: list = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("_options", None)
+        return data
+
+
+class Spotted(list):
+    """The candidates, with `notes`: lines about the whole text (a budget reached, dates not resolved)."""
+
+    notes: list[str]
+
+    def __init__(self, items=(), notes=None):
+        super().__init__(items)
+        self.notes = list(notes or [])
+
+
+def spot(text: str, *, store: Store, published: str | date | None = None, as_of: str | None = None) -> Spotted:
+    """Every figure in `text` (plain text or Markdown, front matter allowed) as a judged Candidate."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise SpotError(f"text: more than the {MAX_BYTES:,} bytes the spotter reads")
+    meta, body_start = split_front_matter(text)
+    published_date = as_date(published or meta.get("published"))
+    found = Spotted()
+    if not text[body_start:].strip():
+        return found
+    index = matching.series_index(store)
+    context = frames.Context(published=published_date)
+    count = 0
+    for s0, s1, paragraph in sentences(text, body_start):
+        sentence = text[s0:s1]
+        if sentence.lstrip().startswith("#") and not re.search(r"\d", sentence):
+            continue
+        if count >= MAX_FIGURES:
+            found.notes.append(f"Budget reached: the first {MAX_FIGURES:,} figures were read; the text after "
+                               f"character {s0:,} was not (split it into articles).")
+            break
+        reads = frames.frames_of(sentence, context, paragraph, limit=min(MAX_SENTENCE_FIGURES, MAX_FIGURES - count))
+        if frames.frames_of.last_count > len(reads):
+            found.notes.append(f"Budget reached: a sentence at character {s0:,} holds {frames.frames_of.last_count:,} "
+                               f"figures (more than {MAX_SENTENCE_FIGURES}): it is a table or not prose; only its first "
+                               f"{len(reads)} were read.")
+        here = [_candidate(r, sentence, s0) for r in reads]
+        here += _leaders(sentence, s0, context)
+        for candidate in sorted(here, key=lambda c: c.start):
+            _map(candidate, sentence, index, published_date)
+            found.append(candidate)
+        count += len(here)
+    if published_date is None and any("period-unresolved" in c.flags for c in found):
+        found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
+                           "(front matter `published:` or --published).")
+    drafting.judge(found, store, as_of, index)
+    for candidate in found:
+        if not candidate.verdict:
+            candidate.verdict = "needs-review"
+            candidate.explanation = candidate.explanation or "Needs review: the figure could not be judged as read."
+    return found
+
+
+def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
+    figure, frame = read.figure, read.frame
+    span_start = figure.start - len(read.wording)
+    precision = ""
+    if read.comparator == "<" and re.match(r"\s*(nearly|almost|close to|just under)\b", read.wording, re.I):
+        unit_step = 10.0 ** -figure.decimals if figure.decimals else 1.0
+        precision = (f"“{read.wording.strip()}” reads as below {figure.value:g} and within one step of the last digit "
+                     f"([{figure.value - unit_step:g}, {figure.value:g}) × {figure.scale:g}); the engine checks the “<” side")
+    return Candidate(
+        sentence=sentence, span=sentence[span_start: figure.end].strip(), start=s0 + span_start, end=s0 + figure.end,
+        value=read.value, scale=figure.scale, value_unscaled=read.value * figure.scale, unit=read.unit,
+        comparator=read.comparator, check=read.check, step=read.step, period=frame.period, entity=frame.entity,
+        role=frame.role, precision=precision, frame=frame.to_dict(), open=frame.open_dimensions(),
+    )
+
+
+def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:
+    """"topped the list of countries with the most X", "hosts most X": a claim of rank 1 without a figure;
+    the span runs to the end of the first subject named after the wording."""
+    low = sentence.lower()
+    for words in vocabulary.vocabulary()["leader_words"]:
+        at = low.find(words)
+        if at < 0 or (at and low[at - 1].isalnum()):
+            continue
+        after = [m for m in mentions("subject", sentence) if m.start >= at + len(words) and m.start - at < 90]
+        if not after or after[0].value not in LEADER_TOTALS:
+            continue
+        stop = after[0].end
+        places = [p for p in frames._places(sentence) if p.end <= at and p.value != "WLD"]
+        entity = places[-1].value if places else (context.place or "CHN")
+        years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
+        period = years[0] if years else context.period
+        frame = frames.Frame(kind="rank", measure="count", measure_from="stated", measures=("count",),
+                             subject=after[0].value, subject_from="stated", entity=entity,
+                             entity_from="stated" if places else "context", period=period,
+                             period_from="stated" if years else ("context" if period else ""),
+                             transformation="level", transformation_from="stated", role="leader")
+        return [Candidate(sentence=sentence, span=sentence[at:stop].strip(), start=s0 + at, end=s0 + stop, value=1.0,
+                          scale=1.0, value_unscaled=None, unit="rank", comparator="rank==1", check="leader", step=None,
+                          period=period, entity=entity, role="leader", total=LEADER_TOTALS[after[0].value],
+                          frame=frame.to_dict(), open=[d for d in ("entity", "period") if frame.__dict__[f"{d}_from"] not in frames.DETERMINED])]
+    return []
+
+
+@functools.lru_cache(maxsize=64)
+def _predicts(sentence: str) -> bool:
+    low = f" {sentence.lower()} "
+    return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
+
+
+def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
+    if _predicts(sentence):
+        return True
+    year_now = published.year if published else date.today().year
+    return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
+
+
+def _map(candidate: Candidate, sentence: str, index: list, published: date | None) -> None:
+    """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here."""
+    frame = frames.Frame(**{k: v for k, v in candidate.frame.items()})
+    if _is_prediction(sentence, candidate, published):
+        candidate.flags.append("prediction")
+    if frame.role == "conversion":
+        candidate.flags.append("conversion")
+    if frame.period_from == "unresolved":
+        candidate.flags.append("period-unresolved")
+    if candidate.role == "leader":
+        frame_unit, kind_frame = "count", frames.Frame(**{**candidate.frame, "kind": "count"})
+        options, reason = matching.match(kind_frame, frame_unit, None, index)
+    else:
+        options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+    if not options:
+        candidate.flags.append("no-series")
+        candidate.verdict = "opinion" if "prediction" in candidate.flags else "unverifiable"
+        candidate.check = "opinion" if "prediction" in candidate.flags else candidate.check
+        candidate.loader = "none known"
+        candidate.explanation = (f"Unverifiable with the bundled data: no series in the store measures this figure: "
+                                 f"{reason} (“{candidate.span}”). "
+                                 "The loader that would fetch it: none known.")
+        return
+    options = _currency_basis(options, sentence, frame)
+    best = options[0]
+    entry = best.entry
+    entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
+    freqs = {f for e, p, f in entry.periods if e == entity and p == frame.period}
+    freq = sorted(freqs)[0] if freqs else _freq_of(frame.period)
+    same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
+    confidence = 0.9 if len(same) == len(options) else 0.6
+    confidence -= 0.15 * len(candidate.open)
+    if best.narrower:
+        confidence -= 0.2
+        candidate.flags.append("narrower-series")
+    if best.derivation == "unit":
+        candidate.flags.append("unit-mismatch")
+    elif best.derivation:
+        candidate.flags.append("derived")
+        confidence -= 0.1
+    candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
+    candidate._options = options
+    candidate.match = Match(
+        source=entry.source, indicator=entry.indicator, entity=None if candidate.role == "leader" else entity,
+        period=frame.period, unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product, freq=freq,
+        alternatives=[{"source": o.entry.source, "indicator": o.entry.indicator, "unit": o.entry.unit,
+                       "product": o.entry.product, "score": round(min(o.score, 1.0), 2),
+                       "measure": o.entry.measure, "subject": o.entry.subject, "basis": o.entry.basis}
+                      for o in options[1:5]],
+        derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
+        basis=entry.basis,
+    )
+    for part in vocabulary.vocabulary().get("part_coverage", []):
+        if part["series"] == f"{entry.source}/{entry.indicator}" and not any(
+                re.search(rf"(?i)\b{re.escape(w)}\b", sentence) for w in part["unless"]):
+            candidate.coverage, candidate.definition = "part", part["definition"]
+    if candidate.entity is None and candidate.role != "leader":
+        candidate.entity = entity
+    if entry.values and candidate.value_unscaled is not None and not best.derivation \
+            and not matching._plausible(candidate.value_unscaled, entry.values):
+        candidate.flags.append("implausible-magnitude")
+    if "prediction" in candidate.flags:
+        candidate.check = "opinion"
+        candidate.verdict = "opinion"
+        candidate.explanation = "A projection about a future period: a forecast is not a checkable fact."
+        return
+    if best.derivation == "unit":
+        candidate.verdict, candidate.loader = "unverifiable", f"indicators refresh --source {entry.source}"
+        candidate.explanation = (f"Unverifiable as stated: the text gives {candidate.unit}, the closest series "
+                                 f"({entry.source}/{entry.indicator}) is in {entry.unit}.")
+        return
+    if not frame.period:
+        candidate.verdict = "needs-review"
+        candidate.explanation = ("Needs review: the text gives no period for this figure"
+                                 + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
+                                 + f"; best series {entry.source}/{entry.indicator}.")
+        candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
+    """Growth published on a yuan and a dollar basis (two series of the same dimensions): the sentence's
+    money figures say which the text uses ("up 5.9 per cent to US$3.58 trillion": dollars)."""
+    if frame.transformation != "growth_rate" or len(options) < 2:
+        return options
+    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", sentence))
+    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", sentence))
+    if dollars == yuan:
+        return options
+    return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
+
+
+def _freq_of(period: str | None) -> str | None:
+    if not period:
+        return None
+    if period.isdigit():
+        return "A"
+    if "/" in period:
+        return "YTD"
+    if "-Q" in period:
+        return "Q"
+    if "-H" in period:
+        return "H"
+    return "M"

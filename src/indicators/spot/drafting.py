@@ -1,0 +1,329 @@
+"""Drafting and judging: candidates as claims (docs/claims.md), judged by the claims engine in one batch.
+
+`judge(candidates, store, as_of)` writes every candidate that has a series and a period (and, for
+each, up to two alternatives that measure the same thing) into one claims file and judges it with
+`claims.check_all`: one call for the whole text. Then abstention: `contradicted` or `misleading` stay
+only when the frame is fully determined, the series agrees on every dimension, and no alternative
+measuring the same thing supports the figure; otherwise the verdict is `needs-review`, with the
+alternatives listed. Figures judged through a derivation (a USD figure against a yuan series, growth
+from two levels) are judged here with derive.py and never called contradicted.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from indicators import claims as engine
+from indicators import derive
+from indicators.claims import schema
+
+ACCUSING = ("contradicted", "misleading")
+SUPPORTING = ("supported", "supported-rounded")
+
+
+def to_claim(candidate, claim_id: str, option=None) -> dict:
+    """The candidate as a claim in the claims schema (docs/claims.md), the sentence as `quote`; with
+    `option`, against that series instead of the candidate's match."""
+    claim = {"id": claim_id, "quote": candidate.sentence.strip(), "check": candidate.check}
+    if candidate.check == "opinion":
+        reason = ("A projection about a future period: a forecast is not a checkable fact."
+                  if "prediction" in candidate.flags else "Not checked.")
+        return {**claim, "claim": candidate.span, "reason": reason}
+    match = candidate.match
+    stated = {"value": _number(candidate.value), "scale": _number(candidate.scale), "unit": candidate.unit,
+              "comparator": candidate.comparator, "text": candidate.span}
+    if candidate.check == "leader":
+        stated["unit"] = "rank"
+    if option is None:
+        series = {"source": match.source, "indicator": match.indicator}
+        for key in ("entity", "product", "period", "freq"):
+            if getattr(match, key) and not (key == "freq" and match.freq not in ("A", "Q", "M")):
+                series[key] = getattr(match, key)
+        series["unit"] = match.unit
+    else:
+        series = {"source": option.entry.source, "indicator": option.entry.indicator}
+        if candidate.check != "leader" and match.entity:
+            series["entity"] = match.entity
+        if option.entry.product:
+            series["product"] = option.entry.product
+        if match.period:
+            series["period"] = match.period
+        if match.freq in ("A", "Q", "M"):
+            series["freq"] = match.freq
+        series["unit"] = option.entry.unit
+    claim.update(stated=stated, series=series, loader=f"indicators refresh --source {series['source']}")
+    if candidate.check == "rounded":
+        claim["step"] = _number(candidate.step)
+    if candidate.check == "leader":
+        claim["entity"] = candidate.entity
+        if candidate.total:
+            claim["total"] = candidate.total
+    if candidate.coverage == "part":
+        claim.update(coverage="part", definition=candidate.definition)
+    if candidate.precision:
+        claim["precision"] = candidate.precision
+    return claim
+
+
+def _check(batch: list[dict], store, as_of: str | None) -> dict:
+    """One claims file, one call of the engine (quotes shortened: the engine does not read them, and a
+    long sentence repeated per figure would make the file grow with figures × sentence length)."""
+    batch = [{**claim, "quote": _short(claim["quote"])} for claim in batch]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.yaml"
+        path.write_text(yaml_text({"article": {"title": "spotted text", "as_of": as_of}, "claims": batch}), encoding="utf-8")
+        return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 300 else text[:297] + "…"
+
+
+class _Alt:
+    def __init__(self, entry):
+        self.entry = entry
+
+
+def judge(candidates: list, store, as_of: str | None, index: list | None = None) -> None:
+    """Judge every candidate that can be judged, in one batch through the claims engine."""
+    batch, owners = [], []
+    for i, c in enumerate(candidates):
+        if c.verdict:  # already decided (no series, unresolved period, prediction handled below)
+            continue
+        if c.match is None:
+            continue
+        if c.match.derivation:
+            _judge_derived(c, store, as_of)
+            continue
+        ids = [f"c{i}"]
+        batch.append(to_claim(c, f"c{i}"))
+        for j, option in enumerate(c._options[1:3], start=1):
+            if option.derivation or option.narrower or not _same(option.entry, c._options[0].entry):
+                continue
+            batch.append(to_claim(c, f"c{i}-{j}", option))
+            ids.append(f"c{i}-{j}")
+        owners.append((c, ids))
+    if not batch:
+        return
+    results = _check(batch, store, as_of)
+    accused = []
+    for c, ids in owners:
+        first = results[ids[0]]
+        chosen, chosen_index = first, 0
+        for claim_id in ids[1:]:
+            other = results[claim_id]
+            if first.verdict not in SUPPORTING and other.verdict in SUPPORTING:
+                chosen, chosen_index = other, int(claim_id.rsplit("-", 1)[1])
+                break
+        basis_changed = bool(chosen_index) and (("_usd_" in c._options[0].entry.indicator)
+                                                != ("_usd_" in c._options[chosen_index].entry.indicator))
+        if chosen_index:
+            _switch(c, c._options[chosen_index])
+        c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
+        if basis_changed:
+            c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
+                             f"({c.match.source}/{c.match.indicator}: {chosen.explanation}), not on the one its sentence uses "
+                             f"({c._options[0].entry.source}/{c._options[0].entry.indicator}: {first.explanation})")
+            c.verdict = "needs-review"
+        if c.verdict in ACCUSING:
+            disagreeing = [claim_id for claim_id in ids if results[claim_id].verdict not in ACCUSING]
+            accused.append((c, chosen, disagreeing))
+    if not accused:
+        return
+    # Before an accusation: does a series measuring something close (a related measure, a narrower or
+    # wider subject, another basis) hold the figure? Then the text may mean that one: needs review.
+    second, asked = [], {}
+    from indicators.spot.frames import Frame
+    from indicators.spot.matching import related
+
+    for k, (c, _, _) in enumerate(accused):
+        frame = Frame(**c.frame)
+        for j, entry in enumerate(related(frame, c.unit, index or [])[:8]):
+            if (entry.source, entry.indicator, entry.product, entry.unit) == (c.match.source, c.match.indicator, c.match.product, c.match.unit):
+                continue
+            claim_id = f"r{k}-{j}"
+            second.append(to_claim(c, claim_id, _Alt(entry)))
+            asked.setdefault(k, []).append((claim_id, entry))
+    others = _check(second, store, as_of) if second else {}
+    for k, (c, chosen, disagreeing) in enumerate(accused):
+        holding = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict in SUPPORTING]
+        reasons = []
+        if c.open:
+            reasons.append(f"open: {', '.join(c.open)}")
+        if c.match.narrower:
+            reasons.append("the series counts a narrower subject")
+        if disagreeing:
+            reasons.append("another series measuring the same thing does not disagree")
+        if c.frame.get("period_from") != "stated" and c.frame.get("entity_from") != "stated":
+            reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
+        if c.role == "conversion":
+            reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
+        if holding:
+            reasons.append("the figure matches " + ", ".join(f"{e.source}/{e.indicator}" + (f" [{e.product}]" if e.product else "")
+                                                             + f" ({e.measure} of {e.subject})" for e in holding[:3])
+                           + ": the text may mean that")
+        if c.confidence < 0.5:
+            reasons.append("the mapping is uncertain")
+        if reasons:
+            c.explanation = (f"Needs review: against {c.match.source}/{c.match.indicator} the engine says "
+                             f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
+                             f"alternatives: {_alternatives_text(c)}.")
+            c.verdict = "needs-review"
+
+
+def _same(a, b) -> bool:
+    return (a.measure, a.subject, a.kind, a.transformation) == (b.measure, b.subject, b.kind, b.transformation)
+
+
+def _switch(candidate, option) -> None:
+    m = candidate.match
+    m.alternatives = [a for a in m.alternatives if not (a["source"] == option.entry.source
+                                                        and a["indicator"] == option.entry.indicator)]
+    m.alternatives.insert(0, {"source": m.source, "indicator": m.indicator, "unit": m.unit, "product": m.product,
+                              "score": m.score})
+    m.source, m.indicator, m.unit, m.product = option.entry.source, option.entry.indicator, option.entry.unit, option.entry.product
+
+
+def _alternatives_text(candidate) -> str:
+    alts = candidate.match.alternatives if candidate.match else []
+    return ", ".join(f"{a['source']}/{a['indicator']}" + (f" [{a['product']}]" if a.get("product") else "")
+                     + f" ({a['unit']})" for a in alts[:4]) or "none"
+
+
+def _judge_derived(c, store, as_of: str | None) -> None:
+    """A USD figure against a yuan series (converted at the period's average rate), or growth from two levels."""
+    m = c.match
+    evidence = engine.Evidence(store, as_of)
+    spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
+            "period": m.period}
+    try:
+        row = evidence.one(spec)
+        if row is None:
+            raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
+        if m.derivation == "convert":
+            rates = derive.Rates(store, as_of)
+            got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
+        else:
+            previous = evidence.one({**spec, "period": str(int(m.period[:4]) - 1)})
+            if previous is None:
+                raise derive.DerivationError(f"no {m.indicator} for {int(m.period[:4]) - 1} in the store")
+            got = derive.growth(float(row["value"]), float(previous["value"]), m.unit, str(m.period),
+                                str(int(m.period[:4]) - 1))
+    except (derive.DerivationError, ValueError, KeyError) as exc:
+        c.verdict, c.loader = "unverifiable", f"indicators refresh --source {m.source}"
+        c.explanation = f"Unverifiable: {exc}."
+        return
+    stated = c.value * c.scale
+    step = (c.step or 0) * c.scale
+    low, high = stated - step / 2, stated + step / 2
+    ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
+        c.comparator, low <= got.value < high if step else got.value == stated)
+    what = "converted" if m.derivation == "convert" else "growth computed from two stored levels"
+    if ok:
+        c.verdict = "supported-rounded" if c.check == "rounded" else "supported"
+        c.explanation = f"Supported through a derivation ({what}): {got.text}."
+    else:
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: the derived figure ({what}: {got.text}) is not within the range the wording "
+                         f"allows; a derivation differs from the publisher's own figure (rates, revisions), so it does "
+                         f"not contradict the text.")
+    c.loader = f"indicators refresh --source {m.source}"
+
+
+# -- claims files ----------------------------------------------------------------------------
+
+
+def draft_entries(candidates: list) -> tuple[list[dict | None], list[str]]:
+    """Per candidate, its claim for a draft claims file (None when it cannot be drafted: no series in
+    the store, a unit the series does not use, a derivation the engine does not make, or a second
+    projection in one sentence), with unique ids; and the comment lines naming those left out."""
+    used, entries, left_out, opinions = set(), [], [], set()
+    for candidate in candidates:
+        if candidate.check == "opinion":
+            if candidate.sentence in opinions:
+                entries.append(None)  # one opinion claim per sentence
+                continue
+            opinions.add(candidate.sentence)
+        elif candidate.match is None or candidate.match.derivation or not candidate.match.period \
+                or "no-series" in candidate.flags or "unit-mismatch" in candidate.flags:
+            reason = ", ".join(candidate.flags) or ("derived: " + candidate.match.derivation if candidate.match
+                                                    and candidate.match.derivation else "period not determined")
+            left_out.append(f"not drafted ({reason}): “{candidate.span}” in “{candidate.sentence.strip()[:120]}”")
+            entries.append(None)
+            continue
+        base = _slug(candidate)
+        claim_id, n = base, 2
+        while claim_id in used:
+            claim_id, n = f"{base}-{n}", n + 1
+        used.add(claim_id)
+        claim = to_claim(candidate, claim_id)
+        schema.validate(claim, len(entries))
+        entries.append(claim)
+    return entries, left_out
+
+
+def draft_claims(candidates: list, meta: dict | None = None) -> tuple[dict, list[str]]:
+    entries, left_out = draft_entries(candidates)
+    document = {"claims": [claim for claim in entries if claim]}
+    if meta:
+        document = {"article": meta, **document}
+    return document, left_out
+
+
+def draft_header(source_name: str = "", left_out: list[str] = ()) -> str:
+    lines = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
+             "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
+    return "\n".join(lines + [f"# {line}" for line in left_out]) + "\n"
+
+
+def draft_yaml(candidates: list, source_name: str = "", meta: dict | None = None) -> str:
+    document, left_out = draft_claims(candidates, meta)
+    return draft_header(source_name, left_out) + yaml_text(document)
+
+
+def yaml_text(data) -> str:
+    """YAML as the drafts write it: keys in order, Unicode kept, lines up to 120 characters."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+
+
+def _slug(candidate) -> str:
+    indicator = candidate.match.indicator if candidate.match else ("projection" if candidate.check == "opinion" else "figure")
+    words = re.sub(r"[^a-z0-9]+", "-", f"{indicator} {candidate.period or ''} {candidate.entity or ''}".lower()).strip("-")
+    return words[:60].strip("-") or "claim"
+
+
+def _number(value):
+    return int(value) if value is not None and float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def format_table(candidates: list) -> str:
+    """A readable listing: verdict, figure, series, flags, explanation."""
+    if not candidates:
+        return "no figures found in the text"
+    lines = []
+    for c in candidates:
+        series = (f"{c.match.source}/{c.match.indicator} {c.match.product or ''} {c.match.entity or ''} "
+                  f"{c.match.period or ''} (confidence {c.confidence:.2f})" if c.match else "none")
+        lines.append(f"[{c.verdict.upper()}] {c.span}")
+        lines.append(f"  sentence: {c.sentence.strip()}")
+        lines.append(f"  figure:   {c.value:g} × {c.scale:g} {c.unit} {c.comparator} ({c.check})  period {c.period or '?'}  "
+                     f"entity {c.entity or '?'}" + (f"  [{c.role}]" if c.role != "figure" else ""))
+        frame = c.frame or {}
+        lines.append(f"  frame:    measure {frame.get('measure') or '?'} subject {frame.get('subject') or '?'} "
+                     f"transformation {frame.get('transformation') or '?'}" + (f"  open: {', '.join(c.open)}" if c.open else ""))
+        lines.append(f"  series:   {' '.join(series.split())}")
+        if c.match and c.match.alternatives:
+            lines.append(f"  also:     {_alternatives_text(c)}")
+        if c.flags:
+            lines.append(f"  flags:    {', '.join(c.flags)}")
+        lines.append(f"  why:      {c.explanation}")
+        lines.append("")
+    counts: dict[str, int] = {}
+    for c in candidates:
+        counts[c.verdict] = counts.get(c.verdict, 0) + 1
+    lines.append(f"{len(candidates)} candidate(s): " + ", ".join(f"{v} {n}" for v, n in counts.items()))
+    return "\n".join(lines)

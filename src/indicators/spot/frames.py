@@ -1,0 +1,557 @@
+"""Frames: for each figure of a sentence, what the text says it measures, read with the article's context.
+
+A `Frame` holds the measure, subject, basis, entity, period (and base period), transformation, kind,
+comparator and role the text gives a figure, and for each dimension where it came from: "stated"
+(in the sentence), "context" (carried from an earlier sentence: a year, "these batteries"),
+"assumed" (a default the text does not give: China for an article about China, goods for "exports")
+or "" (open). Only stated and context values count as determined (matching.py, drafting.py).
+
+`Context` is what is carried across sentences (published date, last period, last subject and
+place); `frames_of` reads one sentence with it and updates it: one pass over the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from indicators import catalogue
+from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for, read_figures
+from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
+
+BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
+                         r"over|against)\s+(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
+EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
+                            r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
+CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
+PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
+GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
+RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
+            "the year before": -1, "next year": 1}
+RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
+MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                   "august", "september", "october", "november", "december"))}
+MONTH_RANGE = re.compile(r"\b(?:from\s+)?January\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b", re.I)
+FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\b", re.I)
+SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+DETERMINED = ("stated", "context")
+
+
+@dataclass
+class Frame:
+    kind: str | None = None
+    measure: str | None = None
+    measure_from: str = ""
+    measures: tuple[str, ...] = ()  # more than one when the text says "production and sales"
+    subject: str | None = None
+    subject_from: str = ""
+    basis: str | None = None
+    basis_from: str = ""
+    entity: str | None = None
+    entity_from: str = ""
+    period: str | None = None
+    period_from: str = ""
+    base_period: str | None = None
+    transformation: str | None = None
+    transformation_from: str = ""
+    role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
+    sign: int = 1
+    notes: list[str] = field(default_factory=list)
+
+    def open_dimensions(self) -> list[str]:
+        """Dimensions not determined by the text or its context (assumed defaults count as open)."""
+        needed = ["measure", "subject", "entity", "period"] + (["transformation"] if self.kind == "percent" else [])
+        open_ = [d for d in needed if getattr(self, f"{d}_from") not in DETERMINED]
+        if len(self.measures) > 1 and "measure" not in open_:
+            open_.append("measure")
+        return open_
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+@dataclass
+class Context:
+    published: date | None = None
+    period: str | None = None  # the last period stated (carried across sentences and paragraphs)
+    subject: str | None = None  # the last subject stated
+    measure: str | None = None
+    place: str | None = None  # the last national place stated
+    paragraph: int = -1
+    notes: set = field(default_factory=set)
+    counts: dict = field(default_factory=dict)  # economy -> mentions so far
+
+
+@dataclass
+class Read:
+    """A figure of a sentence with its frame and the wording around it."""
+
+    figure: Figure
+    frame: Frame
+    comparator: str
+    wording: str  # the comparator's words before the figure
+    check: str
+    step: float | None
+    unit: str
+    value: float
+
+
+def _nearest(items: list[Mention], start: int, end: int, clause: tuple[int, int], after_too: bool = True) -> Mention | None:
+    """The mention nearest the figure in its clause (before it first), else the nearest in the sentence."""
+    a, b = clause
+    inside = [m for m in items if start <= m.start and m.end <= end]  # the figure's own unit word: "nine clusters"
+    if inside:
+        return inside[0]
+    before = [m for m in items if a <= m.start and m.end <= start]
+    if before:
+        return before[-1]
+    after = [m for m in items if end <= m.start < b] if after_too else []
+    if after:
+        return after[0]
+    return None
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in CLAUSE.finditer(sentence)] + [len(sentence)]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= offset < b:
+            return a, b
+    return clauses[-1]
+
+
+@functools.lru_cache(maxsize=512)
+def _subannual(sentence: str, year: str) -> tuple[str | None, str]:
+    """A period below a year named in the sentence, as the tidy frame's code, with its words."""
+    code, words, _ = _subannual_at(sentence, year)
+    return code, words
+
+
+@functools.lru_cache(maxsize=512)
+def _subannual_at(sentence: str, year: str) -> tuple[str | None, str, int]:
+    """The same, with where the words are (-1 when none)."""
+    code, words = _subannual_words(sentence, year)
+    return code, words, (sentence.lower().find(words.lower()) if words else -1)
+
+
+def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
+    low = sentence.lower()
+    m = MONTH_RANGE.search(sentence)
+    if m:
+        last = MONTH_NUMBERS[m.group(1).lower()]
+        code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
+        return code, m.group(0)
+    m = re.search(r"\bin\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                  r"(?!\s*(?:to|-|–|through)\s)", sentence)
+    if m and not MONTH_RANGE.search(sentence):
+        return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
+    m = FIRST_MONTHS.search(sentence)
+    if m:
+        n = SMALL.get(m.group(1).lower()) or int(m.group(1))
+        return ({3: f"{year}-Q1", 6: f"{year}-H1"}.get(n, f"{year}-01/{year}-{n:02d}")), m.group(0)
+    for code, words in vocabulary()["subannual"].items():
+        if code == "YTD":
+            continue
+        for w in words:
+            if re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low):
+                return f"{year}-{code}", w
+    return None, ""
+
+
+def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
+    """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
+    found = []
+    for m in YEAR.finditer(sentence):
+        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()])), "year"))
+    for m in RELATIVE_RE.finditer(sentence):
+        shift = RELATIVE[m.group(1).lower()]
+        year = str(published.year + shift) if published else None
+        base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against)\s+(?:the same period\s+)?$",
+                                            sentence[max(0, m.start() - 40): m.start()], re.I))
+        base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
+                        and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
+        found.append((m.start(), year, base, m.group(1)))
+    return sorted(found, key=lambda t: t[0])
+
+
+def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
+    """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
+    the next sentence. The number of figures read is in `frames_of.last_count`."""
+    figures = [f for f in read_figures(sentence)  # "the first 11 months" names a period, not a figure
+               if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
+                       and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))]
+    frames_of.last_count = len(figures)
+    if limit is not None:
+        figures = figures[:limit]
+    vocab = vocabulary()
+    measures = mentions("measure", sentence)
+    subjects = mentions("subject", sentence)
+    bases = mentions("basis", sentence)
+    places = _places(sentence)
+    years = _years(sentence, context.published)
+    clauses = _clauses(sentence)
+    anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
+                         sentence, re.I)
+    reads: list[Read] = []
+    main_period = None
+    earlier_years = set()
+    for index, figure in enumerate(figures):
+        before = sentence[max(0, figure.start - 60): figure.start]
+        comparator, wording = comparator_for(before, figure)
+        frame = Frame()
+        unit = figure.unit or "count"
+        if unit == "percent" and GDP_AFTER.match(sentence, figure.end):
+            unit = "percent of GDP"
+        if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
+            unit = "percentage points"
+        if unit == "percent" and re.search(r"(?i)percentage$", sentence[figure.start: figure.end]) \
+                and re.match(r"\s+points?\b", sentence[figure.end: figure.end + 10]):
+            unit = "percentage points"
+        frame.kind = unit_kind(unit) or unit
+        # role: a base figure, a parenthetical conversion of the previous figure, else the figure
+        if EARLIER_BEFORE.search(before):
+            frame.role = "earlier"
+        previous = reads[-1] if reads else None
+        if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
+                and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
+                                 sentence[previous.figure.end: figure.start - len(_sign_prefix(sentence, figure))], re.I)):
+            frame.role = "conversion"
+        clause = _clause_of(clauses, figure.start)
+        # transformation and sign (for percentages)
+        if frame.kind == "percent":
+            _transformation(sentence, figure, frame, clause)
+        elif frame.kind in ("percent_of_gdp", "percentage_points"):
+            frame.transformation, frame.transformation_from = None, ""
+        else:
+            frame.transformation, frame.transformation_from = "level", "stated"
+        if comparator.startswith("count=="):
+            frame.measure, frame.measure_from, frame.measures = "count", "stated", ("count",)
+            frame.subject, frame.subject_from = "index_indicators", "stated"
+        if frame.role == "conversion":
+            _copy(previous.frame, frame)
+        else:
+            _measure(measures, figure, frame, clause, sentence, context)
+            _subject(subjects, figure, frame, clause, sentence, context, anaphora)
+            frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
+            frame.basis_from = "stated" if frame.basis else ""
+            _entity(places, figure, index, figures, frame, sentence, context)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years)
+        qualifier = _qualifier(sentence, figure, clause)
+        if qualifier:
+            frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
+            frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
+        if frame.role == "figure" and main_period is None and frame.period:
+            main_period = frame.period
+        if frame.role == "earlier" and frame.period:
+            earlier_years.add(frame.period[:4])
+        value = figure.value * frame.sign if frame.sign < 0 and figure.value > 0 else figure.value
+        figure_for_check = Figure(figure.start, figure.end, value, figure.scale, unit, figure.decimals, figure.ordinal,
+                                  figure.words)
+        check, step = check_and_step(figure_for_check, comparator)
+        comparator = "==" if check == "exact" else comparator
+        reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
+    _pair_measures(sentence, reads)
+    _update(context, sentence, subjects, measures, places, years, reads, paragraph)
+    return reads
+
+
+def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
+    window = sentence[max(clause[0], figure.start - 50): min(clause[1], figure.end + 50)].lower()
+    for words in vocabulary()["qualifiers"]:
+        if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window):
+            return words
+    return None
+
+
+def _pair_measures(sentence: str, reads: list[Read]) -> None:
+    """"production and sales reached 12.89 million and 12.87 million, up 34.4 percent and 35.5 percent":
+    two measures and figures in pairs joined by "and": the first figure of a pair is the first measure's."""
+    for a, b in zip(reads, reads[1:]):
+        fa, fb = a.frame, b.frame
+        if len(fa.measures) == 2 and fa.measures == fb.measures and fa.kind == fb.kind \
+                and re.fullmatch(r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[a.figure.end: b.figure.start - len(b.wording)]):
+            fa.measure, fb.measure = fa.measures
+            fa.measures, fb.measures = (fa.measure,), (fb.measure,)
+
+
+def _none():
+    return Mention(0, 0, None, "")
+
+
+def _sign_prefix(sentence: str, figure: Figure) -> str:
+    return ""
+
+
+def _copy(source: Frame, frame: Frame) -> None:
+    for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
+                "entity_from", "period", "period_from", "base_period", "transformation", "transformation_from"):
+        setattr(frame, key, getattr(source, key))
+    frame.notes.append("a conversion of the previous figure into another currency (same series)")
+
+
+def _window_has(text: str, words: list[str], at_end: bool) -> str | None:
+    low = text.lower()
+    for w in words:
+        pattern = rf"(?<![\w]){re.escape(w.lower())}(?![\w])" + (r"[\w\s,-]{0,25}$" if at_end else "")
+        m = re.search(pattern, low) if at_end else re.match(rf"\s*(?:[\w-]+\s+){{0,2}}{re.escape(w.lower())}(?![\w])", low)
+        if m:
+            return w
+    return None
+
+
+def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[int, int]) -> None:
+    vocab = vocabulary()["_compiled"]
+    before = sentence[max(clause[0], figure.start - 45): figure.start]
+    before = re.sub(r"(?i)\bup to\b", "", before)
+    after = sentence[figure.end: figure.end + 40]
+    growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
+    shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
+    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion)\b", before[-30:] + after[:20])):
+        frame.transformation, frame.transformation_from = "growth_rate", "stated"
+        negative = vocab["negative"]
+        near = before[-30:] + " " + after[:25]
+        if negative.search(near) and not re.search(r"(?i)\b(up|rose|grew|increased|rise|growth|increase)\b", before[-20:]):
+            frame.sign = -1
+    elif shared:
+        frame.transformation, frame.transformation_from = "share", "stated"
+
+
+def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context) -> None:
+    if frame.measure_from:
+        return
+    if frame.transformation == "share" and frame.transformation_from == "stated":
+        pass
+    near = _nearest(items, figure.start, figure.end, clause)
+    if near is None:
+        near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    if near is None:
+        if frame.kind == "rank":
+            frame.measure, frame.measure_from, frame.measures = "rank", "stated", ("rank",)
+        return
+    found = [near.value]
+    # "production and sales of NEVs": both measures are stated
+    for other in items:
+        if other is near or other.value in found:
+            continue
+        gap = sentence[min(other.end, near.end): max(other.start, near.start)] if other.start != near.start else ""
+        if re.fullmatch(r"\s*(?:and|or|,|/|&)\s*", gap):
+            found.append(other.value)
+    if near.value == "share" and frame.transformation != "share" and frame.kind != "percent":
+        return
+    order = {m.value: m.start for m in items}
+    frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
+
+
+def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
+    if frame.subject_from:
+        return
+    if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
+        frame.subject, frame.subject_from = "other:ratio", "stated"
+        return
+    near = _nearest(items, figure.start, figure.end, clause)
+    if near is None:
+        near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    listed = _listed_whole(items, figure, clause, sentence)
+    if listed:
+        frame.subject, frame.subject_from = listed, "stated"
+        frame.notes.append(f"a list of members read as the whole they make up ({listed})")
+        return
+    if near is not None:
+        subject = near.value
+        for other in items:  # "Chinese-branded passenger cars": a qualified subject the store does not hold
+            if other.value.startswith("other:") and 0 <= near.start - other.end <= 2:
+                frame.subject, frame.subject_from = other.value, "stated"
+                return
+        # an enumeration after a whole: "green trio, namely solar batteries, lithium-ion batteries and EVs"
+        words = vocabulary()["enumeration"]
+        for whole in items:
+            if whole.end <= near.start and subject != whole.value and catalogue.within(subject, whole.value):
+                between = sentence[whole.end: near.start]
+                if any(re.search(rf"(?i)(?<![\w]){re.escape(w)}(?![\w])", between) for w in words) or "(" in between:
+                    subject = whole.value
+                    break
+        # "these batteries": the previous sentence's subject when it falls under the word used here
+        if anaphora and anaphora.start() <= near.start <= anaphora.end() and context.subject \
+                and context.subject != subject and catalogue.within(context.subject, subject):
+            frame.subject, frame.subject_from = context.subject, "context"
+            frame.notes.append(f"“{anaphora.group(0)}” read as the previous sentence's subject ({context.subject})")
+            return
+        frame.subject, frame.subject_from = subject, "stated"
+        return
+    if frame.measure in ("exports", "imports", "trade", "trade_balance"):
+        if context.subject and context.subject != "goods" and anaphora:
+            frame.subject, frame.subject_from = context.subject, "context"
+        else:
+            frame.subject, frame.subject_from = "goods", "assumed"
+    elif anaphora and context.subject:
+        frame.subject, frame.subject_from = context.subject, "context"
+    elif context.subject:
+        frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
+
+
+COUNTERPART = re.compile(r"(?i)\b(?:to|from|into|with|against|than|over)\s+(?:the\s+)?$")
+CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.I)
+WORLD_ADJECTIVES = ("global", "the world", "world's")
+
+
+def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -> str | None:
+    """"electric vehicles, lithium-ion batteries and solar cells increased by 61.6%": members listed
+    before the figure stand for the smallest whole that holds them all (new trio), never goods."""
+    before = [m for m in items if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
+    if len(before) < 2:
+        return None
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if re.fullmatch(r"\s*(?:,|and|, and|or|&)\s*", sentence[m.end: run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    values = {m.value for m in run}
+    if len(values) < 2:
+        return None
+    common = set.intersection(*(catalogue.ancestors(v) for v in values)) - {"goods"}
+    if not common:
+        return None
+    return max(common, key=lambda v: len(catalogue.ancestors(v)))
+
+
+SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|port|City|city|Municipality|Prefecture|"
+                         r"Autonomous Region|Free Trade Zone|Special Economic Zone)\b")
+
+
+def _places(sentence: str) -> list[Mention]:
+    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)]
+    for m in SUBNATIONAL.finditer(sentence):  # "Fujian Province", "Fuzhou Port": a place below the nation
+        found = [p for p in found if not (m.start() <= p.start < m.end())]
+        found.append(Mention(m.start(), m.end(), "CHN-SUB", m.group(0)))
+    found.sort(key=lambda p: p.start)
+    # "Global Innovation Index", "global sales" are not places when part of a subject name
+    subjects = mentions("subject", sentence)
+    return [p for p in found if not any(s.start <= p.start and p.end <= s.end and (s.end - s.start) > (p.end - p.start)
+                                        for s in subjects)]
+
+
+def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Figure], frame: Frame, sentence: str,
+            context: Context) -> None:
+    if places:
+        code = _entity_in_sentence(places, figure, index, figures, sentence)
+        if code:
+            frame.entity, frame.entity_from = code, "stated"
+            return
+    if context.place:
+        frame.entity, frame.entity_from = context.place, "context"
+    else:
+        frame.entity, frame.entity_from = "CHN", "assumed"
+
+
+def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure], sentence: str) -> str | None:
+    """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
+    place right after the figure ("3.4 million filed worldwide"), else the nearest one before."""
+    for p in reversed(places):
+        if p.end <= figure.start and PLACE_WITH.fullmatch(sentence, p.end, figure.start):
+            return p.value
+    if _respectively(sentence):
+        before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
+        if len(before) >= len(figures):
+            return before[index].value
+    nxt = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
+    following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
+                 and p.words.lower() not in WORLD_ADJECTIVES
+                 and not re.search(r"[,;:(]|\b(?:to|from|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)]
+    if following:
+        return following[0].value
+    preceding = [p for p in places if p.end <= figure.start]
+    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])]
+    preceding = own or preceding  # "German exports to China": the exporter, not the destination
+    national = [p for p in preceding if p.value != "WLD"]
+    if national:
+        return national[-1].value
+    if preceding:
+        return preceding[-1].value
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _respectively(sentence: str) -> bool:
+    return bool(re.search(r"\brespectively\b", sentence))
+
+
+def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
+            earlier_years: set) -> None:
+    """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
+    sentence that is not a comparison base, else the earlier sentences' period (context)."""
+    after = sentence[figure.end: figure.end + 30]
+    bases = [y for _, y, base, _ in years if base and y]
+    if bases:
+        frame.base_period = bases[0]
+    attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
+    relative = re.match(r"\s*(?:\w+\s+)?(?:in\s+)?(" + "|".join(RELATIVE) + r")\b", after, re.I)
+    year, how = None, ""
+    if attached:
+        year, how = attached.group(1), "stated"
+    elif relative:
+        shift = RELATIVE[relative.group(1).lower()]
+        if context.published:
+            year, how = str(context.published.year + shift), "stated"
+        else:
+            frame.notes.append(f"“{relative.group(1)}” is not resolved: no published date (give --published)")
+            frame.period_from = "unresolved"
+            return
+    elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
+        year, how = str(int(main_period[:4]) - 1), "stated"
+    else:
+        usable = [(abs(off - figure.start), y, label) for off, y, base, label in years
+                  if not base and not (y in earlier_years)]
+        if usable:
+            _, year, label = min(usable, key=lambda t: t[0])
+            if year is None:
+                frame.notes.append(f"“{label}” is not resolved: no published date (give --published)")
+                frame.period_from = "unresolved"
+                return
+            how = "stated"
+        elif _subannual(sentence, "0000")[0] and (context.period or context.published):
+            # "in the first quarter" with no year: the year of the text so far, else the published year
+            year = context.period[:4] if context.period else str(context.published.year)
+            how = "context"
+        elif context.period:
+            frame.period, frame.period_from = context.period, "context"
+            return
+    if year is None:
+        return
+    sub, _, at = _subannual_at(sentence, year)
+    # a period below the year applies to the figures near its words, not to one with its own "in 2023"
+    if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
+        sub = None
+    frame.period, frame.period_from = (sub or year), how
+
+
+def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int) -> None:
+    stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
+    if stated:
+        context.period = stated[0]
+    else:
+        own = [y for _, y, base, _ in years if y and not base]
+        if own:
+            sub, _ = _subannual(sentence, own[0])
+            context.period = sub or own[0]
+    framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
+    if framed:
+        context.subject = framed[-1]
+    elif subjects:
+        context.subject = subjects[-1].value
+    # what the text is about: the economy it names most often so far (China on a tie); a place after
+    # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
+    for p in places:
+        if p.value != "WLD" and "-" not in p.value and not re.search(
+                r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):
+            context.counts[p.value] = context.counts.get(p.value, 0) + 1
+    if context.counts:
+        top = max(context.counts.values())
+        context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
+    context.paragraph = paragraph

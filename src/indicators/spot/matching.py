@@ -1,0 +1,206 @@
+"""Matching by dimensions: a figure's frame against the series the store holds, described by the catalogue.
+
+`series_index(store)` lists every series the store holds (source, indicator, product, unit, with
+its entities, periods and values) joined with its catalogue dimensions (measure, subject, basis,
+kind, transformation): one grouped read of the store, cached per store version. (When
+`Store.catalogue()` lands on main it replaces the grouped read.)
+
+`match(frame, ...)` keeps the series that agree with every dimension the frame determines or
+assumes; a dimension left open is not filtered on. The subject must be the stated one; a series of
+a narrower subject (passenger cars for "vehicles") is kept only as an alternative, marked narrower.
+When no series measures the figure directly, a derivation may: growth from two stored levels, a
+USD figure from a CNY series at the period's rate (derive.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from indicators import catalogue
+from indicators.spot.frames import Frame
+from indicators.spot.vocabulary import measures_agree, measures_related
+from indicators.store import Store
+
+# Whose estimate is preferred when the text names none (official first)
+BASIS_ORDER = ("customs", "statistics_office", "industry_association", "ministry", "ip_office", "index_publisher",
+               "international_reestimate", "central_bank", "research_firm", "think_tank", "news_report")
+SKIP_PRODUCTS = ("cluster:", "indicator:")  # per-name rows (a cluster, an indicator): matched by name, not by dimensions
+SKIP_INDICATORS = ("pillar_score:",)
+CONVERTIBLE = {"CNY", "USD"}
+COUNT_UNITS = {"count", "vehicles", "applications", "patents", "cells"}
+
+
+@dataclass
+class Entry:
+    source: str
+    indicator: str
+    product: str | None
+    unit: str
+    measure: str
+    subject: str
+    basis: str
+    kind: str
+    transformation: str
+    name: str
+    definition: str
+    entities: set
+    periods: set  # (entity, period, freq)
+    values: list
+    rows: int
+
+
+@dataclass
+class Option:
+    entry: Entry
+    score: float
+    narrower: bool = False
+    derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels)
+    holds_period: bool = False
+
+
+_INDEX: dict[tuple, list[Entry]] = {}
+
+
+def series_index(store: Store) -> list[Entry]:
+    """Every series the store holds with its catalogue dimensions; series no source.yaml describes are left out."""
+    key = (store.url, tuple(sorted(store.versions().items())))
+    if key in _INDEX:
+        return _INDEX[key]
+    data = store.frame()
+    entries: list[Entry] = []
+    data = data.assign(product=data["product"].fillna(""))
+    products = data.groupby(["source", "indicator"])["product"].nunique().to_dict()
+    for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
+        if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
+            continue
+        described = catalogue.describe(source, indicator, product or None, unit)
+        if described is None:
+            continue
+        values = sorted(float(v) for v in rows["value"] if math.isfinite(v) and v != 0)
+        narrowing = product if products.get((source, indicator), 1) > 1 else None  # one product needs no narrowing
+        entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
+                             described.basis, described.kind, described.transformation, described.name,
+                             described.definition, set(rows["entity"]),
+                             set(zip(rows["entity"], rows["period"].astype(str), rows["freq"])), values, len(rows)))
+    if len(_INDEX) > 8:
+        _INDEX.clear()
+    _INDEX[key] = entries
+    return entries
+
+
+def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
+    """'' when the figure's unit is the series', 'convert' for CNY<->USD, None when not comparable."""
+    if unit == entry.unit:
+        return ""
+    if kind == "money" and entry.kind == "money":
+        return "convert" if {unit, entry.unit} <= CONVERTIBLE else None
+    if kind == entry.kind and kind in ("rank", "score", "percent_of_gdp"):
+        return ""
+    if kind == entry.kind == "count" and "count" in (unit, entry.unit) and {unit, entry.unit} <= COUNT_UNITS:
+        return ""  # "9 million" (count) and a series of vehicles
+    if kind == entry.kind and kind in ("power", "energy"):
+        return "unit"  # GW against a MW series: the same kind, another unit; not judged as stated
+    return None
+
+
+def _plausible(value: float | None, values: list[float]) -> bool:
+    return value is None or not values or any(abs(v) / 10 <= abs(value) <= abs(v) * 10 for v in values)
+
+
+def previous_period(period: str) -> str | None:
+    if period.isdigit():
+        return str(int(period) - 1)
+    return None
+
+
+def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> tuple[list[Option], str]:
+    """The series that agree with the frame, best first, and a reason when there is none."""
+    if frame.subject is None and frame.measure is None:
+        return [], "the text names nothing the catalogue describes (no measure, no subject)"
+    if frame.subject is None:
+        return [], f"the text gives a measure ({frame.measure}) but no subject the catalogue knows"
+    options: list[Option] = []
+    levels: list[Entry] = []
+    for entry in index:
+        if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
+            if not (entry.measure == "share" and frame.transformation == "share"):
+                continue
+        if entry.subject != frame.subject:
+            if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject):
+                continue
+            narrower = True
+        else:
+            narrower = False
+        if frame.entity and frame.entity not in entry.entities:
+            continue
+        if frame.kind == "percent_of_gdp":
+            if entry.kind != "percent_of_gdp":
+                continue
+        elif frame.transformation and entry.transformation != frame.transformation:
+            if frame.transformation == "growth_rate" and entry.transformation == "level" and frame.kind == "percent":
+                levels.append(entry)
+            continue
+        elif frame.kind == "percent" and entry.transformation == "level" and entry.kind != "percent":
+            continue
+        if frame.basis and frame.basis_from == "stated" and entry.basis != frame.basis:
+            continue
+        how = _units_agree(unit, frame.kind, entry)
+        if how is None:
+            continue
+        holds = any(e == frame.entity and p == frame.period for e, p, _ in entry.periods) if frame.period else False
+        score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
+        score += 0.05 if _plausible(value, entry.values) else -0.2
+        score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
+        score += min(entry.rows, 50) * 1e-4
+        options.append(Option(entry, round(score, 4), narrower, how, holds))
+    if not options and levels and frame.period and previous_period(frame.period):
+        prev = previous_period(frame.period)
+        for entry in levels:
+            if entry.subject != frame.subject:
+                continue
+            have = {p for e, p, _ in entry.periods if e == frame.entity}
+            if frame.period in have and prev in have:
+                options.append(Option(entry, 0.55, False, "growth", True))
+    options.sort(key=lambda o: -o.score)
+    if not options:
+        what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
+        where = f" for {frame.entity}" if frame.entity else ""
+        return [], f"no series in the store measures {what}{where} in {unit}"
+    return options, ""
+
+
+def same_dimensions(a: Entry, b: Entry) -> bool:
+    """Two series measure the same thing (they may differ in basis or publisher)."""
+    return (a.measure, a.subject, a.kind, a.transformation) == (b.measure, b.subject, b.kind, b.transformation)
+
+
+def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
+    """Series that might hold the figure under a nearby reading: a related measure (sales / domestic sales),
+    a narrower or wider subject (passenger cars / vehicles), any basis. Checked before an accusation:
+    if one of them supports the figure, the figure is not called contradicted."""
+    if not frame.subject or frame.subject.startswith("other:"):
+        return []
+    found = []
+    for entry in index:
+        if frame.measures and not any(measures_related(m, entry.measure) for m in frame.measures):
+            continue
+        if not overlapping(entry.subject, frame.subject):
+            continue
+        if frame.entity and frame.entity not in entry.entities:
+            continue
+        if frame.transformation and entry.transformation != frame.transformation and frame.kind != "percent_of_gdp":
+            continue
+        if _units_agree(unit, frame.kind, entry) != "":
+            continue
+        found.append(entry)
+    return found
+
+
+def overlapping(a: str, b: str) -> bool:
+    """Two subjects that may count the same things: one within the other, or both holding a third
+    (EVs and NEVs both hold BEVs and PHEVs)."""
+    if catalogue.within(a, b) or catalogue.within(b, a):
+        return True
+    subjects = catalogue.dimensions()["subject"]
+    return any(catalogue.within(d, a) and catalogue.within(d, b) for d in subjects)

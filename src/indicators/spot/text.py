@@ -1,0 +1,82 @@
+"""Text and its context: reading the input, front matter, sentences and paragraphs, the published date.
+
+Everything here is one pass over the text: `sentences` splits it once, and the context that is
+carried across sentences (the published date, the last year stated, the last subject) lives in
+`frames.Context`, never in a rescan of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import yaml
+
+MAX_BYTES = 200_000
+
+
+class SpotError(ValueError):
+    """The input cannot be spotted (too large, binary); the message says why in one line."""
+
+
+def read_input(data: bytes | str, name: str = "input") -> str:
+    """The text of a file or paste: SpotError past MAX_BYTES, for binary data or text that is not UTF-8."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if len(raw) > MAX_BYTES:
+        raise SpotError(f"{name}: {len(raw):,} bytes is more than the {MAX_BYTES:,} bytes the spotter reads "
+                        f"(an article is a few KB; split the text)")
+    if b"\x00" in raw[:8192]:
+        raise SpotError(f"{name}: binary data (NUL bytes): give plain text or Markdown")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SpotError(f"{name}: not UTF-8 text (byte {exc.start}): give plain text or Markdown") from None
+
+
+def split_front_matter(text: str) -> tuple[dict, int]:
+    """YAML front matter (`---` ... `---` at the top) as a dict, and where the body starts."""
+    match = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", text, re.S)
+    if not match:
+        return {}, 0
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, 0
+    return (meta if isinstance(meta, dict) else {}), match.end()
+
+
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"\b(U\.S|No|Mr|Ms|Dr|St|vs|e\.g|i\.e|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
+def sentences(text: str, start: int = 0) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence of text[start:]: split at . ! ? before a capital and at blank lines."""
+    found, paragraph = [], 0
+    for block in _BLOCK.finditer(text, start):
+        b0 = block.start()
+        body = block.group(0)
+        cut = 0
+        for end in _END.finditer(body):
+            piece = body[cut:end.start()]
+            if not _ABBREVIATION.search(piece.rstrip("\"”’) ")):
+                found.append((b0 + cut, b0 + end.start(), paragraph))
+                cut = end.end()
+        found.append((b0 + cut, b0 + len(body.rstrip()), paragraph))
+        paragraph += 1
+    return [(s, e, p) for s, e, p in found if text[s:e].strip()]
+
+
+def as_date(value) -> date | None:
+    """A published date from front matter or an option ("2024-06-01", "2024-06", "2024"); SpotError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for candidate in (text, f"{text}-01" if len(text) == 7 else None, f"{text}-01-01" if len(text) == 4 else None):
+        try:
+            return date.fromisoformat(candidate) if candidate else None
+        except ValueError:
+            continue
+    raise SpotError(f"published date {value!r} is not a date (YYYY-MM-DD)")

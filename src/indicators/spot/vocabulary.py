@@ -1,0 +1,119 @@
+"""The vocabulary (vocabulary.yaml beside this module): words -> the catalogue's dimension values.
+
+`vocabulary()` loads it once and compiles one alternation per dimension, so that a sentence is
+scanned once per dimension (`mentions`), whatever the number of figures in it. `validate()` checks
+every value against the catalogue's dimensions (tests/test_spot.py runs it).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from indicators import catalogue
+
+PATH = Path(__file__).with_name("vocabulary.yaml")
+DIMENSIONS = ("measure", "subject", "basis")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: str  # the dimension value (a measure, subject, basis, place code)
+    words: str
+
+
+def _alternation(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every phrase (longest first), and phrase (lower case) -> value; a phrase
+    starting with a capital letter and written in capitals ("EV", "PCT", "GAC") matches case-sensitively."""
+    pairs = sorted(pairs, key=lambda p: -len(p[0]))
+    lookup: dict[str, str] = {}
+    parts = []
+    for words, value in pairs:
+        key = words.lower()
+        if key in lookup:
+            continue
+        lookup[key] = value
+        body = re.escape(words)
+        exact = len(words) > 1 and words.replace("&", "").replace(" ", "").isupper() and words.isascii()
+        parts.append(body if exact else f"(?i:{body})")
+    pattern = re.compile(r"(?<![\w&$])(?:" + "|".join(parts) + r")(?![\w&])") if parts else re.compile(r"(?!x)x")
+    return pattern, lookup
+
+
+@functools.lru_cache(maxsize=2)
+def vocabulary(path: str = str(PATH)) -> dict:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    compiled = {}
+    for dimension in DIMENSIONS:
+        compiled[dimension] = _alternation([(w, value) for value, words in data[dimension].items() for w in words])
+    places = {code: list(words) for code, words in data["places"].items()}
+    for code, (name, aliases) in catalogue.economies().items():
+        places.setdefault(code, [])
+        places[code] += [name, *aliases]
+    data["_places"] = places
+    dropped = set(data.get("not_places") or [])
+    compiled["place"] = _alternation([(w, code) for code, words in places.items() for w in words
+                                      if len(w) > 1 and w not in dropped])
+    for kind in ("growth_rate", "share"):
+        for side in ("before", "after"):
+            words = sorted(data["transformation"][kind][side], key=len, reverse=True)
+            compiled[f"{kind}_{side}"] = words
+    negative = "|".join(re.escape(w) for w in sorted(data["transformation"]["growth_rate"]["negative"], key=len, reverse=True))
+    compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
+    data["_compiled"] = compiled
+    data["_unit_words"] = sorted(((w.lower(), unit) for unit, words in data["units"].items() for w in words),
+                                 key=lambda pair: -len(pair[0]))
+    data["_comparators"] = sorted(((w, c) for c, words in data["comparators"].items() for w in words),
+                                  key=lambda pair: -len(pair[0]))
+    data["_equivalent"] = {m: set(v) for m, v in (data.get("measure_equivalent") or {}).items()}
+    data["_related"] = {m: set(v) for m, v in (data.get("measure_related") or {}).items()}
+    return data
+
+
+def mentions(dimension: str, sentence: str) -> list[Mention]:
+    """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order."""
+    pattern, lookup = vocabulary()["_compiled"][dimension]
+    return [Mention(m.start(), m.end(), lookup[m.group(0).lower()], m.group(0)) for m in pattern.finditer(sentence)]
+
+
+def unit_kind(unit: str | None) -> str | None:
+    return vocabulary()["unit_kinds"].get(unit) if unit else None
+
+
+def measures_agree(stated: str, series: str) -> bool:
+    """A stated measure and a series' measure agree: equal, or equivalent (output is production)."""
+    return stated == series or series in vocabulary()["_equivalent"].get(stated, set())
+
+
+def measures_related(stated: str, series: str) -> bool:
+    return measures_agree(stated, series) or series in vocabulary()["_related"].get(stated, set())
+
+
+def validate(path: str = str(PATH)) -> list[str]:
+    """Problems of the vocabulary file: values that are not the catalogue's dimension values."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    dims = catalogue.dimensions()
+    problems = []
+    for dimension in DIMENSIONS:
+        for value, words in data[dimension].items():
+            if str(value).startswith("other:"):
+                continue  # named so that it is not matched: not a catalogue value
+            if value not in dims[dimension]:
+                problems.append(f"{dimension}: {value!r} is not in dimensions.yaml")
+            if not words:
+                problems.append(f"{dimension}: {value!r} has no words")
+    for measure, equal in [*(data.get("measure_equivalent") or {}).items(), *(data.get("measure_related") or {}).items()]:
+        problems += [f"measure_equivalent: {v!r} is not a measure" for v in [measure, *equal] if v not in dims["measure"]]
+    for kind in data["transformation"]:
+        if kind not in dims["transformation"]:
+            problems.append(f"transformation: {kind!r} is not in dimensions.yaml")
+    for unit, kind in data["unit_kinds"].items():
+        if kind not in dims["kind"]:
+            problems.append(f"unit_kinds: {unit}: {kind!r} is not a kind in dimensions.yaml")
+    return problems
