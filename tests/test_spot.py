@@ -24,7 +24,13 @@ def gold_figures(article) -> list[dict]:
     return [c for c in claims.load_claims(article.claims_path)["claims"] if c["check"] in FIGURE_CHECKS]
 
 
-@pytest.mark.parametrize("slug", [a.slug for a in articles.load_articles()])
+TUNED_ON = ["op-ed", "china-daily-askary-2024-03-12", "gna-lu-kun-2024-06-01"]
+"""The articles the spotter was developed on: each of their figures must be found and mapped. The articles
+added since (data/articles/, issue 19) are measured by benchmarks/spot.py, not asserted: a test that
+passes only because the rules were written for the text would flatter."""
+
+
+@pytest.mark.parametrize("slug", TUNED_ON)
 def test_every_figure_of_the_claims_file_is_found_and_mapped(slug, store):
     article = articles.get_article(slug)
     found = spot.spot(article.text, store=store, published=published(article))
@@ -45,7 +51,7 @@ def test_every_figure_of_the_claims_file_is_found_and_mapped(slug, store):
             assert candidate.step == pytest.approx(gold["step"])
 
 
-@pytest.mark.parametrize("slug", [a.slug for a in articles.load_articles()])
+@pytest.mark.parametrize("slug", TUNED_ON)
 def test_verdicts_agree_with_the_claims_file(slug, store):
     """The spotted claim judged by the engine gets the verdict its hand-written claim gets."""
     article = articles.get_article(slug)
@@ -448,3 +454,29 @@ def test_growth_on_the_texts_currency_basis(store):
     growth, level = by_span(found, "5.9"), by_span(found, "3.58")
     assert (growth.match.indicator, growth.verdict) == ("goods_exports_usd_yoy_pct", "supported")
     assert (level.match.indicator, level.match.unit, level.verdict) == ("goods_exports", "USD", "supported")
+
+
+@pytest.mark.parametrize("slug", [a.slug for a in articles.load_articles() if a.slug not in TUNED_ON])
+def test_the_spotter_never_accuses_a_figure_the_claims_file_judges_otherwise(slug, store):
+    """On the articles it was not developed on, a figure the hand-written claims file does not find
+    contradicted or misleading is never judged so by the spotter (it may miss or abstain)."""
+    article = articles.get_article(slug)
+    judged = {r.id: r.verdict for r in claims.check_all(store=store, path=article.claims_path, compare=False)}
+    accusations = {"contradicted", "misleading"}
+    found = spot.spot(article.text, store=store, published=published(article))
+    for candidate in found:
+        if candidate.verdict not in accusations:
+            continue
+        gold = [c for c in gold_figures(article)
+                if candidate.sentence.strip() in c["quote"] or c["quote"] in candidate.sentence]
+        assert any(judged.get(c["id"]) in accusations for c in gold), (candidate.span, candidate.verdict, candidate.explanation)
+
+
+def test_a_year_after_an_earlier_figure_is_that_figures_base(store):
+    """CGTN, 2023-09-22 (https://news.cgtn.com/news/2023-09-22/China-leads-world-in-number-of-sci-tech-clusters-1niGZBR27kI/share_amp.html):
+    "last year" belongs to 21 (the earlier figure), not to 24, which is the 2023 edition's count."""
+    text = ("China now has 24 sci-tech clusters, up from 21 last year, making it the country with the greatest number "
+            "of such clusters, according to the 2023 edition of the Global Innovation Index (GII) released by the "
+            "World Intellectual Property Organization (WIPO) on Wednesday.")
+    found = {c.span.split()[0]: c for c in spot.spot(text, store=store, published="2023-09-22")}
+    assert found["24"].period == "2023" and found["24"].verdict not in ("contradicted", "misleading")

@@ -164,16 +164,23 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+[\d.,]+"
+                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion))?\s+(?:in\s+)?$", re.I)
+"""A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022") is that figure's base."""
+
+
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
     for m in YEAR.finditer(sentence):
-        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()])), "year"))
+        before = sentence[max(0, m.start() - 40): m.start()]
+        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against)\s+(?:the same period\s+)?$",
                                             sentence[max(0, m.start() - 40): m.start()], re.I))
+        base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
         base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
         found.append((m.start(), year, base, m.group(1)))
