@@ -1,31 +1,10 @@
-"""CNIPA (China National Intellectual Property Administration): invention patents granted and in force, high-value invention patents per 10,000 people.
+"""CNIPA (China National Intellectual Property Administration): invention patents granted and in force,
+high-value invention patents per 10,000 people.
 
-The figures are typed from the publisher's releases into release tables (docs/release-tables.md), one
-cited row per observation; `sources.releases` reads them. No live endpoint: the bundled tables are the
-source, listed with their provenance in data/<folder>/source.yaml.
+Release tables (docs/release-tables.md) read by `sources.releases`; no live endpoint. Provenance in source.yaml.
 """
 
-from __future__ import annotations
-
-import pandas as pd
-
 from indicators.sources import releases
-from indicators.sources.base import Batch, Payload, metadata
 
 NAME = "cnipa"
-METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, resources, series
-
-
-def fetch(http=None) -> list[Batch]:
-    """No live endpoint: fails with one line saying where the figures are typed."""
-    return releases.fetch(NAME)
-
-
-def snapshot() -> list[Batch]:
-    """The bundled release tables, as one batch."""
-    return releases.snapshot(NAME)
-
-
-def parse(payload: Payload) -> pd.DataFrame:
-    """A release table as tidy rows (pure: bytes in, frame out)."""
-    return releases.parse(NAME, payload)
+METADATA, fetch, snapshot, parse = releases.verbs(NAME)

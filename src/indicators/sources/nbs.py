@@ -1,31 +1,11 @@
-"""NBS (National Bureau of Statistics of China): R&D expenditure, its growth, R&D intensity and basic research, as the January estimate, the economic communiqué and the final S&T expenditure communiqué print them (three datasets, never mixed).
+"""NBS (National Bureau of Statistics of China): R&D expenditure, growth, intensity and basic research
+(the January estimate, the economic communiqué and the final S&T communiqué, kept apart), and the
+communiqué's GDP, growth, value added and industrial output.
 
-The figures are typed from the publisher's releases into release tables (docs/release-tables.md), one
-cited row per observation; `sources.releases` reads them. No live endpoint: the bundled tables are the
-source, listed with their provenance in data/<folder>/source.yaml.
+Release tables (docs/release-tables.md) read by `sources.releases`; no live endpoint. Provenance in source.yaml.
 """
 
-from __future__ import annotations
-
-import pandas as pd
-
 from indicators.sources import releases
-from indicators.sources.base import Batch, Payload, metadata
 
 NAME = "nbs"
-METADATA = metadata(NAME)  # data/<folder>/source.yaml: publisher, licence, URL, cadence, resources, series
-
-
-def fetch(http=None) -> list[Batch]:
-    """No live endpoint: fails with one line saying where the figures are typed."""
-    return releases.fetch(NAME)
-
-
-def snapshot() -> list[Batch]:
-    """The bundled release tables, as one batch."""
-    return releases.snapshot(NAME)
-
-
-def parse(payload: Payload) -> pd.DataFrame:
-    """A release table as tidy rows (pure: bytes in, frame out)."""
-    return releases.parse(NAME, payload)
+METADATA, fetch, snapshot, parse = releases.verbs(NAME)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable, NamedTuple
 
 import pandas as pd
 
 from indicators import catalogue, frame
 from indicators.http import SourceError
-from indicators.sources.base import Batch, Payload, checked, csv_rows, read_bundled
+from indicators.sources.base import Batch, Payload, checked, csv_rows, metadata, read_bundled
 
 KIND = "release_table_csv"
 LAYOUT = "release_table"
@@ -29,6 +30,34 @@ COLUMNS = ["indicator", "entity", "product", "period", "freq", "value", "unit_mu
 PERIODS = {"A": re.compile(r"^\d{4}$"), "Q": re.compile(r"^\d{4}-Q[1-4]$"), "M": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+class Verbs(NamedTuple):
+    """A release-table source's module-level names: METADATA and the three verbs every source has."""
+
+    METADATA: object
+    fetch: Callable[..., list[Batch]]
+    snapshot: Callable[[], list[Batch]]
+    parse: Callable[[Payload], pd.DataFrame]
+
+
+def verbs(source: str) -> Verbs:
+    """The verbs of a source whose figures are all in release tables: its module is its name and one line,
+    `METADATA, fetch, snapshot, parse = releases.verbs(NAME)`."""
+
+    def fetch_(http=None) -> list[Batch]:
+        """No live endpoint: fails with one line saying where the figures are typed."""
+        return fetch(source)
+
+    def snapshot_() -> list[Batch]:
+        """The bundled release tables, as one batch."""
+        return snapshot(source)
+
+    def parse_(payload: Payload) -> pd.DataFrame:
+        """A release table as tidy rows (pure: bytes in, frame out)."""
+        return parse(source, payload)
+
+    return Verbs(metadata(source), fetch_, snapshot_, parse_)
 
 
 def tables(source: str) -> list[catalogue.Resource]:
