@@ -21,6 +21,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-b
 VIEWPORTS = {"1280x800": {"width": 1280, "height": 800}, "390x844": {"width": 390, "height": 844}}
 """The two screen sizes every page is checked at (desktop, phone)."""
 TALL = {"1280x900": {"width": 1280, "height": 900}}  # the /check form and its review table
+WIDE = {"1366x768": {"width": 1366, "height": 768}}  # a common laptop screen (the catalogue's wide table)
 SCREENSHOTS = [Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots",
                *([Path(os.environ["SHOTS_DIR"])] if os.environ.get("SHOTS_DIR") else [])]
 CHART_WAIT_MS = 60_000  # generous: a loaded one-core machine draws slowly, and a wait returns when done
@@ -66,7 +67,7 @@ def launched(sync_api):
 @contextmanager
 def opened(browser, viewport: str = "1280x800", **context_options):
     """A fresh page whose `errors` list collects console errors and uncaught exceptions."""
-    context = browser.new_context(viewport={**VIEWPORTS, **TALL}[viewport], **context_options)
+    context = browser.new_context(viewport={**VIEWPORTS, **TALL, **WIDE}[viewport], **context_options)
     page = context.new_page()
     page.viewport_name = viewport
     page.errors = []

@@ -7,18 +7,17 @@ test-artifacts/screenshots/catalogue-*.png (and SHOTS_DIR, when set)."""
 from __future__ import annotations
 
 import io
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from browser_harness import launched, playwright_or_skip, served, shoot
+from browser_harness import launched, opened, playwright_or_skip, served, shoot
 
 pytestmark = pytest.mark.browser
 
 sync_api = playwright_or_skip()
 
-SIZES = {"1366x768": {"width": 1366, "height": 768}, "390x844": {"width": 390, "height": 844}}
+SIZES = ["1366x768", "390x844"]
 
 
 @pytest.fixture(scope="module")
@@ -38,20 +37,6 @@ def browser():
         yield running
 
 
-@contextmanager
-def opened(browser, size: str):
-    """A fresh page at `size` whose `errors` list collects console errors and uncaught exceptions."""
-    context = browser.new_context(viewport=SIZES[size], accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    try:
-        yield page
-    finally:
-        context.close()
-
-
 def visible_rows(page) -> int:
     return page.evaluate("() => Array.from(document.querySelectorAll('tr.catalogue-row')).length")
 
@@ -60,13 +45,13 @@ def overflow(page) -> tuple[int, int]:
     return page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
 
 
-@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("size", SIZES)
 def test_catalogue_renders_searches_through_the_url_and_fits_the_screen(browser, base_url, store, size):
     from indicators import catalogue_view
 
     everything = catalogue_view.entries(store)
     wanted = catalogue_view.find(everything, "r&d china")
-    with opened(browser, size) as page:
+    with opened(browser, size, accept_downloads=True) as page:
         page.goto(base_url + "/catalogue")
         page.wait_for_selector("#catalogue-count")
         assert page.inner_text("#catalogue-count").startswith(f"{len(everything)} series from")
@@ -97,7 +82,7 @@ def test_deep_link_opens_the_filtered_rows_and_the_csv_holds_them(browser, base_
     from indicators import catalogue_view
 
     wanted = catalogue_view.find(catalogue_view.entries(store), "r&d japan")
-    with opened(browser, "390x844") as page:
+    with opened(browser, "390x844", accept_downloads=True) as page:
         page.goto(base_url + "/catalogue?q=r%26d+japan")
         page.wait_for_selector("#catalogue-count")
         assert visible_rows(page) == len(wanted) > 0
