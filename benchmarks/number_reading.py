@@ -1,6 +1,6 @@
 """Number reading measured on another project's public test data, beside that project's own reader.
 
-    PYTHONPATH=src python benchmarks/numbers.py            # our reader; quantulum3 too when installed
+    PYTHONPATH=src python benchmarks/number_reading.py            # our reader; quantulum3 too when installed
 
 The cases are quantulum3's own English test sentences (benchmarks/numbers_cases/, see its README).
 In scope (decided here by unit, not by sentence): the expected quantities whose unit this tool reads,
