@@ -1,6 +1,6 @@
 """Claim spotting measured on real articles: the annotated corpus (dev and test apart) and the bundled articles.
 
-Corpus (benchmarks/corpus/{dev,test}/*.md, or --corpus): every figure annotated in the front matter
+Corpus (benchmarks/corpus/{dev,test,holdout}/*.md, or --corpus; --splits picks some): every figure annotated in the front matter
 (value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
 - **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
   (or hold them) with the same value (sign included);
@@ -13,7 +13,7 @@ Bundled articles (data/articles/*): the hand-written claims files are the gold (
 gold series with period and entity, same verdict). Cost: a 195 KB prose text and a hostile text (5,000
 figures in one sentence), CPU seconds, printed, not asserted. Writes docs/spotting.md with --out.
 
-    PYTHONPATH=src:. python benchmarks/spot.py [--corpus DIR] [--db sqlite:///...] [--out docs/spotting.md]
+    PYTHONPATH=src:. python benchmarks/spot.py [--corpus DIR] [--db sqlite:///...] [--out docs/spotting.md] [--splits holdout]
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from indicators.store import Store  # noqa: E402
 
 ACCUSING = ("contradicted", "misleading")
 FIGURE_CHECKS = {"threshold", "rounded", "exact", "count", "leader"}
+SPLITS = {"dev": "tuned on", "test": "looked at by developers, not tuned on",
+          "holdout": "collected 2026-12-04, never used for development"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
         "candidates", "right")
 
@@ -176,6 +178,7 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(ROOT / "benchmarks" / "corpus"))
     parser.add_argument("--db", default="", help="a store URL holding the bundled snapshot (default: build one)")
     parser.add_argument("--out", default="")
+    parser.add_argument("--splits", default=",".join(SPLITS), help=f"corpus splits to measure, comma-separated (default {','.join(SPLITS)})")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
@@ -187,11 +190,13 @@ def main() -> int:
             refresh(offline=True, store=store)
         corpus = Path(args.corpus)
         lines = []
-        for split in ("dev", "test"):
+        for split in [s.strip() for s in args.splits.split(",") if s.strip()]:
+            if split not in SPLITS:
+                parser.error(f"unknown split {split!r}: expected one of {', '.join(SPLITS)}")
             files = corpus_files(corpus, split)
             if files:
                 lines += table([measure_corpus_article(p, store) for p in files],
-                               f"Corpus, {split} split ({len(files)} articles{', tuned on' if split == 'dev' else ', not looked at while tuning'})")
+                               f"Corpus, {split} split ({len(files)} articles, {SPLITS[split]})")
         lines += table([measure_bundled(a, store) for a in articles.load_articles()], "Bundled articles (claims files as gold)")
         prose_cpu, prose_n, _ = cpu(prose_195kb(), store)
         hostile_cpu, hostile_n, notes = cpu(hostile(), store)
