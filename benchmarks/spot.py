@@ -1,7 +1,7 @@
-"""Claim spotting measured on real articles: the annotated corpus (dev and test apart) and the bundled articles.
+"""Claim spotting measured on real articles: the annotated corpus (each split apart) and the bundled articles.
 
-Corpus (benchmarks/corpus/{dev,test,holdout}/*.md, or --corpus; --splits picks some): every figure annotated in the front matter
-(value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
+Corpus (benchmarks/corpus/{dev,test,holdout}/*.md, or --corpus; --splits picks some): every figure annotated
+in the front matter (value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
 - **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
   (or hold them) with the same value (sign included);
 - **held**: annotated figures whose series the store holds; **mapped**: of those found, the candidate's
@@ -178,7 +178,8 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(ROOT / "benchmarks" / "corpus"))
     parser.add_argument("--db", default="", help="a store URL holding the bundled snapshot (default: build one)")
     parser.add_argument("--out", default="")
-    parser.add_argument("--splits", default=",".join(SPLITS), help=f"corpus splits to measure, comma-separated (default {','.join(SPLITS)})")
+    parser.add_argument("--splits", default=",".join(SPLITS),
+                        help=f"corpus splits to measure, comma-separated (default {','.join(SPLITS)})")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
