@@ -181,6 +181,9 @@ def main() -> int:
     parser.add_argument("--splits", default=",".join(SPLITS),
                         help=f"corpus splits to measure, comma-separated (default {','.join(SPLITS)})")
     args = parser.parse_args()
+    splits = [s.strip() for s in args.splits.split(",") if s.strip()]
+    if unknown := [s for s in splits if s not in SPLITS]:
+        parser.error(f"unknown split {unknown[0]!r}: expected one of {', '.join(SPLITS)}")
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
             store = Store(args.db)
@@ -191,9 +194,7 @@ def main() -> int:
             refresh(offline=True, store=store)
         corpus = Path(args.corpus)
         lines = []
-        for split in [s.strip() for s in args.splits.split(",") if s.strip()]:
-            if split not in SPLITS:
-                parser.error(f"unknown split {split!r}: expected one of {', '.join(SPLITS)}")
+        for split in splits:
             files = corpus_files(corpus, split)
             if files:
                 lines += table([measure_corpus_article(p, store) for p in files],
