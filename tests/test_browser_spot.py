@@ -176,3 +176,19 @@ def test_upload_a_markdown_file_and_a_binary_one(page, base_url, tmp_path):
     page.wait_for_selector("#check-problem", timeout=30_000)
     assert "binary" in page.inner_text("#check-problem")
     assert not page.errors, page.errors
+
+
+def test_pasted_markup_stays_text(page, base_url):
+    """Everything pasted is shown as text: markup in the article is neither rendered nor run."""
+    page.goto(base_url + "/check")
+    page.wait_for_selector("#check-text")
+    pasted = ('<img src=x onerror="window.__pasted = 1"><b>Bold</b> China ranked 12th in the 2023 Global '
+              'Innovation Index <script>window.__pasted = 2</script>.')
+    page.fill("#check-text", pasted)
+    page.click("#check-run")
+    page.wait_for_selector("#check-table", timeout=60_000)
+    sentence = page.inner_text("#check-table tr.sentence-row")
+    assert '<img src=x onerror="window.__pasted = 1"><b>Bold</b>' in sentence
+    assert page.locator("#check-table img, #check-table b, #check-table script").count() == 0
+    assert page.evaluate("() => window.__pasted") is None
+    assert not page.errors, page.errors

@@ -119,4 +119,6 @@ def test_what_cannot_be_chosen(askary, lu_kun, index):
         choices.choices_for({"span": "12th"}, index)
     with pytest.raises(choices.ChoiceError, match="bytes"):
         choices.claim_for({**askary["12th"], "sentence": "x" * (spot.MAX_BYTES + 1)}, index)
+    with pytest.raises(choices.ChoiceError, match="not a spotted figure"):  # a dict the page did not send
+        choices.claim_for({**askary["12th"], "frame": {"colour": "red"}}, index)
     assert choices.judge([], None) == {}

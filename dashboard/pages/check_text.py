@@ -15,6 +15,7 @@ from dashboard import common
 
 PAGE = "check"
 MAX_BYTES = 200_000  # the same bound as indicators.spot.MAX_BYTES (checked there too)
+MAX_CHOICE_ROWS = 500  # figures offered series/place/period controls (~2 KB of options each in the page)
 dash.register_page(__name__, path="/check", name="Check a text", order=4, page_key=PAGE,
                    title="Check a text — spot the figures an article cites and judge them")
 
@@ -93,10 +94,18 @@ def run(_clicks, text, published, search):
     data = [c.to_dict() for c in found]
     entries, left_out = spot.draft_entries(found)
     index = matching.series_index(store)
-    offered = [choices.choices_for(candidate, index) for candidate in data]
-    drafted = {"header": spot.draft_header("the Check a text page", left_out)}
+    offered = [choices.choices_for(candidate, index) if n < MAX_CHOICE_ROWS else choices.Choices()
+               for n, candidate in enumerate(data)]
+    abstained = [claim["id"] for claim, c in zip(entries, data) if claim and c["verdict"] == "needs-review"]
+    header = spot.draft_header("the Check a text page", left_out) + "".join(
+        f"# needs review on the page (the spotter abstained; `indicators check` gives the engine's verdict alone): "
+        f"{claim_id}\n" for claim_id in abstained)
+    drafted = {"header": header}
     results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of)])
     notes = " ".join(getattr(found, "notes", []))
+    if len(data) > MAX_CHOICE_ROWS:
+        notes += (f" Only the first {MAX_CHOICE_ROWS} figures can be given another series, place or period here: "
+                  "split the text to change the others.")
     return drafted, results, html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; untick what "
                                     "should not go into the claims file, or pick another series, place or period "
                                     "for a figure: it is judged again." + (f" {notes}" if notes else ""),

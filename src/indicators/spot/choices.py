@@ -101,6 +101,14 @@ def choices_for(candidate: dict, index: list[matching.Entry], series: str | None
     """The series, places and periods the user can pick for `candidate`, with the current picks (the
     given ones, else what the spotter read). Empty when the figure cannot be checked against a series."""
     _validate(candidate)
+    try:
+        return _choices_for(candidate, index, series, entity, period)
+    except (TypeError, KeyError, AttributeError, IndexError) as exc:  # a dict that is not Candidate.to_dict()
+        raise ChoiceError(f"candidate: not a spotted figure ({type(exc).__name__}: {exc})") from None
+
+
+def _choices_for(candidate: dict, index: list[matching.Entry], series: str | None, entity: str | None,
+                 period: str | None) -> Choices:
     if not checkable(candidate):
         return Choices()
     offered = _offered(candidate, index)
@@ -129,6 +137,7 @@ def choices_for(candidate: dict, index: list[matching.Entry], series: str | None
 
 
 def _validate(candidate: dict) -> None:
+    """A candidate as the page sends it back: a dict with its sentence, within the spotter's bound."""
     if not isinstance(candidate, dict) or not isinstance(candidate.get("sentence"), str):
         raise ChoiceError("candidate: not a spotted figure (no sentence)")
     if len(candidate["sentence"].encode("utf-8")) > MAX_BYTES:
@@ -140,12 +149,18 @@ def claim_for(candidate: dict, index: list[matching.Entry], series: str | None =
     """The candidate's claim (docs/claims.md) against the chosen series, period and place; what is not
     chosen stays as spotted. Its id is `claim_id`, else the drafts' slug plus `suffix`. Raises
     ChoiceError when the figure cannot be claimed against a series."""
+    picked = choices_for(candidate, index, series, entity, period)
+    try:
+        return _claim_for(candidate, index, picked, claim_id, suffix)
+    except (TypeError, KeyError, AttributeError) as exc:  # a dict that is not Candidate.to_dict()
+        raise ChoiceError(f"candidate: not a spotted figure ({type(exc).__name__}: {exc})") from None
+
+
+def _claim_for(candidate: dict, index: list[matching.Entry], picked: Choices, claim_id: str | None, suffix: str) -> dict:
     from indicators.spot import Candidate, Match, _freq_of, part_coverage  # defined in the package's __init__
 
-    _validate(candidate)
     if not checkable(candidate):
         raise ChoiceError(f"“{candidate.get('span')}”: a projection or a figure without a value is not checked")
-    picked = choices_for(candidate, index, series, entity, period)
     if not picked.series_value:
         raise ChoiceError(f"“{candidate.get('span')}”: no series in the store can judge this figure")
     entry = next(e for e in _offered(candidate, index) if _entry_key(e) == picked.series_value)
