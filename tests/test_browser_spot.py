@@ -71,10 +71,10 @@ def _verdicts(page) -> list[str]:
     return [text.strip() for text in page.locator("#check-table tr.candidate .badge").all_inner_texts()]
 
 
-def test_paste_review_change_a_period_download_and_check(page, base_url, snapshot_store, tmp_path, capsys):
-    """Paste, review, pick another period for one figure: its verdict changes (judged by the claims
-    engine); the downloaded claims.yaml holds the choice and `indicators check --claims` gives the
-    verdicts the page shows."""
+def test_paste_review_change_a_period_and_a_series_download_and_check(page, base_url, snapshot_store, tmp_path, capsys):
+    """Paste, review, pick another period for one figure and another series for another: their verdicts
+    change (judged by the claims engine); the downloaded claims.yaml holds the choices and
+    `indicators check --claims` gives the verdicts the page shows."""
     from indicators import cli
 
     article = _spot_article(page, base_url, "china-daily-askary-2024-03-12")
@@ -100,6 +100,16 @@ def test_paste_review_change_a_period_download_and_check(page, base_url, snapsho
     assert "rank 11" in page.inner_text("#check-row-2") and "Your choice: gii/gii_rank, CHN, 2022" in page.inner_text("#check-row-2")
     after = _verdicts(page)
     assert after[:2] == before[:2] and after[3:] == before[3:]  # the other rows are untouched
+    # and another series for "3.4 million" (filed worldwide): WIPO's PCT applications instead of the World Bank's
+    assert before[1] == "unverifiable"
+    details = page.locator("#check-choices-1")
+    details.locator("summary").click()
+    details.locator("button.dash-dropdown").nth(0).click()
+    page.locator("[role=option]", has_text="wipo_ip/pct_applications").click()
+    page.wait_for_function("() => document.querySelector('#check-row-1').innerText.includes('Your choice: wipo_ip')",
+                           timeout=60_000)
+    after = _verdicts(page)
+    assert after[1] == "contradicted" and "277,500 applications" in page.inner_text("#check-row-1")
     page.screenshot(path="/tmp/checkui-1366-changed.png", full_page=True)
     shoot(page, "check-text-changed")
     # reject the first candidate (the patent figure), keep the rest
@@ -116,6 +126,8 @@ def test_paste_review_change_a_period_download_and_check(page, base_url, snapsho
     assert not any(claim["stated"]["text"] == "1.59 million patent applications" for claim in document["claims"])
     changed = [claim for claim in document["claims"] if claim["stated"]["text"] == "12th"]
     assert len(changed) == 1 and changed[0]["series"]["period"] == "2022"  # what the user chose
+    assert document["claims"][0]["stated"]["text"] == "3.4 million"
+    assert document["claims"][0]["series"]["source"] == "wipo_ip"
     assert cli.main(["check", "--claims", str(path), "--format", "json"]) == 0
     results = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in results] == [claim["id"] for claim in document["claims"]]

@@ -126,6 +126,7 @@ def _row_id(kind: str, index) -> dict:
 @dash.callback(Output(_row_id("verdict", MATCH), "children"), Output(_row_id("why", MATCH), "children"),
                Output(_row_id("claim", MATCH), "data"), Output(_row_id("period", MATCH), "options"),
                Output(_row_id("entity", MATCH), "options"), Output(_row_id("accept", MATCH), "value"),
+               Output(_row_id("entity", MATCH), "value"), Output(_row_id("period", MATCH), "value"),
                Input(_row_id("series", MATCH), "value"), Input(_row_id("entity", MATCH), "value"),
                Input(_row_id("period", MATCH), "value"), State(_row_id("candidate", MATCH), "data"),
                State("url", "search"), prevent_initial_call=True)
@@ -145,14 +146,15 @@ def rejudge(series, entity, period, candidate, search):
         result = choices.judge([claim], store, _as_of(search))[claim["id"]]
     except (choices.ChoiceError, ValueError) as exc:
         skip = dash.no_update
-        return skip, html.Span(str(exc), className="problems"), skip, skip, skip, skip
+        return skip, html.Span(str(exc), className="problems"), skip, skip, skip, skip, skip, skip
     chosen = claim["series"]
     why = [result.explanation, html.Br(),
            html.Small(f"Your choice: {chosen['source']}/{chosen['indicator']}, {chosen.get('entity') or claim.get('entity')}, "
                       f"{chosen.get('period')}; judged by the claims engine as the downloaded file will be.",
                       className="choice-note")]
+    # the place and period judged (a place the new series does not hold falls back to one it does)
     return (common.verdict_badge(result.verdict, small=True), why, spot.yaml_text([claim]), picked.periods,
-            picked.entities, ["yes"])
+            picked.entities, ["yes"], picked.entity_value, picked.period_value)
 
 
 # The download runs in the browser: each row's claim (drafted when the figures were found, rebuilt when

@@ -56,8 +56,15 @@ def _entry_key(entry: matching.Entry) -> str:
 
 
 def _label(entry: matching.Entry) -> str:
+    """What a reader sees for a series: its catalogue name first, then where it is from."""
     product = f" [{entry.product}]" if entry.product else ""
-    return f"{entry.source}/{entry.indicator}{product}: {entry.measure} of {entry.subject}, {entry.unit} ({entry.basis})"
+    return (f"{entry.name}: {entry.source}/{entry.indicator}{product}, {entry.unit}, "
+            f"{entry.basis.replace('_', ' ')} estimate")
+
+
+def _place(code: str) -> str:
+    name = catalogue.economy_name(code)
+    return code if name == code else f"{name} ({code})"
 
 
 def checkable(candidate: dict) -> bool:
@@ -129,7 +136,7 @@ def _choices_for(candidate: dict, index: list[matching.Entry], series: str | Non
     periods = held if period in held or not period else [period, *held]
     return Choices(
         series=[{"value": k, "label": _label(e)} for k, e in zip(keys, offered)],
-        entities=[{"value": code, "label": f"{catalogue.economy_name(code)} ({code})"} for code in
+        entities=[{"value": code, "label": _place(code)} for code in
                   sorted(entry.entities, key=lambda c: (c != entity, catalogue.economy_name(c)))],
         periods=[{"value": p, "label": p + ("" if p in held else " (not in the store)")} for p in periods],
         series_value=series, entity_value=entity, period_value=period,
