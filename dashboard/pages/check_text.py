@@ -101,7 +101,8 @@ def run(_clicks, text, published, search):
         f"# needs review on the page (the spotter abstained; `indicators check` gives the engine's verdict alone): "
         f"{claim_id}\n" for claim_id in abstained)
     drafted = {"header": header}
-    results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of)])
+    with_choices = tuple(n for n, picked in enumerate(offered) if picked.series)
+    results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of, with_choices)])
     notes = " ".join(getattr(found, "notes", []))
     if len(data) > MAX_CHOICE_ROWS:
         notes += (f" Only the first {MAX_CHOICE_ROWS} figures can be given another series, place or period here: "
@@ -127,6 +128,7 @@ def _row_id(kind: str, index) -> dict:
                Output(_row_id("claim", MATCH), "data"), Output(_row_id("period", MATCH), "options"),
                Output(_row_id("entity", MATCH), "options"), Output(_row_id("accept", MATCH), "value"),
                Output(_row_id("entity", MATCH), "value"), Output(_row_id("period", MATCH), "value"),
+               Output(_row_id("chart", MATCH), "figure"),
                Input(_row_id("series", MATCH), "value"), Input(_row_id("entity", MATCH), "value"),
                Input(_row_id("period", MATCH), "value"), State(_row_id("candidate", MATCH), "data"),
                State("url", "search"), prevent_initial_call=True)
@@ -146,7 +148,7 @@ def rejudge(series, entity, period, candidate, search):
         result = choices.judge([claim], store, _as_of(search))[claim["id"]]
     except (choices.ChoiceError, ValueError) as exc:
         skip = dash.no_update
-        return skip, html.Span(str(exc), className="problems"), skip, skip, skip, skip, skip, skip
+        return skip, html.Span(str(exc), className="problems"), skip, skip, skip, skip, skip, skip, skip
     chosen = claim["series"]
     why = [result.explanation, html.Br(),
            html.Small(f"Your choice: {chosen['source']}/{chosen['indicator']}, {chosen.get('entity') or claim.get('entity')}, "
@@ -154,7 +156,19 @@ def rejudge(series, entity, period, candidate, search):
                       className="choice-note")]
     # the place and period judged (a place the new series does not hold falls back to one it does)
     return (common.verdict_badge(result.verdict, small=True), why, spot.yaml_text([claim]), picked.periods,
-            picked.entities, ["yes"], picked.entity_value, picked.period_value)
+            picked.entities, ["yes"], picked.entity_value, picked.period_value, _chart(store, claim, _as_of(search)))
+
+
+def _chart(store, claim: dict, as_of: str | None):
+    """The evidence chart of a rebuilt claim (unchanged when it cannot be drawn)."""
+    from indicators import evidence
+
+    if claim.get("check") not in evidence.CHECKABLE:
+        return dash.no_update
+    try:
+        return evidence.evidence_figure(store, claim, as_of=as_of)
+    except Exception:  # the verdict stands without its chart
+        return dash.no_update
 
 
 # The download runs in the browser: each row's claim (drafted when the figures were found, rebuilt when
@@ -179,23 +193,30 @@ dash.clientside_callback(
 )
 
 
-def evidence_charts(store, entries: list[dict | None], as_of: str | None = None) -> html.Div:
+def evidence_charts(store, entries: list[dict | None], as_of: str | None = None, rows: tuple[int, ...] = ()) -> html.Div:
     """The generic evidence chart of each drafted, checkable candidate (numbered as in the table),
-    folded so the review table stays the first thing on the page."""
+    folded so the review table stays the first thing on the page. Each chart follows its row's choices
+    (`rejudge` redraws it); the rows in `rows` (those with choices) that have no chart get a hidden one,
+    so that every row's callback has a chart to draw."""
     from indicators import evidence
 
-    charts = []
+    charts, drawn = [], set()
     for index, claim in enumerate(entries):
         if not claim or claim.get("check") not in evidence.CHECKABLE or not claim.get("series"):
             continue
         summary = html.Summary(f"Figure #{index + 1}: evidence for “{claim['quote'][:90]}”")
         try:
-            shown = dcc.Graph(figure=evidence.evidence_figure(store, claim, as_of=as_of),
+            shown = dcc.Graph(id=_row_id("chart", index), figure=evidence.evidence_figure(store, claim, as_of=as_of),
                               config={"displaylogo": False, "responsive": True})
+            drawn.add(index)
         except Exception as exc:  # one chart that cannot be drawn must not cost the review
             shown = html.P(f"No chart: {str(exc).splitlines()[0]}", className="problems")
         charts.append(html.Details([summary, shown], id=f"{PAGE}-evidence-{index}", className="evidence"))
-    return html.Div([html.H3("Evidence"), *charts] if charts else [], id=f"{PAGE}-evidence")
+    children = [html.H3("Evidence"), *charts] if charts else []
+    hidden = [dcc.Graph(id=_row_id("chart", index)) for index in rows if index not in drawn]
+    if hidden:
+        children.append(html.Div(hidden, id=f"{PAGE}-undrawn", style={"display": "none"}))
+    return html.Div(children, id=f"{PAGE}-evidence")
 
 
 def _message(text: str) -> html.Div:
