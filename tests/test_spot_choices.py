@@ -122,3 +122,12 @@ def test_what_cannot_be_chosen(askary, lu_kun, index):
     with pytest.raises(choices.ChoiceError, match="not a spotted figure"):  # a dict the page did not send
         choices.claim_for({**askary["12th"], "frame": {"colour": "red"}}, index)
     assert choices.judge([], None) == {}
+
+
+def test_a_leader_claim_keeps_its_place_outside_the_series(askary, index, store):
+    leader = askary["topped the list of countries with the highest number of science and technology clusters"]
+    claim = choices.claim_for(leader, index, period="2022")
+    assert claim["check"] == "leader" and claim["entity"] == "CHN" and "entity" not in claim["series"]
+    assert claim["series"]["period"] == "2022"
+    result = choices.judge([claim], store)[claim["id"]]
+    assert result.verdict == "contradicted" and "USA has 21" in result.explanation  # a tie in 2022, not a lead
