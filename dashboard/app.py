@@ -400,16 +400,67 @@ def _callback_problem(app: dash.Dash) -> str | None:
         if not isinstance(sent, list) or len(sent) != len(expected):
             return f"the callback request's {part} do not match the callback"
         for item, want in zip(sent, expected):
-            if not isinstance(item, dict) or item.get("id") != want["id"] or item.get("property") != want["property"]:
+            items = _sent_items(item, want)
+            if items is None:
                 return f"the callback request's {part} do not match the callback"
             types = VALUE_TYPES.get(want["property"])
-            if types and not isinstance(item.get("value"), types):
-                return f"{want['id']}.{want['property']}: a {type(item.get('value')).__name__} is not a valid value"
+            for one in items:
+                if types and not isinstance(one.get("value"), types):
+                    return f"{want['id']}.{want['property']}: a {type(one.get('value')).__name__} is not a valid value"
     changed = body.get("changedPropIds", [])
-    known = {f"{i['id']}.{i['property']}" for i in spec.get("inputs") or []}
-    if not isinstance(changed, list) or not all(isinstance(c, str) and c in known for c in changed):
+    inputs = spec.get("inputs") or []
+    if not isinstance(changed, list) or not all(isinstance(c, str) and _names_input(c, inputs) for c in changed):
         return "the callback request's changedPropIds name no input of the callback"
     return None
+
+
+def _sent_items(item, want: dict) -> list[dict] | None:
+    """The sent input or state as a list of {id, property, value}, or None when it does not match the
+    declared one. A pattern-matching id (declared as a JSON object with MATCH or ALL wildcards, e.g. one
+    row of /check's table) matches the concrete ids of its components; ALL sends a list of them."""
+    pattern = _pattern(want["id"])
+    if pattern is None:
+        ok = isinstance(item, dict) and item.get("id") == want["id"] and item.get("property") == want["property"]
+        return [item] if ok else None
+    many = ["ALL"] in pattern.values()
+    items = item if many and isinstance(item, list) else [item]
+    if not many and isinstance(item, list):
+        return None
+    for one in items:
+        if not (isinstance(one, dict) and one.get("property") == want["property"]
+                and _id_matches(one.get("id"), pattern)):
+            return None
+    return items
+
+
+def _pattern(declared: str) -> dict | None:
+    if not declared.startswith("{"):
+        return None
+    try:
+        return json.loads(declared)
+    except ValueError:
+        return None
+
+
+def _id_matches(sent_id, pattern: dict) -> bool:
+    """A concrete id (a dict) against a pattern: the same keys, equal values where the pattern has no wildcard."""
+    return (isinstance(sent_id, dict) and set(sent_id) == set(pattern)
+            and all(isinstance(value, list) or sent_id[key] == value for key, value in pattern.items())
+            and all(isinstance(value, (str, int, float, bool)) for value in sent_id.values()))
+
+
+def _names_input(changed: str, inputs: list[dict]) -> bool:
+    """A changedPropIds entry ("id.property", the id a JSON object for pattern-matching ids) names an input."""
+    name, _, prop = changed.rpartition(".")
+    for want in inputs:
+        if want["property"] != prop:
+            continue
+        pattern = _pattern(want["id"])
+        if pattern is None and name == want["id"]:
+            return True
+        if pattern is not None and _id_matches(_pattern(name) if name.startswith("{") else None, pattern):
+            return True
+    return False
 
 
 _logged_problems: set[str] = set()

@@ -1,5 +1,6 @@
 """`/check` — "Check a text": paste an article (or upload a .txt/.md), see its checkable figures mapped to
-the store's series with the claims engine's verdicts, accept or reject each, download the accepted
+the store's series with the claims engine's verdicts, pick another series, place or period for a figure
+(judged again by the claims engine, spot/choices.py), accept or reject each, download the accepted
 ones as a claims file. The text and the candidates live in the browser only (dcc.Store, memory):
 nothing pasted is kept on the server."""
 
@@ -8,12 +9,13 @@ from __future__ import annotations
 import base64
 
 import dash
-from dash import Input, Output, State, dcc, html
+from dash import ALL, MATCH, Input, Output, State, dcc, html
 
 from dashboard import common
 
 PAGE = "check"
 MAX_BYTES = 200_000  # the same bound as indicators.spot.MAX_BYTES (checked there too)
+MAX_CHOICE_ROWS = 500  # figures offered series/place/period controls (~2 KB of options each in the page)
 dash.register_page(__name__, path="/check", name="Check a text", order=4, page_key=PAGE,
                    title="Check a text — spot the figures an article cites and judge them")
 
@@ -37,7 +39,6 @@ def layout(**query):
                    className="source-line"),
             html.Div(id=f"{PAGE}-message", role="status"),
         ]),
-        dcc.Store(id=f"{PAGE}-candidates", storage_type="memory"),
         dcc.Store(id=f"{PAGE}-drafted", storage_type="memory"),
         html.Div(id=f"{PAGE}-results"),
         html.Div([
@@ -47,8 +48,8 @@ def layout(**query):
     ]
     return common.shell(PAGE, state, children, heading="Check a text",
                         intro="Paste an article that cites figures about China's economy: each figure is matched to a "
-                              "series in the store and judged by the claims engine. Review, accept or reject each "
-                              "candidate, then download the accepted ones as a claims file for `indicators check --claims`.")
+                              "series in the store and judged by the claims engine. Review each candidate: pick another "
+                              "series, place or period where the text means another, accept or reject it, then download the accepted ones as a claims file for `indicators check --claims`.")
 
 
 @dash.callback(Output(f"{PAGE}-text", "value"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
@@ -66,114 +67,229 @@ def upload(contents, filename):
         return dash.no_update, _message(str(exc))
 
 
-@dash.callback(Output(f"{PAGE}-candidates", "data"), Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
+@dash.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
                Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
                State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
                prevent_initial_call=True)
 def run(_clicks, text, published, search):
     """Spot the figures of the pasted text and render the review table."""
-    from urllib.parse import parse_qs
-
     from indicators import spot
+    from indicators.spot import choices, matching
 
     text = text or ""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
-        return None, None, None, _message(f"The text is {size:,} bytes: the spotter reads at most {MAX_BYTES:,} bytes. "
+        return None, None, _message(f"The text is {size:,} bytes: the spotter reads at most {MAX_BYTES:,} bytes. "
                                     "Paste one article (or a part of it).")
     if not text.strip():
-        return [], None, None, _message("The text is empty: paste an article first.")
-    as_of = (parse_qs((search or "").lstrip("?")).get("as_of") or [None])[0]
+        return None, None, _message("The text is empty: paste an article first.")
+    as_of = _as_of(search)
+    store = common.current_store()
     try:
-        found = spot.spot(text, store=common.current_store(), published=(published or "").strip() or None, as_of=as_of)
+        found = spot.spot(text, store=store, published=(published or "").strip() or None, as_of=as_of)
     except (spot.SpotError, ValueError) as exc:
-        return None, None, None, _message(str(exc))
+        return None, None, _message(str(exc))
     if not found:
-        return [], None, None, _message("No figures found in the text.")
+        return None, None, _message("No figures found in the text.")
     data = [c.to_dict() for c in found]
     entries, left_out = spot.draft_entries(found)
-    drafted = {"header": spot.draft_header("the Check a text page", left_out),
-               "claims": [spot.yaml_text([claim]) if claim else None for claim in entries]}
-    results = html.Div([_table(data), evidence_charts(common.current_store(), entries, as_of)])
+    index = matching.series_index(store)
+    offered = [choices.choices_for(candidate, index) if n < MAX_CHOICE_ROWS else choices.Choices()
+               for n, candidate in enumerate(data)]
+    abstained = [claim["id"] for claim, c in zip(entries, data) if claim and c["verdict"] == "needs-review"]
+    header = spot.draft_header("the Check a text page", left_out) + "".join(
+        f"# needs review on the page (the spotter abstained; `indicators check` gives the engine's verdict alone): "
+        f"{claim_id}\n" for claim_id in abstained)
+    drafted = {"header": header}
+    with_choices = tuple(n for n, picked in enumerate(offered) if picked.series)
+    results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of, with_choices)])
     notes = " ".join(getattr(found, "notes", []))
-    return data, drafted, results, html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; "
-                                      "untick what should not go into the claims file." + (f" {notes}" if notes else ""),
-                                      id=f"{PAGE}-count")
+    if len(data) > MAX_CHOICE_ROWS:
+        notes += (f" Only the first {MAX_CHOICE_ROWS} figures can be given another series, place or period here: "
+                  "split the text to change the others.")
+    return drafted, results, html.P(f"{len(found)} candidate(s). Checkable ones are accepted by default; untick what "
+                                    "should not go into the claims file, or pick another series, place or period "
+                                    "for a figure: it is judged again." + (f" {notes}" if notes else ""),
+                                    id=f"{PAGE}-count")
 
 
-# The download runs in the browser: the accepted rows' claims (drafted on the server when the figures
-# were found, kept in the page's memory store) are joined into claims.yaml. No request carries them back.
+def _as_of(search: str | None) -> str | None:
+    from urllib.parse import parse_qs
+
+    return (parse_qs((search or "").lstrip("?")).get("as_of") or [None])[0]
+
+
+def _row_id(kind: str, index) -> dict:
+    """The id of one row's component (pattern-matching: a callback serves every row)."""
+    return {"type": f"{PAGE}-{kind}", "index": index}
+
+
+@dash.callback(Output(_row_id("verdict", MATCH), "children"), Output(_row_id("why", MATCH), "children"),
+               Output(_row_id("claim", MATCH), "data"), Output(_row_id("period", MATCH), "options"),
+               Output(_row_id("entity", MATCH), "options"), Output(_row_id("accept", MATCH), "value"),
+               Output(_row_id("entity", MATCH), "value"), Output(_row_id("period", MATCH), "value"),
+               Output(_row_id("chart", MATCH), "figure"),
+               Input(_row_id("series", MATCH), "value"), Input(_row_id("entity", MATCH), "value"),
+               Input(_row_id("period", MATCH), "value"), State(_row_id("candidate", MATCH), "data"),
+               State("url", "search"), prevent_initial_call=True)
+def rejudge(series, entity, period, candidate, search):
+    """The user picked another series, place or period for one figure: rebuild its claim and judge it with
+    the claims engine (spot.choices, the path of `indicators check --claims`). The row's claim, the one
+    the download writes, becomes the rebuilt one; the row is accepted."""
+    from indicators import spot
+    from indicators.spot import choices, matching
+
+    row = dash.ctx.triggered_id["index"]
+    store = common.current_store()
+    index = matching.series_index(store)
+    try:
+        picked = choices.choices_for(candidate, index, series, entity, period)
+        claim = choices.claim_for(candidate, index, series, period, entity, suffix=f"-row{row + 1}")
+        result = choices.judge([claim], store, _as_of(search))[claim["id"]]
+    except (choices.ChoiceError, ValueError) as exc:
+        skip = dash.no_update
+        return skip, html.Span(str(exc), className="problems"), skip, skip, skip, skip, skip, skip, skip
+    chosen = claim["series"]
+    why = [result.explanation, html.Br(),
+           html.Small(f"Your choice: {chosen['source']}/{chosen['indicator']}, {chosen.get('entity') or claim.get('entity')}, "
+                      f"{chosen.get('period')}; judged by the claims engine as the downloaded file will be.",
+                      className="choice-note")]
+    # the place and period judged (a place the new series does not hold falls back to one it does)
+    return (common.verdict_badge(result.verdict, small=True), why, spot.yaml_text([claim]), picked.periods,
+            picked.entities, ["yes"], picked.entity_value, picked.period_value, _chart(store, claim, _as_of(search)))
+
+
+def _chart(store, claim: dict, as_of: str | None):
+    """The evidence chart of a rebuilt claim (unchanged when it cannot be drawn)."""
+    from indicators import evidence
+
+    if claim.get("check") not in evidence.CHECKABLE:
+        return dash.no_update
+    try:
+        return evidence.evidence_figure(store, claim, as_of=as_of)
+    except Exception:  # the verdict stands without its chart
+        return dash.no_update
+
+
+# The download runs in the browser: each row's claim (drafted when the figures were found, rebuilt when
+# the user picks another series, place or period) is kept in the page's memory; the accepted ones are
+# joined into claims.yaml. No request carries them back.
 dash.clientside_callback(
     """
-    function(clicks, drafted) {
+    function(clicks, claims, accepted, drafted) {
         const skip = window.dash_clientside.no_update;
         if (!clicks) { return [skip, skip]; }
-        if (!drafted || !drafted.claims || !drafted.claims.length) {
+        if (!drafted || !claims || !claims.length) {
             return [skip, "Nothing to download: find the figures of a text first."];
         }
-        const chosen = [];
-        document.querySelectorAll('#check-table tbody tr.candidate').forEach((row, index) => {
-            const box = row.querySelector('input[type=checkbox]');
-            if (box && box.checked && drafted.claims[index]) { chosen.push(drafted.claims[index]); }
-        });
+        const chosen = claims.filter((claim, i) => claim && accepted[i] && accepted[i].includes("yes"));
         if (!chosen.length) { return [skip, "No accepted candidate can be drafted (no series, or none accepted)."]; }
         return [{content: drafted.header + "claims:\\n" + chosen.join(""), filename: "claims.yaml", type: "text/yaml"}, ""];
     }
     """,
     Output(f"{PAGE}-download", "data"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
-    Input(f"{PAGE}-download-button", "n_clicks"), State(f"{PAGE}-drafted", "data"), prevent_initial_call=True,
+    Input(f"{PAGE}-download-button", "n_clicks"), State(_row_id("claim", ALL), "data"),
+    State(_row_id("accept", ALL), "value"), State(f"{PAGE}-drafted", "data"), prevent_initial_call=True,
 )
 
 
-def evidence_charts(store, entries: list[dict | None], as_of: str | None = None) -> html.Div:
-    """The generic evidence chart of each drafted, checkable candidate (row numbers as in the table),
-    folded so the review table stays the first thing on the page."""
+def evidence_charts(store, entries: list[dict | None], as_of: str | None = None, rows: tuple[int, ...] = ()) -> html.Div:
+    """The generic evidence chart of each drafted, checkable candidate (numbered as in the table),
+    folded so the review table stays the first thing on the page. Each chart follows its row's choices
+    (`rejudge` redraws it); the rows in `rows` (those with choices) that have no chart get a hidden one,
+    so that every row's callback has a chart to draw."""
     from indicators import evidence
 
-    charts = []
+    charts, drawn = [], set()
     for index, claim in enumerate(entries):
         if not claim or claim.get("check") not in evidence.CHECKABLE or not claim.get("series"):
             continue
-        summary = html.Summary(f"Row {index + 1}: evidence for “{claim['quote'][:90]}”")
+        summary = html.Summary(f"Figure #{index + 1}: evidence for “{claim['quote'][:90]}”")
         try:
-            shown = dcc.Graph(figure=evidence.evidence_figure(store, claim, as_of=as_of),
+            shown = dcc.Graph(id=_row_id("chart", index), figure=evidence.evidence_figure(store, claim, as_of=as_of),
                               config={"displaylogo": False, "responsive": True})
+            drawn.add(index)
         except Exception as exc:  # one chart that cannot be drawn must not cost the review
             shown = html.P(f"No chart: {str(exc).splitlines()[0]}", className="problems")
         charts.append(html.Details([summary, shown], id=f"{PAGE}-evidence-{index}", className="evidence"))
-    return html.Div([html.H3("Evidence"), *charts] if charts else [], id=f"{PAGE}-evidence")
+    children = [html.H3("Evidence"), *charts] if charts else []
+    hidden = [dcc.Graph(id=_row_id("chart", index)) for index in rows if index not in drawn]
+    if hidden:
+        children.append(html.Div(hidden, id=f"{PAGE}-undrawn", style={"display": "none"}))
+    return html.Div(children, id=f"{PAGE}-evidence")
 
 
 def _message(text: str) -> html.Div:
     return html.Div(text, className="problems", id=f"{PAGE}-problem", role="alert")
 
 
-def _table(data: list[dict]) -> html.Div:
-    header = html.Tr([html.Th(h) for h in ("Accept", "Verdict", "Figure", "Sentence", "Series", "Flags", "Why")])
-    rows = []
+COLUMNS = ("Accept", "Verdict", "Figure", "Series", "Why")
+
+
+def _table(data: list[dict], entries: list[dict | None], offered: list) -> html.Div:
+    """The review table: each sentence once (a row of its own), then one row per figure in it. On a
+    narrow screen (check.css) each row becomes a card whose cells carry their column name."""
+    from indicators import spot
+
+    rows, sentence = [], None
     for index, c in enumerate(data):
-        match = c.get("match")
-        # accepted by default: what the draft can hold (a figure with a series, or a projection as an opinion)
+        if c["sentence"] != sentence:
+            sentence = c["sentence"]
+            rows.append(html.Tr(html.Td(html.Q(sentence.strip()), colSpan=len(COLUMNS)), className="sentence-row"))
+        claim = entries[index]
         checkable = "prediction" in c["flags"] or not ({"no-series", "unit-mismatch"} & set(c["flags"]))
-        series = "none in the store"
-        if match:
-            alternatives = ", ".join(f"{a['source']}/{a['indicator']}" for a in match.get("alternatives", []))
-            series = html.Span([
-                dcc.Link(f"{match['source']}/{match['indicator']}", href="/data#sources"),
-                f" {match.get('entity') or ''} {match.get('period') or ''} ({match['unit']}, mapping confidence "
-                f"{c.get('confidence', match['score']):.2f})" + (f"; open: {', '.join(c['open'])}" if c.get("open") else ""),
-                html.Br() if alternatives else None,
-                html.Small(f"also: {alternatives}") if alternatives else None,
-            ])
-        stated = common.claims_engine.fmt(c["value_unscaled"], c["unit"]) if c["value_unscaled"] is not None else "rank 1"
-        figure = [html.Strong(c["span"]), html.Br(), f"{c['comparator']} {stated}", html.Br(),
-                  html.Small(f"{c['check']}; {c.get('period') or 'period ?'}; {c.get('entity') or 'entity ?'}"
-                             + ("; earlier period" if c.get("role") == "earlier" else ""))]
-        rows.append(html.Tr([
-            html.Td(dcc.Checklist(id={"type": f"{PAGE}-accept", "index": index}, options=[{"label": "", "value": "yes"}],
-                                  value=["yes"] if checkable else [], className="accept")),
-            html.Td(common.verdict_badge(c["verdict"], small=True)),
-            html.Td(figure), html.Td(c["sentence"].strip()), html.Td(series),
-            html.Td(", ".join(c["flags"]) or "-"), html.Td(c["explanation"]),
-        ], id=f"{PAGE}-row-{index}", className="candidate"))
-    return html.Div(html.Table([html.Thead(header), html.Tbody(rows)], id=f"{PAGE}-table"), className="table-wrap")
+        cells = [
+            dcc.Checklist(id=_row_id("accept", index), options=[{"label": "", "value": "yes"}],
+                          value=["yes"] if checkable else [], className="accept"),  # accepted: what a draft can hold
+            html.Div(common.verdict_badge(c["verdict"], small=True), id=_row_id("verdict", index)),
+            [html.Span(f"#{index + 1} ", className="row-number"), *_figure(c)],
+            [_series(c), _controls(index, offered[index])],
+            [html.Div(c["explanation"], id=_row_id("why", index)),
+             html.Small(f"Flags: {', '.join(c['flags'])}", className="flags") if c["flags"] else None],
+        ]
+        rows.append(html.Tr([*[html.Td(cell, **{"data-label": label}) for cell, label in zip(cells, COLUMNS)],
+                             dcc.Store(id=_row_id("candidate", index), data=c),
+                             dcc.Store(id=_row_id("claim", index), data=spot.yaml_text([claim]) if claim else None)],
+                            id=f"{PAGE}-row-{index}", className="candidate"))
+    header = html.Tr([html.Th(h) for h in COLUMNS])
+    return html.Div(html.Table([html.Thead(header), html.Tbody(rows)], id=f"{PAGE}-table", className="check-table"),
+                    className="table-wrap")
+
+
+def _figure(c: dict) -> list:
+    stated = common.claims_engine.fmt(c["value_unscaled"], c["unit"]) if c["value_unscaled"] is not None else "rank 1"
+    return [html.Strong(c["span"]), html.Br(), f"{c['comparator']} {stated}", html.Br(),
+            html.Small(f"{c['check']}; {c.get('period') or 'period ?'}; {c.get('entity') or 'entity ?'}"
+                       + ("; earlier period" if c.get("role") == "earlier" else ""))]
+
+
+def _series(c: dict) -> html.Span:
+    match = c.get("match")
+    if not match:
+        return html.Span("none in the store")
+    alternatives = ", ".join(f"{a['source']}/{a['indicator']}" for a in match.get("alternatives", []))
+    return html.Span([
+        dcc.Link(f"{match['source']}/{match['indicator']}", href="/data#sources"),
+        f" {match.get('entity') or ''} {match.get('period') or ''} ({match['unit']}, mapping confidence "
+        f"{c.get('confidence', match['score']):.2f})" + (f"; open: {', '.join(c['open'])}" if c.get("open") else ""),
+        html.Br() if alternatives else None,
+        html.Small(f"also: {alternatives}") if alternatives else None,
+    ])
+
+
+def _controls(index: int, picked) -> html.Details | None:
+    """Dropdowns to pick another series, place or period for the figure (none when nothing can judge it)."""
+    if not picked.series:
+        return None
+
+    def field(text: str, kind: str, options: list[dict], value: str | None) -> html.Div:
+        return html.Div([html.Span(text, className="choice-label"),
+                         dcc.Dropdown(id=_row_id(kind, index), options=options, value=value, clearable=False,
+                                      className="choice")], className="choice-field")
+
+    return html.Details([
+        html.Summary("Change series, place or period"),
+        field("Series", "series", picked.series, picked.series_value),
+        field("Place", "entity", picked.entities, picked.entity_value),
+        field("Period", "period", picked.periods, picked.period_value),
+    ], className="choices", id=f"{PAGE}-choices-{index}")

@@ -262,10 +262,9 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
         basis=entry.basis,
     )
-    for part in vocabulary.vocabulary().get("part_coverage", []):
-        if part["series"] == f"{entry.source}/{entry.indicator}" and not any(
-                re.search(rf"(?i)\b{re.escape(w)}\b", sentence) for w in part["unless"]):
-            candidate.coverage, candidate.definition = "part", part["definition"]
+    definition = part_coverage(sentence, entry.source, entry.indicator)
+    if definition:
+        candidate.coverage, candidate.definition = "part", definition
     if candidate.entity is None and candidate.role != "leader":
         candidate.entity = entity
     if entry.values and candidate.value_unscaled is not None and not best.derivation \
@@ -287,6 +286,16 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def part_coverage(sentence: str, source: str, indicator: str) -> str:
+    """The vocabulary's definition when the series counts only a part of what the sentence counts
+    (World Bank resident patent applications for "applications received"), else ''."""
+    for part in vocabulary.vocabulary().get("part_coverage", []):
+        if part["series"] == f"{source}/{indicator}" and not any(
+                re.search(rf"(?i)\b{re.escape(w)}\b", sentence) for w in part["unless"]):
+            return part["definition"]
+    return ""
 
 
 def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
