@@ -21,7 +21,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from indicators import config
+from indicators import config, yamlfile
 
 DIMENSIONS_PATH = Path(__file__).with_name("dimensions.yaml")
 SOURCE_FILE = "source.yaml"
@@ -139,11 +139,11 @@ class Source(BaseModel):
 def load_file(path: Path) -> Source:
     """One source.yaml, validated; CatalogueError names the file and each bad field."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise CatalogueError(f"{path}{where}: cannot read: {str(exc).splitlines()[0]}") from None
+        document = yamlfile.load(path)
+    except yamlfile.YamlFileError as exc:
+        raise CatalogueError(str(exc)) from None
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot read: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):
         raise CatalogueError(f"{path}: expected a mapping")
     try:
