@@ -116,3 +116,25 @@ def test_sources_on_an_empty_store_prints_each_sources_own_advice(capsys):
     assert "  load:      indicators refresh --source comtrade   (live" in comtrade
     customs = out.split("customs: ", 1)[1].split("\nember: ", 1)[0]
     assert "  load:      indicators refresh --source customs --offline   (the bundled files; no live endpoint)" in customs
+
+
+# -- report: its HTML embeds ClaimReview JSON-LD ------------------------------------------------
+
+
+def test_report_warns_of_local_claim_links_only_where_it_embeds_them(tmp_path, monkeypatch, capsys):
+    from indicators import report
+
+    written = []
+    monkeypatch.setattr(report, "write_report", lambda out, **kwargs: written.append((out, kwargs)) or out)
+    for name in ("INDICATORS_BASE_URL", "INDICATORS_ORG_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    assert cli.main(["report", "--out", str(tmp_path / "r.html")]) == 0
+    err = capsys.readouterr().err
+    assert "indicators report: warning: the reviews' URLs point at http://127.0.0.1:8050" in err
+    assert "INDICATORS_ORG_NAME" in err
+    assert cli.main(["report", "--out", str(tmp_path / "r.md")]) == 0  # Markdown has no ClaimReview
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("INDICATORS_ORG_NAME", "Example Fact Desk")
+    assert cli.main(["report", "--out", str(tmp_path / "r.html"), "--base-url", "https://desk.example.org"]) == 0
+    assert capsys.readouterr().err == ""
+    assert written[-1][1]["base_url"] == "https://desk.example.org"
