@@ -129,3 +129,35 @@ def test_export_claimreview_cli_writes_json_ld(tmp_path, snapshot_url, monkeypat
                      "--base-url", BASE]) == 0
     assert {r["url"].split("/article/")[1].split("#")[0] for r in json.loads(out.read_text())} == {
         "china-daily-askary-2024-03-12"}
+
+
+@pytest.mark.parametrize("base_url, local", [
+    ("http://127.0.0.1:8050", True), ("http://localhost:8050/", True), ("http://[::1]:8050", True),
+    ("http://0.0.0.0:8050", True), ("http://127.0.1.1", True), (BASE, False), ("https://localhost.example.org", False),
+])
+def test_publishing_warnings_name_local_links_and_what_sets_them(base_url, local):
+    warnings = claimreview.publishing_warnings(base_url, {"@type": "Organization", "name": "Example Fact Desk"})
+    assert bool(warnings) == local
+    if local:
+        assert "--base-url" in warnings[0] and "INDICATORS_BASE_URL" in warnings[0]
+
+
+def test_export_claimreview_warns_on_stderr_with_the_defaults(tmp_path, snapshot_url, monkeypatch, capsys):
+    monkeypatch.setenv("INDICATORS_DB", snapshot_url)
+    for name in ("INDICATORS_BASE_URL", "INDICATORS_ORG_NAME", "INDICATORS_ORG_URL"):
+        monkeypatch.delenv(name, raising=False)
+    out = tmp_path / "reviews.jsonld"
+    args = ["export", "--claimreview", "--article", "op-ed", "--out", str(out)]
+    assert cli.main(args) == 0  # a warning, not a failure: a local preview is a fair use
+    captured = capsys.readouterr()
+    warnings = [line for line in captured.err.splitlines() if line.startswith("indicators export: warning:")]
+    assert len(warnings) == 2 and "warning" not in captured.out
+    assert "http://127.0.0.1:8050" in warnings[0] and "--base-url URL or INDICATORS_BASE_URL" in warnings[0]
+    assert "'factcheck-indicators'" in warnings[1] and "INDICATORS_ORG_NAME" in warnings[1]
+    assert all(r["url"].startswith("http://127.0.0.1:8050/") for r in json.loads(out.read_text()))
+
+    monkeypatch.setenv("INDICATORS_ORG_NAME", "Example Fact Desk")
+    monkeypatch.setenv("INDICATORS_BASE_URL", BASE)  # the environment sets the default of --base-url
+    assert cli.main(args) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert all(r["url"].startswith(f"{BASE}/article/op-ed#claim-") for r in json.loads(out.read_text()))

@@ -34,14 +34,15 @@ def plain_title(figure_id, store, **kwargs) -> str:
 # -- HTML -------------------------------------------------------------------------------------
 
 
-def test_html_is_standalone_and_carries_title_source_and_vintages(store, tmp_path):
-    paths = export.export_figures(["new-trio-total"], False, "html", tmp_path, store=store)
+def test_html_self_contained_carries_plotly_title_source_and_vintages(store, tmp_path):
+    paths = export.export_figures(["new-trio-total"], False, "html", tmp_path, store=store, self_contained=True)
     assert paths == [tmp_path / "new-trio-total.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new-trio-total.html"]  # no shared plotly.js
     text = paths[0].read_text(encoding="utf-8")
     fig, rows = figures.build("new-trio-total", store=store)
     meta = fig.layout.meta
     # offline: plotly.js inlined, nothing fetched from a CDN
-    assert "<script src=" not in text and 'src="http' not in text
+    assert "<script src=" not in text and " src=" not in text
     assert text.count("* plotly.js v") == 1
     # the figure's own data: the 1.06 trillion yuan total (2023) as published by GACC
     assert float(rows.loc[(rows["period"] == "2023") & (rows["unit"] == "CNY"), "value"].iloc[0]) == 1.06e12
@@ -59,13 +60,40 @@ def test_html_is_standalone_and_carries_title_source_and_vintages(store, tmp_pat
     assert {v["source"] for v in embedded["vintages"]} == {"customs", "fx"}
 
 
-def test_html_batch_of_every_figure(store, tmp_path):
+def test_html_batch_of_every_figure_shares_one_plotly_js(store, tmp_path):
+    from plotly.offline import get_plotlyjs
+
     paths = export.export_figures(None, True, "html", tmp_path, store=store)
     assert [p.name for p in paths] == [f"{figure_id}.html" for figure_id in figures.FIGURES]
+    shared = tmp_path / export.PLOTLY_JS
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([export.PLOTLY_JS, *(p.name for p in paths)])
+    assert shared.read_text(encoding="utf-8") == get_plotlyjs()  # the installed plotly's, offline
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        assert len(text) > 4_000_000 and "<script src=" not in text  # each file opens on its own
+        # the chart's data and source only: plotly.js is loaded from the file beside it, once per folder
+        assert len(text) < 200_000 and "* plotly.js v" not in text, (path.name, len(text))
+        assert re.findall(r'<script[^>]* src="([^"]+)"', text) == [export.PLOTLY_JS]
         assert "Source:" in text
+    total = sum(p.stat().st_size for p in tmp_path.iterdir())
+    assert total < shared.stat().st_size + 2_000_000  # was about 4.8 MB a chart
+
+
+def test_shared_plotly_js_is_rewritten_when_it_is_not_the_installed_one(store, tmp_path):
+    from plotly.offline import get_plotlyjs
+
+    (tmp_path / export.PLOTLY_JS).write_text("/* plotly.js from an older export */", encoding="utf-8")
+    export.export_figures(["gii-rank"], False, "html", tmp_path, store=store)
+    assert (tmp_path / export.PLOTLY_JS).read_text(encoding="utf-8") == get_plotlyjs()
+
+
+def test_cli_export_html_names_the_shared_file_and_the_option(store, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("INDICATORS_DB", store.url)
+    assert cli.main(["export", "--figure", "gii-rank", "--out", str(tmp_path / "a")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.split() == [str(tmp_path / "a" / "gii-rank.html")]
+    assert export.PLOTLY_JS in captured.err and "--self-contained" in captured.err
+    assert cli.main(["export", "--figure", "gii-rank", "--out", str(tmp_path / "b"), "--self-contained"]) == 0
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["gii-rank.html"] and not capsys.readouterr().err
 
 
 def test_file_names_say_currency_and_as_of(store, tmp_path):

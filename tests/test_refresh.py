@@ -42,14 +42,35 @@ def assert_unchanged(before: dict, after: dict) -> None:
 def test_offline_refresh_loads_every_bundled_source(capsys):
     assert cli.main(["refresh", "--offline"]) == 0
     out = capsys.readouterr().out
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:1 + len(sources.NAMES)]}
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["source", "status", "rows", "vintages", "secs"]
+    rows = {line.split()[0]: line.split() for line in lines[1:1 + len(sources.NAMES)]}
     assert set(rows) == set(sources.NAMES)
-    assert rows["comtrade"][1] == "skipped"
-    assert all(rows[name][1] == "ok" and int(rows[name][2]) > 0 for name in sources.NAMES if name != "comtrade")
+    assert rows["comtrade"][1] == "skipped" and rows["comtrade"][3] == "0"
+    assert all(rows[name][1] == "ok" and int(rows[name][2].replace(",", "")) > 0
+               for name in sources.NAMES if name != "comtrade")
     store = Store()
-    assert int(rows["customs"][2]) == store.latest_vintage("customs").rows
-    assert len(store.vintages("worldbank")) == 6  # one per World Bank release in the snapshot
-    assert "verdict changed: new-trio-over-one-trillion: unverifiable -> supported" in out
+    assert int(rows["customs"][2].replace(",", "")) == store.latest_vintage("customs").rows
+    # The vintages column counts what was written (not the ids): one per World Bank release in the snapshot.
+    assert len(store.vintages("worldbank")) == 6 and rows["worldbank"][3] == "6"
+    assert int(rows["ember"][2].replace(",", "")) == store.latest_vintage("ember").rows
+    # A first load on an empty store: every verdict is a first verdict, none "changed".
+    assert "verdict changed" not in out
+    assert all(not store.report(v.id).get("verdicts_changed") for v in store.vintages())
+
+
+def test_verdict_changes_are_reported_once_the_store_held_data(snapshot_store, capsys):
+    """A refresh that brings a claim's data to a store that held other data reports the change."""
+    from indicators.pipeline import refresh_and_check
+
+    fresh = Store(snapshot_store.url.replace("snapshot-copy", "partial"))
+    for name in sources.NAMES:
+        if name not in ("customs", "comtrade"):
+            fresh.write_vintage(name, snapshot_store.frame(source=name).drop(columns=["vintage", "retrieved_at"]))
+    results = refresh_and_check(["customs"], offline=True, store=fresh)
+    (report,) = results[0].reports
+    assert {"claim": "new-trio-over-one-trillion", "before": "unverifiable", "after": "supported"} \
+        in report["verdicts_changed"]
 
 
 def test_worldbank_releases_give_a_revision_report_with_the_high_tech_revision(loaded_store):
@@ -210,3 +231,14 @@ def test_connection_failures_are_one_short_reason_without_query_strings(message,
     assert "?" not in text and "abc" not in text
     if reason:
         assert text == reason
+
+
+def test_lock_files_are_kept_in_one_folder_beside_the_store(tmp_path):
+    """The store's locks (schema, one per source) live in `<store>.locks/`, not as files beside it."""
+    (tmp_path / "here").mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'here' / 'indicators.db'}")
+    assert [r.status for r in refresh(["fx", "customs"], offline=True, store=store)] == ["ok", "ok"]
+    beside = sorted(p.name for p in (tmp_path / "here").iterdir())
+    assert not [name for name in beside if name.endswith(".lock")], beside
+    assert sorted(p.name for p in (tmp_path / "here" / "indicators.db.locks").iterdir()) == [
+        "schema.lock", "source-customs.lock", "source-fx.lock"]

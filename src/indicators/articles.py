@@ -12,9 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from indicators import config
+from indicators import config, yamlfile
 
 ARTICLES_FOLDER = "articles"
 REQUIRED = ("title", "author", "outlet", "published", "as_of")
@@ -55,8 +53,10 @@ def read_article(folder: Path) -> Article:
     """One article folder as an Article; ArticleError naming the file and field when malformed."""
     meta_path = folder / "article.yaml"
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        meta = yamlfile.load(meta_path)
+    except yamlfile.YamlFileError as exc:
+        raise ArticleError(str(exc)) from None
+    except OSError as exc:
         raise ArticleError(f"{meta_path}: cannot read: {str(exc).splitlines()[0]}") from None
     if not isinstance(meta, dict):
         raise ArticleError(f"{meta_path}: expected a mapping of article metadata")

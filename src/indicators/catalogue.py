@@ -18,16 +18,12 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from indicators import config
+from indicators import config, yamlfile
 
 DIMENSIONS_PATH = Path(__file__).with_name("dimensions.yaml")
 SOURCE_FILE = "source.yaml"
-# libyaml's parser where PyYAML was built with it (same documents, ~10x less CPU: the metadata is read on
-# every CLI start), else the pure-Python one.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FREQS = ("A", "H", "Q", "M", "YTD")  # as the tidy frame has them (H: half-year; YTD: year to date)
 
 
@@ -38,7 +34,7 @@ class CatalogueError(ValueError):
 @functools.lru_cache(maxsize=1)
 def dimensions() -> dict[str, dict]:
     """The allowed values of each dimension (measure, subject, basis, kind, transformation)."""
-    return yaml.load(DIMENSIONS_PATH.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    return yamlfile.load(DIMENSIONS_PATH)
 
 
 def _allowed(dimension: str, value: str) -> str:
@@ -142,11 +138,11 @@ class Source(BaseModel):
 def load_file(path: Path) -> Source:
     """One source.yaml, validated; CatalogueError names the file and each bad field."""
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise CatalogueError(f"{path}{where}: cannot read: {str(exc).splitlines()[0]}") from None
+        document = yamlfile.load(path)
+    except yamlfile.YamlFileError as exc:
+        raise CatalogueError(str(exc)) from None
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot read: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):
         raise CatalogueError(f"{path}: expected a mapping")
     try:

@@ -32,6 +32,29 @@ def default_author() -> dict:
     return author
 
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def publishing_warnings(base_url: str, author: dict | None = None) -> list[str]:
+    """What would make published reviews wrong, each with what sets it right: claim links on this
+    machine (localhost, 127.0.0.1: the `--base-url` default) and the default organisation name."""
+    from urllib.parse import urlsplit
+
+    warnings = []
+    try:
+        host = (urlsplit(base_url).hostname or "").lower()
+    except ValueError:
+        host = ""
+    if host in LOCAL_HOSTS or host.endswith(".localhost") or host.startswith("127."):
+        warnings.append(f"the reviews' URLs point at {base_url.rstrip('/')} (this machine): set where the dashboard is "
+                        "public with --base-url URL or INDICATORS_BASE_URL")
+    author = author or default_author()
+    if author.get("name") == DEFAULT_ORG_NAME:
+        warnings.append(f"the reviewing organisation is the default {DEFAULT_ORG_NAME!r}: set INDICATORS_ORG_NAME "
+                        "(and INDICATORS_ORG_URL, its site)")
+    return warnings
+
+
 def claim_url(base_url: str, slug: str, claim_id: str) -> str:
     """The claim's deep link on the scorecard page."""
     return f"{base_url.rstrip('/')}/article/{slug}#claim-{claim_id}"

@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="figures", metavar="DIR")
     p.add_argument("--as-of", metavar="DATE")
     p.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
+    p.add_argument("--self-contained", action="store_true",
+                   help="html: inline plotly.js in every file (4.8 MB each) instead of one shared DIR/plotly.min.js")
     p.add_argument("--claimreview", action="store_true",
                    help="write schema.org ClaimReview JSON-LD for the articles' verdicts to --out FILE.jsonld instead")
     p.add_argument("--article", metavar="SLUG", help="with --claimreview: only this article (default: every article)")
@@ -138,10 +140,10 @@ def cmd_refresh(args) -> int:
             print("every source already has a vintage: nothing to load")
             return 0
     results = refresh(names, offline=args.offline, store=store, progress=progress)
-    print(f"{'source':<10} {'status':<8} {'rows':>7} {'vintages':<14} {'secs':>5}  detail")
+    # Counts: what this refresh wrote (rows over all its new vintages); `indicators sources` names the vintages.
+    print(f"{'source':<10} {'status':<9} {'rows':>7} {'vintages':>8} {'secs':>5}  detail")
     for r in results:
-        vint = ",".join(str(v) for v in r.vintages) or "-"
-        print(f"{r.source:<10} {r.status:<8} {r.rows:>7} {vint:<14} {r.seconds:>5.1f}  {r.detail}")
+        print(f"{r.source:<10} {r.status:<9} {r.rows:>7,} {len(r.vintages):>8} {r.seconds:>5.1f}  {r.detail}")
     for r in results:
         for warning in r.warnings:
             print(f"warning: {r.source}: {warning}")
@@ -165,6 +167,23 @@ def cmd_refresh(args) -> int:
     return 1 if failed else 0
 
 
+def load_advice(name: str) -> list[str]:
+    """How to load a source, one command per line, from its source.yaml: `--offline` reads the bundled
+    files it lists (`resources`), a plain refresh its live endpoint (`live`). Comtrade bundles
+    nothing, so `refresh --offline` skips it: its advice is the live refresh alone."""
+    from indicators import catalogue
+
+    info = catalogue.source(name)
+    lines = []
+    if info.resources:
+        lines.append(f"indicators refresh --source {name} --offline   (the bundled files"
+                     + ("" if info.live else "; no live endpoint") + ")")
+    if info.live:
+        lines.append(f"indicators refresh --source {name}   (live from the publisher"
+                     + ("" if info.resources else "; nothing is bundled: --offline skips it") + ")")
+    return lines or ["nothing to load: no bundled files and no live endpoint"]
+
+
 def cmd_sources(args) -> int:
     from indicators.store import Store
 
@@ -179,10 +198,12 @@ def cmd_sources(args) -> int:
         print(f"  url:       {meta.url}")
         print(f"  cadence:   {meta.cadence}; live endpoint: {'yes' if meta.live else 'no (bundled only)'}")
         if latest:
-            print(f"  latest vintage: {latest.id} ({latest.mode}, {latest.rows} rows, retrieved {latest.retrieved_at}"
+            print(f"  latest vintage: {latest.id} ({latest.mode}, {latest.rows:,} rows, retrieved {latest.retrieved_at}"
                   + (f", released {latest.release_date}" if latest.release_date else "") + ")")
         else:
-            print("  latest vintage: none (run `indicators refresh --offline`)")
+            print("  latest vintage: none")
+        for label, line in zip(["  load:     ", " " * 12], load_advice(name)):
+            print(f"{label} {line}")
         error = events.get(name, {}).get("last_error")
         if error:
             print(f"  last error: {error['at']}: {error['detail']}")
@@ -347,9 +368,13 @@ def cmd_export(args) -> int:
         return cmd_export_claimreview(args)
     from indicators import export
 
-    paths = export.export_figures(args.figure, args.all, args.format, args.out, as_of=args.as_of, currency=args.currency)
+    paths = export.export_figures(args.figure, args.all, args.format, args.out, as_of=args.as_of, currency=args.currency,
+                                  self_contained=args.self_contained)
     for path in paths:
         print(path)
+    if args.format == "html" and paths and not args.self_contained:
+        print(f"the HTML files load {paths[0].parent / export.PLOTLY_JS} (keep it beside them; "
+              "--self-contained inlines plotly.js in each file)", file=sys.stderr)
     return 0
 
 
@@ -362,6 +387,8 @@ def cmd_export_claimreview(args) -> int:
     store = Store()
     chosen = [articles.get_article(args.article)] if args.article else articles.load_articles()
     reviews = []
+    for warning in claimreview.publishing_warnings(args.base_url):
+        print(f"indicators export: warning: {warning}", file=sys.stderr)
     for article in chosen:
         results = claims.check_article(store, article, as_of=args.as_of, compare=False)
         reviews += claimreview.claim_reviews(article, results, base_url=args.base_url)
@@ -373,10 +400,11 @@ def cmd_export_claimreview(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from indicators import report
+    from indicators import articles, claimreview, report
 
-    from indicators import articles
-
+    if not args.out.lower().endswith((".md", ".markdown")):  # the HTML report embeds ClaimReview JSON-LD
+        for warning in claimreview.publishing_warnings(args.base_url):
+            print(f"indicators report: warning: {warning}", file=sys.stderr)
     try:
         path = report.write_report(args.out, as_of=args.as_of, article_slug=args.article, base_url=args.base_url)
     except articles.ArticleError as exc:

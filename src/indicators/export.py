@@ -3,11 +3,13 @@
 - File names: `<figure-id>.<ext>`, plus `-usd` when US dollars were asked for and the figure is in
   dollars (a figure with no money axis, like a GII rank, keeps its plain name) and `-asof-<DATE>`
   for data as of a date, so variants never overwrite each other (`new-trio-total-usd-asof-2024-03-31.png`).
-- HTML: each file is standalone and opens offline: plotly.js is inlined (`include_plotlyjs=True`,
-  about 4.6 MB a file). That costs disk space in a batch but keeps every file usable on its own
-  (e-mailed, attached to a ticket, dropped into a CMS); `indicators report` is the one-file view
-  of all charts with plotly.js included once. The page's <title> is the figure's title, and a
-  <meta name="description"> plus a JSON block carry the source line, vintages and as-of date.
+- HTML: opens offline. By default the files of one folder share one plotly.js, `plotly.min.js`
+  written beside them (about 4.8 MB once, instead of in every file: ten charts were 47 MB); a file
+  then opens only beside it. With `self_contained` (`indicators export --self-contained`) each file
+  inlines plotly.js and is usable on its own (e-mailed, attached to a ticket, dropped into a CMS);
+  `indicators report` is the one-file view of all charts with plotly.js included once. The page's
+  <title> is the figure's title, and a <meta name="description"> plus a JSON block carry the
+  source line, vintages and as-of date.
 - PNG/SVG/PDF: kaleido 1.x drives a headless Chromium. One browser is started per batch (one
   `kaleido.write_fig_from_object_sync` call renders every figure), MathJax is off (no CDN needed)
   and plotly.js comes from the installed plotly package, so it works offline. The browser is
@@ -44,6 +46,7 @@ NO_BROWSER = "no Chromium found: apt-get install chromium, or set BROWSER_PATH"
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1100, 620
 PNG_SCALE = 2  # crisp on high-DPI screens and in print
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+PLOTLY_JS = "plotly.min.js"  # the shared plotly.js beside HTML exports (the name plotly's "directory" mode loads)
 
 
 class ExportError(ValueError):
@@ -65,8 +68,10 @@ def export_figures(
     as_of: str | None = None,
     currency: str = "CNY",
     store=None,
+    self_contained: bool = False,
 ) -> list[Path]:
-    """Build the named figures (or all) from the store and write them to `out_dir`. Returns the paths."""
+    """Build the named figures (or all) from the store and write them to `out_dir`. Returns the paths.
+    HTML files share `out_dir/plotly.min.js` unless `self_contained` (plotly.js inlined in each)."""
     from indicators import figures
     from indicators.store import Store
 
@@ -80,7 +85,7 @@ def export_figures(
         # The cached figure itself, not a copy: writing only reads it (ensure_source_note copies before adding).
         fig = figures.cached(figure_id, store, as_of, currency)[0]
         built.append((file_stem(figure_id, fig, as_of, currency), fig))
-    return write_figures(built, fmt, out_dir)
+    return write_figures(built, fmt, out_dir, self_contained=self_contained)
 
 
 def resolve_ids(figure_ids: Iterable[str] | None, all_figures: bool, known: list[str]) -> list[str]:
@@ -110,16 +115,20 @@ def file_stem(figure_id: str, fig: go.Figure, as_of: str | None = None, currency
     return stem + (f"-asof-{as_of}" if as_of else "")
 
 
-def write_figures(items: Iterable[tuple[str, go.Figure]], fmt: str, out_dir: str | os.PathLike) -> list[Path]:
-    """Write (file stem, figure) pairs as `<stem>.<fmt>` in `out_dir`; static formats in one browser."""
+def write_figures(items: Iterable[tuple[str, go.Figure]], fmt: str, out_dir: str | os.PathLike,
+                  self_contained: bool = False) -> list[Path]:
+    """Write (file stem, figure) pairs as `<stem>.<fmt>` in `out_dir`; static formats in one browser.
+    HTML files load `out_dir/plotly.min.js` (written here) unless `self_contained`."""
     check_format(fmt)
     items = list(items)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     targets = [(out / f"{stem}.{fmt}", ensure_source_note(fig)) for stem, fig in items]
     if fmt == "html":
+        if targets and not self_contained:
+            write_plotly_js(out)
         for path, fig in targets:
-            _write_atomic(path, figure_html(fig))
+            _write_atomic(path, figure_html(fig, include_plotlyjs=True if self_contained else "directory"))
     else:
         render_static(targets, fmt)
     return [path for path, _ in targets]
@@ -128,8 +137,25 @@ def write_figures(items: Iterable[tuple[str, go.Figure]], fmt: str, out_dir: str
 # -- HTML -------------------------------------------------------------------------------------
 
 
+def write_plotly_js(folder: Path) -> Path:
+    """`folder/plotly.min.js`: the installed plotly's own, (re)written unless the file already holds
+    exactly it (a folder exported with an older plotly gets the version its new files need)."""
+    from plotly.offline import get_plotlyjs
+
+    path = folder / PLOTLY_JS
+    source = get_plotlyjs()
+    try:
+        if path.stat().st_size == len(source.encode("utf-8")) and path.read_text(encoding="utf-8") == source:
+            return path
+    except (OSError, UnicodeDecodeError):
+        pass
+    _write_atomic(path, source)
+    return path
+
+
 def figure_html(fig: go.Figure, include_plotlyjs: bool | str = True) -> str:
-    """A standalone page for one figure: <title>, description and metadata in the head."""
+    """A page for one figure: <title>, description and metadata in the head. `include_plotlyjs`:
+    True inlines plotly.js (a standalone file), "directory" loads plotly.min.js beside the file."""
     meta = figure_meta(fig)
     title = plain_text(title_text(fig)) or meta.get("id", "figure")
     body = fig.to_html(full_html=False, include_plotlyjs=include_plotlyjs, config=PLOTLY_CONFIG,

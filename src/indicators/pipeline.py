@@ -20,14 +20,16 @@ def refresh_and_check(
     progress: Callable[[str], None] = lambda line: None,
 ) -> list[refresher.Result]:
     """refresh.refresh, plus `verdicts_changed` in every report of the run (claims judged once
-    per side; not at all after a refresh that wrote no vintage)."""
+    per side; not at all after a refresh that wrote no vintage). On an empty store no verdict
+    changed: a first verdict is not a change (and the claims are not judged)."""
     store = store or Store()
     if store.read_only:  # fail before judging anything
         raise refresher.ReadOnlyStore(f"the store at {store.url} is read-only: refresh needs a writable store")
-    before = verdicts(store)
+    first_load = not store.generation()
+    before = {} if first_load else verdicts(store)
     results = refresher.refresh(names, offline=offline, store=store, progress=progress)
     if any(r.vintages for r in results):
-        after = verdicts(store)
+        after = {} if first_load else verdicts(store)
         changed = [{"claim": cid, "before": before.get(cid), "after": verdict}
                    for cid, verdict in after.items() if before.get(cid) != verdict]
         for result in results:

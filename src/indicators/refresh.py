@@ -159,7 +159,8 @@ def _write_batches(name: str, module, batches, mode: str, store: Store, started:
         result.vintages.append(vintage.id)
         result.reports.append(store.report(vintage.id))
     result.seconds = time.perf_counter() - started
-    result.detail = f"{len(result.vintages)} vintage(s)"
+    ids = result.vintages
+    result.detail = f"vintage {ids[0]}" if len(ids) == 1 else f"vintages {ids[0]} to {ids[-1]}"
     if skip or len(todo) < len(batches) - skip:
         result.detail += f"; {len(batches) - len(todo)} batch(es) already stored"
     return result

@@ -21,7 +21,7 @@ Every load writes one vintage in one transaction: the vintage row, its raw paylo
 observation changes and its revision report commit together or not at all, so a reader sees a
 vintage whole or not at all, and a failed or killed load leaves the previous vintages untouched.
 The schema is managed by Alembic migrations (indicators/migrations), run on open (under a lock:
-a PostgreSQL advisory lock, a file lock beside a SQLite file) or by `indicators db upgrade`.
+a PostgreSQL advisory lock, a file lock in `<SQLite file>.locks/`) or by `indicators db upgrade`.
 A SQLite store that is not writable opens read-only (`mode=ro`): reads work and follow the commits
 of a writer elsewhere (WAL), writes fail with one line that says read-only. Only when SQLite cannot
 open it otherwise (a read-only folder without the writer's `-shm` file: no writer is running) is a
@@ -247,8 +247,8 @@ class Store:
     @contextlib.contextmanager
     def source_lock(self, source: str, timeout: float = -1):
         """Hold the one-refresher lock of `source` (all hosts sharing this store): a PostgreSQL
-        advisory lock, or a file lock beside a SQLite file. `timeout` seconds (-1: wait for ever;
-        0: do not wait); raises `filelock.Timeout`-like `TimeoutError` when not acquired."""
+        advisory lock, or a file lock in `<SQLite file>.locks/`. `timeout` seconds (-1: wait for
+        ever; 0: do not wait); raises `filelock.Timeout`-like `TimeoutError` when not acquired."""
         self._check_writable()
         with self._exclusive(f"source-{source}", timeout):
             yield
@@ -277,7 +277,7 @@ class Store:
         elif self._sqlite_path is not None:
             import filelock
 
-            lock = filelock.FileLock(f"{self._sqlite_path}.{name}.lock")
+            lock = filelock.FileLock(str(self._lock_folder() / f"{name}.lock"))
             try:
                 lock.acquire(timeout=timeout)
             except filelock.Timeout:
@@ -288,6 +288,14 @@ class Store:
                 lock.release()
         else:
             yield
+
+    def _lock_folder(self) -> Path:
+        """`<store file>.locks/`: the SQLite store's lock files, one folder beside it instead of a file
+        per source. They stay after use: an flock(2) lock file deleted on release could be locked by
+        two processes at once (one on the deleted file, one on its replacement)."""
+        folder = self._sqlite_path.with_name(self._sqlite_path.name + ".locks")
+        folder.mkdir(exist_ok=True)
+        return folder
 
     # -- following the file ------------------------------------------------------------------
 

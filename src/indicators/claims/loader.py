@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from indicators import articles as articles_mod
+from indicators import yamlfile
 from indicators.claims import schema
 
 
@@ -31,8 +30,10 @@ def load_claims(path: Path | str | None = None, catalogue: dict | None = None, s
     of `claims` and listed in `errors` (each with index, id, field and message), so the rest are judged."""
     path = Path(path) if path else claims_path()
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        document = yamlfile.load(path)
+    except yamlfile.YamlFileError as exc:
+        raise ClaimsFileError(str(exc)) from None
+    except OSError as exc:
         raise ClaimsFileError(f"{path}: cannot read claims file: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
         raise ClaimsFileError(f"{path}: expected a mapping with a 'claims' list")
