@@ -73,6 +73,9 @@ class Figure:
     low: float | None = None
     high: float | None = None
     precision_step: float | None = None  # unit of the last printed digit, in value units
+    scale: float = 1.0  # the scale word or suffix the value includes ("1.06 trillion": 1e12; "4.5pc": 1)
+    decimals: int = 0  # digits printed after the decimal point ("1.06": 2; words: 0)
+    decline: bool = False  # made negative by a word of decline ("fell 5%"), not by a printed sign
 
 
 # -- tokens ------------------------------------------------------------------------------------
@@ -125,6 +128,7 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
                 "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+SCALE_VALUES = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}  # the scales a Figure reports (thousand ... trillion, 万, 亿)
 CARDINAL = set(UNIT_WORDS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -279,13 +283,18 @@ class _Reader:
             first, second = core, rng
             if first["unit"] and second["unit"] and first["unit"] != second["unit"]:
                 raise _Skip("a range of two different units", second["last"])
-            scale_first = first["scale"] if first["scaled"] else second["scale"]
+            # "3 to 4 million", "three and four million": the first end takes the second's scale (in number
+            # words the scale is inside the second's number, so it is the second's word scale)
+            scale_first = first["scale"] if first["scaled"] else second["scale"] * (second.get("word_scale") or 1.0)
             low = first["sign"] * first["number"] * scale_first * first["factor"]
             high = second["sign"] * second["number"] * second["scale"] * second["factor"]
             unit = second["unit"] or first["unit"]
             if first["kind"] == "fraction" or second["kind"] == "fraction":
                 raise _Skip("a range of fractions", second["last"])
             if not low < high:
+                connector, before = self.tok(first["last"] + 1), self.words_before(first["first_index"] - 1, 3)
+                if connector is not None and connector.low == "to" and before and before[-1] == "from":
+                    return self.finish(first)  # "from 4.1 to 3.4 percent": a fall, two figures
                 raise _Skip("a range whose ends are not in order", second["last"])
             fig = dict(second)
             fig.update(first_index=first["first_index"], start=first["start"], kind="range", low=low, high=high,
@@ -326,8 +335,11 @@ class _Reader:
                 and self.spaced(c["first_index"] - 1, c["first_index"]) and start == self.t[c["first_index"]].start:
             start = before_first.start  # the sign word is part of the figure's words
         step = c.get("step")
+        scale = c.get("word_scale") or c["scale"]
+        scale = scale if scale in SCALE_VALUES else 1.0
         return Figure(start=start, end=end, text=self.text[start:end], value=float(value), unit=c["unit"],
-                      comparator=comparator, kind=kind, low=low, high=high, precision_step=step), last
+                      comparator=comparator, kind=kind, low=low, high=high, precision_step=step, scale=scale,
+                      decimals=c.get("decimals", 0), decline=bool(negative_word and kind != "ordinal")), last
 
     # -- the number itself with its prefix and suffix ------------------------------------------------
 
@@ -1002,6 +1014,7 @@ class _Reader:
             if u:
                 unit, last, factor = u, j2, f
         return {"first_index": i, "start": t[i].start, "last": last, "number": number, "sign": pre["sign"],
+                "word_scale": SCALES.get(words[-1], 1.0) if kind == "number" else 1.0,
                 "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
                 "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
