@@ -320,3 +320,62 @@ def test_number_words_are_read_exactly_or_not_at_all(n, hyphen, use_and, unit, b
         assert figure.unit == {"": "", " percent": "percent", " yuan": "CNY", " dollars": "USD"}[unit]
     if n != 1 or unit:  # a lone "one" is not a figure (mostly a pronoun)
         assert at, (sentence, figures)
+
+
+def test_a_figure_says_its_scale_decimals_and_a_sign_from_a_word():
+    figure = one("1.06 trillion yuan")
+    assert (figure.scale, figure.decimals, figure.decline) == (1e12, 2, False)
+    assert (one("one and a half million").scale, one("4.5pc").scale) == (1e6, 1.0)
+    fell = one("exports fell 3.2% in May")
+    assert (fell.value, fell.decline) == (-3.2, True)
+    assert one("GDP grew -4.6% last year").decline is False  # a printed sign, not a word
+
+
+def test_a_range_in_number_words_scales_both_ends():
+    figure = one("between three and four million cars")
+    assert (figure.kind, figure.low, figure.high) == ("range", 3e6, 4e6)
+
+
+def test_from_a_higher_to_a_lower_figure_is_a_fall_not_a_range():
+    assert values("Mercedes from 4.1 to 3.4 percent") == [(4.1, ""), (3.4, "percent")]
+    assert one("from 7 to 10 days").kind == "range"
+
+
+# -- the spotter's seam (indicators.spot.figures) reads through this reader -------------------------
+
+def spotted(sentence: str) -> list[tuple]:
+    from indicators.spot.figures import read_figures as seam
+
+    return [(sentence[f.start:f.end], f.value, f.scale, f.unit, f.kind) for f in seam(sentence)]
+
+
+def test_the_spotter_reads_the_issue_figures_through_the_reader():
+    assert spotted("Exports were worth $1.5m, up 4.5pc.") == [("$1.5m", 1.5, 1e6, "USD", "number"),
+                                                             ("4.5pc", 4.5, 1.0, "percent", "number")]
+    assert spotted("passing the one-trillion-yuan mark") == [("one-trillion-yuan", 1.0, 1e12, "CNY", "number")]
+    assert spotted("over a third of cars") == [("a third", 33.3, 1.0, "percent", "fraction")]
+    assert spotted("USD 65 billion") == [("USD 65 billion", 65.0, 1e9, "USD", "number")]
+
+
+def test_the_spotter_leaves_decline_words_to_the_frame():
+    assert spotted("a decline of 6.7 per cent") == [("6.7 per cent", 6.7, 1.0, "percent", "number")]
+    assert spotted("growth of -4.6%") == [("-4.6%", -4.6, 1.0, "percent", "number")]
+    assert spotted("net income was (3.2) in 2023") == [("(3.2)", -3.2, 1.0, "count", "number")]
+
+
+def test_a_range_is_two_figures_one_per_end():
+    from indicators.spot.figures import comparator_for, read_figures as seam
+
+    low, high = seam("Tariffs would cost €3-6 bln a year.")
+    assert (low.value, high.value, low.scale, low.unit) == (3.0, 6.0, 1e9, "EUR")
+    assert comparator_for("", low)[0] == ">=" and comparator_for("", high)[0] == "<="
+
+
+def test_the_spotter_keeps_numbers_that_are_not_claims_out():
+    assert spotted("Ranked No. 1 in 2023, on March 5, the number one brand held two sessions for the fourth time.") == []
+    assert spotted("China ranked second-largest") == [("second", 2.0, 1.0, "rank", "ordinal")]
+    assert spotted("followed with 21 and nine clusters") == [("21", 21.0, 1.0, "count", "number"),
+                                                            ("nine clusters", 9.0, 1.0, "count", "number")]
+    assert spotted("1.59 million patent applications and 3.4 million") == [
+        ("1.59 million patent applications", 1.59, 1e6, "applications", "number"),
+        ("3.4 million", 3.4, 1e6, "applications", "number")]

@@ -855,7 +855,7 @@ class _Reader:
         if not self.spaced(j, j + 1) or nxt.kind not in (WORD, SYM):
             return "", j, 1.0
         low = nxt.low
-        if low in ("percent", "pct", "pc"):
+        if low in ("percent", "percents", "pct", "pc"):
             return "percent", j + 1, 1.0
         if low == "per" and self.tok(j + 2) is not None and t[j + 2].low == "cent" and self.spaced(j + 1, j + 2):
             return "percent", j + 2, 1.0
