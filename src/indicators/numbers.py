@@ -53,7 +53,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Figure", "read_figures", "COMPARATORS", "UNITS"]
+__all__ = ["Figure", "read_figures", "COMPARATORS", "FLIP", "UNITS"]
 
 COMPARATORS = ("~=", ">", ">=", "<", "<=")
 UNITS = ("USD", "CNY", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD", "SGD", "TWD", "KRW", "INR", "CHF",
@@ -76,6 +76,7 @@ class Figure:
     scale: float = 1.0  # the scale word or suffix the value includes ("1.06 trillion": 1e12; "4.5pc": 1)
     decimals: int = 0  # digits printed after the decimal point ("1.06": 2; words: 0)
     decline: bool = False  # made negative by a word of decline ("fell 5%"), not by a printed sign
+    lead: int | None = None  # where the comparator's wording starts ("more than 5%": at "more"); else start
 
 
 # -- tokens ------------------------------------------------------------------------------------
@@ -157,9 +158,10 @@ COMPARATOR_PHRASES = [
     (("more", "than"), ">"), (("over",), ">"), (("exceeded",), ">"), (("exceeding",), ">"), (("exceeds",), ">"),
     (("exceed",), ">"), (("above",), ">"), (("in", "excess", "of"), ">"), (("upwards", "of"), ">"),
     (("greater", "than"), ">"), (("higher", "than"), ">"), (("topped",), ">"), (("surpassed",), ">"),
+    (("surpasses",), ">"), (("surpassing",), ">"), (("topping",), ">"), (("beyond",), ">"),
     (("at", "least"), ">="), (("no", "less", "than"), ">="), (("not", "less", "than"), ">="),
     (("no", "fewer", "than"), ">="), (("a", "minimum", "of"), ">="),
-    (("less", "than"), "<"), (("fewer", "than"), "<"), (("under",), "<"), (("below",), "<"), (("nearly",), "<"),
+    (("less", "than"), "<"), (("fewer", "than"), "<"), (("just", "under"), "<"), (("under",), "<"), (("below",), "<"), (("nearly",), "<"),
     (("almost",), "<"), (("lower", "than"), "<"), (("short", "of"), "<"),
     (("at", "most"), "<="), (("no", "more", "than"), "<="), (("not", "more", "than"), "<="), (("up", "to"), "<="),
     (("a", "maximum", "of"), "<="),
@@ -335,11 +337,22 @@ class _Reader:
                 and self.spaced(c["first_index"] - 1, c["first_index"]) and start == self.t[c["first_index"]].start:
             start = before_first.start  # the sign word is part of the figure's words
         step = c.get("step")
+        lead = min(self.lead(c["first_index"]), start)
         scale = c.get("word_scale") or c["scale"]
         scale = scale if scale in SCALE_VALUES else 1.0
         return Figure(start=start, end=end, text=self.text[start:end], value=float(value), unit=c["unit"],
                       comparator=comparator, kind=kind, low=low, high=high, precision_step=step, scale=scale,
-                      decimals=c.get("decimals", 0), decline=bool(negative_word and kind != "ordinal")), last
+                      decimals=c.get("decimals", 0), decline=bool(negative_word and kind != "ordinal"), lead=lead), last
+
+    def lead(self, first_index: int) -> int:
+        """Where the comparator's wording before the figure starts ("more than $5bn", "~20"), or the
+        figure's own start when there is none."""
+        j = first_index - 1
+        p = self.tok(j)
+        if p is not None and p.kind == SYM and COMPARATOR_SYMBOLS.get(p.text) and self.spaced(j, first_index):
+            return p.start
+        _, _, used = self.read_before(self.words_before(j))
+        return self.t[j - used + 1].start if used else self.t[first_index].start
 
     # -- the number itself with its prefix and suffix ------------------------------------------------
 
@@ -396,7 +409,7 @@ class _Reader:
         if words and words[-1] == "over" and self.tok(j - 1) is not None and self.spaced(j - 1, j) \
                 and (self.t[j - 1].kind == NUM or self.t[j - 1].low in CARDINAL):
             raise _Skip("'X over Y': a fraction or a comparison?", i)
-        cmp_words, negative = self.read_before(words)
+        cmp_words, negative, _ = self.read_before(words)
         if cmp_words:
             comparator = cmp_words
         return {"currency": currency, "sign": sign, "first": first, "comparator": comparator,
@@ -418,9 +431,10 @@ class _Reader:
         return words
 
     @staticmethod
-    def read_before(words: list[str]) -> tuple[str | None, bool]:
-        """(comparator, a word of decline) from the words just before a figure."""
-        comparator, negative = None, False
+    def read_before(words: list[str]) -> tuple[str | None, bool, int]:
+        """(comparator, a word of decline, how many of the last words are the comparator's wording) from
+        the words just before a figure ("more than a total of": 5)."""
+        comparator, negative, used = None, False, 0
         ws = list(words)
         for _ in range(2):
             while ws and ws[-1] in ("the", "a") and (len(ws) < 2 or ws[-2] != "total"):
@@ -435,6 +449,7 @@ class _Reader:
             if hit and comparator is None:
                 comparator = hit[1]
                 del ws[-len(hit[0]):]
+                used = len(words) - len(ws)
                 continue
             break
         if ws and ws[-1] == "by":
@@ -445,7 +460,7 @@ class _Reader:
             negative = True
         elif len(ws) >= 2 and ws[-1] == "of" and ws[-2] in DECLINE_NOUNS:
             negative = True
-        return comparator, negative
+        return comparator, negative, used
 
     def digit_core(self, i: int, second: bool = False) -> dict | None:
         t = self.t
@@ -948,7 +963,7 @@ class _Reader:
         if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) \
                 and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
             raise _Skip("'X over Y': a fraction or a comparison?", i)
-        cmp, negative = self.read_before(pre_words)
+        cmp, negative, _ = self.read_before(pre_words)
         pre = {"sign": 1, "comparator": cmp or "~=", "negative": negative}
         p = self.tok(i - 1)
         if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(i - 1, i):
@@ -1047,7 +1062,7 @@ class _Reader:
 
     def ordinal(self, i: int, value: int, last: int) -> dict:
         words = self.words_before(i - 1)
-        cmp, _ = self.read_before(words)
+        cmp, _, _ = self.read_before(words)
         return {"first_index": i, "start": self.t[i].start, "last": last, "number": float(value), "sign": 1,
                 "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False, "step": 1.0,
                 "comparator_before": cmp or "~=", "sign_before": False, "accounting_ok": False}

@@ -36,7 +36,7 @@ UNITS = {"times": "ratio"}
 
 
 def aliases() -> dict:
-    """The vocabulary (units, comparators, projections): kept under its old name."""
+    """The vocabulary (units, projections): kept under its old name."""
     return vocabulary()
 
 
@@ -51,6 +51,8 @@ class Figure:
     ordinal: bool = False
     words: bool = False  # written in words
     kind: str = "number"  # number, ordinal, fraction, range-low, range-high (from the reader)
+    comparator: str = "~="  # the reader's, from the wording before the figure ("more than": ">")
+    lead: int | None = None  # where that wording starts in the sentence
 
 
 def _domain_unit(rest: str) -> tuple[str | None, int]:
@@ -120,12 +122,14 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         return float(f"{value / f.scale:.12g}")
 
     if f.kind == "range":
-        return [Figure(f.start, end, plain(f.low), f.scale, unit, f.decimals, False, words, "range-low"),
-                Figure(f.start, end, plain(f.high), f.scale, unit, f.decimals, False, words, "range-high")]
+        return [Figure(f.start, end, plain(f.low), f.scale, unit, f.decimals, False, words, "range-low", ">=", f.start),
+                Figure(f.start, end, plain(f.high), f.scale, unit, f.decimals, False, words, "range-high", "<=",
+                       f.start)]
     value = -f.value if f.decline else f.value
+    comparator = numbers.FLIP[f.comparator] if f.decline else f.comparator  # the decline is the frame's
     if f.kind == "fraction":
-        return [Figure(f.start, end, round(value, 1), 1.0, unit, 1, False, words, "fraction")]
-    return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind)]
+        return [Figure(f.start, end, round(value, 1), 1.0, unit, 1, False, words, "fraction", comparator, f.lead)]
+    return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind, comparator, f.lead)]
 
 
 def _share_units(sentence: str, figures: list[Figure]) -> None:
@@ -158,24 +162,20 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 def comparator_for(before: str, figure: Figure) -> tuple[str, str]:
-    """(comparator, the wording that set it) from the words just before the figure; a range's ends are
-    ">=" its low end and "<=" its high end."""
+    """(comparator, the wording that set it) for a figure, `before` being the sentence's text up to it:
+    the reader's comparator ("more than", "nearly", "~"); a range's ends are ">=" its low end and "<="
+    its high end; a rank is "==", or "<=" after "top"; "ranks first in 26" counts indicators."""
     low = before.lower()
-    if figure.kind == "range-low":
-        return ">=", ""
-    if figure.kind == "range-high":
-        return "<=", ""
+    if figure.kind in ("range-low", "range-high"):
+        return figure.comparator, ""
     if figure.unit == "rank":
         if re.search(r"\btop[\s-]+$", low):
             return "<=", re.search(r"\btop[\s-]+$", low).group(0)
         return "==", ""
     if re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low):
         return f"count=={figure.value:g}", re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low).group(0)
-    for words, comparator in aliases()["_comparators"]:
-        hit = re.search(rf"(?<![\w]){re.escape(words)}\s+(?:a total of\s+|the\s+)?$", low)
-        if hit:
-            return comparator, hit.group(0)
-    return "~=", ""
+    lead = figure.start - figure.lead if figure.lead is not None else 0
+    return figure.comparator, before[len(before) - lead:] if 0 < lead <= len(before) else ""
 
 
 def check_and_step(figure: Figure, comparator: str) -> tuple[str, float | None]:
