@@ -379,3 +379,19 @@ def test_the_spotter_keeps_numbers_that_are_not_claims_out():
     assert spotted("1.59 million patent applications and 3.4 million") == [
         ("1.59 million patent applications", 1.59, 1e6, "applications", "number"),
         ("3.4 million", 3.4, 1e6, "applications", "number")]
+
+
+def test_a_year_like_number_before_a_callers_unit_word_is_a_figure():
+    assert read_figures("China exported 2000 cars in 2023.") == []  # alone, 2000 may be a year
+    [figure] = read_figures("China exported 2000 cars in 2023.", count_words=("cars",))
+    assert (figure.text, figure.value) == ("2000", 2000)
+
+
+def test_the_comparator_wording_is_located():
+    figure = one("exports of more than a total of $5bn")
+    assert figure.comparator == ">" and "exports of more than a total of $5bn"[figure.lead:figure.start] == "more than a total of "
+    assert spotted("just under 3 million cars") == [("3 million cars", 3.0, 1e6, "vehicles", "number")]
+    from indicators.spot.figures import comparator_for, read_figures as seam
+
+    [fell] = seam("exports fell by more than 5%")
+    assert fell.value == 5 and comparator_for("exports fell by more than ", fell) == (">", "more than ")

@@ -197,18 +197,28 @@ class _Skip(Exception):
 # -- the reader --------------------------------------------------------------------------------
 
 
-def read_figures(text: str, problems: list | None = None) -> list[Figure]:
+def read_figures(text: str, problems: list | None = None, count_words: tuple[str, ...] = ()) -> list[Figure]:
     """The figures of `text` in order; what cannot be read whole is left out (and, when `problems`
-    is a list, noted there as (start, end, reason))."""
-    return _Reader(text, problems).run()
+    is a list, noted there as (start, end, reason)). `count_words` (lower case) are the caller's unit
+    words: a year-like number right before one is a figure ("2000 cars"), not a year."""
+    return _Reader(text, problems, count_words).run()
 
 
 class _Reader:
-    def __init__(self, text: str, problems: list | None):
+    def __init__(self, text: str, problems: list | None, count_words: tuple[str, ...] = ()):
         self.text = text
         self.t = tokenize(text)
         self.problems = problems
+        self.count_words = count_words
         self.out: list[Figure] = []
+
+    def counted(self, j: int) -> bool:
+        """One of the caller's unit words follows token j after a space ("2000 cars")."""
+        rest = self.text[self.t[j].end: self.t[j].end + 40].lower()
+        if not rest.startswith(" "):
+            return False
+        rest = rest.lstrip()
+        return any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in self.count_words)
 
     # token helpers
     def tok(self, i: int) -> Tok | None:
@@ -675,7 +685,7 @@ class _Reader:
         step = (10.0 ** -decimals) * scale * step_scale * factor
         # years and dates are not figures
         if (not scaled and not unit and not exponent and pre["sign"] == 1 and not pre["explicit_sign"]
-                and _is_year_text(tok.text) and j == i):
+                and _is_year_text(tok.text) and j == i and not self.counted(j)):
             raise _Skip("", j)
         after = self.tok(j + 1)
         if not scaled and not unit and after is not None and self.spaced(j, j + 1) and (

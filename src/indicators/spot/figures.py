@@ -22,6 +22,7 @@ module's: the reader's decline sign is undone here, printed signs and "(3.2)" ar
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,6 +72,7 @@ def _domain_unit(rest: str) -> tuple[str | None, int]:
     return None, 0
 
 
+@functools.lru_cache(maxsize=1)
 def _unit_words() -> list[tuple[str, str]]:
     """The vocabulary's unit words less those the reader reads (money, percent, ratio), longest first."""
     kinds = vocabulary()["unit_kinds"]
@@ -149,7 +151,8 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
-    figures = [g for f in numbers.read_figures(sentence) for g in _spot_figures(sentence, f)]
+    count_words = tuple(w for w, _ in _unit_words())
+    figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
     _share_units(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
