@@ -366,8 +366,10 @@ def test_the_spotter_leaves_decline_words_to_the_frame():
 def test_a_range_is_two_figures_one_per_end():
     from indicators.spot.figures import comparator_for, read_figures as seam
 
-    low, high = seam("Tariffs would cost €3-6 bln a year.")
-    assert (low.value, high.value, low.scale, low.unit) == (3.0, 6.0, 1e9, "EUR")
+    text = "Tariffs would cost €3-6 bln a year."
+    low, high = seam(text)
+    assert (low.value, high.value, low.scale, low.unit, high.unit) == (3.0, 6.0, 1e9, "EUR", "EUR")
+    assert (text[low.start:low.end], text[high.start:high.end]) == ("€3-6 bln", "6 bln")
     assert comparator_for("", low)[0] == ">=" and comparator_for("", high)[0] == "<="
 
 

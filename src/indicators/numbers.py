@@ -77,6 +77,7 @@ class Figure:
     decimals: int = 0  # digits printed after the decimal point ("1.06": 2; words: 0)
     decline: bool = False  # made negative by a word of decline ("fell 5%"), not by a printed sign
     lead: int | None = None  # where the comparator's wording starts ("more than 5%": at "more"); else start
+    high_start: int | None = None  # a range: where its high end's words start ("20-25": at "25")
 
 
 # -- tokens ------------------------------------------------------------------------------------
@@ -310,7 +311,7 @@ class _Reader:
                 raise _Skip("a range whose ends are not in order", second["last"])
             fig = dict(second)
             fig.update(first_index=first["first_index"], start=first["start"], kind="range", low=low, high=high,
-                       value=(low + high) / 2, unit=unit, sign=1)
+                       value=(low + high) / 2, unit=unit, sign=1, high_start=second["start"])
             fig["comparator_before"] = first["comparator_before"]
             fig["sign_before"] = first["sign_before"]
             core = fig
@@ -352,7 +353,8 @@ class _Reader:
         scale = scale if scale in SCALE_VALUES else 1.0
         return Figure(start=start, end=end, text=self.text[start:end], value=float(value), unit=c["unit"],
                       comparator=comparator, kind=kind, low=low, high=high, precision_step=step, scale=scale,
-                      decimals=c.get("decimals", 0), decline=bool(negative_word and kind != "ordinal"), lead=lead), last
+                      decimals=c.get("decimals", 0), decline=bool(negative_word and kind != "ordinal"), lead=lead,
+                      high_start=c.get("high_start")), last
 
     def lead(self, first_index: int) -> int:
         """Where the comparator's wording before the figure starts ("more than $5bn", "~20"), or the

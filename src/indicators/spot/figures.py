@@ -11,8 +11,9 @@ scale, the spotter's unit, decimals) and leaves out what is a number but not a c
 - the spotter's own units come after the reader's: a figure the reader leaves unitless takes a unit
   word of the vocabulary within two words ("1.59 million patent applications", "nine clusters").
 
-A range ("20-25 percent", "€3-6 bln") is two figures over the same words: its low end (comparator
-">=") and its high end ("<="), so that the engine checks both sides. A fraction ("a third") is a
+A range ("20-25 percent", "€3-6 bln") is two figures: its low end over the whole range's words
+(comparator ">=") and its high end over its own ("25 percent", "6 bln"; "<="), so that the engine
+checks both sides. A fraction ("a third") is a
 share in percent, rounded to one decimal, and a bare one is read loosely (one fifth of its value
 either side): "a third" is not a claim of 33.3 exactly.
 
@@ -125,8 +126,8 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
 
     if f.kind == "range":
         return [Figure(f.start, end, plain(f.low), f.scale, unit, f.decimals, False, words, "range-low", ">=", f.start),
-                Figure(f.start, end, plain(f.high), f.scale, unit, f.decimals, False, words, "range-high", "<=",
-                       f.start)]
+                Figure(f.high_start, end, plain(f.high), f.scale, unit, f.decimals, False, words, "range-high", "<=",
+                       f.high_start)]
     value = -f.value if f.decline else f.value
     comparator = numbers.FLIP[f.comparator] if f.decline else f.comparator  # the decline is the frame's
     if f.kind == "fraction":
