@@ -397,3 +397,13 @@ def test_the_comparator_wording_is_located():
 
     [fell] = seam("exports fell by more than 5%")
     assert fell.value == 5 and comparator_for("exports fell by more than ", fell) == (">", "more than ")
+
+
+def test_shares_written_x_in_y_and_ratios_in_one_word():
+    assert values("more than one in five cars") == [(20.0, "percent")]
+    assert one("more than one in five cars").comparator == ">"
+    assert values("3 out of 10 Americans") == [(30.0, "percent")]
+    assert values("one in 2,000 cars") == [(0.05, "percent")]
+    assert values("it rose 2 in 2023") == [(2.0, "")]  # "in" a year is not a share
+    assert values("imports rose tenfold, a manifold rise") == [(10.0, "times")]
+    assert spotted("one in every three cars") == [("one in every three", 33.3, 1.0, "percent", "fraction")]

@@ -270,7 +270,7 @@ class _Reader:
 
     def _word_start(self, i: int) -> bool:
         low = self.t[i].low
-        if low in CARDINAL or low in ORDINAL_WORDS or low == "half":
+        if low in CARDINAL or low in ORDINAL_WORDS or low == "half" or _fold_value(low):
             return True
         if low in ("a", "an"):
             nxt = self.tok(i + 1)
@@ -290,6 +290,15 @@ class _Reader:
         if nxt is not None and nxt.low == "over" and after is not None and self.spaced(last, last + 1) \
                 and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:
             raise _Skip("'X over Y': a fraction or a comparison?", last + 2)
+        share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
+            and core["sign"] == 1 and float(core["number"]).is_integer() else None
+        if share is not None:
+            whole, end_index = share
+            if not 0 < core["number"] < whole:
+                raise _Skip("'X in Y' with X not below Y", end_index)
+            core = dict(core, number=100 * core["number"] / whole, unit="percent", kind="fraction", last=end_index,
+                        step=None, accounting_ok=False, decimals=0)
+            return self.finish(core)
         # a range: "20-25", "20 to 25", "between 3 and 4 million"
         rng = self.range_after(core)
         if rng is not None:
@@ -316,6 +325,37 @@ class _Reader:
             fig["sign_before"] = first["sign_before"]
             core = fig
         return self.finish(core)
+
+    def share_after(self, j: int) -> tuple[float, int] | None:
+        """(Y, last token) for "in Y", "in every Y", "out of Y" after a figure ending at token j: "one in
+        five", "3 out of 10" are shares. Not when Y is a year ("2 in 2023") or carries a unit or scale."""
+        t, k = self.t, j + 1
+        if self.tok(k) is None or not self.spaced(j, k):
+            return None
+        if t[k].low == "in":
+            k += 1
+        elif t[k].low == "out" and self.tok(k + 1) is not None and t[k + 1].low == "of":
+            k += 2
+        else:
+            return None
+        if self.tok(k) is not None and t[k].low == "every":
+            k += 1
+        nxt = self.tok(k)
+        if nxt is None or not self.spaced(k - 1, k) or not (nxt.kind == NUM or nxt.kind == WORD and nxt.low in CARDINAL):
+            return None
+        if nxt.kind == NUM and _is_year_text(nxt.text):
+            return None
+        try:
+            whole = self.core(k, second=True)
+        except _Skip:
+            return None
+        if whole is None or whole["kind"] != "number" or whole["unit"] or whole["scaled"] \
+                or not float(whole["number"]).is_integer():
+            return None
+        after = self.tok(whole["last"] + 1)
+        if after is not None and self.glued(whole["last"], whole["last"] + 1) and after.kind in (WORD, NUM):
+            return None
+        return float(whole["number"]), whole["last"]
 
     def finish(self, c: dict) -> tuple[Figure, int] | None:
         last = c["last"]
@@ -960,6 +1000,11 @@ class _Reader:
         t = self.t
         tok = t[i]
         low = tok.low
+        if _fold_value(low):  # "tenfold", "twofold": a ratio in one word
+            cmp, negative, _ = self.read_before(self.words_before(i - 1))
+            return {"first_index": i, "start": tok.start, "last": i, "number": _fold_value(low), "sign": 1,
+                    "scale": 1.0, "factor": 1.0, "unit": "times", "kind": "number", "scaled": False, "step": 1.0,
+                    "comparator_before": cmp or "~=", "sign_before": False, "accounting_ok": False}
         # an ordinal word: "twelfth", "twenty-first"; "first" and "second" only after a ranking word
         if low in ORDINAL_WORDS and not self._fraction_context(i):
             words = self.words_before(i - 1, 2)
@@ -1028,7 +1073,7 @@ class _Reader:
                 pass
             elif not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
                     and (nxt.low in ("percent", "per", "percentage", "trillion", "billion", "million")
-                         or nxt.low in CURRENCY_WORDS)):
+                         or nxt.low in CURRENCY_WORDS)) and not (words == ["one"] and self.share_after(last)):
                 return None
         if words in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
             return None
@@ -1163,6 +1208,14 @@ class _Reader:
         words = [w for w in words if w != "and"]
         got = _words_value(words) if words else None
         return got[0] if got else None
+
+
+def _fold_value(low: str) -> float | None:
+    """"tenfold": 10.0; "twofold", "hundredfold", "thousandfold"; None for other words ("manifold")."""
+    stem = low[:-4] if low.endswith("fold") else ""
+    if stem in UNIT_WORDS or stem in TEENS or stem in TENS:
+        return float(UNIT_WORDS.get(stem) or TEENS.get(stem) or TENS[stem]) if stem != "zero" else None
+    return {"hundred": 100.0, "thousand": 1000.0}.get(stem)
 
 
 def _numberish(low: str) -> bool:

@@ -13,8 +13,8 @@ scale, the spotter's unit, decimals) and leaves out what is a number but not a c
 
 A range ("20-25 percent", "€3-6 bln") is two figures: its low end over the whole range's words
 (comparator ">=") and its high end over its own ("25 percent", "6 bln"; "<="), so that the engine
-checks both sides. A fraction ("a third") is a
-share in percent, rounded to one decimal, and a bare one is read loosely (one fifth of its value
+checks both sides. A fraction ("a third", "one in
+five") is a share in percent, to three significant digits (33.3), and a bare one is read loosely (one fifth of its value
 either side): "a third" is not a claim of 33.3 exactly.
 
 Signs from words ("a decline of 6.7 per cent") are the frame's business (frames.py), not this
@@ -131,7 +131,7 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     value = -f.value if f.decline else f.value
     comparator = numbers.FLIP[f.comparator] if f.decline else f.comparator  # the decline is the frame's
     if f.kind == "fraction":
-        return [Figure(f.start, end, round(value, 1), 1.0, unit, 1, False, words, "fraction", comparator, f.lead)]
+        return [Figure(f.start, end, float(f"{value:.3g}"), 1.0, unit, 1, False, words, "fraction", comparator, f.lead)]
     return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind, comparator, f.lead)]
 
 
