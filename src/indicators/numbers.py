@@ -2,8 +2,10 @@
 
 `read_figures(text)` returns the figures of a text in order, each a `Figure` with its character
 offsets, the words it was read from, its value (unscaled: "$1.5m" is 1_500_000), its unit, the
-comparator its wording gives ("more than", "nearly"), its kind (number, ordinal, range, fraction)
-and the step of its last printed digit ("1.06 trillion": 0.01e12).
+comparator its wording gives ("more than", "nearly") and where that wording starts, its kind
+(number, ordinal, range, fraction), the step of its last printed digit ("1.06 trillion": 0.01e12),
+its scale and printed decimals, and whether a word of decline made it negative. The claim spotter
+reads every figure through it (spot/figures.py).
 
 How it reads:
 - One pass of one regular expression cuts the text into tokens (digit groups, words, single
@@ -29,7 +31,7 @@ How it reads:
   percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
   ratios ("x", "times", "-fold": unit "times").
 - A fraction is read as a share: unit "percent", kind "fraction" ("over a third" is > 33.33
-  percent, "1/40" is 2.5 percent); a whole number with a fraction ("one and a half", "2 1/2") is a
+  percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too; "tenfold" is a ratio); a whole number with a fraction ("one and a half", "2 1/2") is a
   number (1.5, 2.5).
 - Signs: "-4.6%", "minus five percent", an accounting negative "(3.2)" / "($99.99)" (parentheses
   around the number alone: "(146.5 billion U.S. dollars)" is a parenthesis, not a sign); a change
