@@ -320,3 +320,90 @@ def test_number_words_are_read_exactly_or_not_at_all(n, hyphen, use_and, unit, b
         assert figure.unit == {"": "", " percent": "percent", " yuan": "CNY", " dollars": "USD"}[unit]
     if n != 1 or unit:  # a lone "one" is not a figure (mostly a pronoun)
         assert at, (sentence, figures)
+
+
+def test_a_figure_says_its_scale_decimals_and_a_sign_from_a_word():
+    figure = one("1.06 trillion yuan")
+    assert (figure.scale, figure.decimals, figure.decline) == (1e12, 2, False)
+    assert (one("one and a half million").scale, one("4.5pc").scale) == (1e6, 1.0)
+    fell = one("exports fell 3.2% in May")
+    assert (fell.value, fell.decline) == (-3.2, True)
+    assert one("GDP grew -4.6% last year").decline is False  # a printed sign, not a word
+
+
+def test_a_range_in_number_words_scales_both_ends():
+    figure = one("between three and four million cars")
+    assert (figure.kind, figure.low, figure.high) == ("range", 3e6, 4e6)
+
+
+def test_from_a_higher_to_a_lower_figure_is_a_fall_not_a_range():
+    assert values("Mercedes from 4.1 to 3.4 percent") == [(4.1, ""), (3.4, "percent")]
+    assert one("from 7 to 10 days").kind == "range"
+
+
+# -- the spotter's seam (indicators.spot.figures) reads through this reader -------------------------
+
+def spotted(sentence: str) -> list[tuple]:
+    from indicators.spot.figures import read_figures as seam
+
+    return [(sentence[f.start:f.end], f.value, f.scale, f.unit, f.kind) for f in seam(sentence)]
+
+
+def test_the_spotter_reads_the_issue_figures_through_the_reader():
+    assert spotted("Exports were worth $1.5m, up 4.5pc.") == [("$1.5m", 1.5, 1e6, "USD", "number"),
+                                                             ("4.5pc", 4.5, 1.0, "percent", "number")]
+    assert spotted("passing the one-trillion-yuan mark") == [("one-trillion-yuan", 1.0, 1e12, "CNY", "number")]
+    assert spotted("over a third of cars") == [("a third", 33.3, 1.0, "percent", "fraction")]
+    assert spotted("USD 65 billion") == [("USD 65 billion", 65.0, 1e9, "USD", "number")]
+
+
+def test_the_spotter_leaves_decline_words_to_the_frame():
+    assert spotted("a decline of 6.7 per cent") == [("6.7 per cent", 6.7, 1.0, "percent", "number")]
+    assert spotted("growth of -4.6%") == [("-4.6%", -4.6, 1.0, "percent", "number")]
+    assert spotted("net income was (3.2) in 2023") == [("(3.2)", -3.2, 1.0, "count", "number")]
+
+
+def test_a_range_is_two_figures_one_per_end():
+    from indicators.spot.figures import comparator_for, read_figures as seam
+
+    text = "Tariffs would cost €3-6 bln a year."
+    low, high = seam(text)
+    assert (low.value, high.value, low.scale, low.unit, high.unit) == (3.0, 6.0, 1e9, "EUR", "EUR")
+    assert (text[low.start:low.end], text[high.start:high.end]) == ("€3-6 bln", "6 bln")
+    assert comparator_for("", low)[0] == ">=" and comparator_for("", high)[0] == "<="
+
+
+def test_the_spotter_keeps_numbers_that_are_not_claims_out():
+    assert spotted("Ranked No. 1 in 2023, on March 5, the number one brand held two sessions for the fourth time.") == []
+    assert spotted("China ranked second-largest") == [("second", 2.0, 1.0, "rank", "ordinal")]
+    assert spotted("followed with 21 and nine clusters") == [("21", 21.0, 1.0, "count", "number"),
+                                                            ("nine clusters", 9.0, 1.0, "count", "number")]
+    assert spotted("1.59 million patent applications and 3.4 million") == [
+        ("1.59 million patent applications", 1.59, 1e6, "applications", "number"),
+        ("3.4 million", 3.4, 1e6, "applications", "number")]
+
+
+def test_a_year_like_number_before_a_callers_unit_word_is_a_figure():
+    assert read_figures("China exported 2000 cars in 2023.") == []  # alone, 2000 may be a year
+    [figure] = read_figures("China exported 2000 cars in 2023.", count_words=("cars",))
+    assert (figure.text, figure.value) == ("2000", 2000)
+
+
+def test_the_comparator_wording_is_located():
+    figure = one("exports of more than a total of $5bn")
+    assert figure.comparator == ">" and "exports of more than a total of $5bn"[figure.lead:figure.start] == "more than a total of "
+    assert spotted("just under 3 million cars") == [("3 million cars", 3.0, 1e6, "vehicles", "number")]
+    from indicators.spot.figures import comparator_for, read_figures as seam
+
+    [fell] = seam("exports fell by more than 5%")
+    assert fell.value == 5 and comparator_for("exports fell by more than ", fell) == (">", "more than ")
+
+
+def test_shares_written_x_in_y_and_ratios_in_one_word():
+    assert values("more than one in five cars") == [(20.0, "percent")]
+    assert one("more than one in five cars").comparator == ">"
+    assert values("3 out of 10 Americans") == [(30.0, "percent")]
+    assert values("one in 2,000 cars") == [(0.05, "percent")]
+    assert values("it rose 2 in 2023") == [(2.0, "")]  # "in" a year is not a share
+    assert values("imports rose tenfold, a manifold rise") == [(10.0, "times")]
+    assert spotted("one in every three cars") == [("one in every three", 33.3, 1.0, "percent", "fraction")]

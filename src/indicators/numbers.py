@@ -2,8 +2,10 @@
 
 `read_figures(text)` returns the figures of a text in order, each a `Figure` with its character
 offsets, the words it was read from, its value (unscaled: "$1.5m" is 1_500_000), its unit, the
-comparator its wording gives ("more than", "nearly"), its kind (number, ordinal, range, fraction)
-and the step of its last printed digit ("1.06 trillion": 0.01e12).
+comparator its wording gives ("more than", "nearly") and where that wording starts, its kind
+(number, ordinal, range, fraction), the step of its last printed digit ("1.06 trillion": 0.01e12),
+its scale and printed decimals, and whether a word of decline made it negative. The claim spotter
+reads every figure through it (spot/figures.py).
 
 How it reads:
 - One pass of one regular expression cuts the text into tokens (digit groups, words, single
@@ -29,7 +31,7 @@ How it reads:
   percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
   ratios ("x", "times", "-fold": unit "times").
 - A fraction is read as a share: unit "percent", kind "fraction" ("over a third" is > 33.33
-  percent, "1/40" is 2.5 percent); a whole number with a fraction ("one and a half", "2 1/2") is a
+  percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too; "tenfold" is a ratio); a whole number with a fraction ("one and a half", "2 1/2") is a
   number (1.5, 2.5).
 - Signs: "-4.6%", "minus five percent", an accounting negative "(3.2)" / "($99.99)" (parentheses
   around the number alone: "(146.5 billion U.S. dollars)" is a parenthesis, not a sign); a change
@@ -53,7 +55,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Figure", "read_figures", "COMPARATORS", "UNITS"]
+__all__ = ["Figure", "read_figures", "COMPARATORS", "FLIP", "UNITS"]
 
 COMPARATORS = ("~=", ">", ">=", "<", "<=")
 UNITS = ("USD", "CNY", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD", "SGD", "TWD", "KRW", "INR", "CHF",
@@ -73,6 +75,11 @@ class Figure:
     low: float | None = None
     high: float | None = None
     precision_step: float | None = None  # unit of the last printed digit, in value units
+    scale: float = 1.0  # the scale word or suffix the value includes ("1.06 trillion": 1e12; "4.5pc": 1)
+    decimals: int = 0  # digits printed after the decimal point ("1.06": 2; words: 0)
+    decline: bool = False  # made negative by a word of decline ("fell 5%"), not by a printed sign
+    lead: int | None = None  # where the comparator's wording starts ("more than 5%": at "more"); else start
+    high_start: int | None = None  # a range: where its high end's words start ("20-25": at "25")
 
 
 # -- tokens ------------------------------------------------------------------------------------
@@ -125,6 +132,7 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
                 "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+SCALE_VALUES = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}  # the scales a Figure reports (thousand ... trillion, 万, 亿)
 CARDINAL = set(UNIT_WORDS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -153,9 +161,10 @@ COMPARATOR_PHRASES = [
     (("more", "than"), ">"), (("over",), ">"), (("exceeded",), ">"), (("exceeding",), ">"), (("exceeds",), ">"),
     (("exceed",), ">"), (("above",), ">"), (("in", "excess", "of"), ">"), (("upwards", "of"), ">"),
     (("greater", "than"), ">"), (("higher", "than"), ">"), (("topped",), ">"), (("surpassed",), ">"),
+    (("surpasses",), ">"), (("surpassing",), ">"), (("topping",), ">"), (("beyond",), ">"),
     (("at", "least"), ">="), (("no", "less", "than"), ">="), (("not", "less", "than"), ">="),
     (("no", "fewer", "than"), ">="), (("a", "minimum", "of"), ">="),
-    (("less", "than"), "<"), (("fewer", "than"), "<"), (("under",), "<"), (("below",), "<"), (("nearly",), "<"),
+    (("less", "than"), "<"), (("fewer", "than"), "<"), (("just", "under"), "<"), (("under",), "<"), (("below",), "<"), (("nearly",), "<"),
     (("almost",), "<"), (("lower", "than"), "<"), (("short", "of"), "<"),
     (("at", "most"), "<="), (("no", "more", "than"), "<="), (("not", "more", "than"), "<="), (("up", "to"), "<="),
     (("a", "maximum", "of"), "<="),
@@ -191,18 +200,28 @@ class _Skip(Exception):
 # -- the reader --------------------------------------------------------------------------------
 
 
-def read_figures(text: str, problems: list | None = None) -> list[Figure]:
+def read_figures(text: str, problems: list | None = None, count_words: tuple[str, ...] = ()) -> list[Figure]:
     """The figures of `text` in order; what cannot be read whole is left out (and, when `problems`
-    is a list, noted there as (start, end, reason))."""
-    return _Reader(text, problems).run()
+    is a list, noted there as (start, end, reason)). `count_words` (lower case) are the caller's unit
+    words: a year-like number right before one is a figure ("2000 cars"), not a year."""
+    return _Reader(text, problems, count_words).run()
 
 
 class _Reader:
-    def __init__(self, text: str, problems: list | None):
+    def __init__(self, text: str, problems: list | None, count_words: tuple[str, ...] = ()):
         self.text = text
         self.t = tokenize(text)
         self.problems = problems
+        self.count_words = count_words
         self.out: list[Figure] = []
+
+    def counted(self, j: int) -> bool:
+        """One of the caller's unit words follows token j after a space ("2000 cars")."""
+        rest = self.text[self.t[j].end: self.t[j].end + 40].lower()
+        if not rest.startswith(" "):
+            return False
+        rest = rest.lstrip()
+        return any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in self.count_words)
 
     # token helpers
     def tok(self, i: int) -> Tok | None:
@@ -253,7 +272,7 @@ class _Reader:
 
     def _word_start(self, i: int) -> bool:
         low = self.t[i].low
-        if low in CARDINAL or low in ORDINAL_WORDS or low == "half":
+        if low in CARDINAL or low in ORDINAL_WORDS or low == "half" or _fold_value(low):
             return True
         if low in ("a", "an"):
             nxt = self.tok(i + 1)
@@ -273,27 +292,72 @@ class _Reader:
         if nxt is not None and nxt.low == "over" and after is not None and self.spaced(last, last + 1) \
                 and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:
             raise _Skip("'X over Y': a fraction or a comparison?", last + 2)
+        share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
+            and core["sign"] == 1 and float(core["number"]).is_integer() else None
+        if share is not None:
+            whole, end_index = share
+            if not 0 < core["number"] < whole:
+                raise _Skip("'X in Y' with X not below Y", end_index)
+            core = dict(core, number=100 * core["number"] / whole, unit="percent", kind="fraction", last=end_index,
+                        step=None, accounting_ok=False, decimals=0)
+            return self.finish(core)
         # a range: "20-25", "20 to 25", "between 3 and 4 million"
         rng = self.range_after(core)
         if rng is not None:
             first, second = core, rng
             if first["unit"] and second["unit"] and first["unit"] != second["unit"]:
                 raise _Skip("a range of two different units", second["last"])
-            scale_first = first["scale"] if first["scaled"] else second["scale"]
+            # "3 to 4 million", "three and four million": the first end takes the second's scale (in number
+            # words the scale is inside the second's number, so it is the second's word scale)
+            scale_first = first["scale"] if first["scaled"] else second["scale"] * (second.get("word_scale") or 1.0)
             low = first["sign"] * first["number"] * scale_first * first["factor"]
             high = second["sign"] * second["number"] * second["scale"] * second["factor"]
             unit = second["unit"] or first["unit"]
             if first["kind"] == "fraction" or second["kind"] == "fraction":
                 raise _Skip("a range of fractions", second["last"])
             if not low < high:
+                connector, before = self.tok(first["last"] + 1), self.words_before(first["first_index"] - 1, 3)
+                if connector is not None and connector.low == "to" and before and before[-1] == "from":
+                    return self.finish(first)  # "from 4.1 to 3.4 percent": a fall, two figures
                 raise _Skip("a range whose ends are not in order", second["last"])
             fig = dict(second)
             fig.update(first_index=first["first_index"], start=first["start"], kind="range", low=low, high=high,
-                       value=(low + high) / 2, unit=unit, sign=1)
+                       value=(low + high) / 2, unit=unit, sign=1, high_start=second["start"])
             fig["comparator_before"] = first["comparator_before"]
             fig["sign_before"] = first["sign_before"]
             core = fig
         return self.finish(core)
+
+    def share_after(self, j: int) -> tuple[float, int] | None:
+        """(Y, last token) for "in Y", "in every Y", "out of Y" after a figure ending at token j: "one in
+        five", "3 out of 10" are shares. Not when Y is a year ("2 in 2023") or carries a unit or scale."""
+        t, k = self.t, j + 1
+        if self.tok(k) is None or not self.spaced(j, k):
+            return None
+        if t[k].low == "in":
+            k += 1
+        elif t[k].low == "out" and self.tok(k + 1) is not None and t[k + 1].low == "of":
+            k += 2
+        else:
+            return None
+        if self.tok(k) is not None and t[k].low == "every":
+            k += 1
+        nxt = self.tok(k)
+        if nxt is None or not self.spaced(k - 1, k) or not (nxt.kind == NUM or nxt.kind == WORD and nxt.low in CARDINAL):
+            return None
+        if nxt.kind == NUM and _is_year_text(nxt.text):
+            return None
+        try:
+            whole = self.core(k, second=True)
+        except _Skip:
+            return None
+        if whole is None or whole["kind"] != "number" or whole["unit"] or whole["scaled"] \
+                or not float(whole["number"]).is_integer():
+            return None
+        after = self.tok(whole["last"] + 1)
+        if after is not None and self.glued(whole["last"], whole["last"] + 1) and after.kind in (WORD, NUM):
+            return None
+        return float(whole["number"]), whole["last"]
 
     def finish(self, c: dict) -> tuple[Figure, int] | None:
         last = c["last"]
@@ -326,8 +390,23 @@ class _Reader:
                 and self.spaced(c["first_index"] - 1, c["first_index"]) and start == self.t[c["first_index"]].start:
             start = before_first.start  # the sign word is part of the figure's words
         step = c.get("step")
+        lead = min(self.lead(c["first_index"]), start)
+        scale = c.get("word_scale") or c["scale"]
+        scale = scale if scale in SCALE_VALUES else 1.0
         return Figure(start=start, end=end, text=self.text[start:end], value=float(value), unit=c["unit"],
-                      comparator=comparator, kind=kind, low=low, high=high, precision_step=step), last
+                      comparator=comparator, kind=kind, low=low, high=high, precision_step=step, scale=scale,
+                      decimals=c.get("decimals", 0), decline=bool(negative_word and kind != "ordinal"), lead=lead,
+                      high_start=c.get("high_start")), last
+
+    def lead(self, first_index: int) -> int:
+        """Where the comparator's wording before the figure starts ("more than $5bn", "~20"), or the
+        figure's own start when there is none."""
+        j = first_index - 1
+        p = self.tok(j)
+        if p is not None and p.kind == SYM and COMPARATOR_SYMBOLS.get(p.text) and self.spaced(j, first_index):
+            return p.start
+        _, _, used = self.read_before(self.words_before(j))
+        return self.t[j - used + 1].start if used else self.t[first_index].start
 
     # -- the number itself with its prefix and suffix ------------------------------------------------
 
@@ -384,7 +463,7 @@ class _Reader:
         if words and words[-1] == "over" and self.tok(j - 1) is not None and self.spaced(j - 1, j) \
                 and (self.t[j - 1].kind == NUM or self.t[j - 1].low in CARDINAL):
             raise _Skip("'X over Y': a fraction or a comparison?", i)
-        cmp_words, negative = self.read_before(words)
+        cmp_words, negative, _ = self.read_before(words)
         if cmp_words:
             comparator = cmp_words
         return {"currency": currency, "sign": sign, "first": first, "comparator": comparator,
@@ -406,9 +485,10 @@ class _Reader:
         return words
 
     @staticmethod
-    def read_before(words: list[str]) -> tuple[str | None, bool]:
-        """(comparator, a word of decline) from the words just before a figure."""
-        comparator, negative = None, False
+    def read_before(words: list[str]) -> tuple[str | None, bool, int]:
+        """(comparator, a word of decline, how many of the last words are the comparator's wording) from
+        the words just before a figure ("more than a total of": 5)."""
+        comparator, negative, used = None, False, 0
         ws = list(words)
         for _ in range(2):
             while ws and ws[-1] in ("the", "a") and (len(ws) < 2 or ws[-2] != "total"):
@@ -423,6 +503,7 @@ class _Reader:
             if hit and comparator is None:
                 comparator = hit[1]
                 del ws[-len(hit[0]):]
+                used = len(words) - len(ws)
                 continue
             break
         if ws and ws[-1] == "by":
@@ -433,7 +514,7 @@ class _Reader:
             negative = True
         elif len(ws) >= 2 and ws[-1] == "of" and ws[-2] in DECLINE_NOUNS:
             negative = True
-        return comparator, negative
+        return comparator, negative, used
 
     def digit_core(self, i: int, second: bool = False) -> dict | None:
         t = self.t
@@ -648,7 +729,7 @@ class _Reader:
         step = (10.0 ** -decimals) * scale * step_scale * factor
         # years and dates are not figures
         if (not scaled and not unit and not exponent and pre["sign"] == 1 and not pre["explicit_sign"]
-                and _is_year_text(tok.text) and j == i):
+                and _is_year_text(tok.text) and j == i and not self.counted(j)):
             raise _Skip("", j)
         after = self.tok(j + 1)
         if not scaled and not unit and after is not None and self.spaced(j, j + 1) and (
@@ -843,7 +924,7 @@ class _Reader:
         if not self.spaced(j, j + 1) or nxt.kind not in (WORD, SYM):
             return "", j, 1.0
         low = nxt.low
-        if low in ("percent", "pct", "pc"):
+        if low in ("percent", "percents", "pct", "pc"):
             return "percent", j + 1, 1.0
         if low == "per" and self.tok(j + 2) is not None and t[j + 2].low == "cent" and self.spaced(j + 1, j + 2):
             return "percent", j + 2, 1.0
@@ -921,6 +1002,11 @@ class _Reader:
         t = self.t
         tok = t[i]
         low = tok.low
+        if _fold_value(low):  # "tenfold", "twofold": a ratio in one word
+            cmp, negative, _ = self.read_before(self.words_before(i - 1))
+            return {"first_index": i, "start": tok.start, "last": i, "number": _fold_value(low), "sign": 1,
+                    "scale": 1.0, "factor": 1.0, "unit": "times", "kind": "number", "scaled": False, "step": 1.0,
+                    "comparator_before": cmp or "~=", "sign_before": False, "accounting_ok": False}
         # an ordinal word: "twelfth", "twenty-first"; "first" and "second" only after a ranking word
         if low in ORDINAL_WORDS and not self._fraction_context(i):
             words = self.words_before(i - 1, 2)
@@ -936,7 +1022,7 @@ class _Reader:
         if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) \
                 and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
             raise _Skip("'X over Y': a fraction or a comparison?", i)
-        cmp, negative = self.read_before(pre_words)
+        cmp, negative, _ = self.read_before(pre_words)
         pre = {"sign": 1, "comparator": cmp or "~=", "negative": negative}
         p = self.tok(i - 1)
         if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(i - 1, i):
@@ -989,7 +1075,7 @@ class _Reader:
                 pass
             elif not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
                     and (nxt.low in ("percent", "per", "percentage", "trillion", "billion", "million")
-                         or nxt.low in CURRENCY_WORDS)):
+                         or nxt.low in CURRENCY_WORDS)) and not (words == ["one"] and self.share_after(last)):
                 return None
         if words in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
             return None
@@ -1002,6 +1088,7 @@ class _Reader:
             if u:
                 unit, last, factor = u, j2, f
         return {"first_index": i, "start": t[i].start, "last": last, "number": number, "sign": pre["sign"],
+                "word_scale": SCALES.get(words[-1], 1.0) if kind == "number" else 1.0,
                 "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
                 "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
@@ -1034,7 +1121,7 @@ class _Reader:
 
     def ordinal(self, i: int, value: int, last: int) -> dict:
         words = self.words_before(i - 1)
-        cmp, _ = self.read_before(words)
+        cmp, _, _ = self.read_before(words)
         return {"first_index": i, "start": self.t[i].start, "last": last, "number": float(value), "sign": 1,
                 "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False, "step": 1.0,
                 "comparator_before": cmp or "~=", "sign_before": False, "accounting_ok": False}
@@ -1123,6 +1210,14 @@ class _Reader:
         words = [w for w in words if w != "and"]
         got = _words_value(words) if words else None
         return got[0] if got else None
+
+
+def _fold_value(low: str) -> float | None:
+    """"tenfold": 10.0; "twofold", "hundredfold", "thousandfold"; None for other words ("manifold")."""
+    stem = low[:-4] if low.endswith("fold") else ""
+    if stem in UNIT_WORDS or stem in TEENS or stem in TENS:
+        return float(UNIT_WORDS.get(stem) or TEENS.get(stem) or TENS[stem]) if stem != "zero" else None
+    return {"hundred": 100.0, "thousand": 1000.0}.get(stem)
 
 
 def _numberish(low: str) -> bool:

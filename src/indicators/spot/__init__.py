@@ -28,7 +28,7 @@ from datetime import date
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
                                       yaml_text)
-from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, parse_number, read_figures
+from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, read_figures
 from indicators.spot.text import MAX_BYTES, SpotError, as_date, read_input, sentences, split_front_matter
 from indicators.spot import vocabulary
 from indicators.spot.vocabulary import mentions

@@ -12,6 +12,7 @@ place); `frames_of` reads one sentence with it and updates it: one pass over the
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -258,8 +259,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if frame.role == "earlier" and frame.period:
             earlier_years.add(frame.period[:4])
         value = figure.value * frame.sign if frame.sign < 0 and figure.value > 0 else figure.value
-        figure_for_check = Figure(figure.start, figure.end, value, figure.scale, unit, figure.decimals, figure.ordinal,
-                                  figure.words)
+        figure_for_check = dataclasses.replace(figure, value=value, unit=unit)
         check, step = check_and_step(figure_for_check, comparator)
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
