@@ -475,3 +475,23 @@ def test_after_as_of_text_labels_a_fallback_release_date_as_an_estimate(tmp_path
     result = claims.check_exact(ASKARY_CLAIMS["gii-2023-rank-12"], claims.Evidence(store, "2023-09-01"))
     assert result.verdict == "unverifiable"
     assert f"published after that date (P, gii_rank for 2023: {wording}" in result.explanation
+
+
+@pytest.mark.parametrize("review, expected", [("", "contradicted"), ("the spotter could not tell the period.", "needs-review")])
+def test_a_claim_under_review_is_never_called_false(review, expected):
+    """`review:` (a drafted claim whose mapping a person must confirm): the same data that contradict the
+    claim give needs-review, with the data's finding and the reason in the explanation."""
+    from indicators.claims.engine import check_one
+
+    claim = {**claim_by_id("new-trio-growth-30-percent"), "review": review}
+    result = check_one(claim, TableEvidence([growth_row(25.0)]))
+    assert result.verdict == expected
+    if review:
+        assert "contradicted on this mapping" in result.explanation and review in result.explanation
+
+
+def test_a_claim_under_review_that_the_data_support_stays_supported():
+    from indicators.claims.engine import check_one
+
+    claim = {**claim_by_id("new-trio-growth-30-percent"), "review": "period not determined."}
+    assert check_one(claim, TableEvidence([growth_row(30.0)])).verdict == "supported"

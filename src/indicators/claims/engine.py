@@ -82,6 +82,16 @@ def claim_matches(data_dir: Path | None = None) -> list[matching.ClaimMatch]:
     return matching.find_matches(article_claims(data_dir))
 
 
+def under_review(result: ClaimResult, reason: str) -> ClaimResult:
+    """A claim whose mapping a person must still confirm (`review:`) is never called false: an accusing
+    verdict becomes `needs-review`, saying what the data showed and why it is not a finding."""
+    if reason and result.verdict in ("contradicted", "misleading"):
+        result.explanation = (f"The data differ ({result.verdict} on this mapping: {result.explanation}) but the "
+                              f"mapping is not confirmed: {reason} A person must review it.")
+        result.verdict = "needs-review"
+    return result
+
+
 def check_one(claim: dict | BaseModel, ev: Evidence) -> ClaimResult:
     """One claim's result (a mapping is validated first); a claim that breaks the schema, or a failure
     inside a rule, becomes an `error` result for that claim only."""
@@ -93,7 +103,7 @@ def check_one(claim: dict | BaseModel, ev: Evidence) -> ClaimResult:
         return error_result({"id": problem.claim_id, "quote": raw.get("quote", ""), "check": raw.get("check", ""),
                              "message": f"claim {problem.claim_id!r}: could not be judged: {problem}"})
     try:
-        return RUNNERS[model.check](model, ev)
+        return under_review(RUNNERS[model.check](model, ev), model.review)
     except Exception as exc:  # noqa: BLE001 - one claim's failure must not stop the others
         return error_result({"id": raw.get("id", "?"), "quote": raw.get("quote", ""), "check": raw.get("check", ""),
                              "message": f"claim {raw.get('id')!r}: could not be judged: {type(exc).__name__}: {exc}"})

@@ -240,6 +240,10 @@ class ClaimBase(Strict):
     same_as: str | None = None  # "<article slug>#<claim id>" (or "#<claim id>" in the same article)
     # "part": the series counts only part of what the claim counts; "superset": it counts more
     coverage: Coverage = "all"
+    # Why a person must confirm the mapping before the claim can be called false (a drafted claim whose
+    # series, period or place the spotter could not determine): the engine then never returns
+    # `contradicted` or `misleading` for it, but `needs-review` with this reason.
+    review: str = ""
 
     def comparator_allowed(self) -> None:
         stated = getattr(self, "stated", None)
