@@ -13,7 +13,11 @@ Bundled articles (data/articles/*): the hand-written claims files are the gold (
 gold series with period and entity, same verdict). Cost: a 195 KB prose text and a hostile text (5,000
 figures in one sentence), CPU seconds, printed, not asserted. Writes docs/spotting.md with --out.
 
-    PYTHONPATH=src:. python benchmarks/spot.py [--corpus DIR] [--db sqlite:///...] [--out docs/spotting.md]
+    PYTHONPATH=src:. python benchmarks/spot.py [--corpus DIR] [--splits dev,test] [--db sqlite:///...]
+        [--out docs/spotting.md] [--detail]
+
+Only the splits named by --splits are read (default dev,test): a split kept aside (holdout/) is never
+opened unless asked for. --detail prints, per annotated figure, what the spotter made of it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ from indicators.store import Store  # noqa: E402
 
 ACCUSING = ("contradicted", "misleading")
 FIGURE_CHECKS = {"threshold", "rounded", "exact", "count", "leader"}
+DETAIL = False
+SPLIT_NOTES = {"dev": ", tuned on", "test": ", looked at after its false accusations were reported: no longer held out",
+               "holdout": ", never looked at"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
         "candidates", "right")
 
@@ -74,6 +81,12 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
         right = [c for c in hits if c.match and same_series(c.match, series, str(figure.get("transformation") or ""))]
         hit = (right or hits or [None])[0]
+        if DETAIL:
+            got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "
+                   f"{hit.match.entity or hit.entity}" if hit is not None and hit.match else
+                   (f"{hit.verdict} no series" if hit is not None else "NOT FOUND"))
+            print(f"  {path.stem}: “{figure['text']}” want {series} {figure.get('period')} {figure.get('entity')} "
+                  f"{figure.get('expected')} | got {got}")
         if hit is None:
             continue
         used.add(id(hit))
@@ -113,6 +126,12 @@ def measure_bundled(article, store: Store) -> dict:
         series = claim["series"]
         right = [c for c in hits if c.match and (c.match.source, c.match.indicator) == (series["source"], series["indicator"])]
         hit = (right or hits or [None])[0]
+        if DETAIL:
+            got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "
+                   f"{hit.match.entity or hit.entity}" if hit is not None and hit.match else
+                   (f"{hit.verdict} no series" if hit is not None else "NOT FOUND"))
+            print(f"  {path.stem}: “{figure['text']}” want {series} {figure.get('period')} {figure.get('entity')} "
+                  f"{figure.get('expected')} | got {got}")
         if hit is None:
             continue
         used.add(id(hit))
@@ -176,7 +195,12 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(ROOT / "benchmarks" / "corpus"))
     parser.add_argument("--db", default="", help="a store URL holding the bundled snapshot (default: build one)")
     parser.add_argument("--out", default="")
+    parser.add_argument("--splits", default="dev,test", help="corpus splits to read, comma-separated (default dev,test)")
+    parser.add_argument("--detail", action="store_true", help="print every annotated figure's outcome")
+    parser.add_argument("--corpus-only", action="store_true", help="skip the bundled articles and the cost runs")
     args = parser.parse_args()
+    global DETAIL
+    DETAIL = args.detail
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
             store = Store(args.db)
@@ -187,11 +211,14 @@ def main() -> int:
             refresh(offline=True, store=store)
         corpus = Path(args.corpus)
         lines = []
-        for split in ("dev", "test"):
+        for split in [s.strip() for s in args.splits.split(",") if s.strip()]:
             files = corpus_files(corpus, split)
             if files:
                 lines += table([measure_corpus_article(p, store) for p in files],
-                               f"Corpus, {split} split ({len(files)} articles{', tuned on' if split == 'dev' else ', not looked at while tuning'})")
+                               f"Corpus, {split} split ({len(files)} articles{SPLIT_NOTES.get(split, '')})")
+        if args.corpus_only:
+            print("\n".join(lines))
+            return 0
         lines += table([measure_bundled(a, store) for a in articles.load_articles()], "Bundled articles (claims files as gold)")
         prose_cpu, prose_n, _ = cpu(prose_195kb(), store)
         hostile_cpu, hostile_n, notes = cpu(hostile(), store)

@@ -145,7 +145,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
-    drafting.judge(found, store, as_of, index)
+    drafting.judge(found, store, as_of, index, published_date)
     for candidate in found:
         if not candidate.verdict:
             candidate.verdict = "needs-review"
@@ -181,7 +181,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
         if not after or after[0].value not in LEADER_TOTALS:
             continue
         stop = after[0].end
-        places = [p for p in frames._places(sentence) if p.end <= at and p.value != "WLD"]
+        places = [p for p in frames._resolve_country(frames._places(sentence), context.place) if p.end <= at and p.value != "WLD"]
         entity = places[-1].value if places else (context.place or "CHN")
         years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
         period = years[0] if years else context.period

@@ -88,8 +88,10 @@ class _Alt:
         self.entry = entry
 
 
-def judge(candidates: list, store, as_of: str | None, index: list | None = None) -> None:
-    """Judge every candidate that can be judged, in one batch through the claims engine."""
+def judge(candidates: list, store, as_of: str | None, index: list | None = None, published=None) -> None:
+    """Judge every candidate that can be judged, in one batch through the claims engine. `published`
+    (a date, or None) is the text's date: a figure the store holds only from a later release is never
+    called contradicted (the text may quote an earlier estimate)."""
     batch, owners = [], []
     for i, c in enumerate(candidates):
         if c.verdict:  # already decided (no series, unresolved period, prediction handled below)
@@ -168,11 +170,33 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None)
                            + ": the text may mean that")
         if c.confidence < 0.5:
             reasons.append("the mapping is uncertain")
+        if chosen.observed and chosen.observed.get("derivation"):
+            reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
+                           "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
+        later = released_after(chosen, published)
+        if later:
+            reasons.append(f"the store's figure was released on {later}, after the text (published {published}): "
+                           "the text may quote an earlier, preliminary estimate")
+        economies = [code for code in c.frame.get("entity_others") or () if code != c.entity]
+        if economies and c.frame.get("entity_bound") != "strong":
+            reasons.append(f"the sentence names other economies too ({', '.join(economies)}): which one the figure "
+                           "belongs to is not certain")
         if reasons:
             c.explanation = (f"Needs review: against {c.match.source}/{c.match.indicator} the engine says "
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+def released_after(result, published) -> str:
+    """The release date of the evidence when every row the engine used was released after the text's
+    published date ('' when the text's date is unknown or a row was out by then)."""
+    if published is None:
+        return ""
+    dates = [str(source.get("released") or "") for source in result.sources]
+    if not dates or any(not d or d[:10] <= str(published) for d in dates):
+        return ""
+    return min(d[:10] for d in dates)
 
 
 def _same(a, b) -> bool:

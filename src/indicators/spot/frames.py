@@ -52,6 +52,8 @@ class Frame:
     basis_from: str = ""
     entity: str | None = None
     entity_from: str = ""
+    entity_bound: str = ""  # "strong" ("<place> with <figure>", "respectively", a place right after it), else ""
+    entity_others: tuple[str, ...] = ()  # other economies the sentence names (not counterparts): a reason to abstain
     period: str | None = None
     period_from: str = ""
     base_period: str | None = None
@@ -200,7 +202,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     measures = mentions("measure", sentence)
     subjects = mentions("subject", sentence)
     bases = mentions("basis", sentence)
-    places = _places(sentence)
+    places = _resolve_country(_places(sentence), context.place)
     years = _years(sentence, context.published)
     clauses = _clauses(sentence)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
@@ -444,12 +446,38 @@ def _places(sentence: str) -> list[Mention]:
                                         for s in subjects)]
 
 
+COUNTRY_WORDS = ("the country", "the nation", "the country's", "the nation's")
+
+
+def _resolve_country(places: list[Mention], default: str | None) -> list[Mention]:
+    """"the country" names the economy named last before it in the sentence ("a Japanese trade body said the
+    country's exports"), else the one the text is about so far, else China."""
+    resolved = []
+    for p in places:
+        if p.words.lower() in COUNTRY_WORDS:
+            earlier = [q for q in resolved if q.value != "WLD" and "-" not in q.value]
+            p = Mention(p.start, p.end, earlier[-1].value if earlier else (default or "CHN"), p.words)
+        resolved.append(p)
+    return resolved
+
+
+def _national_others(places: list[Mention], sentence: str) -> tuple[str, ...]:
+    """The economies a sentence names as actors (not after "to", "from", "with": a counterpart), in order."""
+    found = []
+    for p in places:
+        if p.value != "WLD" and not COUNTERPART.search(sentence[max(0, p.start - 12): p.start]) and p.value not in found:
+            found.append(p.value)
+    return tuple(found)
+
+
 def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Figure], frame: Frame, sentence: str,
             context: Context) -> None:
     if places:
-        code = _entity_in_sentence(places, figure, index, figures, sentence)
+        code, strong = _entity_in_sentence(places, figure, index, figures, sentence)
         if code:
             frame.entity, frame.entity_from = code, "stated"
+            frame.entity_bound = "strong" if strong else ""
+            frame.entity_others = tuple(v for v in _national_others(places, sentence) if v != code)
             return
     if context.place:
         frame.entity, frame.entity_from = context.place, "context"
@@ -457,31 +485,33 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
-def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure], sentence: str) -> str | None:
+def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
+                        sentence: str) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
-    place right after the figure ("3.4 million filed worldwide"), else the nearest one before."""
+    place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
+    nearest one before (which may be another economy's: a weak binding)."""
     for p in reversed(places):
         if p.end <= figure.start and PLACE_WITH.fullmatch(sentence, p.end, figure.start):
-            return p.value
+            return p.value, True
     if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
         if len(before) >= len(figures):
-            return before[index].value
+            return before[index].value, True
     nxt = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES
                  and not re.search(r"[,;:(]|\b(?:to|from|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)]
     if following:
-        return following[0].value
+        return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
     own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])]
     preceding = own or preceding  # "German exports to China": the exporter, not the destination
     national = [p for p in preceding if p.value != "WLD"]
     if national:
-        return national[-1].value
+        return national[-1].value, False
     if preceding:
-        return preceding[-1].value
-    return None
+        return preceding[-1].value, False
+    return None, False
 
 
 @functools.lru_cache(maxsize=64)
