@@ -480,3 +480,48 @@ def test_a_year_after_an_earlier_figure_is_that_figures_base(store):
             "World Intellectual Property Organization (WIPO) on Wednesday.")
     found = {c.span.split()[0]: c for c in spot.spot(text, store=store, published="2023-09-22")}
     assert found["24"].period == "2023" and found["24"].verdict not in ("contradicted", "misleading")
+
+
+def test_a_figure_the_store_holds_only_from_a_later_release_is_never_contradicted(store):
+    """China News Service, 2024-02-29: NBS's communiqué said R&D spending grew 8.1% in 2023; the store holds the
+    final figure (8.4%) released in October 2024. Judged before that release, the text may quote the preliminary
+    estimate: needs review; the same sentence in a text published after the release is contradicted."""
+    text = "China's R&D expenditure rose 8.1% in 2023."
+    before = by_span(one(text, store, published="2024-02-29"), "8.1%")
+    assert before.match.indicator == "rd_expenditure_yoy_pct"
+    assert before.verdict == "needs-review" and "released on" in before.explanation
+    after = by_span(one(text, store, published="2024-12-01"), "8.1%")
+    assert after.verdict == "contradicted"
+
+
+def test_the_country_is_the_economy_named_before_it():
+    """Kyodo via nippon.com, 2024-02-01: "the country" after "a Japanese trade organization" is Japan."""
+    from indicators.spot import frames
+
+    text = ("Data from a Japanese trade organization, released Wednesday, showed the country's car exports in 2023 "
+            "rose 16 percent from a year earlier to 4.42 million vehicles, falling behind China that saw a 58 percent "
+            "increase to 4.91 million vehicles.")
+    reads = frames.frames_of(text, frames.Context(), 0)
+    assert [r.frame.entity for r in reads][:2] == ["JPN", "JPN"]
+    assert frames.frames_of("China's exports rose. The country's car exports rose 5 percent in 2023.",
+                            frames.Context(place="CHN"), 0)[0].frame.entity == "CHN"
+
+
+def test_a_figure_near_another_economys_name_is_not_accused(store):
+    """The nearest economy before a figure is a weak binding when the sentence names another one: a
+    disagreement is a question for the reader, not an accusation."""
+    found = one("Japan fell behind as China exported 4.42 million cars in 2023.", store, published="2024-02-01")
+    c = by_span(found, "4.42")
+    assert c.entity == "CHN" and c.match is not None
+    assert c.verdict == "needs-review" and "other economies" in c.explanation
+
+
+def test_the_not_drafted_comment_quotes_the_whole_sentence(store):
+    """Issue 23: the draft's "# not drafted" comment never cuts a sentence mid-phrase."""
+    sentence = ("Shanghai exported 22.58 million lithium-ion batteries in the first quarter, marking a notable increase "
+                "of 116.5 percent, while the city's exporters of electric bicycles and their components reported "
+                "steady orders from Southeast Asian buyers throughout the period under review.")
+    header = spot.draft_header("a text", spot.draft_entries(one(sentence, store, published="2024-05-06"))[1])
+    comments = [line for line in header.splitlines() if line.startswith("#")]
+    assert all(len(line) <= 120 for line in comments)
+    assert " ".join(line.lstrip("# ").strip() for line in comments[2:]).count(sentence) >= 1

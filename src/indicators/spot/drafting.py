@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -276,7 +277,7 @@ def draft_entries(candidates: list) -> tuple[list[dict | None], list[str]]:
                 or "no-series" in candidate.flags or "unit-mismatch" in candidate.flags:
             reason = ", ".join(candidate.flags) or ("derived: " + candidate.match.derivation if candidate.match
                                                     and candidate.match.derivation else "period not determined")
-            left_out.append(f"not drafted ({reason}): “{candidate.span}” in “{candidate.sentence.strip()[:120]}”")
+            left_out.append(f"not drafted ({reason}): “{candidate.span}” in “{' '.join(candidate.sentence.split())}”")
             entries.append(None)
             continue
         base = _slug(candidate)
@@ -299,9 +300,14 @@ def draft_claims(candidates: list, meta: dict | None = None) -> tuple[dict, list
 
 
 def draft_header(source_name: str = "", left_out: list[str] = ()) -> str:
+    """The draft's opening comment; each line left out is quoted whole (its sentence is never cut),
+    wrapped at word boundaries onto comment lines of at most 120 characters."""
     lines = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
              "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
-    return "\n".join(lines + [f"# {line}" for line in left_out]) + "\n"
+    for line in left_out:
+        wrapped = textwrap.wrap(" ".join(line.split()), width=116, break_long_words=False, break_on_hyphens=False)
+        lines += [f"# {wrapped[0]}"] + [f"#   {part}" for part in wrapped[1:]]
+    return "\n".join(lines) + "\n"
 
 
 def draft_yaml(candidates: list, source_name: str = "", meta: dict | None = None) -> str:
