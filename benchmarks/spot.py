@@ -60,6 +60,40 @@ def same_series(match, annotated: str, transformation: str = "") -> bool:
     return f"{match.source}/{match.indicator}" in names and (not product or match.product in (product, None))
 
 
+_VALUES: dict = {}
+
+
+def stored_value(store: Store, source: str, indicator: str, product: str | None, period: str, entity: str):
+    """The value the store serves for one series at one period and entity (None when it holds none)."""
+    if store.url not in _VALUES:
+        data = store.frame()
+        _VALUES[store.url] = {(r.source, r.indicator, r.product or None, str(r.period), r.entity): float(r.value)
+                              for r in data[["source", "indicator", "product", "period", "entity", "value"]].itertuples()}
+    return _VALUES[store.url].get((source, indicator, product or None, str(period), entity))
+
+
+def duplicate_series(match, annotated: str, transformation: str, period, entity, store: Store) -> bool:
+    """The candidate's series is another publication of the annotated one: the same dimensions (measure,
+    subject, basis, kind, transformation) and the same stored value at the annotated period and entity
+    (customs/nev_exports_units_caam and caam/vehicle_exports [nev] are one CAAM table read twice)."""
+    from indicators import catalogue
+
+    name, _, product = annotated.partition("[")
+    source, _, indicator = name.partition("/")
+    product = product.rstrip("]") or None
+    if transformation == "growth_rate" and not indicator.endswith("_pct"):
+        indicator += "_yoy_pct"
+    mine = catalogue.describe(match.source, match.indicator, match.product, match.unit)
+    theirs = catalogue.describe(source, indicator, product)
+    if mine is None or theirs is None or not period or not entity:
+        return False
+    if any(getattr(mine, d) != getattr(theirs, d) for d in ("measure", "subject", "basis", "kind", "transformation")):
+        return False
+    a = stored_value(store, match.source, match.indicator, match.product, str(period), entity)
+    b = stored_value(store, source, indicator, product or theirs.product, str(period), entity)
+    return a is not None and b is not None and _close(a, b)
+
+
 def corpus_files(folder: Path, split: str) -> list[Path]:
     return sorted((folder / split).glob("*.md"))
 
@@ -79,7 +113,10 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
         series = str(figure.get("series") or "none")
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
-        right = [c for c in hits if c.match and same_series(c.match, series, str(figure.get("transformation") or ""))]
+        transformation = str(figure.get("transformation") or "")
+        right = [c for c in hits if c.match and same_series(c.match, series, transformation)]
+        right = right or [c for c in hits if c.match and series != "none" and duplicate_series(
+            c.match, series, transformation, figure.get("period"), figure.get("entity"), store)]
         hit = (right or hits or [None])[0]
         if DETAIL:
             got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "

@@ -379,8 +379,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
                 return
         # an enumeration after a whole: "green trio, namely solar batteries, lithium-ion batteries and EVs"
         words = vocabulary()["enumeration"]
-        for whole in items:
-            if whole.end <= near.start and subject != whole.value and catalogue.within(subject, whole.value):
+        for whole in reversed(items):  # the nearest whole first
+            if whole.end <= near.start and subject != whole.value and (catalogue.within(subject, whole.value) or (
+                    overlapping(subject, whole.value) and not whole.value.startswith("other:"))):
                 between = sentence[whole.end: near.start]
                 if any(re.search(rf"(?i)(?<![\w]){re.escape(w)}(?![\w])", between) for w in words) or "(" in between:
                     subject = whole.value
@@ -402,6 +403,15 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.subject, "context"
     elif context.subject:
         frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
+
+
+def overlapping(a: str, b: str) -> bool:
+    """Two subjects that may count the same things: one within the other, or both holding a third
+    (EVs and NEVs both hold BEVs and PHEVs)."""
+    if catalogue.within(a, b) or catalogue.within(b, a):
+        return True
+    subjects = catalogue.dimensions()["subject"]
+    return any(catalogue.within(d, a) and catalogue.within(d, b) for d in subjects)
 
 
 COUNTERPART = re.compile(r"(?i)\b(?:to|from|into|with|against|than|over)\s+(?:the\s+)?$")

@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from indicators import catalogue
-from indicators.spot.frames import Frame
+from indicators.spot.frames import Frame, overlapping
 from indicators.spot.vocabulary import measures_agree, measures_related
 from indicators.store import Store
 
@@ -195,12 +195,3 @@ def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
             continue
         found.append(entry)
     return found
-
-
-def overlapping(a: str, b: str) -> bool:
-    """Two subjects that may count the same things: one within the other, or both holding a third
-    (EVs and NEVs both hold BEVs and PHEVs)."""
-    if catalogue.within(a, b) or catalogue.within(b, a):
-        return True
-    subjects = catalogue.dimensions()["subject"]
-    return any(catalogue.within(d, a) and catalogue.within(d, b) for d in subjects)
