@@ -237,8 +237,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
-    freqs = {f for e, p, f in entry.periods if e == entity and p == frame.period}
-    freq = sorted(freqs)[0] if freqs else _freq_of(frame.period)
+    freq = entry.holds(entity, frame.period) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6
     confidence -= 0.15 * len(candidate.open)
@@ -299,17 +298,3 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
     if dollars == yuan:
         return options
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
-
-
-def _freq_of(period: str | None) -> str | None:
-    if not period:
-        return None
-    if period.isdigit():
-        return "A"
-    if "/" in period:
-        return "YTD"
-    if "-Q" in period:
-        return "Q"
-    if "-H" in period:
-        return "H"
-    return "M"
