@@ -204,10 +204,23 @@ def _predicts(sentence: str) -> bool:
 
 
 def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
-    if _predicts(sentence):
+    if _predicts(sentence) and not _will_on_a_past_year(sentence, candidate, published):
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
+
+
+def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | None) -> bool:
+    """"In 2023, exports of X will increase by 29.9%" in a text published in 2024: a machine translation's
+    tense on a figure of a year already over, not a forecast. Only a bare "will" qualifies (never
+    "forecast", "expected", "projected", which are forecasts whatever their year)."""
+    if published is None or not candidate.period or not candidate.period[:4].isdigit():
+        return False
+    if candidate.frame.get("period_from") != "stated" or int(candidate.period[:4]) >= published.year:
+        return False
+    low = f" {sentence.lower()} "
+    words = [w for w in vocabulary.vocabulary()["prediction_words"] if w in low]
+    return bool(words) and all(w.strip().startswith("will") for w in words)
 
 
 def _map(candidate: Candidate, sentence: str, index: list, published: date | None) -> None:

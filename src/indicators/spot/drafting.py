@@ -182,11 +182,35 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
         if economies and c.frame.get("entity_bound") != "strong":
             reasons.append(f"the sentence names other economies too ({', '.join(economies)}): which one the figure "
                            "belongs to is not certain")
+        reading = next((e for e in holding if _another_reading(c, e)), None)
+        if reading is not None:
+            accused_on = f"{c.match.source}/{c.match.indicator}" + (f" [{c.match.product}]" if c.match.product else "")
+            claim_id = next(i for i, e in asked[k] if e is reading)
+            _switch(c, _Alt(reading))
+            c.verdict, c.loader = others[claim_id].verdict, others[claim_id].loader
+            c.explanation = (f"{others[claim_id].explanation} Read as {reading.measure} of {reading.subject}, which its "
+                             f"words allow; read as {accused_on} the engine would say {chosen.verdict} "
+                             f"({chosen.explanation}).")
+            continue
         if reasons:
             c.explanation = (f"Needs review: against {c.match.source}/{c.match.indicator} the engine says "
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+def _another_reading(candidate, entry) -> bool:
+    """The words allow reading the figure as this series: the same measure, a subject the stated one holds or
+    shares members with ("cars": passenger cars; "electric vehicles": NEVs), the stated basis if any."""
+    from indicators.spot.frames import overlapping
+    from indicators.spot.vocabulary import measures_agree
+
+    frame = candidate.frame
+    if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
+        return False
+    if frame.get("basis") and frame.get("basis_from") == "stated" and entry.basis != frame["basis"]:
+        return False
+    return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])
 
 
 def released_after(result, published) -> str:

@@ -81,7 +81,8 @@ class Context:
     period: str | None = None  # the last period stated (carried across sentences and paragraphs)
     subject: str | None = None  # the last subject stated
     measure: str | None = None
-    place: str | None = None  # the last national place stated
+    place: str | None = None  # the economy the text is about so far (named most often)
+    last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
@@ -247,6 +248,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         else:
             _measure(measures, figure, frame, clause, sentence, context)
             _subject(subjects, figure, frame, clause, sentence, context, anaphora)
+            _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             _entity(places, figure, index, figures, frame, sentence, context)
@@ -357,6 +359,19 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
+
+
+def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
+    """A sentence that names neither measure nor subject continues the previous one ("That is almost 57
+    percent more than in the previous year"): its measure is the previous sentence's, from context when
+    the sentence points back ("That", "This", "It"), else assumed (open)."""
+    if frame.measure_from or frame.subject_from not in ("context", "assumed") or not context.measure:
+        return
+    frame.measure, frame.measures = context.measure, (context.measure,)
+    frame.measure_from = "context" if POINTING_BACK.search(sentence) else "assumed"
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -422,7 +437,10 @@ WORLD_ADJECTIVES = ("global", "the world", "world's")
 def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -> str | None:
     """"electric vehicles, lithium-ion batteries and solar cells increased by 61.6%": members listed
     before the figure stand for the smallest whole that holds them all (new trio), never goods."""
-    before = [m for m in items if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
+    # the run may cross a clause cut (", and electric vehicles" starts a clause): its gaps are checked below
+    before = [m for m in items if m.end <= figure.start and not m.value.startswith("other:")]
+    if not before or before[-1].start < clause[0]:  # the member nearest the figure is in its clause
+        return None
     if len(before) < 2:
         return None
     run = [before[-1]]
@@ -489,7 +507,9 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
             frame.entity_bound = "strong" if strong else ""
             frame.entity_others = tuple(v for v in _national_others(places, sentence) if v != code)
             return
-    if context.place:
+    if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
+        frame.entity, frame.entity_from = context.last_entity, "context"
+    elif context.place:
         frame.entity, frame.entity_from = context.place, "context"
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
@@ -587,6 +607,12 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]
+    named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
+    if named or reads:
+        context.last_entity = named[-1] if named else None
+    said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
+    if said or measures:
+        context.measure = said[-1] if said else measures[-1].value
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]
@@ -594,8 +620,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.subject = subjects[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
-    for p in places:
-        if p.value != "WLD" and "-" not in p.value and not re.search(
+    economies = catalogue.economies()
+    for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
+        if p.value in economies and not re.search(
                 r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
     if context.counts:
