@@ -246,6 +246,12 @@ def _alternatives_text(candidate) -> str:
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), or growth from two levels."""
     m = c.match
+    if m.derivation == "sum":
+        c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
+        c.explanation = (f"Needs review: {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
+                         + f" holds monthly rows ({m.unit}); the figure is about {m.period}, a total (or its growth) "
+                         "over several months that the spotter does not derive; sum the months to check it.")
+        return
     evidence = engine.Evidence(store, as_of)
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": m.period}

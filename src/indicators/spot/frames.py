@@ -27,6 +27,11 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
+GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
+                        r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
+EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
+                     r"trading nation|market|manufacturer)")
+"""'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
@@ -201,9 +206,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         figures = figures[:limit]
     vocab = vocabulary()
     measures = mentions("measure", sentence)
-    subjects = mentions("subject", sentence)
+    epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
+    subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
     bases = mentions("basis", sentence)
-    places = _resolve_country(_places(sentence), context.place)
+    places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
     clauses = _clauses(sentence)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
@@ -216,7 +222,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator, wording = comparator_for(before, figure)
         frame = Frame()
         unit = figure.unit or "count"
-        if unit == "percent" and GDP_AFTER.match(sentence, figure.end):
+        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
+                                  or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])):
             unit = "percent of GDP"
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
             unit = "percentage points"
@@ -378,6 +385,8 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
         frame.subject, frame.subject_from = "other:ratio", "stated"
         return
+    if frame.kind == "percent_of_gdp":  # "GDP" is the denominator, not what is measured ("R&D ... 2.64% of GDP")
+        items = [m for m in items if m.value != "economy"]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
@@ -501,7 +510,7 @@ def _national_others(places: list[Mention], sentence: str) -> tuple[str, ...]:
 def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Figure], frame: Frame, sentence: str,
             context: Context) -> None:
     if places:
-        code, strong = _entity_in_sentence(places, figure, index, figures, sentence)
+        code, strong = _entity_in_sentence(places, figure, index, figures, sentence, frame.measures)
         if code:
             frame.entity, frame.entity_from = code, "stated"
             frame.entity_bound = "strong" if strong else ""
@@ -516,7 +525,7 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
 
 
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
-                        sentence: str) -> tuple[str | None, bool]:
+                        sentence: str, measures: tuple[str, ...] = ()) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
     nearest one before (which may be another economy's: a weak binding)."""
@@ -528,14 +537,18 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         if len(before) >= len(figures):
             return before[index].value, True
     nxt = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
+    flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
-                 and p.words.lower() not in WORLD_ADJECTIVES
+                 and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
                  and not re.search(r"[,;:(]|\b(?:to|from|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)]
     if following:
         return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
-    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])]
-    preceding = own or preceding  # "German exports to China": the exporter, not the destination
+    # "exports of solar panels from China to Europe": for exports, "from" names the exporter
+    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
+           or (measures == ("exports",) and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]))]
+    # "German exports to China": the exporter, not the destination; for a flow, never the destination
+    preceding = own or ([] if flows else preceding)
     national = [p for p in preceding if p.value != "WLD"]
     if national:
         return national[-1].value, False

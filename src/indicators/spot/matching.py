@@ -59,13 +59,21 @@ class Entry:
                 return f
         return None
 
+    def covers(self, entity: str | None, period: str | None) -> bool:
+        """The series has monthly rows spanning every month of a longer period (a year, half, quarter,
+        January to a month): the period's total is a sum the store does not hold as a row."""
+        months = months_of(period)
+        return bool(months) and any(e == entity and f == "M" and first <= months[0] and months[1] <= last
+                                    for e, f, first, last in self.spans)
+
 
 @dataclass
 class Option:
     entry: Entry
     score: float
     narrower: bool = False
-    derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels)
+    derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels),
+    # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
     holds_period: bool = False
 
 
@@ -98,6 +106,21 @@ def series_index(store: Store) -> list[Entry]:
         _INDEX.clear()
     _INDEX[key] = entries
     return entries
+
+
+def months_of(period: str | None) -> tuple[str, str] | None:
+    """The first and last month of a period longer than a month ("2023-H1" -> ("2023-01", "2023-06"))."""
+    freq = freq_of(period)
+    if freq == "A":
+        return f"{period}-01", f"{period}-12"
+    if freq == "YTD":
+        first, last = period.split("/")
+        return first, last
+    if freq in ("H", "Q"):
+        n = int(period[-1])
+        size = 6 if freq == "H" else 3
+        return f"{period[:4]}-{(n - 1) * size + 1:02d}", f"{period[:4]}-{n * size:02d}"
+    return None
 
 
 def freq_of(period: str | None) -> str | None:
@@ -135,9 +158,11 @@ def _plausible(value: float | None, values: list[float]) -> bool:
 
 
 def previous_period(period: str) -> str | None:
-    if period.isdigit():
-        return str(int(period) - 1)
-    return None
+    """The same period a year earlier (what a year-on-year growth compares with)."""
+    if not period[:4].isdigit():
+        return None
+    year = int(period[:4])
+    return "/".join(f"{year - 1}{part[4:]}" if part[:4] == str(year) else part for part in period.split("/"))
 
 
 def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> tuple[list[Option], str]:
@@ -175,6 +200,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         if how is None:
             continue
         holds = bool(frame.period and entry.holds(frame.entity, frame.period))
+        if not holds and frame.period and how in ("", "unit") and entry.covers(frame.entity, frame.period):
+            how = "sum"  # monthly rows cover the period: its total is a sum (not derived here: needs review)
         score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
         score += 0.05 if _plausible(value, entry.values) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
@@ -185,8 +212,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         for entry in levels:
             if entry.subject != frame.subject:
                 continue
-            if entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
+            if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
                 options.append(Option(entry, 0.55, False, "growth", True))
+            elif entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
+                options.append(Option(entry, 0.5, False, "sum", False))
     options.sort(key=lambda o: -o.score)
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
