@@ -124,12 +124,13 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                 break
         basis_changed = bool(chosen_index) and (("_usd_" in c._options[0].entry.indicator)
                                                 != ("_usd_" in c._options[chosen_index].entry.indicator))
-        if chosen_index:
+        if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
             _switch(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
         if basis_changed:
+            other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
-                             f"({c.match.source}/{c.match.indicator}: {chosen.explanation}), not on the one its sentence uses "
+                             f"({other.source}/{other.indicator}: {chosen.explanation}), not on the one its sentence uses "
                              f"({c._options[0].entry.source}/{c._options[0].entry.indicator}: {first.explanation})")
             c.verdict = "needs-review"
         if c.verdict in ACCUSING:

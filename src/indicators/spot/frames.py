@@ -572,6 +572,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.base_period = bases[0]
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
     relative = re.match(r"\s*(?:\w+\s+)?(?:in\s+)?(" + "|".join(RELATIVE) + r")\b", after, re.I)
+    if attached and any(base and off == figure.end + attached.start(1) for off, _, base, _ in years):
+        attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's
     year, how = None, ""
     if attached:
         year, how = attached.group(1), "stated"
