@@ -261,6 +261,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         candidate.flags.append("unit-mismatch")
     elif best.derivation:
         candidate.flags.append("derived")
+        if best.derivation == "sum" and candidate.unit != entry.unit:
+            candidate.flags.append("unit-mismatch")  # a total over months, and in another unit (GW, MW rows)
         confidence -= 0.1
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
     candidate._options = options
