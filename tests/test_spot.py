@@ -526,3 +526,25 @@ def test_the_not_drafted_comment_quotes_the_whole_sentence(store):
     comments = [line for line in header.splitlines() if line.startswith("#")]
     assert all(len(line) <= 120 for line in comments)
     assert " ".join(line.lstrip("# ").strip() for line in comments[2:]).count(sentence) >= 1
+
+
+def test_a_conversion_in_brackets_does_not_set_the_currency_basis(store):
+    """Bloomberg via gCaptain, 2025-01-13: the yuan figure is the text's, the dollars in brackets its conversion."""
+    text = "Exports rose 7.1% to 25.5 trillion yuan ($3.5 trillion) last year, citing customs data."
+    c = by_span(one(text, store, published="2025-01-13"), "7.1%")
+    assert (c.match.indicator, c.verdict) == ("goods_exports_yoy_pct", "supported")
+
+
+def test_an_epithet_and_a_sentence_pointing_back_keep_the_texts_economy():
+    """CNN, 2024-01-12: "the world's second largest economy" is China, not the world; ARD: "That is ten percent
+    more" after a sentence about Germany is Germany's figure, with the previous sentence's measure."""
+    from indicators.spot import frames
+
+    context = frames.Context(place="CHN")
+    [surplus] = frames.frames_of("That left the world's second largest economy with a trade surplus of $823 billion.",
+                                 context, 0)
+    assert surplus.frame.entity == "CHN" and surplus.frame.subject != "economy"
+    context = frames.Context(place="CHN")
+    frames.frames_of("The VDA reported 2.61 million cars exported from Germany last year.", context, 0)
+    [more] = frames.frames_of("That is ten percent more than in the previous year.", context, 1)
+    assert (more.frame.entity, more.frame.entity_from, more.frame.measure) == ("DEU", "context", "exports")

@@ -308,8 +308,9 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
     money figures say which the text uses ("up 5.9 per cent to US$3.58 trillion": dollars)."""
     if frame.transformation != "growth_rate" or len(options) < 2:
         return options
-    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", sentence))
-    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", sentence))
+    own = re.sub(r"\([^()]*\)", " ", sentence)  # "25.5 trillion yuan ($3.5 trillion)": a conversion in brackets is not the basis
+    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", own))
+    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", own))
     if dollars == yuan:
         return options
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))

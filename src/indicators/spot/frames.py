@@ -540,7 +540,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
-                 and not re.search(r"[,;:(]|\b(?:to|from|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)]
+                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)
+                 # "2.61 million cars exported from Germany": for exports "from" names the exporter
+                 and (measures == ("exports",) or not re.search(r"(?i)\bfrom\b", sentence[figure.end: p.start]))]
     if following:
         return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
