@@ -119,6 +119,7 @@ def test_comparator_wording(store):
 def test_unit_mismatch(store):
     [c] = one("Solar panel exports reached 40 GW in 2023.", store)
     assert c.unit == "GW" and "unit-mismatch" in c.flags and c.match.unit == "MW"
+    assert c.verdict in ("unverifiable", "needs-review")  # monthly MW rows: never judged as stated
 
 
 def test_number_words_and_front_matter(store):
@@ -480,3 +481,70 @@ def test_a_year_after_an_earlier_figure_is_that_figures_base(store):
             "World Intellectual Property Organization (WIPO) on Wednesday.")
     found = {c.span.split()[0]: c for c in spot.spot(text, store=store, published="2023-09-22")}
     assert found["24"].period == "2023" and found["24"].verdict not in ("contradicted", "misleading")
+
+
+def test_a_figure_the_store_holds_only_from_a_later_release_is_never_contradicted(store):
+    """China News Service, 2024-02-29: NBS's communiqué said R&D spending grew 8.1% in 2023; the store holds the
+    final figure (8.4%) released in October 2024. Judged before that release, the text may quote the preliminary
+    estimate: needs review; the same sentence in a text published after the release is contradicted."""
+    text = "China's R&D expenditure rose 8.1% in 2023."
+    before = by_span(one(text, store, published="2024-02-29"), "8.1%")
+    assert before.match.indicator == "rd_expenditure_yoy_pct"
+    assert before.verdict == "needs-review" and "released on" in before.explanation
+    after = by_span(one(text, store, published="2024-12-01"), "8.1%")
+    assert after.verdict == "contradicted"
+
+
+def test_the_country_is_the_economy_named_before_it():
+    """Kyodo via nippon.com, 2024-02-01: "the country" after "a Japanese trade organization" is Japan."""
+    from indicators.spot import frames
+
+    text = ("Data from a Japanese trade organization, released Wednesday, showed the country's car exports in 2023 "
+            "rose 16 percent from a year earlier to 4.42 million vehicles, falling behind China that saw a 58 percent "
+            "increase to 4.91 million vehicles.")
+    reads = frames.frames_of(text, frames.Context(), 0)
+    assert [r.frame.entity for r in reads][:2] == ["JPN", "JPN"]
+    assert frames.frames_of("China's exports rose. The country's car exports rose 5 percent in 2023.",
+                            frames.Context(place="CHN"), 0)[0].frame.entity == "CHN"
+
+
+def test_a_figure_near_another_economys_name_is_not_accused(store):
+    """The nearest economy before a figure is a weak binding when the sentence names another one: a
+    disagreement is a question for the reader, not an accusation."""
+    found = one("Japan fell behind as China exported 4.42 million cars in 2023.", store, published="2024-02-01")
+    c = by_span(found, "4.42")
+    assert c.entity == "CHN" and c.match is not None
+    assert c.verdict == "needs-review" and "other economies" in c.explanation
+
+
+def test_the_not_drafted_comment_quotes_the_whole_sentence(store):
+    """Issue 23: the draft's "# not drafted" comment never cuts a sentence mid-phrase."""
+    sentence = ("Shanghai exported 22.58 million lithium-ion batteries in the first quarter, marking a notable increase "
+                "of 116.5 percent, while the city's exporters of electric bicycles and their components reported "
+                "steady orders from Southeast Asian buyers throughout the period under review.")
+    header = spot.draft_header("a text", spot.draft_entries(one(sentence, store, published="2024-05-06"))[1])
+    comments = [line for line in header.splitlines() if line.startswith("#")]
+    assert all(len(line) <= 120 for line in comments)
+    assert " ".join(line.lstrip("# ").strip() for line in comments[2:]).count(sentence) >= 1
+
+
+def test_a_conversion_in_brackets_does_not_set_the_currency_basis(store):
+    """Bloomberg via gCaptain, 2025-01-13: the yuan figure is the text's, the dollars in brackets its conversion."""
+    text = "Exports rose 7.1% to 25.5 trillion yuan ($3.5 trillion) last year, citing customs data."
+    c = by_span(one(text, store, published="2025-01-13"), "7.1%")
+    assert (c.match.indicator, c.verdict) == ("goods_exports_yoy_pct", "supported")
+
+
+def test_an_epithet_and_a_sentence_pointing_back_keep_the_texts_economy():
+    """CNN, 2024-01-12: "the world's second largest economy" is China, not the world; ARD: "That is ten percent
+    more" after a sentence about Germany is Germany's figure, with the previous sentence's measure."""
+    from indicators.spot import frames
+
+    context = frames.Context(place="CHN")
+    [surplus] = frames.frames_of("That left the world's second largest economy with a trade surplus of $823 billion.",
+                                 context, 0)
+    assert surplus.frame.entity == "CHN" and surplus.frame.subject != "economy"
+    context = frames.Context(place="CHN")
+    frames.frames_of("The VDA reported 2.61 million cars exported from Germany last year.", context, 0)
+    [more] = frames.frames_of("That is ten percent more than in the previous year.", context, 1)
+    assert (more.frame.entity, more.frame.entity_from, more.frame.measure) == ("DEU", "context", "exports")

@@ -145,7 +145,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
-    drafting.judge(found, store, as_of, index)
+    drafting.judge(found, store, as_of, index, published_date)
     for candidate in found:
         if not candidate.verdict:
             candidate.verdict = "needs-review"
@@ -181,7 +181,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
         if not after or after[0].value not in LEADER_TOTALS:
             continue
         stop = after[0].end
-        places = [p for p in frames._places(sentence) if p.end <= at and p.value != "WLD"]
+        places = [p for p in frames._resolve_country(frames._places(sentence), context.place) if p.end <= at and p.value != "WLD"]
         entity = places[-1].value if places else (context.place or "CHN")
         years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
         period = years[0] if years else context.period
@@ -204,10 +204,23 @@ def _predicts(sentence: str) -> bool:
 
 
 def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
-    if _predicts(sentence):
+    if _predicts(sentence) and not _will_on_a_past_year(sentence, candidate, published):
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
+
+
+def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | None) -> bool:
+    """"In 2023, exports of X will increase by 29.9%" in a text published in 2024: a machine translation's
+    tense on a figure of a year already over, not a forecast. Only a bare "will" qualifies (never
+    "forecast", "expected", "projected", which are forecasts whatever their year)."""
+    if published is None or not candidate.period or not candidate.period[:4].isdigit():
+        return False
+    if candidate.frame.get("period_from") != "stated" or int(candidate.period[:4]) >= published.year:
+        return False
+    low = f" {sentence.lower()} "
+    words = [w for w in vocabulary.vocabulary()["prediction_words"] if w in low]
+    return bool(words) and all(w.strip().startswith("will") for w in words)
 
 
 def _map(candidate: Candidate, sentence: str, index: list, published: date | None) -> None:
@@ -237,8 +250,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
-    freqs = {f for e, p, f in entry.periods if e == entity and p == frame.period}
-    freq = sorted(freqs)[0] if freqs else _freq_of(frame.period)
+    freq = entry.holds(entity, frame.period) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6
     confidence -= 0.15 * len(candidate.open)
@@ -249,6 +261,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         candidate.flags.append("unit-mismatch")
     elif best.derivation:
         candidate.flags.append("derived")
+        if best.derivation == "sum" and candidate.unit != entry.unit:
+            candidate.flags.append("unit-mismatch")  # a total over months, and in another unit (GW, MW rows)
         confidence -= 0.1
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
     candidate._options = options
@@ -303,22 +317,9 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
     money figures say which the text uses ("up 5.9 per cent to US$3.58 trillion": dollars)."""
     if frame.transformation != "growth_rate" or len(options) < 2:
         return options
-    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", sentence))
-    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", sentence))
+    own = re.sub(r"\([^()]*\)", " ", sentence)  # "25.5 trillion yuan ($3.5 trillion)": a conversion in brackets is not the basis
+    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", own))
+    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", own))
     if dollars == yuan:
         return options
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
-
-
-def _freq_of(period: str | None) -> str | None:
-    if not period:
-        return None
-    if period.isdigit():
-        return "A"
-    if "/" in period:
-        return "YTD"
-    if "-Q" in period:
-        return "Q"
-    if "-H" in period:
-        return "H"
-    return "M"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -88,8 +89,10 @@ class _Alt:
         self.entry = entry
 
 
-def judge(candidates: list, store, as_of: str | None, index: list | None = None) -> None:
-    """Judge every candidate that can be judged, in one batch through the claims engine."""
+def judge(candidates: list, store, as_of: str | None, index: list | None = None, published=None) -> None:
+    """Judge every candidate that can be judged, in one batch through the claims engine. `published`
+    (a date, or None) is the text's date: a figure the store holds only from a later release is never
+    called contradicted (the text may quote an earlier estimate)."""
     batch, owners = [], []
     for i, c in enumerate(candidates):
         if c.verdict:  # already decided (no series, unresolved period, prediction handled below)
@@ -121,12 +124,13 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None)
                 break
         basis_changed = bool(chosen_index) and (("_usd_" in c._options[0].entry.indicator)
                                                 != ("_usd_" in c._options[chosen_index].entry.indicator))
-        if chosen_index:
+        if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
             _switch(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
         if basis_changed:
+            other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
-                             f"({c.match.source}/{c.match.indicator}: {chosen.explanation}), not on the one its sentence uses "
+                             f"({other.source}/{other.indicator}: {chosen.explanation}), not on the one its sentence uses "
                              f"({c._options[0].entry.source}/{c._options[0].entry.indicator}: {first.explanation})")
             c.verdict = "needs-review"
         if c.verdict in ACCUSING:
@@ -168,11 +172,57 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None)
                            + ": the text may mean that")
         if c.confidence < 0.5:
             reasons.append("the mapping is uncertain")
+        if chosen.observed and chosen.observed.get("derivation"):
+            reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
+                           "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
+        later = released_after(chosen, published)
+        if later:
+            reasons.append(f"the store's figure was released on {later}, after the text (published {published}): "
+                           "the text may quote an earlier, preliminary estimate")
+        economies = [code for code in c.frame.get("entity_others") or () if code != c.entity]
+        if economies and c.frame.get("entity_bound") != "strong":
+            reasons.append(f"the sentence names other economies too ({', '.join(economies)}): which one the figure "
+                           "belongs to is not certain")
+        reading = next((e for e in holding if _another_reading(c, e)), None)
+        if reading is not None:
+            accused_on = f"{c.match.source}/{c.match.indicator}" + (f" [{c.match.product}]" if c.match.product else "")
+            claim_id = next(i for i, e in asked[k] if e is reading)
+            _switch(c, _Alt(reading))
+            c.verdict, c.loader = others[claim_id].verdict, others[claim_id].loader
+            c.explanation = (f"{others[claim_id].explanation} Read as {reading.measure} of {reading.subject}, which its "
+                             f"words allow; read as {accused_on} the engine would say {chosen.verdict} "
+                             f"({chosen.explanation}).")
+            continue
         if reasons:
             c.explanation = (f"Needs review: against {c.match.source}/{c.match.indicator} the engine says "
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+def _another_reading(candidate, entry) -> bool:
+    """The words allow reading the figure as this series: the same measure, a subject the stated one holds or
+    shares members with ("cars": passenger cars; "electric vehicles": NEVs), the stated basis if any."""
+    from indicators.spot.frames import overlapping
+    from indicators.spot.vocabulary import measures_agree
+
+    frame = candidate.frame
+    if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
+        return False
+    if frame.get("basis") and frame.get("basis_from") == "stated" and entry.basis != frame["basis"]:
+        return False
+    return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])
+
+
+def released_after(result, published) -> str:
+    """The release date of the evidence when every row the engine used was released after the text's
+    published date ('' when the text's date is unknown or a row was out by then)."""
+    if published is None:
+        return ""
+    dates = [str(source.get("released") or "") for source in result.sources]
+    if not dates or any(not d or d[:10] <= str(published) for d in dates):
+        return ""
+    return min(d[:10] for d in dates)
 
 
 def _same(a, b) -> bool:
@@ -197,6 +247,12 @@ def _alternatives_text(candidate) -> str:
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), or growth from two levels."""
     m = c.match
+    if m.derivation == "sum":
+        c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
+        c.explanation = (f"Needs review: {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
+                         + f" holds monthly rows ({m.unit}); the figure is about {m.period}, a total (or its growth) "
+                         "over several months that the spotter does not derive; sum the months to check it.")
+        return
     evidence = engine.Evidence(store, as_of)
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": m.period}
@@ -252,7 +308,7 @@ def draft_entries(candidates: list) -> tuple[list[dict | None], list[str]]:
                 or "no-series" in candidate.flags or "unit-mismatch" in candidate.flags:
             reason = ", ".join(candidate.flags) or ("derived: " + candidate.match.derivation if candidate.match
                                                     and candidate.match.derivation else "period not determined")
-            left_out.append(f"not drafted ({reason}): “{candidate.span}” in “{candidate.sentence.strip()[:120]}”")
+            left_out.append(f"not drafted ({reason}): “{candidate.span}” in “{' '.join(candidate.sentence.split())}”")
             entries.append(None)
             continue
         base = _slug(candidate)
@@ -275,9 +331,14 @@ def draft_claims(candidates: list, meta: dict | None = None) -> tuple[dict, list
 
 
 def draft_header(source_name: str = "", left_out: list[str] = ()) -> str:
+    """The draft's opening comment; each line left out is quoted whole (its sentence is never cut),
+    wrapped at word boundaries onto comment lines of at most 120 characters."""
     lines = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
              "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
-    return "\n".join(lines + [f"# {line}" for line in left_out]) + "\n"
+    for line in left_out:
+        wrapped = textwrap.wrap(" ".join(line.split()), width=116, break_long_words=False, break_on_hyphens=False)
+        lines += [f"# {wrapped[0]}"] + [f"#   {part}" for part in wrapped[1:]]
+    return "\n".join(lines) + "\n"
 
 
 def draft_yaml(candidates: list, source_name: str = "", meta: dict | None = None) -> str:

@@ -28,6 +28,11 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
+GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
+                        r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
+EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
+                     r"trading nation|market|manufacturer)")
+"""'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
@@ -53,6 +58,8 @@ class Frame:
     basis_from: str = ""
     entity: str | None = None
     entity_from: str = ""
+    entity_bound: str = ""  # "strong" ("<place> with <figure>", "respectively", a place right after it), else ""
+    entity_others: tuple[str, ...] = ()  # other economies the sentence names (not counterparts): a reason to abstain
     period: str | None = None
     period_from: str = ""
     base_period: str | None = None
@@ -80,7 +87,8 @@ class Context:
     period: str | None = None  # the last period stated (carried across sentences and paragraphs)
     subject: str | None = None  # the last subject stated
     measure: str | None = None
-    place: str | None = None  # the last national place stated
+    place: str | None = None  # the economy the text is about so far (named most often)
+    last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
@@ -199,9 +207,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         figures = figures[:limit]
     vocab = vocabulary()
     measures = mentions("measure", sentence)
-    subjects = mentions("subject", sentence)
+    epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
+    subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
     bases = mentions("basis", sentence)
-    places = _places(sentence)
+    places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
     clauses = _clauses(sentence)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
@@ -214,7 +223,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator, wording = comparator_for(before, figure)
         frame = Frame()
         unit = figure.unit or "count"
-        if unit == "percent" and GDP_AFTER.match(sentence, figure.end):
+        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
+                                  or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])):
             unit = "percent of GDP"
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
             unit = "percentage points"
@@ -246,6 +256,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         else:
             _measure(measures, figure, frame, clause, sentence, context)
             _subject(subjects, figure, frame, clause, sentence, context, anaphora)
+            _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             _entity(places, figure, index, figures, frame, sentence, context)
@@ -355,12 +366,27 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
+
+
+def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
+    """A sentence that names neither measure nor subject continues the previous one ("That is almost 57
+    percent more than in the previous year"): its measure is the previous sentence's, from context when
+    the sentence points back ("That", "This", "It"), else assumed (open)."""
+    if frame.measure_from or frame.subject_from not in ("context", "assumed") or not context.measure:
+        return
+    frame.measure, frame.measures = context.measure, (context.measure,)
+    frame.measure_from = "context" if POINTING_BACK.search(sentence) else "assumed"
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
     if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
         frame.subject, frame.subject_from = "other:ratio", "stated"
         return
+    if frame.kind == "percent_of_gdp":  # "GDP" is the denominator, not what is measured ("R&D ... 2.64% of GDP")
+        items = [m for m in items if m.value != "economy"]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
@@ -377,8 +403,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
                 return
         # an enumeration after a whole: "green trio, namely solar batteries, lithium-ion batteries and EVs"
         words = vocabulary()["enumeration"]
-        for whole in items:
-            if whole.end <= near.start and subject != whole.value and catalogue.within(subject, whole.value):
+        for whole in reversed(items):  # the nearest whole first
+            if whole.end <= near.start and subject != whole.value and (catalogue.within(subject, whole.value) or (
+                    overlapping(subject, whole.value) and not whole.value.startswith("other:"))):
                 between = sentence[whole.end: near.start]
                 if any(re.search(rf"(?i)(?<![\w]){re.escape(w)}(?![\w])", between) for w in words) or "(" in between:
                     subject = whole.value
@@ -402,6 +429,15 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
 
 
+def overlapping(a: str, b: str) -> bool:
+    """Two subjects that may count the same things: one within the other, or both holding a third
+    (EVs and NEVs both hold BEVs and PHEVs)."""
+    if catalogue.within(a, b) or catalogue.within(b, a):
+        return True
+    subjects = catalogue.dimensions()["subject"]
+    return any(catalogue.within(d, a) and catalogue.within(d, b) for d in subjects)
+
+
 COUNTERPART = re.compile(r"(?i)\b(?:to|from|into|with|against|than|over)\s+(?:the\s+)?$")
 CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.I)
 WORLD_ADJECTIVES = ("global", "the world", "world's")
@@ -410,7 +446,10 @@ WORLD_ADJECTIVES = ("global", "the world", "world's")
 def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -> str | None:
     """"electric vehicles, lithium-ion batteries and solar cells increased by 61.6%": members listed
     before the figure stand for the smallest whole that holds them all (new trio), never goods."""
-    before = [m for m in items if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
+    # the run may cross a clause cut (", and electric vehicles" starts a clause): its gaps are checked below
+    before = [m for m in items if m.end <= figure.start and not m.value.startswith("other:")]
+    if not before or before[-1].start < clause[0]:  # the member nearest the figure is in its clause
+        return None
     if len(before) < 2:
         return None
     run = [before[-1]]
@@ -444,44 +483,80 @@ def _places(sentence: str) -> list[Mention]:
                                         for s in subjects)]
 
 
+COUNTRY_WORDS = ("the country", "the nation", "the country's", "the nation's")
+
+
+def _resolve_country(places: list[Mention], default: str | None) -> list[Mention]:
+    """"the country" names the economy named last before it in the sentence ("a Japanese trade body said the
+    country's exports"), else the one the text is about so far, else China."""
+    resolved = []
+    for p in places:
+        if p.words.lower() in COUNTRY_WORDS:
+            earlier = [q for q in resolved if q.value != "WLD" and "-" not in q.value]
+            p = Mention(p.start, p.end, earlier[-1].value if earlier else (default or "CHN"), p.words)
+        resolved.append(p)
+    return resolved
+
+
+def _national_others(places: list[Mention], sentence: str) -> tuple[str, ...]:
+    """The economies a sentence names as actors (not after "to", "from", "with": a counterpart), in order."""
+    found = []
+    for p in places:
+        if p.value != "WLD" and not COUNTERPART.search(sentence[max(0, p.start - 12): p.start]) and p.value not in found:
+            found.append(p.value)
+    return tuple(found)
+
+
 def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Figure], frame: Frame, sentence: str,
             context: Context) -> None:
     if places:
-        code = _entity_in_sentence(places, figure, index, figures, sentence)
+        code, strong = _entity_in_sentence(places, figure, index, figures, sentence, frame.measures)
         if code:
             frame.entity, frame.entity_from = code, "stated"
+            frame.entity_bound = "strong" if strong else ""
+            frame.entity_others = tuple(v for v in _national_others(places, sentence) if v != code)
             return
-    if context.place:
+    if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
+        frame.entity, frame.entity_from = context.last_entity, "context"
+    elif context.place:
         frame.entity, frame.entity_from = context.place, "context"
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
-def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure], sentence: str) -> str | None:
+def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
+                        sentence: str, measures: tuple[str, ...] = ()) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
-    place right after the figure ("3.4 million filed worldwide"), else the nearest one before."""
+    place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
+    nearest one before (which may be another economy's: a weak binding)."""
     for p in reversed(places):
         if p.end <= figure.start and PLACE_WITH.fullmatch(sentence, p.end, figure.start):
-            return p.value
+            return p.value, True
     if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
         if len(before) >= len(figures):
-            return before[index].value
+            return before[index].value, True
     nxt = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
+    flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
-                 and p.words.lower() not in WORLD_ADJECTIVES
-                 and not re.search(r"[,;:(]|\b(?:to|from|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)]
+                 and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
+                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)
+                 # "2.61 million cars exported from Germany": for exports "from" names the exporter
+                 and (measures == ("exports",) or not re.search(r"(?i)\bfrom\b", sentence[figure.end: p.start]))]
     if following:
-        return following[0].value
+        return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
-    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])]
-    preceding = own or preceding  # "German exports to China": the exporter, not the destination
+    # "exports of solar panels from China to Europe": for exports, "from" names the exporter
+    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
+           or (measures == ("exports",) and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]))]
+    # "German exports to China": the exporter, not the destination; for a flow, never the destination
+    preceding = own or ([] if flows else preceding)
     national = [p for p in preceding if p.value != "WLD"]
     if national:
-        return national[-1].value
+        return national[-1].value, False
     if preceding:
-        return preceding[-1].value
-    return None
+        return preceding[-1].value, False
+    return None, False
 
 
 @functools.lru_cache(maxsize=64)
@@ -499,6 +574,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.base_period = bases[0]
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
     relative = re.match(r"\s*(?:\w+\s+)?(?:in\s+)?(" + "|".join(RELATIVE) + r")\b", after, re.I)
+    if attached and any(base and off == figure.end + attached.start(1) for off, _, base, _ in years):
+        attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's
     year, how = None, ""
     if attached:
         year, how = attached.group(1), "stated"
@@ -547,6 +624,12 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]
+    named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
+    if named or reads:
+        context.last_entity = named[-1] if named else None
+    said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
+    if said or measures:
+        context.measure = said[-1] if said else measures[-1].value
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]
@@ -554,8 +637,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.subject = subjects[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
-    for p in places:
-        if p.value != "WLD" and "-" not in p.value and not re.search(
+    economies = catalogue.economies()
+    for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
+        if p.value in economies and not re.search(
                 r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
     if context.counts:

@@ -1,9 +1,11 @@
 """Matching by dimensions: a figure's frame against the series the store holds, described by the catalogue.
 
 `series_index(store)` lists every series the store holds (source, indicator, product, unit, with
-its entities, periods and values) joined with its catalogue dimensions (measure, subject, basis,
-kind, transformation): one grouped read of the store, cached per store version. (When
-`Store.catalogue()` lands on main it replaces the grouped read.)
+its entities, the span of periods of each entity and frequency, and the latest values) joined with
+its catalogue dimensions (measure, subject, basis, kind, transformation): `Store.catalogue()`, one
+grouped SQL query (never a read of the observations), cached per store version. A period counts as
+held when it lies within an entity's first and last period of its frequency (a gap inside the span
+is found by the engine, which then says the row is missing).
 
 `match(frame, ...)` keeps the series that agree with every dimension the frame determines or
 assumes; a dimension left open is not filtered on. The subject must be the stated one; a series of
@@ -18,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 
 from indicators import catalogue
-from indicators.spot.frames import Frame
+from indicators.spot.frames import Frame, overlapping
 from indicators.spot.vocabulary import measures_agree, measures_related
 from indicators.store import Store
 
@@ -45,9 +47,24 @@ class Entry:
     name: str
     definition: str
     entities: set
-    periods: set  # (entity, period, freq)
-    values: list
+    spans: set  # (entity, freq, first period, last period)
+    values: list  # the latest value of each entity (magnitudes for a plausibility check)
     rows: int
+
+    def holds(self, entity: str | None, period: str | None) -> str | None:
+        """The frequency under which the series holds the period for the entity (None when it does not)."""
+        freq = freq_of(period)
+        for e, f, first, last in self.spans:
+            if e == entity and f == freq and first <= period <= last:
+                return f
+        return None
+
+    def covers(self, entity: str | None, period: str | None) -> bool:
+        """The series has monthly rows spanning every month of a longer period (a year, half, quarter,
+        January to a month): the period's total is a sum the store does not hold as a row."""
+        months = months_of(period)
+        return bool(months) and any(e == entity and f == "M" and first <= months[0] and months[1] <= last
+                                    for e, f, first, last in self.spans)
 
 
 @dataclass
@@ -55,7 +72,8 @@ class Option:
     entry: Entry
     score: float
     narrower: bool = False
-    derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels)
+    derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels),
+    # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
     holds_period: bool = False
 
 
@@ -63,30 +81,61 @@ _INDEX: dict[tuple, list[Entry]] = {}
 
 
 def series_index(store: Store) -> list[Entry]:
-    """Every series the store holds with its catalogue dimensions; series no source.yaml describes are left out."""
+    """Every series the store holds with its catalogue dimensions (from `Store.catalogue()`, one query);
+    series no source.yaml describes are left out."""
     key = (store.url, tuple(sorted(store.versions().items())))
     if key in _INDEX:
         return _INDEX[key]
-    data = store.frame()
-    entries: list[Entry] = []
+    data = store.catalogue()
     data = data.assign(product=data["product"].fillna(""))
     products = data.groupby(["source", "indicator"])["product"].nunique().to_dict()
+    entries: list[Entry] = []
     for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
         if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
             continue
         described = catalogue.describe(source, indicator, product or None, unit)
         if described is None:
             continue
-        values = sorted(float(v) for v in rows["value"] if math.isfinite(v) and v != 0)
+        values = sorted(float(v) for v in rows["latest_value"] if math.isfinite(v) and v != 0)
         narrowing = product if products.get((source, indicator), 1) > 1 else None  # one product needs no narrowing
+        spans = set(zip(rows["entity"], rows["freq"], rows["first_period"].astype(str), rows["last_period"].astype(str)))
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
-                             described.definition, set(rows["entity"]),
-                             set(zip(rows["entity"], rows["period"].astype(str), rows["freq"])), values, len(rows)))
+                             described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum())))
     if len(_INDEX) > 8:
         _INDEX.clear()
     _INDEX[key] = entries
     return entries
+
+
+def months_of(period: str | None) -> tuple[str, str] | None:
+    """The first and last month of a period longer than a month ("2023-H1" -> ("2023-01", "2023-06"))."""
+    freq = freq_of(period)
+    if freq == "A":
+        return f"{period}-01", f"{period}-12"
+    if freq == "YTD":
+        first, last = period.split("/")
+        return first, last
+    if freq in ("H", "Q"):
+        n = int(period[-1])
+        size = 6 if freq == "H" else 3
+        return f"{period[:4]}-{(n - 1) * size + 1:02d}", f"{period[:4]}-{n * size:02d}"
+    return None
+
+
+def freq_of(period: str | None) -> str | None:
+    """The tidy frame's frequency of a period code: 2023 A, 2023-Q1 Q, 2023-H1 H, 2023-01/2023-10 YTD, 2023-01 M."""
+    if not period:
+        return None
+    if period.isdigit():
+        return "A"
+    if "/" in period:
+        return "YTD"
+    if "-Q" in period:
+        return "Q"
+    if "-H" in period:
+        return "H"
+    return "M"
 
 
 def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
@@ -109,9 +158,11 @@ def _plausible(value: float | None, values: list[float]) -> bool:
 
 
 def previous_period(period: str) -> str | None:
-    if period.isdigit():
-        return str(int(period) - 1)
-    return None
+    """The same period a year earlier (what a year-on-year growth compares with)."""
+    if not period[:4].isdigit():
+        return None
+    year = int(period[:4])
+    return "/".join(f"{year - 1}{part[4:]}" if part[:4] == str(year) else part for part in period.split("/"))
 
 
 def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> tuple[list[Option], str]:
@@ -148,7 +199,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         how = _units_agree(unit, frame.kind, entry)
         if how is None:
             continue
-        holds = any(e == frame.entity and p == frame.period for e, p, _ in entry.periods) if frame.period else False
+        holds = bool(frame.period and entry.holds(frame.entity, frame.period))
+        if not holds and frame.period and how in ("", "unit") and entry.covers(frame.entity, frame.period):
+            how = "sum"  # monthly rows cover the period: its total is a sum (not derived here: needs review)
         score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
         score += 0.05 if _plausible(value, entry.values) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
@@ -159,9 +212,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         for entry in levels:
             if entry.subject != frame.subject:
                 continue
-            have = {p for e, p, _ in entry.periods if e == frame.entity}
-            if frame.period in have and prev in have:
+            if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
                 options.append(Option(entry, 0.55, False, "growth", True))
+            elif entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
+                options.append(Option(entry, 0.5, False, "sum", False))
     options.sort(key=lambda o: -o.score)
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
@@ -195,12 +249,3 @@ def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
             continue
         found.append(entry)
     return found
-
-
-def overlapping(a: str, b: str) -> bool:
-    """Two subjects that may count the same things: one within the other, or both holding a third
-    (EVs and NEVs both hold BEVs and PHEVs)."""
-    if catalogue.within(a, b) or catalogue.within(b, a):
-        return True
-    subjects = catalogue.dimensions()["subject"]
-    return any(catalogue.within(d, a) and catalogue.within(d, b) for d in subjects)
