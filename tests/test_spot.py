@@ -548,3 +548,22 @@ def test_an_epithet_and_a_sentence_pointing_back_keep_the_texts_economy():
     frames.frames_of("The VDA reported 2.61 million cars exported from Germany last year.", context, 0)
     [more] = frames.frames_of("That is ten percent more than in the previous year.", context, 1)
     assert (more.frame.entity, more.frame.entity_from, more.frame.measure) == ("DEU", "context", "exports")
+
+
+def test_an_abstained_figure_is_drafted_with_review_and_the_file_never_accuses(store, tmp_path):
+    """The page's download and `indicators check --claims` agree with the spotter: a figure it abstained on is
+    drafted with `review:`, and the engine then gives needs-review where the mapping alone would accuse."""
+    from indicators import claims
+
+    found = one("Japan fell behind as China exported 4.42 million cars in 2023.", store, published="2024-02-01")
+    c = by_span(found, "4.42")
+    assert c.verdict == "needs-review"
+    entries, _ = spot.draft_entries(found)
+    claim = entries[found.index(c)]
+    assert claim and "other economies" in claim["review"]
+    path = tmp_path / "claims.yaml"
+    path.write_text(spot.drafting.yaml_text({"claims": [claim]}), encoding="utf-8")
+    assert [r.verdict for r in claims.check_all(store=store, path=path)] == ["needs-review"]
+    path.write_text(spot.drafting.yaml_text({"claims": [{k: v for k, v in claim.items() if k != "review"}]}),
+                    encoding="utf-8")
+    assert [r.verdict for r in claims.check_all(store=store, path=path)] == ["contradicted"]

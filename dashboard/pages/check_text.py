@@ -96,10 +96,7 @@ def run(_clicks, text, published, search):
     index = matching.series_index(store)
     offered = [choices.choices_for(candidate, index) if n < MAX_CHOICE_ROWS else choices.Choices()
                for n, candidate in enumerate(data)]
-    abstained = [claim["id"] for claim, c in zip(entries, data) if claim and c["verdict"] == "needs-review"]
-    header = spot.draft_header("the Check a text page", left_out) + "".join(
-        f"# needs review on the page (the spotter abstained; `indicators check` gives the engine's verdict alone): "
-        f"{claim_id}\n" for claim_id in abstained)
+    header = spot.draft_header("the Check a text page", left_out)
     drafted = {"header": header}
     with_choices = tuple(n for n, picked in enumerate(offered) if picked.series)
     results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of, with_choices)])

@@ -317,6 +317,9 @@ def draft_entries(candidates: list) -> tuple[list[dict | None], list[str]]:
             claim_id, n = f"{base}-{n}", n + 1
         used.add(claim_id)
         claim = to_claim(candidate, claim_id)
+        if candidate.verdict == "needs-review":  # the spotter abstained: the file must not accuse either
+            claim["review"] = " ".join(candidate.explanation.removeprefix("Needs review:").split()) or \
+                "the spotter could not determine the mapping."
         schema.validate(claim, len(entries))
         entries.append(claim)
     return entries, left_out
@@ -334,7 +337,9 @@ def draft_header(source_name: str = "", left_out: list[str] = ()) -> str:
     """The draft's opening comment; each line left out is quoted whole (its sentence is never cut),
     wrapped at word boundaries onto comment lines of at most 120 characters."""
     lines = [f"# Draft claims spotted by `indicators spot` from {source_name or 'a text'}: review every claim",
-             "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`."]
+             "# (wording, comparator, step, series) before relying on it; check with `indicators check --claims FILE`.",
+             "# A claim with `review:` is one the spotter could not map for certain: it is never judged false until you",
+             "# confirm its series, period and place and delete that line (docs/claims.md)."]
     for line in left_out:
         wrapped = textwrap.wrap(" ".join(line.split()), width=116, break_long_words=False, break_on_hyphens=False)
         lines += [f"# {wrapped[0]}"] + [f"#   {part}" for part in wrapped[1:]]
