@@ -132,7 +132,7 @@ def _choices_for(candidate: dict, index: list[matching.Entry], series: str | Non
     if entity not in entry.entities:
         entity = "CHN" if "CHN" in entry.entities else sorted(entry.entities)[0]
     period = period or match.get("period") or candidate.get("period")
-    held = sorted({p for e, p, _ in entry.periods if e == entity}, reverse=True)
+    held = sorted({p for e, p, _ in _periods(entry) if e == entity}, reverse=True)
     periods = held if period in held or not period else [period, *held]
     return Choices(
         series=[{"value": k, "label": _label(e)} for k, e in zip(keys, offered)],
@@ -151,6 +151,26 @@ def _validate(candidate: dict) -> None:
         raise ChoiceError(f"candidate: a sentence longer than the {MAX_BYTES:,} bytes the spotter reads")
 
 
+def _periods(entry: matching.Entry) -> list[tuple[str, str, str]]:
+    """(entity, period, freq) for every period from the first to the last the series holds per place and
+    frequency (the catalogue's spans: a period missing inside a span is judged unverifiable by the engine)."""
+    out = []
+    for entity, freq, first, last in entry.spans:
+        if freq == "A" and first.isdigit() and last.isdigit():
+            out += [(entity, str(y), freq) for y in range(int(first), int(last) + 1)]
+        elif freq in ("Q", "M") and first[:4].isdigit() and last[:4].isdigit():
+            step = "Q" if freq == "Q" else ""
+            per_year = 4 if freq == "Q" else 12
+            def index(p: str) -> int:
+                return int(p[:4]) * per_year + int(p[-1] if freq == "Q" else p[5:7]) - 1
+            for i in range(index(first), index(last) + 1):
+                year, n = divmod(i, per_year)
+                out.append((entity, f"{year}-{step}{n + 1}" if freq == "Q" else f"{year}-{n + 1:02d}", freq))
+        else:
+            out += [(entity, first, freq), (entity, last, freq)]
+    return out
+
+
 def claim_for(candidate: dict, index: list[matching.Entry], series: str | None = None, period: str | None = None,
               entity: str | None = None, claim_id: str | None = None, suffix: str = "") -> dict:
     """The candidate's claim (docs/claims.md) against the chosen series, period and place; what is not
@@ -164,7 +184,7 @@ def claim_for(candidate: dict, index: list[matching.Entry], series: str | None =
 
 
 def _claim_for(candidate: dict, index: list[matching.Entry], picked: Choices, claim_id: str | None, suffix: str) -> dict:
-    from indicators.spot import Candidate, Match, _freq_of, part_coverage  # defined in the package's __init__
+    from indicators.spot import Candidate, Match, part_coverage  # defined in the package's __init__
 
     if not checkable(candidate):
         raise ChoiceError(f"“{candidate.get('span')}”: a projection or a figure without a value is not checked")
@@ -174,8 +194,8 @@ def _claim_for(candidate: dict, index: list[matching.Entry], picked: Choices, cl
     period = picked.period_value
     if not period:
         raise ChoiceError(f"“{candidate.get('span')}”: pick a period")
-    freqs = sorted({f for e, p, f in entry.periods if e == picked.entity_value and p == period})
-    freq = freqs[0] if freqs else _freq_of(period)
+    freqs = sorted({f for e, p, f in _periods(entry) if e == picked.entity_value and p == period})
+    freq = freqs[0] if freqs else matching.freq_of(period)
     leader = candidate.get("check") == "leader"
     match = Match(source=entry.source, indicator=entry.indicator, entity=None if leader else picked.entity_value,
                   period=period, unit=entry.unit, score=1.0, product=entry.product, freq=freq)
