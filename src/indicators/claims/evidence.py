@@ -64,13 +64,19 @@ class Evidence:
         self.as_of = as_of
         self.own = own or OwnSource()
         self._rates: derive.Rates | None = None
+        self._read_rows: dict[tuple, pd.DataFrame] = {}  # spec -> its rows, for this one judging pass
 
     def _read(self, spec: dict) -> pd.DataFrame:
-        data = self.store.frame(source=spec["source"], indicator=spec["indicator"], as_of=self.as_of)
-        for column in SPEC_COLUMNS:
-            if spec.get(column) is not None:
-                data = data[data[column] == str(spec[column])]
-        return data
+        """The rows a spec names (read once per Evidence: one judging pass reads one state of the store;
+        many claims of a text name the same series)."""
+        key = (spec["source"], spec["indicator"], *(spec.get(column) for column in SPEC_COLUMNS))
+        if key not in self._read_rows:
+            data = self.store.frame(source=spec["source"], indicator=spec["indicator"], as_of=self.as_of)
+            for column in SPEC_COLUMNS:
+                if spec.get(column) is not None:
+                    data = data[data[column] == str(spec[column])]
+            self._read_rows[key] = data
+        return self._read_rows[key]
 
     def _own_mask(self, data: pd.DataFrame) -> pd.Series:
         """Rows whose source_url (or read_via) is the article or a copy of it; each distinct URL normalised once."""
