@@ -568,3 +568,15 @@ def test_an_abstained_figure_is_drafted_with_review_and_the_file_never_accuses(s
     path.write_text(spot.drafting.yaml_text({"claims": [{k: v for k, v in claim.items() if k != "review"}]}),
                     encoding="utf-8")
     assert [r.verdict for r in claims.check_all(store=store, path=path)] == ["contradicted"]
+
+
+def test_a_company_named_before_the_figure_makes_it_the_companys(store):
+    """Tom's Hardware, 2024: "Huawei ... the top filer with 6,494 published PCT applications" counts Huawei's
+    filings, not China's: the store does not hold it, so it is never judged against China's PCT series."""
+    text = ("Regarding corporate filings, Chinese telecommunications giant Huawei Technologies maintained its position "
+            "as the top filer with 6,494 published PCT applications.")
+    c = by_span(one(text, store, published="2024-03-08"), "6,494")
+    assert c.frame["subject"] == "other:company" and c.verdict == "unverifiable"
+    china = by_span(one("China filed 69,610 PCT applications in 2023, ahead of Huawei's home rivals.", store,
+                        published="2024-03-08"), "69,610")
+    assert china.frame["subject"] != "other:company"

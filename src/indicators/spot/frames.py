@@ -387,6 +387,13 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         return
     if frame.kind == "percent_of_gdp":  # "GDP" is the denominator, not what is measured ("R&D ... 2.64% of GDP")
         items = [m for m in items if m.value != "economy"]
+    # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
+    # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
+    company = next((m for m in items if m.value == "other:company" and clause[0] <= m.start and m.end <= figure.start), None)
+    if company is not None:
+        frame.subject, frame.subject_from = "other:company", "stated"
+        frame.notes.append(f"“{sentence[company.start:company.end]}”, a company, is what the figure counts")
+        return
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
