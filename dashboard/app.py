@@ -39,7 +39,7 @@ import dash
 import flask
 import plotly.io as pio
 from dash import Input, Output, State, ctx, dcc, html
-from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, NotFound, RequestEntityTooLarge
 
 from dashboard import common, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
@@ -365,6 +365,10 @@ def _register_request_checks(app: dash.Dash) -> None:
             return exc
         if unavailable.is_store_failure(exc):
             return _unavailable(unavailable.explain(exc, _configured_url(server)))
+        if isinstance(exc, dash.exceptions.DependencyException):
+            # Dash's asset route (/_dash-component-suites/<package>/<path>) raises this for an unknown package or a
+            # path it never registered (traversal included): a request for a file that is not there
+            return NotFound()
         server.log_exception(sys.exc_info())
         if flask.request.path == "/health" or flask.request.path == callback_path:
             return _json_error(500, f"internal error: {type(exc).__name__}")

@@ -224,3 +224,23 @@ def test_health_is_json(client):
     response = client.get("/health")
     assert response.status_code == 200
     assert json.loads(response.get_data(as_text=True))["status"] == "ok"
+
+
+@pytest.mark.parametrize("path", [
+    "/_dash-component-suites/nope/x.js",                       # a package Dash never registered
+    "/_dash-component-suites/dash/deps/nope.js",               # a file the package does not serve
+    "/_dash-component-suites/dash/../../../etc/passwd",        # traversal
+    "/_dash-component-suites/dash/%2e%2e/%2e%2e/app.py",
+    "/_dash-component-suites/plotly/package_data/../../x.py",
+])
+def test_dash_asset_route_answers_404_for_files_it_does_not_serve(client, path):
+    """Dash's own asset route raises inside Dash for these; the app's error handler makes them a 404."""
+    response = client.get(path)
+    assert response.status_code == 404, (path, response.status_code)
+    assert_no_traceback(response)
+
+
+def test_dash_asset_route_still_serves_its_files(client):
+    layout = client.get("/").get_data(as_text=True)
+    script = next(part.split('"')[0] for part in layout.split('src="')[1:] if "_dash-component-suites/dash/" in part)
+    assert client.get(script).status_code == 200
