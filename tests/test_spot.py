@@ -580,3 +580,20 @@ def test_a_company_named_before_the_figure_makes_it_the_companys(store):
     china = by_span(one("China filed 69,610 PCT applications in 2023, ahead of Huawei's home rivals.", store,
                         published="2024-03-08"), "69,610")
     assert china.frame["subject"] != "other:company"
+
+
+def test_origin_after_the_figure_and_a_place_carried_among_several(store):
+    """WIPO PCT reports: "69,610 applications came from China" is China's figure (the origin), not the world's;
+    a later sentence naming no economy, in a text that named ten, is never accused on a guessed place; WIPO's
+    trademark (Madrid) and design (Hague) figures are not the store's patent series."""
+    text = ("Around 272,600 PCT international applications were filed in 2023. Among the 2023 global PCT filings, "
+            "69,610 applications came from China. The US followed with 55,678 applications, Japan with 48,879 and "
+            "Korea with 22,288. In 2023, PCT applications fell 7%.")
+    found = one(text, store, published="2024-03-08")
+    china = by_span(found, "69,610")
+    assert china.entity == "CHN" and china.verdict == "supported"
+    carried = by_span(found, "7%")
+    assert carried.frame["entity_from"] == "context" and carried.verdict not in ("contradicted", "misleading")
+    marks = by_span(one("In 2023, applications in the international trademark system fell 7%.", store,
+                        published="2024-03-08"), "7%")
+    assert marks.frame["subject"] == "other:trademarks_designs" and marks.verdict == "unverifiable"

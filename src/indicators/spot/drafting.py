@@ -181,7 +181,8 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                            "the text may quote an earlier, preliminary estimate")
         economies = [code for code in c.frame.get("entity_others") or () if code != c.entity]
         if economies and c.frame.get("entity_bound") != "strong":
-            reasons.append(f"the sentence names other economies too ({', '.join(economies)}): which one the figure "
+            where = "sentence" if c.frame.get("entity_from") == "stated" else "text (the sentence names none)"
+            reasons.append(f"the {where} names other economies too ({', '.join(economies)}): which one the figure "
                            "belongs to is not certain")
         reading = next((e for e in holding if _another_reading(c, e)), None)
         if reading is not None:

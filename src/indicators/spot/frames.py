@@ -490,6 +490,7 @@ def _places(sentence: str) -> list[Mention]:
                                         for s in subjects)]
 
 
+ORIGIN = re.compile(r"(?i)\b(?:came|come|comes|coming|originat\w*)\s+from\b")
 COUNTRY_WORDS = ("the country", "the nation", "the country's", "the nation's")
 
 
@@ -505,11 +506,14 @@ def _resolve_country(places: list[Mention], default: str | None) -> list[Mention
     return resolved
 
 
-def _national_others(places: list[Mention], sentence: str) -> tuple[str, ...]:
-    """The economies a sentence names as actors (not after "to", "from", "with": a counterpart), in order."""
+def _national_others(places: list[Mention], sentence: str, measures: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The economies a sentence names, in order; for a trade flow, not those after "to", "from", "with" (its
+    partners: "exports to the US"); elsewhere every one ("69,610 applications came from China": the origin)."""
+    flows = bool({"exports", "imports", "trade", "trade_balance"} & set(measures))
     found = []
     for p in places:
-        if p.value != "WLD" and not COUNTERPART.search(sentence[max(0, p.start - 12): p.start]) and p.value not in found:
+        partner = flows and COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
+        if p.value != "WLD" and not partner and p.value not in found:
             found.append(p.value)
     return tuple(found)
 
@@ -521,12 +525,15 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         if code:
             frame.entity, frame.entity_from = code, "stated"
             frame.entity_bound = "strong" if strong else ""
-            frame.entity_others = tuple(v for v in _national_others(places, sentence) if v != code)
+            frame.entity_others = tuple(v for v in _national_others(places, sentence, frame.measures) if v != code)
             return
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
     elif context.place:
         frame.entity, frame.entity_from = context.place, "context"
+        # a place carried from a text that names several economies is a guess among them (never an accusation)
+        frame.entity_others = tuple(code for code in context.counts
+                                    if code != context.place and code != "WLD" and "-" not in code)
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
@@ -548,8 +555,10 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
                  and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)
-                 # "2.61 million cars exported from Germany": for exports "from" names the exporter
-                 and (measures == ("exports",) or not re.search(r"(?i)\bfrom\b", sentence[figure.end: p.start]))]
+                 # "2.61 million cars exported from Germany": for exports "from" names the exporter;
+                 # "69,610 applications came from China": "came from" names the origin
+                 and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])
+                      or not re.search(r"(?i)\bfrom\b", sentence[figure.end: p.start]))]
     if following:
         return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
