@@ -540,9 +540,10 @@ def _register_routes(app: dash.Dash) -> None:
         except ValueError as exc:
             return _html_error(400, "Bad request", str(exc))
         meta = fig.layout.meta or {}
-        chart = pio.to_html(fig, include_plotlyjs=app.get_relative_path(PLOTLY_JS), full_html=False,
-                            config={"displaylogo": False, "responsive": True}, default_width="100%",
-                            div_id=f"embed-{figure_id}")
+        # The layout of the chart's width band (figures.responsive): wrapped titles, legend below the
+        # plot and stacked panels in a narrow iframe, the export layout in a wide one.
+        chart = figures.responsive.html_div(fig, f"embed-{figure_id}")
+        plotly_js = html_lib.escape(app.get_relative_path(PLOTLY_JS))
         title = common.plain(fig.layout.title.text or figure_id)
         meta_json = json.dumps(meta, default=str).replace("</", "<\\/")
         page = f"""<!DOCTYPE html>
@@ -552,6 +553,7 @@ def _register_routes(app: dash.Dash) -> None:
 <link rel="icon" href="data:,">
 <meta name="description" content="{html_lib.escape(meta.get('source_line', ''))}">
 <style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}} .chart{{max-width:1200px;margin:0 auto}}</style>
+<script src="{plotly_js}"></script>
 </head><body><div class="chart">{chart}</div>
 <script type="application/json" id="figure-meta">{meta_json}</script>
 </body></html>"""

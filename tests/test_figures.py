@@ -213,7 +213,7 @@ def test_gii_first_indicators_2023_is_not_in_the_bundled_data(store):
     bars = trace(fig, "China")
     assert dict(zip(bars.x, bars.y)) == {2021: 9, 2022: 9, 2024: 8}
     assert trace(fig, "op-ed").y[0] == 6
-    assert any("2023: not in the bundled data" in a.text for a in fig.layout.annotations)
+    assert any("2023: not in the bundled data" in a.text.replace("<br>", " ") for a in fig.layout.annotations)
     assert "not in the bundled data" in fig.layout.title.text.replace("<br>", " ")
 
 
