@@ -281,12 +281,13 @@ def page_figure(store: Store, figure_id: str, state: PageState, product: str | N
 
 def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:
     options = {"product": product} if product else {}
-    fig, _ = figures.cached(figure_id, store, state.as_of, state.currency, **options)
+    fig, data = figures.cached(figure_id, store, state.as_of, state.currency, **options)
     spec = fig.to_plotly_json()
     layout = dict(spec["layout"])
     title = layout.get("title") or {}
     texts = {"title": plain(title.get("text", "")), "subtitle": plain((title.get("subtitle") or {}).get("text", "")),
-             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {}}
+             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {},
+             "rows": len(data)}
     layout["title"] = {"text": ""}
     source_notes = [a for a in layout.get("annotations", []) if a.get("name") == figures.SOURCE_LINE_NAME]
     layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("name") != figures.SOURCE_LINE_NAME]
@@ -349,7 +350,9 @@ def figure_card(page: str, figure_id: str, state: PageState, results: dict, prod
                            style={"height": f"{fig_dict['layout']['height']}px"}), className="graph-scroll"),
         html.P(texts["source"], className="source-line"),
         html.Div([
-            html.A("Download CSV", href=links["csv"], className="button", id=f"{page}-csv-{figure_id}"),
+            # An empty chart (nothing loaded yet) offers no CSV: there would be only a header in it.
+            html.A("Download CSV", href=links["csv"], className="button", id=f"{page}-csv-{figure_id}")
+            if texts.get("rows", 1) else None,
             html.A("Open standalone", href=links["embed"], className="button", target="_blank", rel="noopener"),
             html.Details([
                 html.Summary("Embed this chart"),

@@ -258,13 +258,14 @@ def _source_line(data: pd.DataFrame, extra: list[pd.Series], refs: list[dict], a
 
 def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.DataFrame, as_of: str | None,
             currency: str | None, claim_ids: list[str], subtitle: str = "", extra: list[pd.Series] | None = None,
-            height: int = HEIGHT, below_axis: int = 66) -> tuple[go.Figure, pd.DataFrame]:
+            height: int = HEIGHT, below_axis: int = 66, plot_height: int | None = None) -> tuple[go.Figure, pd.DataFrame]:
     """Title, legend, source line, palette, fonts and `layout.meta`: the parts every figure shares.
 
     Plotly does not flow text: `responsive.fit` wraps the texts and computes the margins for the
     1100-pixel export width, so title, subtitle, legend, plot and source line never overlap (and
     `layout.meta["layout"]` keeps what it needs to lay the figure out again for another width).
-    `below_axis` is the room (px) the x tick labels and axis title need under the plot.
+    `below_axis` is the room (px) the x tick labels and axis title need under the plot; `plot_height`
+    fixes the plot's own height (a table: its rows) instead of the whole figure's.
     """
     extra = extra or []
     refs = store.vintage_refs([*zip(data["source"], data["vintage"]), *((r["source"], r["vintage"]) for r in extra)])
@@ -279,7 +280,8 @@ def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.D
         hoverlabel={"align": "left", "font": {"family": FONT}},
         meta={"id": figure_id, "source_line": source_line, "vintages": refs, "as_of": as_of,
               "currency": currency, "claim_ids": list(claim_ids),
-              "layout": {"title": title, "subtitle": subtitle.strip(), "below_axis": below_axis}},
+              "layout": {"title": title, "subtitle": subtitle.strip(), "below_axis": below_axis,
+                         **({"plot_height": plot_height} if plot_height else {})}},
     )
     fig.add_annotation(name=SOURCE_LINE_NAME, text=source_line, xref="paper", yref="paper", x=0, y=0,
                        showarrow=False, align="left", font={"size": 10, "color": "#555"})

@@ -156,10 +156,10 @@ def _build_gii_clusters_2023(store: Store, as_of: str | None = None, currency: s
              f"are in China; {top['product'].split(':', 1)[-1]} ranks first")
     subtitle = (f"Ranks {ranks['value'].max() + 1:g}–100 are not bundled (typed from the GII 2023 report, Appendix "
                 "Table 3); rows counted under China shaded. Cross-border clusters are shown with WIPO's codes.")
-    # Tall enough for every bundled row (24 px each) below the title block: static exports cannot scroll.
-    height = 300 + 25 * (len(ranks) + 1)
-    return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [claim_id], subtitle, height=height,
-                   below_axis=10)
+    # Exactly as tall as the header and every bundled row (24 px each): static exports cannot scroll,
+    # and a taller plot area would be a blank panel under the table.
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [claim_id], subtitle,
+                   below_axis=10, plot_height=24 * (len(ranks) + 1) + 40)
 
 
 # -- GII: indicators ranked first --------------------------------------------------------------

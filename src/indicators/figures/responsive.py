@@ -107,7 +107,7 @@ def fit(layout: dict, traces: list, width: int = EXPORT_WIDTH) -> dict:
 
     source_note = next((a for a in out.get("annotations") or [] if a.get("name") == SOURCE_LINE_NAME), None)
     source_raw = meta.get("source_line") or (_unwrapped(source_note.get("text", "")) if source_note else "")
-    source_html = wrap(source_raw, min(chars(width - 16, 10), 150)) if source_note else ""
+    source_html = wrap(source_raw, min(chars(width - 40, 10), 150)) if source_note else ""
     source_height = 14 * lines(source_html) + 14 if source_note else 4
 
     panels = _stack_side_by_side(out, below_axis) if narrow else 1
@@ -124,8 +124,11 @@ def fit(layout: dict, traces: list, width: int = EXPORT_WIDTH) -> dict:
         top = header + (legend_height + 4 if rows else 4)
         bottom = below_axis + source_height
         plot_height = design_plot
-    if not design.get("top"):  # the first fit (the design): the height is the one the builder asked for
+    if design.get("plot_height"):  # a table: exactly as tall as its rows, at every width
+        plot_height = design["plot_height"]
+    elif not design.get("top"):  # the first fit (the design): the height is the one the builder asked for
         plot_height = max(design_height - top - bottom, 100)
+    if not design.get("top"):
         design.update(height=design_height, top=top, bottom=bottom, below_axis=below_axis)
         meta["layout"] = design
     height = int(top + plot_height + bottom)
