@@ -206,14 +206,7 @@ def verdict_badge(verdict: str, small: bool = False) -> html.Span:
 def shell(page: str, state: PageState, children: list, heading: str, intro: str = "",
           article_note: str = "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.") -> html.Div:
     """Navigation (built from dash.page_registry, keeping as-of and currency), problems banner, content."""
-    links = []
     nav_query = state.query(product=None, vintage=None)
-    for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
-        if entry["module"].split(".")[-1] == "not_found_404":
-            continue
-        active = entry.get("page_key") == page
-        links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
-                              className="nav-link active" if active else "nav-link"))
     banner = []
     if state.problems:
         banner = [html.Div([html.Strong("Note: "), " ".join(state.problems),
@@ -225,7 +218,7 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         html.Header([
             html.Div([html.Span("Fact-check", className="brand-mark"),
                       html.Span(" China's new trio and innovation claims", className="brand-text")], className="brand"),
-            html.Nav(links, className="nav"),
+            html.Nav(nav_links(page, state), className="nav", id=f"{page}-nav"),
         ], className="header"),
         html.Main([
             *banner,
@@ -240,6 +233,19 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
             article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
+
+
+def nav_links(page: str, state: PageState) -> list:
+    """One link per page (dash.page_registry), each keeping the as-of date and the currency."""
+    links = []
+    nav_query = state.query(product=None, vintage=None)
+    for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
+        if entry["module"].split(".")[-1] == "not_found_404":
+            continue
+        active = entry.get("page_key") == page
+        links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
+                              className="nav-link active" if active else "nav-link"))
+    return links
 
 
 def controls(page: str, state: PageState, currency: bool = False, products: bool = False) -> html.Div:
