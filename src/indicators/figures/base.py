@@ -289,10 +289,6 @@ def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.D
     return fig, data.reset_index(drop=True)
 
 
-def _lines(html_text: str) -> int:
-    return responsive.lines(html_text)
-
-
 def legend_rows(fig: go.Figure, width: int = 1000) -> int:
     """How many rows the horizontal legend takes at the export width (0 when there is no legend)."""
     return responsive.legend_rows(fig.data, width)
