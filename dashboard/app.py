@@ -148,15 +148,20 @@ def _warm(server: flask.Flask) -> None:
 
 
 def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str], kept: dict[str, str]) -> None:
-    """Controls -> URL query (the page layout then re-renders from the URL); `kept` controls are read,
-    not listened to (see PAGE_KEPT)."""
+    """Controls -> URL (the page layout then re-renders from it); `kept` controls are read, not
+    listened to (see PAGE_KEPT)."""
     inputs = [Input(f"{page}-as-of", "value"), Input(f"{page}-as-of-article", "n_clicks"),
               Input(f"{page}-as-of-latest", "n_clicks")] + [Input(component, "value") for component in extra.values()]
-    states = [State(component, "value") for component in kept.values()] + [State("url", "search")]
+    states = [State(component, "value") for component in kept.values()] + [State("url", "pathname"),
+                                                                            State("url", "search")]
 
-    @app.callback(Output("url", "search", allow_duplicate=True), inputs, *states, prevent_initial_call=True)
+    # A page that writes its URL itself (PAGE_KEPT) gets the whole href written: this Location's own
+    # href is then out of date, and dcc.Location navigates to its href when that differs.
+    target = "href" if kept else "search"
+
+    @app.callback(Output("url", target, allow_duplicate=True), inputs, *states, prevent_initial_call=True)
     def update_query(as_of, _article, _latest, *rest):
-        *values, search = rest
+        *values, pathname, search = rest
         if not isinstance(as_of, (str, type(None))):
             raise BadRequest(f"{page}-as-of: the date must be text, got {type(as_of).__name__}")
         if len(ctx.triggered_prop_ids) > 1:
@@ -174,6 +179,8 @@ def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str], k
             default = {"currency": "CNY", "product": "all"}.get(param)
             _set(query, param, "" if value in (None, default) else str(value))
         new_search = ("?" + urlencode(query)) if query else ""
+        if kept:
+            return (pathname or "/") + new_search
         return dash.no_update if new_search == (search or "") else new_search
 
 

@@ -8,6 +8,8 @@ Screenshots go to test-artifacts/screenshots/ (and SHOTS_DIR) as narrow-*.png: l
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
 from browser_harness import CHART_WAIT_MS, launched, opened, playwright_or_skip, served, shoot, wait_for_charts
 
@@ -81,6 +83,12 @@ def browser():
 @pytest.fixture(scope="module")
 def report_file(store, tmp_path_factory):
     return report.write_report(tmp_path_factory.mktemp("report") / "report.html", store=store)
+
+
+def state(url: str) -> tuple[str, dict]:
+    """A URL's path and query parameters (in any order)."""
+    parts = urlsplit(url)
+    return parts.path, dict(parse_qsl(parts.query))
 
 
 def overflow(page) -> int:
@@ -175,17 +183,25 @@ def test_trade_controls_answer_in_place_and_the_url_keeps_the_state(browser, bas
         before = heading.inner_text()
         page.evaluate("() => { window.notRenderedAgain = document.querySelector('#trade-page'); }")
         page.locator("#trade-currency input[value=USD]").check()
-        page.wait_for_url("**/trade?currency=USD")
+        page.wait_for_url(lambda url: state(url) == ("/trade", {"currency": "USD"}))
         page.wait_for_function("(before) => document.querySelector('#figure-new-trio-total .figure-title')"
                                ".textContent !== before", arg=before, timeout=CHART_WAIT_MS)
         assert "billion USD" in heading.inner_text()
         # the page was not rendered again: the same element holds it (only the charts changed)
         assert page.evaluate("() => window.notRenderedAgain === document.querySelector('#trade-page')")
-        # navigation keeps the currency; Back restores the view from the URL
+        # a change in place, then a date: the page is rendered from a URL that keeps both
+        page.fill("#trade-as-of", "2024-03-31")
+        page.press("#trade-as-of", "Enter")
+        page.wait_for_url(lambda url: state(url) == ("/trade", {"currency": "USD", "as_of": "2024-03-31"}))
+        page.wait_for_function("() => document.querySelector('#trade-as-of-note').textContent.includes('2024-03-31')",
+                               timeout=CHART_WAIT_MS)
+        wait_for_charts(page)
+        assert page.locator("#trade-currency input[value=USD]").is_checked()
+        # navigation keeps the date and the currency; Back restores the view from the URL
         page.click("#trade-nav-innovation")
-        page.wait_for_url("**/innovation?currency=USD")
+        page.wait_for_url(lambda url: state(url) == ("/innovation", {"currency": "USD", "as_of": "2024-03-31"}))
         page.go_back()
-        page.wait_for_url("**/trade?currency=USD")
+        page.wait_for_url(lambda url: state(url) == ("/trade", {"currency": "USD", "as_of": "2024-03-31"}))
         wait_for_charts(page)
         assert page.locator("#trade-currency input[value=USD]").is_checked()
         assert "billion USD" in page.locator("#figure-new-trio-total .figure-title").inner_text()

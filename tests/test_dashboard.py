@@ -220,11 +220,13 @@ def test_bad_query_values_give_a_message_not_an_error(client, search, message):
 
 def state_callback(client, page: str, values: dict, changed: list[str], search: str = ""):
     deps = client.get("/_dash-dependencies").get_json()
-    dep = next(d for d in deps if d["output"].startswith("url.search") and d["inputs"][0]["id"] == f"{page}-as-of")
+    dep = next(d for d in deps if d["output"].startswith("url.") and d["inputs"][0]["id"] == f"{page}-as-of")
     inputs = [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in dep["inputs"]]
-    state = [{"id": d["id"], "property": d["property"], "value": search if d["id"] == "url" else values.get(d["id"])}
+    url = {"search": search, "pathname": f"/{page}" if page != "scorecard" else "/"}
+    state = [{"id": d["id"], "property": d["property"], "value": url[d["property"]] if d["id"] == "url" else values.get(d["id"])}
              for d in dep["state"]]
-    body = {"output": dep["output"], "outputs": {"id": "url", "property": "search"}, "inputs": inputs,
+    body = {"output": dep["output"], "inputs": inputs,
+            "outputs": {"id": "url", "property": dep["output"].split("@")[0].split(".")[1]},
             "state": state, "changedPropIds": changed}
     return client.post("/_dash-update-component", json=body)
 
@@ -234,10 +236,10 @@ def test_an_as_of_change_writes_the_url_query_and_keeps_the_currency(client):
               "trade-product": "all"}
     response = state_callback(client, "trade", values, ["trade-as-of.value"], search="?as_of=2024-03-31&currency=USD")
     assert response.status_code == 200
-    assert response.get_json()["response"]["url"]["search"] == "?currency=USD"  # as_of input was cleared
+    assert response.get_json()["response"]["url"]["href"] == "/trade?currency=USD"  # as_of input was cleared
     values["trade-as-of"] = "2024-03-31"
     response = state_callback(client, "trade", values, ["trade-as-of.value"])
-    assert response.get_json()["response"]["url"]["search"] == "?as_of=2024-03-31&currency=USD"
+    assert response.get_json()["response"]["url"]["href"] == "/trade?as_of=2024-03-31&currency=USD"
 
 
 def test_currency_switch_redraws_the_charts_it_changes_and_writes_the_url_itself(client):
