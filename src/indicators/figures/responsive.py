@@ -92,8 +92,9 @@ def fit(layout: dict, traces: list, width: int = EXPORT_WIDTH) -> dict:
     subtitle_raw = design.get("subtitle") or _unwrapped((title.get("subtitle") or {}).get("text", ""))
     is_table = any(_get(t, "type") == "table" for t in traces)
 
-    left = 8 if is_table else (64 if narrow else 80)
-    right = 8 if is_table else (14 if narrow else 30)
+    bare = is_table or not len(traces)  # a table, or only a message: no axes to make room for
+    left = 8 if bare else (64 if narrow else 80)
+    right = 8 if bare else (14 if narrow else 30)
     plot_width = width - left - right
     title_html = wrap(title_raw, min(chars(width - 20, 18), 88))
     subtitle_html = wrap(subtitle_raw, min(chars(width - 20, 12), 125))
@@ -113,7 +114,7 @@ def fit(layout: dict, traces: list, width: int = EXPORT_WIDTH) -> dict:
     panels = _stack_side_by_side(out, below_axis) if narrow else 1
     if narrow:
         below_axis = max(below_axis, _wrap_categories(out, traces, plot_width))
-        left = max(left, _wrap_y_titles(out, design_height, is_table))
+        left = max(left, _wrap_y_titles(out, design_height, bare))
         plot_width = width - left - right
     design_plot = design_height - design.get("top", 0) - design.get("bottom", 0)
     if narrow:
@@ -234,9 +235,9 @@ def _wrap_categories(layout: dict, traces, plot_width: float) -> int:
     return needed
 
 
-def _wrap_y_titles(layout: dict, height: float, is_table: bool) -> int:
+def _wrap_y_titles(layout: dict, height: float, bare: bool) -> int:
     """Y axis titles longer than their panel wrapped in two lines; the left margin they need."""
-    if is_table:
+    if bare:
         return 8
     most = 1
     for axis in _axes(layout, "y"):
