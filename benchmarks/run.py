@@ -23,6 +23,10 @@ Sections (docs/performance.md explains each measurement and the figures on this 
 - browser:  headless Chromium, time from navigation start until every graph of the page is drawn
             (median of 5 navigations): repeat visits (one browser context, caches warm) and first
             visits (a new context each time: empty caches);
+- control:  headless Chromium, a warm server: time from changing a control until the page shows
+            its answer (median of the changes): /trade's currency switch (CNY <-> USD) until the
+            heading of the new-trio chart and the chart are redrawn, vs the bare app's dropdown
+            (a -> b) until its graph is redrawn; printed as a ratio;
 - export:   first PNG (cold: figure built, browser started) and the mean of the next 10 (warm:
             browser running, figures built), plus the mean when each figure is built on first use;
 - report:   `indicators report` wall time;
@@ -57,7 +61,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SECTIONS = ("refresh", "start", "callback", "browser", "export", "report", "load", "faults")
+SECTIONS = ("refresh", "start", "callback", "browser", "control", "export", "report", "load", "faults")
 PAGES = ("/", "/trade", "/innovation", "/data")
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -68,6 +72,7 @@ TARGETS = {  # metric -> (comparison, target); the issue's targets
     "start_ratio": ("<=", 1.3),
     "callback_p50_ratio": ("<=", 1.3),
     "browser_s": ("<=", 1.5),
+    "control_change_s": ("<=", 1.0),
     "refresh_wall_s": ("<=", 5.0),
     "refresh_peak_rss_mb": ("<=", 300.0),
     "png_warm_mean_s": ("<=", 0.3),
@@ -76,9 +81,9 @@ TARGETS = {  # metric -> (comparison, target); the issue's targets
     "errors": ("==", 0),
 }
 
-FULL = {"refresh_runs": 3, "start_runs": 5, "probe_calls": 20, "calls": 200, "navigations": 5, "warm_pngs": 10,
+FULL = {"refresh_runs": 3, "start_runs": 5, "probe_calls": 20, "calls": 200, "navigations": 5, "changes": 10, "warm_pngs": 10,
         "report_runs": 3, "load_requests": 1000, "fault_refreshes": 3}
-QUICK = {"refresh_runs": 1, "start_runs": 3, "probe_calls": 5, "calls": 50, "navigations": 2, "warm_pngs": 3,
+QUICK = {"refresh_runs": 1, "start_runs": 3, "probe_calls": 5, "calls": 50, "navigations": 2, "changes": 4, "warm_pngs": 3,
          "report_runs": 1, "load_requests": 200, "fault_refreshes": 1}
 
 
@@ -427,6 +432,39 @@ class Bench:
             self.procs.stop(product)
             self.procs.stop(bare)
 
+    # control -------------------------------------------------------------------------------------
+
+    def bench_control(self) -> None:
+        """Control change -> answer drawn, in the browser, on warm servers (one change each way is
+        made first, uncounted: the server has built both views). Product: /trade's currency radio,
+        until the new-trio chart's heading has changed and its chart is drawn again; bare: the
+        dropdown, until the graph plots the other series. Both include the click itself."""
+        from playwright.sync_api import sync_playwright
+
+        self.log("control: headless Chromium, control change -> chart and heading redrawn (warm servers)")
+        port_p, port_b = free_port(), free_port()
+        product, bare = self.launch("product", port_p), self.launch("bare", port_b)
+        changes = self.n["changes"]
+        try:
+            wait_http(f"http://127.0.0.1:{port_p}/", 60, product)
+            wait_http(f"http://127.0.0.1:{port_b}/", 60, bare)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    product_times = _control_changes(browser, f"http://127.0.0.1:{port_p}/trade", changes, _trade_change)
+                    bare_times = _control_changes(browser, f"http://127.0.0.1:{port_b}/", changes, _bare_change)
+                finally:
+                    browser.close()
+        finally:
+            self.procs.stop(product)
+            self.procs.stop(bare)
+        value, bare_value = _median(product_times), _median(bare_times)
+        self.record("control_change_s", value, "s", "control_change_s", product=value, bare=bare_value,
+                    changes=len(product_times), slowest=max(product_times),
+                    control="product: /trade currency CNY<->USD -> new-trio heading and chart; bare: dropdown -> graph")
+        self.record("control_change_ratio", value / bare_value if value and bare_value else None, "x",
+                    product=value, bare=bare_value, parts_unit="s")
+
     # export and report --------------------------------------------------------------------------
 
     def bench_export(self) -> None:
@@ -769,6 +807,52 @@ def _navigate(browser, url: str, expected: int, ready: str, count: int) -> list[
     finally:
         context.close()
     return times
+
+
+TRADE_READY = "() => document.querySelectorAll('.graph .js-plotly-plot svg.main-svg').length >= 5"
+TRADE_ANSWERED = """(before) => {
+    const heading = document.querySelector('#figure-new-trio-total .figure-title');
+    const gd = document.querySelector('#trade-graph-new-trio-total .js-plotly-plot');
+    return !!(heading && heading.textContent !== before && gd && gd._fullLayout && gd.querySelector('.trace'));
+}"""
+BARE_ANSWERED = """(first) => {
+    const gd = document.querySelector('#graph .js-plotly-plot');
+    return !!(gd && gd.data && gd.data[0] && gd.data[0].y[0] === first);
+}"""
+
+
+def _trade_change(page, index: int) -> None:
+    """Switch /trade's currency (USD on even changes, CNY on odd) and wait for the answer drawn."""
+    before = page.locator("#figure-new-trio-total .figure-title").inner_text()
+    page.locator(f"#trade-currency input[value={'USD' if index % 2 == 0 else 'CNY'}]").check()
+    page.wait_for_function(TRADE_ANSWERED, arg=before, timeout=60_000)
+
+
+def _bare_change(page, index: int) -> None:
+    """Pick the bare app's other series (b on even changes, a on odd) and wait for it drawn."""
+    series = "b" if index % 2 == 0 else "a"
+    page.locator("#series").click()
+    page.get_by_role("option", name=series, exact=True).click()
+    page.wait_for_function(BARE_ANSWERED, arg=4 if series == "b" else 1, timeout=60_000)
+
+
+def _control_changes(browser, url: str, count: int, change) -> list[float]:
+    """Seconds per control change (click to answer drawn), after two uncounted changes (both views built)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url, timeout=60_000)
+        page.wait_for_function(TRADE_READY if "/trade" in url else "() => !!document.querySelector('#graph svg.main-svg')",
+                               timeout=60_000)
+        times = []
+        for index in range(count + 2):
+            started = time.perf_counter()
+            change(page, index)
+            if index >= 2:
+                times.append(time.perf_counter() - started)
+        return times
+    finally:
+        context.close()
 
 
 # -- export probe (runs in its own process) --------------------------------------------------------------

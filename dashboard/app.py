@@ -54,12 +54,17 @@ PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 
 PAGE_CONTROLS = {
     "scorecard": {},
-    "trade": {"currency": "trade-currency", "product": "trade-product"},
+    "trade": {},
     "innovation": {},
     "data": {"vintage": "data-vintage"},
     "catalogue": {"q": "catalogue-search"},
 }
-"""Per page: query parameter -> the control that sets it (besides the as-of controls every page has)."""
+"""Per page: query parameter -> the control that sets it (besides the as-of controls every page has).
+The page is rendered again from the new URL."""
+PAGE_KEPT = {"trade": {"currency": "trade-currency", "product": "trade-product"}}
+"""Per page: query parameter -> a control the page's own callback answers without rendering the page
+again (it redraws the charts concerned and writes the URL itself: dashboard/pages/trade.py). A
+change of the as-of date keeps their values."""
 COMMON_PARAMS = ("as_of", "currency", "product")
 """Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
 PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "articles": COMMON_PARAMS + ("slug",),
@@ -115,7 +120,7 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     for page, extra in PAGE_CONTROLS.items():
-        _register_state_callback(app, page, extra)
+        _register_state_callback(app, page, extra, PAGE_KEPT.get(page, {}))
     _cache_page_layouts()
     _register_request_checks(app)
     _register_callback_answers(app)
@@ -142,15 +147,21 @@ def _warm(server: flask.Flask) -> None:
         pass
 
 
-def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str]) -> None:
-    """Controls -> URL query (the page layout then re-renders from the URL)."""
+def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str], kept: dict[str, str]) -> None:
+    """Controls -> URL (the page layout then re-renders from it); `kept` controls are read, not
+    listened to (see PAGE_KEPT)."""
     inputs = [Input(f"{page}-as-of", "value"), Input(f"{page}-as-of-article", "n_clicks"),
               Input(f"{page}-as-of-latest", "n_clicks")] + [Input(component, "value") for component in extra.values()]
+    states = [State(component, "value") for component in kept.values()] + [State("url", "pathname"),
+                                                                            State("url", "search")]
 
-    @app.callback(Output("url", "search", allow_duplicate=True), inputs, State("url", "search"),
-                  prevent_initial_call=True)
+    # A page that writes its URL itself (PAGE_KEPT) gets the whole href written: this Location's own
+    # href is then out of date, and dcc.Location navigates to its href when that differs.
+    target = "href" if kept else "search"
+
+    @app.callback(Output("url", target, allow_duplicate=True), inputs, *states, prevent_initial_call=True)
     def update_query(as_of, _article, _latest, *rest):
-        *values, search = rest
+        *values, pathname, search = rest
         if not isinstance(as_of, (str, type(None))):
             raise BadRequest(f"{page}-as-of: the date must be text, got {type(as_of).__name__}")
         if len(ctx.triggered_prop_ids) > 1:
@@ -164,10 +175,12 @@ def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str]) -
         elif trigger == f"{page}-as-of-latest":
             as_of = ""
         _set(query, "as_of", (as_of or "").strip())
-        for (param, _component), value in zip(extra.items(), values):
+        for (param, _component), value in zip([*extra.items(), *kept.items()], values):
             default = {"currency": "CNY", "product": "all"}.get(param)
             _set(query, param, "" if value in (None, default) else str(value))
         new_search = ("?" + urlencode(query)) if query else ""
+        if kept:
+            return (pathname or "/") + new_search
         return dash.no_update if new_search == (search or "") else new_search
 
 
@@ -595,9 +608,10 @@ def _register_routes(app: dash.Dash) -> None:
         except ValueError as exc:
             return _html_error(400, "Bad request", str(exc))
         meta = fig.layout.meta or {}
-        chart = pio.to_html(fig, include_plotlyjs=app.get_relative_path(PLOTLY_JS), full_html=False,
-                            config={"displaylogo": False, "responsive": True}, default_width="100%",
-                            div_id=f"embed-{figure_id}")
+        # The layout of the chart's width band (figures.responsive): wrapped titles, legend below the
+        # plot and stacked panels in a narrow iframe, the export layout in a wide one.
+        chart = figures.responsive.html_div(fig, f"embed-{figure_id}")
+        plotly_js = html_lib.escape(app.get_relative_path(PLOTLY_JS))
         title = common.plain(fig.layout.title.text or figure_id)
         meta_json = json.dumps(meta, default=str).replace("</", "<\\/")
         page = f"""<!DOCTYPE html>
@@ -607,6 +621,7 @@ def _register_routes(app: dash.Dash) -> None:
 <link rel="icon" href="data:,">
 <meta name="description" content="{html_lib.escape(meta.get('source_line', ''))}">
 <style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}} .chart{{max-width:1200px;margin:0 auto}}</style>
+<script src="{plotly_js}"></script>
 </head><body><div class="chart">{chart}</div>
 <script type="application/json" id="figure-meta">{meta_json}</script>
 </body></html>"""

@@ -206,14 +206,7 @@ def verdict_badge(verdict: str, small: bool = False) -> html.Span:
 def shell(page: str, state: PageState, children: list, heading: str, intro: str = "",
           article_note: str = "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.") -> html.Div:
     """Navigation (built from dash.page_registry, keeping as-of and currency), problems banner, content."""
-    links = []
     nav_query = state.query(product=None, vintage=None)
-    for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
-        if entry["module"].split(".")[-1] == "not_found_404":
-            continue
-        active = entry.get("page_key") == page
-        links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
-                              className="nav-link active" if active else "nav-link"))
     banner = []
     if state.problems:
         banner = [html.Div([html.Strong("Note: "), " ".join(state.problems),
@@ -225,7 +218,7 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         html.Header([
             html.Div([html.Span("Fact-check", className="brand-mark"),
                       html.Span(" China's new trio and innovation claims", className="brand-text")], className="brand"),
-            html.Nav(links, className="nav"),
+            html.Nav(nav_links(page, state), className="nav", id=f"{page}-nav"),
         ], className="header"),
         html.Main([
             *banner,
@@ -240,6 +233,19 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
             article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
+
+
+def nav_links(page: str, state: PageState) -> list:
+    """One link per page (dash.page_registry), each keeping the as-of date and the currency."""
+    links = []
+    nav_query = state.query(product=None, vintage=None)
+    for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
+        if entry["module"].split(".")[-1] == "not_found_404":
+            continue
+        active = entry.get("page_key") == page
+        links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
+                              className="nav-link active" if active else "nav-link"))
+    return links
 
 
 def controls(page: str, state: PageState, currency: bool = False, products: bool = False) -> html.Div:
@@ -281,12 +287,13 @@ def page_figure(store: Store, figure_id: str, state: PageState, product: str | N
 
 def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:
     options = {"product": product} if product else {}
-    fig, _ = figures.cached(figure_id, store, state.as_of, state.currency, **options)
+    fig, data = figures.cached(figure_id, store, state.as_of, state.currency, **options)
     spec = fig.to_plotly_json()
     layout = dict(spec["layout"])
     title = layout.get("title") or {}
     texts = {"title": plain(title.get("text", "")), "subtitle": plain((title.get("subtitle") or {}).get("text", "")),
-             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {}}
+             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {},
+             "rows": len(data)}
     layout["title"] = {"text": ""}
     source_notes = [a for a in layout.get("annotations", []) if a.get("name") == figures.SOURCE_LINE_NAME]
     layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("name") != figures.SOURCE_LINE_NAME]
@@ -349,7 +356,9 @@ def figure_card(page: str, figure_id: str, state: PageState, results: dict, prod
                            style={"height": f"{fig_dict['layout']['height']}px"}), className="graph-scroll"),
         html.P(texts["source"], className="source-line"),
         html.Div([
-            html.A("Download CSV", href=links["csv"], className="button", id=f"{page}-csv-{figure_id}"),
+            # An empty chart (nothing loaded yet) offers no CSV: there would be only a header in it.
+            html.A("Download CSV", href=links["csv"], className="button", id=f"{page}-csv-{figure_id}")
+            if texts.get("rows", 1) else None,
             html.A("Open standalone", href=links["embed"], className="button", target="_blank", rel="noopener"),
             html.Details([
                 html.Summary("Embed this chart"),

@@ -220,22 +220,52 @@ def test_bad_query_values_give_a_message_not_an_error(client, search, message):
 
 def state_callback(client, page: str, values: dict, changed: list[str], search: str = ""):
     deps = client.get("/_dash-dependencies").get_json()
-    dep = next(d for d in deps if d["output"].startswith("url.search") and d["inputs"][0]["id"] == f"{page}-as-of")
+    dep = next(d for d in deps if d["output"].startswith("url.") and d["inputs"][0]["id"] == f"{page}-as-of")
     inputs = [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in dep["inputs"]]
-    body = {"output": dep["output"], "outputs": {"id": "url", "property": "search"}, "inputs": inputs,
-            "state": [{"id": "url", "property": "search", "value": search}], "changedPropIds": changed}
+    url = {"search": search, "pathname": f"/{page}" if page != "scorecard" else "/"}
+    state = [{"id": d["id"], "property": d["property"], "value": url[d["property"]] if d["id"] == "url" else values.get(d["id"])}
+             for d in dep["state"]]
+    body = {"output": dep["output"], "inputs": inputs,
+            "outputs": {"id": "url", "property": dep["output"].split("@")[0].split(".")[1]},
+            "state": state, "changedPropIds": changed}
     return client.post("/_dash-update-component", json=body)
 
 
-def test_currency_switch_writes_the_url_query(client):
+def test_an_as_of_change_writes_the_url_query_and_keeps_the_currency(client):
     values = {"trade-as-of": "", "trade-as-of-article": 0, "trade-as-of-latest": 0, "trade-currency": "USD",
               "trade-product": "all"}
-    response = state_callback(client, "trade", values, ["trade-currency.value"], search="?as_of=2024-03-31")
+    response = state_callback(client, "trade", values, ["trade-as-of.value"], search="?as_of=2024-03-31&currency=USD")
     assert response.status_code == 200
-    assert response.get_json()["response"]["url"]["search"] == "?currency=USD"  # as_of input was cleared
+    assert response.get_json()["response"]["url"]["href"] == "/trade?currency=USD"  # as_of input was cleared
     values["trade-as-of"] = "2024-03-31"
-    response = state_callback(client, "trade", values, ["trade-currency.value"])
-    assert response.get_json()["response"]["url"]["search"] == "?as_of=2024-03-31&currency=USD"
+    response = state_callback(client, "trade", values, ["trade-as-of.value"])
+    assert response.get_json()["response"]["url"]["href"] == "/trade?as_of=2024-03-31&currency=USD"
+
+
+def test_currency_switch_redraws_the_charts_it_changes_and_writes_the_url_itself(client):
+    """The trade page's own callbacks: the currency charts' cards in USD, the vehicle counts untouched,
+    the URL query and the navigation links written without rendering the page again."""
+    deps = client.get("/_dash-dependencies").get_json()
+    values = {"trade-currency": "USD", "trade-product": "all", "trade-as-of": ""}
+
+    def call(dep):
+        inputs = [{"id": i["id"], "property": i["property"], "value": values[i["id"]]} for i in dep["inputs"]]
+        state = [{"id": i["id"], "property": i["property"], "value": values[i["id"]]} for i in dep["state"]]
+        outputs = dep["output"].strip(".").split("...") if dep["output"].startswith("..") else [dep["output"]]
+        body = {"output": dep["output"], "inputs": inputs, "state": state, "changedPropIds": ["trade-currency.value"],
+                "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs]
+                if len(outputs) > 1 else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+        return client.post("/_dash-update-component", json=body)
+
+    total = call(next(d for d in deps if d["output"] == "figure-new-trio-total.children"))
+    assert total.status_code == 200 and "149.7 billion USD" in json.dumps(total.get_json())
+    units = call(next(d for d in deps if d["output"] == "figure-ev-exports-units.children"))
+    assert units.status_code == 204 or units.get_json()["response"] == {}  # vehicle counts: no currency
+    state = call(next(d for d in deps if "trade-url.search" in d["output"]))
+    answer = state.get_json()["response"]
+    assert answer["trade-url"]["search"] == "?currency=USD"
+    links = {link["props"]["id"]: link["props"]["href"] for link in answer["trade-nav"]["children"]}
+    assert links["trade-nav-innovation"] == "/innovation?currency=USD"
 
 
 def test_article_date_and_latest_buttons(client):

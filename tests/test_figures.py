@@ -213,7 +213,7 @@ def test_gii_first_indicators_2023_is_not_in_the_bundled_data(store):
     bars = trace(fig, "China")
     assert dict(zip(bars.x, bars.y)) == {2021: 9, 2022: 9, 2024: 8}
     assert trace(fig, "op-ed").y[0] == 6
-    assert any("2023: not in the bundled data" in a.text for a in fig.layout.annotations)
+    assert any("2023: not in the bundled data" in a.text.replace("<br>", " ") for a in fig.layout.annotations)
     assert "not in the bundled data" in fig.layout.title.text.replace("<br>", " ")
 
 
@@ -372,3 +372,46 @@ def test_figures_and_evidence_compute_no_derivation_of_their_own():
         for pattern in [r"\bpct_change\b", r"\b_Fx\b", r"/ ?rate\b", r"\* ?rate\b", r"AEXCHUS\"\]\)?\s*\.get",
                         r"1 \+ growth_pct / 100"]:
             assert not re.search(pattern, text), (path.name, pattern)
+
+
+# -- layout per width (figures.responsive) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("figure_id", list(figures.FIGURES))
+def test_every_figure_lays_out_at_every_band_with_wrapped_text_and_nothing_stacked_over_the_plot(store, figure_id):
+    """Per band: the title and subtitle wrap to the width, the margins hold the title block (and, wide,
+    the legend above the plot), a narrow layout puts the legend under the x axis and the source line
+    under the legend; the builder's own figure is not changed."""
+    fig, _ = figures.build(figure_id, store=store)
+    before = fig.to_plotly_json()["layout"]
+    for band, layout in figures.responsive.layouts(fig):
+        title, subtitle = layout["title"]["text"], layout["title"]["subtitle"]["text"]
+        for text, size in ((title, 18), (subtitle, 12)):
+            longest = max((len(line) for line in text.split("<br>")), default=0)
+            assert longest <= max(figures.responsive.chars(band - 20, size), 12) + 12, (band, text)
+        header = 16 + 25 * figures.responsive.lines(title) + (17 * figures.responsive.lines(subtitle) + 8 if subtitle else 0)
+        assert layout["margin"]["t"] >= header, (band, layout["margin"])
+        source = next(a for a in layout["annotations"] if a.get("name") == figures.SOURCE_LINE_NAME)
+        assert source["y"] < 0 and source["yanchor"] == "top"
+        if layout.get("legend") and figures.responsive.legend_rows(fig.data, band) and band < figures.responsive.WIDE_FROM:
+            assert layout["legend"]["y"] < 0 and layout["legend"]["yanchor"] == "top"
+            assert source["y"] < layout["legend"]["y"]  # the source line under the legend
+    assert fig.to_plotly_json()["layout"] == before
+
+
+def test_side_by_side_panels_are_stacked_on_a_narrow_screen(store):
+    fig, _ = figures.build("new-trio-total", store=store)
+    narrow = figures.responsive.fit(fig.to_plotly_json()["layout"], fig.data, 360)
+    assert narrow["xaxis"]["domain"] == [0, 1] and narrow["xaxis2"]["domain"] == [0, 1]
+    assert narrow["yaxis"]["domain"][0] > narrow["yaxis2"]["domain"][1]  # the level panel above the growth panel
+    wide = figures.responsive.fit(fig.to_plotly_json()["layout"], fig.data, 1000)
+    assert wide["xaxis"]["domain"][1] < wide["xaxis2"]["domain"][0]
+
+
+def test_the_2023_cluster_table_is_as_tall_as_its_rows(store):
+    """No blank panel under the table: its plot area is its rows, at every width."""
+    fig, _ = figures.build("gii-clusters-2023", store=store)
+    rows = len(fig.data[0].cells.values[0])
+    for _band, layout in figures.responsive.layouts(fig):
+        plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+        assert 24 * (rows + 1) <= plot <= 24 * (rows + 1) + 60

@@ -73,12 +73,16 @@ SCALARS = (str, int, float, type(None))
 def state_body(client, page: str, as_of, clicks, extra, search, changed: list[str] | None = None) -> dict:
     """The body dash's renderer sends when a control of `page` changes (any values)."""
     deps = client.get("/_dash-dependencies").get_json()
-    dep = next(d for d in deps if d["output"].startswith("url.search") and d["inputs"][0]["id"] == f"{page}-as-of")
+    dep = next(d for d in deps if d["output"].startswith("url.") and d["inputs"][0]["id"] == f"{page}-as-of")
     values = [as_of, clicks, clicks] + [extra] * (len(dep["inputs"]) - 3)
     inputs = [{"id": i["id"], "property": i["property"], "value": v} for i, v in zip(dep["inputs"], values)]
     changed = changed or [f"{dep['inputs'][-1]['id']}.{dep['inputs'][-1]['property']}"]
-    return {"output": dep["output"], "outputs": {"id": "url", "property": "search"}, "inputs": inputs,
-            "state": [{"id": "url", "property": "search", "value": search}], "changedPropIds": changed}
+    # the page's other controls (read as state: see dashboard.app.PAGE_KEPT) get `extra` too
+    state = [{"id": d["id"], "property": d["property"],
+              "value": (search if d["property"] == "search" else "/") if d["id"] == "url" else extra}
+             for d in dep["state"]]
+    return {"output": dep["output"], "outputs": {"id": "url", "property": dep["output"].split("@")[0].split(".")[1]},
+            "inputs": inputs, "state": state, "changedPropIds": changed}
 
 
 @FUZZ

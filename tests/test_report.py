@@ -125,8 +125,20 @@ def test_sources_with_licences_and_vintages(html_report, store):
     for name, module in sources.all_sources().items():
         assert report._e(module.METADATA.licence) in appendix and report._e(module.METADATA.url) in appendix
     for vintage in store.vintages():
-        assert f"<td class='num'>{vintage.id}</td>" in appendix
+        assert re.search(f"<td [^>]*class='num'[^>]*>{vintage.id}</td>", appendix)
     assert "indicators refresh --source comtrade" in appendix  # not in the store: says which loader
+
+
+def test_tables_become_cards_on_a_phone_with_every_cell_named(html_report):
+    """Below 640 px each row of the summary, changes and vintage tables is a card: every cell carries
+    its column's name (shown above it), so the Verdict column is never off screen."""
+    _, text = html_report
+    assert "@media (max-width:640px)" in text and "table.stack td::before{content:attr(data-label)" in text
+    summary = text[text.index('<h2 id="summary">'):text.index('<h2 id="claims">')]
+    assert "<table class='stack'>" in summary
+    rows = re.findall(r"<tr>(<td.*?)</tr>", summary, re.S)
+    assert rows and all(re.findall(r'<td data-label="([^"]*)"', row) == ["Claim", "What is claimed", "Stated",
+                                                                         "Observed", "Verdict"] for row in rows)
 
 
 def test_what_changed_since_the_article(html_report):

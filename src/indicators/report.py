@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -217,7 +218,21 @@ td{overflow-wrap:break-word} dd,li{overflow-wrap:anywhere}
 code{background:var(--tint);padding:0 .25rem;border-radius:3px}
 nav.toc a{margin-right:.8rem}
 @media print{.chart{break-inside:avoid}}
+@media (max-width:640px){
+main{padding:.8rem .6rem} h1{font-size:1.35rem}
+dl{grid-template-columns:1fr;gap:.1rem} dt{margin-top:.4rem}
+.claim{padding:.7rem .6rem}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack thead{display:none}
+table.stack tr{border:1px solid var(--rule);border-radius:6px;margin:.5rem 0;padding:.2rem .4rem}
+table.stack td{border:0;border-bottom:1px solid var(--tint);padding:.25rem .1rem}
+table.stack td::before{content:attr(data-label);display:block;font-weight:600;color:var(--muted);font-size:.8rem}
+table.stack td.num{text-align:left}
+code{overflow-wrap:anywhere}
+}
 """
+"""Below 640 px, tables marked `stack` show each row as a card (every cell under its column name,
+from `data-label`): the Verdict column stays on screen instead of past the right edge."""
 
 
 def render_html(data: ReportData) -> str:
@@ -292,8 +307,8 @@ def _html_summary(data: ReportData) -> str:
     return (
         '<h2 id="summary">Summary</h2>'
         f"<p>{_e(_summary_line(data.results))}.</p>"
-        "<table><thead><tr><th>Claim</th><th>What is claimed</th><th>Stated</th><th>Observed</th><th>Verdict</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        + _stack("<table><thead><tr><th>Claim</th><th>What is claimed</th><th>Stated</th><th>Observed</th><th>Verdict</th></tr></thead>"
+                 f"<tbody>{''.join(rows)}</tbody></table>") +
         f'<ul class="small">{legend}</ul>'
     )
 
@@ -361,10 +376,10 @@ def _html_chart(chart: Chart) -> str:
         return (f'<div class="chart chart-error" data-figure-id="{_e(chart.id)}"><strong>{_e(chart.title)}</strong>: chart unavailable '
                 f"({_e(chart.error)}).</div>")
     from indicators.export import ensure_source_note
+    from indicators.figures import responsive
 
-    div = ensure_source_note(chart.figure).to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{chart.id}",
-                               config={"displaylogo": False, "responsive": True},
-                               default_width="100%", default_height=f"{int(chart.figure.layout.height or 520)}px")
+    # The layout of the chart's width band: readable on a phone as on a desktop (figures.responsive).
+    div = responsive.html_div(ensure_source_note(chart.figure), f"chart-{chart.id}")
     return (f'<figure class="chart" id="figure-{_e(chart.id)}" data-figure-id="{_e(chart.id)}">{div}'
             f'<figcaption class="muted small">Figure <code>{_e(chart.id)}</code> (source and vintages under the '
             f"chart). As an image: <code>indicators export --figure {_e(chart.id)} --format png</code>.</figcaption></figure>")
@@ -400,12 +415,12 @@ def _html_changes(data: ReportData) -> str:
         '<h2 id="changes">What changed since the article</h2>'
         f"<p>Each claim judged with the data published by {_e(article_as_of)} (what the author could have known) "
         f"and with the data in this report ({_e(now_label)}). {_e(verdict_line)}.</p>"
-        f"<table><thead><tr><th>Claim</th><th>Verdict by {_e(article_as_of)}</th><th>Observed then</th>"
-        f"<th>Verdict {_e(now_label)}</th><th>Observed {_e(now_label)}</th><th></th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<p>What the publishers released after {_e(article_as_of)}, per source (observations in the store):</p>"
-        "<table class='small'><thead><tr><th>Source</th><th>New observations</th><th>Revised values</th>"
-        f"<th>Most recent revisions</th></tr></thead><tbody>{since_rows}</tbody></table>"
+        + _stack(f"<table><thead><tr><th>Claim</th><th>Verdict by {_e(article_as_of)}</th><th>Observed then</th>"
+                 f"<th>Verdict {_e(now_label)}</th><th>Observed {_e(now_label)}</th><th>Since then</th></tr></thead>"
+                 f"<tbody>{''.join(rows)}</tbody></table>")
+        + f"<p>What the publishers released after {_e(article_as_of)}, per source (observations in the store):</p>"
+        + _stack("<table class='small'><thead><tr><th>Source</th><th>New observations</th><th>Revised values</th>"
+                 f"<th>Most recent revisions</th></tr></thead><tbody>{since_rows}</tbody></table>")
     )
 
 
@@ -422,8 +437,8 @@ def _html_sources(data: ReportData) -> str:
         vintages = "".join(
             f"<tr><td class='num'>{v.id}</td><td>{_e(v.label)}</td><td>{_e(v.mode)}</td><td>{_e(v.retrieved_at)}</td>"
             f"<td>{_e(v.release_date or '-')}</td><td class='num'>{v.rows}</td></tr>" for v in row["vintages"])
-        table = ("<table class='small'><thead><tr><th>Vintage</th><th>Label</th><th>Mode</th><th>Retrieved</th>"
-                 f"<th>Released</th><th>Rows</th></tr></thead><tbody>{vintages}</tbody></table>" if vintages
+        table = (_stack("<table class='small'><thead><tr><th>Vintage</th><th>Label</th><th>Mode</th><th>Retrieved</th>"
+                        f"<th>Released</th><th>Rows</th></tr></thead><tbody>{vintages}</tbody></table>") if vintages
                  else f"<p class='small muted'>Not in the store: <code>indicators refresh --source {_e(row['name'])}</code>.</p>")
         blocks.append(
             f"<h3>{_e(row['title'])} <span class='muted small'>({_e(row['name'])})</span></h3>"
@@ -535,6 +550,20 @@ def _site(url: str) -> str:
     """Link text: the site the link opens ("natlawreview.com"), so a reader sees where it leads."""
     host = urlsplit(url).hostname or url
     return host[4:] if host.startswith("www.") else host
+
+
+def _stack(table: str) -> str:
+    """A <table> that shows each row as a card on a narrow screen (CSS `table.stack`): every cell gets
+    its column's name as `data-label`, read from the table's header."""
+    names = [re.sub(r"<[^>]+>", "", name) for name in re.findall(r"<th>(.*?)</th>", table)]
+
+    def label_cells(row: re.Match) -> str:
+        cells = iter(names)
+        return re.sub(r"<td", lambda cell: f'<td data-label="{_e(next(cells, ""))}"', row.group(0))
+
+    body = re.sub(r"<tr>(?:(?!</tr>).)*?<td.*?</tr>", label_cells, table, flags=re.S)
+    return re.sub(r"<table( class='([^']*)')?>", lambda m: f"<table class='stack {m.group(2) or ''}'>".replace(" '>", "'>"),
+                  body, count=1)
 
 
 def _e(value) -> str:

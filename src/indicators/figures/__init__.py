@@ -12,6 +12,10 @@ Every figure:
 - carries `layout.meta = {"id", "source_line", "vintages", "as_of", "currency", "claim_ids"}` so an
   exported file still says what it shows and where the numbers came from.
 
+Each figure is laid out for the 1100-pixel export width; `responsive.fit(layout, traces, width)` lays
+it out again for another width (wrapped titles, legend under the plot and stacked panels on a phone),
+and `responsive.html_div` draws it in a page with the layout of its width band (/embed, the report).
+
 `build(figure_id, store, as_of, currency)` returns `(figure, rows)`: `rows` is the tidy table of
 exactly what is plotted. Built figures are cached per (store, id, as-of, currency) and per version
 of the sources each figure read. `build()` returns a copy; `cached()` returns the shared object.

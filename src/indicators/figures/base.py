@@ -39,6 +39,7 @@ from indicators import claims as claims_engine
 from indicators.derive import DerivationError, Derived, Rates
 from indicators.frame import flagged, provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
 from indicators.store import ReadCache, Store, Vintage
+from indicators.figures import responsive
 
 # -- palette and names -----------------------------------------------------------------------
 
@@ -86,7 +87,7 @@ SOLAR_REGIONS = ["Europe", "Asia", "Latin America and Caribbean", "Middle East",
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 HEIGHT = 600
-SOURCE_LINE_NAME = "source-line"
+SOURCE_LINE_NAME = responsive.SOURCE_LINE_NAME
 """`name` of the source annotation, so the dashboard can show it as page text instead."""
 
 FIGURE_COLUMNS = [
@@ -257,61 +258,40 @@ def _source_line(data: pd.DataFrame, extra: list[pd.Series], refs: list[dict], a
 
 def _finish(fig: go.Figure, store: Store, figure_id: str, title: str, data: pd.DataFrame, as_of: str | None,
             currency: str | None, claim_ids: list[str], subtitle: str = "", extra: list[pd.Series] | None = None,
-            height: int = HEIGHT, below_axis: int = 66) -> tuple[go.Figure, pd.DataFrame]:
+            height: int = HEIGHT, below_axis: int = 66, plot_height: int | None = None) -> tuple[go.Figure, pd.DataFrame]:
     """Title, legend, source line, palette, fonts and `layout.meta`: the parts every figure shares.
 
-    Plotly does not flow text: the margins are computed from the number of wrapped lines (for the
-    1100-pixel export width), so title, subtitle, legend, plot and source line never overlap.
-    `below_axis` is the room (px) the x tick labels and axis title need under the plot.
+    Plotly does not flow text: `responsive.fit` wraps the texts and computes the margins for the
+    1100-pixel export width, so title, subtitle, legend, plot and source line never overlap (and
+    `layout.meta["layout"]` keeps what it needs to lay the figure out again for another width).
+    `below_axis` is the room (px) the x tick labels and axis title need under the plot; `plot_height`
+    fixes the plot's own height (a table: its rows) instead of the whole figure's.
     """
     extra = extra or []
     refs = store.vintage_refs([*zip(data["source"], data["vintage"]), *((r["source"], r["vintage"]) for r in extra)])
     source_line = _source_line(data, extra, refs, as_of)
-    title_html, subtitle_html, source_html = wrap(title, 88), wrap(subtitle.strip(), 125), wrap(source_line, 150)
-    header = 16 + 25 * _lines(title_html) + (17 * _lines(subtitle_html) + 8 if subtitle_html else 0)
-    rows_of_legend = legend_rows(fig)
-    top = header + (22 * rows_of_legend + 10 if rows_of_legend else 4)
-    bottom = below_axis + 14 * _lines(source_html) + 14
-    plot_height = max(height - top - bottom, 100)
     fig.update_layout(
         template="plotly_white",
-        title={"text": title_html, "x": 0.01, "xanchor": "left", "y": 1 - (12 + 23 * (_lines(title_html) - 1)) / height,
-               "yanchor": "top",
-               "yref": "container", "font": {"size": 18},
-               "subtitle": {"text": subtitle_html, "font": {"size": 12, "color": "#444"}}},
+        title={"text": title, "font": {"size": 18}, "subtitle": {"text": subtitle.strip(), "font": {"size": 12, "color": "#444"}}},
         font={"family": FONT, "size": 13, "color": "#222"},
         colorway=PALETTE,
         height=height,
-        margin={"t": top, "b": bottom, "l": 80, "r": 30},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 6 / plot_height, "x": 0, "xanchor": "left",
-                "font": {"size": 12}},
+        legend={"font": {"size": 12}},
         hoverlabel={"align": "left", "font": {"family": FONT}},
         meta={"id": figure_id, "source_line": source_line, "vintages": refs, "as_of": as_of,
-              "currency": currency, "claim_ids": list(claim_ids)},
+              "currency": currency, "claim_ids": list(claim_ids),
+              "layout": {"title": title, "subtitle": subtitle.strip(), "below_axis": below_axis,
+                         **({"plot_height": plot_height} if plot_height else {})}},
     )
-    fig.add_annotation(
-        name=SOURCE_LINE_NAME, text=source_html, xref="paper", yref="paper", x=0, y=-below_axis / plot_height,
-        xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 10, "color": "#555"},
-    )
+    fig.add_annotation(name=SOURCE_LINE_NAME, text=source_line, xref="paper", yref="paper", x=0, y=0,
+                       showarrow=False, align="left", font={"size": 10, "color": "#555"})
+    fig.update_layout(responsive.fit(fig.layout.to_plotly_json(), fig.data, responsive.EXPORT_WIDTH), overwrite=True)
     return fig, data.reset_index(drop=True)
-
-
-def _lines(html_text: str) -> int:
-    return html_text.count("<br>") + 1 if html_text else 0
 
 
 def legend_rows(fig: go.Figure, width: int = 1000) -> int:
     """How many rows the horizontal legend takes at the export width (0 when there is no legend)."""
-    shown = [t for t in fig.data if t.type != "table" and t.showlegend is not False and t.name]
-    if len(shown) < 2 and not any(getattr(t, "showlegend", None) is True for t in fig.data):
-        return 0
-    rows, used = 1, 0
-    for trace in shown:
-        item = 50 + 7.5 * len(trace.name)
-        if used + item > width and used:
-            rows, used = rows + 1, 0
-        used += item
-    return rows
+    return responsive.legend_rows(fig.data, width)
 
 
 def _message_figure(fig: go.Figure, message: str) -> go.Figure:

@@ -37,12 +37,13 @@ def _build_gii_rank(store: Store, as_of: str | None = None, currency: str = "CNY
     claim = _claim_record(claim_id)
     first, last = claim["window"]["first"], claim["window"]["last"]
     fig.add_vrect(x0=int(first), x1=int(last), fillcolor=VERDICT_COLORS.get(result.verdict, GREY), opacity=0.08, line_width=0)
-    fig.add_annotation(x=int(first), y=0.02, yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
-                       text=f"Shaded {first}–{last}: op-ed's “steady progress”, <b>{result.verdict}</b>",
-                       font={"color": "#333", "size": 12})
-    fig.add_annotation(x=0.99, y=0.02, xref="paper", yref="paper", xanchor="right", yanchor="bottom", showarrow=False,
-                       text="WIPO: ranks are not strictly comparable across editions", bgcolor="rgba(255,255,255,0.85)",
-                       font={"size": 12, "color": "#333"})
+    # Both notes in the empty bottom-right corner (ranks below China's recent ones), one above the
+    # other (figures.responsive stacks notes anchored at the same point): they never run into each other.
+    for text in (f"Shaded {first}–{last}: op-ed's “steady progress”, <b>{result.verdict}</b>",
+                 "WIPO: ranks are not strictly comparable across editions"):
+        fig.add_annotation(x=0.99, y=0.02, xref="paper", yref="paper", xanchor="right", yanchor="bottom",
+                           showarrow=False, align="right", text=text, bgcolor="rgba(255,255,255,0.85)",
+                           font={"size": 12, "color": "#333"})
     worst = float(data["value"].max()) if len(data) else 40.0
     fig.update_yaxes(range=[worst + 7, 0], title_text="Overall GII rank (1 = best, on top)")
     fig.update_xaxes(title_text="GII edition", dtick=1)
@@ -155,10 +156,10 @@ def _build_gii_clusters_2023(store: Store, as_of: str | None = None, currency: s
              f"are in China; {top['product'].split(':', 1)[-1]} ranks first")
     subtitle = (f"Ranks {ranks['value'].max() + 1:g}–100 are not bundled (typed from the GII 2023 report, Appendix "
                 "Table 3); rows counted under China shaded. Cross-border clusters are shown with WIPO's codes.")
-    # Tall enough for every bundled row (24 px each) below the title block: static exports cannot scroll.
-    height = 300 + 25 * (len(ranks) + 1)
-    return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [claim_id], subtitle, height=height,
-                   below_axis=10)
+    # Exactly as tall as the header and every bundled row (24 px each): static exports cannot scroll,
+    # and a taller plot area would be a blank panel under the table.
+    return _finish(fig, store, figure_id, title, _table(rows), as_of, None, [claim_id], subtitle,
+                   below_axis=10, plot_height=24 * (len(ranks) + 1) + 40)
 
 
 # -- GII: indicators ranked first --------------------------------------------------------------
@@ -184,13 +185,14 @@ def _build_gii_first_indicators(store: Store, as_of: str | None = None, currency
         x=[2023], y=[stated], mode="markers+text", name="op-ed: “ranks first in six specific indicators”",
         marker={"symbol": "diamond", "size": 16, "color": VERDICT_COLORS.get(result.verdict, GREY),
                 "line": {"color": "#333", "width": 1}},
-        text=[f"op-ed: six ({result.verdict})"], textposition="middle right",
+        text=[f"op-ed: six<br>({result.verdict})"], textposition="top center",
         hovertemplate=wrap(f"op-ed: “ranks first in six specific indicators” (GII 2023). Verdict: {result.verdict}. "
                            f"{result.explanation}", 80) + "<extra></extra>",
     ))
     if "2023" not in set(china["period"]):
-        fig.add_annotation(x=2023, y=0, yanchor="bottom", text="2023: not in the bundled data", showarrow=False,
-                           textangle=-90, font={"size": 12, "color": "#555"})
+        # Level, at the foot of the empty 2023 slot: the op-ed's diamond and its label sit well above it.
+        fig.add_annotation(x=2023, y=0, yanchor="bottom", text="2023: not in<br>the bundled<br>data",
+                           showarrow=False, font={"size": 11, "color": "#555"})
     fig.update_layout(bargap=0.35)
     fig.update_xaxes(title_text="GII edition", tickvals=[int(e) for e in editions], range=[int(editions[0]) - 0.6, int(editions[-1]) + 0.6])
     top = max([i["value"] for i in items] + [stated])
