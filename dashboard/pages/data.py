@@ -22,7 +22,7 @@ MAX_REVISED_ROWS = 40  # the most recent periods first; the full list is in the 
 PAGE_SIZE, MAX_PAGE_SIZE = 25, 100
 """Vintages per page of the vintages table: the default, and the most a `size=` may ask for."""
 MAX_NUMBER_DIGITS = 12
-dash.register_page(__name__, path="/data", name="Data & sources", order=3, page_key=PAGE,
+dash.register_page(__name__, path="/data", name="Data & sources", order=8, page_key=PAGE,
                    title="Data & sources — vintages, downloads and revisions")
 
 
