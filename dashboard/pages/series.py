@@ -48,7 +48,7 @@ def layout(series_id: str | None = None, entity: str | None = None, **query):
     return common.shell(PAGE, state, [
         *notice,
         _controls(view, state, currency),
-        card,
+        html.Div(card, className="figures"),
         _about(view),
         html.P(dcc.Link("← Back to the catalogue", href="/catalogue"), className="back-link"),
     ], heading=view.key.name, intro=_intro(view))
