@@ -156,7 +156,8 @@ def test_data_page_lists_sources_vintages_downloads_and_revisions(client, store)
     hightech = next(v for v in store.vintages("worldbank") if v.label == "WDI release 2026-04-08")
     tree = render(client, "/data", f"?vintage={hightech.id}")
     revised = text(find(tree, "data-revised"))
-    assert "TX.VAL.TECH.CD" in revised and "769,700,000,000" not in revised  # formatted, not raw
+    assert "High-technology exports" in revised and "TX.VAL.TECH.CD" not in revised  # named as people name it
+    assert "769,700,000,000" not in revised and "e+" not in revised and "billion USD" in revised  # for readers
     assert find(tree, "data-vintage")["props"]["value"] == hightech.id
 
 
@@ -632,3 +633,13 @@ def test_figures_name_economies_from_the_catalogue_table():
     assert not hasattr(base, "ENTITY_NAMES")
     assert base.entity_name("KOR") == catalogue.economy_name("KOR") == "Republic of Korea"
     assert base.entity_name("WLD") == "World" and base.entity_name("region:Asia") == "Asia"
+
+
+def test_the_data_page_attributes_verdict_changes_to_the_vintages_of_the_sources_a_claim_reads():
+    from dashboard.pages import data
+
+    changed = [{"claim": "new-trio-over-one-trillion", "before": "unverifiable", "after": "supported"},
+               {"claim": "gii-2023-most-clusters", "before": None, "after": "supported"}]
+    assert [c["claim"] for c in data.caused_by(changed, "customs")] == ["new-trio-over-one-trillion"]
+    assert [c["claim"] for c in data.caused_by(changed, "gii")] == ["gii-2023-most-clusters"]
+    assert data.caused_by(changed, "worldbank") == []
