@@ -163,4 +163,6 @@ def _partner(e) -> str:
 
 
 def _freq(freq: str) -> str:
-    return {"A": "annual", "Q": "quarterly", "H": "half-yearly", "M": "monthly", "YTD": "year to date"}.get(freq, freq)
+    from indicators import catalogue
+
+    return catalogue.frequency_word(freq)

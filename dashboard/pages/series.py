@@ -22,7 +22,6 @@ from dashboard import common, series_view
 PAGE = "series"
 dash.register_page(__name__, path="/series", path_template="/series/<series_id>", name="Series", order=91,
                    page_key=PAGE, nav=False, title="Series — a published statistic and its sources")
-FREQ_WORDS = {"A": "annual", "Q": "quarterly", "H": "half-yearly", "M": "monthly", "YTD": "year to date"}
 
 
 def layout(series_id: str | None = None, entity: str | None = None, **query):
@@ -70,7 +69,9 @@ def _intro(view: series_view.SeriesView) -> str:
     what = first.definition.rstrip(".")
     periods = f"{min(e.first_period for e in view.entries)} to {max(e.last_period for e in view.entries)}"
     count = len(view.entries)
-    return (f"{what + '. ' if what else ''}{FREQ_WORDS.get(first.freq, first.freq).capitalize()} figures in "
+    from indicators import catalogue
+
+    return (f"{what + '. ' if what else ''}{catalogue.frequency_word(first.freq).capitalize()} figures in "
             f"{first.unit}, {periods}, for {count} econom{'y' if count == 1 else 'ies'}.")
 
 

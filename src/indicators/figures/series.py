@@ -16,12 +16,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators.catalogue import period_axis
 from indicators.figures.base import (CURRENCIES, PALETTE, ReadCache, Store, _finish, _hover, _message_figure,
                                      _money_axis, _plot_row, _Rates, _table, check_as_of, check_currency,
                                      entity_name)
 
-FREQ_AXIS = {"A": "Year", "Q": "Quarter", "H": "Half-year", "M": "Month", "YTD": "Year to date (months)"}
-"""The x-axis title per frequency: what a reader calls the periods."""
 UNIT_AXIS = {"percent": "%", "percent of GDP": "% of GDP", "rank": "Rank (1 = first)"}
 MAX_ENTITIES = 8
 """Economies drawn at once (the palette has eight colours)."""
@@ -96,7 +95,7 @@ def _build(store: Store, key: SeriesKey, entities: tuple[str, ...], as_of: str |
     else:
         fig.update_yaxes(title_text=UNIT_AXIS.get(unit, unit), rangemode="tozero" if unit != "rank" else None,
                          autorange="reversed" if unit == "rank" else None)
-    fig.update_xaxes(title_text=FREQ_AXIS.get(key.freq, "Period"), type="category", categoryorder="category ascending")
+    fig.update_xaxes(title_text=period_axis(key.freq), type="category", categoryorder="category ascending")
     subtitle = []
     if key.counterpart and key.counterpart != "WLD":
         subtitle.append(f"Partner: {entity_name(key.counterpart)}.")
