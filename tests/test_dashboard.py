@@ -643,3 +643,16 @@ def test_the_data_page_attributes_verdict_changes_to_the_vintages_of_the_sources
     assert [c["claim"] for c in data.caused_by(changed, "customs")] == ["new-trio-over-one-trillion"]
     assert [c["claim"] for c in data.caused_by(changed, "gii")] == ["gii-2023-most-clusters"]
     assert data.caused_by(changed, "worldbank") == []
+
+
+def test_the_browser_tab_names_the_series_or_article_on_screen(client):
+    """Dash sets the tab's title from the page's (og:title in the served HTML, document.title in the browser)."""
+    from indicators import articles
+
+    def og_title(path):
+        page = client.get(path).data.decode()
+        return page.split('og:title" content="', 1)[1].split('"', 1)[0]
+
+    assert og_title(f"/series/{WDI_RD}") == "R&amp;D expenditure (% of GDP) — Fact-check desk"
+    assert og_title("/scorecard").startswith(f"Scorecard: {articles.default_article().title}"[:40])
+    assert og_title("/series/no-such-series") == "Series — Fact-check desk"

@@ -20,8 +20,17 @@ from dashboard.common import articles_mod, claims_engine, figures  # imported on
 
 PAGE = "scorecard"
 PATH = "/scorecard"
-dash.register_page(__name__, path=PATH, name="Scorecard", order=90, page_key=PAGE, nav=False,
-                   title="Scorecard — the default article's claims against the data")
+
+
+def title(**_) -> str:
+    """The browser tab's title: the article's (from its metadata)."""
+    try:
+        return f"Scorecard: {articles_mod.default_article().title} — {common.SITE_NAME}"
+    except Exception:  # the title must never break the page; the layout reports real errors
+        return f"Scorecard — {common.SITE_NAME}"
+
+
+dash.register_page(__name__, path=PATH, name="Scorecard", order=90, page_key=PAGE, nav=False, title=title)
 
 
 def layout(**query):

@@ -20,8 +20,22 @@ from dash import dcc, html
 from dashboard import common, series_view
 
 PAGE = "series"
+
+
+def title(series_id: str | None = None, **_) -> str:
+    """The browser tab's title: the series as people name it (a generic one when it is unknown)."""
+    try:
+        entries = series_view.all_entries(common.current_store(), None)
+        from indicators import catalogue_view
+
+        found = catalogue_view.series_entries(entries, series_id or "")
+    except Exception:  # the title must never break the page; the layout reports real errors
+        found = []
+    return f"{found[0].name} — {common.SITE_NAME}" if found else f"Series — {common.SITE_NAME}"
+
+
 dash.register_page(__name__, path="/series", path_template="/series/<series_id>", name="Series", order=91,
-                   page_key=PAGE, nav=False, title="Series — a published statistic and its sources")
+                   page_key=PAGE, nav=False, title=title)
 
 
 def layout(series_id: str | None = None, entity: str | None = None, **query):
