@@ -7,7 +7,7 @@ test-artifacts/screenshots/desk-*.png (and SHOTS_DIR, when set), where a person 
 from __future__ import annotations
 
 import pytest
-from browser_harness import launched, opened, playwright_or_skip, served, shoot, wait_for_charts
+from browser_harness import CHART_WAIT_MS, launched, opened, playwright_or_skip, served, shoot, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +74,7 @@ def test_a_first_time_user_checks_a_text_and_finds_a_series_chart(browser, base_
         page.wait_for_selector("#check-text")
         page.fill("#check-text", text)
         page.click("#check-run")
-        page.wait_for_selector("#check-table", timeout=30_000)
+        page.wait_for_selector("#check-table", timeout=CHART_WAIT_MS)  # the spotter takes a while on a loaded machine
         assert page.locator("#check-table .badge").count() > 0
         assert "supported" in page.inner_text("#check-table")
         shoot(page, "desk-path-check-390x844")
