@@ -656,3 +656,12 @@ def test_the_browser_tab_names_the_series_or_article_on_screen(client):
     assert og_title(f"/series/{WDI_RD}") == "R&amp;D expenditure (% of GDP) — Fact-check desk"
     assert og_title("/scorecard").startswith(f"Scorecard: {articles.default_article().title}"[:40])
     assert og_title("/series/no-such-series") == "Series — Fact-check desk"
+
+
+@pytest.mark.parametrize("search", ["?entity=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "?entity=,,,", "?currency=EUR",
+                                    "?as_of=9999-12-31&entity=CHN", "?as_of=2024-02-30", "?entity=" + ",".join(["CHN"] * 50),
+                                    "?entity=CHN&entity=USA"])
+def test_odd_series_queries_never_break_the_page(client, search):
+    tree = render(client, f"/series/{GACC_EXPORTS}", search)
+    assert find(tree, f"series-graph-{GACC_EXPORTS}") is not None
+    assert "<script>" not in json.dumps(find(tree, f"series-graph-{GACC_EXPORTS}"))
