@@ -88,11 +88,12 @@ VALUE_TYPES = {
     "hash": (str, type(None)),
     "href": (str, type(None)),
     "n_clicks": (int, type(None)),
-    "value": (str, int, float, list, type(None)),
+    "value": (str, int, float, type(None)),
 }
 """The JSON types a callback input or state of this app can carry, by property (dash's renderer
-sends nothing else for these components; a list is a multi-select's, of text only); other values
-answer 400 before any callback runs."""
+sends nothing else for these components); other values answer 400 before any callback runs."""
+MULTI_VALUE_CONTROLS = {"series-entities"}
+"""Controls whose `value` is a list (multi-selects): of text only; any other control's list answers 400."""
 SCORECARD_PARAMS = ("as_of", "currency", "product")
 """A full page load of "/" with one of these in its query is an old scorecard link: redirected to /scorecard."""
 PAGE_DEFAULTS = {"currency": "CNY", "product": "all"}
@@ -423,6 +424,8 @@ def _callback_problem(app: dash.Dash) -> str | None:
             if items is None:
                 return f"the callback request's {part} do not match the callback"
             types = VALUE_TYPES.get(want["property"])
+            if want["property"] == "value" and want["id"] in MULTI_VALUE_CONTROLS:
+                types = (list, type(None))
             for one in items:
                 if types and not isinstance(one.get("value"), types):
                     return f"{want['id']}.{want['property']}: a {type(one.get('value')).__name__} is not a valid value"
