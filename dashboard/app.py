@@ -1,12 +1,17 @@
 """The Dash app: multi-page (dashboard/pages), plus plain Flask routes for CSV downloads, embeddable
 single-chart pages and a health check.
 
-- Pages: `/` scorecard, `/trade`, `/innovation`, `/catalogue`, `/data` (each registers itself with
-  `dash.register_page`; layouts are built per request in `layout(**query)`, so a new vintage shows
+- Pages: `/` the desk's landing page, `/check`, `/articles` and `/article/<slug>`, `/scorecard` (the
+  default article's), `/catalogue` and `/series/<id>`, `/trade`, `/innovation`, `/data` (each registers
+  itself with `dash.register_page`; layouts are built per request in `layout(**query)`, so a new vintage shows
   on the next page load without a restart).
 - Page state (as_of, currency, product, vintage) lives in the URL query: the controls write it with
   a callback, the page layout reads it, so a shared link reopens the same view.
+- An old link to `/` that names scorecard state (`/?as_of=...`: "/" was the scorecard) is redirected to
+  `/scorecard` with the same query.
 - `/download/<figure-id>.csv?as_of=&currency=`: the rows a chart plots, with a `# ` metadata header;
+  `/download/series/<id>.csv?entity=&as_of=&currency=` and `/embed/series/<id>?...`: the same for a
+  catalogue series (its page is `/series/<id>`);
   `/download/catalogue.csv?q=&as_of=`: the catalogue's (searched) rows, the same way.
 - `/embed/<figure-id>?as_of=&currency=`: one chart on a standalone page; plotly.js is served by this
   app from the dash bundle (no CDN: the dashboard works offline).
@@ -58,6 +63,7 @@ PAGE_CONTROLS = {
     "innovation": {},
     "data": {"vintage": "data-vintage"},
     "catalogue": {"q": "catalogue-search"},
+    "series": {"entity": "series-entities", "currency": "series-currency"},
 }
 """Per page: query parameter -> the control that sets it (besides the as-of controls every page has).
 The page is rendered again from the new URL."""
@@ -68,7 +74,8 @@ change of the as-of date keeps their values."""
 COMMON_PARAMS = ("as_of", "currency", "product")
 """Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
 PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "articles": COMMON_PARAMS + ("slug",),
-               "catalogue": COMMON_PARAMS + ("q",)}
+               "catalogue": COMMON_PARAMS + ("q",), "series": COMMON_PARAMS + ("series_id", "entity"),
+               "home": ()}
 """Per page, the query parameters its layout is given (others: COMMON_PARAMS). Anything else in the
 URL is dropped before the layout runs: it cannot break a page, nor make a new entry in the cache."""
 RENDERED_PAGES_KEPT = 32
@@ -90,6 +97,13 @@ VALUE_TYPES = {
 }
 """The JSON types a callback input or state of this app can carry, by property (dash's renderer
 sends nothing else for these components); other values answer 400 before any callback runs."""
+MULTI_VALUE_CONTROLS = {"series-entities"}
+"""Controls whose `value` is a list (multi-selects): of text only; any other control's list answers 400."""
+SCORECARD_PARAMS = ("as_of", "currency", "product")
+"""A full page load of "/" with one of these in its query is an old scorecard link: redirected to /scorecard."""
+PAGE_DEFAULTS = {"currency": "CNY", "product": "all"}
+"""A control at its default leaves its parameter out of the URL (the series page has no default currency:
+a series' own unit is its default)."""
 
 log = logging.getLogger("dashboard")
 
@@ -111,7 +125,7 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
         pages_folder=str(HERE / "pages"),
         assets_folder=str(HERE / "assets"),
         suppress_callback_exceptions=True,
-        title="Fact-check: China's new trio and innovation claims",
+        title=f"{common.SITE_NAME} — {common.SITE_TAGLINE}",
         update_title=None,
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -176,7 +190,9 @@ def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str], k
             as_of = ""
         _set(query, "as_of", (as_of or "").strip())
         for (param, _component), value in zip([*extra.items(), *kept.items()], values):
-            default = {"currency": "CNY", "product": "all"}.get(param)
+            default = None if page == "series" else PAGE_DEFAULTS.get(param)
+            if isinstance(value, list):
+                value = ",".join(str(v) for v in value)
             _set(query, param, "" if value in (None, default) else str(value))
         new_search = ("?" + urlencode(query)) if query else ""
         if kept:
@@ -421,9 +437,13 @@ def _callback_problem(app: dash.Dash) -> str | None:
             if items is None:
                 return f"the callback request's {part} do not match the callback"
             types = VALUE_TYPES.get(want["property"])
+            if want["property"] == "value" and want["id"] in MULTI_VALUE_CONTROLS:
+                types = (list, type(None))
             for one in items:
                 if types and not isinstance(one.get("value"), types):
                     return f"{want['id']}.{want['property']}: a {type(one.get('value')).__name__} is not a valid value"
+                if isinstance(one.get("value"), list) and not all(isinstance(v, str) for v in one["value"]):
+                    return f"{want['id']}.{want['property']}: a list must hold text only"
     changed = body.get("changedPropIds", [])
     inputs = spec.get("inputs") or []
     if not isinstance(changed, list) or not all(isinstance(c, str) and _names_input(c, inputs) for c in changed):
@@ -568,15 +588,23 @@ def _register_routes(app: dash.Dash) -> None:
             fig, data = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
         except ValueError as exc:
             return _text_error(400, str(exc))
-        body = io.StringIO()
-        for line in _csv_header(fig):
-            body.write(f"# {line}\n")
-        data.to_csv(body, index=False)
         name = figure_id + ("-" + state.currency.lower() if state.currency != "CNY" else "") \
             + (f"-asof-{state.as_of}" if state.as_of else "")
-        response = flask.Response(body.getvalue(), mimetype="text/csv")
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        return _csv_response(fig, data, name)
+
+    @server.route("/download/series/<series_id>.csv")
+    def download_series(series_id: str):
+        """A catalogue series' plotted rows (`entity`, `as_of`, `currency` as on its page), CSV with a `# ` header."""
+        try:
+            fig, data, view, state = _series_request(series_id)
+        except LookupError as exc:
+            return _text_error(404, str(exc.args[0]))
+        except ValueError as exc:
+            return _text_error(400, str(exc))
+        name = "-".join([series_id, *[e.lower() for e in view.entities]]) \
+            + (f"-{fig.layout.meta['currency'].lower()}" if view.money else "") \
+            + (f"-asof-{state.as_of}" if state.as_of else "")
+        return _csv_response(fig, data, name)
 
     @server.route("/download/catalogue.csv")
     def download_catalogue():
@@ -607,25 +635,28 @@ def _register_routes(app: dash.Dash) -> None:
             fig, _ = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
         except ValueError as exc:
             return _html_error(400, "Bad request", str(exc))
-        meta = fig.layout.meta or {}
-        # The layout of the chart's width band (figures.responsive): wrapped titles, legend below the
-        # plot and stacked panels in a narrow iframe, the export layout in a wide one.
-        chart = figures.responsive.html_div(fig, f"embed-{figure_id}")
-        plotly_js = html_lib.escape(app.get_relative_path(PLOTLY_JS))
-        title = common.plain(fig.layout.title.text or figure_id)
-        meta_json = json.dumps(meta, default=str).replace("</", "<\\/")
-        page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html_lib.escape(title)}</title>
-<link rel="icon" href="data:,">
-<meta name="description" content="{html_lib.escape(meta.get('source_line', ''))}">
-<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}} .chart{{max-width:1200px;margin:0 auto}}</style>
-<script src="{plotly_js}"></script>
-</head><body><div class="chart">{chart}</div>
-<script type="application/json" id="figure-meta">{meta_json}</script>
-</body></html>"""
-        return flask.Response(page, mimetype="text/html")
+        return _embed_response(app, fig, figure_id)
+
+    @server.route("/embed/series/<series_id>")
+    def embed_series(series_id: str):
+        """A catalogue series' chart on a minimal standalone page (`entity`, `as_of`, `currency` as on its page)."""
+        try:
+            fig, _, _, _ = _series_request(series_id)
+        except LookupError as exc:
+            return _html_error(404, "Unknown series", str(exc.args[0]))
+        except ValueError as exc:
+            return _html_error(400, "Bad request", str(exc))
+        return _embed_response(app, fig, series_id)
+
+    @server.before_request
+    def old_scorecard_link():
+        """"/" was the scorecard: a page load of "/" whose query names scorecard state goes there."""
+        request = flask.request
+        if (request.method == "GET" and request.path == app.config.routes_pathname_prefix
+                and any(request.args.get(k) for k in SCORECARD_PARAMS)):
+            query = request.query_string.decode("latin-1")
+            return flask.redirect(app.get_relative_path("/scorecard") + "?" + query, code=301)
+        return None
 
     @server.after_request
     def security_headers(response: flask.Response):
@@ -658,6 +689,57 @@ def _register_routes(app: dash.Dash) -> None:
             if path not in known and not (templated and path.startswith(templated)):
                 response.status_code = 404
         return response
+
+
+def _embed_response(app: dash.Dash, fig, element: str) -> flask.Response:
+    """One chart on a minimal standalone page (for an <iframe>); plotly.js served by this app."""
+    meta = fig.layout.meta or {}
+    # The layout of the chart's width band (figures.responsive): wrapped titles, legend below the
+    # plot and stacked panels in a narrow iframe, the export layout in a wide one.
+    chart = figures.responsive.html_div(fig, f"embed-{element}")
+    plotly_js = html_lib.escape(app.get_relative_path(PLOTLY_JS))
+    title = common.plain(fig.layout.title.text or element)
+    meta_json = json.dumps(meta, default=str).replace("</", "<\\/")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html_lib.escape(title)}</title>
+<link rel="icon" href="data:,">
+<meta name="description" content="{html_lib.escape(meta.get('source_line', ''))}">
+<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}} .chart{{max-width:1200px;margin:0 auto}}</style>
+<script src="{plotly_js}"></script>
+</head><body><div class="chart">{chart}</div>
+<script type="application/json" id="figure-meta">{meta_json}</script>
+</body></html>"""
+    return flask.Response(page, mimetype="text/html")
+
+
+def _csv_response(fig, data, name: str) -> flask.Response:
+    """The rows a chart plots as a CSV attachment, after the `# ` metadata header (_csv_header)."""
+    body = io.StringIO()
+    for line in _csv_header(fig):
+        body.write(f"# {line}\n")
+    data.to_csv(body, index=False)
+    response = flask.Response(body.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+def _series_request(series_id: str):
+    """(figure, rows, series view, state) for a series route; LookupError for an unknown id or economy,
+    ValueError for a bad date or currency."""
+    from dashboard import series_view
+
+    state = _strict_state(flask.request.args)
+    store = common.current_store()
+    view = series_view.lookup(store, series_id, flask.request.args.get("entity"), state.as_of)
+    if view is None:
+        raise LookupError(f"There is no series {series_id!r}: see /catalogue for every series the store holds.")
+    if view.problems:
+        raise LookupError(" ".join(view.problems))
+    currency = (state.currency if flask.request.args.get("currency") else view.key.unit) if view.money else None
+    fig, data = common.figures_series.series_chart(store, view.key, view.entities, state.as_of, currency)
+    return fig, data, view, state
 
 
 def _strict_state(args) -> common.PageState:
@@ -704,5 +786,5 @@ def _text_error(status: int, message: str) -> flask.Response:
 def _html_error(status: int, title: str, message: str) -> flask.Response:
     page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html_lib.escape(title)}</title></head>"
             f"<body style='font-family:system-ui,sans-serif;margin:2rem'><h1>{html_lib.escape(title)}</h1>"
-            f"<p>{html_lib.escape(message)}</p><p><a href='/'>Back to the scorecard</a></p></body></html>")
+            f"<p>{html_lib.escape(message)}</p><p><a href='/'>Home</a> · <a href='/catalogue'>Catalogue</a></p></body></html>")
     return flask.Response(page, status=status, mimetype="text/html")

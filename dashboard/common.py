@@ -42,6 +42,7 @@ class OnFirstUse:
 claims_engine = OnFirstUse("indicators.claims")
 articles_mod = OnFirstUse("indicators.articles")
 figures = OnFirstUse("indicators.figures")
+figures_series = OnFirstUse("indicators.figures.series")
 
 STORE_KEY = "INDICATORS_STORE"
 ARTICLE_DATE_FALLBACK = "2024-03-31"
@@ -203,10 +204,16 @@ def verdict_badge(verdict: str, small: bool = False) -> html.Span:
     )
 
 
+MISSING_DATA_NOTE = "The data this claim needs are not in the store yet, so it cannot be decided here."
+"""What a reader sees where a claim lacks data (the loader to write is developer advice: CLI and docs)."""
+SITE_NAME = "Fact-check desk"
+SITE_TAGLINE = "figures about China's trade and innovation, checked against public data"
+
+
 def shell(page: str, state: PageState, children: list, heading: str, intro: str = "",
-          article_note: str = "Op-ed: LUO Weidong, March 2024, quoted for the purpose of checking it.") -> html.Div:
-    """Navigation (built from dash.page_registry, keeping as-of and currency), problems banner, content."""
-    nav_query = state.query(product=None, vintage=None)
+          article_note: str = "") -> html.Div:
+    """Navigation (nav_links), problems banner, content. `article_note`: the footer's line about the
+    article on screen (none on pages that show no article)."""
     banner = []
     if state.problems:
         banner = [html.Div([html.Strong("Note: "), " ".join(state.problems),
@@ -216,8 +223,8 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
             else "Showing the latest data in the store.")
     return html.Div([
         html.Header([
-            html.Div([html.Span("Fact-check", className="brand-mark"),
-                      html.Span(" China's new trio and innovation claims", className="brand-text")], className="brand"),
+            html.Div([dcc.Link(SITE_NAME, href="/", className="brand-mark"),
+                      html.Span(" " + SITE_TAGLINE, className="brand-text")], className="brand"),
             html.Nav(nav_links(page, state), className="nav", id=f"{page}-nav"),
         ], className="header"),
         html.Main([
@@ -240,10 +247,11 @@ def nav_links(page: str, state: PageState) -> list:
     links = []
     nav_query = state.query(product=None, vintage=None)
     for entry in sorted(dash.page_registry.values(), key=lambda p: p.get("order", 99)):
-        if entry["module"].split(".")[-1] == "not_found_404":
-            continue
+        if entry["module"].split(".")[-1] == "not_found_404" or entry.get("nav") is False:
+            continue  # pages registered with `nav=False` (the scorecard, series pages) are reached by links
         active = entry.get("page_key") == page
-        links.append(dcc.Link(entry["name"], href=entry["path"] + nav_query, id=f"{page}-nav-{entry.get('page_key')}",
+        query = "" if entry["path"] == "/" else nav_query  # "/" with a query is the old scorecard link
+        links.append(dcc.Link(entry["name"], href=entry["path"] + query, id=f"{page}-nav-{entry.get('page_key')}",
                               className="nav-link active" if active else "nav-link"))
     return links
 
@@ -288,6 +296,12 @@ def page_figure(store: Store, figure_id: str, state: PageState, product: str | N
 def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:
     options = {"product": product} if product else {}
     fig, data = figures.cached(figure_id, store, state.as_of, state.currency, **options)
+    fig_dict, texts = for_page(fig)
+    return fig_dict, {**texts, "rows": len(data)}
+
+
+def for_page(fig) -> tuple[dict, dict]:
+    """(figure dict, text parts) of a built figure as a page shows it (see page_figure)."""
     spec = fig.to_plotly_json()
     layout = dict(spec["layout"])
     title = layout.get("title") or {}
@@ -341,7 +355,13 @@ def figure_card(page: str, figure_id: str, state: PageState, results: dict, prod
             html.Span(f"“{result.stated.get('text') or result.claim}”", className="claim-quote"), " — ",
             html.Span(result.explanation, className="claim-explanation"),
         ], className="claim-ref", **anchor))
-    links = figure_links(figure_id, state, product)
+    return chart_card(page, figure_id, fig_dict, texts, figure_links(figure_id, state, product), claim_rows)
+
+
+def chart_card(page: str, figure_id: str, fig_dict: dict, texts: dict, links: dict[str, str],
+               claim_rows: list | None = None, has_data: bool = True) -> html.Section:
+    """A chart as every page shows it: finding as heading, subtitle, claims, the chart, source line,
+    CSV download (only when there are rows), standalone page and embed code (`links`: relative URLs)."""
     absolute = flask.request.host_url.rstrip("/") + links["embed"] if flask.has_request_context() else links["embed"]
     iframe = (f'<iframe src="{absolute}" title="{html_lib.escape(texts["title"])}" width="100%" height="'
               f'{int(fig_dict["layout"].get("height", 600)) + 200}" style="border:0" loading="lazy"></iframe>')
@@ -358,7 +378,7 @@ def figure_card(page: str, figure_id: str, state: PageState, results: dict, prod
         html.Div([
             # An empty chart (nothing loaded yet) offers no CSV: there would be only a header in it.
             html.A("Download CSV", href=links["csv"], className="button", id=f"{page}-csv-{figure_id}")
-            if texts.get("rows", 1) else None,
+            if has_data and texts.get("rows", 1) else None,
             html.A("Open standalone", href=links["embed"], className="button", target="_blank", rel="noopener"),
             html.Details([
                 html.Summary("Embed this chart"),

@@ -49,7 +49,7 @@ def test_index_lists_every_article_with_its_verdict_counts(client, results):
 
 
 def test_the_nav_links_to_the_index(client):
-    tree = render(client, "/")
+    tree = render(client, "/scorecard")
     nav = find(tree, "scorecard-nav-articles")
     assert nav is not None and nav["props"]["href"] == "/articles"
 

@@ -13,7 +13,7 @@ from browser_harness import VIEWPORTS, launched, opened, playwright_or_skip, ser
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"scorecard": "/", "trade": "/trade", "innovation": "/innovation", "data": "/data"}
+PAGES = {"home": "/", "scorecard": "/scorecard", "trade": "/trade", "innovation": "/innovation", "data": "/data"}
 
 sync_api = playwright_or_skip()
 
@@ -94,12 +94,12 @@ def test_currency_switch_changes_the_plotted_values(page, base_url):
 
 
 def test_as_of_selector_changes_a_verdict(page, base_url):
-    page.goto(base_url + "/")
+    page.goto(base_url + "/scorecard")
     page.wait_for_selector("#scorecard-claim-new-trio-over-one-trillion")
     assert badge(page, "new-trio-over-one-trillion") == "supported"
     page.fill("#scorecard-as-of", "2023-12-31")
     page.press("#scorecard-as-of", "Enter")
-    page.wait_for_url("**/?as_of=2023-12-31")
+    page.wait_for_url("**/scorecard?as_of=2023-12-31")
     page.wait_for_function(
         "() => document.querySelector('#scorecard-claim-new-trio-over-one-trillion .badge').textContent === 'unverifiable'",
         timeout=20_000)
@@ -130,7 +130,7 @@ def test_deep_link_restores_the_view(page, base_url):
 
 
 def test_evidence_link_opens_the_chart_of_the_claim(page, base_url):
-    page.goto(base_url + "/")
+    page.goto(base_url + "/scorecard")
     page.click("#scorecard-evidence-new-trio-over-one-trillion")
     page.wait_for_url("**/trade#claim-new-trio-over-one-trillion")
     anchor = page.locator("#claim-new-trio-over-one-trillion")

@@ -87,7 +87,7 @@ def graph_trace(tree, graph_id: str, name_part: str) -> dict:
 def test_scorecard_lists_every_claim_with_its_verdict_and_evidence_link(client):
     from indicators import claims
 
-    tree = render(client, "/")
+    tree = render(client, "/scorecard")
     ids = [c["id"] for c in claims.load_claims()["claims"]]
     for claim_id in ids:
         card = find(tree, f"scorecard-claim-{claim_id}")
@@ -105,7 +105,7 @@ def test_scorecard_lists_every_claim_with_its_verdict_and_evidence_link(client):
 
 
 def test_scorecard_as_of_before_gacc_published_makes_the_trillion_claim_unverifiable(client):
-    tree = render(client, "/", "?as_of=2023-12-31")
+    tree = render(client, "/scorecard", "?as_of=2023-12-31")
     card = text(find(tree, "scorecard-claim-new-trio-over-one-trillion"))
     assert "unverifiable" in card and "supported" in card  # "with latest data the verdict is supported"
     assert find(tree, "scorecard-as-of")["props"]["value"] == "2023-12-31"
@@ -156,7 +156,8 @@ def test_data_page_lists_sources_vintages_downloads_and_revisions(client, store)
     hightech = next(v for v in store.vintages("worldbank") if v.label == "WDI release 2026-04-08")
     tree = render(client, "/data", f"?vintage={hightech.id}")
     revised = text(find(tree, "data-revised"))
-    assert "TX.VAL.TECH.CD" in revised and "769,700,000,000" not in revised  # formatted, not raw
+    assert "High-technology exports" in revised and "TX.VAL.TECH.CD" not in revised  # named as people name it
+    assert "769,700,000,000" not in revised and "e+" not in revised and "billion USD" in revised  # for readers
     assert find(tree, "data-vintage")["props"]["value"] == hightech.id
 
 
@@ -419,7 +420,7 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
     entry["layout"] = dashboard_app._cached_layout("scorecard", counted, dashboard_app.COMMON_PARAMS)
     body = {"output": ROUTER,
             "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/scorecard"},
                        {"id": "_pages_location", "property": "search", "value": ""}],
             "changedPropIds": ["_pages_location.pathname"], "state": []}
     try:
@@ -478,12 +479,12 @@ def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_pa
                 dashboard_app.PAGE_PARAMS.get(key, dashboard_app.COMMON_PARAMS))
     dashboard_app._pages.clear()
     try:
-        for path in ("/", "/data"):
+        for path in ("/scorecard", "/data"):
             render(client, path)
         assert builds == {"scorecard": 1, "data": 1}
         results = refresh(offline=True, store=store)
         assert {r.status for r in results} <= {"unchanged", "skipped"}, [(r.source, r.status) for r in results]
-        for path in ("/", "/data"):
+        for path in ("/scorecard", "/data"):
             render(client, path)
         assert builds == {"scorecard": 1, "data": 2}
     finally:
@@ -512,7 +513,7 @@ def test_every_source_link_on_the_scorecard_is_named_after_the_site_it_opens(cli
     its href opens, never the publisher's name."""
     from urllib.parse import urlsplit
 
-    tree = render(client, "/")
+    tree = render(client, "/scorecard")
     items = [li for card in _nodes(tree, "Div") if card["props"].get("className") == "sources"
              for li in _nodes(card, "Li")]
     assert len(items) > 10
@@ -539,3 +540,158 @@ def test_the_trade_intro_states_the_yuans_move_from_the_fred_rates_in_the_store(
     assert f"the yuan {word} in 2023 ({after:.4f} CNY per USD on average, against {before:.4f} in 2022" in said
     early = text(render(client, "/trade", "?as_of=2023-06-30"))  # 2023's average was not known yet
     assert "the yuan weakened" not in early and "the yuan strengthened" not in early and "FRED average rates)" in early
+
+
+# -- the desk: landing page, series pages, names -------------------------------------------------
+
+WDI_RD = "worldbank-gb-xpd-rsdv-gd-zs-wdi-a-percent-of-gdp"
+GACC_EXPORTS = "gacc-goods-exports-goods-trade-annual-a-cny"
+
+
+def test_the_landing_page_offers_the_three_ways_in_and_names_no_single_article(client):
+    tree = render(client, "/")
+    for way, href in (("check", "/check"), ("articles", "/articles"), ("data", "/catalogue")):
+        assert find(tree, f"home-go-{way}")["props"]["href"] == href
+    words = text(tree)
+    assert "op-ed" not in words.casefold() and "LUO Weidong" not in words
+    from indicators import articles
+
+    newest = max(articles.load_articles(), key=lambda a: a.published)
+    assert find(tree, f"home-article-{newest.slug}") is not None
+    assert "series from" in text(find(tree, "home-way-data"))
+
+
+def test_an_old_scorecard_link_to_the_root_is_redirected_and_a_plain_root_is_not(client):
+    moved = client.get("/?as_of=2023-12-31")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith("/scorecard?as_of=2023-12-31")
+    assert client.get("/").status_code == 200
+    assert client.get("/?utm_source=x").status_code == 200  # a query naming no scorecard state stays home
+
+
+def test_titles_and_footers_name_the_article_on_screen(client):
+    from indicators import articles
+
+    article = articles.default_article()
+    scorecard = render(client, "/scorecard")
+    assert article.title in text(find(scorecard, "scorecard-page"))
+    for path in ("/trade", "/innovation"):
+        assert article.title in text(render(client, path))
+    for path in ("/", "/catalogue", "/404"):  # pages about no article name none in their footer
+        assert "LUO" not in text(render(client, path))
+
+
+def test_the_404_page_lists_every_page_a_reader_can_open(client):
+    import dash
+
+    listed = {item["props"]["children"][0]["props"]["href"] for item in _nodes(render(client, "/404"), "Li")}
+    registered = {p["path"] for p in dash.page_registry.values() if p["module"].split(".")[-1] not in ("not_found_404",)
+                  and not p.get("path_template")}
+    assert registered - {"/series"} <= listed | {"/articles"}, registered - listed
+
+
+def test_every_catalogue_row_links_to_its_series_page_and_every_id_is_unique(client, store):
+    from indicators import catalogue_view
+
+    entries = catalogue_view.entries(store)
+    keys = {}
+    for e in entries:
+        keys.setdefault(e.series_id, set()).add((e.source, e.dataset, e.indicator, e.product, e.freq, e.unit))
+    assert all(len(v) == 1 for v in keys.values())
+    links = [a for a in _nodes(render(client, "/catalogue", "?q=r%26d+china"), "Link")
+             if a["props"].get("className") == "series-link"]
+    assert links and all(a["props"]["href"].startswith("/series/") for a in links)
+    assert any(a["props"]["href"].split("?")[0] == f"/series/{WDI_RD}" for a in links)
+
+
+def test_a_series_page_draws_the_economies_asked_for_with_provenance_csv_and_embed(client):
+    tree = render(client, f"/series/{WDI_RD}", "?entity=CHN,USA")
+    graph = find(tree, f"series-graph-{WDI_RD}")
+    names = [t["name"] for t in graph["props"]["figure"]["data"]]
+    assert names == ["China", "United States of America"]  # economies by name, from economies.csv
+    assert graph["props"]["figure"]["layout"]["xaxis"]["title"]["text"] == "Year"
+    assert find(tree, "series-entities")["props"]["value"] == ["CHN", "USA"]
+    about = text(find(tree, "series-about"))
+    assert "World Bank" in about and "CC BY 4.0" in about
+    csv_link = find(tree, f"series-csv-{WDI_RD}")["props"]["href"]
+    assert csv_link == f"/download/series/{WDI_RD}.csv?entity=CHN%2CUSA"
+    assert f"/embed/series/{WDI_RD}?entity=CHN%2CUSA" in find(tree, f"series-embed-{WDI_RD}")["props"]["value"]
+    body = client.get(csv_link).data.decode()
+    assert "# licence: worldbank: CC BY 4.0" in body
+    rows = pd.read_csv(io.StringIO(body), comment="#")
+    assert set(rows["entity"]) == {"CHN", "USA"} and (rows["unit"] == "percent of GDP").all()
+    embed = client.get(f"/embed/series/{WDI_RD}?entity=CHN,USA")
+    assert embed.status_code == 200 and b"R&amp;D expenditure" in embed.data
+
+
+def test_a_money_series_opens_in_its_own_currency_and_converts_on_request(client, store):
+    own = find(render(client, f"/series/{GACC_EXPORTS}"), f"series-graph-{GACC_EXPORTS}")
+    usd = find(render(client, f"/series/{GACC_EXPORTS}", "?currency=USD"), f"series-graph-{GACC_EXPORTS}")
+    yuan = dict(zip(own["props"]["figure"]["data"][0]["x"], own["props"]["figure"]["data"][0]["y"]))
+    dollars = dict(zip(usd["props"]["figure"]["data"][0]["x"], usd["props"]["figure"]["data"][0]["y"]))
+    rate = store.frame(source="fx", indicator="AEXCHUS").set_index("period").loc["2023", "value"]
+    assert dollars["2023"] == pytest.approx(yuan["2023"] / rate)
+    hover = usd["props"]["figure"]["data"][0]["hovertext"][0]
+    assert "converted" in hover and "e+" not in hover  # numbers for readers, not 1.77948e+13
+
+
+def test_a_series_page_reports_bad_input_without_failing(client):
+    unknown = render(client, "/series/no-such-series")
+    assert "no series" in text(find(unknown, "series-not-found")).casefold()
+    partly = render(client, f"/series/{WDI_RD}", "?entity=CHN,XXX")
+    assert "XXX" in text(find(partly, "series-problems"))
+    assert find(partly, "series-entities")["props"]["value"] == ["CHN"]
+    assert client.get("/download/series/no-such-series.csv").status_code == 404
+    assert client.get(f"/download/series/{WDI_RD}.csv?as_of=yesterday").status_code == 400
+    assert client.get(f"/embed/series/{WDI_RD}?entity=XXX").status_code == 404
+
+
+def test_the_series_controls_write_the_economies_and_currency_into_the_url(client):
+    values = {"series-as-of": "", "series-as-of-article": 0, "series-as-of-latest": 0,
+              "series-entities": ["CHN", "JPN"], "series-currency": "CNY"}
+    response = state_callback(client, "series", values, ["series-entities.value"], search="?currency=USD")
+    assert response.status_code == 200
+    search = response.get_json()["response"]["url"]["search"]
+    assert search == "?currency=CNY&entity=CHN%2CJPN"  # CNY kept: a USD series' default is USD
+    bad = dict(values, **{"series-entities": ["CHN", 3]})
+    assert state_callback(client, "series", bad, ["series-entities.value"]).status_code == 400
+
+
+def test_figures_name_economies_from_the_catalogue_table():
+    from indicators import catalogue
+    from indicators.figures import base
+
+    assert not hasattr(base, "ENTITY_NAMES")
+    assert base.entity_name("KOR") == catalogue.economy_name("KOR") == "Republic of Korea"
+    assert base.entity_name("WLD") == "World" and base.entity_name("region:Asia") == "Asia"
+
+
+def test_the_data_page_attributes_verdict_changes_to_the_vintages_of_the_sources_a_claim_reads():
+    from dashboard.pages import data
+
+    changed = [{"claim": "new-trio-over-one-trillion", "before": "unverifiable", "after": "supported"},
+               {"claim": "gii-2023-most-clusters", "before": None, "after": "supported"}]
+    assert [c["claim"] for c in data.caused_by(changed, "customs")] == ["new-trio-over-one-trillion"]
+    assert [c["claim"] for c in data.caused_by(changed, "gii")] == ["gii-2023-most-clusters"]
+    assert data.caused_by(changed, "worldbank") == []
+
+
+def test_the_browser_tab_names_the_series_or_article_on_screen(client):
+    """Dash sets the tab's title from the page's (og:title in the served HTML, document.title in the browser)."""
+    from indicators import articles
+
+    def og_title(path):
+        page = client.get(path).data.decode()
+        return page.split('og:title" content="', 1)[1].split('"', 1)[0]
+
+    assert og_title(f"/series/{WDI_RD}") == "R&amp;D expenditure (% of GDP) — Fact-check desk"
+    assert og_title("/scorecard").startswith(f"Scorecard: {articles.default_article().title}"[:40])
+    assert og_title("/series/no-such-series") == "Series — Fact-check desk"
+
+
+@pytest.mark.parametrize("search", ["?entity=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "?entity=,,,", "?currency=EUR",
+                                    "?as_of=9999-12-31&entity=CHN", "?as_of=2024-02-30", "?entity=" + ",".join(["CHN"] * 50),
+                                    "?entity=CHN&entity=USA"])
+def test_odd_series_queries_never_break_the_page(client, search):
+    tree = render(client, f"/series/{GACC_EXPORTS}", search)
+    assert find(tree, f"series-graph-{GACC_EXPORTS}") is not None
+    assert "<script>" not in json.dumps(find(tree, f"series-graph-{GACC_EXPORTS}"))

@@ -138,8 +138,7 @@ def claim_card(article, result, spec: dict | None, state: common.PageState) -> h
         sections.append(html.P(["Also stated in: ", *links[:-1]], className="also-in",
                                id=f"{PAGE}-also-in-{result.id}"))
     if result.loader:
-        sections.append(html.P(["Loader that would fetch the missing data: ", html.Code(result.loader)],
-                               className="loader"))
+        sections.append(html.P(common.MISSING_DATA_NOTE, className="loader"))
     if spec is not None and result.verdict not in ("opinion", "error"):
         sections.append(evidence_chart(article, result, spec, state))
     return html.Article([

@@ -15,23 +15,15 @@ from urllib.parse import urlencode
 import dash
 from dash import dcc, html
 
-from dashboard import common
+from dashboard import common, series_view
 
 PAGE = "catalogue"
 OPEN_GROUP_ROWS = 60
 """A source's table starts open when it has at most this many rows (or a search is given)."""
 MAX_QUERY_CHARS = 200
 COLUMNS = ["Series", "What it measures", "Economy", "Periods", "Latest value", "Publisher, where read", "Refresh"]
-dash.register_page(__name__, path="/catalogue", name="Catalogue", order=3, page_key=PAGE,
+dash.register_page(__name__, path="/catalogue", name="Catalogue", order=5, page_key=PAGE,
                    title="Catalogue — every series the store holds")
-
-
-def all_entries(store, as_of: str | None) -> list:
-    """Every catalogue entry as of the date, cached per version of the store (a search only filters)."""
-    from indicators import catalogue_view
-
-    return common._read_cache("catalogue", 8).get(store, ("catalogue", as_of),
-                                                  lambda: catalogue_view.entries(store, as_of=as_of))
 
 
 def read_search(query: dict, problems: list[str]) -> str:
@@ -56,7 +48,7 @@ def layout(**query):
     state = common.read_state(query)
     search = read_search(query, state.problems)
     store = common.current_store()
-    everything = all_entries(store, state.as_of)
+    everything = series_view.all_entries(store, state.as_of)
     shown = catalogue_view.find(everything, search)
     sources = list(dict.fromkeys(e.source for e in shown))
     if search:
@@ -91,7 +83,8 @@ def layout(**query):
     return common.shell(PAGE, state, children, heading="Catalogue",
                         intro="Every series the store holds, with what it measures, the economies, first and last "
                               "period, the latest value, who published it and where it was read, and the command "
-                              "that refreshes it. A figure an article cites can be checked when its series is here.")
+                              "that refreshes it. A figure an article cites can be checked when its series is here. "
+                              "Open a series for its chart, economies to compare, sources, CSV and embed code.")
 
 
 def _group(source: str, rows: list, catalogue, opened: bool) -> html.Details:
@@ -125,7 +118,7 @@ def _row(e) -> html.Tr:
     if e.source_url.startswith(("http://", "https://")):
         where += [" ", html.A("link", href=e.source_url, target="_blank", rel="noopener")]
     cells = [
-        [html.Strong(e.name), html.Br(), html.Code(codes)],
+        [html.Strong(dcc.Link(e.name, href=series_href(e), className="series-link")), html.Br(), html.Code(codes)],
         measures,
         e.entity_name if e.entity_name == e.entity else [e.entity_name, html.Span(f" ({e.entity})", className="muted")],
         [f"{e.periods}", html.Br(), html.Span(f"{_freq(e.freq)}, {e.observations:,} obs.", className="muted")],
@@ -135,6 +128,11 @@ def _row(e) -> html.Tr:
     ]
     return html.Tr([html.Td(cell, **{"data-label": label}) for cell, label in zip(cells, COLUMNS)],
                    className="catalogue-row")
+
+
+def series_href(e) -> str:
+    """The series page of an entry, opened on the entry's economy (China first when the series has it)."""
+    return f"/series/{e.series_id}" + ("" if e.entity == "CHN" else "?" + urlencode({"entity": e.entity}))
 
 
 def _words(code: str) -> str:
@@ -165,4 +163,6 @@ def _partner(e) -> str:
 
 
 def _freq(freq: str) -> str:
-    return {"A": "annual", "Q": "quarterly", "H": "half-yearly", "M": "monthly", "YTD": "year to date"}.get(freq, freq)
+    from indicators import catalogue
+
+    return catalogue.frequency_word(freq)

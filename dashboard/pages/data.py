@@ -22,7 +22,7 @@ MAX_REVISED_ROWS = 40  # the most recent periods first; the full list is in the 
 PAGE_SIZE, MAX_PAGE_SIZE = 25, 100
 """Vintages per page of the vintages table: the default, and the most a `size=` may ask for."""
 MAX_NUMBER_DIGITS = 12
-dash.register_page(__name__, path="/data", name="Data & sources", order=3, page_key=PAGE,
+dash.register_page(__name__, path="/data", name="Data & sources", order=8, page_key=PAGE,
                    title="Data & sources — vintages, downloads and revisions")
 
 
@@ -192,17 +192,23 @@ def _changes(report, vintage):
     revised = sorted(report.get("revised") or [],
                      key=lambda r: (r["period"], abs(r.get("change_pct") or 0)), reverse=True)
     if revised:
-        rows = [[r["indicator"], r["entity"], r.get("product") or "", r["period"], r["unit"],
-                 f"{r['old']:,.6g}", f"{r['new']:,.6g}",
+        from indicators import catalogue, catalogue_view
+
+        def name(r):
+            described = catalogue.describe(vintage.source, r["indicator"], r.get("product") or None, r["unit"])
+            return described.name if described else r["indicator"]
+
+        rows = [[name(r), catalogue.economy_name(r["entity"]), r["period"],
+                 catalogue_view.human(r["old"], r["unit"]), catalogue_view.human(r["new"], r["unit"]),
                  f"{r['change_pct']:+.2f}%" if r.get("change_pct") is not None else "n/a"]
                 for r in revised[:MAX_REVISED_ROWS]]
-        parts.append(_table(["Indicator", "Entity", "Product", "Period", "Unit", "Before", "After", "Change"], rows,
+        parts.append(_table(["Series", "Economy", "Period", "Before", "After", "Change"], rows,
                             table_id=f"{PAGE}-revised"))
         if len(revised) > MAX_REVISED_ROWS:
             parts.append(html.P(f"… and {len(revised) - MAX_REVISED_ROWS} more (see `indicators refresh --report`)."))
-    changed = report.get("verdicts_changed") or []
+    changed = caused_by(report.get("verdicts_changed") or [], vintage.source)
     if changed:
-        parts.append(html.Div([html.H4("Verdicts changed by that refresh"), html.Ul([
+        parts.append(html.Div([html.H4(f"Verdicts this vintage changed (claims that read {vintage.source} data)"), html.Ul([
             html.Li([f"{c['claim']}: ", common.verdict_badge(c["before"] or "none", small=True), " → ",
                      common.verdict_badge(c["after"], small=True)]) for c in changed])]))
     for key, label in (("added_series", "Series added"), ("dropped_series", "Series dropped")):
@@ -211,6 +217,34 @@ def _changes(report, vintage):
             shown = ", ".join(items[:20]) + (f" … (+{len(items) - 20})" if len(items) > 20 else "")
             parts.append(html.P([html.Strong(f"{label}: "), shown], className="muted"))
     return html.Div(parts, id=f"{PAGE}-changes")
+
+
+def caused_by(changed: list[dict], source: str) -> list[dict]:
+    """The verdict changes a vintage of `source` can have caused: those of claims whose evidence reads
+    that source. (A refresh of several sources stores the run's changes in each vintage's report.)"""
+    if not changed:
+        return []
+    from indicators import claims
+
+    try:
+        specs = {c["id"]: c for c in claims.load_claims()["claims"]}
+    except claims.ClaimsFileError:
+        return changed
+    return [c for c in changed if c["claim"] not in specs or source in _sources_read(specs[c["claim"]])]
+
+
+def _sources_read(spec) -> set[str]:
+    """Every source a claim's series, bases, readings and independent evidence name."""
+    found = set()
+    if isinstance(spec, dict):
+        if "indicator" in spec and isinstance(spec.get("source"), str):
+            found.add(spec["source"])
+        for value in spec.values():
+            found |= _sources_read(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            found |= _sources_read(value)
+    return found
 
 
 def _table(headers: list[str], rows: list[list], table_id: str) -> html.Div:

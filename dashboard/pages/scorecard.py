@@ -1,4 +1,11 @@
-"""`/` — the scorecard: every claim in the op-ed with its verdict, the numbers compared and the sources."""
+"""`/scorecard` — the default article's scorecard (the op-ed): every claim with its verdict, the numbers
+compared, the sources and a link to the curated chart (/trade, /innovation) that holds its evidence.
+
+It was the landing page; "/" is now the desk's home (dashboard/pages/home.py), and an old link to "/"
+that names scorecard state (`/?as_of=...`) is redirected here by dashboard.app. Every other article's
+scorecard is at `/article/<slug>` (dashboard/pages/articles.py). The title, intro and footer name the
+article from its metadata (data/articles/<slug>/article.yaml), never a fixed text.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +16,27 @@ import dash
 from dash import dcc, html
 
 from dashboard import common
-from dashboard.common import claims_engine, figures  # imported on first use (see dashboard.common)
+from dashboard.common import articles_mod, claims_engine, figures  # imported on first use (see dashboard.common)
 
 PAGE = "scorecard"
-dash.register_page(__name__, path="/", name="Scorecard", order=0, page_key=PAGE,
-                   title="Scorecard — fact-check of China's new trio and innovation claims")
+PATH = "/scorecard"
+
+
+def title(**_) -> str:
+    """The browser tab's title: the article's (from its metadata)."""
+    try:
+        return f"Scorecard: {articles_mod.default_article().title} — {common.SITE_NAME}"
+    except Exception:  # the title must never break the page; the layout reports real errors
+        return f"Scorecard — {common.SITE_NAME}"
+
+
+dash.register_page(__name__, path=PATH, name="Scorecard", order=90, page_key=PAGE, nav=False, title=title)
 
 
 def layout(**query):
     """The scorecard as of the date in the URL (`?as_of=`), latest by default."""
     state = common.read_state(query)
+    article = articles_mod.default_article()
     results = common.claim_results(common.current_store(), state.as_of)
     counts = Counter(r.verdict for r in results)
     summary = html.Div(
@@ -27,11 +45,14 @@ def layout(**query):
         className="summary", id=f"{PAGE}-summary",
     )
     cards = [claim_card(result, state) for result in results]
-    intro = ("Each statement of the op-ed “New Opportunities for the World” (LUO Weidong, March 2024) that cites "
-             "a figure, checked against public data. Change the date to see what could have been known then.")
+    intro = (f"Each statement of “{article.title}” ({article.author}, {article.outlet}, {article.published}) that "
+             "cites a figure, checked against public data, with links to the charts that hold the evidence. "
+             "Change the date to see what could have been known then.")
+    note = f"{article.outlet}: {article.author}, {article.published}, quoted for the purpose of checking it."
     return common.shell(PAGE, state, [common.controls(PAGE, state), summary,
-                                      html.Div(cards, className="cards", id=f"{PAGE}-cards")],
-                        heading="Scorecard: the op-ed's claims against the data", intro=intro)
+                                      html.Div(cards, className="cards", id=f"{PAGE}-cards"),
+                                      html.P(dcc.Link("All checked articles →", href="/articles"))],
+                        heading=f"Scorecard: {article.title}", intro=intro, article_note=note)
 
 
 def claim_card(result: claims_engine.ClaimResult, state: common.PageState, bespoke: bool = True) -> html.Article:
@@ -68,8 +89,7 @@ def claim_card(result: claims_engine.ClaimResult, state: common.PageState, bespo
             ]))
         sections.append(html.Div([html.H4("Sources"), html.Ul(items)], className="sources"))
     if result.loader:
-        sections.append(html.P(["Loader that would fetch the missing data: ", html.Code(result.loader)],
-                               className="loader"))
+        sections.append(html.P(common.MISSING_DATA_NOTE, className="loader"))
     figure_id = figures.CLAIM_FIGURES.get(result.id) if bespoke else None
     if figure_id:
         page = figures.FIGURES[figure_id].page

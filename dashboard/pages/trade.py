@@ -12,7 +12,7 @@ FIGURES = ["new-trio-total", "new-trio-products", "solar-exports-monthly", "ev-e
 CURRENCY_FREE = {"ev-exports-units"}
 """Charts a currency change leaves as they are (vehicle counts)."""
 CLAIM_YEAR = 2023  # the year the trade claims are about (the new trio's 2023 exports): the intro explains its FX move
-dash.register_page(__name__, path="/trade", name="Trade: the new trio", order=1, page_key=PAGE,
+dash.register_page(__name__, path="/trade", name="Trade: the new trio", order=6, page_key=PAGE,
                    title="Trade — China's new-trio exports")
 
 
@@ -22,14 +22,18 @@ def layout(**query):
     results = common.results_by_id(state)
     cards = [_card(figure_id, state, results) for figure_id in FIGURES]
     yuan = common.figures.yuan_against_dollar(common.current_store(), CLAIM_YEAR, state.as_of)
-    intro = ("GACC's “new trio” — electric passenger vehicles, lithium-ion batteries and solar cells — in yuan "
-             "(as the op-ed counts) or in US dollars (converted at FRED average rates"
+    article = common.articles_mod.default_article()
+    intro = ("A curated view of the figures “" + article.title + f"” ({article.author}, {article.published}) cites "
+             "about the new trio: GACC's electric passenger vehicles, lithium-ion batteries and solar cells, in yuan "
+             "(as the article counts) or in US dollars (converted at FRED average rates"
              + (f"; {yuan}, so growth in dollars differs from growth in yuan" if yuan else "") + "). "
-             "The claims are judged in yuan.")
+             "The claims are judged in yuan. Every other trade series is in the catalogue.")
     return common.shell(PAGE, state, [dcc.Location(id=f"{PAGE}-url", refresh=False),
                                       common.controls(PAGE, state, currency=True, products=True),
                                       html.Div(cards, className="figures")],
-                        heading="Trade: the new trio's exports", intro=intro)
+                        heading="Trade: the new trio's exports", intro=intro,
+                        article_note=f"{article.outlet}: {article.author}, {article.published}, quoted for the purpose "
+                                     "of checking it.")
 
 
 def _card(figure_id: str, state: common.PageState, results: dict) -> html.Section:

@@ -224,9 +224,37 @@ def economy_iso3() -> dict[str, str]:
     return {name: iso3 for iso3, (first, aliases) in economies().items() for name in (first, *aliases)}
 
 
+FREQUENCIES = {"A": ("annual", "Year"), "Q": ("quarterly", "Quarter"), "H": ("half-yearly", "Half-year"),
+               "M": ("monthly", "Month"), "YTD": ("year to date", "Year to date (months)")}
+"""Frequency code -> (how a reader says it, the title of a time axis): the one table the pages and charts read."""
+
+
+def frequency_word(freq: str) -> str:
+    """"A" -> "annual" (the code itself when unknown)."""
+    return FREQUENCIES.get(freq, (freq, ""))[0]
+
+
+def period_axis(freq: str | None) -> str:
+    """The title of a time axis for a frequency ("A" -> "Year"), never the column name "period"."""
+    return FREQUENCIES.get(freq or "A", ("", "Date"))[1]
+
+
+OTHER_NAMES = {"WLD": "World"}
+"""Entity codes that are not economies (economies.csv lists economies only)."""
+
+
 def economy_name(iso3: str) -> str:
-    """An economy's name for readers ('Korea, Republic of' -> as listed), the code itself when unknown."""
-    return economies().get(iso3, (iso3,))[0]
+    """An entity's name for readers ("KOR" -> "Republic of Korea", "WLD" -> "World", "region:Asia" ->
+    "Asia"), from economies.csv: the one table of names. The code itself when no name is known."""
+    try:
+        names = economies()
+    except OSError:
+        names = {}
+    if iso3 in names:
+        return names[iso3][0]
+    if iso3.startswith("region:"):
+        return iso3.split(":", 1)[1]
+    return OTHER_NAMES.get(iso3, iso3)
 
 
 def ancestors(subject: str) -> set[str]:

@@ -18,13 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import asdict, dataclass, fields
 
 from indicators import catalogue
 from indicators import frame as tidy
 
-OTHER_NAMES = {"WLD": "World"}
-"""Entity codes that are not economies (the economies table lists economies only)."""
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 MAX_SEARCH_CHARS = 200
 
@@ -69,6 +68,11 @@ class Entry:
     def periods(self) -> str:
         return self.first_period if self.first_period == self.last_period else f"{self.first_period}–{self.last_period}"
 
+    @property
+    def series_id(self) -> str:
+        """The id of the series page this entry belongs to (see series_id)."""
+        return series_id(self.source, self.dataset, self.indicator, self.product, self.freq, self.unit)
+
     def haystack(self) -> str:
         """The text a search looks in (lower case)."""
         return " ".join([self.name, self.indicator, self.product, self.measure, self.subject, self.basis,
@@ -86,6 +90,19 @@ def entries(store, as_of: str | None = None, search: str | None = None) -> list[
     names = economy_names()
     found = sorted((_entry(row, names) for row in listed.to_dict("records")), key=_order)
     return find(found, search)
+
+
+def series_id(source: str, dataset: str, indicator: str, product: str, freq: str, unit: str) -> str:
+    """A series page's id, readable in a URL: the catalogue key without the entity (the page compares
+    the economies), lower case, every run of other characters one "-" ("nbs-rd-intensity-rd-final-a-
+    percent-of-gdp"). The same series gets the same id from every store."""
+    parts = (source, indicator, product, dataset, freq, unit)
+    return re.sub(r"[^0-9a-z]+", "-", "-".join(p for p in parts if p).casefold()).strip("-")
+
+
+def series_entries(found: list[Entry], wanted: str) -> list[Entry]:
+    """The entries of one series page (one per economy, in catalogue order); [] for an unknown id."""
+    return [e for e in found if e.series_id == wanted]
 
 
 def find(found: list[Entry], search: str | None) -> list[Entry]:
@@ -145,13 +162,8 @@ def refresh_command(source: str) -> str:
 
 
 def entity_name(code: str, names: dict[str, str] | None = None) -> str:
-    """An economy's name from its code ("CHN" -> "China"), the code itself when no name is known."""
-    names = economy_names() if names is None else names
-    if code in names:
-        return names[code]
-    if code.startswith("region:"):
-        return code.split(":", 1)[1]
-    return OTHER_NAMES.get(code, code)
+    """An economy's name from its code ("CHN" -> "China"): catalogue.economy_name's, or `names`'."""
+    return names[code] if names and code in names else catalogue.economy_name(code)
 
 
 def economy_names() -> dict[str, str]:

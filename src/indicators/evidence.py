@@ -31,7 +31,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import derive
+from indicators import catalogue, derive
 from indicators.claims import ClaimResult, Evidence
 from indicators.frame import provenance
 from indicators.store import Store
@@ -78,7 +78,7 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
     if kind == "leader":
         rows = ev.rows({k: v for k, v in spec.items() if k != "entity"})  # the stated figure is a rank: no conversion
         _leader(fig, rows, claim, scale)
-        x_title = "economy"
+        x_title = "Economy"
     else:
         rows = ev.rows({k: v for k, v in spec.items() if k != "period"}).sort_values("period")
         rows, unit, unit_note, rate_rows = in_stated_unit(rows, stated.get("unit") or "", unit, store, as_of)
@@ -86,11 +86,11 @@ def evidence_figure(store: Store, claim: dict, result: ClaimResult | None = None
             _rank_trend(fig, rows, claim)
         else:
             _over_time(fig, rows, claim, kind, scale)
-        x_title = "period"
+        x_title = catalogue.period_axis(spec.get("freq"))
     if rows.empty:
         fig.add_annotation(
-            text=_wrap(f"No {spec.get('indicator')} data in the store for this claim"
-                       + (f" (as of {as_of})" if as_of else "") + f". Loader: {claim.get('loader', 'none known')}", 70),
+            text=_wrap(f"The store holds no {series_name(spec)} for this claim"
+                       + (f" published by {as_of}" if as_of else "") + ".", 70),
             xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font={"size": 14, "color": "#333"},
             bgcolor="#f4f4f4", bordercolor="#999", borderpad=10)
     refs = store.vintage_refs([*zip(rows["source"], rows["vintage"]), *((r["source"], r["vintage"]) for r in rate_rows)])
@@ -185,8 +185,8 @@ def _axis_with_zero(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, 
 def _hover(rows: pd.DataFrame, scale: float) -> list[str]:
     """Per point: the figure (with its qualifier), how it was derived if it was, the publisher and vintage."""
     derivations = rows["derivation"] if "derivation" in rows else [""] * len(rows)
-    return [f"{r.entity} {r.period}: {(r.qualifier + ' ') if r.qualifier else ''}{r.value / scale:,.6g} "
-            f"({r.value:,.6g} {r.unit})" + (f"<br><i>{_wrap(how, 90)}</i>" if how else "")
+    return [f"{catalogue.economy_name(r.entity)} {r.period}: {(r.qualifier + ' ') if r.qualifier else ''}"
+            f"{r.value / scale:,.6g} ({derive.human(r.value, r.unit)})" + (f"<br><i>{_wrap(how, 90)}</i>" if how else "")
             + (f"<br>published as “{r.qualifier}”: a bound, not an exact figure"
                if bound_side(r.qualifier) in ("lower", "upper") else "")
             + f"<br>{r.publisher}, released {r.released}, vintage {int(r.vintage)}"
@@ -203,7 +203,7 @@ def _over_time(fig: go.Figure, rows: pd.DataFrame, claim: dict, kind: str, scale
         exact = rows[sides == "exact"]
         if len(exact):  # exact figures only: a line never joins a bound or an approximate figure
             fig.add_trace(go.Scatter(x=list(exact["period"]), y=list(exact["value"] / scale), mode="lines+markers",
-                                     name=f"{entity} {spec['indicator']}".strip(), line={"color": BLUE},
+                                     name=series_name(spec, entity), line={"color": BLUE},
                                      hovertext=_hover(exact, scale), hoverinfo="text"))
         bounds = rows[sides != "exact"]
         if len(bounds):  # "more than 1 trillion" is a bound, not a point: an open marker pointing the open way
@@ -264,14 +264,15 @@ def _leader(fig: go.Figure, rows: pd.DataFrame, claim: dict, scale: float) -> No
     if rows.empty:
         return
     colors = [VERMILLION if e == entity else GREY for e in rows["entity"]]
-    fig.add_trace(go.Bar(x=list(rows["entity"]), y=list(rows["value"] / scale), marker={"color": colors},
-                         name=f"{claim['series']['indicator']}, {claim['series'].get('period')}",
+    fig.add_trace(go.Bar(x=[catalogue.economy_name(e) for e in rows["entity"]], y=list(rows["value"] / scale),
+                         marker={"color": colors},
+                         name=f"{series_name(claim['series'])}, {claim['series'].get('period')}",
                          hovertext=_hover(rows, scale), hoverinfo="text"))
     mine = rows[rows["entity"] == entity]
     rank = float(stated["value"])
     y = float(mine["value"].iloc[0]) / scale if len(mine) else 0.0
-    fig.add_trace(go.Scatter(x=[entity], y=[y], mode="markers+text", customdata=[rank],
-                             name=f"{STATED_NAME}: {entity} rank {rank:g} ({stated.get('text', '')})",
+    fig.add_trace(go.Scatter(x=[catalogue.economy_name(entity)], y=[y], mode="markers+text", customdata=[rank],
+                             name=f"{STATED_NAME}: {catalogue.economy_name(entity)} rank {rank:g} ({stated.get('text', '')})",
                              marker={"symbol": "star", "size": 16, "color": BLACK}, text=[f"stated: rank {rank:g}"],
                              textposition="top center", hoverinfo="name"))
 
@@ -280,7 +281,7 @@ def _rank_trend(fig: go.Figure, rows: pd.DataFrame, claim: dict) -> None:
     window = claim.get("window") or {}
     if len(rows):
         fig.add_trace(go.Scatter(x=list(rows["period"]), y=list(rows["value"]), mode="lines+markers",
-                                 name=f"{claim['series'].get('entity', '')} {claim['series']['indicator']}".strip(),
+                                 name=series_name(claim["series"], claim["series"].get("entity", "")),
                                  line={"color": BLUE}, hovertext=_hover(rows, 1.0), hoverinfo="text"))
     if window:
         fig.add_vrect(x0=window["first"], x1=window["last"], fillcolor=ORANGE, opacity=0.15, line_width=0,
@@ -289,6 +290,15 @@ def _rank_trend(fig: go.Figure, rows: pd.DataFrame, claim: dict) -> None:
 
 
 # -- text ------------------------------------------------------------------------------------
+
+
+def series_name(spec: dict, entity: str = "") -> str:
+    """A claim's series as people name it ("China: Patent applications, residents"), from the catalogue
+    (the indicator code when no source.yaml describes it)."""
+    described = catalogue.describe(spec.get("source", ""), spec.get("indicator", ""), spec.get("product") or None,
+                                   spec.get("unit"))
+    name = described.name if described else spec.get("indicator", "")
+    return f"{catalogue.economy_name(entity)}: {name}" if entity else name
 
 
 def axis_title(unit: str, scale: float) -> str:

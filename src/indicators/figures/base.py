@@ -36,6 +36,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators import claims as claims_engine
+from indicators.catalogue import economy_name
 from indicators.derive import DerivationError, Derived, Rates
 from indicators.frame import flagged, provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
 from indicators.store import ReadCache, Store, Vintage
@@ -67,12 +68,6 @@ ENTITY_COLORS = {
     "CHE": GREY,
     "IND": OKABE_ITO["yellow"],
     "WLD": GREY,
-}
-ENTITY_NAMES = {
-    "CHN": "China", "USA": "United States", "DEU": "Germany", "JPN": "Japan", "KOR": "Rep. of Korea",
-    "CAN": "Canada", "GBR": "United Kingdom", "CHE": "Switzerland", "FRA": "France", "IND": "India",
-    "AUS": "Australia", "BRA": "Brazil", "IRN": "Iran", "RUS": "Russia", "TUR": "Türkiye", "SGP": "Singapore",
-    "NLD": "Netherlands", "ISR": "Israel", "TWN": "Taiwan (WIPO: TW*)", "WLD": "World",
 }
 
 from indicators.verdicts import BADGE_COLORS as VERDICT_COLORS  # noqa: E402  (one table: indicators/verdicts.py)
@@ -148,7 +143,8 @@ def exact(value: float, unit: str) -> str:
 
 
 def entity_name(code: str) -> str:
-    return ENTITY_NAMES.get(code, code)
+    """An economy's name for readers, from the catalogue's one table (economies.csv)."""
+    return economy_name(code)
 
 
 def wrap(text: str, width: int = 95) -> str:
