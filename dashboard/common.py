@@ -236,7 +236,7 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         ], className="main"),
         html.Footer([
             "Every number comes from the store (real, cited data; see ",
-            dcc.Link("Data & sources", href="/data" + nav_query), "). Verdicts are computed, never typed. ",
+            dcc.Link("Data & sources", href="/data" + state.query(product=None, vintage=None)), "). Verdicts are computed, never typed. ",
             article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
@@ -306,8 +306,7 @@ def for_page(fig) -> tuple[dict, dict]:
     layout = dict(spec["layout"])
     title = layout.get("title") or {}
     texts = {"title": plain(title.get("text", "")), "subtitle": plain((title.get("subtitle") or {}).get("text", "")),
-             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {},
-             "rows": len(data)}
+             "source": (layout.get("meta") or {}).get("source_line", ""), "meta": layout.get("meta") or {}}
     layout["title"] = {"text": ""}
     source_notes = [a for a in layout.get("annotations", []) if a.get("name") == figures.SOURCE_LINE_NAME]
     layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("name") != figures.SOURCE_LINE_NAME]
