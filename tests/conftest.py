@@ -23,6 +23,17 @@ settings.load_profile("ci")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_collection_modifyitems(items):
+    """Markers that follow from a test's fixtures, so no test has to remember them: `postgres` for
+    the tests on the throwaway cluster, `browser` for those handed a Chromium (fixture `browser`)."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "pg_server" in names:
+            item.add_marker(pytest.mark.postgres)
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path, monkeypatch):
     """Every test gets its own SQLite store and no retry sleeps; no key leaks in from the machine."""

@@ -128,6 +128,7 @@ def broken(request, tmp_path):
             folder.chmod(0o755)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("broken", BROKEN, indirect=True, ids=lambda f: f.__name__)
 def test_serve_refuses_to_start_with_one_line(broken):
     url, hidden, flags, fix = broken
@@ -146,6 +147,7 @@ def test_serve_refuses_to_start_with_one_line(broken):
         assert ":***@" in line  # the URL is shown, its password masked
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("broken", BROKEN, indirect=True, ids=lambda f: f.__name__)
 def test_wsgi_app_answers_503_pages_and_json_health(broken):
     url, hidden, flags, fix = broken
@@ -173,6 +175,7 @@ def test_wsgi_app_answers_503_pages_and_json_health(broken):
     assert len(logged) == 1 and fix in logged[0], proc.stderr  # logged once, one line
 
 
+@pytest.mark.subprocess
 def test_gunicorn_serves_503_and_json_health_on_a_corrupt_store(tmp_path):
     url = corrupt_file(tmp_path)[0]
     port = free_port()
@@ -332,6 +335,7 @@ print(json.dumps({"status": answer.status_code, "opened": app.server.config.get(
 """
 
 
+@pytest.mark.subprocess
 def test_the_page_shell_is_served_before_the_store_is_opened(snapshot_template, tmp_path):
     """GET / needs no data: while the store is not open yet it checks only what shows without
     opening it (no pandas, no SQLAlchemy imported), so the first page is not held up."""

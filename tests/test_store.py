@@ -94,6 +94,7 @@ def test_rows_of_another_source_are_rejected():
         Store().write_vintage("ember", make([obs(1.0)], source="customs"))
 
 
+@pytest.mark.subprocess
 def test_a_load_killed_midway_leaves_the_last_vintage_intact(tmp_path):
     url = os.environ["INDICATORS_DB"]
     store = Store(url)
