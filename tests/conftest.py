@@ -94,6 +94,25 @@ def snapshot_copy(snapshot_template, tmp_path_factory):
     return make
 
 
+@pytest.fixture(scope="session")
+def judged(snapshot_template):
+    """judged(slug, compare=True): that bundled article's claims judged on the snapshot, once per
+    session (per xdist worker) and shared by the modules that only read them."""
+    import functools
+
+    from indicators import articles
+    from indicators.claims import check_article
+    from indicators.store import Store
+
+    store = Store(f"sqlite:///{snapshot_template}")
+
+    @functools.cache
+    def judge(slug: str, compare: bool = True) -> list:
+        return check_article(store, articles.get_article(slug), compare=compare)
+
+    return judge
+
+
 # --- PostgreSQL: one throwaway cluster per session, one empty database per test -------------------
 
 

@@ -229,6 +229,7 @@ def _rows(tree) -> list:
 # -- odd input -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_odd_searches_and_dates_never_break_the_page_or_the_csv(client):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st

@@ -99,6 +99,7 @@ def engines(tmp_path, label):
     return old, new
 
 
+@pytest.mark.slow
 def test_bundled_snapshot_same_answers_latest_and_as_of_every_date(tmp_path, bundled):
     old, new = engines(tmp_path, "snapshot")
     for name, batches in bundled.items():

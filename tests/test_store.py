@@ -228,6 +228,7 @@ def test_a_read_only_store_is_readable(read_only_snapshot, command, capsys):
         assert "read-only store" in out and "observations from" in out
 
 
+@pytest.mark.slow
 def test_a_read_only_store_serves_pages_and_the_report(read_only_snapshot, tmp_path_factory):
     from dashboard.app import create_app
     from indicators import report
