@@ -9,5 +9,7 @@ command -v chromium >/dev/null 2>&1 || apt_install chromium
 has_postgres() { command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
 has_postgres || apt_install postgresql
 install_project ".[test]"  # skipped when pyproject.toml is unchanged since the last install
+# Tests run in parallel (pytest-xdist), one worker per core unless PYTEST_WORKERS says otherwise
+# (pyproject's addopts keep a file's tests on one worker).
 # pytest exits 5 when it collects no test: that is a failure here too (set -e).
-exec "$VENV/bin/python" -m pytest "$@"
+exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"

@@ -23,6 +23,17 @@ settings.load_profile("ci")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_collection_modifyitems(items):
+    """Markers that follow from a test's fixtures, so no test has to remember them: `postgres` for
+    the tests on the throwaway cluster, `browser` for those handed a Chromium (fixture `browser`)."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "pg_server" in names:
+            item.add_marker(pytest.mark.postgres)
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path, monkeypatch):
     """Every test gets its own SQLite store and no retry sleeps; no key leaks in from the machine."""
@@ -81,6 +92,25 @@ def snapshot_copy(snapshot_template, tmp_path_factory):
         return Store(f"sqlite:///{path}")
 
     return make
+
+
+@pytest.fixture(scope="session")
+def judged(snapshot_template):
+    """judged(slug, compare=True): that bundled article's claims judged on the snapshot, once per
+    session (per xdist worker) and shared by the modules that only read them."""
+    import functools
+
+    from indicators import articles
+    from indicators.claims import check_article
+    from indicators.store import Store
+
+    store = Store(f"sqlite:///{snapshot_template}")
+
+    @functools.cache
+    def judge(slug: str, compare: bool = True) -> list:
+        return check_article(store, articles.get_article(slug), compare=compare)
+
+    return judge
 
 
 # --- PostgreSQL: one throwaway cluster per session, one empty database per test -------------------

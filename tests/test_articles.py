@@ -77,6 +77,7 @@ def add_article(data_dir: Path) -> None:
     ]}), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_new_article_added_with_yaml_only_is_checked(tmp_path, monkeypatch, snapshot_url, capsys):
     data_dir = tmp_path / "data"
     shutil.copytree(config.data_dir() / "articles", data_dir / "articles")
@@ -102,6 +103,7 @@ def test_a_new_article_added_with_yaml_only_is_checked(tmp_path, monkeypatch, sn
     assert review["reviewRating"]["ratingValue"] == 1 and review["itemReviewed"]["author"]["name"] == "A. Writer"
 
 
+@pytest.mark.slow
 def test_articles_cli_lists_every_article_with_verdict_counts(snapshot_url, monkeypatch, capsys, bundled):
     monkeypatch.setenv("INDICATORS_DB", snapshot_url)
     assert cli.main(["articles"]) == 0

@@ -130,6 +130,7 @@ def test_cli_says_when_nothing_matches_or_the_store_is_empty(snapshot_store, cap
     assert cli.main(["catalogue", "--as-of", "not-a-date"]) == 1
 
 
+@pytest.mark.subprocess
 def test_cli_catalogue_starts_without_the_heavy_modules():
     code = ("import sys, indicators.cli as cli\ncli.build_parser().parse_args(['catalogue', '--search', 'x'])\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'sqlalchemy', 'dash', 'plotly'}))")
@@ -228,6 +229,7 @@ def _rows(tree) -> list:
 # -- odd input -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_odd_searches_and_dates_never_break_the_page_or_the_csv(client):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st

@@ -7,8 +7,7 @@ import json
 import extruct
 import pytest
 
-from indicators import articles, claimreview, claims, cli
-from indicators.store import Store
+from indicators import articles, claimreview, cli
 
 BASE = "https://factcheck.example.org"
 
@@ -19,9 +18,8 @@ def snapshot_url(snapshot_template):
 
 
 @pytest.fixture(scope="module")
-def judged(snapshot_url):
-    store = Store(snapshot_url)
-    return [(a, claims.check_article(store, a, compare=False)) for a in articles.load_articles()]
+def judged_articles(judged):
+    return [(a, judged(a.slug, compare=False)) for a in articles.load_articles()]
 
 
 def extracted(reviews: list[dict]) -> list[dict]:
@@ -30,11 +28,11 @@ def extracted(reviews: list[dict]) -> list[dict]:
     return [item for item in found if item.get("@type") == "ClaimReview"]
 
 
-def test_every_rated_claim_has_a_review_with_every_property(judged, monkeypatch):
-    assert sum(r.verdict in claimreview.RATINGS for _, results in judged for r in results) > 10
+def test_every_rated_claim_has_a_review_with_every_property(judged_articles, monkeypatch):
+    assert sum(r.verdict in claimreview.RATINGS for _, results in judged_articles for r in results) > 10
     monkeypatch.setenv("INDICATORS_ORG_NAME", "Example Fact Desk")
     monkeypatch.setenv("INDICATORS_ORG_URL", "https://desk.example.org/")
-    for article, results in judged:
+    for article, results in judged_articles:
         reviews = claimreview.claim_reviews(article, results, base_url=BASE, date_published="2026-12-02")
         items = extracted(reviews)
         rated = [r for r in results if r.verdict in claimreview.RATINGS]
@@ -63,11 +61,11 @@ def test_every_rated_claim_has_a_review_with_every_property(judged, monkeypatch)
             assert claim["firstAppearance"] == earliest
 
 
-def test_each_review_cites_its_data_with_the_publisher_and_the_site_read(judged):
+def test_each_review_cites_its_data_with_the_publisher_and_the_site_read(judged_articles):
     """isBasedOn: one Dataset per publisher page and vintage the verdict read; its name says where the
     figures were read ("WIPO ..., read via natlawreview.com") and its url opens that site."""
     cited_via = set()
-    for article, results in judged:
+    for article, results in judged_articles:
         rated = {r.id: r for r in results if r.verdict in claimreview.RATINGS}
         for item in extracted(claimreview.claim_reviews(article, results, base_url=BASE)):
             result = rated[item["url"].rsplit("#claim-", 1)[1]]
@@ -87,16 +85,16 @@ def test_each_review_cites_its_data_with_the_publisher_and_the_site_read(judged)
     assert {"natlawreview.com", "auto.ce.cn"} & cited_via  # the op-ed's GII and GACC figures were read on reprints
 
 
-def test_unrated_verdicts_get_no_review(judged):
-    for article, results in judged:
+def test_unrated_verdicts_get_no_review(judged_articles):
+    for article, results in judged_articles:
         reviews = claimreview.claim_reviews(article, results, base_url=BASE)
         reviewed = {r["url"].rsplit("#claim-", 1)[1] for r in reviews}
         for result in results:
             assert (result.id in reviewed) == (result.verdict in claimreview.RATINGS)
 
 
-def test_matched_claim_lists_both_appearances(judged):
-    article, results = next((a, r) for a, r in judged if a.slug == "gna-lu-kun-2024-06-01")
+def test_matched_claim_lists_both_appearances(judged_articles):
+    article, results = next((a, r) for a, r in judged_articles if a.slug == "gna-lu-kun-2024-06-01")
     review = next(r for r in claimreview.claim_reviews(article, results, base_url=BASE)
                   if r["url"].endswith("#claim-new-trio-over-one-trillion"))
     urls = [a.get("url") for a in review["itemReviewed"]["appearance"]]
@@ -117,12 +115,12 @@ def test_default_author_without_environment(monkeypatch):
     assert claimreview.default_author() == {"@type": "Organization", "name": "factcheck-indicators"}
 
 
-def test_export_claimreview_cli_writes_json_ld(tmp_path, snapshot_url, monkeypatch, capsys, judged):
+def test_export_claimreview_cli_writes_json_ld(tmp_path, snapshot_url, monkeypatch, capsys, judged_articles):
     monkeypatch.setenv("INDICATORS_DB", snapshot_url)
     out = tmp_path / "reviews.jsonld"
     assert cli.main(["export", "--claimreview", "--out", str(out), "--base-url", BASE]) == 0
     reviews = json.loads(out.read_text(encoding="utf-8"))
-    expected = sum(1 for _, results in judged for r in results if r.verdict in claimreview.RATINGS)
+    expected = sum(1 for _, results in judged_articles for r in results if r.verdict in claimreview.RATINGS)
     assert len(reviews) == expected and f"{expected} ClaimReview" in capsys.readouterr().out
     assert len(extracted(reviews)) == expected
     assert cli.main(["export", "--claimreview", "--article", "china-daily-askary-2024-03-12", "--out", str(out),

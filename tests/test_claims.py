@@ -182,6 +182,7 @@ def growth_row(value: float) -> dict:
                 period="2023", freq="A", value=value, unit="percent")
 
 
+@pytest.mark.slow
 @given(st.floats(min_value=0, max_value=100, allow_nan=False))
 def test_rounded_band_is_half_a_step_each_side(value):
     result = claims.check_rounded(claim_by_id("new-trio-growth-30-percent"), TableEvidence([growth_row(value)]))
@@ -231,6 +232,7 @@ def test_unit_multipliers_do_not_change_the_verdict(stated, hundredths):
     assert scaled.verdict == reference.verdict and scaled.abs_error == pytest.approx(reference.abs_error)
 
 
+@pytest.mark.slow
 @given(st.floats(min_value=5, max_value=9), st.floats(min_value=5, max_value=9), st.floats(min_value=-50, max_value=200))
 def test_usd_growth_equals_the_growth_of_converted_levels(fx_before, fx_now, growth_pct):
     rows = [growth_row(growth_pct),
@@ -453,9 +455,8 @@ def test_bundled_patent_claim_reflects_the_resident_only_definition(by_id_askary
 
 
 @pytest.fixture(scope="module")
-def by_id_askary(snapshot_url):
-    article = articles.get_article("china-daily-askary-2024-03-12")
-    return {r.id: r for r in claims.check_article(Store(snapshot_url), article)}
+def by_id_askary(judged):
+    return {r.id: r for r in judged("china-daily-askary-2024-03-12")}
 
 
 def test_unverifiable_only_because_published_after_the_as_of_date_says_so(snapshot_url):

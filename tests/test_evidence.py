@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import articles, evidence
-from indicators.claims import check_article, load_claims
+from indicators.claims import load_claims
 
 CLAIMS = [(article, claim) for article in articles.load_articles()
           for claim in load_claims(article.claims_path, strict=False)["claims"]]
@@ -20,8 +20,8 @@ def store(snapshot_copy):
 
 
 @pytest.fixture(scope="module")
-def results(store):
-    return {(a.slug, r.id): r for a in articles.load_articles() for r in check_article(store, a, compare=False)}
+def results(judged):
+    return {(a.slug, r.id): r for a in articles.load_articles() for r in judged(a.slug, compare=False)}
 
 
 def first_of(kind: str) -> dict:
@@ -180,6 +180,7 @@ def test_qualifiers_map_to_a_side_and_an_open_marker(qualifier, side, symbol):
     assert evidence.BOUND_SYMBOLS.get(side) == symbol
 
 
+@pytest.mark.slow
 def test_every_level_chart_includes_zero_and_rank_charts_are_reversed(store):
     for _, claim in CHECKABLE:
         fig = evidence.evidence_figure(store, claim)

@@ -272,6 +272,7 @@ def test_pdf_is_a_pdf(store, tmp_path):
 # -- the notebook example -----------------------------------------------------------------------
 
 
+@pytest.mark.subprocess
 def test_notebook_example_runs_offline(tmp_path):
     out = tmp_path / "figs"
     run = subprocess.run([sys.executable, str(ROOT / "examples" / "notebook_example.py"), str(out)],

@@ -220,6 +220,7 @@ KILLED_REFRESH = textwrap.dedent("""
 """)
 
 
+@pytest.mark.subprocess
 def test_a_refresh_killed_between_batches_stores_none_of_its_batches(tmp_path):
     """kill -9 of `refresh` while it writes World Bank's 4th of 6 batches: the store holds no partial
     refresh (no World Bank vintage at all); the rerun writes the six; a third run writes nothing."""

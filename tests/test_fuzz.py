@@ -50,6 +50,7 @@ def assert_no_traceback(response) -> None:
     assert "Traceback" not in text and "Internal Server Error" not in text
 
 
+@pytest.mark.slow
 @FUZZ
 @given(path=st.sampled_from(PAGES), query=queries)
 def test_page_query_values_never_break_a_page(client, path, query):

@@ -99,6 +99,8 @@ def engines(tmp_path, label):
     return old, new
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(900)  # ~80 as-of frames from two engines: over 300 s on a loaded 2-core machine
 def test_bundled_snapshot_same_answers_latest_and_as_of_every_date(tmp_path, bundled):
     old, new = engines(tmp_path, "snapshot")
     for name, batches in bundled.items():

@@ -93,6 +93,7 @@ def copy_of(template, tmp_path, drop_read_via=False, name="old.db") -> str:
     return f"sqlite:///{path}"
 
 
+@pytest.mark.slow
 def test_a_store_written_by_the_old_code_upgrades_on_open_and_answers_as_before(old_store_template, tmp_path):
     url = copy_of(old_store_template, tmp_path)
     old = legacy_store.Store(url)
@@ -107,6 +108,7 @@ def test_a_store_written_by_the_old_code_upgrades_on_open_and_answers_as_before(
     assert {r.status for r in refresh.refresh(["customs", "ember"], offline=True, store=store)} == {"unchanged"}
 
 
+@pytest.mark.slow
 def test_a_store_from_before_read_via_gains_the_column(old_store_template, tmp_path):
     url = copy_of(old_store_template, tmp_path, drop_read_via=True)
     expected = answers(legacy_store.Store(copy_of(old_store_template, tmp_path, name="reference.db")))

@@ -91,6 +91,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.subprocess
 def test_a_read_only_store_keeps_serving_while_another_process_writes_and_sees_the_new_vintages(tmp_path):
     url = f"sqlite:///{tmp_path / 'store.db'}"
     Store(url).write_vintage("customs", rows(0.0, 1500))

@@ -58,6 +58,7 @@ def wheel_names(wheel) -> set[str]:
         return set(archive.namelist())
 
 
+@pytest.mark.subprocess
 def test_wheel_ships_every_file_of_the_data_folder(wheel_names):
     on_disk = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
@@ -66,6 +67,7 @@ def test_wheel_ships_every_file_of_the_data_folder(wheel_names):
     assert on_disk - shipped == set()
 
 
+@pytest.mark.subprocess
 def test_wheel_ships_the_dashboard_assets_and_the_code(wheel, wheel_names):
     assets = {f"dashboard/assets/{p.name}" for p in (ROOT / "dashboard" / "assets").iterdir() if p.is_file()}
     assert assets and assets <= wheel_names
@@ -76,6 +78,7 @@ def test_wheel_ships_the_dashboard_assets_and_the_code(wheel, wheel_names):
         assert "indicators = indicators.cli:main" in archive.read(entry_points).decode()
 
 
+@pytest.mark.subprocess
 def test_wheel_ships_no_tests_or_build_leftovers(wheel_names):
     assert not [name for name in wheel_names if name.startswith("tests/") or ".egg-info/" in name
                 or "__pycache__" in name]

@@ -39,6 +39,7 @@ def assert_unchanged(before: dict, after: dict) -> None:
         assert after[vintage_id][2] == raw
 
 
+@pytest.mark.slow
 def test_offline_refresh_loads_every_bundled_source(capsys):
     assert cli.main(["refresh", "--offline"]) == 0
     out = capsys.readouterr().out
@@ -159,6 +160,7 @@ def test_refresh_does_not_import_claims():
     ],
     ids=["dns", "timeout", "http500", "http429", "html", "empty"],
 )
+@pytest.mark.slow
 def test_live_refresh_failure_names_each_source_exits_non_zero_and_keeps_the_store(loaded_store, fault, capsys):
     before = store_contents(loaded_store)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:

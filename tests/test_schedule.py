@@ -227,6 +227,7 @@ def test_scheduler_skips_while_a_cron_refresh_holds_the_lock_then_resumes(lock_f
             external.release()
 
 
+@pytest.mark.subprocess
 def test_lock_is_released_when_its_holder_is_killed(lock_file):
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""

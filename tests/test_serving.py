@@ -128,6 +128,7 @@ def broken(request, tmp_path):
             folder.chmod(0o755)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("broken", BROKEN, indirect=True, ids=lambda f: f.__name__)
 def test_serve_refuses_to_start_with_one_line(broken):
     url, hidden, flags, fix = broken
@@ -146,6 +147,7 @@ def test_serve_refuses_to_start_with_one_line(broken):
         assert ":***@" in line  # the URL is shown, its password masked
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("broken", BROKEN, indirect=True, ids=lambda f: f.__name__)
 def test_wsgi_app_answers_503_pages_and_json_health(broken):
     url, hidden, flags, fix = broken
@@ -173,6 +175,7 @@ def test_wsgi_app_answers_503_pages_and_json_health(broken):
     assert len(logged) == 1 and fix in logged[0], proc.stderr  # logged once, one line
 
 
+@pytest.mark.subprocess
 def test_gunicorn_serves_503_and_json_health_on_a_corrupt_store(tmp_path):
     url = corrupt_file(tmp_path)[0]
     port = free_port()
@@ -295,17 +298,21 @@ def test_the_default_store_is_named_as_such(monkeypatch):
 # -- bounded caches ------------------------------------------------------------------------------
 
 
-def test_rendered_pages_are_kept_up_to_a_fixed_number(snapshot_copy):
+def test_rendered_pages_are_kept_up_to_a_fixed_number(snapshot_copy, monkeypatch):
+    """The bound is the module's constant, read on each store: set to 4 here, so 7 pages prove it
+    (the real bound's size is checked below) instead of rendering 44."""
     import dashboard.app as app_module
-    from dashboard.app import RENDERED_PAGES_KEPT, create_app
+    from dashboard.app import create_app
 
+    kept = 4
+    monkeypatch.setattr(app_module, "RENDERED_PAGES_KEPT", kept)
     client = create_app(snapshot_copy("bounded"), warm=False).server.test_client()
     assert client.get("/").status_code == 200
     first = date(2023, 1, 1)
-    for day in range(RENDERED_PAGES_KEPT + 12):  # as many different pages as that and more
+    for day in range(kept + 3):  # as many different pages as that and more
         assert router_status(client, "/innovation", f"?as_of={first + timedelta(days=day)}") == 200
-        assert len(app_module._pages) <= RENDERED_PAGES_KEPT
-    assert len(app_module._pages) == RENDERED_PAGES_KEPT
+        assert len(app_module._pages) <= kept
+    assert len(app_module._pages) == kept
     before = len(app_module._pages)
     for junk in range(20):  # parameters no page reads do not make new entries
         assert router_status(client, "/innovation", f"?as_of=2024-01-02&junk={junk}") == 200
@@ -332,6 +339,7 @@ print(json.dumps({"status": answer.status_code, "opened": app.server.config.get(
 """
 
 
+@pytest.mark.subprocess
 def test_the_page_shell_is_served_before_the_store_is_opened(snapshot_template, tmp_path):
     """GET / needs no data: while the store is not open yet it checks only what shows without
     opening it (no pandas, no SQLAlchemy imported), so the first page is not held up."""

@@ -421,6 +421,7 @@ def test_a_figure_the_store_does_not_hold_is_unverifiable_never_contradicted(sto
     assert c.verdict == "unverifiable" and c.match is None
 
 
+@pytest.mark.slow
 def test_hostile_text_is_cut_with_one_note(store):
     text = "China exported " + ", ".join(f"{i} cars" for i in range(1, 1500)) + " in 2023."
     found = spot.spot(text, store=store)

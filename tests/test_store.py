@@ -94,6 +94,7 @@ def test_rows_of_another_source_are_rejected():
         Store().write_vintage("ember", make([obs(1.0)], source="customs"))
 
 
+@pytest.mark.subprocess
 def test_a_load_killed_midway_leaves_the_last_vintage_intact(tmp_path):
     url = os.environ["INDICATORS_DB"]
     store = Store(url)
@@ -227,6 +228,7 @@ def test_a_read_only_store_is_readable(read_only_snapshot, command, capsys):
         assert "read-only store" in out and "observations from" in out
 
 
+@pytest.mark.slow
 def test_a_read_only_store_serves_pages_and_the_report(read_only_snapshot, tmp_path_factory):
     from dashboard.app import create_app
     from indicators import report

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BATCHES = {name: len(sources.get(name).snapshot()) for name in sources.NAMES}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'shared.db'}"
@@ -41,6 +42,7 @@ def start(args: list[str], url: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.subprocess
 def test_two_refreshes_at_once_both_succeed_and_each_source_is_written_once(store_url):
     """Two hosts run `indicators refresh --offline` on one empty store at the same moment: neither
     fails (no duplicate payload key, no race creating the tables), and since the second waits for
@@ -58,6 +60,7 @@ def test_two_refreshes_at_once_both_succeed_and_each_source_is_written_once(stor
     assert statuses.count("unchanged") == len(BATCHES) - 1  # every loaded source, in one of the two
 
 
+@pytest.mark.subprocess
 def test_opening_an_empty_database_from_several_processes_at_once(store_url):
     """The schema is created under a lock: no `pg_type_typname_nsp_index` or "table exists" race."""
     script = "from indicators.store import Store; print(Store().schema_version())"
@@ -79,26 +82,56 @@ def test_writing_the_same_payload_twice_is_idempotent(store_url):
     assert first.payload_sha256 == ",".join([payload.sha256] * 2) and second.payload_sha256 == payload.sha256
 
 
+@pytest.mark.subprocess
 def test_a_second_refresh_waits_for_the_source_lock_then_finds_nothing_new(tmp_path):
+    """The holder keeps the lock until the second refresh says it is waiting (no sleep that assumes
+    the second process got there in time), then lets go: the second one goes on and finds nothing new."""
     url = f"sqlite:///{tmp_path / 'locked.db'}"
     store = Store(url)
     from indicators.refresh import refresh
 
     refresh(["customs"], offline=True, store=store)
-    holder = start(["-c", textwrap.dedent("""
-        import sys, time
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sys
         from indicators.store import Store
         with Store().source_lock("customs"):
             print("held", flush=True)
-            time.sleep(3)
-    """)], url)
-    assert holder.stdout.readline().strip() == "held"
-    waiting = start(["-m", "indicators.cli", "refresh", "--offline", "--source", "customs"], url)
-    out, err = waiting.communicate(timeout=120)
-    holder.communicate(timeout=60)
-    assert waiting.returncode == 0, err
-    assert "another refresh of customs is running: waiting" in err
+            sys.stdin.readline()  # the test writes a line once the other refresh waits
+    """)], env=env_for(url), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    waiting = None
+    try:
+        assert holder.stdout.readline().strip() == "held", holder.stderr.read()
+        waiting = start(["-m", "indicators.cli", "refresh", "--offline", "--source", "customs"], url)
+        err = lines_until(waiting.stderr, "another refresh of customs is running: waiting", timeout=120)
+        holder.communicate("release\n", timeout=60)
+        out = waiting.stdout.read()
+        assert waiting.wait(timeout=120) == 0, "".join(err)
+    finally:
+        for proc in (holder, waiting):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert holder.returncode == 0
     assert out.splitlines()[1].split()[1] == "unchanged"
+
+
+def lines_until(stream, needle: str, timeout: float) -> list[str]:
+    """Wait until `stream` gives a line holding `needle`: fails after `timeout` s, or when the stream
+    ends first. A thread reads on to the end; the returned list holds every line read so far."""
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def read():
+        for line in stream:
+            lines.append(line)
+            if needle in line:
+                seen.set()
+        seen.set()  # the end: wake the test, which then finds the needle missing
+
+    threading.Thread(target=read, daemon=True).start()
+    assert seen.wait(timeout), f"no {needle!r} within {timeout} s: {''.join(lines)[-2000:]}"
+    assert any(needle in line for line in lines), "".join(lines)[-2000:]
+    return lines
 
 
 def test_a_source_lock_with_no_wait_says_who_holds_it(tmp_path):
@@ -139,6 +172,7 @@ def vintages_and_reports(url: str) -> tuple[list[int], list[int]]:
     return [v.id for v in store.vintages()], sorted(store.reports())
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("where, kept", [("in_report", 0), ("after_commit", BATCHES["worldbank"])])  # all or nothing
 def test_sigkill_during_a_refresh_leaves_vintage_and_report_together_or_neither(tmp_path, where, kept):
     url = f"sqlite:///{tmp_path / 'killed.db'}"
@@ -150,6 +184,7 @@ def test_sigkill_during_a_refresh_leaves_vintage_and_report_together_or_neither(
     assert len(vintage_ids) == kept and vintage_ids == report_ids
 
 
+@pytest.mark.subprocess
 def test_sigkill_at_random_moments_never_leaves_a_vintage_without_its_report(tmp_path):
     url = f"sqlite:///{tmp_path / 'random-kill.db'}"
     Store(url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 import sqlalchemy as sa
 
 from indicators import frame
@@ -36,6 +37,7 @@ def sqlite_size(store: Store) -> int:
     return (pages - free) * page
 
 
+@pytest.mark.slow
 def test_thirty_refreshes_each_revising_three_values_grow_the_store_by_at_most_a_fifth():
     """30 vintages of a ~1.8 MB CSV, each changing 3 values: the store grows at most 1.2x (whole
     copies, even compressed, would be ~10x); every payload reads back byte for byte."""

@@ -107,6 +107,7 @@ def vintages_of_one_refresh(tmp_path) -> dict[str, int]:
     return dict(counts)
 
 
+@pytest.mark.subprocess
 def test_two_processes_refreshing_at_once_both_land_whole_vintages(pg_url, tmp_path):
     Store(pg_url).engine.dispose()  # the schema exists first: this test is about writing vintages at once
     children = [start_refresh(pg_url) for _ in range(2)]
@@ -177,6 +178,7 @@ def csv_rows(body: bytes) -> list[dict]:
     return [{k: v for k, v in row.items() if k != "vintage"} for row in csv.DictReader(lines)]
 
 
+@pytest.mark.subprocess
 def test_refresh_while_gunicorn_workers_read(pg_url, tmp_path):
     """Readers in two gunicorn workers see whole vintages during a refresh: every answer is 200, and
     every download carries the same rows. The store starts without ember, so the refresh writes a
