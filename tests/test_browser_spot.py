@@ -112,7 +112,8 @@ def test_paste_review_change_a_period_and_a_series_download_and_check(page, base
     assert after[1] == "contradicted" and "277,500 applications" in page.inner_text("#check-row-1")
     page.click("#check-evidence-1 summary")  # its evidence chart follows the choice
     page.wait_for_function("""() => { const g = document.querySelector('#check-evidence-1 .js-plotly-plot');
-        return g && g.data && g.data.some(t => (t.name || '').includes('pct_applications')); }""", timeout=60_000)
+        return g && g.data && g.data.some(t => (t.name || '').includes('PCT international patent applications')); }""",
+                           timeout=60_000)  # the series as the catalogue names it
     page.screenshot(path="/tmp/checkui-1366-changed.png", full_page=True)
     shoot(page, "check-text-changed")
     # reject the first candidate (the patent figure), keep the rest

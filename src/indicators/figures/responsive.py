@@ -53,8 +53,8 @@ def lines(html_text: str) -> int:
 
 
 def legend_rows(traces, width: float) -> int:
-    """Rows the horizontal legend takes in `width` px (0 when there is no legend). `traces`: dicts or
-    plotly trace objects (type, name, showlegend)."""
+    """Rows the horizontal legend takes in `width` px (width 0: one item per row, a vertical legend; 0 when there is
+    no legend). `traces`: dicts or plotly trace objects (type, name, showlegend)."""
     shown = []
     forced = False
     for trace in traces:
@@ -100,11 +100,10 @@ def fit(layout: dict, traces: list, width: int = EXPORT_WIDTH) -> dict:
     subtitle_html = wrap(subtitle_raw, min(chars(width - 20, 12), 125))
     header = 16 + 25 * lines(title_html) + (17 * lines(subtitle_html) + 8 if subtitle_html else 0)
 
-    legend_width = (width - 40) if narrow else plot_width + right
-    rows = legend_rows(traces, legend_width)
+    # Narrow: one legend item per row (a vertical legend), so its height is known, not guessed from how plotly
+    # will wrap names ("Republic of Korea", "United States of America") at that width.
+    rows = legend_rows(traces, 0 if narrow else plot_width + right)
     legend_height = LEGEND_ROW_PX * rows + 6 if rows else 0
-    if narrow and rows:
-        legend_height += 10 + 3 * rows  # plotly wraps a narrow legend earlier than the estimate
 
     source_note = next((a for a in out.get("annotations") or [] if a.get("name") == SOURCE_LINE_NAME), None)
     source_raw = meta.get("source_line") or (_unwrapped(source_note.get("text", "")) if source_note else "")
@@ -139,7 +138,10 @@ def fit(layout: dict, traces: list, width: int = EXPORT_WIDTH) -> dict:
                     "y": 1 - (12 + 4 * (lines(title_html) - 1)) / height, "yanchor": "top", "yref": "container",
                     "subtitle": {**(title.get("subtitle") or {}), "text": subtitle_html}}
     if rows:
-        legend = {**(out.get("legend") or {}), "orientation": "h", "xanchor": "left", "yanchor": "bottom" if not narrow else "top"}
+        legend = {**(out.get("legend") or {}), "orientation": "v" if narrow else "h", "xanchor": "left",
+                  "yanchor": "bottom" if not narrow else "top"}
+        if narrow:
+            legend["tracegroupgap"] = 0  # no gap between legend groups: one row per item, as counted
         if narrow:
             legend.update(x=-(left - 8) / plot_width, y=-(below_axis - 4) / plot_height)
         else:
