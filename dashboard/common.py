@@ -256,15 +256,19 @@ def nav_links(page: str, state: PageState) -> list:
     return links
 
 
-def controls(page: str, state: PageState, currency: bool = False, products: bool = False) -> html.Div:
-    """As-of date (shared by all pages), and where relevant the currency and product selectors."""
+def controls(page: str, state: PageState, currency: bool = False, products: bool = False,
+             article: bool = True) -> html.Div:
+    """As-of date (shared by all pages), and where relevant the currency and product selectors. `article`:
+    the page shows the op-ed's claims, so it offers the op-ed's date; elsewhere that button is hidden (kept
+    in the layout: the page's state callback listens to it)."""
     items = [
         html.Div([
             html.Label("Data as of", htmlFor=f"{page}-as-of"),
             dcc.Input(id=f"{page}-as-of", type="text", value=state.as_of or "", placeholder="latest (YYYY-MM-DD)",
                       debounce=True, className="as-of-input", inputMode="numeric", autoComplete="off"),
             html.Button(f"Article date ({article_date()})", id=f"{page}-as-of-article", n_clicks=0,
-                        className="button", title="What the author could have known"),
+                        className="button", title="What the author could have known",
+                        hidden=not article),
             html.Button("Latest", id=f"{page}-as-of-latest", n_clicks=0, className="button"),
         ], className="control"),
     ]

@@ -695,3 +695,12 @@ def test_odd_series_queries_never_break_the_page(client, search):
     tree = render(client, f"/series/{GACC_EXPORTS}", search)
     assert find(tree, f"series-graph-{GACC_EXPORTS}") is not None
     assert "<script>" not in json.dumps(find(tree, f"series-graph-{GACC_EXPORTS}"))
+
+
+@pytest.mark.parametrize("path, page, shown", [("/scorecard", "scorecard", True), ("/catalogue", "catalogue", False),
+                                               ("/data", "data", False)])
+def test_the_op_ed_date_button_only_on_pages_about_the_op_ed(client, path, page, shown):
+    """Issue 23: pages that show no article (catalogue, data, series) do not offer one article's date."""
+    button = find(render(client, path), f"{page}-as-of-article")
+    assert button is not None  # kept in the layout: the state callback listens to it
+    assert bool(button["props"].get("hidden")) is not shown

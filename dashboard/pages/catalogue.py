@@ -68,7 +68,7 @@ def layout(**query):
             html.P("Every word must match (any case): series name, indicator, measure, subject, basis, publisher, "
                    "economy. Press Enter to search.", className="muted catalogue-help"),
         ], className="controls", role="search"),
-        common.controls(PAGE, state),
+        common.controls(PAGE, state, article=False),
         html.P(summary, id=f"{PAGE}-count", className="catalogue-count", role="status"),
     ]
     if not everything:

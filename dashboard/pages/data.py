@@ -44,7 +44,7 @@ def layout(**query):
     if chosen is not None and chosen not in options:
         options.insert(0, chosen)
     children = [
-        common.controls(PAGE, state),
+        common.controls(PAGE, state, article=False),
         html.H2("Sources", id="sources"),
         _table(["Source", "Publisher", "Licence", "Latest vintage", "Last error"],
                [_source_row(name, module, store.latest_vintage(name), events.get(name, {}))

@@ -92,7 +92,8 @@ def _intro(view: series_view.SeriesView) -> str:
 def _controls(view: series_view.SeriesView, state: common.PageState, currency: str | None) -> html.Div:
     """Economies, as-of date and currency. Every control is always rendered (the page's state callback
     listens to all of them); those that mean nothing for this series are hidden."""
-    controls = common.controls(PAGE, replace(state, currency=currency or state.currency), currency=True)
+    controls = common.controls(PAGE, replace(state, currency=currency or state.currency), currency=True,
+                               article=False)
     if not view.money:
         controls.children[-1].style = {"display": "none"}
     names = {e.entity: e.entity_name for e in view.entries}
