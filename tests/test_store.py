@@ -217,6 +217,13 @@ def read_only_snapshot(snapshot_store):
         yield path
 
 
+def cli_store_frame():
+    """Every served row of the store the CLI opens (INDICATORS_DB)."""
+    from indicators.store import Store
+
+    return Store().frame()
+
+
 @pytest.mark.parametrize("command", [["status"], ["check"], ["sources"]])
 def test_a_read_only_store_is_readable(read_only_snapshot, command, capsys):
     from indicators import cli
@@ -226,6 +233,8 @@ def test_a_read_only_store_is_readable(read_only_snapshot, command, capsys):
     assert out.strip()
     if command == ["status"]:
         assert "read-only store" in out and "observations from" in out
+        # counted from the catalogue's one grouped query: the same number as reading every served row
+        assert int(out.split(" observations from")[0].split()[-1]) == len(cli_store_frame())
 
 
 @pytest.mark.slow

@@ -214,16 +214,16 @@ def cmd_status(args) -> int:
     from indicators.store import Store
 
     store = Store()
-    data = store.frame()
+    series = store.catalogue()  # one grouped query: the observations are never read into pandas
     print(f"store: {store.url}")
-    if data.empty:
+    if series.empty:
         print("empty: run `indicators refresh --offline` to load the bundled snapshot")
         return 0
-    summary = data.groupby(["source", "dataset"]).agg(
-        rows=("value", "size"), indicators=("indicator", "nunique"), first=("period", "min"), last=("period", "max")
-    )
+    summary = series.groupby(["source", "dataset"]).agg(
+        rows=("observations", "sum"), indicators=("indicator", "nunique"), first=("first_period", "min"),
+        last=("last_period", "max"))
     print(summary.to_string())
-    print(f"{len(data)} observations from {len(store.vintages())} vintage(s)"
+    print(f"{int(series['observations'].sum())} observations from {len(store.vintages())} vintage(s)"
           + (" (read-only store)" if store.read_only else ""))
     return 0
 
