@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from indicators import catalogue
+from indicators import catalogue, yamlfile
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
 DIMENSIONS = ("measure", "subject", "basis")
@@ -48,7 +46,7 @@ def _alternation(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, st
 
 @functools.lru_cache(maxsize=2)
 def vocabulary(path: str = str(PATH)) -> dict:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamlfile.load(path)
     compiled = {}
     for dimension in DIMENSIONS:
         compiled[dimension] = _alternation([(w, value) for value, words in data[dimension].items() for w in words])
@@ -97,7 +95,7 @@ def measures_related(stated: str, series: str) -> bool:
 
 def validate(path: str = str(PATH)) -> list[str]:
     """Problems of the vocabulary file: values that are not the catalogue's dimension values."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamlfile.load(path)
     dims = catalogue.dimensions()
     problems = []
     for dimension in DIMENSIONS:
