@@ -208,3 +208,49 @@ def test_pasted_markup_stays_text(page, base_url):
     assert page.locator("#check-table img, #check-table b, #check-table script").count() == 0
     assert page.evaluate("() => window.__pasted") is None
     assert not page.errors, page.errors
+
+
+SET_TEXT = """(text) => {
+    const box = document.querySelector('#check-text');
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+    setter.call(box, text);
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+}"""
+"""Put `text` in the page's text box as a paste would (page.fill types a 195 KB text too slowly)."""
+BUSY = "#check-results[data-dash-is-loading='true']"
+"""The results area while the page's spotting callback is in flight (Dash marks the outputs it waits for)."""
+
+
+def _long_prose(limit: int = 195_000) -> str:
+    """The bundled articles' texts repeated to `limit` bytes: prose near the page's 200,000-byte limit."""
+    from indicators import articles
+
+    texts = [a.text.split("---", 2)[-1] if a.text.startswith("---") else a.text for a in articles.load_articles()]
+    text, i = "", 0
+    while len(text.encode()) < limit:
+        text += texts[i % len(texts)] + "\n\n"
+        i += 1
+    return text.encode()[:limit].decode(errors="ignore")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_a_long_text_being_checked_leaves_the_page_answering_another_reader(browser, base_url):
+    """Issue 20: while one reader's long text (100 KB, ~800 figures) is checked, a second reader's short text is answered: the long
+    check holds one request, not the server. Shown by order, not by time: the second answer arrives while the
+    first reader's results are still marked as loading, and the first then completes."""
+    with opened(browser, "1280x900") as first, opened(browser, "1280x900") as second:
+        for page in (first, second):
+            page.goto(base_url + "/check")
+            page.wait_for_selector("#check-text")
+        first.evaluate(SET_TEXT, _long_prose(100_000))
+        second.evaluate(SET_TEXT, "China exported 4.91 million vehicles in 2023, according to CAAM.")
+        first.click("#check-run")
+        first.wait_for_selector(BUSY, state="attached", timeout=30_000)
+        second.click("#check-run")
+        second.wait_for_selector("#check-table", timeout=120_000)
+        first_still_busy = first.locator(BUSY).count() == 1
+        first.wait_for_selector("#check-table", timeout=300_000)
+        assert first_still_busy, "the short text was answered only after the long one"
+        assert first.locator("#check-table tr.candidate").count() > second.locator("#check-table tr.candidate").count()
+        assert not first.errors and not second.errors, (first.errors, second.errors)
