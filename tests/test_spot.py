@@ -598,3 +598,12 @@ def test_origin_after_the_figure_and_a_place_carried_among_several(store):
     marks = by_span(one("In 2023, applications in the international trademark system fell 7%.", store,
                         published="2024-03-08"), "7%")
     assert marks.frame["subject"] == "other:trademarks_designs" and marks.verdict == "unverifiable"
+
+
+def test_front_matter_that_is_not_yaml_is_said_not_silently_dropped(store):
+    """A broken front matter block loses its published date: the reader is told where the YAML breaks."""
+    text = '---\ntitle: "China\'s exports\npublished: 2024-01-12\n---\nChina exported 4.91 million vehicles in 2023.\n'
+    found = spot.spot(text, store=store)
+    assert any("front matter, line 1" in note and "published date is not used" in note for note in found.notes), found.notes
+    good = spot.spot(text.replace('"China\'s exports', "China's exports"), store=store)
+    assert not any("front matter" in note for note in good.notes)

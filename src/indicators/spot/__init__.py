@@ -29,7 +29,8 @@ from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
                                       yaml_text)
 from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, read_figures
-from indicators.spot.text import MAX_BYTES, SpotError, as_date, read_input, sentences, split_front_matter
+from indicators.spot.text import (MAX_BYTES, SpotError, as_date, front_matter_problem, read_input, sentences,
+                                  split_front_matter)
 from indicators.spot import vocabulary
 from indicators.spot.vocabulary import mentions
 from indicators.store import Store
@@ -118,6 +119,8 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     meta, body_start = split_front_matter(text)
     published_date = as_date(published or meta.get("published"))
     found = Spotted()
+    if problem := front_matter_problem(text):
+        found.notes.append(problem)
     if not text[body_start:].strip():
         return found
     index = matching.series_index(store)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import yaml
+from indicators import yamlfile
 
 MAX_BYTES = 200_000
 
@@ -33,16 +33,34 @@ def read_input(data: bytes | str, name: str = "input") -> str:
         raise SpotError(f"{name}: not UTF-8 text (byte {exc.start}): give plain text or Markdown") from None
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
 def split_front_matter(text: str) -> tuple[dict, int]:
-    """YAML front matter (`---` ... `---` at the top) as a dict, and where the body starts."""
-    match = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", text, re.S)
+    """YAML front matter (`---` ... `---` at the top) as a dict, and where the body starts; front matter
+    that is not valid YAML is read as text ({}, 0): `front_matter_problem` says why."""
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        meta = yamlfile.loads(match.group(1), "front matter")
+    except yamlfile.YamlFileError:
         return {}, 0
     return (meta if isinstance(meta, dict) else {}), match.end()
+
+
+def front_matter_problem(text: str) -> str:
+    """Why the text's front matter could not be read, in one line ("" when it could, or there is none): its
+    published date and title are then not used, which the reader must be told."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return ""
+    try:
+        yamlfile.loads(match.group(1), "front matter")
+    except yamlfile.YamlFileError as exc:
+        return f"{exc} (lines counted from the line after the first ---): the front matter was read as text, " \
+               "so its published date is not used."
+    return ""
 
 
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
