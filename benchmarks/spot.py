@@ -120,16 +120,12 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
             c.match, series, transformation, figure.get("period"), figure.get("entity"), store)]
         hit = (right or hits or [None])[0]
         if DETAIL:
-            got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "
-                   f"{hit.match.entity or hit.entity}" if hit is not None and hit.match else
-                   (f"{hit.verdict} no series" if hit is not None else "NOT FOUND"))
-            print(f"  {path.stem}: “{figure['text']}” want {series} {figure.get('period')} {figure.get('entity')} "
-                  f"{figure.get('expected')} | got {got}")
+            detail(path.stem, figure["text"], f"{series} {figure.get('period')} {figure.get('entity')} "
+                   f"{figure.get('expected')}", hit)
         if hit is None:
             continue
         used.add(id(hit))
         row["found"] += 1
-        row["held"] += held
         if held and right:
             row["mapped"] += 1
             if str(hit.match.period) == str(figure.get("period")) and (hit.match.entity or hit.entity) == figure.get("entity"):
@@ -144,6 +140,14 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
     row["abstentions"] = sum(1 for c in found if c.verdict == "needs-review")
     row["right"] = len(used)
     return row
+
+
+def detail(where: str, text: str, want: str, hit) -> None:
+    """One annotated figure's outcome (--detail): what the annotation wants, what the spotter made of it."""
+    got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "
+           f"{hit.match.entity or hit.entity}" if hit is not None and hit.match else
+           (f"{hit.verdict} no series" if hit is not None else "NOT FOUND"))
+    print(f"  {where}: “{text}” want {want} | got {got}")
 
 
 def measure_bundled(article, store: Store) -> dict:
@@ -165,11 +169,8 @@ def measure_bundled(article, store: Store) -> dict:
         right = [c for c in hits if c.match and (c.match.source, c.match.indicator) == (series["source"], series["indicator"])]
         hit = (right or hits or [None])[0]
         if DETAIL:
-            got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "
-                   f"{hit.match.entity or hit.entity}" if hit is not None and hit.match else
-                   (f"{hit.verdict} no series" if hit is not None else "NOT FOUND"))
-            print(f"  {path.stem}: “{figure['text']}” want {series} {figure.get('period')} {figure.get('entity')} "
-                  f"{figure.get('expected')} | got {got}")
+            detail(article.slug, (claim.get("stated") or {}).get("text") or claim["quote"],
+                   f"{series['source']}/{series['indicator']} {verdicts.get(claim['id'])}", hit)
         if hit is None:
             continue
         used.add(id(hit))
