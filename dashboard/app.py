@@ -580,12 +580,10 @@ def _register_routes(app: dash.Dash) -> None:
     @server.route("/download/<figure_id>.csv")
     def download(figure_id: str):
         """The rows a chart plots, as CSV with a `# ` metadata header (only known figure ids)."""
-        if figure_id not in figures.FIGURES:
-            return _text_error(404, f"Unknown figure id {figure_id!r}. Known ids: {', '.join(figures.FIGURES)}.")
         try:
-            state = _strict_state(flask.request.args)
-            options = {"product": state.product} if state.product and figure_id == "new-trio-products" else {}
-            fig, data = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
+            fig, data, state = _figure_request(figure_id)
+        except LookupError:
+            return _text_error(404, f"Unknown figure id {figure_id!r}. Known ids: {', '.join(figures.FIGURES)}.")
         except ValueError as exc:
             return _text_error(400, str(exc))
         name = figure_id + ("-" + state.currency.lower() if state.currency != "CNY" else "") \
@@ -626,13 +624,11 @@ def _register_routes(app: dash.Dash) -> None:
     @server.route("/embed/<figure_id>")
     def embed(figure_id: str):
         """One chart on a minimal standalone page (for an <iframe>); plotly.js served locally."""
-        if figure_id not in figures.FIGURES:
+        try:
+            fig, _, _ = _figure_request(figure_id)
+        except LookupError:
             return _html_error(404, "Unknown figure", f"There is no figure {figure_id!r}. Known figures: "
                                                       f"{', '.join(figures.FIGURES)}.")
-        try:
-            state = _strict_state(flask.request.args)
-            options = {"product": state.product} if state.product and figure_id == "new-trio-products" else {}
-            fig, _ = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
         except ValueError as exc:
             return _html_error(400, "Bad request", str(exc))
         return _embed_response(app, fig, figure_id)
@@ -723,6 +719,17 @@ def _csv_response(fig, data, name: str) -> flask.Response:
     response = flask.Response(body.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
+
+
+def _figure_request(figure_id: str):
+    """(figure, rows, state) for a bespoke chart's route; LookupError for an unknown id, ValueError for a bad
+    date or currency."""
+    if figure_id not in figures.FIGURES:
+        raise LookupError(figure_id)
+    state = _strict_state(flask.request.args)
+    options = {"product": state.product} if state.product and figure_id == "new-trio-products" else {}
+    fig, data = figures.cached(figure_id, common.current_store(), state.as_of, state.currency, **options)
+    return fig, data, state
 
 
 def _series_request(series_id: str):
