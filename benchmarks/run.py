@@ -398,66 +398,59 @@ class Bench:
         """Per page, two medians of navigations: repeat visits (one browser context, after a first
         visit that is not counted: HTTP and script caches warm, as for every page view after the
         first) and first visits (a new context each time: empty caches)."""
-        from playwright.sync_api import sync_playwright
-
         self.log("browser: headless Chromium, navigation start -> every graph drawn")
         counts = expected_graphs()
+        runs = self.n["navigations"]
+        with self.both_served() as (browser, port_p, port_b):
+            for page in PAGES:  # one visit per page first: the server's caches are warm
+                _navigations(browser, f"http://127.0.0.1:{port_p}{page}", counts[page], ".main h1", 1, True)
+            bare_url = f"http://127.0.0.1:{port_b}/"
+            bare_repeat = _median(_navigations(browser, bare_url, 1, "#graph", runs, False))
+            bare_first = _median(_navigations(browser, bare_url, 1, "#graph", runs, True))
+            for page in PAGES:
+                url = f"http://127.0.0.1:{port_p}{page}"
+                for name, fresh, bare_value in (("browser_drawn_s", False, bare_repeat),
+                                                ("browser_first_visit_drawn_s", True, bare_first)):
+                    times = _navigations(browser, url, counts[page], ".main h1", runs, fresh)
+                    drawn = [t for t in times if t is not None]
+                    value = _median(drawn) if len(drawn) == len(times) else None
+                    self.record(f"{name} {page}", value, "s", "browser_s", product=value, bare=bare_value,
+                                graphs=counts[page], navigations=len(times),
+                                failed_navigations=len(times) - len(drawn))
+
+    # control -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def both_served(self):
+        """The product and the bare app each served on a free port, and a headless Chromium: yields
+        (browser, product port, bare port); everything is stopped afterwards."""
+        from playwright.sync_api import sync_playwright
+
         port_p, port_b = free_port(), free_port()
         product, bare = self.launch("product", port_p), self.launch("bare", port_b)
-        runs = self.n["navigations"]
         try:
             wait_http(f"http://127.0.0.1:{port_p}/", 60, product)
             wait_http(f"http://127.0.0.1:{port_b}/", 60, bare)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 try:
-                    for page in PAGES:  # one visit per page first: the server's caches are warm
-                        _navigations(browser, f"http://127.0.0.1:{port_p}{page}", counts[page], ".main h1", 1, True)
-                    bare_url = f"http://127.0.0.1:{port_b}/"
-                    bare_repeat = _median(_navigations(browser, bare_url, 1, "#graph", runs, False))
-                    bare_first = _median(_navigations(browser, bare_url, 1, "#graph", runs, True))
-                    for page in PAGES:
-                        url = f"http://127.0.0.1:{port_p}{page}"
-                        for name, fresh, bare_value in (("browser_drawn_s", False, bare_repeat),
-                                                        ("browser_first_visit_drawn_s", True, bare_first)):
-                            times = _navigations(browser, url, counts[page], ".main h1", runs, fresh)
-                            drawn = [t for t in times if t is not None]
-                            value = _median(drawn) if len(drawn) == len(times) else None
-                            self.record(f"{name} {page}", value, "s", "browser_s", product=value, bare=bare_value,
-                                        graphs=counts[page], navigations=len(times),
-                                        failed_navigations=len(times) - len(drawn))
+                    yield browser, port_p, port_b
                 finally:
                     browser.close()
         finally:
             self.procs.stop(product)
             self.procs.stop(bare)
-
-    # control -------------------------------------------------------------------------------------
 
     def bench_control(self) -> None:
         """Control change -> answer drawn, in the browser, on warm servers (one change each way is
         made first, uncounted: the server has built both views). Product: /trade's currency radio,
         until the new-trio chart's heading has changed and its chart is drawn again; bare: the
         dropdown, until the graph plots the other series. Both include the click itself."""
-        from playwright.sync_api import sync_playwright
-
         self.log("control: headless Chromium, control change -> chart and heading redrawn (warm servers)")
-        port_p, port_b = free_port(), free_port()
-        product, bare = self.launch("product", port_p), self.launch("bare", port_b)
         changes = self.n["changes"]
-        try:
-            wait_http(f"http://127.0.0.1:{port_p}/", 60, product)
-            wait_http(f"http://127.0.0.1:{port_b}/", 60, bare)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                try:
-                    product_times = _control_changes(browser, f"http://127.0.0.1:{port_p}/trade", changes, _trade_change)
-                    bare_times = _control_changes(browser, f"http://127.0.0.1:{port_b}/", changes, _bare_change)
-                finally:
-                    browser.close()
-        finally:
-            self.procs.stop(product)
-            self.procs.stop(bare)
+        with self.both_served() as (browser, port_p, port_b):
+            product_times = _control_changes(browser, f"http://127.0.0.1:{port_p}/trade", changes, _trade_change)
+            bare_times = _control_changes(browser, f"http://127.0.0.1:{port_b}/", changes, _bare_change)
         value, bare_value = _median(product_times), _median(bare_times)
         self.record("control_change_s", value, "s", "control_change_s", product=value, bare=bare_value,
                     changes=len(product_times), slowest=max(product_times),
