@@ -156,19 +156,21 @@ def _periods(entry: matching.Entry) -> list[tuple[str, str, str]]:
     frequency (the catalogue's spans: a period missing inside a span is judged unverifiable by the engine)."""
     out = []
     for entity, freq, first, last in entry.spans:
-        if freq == "A" and first.isdigit() and last.isdigit():
-            out += [(entity, str(y), freq) for y in range(int(first), int(last) + 1)]
-        elif freq in ("Q", "M") and first[:4].isdigit() and last[:4].isdigit():
-            step = "Q" if freq == "Q" else ""
-            per_year = 4 if freq == "Q" else 12
-            def index(p: str) -> int:
-                return int(p[:4]) * per_year + int(p[-1] if freq == "Q" else p[5:7]) - 1
-            for i in range(index(first), index(last) + 1):
-                year, n = divmod(i, per_year)
-                out.append((entity, f"{year}-{step}{n + 1}" if freq == "Q" else f"{year}-{n + 1:02d}", freq))
-        else:
+        per_year = {"A": 1, "Q": 4, "M": 12}.get(freq)
+        if per_year is None or not (first[:4].isdigit() and last[:4].isdigit()):
             out += [(entity, first, freq), (entity, last, freq)]
+            continue
+        for i in range(_ordinal(first, per_year), _ordinal(last, per_year) + 1):
+            year, n = divmod(i, per_year)
+            period = str(year) if freq == "A" else f"{year}-Q{n + 1}" if freq == "Q" else f"{year}-{n + 1:02d}"
+            out.append((entity, period, freq))
     return out
+
+
+def _ordinal(period: str, per_year: int) -> int:
+    """A period's place in a count of periods from year 0: 2023 (A), 2023-Q2 (Q), 2023-05 (M)."""
+    within = 0 if per_year == 1 else int(period[-1]) - 1 if per_year == 4 else int(period[5:7]) - 1
+    return int(period[:4]) * per_year + within
 
 
 def claim_for(candidate: dict, index: list[matching.Entry], series: str | None = None, period: str | None = None,
