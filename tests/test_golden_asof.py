@@ -20,6 +20,7 @@ import pytest
 from indicators import claims, frame, refresh, sources
 from indicators.store import Store
 from tests import legacy_store
+from tests.frame_asserts import assert_frames_equal
 
 SNAPSHOT_SOURCES = [name for name in sources.NAMES if sources.get(name).snapshot()]
 
@@ -73,7 +74,7 @@ def assert_same_frame(old_frame: pd.DataFrame, new_frame: pd.DataFrame, new: Sto
     expected = old_frame[columns].sort_values(order).reset_index(drop=True)
     got = new_frame[columns].sort_values(order).reset_index(drop=True)
     expected["vintage"] = expected["vintage"].astype("int64")
-    pd.testing.assert_frame_equal(got, expected, obj=str(context))
+    assert_frames_equal(got, expected, str(context))
     retrieved = {v.id: v.retrieved_at for v in new.vintages()}
     assert (new_frame["retrieved_at"] == new_frame["vintage"].map(retrieved)).all(), context
 
@@ -88,7 +89,7 @@ def assert_same_everywhere(old, new, names, dates) -> None:
     for vintage in old.vintages():
         expected = old.vintage_frame(vintage.id).sort_values(frame.KEY).reset_index(drop=True)
         got = new.vintage_frame(vintage.id).sort_values(frame.KEY).reset_index(drop=True)
-        pd.testing.assert_frame_equal(got[expected.columns], expected, check_dtype=False, obj=f"vintage {vintage.id}")
+        assert_frames_equal(got[expected.columns], expected, f"vintage {vintage.id}", check_dtype=False)
     assert [(v.id, v.source, v.rows, v.payload_sha256) for v in old.vintages()] == \
         [(v.id, v.source, v.rows, v.payload_sha256) for v in new.vintages()]
 

@@ -19,6 +19,7 @@ import pytest
 from indicators import cli, frame, refresh, sources
 from indicators.store import SCHEMA_VERSION, Store
 from tests import legacy_store
+from tests.frame_asserts import assert_frames_equal
 
 AS_OF = [None, "2019-06-30", "2023-01-01", "2024-03-31", "2025-06-30"]
 
@@ -53,6 +54,15 @@ def old_store_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def old_answers(old_store_template, tmp_path_factory) -> dict:
+    """What the old code answers from the template (read once: both upgrade tests compare with it)."""
+    store = legacy_store.Store(copy_of(old_store_template, tmp_path_factory.mktemp("reference")))
+    found = answers(store)
+    store.engine.dispose()
+    return found
+
+
 def answers(store) -> dict:
     """Everything a reader can ask, in comparable form."""
     found = {"vintages": [tuple(v.__dict__.values()) for v in store.vintages()],
@@ -74,7 +84,7 @@ def assert_same(got: dict, expected: dict) -> None:
     assert got.keys() == expected.keys()
     for key, value in expected.items():
         if isinstance(value, pd.DataFrame):
-            pd.testing.assert_frame_equal(got[key], value, check_dtype=False, obj=str(key))
+            assert_frames_equal(got[key], value, str(key), check_dtype=False)
         elif key == "events":  # the new store also says which kind of success the last one was
             for source, entry in value.items():
                 ok = got[key][source]["last_ok"]
@@ -94,29 +104,27 @@ def copy_of(template, tmp_path, drop_read_via=False, name="old.db") -> str:
 
 
 @pytest.mark.slow
-def test_a_store_written_by_the_old_code_upgrades_on_open_and_answers_as_before(old_store_template, tmp_path):
+def test_a_store_written_by_the_old_code_upgrades_on_open_and_answers_as_before(old_store_template, old_answers,
+                                                                                 tmp_path):
     url = copy_of(old_store_template, tmp_path)
     old = legacy_store.Store(url)
-    expected = answers(old)
     copies = sum(v.rows for v in old.vintages())
     old.engine.dispose()
     store = Store(url)
     assert store.schema_version() == SCHEMA_VERSION
-    assert_same(answers(store), expected)
+    assert_same(answers(store), old_answers)
     assert store.observation_rows() < copies  # the second load of each source is stored once
     # And it goes on working: an unchanged refresh writes nothing; a new vintage is served.
     assert {r.status for r in refresh.refresh(["customs", "ember"], offline=True, store=store)} == {"unchanged"}
 
 
 @pytest.mark.slow
-def test_a_store_from_before_read_via_gains_the_column(old_store_template, tmp_path):
+def test_a_store_from_before_read_via_gains_the_column(old_store_template, old_answers, tmp_path):
     url = copy_of(old_store_template, tmp_path, drop_read_via=True)
-    expected = answers(legacy_store.Store(copy_of(old_store_template, tmp_path, name="reference.db")))
     store = Store(url)
     got = answers(store)
-    for key, value in expected.items():
-        if isinstance(value, pd.DataFrame):
-            value["read_via"] = ""  # not recorded by stores of that age: the primary source
+    expected = {key: value.assign(read_via="") if isinstance(value, pd.DataFrame) else value  # not recorded by
+                for key, value in old_answers.items()}                                   # stores of that age
     assert_same(got, expected)
 
 
