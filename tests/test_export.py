@@ -292,3 +292,34 @@ def test_notebook_matches_the_script():
     script = (ROOT / "examples" / "notebook_example.py").read_text(encoding="utf-8")
     script_cells = [part.split("\n", 1)[1].strip() for part in re.split(r"^# %% ", script, flags=re.M)[1:]]
     assert code_cells == script_cells
+
+
+
+def test_a_tab_that_was_not_ready_is_rendered_again_once_for_the_figures_it_missed(tmp_path, monkeypatch):
+    """kaleido's race on a slow machine (the blank page's context taken for the rendering page's):
+    the figures not written are rendered once more; a second failure is the error."""
+    calls = []
+
+    def not_ready(targets, fmt):
+        calls.append([path.name for path, _ in targets])
+        targets[0][0].write_bytes(b"drawn")  # the first figure of each call is drawn, the others are not
+        raise export.ExportError(f"could not render x: ReferenceError: {export.TAB_NOT_READY}")
+
+    monkeypatch.setattr(export, "_render_static", not_ready)
+    targets = [(tmp_path / f"{name}.png", None) for name in ("a", "b", "c")]
+    with pytest.raises(export.ExportError, match=export.TAB_NOT_READY):
+        export.render_static(targets, "png")
+    assert calls == [["a.png", "b.png", "c.png"], ["b.png", "c.png"]]  # once more for the two missed, then the error
+
+
+def test_other_render_failures_are_not_retried(tmp_path, monkeypatch):
+    calls = []
+
+    def crashed(targets, fmt):
+        calls.append(len(targets))
+        raise export.ExportError("could not render a.png: browser crashed")
+
+    monkeypatch.setattr(export, "_render_static", crashed)
+    with pytest.raises(export.ExportError, match="browser crashed"):
+        export.render_static([(tmp_path / "a.png", None)], "png")
+    assert calls == [1]

@@ -198,11 +198,27 @@ def find_browser() -> str:
     raise BrowserNotFoundError(NO_BROWSER)
 
 
-def render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
+TAB_NOT_READY = "kaleido_scopes is not defined"
+"""kaleido 1.5's tab can take the blank page's JavaScript context for the rendering page's when the
+browser is slow to navigate (a loaded machine): the render then fails with this ReferenceError and
+nothing is drawn. The figures it missed are rendered once more, in a new tab."""
+
+
+def render_static(targets: list[tuple[Path, go.Figure]], fmt: str, retry_not_ready: bool = True) -> None:
     """Render every figure with one headless browser: the session's (browser_session) if one is
     open, else one started for this call."""
     if not targets:
         return
+    try:
+        _render_static(targets, fmt)
+    except ExportError as exc:
+        missed = [(path, fig) for path, fig in targets if not path.is_file() or path.stat().st_size == 0]
+        if not (retry_not_ready and TAB_NOT_READY in str(exc) and missed):
+            raise
+        render_static(missed, fmt, retry_not_ready=False)
+
+
+def _render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
     import kaleido
 
     browser = find_browser()
