@@ -21,12 +21,20 @@ settings.register_profile("ci", deadline=None, derandomize=True, max_examples=10
 settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LAYERS = ("unit", "integration", "e2e")
+"""The test folders, one per layer: unit (pure functions on recorded payloads and data files), integration
+(the store, refresh, claims, figures and pages in one process), e2e (a browser, a server, the CLI or a
+process of its own, PostgreSQL, the built wheel). Each test is marked with its folder's name."""
 
 
 def pytest_collection_modifyitems(items):
-    """Markers that follow from a test's fixtures, so no test has to remember them: `postgres` for
-    the tests on the throwaway cluster, `browser` for those handed a Chromium (fixture `browser`)."""
+    """Markers that follow from a test's folder and fixtures, so no test has to remember them: its
+    layer (`unit`, `integration`, `e2e`), `postgres` for the tests on the throwaway cluster, `browser`
+    for those handed a Chromium (fixture `browser`)."""
     for item in items:
+        layer = item.path.parent.name
+        if layer in LAYERS:
+            item.add_marker(getattr(pytest.mark, layer))
         names = getattr(item, "fixturenames", ())
         if "pg_server" in names:
             item.add_marker(pytest.mark.postgres)

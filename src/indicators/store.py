@@ -14,7 +14,7 @@ one row with two periods:
 
 Serving order is today's rule: per key, the value released last; ties go to the newest vintage
 that held it. So `frame()` answers exactly what the engine that stored every vintage's rows in
-full answered (tests/test_golden_asof.py compares both), including the `vintage` column: the
+full answered (tests/integration/test_golden_asof.py compares both), including the `vintage` column: the
 newest vintage holding the value (`last_seen`, or the source's newest vintage while open).
 
 Every load writes one vintage in one transaction: the vintage row, its raw payloads, its

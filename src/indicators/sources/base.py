@@ -7,7 +7,7 @@ A source module knows one publisher and exposes the same verbs:
 - `snapshot() -> list[Batch]`: the bundled files in `data/`, as payloads of the same shape.
 - `parse(payload) -> DataFrame`: a pure function of the payload's bytes into the tidy frame.
 
-`Source` states that contract as a `typing.Protocol`; `tests/test_source_contract.py` checks every
+`Source` states that contract as a `typing.Protocol`; `tests/unit/test_source_contract.py` checks every
 registered source against it.
 
 A `Batch` is what becomes one vintage in the store: usually one per refresh, but a source whose

@@ -2,7 +2,7 @@
 
 `vocabulary()` loads it once and compiles one alternation per dimension, so that a sentence is
 scanned once per dimension (`mentions`), whatever the number of figures in it. `validate()` checks
-every value against the catalogue's dimensions (tests/test_spot.py runs it).
+every value against the catalogue's dimensions (tests/integration/test_spot.py runs it).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ source that held it; `last_seen` the last of them once closed) and its real-time
 `[released, released_to)` (when it is the value served: `released_to` is the release date of the
 next value of its key in serving order: released date, ties to the newest vintage holding it).
 Every vintage row, payload, event and revision report is kept; each vintage's content and every
-latest or as-of read answer as before (tests/test_migrations.py checks it on a store written by
+latest or as-of read answer as before (tests/integration/test_migrations.py checks it on a store written by
 the old code).
 
 Revision ID: 0002_periods

@@ -252,7 +252,7 @@ def test_published_half_width(value, half):
     assert published_half_width(value) == pytest.approx(half)
 
 
-# -- the claims file (schema errors: tests/test_claims_schema.py) --------------------------------
+# -- the claims file (schema errors: tests/unit/test_claims_schema.py) --------------------------------
 
 
 @pytest.mark.parametrize("article", articles.load_articles(), ids=lambda a: a.slug)

@@ -168,7 +168,7 @@ def live_fault(first_response: dict) -> SourceError:
 @responses.activate
 def test_timeout_is_reported():
     # `responses` raises the timeout above urllib3, so no retry happens here; the retries of a real
-    # read timeout are covered on the loopback fault server (tests/test_faults.py).
+    # read timeout are covered on the loopback fault server (tests/integration/test_faults.py).
     error = live_fault({"body": requests.exceptions.Timeout()})
     assert "timed out after 2 s" in str(error)
 

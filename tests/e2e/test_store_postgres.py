@@ -22,8 +22,8 @@ import sqlalchemy as sa
 from indicators import frame, sources
 from indicators.refresh import refresh
 from indicators.store import Store, metadata
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from indicators import cli, export, figures
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HAS_CHROMIUM = bool(shutil.which("chromium") or Path("/usr/bin/chromium").exists())
 needs_chromium = pytest.mark.skipif(not HAS_CHROMIUM, reason="needs Debian's chromium (apt-get install chromium)")
 

@@ -19,8 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PYTHONPATH = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PASSWORD = "s3cret-Pa55"

@@ -344,7 +344,7 @@ def live_fault(monkeypatch, **first_response) -> SourceError:
 @responses.activate
 def test_timeout(monkeypatch):
     # `responses` raises the timeout above urllib3 (no retry here); real read-timeout retries are
-    # covered on the loopback fault server (tests/test_faults.py).
+    # covered on the loopback fault server (tests/integration/test_faults.py).
     error = live_fault(monkeypatch, body=requests.exceptions.Timeout())
     assert "timed out after 2 s" in str(error)
 

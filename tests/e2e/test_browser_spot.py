@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from browser_harness import launched, opened, playwright_or_skip, served, shoot
+from repo_paths import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -175,7 +176,7 @@ def test_too_large_a_text_gets_a_message(page, base_url):
 
 
 def test_upload_a_markdown_file_and_a_binary_one(page, base_url, tmp_path):
-    source = Path(__file__).resolve().parent.parent / "data" / "articles" / "gna-lu-kun-2024-06-01" / "text.md"
+    source = ROOT / "data" / "articles" / "gna-lu-kun-2024-06-01" / "text.md"
     page.goto(base_url + "/check")
     page.wait_for_selector("#check-text")
     page.set_input_files("#check-upload input[type=file]", str(source))

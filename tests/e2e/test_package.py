@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from indicators import config
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PACKAGED_DATA = f"indicators/{config.BUNDLED_DATA}/"
 
 

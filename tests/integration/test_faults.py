@@ -26,8 +26,8 @@ from fault_server import FaultServer, gzip_bomb
 from indicators.refresh import refresh_source
 from indicators import http, sources
 from indicators.store import Store
+from repo_paths import FIXTURES, ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 # source -> (environment variable(s) pointing it at the server, a real recorded payload it would get)
 LIVE = {
@@ -231,7 +231,7 @@ def test_a_refresh_killed_between_batches_stores_none_of_its_batches(tmp_path):
     url = os.environ["INDICATORS_DB"]
     Store(url).write_vintage("customs", frame_of_one(), [])  # another source's vintage, untouched
     ready = tmp_path / "in-batch-4"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent / "src"), os.environ.get("PYTHONPATH", "")])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen([sys.executable, "-c", KILLED_REFRESH, "4", str(ready)], env=env)
     try:
         deadline = time.monotonic() + 300

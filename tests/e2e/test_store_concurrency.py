@@ -21,8 +21,8 @@ import pytest
 from indicators import frame, sources
 from indicators.payload import Payload
 from indicators.store import Store
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 BATCHES = {name: len(sources.get(name).snapshot()) for name in sources.NAMES}
 
 

@@ -19,8 +19,9 @@ from indicators.http import SourceError
 from indicators.payload import Batch, Payload
 from indicators.sources import base
 from indicators.sources.base import Source, SourceMeta
+from repo_paths import ROOT
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 MIRROR_ENV = {"gii": ["GII_RANKING_URL", "GII_TECH1_URL"]}
 """Live sources whose module reads its own URL variables instead of declaring `METADATA.url_env`."""
 

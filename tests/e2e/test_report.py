@@ -10,6 +10,7 @@ import pytest
 
 from indicators import claims, cli, figures, report, sources
 from indicators.store import Store
+from repo_paths import ROOT
 
 HAS_CHROMIUM = Path("/usr/bin/chromium").exists() or bool(shutil.which("chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -61,7 +62,7 @@ def test_article_quoted_not_republished(html_report):
     _, text = html_report
     article = claims.load_claims()["article"]
     assert article["title"] in text and "LUO Weidong" in text and article["published"] in text
-    op_ed = (Path(__file__).resolve().parents[2] / "shared" / "article" / "op-ed.txt")
+    op_ed = (ROOT.parent / "shared" / "article" / "op-ed.txt")
     if op_ed.exists():  # a sentence of the op-ed that is not a claim stays out
         assert "A few days ago, the annual meetings of the National People" not in text
 

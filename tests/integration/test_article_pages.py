@@ -9,7 +9,7 @@ import pytest
 from indicators import articles, claimreview
 from indicators.claims import check_article, verdict_counts
 
-from tests.test_dashboard import find, render, text
+from test_dashboard import find, render, text
 
 ARTICLES = articles.load_articles()
 SLUGS = [a.slug for a in ARTICLES]

@@ -14,8 +14,8 @@ import urllib3.util.retry
 from fault_server import FaultServer
 from indicators import config, http
 from indicators.http import SourceError
+from repo_paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 CSV = (FIXTURES / "fx" / "fredgraph_EXCHUS.csv").read_bytes()
 
 

@@ -266,7 +266,7 @@ def test_notebook_functions_return_figures(store):
 
 
 def test_every_figure_has_a_page_and_serves_claims_of_the_default_article():
-    """Bespoke figures are optional (the generic evidence chart covers any claim, tests/test_evidence.py);
+    """Bespoke figures are optional (the generic evidence chart covers any claim, tests/integration/test_evidence.py);
     those registered sit on a page and name claims that exist in the default article."""
     assert {spec.page for spec in figures.FIGURES.values()} == {"trade", "innovation"}
     from indicators import claims

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from indicators.http import SourceError
 from indicators.sources import gii, readvia
 from indicators.sources.base import Payload
+from repo_paths import FIXTURES
 
 RANKING_URL = gii.RANKING_URL.format(edition="2023")
 TECH1_URL = gii.TECH1_URL.format(edition="2023")
@@ -353,7 +354,7 @@ def load_fixture_builder():
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).parent / "fixtures" / "gii" / "make_tech1_fixture.py"
+    path = FIXTURES / "gii" / "make_tech1_fixture.py"
     spec = importlib.util.spec_from_file_location("make_tech1_fixture", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -391,7 +392,7 @@ def tech1(raw: bytes, name: str = "gii_2024_tech1.xlsx") -> Payload:
 def recorded_tech1() -> bytes:
     from pathlib import Path
 
-    return (Path(__file__).parent / "fixtures" / "gii" / TECH1_FIXTURE).read_bytes()
+    return (FIXTURES / "gii" / TECH1_FIXTURE).read_bytes()
 
 
 def test_recorded_workbook_matches_its_documented_script(recorded_tech1):

@@ -16,8 +16,8 @@ import pytest
 
 from indicators import cli, frame
 from indicators.store import Store
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def rows(value: float, count: int = 1, source: str = "customs"):

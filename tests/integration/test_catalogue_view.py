@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from indicators import catalogue, catalogue_view, cli, frame
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
