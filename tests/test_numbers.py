@@ -407,3 +407,80 @@ def test_shares_written_x_in_y_and_ratios_in_one_word():
     assert values("it rose 2 in 2023") == [(2.0, "")]  # "in" a year is not a share
     assert values("imports rose tenfold, a manifold rise") == [(10.0, "times")]
     assert spotted("one in every three cars") == [("one in every three", 33.3, 1.0, "percent", "fraction")]
+
+
+# -- arithmetic forms from the Recognizers-Text dev half (benchmarks/number_reading.py, issue 20 item 5) ------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1.1^23", 1.1 ** 23), ("1.1^+23", 1.1 ** 23), ("2.5^-1", 0.4), ("-1.1^+23", -(1.1 ** 23)),
+    ("-1.1^--23", -(1.1 ** 23)),  # the exponent's signs multiplied; the base's sign applies to the power
+])
+def test_a_power_is_read_whole(text, value):
+    figure = one(text)
+    assert (figure.text, figure.unit, figure.precision_step) == (text, "", None)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_power_not_read_whole_is_skipped():
+    problems: list = []
+    assert read_figures("2^1.5, 0^-1, 9^999 and $2^3", problems) == []
+    assert len(problems) == 4 and all("power" in p[2] for p in problems)
+
+
+@pytest.mark.parametrize("text, share", [
+    ("1 over three", 100 / 3), ("one over 3", 100 / 3), ("one over 20", 5.0), ("one over twenty", 5.0),
+    ("1 over twenty-one", 100 / 21), ("1 over one hundred and twenty one", 100 / 121),
+    ("Negative one over 20", -5.0),
+])
+def test_x_over_y_alone_is_a_share(text, share):
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.unit) == (text, "fraction", "percent")
+    assert figure.value == pytest.approx(share)
+
+
+def test_x_over_y_before_a_word_or_not_below_is_skipped():
+    """"over" is also a comparison: with a word after Y, or X not below Y, it is not read as a share,
+    and the numbers are not read apart either."""
+    assert read_figures("one over 20 years") == []
+    assert read_figures("won 3 over 2 in the final") == []
+    assert read_figures("5 over 3") == []
+    assert values("rose over 20 percent") == [(20.0, "percent")]
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("a trillionth", 1e-12, "fraction"),
+    ("a hundred trillionths", 1e-10, "fraction"),
+    ("a hundred thousand trillionths", 1e-7, "fraction"),
+    ("a twenty-first", 1 / 21, "fraction"),
+    ("three twenty-firsts", 3 / 21, "fraction"),
+    ("three twenty firsts", 3 / 21, "fraction"),  # "three twenty" is no number: the tens word is the denominator's
+    ("one hundred thirty-fifths", 100 / 35, "fraction"),  # the hyphen binds "thirty-fifths"
+    ("one hundred thirty-two fifths", 132 / 5, "fraction"),  # ... and "thirty-two"
+    ("one hundred and thirty fifths", 130 / 5, "fraction"),  # 100 + 30/5 is no mixed number (30/5 not proper)
+    ("one hundred and thirty-two fifths", 132 / 5, "fraction"),
+    ("ninety - five hundred fifths", 9500 / 5, "fraction"),
+    ("negative ninety - five hundred fifths", -9500 / 5, "fraction"),
+    ("twenty and three and three fifths", 23.6, "number"),  # a mixed number: was read as 20 and 3.6
+    ("one hundred and three quarters", 100.75, "number"),
+    ("three hundred and twenty-one thousandths", 0.321, "fraction"),  # a decimal read aloud
+    ("one thousand and three tenths", 1000.3, "number"),
+])
+def test_fractions_in_words_with_any_denominator(text, value, kind):
+    figure = one(text)
+    assert (figure.text, figure.kind) == (text, kind)
+    assert figure.value == pytest.approx(value * 100 if kind == "fraction" else value)
+
+
+def test_fractions_in_words_that_cannot_be_read_one_way_are_skipped():
+    """"one hundred thirty fifths" is 130/5 or 100/35: neither is guessed, and no part is read."""
+    for text in ("one hundred thirty fifths", "minus one hundred thirty fifths", "a thirty second clip"):
+        assert read_figures(text) == [], text
+
+
+def test_an_ordinal_after_a_is_not_a_fraction():
+    """"a fifth", "a twenty-first" are fractions alone or before "of", ordinals before a word of sequence."""
+    assert read_figures("China's exports fell for a fifth consecutive month") == []
+    assert read_figures("a twenty-first birthday") == []
+    assert values("a third of exports") == [(pytest.approx(100 / 3), "percent")]
+    assert one("ranked twenty first").value == 21 and one("ranked twenty first").kind == "ordinal"
