@@ -445,6 +445,7 @@ def test_x_over_y_before_a_word_or_not_below_is_skipped():
     assert read_figures("one over 20 years") == []
     assert read_figures("won 3 over 2 in the final") == []
     assert read_figures("5 over 3") == []
+    assert read_figures("one over three and a half") == []  # skipped whole: "a half" is not read alone
     assert values("rose over 20 percent") == [(20.0, "percent")]
 
 
@@ -465,6 +466,7 @@ def test_x_over_y_before_a_word_or_not_below_is_skipped():
     ("one hundred and three quarters", 100.75, "number"),
     ("three hundred and twenty-one thousandths", 0.321, "fraction"),  # a decimal read aloud
     ("one thousand and three tenths", 1000.3, "number"),
+    ("three twentieths", 0.15, "fraction"),
 ])
 def test_fractions_in_words_with_any_denominator(text, value, kind):
     figure = one(text)

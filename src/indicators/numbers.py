@@ -133,7 +133,9 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
                 "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
                 "millionth": 1e6, "millionths": 1e6, "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12,
-                "trillionths": 1e12}
+                "trillionths": 1e12, **{w + s: TENS[w.replace("ieth", "y")] for w in (
+                    "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+                    "ninetieth") for s in ("", "s")}}
 # the ordinals that end a compound denominator after a tens word: "twenty-firsts" (21), "thirty fifths" (35);
 # "first(s)" is a denominator only there ("second(s)" never: "twenty seconds" is a time)
 UNIT_ORDINALS = {"first": 1, "firsts": 1, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
@@ -478,7 +480,7 @@ class _Reader:
         words = self.words_before(j)
         if words and words[-1] == "over" and self.tok(j - 1) is not None and self.spaced(j - 1, j) \
                 and (self.t[j - 1].kind == NUM or self.t[j - 1].low in CARDINAL):
-            raise _Skip("'X over Y': a fraction or a comparison?", i)
+            raise _Skip("'X over Y': a fraction or a comparison?", self._run_end(i))
         cmp_words, negative, _ = self.read_before(words)
         if cmp_words:
             comparator = cmp_words
@@ -1062,7 +1064,7 @@ class _Reader:
         pre_words = self.words_before(i - 1)
         if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) and not second \
                 and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
-            raise _Skip("'X over Y': a fraction or a comparison?", i)
+            raise _Skip("'X over Y': a fraction or a comparison?", self._run_end(i))
         cmp, negative, _ = self.read_before(pre_words)
         pre = {"sign": 1, "comparator": cmp or "~=", "negative": negative}
         p = self.tok(i - 1)
