@@ -1,6 +1,11 @@
 """Number reading measured on another project's public test data, beside that project's own reader.
 
     PYTHONPATH=src python benchmarks/number_reading.py            # our reader; quantulum3 too when installed
+    PYTHONPATH=src python benchmarks/number_reading.py -vr        # our misses on the Recognizers-Text dev half
+
+The Recognizers-Text cases are split into a dev half (rules are changed only after looking at it) and
+a held-out half (never listed), by the SHA-256 of each input (`recognizers_half`); each half and the
+total are printed.
 
 The cases are quantulum3's own English test sentences (benchmarks/numbers_cases/, see its README).
 In scope (decided here by unit, not by sentence): the expected quantities whose unit this tool reads,

@@ -21,9 +21,15 @@ How it reads:
 - Words: read by a small validating grammar here (number-parser, which spot.py used, reads
   cardinals but not fractions, and a run that is not one number must be refused, not guessed):
   cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
-  ("a third", "two-thirds", "three quarters", "half of"), ordinals ("twelfth"; "first" and "second"
-  only after a ranking word, since they are mostly not figures). A lone "one" is not a figure
-  (it is mostly a pronoun: "one of the largest").
+  ("a third", "two-thirds", "three quarters", "half of", "a hundred trillionths", "three twenty-firsts",
+  "one hundred thirty-fifths": a hyphen binds the denominator; "one hundred thirty fifths", 130/5 or
+  100/35, is skipped), mixed numbers only with a proper fraction ("one hundred and three quarters" is
+  100.75, "one hundred and thirty fifths" is 130/5; "three hundred and twenty-one thousandths" is a
+  decimal read aloud, 0.321), ordinals ("twelfth", "twenty first"; "first" and "second" only after a
+  ranking word, since they are mostly not figures; "a fifth consecutive month" is an ordinal, not a
+  fraction). A lone "one" is not a figure (it is mostly a pronoun: "one of the largest").
+- Powers: "1.1^23", "2.5^-1" (a whole exponent of up to three digits; the sign before the base
+  applies to the power: "-1.1^+23" is -(1.1^23)).
 - Units: currencies before or after (codes, symbols, words: USD, US$, $, "U.S. dollars", CNY, RMB,
   ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes);
   "pounds" alone is sterling only for a scaled figure ("20 million pounds"), otherwise it may be a
@@ -31,8 +37,9 @@ How it reads:
   percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
   ratios ("x", "times", "-fold": unit "times").
 - A fraction is read as a share: unit "percent", kind "fraction" ("over a third" is > 33.33
-  percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too; "tenfold" is a ratio); a whole number with a fraction ("one and a half", "2 1/2") is a
-  number (1.5, 2.5).
+  percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too, and "one over 20" when no word
+  follows and X is below Y: "5 over 10 years", "won 3 over 2" are comparisons, skipped; "tenfold" is a
+  ratio); a whole number with a fraction ("one and a half", "2 1/2") is a number (1.5, 2.5).
 - Signs: "-4.6%", "minus five percent", an accounting negative "(3.2)" / "($99.99)" (parentheses
   around the number alone: "(146.5 billion U.S. dollars)" is a parenthesis, not a sign); a change
   word ("a decline of", "fell", "dropped by", "down", "a 6.7 percent drop") makes the figure
