@@ -486,3 +486,27 @@ def test_an_ordinal_after_a_is_not_a_fraction():
     assert read_figures("a twenty-first birthday") == []
     assert values("a third of exports") == [(pytest.approx(100 / 3), "percent")]
     assert one("ranked twenty first").value == 21 and one("ranked twenty first").kind == "ordinal"
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    # real news wording (AP 2008, FT 2024): these were read as 50 and 25 percent
+    ("the European Central Bank slashed its key lending-rate by half of a percentage point to 3.25 percent.",
+     "half of a percentage point", 0.5, "percentage points"),
+    ("The European Central Bank has cut interest rates by a quarter percentage point to 3.5 per cent",
+     "a quarter percentage point", 0.25, "percentage points"),
+    ("The Federal Reserve cut its benchmark interest rate by half a percentage point on Wednesday",
+     "half a percentage point", 0.5, "percentage points"),
+    ("a tenth of a percent", "a tenth of a percent", 0.1, "percent"),
+    ("1/2 percent", "1/2 percent", 0.5, "percent"),
+])
+def test_a_fraction_of_one_percent_is_not_a_share(sentence, text, value, unit):
+    figure = read_figures(sentence)[0]
+    assert (figure.text, figure.unit, figure.kind) == (text, unit, "number")
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_fraction_of_a_point_is_skipped():
+    """"a quarter point" is a quarter of a percentage point or of an index point: not read as 25%."""
+    assert values("cut its key benchmark interest rate by a quarter point to a range of 2%-2.25%") == [
+        (2.125, "percent")]
+    assert read_figures("the bumper half-point cut") == []

@@ -39,7 +39,10 @@ How it reads:
 - A fraction is read as a share: unit "percent", kind "fraction" ("over a third" is > 33.33
   percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too, and "one over 20" when no word
   follows and X is below Y: "5 over 10 years", "won 3 over 2" are comparisons, skipped; "tenfold" is a
-  ratio); a whole number with a fraction ("one and a half", "2 1/2") is a number (1.5, 2.5).
+  ratio); a whole number with a fraction ("one and a half", "2 1/2") is a number (1.5, 2.5); a
+  fraction of one percent or percentage point is a number in that unit ("a quarter percentage point",
+  "half of a percentage point", "a tenth of a percent", "1/2 percent": 0.25, 0.5, 0.1, 0.5), and a
+  fraction of a bare "point" ("a quarter point", "half-point": percentage or index points?) is skipped.
 - Signs: "-4.6%", "minus five percent", an accounting negative "(3.2)" / "($99.99)" (parentheses
   around the number alone: "(146.5 billion U.S. dollars)" is a parenthesis, not a sign); a change
   word ("a decline of", "fell", "dropped by", "down", "a 6.7 percent drop") makes the figure
@@ -796,6 +799,14 @@ class _Reader:
         if whole is None:
             if pre["currency"]:
                 raise _Skip("a currency with a fraction", j)
+            of_unit = self.fraction_unit_after(j)
+            if of_unit is not None:  # "1/2 percent" is half of one percent
+                if of_unit[0] == "point":
+                    raise _Skip("a fraction of a point (percentage or index points?)", of_unit[1])
+                return {"first_index": first, "start": self.t[first].start, "last": of_unit[1], "number": ratio,
+                        "sign": pre["sign"], "scale": 1.0, "factor": of_unit[2], "unit": of_unit[0],
+                        "kind": "number", "scaled": False, "step": None, "comparator_before": pre["comparator"],
+                        "sign_before": pre["negative"], "accounting_ok": False}
             return {"first_index": first, "start": self.t[first].start, "last": j, "number": ratio * 100,
                     "sign": pre["sign"], "scale": 1.0, "factor": 1.0, "unit": "percent", "kind": "fraction",
                     "scaled": False, "step": None, "comparator_before": pre["comparator"],
@@ -1114,11 +1125,22 @@ class _Reader:
             if self._century_after(last):
                 raise _Skip("", last)
             return self.ordinal(i, base[0] + ORDINAL_WORDS[words[-1]], last)
-        # fractions: "a third", "two-thirds", "one and a half", "half a million"
-        value = _words_with_fraction(words, seps)
+        # fractions: "a third", "two-thirds", "one and a half", "half a million"; "half a percentage point"
+        value = (0.5, "fraction", None) if words in (["half", "a"], ["half", "an"]) and self.unit_after(
+            last, False, "")[0] in ("percent", "percentage points") else _words_with_fraction(words, seps)
         if value is None:
             raise _Skip("number words that are not one number", last)
         number, kind, step = value
+        of_unit = self.fraction_unit_after(last) if kind == "fraction" else None
+        if of_unit is not None:
+            # a fraction of one percent or one point: "a quarter percentage point" is 0.25 of it, not 25%
+            if of_unit[0] == "point":
+                raise _Skip("a fraction of a point (percentage or index points?)", of_unit[1])
+            unit, last, factor = of_unit
+            return {"first_index": i, "start": t[i].start, "last": last, "number": number, "sign": pre["sign"],
+                    "scale": 1.0, "factor": factor, "unit": unit, "kind": "number", "scaled": False, "step": None,
+                    "comparator_before": pre["comparator"], "sign_before": pre["negative"],
+                    "accounting_ok": False}
         if kind == "ordinal-ish":
             return None
         if kind == "fraction" and (words[-1] in ("quarter", "quarters") or words == ["half"]):
@@ -1156,6 +1178,25 @@ class _Reader:
                 "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
                 "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
+
+    def fraction_unit_after(self, j: int) -> tuple[str, int, float] | None:
+        """(unit, last token, factor) when a fraction ending at token j is a fraction of one percent or
+        point: "a quarter percent", "half of a percentage point", "a tenth of a percent", "1/2 percent";
+        ("point", last token, 1.0) for a bare "point" ("a quarter point": percentage or index points?)."""
+        t, k = self.t, j
+        if self.tok(k + 2) is not None and t[k + 1].low == "of" and t[k + 2].low in ("a", "an", "one") \
+                and self.spaced(k, k + 1) and self.spaced(k + 1, k + 2):
+            k += 2
+        unit, last, factor = self.unit_after(k, False, "")
+        if unit in ("percent", "percentage points"):
+            return unit, last, factor
+        nxt = self.tok(k + 1)
+        if nxt is not None and nxt.low in ("point", "points") and self.spaced(k, k + 1):
+            return "point", k + 1, 1.0
+        if nxt is not None and nxt.text == "-" and self.glued(k, k + 1) and self.tok(k + 2) is not None \
+                and t[k + 2].low in ("point", "points") and self.glued(k + 1, k + 2):
+            return "point", k + 2, 1.0
+        return None
 
     def _fraction_context(self, i: int) -> bool:
         """"third" in "a third", "one third", "two-thirds" is a fraction, not an ordinal."""
