@@ -254,7 +254,8 @@ def test_hostile_inputs_return():
     read_figures("1.1." * 25_000)
     read_figures("one " * 50_000)
     read_figures("- " * 50_000 + "$" * 10_000 + "(" * 10_000)
-    for piece in ("a.", "a_", "a-", "é.", "1/", "a1", "($-", "one and ", "a third of ", "million, "):
+    for piece in ("a.", "a_", "a-", "é.", "1/", "a1", "($-", "one and ", "a third of ", "million, ",
+                  "one in ", "one over ", "1.1^", "half of a ", "twenty and three and "):  # "one in one in ..." recursed
         read_figures(piece * (100_000 // len(piece)))  # each of these once took quadratic time or may
     problems: list = []
     assert read_figures("9" * 5000, problems) == [] and "too many digits" in problems[0][2]

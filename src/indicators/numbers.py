@@ -1161,7 +1161,7 @@ class _Reader:
                 pass
             elif not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
                     and (nxt.low in ("percent", "per", "percentage", "trillion", "billion", "million")
-                         or nxt.low in CURRENCY_WORDS)) and not (words == ["one"] and self.share_after(last)):
+                         or nxt.low in CURRENCY_WORDS)) and not (words == ["one"] and not second and self.share_after(last)):
                 return None
         if words in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
             return None
