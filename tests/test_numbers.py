@@ -511,3 +511,33 @@ def test_a_fraction_of_a_point_is_skipped():
     assert values("cut its key benchmark interest rate by a quarter point to a range of 2%-2.25%") == [
         (2.125, "percent")]
     assert read_figures("the bumper half-point cut") == []
+
+
+def test_a_number_below_one_of_a_percentage_point():
+    """Stabroek News, 2024 (consumer prices): the unit after "of a" is the figure's."""
+    figure = one("fruits and fruit products, which accounted for 0.4 of a percentage point of the overall increase.")
+    assert (figure.text, figure.value, figure.unit) == ("0.4 of a percentage point", 0.4, "percentage points")
+    assert values("0.5 of the market") == [(0.5, "")]
+
+
+def test_a_hyphenated_mixed_number_is_read_whole():
+    """AP, 2021: "two-and-a-half years" was read as 2, "three-and-a-half-year" as 3."""
+    figure = one("ordered Russian opposition leader Alexei Navalny to prison for more than two-and-a-half years.")
+    assert (figure.text, figure.value, figure.comparator) == ("two-and-a-half", 2.5, ">")
+    assert one("his three-and-a-half-year suspended sentence").value == 3.5
+    assert read_figures("rock-and-roll, a one-and-only") == []
+
+
+def test_digits_and_a_fraction_in_words_are_one_number():
+    """"15 and a half months" was read as 15 and a 50 percent share (a real article of the spot corpus,
+    seen while checking that this change left the corpus's other figures alone)."""
+    assert values("was reduced to 15 and a half months") == [(15.5, "")]
+    assert values("2 and a half percent") == [(2.5, "percent")]
+    assert values("US$3 and a half billion") == [(3.5e9, "USD")]
+    assert values("between 2 and 3") == [(2.5, "")]  # a range stays a range
+
+
+def test_a_hyphenated_ish_is_about():
+    """price-parser's example 'This diffuser uses finest 9" 360-ish plates': the "-ish" is kept."""
+    figure = read_figures('This diffuser uses finest 9" 360-ish plates')[-1]
+    assert (figure.text, figure.value, figure.comparator) == ("360-ish", 360.0, "~=")

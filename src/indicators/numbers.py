@@ -28,6 +28,8 @@ How it reads:
   decimal read aloud, 0.321), ordinals ("twelfth", "twenty first"; "first" and "second" only after a
   ranking word, since they are mostly not figures; "a fifth consecutive month" is an ordinal, not a
   fraction). A lone "one" is not a figure (it is mostly a pronoun: "one of the largest").
+- Mixed numbers across digits and words or hyphens: "15 and a half months" (15.5), "two-and-a-half
+  years"; "0.4 of a percentage point" takes its unit; "360-ish" is about 360.
 - Powers: "1.1^23", "2.5^-1" (a whole exponent of up to three digits; the sign before the base
   applies to the power: "-1.1^+23" is -(1.1^23)).
 - Units: currencies before or after (codes, symbols, words: USD, US$, $, "U.S. dollars", CNY, RMB,
@@ -151,6 +153,8 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
 UNIT_ORDINALS = {"first": 1, "firsts": 1, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
                  "ninth": 9, "ninths": 9}
+# a word glued by a hyphen after a number that makes it approximate: "360-ish" (about 360)
+APPROXIMATE_SUFFIXES = {"ish": "~="}
 # words after "a fifth", "a twenty-first" that make it an ordinal, not a fraction ("for a fifth consecutive month")
 ORDINAL_SIGNALS = {"consecutive", "straight", "successive", "time", "times", "round", "term", "place", "year",
                    "month", "quarter", "week", "day", "session", "generation", "century", "birthday", "anniversary"}
@@ -309,6 +313,7 @@ class _Reader:
         core = self.core(i)
         if core is None:
             return None
+        core = self.mixed_after(core) or self.of_a_unit_after(self.approximate_after(core))
         last = core["last"]
         share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
             and core["sign"] == 1 and float(core["number"]).is_integer() else None
@@ -349,6 +354,61 @@ class _Reader:
             fig["sign_before"] = first["sign_before"]
             core = fig
         return self.finish(core)
+
+    def approximate_after(self, c: dict) -> dict:
+        """"360-ish", "twenty-ish": the glued word is the figure's comparator (about 360), not dropped."""
+        j, t = c["last"], self.t
+        word = self.tok(j + 2)
+        if not (self.tok(j + 1) is not None and t[j + 1].text == "-" and self.glued(j, j + 1) and word is not None
+                and self.glued(j + 1, j + 2) and word.low in APPROXIMATE_SUFFIXES):
+            return c
+        comparator = APPROXIMATE_SUFFIXES[word.low]
+        if c["kind"] != "number" or c["comparator_before"] not in ("~=", comparator):
+            raise _Skip(f"a comparator before and '-{word.text}' after", j + 2)
+        out = dict(c, last=j + 2, comparator_before=comparator)
+        return out if c["unit"] else dict(out, **self._unit_fields(j + 2, c))
+
+    def _unit_fields(self, j: int, c: dict) -> dict:
+        """The unit words after token j for a figure c that has none yet ("20-odd percent")."""
+        u, j2, f = self.unit_after(j, c["scaled"], "")
+        return {"unit": u, "factor": f, "last": j2} if u else {}
+
+    def of_a_unit_after(self, c: dict) -> dict:
+        """"0.4 of a percentage point", "0.5 of a percent": a number below one of a unit takes that unit."""
+        j = c["last"]
+        if c["unit"] or c["scaled"] or c["kind"] != "number" or not 0 < c["number"] < 1 \
+                or self.tok(j + 1) is None or self.t[j + 1].low != "of":
+            return c
+        got = self.fraction_unit_after(j)
+        if got is None or got[0] == "point":
+            return c
+        return dict(c, unit=got[0], last=got[1], factor=got[2], accounting_ok=False)
+
+    def mixed_after(self, c: dict) -> dict | None:
+        """"2 and a half percent", "3 and three quarters": a whole number in digits, "and" and a fraction in
+        words are one number (2.5 percent), not 2 and a half-percent; None when that is not what follows."""
+        j, t = c["last"], self.t
+        if self.t[j].kind != NUM or c["kind"] != "number" or c["scaled"] \
+                or c["unit"] not in ("", *CURRENCY_CODES.values()) \
+                or not float(c["number"]).is_integer() or self.tok(j + 2) is None or t[j + 1].low != "and" \
+                or not self.spaced(j, j + 1) or not self.spaced(j + 1, j + 2) or t[j + 2].kind != WORD:
+            return None
+        if self.words_before(c["first_index"] - 1, 1) == ["between"]:
+            return None  # "between 2 and a half": a range's ends, not read here
+        run = self.word_run(j + 2)
+        if run is None:
+            return None
+        words, last, seps = run
+        scale = 1.0
+        if len(words) >= 2 and words[-1] in SCALES:
+            scale, words, seps = SCALES[words[-1]], words[:-1], seps[:-1]
+        got = _words_with_fraction(words, seps) if words[-1] in DENOMINATORS else None
+        if got is None or got[1] != "fraction" or not 0 < got[0] < 1:
+            return None
+        mixed = dict(c, number=c["number"] + got[0], last=last, step=None, decimals=0, accounting_ok=False)
+        if scale > 1:
+            mixed.update(scale=scale, scaled=True)
+        return mixed if c["unit"] else dict(mixed, **self._unit_fields(last, mixed))
 
     def share_after(self, j: int) -> tuple[float, int] | None:
         """(Y, last token) for "in Y", "in every Y", "out of Y", "over Y" after a figure ending at token j:
@@ -1254,6 +1314,15 @@ class _Reader:
                 seps.append("-")
                 last = k + 1
                 break
+            if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 3 < len(t) \
+                    and t[k + 1].low == "and" and t[k + 2].text in ("-", "‐") and self.glued(k, k + 1) \
+                    and self.glued(k + 1, k + 2) and self.glued(k + 2, k + 3) and t[k + 3].kind == WORD \
+                    and _number_word(t[k + 3].low, words, after_and=True) \
+                    and (words[-1] == "hundred" or words[-1] in SCALES or self._denominator_ahead(k + 3)):
+                words.append("and")  # "two-and-a-half years", "three-and-a-half-year"
+                seps.append("-")
+                k += 3
+                continue
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
                     and self.glued(k, k + 1) and t[k + 1].kind == WORD and _number_word(t[k + 1].low, words):
                 words.append(t[k + 1].low)
