@@ -541,3 +541,11 @@ def test_a_hyphenated_ish_is_about():
     """price-parser's example 'This diffuser uses finest 9" 360-ish plates': the "-ish" is kept."""
     figure = read_figures('This diffuser uses finest 9" 360-ish plates')[-1]
     assert (figure.text, figure.value, figure.comparator) == ("360-ish", 360.0, "~=")
+
+
+def test_a_fraction_word_in_a_compound_is_not_a_share():
+    """Amazon's help page "The steps to place an order with a third-party seller are the same": not 33%;
+    "around one-third of world trade" (a 2025 web article) stays a share."""
+    assert read_figures("The steps to place an order with a third-party seller are the same") == []
+    assert read_figures("a half-year report") == []
+    assert values("around one-third of world trade") == [(pytest.approx(100 / 3), "percent")]

@@ -1215,6 +1215,10 @@ class _Reader:
         if kind == "fraction" and words[0] in ("a", "an", "one") and not words[-1].endswith("s") \
                 and self._ordinal_signal_after(last):
             return None  # "for a fifth consecutive month": an ordinal, not a fraction
+        if kind == "fraction" and words[0] in ("a", "an") and self.tok(last + 2) is not None \
+                and t[last + 1].text == "-" and self.glued(last, last + 1) and self.glued(last + 1, last + 2) \
+                and t[last + 2].kind == WORD:
+            return None  # "a third-party seller", "a half-year report": a compound word, not a fraction
         if words == ["one"] or words == ["a"] or words == ["an"]:
             nxt = self.tok(last + 1)
             if words == ["one"] and pre_words and pre_words[-1] in ("minus", "negative"):
