@@ -21,9 +21,17 @@ How it reads:
 - Words: read by a small validating grammar here (number-parser, which spot.py used, reads
   cardinals but not fractions, and a run that is not one number must be refused, not guessed):
   cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
-  ("a third", "two-thirds", "three quarters", "half of"), ordinals ("twelfth"; "first" and "second"
-  only after a ranking word, since they are mostly not figures). A lone "one" is not a figure
-  (it is mostly a pronoun: "one of the largest").
+  ("a third", "two-thirds", "three quarters", "half of", "a hundred trillionths", "three twenty-firsts",
+  "one hundred thirty-fifths": a hyphen binds the denominator; "one hundred thirty fifths", 130/5 or
+  100/35, is skipped), mixed numbers only with a proper fraction ("one hundred and three quarters" is
+  100.75, "one hundred and thirty fifths" is 130/5; "three hundred and twenty-one thousandths" is a
+  decimal read aloud, 0.321), ordinals ("twelfth", "twenty first"; "first" and "second" only after a
+  ranking word, since they are mostly not figures; "a fifth consecutive month" is an ordinal, not a
+  fraction). A lone "one" is not a figure (it is mostly a pronoun: "one of the largest").
+- Mixed numbers across digits and words or hyphens: "15 and a half months" (15.5), "two-and-a-half
+  years"; "0.4 of a percentage point" takes its unit; "360-ish" is about 360.
+- Powers: "1.1^23", "2.5^-1" (a whole exponent of up to three digits; the sign before the base
+  applies to the power: "-1.1^+23" is -(1.1^23)).
 - Units: currencies before or after (codes, symbols, words: USD, US$, $, "U.S. dollars", CNY, RMB,
   ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes);
   "pounds" alone is sterling only for a scaled figure ("20 million pounds"), otherwise it may be a
@@ -31,8 +39,12 @@ How it reads:
   percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
   ratios ("x", "times", "-fold": unit "times").
 - A fraction is read as a share: unit "percent", kind "fraction" ("over a third" is > 33.33
-  percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too; "tenfold" is a ratio); a whole number with a fraction ("one and a half", "2 1/2") is a
-  number (1.5, 2.5).
+  percent, "1/40" is 2.5 percent, "one in five" and "3 out of 10" too, and "one over 20" when no word
+  follows and X is below Y: "5 over 10 years", "won 3 over 2" are comparisons, skipped; "tenfold" is a
+  ratio); a whole number with a fraction ("one and a half", "2 1/2") is a number (1.5, 2.5); a
+  fraction of one percent or percentage point is a number in that unit ("a quarter percentage point",
+  "half of a percentage point", "a tenth of a percent", "1/2 percent": 0.25, 0.5, 0.1, 0.5), and a
+  fraction of a bare "point" ("a quarter point", "half-point": percentage or index points?) is skipped.
 - Signs: "-4.6%", "minus five percent", an accounting negative "(3.2)" / "($99.99)" (parentheses
   around the number alone: "(146.5 billion U.S. dollars)" is a parenthesis, not a sign); a change
   word ("a decline of", "fell", "dropped by", "down", "a 6.7 percent drop") makes the figure
@@ -131,7 +143,21 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-                "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+                "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+                "millionth": 1e6, "millionths": 1e6, "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12,
+                "trillionths": 1e12, **{w + s: TENS[w.replace("ieth", "y")] for w in (
+                    "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+                    "ninetieth") for s in ("", "s")}}
+# the ordinals that end a compound denominator after a tens word: "twenty-firsts" (21), "thirty fifths" (35);
+# "first(s)" is a denominator only there ("second(s)" never: "twenty seconds" is a time)
+UNIT_ORDINALS = {"first": 1, "firsts": 1, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
+                 "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+                 "ninth": 9, "ninths": 9}
+# a word glued by a hyphen after a number that makes it approximate: "360-ish" (about 360)
+APPROXIMATE_SUFFIXES = {"ish": "~="}
+# words after "a fifth", "a twenty-first" that make it an ordinal, not a fraction ("for a fifth consecutive month")
+ORDINAL_SIGNALS = {"consecutive", "straight", "successive", "time", "times", "round", "term", "place", "year",
+                   "month", "quarter", "week", "day", "session", "generation", "century", "birthday", "anniversary"}
 SCALE_VALUES = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}  # the scales a Figure reports (thousand ... trillion, 万, 亿)
 CARDINAL = set(UNIT_WORDS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -287,17 +313,18 @@ class _Reader:
         core = self.core(i)
         if core is None:
             return None
+        core = self.mixed_after(core) or self.of_a_unit_after(self.approximate_after(core))
         last = core["last"]
-        nxt, after = self.tok(last + 1), self.tok(last + 2)
-        if nxt is not None and nxt.low == "over" and after is not None and self.spaced(last, last + 1) \
-                and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:
-            raise _Skip("'X over Y': a fraction or a comparison?", last + 2)
         share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
             and core["sign"] == 1 and float(core["number"]).is_integer() else None
+        nxt, after = self.tok(last + 1), self.tok(last + 2)
+        if share is None and nxt is not None and nxt.low == "over" and after is not None \
+                and self.spaced(last, last + 1) and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:
+            raise _Skip("'X over Y': a fraction or a comparison?", self._run_end(last + 2))
         if share is not None:
             whole, end_index = share
             if not 0 < core["number"] < whole:
-                raise _Skip("'X in Y' with X not below Y", end_index)
+                raise _Skip("'X in Y' or 'X over Y' with X not below Y", end_index)
             core = dict(core, number=100 * core["number"] / whole, unit="percent", kind="fraction", last=end_index,
                         step=None, accounting_ok=False, decimals=0)
             return self.finish(core)
@@ -328,13 +355,70 @@ class _Reader:
             core = fig
         return self.finish(core)
 
+    def approximate_after(self, c: dict) -> dict:
+        """"360-ish", "twenty-ish": the glued word is the figure's comparator (about 360), not dropped."""
+        j, t = c["last"], self.t
+        word = self.tok(j + 2)
+        if not (self.tok(j + 1) is not None and t[j + 1].text == "-" and self.glued(j, j + 1) and word is not None
+                and self.glued(j + 1, j + 2) and word.low in APPROXIMATE_SUFFIXES):
+            return c
+        comparator = APPROXIMATE_SUFFIXES[word.low]
+        if c["kind"] != "number" or c["comparator_before"] not in ("~=", comparator):
+            raise _Skip(f"a comparator before and '-{word.text}' after", j + 2)
+        out = dict(c, last=j + 2, comparator_before=comparator)
+        return out if c["unit"] else dict(out, **self._unit_fields(j + 2, c))
+
+    def _unit_fields(self, j: int, c: dict) -> dict:
+        """The unit words after token j for a figure c that has none yet ("20-odd percent")."""
+        u, j2, f = self.unit_after(j, c["scaled"], "")
+        return {"unit": u, "factor": f, "last": j2} if u else {}
+
+    def of_a_unit_after(self, c: dict) -> dict:
+        """"0.4 of a percentage point", "0.5 of a percent": a number below one of a unit takes that unit."""
+        j = c["last"]
+        if c["unit"] or c["scaled"] or c["kind"] != "number" or not 0 < c["number"] < 1 \
+                or self.tok(j + 1) is None or self.t[j + 1].low != "of":
+            return c
+        got = self.fraction_unit_after(j)
+        if got is None or got[0] == "point":
+            return c
+        return dict(c, unit=got[0], last=got[1], factor=got[2], accounting_ok=False)
+
+    def mixed_after(self, c: dict) -> dict | None:
+        """"2 and a half percent", "3 and three quarters": a whole number in digits, "and" and a fraction in
+        words are one number (2.5 percent), not 2 and a half-percent; None when that is not what follows."""
+        j, t = c["last"], self.t
+        if self.t[j].kind != NUM or c["kind"] != "number" or c["scaled"] \
+                or c["unit"] not in ("", *CURRENCY_CODES.values()) \
+                or not float(c["number"]).is_integer() or self.tok(j + 2) is None or t[j + 1].low != "and" \
+                or not self.spaced(j, j + 1) or not self.spaced(j + 1, j + 2) or t[j + 2].kind != WORD:
+            return None
+        if self.words_before(c["first_index"] - 1, 1) == ["between"]:
+            return None  # "between 2 and a half": a range's ends, not read here
+        run = self.word_run(j + 2)
+        if run is None:
+            return None
+        words, last, seps = run
+        scale = 1.0
+        if len(words) >= 2 and words[-1] in SCALES:
+            scale, words, seps = SCALES[words[-1]], words[:-1], seps[:-1]
+        got = _words_with_fraction(words, seps) if words[-1] in DENOMINATORS else None
+        if got is None or got[1] != "fraction" or not 0 < got[0] < 1:
+            return None
+        mixed = dict(c, number=c["number"] + got[0], last=last, step=None, decimals=0, accounting_ok=False)
+        if scale > 1:
+            mixed.update(scale=scale, scaled=True)
+        return mixed if c["unit"] else dict(mixed, **self._unit_fields(last, mixed))
+
     def share_after(self, j: int) -> tuple[float, int] | None:
-        """(Y, last token) for "in Y", "in every Y", "out of Y" after a figure ending at token j: "one in
-        five", "3 out of 10" are shares. Not when Y is a year ("2 in 2023") or carries a unit or scale."""
+        """(Y, last token) for "in Y", "in every Y", "out of Y", "over Y" after a figure ending at token j:
+        "one in five", "3 out of 10", "one over 20" are shares. Not when Y is a year ("2 in 2023") or carries
+        a unit or scale; "over Y" only when no word follows Y ("5 over 10 years" is a comparison)."""
         t, k = self.t, j + 1
         if self.tok(k) is None or not self.spaced(j, k):
             return None
-        if t[k].low == "in":
+        over = t[k].low == "over"
+        if t[k].low in ("in", "over"):
             k += 1
         elif t[k].low == "out" and self.tok(k + 1) is not None and t[k + 1].low == "of":
             k += 2
@@ -347,6 +431,8 @@ class _Reader:
             return None
         if nxt.kind == NUM and _is_year_text(nxt.text):
             return None
+        if over and t[k].low == "every":
+            return None
         try:
             whole = self.core(k, second=True)
         except _Skip:
@@ -356,6 +442,8 @@ class _Reader:
             return None
         after = self.tok(whole["last"] + 1)
         if after is not None and self.glued(whole["last"], whole["last"] + 1) and after.kind in (WORD, NUM):
+            return None
+        if over and after is not None and after.kind in (WORD, NUM) and self.spaced(whole["last"], whole["last"] + 1):
             return None
         return float(whole["number"]), whole["last"]
 
@@ -414,7 +502,7 @@ class _Reader:
         tok = self.t[i]
         if tok.kind == NUM:
             return self.digit_core(i, second)
-        return self.word_core(i)
+        return self.word_core(i, second)
 
     def prefix(self, i: int) -> dict:
         """Currency, sign and comparator before the number token i."""
@@ -462,7 +550,7 @@ class _Reader:
         words = self.words_before(j)
         if words and words[-1] == "over" and self.tok(j - 1) is not None and self.spaced(j - 1, j) \
                 and (self.t[j - 1].kind == NUM or self.t[j - 1].low in CARDINAL):
-            raise _Skip("'X over Y': a fraction or a comparison?", i)
+            raise _Skip("'X over Y': a fraction or a comparison?", self._run_end(i))
         cmp_words, negative, _ = self.read_before(words)
         if cmp_words:
             comparator = cmp_words
@@ -563,7 +651,7 @@ class _Reader:
         j0 = j  # the last digit token
         kind, unit, scale, factor, scaled, step_scale = "number", pre["currency"], 1.0, 1.0, False, 1.0
         accounting_ok = True
-        exponent = 0
+        exponent, power = 0, False
         nxt = self.tok(j + 1)
         # dates and times: "2024-01-12", "12/01/2024", "10:30", "2023-24", "2018-2025"
         if nxt is not None and self.glued(j, j + 1) and nxt.text in ("-", "/", ":", "−") \
@@ -680,12 +768,24 @@ class _Reader:
         elif nxt is not None and nxt.kind == NUM and self.glued(j, j + 1):
             raise _Skip("", j + 1)
         elif nxt is not None and nxt.text == "^" and self.glued(j, j + 1):
-            k = j + 2
+            # a power: "1.1^23", "2.5^-1", "-1.1^+23" (the sign before the base applies to the power, as
+            # in arithmetic); the exponent a whole number of at most three digits, its signs multiplied
+            k, sign_e = j + 2, 1
             while self.tok(k) is not None and t[k].text in ("+", "-", "−") and self.glued(k - 1, k):
-                k += 1
-            if self.tok(k) is not None and t[k].kind == NUM and self.glued(k - 1, k):
-                k = self._glued_end(k)
-            raise _Skip("a power (not read)", k)
+                sign_e, k = sign_e * (1 if t[k].text == "+" else -1), k + 1
+            exp_tok = self.tok(k)
+            if exp_tok is None or exp_tok.kind != NUM or not self.glued(k - 1, k):
+                raise _Skip("a power without its exponent", k - 1)
+            end = self._glued_end(k)
+            if end != k or not exp_tok.text.isdigit() or len(exp_tok.text) > 3 or pre["currency"]:
+                raise _Skip("a power not read (a currency, or an exponent not a whole number of up to three digits)", end)
+            try:
+                number = number ** (sign_e * int(exp_tok.text))
+            except (OverflowError, ZeroDivisionError):
+                raise _Skip("a power out of range", end) from None
+            if not math.isfinite(number):
+                raise _Skip("a power out of range", end)
+            j, power, accounting_ok = k, True, False
         elif nxt is not None and nxt.text in ("@", "_") and self.glued(j, j + 1):
             raise _Skip("", j + 1)  # part of an address or a name: "123@example.com", "v_2"
         if unit in ("percent", "percentage points", "times") and pre["currency"]:
@@ -727,6 +827,8 @@ class _Reader:
             raise _Skip("an ambiguous dot (a decimal point or European thousands?)", j)
         first = pre["first"]
         step = (10.0 ** -decimals) * scale * step_scale * factor
+        if power:  # the printed digits do not give the step of a power's value
+            step, decimals = None, 0
         # years and dates are not figures
         if (not scaled and not unit and not exponent and pre["sign"] == 1 and not pre["explicit_sign"]
                 and _is_year_text(tok.text) and j == i and not self.counted(j)):
@@ -757,6 +859,14 @@ class _Reader:
         if whole is None:
             if pre["currency"]:
                 raise _Skip("a currency with a fraction", j)
+            of_unit = self.fraction_unit_after(j)
+            if of_unit is not None:  # "1/2 percent" is half of one percent
+                if of_unit[0] == "point":
+                    raise _Skip("a fraction of a point (percentage or index points?)", of_unit[1])
+                return {"first_index": first, "start": self.t[first].start, "last": of_unit[1], "number": ratio,
+                        "sign": pre["sign"], "scale": 1.0, "factor": of_unit[2], "unit": of_unit[0],
+                        "kind": "number", "scaled": False, "step": None, "comparator_before": pre["comparator"],
+                        "sign_before": pre["negative"], "accounting_ok": False}
             return {"first_index": first, "start": self.t[first].start, "last": j, "number": ratio * 100,
                     "sign": pre["sign"], "scale": 1.0, "factor": 1.0, "unit": "percent", "kind": "fraction",
                     "scaled": False, "step": None, "comparator_before": pre["comparator"],
@@ -854,6 +964,17 @@ class _Reader:
         if s.startswith("0") and len(s) > 1 and s[1] != ".":
             raise _Skip("", j if j is not None else i)  # a code with leading zeros ("06", "007")
         return float(s), decimals
+
+    def _run_end(self, k: int) -> int:
+        """The last token of the number that starts at token k (digits and what is glued to them, or a
+        run of number words), so that a number skipped is skipped whole ("1 over one hundred and two")."""
+        tok = self.tok(k)
+        if tok is None:
+            return k - 1
+        if tok.kind == WORD:
+            run = self.word_run(k)
+            return run[1] if run is not None else k
+        return self._glued_end(k)
 
     def _glued_end(self, j: int) -> int:
         """The last token glued to token j (an identifier runs on: "I7-860BOX")."""
@@ -998,7 +1119,7 @@ class _Reader:
 
     # -- numbers in words --------------------------------------------------------------------------
 
-    def word_core(self, i: int) -> dict | None:
+    def word_core(self, i: int, second: bool = False) -> dict | None:
         t = self.t
         tok = t[i]
         low = tok.low
@@ -1019,9 +1140,9 @@ class _Reader:
                 return None
             return self.ordinal(i, ORDINAL_WORDS[low], i)
         pre_words = self.words_before(i - 1)
-        if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) \
+        if pre_words and pre_words[-1] == "over" and i >= 2 and self.spaced(i - 2, i - 1) and not second \
                 and (self.t[i - 2].kind == NUM or self.t[i - 2].low in CARDINAL):
-            raise _Skip("'X over Y': a fraction or a comparison?", i)
+            raise _Skip("'X over Y': a fraction or a comparison?", self._run_end(i))
         cmp, negative, _ = self.read_before(pre_words)
         pre = {"sign": 1, "comparator": cmp or "~=", "negative": negative}
         p = self.tok(i - 1)
@@ -1032,6 +1153,8 @@ class _Reader:
             return None
         words, last, seps = run
         nxt, nxt2 = self.tok(last + 1), self.tok(last + 2)
+        if nxt is not None and nxt.low == "second" and words[-1] in TENS and self.spaced(last, last + 1):
+            raise _Skip("'thirty second': an ordinal or a duration?", last + 1)
         if nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1) and _numberish(nxt.low) \
                 and words[-1] not in DENOMINATORS and words[-1] not in ORDINAL_WORDS:
             raise _Skip("number words that are not one number", last + 1)
@@ -1042,22 +1165,42 @@ class _Reader:
             return None  # part of a name: "the Five-Year Plan"
         if words == ["half"] and pre_words and pre_words[-1] in ("first", "second", "latter", "former", "other"):
             return None  # "the first half of 2024" is a period
-        # compound ordinal: "twenty-first"
-        if len(words) >= 2 and words[-1] in ORDINAL_WORDS and words[-2] in TENS and seps[-1] == "-" \
+        # compound ordinal: "twenty-first", "twenty first"; "a twenty-first", "one twenty-first" are fractions
+        if len(words) >= 2 and words[-1] in ORDINAL_WORDS and words[-2] in TENS \
                 and ORDINAL_WORDS[words[-1]] < 10:
-            if pre_words and pre_words[-1] in ("a", "an"):
-                raise _Skip("'a twenty-first': a fraction?", last)
+            one = words[:-2] == ["one"]
+            if (pre_words and pre_words[-1] in ("a", "an") and len(words) == 2) or one:
+                if self._ordinal_signal_after(last):
+                    return None  # "a twenty-first birthday"
+                value = 100 / (TENS[words[-2]] + ORDINAL_WORDS[words[-1]])
+                at = i if one else i - 1
+                cmp_a, negative_a, _ = self.read_before(pre_words if one else pre_words[:-1])
+                return {"first_index": at, "start": t[at].start, "last": last, "number": value, "sign": 1,
+                        "scale": 1.0, "factor": 1.0, "unit": "percent", "kind": "fraction", "scaled": False,
+                        "step": None, "comparator_before": cmp_a or "~=", "sign_before": negative_a,
+                        "accounting_ok": False}
             base = _words_value(words[:-1])
             if base is None:
                 raise _Skip("number words that are not one number", last)
             if self._century_after(last):
                 raise _Skip("", last)
             return self.ordinal(i, base[0] + ORDINAL_WORDS[words[-1]], last)
-        # fractions: "a third", "two-thirds", "one and a half", "half a million"
-        value = _words_with_fraction(words)
+        # fractions: "a third", "two-thirds", "one and a half", "half a million"; "half a percentage point"
+        value = (0.5, "fraction", None) if words in (["half", "a"], ["half", "an"]) and self.unit_after(
+            last, False, "")[0] in ("percent", "percentage points") else _words_with_fraction(words, seps)
         if value is None:
             raise _Skip("number words that are not one number", last)
         number, kind, step = value
+        of_unit = self.fraction_unit_after(last) if kind == "fraction" else None
+        if of_unit is not None:
+            # a fraction of one percent or one point: "a quarter percentage point" is 0.25 of it, not 25%
+            if of_unit[0] == "point":
+                raise _Skip("a fraction of a point (percentage or index points?)", of_unit[1])
+            unit, last, factor = of_unit
+            return {"first_index": i, "start": t[i].start, "last": last, "number": number, "sign": pre["sign"],
+                    "scale": 1.0, "factor": factor, "unit": unit, "kind": "number", "scaled": False, "step": None,
+                    "comparator_before": pre["comparator"], "sign_before": pre["negative"],
+                    "accounting_ok": False}
         if kind == "ordinal-ish":
             return None
         if kind == "fraction" and (words[-1] in ("quarter", "quarters") or words == ["half"]):
@@ -1069,13 +1212,20 @@ class _Reader:
                                                                                               "about", "around"):
                 if not (cmp and words[0] in ("a", "an", "one")):
                     return None  # "the first quarter", "a half-day"
+        if kind == "fraction" and words[0] in ("a", "an", "one") and not words[-1].endswith("s") \
+                and self._ordinal_signal_after(last):
+            return None  # "for a fifth consecutive month": an ordinal, not a fraction
+        if kind == "fraction" and words[0] in ("a", "an") and self.tok(last + 2) is not None \
+                and t[last + 1].text == "-" and self.glued(last, last + 1) and self.glued(last + 1, last + 2) \
+                and t[last + 2].kind == WORD:
+            return None  # "a third-party seller", "a half-year report": a compound word, not a fraction
         if words == ["one"] or words == ["a"] or words == ["an"]:
             nxt = self.tok(last + 1)
             if words == ["one"] and pre_words and pre_words[-1] in ("minus", "negative"):
                 pass
             elif not (nxt is not None and nxt.kind == WORD and self.spaced(last, last + 1)
                     and (nxt.low in ("percent", "per", "percentage", "trillion", "billion", "million")
-                         or nxt.low in CURRENCY_WORDS)) and not (words == ["one"] and self.share_after(last)):
+                         or nxt.low in CURRENCY_WORDS)) and not (words == ["one"] and not second and self.share_after(last)):
                 return None
         if words in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
             return None
@@ -1093,6 +1243,25 @@ class _Reader:
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
                 "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
 
+    def fraction_unit_after(self, j: int) -> tuple[str, int, float] | None:
+        """(unit, last token, factor) when a fraction ending at token j is a fraction of one percent or
+        point: "a quarter percent", "half of a percentage point", "a tenth of a percent", "1/2 percent";
+        ("point", last token, 1.0) for a bare "point" ("a quarter point": percentage or index points?)."""
+        t, k = self.t, j
+        if self.tok(k + 2) is not None and t[k + 1].low == "of" and t[k + 2].low in ("a", "an", "one") \
+                and self.spaced(k, k + 1) and self.spaced(k + 1, k + 2):
+            k += 2
+        unit, last, factor = self.unit_after(k, False, "")
+        if unit in ("percent", "percentage points"):
+            return unit, last, factor
+        nxt = self.tok(k + 1)
+        if nxt is not None and nxt.low in ("point", "points") and self.spaced(k, k + 1):
+            return "point", k + 1, 1.0
+        if nxt is not None and nxt.text == "-" and self.glued(k, k + 1) and self.tok(k + 2) is not None \
+                and t[k + 2].low in ("point", "points") and self.glued(k + 1, k + 2):
+            return "point", k + 2, 1.0
+        return None
+
     def _fraction_context(self, i: int) -> bool:
         """"third" in "a third", "one third", "two-thirds" is a fraction, not an ordinal."""
         p = self.tok(i - 1)
@@ -1102,6 +1271,13 @@ class _Reader:
             p = self.t[i - 2]
         return p.kind == WORD and (p.low in ("a", "an") or p.low in UNIT_WORDS or p.low in TEENS or p.low in TENS) \
             and self.t[i].low in DENOMINATORS
+
+    def _ordinal_signal_after(self, j: int) -> bool:
+        """A word after token j that makes "a fifth", "a twenty-first" an ordinal ("a fifth consecutive
+        month", "a third straight year", "a second-largest")."""
+        nxt = self.tok(j + 1)
+        return self._superlative_after(j) or (nxt is not None and self.spaced(j, j + 1)
+                                               and nxt.low in ORDINAL_SIGNALS)
 
     def _superlative_after(self, j: int) -> bool:
         """"second-largest", "second biggest": an ordinal of a ranking."""
@@ -1136,12 +1312,21 @@ class _Reader:
         while k < len(t) and k < limit:
             tok = t[k]
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
-                    and self.glued(k, k + 1) and words[-1] in TENS and t[k + 1].low in ORDINAL_WORDS \
-                    and ORDINAL_WORDS[t[k + 1].low] < 10:
-                words.append(t[k + 1].low)  # "twenty-first": an ordinal ends the run
+                    and self.glued(k, k + 1) and words[-1] in TENS and (t[k + 1].low in UNIT_ORDINALS or (
+                        t[k + 1].low in ORDINAL_WORDS and ORDINAL_WORDS[t[k + 1].low] < 10)):
+                words.append(t[k + 1].low)  # "twenty-first", "twenty-firsts": an ordinal ends the run
                 seps.append("-")
                 last = k + 1
                 break
+            if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 3 < len(t) \
+                    and t[k + 1].low == "and" and t[k + 2].text in ("-", "‐") and self.glued(k, k + 1) \
+                    and self.glued(k + 1, k + 2) and self.glued(k + 2, k + 3) and t[k + 3].kind == WORD \
+                    and _number_word(t[k + 3].low, words, after_and=True) \
+                    and (words[-1] == "hundred" or words[-1] in SCALES or self._denominator_ahead(k + 3)):
+                words.append("and")  # "two-and-a-half years", "three-and-a-half-year"
+                seps.append("-")
+                k += 3
+                continue
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
                     and self.glued(k, k + 1) and t[k + 1].kind == WORD and _number_word(t[k + 1].low, words):
                 words.append(t[k + 1].low)
@@ -1171,13 +1356,18 @@ class _Reader:
                         and _number_word(t[k + 1].low, words, after_and=True) \
                         and (words[-1] in ("hundred",) or words[-1] in SCALES or words[-1] in UNIT_WORDS
                              or words[-1] in TEENS or words[-1] in TENS):
-                    ahead = [x.low for x in t[k + 2:k + 4]]
                     if t[k + 1].low in ("a", "an") or words[-1] in ("hundred",) or words[-1] in SCALES \
-                            or any(a in DENOMINATORS for a in ahead):
+                            or self._denominator_ahead(k + 2):
                         words.append("and")
                         seps.append(" ")
                         k += 1
                         continue
+                break
+            if tok.kind == WORD and words[-1] in TENS and tok.low in ORDINAL_WORDS and ORDINAL_WORDS[tok.low] < 10 \
+                    and tok.low != "second":
+                words.append(tok.low)  # "twenty first": an ordinal ends the run ("thirty second" may be a time)
+                seps.append(" ")
+                last = k
                 break
             if tok.kind == WORD and _number_word(tok.low, words):
                 words.append(tok.low)
@@ -1198,6 +1388,18 @@ class _Reader:
         if words in (["a"], ["an"]):
             return None
         return words, last, seps
+
+    def _denominator_ahead(self, k: int) -> bool:
+        """A denominator ends the number words from token k on ("and three fifths" after "twenty"), so an
+        "and" before them joins a mixed number ("twenty and three and three fifths")."""
+        t = self.t
+        for m in range(k, min(k + 8, len(t))):
+            low = t[m].low
+            if low in DENOMINATORS or low in UNIT_ORDINALS and low.endswith("s"):
+                return True
+            if not (low in CARDINAL or low in ("and", "a", "an", "-")) or not self.spaced(m - 1, m):
+                return False
+        return False
 
     def _peek_run(self, k: int) -> float | None:
         t, words = self.t, []
@@ -1237,7 +1439,7 @@ def _number_word(low: str, words: list[str], after_and: bool = False) -> bool:
         return after_and or words[-1] in ("half", "and")
     if low in DENOMINATORS:
         return True
-    return False
+    return low == "firsts" and words[-1] in TENS  # "three twenty firsts"
 
 
 def _words_value(words: list[str]) -> tuple[float, float] | None:
@@ -1298,7 +1500,7 @@ def _words_value(words: list[str]) -> tuple[float, float] | None:
     return value, trailing_scale
 
 
-def _words_with_fraction(words: list[str]) -> tuple[float, str, float | None] | None:
+def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tuple[float, str, float | None] | None:
     """(value, kind, step) for number words that may end in a fraction ("two-thirds", "one and a
     half", "half a million"); kind "fraction" when there is no whole part, else "number"."""
     if "point" in words:
@@ -1322,39 +1524,51 @@ def _words_with_fraction(words: list[str]) -> tuple[float, str, float | None] | 
                 and len(words) == 3:
             return 0.5 * (SCALES.get(words[2]) or 12.0), "number", None
         return None
-    den_at = next((k for k, w in enumerate(words) if w in DENOMINATORS), None)
+    den_at = next((k for k, w in enumerate(words) if w in DENOMINATORS
+                   or (w in UNIT_ORDINALS and k > 0 and words[k - 1] in TENS)), None)
     if den_at is None:
         got = _words_value(words)
         if got is None:
             return None
         return got[0], "number", got[1]
-    den_word = words[den_at]
-    tail = words[den_at + 1:]
-    head = words[:den_at]
+    den_word, head, tail = words[den_at], words[:den_at], words[den_at + 1:]
     if not head:
         return None
-    # numerator: the last unit/ten word(s) before the denominator, or "a"/"an"
-    if head[-1] in ("a", "an"):
-        numerator, whole_words = 1.0, head[:-1]
-    else:
-        k = len(head)
-        while k > 0 and (head[k - 1] in UNIT_WORDS or head[k - 1] in TENS or head[k - 1] in TEENS):
-            k -= 1
-        numer_words = head[k:]
-        got = _words_value(numer_words) if numer_words else None
-        if got is None:
+    den = DENOMINATORS.get(den_word) or UNIT_ORDINALS[den_word]
+    # a compound denominator: "three twenty-firsts" (3/21), "one hundred thirty-fifths" (100/35). The tens
+    # word joins the ordinal when a hyphen binds them, or when it cannot continue the numerator ("three
+    # twenty firsts"); "one hundred thirty fifths" (130/5 or 100/35?) is not read; after "and" the tens word
+    # is the numerator's ("one hundred and thirty fifths": 130/5)
+    if den_word in UNIT_ORDINALS and head[-1] in TENS and len(head) >= 2 and head[-2] != "and":
+        bound = seps is not None and seps[den_at] == "-"
+        if not bound and den_word not in ("first", "firsts") and _words_value(head) is not None:
             return None
-        numerator, whole_words = got[0], head[:k]
-    den = DENOMINATORS[den_word]
-    plural = den_word.endswith("s") and den_word not in ("halves",) or den_word == "halves"
+        den, head = TENS[head[-1]] + UNIT_ORDINALS[den_word], head[:-1]
+    elif den_word not in DENOMINATORS:
+        return None
+    plural = den_word.endswith("s")
+    # a mixed number: the last "and" parts a whole from a proper fraction ("one and a half", "one hundred
+    # and three quarters"); when the fraction after it would not be proper, the whole run is the numerator
+    # ("one hundred and thirty fifths": 130/5, not 100 + 30/5)
+    whole_words: list[str] = []
+    numer_words = head
+    if "and" in head:
+        at = len(head) - 1 - head[::-1].index("and")
+        numer = _numerator(head[at + 1:])
+        # a decimal read aloud: "three hundred and twenty-one thousandths" is 321/1000, the "and" the
+        # cardinal's own (after "hundred" or a scale word), not a mixed number's
+        decimal = den >= 10 and math.log10(den).is_integer() and (head[at - 1] == "hundred" or head[at - 1] in SCALES) \
+            and (_numerator(head) or den) < den
+        if numer is not None and numer < den and not decimal:
+            whole_words, numer_words = head[:at], head[at + 1:]
+    numerator = _numerator(numer_words)
+    if numerator is None or numerator <= 0:
+        return None
     if (numerator == 1) == plural and den_word not in ("half",):
         return None  # "one thirds", "two third"
     ratio = numerator / den
     if whole_words:
-        if whole_words[-1] != "and" or len(whole_words) < 2 or not (
-                whole_words[-2] in UNIT_WORDS or whole_words[-2] in TENS or whole_words[-2] in TEENS):
-            return None  # "one hundred and thirty fifths": 130/5 or 100 + 30/5? not read
-        whole = _words_value(whole_words[:-1])
+        whole = _words_value(_tens_and_unit(whole_words))
         if whole is None:
             return None
         value, kind = whole[0] + ratio, "number"
@@ -1365,6 +1579,26 @@ def _words_with_fraction(words: list[str]) -> tuple[float, str, float | None] | 
             return value * SCALES[tail[0]], "number", None
         return None
     return value, kind, None
+
+
+def _numerator(words: list[str]) -> float | None:
+    """The numerator of a fraction in words: "a"/"an" is one, else a cardinal ("a hundred thousand")."""
+    if words in (["a"], ["an"]):
+        return 1.0
+    got = _words_value(words) if words else None
+    return got[0] if got is not None else None
+
+
+def _tens_and_unit(words: list[str]) -> list[str]:
+    """The whole part of a mixed number may join a tens and a unit word with "and" ("twenty and three
+    and three fifths": 23 3/5): that "and" dropped, the words are a plain cardinal."""
+    out = []
+    for k, w in enumerate(words):
+        if w == "and" and 0 < k < len(words) - 1 and words[k - 1] in TENS and words[k + 1] in UNIT_WORDS \
+                and words[k + 1] != "zero":
+            continue
+        out.append(w)
+    return out
 
 
 def _ordinal_suffix(n: int) -> str:

@@ -254,7 +254,8 @@ def test_hostile_inputs_return():
     read_figures("1.1." * 25_000)
     read_figures("one " * 50_000)
     read_figures("- " * 50_000 + "$" * 10_000 + "(" * 10_000)
-    for piece in ("a.", "a_", "a-", "é.", "1/", "a1", "($-", "one and ", "a third of ", "million, "):
+    for piece in ("a.", "a_", "a-", "é.", "1/", "a1", "($-", "one and ", "a third of ", "million, ",
+                  "one in ", "one over ", "1.1^", "half of a ", "twenty and three and "):  # "one in one in ..." recursed
         read_figures(piece * (100_000 // len(piece)))  # each of these once took quadratic time or may
     problems: list = []
     assert read_figures("9" * 5000, problems) == [] and "too many digits" in problems[0][2]
@@ -407,3 +408,144 @@ def test_shares_written_x_in_y_and_ratios_in_one_word():
     assert values("it rose 2 in 2023") == [(2.0, "")]  # "in" a year is not a share
     assert values("imports rose tenfold, a manifold rise") == [(10.0, "times")]
     assert spotted("one in every three cars") == [("one in every three", 33.3, 1.0, "percent", "fraction")]
+
+
+# -- arithmetic forms from the Recognizers-Text dev half (benchmarks/number_reading.py, issue 20 item 5) ------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1.1^23", 1.1 ** 23), ("1.1^+23", 1.1 ** 23), ("2.5^-1", 0.4), ("-1.1^+23", -(1.1 ** 23)),
+    ("-1.1^--23", -(1.1 ** 23)),  # the exponent's signs multiplied; the base's sign applies to the power
+])
+def test_a_power_is_read_whole(text, value):
+    figure = one(text)
+    assert (figure.text, figure.unit, figure.precision_step) == (text, "", None)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_power_not_read_whole_is_skipped():
+    problems: list = []
+    assert read_figures("2^1.5, 0^-1, 9^999 and $2^3", problems) == []
+    assert len(problems) == 4 and all("power" in p[2] for p in problems)
+
+
+@pytest.mark.parametrize("text, share", [
+    ("1 over three", 100 / 3), ("one over 3", 100 / 3), ("one over 20", 5.0), ("one over twenty", 5.0),
+    ("1 over twenty-one", 100 / 21), ("1 over one hundred and twenty one", 100 / 121),
+    ("Negative one over 20", -5.0),
+])
+def test_x_over_y_alone_is_a_share(text, share):
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.unit) == (text, "fraction", "percent")
+    assert figure.value == pytest.approx(share)
+
+
+def test_x_over_y_before_a_word_or_not_below_is_skipped():
+    """"over" is also a comparison: with a word after Y, or X not below Y, it is not read as a share,
+    and the numbers are not read apart either."""
+    assert read_figures("one over 20 years") == []
+    assert read_figures("won 3 over 2 in the final") == []
+    assert read_figures("5 over 3") == []
+    assert read_figures("one over three and a half") == []  # skipped whole: "a half" is not read alone
+    assert values("rose over 20 percent") == [(20.0, "percent")]
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("a trillionth", 1e-12, "fraction"),
+    ("a hundred trillionths", 1e-10, "fraction"),
+    ("a hundred thousand trillionths", 1e-7, "fraction"),
+    ("a twenty-first", 1 / 21, "fraction"),
+    ("three twenty-firsts", 3 / 21, "fraction"),
+    ("three twenty firsts", 3 / 21, "fraction"),  # "three twenty" is no number: the tens word is the denominator's
+    ("one hundred thirty-fifths", 100 / 35, "fraction"),  # the hyphen binds "thirty-fifths"
+    ("one hundred thirty-two fifths", 132 / 5, "fraction"),  # ... and "thirty-two"
+    ("one hundred and thirty fifths", 130 / 5, "fraction"),  # 100 + 30/5 is no mixed number (30/5 not proper)
+    ("one hundred and thirty-two fifths", 132 / 5, "fraction"),
+    ("ninety - five hundred fifths", 9500 / 5, "fraction"),
+    ("negative ninety - five hundred fifths", -9500 / 5, "fraction"),
+    ("twenty and three and three fifths", 23.6, "number"),  # a mixed number: was read as 20 and 3.6
+    ("one hundred and three quarters", 100.75, "number"),
+    ("three hundred and twenty-one thousandths", 0.321, "fraction"),  # a decimal read aloud
+    ("one thousand and three tenths", 1000.3, "number"),
+    ("three twentieths", 0.15, "fraction"),
+])
+def test_fractions_in_words_with_any_denominator(text, value, kind):
+    figure = one(text)
+    assert (figure.text, figure.kind) == (text, kind)
+    assert figure.value == pytest.approx(value * 100 if kind == "fraction" else value)
+
+
+def test_fractions_in_words_that_cannot_be_read_one_way_are_skipped():
+    """"one hundred thirty fifths" is 130/5 or 100/35: neither is guessed, and no part is read."""
+    for text in ("one hundred thirty fifths", "minus one hundred thirty fifths", "a thirty second clip"):
+        assert read_figures(text) == [], text
+
+
+def test_an_ordinal_after_a_is_not_a_fraction():
+    """"a fifth", "a twenty-first" are fractions alone or before "of", ordinals before a word of sequence."""
+    assert read_figures("China's exports fell for a fifth consecutive month") == []
+    assert read_figures("a twenty-first birthday") == []
+    assert values("a third of exports") == [(pytest.approx(100 / 3), "percent")]
+    assert one("ranked twenty first").value == 21 and one("ranked twenty first").kind == "ordinal"
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    # real news wording (AP 2008, FT 2024): these were read as 50 and 25 percent
+    ("the European Central Bank slashed its key lending-rate by half of a percentage point to 3.25 percent.",
+     "half of a percentage point", 0.5, "percentage points"),
+    ("The European Central Bank has cut interest rates by a quarter percentage point to 3.5 per cent",
+     "a quarter percentage point", 0.25, "percentage points"),
+    ("The Federal Reserve cut its benchmark interest rate by half a percentage point on Wednesday",
+     "half a percentage point", 0.5, "percentage points"),
+    ("a tenth of a percent", "a tenth of a percent", 0.1, "percent"),
+    ("1/2 percent", "1/2 percent", 0.5, "percent"),
+])
+def test_a_fraction_of_one_percent_is_not_a_share(sentence, text, value, unit):
+    figure = read_figures(sentence)[0]
+    assert (figure.text, figure.unit, figure.kind) == (text, unit, "number")
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_fraction_of_a_point_is_skipped():
+    """"a quarter point" is a quarter of a percentage point or of an index point: not read as 25%."""
+    assert values("cut its key benchmark interest rate by a quarter point to a range of 2%-2.25%") == [
+        (2.125, "percent")]
+    assert read_figures("the bumper half-point cut") == []
+
+
+def test_a_number_below_one_of_a_percentage_point():
+    """Stabroek News, 2024 (consumer prices): the unit after "of a" is the figure's."""
+    figure = one("fruits and fruit products, which accounted for 0.4 of a percentage point of the overall increase.")
+    assert (figure.text, figure.value, figure.unit) == ("0.4 of a percentage point", 0.4, "percentage points")
+    assert values("0.5 of the market") == [(0.5, "")]
+
+
+def test_a_hyphenated_mixed_number_is_read_whole():
+    """AP, 2021: "two-and-a-half years" was read as 2, "three-and-a-half-year" as 3."""
+    figure = one("ordered Russian opposition leader Alexei Navalny to prison for more than two-and-a-half years.")
+    assert (figure.text, figure.value, figure.comparator) == ("two-and-a-half", 2.5, ">")
+    assert one("his three-and-a-half-year suspended sentence").value == 3.5
+    assert read_figures("rock-and-roll, a one-and-only") == []
+
+
+def test_digits_and_a_fraction_in_words_are_one_number():
+    """"15 and a half months" was read as 15 and a 50 percent share (a real article of the spot corpus,
+    seen while checking that this change left the corpus's other figures alone)."""
+    assert values("was reduced to 15 and a half months") == [(15.5, "")]
+    assert values("2 and a half percent") == [(2.5, "percent")]
+    assert values("US$3 and a half billion") == [(3.5e9, "USD")]
+    assert values("between 2 and 3") == [(2.5, "")]  # a range stays a range
+
+
+def test_a_hyphenated_ish_is_about():
+    """price-parser's example 'This diffuser uses finest 9" 360-ish plates': the "-ish" is kept."""
+    figure = read_figures('This diffuser uses finest 9" 360-ish plates')[-1]
+    assert (figure.text, figure.value, figure.comparator) == ("360-ish", 360.0, "~=")
+
+
+def test_a_fraction_word_in_a_compound_is_not_a_share():
+    """Amazon's help page "The steps to place an order with a third-party seller are the same": not 33%;
+    "around one-third of world trade" (a 2025 web article) stays a share."""
+    assert read_figures("The steps to place an order with a third-party seller are the same") == []
+    assert read_figures("a half-year report") == []
+    assert values("around one-third of world trade") == [(pytest.approx(100 / 3), "percent")]
