@@ -403,6 +403,7 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
     import yaml
 
     from dashboard import app as dashboard_app
+    from dashboard import common
     from indicators import config
 
     shutil.copytree(config.data_dir(), tmp_path / "data")
@@ -410,23 +411,24 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
     store = snapshot_copy("callback-answers")
     client = dashboard_app.create_app(store, warm=False).server.test_client()
     builds = []
-    entry = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")
-    original = entry["layout"]
+    layout = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")["layout"]
+    original = layout.build  # the undecorated layout (common.page_layout)
 
     def counted(**query):
         builds.append(query)
-        return original.page_layout(**query)
+        return original(**query)
 
-    entry["layout"] = dashboard_app._cached_layout("scorecard", counted, dashboard_app.COMMON_PARAMS)
+    monkeypatch.setattr(layout, "build", counted)
+    pages = common._read_cache("pages", common.RENDERED_PAGES_KEPT)
     body = {"output": ROUTER,
             "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
             "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/scorecard"},
                        {"id": "_pages_location", "property": "search", "value": ""}],
             "changedPropIds": ["_pages_location.pathname"], "state": []}
     try:
-        dashboard_app._pages.clear()
+        pages.clear()
         first = client.post("/_dash-update-component", json=body)
-        dashboard_app._pages.clear()  # only the kept answer can spare the second build
+        pages.clear()  # only the kept answer can spare the second build
         second = client.post("/_dash-update-component", json=body)
         assert first.status_code == second.status_code == 200
         assert second.data == first.data and len(builds) == 1
@@ -446,16 +448,16 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
         client.post("/_dash-update-component", json=body)
         assert len(builds) == 3  # the page itself stays cached on the data versions: only re-sent
     finally:
-        entry["layout"] = original
-        dashboard_app._pages.clear()
+        pages.clear()
 
 
-def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy):
+def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy, monkeypatch):
     """An unchanged refresh writes an event but no vintage: pages built from the data stay cached,
     /data (which lists events and reports) is rebuilt."""
     import dash
 
     from dashboard import app as dashboard_app
+    from dashboard import common
     from indicators.refresh import refresh
 
     store = snapshot_copy("unchanged-refresh-cache")
@@ -469,28 +471,19 @@ def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_pa
             return layout(**query)
         return layout_counted
 
-    originals = {}
     for entry in dash.page_registry.values():
         key = entry.get("page_key")
-        if key in builds:
-            originals[key] = entry["layout"]
-            entry["layout"] = dashboard_app._cached_layout(
-                key, counting(key, entry["layout"].page_layout),
-                dashboard_app.PAGE_PARAMS.get(key, dashboard_app.COMMON_PARAMS))
-    dashboard_app._pages.clear()
-    try:
-        for path in ("/scorecard", "/data"):
-            render(client, path)
-        assert builds == {"scorecard": 1, "data": 1}
-        results = refresh(offline=True, store=store)
-        assert {r.status for r in results} <= {"unchanged", "skipped"}, [(r.source, r.status) for r in results]
-        for path in ("/scorecard", "/data"):
-            render(client, path)
-        assert builds == {"scorecard": 1, "data": 2}
-    finally:
-        for entry in dash.page_registry.values():
-            if entry.get("page_key") in originals:
-                entry["layout"] = originals[entry["page_key"]]
+        if key in builds:  # common.page_layout calls the undecorated layout as `build`
+            monkeypatch.setattr(entry["layout"], "build", counting(key, entry["layout"].build))
+    common._read_cache("pages", common.RENDERED_PAGES_KEPT).clear()
+    for path in ("/scorecard", "/data"):
+        render(client, path)
+    assert builds == {"scorecard": 1, "data": 1}
+    results = refresh(offline=True, store=store)
+    assert {r.status for r in results} <= {"unchanged", "skipped"}, [(r.source, r.status) for r in results]
+    for path in ("/scorecard", "/data"):
+        render(client, path)
+    assert builds == {"scorecard": 1, "data": 2}
 
 
 def _nodes(tree, kind: str) -> list[dict]:

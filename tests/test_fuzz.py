@@ -78,7 +78,7 @@ def state_body(client, page: str, as_of, clicks, extra, search, changed: list[st
     values = [as_of, clicks, clicks] + [extra] * (len(dep["inputs"]) - 3)
     inputs = [{"id": i["id"], "property": i["property"], "value": v} for i, v in zip(dep["inputs"], values)]
     changed = changed or [f"{dep['inputs'][-1]['id']}.{dep['inputs'][-1]['property']}"]
-    # the page's other controls (read as state: see dashboard.app.PAGE_KEPT) get `extra` too
+    # the page's other controls (read as state: the `kept` controls of common.url_state) get `extra` too
     state = [{"id": d["id"], "property": d["property"],
               "value": (search if d["property"] == "search" else "/") if d["id"] == "url" else extra}
              for d in dep["state"]]
@@ -160,7 +160,6 @@ def malformed_bodies() -> dict[str, object]:
         "search an object": dict(good, inputs=[good["inputs"][0], dict(good["inputs"][1], value={"a": 1})]),
         "state a string": dict(good, state="x"), "state extra": dict(good, state=[{"id": "url", "property": "search"}]),
         "changedPropIds a number": dict(good, changedPropIds=5),
-        "changedPropIds unknown": dict(good, changedPropIds=["nope.value"]),
         "outputs a number": dict(good, outputs=5), "outputs one short": dict(good, outputs=good["outputs"][:1]),
     }
 
@@ -173,15 +172,27 @@ def test_malformed_callback_bodies_answer_400(client, name):
     assert_no_traceback(response)
 
 
-@pytest.mark.parametrize("data, content_type", [
-    (b"\xff\xfe garbage", "application/json"), (b"{{{", "application/json"), (b"", "application/json"),
-    (b'{"output": 1', "application/json"), (b'{"output": "x"}', "text/plain"), (b"output=x", "application/x-www-form-urlencoded"),
-    (b"[" * 100_000 + b"]" * 100_000, "application/json"),
-    (b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "application/json"),
+def test_an_unknown_changed_prop_id_is_ignored_as_dash_does(client):
+    """Dash reads changedPropIds only to say which input fired: an id no input has is a body it still
+    answers (the router renders the page asked for), not a 500."""
+    body = dict(malformed_bodies()["no output"], output=ROUTER, changedPropIds=["nope.value"])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    assert_no_traceback(response)
+
+
+@pytest.mark.parametrize("data, content_type, status", [
+    (b"\xff\xfe garbage", "application/json", 400), (b"{{{", "application/json", 400), (b"", "application/json", 400),
+    (b'{"output": 1', "application/json", 400), (b'{"output": "x"}', "text/plain", 415),
+    (b"output=x", "application/x-www-form-urlencoded", 415),
+    (b"[" * 100_000 + b"]" * 100_000, "application/json", 400),
+    (b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "application/json", 400),
 ], ids=["bytes", "broken", "empty", "unclosed", "text", "form", "nested lists", "nested objects"])
-def test_callback_bodies_that_are_not_json_objects_answer_400(client, data, content_type):
+def test_callback_bodies_that_are_not_json_objects_answer_4xx(client, data, content_type, status):
+    """Not JSON: 400; not declared JSON: 415 Unsupported Media Type (Flask's answer), both as JSON."""
     response = client.post("/_dash-update-component", data=data, content_type=content_type)
-    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert response.status_code == status, response.get_data(as_text=True)[:300]
+    assert response.get_json()["status"] == "error"
     assert_no_traceback(response)
 
 
@@ -249,3 +260,69 @@ def test_dash_asset_route_still_serves_its_files(client):
     layout = client.get("/").get_data(as_text=True)
     script = next(part.split('"')[0] for part in layout.split('src="')[1:] if "_dash-component-suites/dash/" in part)
     assert client.get(script).status_code == 200
+
+
+# -- the boundary between Dash's dispatch and our code (dashboard.common.our_code, dashboard.app._malformed) --
+
+
+def test_a_body_that_does_not_fit_its_callback_answers_400_with_a_json_message(client):
+    """Dash raises for it (here: one input short of the page router's two); the error handler says so."""
+    body = malformed_bodies()["one input short"]
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    answer = response.get_json()
+    assert answer["status"] == "error" and answer["error"].startswith("the callback request does not fit")
+
+
+def test_an_exception_inside_a_callback_of_ours_is_a_logged_500_not_a_400(client, monkeypatch, caplog):
+    """A KeyError is also what Dash raises for a malformed body: raised inside a page's callback it is
+    tagged as ours, so it is answered 500 and logged with its traceback, never hidden as a 400."""
+    import logging
+
+    from dashboard import common
+
+    def broken():
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(common, "article_date", broken)  # the as-of callback calls it for the article button
+    body = state_body(client, "scorecard", "", 1, None, "", changed=["scorecard-as-of-article.n_clicks"])
+    with caplog.at_level(logging.ERROR, logger="dashboard"):
+        response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json() == {"status": "error", "error": "internal error: KeyError in "
+                                                               "dashboard.common.url_state.<locals>.write_url"}
+    assert_no_traceback(response)
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is KeyError]
+    assert logged and "a bug of ours" in str(logged[0].exc_info[1])
+
+
+def test_an_exception_inside_a_page_layout_is_a_logged_500_not_a_400(client, monkeypatch, caplog):
+    """The same for a page's layout, which Dash's own page router calls (common.page_layout tags it)."""
+    import logging
+
+    from dashboard import common
+
+    def broken(query):
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(common, "read_state", broken)
+    with caplog.at_level(logging.ERROR, logger="dashboard"):
+        response = route(client, "/innovation", "?as_of=2019-01-07")  # a query no other test renders (no cache hit)
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json()["error"] == "internal error: TypeError in dashboard.pages.innovation.layout"
+    assert any(r.exc_info and r.exc_info[0] is TypeError for r in caplog.records)
+
+
+def test_a_non_string_input_to_a_page_callback_answers_400(client):
+    """Each callback checks its own inputs' types (common.expect): a number where the trade page's
+    currency control sends text is a request the page never sends."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if d["output"] == "figure-new-trio-total.children")
+    body = {"output": dep["output"], "outputs": {"id": "figure-new-trio-total", "property": "children"},
+            "inputs": [{"id": "trade-currency", "property": "value", "value": ["USD"]},
+                       {"id": "trade-product", "property": "value", "value": "all"}],
+            "state": [{"id": "trade-as-of", "property": "value", "value": ""}],
+            "changedPropIds": ["trade-currency.value"]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    assert response.get_json()["error"] == "trade-currency: a list is not a valid value"

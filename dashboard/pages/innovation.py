@@ -11,8 +11,10 @@ PAGE = "innovation"
 FIGURES = ["gii-rank", "gii-clusters", "gii-clusters-2023", "gii-first-indicators", "wdi-context"]
 dash.register_page(__name__, path="/innovation", name="Innovation: GII", order=7, page_key=PAGE,
                    title="Innovation — WIPO Global Innovation Index and World Bank context")
+common.url_state(PAGE)
 
 
+@common.page_layout()
 def layout(**query):
     """Charts for the innovation claims, as of the date in the URL."""
     state = common.read_state(query)
