@@ -124,7 +124,7 @@ def _register_callback_answers(app: dash.Dash) -> None:
     new vintage, event or report) and the articles' fingerprint. Dash has no hook to keep the JSON
     it sends: it serializes a callback's answer on every call (2-7 ms for a 150-230 kB page, the
     most of a page-router call). This works at the HTTP level (Flask's before/after_request on the
-    documented callback route), so nothing of dash's internals is touched; the page cache above
+    documented callback route), so nothing of dash's internals is touched; the pages' cache (common.page_layout)
     still spares the rebuild when only the state changed but not the data."""
     server = app.server
     callback_path = app.config.routes_pathname_prefix + "_dash-update-component"

@@ -369,12 +369,8 @@ def url_state(page: str, controls: dict[str, str] | None = None, kept: dict[str,
             # Fired because the page's controls were just rendered (all inputs "changed"): the URL already
             # holds this state. Writing it back would only render the page again.
             return dash.no_update
-        query = {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
-        if ctx.triggered_id == f"{page}-as-of-article":
-            as_of = article_date()
-        elif ctx.triggered_id == f"{page}-as-of-latest":
-            as_of = ""
-        _set(query, "as_of", (as_of or "").strip())
+        query = query_of(search)
+        _set(query, "as_of", as_of_asked(page, as_of))
         for param, value in zip(params, values):
             if isinstance(value, list):
                 value = ",".join(value)
@@ -383,6 +379,21 @@ def url_state(page: str, controls: dict[str, str] | None = None, kept: dict[str,
         if kept:
             return (pathname or "/") + new_search
         return dash.no_update if new_search == (search or "") else new_search
+
+
+def as_of_asked(page: str, typed: str | None) -> str:
+    """The date the page's as-of controls ask for ("" for the latest data): the op-ed's date when its
+    button fired, the latest when that button did, else the typed text."""
+    if ctx.triggered_id == f"{page}-as-of-article":
+        return article_date()
+    if ctx.triggered_id == f"{page}-as-of-latest":
+        return ""
+    return (typed or "").strip()
+
+
+def query_of(search: str | None) -> dict[str, str]:
+    """A URL's query string as {parameter: its first value}."""
+    return {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
 
 
 def _set(query: dict, key: str, value: str) -> None:
@@ -424,8 +435,6 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         banner = [html.Div([html.Strong("Note: "), " ".join(state.problems),
                             " Showing the default (latest data, CNY, all products) instead."],
                            className="problems", id=f"{page}-problems", role="alert")]
-    when = (f"Showing the data as published by {state.as_of}." if state.as_of
-            else "Showing the latest data in the store.")
     return html.Div([
         html.Header([
             html.Div([dcc.Link(SITE_NAME, href="/", className="brand-mark"),
@@ -436,15 +445,26 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
             *banner,
             html.H1(heading),
             html.P(intro, className="intro") if intro else None,
-            html.P(when, className="as-of-note", id=f"{page}-as-of-note"),
+            html.P(as_of_note(state), className="as-of-note", id=f"{page}-as-of-note"),
             *children,
         ], className="main"),
         html.Footer([
             "Every number comes from the store (real, cited data; see ",
-            dcc.Link("Data & sources", href="/data" + state.query(product=None, vintage=None)), "). Verdicts are computed, never typed. ",
+            dcc.Link("Data & sources", href=data_href(state), id=f"{page}-footer-data"),
+            "). Verdicts are computed, never typed. ",
             article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
+
+
+def as_of_note(state: PageState) -> str:
+    return (f"Showing the data as published by {state.as_of}." if state.as_of
+            else "Showing the latest data in the store.")
+
+
+def data_href(state: PageState) -> str:
+    """The footer's link to the data page, keeping the as-of date and the currency (as the navigation does)."""
+    return "/data" + state.query(product=None, vintage=None)
 
 
 def nav_links(page: str, state: PageState) -> list:

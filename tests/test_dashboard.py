@@ -267,6 +267,49 @@ def test_currency_switch_redraws_the_charts_it_changes_and_writes_the_url_itself
     assert answer["trade-url"]["search"] == "?currency=USD"
     links = {link["props"]["id"]: link["props"]["href"] for link in answer["trade-nav"]["children"]}
     assert links["trade-nav-innovation"] == "/innovation?currency=USD"
+    assert answer["trade-footer-data"]["href"] == "/data?currency=USD"  # the footer's link keeps it too
+
+
+def page_callback(client, output_part: str, values: dict, changed: list[str]):
+    """Call the callback whose output names `output_part`, its inputs and state taken from `values` by id."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if output_part in d["output"])
+    inputs = [{"id": i["id"], "property": i["property"], "value": values[i["id"]]} for i in dep["inputs"]]
+    state = [{"id": i["id"], "property": i["property"], "value": values[i["id"]]} for i in dep["state"]]
+    outputs = [o.split("@")[0] for o in (dep["output"].strip(".").split("...") if dep["output"].startswith("..")
+                                          else [dep["output"]])]
+    body = {"output": dep["output"], "inputs": inputs, "state": state, "changedPropIds": changed,
+            "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs]
+            if len(outputs) > 1 else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+    return client.post("/_dash-update-component", json=body)
+
+
+def test_innovation_as_of_change_is_drawn_in_place(client):
+    """A new date redraws each chart's card and writes the URL, the navigation, the footer link and the
+    note on the data shown, without rendering the page again; a date that is not one renders the page
+    from the URL (which says so); the article-date button sets the date in its box."""
+    changed = ["innovation-as-of.value"]
+    values = {"innovation-as-of": "2023-12-31", "innovation-url": "?currency=USD"}
+    answer = page_callback(client, "innovation-url.search", values, changed).get_json()["response"]
+    assert answer["innovation-url"]["search"] == "?as_of=2023-12-31&currency=USD"
+    links = {link["props"]["id"]: link["props"]["href"] for link in answer["innovation-nav"]["children"]}
+    assert links["innovation-nav-trade"] == "/trade?as_of=2023-12-31&currency=USD"
+    assert answer["innovation-footer-data"]["href"] == "/data?as_of=2023-12-31&currency=USD"
+    assert "published by 2023-12-31" in answer["innovation-as-of-note"]["children"]
+    assert "url" not in answer  # the page is not rendered again
+    card = page_callback(client, "figure-gii-rank.children", values, changed)
+    assert find(card.get_json()["response"]["figure-gii-rank"]["children"], "innovation-graph-gii-rank")
+
+    values["innovation-as-of"] = "2024-02-30"
+    answer = page_callback(client, "innovation-url.search", values, changed).get_json()["response"]
+    assert answer == {"url": {"href": "/innovation?currency=USD&as_of=2024-02-30"}}
+    card = page_callback(client, "figure-gii-rank.children", values, changed)
+    assert card.status_code == 204 or card.get_json()["response"] == {}
+
+    button = page_callback(client, "innovation-as-of.value", {"innovation-as-of-article": 1,
+                                                                 "innovation-as-of-latest": 0},
+                           ["innovation-as-of-article.n_clicks"])
+    assert button.get_json()["response"]["innovation-as-of"]["value"] == "2024-03-31"
 
 
 def test_article_date_and_latest_buttons(client):

@@ -87,7 +87,7 @@ def state_body(client, page: str, as_of, clicks, extra, search, changed: list[st
 
 
 @FUZZ
-@given(page=st.sampled_from(["scorecard", "trade", "innovation", "data"]),
+@given(page=st.sampled_from(["scorecard", "trade", "catalogue", "data"]),
        as_of=st.one_of(st.none(), odd_values), clicks=st.one_of(st.none(), st.integers(-5, 10**12)),
        extra=st.one_of(st.none(), odd_values, st.integers(), st.lists(st.integers(), max_size=3)),
        search=st.one_of(st.none(), odd_text, queries.map(lambda q: "?" + urlencode(q))))
@@ -98,6 +98,30 @@ def test_state_callbacks_take_any_input(client, page, as_of, clicks, extra, sear
         assert response.status_code == 400, response.get_data(as_text=True)[:300]
     else:
         assert response.status_code in (200, 204), response.get_data(as_text=True)[:300]
+    assert_no_traceback(response)
+
+
+@FUZZ
+@given(as_of=st.one_of(st.none(), odd_values, st.integers(), st.lists(odd_text, max_size=2)),
+       search=st.one_of(st.none(), odd_text, queries.map(lambda q: "?" + urlencode(q)), st.integers()),
+       output=st.sampled_from(["innovation-url.search", "figure-gii-rank.children"]))
+def test_innovation_in_place_callbacks_take_any_input(client, as_of, search, output):
+    """The date box's callbacks (drawn in place: dashboard/pages/innovation.py): text answers, anything
+    else is a request the page never sends (400)."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if output in d["output"])
+    outputs = [o.split("@")[0] for o in dep["output"].strip(".").split("...")] if dep["output"].startswith("..") \
+        else [dep["output"]]
+    body = {"output": dep["output"], "changedPropIds": ["innovation-as-of.value"],
+            "inputs": [{"id": "innovation-as-of", "property": "value", "value": as_of}],
+            "state": [{"id": "innovation-url", "property": "search", "value": search}],
+            "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs] if len(outputs) > 1
+            else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+    response = client.post("/_dash-update-component", json=body)
+    if isinstance(as_of, (str, type(None))) and isinstance(search, (str, type(None))):
+        assert response.status_code in (200, 204), response.get_data(as_text=True)[:300]
+    else:
+        assert response.status_code == 400, response.get_data(as_text=True)[:300]
     assert_no_traceback(response)
 
 

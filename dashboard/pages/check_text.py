@@ -118,9 +118,7 @@ def run(_clicks, text, published, search):
 
 
 def _as_of(search: str | None) -> str | None:
-    from urllib.parse import parse_qs
-
-    return (parse_qs((search or "").lstrip("?")).get("as_of") or [None])[0]
+    return common.query_of(search).get("as_of")
 
 
 def _row_id(kind: str, index) -> dict:

@@ -83,10 +83,12 @@ for _figure_id in FIGURES:
     _register_redraw(_figure_id)
 
 
-@common.callback(Output(f"{PAGE}-url", "search"), Output(f"{PAGE}-nav", "children"), *_CONTROLS, prevent_initial_call=True)
+@common.callback(Output(f"{PAGE}-url", "search"), Output(f"{PAGE}-nav", "children"),
+                 Output(f"{PAGE}-footer-data", "href"), *_CONTROLS, prevent_initial_call=True)
 def write_state(currency, product, as_of):
-    """The URL query and the navigation links (which keep as-of and currency) for the new state."""
+    """The URL query, the navigation links and the footer's data link (which keep as-of and currency) for
+    the new state."""
     state = _state(currency, product, as_of)
     if state is None:
-        return dash.no_update, dash.no_update
-    return state.query(vintage=None), common.nav_links(PAGE, state)
+        return dash.no_update, dash.no_update, dash.no_update
+    return state.query(vintage=None), common.nav_links(PAGE, state), common.data_href(state)
