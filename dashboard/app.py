@@ -6,7 +6,9 @@ single-chart pages and a health check.
   itself with `dash.register_page`; layouts are built per request in `layout(**query)`, so a new vintage shows
   on the next page load without a restart).
 - Page state (as_of, currency, product, vintage) lives in the URL query: the controls write it with
-  a callback, the page layout reads it, so a shared link reopens the same view.
+  a callback, the page layout reads it, so a shared link reopens the same view. Each page module owns
+  its layout (common.page_layout) and callbacks (common.url_state, common.callback); this module adds
+  the Flask side: routes, request checks and error handlers.
 - An old link to `/` that names scorecard state (`/?as_of=...`: "/" was the scorecard) is redirected to
   `/scorecard` with the same query.
 - `/download/<figure-id>.csv?as_of=&currency=`: the rows a chart plots, with a `# ` metadata header;
@@ -18,8 +20,9 @@ single-chart pages and a health check.
 - `/health`: JSON, per source the last successful vintage, the last error and the last attempt;
   `"status": "degraded"` (HTTP 200) listing the sources whose last refresh failed; 503 with the
   reason when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
-- Bounded: request bodies over 1 MB answer 413, malformed callback requests 400, and the caches of
-  rendered pages and charts keep a fixed number of entries.
+- Bounded: request bodies over 1 MB answer 413, malformed callback requests 400 (the error handler:
+  an exception Dash raises for a body that does not fit its callback; one raised inside our callbacks
+  and layouts is a logged 500), and the caches of rendered pages and charts keep a fixed number of entries.
 
 Development: `indicators serve`; production: `gunicorn dashboard.wsgi:server`.
 """

@@ -350,3 +350,17 @@ def test_a_non_string_input_to_a_page_callback_answers_400(client):
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
     assert response.get_json()["error"] == "trade-currency: a list is not a valid value"
+
+
+def test_an_exception_in_a_request_hook_of_ours_is_a_500_not_a_400(client, monkeypatch):
+    """Before Dash's dispatch begins (dashboard.app._register_dispatch_mark), a KeyError is not Dash reading
+    a body: here the kept-answers hook fails, for a well-formed request."""
+    from dashboard import common
+
+    def broken():
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(common, "claims_file_version", broken)
+    response = route(client, "/innovation", "")
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json() == {"status": "error", "error": "internal error: KeyError"}
