@@ -364,3 +364,25 @@ def test_an_exception_in_a_request_hook_of_ours_is_a_500_not_a_400(client, monke
     response = route(client, "/innovation", "")
     assert response.status_code == 500, response.get_data(as_text=True)[:300]
     assert response.get_json() == {"status": "error", "error": "internal error: KeyError"}
+
+
+def test_an_answer_of_ours_dash_cannot_serialize_is_a_500_not_a_400(client, monkeypatch):
+    """Dash raises InvalidCallbackReturnValue both for outputs a body asks that the callback does not have
+    (400) and for an answer it cannot turn into JSON (our bug: 500, told apart by the encoder's TypeError)."""
+    from dashboard import common
+
+    monkeypatch.setattr(common, "data_href", lambda state: object())  # the trade page's footer link, in place
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if "trade-url.search" in d["output"])
+    body = {"output": dep["output"], "changedPropIds": ["trade-currency.value"],
+            "inputs": [{"id": "trade-currency", "property": "value", "value": "USD"},
+                       {"id": "trade-product", "property": "value", "value": "all"}],
+            "state": [{"id": "trade-as-of", "property": "value", "value": ""}],
+            "outputs": [{"id": "trade-url", "property": "search"}, {"id": "trade-nav", "property": "children"},
+                        {"id": "trade-footer-data", "property": "href"}]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json()["error"] == "internal error: InvalidCallbackReturnValue"
+    body["outputs"] = body["outputs"][:2]  # the same request asking for one output fewer: Dash's 400
+    monkeypatch.undo()
+    assert client.post("/_dash-update-component", json=body).status_code == 400
