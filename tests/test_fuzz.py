@@ -386,3 +386,46 @@ def test_an_answer_of_ours_dash_cannot_serialize_is_a_500_not_a_400(client, monk
     body["outputs"] = body["outputs"][:2]  # the same request asking for one output fewer: Dash's 400
     monkeypatch.undo()
     assert client.post("/_dash-update-component", json=body).status_code == 400
+
+
+@pytest.mark.parametrize("output, inputs, state", [
+    ("check-text.value", [5], ["a.txt"]),                                    # upload contents not text
+    ("check-text.value", ["data:text/plain;base64,aGk="], [["a.txt"]]),      # a file name not text
+    ("check-drafted.data", [1], [{"text": "x"}, None, ""]),                  # the pasted text an object
+    ("check-drafted.data", [1], ["text", None, 7]),                          # the URL's query a number
+    ("check-drafted.data", [True], ["text", None, ""]),                      # a click count true
+], ids=["upload", "filename", "text", "search", "clicks"])
+def test_the_check_pages_callbacks_answer_400_for_values_no_control_sends(client, output, inputs, state):
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if output in d["output"])
+    outputs = [o.split("@")[0] for o in dep["output"].strip(".").split("...")] if dep["output"].startswith("..") \
+        else [dep["output"]]
+    body = {"output": dep["output"], "changedPropIds": [f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],
+            "inputs": [dict(i, value=v) for i, v in zip(dep["inputs"], inputs)],
+            "state": [dict(s, value=v) for s, v in zip(dep["state"], state)],
+            "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs] if len(outputs) > 1
+            else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert "is not a valid value" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize("candidate, changed, problem", [
+    ("not a candidate", '{"index":0,"type":"check-series"}.value', "is not a valid value"),
+    ({"span": "x"}, "check-series.value", "names no row of the table"),
+], ids=["candidate text", "no row"])
+def test_the_check_pages_row_callback_answers_400_for_a_body_it_never_gets(client, candidate, changed, problem):
+    """The row callback (pattern-matching ids, one per row) checks the row it serves and its candidate."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if '"check-verdict"' in d["output"])
+    row = lambda kind: {"index": 0, "type": f"check-{kind}"}  # noqa: E731
+    kinds = ["verdict", "why", "claim", "period", "entity", "accept", "entity", "period", "chart"]
+    props = ["children", "children", "data", "options", "options", "value", "value", "value", "figure"]
+    body = {"output": dep["output"], "changedPropIds": [changed],
+            "inputs": [{"id": row(k), "property": "value", "value": "x"} for k in ("series", "entity", "period")],
+            "state": [{"id": row("candidate"), "property": "data", "value": candidate},
+                      {"id": "url", "property": "search", "value": ""}],
+            "outputs": [{"id": row(k), "property": p} for k, p in zip(kinds, props)]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert problem in response.get_json()["error"]
