@@ -6,7 +6,9 @@ single-chart pages and a health check.
   itself with `dash.register_page`; layouts are built per request in `layout(**query)`, so a new vintage shows
   on the next page load without a restart).
 - Page state (as_of, currency, product, vintage) lives in the URL query: the controls write it with
-  a callback, the page layout reads it, so a shared link reopens the same view.
+  a callback, the page layout reads it, so a shared link reopens the same view. Each page module owns
+  its layout (common.page_layout) and callbacks (common.url_state, common.callback); this module adds
+  the Flask side: routes, request checks and error handlers.
 - An old link to `/` that names scorecard state (`/?as_of=...`: "/" was the scorecard) is redirected to
   `/scorecard` with the same query.
 - `/download/<figure-id>.csv?as_of=&currency=`: the rows a chart plots, with a `# ` metadata header;
@@ -18,15 +20,15 @@ single-chart pages and a health check.
 - `/health`: JSON, per source the last successful vintage, the last error and the last attempt;
   `"status": "degraded"` (HTTP 200) listing the sources whose last refresh failed; 503 with the
   reason when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
-- Bounded: request bodies over 1 MB answer 413, malformed callback requests 400, and the caches of
-  rendered pages and charts keep a fixed number of entries.
+- Bounded: request bodies over 1 MB answer 413, malformed callback requests 400 (the error handler:
+  an exception Dash raises for a body that does not fit its callback; one raised inside our callbacks
+  and layouts is a logged 500), and the caches of rendered pages and charts keep a fixed number of entries.
 
 Development: `indicators serve`; production: `gunicorn dashboard.wsgi:server`.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html as html_lib
 import io
@@ -38,13 +40,11 @@ from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlencode
 
 import dash
 import flask
-import plotly.io as pio
-from dash import Input, Output, State, ctx, dcc, html
-from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, NotFound, RequestEntityTooLarge
+from dash import dcc, html
+from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
 from dashboard import common, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
@@ -57,54 +57,13 @@ HERE = Path(__file__).resolve().parent
 PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 """plotly.js as the dash bundle serves it (the same file dcc.Graph loads): no CDN needed."""
 
-PAGE_CONTROLS = {
-    "scorecard": {},
-    "trade": {},
-    "innovation": {},
-    "data": {"vintage": "data-vintage"},
-    "catalogue": {"q": "catalogue-search"},
-    "series": {"entity": "series-entities", "currency": "series-currency"},
-}
-"""Per page: query parameter -> the control that sets it (besides the as-of controls every page has).
-The page is rendered again from the new URL."""
-PAGE_KEPT = {"trade": {"currency": "trade-currency", "product": "trade-product"}}
-"""Per page: query parameter -> a control the page's own callback answers without rendering the page
-again (it redraws the charts concerned and writes the URL itself: dashboard/pages/trade.py). A
-change of the as-of date keeps their values."""
-COMMON_PARAMS = ("as_of", "currency", "product")
-"""Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
-PAGE_PARAMS = {"data": COMMON_PARAMS + ("vintage", "page", "size"), "articles": COMMON_PARAMS + ("slug",),
-               "catalogue": COMMON_PARAMS + ("q",), "series": COMMON_PARAMS + ("series_id", "entity"),
-               "home": ()}
-"""Per page, the query parameters its layout is given (others: COMMON_PARAMS). Anything else in the
-URL is dropped before the layout runs: it cannot break a page, nor make a new entry in the cache."""
-RENDERED_PAGES_KEPT = 32
-"""Page layouts kept (least recently used out): 32 pages of 40-230 kB of JSON each."""
-CACHED_QUERY_MAX_CHARS = 500
-"""A longer query (a real one is under 100 characters) is rendered, not kept in the cache."""
 CALLBACK_ANSWERS_KEPT = 64
 """Callback answers kept per app (least recently used out), each at most CALLBACK_ANSWER_MAX_BYTES."""
 CALLBACK_ANSWER_MAX_BYTES = 1024 * 1024
 MAX_REQUEST_BYTES = 1024 * 1024
 """Request bodies over this answer 413 (a callback request of this app is under 2 kB)."""
-VALUE_TYPES = {
-    "pathname": (str,),
-    "search": (str, type(None)),
-    "hash": (str, type(None)),
-    "href": (str, type(None)),
-    "n_clicks": (int, type(None)),
-    "value": (str, int, float, type(None)),
-}
-"""The JSON types a callback input or state of this app can carry, by property (dash's renderer
-sends nothing else for these components); other values answer 400 before any callback runs."""
-MULTI_VALUE_CONTROLS = {"series-entities"}
-"""Controls whose `value` is a list (multi-selects): of text only; any other control's list answers 400."""
 SCORECARD_PARAMS = ("as_of", "currency", "product")
 """A full page load of "/" with one of these in its query is an old scorecard link: redirected to /scorecard."""
-PAGE_DEFAULTS = {"currency": "CNY", "product": "all"}
-"""A control at its default leaves its parameter out of the URL (the series page has no default currency:
-a series' own unit is its default)."""
-
 log = logging.getLogger("dashboard")
 
 
@@ -133,13 +92,11 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
     app.server.config[common.STORE_KEY] = store
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
-    for page, extra in PAGE_CONTROLS.items():
-        _register_state_callback(app, page, extra, PAGE_KEPT.get(page, {}))
-    _cache_page_layouts()
     _register_request_checks(app)
     _register_callback_answers(app)
     jsonld.register(app)  # ClaimReview JSON-LD in article pages; before the routes: its hook runs last
     _register_routes(app)
+    _register_dispatch_mark(app)  # last: after every other before_request hook
     if warm:
         threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
     return app
@@ -161,115 +118,6 @@ def _warm(server: flask.Flask) -> None:
         pass
 
 
-def _register_state_callback(app: dash.Dash, page: str, extra: dict[str, str], kept: dict[str, str]) -> None:
-    """Controls -> URL (the page layout then re-renders from it); `kept` controls are read, not
-    listened to (see PAGE_KEPT)."""
-    inputs = [Input(f"{page}-as-of", "value"), Input(f"{page}-as-of-article", "n_clicks"),
-              Input(f"{page}-as-of-latest", "n_clicks")] + [Input(component, "value") for component in extra.values()]
-    states = [State(component, "value") for component in kept.values()] + [State("url", "pathname"),
-                                                                            State("url", "search")]
-
-    # A page that writes its URL itself (PAGE_KEPT) gets the whole href written: this Location's own
-    # href is then out of date, and dcc.Location navigates to its href when that differs.
-    target = "href" if kept else "search"
-
-    @app.callback(Output("url", target, allow_duplicate=True), inputs, *states, prevent_initial_call=True)
-    def update_query(as_of, _article, _latest, *rest):
-        *values, pathname, search = rest
-        if not isinstance(as_of, (str, type(None))):
-            raise BadRequest(f"{page}-as-of: the date must be text, got {type(as_of).__name__}")
-        if len(ctx.triggered_prop_ids) > 1:
-            # Fired because the page's controls were just rendered (all inputs "changed"): the URL already
-            # holds this state. Writing it back would only re-render the page.
-            return dash.no_update
-        query = {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
-        trigger = ctx.triggered_id
-        if trigger == f"{page}-as-of-article":
-            as_of = common.article_date()
-        elif trigger == f"{page}-as-of-latest":
-            as_of = ""
-        _set(query, "as_of", (as_of or "").strip())
-        for (param, _component), value in zip([*extra.items(), *kept.items()], values):
-            default = None if page == "series" else PAGE_DEFAULTS.get(param)
-            if isinstance(value, list):
-                value = ",".join(str(v) for v in value)
-            _set(query, param, "" if value in (None, default) else str(value))
-        new_search = ("?" + urlencode(query)) if query else ""
-        if kept:
-            return (pathname or "/") + new_search
-        return dash.no_update if new_search == (search or "") else new_search
-
-
-def _set(query: dict, key: str, value: str) -> None:
-    if value:
-        query[key] = value
-    else:
-        query.pop(key, None)
-
-
-# -- rendered pages ----------------------------------------------------------------------------
-
-
-_pages: OrderedDict[tuple, object] = OrderedDict()
-_pages_lock = threading.Lock()
-
-
-def _cache_page_layouts() -> None:
-    """Wrap each registered page's layout function (dash.page_registry) so that it gets only the
-    query parameters it reads and keeps what it built per store state.
-
-    A page is built once per URL and store state; later visitors get the same component tree
-    (building one takes 4-11 ms with the charts cached; dash still serializes it, 4-9 ms). The key
-    holds everything a page is built from: the page, its query parameters, the host (the embed code
-    names it), what it reads of the store (the data versions per source; for /data also the newest
-    refresh event and revision report, see _page_inputs) and the claims file. So a new vintage, a
-    failed refresh on /data or an edited claims file still shows on the next page load, and a
-    refresh that finds nothing new keeps the cached pages.
-
-    Dash has no public hook to cache the answer of its page-router callback itself (the JSON it
-    sends); the layout functions in dash.page_registry are the public part of the router."""
-    for entry in dash.page_registry.values():
-        layout = entry.get("layout")
-        if callable(layout) and not hasattr(layout, "page_layout"):
-            page_key = entry.get("page_key") or entry["module"]
-            entry["layout"] = _cached_layout(page_key, layout, PAGE_PARAMS.get(page_key, COMMON_PARAMS))
-
-
-def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
-    @functools.wraps(layout)
-    def cached(**query):
-        query = {name: query[name] for name in params if name in query}
-        shown = json.dumps(query, sort_keys=True, default=str)
-        if not flask.has_request_context() or len(shown) > CACHED_QUERY_MAX_CHARS:
-            return layout(**query)
-        store = common.current_store()
-        key = (page_key, shown, store.url, _page_inputs(store, page_key), common.claims_file_version(),
-               flask.request.host_url)
-        with _pages_lock:
-            tree = _pages.get(key)
-            if tree is not None:
-                _pages.move_to_end(key)
-                return tree
-        tree = _as_json_data(layout(**query))
-        with _pages_lock:
-            _pages[key] = tree
-            while len(_pages) > RENDERED_PAGES_KEPT:
-                _pages.popitem(last=False)
-        return tree
-
-    cached.page_layout = layout
-    return cached
-
-
-def _as_json_data(tree):
-    """A component tree as the plain JSON data dash sends for it ({"type", "namespace", "props"}).
-
-    Dash serializes a callback's answer on every call; for a tree of components that means one
-    Python `to_plotly_json` call per component (5,000 on /trade: 4 ms of a 7 ms call). Plain dicts
-    and lists go through the json module's C encoder instead. The renderer gets the same JSON."""
-    return json.loads(pio.json.to_json_plotly(tree))  # what dash.dash._utils.to_json calls
-
-
 def _register_callback_answers(app: dash.Dash) -> None:
     """Answer a callback request that was answered before, in the same store state, with the same
     bytes.
@@ -279,7 +127,7 @@ def _register_callback_answers(app: dash.Dash) -> None:
     new vintage, event or report) and the articles' fingerprint. Dash has no hook to keep the JSON
     it sends: it serializes a callback's answer on every call (2-7 ms for a 150-230 kB page, the
     most of a page-router call). This works at the HTTP level (Flask's before/after_request on the
-    documented callback route), so nothing of dash's internals is touched; the page cache above
+    documented callback route), so nothing of dash's internals is touched; the pages' cache (common.page_layout)
     still spares the rebuild when only the state changed but not the data."""
     server = app.server
     callback_path = app.config.routes_pathname_prefix + "_dash-update-component"
@@ -293,7 +141,7 @@ def _register_callback_answers(app: dash.Dash) -> None:
             return None
         store = common.current_store()
         key = (hashlib.sha256(request.get_data()).hexdigest(), request.host_url, store.url,
-               _store_state(store), common.claims_file_version())
+               common.store_state(store), common.claims_file_version())
         with lock:
             body = answers.get(key)
             if body is not None:
@@ -317,35 +165,6 @@ def _register_callback_answers(app: dash.Dash) -> None:
         return response
 
 
-STATE_PAGES = {"data"}
-"""Pages that show refresh events and revision reports besides the data: keyed on Store.state()."""
-
-
-def _page_inputs(store: Store, page_key: str):
-    """What a page's rendering depends on in the store: the data versions (per source) for every
-    page, plus events and reports for the data page. So a refresh that finds nothing new (it writes
-    an event but no vintage) keeps every cached page but /data."""
-    if page_key in STATE_PAGES:
-        return _store_state(store)
-    return _store_versions(store)
-
-
-def _store_versions(store: Store):
-    """Store.versions(), read once per request (one grouped query)."""
-    versions = flask.g.get("store_versions")
-    if versions is None:
-        versions = flask.g.store_versions = tuple(sorted(store.versions().items()))
-    return versions
-
-
-def _store_state(store: Store):
-    """Store.state(), read once per request."""
-    state = flask.g.get("store_state")
-    if state is None:
-        state = flask.g.store_state = store.state()
-    return state
-
-
 # -- checks before any page or callback runs -------------------------------------------------
 
 
@@ -360,10 +179,6 @@ def _register_request_checks(app: dash.Dash) -> None:
     @server.before_request
     def check_request():
         request = flask.request
-        if request.method == "POST" and request.path == callback_path:
-            problem = _callback_problem(app)
-            if problem:
-                return _json_error(400, problem)
         rule = request.url_rule.rule if request.url_rule is not None else None
         gated = (request.path == callback_path or request.path.startswith(("/download/", "/embed/"))
                  or (rule in page_rules and request.method == "GET"))
@@ -378,7 +193,7 @@ def _register_request_checks(app: dash.Dash) -> None:
                 return _unavailable(reason)
             return None
         try:
-            _store_state(common.current_store())  # proves it readable; the answer cache keys on it (flask.g)
+            common.store_state(common.current_store())  # proves it readable; the answer cache keys on it (flask.g)
         except Exception as exc:
             reason = unavailable.explain(exc, _configured_url(server))
             _log_unavailable(reason)
@@ -387,9 +202,11 @@ def _register_request_checks(app: dash.Dash) -> None:
 
     @server.errorhandler(Exception)
     def handle_error(exc: Exception):
-        """The store failing during a request is a 503 with the reason; /health always answers JSON."""
+        """The store failing during a request is a 503 with the reason; /health and callbacks answer JSON;
+        a malformed callback request answers 400 (see _malformed); anything else is logged and a 500."""
+        path = flask.request.path
         if isinstance(exc, HTTPException):
-            if flask.request.path in ("/health", callback_path):
+            if path in ("/health", callback_path):
                 return _json_error(exc.code or 500, exc.description or exc.name)
             return exc
         if unavailable.is_store_failure(exc):
@@ -398,106 +215,48 @@ def _register_request_checks(app: dash.Dash) -> None:
             # Dash's asset route (/_dash-component-suites/<package>/<path>) raises this for an unknown package or a
             # path it never registered (traversal included): a request for a file that is not there
             return NotFound()
+        if path == callback_path and _malformed(exc):
+            return _json_error(400, f"the callback request does not fit the callback it names "
+                                    f"({type(exc).__name__}: {str(exc)[:200]})")
         server.log_exception(sys.exc_info())
-        if flask.request.path == "/health" or flask.request.path == callback_path:
-            return _json_error(500, f"internal error: {type(exc).__name__}")
+        if path in ("/health", callback_path):
+            where = common.raised_in(exc)
+            return _json_error(500, f"internal error: {type(exc).__name__}" + (f" in {where}" if where else ""))
         return InternalServerError()
 
 
-def _callback_problem(app: dash.Dash) -> str | None:
-    """What is wrong with this callback request, or None: the body must be the JSON dash's renderer
-    sends for one of this app's callbacks (its inputs and state, in order, with values of the right
-    types). Dash itself answers a malformed one with a 500 and a traceback in the log."""
-    try:
-        body = flask.request.get_json()
-    except RequestEntityTooLarge:
-        raise
-    except RecursionError:
-        return "the callback request is nested too deeply"
-    except (HTTPException, ValueError):
-        return "the callback request is not JSON (Content-Type: application/json)"
-    if not isinstance(body, dict):
-        return "the callback request must be a JSON object"
-    output = body.get("output")
-    spec = app.callback_map.get(output) if isinstance(output, str) else None
-    if spec is None or not callable(spec.get("callback")):
-        return "the callback request names no callback of this app"
-    outputs, declared = body.get("outputs"), spec["output"]
-    if isinstance(declared, (list, tuple)):
-        if not (isinstance(outputs, list) and len(outputs) == len(declared) and all(isinstance(o, dict) for o in outputs)):
-            return "the callback request's outputs do not match the callback"
-    elif not isinstance(outputs, dict):
-        return "the callback request's outputs do not match the callback"
-    for part in ("inputs", "state"):
-        sent, expected = body.get(part, []), spec.get(part) or []
-        if not isinstance(sent, list) or len(sent) != len(expected):
-            return f"the callback request's {part} do not match the callback"
-        for item, want in zip(sent, expected):
-            items = _sent_items(item, want)
-            if items is None:
-                return f"the callback request's {part} do not match the callback"
-            types = VALUE_TYPES.get(want["property"])
-            if want["property"] == "value" and want["id"] in MULTI_VALUE_CONTROLS:
-                types = (list, type(None))
-            for one in items:
-                if types and not isinstance(one.get("value"), types):
-                    return f"{want['id']}.{want['property']}: a {type(one.get('value')).__name__} is not a valid value"
-                if isinstance(one.get("value"), list) and not all(isinstance(v, str) for v in one["value"]):
-                    return f"{want['id']}.{want['property']}: a list must hold text only"
-    changed = body.get("changedPropIds", [])
-    inputs = spec.get("inputs") or []
-    if not isinstance(changed, list) or not all(isinstance(c, str) and _names_input(c, inputs) for c in changed):
-        return "the callback request's changedPropIds name no input of the callback"
-    return None
+def _register_dispatch_mark(app: dash.Dash) -> None:
+    """Mark, in flask.g, that every before_request hook ran: from there on a callback request is Dash's to
+    dispatch, so an exception is Dash's reading of the body (400 when _malformed) or our code's (500)."""
+
+    @app.server.before_request
+    def dispatching():
+        flask.g.dispatching = True
 
 
-def _sent_items(item, want: dict) -> list[dict] | None:
-    """The sent input or state as a list of {id, property, value}, or None when it does not match the
-    declared one. A pattern-matching id (declared as a JSON object with MATCH or ALL wildcards, e.g. one
-    row of /check's table) matches the concrete ids of its components; ALL sends a list of them."""
-    pattern = _pattern(want["id"])
-    if pattern is None:
-        ok = isinstance(item, dict) and item.get("id") == want["id"] and item.get("property") == want["property"]
-        return [item] if ok else None
-    many = ["ALL"] in pattern.values()
-    items = item if many and isinstance(item, list) else [item]
-    if not many and isinstance(item, list):
-        return None
-    for one in items:
-        if not (isinstance(one, dict) and one.get("property") == want["property"]
-                and _id_matches(one.get("id"), pattern)):
-            return None
-    return items
+MALFORMED = (KeyError, TypeError, IndexError, AttributeError, ValueError, RecursionError,
+             dash.exceptions.CallbackException)
+"""What Dash raises while dispatching a callback request whose body does not fit the callback it names
+(dash's backends/_flask.py serve_callback: `body["output"]` and the callback map (KeyError), the
+inputs, state and changedPropIds read as lists of {id, property, value} (TypeError, AttributeError,
+IndexError), the answer fitted into the outputs asked for (InvalidCallbackReturnValue), the page
+router given a pathname that is not text (TypeError, AttributeError)); a body nested too deeply
+fails in the JSON parser (RecursionError)."""
 
 
-def _pattern(declared: str) -> dict | None:
-    if not declared.startswith("{"):
-        return None
-    try:
-        return json.loads(declared)
-    except ValueError:
-        return None
+def _malformed(exc: Exception) -> bool:
+    """Whether Dash raised this for a malformed callback request (400), not our code (500).
 
-
-def _id_matches(sent_id, pattern: dict) -> bool:
-    """A concrete id (a dict) against a pattern: the same keys, equal values where the pattern has no wildcard."""
-    return (isinstance(sent_id, dict) and set(sent_id) == set(pattern)
-            and all(isinstance(value, list) or sent_id[key] == value for key, value in pattern.items())
-            and all(isinstance(value, (str, int, float, bool)) for value in sent_id.values()))
-
-
-def _names_input(changed: str, inputs: list[dict]) -> bool:
-    """A changedPropIds entry ("id.property", the id a JSON object for pattern-matching ids) names an input."""
-    name, _, prop = changed.rpartition(".")
-    for want in inputs:
-        if want["property"] != prop:
-            continue
-        pattern = _pattern(want["id"])
-        if pattern is None and name == want["id"]:
-            return True
-        if pattern is not None and _id_matches(_pattern(name) if name.startswith("{") else None, pattern):
-            return True
-    return False
+    Not when it was raised inside our code (common.our_code tags every page's callback and layout), nor
+    before Dash's dispatch began (in one of our before_request hooks), nor when Dash could not serialize
+    our answer (InvalidCallbackReturnValue raised while handling the TypeError of the JSON encoder)."""
+    if not isinstance(exc, MALFORMED) or common.raised_in(exc) is not None:
+        return False
+    if not flask.g.get("dispatching"):
+        return False
+    if isinstance(exc, dash.exceptions.InvalidCallbackReturnValue) and isinstance(exc.__context__, TypeError):
+        return False
+    return True
 
 
 _logged_problems: set[str] = set()

@@ -11,17 +11,23 @@ first use, not at import: the server answers its first request while the warm-up
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import html as html_lib
 import importlib
+import inspect
+import json
 import re
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 import dash
 import flask
-from dash import dcc, html
+from dash import Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+from werkzeug.exceptions import BadRequest, HTTPException
 
 from indicators import verdicts
 
@@ -116,6 +122,16 @@ def article_date() -> str:
     return _article_date[1]
 
 
+def store_state(store: Store):
+    """Store.state(), read once per request (the request checks read it first: dashboard.app)."""
+    if not flask.has_request_context():
+        return store.state()
+    state = flask.g.get("store_state")
+    if state is None:
+        state = flask.g.store_state = store.state()
+    return state
+
+
 def claims_file_version() -> tuple:
     """The article files' sizes and modification times (articles.fingerprint): part of every cache
     key that depends on an article's metadata, text or claims file."""
@@ -187,6 +203,206 @@ def _first(value):
     return value
 
 
+# -- pages: their layouts and callbacks, and the boundary of our code --------------------------
+#
+# A callback request runs Dash's code (reading the body, finding the callback, mapping the inputs,
+# fitting the answer into the outputs asked for) around ours (a page's layout and callbacks). An
+# exception raised inside our code is tagged (RAISED_IN) on its way out: dashboard.app answers it with
+# a 500 and logs it, whatever its type, while an untagged one that Dash raised for a body that does
+# not fit the callback it names answers 400. A deliberate HTTP error (e.g. BadRequest for an input of a
+# type no control sends) and PreventUpdate pass through untagged: they are answers, not failures.
+
+RAISED_IN = "dashboard_raised_in"
+"""The attribute our_code() sets on an exception raised inside our code: where (a page's callback or layout)."""
+COMMON_PARAMS = ("as_of", "currency", "product")
+"""Query parameters every page reads (the navigation keeps as-of and currency across pages)."""
+RENDERED_PAGES_KEPT = 32
+"""Page layouts kept (least recently used out): 32 pages of 40-230 kB of JSON each."""
+CACHED_QUERY_MAX_CHARS = 500
+"""A longer query (a real one is under 100 characters) is rendered, not kept in the cache."""
+CONTROL_DEFAULTS = {"currency": "CNY", "product": "all"}
+"""A control at its default leaves its parameter out of the URL."""
+TEXT = (str, type(None))
+CLICKS = (int, type(None))
+VALUE = (str, int, float, type(None))
+"""The JSON types Dash's renderer sends for text (an input's value, a URL part), a button's n_clicks and
+a control's value: a callback answers any other with 400 (expect)."""
+
+
+@contextlib.contextmanager
+def our_code(where: str):
+    """Tag an exception raised inside the block as ours (RAISED_IN = where), then let it go on."""
+    try:
+        yield
+    except (HTTPException, PreventUpdate):
+        raise
+    except Exception as exc:
+        if getattr(exc, RAISED_IN, None) is None:
+            setattr(exc, RAISED_IN, where)
+        raise
+
+
+def raised_in(exc: BaseException) -> str | None:
+    """Where in our code the exception was raised (our_code), None when it was not."""
+    return getattr(exc, RAISED_IN, None)
+
+
+def expect(value, types: tuple, name: str):
+    """The value, when it is of one of the types its control sends; else 400 (a request the pages never send).
+    A bool is not a number here (JSON true is not a click count)."""
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        raise BadRequest(f"{name}: a {type(value).__name__} is not a valid value")
+    return value
+
+
+def callback(*dependencies, **options):
+    """dash.callback for a page's callback, with the boundary of our code marked.
+
+    Arguments that do not fit the function's parameters (a body with more or fewer inputs than the
+    callback declares) answer 400; an exception raised inside the function is tagged as ours
+    (our_code), and so is an answer whose number of values differs from the outputs declared."""
+    flat = [d for dep in dependencies for d in (dep if isinstance(dep, (list, tuple)) else [dep])]
+    outputs = sum(isinstance(d, Output) for d in flat)
+
+    def register(func):
+        signature = inspect.signature(func)
+        where = f"{func.__module__}.{func.__qualname__}"
+
+        @functools.wraps(func)
+        def run(*args):
+            try:
+                signature.bind(*args)
+            except TypeError:
+                raise BadRequest(f"the callback request's inputs do not fit {func.__name__}") from None
+            with our_code(where):
+                answer = func(*args)
+                if outputs > 1 and not (isinstance(answer, (list, tuple)) and len(answer) == outputs
+                                        or answer is dash.no_update):
+                    raise TypeError(f"{where} answered {type(answer).__name__}, not {outputs} values")
+            return answer
+
+        dash.callback(*dependencies, **options)(run)
+        return func
+
+    return register
+
+
+def page_layout(params: tuple[str, ...] = COMMON_PARAMS, events: bool = False):
+    """Decorate a page's `layout`: it gets only `params` of the URL's query and path variables (anything
+    else is dropped: it cannot break the page, nor make a new cache entry), and the tree it builds is
+    kept ("pages" ReadCache) per query, host (the embed code names it) and article files, as of the
+    versions of the store sources it read. `events`: the page also shows refresh events and revision
+    reports, so it is kept per Store.state() too.
+
+    A page is built once per URL and store state; later visitors get the same tree (building one
+    takes 4-11 ms with the charts cached), as plain JSON data (as_json_data). The undecorated function
+    is the decorated one's `build`."""
+    def decorate(build):
+        where = f"{build.__module__}.layout"
+
+        @functools.wraps(build)
+        def layout(**query):
+            query = {name: query[name] for name in params if name in query}
+            with our_code(where):
+                shown = json.dumps(query, sort_keys=True, default=str)
+                if not flask.has_request_context() or len(shown) > CACHED_QUERY_MAX_CHARS:
+                    return layout.build(**query)
+                store = current_store()
+                key = ("page", build.__module__, shown, flask.request.host_url, claims_file_version(),
+                       store_state(store) if events else None)
+                return _read_cache("pages", RENDERED_PAGES_KEPT).get(
+                    store, key, lambda: as_json_data(layout.build(**query)))
+
+        layout.build = build
+        return layout
+
+    return decorate
+
+
+def as_json_data(tree):
+    """A component tree as the plain JSON data dash sends for it ({"type", "namespace", "props"}).
+
+    Dash serializes a callback's answer on every call; for a tree of components that means one
+    Python `to_plotly_json` call per component (5,000 on /trade: 4 ms of a 7 ms call). Plain dicts
+    and lists go through the json module's C encoder instead. The renderer gets the same JSON."""
+    import plotly.io as pio
+
+    return json.loads(pio.json.to_json_plotly(tree))  # what dash.dash._utils.to_json calls
+
+
+def url_state(page: str, controls: dict[str, str] | None = None, kept: dict[str, str] | None = None,
+              defaults: dict[str, str] = CONTROL_DEFAULTS, lists: tuple[str, ...] = ()) -> None:
+    """Register the page's callback that writes its controls into the URL query (the page layout then
+    renders from it, so a shared link reopens the same view).
+
+    Every page's as-of controls (`<page>-as-of`, its article-date and latest buttons) are inputs;
+    `controls`: query parameter -> another control of the page whose change renders the page again;
+    `kept`: query parameter -> a control the page's own callbacks answer in place (they redraw what it
+    changes and write the URL themselves: dashboard/pages/trade.py): read, not listened to, so an
+    as-of change keeps its value. A control at its `defaults` value leaves its parameter out;
+    `lists`: parameters whose control is a multi-select (a list of text, joined by commas)."""
+    controls, kept = controls or {}, kept or {}
+    params = [*controls, *kept]
+    inputs = [Input(f"{page}-as-of", "value"), Input(f"{page}-as-of-article", "n_clicks"),
+              Input(f"{page}-as-of-latest", "n_clicks"), *[Input(c, "value") for c in controls.values()]]
+    states = [*[State(c, "value") for c in kept.values()], State("url", "pathname"), State("url", "search")]
+    # A page with kept controls writes its URL itself (a quiet dcc.Location): this Location's own href
+    # is then out of date, and dcc.Location navigates to its href when that differs, so the whole href
+    # is written.
+    target = "href" if kept else "search"
+
+    @callback(Output("url", target, allow_duplicate=True), inputs, *states, prevent_initial_call=True)
+    def write_url(as_of, article_clicks, latest_clicks, *rest):
+        *values, pathname, search = rest
+        expect(as_of, TEXT, f"{page}-as-of")
+        expect(article_clicks, CLICKS, f"{page}-as-of-article")
+        expect(latest_clicks, CLICKS, f"{page}-as-of-latest")
+        expect(pathname, TEXT, "url.pathname")
+        expect(search, TEXT, "url.search")
+        for param, value in zip(params, values):
+            if param in lists and value is not None:
+                if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                    raise BadRequest(f"{param}: the control sends a list of text")
+            else:
+                expect(value, VALUE, param)
+        if len(ctx.triggered_prop_ids) > 1:
+            # Fired because the page's controls were just rendered (all inputs "changed"): the URL already
+            # holds this state. Writing it back would only render the page again.
+            return dash.no_update
+        query = query_of(search)
+        _set(query, "as_of", as_of_asked(page, as_of))
+        for param, value in zip(params, values):
+            if isinstance(value, list):
+                value = ",".join(value)
+            _set(query, param, "" if value in (None, defaults.get(param)) else str(value))
+        new_search = ("?" + urlencode(query)) if query else ""
+        if kept:
+            return (pathname or "/") + new_search
+        return dash.no_update if new_search == (search or "") else new_search
+
+
+def as_of_asked(page: str, typed: str | None) -> str:
+    """The date the page's as-of controls ask for ("" for the latest data): the op-ed's date when its
+    button fired, the latest when that button did, else the typed text."""
+    if ctx.triggered_id == f"{page}-as-of-article":
+        return article_date()
+    if ctx.triggered_id == f"{page}-as-of-latest":
+        return ""
+    return (typed or "").strip()
+
+
+def query_of(search: str | None) -> dict[str, str]:
+    """A URL's query string as {parameter: its first value}."""
+    return {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
+
+
+def _set(query: dict, key: str, value: str) -> None:
+    if value:
+        query[key] = value
+    else:
+        query.pop(key, None)
+
+
 # -- components ------------------------------------------------------------------------------
 
 
@@ -219,8 +435,6 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
         banner = [html.Div([html.Strong("Note: "), " ".join(state.problems),
                             " Showing the default (latest data, CNY, all products) instead."],
                            className="problems", id=f"{page}-problems", role="alert")]
-    when = (f"Showing the data as published by {state.as_of}." if state.as_of
-            else "Showing the latest data in the store.")
     return html.Div([
         html.Header([
             html.Div([dcc.Link(SITE_NAME, href="/", className="brand-mark"),
@@ -231,15 +445,26 @@ def shell(page: str, state: PageState, children: list, heading: str, intro: str 
             *banner,
             html.H1(heading),
             html.P(intro, className="intro") if intro else None,
-            html.P(when, className="as-of-note", id=f"{page}-as-of-note"),
+            html.P(as_of_note(state), className="as-of-note", id=f"{page}-as-of-note"),
             *children,
         ], className="main"),
         html.Footer([
             "Every number comes from the store (real, cited data; see ",
-            dcc.Link("Data & sources", href="/data" + state.query(product=None, vintage=None)), "). Verdicts are computed, never typed. ",
+            dcc.Link("Data & sources", href=data_href(state), id=f"{page}-footer-data"),
+            "). Verdicts are computed, never typed. ",
             article_note,
         ], className="footer"),
     ], className="page", id=f"{page}-page")
+
+
+def as_of_note(state: PageState) -> str:
+    return (f"Showing the data as published by {state.as_of}." if state.as_of
+            else "Showing the latest data in the store.")
+
+
+def data_href(state: PageState) -> str:
+    """The footer's link to the data page, keeping the as-of date and the currency (as the navigation does)."""
+    return "/data" + state.query(product=None, vintage=None)
 
 
 def nav_links(page: str, state: PageState) -> list:

@@ -22,6 +22,7 @@ dash.register_page(__name__, path="/articles", path_template="/article/<slug>", 
                    page_key=PAGE, title="Articles — fact-check of China's new trio and innovation claims")
 
 
+@common.page_layout(params=common.COMMON_PARAMS + ("slug",))
 def layout(slug: str | None = None, **query):
     """The index without a slug, the article's scorecard with one (a not-found message for an unknown slug)."""
     state = common.read_state(query)

@@ -2,7 +2,7 @@
 the latest value, the publisher and where it was read, and the command that refreshes it.
 
 The search lives in the URL (`/catalogue?q=r%26d+china`: every word must match; a shared link opens the
-same rows), like the as-of date; the search box writes it (dashboard.app's state callback) and the
+same rows), like the as-of date; the search box writes it (common.url_state) and the
 layout reads it. "Download CSV" serves the same (filtered) rows from `/download/catalogue.csv`. The rows
 come from indicators.catalogue_view (Store.catalogue joined with the source.yaml catalogue): a new
 source shows here as soon as the store holds its rows. Everything is text components: Dash escapes it.
@@ -24,6 +24,7 @@ MAX_QUERY_CHARS = 200
 COLUMNS = ["Series", "What it measures", "Economy", "Periods", "Latest value", "Publisher, where read", "Refresh"]
 dash.register_page(__name__, path="/catalogue", name="Catalogue", order=5, page_key=PAGE,
                    title="Catalogue — every series the store holds")
+common.url_state(PAGE, controls={"q": f"{PAGE}-search"})
 
 
 def read_search(query: dict, problems: list[str]) -> str:
@@ -42,6 +43,7 @@ def download_href(search: str, as_of: str | None) -> str:
     return "/download/catalogue.csv" + ("?" + urlencode(params) if params else "")
 
 
+@common.page_layout(params=common.COMMON_PARAMS + ("q",))
 def layout(**query):
     from indicators import catalogue, catalogue_view
 

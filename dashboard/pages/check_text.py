@@ -10,6 +10,7 @@ import base64
 
 import dash
 from dash import ALL, MATCH, Input, Output, State, dcc, html
+from werkzeug.exceptions import BadRequest
 
 from dashboard import common
 
@@ -20,6 +21,7 @@ dash.register_page(__name__, path="/check", name="Check a text", order=4, page_k
                    title="Check a text — spot the figures an article cites and judge them")
 
 
+@common.page_layout()
 def layout(**query):
     state = common.read_state(query)
     children = [
@@ -52,12 +54,14 @@ def layout(**query):
                               "series, place or period where the text means another, accept or reject it, then download the accepted ones as a claims file for `indicators check --claims`.")
 
 
-@dash.callback(Output(f"{PAGE}-text", "value"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
+@common.callback(Output(f"{PAGE}-text", "value"), Output(f"{PAGE}-message", "children", allow_duplicate=True),
                Input(f"{PAGE}-upload", "contents"), State(f"{PAGE}-upload", "filename"), prevent_initial_call=True)
 def upload(contents, filename):
     """An uploaded file into the text box (read in memory, never saved)."""
     from indicators import spot
 
+    common.expect(contents, common.TEXT, f"{PAGE}-upload.contents")
+    common.expect(filename, common.TEXT, f"{PAGE}-upload.filename")
     if not contents:
         return dash.no_update, dash.no_update
     try:
@@ -67,7 +71,7 @@ def upload(contents, filename):
         return dash.no_update, _message(str(exc))
 
 
-@dash.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
+@common.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
                Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
                State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
                prevent_initial_call=True)
@@ -76,6 +80,9 @@ def run(_clicks, text, published, search):
     from indicators import spot
     from indicators.spot import choices, matching
 
+    common.expect(_clicks, common.CLICKS, f"{PAGE}-run")
+    for value, name in ((text, f"{PAGE}-text"), (published, f"{PAGE}-published"), (search, "url.search")):
+        common.expect(value, common.TEXT, name)
     text = text or ""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
@@ -111,9 +118,7 @@ def run(_clicks, text, published, search):
 
 
 def _as_of(search: str | None) -> str | None:
-    from urllib.parse import parse_qs
-
-    return (parse_qs((search or "").lstrip("?")).get("as_of") or [None])[0]
+    return common.query_of(search).get("as_of")
 
 
 def _row_id(kind: str, index) -> dict:
@@ -121,7 +126,7 @@ def _row_id(kind: str, index) -> dict:
     return {"type": f"{PAGE}-{kind}", "index": index}
 
 
-@dash.callback(Output(_row_id("verdict", MATCH), "children"), Output(_row_id("why", MATCH), "children"),
+@common.callback(Output(_row_id("verdict", MATCH), "children"), Output(_row_id("why", MATCH), "children"),
                Output(_row_id("claim", MATCH), "data"), Output(_row_id("period", MATCH), "options"),
                Output(_row_id("entity", MATCH), "options"), Output(_row_id("accept", MATCH), "value"),
                Output(_row_id("entity", MATCH), "value"), Output(_row_id("period", MATCH), "value"),
@@ -136,7 +141,13 @@ def rejudge(series, entity, period, candidate, search):
     from indicators import spot
     from indicators.spot import choices, matching
 
-    row = dash.ctx.triggered_id["index"]
+    for value, kind in ((series, "series"), (entity, "entity"), (period, "period")):
+        common.expect(value, common.VALUE, f"{PAGE}-{kind}")
+    common.expect(candidate, (dict,), f"{PAGE}-candidate")
+    common.expect(search, common.TEXT, "url.search")
+    row = dash.ctx.triggered_id["index"] if isinstance(dash.ctx.triggered_id, dict) else None
+    if not isinstance(row, int) or isinstance(row, bool):
+        raise BadRequest("the callback request names no row of the table")
     store = common.current_store()
     index = matching.series_index(store)
     try:

@@ -24,8 +24,10 @@ PAGE_SIZE, MAX_PAGE_SIZE = 25, 100
 MAX_NUMBER_DIGITS = 12
 dash.register_page(__name__, path="/data", name="Data & sources", order=8, page_key=PAGE,
                    title="Data & sources — vintages, downloads and revisions")
+common.url_state(PAGE, controls={"vintage": f"{PAGE}-vintage"})
 
 
+@common.page_layout(params=common.COMMON_PARAMS + ("vintage", "page", "size"), events=True)
 def layout(**query):
     problems: list[str] = []
     vintage_asked = _number(query.pop("vintage", None), "vintage", "a vintage number", problems)

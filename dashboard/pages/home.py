@@ -22,6 +22,7 @@ dash.register_page(__name__, path="/", name="Home", order=0, page_key=PAGE,
                    title=f"{common.SITE_NAME} — {common.SITE_TAGLINE}")
 
 
+@common.page_layout(params=())
 def layout(**query):
     state = common.read_state({})  # the landing page has no state: every way in starts at the latest data
     articles = sorted(articles_mod.load_articles(), key=lambda a: a.published, reverse=True)

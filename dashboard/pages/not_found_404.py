@@ -22,6 +22,7 @@ PAGES = [
 dash.register_page(__name__, path="/404", name="Not found", order=99, page_key=PAGE, title="Page not found")
 
 
+@common.page_layout()
 def layout(**query):
     state = common.read_state(query)
     return common.shell(PAGE, state, [

@@ -31,8 +31,10 @@ def title(**_) -> str:
 
 
 dash.register_page(__name__, path=PATH, name="Scorecard", order=90, page_key=PAGE, nav=False, title=title)
+common.url_state(PAGE)
 
 
+@common.page_layout()
 def layout(**query):
     """The scorecard as of the date in the URL (`?as_of=`), latest by default."""
     state = common.read_state(query)

@@ -4,7 +4,7 @@ source's source.yaml), CSV download and embed code.
 
 The id is the catalogue's (indicators.catalogue_view.series_id); the catalogue page links each row
 here. State lives in the URL like on every page: `?entity=CHN,USA&as_of=2024-03-31&currency=USD`
-(dashboard.app's state callback writes it from the controls). The chart is
+(common.url_state writes it from the controls). The chart is
 indicators.figures.series; its CSV and standalone page are `/download/series/<id>.csv` and
 `/embed/series/<id>` with the same query. Everything is text components: Dash escapes it.
 """
@@ -36,8 +36,11 @@ def title(series_id: str | None = None, **_) -> str:
 
 dash.register_page(__name__, path="/series", path_template="/series/<series_id>", name="Series", order=91,
                    page_key=PAGE, nav=False, title=title)
+common.url_state(PAGE, controls={"entity": f"{PAGE}-entities", "currency": f"{PAGE}-currency"}, defaults={},
+                 lists=("entity",))  # no default currency: a series' own unit is its default
 
 
+@common.page_layout(params=common.COMMON_PARAMS + ("series_id", "entity"))
 def layout(series_id: str | None = None, entity: str | None = None, **query):
     """The series page; without an id or with an unknown one, a message pointing to the catalogue."""
     state = common.read_state(query)

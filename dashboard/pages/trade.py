@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, dcc, html
+from dash import Input, Output, State, ctx, dcc, html
 
 from dashboard import common
 
@@ -14,8 +14,12 @@ CURRENCY_FREE = {"ev-exports-units"}
 CLAIM_YEAR = 2023  # the year the trade claims are about (the new trio's 2023 exports): the intro explains its FX move
 dash.register_page(__name__, path="/trade", name="Trade: the new trio", order=6, page_key=PAGE,
                    title="Trade — China's new-trio exports")
+# The currency and product controls are answered in place by this page's callbacks (below): the as-of
+# change keeps them.
+common.url_state(PAGE, kept={"currency": f"{PAGE}-currency", "product": f"{PAGE}-product"})
 
 
+@common.page_layout()
 def layout(**query):
     """Charts for the trade claims; `?currency=USD` converts, `?product=` filters the per-product chart."""
     state = common.read_state(query)
@@ -51,6 +55,9 @@ _CONTROLS = (Input(f"{PAGE}-currency", "value"), Input(f"{PAGE}-product", "value
 
 def _state(currency, product, as_of) -> common.PageState | None:
     """The state the controls ask for, or None for a value no control offers (then nothing is answered)."""
+    common.expect(currency, common.VALUE, f"{PAGE}-currency")
+    common.expect(product, common.VALUE, f"{PAGE}-product")
+    common.expect(as_of, common.TEXT, f"{PAGE}-as-of")
     state = common.read_state({"as_of": as_of or None, "currency": currency, "product": product})
     return None if state.problems else state
 
@@ -63,7 +70,7 @@ def _concerned(figure_id: str) -> bool:
 
 
 def _register_redraw(figure_id: str) -> None:
-    @callback(Output(f"figure-{figure_id}", "children"), *_CONTROLS, prevent_initial_call=True)
+    @common.callback(Output(f"figure-{figure_id}", "children"), *_CONTROLS, prevent_initial_call=True)
     def redraw(currency, product, as_of):
         """The chart's card for the new currency or product (unchanged when the control does not concern it)."""
         state = _state(currency, product, as_of)
@@ -76,10 +83,12 @@ for _figure_id in FIGURES:
     _register_redraw(_figure_id)
 
 
-@callback(Output(f"{PAGE}-url", "search"), Output(f"{PAGE}-nav", "children"), *_CONTROLS, prevent_initial_call=True)
+@common.callback(Output(f"{PAGE}-url", "search"), Output(f"{PAGE}-nav", "children"),
+                 Output(f"{PAGE}-footer-data", "href"), *_CONTROLS, prevent_initial_call=True)
 def write_state(currency, product, as_of):
-    """The URL query and the navigation links (which keep as-of and currency) for the new state."""
+    """The URL query, the navigation links and the footer's data link (which keep as-of and currency) for
+    the new state."""
     state = _state(currency, product, as_of)
     if state is None:
-        return dash.no_update, dash.no_update
-    return state.query(vintage=None), common.nav_links(PAGE, state)
+        return dash.no_update, dash.no_update, dash.no_update
+    return state.query(vintage=None), common.nav_links(PAGE, state), common.data_href(state)

@@ -579,7 +579,9 @@ class Store:
         try:
             yield reads
         finally:
-            recordings.remove(reads)
+            # by identity: list.remove compares by equality, and an enclosing recording may hold the same
+            # sources (nested ReadCache builds), which would then be the one removed
+            del recordings[next(i for i, r in enumerate(recordings) if r is reads)]
 
     def _note_read(self, source: str | None) -> None:
         for reads in getattr(self._local, "recordings", ()):

@@ -91,6 +91,32 @@ def test_currency_switch_changes_the_plotted_values(page, base_url):
     assert plotted_value(page, "trade-graph-new-trio-total", "2023 total (GACC") == pytest.approx(1.06e12 / 7.0809)
     assert "149.7 billion USD" in page.locator("#figure-new-trio-total .figure-title").inner_text()
     assert page.errors == []
+    assert page.locator("#trade-footer-data").get_attribute("href") == "/data?currency=USD"  # updated in place too
+
+
+def test_innovation_date_is_drawn_in_place(page, base_url):
+    """The date changes the charts, the URL, the links and the note without rendering the page again (a
+    mark on the page's element survives: the router would replace that element)."""
+    page.goto(base_url + "/innovation")
+    wait_for_charts(page)
+    page.evaluate("() => { document.querySelector('#innovation-page').dataset.mark = 'kept'; }")
+    page.fill("#innovation-as-of", "2023-12-31")
+    page.press("#innovation-as-of", "Enter")
+    page.wait_for_url("**/innovation?as_of=2023-12-31")
+    page.wait_for_function(
+        "() => document.querySelector('#innovation-as-of-note').textContent.includes('published by 2023-12-31')",
+        timeout=20_000)
+    assert page.locator("#innovation-page").get_attribute("data-mark") == "kept"
+    assert page.locator("#innovation-footer-data").get_attribute("href") == "/data?as_of=2023-12-31"
+    assert page.locator("#innovation-nav-trade").get_attribute("href") == "/trade?as_of=2023-12-31"
+    page.click("#innovation-as-of-article")
+    page.wait_for_url("**/innovation?as_of=2024-03-31")
+    assert page.locator("#innovation-as-of").input_value() == "2024-03-31"
+    assert page.locator("#innovation-page").get_attribute("data-mark") == "kept"
+    page.go_back()  # the URL holds the state: Back shows the previous date
+    page.wait_for_url("**/innovation?as_of=2023-12-31")
+    page.wait_for_function("() => document.querySelector('#innovation-as-of').value === '2023-12-31'", timeout=20_000)
+    assert page.errors == []
 
 
 def test_as_of_selector_changes_a_verdict(page, base_url):

@@ -267,6 +267,49 @@ def test_currency_switch_redraws_the_charts_it_changes_and_writes_the_url_itself
     assert answer["trade-url"]["search"] == "?currency=USD"
     links = {link["props"]["id"]: link["props"]["href"] for link in answer["trade-nav"]["children"]}
     assert links["trade-nav-innovation"] == "/innovation?currency=USD"
+    assert answer["trade-footer-data"]["href"] == "/data?currency=USD"  # the footer's link keeps it too
+
+
+def page_callback(client, output_part: str, values: dict, changed: list[str]):
+    """Call the callback whose output names `output_part`, its inputs and state taken from `values` by id."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if output_part in d["output"])
+    inputs = [{"id": i["id"], "property": i["property"], "value": values[i["id"]]} for i in dep["inputs"]]
+    state = [{"id": i["id"], "property": i["property"], "value": values[i["id"]]} for i in dep["state"]]
+    outputs = [o.split("@")[0] for o in (dep["output"].strip(".").split("...") if dep["output"].startswith("..")
+                                          else [dep["output"]])]
+    body = {"output": dep["output"], "inputs": inputs, "state": state, "changedPropIds": changed,
+            "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs]
+            if len(outputs) > 1 else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+    return client.post("/_dash-update-component", json=body)
+
+
+def test_innovation_as_of_change_is_drawn_in_place(client):
+    """A new date redraws each chart's card and writes the URL, the navigation, the footer link and the
+    note on the data shown, without rendering the page again; a date that is not one renders the page
+    from the URL (which says so); the article-date button sets the date in its box."""
+    changed = ["innovation-as-of.value"]
+    values = {"innovation-as-of": "2023-12-31", "innovation-url": "?currency=USD"}
+    answer = page_callback(client, "innovation-url.search", values, changed).get_json()["response"]
+    assert answer["innovation-url"]["search"] == "?as_of=2023-12-31&currency=USD"
+    links = {link["props"]["id"]: link["props"]["href"] for link in answer["innovation-nav"]["children"]}
+    assert links["innovation-nav-trade"] == "/trade?as_of=2023-12-31&currency=USD"
+    assert answer["innovation-footer-data"]["href"] == "/data?as_of=2023-12-31&currency=USD"
+    assert "published by 2023-12-31" in answer["innovation-as-of-note"]["children"]
+    assert "url" not in answer  # the page is not rendered again
+    card = page_callback(client, "figure-gii-rank.children", values, changed)
+    assert find(card.get_json()["response"]["figure-gii-rank"]["children"], "innovation-graph-gii-rank")
+
+    values["innovation-as-of"] = "2024-02-30"
+    answer = page_callback(client, "innovation-url.search", values, changed).get_json()["response"]
+    assert answer == {"url": {"href": "/innovation?currency=USD&as_of=2024-02-30"}}
+    card = page_callback(client, "figure-gii-rank.children", values, changed)
+    assert card.status_code == 204 or card.get_json()["response"] == {}
+
+    button = page_callback(client, "innovation-as-of.value", {"innovation-as-of-article": 1,
+                                                                 "innovation-as-of-latest": 0},
+                           ["innovation-as-of-article.n_clicks"])
+    assert button.get_json()["response"]["innovation-as-of"]["value"] == "2024-03-31"
 
 
 def test_article_date_and_latest_buttons(client):
@@ -403,6 +446,7 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
     import yaml
 
     from dashboard import app as dashboard_app
+    from dashboard import common
     from indicators import config
 
     shutil.copytree(config.data_dir(), tmp_path / "data")
@@ -410,23 +454,24 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
     store = snapshot_copy("callback-answers")
     client = dashboard_app.create_app(store, warm=False).server.test_client()
     builds = []
-    entry = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")
-    original = entry["layout"]
+    layout = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")["layout"]
+    original = layout.build  # the undecorated layout (common.page_layout)
 
     def counted(**query):
         builds.append(query)
-        return original.page_layout(**query)
+        return original(**query)
 
-    entry["layout"] = dashboard_app._cached_layout("scorecard", counted, dashboard_app.COMMON_PARAMS)
+    monkeypatch.setattr(layout, "build", counted)
+    pages = common._read_cache("pages", common.RENDERED_PAGES_KEPT)
     body = {"output": ROUTER,
             "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
             "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/scorecard"},
                        {"id": "_pages_location", "property": "search", "value": ""}],
             "changedPropIds": ["_pages_location.pathname"], "state": []}
     try:
-        dashboard_app._pages.clear()
+        pages.clear()
         first = client.post("/_dash-update-component", json=body)
-        dashboard_app._pages.clear()  # only the kept answer can spare the second build
+        pages.clear()  # only the kept answer can spare the second build
         second = client.post("/_dash-update-component", json=body)
         assert first.status_code == second.status_code == 200
         assert second.data == first.data and len(builds) == 1
@@ -446,16 +491,16 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
         client.post("/_dash-update-component", json=body)
         assert len(builds) == 3  # the page itself stays cached on the data versions: only re-sent
     finally:
-        entry["layout"] = original
-        dashboard_app._pages.clear()
+        pages.clear()
 
 
-def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy):
+def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy, monkeypatch):
     """An unchanged refresh writes an event but no vintage: pages built from the data stay cached,
     /data (which lists events and reports) is rebuilt."""
     import dash
 
     from dashboard import app as dashboard_app
+    from dashboard import common
     from indicators.refresh import refresh
 
     store = snapshot_copy("unchanged-refresh-cache")
@@ -469,28 +514,19 @@ def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_pa
             return layout(**query)
         return layout_counted
 
-    originals = {}
     for entry in dash.page_registry.values():
         key = entry.get("page_key")
-        if key in builds:
-            originals[key] = entry["layout"]
-            entry["layout"] = dashboard_app._cached_layout(
-                key, counting(key, entry["layout"].page_layout),
-                dashboard_app.PAGE_PARAMS.get(key, dashboard_app.COMMON_PARAMS))
-    dashboard_app._pages.clear()
-    try:
-        for path in ("/scorecard", "/data"):
-            render(client, path)
-        assert builds == {"scorecard": 1, "data": 1}
-        results = refresh(offline=True, store=store)
-        assert {r.status for r in results} <= {"unchanged", "skipped"}, [(r.source, r.status) for r in results]
-        for path in ("/scorecard", "/data"):
-            render(client, path)
-        assert builds == {"scorecard": 1, "data": 2}
-    finally:
-        for entry in dash.page_registry.values():
-            if entry.get("page_key") in originals:
-                entry["layout"] = originals[entry["page_key"]]
+        if key in builds:  # common.page_layout calls the undecorated layout as `build`
+            monkeypatch.setattr(entry["layout"], "build", counting(key, entry["layout"].build))
+    common._read_cache("pages", common.RENDERED_PAGES_KEPT).clear()
+    for path in ("/scorecard", "/data"):
+        render(client, path)
+    assert builds == {"scorecard": 1, "data": 1}
+    results = refresh(offline=True, store=store)
+    assert {r.status for r in results} <= {"unchanged", "skipped"}, [(r.source, r.status) for r in results]
+    for path in ("/scorecard", "/data"):
+        render(client, path)
+    assert builds == {"scorecard": 1, "data": 2}
 
 
 def _nodes(tree, kind: str) -> list[dict]:

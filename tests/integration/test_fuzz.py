@@ -78,7 +78,7 @@ def state_body(client, page: str, as_of, clicks, extra, search, changed: list[st
     values = [as_of, clicks, clicks] + [extra] * (len(dep["inputs"]) - 3)
     inputs = [{"id": i["id"], "property": i["property"], "value": v} for i, v in zip(dep["inputs"], values)]
     changed = changed or [f"{dep['inputs'][-1]['id']}.{dep['inputs'][-1]['property']}"]
-    # the page's other controls (read as state: see dashboard.app.PAGE_KEPT) get `extra` too
+    # the page's other controls (read as state: the `kept` controls of common.url_state) get `extra` too
     state = [{"id": d["id"], "property": d["property"],
               "value": (search if d["property"] == "search" else "/") if d["id"] == "url" else extra}
              for d in dep["state"]]
@@ -87,7 +87,7 @@ def state_body(client, page: str, as_of, clicks, extra, search, changed: list[st
 
 
 @FUZZ
-@given(page=st.sampled_from(["scorecard", "trade", "innovation", "data"]),
+@given(page=st.sampled_from(["scorecard", "trade", "catalogue", "data"]),
        as_of=st.one_of(st.none(), odd_values), clicks=st.one_of(st.none(), st.integers(-5, 10**12)),
        extra=st.one_of(st.none(), odd_values, st.integers(), st.lists(st.integers(), max_size=3)),
        search=st.one_of(st.none(), odd_text, queries.map(lambda q: "?" + urlencode(q))))
@@ -98,6 +98,30 @@ def test_state_callbacks_take_any_input(client, page, as_of, clicks, extra, sear
         assert response.status_code == 400, response.get_data(as_text=True)[:300]
     else:
         assert response.status_code in (200, 204), response.get_data(as_text=True)[:300]
+    assert_no_traceback(response)
+
+
+@FUZZ
+@given(as_of=st.one_of(st.none(), odd_values, st.integers(), st.lists(odd_text, max_size=2)),
+       search=st.one_of(st.none(), odd_text, queries.map(lambda q: "?" + urlencode(q)), st.integers()),
+       output=st.sampled_from(["innovation-url.search", "figure-gii-rank.children"]))
+def test_innovation_in_place_callbacks_take_any_input(client, as_of, search, output):
+    """The date box's callbacks (drawn in place: dashboard/pages/innovation.py): text answers, anything
+    else is a request the page never sends (400)."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if output in d["output"])
+    outputs = [o.split("@")[0] for o in dep["output"].strip(".").split("...")] if dep["output"].startswith("..") \
+        else [dep["output"]]
+    body = {"output": dep["output"], "changedPropIds": ["innovation-as-of.value"],
+            "inputs": [{"id": "innovation-as-of", "property": "value", "value": as_of}],
+            "state": [{"id": "innovation-url", "property": "search", "value": search}],
+            "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs] if len(outputs) > 1
+            else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+    response = client.post("/_dash-update-component", json=body)
+    if isinstance(as_of, (str, type(None))) and isinstance(search, (str, type(None))):
+        assert response.status_code in (200, 204), response.get_data(as_text=True)[:300]
+    else:
+        assert response.status_code == 400, response.get_data(as_text=True)[:300]
     assert_no_traceback(response)
 
 
@@ -160,7 +184,6 @@ def malformed_bodies() -> dict[str, object]:
         "search an object": dict(good, inputs=[good["inputs"][0], dict(good["inputs"][1], value={"a": 1})]),
         "state a string": dict(good, state="x"), "state extra": dict(good, state=[{"id": "url", "property": "search"}]),
         "changedPropIds a number": dict(good, changedPropIds=5),
-        "changedPropIds unknown": dict(good, changedPropIds=["nope.value"]),
         "outputs a number": dict(good, outputs=5), "outputs one short": dict(good, outputs=good["outputs"][:1]),
     }
 
@@ -173,15 +196,27 @@ def test_malformed_callback_bodies_answer_400(client, name):
     assert_no_traceback(response)
 
 
-@pytest.mark.parametrize("data, content_type", [
-    (b"\xff\xfe garbage", "application/json"), (b"{{{", "application/json"), (b"", "application/json"),
-    (b'{"output": 1', "application/json"), (b'{"output": "x"}', "text/plain"), (b"output=x", "application/x-www-form-urlencoded"),
-    (b"[" * 100_000 + b"]" * 100_000, "application/json"),
-    (b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "application/json"),
+def test_an_unknown_changed_prop_id_is_ignored_as_dash_does(client):
+    """Dash reads changedPropIds only to say which input fired: an id no input has is a body it still
+    answers (the router renders the page asked for), not a 500."""
+    body = dict(malformed_bodies()["no output"], output=ROUTER, changedPropIds=["nope.value"])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    assert_no_traceback(response)
+
+
+@pytest.mark.parametrize("data, content_type, status", [
+    (b"\xff\xfe garbage", "application/json", 400), (b"{{{", "application/json", 400), (b"", "application/json", 400),
+    (b'{"output": 1', "application/json", 400), (b'{"output": "x"}', "text/plain", 415),
+    (b"output=x", "application/x-www-form-urlencoded", 415),
+    (b"[" * 100_000 + b"]" * 100_000, "application/json", 400),
+    (b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "application/json", 400),
 ], ids=["bytes", "broken", "empty", "unclosed", "text", "form", "nested lists", "nested objects"])
-def test_callback_bodies_that_are_not_json_objects_answer_400(client, data, content_type):
+def test_callback_bodies_that_are_not_json_objects_answer_4xx(client, data, content_type, status):
+    """Not JSON: 400; not declared JSON: 415 Unsupported Media Type (Flask's answer), both as JSON."""
     response = client.post("/_dash-update-component", data=data, content_type=content_type)
-    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert response.status_code == status, response.get_data(as_text=True)[:300]
+    assert response.get_json()["status"] == "error"
     assert_no_traceback(response)
 
 
@@ -249,3 +284,148 @@ def test_dash_asset_route_still_serves_its_files(client):
     layout = client.get("/").get_data(as_text=True)
     script = next(part.split('"')[0] for part in layout.split('src="')[1:] if "_dash-component-suites/dash/" in part)
     assert client.get(script).status_code == 200
+
+
+# -- the boundary between Dash's dispatch and our code (dashboard.common.our_code, dashboard.app._malformed) --
+
+
+def test_a_body_that_does_not_fit_its_callback_answers_400_with_a_json_message(client):
+    """Dash raises for it (here: one input short of the page router's two); the error handler says so."""
+    body = malformed_bodies()["one input short"]
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    answer = response.get_json()
+    assert answer["status"] == "error" and answer["error"].startswith("the callback request does not fit")
+
+
+def test_an_exception_inside_a_callback_of_ours_is_a_logged_500_not_a_400(client, monkeypatch, caplog):
+    """A KeyError is also what Dash raises for a malformed body: raised inside a page's callback it is
+    tagged as ours, so it is answered 500 and logged with its traceback, never hidden as a 400."""
+    import logging
+
+    from dashboard import common
+
+    def broken():
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(common, "article_date", broken)  # the as-of callback calls it for the article button
+    body = state_body(client, "scorecard", "", 1, None, "", changed=["scorecard-as-of-article.n_clicks"])
+    with caplog.at_level(logging.ERROR, logger="dashboard"):
+        response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json() == {"status": "error", "error": "internal error: KeyError in "
+                                                               "dashboard.common.url_state.<locals>.write_url"}
+    assert_no_traceback(response)
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is KeyError]
+    assert logged and "a bug of ours" in str(logged[0].exc_info[1])
+
+
+def test_an_exception_inside_a_page_layout_is_a_logged_500_not_a_400(client, monkeypatch, caplog):
+    """The same for a page's layout, which Dash's own page router calls (common.page_layout tags it)."""
+    import logging
+
+    from dashboard import common
+
+    def broken(query):
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(common, "read_state", broken)
+    with caplog.at_level(logging.ERROR, logger="dashboard"):
+        response = route(client, "/innovation", "?as_of=2019-01-07")  # a query no other test renders (no cache hit)
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json()["error"] == "internal error: TypeError in dashboard.pages.innovation.layout"
+    assert any(r.exc_info and r.exc_info[0] is TypeError for r in caplog.records)
+
+
+def test_a_non_string_input_to_a_page_callback_answers_400(client):
+    """Each callback checks its own inputs' types (common.expect): a number where the trade page's
+    currency control sends text is a request the page never sends."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if d["output"] == "figure-new-trio-total.children")
+    body = {"output": dep["output"], "outputs": {"id": "figure-new-trio-total", "property": "children"},
+            "inputs": [{"id": "trade-currency", "property": "value", "value": ["USD"]},
+                       {"id": "trade-product", "property": "value", "value": "all"}],
+            "state": [{"id": "trade-as-of", "property": "value", "value": ""}],
+            "changedPropIds": ["trade-currency.value"]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    assert response.get_json()["error"] == "trade-currency: a list is not a valid value"
+
+
+def test_an_exception_in_a_request_hook_of_ours_is_a_500_not_a_400(client, monkeypatch):
+    """Before Dash's dispatch begins (dashboard.app._register_dispatch_mark), a KeyError is not Dash reading
+    a body: here the kept-answers hook fails, for a well-formed request."""
+    from dashboard import common
+
+    def broken():
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(common, "claims_file_version", broken)
+    response = route(client, "/innovation", "")
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json() == {"status": "error", "error": "internal error: KeyError"}
+
+
+def test_an_answer_of_ours_dash_cannot_serialize_is_a_500_not_a_400(client, monkeypatch):
+    """Dash raises InvalidCallbackReturnValue both for outputs a body asks that the callback does not have
+    (400) and for an answer it cannot turn into JSON (our bug: 500, told apart by the encoder's TypeError)."""
+    from dashboard import common
+
+    monkeypatch.setattr(common, "data_href", lambda state: object())  # the trade page's footer link, in place
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if "trade-url.search" in d["output"])
+    body = {"output": dep["output"], "changedPropIds": ["trade-currency.value"],
+            "inputs": [{"id": "trade-currency", "property": "value", "value": "USD"},
+                       {"id": "trade-product", "property": "value", "value": "all"}],
+            "state": [{"id": "trade-as-of", "property": "value", "value": ""}],
+            "outputs": [{"id": "trade-url", "property": "search"}, {"id": "trade-nav", "property": "children"},
+                        {"id": "trade-footer-data", "property": "href"}]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 500, response.get_data(as_text=True)[:300]
+    assert response.get_json()["error"] == "internal error: InvalidCallbackReturnValue"
+    body["outputs"] = body["outputs"][:2]  # the same request asking for one output fewer: Dash's 400
+    monkeypatch.undo()
+    assert client.post("/_dash-update-component", json=body).status_code == 400
+
+
+@pytest.mark.parametrize("output, inputs, state", [
+    ("check-text.value", [5], ["a.txt"]),                                    # upload contents not text
+    ("check-text.value", ["data:text/plain;base64,aGk="], [["a.txt"]]),      # a file name not text
+    ("check-drafted.data", [1], [{"text": "x"}, None, ""]),                  # the pasted text an object
+    ("check-drafted.data", [1], ["text", None, 7]),                          # the URL's query a number
+    ("check-drafted.data", [True], ["text", None, ""]),                      # a click count true
+], ids=["upload", "filename", "text", "search", "clicks"])
+def test_the_check_pages_callbacks_answer_400_for_values_no_control_sends(client, output, inputs, state):
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if output in d["output"])
+    outputs = [o.split("@")[0] for o in dep["output"].strip(".").split("...")] if dep["output"].startswith("..") \
+        else [dep["output"]]
+    body = {"output": dep["output"], "changedPropIds": [f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],
+            "inputs": [dict(i, value=v) for i, v in zip(dep["inputs"], inputs)],
+            "state": [dict(s, value=v) for s, v in zip(dep["state"], state)],
+            "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1))) for o in outputs] if len(outputs) > 1
+            else dict(zip(("id", "property"), outputs[0].rsplit(".", 1)))}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert "is not a valid value" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize("candidate, changed, problem", [
+    ("not a candidate", '{"index":0,"type":"check-series"}.value', "is not a valid value"),
+    ({"span": "x"}, "check-series.value", "names no row of the table"),
+], ids=["candidate text", "no row"])
+def test_the_check_pages_row_callback_answers_400_for_a_body_it_never_gets(client, candidate, changed, problem):
+    """The row callback (pattern-matching ids, one per row) checks the row it serves and its candidate."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if '"check-verdict"' in d["output"])
+    row = lambda kind: {"index": 0, "type": f"check-{kind}"}  # noqa: E731
+    kinds = ["verdict", "why", "claim", "period", "entity", "accept", "entity", "period", "chart"]
+    props = ["children", "children", "data", "options", "options", "value", "value", "value", "figure"]
+    body = {"output": dep["output"], "changedPropIds": [changed],
+            "inputs": [{"id": row(k), "property": "value", "value": "x"} for k in ("series", "entity", "period")],
+            "state": [{"id": row("candidate"), "property": "data", "value": candidate},
+                      {"id": "url", "property": "search", "value": ""}],
+            "outputs": [{"id": row(k), "property": p} for k, p in zip(kinds, props)]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert problem in response.get_json()["error"]
