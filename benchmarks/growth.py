@@ -284,9 +284,26 @@ def table(f: dict) -> str:
     return "\n".join(lines)
 
 
+def revise_ember_values(path: Path, rng, count: int = 3) -> None:
+    """Add 1.0 to `count` random cells of the "Amount (USD)" column of a COPY of Ember's CSV (in a
+    benchmark's temporary data folder, never data/): a small revision, as a daily refresh may see."""
+    import csv
+
+    lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
+    header = next(csv.reader([lines[0]]))
+    amount = header.index("Amount (USD)")
+    for _ in range(count):
+        row = rng.randrange(1, len(lines))
+        cells = next(csv.reader([lines[row]]))
+        cells[amount] = f"{float(cells[amount] or 0) + 1.0:.1f}"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(cells)
+        lines[row] = out.getvalue() + ("\n" if lines[row].endswith("\n") else "")
+    path.write_bytes("".join(lines).encode("utf-8"))
+
+
 def ember_revisions(refreshes: int, workdir: Path, log) -> dict:
     """Store growth over `refreshes` refreshes of which all but the first revise 3 values of Ember's CSV."""
-    import csv
     import random
     import shutil
 
@@ -307,17 +324,7 @@ def ember_revisions(refreshes: int, workdir: Path, log) -> dict:
     path = next((data / "ember").glob("*.csv"))
     rng = random.Random(22)
     for step in range(2, refreshes + 1):
-        lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
-        header = next(csv.reader([lines[0]]))
-        amount = header.index("Amount (USD)")
-        for _ in range(3):
-            row = rng.randrange(1, len(lines))
-            cells = next(csv.reader([lines[row]]))
-            cells[amount] = f"{float(cells[amount] or 0) + 1.0:.1f}"
-            out = io.StringIO()
-            csv.writer(out, lineterminator="").writerow(cells)
-            lines[row] = out.getvalue() + ("\n" if lines[row].endswith("\n") else "")
-        path.write_bytes("".join(lines).encode("utf-8"))
+        revise_ember_values(path, rng)
         (result,) = refresh(["ember"], offline=True, store=store)
         if result.status != "ok":
             raise RuntimeError(f"refresh {step}: ember {result.status}: {result.detail}")

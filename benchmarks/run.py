@@ -34,6 +34,10 @@ Sections (docs/performance.md explains each measurement and the figures on this 
 - faults:   the same kind of load on the product (the router calls of all four pages in turn)
             while `indicators refresh --offline` writes new vintages, 3 times in a row; every
             response must be a 200 built from whole vintages (see check_whole).
+- revisions: gunicorn -w 2, router calls of every page (16-way) while 5 refreshes in a row write NEW
+            vintages (each revises 3 values of a copy of Ember's CSV first), until they are done and
+            at least 2,000 requests were made: every answer must be a 200 with a page; max latency,
+            p99 and the vintages written are printed.
 --quick does fewer repetitions of everything (1 refresh, 3 starts, 50 calls, 2 navigations,
 3 warm PNGs, 200 load requests, 1 refresh under load): a smoke run, in about 1.5 minutes.
 """
@@ -61,7 +65,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SECTIONS = ("refresh", "start", "callback", "browser", "control", "export", "report", "load", "faults")
+SECTIONS = ("refresh", "start", "callback", "browser", "control", "export", "report", "load", "faults", "revisions")
 PAGES = ("/", "/trade", "/innovation", "/data")
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -78,13 +82,16 @@ TARGETS = {  # metric -> (comparison, target); the issue's targets
     "png_warm_mean_s": ("<=", 0.3),
     "report_wall_s": ("<=", 10.0),
     "non_2xx": ("==", 0),
+    "max_latency_s": ("<=", 10.0),
     "errors": ("==", 0),
 }
 
 FULL = {"refresh_runs": 3, "start_runs": 5, "probe_calls": 20, "calls": 200, "navigations": 5, "changes": 10, "warm_pngs": 10,
-        "report_runs": 3, "load_requests": 1000, "fault_refreshes": 3}
+        "report_runs": 3, "load_requests": 1000, "fault_refreshes": 3, "revision_requests": 2000,
+        "revision_refreshes": 5}
 QUICK = {"refresh_runs": 1, "start_runs": 3, "probe_calls": 5, "calls": 50, "navigations": 2, "changes": 4, "warm_pngs": 3,
-         "report_runs": 1, "load_requests": 200, "fault_refreshes": 1}
+         "report_runs": 1, "load_requests": 200, "fault_refreshes": 1, "revision_requests": 400,
+         "revision_refreshes": 2}
 
 
 # -- the apps, launched the same way ----------------------------------------------------------------
@@ -578,6 +585,66 @@ class Bench:
         self.record("faults_not_whole", stats["check_failures"] + len(incomplete), "responses", "errors",
                     examples="; ".join(stats["check_examples"][:3] + [f"vintage {v} incomplete" for v in incomplete]))
 
+    def bench_revisions(self) -> None:
+        """The issue-22 run: 2,000 requests while refreshes write new vintages (a copy of the bundled
+        data whose Ember CSV gets 3 revised values before each refresh), on its own store."""
+        import random
+
+        from growth import revise_ember_values
+
+        self.log("revisions: gunicorn -w 2, router calls of every page while each refresh writes a new vintage")
+        data = self.work / "revisions-data"
+        if not data.exists():
+            shutil.copytree(ROOT / "data", data)
+        ember_csv = next((data / "ember").glob("*.csv"))
+        db = self.work / "revisions.db"
+        env = {**self.env, "INDICATORS_DATA_DIR": str(data), "INDICATORS_DB": f"sqlite:///{db}"}
+        refresh = indicators_command() + ["refresh", "--offline"]
+        first = self.procs.run_measured(refresh, env, timeout=300, log=self.work / "revisions-refresh.log")
+        if first["exit"] != 0:
+            raise RuntimeError(f"the first refresh failed; see {self.work}/revisions-refresh.log")
+        port = free_port()
+        server = self.procs.start([sys.executable, "-m", "gunicorn", "--no-control-socket", "-w", "2",
+                                   "--bind", f"127.0.0.1:{port}", "dashboard.wsgi:server"], env,
+                                  log=self.work / "gunicorn-revisions.log")
+        bodies = [router_body(page) for page in (*PAGES, "/scorecard")]
+        generation_before = _generation(db)
+        refreshes: list[dict] = []
+        refreshed = threading.Event()  # set after the last refresh (or the first that failed)
+        rng = random.Random(22)
+
+        def refresh_loop():
+            try:
+                for _ in range(self.n["revision_refreshes"]):
+                    revise_ember_values(ember_csv, rng)
+                    refreshes.append(self.procs.run_measured(refresh + ["--source", "ember"], env, timeout=300,
+                                                             log=self.work / "revisions-refresh.log"))
+                    if refreshes[-1]["exit"] != 0:
+                        return
+            finally:
+                refreshed.set()
+
+        try:
+            wait_http(f"http://127.0.0.1:{port}/", 60, server)
+            warm_up(port, bodies)  # the first builds after a start are not what this measures
+            writer = threading.Thread(target=refresh_loop, name="revision-loop")
+            writer.start()
+            try:  # until every refresh is done, and at least the requests asked for
+                stats = load(port, bodies, 1_000_000, 16, until=refreshed, deadline_s=900, check=_router_answer,
+                             at_least=self.n["revision_requests"])
+            finally:
+                writer.join(timeout=600)
+        finally:
+            self.procs.stop(server)
+        written = _generation(db) - generation_before
+        self.record("revisions_requests", stats["requests"], "requests", rps=stats["rps"], p50_ms=stats["p50_ms"],
+                    p99_ms=stats["p99_ms"], refreshes=len(refreshes),
+                    refresh_failures=sum(r["exit"] != 0 for r in refreshes), vintages_written=written)
+        self.record("revisions_max_latency_s", stats["max_ms"] / 1000, "s", "max_latency_s")
+        self.record("revisions_non_2xx", stats["non_2xx"], "responses", "non_2xx")
+        self.record("revisions_errors", stats["errors"] + stats["check_failures"], "requests", "errors",
+                    examples="; ".join(stats["check_examples"][:3]))
+
     # run -------------------------------------------------------------------------------------------
 
     def run(self, sections: list[str]) -> None:
@@ -602,11 +669,12 @@ def warm_up(port: int, bodies: list[dict], max_rounds: int = 10) -> None:
 
 
 def load(port: int, bodies: list[dict], requests_total: int, concurrency: int, until: threading.Event | None = None,
-         deadline_s: float = 300, check=None) -> dict:
+         deadline_s: float = 300, check=None, at_least: int = 0) -> dict:
     """POST the bodies round-robin from `concurrency` threads (one keep-alive session each).
 
-    Stops after `requests_total` requests, or, with `until`, when that event is set (at the latest
-    after `requests_total`). Non-2xx answers, connection errors and check failures are counted."""
+    Stops after `requests_total` requests, or, with `until`, when that event is set and at least
+    `at_least` requests were made (at the latest after `requests_total`). Non-2xx answers,
+    connection errors and check failures are counted."""
     import requests
 
     url = f"http://127.0.0.1:{port}{UPDATE}"
@@ -619,10 +687,10 @@ def load(port: int, bodies: list[dict], requests_total: int, concurrency: int, u
 
     def worker():
         with requests.Session() as http:
-            while time.perf_counter() < stop_at and not (until is not None and until.is_set()):
+            while time.perf_counter() < stop_at:
                 with lock:
                     index = next(counter, None)
-                if index is None:
+                if index is None or (until is not None and until.is_set() and index >= at_least):
                     return
                 started = time.perf_counter()
                 try:
@@ -660,7 +728,17 @@ def load(port: int, bodies: list[dict], requests_total: int, concurrency: int, u
     done = len(latencies)
     return {**result, "requests": done + result["errors"], "rps": done / wall if wall else 0.0,
             "p50_ms": _pct(latencies, 50) * 1000, "p99_ms": _pct(latencies, 99) * 1000,
+            "max_ms": max(latencies, default=0.0) * 1000,
             "non_2xx": sum(1 for s in statuses if not 200 <= s < 300)}
+
+
+def _router_answer(index: int, payload: dict) -> tuple[str | None, dict]:
+    """None when the page router answered with a page (not an error page or an empty one)."""
+    try:
+        children = payload["response"]["_pages_content"]["children"]
+    except (KeyError, TypeError):
+        return "not a page-router answer", {}
+    return (None if children else "an empty page"), {}
 
 
 VINTAGE_NUMBER = re.compile(r"(vintages?:?\s*(?:[a-z]+\s+)?)\d+", re.I)
