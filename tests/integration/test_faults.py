@@ -90,11 +90,41 @@ def test_every_fault_fails_its_source_in_one_line_and_writes_nothing(server, sou
     assert store.last_events()[source]["last_error"]["detail"] == result.detail
 
 
+# source -> a real recorded payload that answers another question, and the reason it must be refused with
+ANOTHER_QUESTION = {
+    "ember": ("fx/fredgraph_EXCHUS.csv", r"missing column\(s\) \['Area'"),  # FRED's CSV for Ember's
+    "fx": ("fx/fredgraph_EXCHUS.csv", r"asked for series AEXCHUS but the answer holds EXCHUS: refused"),
+    "worldbank": ("worldbank_v2_USA_SP.POP.TOTL_2022_2023.json",
+                  r"asked for indicator \S+ but the answer holds 'SP.POP.TOTL'"),
+    "comtrade": ("comtrade_preview_USA_JPN_TOTAL_2023.json", r"reporter is 842 but the request asked for 156"),
+    "gii": ("ember/china_solar_exports_2023-07_excerpt.csv", r"missing column\(s\) \['iso3'"),
+}
+
+
+@pytest.mark.parametrize("source", list(LIVE))
+def test_an_answer_to_another_question_fails_its_source_in_one_line_and_writes_nothing(server, source, monkeypatch):
+    """Each live source answered with a real payload for another question (another series, indicator,
+    reporter, or another source's file): refused by what the source checks, not by accident."""
+    settings, _ = LIVE[source]
+    for name, path in settings.items():
+        monkeypatch.setenv(name, server.url + path)
+    fixture, message = ANOTHER_QUESTION[source]
+    server.mode, server.body = "ok", (FIXTURES / fixture).read_bytes()
+    store = Store()
+
+    result = refresh_source(source, offline=False, store=store)
+
+    assert result.status == "failed", (source, result.detail)
+    assert "\n" not in result.detail
+    assert re.search(message, result.detail), (source, result.detail)
+    assert store.latest_vintage(source) is None
+
+
 def test_the_sources_in_the_matrix_are_every_live_source():
     from indicators import http, sources
 
     live = {name for name, module in sources.all_sources().items() if module.METADATA.live}
-    assert live == set(LIVE)
+    assert live == set(LIVE) == set(ANOTHER_QUESTION)
 
 
 ONE_PAYLOAD = {

@@ -30,7 +30,10 @@ def value(df: pd.DataFrame, indicator: str, period: str) -> float:
 
 
 def payload(raw: bytes, name: str = "test.csv") -> Payload:
-    return Payload(name=name, raw=raw, url=EXCHUS_URL, kind=fx.KIND)
+    """The payload as FRED's answer to a request for the series its header names (EXCHUS when it names none)."""
+    named = raw.split(b"\n", 1)[0].decode(errors="replace").split(",")[-1].strip()
+    url = EXCHUS_URL.replace("EXCHUS", named) if named in fx.SERIES else EXCHUS_URL
+    return Payload(name=name, raw=raw, url=url, kind=fx.KIND)
 
 
 def fixture_bytes(fixtures, series: str) -> bytes:
@@ -124,6 +127,13 @@ def test_parse_rejects_bad_payloads(raw, message):
         fx.parse(payload(raw))
     assert str(info.value).startswith("fx: ")
     assert "\n" not in str(info.value)
+
+
+def test_an_answer_for_another_series_is_refused_naming_both(fixtures):
+    asked_annual = Payload(name="fredgraph_AEXCHUS.csv", raw=fixture_bytes(fixtures, "EXCHUS"),
+                           url="https://fred.stlouisfed.org/graph/fredgraph.csv?id=AEXCHUS", kind=fx.KIND)
+    with pytest.raises(SourceError, match="asked for series AEXCHUS but the answer holds EXCHUS: refused"):
+        fx.parse(asked_annual)
 
 
 def test_parse_rejects_an_unknown_kind(fixtures):

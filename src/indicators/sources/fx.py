@@ -104,6 +104,10 @@ def parse(payload: Payload) -> pd.DataFrame:
             NAME, f"{payload.name}: unexpected header {header} (expected observation_date and one of {list(SERIES)})"
         )
     series = header[1]
+    asked = asked_series(payload)
+    if asked is not None and series != asked:  # an answer to another question: refused whole
+        raise SourceError(NAME, f"{payload.name}: asked for series {asked} but the answer holds {series}: "
+                          "refused, nothing stored")
     freq, _, note = SERIES[series]
     rows = []
     for number, cells in lines[1:]:
@@ -145,6 +149,13 @@ def parse(payload: Payload) -> pd.DataFrame:
         released=payload.release_date, read_via=payload.read_via,
     )
     return checked(df, NAME, warnings)
+
+
+def asked_series(payload: Payload) -> str | None:
+    """The FRED series a payload was asked for: the URL's `id=` (series_url), else its name
+    (`fredgraph_<id>.csv`); None when neither says (a payload not from a request)."""
+    match = re.search(r"[?&]id=([A-Z0-9]+)", payload.url or "") or re.fullmatch(r"fredgraph_([A-Z0-9]+)\.csv", payload.name)
+    return match.group(1) if match else None
 
 
 def date_frequency(stamps: list[str]) -> str:
