@@ -19,7 +19,8 @@ single-chart pages and a health check.
   `"status": "degraded"` (HTTP 200) listing the sources whose last refresh failed; 503 with the
   reason when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
 - Bounded: request bodies over 1 MB answer 413, malformed callback requests 400, and the caches of
-  rendered pages and charts keep a fixed number of entries.
+  rendered pages and charts (indicators.cache) keep a fixed number of entries; after a refresh writes a
+  vintage, a background thread rebuilds the recently used pages and charts it made stale.
 
 Development: `indicators serve`; production: `gunicorn dashboard.wsgi:server`.
 """
@@ -27,14 +28,12 @@ Development: `indicators serve`; production: `gunicorn dashboard.wsgi:server`.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html as html_lib
 import io
 import json
 import logging
 import sys
 import threading
-from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +47,7 @@ from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, 
 
 from dashboard import common, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
-from indicators import sources
+from indicators import cache, sources
 
 if TYPE_CHECKING:
     from indicators.store import Store
@@ -82,9 +81,6 @@ RENDERED_PAGES_KEPT = 32
 """Page layouts kept (least recently used out): 32 pages of 40-230 kB of JSON each."""
 CACHED_QUERY_MAX_CHARS = 500
 """A longer query (a real one is under 100 characters) is rendered, not kept in the cache."""
-CALLBACK_ANSWERS_KEPT = 64
-"""Callback answers kept per app (least recently used out), each at most CALLBACK_ANSWER_MAX_BYTES."""
-CALLBACK_ANSWER_MAX_BYTES = 1024 * 1024
 MAX_REQUEST_BYTES = 1024 * 1024
 """Request bodies over this answer 413 (a callback request of this app is under 2 kB)."""
 VALUE_TYPES = {
@@ -108,13 +104,16 @@ a series' own unit is its default)."""
 log = logging.getLogger("dashboard")
 
 
-def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
+def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | None = None) -> dash.Dash:
     """Build the app around a store (the configured one, opened on first use, by default).
 
     With `warm`, a background thread opens the store and builds the default charts and verdicts
-    once, so the first visitor of each page does not wait for them (later vintages rebuild on
-    demand). A store that cannot be opened or read makes every page answer 503 with the reason
-    (see dashboard.unavailable) until it can be read again.
+    once, so the first visitor of each page does not wait for them. With `rebuild` (default: as
+    `warm`), another one (indicators.cache.Rebuilder, in app.server.extensions["indicators.cache"])
+    polls the store's versions every few seconds and, after a new vintage, rebuilds the recently
+    used pages, charts and verdicts it made stale, so no visitor waits on a cold build. A store
+    that cannot be opened or read makes every page answer 503 with the reason (see
+    dashboard.unavailable) until it can be read again.
 
     Building several apps in one process (the tests do) adds plotly.js to dash's module-level
     list of dcc scripts once per app. That is harmless: the entry is a dynamic resource (loaded by
@@ -137,11 +136,13 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
         _register_state_callback(app, page, extra, PAGE_KEPT.get(page, {}))
     _cache_page_layouts()
     _register_request_checks(app)
-    _register_callback_answers(app)
     jsonld.register(app)  # ClaimReview JSON-LD in article pages; before the routes: its hook runs last
     _register_routes(app)
     if warm:
         threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
+    if warm if rebuild is None else rebuild:
+        server = app.server
+        app.server.extensions["indicators.cache"] = cache.Rebuilder(lambda: common.app_store(server)).start()
     return app
 
 
@@ -210,8 +211,9 @@ def _set(query: dict, key: str, value: str) -> None:
 # -- rendered pages ----------------------------------------------------------------------------
 
 
-_pages: OrderedDict[tuple, object] = OrderedDict()
-_pages_lock = threading.Lock()
+def pages_cache() -> cache.Cache:
+    """The rendered page layouts (indicators.cache), bounded by RENDERED_PAGES_KEPT as it is now."""
+    return cache.named("rendered pages", RENDERED_PAGES_KEPT, files=common.claims_file_version, scope="store")
 
 
 def _cache_page_layouts() -> None:
@@ -220,11 +222,11 @@ def _cache_page_layouts() -> None:
 
     A page is built once per URL and store state; later visitors get the same component tree
     (building one takes 4-11 ms with the charts cached; dash still serializes it, 4-9 ms). The key
-    holds everything a page is built from: the page, its query parameters, the host (the embed code
-    names it), what it reads of the store (the data versions per source; for /data also the newest
-    refresh event and revision report, see _page_inputs) and the claims file. So a new vintage, a
-    failed refresh on /data or an edited claims file still shows on the next page load, and a
-    refresh that finds nothing new keeps the cached pages.
+    (indicators.cache's scheme) holds everything a page is built from: the page, its query
+    parameters, the host (the embed code names it), the store and its data versions (every source's;
+    for /data Store.state(): also the newest refresh event and revision report, STATE_PAGES) and the
+    article files. So a new vintage, a failed refresh on /data or an edited claims file still shows
+    on the next page load, and a refresh that finds nothing new keeps the cached pages.
 
     Dash has no public hook to cache the answer of its page-router callback itself (the JSON it
     sends); the layout functions in dash.page_registry are the public part of the router."""
@@ -242,23 +244,22 @@ def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
         shown = json.dumps(query, sort_keys=True, default=str)
         if not flask.has_request_context() or len(shown) > CACHED_QUERY_MAX_CHARS:
             return layout(**query)
-        store = common.current_store()
-        key = (page_key, shown, store.url, _page_inputs(store, page_key), common.claims_file_version(),
-               flask.request.host_url)
-        with _pages_lock:
-            tree = _pages.get(key)
-            if tree is not None:
-                _pages.move_to_end(key)
-                return tree
-        tree = _as_json_data(layout(**query))
-        with _pages_lock:
-            _pages[key] = tree
-            while len(_pages) > RENDERED_PAGES_KEPT:
-                _pages.popitem(last=False)
-        return tree
+        host = flask.request.host_url
+        build = functools.partial(_render, flask.current_app._get_current_object(), host, layout, query)
+        return pages_cache().get(common.current_store(), (page_key, shown, host), build,
+                                 scope="state" if page_key in STATE_PAGES else "store")
 
     cached.page_layout = layout
     return cached
+
+
+def _render(server: flask.Flask, host: str, layout, query: dict):
+    """The page's tree as JSON data; outside a request (the cache's rebuilding thread) inside a
+    request context of the same app and host, which is all a layout reads of the request."""
+    if flask.has_request_context():
+        return _as_json_data(layout(**query))
+    with server.test_request_context("/", base_url=host):
+        return _as_json_data(layout(**query))
 
 
 def _as_json_data(tree):
@@ -270,72 +271,8 @@ def _as_json_data(tree):
     return json.loads(pio.json.to_json_plotly(tree))  # what dash.dash._utils.to_json calls
 
 
-def _register_callback_answers(app: dash.Dash) -> None:
-    """Answer a callback request that was answered before, in the same store state, with the same
-    bytes.
-
-    Every callback of this app is a function of its request body, the store and the article files,
-    so the key holds those: the body's hash, the host (the embed code names it), Store.state() (any
-    new vintage, event or report) and the articles' fingerprint. Dash has no hook to keep the JSON
-    it sends: it serializes a callback's answer on every call (2-7 ms for a 150-230 kB page, the
-    most of a page-router call). This works at the HTTP level (Flask's before/after_request on the
-    documented callback route), so nothing of dash's internals is touched; the page cache above
-    still spares the rebuild when only the state changed but not the data."""
-    server = app.server
-    callback_path = app.config.routes_pathname_prefix + "_dash-update-component"
-    answers: OrderedDict[tuple, bytes] = OrderedDict()
-    lock = threading.Lock()
-
-    @server.before_request
-    def answer_from_memory():
-        request = flask.request
-        if request.method != "POST" or request.path != callback_path:
-            return None
-        store = common.current_store()
-        key = (hashlib.sha256(request.get_data()).hexdigest(), request.host_url, store.url,
-               _store_state(store), common.claims_file_version())
-        with lock:
-            body = answers.get(key)
-            if body is not None:
-                answers.move_to_end(key)
-        if body is not None:
-            return flask.Response(body, status=200, mimetype="application/json")
-        flask.g.callback_answer_key = key
-        return None
-
-    @server.after_request
-    def keep_answer(response: flask.Response):
-        key = flask.g.pop("callback_answer_key", None)
-        if (key is not None and response.status_code == 200 and response.mimetype == "application/json"
-                and not response.is_streamed):
-            body = response.get_data()
-            if len(body) <= CALLBACK_ANSWER_MAX_BYTES:
-                with lock:
-                    answers[key] = body
-                    while len(answers) > CALLBACK_ANSWERS_KEPT:
-                        answers.popitem(last=False)
-        return response
-
-
 STATE_PAGES = {"data"}
 """Pages that show refresh events and revision reports besides the data: keyed on Store.state()."""
-
-
-def _page_inputs(store: Store, page_key: str):
-    """What a page's rendering depends on in the store: the data versions (per source) for every
-    page, plus events and reports for the data page. So a refresh that finds nothing new (it writes
-    an event but no vintage) keeps every cached page but /data."""
-    if page_key in STATE_PAGES:
-        return _store_state(store)
-    return _store_versions(store)
-
-
-def _store_versions(store: Store):
-    """Store.versions(), read once per request (one grouped query)."""
-    versions = flask.g.get("store_versions")
-    if versions is None:
-        versions = flask.g.store_versions = tuple(sorted(store.versions().items()))
-    return versions
 
 
 def _store_state(store: Store):
@@ -378,7 +315,7 @@ def _register_request_checks(app: dash.Dash) -> None:
                 return _unavailable(reason)
             return None
         try:
-            _store_state(common.current_store())  # proves it readable; the answer cache keys on it (flask.g)
+            _store_state(common.current_store())  # proves it readable (kept in flask.g for the request)
         except Exception as exc:
             reason = unavailable.explain(exc, _configured_url(server))
             _log_unavailable(reason)
@@ -545,7 +482,8 @@ def _register_routes(app: dash.Dash) -> None:
     @server.route("/health")
     def health():
         """Per source: the latest vintage, the last successful refresh, the last error and the last
-        attempt. JSON in every case. `status`: "ok" when every source's last refresh succeeded (or
+        attempt, and per named cache its entries, hits, misses, builds and rebuilds (indicators.cache).
+        JSON in every case. `status`: "ok" when every source's last refresh succeeded (or
         was skipped by design); "degraded" (still HTTP 200: pages are served, from the last good
         vintages) listing each source whose last refresh failed, with its error; "unavailable"
         (HTTP 503) with the reason when the store cannot be read."""
@@ -569,7 +507,7 @@ def _register_routes(app: dash.Dash) -> None:
                     failing.append({"source": name, "at": attempt["at"], "error": attempt["detail"],
                                     "serving_vintage": None if latest is None else latest.id})
             body = {"status": "degraded" if failing else "ok", "failing": failing,
-                    "generation": store.generation(), "sources": report,
+                    "generation": store.generation(), "sources": report, "caches": cache.stats(),
                     "checked_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
             return flask.jsonify(body), 200
         except Exception as exc:

@@ -1,5 +1,5 @@
 """Shared pieces of the dashboard pages: the store, the page state read from the URL, claim results
-(cached per store generation), and the components every page uses (navigation, controls, figure
+(cached: indicators.cache), and the components every page uses (navigation, controls, figure
 cards, verdict badges).
 
 Pages only compose figures (indicators.figures) and claim results (indicators.claims); nothing here
@@ -23,7 +23,7 @@ import dash
 import flask
 from dash import dcc, html
 
-from indicators import verdicts
+from indicators import cache, verdicts
 
 if TYPE_CHECKING:
     from indicators.store import Store
@@ -75,18 +75,10 @@ def app_store(server: flask.Flask) -> Store:
     return store
 
 
-_READ_CACHES: dict[str, object] = {}
-
-
-def _read_cache(name: str, size: int):
-    """A ReadCache (indicators.store: results kept per version of the sources they read), made on
-    first use like the store module itself."""
-    cache = _READ_CACHES.get(name)
-    if cache is None:
-        from indicators.store import ReadCache
-
-        cache = _READ_CACHES.setdefault(name, ReadCache(size))
-    return cache
+def _read_cache(name: str, size: int, files=None) -> cache.Cache:
+    """The named store cache `name` (indicators.cache: results kept per version of the sources they
+    read; `files`: also per version of those files, e.g. claims_file_version)."""
+    return cache.named(name, size, files=files)
 
 
 CLAIM_RESULTS_KEPT = 16  # as-of dates whose verdicts are kept (a few kB each)
@@ -94,26 +86,25 @@ PAGE_FIGURES_KEPT = 48  # page charts kept (10-200 kB each: at most about 10 MB)
 
 
 def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
-    """`claims.check_all` as of the date, cached per version of the sources it reads: pages render fast."""
-    return _read_cache("claims", CLAIM_RESULTS_KEPT).get(store, ("claims", as_of),
-                                         lambda: claims_engine.check_all(store=store, as_of=as_of))
-
-
-_article_date: tuple[int | None, str] | None = None  # (claims file version, date)
+    """`claims.check_all` as of the date, cached per version of the sources it reads and of the claims
+files: pages render fast."""
+    return _read_cache("claims", CLAIM_RESULTS_KEPT, files=claims_file_version).get(
+        store, ("claims", as_of), lambda: claims_engine.check_all(store=store, as_of=as_of))
 
 
 def article_date() -> str:
     """The op-ed's date from the claims file; parsed again only when the file changes (parsing the
     YAML takes ~15 ms, and every page shows the date)."""
-    global _article_date
-    version = claims_file_version()
-    if _article_date is None or _article_date[0] != version:
-        try:
-            date = str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
-        except claims_engine.ClaimsFileError:
-            date = ARTICLE_DATE_FALLBACK
-        _article_date = (version, date)
-    return _article_date[1]
+    return _article_date(claims_file_version())
+
+
+@cache.memo("article date", 4)
+def _article_date(version: tuple) -> str:
+    """The date for the claims files at `version` (the argument is the cache key)."""
+    try:
+        return str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
+    except claims_engine.ClaimsFileError:
+        return ARTICLE_DATE_FALLBACK
 
 
 def claims_file_version() -> tuple:
@@ -293,8 +284,9 @@ def controls(page: str, state: PageState, currency: bool = False, products: bool
 def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
     """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
     the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
-    return _read_cache("page figures", PAGE_FIGURES_KEPT).get(store, ("page figure", figure_id, state.as_of, state.currency, product),
-                                                lambda: _page_figure(store, figure_id, state, product))
+    return _read_cache("page figures", PAGE_FIGURES_KEPT, files=claims_file_version).get(
+        store, ("page figure", figure_id, state.as_of, state.currency, product),
+        lambda: _page_figure(store, figure_id, state, product))
 
 
 def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:

@@ -393,21 +393,23 @@ def test_a_failed_refresh_shows_on_the_data_page_at_once(snapshot_copy):
 
 
 
-def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_without_a_rebuild(snapshot_copy, tmp_path,
-                                                                                               monkeypatch):
-    """The answer kept per request body: the page is not built (nor serialized) again; a new
-    store state, an edited article file or another host gets a fresh answer."""
+def test_a_page_asked_again_in_the_same_data_state_is_not_built_again_and_a_new_vintage_rebuilds_it_off_the_request_path(
+        snapshot_copy, tmp_path, monkeypatch):
+    """The page layout kept in the named cache "rendered pages": the page is not built again for the
+    same URL, host, data and article files; another host or an edited article file builds it again;
+    a refresh event alone does not. After a new vintage, one rebuild pass (what the app's background
+    thread runs) builds it again, and the next request finds it built."""
     import shutil
 
     import dash
     import yaml
 
     from dashboard import app as dashboard_app
-    from indicators import config
+    from indicators import cache, config, frame
 
     shutil.copytree(config.data_dir(), tmp_path / "data")
     monkeypatch.setenv("INDICATORS_DATA_DIR", str(tmp_path / "data"))
-    store = snapshot_copy("callback-answers")
+    store = snapshot_copy("page-cache")
     client = dashboard_app.create_app(store, warm=False).server.test_client()
     builds = []
     entry = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")
@@ -424,13 +426,11 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
                        {"id": "_pages_location", "property": "search", "value": ""}],
             "changedPropIds": ["_pages_location.pathname"], "state": []}
     try:
-        dashboard_app._pages.clear()
+        dashboard_app.pages_cache().clear()
         first = client.post("/_dash-update-component", json=body)
-        dashboard_app._pages.clear()  # only the kept answer can spare the second build
         second = client.post("/_dash-update-component", json=body)
         assert first.status_code == second.status_code == 200
         assert second.data == first.data and len(builds) == 1
-        assert second.headers["X-Content-Type-Options"] == "nosniff"  # the app's headers on a kept answer too
 
         other_host = client.post("/_dash-update-component", json=body, base_url="http://other.example")
         assert len(builds) == 2 and other_host.status_code == 200
@@ -441,13 +441,24 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
                         encoding="utf-8")
         edited = client.post("/_dash-update-component", json=body)
         assert len(builds) == 3 and edited.status_code == 200  # built again from the edited files
+        assert "Edited: " in edited.get_data(as_text=True)
 
         store.log_event("fx", "unchanged", detail="test: an event changes the store state, not the data")
         client.post("/_dash-update-component", json=body)
-        assert len(builds) == 3  # the page itself stays cached on the data versions: only re-sent
+        assert len(builds) == 3  # the page stays cached on the data versions
+
+        revised = store.frame(source="customs")
+        revised.loc[revised.index[0], "value"] = revised["value"].iloc[0] + 1
+        revised.loc[revised.index[0], "released"] = "2030-01-01"
+        store.write_vintage("customs", revised[frame.COLUMNS])
+        assert cache.rebuild_stale(store) >= 2  # both hosts' pages (and the verdicts and charts they show)
+        assert len(builds) == 5 and all(query == {} for query in builds)
+        after = client.post("/_dash-update-component", json=body)
+        assert after.status_code == 200 and len(builds) == 5  # the request found it built
+        assert cache.rebuild_stale(store) == 0  # nothing is stale any more
     finally:
         entry["layout"] = original
-        dashboard_app._pages.clear()
+        dashboard_app.pages_cache().clear()
 
 
 def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy):
@@ -477,7 +488,7 @@ def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_pa
             entry["layout"] = dashboard_app._cached_layout(
                 key, counting(key, entry["layout"].page_layout),
                 dashboard_app.PAGE_PARAMS.get(key, dashboard_app.COMMON_PARAMS))
-    dashboard_app._pages.clear()
+    dashboard_app.pages_cache().clear()
     try:
         for path in ("/scorecard", "/data"):
             render(client, path)

@@ -311,12 +311,12 @@ def test_rendered_pages_are_kept_up_to_a_fixed_number(snapshot_copy, monkeypatch
     first = date(2023, 1, 1)
     for day in range(kept + 3):  # as many different pages as that and more
         assert router_status(client, "/innovation", f"?as_of={first + timedelta(days=day)}") == 200
-        assert len(app_module._pages) <= kept
-    assert len(app_module._pages) == kept
-    before = len(app_module._pages)
+        assert len(app_module.pages_cache()) <= kept
+    assert len(app_module.pages_cache()) == kept
+    before = len(app_module.pages_cache())
     for junk in range(20):  # parameters no page reads do not make new entries
         assert router_status(client, "/innovation", f"?as_of=2024-01-02&junk={junk}") == 200
-    assert len(app_module._pages) == before
+    assert len(app_module.pages_cache()) == before
 
 
 def test_the_dashboard_caches_have_small_explicit_bounds():

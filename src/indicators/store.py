@@ -45,7 +45,6 @@ import os
 import struct
 import threading
 import zlib
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -562,7 +561,7 @@ class Store:
     @_reopening
     def versions(self) -> dict[str, int]:
         """Per source, its newest vintage id (one query). A result computed from some sources stays
-        current while their versions do not change (ReadCache): a refresh that finds nothing new
+        current while their versions do not change (indicators.cache): a refresh that finds nothing new
         writes no vintage, so it changes no version."""
         with self._read() as conn:
             query = sa.select(vintages.c.source, sa.func.max(vintages.c.id)).group_by(vintages.c.source)
@@ -707,75 +706,6 @@ class Store:
 
 
 _ORDER = ["source", "dataset", "indicator", "entity", "product", "period"]
-
-
-class ReadCache:
-    """Results computed from a store, kept per version of the sources each one read (least recently
-    used out): a load of one source rebuilds only the results that read that source.
-
-    `get(store, key, build)` returns the result for `key` as of the store's current versions,
-    calling `build()` on a miss while recording what it reads. Each key is built once: a thread
-    asking for a key another thread is building waits for that build. A hit replays the result's
-    reads into any recording around it, so caches of results built from cached results stay exact.
-    """
-
-    def __init__(self, size: int):
-        self._size = size
-        self._items: OrderedDict[tuple, tuple] = OrderedDict()  # versioned key -> (result, reads)
-        self._reads: OrderedDict[tuple, frozenset] = OrderedDict()  # key -> what its last build read
-        self._building: dict[tuple, threading.Lock] = {}
-        self._lock = threading.Lock()
-
-    def get(self, store: Store, key: tuple, build):
-        key = (store.url, *key)
-        versions = store.versions()  # before building: a load during the build makes the next call rebuild
-        with self._lock:
-            hit = self._lookup(key, versions)
-            if hit is None:
-                building = self._building.setdefault(key, threading.Lock())
-        if hit is None:
-            with building:
-                try:
-                    with self._lock:
-                        hit = self._lookup(key, versions)  # built while this thread waited
-                    if hit is None:
-                        with store.recording_reads() as reads:
-                            result = build()
-                        hit = (result, frozenset(reads))
-                        with self._lock:
-                            self._reads[key] = hit[1]
-                            self._items[self._versioned(key, hit[1], versions)] = hit
-                            while len(self._items) > self._size:
-                                self._items.popitem(last=False)
-                            while len(self._reads) > 4 * self._size:
-                                self._reads.popitem(last=False)
-                finally:
-                    with self._lock:
-                        self._building.pop(key, None)
-        for source in hit[1]:
-            store._note_read(source)
-        return hit[0]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._reads.clear()
-
-    def _lookup(self, key: tuple, versions: dict[str, int]):
-        reads = self._reads.get(key)
-        if reads is None:
-            return None
-        versioned = self._versioned(key, reads, versions)
-        hit = self._items.get(versioned)
-        if hit is not None:
-            self._items.move_to_end(versioned)
-        return hit
-
-    @staticmethod
-    def _versioned(key: tuple, reads: frozenset, versions: dict[str, int]) -> tuple:
-        if None in reads:  # read every source: any load makes it stale
-            return (*key, max(versions.values(), default=0))
-        return (*key, tuple(sorted((source, versions.get(source, 0)) for source in reads)))
 
 
 _CATALOGUE_SQL = """
