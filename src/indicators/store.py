@@ -577,8 +577,8 @@ class Store:
         recordings.append(reads)
         try:
             yield reads
-        finally:
-            recordings.remove(reads)
+        finally:  # by identity: an enclosing recording may hold an equal set
+            recordings[:] = [other for other in recordings if other is not reads]
 
     def _note_read(self, source: str | None) -> None:
         for reads in getattr(self._local, "recordings", ()):
