@@ -246,7 +246,8 @@ def _cached_layout(page_key: str, layout, params: tuple[str, ...]):
             return layout(**query)
         host = flask.request.host_url
         build = functools.partial(_render, flask.current_app._get_current_object(), host, layout, query)
-        return pages_cache().get(common.current_store(), (page_key, shown, host), build,
+        store = common.current_store()
+        return pages_cache().get(store, (page_key, shown, host), build, versions=_store_versions(store),
                                  scope="state" if page_key in STATE_PAGES else "store")
 
     cached.page_layout = layout
@@ -275,12 +276,12 @@ STATE_PAGES = {"data"}
 """Pages that show refresh events and revision reports besides the data: keyed on Store.state()."""
 
 
-def _store_state(store: Store):
-    """Store.state(), read once per request."""
-    state = flask.g.get("store_state")
-    if state is None:
-        state = flask.g.store_state = store.state()
-    return state
+def _store_versions(store: Store) -> dict[str, int]:
+    """Store.versions(), read once per request (one grouped query): the page cache keys on them."""
+    versions = flask.g.get("store_versions")
+    if versions is None:
+        versions = flask.g.store_versions = store.versions()
+    return versions
 
 
 # -- checks before any page or callback runs -------------------------------------------------
@@ -315,7 +316,7 @@ def _register_request_checks(app: dash.Dash) -> None:
                 return _unavailable(reason)
             return None
         try:
-            _store_state(common.current_store())  # proves it readable (kept in flask.g for the request)
+            _store_versions(common.current_store())  # proves it readable (kept in flask.g for the page cache)
         except Exception as exc:
             reason = unavailable.explain(exc, _configured_url(server))
             _log_unavailable(reason)

@@ -60,9 +60,10 @@ class _Entry:
 class _Now:
     """The store's versions (and state, files' version) as read once for one get or rebuild pass."""
 
-    def __init__(self, store, files: Callable | None):
+    def __init__(self, store, files: Callable | None, versions: dict | None = None):
         self._store = store
-        self.versions = store.versions()  # before building: a load during the build makes the next call rebuild
+        # before building: a load during the build makes the next call rebuild
+        self.versions = store.versions() if versions is None else versions
         self._state = None
         self.files = files() if files is not None else None
 
@@ -104,12 +105,13 @@ class Cache:
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, store, key: tuple, build: Callable, scope: str | None = None):
+    def get(self, store, key: tuple, build: Callable, scope: str | None = None, versions: dict | None = None):
         """The result for `key` as of the store's current versions, built by `build()` on a miss.
         A hit replays the result's reads into any recording around it, so a cache of results built
-        from cached results stays exact. `scope` overrides the cache's own for this key."""
+        from cached results stays exact. `scope` overrides the cache's own for this key; `versions`:
+        store.versions() if the caller just read them (once per request), else they are read here."""
         key = (store.url, *key)
-        now = _Now(store, self._files)
+        now = _Now(store, self._files, versions)
         with self._lock:
             hit = self._lookup(key, now)
             if hit is None:
