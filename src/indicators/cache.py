@@ -148,6 +148,13 @@ class Cache:
             self._items.clear()
             self._latest.clear()
 
+    def forget(self, url: str) -> None:
+        """Drop every result of the store at `url` (its file was replaced: versions may repeat)."""
+        with self._lock:
+            for mapping in (self._items, self._latest):
+                for key in [key for key in mapping if key[0] == url]:
+                    del mapping[key]
+
     def resize(self, size: int) -> None:
         """Keep at most `size` results from now on (the most recently used stay)."""
         with self._lock:
@@ -183,6 +190,10 @@ class Cache:
                     hit = self._lookup(key, now)  # built while this thread waited
                 if hit is not None:
                     return hit
+                with self._lock:  # a stale result can never be asked again (versions only grow):
+                    previous = self._latest.get(key)  # dropped before building, not held beside the new one
+                    if previous is not None and now.versioned(key, previous.reads, previous.scope) != previous.versioned:
+                        self._items.pop(previous.versioned, None)
                 with store.recording_reads() as reads:
                     result = build()
                 hit = (result, frozenset(reads))

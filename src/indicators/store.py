@@ -53,9 +53,14 @@ from typing import Callable
 import pandas as pd
 import sqlalchemy as sa
 
-from indicators import config
+from indicators import cache, config
 from indicators import frame as tidy
 from indicators.payload import Payload
+
+FRAMES_KEPT = 256
+"""Frames kept by Store.frame() (least recently used out; a frame of an older version is dropped
+before its source is read again)."""
+_FRAMES = cache.named("store frames", FRAMES_KEPT)
 
 SCHEMA_VERSION = "0003_payload_encoding"
 """The Alembic head this code reads and writes."""
@@ -203,8 +208,6 @@ class Store:
             raise
         except sa.exc.DatabaseError as exc:
             raise StoreError(f"cannot open the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
-        self._cache: dict[tuple, pd.DataFrame] = {}
-        self._lock = threading.Lock()
         self._local = threading.local()  # the read recordings of this thread (recording_reads)
 
     # -- schema ----------------------------------------------------------------------------
@@ -337,10 +340,7 @@ class Store:
     def _reopen(self) -> None:
         self.engine.dispose()  # pooled connections closed; connections in use finish on the old file
         self._identity, self._immutable = None, False
-        lock = getattr(self, "_lock", None)
-        if lock is not None:
-            with lock:  # another file may reuse the vintage ids the cached frames are keyed on
-                self._cache.clear()
+        _FRAMES.forget(self.url)  # another file may reuse the vintage ids the cached frames are keyed on
 
     def _retry_reopened(self, exc: Exception) -> bool:
         """After a failed read of a SQLite file: reopen it and say whether to read again (once) -
@@ -594,30 +594,21 @@ class Store:
     ) -> pd.DataFrame:
         """The tidy frame: each key's most recent published value (as of a date, if given).
 
-        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached per version of what it
-        reads (the source's newest vintage, or the store generation for all sources), so a new
-        vintage is seen by the next call without a restart, and a load of one source leaves the
-        cached frames of the others valid.
+        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached (the named cache "store
+        frames", indicators.cache) per version of what it reads (the source's newest vintage, or
+        the newest vintage of all for all sources), so a new vintage is seen by the next call
+        without a restart, and a load of one source leaves the cached frames of the others valid.
         """
         self._note_read(source)
         if as_of is not None:
             as_of = _check_date(as_of)
-        key = (self.generation(source), source, dataset, _tuple(indicator), _tuple(entity), as_of)
-        with self._lock:
-            cached = self._cache.get(key)
-            if cached is None:
-                # Entries of older versions of the same reads can never be read again (versions only
-                # grow): drop them first, so a refresh or the dashboard does not hold every old frame.
-                for old in [k for k in self._cache if k[1] == source and k[0] < key[0]]:
-                    del self._cache[old]
-        if cached is not None:
-            return cached.copy()
-        result = self._resolve(source, dataset, indicator, entity, as_of)
-        with self._lock:
-            if len(self._cache) > 256:
-                self._cache.clear()
-            self._cache[key] = result
-        return result.copy()
+
+        def build() -> pd.DataFrame:
+            self._note_read(source)  # what the cache keys the frame on
+            return self._resolve(source, dataset, indicator, entity, as_of)
+
+        key = ("frame", source, dataset, _tuple(indicator), _tuple(entity), as_of)
+        return _FRAMES.get(self, key, build).copy()
 
     CATALOGUE_KEY = ("source", "dataset", "indicator", "entity", "product", "freq", "unit")
     """What one series of the catalogue is: its observations differ only by period and counterpart."""
