@@ -410,7 +410,9 @@ def test_a_page_asked_again_in_the_same_data_state_is_not_built_again_and_a_new_
     shutil.copytree(config.data_dir(), tmp_path / "data")
     monkeypatch.setenv("INDICATORS_DATA_DIR", str(tmp_path / "data"))
     store = snapshot_copy("page-cache")
-    client = dashboard_app.create_app(store, warm=False).server.test_client()
+    app = dashboard_app.create_app(store, warm=False)
+    assert "indicators.cache" not in app.server.extensions  # no rebuilding thread unless asked
+    client = app.server.test_client()
     builds = []
     entry = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")
     original = entry["layout"]
@@ -456,9 +458,22 @@ def test_a_page_asked_again_in_the_same_data_state_is_not_built_again_and_a_new_
         after = client.post("/_dash-update-component", json=body)
         assert after.status_code == 200 and len(builds) == 5  # the request found it built
         assert cache.rebuild_stale(store) == 0  # nothing is stale any more
+        assert client.get("/health").get_json()["caches"]["rendered pages"]["rebuilds"] >= 2
     finally:
         entry["layout"] = original
         dashboard_app.pages_cache().clear()
+
+
+def test_a_serving_app_starts_the_rebuilding_thread(snapshot_copy):
+    from dashboard import app as dashboard_app
+
+    app = dashboard_app.create_app(snapshot_copy("rebuilder"), warm=False, rebuild=True)
+    rebuilder = app.server.extensions["indicators.cache"]
+    try:
+        assert rebuilder.thread.is_alive() and rebuilder.thread.daemon
+        assert rebuilder.poll() == 0  # the first pass only notes the versions
+    finally:
+        rebuilder.stop()
 
 
 def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy):
