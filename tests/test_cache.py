@@ -151,3 +151,16 @@ def test_the_rebuilder_rebuilds_only_after_the_versions_change(store):
     load(store, "customs", 2.0, released="2030-01-01")
     assert rebuilder.poll() >= 1 and customs.calls == 2
     assert kept.get(store, ("c",), customs) == 2.0 and customs.calls == 2
+
+
+def test_a_rebuild_asked_through_another_store_object_records_what_the_build_reads(store):
+    """The rebuilding thread may hold another Store object of the same URL than the build reads:
+    the reads are recorded on the build's own, so the rebuilt entry still goes stale."""
+    kept = cache.Cache("test other store object", 8)
+    customs = Counted(store, "customs")
+    kept.get(store, ("c",), customs)
+    load(store, "customs", 2.0, released="2030-01-01")
+    assert kept.rebuild_stale(Store(store.url)) == 1
+    load(store, "customs", 3.0, released="2030-02-01")
+    assert kept.rebuild_stale(Store(store.url)) == 1 and customs.calls == 3
+    assert kept.get(store, ("c",), customs) == 3.0 and customs.calls == 3

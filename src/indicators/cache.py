@@ -48,8 +48,10 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class _Entry:
-    """What a key's latest build read, under which versioned key it is kept, and how to build it again."""
+    """What a key's latest build read, under which versioned key it is kept, and how to build it again
+    (`build`, with `store`: the store object whose reads it records, the one the build reads)."""
 
+    store: object
     reads: frozenset
     scope: str
     versioned: tuple
@@ -137,7 +139,7 @@ class Cache:
         rebuilt = 0
         for key, entry in stale:
             try:
-                self._build(store, key, entry.build, entry.scope, now, rebuild=True)
+                self._build(entry.store, key, entry.build, entry.scope, now, rebuild=True)
                 rebuilt += 1
             except Exception:  # the request that needs it builds it and reports the error
                 log.warning("cache %s: rebuilding %r failed", self.name, key[1:], exc_info=True)
@@ -203,7 +205,7 @@ class Cache:
                     if previous is not None and previous.versioned != versioned:
                         self._items.pop(previous.versioned, None)  # versions only grow: never asked again
                     self._items[versioned] = hit
-                    self._latest[key] = _Entry(hit[1], scope, versioned, build, time.monotonic())
+                    self._latest[key] = _Entry(store, hit[1], scope, versioned, build, time.monotonic())
                     self.builds += 1
                     self.rebuilds += rebuild
                 return hit
