@@ -22,21 +22,21 @@ single-chart pages and a health check.
   reason when the store cannot be read (then every page answers 503 too, see dashboard.unavailable).
 - Bounded: request bodies over 1 MB answer 413, malformed callback requests 400 (the error handler:
   an exception Dash raises for a body that does not fit its callback; one raised inside our callbacks
-  and layouts is a logged 500), and the caches of rendered pages and charts keep a fixed number of entries.
+  and layouts is a logged 500), and the caches of rendered pages and charts (indicators.cache) keep a
+  fixed number of entries; after a refresh writes a vintage, a background thread rebuilds the recently
+  used pages and charts it made stale.
 
 Development: `indicators serve`; production: `gunicorn dashboard.wsgi:server`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import io
 import json
 import logging
 import sys
 import threading
-from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +48,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
 from dashboard import common, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
-from indicators import sources
+from indicators import cache, sources
 
 if TYPE_CHECKING:
     from indicators.store import Store
@@ -57,9 +57,6 @@ HERE = Path(__file__).resolve().parent
 PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 """plotly.js as the dash bundle serves it (the same file dcc.Graph loads): no CDN needed."""
 
-CALLBACK_ANSWERS_KEPT = 64
-"""Callback answers kept per app (least recently used out), each at most CALLBACK_ANSWER_MAX_BYTES."""
-CALLBACK_ANSWER_MAX_BYTES = 1024 * 1024
 MAX_REQUEST_BYTES = 1024 * 1024
 """Request bodies over this answer 413 (a callback request of this app is under 2 kB)."""
 SCORECARD_PARAMS = ("as_of", "currency", "product")
@@ -67,13 +64,16 @@ SCORECARD_PARAMS = ("as_of", "currency", "product")
 log = logging.getLogger("dashboard")
 
 
-def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
+def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | None = None) -> dash.Dash:
     """Build the app around a store (the configured one, opened on first use, by default).
 
     With `warm`, a background thread opens the store and builds the default charts and verdicts
-    once, so the first visitor of each page does not wait for them (later vintages rebuild on
-    demand). A store that cannot be opened or read makes every page answer 503 with the reason
-    (see dashboard.unavailable) until it can be read again.
+    once, so the first visitor of each page does not wait for them. With `rebuild` (default: as
+    `warm`), another one (indicators.cache.Rebuilder, in app.server.extensions["indicators.cache"])
+    polls the store's versions every few seconds and, after a new vintage, rebuilds the recently
+    used pages, charts and verdicts it made stale, so no visitor waits on a cold build. A store
+    that cannot be opened or read makes every page answer 503 with the reason (see
+    dashboard.unavailable) until it can be read again.
 
     Building several apps in one process (the tests do) adds plotly.js to dash's module-level
     list of dcc scripts once per app. That is harmless: the entry is a dynamic resource (loaded by
@@ -93,12 +93,14 @@ def create_app(store: Store | None = None, warm: bool = True) -> dash.Dash:
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     _register_request_checks(app)
-    _register_callback_answers(app)
     jsonld.register(app)  # ClaimReview JSON-LD in article pages; before the routes: its hook runs last
     _register_routes(app)
     _register_dispatch_mark(app)  # last: after every other before_request hook
     if warm:
         threading.Thread(target=_warm, args=(app.server,), daemon=True, name="dashboard-warm-up").start()
+    if warm if rebuild is None else rebuild:
+        server = app.server
+        app.server.extensions["indicators.cache"] = cache.Rebuilder(lambda: common.app_store(server)).start()
     return app
 
 
@@ -116,53 +118,6 @@ def _warm(server: flask.Flask) -> None:
             figures.cached(figure_id, store)
     except Exception:  # a cold cache is only slower; the page reports real errors when it builds
         pass
-
-
-def _register_callback_answers(app: dash.Dash) -> None:
-    """Answer a callback request that was answered before, in the same store state, with the same
-    bytes.
-
-    Every callback of this app is a function of its request body, the store and the article files,
-    so the key holds those: the body's hash, the host (the embed code names it), Store.state() (any
-    new vintage, event or report) and the articles' fingerprint. Dash has no hook to keep the JSON
-    it sends: it serializes a callback's answer on every call (2-7 ms for a 150-230 kB page, the
-    most of a page-router call). This works at the HTTP level (Flask's before/after_request on the
-    documented callback route), so nothing of dash's internals is touched; the pages' cache (common.page_layout)
-    still spares the rebuild when only the state changed but not the data."""
-    server = app.server
-    callback_path = app.config.routes_pathname_prefix + "_dash-update-component"
-    answers: OrderedDict[tuple, bytes] = OrderedDict()
-    lock = threading.Lock()
-
-    @server.before_request
-    def answer_from_memory():
-        request = flask.request
-        if request.method != "POST" or request.path != callback_path:
-            return None
-        store = common.current_store()
-        key = (hashlib.sha256(request.get_data()).hexdigest(), request.host_url, store.url,
-               common.store_state(store), common.claims_file_version())
-        with lock:
-            body = answers.get(key)
-            if body is not None:
-                answers.move_to_end(key)
-        if body is not None:
-            return flask.Response(body, status=200, mimetype="application/json")
-        flask.g.callback_answer_key = key
-        return None
-
-    @server.after_request
-    def keep_answer(response: flask.Response):
-        key = flask.g.pop("callback_answer_key", None)
-        if (key is not None and response.status_code == 200 and response.mimetype == "application/json"
-                and not response.is_streamed):
-            body = response.get_data()
-            if len(body) <= CALLBACK_ANSWER_MAX_BYTES:
-                with lock:
-                    answers[key] = body
-                    while len(answers) > CALLBACK_ANSWERS_KEPT:
-                        answers.popitem(last=False)
-        return response
 
 
 # -- checks before any page or callback runs -------------------------------------------------
@@ -193,7 +148,7 @@ def _register_request_checks(app: dash.Dash) -> None:
                 return _unavailable(reason)
             return None
         try:
-            common.store_state(common.current_store())  # proves it readable; the answer cache keys on it (flask.g)
+            common.store_versions(common.current_store())  # proves it readable (kept in flask.g for the page cache)
         except Exception as exc:
             reason = unavailable.explain(exc, _configured_url(server))
             _log_unavailable(reason)
@@ -304,7 +259,8 @@ def _register_routes(app: dash.Dash) -> None:
     @server.route("/health")
     def health():
         """Per source: the latest vintage, the last successful refresh, the last error and the last
-        attempt. JSON in every case. `status`: "ok" when every source's last refresh succeeded (or
+        attempt, and per named cache its entries, hits, misses, builds and rebuilds (indicators.cache).
+        JSON in every case. `status`: "ok" when every source's last refresh succeeded (or
         was skipped by design); "degraded" (still HTTP 200: pages are served, from the last good
         vintages) listing each source whose last refresh failed, with its error; "unavailable"
         (HTTP 503) with the reason when the store cannot be read."""
@@ -328,7 +284,7 @@ def _register_routes(app: dash.Dash) -> None:
                     failing.append({"source": name, "at": attempt["at"], "error": attempt["detail"],
                                     "serving_vintage": None if latest is None else latest.id})
             body = {"status": "degraded" if failing else "ok", "failing": failing,
-                    "generation": store.generation(), "sources": report,
+                    "generation": store.generation(), "sources": report, "caches": cache.stats(),
                     "checked_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
             return flask.jsonify(body), 200
         except Exception as exc:

@@ -1,5 +1,5 @@
 """Shared pieces of the dashboard pages: the store, the page state read from the URL, claim results
-(cached per store generation), and the components every page uses (navigation, controls, figure
+(cached: indicators.cache), and the components every page uses (navigation, controls, figure
 cards, verdict badges).
 
 Pages only compose figures (indicators.figures) and claim results (indicators.claims); nothing here
@@ -29,7 +29,7 @@ from dash import Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from indicators import verdicts
+from indicators import cache, verdicts
 
 if TYPE_CHECKING:
     from indicators.store import Store
@@ -81,18 +81,10 @@ def app_store(server: flask.Flask) -> Store:
     return store
 
 
-_READ_CACHES: dict[str, object] = {}
-
-
-def _read_cache(name: str, size: int):
-    """A ReadCache (indicators.store: results kept per version of the sources they read), made on
-    first use like the store module itself."""
-    cache = _READ_CACHES.get(name)
-    if cache is None:
-        from indicators.store import ReadCache
-
-        cache = _READ_CACHES.setdefault(name, ReadCache(size))
-    return cache
+def _read_cache(name: str, size: int, files=None) -> cache.Cache:
+    """The named store cache `name` (indicators.cache: results kept per version of the sources they
+    read; `files`: also per version of those files, e.g. claims_file_version)."""
+    return cache.named(name, size, files=files)
 
 
 CLAIM_RESULTS_KEPT = 16  # as-of dates whose verdicts are kept (a few kB each)
@@ -100,36 +92,35 @@ PAGE_FIGURES_KEPT = 48  # page charts kept (10-200 kB each: at most about 10 MB)
 
 
 def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
-    """`claims.check_all` as of the date, cached per version of the sources it reads: pages render fast."""
-    return _read_cache("claims", CLAIM_RESULTS_KEPT).get(store, ("claims", as_of),
-                                         lambda: claims_engine.check_all(store=store, as_of=as_of))
-
-
-_article_date: tuple[int | None, str] | None = None  # (claims file version, date)
+    """`claims.check_all` as of the date, cached per version of the sources it reads and of the claims
+files: pages render fast."""
+    return _read_cache("claims", CLAIM_RESULTS_KEPT, files=claims_file_version).get(
+        store, ("claims", as_of), lambda: claims_engine.check_all(store=store, as_of=as_of))
 
 
 def article_date() -> str:
     """The op-ed's date from the claims file; parsed again only when the file changes (parsing the
     YAML takes ~15 ms, and every page shows the date)."""
-    global _article_date
-    version = claims_file_version()
-    if _article_date is None or _article_date[0] != version:
-        try:
-            date = str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
-        except claims_engine.ClaimsFileError:
-            date = ARTICLE_DATE_FALLBACK
-        _article_date = (version, date)
-    return _article_date[1]
+    return _article_date(claims_file_version())
 
 
-def store_state(store: Store):
-    """Store.state(), read once per request (the request checks read it first: dashboard.app)."""
+@cache.memo("article date", 4)
+def _article_date(version: tuple) -> str:
+    """The date for the claims files at `version` (the argument is the cache key)."""
+    try:
+        return str(claims_engine.load_claims()["article"].get("as_of") or ARTICLE_DATE_FALLBACK)
+    except claims_engine.ClaimsFileError:
+        return ARTICLE_DATE_FALLBACK
+
+
+def store_versions(store: Store) -> dict[str, int]:
+    """Store.versions(), read once per request (one grouped query): the page cache keys on them."""
     if not flask.has_request_context():
-        return store.state()
-    state = flask.g.get("store_state")
-    if state is None:
-        state = flask.g.store_state = store.state()
-    return state
+        return store.versions()
+    versions = flask.g.get("store_versions")
+    if versions is None:
+        versions = flask.g.store_versions = store.versions()
+    return versions
 
 
 def claims_file_version() -> tuple:
@@ -290,7 +281,7 @@ def callback(*dependencies, **options):
 def page_layout(params: tuple[str, ...] = COMMON_PARAMS, events: bool = False):
     """Decorate a page's `layout`: it gets only `params` of the URL's query and path variables (anything
     else is dropped: it cannot break the page, nor make a new cache entry), and the tree it builds is
-    kept ("pages" ReadCache) per query, host (the embed code names it) and article files, as of the
+    kept (pages_cache, indicators.cache) per query, host (the embed code names it) and article files, as of the
     versions of the store sources it read. `events`: the page also shows refresh events and revision
     reports, so it is kept per Store.state() too.
 
@@ -308,15 +299,31 @@ def page_layout(params: tuple[str, ...] = COMMON_PARAMS, events: bool = False):
                 if not flask.has_request_context() or len(shown) > CACHED_QUERY_MAX_CHARS:
                     return layout.build(**query)
                 store = current_store()
-                key = ("page", build.__module__, shown, flask.request.host_url, claims_file_version(),
-                       store_state(store) if events else None)
-                return _read_cache("pages", RENDERED_PAGES_KEPT).get(
-                    store, key, lambda: as_json_data(layout.build(**query)))
+                host = flask.request.host_url
+                render = functools.partial(_render, flask.current_app._get_current_object(), host, layout.build, query)
+                return pages_cache().get(store, ("page", build.__module__, shown, host), render,
+                                         versions=store_versions(store), scope="state" if events else "store")
 
         layout.build = build
         return layout
 
     return decorate
+
+
+def pages_cache() -> cache.Cache:
+    """The rendered page layouts (indicators.cache): keyed on every source's version ("store"; a
+    page's reads are not all recorded) or Store.state() ("state", pages with `events`), and the
+    article files."""
+    return cache.named("rendered pages", RENDERED_PAGES_KEPT, files=claims_file_version, scope="store")
+
+
+def _render(server: flask.Flask, host: str, build, query: dict):
+    """The page's tree as JSON data; outside a request (the cache's rebuilding thread) inside a
+    request context of the same app and host, which is all a layout reads of the request."""
+    if flask.has_request_context():
+        return as_json_data(build(**query))
+    with server.test_request_context("/", base_url=host):
+        return as_json_data(build(**query))
 
 
 def as_json_data(tree):
@@ -518,8 +525,9 @@ def controls(page: str, state: PageState, currency: bool = False, products: bool
 def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
     """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
     the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
-    return _read_cache("page figures", PAGE_FIGURES_KEPT).get(store, ("page figure", figure_id, state.as_of, state.currency, product),
-                                                lambda: _page_figure(store, figure_id, state, product))
+    return _read_cache("page figures", PAGE_FIGURES_KEPT, files=claims_file_version).get(
+        store, ("page figure", figure_id, state.as_of, state.currency, product),
+        lambda: _page_figure(store, figure_id, state, product))
 
 
 def _page_figure(store: Store, figure_id: str, state: PageState, product: str | None) -> tuple[dict, dict]:

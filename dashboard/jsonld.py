@@ -26,20 +26,15 @@ from dashboard import common
 ARTICLE_PATH = re.compile(r"^/article/([^/]+)/?$")
 RESULTS_KEPT = 24  # (article, as-of) pairs whose verdicts are kept
 
-_cache = None
-
 
 def article_results(store, article, as_of: str | None, currency: str = "CNY", compare: bool = True) -> list:
-    """`claims.check_article` for this article and date, kept per version of the sources it reads."""
-    global _cache
+    """`claims.check_article` for this article and date, kept per version of the sources it reads
+    and of the article files (indicators.cache)."""
     from indicators.claims import check_article
-    from indicators.store import ReadCache
 
-    if _cache is None:
-        _cache = ReadCache(RESULTS_KEPT)
-    key = ("article results", article.slug, str(article.claims_path), as_of, compare)
-    return _cache.get(store, key, lambda: check_article(store, article, as_of=as_of, currency=currency,
-                                                        compare=compare))
+    key = ("article results", article.slug, str(article.claims_path), as_of, currency, compare)
+    return common._read_cache("article results", RESULTS_KEPT, files=common.claims_file_version).get(
+        store, key, lambda: check_article(store, article, as_of=as_of, currency=currency, compare=compare))
 
 
 def find_article(slug: str | None):

@@ -16,7 +16,8 @@ CATALOGUES_KEPT = 8
 
 
 def all_entries(store, as_of: str | None) -> list:
-    """Every catalogue entry as of the date, cached per version of the store (a search only filters)."""
+    """Every catalogue entry as of the date, cached per version of the store (indicators.cache; a
+    search only filters)."""
     from indicators import catalogue_view
 
     return common._read_cache("catalogue", CATALOGUES_KEPT).get(store, ("catalogue", as_of),

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from indicators import config, yamlfile
+from indicators import cache, config, yamlfile
 
 ARTICLES_FOLDER = "articles"
 REQUIRED = ("title", "author", "outlet", "published", "as_of")
@@ -97,17 +97,12 @@ def fingerprint(data_dir: Path | None = None) -> tuple:
     folder = str(articles_dir(data_dir))
     try:
         stat = os.stat(folder)
-        listed = (stat.st_mtime_ns, stat.st_nlink)  # each changes when an article folder comes or goes
-        known = _listings.get(folder)
-        if known is None or known[0] != listed:
-            files = [(entry.name, name, os.path.join(entry.path, name))
-                     for entry in sorted(os.scandir(folder), key=lambda e: e.name) if entry.is_dir()
-                     for name in ARTICLE_FILES]
-            known = _listings[folder] = (listed, files)
+        # its modification time and link count: each changes when an article folder comes or goes
+        files = _article_files(folder, (stat.st_mtime_ns, stat.st_nlink))
     except OSError:
         return (folder, None)
     stamps = []
-    for article, name, path in known[1]:
+    for article, name, path in files:
         try:
             stat = os.stat(path)
             stamps.append((article, name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
@@ -116,11 +111,13 @@ def fingerprint(data_dir: Path | None = None) -> tuple:
     return (folder, tuple(stamps))
 
 
-_listings: dict[str, tuple[tuple, list[tuple[str, str, str]]]] = {}
-"""The article files (folder name, file name, path) of each articles folder, with the folder's
-modification time when listed."""
-_loaded: dict[str, tuple[tuple, list[Article]]] = {}
-"""load_articles' last answer per folder, with the fingerprint it was read at."""
+@cache.memo("article files", 8)
+def _article_files(folder: str, listed: tuple) -> list[tuple[str, str, str]]:
+    """The article files (folder name, file name, path) of an articles folder as listed when its
+    modification time and link count were `listed` (the cache key)."""
+    return [(entry.name, name, os.path.join(entry.path, name))
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name) if entry.is_dir()
+            for name in ARTICLE_FILES]
 
 
 def load_articles(data_dir: Path | None = None) -> list[Article]:
@@ -130,17 +127,18 @@ def load_articles(data_dir: Path | None = None) -> list[Article]:
     folder = articles_dir(data_dir)
     if not folder.is_dir():
         raise ArticleError(f"{folder}: no articles folder")
-    stamp = fingerprint(data_dir)
-    cached = _loaded.get(str(folder))
-    if cached is not None and cached[0] == stamp:
-        return list(cached[1])
-    found = [read_article(path) for path in sorted(folder.iterdir()) if path.is_dir() and (path / "article.yaml").exists()]
+    return list(_articles(str(folder), fingerprint(data_dir)))
+
+
+@cache.memo("articles", 8)
+def _articles(folder: str, stamp: tuple) -> list[Article]:
+    """The articles of the folder as they were at `stamp` (its fingerprint: the cache key)."""
+    found = [read_article(path) for path in sorted(Path(folder).iterdir())
+             if path.is_dir() and (path / "article.yaml").exists()]
     defaults = [a.slug for a in found if a.default]
     if len(defaults) > 1:
         raise ArticleError(f"{folder}: more than one default article: {', '.join(defaults)}")
-    ordered = sorted(found, key=lambda a: (not a.default, a.published, a.slug))
-    _loaded[str(folder)] = (stamp, ordered)
-    return list(ordered)
+    return sorted(found, key=lambda a: (not a.default, a.published, a.slug))
 
 
 def default_article(data_dir: Path | None = None) -> Article:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from indicators import config, yamlfile
+from indicators import cache, config, yamlfile
 
 DIMENSIONS_PATH = Path(__file__).with_name("dimensions.yaml")
 SOURCE_FILE = "source.yaml"
@@ -31,7 +31,7 @@ class CatalogueError(ValueError):
     """A source.yaml breaks the schema: the message names the file and the field."""
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache  # load once: a file shipped in the package
 def dimensions() -> dict[str, dict]:
     """The allowed values of each dimension (measure, subject, basis, kind, transformation)."""
     return yamlfile.load(DIMENSIONS_PATH)
@@ -169,7 +169,7 @@ def source_files(data_dir: Path | None = None) -> list[Path]:
     return sorted(folder.glob(f"*/{SOURCE_FILE}"))
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo("catalogue sources", 8)
 def _load(folder: str, stamp: tuple) -> dict[str, Source]:
     found: dict[str, Source] = {}
     for path in source_files(Path(folder)):
@@ -209,7 +209,7 @@ def describe(source_name: str, indicator: str, product: str | None = None, unit:
 ECONOMIES_PATH = Path(__file__).with_name("economies.csv")
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache  # load once: a file shipped in the package
 def economies() -> dict[str, tuple[str, tuple[str, ...]]]:
     """ISO3 -> (name as WIPO and the World Bank write it, aliases), from economies.csv beside this module."""
     import csv

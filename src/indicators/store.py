@@ -14,7 +14,7 @@ one row with two periods:
 
 Serving order is today's rule: per key, the value released last; ties go to the newest vintage
 that held it. So `frame()` answers exactly what the engine that stored every vintage's rows in
-full answered (tests/integration/test_golden_asof.py compares both), including the `vintage` column: the
+full answered (tests/test_golden_asof.py compares both), including the `vintage` column: the
 newest vintage holding the value (`last_seen`, or the source's newest vintage while open).
 
 Every load writes one vintage in one transaction: the vintage row, its raw payloads, its
@@ -45,7 +45,6 @@ import os
 import struct
 import threading
 import zlib
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -54,9 +53,14 @@ from typing import Callable
 import pandas as pd
 import sqlalchemy as sa
 
-from indicators import config
+from indicators import cache, config
 from indicators import frame as tidy
 from indicators.payload import Payload
+
+FRAMES_KEPT = 256
+"""Frames kept by Store.frame() (least recently used out; a frame of an older version is dropped
+before its source is read again)."""
+_FRAMES = cache.named("store frames", FRAMES_KEPT)
 
 SCHEMA_VERSION = "0003_payload_encoding"
 """The Alembic head this code reads and writes."""
@@ -204,8 +208,6 @@ class Store:
             raise
         except sa.exc.DatabaseError as exc:
             raise StoreError(f"cannot open the store at {_safe_url(self.url)}: {_first_line(exc)}") from None
-        self._cache: dict[tuple, pd.DataFrame] = {}
-        self._lock = threading.Lock()
         self._local = threading.local()  # the read recordings of this thread (recording_reads)
 
     # -- schema ----------------------------------------------------------------------------
@@ -338,10 +340,7 @@ class Store:
     def _reopen(self) -> None:
         self.engine.dispose()  # pooled connections closed; connections in use finish on the old file
         self._identity, self._immutable = None, False
-        lock = getattr(self, "_lock", None)
-        if lock is not None:
-            with lock:  # another file may reuse the vintage ids the cached frames are keyed on
-                self._cache.clear()
+        _FRAMES.forget(self.url)  # another file may reuse the vintage ids the cached frames are keyed on
 
     def _retry_reopened(self, exc: Exception) -> bool:
         """After a failed read of a SQLite file: reopen it and say whether to read again (once) -
@@ -562,7 +561,7 @@ class Store:
     @_reopening
     def versions(self) -> dict[str, int]:
         """Per source, its newest vintage id (one query). A result computed from some sources stays
-        current while their versions do not change (ReadCache): a refresh that finds nothing new
+        current while their versions do not change (indicators.cache): a refresh that finds nothing new
         writes no vintage, so it changes no version."""
         with self._read() as conn:
             query = sa.select(vintages.c.source, sa.func.max(vintages.c.id)).group_by(vintages.c.source)
@@ -578,10 +577,8 @@ class Store:
         recordings.append(reads)
         try:
             yield reads
-        finally:
-            # by identity: list.remove compares by equality, and an enclosing recording may hold the same
-            # sources (nested ReadCache builds), which would then be the one removed
-            del recordings[next(i for i, r in enumerate(recordings) if r is reads)]
+        finally:  # by identity: an enclosing recording may hold an equal set
+            recordings[:] = [other for other in recordings if other is not reads]
 
     def _note_read(self, source: str | None) -> None:
         for reads in getattr(self._local, "recordings", ()):
@@ -597,30 +594,21 @@ class Store:
     ) -> pd.DataFrame:
         """The tidy frame: each key's most recent published value (as of a date, if given).
 
-        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached per version of what it
-        reads (the source's newest vintage, or the store generation for all sources), so a new
-        vintage is seen by the next call without a restart, and a load of one source leaves the
-        cached frames of the others valid.
+        Columns: tidy.COLUMNS plus `vintage` and `retrieved_at`. Cached (the named cache "store
+        frames", indicators.cache) per version of what it reads (the source's newest vintage, or
+        the newest vintage of all for all sources), so a new vintage is seen by the next call
+        without a restart, and a load of one source leaves the cached frames of the others valid.
         """
         self._note_read(source)
         if as_of is not None:
             as_of = _check_date(as_of)
-        key = (self.generation(source), source, dataset, _tuple(indicator), _tuple(entity), as_of)
-        with self._lock:
-            cached = self._cache.get(key)
-            if cached is None:
-                # Entries of older versions of the same reads can never be read again (versions only
-                # grow): drop them first, so a refresh or the dashboard does not hold every old frame.
-                for old in [k for k in self._cache if k[1] == source and k[0] < key[0]]:
-                    del self._cache[old]
-        if cached is not None:
-            return cached.copy()
-        result = self._resolve(source, dataset, indicator, entity, as_of)
-        with self._lock:
-            if len(self._cache) > 256:
-                self._cache.clear()
-            self._cache[key] = result
-        return result.copy()
+
+        def build() -> pd.DataFrame:
+            self._note_read(source)  # what the cache keys the frame on
+            return self._resolve(source, dataset, indicator, entity, as_of)
+
+        key = ("frame", source, dataset, _tuple(indicator), _tuple(entity), as_of)
+        return _FRAMES.get(self, key, build).copy()
 
     CATALOGUE_KEY = ("source", "dataset", "indicator", "entity", "product", "freq", "unit")
     """What one series of the catalogue is: its observations differ only by period and counterpart."""
@@ -709,75 +697,6 @@ class Store:
 
 
 _ORDER = ["source", "dataset", "indicator", "entity", "product", "period"]
-
-
-class ReadCache:
-    """Results computed from a store, kept per version of the sources each one read (least recently
-    used out): a load of one source rebuilds only the results that read that source.
-
-    `get(store, key, build)` returns the result for `key` as of the store's current versions,
-    calling `build()` on a miss while recording what it reads. Each key is built once: a thread
-    asking for a key another thread is building waits for that build. A hit replays the result's
-    reads into any recording around it, so caches of results built from cached results stay exact.
-    """
-
-    def __init__(self, size: int):
-        self._size = size
-        self._items: OrderedDict[tuple, tuple] = OrderedDict()  # versioned key -> (result, reads)
-        self._reads: OrderedDict[tuple, frozenset] = OrderedDict()  # key -> what its last build read
-        self._building: dict[tuple, threading.Lock] = {}
-        self._lock = threading.Lock()
-
-    def get(self, store: Store, key: tuple, build):
-        key = (store.url, *key)
-        versions = store.versions()  # before building: a load during the build makes the next call rebuild
-        with self._lock:
-            hit = self._lookup(key, versions)
-            if hit is None:
-                building = self._building.setdefault(key, threading.Lock())
-        if hit is None:
-            with building:
-                try:
-                    with self._lock:
-                        hit = self._lookup(key, versions)  # built while this thread waited
-                    if hit is None:
-                        with store.recording_reads() as reads:
-                            result = build()
-                        hit = (result, frozenset(reads))
-                        with self._lock:
-                            self._reads[key] = hit[1]
-                            self._items[self._versioned(key, hit[1], versions)] = hit
-                            while len(self._items) > self._size:
-                                self._items.popitem(last=False)
-                            while len(self._reads) > 4 * self._size:
-                                self._reads.popitem(last=False)
-                finally:
-                    with self._lock:
-                        self._building.pop(key, None)
-        for source in hit[1]:
-            store._note_read(source)
-        return hit[0]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._reads.clear()
-
-    def _lookup(self, key: tuple, versions: dict[str, int]):
-        reads = self._reads.get(key)
-        if reads is None:
-            return None
-        versioned = self._versioned(key, reads, versions)
-        hit = self._items.get(versioned)
-        if hit is not None:
-            self._items.move_to_end(versioned)
-        return hit
-
-    @staticmethod
-    def _versioned(key: tuple, reads: frozenset, versions: dict[str, int]) -> tuple:
-        if None in reads:  # read every source: any load makes it stale
-            return (*key, max(versions.values(), default=0))
-        return (*key, tuple(sorted((source, versions.get(source, 0)) for source in reads)))
 
 
 _CATALOGUE_SQL = """

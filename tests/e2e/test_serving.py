@@ -299,26 +299,24 @@ def test_the_default_store_is_named_as_such(monkeypatch):
 
 
 def test_rendered_pages_are_kept_up_to_a_fixed_number(snapshot_copy, monkeypatch):
-    """The pages' cache (common.page_layout) is bounded: with a bound of 4, 7 pages prove it (the real
-    bound's size is checked below) instead of rendering 44."""
+    """The pages' cache (common.page_layout) is bounded by common's constant, read on each use: set to
+    4 here, so 7 pages prove it (the real bound's size is checked below) instead of rendering 44."""
     from dashboard import common
     from dashboard.app import create_app
-    from indicators.store import ReadCache
 
     kept = 4
-    pages = ReadCache(kept)
-    monkeypatch.setitem(common._READ_CACHES, "pages", pages)
+    monkeypatch.setattr(common, "RENDERED_PAGES_KEPT", kept)
     client = create_app(snapshot_copy("bounded"), warm=False).server.test_client()
     assert client.get("/").status_code == 200
     first = date(2023, 1, 1)
     for day in range(kept + 3):  # as many different pages as that and more
         assert router_status(client, "/innovation", f"?as_of={first + timedelta(days=day)}") == 200
-        assert len(pages._items) <= kept
-    assert len(pages._items) == kept
-    before = list(pages._items)
+        assert len(common.pages_cache()) <= kept
+    assert len(common.pages_cache()) == kept
+    before = len(common.pages_cache())
     for junk in range(20):  # parameters no page reads do not make new entries
         assert router_status(client, "/innovation", f"?as_of=2024-01-02&junk={junk}") == 200
-    assert len(pages._items) == kept and len(set(pages._items) - set(before)) == 1
+    assert len(common.pages_cache()) == before
 
 
 def test_the_dashboard_caches_have_small_explicit_bounds():

@@ -436,10 +436,12 @@ def test_a_failed_refresh_shows_on_the_data_page_at_once(snapshot_copy):
 
 
 
-def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_without_a_rebuild(snapshot_copy, tmp_path,
-                                                                                               monkeypatch):
-    """The answer kept per request body: the page is not built (nor serialized) again; a new
-    store state, an edited article file or another host gets a fresh answer."""
+def test_a_page_asked_again_in_the_same_data_state_is_not_built_again_and_a_new_vintage_rebuilds_it_off_the_request_path(
+        snapshot_copy, tmp_path, monkeypatch):
+    """The page layout kept in the named cache "rendered pages": the page is not built again for the
+    same URL, host, data and article files; another host or an edited article file builds it again;
+    a refresh event alone does not. After a new vintage, one rebuild pass (what the app's background
+    thread runs) builds it again, and the next request finds it built."""
     import shutil
 
     import dash
@@ -447,12 +449,14 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
 
     from dashboard import app as dashboard_app
     from dashboard import common
-    from indicators import config
+    from indicators import cache, config, frame
 
     shutil.copytree(config.data_dir(), tmp_path / "data")
     monkeypatch.setenv("INDICATORS_DATA_DIR", str(tmp_path / "data"))
-    store = snapshot_copy("callback-answers")
-    client = dashboard_app.create_app(store, warm=False).server.test_client()
+    store = snapshot_copy("page-cache")
+    app = dashboard_app.create_app(store, warm=False)
+    assert "indicators.cache" not in app.server.extensions  # no rebuilding thread unless asked
+    client = app.server.test_client()
     builds = []
     layout = next(e for e in dash.page_registry.values() if e.get("page_key") == "scorecard")["layout"]
     original = layout.build  # the undecorated layout (common.page_layout)
@@ -462,7 +466,7 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
         return original(**query)
 
     monkeypatch.setattr(layout, "build", counted)
-    pages = common._read_cache("pages", common.RENDERED_PAGES_KEPT)
+    pages = common.pages_cache()
     body = {"output": ROUTER,
             "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
             "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/scorecard"},
@@ -471,11 +475,9 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
     try:
         pages.clear()
         first = client.post("/_dash-update-component", json=body)
-        pages.clear()  # only the kept answer can spare the second build
         second = client.post("/_dash-update-component", json=body)
         assert first.status_code == second.status_code == 200
         assert second.data == first.data and len(builds) == 1
-        assert second.headers["X-Content-Type-Options"] == "nosniff"  # the app's headers on a kept answer too
 
         other_host = client.post("/_dash-update-component", json=body, base_url="http://other.example")
         assert len(builds) == 2 and other_host.status_code == 200
@@ -486,12 +488,36 @@ def test_a_callback_asked_again_in_the_same_store_state_gets_the_same_bytes_with
                         encoding="utf-8")
         edited = client.post("/_dash-update-component", json=body)
         assert len(builds) == 3 and edited.status_code == 200  # built again from the edited files
+        assert "Edited: " in edited.get_data(as_text=True)
 
         store.log_event("fx", "unchanged", detail="test: an event changes the store state, not the data")
         client.post("/_dash-update-component", json=body)
-        assert len(builds) == 3  # the page itself stays cached on the data versions: only re-sent
+        assert len(builds) == 3  # the page stays cached on the data versions
+
+        revised = store.frame(source="customs")
+        revised.loc[revised.index[0], "value"] = revised["value"].iloc[0] + 1
+        revised.loc[revised.index[0], "released"] = "2030-01-01"
+        store.write_vintage("customs", revised[frame.COLUMNS])
+        assert cache.rebuild_stale(store) >= 2  # both hosts' pages (and the verdicts and charts they show)
+        assert len(builds) == 5 and all(query == {} for query in builds)
+        after = client.post("/_dash-update-component", json=body)
+        assert after.status_code == 200 and len(builds) == 5  # the request found it built
+        assert cache.rebuild_stale(store) == 0  # nothing is stale any more
+        assert client.get("/health").get_json()["caches"]["rendered pages"]["rebuilds"] >= 2
     finally:
         pages.clear()
+
+
+def test_a_serving_app_starts_the_rebuilding_thread(snapshot_copy):
+    from dashboard import app as dashboard_app
+
+    app = dashboard_app.create_app(snapshot_copy("rebuilder"), warm=False, rebuild=True)
+    rebuilder = app.server.extensions["indicators.cache"]
+    try:
+        assert rebuilder.thread.is_alive() and rebuilder.thread.daemon
+        assert rebuilder.poll() == 0  # the first pass only notes the versions
+    finally:
+        rebuilder.stop()
 
 
 def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_page(snapshot_copy, monkeypatch):
@@ -518,7 +544,7 @@ def test_a_refresh_that_finds_nothing_new_keeps_the_cached_pages_but_the_data_pa
         key = entry.get("page_key")
         if key in builds:  # common.page_layout calls the undecorated layout as `build`
             monkeypatch.setattr(entry["layout"], "build", counting(key, entry["layout"].build))
-    common._read_cache("pages", common.RENDERED_PAGES_KEPT).clear()
+    common.pages_cache().clear()
     for path in ("/scorecard", "/data"):
         render(client, path)
     assert builds == {"scorecard": 1, "data": 1}

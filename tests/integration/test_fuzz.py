@@ -354,13 +354,14 @@ def test_a_non_string_input_to_a_page_callback_answers_400(client):
 
 def test_an_exception_in_a_request_hook_of_ours_is_a_500_not_a_400(client, monkeypatch):
     """Before Dash's dispatch begins (dashboard.app._register_dispatch_mark), a KeyError is not Dash reading
-    a body: here the kept-answers hook fails, for a well-formed request."""
-    from dashboard import common
+    a body: here a hook of ours that runs first fails, for a well-formed request."""
 
     def broken():
         raise KeyError("a bug of ours")
 
-    monkeypatch.setattr(common, "claims_file_version", broken)
+    hooks = client.application.before_request_funcs.setdefault(None, [])
+    monkeypatch.setattr(client.application, "before_request_funcs", {**client.application.before_request_funcs,
+                                                                     None: [broken, *hooks]})
     response = route(client, "/innovation", "")
     assert response.status_code == 500, response.get_data(as_text=True)[:300]
     assert response.get_json() == {"status": "error", "error": "internal error: KeyError"}

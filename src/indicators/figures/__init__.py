@@ -17,8 +17,9 @@ it out again for another width (wrapped titles, legend under the plot and stacke
 and `responsive.html_div` draws it in a page with the layout of its width band (/embed, the report).
 
 `build(figure_id, store, as_of, currency)` returns `(figure, rows)`: `rows` is the tidy table of
-exactly what is plotted. Built figures are cached per (store, id, as-of, currency) and per version
-of the sources each figure read. `build()` returns a copy; `cached()` returns the shared object.
+exactly what is plotted. Built figures are cached per (store, id, as-of, currency), per version
+of the sources each figure read and of the claims files (indicators.cache). `build()` returns a
+copy; `cached()` returns the shared object.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ import copy
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators import articles, cache
 from indicators.figures.base import *  # noqa: F403 - the public helpers and constants
-from indicators.figures.base import REGISTRY, FigureSpec, ReadCache, Store, register  # noqa: F401
+from indicators.figures.base import REGISTRY, FigureSpec, Store, register  # noqa: F401
 from indicators.figures import trade, innovation  # noqa: E402,F401 - registers the builders
 from indicators.figures.trade import NEW_TRIO_HS6, PRODUCTS, yuan_against_dollar  # noqa: F401
 from indicators.figures.innovation import WDI_ENTITIES, WDI_FIRST_YEAR, WDI_PANELS  # noqa: F401
@@ -42,8 +44,9 @@ for _spec in FIGURES.values():
     for _claim in _spec.claim_ids:
         CLAIM_FIGURES.setdefault(_claim, _spec.id)
 
-_CACHE = ReadCache(96)
-"""Built figures, per version of the sources each one read (see indicators.store.ReadCache)."""
+_CACHE = cache.named("figures", 96, files=articles.fingerprint)
+"""Built figures, per version of the sources each one read and of the articles' claims files (titles
+state the claims' findings): see indicators.cache."""
 
 
 def cached(figure_id: str, store: Store | None = None, as_of: str | None = None, currency: str = "CNY",

@@ -39,7 +39,7 @@ from indicators import claims as claims_engine
 from indicators.catalogue import economy_name
 from indicators.derive import DerivationError, Derived, Rates
 from indicators.frame import flagged, provenance  # noqa: F401  (figures.provenance: the pages' provenance text)
-from indicators.store import ReadCache, Store, Vintage
+from indicators.store import Store, Vintage
 from indicators.figures import responsive
 
 # -- palette and names -----------------------------------------------------------------------

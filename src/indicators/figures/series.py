@@ -17,7 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.catalogue import period_axis
-from indicators.figures.base import (CURRENCIES, PALETTE, ReadCache, Store, _finish, _hover, _message_figure,
+from indicators import cache
+from indicators.figures.base import (CURRENCIES, PALETTE, Store, _finish, _hover, _message_figure,
                                      _money_axis, _plot_row, _Rates, _table, check_as_of, check_currency,
                                      entity_name)
 
@@ -41,8 +42,8 @@ class SeriesKey:
     counterpart: str = ""  # the partner drawn where the series has several ("WLD": world)
 
 
-_CACHE = ReadCache(32)
-"""Built series charts, per version of the sources each one read (see indicators.store.ReadCache)."""
+_CACHE = cache.named("series charts", 32)
+"""Built series charts, per version of the sources each one read (see indicators.cache)."""
 
 
 def series_chart(store: Store, key: SeriesKey, entities: tuple[str, ...], as_of: str | None = None,

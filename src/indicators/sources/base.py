@@ -17,7 +17,6 @@ snapshot holds two releases of the same series (World Bank) returns two, oldest 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Protocol, runtime_checkable
 
 import pandas as pd
 
-from indicators import catalogue, config, frame
+from indicators import cache, catalogue, config, frame
 from indicators.http import SourceError
 from indicators.payload import Batch, Payload  # noqa: F401  (re-exported for source modules)
 from indicators.sources.readvia import site
@@ -99,7 +98,7 @@ def bundled_copy(relative: str) -> str:
     return f"{host} (a copy in {'/'.join(parts)})" if host == "github.com" and len(parts) == 2 else host
 
 
-@functools.lru_cache(maxsize=4)
+@cache.memo("bundled copies", 4)
 def _copies(data_dir: str) -> dict[str, str]:
     """path -> copied_from URL of every bundled resource that has one."""
     descriptor = Path(data_dir) / "datapackage.json"

@@ -20,12 +20,12 @@ estimated: released by 2024-01-01 at the latest"), never as a known release date
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
 import zipfile
 from collections import Counter
-from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -63,7 +63,7 @@ CLUSTER_DATASETS = {"cluster_counts", "clusters_2023", "top_clusters"}
 """Datasets from WIPO's S&T cluster ranking (released earlier than the index in some editions)."""
 
 
-@lru_cache(maxsize=None)
+@functools.cache  # load once: a file shipped in the package
 def _package_table(name: str) -> tuple[dict[str, str], ...]:
     """A small CSV shipped inside the package (indicators/sources/tables/), as row dicts."""
     text = resources.files("indicators.sources").joinpath(TABLES, name).read_text(encoding="utf-8")

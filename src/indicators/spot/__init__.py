@@ -20,11 +20,11 @@ Cost is linear in the text: each sentence is scanned once per dimension; a text 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from indicators import cache
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
                                       yaml_text)
@@ -200,7 +200,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
     return []
 
 
-@functools.lru_cache(maxsize=64)
+@cache.memo("spot: prediction words", 64)
 def _predicts(sentence: str) -> bool:
     low = f" {sentence.lower()} "
     return any(words in low for words in vocabulary.vocabulary()["prediction_words"])

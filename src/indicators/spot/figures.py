@@ -73,7 +73,7 @@ def _domain_unit(rest: str) -> tuple[str | None, int]:
     return None, 0
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache  # load once: derived from the vocabulary shipped in the package
 def _unit_words() -> list[tuple[str, str]]:
     """The vocabulary's unit words less those the reader reads (money, percent, ratio), longest first."""
     kinds = vocabulary()["unit_kinds"]

@@ -13,12 +13,11 @@ place); `frames_of` reads one sentence with it and updates it: one pass over the
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from indicators import catalogue
+from indicators import cache, catalogue
 from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for, read_figures
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
@@ -135,14 +134,14 @@ def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return clauses[-1]
 
 
-@functools.lru_cache(maxsize=512)
+@cache.memo("spot: sub-annual periods", 512)
 def _subannual(sentence: str, year: str) -> tuple[str | None, str]:
     """A period below a year named in the sentence, as the tidy frame's code, with its words."""
     code, words, _ = _subannual_at(sentence, year)
     return code, words
 
 
-@functools.lru_cache(maxsize=512)
+@cache.memo("spot: sub-annual periods at", 512)
 def _subannual_at(sentence: str, year: str) -> tuple[str | None, str, int]:
     """The same, with where the words are (-1 when none)."""
     code, words = _subannual_words(sentence, year)
@@ -575,7 +574,7 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     return None, False
 
 
-@functools.lru_cache(maxsize=64)
+@cache.memo("spot: respectively", 64)
 def _respectively(sentence: str) -> bool:
     return bool(re.search(r"\brespectively\b", sentence))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from indicators import catalogue
+from indicators import cache, catalogue
 from indicators.spot.frames import Frame, overlapping
 from indicators.spot.vocabulary import measures_agree, measures_related
 from indicators.store import Store
@@ -77,15 +77,18 @@ class Option:
     holds_period: bool = False
 
 
-_INDEX: dict[tuple, list[Entry]] = {}
+SERIES_INDEXES_KEPT = 8
+"""Series indexes kept (one per store and data version)."""
 
 
 def series_index(store: Store) -> list[Entry]:
     """Every series the store holds with its catalogue dimensions (from `Store.catalogue()`, one query);
     series no source.yaml describes are left out."""
-    key = (store.url, tuple(sorted(store.versions().items())))
-    if key in _INDEX:
-        return _INDEX[key]
+    return cache.named("series index", SERIES_INDEXES_KEPT, scope="store").get(
+        store, ("series index",), lambda: _series_index(store))
+
+
+def _series_index(store: Store) -> list[Entry]:
     data = store.catalogue()
     data = data.assign(product=data["product"].fillna(""))
     products = data.groupby(["source", "indicator"])["product"].nunique().to_dict()
@@ -102,9 +105,6 @@ def series_index(store: Store) -> list[Entry]:
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
                              described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum())))
-    if len(_INDEX) > 8:
-        _INDEX.clear()
-    _INDEX[key] = entries
     return entries
 
 

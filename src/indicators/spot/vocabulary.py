@@ -7,12 +7,11 @@ every value against the catalogue's dimensions (tests/integration/test_spot.py r
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from indicators import catalogue, yamlfile
+from indicators import cache, catalogue, yamlfile
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
 DIMENSIONS = ("measure", "subject", "basis")
@@ -44,7 +43,7 @@ def _alternation(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, st
     return pattern, lookup
 
 
-@functools.lru_cache(maxsize=2)
+@cache.memo("spot: vocabulary", 2)
 def vocabulary(path: str = str(PATH)) -> dict:
     data = yamlfile.load(path)
     compiled = {}
