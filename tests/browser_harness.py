@@ -51,6 +51,9 @@ def served(store, warm: bool = False):
     finally:
         server.shutdown()
         thread.join(timeout=10)
+        rebuilder = app.server.extensions.get("indicators.cache")  # started with warm: not left running
+        if rebuilder is not None:
+            rebuilder.stop()
 
 
 @contextmanager

@@ -11,7 +11,10 @@ Two kinds, both registered by name (`stats()` and `clear_all()` see every one):
   Each key is built once at a time (a thread asking for a key another thread is building waits
   for that build), and each entry keeps its build: `rebuild_stale(store)` builds again, once,
   the recently used entries a new vintage made stale, so a background thread (see `Rebuilder`,
-  started by dashboard.app.create_app) takes the cold builds off the request path.
+  started by dashboard.app.create_app) takes the cold builds off the request path. While a
+  Rebuilder runs, a request whose entry is stale gets the result last built (from the data as it
+  was a moment ago, whole) and wakes the thread to build the new one, instead of building it
+  itself: no request waits on a cold build that an earlier result can stand in for.
 - `memo(name, size)`: a decorator for a pure function of its (hashable) arguments, such as the
   spotter's sentence parsers, or a loader whose arguments carry the version of what it reads.
 
@@ -44,6 +47,12 @@ the default), every source's version ("store": for results whose reads are not a
 as a whole page), or Store.state() ("state": also refresh events and revision reports)."""
 
 log = logging.getLogger(__name__)
+
+_SERVE_STALE = threading.Event()
+"""Set while a Rebuilder runs (a serving process): a stale entry is answered with its last result."""
+_REBUILDERS: set = set()  # the Rebuilders running: _SERVE_STALE is set while there is one
+_WAKE = threading.Event()
+"""Set by a request that answered with a stale result: the Rebuilder's next pass starts at once."""
 
 
 @dataclass
@@ -98,7 +107,7 @@ class Cache:
         self._latest = cachetools.LRUCache(4 * size)  # key -> _Entry of its latest build
         self._building: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
-        self.hits = self.misses = self.builds = self.rebuilds = 0
+        self.hits = self.misses = self.builds = self.rebuilds = self.stale = 0
 
     @property
     def size(self) -> int:
@@ -116,6 +125,11 @@ class Cache:
         now = _Now(store, self._files, versions)
         with self._lock:
             hit = self._lookup(key, now)
+            if hit is None and _SERVE_STALE.is_set():
+                hit = self._last_built(key)
+                if hit is not None:  # the Rebuilder builds the new one; this request does not wait for it
+                    self.stale += 1
+                    _WAKE.set()
             if hit is None:
                 self.misses += 1
             else:
@@ -172,13 +186,22 @@ class Cache:
     def stats(self) -> dict:
         with self._lock:
             return {"entries": len(self._items), "size": self.size, "hits": self.hits, "misses": self.misses,
-                    "builds": self.builds, "rebuilds": self.rebuilds}
+                    "builds": self.builds, "rebuilds": self.rebuilds, "stale": self.stale}
 
     def _lookup(self, key: tuple, now: _Now):
         entry = self._latest.get(key)
         if entry is None:
             return None
         hit = self._items.get(now.versioned(key, entry.reads, entry.scope))
+        if hit is not None:
+            entry.used = time.monotonic()
+        return hit
+
+    def _last_built(self, key: tuple):
+        """The result of the key's latest build, whatever versions it was built from (None when it
+        is no longer kept). Called with the lock held."""
+        entry = self._latest.get(key)
+        hit = self._items.get(entry.versioned) if entry is not None else None
         if hit is not None:
             entry.used = time.monotonic()
         return hit
@@ -192,10 +215,7 @@ class Cache:
                     hit = self._lookup(key, now)  # built while this thread waited
                 if hit is not None:
                     return hit
-                with self._lock:  # a stale result can never be asked again (versions only grow):
-                    previous = self._latest.get(key)  # dropped before building, not held beside the new one
-                    if previous is not None and now.versioned(key, previous.reads, previous.scope) != previous.versioned:
-                        self._items.pop(previous.versioned, None)
+                # the previous result stays kept while this builds (it stands in for it: _SERVE_STALE)
                 with store.recording_reads() as reads:
                     result = build()
                 hit = (result, frozenset(reads))
@@ -251,7 +271,7 @@ class Memo:
     def stats(self) -> dict:
         with self._lock:
             return {"entries": len(self._items), "size": int(self._items.maxsize), "hits": self.hits,
-                    "misses": self.misses, "builds": self.misses, "rebuilds": 0}
+                    "misses": self.misses, "builds": self.misses, "rebuilds": 0, "stale": 0}
 
 
 _REGISTRY: dict[str, Cache | Memo] = {}
@@ -311,8 +331,11 @@ def rebuild_stale(store, within: float = RECENT_S) -> int:
 
 class Rebuilder:
     """A daemon thread that asks the store for its versions every `every_s` seconds and, when they
-    changed, rebuilds the stale entries (rebuild_stale). `open_store` is called each time (the
-    store may not be open yet, or unreadable for a while: that pass is skipped)."""
+    changed, rebuilds the stale entries (rebuild_stale); a request that answered with a stale result
+    wakes it at once (and that pass rebuilds whatever is stale, also after an event or an edited
+    article file, which change no data version). While it runs, stale results are served
+    (_SERVE_STALE). `open_store` is called each time (the store may not be open yet, or unreadable
+    for a while: that pass is skipped)."""
 
     def __init__(self, open_store: Callable, every_s: float = REBUILD_EVERY_S):
         self._open_store = open_store
@@ -322,25 +345,36 @@ class Rebuilder:
         self.thread = threading.Thread(target=self._run, daemon=True, name="cache-rebuilder")
 
     def start(self) -> Rebuilder:
+        with _REGISTRY_LOCK:
+            _REBUILDERS.add(self)
+            _SERVE_STALE.set()
         self.thread.start()
         return self
 
     def stop(self) -> None:
+        with _REGISTRY_LOCK:
+            _REBUILDERS.discard(self)
+            if not _REBUILDERS:
+                _SERVE_STALE.clear()
         self._stop.set()
+        _WAKE.set()
 
-    def poll(self) -> int:
-        """One pass: rebuild if the versions changed since the last pass. Returns how many were rebuilt."""
+    def poll(self, woken: bool = False) -> int:
+        """One pass: rebuild if the versions changed since the last pass, or if a request found a
+        stale entry (`woken`). Returns how many were rebuilt."""
         store = self._open_store()
         versions = store.versions()
-        if self._seen is None or versions == self._seen:
-            self._seen = versions
-            return 0
+        changed = self._seen is not None and versions != self._seen
         self._seen = versions
-        return rebuild_stale(store)
+        return rebuild_stale(store) if changed or woken else 0
 
     def _run(self) -> None:
-        while not self._stop.wait(self._every_s):
+        while not self._stop.is_set():
+            woken = _WAKE.wait(self._every_s)
+            _WAKE.clear()
+            if self._stop.is_set():
+                return
             try:
-                self.poll()
+                self.poll(woken)
             except Exception:  # an unreadable store: the pages say so; try again on the next pass
                 log.debug("cache rebuilder: pass skipped", exc_info=True)

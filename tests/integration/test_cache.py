@@ -46,7 +46,8 @@ def test_a_hit_does_not_build_and_a_new_vintage_of_what_it_read_does(store):
     load(store, "customs", 2.0, released="2030-01-01")
     assert kept.get(store, ("c",), customs) == 2.0 and kept.get(store, ("f",), fx) == 7.0
     assert (customs.calls, fx.calls) == (2, 1)
-    assert kept.stats() == {"entries": 2, "size": 8, "hits": 2, "misses": 3, "builds": 3, "rebuilds": 0}
+    assert kept.stats() == {"entries": 2, "size": 8, "hits": 2, "misses": 3, "builds": 3, "rebuilds": 0,
+                            "stale": 0}
 
 
 def test_one_rebuild_pass_rebuilds_what_a_new_vintage_made_stale_and_nothing_else(store):
@@ -164,3 +165,27 @@ def test_a_rebuild_asked_through_another_store_object_records_what_the_build_rea
     load(store, "customs", 3.0, released="2030-02-01")
     assert kept.rebuild_stale(Store(store.url)) == 1 and customs.calls == 3
     assert kept.get(store, ("c",), customs) == 3.0 and customs.calls == 3
+
+
+def test_while_a_rebuilder_runs_a_stale_entry_answers_with_its_last_result_and_wakes_it(store):
+    """A serving process (a Rebuilder running): the request after a new vintage does not build; it
+    gets the result built a moment ago, whole, and the rebuilder builds the new one at once."""
+    kept = cache.named("test stale", 8)  # registered: the rebuilder rebuilds the named caches
+    customs = Counted(store, "customs")
+    assert kept.get(store, ("c",), customs) == 1.0
+    rebuilder = cache.Rebuilder(lambda: store, every_s=3600)  # woken only by the stale answer
+    rebuilder.start()
+    try:
+        load(store, "customs", 2.0, released="2030-01-01")
+        assert kept.get(store, ("c",), customs) == 1.0 and customs.calls == 1  # the last result, no build
+        assert kept.stats()["stale"] == 1
+        for _ in range(600):  # the rebuilder was woken: it builds the new result (bounded wait, not a timing)
+            if customs.calls == 2:
+                break
+            threading.Event().wait(0.05)
+        assert customs.calls == 2
+        assert kept.get(store, ("c",), customs) == 2.0 and customs.calls == 2
+    finally:
+        rebuilder.stop()
+    load(store, "customs", 3.0, released="2030-02-01")
+    assert kept.get(store, ("c",), customs) == 3.0 and customs.calls == 3  # no rebuilder: the request builds
