@@ -1,6 +1,6 @@
 """Claim spotting measured on real articles: the annotated corpus (each split apart) and the bundled articles.
 
-Corpus (benchmarks/corpus/{dev,test,holdout}/*.md, or --corpus; --splits picks some): every figure annotated
+Corpus (benchmarks/corpus/{dev,test,dev2,holdout}/*.md, or --corpus; --splits picks some): every figure annotated
 in the front matter (value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
 - **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
   (or hold them) with the same value (sign included);
@@ -39,7 +39,9 @@ FIGURE_CHECKS = {"threshold", "rounded", "exact", "count", "leader"}
 DETAIL = False
 SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were reported: no longer held out",
           "holdout": "collected 2026-12-04 by a helper not writing rules; first run: 3 false accusations, all in one "
-                     "article (cpahk-pct-2023), which was then read and its causes fixed: otherwise unread"}
+                     "article (cpahk-pct-2023), which was then read and its causes fixed: otherwise unread",
+          "dev2": "collected 2026-12-04 and annotated before the spotter was run on it; first-run figures in the "
+                  "corpus README, then used for development"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
         "candidates", "right")
 
