@@ -607,3 +607,43 @@ def test_front_matter_that_is_not_yaml_is_said_not_silently_dropped(store):
     assert any("front matter, line 1" in note and "published date is not used" in note for note in found.notes), found.notes
     good = spot.spot(text.replace('"China\'s exports', "China's exports"), store=store)
     assert not any("front matter" in note for note in good.notes)
+
+
+def _reads(sentences: list[str], published: str | None = None):
+    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
+    from indicators.spot import frames
+
+    context = frames.Context(published=spot.as_date(published) if published else None)
+    reads = []
+    for i, sentence in enumerate(sentences):
+        reads = frames.frames_of(sentence, context, i)
+    return reads
+
+
+def test_a_year_after_than_in_or_from_the_is_a_base_and_the_figure_is_the_next_year():
+    """UNN, 2025-01-13: "(5.9% higher than in 2023)" after a paragraph about December 2024 gives the annual figures
+    2024 (never 2023, never December); Xinhua, 2025-01-14: "up 3.7 percent from the 2023 level" is a base."""
+    reads = _reads(["Chinese exports grew 10.7% year-on-year in December 2024, exceeding forecasts of 7.3%.",
+                    "Exports amounted to about USD 3.58 trillion (5.9% higher than in 2023)."], "2025-01-13")
+    assert [(r.frame.period, r.frame.base_period) for r in reads] == [("2024", "2023"), ("2024", "2023")]
+    reads = _reads(["The country's total auto output was 31.28 million units last year, up 3.7 percent from the "
+                    "2023 level, and sales rose 4.5 percent year on year to reach 31.44 million units."], "2025-01-14")
+    assert {r.frame.period for r in reads} == {"2024"}
+    # a base year far from the text's year dates nothing: the period stays the context's
+    reads = _reads(["Exports rose 6% in December 2024.", "Exports were 30% higher than in 2019."], "2025-01-13")
+    assert reads[0].frame.period == "2024-12"
+
+
+def test_a_month_attached_to_a_figure_is_dated_by_the_sentences_month_or_the_published_date():
+    """MNI, 2025-10-13: "accelerating from 4.4% in August" beside September's 8.3% is August 2025, not 2024;
+    UNN: "accelerating from +6.7% in November" beside December 2024 is November 2024; Reuters, 2023-01-13:
+    "a $69.84 billion surplus in November" after December's is November 2022."""
+    reads = _reads(["Exports in September rose 8.3% y/y to USD 328.6 billion, accelerating from 4.4% in August and "
+                    "exceeding expectations for 6.5% growth."], "2025-10-13")
+    assert [r.frame.period for r in reads][:3] == ["2025-09", "2025-09", "2025-08"]
+    reads = _reads(["Chinese exports grew 10.7% year-on-year in December 2024, exceeding forecasts of 7.3% and "
+                    "accelerating from +6.7% in November."], "2025-01-13")
+    assert reads[-1].frame.period == "2024-11"
+    reads = _reads(["China posted a trade surplus of $78 billion in December, compared with a forecast $76.2 billion "
+                    "surplus in the poll and a $69.84 billion surplus in November."], "2023-01-13")
+    assert (reads[0].frame.period, reads[-1].frame.period) == ("2022-12", "2022-11")

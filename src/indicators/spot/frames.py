@@ -23,7 +23,10 @@ from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"over|against)\s+(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
+                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s))?"
+                         r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
+"""A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
+level", "over the same period of 2022"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
@@ -603,6 +606,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.notes.append(f"“{relative.group(1)}” is not resolved: no published date (give --published)")
             frame.period_from = "unresolved"
             return
+    elif (month := _attached_month(after, main_period, context, frame.role)):
+        frame.period, frame.period_from = month, "stated"
+        return
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
         year, how = str(int(main_period[:4]) - 1), "stated"
     else:
@@ -615,6 +621,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.period_from = "unresolved"
                 return
             how = "stated"
+        elif (after_base := _year_after_base(sentence, bases, context)):
+            year, how = after_base, "stated"
+            frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
         elif _subannual(sentence, "0000")[0] and (context.period or context.published):
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
@@ -629,6 +638,50 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+MONTH_AFTER = re.compile(r"\s*(?:\w+\s+)?in\s+(January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b(?!,?\s*(?:19|20)\d{2})", re.I)
+
+
+def _attached_month(after: str, main_period: str | None, context: Context, role: str) -> str | None:
+    """A month attached to the figure without a year ("accelerating from 4.4% in August"), as a period. Beside
+    the sentence's own month ("Exports in September rose 8.3% ... from 4.4% in August") it is the latest such
+    month not after it (a base figure in the same month is a year earlier); otherwise it is in the year of
+    the text so far (or the published year), never after the published date. None when no month is attached
+    or nothing dates it."""
+    m = MONTH_AFTER.match(after)
+    if not m:
+        return None
+    month = MONTH_NUMBERS[m.group(1).lower()]
+    if main_period and re.fullmatch(r"\d{4}-\d{2}", main_period):
+        year, last = int(main_period[:4]), int(main_period[5:])
+        same_year = month < last or (month == last and role != "earlier")
+        return f"{year if same_year else year - 1}-{month:02d}"
+    published = context.published
+    if context.period and context.period[:4].isdigit():
+        year = int(context.period[:4])
+    elif published:
+        year = published.year
+    else:
+        return None
+    if published and (year, month) >= (published.year, published.month):
+        year = published.year - 1  # a month not yet over when the text was published: the year before
+    return f"{year}-{month:02d}"
+
+
+def _year_after_base(sentence: str, bases: list[str], context: Context) -> str | None:
+    """"Exports amounted to USD 3.58 trillion (5.9% higher than in 2023)": a sentence whose only year is an
+    annual comparison's base gives the figure the next year, when the text so far is about that year (its
+    period, or its published date a year or two later) and the sentence names no part of a year."""
+    if not bases or not bases[0] or not bases[0].isdigit() or _subannual(sentence, "0000")[0]:
+        return None
+    year = str(int(bases[0]) + 1)
+    if context.period:
+        return year if context.period[:4] == year else None
+    if context.published and context.published.year - int(year) in (0, 1):
+        return year
+    return None
 
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int) -> None:
