@@ -647,3 +647,20 @@ def test_a_month_attached_to_a_figure_is_dated_by_the_sentences_month_or_the_pub
     reads = _reads(["China posted a trade surplus of $78 billion in December, compared with a forecast $76.2 billion "
                     "surplus in the poll and a $69.84 billion surplus in November."], "2023-01-13")
     assert (reads[0].frame.period, reads[-1].frame.period) == ("2022-12", "2022-11")
+
+
+def test_a_figure_stated_for_both_measures_is_a_claim_about_each():
+    """WAM via UrduPoint, 2025-01-13: "both production and sales exceeding 31 million units" is two claims (CAAM
+    output 31.28 and sales 31.44 million); the later "10 consecutive years" of the same sentence is read once."""
+    reads = _reads(["China's auto sector hit a new milestone in 2024 with both production and sales exceeding "
+                    "31 million units, according to data released by the China Association of automobile "
+                    "Manufacturers on Monday."], "2025-01-13")
+    assert [(r.value, r.frame.measure, r.frame.measures) for r in reads] == [
+        (31, "production", ("production",)), (31, "sales", ("sales",))]  # 31 million
+    reads = _reads(["The data also revealed that both production and sales of new energy vehicles (NEVs) exceeded "
+                    "12 million units, ranking first in the world for 10 consecutive years."], "2025-01-13")
+    assert [r.frame.measure for r in reads if r.value == 12] == ["production", "sales"]
+    assert len([r for r in reads if r.value == 10]) == 1
+    # without "both" or "each" the two measures stay one open reading
+    [read] = _reads(["Production and sales reached 31 million units in 2024."], "2025-01-13")
+    assert read.frame.measures == ("production", "sales")

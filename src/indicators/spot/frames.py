@@ -278,6 +278,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
+    reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph)
     return reads
 
@@ -299,6 +300,34 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
                 and re.fullmatch(r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[a.figure.end: b.figure.start - len(b.wording)]):
             fa.measure, fb.measure = fa.measures
             fa.measures, fb.measures = (fa.measure,), (fb.measure,)
+
+
+EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
+    """"both production and sales exceeded 31 million units", "output and sales each exceeded 12 million": one
+    figure that states two measures is a claim about each, read twice (one frame per measure)."""
+    out = []
+    for read in reads:
+        frame = read.frame
+        if len(frame.measures) != 2 or frame.role != "figure" or frame.measure_from != "stated":
+            out.append(read)
+            continue
+        words = [m for m in mentions("measure", sentence) if m.value in frame.measures]
+        both = words and EACH.search(sentence[max(0, words[0].start - 30): words[0].start])
+        each = re.match(r"(?i)\s*each\b", sentence[words[-1].end:]) if words else None
+        # only the figure the two measures are stated for: the first after them ("exceeded 12 million units,
+        # ranking first for 10 consecutive years": not the 10)
+        first = words and next((r for r in reads if r.figure.start >= words[-1].end), None) is read
+        if not ((both or each) and first):
+            out.append(read)
+            continue
+        for measure in frame.measures:
+            own = dataclasses.replace(frame, measure=measure, measures=(measure,), notes=list(frame.notes))
+            own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
+            out.append(dataclasses.replace(read, frame=own))
+    return out
 
 
 def _none():
