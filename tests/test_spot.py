@@ -664,3 +664,19 @@ def test_a_figure_stated_for_both_measures_is_a_claim_about_each():
     # without "both" or "each" the two measures stay one open reading
     [read] = _reads(["Production and sales reached 31 million units in 2024."], "2025-01-13")
     assert read.frame.measures == ("production", "sales")
+
+
+def test_a_forecast_attached_to_one_figure_leaves_the_sentences_other_figures_facts(store):
+    """UNN, 2025-01-13: "grew 10.7% ... exceeding forecasts of 7.3% and accelerating from +6.7% in November": the
+    7.3% is a forecast (never checked); the 10.7% and 6.7% are December's and November's figures, supported.
+    MNI, 2025-10-13: "the 1.8% market consensus" is a forecast too."""
+    text = ("Chinese exports grew 10.7% year-on-year in December 2024, exceeding forecasts of 7.3% and accelerating "
+            "from +6.7% in November.")
+    found = one(text, store, published="2025-01-13")
+    assert by_span(found, "7.3%").verdict == "opinion"
+    assert [(by_span(found, w).match.period, by_span(found, w).verdict) for w in ("10.7%", "6.7%")] == [
+        ("2024-12", "supported"), ("2024-11", "supported")]
+    assert spot.expected_figure("Imports climbed 7.4% y/y, well above the 1.8% market consensus.", 41, 45)
+    # a forecast of the sentence's own figures stays a prediction
+    assert all(c.verdict == "opinion" for c in one("Exports are forecast to grow 5% in 2025.", store,
+                                                     published="2025-01-13"))

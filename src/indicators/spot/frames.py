@@ -263,7 +263,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             _entity(places, figure, index, figures, frame, sentence, context)
-            _period(sentence, figure, frame, years, context, main_period, earlier_years)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years, figures)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -612,8 +612,24 @@ def _respectively(sentence: str) -> bool:
     return bool(re.search(r"\brespectively\b", sentence))
 
 
+def _month_of_another(sentence: str, figure: Figure, figures: list[Figure]) -> bool:
+    """The sentence's part of a year belongs to a base figure ("Imports climbed 7.4% y/y, up sharply from 1.3%
+    in August": August is the 1.3%'s), so it does not date this figure (a main figure's month does: "exports
+    tumbled 9.9% in December, while imports shrank 7.5%")."""
+    _, words, at = _subannual_at(sentence, "0000")
+    if at < 0:
+        return False
+    for other in figures:
+        if other is figure or not EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
+            continue
+        m = MONTH_AFTER.match(sentence, other.end)
+        if m and m.end() == at + len(words):
+            return True
+    return False
+
+
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
-            earlier_years: set) -> None:
+            earlier_years: set, figures: list[Figure] = ()) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base, else the earlier sentences' period (context)."""
     after = sentence[figure.end: figure.end + 30]
@@ -653,7 +669,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         elif (after_base := _year_after_base(sentence, bases, context)):
             year, how = after_base, "stated"
             frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
-        elif _subannual(sentence, "0000")[0] and (context.period or context.published):
+        elif _subannual(sentence, "0000")[0] and (context.period or context.published) \
+                and not (context.period and _month_of_another(sentence, figure, figures)):
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
@@ -663,6 +680,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if year is None:
         return
     sub, _, at = _subannual_at(sentence, year)
+    if sub and _month_of_another(sentence, figure, figures):
+        sub = None
+    published = context.published
+    if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
+            and (int(sub[:4]), int(sub[5:])) >= (published.year, published.month):
+        # "in December" read in January: the December before the text, not the one after it
+        sub = f"{int(sub[:4]) - 1}{sub[4:]}"
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
@@ -715,6 +739,10 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int) -> None:
     stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
+    # a month or quarter the sentence names, its year from the text or the published date ("Exports in
+    # September rose 8.3%"), dates the next sentences too
+    dated = [r.frame.period for r in reads if r.frame.role == "figure" and r.frame.period_from == "context"
+             and r.frame.period and not r.frame.period.isdigit() and r.frame.period != context.period]
     if stated:
         context.period = stated[0]
     else:
@@ -722,6 +750,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]
+        elif dated:
+            context.period = dated[0]
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
         context.last_entity = named[-1] if named else None
