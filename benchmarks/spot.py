@@ -66,13 +66,18 @@ def same_series(match, annotated: str, transformation: str = "") -> bool:
 _VALUES: dict = {}
 
 
-def stored_value(store: Store, source: str, indicator: str, product: str | None, period: str, entity: str):
-    """The value the store serves for one series at one period and entity (None when it holds none)."""
+def stored_value(store: Store, source: str, indicator: str, product: str | None, period: str, entity: str,
+                 unit: str | None = None):
+    """The value the store serves for one series at one period and entity (None when it holds none or, the
+    product or unit being left open, more than one)."""
     if store.url not in _VALUES:
         data = store.frame()
-        _VALUES[store.url] = {(r.source, r.indicator, r.product or None, str(r.period), r.entity): float(r.value)
-                              for r in data[["source", "indicator", "product", "period", "entity", "value"]].itertuples()}
-    return _VALUES[store.url].get((source, indicator, product or None, str(period), entity))
+        _VALUES[store.url] = {(r.source, r.indicator, r.product or None, str(r.period), r.entity, r.unit): float(r.value)
+                              for r in data[["source", "indicator", "product", "period", "entity", "unit", "value"]].itertuples()}
+    found = {v for (s, i, p, t, e, u), v in _VALUES[store.url].items()
+             if (s, i, t, e) == (source, indicator, str(period), entity) and (product is None or p == product)
+             and (unit is None or u == unit)}
+    return found.pop() if len(found) == 1 else None
 
 
 def duplicate_series(match, annotated: str, transformation: str, period, entity, store: Store) -> bool:
@@ -92,8 +97,8 @@ def duplicate_series(match, annotated: str, transformation: str, period, entity,
         return False
     if any(getattr(mine, d) != getattr(theirs, d) for d in ("measure", "subject", "basis", "kind", "transformation")):
         return False
-    a = stored_value(store, match.source, match.indicator, match.product, str(period), entity)
-    b = stored_value(store, source, indicator, product or theirs.product, str(period), entity)
+    a = stored_value(store, match.source, match.indicator, match.product, str(period), entity, match.unit)
+    b = stored_value(store, source, indicator, product or theirs.product, str(period), entity, match.unit)
     return a is not None and b is not None and _close(a, b)
 
 

@@ -680,3 +680,40 @@ def test_a_forecast_attached_to_one_figure_leaves_the_sentences_other_figures_fa
     # a forecast of the sentence's own figures stays a prediction
     assert all(c.verdict == "opinion" for c in one("Exports are forecast to grow 5% in 2025.", store,
                                                      published="2025-01-13"))
+
+
+def test_r_and_d_intensity_is_a_ratio_to_gdp_and_its_change_stays_points():
+    """NBS communique on 2023 (2024-10-02): "the R&D intensity (as a proportion of gross domestic product,
+    GDP[2]) came in at 2.65 percent, an increase of 0.09 percentage point": 2.65 is percent of GDP, 0.09 points."""
+    reads = _reads(["In 2023, a total of 3,335.71 billion yuan was invested in R&D across the country, an increase "
+                    "of 257.42 billion yuan over the previous year, marking a growth rate of 8.4 percent; the R&D "
+                    "intensity (as a proportion of gross domestic product, GDP[2]) came in at 2.65 percent, an "
+                    "increase of 0.09 percentage point over the previous year[3]."], "2024-10-02")
+    units = {r.value: (r.unit, r.frame.subject) for r in reads}
+    assert units[2.65] == ("percent of GDP", "rd") and units[0.09][0] == "percentage points"
+    assert units[8.4] == ("percent", "rd")
+
+
+def test_a_count_is_not_measured_by_the_ranking_word_beside_it_and_economies_are_what_a_rank_ranks():
+    """Mondaq (AFD China), 2024-11-28: "the number increased to nearly 70,000, ranking first": the 70,000 is
+    the previous sentence's PCT applications, not a rank. Xinhua, 2024-09-26: "the only middle-income economy
+    in the top 30 while Switzerland ...": a rank in the innovation index, China's (not GDP, not Switzerland's)."""
+    reads = _reads(["In 1994, patent applications via PCT from China were only 98.",
+                    "By 2023, the number increased to nearly 70,000, ranking first in the world for five "
+                    "consecutive years."], "2024-11-28")
+    [count] = [r for r in reads if r.value == 70000]
+    assert (count.frame.measure, count.frame.subject, count.frame.period) == ("applications", "pct_applications", "2023")
+    reads = _reads(["China moved up one spot to 11th place, according to the Global Innovation Index (GII) 2024.",
+                    "China remains the only middle-income economy in the top 30 while Switzerland, Sweden, the "
+                    "United States, Singapore and the United Kingdom are the world's top-ranked innovative "
+                    "economies, according to the GII."], "2024-09-26")
+    [top] = [r for r in reads if r.value == 30]
+    assert (top.frame.measure, top.frame.subject, top.frame.entity, top.comparator) == (
+        "rank", "innovation_index", "CHN", "<=")
+
+
+def test_each_between_the_measures_and_the_figure():
+    """Global Times, 2025-01-14: "output and sales in 2024 each exceeded 12 million": two claims."""
+    reads = _reads(["China's new-energy vehicle (NEV) output and sales in 2024 each exceeded 12 million, topping "
+                    "global rankings for the 10th consecutive year."], "2025-01-14")
+    assert [r.frame.measure for r in reads if r.value == 12] == ["production", "sales"]

@@ -226,14 +226,16 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator, wording = comparator_for(before, figure)
         frame = Frame()
         unit = figure.unit or "count"
-        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
-                                  or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])):
-            unit = "percent of GDP"
+        clause = _clause_of(clauses, figure.start)
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
             unit = "percentage points"
         if unit == "percent" and re.search(r"(?i)percentage$", sentence[figure.start: figure.end]) \
                 and re.match(r"\s+points?\b", sentence[figure.end: figure.end + 10]):
             unit = "percentage points"
+        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
+                                  or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
+                                  or _names_gdp_ratio(sentence[clause[0]: figure.start])):
+            unit = "percent of GDP"
         frame.kind = unit_kind(unit) or unit
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
@@ -243,7 +245,6 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
                                  sentence[previous.figure.end: figure.start - len(_sign_prefix(sentence, figure))], re.I)):
             frame.role = "conversion"
-        clause = _clause_of(clauses, figure.start)
         # transformation and sign (for percentages)
         if frame.kind == "percent":
             _transformation(sentence, figure, frame, clause)
@@ -283,6 +284,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     return reads
 
 
+def _names_gdp_ratio(text: str) -> bool:
+    """The words before a percentage in its clause say it is a ratio to GDP ("R&D intensity ... 2.65 percent")."""
+    low = text.lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low) for w in vocabulary()["percent_of_gdp_words"])
+
+
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
     window = sentence[max(clause[0], figure.start - 50): min(clause[1], figure.end + 50)].lower()
     for words in vocabulary()["qualifiers"]:
@@ -316,7 +323,7 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
             continue
         words = [m for m in mentions("measure", sentence) if m.value in frame.measures]
         both = words and EACH.search(sentence[max(0, words[0].start - 30): words[0].start])
-        each = re.match(r"(?i)\s*each\b", sentence[words[-1].end:]) if words else None
+        each = words and re.search(r"(?i)\beach\b", sentence[words[-1].end: read.figure.start])
         # only the figure the two measures are stated for: the first after them ("exceeded 12 million units,
         # ranking first for 10 consecutive years": not the 10)
         first = words and next((r for r in reads if r.figure.start >= words[-1].end), None) is read
@@ -377,6 +384,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         return
     if frame.transformation == "share" and frame.transformation_from == "stated":
         pass
+    # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's
+    items = [m for m in items if m.value not in ("rank", "score") or m.value == frame.kind]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
@@ -417,7 +426,8 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
         frame.subject, frame.subject_from = "other:ratio", "stated"
         return
-    if frame.kind == "percent_of_gdp":  # "GDP" is the denominator, not what is measured ("R&D ... 2.64% of GDP")
+    if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
+        # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
         items = [m for m in items if m.value != "economy"]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
@@ -586,7 +596,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
-                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)
+                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
+                                   sentence[figure.end: p.start], re.I)
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
                  # "69,610 applications came from China": "came from" names the origin
                  and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])
