@@ -717,3 +717,31 @@ def test_each_between_the_measures_and_the_figure():
     reads = _reads(["China's new-energy vehicle (NEV) output and sales in 2024 each exceeded 12 million, topping "
                     "global rankings for the 10th consecutive year."], "2025-01-14")
     assert [r.frame.measure for r in reads if r.value == 12] == ["production", "sales"]
+
+
+def test_a_change_of_a_level_is_judged_as_the_difference_of_two_rows_never_as_a_level(store):
+    """NBS communique on 2023 (2024-10-02): "an increase of 257.42 billion yuan over the previous year" is
+    3,335.71 - 3,078.29 (the store's final 2022 and 2023 rows), not the level of basic research it is near;
+    "6.77 percent, an increase of 0.2 percentage point" is the change of the basic-research share (6.77 - 6.57);
+    "2.65 percent, an increase of 0.09 percentage point" rests on a revised 2022 base (stored rows give 0.11):
+    a derived difference never accuses."""
+    text = ("In 2023, a total of 3,335.71 billion yuan was invested in R&D across the country, an increase of 257.42 "
+            "billion yuan over the previous year, marking a growth rate of 8.4 percent; the R&D intensity (as a "
+            "proportion of gross domestic product, GDP[2]) came in at 2.65 percent, an increase of 0.09 percentage "
+            "point over the previous year[3]. The proportion of funding for basic research was 6.77 percent, an "
+            "increase of 0.2 percentage point over the previous year.")
+    found = one(text, store, published="2024-10-02")
+    rise = by_span(found, "257.42")
+    assert (rise.match.indicator, rise.match.derivation, rise.verdict) == ("rd_expenditure", "difference",
+                                                                            "supported-rounded")
+    share = by_span(found, "0.2 percentage")
+    assert (share.match.indicator, share.match.period, share.verdict[:9]) == ("basic_research_share_pct", "2023",
+                                                                               "supported")
+    intensity = by_span(found, "0.09")
+    assert (intensity.match.indicator, intensity.verdict) == ("rd_intensity", "needs-review")
+    assert "0.11" in intensity.explanation or "+0.11" in intensity.explanation
+    # a point change after a percentage of another kind is not that series' change
+    reads = _reads(["R&D spending of enterprises contributed to 84 percent of the country's R&D growth, up 4.6 "
+                    "percentage points from a year earlier."], "2023-09-18")
+    [points] = [r for r in reads if r.value == 4.6]
+    assert (points.frame.transformation, points.frame.change_of) == ("change", "percent")

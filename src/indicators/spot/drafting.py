@@ -246,7 +246,8 @@ def _alternatives_text(candidate) -> str:
 
 
 def _judge_derived(c, store, as_of: str | None) -> None:
-    """A USD figure against a yuan series (converted at the period's average rate), or growth from two levels."""
+    """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
+    difference) from two levels."""
     m = c.match
     if m.derivation == "sum":
         c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
@@ -268,8 +269,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             previous = evidence.one({**spec, "period": str(int(m.period[:4]) - 1)})
             if previous is None:
                 raise derive.DerivationError(f"no {m.indicator} for {int(m.period[:4]) - 1} in the store")
-            got = derive.growth(float(row["value"]), float(previous["value"]), m.unit, str(m.period),
-                                str(int(m.period[:4]) - 1))
+            how = derive.difference if m.derivation == "difference" else derive.growth
+            got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), str(int(m.period[:4]) - 1))
     except (derive.DerivationError, ValueError, KeyError) as exc:
         c.verdict, c.loader = "unverifiable", f"indicators refresh --source {m.source}"
         c.explanation = f"Unverifiable: {exc}."
@@ -279,7 +280,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
-    what = "converted" if m.derivation == "convert" else "growth computed from two stored levels"
+    what = {"convert": "converted", "difference": "a difference of two stored rows"}.get(
+        m.derivation, "growth computed from two stored levels")
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"
         c.explanation = f"Supported through a derivation ({what}): {got.text}."

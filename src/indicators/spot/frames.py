@@ -68,6 +68,7 @@ class Frame:
     base_period: str | None = None
     transformation: str | None = None
     transformation_from: str = ""
+    change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
     notes: list[str] = field(default_factory=list)
@@ -279,6 +280,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
+    _changes(sentence, reads)
     reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph)
     return reads
@@ -307,6 +309,38 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
                 and re.fullmatch(r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[a.figure.end: b.figure.start - len(b.wording)]):
             fa.measure, fb.measure = fa.measures
             fa.measures, fb.measures = (fa.measure,), (fb.measure,)
+
+
+CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
+                           r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
+                           r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
+FALLING = re.compile(r"(?i)\b(?:decrease|decline|drop|fall|reduction|fell|dropped|declined|decreased|down)\b")
+
+
+def _changes(sentence: str, reads: list[Read]) -> None:
+    """A figure that is a change of a level, not a level: "an increase of 257.42 billion yuan over the previous
+    year", and every percentage-point figure ("2.65 percent, an increase of 0.09 percentage point"). A point
+    change after a percentage of its sentence is that percentage's change (its subject, measure, entity,
+    period); matching.py compares it with the difference of two stored rows, never with a row."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        if frame.role != "figure":
+            continue
+        before = sentence[max(0, read.figure.start - len(read.wording) - 40): read.figure.start - len(read.wording)]
+        if frame.kind == "percentage_points":
+            level = next((r for r in reversed(reads[:i]) if r.frame.kind in ("percent", "percent_of_gdp")
+                          and r.frame.transformation != "growth_rate" and r.frame.role == "figure"), None)
+            if level is not None:
+                for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from",
+                            "period", "period_from"):
+                    setattr(frame, key, getattr(level.frame, key))
+                frame.change_of = level.frame.kind
+                frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")
+        elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
+            continue
+        frame.transformation, frame.transformation_from = "change", "stated"
+        if FALLING.search(before[-30:]) and read.value > 0:
+            frame.sign = -1
 
 
 EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")

@@ -73,6 +73,7 @@ class Option:
     score: float
     narrower: bool = False
     derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels),
+    # "difference" (a change: the period's row less the year before's),
     # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
     holds_period: bool = False
 
@@ -185,6 +186,11 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             narrower = False
         if frame.entity and frame.entity not in entry.entities:
             continue
+        if frame.transformation == "change":
+            option = _change_option(frame, unit, entry, narrower)
+            if option is not None:
+                options.append(option)
+            continue
         if frame.kind == "percent_of_gdp":
             if entry.kind != "percent_of_gdp":
                 continue
@@ -222,6 +228,23 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         where = f" for {frame.entity}" if frame.entity else ""
         return [], f"no series in the store measures {what}{where} in {unit}"
     return options, ""
+
+
+def _change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Option | None:
+    """A change of a level ("an increase of 257.42 billion yuan", "up 0.09 percentage point") against the series
+    of that level: the difference of its rows for the period and the year before (derivation "difference");
+    only for a year, the same subject (never a narrower one), a level series in the figure's unit, or a
+    percentage series for a point change."""
+    if narrower or not frame.period or not frame.period.isdigit() or entry.transformation == "growth_rate":
+        return None
+    if frame.kind == "percentage_points":
+        if entry.kind not in ((frame.change_of,) if frame.change_of else ("percent", "percent_of_gdp")):
+            return None
+    elif entry.transformation != "level" or _units_agree(unit, frame.kind, entry) != "":
+        return None
+    holds = bool(entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, previous_period(frame.period)))
+    score = 0.5 + (0.2 if holds else 0) - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
+    return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "difference", holds)
 
 
 def same_dimensions(a: Entry, b: Entry) -> bool:
