@@ -220,6 +220,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
+    base_months = _base_months(sentence, figures)
     main_period = None
     earlier_years = set()
     for index, figure in enumerate(figures):
@@ -265,7 +266,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             _entity(places, figure, index, figures, frame, sentence, context)
-            _period(sentence, figure, frame, years, context, main_period, earlier_years, figures)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -288,8 +289,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
 
 def _names_gdp_ratio(text: str) -> bool:
     """The words before a percentage in its clause say it is a ratio to GDP ("R&D intensity ... 2.65 percent")."""
-    low = text.lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low) for w in vocabulary()["percent_of_gdp_words"])
+    return bool(_gdp_ratio_words().search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _gdp_ratio_words() -> re.Pattern:
+    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
@@ -657,24 +662,29 @@ def _respectively(sentence: str) -> bool:
     return bool(re.search(r"\brespectively\b", sentence))
 
 
-def _month_of_another(sentence: str, figure: Figure, figures: list[Figure]) -> bool:
-    """The sentence's part of a year belongs to a base figure ("Imports climbed 7.4% y/y, up sharply from 1.3%
-    in August": August is the 1.3%'s), so it does not date this figure (a main figure's month does: "exports
-    tumbled 9.9% in December, while imports shrank 7.5%")."""
-    _, words, at = _subannual_at(sentence, "0000")
-    if at < 0:
-        return False
+def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
+    """Where the month words attached to the sentence's base figures end ("up sharply from 1.3% in August"):
+    such a month dates its base figure only. One pass over the figures."""
+    ends = set()
     for other in figures:
-        if other is figure or not EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
-            continue
         m = MONTH_AFTER.match(sentence, other.end)
-        if m and m.end() == at + len(words):
-            return True
-    return False
+        if m and EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
+            ends.add(m.end())
+    return frozenset(ends)
+
+
+def _month_of_another(sentence: str, base_months: frozenset) -> bool:
+    """The sentence's part of a year belongs to a base figure ("Imports climbed 7.4% y/y, up sharply from 1.3%
+    in August": August is the 1.3%'s), so it does not date the main figure (a main figure's month does:
+    "exports tumbled 9.9% in December, while imports shrank 7.5%")."""
+    if not base_months:
+        return False
+    _, words, at = _subannual_at(sentence, "0000")
+    return at >= 0 and at + len(words) in base_months
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
-            earlier_years: set, figures: list[Figure] = ()) -> None:
+            earlier_years: set, base_months: frozenset = frozenset()) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base, else the earlier sentences' period (context)."""
     after = sentence[figure.end: figure.end + 30]
@@ -715,7 +725,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             year, how = after_base, "stated"
             frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
         elif _subannual(sentence, "0000")[0] and (context.period or context.published) \
-                and not (context.period and _month_of_another(sentence, figure, figures)):
+                and not (context.period and _month_of_another(sentence, base_months)):
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
@@ -725,7 +735,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if year is None:
         return
     sub, _, at = _subannual_at(sentence, year)
-    if sub and _month_of_another(sentence, figure, figures):
+    if sub and _month_of_another(sentence, base_months):
         sub = None
     published = context.published
     if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
