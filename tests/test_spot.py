@@ -745,3 +745,20 @@ def test_a_change_of_a_level_is_judged_as_the_difference_of_two_rows_never_as_a_
                     "percentage points from a year earlier."], "2023-09-18")
     [points] = [r for r in reads if r.value == 4.6]
     assert (points.frame.transformation, points.frame.change_of) == ("change", "percent")
+
+
+def test_a_move_in_a_ranking_is_a_change_of_the_rank_never_a_rank(store):
+    """CNIPA, 2025-09-24: "Since 2013, China has advanced a total of 25 places" is the change of its GII rank
+    since 2013 (35th to 10th: -25), supported; "up two places from 2024" in a sub-index the store does not hold
+    is unverifiable, never a rank of 2 judged against the overall rank."""
+    text = ("On September 16, 2025, the World Intellectual Property Organization (WIPO) released the Global Innovation "
+            "Index (GII) 2025. China (10th) broke into the Top 10 for the first time. Since 2013, China has advanced "
+            "a total of 25 places. In terms of Innovation Output, China continues to rank among the global leaders, "
+            "with its ranking rising to 5th, up two places from 2024.")
+    found = one(text, store, published="2025-09-24")
+    moved = by_span(found, "25 places")
+    assert (moved.value, moved.match.indicator, moved.match.derivation, moved.match.base_period, moved.verdict) == (
+        -25, "gii_rank", "difference", "2013", "supported")
+    assert by_span(found, "two places").verdict == "unverifiable"
+    [down] = [r for r in _reads(["China dropped three places to 14th."], "2025-09-24") if r.value in (3, -3)]
+    assert (down.value, down.frame.transformation) == (3, "change")

@@ -59,7 +59,8 @@ class Match:
     product: str | None = None
     freq: str | None = None
     alternatives: list[dict] = field(default_factory=list)
-    derivation: str = ""  # "convert", "growth": judged through derive.py
+    derivation: str = ""  # "convert", "growth", "difference": judged through derive.py
+    base_period: str = ""  # for a difference: the period it is taken from ("since 2013"), else the year before
     narrower: bool = False
     measure: str = ""
     subject: str = ""
@@ -311,6 +312,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                        "measure": o.entry.measure, "subject": o.entry.subject, "basis": o.entry.basis}
                       for o in options[1:5]],
         derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
+        base_period=best.base,
         basis=entry.basis,
     )
     definition = part_coverage(sentence, entry.source, entry.indicator)

@@ -266,11 +266,12 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
-            previous = evidence.one({**spec, "period": str(int(m.period[:4]) - 1)})
+            base = (m.base_period if m.derivation == "difference" and m.base_period else str(int(m.period[:4]) - 1))
+            previous = evidence.one({**spec, "period": base})
             if previous is None:
-                raise derive.DerivationError(f"no {m.indicator} for {int(m.period[:4]) - 1} in the store")
+                raise derive.DerivationError(f"no {m.indicator} for {base} in the store")
             how = derive.difference if m.derivation == "difference" else derive.growth
-            got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), str(int(m.period[:4]) - 1))
+            got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), base)
     except (derive.DerivationError, ValueError, KeyError) as exc:
         c.verdict, c.loader = "unverifiable", f"indicators refresh --source {m.source}"
         c.explanation = f"Unverifiable: {exc}."

@@ -320,6 +320,9 @@ CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
                            r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
 FALLING = re.compile(r"(?i)\b(?:decrease|decline|drop|fall|reduction|fell|dropped|declined|decreased|down)\b")
+RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?)$")
+RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
+RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
 
 
 def _changes(sentence: str, reads: list[Read]) -> None:
@@ -341,11 +344,22 @@ def _changes(sentence: str, reads: list[Read]) -> None:
                     setattr(frame, key, getattr(level.frame, key))
                 frame.change_of = level.frame.kind
                 frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")
+        elif frame.kind == "rank" and not read.figure.ordinal \
+                and RANK_MOVE.search(sentence[read.figure.start: read.figure.end]):
+            # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
+            frame.transformation, frame.transformation_from = "change", "stated"
+            frame.change_of = "rank"
+            up, down = RANK_UP.search(before[-30:]), RANK_DOWN.search(before[-30:])
+            if up and not down:
+                frame.sign, read.value = -1, -abs(read.value)
+            elif not down:
+                frame.notes.append("a move in a ranking without its direction")
+            continue
         elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
             continue
         frame.transformation, frame.transformation_from = "change", "stated"
         if FALLING.search(before[-30:]) and read.value > 0:
-            frame.sign = -1
+            frame.sign, read.value = -1, -read.value
 
 
 EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")

@@ -76,6 +76,7 @@ class Option:
     # "difference" (a change: the period's row less the year before's),
     # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
     holds_period: bool = False
+    base: str = ""  # for a difference: the period it is taken from
 
 
 _INDEX: dict[tuple, list[Entry]] = {}
@@ -240,11 +241,17 @@ def _change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Opt
     if frame.kind == "percentage_points":
         if entry.kind not in ((frame.change_of,) if frame.change_of else ("percent", "percent_of_gdp")):
             return None
+    elif frame.kind == "rank":
+        if entry.kind != "rank":
+            return None
     elif entry.transformation != "level" or _units_agree(unit, frame.kind, entry) != "":
         return None
-    holds = bool(entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, previous_period(frame.period)))
+    base = previous_period(frame.period)
+    if frame.base_period and frame.base_period.isdigit() and int(frame.base_period) < int(base):
+        base = frame.base_period  # "advanced a total of 25 places since 2013": the change since that year
+    holds = bool(entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, base))
     score = 0.5 + (0.2 if holds else 0) - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
-    return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "difference", holds)
+    return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "difference", holds, base)
 
 
 def same_dimensions(a: Entry, b: Entry) -> bool:
