@@ -762,3 +762,17 @@ def test_a_move_in_a_ranking_is_a_change_of_the_rank_never_a_rank(store):
     assert by_span(found, "two places").verdict == "unverifiable"
     [down] = [r for r in _reads(["China dropped three places to 14th."], "2025-09-24") if r.value in (3, -3)]
     assert (down.value, down.frame.transformation) == (3, "change")
+
+
+def test_a_share_of_a_whole_named_after_it_is_judged_from_two_stored_levels(store):
+    """Xinhua via imsilkroad, 2025-01-14: "NEV sales accounted for 40.9 percent of all new car sales in 2024" is
+    CAAM NEV sales over all vehicle sales (12.866 / 31.436 million = 40.9%); a share the store holds as a series
+    (mechanical and electrical products in total exports) is matched to that series, not derived."""
+    found = one("NEV sales accounted for 40.9 percent of all new car sales in 2024.", store, published="2025-01-14")
+    share = by_span(found, "40.9")
+    assert (share.match.indicator, share.match.product, share.match.derivation, share.match.whole["product"]) == (
+        "vehicle_sales", "nev", "share", "all")
+    assert share.verdict in ("supported", "supported-rounded")
+    [read] = _reads(["Exports of mechanical and electrical products accounted for 58.6 percent of total exports in "
+                     "2023."], "2024-01-12")
+    assert (read.frame.subject, read.frame.whole_subject) == ("mech_elec", "goods")

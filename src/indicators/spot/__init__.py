@@ -61,6 +61,7 @@ class Match:
     alternatives: list[dict] = field(default_factory=list)
     derivation: str = ""  # "convert", "growth", "difference": judged through derive.py
     base_period: str = ""  # for a difference: the period it is taken from ("since 2013"), else the year before
+    whole: dict | None = None  # for a share of two levels: the whole's series (source, indicator, product, unit)
     narrower: bool = False
     measure: str = ""
     subject: str = ""
@@ -313,6 +314,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                       for o in options[1:5]],
         derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
         base_period=best.base,
+        whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
+                "unit": best.whole.unit} if best.whole else None),
         basis=entry.basis,
     )
     definition = part_coverage(sentence, entry.source, entry.indicator)

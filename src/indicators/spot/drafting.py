@@ -262,7 +262,13 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         row = evidence.one(spec)
         if row is None:
             raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
-        if m.derivation == "convert":
+        if m.derivation == "share":
+            whole = evidence.one({**spec, **m.whole})
+            if whole is None:
+                raise derive.DerivationError(f"no {m.whole['indicator']} for {m.period} in the store")
+            got = derive.share(float(row["value"]), float(whole["value"]), m.unit,
+                               f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {m.period}")
+        elif m.derivation == "convert":
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
@@ -281,7 +287,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
-    what = {"convert": "converted", "difference": "a difference of two stored rows"}.get(
+    what = {"convert": "converted", "difference": "a difference of two stored rows",
+            "share": "a share of two stored levels"}.get(
         m.derivation, "growth computed from two stored levels")
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"

@@ -68,6 +68,8 @@ class Frame:
     base_period: str | None = None
     transformation: str | None = None
     transformation_from: str = ""
+    whole_subject: str | None = None  # for a share of levels ("40.9 percent of all new car sales"): the whole's subject
+    whole_measure: str | None = None  # and the measure both are counted by (sales)
     change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
@@ -282,6 +284,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
     _changes(sentence, reads)
+    _wholes(sentence, reads, subjects, measures)
     reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph)
     return reads
@@ -360,6 +363,34 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         frame.transformation, frame.transformation_from = "change", "stated"
         if FALLING.search(before[-30:]) and read.value > 0:
             frame.sign, read.value = -1, -read.value
+
+
+WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:all\s+|total\s+|the\s+(?:total\s+|country's\s+total\s+|nation's\s+total\s+)?|"
+                         r"(?:the\s+)?(?:China's|the country's|the nation's)\s+(?:total\s+)?)")
+
+
+def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
+    """"NEV sales accounted for 40.9 percent of all new car sales": a share whose whole is named after it (a
+    subject and a measure within the next few words) is a share of two levels the store may hold (NEV sales
+    over vehicle sales); the part's measure is the whole's ("sales")."""
+    for read in reads:
+        frame = read.frame
+        if frame.transformation != "share" or frame.kind != "percent" or not frame.subject:
+            continue
+        m = WHOLE_AFTER.match(sentence, read.figure.end)
+        if not m:
+            continue
+        stop = min(len(sentence), m.end() + 40)
+        cut = CLAUSE.search(sentence, m.end())
+        stop = min(stop, cut.start()) if cut else stop
+        said = [x for x in measures if m.end() <= x.start < stop and x.value != "share"]
+        if not said:
+            continue
+        named = [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
+        whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
+        if whole and whole != frame.subject and catalogue.within(frame.subject, whole):
+            frame.whole_subject, frame.whole_measure = whole, said[0].value
+            frame.notes.append(f"a share of {said[0].value} of {frame.subject} in {said[0].value} of {whole}")
 
 
 EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")

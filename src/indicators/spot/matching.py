@@ -77,6 +77,7 @@ class Option:
     # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
     holds_period: bool = False
     base: str = ""  # for a difference: the period it is taken from
+    whole: "Entry | None" = None  # for a share of two levels: the whole's series
 
 
 _INDEX: dict[tuple, list[Entry]] = {}
@@ -223,12 +224,33 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 options.append(Option(entry, 0.55, False, "growth", True))
             elif entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 options.append(Option(entry, 0.5, False, "sum", False))
+    if not options and frame.whole_subject and frame.whole_measure:
+        options = _share_options(frame, index)
     options.sort(key=lambda o: -o.score)
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
         where = f" for {frame.entity}" if frame.entity else ""
         return [], f"no series in the store measures {what}{where} in {unit}"
     return options, ""
+
+
+def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """A share of two levels ("NEV sales accounted for 40.9 percent of all new car sales"): the part's level
+    series (the frame's subject) and the whole's (the whole's subject), of the same measure, source, indicator
+    and unit, both holding the period; judged as part / whole (derivation "share")."""
+    if not frame.period:
+        return []
+    found = []
+    levels = [e for e in index if e.transformation == "level" and measures_agree(frame.whole_measure, e.measure)
+              and (not frame.entity or frame.entity in e.entities) and e.kind in ("count", "money")]
+    for part in (e for e in levels if e.subject == frame.subject):
+        for whole in (e for e in levels if e.subject == frame.whole_subject):
+            if (whole.source, whole.indicator, whole.unit) != (part.source, part.indicator, part.unit):
+                continue
+            holds = bool(part.holds(frame.entity, frame.period) and whole.holds(frame.entity, frame.period))
+            if holds:
+                found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share", True, whole=whole))
+    return found
 
 
 def _change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Option | None:
