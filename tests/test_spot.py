@@ -776,3 +776,15 @@ def test_a_share_of_a_whole_named_after_it_is_judged_from_two_stored_levels(stor
     [read] = _reads(["Exports of mechanical and electrical products accounted for 58.6 percent of total exports in "
                      "2023."], "2024-01-12")
     assert (read.frame.subject, read.frame.whole_subject) == ("mech_elec", "goods")
+
+
+def test_pct_in_capitals_after_a_number_is_the_treaty_not_percent(store):
+    """"75,000 PCT international applications" (CNIPA's count as receiving office) is a count of applications,
+    never 75,000 percent judged against a growth rate; "77.6 pct" (Jiji) stays a percentage."""
+    from indicators.spot.figures import read_figures
+
+    [count, growth] = read_figures("In 2023, CNIPA received 75,000 PCT international applications, up 2 percent.")
+    assert (count.value, count.unit, growth.unit) == (75000, "applications", "percent")
+    assert read_figures("Exports of new energy vehicles rose 77.6 pct.")[0].unit == "percent"
+    [c] = [c for c in one("China filed 69,610 PCT applications in 2023.", store, published="2024-03-08")]
+    assert (c.match.indicator, c.verdict) == ("pct_applications", "supported")
