@@ -788,3 +788,14 @@ def test_pct_in_capitals_after_a_number_is_the_treaty_not_percent(store):
     assert read_figures("Exports of new energy vehicles rose 77.6 pct.")[0].unit == "percent"
     [c] = [c for c in one("China filed 69,610 PCT applications in 2023.", store, published="2024-03-08")]
     assert (c.match.indicator, c.verdict) == ("pct_applications", "supported")
+
+
+def test_a_figure_the_passenger_car_association_gives_is_never_judged_against_caam(store):
+    """CPCA (retail and wholesale passenger cars) is not CAAM: the store holds no CPCA series, so "according to
+    the China Passenger Car Association" makes a passenger-car figure unverifiable, not a CAAM mismatch."""
+    found = one("China exported 4.1 million passenger vehicles in 2024, according to the China Passenger Car "
+                "Association.", store, published="2025-01-10")
+    assert [c.verdict for c in found] == ["unverifiable"]
+    found = one("China exported 4.955 million passenger vehicles in 2024, according to the China Association of "
+                "Automobile Manufacturers.", store, published="2025-01-10")
+    assert found[0].match.source == "caam" and found[0].verdict in ("supported", "supported-rounded")
