@@ -799,3 +799,19 @@ def test_a_figure_the_passenger_car_association_gives_is_never_judged_against_ca
     found = one("China exported 4.955 million passenger vehicles in 2024, according to the China Association of "
                 "Automobile Manufacturers.", store, published="2025-01-10")
     assert found[0].match.source == "caam" and found[0].verdict in ("supported", "supported-rounded")
+
+
+def test_the_source_named_earlier_in_a_paragraph_is_its_next_sentences_source():
+    """Pakistan Economic Net (Xinhua), February 2024: the CPCA, named in the first sentence, is the source of the
+    next sentence's 26.8 percent too; a new paragraph starts without it."""
+    from indicators.spot import frames
+
+    context = frames.Context(published=spot.as_date("2024-02-09"))
+    frames.frames_of("Exports of Chinese new energy vehicles (NEVs) maintained a robust trend last month, with 95,000 "
+                     "new energy passenger cars exported in January 2024, an increase of 27.1 percent year on year, "
+                     "according to data released Thursday by the China Passenger Car Association.", context, 0)
+    [share] = frames.frames_of("Exported NEVs accounted for 26.8 percent of the nation's total exported passenger "
+                               "vehicles during the same month, the data showed.", context, 0)
+    assert (share.frame.basis, share.frame.basis_from) == ("other:cpca", "context")
+    [later] = frames.frames_of("NEV exports rose 10 percent in 2023.", context, 1)
+    assert later.frame.basis is None

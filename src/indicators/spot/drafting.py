@@ -210,7 +210,7 @@ def _another_reading(candidate, entry) -> bool:
     frame = candidate.frame
     if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
         return False
-    if frame.get("basis") and frame.get("basis_from") == "stated" and entry.basis != frame["basis"]:
+    if frame.get("basis") and frame.get("basis_from") in ("stated", "context") and entry.basis != frame["basis"]:
         return False
     return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])
 

@@ -94,6 +94,7 @@ class Context:
     subject: str | None = None  # the last subject stated
     measure: str | None = None
     place: str | None = None  # the economy the text is about so far (named most often)
+    basis: str | None = None  # the source named last in the paragraph (whose figures they are)
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     notes: set = field(default_factory=set)
@@ -267,6 +268,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
+            if not frame.basis and context.basis and context.paragraph == paragraph:
+                # "..., according to the China Passenger Car Association. Exported NEVs accounted for ...":
+                # the source named earlier in the paragraph is the source of its next sentences' figures
+                frame.basis, frame.basis_from = context.basis, "context"
             _entity(places, figure, index, figures, frame, sentence, context)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
         qualifier = _qualifier(sentence, figure, clause)
@@ -873,4 +878,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if context.counts:
         top = max(context.counts.values())
         context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
+    bases = mentions("basis", sentence)
+    if bases:
+        context.basis = bases[-1].value
+    elif paragraph != context.paragraph:
+        context.basis = None
     context.paragraph = paragraph

@@ -202,7 +202,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             continue
         elif frame.kind == "percent" and entry.transformation == "level" and entry.kind != "percent":
             continue
-        if frame.basis and frame.basis_from == "stated" and entry.basis != frame.basis:
+        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
             continue
         how = _units_agree(unit, frame.kind, entry)
         if how is None:
