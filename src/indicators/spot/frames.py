@@ -291,7 +291,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _changes(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     reads = _each_measure(sentence, reads)
-    _update(context, sentence, subjects, measures, places, years, reads, paragraph)
+    _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
 
 
@@ -842,7 +842,8 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
     return None
 
 
-def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int) -> None:
+def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
+            bases: list[Mention] = ()) -> None:
     stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
     # a month or quarter the sentence names, its year from the text or the published date ("Exports in
     # September rose 8.3%"), dates the next sentences too
@@ -878,7 +879,6 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if context.counts:
         top = max(context.counts.values())
         context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
-    bases = mentions("basis", sentence)
     if bases:
         context.basis = bases[-1].value
     elif paragraph != context.paragraph:
