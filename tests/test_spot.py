@@ -815,3 +815,35 @@ def test_the_source_named_earlier_in_a_paragraph_is_its_next_sentences_source():
     assert (share.frame.basis, share.frame.basis_from) == ("other:cpca", "context")
     [later] = frames.frames_of("NEV exports rose 10 percent in 2023.", context, 1)
     assert later.frame.basis is None
+
+
+def test_a_base_figure_without_its_own_year_is_never_accused(store):
+    """helm.news, 2024-10-20: "China's annual applications surged from about 100 to nearly 70,000 by 2023": the
+    100 is the mid-1990s' count, not 2023's; its year is a guess, so it is never called contradicted."""
+    text = ("Since joining the PCT in the mid-1990s, China's annual PCT applications surged from about 100 to nearly "
+            "70,000 by 2023.")
+    found = one(text, store, published="2024-10-20")
+    assert by_span(found, "100").verdict == "needs-review"
+    assert by_span(found, "70,000").verdict in ("supported", "needs-review")
+
+
+def test_the_year_of_the_figures_own_clause_comes_first():
+    """McKinsey, 2025-08: "In 2019, the country exported 0.7 million cars, but by 2024, that number had risen to
+    5.5 million": 0.7 million is 2019's (its clause's year), 5.5 million 2024's."""
+    reads = _reads(["In 2019, the country exported 0.7 million cars, but by 2024, that number had risen to 5.5 "
+                    "million, surpassing Japan, Mexico, and Germany."], "2025-08-13")
+    assert [(r.value, r.frame.period) for r in reads][:2] == [(0.7, "2019"), (5.5, "2024")]
+
+
+def test_sub_index_ranks_beside_the_overall_rank_are_never_accused(store):
+    """CPA (H.K.), GII 2024: "China moved up one place to 11th, with both innovation outputs (ranked 7th) and
+    innovation inputs (ranked 23rd) improving": 7th and 23rd are sub-index ranks the store does not hold."""
+    text = ("In this year's GII ranking, China moved up one place to 11th, with both innovation outputs (ranked 7th) "
+            "and innovation inputs (ranked 23rd) improving from the previous year.")
+    found = one(text, store, published="2024-09-30")
+    assert by_span(found, "11th").verdict == "supported"
+    assert {by_span(found, w).verdict for w in ("7th", "23rd")} == {"unverifiable"}
+    # two ranks of one series for the same year and economy in one sentence: neither is an accusation
+    found = one("China ranked 11th in the Global Innovation Index 2024, and 7th in the Global Innovation Index 2024 "
+                "among upper-middle-income economies.", store, published="2024-09-30")
+    assert "contradicted" not in {c.verdict for c in found}

@@ -172,6 +172,10 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                            + ": the text may mean that")
         if c.confidence < 0.5:
             reasons.append("the mapping is uncertain")
+        twins = _same_series_other_value(c, candidates)
+        if twins:
+            reasons.append(f"the sentence gives {', '.join(twins)} too for the same series, period and place: "
+                           "one of them is about something else")
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
@@ -199,6 +203,17 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+def _same_series_other_value(candidate, candidates: list) -> list[str]:
+    """The spans of other figures of the candidate's sentence mapped to the same series, period and place with
+    another value ("11th place, with innovation outputs (ranked 7th) and inputs (ranked 23rd)"): they cannot
+    all be that series' figure, so none of them is an accusation."""
+    m = candidate.match
+    return [c.span for c in candidates if c is not candidate and c.sentence == candidate.sentence and c.match
+            and c.role == candidate.role and c.unit == candidate.unit and c.value != candidate.value
+            and (c.match.source, c.match.indicator, c.match.product, c.match.period, c.match.entity)
+            == (m.source, m.indicator, m.product, m.period, m.entity)]
 
 
 def _another_reading(candidate, entry) -> bool:

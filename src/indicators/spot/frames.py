@@ -760,17 +760,22 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.period, frame.period_from = month, "stated"
         return
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
-        year, how = str(int(main_period[:4]) - 1), "stated"
+        # "up from 24 last year" most often; a guess all the same ("surged from about 100 to nearly 70,000 by
+        # 2023" is 1994's 100): assumed, so never an accusation
+        year, how = str(int(main_period[:4]) - 1), "assumed"
     else:
-        usable = [(abs(off - figure.start), y, label) for off, y, base, label in years
+        # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
+        # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
+        a, b = _clause_of(_clauses(sentence), figure.start)
+        usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, base, label in years
                   if not base and not (y in earlier_years)]
         if usable:
-            _, year, label = min(usable, key=lambda t: t[0])
+            _, _, year, label = min(usable, key=lambda t: t[:2])
             if year is None:
                 frame.notes.append(f"“{label}” is not resolved: no published date (give --published)")
                 frame.period_from = "unresolved"
                 return
-            how = "stated"
+            how = "assumed" if frame.role == "earlier" else "stated"
         elif (after_base := _year_after_base(sentence, bases, context)):
             year, how = after_base, "stated"
             frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
