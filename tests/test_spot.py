@@ -847,3 +847,20 @@ def test_sub_index_ranks_beside_the_overall_rank_are_never_accused(store):
     found = one("China ranked 11th in the Global Innovation Index 2024, and 7th in the Global Innovation Index 2024 "
                 "among upper-middle-income economies.", store, published="2024-09-30")
     assert "contradicted" not in {c.verdict for c in found}
+
+
+def test_year_to_date_and_half_year_periods_carry_and_relative_bases_date_nothing():
+    """The Europe Today, 2024-03-07: "during the initial two months of 2024" is January-February, and "from the
+    same period in 2023" in the next sentence keeps it (never the year 2024). Xinhua via People's Daily,
+    2023-07-13: after "the first half of 2023", "imports edged down 0.1 percent from a year earlier" is the
+    half-year's (the year earlier is the base, not the figure's year)."""
+    reads = _reads(["China's total import and export of goods recorded a significant expansion of 8.7% year-on-year "
+                    "in yuan terms during the initial two months of 2024, according to official data.",
+                    "Exports surged by 10.3% year on year, reaching 3.75 trillion yuan, while imports experienced a "
+                    "notable increase of 6.7% from the same period in 2023, totaling 2.86 trillion yuan."], "2024-03-07")
+    assert {r.frame.period for r in reads} == {"2024-01/2024-02"}
+    reads = _reads(["China's customs data showed Thursday that the country's total goods imports and exports expanded "
+                    "2.1 percent year on year in yuan terms in the first half of 2023.",
+                    "Exports grew 3.7 percent year on year to 11.46 trillion yuan while imports edged down 0.1 percent "
+                    "from a year earlier to 8.64 trillion yuan, the data showed."], "2023-07-13")
+    assert {r.frame.period for r in reads} == {"2023-H1"}

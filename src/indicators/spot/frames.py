@@ -44,7 +44,8 @@ MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march",
                                                    "august", "september", "october", "november", "december"))}
 MONTH_RANGE = re.compile(r"\b(?:from\s+)?January\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|August|"
                          r"September|October|November|December)\b", re.I)
-FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\b", re.I)
+FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+                          r"\s+months\b", re.I)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 DETERMINED = ("stated", "context")
 
@@ -742,7 +743,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if bases:
         frame.base_period = bases[0]
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
-    relative = re.match(r"\s*(?:\w+\s+)?(?:in\s+)?(" + "|".join(RELATIVE) + r")\b", after, re.I)
+    relative = re.match(r"\s*(?:(?!(?:from|than|over|since|versus|against)\b)\w+\s+)?(?:in\s+)?("
+                        + "|".join(RELATIVE) + r")\b", after, re.I)  # "0.1 percent from a year earlier": a base
     if attached and any(base and off == figure.end + attached.start(1) for off, _, base, _ in years):
         attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's
     year, how = None, ""
@@ -776,7 +778,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.period_from = "unresolved"
                 return
             how = "assumed" if frame.role == "earlier" else "stated"
-        elif (after_base := _year_after_base(sentence, bases, context)):
+        elif (after_base := _year_after_base(sentence, [y for _, y, base, how in years if base and y and how == "year"],
+                                             context)):
             year, how = after_base, "stated"
             frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
         elif _subannual(sentence, "0000")[0] and (context.period or context.published) \
@@ -839,6 +842,8 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
     period, or its published date a year or two later) and the sentence names no part of a year."""
     if not bases or not bases[0] or not bases[0].isdigit() or _subannual(sentence, "0000")[0]:
         return None
+    if re.search(r"(?i)\b(?:same|corresponding)\s+(?:period|month|quarter|half)\b", sentence):
+        return None  # "from the same period in 2023": the comparison is of a part of a year, not of years
     year = str(int(bases[0]) + 1)
     if context.period:
         return year if context.period[:4] == year else None
