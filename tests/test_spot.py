@@ -864,3 +864,21 @@ def test_year_to_date_and_half_year_periods_carry_and_relative_bases_date_nothin
                     "Exports grew 3.7 percent year on year to 11.46 trillion yuan while imports edged down 0.1 percent "
                     "from a year earlier to 8.64 trillion yuan, the data showed."], "2023-07-13")
     assert {r.frame.period for r in reads} == {"2023-H1"}
+
+
+def test_abbreviated_month_ranges_and_the_first_quarters_are_year_to_date():
+    """"Jan-Nov", "Jan.-Sept." and "the first three quarters" are January to November or September."""
+    from indicators.spot.frames import _subannual_words
+
+    assert _subannual_words("China's vehicle exports in Jan-Nov rose 58.4 percent.", "2023")[0] == "2023-01/2023-11"
+    assert _subannual_words("Exports in the first three quarters of 2024 grew 6.2 percent.", "2024")[0] == "2024-01/2024-09"
+    assert _subannual_words("Jan.-Sept. exports grew 6.2 percent.", "2024")[0] == "2024-01/2024-09"
+
+
+def test_each_figure_takes_the_part_of_a_year_nearest_before_it():
+    """MNI, 2025-10-13: "China's trade surplus in September hit USD90.45 billion, smaller than the consensus of
+    USD98.2 billion, taking Jan-Sep's final surplus to USD875.1 billion": September for the first two,
+    January-September for the last."""
+    reads = _reads(["China's trade surplus in September hit USD90.45 billion, smaller than the consensus of USD98.2 "
+                    "billion, taking Jan-Sep's final surplus to USD875.1 billion."], "2025-10-13")
+    assert [r.frame.period for r in reads] == ["2025-09", "2025-09", "2025-01/2025-09"]

@@ -42,8 +42,12 @@ RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previou
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                    "august", "september", "october", "november", "december"))}
-MONTH_RANGE = re.compile(r"\b(?:from\s+)?January\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b", re.I)
+MONTH_NUMBERS.update({m[:3]: n for m, n in list(MONTH_NUMBERS.items())} | {"sept": 9})
+MONTH_RANGE = re.compile(r"\b(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|"
+                         r"August|September|October|November|December|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?",
+                         re.I)
+"""January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept."."""
+FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months\b", re.I)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
@@ -157,6 +161,31 @@ def _subannual_at(sentence: str, year: str) -> tuple[str | None, str, int]:
     return code, words, (sentence.lower().find(words.lower()) if words else -1)
 
 
+@functools.lru_cache(maxsize=512)
+def _subannual_all(sentence: str, year: str) -> tuple[tuple[str, str, int], ...]:
+    """Every part of a year the sentence names, (code, words, where), in order: "surplus in September hit
+    USD90.45 billion ... taking Jan-Sep's surplus to USD875.1 billion" names September and January-September."""
+    found, rest, offset = [], sentence, 0
+    while True:
+        code, words, at = _subannual_at(rest, year)
+        if not code or at < 0:
+            break
+        found.append((code, words, offset + at))
+        cut = at + len(words)
+        rest, offset = rest[:at] + " " * len(words) + rest[cut:], offset  # blank it out, keep the offsets
+        if len(found) > 8:
+            break
+    return tuple(sorted(found, key=lambda t: t[2]))
+
+
+def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset = frozenset()) -> tuple[str | None, str, int]:
+    """The part of a year nearest before the figure, else the nearest after it, leaving out the months of base
+    figures ("accelerating from 4.4% in August": August is the 4.4%'s); (None, "", -1) when none is left."""
+    found = [f for f in _subannual_all(sentence, year) if f[2] + len(f[1]) not in base_months]
+    before = [f for f in found if f[2] < start]
+    return before[-1] if before else (found[0] if found else (None, "", -1))
+
+
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = MONTH_RANGE.search(sentence)
@@ -168,6 +197,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
                   r"(?!\s*(?:to|-|–|through)\s)", sentence)
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
+    m = FIRST_QUARTERS.search(sentence)
+    if m:  # "the first three quarters": January to September
+        n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
+        return ({6: f"{year}-H1"}.get(n, f"{year}-01/{year}-{n:02d}")), m.group(0)
     m = FIRST_MONTHS.search(sentence)
     if m:
         n = SMALL.get(m.group(1).lower()) or int(m.group(1))
@@ -724,16 +757,6 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
     return frozenset(ends)
 
 
-def _month_of_another(sentence: str, base_months: frozenset) -> bool:
-    """The sentence's part of a year belongs to a base figure ("Imports climbed 7.4% y/y, up sharply from 1.3%
-    in August": August is the 1.3%'s), so it does not date the main figure (a main figure's month does:
-    "exports tumbled 9.9% in December, while imports shrank 7.5%")."""
-    if not base_months:
-        return False
-    _, words, at = _subannual_at(sentence, "0000")
-    return at >= 0 and at + len(words) in base_months
-
-
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
             earlier_years: set, base_months: frozenset = frozenset()) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
@@ -782,8 +805,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                                              context)):
             year, how = after_base, "stated"
             frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
-        elif _subannual(sentence, "0000")[0] and (context.period or context.published) \
-                and not (context.period and _month_of_another(sentence, base_months)):
+        elif _subannual_near(sentence, "0000", figure.start, base_months)[0] and (context.period or context.published):
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
@@ -792,9 +814,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
     if year is None:
         return
-    sub, _, at = _subannual_at(sentence, year)
-    if sub and _month_of_another(sentence, base_months):
-        sub = None
+    sub, _, at = _subannual_near(sentence, year, figure.start, base_months)
     published = context.published
     if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
             and (int(sub[:4]), int(sub[5:])) >= (published.year, published.month):
