@@ -882,3 +882,19 @@ def test_each_figure_takes_the_part_of_a_year_nearest_before_it():
     reads = _reads(["China's trade surplus in September hit USD90.45 billion, smaller than the consensus of USD98.2 "
                     "billion, taking Jan-Sep's final surplus to USD875.1 billion."], "2025-10-13")
     assert [r.frame.period for r in reads] == ["2025-09", "2025-09", "2025-01/2025-09"]
+
+
+def test_a_comparator_before_a_pair_is_the_second_figures_too_and_valid_patents_are_the_stock(store):
+    """The Europe Today, 2024-01-11: "NEV production and sales exceeded 9.58 million and 9.49 million units": 9.49
+    million is exceeded too (CAAM 9.495 million: supported, never contradicted). Xinhua via People's Daily,
+    2025-01-15: "4.76 million valid domestic invention patents" are patents in force, not grants."""
+    text = ("In 2023, NEV production and sales exceeded 9.58 million and 9.49 million units, surging 35.8 percent and "
+            "37.9 percent year on year, respectively.")
+    found = one(text, store, published="2024-01-11")
+    sales = by_span(found, "9.49")
+    assert (sales.comparator, sales.match.indicator, sales.match.product, sales.verdict) == (
+        ">", "vehicle_sales", "nev", "supported")
+    text = ("By the end of 2024, China had approximately 4.76 million valid domestic invention patents, a 16.3 percent "
+            "increase compared to 2023.")
+    stock = by_span(one(text, store, published="2025-01-15"), "4.76")
+    assert (stock.match.indicator, stock.match.period) == ("invention_patents_in_force", "2024")

@@ -322,6 +322,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
+    _pair_comparators(sentence, reads)
     _changes(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     reads = _each_measure(sentence, reads)
@@ -458,6 +459,19 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
             own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
             out.append(dataclasses.replace(read, frame=own))
     return out
+
+
+def _pair_comparators(sentence: str, reads: list[Read]) -> None:
+    """"production and sales exceeded 9.58 million and 9.49 million units": a comparator before the first figure
+    of a pair joined by "and" is the second's too (9.495 million exceeds 9.49 million; read as "about 9.49
+    million" it would not round to it)."""
+    for a, b in zip(reads, reads[1:]):
+        if a.comparator in (">", ">=", "<", "<=") and b.comparator == "~=" and not b.wording \
+                and a.frame.kind == b.frame.kind and re.fullmatch(
+                    r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?and\s*", sentence[a.figure.end: b.figure.start]):
+            figure = dataclasses.replace(b.figure, value=b.value, unit=b.unit)
+            b.comparator = a.comparator
+            b.check, b.step = check_and_step(figure, b.comparator)
 
 
 def _none():
