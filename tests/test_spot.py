@@ -898,3 +898,19 @@ def test_a_comparator_before_a_pair_is_the_second_figures_too_and_valid_patents_
             "increase compared to 2023.")
     stock = by_span(one(text, store, published="2025-01-15"), "4.76")
     assert (stock.match.indicator, stock.match.period) == ("invention_patents_in_force", "2024")
+
+
+def test_preliminary_estimates_are_data_and_a_base_figures_own_year_is_kept(store):
+    """SCMP via metapress, 2025-01-24: "Preliminary estimates released by the National Bureau of Statistics ...
+    showed that R&D ... surpassed 3.6 trillion yuan" reports released data, not a forecast; "down from 8.4 per cent
+    in 2023, 10.1 per cent in 2022" gives 8.4 its own year 2023. UrduPoint, 2025-01-23: "China's 2.68-percent R&D
+    intensity" is a ratio to GDP."""
+    found = one("Preliminary estimates released by the National Bureau of Statistics on Thursday showed that R&D "
+                "expenditure surpassed 3.6 trillion yuan in 2024.", store, published="2025-01-24")
+    assert found[0].verdict != "opinion" and found[0].match.indicator == "rd_expenditure"
+    reads = _reads(["That growth in expenditure was down from 8.4 per cent in 2023, 10.1 per cent in 2022 and 14.6 per "
+                    "cent in 2021."], "2025-01-24")
+    assert [r.frame.period for r in reads] == ["2023", "2022", "2021"]
+    [ratio, _] = _reads(["China's 2.68-percent R&D intensity ranked 12th among major countries in the world."],
+                        "2025-01-23")
+    assert ratio.unit == "percent of GDP"

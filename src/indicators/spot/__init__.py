@@ -205,6 +205,8 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
 @functools.lru_cache(maxsize=64)
 def _predicts(sentence: str) -> bool:
     low = f" {sentence.lower()} "
+    for words in vocabulary.vocabulary().get("not_predictions") or ():  # "preliminary estimates ... showed"
+        low = low.replace(words.lower(), " ")
     return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
 
 

@@ -273,7 +273,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             unit = "percentage points"
         if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
                                   or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
-                                  or _names_gdp_ratio(sentence[clause[0]: figure.start])):
+                                  or _names_gdp_ratio(sentence[clause[0]: figure.start])
+                                  or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])):
+            # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's)
             unit = "percent of GDP"
         frame.kind = unit_kind(unit) or unit
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
@@ -520,7 +522,11 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if frame.measure_from:
         return
     if frame.transformation == "share" and frame.transformation_from == "stated":
-        pass
+        # "The proportion of funding for basic research was 6.77 percent": the share word measures it
+        shares = [m for m in items if m.value == "share" and clause[0] <= m.start and m.end <= figure.start]
+        if shares:
+            frame.measure, frame.measure_from, frame.measures = "share", "stated", ("share",)
+            return
     # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's
     items = [m for m in items if m.value not in ("rank", "score") or m.value == frame.kind]
     near = _nearest(items, figure.start, figure.end, clause)
@@ -782,8 +788,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
     relative = re.match(r"\s*(?:(?!(?:from|than|over|since|versus|against)\b)\w+\s+)?(?:in\s+)?("
                         + "|".join(RELATIVE) + r")\b", after, re.I)  # "0.1 percent from a year earlier": a base
-    if attached and any(base and off == figure.end + attached.start(1) for off, _, base, _ in years):
-        attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's
+    if attached and frame.role != "earlier" and any(base and off == figure.end + attached.start(1)
+                                                    for off, _, base, _ in years):
+        attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's (but
+        # "down from 8.4 per cent in 2023": the base figure's own year)
     year, how = None, ""
     if attached:
         year, how = attached.group(1), "stated"
