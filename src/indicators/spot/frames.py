@@ -621,9 +621,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
 
 
+@functools.lru_cache(maxsize=4096)
 def overlapping(a: str, b: str) -> bool:
     """Two subjects that may count the same things: one within the other, or both holding a third
-    (EVs and NEVs both hold BEVs and PHEVs)."""
+    (EVs and NEVs both hold BEVs and PHEVs). Cached: asked for every series before each accusation."""
     if catalogue.within(a, b) or catalogue.within(b, a):
         return True
     subjects = catalogue.dimensions()["subject"]
