@@ -914,3 +914,15 @@ def test_preliminary_estimates_are_data_and_a_base_figures_own_year_is_kept(stor
     [ratio, _] = _reads(["China's 2.68-percent R&D intensity ranked 12th among major countries in the world."],
                         "2025-01-23")
     assert ratio.unit == "percent of GDP"
+
+
+def test_a_point_change_of_a_share_of_levels_is_the_difference_of_two_derived_shares(store):
+    """Xinhua via imsilkroad, 2025-01-14: "40.9 percent of all new car sales in 2024, an increase of 9.3 percentage
+    points from 2023": CAAM levels give 40.93% and 31.55%, +9.38 points, outside 9.3's rounding: needs review,
+    never contradicted."""
+    found = one("NEV sales accounted for 40.9 percent of all new car sales in 2024, an increase of 9.3 percentage "
+                "points from 2023.", store, published="2025-01-14")
+    points = by_span(found, "9.3")
+    assert (points.match.product, points.match.derivation, points.match.base_period, points.verdict) == (
+        "nev", "share_change", "2023", "needs-review")
+    assert "+9.38" in points.explanation

@@ -260,6 +260,16 @@ def _alternatives_text(candidate) -> str:
                      + f" ({a['unit']})" for a in alts[:4]) or "none"
 
 
+def _share_of(evidence, spec: dict, m, period: str):
+    """The part's share of the whole (both stored levels of one series) for one period."""
+    part = evidence.one({**spec, "period": period})
+    whole = evidence.one({**spec, **m.whole, "period": period})
+    if part is None or whole is None:
+        raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
+    return derive.share(float(part["value"]), float(whole["value"]), m.unit,
+                        f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
     difference) from two levels."""
@@ -277,12 +287,11 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         row = evidence.one(spec)
         if row is None:
             raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
-        if m.derivation == "share":
-            whole = evidence.one({**spec, **m.whole})
-            if whole is None:
-                raise derive.DerivationError(f"no {m.whole['indicator']} for {m.period} in the store")
-            got = derive.share(float(row["value"]), float(whole["value"]), m.unit,
-                               f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {m.period}")
+        if m.derivation in ("share", "share_change"):
+            got = _share_of(evidence, spec, m, str(m.period))
+            if m.derivation == "share_change":
+                before = _share_of(evidence, spec, m, m.base_period)
+                got = derive.difference(got.value, before.value, "percent", str(m.period), m.base_period)
         elif m.derivation == "convert":
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
@@ -303,7 +312,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
     what = {"convert": "converted", "difference": "a difference of two stored rows",
-            "share": "a share of two stored levels"}.get(
+            "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
         m.derivation, "growth computed from two stored levels")
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"

@@ -325,8 +325,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
     _pair_comparators(sentence, reads)
-    _changes(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
+    _changes(sentence, reads)
     reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
@@ -385,7 +385,7 @@ def _changes(sentence: str, reads: list[Read]) -> None:
                           and r.frame.transformation != "growth_rate" and r.frame.role == "figure"), None)
             if level is not None:
                 for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from",
-                            "period", "period_from"):
+                            "period", "period_from", "whole_subject", "whole_measure"):
                     setattr(frame, key, getattr(level.frame, key))
                 frame.change_of = level.frame.kind
                 frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")

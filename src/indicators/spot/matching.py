@@ -237,9 +237,13 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
 def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
     """A share of two levels ("NEV sales accounted for 40.9 percent of all new car sales"): the part's level
     series (the frame's subject) and the whole's (the whole's subject), of the same measure, source, indicator
-    and unit, both holding the period; judged as part / whole (derivation "share")."""
-    if not frame.period:
+    and unit, both holding the period; judged as part / whole (derivation "share"), or for a point change of that
+    share ("an increase of 9.3 percentage points") as the difference of the shares of the year and the year before
+    (derivation "share_change")."""
+    if not frame.period or (frame.transformation == "change" and not frame.period.isdigit()):
         return []
+    change = frame.transformation == "change"  # "an increase of 9.3 percentage points": a change of the share
+    base = previous_period(frame.period) if change else ""
     found = []
     levels = [e for e in index if e.transformation == "level" and measures_agree(frame.whole_measure, e.measure)
               and (not frame.entity or frame.entity in e.entities) and e.kind in ("count", "money")]
@@ -247,9 +251,11 @@ def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
         for whole in (e for e in levels if e.subject == frame.whole_subject):
             if (whole.source, whole.indicator, whole.unit) != (part.source, part.indicator, part.unit):
                 continue
-            holds = bool(part.holds(frame.entity, frame.period) and whole.holds(frame.entity, frame.period))
+            periods = (frame.period, base) if change else (frame.period,)
+            holds = all(part.holds(frame.entity, p) and whole.holds(frame.entity, p) for p in periods)
             if holds:
-                found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share", True, whole=whole))
+                found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share_change" if change else "share",
+                                    True, base, whole=whole))
     return found
 
 
