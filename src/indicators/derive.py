@@ -3,7 +3,7 @@
 Claims, figures, evidence charts and the spotter compare or draw a number that the store does not
 hold as such only through this module: a currency conversion at the documented average rate for
 the period (CNY↔USD, FRED's AEXCHUS annual and EXCHUS monthly averages, the rate series named),
-growth from two levels, growth in the other currency, the level of the year before from a level and
+growth or a difference from two levels, growth in the other currency, the level of the year before from a level and
 its growth, an annual total from monthly or quarterly rows (only when every month or quarter is
 present), a share of a total; and which way the yuan moved (`currency_direction`, `currency_move`). Each returns a `Derived`:
 the value, its unit, the words and numbers of the derivation, and the stored rows it used.
@@ -171,6 +171,16 @@ def growth(current: float, previous: float, unit: str, period: str, previous_per
     text = (f"{human(current, unit)} in {period} vs {human(previous, unit)} in {previous_period}: "
             f"{current:,.6g} / {previous:,.6g} − 1 = {value:+.1f}%")
     return Derived(value, "percent", text, tuple(rows))
+
+
+def difference(current: float, previous: float, unit: str, period: str, previous_period: str,
+               rows: tuple = ()) -> Derived:
+    """The change of a level between two periods, in its unit (percentage points for a percentage)."""
+    value = current - previous
+    changed = "percentage points" if kind_of(unit) in ("percent", "percent_of_gdp") else unit
+    text = (f"{human(current, unit)} in {period} − {human(previous, unit)} in {previous_period} = "
+            f"{human(value, changed) if changed != 'percentage points' else f'{value:+.2f} percentage points'}")
+    return Derived(value, changed, text, tuple(rows))
 
 
 def previous_level(current: float, growth_pct: float, unit: str, period: str, previous_period: str,

@@ -607,3 +607,322 @@ def test_front_matter_that_is_not_yaml_is_said_not_silently_dropped(store):
     assert any("front matter, line 1" in note and "published date is not used" in note for note in found.notes), found.notes
     good = spot.spot(text.replace('"China\'s exports', "China's exports"), store=store)
     assert not any("front matter" in note for note in good.notes)
+
+
+def _reads(sentences: list[str], published: str | None = None):
+    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
+    from indicators.spot import frames
+
+    context = frames.Context(published=spot.as_date(published) if published else None)
+    reads = []
+    for i, sentence in enumerate(sentences):
+        reads = frames.frames_of(sentence, context, i)
+    return reads
+
+
+def test_a_year_after_than_in_or_from_the_is_a_base_and_the_figure_is_the_next_year():
+    """UNN, 2025-01-13: "(5.9% higher than in 2023)" after a paragraph about December 2024 gives the annual figures
+    2024 (never 2023, never December); Xinhua, 2025-01-14: "up 3.7 percent from the 2023 level" is a base."""
+    reads = _reads(["Chinese exports grew 10.7% year-on-year in December 2024, exceeding forecasts of 7.3%.",
+                    "Exports amounted to about USD 3.58 trillion (5.9% higher than in 2023)."], "2025-01-13")
+    assert [(r.frame.period, r.frame.base_period) for r in reads] == [("2024", "2023"), ("2024", "2023")]
+    reads = _reads(["The country's total auto output was 31.28 million units last year, up 3.7 percent from the "
+                    "2023 level, and sales rose 4.5 percent year on year to reach 31.44 million units."], "2025-01-14")
+    assert {r.frame.period for r in reads} == {"2024"}
+    # a base year far from the text's year dates nothing: the period stays the context's
+    reads = _reads(["Exports rose 6% in December 2024.", "Exports were 30% higher than in 2019."], "2025-01-13")
+    assert reads[0].frame.period == "2024-12"
+
+
+def test_a_month_attached_to_a_figure_is_dated_by_the_sentences_month_or_the_published_date():
+    """MNI, 2025-10-13: "accelerating from 4.4% in August" beside September's 8.3% is August 2025, not 2024;
+    UNN: "accelerating from +6.7% in November" beside December 2024 is November 2024; Reuters, 2023-01-13:
+    "a $69.84 billion surplus in November" after December's is November 2022."""
+    reads = _reads(["Exports in September rose 8.3% y/y to USD 328.6 billion, accelerating from 4.4% in August and "
+                    "exceeding expectations for 6.5% growth."], "2025-10-13")
+    assert [r.frame.period for r in reads][:3] == ["2025-09", "2025-09", "2025-08"]
+    reads = _reads(["Chinese exports grew 10.7% year-on-year in December 2024, exceeding forecasts of 7.3% and "
+                    "accelerating from +6.7% in November."], "2025-01-13")
+    assert reads[-1].frame.period == "2024-11"
+    reads = _reads(["China posted a trade surplus of $78 billion in December, compared with a forecast $76.2 billion "
+                    "surplus in the poll and a $69.84 billion surplus in November."], "2023-01-13")
+    assert (reads[0].frame.period, reads[-1].frame.period) == ("2022-12", "2022-11")
+
+
+def test_a_figure_stated_for_both_measures_is_a_claim_about_each():
+    """WAM via UrduPoint, 2025-01-13: "both production and sales exceeding 31 million units" is two claims (CAAM
+    output 31.28 and sales 31.44 million); the later "10 consecutive years" of the same sentence is read once."""
+    reads = _reads(["China's auto sector hit a new milestone in 2024 with both production and sales exceeding "
+                    "31 million units, according to data released by the China Association of automobile "
+                    "Manufacturers on Monday."], "2025-01-13")
+    assert [(r.value, r.frame.measure, r.frame.measures) for r in reads] == [
+        (31, "production", ("production",)), (31, "sales", ("sales",))]  # 31 million
+    reads = _reads(["The data also revealed that both production and sales of new energy vehicles (NEVs) exceeded "
+                    "12 million units, ranking first in the world for 10 consecutive years."], "2025-01-13")
+    assert [r.frame.measure for r in reads if r.value == 12] == ["production", "sales"]
+    assert len([r for r in reads if r.value == 10]) == 1
+    # without "both" or "each" the two measures stay one open reading
+    [read] = _reads(["Production and sales reached 31 million units in 2024."], "2025-01-13")
+    assert read.frame.measures == ("production", "sales")
+
+
+def test_a_forecast_attached_to_one_figure_leaves_the_sentences_other_figures_facts(store):
+    """UNN, 2025-01-13: "grew 10.7% ... exceeding forecasts of 7.3% and accelerating from +6.7% in November": the
+    7.3% is a forecast (never checked); the 10.7% and 6.7% are December's and November's figures, supported.
+    MNI, 2025-10-13: "the 1.8% market consensus" is a forecast too."""
+    text = ("Chinese exports grew 10.7% year-on-year in December 2024, exceeding forecasts of 7.3% and accelerating "
+            "from +6.7% in November.")
+    found = one(text, store, published="2025-01-13")
+    assert by_span(found, "7.3%").verdict == "opinion"
+    assert [(by_span(found, w).match.period, by_span(found, w).verdict) for w in ("10.7%", "6.7%")] == [
+        ("2024-12", "supported"), ("2024-11", "supported")]
+    assert spot.expected_figure("Imports climbed 7.4% y/y, well above the 1.8% market consensus.", 41, 45)
+    # a forecast of the sentence's own figures stays a prediction
+    assert all(c.verdict == "opinion" for c in one("Exports are forecast to grow 5% in 2025.", store,
+                                                     published="2025-01-13"))
+
+
+def test_r_and_d_intensity_is_a_ratio_to_gdp_and_its_change_stays_points():
+    """NBS communique on 2023 (2024-10-02): "the R&D intensity (as a proportion of gross domestic product,
+    GDP[2]) came in at 2.65 percent, an increase of 0.09 percentage point": 2.65 is percent of GDP, 0.09 points."""
+    reads = _reads(["In 2023, a total of 3,335.71 billion yuan was invested in R&D across the country, an increase "
+                    "of 257.42 billion yuan over the previous year, marking a growth rate of 8.4 percent; the R&D "
+                    "intensity (as a proportion of gross domestic product, GDP[2]) came in at 2.65 percent, an "
+                    "increase of 0.09 percentage point over the previous year[3]."], "2024-10-02")
+    units = {r.value: (r.unit, r.frame.subject) for r in reads}
+    assert units[2.65] == ("percent of GDP", "rd") and units[0.09][0] == "percentage points"
+    assert units[8.4] == ("percent", "rd")
+
+
+def test_a_count_is_not_measured_by_the_ranking_word_beside_it_and_economies_are_what_a_rank_ranks():
+    """Mondaq (AFD China), 2024-11-28: "the number increased to nearly 70,000, ranking first": the 70,000 is
+    the previous sentence's PCT applications, not a rank. Xinhua, 2024-09-26: "the only middle-income economy
+    in the top 30 while Switzerland ...": a rank in the innovation index, China's (not GDP, not Switzerland's)."""
+    reads = _reads(["In 1994, patent applications via PCT from China were only 98.",
+                    "By 2023, the number increased to nearly 70,000, ranking first in the world for five "
+                    "consecutive years."], "2024-11-28")
+    [count] = [r for r in reads if r.value == 70000]
+    assert (count.frame.measure, count.frame.subject, count.frame.period) == ("applications", "pct_applications", "2023")
+    reads = _reads(["China moved up one spot to 11th place, according to the Global Innovation Index (GII) 2024.",
+                    "China remains the only middle-income economy in the top 30 while Switzerland, Sweden, the "
+                    "United States, Singapore and the United Kingdom are the world's top-ranked innovative "
+                    "economies, according to the GII."], "2024-09-26")
+    [top] = [r for r in reads if r.value == 30]
+    assert (top.frame.measure, top.frame.subject, top.frame.entity, top.comparator) == (
+        "rank", "innovation_index", "CHN", "<=")
+
+
+def test_each_between_the_measures_and_the_figure():
+    """Global Times, 2025-01-14: "output and sales in 2024 each exceeded 12 million": two claims."""
+    reads = _reads(["China's new-energy vehicle (NEV) output and sales in 2024 each exceeded 12 million, topping "
+                    "global rankings for the 10th consecutive year."], "2025-01-14")
+    assert [r.frame.measure for r in reads if r.value == 12] == ["production", "sales"]
+
+
+def test_a_change_of_a_level_is_judged_as_the_difference_of_two_rows_never_as_a_level(store):
+    """NBS communique on 2023 (2024-10-02): "an increase of 257.42 billion yuan over the previous year" is
+    3,335.71 - 3,078.29 (the store's final 2022 and 2023 rows), not the level of basic research it is near;
+    "6.77 percent, an increase of 0.2 percentage point" is the change of the basic-research share (6.77 - 6.57);
+    "2.65 percent, an increase of 0.09 percentage point" rests on a revised 2022 base (stored rows give 0.11):
+    a derived difference never accuses."""
+    text = ("In 2023, a total of 3,335.71 billion yuan was invested in R&D across the country, an increase of 257.42 "
+            "billion yuan over the previous year, marking a growth rate of 8.4 percent; the R&D intensity (as a "
+            "proportion of gross domestic product, GDP[2]) came in at 2.65 percent, an increase of 0.09 percentage "
+            "point over the previous year[3]. The proportion of funding for basic research was 6.77 percent, an "
+            "increase of 0.2 percentage point over the previous year.")
+    found = one(text, store, published="2024-10-02")
+    rise = by_span(found, "257.42")
+    assert (rise.match.indicator, rise.match.derivation, rise.verdict) == ("rd_expenditure", "difference",
+                                                                            "supported-rounded")
+    share = by_span(found, "0.2 percentage")
+    assert (share.match.indicator, share.match.period, share.verdict[:9]) == ("basic_research_share_pct", "2023",
+                                                                               "supported")
+    intensity = by_span(found, "0.09")
+    assert (intensity.match.indicator, intensity.verdict) == ("rd_intensity", "needs-review")
+    assert "0.11" in intensity.explanation or "+0.11" in intensity.explanation
+    # a point change after a percentage of another kind is not that series' change
+    reads = _reads(["R&D spending of enterprises contributed to 84 percent of the country's R&D growth, up 4.6 "
+                    "percentage points from a year earlier."], "2023-09-18")
+    [points] = [r for r in reads if r.value == 4.6]
+    assert (points.frame.transformation, points.frame.change_of) == ("change", "percent")
+
+
+def test_a_move_in_a_ranking_is_a_change_of_the_rank_never_a_rank(store):
+    """CNIPA, 2025-09-24: "Since 2013, China has advanced a total of 25 places" is the change of its GII rank
+    since 2013 (35th to 10th: -25), supported; "up two places from 2024" in a sub-index the store does not hold
+    is unverifiable, never a rank of 2 judged against the overall rank."""
+    text = ("On September 16, 2025, the World Intellectual Property Organization (WIPO) released the Global Innovation "
+            "Index (GII) 2025. China (10th) broke into the Top 10 for the first time. Since 2013, China has advanced "
+            "a total of 25 places. In terms of Innovation Output, China continues to rank among the global leaders, "
+            "with its ranking rising to 5th, up two places from 2024.")
+    found = one(text, store, published="2025-09-24")
+    moved = by_span(found, "25 places")
+    assert (moved.value, moved.match.indicator, moved.match.derivation, moved.match.base_period, moved.verdict) == (
+        -25, "gii_rank", "difference", "2013", "supported")
+    assert by_span(found, "two places").verdict == "unverifiable"
+    [down] = [r for r in _reads(["China dropped three places to 14th."], "2025-09-24") if r.value in (3, -3)]
+    assert (down.value, down.frame.transformation) == (3, "change")
+
+
+def test_a_share_of_a_whole_named_after_it_is_judged_from_two_stored_levels(store):
+    """Xinhua via imsilkroad, 2025-01-14: "NEV sales accounted for 40.9 percent of all new car sales in 2024" is
+    CAAM NEV sales over all vehicle sales (12.866 / 31.436 million = 40.9%); a share the store holds as a series
+    (mechanical and electrical products in total exports) is matched to that series, not derived."""
+    found = one("NEV sales accounted for 40.9 percent of all new car sales in 2024.", store, published="2025-01-14")
+    share = by_span(found, "40.9")
+    assert (share.match.indicator, share.match.product, share.match.derivation, share.match.whole["product"]) == (
+        "vehicle_sales", "nev", "share", "all")
+    assert share.verdict in ("supported", "supported-rounded")
+    [read] = _reads(["Exports of mechanical and electrical products accounted for 58.6 percent of total exports in "
+                     "2023."], "2024-01-12")
+    assert (read.frame.subject, read.frame.whole_subject) == ("mech_elec", "goods")
+
+
+def test_pct_in_capitals_after_a_number_is_the_treaty_not_percent(store):
+    """"75,000 PCT international applications" (CNIPA's count as receiving office) is a count of applications,
+    never 75,000 percent judged against a growth rate; "77.6 pct" (Jiji) stays a percentage."""
+    from indicators.spot.figures import read_figures
+
+    [count, growth] = read_figures("In 2023, CNIPA received 75,000 PCT international applications, up 2 percent.")
+    assert (count.value, count.unit, growth.unit) == (75000, "applications", "percent")
+    assert read_figures("Exports of new energy vehicles rose 77.6 pct.")[0].unit == "percent"
+    [c] = [c for c in one("China filed 69,610 PCT applications in 2023.", store, published="2024-03-08")]
+    assert (c.match.indicator, c.verdict) == ("pct_applications", "supported")
+
+
+def test_a_figure_the_passenger_car_association_gives_is_never_judged_against_caam(store):
+    """CPCA (retail and wholesale passenger cars) is not CAAM: the store holds no CPCA series, so "according to
+    the China Passenger Car Association" makes a passenger-car figure unverifiable, not a CAAM mismatch."""
+    found = one("China exported 4.1 million passenger vehicles in 2024, according to the China Passenger Car "
+                "Association.", store, published="2025-01-10")
+    assert [c.verdict for c in found] == ["unverifiable"]
+    found = one("China exported 4.955 million passenger vehicles in 2024, according to the China Association of "
+                "Automobile Manufacturers.", store, published="2025-01-10")
+    assert found[0].match.source == "caam" and found[0].verdict in ("supported", "supported-rounded")
+
+
+def test_the_source_named_earlier_in_a_paragraph_is_its_next_sentences_source():
+    """Pakistan Economic Net (Xinhua), February 2024: the CPCA, named in the first sentence, is the source of the
+    next sentence's 26.8 percent too; a new paragraph starts without it."""
+    from indicators.spot import frames
+
+    context = frames.Context(published=spot.as_date("2024-02-09"))
+    frames.frames_of("Exports of Chinese new energy vehicles (NEVs) maintained a robust trend last month, with 95,000 "
+                     "new energy passenger cars exported in January 2024, an increase of 27.1 percent year on year, "
+                     "according to data released Thursday by the China Passenger Car Association.", context, 0)
+    [share] = frames.frames_of("Exported NEVs accounted for 26.8 percent of the nation's total exported passenger "
+                               "vehicles during the same month, the data showed.", context, 0)
+    assert (share.frame.basis, share.frame.basis_from) == ("other:cpca", "context")
+    [later] = frames.frames_of("NEV exports rose 10 percent in 2023.", context, 1)
+    assert later.frame.basis is None
+
+
+def test_a_base_figure_without_its_own_year_is_never_accused(store):
+    """helm.news, 2024-10-20: "China's annual applications surged from about 100 to nearly 70,000 by 2023": the
+    100 is the mid-1990s' count, not 2023's; its year is a guess, so it is never called contradicted."""
+    text = ("Since joining the PCT in the mid-1990s, China's annual PCT applications surged from about 100 to nearly "
+            "70,000 by 2023.")
+    found = one(text, store, published="2024-10-20")
+    assert by_span(found, "100").verdict == "needs-review"
+    assert by_span(found, "70,000").verdict in ("supported", "needs-review")
+
+
+def test_the_year_of_the_figures_own_clause_comes_first():
+    """McKinsey, 2025-08: "In 2019, the country exported 0.7 million cars, but by 2024, that number had risen to
+    5.5 million": 0.7 million is 2019's (its clause's year), 5.5 million 2024's."""
+    reads = _reads(["In 2019, the country exported 0.7 million cars, but by 2024, that number had risen to 5.5 "
+                    "million, surpassing Japan, Mexico, and Germany."], "2025-08-13")
+    assert [(r.value, r.frame.period) for r in reads][:2] == [(0.7, "2019"), (5.5, "2024")]
+
+
+def test_sub_index_ranks_beside_the_overall_rank_are_never_accused(store):
+    """CPA (H.K.), GII 2024: "China moved up one place to 11th, with both innovation outputs (ranked 7th) and
+    innovation inputs (ranked 23rd) improving": 7th and 23rd are sub-index ranks the store does not hold."""
+    text = ("In this year's GII ranking, China moved up one place to 11th, with both innovation outputs (ranked 7th) "
+            "and innovation inputs (ranked 23rd) improving from the previous year.")
+    found = one(text, store, published="2024-09-30")
+    assert by_span(found, "11th").verdict == "supported"
+    assert {by_span(found, w).verdict for w in ("7th", "23rd")} == {"unverifiable"}
+    # two ranks of one series for the same year and economy in one sentence: neither is an accusation
+    found = one("China ranked 11th in the Global Innovation Index 2024, and 7th in the Global Innovation Index 2024 "
+                "among upper-middle-income economies.", store, published="2024-09-30")
+    assert "contradicted" not in {c.verdict for c in found}
+
+
+def test_year_to_date_and_half_year_periods_carry_and_relative_bases_date_nothing():
+    """The Europe Today, 2024-03-07: "during the initial two months of 2024" is January-February, and "from the
+    same period in 2023" in the next sentence keeps it (never the year 2024). Xinhua via People's Daily,
+    2023-07-13: after "the first half of 2023", "imports edged down 0.1 percent from a year earlier" is the
+    half-year's (the year earlier is the base, not the figure's year)."""
+    reads = _reads(["China's total import and export of goods recorded a significant expansion of 8.7% year-on-year "
+                    "in yuan terms during the initial two months of 2024, according to official data.",
+                    "Exports surged by 10.3% year on year, reaching 3.75 trillion yuan, while imports experienced a "
+                    "notable increase of 6.7% from the same period in 2023, totaling 2.86 trillion yuan."], "2024-03-07")
+    assert {r.frame.period for r in reads} == {"2024-01/2024-02"}
+    reads = _reads(["China's customs data showed Thursday that the country's total goods imports and exports expanded "
+                    "2.1 percent year on year in yuan terms in the first half of 2023.",
+                    "Exports grew 3.7 percent year on year to 11.46 trillion yuan while imports edged down 0.1 percent "
+                    "from a year earlier to 8.64 trillion yuan, the data showed."], "2023-07-13")
+    assert {r.frame.period for r in reads} == {"2023-H1"}
+
+
+def test_abbreviated_month_ranges_and_the_first_quarters_are_year_to_date():
+    """"Jan-Nov", "Jan.-Sept." and "the first three quarters" are January to November or September."""
+    from indicators.spot.frames import _subannual_words
+
+    assert _subannual_words("China's vehicle exports in Jan-Nov rose 58.4 percent.", "2023")[0] == "2023-01/2023-11"
+    assert _subannual_words("Exports in the first three quarters of 2024 grew 6.2 percent.", "2024")[0] == "2024-01/2024-09"
+    assert _subannual_words("Jan.-Sept. exports grew 6.2 percent.", "2024")[0] == "2024-01/2024-09"
+
+
+def test_each_figure_takes_the_part_of_a_year_nearest_before_it():
+    """MNI, 2025-10-13: "China's trade surplus in September hit USD90.45 billion, smaller than the consensus of
+    USD98.2 billion, taking Jan-Sep's final surplus to USD875.1 billion": September for the first two,
+    January-September for the last."""
+    reads = _reads(["China's trade surplus in September hit USD90.45 billion, smaller than the consensus of USD98.2 "
+                    "billion, taking Jan-Sep's final surplus to USD875.1 billion."], "2025-10-13")
+    assert [r.frame.period for r in reads] == ["2025-09", "2025-09", "2025-01/2025-09"]
+
+
+def test_a_comparator_before_a_pair_is_the_second_figures_too_and_valid_patents_are_the_stock(store):
+    """The Europe Today, 2024-01-11: "NEV production and sales exceeded 9.58 million and 9.49 million units": 9.49
+    million is exceeded too (CAAM 9.495 million: supported, never contradicted). Xinhua via People's Daily,
+    2025-01-15: "4.76 million valid domestic invention patents" are patents in force, not grants."""
+    text = ("In 2023, NEV production and sales exceeded 9.58 million and 9.49 million units, surging 35.8 percent and "
+            "37.9 percent year on year, respectively.")
+    found = one(text, store, published="2024-01-11")
+    sales = by_span(found, "9.49")
+    assert (sales.comparator, sales.match.indicator, sales.match.product, sales.verdict) == (
+        ">", "vehicle_sales", "nev", "supported")
+    text = ("By the end of 2024, China had approximately 4.76 million valid domestic invention patents, a 16.3 percent "
+            "increase compared to 2023.")
+    stock = by_span(one(text, store, published="2025-01-15"), "4.76")
+    assert (stock.match.indicator, stock.match.period) == ("invention_patents_in_force", "2024")
+
+
+def test_preliminary_estimates_are_data_and_a_base_figures_own_year_is_kept(store):
+    """SCMP via metapress, 2025-01-24: "Preliminary estimates released by the National Bureau of Statistics ...
+    showed that R&D ... surpassed 3.6 trillion yuan" reports released data, not a forecast; "down from 8.4 per cent
+    in 2023, 10.1 per cent in 2022" gives 8.4 its own year 2023. UrduPoint, 2025-01-23: "China's 2.68-percent R&D
+    intensity" is a ratio to GDP."""
+    found = one("Preliminary estimates released by the National Bureau of Statistics on Thursday showed that R&D "
+                "expenditure surpassed 3.6 trillion yuan in 2024.", store, published="2025-01-24")
+    assert found[0].verdict != "opinion" and found[0].match.indicator == "rd_expenditure"
+    reads = _reads(["That growth in expenditure was down from 8.4 per cent in 2023, 10.1 per cent in 2022 and 14.6 per "
+                    "cent in 2021."], "2025-01-24")
+    assert [r.frame.period for r in reads] == ["2023", "2022", "2021"]
+    [ratio, _] = _reads(["China's 2.68-percent R&D intensity ranked 12th among major countries in the world."],
+                        "2025-01-23")
+    assert ratio.unit == "percent of GDP"
+
+
+def test_a_point_change_of_a_share_of_levels_is_the_difference_of_two_derived_shares(store):
+    """Xinhua via imsilkroad, 2025-01-14: "40.9 percent of all new car sales in 2024, an increase of 9.3 percentage
+    points from 2023": CAAM levels give 40.93% and 31.55%, +9.38 points, outside 9.3's rounding: needs review,
+    never contradicted."""
+    found = one("NEV sales accounted for 40.9 percent of all new car sales in 2024, an increase of 9.3 percentage "
+                "points from 2023.", store, published="2025-01-14")
+    points = by_span(found, "9.3")
+    assert (points.match.product, points.match.derivation, points.match.base_period, points.verdict) == (
+        "nev", "share_change", "2023", "needs-review")
+    assert "+9.38" in points.explanation

@@ -59,7 +59,9 @@ class Match:
     product: str | None = None
     freq: str | None = None
     alternatives: list[dict] = field(default_factory=list)
-    derivation: str = ""  # "convert", "growth": judged through derive.py
+    derivation: str = ""  # "convert", "growth", "difference": judged through derive.py
+    base_period: str = ""  # for a difference: the period it is taken from ("since 2013"), else the year before
+    whole: dict | None = None  # for a share of two levels: the whole's series (source, indicator, product, unit)
     narrower: bool = False
     measure: str = ""
     subject: str = ""
@@ -142,7 +144,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         here = [_candidate(r, sentence, s0) for r in reads]
         here += _leaders(sentence, s0, context)
         for candidate in sorted(here, key=lambda c: c.start):
-            _map(candidate, sentence, index, published_date)
+            _map(candidate, sentence, index, published_date, s0)
             found.append(candidate)
         count += len(here)
     if published_date is None and any("period-unresolved" in c.flags for c in found):
@@ -203,11 +205,46 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
 @cache.memo("spot: prediction words", 64)
 def _predicts(sentence: str) -> bool:
     low = f" {sentence.lower()} "
+    for words in vocabulary.vocabulary().get("not_predictions") or ():  # "preliminary estimates ... showed"
+        low = low.replace(words.lower(), " ")
     return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
 
 
-def _is_prediction(sentence: str, candidate: Candidate, published: date | None) -> bool:
-    if _predicts(sentence) and not _will_on_a_past_year(sentence, candidate, published):
+@functools.lru_cache(maxsize=4)
+def _expectation_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(re.escape(w) for w in vocabulary.vocabulary()["expectation_words"])
+    before = re.compile(rf"(?i)(?:\b(?:{words})\s+(?:of|for|at)\s+(?:an?\s+|the\s+)?|\b(?:a|an|the)\s+(?:{words})\s+)"
+                        r"(?:about\s+|around\s+)?[$+\-]?\s*$")
+    after = re.compile(rf"(?i)\s*(?:[\w-]+\s+)?(?:market\s+)?(?:{words})\b")
+    return before, after
+
+
+def expected_figure(sentence: str, start: int, end: int) -> bool:
+    """The figure at sentence[start:end] is what was expected, not what happened: "exceeding forecasts of
+    7.3%", "surpassing forecasts of a 1.5% drop", "the 1.8% market consensus", "a forecast $76.2 billion"."""
+    before, after = _expectation_patterns()
+    return bool(before.search(sentence[max(0, start - 40): start]) or after.match(sentence, end))
+
+
+def _only_expectations(sentence: str) -> bool:
+    """The sentence's prediction words are all nouns for what was expected, each attached to a figure:
+    its other figures are facts ("exports grew 10.7%, exceeding forecasts of 7.3%")."""
+    low = f" {sentence.lower()} "
+    said = [w for w in vocabulary.vocabulary()["prediction_words"] if w in low]
+    nouns = {w.lower() for w in vocabulary.vocabulary()["expectation_words"]}
+    if not said or not all(w.strip() in nouns for w in said):
+        return False
+    before, _ = _expectation_patterns()
+    return bool(re.search(before.pattern.rstrip("$") + r"\d", sentence) or re.search(
+        r"(?i)\d\s*(?:%|per ?cent)?\s+(?:[\w-]+\s+)?(?:market\s+)?(?:" + "|".join(nouns) + r")\b", sentence))
+
+
+def _is_prediction(sentence: str, candidate: Candidate, published: date | None, offset: int = 0) -> bool:
+    at, end = candidate.start - offset, candidate.end - offset
+    if 0 <= at <= end <= len(sentence) and expected_figure(sentence, at, end):
+        return True
+    if _predicts(sentence) and not _will_on_a_past_year(sentence, candidate, published) \
+            and not _only_expectations(sentence):
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
@@ -226,10 +263,11 @@ def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | 
     return bool(words) and all(w.strip().startswith("will") for w in words)
 
 
-def _map(candidate: Candidate, sentence: str, index: list, published: date | None) -> None:
-    """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here."""
+def _map(candidate: Candidate, sentence: str, index: list, published: date | None, offset: int = 0) -> None:
+    """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here
+    (`offset`: where the sentence starts in the text)."""
     frame = frames.Frame(**{k: v for k, v in candidate.frame.items()})
-    if _is_prediction(sentence, candidate, published):
+    if _is_prediction(sentence, candidate, published, offset):
         candidate.flags.append("prediction")
     if frame.role == "conversion":
         candidate.flags.append("conversion")
@@ -277,6 +315,9 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                        "measure": o.entry.measure, "subject": o.entry.subject, "basis": o.entry.basis}
                       for o in options[1:5]],
         derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
+        base_period=best.base,
+        whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
+                "unit": best.whole.unit} if best.whole else None),
         basis=entry.basis,
     )
     definition = part_coverage(sentence, entry.source, entry.indicator)

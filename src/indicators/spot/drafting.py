@@ -172,6 +172,10 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                            + ": the text may mean that")
         if c.confidence < 0.5:
             reasons.append("the mapping is uncertain")
+        twins = _same_series_other_value(c, candidates)
+        if twins:
+            reasons.append(f"the sentence gives {', '.join(twins)} too for the same series, period and place: "
+                           "one of them is about something else")
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
@@ -201,6 +205,17 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
             c.verdict = "needs-review"
 
 
+def _same_series_other_value(candidate, candidates: list) -> list[str]:
+    """The spans of other figures of the candidate's sentence mapped to the same series, period and place with
+    another value ("11th place, with innovation outputs (ranked 7th) and inputs (ranked 23rd)"): they cannot
+    all be that series' figure, so none of them is an accusation."""
+    m = candidate.match
+    return [c.span for c in candidates if c is not candidate and c.sentence == candidate.sentence and c.match
+            and c.role == candidate.role and c.unit == candidate.unit and c.value != candidate.value
+            and (c.match.source, c.match.indicator, c.match.product, c.match.period, c.match.entity)
+            == (m.source, m.indicator, m.product, m.period, m.entity)]
+
+
 def _another_reading(candidate, entry) -> bool:
     """The words allow reading the figure as this series: the same measure, a subject the stated one holds or
     shares members with ("cars": passenger cars; "electric vehicles": NEVs), the stated basis if any."""
@@ -210,7 +225,7 @@ def _another_reading(candidate, entry) -> bool:
     frame = candidate.frame
     if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
         return False
-    if frame.get("basis") and frame.get("basis_from") == "stated" and entry.basis != frame["basis"]:
+    if frame.get("basis") and frame.get("basis_from") in ("stated", "context") and entry.basis != frame["basis"]:
         return False
     return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])
 
@@ -245,8 +260,19 @@ def _alternatives_text(candidate) -> str:
                      + f" ({a['unit']})" for a in alts[:4]) or "none"
 
 
+def _share_of(evidence, spec: dict, m, period: str):
+    """The part's share of the whole (both stored levels of one series) for one period."""
+    part = evidence.one({**spec, "period": period})
+    whole = evidence.one({**spec, **m.whole, "period": period})
+    if part is None or whole is None:
+        raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
+    return derive.share(float(part["value"]), float(whole["value"]), m.unit,
+                        f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
-    """A USD figure against a yuan series (converted at the period's average rate), or growth from two levels."""
+    """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
+    difference) from two levels."""
     m = c.match
     if m.derivation == "sum":
         c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
@@ -261,15 +287,21 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         row = evidence.one(spec)
         if row is None:
             raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
-        if m.derivation == "convert":
+        if m.derivation in ("share", "share_change"):
+            got = _share_of(evidence, spec, m, str(m.period))
+            if m.derivation == "share_change":
+                before = _share_of(evidence, spec, m, m.base_period)
+                got = derive.difference(got.value, before.value, "percent", str(m.period), m.base_period)
+        elif m.derivation == "convert":
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
-            previous = evidence.one({**spec, "period": str(int(m.period[:4]) - 1)})
+            base = (m.base_period if m.derivation == "difference" and m.base_period else str(int(m.period[:4]) - 1))
+            previous = evidence.one({**spec, "period": base})
             if previous is None:
-                raise derive.DerivationError(f"no {m.indicator} for {int(m.period[:4]) - 1} in the store")
-            got = derive.growth(float(row["value"]), float(previous["value"]), m.unit, str(m.period),
-                                str(int(m.period[:4]) - 1))
+                raise derive.DerivationError(f"no {m.indicator} for {base} in the store")
+            how = derive.difference if m.derivation == "difference" else derive.growth
+            got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), base)
     except (derive.DerivationError, ValueError, KeyError) as exc:
         c.verdict, c.loader = "unverifiable", f"indicators refresh --source {m.source}"
         c.explanation = f"Unverifiable: {exc}."
@@ -279,7 +311,9 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
-    what = "converted" if m.derivation == "convert" else "growth computed from two stored levels"
+    what = {"convert": "converted", "difference": "a difference of two stored rows",
+            "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
+        m.derivation, "growth computed from two stored levels")
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"
         c.explanation = f"Supported through a derivation ({what}): {got.text}."

@@ -33,6 +33,9 @@ from indicators.spot.vocabulary import vocabulary
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b")
+TREATY_AFTER = re.compile(r"\s+PCT$")
+"""A number followed by "PCT" in capitals names the Patent Cooperation Treaty ("69,610 PCT applications"), which
+the reader takes for "pct" (percent)."""
 # the reader's units in the spotter's terms ("" is filled below from the vocabulary's unit words)
 UNITS = {"times": "ratio"}
 
@@ -107,10 +110,13 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     ordinal = f.kind == "ordinal"
     unit = UNITS.get(f.unit, f.unit) or None
     end = f.end
+    treaty = TREATY_AFTER.search(sentence, f.start, f.end) if unit == "percent" else None
+    if treaty:  # "75,000 PCT applications": the Patent Cooperation Treaty, not "pct" (percent)
+        unit, end = None, treaty.start()
     if ordinal:
         unit = "rank"
     elif unit is None:
-        unit, used = _domain_unit(sentence[f.end: f.end + 60])
+        unit, used = _domain_unit(sentence[end: end + 60])
         end += used
         if unit is None and re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I):
             if re.search(r"\bof the top[\s-]+$", sentence[max(0, f.start - 20): f.start], re.I):

@@ -22,7 +22,10 @@ from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"over|against)\s+(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
+                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s))?"
+                         r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
+"""A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
+level", "over the same period of 2022"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
@@ -38,9 +41,14 @@ RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previou
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                    "august", "september", "october", "november", "december"))}
-MONTH_RANGE = re.compile(r"\b(?:from\s+)?January\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b", re.I)
-FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\b", re.I)
+MONTH_NUMBERS.update({m[:3]: n for m, n in list(MONTH_NUMBERS.items())} | {"sept": 9})
+MONTH_RANGE = re.compile(r"\b(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|"
+                         r"August|September|October|November|December|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?",
+                         re.I)
+"""January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept."."""
+FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
+FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+                          r"\s+months\b", re.I)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 DETERMINED = ("stated", "context")
 
@@ -64,6 +72,9 @@ class Frame:
     base_period: str | None = None
     transformation: str | None = None
     transformation_from: str = ""
+    whole_subject: str | None = None  # for a share of levels ("40.9 percent of all new car sales"): the whole's subject
+    whole_measure: str | None = None  # and the measure both are counted by (sales)
+    change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
     notes: list[str] = field(default_factory=list)
@@ -87,6 +98,7 @@ class Context:
     subject: str | None = None  # the last subject stated
     measure: str | None = None
     place: str | None = None  # the economy the text is about so far (named most often)
+    basis: str | None = None  # the source named last in the paragraph (whose figures they are)
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     notes: set = field(default_factory=set)
@@ -148,6 +160,31 @@ def _subannual_at(sentence: str, year: str) -> tuple[str | None, str, int]:
     return code, words, (sentence.lower().find(words.lower()) if words else -1)
 
 
+@functools.lru_cache(maxsize=512)
+def _subannual_all(sentence: str, year: str) -> tuple[tuple[str, str, int], ...]:
+    """Every part of a year the sentence names, (code, words, where), in order: "surplus in September hit
+    USD90.45 billion ... taking Jan-Sep's surplus to USD875.1 billion" names September and January-September."""
+    found, rest, offset = [], sentence, 0
+    while True:
+        code, words, at = _subannual_at(rest, year)
+        if not code or at < 0:
+            break
+        found.append((code, words, offset + at))
+        cut = at + len(words)
+        rest, offset = rest[:at] + " " * len(words) + rest[cut:], offset  # blank it out, keep the offsets
+        if len(found) > 8:
+            break
+    return tuple(sorted(found, key=lambda t: t[2]))
+
+
+def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset = frozenset()) -> tuple[str | None, str, int]:
+    """The part of a year nearest before the figure, else the nearest after it, leaving out the months of base
+    figures ("accelerating from 4.4% in August": August is the 4.4%'s); (None, "", -1) when none is left."""
+    found = [f for f in _subannual_all(sentence, year) if f[2] + len(f[1]) not in base_months]
+    before = [f for f in found if f[2] < start]
+    return before[-1] if before else (found[0] if found else (None, "", -1))
+
+
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = MONTH_RANGE.search(sentence)
@@ -159,6 +196,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
                   r"(?!\s*(?:to|-|–|through)\s)", sentence)
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
+    m = FIRST_QUARTERS.search(sentence)
+    if m:  # "the first three quarters": January to September
+        n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
+        return ({6: f"{year}-H1"}.get(n, f"{year}-01/{year}-{n:02d}")), m.group(0)
     m = FIRST_MONTHS.search(sentence)
     if m:
         n = SMALL.get(m.group(1).lower()) or int(m.group(1))
@@ -215,6 +256,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
+    base_months = _base_months(sentence, figures)
     main_period = None
     earlier_years = set()
     for index, figure in enumerate(figures):
@@ -222,14 +264,18 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator, wording = comparator_for(before, figure)
         frame = Frame()
         unit = figure.unit or "count"
-        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
-                                  or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])):
-            unit = "percent of GDP"
+        clause = _clause_of(clauses, figure.start)
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
             unit = "percentage points"
         if unit == "percent" and re.search(r"(?i)percentage$", sentence[figure.start: figure.end]) \
                 and re.match(r"\s+points?\b", sentence[figure.end: figure.end + 10]):
             unit = "percentage points"
+        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
+                                  or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
+                                  or _names_gdp_ratio(sentence[clause[0]: figure.start])
+                                  or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])):
+            # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's)
+            unit = "percent of GDP"
         frame.kind = unit_kind(unit) or unit
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
@@ -239,7 +285,6 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
                                  sentence[previous.figure.end: figure.start - len(_sign_prefix(sentence, figure))], re.I)):
             frame.role = "conversion"
-        clause = _clause_of(clauses, figure.start)
         # transformation and sign (for percentages)
         if frame.kind == "percent":
             _transformation(sentence, figure, frame, clause)
@@ -258,8 +303,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
+            if not frame.basis and context.basis and context.paragraph == paragraph:
+                # "..., according to the China Passenger Car Association. Exported NEVs accounted for ...":
+                # the source named earlier in the paragraph is the source of its next sentences' figures
+                frame.basis, frame.basis_from = context.basis, "context"
             _entity(places, figure, index, figures, frame, sentence, context)
-            _period(sentence, figure, frame, years, context, main_period, earlier_years)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -274,8 +323,22 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
-    _update(context, sentence, subjects, measures, places, years, reads, paragraph)
+    _pair_comparators(sentence, reads)
+    _wholes(sentence, reads, subjects, measures)
+    _changes(sentence, reads)
+    reads = _each_measure(sentence, reads)
+    _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
+
+
+def _names_gdp_ratio(text: str) -> bool:
+    """The words before a percentage in its clause say it is a ratio to GDP ("R&D intensity ... 2.65 percent")."""
+    return bool(_gdp_ratio_words().search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _gdp_ratio_words() -> re.Pattern:
+    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
@@ -295,6 +358,121 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
                 and re.fullmatch(r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[a.figure.end: b.figure.start - len(b.wording)]):
             fa.measure, fb.measure = fa.measures
             fa.measures, fb.measures = (fa.measure,), (fb.measure,)
+
+
+CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
+                           r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
+                           r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
+FALLING = re.compile(r"(?i)\b(?:decrease|decline|drop|fall|reduction|fell|dropped|declined|decreased|down)\b")
+RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?)$")
+RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
+RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
+
+
+def _changes(sentence: str, reads: list[Read]) -> None:
+    """A figure that is a change of a level, not a level: "an increase of 257.42 billion yuan over the previous
+    year", and every percentage-point figure ("2.65 percent, an increase of 0.09 percentage point"). A point
+    change after a percentage of its sentence is that percentage's change (its subject, measure, entity,
+    period); matching.py compares it with the difference of two stored rows, never with a row."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        if frame.role != "figure":
+            continue
+        before = sentence[max(0, read.figure.start - len(read.wording) - 40): read.figure.start - len(read.wording)]
+        if frame.kind == "percentage_points":
+            level = next((r for r in reversed(reads[:i]) if r.frame.kind in ("percent", "percent_of_gdp")
+                          and r.frame.transformation != "growth_rate" and r.frame.role == "figure"), None)
+            if level is not None:
+                for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from",
+                            "period", "period_from", "whole_subject", "whole_measure"):
+                    setattr(frame, key, getattr(level.frame, key))
+                frame.change_of = level.frame.kind
+                frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")
+        elif frame.kind == "rank" and not read.figure.ordinal \
+                and RANK_MOVE.search(sentence[read.figure.start: read.figure.end]):
+            # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
+            frame.transformation, frame.transformation_from = "change", "stated"
+            frame.change_of = "rank"
+            up, down = RANK_UP.search(before[-30:]), RANK_DOWN.search(before[-30:])
+            if up and not down:
+                frame.sign, read.value = -1, -abs(read.value)
+            elif not down:
+                frame.notes.append("a move in a ranking without its direction")
+            continue
+        elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
+            continue
+        frame.transformation, frame.transformation_from = "change", "stated"
+        if FALLING.search(before[-30:]) and read.value > 0:
+            frame.sign, read.value = -1, -read.value
+
+
+WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:all\s+|total\s+|the\s+(?:total\s+|country's\s+total\s+|nation's\s+total\s+)?|"
+                         r"(?:the\s+)?(?:China's|the country's|the nation's)\s+(?:total\s+)?)")
+
+
+def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
+    """"NEV sales accounted for 40.9 percent of all new car sales": a share whose whole is named after it (a
+    subject and a measure within the next few words) is a share of two levels the store may hold (NEV sales
+    over vehicle sales); the part's measure is the whole's ("sales")."""
+    for read in reads:
+        frame = read.frame
+        if frame.transformation != "share" or frame.kind != "percent" or not frame.subject:
+            continue
+        m = WHOLE_AFTER.match(sentence, read.figure.end)
+        if not m:
+            continue
+        stop = min(len(sentence), m.end() + 40)
+        cut = CLAUSE.search(sentence, m.end())
+        stop = min(stop, cut.start()) if cut else stop
+        said = [x for x in measures if m.end() <= x.start < stop and x.value != "share"]
+        if not said:
+            continue
+        named = [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
+        whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
+        if whole and whole != frame.subject and catalogue.within(frame.subject, whole):
+            frame.whole_subject, frame.whole_measure = whole, said[0].value
+            frame.notes.append(f"a share of {said[0].value} of {frame.subject} in {said[0].value} of {whole}")
+
+
+EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
+    """"both production and sales exceeded 31 million units", "output and sales each exceeded 12 million": one
+    figure that states two measures is a claim about each, read twice (one frame per measure)."""
+    out = []
+    for read in reads:
+        frame = read.frame
+        if len(frame.measures) != 2 or frame.role != "figure" or frame.measure_from != "stated":
+            out.append(read)
+            continue
+        words = [m for m in mentions("measure", sentence) if m.value in frame.measures]
+        both = words and EACH.search(sentence[max(0, words[0].start - 30): words[0].start])
+        each = words and re.search(r"(?i)\beach\b", sentence[words[-1].end: read.figure.start])
+        # only the figure the two measures are stated for: the first after them ("exceeded 12 million units,
+        # ranking first for 10 consecutive years": not the 10)
+        first = words and next((r for r in reads if r.figure.start >= words[-1].end), None) is read
+        if not ((both or each) and first):
+            out.append(read)
+            continue
+        for measure in frame.measures:
+            own = dataclasses.replace(frame, measure=measure, measures=(measure,), notes=list(frame.notes))
+            own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
+            out.append(dataclasses.replace(read, frame=own))
+    return out
+
+
+def _pair_comparators(sentence: str, reads: list[Read]) -> None:
+    """"production and sales exceeded 9.58 million and 9.49 million units": a comparator before the first figure
+    of a pair joined by "and" is the second's too (9.495 million exceeds 9.49 million; read as "about 9.49
+    million" it would not round to it)."""
+    for a, b in zip(reads, reads[1:]):
+        if a.comparator in (">", ">=", "<", "<=") and b.comparator == "~=" and not b.wording \
+                and a.frame.kind == b.frame.kind and re.fullmatch(
+                    r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?and\s*", sentence[a.figure.end: b.figure.start]):
+            figure = dataclasses.replace(b.figure, value=b.value, unit=b.unit)
+            b.comparator = a.comparator
+            b.check, b.step = check_and_step(figure, b.comparator)
 
 
 def _none():
@@ -343,7 +521,13 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if frame.measure_from:
         return
     if frame.transformation == "share" and frame.transformation_from == "stated":
-        pass
+        # "The proportion of funding for basic research was 6.77 percent": the share word measures it
+        shares = [m for m in items if m.value == "share" and clause[0] <= m.start and m.end <= figure.start]
+        if shares:
+            frame.measure, frame.measure_from, frame.measures = "share", "stated", ("share",)
+            return
+    # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's
+    items = [m for m in items if m.value not in ("rank", "score") or m.value == frame.kind]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
@@ -384,7 +568,8 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
         frame.subject, frame.subject_from = "other:ratio", "stated"
         return
-    if frame.kind == "percent_of_gdp":  # "GDP" is the denominator, not what is measured ("R&D ... 2.64% of GDP")
+    if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
+        # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
         items = [m for m in items if m.value != "economy"]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
@@ -435,9 +620,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
 
 
+@functools.lru_cache(maxsize=4096)
 def overlapping(a: str, b: str) -> bool:
     """Two subjects that may count the same things: one within the other, or both holding a third
-    (EVs and NEVs both hold BEVs and PHEVs)."""
+    (EVs and NEVs both hold BEVs and PHEVs). Cached: asked for every series before each accusation."""
     if catalogue.within(a, b) or catalogue.within(b, a):
         return True
     subjects = catalogue.dimensions()["subject"]
@@ -553,7 +739,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
-                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but)\b", sentence[figure.end: p.start], re.I)
+                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
+                                   sentence[figure.end: p.start], re.I)
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
                  # "69,610 applications came from China": "came from" names the origin
                  and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])
@@ -579,8 +766,19 @@ def _respectively(sentence: str) -> bool:
     return bool(re.search(r"\brespectively\b", sentence))
 
 
+def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
+    """Where the month words attached to the sentence's base figures end ("up sharply from 1.3% in August"):
+    such a month dates its base figure only. One pass over the figures."""
+    ends = set()
+    for other in figures:
+        m = MONTH_AFTER.match(sentence, other.end)
+        if m and EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
+            ends.add(m.end())
+    return frozenset(ends)
+
+
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
-            earlier_years: set) -> None:
+            earlier_years: set, base_months: frozenset = frozenset()) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base, else the earlier sentences' period (context)."""
     after = sentence[figure.end: figure.end + 30]
@@ -588,9 +786,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if bases:
         frame.base_period = bases[0]
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
-    relative = re.match(r"\s*(?:\w+\s+)?(?:in\s+)?(" + "|".join(RELATIVE) + r")\b", after, re.I)
-    if attached and any(base and off == figure.end + attached.start(1) for off, _, base, _ in years):
-        attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's
+    relative = re.match(r"\s*(?:(?!(?:from|than|over|since|versus|against)\b)\w+\s+)?(?:in\s+)?("
+                        + "|".join(RELATIVE) + r")\b", after, re.I)  # "0.1 percent from a year earlier": a base
+    if attached and frame.role != "earlier" and any(base and off == figure.end + attached.start(1)
+                                                    for off, _, base, _ in years):
+        attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's (but
+        # "down from 8.4 per cent in 2023": the base figure's own year)
     year, how = None, ""
     if attached:
         year, how = attached.group(1), "stated"
@@ -602,19 +803,31 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.notes.append(f"“{relative.group(1)}” is not resolved: no published date (give --published)")
             frame.period_from = "unresolved"
             return
+    elif (month := _attached_month(after, main_period, context, frame.role)):
+        frame.period, frame.period_from = month, "stated"
+        return
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
-        year, how = str(int(main_period[:4]) - 1), "stated"
+        # "up from 24 last year" most often; a guess all the same ("surged from about 100 to nearly 70,000 by
+        # 2023" is 1994's 100): assumed, so never an accusation
+        year, how = str(int(main_period[:4]) - 1), "assumed"
     else:
-        usable = [(abs(off - figure.start), y, label) for off, y, base, label in years
+        # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
+        # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
+        a, b = _clause_of(_clauses(sentence), figure.start)
+        usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, base, label in years
                   if not base and not (y in earlier_years)]
         if usable:
-            _, year, label = min(usable, key=lambda t: t[0])
+            _, _, year, label = min(usable, key=lambda t: t[:2])
             if year is None:
                 frame.notes.append(f"“{label}” is not resolved: no published date (give --published)")
                 frame.period_from = "unresolved"
                 return
-            how = "stated"
-        elif _subannual(sentence, "0000")[0] and (context.period or context.published):
+            how = "assumed" if frame.role == "earlier" else "stated"
+        elif (after_base := _year_after_base(sentence, [y for _, y, base, how in years if base and y and how == "year"],
+                                             context)):
+            year, how = after_base, "stated"
+            frame.notes.append(f"the year after the comparison's base ({bases[0]}): an annual comparison")
+        elif _subannual_near(sentence, "0000", figure.start, base_months)[0] and (context.period or context.published):
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
@@ -623,15 +836,71 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
     if year is None:
         return
-    sub, _, at = _subannual_at(sentence, year)
+    sub, _, at = _subannual_near(sentence, year, figure.start, base_months)
+    published = context.published
+    if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
+            and (int(sub[:4]), int(sub[5:])) >= (published.year, published.month):
+        # "in December" read in January: the December before the text, not the one after it
+        sub = f"{int(sub[:4]) - 1}{sub[4:]}"
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
 
 
-def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int) -> None:
+MONTH_AFTER = re.compile(r"\s*(?:\w+\s+)?in\s+(January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b(?!,?\s*(?:19|20)\d{2})", re.I)
+
+
+def _attached_month(after: str, main_period: str | None, context: Context, role: str) -> str | None:
+    """A month attached to the figure without a year ("accelerating from 4.4% in August"), as a period. Beside
+    the sentence's own month ("Exports in September rose 8.3% ... from 4.4% in August") it is the latest such
+    month not after it (a base figure in the same month is a year earlier); otherwise it is in the year of
+    the text so far (or the published year), never after the published date. None when no month is attached
+    or nothing dates it."""
+    m = MONTH_AFTER.match(after)
+    if not m:
+        return None
+    month = MONTH_NUMBERS[m.group(1).lower()]
+    if main_period and re.fullmatch(r"\d{4}-\d{2}", main_period):
+        year, last = int(main_period[:4]), int(main_period[5:])
+        same_year = month < last or (month == last and role != "earlier")
+        return f"{year if same_year else year - 1}-{month:02d}"
+    published = context.published
+    if context.period and context.period[:4].isdigit():
+        year = int(context.period[:4])
+    elif published:
+        year = published.year
+    else:
+        return None
+    if published and (year, month) >= (published.year, published.month):
+        year = published.year - 1  # a month not yet over when the text was published: the year before
+    return f"{year}-{month:02d}"
+
+
+def _year_after_base(sentence: str, bases: list[str], context: Context) -> str | None:
+    """"Exports amounted to USD 3.58 trillion (5.9% higher than in 2023)": a sentence whose only year is an
+    annual comparison's base gives the figure the next year, when the text so far is about that year (its
+    period, or its published date a year or two later) and the sentence names no part of a year."""
+    if not bases or not bases[0] or not bases[0].isdigit() or _subannual(sentence, "0000")[0]:
+        return None
+    if re.search(r"(?i)\b(?:same|corresponding)\s+(?:period|month|quarter|half)\b", sentence):
+        return None  # "from the same period in 2023": the comparison is of a part of a year, not of years
+    year = str(int(bases[0]) + 1)
+    if context.period:
+        return year if context.period[:4] == year else None
+    if context.published and context.published.year - int(year) in (0, 1):
+        return year
+    return None
+
+
+def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
+            bases: list[Mention] = ()) -> None:
     stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
+    # a month or quarter the sentence names, its year from the text or the published date ("Exports in
+    # September rose 8.3%"), dates the next sentences too
+    dated = [r.frame.period for r in reads if r.frame.role == "figure" and r.frame.period_from == "context"
+             and r.frame.period and not r.frame.period.isdigit() and r.frame.period != context.period]
     if stated:
         context.period = stated[0]
     else:
@@ -639,6 +908,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]
+        elif dated:
+            context.period = dated[0]
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
         context.last_entity = named[-1] if named else None
@@ -660,4 +931,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if context.counts:
         top = max(context.counts.values())
         context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
+    if bases:
+        context.basis = bases[-1].value
+    elif paragraph != context.paragraph:
+        context.basis = None
     context.paragraph = paragraph

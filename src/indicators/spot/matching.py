@@ -73,8 +73,11 @@ class Option:
     score: float
     narrower: bool = False
     derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels),
+    # "difference" (a change: the period's row less the year before's),
     # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
     holds_period: bool = False
+    base: str = ""  # for a difference: the period it is taken from
+    whole: "Entry | None" = None  # for a share of two levels: the whole's series
 
 
 SERIES_INDEXES_KEPT = 8
@@ -185,6 +188,11 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             narrower = False
         if frame.entity and frame.entity not in entry.entities:
             continue
+        if frame.transformation == "change":
+            option = _change_option(frame, unit, entry, narrower)
+            if option is not None:
+                options.append(option)
+            continue
         if frame.kind == "percent_of_gdp":
             if entry.kind != "percent_of_gdp":
                 continue
@@ -194,7 +202,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             continue
         elif frame.kind == "percent" and entry.transformation == "level" and entry.kind != "percent":
             continue
-        if frame.basis and frame.basis_from == "stated" and entry.basis != frame.basis:
+        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
             continue
         how = _units_agree(unit, frame.kind, entry)
         if how is None:
@@ -216,12 +224,62 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 options.append(Option(entry, 0.55, False, "growth", True))
             elif entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 options.append(Option(entry, 0.5, False, "sum", False))
+    if not options and frame.whole_subject and frame.whole_measure:
+        options = _share_options(frame, index)
     options.sort(key=lambda o: -o.score)
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
         where = f" for {frame.entity}" if frame.entity else ""
         return [], f"no series in the store measures {what}{where} in {unit}"
     return options, ""
+
+
+def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """A share of two levels ("NEV sales accounted for 40.9 percent of all new car sales"): the part's level
+    series (the frame's subject) and the whole's (the whole's subject), of the same measure, source, indicator
+    and unit, both holding the period; judged as part / whole (derivation "share"), or for a point change of that
+    share ("an increase of 9.3 percentage points") as the difference of the shares of the year and the year before
+    (derivation "share_change")."""
+    if not frame.period or (frame.transformation == "change" and not frame.period.isdigit()):
+        return []
+    change = frame.transformation == "change"  # "an increase of 9.3 percentage points": a change of the share
+    base = previous_period(frame.period) if change else ""
+    found = []
+    levels = [e for e in index if e.transformation == "level" and measures_agree(frame.whole_measure, e.measure)
+              and (not frame.entity or frame.entity in e.entities) and e.kind in ("count", "money")]
+    for part in (e for e in levels if e.subject == frame.subject):
+        for whole in (e for e in levels if e.subject == frame.whole_subject):
+            if (whole.source, whole.indicator, whole.unit) != (part.source, part.indicator, part.unit):
+                continue
+            periods = (frame.period, base) if change else (frame.period,)
+            holds = all(part.holds(frame.entity, p) and whole.holds(frame.entity, p) for p in periods)
+            if holds:
+                found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share_change" if change else "share",
+                                    True, base, whole=whole))
+    return found
+
+
+def _change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Option | None:
+    """A change of a level ("an increase of 257.42 billion yuan", "up 0.09 percentage point") against the series
+    of that level: the difference of its rows for the period and the year before (derivation "difference");
+    only for a year, the same subject (never a narrower one), a level series in the figure's unit, or a
+    percentage series for a point change."""
+    if narrower or not frame.period or not frame.period.isdigit() or entry.transformation == "growth_rate":
+        return None
+    if frame.kind == "percentage_points":
+        if entry.kind not in ((frame.change_of,) if frame.change_of else ("percent", "percent_of_gdp")):
+            return None
+    elif frame.kind == "rank":
+        if entry.kind != "rank":
+            return None
+    elif entry.transformation != "level" or _units_agree(unit, frame.kind, entry) != "":
+        return None
+    base = previous_period(frame.period)
+    if frame.base_period and frame.base_period.isdigit() and int(frame.base_period) < int(base):
+        base = frame.base_period  # "advanced a total of 25 places since 2013": the change since that year
+    holds = bool(entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, base))
+    score = 0.5 + (0.2 if holds else 0) - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
+    return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "difference", holds, base)
 
 
 def same_dimensions(a: Entry, b: Entry) -> bool:
