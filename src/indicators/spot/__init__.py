@@ -20,6 +20,7 @@ Cost is linear in the text: each sentence is scanned once per dimension; a text 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -210,7 +211,7 @@ def _predicts(sentence: str) -> bool:
     return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
 
 
-@functools.lru_cache(maxsize=4)
+@functools.cache  # load once: derived from the vocabulary shipped in the package
 def _expectation_patterns() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(w) for w in vocabulary.vocabulary()["expectation_words"])
     before = re.compile(rf"(?i)(?:\b(?:{words})\s+(?:of|for|at)\s+(?:an?\s+|the\s+)?|\b(?:a|an|the)\s+(?:{words})\s+)"

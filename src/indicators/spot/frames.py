@@ -13,6 +13,7 @@ place); `frames_of` reads one sentence with it and updates it: one pass over the
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -160,7 +161,7 @@ def _subannual_at(sentence: str, year: str) -> tuple[str | None, str, int]:
     return code, words, (sentence.lower().find(words.lower()) if words else -1)
 
 
-@functools.lru_cache(maxsize=512)
+@cache.memo("spot: sub-annual periods, all", 512)
 def _subannual_all(sentence: str, year: str) -> tuple[tuple[str, str, int], ...]:
     """Every part of a year the sentence names, (code, words, where), in order: "surplus in September hit
     USD90.45 billion ... taking Jan-Sep's surplus to USD875.1 billion" names September and January-September."""
@@ -336,7 +337,7 @@ def _names_gdp_ratio(text: str) -> bool:
     return bool(_gdp_ratio_words().search(text))
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache  # load once: derived from the vocabulary shipped in the package
 def _gdp_ratio_words() -> re.Pattern:
     return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
 
@@ -620,7 +621,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.subject, "assumed"  # carried without a word pointing back
 
 
-@functools.lru_cache(maxsize=4096)
+@cache.memo("spot: overlapping subjects", 4096)
 def overlapping(a: str, b: str) -> bool:
     """Two subjects that may count the same things: one within the other, or both holding a third
     (EVs and NEVs both hold BEVs and PHEVs). Cached: asked for every series before each accusation."""
