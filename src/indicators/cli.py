@@ -214,7 +214,7 @@ def cmd_status(args) -> int:
     from indicators.store import Store
 
     store = Store()
-    series = store.catalogue()  # one grouped query: the observations are never read into pandas
+    series = store.indicators()  # one grouped query: the observations are never read into pandas
     print(f"store: {store.url}")
     if series.empty:
         print("empty: run `indicators refresh --offline` to load the bundled snapshot")
@@ -248,11 +248,11 @@ def cmd_catalogue(args) -> int:
 def claims_catalogue(store) -> dict[str, set[str]]:
     """Source name -> indicator names it knows (held in the store, or named in the source's metadata),
     for validating claims files. The claims engine does not import the source registry: the CLI on
-    top hands it this catalogue, from the store's catalogue (one grouped query) and each source.yaml
-    (no source module is imported: their imports cost more than the check itself)."""
+    top hands it this catalogue, from the indicators the store holds (one grouped query) and each
+    source.yaml (no source module is imported: their imports cost more than the check itself)."""
     from indicators import catalogue as series_catalogue
 
-    held = store.catalogue()
+    held = store.indicators()
     return {name: set(held.loc[held["source"] == name, "indicator"])
             | set(series_catalogue.source(name).definitions)
             for name in sources.NAMES}
