@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 
 from indicators import sources
+
+
+BRIEF_COMMANDS = {"sources", "status", "catalogue", "check", "claims", "articles"}
+"""Commands that read, print and exit within a second or two. They run without the cyclic garbage
+collector: its passes over the half a million objects that importing pandas, SQLAlchemy and pydantic
+creates cost `check` about 0.2 s of CPU and free next to nothing (peak memory is the same)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    collecting = gc.isenabled()
+    if args.command in BRIEF_COMMANDS:
+        gc.disable()
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -23,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # one clear line, no traceback, non-zero exit
         print(f"indicators {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if collecting:  # a caller in the same process (a test, a notebook) keeps its collector
+            gc.enable()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -138,3 +138,13 @@ def test_report_warns_of_local_claim_links_only_where_it_embeds_them(tmp_path, m
     assert cli.main(["report", "--out", str(tmp_path / "r.html"), "--base-url", "https://desk.example.org"]) == 0
     assert capsys.readouterr().err == ""
     assert written[-1][1]["base_url"] == "https://desk.example.org"
+
+
+def test_a_brief_command_gives_the_caller_its_garbage_collector_back(capsys):
+    """status runs without the cyclic collector (start-up CPU, issue 22); a caller in the same process keeps it."""
+    import gc
+
+    assert gc.isenabled()
+    assert cli.main(["status"]) == 0
+    assert "empty: run `indicators refresh --offline`" in capsys.readouterr().out
+    assert gc.isenabled()
