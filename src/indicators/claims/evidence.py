@@ -161,9 +161,7 @@ class Evidence:
     def rates(self) -> derive.Rates:
         """The store's average CNY/USD rates as of the date (derive.Rates), read once."""
         if getattr(self, "_rates", None) is None:
-            specs = [{"source": source, "indicator": name} for source, name in derive.RATE_SERIES.values()]
-            self.prefetch(specs)
-            frames = [self.rows(spec) for spec in specs]
+            frames = [self.rows({"source": source, "indicator": name}) for source, name in derive.RATE_SERIES.values()]
             frames = [f for f in frames if len(f)]
             self._rates = derive.Rates(data=pd.concat(frames) if frames else
                                        pd.DataFrame(columns=["indicator", "period", "value"]))
