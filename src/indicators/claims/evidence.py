@@ -91,8 +91,7 @@ class Evidence:
             data = self.store.frame(source=source, indicator=sorted(names), as_of=self.as_of, **dict(narrow))
             for name, rows in data.groupby("indicator", sort=False):
                 self._series[(source, name, narrow)] = rows
-            for name in names:
-                self._series.setdefault((source, name, narrow), data.iloc[:0])
+            # A series the store does not hold is left to its own read (its empty frame, typed as the store types it).
 
     def _read(self, spec: dict) -> pd.DataFrame:
         """The rows a spec names (read once per Evidence: one judging pass reads one state of the store;
