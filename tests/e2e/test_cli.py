@@ -3,7 +3,11 @@ what each source's refresh does."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +152,23 @@ def test_a_brief_command_gives_the_caller_its_garbage_collector_back(capsys):
     assert cli.main(["status"]) == 0
     assert "empty: run `indicators refresh --offline`" in capsys.readouterr().out
     assert gc.isenabled()
+
+
+@pytest.mark.subprocess
+def test_the_program_ends_a_brief_command_with_all_its_output(snapshot_template, tmp_path, monkeypatch, capsys):
+    """`python -m indicators.cli` (and the console script) ends a brief command without tearing the interpreter
+    down (start-up CPU, issue 22): its output, flushed first into a pipe, and its exit status are main()'s."""
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(root / "src"), str(root)]))
+    env.pop("PYTHONUNBUFFERED", None)  # output into a pipe stays in Python's buffer until flushed
+    for name, command in [("empty.db", ["check"]), ("store.db", ["check"]), ("store.db", ["status"])]:
+        if name == "store.db" and not (tmp_path / name).exists():
+            shutil.copyfile(snapshot_template, tmp_path / name)
+        env["INDICATORS_DB"] = f"sqlite:///{tmp_path / name}"
+        monkeypatch.setenv("INDICATORS_DB", env["INDICATORS_DB"])
+        code = cli.main(command)
+        expected = capsys.readouterr()
+        proc = subprocess.run([sys.executable, "-m", "indicators.cli", *command], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert (proc.returncode, proc.stdout, proc.stderr) == (code, expected.out, expected.err), (name, command)
+        assert expected.out or expected.err
