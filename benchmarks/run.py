@@ -516,12 +516,15 @@ class Bench:
         """CPU, not wall time: on a shared machine a process waiting for a core is not slower itself.
         The runs are interleaved (help, status, check, bare python, again), so a drift in load hits all."""
         self.log("cli: CPU seconds of indicators --help / status / check and of a bare `python -c pass` (wait4)")
-        commands = {name: indicators_command() + args for name, args in self.CLI_COMMANDS.items()}
+        # `python -m indicators.cli`: this checkout's entry point (an installed console script may be older)
+        commands = {name: [sys.executable, "-m", "indicators.cli", *args] for name, args in self.CLI_COMMANDS.items()}
         commands["bare"] = [sys.executable, "-c", "pass"]
+        env = dict(self.env)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once (by the uncounted round)
         cpu = {name: [] for name in commands}
         for run in range(self.n["cli_runs"] + 1):  # the first round warms the file cache and is not counted
             for name, command in commands.items():
-                result = self.procs.run_measured(command, self.env, timeout=120, log=self.work / "cli.log")
+                result = self.procs.run_measured(command, env, timeout=120, log=self.work / "cli.log")
                 if result["exit"] != 0:
                     raise RuntimeError(f"{' '.join(command[-2:])} exited {result['exit']}; see {self.work}/cli.log")
                 if run:
