@@ -47,25 +47,3 @@ def test_the_cli_does_not_load_the_dashboard_at_import():
                "print(sorted({m.split('.')[0] for m in sys.modules} & {'dashboard', 'dash', 'flask', 'plotly'}))")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
-
-
-HEAVY = ("dash", "dashboard", "plotly", "flask", "requests", "kaleido", "indicators.figures", "indicators.spot",
-         "indicators.sources.", "indicators.refresh", "indicators.http", "indicators.export")
-"""What `check` and `status` never use: the views, the spotter, the publishers' fetchers and HTTP."""
-
-
-@pytest.mark.parametrize("command, used", [("check", "indicators.claims.engine"), ("status", "indicators.store")])
-def test_check_and_status_load_neither_the_views_nor_the_publishers(snapshot_template, tmp_path, monkeypatch,
-                                                                    command, used):
-    """The command runs to the end in a fresh interpreter on a loaded store; then no heavy module is in
-    sys.modules (each would cost every run of the command its import; issue 22). `used` shows the
-    probe sees what the command did load."""
-    store = tmp_path / "store.db"
-    store.write_bytes(snapshot_template.read_bytes())
-    monkeypatch.setenv("INDICATORS_DB", f"sqlite:///{store}")
-    proc = run("import contextlib, io, sys\nfrom indicators import cli\n"
-               "with contextlib.redirect_stdout(io.StringIO()):\n    code = cli.main([sys.argv[1]])\n"
-               "print(code, sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))\n"
-               f"print({used!r} in sys.modules)", command, *HEAVY)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.split("\n")[:2] == ["0 []", "True"], proc.stdout
