@@ -30,6 +30,9 @@ Sections (docs/performance.md explains each measurement and the figures on this 
 - export:   first PNG (cold: figure built, browser started) and the mean of the next 10 (warm:
             browser running, figures built), plus the mean when each figure is built on first use;
 - report:   `indicators report` wall time;
+- cli:      CPU seconds (user + system, of that process alone) of `indicators --help`, `status` and
+            `check` on the benchmark's store (warm: one uncounted run of each first), medians, beside a
+            bare `python -c pass` (the interpreter's own start): every command's start-up cost;
 - load:     gunicorn, 2 workers: 1,000 callback requests at 16-way concurrency, product and bare;
 - faults:   the same kind of load on the product (the router calls of all four pages in turn)
             while `indicators refresh --offline` writes new vintages, 3 times in a row; every
@@ -39,7 +42,7 @@ Sections (docs/performance.md explains each measurement and the figures on this 
             at least 2,000 requests were made: every answer must be a 200 with a page; max latency,
             p99 and the vintages written are printed.
 --quick does fewer repetitions of everything (1 refresh, 3 starts, 50 calls, 2 navigations,
-3 warm PNGs, 200 load requests, 1 refresh under load): a smoke run, in about 1.5 minutes.
+3 warm PNGs, 3 runs of each command, 200 load requests, 1 refresh under load): a smoke run, in about 1.5 minutes.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SECTIONS = ("refresh", "start", "callback", "browser", "control", "export", "report", "load", "faults", "revisions")
+SECTIONS = ("refresh", "start", "callback", "browser", "control", "export", "report", "cli", "load", "faults", "revisions")
 PAGES = ("/", "/trade", "/innovation", "/data")
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -81,16 +84,17 @@ TARGETS = {  # metric -> (comparison, target); the issue's targets
     "refresh_peak_rss_mb": ("<=", 300.0),
     "png_warm_mean_s": ("<=", 0.3),
     "report_wall_s": ("<=", 10.0),
+    "cli_cpu_s": ("<=", 1.0),  # issue 22: `indicators status` and `check` on a warm store
     "non_2xx": ("==", 0),
     "max_latency_s": ("<=", 10.0),
     "errors": ("==", 0),
 }
 
 FULL = {"refresh_runs": 3, "start_runs": 5, "probe_calls": 20, "calls": 200, "navigations": 5, "changes": 10, "warm_pngs": 10,
-        "report_runs": 3, "load_requests": 1000, "fault_refreshes": 3, "revision_requests": 2000,
+        "report_runs": 3, "cli_runs": 5, "load_requests": 1000, "fault_refreshes": 3, "revision_requests": 2000,
         "revision_refreshes": 5}
 QUICK = {"refresh_runs": 1, "start_runs": 3, "probe_calls": 5, "calls": 50, "navigations": 2, "changes": 4, "warm_pngs": 3,
-         "report_runs": 1, "load_requests": 200, "fault_refreshes": 1, "revision_requests": 400,
+         "report_runs": 1, "cli_runs": 3, "load_requests": 200, "fault_refreshes": 1, "revision_requests": 400,
          "revision_refreshes": 2}
 
 
@@ -184,8 +188,8 @@ class Processes:
             self.stop(proc, timeout=5)
 
     def run_measured(self, args: list[str], env: dict, timeout: float, log: Path | None = None) -> dict:
-        """Run a command to completion: wall time, exit code and the peak RSS of that process alone
-        (os.wait4 returns the rusage of exactly this child)."""
+        """Run a command to completion: wall time, exit code, and the peak RSS and CPU seconds (user +
+        system) of that process alone (os.wait4 returns the rusage of exactly this child)."""
         started = time.perf_counter()
         proc = self.start(args, env, log=log)
         watchdog = threading.Timer(timeout, lambda: _kill_group(proc.pid))
@@ -197,7 +201,8 @@ class Processes:
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         self.running.remove(proc)
-        return {"wall_s": wall, "peak_rss_mb": usage.ru_maxrss / 1024, "exit": proc.returncode}
+        return {"wall_s": wall, "peak_rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime,
+                "exit": proc.returncode}
 
 
 def _kill_group(pid: int) -> None:
@@ -502,6 +507,34 @@ class Bench:
         self.record("report_wall_s", _median(r["wall_s"] for r in runs), "s", "report_wall_s", runs=len(runs),
                     peak_rss_mb=max(r["peak_rss_mb"] for r in runs),
                     bytes=(self.work / "report.html").stat().st_size)
+
+    # cli -------------------------------------------------------------------------------------------
+
+    CLI_COMMANDS = {"cli_help_cpu_s": ["--help"], "cli_status_cpu_s": ["status"], "cli_check_cpu_s": ["check"]}
+
+    def bench_cli(self) -> None:
+        """CPU, not wall time: on a shared machine a process waiting for a core is not slower itself.
+        The runs are interleaved (help, status, check, bare python, again), so a drift in load hits all."""
+        self.log("cli: CPU seconds of indicators --help / status / check and of a bare `python -c pass` (wait4)")
+        # `python -m indicators.cli`: this checkout's entry point (an installed console script may be older)
+        commands = {name: [sys.executable, "-m", "indicators.cli", *args] for name, args in self.CLI_COMMANDS.items()}
+        commands["bare"] = [sys.executable, "-c", "pass"]
+        env = dict(self.env)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once (by the uncounted round)
+        cpu = {name: [] for name in commands}
+        for run in range(self.n["cli_runs"] + 1):  # the first round warms the file cache and is not counted
+            for name, command in commands.items():
+                result = self.procs.run_measured(command, env, timeout=120, log=self.work / "cli.log")
+                if result["exit"] != 0:
+                    raise RuntimeError(f"{' '.join(command[-2:])} exited {result['exit']}; see {self.work}/cli.log")
+                if run:
+                    cpu[name].append(result["cpu_s"])
+        bare = _median(cpu["bare"])
+        for name, args in self.CLI_COMMANDS.items():
+            measured = _median(cpu[name])
+            self.record(name, measured, "s", None if name == "cli_help_cpu_s" else "cli_cpu_s", product=measured,
+                        bare=bare, runs=len(cpu[name]), slowest=max(cpu[name]),
+                        note=f"indicators {' '.join(args)}: user + system CPU; bare: python -c pass")
 
     # load ------------------------------------------------------------------------------------------
 

@@ -277,6 +277,7 @@ class Store:
         indicator: str | list[str] | None = None,
         entity: str | list[str] | None = None,
         as_of: str | None = None,
+        counterpart: str | list[str] | None = None,
     ) -> pd.DataFrame:
         """The tidy frame: each key's most recent published value (as of a date, if given).
 
@@ -288,7 +289,7 @@ class Store:
         self._note_read(source)
         if as_of is not None:
             as_of = _check_date(as_of)
-        key = (self.generation(source), source, dataset, _tuple(indicator), _tuple(entity), as_of)
+        key = (self.generation(source), source, dataset, _tuple(indicator), _tuple(entity), as_of, _tuple(counterpart))
         with self._lock:
             cached = self._cache.get(key)
             if cached is None:
@@ -298,7 +299,7 @@ class Store:
                     del self._cache[old]
         if cached is not None:
             return cached.copy()
-        result = self._resolve(source, dataset, indicator, entity, as_of)
+        result = self._resolve(source, dataset, indicator, entity, as_of, counterpart=counterpart)
         with self._lock:
             if len(self._cache) > 256:
                 self._cache.clear()
@@ -311,7 +312,8 @@ class Store:
         80k rows of ember. Not cached."""
         return self._resolve(source, None, None, None, None, columns=[*tidy.KEY, "value", "released"])
 
-    def _resolve(self, source, dataset, indicator, entity, as_of, columns: list[str] | None = None) -> pd.DataFrame:
+    def _resolve(self, source, dataset, indicator, entity, as_of, columns: list[str] | None = None,
+                 counterpart=None) -> pd.DataFrame:
         obs = observations
         conditions = []
         if source:
@@ -322,6 +324,8 @@ class Store:
             conditions.append(obs.c.indicator.in_(_tuple(indicator)))
         if entity:
             conditions.append(obs.c.entity.in_(_tuple(entity)))
+        if counterpart:  # the counterpart is part of the key: filtering before the ranking changes no answer
+            conditions.append(obs.c.counterpart.in_(_tuple(counterpart)))
         if as_of:
             conditions.append(obs.c.released <= as_of)
         rank = sa.func.row_number().over(

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 
 from indicators import sources
+
+
+BRIEF_COMMANDS = {"sources", "status", "catalogue", "check", "claims", "articles"}
+"""Commands that read, print and exit within a second or two. They run without the cyclic garbage
+collector: its passes over the half a million objects that importing pandas, SQLAlchemy and pydantic
+creates cost `check` about 0.2 s of CPU and free next to nothing (peak memory is the same)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    collecting = gc.isenabled()
+    if args.command in BRIEF_COMMANDS:
+        gc.disable()
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -23,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # one clear line, no traceback, non-zero exit
         print(f"indicators {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if collecting:  # a caller in the same process (a test, a notebook) keeps its collector
+            gc.enable()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,7 +227,7 @@ def cmd_status(args) -> int:
     from indicators.store import Store
 
     store = Store()
-    series = store.catalogue()  # one grouped query: the observations are never read into pandas
+    series = store.indicators()  # one grouped query: the observations are never read into pandas
     print(f"store: {store.url}")
     if series.empty:
         print("empty: run `indicators refresh --offline` to load the bundled snapshot")
@@ -248,11 +261,11 @@ def cmd_catalogue(args) -> int:
 def claims_catalogue(store) -> dict[str, set[str]]:
     """Source name -> indicator names it knows (held in the store, or named in the source's metadata),
     for validating claims files. The claims engine does not import the source registry: the CLI on
-    top hands it this catalogue, from the store's catalogue (one grouped query) and each source.yaml
-    (no source module is imported: their imports cost more than the check itself)."""
+    top hands it this catalogue, from the indicators the store holds (one grouped query) and each
+    source.yaml (no source module is imported: their imports cost more than the check itself)."""
     from indicators import catalogue as series_catalogue
 
-    held = store.catalogue()
+    held = store.indicators()
     return {name: set(held.loc[held["source"] == name, "indicator"])
             | set(series_catalogue.source(name).definitions)
             for name in sources.NAMES}
@@ -420,5 +433,22 @@ def cmd_schedule(args) -> int:
     return schedule.run(once=args.once)
 
 
+def console() -> None:
+    """The `indicators` program (console script and `python -m indicators.cli`): main(), then, after a
+    brief command, the process ends without tearing the interpreter down. Freeing the half a million
+    objects of pandas, SQLAlchemy and pydantic one by one costs about 0.2 s of CPU that the operating
+    system does at once; those commands write no file and leave no thread, so no exit handler is missed.
+    The output is flushed first. (A caller inside another process calls main(), which always returns.)"""
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in BRIEF_COMMANDS:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # e.g. the reader of a pipe went away: the ordinary exit reports it as before
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

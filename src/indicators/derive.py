@@ -96,12 +96,15 @@ class Rates:
     def __init__(self, store: Store | None = None, as_of: str | None = None, data: pd.DataFrame | None = None):
         if data is None:
             data = (store or Store()).frame(source="fx", indicator=[s[1] for s in RATE_SERIES.values()], as_of=as_of)
-        self.by_freq = {freq: {str(r["period"]): r for _, r in data[data["indicator"] == name].iterrows()}
-                        for freq, (_, name) in RATE_SERIES.items()}
+        self.data = data
+        self.by_freq: dict[str, dict[str, pd.Series]] = {}  # freq -> period -> row, built on first use
 
     def row(self, period: str, freq: str = "A") -> pd.Series | None:
         """The stored rate row for a period ("2023" annual, "2023-07" monthly), or None."""
-        return self.by_freq.get(freq, {}).get(str(period))
+        if freq not in self.by_freq:  # most callers convert annual figures only: 40 rows, not 580
+            name = RATE_SERIES[freq][1] if freq in RATE_SERIES else None
+            self.by_freq[freq] = {str(r["period"]): r for _, r in self.data[self.data["indicator"] == name].iterrows()}
+        return self.by_freq[freq].get(str(period))
 
     def convert(self, value: float, unit: str, target: str, period: str, freq: str = "A") -> Derived:
         """`value` in `unit` as `target` at the period's average rate; DerivationError without one."""
@@ -215,7 +218,8 @@ def annual_total(rows: pd.DataFrame, year: str, freq: str = "M", what: str = "")
         raise DerivationError(f"rows for {year} are in several units ({', '.join(units)}): not summed")
     groups = part.groupby(part["product"].fillna("") if "product" in part else pd.Series("", index=part.index))
     for product, group in groups:
-        missing = [p for p in expected if p not in set(group["period"].astype(str))]
+        present = set(group["period"].astype(str))
+        missing = [p for p in expected if p not in present]
         if missing:
             label = f" for {product}" if product else ""
             raise DerivationError(f"{len(missing)} of {len(expected)} periods of {year} missing{label} "

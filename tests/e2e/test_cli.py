@@ -3,9 +3,13 @@ what each source's refresh does."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
+from repo_paths import ROOT
 
 from indicators import articles, catalogue, cli, config, sources, yamlfile
 
@@ -138,3 +142,58 @@ def test_report_warns_of_local_claim_links_only_where_it_embeds_them(tmp_path, m
     assert cli.main(["report", "--out", str(tmp_path / "r.html"), "--base-url", "https://desk.example.org"]) == 0
     assert capsys.readouterr().err == ""
     assert written[-1][1]["base_url"] == "https://desk.example.org"
+
+
+def test_a_brief_command_gives_the_caller_its_garbage_collector_back(capsys):
+    """status runs without the cyclic collector (start-up CPU, issue 22); a caller in the same process keeps it."""
+    import gc
+
+    assert gc.isenabled()
+    assert cli.main(["status"]) == 0
+    assert "empty: run `indicators refresh --offline`" in capsys.readouterr().out
+    assert gc.isenabled()
+
+
+@pytest.mark.subprocess
+def test_the_program_ends_a_brief_command_with_all_its_output(snapshot_template, tmp_path, monkeypatch, capsys):
+    """`python -m indicators.cli` (and the console script) ends a brief command without tearing the interpreter
+    down (start-up CPU, issue 22): its output, flushed first into a pipe, and its exit status are main()'s."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    env.pop("PYTHONUNBUFFERED", None)  # output into a pipe stays in Python's buffer until flushed
+    for name, command in [("empty.db", ["check"]), ("store.db", ["check"]), ("store.db", ["status"])]:
+        if name == "store.db" and not (tmp_path / name).exists():
+            shutil.copyfile(snapshot_template, tmp_path / name)
+        env["INDICATORS_DB"] = f"sqlite:///{tmp_path / name}"
+        monkeypatch.setenv("INDICATORS_DB", env["INDICATORS_DB"])
+        code = cli.main(command)
+        expected = capsys.readouterr()
+        proc = subprocess.run([sys.executable, "-m", "indicators.cli", *command], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert (proc.returncode, proc.stdout, proc.stderr) == (code, expected.out, expected.err), (name, command)
+        assert expected.out or expected.err
+
+
+HEAVY = ("dash", "dashboard", "plotly", "flask", "requests", "kaleido", "indicators.figures", "indicators.spot",
+         "indicators.sources.", "indicators.refresh", "indicators.http", "indicators.export")
+"""What `check` and `status` never use: the views, the spotter, the publishers' fetchers and HTTP."""
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("command, used", [("check", "indicators.claims.engine"), ("status", "indicators.store")])
+def test_check_and_status_load_neither_the_views_nor_the_publishers(snapshot_template, tmp_path, monkeypatch,
+                                                                    command, used):
+    """The command runs to the end in a fresh interpreter on a loaded store; then no heavy module is in
+    sys.modules (each would cost every run of the command its import; issue 22). `used` shows the
+    probe sees what the command did load."""
+    store = tmp_path / "store.db"
+    store.write_bytes(snapshot_template.read_bytes())
+    monkeypatch.setenv("INDICATORS_DB", f"sqlite:///{store}")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    code = ("import contextlib, io, sys\nfrom indicators import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    code = cli.main([sys.argv[1]])\n"
+            "print(code, sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))\n"
+            f"print({used!r} in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code, command, *HEAVY], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split("\n")[:2] == ["0 []", "True"], proc.stdout

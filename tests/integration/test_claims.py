@@ -496,3 +496,27 @@ def test_a_claim_under_review_that_the_data_support_stays_supported():
 
     claim = {**claim_by_id("new-trio-growth-30-percent"), "review": "period not determined."}
     assert check_one(claim, TableEvidence([growth_row(30.0)])).verdict == "supported"
+
+
+def test_prefetched_series_are_the_rows_read_one_by_one(snapshot_store, monkeypatch):
+    """Evidence.prefetch reads every series a claims file names in a few store queries (one per source
+    and set of store filters); each spec's rows are then exactly those of reading it alone."""
+    from indicators.claims.engine import series_specs
+
+    specs = series_specs(claims.load_claims()["models"])
+    reads = []
+    read = Store.frame
+    monkeypatch.setattr(Store, "frame", lambda self, *a, **k: reads.append(k) or read(self, *a, **k))
+    for as_of in (None, "2024-03-31"):
+        alone, together = claims.Evidence(snapshot_store, as_of), claims.Evidence(snapshot_store, as_of)
+        reads.clear()
+        together.prefetch(specs)
+        prefetched = len(reads)
+        together_rows = [together.rows(spec) for spec in specs]
+        read_together = len(reads)
+        for spec, rows in zip(specs, together_rows):
+            pd.testing.assert_frame_equal(rows.reset_index(drop=True), alone.rows(spec).reset_index(drop=True),
+                                          obj=str(spec))
+        read_alone = len(reads) - read_together
+        assert prefetched <= len({(s["source"], s.get("entity"), s.get("counterpart")) for s in specs})
+        assert read_together < read_alone / 2, (read_together, read_alone)

@@ -54,6 +54,28 @@ def test_same_release_reloaded_newest_vintage_wins():
     assert latest["value"].tolist() == [2.0] and latest["vintage"].tolist() == [v2.id]
 
 
+def test_indicators_and_the_counterpart_filter_read_the_values_served():
+    """Store.indicators() (what `status` and claims-file validation read) counts the values served, not every
+    revision stored; frame(counterpart=...) is frame() narrowed to those partners, the newest value winning."""
+    store = Store()
+    rows = [obs(1.0, released="2023-06-01"), obs(2.0, period="2022"), {**obs(3.0), "counterpart": "USA"},
+            obs(4.0, indicator="imports", period="2021")]
+    store.write_vintage("customs", make(rows))
+    store.write_vintage("customs", make([obs(1.5, released="2024-01-12"), *rows[1:]]))  # 2023 to the world revised
+    listed = store.indicators()
+    assert listed.to_dict("records") == [
+        {"source": "customs", "dataset": "test", "indicator": "exports", "observations": 3, "first_period": "2022",
+         "last_period": "2023"},
+        {"source": "customs", "dataset": "test", "indicator": "imports", "observations": 1, "first_period": "2021",
+         "last_period": "2021"}]
+    assert store.frame(source="customs", indicator="exports", counterpart="USA")["value"].tolist() == [3.0]
+    world = store.frame(source="customs", counterpart=["WLD"])
+    everything = store.frame(source="customs")
+    pd.testing.assert_frame_equal(world, everything[everything["counterpart"] == "WLD"].reset_index(drop=True))
+    assert sorted(world["value"]) == [1.5, 2.0, 4.0]
+    assert sorted(store.frame(source="customs", counterpart="WLD", as_of="2023-12-31")["value"]) == [1.0, 2.0, 4.0]
+
+
 def test_as_of_rejects_a_non_date():
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         Store().frame(as_of="March 2024")

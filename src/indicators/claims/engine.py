@@ -36,6 +36,7 @@ def check_all(store: Store | None = None, as_of: str | None = None, path: Path |
     store = store or Store()
     document = load_claims(path, catalogue, strict=False)
     evidence = Evidence(store, as_of, own_source(document.get("article")))
+    evidence.prefetch(series_specs(document["models"]))
     judged = [(raw["_index"], check_one(model, evidence)) for raw, model in zip(document["claims"], document["models"])]
     judged += [(problem["index"], error_result(problem)) for problem in document["errors"]]
     results = [result for _, result in sorted(judged, key=lambda pair: pair[0])]
@@ -62,6 +63,19 @@ def check_all(store: Store | None = None, as_of: str | None = None, path: Path |
                         + "."
                     )
     return results
+
+
+def series_specs(value) -> list[dict]:
+    """Every series the claims name (each mapping with a source and an indicator, at any depth: the
+    evidence, breakdowns, independent figures), to be read together (Evidence.prefetch)."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
+    if isinstance(value, dict):
+        found = [value] if "source" in value and "indicator" in value else []
+        return found + [spec for item in value.values() for spec in series_specs(item)]
+    if isinstance(value, (list, tuple)):
+        return [spec for item in value for spec in series_specs(item)]
+    return []
 
 
 def check_article(store: Store | None, article: articles_mod.Article, as_of: str | None = None,
