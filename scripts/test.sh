@@ -12,4 +12,5 @@ install_project ".[test]"  # skipped when pyproject.toml is unchanged since the 
 # Tests run in parallel (pytest-xdist), one worker per core unless PYTEST_WORKERS says otherwise
 # (pyproject's addopts keep a file's tests on one worker).
 # pytest exits 5 when it collects no test: that is a failure here too (set -e).
-exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
+# --durations: the slowest tests are named at the end of every run (where the suite's time goes).
+exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" --durations=15 "$@"

@@ -75,7 +75,7 @@ def test_wheel_ships_the_dashboard_assets_and_the_code(wheel, wheel_names):
             "dashboard/pages/__init__.py"} <= wheel_names
     entry_points = next(name for name in wheel_names if name.endswith(".dist-info/entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
-        assert "indicators = indicators.cli:main" in archive.read(entry_points).decode()
+        assert "indicators = indicators.cli:console" in archive.read(entry_points).decode()
 
 
 @pytest.mark.subprocess
