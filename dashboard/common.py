@@ -81,12 +81,6 @@ def app_store(server: flask.Flask) -> Store:
     return store
 
 
-def _read_cache(name: str, size: int, files=None) -> cache.Cache:
-    """The named store cache `name` (indicators.cache: results kept per version of the sources they
-    read; `files`: also per version of those files, e.g. claims_file_version)."""
-    return cache.named(name, size, files=files)
-
-
 CLAIM_RESULTS_KEPT = 16  # as-of dates whose verdicts are kept (a few kB each)
 PAGE_FIGURES_KEPT = 48  # page charts kept (10-200 kB each: at most about 10 MB)
 
@@ -94,7 +88,7 @@ PAGE_FIGURES_KEPT = 48  # page charts kept (10-200 kB each: at most about 10 MB)
 def claim_results(store: Store, as_of: str | None) -> list[claims_engine.ClaimResult]:
     """`claims.check_all` as of the date, cached per version of the sources it reads and of the claims
 files: pages render fast."""
-    return _read_cache("claims", CLAIM_RESULTS_KEPT, files=claims_file_version).get(
+    return cache.named("claims", CLAIM_RESULTS_KEPT, files=claims_file_version).get(
         store, ("claims", as_of), lambda: claims_engine.check_all(store=store, as_of=as_of))
 
 
@@ -525,7 +519,7 @@ def controls(page: str, state: PageState, currency: bool = False, products: bool
 def page_figure(store: Store, figure_id: str, state: PageState, product: str | None = None) -> tuple[dict, dict]:
     """(figure dict for dcc.Graph, text parts) for a page: the title, subtitle and source line move out of
     the chart into page text (they wrap on a narrow screen); exports keep them inside the figure."""
-    return _read_cache("page figures", PAGE_FIGURES_KEPT, files=claims_file_version).get(
+    return cache.named("page figures", PAGE_FIGURES_KEPT, files=claims_file_version).get(
         store, ("page figure", figure_id, state.as_of, state.currency, product),
         lambda: _page_figure(store, figure_id, state, product))
 

@@ -22,6 +22,7 @@ import dash
 import flask
 
 from dashboard import common
+from indicators import cache
 
 ARTICLE_PATH = re.compile(r"^/article/([^/]+)/?$")
 RESULTS_KEPT = 24  # (article, as-of) pairs whose verdicts are kept
@@ -33,7 +34,7 @@ def article_results(store, article, as_of: str | None, currency: str = "CNY", co
     from indicators.claims import check_article
 
     key = ("article results", article.slug, str(article.claims_path), as_of, currency, compare)
-    return common._read_cache("article results", RESULTS_KEPT, files=common.claims_file_version).get(
+    return cache.named("article results", RESULTS_KEPT, files=common.claims_file_version).get(
         store, key, lambda: check_article(store, article, as_of=as_of, currency=currency, compare=compare))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard import common
+from indicators import cache
 
 CATALOGUES_KEPT = 8
 """Catalogues kept (one per as-of date asked for)."""
@@ -20,7 +21,7 @@ def all_entries(store, as_of: str | None) -> list:
     search only filters)."""
     from indicators import catalogue_view
 
-    return common._read_cache("catalogue", CATALOGUES_KEPT).get(store, ("catalogue", as_of),
+    return cache.named("catalogue", CATALOGUES_KEPT).get(store, ("catalogue", as_of),
                                                                 lambda: catalogue_view.entries(store, as_of=as_of))
 
 

@@ -59,7 +59,7 @@ from indicators.payload import Payload
 
 FRAMES_KEPT = 256
 """Frames kept by Store.frame() (least recently used out; a frame of an older version is dropped
-before its source is read again)."""
+once the newer one is built)."""
 _FRAMES = cache.named("store frames", FRAMES_KEPT)
 
 SCHEMA_VERSION = "0003_payload_encoding"
@@ -600,12 +600,11 @@ class Store:
         the newest vintage of all for all sources), so a new vintage is seen by the next call
         without a restart, and a load of one source leaves the cached frames of the others valid.
         """
-        self._note_read(source)
         if as_of is not None:
             as_of = _check_date(as_of)
 
         def build() -> pd.DataFrame:
-            self._note_read(source)  # what the cache keys the frame on
+            self._note_read(source)  # what the cache keys the frame on (it replays it into any recording around)
             return self._resolve(source, dataset, indicator, entity, as_of, counterpart=counterpart)
 
         key = ("frame", source, dataset, _tuple(indicator), _tuple(entity), as_of, _tuple(counterpart))

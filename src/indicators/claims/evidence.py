@@ -3,14 +3,13 @@ independence rule (a row whose source is the article being judged never verifies
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 from pydantic import BaseModel
 
-from indicators import derive
+from indicators import cache, derive
 from indicators.store import Store
 
 SPEC_COLUMNS = ["dataset", "entity", "counterpart", "product", "period", "freq", "unit"]
@@ -27,7 +26,7 @@ def as_spec(spec: dict | BaseModel | None) -> dict:
     return {k: v for k, v in spec.items() if v is not None}
 
 
-@functools.lru_cache(maxsize=4096)  # a judging pass compares the same few URLs of every row it reads
+@cache.memo("evidence: normalised URLs", 4096)  # a judging pass compares the same few URLs of every row it reads
 def normalise_url(url: str | None) -> str:
     """A URL as compared for independence: no scheme, no 'www.', no query or fragment, no trailing slash, lower-case host."""
     text = str(url or "").strip()
