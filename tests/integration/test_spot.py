@@ -518,6 +518,20 @@ def test_a_figure_near_another_economys_name_is_not_accused(store):
     assert c.verdict == "needs-review" and "other economies" in c.explanation
 
 
+def test_a_figure_whose_sentence_narrows_what_it_counts_is_not_accused(store):
+    """"Excluding exports" (or "other than", "net of") makes the figure part of what a series counts: a
+    disagreement with the whole is a question for the reader. Worded apart from any corpus article."""
+    text = "China's NEV sales excluding exports came to 7.1 million units in 2023, according to CAAM."
+    found = one(text, store, published="2024-01-15")
+    c = by_span(found, "7.1 million")
+    assert c.verdict != "contradicted" and c.verdict in ("needs-review", "unverifiable")
+    if c.verdict == "needs-review" and c.match is not None and c.match.indicator == "vehicle_sales":
+        assert "narrows what it counts" in c.explanation
+    whole = by_span(one("China's NEV sales came to 7.1 million units in 2023, according to CAAM.", store,
+                        published="2024-01-15"), "7.1 million")
+    assert whole.verdict == "contradicted"  # the same words without the qualifier are judged (CAAM: 9.495 million)
+
+
 def test_the_not_drafted_comment_quotes_the_whole_sentence(store):
     """Issue 23: the draft's "# not drafted" comment never cuts a sentence mid-phrase."""
     sentence = ("Shanghai exported 22.58 million lithium-ion batteries in the first quarter, marking a notable increase "

@@ -143,6 +143,7 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
     second, asked = [], {}
     from indicators.spot.frames import Frame
     from indicators.spot.matching import related
+    from indicators.spot.vocabulary import scope_qualifier
 
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
@@ -164,6 +165,9 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
             reasons.append("another series measuring the same thing does not disagree")
         if c.frame.get("period_from") != "stated" and c.frame.get("entity_from") != "stated":
             reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
+        narrowed = scope_qualifier(c.sentence)
+        if narrowed:
+            reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:

@@ -63,6 +63,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
             compiled[f"{kind}_{side}"] = words
     negative = "|".join(re.escape(w) for w in sorted(data["transformation"]["growth_rate"]["negative"], key=len, reverse=True))
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
+    narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
+    compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
     data["_compiled"] = compiled
     data["_unit_words"] = sorted(((w.lower(), unit) for unit, words in data["units"].items() for w in words),
                                  key=lambda pair: -len(pair[0]))
@@ -77,6 +79,12 @@ def mentions(dimension: str, sentence: str) -> list[Mention]:
     """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order."""
     pattern, lookup = vocabulary()["_compiled"][dimension]
     return [Mention(m.start(), m.end(), lookup[m.group(0).lower()], m.group(0)) for m in pattern.finditer(sentence)]
+
+
+def scope_qualifier(sentence: str) -> str | None:
+    """The words that narrow what the sentence counts ("excluding", "other than"), if any."""
+    found = vocabulary()["_compiled"]["scope_qualifier"].search(sentence)
+    return found.group(0) if found else None
 
 
 def unit_kind(unit: str | None) -> str | None:
