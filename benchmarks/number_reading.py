@@ -170,7 +170,14 @@ def close(x: float, y: float) -> bool:
 
 # each reader returns (start, end, value, unit in this tool's terms, is_fraction, judged_unit_in_scope)
 def ours(text: str) -> list[tuple]:
-    return [(f.start, f.end, f.value, f.unit, f.kind == "fraction", True) for f in read_figures(text)]
+    """Our figures; one made negative by a word of decline ("shares tumbled $ 2.75": -2.75, decline set) is
+    compared by the amount written (2.75), since the data states the amount and not the direction (a
+    convention stated here, added 2026-12-04 after the CurrencyModel dev half's three cases)."""
+    return [(f.start, f.end, -f.value if f.decline and not SIGN_WORD.match(f.text) else f.value, f.unit,
+             f.kind == "fraction", True) for f in read_figures(text)]
+
+
+SIGN_WORD = re.compile(r"(?i)(minus|negative)\b")  # a sign in words is part of the figure ("minus one"), kept
 
 
 def quantulum_reader():
