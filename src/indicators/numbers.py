@@ -132,9 +132,11 @@ TEENS = {w: i + 10 for i, w in enumerate(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# the Indian scales (lakh 1e5, crore 1e7) only after digits: "13 lakh", "1 crore" ("three lakh crore" in words
+# is not read)
 SCALE_WORDS_AFTER_DIGITS = {**SCALES, "hundred": 1e2, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
-                            "tn": 1e12, "trn": 1e12, "trln": 1e12, "dozen": 12.0,
-                            "dozens": 12.0, "k": 1e3}
+                            "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "dozen": 12.0,
+                            "dozens": 12.0, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -160,13 +162,21 @@ ORDINAL_SIGNALS = {"consecutive", "straight", "successive", "time", "times", "ro
                    "month", "quarter", "week", "day", "session", "generation", "century", "birthday", "anniversary"}
 SCALE_VALUES = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}  # the scales a Figure reports (thousand ... trillion, 万, 亿)
 CARDINAL = set(UNIT_WORDS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"}
+# zero in British wording, read only in a decimal read aloud ("nought point five", "nine point nought four"):
+# alone it is mostly "came to nought", not a figure
+NOUGHTS = {"nought", "naught"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
           "Dec"}
 
 # glued suffixes: (scale, unit); a scale of None with unit None marks an ordinal ending
-ALWAYS_SCALE = {"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "trln": 1e12}
-CURRENCY_SCALE = {"m": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}  # only beside a currency
+ALWAYS_SCALE = {"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "trln": 1e12,
+                "tln": 1e12}
+CURRENCY_SCALE = {"m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}  # only beside a currency ("US$ 1MM")
+# one capital letter after a number, spaced: giga, mega, billion or a unit ("1,674.5 G")? skipped
+AMBIGUOUS_LETTERS = {"G", "M", "B", "T"}
+# the small units that make "3 dollars 50 cents" one amount (3.50)
+CENTS = {"cent", "cents", "pence", "penny", "pennies", "p"}
 GLUED_UNITS = {"pc": ("percent", 1.0), "pct": ("percent", 1.0), "pp": ("percentage points", 1.0),
                "ppt": ("percentage points", 1.0), "ppts": ("percentage points", 1.0),
                "bp": ("percentage points", 0.01), "bps": ("percentage points", 0.01), "x": ("times", 1.0)}
@@ -300,6 +310,12 @@ class _Reader:
         low = self.t[i].low
         if low in CARDINAL or low in ORDINAL_WORDS or low == "half" or _fold_value(low):
             return True
+        if low in NOUGHTS:
+            nxt = self.tok(i + 1)
+            return nxt is not None and nxt.low == "point" and self.spaced(i, i + 1)
+        if low == "quarter":  # "quarter million"
+            nxt = self.tok(i + 1)
+            return nxt is not None and nxt.low in SCALES and self.spaced(i, i + 1)
         if low in ("a", "an"):
             nxt = self.tok(i + 1)
             return nxt is not None and nxt.kind == WORD and self.spaced(i, i + 1) and (
@@ -388,7 +404,9 @@ class _Reader:
         """"2 and a half percent", "3 and three quarters": a whole number in digits, "and" and a fraction in
         words are one number (2.5 percent), not 2 and a half-percent; None when that is not what follows."""
         j, t = c["last"], self.t
-        if self.t[j].kind != NUM or c["kind"] != "number" or c["scaled"] \
+        scale_word = c["scaled"] and t[j].kind == WORD and t[j].low in SCALE_WORDS_AFTER_DIGITS \
+            and self.tok(j - 1) is not None and t[j - 1].kind == NUM
+        if (self.t[j].kind != NUM and not scale_word) or c["kind"] != "number" or (c["scaled"] and not scale_word) \
                 or c["unit"] not in ("", *CURRENCY_CODES.values()) \
                 or not float(c["number"]).is_integer() or self.tok(j + 2) is None or t[j + 1].low != "and" \
                 or not self.spaced(j, j + 1) or not self.spaced(j + 1, j + 2) or t[j + 2].kind != WORD:
@@ -399,12 +417,20 @@ class _Reader:
         if run is None:
             return None
         words, last, seps = run
+        if self.tok(last + 1) is not None and t[last + 1].low == "of" and self.spaced(last, last + 1):
+            return None  # "3 million and a quarter of them": not a mixed number
         scale = 1.0
         if len(words) >= 2 and words[-1] in SCALES:
             scale, words, seps = SCALES[words[-1]], words[:-1], seps[:-1]
         got = _words_with_fraction(words, seps) if words[-1] in DENOMINATORS else None
         if got is None or got[1] != "fraction" or not 0 < got[0] < 1:
             return None
+        if scale_word:
+            # "3 million and a half": 3.5 million (the idiom); after a smaller scale ("3 thousand and a
+            # half": 3,000.5 or 3,500?) or with a scale of its own, not read
+            if c["scale"] < 1e6 or scale > 1:
+                raise _Skip("a scaled number and a fraction", last)
+            return dict(c, number=c["number"] + got[0], last=last, step=None, decimals=0, accounting_ok=False)
         mixed = dict(c, number=c["number"] + got[0], last=last, step=None, decimals=0, accounting_ok=False)
         if scale > 1:
             mixed.update(scale=scale, scaled=True)
@@ -1191,6 +1217,12 @@ class _Reader:
         if value is None:
             raise _Skip("number words that are not one number", last)
         number, kind, step = value
+        if "and" in words and words[-1] in DENOMINATORS and self.tok(last + 1) is not None \
+                and t[last + 1].low == "of" and self.spaced(last, last + 1):
+            raise _Skip("a mixed number, or 'and a quarter of ...'?", last)
+        of_scale = self.of_a_scale_after(last) if kind == "fraction" else None
+        if of_scale is not None:  # "two thirds of a million": 666,667, not 66.7 percent and a million
+            number, kind, step, last = number * SCALES[t[of_scale].low], "number", None, of_scale
         of_unit = self.fraction_unit_after(last) if kind == "fraction" else None
         if of_unit is not None:
             # a fraction of one percent or one point: "a quarter percentage point" is 0.25 of it, not 25%
@@ -1242,6 +1274,14 @@ class _Reader:
                 "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
                 "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
+
+    def of_a_scale_after(self, j: int) -> int | None:
+        """The token of the scale word in "of a million" / "of one billion" right after token j, or None."""
+        t, k = self.t, j
+        if self.tok(k + 3) is not None and t[k + 1].low == "of" and t[k + 2].low in ("a", "an", "one") \
+                and t[k + 3].low in SCALES and all(self.spaced(m, m + 1) for m in (k, k + 1, k + 2)):
+            return k + 3
+        return None
 
     def fraction_unit_after(self, j: int) -> tuple[str, int, float] | None:
         """(unit, last token, factor) when a fraction ending at token j is a fraction of one percent or
@@ -1306,11 +1346,12 @@ class _Reader:
         """The number words from token i on: joined by spaces, hyphens, "and", "&", and a comma
         after a scale word ("three million, two hundred & forty"); "point" for decimals."""
         t = self.t
-        words, seps, last = [t[i].low], [""], i
+        words, seps, last = ["zero" if t[i].low in NOUGHTS else t[i].low], [""], i
         k = i + 1
         limit = i + 40
         while k < len(t) and k < limit:
             tok = t[k]
+            low = "zero" if tok.low in NOUGHTS and "point" in words else tok.low  # "point nought four"
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
                     and self.glued(k, k + 1) and words[-1] in TENS and (t[k + 1].low in UNIT_ORDINALS or (
                         t[k + 1].low in ORDINAL_WORDS and ORDINAL_WORDS[t[k + 1].low] < 10)):
@@ -1340,6 +1381,14 @@ class _Reader:
                 seps.append("-")
                 last, k = k + 1, k + 2
                 continue
+            if tok.kind == SYM and tok.text in ("-", "–") and (words[-1] in UNIT_WORDS or words[-1] in TEENS
+                                                               or words[-1] in TENS) \
+                    and self.spaced(k - 1, k) and k + 1 < len(t) and self.spaced(k, k + 1) \
+                    and t[k + 1].low in DENOMINATORS and t[k + 1].low not in ("half", "halves"):
+                words.append(t[k + 1].low)  # "five - eighths", "one - fourth": a hyphen written spaced
+                seps.append("-")
+                last = k + 1
+                break
             if tok.kind == SYM and tok.text == "," and words[-1] in SCALES and self.glued(k - 1, k) \
                     and k + 1 < len(t) and self.spaced(k, k + 1) and t[k + 1].kind == WORD \
                     and (t[k + 1].low in CARDINAL or t[k + 1].low in ("a", "an")) and t[k + 1].low != "one":
@@ -1369,13 +1418,14 @@ class _Reader:
                 seps.append(" ")
                 last = k
                 break
-            if tok.kind == WORD and _number_word(tok.low, words):
-                words.append(tok.low)
+            if tok.kind == WORD and _number_word(low, words):
+                words.append(low)
                 seps.append(" ")
                 last, k = k, k + 1
                 continue
             if tok.kind == WORD and tok.low == "point" and k + 1 < len(t) and (t[k + 1].low in UNIT_WORDS
-                    or t[k + 1].low in TENS or t[k + 1].low in TEENS) and self.spaced(k, k + 1):
+                    or t[k + 1].low in TENS or t[k + 1].low in TEENS or t[k + 1].low in NOUGHTS) \
+                    and self.spaced(k, k + 1):
                 words.append("point")
                 seps.append(" ")
                 k += 1
@@ -1520,6 +1570,8 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
     if words[0] in ("half",):
         if len(words) == 1:
             return 0.5, "fraction", None
+        if len(words) == 2 and words[1] in SCALES:
+            return 0.5 * SCALES[words[1]], "number", None  # "half million"
         if len(words) >= 3 and words[1] in ("a", "an") and (words[2] in SCALES or words[2] == "dozen") \
                 and len(words) == 3:
             return 0.5 * (SCALES.get(words[2]) or 12.0), "number", None
@@ -1532,6 +1584,8 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
             return None
         return got[0], "number", got[1]
     den_word, head, tail = words[den_at], words[:den_at], words[den_at + 1:]
+    if not head and den_word == "quarter" and len(tail) == 1 and tail[0] in SCALES:
+        return 0.25 * SCALES[tail[0]], "number", None  # "quarter million"
     if not head:
         return None
     den = DENOMINATORS.get(den_word) or UNIT_ORDINALS[den_word]
@@ -1567,17 +1621,26 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
     if (numerator == 1) == plural and den_word not in ("half",):
         return None  # "one thirds", "two third"
     ratio = numerator / den
+    tail_scale = SCALES[tail[0]] if len(tail) == 1 and tail[0] in SCALES else None
+    if tail and tail_scale is None:
+        return None
     if whole_words:
         whole = _words_value(_tens_and_unit(whole_words))
         if whole is None:
             return None
+        if whole_words[-1] in SCALES and (tail_scale or SCALES[whole_words[-1]] >= 1e6):
+            # the fraction is of the scale it follows or comes before: "two million and one half" is 2.5
+            # million (the idiom, not 2,000,000.5), "one billion and three quarters million" 1,000,750,000
+            # (after "thousand" it stays a mixed number: "one thousand and three tenths", 1,000.3)
+            of = tail_scale or SCALES[whole_words[-1]]
+            if of > SCALES[whole_words[-1]]:
+                return None
+            return whole[0] + ratio * of, "number", None
         value, kind = whole[0] + ratio, "number"
     else:
         value, kind = ratio, "fraction"
-    if tail:
-        if kind == "number" and len(tail) == 1 and tail[0] in SCALES:
-            return value * SCALES[tail[0]], "number", None
-        return None
+    if tail_scale is not None:
+        return value * tail_scale, "number", None  # "five and a half million", "three quarters billion"
     return value, kind, None
 
 
