@@ -330,6 +330,7 @@ class _Reader:
         if core is None:
             return None
         core = self.mixed_after(core) or self.of_a_unit_after(self.approximate_after(core))
+        core = self.cents_after(core)
         last = core["last"]
         share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
             and core["sign"] == 1 and float(core["number"]).is_integer() else None
@@ -435,6 +436,45 @@ class _Reader:
         if scale > 1:
             mixed.update(scale=scale, scaled=True)
         return mixed if c["unit"] else dict(mixed, **self._unit_fields(last, mixed))
+
+    def cents_after(self, c: dict) -> dict:
+        """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "1 pound and 1 penny" are one amount
+        (3.50, 13.45, 1.01 pounds sterling); "15 dollars 50." and "15 dollars and 15." (cents? another
+        count?) are skipped whole; anything else is left as it was."""
+        t, j = self.t, c["last"]
+        if c["kind"] != "number" or c["scaled"] or c["sign"] != 1 or not float(c["number"]).is_integer():
+            return c
+        pounds = not c["unit"] and self.tok(j + 1) is not None and t[j + 1].low in ("pound", "pounds") \
+            and self.spaced(j, j + 1)
+        if pounds:
+            j += 1
+        elif not (c["unit"] in CURRENCY_CODES.values() and t[j].kind == WORD
+                  and (t[j].low in CURRENCY_WORDS or t[j].low in ("pound", "pounds"))):
+            return c
+        k = j + 1
+        if self.tok(k) is not None and t[k].low == "and" and self.spaced(j, k):
+            k += 1
+        nxt = self.tok(k)
+        if nxt is None or not self.spaced(k - 1, k):
+            return c
+        if nxt.kind == NUM and nxt.text.isdigit() and len(nxt.text) <= 2:
+            cents, end = float(nxt.text), k
+        elif nxt.kind == WORD and (nxt.low in UNIT_WORDS or nxt.low in TEENS or nxt.low in TENS):
+            run = self.word_run(k)
+            got = _words_value(run[0]) if run is not None else None
+            if got is None or got[0] >= 100:
+                return c
+            cents, end = got[0], run[1]
+        else:
+            return c
+        after = self.tok(end + 1)
+        small = after is not None and after.low in CENTS and self.spaced(end, end + 1)
+        if small and (not pounds or after.low in ("pence", "penny", "p")) and 0 < cents < 100:
+            return dict(c, number=c["number"] + cents / 100, unit="GBP" if pounds else c["unit"], last=end + 1,
+                        step=0.01, decimals=2, accounting_ok=False)
+        if not pounds and (after is None or after.kind == SYM or not self.spaced(end, end + 1)):
+            raise _Skip("an amount and a small number after it (cents?)", end)
+        return c
 
     def share_after(self, j: int) -> tuple[float, int] | None:
         """(Y, last token) for "in Y", "in every Y", "out of Y", "over Y" after a figure ending at token j:
@@ -848,6 +888,11 @@ class _Reader:
                     raise _Skip("a currency and a percentage", j2)
                 unit, factor, j = u, f, j2
                 accounting_ok = False
+        letter = self.tok(j + 1)
+        if not scaled and not unit and letter is not None and letter.text in AMBIGUOUS_LETTERS \
+                and len(self.gap(j, j + 1)) == 1 \
+                and not (self.glued(j + 1, j + 2) and (self.t[j + 2].kind in (WORD, NUM) or self.t[j + 2].text == "-")):
+            raise _Skip(f"a letter after the number ('{letter.text}': giga, mega, billion or a unit?)", j + 1)
         if (re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", tok.text) and j0 == i and not scaled and not exponent
                 and unit not in ("percent", "percentage points", "times")):
             raise _Skip("an ambiguous dot (a decimal point or European thousands?)", j)
@@ -1085,6 +1130,8 @@ class _Reader:
             return "percentage points", j + 2, 0.01
         if low == "times" and not currency:
             return "times", j + 1, 1.0
+        if nxt.text.isupper() and len(low) == 4 and low[0] == "m" and low[1:] in CURRENCY_CODES:
+            return CURRENCY_CODES[low[1:]], j + 1, 1e6  # "30 MUSD": 30 million US dollars
         if low in ("pound", "pounds"):
             nn = self.tok(j + 2)
             if nn is not None and nn.low == "sterling" and self.spaced(j + 1, j + 2):
