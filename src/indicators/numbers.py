@@ -136,7 +136,9 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # is not read)
 SCALE_WORDS_AFTER_DIGITS = {**SCALES, "hundred": 1e2, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
                             "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "dozen": 12.0,
-                            "dozens": 12.0, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+                            "dozens": 12.0, "doz": 12.0, "dozs": 12.0, "dzs": 12.0, "k": 1e3, "lakh": 1e5,
+                            "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+DOZENS = {"dozen", "dozens", "doz", "dozs", "dzs"}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -330,8 +332,14 @@ class _Reader:
         if core is None:
             return None
         core = self.mixed_after(core) or self.of_a_unit_after(self.approximate_after(core))
-        core = self.cents_after(core)
+        core = self.hundred_and_after(self.cents_after(core))
         last = core["last"]
+        mao = self.tok(last + 1)
+        if mao is not None and mao.low in ("mao", "jiao") and self.spaced(last, last + 1):
+            # tenths of a yuan: "one kuai and five mao five" (1.55) is not read, nor its parts
+            nxt = self.tok(last + 2)
+            raise _Skip("an amount in mao (tenths of a yuan)", self._run_end(last + 2) if nxt is not None
+                        and self.spaced(last + 1, last + 2) and (nxt.kind == NUM or nxt.low in CARDINAL) else last + 1)
         share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
             and core["sign"] == 1 and float(core["number"]).is_integer() else None
         nxt, after = self.tok(last + 1), self.tok(last + 2)
@@ -437,6 +445,39 @@ class _Reader:
             mixed.update(scale=scale, scaled=True)
         return mixed if c["unit"] else dict(mixed, **self._unit_fields(last, mixed))
 
+    def hundred_and_after(self, c: dict) -> dict:
+        """Digits, a scale word, "and" and a number: "3 hundred and 21", "3 hundred and one" are one number
+        (321, 301); after a larger scale in words ("6 crore and two hundred", "4 million and twenty") they
+        are skipped whole (one number or two?); "3 hundred and 2 hundred" stays two numbers."""
+        t, j = self.t, c["last"]
+        if c["kind"] != "number" or not c["scaled"] or t[j].kind != WORD or t[j].low not in SCALE_WORDS_AFTER_DIGITS \
+                or self.tok(j - 1) is None or t[j - 1].kind != NUM or self.tok(j + 2) is None \
+                or t[j + 1].low != "and" or not self.spaced(j, j + 1) or not self.spaced(j + 1, j + 2):
+            return c
+        if self.words_before(c["first_index"] - 1, 1) == ["between"]:
+            return c  # "between 3 hundred and 4 hundred": a range, read there
+        k, nxt = j + 2, t[j + 2]
+        if nxt.kind == NUM and nxt.text.isdigit():
+            rest, end, in_words = float(nxt.text), k, False
+        elif nxt.kind == WORD and nxt.low in CARDINAL and nxt.low not in SCALES and nxt.low != "hundred":
+            run = self.word_run(k)
+            got = _words_value(run[0]) if run is not None else None
+            if got is None or got[1] != 1.0:
+                return c
+            rest, end, in_words = got[0], run[1], True
+        else:
+            return c
+        after = self.tok(end + 1)
+        if rest <= 0 or (after is not None and (after.text == "%" or (self.spaced(end, end + 1) and (
+                after.low in SCALE_WORDS_AFTER_DIGITS or after.low in ("percent", "per", "over", "out", "in")))
+                or (self.glued(end, end + 1) and after.kind in (WORD, NUM)))):
+            return c  # "3 hundred and 2 hundred", "... and 0", "... and 21 percent": two numbers
+        if c["scale"] == 100 and rest < 100 and c["factor"] == 1.0 and float(c["number"]).is_integer():
+            return dict(c, number=c["number"] + rest / 100, last=end, step=1.0, decimals=0)
+        if in_words:
+            raise _Skip("a number in digits and words ('6 crore and two hundred': one number or two?)", end)
+        return c
+
     def cents_after(self, c: dict) -> dict:
         """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "1 pound and 1 penny" are one amount
         (3.50, 13.45, 1.01 pounds sterling); "15 dollars 50." and "15 dollars and 15." (cents? another
@@ -507,6 +548,9 @@ class _Reader:
                 or not float(whole["number"]).is_integer():
             return None
         after = self.tok(whole["last"] + 1)
+        if after is not None and after.low in ("hundreds", "thousands", "millions", "billions") \
+                and self.spaced(whole["last"], whole["last"] + 1):
+            raise _Skip("'X out of Y' with Y in hundreds (or thousands ...)", whole["last"] + 1)
         if after is not None and self.glued(whole["last"], whole["last"] + 1) and after.kind in (WORD, NUM):
             return None
         if over and after is not None and after.kind in (WORD, NUM) and self.spaced(whole["last"], whole["last"] + 1):
@@ -713,7 +757,13 @@ class _Reader:
             if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
                     and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
                     and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
-                raise _Skip("two numbers with only a space between (a broken thousands group?)", j + 1)
+                # skipped with the second number whole ("4000 3 hundred and 21": not "21" alone)
+                try:
+                    other = self.core(j + 1, second=True)
+                    end = self.hundred_and_after(other)["last"] if other is not None else j + 1
+                except _Skip as skip:
+                    end = max(skip.end_index, j + 1)
+                raise _Skip("two numbers with only a space between (a broken thousands group?)", end)
         j0 = j  # the last digit token
         kind, unit, scale, factor, scaled, step_scale = "number", pre["currency"], 1.0, 1.0, False, 1.0
         accounting_ok = True
@@ -863,7 +913,7 @@ class _Reader:
         if not scaled:
             nxt = self.tok(j + 1)
             if nxt is not None and nxt.kind == WORD and nxt.low in SCALE_WORDS_AFTER_DIGITS and self.spaced(j, j + 1):
-                if nxt.low in ("hundred", "dozen") and "." in tok.text:
+                if (nxt.low == "hundred" or nxt.low in DOZENS) and "." in tok.text:
                     pass
                 else:
                     scale, scaled, j = SCALE_WORDS_AFTER_DIGITS[nxt.low], True, j + 1
@@ -1530,7 +1580,7 @@ def _numberish(low: str) -> bool:
 
 
 def _number_word(low: str, words: list[str], after_and: bool = False) -> bool:
-    if low in CARDINAL or low in ("dozen", "dozens"):
+    if low in CARDINAL or low in DOZENS:
         return True
     if low in ("a", "an"):
         return after_and or words[-1] in ("half", "and")
@@ -1582,7 +1632,7 @@ def _words_value(words: list[str]) -> tuple[float, float] | None:
                 return None
             total += current * s
             current, last, prev_scale, seg_hundred = None, "scale", s, False
-        elif w in ("dozen", "dozens"):
+        elif w in DOZENS:
             if last not in ("unit", "teen", "ten", "a") or current is None or total or seg_hundred \
                     or len([x for x in words if x != "and"]) > 2:
                 return None  # "three hundred and two dozens": 324 or 3,624? not read
