@@ -192,6 +192,12 @@ CURRENCY_CODES = {"usd": "USD", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp":
                   "inr": "INR", "chf": "CHF"}
 CURRENCY_WORDS = {"yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "yen": "JPY",
                   "dollar": "USD", "dollars": "USD", "won": "KRW", "rupees": "INR"}
+# currency codes also read in lower case ("usd 20", "rmb 10"): the ones that are no English word
+LOWERCASE_CODES = {"usd", "rmb", "cny", "eur", "gbp", "jpy", "hkd"}
+# a dollar prefix also read with a space before "$" (news text tokenized: "c $ 16.4 million", "hk $ 10.05 billion")
+SPACED_DOLLAR_PREFIX = {"us", "hk", "c", "nt"}
+NATION_CURRENCIES = {("chinese", "yuan"): "CNY", ("chinese", "renminbi"): "CNY", ("swiss", "franc"): "CHF",
+                     ("swiss", "francs"): "CHF", ("japanese", "yen"): "JPY"}
 DOLLAR_NATIONS = {("hong", "kong"): "HKD", ("australian",): "AUD", ("canadian",): "CAD",
                   ("singapore",): "SGD", ("new", "taiwan"): "TWD", ("taiwan",): "TWD"}
 
@@ -630,7 +636,11 @@ class _Reader:
         if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(j, first):
             currency, first = CURRENCY_SYMBOLS[p.text], j
             q = self.tok(j - 1)
-            if p.text == "$" and q is not None and self.glued(j - 1, j):
+            if p.text == "$" and q is not None and q.kind == WORD and q.low in SPACED_DOLLAR_PREFIX \
+                    and self.gap(j - 1, j) == " " and self.gap(j, j + 1) == " " \
+                    and not (self.tok(j - 2) is not None and self.glued(j - 2, j - 1)):
+                currency, first = DOLLAR_PREFIX[q.low], j - 1  # "c $ 16.4 million"
+            elif p.text == "$" and q is not None and self.glued(j - 1, j):
                 if q.kind == WORD:
                     if q.low not in DOLLAR_PREFIX:
                         raise _Skip(f"an unknown dollar ({q.text}$)", i)
@@ -647,7 +657,8 @@ class _Reader:
                     sign, first, j = -1, j, j - 1
                     p = self.tok(j)
         elif p is not None and p.kind == WORD and p.low in CURRENCY_CODES and self.spaced(j, first) \
-                and p.text.isupper() or (p is not None and p.text == "Rmb" and self.spaced(j, first)):
+                and (p.text.isupper() or p.low in LOWERCASE_CODES) or (p is not None and p.text == "Rmb"
+                                                                     and self.spaced(j, first)):
             currency, first = CURRENCY_CODES[p.low], j
             j = first - 1
             p = self.tok(j)
@@ -931,6 +942,10 @@ class _Reader:
         # unit words after
         if not unit or unit in CURRENCY_CODES.values():
             u, j2, f = self.unit_after(j, scaled, unit)
+            ahead = self.tok(j2 + 1)
+            if u and unit and u in CURRENCY_CODES.values() and u != unit and ahead is not None \
+                    and ahead.kind == NUM and self.spaced(j2, j2 + 1) and t[j2].kind == WORD:
+                u = ""  # "rmb 10 usd 20": the second code is the next amount's
             if u:
                 if unit and u in CURRENCY_CODES.values() and u != unit:
                     raise _Skip("two different currencies", j2)
@@ -1119,11 +1134,16 @@ class _Reader:
             return "", j - 1
         if tok.kind == SYM and tok.text == "€" or tok.text == "£":
             return CURRENCY_SYMBOLS[tok.text], j
+        if tok.text == "$" and not (self.tok(j + 1) is not None and self.glued(j, j + 1) and t[j + 1].kind == NUM):
+            return "USD", j  # "10 $" (not "1 $10")
         if tok.kind != WORD:
             return "", j - 1
         low = tok.low
-        if low in CURRENCY_CODES and tok.text.isupper():
+        if low in CURRENCY_CODES and (tok.text.isupper() or low in LOWERCASE_CODES):
             return CURRENCY_CODES[low], j
+        nation = self.tok(j + 1)
+        if nation is not None and (low, nation.low) in NATION_CURRENCIES and self.spaced(j, j + 1):
+            return NATION_CURRENCIES[(low, nation.low)], j + 1  # "100 chinese yuan", "10,000 swiss francs"
         if low in CURRENCY_WORDS:
             return CURRENCY_WORDS[low], j
         # U.S. dollars, US dollars, American dollars, Hong Kong dollars
