@@ -192,6 +192,8 @@ CURRENCY_CODES = {"usd": "USD", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp":
                   "inr": "INR", "chf": "CHF"}
 CURRENCY_WORDS = {"yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "yen": "JPY",
                   "dollar": "USD", "dollars": "USD", "won": "KRW", "rupees": "INR"}
+# the codes of dollars this tool reads, also written before "$" ("cad$ 15")
+DOLLAR_CODES = {"usd", "aud", "cad", "hkd", "sgd", "twd"}
 # currency codes also read in lower case ("usd 20", "rmb 10"): the ones that are no English word
 LOWERCASE_CODES = {"usd", "rmb", "cny", "eur", "gbp", "jpy", "hkd"}
 # a dollar prefix also read with a space before "$" (news text tokenized: "c $ 16.4 million", "hk $ 10.05 billion")
@@ -355,6 +357,8 @@ class _Reader:
         if share is not None:
             whole, end_index = share
             if not 0 < core["number"] < whole:
+                if core["number"] > 0 and self.t[last + 1].low != "over":
+                    return self.finish(core)  # "12 out of 10", "I count 12 in six boxes": no share, two numbers
                 raise _Skip("'X in Y' or 'X over Y' with X not below Y", end_index)
             core = dict(core, number=100 * core["number"] / whole, unit="percent", kind="fraction", last=end_index,
                         step=None, accounting_ok=False, decimals=0)
@@ -642,9 +646,10 @@ class _Reader:
                 currency, first = DOLLAR_PREFIX[q.low], j - 1  # "c $ 16.4 million"
             elif p.text == "$" and q is not None and self.glued(j - 1, j):
                 if q.kind == WORD:
-                    if q.low not in DOLLAR_PREFIX:
+                    code = DOLLAR_PREFIX.get(q.low) or (CURRENCY_CODES.get(q.low) if q.low in DOLLAR_CODES else None)
+                    if code is None:
                         raise _Skip(f"an unknown dollar ({q.text}$)", i)
-                    currency, first = DOLLAR_PREFIX[q.low], j - 1
+                    currency, first = code, j - 1  # "US$", "HK$", "usd$ 15", "cad$ 15"
                 elif q.text == "." and self.tok(j - 2) is not None and self.tok(j - 2).low == "s" \
                         and self.tok(j - 3) is not None and self.tok(j - 3).text == "." \
                         and self.tok(j - 4) is not None and self.tok(j - 4).low == "u":
