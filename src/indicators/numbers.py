@@ -17,7 +17,8 @@ How it reads:
   skipped, "1,5" may be a list and is skipped, "12,99 €" beside a currency or % is a decimal comma,
   "36. 24" is a broken decimal and skipped); glued suffixes (k, m, mn, bn, b, tn,
   trn, t, pc, pp, bp, x, %, -fold; the one-letter m, b and t only beside a currency, since "5m"
-  may be metres); scale words (thousand ... trillion, hundred, dozen, 万, 亿).
+  may be metres; a lone capital G, M, B or T after a number is skipped); scale words (thousand ...
+  trillion, hundred, dozen, lakh and crore after digits, 万, 亿); "nought point five".
 - Words: read by a small validating grammar here (number-parser, which spot.py used, reads
   cardinals but not fractions, and a run that is not one number must be refused, not guessed):
   cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
@@ -29,11 +30,16 @@ How it reads:
   ranking word, since they are mostly not figures; "a fifth consecutive month" is an ordinal, not a
   fraction). A lone "one" is not a figure (it is mostly a pronoun: "one of the largest").
 - Mixed numbers across digits and words or hyphens: "15 and a half months" (15.5), "two-and-a-half
-  years"; "0.4 of a percentage point" takes its unit; "360-ish" is about 360.
+  years"; "0.4 of a percentage point" takes its unit; "360-ish" is about 360. A fraction of a scale:
+  "half million", "three quarters billion", "two thirds of a million"; after million and above the
+  idiom "3 million and a half", "two million and one half" (3.5 and 2.5 million), "one billion and
+  three quarters million". "3 hundred and 21" is 321 ("6 crore and two hundred" is skipped); "3 dollars
+  50 cents" and "1 pound and 1 penny" are one amount ("15 dollars 50." is skipped: cents?).
 - Powers: "1.1^23", "2.5^-1" (a whole exponent of up to three digits; the sign before the base
   applies to the power: "-1.1^+23" is -(1.1^23)).
 - Units: currencies before or after (codes, symbols, words: USD, US$, $, "U.S. dollars", CNY, RMB,
-  ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes);
+  ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes; "c $ 16.4
+  million" as tokenized news writes it, "30 MUSD" for millions, "swiss francs", "chinese yuan");
   "pounds" alone is sterling only for a scaled figure ("20 million pounds"), otherwise it may be a
   weight and the figure stays a bare count; percent ("%", "percent", "per cent", "pc", "pct"),
   percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
