@@ -9,7 +9,9 @@ The Recognizers-Text cases are split into a dev half (rules are changed only aft
 a held-out half (never listed), by the SHA-256 of each input (`recognizers_half`); the dev half is
 printed, the held-out half and the total only with --held-out.
 
-The cases are quantulum3's own English test sentences (benchmarks/numbers_cases/, see its README).
+The cases are quantulum3's own English test sentences, price-parser's examples and Microsoft
+Recognizers-Text's English specs: an older NumberModel/PercentModel, a newer NumberModel's new inputs and
+the CurrencyModel (benchmarks/numbers_cases/, see its README for provenance, scope and first runs).
 In scope (decided here by unit, not by sentence): the expected quantities whose unit this tool reads,
 i.e. money, percentages and plain (dimensionless) numbers, less the years among the plain numbers
 (a whole number 1900-2099 written as four digits: this tool reads a year as a period, never as a
