@@ -17,7 +17,8 @@ How it reads:
   skipped, "1,5" may be a list and is skipped, "12,99 €" beside a currency or % is a decimal comma,
   "36. 24" is a broken decimal and skipped); glued suffixes (k, m, mn, bn, b, tn,
   trn, t, pc, pp, bp, x, %, -fold; the one-letter m, b and t only beside a currency, since "5m"
-  may be metres); scale words (thousand ... trillion, hundred, dozen, 万, 亿).
+  may be metres; a lone capital G, M, B or T after a number is skipped); scale words (thousand ...
+  trillion, hundred, dozen, lakh and crore after digits, 万, 亿); "nought point five".
 - Words: read by a small validating grammar here (number-parser, which spot.py used, reads
   cardinals but not fractions, and a run that is not one number must be refused, not guessed):
   cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
@@ -29,11 +30,16 @@ How it reads:
   ranking word, since they are mostly not figures; "a fifth consecutive month" is an ordinal, not a
   fraction). A lone "one" is not a figure (it is mostly a pronoun: "one of the largest").
 - Mixed numbers across digits and words or hyphens: "15 and a half months" (15.5), "two-and-a-half
-  years"; "0.4 of a percentage point" takes its unit; "360-ish" is about 360.
+  years"; "0.4 of a percentage point" takes its unit; "360-ish" is about 360. A fraction of a scale:
+  "half million", "three quarters billion", "two thirds of a million"; after million and above the
+  idiom "3 million and a half", "two million and one half" (3.5 and 2.5 million), "one billion and
+  three quarters million". "3 hundred and 21" is 321 ("6 crore and two hundred" is skipped); "3 dollars
+  50 cents" and "1 pound and 1 penny" are one amount ("15 dollars 50." is skipped: cents?).
 - Powers: "1.1^23", "2.5^-1" (a whole exponent of up to three digits; the sign before the base
   applies to the power: "-1.1^+23" is -(1.1^23)).
 - Units: currencies before or after (codes, symbols, words: USD, US$, $, "U.S. dollars", CNY, RMB,
-  ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes);
+  ¥, yuan, renminbi, EUR, €, euros, GBP, £, "pounds sterling", JPY, yen, and a few more codes; "c $ 16.4
+  million" as tokenized news writes it, "30 MUSD" for millions, "swiss francs", "chinese yuan");
   "pounds" alone is sterling only for a scaled figure ("20 million pounds"), otherwise it may be a
   weight and the figure stays a bare count; percent ("%", "percent", "per cent", "pc", "pct"),
   percentage points ("pp", "percentage points"; basis points are read as hundredths of them) and
@@ -132,9 +138,13 @@ TEENS = {w: i + 10 for i, w in enumerate(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# the Indian scales (lakh 1e5, crore 1e7) only after digits: "13 lakh", "1 crore" ("three lakh crore" in words
+# is not read)
 SCALE_WORDS_AFTER_DIGITS = {**SCALES, "hundred": 1e2, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
-                            "tn": 1e12, "trn": 1e12, "trln": 1e12, "dozen": 12.0,
-                            "dozens": 12.0, "k": 1e3}
+                            "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "dozen": 12.0,
+                            "dozens": 12.0, "doz": 12.0, "dozs": 12.0, "dzs": 12.0, "k": 1e3, "lakh": 1e5,
+                            "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+DOZENS = {"dozen", "dozens", "doz", "dozs", "dzs"}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -160,13 +170,21 @@ ORDINAL_SIGNALS = {"consecutive", "straight", "successive", "time", "times", "ro
                    "month", "quarter", "week", "day", "session", "generation", "century", "birthday", "anniversary"}
 SCALE_VALUES = {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}  # the scales a Figure reports (thousand ... trillion, 万, 亿)
 CARDINAL = set(UNIT_WORDS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"}
+# zero in British wording, read only in a decimal read aloud ("nought point five", "nine point nought four"):
+# alone it is mostly "came to nought", not a figure
+NOUGHTS = {"nought", "naught"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
           "Dec"}
 
 # glued suffixes: (scale, unit); a scale of None with unit None marks an ordinal ending
-ALWAYS_SCALE = {"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "trln": 1e12}
-CURRENCY_SCALE = {"m": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}  # only beside a currency
+ALWAYS_SCALE = {"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "trln": 1e12,
+                "tln": 1e12}
+CURRENCY_SCALE = {"m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}  # only beside a currency ("US$ 1MM")
+# one capital letter after a number, spaced: giga, mega, billion or a unit ("1,674.5 G")? skipped
+AMBIGUOUS_LETTERS = {"G", "M", "B", "T"}
+# the small units that make "3 dollars 50 cents" one amount (3.50)
+CENTS = {"cent", "cents", "pence", "penny", "pennies", "p"}
 GLUED_UNITS = {"pc": ("percent", 1.0), "pct": ("percent", 1.0), "pp": ("percentage points", 1.0),
                "ppt": ("percentage points", 1.0), "ppts": ("percentage points", 1.0),
                "bp": ("percentage points", 0.01), "bps": ("percentage points", 0.01), "x": ("times", 1.0)}
@@ -180,6 +198,14 @@ CURRENCY_CODES = {"usd": "USD", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp":
                   "inr": "INR", "chf": "CHF"}
 CURRENCY_WORDS = {"yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "yen": "JPY",
                   "dollar": "USD", "dollars": "USD", "won": "KRW", "rupees": "INR"}
+# the codes of dollars this tool reads, also written before "$" ("cad$ 15")
+DOLLAR_CODES = {"usd", "aud", "cad", "hkd", "sgd", "twd"}
+# currency codes also read in lower case ("usd 20", "rmb 10"): the ones that are no English word
+LOWERCASE_CODES = {"usd", "rmb", "cny", "eur", "gbp", "jpy", "hkd"}
+# a dollar prefix also read with a space before "$" (news text tokenized: "c $ 16.4 million", "hk $ 10.05 billion")
+SPACED_DOLLAR_PREFIX = {"us", "hk", "c", "nt"}
+NATION_CURRENCIES = {("chinese", "yuan"): "CNY", ("chinese", "renminbi"): "CNY", ("swiss", "franc"): "CHF",
+                     ("swiss", "francs"): "CHF", ("japanese", "yen"): "JPY"}
 DOLLAR_NATIONS = {("hong", "kong"): "HKD", ("australian",): "AUD", ("canadian",): "CAD",
                   ("singapore",): "SGD", ("new", "taiwan"): "TWD", ("taiwan",): "TWD"}
 
@@ -300,6 +326,12 @@ class _Reader:
         low = self.t[i].low
         if low in CARDINAL or low in ORDINAL_WORDS or low == "half" or _fold_value(low):
             return True
+        if low in NOUGHTS:
+            nxt = self.tok(i + 1)
+            return nxt is not None and nxt.low == "point" and self.spaced(i, i + 1)
+        if low == "quarter":  # "quarter million"
+            nxt = self.tok(i + 1)
+            return nxt is not None and nxt.low in SCALES and self.spaced(i, i + 1)
         if low in ("a", "an"):
             nxt = self.tok(i + 1)
             return nxt is not None and nxt.kind == WORD and self.spaced(i, i + 1) and (
@@ -314,7 +346,14 @@ class _Reader:
         if core is None:
             return None
         core = self.mixed_after(core) or self.of_a_unit_after(self.approximate_after(core))
+        core = self.hundred_and_after(self.cents_after(core))
         last = core["last"]
+        mao = self.tok(last + 1)
+        if mao is not None and mao.low in ("mao", "jiao") and self.spaced(last, last + 1):
+            # tenths of a yuan: "one kuai and five mao five" (1.55) is not read, nor its parts
+            nxt = self.tok(last + 2)
+            raise _Skip("an amount in mao (tenths of a yuan)", self._run_end(last + 2) if nxt is not None
+                        and self.spaced(last + 1, last + 2) and (nxt.kind == NUM or nxt.low in CARDINAL) else last + 1)
         share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
             and core["sign"] == 1 and float(core["number"]).is_integer() else None
         nxt, after = self.tok(last + 1), self.tok(last + 2)
@@ -324,6 +363,8 @@ class _Reader:
         if share is not None:
             whole, end_index = share
             if not 0 < core["number"] < whole:
+                if core["number"] > 0 and self.t[last + 1].low != "over":
+                    return self.finish(core)  # "12 out of 10", "I count 12 in six boxes": no share, two numbers
                 raise _Skip("'X in Y' or 'X over Y' with X not below Y", end_index)
             core = dict(core, number=100 * core["number"] / whole, unit="percent", kind="fraction", last=end_index,
                         step=None, accounting_ok=False, decimals=0)
@@ -388,7 +429,9 @@ class _Reader:
         """"2 and a half percent", "3 and three quarters": a whole number in digits, "and" and a fraction in
         words are one number (2.5 percent), not 2 and a half-percent; None when that is not what follows."""
         j, t = c["last"], self.t
-        if self.t[j].kind != NUM or c["kind"] != "number" or c["scaled"] \
+        scale_word = c["scaled"] and t[j].kind == WORD and t[j].low in SCALE_WORDS_AFTER_DIGITS \
+            and self.tok(j - 1) is not None and t[j - 1].kind == NUM
+        if (self.t[j].kind != NUM and not scale_word) or c["kind"] != "number" or (c["scaled"] and not scale_word) \
                 or c["unit"] not in ("", *CURRENCY_CODES.values()) \
                 or not float(c["number"]).is_integer() or self.tok(j + 2) is None or t[j + 1].low != "and" \
                 or not self.spaced(j, j + 1) or not self.spaced(j + 1, j + 2) or t[j + 2].kind != WORD:
@@ -399,16 +442,96 @@ class _Reader:
         if run is None:
             return None
         words, last, seps = run
+        if self.tok(last + 1) is not None and t[last + 1].low == "of" and self.spaced(last, last + 1):
+            return None  # "3 million and a quarter of them": not a mixed number
         scale = 1.0
         if len(words) >= 2 and words[-1] in SCALES:
             scale, words, seps = SCALES[words[-1]], words[:-1], seps[:-1]
         got = _words_with_fraction(words, seps) if words[-1] in DENOMINATORS else None
         if got is None or got[1] != "fraction" or not 0 < got[0] < 1:
             return None
+        if scale_word:
+            # "3 million and a half": 3.5 million (the idiom); after a smaller scale ("3 thousand and a
+            # half": 3,000.5 or 3,500?) or with a scale of its own, not read
+            if c["scale"] < 1e6 or scale > 1:
+                raise _Skip("a scaled number and a fraction", last)
+            return dict(c, number=c["number"] + got[0], last=last, step=None, decimals=0, accounting_ok=False)
         mixed = dict(c, number=c["number"] + got[0], last=last, step=None, decimals=0, accounting_ok=False)
         if scale > 1:
             mixed.update(scale=scale, scaled=True)
         return mixed if c["unit"] else dict(mixed, **self._unit_fields(last, mixed))
+
+    def hundred_and_after(self, c: dict) -> dict:
+        """Digits, a scale word, "and" and a number: "3 hundred and 21", "3 hundred and one" are one number
+        (321, 301); after a larger scale in words ("6 crore and two hundred", "4 million and twenty") they
+        are skipped whole (one number or two?); "3 hundred and 2 hundred" stays two numbers."""
+        t, j = self.t, c["last"]
+        if c["kind"] != "number" or not c["scaled"] or t[j].kind != WORD or t[j].low not in SCALE_WORDS_AFTER_DIGITS \
+                or self.tok(j - 1) is None or t[j - 1].kind != NUM or self.tok(j + 2) is None \
+                or t[j + 1].low != "and" or not self.spaced(j, j + 1) or not self.spaced(j + 1, j + 2):
+            return c
+        if self.words_before(c["first_index"] - 1, 1) == ["between"]:
+            return c  # "between 3 hundred and 4 hundred": a range, read there
+        k, nxt = j + 2, t[j + 2]
+        if nxt.kind == NUM and nxt.text.isdigit():
+            rest, end, in_words = float(nxt.text), k, False
+        elif nxt.kind == WORD and nxt.low in CARDINAL and nxt.low not in SCALES and nxt.low != "hundred":
+            run = self.word_run(k)
+            got = _words_value(run[0]) if run is not None else None
+            if got is None or got[1] != 1.0:
+                return c
+            rest, end, in_words = got[0], run[1], True
+        else:
+            return c
+        after = self.tok(end + 1)
+        if rest <= 0 or (after is not None and (after.text == "%" or (self.spaced(end, end + 1) and (
+                after.low in SCALE_WORDS_AFTER_DIGITS or after.low in ("percent", "per", "over", "out", "in")))
+                or (self.glued(end, end + 1) and after.kind in (WORD, NUM)))):
+            return c  # "3 hundred and 2 hundred", "... and 0", "... and 21 percent": two numbers
+        if c["scale"] == 100 and rest < 100 and c["factor"] == 1.0 and float(c["number"]).is_integer():
+            return dict(c, number=c["number"] + rest / 100, last=end, step=1.0, decimals=0)
+        if in_words:
+            raise _Skip("a number in digits and words ('6 crore and two hundred': one number or two?)", end)
+        return c
+
+    def cents_after(self, c: dict) -> dict:
+        """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "1 pound and 1 penny" are one amount
+        (3.50, 13.45, 1.01 pounds sterling); "15 dollars 50." and "15 dollars and 15." (cents? another
+        count?) are skipped whole; anything else is left as it was."""
+        t, j = self.t, c["last"]
+        if c["kind"] != "number" or c["scaled"] or c["sign"] != 1 or not float(c["number"]).is_integer():
+            return c
+        pounds = not c["unit"] and self.tok(j + 1) is not None and t[j + 1].low in ("pound", "pounds") \
+            and self.spaced(j, j + 1)
+        if pounds:
+            j += 1
+        elif not (c["unit"] in CURRENCY_CODES.values() and t[j].kind == WORD
+                  and (t[j].low in CURRENCY_WORDS or t[j].low in ("pound", "pounds"))):
+            return c
+        k = j + 1
+        if self.tok(k) is not None and t[k].low == "and" and self.spaced(j, k):
+            k += 1
+        nxt = self.tok(k)
+        if nxt is None or not self.spaced(k - 1, k):
+            return c
+        if nxt.kind == NUM and nxt.text.isdigit() and len(nxt.text) <= 2:
+            cents, end = float(nxt.text), k
+        elif nxt.kind == WORD and (nxt.low in UNIT_WORDS or nxt.low in TEENS or nxt.low in TENS):
+            run = self.word_run(k)
+            got = _words_value(run[0]) if run is not None else None
+            if got is None or got[0] >= 100:
+                return c
+            cents, end = got[0], run[1]
+        else:
+            return c
+        after = self.tok(end + 1)
+        small = after is not None and after.low in CENTS and self.spaced(end, end + 1)
+        if small and (not pounds or after.low in ("pence", "penny", "p")) and 0 < cents < 100:
+            return dict(c, number=c["number"] + cents / 100, unit="GBP" if pounds else c["unit"], last=end + 1,
+                        step=0.01, decimals=2, accounting_ok=False)
+        if not pounds and (after is None or after.kind == SYM or not self.spaced(end, end + 1)):
+            raise _Skip("an amount and a small number after it (cents?)", end)
+        return c
 
     def share_after(self, j: int) -> tuple[float, int] | None:
         """(Y, last token) for "in Y", "in every Y", "out of Y", "over Y" after a figure ending at token j:
@@ -441,6 +564,9 @@ class _Reader:
                 or not float(whole["number"]).is_integer():
             return None
         after = self.tok(whole["last"] + 1)
+        if after is not None and after.low in ("hundreds", "thousands", "millions", "billions") \
+                and self.spaced(whole["last"], whole["last"] + 1):
+            raise _Skip("'X out of Y' with Y in hundreds (or thousands ...)", whole["last"] + 1)
         if after is not None and self.glued(whole["last"], whole["last"] + 1) and after.kind in (WORD, NUM):
             return None
         if over and after is not None and after.kind in (WORD, NUM) and self.spaced(whole["last"], whole["last"] + 1):
@@ -520,11 +646,16 @@ class _Reader:
         if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(j, first):
             currency, first = CURRENCY_SYMBOLS[p.text], j
             q = self.tok(j - 1)
-            if p.text == "$" and q is not None and self.glued(j - 1, j):
+            if p.text == "$" and q is not None and q.kind == WORD and q.low in SPACED_DOLLAR_PREFIX \
+                    and self.gap(j - 1, j) == " " and self.gap(j, j + 1) == " " \
+                    and not (self.tok(j - 2) is not None and self.glued(j - 2, j - 1)):
+                currency, first = DOLLAR_PREFIX[q.low], j - 1  # "c $ 16.4 million"
+            elif p.text == "$" and q is not None and self.glued(j - 1, j):
                 if q.kind == WORD:
-                    if q.low not in DOLLAR_PREFIX:
+                    code = DOLLAR_PREFIX.get(q.low) or (CURRENCY_CODES.get(q.low) if q.low in DOLLAR_CODES else None)
+                    if code is None:
                         raise _Skip(f"an unknown dollar ({q.text}$)", i)
-                    currency, first = DOLLAR_PREFIX[q.low], j - 1
+                    currency, first = code, j - 1  # "US$", "HK$", "usd$ 15", "cad$ 15"
                 elif q.text == "." and self.tok(j - 2) is not None and self.tok(j - 2).low == "s" \
                         and self.tok(j - 3) is not None and self.tok(j - 3).text == "." \
                         and self.tok(j - 4) is not None and self.tok(j - 4).low == "u":
@@ -537,7 +668,8 @@ class _Reader:
                     sign, first, j = -1, j, j - 1
                     p = self.tok(j)
         elif p is not None and p.kind == WORD and p.low in CURRENCY_CODES and self.spaced(j, first) \
-                and p.text.isupper() or (p is not None and p.text == "Rmb" and self.spaced(j, first)):
+                and (p.text.isupper() or p.low in LOWERCASE_CODES) or (p is not None and p.text == "Rmb"
+                                                                     and self.spaced(j, first)):
             currency, first = CURRENCY_CODES[p.low], j
             j = first - 1
             p = self.tok(j)
@@ -647,7 +779,13 @@ class _Reader:
             if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
                     and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
                     and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
-                raise _Skip("two numbers with only a space between (a broken thousands group?)", j + 1)
+                # skipped with the second number whole ("4000 3 hundred and 21": not "21" alone)
+                try:
+                    other = self.core(j + 1, second=True)
+                    end = self.hundred_and_after(other)["last"] if other is not None else j + 1
+                except _Skip as skip:
+                    end = max(skip.end_index, j + 1)
+                raise _Skip("two numbers with only a space between (a broken thousands group?)", end)
         j0 = j  # the last digit token
         kind, unit, scale, factor, scaled, step_scale = "number", pre["currency"], 1.0, 1.0, False, 1.0
         accounting_ok = True
@@ -797,7 +935,7 @@ class _Reader:
         if not scaled:
             nxt = self.tok(j + 1)
             if nxt is not None and nxt.kind == WORD and nxt.low in SCALE_WORDS_AFTER_DIGITS and self.spaced(j, j + 1):
-                if nxt.low in ("hundred", "dozen") and "." in tok.text:
+                if (nxt.low == "hundred" or nxt.low in DOZENS) and "." in tok.text:
                     pass
                 else:
                     scale, scaled, j = SCALE_WORDS_AFTER_DIGITS[nxt.low], True, j + 1
@@ -815,6 +953,10 @@ class _Reader:
         # unit words after
         if not unit or unit in CURRENCY_CODES.values():
             u, j2, f = self.unit_after(j, scaled, unit)
+            ahead = self.tok(j2 + 1)
+            if u and unit and u in CURRENCY_CODES.values() and u != unit and ahead is not None \
+                    and ahead.kind == NUM and self.spaced(j2, j2 + 1) and t[j2].kind == WORD:
+                u = ""  # "rmb 10 usd 20": the second code is the next amount's
             if u:
                 if unit and u in CURRENCY_CODES.values() and u != unit:
                     raise _Skip("two different currencies", j2)
@@ -822,6 +964,11 @@ class _Reader:
                     raise _Skip("a currency and a percentage", j2)
                 unit, factor, j = u, f, j2
                 accounting_ok = False
+        letter = self.tok(j + 1)
+        if not scaled and not unit and letter is not None and letter.text in AMBIGUOUS_LETTERS \
+                and len(self.gap(j, j + 1)) == 1 \
+                and not (self.glued(j + 1, j + 2) and (self.t[j + 2].kind in (WORD, NUM) or self.t[j + 2].text == "-")):
+            raise _Skip(f"a letter after the number ('{letter.text}': giga, mega, billion or a unit?)", j + 1)
         if (re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", tok.text) and j0 == i and not scaled and not exponent
                 and unit not in ("percent", "percentage points", "times")):
             raise _Skip("an ambiguous dot (a decimal point or European thousands?)", j)
@@ -998,11 +1145,16 @@ class _Reader:
             return "", j - 1
         if tok.kind == SYM and tok.text == "€" or tok.text == "£":
             return CURRENCY_SYMBOLS[tok.text], j
+        if tok.text == "$" and not (self.tok(j + 1) is not None and self.glued(j, j + 1) and t[j + 1].kind == NUM):
+            return "USD", j  # "10 $" (not "1 $10")
         if tok.kind != WORD:
             return "", j - 1
         low = tok.low
-        if low in CURRENCY_CODES and tok.text.isupper():
+        if low in CURRENCY_CODES and (tok.text.isupper() or low in LOWERCASE_CODES):
             return CURRENCY_CODES[low], j
+        nation = self.tok(j + 1)
+        if nation is not None and (low, nation.low) in NATION_CURRENCIES and self.spaced(j, j + 1):
+            return NATION_CURRENCIES[(low, nation.low)], j + 1  # "100 chinese yuan", "10,000 swiss francs"
         if low in CURRENCY_WORDS:
             return CURRENCY_WORDS[low], j
         # U.S. dollars, US dollars, American dollars, Hong Kong dollars
@@ -1059,6 +1211,8 @@ class _Reader:
             return "percentage points", j + 2, 0.01
         if low == "times" and not currency:
             return "times", j + 1, 1.0
+        if nxt.text.isupper() and len(low) == 4 and low[0] == "m" and low[1:] in CURRENCY_CODES:
+            return CURRENCY_CODES[low[1:]], j + 1, 1e6  # "30 MUSD": 30 million US dollars
         if low in ("pound", "pounds"):
             nn = self.tok(j + 2)
             if nn is not None and nn.low == "sterling" and self.spaced(j + 1, j + 2):
@@ -1191,6 +1345,12 @@ class _Reader:
         if value is None:
             raise _Skip("number words that are not one number", last)
         number, kind, step = value
+        if "and" in words and words[-1] in DENOMINATORS and self.tok(last + 1) is not None \
+                and t[last + 1].low == "of" and self.spaced(last, last + 1):
+            raise _Skip("a mixed number, or 'and a quarter of ...'?", last)
+        of_scale = self.of_a_scale_after(last) if kind == "fraction" else None
+        if of_scale is not None:  # "two thirds of a million": 666,667, not 66.7 percent and a million
+            number, kind, step, last = number * SCALES[t[of_scale].low], "number", None, of_scale
         of_unit = self.fraction_unit_after(last) if kind == "fraction" else None
         if of_unit is not None:
             # a fraction of one percent or one point: "a quarter percentage point" is 0.25 of it, not 25%
@@ -1242,6 +1402,14 @@ class _Reader:
                 "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
                 "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
+
+    def of_a_scale_after(self, j: int) -> int | None:
+        """The token of the scale word in "of a million" / "of one billion" right after token j, or None."""
+        t, k = self.t, j
+        if self.tok(k + 3) is not None and t[k + 1].low == "of" and t[k + 2].low in ("a", "an", "one") \
+                and t[k + 3].low in SCALES and all(self.spaced(m, m + 1) for m in (k, k + 1, k + 2)):
+            return k + 3
+        return None
 
     def fraction_unit_after(self, j: int) -> tuple[str, int, float] | None:
         """(unit, last token, factor) when a fraction ending at token j is a fraction of one percent or
@@ -1306,11 +1474,12 @@ class _Reader:
         """The number words from token i on: joined by spaces, hyphens, "and", "&", and a comma
         after a scale word ("three million, two hundred & forty"); "point" for decimals."""
         t = self.t
-        words, seps, last = [t[i].low], [""], i
+        words, seps, last = ["zero" if t[i].low in NOUGHTS else t[i].low], [""], i
         k = i + 1
         limit = i + 40
         while k < len(t) and k < limit:
             tok = t[k]
+            low = "zero" if tok.low in NOUGHTS and "point" in words else tok.low  # "point nought four"
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
                     and self.glued(k, k + 1) and words[-1] in TENS and (t[k + 1].low in UNIT_ORDINALS or (
                         t[k + 1].low in ORDINAL_WORDS and ORDINAL_WORDS[t[k + 1].low] < 10)):
@@ -1340,6 +1509,14 @@ class _Reader:
                 seps.append("-")
                 last, k = k + 1, k + 2
                 continue
+            if tok.kind == SYM and tok.text in ("-", "–") and (words[-1] in UNIT_WORDS or words[-1] in TEENS
+                                                               or words[-1] in TENS) \
+                    and self.spaced(k - 1, k) and k + 1 < len(t) and self.spaced(k, k + 1) \
+                    and t[k + 1].low in DENOMINATORS and t[k + 1].low not in ("half", "halves"):
+                words.append(t[k + 1].low)  # "five - eighths", "one - fourth": a hyphen written spaced
+                seps.append("-")
+                last = k + 1
+                break
             if tok.kind == SYM and tok.text == "," and words[-1] in SCALES and self.glued(k - 1, k) \
                     and k + 1 < len(t) and self.spaced(k, k + 1) and t[k + 1].kind == WORD \
                     and (t[k + 1].low in CARDINAL or t[k + 1].low in ("a", "an")) and t[k + 1].low != "one":
@@ -1369,13 +1546,14 @@ class _Reader:
                 seps.append(" ")
                 last = k
                 break
-            if tok.kind == WORD and _number_word(tok.low, words):
-                words.append(tok.low)
+            if tok.kind == WORD and _number_word(low, words):
+                words.append(low)
                 seps.append(" ")
                 last, k = k, k + 1
                 continue
             if tok.kind == WORD and tok.low == "point" and k + 1 < len(t) and (t[k + 1].low in UNIT_WORDS
-                    or t[k + 1].low in TENS or t[k + 1].low in TEENS) and self.spaced(k, k + 1):
+                    or t[k + 1].low in TENS or t[k + 1].low in TEENS or t[k + 1].low in NOUGHTS) \
+                    and self.spaced(k, k + 1):
                 words.append("point")
                 seps.append(" ")
                 k += 1
@@ -1433,7 +1611,7 @@ def _numberish(low: str) -> bool:
 
 
 def _number_word(low: str, words: list[str], after_and: bool = False) -> bool:
-    if low in CARDINAL or low in ("dozen", "dozens"):
+    if low in CARDINAL or low in DOZENS:
         return True
     if low in ("a", "an"):
         return after_and or words[-1] in ("half", "and")
@@ -1485,7 +1663,7 @@ def _words_value(words: list[str]) -> tuple[float, float] | None:
                 return None
             total += current * s
             current, last, prev_scale, seg_hundred = None, "scale", s, False
-        elif w in ("dozen", "dozens"):
+        elif w in DOZENS:
             if last not in ("unit", "teen", "ten", "a") or current is None or total or seg_hundred \
                     or len([x for x in words if x != "and"]) > 2:
                 return None  # "three hundred and two dozens": 324 or 3,624? not read
@@ -1520,6 +1698,8 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
     if words[0] in ("half",):
         if len(words) == 1:
             return 0.5, "fraction", None
+        if len(words) == 2 and words[1] in SCALES:
+            return 0.5 * SCALES[words[1]], "number", None  # "half million"
         if len(words) >= 3 and words[1] in ("a", "an") and (words[2] in SCALES or words[2] == "dozen") \
                 and len(words) == 3:
             return 0.5 * (SCALES.get(words[2]) or 12.0), "number", None
@@ -1532,6 +1712,8 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
             return None
         return got[0], "number", got[1]
     den_word, head, tail = words[den_at], words[:den_at], words[den_at + 1:]
+    if not head and den_word == "quarter" and len(tail) == 1 and tail[0] in SCALES:
+        return 0.25 * SCALES[tail[0]], "number", None  # "quarter million"
     if not head:
         return None
     den = DENOMINATORS.get(den_word) or UNIT_ORDINALS[den_word]
@@ -1567,17 +1749,26 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
     if (numerator == 1) == plural and den_word not in ("half",):
         return None  # "one thirds", "two third"
     ratio = numerator / den
+    tail_scale = SCALES[tail[0]] if len(tail) == 1 and tail[0] in SCALES else None
+    if tail and tail_scale is None:
+        return None
     if whole_words:
         whole = _words_value(_tens_and_unit(whole_words))
         if whole is None:
             return None
+        if whole_words[-1] in SCALES and (tail_scale or SCALES[whole_words[-1]] >= 1e6):
+            # the fraction is of the scale it follows or comes before: "two million and one half" is 2.5
+            # million (the idiom, not 2,000,000.5), "one billion and three quarters million" 1,000,750,000
+            # (after "thousand" it stays a mixed number: "one thousand and three tenths", 1,000.3)
+            of = tail_scale or SCALES[whole_words[-1]]
+            if of > SCALES[whole_words[-1]]:
+                return None
+            return whole[0] + ratio * of, "number", None
         value, kind = whole[0] + ratio, "number"
     else:
         value, kind = ratio, "fraction"
-    if tail:
-        if kind == "number" and len(tail) == 1 and tail[0] in SCALES:
-            return value * SCALES[tail[0]], "number", None
-        return None
+    if tail_scale is not None:
+        return value * tail_scale, "number", None  # "five and a half million", "three quarters billion"
     return value, kind, None
 
 

@@ -549,3 +549,64 @@ def test_a_fraction_word_in_a_compound_is_not_a_share():
     assert read_figures("The steps to place an order with a third-party seller are the same") == []
     assert read_figures("a half-year report") == []
     assert values("around one-third of world trade") == [(pytest.approx(100 / 3), "percent")]
+
+
+# -- from the dev halves of the newer Recognizers-Text sets (NumberModel's new inputs, CurrencyModel) -------
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("naught point five", 0.5, ""),
+    ("nine point nought four", 9.04, ""),
+    ("half million", 5e5, ""),
+    ("quarter million", 2.5e5, ""),
+    ("a quarter million us dollars", 2.5e5, "USD"),
+    ("three quarters billion us dollars", 7.5e8, "USD"),
+    ("two thirds of a million", 2e6 / 3, ""),
+    ("two million and one half", 2.5e6, ""),  # the idiom, not 2,000,000.5
+    ("one billion and three quarters million", 1.00075e9, ""),
+    ("3 million and a half", 3.5e6, ""),  # was 3 million and a 50% share
+    ("3 hundred and 21", 321.0, ""),  # was 21 alone
+    ("3 hundred and one", 301.0, ""),  # was 300
+    ("13 lakh", 1.3e6, ""),
+    ("either 10 tln", 1e13, ""),
+    ("five dozs", 60.0, ""),
+    ("US$ 1MM", 1e6, "USD"),
+    ("it only cost 3 dollars 50 cents.", 3.5, "USD"),
+    ("thirteen dollars and forty-five cents", 13.45, "USD"),
+    ("1 pound and 1 penny", 1.01, "GBP"),
+    ("losses in excess of 30 MUSD", 3e7, "USD"),
+    ("between c $ 16.4 million", 1.64e7, "CAD"),
+    ("to hk $ 10.05 billion", 1.005e10, "HKD"),
+    ("fined 10,000 swiss francs", 1e4, "CHF"),
+    ("me 100 chinese yuan", 100.0, "CNY"),
+    ("I would like usd 20", 20.0, "USD"),
+    ("cad$ 15", 15.0, "CAD"),
+])
+def test_newer_recognizers_forms_read_whole(text, value, unit):
+    figure = one(text)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "It costs 15 dollars 50.",  # cents, or another count?
+    "it costs only 15 dollars and 15.",
+    "I count 6 crore and two hundred",  # one number or two?
+    "two out of five hundreds tvs",  # was read as 40%
+    "1,674.5 G",  # giga, mega or a unit? (was read as 1,674.5)
+    "It may need one kuai and five mao five.",  # was read as 5 and 5
+    "two million and a quarter of them",  # a mixed number, or "a quarter of them"?
+    "it came to nought",  # "nought" alone is not a figure
+])
+def test_newer_recognizers_forms_not_read_whole_are_skipped(text):
+    assert read_figures(text) == []
+
+
+def test_newer_recognizers_forms_left_apart():
+    assert values("4000 3 hundred and 21") == []  # was 21 alone
+    assert values("3 hundred and 2 hundred") == [(300.0, ""), (200.0, "")]
+    assert values("there are 12 out of 10") == [(12.0, ""), (10.0, "")]  # no share: two numbers
+    assert values("3 out of 10 Americans") == [(30.0, "percent")]
+    assert values("rmb 10 usd 20") == [(10.0, "CNY"), (20.0, "USD")]
+    assert values("they paid us $5") == [(5.0, "USD")]
+    assert [f.text for f in read_figures("they paid us $5")] == ["$5"]  # "us" is no prefix unless spaced news text
+    assert values("one thousand and three tenths") == [(1000.3, "")]  # after "thousand", still a mixed number
