@@ -233,7 +233,7 @@ def _render_static(targets: list[tuple[Path, go.Figure]], fmt: str) -> None:
         if session is not None:
             errors = session.write(jobs, browser)
         else:  # a browser for this call only, on its own event loop (never a sync server left open elsewhere)
-            timeout = _Browser.START_TIMEOUT_S + _Browser.RENDER_TIMEOUT_S * len(jobs) + 10
+            timeout = _Browser.START_TIMEOUT_S + _Browser.RENDER_TIMEOUT_S * len(jobs) + _Browser.SLACK_S
             errors = _within(timeout, asyncio.run, kaleido.write_fig_from_object(
                 jobs, kopts={"path": browser, "mathjax": False}, cancel_on_error=False))
     except ExportError:
@@ -256,6 +256,7 @@ class _Browser:
     kaleido's server busy until the browser process exits; the session then reports it at once.)"""
 
     START_TIMEOUT_S, RENDER_TIMEOUT_S, STOP_TIMEOUT_S = 60, 90, 30  # kaleido's own per-image timeout is 90 s
+    SLACK_S = 10  # added to a whole call's deadline (kaleido's own bookkeeping around the renders)
     TABS = 2
 
     def __init__(self):
@@ -275,7 +276,7 @@ class _Browser:
                     kaleido.start_sync_server(path=browser, mathjax=False, n=self.TABS)
                 already_running = any("already open" in str(w.message) for w in caught)
                 self._started = not already_running
-            timeout = self.START_TIMEOUT_S + self.RENDER_TIMEOUT_S * len(jobs) + 10
+            timeout = self.START_TIMEOUT_S + self.RENDER_TIMEOUT_S * len(jobs) + self.SLACK_S
             try:
                 return _within(timeout, kaleido.write_fig_from_object_sync, jobs, cancel_on_error=False)
             except TimeoutError:

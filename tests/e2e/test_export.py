@@ -231,12 +231,13 @@ def test_a_session_leaves_a_sync_server_it_did_not_start(store, tmp_path):
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # kaleido's server thread ends so
 def test_a_browser_that_never_answers_is_an_error_not_a_hang(store, tmp_path, monkeypatch):
     fake = tmp_path / "fake-chromium"
-    fake.write_text("#!/bin/sh\nexec sleep 4\n")  # never answers, then exits
+    fake.write_text("#!/bin/sh\nexec sleep 3\n")  # never answers, then exits (before the deadline: 3 + 1 s)
     fake.chmod(0o755)
     monkeypatch.setenv("BROWSER_PATH", str(fake))
     monkeypatch.setattr(export._Browser, "START_TIMEOUT_S", 3)
     monkeypatch.setattr(export._Browser, "RENDER_TIMEOUT_S", 1)
     monkeypatch.setattr(export._Browser, "STOP_TIMEOUT_S", 3)
+    monkeypatch.setattr(export._Browser, "SLACK_S", 0)
     with pytest.raises(export.ExportError, match="static export failed"):
         with export.browser_session():
             export.export_figures(["gii-rank"], False, "png", tmp_path, store=store)
