@@ -55,12 +55,37 @@ def old_store_template(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def old_answers(old_store_template, tmp_path_factory) -> dict:
-    """What the old code answers from the template (read once: both upgrade tests compare with it)."""
-    store = legacy_store.Store(copy_of(old_store_template, tmp_path_factory.mktemp("reference")))
+def small_old_store_template(tmp_path_factory):
+    """A smaller store written by the old code, for the tests of one path each (a column added, the
+    command): the customs snapshot twice (copies) and two World Bank releases (revisions)."""
+    path = tmp_path_factory.mktemp("legacy-small") / "legacy-small.db"
+    store = legacy_store.Store(f"sqlite:///{path}")
+    customs, releases = sources.get("customs").snapshot(), sources.get("worldbank").snapshot()
+    write_like_the_old_refresh(store, "customs", customs)
+    write_like_the_old_refresh(store, "worldbank", releases[:2])
+    write_like_the_old_refresh(store, "customs", customs)
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
+    return path
+
+
+def answers_of(template, tmp_path_factory) -> dict:
+    """What the old code answers from a template (read once per template)."""
+    store = legacy_store.Store(copy_of(template, tmp_path_factory.mktemp("reference")))
     found = answers(store)
     store.engine.dispose()
     return found
+
+
+@pytest.fixture(scope="module")
+def old_answers(old_store_template, tmp_path_factory) -> dict:
+    return answers_of(old_store_template, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def small_old_answers(small_old_store_template, tmp_path_factory) -> dict:
+    return answers_of(small_old_store_template, tmp_path_factory)
 
 
 def answers(store) -> dict:
@@ -119,17 +144,17 @@ def test_a_store_written_by_the_old_code_upgrades_on_open_and_answers_as_before(
 
 
 @pytest.mark.slow
-def test_a_store_from_before_read_via_gains_the_column(old_store_template, old_answers, tmp_path):
-    url = copy_of(old_store_template, tmp_path, drop_read_via=True)
+def test_a_store_from_before_read_via_gains_the_column(small_old_store_template, small_old_answers, tmp_path):
+    url = copy_of(small_old_store_template, tmp_path, drop_read_via=True)
     store = Store(url)
     got = answers(store)
     expected = {key: value.assign(read_via="") if isinstance(value, pd.DataFrame) else value  # not recorded by
-                for key, value in old_answers.items()}                                   # stores of that age
+                for key, value in small_old_answers.items()}                             # stores of that age
     assert_same(got, expected)
 
 
-def test_db_upgrade_command_upgrades_and_then_says_up_to_date(old_store_template, tmp_path, monkeypatch, capsys):
-    url = copy_of(old_store_template, tmp_path)
+def test_db_upgrade_command_upgrades_and_then_says_up_to_date(small_old_store_template, tmp_path, monkeypatch, capsys):
+    url = copy_of(small_old_store_template, tmp_path)
     monkeypatch.setenv("INDICATORS_DB", url)
     assert cli.main(["db", "upgrade"]) == 0
     assert f"schema none -> {SCHEMA_VERSION}" in capsys.readouterr().out
