@@ -50,7 +50,7 @@ def both_write(old, new, name, batch, data):
     return old_report, new.report(vintage.id)
 
 
-def as_of_dates(store, most: int = 40) -> list[str | None]:
+def as_of_dates(store, most: int = 24) -> list[str | None]:
     """None, every bundled as-of date, and release dates in the data and the day before each (all
     of them, or `most` spread evenly over them: ember's monthly releases make hundreds)."""
     released = sorted(store.frame()["released"].unique())
@@ -101,7 +101,7 @@ def engines(tmp_path, label):
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(900)  # ~80 as-of frames from two engines: over 300 s on a loaded 2-core machine
+@pytest.mark.timeout(900)  # ~50 as-of frames from two engines: over 200 s on a loaded 2-core machine
 def test_bundled_snapshot_same_answers_latest_and_as_of_every_date(tmp_path, bundled):
     old, new = engines(tmp_path, "snapshot")
     for name, batches in bundled.items():
