@@ -155,11 +155,31 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
             last_scaled = figure.unit
 
 
+LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?)\b")
+MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|moved(?:\s+up|\s+down)?|"
+                         r"jumped|improved|gained|fell|fallen|dropped|slipped|slid|declined|lost|went(?:\s+up|\s+down)?)"
+                         r"\s+(?:by\s+)?$")
+MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down)\b")
+
+
+def _lone_one_moves(sentence: str) -> list[Figure]:
+    """"up one spot", "dropped one place", "one position higher": a move of one in a ranking. The number reader
+    leaves a lone "one" out (it is mostly idle: "one of"); beside a direction word and a ranking's step word it
+    is a claim (a change of the rank, frames._changes). "in one place", "one spot on the list" stay out."""
+    found = []
+    for m in LONE_ONE_MOVE.finditer(sentence):
+        if MOVE_BEFORE.search(sentence[max(0, m.start() - 25): m.start()]) or MOVE_AFTER.match(sentence, m.end()):
+            found.append(Figure(m.start(), m.end(), 1.0, 1.0, "rank", 0, False, True, "number", "~=", m.start()))
+    return found
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
+    moves = [g for g in _lone_one_moves(sentence) if not any(f.start < g.end and g.start < f.end for f in figures)]
+    figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"

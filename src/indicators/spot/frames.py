@@ -23,10 +23,11 @@ from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s))?"
+                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
+                         r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
-level", "over the same period of 2022"."""
+level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
@@ -36,6 +37,34 @@ GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?
 EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
+CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
+                   r"due to|because of|owing to|on the back of)\b[^;.]*")
+"""A cause phrase ("rose one place ..., driven by strong performances in R&D investment"): the subjects named in
+it are what moved the figure, never what the figure measures."""
+
+
+def _causes(sentence: str) -> list[tuple[int, int]]:
+    """Where the cause phrases are: to the end of the sentence, or to the first comma when the sentence opens with
+    one ("Driven by strong demand, exports rose 30%": the exports are the figure's)."""
+    spans = []
+    for m in CAUSE.finditer(sentence):
+        end = m.end()
+        if not sentence[: m.start()].strip():
+            comma = sentence.find(",", m.start())
+            end = comma if 0 <= comma < end else end
+        spans.append((m.start(), end))
+    return spans
+
+
+def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: list[Mention]):
+    """The measures and subjects a figure may take: not those in a cause phrase the figure is not in."""
+    away = [(a, b) for a, b in causes if not a <= figure.start < b]
+    if not away:
+        return measures, subjects
+    return ([m for m in measures if not any(a <= m.start < b for a, b in away)],
+            [m for m in subjects if not any(a <= m.start < b for a, b in away)])
+
+
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
@@ -102,6 +131,7 @@ class Context:
     basis: str | None = None  # the source named last in the paragraph (whose figures they are)
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
+    rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -254,6 +284,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
     clauses = _clauses(sentence)
+    causes = _causes(sentence)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
@@ -299,8 +330,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if frame.role == "conversion":
             _copy(previous.frame, frame)
         else:
-            _measure(measures, figure, frame, clause, sentence, context)
-            _subject(subjects, figure, frame, clause, sentence, context, anaphora)
+            own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
+            _measure(own_measures, figure, frame, clause, sentence, context)
+            _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
             _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
@@ -364,8 +396,7 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
 CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
                            r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
-FALLING = re.compile(r"(?i)\b(?:decrease|decline|drop|fall|reduction|fell|dropped|declined|decreased|down)\b")
-RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?)$")
+RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?|positions?|rungs?)$")
 RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
 
@@ -403,7 +434,7 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
             continue
         frame.transformation, frame.transformation_from = "change", "stated"
-        if FALLING.search(before[-30:]) and read.value > 0:
+        if vocabulary()["_compiled"]["negative"].search(before[-30:]) and read.value > 0:  # "a reduction of"
             frame.sign, read.value = -1, -read.value
 
 
@@ -609,6 +640,12 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
             frame.notes.append(f"“{anaphora.group(0)}” read as the previous sentence's subject ({context.subject})")
             return
         frame.subject, frame.subject_from = subject, "stated"
+        return
+    if frame.kind == "rank" and context.rank_subject:
+        # "This year, China rose one place": a rank without its ranking is in the ranking the text named last
+        # (a guess, assumed: never an accusation)
+        frame.subject, frame.subject_from = context.rank_subject, "assumed"
+        frame.notes.append(f"the ranking named earlier in the text ({context.rank_subject})")
         return
     if frame.measure in ("exports", "imports", "trade", "trade_balance"):
         if context.subject and context.subject != "goods" and anaphora:
@@ -917,6 +954,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
+    ranked = [r.frame.subject for r in reads if r.frame.kind == "rank" and r.frame.subject_from == "stated"
+              and r.frame.subject and not r.frame.subject.startswith("other:")]
+    if ranked:
+        context.rank_subject = ranked[-1]
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]
