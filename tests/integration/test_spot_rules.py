@@ -1,0 +1,129 @@
+"""Spotting rules for classes of wording (issue 20): each rule tested on the sentence it came from, on
+phrasings of the same class written here, and on wording where it must abstain (not read, or never accuse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.spot import frames
+from indicators.spot.figures import read_figures
+
+ACCUSING = ("contradicted", "misleading")
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-rules")
+
+
+def _reads(sentences: list[str], published: str | None = None):
+    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
+    context = frames.Context(published=spot.as_date(published) if published else None)
+    reads = []
+    for i, sentence in enumerate(sentences):
+        reads = frames.frames_of(sentence, context, i)
+    return reads
+
+
+def by_span(found, words):
+    [c] = [c for c in found if words in c.span]
+    return c
+
+
+# --- a lone "one" that moves a ranking ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("China has risen to the 10th position in the global innovation ranking for 2025, up one spot from the "
+     "previous year.", "one spot"),                                       # Xinhua via BelTA, 2025-09-17
+    ("China moved up one place to 11th.", "one place"),
+    ("The country slipped one notch in the table.", "one notch"),
+    ("It climbed a place in this year's index.", "a place"),
+    ("The US fell one position lower.", "one position"),
+])
+def test_a_lone_one_beside_a_direction_and_a_ranking_step_is_a_move_of_one(sentence, span):
+    [move] = [f for f in read_figures(sentence) if sentence[f.start: f.end] == span]
+    assert (move.value, move.unit) == (1.0, "rank")
+
+
+@pytest.mark.parametrize("sentence", [
+    "China is one of the largest exporters.",
+    "All the data are kept in one place.",
+    "The firm took one spot on the list of suppliers.",
+    "The world's number one car exporter.",
+])
+def test_a_lone_one_without_a_move_is_not_read(sentence):
+    assert [f for f in read_figures(sentence) if f.value == 1] == []
+
+
+def test_a_move_of_one_is_a_change_of_the_rank_of_the_ranking_named_before(store):
+    """Science and Technology Daily, GII 2025: "This year, China rose one place from its 2024 position, driven by
+    strong performances in R&D investment ...": the GII rank's change (11th to 10th), its year the published one,
+    2024 the base ("from its 2024 position"), R&D (after "driven by") a cause, not what is ranked."""
+    text = ("China has risen to the 10th position in the global innovation ranking for 2025. The GII 2025 uses about "
+            "80 indicators, ranging from R&D spending to high-tech exports.\n\nThis year, China rose one place from "
+            "its 2024 position, driven by strong performances in R&D investment, technological innovation, and "
+            "intellectual property generation.")
+    move = by_span(spot.spot(text, store=store, published="2025-09-24"), "one place")
+    assert (move.value, move.match.indicator, move.match.period, move.verdict) == (-1, "gii_rank", "2025", "supported")
+    assert move.frame["base_period"] == "2024"
+    # a wrong move on a ranking only carried from earlier sentences (assumed) is never an accusation
+    wrong = by_span(spot.spot(text.replace("rose one place", "rose five places"), store=store, published="2025-09-24"),
+                    "five places")
+    assert wrong.verdict not in ACCUSING and wrong.frame["subject_from"] == "assumed"
+
+
+def test_a_year_after_from_its_is_a_comparisons_base():
+    [f] = [r for r in _reads(["Exports rose 7 percent from their 2022 level."], "2024-01-13") if r.value == 7]
+    assert f.frame.base_period == "2022" and f.frame.period != "2022"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("Exports of electric vehicles rose 30 percent, driven by strong demand for lithium-ion batteries.", "ev"),
+    ("Driven by strong demand for lithium-ion batteries, exports of electric vehicles rose 30 percent.", "ev"),
+    ("Exports of electric vehicles rose 30 percent thanks to cheaper solar panels.", "ev"),
+])
+def test_a_subject_in_a_cause_phrase_is_not_the_figures(sentence, subject):
+    [f] = [r for r in _reads([sentence], "2024-01-13") if r.value == 30]
+    assert f.frame.subject == subject
+
+
+def test_a_figure_inside_a_cause_phrase_keeps_its_own_subject():
+    reads = _reads(["Exports rose 5 percent, driven by exports of electric vehicles which jumped 30 percent."],
+                   "2024-01-13")
+    [inner] = [r for r in reads if r.value == 30]
+    assert inner.frame.subject == "ev"
+
+
+# --- decline words: one home (numbers.DECLINE_VERBS / DECLINE_NOUNS) ------------------------------------
+
+def test_decline_words_have_one_home_the_number_readers():
+    from indicators import numbers
+    from indicators.spot.vocabulary import PATH, vocabulary
+    from indicators import yamlfile
+
+    compiled = vocabulary()["_compiled"]
+    declines = numbers.DECLINE_VERBS | numbers.DECLINE_NOUNS
+    assert all(compiled["negative"].fullmatch(w) for w in declines)
+    assert declines <= set(compiled["growth_rate_before"]) and numbers.DECLINE_NOUNS <= set(compiled["growth_rate_after"])
+    growth = yamlfile.load(str(PATH))["transformation"]["growth_rate"]
+    for side in ("before", "after", "negative"):  # the data file lists none of them again
+        assert not set(growth[side]) & declines, side
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Exports slipped 3 percent year on year.", -3),          # a verb only the number reader listed before
+    ("Imports recorded a 4 percent contraction.", -4),
+    ("Exports fell 7.7% in 2016.", -7.7),
+    ("Exports were 2 percent lower than a year earlier.", -2),
+    ("Exports rose 5 percent after the tariff cut.", 5),      # a decline word after a rise: still a rise
+])
+def test_growth_signs_from_decline_words(sentence, value):
+    [f] = [r for r in _reads([sentence], "2024-01-13") if abs(r.value) == abs(value)]
+    assert (f.frame.transformation, f.value) == ("growth_rate", value)
+
+
+def test_a_reduction_of_a_level_is_a_negative_change():
+    [f] = [r for r in _reads(["Spending saw a reduction of 5 billion yuan over the previous year."], "2024-01-13")
+           if abs(r.value) == 5]
+    assert (f.frame.transformation, f.value) == ("change", -5)
