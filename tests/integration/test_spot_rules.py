@@ -127,3 +127,59 @@ def test_a_reduction_of_a_level_is_a_negative_change():
     [f] = [r for r in _reads(["Spending saw a reduction of 5 billion yuan over the previous year."], "2024-01-13")
            if abs(r.value) == 5]
     assert (f.frame.transformation, f.value) == ("change", -5)
+
+
+# --- leader claims and streaks ---------------------------------------------------------------------------
+
+PCT = ("In 1994, patent applications via PCT from China were only 98. By 2023, the number increased to nearly 70,000, "
+       "ranking first in the world for five consecutive years.")                      # Mondaq (AFD China), 2024-11-28
+
+
+def test_ranking_first_after_a_level_is_a_leader_claim_on_its_series_and_the_world_row_is_its_total(store):
+    found = spot.spot(PCT, store=store, published="2024-11-28")
+    first = by_span(found, "first")
+    assert (first.check, first.match.indicator, first.match.period, first.verdict) == (
+        "leader", "pct_applications", "2023", "supported")
+    assert "272600" in first.explanation  # WIPO's world total bounds the economies the store does not list
+    mine = by_span(spot.spot("China filed 69,610 PCT applications in 2023, ranking first globally.", store=store,
+                             published="2024-03-07"), "first")
+    assert (mine.check, mine.verdict) == ("leader", "supported")
+
+
+def test_a_false_lead_with_every_dimension_stated_is_contradicted(store):
+    wrong = by_span(spot.spot("In 2023, the United States filed 55,678 PCT applications, ranking first in the world.",
+                              store=store, published="2024-03-07"), "first")
+    assert (wrong.check, wrong.verdict) == ("leader", "contradicted")
+
+
+def test_a_lead_on_a_series_held_for_one_economy_only_is_unverifiable(store):
+    """MFA via CNS, 2024: "China exported 4.91 million cars ..., ranking first in the world": the store holds
+    China's car exports only; a lead among economies cannot be checked on it."""
+    first = by_span(spot.spot("Last year, China exported 4.91 million cars, ranking first in the world for the "
+                              "first time.", store=store, published="2024-02-08"), "first")
+    assert first.verdict == "unverifiable" and "no-series" in first.flags
+
+
+def test_a_streak_beside_a_lead_is_checked_year_by_year_and_never_accused(store):
+    five = by_span(spot.spot(PCT, store=store, published="2024-11-28"), "five")
+    assert (five.match.indicator, five.match.period, five.match.derivation) == ("pct_applications", "2019/2023", "streak")
+    assert five.verdict == "needs-review" and "2020: inconclusive" in five.explanation  # no world total for 2020
+    # Xinhua via BelTA, 2025-09-17: a streak of a lead named by words ("the highest number of")
+    third = by_span(spot.spot("For the third consecutive year, China hosts the highest number of top 100 global "
+                              "science and technology innovation clusters, with 24 clusters listed in the 2025 index.",
+                              store=store, published="2025-09-17"), "third")
+    assert (third.match.indicator, third.match.period) == ("st_clusters_top100", "2023/2025")
+    assert third.verdict not in ACCUSING
+    # a false streak (the US led in none of the years) is still not an accusation
+    wrong = by_span(spot.spot("In 2023, the United States filed 55,678 PCT applications, ranking first in the world "
+                              "for three straight years.", store=store, published="2024-03-07"), "three")
+    assert wrong.verdict == "needs-review" and "contradicted" in wrong.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports grew for three consecutive years.",                 # a streak with no lead beside it
+    "NEV output topped global rankings for the 10th consecutive year.",
+])
+def test_a_streak_without_a_lead_of_a_held_series_is_unverifiable(store, sentence):
+    [streak] = [c for c in spot.spot(sentence, store=store, published="2025-01-14") if c.role == "streak"]
+    assert streak.verdict == "unverifiable"

@@ -144,6 +144,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
                                f"{len(reads)} were read.")
         here = [_candidate(r, sentence, s0) for r in reads]
         here += _leaders(sentence, s0, context)
+        _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
             _map(candidate, sentence, index, published_date, s0)
             found.append(candidate)
@@ -172,7 +173,26 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
         value=read.value, scale=figure.scale, value_unscaled=read.value * figure.scale, unit=read.unit,
         comparator=read.comparator, check=read.check, step=read.step, period=frame.period, entity=frame.entity,
         role=frame.role, precision=precision, frame=frame.to_dict(), open=frame.open_dimensions(),
+        total=LEADER_TOTALS.get(frame.subject) if frame.role == "leader" else None,
     )
+
+
+def _streaks(here: list[Candidate]) -> None:
+    """"ranking first in the world for five consecutive years", "For the third consecutive year, China hosts the
+    highest number of ... clusters": a streak's length N beside a leader claim of the same sentence is that
+    claim over the N years ending with its year (period "2019/2023"), judged year by year (drafting: derivation
+    "streak"). A streak with no leader beside it, or no year, stays about nothing the store holds."""
+    leaders = [c for c in here if c.role == "leader" and c.period and c.period[:4].isdigit()]
+    for c in here:
+        if c.role != "streak" or not leaders or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+            continue
+        leader = min(leaders, key=lambda l: abs(l.start - c.start))
+        last = int(leader.period[:4])
+        period = f"{last - int(c.value) + 1}/{last}"
+        frame = {**leader.frame, "role": "streak", "period": period,
+                 "notes": [*leader.frame.get("notes", []), f"a lead held for {int(c.value)} years running ({period})"]}
+        c.frame, c.period, c.entity, c.total = frame, period, leader.entity, leader.total
+        c.check, c.comparator, c.step, c.open = "leader", "rank==1", None, list(leader.open)
 
 
 def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:
@@ -274,11 +294,17 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         candidate.flags.append("conversion")
     if frame.period_from == "unresolved":
         candidate.flags.append("period-unresolved")
-    if candidate.role == "leader":
-        frame_unit, kind_frame = "count", frames.Frame(**{**candidate.frame, "kind": "count"})
+    if candidate.role in ("leader", "streak") and candidate.check == "leader":
+        last = (frame.period or "").split("/")[-1] or None  # a streak's series is found by its last year
+        frame_unit, kind_frame = "count", frames.Frame(**{**candidate.frame, "kind": "count", "role": "leader",
+                                                          "period": last})
         options, reason = matching.match(kind_frame, frame_unit, None, index)
     else:
         options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+    if candidate.check == "leader" and options:
+        # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
+        options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]
+        reason = reason if options else "no series in the store holds this figure for other economies (a lead needs them)"
     if not options:
         candidate.flags.append("no-series")
         candidate.verdict = "opinion" if "prediction" in candidate.flags else "unverifiable"
@@ -292,7 +318,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
-    freq = entry.holds(entity, frame.period) or matching.freq_of(frame.period)
+    freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6
     confidence -= 0.15 * len(candidate.open)
@@ -309,13 +335,15 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
     candidate._options = options
     candidate.match = Match(
-        source=entry.source, indicator=entry.indicator, entity=None if candidate.role == "leader" else entity,
-        period=frame.period, unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product, freq=freq,
+        source=entry.source, indicator=entry.indicator, entity=None if candidate.check == "leader" else entity,
+        period=frame.period, unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product,
+        freq="A" if candidate.role == "streak" else freq,
         alternatives=[{"source": o.entry.source, "indicator": o.entry.indicator, "unit": o.entry.unit,
                        "product": o.entry.product, "score": round(min(o.score, 1.0), 2),
                        "measure": o.entry.measure, "subject": o.entry.subject, "basis": o.entry.basis}
                       for o in options[1:5]],
-        derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
+        derivation="streak" if candidate.role == "streak" else best.derivation, narrower=best.narrower,
+        measure=entry.measure, subject=entry.subject,
         base_period=best.base,
         whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
                 "unit": best.whole.unit} if best.whole else None),
@@ -324,7 +352,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     definition = part_coverage(sentence, entry.source, entry.indicator)
     if definition:
         candidate.coverage, candidate.definition = "part", definition
-    if candidate.entity is None and candidate.role != "leader":
+    if candidate.entity is None and candidate.check != "leader":
         candidate.entity = entity
     if entry.values and candidate.value_unscaled is not None and not best.derivation \
             and not matching._plausible(candidate.value_unscaled, entry.values):

@@ -270,10 +270,42 @@ def _share_of(evidence, spec: dict, m, period: str):
                         f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
 
 
+def _judge_streak(c, store, as_of: str | None) -> None:
+    """A lead held for N years running ("first in the world for five consecutive years"): the engine's leader
+    check for each year. Supported when every year is; otherwise needs-review with each year's verdict, never
+    contradicted (a streak's first year is the text's count, which it may date differently)."""
+    m = c.match
+    first, last = (int(y) for y in str(m.period).split("/"))
+    years = [str(y) for y in range(first, last + 1)]
+    batch = []
+    for year in years:
+        claim = {"id": f"y{year}", "quote": _short(c.sentence.strip()), "check": "leader", "entity": c.entity,
+                 "stated": {"value": 1, "scale": 1, "unit": "rank", "comparator": "rank==1", "text": c.span},
+                 "series": {"source": m.source, "indicator": m.indicator, "period": year, "unit": m.unit,
+                            **({"product": m.product} if m.product else {})}}
+        if c.total:
+            claim["total"] = c.total
+        batch.append(claim)
+    results = _check(batch, store, as_of)
+    each = "; ".join(f"{year}: {results[f'y{year}'].verdict}" for year in years)
+    c.loader = f"indicators refresh --source {m.source}"
+    if all(results[f"y{year}"].verdict in SUPPORTING for year in years):
+        c.verdict = "supported"
+        c.explanation = (f"Supported year by year: {c.entity} leads {m.source}/{m.indicator} in each of {first}–{last} "
+                         f"({each}).")
+    else:
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: a lead over {first}–{last} checked year by year against {m.source}/{m.indicator} "
+                         f"({each}); a streak is not accused on (its years may be counted differently).")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
     difference) from two levels."""
     m = c.match
+    if m.derivation == "streak":
+        _judge_streak(c, store, as_of)
+        return
     if m.derivation == "sum":
         c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
         c.explanation = (f"Needs review: {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")

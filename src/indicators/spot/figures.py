@@ -36,6 +36,9 @@ SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b")
 TREATY_AFTER = re.compile(r"\s+PCT$")
 """A number followed by "PCT" in capitals names the Patent Cooperation Treaty ("69,610 PCT applications"), which
 the reader takes for "pct" (percent)."""
+STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+years?\b|\s+years?\s+(?:in\s+a\s+row|running)\b")
+"""After a number, the words of a streak: "for five consecutive years", "for the 10th straight year", "three years
+in a row"."""
 # the reader's units in the spotter's terms ("" is filled below from the vocabulary's unit words)
 UNITS = {"times": "ratio"}
 
@@ -88,7 +91,7 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
     or a total makes it one ("21 and nine", "with eight", "three in total", "two times")."""
     if unit or f.scale > 1 or f.kind != "number" or re.search(r"\d", f.text):
         return False
-    if re.match(r"\s+(?:in total|times)\b", sentence[f.end: f.end + 20]):
+    if re.match(r"\s+(?:in total|times)\b", sentence[f.end: f.end + 20]) or STREAK_AFTER.match(sentence, f.end):
         return False
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
@@ -97,9 +100,11 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": a name, not a figure
+    if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
+        return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end)) \
-            or bool(re.match(r"\s+in\s+\w", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
+            or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
     return False
 
 
@@ -113,7 +118,9 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     treaty = TREATY_AFTER.search(sentence, f.start, f.end) if unit == "percent" else None
     if treaty:  # "75,000 PCT applications": the Patent Cooperation Treaty, not "pct" (percent)
         unit, end = None, treaty.start()
-    if ordinal:
+    if ordinal and STREAK_AFTER.match(sentence, f.end):
+        unit = "count"  # the streak's years
+    elif ordinal:
         unit = "rank"
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])

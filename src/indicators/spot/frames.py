@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue
-from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for, read_figures
+from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
@@ -359,6 +359,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
+    _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
@@ -436,6 +437,38 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         frame.transformation, frame.transformation_from = "change", "stated"
         if vocabulary()["_compiled"]["negative"].search(before[-30:]) and read.value > 0:  # "a reduction of"
             frame.sign, read.value = -1, -read.value
+
+
+LEAD_BEFORE = re.compile(r"(?i)\b(?:ranking|ranked|ranks|rank|placing|placed|coming|came)\s+$")
+
+
+def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
+    """"the number increased to nearly 70,000, ranking first in the world": a rank of 1 after a level of the
+    sentence says that level leads the economies: a leader claim on the level's series (its measure, subject,
+    place and period), role "leader". "for five consecutive years", "for the third consecutive year": a
+    streak's length, role "streak" (spot._streaks ties it to the sentence's leader; alone it is about nothing
+    the store holds)."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        if STREAK_AFTER.match(sentence, read.figure.end):
+            frame.role, frame.kind = "streak", "count"
+            frame.subject, frame.subject_from = "other:streak", "stated"
+            frame.notes.append("the length of a streak (how many years running)")
+            continue
+        if not (frame.kind == "rank" and read.value == 1 and frame.role == "figure" and frame.transformation == "level"
+                and LEAD_BEFORE.search(sentence[max(0, read.figure.start - 12): read.figure.start])):
+            continue
+        level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.kind in ("count", "money")
+                      and r.frame.transformation == "level" and r.frame.subject
+                      and not r.frame.subject.startswith("other:")), None)
+        if level is None:
+            continue
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
+                    "entity_from", "entity_others", "period", "period_from"):
+            setattr(frame, key, getattr(level.frame, key))
+        frame.role = "leader"
+        read.check, read.comparator, read.step = "leader", "rank==1", None
+        frame.notes.append(f"the {level.value:g} before it leads the economies: a leader claim on its series")
 
 
 WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:all\s+|total\s+|the\s+(?:total\s+|country's\s+total\s+|nation's\s+total\s+)?|"
