@@ -183,3 +183,32 @@ def test_a_streak_beside_a_lead_is_checked_year_by_year_and_never_accused(store)
 def test_a_streak_without_a_lead_of_a_held_series_is_unverifiable(store, sentence):
     [streak] = [c for c in spot.spot(sentence, store=store, published="2025-01-14") if c.role == "streak"]
     assert streak.verdict == "unverifiable"
+
+
+# --- ledes without a period -------------------------------------------------------------------------------
+
+LEDE = "China's exports grew by 10.7 percent year-on-year, imports grew by 1.1 percent, confirming a record trade surplus."
+"""UNN, 2025-01-13: the lede names no period; that day GACC released December 2024 and the year 2024."""
+
+
+def test_a_lede_without_a_period_reads_the_latest_period_completed_before_the_published_date(store):
+    found = spot.spot(LEDE, store=store, published="2025-01-13")
+    exports, imports = by_span(found, "10.7"), by_span(found, "1.1")
+    # both periods end on 31 December 2024: December first, the year when only the year holds the figure
+    assert (exports.match.period, exports.verdict) == ("2024-12", "supported")
+    assert (imports.match.period, imports.verdict) == ("2024", "supported")
+    assert "names no period" in exports.explanation and "period" in exports.open
+
+
+def test_a_lede_is_never_accused_and_stays_open_without_a_published_date(store):
+    wrong = by_span(spot.spot("China's exports grew by 25 percent year-on-year.", store=store, published="2025-01-13"),
+                    "25 percent")
+    assert wrong.verdict == "needs-review" and wrong.match.period == "2024-12"
+    undated = by_span(spot.spot(LEDE, store=store), "10.7")
+    assert undated.period is None and undated.verdict == "needs-review"
+
+
+def test_a_period_named_earlier_in_the_text_is_used_not_the_published_date(store):
+    text = "In 2023, China's trade held up.\n\nChina's exports grew by 4.6 percent."
+    carried = by_span(spot.spot(text, store=store, published="2025-01-13"), "4.6")
+    assert carried.period == "2023" and "period-from-published" not in carried.flags

@@ -41,7 +41,7 @@ __all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match",
            "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
 
 FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",
-         "narrower-series", "conversion")
+         "narrower-series", "conversion", "period-from-published")
 VERDICTS = ("supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "needs-review",
             "unverifiable", "opinion", "error")
 MAX_FIGURES = 2_000  # per text: past it the rest of the text is not read (one note)
@@ -153,6 +153,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
     drafting.judge(found, store, as_of, index, published_date)
+    for candidate in found:
+        if "period-from-published" in candidate.flags and candidate.explanation:
+            candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "
+                                      f"this series completed before the text's date, {published_date}; an assumption.)")
     for candidate in found:
         if not candidate.verdict:
             candidate.verdict = "needs-review"
@@ -318,6 +322,14 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
+    if not frame.period and published and frame.period_from != "unresolved" and candidate.role != "streak":
+        latest = latest_periods(entry, entity, published)
+        if latest:  # a lede without any period: the latest the series completed before the text (assumed)
+            frame.period, frame.period_from = latest[0], "assumed"
+            candidate.period, candidate._periods = latest[0], latest
+            candidate.frame = {**candidate.frame, "period": latest[0], "period_from": "assumed"}
+            candidate.open = frame.open_dimensions()
+            candidate.flags.append("period-from-published")
     freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6
@@ -373,6 +385,23 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def latest_periods(entry, entity: str, published: date) -> list[str]:
+    """The periods a text published on `published` most likely reports when it names none (a lede: "China's
+    exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
+    period completed before that date, if the series holds it; those ending latest, the finest first (a release
+    reports its newest month first: December 2024 and the year 2024 both end on 31 December). [] when none."""
+    month = published.year * 12 + published.month - 2  # the month before the published one, as a count
+    last = {"A": str(published.year - 1), "M": f"{month // 12}-{month % 12 + 1:02d}",
+            "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
+    ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
+    held = sorted({(ends[f](last[f]), "MQA".index(f), last[f]) for e, f, first, stop in entry.spans
+                   if e == entity and f in last and first <= last[f] <= stop})
+    if not held:
+        return []
+    newest = max(end for end, _, _ in held)
+    return [p for end, _, p in held if end == newest]
 
 
 def part_coverage(sentence: str, source: str, indicator: str) -> str:

@@ -80,6 +80,17 @@ def _check(batch: list[dict], store, as_of: str | None) -> dict:
         return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
 
 
+def _with_period(candidate, period: str):
+    """The candidate with its match on another period (a lede's other latest period)."""
+    import copy
+
+    other = copy.copy(candidate)
+    other.match = copy.copy(candidate.match)
+    other.match.period = period
+    other.match.freq = "A" if period.isdigit() else ("Q" if "-Q" in period else "M")
+    return other
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 300 else text[:297] + "…"
 
@@ -109,12 +120,20 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                 continue
             batch.append(to_claim(c, f"c{i}-{j}", option))
             ids.append(f"c{i}-{j}")
+        for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):  # a lede's other latest period
+            batch.append(to_claim(_with_period(c, period), f"c{i}-p{k}"))
         owners.append((c, ids))
     if not batch:
         return
     results = _check(batch, store, as_of)
     accused = []
     for c, ids in owners:
+        if results[ids[0]].verdict not in SUPPORTING:
+            for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
+                if results[f"c{ids[0][1:]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
+                    results[ids[0]] = results[f"c{ids[0][1:]}-p{k}"]
+                    c.period = c.match.period = period
+                    break
         first = results[ids[0]]
         chosen, chosen_index = first, 0
         for claim_id in ids[1:]:
