@@ -212,3 +212,21 @@ def test_a_period_named_earlier_in_the_text_is_used_not_the_published_date(store
     text = "In 2023, China's trade held up.\n\nChina's exports grew by 4.6 percent."
     carried = by_span(spot.spot(text, store=store, published="2025-01-13"), "4.6")
     assert carried.period == "2023" and "period-from-published" not in carried.flags
+
+
+# --- growth from levels when no growth series holds the year ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The last time China registered a decline in overseas shipments was in 2016, when exports fell 7.7% in the face "
+    "of weak demand.",                                                                 # CNN via KRDO, 2024-01-12
+    "In 2016, China's exports dropped 7.7 percent.",
+])
+def test_growth_in_a_year_no_growth_series_holds_is_derived_from_two_stored_levels(store, text):
+    fell = by_span(spot.spot(text, store=store, published="2024-01-12"), "7.7")
+    assert (fell.value, fell.match.derivation, fell.match.period) == (-7.7, "growth", "2016")
+    assert fell.verdict.startswith("supported")  # World Bank merchandise exports 2016 / 2015: -7.7%
+
+
+def test_derived_growth_that_does_not_hold_is_never_an_accusation(store):
+    wrong = by_span(spot.spot("In 2016, China's exports rose 20 percent.", store=store, published="2024-01-12"), "20")
+    assert (wrong.match.derivation, wrong.verdict) == ("growth", "needs-review")

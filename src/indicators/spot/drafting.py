@@ -112,6 +112,7 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
             continue
         if c.match.derivation:
             _judge_derived(c, store, as_of)
+            _derived_alternatives(c, store, as_of)
             continue
         ids = [f"c{i}"]
         batch.append(to_claim(c, f"c{i}"))
@@ -287,6 +288,27 @@ def _share_of(evidence, spec: dict, m, period: str):
         raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
     return derive.share(float(part["value"]), float(whole["value"]), m.unit,
                         f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
+
+
+def _derived_alternatives(c, store, as_of: str | None) -> None:
+    """A derived figure that does not hold on its series is tried on the other series of the same dimensions
+    derived the same way (World Bank merchandise exports and BoP goods exports for "exports fell 7.7% in 2016"):
+    the first that holds it becomes the match, as for direct series."""
+    import copy
+
+    if c.verdict in SUPPORTING or not c._options:
+        return
+    for option in c._options[1:4]:
+        if option.derivation != c.match.derivation or option.narrower or not _same(option.entry, c._options[0].entry):
+            continue
+        trial = copy.copy(c)
+        trial.match = copy.copy(c.match)
+        trial.match.alternatives = list(c.match.alternatives)
+        _switch(trial, option)
+        _judge_derived(trial, store, as_of)
+        if trial.verdict in SUPPORTING:
+            c.match, c.verdict, c.explanation, c.loader = trial.match, trial.verdict, trial.explanation, trial.loader
+            return
 
 
 def _judge_streak(c, store, as_of: str | None) -> None:
