@@ -230,3 +230,31 @@ def test_growth_in_a_year_no_growth_series_holds_is_derived_from_two_stored_leve
 def test_derived_growth_that_does_not_hold_is_never_an_accusation(store):
     wrong = by_span(spot.spot("In 2016, China's exports rose 20 percent.", store=store, published="2024-01-12"), "20")
     assert (wrong.match.derivation, wrong.verdict) == ("growth", "needs-review")
+
+
+# --- totals over several months from monthly rows ----------------------------------------------------------
+
+EMBER = ("In the first half of 2023, exports of solar panels from China grew by 34%, with 114 GW shipped worldwide, "
+         "compared to 85 GW in the same period last year.")                              # Ember, 2023-08 (dev)
+
+
+def test_a_half_years_total_is_the_sum_of_its_monthly_rows_in_the_figures_unit(store):
+    found = spot.spot(EMBER, store=store, published="2023-08-01")
+    shipped, grew = by_span(found, "114 GW"), by_span(found, "34%")
+    # Ember's monthly rows (to the world, MW) now sum to 107.3 GW for H1 2023 (revised since): needs review,
+    # said with the sum, never contradicted
+    assert shipped.match.derivation == "sum" and shipped.verdict == "needs-review"
+    assert "sum of 6 monthly figures for 2023-H1 = 107.268 GW" in shipped.explanation
+    assert grew.verdict == "needs-review" and "2022-H1" in grew.explanation
+    held = by_span(spot.spot("China exported about 107 GW of solar panels in the first half of 2023.", store=store,
+                             published="2023-08-01"), "107 GW")
+    assert (held.match.derivation, held.verdict) == ("sum", "supported-rounded")
+
+
+def test_a_total_over_months_the_store_does_not_all_hold_is_needs_review_naming_them(store):
+    text = ("China's total import and export of goods reached 6.61 trillion yuan in the first two months of 2024, "
+            "up 8.7 percent year on year.")
+    found = spot.spot(text, store=store, published="2024-03-07")
+    level, rate = by_span(found, "6.61"), by_span(found, "8.7")
+    assert level.verdict == "needs-review" and "months missing" in level.explanation
+    assert rate.verdict == "needs-review" and rate.verdict not in ACCUSING
