@@ -258,3 +258,32 @@ def test_a_total_over_months_the_store_does_not_all_hold_is_needs_review_naming_
     level, rate = by_span(found, "6.61"), by_span(found, "8.7")
     assert level.verdict == "needs-review" and "months missing" in level.explanation
     assert rate.verdict == "needs-review" and rate.verdict not in ACCUSING
+
+
+# --- a mark named by a scale word alone --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, scale, unit, comparator", [
+    ("In 2023, exports of solar cells, lithium-ion batteries, and electric vehicles increased by 29.9%, reaching 1.06 "
+     "trillion yuan, breaking through the trillion yuan mark for the first time.",   # Xinhua via rycome, 2024-01
+     "the trillion yuan mark", 1e12, "CNY", ">"),
+    ("Car exports crossed the million-unit mark in 2021.", "the million-unit mark", 1e6, "vehicles", ">"),
+    ("Sales reached the million mark.", "the million mark", 1e6, "count", ">="),
+])
+def test_a_scale_word_before_mark_is_one_of_it_a_threshold(sentence, span, scale, unit, comparator):
+    [mark] = [f for f in read_figures(sentence) if sentence[f.start: f.end] == span]
+    assert (mark.value, mark.scale, mark.unit, mark.comparator) == (1.0, scale, unit, comparator)
+
+
+@pytest.mark.parametrize("sentence", ["That is the trillion-dollar question.", "The million-strong crowd left.",
+                                      "It hit the 5-million mark."])
+def test_a_scale_word_without_mark_or_with_its_own_number_is_not_a_mark(sentence):
+    from indicators.spot.figures import _marks
+
+    assert _marks(sentence) == []
+
+
+def test_a_mark_is_judged_as_a_threshold_of_the_sentences_series(store):
+    text = ("In 2023, exports of solar cells, lithium-ion batteries, and electric vehicles increased by 29.9%, reaching "
+            "1.06 trillion yuan, breaking through the trillion yuan mark for the first time.")
+    mark = by_span(spot.spot(text, store=store, published="2024-01-13"), "trillion yuan mark")
+    assert (mark.check, mark.match.indicator, mark.verdict) == ("threshold", "new_trio_exports_total", "supported")

@@ -180,12 +180,37 @@ def _lone_one_moves(sentence: str) -> list[Figure]:
     return found
 
 
+MARK = re.compile(r"(?i)\bthe\s+(?:one[-\s])?(thousand|million|billion|trillion)[-\s]+(?:(yuan|dollars?|US[-\s]dollars?|units?|vehicles?|cars?)"
+                  r"[-\s]+)?(?:mark|threshold|milestone)\b")
+MARK_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MARK_UNITS = {"yuan": "CNY", "dollar": "USD", "dollars": "USD", "unit": "vehicles", "units": "vehicles",
+              "vehicle": "vehicles", "vehicles": "vehicles", "car": "vehicles", "cars": "vehicles"}
+MARK_PASSED = re.compile(r"(?i)\b(?:exceed\w*|surpass\w*|br(?:oke|eaking|eaks?)\s+through|cross\w*|top(?:ped|ping|s)?|"
+                         r"pass(?:ed|ing)?|br(?:oke|eaking|eaks?)|over)\s+$")
+
+
+def _marks(sentence: str) -> list[Figure]:
+    """"breaking through the trillion yuan mark", "crossed the million threshold": a scale word without a number
+    before "mark", "threshold", "milestone" names one of it (1 trillion yuan), a threshold: passed (">") after
+    "exceeded", "broke through", "crossed", else reached (">="). With a number ("the 5-million mark") the number
+    reader reads it."""
+    found = []
+    for m in MARK.finditer(sentence):
+        unit = MARK_UNITS.get(re.sub(r"(?i)^us[-\s]", "", (m.group(2) or "")).lower()) if m.group(2) else None
+        passed = MARK_PASSED.search(sentence[max(0, m.start() - 30): m.start()])
+        lead = m.start() - len(passed.group(0)) if passed else m.start()
+        found.append(Figure(m.start(), m.end(), 1.0, MARK_SCALES[m.group(1).lower()], unit, 0, False, True, "number",
+                            ">" if passed else ">=", lead))
+    return found
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
-    moves = [g for g in _lone_one_moves(sentence) if not any(f.start < g.end and g.start < f.end for f in figures)]
+    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence)
+             if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
     for figure in figures:
