@@ -287,3 +287,10 @@ def test_a_mark_is_judged_as_a_threshold_of_the_sentences_series(store):
             "1.06 trillion yuan, breaking through the trillion yuan mark for the first time.")
     mark = by_span(spot.spot(text, store=store, published="2024-01-13"), "trillion yuan mark")
     assert (mark.check, mark.match.indicator, mark.verdict) == ("threshold", "new_trio_exports_total", "supported")
+
+
+@pytest.mark.parametrize("scope", ["in Asia", "among developing countries", "in the region"])
+def test_a_lead_in_a_narrower_field_is_no_leader_claim_and_never_accused(store, scope):
+    text = f"In 2023, Japan filed 48,879 PCT applications, ranking first {scope}."
+    first = by_span(spot.spot(text, store=store, published="2024-03-07"), "first")
+    assert first.check != "leader" and first.verdict not in ACCUSING

@@ -439,6 +439,10 @@ def _changes(sentence: str, reads: list[Read]) -> None:
             frame.sign, read.value = -1, -read.value
 
 
+LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
+                         r"(?:for|by)\s+(?:a|an|the)?\s*\w+\s+(?:of|among)\b)")
+"""After "ranking first", words that narrow the field ("in Asia", "among emerging economies", "in the region"):
+the store's economies are not that field, so no leader claim is made ("in the world" is the whole field)."""
 LEAD_BEFORE = re.compile(r"(?i)\b(?:ranking|ranked|ranks|rank|placing|placed|coming|came)\s+$")
 
 
@@ -458,6 +462,9 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
         if not (frame.kind == "rank" and read.value == 1 and frame.role == "figure" and frame.transformation == "level"
                 and LEAD_BEFORE.search(sentence[max(0, read.figure.start - 12): read.figure.start])):
             continue
+        if LEAD_SCOPED.match(sentence, read.figure.end):
+            continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
+        
         level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.kind in ("count", "money")
                       and r.frame.transformation == "level" and r.frame.subject
                       and not r.frame.subject.startswith("other:")), None)
