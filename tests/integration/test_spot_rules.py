@@ -294,3 +294,28 @@ def test_a_lead_in_a_narrower_field_is_no_leader_claim_and_never_accused(store, 
     text = f"In 2023, Japan filed 48,879 PCT applications, ranking first {scope}."
     first = by_span(spot.spot(text, store=store, published="2024-03-07"), "first")
     assert first.check != "leader" and first.verdict not in ACCUSING
+
+
+# --- a growth rate pointing back follows the reading of the level before it --------------------------------
+
+CARS = "According to the Chinese automobile association CAAM, a total of 2.53 million cars were sold abroad last year."
+
+
+@pytest.mark.parametrize("second", ["That is almost 57 percent more than in the previous year.",   # ARD, 2023-02
+                                    "This was almost 57 percent more than a year before."])
+def test_a_growth_pointing_back_is_the_growth_of_the_level_as_it_was_read(store, second):
+    found = spot.spot(f"{CARS} {second}", store=store, published="2023-02-10")
+    level, rate = by_span(found, "2.53"), by_span(found, "57 percent")
+    assert level.match.product == rate.match.product == "passenger_vehicles"
+    assert rate.match.indicator == "vehicle_exports_yoy_pct" and rate.verdict == "supported"
+
+
+def test_a_growth_pointing_back_on_an_assumed_subject_is_never_accused(store):
+    wrong = by_span(spot.spot(f"{CARS} That is 80 percent more than in the previous year.", store=store,
+                              published="2023-02-10"), "80 percent")
+    assert wrong.match.product == "passenger_vehicles" and wrong.verdict == "needs-review"
+
+
+def test_a_growth_with_its_own_subject_does_not_point_back(store):
+    found = spot.spot(f"{CARS} That year NEV exports rose 120 percent.", store=store, published="2023-02-10")
+    assert by_span(found, "120 percent").frame["subject"] == "nev"

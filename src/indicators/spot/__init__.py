@@ -128,7 +128,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         return found
     index = matching.series_index(store)
     context = frames.Context(published=published_date)
-    count = 0
+    count, previous = 0, None
     for s0, s1, paragraph in sentences(text, body_start):
         sentence = text[s0:s1]
         if sentence.lstrip().startswith("#") and not re.search(r"\d", sentence):
@@ -146,13 +146,17 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         here += _leaders(sentence, s0, context)
         _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
+            _points_back(candidate, sentence, previous)
             _map(candidate, sentence, index, published_date, s0)
             found.append(candidate)
         count += len(here)
+        mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
+        previous = mapped[-1] if mapped else (None if here else previous)
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
     drafting.judge(found, store, as_of, index, published_date)
+    _follow_readings(found, store, as_of, index, published_date)
     for candidate in found:
         if "period-from-published" in candidate.flags and candidate.explanation:
             candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "
@@ -179,6 +183,49 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
         role=frame.role, precision=precision, frame=frame.to_dict(), open=frame.open_dimensions(),
         total=LEADER_TOTALS.get(frame.subject) if frame.role == "leader" else None,
     )
+
+
+def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None) -> None:
+    """"A total of 2.53 million cars were sold abroad last year. That is almost 57 percent more than in the
+    previous year.": a growth rate in a sentence that points back ("That", "This", "It") and names no subject of
+    its own is the growth of the previous sentence's level figure, as that figure was read (passenger cars for
+    "cars"): its series' measure and subject, assumed (never an accusation on it)."""
+    frame = candidate.frame
+    if previous is None or previous.match is None or frame.get("transformation") != "growth_rate" \
+            or frame.get("subject_from") not in ("assumed", "context", "") or not frames.POINTING_BACK.search(sentence):
+        return
+    m = previous.match
+    candidate.frame = {**frame, "measure": m.measure, "measures": (m.measure,), "measure_from": "assumed",
+                       "subject": m.subject, "subject_from": "assumed",
+                       "notes": [*frame.get("notes", []), f"the growth of “{previous.span}” in the sentence before"]}
+    candidate.open = frames.Frame(**candidate.frame).open_dimensions()
+    candidate._previous = previous
+
+
+def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, index: list, published) -> None:
+    """After judging: a growth rate that points back to a level read as a narrower product of its series when
+    judged ("cars" read as CAAM's passenger cars) follows that reading (the same series' growth for that product)
+    and is judged again."""
+    again = []
+    for c in found:
+        previous = getattr(c, "_previous", None)
+        if previous is None or previous.match is None or c.match is None or c.match.derivation:
+            continue
+        p, m = previous.match, c.match
+        if p.product == m.product or (m.source, m.indicator) != (p.source, f"{p.indicator}_yoy_pct"):
+            continue
+        entry = next((e for e in index if (e.source, e.indicator, e.product) == (m.source, m.indicator, p.product)), None)
+        if entry is None:
+            continue
+        m.alternatives.insert(0, {"source": m.source, "indicator": m.indicator, "unit": m.unit, "product": m.product,
+                                  "score": m.score})
+        m.product, m.unit = entry.product, entry.unit
+        c._options = [o for o in c._options if o.entry is entry] or c._options[:0]
+        c.verdict, c.explanation = "", ""
+        c.frame = {**c.frame, "notes": [*c.frame.get("notes", []), f"read as {p.product}, as the figure before"]}
+        again.append(c)
+    if again:
+        drafting.judge(again, store, as_of, index, published)
 
 
 def _streaks(here: list[Candidate]) -> None:
