@@ -319,3 +319,10 @@ def test_a_growth_pointing_back_on_an_assumed_subject_is_never_accused(store):
 def test_a_growth_with_its_own_subject_does_not_point_back(store):
     found = spot.spot(f"{CARS} That year NEV exports rose 120 percent.", store=store, published="2023-02-10")
     assert by_span(found, "120 percent").frame["subject"] == "nev"
+
+
+def test_a_ledes_base_figure_is_not_dated_by_the_published_date(store):
+    found = spot.spot("China's exports grew 5.9 percent to 3.58 trillion dollars, up from 3.38 trillion dollars.",
+                      store=store, published="2025-01-13")
+    base = by_span(found, "3.38")
+    assert base.role == "earlier" and "period-from-published" not in base.flags

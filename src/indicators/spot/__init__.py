@@ -369,7 +369,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
-    if not frame.period and published and frame.period_from != "unresolved" and candidate.role != "streak":
+    if not frame.period and published and frame.period_from != "unresolved" and candidate.role in ("figure", "leader"):
         latest = latest_periods(entry, entity, published)
         if latest:  # a lede without any period: the latest the series completed before the text (assumed)
             frame.period, frame.period_from = latest[0], "assumed"
