@@ -326,3 +326,23 @@ def test_a_ledes_base_figure_is_not_dated_by_the_published_date(store):
                       store=store, published="2025-01-13")
     base = by_span(found, "3.38")
     assert base.role == "earlier" and "period-from-published" not in base.flags
+
+
+# --- verbs that name a multiple -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Electric car imports from China tripled from 2022 to 2023.", 3.0, "~="),        # Destatis, 2024
+    ("China's NEV exports more than doubled in 2022.", 2.0, ">"),
+    ("Exports of solar panels almost quadrupled.", 4.0, "<"),
+    ("The surplus halved.", 0.5, "~="),
+])
+def test_a_verb_naming_a_multiple_is_a_ratio_figure(sentence, value, comparator):
+    [f] = [f for f in read_figures(sentence) if f.unit == "ratio"]
+    assert (f.value, f.comparator) == (value, comparator)
+
+
+def test_a_multiple_is_never_judged_as_an_exact_growth_rate_and_doubled_down_is_not_one(store):
+    assert read_figures("The firm doubled down on exports.") == []
+    doubled = by_span(spot.spot("China's exports of new energy vehicles doubled in 2022.", store=store,
+                                published="2023-02-01"), "doubled")
+    assert doubled.unit == "ratio" and doubled.verdict not in ACCUSING

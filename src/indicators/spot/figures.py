@@ -204,12 +204,28 @@ def _marks(sentence: str) -> list[Figure]:
     return found
 
 
+MULTIPLIED = re.compile(r"(?i)\b(doubled|tripled|trebled|quadrupled|halved)\b(?!\s+down\b)")
+MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+
+def _multiples(sentence: str) -> list[Figure]:
+    """"imports from China tripled from 2022 to 2023": a verb that names a multiple is a ratio figure (3), read
+    loosely (its step is one whole multiple); never a growth rate of exactly 200%. "doubled down" is an idiom."""
+    found = []
+    for m in MULTIPLIED.finditer(sentence):
+        lead = re.search(r"(?i)\b(more than|over|nearly|almost|about|roughly)\s+$", sentence[max(0, m.start() - 12): m.start()])
+        comparator = {"more than": ">", "over": ">", "nearly": "<", "almost": "<"}.get(lead.group(1).lower(), "~=") if lead else "~="
+        found.append(Figure(m.start(), m.end(), MULTIPLES[m.group(1).lower()], 1.0, "ratio", 0, False, True, "number",
+                            comparator, m.start() - len(lead.group(0)) if lead else m.start()))
+    return found
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
-    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence)
+    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
