@@ -346,3 +346,43 @@ def test_a_multiple_is_never_judged_as_an_exact_growth_rate_and_doubled_down_is_
     doubled = by_span(spot.spot("China's exports of new energy vehicles doubled in 2022.", store=store,
                                 published="2023-02-01"), "doubled")
     assert doubled.unit == "ratio" and doubled.verdict not in ACCUSING
+
+
+# --- "respectively" growth rates, parts of the figure before ------------------------------------------------
+
+@pytest.mark.parametrize("text, growths", [
+    ("China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%, respectively.",
+     {"11.6%": "vehicle_production_yoy_pct", "12%": "vehicle_sales_yoy_pct"}),
+    ("In 2023, NEV production and sales reached 9.587 million and 9.495 million, up 35.8 percent and 37.9 percent, "
+     "respectively.", {"35.8": "vehicle_production_yoy_pct", "37.9": "vehicle_sales_yoy_pct"}),
+])
+def test_growth_rates_respectively_follow_the_levels_in_order(store, text, growths):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    for span, indicator in growths.items():
+        rate = by_span(found, span)
+        assert (rate.match.indicator, rate.verdict) == (indicator, "supported")
+
+
+def test_without_respectively_growth_rates_are_not_paired():
+    reads = _reads(["China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%."],
+                   "2024-01-20")
+    [first] = [r for r in reads if r.value == 11.6]
+    assert "respectively" not in " ".join(first.frame.notes)
+
+
+def test_a_sentence_opening_with_a_part_of_the_figure_before_takes_its_measure(store):
+    found = spot.spot("China's auto exports reached 4.91 million units in 2023. Of those, 1.2 million were new energy "
+                      "vehicles, up 77.6%.", store=store, published="2024-01-20")
+    part, rate = by_span(found, "1.2 million"), by_span(found, "77.6")
+    assert (part.match.indicator, part.match.product, part.verdict) == ("vehicle_exports", "nev", "supported-rounded")
+    assert (rate.match.indicator, rate.verdict) == ("vehicle_exports_yoy_pct", "supported")
+    # a part that names its own measure keeps it
+    reads = _reads(["China's auto exports reached 4.91 million units in 2023.",
+                    "Of those, NEV production reached 1.2 million."], "2024-01-20")
+    assert [r.frame.measure for r in reads if r.value == 1.2] == ["production"]
+
+
+def test_of_which_opens_its_own_clause():
+    [abroad] = [r for r in _reads(["In 2023 China sold 30.09 million vehicles, of which 4.91 million went abroad."],
+                                  "2024-01-20") if r.value == 4.91]
+    assert abroad.frame.measure == "exports"

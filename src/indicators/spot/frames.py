@@ -30,7 +30,8 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
-CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
+CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
+                    r"\bwhereas\b|\s[–—]\s")
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
 GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
@@ -359,6 +360,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
+    _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
@@ -437,6 +439,37 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         frame.transformation, frame.transformation_from = "change", "stated"
         if vocabulary()["_compiled"]["negative"].search(before[-30:]) and read.value > 0:  # "a reduction of"
             frame.sign, read.value = -1, -read.value
+
+
+def _respective_growths(sentence: str, reads: list[Read]) -> None:
+    """"China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%, respectively": as
+    many growth rates after the sentence's levels as there are levels, with "respectively", are the levels' growth
+    rates in order (the k-th takes the k-th level's measure and subject)."""
+    if not _respectively(sentence):
+        return
+    levels = [r for r in reads if r.frame.role == "figure" and r.frame.transformation == "level"
+              and r.frame.kind in ("count", "money")]
+    if len(levels) < 2:
+        return
+    after = [r for r in reads if r.frame.role == "figure" and r.frame.kind == "percent" and r.figure.start > levels[-1].figure.end]
+    if not after or after[0].frame.transformation != "growth_rate":
+        return
+    growths = after[:1]
+    for r in after[1:]:  # "up 11.6% and 12%": the percentages listed after the first growth rate are growth rates too
+        if r.frame.transformation not in (None, "growth_rate") or not re.fullmatch(
+                r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[growths[-1].figure.end: r.figure.start - len(r.wording)]):
+            break
+        growths.append(r)
+    if len(growths) != len(levels):
+        return
+    for level, growth in zip(levels, growths):
+        if growth.frame.transformation is None:
+            growth.frame.transformation, growth.frame.transformation_from = "growth_rate", "stated"
+            if growths[0].frame.sign < 0 and growth.value > 0:
+                growth.frame.sign, growth.value = -1, -growth.value
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from"):
+            setattr(growth.frame, key, getattr(level.frame, key))
+        growth.frame.notes.append(f"“respectively”: the growth of the {level.value:g} before it")
 
 
 LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
@@ -621,6 +654,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
+"""A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
 POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
 
 
@@ -628,6 +663,11 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
     """A sentence that names neither measure nor subject continues the previous one ("That is almost 57
     percent more than in the previous year"): its measure is the previous sentence's, from context when
     the sentence points back ("That", "This", "It"), else assumed (open)."""
+    if not frame.measure_from and context.measure and PART_OF.search(sentence) \
+            and not [m for m in mentions("measure", sentence) if m.value != "share"]:
+        # "Of those, 1.2 million were new energy vehicles": a part of the previous sentence's figure, its measure
+        frame.measure, frame.measures, frame.measure_from = context.measure, (context.measure,), "context"
+        return
     if frame.measure_from or frame.subject_from not in ("context", "assumed") or not context.measure:
         return
     frame.measure, frame.measures = context.measure, (context.measure,)
