@@ -226,6 +226,7 @@ COMPARATOR_PHRASES = [
 ]
 COMPARATOR_SYMBOLS = {">": ">", "<": "<", "≥": ">=", "≤": "<=", "~": "~=", "≈": "~=", "+": None}
 FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "~=": "~="}
+# Decline words: their one home (the spotter reads them too: spot/vocabulary.decline_words, growth signs).
 DECLINE_VERBS = {"fell", "falls", "fall", "declined", "declines", "decline", "dropped", "drops", "drop",
                  "decreased", "decreases", "shrank", "shrunk", "shrinks", "contracted", "contracts", "slid",
                  "slumped", "plunged", "plummeted", "tumbled", "dipped", "sank", "slipped", "down", "lost",

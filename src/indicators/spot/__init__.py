@@ -41,7 +41,7 @@ __all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match",
            "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
 
 FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",
-         "narrower-series", "conversion")
+         "narrower-series", "conversion", "period-from-published")
 VERDICTS = ("supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "needs-review",
             "unverifiable", "opinion", "error")
 MAX_FIGURES = 2_000  # per text: past it the rest of the text is not read (one note)
@@ -128,7 +128,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         return found
     index = matching.series_index(store)
     context = frames.Context(published=published_date)
-    count = 0
+    count, previous = 0, None
     for s0, s1, paragraph in sentences(text, body_start):
         sentence = text[s0:s1]
         if sentence.lstrip().startswith("#") and not re.search(r"\d", sentence):
@@ -144,14 +144,23 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
                                f"{len(reads)} were read.")
         here = [_candidate(r, sentence, s0) for r in reads]
         here += _leaders(sentence, s0, context)
+        _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
+            _points_back(candidate, sentence, previous)
             _map(candidate, sentence, index, published_date, s0)
             found.append(candidate)
         count += len(here)
+        mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
+        previous = mapped[-1] if mapped else (None if here else previous)
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
     drafting.judge(found, store, as_of, index, published_date)
+    _follow_readings(found, store, as_of, index, published_date)
+    for candidate in found:
+        if "period-from-published" in candidate.flags and candidate.explanation:
+            candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "
+                                      f"this series completed before the text's date, {published_date}; an assumption.)")
     for candidate in found:
         if not candidate.verdict:
             candidate.verdict = "needs-review"
@@ -172,7 +181,69 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
         value=read.value, scale=figure.scale, value_unscaled=read.value * figure.scale, unit=read.unit,
         comparator=read.comparator, check=read.check, step=read.step, period=frame.period, entity=frame.entity,
         role=frame.role, precision=precision, frame=frame.to_dict(), open=frame.open_dimensions(),
+        total=LEADER_TOTALS.get(frame.subject) if frame.role == "leader" else None,
     )
+
+
+def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None) -> None:
+    """"A total of 2.53 million cars were sold abroad last year. That is almost 57 percent more than in the
+    previous year.": a growth rate in a sentence that points back ("That", "This", "It") and names no subject of
+    its own is the growth of the previous sentence's level figure, as that figure was read (passenger cars for
+    "cars"): its series' measure and subject, assumed (never an accusation on it)."""
+    frame = candidate.frame
+    if previous is None or previous.match is None or frame.get("transformation") != "growth_rate" \
+            or frame.get("subject_from") not in ("assumed", "context", "") or not frames.POINTING_BACK.search(sentence):
+        return
+    m = previous.match
+    candidate.frame = {**frame, "measure": m.measure, "measures": (m.measure,), "measure_from": "assumed",
+                       "subject": m.subject, "subject_from": "assumed",
+                       "notes": [*frame.get("notes", []), f"the growth of “{previous.span}” in the sentence before"]}
+    candidate.open = frames.Frame(**candidate.frame).open_dimensions()
+    candidate._previous = previous
+
+
+def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, index: list, published) -> None:
+    """After judging: a growth rate that points back to a level read as a narrower product of its series when
+    judged ("cars" read as CAAM's passenger cars) follows that reading (the same series' growth for that product)
+    and is judged again."""
+    again = []
+    for c in found:
+        previous = getattr(c, "_previous", None)
+        if previous is None or previous.match is None or c.match is None or c.match.derivation:
+            continue
+        p, m = previous.match, c.match
+        if p.product == m.product or (m.source, m.indicator) != (p.source, f"{p.indicator}_yoy_pct"):
+            continue
+        entry = next((e for e in index if (e.source, e.indicator, e.product) == (m.source, m.indicator, p.product)), None)
+        if entry is None:
+            continue
+        m.alternatives.insert(0, {"source": m.source, "indicator": m.indicator, "unit": m.unit, "product": m.product,
+                                  "score": m.score})
+        m.product, m.unit = entry.product, entry.unit
+        c._options = [o for o in c._options if o.entry is entry] or c._options[:0]
+        c.verdict, c.explanation = "", ""
+        c.frame = {**c.frame, "notes": [*c.frame.get("notes", []), f"read as {p.product}, as the figure before"]}
+        again.append(c)
+    if again:
+        drafting.judge(again, store, as_of, index, published)
+
+
+def _streaks(here: list[Candidate]) -> None:
+    """"ranking first in the world for five consecutive years", "For the third consecutive year, China hosts the
+    highest number of ... clusters": a streak's length N beside a leader claim of the same sentence is that
+    claim over the N years ending with its year (period "2019/2023"), judged year by year (drafting: derivation
+    "streak"). A streak with no leader beside it, or no year, stays about nothing the store holds."""
+    leaders = [c for c in here if c.role == "leader" and c.period and c.period[:4].isdigit()]
+    for c in here:
+        if c.role != "streak" or not leaders or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+            continue
+        leader = min(leaders, key=lambda l: abs(l.start - c.start))
+        last = int(leader.period[:4])
+        period = f"{last - int(c.value) + 1}/{last}"
+        frame = {**leader.frame, "role": "streak", "period": period,
+                 "notes": [*leader.frame.get("notes", []), f"a lead held for {int(c.value)} years running ({period})"]}
+        c.frame, c.period, c.entity, c.total = frame, period, leader.entity, leader.total
+        c.check, c.comparator, c.step, c.open = "leader", "rank==1", None, list(leader.open)
 
 
 def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:
@@ -274,11 +345,17 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         candidate.flags.append("conversion")
     if frame.period_from == "unresolved":
         candidate.flags.append("period-unresolved")
-    if candidate.role == "leader":
-        frame_unit, kind_frame = "count", frames.Frame(**{**candidate.frame, "kind": "count"})
+    if candidate.role in ("leader", "streak") and candidate.check == "leader":
+        last = (frame.period or "").split("/")[-1] or None  # a streak's series is found by its last year
+        frame_unit, kind_frame = "count", frames.Frame(**{**candidate.frame, "kind": "count", "role": "leader",
+                                                          "period": last})
         options, reason = matching.match(kind_frame, frame_unit, None, index)
     else:
         options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+    if candidate.check == "leader" and options:
+        # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
+        options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]
+        reason = reason if options else "no series in the store holds this figure for other economies (a lead needs them)"
     if not options:
         candidate.flags.append("no-series")
         candidate.verdict = "opinion" if "prediction" in candidate.flags else "unverifiable"
@@ -292,7 +369,15 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
-    freq = entry.holds(entity, frame.period) or matching.freq_of(frame.period)
+    if not frame.period and published and frame.period_from != "unresolved" and candidate.role in ("figure", "leader"):
+        latest = latest_periods(entry, entity, published)
+        if latest:  # a lede without any period: the latest the series completed before the text (assumed)
+            frame.period, frame.period_from = latest[0], "assumed"
+            candidate.period, candidate._periods = latest[0], latest
+            candidate.frame = {**candidate.frame, "period": latest[0], "period_from": "assumed"}
+            candidate.open = frame.open_dimensions()
+            candidate.flags.append("period-from-published")
+    freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6
     confidence -= 0.15 * len(candidate.open)
@@ -309,13 +394,15 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
     candidate._options = options
     candidate.match = Match(
-        source=entry.source, indicator=entry.indicator, entity=None if candidate.role == "leader" else entity,
-        period=frame.period, unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product, freq=freq,
+        source=entry.source, indicator=entry.indicator, entity=None if candidate.check == "leader" else entity,
+        period=frame.period, unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product,
+        freq="A" if candidate.role == "streak" else freq,
         alternatives=[{"source": o.entry.source, "indicator": o.entry.indicator, "unit": o.entry.unit,
                        "product": o.entry.product, "score": round(min(o.score, 1.0), 2),
                        "measure": o.entry.measure, "subject": o.entry.subject, "basis": o.entry.basis}
                       for o in options[1:5]],
-        derivation=best.derivation, narrower=best.narrower, measure=entry.measure, subject=entry.subject,
+        derivation="streak" if candidate.role == "streak" else best.derivation, narrower=best.narrower,
+        measure=entry.measure, subject=entry.subject,
         base_period=best.base,
         whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
                 "unit": best.whole.unit} if best.whole else None),
@@ -324,7 +411,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     definition = part_coverage(sentence, entry.source, entry.indicator)
     if definition:
         candidate.coverage, candidate.definition = "part", definition
-    if candidate.entity is None and candidate.role != "leader":
+    if candidate.entity is None and candidate.check != "leader":
         candidate.entity = entity
     if entry.values and candidate.value_unscaled is not None and not best.derivation \
             and not matching._plausible(candidate.value_unscaled, entry.values):
@@ -345,6 +432,23 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def latest_periods(entry, entity: str, published: date) -> list[str]:
+    """The periods a text published on `published` most likely reports when it names none (a lede: "China's
+    exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
+    period completed before that date, if the series holds it; those ending latest, the finest first (a release
+    reports its newest month first: December 2024 and the year 2024 both end on 31 December). [] when none."""
+    month = published.year * 12 + published.month - 2  # the month before the published one, as a count
+    last = {"A": str(published.year - 1), "M": f"{month // 12}-{month % 12 + 1:02d}",
+            "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
+    ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
+    held = sorted({(ends[f](last[f]), "MQA".index(f), last[f]) for e, f, first, stop in entry.spans
+                   if e == entity and f in last and first <= last[f] <= stop})
+    if not held:
+        return []
+    newest = max(end for end, _, _ in held)
+    return [p for end, _, p in held if end == newest]
 
 
 def part_coverage(sentence: str, source: str, indicator: str) -> str:

@@ -80,6 +80,17 @@ def _check(batch: list[dict], store, as_of: str | None) -> dict:
         return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
 
 
+def _with_period(candidate, period: str):
+    """The candidate with its match on another period (a lede's other latest period)."""
+    import copy
+
+    other = copy.copy(candidate)
+    other.match = copy.copy(candidate.match)
+    other.match.period = period
+    other.match.freq = "A" if period.isdigit() else ("Q" if "-Q" in period else "M")
+    return other
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 300 else text[:297] + "…"
 
@@ -101,6 +112,7 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
             continue
         if c.match.derivation:
             _judge_derived(c, store, as_of)
+            _derived_alternatives(c, store, as_of)
             continue
         ids = [f"c{i}"]
         batch.append(to_claim(c, f"c{i}"))
@@ -109,12 +121,20 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
                 continue
             batch.append(to_claim(c, f"c{i}-{j}", option))
             ids.append(f"c{i}-{j}")
+        for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):  # a lede's other latest period
+            batch.append(to_claim(_with_period(c, period), f"c{i}-p{k}"))
         owners.append((c, ids))
     if not batch:
         return
     results = _check(batch, store, as_of)
     accused = []
     for c, ids in owners:
+        if results[ids[0]].verdict not in SUPPORTING:
+            for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
+                if results[f"c{ids[0][1:]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
+                    results[ids[0]] = results[f"c{ids[0][1:]}-p{k}"]
+                    c.period = c.match.period = period
+                    break
         first = results[ids[0]]
         chosen, chosen_index = first, 0
         for claim_id in ids[1:]:
@@ -274,24 +294,129 @@ def _share_of(evidence, spec: dict, m, period: str):
                         f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
 
 
+POWER_WATTS = {"kW": 1e3, "MW": 1e6, "GW": 1e9, "kWh": 1e3, "MWh": 1e6, "GWh": 1e9, "TWh": 1e12}
+
+
+def _months_total(evidence, spec: dict, period: str) -> tuple[float, int]:
+    """The sum of a series' monthly rows over a period longer than a month (a half, a quarter, January to a
+    month), with the number of months; every month must be held. A series kept per partner (Ember: exports
+    to each country) is summed on its world row. DerivationError names what is missing."""
+    from indicators.spot.matching import months_of
+
+    first, last = months_of(period) or (None, None)
+    if first is None:
+        raise derive.DerivationError(f"{period} is not a span of months")
+    months = [f"{y}-{mo:02d}" for y in range(int(first[:4]), int(last[:4]) + 1) for mo in range(1, 13)
+              if first <= f"{y}-{mo:02d}" <= last]
+    total, missing = 0.0, []
+    for month in months:
+        rows = evidence.rows({**spec, "period": month, "freq": "M"})
+        partners = set(rows["counterpart"]) if len(rows) and "counterpart" in rows else set()
+        if len(partners) > 1:
+            if "WLD" not in partners:
+                raise derive.DerivationError(f"{spec['indicator']} is kept per partner without a world total")
+            row = evidence.one({**spec, "period": month, "freq": "M", "counterpart": "WLD"})
+        else:
+            row = evidence.one({**spec, "period": month, "freq": "M"})
+        if row is None:
+            missing.append(month)
+        else:
+            total += float(row["value"])
+    if missing:
+        raise derive.DerivationError(f"{len(missing)} of {len(months)} months missing ({', '.join(missing[:4])}"
+                                     f"{'…' if len(missing) > 4 else ''})")
+    return total, len(months)
+
+
+def _sum_judged(evidence, spec: dict, m, c) -> derive.Derived:
+    """A period's total from monthly rows ("114 GW shipped in the first half of 2023"), or its growth from the
+    totals of the period and the same period a year earlier ("up 34%"); in the figure's unit when the series
+    counts the same kind in another (MW rows for GW)."""
+    from indicators.spot.matching import previous_period
+
+    if c.frame.get("transformation") == "growth_rate":
+        if "_pct" in m.indicator:
+            raise derive.DerivationError("monthly growth rates do not add up to a period's growth")
+        base = previous_period(str(m.period))
+        now, n = _months_total(evidence, spec, str(m.period))
+        before, _ = _months_total(evidence, spec, base)
+        return derive.growth(now, before, m.unit, f"{m.period} ({n} months summed)", base)
+    total, n = _months_total(evidence, spec, str(m.period))
+    unit = m.unit
+    if c.unit != unit and c.unit in POWER_WATTS and unit in POWER_WATTS:
+        total, unit = total * POWER_WATTS[unit] / POWER_WATTS[c.unit], c.unit
+    elif c.unit != unit and derive.check_units(c.unit, unit) != "same":  # vehicles beside a count are the same
+        raise derive.DerivationError(f"the figure is in {c.unit}, the monthly rows in {unit}: not converted month by month")
+    return derive.Derived(total, unit, f"sum of {n} monthly figures for {m.period} = {derive.human(total, unit)}")
+
+
+def _derived_alternatives(c, store, as_of: str | None) -> None:
+    """A derived figure that does not hold on its series is tried on the other series of the same dimensions
+    derived the same way (World Bank merchandise exports and BoP goods exports for "exports fell 7.7% in 2016"):
+    the first that holds it becomes the match, as for direct series."""
+    import copy
+
+    if c.verdict in SUPPORTING or not c._options:
+        return
+    for option in c._options[1:4]:
+        if option.derivation != c.match.derivation or option.narrower or not _same(option.entry, c._options[0].entry):
+            continue
+        trial = copy.copy(c)
+        trial.match = copy.copy(c.match)
+        trial.match.alternatives = list(c.match.alternatives)
+        _switch(trial, option)
+        _judge_derived(trial, store, as_of)
+        if trial.verdict in SUPPORTING:
+            c.match, c.verdict, c.explanation, c.loader = trial.match, trial.verdict, trial.explanation, trial.loader
+            return
+
+
+def _judge_streak(c, store, as_of: str | None) -> None:
+    """A lead held for N years running ("first in the world for five consecutive years"): the engine's leader
+    check for each year. Supported when every year is; otherwise needs-review with each year's verdict, never
+    contradicted (a streak's first year is the text's count, which it may date differently)."""
+    m = c.match
+    first, last = (int(y) for y in str(m.period).split("/"))
+    years = [str(y) for y in range(first, last + 1)]
+    batch = []
+    for year in years:
+        claim = {"id": f"y{year}", "quote": _short(c.sentence.strip()), "check": "leader", "entity": c.entity,
+                 "stated": {"value": 1, "scale": 1, "unit": "rank", "comparator": "rank==1", "text": c.span},
+                 "series": {"source": m.source, "indicator": m.indicator, "period": year, "unit": m.unit,
+                            **({"product": m.product} if m.product else {})}}
+        if c.total:
+            claim["total"] = c.total
+        batch.append(claim)
+    results = _check(batch, store, as_of)
+    each = "; ".join(f"{year}: {results[f'y{year}'].verdict}" for year in years)
+    c.loader = f"indicators refresh --source {m.source}"
+    if all(results[f"y{year}"].verdict in SUPPORTING for year in years):
+        c.verdict = "supported"
+        c.explanation = (f"Supported year by year: {c.entity} leads {m.source}/{m.indicator} in each of {first}–{last} "
+                         f"({each}).")
+    else:
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: a lead over {first}–{last} checked year by year against {m.source}/{m.indicator} "
+                         f"({each}); a streak is not accused on (its years may be counted differently).")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
     difference) from two levels."""
     m = c.match
-    if m.derivation == "sum":
-        c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
-        c.explanation = (f"Needs review: {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
-                         + f" holds monthly rows ({m.unit}); the figure is about {m.period}, a total (or its growth) "
-                         "over several months that the spotter does not derive; sum the months to check it.")
+    if m.derivation == "streak":
+        _judge_streak(c, store, as_of)
         return
     evidence = engine.Evidence(store, as_of)
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": m.period}
     try:
-        row = evidence.one(spec)
-        if row is None:
+        row = evidence.one(spec) if m.derivation != "sum" else None
+        if row is None and m.derivation != "sum":
             raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
-        if m.derivation in ("share", "share_change"):
+        if m.derivation == "sum":
+            got = _sum_judged(evidence, spec, m, c)
+        elif m.derivation in ("share", "share_change"):
             got = _share_of(evidence, spec, m, str(m.period))
             if m.derivation == "share_change":
                 before = _share_of(evidence, spec, m, m.base_period)
@@ -307,6 +432,12 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             how = derive.difference if m.derivation == "difference" else derive.growth
             got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), base)
     except (derive.DerivationError, ValueError, KeyError) as exc:
+        if m.derivation == "sum":  # a month missing, rates that do not add: the total is not derived here
+            c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
+            c.explanation = (f"Needs review: {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
+                             + f" holds monthly rows ({m.unit}); the figure is about {m.period}, a total (or its growth) "
+                             f"over several months, not derived: {exc}.")
+            return
         c.verdict, c.loader = "unverifiable", f"indicators refresh --source {m.source}"
         c.explanation = f"Unverifiable: {exc}."
         return
@@ -315,7 +446,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
-    what = {"convert": "converted", "difference": "a difference of two stored rows",
+    what = {"convert": "converted", "difference": "a difference of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
         m.derivation, "growth computed from two stored levels")
     if ok:

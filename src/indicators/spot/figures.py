@@ -36,6 +36,9 @@ SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b")
 TREATY_AFTER = re.compile(r"\s+PCT$")
 """A number followed by "PCT" in capitals names the Patent Cooperation Treaty ("69,610 PCT applications"), which
 the reader takes for "pct" (percent)."""
+STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+years?\b|\s+years?\s+(?:in\s+a\s+row|running)\b")
+"""After a number, the words of a streak: "for five consecutive years", "for the 10th straight year", "three years
+in a row"."""
 # the reader's units in the spotter's terms ("" is filled below from the vocabulary's unit words)
 UNITS = {"times": "ratio"}
 
@@ -88,7 +91,7 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
     or a total makes it one ("21 and nine", "with eight", "three in total", "two times")."""
     if unit or f.scale > 1 or f.kind != "number" or re.search(r"\d", f.text):
         return False
-    if re.match(r"\s+(?:in total|times)\b", sentence[f.end: f.end + 20]):
+    if re.match(r"\s+(?:in total|times)\b", sentence[f.end: f.end + 20]) or STREAK_AFTER.match(sentence, f.end):
         return False
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
@@ -97,9 +100,11 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": a name, not a figure
+    if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
+        return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end)) \
-            or bool(re.match(r"\s+in\s+\w", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
+            or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
     return False
 
 
@@ -113,7 +118,9 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     treaty = TREATY_AFTER.search(sentence, f.start, f.end) if unit == "percent" else None
     if treaty:  # "75,000 PCT applications": the Patent Cooperation Treaty, not "pct" (percent)
         unit, end = None, treaty.start()
-    if ordinal:
+    if ordinal and STREAK_AFTER.match(sentence, f.end):
+        unit = "count"  # the streak's years
+    elif ordinal:
         unit = "rank"
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])
@@ -155,11 +162,72 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
             last_scaled = figure.unit
 
 
+LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?)\b")
+MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|moved(?:\s+up|\s+down)?|"
+                         r"jumped|improved|gained|fell|fallen|dropped|slipped|slid|declined|lost|went(?:\s+up|\s+down)?)"
+                         r"\s+(?:by\s+)?$")
+MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down)\b")
+
+
+def _lone_one_moves(sentence: str) -> list[Figure]:
+    """"up one spot", "dropped one place", "one position higher": a move of one in a ranking. The number reader
+    leaves a lone "one" out (it is mostly idle: "one of"); beside a direction word and a ranking's step word it
+    is a claim (a change of the rank, frames._changes). "in one place", "one spot on the list" stay out."""
+    found = []
+    for m in LONE_ONE_MOVE.finditer(sentence):
+        if MOVE_BEFORE.search(sentence[max(0, m.start() - 25): m.start()]) or MOVE_AFTER.match(sentence, m.end()):
+            found.append(Figure(m.start(), m.end(), 1.0, 1.0, "rank", 0, False, True, "number", "~=", m.start()))
+    return found
+
+
+MARK = re.compile(r"(?i)\bthe\s+(?:one[-\s])?(thousand|million|billion|trillion)[-\s]+(?:(yuan|dollars?|US[-\s]dollars?|units?|vehicles?|cars?)"
+                  r"[-\s]+)?(?:mark|threshold|milestone)\b")
+MARK_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MARK_UNITS = {"yuan": "CNY", "dollar": "USD", "dollars": "USD", "unit": "vehicles", "units": "vehicles",
+              "vehicle": "vehicles", "vehicles": "vehicles", "car": "vehicles", "cars": "vehicles"}
+MARK_PASSED = re.compile(r"(?i)\b(?:exceed\w*|surpass\w*|br(?:oke|eaking|eaks?)\s+through|cross\w*|top(?:ped|ping|s)?|"
+                         r"pass(?:ed|ing)?|br(?:oke|eaking|eaks?)|over)\s+$")
+
+
+def _marks(sentence: str) -> list[Figure]:
+    """"breaking through the trillion yuan mark", "crossed the million threshold": a scale word without a number
+    before "mark", "threshold", "milestone" names one of it (1 trillion yuan), a threshold: passed (">") after
+    "exceeded", "broke through", "crossed", else reached (">="). With a number ("the 5-million mark") the number
+    reader reads it."""
+    found = []
+    for m in MARK.finditer(sentence):
+        unit = MARK_UNITS.get(re.sub(r"(?i)^us[-\s]", "", (m.group(2) or "")).lower()) if m.group(2) else None
+        passed = MARK_PASSED.search(sentence[max(0, m.start() - 30): m.start()])
+        lead = m.start() - len(passed.group(0)) if passed else m.start()
+        found.append(Figure(m.start(), m.end(), 1.0, MARK_SCALES[m.group(1).lower()], unit, 0, False, True, "number",
+                            ">" if passed else ">=", lead))
+    return found
+
+
+MULTIPLIED = re.compile(r"(?i)\b(doubled|tripled|trebled|quadrupled|halved)\b(?!\s+down\b)")
+MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+
+def _multiples(sentence: str) -> list[Figure]:
+    """"imports from China tripled from 2022 to 2023": a verb that names a multiple is a ratio figure (3), read
+    loosely (its step is one whole multiple); never a growth rate of exactly 200%. "doubled down" is an idiom."""
+    found = []
+    for m in MULTIPLIED.finditer(sentence):
+        lead = re.search(r"(?i)\b(more than|over|nearly|almost|about|roughly)\s+$", sentence[max(0, m.start() - 12): m.start()])
+        comparator = {"more than": ">", "over": ">", "nearly": "<", "almost": "<"}.get(lead.group(1).lower(), "~=") if lead else "~="
+        found.append(Figure(m.start(), m.end(), MULTIPLES[m.group(1).lower()], 1.0, "ratio", 0, False, True, "number",
+                            comparator, m.start() - len(lead.group(0)) if lead else m.start()))
+    return found
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
+    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence)
+             if not any(f.start < g.end and g.start < f.end for f in figures)]
+    figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"

@@ -19,23 +19,53 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue
-from indicators.spot.figures import YEAR, Figure, check_and_step, comparator_for, read_figures
+from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s))?"
+                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
+                         r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
-level", "over the same period of 2022"."""
+level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
-CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared)\b|\bwhile\b|\bwhereas\b|\s[–—]\s")
+CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
+                    r"\bwhereas\b|\s[–—]\s")
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
 GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
 EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
+CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
+                   r"due to|because of|owing to|on the back of)\b[^;.]*")
+"""A cause phrase ("rose one place ..., driven by strong performances in R&D investment"): the subjects named in
+it are what moved the figure, never what the figure measures."""
+
+
+def _causes(sentence: str) -> list[tuple[int, int]]:
+    """Where the cause phrases are: to the end of the sentence, or to the first comma when the sentence opens with
+    one ("Driven by strong demand, exports rose 30%": the exports are the figure's)."""
+    spans = []
+    for m in CAUSE.finditer(sentence):
+        end = m.end()
+        if not sentence[: m.start()].strip():
+            comma = sentence.find(",", m.start())
+            end = comma if 0 <= comma < end else end
+        spans.append((m.start(), end))
+    return spans
+
+
+def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: list[Mention]):
+    """The measures and subjects a figure may take: not those in a cause phrase the figure is not in."""
+    away = [(a, b) for a, b in causes if not a <= figure.start < b]
+    if not away:
+        return measures, subjects
+    return ([m for m in measures if not any(a <= m.start < b for a, b in away)],
+            [m for m in subjects if not any(a <= m.start < b for a, b in away)])
+
+
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
@@ -102,6 +132,7 @@ class Context:
     basis: str | None = None  # the source named last in the paragraph (whose figures they are)
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
+    rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -254,6 +285,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
     clauses = _clauses(sentence)
+    causes = _causes(sentence)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
@@ -299,8 +331,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if frame.role == "conversion":
             _copy(previous.frame, frame)
         else:
-            _measure(measures, figure, frame, clause, sentence, context)
-            _subject(subjects, figure, frame, clause, sentence, context, anaphora)
+            own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
+            _measure(own_measures, figure, frame, clause, sentence, context)
+            _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
             _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
@@ -327,6 +360,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
+    _respective_growths(sentence, reads)
+    _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
@@ -364,8 +399,7 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
 CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
                            r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
-FALLING = re.compile(r"(?i)\b(?:decrease|decline|drop|fall|reduction|fell|dropped|declined|decreased|down)\b")
-RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?)$")
+RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?|positions?|rungs?)$")
 RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
 
@@ -403,8 +437,78 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
             continue
         frame.transformation, frame.transformation_from = "change", "stated"
-        if FALLING.search(before[-30:]) and read.value > 0:
+        if vocabulary()["_compiled"]["negative"].search(before[-30:]) and read.value > 0:  # "a reduction of"
             frame.sign, read.value = -1, -read.value
+
+
+def _respective_growths(sentence: str, reads: list[Read]) -> None:
+    """"China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%, respectively": as
+    many growth rates after the sentence's levels as there are levels, with "respectively", are the levels' growth
+    rates in order (the k-th takes the k-th level's measure and subject)."""
+    if not _respectively(sentence):
+        return
+    levels = [r for r in reads if r.frame.role == "figure" and r.frame.transformation == "level"
+              and r.frame.kind in ("count", "money")]
+    if len(levels) < 2:
+        return
+    after = [r for r in reads if r.frame.role == "figure" and r.frame.kind == "percent" and r.figure.start > levels[-1].figure.end]
+    if not after or after[0].frame.transformation != "growth_rate":
+        return
+    growths = after[:1]
+    for r in after[1:]:  # "up 11.6% and 12%": the percentages listed after the first growth rate are growth rates too
+        if r.frame.transformation not in (None, "growth_rate") or not re.fullmatch(
+                r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[growths[-1].figure.end: r.figure.start - len(r.wording)]):
+            break
+        growths.append(r)
+    if len(growths) != len(levels):
+        return
+    for level, growth in zip(levels, growths):
+        if growth.frame.transformation is None:
+            growth.frame.transformation, growth.frame.transformation_from = "growth_rate", "stated"
+            if growths[0].frame.sign < 0 and growth.value > 0:
+                growth.frame.sign, growth.value = -1, -growth.value
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from"):
+            setattr(growth.frame, key, getattr(level.frame, key))
+        growth.frame.notes.append(f"“respectively”: the growth of the {level.value:g} before it")
+
+
+LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
+                         r"(?:for|by)\s+(?:a|an|the)?\s*\w+\s+(?:of|among)\b)")
+"""After "ranking first", words that narrow the field ("in Asia", "among emerging economies", "in the region"):
+the store's economies are not that field, so no leader claim is made ("in the world" is the whole field)."""
+LEAD_BEFORE = re.compile(r"(?i)\b(?:ranking|ranked|ranks|rank|placing|placed|coming|came)\s+$")
+
+
+def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
+    """"the number increased to nearly 70,000, ranking first in the world": a rank of 1 after a level of the
+    sentence says that level leads the economies: a leader claim on the level's series (its measure, subject,
+    place and period), role "leader". "for five consecutive years", "for the third consecutive year": a
+    streak's length, role "streak" (spot._streaks ties it to the sentence's leader; alone it is about nothing
+    the store holds)."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        if STREAK_AFTER.match(sentence, read.figure.end):
+            frame.role, frame.kind = "streak", "count"
+            frame.subject, frame.subject_from = "other:streak", "stated"
+            frame.notes.append("the length of a streak (how many years running)")
+            continue
+        if not (frame.kind == "rank" and read.value == 1 and frame.role == "figure" and frame.transformation == "level"
+                and LEAD_BEFORE.search(sentence[max(0, read.figure.start - 12): read.figure.start])):
+            continue
+        if LEAD_SCOPED.match(sentence, read.figure.end):
+            continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
+        
+        level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.kind in ("count", "money")
+                      and r.frame.transformation == "level" and r.frame.subject
+                      and not r.frame.subject.startswith("other:")), None)
+        if level is None:
+            continue
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
+                    "entity_from", "entity_others", "period", "period_from"):
+            setattr(frame, key, getattr(level.frame, key))
+        frame.role = "leader"
+        read.check, read.comparator, read.step = "leader", "rank==1", None
+        frame.notes.append(f"the {level.value:g} before it leads the economies: a leader claim on its series")
 
 
 WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:all\s+|total\s+|the\s+(?:total\s+|country's\s+total\s+|nation's\s+total\s+)?|"
@@ -550,6 +654,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
+"""A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
 POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
 
 
@@ -557,6 +663,11 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
     """A sentence that names neither measure nor subject continues the previous one ("That is almost 57
     percent more than in the previous year"): its measure is the previous sentence's, from context when
     the sentence points back ("That", "This", "It"), else assumed (open)."""
+    if not frame.measure_from and context.measure and PART_OF.search(sentence) \
+            and not [m for m in mentions("measure", sentence) if m.value != "share"]:
+        # "Of those, 1.2 million were new energy vehicles": a part of the previous sentence's figure, its measure
+        frame.measure, frame.measures, frame.measure_from = context.measure, (context.measure,), "context"
+        return
     if frame.measure_from or frame.subject_from not in ("context", "assumed") or not context.measure:
         return
     frame.measure, frame.measures = context.measure, (context.measure,)
@@ -609,6 +720,12 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
             frame.notes.append(f"“{anaphora.group(0)}” read as the previous sentence's subject ({context.subject})")
             return
         frame.subject, frame.subject_from = subject, "stated"
+        return
+    if frame.kind == "rank" and context.rank_subject:
+        # "This year, China rose one place": a rank without its ranking is in the ranking the text named last
+        # (a guess, assumed: never an accusation)
+        frame.subject, frame.subject_from = context.rank_subject, "assumed"
+        frame.notes.append(f"the ranking named earlier in the text ({context.rank_subject})")
         return
     if frame.measure in ("exports", "imports", "trade", "trade_balance"):
         if context.subject and context.subject != "goods" and anaphora:
@@ -917,6 +1034,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
+    ranked = [r.frame.subject for r in reads if r.frame.kind == "rank" and r.frame.subject_from == "stated"
+              and r.frame.subject and not r.frame.subject.startswith("other:")]
+    if ranked:
+        context.rank_subject = ranked[-1]
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]

@@ -215,14 +215,20 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
         score += min(entry.rows, 50) * 1e-4
         options.append(Option(entry, round(score, 4), narrower, how, holds))
-    if not options and levels and frame.period and previous_period(frame.period):
+    # growth from two stored levels when no growth series holds the period ("when exports fell 7.7% in 2016":
+    # GACC's growth series starts in 2023, the World Bank's export levels hold 2015 and 2016): first, as the
+    # only series that can judge the figure (a derived figure is never an accusation)
+    direct_holds = any(o.holds_period for o in options)
+    if not direct_holds and levels and frame.period and previous_period(frame.period):
         prev = previous_period(frame.period)
         for entry in levels:
             if entry.subject != frame.subject:
                 continue
+            if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
+                continue
             if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
-                options.append(Option(entry, 0.55, False, "growth", True))
-            elif entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
+                options.append(Option(entry, 0.9 if options else 0.55, False, "growth", True))
+            elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 options.append(Option(entry, 0.5, False, "sum", False))
     if not options and frame.whole_subject and frame.whole_measure:
         options = _share_options(frame, index)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from indicators import cache, catalogue, yamlfile
+from indicators import cache, catalogue, numbers, yamlfile
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
 DIMENSIONS = ("measure", "subject", "basis")
@@ -57,11 +57,14 @@ def vocabulary(path: str = str(PATH)) -> dict:
     dropped = set(data.get("not_places") or [])
     compiled["place"] = _alternation([(w, code) for code, words in places.items() for w in words
                                       if len(w) > 1 and w not in dropped])
+    declines = decline_words()
+    extra = {("growth_rate", "before"): declines, ("growth_rate", "after"): sorted(numbers.DECLINE_NOUNS)}
     for kind in ("growth_rate", "share"):
         for side in ("before", "after"):
-            words = sorted(data["transformation"][kind][side], key=len, reverse=True)
+            words = sorted({*data["transformation"][kind][side], *extra.get((kind, side), ())}, key=len, reverse=True)
             compiled[f"{kind}_{side}"] = words
-    negative = "|".join(re.escape(w) for w in sorted(data["transformation"]["growth_rate"]["negative"], key=len, reverse=True))
+    negative = {*data["transformation"]["growth_rate"]["negative"], *declines}
+    negative = "|".join(re.escape(w) for w in sorted(negative, key=len, reverse=True))
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
     narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
@@ -73,6 +76,13 @@ def vocabulary(path: str = str(PATH)) -> dict:
     data["_equivalent"] = {m: set(v) for m, v in (data.get("measure_equivalent") or {}).items()}
     data["_related"] = {m: set(v) for m, v in (data.get("measure_related") or {}).items()}
     return data
+
+
+def decline_words() -> list[str]:
+    """The words that make a change a fall ("fell", "a decline of"): their one home is the number reader's
+    `numbers.DECLINE_VERBS` and `DECLINE_NOUNS`; the vocabulary's `growth_rate.negative` adds phrases the reader
+    does not sign a number with ("lower than")."""
+    return sorted(numbers.DECLINE_VERBS | numbers.DECLINE_NOUNS)
 
 
 def mentions(dimension: str, sentence: str) -> list[Mention]:

@@ -25,6 +25,10 @@ def check_leader(claim, ev: Evidence) -> ClaimResult:
     spec.pop("entity", None)
     rows = ev.rows(spec)
     rows = rows.drop_duplicates("entity", keep="last")
+    # the world's row is the sum of every economy, not a rival: it is the total when the claim gives none
+    world = rows[rows["entity"] == "WLD"]
+    rows = rows[rows["entity"] != "WLD"]
+    total = claim.total if claim.total is not None else (float(world.iloc[0]["value"]) if len(world) else None)
     entity = claim.entity
     mine = rows[rows["entity"] == entity]
     if mine.empty:
@@ -38,10 +42,10 @@ def check_leader(claim, ev: Evidence) -> ClaimResult:
     held = ", ".join(f"{r.entity} {_n(float(r.value))}" for r in pd.concat([mine, others]).itertuples())
     holds = (f"The store holds counts for {len(rows)} {'economy' if len(rows) == 1 else 'economies'} "
              f"({held}; together {_n(listed_sum)}).")
-    if claim.total is not None:
-        unlisted_max = max(float(claim.total) - listed_sum, 0.0)
-        unlisted = (f"The other economies hold at most {_n(float(claim.total))} − {_n(listed_sum)} = {_n(unlisted_max)} "
-                    f"between them")
+    if total is not None:
+        unlisted_max = max(float(total) - listed_sum, 0.0)
+        unlisted = (f"The other economies hold at most {_n(float(total))} − {_n(listed_sum)} = {_n(unlisted_max)} "
+                    f"between them" + (" (the world's total)" if claim.total is None else ""))
     else:
         unlisted_max = math.inf
         unlisted = "No total is known, so the economies the store does not hold could hold any number"
@@ -60,11 +64,11 @@ def check_leader(claim, ev: Evidence) -> ClaimResult:
                        + " The counts of the other economies are needed.")
     observed = {"value": count, "unit": "count", "runner_up": runner_up["entity"] if runner_up is not None else None,
                 "runner_up_value": runner_value, "unlisted_max": unlisted_max, "listed": len(rows),
-                "listed_sum": listed_sum, "total": claim.total}
+                "listed_sum": listed_sum, "total": total}
     result = base_result(
         claim, verdict, observed, explanation,
         computation=f"{entity} {_n(count)} vs next {_n(runner_value)}; unlisted ≤ "
-                    + (f"{_n(float(claim.total))} − {_n(listed_sum)} = {_n(unlisted_max)}" if claim.total is not None else "?"),
+                    + (f"{_n(float(total))} − {_n(listed_sum)} = {_n(unlisted_max)}" if total is not None else "?"),
         abs_error=count - runner_value, sources=[source_ref(r) for _, r in pd.concat([mine, others]).iterrows()],
     )
     return finish(result, claim)

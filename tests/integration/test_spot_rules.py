@@ -1,0 +1,388 @@
+"""Spotting rules for classes of wording (issue 20): each rule tested on the sentence it came from, on
+phrasings of the same class written here, and on wording where it must abstain (not read, or never accuse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.spot import frames
+from indicators.spot.figures import read_figures
+
+ACCUSING = ("contradicted", "misleading")
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-rules")
+
+
+def _reads(sentences: list[str], published: str | None = None):
+    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
+    context = frames.Context(published=spot.as_date(published) if published else None)
+    reads = []
+    for i, sentence in enumerate(sentences):
+        reads = frames.frames_of(sentence, context, i)
+    return reads
+
+
+def by_span(found, words):
+    [c] = [c for c in found if words in c.span]
+    return c
+
+
+# --- a lone "one" that moves a ranking ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("China has risen to the 10th position in the global innovation ranking for 2025, up one spot from the "
+     "previous year.", "one spot"),                                       # Xinhua via BelTA, 2025-09-17
+    ("China moved up one place to 11th.", "one place"),
+    ("The country slipped one notch in the table.", "one notch"),
+    ("It climbed a place in this year's index.", "a place"),
+    ("The US fell one position lower.", "one position"),
+])
+def test_a_lone_one_beside_a_direction_and_a_ranking_step_is_a_move_of_one(sentence, span):
+    [move] = [f for f in read_figures(sentence) if sentence[f.start: f.end] == span]
+    assert (move.value, move.unit) == (1.0, "rank")
+
+
+@pytest.mark.parametrize("sentence", [
+    "China is one of the largest exporters.",
+    "All the data are kept in one place.",
+    "The firm took one spot on the list of suppliers.",
+    "The world's number one car exporter.",
+])
+def test_a_lone_one_without_a_move_is_not_read(sentence):
+    assert [f for f in read_figures(sentence) if f.value == 1] == []
+
+
+def test_a_move_of_one_is_a_change_of_the_rank_of_the_ranking_named_before(store):
+    """Science and Technology Daily, GII 2025: "This year, China rose one place from its 2024 position, driven by
+    strong performances in R&D investment ...": the GII rank's change (11th to 10th), its year the published one,
+    2024 the base ("from its 2024 position"), R&D (after "driven by") a cause, not what is ranked."""
+    text = ("China has risen to the 10th position in the global innovation ranking for 2025. The GII 2025 uses about "
+            "80 indicators, ranging from R&D spending to high-tech exports.\n\nThis year, China rose one place from "
+            "its 2024 position, driven by strong performances in R&D investment, technological innovation, and "
+            "intellectual property generation.")
+    move = by_span(spot.spot(text, store=store, published="2025-09-24"), "one place")
+    assert (move.value, move.match.indicator, move.match.period, move.verdict) == (-1, "gii_rank", "2025", "supported")
+    assert move.frame["base_period"] == "2024"
+    # a wrong move on a ranking only carried from earlier sentences (assumed) is never an accusation
+    wrong = by_span(spot.spot(text.replace("rose one place", "rose five places"), store=store, published="2025-09-24"),
+                    "five places")
+    assert wrong.verdict not in ACCUSING and wrong.frame["subject_from"] == "assumed"
+
+
+def test_a_year_after_from_its_is_a_comparisons_base():
+    [f] = [r for r in _reads(["Exports rose 7 percent from their 2022 level."], "2024-01-13") if r.value == 7]
+    assert f.frame.base_period == "2022" and f.frame.period != "2022"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("Exports of electric vehicles rose 30 percent, driven by strong demand for lithium-ion batteries.", "ev"),
+    ("Driven by strong demand for lithium-ion batteries, exports of electric vehicles rose 30 percent.", "ev"),
+    ("Exports of electric vehicles rose 30 percent thanks to cheaper solar panels.", "ev"),
+])
+def test_a_subject_in_a_cause_phrase_is_not_the_figures(sentence, subject):
+    [f] = [r for r in _reads([sentence], "2024-01-13") if r.value == 30]
+    assert f.frame.subject == subject
+
+
+def test_a_figure_inside_a_cause_phrase_keeps_its_own_subject():
+    reads = _reads(["Exports rose 5 percent, driven by exports of electric vehicles which jumped 30 percent."],
+                   "2024-01-13")
+    [inner] = [r for r in reads if r.value == 30]
+    assert inner.frame.subject == "ev"
+
+
+# --- decline words: one home (numbers.DECLINE_VERBS / DECLINE_NOUNS) ------------------------------------
+
+def test_decline_words_have_one_home_the_number_readers():
+    from indicators import numbers
+    from indicators.spot.vocabulary import PATH, vocabulary
+    from indicators import yamlfile
+
+    compiled = vocabulary()["_compiled"]
+    declines = numbers.DECLINE_VERBS | numbers.DECLINE_NOUNS
+    assert all(compiled["negative"].fullmatch(w) for w in declines)
+    assert declines <= set(compiled["growth_rate_before"]) and numbers.DECLINE_NOUNS <= set(compiled["growth_rate_after"])
+    growth = yamlfile.load(str(PATH))["transformation"]["growth_rate"]
+    for side in ("before", "after", "negative"):  # the data file lists none of them again
+        assert not set(growth[side]) & declines, side
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Exports slipped 3 percent year on year.", -3),          # a verb only the number reader listed before
+    ("Imports recorded a 4 percent contraction.", -4),
+    ("Exports fell 7.7% in 2016.", -7.7),
+    ("Exports were 2 percent lower than a year earlier.", -2),
+    ("Exports rose 5 percent after the tariff cut.", 5),      # a decline word after a rise: still a rise
+])
+def test_growth_signs_from_decline_words(sentence, value):
+    [f] = [r for r in _reads([sentence], "2024-01-13") if abs(r.value) == abs(value)]
+    assert (f.frame.transformation, f.value) == ("growth_rate", value)
+
+
+def test_a_reduction_of_a_level_is_a_negative_change():
+    [f] = [r for r in _reads(["Spending saw a reduction of 5 billion yuan over the previous year."], "2024-01-13")
+           if abs(r.value) == 5]
+    assert (f.frame.transformation, f.value) == ("change", -5)
+
+
+# --- leader claims and streaks ---------------------------------------------------------------------------
+
+PCT = ("In 1994, patent applications via PCT from China were only 98. By 2023, the number increased to nearly 70,000, "
+       "ranking first in the world for five consecutive years.")                      # Mondaq (AFD China), 2024-11-28
+
+
+def test_ranking_first_after_a_level_is_a_leader_claim_on_its_series_and_the_world_row_is_its_total(store):
+    found = spot.spot(PCT, store=store, published="2024-11-28")
+    first = by_span(found, "first")
+    assert (first.check, first.match.indicator, first.match.period, first.verdict) == (
+        "leader", "pct_applications", "2023", "supported")
+    assert "272600" in first.explanation  # WIPO's world total bounds the economies the store does not list
+    mine = by_span(spot.spot("China filed 69,610 PCT applications in 2023, ranking first globally.", store=store,
+                             published="2024-03-07"), "first")
+    assert (mine.check, mine.verdict) == ("leader", "supported")
+
+
+def test_a_false_lead_with_every_dimension_stated_is_contradicted(store):
+    wrong = by_span(spot.spot("In 2023, the United States filed 55,678 PCT applications, ranking first in the world.",
+                              store=store, published="2024-03-07"), "first")
+    assert (wrong.check, wrong.verdict) == ("leader", "contradicted")
+
+
+def test_a_lead_on_a_series_held_for_one_economy_only_is_unverifiable(store):
+    """MFA via CNS, 2024: "China exported 4.91 million cars ..., ranking first in the world": the store holds
+    China's car exports only; a lead among economies cannot be checked on it."""
+    first = by_span(spot.spot("Last year, China exported 4.91 million cars, ranking first in the world for the "
+                              "first time.", store=store, published="2024-02-08"), "first")
+    assert first.verdict == "unverifiable" and "no-series" in first.flags
+
+
+def test_a_streak_beside_a_lead_is_checked_year_by_year_and_never_accused(store):
+    five = by_span(spot.spot(PCT, store=store, published="2024-11-28"), "five")
+    assert (five.match.indicator, five.match.period, five.match.derivation) == ("pct_applications", "2019/2023", "streak")
+    assert five.verdict == "needs-review" and "2020: inconclusive" in five.explanation  # no world total for 2020
+    # Xinhua via BelTA, 2025-09-17: a streak of a lead named by words ("the highest number of")
+    third = by_span(spot.spot("For the third consecutive year, China hosts the highest number of top 100 global "
+                              "science and technology innovation clusters, with 24 clusters listed in the 2025 index.",
+                              store=store, published="2025-09-17"), "third")
+    assert (third.match.indicator, third.match.period) == ("st_clusters_top100", "2023/2025")
+    assert third.verdict not in ACCUSING
+    # a false streak (the US led in none of the years) is still not an accusation
+    wrong = by_span(spot.spot("In 2023, the United States filed 55,678 PCT applications, ranking first in the world "
+                              "for three straight years.", store=store, published="2024-03-07"), "three")
+    assert wrong.verdict == "needs-review" and "contradicted" in wrong.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports grew for three consecutive years.",                 # a streak with no lead beside it
+    "NEV output topped global rankings for the 10th consecutive year.",
+])
+def test_a_streak_without_a_lead_of_a_held_series_is_unverifiable(store, sentence):
+    [streak] = [c for c in spot.spot(sentence, store=store, published="2025-01-14") if c.role == "streak"]
+    assert streak.verdict == "unverifiable"
+
+
+# --- ledes without a period -------------------------------------------------------------------------------
+
+LEDE = "China's exports grew by 10.7 percent year-on-year, imports grew by 1.1 percent, confirming a record trade surplus."
+"""UNN, 2025-01-13: the lede names no period; that day GACC released December 2024 and the year 2024."""
+
+
+def test_a_lede_without_a_period_reads_the_latest_period_completed_before_the_published_date(store):
+    found = spot.spot(LEDE, store=store, published="2025-01-13")
+    exports, imports = by_span(found, "10.7"), by_span(found, "1.1")
+    # both periods end on 31 December 2024: December first, the year when only the year holds the figure
+    assert (exports.match.period, exports.verdict) == ("2024-12", "supported")
+    assert (imports.match.period, imports.verdict) == ("2024", "supported")
+    assert "names no period" in exports.explanation and "period" in exports.open
+
+
+def test_a_lede_is_never_accused_and_stays_open_without_a_published_date(store):
+    wrong = by_span(spot.spot("China's exports grew by 25 percent year-on-year.", store=store, published="2025-01-13"),
+                    "25 percent")
+    assert wrong.verdict == "needs-review" and wrong.match.period == "2024-12"
+    undated = by_span(spot.spot(LEDE, store=store), "10.7")
+    assert undated.period is None and undated.verdict == "needs-review"
+
+
+def test_a_period_named_earlier_in_the_text_is_used_not_the_published_date(store):
+    text = "In 2023, China's trade held up.\n\nChina's exports grew by 4.6 percent."
+    carried = by_span(spot.spot(text, store=store, published="2025-01-13"), "4.6")
+    assert carried.period == "2023" and "period-from-published" not in carried.flags
+
+
+# --- growth from levels when no growth series holds the year ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The last time China registered a decline in overseas shipments was in 2016, when exports fell 7.7% in the face "
+    "of weak demand.",                                                                 # CNN via KRDO, 2024-01-12
+    "In 2016, China's exports dropped 7.7 percent.",
+])
+def test_growth_in_a_year_no_growth_series_holds_is_derived_from_two_stored_levels(store, text):
+    fell = by_span(spot.spot(text, store=store, published="2024-01-12"), "7.7")
+    assert (fell.value, fell.match.derivation, fell.match.period) == (-7.7, "growth", "2016")
+    assert fell.verdict.startswith("supported")  # World Bank merchandise exports 2016 / 2015: -7.7%
+
+
+def test_derived_growth_that_does_not_hold_is_never_an_accusation(store):
+    wrong = by_span(spot.spot("In 2016, China's exports rose 20 percent.", store=store, published="2024-01-12"), "20")
+    assert (wrong.match.derivation, wrong.verdict) == ("growth", "needs-review")
+
+
+# --- totals over several months from monthly rows ----------------------------------------------------------
+
+EMBER = ("In the first half of 2023, exports of solar panels from China grew by 34%, with 114 GW shipped worldwide, "
+         "compared to 85 GW in the same period last year.")                              # Ember, 2023-08 (dev)
+
+
+def test_a_half_years_total_is_the_sum_of_its_monthly_rows_in_the_figures_unit(store):
+    found = spot.spot(EMBER, store=store, published="2023-08-01")
+    shipped, grew = by_span(found, "114 GW"), by_span(found, "34%")
+    # Ember's monthly rows (to the world, MW) now sum to 107.3 GW for H1 2023 (revised since): needs review,
+    # said with the sum, never contradicted
+    assert shipped.match.derivation == "sum" and shipped.verdict == "needs-review"
+    assert "sum of 6 monthly figures for 2023-H1 = 107.268 GW" in shipped.explanation
+    assert grew.verdict == "needs-review" and "2022-H1" in grew.explanation
+    held = by_span(spot.spot("China exported about 107 GW of solar panels in the first half of 2023.", store=store,
+                             published="2023-08-01"), "107 GW")
+    assert (held.match.derivation, held.verdict) == ("sum", "supported-rounded")
+
+
+def test_a_total_over_months_the_store_does_not_all_hold_is_needs_review_naming_them(store):
+    text = ("China's total import and export of goods reached 6.61 trillion yuan in the first two months of 2024, "
+            "up 8.7 percent year on year.")
+    found = spot.spot(text, store=store, published="2024-03-07")
+    level, rate = by_span(found, "6.61"), by_span(found, "8.7")
+    assert level.verdict == "needs-review" and "months missing" in level.explanation
+    assert rate.verdict == "needs-review" and rate.verdict not in ACCUSING
+
+
+# --- a mark named by a scale word alone --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, scale, unit, comparator", [
+    ("In 2023, exports of solar cells, lithium-ion batteries, and electric vehicles increased by 29.9%, reaching 1.06 "
+     "trillion yuan, breaking through the trillion yuan mark for the first time.",   # Xinhua via rycome, 2024-01
+     "the trillion yuan mark", 1e12, "CNY", ">"),
+    ("Car exports crossed the million-unit mark in 2021.", "the million-unit mark", 1e6, "vehicles", ">"),
+    ("Sales reached the million mark.", "the million mark", 1e6, "count", ">="),
+])
+def test_a_scale_word_before_mark_is_one_of_it_a_threshold(sentence, span, scale, unit, comparator):
+    [mark] = [f for f in read_figures(sentence) if sentence[f.start: f.end] == span]
+    assert (mark.value, mark.scale, mark.unit, mark.comparator) == (1.0, scale, unit, comparator)
+
+
+@pytest.mark.parametrize("sentence", ["That is the trillion-dollar question.", "The million-strong crowd left.",
+                                      "It hit the 5-million mark."])
+def test_a_scale_word_without_mark_or_with_its_own_number_is_not_a_mark(sentence):
+    from indicators.spot.figures import _marks
+
+    assert _marks(sentence) == []
+
+
+def test_a_mark_is_judged_as_a_threshold_of_the_sentences_series(store):
+    text = ("In 2023, exports of solar cells, lithium-ion batteries, and electric vehicles increased by 29.9%, reaching "
+            "1.06 trillion yuan, breaking through the trillion yuan mark for the first time.")
+    mark = by_span(spot.spot(text, store=store, published="2024-01-13"), "trillion yuan mark")
+    assert (mark.check, mark.match.indicator, mark.verdict) == ("threshold", "new_trio_exports_total", "supported")
+
+
+@pytest.mark.parametrize("scope", ["in Asia", "among developing countries", "in the region"])
+def test_a_lead_in_a_narrower_field_is_no_leader_claim_and_never_accused(store, scope):
+    text = f"In 2023, Japan filed 48,879 PCT applications, ranking first {scope}."
+    first = by_span(spot.spot(text, store=store, published="2024-03-07"), "first")
+    assert first.check != "leader" and first.verdict not in ACCUSING
+
+
+# --- a growth rate pointing back follows the reading of the level before it --------------------------------
+
+CARS = "According to the Chinese automobile association CAAM, a total of 2.53 million cars were sold abroad last year."
+
+
+@pytest.mark.parametrize("second", ["That is almost 57 percent more than in the previous year.",   # ARD, 2023-02
+                                    "This was almost 57 percent more than a year before."])
+def test_a_growth_pointing_back_is_the_growth_of_the_level_as_it_was_read(store, second):
+    found = spot.spot(f"{CARS} {second}", store=store, published="2023-02-10")
+    level, rate = by_span(found, "2.53"), by_span(found, "57 percent")
+    assert level.match.product == rate.match.product == "passenger_vehicles"
+    assert rate.match.indicator == "vehicle_exports_yoy_pct" and rate.verdict == "supported"
+
+
+def test_a_growth_pointing_back_on_an_assumed_subject_is_never_accused(store):
+    wrong = by_span(spot.spot(f"{CARS} That is 80 percent more than in the previous year.", store=store,
+                              published="2023-02-10"), "80 percent")
+    assert wrong.match.product == "passenger_vehicles" and wrong.verdict == "needs-review"
+
+
+def test_a_growth_with_its_own_subject_does_not_point_back(store):
+    found = spot.spot(f"{CARS} That year NEV exports rose 120 percent.", store=store, published="2023-02-10")
+    assert by_span(found, "120 percent").frame["subject"] == "nev"
+
+
+def test_a_ledes_base_figure_is_not_dated_by_the_published_date(store):
+    found = spot.spot("China's exports grew 5.9 percent to 3.58 trillion dollars, up from 3.38 trillion dollars.",
+                      store=store, published="2025-01-13")
+    base = by_span(found, "3.38")
+    assert base.role == "earlier" and "period-from-published" not in base.flags
+
+
+# --- verbs that name a multiple -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Electric car imports from China tripled from 2022 to 2023.", 3.0, "~="),        # Destatis, 2024
+    ("China's NEV exports more than doubled in 2022.", 2.0, ">"),
+    ("Exports of solar panels almost quadrupled.", 4.0, "<"),
+    ("The surplus halved.", 0.5, "~="),
+])
+def test_a_verb_naming_a_multiple_is_a_ratio_figure(sentence, value, comparator):
+    [f] = [f for f in read_figures(sentence) if f.unit == "ratio"]
+    assert (f.value, f.comparator) == (value, comparator)
+
+
+def test_a_multiple_is_never_judged_as_an_exact_growth_rate_and_doubled_down_is_not_one(store):
+    assert read_figures("The firm doubled down on exports.") == []
+    doubled = by_span(spot.spot("China's exports of new energy vehicles doubled in 2022.", store=store,
+                                published="2023-02-01"), "doubled")
+    assert doubled.unit == "ratio" and doubled.verdict not in ACCUSING
+
+
+# --- "respectively" growth rates, parts of the figure before ------------------------------------------------
+
+@pytest.mark.parametrize("text, growths", [
+    ("China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%, respectively.",
+     {"11.6%": "vehicle_production_yoy_pct", "12%": "vehicle_sales_yoy_pct"}),
+    ("In 2023, NEV production and sales reached 9.587 million and 9.495 million, up 35.8 percent and 37.9 percent, "
+     "respectively.", {"35.8": "vehicle_production_yoy_pct", "37.9": "vehicle_sales_yoy_pct"}),
+])
+def test_growth_rates_respectively_follow_the_levels_in_order(store, text, growths):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    for span, indicator in growths.items():
+        rate = by_span(found, span)
+        assert (rate.match.indicator, rate.verdict) == (indicator, "supported")
+
+
+def test_without_respectively_growth_rates_are_not_paired():
+    reads = _reads(["China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%."],
+                   "2024-01-20")
+    [first] = [r for r in reads if r.value == 11.6]
+    assert "respectively" not in " ".join(first.frame.notes)
+
+
+def test_a_sentence_opening_with_a_part_of_the_figure_before_takes_its_measure(store):
+    found = spot.spot("China's auto exports reached 4.91 million units in 2023. Of those, 1.2 million were new energy "
+                      "vehicles, up 77.6%.", store=store, published="2024-01-20")
+    part, rate = by_span(found, "1.2 million"), by_span(found, "77.6")
+    assert (part.match.indicator, part.match.product, part.verdict) == ("vehicle_exports", "nev", "supported-rounded")
+    assert (rate.match.indicator, rate.verdict) == ("vehicle_exports_yoy_pct", "supported")
+    # a part that names its own measure keeps it
+    reads = _reads(["China's auto exports reached 4.91 million units in 2023.",
+                    "Of those, NEV production reached 1.2 million."], "2024-01-20")
+    assert [r.frame.measure for r in reads if r.value == 1.2] == ["production"]
+
+
+def test_of_which_opens_its_own_clause():
+    [abroad] = [r for r in _reads(["In 2023 China sold 30.09 million vehicles, of which 4.91 million went abroad."],
+                                  "2024-01-20") if r.value == 4.91]
+    assert abroad.frame.measure == "exports"
