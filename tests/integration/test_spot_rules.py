@@ -386,3 +386,22 @@ def test_of_which_opens_its_own_clause():
     [abroad] = [r for r in _reads(["In 2023 China sold 30.09 million vehicles, of which 4.91 million went abroad."],
                                   "2024-01-20") if r.value == 4.91]
     assert abroad.frame.measure == "exports"
+
+
+# --- "last month": the month before the published one ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, published, period", [
+    ("China's total exports rose 4.8 percent last month, slowing from an 8.1 percent year-on-year increase in "
+     "April.", "2025-06-09", "2025-05"),                               # AP via Jakarta Globe (dev3 split)
+    ("Outbound shipments grew 6.3 percent in value last month, the customs agency said.", "2024-01-12", "2023-12"),
+])
+def test_a_figure_of_last_month_is_the_month_before_the_published_one(sentence, published, period):
+    first = _reads([sentence], published)[0]
+    assert (first.frame.period, first.frame.period_from) == (period, "stated")
+
+
+def test_last_month_as_a_comparison_base_or_without_a_date_gives_no_month():
+    [read] = _reads(["Car exports were 2 percent higher than last month."], "2025-06-09")
+    assert read.frame.period != "2025-05"
+    [read] = _reads(["Exports rose 4.8 percent last month."])
+    assert read.frame.period is None and read.frame.period_from == "unresolved"

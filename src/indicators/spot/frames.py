@@ -70,6 +70,9 @@ GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
+# "exports rose 4.8 percent last month" (the month before the published one); "from the previous month" and
+# "than last month" are comparison bases, not the figure's month
+LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b)[\w-]+\s+){0,2}?last\s+month\b", re.I)
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                    "august", "september", "october", "november", "december"))}
 MONTH_NUMBERS.update({m[:3]: n for m, n in list(MONTH_NUMBERS.items())} | {"sept": 9})
@@ -911,6 +914,15 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's (but
         # "down from 8.4 per cent in 2023": the base figure's own year)
     year, how = None, ""
+    if not attached and not relative and frame.role != "earlier" and LAST_MONTH_AFTER.match(after):
+        published = context.published
+        if published is None:
+            frame.notes.append("“last month” is not resolved: no published date (give --published)")
+            frame.period_from = "unresolved"
+            return
+        year_of, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        frame.period, frame.period_from = f"{year_of}-{month:02d}", "stated"
+        return
     if attached:
         year, how = attached.group(1), "stated"
     elif relative:
