@@ -405,3 +405,16 @@ def test_last_month_as_a_comparison_base_or_without_a_date_gives_no_month():
     assert read.frame.period != "2025-05"
     [read] = _reads(["Exports rose 4.8 percent last month."])
     assert read.frame.period is None and read.frame.period_from == "unresolved"
+
+
+# --- a currency basis said outright ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("By now, the growth rate of foreign trade (3.8% denominated in USD) is relatively high, China's customs said "
+     "of 2024.", "goods_trade_usd_yoy_pct"),                          # GACC speech (dev3 split), with a year added
+    ("Measured in U.S. dollars, China's foreign trade grew 3.8 percent in 2024.", "goods_trade_usd_yoy_pct"),
+    ("China's foreign trade grew 5 percent in yuan terms in 2024.", "goods_trade_yoy_pct"),
+])
+def test_a_currency_basis_said_outright_picks_the_series_of_that_basis(store, sentence, indicator):
+    [c] = spot.spot(sentence, store=store, published="2025-01-20")
+    assert c.match.indicator == indicator and c.verdict == "supported"

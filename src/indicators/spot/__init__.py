@@ -461,10 +461,22 @@ def part_coverage(sentence: str, source: str, indicator: str) -> str:
     return ""
 
 
+STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expressed)\s+in\s+(?:U\.?S\.?\s+)?(dollars?|USD|yuan|RMB|"
+                          r"renminbi|CNY)\b|\bin\s+(?:U\.?S\.?\s+)?(dollar|USD|yuan|RMB|renminbi|CNY)\s+terms\b")
+"""A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan terms")."""
+
+
 def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
     """Growth published on a yuan and a dollar basis (two series of the same dimensions): the sentence's
     money figures say which the text uses ("up 5.9 per cent to US$3.58 trillion": dollars)."""
-    if frame.transformation != "growth_rate" or len(options) < 2:
+    if len(options) < 2:
+        return options
+    stated = {(m.group(1) or m.group(2)).lower() in ("yuan", "rmb", "renminbi", "cny")
+              for m in STATED_BASIS.finditer(sentence)}
+    if len(stated) == 1:  # "(3.8% denominated in USD)", "in yuan terms": said outright, brackets or not
+        dollars = not stated.pop()
+        return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
+    if frame.transformation != "growth_rate":
         return options
     own = re.sub(r"\([^()]*\)", " ", sentence)  # "25.5 trillion yuan ($3.5 trillion)": a conversion in brackets is not the basis
     dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", own))
