@@ -418,3 +418,11 @@ def test_last_month_as_a_comparison_base_or_without_a_date_gives_no_month():
 def test_a_currency_basis_said_outright_picks_the_series_of_that_basis(store, sentence, indicator):
     [c] = spot.spot(sentence, store=store, published="2025-01-20")
     assert c.match.indicator == indicator and c.verdict == "supported"
+
+
+# --- the year of an earlier rank is that rank's ---------------------------------------------------------------
+
+def test_a_year_after_an_earlier_rank_is_its_base_not_the_figures():
+    reads = _reads(["China was named among the most innovative economies in 2023.",
+                    "It ranks 12th, down from 11th in 2022."], "2023-10-01")
+    assert [(r.figure.value, r.frame.period) for r in reads] == [(12, "2023"), (11, "2022")]

@@ -248,9 +248,11 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+[\d.,]+"
-                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion))?\s+(?:in\s+)?$", re.I)
-"""A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022") is that figure's base."""
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+[\d.,]+(?:st|nd|rd|th)?"
+                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot))?"
+                                   r"\s+(?:in\s+)?$", re.I)
+"""A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
+2022") is that figure's base."""
 
 
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
