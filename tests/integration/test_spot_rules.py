@@ -426,3 +426,21 @@ def test_a_year_after_an_earlier_rank_is_its_base_not_the_figures():
     reads = _reads(["China was named among the most innovative economies in 2023.",
                     "It ranks 12th, down from 11th in 2022."], "2023-10-01")
     assert [(r.figure.value, r.frame.period) for r in reads] == [(12, "2023"), (11, "2022")]
+
+
+# --- "N years prior" / "N years ago" ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentences, published, period", [
+    (["China released its 2024 trade surplus at $990 billion, shattering the previous record of $838 billion set two "
+      "years prior."], "2025-01-20", "2022"),                         # globalEDGE (dev3 split)
+    (["Exports of cars reached 5.2 million units in 2024, against 3 million three years earlier."], None, "2021"),
+    (["Solar module exports stood at 40 GW two years ago."], "2025-03-01", "2023"),
+])
+def test_a_figure_counted_back_in_years_takes_that_year_assumed(sentences, published, period):
+    last = _reads(sentences, published)[-1]
+    assert (last.frame.period, last.frame.period_from) == (period, "assumed")
+
+
+def test_years_back_with_nothing_to_count_from_gives_no_year():
+    [read] = _reads(["Exports stood at 3 million units two years ago."])
+    assert read.frame.period is None

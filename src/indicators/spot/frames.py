@@ -70,6 +70,11 @@ GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
+# "the previous record of $838 billion set two years prior": N years before the sentence's own year ("ago": before
+# the published date); a count of years in words or digits
+YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0,3}?(one|two|three|four|five|six|seven|"
+                              r"eight|nine|ten|\d{1,2})\s+years?\s+(prior|earlier|before|ago)\b", re.I)
+YEAR_COUNTS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 # "exports rose 4.8 percent last month" (the month before the published one); "from the previous month" and
 # "than last month" are comparison bases, not the figure's month
 LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b)[\w-]+\s+){0,2}?last\s+month\b", re.I)
@@ -916,6 +921,17 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's (but
         # "down from 8.4 per cent in 2023": the base figure's own year)
     year, how = None, ""
+    back = YEARS_BACK_AFTER.match(after) if not attached and not relative else None
+    if back:
+        count = int(back.group(1)) if back.group(1).isdigit() else YEAR_COUNTS[back.group(1).lower()]
+        anchor = (context.published.year if context.published else None) if back.group(2).lower() == "ago" \
+            else (int(main_period[:4]) if main_period and main_period[:4].isdigit() else None)
+        if anchor is not None:
+            # counted back from a year the text or its date gives: assumed (never an accusation), since "two
+            # years prior" may count from the record's year or the release's
+            frame.period, frame.period_from = str(anchor - count), "assumed"
+            frame.notes.append(f"“{back.group(0).strip()}”: counted back from {anchor}")
+            return
     if not attached and not relative and frame.role != "earlier" and LAST_MONTH_AFTER.match(after):
         published = context.published
         if published is None:
