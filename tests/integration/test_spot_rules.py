@@ -444,3 +444,15 @@ def test_a_figure_counted_back_in_years_takes_that_year_assumed(sentences, publi
 def test_years_back_with_nothing_to_count_from_gives_no_year():
     [read] = _reads(["Exports stood at 3 million units two years ago."])
     assert read.frame.period is None
+
+
+# --- a unit that says what is counted -------------------------------------------------------------------------
+
+def test_a_figure_in_vehicles_with_no_subject_counts_vehicles_not_goods(store):
+    found = spot.spot("Overseas shipments climbed from about 1 million units in 2020.", store=store,
+                      published="2024-01-11")
+    c = by_span(found, "1 million units")
+    assert (c.frame["subject"], c.frame["subject_from"]) == ("vehicles", "assumed")
+    assert c.match is not None and c.match.indicator == "vehicle_exports" and c.verdict not in ACCUSING
+    [other] = _reads(["Exports rose 5 percent in 2023."])
+    assert other.frame.subject == "goods"  # no unit of its own: the default stays

@@ -737,6 +737,12 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = context.rank_subject, "assumed"
         frame.notes.append(f"the ranking named earlier in the text ({context.rank_subject})")
         return
+    counted = vocabulary().get("unit_subjects", {}).get(figure.unit)
+    if counted:  # "1 million units" of exports: vehicles (the text's narrower vehicles when it named them)
+        carried = context.subject if context.subject and catalogue.within(context.subject, counted) else None
+        frame.subject, frame.subject_from = carried or counted, "assumed"
+        frame.notes.append(f"counted in {figure.unit}: a figure about {carried or counted}")
+        return
     if frame.measure in ("exports", "imports", "trade", "trade_balance"):
         if context.subject and context.subject != "goods" and anaphora:
             frame.subject, frame.subject_from = context.subject, "context"
