@@ -456,3 +456,16 @@ def test_a_figure_in_vehicles_with_no_subject_counts_vehicles_not_goods(store):
     assert c.match is not None and c.match.indicator == "vehicle_exports" and c.verdict not in ACCUSING
     [other] = _reads(["Exports rose 5 percent in 2023."])
     assert other.frame.subject == "goods"  # no unit of its own: the default stays
+
+
+# --- whole numbers written with trailing zeros are rounded ------------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict", [
+    ("By 2023 the number of PCT applications from China reached about 70,000.", "supported-rounded"),  # Bernama (dev3)
+    ("China filed 70,000 PCT applications in 2023.", "supported-rounded"),   # WIPO: 69,610
+    ("China filed 69,610 PCT applications in 2023.", "supported"),
+    ("China filed 69,000 PCT applications in 2023.", "contradicted"),        # to the thousand: 70,000
+])
+def test_a_whole_number_with_three_trailing_zeros_is_read_to_its_last_non_zero_digit(store, text, verdict):
+    [c] = spot.spot(text, store=store, published="2024-10-21")
+    assert c.verdict == verdict, c.explanation
