@@ -46,7 +46,7 @@ import flask
 from dash import dcc, html
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
-from dashboard import common, jsonld, unavailable
+from dashboard import common, jobs, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
 from indicators import cache, sources
 
@@ -88,6 +88,8 @@ def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | No
         update_title=None,
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        # the Check-a-text page's spotting runs in job processes, off the request path (dashboard.jobs)
+        background_callback_manager=jobs.manager(store.url if store is not None else None),
     )
     app.server.config[common.STORE_KEY] = store
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

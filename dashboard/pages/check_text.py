@@ -17,6 +17,7 @@ from dashboard import common
 PAGE = "check"
 MAX_BYTES = 200_000  # the same bound as indicators.spot.MAX_BYTES (checked there too)
 MAX_CHOICE_ROWS = 500  # figures offered series/place/period controls (~2 KB of options each in the page)
+RUN_LABEL = "Find the figures"  # the button; "Checking…" while the check runs
 dash.register_page(__name__, path="/check", name="Check a text", order=4, page_key=PAGE,
                    title="Check a text — spot the figures an article cites and judge them")
 
@@ -35,7 +36,7 @@ def layout(**query):
                 html.Label("Published", htmlFor=f"{PAGE}-published"),
                 dcc.Input(id=f"{PAGE}-published", type="text", placeholder="YYYY-MM-DD", debounce=True,
                           style={"width": "8rem"}),
-                html.Button("Find the figures", id=f"{PAGE}-run", n_clicks=0, type="button"),
+                html.Button(RUN_LABEL, id=f"{PAGE}-run", n_clicks=0, type="button"),
             ], className="controls"),
             html.P(f"At most {MAX_BYTES:,} bytes. The text stays in your browser; the server keeps nothing.",
                    className="source-line"),
@@ -71,18 +72,32 @@ def upload(contents, filename):
         return dash.no_update, _message(str(exc))
 
 
-@common.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
-               Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
-               State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
-               prevent_initial_call=True)
-def run(_clicks, text, published, search):
-    """Spot the figures of the pasted text and render the review table."""
-    from indicators import spot
-    from indicators.spot import choices, matching
-
+def _inputs(_clicks, text, published, search) -> None:
+    """The types the page's controls send (else 400): checked in the request, before the check's job starts."""
     common.expect(_clicks, common.CLICKS, f"{PAGE}-run")
     for value, name in ((text, f"{PAGE}-text"), (published, f"{PAGE}-published"), (search, "url.search")):
         common.expect(value, common.TEXT, name)
+
+
+def _failed(message: str) -> tuple:
+    """What the page shows when the check's job failed (it is logged with its traceback)."""
+    return None, None, _message(f"The figures could not be checked: {message}. The error was logged; "
+                                "try again, or paste a shorter part of the text.")
+
+
+@common.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
+               Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
+               State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
+               prevent_initial_call=True, check=_inputs, failed=_failed, background=True,
+               running=[(Output(f"{PAGE}-run", "disabled"), True, False),
+                        (Output(f"{PAGE}-run", "children"), "Checking…", RUN_LABEL)],
+               cancel=[Input(f"{PAGE}-upload", "contents")])
+def run(_clicks, text, published, search):
+    """Spot the figures of the pasted text and render the review table. In a job process of its own
+    (dashboard.jobs): a long text holds no server worker; uploading another text cancels it."""
+    from indicators import spot
+    from indicators.spot import choices, matching
+
     text = text or ""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
