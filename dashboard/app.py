@@ -78,6 +78,7 @@ def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | No
     Building several apps in one process (the tests do) adds plotly.js to dash's module-level
     list of dcc scripts once per app. That is harmless: the entry is a dynamic resource (loaded by
     dcc.Graph on demand), never a <script> tag in the page, so no page loads it twice."""
+    background = jobs.manager(store.url if store is not None else None)
     app = dash.Dash(
         "dashboard",
         use_pages=True,
@@ -89,8 +90,9 @@ def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | No
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         # the Check-a-text page's spotting runs in job processes, off the request path (dashboard.jobs)
-        background_callback_manager=jobs.manager(store.url if store is not None else None),
+        background_callback_manager=background,
     )
+    background.launch()  # the pages' jobs are registered; no thread of the app runs yet
     app.server.config[common.STORE_KEY] = store
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])

@@ -2,20 +2,23 @@
 in a process of its own, off the request path, so a long paste never ties up a server worker.
 
 Dash's background callbacks (`common.callback(..., background=True)`) with a `dash.DiskcacheManager`:
-the request that starts a check forks a job process and answers at once; the page then asks every
-second for the result, which the job leaves in the jobs folder. Here:
+the request that starts a check has a job process started and answers at once; the page then asks
+every second for the result, which the job leaves in the jobs folder. Here:
 
 - The jobs folder (results, and the secret that signs the job handles the page holds): the
   INDICATORS_JOBS_DIR environment variable, else a folder of the system's temporary directory named
   after the user and the store's URL. Every process serving the same store (gunicorn workers) finds
   the same folder, whichever of them started a job; it is made when the app is built (mode 0700).
   Results expire after RESULT_TTL_S (a page that was closed never collects its result).
-- A job is a fork of the process that got the request: it opens its own connection to the store
-  (own_store), never one opened before the fork, in an app context of the server that started it.
+- Jobs are forked by a launcher (Launcher), a process of one thread forked when the app is built,
+  before the app starts any thread: a job never inherits a lock held by a thread it does not have. A
+  job opens its own connection to the store (own_store), never one opened before a fork.
 - Its input types are checked in the request, before any job starts (a bad one answers 400, as for
   any callback); a job that fails, or whose process ends without an answer, is logged and its page
   shows a message (the callback's `failed`), never a silent hang.
 - Each job has its own result key: two readers who paste the same text never take each other's result.
+- Bounded: at most MAX_RUNNING jobs run at once per store (one more is answered with a message), each
+  for at most JOB_CPU_S seconds of processor time.
 
 diskcache, multiprocess and psutil (dash's `diskcache` extra) load with the dashboard only.
 """
@@ -26,8 +29,11 @@ import contextlib
 import functools
 import hashlib
 import logging
+import multiprocessing
 import os
+import resource
 import secrets
+import signal
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -36,6 +42,7 @@ from pathlib import Path
 import dash
 import diskcache
 import flask
+import psutil
 from dash.exceptions import BackgroundCallbackError, PreventUpdate
 from werkzeug.exceptions import HTTPException
 
@@ -45,7 +52,13 @@ from indicators import config
 DIR_VARIABLE = "INDICATORS_JOBS_DIR"
 RESULT_TTL_S = 600
 """A job's result (and progress) is dropped this long after it was written, collected or not."""
-STOPPED = "the check stopped before it finished (its process ended without an answer)"
+JOB_CPU_S = 600
+"""A job's processor time limit (RLIMIT_CPU): past it the job is killed and its page says so."""
+MAX_RUNNING = max(2, os.cpu_count() or 1)
+"""Jobs running at once for one store (all workers): one more is refused with a message (BUSY)."""
+STOPPED = ("it stopped before it finished (its process ended without an answer: out of time or memory, or "
+           "stopped); this was logged")
+BUSY = f"the server is already checking {MAX_RUNNING} texts; try again in a minute"
 log = logging.getLogger("dashboard")
 
 
@@ -100,28 +113,24 @@ class _ExpiringCache(diskcache.Cache):
                            retry=retry)
 
 
-@dataclass(frozen=True)
-class _Opening:
-    """What a job process needs to open the store of the server that started it."""
-
-    server: flask.Flask
-    url: str
-    read_only: bool
-
-
-_OPENING: _Opening | None = None
-"""Set in a job process, before its callback runs (see Jobs.call_job_fn)."""
-
-
 class Jobs(dash.DiskcacheManager):
-    """dash.DiskcacheManager with the checks above: inputs checked before a job starts, a store of the
-    job's own, a result key per job, expiring results, and a job that ended without an answer reported."""
+    """dash.DiskcacheManager with the checks above: inputs checked before a job starts, jobs forked by
+    the launcher, a result key per job, expiring results, and a job that ended without an answer reported."""
 
     def __init__(self, path: Path):
         # eviction_policy none: nothing is dropped for size (the signing secret must stay); results expire.
         cache = _ExpiringCache(str(path), eviction_policy="none")
         cache.expire()  # results left by pages closed before they were collected
         super().__init__(cache)
+        self._launcher: Launcher | None = None
+
+    def launch(self) -> Launcher:
+        """This process's launcher, forked on the first call: make that call once the pages are registered
+        and before any thread of the app starts (dashboard.app.create_app). A process forked after that
+        (gunicorn --preload) gets one of its own on its first job (the app's threads did not follow it)."""
+        if self._launcher is None or self._launcher.owner != os.getpid():
+            self._launcher = Launcher(self.func_registry)
+        return self._launcher
 
     def make_job_fn(self, fn, progress, key=None):
         job = super().make_job_fn(fn, progress, key)
@@ -133,12 +142,21 @@ class Jobs(dash.DiskcacheManager):
         return secrets.token_hex(32)
 
     def call_job_fn(self, key, job_fn, args, context):
-        """In the request: check the inputs (400 before any job starts), then fork the job."""
+        """In the request: check the inputs (400 before any job starts) and that fewer than MAX_RUNNING
+        run (else Busy: on_error says so), then have the launcher fork the job."""
         if job_fn.check is not None:
             job_fn.check(args)
+        running = [job for job in self.handle.get("running", []) if _alive(job)]
+        if len(running) >= MAX_RUNNING:
+            raise Busy(BUSY)
         store = common.current_store()
-        opening = _Opening(flask.current_app._get_current_object(), store.url, store.read_only)
-        return super().call_job_fn(key, functools.partial(_start, opening, job_fn), args, context)
+        name = next(name for name, registered in self.func_registry.items() if registered is job_fn)
+        pid = self.launch().start(name, (key, self._make_progress_key(key), args, dict(context)),
+                                   store.url, store.read_only)
+        with self.handle.transact():
+            running = [job for job in self.handle.get("running", []) if _alive(job)]
+            self.handle.set("running", [*running, (pid, psutil.Process(pid).create_time())])
+        return pid
 
     def terminate_job(self, job):
         """End a job (cancelled, replaced, or collected), noting that it ended on purpose."""
@@ -159,29 +177,129 @@ class Jobs(dash.DiskcacheManager):
         return result
 
 
-def _start(opening: _Opening, job_fn, *args) -> None:
-    """The job process's entry: note how to open the store, then run Dash's job (which runs the callback)."""
+def _alive(job: tuple[int, float]) -> bool:
+    """Whether the job (pid, start time: a pid can be reused) still runs."""
+    try:
+        process = psutil.Process(job[0])
+        return process.create_time() == job[1] and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+class Launcher:
+    """A process of one thread that forks every job. A fork copies only the thread that forks: a job
+    forked from a serving process (a warm-up thread, a cache rebuilder, other requests) can inherit a lock
+    another thread held at that moment (a module being imported, a cache entry being built) and wait on it
+    for ever. The launcher is forked when the app is built, before those threads start, and never starts one.
+
+    It ends when the process that started it does (its end of the pipe closes)."""
+
+    def __init__(self, registry: dict):
+        self._lock = threading.Lock()  # one request at a time on the pipe (threaded servers)
+        self._pipe, theirs = multiprocessing.Pipe()
+        self.owner = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:
+            self._pipe.close()
+            _serve(theirs, registry)  # never returns
+        theirs.close()
+
+    def start(self, name: str, job_args: tuple, url: str, read_only: bool) -> int:
+        """Fork the job registered as `name` with Dash's job arguments; its pid."""
+        with self._lock:
+            self._pipe.send((name, job_args, url, read_only))
+            answer = self._pipe.recv()
+        if isinstance(answer, str):
+            raise RuntimeError(f"the jobs launcher could not start a job: {answer}")
+        return answer
+
+
+def _serve(pipe, registry: dict) -> None:
+    """The launcher's loop: fork a job per request, answer its pid; exit when the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which closes the pipe
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # finished jobs are reaped by the system
+    warmed = False
+    try:
+        while True:
+            try:
+                name, job_args, url, read_only = pipe.recv()
+            except (EOFError, OSError):
+                break
+            try:
+                pid = os.fork()
+            except OSError as exc:
+                pipe.send(str(exc))
+                continue
+            if pid == 0:
+                pipe.close()
+                _run(registry[name], job_args, _Opening(url, read_only))  # never returns
+            pipe.send(pid)
+            if not warmed:  # later jobs start with the spotter loaded (0.8 s of imports)
+                _load_job_modules()
+                warmed = True
+    finally:
+        os._exit(0)
+
+
+def _load_job_modules() -> None:
+    import indicators.evidence  # noqa: F401
+    import indicators.spot.choices  # noqa: F401
+    import indicators.spot.matching  # noqa: F401
+    import indicators.store  # noqa: F401
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """How a job opens the store of the server that started it."""
+
+    url: str
+    read_only: bool
+
+
+_OPENING: _Opening | None = None
+"""Set in a job process, before its callback runs (see _run)."""
+
+
+def _run(job_fn, job_args: tuple, opening: _Opening) -> None:
+    """A job process: its processor time limit and signals, how to open the store, then Dash's job (which
+    runs the callback and writes its result or error to the jobs folder)."""
     global _OPENING
     _OPENING = opening
-    job_fn(*args)
+    code = 0
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        resource.setrlimit(resource.RLIMIT_CPU, (JOB_CPU_S if hard == resource.RLIM_INFINITY else min(JOB_CPU_S, hard),
+                                                 hard))
+        job_fn(*job_args)
+    except BaseException:  # Dash's job records the callback's errors; this is one outside it
+        log.exception("dashboard: a job failed outside its callback")
+        code = 1
+    finally:
+        os._exit(code)
 
 
 @contextlib.contextmanager
 def own_store():
-    """In a job process: an app context of the server that started the job, whose store is one this
-    process opened (common.current_store() gives it), closed at the end."""
+    """In a job process: an app context whose store (common.current_store()) is one this process opened,
+    closed at the end."""
     from indicators.store import Store
 
     opening = _OPENING
     if opening is None:
-        raise RuntimeError("own_store() is for a job process (started by dashboard.jobs.Jobs)")
-    with opening.server.app_context():
-        store = Store(opening.url, upgrade=False, read_only=opening.read_only)
-        opening.server.config[common.STORE_KEY] = store  # this process's copy of the config only
+        raise RuntimeError("own_store() is for a job process (started by dashboard.jobs.Launcher)")
+    server = flask.Flask("dashboard-job")
+    with server.app_context():
+        store = server.config[common.STORE_KEY] = Store(opening.url, upgrade=False, read_only=opening.read_only)
         try:
             yield store
         finally:
             store.engine.dispose()
+
+
+class Busy(RuntimeError):
+    """MAX_RUNNING jobs run already: the page says so (on_error), no job starts."""
 
 
 class JobFailed(RuntimeError):
@@ -200,9 +318,10 @@ def job(func, where: str, outputs: int):
         except (HTTPException, PreventUpdate):
             raise
         except Exception as exc:
-            raise JobFailed(f"internal error: {type(exc).__name__} in {where}") from exc
+            raise JobFailed(f"an internal error ({type(exc).__name__} in {where}); it was logged") from exc
         if not common.fits(answer, outputs):
-            raise JobFailed(f"internal error: {where} answered {type(answer).__name__}, not {outputs} values")
+            raise JobFailed(f"an internal error ({where} answered {type(answer).__name__}, not {outputs} "
+                            "values); it was logged")
         return answer
 
     return run
@@ -213,6 +332,8 @@ def on_error(where: str, failed):
     `failed(message)` (the outputs that say it); anything else (a bad input: 400) goes on as it was."""
 
     def handle(exc: Exception):
+        if isinstance(exc, Busy):
+            return failed(str(exc))
         if not isinstance(exc, BackgroundCallbackError):
             raise exc
         error = flask.g.get("job_error") or {"msg": str(exc), "tb": ""}

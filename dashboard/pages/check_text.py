@@ -80,9 +80,8 @@ def _inputs(_clicks, text, published, search) -> None:
 
 
 def _failed(message: str) -> tuple:
-    """What the page shows when the check's job failed (it is logged with its traceback)."""
-    return None, None, _message(f"The figures could not be checked: {message}. The error was logged; "
-                                "try again, or paste a shorter part of the text.")
+    """What the page shows when the check could not run or its job failed (dashboard.jobs says why)."""
+    return None, None, _message(f"The figures could not be checked: {message}.")
 
 
 @common.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
