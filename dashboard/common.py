@@ -269,7 +269,7 @@ def callback(*dependencies, check=None, failed=None, **options):
                     check(*args)
 
         if options.get("background"):
-            from dashboard import jobs  # diskcache and multiprocess: loaded with a page that has a job
+            from dashboard import jobs  # here, not at the top: dashboard.jobs imports this module
 
             if failed is None:
                 raise TypeError(f"{where}: a background callback needs `failed`, the outputs for a failed job")

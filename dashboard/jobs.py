@@ -34,6 +34,7 @@ import os
 import resource
 import secrets
 import signal
+import stat
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ MAX_RUNNING = max(2, os.cpu_count() or 1)
 STOPPED = ("it stopped before it finished (its process ended without an answer: out of time or memory, or "
            "stopped); this was logged")
 BUSY = f"the server is already checking {MAX_RUNNING} texts; try again in a minute"
+ANSWER_S = 30
+"""How long a request waits for the launcher to say it started a job (a fork takes milliseconds)."""
 log = logging.getLogger("dashboard")
 
 
@@ -151,11 +154,19 @@ class Jobs(dash.DiskcacheManager):
             raise Busy(BUSY)
         store = common.current_store()
         name = next(name for name, registered in self.func_registry.items() if registered is job_fn)
-        pid = self.launch().start(name, (key, self._make_progress_key(key), args, dict(context)),
-                                   store.url, store.read_only)
+        try:
+            pid = self.launch().start(name, (key, self._make_progress_key(key), args, dict(context)),
+                                      store.url, store.read_only)
+        except (OSError, EOFError, TimeoutError) as exc:  # the launcher is gone or stuck
+            log.exception("dashboard: a job could not be started")
+            raise NotStarted(f"the server could not start the check ({type(exc).__name__}); this was logged") from exc
         with self.handle.transact():
             running = [job for job in self.handle.get("running", []) if _alive(job)]
-            self.handle.set("running", [*running, (pid, psutil.Process(pid).create_time())])
+            try:
+                running.append((pid, psutil.Process(pid).create_time()))
+            except psutil.Error:  # it has already finished
+                pass
+            self.handle.set("running", running)
         return pid
 
     def terminate_job(self, job):
@@ -201,17 +212,44 @@ class Launcher:
         self.pid = os.fork()
         if self.pid == 0:
             self._pipe.close()
+            _let_go_of_pipes(keep=theirs.fileno())
             _serve(theirs, registry)  # never returns
         theirs.close()
 
     def start(self, name: str, job_args: tuple, url: str, read_only: bool) -> int:
-        """Fork the job registered as `name` with Dash's job arguments; its pid."""
+        """Fork the job registered as `name` with Dash's job arguments; its pid. OSError when the launcher
+        cannot fork or is gone, TimeoutError when it does not answer within ANSWER_S."""
         with self._lock:
             self._pipe.send((name, job_args, url, read_only))
+            if not self._pipe.poll(ANSWER_S):
+                raise TimeoutError(f"the jobs launcher did not answer within {ANSWER_S} s")
             answer = self._pipe.recv()
         if isinstance(answer, str):
-            raise RuntimeError(f"the jobs launcher could not start a job: {answer}")
+            raise OSError(f"the jobs launcher could not fork a job: {answer}")
         return answer
+
+
+def _let_go_of_pipes(keep: int) -> None:
+    """Point every pipe and socket the launcher inherited (but `keep` and the standard streams) at
+    /dev/null. Held open here, a pipe to another process of the server's (a test's browser driver) or a
+    client's connection would not see its end when the server closes its copy. The numbers stay taken
+    (dup2, not close): an object of the server's copied here that closes its number later closes /dev/null,
+    never a file this process opened since."""
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        numbers = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc
+        numbers = list(range(3, 1024))
+    for number in numbers:
+        if number <= 2 or number in (keep, null):
+            continue
+        try:
+            mode = os.fstat(number).st_mode
+        except OSError:
+            continue
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            os.dup2(null, number)
+    os.close(null)
 
 
 def _serve(pipe, registry: dict) -> None:
@@ -302,6 +340,10 @@ class Busy(RuntimeError):
     """MAX_RUNNING jobs run already: the page says so (on_error), no job starts."""
 
 
+class NotStarted(RuntimeError):
+    """The launcher could not start a job (logged): the page says so (on_error)."""
+
+
 class JobFailed(RuntimeError):
     """A callback failed in its job process; the message says what and where (the traceback is chained)."""
 
@@ -332,7 +374,7 @@ def on_error(where: str, failed):
     `failed(message)` (the outputs that say it); anything else (a bad input: 400) goes on as it was."""
 
     def handle(exc: Exception):
-        if isinstance(exc, Busy):
+        if isinstance(exc, (Busy, NotStarted)):
             return failed(str(exc))
         if not isinstance(exc, BackgroundCallbackError):
             raise exc

@@ -382,7 +382,7 @@ class Rebuilder:
 
 
 def _after_fork_in_child() -> None:
-    """A forked process (a dashboard job: dashboard.jobs) has only the thread that forked. A lock another
+    """A forked process (the dashboard's jobs launcher, dashboard.jobs) has only the thread that forked. A lock another
     thread held at the fork (a build in progress, a rebuilding pass) would never be released there: every
     cache gets fresh locks, one whose lock was held drops its entries (an update may have been cut
     short), and no Rebuilder runs there, so nothing stale is served."""
