@@ -2,9 +2,12 @@
 store built from the bundled snapshot; while a long text is being checked (the Check-a-text page's
 background callback, driven here through Dash's callback protocol as the page's renderer does), another
 reader's GET / and GET /health answer 200, and the check then completes with its review table.
-
 Shown by order, never by time: the job process is still running, and its poll still pending, after
-both answers came back."""
+both answers came back.
+
+In process (the Flask test client; the jobs are processes all the same): a check whose job fails, or
+whose process dies, ends with a message on the page and a logged error, never a silent hang; a
+cancelled one ends quietly; one over the limit of running jobs is refused with a message."""
 
 from __future__ import annotations
 
@@ -137,3 +140,90 @@ def test_one_sync_worker_answers_other_readers_while_a_long_text_is_checked(one_
     shown = json.dumps(response["check-results"]["children"])
     assert '"check-table"' in shown and '"candidate"' in shown
     assert response["check-message"]["children"]["props"]["id"] == "check-count"
+
+
+# -- in process: how a job ends ------------------------------------------------------------------
+
+
+def start(client, body: dict) -> dict:
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response.get_json()
+
+
+def outcome(client, body: dict, handles: dict):
+    """Poll as the page does until the check ends: (status, the answer's JSON or None for 204)."""
+    for _ in range(POLLS):
+        response = client.post(f"/_dash-update-component?cacheKey={handles['cacheKey']}&job={handles['job']}",
+                               json=body)
+        if response.status_code != 200 or "response" in response.get_json():
+            return response.status_code, response.get_json() if response.status_code == 200 else None
+        time.sleep(0.2)
+    raise AssertionError("the check never ended")
+
+
+def app_client(snapshot_copy, name: str):
+    """A test client of an app on a store of its own (its own jobs folder and launcher, forked now: it
+    carries the monkeypatches made before)."""
+    from dashboard.app import create_app
+
+    client = create_app(snapshot_copy(name), warm=False).server.test_client()
+    return client, json.loads(client.get("/_dash-dependencies").get_data())
+
+
+SHORT = "China exported 4.91 million vehicles in 2023, according to CAAM."
+
+
+def test_a_failing_check_shows_a_message_and_is_logged(snapshot_copy, monkeypatch, caplog):
+    import logging
+
+    from indicators import spot
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(spot, "spot", broken)
+    client, dependencies = app_client(snapshot_copy, "job-fails")
+    body = check_request(dependencies, SHORT)
+    with caplog.at_level(logging.ERROR, logger="dashboard"):
+        status, answer = outcome(client, body, start(client, body))
+    assert status == 200
+    message = answer["response"]["check-message"]["children"]["props"]
+    assert message["id"] == "check-problem"
+    assert message["children"] == ("The figures could not be checked: an internal error (KeyError in "
+                                   "dashboard.pages.check_text.run); it was logged.")
+    logged = [r.getMessage() for r in caplog.records if "failed in its job process" in r.getMessage()]
+    assert logged and "KeyError: 'a bug of ours'" in logged[0]  # the job's traceback
+
+
+def test_a_check_whose_process_dies_says_so(snapshot_copy, monkeypatch):
+    import signal
+
+    from indicators import spot
+
+    monkeypatch.setattr(spot, "spot", lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL))
+    client, dependencies = app_client(snapshot_copy, "job-dies")
+    body = check_request(dependencies, SHORT)
+    status, answer = outcome(client, body, start(client, body))
+    assert status == 200
+    assert "stopped before it finished" in answer["response"]["check-message"]["children"]["props"]["children"]
+
+
+def test_a_cancelled_check_ends_quietly_and_one_over_the_limit_is_refused(snapshot_copy, monkeypatch):
+    from dashboard import jobs
+
+    client, dependencies = app_client(snapshot_copy, "job-cancelled")
+    body = check_request(dependencies, long_text(10_000))
+    handles = start(client, body)
+    job = psutil.Process(int(handles["job"].split("~")[0]))
+    dep = next(d for d in dependencies if d["output"] == "check-upload.id")  # Dash's cancel callback
+    cancel = {"output": dep["output"], "outputs": {"id": "check-upload", "property": "id"},
+              "inputs": [{"id": "check-upload", "property": "contents", "value": "data:text/plain;base64,aGk="}],
+              "changedPropIds": ["check-upload.contents"], "state": []}
+    client.post(f"/_dash-update-component?cancelJob={handles['job']}", json=cancel)
+    job.wait(timeout=60)
+    assert outcome(client, body, handles) == (204, None)  # no update, no message: the reader moved on
+
+    monkeypatch.setattr(jobs, "MAX_RUNNING", 0)
+    answer = start(client, check_request(dependencies, SHORT))
+    assert "job" not in answer and "already checking" in answer["response"]["check-message"]["children"]["props"]["children"]
