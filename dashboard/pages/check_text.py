@@ -1,8 +1,10 @@
 """`/check` — "Check a text": paste an article (or upload a .txt/.md), see its checkable figures mapped to
 the store's series with the claims engine's verdicts, pick another series, place or period for a figure
 (judged again by the claims engine, spot/choices.py), accept or reject each, download the accepted
-ones as a claims file. The text and the candidates live in the browser only (dcc.Store, memory):
-nothing pasted is kept on the server."""
+ones as a claims file. The text and the candidates live in the browser (dcc.Store, memory). The
+spotting runs in a job process off the request path (dashboard.jobs): its result waits in the jobs
+folder only until the page collects it (a second later), at most jobs.RESULT_TTL_S; nothing pasted is
+kept on the server after that."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import dash
 from dash import ALL, MATCH, Input, Output, State, dcc, html
 from werkzeug.exceptions import BadRequest
 
-from dashboard import common
+from dashboard import common, jobs
 
 PAGE = "check"
 MAX_BYTES = 200_000  # the same bound as indicators.spot.MAX_BYTES (checked there too)
@@ -38,7 +40,8 @@ def layout(**query):
                           style={"width": "8rem"}),
                 html.Button(RUN_LABEL, id=f"{PAGE}-run", n_clicks=0, type="button"),
             ], className="controls"),
-            html.P(f"At most {MAX_BYTES:,} bytes. The text stays in your browser; the server keeps nothing.",
+            html.P(f"At most {MAX_BYTES:,} bytes. The text stays in your browser; the server keeps nothing once this "
+                   f"page has the result (one never collected expires after {jobs.RESULT_TTL_S // 60} minutes).",
                    className="source-line"),
             html.Div(id=f"{PAGE}-message", role="status"),
         ]),
