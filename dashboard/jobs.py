@@ -281,10 +281,14 @@ def _serve(pipe, registry: dict) -> None:
 
 
 def _load_job_modules() -> None:
-    import indicators.evidence  # noqa: F401
-    import indicators.spot.choices  # noqa: F401
-    import indicators.spot.matching  # noqa: F401
-    import indicators.store  # noqa: F401
+    """Import in the launcher what every job imports (each job would otherwise import it again)."""
+    try:
+        import indicators.evidence  # noqa: F401
+        import indicators.spot.choices  # noqa: F401
+        import indicators.spot.matching  # noqa: F401
+        import indicators.store  # noqa: F401
+    except Exception:  # each job imports them itself, and reports what fails
+        log.warning("dashboard: the jobs launcher could not load the spotter", exc_info=True)
 
 
 @dataclass(frozen=True)
@@ -308,8 +312,8 @@ def _run(job_fn, job_args: tuple, opening: _Opening) -> None:
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        resource.setrlimit(resource.RLIMIT_CPU, (JOB_CPU_S if hard == resource.RLIM_INFINITY else min(JOB_CPU_S, hard),
-                                                 hard))
+        soft = JOB_CPU_S if hard == resource.RLIM_INFINITY else min(JOB_CPU_S, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         job_fn(*job_args)
     except BaseException:  # Dash's job records the callback's errors; this is one outside it
         log.exception("dashboard: a job failed outside its callback")

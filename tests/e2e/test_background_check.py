@@ -196,13 +196,27 @@ def test_a_failing_check_shows_a_message_and_is_logged(snapshot_copy, monkeypatc
     assert logged and "KeyError: 'a bug of ours'" in logged[0]  # the job's traceback
 
 
-def test_a_check_whose_process_dies_says_so(snapshot_copy, monkeypatch):
+def spin(*args, **kwargs):
+    """A spotter that computes for two minutes (the job's processor time limit, set to 1 s, stops it first)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        pass
+    return []
+
+
+@pytest.mark.parametrize("ending", ["killed", "out of time"])
+def test_a_check_whose_process_dies_says_so(snapshot_copy, monkeypatch, ending):
     import signal
 
+    from dashboard import jobs
     from indicators import spot
 
-    monkeypatch.setattr(spot, "spot", lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL))
-    client, dependencies = app_client(snapshot_copy, "job-dies")
+    if ending == "killed":
+        monkeypatch.setattr(spot, "spot", lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL))
+    else:
+        monkeypatch.setattr(spot, "spot", spin)
+        monkeypatch.setattr(jobs, "JOB_CPU_S", 1)
+    client, dependencies = app_client(snapshot_copy, f"job-{ending.replace(' ', '-')}")
     body = check_request(dependencies, SHORT)
     status, answer = outcome(client, body, start(client, body))
     assert status == 200
