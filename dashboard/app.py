@@ -78,7 +78,7 @@ def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | No
     Building several apps in one process (the tests do) adds plotly.js to dash's module-level
     list of dcc scripts once per app. That is harmless: the entry is a dynamic resource (loaded by
     dcc.Graph on demand), never a <script> tag in the page, so no page loads it twice."""
-    background = jobs.manager(store.url if store is not None else None)
+    background = jobs.manager(store.url, store.read_only) if store is not None else jobs.manager(None)
     app = dash.Dash(
         "dashboard",
         use_pages=True,

@@ -6,9 +6,11 @@ the request that starts a check has a job process started and answers at once; t
 every second for the result, which the job leaves in the jobs folder. Here:
 
 - The jobs folder (results, and the secret that signs the job handles the page holds): the
-  INDICATORS_JOBS_DIR environment variable, else a folder of the system's temporary directory named
-  after the user and the store's URL. Every process serving the same store (gunicorn workers) finds
-  the same folder, whichever of them started a job; it is made when the app is built (mode 0700).
+  INDICATORS_JOBS_DIR environment variable, else `<store file>.jobs/` beside a SQLite store (as its
+  `.locks/`) when this process may write there, else a folder of the system's temporary directory named
+  after the user and the store's URL (PostgreSQL, a read-only store). Every process serving the same store
+  (gunicorn workers) finds the same folder, whichever of them started a job; it is made when the app is
+  built (mode 0700).
   Results expire after RESULT_TTL_S (a page that was closed never collects its result).
 - Jobs are forked by a launcher (Launcher), a process of one thread forked when the app is built,
   before the app starts any thread: a job never inherits a lock held by a thread it does not have. A
@@ -65,42 +67,75 @@ ANSWER_S = 30
 log = logging.getLogger("dashboard")
 
 
-def folder(store_url: str | None) -> Path:
-    """The jobs folder for the store at `store_url` (None: the configured one): INDICATORS_JOBS_DIR, else
-    one in the temporary directory named after this user and the store (the same in every worker serving it)."""
+def folder(store_url: str | None, read_only: bool = False) -> Path:
+    """The jobs folder for the store at `store_url` (None: the configured one): INDICATORS_JOBS_DIR; else
+    `<file>.jobs/` beside a SQLite store file whose folder this process may write (unless the store is
+    `read_only`); else temporary_folder(). The same in every worker serving the store."""
     configured = os.environ.get(DIR_VARIABLE)
     if configured:
         return Path(configured)
-    if store_url is None:
-        try:
-            store_url = config.database_url()
-        except OSError:  # the default store's folder cannot be made: the pages say so (dashboard.unavailable)
-            store_url = "the default store"
-    digest = hashlib.sha256(store_url.encode()).hexdigest()[:16]
+    database = _sqlite_file(_url(store_url))
+    if database is not None and not read_only and os.access(database.parent, os.W_OK | os.X_OK):
+        return database.with_name(database.name + ".jobs")
+    return temporary_folder(store_url)
+
+
+def temporary_folder(store_url: str | None) -> Path:
+    """The jobs folder of a store in the temporary directory, named after this user and the store's URL."""
+    digest = hashlib.sha256(_url(store_url).encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"factcheck-indicators-jobs-{os.getuid()}-{digest}"
 
 
-def manager(store_url: str | None) -> Jobs:
+def _url(store_url: str | None) -> str:
+    """The store's URL (None: the configured store's)."""
+    if store_url is not None:
+        return store_url
+    try:
+        return config.database_url()
+    except OSError:  # the default store's folder cannot be made: the pages say so (dashboard.unavailable)
+        return "the default store"
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite store URL (read as dashboard.unavailable reads it), None for any other store."""
+    scheme, found, rest = url.partition("://")
+    if not found or scheme.lower().partition("+")[0] != "sqlite":
+        return None
+    database = rest.split("?", 1)[0]
+    database = database[1:] if database.startswith("/") else database
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database).absolute()
+
+
+def manager(store_url: str | None, read_only: bool = False) -> Jobs:
     """The jobs manager for the store at `store_url` (one per folder in a process: apps built on the
     same store share it), its folder made."""
-    path = folder(store_url)
+    path = folder(store_url, read_only)
     with _MANAGERS_LOCK:
-        found = _MANAGERS.get(path)
-        if found is None:
-            _make(path, owned_here=os.environ.get(DIR_VARIABLE) is None)
-            found = _MANAGERS[path] = Jobs(path)
-    return found
+        if path not in _MANAGERS:
+            try:
+                _make(path)
+            except OSError:  # beside the store after all not writable: the temporary directory's
+                if os.environ.get(DIR_VARIABLE):
+                    raise
+                path = temporary_folder(store_url)
+                if path not in _MANAGERS:
+                    _make(path)
+        if path not in _MANAGERS:
+            _MANAGERS[path] = Jobs(path)
+        return _MANAGERS[path]
 
 
 _MANAGERS: dict[Path, "Jobs"] = {}
 _MANAGERS_LOCK = threading.Lock()
 
 
-def _make(path: Path, owned_here: bool) -> None:
+def _make(path: Path) -> None:
     """Make the folder (0700). In the shared temporary directory it must be a folder of this user's (not
     a link, not made by someone else beforehand): it holds the secret that signs job handles."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if owned_here:
+    if path.parent == Path(tempfile.gettempdir()):
         status = path.lstat()
         if path.is_symlink() or status.st_uid != os.getuid():
             raise RuntimeError(f"the jobs folder {path} is not a folder of this user's: remove it, or set "
