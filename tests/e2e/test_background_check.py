@@ -242,3 +242,28 @@ def test_a_cancelled_check_ends_quietly_and_one_over_the_limit_is_refused(snapsh
     answer = start(client, check_request(dependencies, SHORT))
     assert "job" not in answer
     assert "already checking" in answer["response"]["check-message"]["children"]["props"]["children"]
+
+
+# -- in a browser: the button while the check runs ------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_button_says_checking_and_is_disabled_while_the_check_runs(snapshot_copy):
+    from browser_harness import launched, opened, playwright_or_skip, served
+
+    sync_api = playwright_or_skip()
+    with served(snapshot_copy("job-button")) as url, launched(sync_api) as browser, opened(browser, "1280x900") as page:
+        page.goto(url + "/check")
+        page.wait_for_selector("#check-text")
+        page.evaluate("""(text) => {
+            const box = document.querySelector('#check-text');
+            Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, text);
+            box.dispatchEvent(new Event('input', {bubbles: true}));
+        }""", long_text(10_000))
+        page.click("#check-run")
+        page.wait_for_selector("#check-run:disabled", timeout=30_000)
+        assert page.inner_text("#check-run") == "Checking…"
+        page.wait_for_selector("#check-table", timeout=300_000)
+        page.wait_for_selector("#check-run:enabled", timeout=30_000)
+        assert page.inner_text("#check-run") == "Find the figures"
+        assert not page.errors, page.errors
