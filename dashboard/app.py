@@ -46,7 +46,7 @@ import flask
 from dash import dcc, html
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
-from dashboard import common, jsonld, unavailable
+from dashboard import common, jobs, jsonld, unavailable
 from dashboard.common import figures  # imported on first use (see dashboard.common)
 from indicators import cache, sources
 
@@ -78,6 +78,7 @@ def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | No
     Building several apps in one process (the tests do) adds plotly.js to dash's module-level
     list of dcc scripts once per app. That is harmless: the entry is a dynamic resource (loaded by
     dcc.Graph on demand), never a <script> tag in the page, so no page loads it twice."""
+    background = jobs.manager(store.url, store.read_only) if store is not None else jobs.manager(None)
     app = dash.Dash(
         "dashboard",
         use_pages=True,
@@ -88,7 +89,10 @@ def create_app(store: Store | None = None, warm: bool = True, rebuild: bool | No
         update_title=None,
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        # the Check-a-text page's spotting runs in job processes, off the request path (dashboard.jobs)
+        background_callback_manager=background,
     )
+    background.launch()  # the pages' jobs are registered; no thread of the app runs yet
     app.server.config[common.STORE_KEY] = store
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])

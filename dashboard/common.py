@@ -240,12 +240,18 @@ def expect(value, types: tuple, name: str):
     return value
 
 
-def callback(*dependencies, **options):
+def callback(*dependencies, check=None, failed=None, **options):
     """dash.callback for a page's callback, with the boundary of our code marked.
 
     Arguments that do not fit the function's parameters (a body with more or fewer inputs than the
-    callback declares) answer 400; an exception raised inside the function is tagged as ours
-    (our_code), and so is an answer whose number of values differs from the outputs declared."""
+    callback declares) answer 400, and so does `check(*arguments)` when it raises BadRequest (the page's
+    input types: expect); an exception raised inside the function is tagged as ours (our_code), and so
+    is an answer whose number of values differs from the outputs declared.
+
+    With `background=True` the function runs in a job process of its own, off the request path
+    (dashboard.jobs; `running`, `cancel`: as for dash.callback): the arguments are checked in the
+    request, before the job starts; a failure in the job is logged and shown by `failed(message)`, the
+    outputs that say it."""
     flat = [d for dep in dependencies for d in (dep if isinstance(dep, (list, tuple)) else [dep])]
     outputs = sum(isinstance(d, Output) for d in flat)
 
@@ -253,16 +259,31 @@ def callback(*dependencies, **options):
         signature = inspect.signature(func)
         where = f"{func.__module__}.{func.__qualname__}"
 
-        @functools.wraps(func)
-        def run(*args):
+        def checked(args):
             try:
                 signature.bind(*args)
             except TypeError:
                 raise BadRequest(f"the callback request's inputs do not fit {func.__name__}") from None
+            if check is not None:
+                with our_code(where):
+                    check(*args)
+
+        if options.get("background"):
+            from dashboard import jobs  # here, not at the top: dashboard.jobs imports this module
+
+            if failed is None:
+                raise TypeError(f"{where}: a background callback needs `failed`, the outputs for a failed job")
+            run = jobs.job(func, where, outputs)
+            run.check = checked
+            dash.callback(*dependencies, on_error=jobs.on_error(where, failed), **options)(run)
+            return func
+
+        @functools.wraps(func)
+        def run(*args):
+            checked(args)
             with our_code(where):
                 answer = func(*args)
-                if outputs > 1 and not (isinstance(answer, (list, tuple)) and len(answer) == outputs
-                                        or answer is dash.no_update):
+                if not fits(answer, outputs):
                     raise TypeError(f"{where} answered {type(answer).__name__}, not {outputs} values")
             return answer
 
@@ -270,6 +291,11 @@ def callback(*dependencies, **options):
         return func
 
     return register
+
+
+def fits(answer, outputs: int) -> bool:
+    """Whether a callback's answer has one value per output (or is no_update)."""
+    return outputs <= 1 or answer is dash.no_update or isinstance(answer, (list, tuple)) and len(answer) == outputs
 
 
 def page_layout(params: tuple[str, ...] = COMMON_PARAMS, events: bool = False):

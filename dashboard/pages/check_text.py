@@ -1,8 +1,10 @@
 """`/check` — "Check a text": paste an article (or upload a .txt/.md), see its checkable figures mapped to
 the store's series with the claims engine's verdicts, pick another series, place or period for a figure
 (judged again by the claims engine, spot/choices.py), accept or reject each, download the accepted
-ones as a claims file. The text and the candidates live in the browser only (dcc.Store, memory):
-nothing pasted is kept on the server."""
+ones as a claims file. The text and the candidates live in the browser (dcc.Store, memory). The
+spotting runs in a job process off the request path (dashboard.jobs): its result waits in the jobs
+folder only until the page collects it (a second later), at most jobs.RESULT_TTL_S; nothing pasted is
+kept on the server after that."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ import dash
 from dash import ALL, MATCH, Input, Output, State, dcc, html
 from werkzeug.exceptions import BadRequest
 
-from dashboard import common
+from dashboard import common, jobs
 
 PAGE = "check"
 MAX_BYTES = 200_000  # the same bound as indicators.spot.MAX_BYTES (checked there too)
 MAX_CHOICE_ROWS = 500  # figures offered series/place/period controls (~2 KB of options each in the page)
+RUN_LABEL = "Find the figures"  # the button; "Checking…" while the check runs
 dash.register_page(__name__, path="/check", name="Check a text", order=4, page_key=PAGE,
                    title="Check a text — spot the figures an article cites and judge them")
 
@@ -35,9 +38,10 @@ def layout(**query):
                 html.Label("Published", htmlFor=f"{PAGE}-published"),
                 dcc.Input(id=f"{PAGE}-published", type="text", placeholder="YYYY-MM-DD", debounce=True,
                           style={"width": "8rem"}),
-                html.Button("Find the figures", id=f"{PAGE}-run", n_clicks=0, type="button"),
+                html.Button(RUN_LABEL, id=f"{PAGE}-run", n_clicks=0, type="button"),
             ], className="controls"),
-            html.P(f"At most {MAX_BYTES:,} bytes. The text stays in your browser; the server keeps nothing.",
+            html.P(f"At most {MAX_BYTES:,} bytes. The text stays in your browser; the server keeps nothing once this "
+                   f"page has the result (one never collected expires after {jobs.RESULT_TTL_S // 60} minutes).",
                    className="source-line"),
             html.Div(id=f"{PAGE}-message", role="status"),
         ]),
@@ -71,18 +75,31 @@ def upload(contents, filename):
         return dash.no_update, _message(str(exc))
 
 
-@common.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
-               Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
-               State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
-               prevent_initial_call=True)
-def run(_clicks, text, published, search):
-    """Spot the figures of the pasted text and render the review table."""
-    from indicators import spot
-    from indicators.spot import choices, matching
-
+def _inputs(_clicks, text, published, search) -> None:
+    """The types the page's controls send (else 400): checked in the request, before the check's job starts."""
     common.expect(_clicks, common.CLICKS, f"{PAGE}-run")
     for value, name in ((text, f"{PAGE}-text"), (published, f"{PAGE}-published"), (search, "url.search")):
         common.expect(value, common.TEXT, name)
+
+
+def _failed(message: str) -> tuple:
+    """What the page shows when the check could not run or its job failed (dashboard.jobs says why)."""
+    return None, None, _message(f"The figures could not be checked: {message}.")
+
+
+@common.callback(Output(f"{PAGE}-drafted", "data"), Output(f"{PAGE}-results", "children"),
+               Output(f"{PAGE}-message", "children"), Input(f"{PAGE}-run", "n_clicks"),
+               State(f"{PAGE}-text", "value"), State(f"{PAGE}-published", "value"), State("url", "search"),
+               prevent_initial_call=True, check=_inputs, failed=_failed, background=True,
+               running=[(Output(f"{PAGE}-run", "disabled"), True, False),
+                        (Output(f"{PAGE}-run", "children"), "Checking…", RUN_LABEL)],
+               cancel=[Input(f"{PAGE}-upload", "contents")])
+def run(_clicks, text, published, search):
+    """Spot the figures of the pasted text and render the review table. In a job process of its own
+    (dashboard.jobs): a long text holds no server worker; uploading another text cancels it."""
+    from indicators import spot
+    from indicators.spot import choices, matching
+
     text = text or ""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:

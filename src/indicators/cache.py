@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -378,3 +379,25 @@ class Rebuilder:
                 self.poll(woken)
             except Exception:  # an unreadable store: the pages say so; try again on the next pass
                 log.debug("cache rebuilder: pass skipped", exc_info=True)
+
+
+def _after_fork_in_child() -> None:
+    """A forked process (the dashboard's jobs launcher, dashboard.jobs) has only the thread that forked. A lock another
+    thread held at the fork (a build in progress, a rebuilding pass) would never be released there: every
+    cache gets fresh locks, one whose lock was held drops its entries (an update may have been cut
+    short), and no Rebuilder runs there, so nothing stale is served."""
+    global _REGISTRY_LOCK, _SERVE_STALE, _WAKE
+    _REGISTRY_LOCK = threading.Lock()
+    _SERVE_STALE, _WAKE = threading.Event(), threading.Event()
+    _REBUILDERS.clear()
+    for found in _REGISTRY.values():
+        if found._lock.locked():
+            found._items = cachetools.LRUCache(found._items.maxsize)
+            if isinstance(found, Cache):
+                found._latest = cachetools.LRUCache(found._latest.maxsize)
+        found._lock = threading.Lock()
+        if isinstance(found, Cache):
+            found._building = {}
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
