@@ -45,7 +45,7 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev2": "collected 2026-12-04 and annotated before the spotter was run on it; first-run figures in the "
                   "corpus README, then used for development",
           "dev3": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
-                  "first run on it; first-run figures in the corpus README"}
+                  "first run on it; first-run figures in the corpus README, then used for development (docs/spotting.md)"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
         "candidates", "right")
 
