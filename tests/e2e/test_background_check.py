@@ -24,6 +24,7 @@ import urllib.request
 import psutil
 import pytest
 from repo_paths import ROOT
+from texts import long_prose
 
 POLLS = 1200  # the page's renderer asks once a second; a loaded machine checks 10 KB in under a minute
 
@@ -43,18 +44,6 @@ def call(url: str, body: dict | None = None) -> tuple[int, bytes]:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
-
-
-def long_text(limit: int) -> str:
-    """The bundled articles' prose repeated to `limit` bytes (as tests/e2e/test_browser_spot.py builds one)."""
-    from indicators import articles
-
-    texts = [a.text.split("---", 2)[-1] if a.text.startswith("---") else a.text for a in articles.load_articles()]
-    text, i = "", 0
-    while len(text.encode()) < limit:
-        text += texts[i % len(texts)] + "\n\n"
-        i += 1
-    return text.encode()[:limit].decode(errors="ignore")
 
 
 def check_request(dependencies: list[dict], text: str) -> dict:
@@ -109,7 +98,7 @@ def test_one_sync_worker_answers_other_readers_while_a_long_text_is_checked(one_
     base, worker = one_worker
     status, dependencies = call(base + "/_dash-dependencies")
     assert status == 200
-    body = check_request(json.loads(dependencies), long_text(10_000))
+    body = check_request(json.loads(dependencies), long_prose(10_000))
     assert call(base + "/")[0] == 200  # the shell and the store warm, as for any reader before this one
 
     status, started = call(base + "/_dash-update-component", body)
@@ -227,7 +216,7 @@ def test_a_cancelled_check_ends_quietly_and_one_over_the_limit_is_refused(snapsh
     from dashboard import jobs
 
     client, dependencies = app_client(snapshot_copy, "job-cancelled")
-    body = check_request(dependencies, long_text(10_000))
+    body = check_request(dependencies, long_prose(10_000))
     handles = start(client, body)
     job = psutil.Process(int(handles["job"].split("~")[0]))
     dep = next(d for d in dependencies if d["output"] == "check-upload.id")  # Dash's cancel callback
@@ -259,7 +248,7 @@ def test_the_button_says_checking_and_is_disabled_while_the_check_runs(snapshot_
             const box = document.querySelector('#check-text');
             Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, text);
             box.dispatchEvent(new Event('input', {bubbles: true}));
-        }""", long_text(10_000))
+        }""", long_prose(10_000))
         page.click("#check-run")
         page.wait_for_selector("#check-run:disabled", timeout=30_000)
         assert page.inner_text("#check-run") == "Checking…"

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from browser_harness import launched, opened, playwright_or_skip, served, shoot
 from repo_paths import ROOT
+from texts import long_prose
 
 pytestmark = pytest.mark.browser
 
@@ -222,18 +223,6 @@ BUSY = "#check-results[data-dash-is-loading='true']"
 """The results area while the page's spotting callback is in flight (Dash marks the outputs it waits for)."""
 
 
-def _long_prose(limit: int = 195_000) -> str:
-    """The bundled articles' texts repeated to `limit` bytes: prose near the page's 200,000-byte limit."""
-    from indicators import articles
-
-    texts = [a.text.split("---", 2)[-1] if a.text.startswith("---") else a.text for a in articles.load_articles()]
-    text, i = "", 0
-    while len(text.encode()) < limit:
-        text += texts[i % len(texts)] + "\n\n"
-        i += 1
-    return text.encode()[:limit].decode(errors="ignore")
-
-
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_a_long_text_being_checked_leaves_the_page_answering_another_reader(browser, base_url):
@@ -244,7 +233,7 @@ def test_a_long_text_being_checked_leaves_the_page_answering_another_reader(brow
         for page in (first, second):
             page.goto(base_url + "/check")
             page.wait_for_selector("#check-text")
-        first.evaluate(SET_TEXT, _long_prose(30_000))
+        first.evaluate(SET_TEXT, long_prose(30_000))
         second.evaluate(SET_TEXT, "China exported 4.91 million vehicles in 2023, according to CAAM.")
         first.click("#check-run")
         first.wait_for_selector(BUSY, state="attached", timeout=30_000)

@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from indicators import articles, claims, cli, spot
+from texts import frames_of_sentences
 
 FIGURE_CHECKS = {"threshold", "rounded", "exact", "count", "leader"}
 
@@ -623,15 +624,7 @@ def test_front_matter_that_is_not_yaml_is_said_not_silently_dropped(store):
     assert not any("front matter" in note for note in good.notes)
 
 
-def _reads(sentences: list[str], published: str | None = None):
-    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
-    from indicators.spot import frames
-
-    context = frames.Context(published=spot.as_date(published) if published else None)
-    reads = []
-    for i, sentence in enumerate(sentences):
-        reads = frames.frames_of(sentence, context, i)
-    return reads
+_reads = frames_of_sentences
 
 
 def test_a_year_after_than_in_or_from_the_is_a_base_and_the_figure_is_the_next_year():

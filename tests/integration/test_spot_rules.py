@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-from indicators.spot import frames
 from indicators.spot.figures import read_figures
+from texts import frames_of_sentences
 
 ACCUSING = ("contradicted", "misleading")
 
@@ -17,13 +17,7 @@ def store(snapshot_copy):
     return snapshot_copy("spot-rules")
 
 
-def _reads(sentences: list[str], published: str | None = None):
-    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
-    context = frames.Context(published=spot.as_date(published) if published else None)
-    reads = []
-    for i, sentence in enumerate(sentences):
-        reads = frames.frames_of(sentence, context, i)
-    return reads
+_reads = frames_of_sentences
 
 
 def by_span(found, words):

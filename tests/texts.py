@@ -1,0 +1,27 @@
+"""Texts the spotting tests read: long prose built from the bundled articles, and frames of sentences."""
+
+from __future__ import annotations
+
+
+def long_prose(limit: int = 195_000) -> str:
+    """The bundled articles' texts repeated to `limit` bytes (195,000: prose near the page's 200,000-byte limit)."""
+    from indicators import articles
+
+    texts = [a.text.split("---", 2)[-1] if a.text.startswith("---") else a.text for a in articles.load_articles()]
+    text, i = "", 0
+    while len(text.encode()) < limit:
+        text += texts[i % len(texts)] + "\n\n"
+        i += 1
+    return text.encode()[:limit].decode(errors="ignore")
+
+
+def frames_of_sentences(sentences: list[str], published: str | None = None):
+    """Frames of consecutive sentences read with one context (no store): the last sentence's reads."""
+    from indicators import spot
+    from indicators.spot import frames
+
+    context = frames.Context(published=spot.as_date(published) if published else None)
+    reads = []
+    for i, sentence in enumerate(sentences):
+        reads = frames.frames_of(sentence, context, i)
+    return reads
