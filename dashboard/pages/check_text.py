@@ -219,10 +219,12 @@ dash.clientside_callback(
 
 
 def evidence_charts(store, entries: list[dict | None], as_of: str | None = None, rows: tuple[int, ...] = ()) -> html.Div:
-    """The generic evidence chart of each drafted, checkable candidate (numbered as in the table),
-    folded so the review table stays the first thing on the page. Each chart follows its row's choices
-    (`rejudge` redraws it); the rows in `rows` (those with choices) that have no chart get a hidden one,
-    so that every row's callback has a chart to draw."""
+    """A folded evidence section for each drafted, checkable candidate (numbered as in the table), so the
+    review table stays the first thing on the page. Its chart is drawn when the reader opens it
+    (`draw_evidence`: a long text's hundreds of charts are never built unasked) and follows its row's
+    choices (`rejudge` redraws it); the rows in `rows` (those with choices) without a section get a
+    hidden chart, so that every row's callback has a chart to draw. `store` and `as_of` are the
+    callbacks' (kept for callers that draw with a given store)."""
     from indicators import evidence
 
     charts, drawn = [], set()
@@ -230,18 +232,41 @@ def evidence_charts(store, entries: list[dict | None], as_of: str | None = None,
         if not claim or claim.get("check") not in evidence.CHECKABLE or not claim.get("series"):
             continue
         summary = html.Summary(f"Figure #{index + 1}: evidence for “{claim['quote'][:90]}”")
-        try:
-            shown = dcc.Graph(id=_row_id("chart", index), figure=evidence.evidence_figure(store, claim, as_of=as_of),
-                              config={"displaylogo": False, "responsive": True})
-            drawn.add(index)
-        except Exception as exc:  # one chart that cannot be drawn must not cost the review
-            shown = html.P(f"No chart: {str(exc).splitlines()[0]}", className="problems")
-        charts.append(html.Details([summary, shown], id=f"{PAGE}-evidence-{index}", className="evidence"))
+        shown = dcc.Graph(id=_row_id("chart", index), config={"displaylogo": False, "responsive": True})
+        drawn.add(index)
+        charts.append(html.Div(html.Details([summary, shown], id=_row_id("evidence", index), className="evidence"),
+                               id=f"{PAGE}-evidence-{index}"))
     children = [html.H3("Evidence"), *charts] if charts else []
     hidden = [dcc.Graph(id=_row_id("chart", index)) for index in rows if index not in drawn]
     if hidden:
         children.append(html.Div(hidden, id=f"{PAGE}-undrawn", style={"display": "none"}))
     return html.Div(children, id=f"{PAGE}-evidence")
+
+
+@common.callback(Output(_row_id("chart", MATCH), "figure", allow_duplicate=True),
+                 Input(_row_id("evidence", MATCH), "open"), State(_row_id("claim", MATCH), "data"),
+                 State(_row_id("chart", MATCH), "figure"), State("url", "search"), prevent_initial_call=True)
+def draw_evidence(opened, claim_text, figure, search):
+    """The reader opened a figure's evidence: draw its chart from the row's claim (the drafted one, or the
+    one rebuilt from the reader's choices), once; a chart that cannot be drawn leaves a note."""
+    import yaml
+
+    common.expect(opened, (bool, type(None)), f"{PAGE}-evidence.open")
+    common.expect(claim_text, (str, type(None)), f"{PAGE}-claim")
+    common.expect(figure, (dict, type(None)), f"{PAGE}-chart.figure")
+    common.expect(search, common.TEXT, "url.search")
+    if not opened or not claim_text or (figure or {}).get("data"):
+        return dash.no_update
+    try:
+        [claim] = yaml.safe_load(claim_text)
+    except (yaml.YAMLError, ValueError, TypeError):
+        raise BadRequest("the row's claim is not one claim in YAML") from None
+    from indicators import evidence
+
+    try:
+        return evidence.evidence_figure(common.current_store(), claim, as_of=_as_of(search))
+    except Exception as exc:  # the verdict stands without its chart
+        return {"data": [], "layout": {"title": {"text": f"No chart: {str(exc).splitlines()[0]}"[:120]}}}
 
 
 def _message(text: str) -> html.Div:

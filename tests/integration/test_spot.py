@@ -247,11 +247,14 @@ def test_stdin(snapshot_store, monkeypatch, capsys):
     assert (c["value"], c["unit"], c["match"]["indicator"]) == (12, "rank", "gii_rank")
 
 
-def test_the_check_a_text_page_draws_an_evidence_chart_per_checkable_candidate(snapshot_store):
-    """Each drafted, checkable candidate gets the generic evidence chart with its stated figure."""
+def test_the_check_a_text_page_draws_an_evidence_chart_per_checkable_candidate_when_it_is_opened(snapshot_store):
+    """Each drafted, checkable candidate gets a folded evidence section; its chart (the generic evidence chart
+    with the stated figure) is drawn when the reader opens it, once, not for every candidate of a long text."""
+    import json
+
     from dashboard.app import create_app
 
-    create_app(snapshot_store, warm=False)  # pages register with an app
+    app = create_app(snapshot_store, warm=False)  # pages register with an app
     from dashboard.pages import check_text
     from indicators import articles, evidence
 
@@ -264,8 +267,30 @@ def test_the_check_a_text_page_draws_an_evidence_chart_per_checkable_candidate(s
     section = check_text.evidence_charts(snapshot_store, entries)
     shown = [child for child in section.children if getattr(child, "id", "").startswith("check-evidence-")]
     assert [child.id for child in shown] == [f"check-evidence-{i}" for i in drawable]
-    graphs = [child.children[1] for child in shown]
-    assert all(hasattr(graph, "figure") and graph.figure.data for graph in graphs)
+    assert not any(getattr(div.children.children[1], "figure", None) for div in shown)  # nothing drawn unasked
+
+    client = app.server.test_client()
+    dep = next(d for d in client.get("/_dash-dependencies").get_json()
+               if any(i["id"] == '{"index":["MATCH"],"type":"check-evidence"}' for i in d["inputs"]))
+
+    def opened(index: int, figure):
+        def pattern(kind):
+            return {"index": index, "type": f"check-{kind}"}
+        body = {"output": dep["output"], "outputs": {"id": pattern("chart"), "property": "figure"},
+                "inputs": [{"id": pattern("evidence"), "property": "open", "value": True}],
+                "state": [{"id": pattern("claim"), "property": "data", "value": spot.yaml_text([entries[index]])},
+                          {"id": pattern("chart"), "property": "figure", "value": figure},
+                          {"id": "url", "property": "search", "value": ""}],
+                "changedPropIds": [json.dumps(pattern("evidence"), separators=(",", ":"), sort_keys=True) + ".open"]}
+        return client.post("/_dash-update-component", json=body)
+
+    first = opened(drawable[0], None)
+    assert first.status_code == 200, first.get_data(as_text=True)[:300]
+    figure = first.get_json()["response"][json.dumps({"index": drawable[0], "type": "check-chart"},
+                                                      separators=(",", ":"), sort_keys=True)]["figure"]
+    assert figure["data"]
+    again = opened(drawable[0], figure)  # drawn once: opening it again draws nothing
+    assert again.status_code == 204 or again.get_json()["response"] == {}
 
 
 # -- issue 20 and 21: frames, matching by dimensions, abstention (real sentences, sources cited) -----------
