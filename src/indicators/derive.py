@@ -34,8 +34,10 @@ UNIT_KINDS = {
     "rank": "rank", "score": "score",
     "percent": "percent", "percent of GDP": "percent_of_gdp", "% of GDP": "percent_of_gdp",
     "percentage points": "percentage_points",
-    "GWh": "energy", "GW": "power", "MW": "power",
 }
+UNIT_SIZES = {"kW": 1e3, "MW": 1e6, "GW": 1e9, "kWh": 1e3, "MWh": 1e6, "GWh": 1e9, "TWh": 1e12}
+"""Units of power (watts) and energy (watt-hours) by their size: a GW figure is compared with MW rows rescaled."""
+UNIT_KINDS.update({unit: "energy" if unit.endswith("h") else "power" for unit in UNIT_SIZES})
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CONVERSION_TOLERANCE = 0.02
 """How far a figure converted here at the period's average rate may lie from the same figure converted by
@@ -54,6 +56,11 @@ class Derived:
     unit: str
     text: str  # the derivation in words and numbers: "1.06 trillion CNY ÷ 7.0809 CNY per USD (FRED AEXCHUS, 2023 average) = ..."
     rows: tuple = field(default=())  # the stored observations it used (pd.Series), for the sources list
+
+
+def rescale(value: float, from_unit: str, to_unit: str) -> float:
+    """A power or energy figure in another unit of its kind (107,300 MW -> 107.3 GW)."""
+    return value * UNIT_SIZES[from_unit] / UNIT_SIZES[to_unit]
 
 
 def human(value: float | None, unit: str = "") -> str:
@@ -75,7 +82,8 @@ def kind_of(unit: str) -> str:
 
 def check_units(stated_unit: str, series_unit: str) -> str:
     """How a stated figure compares with a series: "same", "convert" (two currencies the store converts
-    between), or DerivationError naming both units when no comparison is honest."""
+    between), "rescale" (power or energy in units of another size: rescale()), or DerivationError naming
+    both units when no comparison is honest."""
     if stated_unit == series_unit:
         return "same"
     stated_kind, series_kind = kind_of(stated_unit), kind_of(series_unit)
@@ -87,6 +95,8 @@ def check_units(stated_unit: str, series_unit: str) -> str:
             return "convert"
         raise DerivationError(f"the claim states {stated_unit} but the series is in {series_unit}, and the store "
                               f"holds no {stated_unit}/{series_unit} rate")
+    if stated_unit in UNIT_SIZES and series_unit in UNIT_SIZES:
+        return "rescale"
     return "same"  # e.g. vehicles vs count: both counts of things
 
 

@@ -141,6 +141,10 @@ def in_stated_unit(rows: pd.DataFrame, stated_unit: str, series_unit: str, store
         how = derive.check_units(stated_unit, series_unit)
     except derive.DerivationError as error:
         return rows, series_unit, f"Drawn in {series_unit} as published: {error}.", []
+    if how == "rescale":  # MW rows for a GW figure: drawn in the figure's unit
+        rows = rows.assign(value=[derive.rescale(float(v), series_unit, stated_unit) for v in rows["value"]],
+                           unit=stated_unit)
+        return rows, stated_unit, f"The series is in {series_unit}; drawn in {stated_unit} as stated.", []
     if how != "convert":
         return rows, series_unit, "", []
     rates = derive.Rates(store, as_of)

@@ -101,6 +101,24 @@ def test_units_of_different_kinds_are_an_error_naming_both(tmp_path, stated_unit
     assert "\n" not in result.explanation and result.observed is None
 
 
+@pytest.mark.parametrize("stated, verdict", [(107.3, "supported"), (114, "contradicted")])
+def test_a_gw_claim_against_mw_rows_is_compared_in_gw(tmp_path, stated, verdict):
+    """Power (and energy) units of one kind differ in size: 107,300 MW of solar modules is 107.3 GW, never
+    107,300 GW (both units were taken as the same, and 107.3 GW came out contradicted)."""
+    store = make_store(tmp_path, [row("solar_exports_capacity", 107_300, "MW", source="ember")])
+    series = {"source": "ember", "indicator": "solar_exports_capacity", "entity": "CHN", "period": "2023", "freq": "A",
+              "unit": "MW"}
+    result = judge(store, claim("rounded", stated, "GW", series, step=0.1))
+    assert result.verdict == verdict
+    assert result.observed["value"] == pytest.approx(107.3) and result.observed["unit"] == "GW"
+    assert "107,300 MW = 107.3 GW" in result.explanation + result.computation
+    from indicators import evidence
+
+    figure = evidence.evidence_figure(store, claim("rounded", stated, "GW", series, step=0.1))
+    drawn = [y for trace in figure.data if trace.y is not None for y in trace.y if y is not None]
+    assert drawn and max(drawn) == pytest.approx(107.3)  # the rows drawn in GW, beside the stated figure
+
+
 def test_the_currency_view_of_a_level_is_a_level_never_a_growth(tmp_path):
     """A level claim with usd_view: the view converts the level; nothing treats the level as a growth rate."""
     store = make_store(tmp_path, [row("new_trio_exports_total", 1.06e12, "CNY"), rate("2022", 6.73), rate("2023", 7.08)])

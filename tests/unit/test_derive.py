@@ -83,3 +83,10 @@ def test_the_level_before_from_a_level_and_its_growth():
 def test_the_direction_of_the_yuan_from_two_rates(before, now, word):
     assert derive.currency_direction(before, now) == word
     assert (word in derive.currency_move(before, now)) == (word != "held steady")
+
+
+def test_power_and_energy_units_rescale_within_their_kind():
+    assert derive.check_units("GW", "MW") == "rescale" and derive.rescale(107_300, "MW", "GW") == pytest.approx(107.3)
+    assert derive.check_units("GWh", "TWh") == "rescale"
+    with pytest.raises(derive.DerivationError, match="GW .power. but the series is in GWh .energy."):
+        derive.check_units("GW", "GWh")

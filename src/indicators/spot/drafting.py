@@ -294,9 +294,6 @@ def _share_of(evidence, spec: dict, m, period: str):
                         f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
 
 
-POWER_WATTS = {"kW": 1e3, "MW": 1e6, "GW": 1e9, "kWh": 1e3, "MWh": 1e6, "GWh": 1e9, "TWh": 1e12}
-
-
 def _months_total(evidence, spec: dict, period: str) -> tuple[float, int]:
     """The sum of a series' monthly rows over a period longer than a month (a half, a quarter, January to a
     month), with the number of months; every month must be held. A series kept per partner (Ember: exports
@@ -342,10 +339,10 @@ def _sum_judged(evidence, spec: dict, m, c) -> derive.Derived:
         before, _ = _months_total(evidence, spec, base)
         return derive.growth(now, before, m.unit, f"{m.period} ({n} months summed)", base)
     total, n = _months_total(evidence, spec, str(m.period))
-    unit = m.unit
-    if c.unit != unit and c.unit in POWER_WATTS and unit in POWER_WATTS:
-        total, unit = total * POWER_WATTS[unit] / POWER_WATTS[c.unit], c.unit
-    elif c.unit != unit and derive.check_units(c.unit, unit) != "same":  # vehicles beside a count are the same
+    unit, how = m.unit, derive.check_units(c.unit, m.unit)
+    if how == "rescale":  # MW rows for a GW figure
+        total, unit = derive.rescale(total, unit, c.unit), c.unit
+    elif how != "same":  # vehicles beside a count are the same
         raise derive.DerivationError(f"the figure is in {c.unit}, the monthly rows in {unit}: not converted month by month")
     return derive.Derived(total, unit, f"sum of {n} monthly figures for {m.period} = {derive.human(total, unit)}")
 

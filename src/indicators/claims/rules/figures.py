@@ -79,6 +79,10 @@ def observation(claim, value: float, unit: str, period: str, ev: Evidence, *, fr
     elif qualifier == "less than":
         low = -math.inf
     rows = list(rows or [])
+    if how == "rescale":  # MW rows for a GW figure: the same quantity in the claim's unit
+        rescaled = [derive.rescale(v, unit, stated_unit) if math.isfinite(v) else v for v in (value, low, high)]
+        step = f"{derive.human(value, unit)} = {derive.human(rescaled[0], stated_unit)}"
+        (value, low, high), derivation = rescaled, "; ".join(t for t in (derivation, step) if t)
     converted = how == "convert"
     if converted:
         rates = ev.rates()
