@@ -439,8 +439,7 @@ def latest_periods(entry, entity: str, published: date) -> list[str]:
     exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
     period completed before that date, if the series holds it; those ending latest, the finest first (a release
     reports its newest month first: December 2024 and the year 2024 both end on 31 December). [] when none."""
-    month = published.year * 12 + published.month - 2  # the month before the published one, as a count
-    last = {"A": str(published.year - 1), "M": f"{month // 12}-{month % 12 + 1:02d}",
+    last = {"A": str(published.year - 1), "M": frames.month_before(published),
             "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
     ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
     held = sorted({(ends[f](last[f]), "MQA".index(f), last[f]) for e, f, first, stop in entry.spans
@@ -475,12 +474,11 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
               for m in STATED_BASIS.finditer(sentence)}
     if len(stated) == 1:  # "(3.8% denominated in USD)", "in yuan terms": said outright, brackets or not
         dollars = not stated.pop()
-        return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
-    if frame.transformation != "growth_rate":
+    elif frame.transformation != "growth_rate":
         return options
-    own = re.sub(r"\([^()]*\)", " ", sentence)  # "25.5 trillion yuan ($3.5 trillion)": a conversion in brackets is not the basis
-    dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", own))
-    yuan = bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", own))
-    if dollars == yuan:
-        return options
+    else:
+        own = re.sub(r"\([^()]*\)", " ", sentence)  # "25.5 trillion yuan ($3.5 trillion)": a conversion in brackets is not the basis
+        dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", own))
+        if dollars == bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", own)):
+            return options
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))

@@ -84,10 +84,12 @@ def _with_period(candidate, period: str):
     """The candidate with its match on another period (a lede's other latest period)."""
     import copy
 
+    from indicators.spot.matching import freq_of
+
     other = copy.copy(candidate)
     other.match = copy.copy(candidate.match)
     other.match.period = period
-    other.match.freq = "A" if period.isdigit() else ("Q" if "-Q" in period else "M")
+    other.match.freq = freq_of(period)
     return other
 
 
@@ -131,8 +133,8 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
     for c, ids in owners:
         if results[ids[0]].verdict not in SUPPORTING:
             for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
-                if results[f"c{ids[0][1:]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
-                    results[ids[0]] = results[f"c{ids[0][1:]}-p{k}"]
+                if results[f"{ids[0]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
+                    results[ids[0]] = results[f"{ids[0]}-p{k}"]
                     c.period = c.match.period = period
                     break
         first = results[ids[0]]

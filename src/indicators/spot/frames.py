@@ -944,8 +944,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.notes.append("“last month” is not resolved: no published date (give --published)")
             frame.period_from = "unresolved"
             return
-        year_of, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
-        frame.period, frame.period_from = f"{year_of}-{month:02d}", "stated"
+        frame.period, frame.period_from = month_before(published), "stated"
         return
     if attached:
         year, how = attached.group(1), "stated"
@@ -1000,6 +999,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+def month_before(day: date) -> str:
+    """The month before the one of `day`, as a period ("2025-06-09" -> "2025-05"; January -> the December before)."""
+    return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
 
 
 MONTH_AFTER = re.compile(r"\s*(?:\w+\s+)?in\s+(January|February|March|April|May|June|July|August|September|October|"
