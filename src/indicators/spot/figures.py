@@ -182,7 +182,6 @@ def _lone_one_moves(sentence: str) -> list[Figure]:
 
 MARK = re.compile(r"(?i)\bthe\s+(?:one[-\s])?(thousand|million|billion|trillion)[-\s]+(?:(yuan|dollars?|US[-\s]dollars?|units?|vehicles?|cars?)"
                   r"[-\s]+)?(?:mark|threshold|milestone)\b")
-MARK_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 MARK_UNITS = {"yuan": "CNY", "dollar": "USD", "dollars": "USD", "unit": "vehicles", "units": "vehicles",
               "vehicle": "vehicles", "vehicles": "vehicles", "car": "vehicles", "cars": "vehicles"}
 MARK_PASSED = re.compile(r"(?i)\b(?:exceed\w*|surpass\w*|br(?:oke|eaking|eaks?)\s+through|cross\w*|top(?:ped|ping|s)?|"
@@ -199,7 +198,7 @@ def _marks(sentence: str) -> list[Figure]:
         unit = MARK_UNITS.get(re.sub(r"(?i)^us[-\s]", "", (m.group(2) or "")).lower()) if m.group(2) else None
         passed = MARK_PASSED.search(sentence[max(0, m.start() - 30): m.start()])
         lead = m.start() - len(passed.group(0)) if passed else m.start()
-        found.append(Figure(m.start(), m.end(), 1.0, MARK_SCALES[m.group(1).lower()], unit, 0, False, True, "number",
+        found.append(Figure(m.start(), m.end(), 1.0, numbers.SCALES[m.group(1).lower()], unit, 0, False, True, "number",
                             ">" if passed else ">=", lead))
     return found
 

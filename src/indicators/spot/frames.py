@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from indicators import cache, catalogue
+from indicators import cache, catalogue, numbers
 from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
 from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
 
@@ -74,7 +74,7 @@ RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
 # the published date); a count of years in words or digits
 YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0,3}?(one|two|three|four|five|six|seven|"
                               r"eight|nine|ten|\d{1,2})\s+years?\s+(prior|earlier|before|ago)\b", re.I)
-YEAR_COUNTS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
+YEAR_COUNTS = {**numbers.UNIT_WORDS, **numbers.TEENS}  # the reader's number words, "one" to "ten" used here
 # "exports rose 4.8 percent last month" (the month before the published one); "from the previous month" and
 # "than last month" are comparison bases, not the figure's month
 LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b)[\w-]+\s+){0,2}?last\s+month\b", re.I)
@@ -507,7 +507,6 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
             continue
         if LEAD_SCOPED.match(sentence, read.figure.end):
             continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
-        
         level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.kind in ("count", "money")
                       and r.frame.transformation == "level" and r.frame.subject
                       and not r.frame.subject.startswith("other:")), None)
