@@ -49,7 +49,7 @@ import psutil
 from dash.exceptions import BackgroundCallbackError, PreventUpdate
 from werkzeug.exceptions import HTTPException
 
-from dashboard import common
+from dashboard import common, unavailable
 from indicators import config
 
 DIR_VARIABLE = "INDICATORS_JOBS_DIR"
@@ -97,13 +97,9 @@ def _url(store_url: str | None) -> str:
 
 
 def _sqlite_file(url: str) -> Path | None:
-    """The file of a SQLite store URL (read as dashboard.unavailable reads it), None for any other store."""
-    scheme, found, rest = url.partition("://")
-    if not found or scheme.lower().partition("+")[0] != "sqlite":
-        return None
-    database = rest.split("?", 1)[0]
-    database = database[1:] if database.startswith("/") else database
-    if database in ("", ":memory:") or database.startswith("file:"):
+    """The file of a SQLite store URL, None for any other store (or one in memory, or a file: URI)."""
+    database = unavailable.sqlite_database(url)
+    if database in (None, "", ":memory:") or database.startswith("file:"):
         return None
     return Path(database).absolute()
 

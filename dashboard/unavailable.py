@@ -77,6 +77,16 @@ def _where(url: str) -> str:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def sqlite_database(url: str) -> str | None:
+    """The database a SQLite URL names ("sqlite:////tmp/x.db" -> "/tmp/x.db"; "" or ":memory:" for one in memory),
+    read without SQLAlchemy; None for another backend or no URL."""
+    scheme, found, rest = url.partition("://")
+    if not found or scheme.lower().partition("+")[0] != "sqlite":
+        return None
+    database = rest.split("?", 1)[0]
+    return database[1:] if database.startswith("/") else database
+
+
 def visible_problem(url: str | None = None) -> str | None:
     """What is wrong with the store that shows without opening it, or None if it looks usable.
 
@@ -87,13 +97,12 @@ def visible_problem(url: str | None = None) -> str | None:
     from indicators import config
 
     url = url or config.database_url()
-    scheme, found, rest = url.partition("://")
+    scheme, found, _ = url.partition("://")
     if not found or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
         return f"{_where(url)}: {NOT_A_URL}"
     backend, _, driver = scheme.lower().partition("+")
     if backend == "sqlite":
-        database = rest.split("?", 1)[0]
-        database = database[1:] if database.startswith("/") else database
+        database = sqlite_database(url)
         if database in ("", ":memory:"):
             return None
         path = Path(database)
