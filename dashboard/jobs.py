@@ -201,10 +201,31 @@ class Jobs(dash.DiskcacheManager):
         return pid
 
     def terminate_job(self, job):
-        """End a job (cancelled, replaced, or collected), noting that it ended on purpose."""
-        if job is not None:
-            self.handle.set(f"ended-{int(job)}", True)
-        super().terminate_job(job)
+        """End a job (cancelled, replaced, or collected), noting that it ended on purpose. Dash's own
+        version raises when the job exits between its checks (psutil.NoSuchProcess, a 500 for the
+        reader collecting a finished result) and would kill whatever process reused the pid."""
+        if job is None:
+            return
+        pid = int(job)
+        self.handle.set(f"ended-{pid}", True)
+        with self.handle.transact():  # one process ends a job at a time
+            started = dict(self.handle.get("running", []))
+            try:
+                process = psutil.Process(pid)
+                if pid in started and process.create_time() != started[pid]:
+                    return  # the pid is another process's now: the job ended long ago
+                ending = [*process.children(recursive=True), process]
+            except psutil.Error:  # it has ended already
+                return
+            for proc in ending:
+                try:
+                    proc.kill()
+                except psutil.Error:
+                    pass
+            try:
+                process.wait(1)
+            except psutil.Error:  # gone, or a zombie its launcher has yet to reap
+                pass
 
     def get_result(self, key, job):
         """The job's result; when its process ended without one (killed, crashed) and nobody ended it on
