@@ -28,7 +28,7 @@ WHEEL="$(ls "$WORK"/dist/factcheck_indicators-*.whl)"
 step "installing $(basename "$WHEEL") into a fresh venv"
 python3 -m venv "$WORK/venv"
 PY="$WORK/venv/bin/python"
-"$PY" -m pip install -q "$WHEEL"
+"$PY" -m pip install -q --no-compile "$WHEEL"  # no .pyc for every dependency file: imports compile what they use
 
 # From here on nothing may come from the checkout: run elsewhere, no PYTHONPATH, no data override.
 cd "$WORK"

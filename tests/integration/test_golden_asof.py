@@ -50,9 +50,10 @@ def both_write(old, new, name, batch, data):
     return old_report, new.report(vintage.id)
 
 
-def as_of_dates(store, most: int = 24) -> list[str | None]:
+def as_of_dates(store, most: int = 12) -> list[str | None]:
     """None, every bundled as-of date, and release dates in the data and the day before each (all
-    of them, or `most` spread evenly over them: ember's monthly releases make hundreds)."""
+    of them, or `most` spread evenly over them: FRED's and ember's releases make hundreds; each date
+    costs two whole-store reads per engine, the suite's largest single cost)."""
     released = sorted(store.frame()["released"].unique())
     if len(released) > most:
         released = [released[round(i * (len(released) - 1) / (most - 1))] for i in range(most)]
