@@ -463,3 +463,36 @@ def test_a_figure_in_vehicles_with_no_subject_counts_vehicles_not_goods(store):
 def test_a_whole_number_with_three_trailing_zeros_is_read_to_its_last_non_zero_digit(store, text, verdict):
     [c] = spot.spot(text, store=store, published="2024-10-21")
     assert c.verdict == verdict, c.explanation
+
+
+# --- a figure from another compiler of a measure the store holds -------------------------------------------------
+
+@pytest.mark.parametrize("text, compiler", [
+    ("According to BloombergNEF, China exported 107.3 GW of solar panels in the first half of 2023.", "BloombergNEF"),
+    ("Customs figures compiled by PV InfoLink put China's solar module exports at 150 GW in the first half of 2023.",
+     "PV InfoLink"),
+    ("China exported 4.14 million passenger cars in 2023, the China Passenger Car Association said.",
+     "China Passenger Car Association"),
+])
+def test_another_compilers_figure_is_matched_to_the_stores_series_and_needs_review_naming_both(store, text, compiler):
+    """A consultancy's or another association's count of a measure the store holds from its own publisher (Ember's
+    solar exports, CAAM's car exports): that series, never unverifiable and never judged as stated, whether the
+    values agree (107.3 GW: Ember sums to 107.27) or not (150 GW)."""
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert c.match is not None and c.verdict == "needs-review" and "other-basis" in c.flags
+    assert compiler in c.explanation and c.match.basis in c.explanation and c.match.source in c.explanation
+
+
+def test_another_compilers_figure_on_a_measure_the_store_lacks_stays_unverifiable(store):
+    [c] = spot.spot("According to BNEF, China's wind turbine exports reached 10 GW in 2023.", store=store,
+                    published="2024-03-01")
+    assert c.match is None and c.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("text", ["According to CAAM, China exported 4.91 million vehicles in 2023.",
+                                  "China exported 4.91 million vehicles in 2023."])
+def test_a_compiler_the_series_agrees_with_or_none_named_is_judged_as_stated(store, text):
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert c.verdict == "supported" and "other-basis" not in c.flags
+
+

@@ -41,7 +41,7 @@ __all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match",
            "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
 
 FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",
-         "narrower-series", "conversion", "period-from-published")
+         "narrower-series", "conversion", "period-from-published", "other-basis")
 VERDICTS = ("supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "needs-review",
             "unverifiable", "opinion", "error")
 MAX_FIGURES = 2_000  # per text: past it the rest of the text is not read (one note)
@@ -67,6 +67,7 @@ class Match:
     measure: str = ""
     subject: str = ""
     basis: str = ""
+    stated_basis: str = ""  # the compiler the text names when it is not the series' (words, basis): never judged as stated
 
 
 @dataclass
@@ -407,7 +408,10 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
                 "unit": best.whole.unit} if best.whole else None),
         basis=entry.basis,
+        stated_basis=_stated_basis(sentence, frame) if best.other_basis else "",
     )
+    if best.other_basis:
+        candidate.flags.append("other-basis")
     definition = part_coverage(sentence, entry.source, entry.indicator)
     if definition:
         candidate.coverage, candidate.definition = "part", definition
@@ -432,6 +436,13 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def _stated_basis(sentence: str, frame: frames.Frame) -> str:
+    """The words naming the compiler the text gives ("PV InfoLink", "customs data"), with its basis."""
+    words = [m.words for m in mentions("basis", sentence) if m.value == frame.basis]
+    kind = "" if str(frame.basis).startswith("other:") else f" ({frame.basis})"  # "other:" names no catalogue basis
+    return f"{words[0]}{kind}" if words else str(frame.basis)
 
 
 def latest_periods(entry, entity: str, published: date) -> list[str]:

@@ -105,7 +105,27 @@ class _Alt:
 def judge(candidates: list, store, as_of: str | None, index: list | None = None, published=None) -> None:
     """Judge every candidate that can be judged, in one batch through the claims engine. `published`
     (a date, or None) is the text's date: a figure the store holds only from a later release is never
-    called contradicted (the text may quote an earlier estimate)."""
+    called contradicted (the text may quote an earlier estimate). A figure the text gives from another compiler
+    than the series' is then needs-review, whatever the engine said (`_other_compiler`)."""
+    _judge(candidates, store, as_of, index, published)
+    for c in candidates:
+        if c.match is not None and c.match.stated_basis and c.verdict in (*SUPPORTING, *ACCUSING, "needs-review"):
+            _other_compiler(c)
+
+
+def _other_compiler(c) -> None:
+    """"according to PV InfoLink, module exports reached 235.93 GW" against Ember's series of the same measure:
+    two compilers count the same thing their own way, so the store's figure neither supports nor contradicts the
+    text's; needs review, naming both bases and what the engine found."""
+    m = c.match
+    c.explanation = (f"Needs review: the text gives the figure from {m.stated_basis}; the store's series of the same "
+                     f"measure, {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
+                     + f", is compiled on another basis ({m.basis}): against it, {c.verdict}: "
+                     f"{c.explanation.removeprefix('Needs review: ')}")
+    c.verdict = "needs-review"
+
+
+def _judge(candidates: list, store, as_of: str | None, index: list | None, published) -> None:
     batch, owners = [], []
     for i, c in enumerate(candidates):
         if c.verdict:  # already decided (no series, unresolved period, prediction handled below)

@@ -78,6 +78,7 @@ class Option:
     holds_period: bool = False
     base: str = ""  # for a difference: the period it is taken from
     whole: "Entry | None" = None  # for a share of two levels: the whole's series
+    other_basis: bool = False  # the text names another compiler than the series' (never judged as stated)
 
 
 SERIES_INDEXES_KEPT = 8
@@ -176,6 +177,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         return [], f"the text gives a measure ({frame.measure}) but no subject the catalogue knows"
     options: list[Option] = []
     levels: list[Entry] = []
+    elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
+    stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
     for entry in index:
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share"):
@@ -202,8 +205,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             continue
         elif frame.kind == "percent" and entry.transformation == "level" and entry.kind != "percent":
             continue
-        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
-            continue
+        other_basis = bool(stated_basis) and entry.basis != stated_basis
         how = _units_agree(unit, frame.kind, entry)
         if how is None:
             continue
@@ -214,7 +216,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         score += 0.05 if _plausible(value, entry.values) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
         score += min(entry.rows, 50) * 1e-4
-        options.append(Option(entry, round(score, 4), narrower, how, holds))
+        option = Option(entry, round(score, 4), narrower, how, holds, other_basis=other_basis)
+        (elsewhere if other_basis else options).append(option)
     # growth from two stored levels when no growth series holds the period ("when exports fell 7.7% in 2016":
     # GACC's growth series starts in 2023, the World Bank's export levels hold 2015 and 2016): first, as the
     # only series that can judge the figure (a derived figure is never an accusation)
@@ -224,14 +227,18 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         for entry in levels:
             if entry.subject != frame.subject:
                 continue
-            if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
-                continue
+            other_basis = bool(stated_basis) and entry.basis != stated_basis
+            found = elsewhere if other_basis else options
             if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
-                options.append(Option(entry, 0.9 if options else 0.55, False, "growth", True))
+                found.append(Option(entry, 0.9 if options else 0.55, False, "growth", True, other_basis=other_basis))
             elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
-                options.append(Option(entry, 0.5, False, "sum", False))
+                found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
     if not options and frame.whole_subject and frame.whole_measure:
         options = _share_options(frame, index)
+    if not options and elsewhere and not (frame.subject or "").startswith("other:"):
+        # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
+        # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
+        options = [o for o in elsewhere if not o.narrower] or elsewhere
     options.sort(key=lambda o: -o.score)
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
