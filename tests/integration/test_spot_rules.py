@@ -496,3 +496,42 @@ def test_a_compiler_the_series_agrees_with_or_none_named_is_judged_as_stated(sto
     assert c.verdict == "supported" and "other-basis" not in c.flags
 
 
+
+# --- a share of a total whose two levels the store holds -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the whole is the level read before in the sentence, the part named beside the share word
+    "China's vehicle sales came to 30.09 million units in 2023, with new energy vehicles contributing 31.6 percent.",
+    "China sold 30.09 million vehicles in 2023; new energy vehicles represented about 31.6 percent.",
+    # the whole named after "of" (a year or "Chinese" before it), the part after "by"
+    "Some 31.6 percent of 2023 vehicle sales were accounted for by NEVs.",
+    "NEVs made up 31.6 percent of Chinese vehicle sales in 2023.",
+])
+def test_a_share_of_a_total_is_the_part_over_the_whole_of_two_stored_levels(store, text):
+    """CAAM: NEV sales 9.495 million of 30.094 million vehicles in 2023 (31.55%)."""
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), "31.6")
+    assert (c.frame["subject"], c.frame["whole_subject"], c.frame["whole_measure"]) == ("nev", "vehicles", "sales")
+    assert (c.match.indicator, c.match.product, c.match.derivation) == ("vehicle_sales", "nev", "share")
+    assert c.verdict == "supported-rounded" or c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China sold 30.09 million vehicles in 2023; new energy vehicles represented about 45 percent.",  # CAAM: 31.55%
+    "China's vehicle sales came to 30.09 million units in 2023, with NEVs contributing 45 percent.",
+])
+def test_a_wrong_derived_share_is_never_an_accusation(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), "45")
+    assert c.match.derivation == "share" and c.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text", [
+    # contributing to growth is not a share of a level
+    "R&D spending by enterprises contributed to 84 percent of the growth of R&D spending in 2022.",
+    # a share whose whole the store does not hold in the same series (exports of goods in yuan, EVs in units)
+    "China's exports reached 3.38 trillion dollars in 2023, with electric vehicles contributing 5 percent.",
+])
+def test_no_share_of_two_levels_without_a_whole_of_the_same_series(store, text):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    for c in found:
+        assert c.verdict not in ACCUSING
+        assert not (c.match and c.match.derivation == "share"), c.span

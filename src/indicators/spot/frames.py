@@ -520,32 +520,56 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
         frame.notes.append(f"the {level.value:g} before it leads the economies: a leader claim on its series")
 
 
-WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:all\s+|total\s+|the\s+(?:total\s+|country's\s+total\s+|nation's\s+total\s+)?|"
-                         r"(?:the\s+)?(?:China's|the country's|the nation's)\s+(?:total\s+)?)")
+WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:(?:all|total|the|China's|Chinese|the\s+country's|the\s+nation's|"
+                         r"this\s+year's|last\s+year's|\d{4})\s+)*")
+PART_BY = re.compile(r"(?i)\s*(?:were|was|are|is)\s+(?:contributed|accounted\s+for|made\s+up|represented)\s+by\s+"
+                     r"(?:the\s+)?")
+"""After a share's whole, the part named by a passive ("31.6 percent of vehicle sales were contributed by NEVs")."""
 
 
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
-    """"NEV sales accounted for 40.9 percent of all new car sales": a share whose whole is named after it (a
-    subject and a measure within the next few words) is a share of two levels the store may hold (NEV sales
-    over vehicle sales); the part's measure is the whole's ("sales")."""
-    for read in reads:
+    """A share of two levels the store may hold: "NEV sales accounted for 40.9 percent of all new car sales" and
+    "31.6 percent of 2023 vehicle sales were contributed by NEVs" (the whole named after "of", the part before the
+    share or after "by"), or "vehicle sales came to 30.09 million, with NEVs contributing 31.6 percent" (no whole
+    after the share: the level read before it in the sentence, of a subject holding the part). The part's measure is
+    the whole's ("sales")."""
+    for i, read in enumerate(reads):
         frame = read.frame
-        if frame.transformation != "share" or frame.kind != "percent" or not frame.subject:
+        if frame.kind != "percent" or frame.transformation not in ("share", None) or frame.role != "figure":
             continue
         m = WHOLE_AFTER.match(sentence, read.figure.end)
-        if not m:
+        said = []
+        if m:
+            stop = min(len(sentence), m.end() + 40)
+            cut = CLAUSE.search(sentence, m.end())
+            stop = min(stop, cut.start()) if cut else stop
+            said = [x for x in measures if m.end() <= x.start < stop and x.value != "share"]
+        if said:
+            named = [x for x in subjects if m.end() <= x.start < said[0].end + 1 and not x.value.startswith("other:")]
+            named = named or [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
+            whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
+            part, by = frame.subject, PART_BY.match(sentence, max(said[0].end, named[0].end if named else 0))
+            if by:  # "... of 2023 vehicle sales were contributed by NEVs": the part follows
+                after = [x for x in subjects if x.start == by.end() and not x.value.startswith("other:")]
+                part = after[0].value if after else None
+            elif frame.transformation != "share":
+                continue
+            measure = said[0].value
+        elif frame.transformation == "share" and frame.subject_from == "stated":
+            # "..., with NEVs contributing 31.6 percent": the whole is the level the sentence gave before
+            level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.transformation == "level"
+                          and r.frame.kind in ("count", "money") and r.frame.subject and r.frame.measure
+                          and not r.frame.subject.startswith("other:")), None)
+            if level is None:
+                continue
+            part, whole, measure = frame.subject, level.frame.subject, level.frame.measure
+        else:
             continue
-        stop = min(len(sentence), m.end() + 40)
-        cut = CLAUSE.search(sentence, m.end())
-        stop = min(stop, cut.start()) if cut else stop
-        said = [x for x in measures if m.end() <= x.start < stop and x.value != "share"]
-        if not said:
-            continue
-        named = [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
-        whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
-        if whole and whole != frame.subject and catalogue.within(frame.subject, whole):
-            frame.whole_subject, frame.whole_measure = whole, said[0].value
-            frame.notes.append(f"a share of {said[0].value} of {frame.subject} in {said[0].value} of {whole}")
+        if part and whole and whole != part and catalogue.within(part, whole):
+            frame.subject, frame.subject_from = part, "stated"
+            frame.transformation, frame.transformation_from = "share", "stated"
+            frame.whole_subject, frame.whole_measure = whole, measure
+            frame.notes.append(f"a share of {measure} of {part} in {measure} of {whole}")
 
 
 EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
@@ -621,7 +645,9 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     after = sentence[figure.end: figure.end + 40]
     growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
-    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion)\b", before[-30:] + after[:20])):
+    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion|made up|making up|"
+                                            r"contributing|representing|represented|comprising)\b",
+                                            before[-30:] + after[:20])):
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
