@@ -535,3 +535,27 @@ def test_no_share_of_two_levels_without_a_whole_of_the_same_series(store, text):
     for c in found:
         assert c.verdict not in ACCUSING
         assert not (c.match and c.match.derivation == "share"), c.span
+
+
+# --- a change over a stated base year is a change over that span ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period, verdict", [
+    # GII ranks of China: 29th in 2015, 11th in 2022, 10th in 2025
+    ("China has moved up 19 places in the Global Innovation Index since 2015, to 10th in 2025.", "19 places",
+     "2015/2025", "supported"),
+    ("China's rank in the Global Innovation Index rose 18 spots from 2015 to 2022.", "18 spots", "2015/2022",
+     "supported"),
+    ("China has moved up 12 places in the Global Innovation Index since 2015, to 10th in 2025.", "12 places",
+     "2015/2025", "needs-review"),
+])
+def test_a_change_since_a_stated_base_year_is_matched_on_the_span_and_judged_from_its_two_rows(store, text, span,
+                                                                                               period, verdict):
+    c = by_span(spot.spot(text, store=store, published="2025-09-20"), span)
+    assert (c.match.derivation, c.match.base_period, c.match.period) == ("difference", period[:4], period)
+    assert c.verdict == verdict, c.explanation   # a wrong derived change is never an accusation
+
+
+def test_a_change_from_the_previous_year_is_matched_on_its_own_year(store):
+    c = by_span(spot.spot("China rose one place in the Global Innovation Index in 2025, from its 2024 position.",
+                          store=store, published="2025-09-20"), "one place")
+    assert (c.match.derivation, c.match.period) == ("difference", "2025")

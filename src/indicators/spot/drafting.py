@@ -427,12 +427,14 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         _judge_streak(c, store, as_of)
         return
     evidence = engine.Evidence(store, as_of)
+    # a change over a stated base year is matched on the span "2013/2025": its row is the last year's
+    period = str(m.period).split("/")[-1] if m.derivation == "difference" else m.period
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
-            "period": m.period}
+            "period": period}
     try:
         row = evidence.one(spec) if m.derivation != "sum" else None
         if row is None and m.derivation != "sum":
-            raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
+            raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
         if m.derivation == "sum":
             got = _sum_judged(evidence, spec, m, c)
         elif m.derivation in ("share", "share_change"):
@@ -449,7 +451,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             if previous is None:
                 raise derive.DerivationError(f"no {m.indicator} for {base} in the store")
             how = derive.difference if m.derivation == "difference" else derive.growth
-            got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), base)
+            got = how(float(row["value"]), float(previous["value"]), m.unit, str(period), base)
     except (derive.DerivationError, ValueError, KeyError) as exc:
         if m.derivation == "sum":  # a month missing, rates that do not add: the total is not derived here
             c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
