@@ -559,3 +559,23 @@ def test_a_change_from_the_previous_year_is_matched_on_its_own_year(store):
     c = by_span(spot.spot("China rose one place in the Global Innovation Index in 2025, from its 2024 position.",
                           store=store, published="2025-09-20"), "one place")
     assert (c.match.derivation, c.match.period) == ("difference", "2025")
+
+
+# --- the year of an earlier figure in any measure unit is that figure's base -------------------------------------
+
+@pytest.mark.parametrize("second, value", [
+    ("Module exports to Asia reached 68 GW in total, up 26% from 54 GW in 2023.", 68),
+    ("Car exports rose to 5.9 million units, from 4.9 million units in 2023.", 5.9),
+    ("Exports climbed to $3.6 trillion, up from about $3.4 trillion in 2023.", 3.6),
+])
+def test_a_year_right_after_an_earlier_figure_with_its_unit_is_that_figures_base(second, value):
+    reads = _reads(["China's 2024 trade figures were released on Monday.", second], "2025-01-20")
+    [main] = [r for r in reads if r.value == value]
+    [earlier] = [r for r in reads if r.frame.role == "earlier"]
+    assert (main.frame.period, main.frame.base_period, earlier.frame.period) == ("2024", "2023", "2023")
+
+
+def test_a_year_after_a_count_of_places_stays_the_sentences():
+    reads = _reads(["China imported 5 GW of solar cells from 20 countries in 2023."], "2025-01-20")
+    [level] = [r for r in reads if r.value == 5]
+    assert level.frame.period == "2023"

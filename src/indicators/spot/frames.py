@@ -253,11 +253,14 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+[\d.,]+(?:st|nd|rd|th)?"
-                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot))?"
-                                   r"\s+(?:in\s+)?$", re.I)
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
+                                   r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
+                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
+                                   r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
+                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?$", re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022") is that figure's base."""
+2022", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
+"from 20 countries in 2023" names where from, and its year stays the sentence's."""
 
 
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
