@@ -579,3 +579,35 @@ def test_a_year_after_a_count_of_places_stays_the_sentences():
     reads = _reads(["China imported 5 GW of solar cells from 20 countries in 2023."], "2025-01-20")
     [level] = [r for r in reads if r.value == 5]
     assert level.frame.period == "2023"
+
+
+# --- the rank of a named member of a ranking kept per name (GII S&T clusters) ---------------------------------------
+
+@pytest.mark.parametrize("text, span, product, entity, verdict", [
+    # GII 2023: Seoul 3rd, Beijing 4th, Shanghai-Suzhou 5th; GII 2024: Beijing 3rd, Seoul 4th
+    ("Among the science and technology clusters of 2023, Seoul came in third place and Beijing in fourth.", "third",
+     "cluster:Seoul", "KOR", "supported"),
+    ("Among the science and technology clusters of 2023, Seoul came in third place and Beijing in fourth.", "fourth",
+     "cluster:Beijing", "CHN", "supported"),
+    ("In the 2024 cluster ranking, Beijing took third place.", "third", "cluster:Beijing", "CHN", "supported"),
+    ("Shanghai - Suzhou was the world's fifth most innovative cluster in 2023.", "fifth", "cluster:Shanghai–Suzhou",
+     "CHN", "supported"),
+    ("In the 2024 cluster ranking, Beijing took sixth place.", "sixth", "cluster:Beijing", "CHN", "contradicted"),
+])
+def test_a_rank_right_after_a_clusters_name_is_that_clusters_rank(store, text, span, product, entity, verdict):
+    c = by_span(spot.spot(text, store=store, published="2024-10-01"), span)
+    assert (c.match.indicator, c.match.product, c.match.entity) == ("cluster_rank", product, entity)
+    assert c.verdict == verdict, c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    # a rank further back in a list, or "respectively": not bound to a name
+    "In 2023 the top clusters were Tokyo-Yokohama, Shenzhen-Hong Kong-Guangzhou and Seoul, first, second and "
+    "third respectively.",
+    "Beijing ranked first among Chinese cities for patents granted in 2023.",   # no cluster ranking
+    "Beijing's cluster grew fastest, while the country ranked third in 2023.",   # the rank is the country's
+])
+def test_a_rank_not_bound_to_a_clusters_name_is_not_its_rank(store, text):
+    for c in spot.spot(text, store=store, published="2024-10-01"):
+        assert not (c.match and c.match.indicator == "cluster_rank" and c.match.product == "cluster:Beijing"), c.span
+        assert c.verdict not in ACCUSING

@@ -352,7 +352,20 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                                           "period": last})
         options, reason = matching.match(kind_frame, frame_unit, None, index)
     else:
-        options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+        named = None
+        if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
+            named = matching.named_rank(sentence, candidate.start - offset, frame.period, index)
+        if named is not None:  # "Beijing in third place" among the S&T clusters: that cluster's rank
+            options, reason = [named], ""
+            frame.entity = sorted(named.entry.entities)[0]
+            candidate.frame = {**candidate.frame, "subject": named.entry.subject, "subject_from": "stated",
+                               "measure": "rank", "measures": ("rank",), "measure_from": "stated",
+                               "entity": frame.entity, "entity_from": "stated",
+                               "notes": [*candidate.frame.get("notes", []), f"the rank of {named.entry.member}"]}
+            candidate.entity = frame.entity
+            candidate.open = frames.Frame(**candidate.frame).open_dimensions()
+        else:
+            options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
     if candidate.check == "leader" and options:
         # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
         options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]

@@ -17,6 +17,7 @@ USD figure from a CNY series at the period's rate (derive.py).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from indicators import cache, catalogue
@@ -27,7 +28,8 @@ from indicators.store import Store
 # Whose estimate is preferred when the text names none (official first)
 BASIS_ORDER = ("customs", "statistics_office", "industry_association", "ministry", "ip_office", "index_publisher",
                "international_reestimate", "central_bank", "research_firm", "think_tank", "news_report")
-SKIP_PRODUCTS = ("cluster:", "indicator:")  # per-name rows (a cluster, an indicator): matched by name, not by dimensions
+SKIP_PRODUCTS = ("indicator:",)  # per-name rows of an indicator: not matched
+NAMED_PRODUCTS = ("cluster:",)  # per-name rows (a cluster): matched by name (`named_rank`), not by dimensions
 SKIP_INDICATORS = ("pillar_score:",)
 CONVERTIBLE = {"CNY", "USD"}
 COUNT_UNITS = {"count", "vehicles", "applications", "patents", "cells"}
@@ -50,6 +52,7 @@ class Entry:
     spans: set  # (entity, freq, first period, last period)
     values: list  # the latest value of each entity (magnitudes for a plausibility check)
     rows: int
+    member: str = ""  # a per-name row's name ("Beijing" for cluster:Beijing): matched by name (`named_rank`), never by dimensions
 
     def holds(self, entity: str | None, period: str | None) -> str | None:
         """The frequency under which the series holds the period for the entity (None when it does not)."""
@@ -100,6 +103,7 @@ def _series_index(store: Store) -> list[Entry]:
     for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
         if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
             continue
+        member = next((product[len(p):] for p in NAMED_PRODUCTS if product.startswith(p)), "")
         described = catalogue.describe(source, indicator, product or None, unit)
         if described is None:
             continue
@@ -108,7 +112,8 @@ def _series_index(store: Store) -> list[Entry]:
         spans = set(zip(rows["entity"], rows["freq"], rows["first_period"].astype(str), rows["last_period"].astype(str)))
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
-                             described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum())))
+                             described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum()),
+                             member))
     return entries
 
 
@@ -180,6 +185,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
     stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
     for entry in index:
+        if entry.member:
+            continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share"):
                 continue
@@ -247,6 +254,42 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     return options, ""
 
 
+def _name_key(text: str) -> str:
+    return re.sub(r"\s*[–—-]\s*", "-", text.lower())
+
+
+NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|placed|stood|finished|took|remained|retained|"
+                          r"kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|sci-tech|science|and|"
+                          r"technology|S&T|cluster|clusters|top|position|spot|place)[\s,'’-]*)*$")
+"""What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
+the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
+
+
+def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
+    """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
+    GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
+    before the rank with nothing but ranking words between (`NAME_TO_RANK`), never in a "respectively" list; of
+    names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the period."""
+    if not re.search(r"(?i)\bclusters?\b", sentence) or re.search(r"(?i)\brespectively\b", sentence):
+        return None
+    before = _name_key(sentence[max(0, start - 120): start])
+    found = []
+    for entry in index:
+        if not entry.member or entry.kind != "rank":
+            continue
+        key = _name_key(entry.member)
+        at = before.rfind(key)
+        if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
+            continue
+        entity = sorted(entry.entities)[0]
+        holds = bool(period and entry.holds(entity, period))
+        found.append((holds, at + len(key), len(key), entry))
+    if not found:
+        return None
+    holds, _, _, entry = max(found, key=lambda f: f[:3])
+    return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
 def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
     """A share of two levels ("NEV sales accounted for 40.9 percent of all new car sales"): the part's level
     series (the frame's subject) and the whole's (the whole's subject), of the same measure, source, indicator
@@ -308,6 +351,8 @@ def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
         return []
     found = []
     for entry in index:
+        if entry.member:
+            continue  # a named member's row is related to nothing but its name
         if frame.measures and not any(measures_related(m, entry.measure) for m in frame.measures):
             continue
         if not overlapping(entry.subject, frame.subject):
