@@ -611,3 +611,44 @@ def test_a_rank_not_bound_to_a_clusters_name_is_not_its_rank(store, text):
     for c in spot.spot(text, store=store, published="2024-10-01"):
         assert not (c.match and c.match.indicator == "cluster_rank" and c.match.product == "cluster:Beijing"), c.span
         assert c.verdict not in ACCUSING
+
+
+# --- a lead on a measure with no level in the sentence -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Measured by international patent applications under the PCT, China ranks first in the world.",
+    "China's PCT patent applications ranked first globally, the WIPO chief said.",
+])
+def test_ranking_first_on_a_stated_measure_without_a_level_is_a_leader_claim(store, text):
+    """WIPO PCT applications by origin, 2023: China 69,610, the US 55,678 (the latest year before 2024-10)."""
+    [c] = [c for c in spot.spot(text, store=store, published="2024-10-21") if c.value == 1]
+    assert (c.role, c.check, c.match.indicator, c.period) == ("leader", "leader", "pct_applications", "2023")
+    assert c.frame["period_from"] == "assumed" and c.verdict == "supported", c.explanation
+
+
+def test_a_streak_beside_a_lead_whose_year_comes_from_the_published_date_spans_the_years_before_it(store):
+    found = spot.spot("China's PCT patent applications ranked first in the world for four straight years, WIPO said.",
+                      store=store, published="2024-10-21")
+    streak = by_span(found, "four")
+    assert (streak.match.derivation, streak.match.period) == ("streak", "2020/2023")
+    assert streak.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text", [
+    "China's PCT patent applications rank first in Asia.",                       # a narrower field
+    "The Shenzhen-Hong Kong-Guangzhou innovation cluster ranked first globally.",  # a ranking's member, not a measure
+    "China ranked first among upper middle-income economies in the Global Innovation Index.",
+])
+def test_no_lead_of_a_measure_in_a_narrower_field_or_for_a_ranking(store, text):
+    for c in spot.spot(text, store=store, published="2024-10-21"):
+        assert not (c.role == "leader" and c.match and c.match.indicator == "pct_applications")
+        assert c.frame.get("role") != "leader" or "GII" not in (c.match.indicator if c.match else "")
+        assert c.verdict not in ACCUSING
+
+
+def test_a_year_naming_an_event_is_not_a_figures_period():
+    [read] = _reads(["Speaking at the 2024 World Digital Economy Conference, officials said exports rose 5 percent."],
+                    "2025-03-01")
+    assert read.frame.period != "2024"
+    [read] = _reads(["In 2024 exports rose 5 percent, officials told the Conference."], "2025-03-01")
+    assert read.frame.period == "2024"

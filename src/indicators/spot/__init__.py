@@ -150,6 +150,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             _points_back(candidate, sentence, previous)
             _map(candidate, sentence, index, published_date, s0)
             found.append(candidate)
+        for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
+            candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
+            candidate.flags = []
+            _map(candidate, sentence, index, published_date, s0)
         count += len(here)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if here else previous)
@@ -229,14 +233,17 @@ def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, in
         drafting.judge(again, store, as_of, index, published)
 
 
-def _streaks(here: list[Candidate]) -> None:
+def _streaks(here: list[Candidate]) -> list[Candidate]:
     """"ranking first in the world for five consecutive years", "For the third consecutive year, China hosts the
     highest number of ... clusters": a streak's length N beside a leader claim of the same sentence is that
     claim over the N years ending with its year (period "2019/2023"), judged year by year (drafting: derivation
-    "streak"). A streak with no leader beside it, or no year, stays about nothing the store holds."""
+    "streak"). A streak with no leader beside it, or no year, stays about nothing the store holds. Returns the streaks it tied (run again after mapping: a lead's period may
+    come from it, the latest before the text's date)."""
     leaders = [c for c in here if c.role == "leader" and c.period and c.period[:4].isdigit()]
+    tied = []
     for c in here:
-        if c.role != "streak" or not leaders or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+        if c.role != "streak" or c.check == "leader" or not leaders or not c.value or c.value != int(c.value) \
+                or not 1 < c.value <= 50:
             continue
         leader = min(leaders, key=lambda l: abs(l.start - c.start))
         last = int(leader.period[:4])
@@ -245,6 +252,8 @@ def _streaks(here: list[Candidate]) -> None:
                  "notes": [*leader.frame.get("notes", []), f"a lead held for {int(c.value)} years running ({period})"]}
         c.frame, c.period, c.entity, c.total = frame, period, leader.entity, leader.total
         c.check, c.comparator, c.step, c.open = "leader", "rank==1", None, list(leader.open)
+        tied.append(c)
+    return tied
 
 
 def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:

@@ -263,10 +263,20 @@ EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|ag
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
 
 
+EVENT_YEAR = re.compile(r"\bthe\s+(?:(?:ongoing|annual|upcoming|recent|latest|first|\d+(?:st|nd|rd|th))\s+)?((?:19|20)\d{2})\s+"
+                        r"(?:(?:[A-Z(][\w&()'’.-]*|for|the|of|and|on|in)\s+){0,12}(?:Congress|Forum|Summit|Conference|Expo|Fair|Games|Olympics|"
+                        r"Assembly|Festival|Exhibition|Awards?|Symposium|Convention|Dialogue|Meeting)\b")
+"""A year in the name of an event ("the ongoing 2024 International Association for the Protection of Intellectual
+Property (AIPPI) World Congress"): where something was said, not the period of a figure."""
+
+
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
+    events = [(e.start(1), e.end(1)) for e in EVENT_YEAR.finditer(sentence)]
     for m in YEAR.finditer(sentence):
+        if any(a <= m.start() < b for a, b in events):
+            continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
         found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
@@ -514,6 +524,7 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
                       and r.frame.transformation == "level" and r.frame.subject
                       and not r.frame.subject.startswith("other:")), None)
         if level is None:
+            _lead_of_a_measure(sentence, read)
             continue
         for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
                     "entity_from", "entity_others", "period", "period_from"):
@@ -521,6 +532,26 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
         frame.role = "leader"
         read.check, read.comparator, read.step = "leader", "rank==1", None
         frame.notes.append(f"the {level.value:g} before it leads the economies: a leader claim on its series")
+
+
+def _lead_of_a_measure(sentence: str, read: Read) -> None:
+    """"China's PCT applications rank first in the world", "exports of solar panels ranked first globally": a rank of
+    1 with no level in the sentence, after a measure and a subject the sentence states, says the economy leads on
+    that measure: a leader claim on its series (the measure named last before the rank). Not for what is itself a
+    ranking or its parts (the GII, its clusters and indicators: their ranks are stored as such)."""
+    frame = read.frame
+    said = [m for m in mentions("measure", sentence[: read.figure.start]) if m.value not in ("rank", "score", "share")]
+    if not said or frame.subject_from != "stated" or not frame.subject or frame.subject.startswith("other:") \
+            or catalogue.within(frame.subject, "innovation_index"):
+        return
+    leading = [m for m in _resolve_country(_places(sentence), None) if m.end <= read.figure.start and m.value != "WLD"]
+    if not leading:
+        return  # who leads is not said ("globally", "in the world" name the field, not the leader)
+    frame.measure, frame.measure_from, frame.measures = said[-1].value, "stated", (said[-1].value,)
+    frame.entity, frame.entity_from = leading[-1].value, "stated"
+    frame.role = "leader"
+    read.check, read.comparator, read.step = "leader", "rank==1", None
+    frame.notes.append(f"a lead in {said[-1].value} of {frame.subject} among the economies: a leader claim on its series")
 
 
 WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:(?:all|total|the|China's|Chinese|the\s+country's|the\s+nation's|"
