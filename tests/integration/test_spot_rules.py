@@ -652,3 +652,29 @@ def test_a_year_naming_an_event_is_not_a_figures_period():
     assert read.frame.period != "2024"
     [read] = _reads(["In 2024 exports rose 5 percent, officials told the Conference."], "2025-03-01")
     assert read.frame.period == "2024"
+
+
+# --- a multiple over a base year -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, verdict", [
+    # CAAM vehicle exports: 995,000 in 2020, 4.91 million in 2023 (4.93 times); NEV exports 310,000 in 2021,
+    # 1.203 million in 2023 (3.88 times)
+    ("Car exports from China in 2023 were nearly five times the 2020 figure.", "five times", "supported"),
+    ("China's vehicle exports rose from about 1 million units in 2020 to almost five times that level within three "
+     "years.", "five times", "supported"),
+    ("China's exports of new energy vehicles tripled between 2021 and 2023.", "tripled", "needs-review"),
+    ("Car exports from China in 2023 were ten times the 2020 figure.", "ten times", "needs-review"),
+])
+def test_a_multiple_over_a_base_year_is_the_ratio_of_two_stored_levels_never_an_accusation(store, text, span, verdict):
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), span)
+    assert c.match.derivation == "ratio" and c.match.indicator == "vehicle_exports"
+    assert c.match.period in ("2020/2023", "2021/2023") and c.verdict == verdict, c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Exports of solar panels almost quadrupled.",                            # no base year
+    "China's R&D spending in 2022 was more than three times the 2012 level.",  # the store lacks 2012
+])
+def test_a_multiple_without_two_stored_levels_is_unverifiable(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-01-20") if c.unit == "ratio"]
+    assert c.verdict == "unverifiable" and c.match is None

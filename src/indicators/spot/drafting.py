@@ -428,7 +428,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         return
     evidence = engine.Evidence(store, as_of)
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's
-    period = str(m.period).split("/")[-1] if m.derivation == "difference" else m.period
+    period = str(m.period).split("/")[-1] if m.derivation in ("difference", "ratio") else m.period
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period}
     try:
@@ -446,11 +446,12 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
-            base = (m.base_period if m.derivation == "difference" and m.base_period else str(int(m.period[:4]) - 1))
+            base = (m.base_period if m.derivation in ("difference", "ratio") and m.base_period
+                    else str(int(m.period[:4]) - 1))
             previous = evidence.one({**spec, "period": base})
             if previous is None:
                 raise derive.DerivationError(f"no {m.indicator} for {base} in the store")
-            how = derive.difference if m.derivation == "difference" else derive.growth
+            how = {"difference": derive.difference, "ratio": derive.ratio}.get(m.derivation, derive.growth)
             got = how(float(row["value"]), float(previous["value"]), m.unit, str(period), base)
     except (derive.DerivationError, ValueError, KeyError) as exc:
         if m.derivation == "sum":  # a month missing, rates that do not add: the total is not derived here
@@ -467,7 +468,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
-    what = {"convert": "converted", "difference": "a difference of two stored rows", "sum": "a sum of monthly rows",
+    what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
         m.derivation, "growth computed from two stored levels")
     if ok:

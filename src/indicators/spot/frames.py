@@ -383,6 +383,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
+    _multiples(sentence, reads, context)
     _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
@@ -462,6 +463,58 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         frame.transformation, frame.transformation_from = "change", "stated"
         if vocabulary()["_compiled"]["negative"].search(before[-30:]) and read.value > 0:  # "a reduction of"
             frame.sign, read.value = -1, -read.value
+
+
+RATIO_SPAN = re.compile(r"(?i)\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b")
+RATIO_BASE = re.compile(r"(?i)\b(?:times|fold)\s+(?:the|its|their|(?:that|those|the\s+level|the\s+figure)\s+(?:of|in))\s+"
+                        r"((?:19|20)\d{2})\b|\b(?:since|compared\s+(?:with|to)|from)\s+((?:19|20)\d{2})\b")
+IN_YEARS = re.compile(r"(?i)\b(?:in|within|over|after)\s+(?:just\s+|only\s+)?(two|three|four|five|six|seven|eight|nine|ten|"
+                      r"\d{1,2})\s+years\b")
+THAT_NUMBER = re.compile(r"(?i)\s*(?:that|this|the\s+same)\s+(?:number|figure|level|amount|total|volume)\b")
+
+
+def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
+    """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023", "from 1
+    million units in 2020 to nearly five times that number in three years"): the base is the year the wording
+    compares with (or the earlier figure's), the figure's year the other one, else the base plus "in N years"
+    (assumed), else the year read for it when later than the base; "that number" takes the earlier figure's
+    measure and subject. matching.py judges it as the ratio of two stored levels (never an accusation)."""
+    for read in reads:
+        frame = read.frame
+        if frame.kind != "ratio" or frame.role != "figure":
+            continue
+        earlier = next((r for r in reads if r.frame.role == "earlier" and r.figure.end <= read.figure.start
+                        and r.frame.period and r.frame.period.isdigit()), None)
+        span, based = RATIO_SPAN.search(sentence), RATIO_BASE.search(sentence)
+        base, year = None, None
+        if span:
+            base, year = span.group(1), span.group(2)
+        elif based:
+            base = based.group(1) or based.group(2)
+        elif earlier is not None:
+            base = earlier.frame.period
+        if base is None:
+            continue
+        later = IN_YEARS.search(sentence, read.figure.end)
+        others = {y for _, y, _, how in _years(sentence, context.published) if y and y.isdigit() and y != base}
+        if year is None and len(others) == 1 and min(others) > base:
+            year = min(others)  # "in 2022 ... three times the 2012 level": the sentence's other year
+        if year is None and later:
+            count = later.group(1)
+            year = str(int(base) + (int(count) if count.isdigit() else YEAR_COUNTS[count.lower()]))
+            frame.period_from = "assumed"
+        elif year is None and frame.period and frame.period.isdigit() and frame.period > base:
+            year = frame.period
+        elif year is not None and frame.period != year:
+            frame.period_from = "stated"
+        if year is None or year <= base:
+            continue
+        frame.period, frame.base_period = year, base
+        frame.period_from = frame.period_from or "stated"
+        if earlier is not None and THAT_NUMBER.match(sentence, read.figure.end):
+            for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from"):
+                setattr(frame, key, getattr(earlier.frame, key))
+        frame.notes.append(f"a multiple of the {base} level in {year}")
 
 
 def _respective_growths(sentence: str, reads: list[Read]) -> None:

@@ -180,6 +180,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         return [], "the text names nothing the catalogue describes (no measure, no subject)"
     if frame.subject is None:
         return [], f"the text gives a measure ({frame.measure}) but no subject the catalogue knows"
+    if frame.kind == "ratio" and frame.period and frame.base_period:
+        options = _ratio_options(frame, index)
+        if options:
+            return options, ""
     options: list[Option] = []
     levels: list[Entry] = []
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
@@ -288,6 +292,24 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         return None
     holds, _, _, entry = max(found, key=lambda f: f[:3])
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+def _ratio_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023"): the level
+    series of the frame's measure and subject (never a narrower one) holding both years, judged as the ratio of its
+    two rows (derivation "ratio"), official bases first."""
+    found = []
+    for entry in index:
+        if entry.member or entry.transformation != "level" or entry.kind not in ("count", "money") \
+                or entry.subject != frame.subject or not any(measures_agree(m, entry.measure) for m in frame.measures):
+            continue
+        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
+            continue
+        if frame.entity and not (entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, frame.base_period)):
+            continue
+        score = 0.7 - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
+        found.append(Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "ratio", True, frame.base_period))
+    return sorted(found, key=lambda o: -o.score)
 
 
 def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
