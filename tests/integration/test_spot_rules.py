@@ -678,3 +678,22 @@ def test_a_multiple_over_a_base_year_is_the_ratio_of_two_stored_levels_never_an_
 def test_a_multiple_without_two_stored_levels_is_unverifiable(store, text):
     [c] = [c for c in spot.spot(text, store=store, published="2024-01-20") if c.unit == "ratio"]
     assert c.verdict == "unverifiable" and c.match is None
+
+
+# --- "both" after two levels of different measures ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # CAAM NEVs 2023: production 9.587 million, sales 9.495 million
+    "In 2023 NEV output climbed to 9.59 million units, while sales reached 9.5 million units, both above 9 million.",
+    "NEV production came to 9.59 million units in 2023 and sales to 9.5 million units, each of them exceeding 9 million.",
+])
+def test_a_figure_after_both_is_said_of_each_of_the_two_levels_before_it(store, text):
+    found = [c for c in spot.spot(text, store=store, published="2024-01-20") if c.value == 9]
+    assert sorted(c.match.measure for c in found) == ["production", "sales"]
+    assert all(c.match.subject == "nev" and c.verdict == "supported" for c in found), [c.explanation for c in found]
+
+
+def test_both_after_two_levels_of_one_measure_is_read_once():
+    reads = _reads(["Car exports were 4.91 million units in 2023 and 3.11 million units in 2022, both above 3 million."],
+                   "2024-01-20")
+    assert len([r for r in reads if r.value == 3]) == 1

@@ -666,8 +666,17 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
     """"both production and sales exceeded 31 million units", "output and sales each exceeded 12 million": one
     figure that states two measures is a claim about each, read twice (one frame per measure)."""
     out = []
-    for read in reads:
+    for i, read in enumerate(reads):
         frame = read.frame
+        pair = _both_before(sentence, reads, i)
+        if pair:  # "30.16 million units, while sales rose to 30.09 million units, both topping 30 million"
+            for level in pair:
+                own = dataclasses.replace(frame, measure=level.frame.measure, measures=(level.frame.measure,),
+                                          measure_from="stated", subject=level.frame.subject,
+                                          subject_from=level.frame.subject_from, notes=list(frame.notes))
+                own.notes.append(f"“both”: as the {level.value:g} before it ({level.frame.measure})")
+                out.append(dataclasses.replace(read, frame=own))
+            continue
         if len(frame.measures) != 2 or frame.role != "figure" or frame.measure_from != "stated":
             out.append(read)
             continue
@@ -685,6 +694,26 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
             own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
             out.append(dataclasses.replace(read, frame=own))
     return out
+
+
+BOTH_BEFORE = re.compile(r"(?i)\b(?:both|each)\s+(?:(?:of\s+them|having|had|have|were|are)\s+)?(?:\w+\s+){0,1}$")
+
+
+def _both_before(sentence: str, reads: list[Read], i: int) -> list[Read]:
+    """"... production rose to 30.16 million units, while sales rose to 30.09 million units, both topping 30
+    million": a figure after "both" (or "each"), naming no measure between it and the two level figures before it,
+    is said of each of them: their two frames' measures (returned: the two levels), else []."""
+    read = reads[i]
+    start = read.figure.start - len(read.wording)
+    if read.frame.role != "figure" or not BOTH_BEFORE.search(sentence[max(0, start - 30): start]):
+        return []
+    levels = [r for r in reads[:i] if r.frame.role == "figure" and r.frame.transformation == "level"
+              and r.frame.kind == read.frame.kind and r.frame.measure]
+    if len(levels) < 2 or levels[-2].frame.measure == levels[-1].frame.measure:
+        return []
+    if any(m for m in mentions("measure", sentence[levels[-1].figure.end: start]) if m.value not in ("rank", "share")):
+        return []
+    return levels[-2:]
 
 
 def _pair_comparators(sentence: str, reads: list[Read]) -> None:
