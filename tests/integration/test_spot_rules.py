@@ -697,3 +697,34 @@ def test_both_after_two_levels_of_one_measure_is_read_once():
     reads = _reads(["Car exports were 4.91 million units in 2023 and 3.11 million units in 2022, both above 3 million."],
                    "2024-01-20")
     assert len([r for r in reads if r.value == 3]) == 1
+
+
+# --- the partner of a flow -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, partner", [
+    # Ember, China's solar panel exports in 2024: to Pakistan 16.38 GW, to Europe 96.52 GW (sums of monthly rows)
+    ("China's exports of solar panels to Pakistan reached 16.4 GW in 2024.", "PAK"),
+    ("Pakistan imported 16.4 GW of Chinese solar panels in 2024.", "PAK"),
+    ("Europe bought 96.5 GW of solar modules from China in 2024, its imports of them rising again.", "region:Europe"),
+])
+def test_a_flow_to_a_partner_is_judged_on_the_partners_rows_of_a_series_kept_per_partner(store, text, partner):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-03-01") if c.unit == "GW"]
+    assert (c.match.source, c.match.counterpart, c.match.entity) == ("ember", partner, "CHN")
+    assert c.verdict == "supported-rounded", c.explanation
+
+
+def test_an_importers_flow_in_a_text_about_chinas_exports_is_chinas_exports_to_it_never_accused(store):
+    text = ("China exported 235 GW of solar modules in 2024.\n\n"
+            "Pakistan imported 30 GW of modules in 2024.")          # Ember: 16.38 GW; China not named: assumed
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")
+    assert c.match.counterpart == "PAK" and c.frame["entity_from"] == "assumed" and c.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text", [
+    "China's exports to the United States fell 13.1% in 2023.",        # no series kept per partner: not the total
+    "Exports to Russia jumped nearly 47% in 2023.",
+    "Germany imported 20 GW of solar panels in 2024.",                  # nothing says they came from China
+])
+def test_a_flow_with_a_partner_no_stored_series_holds_is_unverifiable(store, text):
+    for c in spot.spot(text, store=store, published="2025-03-01"):
+        assert c.verdict == "unverifiable" and c.match is None, (c.span, c.verdict, c.match)

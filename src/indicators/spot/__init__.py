@@ -67,6 +67,7 @@ class Match:
     measure: str = ""
     subject: str = ""
     basis: str = ""
+    counterpart: str = ""  # the partner of a flow in the series' codes ("exports to Europe": region:Europe)
     stated_basis: str = ""  # the compiler the text names when it is not the series' (words, basis): never judged as stated
 
 
@@ -434,6 +435,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                 "unit": best.whole.unit} if best.whole else None),
         basis=entry.basis,
         stated_basis=_stated_basis(sentence, frame) if best.other_basis else "",
+        counterpart=vocabulary.counterpart_code(frame.counterpart, frame.counterpart_words) if frame.counterpart else "",
     )
     if best.other_basis:
         candidate.flags.append("other-basis")

@@ -41,7 +41,7 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
         stated["unit"] = "rank"
     if option is None:
         series = {"source": match.source, "indicator": match.indicator}
-        for key in ("entity", "product", "period", "freq"):
+        for key in ("entity", "counterpart", "product", "period", "freq"):
             if getattr(match, key) and not (key == "freq" and match.freq not in ("A", "Q", "M")):
                 series[key] = getattr(match, key)
         series["unit"] = match.unit
@@ -49,6 +49,8 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
         series = {"source": option.entry.source, "indicator": option.entry.indicator}
         if candidate.check != "leader" and match.entity:
             series["entity"] = match.entity
+        if match.counterpart:
+            series["counterpart"] = match.counterpart
         if option.entry.product:
             series["product"] = option.entry.product
         if match.period:
@@ -430,7 +432,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's
     period = str(m.period).split("/")[-1] if m.derivation in ("difference", "ratio") else m.period
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
-            "period": period}
+            "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
         row = evidence.one(spec) if m.derivation != "sum" else None
         if row is None and m.derivation != "sum":
@@ -468,9 +470,10 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
+    partner = f", exports to {m.counterpart}" if m.counterpart else ""
     what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
-        m.derivation, "growth computed from two stored levels")
+        m.derivation, "growth computed from two stored levels") + partner
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"
         c.explanation = f"Supported through a derivation ({what}): {got.text}."

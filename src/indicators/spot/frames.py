@@ -113,6 +113,8 @@ class Frame:
     transformation_from: str = ""
     whole_subject: str | None = None  # for a share of levels ("40.9 percent of all new car sales"): the whole's subject
     whole_measure: str | None = None  # and the measure both are counted by (sales)
+    counterpart: str | None = None  # the partner of a flow ("exports to Europe": EU), a place code
+    counterpart_words: str = ""  # the words naming it ("Europe")
     change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
@@ -141,6 +143,7 @@ class Context:
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
+    exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -365,6 +368,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # the source named earlier in the paragraph is the source of its next sentences' figures
                 frame.basis, frame.basis_from = context.basis, "context"
             _entity(places, figure, index, figures, frame, sentence, context)
+            _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
@@ -998,6 +1002,49 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
+DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof\s+(?:[\w-]+\s+)?Chinese\b|\bfrom\s+China\b")
+"""Words naming China as the origin of another economy's imports ("Chinese module imports", "16.4 GW of Chinese
+panels", "bought ... from China"): China is then not the importer."""
+CHINESE_GOODS = re.compile(r"(?i)\b(?:Chinese|from\s+China|China'?s|made\s+in\s+China)\b")
+
+
+def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause) -> None:
+    """The partner of a flow: "exports to Europe", "shipments to Pakistan" (a destination in the figure's clause);
+    "Spain ranked second for Chinese module imports, with 10.57 GW", "Pakistan imported 16.91 GW of modules" in a
+    text about China's exports of modules: another economy's imports from China are China's exports to it (the
+    partner named; China the economy: stated when the sentence says the goods are Chinese, else assumed). A series
+    kept per partner measures it (matching.py); no other series does."""
+    if "exports" in frame.measures:
+        to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
+              and DESTINATION.search(sentence[max(0, p.start - 10): p.start])]
+        if to:
+            nearest = min(to, key=lambda p: abs(p.start - figure.start))
+            frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
+        return
+    origin = ORIGIN_ADJECTIVE.search(sentence)
+    if "imports" in frame.measures and frame.entity == "CHN" and origin:
+        # "Spain ranked second for Chinese module imports, with 10.57 GW": "Chinese" names the goods' origin; the
+        # importer is the economy named before it
+        importers = [p for p in places if p.end <= figure.start and p.value not in ("CHN", "WLD") and "-" not in p.value]
+        if importers:
+            frame.entity, frame.entity_from = importers[-1].value, "stated"
+    if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
+            or frame.entity_from != "stated" or "-" in frame.entity:
+        return
+    chinese = CHINESE_GOODS.search(sentence)
+    if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
+                            or context.exports_of and frame.subject_from == "assumed"):
+        return
+    importer = next((p for p in places if p.value == frame.entity), None)
+    frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
+    frame.entity, frame.entity_from = "CHN", "stated" if chinese else "assumed"
+    if context.exports_of and frame.subject_from != "stated":
+        frame.subject, frame.subject_from = context.exports_of, "context"
+    frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it")
+
+
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
                         sentence: str, measures: tuple[str, ...] = ()) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
@@ -1219,6 +1266,11 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:")]
     if ranked:
         context.rank_subject = ranked[-1]
+    exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
+                and r.frame.subject_from == "stated" and not r.frame.counterpart and r.frame.subject
+                and not r.frame.subject.startswith("other:")]
+    if exported:
+        context.exports_of = exported[-1]
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]

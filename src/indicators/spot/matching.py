@@ -52,6 +52,7 @@ class Entry:
     spans: set  # (entity, freq, first period, last period)
     values: list  # the latest value of each entity (magnitudes for a plausibility check)
     rows: int
+    partners: int = 0  # how many counterparts (partners) its rows have: more than one for a series kept per partner
     member: str = ""  # a per-name row's name ("Beijing" for cluster:Beijing): matched by name (`named_rank`), never by dimensions
 
     def holds(self, entity: str | None, period: str | None) -> str | None:
@@ -113,7 +114,7 @@ def _series_index(store: Store) -> list[Entry]:
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
                              described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum()),
-                             member))
+                             int(rows["counterparts"].max()) if "counterparts" in rows else 0, member))
     return entries
 
 
@@ -180,7 +181,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         return [], "the text names nothing the catalogue describes (no measure, no subject)"
     if frame.subject is None:
         return [], f"the text gives a measure ({frame.measure}) but no subject the catalogue knows"
-    if frame.kind == "ratio" and frame.period and frame.base_period:
+    if frame.kind == "ratio" and frame.period and frame.base_period and not frame.counterpart:
         options = _ratio_options(frame, index)
         if options:
             return options, ""
@@ -191,6 +192,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     for entry in index:
         if entry.member:
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
+        if frame.counterpart and entry.partners <= 1:
+            continue  # "exports to Europe": only a series kept per partner holds them (never the total)
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share"):
                 continue
@@ -244,7 +247,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 found.append(Option(entry, 0.9 if options else 0.55, False, "growth", True, other_basis=other_basis))
             elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
-    if not options and frame.whole_subject and frame.whole_measure:
+    if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
         options = _share_options(frame, index)
     if not options and elsewhere and not (frame.subject or "").startswith("other:"):
         # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
