@@ -728,3 +728,18 @@ def test_an_importers_flow_in_a_text_about_chinas_exports_is_chinas_exports_to_i
 def test_a_flow_with_a_partner_no_stored_series_holds_is_unverifiable(store, text):
     for c in spot.spot(text, store=store, published="2025-03-01"):
         assert c.verdict == "unverifiable" and c.match is None, (c.span, c.verdict, c.match)
+
+
+# --- a share word after a growth rate belongs to another figure ------------------------------------------------------
+
+def test_a_share_word_after_a_growth_rate_is_not_its_measure():
+    reads = _reads(["Exports of solar panels rose 30% in 2024, accounting for 40% of the total."], "2025-03-01")
+    growth, share = [r for r in reads if r.value == 30][0], [r for r in reads if r.value == 40][0]
+    assert (growth.frame.measure, growth.frame.transformation) == ("exports", "growth_rate")
+    assert share.frame.transformation == "share"
+
+
+def test_a_share_word_before_a_percentage_stays_its_measure():
+    [first, _] = _reads(["China's share of the market increased from 2.4 percent in 2010 to 26.9 percent in 2020."],
+                        "2025-03-01")
+    assert first.frame.measure == "share"

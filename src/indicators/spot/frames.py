@@ -786,8 +786,10 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         if shares:
             frame.measure, frame.measure_from, frame.measures = "share", "stated", ("share",)
             return
-    # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's
-    items = [m for m in items if m.value not in ("rank", "score") or m.value == frame.kind]
+    # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's; "up 127% from
+    # 7.47 GW, accounting for 25% of imports": a share word after a growth rate is another figure's
+    items = [m for m in items if (m.value not in ("rank", "score") or m.value == frame.kind)
+             and not (m.value == "share" and frame.transformation == "growth_rate" and m.start >= figure.end)]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
