@@ -743,3 +743,32 @@ def test_a_share_word_before_a_percentage_stays_its_measure():
     [first, _] = _reads(["China's share of the market increased from 2.4 percent in 2010 to 26.9 percent in 2020."],
                         "2025-03-01")
     assert first.frame.measure == "share"
+
+
+# --- a growth over several years ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, verdict", [
+    # CAAM vehicle exports: 995,000 in 2020, 4.91 million in 2023 (+393.5%)
+    ("China's car exports rose 393% between 2020 and 2023.", "393%", "supported-rounded"),
+    ("Since 2020, China's vehicle exports have increased by 393 percent, reaching 4.91 million units in 2023.",
+     "393 percent", "supported-rounded"),
+    ("China's vehicle exports in 2023 were up 150% from 2020.", "150%", "needs-review"),   # wrong: never accused
+])
+def test_a_growth_since_a_base_year_is_the_growth_of_two_stored_levels_never_a_yearly_rate(store, text, span, verdict):
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), span)
+    assert (c.match.derivation, c.match.indicator, c.match.period) == ("growth", "vehicle_exports", "2020/2023")
+    assert c.verdict == verdict, c.explanation
+
+
+def test_an_average_yearly_growth_over_years_is_unverifiable_and_the_level_after_it_still_maps(store):
+    found = spot.spot("China's vehicle exports have grown 70 percent a year on average since 2020, reaching 4.91 "
+                      "million units in 2023.", store=store, published="2024-01-20")
+    assert by_span(found, "70 percent").verdict == "unverifiable"
+    level = by_span(found, "4.91 million")
+    assert level.match.indicator == "vehicle_exports" and level.verdict == "supported"
+
+
+def test_a_base_year_another_phrase_carries_leaves_a_yearly_rate(store):
+    c = by_span(spot.spot("China's exports fell 4.6% in 2023 in dollar terms, marking the first decline since 2016.",
+                          store=store, published="2024-01-20"), "4.6%")
+    assert (c.match.derivation, c.match.period) == ("", "2023") and c.verdict == "supported", c.explanation

@@ -417,7 +417,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         confidence -= 0.1
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
     candidate._options = options
-    since = best.derivation == "ratio" or (best.derivation == "difference" and best.base
+    since = best.derivation == "ratio" or (best.derivation in ("difference", "growth") and best.base
                                            and best.base != matching.previous_period(frame.period or ""))
     candidate.match = Match(
         source=entry.source, indicator=entry.indicator, entity=None if candidate.check == "leader" else entity,

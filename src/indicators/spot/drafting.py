@@ -430,7 +430,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         return
     evidence = engine.Evidence(store, as_of)
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's
-    period = str(m.period).split("/")[-1] if m.derivation in ("difference", "ratio") else m.period
+    period = str(m.period).split("/")[-1] if m.derivation in ("difference", "ratio", "growth") else m.period
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
@@ -448,8 +448,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
-            base = (m.base_period if m.derivation in ("difference", "ratio") and m.base_period
-                    else str(int(m.period[:4]) - 1))
+            base = (m.base_period if m.derivation in ("difference", "ratio", "growth") and m.base_period
+                    else str(int(str(period)[:4]) - 1))
             previous = evidence.one({**spec, "period": base})
             if previous is None:
                 raise derive.DerivationError(f"no {m.indicator} for {base} in the store")

@@ -113,6 +113,7 @@ class Frame:
     transformation_from: str = ""
     whole_subject: str | None = None  # for a share of levels ("40.9 percent of all new car sales"): the whole's subject
     whole_measure: str | None = None  # and the measure both are counted by (sales)
+    over_years: str = ""  # a growth over several years: "total" ("up 393% from 2020"), "average" ("6.5% annually")
     counterpart: str | None = None  # the partner of a flow ("exports to Europe": EU), a place code
     counterpart_words: str = ""  # the words naming it ("Europe")
     change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
@@ -485,6 +486,9 @@ def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
     measure and subject. matching.py judges it as the ratio of two stored levels (never an accusation)."""
     for read in reads:
         frame = read.frame
+        if frame.kind == "percent" and frame.transformation == "growth_rate" and frame.role == "figure":
+            _growth_over_years(sentence, read)
+            continue
         if frame.kind != "ratio" or frame.role != "figure":
             continue
         earlier = next((r for r in reads if r.frame.role == "earlier" and r.figure.end <= read.figure.start
@@ -519,6 +523,35 @@ def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
             for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from"):
                 setattr(frame, key, getattr(earlier.frame, key))
         frame.notes.append(f"a multiple of the {base} level in {year}")
+
+
+AVERAGE_GROWTH = re.compile(r"(?i)\b(?:annually|a\s+year|per\s+year|each\s+year|every\s+year|per\s+annum|"
+                            r"(?:an?\s+)?(?:average|compound)\s+annual|annual\s+average|on\s+average|averag(?:e|ed|ing))\b")
+
+
+def _growth_over_years(sentence: str, read: Read) -> None:
+    """A growth rate over several years ("rose 393% between 2020 and 2023", "up 393% from 2020", "since 2020 ...
+    increased by 393 percent ... in 2023") is the growth from the base year's level, not a year-on-year rate: base
+    and year set (matching.py derives it from two stored levels, else unverifiable); an average annual rate over
+    them ("averaging 6.5 percent annually since 2015") is one the store does not hold."""
+    frame = read.frame
+    span = RATIO_SPAN.search(sentence)
+    tied = span and (span.end() <= read.figure.start or read.figure.end <= span.start() <= read.figure.end + 30
+                     and not YEAR.search(sentence, read.figure.end, span.start()))
+    if tied and not frame.base_period:  # "rose 393% between 2020 and 2023" (not "in 2023, reversing ... between")
+        frame.base_period, frame.period, frame.period_from = span.group(1), span.group(2), "stated"
+    base, year = frame.base_period, frame.period
+    if not (base and base.isdigit() and year and year[:4].isdigit() and int(base) < int(year[:4]) - 1):
+        return
+    # the base belongs to the figure when it comes before it or right after it ("up 393% from 2020"), not when
+    # another phrase carries it ("fell 4.6% in 2023, marking the first decline since 2016")
+    at = [m.start() for m in re.finditer(rf"\b{base}\b", sentence)]
+    if not any(a < read.figure.start or read.figure.end <= a <= read.figure.end + 30 for a in at):
+        frame.base_period = None
+        return
+    frame.over_years = "average" if AVERAGE_GROWTH.search(sentence) else "total"
+    frame.notes.append(f"an average yearly rate over {base}–{year}: no stored series measures it"
+                       if frame.over_years == "average" else f"a growth over {base}–{year}, not a year-on-year rate")
 
 
 def _respective_growths(sentence: str, reads: list[Read]) -> None:

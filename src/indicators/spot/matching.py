@@ -16,6 +16,7 @@ USD figure from a CNY series at the period's rate (derive.py).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -185,6 +186,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         options = _ratio_options(frame, index)
         if options:
             return options, ""
+    if over_years(frame):  # "up 393% from 2020": the growth from the base year's level, never a year-on-year rate
+        if frame.over_years == "average":
+            return [], f"an average yearly growth over {frame.base_period}–{frame.period}: no series measures it"
+        options = [dataclasses.replace(o, derivation="growth") for o in _ratio_options(frame, index)]
+        return options, ("" if options else f"a growth over {frame.base_period}–{frame.period} needs two stored levels "
+                         "of its series, which the store does not hold")
     options: list[Option] = []
     levels: list[Entry] = []
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
@@ -295,6 +302,11 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         return None
     holds, _, _, entry = max(found, key=lambda f: f[:3])
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+def over_years(frame: Frame) -> bool:
+    """A growth rate over more than a year ("up 393% from 2020" in 2023, frames._growth_over_years)."""
+    return bool(frame.over_years and frame.transformation == "growth_rate" and frame.base_period and frame.period)
 
 
 def _ratio_options(frame: Frame, index: list[Entry]) -> list[Option]:
