@@ -772,3 +772,17 @@ def test_a_base_year_another_phrase_carries_leaves_a_yearly_rate(store):
     c = by_span(spot.spot("China's exports fell 4.6% in 2023 in dollar terms, marking the first decline since 2016.",
                           store=store, published="2024-01-20"), "4.6%")
     assert (c.match.derivation, c.match.period) == ("", "2023") and c.verdict == "supported", c.explanation
+
+
+def test_a_destination_list_continued_without_a_flow_word_is_the_next_partners_flow_assumed(store):
+    text = ("China exported 235 GW of solar modules in 2024.\n\n"
+            "Pakistan imported 16.4 GW of Chinese modules in 2024. India followed closely behind with 30 GW.")
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")   # Ember, India 2024: not 30 GW
+    assert (c.match.source, c.match.counterpart) == ("ember", "IND")
+    assert c.frame["entity_from"] == "assumed" and c.verdict not in ACCUSING
+
+
+def test_a_level_after_a_sentence_without_a_partner_is_not_a_destination(store):
+    text = ("China exported 235 GW of solar modules in 2024. India followed closely behind with 30 GW.")
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")
+    assert not (c.match and c.match.counterpart) and c.verdict not in ACCUSING

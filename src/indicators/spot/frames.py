@@ -145,6 +145,7 @@ class Context:
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
+    partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -1050,6 +1051,19 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     text about China's exports of modules: another economy's imports from China are China's exports to it (the
     partner named; China the economy: stated when the sentence says the goods are Chinese, else assumed). A series
     kept per partner measures it (matching.py); no other series does."""
+    if context.partner_flow and context.exports_of and frame.measure_from != "stated" and frame.role == "figure" \
+            and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
+            and frame.entity_from == "stated" and not frame.entity_others and frame.entity not in (None, "CHN", "WLD") \
+            and "-" not in frame.entity:
+        # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
+        # continued without a flow word: the next partner's flow (assumed)
+        place = next((p for p in places if p.value == frame.entity), None)
+        frame.counterpart, frame.counterpart_words = frame.entity, place.words if place else frame.entity
+        frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+        frame.subject, frame.subject_from = context.exports_of, "context"
+        frame.entity, frame.entity_from = "CHN", "assumed"
+        frame.notes.append(f"a destination after the one before: China's exports to {frame.counterpart_words}")
+        return
     if "exports" in frame.measures:
         to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
               and DESTINATION.search(sentence[max(0, p.start - 10): p.start])]
@@ -1306,6 +1320,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
                 and not r.frame.subject.startswith("other:")]
     if exported:
         context.exports_of = exported[-1]
+    if reads:
+        context.partner_flow = any(r.frame.counterpart for r in reads)
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]
