@@ -196,6 +196,16 @@ def difference(current: float, previous: float, unit: str, period: str, previous
     return Derived(value, changed, text, tuple(rows))
 
 
+def ratio(current: float, previous: float, unit: str, period: str, previous_period: str,
+          rows: tuple = ()) -> Derived:
+    """How many times one level is another ("nearly five times the 2020 level"), from two levels in the same unit."""
+    if previous == 0:
+        raise DerivationError(f"no multiple of a zero level ({previous_period})")
+    value = current / previous
+    text = (f"{human(current, unit)} in {period} / {human(previous, unit)} in {previous_period} = {value:.2f} times")
+    return Derived(value, "ratio", text, tuple(rows))
+
+
 def previous_level(current: float, growth_pct: float, unit: str, period: str, previous_period: str,
                    rows: tuple = ()) -> Derived:
     """The level of the period before, from a level and its published growth: current ÷ (1 + growth).

@@ -824,10 +824,12 @@ def test_pct_in_capitals_after_a_number_is_the_treaty_not_percent(store):
 
 def test_a_figure_the_passenger_car_association_gives_is_never_judged_against_caam(store):
     """CPCA (retail and wholesale passenger cars) is not CAAM: the store holds no CPCA series, so "according to
-    the China Passenger Car Association" makes a passenger-car figure unverifiable, not a CAAM mismatch."""
+    the China Passenger Car Association" makes a passenger-car figure another compiler's count of CAAM's measure:
+    matched to CAAM's series but never judged as stated (needs review, both named), not a CAAM mismatch."""
     found = one("China exported 4.1 million passenger vehicles in 2024, according to the China Passenger Car "
                 "Association.", store, published="2025-01-10")
-    assert [c.verdict for c in found] == ["unverifiable"]
+    assert [c.verdict for c in found] == ["needs-review"] and "other-basis" in found[0].flags
+    assert "China Passenger Car Association" in found[0].explanation and found[0].match.source == "caam"
     found = one("China exported 4.955 million passenger vehicles in 2024, according to the China Association of "
                 "Automobile Manufacturers.", store, published="2025-01-10")
     assert found[0].match.source == "caam" and found[0].verdict in ("supported", "supported-rounded")

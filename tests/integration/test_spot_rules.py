@@ -463,3 +463,326 @@ def test_a_figure_in_vehicles_with_no_subject_counts_vehicles_not_goods(store):
 def test_a_whole_number_with_three_trailing_zeros_is_read_to_its_last_non_zero_digit(store, text, verdict):
     [c] = spot.spot(text, store=store, published="2024-10-21")
     assert c.verdict == verdict, c.explanation
+
+
+# --- a figure from another compiler of a measure the store holds -------------------------------------------------
+
+@pytest.mark.parametrize("text, compiler", [
+    ("According to BloombergNEF, China exported 107.3 GW of solar panels in the first half of 2023.", "BloombergNEF"),
+    ("Customs figures compiled by PV InfoLink put China's solar module exports at 150 GW in the first half of 2023.",
+     "PV InfoLink"),
+    ("China exported 4.14 million passenger cars in 2023, the China Passenger Car Association said.",
+     "China Passenger Car Association"),
+])
+def test_another_compilers_figure_is_matched_to_the_stores_series_and_needs_review_naming_both(store, text, compiler):
+    """A consultancy's or another association's count of a measure the store holds from its own publisher (Ember's
+    solar exports, CAAM's car exports): that series, never unverifiable and never judged as stated, whether the
+    values agree (107.3 GW: Ember sums to 107.27) or not (150 GW)."""
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert c.match is not None and c.verdict == "needs-review" and "other-basis" in c.flags
+    assert compiler in c.explanation and c.match.basis in c.explanation and c.match.source in c.explanation
+
+
+def test_another_compilers_figure_on_a_measure_the_store_lacks_stays_unverifiable(store):
+    [c] = spot.spot("According to BNEF, China's wind turbine exports reached 10 GW in 2023.", store=store,
+                    published="2024-03-01")
+    assert c.match is None and c.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("text", ["According to CAAM, China exported 4.91 million vehicles in 2023.",
+                                  "China exported 4.91 million vehicles in 2023."])
+def test_a_compiler_the_series_agrees_with_or_none_named_is_judged_as_stated(store, text):
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert c.verdict == "supported" and "other-basis" not in c.flags
+
+
+
+# --- a share of a total whose two levels the store holds -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the whole is the level read before in the sentence, the part named beside the share word
+    "China's vehicle sales came to 30.09 million units in 2023, with new energy vehicles contributing 31.6 percent.",
+    "China sold 30.09 million vehicles in 2023; new energy vehicles represented about 31.6 percent.",
+    # the whole named after "of" (a year or "Chinese" before it), the part after "by"
+    "Some 31.6 percent of 2023 vehicle sales were accounted for by NEVs.",
+    "NEVs made up 31.6 percent of Chinese vehicle sales in 2023.",
+])
+def test_a_share_of_a_total_is_the_part_over_the_whole_of_two_stored_levels(store, text):
+    """CAAM: NEV sales 9.495 million of 30.094 million vehicles in 2023 (31.55%)."""
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), "31.6")
+    assert (c.frame["subject"], c.frame["whole_subject"], c.frame["whole_measure"]) == ("nev", "vehicles", "sales")
+    assert (c.match.indicator, c.match.product, c.match.derivation) == ("vehicle_sales", "nev", "share")
+    assert c.verdict == "supported-rounded" or c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China sold 30.09 million vehicles in 2023; new energy vehicles represented about 45 percent.",  # CAAM: 31.55%
+    "China's vehicle sales came to 30.09 million units in 2023, with NEVs contributing 45 percent.",
+])
+def test_a_wrong_derived_share_is_never_an_accusation(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), "45")
+    assert c.match.derivation == "share" and c.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text", [
+    # contributing to growth is not a share of a level
+    "R&D spending by enterprises contributed to 84 percent of the growth of R&D spending in 2022.",
+    # a share whose whole the store does not hold in the same series (exports of goods in yuan, EVs in units)
+    "China's exports reached 3.38 trillion dollars in 2023, with electric vehicles contributing 5 percent.",
+])
+def test_no_share_of_two_levels_without_a_whole_of_the_same_series(store, text):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    for c in found:
+        assert c.verdict not in ACCUSING
+        assert not (c.match and c.match.derivation == "share"), c.span
+
+
+# --- a change over a stated base year is a change over that span ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period, verdict", [
+    # GII ranks of China: 29th in 2015, 11th in 2022, 10th in 2025
+    ("China has moved up 19 places in the Global Innovation Index since 2015, to 10th in 2025.", "19 places",
+     "2015/2025", "supported"),
+    ("China's rank in the Global Innovation Index rose 18 spots from 2015 to 2022.", "18 spots", "2015/2022",
+     "supported"),
+    ("China has moved up 12 places in the Global Innovation Index since 2015, to 10th in 2025.", "12 places",
+     "2015/2025", "needs-review"),
+])
+def test_a_change_since_a_stated_base_year_is_matched_on_the_span_and_judged_from_its_two_rows(store, text, span,
+                                                                                               period, verdict):
+    c = by_span(spot.spot(text, store=store, published="2025-09-20"), span)
+    assert (c.match.derivation, c.match.base_period, c.match.period) == ("difference", period[:4], period)
+    assert c.verdict == verdict, c.explanation   # a wrong derived change is never an accusation
+
+
+def test_a_change_from_the_previous_year_is_matched_on_its_own_year(store):
+    c = by_span(spot.spot("China rose one place in the Global Innovation Index in 2025, from its 2024 position.",
+                          store=store, published="2025-09-20"), "one place")
+    assert (c.match.derivation, c.match.period) == ("difference", "2025")
+
+
+# --- the year of an earlier figure in any measure unit is that figure's base -------------------------------------
+
+@pytest.mark.parametrize("second, value", [
+    ("Module exports to Asia reached 68 GW in total, up 26% from 54 GW in 2023.", 68),
+    ("Car exports rose to 5.9 million units, from 4.9 million units in 2023.", 5.9),
+    ("Exports climbed to $3.6 trillion, up from about $3.4 trillion in 2023.", 3.6),
+])
+def test_a_year_right_after_an_earlier_figure_with_its_unit_is_that_figures_base(second, value):
+    reads = _reads(["China's 2024 trade figures were released on Monday.", second], "2025-01-20")
+    [main] = [r for r in reads if r.value == value]
+    [earlier] = [r for r in reads if r.frame.role == "earlier"]
+    assert (main.frame.period, main.frame.base_period, earlier.frame.period) == ("2024", "2023", "2023")
+
+
+def test_a_year_after_a_count_of_places_stays_the_sentences():
+    reads = _reads(["China imported 5 GW of solar cells from 20 countries in 2023."], "2025-01-20")
+    [level] = [r for r in reads if r.value == 5]
+    assert level.frame.period == "2023"
+
+
+# --- the rank of a named member of a ranking kept per name (GII S&T clusters) ---------------------------------------
+
+@pytest.mark.parametrize("text, span, product, entity, verdict", [
+    # GII 2023: Seoul 3rd, Beijing 4th, Shanghai-Suzhou 5th; GII 2024: Beijing 3rd, Seoul 4th
+    ("Among the science and technology clusters of 2023, Seoul came in third place and Beijing in fourth.", "third",
+     "cluster:Seoul", "KOR", "supported"),
+    ("Among the science and technology clusters of 2023, Seoul came in third place and Beijing in fourth.", "fourth",
+     "cluster:Beijing", "CHN", "supported"),
+    ("In the 2024 cluster ranking, Beijing took third place.", "third", "cluster:Beijing", "CHN", "supported"),
+    ("Shanghai - Suzhou was the world's fifth most innovative cluster in 2023.", "fifth", "cluster:Shanghai–Suzhou",
+     "CHN", "supported"),
+    ("In the 2024 cluster ranking, Beijing took sixth place.", "sixth", "cluster:Beijing", "CHN", "contradicted"),
+])
+def test_a_rank_right_after_a_clusters_name_is_that_clusters_rank(store, text, span, product, entity, verdict):
+    c = by_span(spot.spot(text, store=store, published="2024-10-01"), span)
+    assert (c.match.indicator, c.match.product, c.match.entity) == ("cluster_rank", product, entity)
+    assert c.verdict == verdict, c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    # a rank further back in a list, or "respectively": not bound to a name
+    "In 2023 the top clusters were Tokyo-Yokohama, Shenzhen-Hong Kong-Guangzhou and Seoul, first, second and "
+    "third respectively.",
+    "Beijing ranked first among Chinese cities for patents granted in 2023.",   # no cluster ranking
+    "Beijing's cluster grew fastest, while the country ranked third in 2023.",   # the rank is the country's
+])
+def test_a_rank_not_bound_to_a_clusters_name_is_not_its_rank(store, text):
+    for c in spot.spot(text, store=store, published="2024-10-01"):
+        assert not (c.match and c.match.indicator == "cluster_rank" and c.match.product == "cluster:Beijing"), c.span
+        assert c.verdict not in ACCUSING
+
+
+# --- a lead on a measure with no level in the sentence -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Measured by international patent applications under the PCT, China ranks first in the world.",
+    "China's PCT patent applications ranked first globally, the WIPO chief said.",
+])
+def test_ranking_first_on_a_stated_measure_without_a_level_is_a_leader_claim(store, text):
+    """WIPO PCT applications by origin, 2023: China 69,610, the US 55,678 (the latest year before 2024-10)."""
+    [c] = [c for c in spot.spot(text, store=store, published="2024-10-21") if c.value == 1]
+    assert (c.role, c.check, c.match.indicator, c.period) == ("leader", "leader", "pct_applications", "2023")
+    assert c.frame["period_from"] == "assumed" and c.verdict == "supported", c.explanation
+
+
+def test_a_streak_beside_a_lead_whose_year_comes_from_the_published_date_spans_the_years_before_it(store):
+    found = spot.spot("China's PCT patent applications ranked first in the world for four straight years, WIPO said.",
+                      store=store, published="2024-10-21")
+    streak = by_span(found, "four")
+    assert (streak.match.derivation, streak.match.period) == ("streak", "2020/2023")
+    assert streak.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text", [
+    "China's PCT patent applications rank first in Asia.",                       # a narrower field
+    "The Shenzhen-Hong Kong-Guangzhou innovation cluster ranked first globally.",  # a ranking's member, not a measure
+    "China ranked first among upper middle-income economies in the Global Innovation Index.",
+])
+def test_no_lead_of_a_measure_in_a_narrower_field_or_for_a_ranking(store, text):
+    for c in spot.spot(text, store=store, published="2024-10-21"):
+        assert not (c.role == "leader" and c.match and c.match.indicator == "pct_applications")
+        assert c.frame.get("role") != "leader" or "GII" not in (c.match.indicator if c.match else "")
+        assert c.verdict not in ACCUSING
+
+
+def test_a_year_naming_an_event_is_not_a_figures_period():
+    [read] = _reads(["Speaking at the 2024 World Digital Economy Conference, officials said exports rose 5 percent."],
+                    "2025-03-01")
+    assert read.frame.period != "2024"
+    [read] = _reads(["In 2024 exports rose 5 percent, officials told the Conference."], "2025-03-01")
+    assert read.frame.period == "2024"
+
+
+# --- a multiple over a base year -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, verdict", [
+    # CAAM vehicle exports: 995,000 in 2020, 4.91 million in 2023 (4.93 times); NEV exports 310,000 in 2021,
+    # 1.203 million in 2023 (3.88 times)
+    ("Car exports from China in 2023 were nearly five times the 2020 figure.", "five times", "supported"),
+    ("China's vehicle exports rose from about 1 million units in 2020 to almost five times that level within three "
+     "years.", "five times", "supported"),
+    ("China's exports of new energy vehicles tripled between 2021 and 2023.", "tripled", "needs-review"),
+    ("Car exports from China in 2023 were ten times the 2020 figure.", "ten times", "needs-review"),
+])
+def test_a_multiple_over_a_base_year_is_the_ratio_of_two_stored_levels_never_an_accusation(store, text, span, verdict):
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), span)
+    assert c.match.derivation == "ratio" and c.match.indicator == "vehicle_exports"
+    assert c.match.period in ("2020/2023", "2021/2023") and c.verdict == verdict, c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Exports of solar panels almost quadrupled.",                            # no base year
+    "China's R&D spending in 2022 was more than three times the 2012 level.",  # the store lacks 2012
+])
+def test_a_multiple_without_two_stored_levels_is_unverifiable(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-01-20") if c.unit == "ratio"]
+    assert c.verdict == "unverifiable" and c.match is None
+
+
+# --- "both" after two levels of different measures ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # CAAM NEVs 2023: production 9.587 million, sales 9.495 million
+    "In 2023 NEV output climbed to 9.59 million units, while sales reached 9.5 million units, both above 9 million.",
+    "NEV production came to 9.59 million units in 2023 and sales to 9.5 million units, each of them exceeding 9 million.",
+])
+def test_a_figure_after_both_is_said_of_each_of_the_two_levels_before_it(store, text):
+    found = [c for c in spot.spot(text, store=store, published="2024-01-20") if c.value == 9]
+    assert sorted(c.match.measure for c in found) == ["production", "sales"]
+    assert all(c.match.subject == "nev" and c.verdict == "supported" for c in found), [c.explanation for c in found]
+
+
+def test_both_after_two_levels_of_one_measure_is_read_once():
+    reads = _reads(["Car exports were 4.91 million units in 2023 and 3.11 million units in 2022, both above 3 million."],
+                   "2024-01-20")
+    assert len([r for r in reads if r.value == 3]) == 1
+
+
+# --- the partner of a flow -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, partner", [
+    # Ember, China's solar panel exports in 2024: to Pakistan 16.38 GW, to Europe 96.52 GW (sums of monthly rows)
+    ("China's exports of solar panels to Pakistan reached 16.4 GW in 2024.", "PAK"),
+    ("Pakistan imported 16.4 GW of Chinese solar panels in 2024.", "PAK"),
+    ("Europe bought 96.5 GW of solar modules from China in 2024, its imports of them rising again.", "region:Europe"),
+])
+def test_a_flow_to_a_partner_is_judged_on_the_partners_rows_of_a_series_kept_per_partner(store, text, partner):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-03-01") if c.unit == "GW"]
+    assert (c.match.source, c.match.counterpart, c.match.entity) == ("ember", partner, "CHN")
+    assert c.verdict == "supported-rounded", c.explanation
+
+
+def test_an_importers_flow_in_a_text_about_chinas_exports_is_chinas_exports_to_it_never_accused(store):
+    text = ("China exported 235 GW of solar modules in 2024.\n\n"
+            "Pakistan imported 30 GW of modules in 2024.")          # Ember: 16.38 GW; China not named: assumed
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")
+    assert c.match.counterpart == "PAK" and c.frame["entity_from"] == "assumed" and c.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text", [
+    "China's exports to the United States fell 13.1% in 2023.",        # no series kept per partner: not the total
+    "Exports to Russia jumped nearly 47% in 2023.",
+    "Germany imported 20 GW of solar panels in 2024.",                  # nothing says they came from China
+])
+def test_a_flow_with_a_partner_no_stored_series_holds_is_unverifiable(store, text):
+    for c in spot.spot(text, store=store, published="2025-03-01"):
+        assert c.verdict == "unverifiable" and c.match is None, (c.span, c.verdict, c.match)
+
+
+# --- a share word after a growth rate belongs to another figure ------------------------------------------------------
+
+def test_a_share_word_after_a_growth_rate_is_not_its_measure():
+    reads = _reads(["Exports of solar panels rose 30% in 2024, accounting for 40% of the total."], "2025-03-01")
+    growth, share = [r for r in reads if r.value == 30][0], [r for r in reads if r.value == 40][0]
+    assert (growth.frame.measure, growth.frame.transformation) == ("exports", "growth_rate")
+    assert share.frame.transformation == "share"
+
+
+def test_a_share_word_before_a_percentage_stays_its_measure():
+    [first, _] = _reads(["China's share of the market increased from 2.4 percent in 2010 to 26.9 percent in 2020."],
+                        "2025-03-01")
+    assert first.frame.measure == "share"
+
+
+# --- a growth over several years ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, verdict", [
+    # CAAM vehicle exports: 995,000 in 2020, 4.91 million in 2023 (+393.5%)
+    ("China's car exports rose 393% between 2020 and 2023.", "393%", "supported-rounded"),
+    ("Since 2020, China's vehicle exports have increased by 393 percent, reaching 4.91 million units in 2023.",
+     "393 percent", "supported-rounded"),
+    ("China's vehicle exports in 2023 were up 150% from 2020.", "150%", "needs-review"),   # wrong: never accused
+])
+def test_a_growth_since_a_base_year_is_the_growth_of_two_stored_levels_never_a_yearly_rate(store, text, span, verdict):
+    c = by_span(spot.spot(text, store=store, published="2024-01-20"), span)
+    assert (c.match.derivation, c.match.indicator, c.match.period) == ("growth", "vehicle_exports", "2020/2023")
+    assert c.verdict == verdict, c.explanation
+
+
+def test_an_average_yearly_growth_over_years_is_unverifiable_and_the_level_after_it_still_maps(store):
+    found = spot.spot("China's vehicle exports have grown 70 percent a year on average since 2020, reaching 4.91 "
+                      "million units in 2023.", store=store, published="2024-01-20")
+    assert by_span(found, "70 percent").verdict == "unverifiable"
+    level = by_span(found, "4.91 million")
+    assert level.match.indicator == "vehicle_exports" and level.verdict == "supported"
+
+
+def test_a_base_year_another_phrase_carries_leaves_a_yearly_rate(store):
+    c = by_span(spot.spot("China's exports fell 4.6% in 2023 in dollar terms, marking the first decline since 2016.",
+                          store=store, published="2024-01-20"), "4.6%")
+    assert (c.match.derivation, c.match.period) == ("", "2023") and c.verdict == "supported", c.explanation
+
+
+def test_a_destination_list_continued_without_a_flow_word_is_the_next_partners_flow_assumed(store):
+    text = ("China exported 235 GW of solar modules in 2024.\n\n"
+            "Pakistan imported 16.4 GW of Chinese modules in 2024. India followed closely behind with 30 GW.")
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")   # Ember, India 2024: not 30 GW
+    assert (c.match.source, c.match.counterpart) == ("ember", "IND")
+    assert c.frame["entity_from"] == "assumed" and c.verdict not in ACCUSING
+
+
+def test_a_level_after_a_sentence_without_a_partner_is_not_a_destination(store):
+    text = ("China exported 235 GW of solar modules in 2024. India followed closely behind with 30 GW.")
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")
+    assert not (c.match and c.match.counterpart) and c.verdict not in ACCUSING

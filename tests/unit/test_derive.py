@@ -46,6 +46,13 @@ def test_growth_from_two_levels():
     assert g.value == pytest.approx(32.5) and "+32.5%" in g.text
 
 
+def test_a_multiple_from_two_levels_and_none_of_a_zero_level():
+    r = derive.ratio(4.91e6, 0.995e6, "vehicles", "2023", "2020")
+    assert r.value == pytest.approx(4.935, abs=1e-3) and r.unit == "ratio" and "4.93 times" in r.text
+    with pytest.raises(derive.DerivationError, match="zero level"):
+        derive.ratio(1.0, 0.0, "vehicles", "2023", "2020")
+
+
 def monthly(year: str, months: range, product: str = "pv") -> list[dict]:
     return [{"period": f"{year}-{m:02d}", "value": float(m), "unit": "USD", "product": product} for m in months]
 

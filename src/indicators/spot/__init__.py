@@ -41,7 +41,7 @@ __all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match",
            "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
 
 FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",
-         "narrower-series", "conversion", "period-from-published")
+         "narrower-series", "conversion", "period-from-published", "other-basis")
 VERDICTS = ("supported", "supported-rounded", "misleading", "inconclusive", "contradicted", "needs-review",
             "unverifiable", "opinion", "error")
 MAX_FIGURES = 2_000  # per text: past it the rest of the text is not read (one note)
@@ -67,6 +67,8 @@ class Match:
     measure: str = ""
     subject: str = ""
     basis: str = ""
+    counterpart: str = ""  # the partner of a flow in the series' codes ("exports to Europe": region:Europe)
+    stated_basis: str = ""  # the compiler the text names when it is not the series' (words, basis): never judged as stated
 
 
 @dataclass
@@ -149,6 +151,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             _points_back(candidate, sentence, previous)
             _map(candidate, sentence, index, published_date, s0)
             found.append(candidate)
+        for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
+            candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
+            candidate.flags = []
+            _map(candidate, sentence, index, published_date, s0)
         count += len(here)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if here else previous)
@@ -228,14 +234,17 @@ def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, in
         drafting.judge(again, store, as_of, index, published)
 
 
-def _streaks(here: list[Candidate]) -> None:
+def _streaks(here: list[Candidate]) -> list[Candidate]:
     """"ranking first in the world for five consecutive years", "For the third consecutive year, China hosts the
     highest number of ... clusters": a streak's length N beside a leader claim of the same sentence is that
     claim over the N years ending with its year (period "2019/2023"), judged year by year (drafting: derivation
-    "streak"). A streak with no leader beside it, or no year, stays about nothing the store holds."""
+    "streak"). A streak with no leader beside it, or no year, stays about nothing the store holds. Returns the streaks it tied (run again after mapping: a lead's period may
+    come from it, the latest before the text's date)."""
     leaders = [c for c in here if c.role == "leader" and c.period and c.period[:4].isdigit()]
+    tied = []
     for c in here:
-        if c.role != "streak" or not leaders or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+        if c.role != "streak" or c.check == "leader" or not leaders or not c.value or c.value != int(c.value) \
+                or not 1 < c.value <= 50:
             continue
         leader = min(leaders, key=lambda l: abs(l.start - c.start))
         last = int(leader.period[:4])
@@ -244,6 +253,8 @@ def _streaks(here: list[Candidate]) -> None:
                  "notes": [*leader.frame.get("notes", []), f"a lead held for {int(c.value)} years running ({period})"]}
         c.frame, c.period, c.entity, c.total = frame, period, leader.entity, leader.total
         c.check, c.comparator, c.step, c.open = "leader", "rank==1", None, list(leader.open)
+        tied.append(c)
+    return tied
 
 
 def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:
@@ -351,7 +362,20 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                                           "period": last})
         options, reason = matching.match(kind_frame, frame_unit, None, index)
     else:
-        options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+        named = None
+        if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
+            named = matching.named_rank(sentence, candidate.start - offset, frame.period, index)
+        if named is not None:  # "Beijing in third place" among the S&T clusters: that cluster's rank
+            options, reason = [named], ""
+            frame.entity = sorted(named.entry.entities)[0]
+            candidate.frame = {**candidate.frame, "subject": named.entry.subject, "subject_from": "stated",
+                               "measure": "rank", "measures": ("rank",), "measure_from": "stated",
+                               "entity": frame.entity, "entity_from": "stated",
+                               "notes": [*candidate.frame.get("notes", []), f"the rank of {named.entry.member}"]}
+            candidate.entity = frame.entity
+            candidate.open = frames.Frame(**candidate.frame).open_dimensions()
+        else:
+            options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
     if candidate.check == "leader" and options:
         # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
         options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]
@@ -393,9 +417,12 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         confidence -= 0.1
     candidate.confidence = round(max(0.05, min(confidence, 1.0)), 2)
     candidate._options = options
+    since = best.derivation == "ratio" or (best.derivation in ("difference", "growth") and best.base
+                                           and best.base != matching.previous_period(frame.period or ""))
     candidate.match = Match(
         source=entry.source, indicator=entry.indicator, entity=None if candidate.check == "leader" else entity,
-        period=frame.period, unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product,
+        period=f"{best.base}/{frame.period}" if since else frame.period,  # "25 places since 2013": the span 2013/2025
+        unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product,
         freq="A" if candidate.role == "streak" else freq,
         alternatives=[{"source": o.entry.source, "indicator": o.entry.indicator, "unit": o.entry.unit,
                        "product": o.entry.product, "score": round(min(o.score, 1.0), 2),
@@ -407,7 +434,11 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
                 "unit": best.whole.unit} if best.whole else None),
         basis=entry.basis,
+        stated_basis=_stated_basis(sentence, frame) if best.other_basis else "",
+        counterpart=vocabulary.counterpart_code(frame.counterpart, frame.counterpart_words) if frame.counterpart else "",
     )
+    if best.other_basis:
+        candidate.flags.append("other-basis")
     definition = part_coverage(sentence, entry.source, entry.indicator)
     if definition:
         candidate.coverage, candidate.definition = "part", definition
@@ -432,6 +463,13 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+def _stated_basis(sentence: str, frame: frames.Frame) -> str:
+    """The words naming the compiler the text gives ("PV InfoLink", "customs data"), with its basis."""
+    words = [m.words for m in mentions("basis", sentence) if m.value == frame.basis]
+    kind = "" if str(frame.basis).startswith("other:") else f" ({frame.basis})"  # "other:" names no catalogue basis
+    return f"{words[0]}{kind}" if words else str(frame.basis)
 
 
 def latest_periods(entry, entity: str, published: date) -> list[str]:

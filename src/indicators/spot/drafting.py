@@ -41,7 +41,7 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
         stated["unit"] = "rank"
     if option is None:
         series = {"source": match.source, "indicator": match.indicator}
-        for key in ("entity", "product", "period", "freq"):
+        for key in ("entity", "counterpart", "product", "period", "freq"):
             if getattr(match, key) and not (key == "freq" and match.freq not in ("A", "Q", "M")):
                 series[key] = getattr(match, key)
         series["unit"] = match.unit
@@ -49,6 +49,8 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
         series = {"source": option.entry.source, "indicator": option.entry.indicator}
         if candidate.check != "leader" and match.entity:
             series["entity"] = match.entity
+        if match.counterpart:
+            series["counterpart"] = match.counterpart
         if option.entry.product:
             series["product"] = option.entry.product
         if match.period:
@@ -105,7 +107,27 @@ class _Alt:
 def judge(candidates: list, store, as_of: str | None, index: list | None = None, published=None) -> None:
     """Judge every candidate that can be judged, in one batch through the claims engine. `published`
     (a date, or None) is the text's date: a figure the store holds only from a later release is never
-    called contradicted (the text may quote an earlier estimate)."""
+    called contradicted (the text may quote an earlier estimate). A figure the text gives from another compiler
+    than the series' is then needs-review, whatever the engine said (`_other_compiler`)."""
+    _judge(candidates, store, as_of, index, published)
+    for c in candidates:
+        if c.match is not None and c.match.stated_basis and c.verdict in (*SUPPORTING, *ACCUSING, "needs-review"):
+            _other_compiler(c)
+
+
+def _other_compiler(c) -> None:
+    """"according to PV InfoLink, module exports reached 235.93 GW" against Ember's series of the same measure:
+    two compilers count the same thing their own way, so the store's figure neither supports nor contradicts the
+    text's; needs review, naming both bases and what the engine found."""
+    m = c.match
+    c.explanation = (f"Needs review: the text gives the figure from {m.stated_basis}; the store's series of the same "
+                     f"measure, {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
+                     + f", is compiled on another basis ({m.basis}): against it, {c.verdict}: "
+                     f"{c.explanation.removeprefix('Needs review: ')}")
+    c.verdict = "needs-review"
+
+
+def _judge(candidates: list, store, as_of: str | None, index: list | None, published) -> None:
     batch, owners = [], []
     for i, c in enumerate(candidates):
         if c.verdict:  # already decided (no series, unresolved period, prediction handled below)
@@ -407,12 +429,14 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         _judge_streak(c, store, as_of)
         return
     evidence = engine.Evidence(store, as_of)
+    # a change over a stated base year is matched on the span "2013/2025": its row is the last year's
+    period = str(m.period).split("/")[-1] if m.derivation in ("difference", "ratio", "growth") else m.period
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
-            "period": m.period}
+            "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
         row = evidence.one(spec) if m.derivation != "sum" else None
         if row is None and m.derivation != "sum":
-            raise derive.DerivationError(f"no {m.indicator} for {m.period} in the store")
+            raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
         if m.derivation == "sum":
             got = _sum_judged(evidence, spec, m, c)
         elif m.derivation in ("share", "share_change"):
@@ -424,12 +448,13 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             rates = derive.Rates(store, as_of)
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
-            base = (m.base_period if m.derivation == "difference" and m.base_period else str(int(m.period[:4]) - 1))
+            base = (m.base_period if m.derivation in ("difference", "ratio", "growth") and m.base_period
+                    else str(int(str(period)[:4]) - 1))
             previous = evidence.one({**spec, "period": base})
             if previous is None:
                 raise derive.DerivationError(f"no {m.indicator} for {base} in the store")
-            how = derive.difference if m.derivation == "difference" else derive.growth
-            got = how(float(row["value"]), float(previous["value"]), m.unit, str(m.period), base)
+            how = {"difference": derive.difference, "ratio": derive.ratio}.get(m.derivation, derive.growth)
+            got = how(float(row["value"]), float(previous["value"]), m.unit, str(period), base)
     except (derive.DerivationError, ValueError, KeyError) as exc:
         if m.derivation == "sum":  # a month missing, rates that do not add: the total is not derived here
             c.verdict, c.loader = "needs-review", f"indicators refresh --source {m.source}"
@@ -445,9 +470,10 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     low, high = stated - step / 2, stated + step / 2
     ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
         c.comparator, low <= got.value < high if step else got.value == stated)
-    what = {"convert": "converted", "difference": "a difference of two stored rows", "sum": "a sum of monthly rows",
+    partner = f", exports to {m.counterpart}" if m.counterpart else ""
+    what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
-        m.derivation, "growth computed from two stored levels")
+        m.derivation, "growth computed from two stored levels") + partner
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"
         c.explanation = f"Supported through a derivation ({what}): {got.text}."

@@ -32,7 +32,14 @@ from indicators.spot.vocabulary import vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
-SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b")
+SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
+PLACE_AFTER = re.compile(r"(?i)\s+(?:place|position|spot)\b")
+"""An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
+the first place"."""
+IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
+ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall)\b)")
+"""An ordinal word after "in" that ends its phrase ("and Shanghai-Suzhou in sixth,") is a rank, elided from "in sixth
+place"; "in third quarter" or "in the third" are not."""
 TREATY_AFTER = re.compile(r"\s+PCT$")
 """A number followed by "PCT" in capitals names the Patent Cooperation Treaty ("69,610 PCT applications"), which
 the reader takes for "pct" (percent)."""
@@ -103,7 +110,9 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
-        return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end)) \
+        placed = PLACE_AFTER.match(sentence, f.end) and not re.search(r"(?i)\bin\s+the\s+$", before) \
+            or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end)
+        return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
             or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
     return False
 

@@ -113,6 +113,9 @@ class Frame:
     transformation_from: str = ""
     whole_subject: str | None = None  # for a share of levels ("40.9 percent of all new car sales"): the whole's subject
     whole_measure: str | None = None  # and the measure both are counted by (sales)
+    over_years: str = ""  # a growth over several years: "total" ("up 393% from 2020"), "average" ("6.5% annually")
+    counterpart: str | None = None  # the partner of a flow ("exports to Europe": EU), a place code
+    counterpart_words: str = ""  # the words naming it ("Europe")
     change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
@@ -141,6 +144,8 @@ class Context:
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
+    exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
+    partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -253,17 +258,30 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+[\d.,]+(?:st|nd|rd|th)?"
-                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot))?"
-                                   r"\s+(?:in\s+)?$", re.I)
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
+                                   r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
+                                   r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
+                                   r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
+                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?$", re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022") is that figure's base."""
+2022", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
+"from 20 countries in 2023" names where from, and its year stays the sentence's."""
+
+
+EVENT_YEAR = re.compile(r"\bthe\s+(?:(?:ongoing|annual|upcoming|recent|latest|first|\d+(?:st|nd|rd|th))\s+)?((?:19|20)\d{2})\s+"
+                        r"(?:(?:[A-Z(][\w&()'’.-]*|for|the|of|and|on|in)\s+){0,12}(?:Congress|Forum|Summit|Conference|Expo|Fair|Games|Olympics|"
+                        r"Assembly|Festival|Exhibition|Awards?|Symposium|Convention|Dialogue|Meeting)\b")
+"""A year in the name of an event ("the ongoing 2024 International Association for the Protection of Intellectual
+Property (AIPPI) World Congress"): where something was said, not the period of a figure."""
 
 
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
+    events = [(e.start(1), e.end(1)) for e in EVENT_YEAR.finditer(sentence)]
     for m in YEAR.finditer(sentence):
+        if any(a <= m.start() < b for a, b in events):
+            continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
         found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
@@ -352,6 +370,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # the source named earlier in the paragraph is the source of its next sentences' figures
                 frame.basis, frame.basis_from = context.basis, "context"
             _entity(places, figure, index, figures, frame, sentence, context)
+            _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
@@ -370,6 +389,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
+    _multiples(sentence, reads, context)
     _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
@@ -451,6 +471,90 @@ def _changes(sentence: str, reads: list[Read]) -> None:
             frame.sign, read.value = -1, -read.value
 
 
+RATIO_SPAN = re.compile(r"(?i)\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b")
+RATIO_BASE = re.compile(r"(?i)\b(?:times|fold)\s+(?:the|its|their|(?:that|those|the\s+level|the\s+figure)\s+(?:of|in))\s+"
+                        r"((?:19|20)\d{2})\b|\b(?:since|compared\s+(?:with|to)|from)\s+((?:19|20)\d{2})\b")
+IN_YEARS = re.compile(r"(?i)\b(?:in|within|over|after)\s+(?:just\s+|only\s+)?(two|three|four|five|six|seven|eight|nine|ten|"
+                      r"\d{1,2})\s+years\b")
+THAT_NUMBER = re.compile(r"(?i)\s*(?:that|this|the\s+same)\s+(?:number|figure|level|amount|total|volume)\b")
+
+
+def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
+    """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023", "from 1
+    million units in 2020 to nearly five times that number in three years"): the base is the year the wording
+    compares with (or the earlier figure's), the figure's year the other one, else the base plus "in N years"
+    (assumed), else the year read for it when later than the base; "that number" takes the earlier figure's
+    measure and subject. matching.py judges it as the ratio of two stored levels (never an accusation)."""
+    for read in reads:
+        frame = read.frame
+        if frame.kind == "percent" and frame.transformation == "growth_rate" and frame.role == "figure":
+            _growth_over_years(sentence, read)
+            continue
+        if frame.kind != "ratio" or frame.role != "figure":
+            continue
+        earlier = next((r for r in reads if r.frame.role == "earlier" and r.figure.end <= read.figure.start
+                        and r.frame.period and r.frame.period.isdigit()), None)
+        span, based = RATIO_SPAN.search(sentence), RATIO_BASE.search(sentence)
+        base, year = None, None
+        if span:
+            base, year = span.group(1), span.group(2)
+        elif based:
+            base = based.group(1) or based.group(2)
+        elif earlier is not None:
+            base = earlier.frame.period
+        if base is None:
+            continue
+        later = IN_YEARS.search(sentence, read.figure.end)
+        others = {y for _, y, _, how in _years(sentence, context.published) if y and y.isdigit() and y != base}
+        if year is None and len(others) == 1 and min(others) > base:
+            year = min(others)  # "in 2022 ... three times the 2012 level": the sentence's other year
+        if year is None and later:
+            count = later.group(1)
+            year = str(int(base) + (int(count) if count.isdigit() else YEAR_COUNTS[count.lower()]))
+            frame.period_from = "assumed"
+        elif year is None and frame.period and frame.period.isdigit() and frame.period > base:
+            year = frame.period
+        elif year is not None and frame.period != year:
+            frame.period_from = "stated"
+        if year is None or year <= base:
+            continue
+        frame.period, frame.base_period = year, base
+        frame.period_from = frame.period_from or "stated"
+        if earlier is not None and THAT_NUMBER.match(sentence, read.figure.end):
+            for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from"):
+                setattr(frame, key, getattr(earlier.frame, key))
+        frame.notes.append(f"a multiple of the {base} level in {year}")
+
+
+AVERAGE_GROWTH = re.compile(r"(?i)\b(?:annually|a\s+year|per\s+year|each\s+year|every\s+year|per\s+annum|"
+                            r"(?:an?\s+)?(?:average|compound)\s+annual|annual\s+average|on\s+average|averag(?:e|ed|ing))\b")
+
+
+def _growth_over_years(sentence: str, read: Read) -> None:
+    """A growth rate over several years ("rose 393% between 2020 and 2023", "up 393% from 2020", "since 2020 ...
+    increased by 393 percent ... in 2023") is the growth from the base year's level, not a year-on-year rate: base
+    and year set (matching.py derives it from two stored levels, else unverifiable); an average annual rate over
+    them ("averaging 6.5 percent annually since 2015") is one the store does not hold."""
+    frame = read.frame
+    span = RATIO_SPAN.search(sentence)
+    tied = span and (span.end() <= read.figure.start or read.figure.end <= span.start() <= read.figure.end + 30
+                     and not YEAR.search(sentence, read.figure.end, span.start()))
+    if tied and not frame.base_period:  # "rose 393% between 2020 and 2023" (not "in 2023, reversing ... between")
+        frame.base_period, frame.period, frame.period_from = span.group(1), span.group(2), "stated"
+    base, year = frame.base_period, frame.period
+    if not (base and base.isdigit() and year and year[:4].isdigit() and int(base) < int(year[:4]) - 1):
+        return
+    # the base belongs to the figure when it comes before it or right after it ("up 393% from 2020"), not when
+    # another phrase carries it ("fell 4.6% in 2023, marking the first decline since 2016")
+    at = [m.start() for m in re.finditer(rf"\b{base}\b", sentence)]
+    if not any(a < read.figure.start or read.figure.end <= a <= read.figure.end + 30 for a in at):
+        frame.base_period = None
+        return
+    frame.over_years = "average" if AVERAGE_GROWTH.search(sentence) else "total"
+    frame.notes.append(f"an average yearly rate over {base}–{year}: no stored series measures it"
+                       if frame.over_years == "average" else f"a growth over {base}–{year}, not a year-on-year rate")
+
+
 def _respective_growths(sentence: str, reads: list[Read]) -> None:
     """"China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and 12%, respectively": as
     many growth rates after the sentence's levels as there are levels, with "respectively", are the levels' growth
@@ -511,6 +615,7 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
                       and r.frame.transformation == "level" and r.frame.subject
                       and not r.frame.subject.startswith("other:")), None)
         if level is None:
+            _lead_of_a_measure(sentence, read)
             continue
         for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
                     "entity_from", "entity_others", "period", "period_from"):
@@ -520,32 +625,76 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
         frame.notes.append(f"the {level.value:g} before it leads the economies: a leader claim on its series")
 
 
-WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:all\s+|total\s+|the\s+(?:total\s+|country's\s+total\s+|nation's\s+total\s+)?|"
-                         r"(?:the\s+)?(?:China's|the country's|the nation's)\s+(?:total\s+)?)")
+def _lead_of_a_measure(sentence: str, read: Read) -> None:
+    """"China's PCT applications rank first in the world", "exports of solar panels ranked first globally": a rank of
+    1 with no level in the sentence, after a measure and a subject the sentence states, says the economy leads on
+    that measure: a leader claim on its series (the measure named last before the rank). Not for what is itself a
+    ranking or its parts (the GII, its clusters and indicators: their ranks are stored as such)."""
+    frame = read.frame
+    said = [m for m in mentions("measure", sentence[: read.figure.start]) if m.value not in ("rank", "score", "share")]
+    if not said or frame.subject_from != "stated" or not frame.subject or frame.subject.startswith("other:") \
+            or catalogue.within(frame.subject, "innovation_index"):
+        return
+    leading = [m for m in _resolve_country(_places(sentence), None) if m.end <= read.figure.start and m.value != "WLD"]
+    if not leading:
+        return  # who leads is not said ("globally", "in the world" name the field, not the leader)
+    frame.measure, frame.measure_from, frame.measures = said[-1].value, "stated", (said[-1].value,)
+    frame.entity, frame.entity_from = leading[-1].value, "stated"
+    frame.role = "leader"
+    read.check, read.comparator, read.step = "leader", "rank==1", None
+    frame.notes.append(f"a lead in {said[-1].value} of {frame.subject} among the economies: a leader claim on its series")
+
+
+WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:(?:all|total|the|China's|Chinese|the\s+country's|the\s+nation's|"
+                         r"this\s+year's|last\s+year's|\d{4})\s+)*")
+PART_BY = re.compile(r"(?i)\s*(?:were|was|are|is)\s+(?:contributed|accounted\s+for|made\s+up|represented)\s+by\s+"
+                     r"(?:the\s+)?")
+"""After a share's whole, the part named by a passive ("31.6 percent of vehicle sales were contributed by NEVs")."""
 
 
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
-    """"NEV sales accounted for 40.9 percent of all new car sales": a share whose whole is named after it (a
-    subject and a measure within the next few words) is a share of two levels the store may hold (NEV sales
-    over vehicle sales); the part's measure is the whole's ("sales")."""
-    for read in reads:
+    """A share of two levels the store may hold: "NEV sales accounted for 40.9 percent of all new car sales" and
+    "31.6 percent of 2023 vehicle sales were contributed by NEVs" (the whole named after "of", the part before the
+    share or after "by"), or "vehicle sales came to 30.09 million, with NEVs contributing 31.6 percent" (no whole
+    after the share: the level read before it in the sentence, of a subject holding the part). The part's measure is
+    the whole's ("sales")."""
+    for i, read in enumerate(reads):
         frame = read.frame
-        if frame.transformation != "share" or frame.kind != "percent" or not frame.subject:
+        if frame.kind != "percent" or frame.transformation not in ("share", None) or frame.role != "figure":
             continue
         m = WHOLE_AFTER.match(sentence, read.figure.end)
-        if not m:
+        said = []
+        if m:
+            stop = min(len(sentence), m.end() + 40)
+            cut = CLAUSE.search(sentence, m.end())
+            stop = min(stop, cut.start()) if cut else stop
+            said = [x for x in measures if m.end() <= x.start < stop and x.value != "share"]
+        if said:
+            named = [x for x in subjects if m.end() <= x.start < said[0].end + 1 and not x.value.startswith("other:")]
+            named = named or [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
+            whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
+            part, by = frame.subject, PART_BY.match(sentence, max(said[0].end, named[0].end if named else 0))
+            if by:  # "... of 2023 vehicle sales were contributed by NEVs": the part follows
+                after = [x for x in subjects if x.start == by.end() and not x.value.startswith("other:")]
+                part = after[0].value if after else None
+            elif frame.transformation != "share":
+                continue
+            measure = said[0].value
+        elif frame.transformation == "share" and frame.subject_from == "stated":
+            # "..., with NEVs contributing 31.6 percent": the whole is the level the sentence gave before
+            level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.transformation == "level"
+                          and r.frame.kind in ("count", "money") and r.frame.subject and r.frame.measure
+                          and not r.frame.subject.startswith("other:")), None)
+            if level is None:
+                continue
+            part, whole, measure = frame.subject, level.frame.subject, level.frame.measure
+        else:
             continue
-        stop = min(len(sentence), m.end() + 40)
-        cut = CLAUSE.search(sentence, m.end())
-        stop = min(stop, cut.start()) if cut else stop
-        said = [x for x in measures if m.end() <= x.start < stop and x.value != "share"]
-        if not said:
-            continue
-        named = [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
-        whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
-        if whole and whole != frame.subject and catalogue.within(frame.subject, whole):
-            frame.whole_subject, frame.whole_measure = whole, said[0].value
-            frame.notes.append(f"a share of {said[0].value} of {frame.subject} in {said[0].value} of {whole}")
+        if part and whole and whole != part and catalogue.within(part, whole):
+            frame.subject, frame.subject_from = part, "stated"
+            frame.transformation, frame.transformation_from = "share", "stated"
+            frame.whole_subject, frame.whole_measure = whole, measure
+            frame.notes.append(f"a share of {measure} of {part} in {measure} of {whole}")
 
 
 EACH = re.compile(r"(?i)\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
@@ -555,8 +704,17 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
     """"both production and sales exceeded 31 million units", "output and sales each exceeded 12 million": one
     figure that states two measures is a claim about each, read twice (one frame per measure)."""
     out = []
-    for read in reads:
+    for i, read in enumerate(reads):
         frame = read.frame
+        pair = _both_before(sentence, reads, i)
+        if pair:  # "30.16 million units, while sales rose to 30.09 million units, both topping 30 million"
+            for level in pair:
+                own = dataclasses.replace(frame, measure=level.frame.measure, measures=(level.frame.measure,),
+                                          measure_from="stated", subject=level.frame.subject,
+                                          subject_from=level.frame.subject_from, notes=list(frame.notes))
+                own.notes.append(f"“both”: as the {level.value:g} before it ({level.frame.measure})")
+                out.append(dataclasses.replace(read, frame=own))
+            continue
         if len(frame.measures) != 2 or frame.role != "figure" or frame.measure_from != "stated":
             out.append(read)
             continue
@@ -574,6 +732,26 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
             own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
             out.append(dataclasses.replace(read, frame=own))
     return out
+
+
+BOTH_BEFORE = re.compile(r"(?i)\b(?:both|each)\s+(?:(?:of\s+them|having|had|have|were|are)\s+)?(?:\w+\s+){0,1}$")
+
+
+def _both_before(sentence: str, reads: list[Read], i: int) -> list[Read]:
+    """"... production rose to 30.16 million units, while sales rose to 30.09 million units, both topping 30
+    million": a figure after "both" (or "each"), naming no measure between it and the two level figures before it,
+    is said of each of them: their two frames' measures (returned: the two levels), else []."""
+    read = reads[i]
+    start = read.figure.start - len(read.wording)
+    if read.frame.role != "figure" or not BOTH_BEFORE.search(sentence[max(0, start - 30): start]):
+        return []
+    levels = [r for r in reads[:i] if r.frame.role == "figure" and r.frame.transformation == "level"
+              and r.frame.kind == read.frame.kind and r.frame.measure]
+    if len(levels) < 2 or levels[-2].frame.measure == levels[-1].frame.measure:
+        return []
+    if any(m for m in mentions("measure", sentence[levels[-1].figure.end: start]) if m.value not in ("rank", "share")):
+        return []
+    return levels[-2:]
 
 
 def _pair_comparators(sentence: str, reads: list[Read]) -> None:
@@ -621,7 +799,9 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     after = sentence[figure.end: figure.end + 40]
     growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
-    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion)\b", before[-30:] + after[:20])):
+    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion|made up|making up|"
+                                            r"contributing|representing|represented|comprising)\b",
+                                            before[-30:] + after[:20])):
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
@@ -640,8 +820,10 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         if shares:
             frame.measure, frame.measure_from, frame.measures = "share", "stated", ("share",)
             return
-    # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's
-    items = [m for m in items if m.value not in ("rank", "score") or m.value == frame.kind]
+    # "increased to nearly 70,000, ranking first": "ranking" is the rank's measure, not the count's; "up 127% from
+    # 7.47 GW, accounting for 25% of imports": a share word after a growth rate is another figure's
+    items = [m for m in items if (m.value not in ("rank", "score") or m.value == frame.kind)
+             and not (m.value == "share" and frame.transformation == "growth_rate" and m.start >= figure.end)]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
@@ -854,6 +1036,62 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
                                     if code != context.place and code != "WLD" and "-" not in code)
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
+
+
+DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof\s+(?:[\w-]+\s+)?Chinese\b|\bfrom\s+China\b")
+"""Words naming China as the origin of another economy's imports ("Chinese module imports", "16.4 GW of Chinese
+panels", "bought ... from China"): China is then not the importer."""
+CHINESE_GOODS = re.compile(r"(?i)\b(?:Chinese|from\s+China|China'?s|made\s+in\s+China)\b")
+
+
+def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause) -> None:
+    """The partner of a flow: "exports to Europe", "shipments to Pakistan" (a destination in the figure's clause);
+    "Spain ranked second for Chinese module imports, with 10.57 GW", "Pakistan imported 16.91 GW of modules" in a
+    text about China's exports of modules: another economy's imports from China are China's exports to it (the
+    partner named; China the economy: stated when the sentence says the goods are Chinese, else assumed). A series
+    kept per partner measures it (matching.py); no other series does."""
+    if context.partner_flow and context.exports_of and frame.measure_from != "stated" and frame.role == "figure" \
+            and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
+            and frame.entity_from == "stated" and not frame.entity_others and frame.entity not in (None, "CHN", "WLD") \
+            and "-" not in frame.entity:
+        # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
+        # continued without a flow word: the next partner's flow (assumed)
+        place = next((p for p in places if p.value == frame.entity), None)
+        frame.counterpart, frame.counterpart_words = frame.entity, place.words if place else frame.entity
+        frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+        frame.subject, frame.subject_from = context.exports_of, "context"
+        frame.entity, frame.entity_from = "CHN", "assumed"
+        frame.notes.append(f"a destination after the one before: China's exports to {frame.counterpart_words}")
+        return
+    if "exports" in frame.measures:
+        to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
+              and DESTINATION.search(sentence[max(0, p.start - 10): p.start])]
+        if to:
+            nearest = min(to, key=lambda p: abs(p.start - figure.start))
+            frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
+        return
+    origin = ORIGIN_ADJECTIVE.search(sentence)
+    if "imports" in frame.measures and frame.entity == "CHN" and origin:
+        # "Spain ranked second for Chinese module imports, with 10.57 GW": "Chinese" names the goods' origin; the
+        # importer is the economy named before it
+        importers = [p for p in places if p.end <= figure.start and p.value not in ("CHN", "WLD") and "-" not in p.value]
+        if importers:
+            frame.entity, frame.entity_from = importers[-1].value, "stated"
+    if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
+            or frame.entity_from != "stated" or "-" in frame.entity:
+        return
+    chinese = CHINESE_GOODS.search(sentence)
+    if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
+                            or context.exports_of and frame.subject_from == "assumed"):
+        return
+    importer = next((p for p in places if p.value == frame.entity), None)
+    frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
+    frame.entity, frame.entity_from = "CHN", "stated" if chinese else "assumed"
+    if context.exports_of and frame.subject_from != "stated":
+        frame.subject, frame.subject_from = context.exports_of, "context"
+    frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it")
 
 
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
@@ -1077,6 +1315,13 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:")]
     if ranked:
         context.rank_subject = ranked[-1]
+    exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
+                and r.frame.subject_from == "stated" and not r.frame.counterpart and r.frame.subject
+                and not r.frame.subject.startswith("other:")]
+    if exported:
+        context.exports_of = exported[-1]
+    if reads:
+        context.partner_flow = any(r.frame.counterpart for r in reads)
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
     if framed:
         context.subject = framed[-1]

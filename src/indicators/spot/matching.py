@@ -16,7 +16,9 @@ USD figure from a CNY series at the period's rate (derive.py).
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from dataclasses import dataclass, field
 
 from indicators import cache, catalogue
@@ -27,7 +29,8 @@ from indicators.store import Store
 # Whose estimate is preferred when the text names none (official first)
 BASIS_ORDER = ("customs", "statistics_office", "industry_association", "ministry", "ip_office", "index_publisher",
                "international_reestimate", "central_bank", "research_firm", "think_tank", "news_report")
-SKIP_PRODUCTS = ("cluster:", "indicator:")  # per-name rows (a cluster, an indicator): matched by name, not by dimensions
+SKIP_PRODUCTS = ("indicator:",)  # per-name rows of an indicator: not matched
+NAMED_PRODUCTS = ("cluster:",)  # per-name rows (a cluster): matched by name (`named_rank`), not by dimensions
 SKIP_INDICATORS = ("pillar_score:",)
 CONVERTIBLE = {"CNY", "USD"}
 COUNT_UNITS = {"count", "vehicles", "applications", "patents", "cells"}
@@ -50,6 +53,8 @@ class Entry:
     spans: set  # (entity, freq, first period, last period)
     values: list  # the latest value of each entity (magnitudes for a plausibility check)
     rows: int
+    partners: int = 0  # how many counterparts (partners) its rows have: more than one for a series kept per partner
+    member: str = ""  # a per-name row's name ("Beijing" for cluster:Beijing): matched by name (`named_rank`), never by dimensions
 
     def holds(self, entity: str | None, period: str | None) -> str | None:
         """The frequency under which the series holds the period for the entity (None when it does not)."""
@@ -78,6 +83,7 @@ class Option:
     holds_period: bool = False
     base: str = ""  # for a difference: the period it is taken from
     whole: "Entry | None" = None  # for a share of two levels: the whole's series
+    other_basis: bool = False  # the text names another compiler than the series' (never judged as stated)
 
 
 SERIES_INDEXES_KEPT = 8
@@ -99,6 +105,7 @@ def _series_index(store: Store) -> list[Entry]:
     for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
         if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
             continue
+        member = next((product[len(p):] for p in NAMED_PRODUCTS if product.startswith(p)), "")
         described = catalogue.describe(source, indicator, product or None, unit)
         if described is None:
             continue
@@ -107,7 +114,8 @@ def _series_index(store: Store) -> list[Entry]:
         spans = set(zip(rows["entity"], rows["freq"], rows["first_period"].astype(str), rows["last_period"].astype(str)))
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
-                             described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum())))
+                             described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum()),
+                             int(rows["counterparts"].max()) if "counterparts" in rows else 0, member))
     return entries
 
 
@@ -174,9 +182,25 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         return [], "the text names nothing the catalogue describes (no measure, no subject)"
     if frame.subject is None:
         return [], f"the text gives a measure ({frame.measure}) but no subject the catalogue knows"
+    if frame.kind == "ratio" and frame.period and frame.base_period and not frame.counterpart:
+        options = _ratio_options(frame, index)
+        if options:
+            return options, ""
+    if over_years(frame):  # "up 393% from 2020": the growth from the base year's level, never a year-on-year rate
+        if frame.over_years == "average":
+            return [], f"an average yearly growth over {frame.base_period}–{frame.period}: no series measures it"
+        options = [dataclasses.replace(o, derivation="growth") for o in _ratio_options(frame, index)]
+        return options, ("" if options else f"a growth over {frame.base_period}–{frame.period} needs two stored levels "
+                         "of its series, which the store does not hold")
     options: list[Option] = []
     levels: list[Entry] = []
+    elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
+    stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
     for entry in index:
+        if entry.member:
+            continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
+        if frame.counterpart and entry.partners <= 1:
+            continue  # "exports to Europe": only a series kept per partner holds them (never the total)
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share"):
                 continue
@@ -202,8 +226,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             continue
         elif frame.kind == "percent" and entry.transformation == "level" and entry.kind != "percent":
             continue
-        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
-            continue
+        other_basis = bool(stated_basis) and entry.basis != stated_basis
         how = _units_agree(unit, frame.kind, entry)
         if how is None:
             continue
@@ -214,7 +237,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         score += 0.05 if _plausible(value, entry.values) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
         score += min(entry.rows, 50) * 1e-4
-        options.append(Option(entry, round(score, 4), narrower, how, holds))
+        option = Option(entry, round(score, 4), narrower, how, holds, other_basis=other_basis)
+        (elsewhere if other_basis else options).append(option)
     # growth from two stored levels when no growth series holds the period ("when exports fell 7.7% in 2016":
     # GACC's growth series starts in 2023, the World Bank's export levels hold 2015 and 2016): first, as the
     # only series that can judge the figure (a derived figure is never an accusation)
@@ -224,20 +248,83 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         for entry in levels:
             if entry.subject != frame.subject:
                 continue
-            if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
-                continue
+            other_basis = bool(stated_basis) and entry.basis != stated_basis
+            found = elsewhere if other_basis else options
             if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
-                options.append(Option(entry, 0.9 if options else 0.55, False, "growth", True))
+                found.append(Option(entry, 0.9 if options else 0.55, False, "growth", True, other_basis=other_basis))
             elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
-                options.append(Option(entry, 0.5, False, "sum", False))
-    if not options and frame.whole_subject and frame.whole_measure:
+                found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
+    if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
         options = _share_options(frame, index)
+    if not options and elsewhere and not (frame.subject or "").startswith("other:"):
+        # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
+        # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
+        options = [o for o in elsewhere if not o.narrower] or elsewhere
     options.sort(key=lambda o: -o.score)
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
         where = f" for {frame.entity}" if frame.entity else ""
         return [], f"no series in the store measures {what}{where} in {unit}"
     return options, ""
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"\s*[–—-]\s*", "-", text.lower())
+
+
+NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|placed|stood|finished|took|remained|retained|"
+                          r"kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|sci-tech|science|and|"
+                          r"technology|S&T|cluster|clusters|top|position|spot|place)[\s,'’-]*)*$")
+"""What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
+the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
+
+
+def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
+    """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
+    GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
+    before the rank with nothing but ranking words between (`NAME_TO_RANK`), never in a "respectively" list; of
+    names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the period."""
+    if not re.search(r"(?i)\bclusters?\b", sentence) or re.search(r"(?i)\brespectively\b", sentence):
+        return None
+    before = _name_key(sentence[max(0, start - 120): start])
+    found = []
+    for entry in index:
+        if not entry.member or entry.kind != "rank":
+            continue
+        key = _name_key(entry.member)
+        at = before.rfind(key)
+        if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
+            continue
+        entity = sorted(entry.entities)[0]
+        holds = bool(period and entry.holds(entity, period))
+        found.append((holds, at + len(key), len(key), entry))
+    if not found:
+        return None
+    holds, _, _, entry = max(found, key=lambda f: f[:3])
+    return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+def over_years(frame: Frame) -> bool:
+    """A growth rate over more than a year ("up 393% from 2020" in 2023, frames._growth_over_years)."""
+    return bool(frame.over_years and frame.transformation == "growth_rate" and frame.base_period and frame.period)
+
+
+def _ratio_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023"): the level
+    series of the frame's measure and subject (never a narrower one) holding both years, judged as the ratio of its
+    two rows (derivation "ratio"), official bases first."""
+    found = []
+    for entry in index:
+        if entry.member or entry.transformation != "level" or entry.kind not in ("count", "money") \
+                or entry.subject != frame.subject or not any(measures_agree(m, entry.measure) for m in frame.measures):
+            continue
+        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
+            continue
+        if frame.entity and not (entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, frame.base_period)):
+            continue
+        score = 0.7 - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
+        found.append(Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "ratio", True, frame.base_period))
+    return sorted(found, key=lambda o: -o.score)
 
 
 def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
@@ -301,6 +388,8 @@ def related(frame: Frame, unit: str, index: list[Entry]) -> list[Entry]:
         return []
     found = []
     for entry in index:
+        if entry.member:
+            continue  # a named member's row is related to nothing but its name
         if frame.measures and not any(measures_related(m, entry.measure) for m in frame.measures):
             continue
         if not overlapping(entry.subject, frame.subject):

@@ -97,6 +97,15 @@ def scope_qualifier(sentence: str) -> str | None:
     return found.group(0) if found else None
 
 
+def counterpart_code(place: str, words: str) -> str:
+    """The partner code a series kept per partner uses for a place ("Europe" -> region:Europe, "Pakistan" -> PAK):
+    the vocabulary's `counterparts` for a region's words, else the place's own code."""
+    for code, names in (vocabulary().get("counterparts") or {}).items():
+        if words.lower() in (n.lower() for n in names):
+            return code
+    return place
+
+
 def unit_kind(unit: str | None) -> str | None:
     return vocabulary()["unit_kinds"].get(unit) if unit else None
 
