@@ -786,3 +786,30 @@ def test_a_level_after_a_sentence_without_a_partner_is_not_a_destination(store):
     text = ("China exported 235 GW of solar modules in 2024. India followed closely behind with 30 GW.")
     c = by_span(spot.spot(text, store=store, published="2025-03-01"), "30 GW")
     assert not (c.match and c.match.counterpart) and c.verdict not in ACCUSING
+
+
+# --- an organisation named before a figure is what the figure counts ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("In the education sector, the University of California (USA) remained the top applicant with 531 published PCT "
+     "applications in 2023.", "531"),
+    ("Mitsubishi Electric Corporation filed 2,152 international applications in 2023.", "2,152"),
+    ("Among universities, Zhejiang University was the leading applicant, with 311 PCT applications in 2023.", "311"),
+    ("Toyota Motor Corp. exported 2.7 million vehicles from Japan in 2023.", "2.7 million"),
+])
+def test_an_organisation_named_before_a_figure_makes_it_the_organisations(store, sentence, span):
+    """The store holds economies, never organisations: the figure is unverifiable, never judged against the
+    country in brackets or the sentence's economy (a university's 531 applications are not the United States')."""
+    c = by_span(spot.spot(sentence, store=store, published="2024-03-08"), span)
+    assert c.frame["subject"] == "other:company" and c.verdict == "unverifiable", (c.frame, c.verdict)
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("According to the China Academy of Information and Communications Technology, China's exports rose 7.1% in 2024.",
+     "7.1%"),
+    ("A study by Peking University found that China filed 69,610 PCT applications in 2023.", "69,610"),
+    ("Chinese companies filed 69,610 PCT applications in 2023.", "69,610"),
+])
+def test_an_organisation_cited_as_the_source_or_companies_in_general_leave_the_economys_figure(store, sentence, span):
+    c = by_span(spot.spot(sentence, store=store, published="2025-03-08"), span)
+    assert c.frame["subject"] != "other:company", c.frame

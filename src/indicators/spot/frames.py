@@ -20,7 +20,7 @@ from datetime import date
 
 from indicators import cache, catalogue, numbers
 from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
-from indicators.spot.vocabulary import Mention, mentions, unit_kind, vocabulary
+from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
@@ -876,10 +876,14 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         items = [m for m in items if m.value != "economy"]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
-    company = next((m for m in items if m.value == "other:company" and clause[0] <= m.start and m.end <= figure.start), None)
+    # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
+    # unless an economy is named in between)
+    named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
+    company = next((m for m in reversed(named) if m.end <= figure.start and (
+        clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in mentions("place", sentence)))), None)
     if company is not None:
         frame.subject, frame.subject_from = "other:company", "stated"
-        frame.notes.append(f"“{sentence[company.start:company.end]}”, a company, is what the figure counts")
+        frame.notes.append(f"“{sentence[company.start:company.end]}”, an organisation, is what the figure counts")
         return
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:

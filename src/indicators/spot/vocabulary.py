@@ -7,6 +7,7 @@ every value against the catalogue's dimensions (tests/integration/test_spot.py r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,7 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
     narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
+    compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
     data["_compiled"] = compiled
     data["_unit_words"] = sorted(((w.lower(), unit) for unit, words in data["units"].items() for w in words),
                                  key=lambda pair: -len(pair[0]))
@@ -76,6 +78,21 @@ def vocabulary(path: str = str(PATH)) -> dict:
     data["_equivalent"] = {m: set(v) for m, v in (data.get("measure_equivalent") or {}).items()}
     data["_related"] = {m: set(v) for m, v in (data.get("measure_related") or {}).items()}
     return data
+
+
+def _organisation_patterns(words: dict) -> tuple[re.Pattern, re.Pattern]:
+    """A capitalised name ending in an organisation word ("Mitsubishi Electric Corporation", "Tsinghua
+    University") or one starting with it ("University of Texas System"), or a role ("the top applicant"); and the
+    attribution words that, right before a name, make it the source."""
+    kinds = "|".join(re.escape(w) for w in sorted(words["words"], key=len, reverse=True))
+    word = r"[A-Z][\w&'-]*\.?"  # a capitalised word; joined by "of", "and", "for", "&" within a name
+    ending = rf"\b{word}(?:\s+(?:(?:of|and|for|&)\s+)?{word}){{0,5}}\s+(?:{kinds})\b\.?"  # the longest name
+    starting = rf"\b(?:{kinds}) of (?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){{0,3}}"
+    roles = "|".join(re.escape(w) for w in sorted(words["roles"], key=len, reverse=True))
+    organisation = re.compile(rf"{starting}|{ending}|(?i:\b(?:{roles})\b)")
+    sources = "|".join(re.escape(w) for w in sorted(words["attributions"], key=len, reverse=True))
+    attribution = re.compile(rf"(?i)\b(?:{sources})\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{0,3}}$")
+    return organisation, attribution
 
 
 def decline_words() -> list[str]:
@@ -89,6 +106,20 @@ def mentions(dimension: str, sentence: str) -> list[Mention]:
     """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order."""
     pattern, lookup = vocabulary()["_compiled"][dimension]
     return [Mention(m.start(), m.end(), lookup[m.group(0).lower()], m.group(0)) for m in pattern.finditer(sentence)]
+
+
+@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
+def organisations(sentence: str) -> tuple[Mention, ...]:
+    """Organisations named in the sentence as what is counted ("Mitsubishi Electric Corporation", "the University
+    of California", "the top applicant"), not as a source ("according to Peking University"), as
+    `other:company` mentions (vocabulary.yaml `organisations`)."""
+    compiled = vocabulary()["_compiled"]
+    found = []
+    for match in compiled["organisation"].finditer(sentence):
+        if compiled["attribution"].search(sentence[max(0, match.start() - 40): match.start()]):
+            continue
+        found.append(Mention(match.start(), match.end(), "other:company", match.group(0)))
+    return tuple(found)
 
 
 def scope_qualifier(sentence: str) -> str | None:
