@@ -47,17 +47,19 @@ def test_two_refreshes_at_once_both_succeed_and_each_source_is_written_once(stor
     """Two hosts run `indicators refresh --offline` on one empty store at the same moment: neither
     fails (no duplicate payload key, no race creating the tables), and since the second waits for
     the first per source, it finds the same payloads and writes nothing."""
-    procs = [start(["-m", "indicators.cli", "refresh", "--offline"], store_url) for _ in range(2)]
+    raced = [name for name in BATCHES if name != "ember"]  # ember's 81,000 rows add time, not another path
+    command = ["-m", "indicators.cli", "refresh", "--offline", *(f"--source={name}" for name in raced)]
+    procs = [start(command, store_url) for _ in range(2)]
     outputs = [proc.communicate(timeout=600) for proc in procs]
     for proc, (out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err[-2000:]
     store = Store(store_url)
-    for name, batches in BATCHES.items():
+    for name in raced:
         if name == "comtrade":
             continue
-        assert len(store.vintages(name)) == batches, name  # once, not twice
-    statuses = [line.split()[1] for out, _ in outputs for line in out.splitlines()[1:1 + len(BATCHES)]]
-    assert statuses.count("unchanged") == len(BATCHES) - 1  # every loaded source, in one of the two
+        assert len(store.vintages(name)) == BATCHES[name], name  # once, not twice
+    statuses = [line.split()[1] for out, _ in outputs for line in out.splitlines()[1:1 + len(raced)]]
+    assert statuses.count("unchanged") == len(raced) - 1  # every loaded source, in one of the two
 
 
 @pytest.mark.subprocess
