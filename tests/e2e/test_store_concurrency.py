@@ -58,8 +58,19 @@ def test_two_refreshes_at_once_both_succeed_and_each_source_is_written_once(stor
         if name == "comtrade":
             continue
         assert len(store.vintages(name)) == BATCHES[name], name  # once, not twice
+    for source, claimed, stored in vintage_rows(store):  # each vintage whole: the rows it claims are stored
+        assert claimed == stored, f"vintage of {source} claims {claimed} rows but holds {stored}"
     statuses = [line.split()[1] for out, _ in outputs for line in out.splitlines()[1:1 + len(raced)]]
     assert statuses.count("unchanged") == len(raced) - 1  # every loaded source, in one of the two
+
+
+def vintage_rows(store: Store) -> list[tuple[str, int, int]]:
+    """Per vintage: its source, the row count it claims and the observations it first wrote."""
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT v.source, v.rows, count(o.id) FROM vintages v "
+            "LEFT JOIN observations o ON o.valid_from = v.id GROUP BY v.id, v.source, v.rows ORDER BY v.id").all()
+    return [tuple(r) for r in rows]
 
 
 @pytest.mark.subprocess

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import time
-from collections import Counter
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -85,44 +84,6 @@ def test_schema_is_created_on_an_empty_database(pg_url):
     Store(pg_url).engine.dispose()
     inspector = sa.inspect(sa.create_engine(pg_url, poolclass=sa.pool.NullPool))
     assert set(metadata.tables) <= set(inspector.get_table_names())
-
-
-def vintage_rows(url: str) -> list[tuple[str, int, int]]:
-    """Per vintage: its source, the row count it claims and the observations it first wrote."""
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
-    with engine.connect() as conn:
-        rows = conn.execute(sa.text(
-            "SELECT v.source, v.rows, count(o.id) FROM vintages v "
-            "LEFT JOIN observations o ON o.valid_from = v.id GROUP BY v.id, v.source, v.rows ORDER BY v.id")).all()
-    engine.dispose()
-    return [tuple(r) for r in rows]
-
-
-def vintages_of_one_refresh(tmp_path) -> dict[str, int]:
-    """Vintages per source that a single offline refresh writes (into a scratch SQLite store)."""
-    store = Store(f"sqlite:///{tmp_path / 'one-refresh.db'}")
-    refresh(offline=True, store=store)
-    counts = Counter(v.source for v in store.vintages())
-    store.engine.dispose()
-    return dict(counts)
-
-
-@pytest.mark.subprocess
-def test_two_processes_refreshing_at_once_both_land_whole_vintages(pg_url, tmp_path):
-    Store(pg_url).engine.dispose()  # the schema exists first: this test is about writing vintages at once
-    children = [start_refresh(pg_url) for _ in range(2)]
-    outputs = [child.communicate(timeout=240)[0] for child in children]
-    codes = [child.returncode for child in children]
-    assert codes == [0, 0], "\n---\n".join(outputs)
-    rows = vintage_rows(pg_url)
-    per_source = {}
-    for source, claimed, stored in rows:
-        assert claimed == stored, f"vintage of {source} claims {claimed} rows but holds {stored}"
-        per_source[source] = per_source.get(source, 0) + 1
-    # Both load the same snapshot: the source lock makes the second find it unchanged, so each
-    # source holds exactly the vintages one refresh writes (worldbank: one per bundled release).
-    assert per_source and set(per_source) <= set(sources.NAMES), per_source
-    assert per_source == vintages_of_one_refresh(tmp_path)
 
 
 def free_port() -> int:
