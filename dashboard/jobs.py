@@ -203,7 +203,8 @@ class Jobs(dash.DiskcacheManager):
     def terminate_job(self, job):
         """End a job (cancelled, replaced, or collected), noting that it ended on purpose. Dash's own
         version raises when the job exits between its checks (psutil.NoSuchProcess, a 500 for the
-        reader collecting a finished result) and would kill whatever process reused the pid."""
+        reader collecting a finished result) and would kill whatever process reused the pid: only a job
+        recorded as running, with the start time recorded, is ended."""
         if job is None:
             return
         pid = int(job)
@@ -212,8 +213,8 @@ class Jobs(dash.DiskcacheManager):
             started = dict(self.handle.get("running", []))
             try:
                 process = psutil.Process(pid)
-                if pid in started and process.create_time() != started[pid]:
-                    return  # the pid is another process's now: the job ended long ago
+                if started.get(pid) != process.create_time():
+                    return  # not a running job of ours (it ended; the pid may be another process's now)
                 ending = [*process.children(recursive=True), process]
             except psutil.Error:  # it has ended already
                 return
@@ -226,6 +227,12 @@ class Jobs(dash.DiskcacheManager):
                 process.wait(1)
             except psutil.Error:  # gone, or a zombie its launcher has yet to reap
                 pass
+
+    def job_running(self, job):
+        """Whether the job still runs: the recorded job's process, not whatever process has its pid now."""
+        pid = int(job)
+        started = dict(self.handle.get("running", []))
+        return pid in started and _alive((pid, started[pid]))
 
     def get_result(self, key, job):
         """The job's result; when its process ended without one (killed, crashed) and nobody ended it on

@@ -235,29 +235,34 @@ def test_a_cancelled_check_ends_quietly_and_one_over_the_limit_is_refused(snapsh
 
 def test_ending_a_job_that_exits_meanwhile_or_whose_pid_was_reused(tmp_path, monkeypatch):
     """Ending a job never raises when its process exits between the checks (the reader collecting a
-    finished result got a 500), and never kills another process that reused the job's pid."""
+    finished result got a 500), and never kills another process that has the job's pid now: only a job
+    recorded as running, with its start time, is ended."""
     from dashboard import jobs
 
     manager = jobs.Jobs(tmp_path / "jobs")
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         started = psutil.Process(other.pid).create_time()
-        manager.handle.set("running", [(other.pid, started - 100)])  # the job had this pid before
+        manager.terminate_job(str(other.pid))  # a pid no job of ours was recorded with
+        manager.handle.set("running", [(other.pid, started - 100)])  # a job that had this pid before
         manager.terminate_job(str(other.pid))
-        assert other.poll() is None, "a process that reused the job's pid was killed"
+        assert other.poll() is None, "a process that is not a running job was killed"
+        assert not manager.job_running(str(other.pid))
+
+        class Exiting(psutil.Process):
+            def children(self, recursive=False):
+                raise psutil.NoSuchProcess(self.pid)
+
         manager.handle.set("running", [(other.pid, started)])  # the job itself
-        manager.terminate_job(str(other.pid))  # killed and reaped (psutil waits for a child of ours)
+        assert manager.job_running(str(other.pid))
+        with monkeypatch.context() as patched:
+            patched.setattr(jobs.psutil, "Process", Exiting)
+            manager.terminate_job(str(other.pid))  # it exits while its children are listed: no error
+        assert manager.handle.get(f"ended-{other.pid}") is True
+        manager.terminate_job(str(other.pid))  # and now it is ended: killed and reaped (a child of ours)
         assert not psutil.pid_exists(other.pid)
     finally:
         other.kill()
-
-    class Exiting(psutil.Process):
-        def children(self, recursive=False):
-            raise psutil.NoSuchProcess(self.pid)
-
-    monkeypatch.setattr(jobs.psutil, "Process", Exiting)
-    manager.terminate_job(str(os.getpid()))  # exits while its children are listed: no error
-    assert manager.handle.get(f"ended-{os.getpid()}") is True
 
 
 # -- in a browser: the button while the check runs ------------------------------------------------
