@@ -813,3 +813,25 @@ def test_an_organisation_named_before_a_figure_makes_it_the_organisations(store,
 def test_an_organisation_cited_as_the_source_or_companies_in_general_leave_the_economys_figure(store, sentence, span):
     c = by_span(spot.spot(sentence, store=store, published="2025-03-08"), span)
     assert c.frame["subject"] != "other:company", c.frame
+
+
+# --- total trade and mechanical-and-electrical products in other words -------------------------------------------
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # GACC 2024: trade 43.85 trillion yuan (+5.0%); 2023: mech-elec exports 13.92 trillion yuan (+2.9%)
+    ("Overall trade grew 5 percent in 2024, the customs agency said.", "5 percent", "goods_trade_yoy_pct"),
+    ("Imports edged up in 2024 while combined trade hit a record 43.85 trillion yuan.", "43.85", "goods_trade"),
+    ("The total goods trade value came to 43.85 trillion yuan in 2024.", "43.85", "goods_trade"),
+    ("Shipments of electro-mechanical products climbed to 13.92 trillion yuan in 2023.", "13.92", "mech_elec_exports"),
+    ("In 2023 exports of machinery and electrical products rose 2.9 percent.", "2.9 percent",
+     "mech_elec_exports_yoy_pct"),
+])
+def test_total_trade_and_mech_elec_wordings_name_their_series(store, text, span, indicator):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), span)
+    assert (c.match.indicator, c.match.period) == (indicator, "2024" if "2024" in text else "2023")
+    assert c.verdict in ("supported", "supported-rounded"), c.explanation
+
+
+def test_combined_trade_with_a_partner_is_not_the_total(store):
+    [c] = spot.spot("Combined trade with the EU fell 3 percent in 2024.", store=store, published="2025-02-01")
+    assert c.frame["measure"] == "trade" and c.match is None and c.verdict == "unverifiable", (c.frame, c.match)
