@@ -835,3 +835,48 @@ def test_total_trade_and_mech_elec_wordings_name_their_series(store, text, span,
 def test_combined_trade_with_a_partner_is_not_the_total(store):
     [c] = spot.spot("Combined trade with the EU fell 3 percent in 2024.", store=store, published="2025-02-01")
     assert c.frame["measure"] == "trade" and c.match is None and c.verdict == "unverifiable", (c.frame, c.match)
+
+
+# --- a month singled out without "in", and the whole year after a paragraph on a month ------------------------------
+
+@pytest.mark.parametrize("sentence, period", [
+    ("In 2024, fourth-quarter trade hit a record, with December alone surpassing 4 trillion yuan.", "2024-12"),
+    ("In 2024, December's exports rose 10.7 percent, the customs agency said.", "2024-12"),
+    ("In 2024, exports during May grew 7.6 percent, and 4.3 percent in the first half.", "2024-05"),
+])
+def test_a_month_singled_out_dates_the_figures_after_it(sentence, period):
+    [r] = [r for r in _reads([sentence], "2025-01-20") if r.value in (4, 10.7, 7.6)]
+    assert r.frame.period == period, r.frame
+
+
+@pytest.mark.parametrize("sentence", [
+    "The customs agency will publish the data on December 7; exports rose 7.1 percent in 2024.",
+    "Exports rose 7.1 percent in 2024, the agency said in a December report.",
+])
+def test_a_bare_month_name_is_not_a_period(sentence):
+    [r] = [r for r in _reads([sentence], "2025-01-20") if r.value == 7.1]
+    assert r.frame.period == "2024", r.frame
+
+
+@pytest.mark.parametrize("wording", ["the annual value of mechanical and electrical exports",
+                                     "full-year mechanical and electrical exports",
+                                     "mechanical and electrical exports for the whole year"])
+def test_full_year_words_after_a_month_make_the_figure_the_years(store, wording):
+    """GACC 2023: mech-elec exports 13.92 trillion yuan; the December before is the carried period."""
+    text = ("China's foreign trade came to 41.76 trillion yuan in 2023.\n\n"
+            "Imports and exports in December reached 3.81 trillion yuan, a monthly record.\n\n"
+            f"The customs agency put {wording} at 13.92 trillion yuan.")
+    c = by_span(spot.spot(text, store=store, published="2024-01-12"), "13.92")
+    assert (c.match.indicator, c.match.period) == ("mech_elec_exports", "2023") and c.verdict == "supported"
+
+
+def test_an_annual_rate_of_a_month_keeps_the_month():
+    reads = _reads(["Exports in December 2023 reached 3.81 trillion yuan.",
+                    "Measured at an annual rate, exports grew 1.4 percent."], "2024-01-12")
+    assert [r for r in reads if r.value == 1.4][0].frame.period == "2023-12"
+
+
+def test_a_month_singled_out_does_not_date_a_figure_before_it():
+    [r] = [r for r in _reads(["In 2024, quarterly trade reached 11.51 trillion yuan in the fourth quarter, with December "
+                              "alone surpassing 4 trillion yuan."], "2025-01-20") if r.value == 11.51]
+    assert r.frame.period == "2024-Q4", r.frame

@@ -227,7 +227,16 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     figures ("accelerating from 4.4% in August": August is the 4.4%'s); (None, "", -1) when none is left."""
     found = [f for f in _subannual_all(sentence, year) if f[2] + len(f[1]) not in base_months]
     before = [f for f in found if f[2] < start]
-    return before[-1] if before else (found[0] if found else (None, "", -1))
+    after = [f for f in found if not re.search(r"(?i)(?:alone|['’]s\s)$", f[1])]  # "December alone": its figures follow
+    return before[-1] if before else (after[0] if after else (None, "", -1))
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAMED = re.compile(rf"\b(?:in|during)\s+({MONTHS})\b(?!\s*(?:to|-|–|through)\s)"
+                         rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)")
+"""A month the sentence dates its figures by: "in December", "during May", and without a preposition only where
+the words single it out ("December alone surpassed 4 trillion yuan", "December's exports"); a bare "December"
+may be a release date ("on December 7") and is not read."""
 
 
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
@@ -237,10 +246,9 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         last = MONTH_NUMBERS[m.group(1).lower()]
         code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
         return code, m.group(0)
-    m = re.search(r"\bin\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-                  r"(?!\s*(?:to|-|–|through)\s)", sentence)
+    m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
-        return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
+        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2)).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
@@ -1225,6 +1233,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
+        elif context.period and not context.period.isdigit() and context.period[:4].isdigit() \
+                and FULL_YEAR.search(sentence):
+            # "the annual electro-mechanical product shipments" after a paragraph on December: the year's total
+            year, how = context.period[:4], "context"
+            frame.notes.append(f"“{FULL_YEAR.search(sentence).group(0)}”: the whole year, not {context.period}")
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -1240,6 +1253,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
+                       r"(?!\s+(?:average|rate|growth|pace)\b)")
+"""Words that make a figure the whole year's when the period carried from earlier sentences is a part of it
+("the annual electro-mechanical product shipments", "full-year exports", "for the whole year"); "an annual
+average", "an annual rate" of a month are not."""
 
 
 def month_before(day: date) -> str:
