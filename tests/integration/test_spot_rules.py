@@ -880,3 +880,33 @@ def test_a_month_singled_out_does_not_date_a_figure_before_it():
     [r] = [r for r in _reads(["In 2024, quarterly trade reached 11.51 trillion yuan in the fourth quarter, with December "
                               "alone surpassing 4 trillion yuan."], "2025-01-20") if r.value == 11.51]
     assert r.frame.period == "2024-Q4", r.frame
+
+
+# --- a release's date is not a period; a year after "a drop on" is a base -----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Figures published by the customs agency on January 12, 2024 show exports of 23.77 trillion yuan, the annual "
+    "total for 2023.",
+    "WIPO said on 7 March 2024 that Chinese applicants had filed 69,610 PCT applications, 0.6% fewer than a year "
+    "before, in what was the 2023 total.",
+])
+def test_the_date_of_a_release_is_not_the_period_of_its_figures(sentence):
+    for r in _reads([sentence], "2024-03-14"):
+        assert r.frame.period != "2024", (r.figure, r.frame)
+
+
+def test_a_date_that_is_not_a_release_still_dates_the_figure():
+    [r] = [r for r in _reads(["On March 7, 2024, a storm hit the port and exports fell 5 percent."], "2024-05-01")
+           if r.value in (5, -5)]
+    assert r.frame.period == "2024", r.frame
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("The US filed 55,678 applications in the year, a 5.3% drop on 2022.", "55,678"),
+    ("Japan's filings came to 48,879, up 1 percent on 2022.", "48,879"),
+])
+def test_a_year_after_a_change_and_on_is_its_base(store, sentence, span):
+    text = f"WIPO's figures for 2023 came out in March. {sentence}"
+    c = by_span(spot.spot(text, store=store, published="2024-03-14"), span)
+    assert c.frame["period"] == "2023" and c.frame["base_period"] == "2022", c.frame
+    assert c.verdict not in ACCUSING

@@ -282,16 +282,27 @@ EVENT_YEAR = re.compile(r"\bthe\s+(?:(?:ongoing|annual|upcoming|recent|latest|fi
 """A year in the name of an event ("the ongoing 2024 International Association for the Protection of Intellectual
 Property (AIPPI) World Congress"): where something was said, not the period of a figure."""
 
+RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveiled|reported|said|data)\b[^.;:]{0,100}?"
+                          r"\bon\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
+"""The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
+2024"): when the figures came out, not their period."""
+CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth|"
+                       r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$")
+"""A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
+
 
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
-    events = [(e.start(1), e.end(1)) for e in EVENT_YEAR.finditer(sentence)]
+    events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence))]
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
-        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)), "year"))
+        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)
+                                                  or CHANGE_ON.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
