@@ -910,3 +910,37 @@ def test_a_year_after_a_change_and_on_is_its_base(store, sentence, span):
     c = by_span(spot.spot(text, store=store, published="2024-03-14"), span)
     assert c.frame["period"] == "2023" and c.frame["base_period"] == "2022", c.frame
     assert c.verdict not in ACCUSING
+
+
+# --- an index's edition: the year whose row came out before the text --------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, entity", [
+    # GII 2025 (released 2025-09-16): China 10th, Switzerland 1st
+    ("China has broken into the top ten of the most innovative economies for the first time, WIPO said.", "top ten",
+     "CHN"),
+    ("Switzerland is again the most innovative country in the world, and China is now in the top 10.", "top 10", "CHN"),
+])
+def test_a_ranking_without_a_year_after_its_edition_is_released_is_that_editions(store, sentence, span, entity):
+    c = by_span(spot.spot(sentence, store=store, published="2025-10-01"), span)
+    assert (c.match.indicator, c.match.period, c.match.entity) == ("gii_rank", "2025", entity), c.match
+    assert c.frame["period_from"] == "assumed" and c.verdict == "supported"
+
+
+def test_a_ranking_without_a_year_before_its_edition_is_released_is_the_year_befores(store):
+    c = by_span(spot.spot("China is in the top 20 of the most innovative economies.", store=store,
+                          published="2025-06-01"), "top 20")
+    assert c.match.period == "2024" and c.verdict not in ACCUSING      # GII 2024: China 11th
+
+
+def test_a_trade_lede_keeps_the_year_before():
+    """A customs year is released after it ends: a lede in January 2025 is about 2024 (no edition year)."""
+    from indicators.spot import latest_periods
+    from indicators.spot.matching import Entry
+    entry = Entry("gacc", "goods_exports", None, "CNY", "exports", "goods", "customs", "money", "level", "", "",
+                  {"CHN"}, {("CHN", "A", "2000", "2024")}, [], 1, released={("CHN", "A"): "2025-01-13"})
+    from datetime import date
+    assert latest_periods(entry, "CHN", date(2025, 1, 20)) == ["2024"]
+    edition = Entry("gii", "gii_rank", None, "rank", "rank", "innovation_index", "index_publisher", "rank", "level",
+                    "", "", {"CHN"}, {("CHN", "A", "2013", "2025")}, [], 1, released={("CHN", "A"): "2025-09-16"})
+    assert latest_periods(edition, "CHN", date(2025, 9, 20)) == ["2025"]
+    assert latest_periods(edition, "CHN", date(2025, 9, 1)) == ["2024"]

@@ -476,8 +476,12 @@ def latest_periods(entry, entity: str, published: date) -> list[str]:
     """The periods a text published on `published` most likely reports when it names none (a lede: "China's
     exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
     period completed before that date, if the series holds it; those ending latest, the finest first (a release
-    reports its newest month first: December 2024 and the year 2024 both end on 31 December). [] when none."""
-    last = {"A": str(published.year - 1), "M": frames.month_before(published),
+    reports its newest month first: December 2024 and the year 2024 both end on 31 December). A year whose row
+    came out within it and before the date (an index's edition: GII 2025, released in September 2025) is the
+    latest year. [] when none."""
+    edition = any(e == entity and f == "A" and stop == str(published.year)
+                  and "" < entry.released.get((e, f), "") <= published.isoformat() for e, f, _, stop in entry.spans)
+    last = {"A": str(published.year - (0 if edition else 1)), "M": frames.month_before(published),
             "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
     ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
     held = sorted({(ends[f](last[f]), "MQA".index(f), last[f]) for e, f, first, stop in entry.spans
