@@ -944,3 +944,32 @@ def test_a_trade_lede_keeps_the_year_before():
                     "", "", {"CHN"}, {("CHN", "A", "2013", "2025")}, [], 1, released={("CHN", "A"): "2025-09-16"})
     assert latest_periods(edition, "CHN", date(2025, 9, 20)) == ["2025"]
     assert latest_periods(edition, "CHN", date(2025, 9, 1)) == ["2024"]
+
+
+# --- a move in a ranking with no year: the edition a lede would read ------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    # GII 2025: Korea 4th (6th in 2024), Singapore 5th (4th), Germany 11th (9th)
+    ("Switzerland is again the most innovative country. South Korea has moved up two places in the index.",
+     "two places", "KOR"),
+    ("Switzerland is again the most innovative country. Singapore slipped back one place in the ranking.", "one place",
+     "SGP"),
+    ("Switzerland is again the most innovative country. Germany dropped two spots in the innovation ranking.",
+     "two spots", "DEU"),
+])
+def test_a_move_in_a_ranking_without_a_year_is_the_change_to_the_latest_edition(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-10-01"), span)
+    assert (c.match.indicator, c.match.period, c.match.entity, c.match.derivation) == (
+        "gii_rank", "2025", entity, "difference"), c.match
+    assert c.frame["period_from"] == "assumed" and c.verdict == "supported", c.explanation
+
+
+def test_a_wrong_move_without_a_year_is_never_an_accusation(store):
+    c = by_span(spot.spot("Switzerland is again the most innovative country. South Korea has moved up five places "
+                          "in the index.", store=store, published="2025-10-01"), "five places")
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+def test_a_move_without_a_year_or_a_published_date_stays_open(store):
+    c = by_span(spot.spot("South Korea has moved up two places in the innovation ranking.", store=store), "two places")
+    assert c.match is None or not c.match.period

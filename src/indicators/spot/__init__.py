@@ -376,6 +376,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             candidate.open = frames.Frame(**candidate.frame).open_dimensions()
         else:
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+            if not options and _change_from_published(candidate, frame, index, published):
+                options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
     if candidate.check == "leader" and options:
         # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
         options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]
@@ -470,6 +472,27 @@ def _stated_basis(sentence: str, frame: frames.Frame) -> str:
     words = [m.words for m in mentions("basis", sentence) if m.value == frame.basis]
     kind = "" if str(frame.basis).startswith("other:") else f" ({frame.basis})"  # "other:" names no catalogue basis
     return f"{words[0]}{kind}" if words else str(frame.basis)
+
+
+def _change_from_published(candidate: Candidate, frame: frames.Frame, index: list, published: date | None) -> bool:
+    """A change with no period ("South Korea, which has moved up two places"): the year of the level's series
+    that a lede would read (`latest_periods`, assumed, never an accusation), so that the change is the difference
+    of that year's row and the year before's. Sets the period on the frame; False when nothing gives one."""
+    if frame.transformation != "change" or frame.period or not published or frame.period_from == "unresolved" \
+            or candidate.role != "figure":
+        return False
+    level = frames.Frame(**{**asdict(frame), "transformation": "level", "change_of": ""})
+    options, _ = matching.match(level, candidate.unit, None, index)
+    entity = frame.entity or "CHN"
+    latest = [p for p in (latest_periods(options[0].entry, entity, published) if options else []) if p.isdigit()]
+    if not latest:
+        return False
+    frame.period, frame.period_from = latest[0], "assumed"
+    candidate.period = latest[0]
+    candidate.frame = {**candidate.frame, "period": latest[0], "period_from": "assumed"}
+    candidate.open = frame.open_dimensions()
+    candidate.flags.append("period-from-published")
+    return True
 
 
 def latest_periods(entry, entity: str, published: date) -> list[str]:
