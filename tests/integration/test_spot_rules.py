@@ -973,3 +973,21 @@ def test_a_wrong_move_without_a_year_is_never_an_accusation(store):
 def test_a_move_without_a_year_or_a_published_date_stays_open(store):
     c = by_span(spot.spot("South Korea has moved up two places in the innovation ranking.", store=store), "two places")
     assert c.match is None or not c.match.period
+
+
+# --- a year attached to another figure of the sentence is that figure's -------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, period", [
+    ("China placed 12th this year (11th in 2022) and stays in the top 30.", 30, "2023"),
+    ("Exports of cars reached 4.91 million this year, against 3.11 million in 2022, and made up 16 percent of "
+     "sales.", 16, "2023"),
+    ("The firm's sales rose 5 percent in 2022 and 8 percent this year.", 8, "2023"),
+])
+def test_a_year_attached_to_another_figure_does_not_date_a_later_one(sentence, value, period):
+    [r] = [r for r in _reads([sentence], "2023-10-09") if r.value == value]
+    assert r.frame.period == period, r.frame
+
+
+def test_the_only_year_of_a_sentence_still_dates_every_figure():
+    reads = _reads(["Exports rose 5 percent in 2023 while imports fell 2 percent."], "2024-03-01")
+    assert {r.frame.period for r in reads} == {"2023"}

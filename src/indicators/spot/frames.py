@@ -266,6 +266,8 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
+ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
+"""A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
                                    r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
@@ -331,6 +333,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
+    attached_years = {m.start(1): f.start for f in figures
+                      if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     clauses = _clauses(sentence)
     causes = _causes(sentence)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
@@ -390,7 +394,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.basis, frame.basis_from = context.basis, "context"
             _entity(places, figure, index, figures, frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
-            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -1172,9 +1176,11 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
-            earlier_years: set, base_months: frozenset = frozenset()) -> None:
+            earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
-    sentence that is not a comparison base, else the earlier sentences' period (context)."""
+    sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
+    the year -> start of its figure), else the earlier sentences' period (context)."""
+    attached_years = attached_years or {}
     after = sentence[figure.end: figure.end + 30]
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
@@ -1227,8 +1233,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
         # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
         a, b = _clause_of(_clauses(sentence), figure.start)
-        usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, base, label in years
-                  if not base and not (y in earlier_years)]
+        candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)]
+        # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
+        candidates = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start] or candidates
+        usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
         if usable:
             _, _, year, label = min(usable, key=lambda t: t[:2])
             if year is None:
