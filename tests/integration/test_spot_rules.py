@@ -991,3 +991,24 @@ def test_a_year_attached_to_another_figure_does_not_date_a_later_one(sentence, v
 def test_the_only_year_of_a_sentence_still_dates_every_figure():
     reads = _reads(["Exports rose 5 percent in 2023 while imports fell 2 percent."], "2024-03-01")
     assert {r.frame.period for r in reads} == {"2023"}
+
+
+# --- ranks of an index's named edition ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", ["according to the 2024 Global Innovation Index", "in GII 2024",
+                                     "in the 2024 edition of the innovation index"])
+def test_a_rank_without_a_year_is_of_the_edition_named_not_of_a_data_year_carried(store, edition):
+    """GII 2024: Korea 6th, Canada 14th (2023: 10th, 15th). A data year stated in between ("in 2023") must not
+    date the ranks that follow."""
+    text = (f"Switzerland leads again {edition}.\n\n"
+            "Its spending on research rose in 2023, the report says.\n\n"
+            "Further down, the Republic of Korea is 6th. Canada comes 14th.")
+    found = spot.spot(text, store=store, published="2024-10-01")
+    for span, entity in (("6th", "KOR"), ("14th", "CAN")):
+        c = by_span(found, span)
+        assert (c.match.period, c.match.entity) == ("2024", entity) and c.verdict == "supported", c.match
+
+
+def test_a_year_naming_no_edition_leaves_a_carried_year():
+    reads = _reads(["In 2023, the index ranked Korea 10th.", "Canada was 15th."], "2024-10-01")
+    assert [r for r in reads if r.value == 15][0].frame.period == "2023"

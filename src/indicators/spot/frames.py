@@ -146,6 +146,7 @@ class Context:
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
+    edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -266,6 +267,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
+EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Innovation\s+Index\b|(?:[A-Z]\w+\s+){0,3}"
+                     r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)\s+((?:19|20)\d{2})\b")
+"""An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition"):
+the period of the ranks the text gives without a year of their own."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
@@ -1257,6 +1262,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # "the annual electro-mechanical product shipments" after a paragraph on December: the year's total
             year, how = context.period[:4], "context"
             frame.notes.append(f"“{FULL_YEAR.search(sentence).group(0)}”: the whole year, not {context.period}")
+        elif context.edition and frame.kind == "rank":
+            # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024 ... Korea (4th)":
+            # a rank is of the index's edition the text named, not of a year carried from a sentence on its data
+            frame.period, frame.period_from = context.edition, "context"
+            return
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -1334,6 +1344,9 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
+    edition = EDITION.search(sentence)
+    if edition:
+        context.edition = edition.group(1) or edition.group(2)
     stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
     # a month or quarter the sentence names, its year from the text or the published date ("Exports in
     # September rose 8.3%"), dates the next sentences too
