@@ -1012,3 +1012,22 @@ def test_a_rank_without_a_year_is_of_the_edition_named_not_of_a_data_year_carrie
 def test_a_year_naming_no_edition_leaves_a_carried_year():
     reads = _reads(["In 2023, the index ranked Korea 10th.", "Canada was 15th."], "2024-10-01")
     assert [r for r in reads if r.value == 15][0].frame.period == "2023"
+
+
+# --- "such as" lists examples; it never points back ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, indicator", [
+    ("Imports reached 18.39 trillion yuan, lifted by demand for goods such as fruit and wine.", "18.39",
+     "goods_imports"),
+    ("Imports rose 2.3% in yuan terms, with items such as chips in demand.", "2.3%", "goods_imports_yoy_pct"),
+])
+def test_such_as_after_a_subject_stated_before_does_not_carry_it(store, sentence, span, indicator):
+    text = f"In 2024, exports of mechanical and electrical products grew by 8.7%. {sentence}"
+    c = by_span(spot.spot(text, store=store, published="2025-01-20"), span)     # GACC 2024: 18.39, +2.3%
+    assert (c.match.indicator, c.match.period) == (indicator, "2024") and c.verdict == "supported", c.frame
+
+
+def test_such_before_a_noun_still_points_back():
+    reads = _reads(["In 2024, China exported 5.86 million vehicles.", "Such vehicles made up 19 percent of sales."],
+                   "2025-01-20")
+    assert [r for r in reads if r.value == 19][0].frame.subject == "vehicles"

@@ -342,7 +342,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                       if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     clauses = _clauses(sentence)
     causes = _causes(sentence)
-    anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
+    # "such as clothing" lists examples: it points at nothing before ("these batteries", "such vehicles" do)
+    anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(?!as\b)(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
     base_months = _base_months(sentence, figures)
