@@ -1259,10 +1259,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
         elif context.period and not context.period.isdigit() and context.period[:4].isdigit() \
-                and FULL_YEAR.search(sentence):
+                and (whole := _full_year(sentence)):
             # "the annual electro-mechanical product shipments" after a paragraph on December: the year's total
             year, how = context.period[:4], "context"
-            frame.notes.append(f"“{FULL_YEAR.search(sentence).group(0)}”: the whole year, not {context.period}")
+            frame.notes.append(f"“{whole}”: the whole year, not {context.period}")
         elif context.edition and frame.kind == "rank":
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024 ... Korea (4th)":
             # a rank is of the index's edition the text named, not of a year carried from a sentence on its data
@@ -1290,6 +1290,13 @@ FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire
 """Words that make a figure the whole year's when the period carried from earlier sentences is a part of it
 ("the annual electro-mechanical product shipments", "full-year exports", "for the whole year"); "an annual
 average", "an annual rate" of a month are not."""
+
+
+@cache.memo("spot: full-year words", 512)
+def _full_year(sentence: str) -> str:
+    """The sentence's full-year words ("annual", "full-year"), '' when none (read once per sentence)."""
+    m = FULL_YEAR.search(sentence)
+    return m.group(0) if m else ""
 
 
 def month_before(day: date) -> str:
