@@ -813,3 +813,221 @@ def test_an_organisation_named_before_a_figure_makes_it_the_organisations(store,
 def test_an_organisation_cited_as_the_source_or_companies_in_general_leave_the_economys_figure(store, sentence, span):
     c = by_span(spot.spot(sentence, store=store, published="2025-03-08"), span)
     assert c.frame["subject"] != "other:company", c.frame
+
+
+# --- total trade and mechanical-and-electrical products in other words -------------------------------------------
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # GACC 2024: trade 43.85 trillion yuan (+5.0%); 2023: mech-elec exports 13.92 trillion yuan (+2.9%)
+    ("Overall trade grew 5 percent in 2024, the customs agency said.", "5 percent", "goods_trade_yoy_pct"),
+    ("Imports edged up in 2024 while combined trade hit a record 43.85 trillion yuan.", "43.85", "goods_trade"),
+    ("The total goods trade value came to 43.85 trillion yuan in 2024.", "43.85", "goods_trade"),
+    ("Shipments of electro-mechanical products climbed to 13.92 trillion yuan in 2023.", "13.92", "mech_elec_exports"),
+    ("In 2023 exports of machinery and electrical products rose 2.9 percent.", "2.9 percent",
+     "mech_elec_exports_yoy_pct"),
+])
+def test_total_trade_and_mech_elec_wordings_name_their_series(store, text, span, indicator):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), span)
+    assert (c.match.indicator, c.match.period) == (indicator, "2024" if "2024" in text else "2023")
+    assert c.verdict in ("supported", "supported-rounded"), c.explanation
+
+
+def test_combined_trade_with_a_partner_is_not_the_total(store):
+    [c] = spot.spot("Combined trade with the EU fell 3 percent in 2024.", store=store, published="2025-02-01")
+    assert c.frame["measure"] == "trade" and c.match is None and c.verdict == "unverifiable", (c.frame, c.match)
+
+
+# --- a month singled out without "in", and the whole year after a paragraph on a month ------------------------------
+
+@pytest.mark.parametrize("sentence, period", [
+    ("In 2024, fourth-quarter trade hit a record, with December alone surpassing 4 trillion yuan.", "2024-12"),
+    ("In 2024, December's exports rose 10.7 percent, the customs agency said.", "2024-12"),
+    ("In 2024, exports during May grew 7.6 percent, and 4.3 percent in the first half.", "2024-05"),
+])
+def test_a_month_singled_out_dates_the_figures_after_it(sentence, period):
+    [r] = [r for r in _reads([sentence], "2025-01-20") if r.value in (4, 10.7, 7.6)]
+    assert r.frame.period == period, r.frame
+
+
+@pytest.mark.parametrize("sentence", [
+    "The customs agency will publish the data on December 7; exports rose 7.1 percent in 2024.",
+    "Exports rose 7.1 percent in 2024, the agency said in a December report.",
+])
+def test_a_bare_month_name_is_not_a_period(sentence):
+    [r] = [r for r in _reads([sentence], "2025-01-20") if r.value == 7.1]
+    assert r.frame.period == "2024", r.frame
+
+
+@pytest.mark.parametrize("wording", ["the annual value of mechanical and electrical exports",
+                                     "full-year mechanical and electrical exports",
+                                     "mechanical and electrical exports for the whole year"])
+def test_full_year_words_after_a_month_make_the_figure_the_years(store, wording):
+    """GACC 2023: mech-elec exports 13.92 trillion yuan; the December before is the carried period."""
+    text = ("China's foreign trade came to 41.76 trillion yuan in 2023.\n\n"
+            "Imports and exports in December reached 3.81 trillion yuan, a monthly record.\n\n"
+            f"The customs agency put {wording} at 13.92 trillion yuan.")
+    c = by_span(spot.spot(text, store=store, published="2024-01-12"), "13.92")
+    assert (c.match.indicator, c.match.period) == ("mech_elec_exports", "2023") and c.verdict == "supported"
+
+
+def test_an_annual_rate_of_a_month_keeps_the_month():
+    reads = _reads(["Exports in December 2023 reached 3.81 trillion yuan.",
+                    "Measured at an annual rate, exports grew 1.4 percent."], "2024-01-12")
+    assert [r for r in reads if r.value == 1.4][0].frame.period == "2023-12"
+
+
+def test_a_month_singled_out_does_not_date_a_figure_before_it():
+    [r] = [r for r in _reads(["In 2024, quarterly trade reached 11.51 trillion yuan in the fourth quarter, with December "
+                              "alone surpassing 4 trillion yuan."], "2025-01-20") if r.value == 11.51]
+    assert r.frame.period == "2024-Q4", r.frame
+
+
+# --- a release's date is not a period; a year after "a drop on" is a base -----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Figures published by the customs agency on January 12, 2024 show exports of 23.77 trillion yuan, the annual "
+    "total for 2023.",
+    "WIPO said on 7 March 2024 that Chinese applicants had filed 69,610 PCT applications, 0.6% fewer than a year "
+    "before, in what was the 2023 total.",
+])
+def test_the_date_of_a_release_is_not_the_period_of_its_figures(sentence):
+    for r in _reads([sentence], "2024-03-14"):
+        assert r.frame.period != "2024", (r.figure, r.frame)
+
+
+def test_a_date_that_is_not_a_release_still_dates_the_figure():
+    [r] = [r for r in _reads(["On March 7, 2024, a storm hit the port and exports fell 5 percent."], "2024-05-01")
+           if r.value in (5, -5)]
+    assert r.frame.period == "2024", r.frame
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("The US filed 55,678 applications in the year, a 5.3% drop on 2022.", "55,678"),
+    ("Japan's filings came to 48,879, up 1 percent on 2022.", "48,879"),
+])
+def test_a_year_after_a_change_and_on_is_its_base(store, sentence, span):
+    text = f"WIPO's figures for 2023 came out in March. {sentence}"
+    c = by_span(spot.spot(text, store=store, published="2024-03-14"), span)
+    assert c.frame["period"] == "2023" and c.frame["base_period"] == "2022", c.frame
+    assert c.verdict not in ACCUSING
+
+
+# --- an index's edition: the year whose row came out before the text --------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, entity", [
+    # GII 2025 (released 2025-09-16): China 10th, Switzerland 1st
+    ("China has broken into the top ten of the most innovative economies for the first time, WIPO said.", "top ten",
+     "CHN"),
+    ("Switzerland is again the most innovative country in the world, and China is now in the top 10.", "top 10", "CHN"),
+])
+def test_a_ranking_without_a_year_after_its_edition_is_released_is_that_editions(store, sentence, span, entity):
+    c = by_span(spot.spot(sentence, store=store, published="2025-10-01"), span)
+    assert (c.match.indicator, c.match.period, c.match.entity) == ("gii_rank", "2025", entity), c.match
+    assert c.frame["period_from"] == "assumed" and c.verdict == "supported"
+
+
+def test_a_ranking_without_a_year_before_its_edition_is_released_is_the_year_befores(store):
+    c = by_span(spot.spot("China is in the top 20 of the most innovative economies.", store=store,
+                          published="2025-06-01"), "top 20")
+    assert c.match.period == "2024" and c.verdict not in ACCUSING      # GII 2024: China 11th
+
+
+def test_a_trade_lede_keeps_the_year_before():
+    """A customs year is released after it ends: a lede in January 2025 is about 2024 (no edition year)."""
+    from indicators.spot import latest_periods
+    from indicators.spot.matching import Entry
+    entry = Entry("gacc", "goods_exports", None, "CNY", "exports", "goods", "customs", "money", "level", "", "",
+                  {"CHN"}, {("CHN", "A", "2000", "2024")}, [], 1, released={("CHN", "A"): "2025-01-13"})
+    from datetime import date
+    assert latest_periods(entry, "CHN", date(2025, 1, 20)) == ["2024"]
+    edition = Entry("gii", "gii_rank", None, "rank", "rank", "innovation_index", "index_publisher", "rank", "level",
+                    "", "", {"CHN"}, {("CHN", "A", "2013", "2025")}, [], 1, released={("CHN", "A"): "2025-09-16"})
+    assert latest_periods(edition, "CHN", date(2025, 9, 20)) == ["2025"]
+    assert latest_periods(edition, "CHN", date(2025, 9, 1)) == ["2024"]
+
+
+# --- a move in a ranking with no year: the edition a lede would read ------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    # GII 2025: Korea 4th (6th in 2024), Singapore 5th (4th), Germany 11th (9th)
+    ("Switzerland is again the most innovative country. South Korea has moved up two places in the index.",
+     "two places", "KOR"),
+    ("Switzerland is again the most innovative country. Singapore slipped back one place in the ranking.", "one place",
+     "SGP"),
+    ("Switzerland is again the most innovative country. Germany dropped two spots in the innovation ranking.",
+     "two spots", "DEU"),
+])
+def test_a_move_in_a_ranking_without_a_year_is_the_change_to_the_latest_edition(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-10-01"), span)
+    assert (c.match.indicator, c.match.period, c.match.entity, c.match.derivation) == (
+        "gii_rank", "2025", entity, "difference"), c.match
+    assert c.frame["period_from"] == "assumed" and c.verdict == "supported", c.explanation
+
+
+def test_a_wrong_move_without_a_year_is_never_an_accusation(store):
+    c = by_span(spot.spot("Switzerland is again the most innovative country. South Korea has moved up five places "
+                          "in the index.", store=store, published="2025-10-01"), "five places")
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+def test_a_move_without_a_year_or_a_published_date_stays_open(store):
+    c = by_span(spot.spot("South Korea has moved up two places in the innovation ranking.", store=store), "two places")
+    assert c.match is None or not c.match.period
+
+
+# --- a year attached to another figure of the sentence is that figure's -------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, period", [
+    ("China placed 12th this year (11th in 2022) and stays in the top 30.", 30, "2023"),
+    ("Exports of cars reached 4.91 million this year, against 3.11 million in 2022, and made up 16 percent of "
+     "sales.", 16, "2023"),
+    ("The firm's sales rose 5 percent in 2022 and 8 percent this year.", 8, "2023"),
+])
+def test_a_year_attached_to_another_figure_does_not_date_a_later_one(sentence, value, period):
+    [r] = [r for r in _reads([sentence], "2023-10-09") if r.value == value]
+    assert r.frame.period == period, r.frame
+
+
+def test_the_only_year_of_a_sentence_still_dates_every_figure():
+    reads = _reads(["Exports rose 5 percent in 2023 while imports fell 2 percent."], "2024-03-01")
+    assert {r.frame.period for r in reads} == {"2023"}
+
+
+# --- ranks of an index's named edition ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", ["according to the 2024 Global Innovation Index", "in GII 2024",
+                                     "in the 2024 edition of the innovation index"])
+def test_a_rank_without_a_year_is_of_the_edition_named_not_of_a_data_year_carried(store, edition):
+    """GII 2024: Korea 6th, Canada 14th (2023: 10th, 15th). A data year stated in between ("in 2023") must not
+    date the ranks that follow."""
+    text = (f"Switzerland leads again {edition}.\n\n"
+            "Its spending on research rose in 2023, the report says.\n\n"
+            "Further down, the Republic of Korea is 6th. Canada comes 14th.")
+    found = spot.spot(text, store=store, published="2024-10-01")
+    for span, entity in (("6th", "KOR"), ("14th", "CAN")):
+        c = by_span(found, span)
+        assert (c.match.period, c.match.entity) == ("2024", entity) and c.verdict == "supported", c.match
+
+
+def test_a_year_naming_no_edition_leaves_a_carried_year():
+    reads = _reads(["In 2023, the index ranked Korea 10th.", "Canada was 15th."], "2024-10-01")
+    assert [r for r in reads if r.value == 15][0].frame.period == "2023"
+
+
+# --- "such as" lists examples; it never points back ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, indicator", [
+    ("Imports reached 18.39 trillion yuan, lifted by demand for goods such as fruit and wine.", "18.39",
+     "goods_imports"),
+    ("Imports rose 2.3% in yuan terms, with items such as chips in demand.", "2.3%", "goods_imports_yoy_pct"),
+])
+def test_such_as_after_a_subject_stated_before_does_not_carry_it(store, sentence, span, indicator):
+    text = f"In 2024, exports of mechanical and electrical products grew by 8.7%. {sentence}"
+    c = by_span(spot.spot(text, store=store, published="2025-01-20"), span)     # GACC 2024: 18.39, +2.3%
+    assert (c.match.indicator, c.match.period) == (indicator, "2024") and c.verdict == "supported", c.frame
+
+
+def test_such_before_a_noun_still_points_back():
+    reads = _reads(["In 2024, China exported 5.86 million vehicles.", "Such vehicles made up 19 percent of sales."],
+                   "2025-01-20")
+    assert [r for r in reads if r.value == 19][0].frame.subject == "vehicles"

@@ -376,6 +376,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             candidate.open = frames.Frame(**candidate.frame).open_dimensions()
         else:
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+            if not options and _change_from_published(candidate, frame, index, published):
+                options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
     if candidate.check == "leader" and options:
         # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
         options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]
@@ -472,12 +474,37 @@ def _stated_basis(sentence: str, frame: frames.Frame) -> str:
     return f"{words[0]}{kind}" if words else str(frame.basis)
 
 
+def _change_from_published(candidate: Candidate, frame: frames.Frame, index: list, published: date | None) -> bool:
+    """A change with no period ("South Korea, which has moved up two places"): the year of the level's series
+    that a lede would read (`latest_periods`, assumed, never an accusation), so that the change is the difference
+    of that year's row and the year before's. Sets the period on the frame; False when nothing gives one."""
+    if frame.transformation != "change" or frame.period or not published or frame.period_from == "unresolved" \
+            or candidate.role != "figure":
+        return False
+    level = frames.Frame(**{**asdict(frame), "transformation": "level", "change_of": ""})
+    options, _ = matching.match(level, candidate.unit, None, index)
+    entity = frame.entity or "CHN"
+    latest = [p for p in (latest_periods(options[0].entry, entity, published) if options else []) if p.isdigit()]
+    if not latest:
+        return False
+    frame.period, frame.period_from = latest[0], "assumed"
+    candidate.period = latest[0]
+    candidate.frame = {**candidate.frame, "period": latest[0], "period_from": "assumed"}
+    candidate.open = frame.open_dimensions()
+    candidate.flags.append("period-from-published")
+    return True
+
+
 def latest_periods(entry, entity: str, published: date) -> list[str]:
     """The periods a text published on `published` most likely reports when it names none (a lede: "China's
     exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
     period completed before that date, if the series holds it; those ending latest, the finest first (a release
-    reports its newest month first: December 2024 and the year 2024 both end on 31 December). [] when none."""
-    last = {"A": str(published.year - 1), "M": frames.month_before(published),
+    reports its newest month first: December 2024 and the year 2024 both end on 31 December). A year whose row
+    came out within it and before the date (an index's edition: GII 2025, released in September 2025) is the
+    latest year. [] when none."""
+    edition = any(e == entity and f == "A" and stop == str(published.year)
+                  and "" < entry.released.get((e, f), "") <= published.isoformat() for e, f, _, stop in entry.spans)
+    last = {"A": str(published.year - (0 if edition else 1)), "M": frames.month_before(published),
             "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
     ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
     held = sorted({(ends[f](last[f]), "MQA".index(f), last[f]) for e, f, first, stop in entry.spans

@@ -146,6 +146,7 @@ class Context:
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
+    edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -227,7 +228,16 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     figures ("accelerating from 4.4% in August": August is the 4.4%'s); (None, "", -1) when none is left."""
     found = [f for f in _subannual_all(sentence, year) if f[2] + len(f[1]) not in base_months]
     before = [f for f in found if f[2] < start]
-    return before[-1] if before else (found[0] if found else (None, "", -1))
+    after = [f for f in found if not re.search(r"(?i)(?:alone|['’]s\s)$", f[1])]  # "December alone": its figures follow
+    return before[-1] if before else (after[0] if after else (None, "", -1))
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAMED = re.compile(rf"\b(?:in|during)\s+({MONTHS})\b(?!\s*(?:to|-|–|through)\s)"
+                         rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)")
+"""A month the sentence dates its figures by: "in December", "during May", and without a preposition only where
+the words single it out ("December alone surpassed 4 trillion yuan", "December's exports"); a bare "December"
+may be a release date ("on December 7") and is not read."""
 
 
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
@@ -237,10 +247,9 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         last = MONTH_NUMBERS[m.group(1).lower()]
         code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
         return code, m.group(0)
-    m = re.search(r"\bin\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-                  r"(?!\s*(?:to|-|–|through)\s)", sentence)
+    m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
-        return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
+        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2)).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
@@ -258,6 +267,12 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
+EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Innovation\s+Index\b|(?:[A-Z]\w+\s+){0,3}"
+                     r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)\s+((?:19|20)\d{2})\b")
+"""An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition"):
+the period of the ranks the text gives without a year of their own."""
+ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
+"""A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
                                    r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
@@ -274,16 +289,27 @@ EVENT_YEAR = re.compile(r"\bthe\s+(?:(?:ongoing|annual|upcoming|recent|latest|fi
 """A year in the name of an event ("the ongoing 2024 International Association for the Protection of Intellectual
 Property (AIPPI) World Congress"): where something was said, not the period of a figure."""
 
+RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveiled|reported|said|data)\b[^.;:]{0,100}?"
+                          r"\bon\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
+"""The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
+2024"): when the figures came out, not their period."""
+CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth|"
+                       r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$")
+"""A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
+
 
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
-    events = [(e.start(1), e.end(1)) for e in EVENT_YEAR.finditer(sentence)]
+    events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence))]
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
-        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)), "year"))
+        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)
+                                                  or CHANGE_ON.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
@@ -312,9 +338,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
+    attached_years = {m.start(1): f.start for f in figures
+                      if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     clauses = _clauses(sentence)
     causes = _causes(sentence)
-    anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(\w[\w-]*(?:\s+\w[\w-]*)?)",
+    # "such as clothing" lists examples: it points at nothing before ("these batteries", "such vehicles" do)
+    anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(?!as\b)(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
     base_months = _base_months(sentence, figures)
@@ -371,7 +400,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.basis, frame.basis_from = context.basis, "context"
             _entity(places, figure, index, figures, frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
-            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -1153,9 +1182,11 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
-            earlier_years: set, base_months: frozenset = frozenset()) -> None:
+            earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
-    sentence that is not a comparison base, else the earlier sentences' period (context)."""
+    sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
+    the year -> start of its figure), else the earlier sentences' period (context)."""
+    attached_years = attached_years or {}
     after = sentence[figure.end: figure.end + 30]
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
@@ -1208,8 +1239,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
         # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
         a, b = _clause_of(_clauses(sentence), figure.start)
-        usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, base, label in years
-                  if not base and not (y in earlier_years)]
+        candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)]
+        # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
+        candidates = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start] or candidates
+        usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
         if usable:
             _, _, year, label = min(usable, key=lambda t: t[:2])
             if year is None:
@@ -1225,6 +1258,16 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # "in the first quarter" with no year: the year of the text so far, else the published year
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
+        elif context.period and not context.period.isdigit() and context.period[:4].isdigit() \
+                and (whole := _full_year(sentence)):
+            # "the annual electro-mechanical product shipments" after a paragraph on December: the year's total
+            year, how = context.period[:4], "context"
+            frame.notes.append(f"“{whole}”: the whole year, not {context.period}")
+        elif context.edition and frame.kind == "rank":
+            # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024 ... Korea (4th)":
+            # a rank is of the index's edition the text named, not of a year carried from a sentence on its data
+            frame.period, frame.period_from = context.edition, "context"
+            return
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -1240,6 +1283,20 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
+                       r"(?!\s+(?:average|rate|growth|pace)\b)")
+"""Words that make a figure the whole year's when the period carried from earlier sentences is a part of it
+("the annual electro-mechanical product shipments", "full-year exports", "for the whole year"); "an annual
+average", "an annual rate" of a month are not."""
+
+
+@cache.memo("spot: full-year words", 512)
+def _full_year(sentence: str) -> str:
+    """The sentence's full-year words ("annual", "full-year"), '' when none (read once per sentence)."""
+    m = FULL_YEAR.search(sentence)
+    return m.group(0) if m else ""
 
 
 def month_before(day: date) -> str:
@@ -1295,6 +1352,9 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
+    edition = EDITION.search(sentence)
+    if edition:
+        context.edition = edition.group(1) or edition.group(2)
     stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
     # a month or quarter the sentence names, its year from the text or the published date ("Exports in
     # September rose 8.3%"), dates the next sentences too

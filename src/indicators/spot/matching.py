@@ -55,6 +55,7 @@ class Entry:
     rows: int
     partners: int = 0  # how many counterparts (partners) its rows have: more than one for a series kept per partner
     member: str = ""  # a per-name row's name ("Beijing" for cluster:Beijing): matched by name (`named_rank`), never by dimensions
+    released: dict = field(default_factory=dict)  # (entity, freq) -> release date of its last period's row (ISO text)
 
     def holds(self, entity: str | None, period: str | None) -> str | None:
         """The frequency under which the series holds the period for the entity (None when it does not)."""
@@ -112,10 +113,11 @@ def _series_index(store: Store) -> list[Entry]:
         values = sorted(float(v) for v in rows["latest_value"] if math.isfinite(v) and v != 0)
         narrowing = product if products.get((source, indicator), 1) > 1 else None  # one product needs no narrowing
         spans = set(zip(rows["entity"], rows["freq"], rows["first_period"].astype(str), rows["last_period"].astype(str)))
+        released = dict(zip(zip(rows["entity"], rows["freq"]), rows["latest_released"].astype(str).str[:10]))
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
                              described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum()),
-                             int(rows["counterparts"].max()) if "counterparts" in rows else 0, member))
+                             int(rows["counterparts"].max()) if "counterparts" in rows else 0, member, released))
     return entries
 
 
