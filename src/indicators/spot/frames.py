@@ -389,7 +389,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
-    _multiples(sentence, reads, context)
+    _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
@@ -479,7 +479,7 @@ IN_YEARS = re.compile(r"(?i)\b(?:in|within|over|after)\s+(?:just\s+|only\s+)?(tw
 THAT_NUMBER = re.compile(r"(?i)\s*(?:that|this|the\s+same)\s+(?:number|figure|level|amount|total|volume)\b")
 
 
-def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
+def _multiples(sentence: str, reads: list[Read], years: list[tuple[int, str, bool, str]]) -> None:
     """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023", "from 1
     million units in 2020 to nearly five times that number in three years"): the base is the year the wording
     compares with (or the earlier figure's), the figure's year the other one, else the base plus "in N years"
@@ -505,7 +505,7 @@ def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
         if base is None:
             continue
         later = IN_YEARS.search(sentence, read.figure.end)
-        others = {y for _, y, _, how in _years(sentence, context.published) if y and y.isdigit() and y != base}
+        others = {y for _, y, _, how in years if y and y.isdigit() and y != base}
         if year is None and len(others) == 1 and min(others) > base:
             year = min(others)  # "in 2022 ... three times the 2012 level": the sentence's other year
         if year is None and later:
@@ -880,7 +880,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # unless an economy is named in between)
     named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
     company = next((m for m in reversed(named) if m.end <= figure.start and (
-        clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in mentions("place", sentence)))), None)
+        clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in _place_words(sentence)))), None)
     if company is not None:
         frame.subject, frame.subject_from = "other:company", "stated"
         frame.notes.append(f"“{sentence[company.start:company.end]}”, an organisation, is what the figure counts")
@@ -1049,6 +1049,18 @@ panels", "bought ... from China"): China is then not the importer."""
 CHINESE_GOODS = re.compile(r"(?i)\b(?:Chinese|from\s+China|China'?s|made\s+in\s+China)\b")
 
 
+@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
+def _place_words(sentence: str) -> tuple[Mention, ...]:
+    """Every place mention of the sentence (`mentions("place", ...)`), read once per sentence."""
+    return tuple(mentions("place", sentence))
+
+
+@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
+def _origin_words(sentence: str) -> tuple[re.Match | None, re.Match | None]:
+    """The first ORIGIN_ADJECTIVE and CHINESE_GOODS matches in the sentence."""
+    return ORIGIN_ADJECTIVE.search(sentence), CHINESE_GOODS.search(sentence)
+
+
 def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause) -> None:
     """The partner of a flow: "exports to Europe", "shipments to Pakistan" (a destination in the figure's clause);
     "Spain ranked second for Chinese module imports, with 10.57 GW", "Pakistan imported 16.91 GW of modules" in a
@@ -1075,7 +1087,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             nearest = min(to, key=lambda p: abs(p.start - figure.start))
             frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
         return
-    origin = ORIGIN_ADJECTIVE.search(sentence)
+    origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:
         # "Spain ranked second for Chinese module imports, with 10.57 GW": "Chinese" names the goods' origin; the
         # importer is the economy named before it
@@ -1085,7 +1097,6 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
             or frame.entity_from != "stated" or "-" in frame.entity:
         return
-    chinese = CHINESE_GOODS.search(sentence)
     if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
                             or context.exports_of and frame.subject_from == "assumed"):
         return
