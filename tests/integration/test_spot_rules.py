@@ -820,3 +820,16 @@ def test_an_organisation_cited_as_the_source_or_companies_in_general_leave_the_e
     c = by_span(spot.spot(sentence, store=store, published="2025-03-08"), span)
     assert c.frame["subject"] != "other:company", c.frame
 
+
+# --- a lead that ended ("until 2019") is no lead in that year (issue 20) --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The United States' PCT applications ranked first in the world until 2019.",
+    "The United States' PCT patent applications ranked first globally up to 2019, WIPO said.",
+    "Until 2019, the United States' PCT applications ranked first in the world.",
+])
+def test_a_lead_until_a_year_is_no_leader_claim(store, text):
+    found = spot.spot(text, store=store, published="2024-10-21")
+    c = by_span(found, "first")
+    assert c.role != "leader" and c.verdict not in ACCUSING, c.explanation
+

@@ -591,6 +591,8 @@ LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z
 """After "ranking first", words that narrow the field ("in Asia", "among emerging economies", "in the region"):
 the store's economies are not that field, so no leader claim is made ("in the world" is the whole field)."""
 LEAD_BEFORE = re.compile(r"(?i)\b(?:ranking|ranked|ranks|rank|placing|placed|coming|came)\s+$")
+LEAD_UNTIL = re.compile(r"(?i)\b(?:until|till|before|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\b")
+"""A lead that ended ("ranked first until 2019"): in that year it may no longer hold, so no leader claim."""
 
 
 def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
@@ -611,6 +613,9 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
             continue
         if LEAD_SCOPED.match(sentence, read.figure.end):
             continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
+        if LEAD_UNTIL.search(sentence):
+            frame.notes.append("a lead that ended (until a year): no leader claim")
+            continue
         level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.kind in ("count", "money")
                       and r.frame.transformation == "level" and r.frame.subject
                       and not r.frame.subject.startswith("other:")), None)
