@@ -833,3 +833,20 @@ def test_a_lead_until_a_year_is_no_leader_claim(store, text):
     c = by_span(found, "first")
     assert c.role != "leader" and c.verdict not in ACCUSING, c.explanation
 
+
+
+# --- a list of destinations is not carried into a clause with its own verb (issue 20) -------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China exported 235 GW of solar modules in 2024. Pakistan imported 16.91 GW of modules in 2023. Germany installed 5 GW in "
+     "March 2024.", "5 GW"),
+    ("China exported 235 GW of solar modules in 2024. Pakistan imported 16.91 GW of modules in 2023. India's solar capacity "
+     "reached 5 GW.", "5 GW"),
+    ("China exported 235 GW of solar modules in 2024. Pakistan imported 16.91 GW of modules in 2023. Spain produced 3 GW of "
+     "modules in 2023.", "3 GW"),
+])
+def test_a_destination_list_is_not_carried_into_a_clause_with_its_own_verb(store, text, span):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-03-01") if c.span == span]
+    assert not (c.match and c.match.source == "ember"), c.explanation
+    assert c.frame.get("counterpart") is None and c.verdict not in ACCUSING, c.explanation
+

@@ -1048,6 +1048,10 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
 
 
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
+                         r"generat(?:ed|es|ion)|added|built|manufactur(?:ed|es|ing)|deployed|consum(?:ed|ption)|demand)\b")
+"""Words giving a clause its own measure ("Germany installed 5 GW", "India's capacity reached 5 GW"): a list of
+destinations is not continued into it."""
 ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof\s+(?:[\w-]+\s+)?Chinese\b|\bfrom\s+China\b")
 """Words naming China as the origin of another economy's imports ("Chinese module imports", "16.4 GW of Chinese
 panels", "bought ... from China"): China is then not the importer."""
@@ -1075,7 +1079,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if context.partner_flow and context.exports_of and frame.measure_from != "stated" and frame.role == "figure" \
             and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
             and frame.entity_from == "stated" and not frame.entity_others and frame.entity not in (None, "CHN", "WLD") \
-            and "-" not in frame.entity:
+            and "-" not in frame.entity and not OWN_MEASURE.search(sentence, clause[0], clause[1]):
         # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
         # continued without a flow word: the next partner's flow (assumed)
         place = next((p for p in places if p.value == frame.entity), None)
