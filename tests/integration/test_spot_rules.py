@@ -850,3 +850,21 @@ def test_a_destination_list_is_not_carried_into_a_clause_with_its_own_verb(store
     assert not (c.match and c.match.source == "ember"), c.explanation
     assert c.frame.get("counterpart") is None and c.verdict not in ACCUSING, c.explanation
 
+
+# --- another economy's imports are a mirror of China's exports; "Chinese" elsewhere is no origin (issue 20) ----------
+
+@pytest.mark.parametrize("text, origin", [
+    # Ember: China's solar panel exports to Pakistan, March 2024: 368.5 million USD
+    ("Pakistan imported $1 billion of solar panels in March 2024, half of them Chinese.", "assumed"),
+    ("Chinese firms said Pakistan imported $1 billion of solar panels in March 2024.", "assumed"),
+    ("Pakistan imported $1 billion of solar panels in March 2024, while China's own installations slowed.", "assumed"),
+    ("Pakistan imported $1 billion of Chinese and Vietnamese solar panels in March 2024.", "assumed"),
+    ("Pakistan imported $1 billion of Vietnamese and Chinese solar panels in March 2024.", "assumed"),
+    ("Pakistan imported $1 billion of Chinese solar panels in March 2024.", "stated"),
+])
+def test_a_partners_imports_are_never_an_accusation_and_chinese_elsewhere_is_no_stated_origin(store, text, origin):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$1 billion")
+    assert (c.match.source, c.match.counterpart) == ("ember", "PAK"), c.explanation
+    assert c.frame["entity_from"] == origin and c.verdict == "needs-review", c.explanation
+    assert "mirror" in " ".join(c.frame["notes"]), c.frame["notes"]
+

@@ -1056,6 +1056,11 @@ ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof
 """Words naming China as the origin of another economy's imports ("Chinese module imports", "16.4 GW of Chinese
 panels", "bought ... from China"): China is then not the importer."""
 CHINESE_GOODS = re.compile(r"(?i)\b(?:Chinese|from\s+China|China'?s|made\s+in\s+China)\b")
+GOODS_ORIGIN = re.compile(r"(?i)\bof\s+(?:[\w-]+\s+)?Chinese\s+[a-z][\w-]*|\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|"
+                          r"\bfrom\s+China\b|\bmade\s+in\s+China\b")
+"""Origin words qualifying the goods ("of Chinese panels", "from China"; not "half of them Chinese.")."""
+OTHER_ORIGIN = re.compile(r"\b(?i:Chinese|China)\s*(?:,|and|or)\s+[A-Z][\w-]+|\b[A-Z][\w-]+,?\s+(?:and|or)\s+(?i:Chinese|China)\b")
+"""Another origin named beside China's ("Chinese and Vietnamese panels", "from Vietnam and China")."""
 
 
 @functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
@@ -1104,18 +1109,25 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if importers:
             frame.entity, frame.entity_from = importers[-1].value, "stated"
     if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
-            or frame.entity_from != "stated" or "-" in frame.entity:
+            or frame.entity_from != "stated" or "-" in frame.entity \
+            or frame.measure_from != "stated" and OWN_MEASURE.search(sentence, clause[0], clause[1]):
         return
     if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
                             or context.exports_of and frame.subject_from == "assumed"):
         return
     importer = next((p for p in places if p.value == frame.entity), None)
     frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
-    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
-    frame.entity, frame.entity_from = "CHN", "stated" if chinese else "assumed"
+    # another economy's imports are the mirror of China's exports (recorded CIF, not FOB): assumed, never an
+    # accusation; China is the stated origin only when the figure's clause says so ("of Chinese panels", "from
+    # China") and names no other origin ("Chinese and Vietnamese panels")
+    origin_stated = GOODS_ORIGIN.search(sentence, clause[0], clause[1]) \
+        and not OTHER_ORIGIN.search(sentence, clause[0], clause[1])
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+    frame.entity, frame.entity_from = "CHN", "stated" if origin_stated else "assumed"
     if context.exports_of and frame.subject_from != "stated":
         frame.subject, frame.subject_from = context.exports_of, "context"
-    frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it")
+    frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it (a mirror figure: "
+                       f"imports are recorded with freight and insurance, exports without)")
 
 
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
