@@ -868,3 +868,39 @@ def test_a_partners_imports_are_never_an_accusation_and_chinese_elsewhere_is_no_
     assert c.frame["entity_from"] == origin and c.verdict == "needs-review", c.explanation
     assert "mirror" in " ".join(c.frame["notes"]), c.frame["notes"]
 
+
+# --- exports to a region: that region's row, never the world total (issue 20) ----------------------------------------
+
+@pytest.mark.parametrize("text, counterpart, verdict", [
+    # Ember, China's solar panel exports, March 2024: region:Middle East 347.5M, region:Asia 903.7M, region:North
+    # America 5.998M USD, the world 3.011 billion ("$350 million" reads as exact to the million: judged on the row)
+    ("China's solar panel exports to the Middle East reached $350 million in March 2024.", "region:Middle East", ""),
+    ("China's solar panel exports to Asia reached $900 million in March 2024.", "region:Asia", ""),
+    ("China's solar panel exports to North America reached $6 million in March 2024.", "region:North America",
+     "supported"),
+    ("Solar panel exports from China to the Middle East reached $347.5 million in March 2024.", "region:Middle East",
+     "supported"),
+])
+def test_exports_to_a_region_are_judged_on_that_regions_row(store, text, counterpart, verdict):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
+    assert (c.match.source, c.match.counterpart) == ("ember", counterpart), c.explanation
+    assert "billion" not in c.explanation and c.verdict.startswith(verdict), c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's solar panel exports to Middle Earth reached $350 million in March 2024.",
+    "China's solar panel exports into the Gondor Federation reached $900 million in March 2024.",
+])
+def test_exports_to_a_partner_the_places_do_not_know_are_not_judged_on_the_world_row(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+    assert "partner" in c.explanation, c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's solar panel exports to Southeast Asia reached $350 million in March 2024.",
+    "China's solar panel exports to Asia-Pacific reached $350 million in March 2024.",
+])
+def test_exports_to_part_of_a_region_are_not_that_regions(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
+    assert not (c.match and c.match.counterpart) and c.verdict not in ACCUSING, c.explanation

@@ -106,6 +106,7 @@ class Frame:
     entity_from: str = ""
     entity_bound: str = ""  # "strong" ("<place> with <figure>", "respectively", a place right after it), else ""
     entity_others: tuple[str, ...] = ()  # other economies the sentence names (not counterparts): a reason to abstain
+    partner_unknown: str = ""  # "exports to Middle Earth": a destination named that no place resolves
     period: str | None = None
     period_from: str = ""
     base_period: str | None = None
@@ -987,8 +988,15 @@ SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|por
                          r"Autonomous Region|Free Trade Zone|Special Economic Zone)\b")
 
 
+REGION_PART = re.compile(r"(?i)\b(?:south|north|east|west|central|southeast|south-east|northeast|north-east|"
+                         r"southwest|northwest|sub-saharan|western|eastern|northern|southern)\s+$")
+"""A part of a region ("Southeast Asia", "Asia-Pacific", "West Africa"): not the region a partner series holds."""
+
+
 def _places(sentence: str) -> list[Mention]:
-    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)]
+    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)
+             and not (p.value.startswith("region:") and (REGION_PART.search(sentence[max(0, p.start - 12): p.start])
+                                                         or sentence[p.end: p.end + 1] == "-"))]
     for m in SUBNATIONAL.finditer(sentence):  # "Fujian Province", "Fuzhou Port": a place below the nation
         found = [p for p in found if not (m.start() <= p.start < m.end())]
         found.append(Mention(m.start(), m.end(), "CHN-SUB", m.group(0)))
@@ -1048,6 +1056,10 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
 
 
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
+                           r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
+"""A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
+BloombergNEF"; not "from": for exports it names the exporter or a source, "data from PV InfoLink")."""
 OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
                          r"generat(?:ed|es|ion)|added|built|manufactur(?:ed|es|ing)|deployed|consum(?:ed|ption)|demand)\b")
 """Words giving a clause its own measure ("Germany installed 5 GW", "India's capacity reached 5 GW"): a list of
@@ -1100,6 +1112,10 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if to:
             nearest = min(to, key=lambda p: abs(p.start - figure.start))
             frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
+            return
+        for named in NAMED_PARTNER.finditer(sentence, clause[0], clause[1]):
+            if not any(p.start < named.end(1) and named.start(1) < p.end for p in places):
+                frame.partner_unknown = named.group(1)  # a partner the place list does not know
         return
     origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:

@@ -196,11 +196,15 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     levels: list[Entry] = []
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
     stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
+    unknown_partner = False
     for entry in index:
         if entry.member:
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
         if frame.counterpart and entry.partners <= 1:
             continue  # "exports to Europe": only a series kept per partner holds them (never the total)
+        if frame.partner_unknown and not frame.counterpart and entry.partners > 1:
+            unknown_partner = True
+            continue  # "exports to Middle Earth": a partner it may hold under another name, never its world row
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share"):
                 continue
@@ -261,6 +265,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
         options = [o for o in elsewhere if not o.narrower] or elsewhere
     options.sort(key=lambda o: -o.score)
+    if not options and unknown_partner:
+        return [], (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows "
+                    f"resolves; the series kept per partner is not judged on its world total")
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
         where = f" for {frame.entity}" if frame.entity else ""
