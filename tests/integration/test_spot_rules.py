@@ -904,3 +904,20 @@ def test_exports_to_a_partner_the_places_do_not_know_are_not_judged_on_the_world
 def test_exports_to_part_of_a_region_are_not_that_regions(store, text):
     c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
     assert not (c.match and c.match.counterpart) and c.verdict not in ACCUSING, c.explanation
+
+
+# --- an economy's GII rank is not its cluster's (issue 20) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, economy_rank, cluster_rank", [
+    # GII 2024: Singapore ranked 4th; its cluster is not 10th
+    ("Singapore ranked fourth in the Global Innovation Index 2024, and its science and technology cluster ranked "
+     "tenth.", "fourth", "tenth"),
+    ("Singapore ranked fourth in the GII 2024 while its S&T cluster came tenth.", "fourth", "tenth"),
+])
+def test_an_economys_gii_rank_is_not_its_clusters(store, text, economy_rank, cluster_rank):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    economy = by_span(found, economy_rank)
+    assert not (economy.match and economy.match.indicator == "cluster_rank"), economy.explanation
+    cluster = by_span(found, cluster_rank)
+    assert not (cluster.match and cluster.match.indicator == "gii_rank"), cluster.explanation
+    assert cluster.verdict not in ACCUSING, cluster.explanation

@@ -286,6 +286,10 @@ NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|pl
 the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
 
 
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s+(?=its\b|the\b|[A-Z])")
+INDEX_NAMED = re.compile(r"(?i)\bGlobal\s+Innovation\s+Index\b|\bGII\b")
+
+
 def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
     """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
     GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
@@ -293,12 +297,23 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the period."""
     if not re.search(r"(?i)\bclusters?\b", sentence) or re.search(r"(?i)\brespectively\b", sentence):
         return None
+    # the rank's clause: "Singapore ranked fourth in the Global Innovation Index" is the economy's rank, not its
+    # cluster's (a member named like an economy is its cluster only when the clause says "cluster")
+    bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = CLAUSE_BREAK.search(sentence, start)
+    clause = sentence[bounds[-1] if bounds else 0: after.start() if after else len(sentence)]
+    if INDEX_NAMED.search(clause):
+        return None
+    economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
+    in_cluster = re.search(r"(?i)\bclusters?\b", clause)
     before = _name_key(sentence[max(0, start - 120): start])
     found = []
     for entry in index:
         if not entry.member or entry.kind != "rank":
             continue
         key = _name_key(entry.member)
+        if not in_cluster and entry.member.lower() in economies:
+            continue
         at = before.rfind(key)
         if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
             continue
