@@ -805,9 +805,8 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     after = sentence[figure.end: figure.end + 40]
     growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
-    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion|made up|making up|"
-                                            r"contributing|representing|represented|comprising)\b",
-                                            before[-30:] + after[:20])):
+    share_words = "|".join(re.escape(w) for w in vocab["share_before"])  # vocabulary.yaml share.before
+    if growth and not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20])):
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
