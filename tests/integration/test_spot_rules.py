@@ -532,6 +532,7 @@ def test_a_wrong_derived_share_is_never_an_accusation(store, text):
 ])
 def test_no_share_of_two_levels_without_a_whole_of_the_same_series(store, text):
     found = spot.spot(text, store=store, published="2024-01-20")
+    assert any("percent" in c.span for c in found)  # the percentage is read (else the loop proves nothing)
     for c in found:
         assert c.verdict not in ACCUSING
         assert not (c.match and c.match.derivation == "share"), c.span
@@ -600,15 +601,18 @@ def test_a_rank_right_after_a_clusters_name_is_that_clusters_rank(store, text, s
     assert c.verdict == verdict, c.explanation
 
 
-@pytest.mark.parametrize("text", [
-    # a rank further back in a list, or "respectively": not bound to a name
-    "In 2023 the top clusters were Tokyo-Yokohama, Shenzhen-Hong Kong-Guangzhou and Seoul, first, second and "
-    "third respectively.",
-    "Beijing ranked first among Chinese cities for patents granted in 2023.",   # no cluster ranking
-    "Beijing's cluster grew fastest, while the country ranked third in 2023.",   # the rank is the country's
+@pytest.mark.parametrize("text, span", [
+    # a rank further back in a list, or "respectively": not bound to a name (today not read at all)
+    ("In 2023 the top clusters were Tokyo-Yokohama, Shenzhen-Hong Kong-Guangzhou and Seoul, first, second and "
+     "third respectively.", None),
+    ("Beijing ranked first among Chinese cities for patents granted in 2023.", "first"),   # no cluster ranking
+    ("Beijing's cluster grew fastest, while the country ranked third in 2023.", None),   # the rank is the country's
 ])
-def test_a_rank_not_bound_to_a_clusters_name_is_not_its_rank(store, text):
-    for c in spot.spot(text, store=store, published="2024-10-01"):
+def test_a_rank_not_bound_to_a_clusters_name_is_not_its_rank(store, text, span):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    if span:
+        by_span(found, span)  # the rank is read (else the loop below proves nothing)
+    for c in found:
         assert not (c.match and c.match.indicator == "cluster_rank" and c.match.product == "cluster:Beijing"), c.span
         assert c.verdict not in ACCUSING
 
@@ -640,9 +644,11 @@ def test_a_streak_beside_a_lead_whose_year_comes_from_the_published_date_spans_t
     "China ranked first among upper middle-income economies in the Global Innovation Index.",
 ])
 def test_no_lead_of_a_measure_in_a_narrower_field_or_for_a_ranking(store, text):
-    for c in spot.spot(text, store=store, published="2024-10-21"):
+    found = spot.spot(text, store=store, published="2024-10-21")
+    by_span(found, "first")  # the rank is read (else the loop below proves nothing)
+    for c in found:
         assert not (c.role == "leader" and c.match and c.match.indicator == "pct_applications")
-        assert c.frame.get("role") != "leader" or "GII" not in (c.match.indicator if c.match else "")
+        assert c.frame.get("role") != "leader" or not (c.match and c.match.source == "gii")
         assert c.verdict not in ACCUSING
 
 
@@ -1031,3 +1037,105 @@ def test_such_before_a_noun_still_points_back():
     reads = _reads(["In 2024, China exported 5.86 million vehicles.", "Such vehicles made up 19 percent of sales."],
                    "2025-01-20")
     assert [r for r in reads if r.value == 19][0].frame.subject == "vehicles"
+
+
+# --- a lead that ended ("until 2019") is no lead in that year (issue 20) --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The United States' PCT applications ranked first in the world until 2019.",
+    "The United States' PCT patent applications ranked first globally up to 2019, WIPO said.",
+    "Until 2019, the United States' PCT applications ranked first in the world.",
+])
+def test_a_lead_until_a_year_is_no_leader_claim(store, text):
+    found = spot.spot(text, store=store, published="2024-10-21")
+    c = by_span(found, "first")
+    assert c.role != "leader" and c.verdict not in ACCUSING, c.explanation
+
+
+
+# --- a list of destinations is not carried into a clause with its own verb (issue 20) -------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China exported 235 GW of solar modules in 2024. Pakistan imported 16.91 GW of modules in 2023. Germany installed 5 GW in "
+     "March 2024.", "5 GW"),
+    ("China exported 235 GW of solar modules in 2024. Pakistan imported 16.91 GW of modules in 2023. India's solar capacity "
+     "reached 5 GW.", "5 GW"),
+    ("China exported 235 GW of solar modules in 2024. Pakistan imported 16.91 GW of modules in 2023. Spain produced 3 GW of "
+     "modules in 2023.", "3 GW"),
+])
+def test_a_destination_list_is_not_carried_into_a_clause_with_its_own_verb(store, text, span):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-03-01") if c.span == span]
+    assert not (c.match and c.match.source == "ember"), c.explanation
+    assert c.frame.get("counterpart") is None and c.verdict not in ACCUSING, c.explanation
+
+
+# --- another economy's imports are a mirror of China's exports; "Chinese" elsewhere is no origin (issue 20) ----------
+
+@pytest.mark.parametrize("text, origin", [
+    # Ember: China's solar panel exports to Pakistan, March 2024: 368.5 million USD
+    ("Pakistan imported $1 billion of solar panels in March 2024, half of them Chinese.", "assumed"),
+    ("Chinese firms said Pakistan imported $1 billion of solar panels in March 2024.", "assumed"),
+    ("Pakistan imported $1 billion of solar panels in March 2024, while China's own installations slowed.", "assumed"),
+    ("Pakistan imported $1 billion of Chinese and Vietnamese solar panels in March 2024.", "assumed"),
+    ("Pakistan imported $1 billion of Vietnamese and Chinese solar panels in March 2024.", "assumed"),
+    ("Pakistan imported $1 billion of Chinese solar panels in March 2024.", "stated"),
+])
+def test_a_partners_imports_are_never_an_accusation_and_chinese_elsewhere_is_no_stated_origin(store, text, origin):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$1 billion")
+    assert (c.match.source, c.match.counterpart) == ("ember", "PAK"), c.explanation
+    assert c.frame["entity_from"] == origin and c.verdict == "needs-review", c.explanation
+    assert "mirror" in " ".join(c.frame["notes"]), c.frame["notes"]
+
+
+# --- exports to a region: that region's row, never the world total (issue 20) ----------------------------------------
+
+@pytest.mark.parametrize("text, counterpart, verdict", [
+    # Ember, China's solar panel exports, March 2024: region:Middle East 347.5M, region:Asia 903.7M, region:North
+    # America 5.998M USD, the world 3.011 billion ("$350 million" reads as exact to the million: judged on the row)
+    ("China's solar panel exports to the Middle East reached $350 million in March 2024.", "region:Middle East", ""),
+    ("China's solar panel exports to Asia reached $900 million in March 2024.", "region:Asia", ""),
+    ("China's solar panel exports to North America reached $6 million in March 2024.", "region:North America",
+     "supported"),
+    ("Solar panel exports from China to the Middle East reached $347.5 million in March 2024.", "region:Middle East",
+     "supported"),
+])
+def test_exports_to_a_region_are_judged_on_that_regions_row(store, text, counterpart, verdict):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
+    assert (c.match.source, c.match.counterpart) == ("ember", counterpart), c.explanation
+    assert "billion" not in c.explanation and c.verdict.startswith(verdict), c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's solar panel exports to Middle Earth reached $350 million in March 2024.",
+    "China's solar panel exports into the Gondor Federation reached $900 million in March 2024.",
+])
+def test_exports_to_a_partner_the_places_do_not_know_are_not_judged_on_the_world_row(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+    assert "partner" in c.explanation, c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's solar panel exports to Southeast Asia reached $350 million in March 2024.",
+    "China's solar panel exports to Asia-Pacific reached $350 million in March 2024.",
+])
+def test_exports_to_part_of_a_region_are_not_that_regions(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "$")
+    assert not (c.match and c.match.counterpart) and c.verdict not in ACCUSING, c.explanation
+
+
+# --- an economy's GII rank is not its cluster's (issue 20) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, economy_rank, cluster_rank", [
+    # GII 2024: Singapore ranked 4th; its cluster is not 10th
+    ("Singapore ranked fourth in the Global Innovation Index 2024, and its science and technology cluster ranked "
+     "tenth.", "fourth", "tenth"),
+    ("Singapore ranked fourth in the GII 2024 while its S&T cluster came tenth.", "fourth", "tenth"),
+])
+def test_an_economys_gii_rank_is_not_its_clusters(store, text, economy_rank, cluster_rank):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    economy = by_span(found, economy_rank)
+    assert not (economy.match and economy.match.indicator == "cluster_rank"), economy.explanation
+    cluster = by_span(found, cluster_rank)
+    assert not (cluster.match and cluster.match.indicator == "gii_rank"), cluster.explanation
+    assert cluster.verdict not in ACCUSING, cluster.explanation

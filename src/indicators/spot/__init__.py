@@ -61,7 +61,7 @@ class Match:
     freq: str | None = None
     alternatives: list[dict] = field(default_factory=list)
     derivation: str = ""  # "convert", "growth", "difference": judged through derive.py
-    base_period: str = ""  # for a difference: the period it is taken from ("since 2013"), else the year before
+    base_period: str = ""  # for a difference, ratio or growth: the period it is taken from ("since 2013"), else the year before
     whole: dict | None = None  # for a share of two levels: the whole's series (source, indicator, product, unit)
     narrower: bool = False
     measure: str = ""

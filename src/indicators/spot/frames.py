@@ -106,6 +106,7 @@ class Frame:
     entity_from: str = ""
     entity_bound: str = ""  # "strong" ("<place> with <figure>", "respectively", a place right after it), else ""
     entity_others: tuple[str, ...] = ()  # other economies the sentence names (not counterparts): a reason to abstain
+    partner_unknown: str = ""  # "exports to Middle Earth": a destination named that no place resolves
     period: str | None = None
     period_from: str = ""
     base_period: str | None = None
@@ -418,7 +419,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
-    _multiples(sentence, reads, context)
+    _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
@@ -508,7 +509,7 @@ IN_YEARS = re.compile(r"(?i)\b(?:in|within|over|after)\s+(?:just\s+|only\s+)?(tw
 THAT_NUMBER = re.compile(r"(?i)\s*(?:that|this|the\s+same)\s+(?:number|figure|level|amount|total|volume)\b")
 
 
-def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
+def _multiples(sentence: str, reads: list[Read], years: list[tuple[int, str, bool, str]]) -> None:
     """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023", "from 1
     million units in 2020 to nearly five times that number in three years"): the base is the year the wording
     compares with (or the earlier figure's), the figure's year the other one, else the base plus "in N years"
@@ -534,7 +535,7 @@ def _multiples(sentence: str, reads: list[Read], context: Context) -> None:
         if base is None:
             continue
         later = IN_YEARS.search(sentence, read.figure.end)
-        others = {y for _, y, _, how in _years(sentence, context.published) if y and y.isdigit() and y != base}
+        others = {y for _, y, _, how in years if y and y.isdigit() and y != base}
         if year is None and len(others) == 1 and min(others) > base:
             year = min(others)  # "in 2022 ... three times the 2012 level": the sentence's other year
         if year is None and later:
@@ -620,6 +621,8 @@ LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z
 """After "ranking first", words that narrow the field ("in Asia", "among emerging economies", "in the region"):
 the store's economies are not that field, so no leader claim is made ("in the world" is the whole field)."""
 LEAD_BEFORE = re.compile(r"(?i)\b(?:ranking|ranked|ranks|rank|placing|placed|coming|came)\s+$")
+LEAD_UNTIL = re.compile(r"(?i)\b(?:until|till|before|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\b")
+"""A lead that ended ("ranked first until 2019"): in that year it may no longer hold, so no leader claim."""
 
 
 def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
@@ -640,6 +643,9 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
             continue
         if LEAD_SCOPED.match(sentence, read.figure.end):
             continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
+        if LEAD_UNTIL.search(sentence):
+            frame.notes.append("a lead that ended (until a year): no leader claim")
+            continue
         level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.kind in ("count", "money")
                       and r.frame.transformation == "level" and r.frame.subject
                       and not r.frame.subject.startswith("other:")), None)
@@ -828,9 +834,8 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     after = sentence[figure.end: figure.end + 40]
     growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
-    if growth and not (shared and re.search(r"(?i)\b(share|accounted|accounting|accounts|proportion|made up|making up|"
-                                            r"contributing|representing|represented|comprising)\b",
-                                            before[-30:] + after[:20])):
+    share_words = "|".join(re.escape(w) for w in vocab["share_before"])  # vocabulary.yaml share.before
+    if growth and not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20])):
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
@@ -909,7 +914,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # unless an economy is named in between)
     named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
     company = next((m for m in reversed(named) if m.end <= figure.start and (
-        clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in mentions("place", sentence)))), None)
+        clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in _place_words(sentence)))), None)
     if company is not None:
         frame.subject, frame.subject_from = "other:company", "stated"
         frame.notes.append(f"“{sentence[company.start:company.end]}”, an organisation, is what the figure counts")
@@ -1011,8 +1016,15 @@ SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|por
                          r"Autonomous Region|Free Trade Zone|Special Economic Zone)\b")
 
 
+REGION_PART = re.compile(r"(?i)\b(?:south|north|east|west|central|southeast|south-east|northeast|north-east|"
+                         r"southwest|northwest|sub-saharan|western|eastern|northern|southern)\s+$")
+"""A part of a region ("Southeast Asia", "Asia-Pacific", "West Africa"): not the region a partner series holds."""
+
+
 def _places(sentence: str) -> list[Mention]:
-    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)]
+    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)
+             and not (p.value.startswith("region:") and (REGION_PART.search(sentence[max(0, p.start - 12): p.start])
+                                                         or sentence[p.end: p.end + 1] == "-"))]
     for m in SUBNATIONAL.finditer(sentence):  # "Fujian Province", "Fuzhou Port": a place below the nation
         found = [p for p in found if not (m.start() <= p.start < m.end())]
         found.append(Mention(m.start(), m.end(), "CHN-SUB", m.group(0)))
@@ -1072,10 +1084,35 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
 
 
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
+                           r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
+"""A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
+BloombergNEF"; not "from": for exports it names the exporter or a source, "data from PV InfoLink")."""
+OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
+                         r"generat(?:ed|es|ion)|added|built|manufactur(?:ed|es|ing)|deployed|consum(?:ed|ption)|demand)\b")
+"""Words giving a clause its own measure ("Germany installed 5 GW", "India's capacity reached 5 GW"): a list of
+destinations is not continued into it."""
 ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof\s+(?:[\w-]+\s+)?Chinese\b|\bfrom\s+China\b")
 """Words naming China as the origin of another economy's imports ("Chinese module imports", "16.4 GW of Chinese
 panels", "bought ... from China"): China is then not the importer."""
 CHINESE_GOODS = re.compile(r"(?i)\b(?:Chinese|from\s+China|China'?s|made\s+in\s+China)\b")
+GOODS_ORIGIN = re.compile(r"(?i)\bof\s+(?:[\w-]+\s+)?Chinese\s+[a-z][\w-]*|\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|"
+                          r"\bfrom\s+China\b|\bmade\s+in\s+China\b")
+"""Origin words qualifying the goods ("of Chinese panels", "from China"; not "half of them Chinese.")."""
+OTHER_ORIGIN = re.compile(r"\b(?i:Chinese|China)\s*(?:,|and|or)\s+[A-Z][\w-]+|\b[A-Z][\w-]+,?\s+(?:and|or)\s+(?i:Chinese|China)\b")
+"""Another origin named beside China's ("Chinese and Vietnamese panels", "from Vietnam and China")."""
+
+
+@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
+def _place_words(sentence: str) -> tuple[Mention, ...]:
+    """Every place mention of the sentence (`mentions("place", ...)`), read once per sentence."""
+    return tuple(mentions("place", sentence))
+
+
+@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
+def _origin_words(sentence: str) -> tuple[re.Match | None, re.Match | None]:
+    """The first ORIGIN_ADJECTIVE and CHINESE_GOODS matches in the sentence."""
+    return ORIGIN_ADJECTIVE.search(sentence), CHINESE_GOODS.search(sentence)
 
 
 def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause) -> None:
@@ -1087,7 +1124,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if context.partner_flow and context.exports_of and frame.measure_from != "stated" and frame.role == "figure" \
             and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
             and frame.entity_from == "stated" and not frame.entity_others and frame.entity not in (None, "CHN", "WLD") \
-            and "-" not in frame.entity:
+            and "-" not in frame.entity and not OWN_MEASURE.search(sentence, clause[0], clause[1]):
         # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
         # continued without a flow word: the next partner's flow (assumed)
         place = next((p for p in places if p.value == frame.entity), None)
@@ -1103,8 +1140,12 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if to:
             nearest = min(to, key=lambda p: abs(p.start - figure.start))
             frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
+            return
+        for named in NAMED_PARTNER.finditer(sentence, clause[0], clause[1]):
+            if not any(p.start < named.end(1) and named.start(1) < p.end for p in places):
+                frame.partner_unknown = named.group(1)  # a partner the place list does not know
         return
-    origin = ORIGIN_ADJECTIVE.search(sentence)
+    origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:
         # "Spain ranked second for Chinese module imports, with 10.57 GW": "Chinese" names the goods' origin; the
         # importer is the economy named before it
@@ -1112,19 +1153,25 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if importers:
             frame.entity, frame.entity_from = importers[-1].value, "stated"
     if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
-            or frame.entity_from != "stated" or "-" in frame.entity:
+            or frame.entity_from != "stated" or "-" in frame.entity \
+            or frame.measure_from != "stated" and OWN_MEASURE.search(sentence, clause[0], clause[1]):
         return
-    chinese = CHINESE_GOODS.search(sentence)
     if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
                             or context.exports_of and frame.subject_from == "assumed"):
         return
     importer = next((p for p in places if p.value == frame.entity), None)
     frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
-    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
-    frame.entity, frame.entity_from = "CHN", "stated" if chinese else "assumed"
+    # another economy's imports are the mirror of China's exports (recorded CIF, not FOB): assumed, never an
+    # accusation; China is the stated origin only when the figure's clause says so ("of Chinese panels", "from
+    # China") and names no other origin ("Chinese and Vietnamese panels")
+    origin_stated = GOODS_ORIGIN.search(sentence, clause[0], clause[1]) \
+        and not OTHER_ORIGIN.search(sentence, clause[0], clause[1])
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+    frame.entity, frame.entity_from = "CHN", "stated" if origin_stated else "assumed"
     if context.exports_of and frame.subject_from != "stated":
         frame.subject, frame.subject_from = context.exports_of, "context"
-    frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it")
+    frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it (a mirror figure: "
+                       f"imports are recorded with freight and insurance, exports without)")
 
 
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],

@@ -198,11 +198,15 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     levels: list[Entry] = []
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
     stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
+    unknown_partner = False
     for entry in index:
         if entry.member:
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
         if frame.counterpart and entry.partners <= 1:
             continue  # "exports to Europe": only a series kept per partner holds them (never the total)
+        if frame.partner_unknown and not frame.counterpart and entry.partners > 1:
+            unknown_partner = True
+            continue  # "exports to Middle Earth": a partner it may hold under another name, never its world row
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share"):
                 continue
@@ -263,6 +267,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
         options = [o for o in elsewhere if not o.narrower] or elsewhere
     options.sort(key=lambda o: -o.score)
+    if not options and unknown_partner:
+        return [], (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows "
+                    f"resolves; the series kept per partner is not judged on its world total")
     if not options:
         what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
         where = f" for {frame.entity}" if frame.entity else ""
@@ -281,6 +288,10 @@ NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|pl
 the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
 
 
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s+(?=its\b|the\b|[A-Z])")
+INDEX_NAMED = re.compile(r"(?i)\bGlobal\s+Innovation\s+Index\b|\bGII\b")
+
+
 def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
     """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
     GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
@@ -288,12 +299,23 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the period."""
     if not re.search(r"(?i)\bclusters?\b", sentence) or re.search(r"(?i)\brespectively\b", sentence):
         return None
+    # the rank's clause: "Singapore ranked fourth in the Global Innovation Index" is the economy's rank, not its
+    # cluster's (a member named like an economy is its cluster only when the clause says "cluster")
+    bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = CLAUSE_BREAK.search(sentence, start)
+    clause = sentence[bounds[-1] if bounds else 0: after.start() if after else len(sentence)]
+    if INDEX_NAMED.search(clause):
+        return None
+    economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
+    in_cluster = re.search(r"(?i)\bclusters?\b", clause)
     before = _name_key(sentence[max(0, start - 120): start])
     found = []
     for entry in index:
         if not entry.member or entry.kind != "rank":
             continue
         key = _name_key(entry.member)
+        if not in_cluster and entry.member.lower() in economies:
+            continue
         at = before.rfind(key)
         if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
             continue

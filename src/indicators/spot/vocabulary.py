@@ -54,6 +54,9 @@ def vocabulary(path: str = str(PATH)) -> dict:
     for code, (name, aliases) in catalogue.economies().items():
         places.setdefault(code, [])
         places[code] += [name, *aliases]
+    known = {w.lower() for words in places.values() for w in words}
+    for code, words in (data.get("counterparts") or {}).items():  # regions named only as partners ("Middle East")
+        places.setdefault(code, []).extend(w for w in words if w.lower() not in known)
     data["_places"] = places
     dropped = set(data.get("not_places") or [])
     compiled["place"] = _alternation([(w, code) for code, words in places.items() for w in words
