@@ -504,8 +504,8 @@ def _changes(sentence: str, reads: list[Read]) -> None:
 RATIO_SPAN = re.compile(r"(?i)\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b")
 RATIO_BASE = re.compile(r"(?i)\b(?:times|fold)\s+(?:the|its|their|(?:that|those|the\s+level|the\s+figure)\s+(?:of|in))\s+"
                         r"((?:19|20)\d{2})\b|\b(?:since|compared\s+(?:with|to)|from)\s+((?:19|20)\d{2})\b")
-IN_YEARS = re.compile(r"(?i)\b(?:in|within|over|after)\s+(?:just\s+|only\s+)?(two|three|four|five|six|seven|eight|nine|ten|"
-                      r"\d{1,2})\s+years\b")
+IN_YEARS = re.compile(r"(?i)\b(?:in|within|over|after)\s+(?:just\s+|only\s+)?("
+                      + "|".join(w for w, n in YEAR_COUNTS.items() if 2 <= n <= 10) + r"|\d{1,2})\s+years\b")
 THAT_NUMBER = re.compile(r"(?i)\s*(?:that|this|the\s+same)\s+(?:number|figure|level|amount|total|volume)\b")
 
 
