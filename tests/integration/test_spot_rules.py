@@ -465,6 +465,18 @@ def test_a_whole_number_with_three_trailing_zeros_is_read_to_its_last_non_zero_d
     assert c.verdict == verdict, c.explanation
 
 
+@pytest.mark.parametrize("text, verdict", [
+    ("China's solar panel exports to the Middle East reached $350 million in March 2024.", "supported-rounded"),
+    ("China's solar panel exports to the Middle East reached $340 million in March 2024.", "contradicted"),
+    ("China's trade surplus hit a record $990 billion in 2024.", "supported-rounded"),  # GACC: 992.1 billion
+])
+def test_a_scaled_whole_number_ending_in_zero_is_read_to_its_last_non_zero_digit(store, text, verdict):
+    """"$350 million" is prose rounded to the ten million (Ember: 347.5 million), not exact to the million: read
+    to the million it was a false accusation; "$340 million" still disagrees (the range is [335, 345) million)."""
+    [c] = spot.spot(text, store=store, published="2025-01-20")
+    assert c.verdict == verdict, c.explanation
+
+
 # --- a figure from another compiler of a measure the store holds -------------------------------------------------
 
 @pytest.mark.parametrize("text, compiler", [

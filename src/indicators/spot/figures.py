@@ -264,19 +264,20 @@ def comparator_for(before: str, figure: Figure) -> tuple[str, str]:
     return figure.comparator, before[len(before) - lead:] if 0 < lead <= len(before) else ""
 
 
-def _round_thousands_step(figure: Figure) -> float | None:
-    """The step of a whole number written with three or more trailing zeros in digits ("70,000", "5,000"):
-    prose rounds such numbers, so the loosest reading is kept (10,000 for "70,000"); None for other figures
-    (ranks, decimals, scaled figures such as "70 thousand", numbers like "1,988" or "20")."""
-    if figure.unit == "rank" or figure.decimals or figure.scale != 1 or figure.kind == "fraction":
+def _round_zeros_step(figure: Figure) -> float | None:
+    """The step of a whole number that prose rounds to its last non-zero digit: written in digits with three or
+    more trailing zeros ("70,000": 10,000), or before a scale word with one or more ("$350 million": 10 million,
+    "$900 million": 100 million, in the figure's scale); None for other figures (ranks, decimals, "1,988", "20",
+    "20 percent", "3 million")."""
+    if figure.unit == "rank" or figure.decimals or figure.kind == "fraction":
         return None
     value = abs(figure.value)
-    if value < 1000 or not float(value).is_integer():
+    if not value or not float(value).is_integer() or (figure.scale == 1 and value < 1000):
         return None
     whole, zeros = int(value), 0
     while whole % 10 == 0:
         whole, zeros = whole // 10, zeros + 1
-    return 10.0 ** zeros if zeros >= 3 else None
+    return 10.0 ** zeros if zeros >= (3 if figure.scale == 1 else 1) else None
 
 
 def check_and_step(figure: Figure, comparator: str) -> tuple[str, float | None]:
@@ -286,8 +287,8 @@ def check_and_step(figure: Figure, comparator: str) -> tuple[str, float | None]:
         return "count", None
     if comparator in (">", ">=", "<", "<="):
         return "threshold", None
-    round_step = _round_thousands_step(figure)
-    if round_step:  # "about 70,000" applications: rounded to its last non-zero digit (WIPO's 69,610 agrees)
+    round_step = _round_zeros_step(figure)
+    if round_step:  # "about 70,000" applications, "$350 million": rounded to the last non-zero digit
         return "rounded", round_step
     if comparator in ("==", "~=") and figure.unit in ("rank", "count") and figure.decimals == 0 and figure.scale == 1:
         return "exact", None
