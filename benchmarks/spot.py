@@ -51,7 +51,7 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev5": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                   "first run on it; first-run figures in the corpus README, then used for development",
           "dev6": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
-                  "first run on it"}
+                  "first run on it; first-run figures in the corpus README; kept unread, like the holdout"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
         "candidates", "right")
 
