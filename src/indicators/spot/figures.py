@@ -191,10 +191,14 @@ def _lone_one_moves(sentence: str) -> list[Figure]:
 
 MARK = re.compile(r"(?i)\bthe\s+(?:one[-\s])?(thousand|million|billion|trillion)[-\s]+(?:(yuan|dollars?|US[-\s]dollars?|units?|vehicles?|cars?)"
                   r"[-\s]+)?(?:mark|threshold|milestone)\b")
-MARK_UNITS = {"yuan": "CNY", "dollar": "USD", "dollars": "USD", "unit": "vehicles", "units": "vehicles",
-              "vehicle": "vehicles", "vehicles": "vehicles", "car": "vehicles", "cars": "vehicles"}
 MARK_PASSED = re.compile(r"(?i)\b(?:exceed\w*|surpass\w*|br(?:oke|eaking|eaks?)\s+through|cross\w*|top(?:ped|ping|s)?|"
                          r"pass(?:ed|ing)?|br(?:oke|eaking|eaks?)|over)\s+$")
+
+
+def _mark_unit(word: str) -> str | None:
+    """The unit of a mark's word ("yuan", "dollar", "cars"), from the vocabulary's unit words (singular too)."""
+    units = dict(vocabulary()["_unit_words"])
+    return units.get(word.lower()) or units.get(word.lower() + "s")
 
 
 def _marks(sentence: str) -> list[Figure]:
@@ -204,7 +208,7 @@ def _marks(sentence: str) -> list[Figure]:
     reader reads it."""
     found = []
     for m in MARK.finditer(sentence):
-        unit = MARK_UNITS.get(re.sub(r"(?i)^us[-\s]", "", (m.group(2) or "")).lower()) if m.group(2) else None
+        unit = _mark_unit(re.sub(r"(?i)^us[-\s]", "", m.group(2))) if m.group(2) else None
         passed = MARK_PASSED.search(sentence[max(0, m.start() - 30): m.start()])
         lead = m.start() - len(passed.group(0)) if passed else m.start()
         found.append(Figure(m.start(), m.end(), 1.0, numbers.SCALES[m.group(1).lower()], unit, 0, False, True, "number",
