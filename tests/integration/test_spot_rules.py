@@ -1151,3 +1151,86 @@ def test_an_economys_gii_rank_is_not_its_clusters(store, text, economy_rank, clu
     cluster = by_span(found, cluster_rank)
     assert not (cluster.match and cluster.match.indicator == "gii_rank"), cluster.explanation
     assert cluster.verdict not in ACCUSING, cluster.explanation
+
+
+# --- an index's score: "a score of", "scored", a bracketed score after a name (issue 20) ----------------------------
+
+@pytest.mark.parametrize("sentence, span, entity", [
+    # store: GII 2024 scores DEU 58.1, CHN 56.3, FRA 55.4, JPN 54.1
+    ("In the Global Innovation Index 2024, Germany earned a score of 58.1.", "58.1", "DEU"),
+    ("China scored 56.3 in the GII 2024.", "56.3", "CHN"),
+    ("France's score stood at 55.4 in the 2024 Global Innovation Index.", "55.4", "FRA"),
+    ("Japan had a score of about 54 in GII 2024.", "54", "JPN"),
+])
+def test_a_number_after_score_words_is_the_index_score(store, sentence, span, entity):
+    c = by_span(spot.spot(sentence, store=store, published="2025-01-15"), span)
+    assert (c.unit, c.match.indicator, c.match.period, c.match.entity) == ("score", "gii_score", "2024", entity)
+    assert c.verdict.startswith("supported"), c.explanation
+
+
+def test_a_bracketed_number_after_a_name_takes_the_score_of_its_sentence(store):
+    text = "In the GII 2024 Sweden led with a score of 64.5, ahead of the US (62.4) and Korea (60.9)."
+    found = spot.spot(text, store=store, published="2025-01-15")
+    for span, entity in (("62.4", "USA"), ("60.9", "KOR")):
+        c = by_span(found, span)
+        assert (c.value, c.match.indicator, c.match.entity) == (float(span), "gii_score", entity), c.explanation
+        assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Germany has topped the list with a score of 70.2.",       # no index named: the score's subject is assumed
+    "Germany scored 3 goals against Japan in 2024.",
+])
+def test_a_score_without_its_index_named_is_never_an_accusation(store, text):
+    [c] = spot.spot(text, store=store, published="2025-01-15")
+    assert c.verdict not in ACCUSING and "subject" in c.open, c.explanation
+
+
+def test_a_bracketed_number_without_a_score_in_its_sentence_is_no_score():
+    figures = read_figures("Sales in Germany (62.6) and France (55.0) rose in 2024.")
+    assert [f.unit for f in figures] == ["count", "count"]
+
+
+# --- a signed move in a ranking: "Korea (4th / +2)", "China (+1)" (issue 20) -----------------------------------------
+
+@pytest.mark.parametrize("text, span, entity, change", [
+    # store: GII rank KOR 6 (2024) -> 4 (2025), CHN 11 -> 10, DEU 9 -> 11
+    ("In the GII 2025, Korea (4th / +2) moved ahead.", "+2", "KOR", -2.0),
+    ("China (+1) ranked 10th in the Global Innovation Index 2025.", "+1", "CHN", -1.0),
+    ("In the Global Innovation Index 2025, Germany (11th, –2) lost ground.", "–2", "DEU", 2.0),
+])
+def test_a_signed_number_in_brackets_in_a_ranking_is_a_move(store, text, span, entity, change):
+    c = by_span(spot.spot(text, store=store, published="2025-10-01"), span)
+    assert (c.unit, c.value, c.frame["transformation"]) == ("rank", change, "change")
+    assert (c.match.indicator, c.match.entity, c.match.period) == ("gii_rank", entity, "2025"), c.explanation
+    assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Profits at the firm (+2) were flat in 2025.",            # no ranking named
+    "Exports (+2.5%) rose in 2025, ranking first.",          # a percentage has its unit
+])
+def test_a_signed_number_outside_a_ranking_is_no_move(sentence):
+    assert not any(f.move for f in read_figures(sentence))
+
+
+# --- "This country", "It" after a sub-heading that is an economy's name (issue 20) -----------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Sweden\n\nThis country ranked second in the GII 2024 with a score of 64.5.", "second", "SWE"),
+    ("Sweden\n\nThis country ranked second in the GII 2024 with a score of 64.5.", "64.5", "SWE"),
+    ("Germany\n\nIt ranked ninth in the Global Innovation Index 2024.", "ninth", "DEU"),
+    ("Republic of Korea\n\nIt has secured the sixth position in GII 2024.", "sixth", "KOR"),
+])
+def test_a_pointer_after_an_economys_sub_heading_is_that_economy(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-01-15"), span)
+    assert (c.match.entity, c.frame["entity_from"]) == (entity, "context") and c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Korea\n\nThe report covers Japan too.\n\nIt ranked fourth in the GII 2024.",   # another economy named since
+    "Sweden and Germany\n\nThis country ranked fourth in the GII 2024.",            # a heading naming two
+])
+def test_a_pointer_after_two_economies_is_never_an_accusation(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-01-15"), "fourth")
+    assert c.verdict not in ACCUSING, c.explanation

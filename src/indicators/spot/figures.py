@@ -68,6 +68,7 @@ class Figure:
     kind: str = "number"  # number, ordinal, fraction, range-low, range-high (from the reader)
     comparator: str = "~="  # the reader's, from the wording before the figure ("more than": ">")
     lead: int | None = None  # where that wording starts in the sentence
+    move: str = ""  # a signed move in a ranking ("Korea (4th / +2)"): "up" for "+", "down" for "-" (frames._changes)
 
 
 def _domain_unit(rest: str) -> tuple[str | None, int]:
@@ -91,6 +92,21 @@ def _unit_words() -> list[tuple[str, str]]:
     """The vocabulary's unit words less those the reader reads (money, percent, ratio), longest first."""
     kinds = vocabulary()["unit_kinds"]
     return [(w, u) for w, u in vocabulary()["_unit_words"] if kinds.get(u) not in ("money", "percent", "ratio")]
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _units_before() -> list[tuple[re.Pattern, str]]:
+    """(pattern, unit) for the vocabulary's `units_before`: the words end right before the figure, a comparator
+    word ("about", "nearly") allowed between."""
+    comparators = "|".join(re.escape(w) for w, _ in vocabulary()["_comparators"])
+    return [(re.compile(rf"(?i)(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})"
+                        rf"\s*(?:(?:{comparators})\s+)?$"), unit)
+            for unit, words in (vocabulary().get("units_before") or {}).items()]
+
+
+def _unit_before(before: str) -> str | None:
+    """The unit the words right before a bare number give it ("with a score of 67.5": score), else None."""
+    return next((unit for pattern, unit in _units_before() if pattern.search(before)), None)
 
 
 def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool:
@@ -134,6 +150,7 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])
         end += used
+        unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start])
         if unit is None and re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I):
             if re.search(r"\bof the top[\s-]+$", sentence[max(0, f.start - 20): f.start], re.I):
                 return []  # "26 of the top 100 clusters" describes the series
@@ -163,6 +180,16 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
     for here, nxt in zip(reversed(figures[:-1]), reversed(figures[1:])):
         if here.unit is None and re.fullmatch(r"\s*(and|or|,|to)\s*", sentence[here.end: nxt.start]):
             here.unit = nxt.unit
+    # "a score of 66.0 ... ahead of Sweden (62.6) and the United States (61.7)": a bare number alone in
+    # brackets right after a name is in the unit an earlier figure of the sentence took from its words before
+    # (the reader takes "(62.6)" for an accountant's negative: after a name it is a label's figure, positive)
+    named = next((f.unit for f in figures if f.unit and _unit_before(sentence[max(0, f.start - 40): f.start])), None)
+    for figure in figures:
+        text = sentence[figure.start: figure.end]
+        if named and figure.unit is None and figure.scale == 1 and not figure.ordinal \
+                and re.fullmatch(r"\(\s*[\d.]+\s*\)", text) \
+                and re.search(r"[A-Z][\w.'-]*\s*$", sentence[max(0, figure.start - 30): figure.start]):
+            figure.unit, figure.value = named, abs(figure.value)
     last_scaled = None
     for figure in figures:
         if figure.unit is None and figure.scale > 1 and last_scaled:
@@ -232,6 +259,33 @@ def _multiples(sentence: str) -> list[Figure]:
     return found
 
 
+MOVE_BRACKET = re.compile(r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)\s*[/,;|]\s*)?$")
+MOVE_SIGN = {"+": "up", "-": "down", "\u2212": "down", "\u2013": "down"}
+RANKING_WORDS = re.compile(r"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder)\b|\b\d{1,3}(?:st|nd|rd|th)\b"
+                           r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b")
+
+
+def _signed_moves(sentence: str, figures: list[Figure]) -> None:
+    """"the Republic of Korea (4th / +2)", "China (+1) enters the top 10": a whole number with a printed sign,
+    alone in brackets or after an ordinal in them, in a sentence about a ranking, is a move in the ranking ("+"
+    up, "-" down: frames._changes), its magnitude positive (the reader takes "(+1)" for an accountant's
+    negative). "(+5%)" has its unit; "(+2)" in a sentence naming no ranking stays a bare number."""
+    if not RANKING_WORDS.search(sentence):
+        return
+    for figure in figures:
+        text = sentence[figure.start: figure.end]
+        digits = re.search(r"\d+", text)
+        if figure.unit is not None or figure.scale != 1 or figure.decimals or not digits:
+            continue
+        at = figure.start + digits.start()
+        sign = sentence[at - 1: at]
+        if sign not in MOVE_SIGN or not MOVE_BRACKET.search(sentence[max(0, at - 12): at - 1]) \
+                or not re.match(r"\s*\)", sentence[figure.start + digits.end(): figure.start + digits.end() + 3]):
+            continue
+        figure.unit, figure.value, figure.move = "rank", abs(figure.value), MOVE_SIGN[sign]
+        figure.start = min(figure.start, at - 1)  # the sign is the figure's ("–1", not "1")
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
@@ -241,6 +295,7 @@ def read_figures(sentence: str) -> list[Figure]:
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
+    _signed_moves(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
     return figures

@@ -32,6 +32,9 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
+PLACE_BRACKET = re.compile(r"\s*\((?:[^()A-Za-z]|(?<=\d)(?:st|nd|rd|th)\b)*")
+"""A figure in brackets right after a place is the place's ("Sweden (62.6)", "Korea (4th / +2)"): the bracket holds
+no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
 GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
@@ -483,6 +486,13 @@ def _changes(sentence: str, reads: list[Read]) -> None:
                     setattr(frame, key, getattr(level.frame, key))
                 frame.change_of = level.frame.kind
                 frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")
+        elif frame.kind == "rank" and read.figure.move:
+            # "Korea (4th / +2)": "+" is a move up, the rank's number falling by two (a change of -2)
+            frame.transformation, frame.transformation_from = "change", "stated"
+            frame.change_of = "rank"
+            frame.sign = -1 if read.figure.move == "up" else 1
+            read.value = frame.sign * abs(read.value)
+            continue
         elif frame.kind == "rank" and not read.figure.ordinal \
                 and RANK_MOVE.search(sentence[read.figure.start: read.figure.end]):
             # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
@@ -1180,7 +1190,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
     nearest one before (which may be another economy's: a weak binding)."""
     for p in reversed(places):
-        if p.end <= figure.start and PLACE_WITH.fullmatch(sentence, p.end, figure.start):
+        if p.end <= figure.start and (PLACE_WITH.fullmatch(sentence, p.end, figure.start)
+                                      or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
+                                      or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
             return p.value, True
     if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
@@ -1397,6 +1409,15 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
     return None
 
 
+def _heading_economy(sentence: str, places) -> str | None:
+    """The economy a line without figures consists of ("Sweden", "United Kingdom", "4. Singapore:"), else None."""
+    economies = catalogue.economies()
+    if len(places) != 1 or places[0].value not in economies:
+        return None
+    rest = sentence[: places[0].start] + sentence[places[0].end:]
+    return places[0].value if re.fullmatch(r"[\s#*\d.:)(–-]*(?:the\s*)?[\s.:*]*", rest, re.I) else None
+
+
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
     edition = EDITION.search(sentence)
@@ -1419,6 +1440,13 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
         context.last_entity = named[-1] if named else None
+    elif _heading_economy(sentence, places):
+        # a sub-heading that is an economy's name alone ("Sweden", "3. Republic of Korea") is what "This country
+        # ranked second", "It scored 58.1" in the next sentence point back to (not a sentence that merely names
+        # one: "The report covers Japan too. It ranked sixth" may mean the report)
+        context.last_entity = _heading_economy(sentence, places)
+    elif set(_national_others(places, sentence)) - {context.last_entity}:
+        context.last_entity = None  # another economy named since: "it" no longer points back to one
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
