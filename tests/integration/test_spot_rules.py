@@ -1234,3 +1234,53 @@ def test_a_pointer_after_an_economys_sub_heading_is_that_economy(store, text, sp
 def test_a_pointer_after_two_economies_is_never_an_accusation(store, text):
     c = by_span(spot.spot(text, store=store, published="2025-01-15"), "fourth")
     assert c.verdict not in ACCUSING, c.explanation
+
+
+# --- a numbered list of economies is a ranking; a year in an aside dates only the aside (issue 20) -------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    # store: GII 2024 ranks CHE 1, SWE 2, USA 3, SGP 4, GBR 5, DEU 9
+    ("The five most innovative economies in the GII 2024 were: 1. Switzerland; 2. Sweden; 3. the United States; "
+     "4. Singapore and 5. the United Kingdom.", "3.", "USA"),
+    ("The five most innovative economies in the GII 2024 were: 1. Switzerland; 2. Sweden; 3. the United States; "
+     "4. Singapore and 5. the United Kingdom.", "5.", "GBR"),
+    ("The most innovative economies in the Global Innovation Index 2024:\n\n1. Switzerland\n\n9. Germany", "9.", "DEU"),
+])
+def test_a_numbered_list_of_economies_is_their_ranks(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-01-15"), span)
+    assert (c.unit, c.match.indicator, c.match.entity, c.match.period) == ("rank", "gii_rank", entity, "2024")
+    assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports rose in 2024: 3. Machinery was the largest item.",   # no economy after the number
+    "Exports grew in 2024, with 12. percent more cars.",
+    "Sales reached 3. Germany bought most of them.",               # a number ending a sentence
+])
+def test_a_number_before_a_full_stop_without_a_listed_economy_is_no_rank(sentence):
+    assert not any(f.unit == "rank" for f in read_figures(sentence))
+
+
+def test_a_year_in_an_aside_dates_the_asides_not_the_list(store):
+    text = "In the GII 2024 the leaders were: 1. Switzerland (1st in 2023); 2. Sweden (2nd); 3. the US (3rd)."
+    found = spot.spot(text, store=store, published="2025-01-15")
+    assert by_span(found, "2.").match.period == "2024" and by_span(found, "3.").match.period == "2024"
+    aside = by_span(found, "2nd")  # a parallel aside without a year: the year of the aside before, assumed
+    assert (aside.match.period, aside.frame["period_from"]) == ("2023", "assumed"), aside.explanation
+
+
+def test_a_year_borrowed_from_an_aside_is_never_an_accusation(store):
+    # KOR: GII 2023 rank 10, 2024 rank 6: "(4th)" is wrong for either year, but its year is only borrowed
+    c = by_span(spot.spot("In the GII 2024 Switzerland led (1st in 2023) and Korea (4th).", store=store,
+                          published="2025-01-15"), "4th")
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The leaders are: 1. Switzerland; 2. Sweden.", 1),             # a list item's number ends no sentence
+    ("1. Switzerland\n2. Sweden", 1),
+    ("Korea followed with 22,288. In 2023 filings fell.", 2),       # a thousands group does
+    ("Sales grew 3.5 percent to 1.5. Germany bought most.", 2),
+])
+def test_a_list_items_number_does_not_end_a_sentence(text, count):
+    assert len(spot.sentences(text)) == count

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from indicators import numbers
-from indicators.spot.vocabulary import vocabulary
+from indicators.spot.vocabulary import mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
@@ -286,6 +286,27 @@ def _signed_moves(sentence: str, figures: list[Figure]) -> None:
         figure.start = min(figure.start, at - 1)  # the sign is the figure's ("–1", not "1")
 
 
+LIST_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|\band)\s*(?:and\s+)?$")
+LIST_ITEM_AFTER = re.compile(r"\.\s+(?:the\s+)?")
+
+
+def _list_ranks(sentence: str, figures: list[Figure]) -> None:
+    """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5": a whole number opening a
+    list item ("N." at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
+    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not."""
+    for figure in figures:
+        if figure.unit is not None or figure.scale != 1 or figure.decimals or not 0 < figure.value < 1000:
+            continue
+        text = sentence[figure.start: figure.end].rstrip(".")
+        end = figure.start + len(text)
+        after = LIST_ITEM_AFTER.match(sentence, end)
+        if not text.isdigit() or not after or not LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]):
+            continue
+        starts = {end + re.match(r"\.\s+", after.group(0)).end(), after.end()}  # "3. the United States"
+        if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):
+            figure.unit, figure.end = "rank", end + 1  # the item's number is "2." (not the "2" of "2nd")
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
@@ -296,6 +317,7 @@ def read_figures(sentence: str) -> list[Figure]:
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
     _signed_moves(sentence, figures)
+    _list_ranks(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
     return figures

@@ -1300,7 +1300,16 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         a, b = _clause_of(_clauses(sentence), figure.start)
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)]
         # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
+        every = candidates
         candidates = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start] or candidates
+        # "economies in 2023 are: 1. Switzerland (1st in 2022); 2. Sweden": a year in an aside's brackets dates
+        # only what is in them; a figure in an aside of its own without a year takes the year of the asides before
+        # it ("(1st in 2022); 2. Sweden (3rd)": 2022, parallel asides; assumed, never an accusation)
+        own = _bracket_of(sentence, figure.start)
+        asides = [c for c in every if _bracket_of(sentence, c[0]) not in (None, own) and c[0] < figure.start]
+        parallel = bool(own and asides)
+        candidates = (asides[-1:] if parallel else
+                      [c for c in candidates if _bracket_of(sentence, c[0]) in (None, own)] or candidates)
         usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
         if usable:
             _, _, year, label = min(usable, key=lambda t: t[:2])
@@ -1308,7 +1317,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.notes.append(f"“{label}” is not resolved: no published date (give --published)")
                 frame.period_from = "unresolved"
                 return
-            how = "assumed" if frame.role == "earlier" else "stated"
+            how = "assumed" if frame.role == "earlier" or parallel else "stated"
         elif (after_base := _year_after_base(sentence, [y for _, y, base, how in years if base and y and how == "year"],
                                              context)):
             year, how = after_base, "stated"
@@ -1342,6 +1351,15 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+def _bracket_of(sentence: str, offset: int) -> tuple[int, int] | None:
+    """The (start, end) of the round brackets around `offset`, else None."""
+    start = sentence.rfind("(", 0, offset)
+    if start < 0 or sentence.rfind(")", start, offset) >= 0:
+        return None
+    end = sentence.find(")", offset)
+    return (start, end) if end >= 0 else None
 
 
 FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
