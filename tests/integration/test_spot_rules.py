@@ -1284,3 +1284,48 @@ def test_a_year_borrowed_from_an_aside_is_never_an_accusation(store):
 ])
 def test_a_list_items_number_does_not_end_a_sentence(text, count):
     assert len(spot.sentences(text)) == count
+
+
+# --- a prediction in a later clause is that clause's; a decimal point ends no cause; "more than" is no base ---------
+
+def test_a_prediction_in_a_later_clause_leaves_the_figures_before_it_facts(store):
+    # store: CAAM vehicle exports 2023 4.91 million, +57.9%
+    text = ("China's car exports rose 57.9 percent to 4.91 million vehicles in 2023, and the country is expected "
+            "to become the top exporter.")
+    for span in ("57.9 percent", "4.91 million"):
+        c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+        assert "prediction" not in c.flags and c.verdict == "supported", c.explanation
+
+
+def test_a_prediction_in_the_figures_own_clause_stays_a_prediction(store):
+    text = ("China's car exports rose to 4.91 million vehicles in 2023, and they are expected to reach 6 million "
+            "vehicles in 2024.")
+    found = spot.spot(text, store=store, published="2024-02-01")
+    assert by_span(found, "6 million").verdict == "opinion"
+    assert by_span(found, "4.91 million").verdict == "supported"
+
+
+def test_figures_inside_a_cause_phrase_with_decimals_keep_its_subject(store):
+    # store: CAAM NEV exports 2023 1.203 million, +77.6%
+    text = ("Growth was driven by exports of new energy vehicles, which soared 77.6 percent to more than 1.2 million "
+            "units in 2023.")
+    found = spot.spot(text, store=store, published="2024-02-01")
+    for span in ("77.6 percent", "1.2 million"):
+        c = by_span(found, span)
+        assert (c.frame["subject"], c.match.product, c.match.period) == ("nev", "nev", "2023"), c.explanation
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("NEV exports reached 1.2 million units in 2023, more than 679,000 in 2022.", "679,000", "2022"),
+    ("NEV exports rose to 1.2 million units, up from 679,000 in 2022.", "679,000", "2022"),   # a base stays a base
+    ("NEV exports hit more than 1.2 million units in 2023.", "1.2 million", "2023"),
+])
+def test_more_than_before_a_figure_is_its_comparator_not_a_base(store, text, span, period):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+    assert c.match.period == period, c.explanation
+
+
+def test_a_subject_in_a_cause_after_the_figure_is_still_not_the_figures(store):
+    c = by_span(spot.spot("Exports rose 4.6 percent in 2023, driven by demand for electric vehicles, whose sales grew "
+                          "37.9 percent.", store=store, published="2024-02-01"), "4.6 percent")
+    assert c.frame["subject"] != "ev" and c.verdict not in ACCUSING, c.explanation

@@ -42,7 +42,7 @@ EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
-                   r"due to|because of|owing to|on the back of)\b[^;.]*")
+                   r"due to|because of|owing to|on the back of)\b(?:[^;.]|\.(?=\d))*")  # "77.6": a decimal point ends no cause
 """A cause phrase ("rose one place ..., driven by strong performances in R&D investment"): the subjects named in
 it are what moved the figure, never what the figure measures."""
 
@@ -277,7 +277,7 @@ EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Inno
 the period of the ranks the text gives without a year of their own."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
                                    r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
