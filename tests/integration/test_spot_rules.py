@@ -950,6 +950,24 @@ def test_a_ranking_without_a_year_before_its_edition_is_released_is_the_year_bef
     assert c.match.period == "2024" and c.verdict not in ACCUSING      # GII 2024: China 11th
 
 
+@pytest.mark.parametrize("published, period", [
+    # the store knows only GII 2025's release (2025-09-16): an earlier edition is taken to come out on the same day
+    ("2024-10-07", "2024"),     # after 16 September 2024: the 2024 edition (USA 3rd)
+    ("2024-06-01", "2023"),     # before it: the 2023 edition (USA 3rd)
+])
+def test_an_earlier_edition_is_taken_to_come_out_on_the_day_of_the_last(store, published, period):
+    c = by_span(spot.spot("Sweden and the USA followed Switzerland, the US in third place in the innovation ranking.",
+                          store=store, published=published), "third")
+    assert (c.match.period, c.frame["period_from"]) == (period, "assumed"), c.explanation
+
+
+def test_an_edition_day_assumed_is_never_an_accusation(store):
+    # USA: GII 2023 and 2024 3rd: "fifth" is wrong for either, but its edition is assumed, not stated
+    c = by_span(spot.spot("The US came in fifth place in the Global Innovation Index.", store=store,
+                          published="2024-10-07"), "fifth")
+    assert c.match.period == "2024" and c.verdict not in ACCUSING, c.explanation
+
+
 def test_a_trade_lede_keeps_the_year_before():
     """A customs year is released after it ends: a lede in January 2025 is about 2024 (no edition year)."""
     from indicators.spot import latest_periods

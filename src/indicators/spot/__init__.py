@@ -505,8 +505,8 @@ def latest_periods(entry, entity: str, published: date) -> list[str]:
     reports its newest month first: December 2024 and the year 2024 both end on 31 December). A year whose row
     came out within it and before the date (an index's edition: GII 2025, released in September 2025) is the
     latest year. [] when none."""
-    edition = any(e == entity and f == "A" and stop == str(published.year)
-                  and "" < entry.released.get((e, f), "") <= published.isoformat() for e, f, _, stop in entry.spans)
+    edition = any(e == entity and f == "A" and _edition_out(entry.released.get((e, f), ""), stop, published)
+                  for e, f, _, stop in entry.spans)
     last = {"A": str(published.year - (0 if edition else 1)), "M": frames.month_before(published),
             "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
     ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
@@ -516,6 +516,17 @@ def latest_periods(entry, entity: str, published: date) -> list[str]:
         return []
     newest = max(end for end, _, _ in held)
     return [p for end, _, p in held if end == newest]
+
+
+def _edition_out(released: str, stop: str, published: date) -> bool:
+    """The row of the published year was out by the published date: the series' last year came out within that
+    year (an index's edition: GII 2025 on 2025-09-16) and, for the published year, on or before the date; for a
+    published year before the last, the store knows only the last release: its edition is taken to come out on
+    the same day of the year (GII 2024 by 2024-09-16: a text of 2024-10-07 reads the 2024 edition; assumed)."""
+    year = str(published.year)
+    if not released or released[:4] != stop or stop < year:
+        return False
+    return (released if stop == year else f"{year}{released[4:10]}") <= published.isoformat()
 
 
 def part_coverage(sentence: str, source: str, indicator: str) -> str:
