@@ -1347,3 +1347,39 @@ def test_a_subject_in_a_cause_after_the_figure_is_still_not_the_figures(store):
     c = by_span(spot.spot("Exports rose 4.6 percent in 2023, driven by demand for electric vehicles, whose sales grew "
                           "37.9 percent.", store=store, published="2024-02-01"), "4.6 percent")
     assert c.frame["subject"] != "ev" and c.verdict not in ACCUSING, c.explanation
+
+
+# --- "exported by China": the agent of a passive verb; a sentence end without its space (issue 20) -----------------
+
+@pytest.mark.parametrize("text, span", [
+    # store: CAAM vehicle exports 2023 4.91 million
+    ("Germany exported 2.6 million cars in 2023, against 4.91 million exported by China.", "4.91 million"),
+    ("Japan's shipments reached 4.42 million in 2023, short of the 4.91 million vehicles shipped by China.",
+     "4.91 million"),
+])
+def test_a_place_after_a_passive_verb_and_by_is_the_figures(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+    assert (c.frame["entity"], c.frame["entity_bound"], c.match.period) == ("CHN", "strong", "2023"), c.explanation
+    assert c.match.indicator in ("vehicle_exports", "car_exports_units") and c.verdict not in ACCUSING
+
+
+def test_a_place_after_by_without_a_passive_verb_is_not_the_figures(store):
+    c = by_span(spot.spot("China shipped 4.91 million vehicles in 2023, as counted by Japan's trade body.",
+                          store=store, published="2024-02-01"), "4.91 million")
+    assert c.frame["entity"] == "CHN" and c.verdict not in ACCUSING, c.explanation
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Output could hit 230 GW in 2026, said the consultancy.Exports rose 64% in 2022.", 2),
+    ("The U.S.Treasury said so.", 1),                 # an abbreviation's capital: no sentence end
+    ("It rose 1.5 percent.", 1),
+])
+def test_a_sentence_end_without_its_space_still_ends_it(text, pieces):
+    assert len(spot.sentences(text)) == pieces
+
+
+def test_a_forecast_before_a_lost_space_does_not_make_the_next_sentence_one(store):
+    text = ("Module shipments could reach 149 GW in 2026, said the consultancy.China's solar exports surged by 64% to "
+            "$52 billion in 2022.")
+    c = by_span(spot.spot(text, store=store, published="2023-05-24"), "64%")
+    assert "prediction" not in c.flags and c.period == "2022", c.explanation

@@ -32,6 +32,10 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
+AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold|produced|made|manufactured|filed|"
+                   r"granted|built|installed)\s+by\s+(?:the\s+)?")
+"""Between a figure and a place: a passive verb and "by" ("4.91 million exported by China", "1.2 million units
+sold by Germany"): the place is the figure's (the agent)."""
 PLACE_BRACKET = re.compile(r"\s*\((?:[^()A-Za-z]|(?<=\d)(?:st|nd|rd|th)\b)*")
 """A figure in brackets right after a place is the place's ("Sweden (62.6)", "Korea (4th / +2)"): the bracket holds
 no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
@@ -1202,8 +1206,10 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
-                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
-                                   sentence[figure.end: p.start], re.I)
+                 and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
+                                    sentence[figure.end: p.start], re.I)
+                      # "4.91 million exported by China": the agent of a passive verb is whose figure it is
+                      or AGENT.fullmatch(sentence, figure.end, p.start))
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
                  # "69,610 applications came from China": "came from" names the origin
                  and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])
