@@ -1383,3 +1383,19 @@ def test_a_forecast_before_a_lost_space_does_not_make_the_next_sentence_one(stor
             "$52 billion in 2022.")
     c = by_span(spot.spot(text, store=store, published="2023-05-24"), "64%")
     assert "prediction" not in c.flags and c.period == "2022", c.explanation
+
+
+# --- what a colon after the figure lists is not what the figure measures (issue 20) ----------------------------------
+
+def test_a_subject_listed_after_a_colon_is_not_the_ranks(store):
+    text = ("Switzerland ranked first in the Global Innovation Index 2024. Germany came in ninth place, with three "
+            "strengths: R&D spending, patents and exports.")
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), "ninth")
+    assert (c.frame["subject"], c.match.indicator, c.match.entity) == ("innovation_index", "gii_rank", "DEU")
+    assert c.frame["subject_from"] == "assumed", c.frame
+
+
+def test_a_subject_listed_after_a_colon_is_not_the_growths(store):
+    c = by_span(spot.spot("China's exports rose 5.9 percent in 2024: electric vehicles and batteries led.", store=store,
+                          published="2025-02-01"), "5.9 percent")
+    assert c.frame["subject"] not in ("ev", "liion_batteries") and c.verdict not in ACCUSING, c.explanation

@@ -919,6 +919,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
         frame.subject, frame.subject_from = "other:ratio", "stated"
         return
+    # "fourth place with three leading positions: university-industry R&D collaboration, ...": what a colon after the
+    # figure lists is not what the figure measures
+    items = [m for m in items if not (m.start >= figure.end and ":" in sentence[figure.end: m.start])]
     if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
         # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
         items = [m for m in items if m.value != "economy"]
