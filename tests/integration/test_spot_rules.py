@@ -1399,3 +1399,53 @@ def test_a_subject_listed_after_a_colon_is_not_the_growths(store):
     c = by_span(spot.spot("China's exports rose 5.9 percent in 2024: electric vehicles and batteries led.", store=store,
                           published="2025-02-01"), "5.9 percent")
     assert c.frame["subject"] not in ("ev", "liion_batteries") and c.verdict not in ACCUSING, c.explanation
+
+
+# --- lists of economies: paired with a list of ranks, or sharing one threshold (issue 20) ----------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    # store: GII 2024 ranks SWE 2, USA 3, SGP 4, GBR 5, FIN 7, DNK 10
+    ("In the GII 2024, Sweden and the USA claimed second and third place.", "second", "SWE"),
+    ("In the GII 2024, Sweden and the USA claimed second and third place.", "third", "USA"),
+    ("Singapore, the UK and Finland took fourth, fifth and seventh places in the Global Innovation Index 2024.",
+     "fifth", "GBR"),
+])
+def test_a_list_of_ranks_after_a_list_of_economies_pairs_them_in_order(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), span)
+    assert (c.match.indicator, c.match.entity, c.frame["entity_bound"]) == ("gii_rank", entity, "strong")
+    assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Sweden and Singapore are ranked among the top five most innovative economies in the Global Innovation Index "
+     "2024.", {"SWE", "SGP"}),
+    ("Finland and Denmark also had high rankings in the Global Innovation Index 2024, making it to the top ten.",
+     {"FIN", "DNK"}),
+    ("Switzerland, Sweden and the US are in the top three of the GII 2024.", {"CHE", "SWE", "USA"}),
+])
+def test_a_threshold_after_a_list_of_economies_is_each_ones(store, text, spans):
+    found = [c for c in spot.spot(text, store=store, published="2024-12-01") if c.span.startswith("top")]
+    assert {c.match.entity for c in found} == spans and all(c.verdict == "supported" for c in found)
+
+
+@pytest.mark.parametrize("text, span", [
+    # JPN is 13th in GII 2024, KOR 6th, CHN 11th: an aside's economies are not the figure's
+    ("Unlike Sweden and Japan, China is in the top 11 of the GII 2024.", "top 11"),
+    ("Unlike Sweden and Japan, China and Korea took 11th and sixth place in the GII 2024.", "11th"),
+])
+def test_a_list_of_economies_in_an_aside_shares_nothing(store, text, span):
+    found = spot.spot(text, store=store, published="2024-12-01")
+    assert not any(c.match and c.match.entity == "JPN" for c in found)
+    assert all(c.verdict not in ACCUSING for c in found), [c.explanation for c in found]
+
+
+@pytest.mark.parametrize("sentence, ranks", [
+    ("Sweden and the USA claimed second and third place.", [2.0, 3.0]),
+    ("Sweden took first place in the GII 2024.", [1.0]),
+    ("It took first place in scientific services.", []),            # a ranking of something else
+    ("In the first place, exports rose.", []),
+    ("The number of indicators in first place rose.", []),
+    ("It was the second and third time.", []),
+])
+def test_first_and_second_before_place_are_ranks_only_when_taken(sentence, ranks):
+    assert [f.value for f in read_figures(sentence) if f.unit == "rank"] == ranks

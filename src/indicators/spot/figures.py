@@ -33,9 +33,15 @@ from indicators.spot.vocabulary import mentions, vocabulary
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
-PLACE_AFTER = re.compile(r"(?i)\s+(?:place|position|spot)\b")
+PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?)\b")
 """An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
 the first place"."""
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
+RANKING_WORDS = re.compile(rf"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder|{ORDINAL})\b")
+ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ORDINAL})*"
+                          r"\s+(?:places?|positions?|spots?)\b")
+"""Ordinals sharing one "place" after the last ("claimed second and third place", "fourth, fifth and sixth places"):
+each is a rank."""
 IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
 ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall)\b)")
 """An ordinal word after "in" that ends its phrase ("and Shanghai-Suzhou in sixth,") is a rank, elided from "in sixth
@@ -126,7 +132,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
-        placed = PLACE_AFTER.match(sentence, f.end) and not re.search(r"(?i)\bin\s+the\s+$", before) \
+        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) \
+            and not re.search(r"(?i)\bin\s+the\s+$", before) \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
             or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
@@ -149,9 +156,12 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         unit = "rank"
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])
+        top = re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I)
+        if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
+            unit, used = None, 0  # "among the top five most innovative economies": a rank, not a count of economies
         end += used
         unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start])
-        if unit is None and re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I):
+        if unit is None and top:
             if re.search(r"\bof the top[\s-]+$", sentence[max(0, f.start - 20): f.start], re.I):
                 return []  # "26 of the top 100 clusters" describes the series
             unit = "rank"
@@ -216,6 +226,26 @@ def _lone_one_moves(sentence: str) -> list[Figure]:
     return found
 
 
+FIRST_SECOND = re.compile(r"(?i)\b(first|second)\b")
+PLACE_TAKEN = re.compile(r"(?i)\b(?:took|takes|taking|claimed|claims|secured|secures|won|wins|held|holds|occupied|occupies|"
+                         r"retained|retains|kept|keeps|came\s+in|comes\s+in|finished\s+in|came|finished)\s+(?:the\s+)?$")
+
+
+def _placed_first_second(sentence: str) -> list[Figure]:
+    """"claimed second and third place", "took first place": the reader reads "first" and "second" only after a
+    ranking word (they are mostly idle: "the second time"); before another ordinal sharing "place", or before
+    "place" after a verb of taking it, they are ranks; not "indicators in first place", nor "first place in
+    scientific services" (a ranking of something else)."""
+    found = []
+    for m in FIRST_SECOND.finditer(sentence):
+        placed = PLACE_AFTER.match(sentence, m.end())
+        if ELIDED_PLACE.match(sentence, m.end()) or placed and PLACE_TAKEN.search(sentence[max(0, m.start() - 25): m.start()]) \
+                and not re.match(r"\s+in\s+(?!the\b)[a-z]", sentence[placed.end():]):
+            found.append(Figure(m.start(), m.end(), float(numbers.ORDINAL_WORDS[m.group(1).lower()]), 1.0, "rank", 0,
+                                True, True, "ordinal", "~=", m.start()))
+    return found
+
+
 MARK = re.compile(r"(?i)\bthe\s+(?:one[-\s])?(thousand|million|billion|trillion)[-\s]+(?:(yuan|dollars?|US[-\s]dollars?|units?|vehicles?|cars?)"
                   r"[-\s]+)?(?:mark|threshold|milestone)\b")
 MARK_PASSED = re.compile(r"(?i)\b(?:exceed\w*|surpass\w*|br(?:oke|eaking|eaks?)\s+through|cross\w*|top(?:ped|ping|s)?|"
@@ -261,8 +291,6 @@ def _multiples(sentence: str) -> list[Figure]:
 
 MOVE_BRACKET = re.compile(r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)\s*[/,;|]\s*)?$")
 MOVE_SIGN = {"+": "up", "-": "down", "\u2212": "down", "\u2013": "down"}
-RANKING_WORDS = re.compile(r"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder)\b|\b\d{1,3}(?:st|nd|rd|th)\b"
-                           r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b")
 
 
 def _signed_moves(sentence: str, figures: list[Figure]) -> None:
@@ -312,7 +340,7 @@ def read_figures(sentence: str) -> list[Figure]:
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
-    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence)
+    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)

@@ -430,6 +430,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
+    reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
 
@@ -779,6 +780,28 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
         for measure in frame.measures:
             own = dataclasses.replace(frame, measure=measure, measures=(measure,), notes=list(frame.notes))
             own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
+            out.append(dataclasses.replace(read, frame=own))
+    return out
+
+
+def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> list[Read]:
+    """"Sweden and Singapore are among the top five", "Finland and Denmark made it to the top ten": a threshold
+    in a ranking after a list of economies, with no other figure between, is said of each: one read per economy
+    (a rank is the economy's own, so a list shares a threshold, never an exact place)."""
+    out = []
+    for i, read in enumerate(reads):
+        frame = read.frame
+        start = read.figure.start - len(read.wording)
+        run = _place_list(places, start, sentence) if frame.kind == "rank" and read.comparator == "<=" \
+            and frame.role == "figure" and frame.transformation == "level" else []
+        if len(run) < 2 or frame.entity not in {p.value for p in run} \
+                or any(run[-1].end <= r.figure.start < start for r in reads[:i]):
+            out.append(read)
+            continue
+        for p in run:
+            own = dataclasses.replace(frame, entity=p.value, entity_from="stated", entity_bound="strong",
+                                      entity_others=tuple(q.value for q in run if q is not p), notes=list(frame.notes))
+            own.notes.append(f"one of the {len(run)} economies listed before it ({p.words})")
             out.append(dataclasses.replace(read, frame=own))
     return out
 
@@ -1201,6 +1224,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                                       or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
             return p.value, True
+    paired = _paired_lists(places, figures, index, sentence)
+    if paired:
+        return paired, True
     if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
         if len(before) >= len(figures):
@@ -1231,6 +1257,47 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if preceding:
         return preceding[-1].value, False
     return None, False
+
+
+LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
+"""Between two items of a list: "Sweden, Singapore", "Sweden and the USA", "Finland, and Denmark"."""
+
+
+LIST_ASIDE = re.compile(r"(?i)\b(?:unlike|besides|beside|behind|after|like|except|excluding|including|ahead\s+of|"
+                        r"apart\s+from|as\s+well\s+as|along\s+with|among|beyond|before|above|below|than|by|for)\s+(?:the\s+)?$")
+"""Words before a list of economies that make it an aside ("Unlike Sweden and Japan, China is in the top ten"):
+the figure after it is not theirs."""
+
+
+def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]:
+    """The list of economies that ends last before `end` ("Sweden and the USA claimed"), each joined to the next
+    by a list gap; [] when a place before it is a counterpart ("exports to Germany and France")."""
+    before = [p for p in places if p.end <= end and p.value != "WLD" and "-" not in p.value]
+    if not before:
+        return []
+    run = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start):
+            break
+        run.insert(0, p)
+    ahead = sentence[max(0, run[0].start - 20): run[0].start]
+    if COUNTERPART.search(ahead) or LIST_ASIDE.search(ahead) or len({p.value for p in run}) != len(run):
+        return []
+    return run
+
+
+def _paired_lists(places: list[Mention], figures: list[Figure], index: int, sentence: str) -> str | None:
+    """"Sweden and the USA claimed second and third place": a list of figures after a list of as many economies
+    pairs them in order, as "respectively" does; None when the figure is in no such list."""
+    lo = hi = index
+    while lo > 0 and LIST_GAP.fullmatch(sentence, figures[lo - 1].end, figures[lo].start):
+        lo -= 1
+    while hi + 1 < len(figures) and LIST_GAP.fullmatch(sentence, figures[hi].end, figures[hi + 1].start):
+        hi += 1
+    if hi == lo or len({figures[k].unit for k in range(lo, hi + 1)}) != 1:
+        return None
+    run = _place_list(places, figures[lo].start, sentence)
+    return run[index - lo].value if len(run) == hi - lo + 1 else None
 
 
 @cache.memo("spot: respectively", 64)
