@@ -1449,3 +1449,34 @@ def test_a_list_of_economies_in_an_aside_shares_nothing(store, text, span):
 ])
 def test_first_and_second_before_place_are_ranks_only_when_taken(sentence, ranks):
     assert [f.value for f in read_figures(sentence) if f.unit == "rank"] == ranks
+
+
+# --- a market share: a share of the sales of the product's kind (issue 20) -------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    # store: CAAM NEV sales 9.495 of 30.09 million (2023: 31.6%; 2022: 25.6%), 12.87 of 31.44 million (2024: 40.9%)
+    ("NEV sales reached 9.5 million in 2023. Their market share rose to 31.6 percent.", "31.6 percent", "2023"),
+    ("The NEV market share reached 31.6 percent in 2023, up 5.9 percentage points.", "5.9 percentage points", "2023"),
+    ("New energy vehicles accounted for over 40 percent of total sales in 2024.", "over 40 percent", "2024"),
+    ("New energy vehicles took a market penetration of 40.9 percent in 2024.", "40.9 percent", "2024"),
+])
+def test_a_market_share_is_a_share_of_the_sales_of_its_kind(store, text, span, period):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), span)
+    assert (c.match.indicator, c.match.product, c.match.period) == ("vehicle_sales", "nev", period), c.explanation
+    assert c.match.derivation in ("share", "share_change") and c.verdict.startswith("supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's market share of world exports rose to 14.7 percent in 2022.", "14.7 percent"),   # no growth rate
+    ("Chinese brands' market share reached 50 percent in 2023.", "50 percent"),                 # brands: not held
+    ("Battery electric vehicles took a market share of 20 percent in 2023.", "20 percent"),     # two parents
+])
+def test_a_market_share_the_store_does_not_hold_is_unverifiable(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), span)
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+
+
+def test_a_market_share_of_a_subject_carried_is_never_an_accusation(store):
+    text = "New energy vehicle sales grew fast in 2023. The market share reached 45 percent."
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "45 percent")
+    assert c.match.product == "nev" and c.verdict not in ACCUSING, c.explanation

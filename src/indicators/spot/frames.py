@@ -702,6 +702,19 @@ PART_BY = re.compile(r"(?i)\s*(?:were|was|are|is)\s+(?:contributed|accounted\s+f
 """After a share's whole, the part named by a passive ("31.6 percent of vehicle sales were contributed by NEVs")."""
 
 
+def _single_parent(subject: str | None) -> str | None:
+    """The one subject directly above `subject` in the catalogue (nev -> vehicles), else None (bev has two)."""
+    parents = catalogue.dimensions()["subject"].get(subject or "") or []
+    return parents[0] if len(parents) == 1 and parents[0] != "goods" else None
+
+
+def _share_measure(before: str) -> str | None:
+    """The whole's measure a share word before the figure names ("the market share reached": sales), else None."""
+    low = before.lower()
+    return next((measure for measure, words in (vocabulary().get("share_of_measure") or {}).items()
+                 if any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low) for w in words)), None)
+
+
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
     """A share of two levels the store may hold: "NEV sales accounted for 40.9 percent of all new car sales" and
     "31.6 percent of 2023 vehicle sales were contributed by NEVs" (the whole named after "of", the part before the
@@ -710,7 +723,9 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
     the whole's ("sales")."""
     for i, read in enumerate(reads):
         frame = read.frame
-        if frame.kind != "percent" or frame.transformation not in ("share", None) or frame.role != "figure":
+        clause = _clause_of(_clauses(sentence), read.figure.start)
+        named = _share_measure(sentence[clause[0]: read.figure.start]) if frame.kind == "percent" else None
+        if frame.kind != "percent" or frame.transformation not in ("share", None) and not named or frame.role != "figure":
             continue
         m = WHOLE_AFTER.match(sentence, read.figure.end)
         said = []
@@ -722,7 +737,9 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
         if said:
             named = [x for x in subjects if m.end() <= x.start < said[0].end + 1 and not x.value.startswith("other:")]
             named = named or [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
-            whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
+            # "accounting for over 40 percent of total sales": no whole named, the part's kind (its one parent)
+            whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade")
+                                                  else _single_parent(frame.subject))
             part, by = frame.subject, PART_BY.match(sentence, max(said[0].end, named[0].end if named else 0))
             if by:  # "... of 2023 vehicle sales were contributed by NEVs": the part follows
                 after = [x for x in subjects if x.start == by.end() and not x.value.startswith("other:")]
@@ -730,6 +747,16 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
             elif frame.transformation != "share":
                 continue
             measure = said[0].value
+        elif named:
+            # "The market share reached 31.6 percent" after a paragraph on NEVs: of the sales of all vehicles; a
+            # share however it moved ("market share of exports increased to 14.7 percent": no growth rate)
+            frame.transformation, frame.transformation_from = "share", "stated"
+            part, whole = frame.subject, _single_parent(frame.subject)
+            if part and whole and catalogue.within(part, whole):
+                frame.whole_subject, frame.whole_measure = whole, named
+                frame.measure, frame.measures = named, (named,)
+                frame.notes.append(f"a market share: {named} of {part} in {named} of {whole}")
+            continue
         elif frame.transformation == "share" and frame.subject_from == "stated":
             # "..., with NEVs contributing 31.6 percent": the whole is the level the sentence gave before
             level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.transformation == "level"
