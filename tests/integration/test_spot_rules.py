@@ -1480,3 +1480,32 @@ def test_a_market_share_of_a_subject_carried_is_never_an_accusation(store):
     text = "New energy vehicle sales grew fast in 2023. The market share reached 45 percent."
     c = by_span(spot.spot(text, store=store, published="2024-02-01"), "45 percent")
     assert c.match.product == "nev" and c.verdict not in ACCUSING, c.explanation
+
+
+# --- the trade surplus as "the gap between exports and imports", widened or narrowed (issue 20) ----------------------
+
+@pytest.mark.parametrize("text, value", [
+    # store: GACC trade balance 2024 +22% (yuan), +21% (dollars)
+    ("In China, the gap between exports and imports widened by 22 percent in 2024.", 22.0),
+    ("China's trade surplus narrowed by 5 percent in 2024.", -5.0),
+])
+def test_a_widening_gap_between_exports_and_imports_is_the_surplus_growth(store, text, value):
+    [c] = spot.spot(text, store=store, published="2025-02-01")
+    assert (c.value, c.frame["measure"], c.frame["transformation"]) == (value, "trade_balance", "growth_rate")
+    assert c.match.indicator.startswith("goods_trade_balance") and c.match.indicator.endswith("_yoy_pct")
+    assert c.verdict not in ACCUSING or "yuan" in text, c.explanation  # no currency named: never an accusation
+
+
+def test_another_gap_that_widened_is_no_trade_figure(store):
+    [c] = spot.spot("The gap between rich and poor in China widened by 20 percent in 2024.", store=store,
+                    published="2025-02-01")
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "China, the world’s second-largest economy, saw exports rise 5.9 percent in 2024.",   # a curly apostrophe
+    "China, the world's second-largest economy, saw exports rise 5.9 percent in 2024.",
+])
+def test_the_worlds_second_largest_economy_names_the_economy_not_the_world(store, sentence):
+    c = by_span(spot.spot(sentence, store=store, published="2025-02-01"), "5.9 percent")
+    assert (c.frame["entity"], c.frame["subject"]) == ("CHN", "goods"), c.frame

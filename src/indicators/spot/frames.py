@@ -42,7 +42,7 @@ no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
 GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
-EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
+EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
