@@ -1509,3 +1509,28 @@ def test_another_gap_that_widened_is_no_trade_figure(store):
 def test_the_worlds_second_largest_economy_names_the_economy_not_the_world(store, sentence):
     c = by_span(spot.spot(sentence, store=store, published="2025-02-01"), "5.9 percent")
     assert (c.frame["entity"], c.frame["subject"]) == ("CHN", "goods"), c.frame
+
+
+# --- a currency written before a number in words ("USD one trillion") (issue 20) --------------------------------------
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("The surplus neared USD one trillion in 2024.", "USD"),
+    ("Exports hit RMB one trillion in 2024.", "CNY"),
+])
+def test_a_currency_before_a_number_in_words_is_its_unit(sentence, unit):
+    [f] = read_figures(sentence)
+    assert (f.value, f.scale, f.unit) == (1.0, 1e12, unit)
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Dollar-priced sales reached one million cars in 2024.", "vehicles"),   # the currency word is not before it
+    ("The yuan fell for one trillion reasons.", "count"),
+])
+def test_a_currency_word_elsewhere_gives_no_unit(sentence, unit):
+    assert [f.unit for f in read_figures(sentence)] == [unit]
+
+
+def test_a_surplus_in_usd_words_is_judged_on_the_dollar_series(store):
+    # GACC 2024 trade balance: 992.1 billion USD
+    [c] = spot.spot("China's trade surplus reached USD one trillion in 2024.", store=store, published="2025-02-01")
+    assert (c.unit, c.match.indicator, c.match.unit) == ("USD", "goods_trade_balance", "USD"), c.explanation

@@ -115,6 +115,26 @@ def _unit_before(before: str) -> str | None:
     return next((unit for pattern, unit in _units_before() if pattern.search(before)), None)
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _currency_pattern() -> tuple[re.Pattern, dict]:
+    """A currency code, word or sign ending right before a figure ("USD one trillion", "RMB one trillion")."""
+    kinds, words = vocabulary()["unit_kinds"], {}
+    for unit, names in vocabulary()["units"].items():
+        if kinds.get(unit) == "money":
+            words.update({w.lower(): unit for w in names})
+    words.update({sign.lower(): unit for sign, unit in vocabulary()["currency_signs"].items()})
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:^|(?<=[^\w$]))(?:{alternation})\s*$"), words
+
+
+def _currency_before(before: str) -> str | None:
+    """The currency written before a figure the reader left without one (it reads "USD 65 billion", not "USD one
+    trillion"), else None."""
+    pattern, words = _currency_pattern()
+    m = pattern.search(before)
+    return words[m.group(0).strip().lower()] if m else None
+
+
 def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool:
     """A number word without a unit or scale ("one of", "two sessions") is not a figure, unless a list
     or a total makes it one ("21 and nine", "with eight", "three in total", "two times")."""
@@ -160,7 +180,7 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
             unit, used = None, 0  # "among the top five most innovative economies": a rank, not a count of economies
         end += used
-        unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start])
+        unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start]) or _currency_before(sentence[max(0, f.start - 12): f.start])
         if unit is None and top:
             if re.search(r"\bof the top[\s-]+$", sentence[max(0, f.start - 20): f.start], re.I):
                 return []  # "26 of the top 100 clusters" describes the series
