@@ -1534,3 +1534,24 @@ def test_a_surplus_in_usd_words_is_judged_on_the_dollar_series(store):
     # GACC 2024 trade balance: 992.1 billion USD
     [c] = spot.spot("China's trade surplus reached USD one trillion in 2024.", store=store, published="2025-02-01")
     assert (c.unit, c.match.indicator, c.match.unit) == ("USD", "goods_trade_balance", "USD"), c.explanation
+
+
+# --- "each" gives one figure to every economy of a list (issue 20) ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entities", [
+    # store: GII 2025 top-100 clusters IND 4, GBR 4, CAN 3, JPN 3, KOR 3
+    ("In the GII 2025 cluster ranking, India and the United Kingdom each host 4 clusters.", "4", {"IND", "GBR"}),
+    ("In the GII 2025 cluster ranking, Canada, Japan and Korea have 3 clusters each.", "3 clusters",
+     {"CAN", "JPN", "KOR"}),
+])
+def test_each_gives_the_figure_to_every_economy_listed(store, text, span, entities):
+    found = [c for c in spot.spot(text, store=store, published="2025-10-01") if c.span.startswith(span)]
+    assert {c.match.entity for c in found} == entities, [c.explanation for c in found]
+    assert all(c.match.indicator == "st_clusters_top100" and c.verdict == "supported" for c in found)
+
+
+def test_a_figure_without_each_after_a_list_is_not_shared(store):
+    # "with 24 clusters" is China's alone (the US has 22): no copy for the US
+    found = spot.spot("In the GII 2025 cluster ranking, the US trails China, which hosts 24 clusters.", store=store,
+                      published="2025-10-01")
+    assert [c.frame["entity"] for c in found if c.span.startswith("24")] == ["CHN"]

@@ -811,16 +811,22 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
     return out
 
 
+EACH_SHARED = re.compile(r"(?i)\beach\s+(?:\w+\s+){0,3}$")
+EACH_AFTER = re.compile(r"(?i)\s+each\b")
+
+
 def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> list[Read]:
     """"Sweden and Singapore are among the top five", "Finland and Denmark made it to the top ten": a threshold
     in a ranking after a list of economies, with no other figure between, is said of each: one read per economy
-    (a rank is the economy's own, so a list shares a threshold, never an exact place)."""
+    (a rank is the economy's own, so a list shares a threshold, never an exact place); so is any figure that
+    "each" gives to the list ("India and the United Kingdom each have 4", "are tied with 3 clusters each")."""
     out = []
     for i, read in enumerate(reads):
         frame = read.frame
         start = read.figure.start - len(read.wording)
-        run = _place_list(places, start, sentence) if frame.kind == "rank" and read.comparator == "<=" \
-            and frame.role == "figure" and frame.transformation == "level" else []
+        shared = frame.kind == "rank" and read.comparator == "<=" and frame.transformation == "level" \
+            or EACH_SHARED.search(sentence[max(0, start - 30): start]) or EACH_AFTER.match(sentence, read.figure.end)
+        run = _place_list(places, start, sentence) if shared and frame.role == "figure" else []
         if len(run) < 2 or frame.entity not in {p.value for p in run} \
                 or any(run[-1].end <= r.figure.start < start for r in reads[:i]):
             out.append(read)
