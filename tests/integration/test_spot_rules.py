@@ -1555,3 +1555,40 @@ def test_a_figure_without_each_after_a_list_is_not_shared(store):
     found = spot.spot("In the GII 2025 cluster ranking, the US trails China, which hosts 24 clusters.", store=store,
                       published="2025-10-01")
     assert [c.frame["entity"] for c in found if c.span.startswith("24")] == ["CHN"]
+
+
+# --- a rank and a score of one sentence are of one index; a ranking list's values (issue 20) -------------------------
+
+def test_a_rank_beside_a_score_is_of_the_scored_index(store):
+    c = by_span(spot.spot("Germany took ninth place with a score of 58.1.", store=store, published="2024-12-01"),
+                "ninth")
+    assert (c.frame["subject"], c.frame["subject_from"], c.match.indicator) == ("innovation_index", "assumed", "gii_rank")
+
+
+@pytest.mark.parametrize("span, entity", [("58.1", "DEU"), ("54.1", "JPN")])
+def test_a_decimal_after_an_economy_in_an_index_ranking_list_is_its_score(store, span, entity):
+    text = "The most innovative economies in the Global Innovation Index 2024:\n\n9. Germany – 58.1\n\n13. Japan: 54.1"
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), span)
+    assert (c.unit, c.match.indicator, c.match.entity, c.match.period) == ("score", "gii_score", entity, "2024")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_decimal_in_a_ranking_list_of_what_has_no_score_stays_a_bare_number(store):
+    c = by_span(spot.spot("The largest car exporters in 2023:\n\n1. Japan – 4.4", store=store, published="2024-02-01"),
+                "4.4")
+    assert c.unit != "score" and c.verdict not in ACCUSING
+
+
+def test_a_wrong_score_in_a_list_whose_index_is_assumed_is_never_an_accusation(store):
+    text = "The most innovative economies in the Global Innovation Index 2024:\n\n9. Germany – 61.3"
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), "61.3")
+    assert c.match.indicator == "gii_score" and c.verdict not in ACCUSING, c.explanation
+
+
+def test_both_measures_before_a_figure_are_each_its_even_with_a_whole_after(store):
+    # CAAM 2024 NEV production 12.89 million, sales 12.87 million; 40.9% of all sales
+    text = ("NEVs did well in 2024, with both production and sales exceeding 12 million units and accounting for over "
+            "40 percent of total sales.")
+    found = [c for c in spot.spot(text, store=store, published="2025-02-01") if "12 million" in c.span]
+    assert sorted(c.match.indicator for c in found) == ["vehicle_production", "vehicle_sales"]
+    assert all(c.verdict == "supported" for c in found)

@@ -423,6 +423,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
+    _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
@@ -462,6 +463,37 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
                 and re.fullmatch(r"\s*(?:units?|vehicles|yuan|percent|%)?\s*(?:,\s*)?(?:and|,)\s*", sentence[a.figure.end: b.figure.start - len(b.wording)]):
             fa.measure, fb.measure = fa.measures
             fa.measures, fb.measures = (fa.measure,), (fb.measure,)
+
+
+LIST_VALUE_BEFORE = re.compile(r"\s*(?:the\s+)?[A-Z][\w.'’ -]{0,40}?\s*[–—:-]\s*$")
+
+
+def _score_unit(subject: str | None) -> str | None:
+    """The unit of the score the vocabulary gives `subject` (`unit_subjects`: score -> innovation_index), else None."""
+    return next((unit for unit, counted in (vocabulary().get("unit_subjects") or {}).items()
+                 if counted == subject and unit_kind(unit) == "score"), None) if subject else None
+
+
+def _ranks_and_scores(sentence: str, reads: list[Read]) -> None:
+    """A rank and a score of one sentence are of one index: "This country has ranked second with a score of 64.5"
+    (the rank takes the score's subject, assumed); and in a ranking list "2. Sweden – 64.5" the bare decimal after
+    the ranked economy is its score when the vocabulary gives the ranked subject one (the list's value)."""
+    scores = [r for r in reads if r.frame.kind == "score" and r.frame.subject]
+    for read in reads:
+        if read.frame.kind == "rank" and not read.frame.subject and scores:
+            read.frame.subject, read.frame.subject_from = scores[0].frame.subject, "assumed"
+            read.frame.notes.append("the index of the score beside it")
+    for rank, value in zip(reads, reads[1:]):
+        unit = _score_unit(rank.frame.subject)
+        if rank.frame.kind != "rank" or value.frame.kind != "count" or not value.figure.decimals or unit is None \
+                or not LIST_VALUE_BEFORE.fullmatch(sentence, rank.figure.end, value.figure.start - len(value.wording)):
+            continue
+        frame = value.frame
+        value.unit, frame.kind = unit, unit_kind(unit)
+        frame.measure, frame.measure_from, frame.measures = "score", "stated", ("score",)
+        for key in ("subject", "subject_from", "entity", "entity_from", "entity_bound", "period", "period_from"):
+            setattr(frame, key, getattr(rank.frame, key))
+        frame.notes.append(f"the value of the ranked economy in a list ({rank.frame.subject}: a score)")
 
 
 CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
@@ -795,7 +827,9 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
         if len(frame.measures) != 2 or frame.role != "figure" or frame.measure_from != "stated":
             out.append(read)
             continue
-        words = [m for m in mentions("measure", sentence) if m.value in frame.measures]
+        # the measure words before the figure ("both production and sales exceeding 10 million units ... of total
+        # sales": not the whole's "sales" after it)
+        words = [m for m in mentions("measure", sentence) if m.value in frame.measures and m.end <= read.figure.start]
         both = words and EACH.search(sentence[max(0, words[0].start - 30): words[0].start])
         each = words and re.search(r"(?i)\beach\b", sentence[words[-1].end: read.figure.start])
         # only the figure the two measures are stated for: the first after them ("exceeded 12 million units,
