@@ -1592,3 +1592,44 @@ def test_both_measures_before_a_figure_are_each_its_even_with_a_whole_after(stor
     found = [c for c in spot.spot(text, store=store, published="2025-02-01") if "12 million" in c.span]
     assert sorted(c.match.indicator for c in found) == ["vehicle_production", "vehicle_sales"]
     assert all(c.verdict == "supported" for c in found)
+
+
+# --- the economy of the previous sentence's figures; an opening phrase's figure; an edition's data year (issue 20) ----
+
+def test_a_sentence_naming_no_economy_is_about_the_previous_figures_economy(store):
+    # GACC March 2025: exports +12.4%, imports -4.3% (dollars)
+    text = ("China's exports jumped 12.4% in March 2025 as firms rushed to beat U.S. tariffs set by the U.S. "
+            "president, the government said.\n\nImports fell 4.3%, the customs office reported.")
+    c = by_span(spot.spot(text, store=store, published="2025-04-14"), "4.3%")
+    assert (c.match.entity, c.match.indicator, c.match.period) == ("CHN", "goods_imports_usd_yoy_pct", "2025-03")
+
+
+def test_a_figure_carried_among_several_economies_is_never_an_accusation(store):
+    text = ("China's exports jumped 12.4% in March 2025 as firms rushed to beat U.S. tariffs set by the U.S. "
+            "president.\n\nImports fell 9.9%, the customs office reported.")
+    c = by_span(spot.spot(text, store=store, published="2025-04-14"), "9.9%")
+    assert c.frame["entity_others"] and c.verdict not in ACCUSING, c.explanation
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("With a score of 66.0 in 2025, Switzerland kept its lead in the GII.", "66.0", "CHE"),
+    ("At 4.91 million vehicles in 2023, China led car exports.", "4.91 million", "CHN"),
+])
+def test_an_opening_phrases_figure_is_the_main_clauses_subjects(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-10-10"), span)
+    assert (c.frame["entity"], c.frame["entity_from"]) == (entity, "stated"), c.frame
+
+
+def test_an_opening_phrase_before_a_clause_without_a_place_binds_nothing(store):
+    c = by_span(spot.spot("With 4.91 million vehicles in 2023, exports from China rose.", store=store,
+                          published="2024-02-01"), "4.91 million")
+    assert c.frame["entity_bound"] != "strong" or c.frame["entity"] == "CHN"
+
+
+@pytest.mark.parametrize("year, accusing", [("2024", False), ("2025", True)])
+def test_the_year_before_a_named_edition_is_never_judged_as_stated(store, year, accusing):
+    # GII CHE score: 2024 67.5, 2025 66.0; the text names the 2025 edition and gives a score "in 2024"
+    text = (f"Switzerland tops the 2025 Global Innovation Index.\n\nWith a GII score of 61.0 in {year}, "
+            "Switzerland slipped.")
+    c = by_span(spot.spot(text, store=store, published="2025-10-10"), "61.0")
+    assert (c.verdict in ACCUSING) == accusing, c.explanation

@@ -36,6 +36,8 @@ AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold
                    r"granted|built|installed)\s+by\s+(?:the\s+)?")
 """Between a figure and a place: a passive verb and "by" ("4.91 million exported by China", "1.2 million units
 sold by Germany"): the place is the figure's (the agent)."""
+OPENING = re.compile(r"(?i)^\s*(?:with|at|after|having|on|despite|thanks\s+to|at\s+a\s+level\s+of)\b[^,;]*$")
+"""A sentence's opening phrase up to a figure ("With a score of 66.0", "At 4.91 million"), before its first comma."""
 PLACE_BRACKET = re.compile(r"\s*\((?:[^()A-Za-z]|(?<=\d)(?:st|nd|rd|th)\b)*")
 """A figure in brackets right after a place is the place's ("Sweden (62.6)", "Korea (4th / +2)"): the bracket holds
 no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
@@ -409,6 +411,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _entity(places, figure, index, figures, frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
+        if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
+                and frame.period == str(int(context.edition) - 1):
+            # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024": the year before an
+            # edition the text named may be the edition's data year; which row is meant is a guess (never an accusation)
+            frame.period_from = "assumed"
+            frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -1182,10 +1190,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
     elif context.place:
-        frame.entity, frame.entity_from = context.place, "context"
+        # "China's exports jumped 12.4% ... U.S. tariffs imposed by U.S. President ... Imports fell 4.3%": the economy
+        # of the previous sentence's figures, before the one named most often
+        frame.entity, frame.entity_from = context.last_entity or context.place, "context"
         # a place carried from a text that names several economies is a guess among them (never an accusation)
         frame.entity_others = tuple(code for code in context.counts
-                                    if code != context.place and code != "WLD" and "-" not in code)
+                                    if code != frame.entity and code != "WLD" and "-" not in code)
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
@@ -1313,6 +1323,13 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if following:
         return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
+    if not preceding and OPENING.match(sentence[: figure.start]):
+        # "With a score of 66.0 in 2024, Switzerland slipped 1.5 points": an opening phrase's figure is the
+        # main clause's subject's
+        subject = next((p for p in places if p.start >= figure.end
+                        and re.fullmatch(r"[^,.;]*,\s*(?:the\s+)?", sentence[figure.end: p.start])), None)
+        if subject is not None:
+            return subject.value, True
     # "exports of solar panels from China to Europe": for exports, "from" names the exporter
     own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
            or (measures == ("exports",) and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]))]
