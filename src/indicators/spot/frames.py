@@ -190,9 +190,10 @@ def _nearest(items: list[Mention], start: int, end: int, clause: tuple[int, int]
     return None
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8)  # asked once per figure of a sentence: split the sentence once
+def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     cuts = [0] + [m.start() for m in CLAUSE.finditer(sentence)] + [len(sentence)]
-    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    return tuple((cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1))
 
 
 def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -1019,7 +1020,8 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         return
     # "fourth place with three leading positions: university-industry R&D collaboration, ...": what a colon after the
     # figure lists is not what the figure measures
-    items = [m for m in items if not (m.start >= figure.end and ":" in sentence[figure.end: m.start])]
+    colon = sentence.find(":", figure.end)
+    items = [m for m in items if colon < 0 or m.start < colon]
     if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
         # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
         items = [m for m in items if m.value != "economy"]
