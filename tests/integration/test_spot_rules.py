@@ -1334,7 +1334,7 @@ def test_figures_inside_a_cause_phrase_with_decimals_keep_its_subject(store):
 
 
 @pytest.mark.parametrize("text, span, period", [
-    ("NEV exports reached 1.2 million units in 2023, more than 679,000 in 2022.", "679,000", "2022"),
+    ("NEV exports rose to 1.5 million units, more than 679,000 in 2022.", "1.5 million", "2023"),  # a base's year
     ("NEV exports rose to 1.2 million units, up from 679,000 in 2022.", "679,000", "2022"),   # a base stays a base
     ("NEV exports hit more than 1.2 million units in 2023.", "1.2 million", "2023"),
 ])

@@ -284,7 +284,8 @@ EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Inno
 the period of the ranks the text gives without a year of their own."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
+                                   r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
                                    r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
