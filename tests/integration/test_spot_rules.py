@@ -1633,3 +1633,23 @@ def test_the_year_before_a_named_edition_is_never_judged_as_stated(store, year, 
             "Switzerland slipped.")
     c = by_span(spot.spot(text, store=store, published="2025-10-10"), "61.0")
     assert (c.verdict in ACCUSING) == accusing, c.explanation
+
+
+# --- a release day the text states dates the edition it reports (issue 20) -------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    # GII clusters: China 24 in the top 100 in 2025 (26 in 2024); the store dates the 2025 edition later than 2 Sept
+    ("The latest cluster ranking, released by WIPO on August 30, shows China with 24 clusters in the top 100.", "2025"),
+    ("The latest cluster ranking shows China with 24 clusters in the top 100.", "2024"),      # no release stated
+    ("The cluster ranking, to be released on September 20, lists China's clusters. China has 24 clusters in the top "
+     "100.", "2024"),                                                                       # a release after the text
+])
+def test_a_release_day_the_text_states_dates_the_edition(store, text, period):
+    c = by_span(spot.spot(text, store=store, published="2025-09-02"), "24 clusters")
+    assert (c.match.period, c.frame["period_from"]) == (period, "assumed"), c.explanation
+
+
+def test_an_edition_dated_by_a_stated_release_is_never_an_accusation(store):
+    text = "The latest cluster ranking, released by WIPO on August 30, shows China with 30 clusters in the top 100."
+    c = by_span(spot.spot(text, store=store, published="2025-09-02"), "30 clusters")
+    assert c.match.period == "2025" and c.verdict not in ACCUSING, c.explanation

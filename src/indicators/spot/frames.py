@@ -129,6 +129,7 @@ class Frame:
     change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
+    released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -157,6 +158,7 @@ class Context:
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
+    released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -307,6 +309,10 @@ RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveile
                           r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
+RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{0,100}?\bon\s+(" + MONTHS + r")\s+"
+                         r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
+"""The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
+year of its edition is out (matching: `latest_periods`)."""
 CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth|"
                        r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$")
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
@@ -344,6 +350,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     if limit is not None:
         figures = figures[:limit]
     vocab = vocabulary()
+    _note_release(context, sentence)
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
@@ -379,6 +386,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's)
             unit = "percent of GDP"
         frame.kind = unit_kind(unit) or unit
+        frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
             frame.role = "earlier"
@@ -1597,6 +1605,20 @@ def _heading_economy(sentence: str, places) -> str | None:
         return None
     rest = sentence[: places[0].start] + sentence[places[0].end:]
     return places[0].value if re.fullmatch(r"[\s#*\d.:)(–-]*(?:the\s*)?[\s.:*]*", rest, re.I) else None
+
+
+def _note_release(context: Context, sentence: str) -> None:
+    """The day the sentence says the text's source came out, when on or before the text's date ("the latest ...
+    study released by WIPO on September 1"): kept in the context for this sentence's figures and the next."""
+    released = RELEASED_ON.search(sentence)
+    if released and context.published:
+        try:
+            day = date(int(released.group(3) or context.published.year), MONTH_NUMBERS[released.group(1).lower()],
+                       int(released.group(2)))
+        except ValueError:  # "on February 30": no such day
+            return
+        if day <= context.published:
+            context.released_on = day.isoformat()
 
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
