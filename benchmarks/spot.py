@@ -140,7 +140,9 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         right = [c for c in hits if c.match and same_series(c.match, series, transformation)]
         right = right or [c for c in hits if c.match and series != "none" and duplicate_series(
             c.match, series, transformation, figure.get("period"), figure.get("entity"), store)]
-        hit = (right or hits or [None])[0]
+        # one span annotated once per economy ("India and the UK each have 4"): the candidate read for that economy
+        own = [c for c in right if id(c) not in used and (c.match.entity or c.entity) == figure.get("entity")]
+        hit = (own or right or hits or [None])[0]
         if DETAIL:
             detail(path.stem, figure["text"], f"{series} {figure.get('period')} {figure.get('entity')} "
                    f"{figure.get('expected')}", hit)

@@ -950,6 +950,24 @@ def test_a_ranking_without_a_year_before_its_edition_is_released_is_the_year_bef
     assert c.match.period == "2024" and c.verdict not in ACCUSING      # GII 2024: China 11th
 
 
+@pytest.mark.parametrize("published, period", [
+    # the store knows only GII 2025's release (2025-09-16): an earlier edition is taken to come out on the same day
+    ("2024-10-07", "2024"),     # after 16 September 2024: the 2024 edition (USA 3rd)
+    ("2024-06-01", "2023"),     # before it: the 2023 edition (USA 3rd)
+])
+def test_an_earlier_edition_is_taken_to_come_out_on_the_day_of_the_last(store, published, period):
+    c = by_span(spot.spot("Sweden and the USA followed Switzerland, the US in third place in the innovation ranking.",
+                          store=store, published=published), "third")
+    assert (c.match.period, c.frame["period_from"]) == (period, "assumed"), c.explanation
+
+
+def test_an_edition_day_assumed_is_never_an_accusation(store):
+    # USA: GII 2023 and 2024 3rd: "fifth" is wrong for either, but its edition is assumed, not stated
+    c = by_span(spot.spot("The US came in fifth place in the Global Innovation Index.", store=store,
+                          published="2024-10-07"), "fifth")
+    assert c.match.period == "2024" and c.verdict not in ACCUSING, c.explanation
+
+
 def test_a_trade_lede_keeps_the_year_before():
     """A customs year is released after it ends: a lede in January 2025 is about 2024 (no edition year)."""
     from indicators.spot import latest_periods
@@ -1151,3 +1169,487 @@ def test_an_economys_gii_rank_is_not_its_clusters(store, text, economy_rank, clu
     cluster = by_span(found, cluster_rank)
     assert not (cluster.match and cluster.match.indicator == "gii_rank"), cluster.explanation
     assert cluster.verdict not in ACCUSING, cluster.explanation
+
+
+# --- an index's score: "a score of", "scored", a bracketed score after a name (issue 20) ----------------------------
+
+@pytest.mark.parametrize("sentence, span, entity", [
+    # store: GII 2024 scores DEU 58.1, CHN 56.3, FRA 55.4, JPN 54.1
+    ("In the Global Innovation Index 2024, Germany earned a score of 58.1.", "58.1", "DEU"),
+    ("China scored 56.3 in the GII 2024.", "56.3", "CHN"),
+    ("France's score stood at 55.4 in the 2024 Global Innovation Index.", "55.4", "FRA"),
+    ("Japan had a score of about 54 in GII 2024.", "54", "JPN"),
+])
+def test_a_number_after_score_words_is_the_index_score(store, sentence, span, entity):
+    c = by_span(spot.spot(sentence, store=store, published="2025-01-15"), span)
+    assert (c.unit, c.match.indicator, c.match.period, c.match.entity) == ("score", "gii_score", "2024", entity)
+    assert c.verdict.startswith("supported"), c.explanation
+
+
+def test_a_bracketed_number_after_a_name_takes_the_score_of_its_sentence(store):
+    text = "In the GII 2024 Sweden led with a score of 64.5, ahead of the US (62.4) and Korea (60.9)."
+    found = spot.spot(text, store=store, published="2025-01-15")
+    for span, entity in (("62.4", "USA"), ("60.9", "KOR")):
+        c = by_span(found, span)
+        assert (c.value, c.match.indicator, c.match.entity) == (float(span), "gii_score", entity), c.explanation
+        assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Germany has topped the list with a score of 70.2.",       # no index named: the score's subject is assumed
+    "Germany scored 3 goals against Japan in 2024.",
+])
+def test_a_score_without_its_index_named_is_never_an_accusation(store, text):
+    [c] = spot.spot(text, store=store, published="2025-01-15")
+    assert c.verdict not in ACCUSING and "subject" in c.open, c.explanation
+
+
+def test_a_bracketed_number_without_a_score_in_its_sentence_is_no_score():
+    figures = read_figures("Sales in Germany (62.6) and France (55.0) rose in 2024.")
+    assert [f.unit for f in figures] == ["count", "count"]
+
+
+# --- a signed move in a ranking: "Korea (4th / +2)", "China (+1)" (issue 20) -----------------------------------------
+
+@pytest.mark.parametrize("text, span, entity, change", [
+    # store: GII rank KOR 6 (2024) -> 4 (2025), CHN 11 -> 10, DEU 9 -> 11
+    ("In the GII 2025, Korea (4th / +2) moved ahead.", "+2", "KOR", -2.0),
+    ("China (+1) ranked 10th in the Global Innovation Index 2025.", "+1", "CHN", -1.0),
+    ("In the Global Innovation Index 2025, Germany (11th, –2) lost ground.", "–2", "DEU", 2.0),
+])
+def test_a_signed_number_in_brackets_in_a_ranking_is_a_move(store, text, span, entity, change):
+    c = by_span(spot.spot(text, store=store, published="2025-10-01"), span)
+    assert (c.unit, c.value, c.frame["transformation"]) == ("rank", change, "change")
+    assert (c.match.indicator, c.match.entity, c.match.period) == ("gii_rank", entity, "2025"), c.explanation
+    assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Profits at the firm (+2) were flat in 2025.",            # no ranking named
+    "Exports (+2.5%) rose in 2025, ranking first.",          # a percentage has its unit
+])
+def test_a_signed_number_outside_a_ranking_is_no_move(sentence):
+    assert not any(f.move for f in read_figures(sentence))
+
+
+# --- "This country", "It" after a sub-heading that is an economy's name (issue 20) -----------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Sweden\n\nThis country ranked second in the GII 2024 with a score of 64.5.", "second", "SWE"),
+    ("Sweden\n\nThis country ranked second in the GII 2024 with a score of 64.5.", "64.5", "SWE"),
+    ("Germany\n\nIt ranked ninth in the Global Innovation Index 2024.", "ninth", "DEU"),
+    ("Republic of Korea\n\nIt has secured the sixth position in GII 2024.", "sixth", "KOR"),
+])
+def test_a_pointer_after_an_economys_sub_heading_is_that_economy(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-01-15"), span)
+    assert (c.match.entity, c.frame["entity_from"]) == (entity, "context") and c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Korea\n\nThe report covers Japan too.\n\nIt ranked fourth in the GII 2024.",   # another economy named since
+    "Sweden and Germany\n\nThis country ranked fourth in the GII 2024.",            # a heading naming two
+])
+def test_a_pointer_after_two_economies_is_never_an_accusation(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-01-15"), "fourth")
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+# --- a numbered list of economies is a ranking; a year in an aside dates only the aside (issue 20) -------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    # store: GII 2024 ranks CHE 1, SWE 2, USA 3, SGP 4, GBR 5, DEU 9
+    ("The five most innovative economies in the GII 2024 were: 1. Switzerland; 2. Sweden; 3. the United States; "
+     "4. Singapore and 5. the United Kingdom.", "3.", "USA"),
+    ("The five most innovative economies in the GII 2024 were: 1. Switzerland; 2. Sweden; 3. the United States; "
+     "4. Singapore and 5. the United Kingdom.", "5.", "GBR"),
+    ("The most innovative economies in the Global Innovation Index 2024:\n\n1. Switzerland\n\n9. Germany", "9.", "DEU"),
+])
+def test_a_numbered_list_of_economies_is_their_ranks(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-01-15"), span)
+    assert (c.unit, c.match.indicator, c.match.entity, c.match.period) == ("rank", "gii_rank", entity, "2024")
+    assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports rose in 2024: 3. Machinery was the largest item.",   # no economy after the number
+    "Exports grew in 2024, with 12. percent more cars.",
+    "Sales reached 3. Germany bought most of them.",               # a number ending a sentence
+])
+def test_a_number_before_a_full_stop_without_a_listed_economy_is_no_rank(sentence):
+    assert not any(f.unit == "rank" for f in read_figures(sentence))
+
+
+def test_a_year_in_an_aside_dates_the_asides_not_the_list(store):
+    text = "In the GII 2024 the leaders were: 1. Switzerland (1st in 2023); 2. Sweden (2nd); 3. the US (3rd)."
+    found = spot.spot(text, store=store, published="2025-01-15")
+    assert by_span(found, "2.").match.period == "2024" and by_span(found, "3.").match.period == "2024"
+    aside = by_span(found, "2nd")  # a parallel aside without a year: the year of the aside before, assumed
+    assert (aside.match.period, aside.frame["period_from"]) == ("2023", "assumed"), aside.explanation
+
+
+def test_a_year_borrowed_from_an_aside_is_never_an_accusation(store):
+    # KOR: GII 2023 rank 10, 2024 rank 6: "(4th)" is wrong for either year, but its year is only borrowed
+    c = by_span(spot.spot("In the GII 2024 Switzerland led (1st in 2023) and Korea (4th).", store=store,
+                          published="2025-01-15"), "4th")
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The leaders are: 1. Switzerland; 2. Sweden.", 1),             # a list item's number ends no sentence
+    ("1. Switzerland\n2. Sweden", 1),
+    ("Korea followed with 22,288. In 2023 filings fell.", 2),       # a thousands group does
+    ("Sales grew 3.5 percent to 1.5. Germany bought most.", 2),
+])
+def test_a_list_items_number_does_not_end_a_sentence(text, count):
+    assert len(spot.sentences(text)) == count
+
+
+# --- a prediction in a later clause is that clause's; a decimal point ends no cause; "more than" is no base ---------
+
+def test_a_prediction_in_a_later_clause_leaves_the_figures_before_it_facts(store):
+    # store: CAAM vehicle exports 2023 4.91 million, +57.9%
+    text = ("China's car exports rose 57.9 percent to 4.91 million vehicles in 2023, and the country is expected "
+            "to become the top exporter.")
+    for span in ("57.9 percent", "4.91 million"):
+        c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+        assert "prediction" not in c.flags and c.verdict == "supported", c.explanation
+
+
+def test_a_prediction_in_the_figures_own_clause_stays_a_prediction(store):
+    text = ("China's car exports rose to 4.91 million vehicles in 2023, and they are expected to reach 6 million "
+            "vehicles in 2024.")
+    found = spot.spot(text, store=store, published="2024-02-01")
+    assert by_span(found, "6 million").verdict == "opinion"
+    assert by_span(found, "4.91 million").verdict == "supported"
+
+
+def test_figures_inside_a_cause_phrase_with_decimals_keep_its_subject(store):
+    # store: CAAM NEV exports 2023 1.203 million, +77.6%
+    text = ("Growth was driven by exports of new energy vehicles, which soared 77.6 percent to more than 1.2 million "
+            "units in 2023.")
+    found = spot.spot(text, store=store, published="2024-02-01")
+    for span in ("77.6 percent", "1.2 million"):
+        c = by_span(found, span)
+        assert (c.frame["subject"], c.match.product, c.match.period) == ("nev", "nev", "2023"), c.explanation
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("NEV exports rose to 1.5 million units, more than 679,000 in 2022.", "1.5 million", "2023"),  # a base's year
+    ("NEV exports rose to 1.2 million units, up from 679,000 in 2022.", "679,000", "2022"),   # a base stays a base
+    ("NEV exports hit more than 1.2 million units in 2023.", "1.2 million", "2023"),
+])
+def test_more_than_before_a_figure_is_its_comparator_not_a_base(store, text, span, period):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+    assert c.match.period == period, c.explanation
+
+
+def test_a_subject_in_a_cause_after_the_figure_is_still_not_the_figures(store):
+    c = by_span(spot.spot("Exports rose 4.6 percent in 2023, driven by demand for electric vehicles, whose sales grew "
+                          "37.9 percent.", store=store, published="2024-02-01"), "4.6 percent")
+    assert c.frame["subject"] != "ev" and c.verdict not in ACCUSING, c.explanation
+
+
+# --- "exported by China": the agent of a passive verb; a sentence end without its space (issue 20) -----------------
+
+@pytest.mark.parametrize("text, span", [
+    # store: CAAM vehicle exports 2023 4.91 million
+    ("Germany exported 2.6 million cars in 2023, against 4.91 million exported by China.", "4.91 million"),
+    ("Japan's shipments reached 4.42 million in 2023, short of the 4.91 million vehicles shipped by China.",
+     "4.91 million"),
+])
+def test_a_place_after_a_passive_verb_and_by_is_the_figures(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+    assert (c.frame["entity"], c.frame["entity_bound"], c.match.period) == ("CHN", "strong", "2023"), c.explanation
+    assert c.match.indicator in ("vehicle_exports", "car_exports_units") and c.verdict not in ACCUSING
+
+
+def test_a_place_after_by_without_a_passive_verb_is_not_the_figures(store):
+    c = by_span(spot.spot("China shipped 4.91 million vehicles in 2023, as counted by Japan's trade body.",
+                          store=store, published="2024-02-01"), "4.91 million")
+    assert c.frame["entity"] == "CHN" and c.verdict not in ACCUSING, c.explanation
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Output could hit 230 GW in 2026, said the consultancy.Exports rose 64% in 2022.", 2),
+    ("The U.S.Treasury said so.", 1),                 # an abbreviation's capital: no sentence end
+    ("It rose 1.5 percent.", 1),
+])
+def test_a_sentence_end_without_its_space_still_ends_it(text, pieces):
+    assert len(spot.sentences(text)) == pieces
+
+
+def test_a_forecast_before_a_lost_space_does_not_make_the_next_sentence_one(store):
+    text = ("Module shipments could reach 149 GW in 2026, said the consultancy.China's solar exports surged by 64% to "
+            "$52 billion in 2022.")
+    c = by_span(spot.spot(text, store=store, published="2023-05-24"), "64%")
+    assert "prediction" not in c.flags and c.period == "2022", c.explanation
+
+
+# --- what a colon after the figure lists is not what the figure measures (issue 20) ----------------------------------
+
+def test_a_subject_listed_after_a_colon_is_not_the_ranks(store):
+    text = ("Switzerland ranked first in the Global Innovation Index 2024. Germany came in ninth place, with three "
+            "strengths: R&D spending, patents and exports.")
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), "ninth")
+    assert (c.frame["subject"], c.match.indicator, c.match.entity) == ("innovation_index", "gii_rank", "DEU")
+    assert c.frame["subject_from"] == "assumed", c.frame
+
+
+def test_a_subject_listed_after_a_colon_is_not_the_growths(store):
+    c = by_span(spot.spot("China's exports rose 5.9 percent in 2024: electric vehicles and batteries led.", store=store,
+                          published="2025-02-01"), "5.9 percent")
+    assert c.frame["subject"] not in ("ev", "liion_batteries") and c.verdict not in ACCUSING, c.explanation
+
+
+# --- lists of economies: paired with a list of ranks, or sharing one threshold (issue 20) ----------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    # store: GII 2024 ranks SWE 2, USA 3, SGP 4, GBR 5, FIN 7, DNK 10
+    ("In the GII 2024, Sweden and the USA claimed second and third place.", "second", "SWE"),
+    ("In the GII 2024, Sweden and the USA claimed second and third place.", "third", "USA"),
+    ("Singapore, the UK and Finland took fourth, fifth and seventh places in the Global Innovation Index 2024.",
+     "fifth", "GBR"),
+])
+def test_a_list_of_ranks_after_a_list_of_economies_pairs_them_in_order(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), span)
+    assert (c.match.indicator, c.match.entity, c.frame["entity_bound"]) == ("gii_rank", entity, "strong")
+    assert c.verdict == "supported", c.explanation
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Sweden and Singapore are ranked among the top five most innovative economies in the Global Innovation Index "
+     "2024.", {"SWE", "SGP"}),
+    ("Finland and Denmark also had high rankings in the Global Innovation Index 2024, making it to the top ten.",
+     {"FIN", "DNK"}),
+    ("Switzerland, Sweden and the US are in the top three of the GII 2024.", {"CHE", "SWE", "USA"}),
+])
+def test_a_threshold_after_a_list_of_economies_is_each_ones(store, text, spans):
+    found = [c for c in spot.spot(text, store=store, published="2024-12-01") if c.span.startswith("top")]
+    assert {c.match.entity for c in found} == spans and all(c.verdict == "supported" for c in found)
+
+
+@pytest.mark.parametrize("text, span", [
+    # JPN is 13th in GII 2024, KOR 6th, CHN 11th: an aside's economies are not the figure's
+    ("Unlike Sweden and Japan, China is in the top 11 of the GII 2024.", "top 11"),
+    ("Unlike Sweden and Japan, China and Korea took 11th and sixth place in the GII 2024.", "11th"),
+])
+def test_a_list_of_economies_in_an_aside_shares_nothing(store, text, span):
+    found = spot.spot(text, store=store, published="2024-12-01")
+    assert not any(c.match and c.match.entity == "JPN" for c in found)
+    assert all(c.verdict not in ACCUSING for c in found), [c.explanation for c in found]
+
+
+@pytest.mark.parametrize("sentence, ranks", [
+    ("Sweden and the USA claimed second and third place.", [2.0, 3.0]),
+    ("Sweden took first place in the GII 2024.", [1.0]),
+    ("It took first place in scientific services.", []),            # a ranking of something else
+    ("In the first place, exports rose.", []),
+    ("The number of indicators in first place rose.", []),
+    ("It was the second and third time.", []),
+])
+def test_first_and_second_before_place_are_ranks_only_when_taken(sentence, ranks):
+    assert [f.value for f in read_figures(sentence) if f.unit == "rank"] == ranks
+
+
+# --- a market share: a share of the sales of the product's kind (issue 20) -------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    # store: CAAM NEV sales 9.495 of 30.09 million (2023: 31.6%; 2022: 25.6%), 12.87 of 31.44 million (2024: 40.9%)
+    ("NEV sales reached 9.5 million in 2023. Their market share rose to 31.6 percent.", "31.6 percent", "2023"),
+    ("The NEV market share reached 31.6 percent in 2023, up 5.9 percentage points.", "5.9 percentage points", "2023"),
+    ("New energy vehicles accounted for over 40 percent of total sales in 2024.", "over 40 percent", "2024"),
+    ("New energy vehicles took a market penetration of 40.9 percent in 2024.", "40.9 percent", "2024"),
+])
+def test_a_market_share_is_a_share_of_the_sales_of_its_kind(store, text, span, period):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), span)
+    assert (c.match.indicator, c.match.product, c.match.period) == ("vehicle_sales", "nev", period), c.explanation
+    assert c.match.derivation in ("share", "share_change") and c.verdict.startswith("supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's market share of world exports rose to 14.7 percent in 2022.", "14.7 percent"),   # no growth rate
+    ("Chinese brands' market share reached 50 percent in 2023.", "50 percent"),                 # brands: not held
+    ("Battery electric vehicles took a market share of 20 percent in 2023.", "20 percent"),     # two parents
+])
+def test_a_market_share_the_store_does_not_hold_is_unverifiable(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), span)
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+
+
+def test_a_market_share_of_a_subject_carried_is_never_an_accusation(store):
+    text = "New energy vehicle sales grew fast in 2023. The market share reached 45 percent."
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "45 percent")
+    assert c.match.product == "nev" and c.verdict not in ACCUSING, c.explanation
+
+
+# --- the trade surplus as "the gap between exports and imports", widened or narrowed (issue 20) ----------------------
+
+@pytest.mark.parametrize("text, value", [
+    # store: GACC trade balance 2024 +22% (yuan), +21% (dollars)
+    ("In China, the gap between exports and imports widened by 22 percent in 2024.", 22.0),
+    ("China's trade surplus narrowed by 5 percent in 2024.", -5.0),
+])
+def test_a_widening_gap_between_exports_and_imports_is_the_surplus_growth(store, text, value):
+    [c] = spot.spot(text, store=store, published="2025-02-01")
+    assert (c.value, c.frame["measure"], c.frame["transformation"]) == (value, "trade_balance", "growth_rate")
+    assert c.match.indicator.startswith("goods_trade_balance") and c.match.indicator.endswith("_yoy_pct")
+    assert c.verdict not in ACCUSING or "yuan" in text, c.explanation  # no currency named: never an accusation
+
+
+def test_another_gap_that_widened_is_no_trade_figure(store):
+    [c] = spot.spot("The gap between rich and poor in China widened by 20 percent in 2024.", store=store,
+                    published="2025-02-01")
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "China, the world’s second-largest economy, saw exports rise 5.9 percent in 2024.",   # a curly apostrophe
+    "China, the world's second-largest economy, saw exports rise 5.9 percent in 2024.",
+])
+def test_the_worlds_second_largest_economy_names_the_economy_not_the_world(store, sentence):
+    c = by_span(spot.spot(sentence, store=store, published="2025-02-01"), "5.9 percent")
+    assert (c.frame["entity"], c.frame["subject"]) == ("CHN", "goods"), c.frame
+
+
+# --- a currency written before a number in words ("USD one trillion") (issue 20) --------------------------------------
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("The surplus neared USD one trillion in 2024.", "USD"),
+    ("Exports hit RMB one trillion in 2024.", "CNY"),
+])
+def test_a_currency_before_a_number_in_words_is_its_unit(sentence, unit):
+    [f] = read_figures(sentence)
+    assert (f.value, f.scale, f.unit) == (1.0, 1e12, unit)
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Dollar-priced sales reached one million cars in 2024.", "vehicles"),   # the currency word is not before it
+    ("The yuan fell for one trillion reasons.", "count"),
+])
+def test_a_currency_word_elsewhere_gives_no_unit(sentence, unit):
+    assert [f.unit for f in read_figures(sentence)] == [unit]
+
+
+def test_a_surplus_in_usd_words_is_judged_on_the_dollar_series(store):
+    # GACC 2024 trade balance: 992.1 billion USD
+    [c] = spot.spot("China's trade surplus reached USD one trillion in 2024.", store=store, published="2025-02-01")
+    assert (c.unit, c.match.indicator, c.match.unit) == ("USD", "goods_trade_balance", "USD"), c.explanation
+
+
+# --- "each" gives one figure to every economy of a list (issue 20) ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entities", [
+    # store: GII 2025 top-100 clusters IND 4, GBR 4, CAN 3, JPN 3, KOR 3
+    ("In the GII 2025 cluster ranking, India and the United Kingdom each host 4 clusters.", "4", {"IND", "GBR"}),
+    ("In the GII 2025 cluster ranking, Canada, Japan and Korea have 3 clusters each.", "3 clusters",
+     {"CAN", "JPN", "KOR"}),
+])
+def test_each_gives_the_figure_to_every_economy_listed(store, text, span, entities):
+    found = [c for c in spot.spot(text, store=store, published="2025-10-01") if c.span.startswith(span)]
+    assert {c.match.entity for c in found} == entities, [c.explanation for c in found]
+    assert all(c.match.indicator == "st_clusters_top100" and c.verdict == "supported" for c in found)
+
+
+def test_a_figure_without_each_after_a_list_is_not_shared(store):
+    # "with 24 clusters" is China's alone (the US has 22): no copy for the US
+    found = spot.spot("In the GII 2025 cluster ranking, the US trails China, which hosts 24 clusters.", store=store,
+                      published="2025-10-01")
+    assert [c.frame["entity"] for c in found if c.span.startswith("24")] == ["CHN"]
+
+
+# --- a rank and a score of one sentence are of one index; a ranking list's values (issue 20) -------------------------
+
+def test_a_rank_beside_a_score_is_of_the_scored_index(store):
+    c = by_span(spot.spot("Germany took ninth place with a score of 58.1.", store=store, published="2024-12-01"),
+                "ninth")
+    assert (c.frame["subject"], c.frame["subject_from"], c.match.indicator) == ("innovation_index", "assumed", "gii_rank")
+
+
+@pytest.mark.parametrize("span, entity", [("58.1", "DEU"), ("54.1", "JPN")])
+def test_a_decimal_after_an_economy_in_an_index_ranking_list_is_its_score(store, span, entity):
+    text = "The most innovative economies in the Global Innovation Index 2024:\n\n9. Germany – 58.1\n\n13. Japan: 54.1"
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), span)
+    assert (c.unit, c.match.indicator, c.match.entity, c.match.period) == ("score", "gii_score", entity, "2024")
+    assert c.verdict == "supported", c.explanation
+
+
+def test_a_decimal_in_a_ranking_list_of_what_has_no_score_stays_a_bare_number(store):
+    c = by_span(spot.spot("The largest car exporters in 2023:\n\n1. Japan – 4.4", store=store, published="2024-02-01"),
+                "4.4")
+    assert c.unit != "score" and c.verdict not in ACCUSING
+
+
+def test_a_wrong_score_in_a_list_whose_index_is_assumed_is_never_an_accusation(store):
+    text = "The most innovative economies in the Global Innovation Index 2024:\n\n9. Germany – 61.3"
+    c = by_span(spot.spot(text, store=store, published="2024-12-01"), "61.3")
+    assert c.match.indicator == "gii_score" and c.verdict not in ACCUSING, c.explanation
+
+
+def test_both_measures_before_a_figure_are_each_its_even_with_a_whole_after(store):
+    # CAAM 2024 NEV production 12.89 million, sales 12.87 million; 40.9% of all sales
+    text = ("NEVs did well in 2024, with both production and sales exceeding 12 million units and accounting for over "
+            "40 percent of total sales.")
+    found = [c for c in spot.spot(text, store=store, published="2025-02-01") if "12 million" in c.span]
+    assert sorted(c.match.indicator for c in found) == ["vehicle_production", "vehicle_sales"]
+    assert all(c.verdict == "supported" for c in found)
+
+
+# --- the economy of the previous sentence's figures; an opening phrase's figure; an edition's data year (issue 20) ----
+
+def test_a_sentence_naming_no_economy_is_about_the_previous_figures_economy(store):
+    # GACC March 2025: exports +12.4%, imports -4.3% (dollars)
+    text = ("China's exports jumped 12.4% in March 2025 as firms rushed to beat U.S. tariffs set by the U.S. "
+            "president, the government said.\n\nImports fell 4.3%, the customs office reported.")
+    c = by_span(spot.spot(text, store=store, published="2025-04-14"), "4.3%")
+    assert (c.match.entity, c.match.indicator, c.match.period) == ("CHN", "goods_imports_usd_yoy_pct", "2025-03")
+
+
+def test_a_figure_carried_among_several_economies_is_never_an_accusation(store):
+    text = ("China's exports jumped 12.4% in March 2025 as firms rushed to beat U.S. tariffs set by the U.S. "
+            "president.\n\nImports fell 9.9%, the customs office reported.")
+    c = by_span(spot.spot(text, store=store, published="2025-04-14"), "9.9%")
+    assert c.frame["entity_others"] and c.verdict not in ACCUSING, c.explanation
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("With a score of 66.0 in 2025, Switzerland kept its lead in the GII.", "66.0", "CHE"),
+    ("At 4.91 million vehicles in 2023, China led car exports.", "4.91 million", "CHN"),
+])
+def test_an_opening_phrases_figure_is_the_main_clauses_subjects(store, text, span, entity):
+    c = by_span(spot.spot(text, store=store, published="2025-10-10"), span)
+    assert (c.frame["entity"], c.frame["entity_from"]) == (entity, "stated"), c.frame
+
+
+def test_an_opening_phrase_before_a_clause_without_a_place_binds_nothing(store):
+    c = by_span(spot.spot("With 4.91 million vehicles in 2023, exports from China rose.", store=store,
+                          published="2024-02-01"), "4.91 million")
+    assert c.frame["entity_bound"] != "strong" or c.frame["entity"] == "CHN"
+
+
+@pytest.mark.parametrize("year, accusing", [("2024", False), ("2025", True)])
+def test_the_year_before_a_named_edition_is_never_judged_as_stated(store, year, accusing):
+    # GII CHE score: 2024 67.5, 2025 66.0; the text names the 2025 edition and gives a score "in 2024"
+    text = (f"Switzerland tops the 2025 Global Innovation Index.\n\nWith a GII score of 61.0 in {year}, "
+            "Switzerland slipped.")
+    c = by_span(spot.spot(text, store=store, published="2025-10-10"), "61.0")
+    assert (c.verdict in ACCUSING) == accusing, c.explanation
+
+
+# --- a release day the text states dates the edition it reports (issue 20) -------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    # GII clusters: China 24 in the top 100 in 2025 (26 in 2024); the store dates the 2025 edition later than 2 Sept
+    ("The latest cluster ranking, released by WIPO on August 30, shows China with 24 clusters in the top 100.", "2025"),
+    ("The latest cluster ranking shows China with 24 clusters in the top 100.", "2024"),      # no release stated
+    ("The cluster ranking, to be released on September 20, lists China's clusters. China has 24 clusters in the top "
+     "100.", "2024"),                                                                       # a release after the text
+])
+def test_a_release_day_the_text_states_dates_the_edition(store, text, period):
+    c = by_span(spot.spot(text, store=store, published="2025-09-02"), "24 clusters")
+    assert (c.match.period, c.frame["period_from"]) == (period, "assumed"), c.explanation
+
+
+def test_an_edition_dated_by_a_stated_release_is_never_an_accusation(store):
+    text = "The latest cluster ranking, released by WIPO on August 30, shows China with 30 clusters in the top 100."
+    c = by_span(spot.spot(text, store=store, published="2025-09-02"), "30 clusters")
+    assert c.match.period == "2025" and c.verdict not in ACCUSING, c.explanation

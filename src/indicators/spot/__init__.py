@@ -326,7 +326,10 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
     at, end = candidate.start - offset, candidate.end - offset
     if 0 <= at <= end <= len(sentence) and expected_figure(sentence, at, end):
         return True
-    if _predicts(sentence) and not _will_on_a_past_year(sentence, candidate, published) \
+    # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
+    # prediction in a clause after the figure's is that clause's, not the figure's
+    upto = frames._clause_of(frames._clauses(sentence), at)[1] if 0 <= at <= len(sentence) else len(sentence)
+    if _predicts(sentence[:upto]) and not _will_on_a_past_year(sentence, candidate, published) \
             and not _only_expectations(sentence):
         return True
     year_now = published.year if published else date.today().year
@@ -396,7 +399,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
     if not frame.period and published and frame.period_from != "unresolved" and candidate.role in ("figure", "leader"):
-        latest = latest_periods(entry, entity, published)
+        latest = latest_periods(entry, entity, published, frame.released_on)
         if latest:  # a lede without any period: the latest the series completed before the text (assumed)
             frame.period, frame.period_from = latest[0], "assumed"
             candidate.period, candidate._periods = latest[0], latest
@@ -484,7 +487,8 @@ def _change_from_published(candidate: Candidate, frame: frames.Frame, index: lis
     level = frames.Frame(**{**asdict(frame), "transformation": "level", "change_of": ""})
     options, _ = matching.match(level, candidate.unit, None, index)
     entity = frame.entity or "CHN"
-    latest = [p for p in (latest_periods(options[0].entry, entity, published) if options else []) if p.isdigit()]
+    latest = [p for p in (latest_periods(options[0].entry, entity, published, frame.released_on) if options else [])
+              if p.isdigit()]
     if not latest:
         return False
     frame.period, frame.period_from = latest[0], "assumed"
@@ -495,15 +499,17 @@ def _change_from_published(candidate: Candidate, frame: frames.Frame, index: lis
     return True
 
 
-def latest_periods(entry, entity: str, published: date) -> list[str]:
+def latest_periods(entry, entity: str, published: date, released_on: str = "") -> list[str]:
     """The periods a text published on `published` most likely reports when it names none (a lede: "China's
     exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
     period completed before that date, if the series holds it; those ending latest, the finest first (a release
     reports its newest month first: December 2024 and the year 2024 both end on 31 December). A year whose row
     came out within it and before the date (an index's edition: GII 2025, released in September 2025) is the
-    latest year. [] when none."""
-    edition = any(e == entity and f == "A" and stop == str(published.year)
-                  and "" < entry.released.get((e, f), "") <= published.isoformat() for e, f, _, stop in entry.spans)
+    latest year; so is the published year when the text says its source came out that year (`released_on`: "the
+    latest ... study released by WIPO on September 1") and the series is an edition's. [] when none."""
+    edition = any(e == entity and f == "A" and (_edition_out(entry.released.get((e, f), ""), stop, published) or (
+        released_on[:4] == str(published.year) and entry.released.get((e, f), "")[:4] == stop >= released_on[:4]))
+        for e, f, _, stop in entry.spans)
     last = {"A": str(published.year - (0 if edition else 1)), "M": frames.month_before(published),
             "Q": f"{(published.year * 4 + (published.month - 1) // 3 - 1) // 4}-Q{(published.month - 1) // 3 or 4}"}
     ends = {"A": lambda p: f"{p}-12", "M": lambda p: p, "Q": lambda p: f"{p[:4]}-{int(p[-1]) * 3:02d}"}
@@ -513,6 +519,17 @@ def latest_periods(entry, entity: str, published: date) -> list[str]:
         return []
     newest = max(end for end, _, _ in held)
     return [p for end, _, p in held if end == newest]
+
+
+def _edition_out(released: str, stop: str, published: date) -> bool:
+    """The row of the published year was out by the published date: the series' last year came out within that
+    year (an index's edition: GII 2025 on 2025-09-16) and, for the published year, on or before the date; for a
+    published year before the last, the store knows only the last release: its edition is taken to come out on
+    the same day of the year (GII 2024 by 2024-09-16: a text of 2024-10-07 reads the 2024 edition; assumed)."""
+    year = str(published.year)
+    if not released or released[:4] != stop or stop < year:
+        return False
+    return (released if stop == year else f"{year}{released[4:10]}") <= published.isoformat()
 
 
 def part_coverage(sentence: str, source: str, indicator: str) -> str:

@@ -28,14 +28,20 @@ import re
 from dataclasses import dataclass
 
 from indicators import numbers
-from indicators.spot.vocabulary import vocabulary
+from indicators.spot.vocabulary import mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
-PLACE_AFTER = re.compile(r"(?i)\s+(?:place|position|spot)\b")
+PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?)\b")
 """An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
 the first place"."""
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
+RANKING_WORDS = re.compile(rf"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder|{ORDINAL})\b")
+ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ORDINAL})*"
+                          r"\s+(?:places?|positions?|spots?)\b")
+"""Ordinals sharing one "place" after the last ("claimed second and third place", "fourth, fifth and sixth places"):
+each is a rank."""
 IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
 ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall)\b)")
 """An ordinal word after "in" that ends its phrase ("and Shanghai-Suzhou in sixth,") is a rank, elided from "in sixth
@@ -68,6 +74,7 @@ class Figure:
     kind: str = "number"  # number, ordinal, fraction, range-low, range-high (from the reader)
     comparator: str = "~="  # the reader's, from the wording before the figure ("more than": ">")
     lead: int | None = None  # where that wording starts in the sentence
+    move: str = ""  # a signed move in a ranking ("Korea (4th / +2)"): "up" for "+", "down" for "-" (frames._changes)
 
 
 def _domain_unit(rest: str) -> tuple[str | None, int]:
@@ -93,6 +100,41 @@ def _unit_words() -> list[tuple[str, str]]:
     return [(w, u) for w, u in vocabulary()["_unit_words"] if kinds.get(u) not in ("money", "percent", "ratio")]
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _units_before() -> list[tuple[re.Pattern, str]]:
+    """(pattern, unit) for the vocabulary's `units_before`: the words end right before the figure, a comparator
+    word ("about", "nearly") allowed between."""
+    comparators = "|".join(re.escape(w) for w, _ in vocabulary()["_comparators"])
+    return [(re.compile(rf"(?i)(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})"
+                        rf"\s*(?:(?:{comparators})\s+)?$"), unit)
+            for unit, words in (vocabulary().get("units_before") or {}).items()]
+
+
+def _unit_before(before: str) -> str | None:
+    """The unit the words right before a bare number give it ("with a score of 67.5": score), else None."""
+    return next((unit for pattern, unit in _units_before() if pattern.search(before)), None)
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _currency_pattern() -> tuple[re.Pattern, dict]:
+    """A currency code, word or sign ending right before a figure ("USD one trillion", "RMB one trillion")."""
+    kinds, words = vocabulary()["unit_kinds"], {}
+    for unit, names in vocabulary()["units"].items():
+        if kinds.get(unit) == "money":
+            words.update({w.lower(): unit for w in names})
+    words.update({sign.lower(): unit for sign, unit in vocabulary()["currency_signs"].items()})
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:^|(?<=[^\w$]))(?:{alternation})\s*$"), words
+
+
+def _currency_before(before: str) -> str | None:
+    """The currency written before a figure the reader left without one (it reads "USD 65 billion", not "USD one
+    trillion"), else None."""
+    pattern, words = _currency_pattern()
+    m = pattern.search(before)
+    return words[m.group(0).strip().lower()] if m else None
+
+
 def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool:
     """A number word without a unit or scale ("one of", "two sessions") is not a figure, unless a list
     or a total makes it one ("21 and nine", "with eight", "three in total", "two times")."""
@@ -110,7 +152,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
-        placed = PLACE_AFTER.match(sentence, f.end) and not re.search(r"(?i)\bin\s+the\s+$", before) \
+        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) \
+            and not re.search(r"(?i)\bin\s+the\s+$", before) \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
             or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
@@ -133,8 +176,12 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         unit = "rank"
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])
+        top = re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I)
+        if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
+            unit, used = None, 0  # "among the top five most innovative economies": a rank, not a count of economies
         end += used
-        if unit is None and re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I):
+        unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start]) or _currency_before(sentence[max(0, f.start - 12): f.start])
+        if unit is None and top:
             if re.search(r"\bof the top[\s-]+$", sentence[max(0, f.start - 20): f.start], re.I):
                 return []  # "26 of the top 100 clusters" describes the series
             unit = "rank"
@@ -163,6 +210,16 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
     for here, nxt in zip(reversed(figures[:-1]), reversed(figures[1:])):
         if here.unit is None and re.fullmatch(r"\s*(and|or|,|to)\s*", sentence[here.end: nxt.start]):
             here.unit = nxt.unit
+    # "a score of 66.0 ... ahead of Sweden (62.6) and the United States (61.7)": a bare number alone in
+    # brackets right after a name is in the unit an earlier figure of the sentence took from its words before
+    # (the reader takes "(62.6)" for an accountant's negative: after a name it is a label's figure, positive)
+    named = next((f.unit for f in figures if f.unit and _unit_before(sentence[max(0, f.start - 40): f.start])), None)
+    for figure in figures:
+        text = sentence[figure.start: figure.end]
+        if named and figure.unit is None and figure.scale == 1 and not figure.ordinal \
+                and re.fullmatch(r"\(\s*[\d.]+\s*\)", text) \
+                and re.search(r"[A-Z][\w.'-]*\s*$", sentence[max(0, figure.start - 30): figure.start]):
+            figure.unit, figure.value = named, abs(figure.value)
     last_scaled = None
     for figure in figures:
         if figure.unit is None and figure.scale > 1 and last_scaled:
@@ -186,6 +243,26 @@ def _lone_one_moves(sentence: str) -> list[Figure]:
     for m in LONE_ONE_MOVE.finditer(sentence):
         if MOVE_BEFORE.search(sentence[max(0, m.start() - 25): m.start()]) or MOVE_AFTER.match(sentence, m.end()):
             found.append(Figure(m.start(), m.end(), 1.0, 1.0, "rank", 0, False, True, "number", "~=", m.start()))
+    return found
+
+
+FIRST_SECOND = re.compile(r"(?i)\b(first|second)\b")
+PLACE_TAKEN = re.compile(r"(?i)\b(?:took|takes|taking|claimed|claims|secured|secures|won|wins|held|holds|occupied|occupies|"
+                         r"retained|retains|kept|keeps|came\s+in|comes\s+in|finished\s+in|came|finished)\s+(?:the\s+)?$")
+
+
+def _placed_first_second(sentence: str) -> list[Figure]:
+    """"claimed second and third place", "took first place": the reader reads "first" and "second" only after a
+    ranking word (they are mostly idle: "the second time"); before another ordinal sharing "place", or before
+    "place" after a verb of taking it, they are ranks; not "indicators in first place", nor "first place in
+    scientific services" (a ranking of something else)."""
+    found = []
+    for m in FIRST_SECOND.finditer(sentence):
+        placed = PLACE_AFTER.match(sentence, m.end())
+        if ELIDED_PLACE.match(sentence, m.end()) or placed and PLACE_TAKEN.search(sentence[max(0, m.start() - 25): m.start()]) \
+                and not re.match(r"\s+in\s+(?!the\b)[a-z]", sentence[placed.end():]):
+            found.append(Figure(m.start(), m.end(), float(numbers.ORDINAL_WORDS[m.group(1).lower()]), 1.0, "rank", 0,
+                                True, True, "ordinal", "~=", m.start()))
     return found
 
 
@@ -232,15 +309,63 @@ def _multiples(sentence: str) -> list[Figure]:
     return found
 
 
+MOVE_BRACKET = re.compile(r"\(\s*(?:\d{1,3}(?:st|nd|rd|th)\s*[/,;|]\s*)?$")
+MOVE_SIGN = {"+": "up", "-": "down", "\u2212": "down", "\u2013": "down"}
+
+
+def _signed_moves(sentence: str, figures: list[Figure]) -> None:
+    """"the Republic of Korea (4th / +2)", "China (+1) enters the top 10": a whole number with a printed sign,
+    alone in brackets or after an ordinal in them, in a sentence about a ranking, is a move in the ranking ("+"
+    up, "-" down: frames._changes), its magnitude positive (the reader takes "(+1)" for an accountant's
+    negative). "(+5%)" has its unit; "(+2)" in a sentence naming no ranking stays a bare number."""
+    if not RANKING_WORDS.search(sentence):
+        return
+    for figure in figures:
+        text = sentence[figure.start: figure.end]
+        digits = re.search(r"\d+", text)
+        if figure.unit is not None or figure.scale != 1 or figure.decimals or not digits:
+            continue
+        at = figure.start + digits.start()
+        sign = sentence[at - 1: at]
+        if sign not in MOVE_SIGN or not MOVE_BRACKET.search(sentence[max(0, at - 12): at - 1]) \
+                or not re.match(r"\s*\)", sentence[figure.start + digits.end(): figure.start + digits.end() + 3]):
+            continue
+        figure.unit, figure.value, figure.move = "rank", abs(figure.value), MOVE_SIGN[sign]
+        figure.start = min(figure.start, at - 1)  # the sign is the figure's ("–1", not "1")
+
+
+LIST_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|\band)\s*(?:and\s+)?$")
+LIST_ITEM_AFTER = re.compile(r"\.\s+(?:the\s+)?")
+
+
+def _list_ranks(sentence: str, figures: list[Figure]) -> None:
+    """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5": a whole number opening a
+    list item ("N." at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
+    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not."""
+    for figure in figures:
+        if figure.unit is not None or figure.scale != 1 or figure.decimals or not 0 < figure.value < 1000:
+            continue
+        text = sentence[figure.start: figure.end].rstrip(".")
+        end = figure.start + len(text)
+        after = LIST_ITEM_AFTER.match(sentence, end)
+        if not text.isdigit() or not after or not LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]):
+            continue
+        starts = {end + re.match(r"\.\s+", after.group(0)).end(), after.end()}  # "3. the United States"
+        if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):
+            figure.unit, figure.end = "rank", end + 1  # the item's number is "2." (not the "2" of "2nd")
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
-    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence)
+    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
+    _signed_moves(sentence, figures)
+    _list_ranks(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
     return figures

@@ -32,14 +32,23 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
+AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold|produced|made|manufactured|filed|"
+                   r"granted|built|installed)\s+by\s+(?:the\s+)?")
+"""Between a figure and a place: a passive verb and "by" ("4.91 million exported by China", "1.2 million units
+sold by Germany"): the place is the figure's (the agent)."""
+OPENING = re.compile(r"(?i)^\s*(?:with|at|after|having|on|despite|thanks\s+to|at\s+a\s+level\s+of)\b[^,;]*$")
+"""A sentence's opening phrase up to a figure ("With a score of 66.0", "At 4.91 million"), before its first comma."""
+PLACE_BRACKET = re.compile(r"\s*\((?:[^()A-Za-z]|(?<=\d)(?:st|nd|rd|th)\b)*")
+"""A figure in brackets right after a place is the place's ("Sweden (62.6)", "Korea (4th / +2)"): the bracket holds
+no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
 GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
-EPITHET = re.compile(r"(?i)\b(?:the\s+)?world'?s\s+(?:\w+\s+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
+EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
-                   r"due to|because of|owing to|on the back of)\b[^;.]*")
+                   r"due to|because of|owing to|on the back of)\b(?:[^;.]|\.(?=\d))*")  # "77.6": a decimal point ends no cause
 """A cause phrase ("rose one place ..., driven by strong performances in R&D investment"): the subjects named in
 it are what moved the figure, never what the figure measures."""
 
@@ -120,6 +129,7 @@ class Frame:
     change_of: str = ""  # for a change ("up 0.2 percentage point" after "6.77 percent"): the kind of the level changed
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
+    released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -148,6 +158,7 @@ class Context:
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
+    released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
 
@@ -181,9 +192,10 @@ def _nearest(items: list[Mention], start: int, end: int, clause: tuple[int, int]
     return None
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8)  # asked once per figure of a sentence: split the sentence once
+def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     cuts = [0] + [m.start() for m in CLAUSE.finditer(sentence)] + [len(sentence)]
-    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    return tuple((cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1))
 
 
 def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -274,7 +286,8 @@ EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Inno
 the period of the ranks the text gives without a year of their own."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
+                                   r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
                                    r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
@@ -296,6 +309,10 @@ RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveile
                           r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
+RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{0,100}?\bon\s+(" + MONTHS + r")\s+"
+                         r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
+"""The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
+year of its edition is out (matching: `latest_periods`)."""
 CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth|"
                        r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$")
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
@@ -333,6 +350,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     if limit is not None:
         figures = figures[:limit]
     vocab = vocabulary()
+    _note_release(context, sentence)
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
@@ -368,6 +386,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's)
             unit = "percent of GDP"
         frame.kind = unit_kind(unit) or unit
+        frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
             frame.role = "earlier"
@@ -402,6 +421,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _entity(places, figure, index, figures, frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
+        if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
+                and frame.period == str(int(context.edition) - 1):
+            # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024": the year before an
+            # edition the text named may be the edition's data year; which row is meant is a guess (never an accusation)
+            frame.period_from = "assumed"
+            frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
@@ -416,6 +441,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     _pair_measures(sentence, reads)
+    _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
     _changes(sentence, reads)
@@ -423,6 +449,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_growths(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
+    reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
 
@@ -456,6 +483,37 @@ def _pair_measures(sentence: str, reads: list[Read]) -> None:
             fa.measures, fb.measures = (fa.measure,), (fb.measure,)
 
 
+LIST_VALUE_BEFORE = re.compile(r"\s*(?:the\s+)?[A-Z][\w.'’ -]{0,40}?\s*[–—:-]\s*$")
+
+
+def _score_unit(subject: str | None) -> str | None:
+    """The unit of the score the vocabulary gives `subject` (`unit_subjects`: score -> innovation_index), else None."""
+    return next((unit for unit, counted in (vocabulary().get("unit_subjects") or {}).items()
+                 if counted == subject and unit_kind(unit) == "score"), None) if subject else None
+
+
+def _ranks_and_scores(sentence: str, reads: list[Read]) -> None:
+    """A rank and a score of one sentence are of one index: "This country has ranked second with a score of 64.5"
+    (the rank takes the score's subject, assumed); and in a ranking list "2. Sweden – 64.5" the bare decimal after
+    the ranked economy is its score when the vocabulary gives the ranked subject one (the list's value)."""
+    scores = [r for r in reads if r.frame.kind == "score" and r.frame.subject]
+    for read in reads:
+        if read.frame.kind == "rank" and not read.frame.subject and scores:
+            read.frame.subject, read.frame.subject_from = scores[0].frame.subject, "assumed"
+            read.frame.notes.append("the index of the score beside it")
+    for rank, value in zip(reads, reads[1:]):
+        unit = _score_unit(rank.frame.subject)
+        if rank.frame.kind != "rank" or value.frame.kind != "count" or not value.figure.decimals or unit is None \
+                or not LIST_VALUE_BEFORE.fullmatch(sentence, rank.figure.end, value.figure.start - len(value.wording)):
+            continue
+        frame = value.frame
+        value.unit, frame.kind = unit, unit_kind(unit)
+        frame.measure, frame.measure_from, frame.measures = "score", "stated", ("score",)
+        for key in ("subject", "subject_from", "entity", "entity_from", "entity_bound", "period", "period_from"):
+            setattr(frame, key, getattr(rank.frame, key))
+        frame.notes.append(f"the value of the ranked economy in a list ({rank.frame.subject}: a score)")
+
+
 CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
                            r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
@@ -483,6 +541,13 @@ def _changes(sentence: str, reads: list[Read]) -> None:
                     setattr(frame, key, getattr(level.frame, key))
                 frame.change_of = level.frame.kind
                 frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")
+        elif frame.kind == "rank" and read.figure.move:
+            # "Korea (4th / +2)": "+" is a move up, the rank's number falling by two (a change of -2)
+            frame.transformation, frame.transformation_from = "change", "stated"
+            frame.change_of = "rank"
+            frame.sign = -1 if read.figure.move == "up" else 1
+            read.value = frame.sign * abs(read.value)
+            continue
         elif frame.kind == "rank" and not read.figure.ordinal \
                 and RANK_MOVE.search(sentence[read.figure.start: read.figure.end]):
             # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
@@ -687,6 +752,19 @@ PART_BY = re.compile(r"(?i)\s*(?:were|was|are|is)\s+(?:contributed|accounted\s+f
 """After a share's whole, the part named by a passive ("31.6 percent of vehicle sales were contributed by NEVs")."""
 
 
+def _single_parent(subject: str | None) -> str | None:
+    """The one subject directly above `subject` in the catalogue (nev -> vehicles), else None (bev has two)."""
+    parents = catalogue.dimensions()["subject"].get(subject or "") or []
+    return parents[0] if len(parents) == 1 and parents[0] != "goods" else None
+
+
+def _share_measure(before: str) -> str | None:
+    """The whole's measure a share word before the figure names ("the market share reached": sales), else None."""
+    low = before.lower()
+    return next((measure for measure, words in (vocabulary().get("share_of_measure") or {}).items()
+                 if any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low) for w in words)), None)
+
+
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
     """A share of two levels the store may hold: "NEV sales accounted for 40.9 percent of all new car sales" and
     "31.6 percent of 2023 vehicle sales were contributed by NEVs" (the whole named after "of", the part before the
@@ -695,7 +773,9 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
     the whole's ("sales")."""
     for i, read in enumerate(reads):
         frame = read.frame
-        if frame.kind != "percent" or frame.transformation not in ("share", None) or frame.role != "figure":
+        clause = _clause_of(_clauses(sentence), read.figure.start)
+        named = _share_measure(sentence[clause[0]: read.figure.start]) if frame.kind == "percent" else None
+        if frame.kind != "percent" or frame.transformation not in ("share", None) and not named or frame.role != "figure":
             continue
         m = WHOLE_AFTER.match(sentence, read.figure.end)
         said = []
@@ -707,7 +787,9 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
         if said:
             named = [x for x in subjects if m.end() <= x.start < said[0].end + 1 and not x.value.startswith("other:")]
             named = named or [x for x in subjects if m.end() <= x.start < stop and not x.value.startswith("other:")]
-            whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade") else None)
+            # "accounting for over 40 percent of total sales": no whole named, the part's kind (its one parent)
+            whole = named[0].value if named else ("goods" if said[0].value in ("exports", "imports", "trade")
+                                                  else _single_parent(frame.subject))
             part, by = frame.subject, PART_BY.match(sentence, max(said[0].end, named[0].end if named else 0))
             if by:  # "... of 2023 vehicle sales were contributed by NEVs": the part follows
                 after = [x for x in subjects if x.start == by.end() and not x.value.startswith("other:")]
@@ -715,6 +797,16 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
             elif frame.transformation != "share":
                 continue
             measure = said[0].value
+        elif named:
+            # "The market share reached 31.6 percent" after a paragraph on NEVs: of the sales of all vehicles; a
+            # share however it moved ("market share of exports increased to 14.7 percent": no growth rate)
+            frame.transformation, frame.transformation_from = "share", "stated"
+            part, whole = frame.subject, _single_parent(frame.subject)
+            if part and whole and catalogue.within(part, whole):
+                frame.whole_subject, frame.whole_measure = whole, named
+                frame.measure, frame.measures = named, (named,)
+                frame.notes.append(f"a market share: {named} of {part} in {named} of {whole}")
+            continue
         elif frame.transformation == "share" and frame.subject_from == "stated":
             # "..., with NEVs contributing 31.6 percent": the whole is the level the sentence gave before
             level = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.transformation == "level"
@@ -753,7 +845,9 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
         if len(frame.measures) != 2 or frame.role != "figure" or frame.measure_from != "stated":
             out.append(read)
             continue
-        words = [m for m in mentions("measure", sentence) if m.value in frame.measures]
+        # the measure words before the figure ("both production and sales exceeding 10 million units ... of total
+        # sales": not the whole's "sales" after it)
+        words = [m for m in mentions("measure", sentence) if m.value in frame.measures and m.end <= read.figure.start]
         both = words and EACH.search(sentence[max(0, words[0].start - 30): words[0].start])
         each = words and re.search(r"(?i)\beach\b", sentence[words[-1].end: read.figure.start])
         # only the figure the two measures are stated for: the first after them ("exceeded 12 million units,
@@ -765,6 +859,34 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
         for measure in frame.measures:
             own = dataclasses.replace(frame, measure=measure, measures=(measure,), notes=list(frame.notes))
             own.notes.append(f"one of the {' and '.join(frame.measures)} the figure is stated for")
+            out.append(dataclasses.replace(read, frame=own))
+    return out
+
+
+EACH_SHARED = re.compile(r"(?i)\beach\s+(?:\w+\s+){0,3}$")
+EACH_AFTER = re.compile(r"(?i)\s+each\b")
+
+
+def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> list[Read]:
+    """"Sweden and Singapore are among the top five", "Finland and Denmark made it to the top ten": a threshold
+    in a ranking after a list of economies, with no other figure between, is said of each: one read per economy
+    (a rank is the economy's own, so a list shares a threshold, never an exact place); so is any figure that
+    "each" gives to the list ("India and the United Kingdom each have 4", "are tied with 3 clusters each")."""
+    out = []
+    for i, read in enumerate(reads):
+        frame = read.frame
+        start = read.figure.start - len(read.wording)
+        shared = frame.kind == "rank" and read.comparator == "<=" and frame.transformation == "level" \
+            or EACH_SHARED.search(sentence[max(0, start - 30): start]) or EACH_AFTER.match(sentence, read.figure.end)
+        run = _place_list(places, start, sentence) if shared and frame.role == "figure" else []
+        if len(run) < 2 or frame.entity not in {p.value for p in run} \
+                or any(run[-1].end <= r.figure.start < start for r in reads[:i]):
+            out.append(read)
+            continue
+        for p in run:
+            own = dataclasses.replace(frame, entity=p.value, entity_from="stated", entity_bound="strong",
+                                      entity_others=tuple(q.value for q in run if q is not p), notes=list(frame.notes))
+            own.notes.append(f"one of the {len(run)} economies listed before it ({p.words})")
             out.append(dataclasses.replace(read, frame=own))
     return out
 
@@ -905,6 +1027,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if re.search(r"(?i)\b(?:for every|one in every|one out of every|one in)\s+$", sentence[max(0, figure.start - 20): figure.start]):
         frame.subject, frame.subject_from = "other:ratio", "stated"
         return
+    # "fourth place with three leading positions: university-industry R&D collaboration, ...": what a colon after the
+    # figure lists is not what the figure measures
+    colon = sentence.find(":", figure.end)
+    items = [m for m in items if colon < 0 or m.start < colon]
     if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
         # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
         items = [m for m in items if m.value != "economy"]
@@ -1075,10 +1201,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
     elif context.place:
-        frame.entity, frame.entity_from = context.place, "context"
+        # "China's exports jumped 12.4% ... U.S. tariffs imposed by U.S. President ... Imports fell 4.3%": the economy
+        # of the previous sentence's figures, before the one named most often
+        frame.entity, frame.entity_from = context.last_entity or context.place, "context"
         # a place carried from a text that names several economies is a guess among them (never an accusation)
         frame.entity_others = tuple(code for code in context.counts
-                                    if code != context.place and code != "WLD" and "-" not in code)
+                                    if code != frame.entity and code != "WLD" and "-" not in code)
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
@@ -1180,8 +1308,13 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
     nearest one before (which may be another economy's: a weak binding)."""
     for p in reversed(places):
-        if p.end <= figure.start and PLACE_WITH.fullmatch(sentence, p.end, figure.start):
+        if p.end <= figure.start and (PLACE_WITH.fullmatch(sentence, p.end, figure.start)
+                                      or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
+                                      or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
             return p.value, True
+    paired = _paired_lists(places, figures, index, sentence)
+    if paired:
+        return paired, True
     if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
         if len(before) >= len(figures):
@@ -1190,8 +1323,10 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
-                 and not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
-                                   sentence[figure.end: p.start], re.I)
+                 and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
+                                    sentence[figure.end: p.start], re.I)
+                      # "4.91 million exported by China": the agent of a passive verb is whose figure it is
+                      or AGENT.fullmatch(sentence, figure.end, p.start))
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
                  # "69,610 applications came from China": "came from" names the origin
                  and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])
@@ -1199,6 +1334,13 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if following:
         return following[0].value, True
     preceding = [p for p in places if p.end <= figure.start]
+    if not preceding and OPENING.match(sentence[: figure.start]):
+        # "With a score of 66.0 in 2024, Switzerland slipped 1.5 points": an opening phrase's figure is the
+        # main clause's subject's
+        subject = next((p for p in places if p.start >= figure.end
+                        and re.fullmatch(r"[^,.;]*,\s*(?:the\s+)?", sentence[figure.end: p.start])), None)
+        if subject is not None:
+            return subject.value, True
     # "exports of solar panels from China to Europe": for exports, "from" names the exporter
     own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
            or (measures == ("exports",) and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]))]
@@ -1210,6 +1352,47 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if preceding:
         return preceding[-1].value, False
     return None, False
+
+
+LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
+"""Between two items of a list: "Sweden, Singapore", "Sweden and the USA", "Finland, and Denmark"."""
+
+
+LIST_ASIDE = re.compile(r"(?i)\b(?:unlike|besides|beside|behind|after|like|except|excluding|including|ahead\s+of|"
+                        r"apart\s+from|as\s+well\s+as|along\s+with|among|beyond|before|above|below|than|by|for)\s+(?:the\s+)?$")
+"""Words before a list of economies that make it an aside ("Unlike Sweden and Japan, China is in the top ten"):
+the figure after it is not theirs."""
+
+
+def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]:
+    """The list of economies that ends last before `end` ("Sweden and the USA claimed"), each joined to the next
+    by a list gap; [] when a place before it is a counterpart ("exports to Germany and France")."""
+    before = [p for p in places if p.end <= end and p.value != "WLD" and "-" not in p.value]
+    if not before:
+        return []
+    run = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start):
+            break
+        run.insert(0, p)
+    ahead = sentence[max(0, run[0].start - 20): run[0].start]
+    if COUNTERPART.search(ahead) or LIST_ASIDE.search(ahead) or len({p.value for p in run}) != len(run):
+        return []
+    return run
+
+
+def _paired_lists(places: list[Mention], figures: list[Figure], index: int, sentence: str) -> str | None:
+    """"Sweden and the USA claimed second and third place": a list of figures after a list of as many economies
+    pairs them in order, as "respectively" does; None when the figure is in no such list."""
+    lo = hi = index
+    while lo > 0 and LIST_GAP.fullmatch(sentence, figures[lo - 1].end, figures[lo].start):
+        lo -= 1
+    while hi + 1 < len(figures) and LIST_GAP.fullmatch(sentence, figures[hi].end, figures[hi + 1].start):
+        hi += 1
+    if hi == lo or len({figures[k].unit for k in range(lo, hi + 1)}) != 1:
+        return None
+    run = _place_list(places, figures[lo].start, sentence)
+    return run[index - lo].value if len(run) == hi - lo + 1 else None
 
 
 @cache.memo("spot: respectively", 64)
@@ -1288,7 +1471,16 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         a, b = _clause_of(_clauses(sentence), figure.start)
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)]
         # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
+        every = candidates
         candidates = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start] or candidates
+        # "economies in 2023 are: 1. Switzerland (1st in 2022); 2. Sweden": a year in an aside's brackets dates
+        # only what is in them; a figure in an aside of its own without a year takes the year of the asides before
+        # it ("(1st in 2022); 2. Sweden (3rd)": 2022, parallel asides; assumed, never an accusation)
+        own = _bracket_of(sentence, figure.start)
+        asides = [c for c in every if _bracket_of(sentence, c[0]) not in (None, own) and c[0] < figure.start]
+        parallel = bool(own and asides)
+        candidates = (asides[-1:] if parallel else
+                      [c for c in candidates if _bracket_of(sentence, c[0]) in (None, own)] or candidates)
         usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
         if usable:
             _, _, year, label = min(usable, key=lambda t: t[:2])
@@ -1296,7 +1488,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.notes.append(f"“{label}” is not resolved: no published date (give --published)")
                 frame.period_from = "unresolved"
                 return
-            how = "assumed" if frame.role == "earlier" else "stated"
+            how = "assumed" if frame.role == "earlier" or parallel else "stated"
         elif (after_base := _year_after_base(sentence, [y for _, y, base, how in years if base and y and how == "year"],
                                              context)):
             year, how = after_base, "stated"
@@ -1330,6 +1522,15 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+def _bracket_of(sentence: str, offset: int) -> tuple[int, int] | None:
+    """The (start, end) of the round brackets around `offset`, else None."""
+    start = sentence.rfind("(", 0, offset)
+    if start < 0 or sentence.rfind(")", start, offset) >= 0:
+        return None
+    end = sentence.find(")", offset)
+    return (start, end) if end >= 0 else None
 
 
 FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
@@ -1397,6 +1598,29 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
     return None
 
 
+def _heading_economy(sentence: str, places) -> str | None:
+    """The economy a line without figures consists of ("Sweden", "United Kingdom", "4. Singapore:"), else None."""
+    economies = catalogue.economies()
+    if len(places) != 1 or places[0].value not in economies:
+        return None
+    rest = sentence[: places[0].start] + sentence[places[0].end:]
+    return places[0].value if re.fullmatch(r"[\s#*\d.:)(–-]*(?:the\s*)?[\s.:*]*", rest, re.I) else None
+
+
+def _note_release(context: Context, sentence: str) -> None:
+    """The day the sentence says the text's source came out, when on or before the text's date ("the latest ...
+    study released by WIPO on September 1"): kept in the context for this sentence's figures and the next."""
+    released = RELEASED_ON.search(sentence)
+    if released and context.published:
+        try:
+            day = date(int(released.group(3) or context.published.year), MONTH_NUMBERS[released.group(1).lower()],
+                       int(released.group(2)))
+        except ValueError:  # "on February 30": no such day
+            return
+        if day <= context.published:
+            context.released_on = day.isoformat()
+
+
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
     edition = EDITION.search(sentence)
@@ -1419,6 +1643,13 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
         context.last_entity = named[-1] if named else None
+    elif _heading_economy(sentence, places):
+        # a sub-heading that is an economy's name alone ("Sweden", "3. Republic of Korea") is what "This country
+        # ranked second", "It scored 58.1" in the next sentence point back to (not a sentence that merely names
+        # one: "The report covers Japan too. It ranked sixth" may mean the report)
+        context.last_entity = _heading_economy(sentence, places)
+    elif set(_national_others(places, sentence)) - {context.last_entity}:
+        context.last_entity = None  # another economy named since: "it" no longer points back to one
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
