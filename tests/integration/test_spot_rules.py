@@ -1653,3 +1653,50 @@ def test_an_edition_dated_by_a_stated_release_is_never_an_accusation(store):
     text = "The latest cluster ranking, released by WIPO on August 30, shows China with 30 clusters in the top 100."
     c = by_span(spot.spot(text, store=store, published="2025-09-02"), "30 clusters")
     assert c.match.period == "2025" and c.verdict not in ACCUSING, c.explanation
+
+
+# --- a change of a level named by its noun ("trade growth reached 2.1 trillion yuan") ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China's foreign trade growth was 2.09 trillion yuan in 2024.",            # GACC: 43.85 - 41.76 trillion yuan
+    "The increase in China's goods trade came to 2.09 trillion yuan in 2024.",
+    "In 2024 the rise in China's goods trade amounted to 2.09 trillion yuan.",
+])
+def test_a_change_noun_before_a_sum_makes_it_the_change_of_the_level(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "2.09 trillion")
+    assert (c.match.indicator, c.match.derivation, c.match.period) == ("goods_trade", "difference", "2024"), c.explanation
+    assert c.verdict in ("supported", "supported-rounded"), c.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "The increase in China's goods trade reached 4 trillion yuan in 2024.",      # a change, never the level
+    "Growth in China's goods trade hit a record 4 trillion yuan in 2024.",       # not read as a change: abstains
+])
+def test_a_change_read_as_a_level_is_never_an_accusation(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "4 trillion")
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+def test_a_level_with_a_change_word_after_it_is_still_judged_as_the_level(store):
+    text = "China's goods trade reached 43.85 trillion yuan in 2024, with growth led by exports."
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "43.85")
+    assert (c.match.indicator, c.match.derivation, c.verdict) == ("goods_trade", "", "supported"), c.explanation
+
+
+# --- an unnamed compiler where the store counts the same thing on two bases --------------------------------------
+
+def test_no_compiler_named_and_another_basis_without_the_year_is_needs_review_not_an_accusation(store):
+    """CAAM counts 5.859 million vehicle exports for 2024; customs' count (a higher one) is held for 2023 only.
+    'China exported 7 million vehicles in 2024' names neither: the figure may be customs', so it is no accusation."""
+    c = by_span(spot.spot("China exported 7 million vehicles in 2024.", store=store, published="2025-03-01"), "7 million")
+    assert c.verdict == "needs-review", c.explanation
+    assert "names no compiler" in c.explanation and "customs/car_exports_units" in c.explanation, c.explanation
+
+
+@pytest.mark.parametrize("text, period", [
+    ("China exported 7 million vehicles in 2024, according to CAAM.", "2024"),  # the compiler is named
+    ("China exported 7 million vehicles in 2023.", "2023"),  # both bases hold 2023 (4.91 and 5.22 million): both disagree
+])
+def test_a_named_compiler_or_two_bases_that_both_disagree_still_contradict(store, text, period):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "7 million")
+    assert (c.match.period, c.verdict) == (period, "contradicted"), c.explanation

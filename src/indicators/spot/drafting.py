@@ -21,6 +21,7 @@ import yaml
 from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
+from indicators.spot.matching import same_dimensions
 
 ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")
@@ -141,7 +142,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         ids = [f"c{i}"]
         batch.append(to_claim(c, f"c{i}"))
         for j, option in enumerate(c._options[1:3], start=1):
-            if option.derivation or option.narrower or not _same(option.entry, c._options[0].entry):
+            if option.derivation or option.narrower or not same_dimensions(option.entry, c._options[0].entry):
                 continue
             batch.append(to_claim(c, f"c{i}-{j}", option))
             ids.append(f"c{i}-{j}")
@@ -224,6 +225,13 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if twins:
             reasons.append(f"the sentence gives {', '.join(twins)} too for the same series, period and place: "
                            "one of them is about something else")
+        change = _change_word_before(c)
+        if change:
+            reasons.append(f"the sentence speaks of a change (\"{change}\") before the figure: it may be the change, "
+                           "not the level")
+        unknown = _another_basis_unknown(c, index or [], asked.get(k, []), others)
+        if unknown:
+            reasons.append(unknown)
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
@@ -251,6 +259,37 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+def _change_word_before(candidate) -> str:
+    """A change noun before a sum or count read as a level ("growth in exports hit a record 4 trillion yuan"):
+    the word, else ""."""
+    from indicators.spot.frames import CHANGE_SUBJECT
+
+    if candidate.frame.get("kind") not in ("money", "count") or candidate.frame.get("transformation") not in (None, "", "level"):
+        return ""
+    found = CHANGE_SUBJECT.search(candidate.sentence[: max(0, candidate.sentence.find(candidate.span))])
+    return found.group(0) if found else ""
+
+
+def _another_basis_unknown(candidate, index: list, asked: list, results: dict) -> str:
+    """The text names no compiler, and the store has a series measuring the same thing on another basis (customs'
+    count of car exports beside CAAM's) that holds no figure to compare: the text may quote that compiler, so the
+    accusation rests on a guessed basis. The reason to say so, or ""."""
+    if candidate.frame.get("basis_from") in ("stated", "context"):
+        return ""
+    m = candidate.match
+    own = next((e for e in index if (e.source, e.indicator, e.product, e.unit) == (m.source, m.indicator, m.product,
+                                                                                     m.unit)), None)
+    if own is None:
+        return ""
+    for claim_id, entry in asked:
+        verdict = results[claim_id].verdict
+        if entry.basis != own.basis and same_dimensions(entry, own) and verdict not in (*SUPPORTING, *ACCUSING):
+            return (f"the text names no compiler, and {entry.source}/{entry.indicator} counts the same thing on "
+                    f"another basis ({entry.basis.replace('_', ' ')}) with nothing to compare ({verdict}): the text "
+                    "may quote that compiler")
+    return ""
 
 
 def _same_series_other_value(candidate, candidates: list) -> list[str]:
@@ -287,10 +326,6 @@ def released_after(result, published) -> str:
     if not dates or any(not d or d[:10] <= str(published) for d in dates):
         return ""
     return min(d[:10] for d in dates)
-
-
-def _same(a, b) -> bool:
-    return (a.measure, a.subject, a.kind, a.transformation) == (b.measure, b.subject, b.kind, b.transformation)
 
 
 def _switch(candidate, option) -> None:
@@ -380,7 +415,7 @@ def _derived_alternatives(c, store, as_of: str | None) -> None:
     if c.verdict in SUPPORTING or not c._options:
         return
     for option in c._options[1:4]:
-        if option.derivation != c.match.derivation or option.narrower or not _same(option.entry, c._options[0].entry):
+        if option.derivation != c.match.derivation or option.narrower or not same_dimensions(option.entry, c._options[0].entry):
             continue
         trial = copy.copy(c)
         trial.match = copy.copy(c.match)

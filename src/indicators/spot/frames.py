@@ -514,9 +514,15 @@ def _ranks_and_scores(sentence: str, reads: list[Read]) -> None:
         frame.notes.append(f"the value of the ranked economy in a list ({rank.frame.subject}: a score)")
 
 
-CHANGE_BEFORE = re.compile(r"(?i)(?:\b(?:an?\s+)?(?:increase|rise|gain|decrease|decline|drop|fall|reduction)\s+of|"
+CHANGE_NOUN = r"\b(?:increase|rise|growth|gain|decrease|decline|drop|fall|reduction)"
+CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.;:()]{1,60}?)?\s+(?:reached|was|stood\s+at|"
+                           r"totall?ed|amounted\s+to|hit|came\s+to))|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
                            r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
+"""The words before a sum of money or a count that make it a change of a level: "an increase of 257 billion yuan",
+"trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million"."""
+CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
+"""A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
 RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?|positions?|rungs?)$")
 RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
@@ -531,7 +537,7 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         frame = read.frame
         if frame.role != "figure":
             continue
-        before = sentence[max(0, read.figure.start - len(read.wording) - 40): read.figure.start - len(read.wording)]
+        before = sentence[max(0, read.figure.start - len(read.wording) - 100): read.figure.start - len(read.wording)]
         if frame.kind == "percentage_points":
             level = next((r for r in reversed(reads[:i]) if r.frame.kind in ("percent", "percent_of_gdp")
                           and r.frame.transformation != "growth_rate" and r.frame.role == "figure"), None)
