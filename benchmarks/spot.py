@@ -41,7 +41,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "holdout": "collected 2026-12-04 by a helper not writing rules; first run: 3 false accusations, all in one "
                      "article (cpahk-pct-2023), which was then read and its causes fixed; later one phrase of another "
                      "article seen by the number reader's helper and three paragraphs of a third spotted once by the "
-                     "spotting helper; an aggregate of its misses by series (no text) given to mapping pass 8 (corpus README)",
+                     "spotting helper; an aggregate of its misses by series (no text) given to mapping pass 8 "
+                     "(corpus README)",
           "dev2": "collected 2026-12-04 and annotated before the spotter was run on it; first-run figures in the "
                   "corpus README, then used for development",
           "dev3": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
@@ -54,9 +55,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                   "first run on it; first-run figures in the corpus README (0.45 mapped with period and entity), then used for "
                   "development (mapping pass 7)",
           "dev7": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
-                  "first run on it; first-run figures in the corpus README (0.41), then used for development (mapping pass 8)",
+                  "first run on it; first-run figures in the corpus README (0.41), then used for development "
+                  "(mapping pass 8)",
           "dev8": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
-                  "first run on it; first-run figures in the corpus README (0.48), then used for development (mapping pass 8)"}
+                  "first run on it; first-run figures in the corpus README (0.48), then used for development "
+                  "(mapping pass 8)"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
         "candidates", "right")
 
