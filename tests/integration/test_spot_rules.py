@@ -1700,3 +1700,37 @@ def test_no_compiler_named_and_another_basis_without_the_year_is_needs_review_no
 def test_a_named_compiler_or_two_bases_that_both_disagree_still_contradict(store, text, period):
     c = by_span(spot.spot(text, store=store, published="2025-03-01"), "7 million")
     assert (c.match.period, c.verdict) == (period, "contradicted"), c.explanation
+
+
+# --- what an aside names is not what a figure outside it measures ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Exports of new energy vehicles — cars that carry batteries and, in hybrids, a small engine — reached 1.28 "
+    "million in 2024.",                                                   # CAAM: NEV exports 1.284 million in 2024
+    "Exports of new energy vehicles (cars that carry batteries) reached 1.28 million in 2024.",
+])
+def test_a_subject_named_in_an_aside_does_not_take_the_figure_after_it(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "1.28 million")
+    assert (c.match.indicator, c.match.product, c.match.period) == ("vehicle_exports", "nev", "2024"), c.explanation
+    assert c.verdict in ("supported", "supported-rounded"), c.explanation
+
+
+def test_a_figure_inside_an_aside_takes_the_asides_subject(store):
+    text = "Vehicle exports grew fast in 2024 (exports of lithium-ion batteries reached 3.91 billion units)."
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "3.91 billion")
+    assert c.frame["subject"] == "liion_batteries", c.frame
+    assert not (c.match and "vehicle" in c.match.indicator), c.explanation
+
+
+# --- a stored figure orders of magnitude from the text's says the mapping is wrong ---------------------------------
+
+def test_a_figure_orders_of_magnitude_from_the_series_is_needs_review_not_an_accusation(store):
+    text = "According to CAAM, China exported 7 thousand vehicles in 2024."   # CAAM: 5.859 million
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "7 thousand")
+    assert c.verdict == "needs-review" and "about 837 times the text's" in c.explanation, c.explanation
+
+
+def test_a_figure_within_an_order_of_magnitude_is_still_contradicted(store):
+    text = "China's goods exports were 2.5 trillion yuan in 2023, customs data showed."   # GACC: 23.77 trillion
+    c = by_span(spot.spot(text, store=store, published="2025-03-01"), "2.5 trillion")
+    assert (c.match.indicator, c.verdict) == ("goods_exports", "contradicted"), c.explanation

@@ -225,6 +225,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if twins:
             reasons.append(f"the sentence gives {', '.join(twins)} too for the same series, period and place: "
                            "one of them is about something else")
+        apart = _orders_apart(c, chosen)
+        if apart:
+            reasons.append(apart)
         change = _change_word_before(c)
         if change:
             reasons.append(f"the sentence speaks of a change (\"{change}\") before the figure: it may be the change, "
@@ -259,6 +262,23 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+ORDERS_APART = 20
+"""A stored level this many times the text's (or a this-many-th of it) says the mapping is wrong, not the text."""
+
+
+def _orders_apart(candidate, result) -> str:
+    """A sum or count read against a series whose figure is over ORDERS_APART times larger or smaller (1.28 million
+    vehicles against 3.91 billion battery cells): the text is about something else; the reason to say so, or ""."""
+    observed = (result.observed or {}).get("value")
+    if candidate.frame.get("kind") not in ("money", "count") or not observed or not candidate.value_unscaled:
+        return ""
+    ratio = abs(float(observed) / float(candidate.value_unscaled))
+    if 1 / ORDERS_APART <= ratio <= ORDERS_APART:
+        return ""
+    size = f"about {ratio:,.0f} times the text's" if ratio > 1 else f"about 1/{1 / ratio:,.0f} of the text's"
+    return f"the store's figure is {size}: the series more likely measures something else than the figure"
 
 
 def _change_word_before(candidate) -> str:

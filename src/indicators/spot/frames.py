@@ -12,6 +12,7 @@ place); `frames_of` reads one sentence with it and updates it: one pass over the
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -1051,6 +1052,13 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = "other:company", "stated"
         frame.notes.append(f"“{sentence[company.start:company.end]}”, an organisation, is what the figure counts")
         return
+    # "new energy vehicles, including ... plug-in hybrids — electric vehicles with a small gasoline-powered engine to
+    # back up the batteries — reached 1.28 million": what an aside names is not what a figure outside it measures
+    spans = _asides(sentence)
+    if spans:
+        own = _span_around(spans, figure.start)
+        outside = [m for m in items if _span_around(spans, m.start) in (None, own)]
+        items = outside if any(m.end <= figure.start for m in outside) else items
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
@@ -1528,6 +1536,22 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+ASIDES = re.compile(r"\([^()]*\)|\s[—–]\s[^—–()]{3,200}?\s[—–]\s|\s--\s[^()]{3,200}?\s--\s")
+"""An aside: round brackets, or a pair of spaced dashes ("plug-in hybrids — electric vehicles with ... — reached")."""
+
+
+@cache.memo("spot: asides", 64)
+def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Every aside of a sentence as (start, end), in order: found once per sentence (a figure looks up many words)."""
+    return tuple((m.start(), m.end()) for m in ASIDES.finditer(sentence))
+
+
+def _span_around(spans: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int] | None:
+    """The span of `spans` (in order, not overlapping) around `offset`, else None."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return spans[i] if i >= 0 and spans[i][0] < offset < spans[i][1] else None
 
 
 def _bracket_of(sentence: str, offset: int) -> tuple[int, int] | None:
