@@ -21,6 +21,7 @@ import yaml
 from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
+from indicators.spot.frames import CHANGE_SUBJECT
 from indicators.spot.matching import same_dimensions
 
 ACCUSING = ("contradicted", "misleading")
@@ -284,9 +285,8 @@ def _orders_apart(candidate, result) -> str:
 def _change_word_before(candidate) -> str:
     """A change noun before a sum or count read as a level ("growth in exports hit a record 4 trillion yuan"):
     the word, else ""."""
-    from indicators.spot.frames import CHANGE_SUBJECT
-
-    if candidate.frame.get("kind") not in ("money", "count") or candidate.frame.get("transformation") not in (None, "", "level"):
+    frame = candidate.frame
+    if frame.get("kind") not in ("money", "count") or frame.get("transformation") not in (None, "", "level"):
         return ""
     found = CHANGE_SUBJECT.search(candidate.sentence[: max(0, candidate.sentence.find(candidate.span))])
     return found.group(0) if found else ""
@@ -435,7 +435,8 @@ def _derived_alternatives(c, store, as_of: str | None) -> None:
     if c.verdict in SUPPORTING or not c._options:
         return
     for option in c._options[1:4]:
-        if option.derivation != c.match.derivation or option.narrower or not same_dimensions(option.entry, c._options[0].entry):
+        if option.derivation != c.match.derivation or option.narrower \
+                or not same_dimensions(option.entry, c._options[0].entry):
             continue
         trial = copy.copy(c)
         trial.match = copy.copy(c.match)
