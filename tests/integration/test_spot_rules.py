@@ -414,6 +414,59 @@ def test_a_currency_basis_said_outright_picks_the_series_of_that_basis(store, se
     assert c.match.indicator == indicator and c.verdict == "supported"
 
 
+# --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
+# (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Shipments abroad climbed 7.1 percent to 25.45 trillion yuan in 2024.", "goods_exports_yoy_pct"),
+    ("Overseas shipments grew 5.9 percent to $3.58 trillion in 2024.", "goods_exports_usd_yoy_pct"),
+    ("China's exports reached CNY25.45 trillion in 2024, up 7.1 percent.", "goods_exports_yoy_pct"),
+    # a conversion in brackets is not the basis
+    ("Exports rose 7.1 percent to 25.45 trillion yuan ($3.58 trillion) in 2024.", "goods_exports_yoy_pct"),
+    # the paragraph states the basis once
+    ("In U.S. dollar terms, the year was calmer for trade.\n\nImports went up 1.1 percent in 2024.",
+     "goods_imports_usd_yoy_pct"),
+    ("In yuan terms, the year was calmer for trade. Imports went up 2.3 percent in 2024.", "goods_imports_yoy_pct"),
+])
+def test_a_growth_rate_takes_the_currency_of_the_level_it_qualifies(store, text, indicator):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-01-20") if c.unit == "percent"]
+    assert c.match.indicator == indicator and c.verdict == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "China's exports grew 6.5 percent in 2024.",                          # no currency anywhere
+    "Exports grew 6.5 percent in 2024, while the trade surplus hit $992 billion.",  # another clause's dollars
+    "In dollar terms, the surplus was a record.\n\nExports grew 6.5 percent in 2024.",  # another paragraph's basis
+])
+def test_a_growth_rate_with_no_currency_of_its_own_stays_open_and_is_never_an_accusation(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-01-20") if c.unit == "percent"]
+    assert "currency" in c.open and c.verdict not in ACCUSING
+
+
+# --- "respectively" pairs a list of measures with a list of figures -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In dollar terms, imports and exports rose 1.1 percent and 5.9 percent to $2.59 trillion and $3.58 trillion "
+     "in 2024, respectively.",
+     [("goods_imports_usd_yoy_pct", "supported"), ("goods_exports_usd_yoy_pct", "supported"),
+      ("goods_imports", "supported"), ("goods_exports", "supported")]),
+    ("Exports and imports came to 25.45 trillion yuan and 18.39 trillion yuan in 2024, respectively.",
+     [("goods_exports", "supported"), ("goods_imports", "supported")]),
+])
+def test_respectively_gives_each_figure_the_measure_listed_at_its_place(store, text, expected):
+    found = spot.spot(text, store=store, published="2025-01-20")
+    assert [(c.match.indicator, c.verdict) for c in found] == expected
+
+
+def test_a_list_of_measures_without_respectively_stays_their_sum(store):
+    """"imports and exports" without "respectively" is total trade: never split over the figures."""
+    [c] = spot.spot("Imports and exports came to 43.85 trillion yuan in 2024.", store=store, published="2025-01-20")
+    assert c.match.indicator == "goods_trade" and c.verdict == "supported"
+    found = spot.spot("Imports and exports rose 5 percent and hit 43.85 trillion yuan in 2024.", store=store,
+                      published="2025-01-20")
+    assert {c.match.measure for c in found} == {"trade"}
+
+
 # --- the year of an earlier rank is that rank's ---------------------------------------------------------------
 
 def test_a_year_after_an_earlier_rank_is_its_base_not_the_figures():

@@ -447,6 +447,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _changes(sentence, reads)
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
+    _respective_measures(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
@@ -685,6 +686,40 @@ def _respective_growths(sentence: str, reads: list[Read]) -> None:
         for key in ("measure", "measure_from", "measures", "subject", "subject_from"):
             setattr(growth.frame, key, getattr(level.frame, key))
         growth.frame.notes.append(f"“respectively”: the growth of the {level.value:g} before it")
+
+
+def _respective_measures(sentence: str, reads: list[Read]) -> None:
+    """"imports and exports up 1.1 percent and 5.9 percent to USD2.59 trillion and USD3.58 trillion, respectively":
+    with "respectively", a list of measures ("imports and exports", read as one phrase for trade) and a list of as
+    many figures of one unit pair in order: the k-th figure measures the k-th (the measure nearest each figure,
+    not the phrase's sum). A percentage listed after a growth rate is a growth rate too."""
+    if not _respectively(sentence):
+        return
+    for phrase in mentions("measure", sentence):
+        parts = [p for p in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", phrase.words) if p]
+        named = [mentions("measure", p) for p in parts]
+        if len(parts) < 2 or any(len(n) != 1 or n[0].words.lower() != p.lower() for n, p in zip(named, parts)):
+            continue
+        measures = [n[0].value for n in named]
+        after = [r for r in reads if r.figure.start >= phrase.end and r.frame.role == "figure"]
+        k = 0
+        while k < len(after):  # each run of as many figures of one unit, joined as a list
+            run = [after[k]]
+            while (len(run) < len(measures) and k + len(run) < len(after)
+                   and after[k + len(run)].unit == run[0].unit
+                   and re.fullmatch(r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*",
+                                    sentence[run[-1].figure.end: after[k + len(run)].figure.start
+                                             - len(after[k + len(run)].wording)], re.I)):
+                run.append(after[k + len(run)])
+            if len(run) == len(measures):
+                for read, measure in zip(run, measures):
+                    if read.frame.kind == "percent" and read.frame.transformation is None \
+                            and run[0].frame.transformation == "growth_rate":
+                        read.frame.transformation, read.frame.transformation_from = "growth_rate", "stated"
+                    read.frame.measure, read.frame.measures, read.frame.measure_from = measure, (measure,), "stated"
+                    read.frame.notes.append(f"“respectively”: {measure}, as listed in “{phrase.words}”")
+            k += len(run)
+        return
 
 
 LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
