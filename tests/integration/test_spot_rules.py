@@ -414,6 +414,69 @@ def test_a_currency_basis_said_outright_picks_the_series_of_that_basis(store, se
     assert c.match.indicator == indicator and c.verdict == "supported"
 
 
+# --- PCT filings: footnote marks, an economy's role, the world's total ------------------------------------------
+# (WIPO 2023: PCT applications worldwide 272,600, -1.8%; China 69,610, -0.6%; the United States 55,678, -5.3%)
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Filings totalled 272,600[2] in 2023, down 1.8%[3].", [272600, 1.8]),
+    ("The R&D intensity (as a share of GDP[5]) was 2.65 percent.", [2.65]),
+    ("China filed 69,610.[12] The rest came from elsewhere.", [69610]),
+])
+def test_a_number_in_brackets_set_against_the_word_before_is_a_footnote_mark(sentence, values):
+    assert [f.value for f in read_figures(sentence)] == values
+
+
+def test_a_bracketed_number_after_a_space_is_still_read_and_a_mark_after_a_stop_ends_the_sentence(store):
+    assert [f.value for f in read_figures("The list ranks them [12] of 20.")] == [12, 20]
+    text = "Worldwide, PCT filings came to 277,632 in 2022.[4] China filed 69,610 PCT applications in 2023."
+    found = spot.spot(text, store=store, published="2024-03-07")
+    assert [(c.value, c.entity) for c in found] == [(277632, "WLD"), (69610, "CHN")]
+
+
+@pytest.mark.parametrize("text", [
+    "China, the world's largest filer, saw its PCT filings fall 0.6% to 69,610 in 2023.",
+    "China remained the top filer, with 69,610 PCT applications in 2023.",
+    "China was the largest applicant in 2023 with 69,610 international patent applications.",
+])
+def test_a_role_held_by_the_economy_before_it_is_not_an_organisation(store, text):
+    found = spot.spot(text, store=store, published="2024-03-07")
+    assert {(c.match.indicator, c.entity, c.verdict) for c in found} <= {
+        ("pct_applications", "CHN", "supported"), ("pct_applications_yoy_pct", "CHN", "supported")}
+
+
+def test_an_organisation_in_the_top_role_keeps_its_figure(store):
+    [c] = spot.spot("Huawei, the top filer, published 6,494 PCT applications in 2023.", store=store,
+                    published="2024-03-07")
+    assert c.match is None and c.frame["subject"] == "other:company"
+
+
+@pytest.mark.parametrize("text", [
+    "The PCT Yearly Review describes global patent activity. In 2023, about 272,600 international patent "
+    "applications were filed under the PCT, down 1.8% from a year earlier.",
+    "WIPO counted 272,600 PCT applications in 2023.",
+    "In 2023, applicants filed 272,600 PCT applications in all.",
+])
+def test_with_no_economy_named_and_the_world_spoken_of_a_pct_figure_is_the_worlds_total(store, text):
+    found = [c for c in spot.spot(text, store=store, published="2024-03-07") if c.match]
+    assert found and {(c.entity, c.verdict) for c in found} == {("WLD", "supported")}
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Japan filed 48,879 PCT applications in 2023, globally the third.", "JPN"),   # an economy named: its own
+    ("In 2023, 69,610 PCT applications were filed.", "CHN"),                      # no world spoken of: China's, open
+])
+def test_the_world_is_not_taken_where_an_economy_is_named_or_nothing_speaks_of_it(store, text, entity):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-03-07") if c.unit != "rank"]
+    assert c.entity == entity and c.verdict not in ACCUSING
+
+
+def test_the_world_spoken_of_never_takes_a_series_that_holds_no_world_row(store):
+    """Customs holds China's exports only: "global" in the sentence leaves them China's (assumed)."""
+    [c] = spot.spot("Global demand was weak. Exports reached 25.45 trillion yuan in 2024.", store=store,
+                    published="2025-01-20")
+    assert (c.match.indicator, c.entity, c.verdict) == ("goods_exports", "CHN", "supported")
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

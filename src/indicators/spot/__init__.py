@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -386,6 +387,15 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
             if not options and _change_from_published(candidate, frame, index, published):
                 options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+    if frame.entity == "WLD" and frame.entity_from == "assumed" and (not options or options[0].derivation):
+        # the world spoken of, but no series holds the figure's world row as stated (none, or only converted from
+        # another currency: a world total in yuan): China's, as for any unnamed economy, where that holds it
+        china = dataclasses.replace(frame, entity="CHN")
+        found, why = matching.match(china, candidate.unit, candidate.value_unscaled, index)
+        if found and (not options or not found[0].derivation):
+            frame, options, reason = china, found, why
+            candidate.entity = "CHN"
+            candidate.frame = {**candidate.frame, "entity": "CHN"}
     if candidate.check == "leader" and options:
         # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
         options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]

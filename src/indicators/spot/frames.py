@@ -20,7 +20,7 @@ from datetime import date
 
 from indicators import cache, catalogue, numbers
 from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
-from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary
+from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary, world_cue
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
@@ -161,6 +161,8 @@ class Context:
     released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
+    world_paragraph: int = -1  # the last paragraph that spoke of the world ("global", "worldwide", "WIPO reports")
+    world_here: bool = False  # the sentence read now, or its paragraph before it, spoke of the world
 
 
 @dataclass
@@ -340,6 +342,13 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
     return sorted(found, key=lambda t: t[0])
 
 
+RANKING_FIELD = re.compile(r"(?i)\b(?:first|second|third|top|largest|biggest|leading|highest|No\.\s*1|number one|"
+                           r"\w+est)\s+(?:\w+\s+){0,3}?(?:in|of|around)\s+the\s+world\b|"
+                           r"\bworld'?s\s+(?:\w+[\s-]+)?(?:\w+est|top|leading|first|second|third|number one|No\.\s*1)\b")
+"""The world as the field of a ranking ("ranking first in the world", "the world's largest filer"): not the world
+spoken of as the whole a figure counts."""
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
@@ -351,6 +360,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         figures = figures[:limit]
     vocab = vocabulary()
     _note_release(context, sentence)
+    world = any(p.value == "WLD" and not RANKING_FIELD.search(sentence[max(0, p.start - 40): p.end + 30])
+                for p in mentions("place", sentence)) or bool(world_cue(sentence))
+    context.world_here = world or context.world_paragraph == paragraph
+    if world:
+        context.world_paragraph = paragraph
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
@@ -1248,6 +1262,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         # a place carried from a text that names several economies is a guess among them (never an accusation)
         frame.entity_others = tuple(code for code in context.counts
                                     if code != frame.entity and code != "WLD" and "-" not in code)
+    elif context.world_here:
+        # "In 2023, approximately 272,600 international patent applications were filed" after "global patent
+        # activity", "WIPO reports a 1.8% decline in patent filings": no economy named anywhere, the world spoken
+        # of: the world's total (assumed; China's where the series holds no world row, spot._map)
+        frame.entity, frame.entity_from = "WLD", "assumed"
+        frame.notes.append("no economy named, the world spoken of: read as the world's total")
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
