@@ -477,6 +477,30 @@ def test_the_world_spoken_of_never_takes_a_series_that_holds_no_world_row(store)
     assert (c.match.indicator, c.entity, c.verdict) == ("goods_exports", "CHN", "supported")
 
 
+# --- "top N": a list's size, never a count to judge -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "By the end of 2023, China had the most of the world's top 100 science and technology clusters.",
+    "WIPO's list of the top 100 S&T clusters for 2023 has China in the lead.",
+    "Among the top-100 innovation clusters in 2023, China led.",
+])
+def test_a_count_after_top_is_a_lists_size_and_never_accused(store, text):
+    found = spot.spot(text, store=store, published="2024-03-07")
+    assert all(c.match is None and c.verdict not in ACCUSING for c in found if c.value == 100)
+
+
+def test_the_count_a_list_of_the_top_n_holds_is_still_judged(store):
+    found = spot.spot("China hosted 24 of the top 100 S&T clusters in 2023.", store=store, published="2024-03-07")
+    [own] = [c for c in found if c.value == 24]
+    assert (own.match.indicator, own.verdict) == ("st_clusters_top100", "supported")
+    [ranked] = [c for c in spot.spot("Singapore stayed in the top 10 of the Global Innovation Index in 2023.",
+                                     store=store, published="2023-10-01") if c.value == 10]
+    assert ranked.unit == "rank" and ranked.match.indicator == "gii_rank"
+    [topped] = spot.spot("Vehicle sales rose 4.5 percent in 2024 to top 31.436 million units.", store=store,
+                         published="2025-01-20")[1:]  # "top" a verb: the figure is the sales
+    assert (topped.match.indicator, topped.verdict) == ("vehicle_sales", "supported")
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

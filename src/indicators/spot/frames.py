@@ -349,6 +349,12 @@ RANKING_FIELD = re.compile(r"(?i)\b(?:first|second|third|top|largest|biggest|lea
 spoken of as the whole a figure counts."""
 
 
+LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
+"""A count right after "top" names a list's size ("the world's top 100 innovative sci-tech clusters", "among the top
+50 filers"): what the list holds is counted elsewhere, never by it (a rank after "top" is a threshold: figures.py;
+"sales rose 4.5 percent to top 31.436 million units": "top" a verb, the figure a count)."""
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
@@ -425,6 +431,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
             _measure(own_measures, figure, frame, clause, sentence, context)
             _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
+            if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
+                frame.subject, frame.subject_from = "other:list_size", "stated"
+                frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
             _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
