@@ -501,6 +501,52 @@ def test_the_count_a_list_of_the_top_n_holds_is_still_judged(store):
     assert (topped.match.indicator, topped.verdict) == ("vehicle_sales", "supported")
 
 
+# --- GII: economies listed after a threshold, a ranking's field, the edition the text speaks of ----------------
+# (GII 2024: Switzerland 1, Sweden 2, the United States 3, Singapore 4; GII 2023: the Netherlands 7, Germany 8)
+
+@pytest.mark.parametrize("text, economies", [
+    ("The 2024 Global Innovation Index is out. Its top five also includes Sweden, the United States and Singapore.",
+     ["SWE", "USA", "SGP"]),
+    ("Azerbaijan moved up in the 2023 Global Innovation Index. The top ten most innovative economies include the "
+     "Netherlands and Germany.", ["NLD", "DEU"]),
+])
+def test_a_threshold_before_a_list_of_economies_it_includes_is_said_of_each(store, text, economies):
+    found = [c for c in spot.spot(text, store=store, published="2024-10-01") if c.unit == "rank"]
+    assert [(c.entity, c.match.indicator, c.verdict) for c in found] == [(e, "gii_rank", "supported") for e in economies]
+
+
+def test_an_owners_top_n_list_is_of_its_partners_and_not_said_of_each():
+    reads = _reads(["China's top four trading partners were ASEAN, the EU, the US, and South Korea."], "2025-01-20")
+    assert len([r for r in reads if r.figure.unit == "rank"]) == 1
+
+
+def test_an_economy_named_before_the_threshold_keeps_it_when_others_are_listed_after(store):
+    [c] = [c for c in spot.spot("China is in the top 15 of the 2024 Global Innovation Index, which includes Sweden "
+                                "and Singapore.", store=store, published="2024-10-01") if c.unit == "rank"]
+    assert (c.entity, c.verdict) == ("CHN", "supported")
+
+
+@pytest.mark.parametrize("text", [
+    "Singapore has climbed to fourth place globally in this year's Global Innovation Index.",
+    "In the Global Innovation Index 2024, Singapore ranked fourth worldwide.",
+])
+def test_a_world_word_after_a_rank_is_the_rankings_field_not_its_economy(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-10-01") if c.unit == "rank"]
+    assert (c.entity, c.match.indicator, c.verdict) == ("SGP", "gii_rank", "supported")
+
+
+def test_this_edition_is_the_published_years_and_its_number_is_no_rank(store):
+    text = ("Sweden came second in the 2012 edition of the Global Innovation Index. In this 17th edition, "
+            "Singapore ranks fourth.")
+    found = spot.spot(text, store=store, published="2024-10-01")
+    edition = by_span(found, "17th")
+    assert edition.match is None and edition.verdict not in ACCUSING
+    fourth = by_span(found, "fourth")
+    assert (fourth.entity, fourth.period, fourth.verdict) == ("SGP", "2024", "supported")
+    # an earlier edition named by its year stays that year's
+    assert by_span(found, "second").period == "2012"
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

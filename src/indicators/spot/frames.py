@@ -339,7 +339,15 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
         base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
         found.append((m.start(), year, base, m.group(1)))
+    if published:  # "in this 17th edition of the index": the edition out by the text's date, its year
+        found += [(m.start(), str(published.year), False, m.group(0)) for m in THIS_EDITION.finditer(sentence)]
     return sorted(found, key=lambda t: t[0])
+
+
+THIS_EDITION = re.compile(r"(?i)\b(?:this|this year's|the current|the latest)\s+(?:[\w-]+\s+)?edition\b")
+"""The edition a text speaks of as its own ("this 17th edition", "this year's edition"): the published year's (an
+index's edition is named by its year: GII 2024, out in September 2024), not a year carried from an earlier edition
+the text compares with ("since it ranked third in the 2012 edition")."""
 
 
 RANKING_FIELD = re.compile(r"(?i)\b(?:first|second|third|top|largest|biggest|leading|highest|No\.\s*1|number one|"
@@ -353,6 +361,10 @@ LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
 """A count right after "top" names a list's size ("the world's top 100 innovative sci-tech clusters", "among the top
 50 filers"): what the list holds is counted elsewhere, never by it (a rank after "top" is a threshold: figures.py;
 "sales rose 4.5 percent to top 31.436 million units": "top" a verb, the figure a count)."""
+
+
+EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
+"""After an ordinal, the number of a report's edition ("the 16th joint edition", "this 17th edition"): no rank."""
 
 
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
@@ -434,6 +446,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
+            if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
+                frame.subject, frame.subject_from = "other:edition", "stated"
+                frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
             _carried_measure(frame, sentence, context)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
@@ -945,14 +960,40 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
         run = _place_list(places, start, sentence) if shared and frame.role == "figure" else []
         if len(run) < 2 or frame.entity not in {p.value for p in run} \
                 or any(run[-1].end <= r.figure.start < start for r in reads[:i]):
-            out.append(read)
-            continue
+            run = _place_list_after(places, read.figure.end, sentence) if shared and frame.role == "figure" else []
+            if run and frame.entity_from == "stated" and frame.entity != run[0].value \
+                    or OWNER_BEFORE.search(sentence[max(0, start - 20): read.figure.start]):
+                # an economy named before the threshold is whose it is ("China is in the top 10, with ..."); an
+                # owner's list is of its partners ("China's top four trading partners were ASEAN, the EU, ...")
+                run = []
+            if len(run) < 2 or any(read.figure.end <= r.figure.start < run[-1].end for r in reads[i + 1:]):
+                out.append(read)
+                continue
         for p in run:
             own = dataclasses.replace(frame, entity=p.value, entity_from="stated", entity_bound="strong",
                                       entity_others=tuple(q.value for q in run if q is not p), notes=list(frame.notes))
             own.notes.append(f"one of the {len(run)} economies listed before it ({p.words})")
             out.append(dataclasses.replace(read, frame=own))
     return out
+
+
+OWNER_BEFORE = re.compile(r"(?i)['’]s\s+(?:[\w-]+\s+)?top[\s-]+$")
+LIST_INTRODUCED = re.compile(r"(?i)[^.;:]{0,60}?\b(?:include[sd]?|including|are|were|comprise[sd]?|namely)\s*:?\s*(?:the\s+)?$")
+"""Between a threshold and the economies it is said of, listed after it ("The top ten most innovative countries also
+include the Netherlands, Korea, ...")."""
+
+
+def _place_list_after(places: list[Mention], end: int, sentence: str) -> list[Mention]:
+    """The economies listed after a figure and a verb that introduces them (LIST_INTRODUCED), joined as a list."""
+    after = [p for p in places if p.start >= end and p.value != "WLD"]
+    if not after or not LIST_INTRODUCED.fullmatch(sentence, end, after[0].start):
+        return []
+    run = [after[0]]
+    for p in after[1:]:
+        if not LIST_GAP.fullmatch(sentence, run[-1].end, p.start):
+            break
+        run.append(p)
+    return run if len({p.value for p in run}) == len(run) else []
 
 
 BOTH_BEFORE = re.compile(r"(?i)\b(?:both|each)\s+(?:(?:of\s+them|having|had|have|were|are)\s+)?(?:\w+\s+){0,1}$")
@@ -1393,6 +1434,7 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
+                 and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
                  and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
                                     sentence[figure.end: p.start], re.I)
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is
