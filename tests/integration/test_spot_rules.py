@@ -547,6 +547,27 @@ def test_this_edition_is_the_published_years_and_its_number_is_no_rank(store):
     assert by_span(found, "second").period == "2012"
 
 
+# --- a month opening the sentence as what saw the figures ---------------------------------------------------------
+# (GACC: December 2024 surplus $104.8 billion, exports +10.7% in dollars)
+
+@pytest.mark.parametrize("text", [
+    "China's surplus hit a record in 2024. December saw the trade surplus reach $104.8 billion.",
+    "China's surplus hit a record in 2024. December brought a surplus of $104.8 billion.",
+])
+def test_a_month_opening_the_sentence_dates_its_figures(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-01-13") if c.value == 104.8]
+    assert (c.period, c.match.indicator, c.verdict) == ("2024-12", "goods_trade_balance", "supported-rounded")
+
+
+@pytest.mark.parametrize("sentence", [
+    "December 7 saw the release of the data, with the surplus at $992 billion in 2024.",  # a day: a release date
+    "Officials said in a statement that the surplus was $992 billion in 2024, as December saw a slowdown.",
+])
+def test_a_day_or_a_month_later_in_the_sentence_does_not_date_its_figures(sentence):
+    [read] = [r for r in _reads([sentence], "2025-01-13") if r.value == 992]
+    assert read.frame.period == "2024"
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

@@ -249,10 +249,12 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_NAMED = re.compile(rf"\b(?:in|during)\s+({MONTHS})\b(?!\s*(?:to|-|–|through)\s)"
-                         rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)")
+                         rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
+                         rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)")
 """A month the sentence dates its figures by: "in December", "during May", and without a preposition only where
-the words single it out ("December alone surpassed 4 trillion yuan", "December's exports"); a bare "December"
-may be a release date ("on December 7") and is not read."""
+the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
+it as what saw the figures: "December saw the trade surplus reach ..."); a bare "December" may be a release date
+("on December 7") and is not read."""
 
 
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
@@ -264,7 +266,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         return code, m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
-        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2)).lower()]:02d}", m.group(0)
+        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2) or m.group(3)).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
