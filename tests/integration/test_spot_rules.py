@@ -568,6 +568,20 @@ def test_a_day_or_a_month_later_in_the_sentence_does_not_date_its_figures(senten
     assert read.frame.period == "2024"
 
 
+# --- a lede without a period: the newest period first, then the year before -------------------------------------
+
+def test_a_lede_that_the_newest_month_does_not_hold_is_judged_on_the_last_year(store):
+    """A text of March 2025 with no period: February 2025 is the newest month; the store does not hold it alone
+    (GACC reports January-February together), so the year 2024 (trade +5.0% in yuan) is tried next, assumed."""
+    [c] = spot.spot("China's foreign trade grew 5 percent year on year.", store=store, published="2025-03-10")
+    assert (c.match.period, c.verdict) == ("2024", "supported") and "period-from-published" in c.flags
+
+
+def test_a_lede_that_no_latest_period_holds_is_never_an_accusation(store):
+    [c] = spot.spot("China's foreign trade grew 9.9 percent year on year.", store=store, published="2025-03-10")
+    assert c.verdict not in ACCUSING
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

@@ -520,7 +520,8 @@ def latest_periods(entry, entity: str, published: date, released_on: str = "") -
     """The periods a text published on `published` most likely reports when it names none (a lede: "China's
     exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
     period completed before that date, if the series holds it; those ending latest, the finest first (a release
-    reports its newest month first: December 2024 and the year 2024 both end on 31 December). A year whose row
+    reports its newest month first: December 2024 and the year 2024 both end on 31 December), then the others, the
+    newest first (the year 2023 after February 2024, for a text of March 2024). A year whose row
     came out within it and before the date (an index's edition: GII 2025, released in September 2025) is the
     latest year; so is the published year when the text says its source came out that year (`released_on`: "the
     latest ... study released by WIPO on September 1") and the series is an edition's. [] when none."""
@@ -535,7 +536,9 @@ def latest_periods(entry, entity: str, published: date, released_on: str = "") -
     if not held:
         return []
     newest = max(end for end, _, _ in held)
-    return [p for end, _, p in held if end == newest]
+    # the others after (a lede's total of the year, published after the last month's: judged on them when the
+    # newest does not hold the figure, drafting._judge)
+    return [p for end, _, p in held if end == newest] + [p for end, _, p in sorted(held, reverse=True) if end != newest]
 
 
 def _edition_out(released: str, stop: str, published: date) -> bool:
