@@ -582,6 +582,28 @@ def test_a_lede_that_no_latest_period_holds_is_never_an_accusation(store):
     assert c.verdict not in ACCUSING
 
 
+# --- "the share of <part> in <whole>": the part's share ----------------------------------------------------------
+# (NBS 2023: basic research 225.91 billion yuan, +11.6%, 6.77 percent of R&D expenditure)
+
+@pytest.mark.parametrize("text", [
+    "The share of basic research in R&D expenditure was 6.77 percent in 2023.",
+    "The proportion of basic scientific research in total R&D investment rose to 6.77 percent in 2023.",
+    "In 2023, the percentage of fundamental research in the country's R&D spending came to 6.77 percent.",
+])
+def test_a_share_of_a_part_in_a_whole_is_the_parts_share(store, text):
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert (c.match.indicator, c.verdict) == ("basic_research_share_pct", "supported")
+
+
+@pytest.mark.parametrize("text", [
+    "The share of basic research in R&D expenditure rose 11.6 percent in 2023.",  # the share's growth: held nowhere
+    "The share of basic research in R&D expenditure was 9.9 percent in 2023.",   # wrong, with no economy named
+])
+def test_a_shares_growth_is_not_the_parts_spending_growth_and_nothing_is_accused(store, text):
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert c.verdict not in ACCUSING and (c.match is None or c.match.indicator == "basic_research_share_pct")
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

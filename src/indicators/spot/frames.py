@@ -452,6 +452,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
             _carried_measure(frame, sentence, context)
+            _share_of_part_in_whole(frame, figure, sentence, clause, subjects)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             if not frame.basis and context.basis and context.paragraph == paragraph:
@@ -844,6 +845,31 @@ def _share_measure(before: str) -> str | None:
     low = before.lower()
     return next((measure for measure, words in (vocabulary().get("share_of_measure") or {}).items()
                  if any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low) for w in words)), None)
+
+
+SHARE_OF = re.compile(r"(?i)\b(?:share|proportion|percentage|ratio)\s+of\s+(?:the\s+)?$")
+IN_WHOLE = re.compile(r"(?i)\s+(?:expenditures?\s+|spending\s+|funding\s+|investment\s+)?(?:in|of|within|to)\s+"
+                      r"(?:the\s+)?(?:country's\s+|China's\s+|total\s+|overall\s+|all\s+)*$")
+
+
+def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause, subjects: list[Mention]) -> None:
+    """"The share of basic research in R&D expenditure was 6.77 percent", "the proportion of basic research in
+    total R&D investment rose to 6.77 percent": a percentage after "share/proportion of <part> in <whole>" in its
+    clause is the part's share (the subject the part, not the whole named nearer the figure; a share, not a growth)."""
+    if frame.kind != "percent" or frame.role != "figure":
+        return
+    own = [m for m in subjects if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
+    for part, whole in zip(own, own[1:]):
+        if SHARE_OF.search(sentence[clause[0]: part.start]) and IN_WHOLE.fullmatch(sentence, part.end, whole.start) \
+                and part.value != whole.value:
+            frame.subject, frame.subject_from = part.value, "stated"
+            frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
+            if frame.transformation != "growth_rate" or re.search(r"(?i)\bto\s+(?:about\s+|around\s+|nearly\s+)?$",
+                                                                  sentence[max(0, figure.start - 20): figure.start]):
+                # "rose to 6.77 percent": the share's level; "rose 11.6 percent": the share's growth, held nowhere
+                frame.transformation, frame.transformation_from = "share", "stated"
+            frame.notes.append(f"the share of “{part.words}” in “{whole.words}”")
+            return
 
 
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
