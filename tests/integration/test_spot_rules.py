@@ -604,6 +604,24 @@ def test_a_shares_growth_is_not_the_parts_spending_growth_and_nothing_is_accused
     assert c.verdict not in ACCUSING and (c.match is None or c.match.indicator == "basic_research_share_pct")
 
 
+# --- the noun a figure counts, right after it, over a sibling named before ----------------------------------------
+# (CAAM 2023 sales: BEVs 6.685 million, PHEVs 2.804 million)
+
+@pytest.mark.parametrize("text", [
+    "In 2023, 6.685 million BEVs and 2.804 million PHEVs were sold.",
+    "Sales included 6.685 million battery electric vehicles and 2.804 million new plug-in hybrids in 2023.",
+])
+def test_the_noun_right_after_a_figure_is_what_it_counts(store, text):
+    found = spot.spot(text, store=store, published="2024-03-01")
+    assert [(c.match.product, c.verdict) for c in found] == [("bev", "supported"), ("phev", "supported")]
+
+
+def test_a_wider_noun_after_the_figure_does_not_replace_a_narrower_subject_before_it():
+    """"BEV sales reached 6.685 million automobiles": automobiles (all vehicles) is the kind, BEVs the subject."""
+    [read] = _reads(["BEV sales reached 6.685 million automobiles in 2023."], "2024-03-01")
+    assert read.frame.subject == "bev"
+
+
 # --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
 # (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
 

@@ -852,6 +852,10 @@ IN_WHOLE = re.compile(r"(?i)\s+(?:expenditures?\s+|spending\s+|funding\s+|invest
                       r"(?:the\s+)?(?:country's\s+|China's\s+|total\s+|overall\s+|all\s+)*$")
 
 
+HEAD_GAP = re.compile(r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?")
+"""Between a figure and the noun it counts: nothing but one lowercase word ("2.804 million new PHEVs")."""
+
+
 def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause, subjects: list[Mention]) -> None:
     """"The share of basic research in R&D expenditure was 6.77 percent", "the proportion of basic research in
     total R&D investment rose to 6.77 percent": a percentage after "share/proportion of <part> in <whole>" in its
@@ -1181,6 +1185,12 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
+    if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
+            and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
+        # "6.685 million BEVs and 2.804 million PHEVs were sold": the noun the figure counts, right after it, over
+        # a sibling before it (not over a narrower one: "NEV exports hit 1.2 million vehicles" are NEVs)
+        near = head
     listed = _listed_whole(items, figure, clause, sentence)
     if listed:
         frame.subject, frame.subject_from = listed, "stated"
