@@ -414,6 +414,267 @@ def test_a_currency_basis_said_outright_picks_the_series_of_that_basis(store, se
     assert c.match.indicator == indicator and c.verdict == "supported"
 
 
+# --- PCT filings: footnote marks, an economy's role, the world's total ------------------------------------------
+# (WIPO 2023: PCT applications worldwide 272,600, -1.8%; China 69,610, -0.6%; the United States 55,678, -5.3%)
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Filings totalled 272,600[2] in 2023, down 1.8%[3].", [272600, 1.8]),
+    ("The R&D intensity (as a share of GDP[5]) was 2.65 percent.", [2.65]),
+    ("China filed 69,610.[12] The rest came from elsewhere.", [69610]),
+])
+def test_a_number_in_brackets_set_against_the_word_before_is_a_footnote_mark(sentence, values):
+    assert [f.value for f in read_figures(sentence)] == values
+
+
+def test_a_bracketed_number_after_a_space_is_still_read_and_a_mark_after_a_stop_ends_the_sentence(store):
+    assert [f.value for f in read_figures("The list ranks them [12] of 20.")] == [12, 20]
+    text = "Worldwide, PCT filings came to 277,632 in 2022.[4] China filed 69,610 PCT applications in 2023."
+    found = spot.spot(text, store=store, published="2024-03-07")
+    assert [(c.value, c.entity) for c in found] == [(277632, "WLD"), (69610, "CHN")]
+
+
+@pytest.mark.parametrize("text", [
+    "China, the world's largest filer, saw its PCT filings fall 0.6% to 69,610 in 2023.",
+    "China remained the top filer, with 69,610 PCT applications in 2023.",
+    "China was the largest applicant in 2023 with 69,610 international patent applications.",
+])
+def test_a_role_held_by_the_economy_before_it_is_not_an_organisation(store, text):
+    found = spot.spot(text, store=store, published="2024-03-07")
+    assert {(c.match.indicator, c.entity, c.verdict) for c in found} <= {
+        ("pct_applications", "CHN", "supported"), ("pct_applications_yoy_pct", "CHN", "supported")}
+
+
+def test_an_organisation_in_the_top_role_keeps_its_figure(store):
+    [c] = spot.spot("Huawei, the top filer, published 6,494 PCT applications in 2023.", store=store,
+                    published="2024-03-07")
+    assert c.match is None and c.frame["subject"] == "other:company"
+
+
+@pytest.mark.parametrize("text", [
+    "The PCT Yearly Review describes global patent activity. In 2023, about 272,600 international patent "
+    "applications were filed under the PCT, down 1.8% from a year earlier.",
+    "WIPO counted 272,600 PCT applications in 2023.",
+    "In 2023, applicants filed 272,600 PCT applications in all.",
+])
+def test_with_no_economy_named_and_the_world_spoken_of_a_pct_figure_is_the_worlds_total(store, text):
+    found = [c for c in spot.spot(text, store=store, published="2024-03-07") if c.match]
+    assert found and {(c.entity, c.verdict) for c in found} == {("WLD", "supported")}
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Japan filed 48,879 PCT applications in 2023, globally the third.", "JPN"),   # an economy named: its own
+    ("In 2023, 69,610 PCT applications were filed.", "CHN"),                      # no world spoken of: China's, open
+])
+def test_the_world_is_not_taken_where_an_economy_is_named_or_nothing_speaks_of_it(store, text, entity):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-03-07") if c.unit != "rank"]
+    assert c.entity == entity and c.verdict not in ACCUSING
+
+
+def test_the_world_spoken_of_never_takes_a_series_that_holds_no_world_row(store):
+    """Customs holds China's exports only: "global" in the sentence leaves them China's (assumed)."""
+    [c] = spot.spot("Global demand was weak. Exports reached 25.45 trillion yuan in 2024.", store=store,
+                    published="2025-01-20")
+    assert (c.match.indicator, c.entity, c.verdict) == ("goods_exports", "CHN", "supported")
+
+
+# --- "top N": a list's size, never a count to judge -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "By the end of 2023, China had the most of the world's top 100 science and technology clusters.",
+    "WIPO's list of the top 100 S&T clusters for 2023 has China in the lead.",
+    "Among the top-100 innovation clusters in 2023, China led.",
+])
+def test_a_count_after_top_is_a_lists_size_and_never_accused(store, text):
+    found = spot.spot(text, store=store, published="2024-03-07")
+    assert all(c.match is None and c.verdict not in ACCUSING for c in found if c.value == 100)
+
+
+def test_the_count_a_list_of_the_top_n_holds_is_still_judged(store):
+    found = spot.spot("China hosted 24 of the top 100 S&T clusters in 2023.", store=store, published="2024-03-07")
+    [own] = [c for c in found if c.value == 24]
+    assert (own.match.indicator, own.verdict) == ("st_clusters_top100", "supported")
+    [ranked] = [c for c in spot.spot("Singapore stayed in the top 10 of the Global Innovation Index in 2023.",
+                                     store=store, published="2023-10-01") if c.value == 10]
+    assert ranked.unit == "rank" and ranked.match.indicator == "gii_rank"
+    [topped] = spot.spot("Vehicle sales rose 4.5 percent in 2024 to top 31.436 million units.", store=store,
+                         published="2025-01-20")[1:]  # "top" a verb: the figure is the sales
+    assert (topped.match.indicator, topped.verdict) == ("vehicle_sales", "supported")
+
+
+# --- GII: economies listed after a threshold, a ranking's field, the edition the text speaks of ----------------
+# (GII 2024: Switzerland 1, Sweden 2, the United States 3, Singapore 4; GII 2023: the Netherlands 7, Germany 8)
+
+@pytest.mark.parametrize("text, economies", [
+    ("The 2024 Global Innovation Index is out. Its top five also includes Sweden, the United States and Singapore.",
+     ["SWE", "USA", "SGP"]),
+    ("Azerbaijan moved up in the 2023 Global Innovation Index. The top ten most innovative economies include the "
+     "Netherlands and Germany.", ["NLD", "DEU"]),
+])
+def test_a_threshold_before_a_list_of_economies_it_includes_is_said_of_each(store, text, economies):
+    found = [c for c in spot.spot(text, store=store, published="2024-10-01") if c.unit == "rank"]
+    assert [(c.entity, c.match.indicator, c.verdict) for c in found] == [(e, "gii_rank", "supported") for e in economies]
+
+
+def test_an_owners_top_n_list_is_of_its_partners_and_not_said_of_each():
+    reads = _reads(["China's top four trading partners were ASEAN, the EU, the US, and South Korea."], "2025-01-20")
+    assert len([r for r in reads if r.figure.unit == "rank"]) == 1
+
+
+def test_an_economy_named_before_the_threshold_keeps_it_when_others_are_listed_after(store):
+    [c] = [c for c in spot.spot("China is in the top 15 of the 2024 Global Innovation Index, which includes Sweden "
+                                "and Singapore.", store=store, published="2024-10-01") if c.unit == "rank"]
+    assert (c.entity, c.verdict) == ("CHN", "supported")
+
+
+@pytest.mark.parametrize("text", [
+    "Singapore has climbed to fourth place globally in this year's Global Innovation Index.",
+    "In the Global Innovation Index 2024, Singapore ranked fourth worldwide.",
+])
+def test_a_world_word_after_a_rank_is_the_rankings_field_not_its_economy(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-10-01") if c.unit == "rank"]
+    assert (c.entity, c.match.indicator, c.verdict) == ("SGP", "gii_rank", "supported")
+
+
+def test_this_edition_is_the_published_years_and_its_number_is_no_rank(store):
+    text = ("Sweden came second in the 2012 edition of the Global Innovation Index. In this 17th edition, "
+            "Singapore ranks fourth.")
+    found = spot.spot(text, store=store, published="2024-10-01")
+    edition = by_span(found, "17th")
+    assert edition.match is None and edition.verdict not in ACCUSING
+    fourth = by_span(found, "fourth")
+    assert (fourth.entity, fourth.period, fourth.verdict) == ("SGP", "2024", "supported")
+    # an earlier edition named by its year stays that year's
+    assert by_span(found, "second").period == "2012"
+
+
+# --- a month opening the sentence as what saw the figures ---------------------------------------------------------
+# (GACC: December 2024 surplus $104.8 billion, exports +10.7% in dollars)
+
+@pytest.mark.parametrize("text", [
+    "China's surplus hit a record in 2024. December saw the trade surplus reach $104.8 billion.",
+    "China's surplus hit a record in 2024. December brought a surplus of $104.8 billion.",
+])
+def test_a_month_opening_the_sentence_dates_its_figures(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-01-13") if c.value == 104.8]
+    assert (c.period, c.match.indicator, c.verdict) == ("2024-12", "goods_trade_balance", "supported-rounded")
+
+
+@pytest.mark.parametrize("sentence", [
+    "December 7 saw the release of the data, with the surplus at $992 billion in 2024.",  # a day: a release date
+    "Officials said in a statement that the surplus was $992 billion in 2024, as December saw a slowdown.",
+])
+def test_a_day_or_a_month_later_in_the_sentence_does_not_date_its_figures(sentence):
+    [read] = [r for r in _reads([sentence], "2025-01-13") if r.value == 992]
+    assert read.frame.period == "2024"
+
+
+# --- a lede without a period: the newest period first, then the year before -------------------------------------
+
+def test_a_lede_that_the_newest_month_does_not_hold_is_judged_on_the_last_year(store):
+    """A text of March 2025 with no period: February 2025 is the newest month; the store does not hold it alone
+    (GACC reports January-February together), so the year 2024 (trade +5.0% in yuan) is tried next, assumed."""
+    [c] = spot.spot("China's foreign trade grew 5 percent year on year.", store=store, published="2025-03-10")
+    assert (c.match.period, c.verdict) == ("2024", "supported") and "period-from-published" in c.flags
+
+
+def test_a_lede_that_no_latest_period_holds_is_never_an_accusation(store):
+    [c] = spot.spot("China's foreign trade grew 9.9 percent year on year.", store=store, published="2025-03-10")
+    assert c.verdict not in ACCUSING
+
+
+# --- "the share of <part> in <whole>": the part's share ----------------------------------------------------------
+# (NBS 2023: basic research 225.91 billion yuan, +11.6%, 6.77 percent of R&D expenditure)
+
+@pytest.mark.parametrize("text", [
+    "The share of basic research in R&D expenditure was 6.77 percent in 2023.",
+    "The proportion of basic scientific research in total R&D investment rose to 6.77 percent in 2023.",
+    "In 2023, the percentage of fundamental research in the country's R&D spending came to 6.77 percent.",
+])
+def test_a_share_of_a_part_in_a_whole_is_the_parts_share(store, text):
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert (c.match.indicator, c.verdict) == ("basic_research_share_pct", "supported")
+
+
+@pytest.mark.parametrize("text", [
+    "The share of basic research in R&D expenditure rose 11.6 percent in 2023.",  # the share's growth: held nowhere
+    "The share of basic research in R&D expenditure was 9.9 percent in 2023.",   # wrong, with no economy named
+])
+def test_a_shares_growth_is_not_the_parts_spending_growth_and_nothing_is_accused(store, text):
+    [c] = spot.spot(text, store=store, published="2024-03-01")
+    assert c.verdict not in ACCUSING and (c.match is None or c.match.indicator == "basic_research_share_pct")
+
+
+# --- the noun a figure counts, right after it, over a sibling named before ----------------------------------------
+# (CAAM 2023 sales: BEVs 6.685 million, PHEVs 2.804 million)
+
+@pytest.mark.parametrize("text", [
+    "In 2023, 6.685 million BEVs and 2.804 million PHEVs were sold.",
+    "Sales included 6.685 million battery electric vehicles and 2.804 million new plug-in hybrids in 2023.",
+])
+def test_the_noun_right_after_a_figure_is_what_it_counts(store, text):
+    found = spot.spot(text, store=store, published="2024-03-01")
+    assert [(c.match.product, c.verdict) for c in found] == [("bev", "supported"), ("phev", "supported")]
+
+
+def test_a_wider_noun_after_the_figure_does_not_replace_a_narrower_subject_before_it():
+    """"BEV sales reached 6.685 million automobiles": automobiles (all vehicles) is the kind, BEVs the subject."""
+    [read] = _reads(["BEV sales reached 6.685 million automobiles in 2023."], "2024-03-01")
+    assert read.frame.subject == "bev"
+
+
+# --- a growth rate's currency: the level it qualifies, else its clause's, else its paragraph's ------------------
+# (GACC 2024: exports +7.1% in yuan to 25.45 trillion yuan, +5.9% in dollars to $3.58 trillion; imports +2.3% / +1.1%)
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Shipments abroad climbed 7.1 percent to 25.45 trillion yuan in 2024.", "goods_exports_yoy_pct"),
+    ("Overseas shipments grew 5.9 percent to $3.58 trillion in 2024.", "goods_exports_usd_yoy_pct"),
+    ("China's exports reached CNY25.45 trillion in 2024, up 7.1 percent.", "goods_exports_yoy_pct"),
+    # a conversion in brackets is not the basis
+    ("Exports rose 7.1 percent to 25.45 trillion yuan ($3.58 trillion) in 2024.", "goods_exports_yoy_pct"),
+    # the paragraph states the basis once
+    ("In U.S. dollar terms, the year was calmer for trade.\n\nImports went up 1.1 percent in 2024.",
+     "goods_imports_usd_yoy_pct"),
+    ("In yuan terms, the year was calmer for trade. Imports went up 2.3 percent in 2024.", "goods_imports_yoy_pct"),
+])
+def test_a_growth_rate_takes_the_currency_of_the_level_it_qualifies(store, text, indicator):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-01-20") if c.unit == "percent"]
+    assert c.match.indicator == indicator and c.verdict == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "China's exports grew 6.5 percent in 2024.",                          # no currency anywhere
+    "Exports grew 6.5 percent in 2024, while the trade surplus hit $992 billion.",  # another clause's dollars
+    "In dollar terms, the surplus was a record.\n\nExports grew 6.5 percent in 2024.",  # another paragraph's basis
+])
+def test_a_growth_rate_with_no_currency_of_its_own_stays_open_and_is_never_an_accusation(store, text):
+    [c] = [c for c in spot.spot(text, store=store, published="2025-01-20") if c.unit == "percent"]
+    assert "currency" in c.open and c.verdict not in ACCUSING
+
+
+# --- "respectively" pairs a list of measures with a list of figures -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In dollar terms, imports and exports rose 1.1 percent and 5.9 percent to $2.59 trillion and $3.58 trillion "
+     "in 2024, respectively.",
+     [("goods_imports_usd_yoy_pct", "supported"), ("goods_exports_usd_yoy_pct", "supported"),
+      ("goods_imports", "supported"), ("goods_exports", "supported")]),
+    ("Exports and imports came to 25.45 trillion yuan and 18.39 trillion yuan in 2024, respectively.",
+     [("goods_exports", "supported"), ("goods_imports", "supported")]),
+])
+def test_respectively_gives_each_figure_the_measure_listed_at_its_place(store, text, expected):
+    found = spot.spot(text, store=store, published="2025-01-20")
+    assert [(c.match.indicator, c.verdict) for c in found] == expected
+
+
+def test_a_list_of_measures_without_respectively_stays_their_sum(store):
+    """"imports and exports" without "respectively" is total trade: never split over the figures."""
+    [c] = spot.spot("Imports and exports came to 43.85 trillion yuan in 2024.", store=store, published="2025-01-20")
+    assert c.match.indicator == "goods_trade" and c.verdict == "supported"
+    found = spot.spot("Imports and exports rose 5 percent and hit 43.85 trillion yuan in 2024.", store=store,
+                      published="2025-01-20")
+    assert {c.match.measure for c in found} == {"trade"}
+
+
 # --- the year of an earlier rank is that rank's ---------------------------------------------------------------
 
 def test_a_year_after_an_earlier_rank_is_its_base_not_the_figures():

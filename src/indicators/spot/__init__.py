@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -131,7 +132,11 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     index = matching.series_index(store)
     context = frames.Context(published=published_date)
     count, previous = 0, None
-    for s0, s1, paragraph in sentences(text, body_start):
+    spans = sentences(text, body_start)
+    paragraphs = {}  # paragraph number -> its text (a basis stated once for the paragraph: "In US dollar terms, ...")
+    for s0, s1, paragraph in spans:
+        paragraphs[paragraph] = paragraphs.get(paragraph, "") + " " + text[s0:s1]
+    for s0, s1, paragraph in spans:
         sentence = text[s0:s1]
         if sentence.lstrip().startswith("#") and not re.search(r"\d", sentence):
             continue
@@ -149,12 +154,12 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
-            _map(candidate, sentence, index, published_date, s0)
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
-            _map(candidate, sentence, index, published_date, s0)
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
         count += len(here)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if here else previous)
@@ -349,7 +354,8 @@ def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | 
     return bool(words) and all(w.strip().startswith("will") for w in words)
 
 
-def _map(candidate: Candidate, sentence: str, index: list, published: date | None, offset: int = 0) -> None:
+def _map(candidate: Candidate, sentence: str, index: list, published: date | None, offset: int = 0,
+         paragraph: str = "") -> None:
     """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here
     (`offset`: where the sentence starts in the text)."""
     frame = frames.Frame(**{k: v for k, v in candidate.frame.items()})
@@ -381,6 +387,15 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
             if not options and _change_from_published(candidate, frame, index, published):
                 options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+    if frame.entity == "WLD" and frame.entity_from == "assumed" and (not options or options[0].derivation):
+        # the world spoken of, but no series holds the figure's world row as stated (none, or only converted from
+        # another currency: a world total in yuan): China's, as for any unnamed economy, where that holds it
+        china = dataclasses.replace(frame, entity="CHN")
+        found, why = matching.match(china, candidate.unit, candidate.value_unscaled, index)
+        if found and (not options or not found[0].derivation):
+            frame, options, reason = china, found, why
+            candidate.entity = "CHN"
+            candidate.frame = {**candidate.frame, "entity": "CHN"}
     if candidate.check == "leader" and options:
         # a lead among economies is checked only on a series that holds others (CAAM's sales are China's alone)
         options = [o for o in options if len(set(o.entry.entities) - {"WLD"}) >= 2]
@@ -394,7 +409,9 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  f"{reason} (“{candidate.span}”). "
                                  "The loader that would fetch it: none known.")
         return
-    options = _currency_basis(options, sentence, frame)
+    options, currency_stated = _currency_basis(options, sentence, frame, candidate.end - offset, paragraph)
+    if not currency_stated:
+        candidate.open.append("currency")
     best = options[0]
     entry = best.entry
     entity = frame.entity if frame.entity in entry.entities else ("CHN" if "CHN" in entry.entities else sorted(entry.entities)[0])
@@ -503,7 +520,8 @@ def latest_periods(entry, entity: str, published: date, released_on: str = "") -
     """The periods a text published on `published` most likely reports when it names none (a lede: "China's
     exports grew by 10.7 percent year-on-year"): for each frequency the series holds for the entity, the last
     period completed before that date, if the series holds it; those ending latest, the finest first (a release
-    reports its newest month first: December 2024 and the year 2024 both end on 31 December). A year whose row
+    reports its newest month first: December 2024 and the year 2024 both end on 31 December), then the others, the
+    newest first (the year 2023 after February 2024, for a text of March 2024). A year whose row
     came out within it and before the date (an index's edition: GII 2025, released in September 2025) is the
     latest year; so is the published year when the text says its source came out that year (`released_on`: "the
     latest ... study released by WIPO on September 1") and the series is an edition's. [] when none."""
@@ -518,7 +536,9 @@ def latest_periods(entry, entity: str, published: date, released_on: str = "") -
     if not held:
         return []
     newest = max(end for end, _, _ in held)
-    return [p for end, _, p in held if end == newest]
+    # the others after (a lede's total of the year, published after the last month's: judged on them when the
+    # newest does not hold the figure, drafting._judge)
+    return [p for end, _, p in held if end == newest] + [p for end, _, p in sorted(held, reverse=True) if end != newest]
 
 
 def _edition_out(released: str, stop: str, published: date) -> bool:
@@ -547,20 +567,54 @@ STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expr
 """A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan terms")."""
 
 
-def _currency_basis(options: list, sentence: str, frame: frames.Frame) -> list:
-    """Growth published on a yuan and a dollar basis (two series of the same dimensions): the sentence's
-    money figures say which the text uses ("up 5.9 per cent to US$3.58 trillion": dollars)."""
-    if len(options) < 2:
-        return options
-    stated = {(m.group(1) or m.group(2)).lower() in ("yuan", "rmb", "renminbi", "cny")
-              for m in STATED_BASIS.finditer(sentence)}
-    if len(stated) == 1:  # "(3.8% denominated in USD)", "in yuan terms": said outright, brackets or not
-        dollars = not stated.pop()
-    elif frame.transformation != "growth_rate":
-        return options
-    else:
-        own = re.sub(r"\([^()]*\)", " ", sentence)  # "25.5 trillion yuan ($3.5 trillion)": a conversion in brackets is not the basis
-        dollars = bool(re.search(r"(?i)\$|\bdollars?\b|\bUSD\b", own))
-        if dollars == bool(re.search(r"(?i)\byuan\b|\bRMB\b|\bCNY\b|¥", own)):
-            return options
-    return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score))
+def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int = -1, paragraph: str = "") -> tuple[list, bool]:
+    """Growth published on a yuan and a dollar basis (two series of the same dimensions): the basis the text uses
+    first, and whether the text states one (False: the basis stays open, never an accusation). A growth rate takes
+    the currency of the level it qualifies ("rose 5 percent to 43.85 trillion yuan"), else of its sentence's money
+    figures or stated basis ("in yuan terms"), else of its paragraph's stated basis (`at`: where the figure starts
+    in the sentence: where the figure ends)."""
+    bases = {"_usd_" in o.entry.indicator for o in options}
+    if len(options) < 2 or len(bases) < 2:
+        return options, True
+    dollars = _stated_currency(sentence)
+    if dollars is None and frame.transformation == "growth_rate":
+        dollars = _qualified_currency(sentence, at)
+    if dollars is None and frame.transformation == "growth_rate":
+        dollars = _stated_currency(paragraph)
+    if dollars is None:
+        return options, frame.transformation != "growth_rate"
+    return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score)), True
+
+
+def _stated_currency(text: str) -> bool | None:
+    """True for dollars, False for yuan when `text` says one basis outright ("denominated in USD", "in yuan
+    terms"), else None."""
+    stated = {(m.group(1) or m.group(2)).lower() in ("yuan", "rmb", "renminbi", "cny") for m in STATED_BASIS.finditer(text)}
+    return (not stated.pop()) if len(stated) == 1 else None
+
+
+def _qualified_currency(sentence: str, at: int) -> bool | None:
+    """The currency of the money figure a growth rate ending at `at` qualifies: the nearest one in its clause with
+    no other figure between ("up 7.1 percent to CNY25.45 trillion"), else the one currency of its clause's money
+    figures; a conversion in brackets ("25.5 trillion yuan ($3.5 trillion)") is never the basis. None when
+    nothing says (another clause's money is another figure's: "..., while the surplus hit $992 billion")."""
+    figures = read_figures(sentence)
+    own = next((f for f in figures if f.end == at), None)
+    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)]
+    if own is None:
+        return None
+    clause = frames._clause_of(frames._clauses(sentence), own.start)
+    money = [f for f in figures if f.unit in ("CNY", "USD") and not any(a <= f.start < b for a, b in bracketed)
+             and clause[0] <= f.start < clause[1]]
+    if not money:
+        return None
+
+    def gap(f):
+        lo, hi = (f.end, own.start) if f.end <= own.start else (own.end, f.start)
+        others = [g for g in figures if lo <= g.start < hi and g is not f]
+        return hi - lo if hi - lo <= 60 and not others else None
+    near = sorted((gap(f), f.start) for f in money if gap(f) is not None)
+    if near:
+        return next(f for f in money if f.start == near[0][1]).unit == "USD"
+    units = {f.unit for f in money}
+    return (units.pop() == "USD") if len(units) == 1 else None

@@ -359,7 +359,8 @@ def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
-    figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)]
+    figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)
+               if not _note_mark(sentence, g)]
     moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
@@ -369,6 +370,15 @@ def read_figures(sentence: str) -> list[Figure]:
     for figure in figures:
         figure.unit = figure.unit or "count"
     return figures
+
+
+NOTE_MARK = re.compile(r"\S\[\d{1,3}\]")
+"""A bracketed number set against the word, figure or stop before it ("272,600[2]", "GDP[2]", "2022.[4]"): a
+footnote mark, not a figure (a bracket after a space, "[2]" alone, may be a figure and is read)."""
+
+
+def _note_mark(sentence: str, figure: Figure) -> bool:
+    return figure.start >= 2 and bool(NOTE_MARK.fullmatch(sentence, figure.start - 2, figure.end + 1))
 
 
 def find_figures(sentence: str) -> list[Figure]:

@@ -21,7 +21,7 @@ from datetime import date
 
 from indicators import cache, catalogue, numbers
 from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
-from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary
+from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary, world_cue
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
@@ -162,6 +162,8 @@ class Context:
     released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
     notes: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
+    world_paragraph: int = -1  # the last paragraph that spoke of the world ("global", "worldwide", "WIPO reports")
+    world_here: bool = False  # the sentence read now, or its paragraph before it, spoke of the world
 
 
 @dataclass
@@ -248,10 +250,12 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_NAMED = re.compile(rf"\b(?:in|during)\s+({MONTHS})\b(?!\s*(?:to|-|–|through)\s)"
-                         rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)")
+                         rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
+                         rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)")
 """A month the sentence dates its figures by: "in December", "during May", and without a preposition only where
-the words single it out ("December alone surpassed 4 trillion yuan", "December's exports"); a bare "December"
-may be a release date ("on December 7") and is not read."""
+the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
+it as what saw the figures: "December saw the trade surplus reach ..."); a bare "December" may be a release date
+("on December 7") and is not read."""
 
 
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
@@ -263,7 +267,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         return code, m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
-        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2)).lower()]:02d}", m.group(0)
+        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2) or m.group(3)).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
@@ -338,7 +342,32 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
         base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
         found.append((m.start(), year, base, m.group(1)))
+    if published:  # "in this 17th edition of the index": the edition out by the text's date, its year
+        found += [(m.start(), str(published.year), False, m.group(0)) for m in THIS_EDITION.finditer(sentence)]
     return sorted(found, key=lambda t: t[0])
+
+
+THIS_EDITION = re.compile(r"(?i)\b(?:this|this year's|the current|the latest)\s+(?:[\w-]+\s+)?edition\b")
+"""The edition a text speaks of as its own ("this 17th edition", "this year's edition"): the published year's (an
+index's edition is named by its year: GII 2024, out in September 2024), not a year carried from an earlier edition
+the text compares with ("since it ranked third in the 2012 edition")."""
+
+
+RANKING_FIELD = re.compile(r"(?i)\b(?:first|second|third|top|largest|biggest|leading|highest|No\.\s*1|number one|"
+                           r"\w+est)\s+(?:\w+\s+){0,3}?(?:in|of|around)\s+the\s+world\b|"
+                           r"\bworld'?s\s+(?:\w+[\s-]+)?(?:\w+est|top|leading|first|second|third|number one|No\.\s*1)\b")
+"""The world as the field of a ranking ("ranking first in the world", "the world's largest filer"): not the world
+spoken of as the whole a figure counts."""
+
+
+LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
+"""A count right after "top" names a list's size ("the world's top 100 innovative sci-tech clusters", "among the top
+50 filers"): what the list holds is counted elsewhere, never by it (a rank after "top" is a threshold: figures.py;
+"sales rose 4.5 percent to top 31.436 million units": "top" a verb, the figure a count)."""
+
+
+EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
+"""After an ordinal, the number of a report's edition ("the 16th joint edition", "this 17th edition"): no rank."""
 
 
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
@@ -352,6 +381,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         figures = figures[:limit]
     vocab = vocabulary()
     _note_release(context, sentence)
+    world = any(p.value == "WLD" and not RANKING_FIELD.search(sentence[max(0, p.start - 40): p.end + 30])
+                for p in mentions("place", sentence)) or bool(world_cue(sentence))
+    context.world_here = world or context.world_paragraph == paragraph
+    if world:
+        context.world_paragraph = paragraph
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
@@ -412,7 +446,14 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
             _measure(own_measures, figure, frame, clause, sentence, context)
             _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
+            if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
+                frame.subject, frame.subject_from = "other:list_size", "stated"
+                frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
+            if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
+                frame.subject, frame.subject_from = "other:edition", "stated"
+                frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
             _carried_measure(frame, sentence, context)
+            _share_of_part_in_whole(frame, figure, sentence, clause, subjects)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             if not frame.basis and context.basis and context.paragraph == paragraph:
@@ -448,6 +489,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _changes(sentence, reads)
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
+    _respective_measures(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
@@ -688,6 +730,40 @@ def _respective_growths(sentence: str, reads: list[Read]) -> None:
         growth.frame.notes.append(f"“respectively”: the growth of the {level.value:g} before it")
 
 
+def _respective_measures(sentence: str, reads: list[Read]) -> None:
+    """"imports and exports up 1.1 percent and 5.9 percent to USD2.59 trillion and USD3.58 trillion, respectively":
+    with "respectively", a list of measures ("imports and exports", read as one phrase for trade) and a list of as
+    many figures of one unit pair in order: the k-th figure measures the k-th (the measure nearest each figure,
+    not the phrase's sum). A percentage listed after a growth rate is a growth rate too."""
+    if not _respectively(sentence):
+        return
+    for phrase in mentions("measure", sentence):
+        parts = [p for p in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", phrase.words) if p]
+        named = [mentions("measure", p) for p in parts]
+        if len(parts) < 2 or any(len(n) != 1 or n[0].words.lower() != p.lower() for n, p in zip(named, parts)):
+            continue
+        measures = [n[0].value for n in named]
+        after = [r for r in reads if r.figure.start >= phrase.end and r.frame.role == "figure"]
+        k = 0
+        while k < len(after):  # each run of as many figures of one unit, joined as a list
+            run = [after[k]]
+            while (len(run) < len(measures) and k + len(run) < len(after)
+                   and after[k + len(run)].unit == run[0].unit
+                   and re.fullmatch(r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*",
+                                    sentence[run[-1].figure.end: after[k + len(run)].figure.start
+                                             - len(after[k + len(run)].wording)], re.I)):
+                run.append(after[k + len(run)])
+            if len(run) == len(measures):
+                for read, measure in zip(run, measures):
+                    if read.frame.kind == "percent" and read.frame.transformation is None \
+                            and run[0].frame.transformation == "growth_rate":
+                        read.frame.transformation, read.frame.transformation_from = "growth_rate", "stated"
+                    read.frame.measure, read.frame.measures, read.frame.measure_from = measure, (measure,), "stated"
+                    read.frame.notes.append(f"“respectively”: {measure}, as listed in “{phrase.words}”")
+            k += len(run)
+        return
+
+
 LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
                          r"(?:for|by)\s+(?:a|an|the)?\s*\w+\s+(?:of|among)\b)")
 """After "ranking first", words that narrow the field ("in Asia", "among emerging economies", "in the region"):
@@ -770,6 +846,35 @@ def _share_measure(before: str) -> str | None:
     low = before.lower()
     return next((measure for measure, words in (vocabulary().get("share_of_measure") or {}).items()
                  if any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low) for w in words)), None)
+
+
+SHARE_OF = re.compile(r"(?i)\b(?:share|proportion|percentage|ratio)\s+of\s+(?:the\s+)?$")
+IN_WHOLE = re.compile(r"(?i)\s+(?:expenditures?\s+|spending\s+|funding\s+|investment\s+)?(?:in|of|within|to)\s+"
+                      r"(?:the\s+)?(?:country's\s+|China's\s+|total\s+|overall\s+|all\s+)*$")
+
+
+HEAD_GAP = re.compile(r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?")
+"""Between a figure and the noun it counts: nothing but one lowercase word ("2.804 million new PHEVs")."""
+
+
+def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause, subjects: list[Mention]) -> None:
+    """"The share of basic research in R&D expenditure was 6.77 percent", "the proportion of basic research in
+    total R&D investment rose to 6.77 percent": a percentage after "share/proportion of <part> in <whole>" in its
+    clause is the part's share (the subject the part, not the whole named nearer the figure; a share, not a growth)."""
+    if frame.kind != "percent" or frame.role != "figure":
+        return
+    own = [m for m in subjects if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
+    for part, whole in zip(own, own[1:]):
+        if SHARE_OF.search(sentence[clause[0]: part.start]) and IN_WHOLE.fullmatch(sentence, part.end, whole.start) \
+                and part.value != whole.value:
+            frame.subject, frame.subject_from = part.value, "stated"
+            frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
+            if frame.transformation != "growth_rate" or re.search(r"(?i)\bto\s+(?:about\s+|around\s+|nearly\s+)?$",
+                                                                  sentence[max(0, figure.start - 20): figure.start]):
+                # "rose to 6.77 percent": the share's level; "rose 11.6 percent": the share's growth, held nowhere
+                frame.transformation, frame.transformation_from = "share", "stated"
+            frame.notes.append(f"the share of “{part.words}” in “{whole.words}”")
+            return
 
 
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
@@ -888,14 +993,40 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
         run = _place_list(places, start, sentence) if shared and frame.role == "figure" else []
         if len(run) < 2 or frame.entity not in {p.value for p in run} \
                 or any(run[-1].end <= r.figure.start < start for r in reads[:i]):
-            out.append(read)
-            continue
+            run = _place_list_after(places, read.figure.end, sentence) if shared and frame.role == "figure" else []
+            if run and frame.entity_from == "stated" and frame.entity != run[0].value \
+                    or OWNER_BEFORE.search(sentence[max(0, start - 20): read.figure.start]):
+                # an economy named before the threshold is whose it is ("China is in the top 10, with ..."); an
+                # owner's list is of its partners ("China's top four trading partners were ASEAN, the EU, ...")
+                run = []
+            if len(run) < 2 or any(read.figure.end <= r.figure.start < run[-1].end for r in reads[i + 1:]):
+                out.append(read)
+                continue
         for p in run:
             own = dataclasses.replace(frame, entity=p.value, entity_from="stated", entity_bound="strong",
                                       entity_others=tuple(q.value for q in run if q is not p), notes=list(frame.notes))
             own.notes.append(f"one of the {len(run)} economies listed before it ({p.words})")
             out.append(dataclasses.replace(read, frame=own))
     return out
+
+
+OWNER_BEFORE = re.compile(r"(?i)['’]s\s+(?:[\w-]+\s+)?top[\s-]+$")
+LIST_INTRODUCED = re.compile(r"(?i)[^.;:]{0,60}?\b(?:include[sd]?|including|are|were|comprise[sd]?|namely)\s*:?\s*(?:the\s+)?$")
+"""Between a threshold and the economies it is said of, listed after it ("The top ten most innovative countries also
+include the Netherlands, Korea, ...")."""
+
+
+def _place_list_after(places: list[Mention], end: int, sentence: str) -> list[Mention]:
+    """The economies listed after a figure and a verb that introduces them (LIST_INTRODUCED), joined as a list."""
+    after = [p for p in places if p.start >= end and p.value != "WLD"]
+    if not after or not LIST_INTRODUCED.fullmatch(sentence, end, after[0].start):
+        return []
+    run = [after[0]]
+    for p in after[1:]:
+        if not LIST_GAP.fullmatch(sentence, run[-1].end, p.start):
+            break
+        run.append(p)
+    return run if len({p.value for p in run}) == len(run) else []
 
 
 BOTH_BEFORE = re.compile(r"(?i)\b(?:both|each)\s+(?:(?:of\s+them|having|had|have|were|are)\s+)?(?:\w+\s+){0,1}$")
@@ -1062,6 +1193,12 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
+    if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
+            and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
+        # "6.685 million BEVs and 2.804 million PHEVs were sold": the noun the figure counts, right after it, over
+        # a sibling before it (not over a narrower one: "NEV exports hit 1.2 million vehicles" are NEVs)
+        near = head
     listed = _listed_whole(items, figure, clause, sentence)
     if listed:
         frame.subject, frame.subject_from = listed, "stated"
@@ -1221,6 +1358,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         # a place carried from a text that names several economies is a guess among them (never an accusation)
         frame.entity_others = tuple(code for code in context.counts
                                     if code != frame.entity and code != "WLD" and "-" not in code)
+    elif context.world_here:
+        # "In 2023, approximately 272,600 international patent applications were filed" after "global patent
+        # activity", "WIPO reports a 1.8% decline in patent filings": no economy named anywhere, the world spoken
+        # of: the world's total (assumed; China's where the series holds no world row, spot._map)
+        frame.entity, frame.entity_from = "WLD", "assumed"
+        frame.notes.append("no economy named, the world spoken of: read as the world's total")
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
@@ -1337,6 +1480,7 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
+                 and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
                  and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
                                     sentence[figure.end: p.start], re.I)
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is

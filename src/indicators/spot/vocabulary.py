@@ -72,6 +72,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
     narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
+    world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
+    compiled["world_cue"] = re.compile(rf"(?<![\w])(?:{world})(?![\w])") if world else None
     compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
     data["_compiled"] = compiled
     data["_unit_words"] = sorted(((w.lower(), unit) for unit, words in data["units"].items() for w in words),
@@ -111,6 +113,11 @@ def mentions(dimension: str, sentence: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), lookup[m.group(0).lower()], m.group(0)) for m in pattern.finditer(sentence)]
 
 
+ECONOMY_ROLE = re.compile(r"(?i),?\s+(?:(?:is|was|remains|remained|became|as)\s+)?(?:the\s+)?"
+                          r"(?:world'?s\s+|global\s+|(?:second|third|fourth|fifth)[\s-]+)?")
+"""Between an economy and a role it holds ("China, the world's largest filer", "the US remained the top filer")."""
+
+
 @functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
 def organisations(sentence: str) -> tuple[Mention, ...]:
     """Organisations named in the sentence as what is counted ("Mitsubishi Electric Corporation", "the University
@@ -118,9 +125,12 @@ def organisations(sentence: str) -> tuple[Mention, ...]:
     `other:company` mentions (vocabulary.yaml `organisations`)."""
     compiled = vocabulary()["_compiled"]
     found = []
+    places = [p for p in mentions("place", sentence) if p.value != "WLD"]
     for match in compiled["organisation"].finditer(sentence):
         if compiled["attribution"].search(sentence[max(0, match.start() - 40): match.start()]):
             continue
+        if match.group(0)[:1].islower() and any(ECONOMY_ROLE.fullmatch(sentence, p.end, match.start()) for p in places):
+            continue  # "China, the world's largest filer": a role the economy before it holds, not an organisation
         found.append(Mention(match.start(), match.end(), "other:company", match.group(0)))
     return tuple(found)
 
@@ -128,6 +138,13 @@ def organisations(sentence: str) -> tuple[Mention, ...]:
 def scope_qualifier(sentence: str) -> str | None:
     """The words that narrow what the sentence counts ("excluding", "other than"), if any."""
     found = vocabulary()["_compiled"]["scope_qualifier"].search(sentence)
+    return found.group(0) if found else None
+
+
+def world_cue(sentence: str) -> str | None:
+    """Words that speak of the world's total without naming a place ("in total", "WIPO reports"), if any."""
+    pattern = vocabulary()["_compiled"]["world_cue"]
+    found = pattern.search(sentence) if pattern else None
     return found.group(0) if found else None
 
 
