@@ -7,7 +7,9 @@ in the front matter (value, unit, measure, subject, entity, period, series or no
 - **held**: annotated figures whose series the store holds; **mapped**: of those found, the candidate's
   series is the annotated one; **+period, entity**: and its period and entity are the annotated ones;
 - **false contradicted**: candidates judged contradicted or misleading where the annotation expects
-  neither; **none-held accused**: such a verdict on a figure the store does not hold;
+  neither; **none-held accused**: such a verdict on a figure the store does not hold; **accused, no
+  annotation**: such a verdict on a candidate no annotated figure matched (every figure is annotated, so it is false;
+  for the bundled articles, whose claims files check only some figures, a count to review, not proved false);
 - **abstentions**: candidates judged needs-review; **precision**: candidates that are an annotated figure.
 Bundled articles (data/articles/*): the hand-written claims files are the gold (found, mapped to the
 gold series with period and entity, same verdict). Cost: a 195 KB prose text and a hostile text (5,000
@@ -62,7 +64,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                   "(mapping pass 8)",
           "dev9": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                   "first run on it; kept unread"}
-KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "abstentions",
+KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
+        "abstentions",
         "candidates", "right")
 
 
@@ -164,6 +167,10 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
             row.setdefault("accusations", []).append(f"{path.stem}: “{hit.span}” {hit.verdict} (expected {figure.get('expected')})")
             if series == "none":
                 row["none_accused"] += 1
+    for c in found:  # every figure is annotated: an accusation on a span no annotation holds is false by construction
+        if id(c) not in used and c.verdict in ACCUSING:
+            row["stray_accused"] += 1
+            row.setdefault("accusations", []).append(f"{path.stem}: “{c.span}” {c.verdict} (no annotated figure)")
     row["held"] = sum(1 for f in meta.get("figures") or [] if str(f.get("series") or "none") != "none"
                       and str(f.get("expected")) != "unverifiable")
     row["abstentions"] = sum(1 for c in found if c.verdict == "needs-review")
@@ -209,6 +216,8 @@ def measure_bundled(article, store: Store) -> dict:
             row["mapped_pe"] += hit.match.period == series.get("period") and hit.match.entity == series.get("entity")
         row["same_verdict"] += hit.verdict == verdicts[claim["id"]]
         row["false_contradicted"] += hit.verdict in ACCUSING and verdicts[claim["id"]] not in ACCUSING
+    # a claims file checks some figures of its article, not all: an accusation elsewhere is counted, not proved false
+    row["stray_accused"] = sum(1 for c in found if id(c) not in used and c.verdict in ACCUSING)
     row["abstentions"] = sum(1 for c in found if c.verdict == "needs-review")
     row["right"] = len(used) + sum(1 for c in found if "prediction" in c.flags)
     return row
@@ -238,17 +247,19 @@ def table(rows: list[dict], title: str) -> list[str]:
     total = {k: sum(r.get(k, 0) for r in rows) for k in (*KEYS, "same_verdict")}
     lines = [f"### {title}", "",
              "| article | figures | found | held | mapped | +period, entity | false contradicted | none-held accused "
-             "| abstentions | candidates | precision |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| accused, no annotation | abstentions | candidates | precision |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in [*rows, {"slug": "**all**", **total}]:
         precision = r["right"] / r["candidates"] if r["candidates"] else 1.0
         lines.append(f"| {r['slug']} | {r['figures']} | {r['found']} | {r['held']} | {r['mapped']} | {r['mapped_pe']} | "
-                     f"{r['false_contradicted']} | {r['none_accused']} | {r['abstentions']} | {r['candidates']} | {precision:.2f} |")
+                     f"{r['false_contradicted']} | {r['none_accused']} | {r['stray_accused']} | {r['abstentions']} | "
+                     f"{r['candidates']} | {precision:.2f} |")
     f = total
     lines += ["", f"Overall: found {f['found']}/{f['figures']} = {f['found'] / max(f['figures'], 1):.2f}; "
               f"store-held mapped {f['mapped']}/{f['held']} = {f['mapped'] / max(f['held'], 1):.2f}, with period and entity "
               f"{f['mapped_pe']}/{f['held']} = {f['mapped_pe'] / max(f['held'], 1):.2f}; false contradicted "
               f"{f['false_contradicted']}; figures not held judged contradicted/misleading {f['none_accused']}; "
+              f"candidates on no annotated figure judged so {f['stray_accused']}; "
               f"abstentions (needs-review) {f['abstentions']}; precision {f['right']}/{f['candidates']} = "
               f"{f['right'] / max(f['candidates'], 1):.2f}." + (f" Same verdict as the claims file: {f['same_verdict']}/{f['figures']}."
                                                                  if f["same_verdict"] else ""), ""]
