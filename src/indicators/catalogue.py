@@ -37,6 +37,11 @@ def dimensions() -> dict[str, dict]:
     return yamlfile.load(DIMENSIONS_PATH)
 
 
+def compiler_defined(subject: str | None) -> bool:
+    """True for a subject whose members each compiler chooses (dimensions.yaml `compiler_defined_subjects`)."""
+    return subject in dimensions().get("compiler_defined_subjects", ())
+
+
 def _allowed(dimension: str, value: str) -> str:
     if value not in dimensions()[dimension]:
         raise ValueError(f"unknown {dimension} {value!r} (allowed: {', '.join(sorted(dimensions()[dimension]))})")

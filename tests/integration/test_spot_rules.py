@@ -1995,3 +1995,46 @@ def test_a_figure_within_an_order_of_magnitude_is_still_contradicted(store):
     text = "China's goods exports were 2.5 trillion yuan in 2023, customs data showed."   # GACC: 23.77 trillion
     c = by_span(spot.spot(text, store=store, published="2025-03-01"), "2.5 trillion")
     assert (c.match.indicator, c.verdict) == ("goods_exports", "contradicted"), c.explanation
+
+
+# --- a relative year after "compared to the same period in" is the base; "In January 2024," dates the sentence ------
+
+def test_the_previous_year_after_the_same_period_in_is_the_base_not_the_figures_year(store):
+    text = ("In January 2024, China's car exports rose 47.4 percent. Passenger vehicle exports reached 369,000 units, a "
+            "47.5 percent increase compared to the same period in the previous year.")
+    found = spot.spot(text, store=store, published="2024-02-20")
+    for span in ("369,000", "47.5 percent"):
+        c = by_span(found, span)
+        assert c.frame["period"] == "2024-01", (span, c.frame)
+        assert c.verdict not in ACCUSING, c.explanation
+
+
+def test_the_previous_year_that_is_no_base_is_still_the_figures_year(store):
+    c = by_span(spot.spot("In the previous year, China exported 4.91 million vehicles, according to CAAM.", store=store,
+                          published="2024-05-01"), "4.91")
+    assert (c.match.period, c.verdict) == ("2023", "supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, period", [
+    ("In January 2024, China's car exports rose 47.4 percent.", "2024-01"),
+    ("During March 2024, exports rose 5 percent.", "2024-03"),
+    ("In May, the ministry said, exports may rise 5 percent in 2024.", "2024"),   # "may" the verb is no month
+])
+def test_a_sentence_opening_with_in_and_a_month_is_dated_by_the_month(store, text, period):
+    [c] = spot.spot(text, store=store, published="2024-05-01")
+    assert c.frame["period"] == period, c.frame
+
+
+# --- a basket each compiler fills its own way ------------------------------------------------------------------------
+
+def test_a_new_trio_growth_without_its_compiler_is_never_an_accusation(store):
+    """Customs' new trio grew 29.9% in 2023; MOFCOM's, with all EVs and PV products in it, is another figure."""
+    c = by_span(spot.spot("The new trio's combined exports increased by 27.6% in 2023.", store=store,
+                          published="2024-05-01"), "27.6%")
+    assert c.verdict == "needs-review" and "chooses what its new trio holds" in c.explanation, c.explanation
+
+
+def test_in_a_month_and_another_is_not_the_first_month_alone(store):
+    [c] = [c for c in spot.spot("In January and February 2024, China exported 1.06 million vehicles.", store=store,
+                                published="2024-03-15") if "1.06" in c.span]
+    assert c.frame["period"] != "2024-01", c.frame

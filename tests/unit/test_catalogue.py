@@ -61,3 +61,11 @@ def test_one_economies_table_names_every_source_s_economies():
 
     assert gii.economy_iso3() is not None and set(gii.economy_iso3().values()) <= set(catalogue.economies())
     assert set(ember.ISO3.values()) <= set(catalogue.economies())
+
+
+def test_every_compiler_defined_subject_is_a_subject():
+    from indicators import catalogue
+
+    listed = catalogue.dimensions()["compiler_defined_subjects"]
+    assert listed and set(listed) <= set(catalogue.dimensions()["subject"])
+    assert catalogue.compiler_defined("new_trio") and not catalogue.compiler_defined("vehicles")

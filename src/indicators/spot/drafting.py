@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from indicators import catalogue
 from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
@@ -233,6 +234,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if change:
             reasons.append(f"the sentence speaks of a change (\"{change}\") before the figure: it may be the change, "
                            "not the level")
+        if catalogue.compiler_defined(c.match.subject) and c.frame.get("basis") != c.match.basis:
+            reasons.append(f"each compiler chooses what its {c.match.subject.replace('_', ' ')} holds, and the "
+                           f"text does not name the series' ({c.match.basis.replace('_', ' ')})")
         unknown = _another_basis_unknown(c, index or [], asked.get(k, []), others)
         if unknown:
             reasons.append(unknown)

@@ -249,10 +249,11 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_NAMED = re.compile(rf"\b(?:in|during)\s+({MONTHS})\b(?!\s*(?:to|-|–|through)\s)"
+MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)")
-"""A month the sentence dates its figures by: "in December", "during May", and without a preposition only where
+"""A month the sentence dates its figures by: "in December", "In January 2024", "during May" (not "in January and
+February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
 it as what saw the figures: "December saw the trade surplus reach ..."); a bare "December" may be a release date
 ("on December 7") and is not read."""
@@ -336,8 +337,9 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
-        base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against)\s+(?:the same period\s+)?$",
-                                            sentence[max(0, m.start() - 40): m.start()], re.I))
+        base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against)\s+"
+                                            r"(?:the same period\s+(?:(?:of|in)\s+)?)?$",  # "compared to the same
+                                            sentence[max(0, m.start() - 40): m.start()], re.I))  # period in the previous year"
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
         base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
