@@ -1995,3 +1995,49 @@ def test_a_figure_within_an_order_of_magnitude_is_still_contradicted(store):
     text = "China's goods exports were 2.5 trillion yuan in 2023, customs data showed."   # GACC: 23.77 trillion
     c = by_span(spot.spot(text, store=store, published="2025-03-01"), "2.5 trillion")
     assert (c.match.indicator, c.verdict) == ("goods_exports", "contradicted"), c.explanation
+
+
+# === mapping pass 9 (issue 20) =====================================================================================
+
+# --- a count of what no series counts, a rate no series holds, named right beside the figure ----------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("The PCT lets an inventor file one international application that is recognised in over 150 member countries.",
+     "150"),
+    ("WIPO's patent treaty now covers some 157 countries, and China filed 69,610 PCT applications in 2023.", "157"),
+    ("China's car makers shipped vehicles to more than 70 trading partners in 2023.", "70"),
+])
+def test_a_count_of_countries_is_not_a_figure_of_the_sentences_series(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2024-03-10"), span)
+    assert c.frame["subject"] == "other:counted" and c.match is None, c.explanation
+    assert c.verdict == "unverifiable", c.explanation
+
+
+def test_a_count_of_applications_beside_a_count_of_countries_keeps_its_series(store):
+    text = "WIPO's patent treaty now covers some 157 countries, and China filed 69,610 PCT applications in 2023."
+    c = by_span(spot.spot(text, store=store, published="2024-03-10"), "69,610")
+    assert (c.match.indicator, c.verdict) == ("pct_applications", "supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The incoming president has promised tariffs of up to 60% on goods from China.", "60%"),
+    ("Washington put a 100% tariff on Chinese electric cars in 2024.", "100%"),
+    ("Brussels settled on duties of as much as 35.3 percent on Chinese EVs, whose exports had grown fast.", "35.3"),
+])
+def test_a_tariff_rate_is_not_a_growth_of_the_sentences_series(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2025-01-14"), span)
+    assert c.frame["subject"] == "other:rate" and c.match is None, c.explanation
+    assert c.verdict == "unverifiable", c.explanation
+
+
+def test_a_growth_beside_a_tariff_is_still_read_as_growth(store):
+    text = "Despite new tariffs, China's exports rose 7.1% in 2024 in yuan terms."   # GACC: 7.1% in yuan
+    c = by_span(spot.spot(text, store=store, published="2025-01-14"), "7.1%")
+    assert c.frame["subject"] != "other:rate" and c.match and c.match.indicator.startswith("goods_exports"), c.explanation
+
+
+def test_a_count_beside_countries_does_not_carry_them_to_the_next_sentence(store):
+    text = ("Switzerland has led the Global Innovation Index for years, out of more than 130 countries. "
+            "China ranked 11th in 2024.")
+    c = by_span(spot.spot(text, store=store, published="2024-10-01"), "11th")
+    assert (c.match.indicator, c.match.entity) == ("gii_rank", "CHN"), c.explanation

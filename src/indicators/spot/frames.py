@@ -366,6 +366,37 @@ LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
 "sales rose 4.5 percent to top 31.436 million units": "top" a verb, the figure a count)."""
 
 
+NOT_CARRIED = ("other:counted", "other:rate")
+"""Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
+than 130 countries. The top three are ..." stays about the index)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _not_series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a counted noun right after a figure, a rate noun right after it, a rate noun and "of" right before it)."""
+    nouns = vocabulary()["not_series_nouns"]
+    counted, rates = (r"(?:" + "|".join(re.escape(w) for w in nouns[k]) + r")\b" for k in ("counted", "rates"))
+    gap = r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?"
+    number = r"\S+(?:\s+(?:hundred|thousand|million|billion))?"  # the reader may take the noun into the figure
+    return (re.compile(number + gap + counted, re.I), re.compile(r"\s*" + gap.replace(r"\s+", "", 1) + rates, re.I),
+            re.compile(r"\b" + rates + r"\s+(?:of|at)\s+(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+|some\s+)?$",
+                       re.I))
+
+
+def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
+    """A count of what no series counts ("over 150 member countries") or a percentage that is a rate no series
+    holds ("tariffs of up to 60%", "a 100% tariff"), named right beside the figure (vocabulary
+    `not_series_nouns`): an "other:" subject, so that no series of the sentence is judged against it."""
+    counted, rate_after, rate_before = _not_series_patterns()
+    if frame.kind == "count" and counted.match(sentence, figure.start):
+        frame.subject, frame.subject_from = "other:counted", "stated"
+        frame.notes.append("a count of what no series counts (“150 member countries”)")
+    elif frame.kind == "percent" and (rate_after.match(sentence, figure.end)
+                                      or rate_before.search(sentence[max(0, figure.start - 40): figure.start])):
+        frame.subject, frame.subject_from = "other:rate", "stated"
+        frame.notes.append("a rate no series holds (“tariffs of up to 60%”), not a change of the sentence's series")
+
+
 EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
 """After an ordinal, the number of a report's edition ("the 16th joint edition", "this 17th edition"): no rank."""
 
@@ -449,6 +480,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
+            _not_series_noun(frame, figure, sentence)
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
@@ -1838,7 +1870,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.exports_of = exported[-1]
     if reads:
         context.partner_flow = any(r.frame.counterpart for r in reads)
-    framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
+    framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
     elif subjects:
