@@ -2041,3 +2041,24 @@ def test_a_count_beside_countries_does_not_carry_them_to_the_next_sentence(store
             "China ranked 11th in 2024.")
     c = by_span(spot.spot(text, store=store, published="2024-10-01"), "11th")
     assert (c.match.indicator, c.match.entity) == ("gii_rank", "CHN"), c.explanation
+
+
+# --- a unit word broader than the subject named before the figure does not replace it ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sales of BEVs came to 6.685 million vehicles in 2023, CAAM said.",          # CAAM: BEV sales 6.685 million
+    "China's car market grew in 2023. Sales of BEVs totalled 6.685 million cars, CAAM said.",
+])
+def test_a_broader_unit_word_leaves_the_narrower_subject_before_it(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "6.685 million")
+    assert c.frame["subject"] == "bev", c.frame
+    assert (c.match.indicator, c.match.product, c.verdict) == ("vehicle_sales", "bev", "supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Vehicle sales came to 30.09 million vehicles in 2023, CAAM said.", "vehicles"),     # the same subject twice
+    ("Vehicle exports in 2023 included 1.2 million NEVs, CAAM said.", "nev"),           # a narrower unit word wins
+])
+def test_a_unit_word_not_broader_than_the_subject_before_it_is_still_read(store, text, subject):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-02-01") if "million" in c.span]
+    assert c.frame["subject"] == subject, c.frame

@@ -184,9 +184,11 @@ def _nearest(items: list[Mention], start: int, end: int, clause: tuple[int, int]
     """The mention nearest the figure in its clause (before it first), else the nearest in the sentence."""
     a, b = clause
     inside = [m for m in items if start <= m.start and m.end <= end]  # the figure's own unit word: "nine clusters"
+    before = [m for m in items if a <= m.start and m.end <= start]
+    if inside and before and before[-1].value != inside[0].value and catalogue.within(before[-1].value, inside[0].value):
+        return before[-1]  # "Sales of BEVs came to 6.685 million vehicles": the unit word is broader than the subject
     if inside:
         return inside[0]
-    before = [m for m in items if a <= m.start and m.end <= start]
     if before:
         return before[-1]
     after = [m for m in items if end <= m.start < b] if after_too else []
