@@ -2062,3 +2062,45 @@ def test_a_broader_unit_word_leaves_the_narrower_subject_before_it(store, text):
 def test_a_unit_word_not_broader_than_the_subject_before_it_is_still_read(store, text, subject):
     [c] = [c for c in spot.spot(text, store=store, published="2024-02-01") if "million" in c.span]
     assert c.frame["subject"] == subject, c.frame
+
+
+# --- number words listed before "respectively" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("Sweden and the US were second and third, respectively.", ["second", "third"]),
+    ("Korea, Singapore and Sweden came fourth, fifth and sixth respectively.", ["fourth", "fifth", "sixth"]),
+    ("Germany and Japan led in seven and six indicators, respectively.", ["seven", "six indicators"]),
+])
+def test_number_words_listed_before_respectively_are_read(sentence, spans):
+    assert [sentence[f.start:f.end] for f in read_figures(sentence)] == spans
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the second time the index came out in Geneva, and the first in July.",  # no "respectively": idle words
+    "The first and second phases of the plan were approved, the third postponed.",
+    "Exports and imports rose 7.1% and 2.3%, respectively, in the first and second halves.",
+])
+def test_number_words_outside_a_respectively_list_stay_idle(sentence):
+    words = [sentence[f.start:f.end] for f in read_figures(sentence)]
+    assert not any(w in ("second", "first", "third") for w in words), words
+
+
+def test_ranks_listed_before_respectively_are_paired_with_the_economies_in_order(store):
+    text = "In the Global Innovation Index 2024, Sweden and the US were second and third, respectively."
+    found = spot.spot(text, store=store, published="2024-09-27")
+    second, third = by_span(found, "second"), by_span(found, "third")
+    assert (second.match.indicator, second.match.entity, second.verdict) == ("gii_rank", "SWE", "supported"), second.explanation
+    assert (third.match.entity, third.verdict) == ("USA", "supported"), third.explanation
+
+
+def test_counts_listed_before_respectively_share_the_unit_after_them(store):
+    text = ("In the Global Innovation Index 2024 Singapore ranked first in 14 indicators; the US and China followed, "
+            "with lead positions in nine and eight indicators, respectively.")
+    c = by_span(spot.spot(text, store=store, published="2024-09-27"), "nine")
+    assert (c.match.indicator, c.match.entity, c.verdict) == ("indicators_ranked_first", "USA", "supported"), c.explanation
+
+
+def test_a_count_of_economies_is_not_a_count_of_the_indexs_indicators(store):
+    text = "The Global Innovation Index 2024 tracked 133 economies; Singapore led in 14 indicators."
+    c = by_span(spot.spot(text, store=store, published="2024-09-27"), "133")
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
