@@ -2104,3 +2104,22 @@ def test_a_count_of_economies_is_not_a_count_of_the_indexs_indicators(store):
     text = "The Global Innovation Index 2024 tracked 133 economies; Singapore led in 14 indicators."
     c = by_span(spot.spot(text, store=store, published="2024-09-27"), "133")
     assert c.match is None and c.verdict == "unverifiable", c.explanation
+
+
+# --- "consumed" is a domestic measure, never total sales or output -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In 2023 China made 9.58 million new energy vehicles and consumed 9.49 million.",
+    "Chinese buyers consumed 9.49 million NEVs in 2023.",
+])
+def test_consumed_vehicles_are_domestic_sales(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-05-01"), "9.49 million")
+    assert c.frame["measure"] == "domestic_sales", c.frame
+    assert c.verdict not in ACCUSING and not (c.match and c.match.indicator in ("nev_output", "vehicle_sales")), c.explanation
+
+
+def test_sold_vehicles_stay_sales_not_domestic_sales(store):
+    text = "China sold 9.49 million NEVs in 2023, CAAM said."              # CAAM: NEV sales 9.495 million
+    c = by_span(spot.spot(text, store=store, published="2024-05-01"), "9.49 million")
+    assert c.frame["measure"] == "sales", c.frame
+    assert (c.match.indicator, c.match.product) == ("vehicle_sales", "nev"), c.explanation
