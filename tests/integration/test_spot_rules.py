@@ -2123,3 +2123,23 @@ def test_sold_vehicles_stay_sales_not_domestic_sales(store):
     c = by_span(spot.spot(text, store=store, published="2024-05-01"), "9.49 million")
     assert c.frame["measure"] == "sales", c.frame
     assert (c.match.indicator, c.match.product) == ("vehicle_sales", "nev"), c.explanation
+
+
+# --- a subject named after another figure is that figure's --------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("In 2022 China's exports of mechanical and electrical products reached US$2.05 trillion, with a rise of 3.6 "
+     "percent and a share of 57.1 percent of all merchandise exports.", "3.6 percent"),
+    ("Electromechanical product exports hit US$2.05 trillion in 2022, a gain of 3.6 percent and 57 percent of "
+     "total goods exports.", "3.6 percent"),
+])
+def test_a_subject_after_another_figure_does_not_take_the_growth(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2023-02-01"), span)
+    assert c.frame["subject"] == "mech_elec", c.frame
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+def test_a_subject_right_after_the_figure_still_takes_it(store):
+    text = "Up 7.1 percent in 2024, China's goods exports reached 25.45 trillion yuan."    # GACC, yuan terms
+    c = by_span(spot.spot(text, store=store, published="2025-01-14"), "7.1 percent")
+    assert c.frame["subject"] == "goods", c.frame

@@ -1227,6 +1227,11 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    if near is not None and near.start >= figure.end and re.search(r"\d", sentence[figure.end: near.start]):
+        # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
+        # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
+        earlier = [m for m in items if m.end <= figure.start]
+        near = earlier[-1] if earlier else near
     head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
     if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
             and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
