@@ -2143,3 +2143,21 @@ def test_a_subject_right_after_the_figure_still_takes_it(store):
     text = "Up 7.1 percent in 2024, China's goods exports reached 25.45 trillion yuan."    # GACC, yuan terms
     c = by_span(spot.spot(text, store=store, published="2025-01-14"), "7.1 percent")
     assert c.frame["subject"] == "goods", c.frame
+
+
+# --- quote marks set around some words of a phrase ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The new “three major” products – solar cells, lithium batteries and electric cars – grew 66.9 percent in the "
+    "first quarter of 2023.",
+    "Exports of the \"new three\" items rose 66.9 percent in the first quarter of 2023.",
+])
+def test_a_phrase_with_quote_marks_between_its_words_is_read(store, text):
+    c = by_span(spot.spot(text, store=store, published="2023-04-20"), "66.9 percent")
+    assert c.frame["subject"] == "new_trio", c.frame
+    assert c.match and c.match.indicator == "new_trio_exports_total_yoy_pct", c.explanation
+
+
+def test_quoted_words_that_are_no_phrase_are_not_read_as_one():
+    from indicators.spot.vocabulary import mentions
+    assert [m.value for m in mentions("subject", "The “new” products and three “major” buyers.")] == []
