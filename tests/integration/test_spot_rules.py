@@ -2161,3 +2161,30 @@ def test_a_phrase_with_quote_marks_between_its_words_is_read(store, text):
 def test_quoted_words_that_are_no_phrase_are_not_read_as_one():
     from indicators.spot.vocabulary import mentions
     assert [m.value for m in mentions("subject", "The “new” products and three “major” buyers.")] == []
+
+
+# --- "such products" after a sentence listing siblings points back to what holds them all -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Western leaders fear solar panels, lithium batteries, and electric vehicles. China exported over $138 billion "
+    "worth of such products in 2023.",
+    "Brussels worries about EVs, lithium-ion batteries and solar cells. China's exports of these goods topped "
+    "$138 billion in 2023.",
+])
+def test_an_anaphora_after_a_list_of_siblings_is_their_whole(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-05-10"), "138 billion")
+    assert c.frame["subject"] == "new_trio", c.frame
+    assert c.match and c.match.indicator == "new_trio_exports_usd", c.explanation
+
+
+def test_one_subject_before_an_anaphora_is_still_carried_alone(store):
+    text = "Western leaders fear electric vehicles. China's exports of such products reached 1.5 million in 2023."
+    c = by_span(spot.spot(text, store=store, published="2024-05-10"), "1.5 million")
+    assert c.frame["subject"] == "ev", c.frame
+
+
+def test_subjects_not_listed_together_are_not_merged(store):
+    text = ("Solar panels are cheap, and the debate is about electric vehicles. China's exports of such products "
+            "reached 1.5 million in 2023.")
+    c = by_span(spot.spot(text, store=store, published="2024-05-10"), "1.5 million")
+    assert c.frame["subject"] != "new_trio", c.frame

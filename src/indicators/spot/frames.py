@@ -368,6 +368,25 @@ LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
 "sales rose 4.5 percent to top 31.436 million units": "top" a verb, the figure a count)."""
 
 
+LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
+    """The last subjects of a sentence without figures listed one after another ("solar panels, lithium batteries,
+    and electric vehicles"): the narrowest subject holding them all (the new trio), which "such products" in the
+    next sentence points back to; None when they are not listed or nothing but all goods holds them."""
+    run = [subjects[-1]]
+    for m in reversed(subjects[:-1]):
+        if not LIST_JOIN.fullmatch(sentence, m.end, run[0].start):
+            break
+        run.insert(0, m)
+    values = {m.value for m in run if not m.value.startswith("other:")}
+    if len(values) < 2:
+        return None
+    shared = set.intersection(*(catalogue.ancestors(v) for v in values)) - values - {"goods"}
+    return max(shared, key=lambda s: len(catalogue.ancestors(s)), default=None)
+
+
 NOT_CARRIED = ("other:counted", "other:rate")
 """Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
 than 130 countries. The top three are ..." stays about the index)."""
@@ -1881,7 +1900,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if framed:
         context.subject = framed[-1]
     elif subjects:
-        context.subject = subjects[-1].value
+        context.subject = _listed_parent(subjects, sentence) or subjects[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
     economies = catalogue.economies()
