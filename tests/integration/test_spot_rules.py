@@ -2188,3 +2188,29 @@ def test_subjects_not_listed_together_are_not_merged(store):
             "reached 1.5 million in 2023.")
     c = by_span(spot.spot(text, store=store, published="2024-05-10"), "1.5 million")
     assert c.frame["subject"] != "new_trio", c.frame
+
+
+# --- an industry the vocabulary does not know counts what no series holds ----------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Imports and exports of the machinery industry reached $1.09 trillion in 2023, exceeding $1.0 trillion for the "
+     "third year.", "$1.0 trillion"),
+    ("Exports of China's shipbuilding sector totaled $783 billion in 2023, up 5.8 percent.", "5.8 percent"),
+])
+def test_trade_of_an_unknown_industry_is_not_all_goods(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+    assert c.frame["subject"] == "other:industry" and c.match is None, c.explanation
+    assert c.verdict == "unverifiable", c.explanation
+
+
+def test_an_industry_named_by_a_known_subject_keeps_it(store):
+    text = "China's new energy vehicle industry exported 1.2 million NEVs in 2023, CAAM said."
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "1.2 million")
+    assert c.frame["subject"] == "nev", c.frame
+
+
+def test_an_unknown_industry_is_not_carried_to_the_next_sentence(store):
+    text = ("The steel industry set an export record in 2023. China's goods exports grew 0.6 percent in 2023 in "
+            "yuan terms.")                                                 # GACC: 0.6% in yuan
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "0.6 percent")
+    assert c.frame["subject"] == "goods" and c.match.indicator == "goods_exports_yoy_pct", c.explanation

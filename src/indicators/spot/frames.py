@@ -387,7 +387,7 @@ def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
     return max(shared, key=lambda s: len(catalogue.ancestors(s)), default=None)
 
 
-NOT_CARRIED = ("other:counted", "other:rate")
+NOT_CARRIED = ("other:counted", "other:rate", "other:industry")
 """Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
 than 130 countries. The top three are ..." stays about the index)."""
 
@@ -418,6 +418,18 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
         frame.notes.append("a rate no series holds (“tariffs of up to 60%”), not a change of the sentence's series")
 
 
+INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b")
+
+
+def _unknown_industries(sentence: str, subjects: list[Mention]) -> list[Mention]:
+    """"imports and exports of the machinery industry": an industry whose name holds no subject the vocabulary
+    knows counts something no series holds (an "other:industry" subject mention, taken like any other); "the auto
+    industry" names vehicles and adds nothing."""
+    added = [Mention(m.start(1), m.end(), "other:industry", m.group(0)) for m in INDUSTRY.finditer(sentence)
+             if not any(m.start(1) <= s.start < m.end() for s in subjects)]
+    return sorted(subjects + added, key=lambda m: m.start) if added else subjects
+
+
 EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
 """After an ordinal, the number of a report's edition ("the 16th joint edition", "this 17th edition"): no rank."""
 
@@ -441,6 +453,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
+    subjects = _unknown_industries(sentence, subjects)
     bases = mentions("basis", sentence)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
@@ -1899,8 +1912,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
-    elif subjects:
-        context.subject = _listed_parent(subjects, sentence) or subjects[-1].value
+    elif [m for m in subjects if m.value not in NOT_CARRIED]:
+        named = [m for m in subjects if m.value not in NOT_CARRIED]
+        context.subject = _listed_parent(named, sentence) or named[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
     economies = catalogue.economies()
