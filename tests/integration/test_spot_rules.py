@@ -2038,3 +2038,222 @@ def test_in_a_month_and_another_is_not_the_first_month_alone(store):
     [c] = [c for c in spot.spot("In January and February 2024, China exported 1.06 million vehicles.", store=store,
                                 published="2024-03-15") if "1.06" in c.span]
     assert c.frame["period"] != "2024-01", c.frame
+
+
+# === mapping pass 9 (issue 20) =====================================================================================
+
+# --- a count of what no series counts, a rate no series holds, named right beside the figure ----------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("The PCT lets an inventor file one international application that is recognised in over 150 member countries.",
+     "150"),
+    ("WIPO's patent treaty now covers some 157 countries, and China filed 69,610 PCT applications in 2023.", "157"),
+    ("China's car makers shipped vehicles to more than 70 trading partners in 2023.", "70"),
+])
+def test_a_count_of_countries_is_not_a_figure_of_the_sentences_series(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2024-03-10"), span)
+    assert c.frame["subject"] == "other:counted" and c.match is None, c.explanation
+    assert c.verdict == "unverifiable", c.explanation
+
+
+def test_a_count_of_applications_beside_a_count_of_countries_keeps_its_series(store):
+    text = "WIPO's patent treaty now covers some 157 countries, and China filed 69,610 PCT applications in 2023."
+    c = by_span(spot.spot(text, store=store, published="2024-03-10"), "69,610")
+    assert (c.match.indicator, c.verdict) == ("pct_applications", "supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The incoming president has promised tariffs of up to 60% on goods from China.", "60%"),
+    ("Washington put a 100% tariff on Chinese electric cars in 2024.", "100%"),
+    ("Brussels settled on duties of as much as 35.3 percent on Chinese EVs, whose exports had grown fast.", "35.3"),
+])
+def test_a_tariff_rate_is_not_a_growth_of_the_sentences_series(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2025-01-14"), span)
+    assert c.frame["subject"] == "other:rate" and c.match is None, c.explanation
+    assert c.verdict == "unverifiable", c.explanation
+
+
+def test_a_growth_beside_a_tariff_is_still_read_as_growth(store):
+    text = "Despite new tariffs, China's exports rose 7.1% in 2024 in yuan terms."   # GACC: 7.1% in yuan
+    c = by_span(spot.spot(text, store=store, published="2025-01-14"), "7.1%")
+    assert c.frame["subject"] != "other:rate" and c.match and c.match.indicator.startswith("goods_exports"), c.explanation
+
+
+def test_a_count_beside_countries_does_not_carry_them_to_the_next_sentence(store):
+    text = ("Switzerland has led the Global Innovation Index for years, out of more than 130 countries. "
+            "China ranked 11th in 2024.")
+    c = by_span(spot.spot(text, store=store, published="2024-10-01"), "11th")
+    assert (c.match.indicator, c.match.entity) == ("gii_rank", "CHN"), c.explanation
+
+
+# --- a unit word broader than the subject named before the figure does not replace it ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sales of BEVs came to 6.685 million vehicles in 2023, CAAM said.",          # CAAM: BEV sales 6.685 million
+    "China's car market grew in 2023. Sales of BEVs totalled 6.685 million cars, CAAM said.",
+])
+def test_a_broader_unit_word_leaves_the_narrower_subject_before_it(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "6.685 million")
+    assert c.frame["subject"] == "bev", c.frame
+    assert (c.match.indicator, c.match.product, c.verdict) == ("vehicle_sales", "bev", "supported"), c.explanation
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Vehicle sales came to 30.09 million vehicles in 2023, CAAM said.", "vehicles"),     # the same subject twice
+    ("Vehicle exports in 2023 included 1.2 million NEVs, CAAM said.", "nev"),           # a narrower unit word wins
+])
+def test_a_unit_word_not_broader_than_the_subject_before_it_is_still_read(store, text, subject):
+    [c] = [c for c in spot.spot(text, store=store, published="2024-02-01") if "million" in c.span]
+    assert c.frame["subject"] == subject, c.frame
+
+
+# --- number words listed before "respectively" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("Sweden and the US were second and third, respectively.", ["second", "third"]),
+    ("Korea, Singapore and Sweden came fourth, fifth and sixth respectively.", ["fourth", "fifth", "sixth"]),
+    ("Germany and Japan led in seven and six indicators, respectively.", ["seven", "six indicators"]),
+])
+def test_number_words_listed_before_respectively_are_read(sentence, spans):
+    assert [sentence[f.start:f.end] for f in read_figures(sentence)] == spans
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the second time the index came out in Geneva, and the first in July.",  # no "respectively": idle words
+    "The first and second phases of the plan were approved, the third postponed.",
+    "Exports and imports rose 7.1% and 2.3%, respectively, in the first and second halves.",
+])
+def test_number_words_outside_a_respectively_list_stay_idle(sentence):
+    words = [sentence[f.start:f.end] for f in read_figures(sentence)]
+    assert not any(w in ("second", "first", "third") for w in words), words
+
+
+def test_ranks_listed_before_respectively_are_paired_with_the_economies_in_order(store):
+    text = "In the Global Innovation Index 2024, Sweden and the US were second and third, respectively."
+    found = spot.spot(text, store=store, published="2024-09-27")
+    second, third = by_span(found, "second"), by_span(found, "third")
+    assert (second.match.indicator, second.match.entity, second.verdict) == ("gii_rank", "SWE", "supported"), second.explanation
+    assert (third.match.entity, third.verdict) == ("USA", "supported"), third.explanation
+
+
+def test_counts_listed_before_respectively_share_the_unit_after_them(store):
+    text = ("In the Global Innovation Index 2024 Singapore ranked first in 14 indicators; the US and China followed, "
+            "with lead positions in nine and eight indicators, respectively.")
+    c = by_span(spot.spot(text, store=store, published="2024-09-27"), "nine")
+    assert (c.match.indicator, c.match.entity, c.verdict) == ("indicators_ranked_first", "USA", "supported"), c.explanation
+
+
+def test_a_count_of_economies_is_not_a_count_of_the_indexs_indicators(store):
+    text = "The Global Innovation Index 2024 tracked 133 economies; Singapore led in 14 indicators."
+    c = by_span(spot.spot(text, store=store, published="2024-09-27"), "133")
+    assert c.match is None and c.verdict == "unverifiable", c.explanation
+
+
+# --- "consumed" is a domestic measure, never total sales or output -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In 2023 China made 9.58 million new energy vehicles and consumed 9.49 million.",
+    "Chinese buyers consumed 9.49 million NEVs in 2023.",
+])
+def test_consumed_vehicles_are_domestic_sales(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-05-01"), "9.49 million")
+    assert c.frame["measure"] == "domestic_sales", c.frame
+    assert c.verdict not in ACCUSING and not (c.match and c.match.indicator in ("nev_output", "vehicle_sales")), c.explanation
+
+
+def test_sold_vehicles_stay_sales_not_domestic_sales(store):
+    text = "China sold 9.49 million NEVs in 2023, CAAM said."              # CAAM: NEV sales 9.495 million
+    c = by_span(spot.spot(text, store=store, published="2024-05-01"), "9.49 million")
+    assert c.frame["measure"] == "sales", c.frame
+    assert (c.match.indicator, c.match.product) == ("vehicle_sales", "nev"), c.explanation
+
+
+# --- a subject named after another figure is that figure's --------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("In 2022 China's exports of mechanical and electrical products reached US$2.05 trillion, with a rise of 3.6 "
+     "percent and a share of 57.1 percent of all merchandise exports.", "3.6 percent"),
+    ("Electromechanical product exports hit US$2.05 trillion in 2022, a gain of 3.6 percent and 57 percent of "
+     "total goods exports.", "3.6 percent"),
+])
+def test_a_subject_after_another_figure_does_not_take_the_growth(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2023-02-01"), span)
+    assert c.frame["subject"] == "mech_elec", c.frame
+    assert c.verdict not in ACCUSING, c.explanation
+
+
+def test_a_subject_right_after_the_figure_still_takes_it(store):
+    text = "Up 7.1 percent in 2024, China's goods exports reached 25.45 trillion yuan."    # GACC, yuan terms
+    c = by_span(spot.spot(text, store=store, published="2025-01-14"), "7.1 percent")
+    assert c.frame["subject"] == "goods", c.frame
+
+
+# --- quote marks set around some words of a phrase ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The new “three major” products – solar cells, lithium batteries and electric cars – grew 66.9 percent in the "
+    "first quarter of 2023.",
+    "Exports of the \"new three\" items rose 66.9 percent in the first quarter of 2023.",
+])
+def test_a_phrase_with_quote_marks_between_its_words_is_read(store, text):
+    c = by_span(spot.spot(text, store=store, published="2023-04-20"), "66.9 percent")
+    assert c.frame["subject"] == "new_trio", c.frame
+    assert c.match and c.match.indicator == "new_trio_exports_total_yoy_pct", c.explanation
+
+
+def test_quoted_words_that_are_no_phrase_are_not_read_as_one():
+    from indicators.spot.vocabulary import mentions
+    assert [m.value for m in mentions("subject", "The “new” products and three “major” buyers.")] == []
+
+
+# --- "such products" after a sentence listing siblings points back to what holds them all -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Western leaders fear solar panels, lithium batteries, and electric vehicles. China exported over $138 billion "
+    "worth of such products in 2023.",
+    "Brussels worries about EVs, lithium-ion batteries and solar cells. China's exports of these goods topped "
+    "$138 billion in 2023.",
+])
+def test_an_anaphora_after_a_list_of_siblings_is_their_whole(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-05-10"), "138 billion")
+    assert c.frame["subject"] == "new_trio", c.frame
+    assert c.match and c.match.indicator == "new_trio_exports_usd", c.explanation
+
+
+def test_one_subject_before_an_anaphora_is_still_carried_alone(store):
+    text = "Western leaders fear electric vehicles. China's exports of such products reached 1.5 million in 2023."
+    c = by_span(spot.spot(text, store=store, published="2024-05-10"), "1.5 million")
+    assert c.frame["subject"] == "ev", c.frame
+
+
+def test_subjects_not_listed_together_are_not_merged(store):
+    text = ("Solar panels are cheap, and the debate is about electric vehicles. China's exports of such products "
+            "reached 1.5 million in 2023.")
+    c = by_span(spot.spot(text, store=store, published="2024-05-10"), "1.5 million")
+    assert c.frame["subject"] != "new_trio", c.frame
+
+
+# --- an industry the vocabulary does not know counts what no series holds ----------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Imports and exports of the machinery industry reached $1.09 trillion in 2023, exceeding $1.0 trillion for the "
+     "third year.", "$1.0 trillion"),
+    ("Exports of China's shipbuilding sector totaled $783 billion in 2023, up 5.8 percent.", "5.8 percent"),
+])
+def test_trade_of_an_unknown_industry_is_not_all_goods(store, text, span):
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), span)
+    assert c.frame["subject"] == "other:industry" and c.match is None, c.explanation
+    assert c.verdict == "unverifiable", c.explanation
+
+
+def test_an_industry_named_by_a_known_subject_keeps_it(store):
+    text = "China's new energy vehicle industry exported 1.2 million NEVs in 2023, CAAM said."
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "1.2 million")
+    assert c.frame["subject"] == "nev", c.frame
+
+
+def test_an_unknown_industry_is_not_carried_to_the_next_sentence(store):
+    text = ("The steel industry set an export record in 2023. China's goods exports grew 0.6 percent in 2023 in "
+            "yuan terms.")                                                 # GACC: 0.6% in yuan
+    c = by_span(spot.spot(text, store=store, published="2024-02-01"), "0.6 percent")
+    assert c.frame["subject"] == "goods" and c.match.indicator == "goods_exports_yoy_pct", c.explanation

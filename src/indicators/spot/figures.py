@@ -266,6 +266,31 @@ def _placed_first_second(sentence: str) -> list[Figure]:
     return found
 
 
+_CARD = "|".join(sorted([*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS], key=len, reverse=True))
+_ORD = "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True))
+_WORD = f"{_CARD}|{_ORD}"
+RESPECTIVE_LIST = re.compile(rf"(?i)\b(?:{_ORD})(?:\s*,\s*(?:{_ORD}))*,?\s+and\s+(?:{_ORD})\s*,?\s+respectively\b|"
+                             rf"\b(?:{_CARD})(?:\s*,\s*(?:{_CARD}))*,?\s+and\s+(?=(?:{_CARD}|\d+)\s+[a-z])")
+"""Number words listed with "and" in a sentence saying "respectively": "were second and third, respectively" (each
+a rank), "in nine and eight indicators, respectively" (the first sharing the unit of the figure after "and")."""
+
+
+def _respective_lists(sentence: str) -> list[Figure]:
+    """The number words of a "respectively" list the reader leaves idle (a bare "second", "nine" are mostly not
+    figures): ordinals are ranks, cardinals counts; each is paired with its economy by the frames' "respectively"."""
+    if not re.search(r"\brespectively\b", sentence):
+        return []
+    found = []
+    for listed in RESPECTIVE_LIST.finditer(sentence):
+        for m in re.finditer(rf"(?i)\b(?:{_WORD})\b", listed.group(0)):
+            word, start = m.group(0).lower(), listed.start() + m.start()
+            ordinal = word in numbers.ORDINAL_WORDS
+            value = numbers.ORDINAL_WORDS[word] if ordinal else {**numbers.UNIT_WORDS, **numbers.TEENS, **numbers.TENS}[word]
+            found.append(Figure(start, start + len(word), float(value), 1.0, "rank" if ordinal else "count", 0, ordinal,
+                                True, "ordinal" if ordinal else "number", "~=", start))
+    return found
+
+
 MARK = re.compile(r"(?i)\bthe\s+(?:one[-\s])?(thousand|million|billion|trillion)[-\s]+(?:(yuan|dollars?|US[-\s]dollars?|units?|vehicles?|cars?)"
                   r"[-\s]+)?(?:mark|threshold|milestone)\b")
 MARK_PASSED = re.compile(r"(?i)\b(?:exceed\w*|surpass\w*|br(?:oke|eaking|eaks?)\s+through|cross\w*|top(?:ped|ping|s)?|"
@@ -361,7 +386,7 @@ def read_figures(sentence: str) -> list[Figure]:
     count_words = tuple(w for w, _ in _unit_words())
     figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)
                if not _note_mark(sentence, g)]
-    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence)
+    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)

@@ -184,9 +184,11 @@ def _nearest(items: list[Mention], start: int, end: int, clause: tuple[int, int]
     """The mention nearest the figure in its clause (before it first), else the nearest in the sentence."""
     a, b = clause
     inside = [m for m in items if start <= m.start and m.end <= end]  # the figure's own unit word: "nine clusters"
+    before = [m for m in items if a <= m.start and m.end <= start]
+    if inside and before and before[-1].value != inside[0].value and catalogue.within(before[-1].value, inside[0].value):
+        return before[-1]  # "Sales of BEVs came to 6.685 million vehicles": the unit word is broader than the subject
     if inside:
         return inside[0]
-    before = [m for m in items if a <= m.start and m.end <= start]
     if before:
         return before[-1]
     after = [m for m in items if end <= m.start < b] if after_too else []
@@ -368,6 +370,68 @@ LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
 "sales rose 4.5 percent to top 31.436 million units": "top" a verb, the figure a count)."""
 
 
+LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
+    """The last subjects of a sentence without figures listed one after another ("solar panels, lithium batteries,
+    and electric vehicles"): the narrowest subject holding them all (the new trio), which "such products" in the
+    next sentence points back to; None when they are not listed or nothing but all goods holds them."""
+    run = [subjects[-1]]
+    for m in reversed(subjects[:-1]):
+        if not LIST_JOIN.fullmatch(sentence, m.end, run[0].start):
+            break
+        run.insert(0, m)
+    values = {m.value for m in run if not m.value.startswith("other:")}
+    if len(values) < 2:
+        return None
+    shared = set.intersection(*(catalogue.ancestors(v) for v in values)) - values - {"goods"}
+    return max(shared, key=lambda s: len(catalogue.ancestors(s)), default=None)
+
+
+NOT_CARRIED = ("other:counted", "other:rate", "other:industry")
+"""Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
+than 130 countries. The top three are ..." stays about the index)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _not_series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a counted noun right after a figure, a rate noun right after it, a rate noun and "of" right before it)."""
+    nouns = vocabulary()["not_series_nouns"]
+    counted, rates = (r"(?:" + "|".join(re.escape(w) for w in nouns[k]) + r")\b" for k in ("counted", "rates"))
+    gap = r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?"
+    number = r"\S+(?:\s+(?:hundred|thousand|million|billion))?"  # the reader may take the noun into the figure
+    return (re.compile(number + gap + counted, re.I), re.compile(r"\s*" + gap.replace(r"\s+", "", 1) + rates, re.I),
+            re.compile(r"\b" + rates + r"\s+(?:of|at)\s+(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+|some\s+)?$",
+                       re.I))
+
+
+def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
+    """A count of what no series counts ("over 150 member countries") or a percentage that is a rate no series
+    holds ("tariffs of up to 60%", "a 100% tariff"), named right beside the figure (vocabulary
+    `not_series_nouns`): an "other:" subject, so that no series of the sentence is judged against it."""
+    counted, rate_after, rate_before = _not_series_patterns()
+    if frame.kind == "count" and counted.match(sentence, figure.start):
+        frame.subject, frame.subject_from = "other:counted", "stated"
+        frame.notes.append("a count of what no series counts (“150 member countries”)")
+    elif frame.kind == "percent" and (rate_after.match(sentence, figure.end)
+                                      or rate_before.search(sentence[max(0, figure.start - 40): figure.start])):
+        frame.subject, frame.subject_from = "other:rate", "stated"
+        frame.notes.append("a rate no series holds (“tariffs of up to 60%”), not a change of the sentence's series")
+
+
+INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b")
+
+
+def _unknown_industries(sentence: str, subjects: list[Mention]) -> list[Mention]:
+    """"imports and exports of the machinery industry": an industry whose name holds no subject the vocabulary
+    knows counts something no series holds (an "other:industry" subject mention, taken like any other); "the auto
+    industry" names vehicles and adds nothing."""
+    added = [Mention(m.start(1), m.end(), "other:industry", m.group(0)) for m in INDUSTRY.finditer(sentence)
+             if not any(m.start(1) <= s.start < m.end() for s in subjects)]
+    return sorted(subjects + added, key=lambda m: m.start) if added else subjects
+
+
 EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
 """After an ordinal, the number of a report's edition ("the 16th joint edition", "this 17th edition"): no rank."""
 
@@ -391,6 +455,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
+    subjects = _unknown_industries(sentence, subjects)
     bases = mentions("basis", sentence)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
@@ -451,6 +516,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
+            _not_series_noun(frame, figure, sentence)
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
@@ -1195,6 +1261,11 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+    if near is not None and near.start >= figure.end and re.search(r"\d", sentence[figure.end: near.start]):
+        # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
+        # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
+        earlier = [m for m in items if m.end <= figure.start]
+        near = earlier[-1] if earlier else near
     head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
     if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
             and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
@@ -1840,11 +1911,12 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.exports_of = exported[-1]
     if reads:
         context.partner_flow = any(r.frame.counterpart for r in reads)
-    framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated"]
+    framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
-    elif subjects:
-        context.subject = subjects[-1].value
+    elif [m for m in subjects if m.value not in NOT_CARRIED]:
+        named = [m for m in subjects if m.value not in NOT_CARRIED]
+        context.subject = _listed_parent(named, sentence) or named[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
     economies = catalogue.economies()

@@ -26,6 +26,15 @@ class Mention:
     words: str
 
 
+SPACE = r"[\s“”\"]+"
+"""Between the words of a phrase: spaces, and quote marks set around some of them ("new “three major” products")."""
+
+
+def _phrase_key(text: str) -> str:
+    """A matched phrase as the vocabulary spells it (lower case, quote marks and runs of spaces as one space)."""
+    return re.sub(SPACE, " ", text).strip().lower()
+
+
 def _alternation(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
     """One regex for every phrase (longest first), and phrase (lower case) -> value; a phrase
     starting with a capital letter and written in capitals ("EV", "PCT", "GAC") matches case-sensitively."""
@@ -33,11 +42,11 @@ def _alternation(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, st
     lookup: dict[str, str] = {}
     parts = []
     for words, value in pairs:
-        key = words.lower()
+        key = _phrase_key(words)
         if key in lookup:
             continue
         lookup[key] = value
-        body = re.escape(words)
+        body = re.escape(words).replace(r"\ ", SPACE)  # "the new “three major” products": quotes between words
         exact = len(words) > 1 and words.replace("&", "").replace(" ", "").isupper() and words.isascii()
         parts.append(body if exact else f"(?i:{body})")
     pattern = re.compile(r"(?<![\w&$])(?:" + "|".join(parts) + r")(?![\w&])") if parts else re.compile(r"(?!x)x")
@@ -110,7 +119,7 @@ def decline_words() -> list[str]:
 def mentions(dimension: str, sentence: str) -> list[Mention]:
     """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order."""
     pattern, lookup = vocabulary()["_compiled"][dimension]
-    return [Mention(m.start(), m.end(), lookup[m.group(0).lower()], m.group(0)) for m in pattern.finditer(sentence)]
+    return [Mention(m.start(), m.end(), lookup[_phrase_key(m.group(0))], m.group(0)) for m in pattern.finditer(sentence)]
 
 
 ECONOMY_ROLE = re.compile(r"(?i),?\s+(?:(?:is|was|remains|remained|became|as)\s+)?(?:the\s+)?"
