@@ -239,6 +239,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
+        earlier = _earlier_release(c, chosen, store, as_of)
+        if earlier:
+            reasons.append(earlier)
         later = released_after(chosen, published)
         if later:
             reasons.append(f"the store's figure was released on {later}, after the text (published {published}): "
@@ -346,6 +349,29 @@ def released_after(result, published) -> str:
     if not dates or any(not d or d[:10] <= str(published) for d in dates):
         return ""
     return min(d[:10] for d in dates)
+
+
+def _earlier_release(candidate, result, store, as_of: str | None) -> str:
+    """The figure holds on the store's earlier release of the same series and period (a preliminary estimate
+    since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633): the text may quote that release,
+    which was the official figure when published. The reason to say so, or ""."""
+    from datetime import date, timedelta
+
+    dates = [str(source.get("released") or "")[:10] for source in result.sources]
+    if not dates or not all(dates):
+        return ""
+    released = min(dates)
+    try:
+        before = (date.fromisoformat(released) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return ""
+    if as_of and str(as_of) < released:
+        return ""
+    then = _check([to_claim(candidate, "earlier")], store, before).get("earlier")
+    if then is None or then.verdict not in SUPPORTING:
+        return ""
+    return (f"the figure matches the release before {released} ({then.explanation}): the text may quote that "
+            "earlier estimate, since revised")
 
 
 def _switch(candidate, option) -> None:
