@@ -24,7 +24,7 @@ def by_span(found, words):
 
 @pytest.mark.parametrize("sentence, span", [
     # NBS's early estimate (2025-01-23): 3,613 billion yuan and 6.91 percent; the final bulletin (2025-09-29):
-    # 3,632.68 billion and 6.88 percent. A text of October still quoting the estimate is not wrong.
+    # 3,632.68 billion and 6.88 percent. A text two days later still quoting the estimate was written on it.
     ("China's R&D spending reached 3.61 trillion yuan in 2024, up 8.9 percent, with basic research at 250 "
      "billion yuan, or 6.91 percent of the total.", "3.61 trillion"),
     ("China's R&D spending reached 3.61 trillion yuan in 2024, up 8.9 percent, with basic research at 250 "
@@ -37,10 +37,41 @@ def test_a_figure_of_the_earlier_release_is_not_accused(store, sentence, span):
     assert found.verdict != "needs-review" or "earlier estimate" in found.explanation
 
 
+def test_the_earlier_release_is_quoted_long_after_the_revision_is_still_accused(store):
+    """Months after the final bulletin, the preliminary figure is a revised one: still an accusation."""
+    found = by_span(spot.spot("In 2024 China spent 3.613 trillion yuan on research and development.", store=store,
+                              published="2026-03-01"), "3.613 trillion")
+    assert found.verdict in ACCUSING
+
+
 @pytest.mark.parametrize("sentence, span", [
     ("China's R&D spending reached 3.9 trillion yuan in 2024.", "3.9 trillion"),
     ("Basic research accounted for 8.2 percent of China's R&D spending in 2024.", "8.2 percent"),
 ])
 def test_a_figure_no_release_holds_is_still_accused(store, sentence, span):
     found = by_span(spot.spot(sentence, store=store, published="2025-10-01"), span)
+    assert found.verdict in ACCUSING
+
+
+# --- a group of firms before the figure (a part of the market the series counts whole) ------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Foreign brands sold 11 million vehicles in China in 2024.", "11 million"),
+    ("Japanese automakers sold 1.5 million vehicles in China in 2024.", "1.5 million"),
+    ("State-owned carmakers exported 2 million vehicles in 2024.", "2 million"),
+    ("Private firms' exports rose 8.8 percent in 2024.", "8.8 percent"),
+])
+def test_a_figure_after_a_group_of_firms_is_not_accused(store, sentence, span):
+    found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
+    assert found.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("sentence, span", [
+    # the compiler's name (capitalised) is no group of firms
+    ("China's vehicle sales reached 11 million in 2024, according to the China Association of Automobile "
+     "Manufacturers.", "11 million"),
+    ("China sold 11 million vehicles in 2024.", "11 million"),
+])
+def test_the_whole_markets_wrong_figure_is_still_accused(store, sentence, span):
+    found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
     assert found.verdict in ACCUSING

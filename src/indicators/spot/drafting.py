@@ -189,7 +189,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     second, asked = [], {}
     from indicators.spot.frames import Frame
     from indicators.spot.matching import related
-    from indicators.spot.vocabulary import scope_qualifier
+    from indicators.spot.vocabulary import scope_qualifier, seller_group
 
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
@@ -214,6 +214,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
+        group = seller_group(c.sentence[: max(0, c.sentence.find(c.span))])
+        if group:
+            reasons.append(f"the sentence speaks of a group of firms (\"{group}\") before the figure: it may count "
+                           "only their part of what the series counts")
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:
@@ -239,7 +243,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
-        earlier = _earlier_release(c, chosen, store, as_of)
+        earlier = _earlier_release(c, chosen, store, as_of, published)
         if earlier:
             reasons.append(earlier)
         later = released_after(chosen, published)
@@ -351,27 +355,33 @@ def released_after(result, published) -> str:
     return min(d[:10] for d in dates)
 
 
-def _earlier_release(candidate, result, store, as_of: str | None) -> str:
+REVISION_LAG_DAYS = 31
+"""A text published this many days or fewer after a revision may have been written before it."""
+
+
+def _earlier_release(candidate, result, store, as_of: str | None, published) -> str:
     """The figure holds on the store's earlier release of the same series and period (a preliminary estimate
-    since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633): the text may quote that release,
-    which was the official figure when published. The reason to say so, or ""."""
+    since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
+    within REVISION_LAG_DAYS of the revision: it may have been written on the earlier figure. (Later, quoting a
+    revised figure stays an accusation.) The reason to say so, or ""."""
     from datetime import date, timedelta
 
     dates = [str(source.get("released") or "")[:10] for source in result.sources]
-    if not dates or not all(dates):
+    if published is None or not dates or not all(dates):
         return ""
     released = min(dates)
     try:
+        lag = (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
         before = (date.fromisoformat(released) - timedelta(days=1)).isoformat()
     except ValueError:
         return ""
-    if as_of and str(as_of) < released:
+    if not 0 <= lag <= REVISION_LAG_DAYS or (as_of and str(as_of) < released):
         return ""
     then = _check([to_claim(candidate, "earlier")], store, before).get("earlier")
     if then is None or then.verdict not in SUPPORTING:
         return ""
-    return (f"the figure matches the release before {released} ({then.explanation}): the text may quote that "
-            "earlier estimate, since revised")
+    return (f"the figure matches the release before {released} ({then.explanation}), {lag} days before the text: "
+            "the text may quote that earlier estimate, since revised")
 
 
 def _switch(candidate, option) -> None:

@@ -72,6 +72,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
     narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
+    groups = "|".join(re.escape(w) for w in sorted(data.get("seller_groups") or [], key=len, reverse=True))
+    compiled["seller_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
     world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
     compiled["world_cue"] = re.compile(rf"(?<![\w])(?:{world})(?![\w])") if world else None
     compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
@@ -138,6 +140,14 @@ def organisations(sentence: str) -> tuple[Mention, ...]:
 def scope_qualifier(sentence: str) -> str | None:
     """The words that narrow what the sentence counts ("excluding", "other than"), if any."""
     found = vocabulary()["_compiled"]["scope_qualifier"].search(sentence)
+    return found.group(0) if found else None
+
+
+def seller_group(words: str) -> str | None:
+    """A group of firms named in the words (lowercase: "foreign brands", not "Automobile Manufacturers" in a
+    compiler's name), if any: a figure after it may count only that group's part."""
+    pattern = vocabulary()["_compiled"]["seller_group"]
+    found = pattern.search(words) if pattern else None
     return found.group(0) if found else None
 
 
