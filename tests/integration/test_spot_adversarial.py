@@ -75,3 +75,25 @@ def test_a_figure_after_a_group_of_firms_is_not_accused(store, sentence, span):
 def test_the_whole_markets_wrong_figure_is_still_accused(store, sentence, span):
     found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
     assert found.verdict in ACCUSING
+
+
+# --- an unknown word qualifying the subject ("luxury car sales") -----------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Luxury car sales fell 10 percent in China in 2024 to 3 million.", "10 percent"),
+    ("Used car exports rose 10 percent in 2024.", "10 percent"),
+    ("Premium vehicle sales in China fell 8 percent in 2024.", "8 percent"),
+])
+def test_a_figure_of_a_qualified_subject_is_not_accused(store, sentence, span):
+    found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
+    assert found.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("China's vehicle sales fell 10 percent in 2024.", "10 percent"),
+    ("China's annual car sales fell 10 percent in 2024.", "10 percent"),
+    ("China sold 20 million passenger cars in 2024.", "20 million"),
+])
+def test_a_wrong_figure_of_the_plain_subject_is_still_accused(store, sentence, span):
+    found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
+    assert found.verdict in ACCUSING

@@ -189,7 +189,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     second, asked = [], {}
     from indicators.spot.frames import Frame
     from indicators.spot.matching import related
-    from indicators.spot.vocabulary import scope_qualifier, seller_group
+    from indicators.spot.vocabulary import narrowing_modifier, scope_qualifier, seller_group
 
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
@@ -218,6 +218,11 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if group:
             reasons.append(f"the sentence speaks of a group of firms (\"{group}\") before the figure: it may count "
                            "only their part of what the series counts")
+        modifier = (narrowing_modifier(c.sentence[: max(0, c.sentence.find(c.span))], c.frame.get("subject"))
+                    if c.frame.get("subject_from") == "stated" else None)
+        if modifier:
+            reasons.append(f"a word the spotter does not know qualifies the subject (\"{modifier}\"): the figure may "
+                           "count a part of what the series counts")
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:

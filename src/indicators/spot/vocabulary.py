@@ -151,6 +151,27 @@ def seller_group(words: str) -> str | None:
     return found.group(0) if found else None
 
 
+MODIFIER = re.compile(r"([A-Za-z][\w'-]*)\s+$")
+
+
+def narrowing_modifier(words: str, subject: str) -> str | None:
+    """The word right before the last mention of `subject` in the words when it may narrow it ("luxury" in
+    "luxury car sales"): not a neutral modifier (vocabulary.yaml), not part of another known phrase; else None."""
+    found = [m for m in mentions("subject", words) if m.value == subject]
+    if not found:
+        return None
+    before = MODIFIER.search(words[: found[-1].start])
+    if before is None:
+        return None
+    word = before.group(1)
+    if word.lower() in {w.lower() for w in vocabulary().get("neutral_modifiers") or ()} or word.isupper():
+        return None
+    known = [m for d in ("subject", "place", "measure", "basis") for m in mentions(d, words)]
+    if any(m.start <= before.start(1) < m.end for m in known):
+        return None
+    return word
+
+
 def world_cue(sentence: str) -> str | None:
     """Words that speak of the world's total without naming a place ("in total", "WIPO reports"), if any."""
     pattern = vocabulary()["_compiled"]["world_cue"]
