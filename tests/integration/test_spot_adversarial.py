@@ -83,6 +83,8 @@ def test_the_whole_markets_wrong_figure_is_still_accused(store, sentence, span):
     ("Luxury car sales fell 10 percent in China in 2024 to 3 million.", "10 percent"),
     ("Used car exports rose 10 percent in 2024.", "10 percent"),
     ("Premium vehicle sales in China fell 8 percent in 2024.", "8 percent"),
+    ("Sales of cars priced above 300,000 yuan fell 10 percent in China in 2024.", "10 percent"),
+    ("Sales of vehicles under 100,000 yuan fell 12 percent in China in 2024.", "12 percent"),
 ])
 def test_a_figure_of_a_qualified_subject_is_not_accused(store, sentence, span):
     found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)

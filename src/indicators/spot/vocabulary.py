@@ -74,6 +74,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
     groups = "|".join(re.escape(w) for w in sorted(data.get("seller_groups") or [], key=len, reverse=True))
     compiled["seller_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
+    after = "|".join(re.escape(w) for w in sorted(data.get("subject_qualifiers_after") or [], key=len, reverse=True))
+    compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
     compiled["world_cue"] = re.compile(rf"(?<![\w])(?:{world})(?![\w])") if world else None
     compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
@@ -156,10 +158,15 @@ MODIFIER = re.compile(r"([A-Za-z][\w'-]*)\s+$")
 
 def narrowing_modifier(words: str, subject: str) -> str | None:
     """The word right before the last mention of `subject` in the words when it may narrow it ("luxury" in
-    "luxury car sales"): not a neutral modifier (vocabulary.yaml), not part of another known phrase; else None."""
+    "luxury car sales"): not a neutral modifier (vocabulary.yaml), not part of another known phrase; or a
+    qualifier right after it ("cars priced above 300,000 yuan"); else None."""
     found = [m for m in mentions("subject", words) if m.value == subject]
     if not found:
         return None
+    after = vocabulary()["_compiled"]["subject_after"]
+    following = after.match(words, found[-1].end) if after else None
+    if following:
+        return following.group(1)
     before = MODIFIER.search(words[: found[-1].start])
     if before is None:
         return None
