@@ -53,16 +53,17 @@ def test_a_figure_no_release_holds_is_still_accused(store, sentence, span):
     assert found.verdict in ACCUSING
 
 
-# --- a group of firms before the figure (a part of the market the series counts whole) ------------------
+# --- a group of actors before the figure (a part of the market the series counts whole) ------------------
 
 @pytest.mark.parametrize("sentence, span", [
     ("Foreign brands sold 11 million vehicles in China in 2024.", "11 million"),
     ("Japanese automakers sold 1.5 million vehicles in China in 2024.", "1.5 million"),
     ("State-owned carmakers exported 2 million vehicles in 2024.", "2 million"),
     ("Private firms' exports rose 8.8 percent in 2024.", "8.8 percent"),
+    ("Foreign applicants were granted 0.13 million invention patents in China in 2024, up 5 percent.", "5 percent"),
 ])
-def test_a_figure_after_a_group_of_firms_is_not_accused(store, sentence, span):
-    found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
+def test_a_figure_after_a_group_of_actors_is_not_accused(store, sentence, span):
+    found = by_span(spot.spot(sentence, store=store, published="2025-03-01"), span)
     assert found.verdict not in ACCUSING
 
 
@@ -71,9 +72,10 @@ def test_a_figure_after_a_group_of_firms_is_not_accused(store, sentence, span):
     ("China's vehicle sales reached 11 million in 2024, according to the China Association of Automobile "
      "Manufacturers.", "11 million"),
     ("China sold 11 million vehicles in 2024.", "11 million"),
+    ("China granted 1.04 million invention patents in 2024, up 5 percent.", "5 percent"),
 ])
 def test_the_whole_markets_wrong_figure_is_still_accused(store, sentence, span):
-    found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
+    found = by_span(spot.spot(sentence, store=store, published="2025-03-01"), span)
     assert found.verdict in ACCUSING
 
 

@@ -189,7 +189,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     second, asked = [], {}
     from indicators.spot.frames import Frame
     from indicators.spot.matching import related
-    from indicators.spot.vocabulary import narrowing_modifier, scope_qualifier, seller_group
+    from indicators.spot.vocabulary import actor_group, narrowing_modifier, scope_qualifier
 
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
@@ -214,10 +214,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
-        group = seller_group(c.sentence[: max(0, c.sentence.find(c.span))])
+        group = actor_group(c.sentence[: max(0, c.sentence.find(c.span))])
         if group:
-            reasons.append(f"the sentence speaks of a group of firms (\"{group}\") before the figure: it may count "
-                           "only their part of what the series counts")
+            reasons.append(f"the sentence speaks of a group (\"{group}\") before the figure: it may count only "
+                           "their part of what the series counts")
         modifier = (narrowing_modifier(c.sentence[: max(0, c.sentence.find(c.span))], c.frame.get("subject"))
                     if c.frame.get("subject_from") == "stated" else None)
         if modifier:

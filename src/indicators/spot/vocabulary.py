@@ -72,8 +72,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
     narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
-    groups = "|".join(re.escape(w) for w in sorted(data.get("seller_groups") or [], key=len, reverse=True))
-    compiled["seller_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
+    groups = "|".join(re.escape(w) for w in sorted(data.get("actor_groups") or [], key=len, reverse=True))
+    compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
     after = "|".join(re.escape(w) for w in sorted(data.get("subject_qualifiers_after") or [], key=len, reverse=True))
     compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
@@ -145,10 +145,10 @@ def scope_qualifier(sentence: str) -> str | None:
     return found.group(0) if found else None
 
 
-def seller_group(words: str) -> str | None:
-    """A group of firms named in the words (lowercase: "foreign brands", not "Automobile Manufacturers" in a
-    compiler's name), if any: a figure after it may count only that group's part."""
-    pattern = vocabulary()["_compiled"]["seller_group"]
+def actor_group(words: str) -> str | None:
+    """A group of actors named in the words (lowercase: "foreign brands", "foreign applicants"; not "Automobile
+    Manufacturers" in a compiler's name), if any: a figure after it may count only that group's part."""
+    pattern = vocabulary()["_compiled"]["actor_group"]
     found = pattern.search(words) if pattern else None
     return found.group(0) if found else None
 
