@@ -101,3 +101,21 @@ def test_a_figure_of_a_qualified_subject_is_not_accused(store, sentence, span):
 def test_a_wrong_figure_of_the_plain_subject_is_still_accused(store, sentence, span):
     found = by_span(spot.spot(sentence, store=store, published="2025-01-14"), span)
     assert found.verdict in ACCUSING
+
+
+# --- "the country" resolved from earlier text about another economy --------------------------------------
+
+GERMANY = ("Germany's automakers are under pressure.\n\nSales in China, their biggest market, fell 10 percent in "
+           "2024. Exports fell 6 percent.\n\nThe country produced 4.1 million cars, down 1 percent.")
+
+
+@pytest.mark.parametrize("span", ["4.1 million", "1 percent"])
+def test_the_country_with_the_year_carried_is_not_accused(store, span):
+    found = by_span(spot.spot(GERMANY, store=store, published="2025-01-20"), span)
+    assert found.verdict not in ACCUSING
+
+
+def test_the_country_with_its_year_stated_is_still_accused(store):
+    text = "China's carmakers had a strong year. In 2024 the country produced 4.1 million vehicles."
+    found = by_span(spot.spot(text, store=store, published="2025-03-01"), "4.1 million")
+    assert found.verdict in ACCUSING

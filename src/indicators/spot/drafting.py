@@ -209,7 +209,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             reasons.append("the series counts a narrower subject")
         if disagreeing:
             reasons.append("another series measuring the same thing does not disagree")
-        if c.frame.get("period_from") != "stated" and c.frame.get("entity_from") != "stated":
+        place_named = c.frame.get("entity_from") == "stated" and not _economy_only_as_country_word(c.sentence)
+        if c.frame.get("period_from") != "stated" and not place_named:
             reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
@@ -387,6 +388,17 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
         return ""
     return (f"the figure matches the release before {released} ({then.explanation}), {lag} days before the text: "
             "the text may quote that earlier estimate, since revised")
+
+
+def _economy_only_as_country_word(sentence: str) -> bool:
+    """The sentence names its economy only as "the country" or "the nation" (resolved from earlier text, which
+    may have been about another economy: "Germany's automakers ... Sales in China ... The country produced"):
+    the place is then not named in the sentence."""
+    from indicators.spot.frames import COUNTRY_WORDS
+    from indicators.spot.vocabulary import mentions
+
+    places = [p for p in mentions("place", sentence) if p.value != "WLD"]
+    return bool(places) and all(p.words.lower() in COUNTRY_WORDS for p in places)
 
 
 def _switch(candidate, option) -> None:
