@@ -119,3 +119,17 @@ def test_the_country_with_its_year_stated_is_still_accused(store):
     text = "China's carmakers had a strong year. In 2024 the country produced 4.1 million vehicles."
     found = by_span(spot.spot(text, store=store, published="2025-03-01"), "4.1 million")
     assert found.verdict in ACCUSING
+
+
+# --- a city's name standing for the economy ----------------------------------------------------------------
+
+def test_a_figure_whose_economy_is_named_only_as_beijing_is_not_accused(store):
+    found = by_span(spot.spot("Beijing's R&D spending rose 10 percent in 2024 to 300 billion yuan.", store=store,
+                              published="2025-10-01"), "10 percent")
+    assert found.verdict not in ACCUSING
+
+
+def test_the_same_figure_for_china_is_still_accused(store):
+    found = by_span(spot.spot("China's R&D spending rose 10 percent in 2024.", store=store, published="2025-12-01"),
+                    "10 percent")
+    assert found.verdict in ACCUSING

@@ -189,7 +189,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     second, asked = [], {}
     from indicators.spot.frames import Frame
     from indicators.spot.matching import related
-    from indicators.spot.vocabulary import actor_group, narrowing_modifier, scope_qualifier
+    from indicators.spot.frames import COUNTRY_WORDS
+    from indicators.spot.vocabulary import actor_group, narrowing_modifier, scope_qualifier, vocabulary
 
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
@@ -209,7 +210,11 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             reasons.append("the series counts a narrower subject")
         if disagreeing:
             reasons.append("another series measuring the same thing does not disagree")
-        place_named = c.frame.get("entity_from") == "stated" and not _economy_only_as_country_word(c.sentence)
+        place_named = c.frame.get("entity_from") == "stated" and not _economy_named_only_as(c.sentence, COUNTRY_WORDS)
+        city = _economy_named_only_as(c.sentence, vocabulary().get("city_names_of_economies") or ())
+        if city and city.lower() not in (c.match.product or "").lower():  # not a series of the city (its cluster)
+            reasons.append(f"the sentence names its economy only as \"{city}\", which also names a city: the figure may "
+                           "be the city's")
         if c.frame.get("period_from") != "stated" and not place_named:
             reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
         narrowed = scope_qualifier(c.sentence)
@@ -390,15 +395,17 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
             "the text may quote that earlier estimate, since revised")
 
 
-def _economy_only_as_country_word(sentence: str) -> bool:
-    """The sentence names its economy only as "the country" or "the nation" (resolved from earlier text, which
-    may have been about another economy: "Germany's automakers ... Sales in China ... The country produced"):
-    the place is then not named in the sentence."""
-    from indicators.spot.frames import COUNTRY_WORDS
+def _economy_named_only_as(sentence: str, words) -> str:
+    """The words naming the sentence's economies when every one is among `words` (else ""): "the country" (resolved
+    from earlier text, which may have been about another economy: "Germany's automakers ... Sales in China ... The
+    country produced"), or a city's name standing for the economy ("Beijing")."""
     from indicators.spot.vocabulary import mentions
 
+    wanted = {w.lower() for w in words}
     places = [p for p in mentions("place", sentence) if p.value != "WLD"]
-    return bool(places) and all(p.words.lower() in COUNTRY_WORDS for p in places)
+    if places and all(p.words.lower() in wanted for p in places):
+        return places[0].words
+    return ""
 
 
 def _switch(candidate, option) -> None:
