@@ -133,3 +133,20 @@ def test_the_same_figure_for_china_is_still_accused(store):
     found = by_span(spot.spot("China's R&D spending rose 10 percent in 2024.", store=store, published="2025-12-01"),
                     "10 percent")
     assert found.verdict in ACCUSING
+
+
+# --- a region of the economy ("Northeast China") ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Northeast China's vehicle production fell 5 percent in 2024.", "5 percent"),
+    ("Vehicle output in southern China rose 12 percent in 2024.", "12 percent"),
+])
+def test_a_figure_of_a_region_of_the_economy_is_not_accused(store, sentence, span):
+    found = by_span(spot.spot(sentence, store=store, published="2025-03-01"), span)
+    assert found.verdict not in ACCUSING
+
+
+def test_the_economys_own_wrong_figure_is_still_accused(store):
+    found = by_span(spot.spot("China's vehicle production fell 5 percent in 2024.", store=store,
+                              published="2025-03-01"), "5 percent")
+    assert found.verdict in ACCUSING

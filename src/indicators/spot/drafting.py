@@ -212,6 +212,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             reasons.append("another series measuring the same thing does not disagree")
         place_named = c.frame.get("entity_from") == "stated" and not _economy_named_only_as(c.sentence, COUNTRY_WORDS)
         city = _economy_named_only_as(c.sentence, vocabulary().get("city_names_of_economies") or ())
+        region = _region_of_economy(c.sentence, vocabulary().get("region_words") or ())
+        if region:
+            reasons.append(f"the sentence names a region of the economy (\"{region}\"): the series counts all of it")
         if city and city.lower() not in (c.match.product or "").lower():  # not a series of the city (its cluster)
             reasons.append(f"the sentence names its economy only as \"{city}\", which also names a city: the figure may "
                            "be the city's")
@@ -405,6 +408,18 @@ def _economy_named_only_as(sentence: str, words) -> str:
     places = [p for p in mentions("place", sentence) if p.value != "WLD"]
     if places and all(p.words.lower() in wanted for p in places):
         return places[0].words
+    return ""
+
+
+def _region_of_economy(sentence: str, words) -> str:
+    """A region word right before an economy's name ("Northeast China", "coastal China"): the words, else ""."""
+    from indicators.spot.vocabulary import mentions
+
+    wanted = {w.lower() for w in words}
+    for place in mentions("place", sentence):
+        before = re.search(r"([A-Za-z][\w-]*)\s+$", sentence[: place.start])
+        if before and before.group(1).lower() in wanted:
+            return f"{before.group(1)} {place.words}"
     return ""
 
 
