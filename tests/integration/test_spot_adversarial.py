@@ -61,6 +61,7 @@ def test_a_figure_no_release_holds_is_still_accused(store, sentence, span):
     ("State-owned carmakers exported 2 million vehicles in 2024.", "2 million"),
     ("Private firms' exports rose 8.8 percent in 2024.", "8.8 percent"),
     ("Foreign applicants were granted 0.13 million invention patents in China in 2024, up 5 percent.", "5 percent"),
+    ("Chinese SOEs exported 500 billion dollars of goods in 2024.", "500 billion"),
 ])
 def test_a_figure_after_a_group_of_actors_is_not_accused(store, sentence, span):
     found = by_span(spot.spot(sentence, store=store, published="2025-03-01"), span)
