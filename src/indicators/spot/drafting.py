@@ -190,7 +190,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     second, asked = [], {}
     from indicators.spot.frames import Frame
     from indicators.spot.matching import related
-    from indicators.spot.vocabulary import scope_qualifier
+    from indicators.spot.frames import COUNTRY_WORDS
+    from indicators.spot.vocabulary import actor_group, narrowing_modifier, scope_qualifier, vocabulary
 
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
@@ -210,11 +211,28 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             reasons.append("the series counts a narrower subject")
         if disagreeing:
             reasons.append("another series measuring the same thing does not disagree")
-        if c.frame.get("period_from") != "stated" and c.frame.get("entity_from") != "stated":
+        place_named = c.frame.get("entity_from") == "stated" and not _economy_named_only_as(c.sentence, COUNTRY_WORDS)
+        city = _economy_named_only_as(c.sentence, vocabulary().get("city_names_of_economies") or ())
+        region = _region_of_economy(c.sentence, vocabulary().get("region_words") or ())
+        if region:
+            reasons.append(f"the sentence names a region of the economy (\"{region}\"): the series counts all of it")
+        if city and city.lower() not in (c.match.product or "").lower():  # not a series of the city (its cluster)
+            reasons.append(f"the sentence names its economy only as \"{city}\", which also names a city: the figure may "
+                           "be the city's")
+        if c.frame.get("period_from") != "stated" and not place_named:
             reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
+        group = actor_group(c.sentence[: max(0, c.sentence.find(c.span))])
+        if group:
+            reasons.append(f"the sentence speaks of a group (\"{group}\") before the figure: it may count only "
+                           "their part of what the series counts")
+        modifier = (narrowing_modifier(c.sentence[: max(0, c.sentence.find(c.span))], c.frame.get("subject"))
+                    if c.frame.get("subject_from") == "stated" else None)
+        if modifier:
+            reasons.append(f"a word the spotter does not know qualifies the subject (\"{modifier}\"): the figure may "
+                           "count a part of what the series counts")
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:
@@ -243,6 +261,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
+        earlier = _earlier_release(c, chosen, store, as_of, published)
+        if earlier:
+            reasons.append(earlier)
         later = released_after(chosen, published)
         if later:
             reasons.append(f"the store's figure was released on {later}, after the text (published {published}): "
@@ -350,6 +371,60 @@ def released_after(result, published) -> str:
     if not dates or any(not d or d[:10] <= str(published) for d in dates):
         return ""
     return min(d[:10] for d in dates)
+
+
+REVISION_LAG_DAYS = 31
+"""A text published this many days or fewer after a revision may have been written before it."""
+
+
+def _earlier_release(candidate, result, store, as_of: str | None, published) -> str:
+    """The figure holds on the store's earlier release of the same series and period (a preliminary estimate
+    since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
+    within REVISION_LAG_DAYS of the revision: it may have been written on the earlier figure. (Later, quoting a
+    revised figure stays an accusation.) The reason to say so, or ""."""
+    from datetime import date, timedelta
+
+    dates = [str(source.get("released") or "")[:10] for source in result.sources]
+    if published is None or not dates or not all(dates):
+        return ""
+    released = min(dates)
+    try:
+        lag = (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
+        before = (date.fromisoformat(released) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return ""
+    if not 0 <= lag <= REVISION_LAG_DAYS or (as_of and str(as_of) < released):
+        return ""
+    then = _check([to_claim(candidate, "earlier")], store, before).get("earlier")
+    if then is None or then.verdict not in SUPPORTING:
+        return ""
+    return (f"the figure matches the release before {released} ({then.explanation}), {lag} days before the text: "
+            "the text may quote that earlier estimate, since revised")
+
+
+def _economy_named_only_as(sentence: str, words) -> str:
+    """The words naming the sentence's economies when every one is among `words` (else ""): "the country" (resolved
+    from earlier text, which may have been about another economy: "Germany's automakers ... Sales in China ... The
+    country produced"), or a city's name standing for the economy ("Beijing")."""
+    from indicators.spot.vocabulary import mentions
+
+    wanted = {w.lower() for w in words}
+    places = [p for p in mentions("place", sentence) if p.value != "WLD"]
+    if places and all(p.words.lower() in wanted for p in places):
+        return places[0].words
+    return ""
+
+
+def _region_of_economy(sentence: str, words) -> str:
+    """A region word right before an economy's name ("Northeast China", "coastal China"): the words, else ""."""
+    from indicators.spot.vocabulary import mentions
+
+    wanted = {w.lower() for w in words}
+    for place in mentions("place", sentence):
+        before = re.search(r"([A-Za-z][\w-]*)\s+$", sentence[: place.start])
+        if before and before.group(1).lower() in wanted:
+            return f"{before.group(1)} {place.words}"
+    return ""
 
 
 def _switch(candidate, option) -> None:

@@ -81,6 +81,10 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
     narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
+    groups = "|".join(re.escape(w) for w in sorted(data.get("actor_groups") or [], key=len, reverse=True))
+    compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
+    after = "|".join(re.escape(w) for w in sorted(data.get("subject_qualifiers_after") or [], key=len, reverse=True))
+    compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
     compiled["world_cue"] = re.compile(rf"(?<![\w])(?:{world})(?![\w])") if world else None
     compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
@@ -148,6 +152,40 @@ def scope_qualifier(sentence: str) -> str | None:
     """The words that narrow what the sentence counts ("excluding", "other than"), if any."""
     found = vocabulary()["_compiled"]["scope_qualifier"].search(sentence)
     return found.group(0) if found else None
+
+
+def actor_group(words: str) -> str | None:
+    """A group of actors named in the words (lowercase: "foreign brands", "foreign applicants"; not "Automobile
+    Manufacturers" in a compiler's name), if any: a figure after it may count only that group's part."""
+    pattern = vocabulary()["_compiled"]["actor_group"]
+    found = pattern.search(words) if pattern else None
+    return found.group(0) if found else None
+
+
+MODIFIER = re.compile(r"([A-Za-z][\w'-]*)\s+$")
+
+
+def narrowing_modifier(words: str, subject: str) -> str | None:
+    """The word right before the last mention of `subject` in the words when it may narrow it ("luxury" in
+    "luxury car sales"): not a neutral modifier (vocabulary.yaml), not part of another known phrase; or a
+    qualifier right after it ("cars priced above 300,000 yuan"); else None."""
+    found = [m for m in mentions("subject", words) if m.value == subject]
+    if not found:
+        return None
+    after = vocabulary()["_compiled"]["subject_after"]
+    following = after.match(words, found[-1].end) if after else None
+    if following:
+        return following.group(1)
+    before = MODIFIER.search(words[: found[-1].start])
+    if before is None:
+        return None
+    word = before.group(1)
+    if word.lower() in {w.lower() for w in vocabulary().get("neutral_modifiers") or ()} or word.isupper():
+        return None
+    known = [m for d in ("subject", "place", "measure", "basis") for m in mentions(d, words)]
+    if any(m.start <= before.start(1) < m.end for m in known):
+        return None
+    return word
 
 
 def world_cue(sentence: str) -> str | None:
