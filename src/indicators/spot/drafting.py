@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tempfile
 import textwrap
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -22,8 +23,10 @@ from indicators import catalogue
 from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
-from indicators.spot.frames import CHANGE_SUBJECT
-from indicators.spot.matching import same_dimensions
+from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, Frame, overlapping
+from indicators.spot.matching import freq_of, months_of, previous_period, related, same_dimensions
+from indicators.spot.vocabulary import (actor_group, measures_agree, mentions, narrowing_modifier, scope_qualifier,
+                                        vocabulary)
 
 ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")
@@ -88,8 +91,6 @@ def _check(batch: list[dict], store, as_of: str | None) -> dict:
 def _with_period(candidate, period: str):
     """The candidate with its match on another period (a lede's other latest period)."""
     import copy
-
-    from indicators.spot.matching import freq_of
 
     other = copy.copy(candidate)
     other.match = copy.copy(candidate.match)
@@ -188,11 +189,6 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     # Before an accusation: does a series measuring something close (a related measure, a narrower or
     # wider subject, another basis) hold the figure? Then the text may mean that one: needs review.
     second, asked = [], {}
-    from indicators.spot.frames import Frame
-    from indicators.spot.matching import related
-    from indicators.spot.frames import COUNTRY_WORDS
-    from indicators.spot.vocabulary import actor_group, narrowing_modifier, scope_qualifier, vocabulary
-
     for k, (c, _, _) in enumerate(accused):
         frame = Frame(**c.frame)
         for j, entry in enumerate(related(frame, c.unit, index or [])[:8]):
@@ -351,9 +347,6 @@ def _same_series_other_value(candidate, candidates: list) -> list[str]:
 def _another_reading(candidate, entry) -> bool:
     """The words allow reading the figure as this series: the same measure, a subject the stated one holds or
     shares members with ("cars": passenger cars; "electric vehicles": NEVs), the stated basis if any."""
-    from indicators.spot.frames import overlapping
-    from indicators.spot.vocabulary import measures_agree
-
     frame = candidate.frame
     if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
         return False
@@ -382,8 +375,6 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
     since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
     within REVISION_LAG_DAYS of the revision: it may have been written on the earlier figure. (Later, quoting a
     revised figure stays an accusation.) The reason to say so, or ""."""
-    from datetime import date, timedelta
-
     dates = [str(source.get("released") or "")[:10] for source in result.sources]
     if published is None or not dates or not all(dates):
         return ""
@@ -406,8 +397,6 @@ def _economy_named_only_as(sentence: str, words) -> str:
     """The words naming the sentence's economies when every one is among `words` (else ""): "the country" (resolved
     from earlier text, which may have been about another economy: "Germany's automakers ... Sales in China ... The
     country produced"), or a city's name standing for the economy ("Beijing")."""
-    from indicators.spot.vocabulary import mentions
-
     wanted = {w.lower() for w in words}
     places = [p for p in mentions("place", sentence) if p.value != "WLD"]
     if places and all(p.words.lower() in wanted for p in places):
@@ -417,8 +406,6 @@ def _economy_named_only_as(sentence: str, words) -> str:
 
 def _region_of_economy(sentence: str, words) -> str:
     """A region word right before an economy's name ("Northeast China", "coastal China"): the words, else ""."""
-    from indicators.spot.vocabulary import mentions
-
     wanted = {w.lower() for w in words}
     for place in mentions("place", sentence):
         before = re.search(r"([A-Za-z][\w-]*)\s+$", sentence[: place.start])
@@ -456,8 +443,6 @@ def _months_total(evidence, spec: dict, period: str) -> tuple[float, int]:
     """The sum of a series' monthly rows over a period longer than a month (a half, a quarter, January to a
     month), with the number of months; every month must be held. A series kept per partner (Ember: exports
     to each country) is summed on its world row. DerivationError names what is missing."""
-    from indicators.spot.matching import months_of
-
     first, last = months_of(period) or (None, None)
     if first is None:
         raise derive.DerivationError(f"{period} is not a span of months")
@@ -487,8 +472,6 @@ def _sum_judged(evidence, spec: dict, m, c) -> derive.Derived:
     """A period's total from monthly rows ("114 GW shipped in the first half of 2023"), or its growth from the
     totals of the period and the same period a year earlier ("up 34%"); in the figure's unit when the series
     counts the same kind in another (MW rows for GW)."""
-    from indicators.spot.matching import previous_period
-
     if c.frame.get("transformation") == "growth_rate":
         if "_pct" in m.indicator:
             raise derive.DerivationError("monthly growth rates do not add up to a period's growth")
