@@ -1,6 +1,15 @@
-"""Texts the spotting tests read: long prose built from the bundled articles, and frames of sentences."""
+"""Texts the spotting tests read: long prose built from the bundled articles, and frames of sentences; and
+the candidate of a span, and the verdicts that accuse."""
 
 from __future__ import annotations
+
+ACCUSING = ("contradicted", "misleading")
+
+
+def by_span(found, words):
+    """The one candidate whose span holds `words` (fails when none or several do)."""
+    [c] = [c for c in found if words in c.span]
+    return c
 
 
 def long_prose(limit: int = 195_000) -> str:

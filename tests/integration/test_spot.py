@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from indicators import articles, claims, cli, spot
-from texts import frames_of_sentences
+from texts import ACCUSING, by_span, frames_of_sentences
 
 FIGURE_CHECKS = {"threshold", "rounded", "exact", "count", "leader"}
 
@@ -294,13 +294,6 @@ def test_the_check_a_text_page_draws_an_evidence_chart_per_checkable_candidate_w
 
 
 # -- issue 20 and 21: frames, matching by dimensions, abstention (real sentences, sources cited) -----------
-
-ACCUSING = ("contradicted", "misleading")
-
-
-def by_span(found, words):
-    [c] = [c for c in found if words in c.span]
-    return c
 
 
 def test_total_trade_imports_and_their_growth_are_supported(store):

@@ -6,18 +6,12 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, by_span
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-adversarial")
-
-
-def by_span(found, words):
-    [c] = [c for c in found if words in c.span]
-    return c
 
 
 # --- a figure of an earlier release (a preliminary estimate, since revised) -----------------------------

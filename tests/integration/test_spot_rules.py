@@ -7,9 +7,7 @@ import pytest
 
 from indicators import spot
 from indicators.spot.figures import read_figures
-from texts import frames_of_sentences
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, by_span, frames_of_sentences
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +16,6 @@ def store(snapshot_copy):
 
 
 _reads = frames_of_sentences
-
-
-def by_span(found, words):
-    [c] = [c for c in found if words in c.span]
-    return c
 
 
 # --- a lone "one" that moves a ranking ------------------------------------------------------------------
@@ -769,7 +762,6 @@ def test_a_compiler_the_series_agrees_with_or_none_named_is_judged_as_stated(sto
     assert c.verdict == "supported" and "other-basis" not in c.flags
 
 
-
 # --- a share of a total whose two levels the store holds -----------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -1341,7 +1333,6 @@ def test_a_lead_until_a_year_is_no_leader_claim(store, text):
     found = spot.spot(text, store=store, published="2024-10-21")
     c = by_span(found, "first")
     assert c.role != "leader" and c.verdict not in ACCUSING, c.explanation
-
 
 
 # --- a list of destinations is not carried into a clause with its own verb (issue 20) -------------------------------
