@@ -220,11 +220,12 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
-        group = actor_group(c.sentence[: max(0, c.sentence.find(c.span))])
+        head = c.sentence[: max(0, c.sentence.find(c.span))]  # the sentence's words before the figure
+        group = actor_group(head)
         if group:
             reasons.append(f"the sentence speaks of a group (\"{group}\") before the figure: it may count only "
                            "their part of what the series counts")
-        modifier = (narrowing_modifier(c.sentence[: max(0, c.sentence.find(c.span))], c.frame.get("subject"))
+        modifier = (narrowing_modifier(head, c.frame.get("subject"))
                     if c.frame.get("subject_from") == "stated" else None)
         if modifier:
             reasons.append(f"a word the spotter does not know qualifies the subject (\"{modifier}\"): the figure may "
@@ -244,7 +245,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         apart = _orders_apart(c, chosen)
         if apart:
             reasons.append(apart)
-        change = _change_word_before(c)
+        change = _change_word_before(c.frame, head)
         if change:
             reasons.append(f"the sentence speaks of a change (\"{change}\") before the figure: it may be the change, "
                            "not the level")
@@ -303,13 +304,12 @@ def _orders_apart(candidate, result) -> str:
     return f"the store's figure is {size}: the series more likely measures something else than the figure"
 
 
-def _change_word_before(candidate) -> str:
-    """A change noun before a sum or count read as a level ("growth in exports hit a record 4 trillion yuan"):
-    the word, else ""."""
-    frame = candidate.frame
+def _change_word_before(frame: dict, head: str) -> str:
+    """A change noun in `head` (the words before the figure) when the figure is a sum or count read as a level
+    ("growth in exports hit a record 4 trillion yuan"): the word, else ""."""
     if frame.get("kind") not in ("money", "count") or frame.get("transformation") not in (None, "", "level"):
         return ""
-    found = CHANGE_SUBJECT.search(candidate.sentence[: max(0, candidate.sentence.find(candidate.span))])
+    found = CHANGE_SUBJECT.search(head)
     return found.group(0) if found else ""
 
 
