@@ -2248,3 +2248,27 @@ def test_an_unknown_industry_is_not_carried_to_the_next_sentence(store):
             "yuan terms.")                                                 # GACC: 0.6% in yuan
     c = by_span(spot.spot(text, store=store, published="2024-02-01"), "0.6 percent")
     assert c.frame["subject"] == "goods" and c.match.indicator == "goods_exports_yoy_pct", c.explanation
+
+
+# --- raw materials are not the products made from them ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Battery-grade lithium carbonate production reached 670,000 metric tonnes in 2024, reflecting a 45% increase "
+     "from 2023.", "45%"),
+    ("Battery-grade lithium carbonate production reached 670,000 metric tonnes in 2024.", "670,000"),
+    ("Lithium hydroxide output grew to 360,000 tonnes in 2024, a 26% gain year-on-year.", "26%"),
+    ("China's exports of steel rose 22.7% in 2024.", "22.7%"),
+    ("Polysilicon production rose 23.6% in 2024.", "23.6%"),
+])
+def test_a_raw_material_named_before_a_figure_is_no_series_of_the_products_made_from_it(store, sentence, span):
+    """Lithium carbonate for batteries is not batteries, steel is not all exports: no series holds raw materials
+    (vocabulary `other:materials`), so the figure is unverifiable and never judged against its neighbour."""
+    c = by_span(spot.spot(sentence, store=store, published="2025-02-01"), span)
+    assert c.frame["subject"] == "other:materials" and c.verdict == "unverifiable", (c.frame, c.verdict)
+    assert "materials (a subject no series holds)" in c.explanation
+
+
+def test_a_battery_named_without_a_material_is_still_the_battery_series(store):
+    c = by_span(spot.spot("China's lithium-ion battery exports reached 65.07 billion dollars in 2023.", store=store,
+                          published="2024-02-01"), "65.07")
+    assert c.frame["subject"] == "liion_batteries", c.frame

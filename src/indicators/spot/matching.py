@@ -271,7 +271,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         return [], (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows "
                     f"resolves; the series kept per partner is not judged on its world total")
     if not options:
-        what = f"{' and '.join(frame.measures) or 'any measure'} of {frame.subject}"
+        subject = str(frame.subject)
+        if subject.startswith("other:"):  # a subject the vocabulary names so that nothing else is matched to it
+            subject = subject.removeprefix("other:").replace("_", " ") + " (a subject no series holds)"
+        what = f"{' and '.join(frame.measures) or 'any measure'} of {subject}"
         where = f" for {frame.entity}" if frame.entity else ""
         return [], f"no series in the store measures {what}{where} in {unit}"
     return options, ""
