@@ -366,11 +366,13 @@ def cmd_spot(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    # The dashboard loads here, never at import: the other commands do not pay for Dash.
-    from dashboard.app import create_app
+    # The dashboard loads here, never at import: the other commands do not pay for Dash. The store is opened
+    # first, so that one that cannot be read is a one-line error at once, before Dash and the pages load.
     from dashboard.unavailable import open_store
 
     store = open_store()  # a store that cannot be read is a one-line error here, not a server of blank pages
+    from dashboard.app import create_app
+
     app = create_app(store)
     app.run(host=args.host, port=args.port, debug=False)
     return 0
