@@ -883,8 +883,8 @@ class _Reader:
                         "accounting_ok": False}
             if low == "s" and _is_year_text(tok.text) or (low == "s" and len(tok.text) == 2 and tok.text.isdigit()):
                 raise _Skip("", j + 1)  # the 1960s, the 90s
-            if low in ALWAYS_SCALE:
-                scale, scaled = ALWAYS_SCALE[low], True
+            if low in ALWAYS_SCALE or low in SCALES:  # "65bn", and a scale word without its space: "177.02billion"
+                scale, scaled = {**ALWAYS_SCALE, **SCALES}[low], True
             elif low in CURRENCY_SCALE or low.rstrip("n") in CURRENCY_SCALE and low in ("mn",):
                 if not pre["currency"] and not self.currency_after(j + 2)[0]:
                     raise _Skip(f"an ambiguous suffix '{nxt.text}' without a currency", self._glued_end(j + 1))

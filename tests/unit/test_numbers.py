@@ -31,6 +31,9 @@ def values(text: str) -> list[tuple[float, str]]:
     ("1 414 021 100", 1_414_021_100, ""),
     ("1\u202f414\u202f021\u202f100 people", 1_414_021_100, ""),
     ("USD65bn", 65e9, "USD"),
+    ("US$177.02billion", 177.02e9, "USD"),  # a scale word without its space (CCCME's releases)
+    ("3.5million units", 3.5e6, ""),
+    ("RMB 1.2trillion", 1.2e12, "CNY"),
     ("USD 65 billion", 65e9, "USD"),
     ("US$ 3.2 billion", 3.2e9, "USD"),
     ("RMB1.2tn", 1.2e12, "CNY"),
