@@ -204,11 +204,21 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind, comparator, f.lead)]
 
 
+def _level_beside_rate(sentence: str, here: Figure, nxt: Figure) -> bool:
+    """A count and its rate in one bracket ("Japan (50,345, +0.1%)", "22,012, +6.2%"): the number grouped in
+    thousands, or a percentage with a printed sign (a change), is not one of a list of percentages ("5, 6 and 7%")."""
+    if nxt.unit not in ("percent", "percentage points"):
+        return False
+    return bool(re.fullmatch(r"\(?\d{1,3}(?:,\d{3})+", sentence[here.start: here.end])
+                or re.match(r"[+\-\u2212]", sentence[nxt.start: nxt.end]))
+
+
 def _share_units(sentence: str, figures: list[Figure]) -> None:
     """"21 and nine clusters": a figure without a unit takes the next one's across "and"; a scaled
     figure without a unit takes the previous scaled figure's ("1.59 million applications ... 3.4 million")."""
     for here, nxt in zip(reversed(figures[:-1]), reversed(figures[1:])):
-        if here.unit is None and re.fullmatch(r"\s*(and|or|,|to)\s*", sentence[here.end: nxt.start]):
+        if here.unit is None and re.fullmatch(r"\s*(and|or|,|to)\s*", sentence[here.end: nxt.start]) \
+                and not _level_beside_rate(sentence, here, nxt):
             here.unit = nxt.unit
     # "a score of 66.0 ... ahead of Sweden (62.6) and the United States (61.7)": a bare number alone in
     # brackets right after a name is in the unit an earlier figure of the sentence took from its words before
@@ -366,18 +376,24 @@ LIST_ITEM_AFTER = re.compile(r"\.\s+(?:the\s+)?")
 def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5": a whole number opening a
     list item ("N." at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
-    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not."""
+    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not. A list whose
+    lines were joined into one paragraph ("1. China 70,015 25.1% 2. United States of America 59,056 21.2%") goes on
+    after the previous item's figures: the next number in sequence before an economy's name is the next item."""
+    last = None
     for figure in figures:
         if figure.unit is not None or figure.scale != 1 or figure.decimals or not 0 < figure.value < 1000:
             continue
         text = sentence[figure.start: figure.end].rstrip(".")
         end = figure.start + len(text)
         after = LIST_ITEM_AFTER.match(sentence, end)
-        if not text.isdigit() or not after or not LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]):
+        in_sequence = last is not None and figure.value == last + 1 and sentence[figure.start - 1: figure.start].isspace()
+        if not text.isdigit() or not after or not (
+                LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]) or in_sequence):
             continue
         starts = {end + re.match(r"\.\s+", after.group(0)).end(), after.end()}  # "3. the United States"
         if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):
             figure.unit, figure.end = "rank", end + 1  # the item's number is "2." (not the "2" of "2nd")
+            last = figure.value
 
 
 def read_figures(sentence: str) -> list[Figure]:

@@ -281,9 +281,10 @@ def _name_key(text: str) -> str:
     return re.sub(r"\s*[–—-]\s*", "-", text.lower())
 
 
-NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|placed|stood|finished|took|remained|retained|"
-                          r"kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|sci-tech|science|and|"
-                          r"technology|S&T|cluster|clusters|top|position|spot|place)[\s,'’-]*)*$")
+NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
+                          r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
+                          r"sci-tech|science|and|technology|S&T|cluster|clusters|top|position|spot|place|"
+                          r"continues|continued|continue|to|still|again|once|more)[\s,'’-]*)*$")
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
 the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
 
@@ -304,8 +305,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
     after = CLAUSE_BREAK.search(sentence, start)
     clause = sentence[bounds[-1] if bounds else 0: after.start() if after else len(sentence)]
-    if INDEX_NAMED.search(clause):
-        return None
+    indexed = bool(INDEX_NAMED.search(clause))
     economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
     in_cluster = re.search(r"(?i)\bclusters?\b", clause)
     before = _name_key(sentence[max(0, start - 120): start])
@@ -319,6 +319,9 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         at = before.rfind(key)
         if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
             continue
+        if indexed and not re.match(r"\s*clusters?\b", before[at + len(key):]):
+            continue  # the index named in the clause: its economy's rank, unless the text calls the name a cluster
+            # ("The Shenzhen-Hong Kong-Guangzhou cluster continues to rank second ... in the Global Innovation Index")
         entity = sorted(entry.entities)[0]
         holds = bool(period and entry.holds(entity, period))
         found.append((holds, at + len(key), len(key), entry))

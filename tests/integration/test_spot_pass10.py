@@ -1,0 +1,245 @@
+"""Mapping pass 10 (issue 20): rules for classes of wording seen in dev9's and dev10's misses, each tested on
+phrasings of its own and on a near wording where it must not fire or must not accuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import numbers, spot
+from indicators.spot import text as spot_text
+from indicators.spot.figures import read_figures
+from texts import ACCUSING, by_span, frames_of_sentences
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass10")
+
+
+def _values(text):
+    return [(f.text, f.value, f.unit) for f in numbers.read_figures(text)]
+
+
+# --- a row of a list: a level grouped with commas, then a percentage -----------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("China 70,015 25.1%", [("70,015", 70015.0, ""), ("25.1%", 25.1, "percent")]),   # WIPO PCT newsletter, 2023
+    ("Germany 17,530 6.3% and France 7,764 2.8%", [("17,530", 17530.0, ""), ("6.3%", 6.3, "percent"),
+                                                   ("7,764", 7764.0, ""), ("2.8%", 2.8, "percent")]),
+    ("Exports: 3,380 12%", [("3,380", 3380.0, ""), ("12%", 12.0, "percent")]),
+])
+def test_a_level_grouped_with_commas_then_a_percentage_is_two_figures(text, want):
+    assert _values(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "1,234 567",       # a broken thousands group: still skipped
+    "1 234 25.1%",     # grouped with spaces: which number?
+    "70,015 251%",     # three digits after the space may continue the group
+])
+def test_two_numbers_with_a_space_that_may_be_one_group_are_still_skipped(text):
+    assert numbers.read_figures(text) == []
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany (17,530, +1.5%) held the third, "
+     "fourth and fifth rankings.", "50,345"),
+    ("China filed 70,015 applications, +0.6% over 2021.", "70,015"),
+])
+def test_a_count_beside_its_rate_in_one_bracket_is_not_a_percentage(sentence, level):
+    [count] = [f for f in read_figures(sentence) if sentence[f.start: f.end].startswith(level)]
+    assert count.unit != "percent"
+
+
+def test_a_list_of_percentages_still_shares_its_unit():
+    sentence = "Exports rose 5, 6 and 7% in the three quarters."
+    assert [f.unit for f in read_figures(sentence)] == ["percent", "percent", "percent"]
+
+
+# --- a numbered list joined into one paragraph -----------------------------------------------------------------------
+
+LIST = ("1. China 70,015 25.1% 2. United States of America 59,056 21.2% 3. Japan 50,345 18.1% 4. Republic of Korea "
+        "22,012 7.9%")
+
+
+def test_a_numbered_list_joined_into_one_paragraph_is_one_sentence_with_its_items_ranked():
+    assert len(spot_text.sentences(LIST)) == 1
+    ranks = [(LIST[f.start: f.end], f.value) for f in read_figures(LIST) if f.unit == "rank"]
+    assert ranks == [("1.", 1), ("2.", 2), ("3.", 3), ("4.", 4)]
+
+
+def test_a_number_out_of_sequence_after_a_figure_is_no_list_item():
+    sentence = "1. China 70,015 25.1% 7. United States of America 59,056 21.2%"
+    assert [f.value for f in read_figures(sentence) if f.unit == "rank"] == [1]
+
+
+def test_sentences_still_end_after_a_figure_before_a_capital():
+    assert len(spot_text.sentences("Exports rose 4%. Imports fell 2.1%. Japan ranked 3rd.")) == 3
+
+
+# --- a list introduced by a sentence saying what its percentages are -----------------------------------------------
+
+INTRO = ("The top 10 countries of origin, followed by their respective percentage share of all filings, were as "
+         "follows:")
+
+
+def test_the_percentages_of_a_list_are_what_its_introduction_says():
+    reads = frames_of_sentences([INTRO, LIST])
+    shares = [r for r in reads if r.frame.kind == "percent"]
+    assert [(r.value, r.frame.transformation, r.frame.transformation_from, r.frame.entity) for r in shares] == [
+        (25.1, "share", "context", "CHN"), (21.2, "share", "context", "USA"), (18.1, "share", "context", "JPN"),
+        (7.9, "share", "context", "KOR")]
+
+
+def test_a_list_introduction_naming_no_share_or_growth_gives_its_list_nothing():
+    reads = frames_of_sentences(["The top 10 countries of origin were as follows:", LIST])
+    assert {r.frame.transformation for r in reads if r.frame.kind == "percent"} == {None}
+
+
+def test_a_list_introduction_does_not_reach_past_the_list():
+    text = [INTRO, LIST, "Sales rose 12%."]
+    context = spot.frames.Context()
+    reads = []
+    for paragraph, sentence in enumerate(text):
+        reads = spot.frames.frames_of(sentence, context, paragraph)
+    [rise] = reads
+    assert rise.frame.transformation == "growth_rate"  # its own word, not the list's "share"
+    reads = frames_of_sentences([INTRO, LIST, "The figure was 12%."])
+    assert [r.frame.transformation for r in reads] == [None]
+
+
+def test_the_joined_list_of_the_pct_newsletter_maps_levels_and_shares(store):
+    text = ("China remained the largest origin of PCT filings in 2022, followed by the United States.\n\n" + INTRO
+            + "\n\n" + LIST)
+    found = spot.spot(text, store=store, published="2023-03-15")
+    level = by_span(found, "59,056")
+    assert (level.match.indicator, level.entity, level.match.period) == ("pct_applications", "USA", "2022")
+    share = [c for c in found if c.value == 25.1]
+    assert share and share[0].frame["transformation"] == "share" and share[0].entity == "CHN"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- an international system's filings with no economy named yet: the world's ------------------------------------
+
+def test_pct_filings_before_any_economy_is_named_are_the_worlds(store):
+    text = "In 2022, PCT filings rose by 0.3% over 2021, totaling 278,100. China remained the largest origin."
+    found = spot.spot(text, store=store, published="2023-03-15")
+    total = by_span(found, "278,100")
+    assert (total.entity, total.frame["entity_from"]) == ("WLD", "assumed")
+    assert by_span(found, "0.3%").entity == "WLD"
+    assert total.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China remained the largest origin. In 2022, PCT filings rose by 0.6% over 2021.", "0.6%"),
+    ("China's PCT filings rose by 0.6% in 2022.", "0.6%"),
+])
+def test_pct_filings_after_an_economy_is_named_stay_its(store, text, span):
+    assert by_span(spot.spot(text, store=store, published="2023-03-15"), span).entity == "CHN"
+
+
+def test_other_subjects_with_no_economy_named_stay_chinas(store):
+    c = by_span(spot.spot("In 2023, exports rose by 0.6%.", store=store, published="2024-03-15"), "0.6%")
+    assert c.entity == "CHN"
+
+
+# --- "respectively" after measures named one by one ---------------------------------------------------------------
+
+def test_measures_named_one_by_one_pair_with_figures_respectively():
+    reads = frames_of_sentences(["This marked a strong recovery from 2023, when total trade, exports, and imports "
+                                 "contracted by 5.0%, 4.6%, and 5.5%, respectively."], published="2025-01-14")
+    assert [(r.frame.measure, r.value, r.frame.transformation, r.frame.period) for r in reads] == [
+        ("trade", -5.0, "growth_rate", "2023"), ("exports", -4.6, "growth_rate", "2023"),
+        ("imports", -5.5, "growth_rate", "2023")]
+
+
+def test_measures_named_one_by_one_without_respectively_are_not_paired():
+    reads = frames_of_sentences(["In 2023, total trade, exports, and imports contracted, exports by 4.6%."])
+    assert [r.frame.measure for r in reads] == ["exports"]
+
+
+def test_figures_in_a_when_clause_pair_in_their_own_order(store):
+    text = ("For the full year of 2024, total trade grew 3.8% year-on-year in dollar terms, as exports rose 5.9% and "
+            "imports edged up 1.1%. This marked a strong recovery from 2023, when total trade, exports, and imports "
+            "contracted by 5.0%, 4.6%, and 5.5% in dollar terms, respectively.")
+    found = spot.spot(text, store=store, published="2025-01-14")
+    exports = by_span(found, "4.6%")
+    assert (exports.match.indicator, exports.match.period, exports.verdict) == (
+        "goods_exports_usd_yoy_pct", "2023", "supported")
+
+
+# --- a year before ", when" dates its clause --------------------------------------------------------------------------
+
+def test_a_year_before_when_dates_the_figures_of_its_clause_not_those_before_it():
+    reads = frames_of_sentences(["In 2024 exports rose 5.9% from 2023, when they fell 4.6%."])
+    assert [(r.value, r.frame.period) for r in reads] == [(5.9, "2024"), (-4.6, "2023")]
+
+
+def test_a_when_clause_does_not_move_the_texts_period():
+    reads = frames_of_sentences(["In 2024 exports rose 5.9%.", "It was a recovery from 2023, when exports fell 4.6%.",
+                                 "The surplus reached $992 billion."])
+    assert reads[0].frame.period == "2024"
+
+
+# --- the measure after a change noun is the figure's ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, want", [
+    ("On a year-on-year basis, total trade increased 6.5%, driven by a 10.7% rise in exports and a 1.0% gain in "
+     "imports.", ["trade", "exports", "imports"]),
+    ("Total trade grew 5%, with a 7.1% increase in the country's exports.", ["trade", "exports"]),
+])
+def test_a_change_noun_and_in_after_a_percentage_name_what_it_measures(sentence, want):
+    assert [r.frame.measure for r in frames_of_sentences([sentence])] == want
+
+
+def test_a_change_noun_without_in_leaves_the_measure_named_before():
+    reads = frames_of_sentences(["Total trade increased 6.5%, a rise driven by exports."])
+    assert [r.frame.measure for r in reads] == ["trade"]
+
+
+# --- a threshold passed by two measures is passed by each --------------------------------------------------------------
+
+def test_production_and_sales_surpassing_a_threshold_is_a_claim_on_each(store):
+    found = spot.spot("China's automotive production and sales surpassed 30 million vehicles for the first time in "
+                      "2023.", store=store, published="2024-01-12")
+    assert sorted(c.match.indicator for c in found if c.match) == ["vehicle_production", "vehicle_sales"]
+    assert all(c.verdict == "supported" for c in found)
+
+
+def test_an_exact_figure_after_two_measures_is_read_once():
+    reads = frames_of_sentences(["China's production and sales reached 30.1 million vehicles in 2023."])
+    assert len(reads) == 1
+
+
+# --- a cluster's rank: "the X cluster continues to rank second" ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Shenzhen-Hong Kong-Guangzhou cluster continues to rank second globally for the fifth consecutive year in "
+    "the Global Innovation Index 2024 top 100 science and technology clusters.",
+    "WIPO published the Global Innovation Index 2024 top 100 science and technology clusters on Tuesday, among "
+    "which the Shenzhen-Hong Kong-Guangzhou cluster continued to rank second globally.",
+])
+def test_a_cluster_named_as_such_keeps_its_rank_beside_the_index(store, text):
+    c = by_span(spot.spot(text, store=store, published="2024-08-28"), "second")
+    assert (c.match.indicator, c.match.product, c.verdict) == (
+        "cluster_rank", "cluster:Shenzhen–Hong Kong–Guangzhou", "supported")
+
+
+def test_an_economy_ranked_in_the_index_is_not_its_cluster(store):
+    c = by_span(spot.spot("Singapore continues to rank fourth in the Global Innovation Index 2024, with clusters "
+                          "too.", store=store, published="2024-10-01"), "fourth")
+    assert c.match is None or c.match.indicator != "cluster_rank"
+
+
+# --- "similar to last year" is a comparison, not the figure's year -----------------------------------------------------
+
+def test_similar_to_last_year_is_no_period_of_the_figure():
+    reads = frames_of_sentences(["The 2024 edition of the GII came out.",
+                                 "Similar to last year, the U.S. takes third place in the GII."], published="2024-10-07")
+    assert reads[0].frame.period == "2024"
+
+
+def test_in_last_year_still_dates_the_figure():
+    reads = frames_of_sentences(["The 2024 edition of the GII came out.",
+                                 "Last year, the U.S. took third place in the GII."], published="2024-10-07")
+    assert reads[0].frame.period == "2023"
