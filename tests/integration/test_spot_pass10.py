@@ -243,3 +243,62 @@ def test_in_last_year_still_dates_the_figure():
     reads = frames_of_sentences(["The 2024 edition of the GII came out.",
                                  "Last year, the U.S. took third place in the GII."], published="2024-10-07")
     assert reads[0].frame.period == "2023"
+
+
+# --- a count in brackets after a name is that name's, positive ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("China (69,610) and the US (55,678) both record fewer filings.", "(69,610)", 69610),
+    ("followed by Samsung Electronics of the Republic of Korea (4,387), Qualcomm Inc. of the U.S. (3,855)",
+     "(4,387)", 4387),
+])
+def test_a_count_in_brackets_after_a_name_is_positive(sentence, span, value):
+    [f] = [f for f in read_figures(sentence) if sentence[f.start: f.end] == span]
+    assert f.value == value
+
+
+def test_a_bracketed_number_after_no_name_is_still_an_accountants_negative():
+    sentence = "the balance was (3.2) in the quarter"
+    assert [f.value for f in read_figures(sentence)] == [-3.2]
+
+
+# --- a subject carried from a sentence whose figure was read as a narrower series ------------------------------------
+
+WIPO = ("UN's World Intellectual Property Organization (WIPO) reports a 1.8% decline in patent filings in 2023, the "
+        "first drop in 14 years.\n\nChina (69,610) and the US (55,678) both record fewer filings, marking a 0.6% and "
+        "5.3% decline respectively.")
+
+
+def test_a_carried_subject_is_read_as_the_figure_before_it_was(store):
+    found = spot.spot(WIPO, store=store, published="2024-03-08")
+    china, us = by_span(found, "69,610"), by_span(found, "55,678")
+    assert (china.match.indicator, china.entity, china.value) == ("pct_applications", "CHN", 69610)
+    assert (us.match.indicator, us.entity) == ("pct_applications", "USA")
+    assert china.frame["subject_from"] == "assumed"  # a guess: never an accusation on it
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_a_carried_reading_needs_the_same_measure_and_a_direct_reading(store):
+    """People's Daily, 2023: a share of world exports read as a narrower share series says nothing of the imports
+    after it (another measure): they stay all goods."""
+    text = ("The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion in 2023, "
+            "representing 14.2 percent of world exports, a share similar to that of 2022. China's total imports reached "
+            "$2.56 trillion, accounting for 10.6 percent of world imports.")
+    imports = by_span(spot.spot(text, store=store, published="2024-02-01"), "2.56")
+    assert (imports.match.indicator, imports.frame["subject"]) == ("goods_imports", "goods")
+
+
+# --- "a 0.6% and 5.3% decline respectively" after two economies' levels ------------------------------------------------
+
+def test_a_change_noun_after_two_rates_is_both_and_each_takes_its_economy_respectively():
+    reads = frames_of_sentences(["China (69,610) and the US (55,678) both record fewer filings, marking a 0.6% and "
+                                 "5.3% decline respectively."])
+    rates = [r for r in reads if r.frame.kind == "percent"]
+    assert [(r.value, r.frame.transformation, r.frame.entity) for r in rates] == [
+        (-0.6, "growth_rate", "CHN"), (-5.3, "growth_rate", "USA")]
+
+
+def test_levels_of_one_economy_leave_their_rates_economy_alone():
+    reads = frames_of_sentences(["China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and "
+                                 "12%, respectively."])
+    assert {r.frame.entity for r in reads} == {"CHN"}

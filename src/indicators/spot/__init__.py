@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from indicators import cache
+from indicators import catalogue
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
                                       yaml_text)
@@ -132,6 +133,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     index = matching.series_index(store)
     context = frames.Context(published=published_date)
     count, previous = 0, None
+    narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
     spans = sentences(text, body_start)
     paragraphs = {}  # paragraph number -> its text (a basis stated once for the paragraph: "In US dollar terms, ...")
     for s0, s1, paragraph in spans:
@@ -154,7 +156,9 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
+            _carried_reading(candidate, narrowed)
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
+            _note_reading(candidate, narrowed)
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
@@ -211,6 +215,37 @@ def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None
                        "notes": [*frame.get("notes", []), f"the growth of “{previous.span}” in the sentence before"]}
     candidate.open = frames.Frame(**candidate.frame).open_dimensions()
     candidate._previous = previous
+
+
+def _note_reading(candidate: Candidate, narrowed: dict) -> None:
+    """A figure whose stated subject was read as a narrower series' ("a 1.8% decline in patent filings" reported by
+    WIPO: its PCT filings) sets how that subject reads when later sentences carry it; a figure read as the subject
+    itself undoes it."""
+    frame, m = candidate.frame, candidate.match
+    said = frame.get("subject")
+    if frame.get("subject_from") != "stated" or not said or m is None or not m.subject or candidate.role != "figure":
+        return
+    if m.subject != said and catalogue.within(m.subject, said) and not m.derivation \
+            and not {"other-basis", "derived", "conversion"} & set(candidate.flags):
+        narrowed[said] = (m.subject, m.measure)  # read directly as the narrower series (no conversion, no other compiler)
+    elif m.subject == said or said in narrowed:
+        narrowed.pop(said, None)
+
+
+def _carried_reading(candidate: Candidate, narrowed: dict) -> None:
+    """"WIPO reports a 1.8% decline in patent filings in 2023 ... China (69,610) and the US (55,678) both record fewer
+    filings": a subject carried from an earlier sentence (context) is read as that sentence's figure was (PCT filings,
+    not all patent applications), assumed (never an accusation on it)."""
+    frame = candidate.frame
+    said = frame.get("subject")
+    if frame.get("subject_from") not in ("context", "assumed") or said not in narrowed:
+        return
+    subject, measure = narrowed[said]
+    if tuple(frame.get("measures") or ()) != (measure,):
+        return  # "exports ... 14.2 percent of world exports" read as a share series says nothing of the imports after it
+    candidate.frame = {**frame, "subject": subject, "subject_from": "assumed",
+                       "notes": [*frame.get("notes", []), f"{said} read as {subject}, as the figure before"]}
+    candidate.open = frames.Frame(**candidate.frame).open_dimensions()
 
 
 def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, index: list, published) -> None:

@@ -226,9 +226,11 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
     named = next((f.unit for f in figures if f.unit and _unit_before(sentence[max(0, f.start - 40): f.start])), None)
     for figure in figures:
         text = sentence[figure.start: figure.end]
-        if named and figure.unit is None and figure.scale == 1 and not figure.ordinal \
-                and re.fullmatch(r"\(\s*[\d.]+\s*\)", text) \
+        if figure.unit is None and figure.scale == 1 and not figure.ordinal \
+                and re.fullmatch(r"\(\s*[\d.,]+\s*\)", text) \
                 and re.search(r"[A-Z][\w.'-]*\s*$", sentence[max(0, figure.start - 30): figure.start]):
+            # "China (69,610) and the US (55,678) both record fewer filings": a count in brackets after a name is
+            # the name's figure, positive (an accountant's negative has no name before it)
             figure.unit, figure.value = named, abs(figure.value)
     last_scaled = None
     for figure in figures:

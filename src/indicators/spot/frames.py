@@ -789,6 +789,14 @@ def _respective_growths(sentence: str, reads: list[Read]) -> None:
     if len(levels) < 2:
         return
     after = [r for r in reads if r.frame.role == "figure" and r.frame.kind == "percent" and r.figure.start > levels[-1].figure.end]
+    if len(after) >= 2 and after[0].frame.transformation is None and after[1].frame.transformation == "growth_rate" \
+            and re.fullmatch(r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?and\s*", sentence[after[0].figure.end: after[1].figure.start
+                                                                                   - len(after[1].wording)], re.I) \
+            and CHANGE_NOUN_AFTER.match(sentence, after[1].figure.end):
+        # "marking a 0.6% and 5.3% decline respectively": the change noun after the second is the first's too
+        after[0].frame.transformation, after[0].frame.transformation_from = "growth_rate", "stated"
+        if after[1].frame.sign < 0 and after[0].value > 0:
+            after[0].frame.sign, after[0].value = -1, -after[0].value
     if not after or after[0].frame.transformation != "growth_rate":
         return
     growths = after[:1]
@@ -806,6 +814,12 @@ def _respective_growths(sentence: str, reads: list[Read]) -> None:
                 growth.frame.sign, growth.value = -1, -growth.value
         for key in ("measure", "measure_from", "measures", "subject", "subject_from"):
             setattr(growth.frame, key, getattr(level.frame, key))
+        if len({l.frame.entity for l in levels}) == len(levels) and all(l.frame.entity_from == "stated" for l in levels):
+            # "China (69,610) and the US (55,678) ..., marking a 0.6% and 5.3% decline respectively": each level's
+            # economy is its growth's
+            for key in ("entity", "entity_from", "entity_bound"):
+                setattr(growth.frame, key, getattr(level.frame, key))
+            growth.frame.entity_others = tuple(l.frame.entity for l in levels if l is not level)
         growth.frame.notes.append(f"“respectively”: the growth of the {level.value:g} before it")
 
 
@@ -1242,6 +1256,9 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+CHANGE_NOUN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
+                               r"climb|drop|decline|fall|decrease|contraction|slump|dip)s?\b")
+"""A change noun right after a percentage ("a 5.3% decline")."""
 CHANGE_IN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
                              r"climb|drop|decline|fall|decrease|contraction|slump|dip)\s+in\s+(?:(?:the|its|their|"
                              r"China's|China’s|the\s+country's|the\s+nation's|overall|total)\s+)*")
