@@ -302,3 +302,25 @@ def test_levels_of_one_economy_leave_their_rates_economy_alone():
     reads = frames_of_sentences(["China produced 30.16 million vehicles and sold 30.09 million in 2023, up 11.6% and "
                                  "12%, respectively."])
     assert {r.frame.entity for r in reads} == {"CHN"}
+
+
+# --- a rank in brackets after an item's name is the item's -----------------------------------------------------------
+
+def test_a_bracketed_rank_after_an_items_name_is_not_the_economys_index_rank(store):
+    text = ("Sweden and the United States (US) maintain their respective 2nd and 3rd positions in the GII 2024. It holds "
+            "top positions for its Researchers (1st), Intellectual property (IP) payments and receipts (both 1st) and "
+            "its Knowledge-intensive employment (3rd).")
+    found = spot.spot(text, store=store, published="2024-09-26")
+    items = [c for c in found if c.start > text.index("It holds")]
+    assert len(items) == 3
+    assert all(c.frame["subject"] == "other:named_item" and c.match is None for c in items)
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the GII 2024, China (11th) and Japan (13th) kept their places.",
+    "The GII 2024 ranks Singapore (4th), ahead of the United Kingdom (5th).",
+])
+def test_a_bracketed_rank_after_an_economy_stays_its_index_rank(sentence):
+    reads = frames_of_sentences([sentence])
+    assert {r.frame.subject for r in reads if r.frame.kind == "rank"} == {"innovation_index"}

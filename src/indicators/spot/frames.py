@@ -528,6 +528,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
             _not_series_noun(frame, figure, sentence)
+            _rank_of_a_named_item(frame, figure, sentence, places)
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
@@ -574,6 +575,31 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
+
+
+BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)\s*\)$", re.I)
+
+
+def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: list[Mention]) -> None:
+    """"It holds top positions for its Researchers (1st), Intellectual property (IP) payments and receipts (both
+    1st)": a rank in brackets right after words that name no economy is that item's rank (an indicator's, a
+    pillar's), not the economy's place in the index; the store does not rank such items (unverifiable). "China (12th)",
+    "Korea (4th / +2)" stay the economy's."""
+    if frame.kind != "rank" or frame.subject_from == "stated":
+        return
+    close = sentence.find(")", figure.end - 1)
+    opened = sentence.rfind("(", 0, figure.start + 1)
+    if opened < 0 or close < 0 or not BRACKETED_RANK.search(sentence[opened: close + 1]):
+        return
+    words = sentence[max(0, opened - 40): opened].rstrip()
+    if not re.search(r"[A-Za-z]$", words) or any(p.end >= opened - 2 and p.end <= opened for p in places) \
+            or INDEX_NAMED_WORDS.search(words[-30:]):
+        return
+    frame.subject, frame.subject_from = "other:named_item", "stated"
+    frame.notes.append("a rank in brackets after an item's name (not an economy's): that item's rank")
+
+
+INDEX_NAMED_WORDS = re.compile(r"(?i)(?:\bGII|Global Innovation Index|\bindex|\branking)\s*$")
 
 
 def _names_gdp_ratio(text: str) -> bool:
