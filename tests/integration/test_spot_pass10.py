@@ -324,3 +324,55 @@ def test_a_bracketed_rank_after_an_items_name_is_not_the_economys_index_rank(sto
 def test_a_bracketed_rank_after_an_economy_stays_its_index_rank(sentence):
     reads = frames_of_sentences([sentence])
     assert {r.frame.subject for r in reads if r.frame.kind == "rank"} == {"innovation_index"}
+
+
+# --- a place among economies in a measure the store holds as levels ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("The United States came in second with 55,678 applications.", "second"),
+    ("The United States, in second place in the world rankings, recorded a very sharp 5.3% drop.", "second"),
+    ("Japan, Korea and Germany again held the third, fourth and fifth rankings, respectively.", "fifth"),
+])
+def test_places_worded_came_in_in_place_and_rankings_are_ranks(sentence, span):
+    assert [f.unit for f in read_figures(sentence) if sentence[f.start: f.end] == span] == ["rank"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the second time exports fell.",
+    "In the first place, exports grew.",
+    "Sales came in second half stronger.",
+])
+def test_first_and_second_without_a_place_are_not_ranks(sentence):
+    assert [f for f in read_figures(sentence) if f.unit == "rank"] == []
+
+
+def test_a_place_in_a_count_the_store_holds_as_levels_is_derived_from_them(store):
+    """August Debouzy, 2024: "The United States, in second place in the world rankings, ... 55,678 PCT filings in
+    2023"; "Japan, the third-largest filer": places among the stored 2023 levels (CHN 69,610, USA 55,678, JPN 48,879)
+    and the world's total bounding the economies not listed."""
+    text = ("In 2023, China filed 69,610 PCT applications. The United States came in second with 55,678 PCT "
+            "applications in 2023. Japan, the third-largest filer, registered 48,879 PCT filings in 2023.")
+    found = spot.spot(text, store=store, published="2024-03-20")
+    for span, entity in (("second", "USA"), ("third", "JPN")):
+        c = by_span(found, span)
+        assert (c.match.indicator, c.match.derivation, c.entity, c.verdict) == ("pct_applications", "rank", entity,
+                                                                              "supported")
+
+
+def test_a_wrong_place_derived_from_levels_is_never_an_accusation(store):
+    c = by_span(spot.spot("In 2023, Japan came in second with 48,879 PCT applications.", store=store,
+                          published="2024-03-20"), "second")
+    assert c.match.derivation == "rank" and c.verdict == "needs-review"
+
+
+def test_a_companys_place_is_not_an_economys(store):
+    c = by_span(spot.spot("In 2023, Samsung Electronics of the Republic of Korea came in second with 3,924 PCT "
+                          "applications.", store=store, published="2024-03-20"), "second")
+    assert c.match is None and c.verdict == "unverifiable"
+
+
+def test_places_after_economies_with_their_own_figures_in_brackets_pair_respectively():
+    reads = frames_of_sentences(["Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany (17,530, "
+                                 "+1.5%) again held the third, fourth and fifth rankings, respectively."])
+    ranks = [(r.value, r.frame.entity) for r in reads if r.frame.kind == "rank"]
+    assert ranks == [(3, "JPN"), (4, "KOR"), (5, "DEU")]

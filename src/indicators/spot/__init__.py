@@ -217,6 +217,23 @@ def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None
     candidate._previous = previous
 
 
+def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> list:
+    """"The United States came in second with 55,678 applications", "Japan, the third-largest filer": a place (2nd to
+    20th) in a measure the store holds as levels, not as ranks, is the economy's place among the economies a count
+    series holds (at least three besides the world), judged by derivation "rank" (drafting._judge_rank; never an
+    accusation). First place is a leader claim (frames._leads_and_streaks)."""
+    value = candidate.value
+    if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
+            or value != int(value) or not 2 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
+            or not frame.entity or not frame.period or "/" in frame.period:
+        return []
+    counted = frames.Frame(**{**candidate.frame, "kind": "count", "measure": None, "measures": (), "measure_from": "",
+                              "role": "leader"})  # any count the subject is measured by
+    options, _ = matching.match(counted, "count", None, index)
+    return [dataclasses.replace(o, derivation="rank") for o in options
+            if len(set(o.entry.entities) - {"WLD"}) >= 3 and o.entry.holds(frame.entity, frame.period)]
+
+
 def _note_reading(candidate: Candidate, narrowed: dict) -> None:
     """A figure whose stated subject was read as a narrower series' ("a 1.8% decline in patent filings" reported by
     WIPO: its PCT filings) sets how that subject reads when later sentences carry it; a figure read as the subject
@@ -422,6 +439,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
             if not options and _change_from_published(candidate, frame, index, published):
                 options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+            if not options:
+                options = _rank_of_levels(candidate, frame, index) or options
     if frame.entity == "WLD" and frame.entity_from == "assumed" and (not options or options[0].derivation):
         # the world spoken of, but no series holds the figure's world row as stated (none, or only converted from
         # another currency: a world total in yuan): China's, as for any unnamed economy, where that holds it

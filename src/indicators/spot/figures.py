@@ -33,13 +33,13 @@ from indicators.spot.vocabulary import mentions, vocabulary
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
-PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?)\b")
+PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?)\b")
 """An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
 the first place"."""
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
 RANKING_WORDS = re.compile(rf"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder|{ORDINAL})\b")
 ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ORDINAL})*"
-                          r"\s+(?:places?|positions?|spots?)\b")
+                          r"\s+(?:places?|positions?|spots?|rankings?)\b")
 """Ordinals sharing one "place" after the last ("claimed second and third place", "fourth, fifth and sixth places"):
 each is a rank."""
 IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
@@ -263,6 +263,10 @@ PLACE_TAKEN = re.compile(r"(?i)\b(?:took|takes|taking|claimed|claims|secured|sec
                          r"retained|retains|kept|keeps|came\s+in|comes\s+in|finished\s+in|came|finished)\s+(?:the\s+)?$")
 
 
+CAME_IN = re.compile(r"(?i)\b(?:came|come|comes|coming|finished|finishes|ranked|ranks|ranking|placed|stood)\s+(?:in\s+)?$")
+"""Before "first" or "second", words placing it in a ranking ("came in second", "finished second")."""
+
+
 def _placed_first_second(sentence: str) -> list[Figure]:
     """"claimed second and third place", "took first place": the reader reads "first" and "second" only after a
     ranking word (they are mostly idle: "the second time"); before another ordinal sharing "place", or before
@@ -271,7 +275,11 @@ def _placed_first_second(sentence: str) -> list[Figure]:
     found = []
     for m in FIRST_SECOND.finditer(sentence):
         placed = PLACE_AFTER.match(sentence, m.end())
-        if ELIDED_PLACE.match(sentence, m.end()) or placed and PLACE_TAKEN.search(sentence[max(0, m.start() - 25): m.start()]) \
+        before = sentence[max(0, m.start() - 25): m.start()]
+        # "The United States came in second with 55,678 applications", "in second place in the world rankings"
+        came = CAME_IN.search(before) and not re.match(r"\s+(?:time|half|quarter|largest|biggest)\b", sentence[m.end():])
+        if ELIDED_PLACE.match(sentence, m.end()) or came or placed and (
+                PLACE_TAKEN.search(before) or re.search(r"(?i)(?:^|[,;]\s*|\b(?:was|is|were|are|and)\s+)in\s+$", before)) \
                 and not re.match(r"\s+in\s+(?!the\b)[a-z]", sentence[placed.end():]):
             found.append(Figure(m.start(), m.end(), float(numbers.ORDINAL_WORDS[m.group(1).lower()]), 1.0, "rank", 0,
                                 True, True, "ordinal", "~=", m.start()))

@@ -1687,6 +1687,9 @@ LIST_ASIDE = re.compile(r"(?i)\b(?:unlike|besides|beside|behind|after|like|excep
 the figure after it is not theirs."""
 
 
+BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
 def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]:
     """The list of economies that ends last before `end` ("Sweden and the USA claimed"), each joined to the next
     by a list gap; [] when a place before it is a counterpart ("exports to Germany and France")."""
@@ -1695,7 +1698,10 @@ def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]
         return []
     run = [before[-1]]
     for p in reversed(before[:-1]):
-        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start):
+        # "Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany": each name's own figures in
+        # brackets do not break the list
+        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start) \
+                and not LIST_GAP.fullmatch(BRACKETED.sub("", sentence[p.end: run[0].start])):
             break
         run.insert(0, p)
     ahead = sentence[max(0, run[0].start - 20): run[0].start]
