@@ -376,3 +376,33 @@ def test_places_after_economies_with_their_own_figures_in_brackets_pair_respecti
                                  "+1.5%) again held the third, fourth and fifth rankings, respectively."])
     ranks = [(r.value, r.frame.entity) for r in reads if r.frame.kind == "rank"]
     assert ranks == [(3, "JPN"), (4, "KOR"), (5, "DEU")]
+
+
+# --- an economy's abbreviation in brackets is not another item of a list ----------------------------------------------
+
+def test_an_abbreviation_in_brackets_does_not_break_a_list_of_economies():
+    reads = frames_of_sentences(["In the GII 2024, Sweden and the United States (US) maintain their respective 2nd and "
+                                 "3rd positions for the second consecutive year."])
+    assert [(r.value, r.frame.entity) for r in reads if r.frame.kind == "rank" and r.value in (2, 3)] == [
+        (2, "SWE"), (3, "USA")]
+
+
+def test_a_list_ended_by_a_bracketed_aside_naming_another_economy_is_not_paired():
+    reads = frames_of_sentences(["In the GII 2024, Sweden and the United States (not Japan) held 2nd and 3rd place."])
+    assert (2, "SWE") not in [(r.value, r.frame.entity) for r in reads if r.frame.kind == "rank"]
+
+
+# --- a stated compiler does not pull a figure to a narrower series ---------------------------------------------------
+
+def test_the_subject_stated_from_another_compiler_before_a_narrower_series_of_the_compiler_named(store):
+    """People's Daily, 2024: MOFCOM quoting customs' merchandise exports: the store's customs series (needs review,
+    both compilers named), not MOFCOM's lithium-ion battery exports."""
+    c = by_span(spot.spot("The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion "
+                          "in 2023.", store=store, published="2024-02-01"), "3.38")
+    assert (c.match.indicator, c.verdict) == ("goods_exports", "needs-review")
+
+
+def test_a_narrower_series_of_the_compiler_named_is_kept_when_the_subject_is_narrower(store):
+    c = by_span(spot.spot("The Ministry of Commerce reported that China's lithium-ion battery exports reached 650.7 "
+                          "billion yuan in 2023.", store=store, published="2024-02-01"), "650.7")
+    assert c.match is not None and c.match.indicator == "liion_exports_value"

@@ -1694,6 +1694,9 @@ def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]
     """The list of economies that ends last before `end` ("Sweden and the USA claimed"), each joined to the next
     by a list gap; [] when a place before it is a counterpart ("exports to Germany and France")."""
     before = [p for p in places if p.end <= end and p.value != "WLD" and "-" not in p.value]
+    # "Sweden and the United States (US)": an economy's abbreviation in brackets after its name is not another item
+    before = [p for i, p in enumerate(before) if not (i and before[i - 1].value == p.value and re.fullmatch(
+        r"\s*\(\s*", sentence[before[i - 1].end: p.start]) and re.match(r"\s*\)", sentence[p.end:]))]
     if not before:
         return []
     run = [before[-1]]

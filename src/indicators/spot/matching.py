@@ -262,6 +262,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
     if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
         options = _share_options(frame, index)
+    if options and all(o.narrower for o in options) and not (frame.subject or "").startswith("other:"):
+        # "The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion": the series of
+        # the subject stated, from another compiler (needs review, both bases named), before a narrower series
+        # (lithium-ion batteries) that only shares the compiler named
+        same = [o for o in elsewhere if not o.narrower and o.holds_period]
+        options = same or options
     if not options and elsewhere and not (frame.subject or "").startswith("other:"):
         # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
