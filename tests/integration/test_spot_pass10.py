@@ -406,3 +406,21 @@ def test_a_narrower_series_of_the_compiler_named_is_kept_when_the_subject_is_nar
     c = by_span(spot.spot("The Ministry of Commerce reported that China's lithium-ion battery exports reached 650.7 "
                           "billion yuan in 2023.", store=store, published="2024-02-01"), "650.7")
     assert c.match is not None and c.match.indicator == "liion_exports_value"
+
+
+# --- a growth rate continuing a money figure's clause leans to its currency, left open ----------------------------------
+
+CCCME = ("General Administration of Customs announced that in 2022, China's exports of mechanical and electrical "
+         "products totaled US$2052.77 billion, which was the first time to exceed US$2 trillion, with a year-on-year "
+         "increase of {rate} percent from the high base.")
+
+
+def test_a_growth_rate_continuing_a_dollar_figure_is_read_on_the_dollar_series(store):
+    c = by_span(spot.spot(CCCME.format(rate="3.6"), store=store, published="2023-01-20"), "3.6")
+    assert (c.match.indicator, c.verdict) == ("mech_elec_exports_usd_yoy_pct", "supported")
+    assert "currency" in c.open  # the basis leaned on, not stated
+
+
+def test_a_wrong_rate_continuing_a_money_figure_is_never_accused(store):
+    c = by_span(spot.spot(CCCME.format(rate="9.6"), store=store, published="2023-01-20"), "9.6")
+    assert c.match.indicator == "mech_elec_exports_usd_yoy_pct" and c.verdict not in ACCUSING

@@ -635,6 +635,10 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
         dollars = _qualified_currency(sentence, at)
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _stated_currency(paragraph)
+    if dollars is None and frame.transformation == "growth_rate":
+        leaning = _continued_currency(sentence, at)
+        if leaning is not None:  # the likelier basis first, but still open: never an accusation on it
+            return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != leaning, -o.score)), False
     if dollars is None:
         return options, frame.transformation != "growth_rate"
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score)), True
@@ -645,6 +649,29 @@ def _stated_currency(text: str) -> bool | None:
     terms"), else None."""
     stated = {(m.group(1) or m.group(2)).lower() in ("yuan", "rmb", "renminbi", "cny") for m in STATED_BASIS.finditer(text)}
     return (not stated.pop()) if len(stated) == 1 else None
+
+
+WITH_CLAUSE = re.compile(r"(?i)\s*,?\s*(?:with|up|down|representing|marking|an?\s+(?:increase|rise|decrease|decline|"
+                         r"growth|jump|drop))\b")
+
+
+def _continued_currency(sentence: str, at: int) -> bool | None:
+    """"exports ... totaled US$2052.77 billion, which was the first time to exceed US$2 trillion, with a year-on-year
+    increase of 3.6 percent": a growth rate in a clause opening with "with", "up", "an increase of" continues the
+    money figure before it (the nearest, no other figure between): its currency is the likelier basis (True for
+    dollars). Writers also give the other basis's rate beside a level ("25.45 trillion yuan, up 5.9 percent" in
+    dollars), so the basis stays open (never an accusation); None when nothing leans."""
+    figures = read_figures(sentence)
+    own = next((f for f in figures if f.end == at), None)
+    if own is None:
+        return None
+    clause = frames._clause_of(frames._clauses(sentence), own.start)
+    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)]
+    before = [f for f in figures if f.end <= own.start and not any(a <= f.start < b for a, b in bracketed)]
+    if not WITH_CLAUSE.match(sentence, clause[0]) or not before or before[-1].unit not in ("CNY", "USD") \
+            or own.start - before[-1].end > 150:
+        return None
+    return before[-1].unit == "USD"
 
 
 def _qualified_currency(sentence: str, at: int) -> bool | None:
