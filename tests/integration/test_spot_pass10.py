@@ -424,3 +424,19 @@ def test_a_growth_rate_continuing_a_dollar_figure_is_read_on_the_dollar_series(s
 def test_a_wrong_rate_continuing_a_money_figure_is_never_accused(store):
     c = by_span(spot.spot(CCCME.format(rate="9.6"), store=store, published="2023-01-20"), "9.6")
     assert c.match.indicator == "mech_elec_exports_usd_yoy_pct" and c.verdict not in ACCUSING
+
+
+def test_a_place_by_cluster_count_without_a_year_takes_the_latest_edition_and_is_never_accused(store):
+    """Huacheng, 2025-09-02: "China leads the pack with 24 clusters, followed by the United States with 22. Germany
+    comes in third with 7 clusters": Germany's place among the stored counts of the latest edition (assumed), bounded
+    by the list's size (100): the clusters of economies not held could pass 7, so needs-review."""
+    text = ("The Shenzhen-Hong Kong-Guangzhou sci-tech cluster has surged to the top of the global innovation cluster "
+            "rankings, according to the latest Global Innovation Index (GII) Cluster study released by the World "
+            "Intellectual Property Organization (WIPO) on September 1.\n\n"
+            "The latest report shows that the top 100 global innovation clusters are spread across 33 economies. China "
+            "leads the pack with 24 clusters, followed by the United States with 22. Germany comes in third with 7 "
+            "clusters.")
+    c = by_span(spot.spot(text, store=store, published="2025-09-02"), "third")
+    assert (c.match.indicator, c.match.derivation, c.entity, c.match.period) == ("st_clusters_top100", "rank", "DEU",
+                                                                               "2025")
+    assert c.verdict == "needs-review"

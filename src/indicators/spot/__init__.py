@@ -225,13 +225,15 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     value = candidate.value
     if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
             or value != int(value) or not 2 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
-            or not frame.entity or not frame.period or "/" in frame.period:
+            or not frame.entity or "/" in (frame.period or ""):
         return []
     counted = frames.Frame(**{**candidate.frame, "kind": "count", "measure": None, "measures": (), "measure_from": "",
                               "role": "leader"})  # any count the subject is measured by
     options, _ = matching.match(counted, "count", None, index)
+    candidate.total = LEADER_TOTALS.get(frame.subject)  # a list's size bounds the economies not held (top 100 clusters)
     return [dataclasses.replace(o, derivation="rank") for o in options
-            if len(set(o.entry.entities) - {"WLD"}) >= 3 and o.entry.holds(frame.entity, frame.period)]
+            if len(set(o.entry.entities) - {"WLD"}) >= 3
+            and (o.entry.holds(frame.entity, frame.period) if frame.period else frame.entity in o.entry.entities)]
 
 
 def _note_reading(candidate: Candidate, narrowed: dict) -> None:

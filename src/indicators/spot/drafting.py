@@ -558,7 +558,8 @@ def _judge_rank(c, store, as_of: str | None) -> None:
     value = float(mine.iloc[0]["value"])
     place = int((rows["value"] > value).sum()) + 1
     listed = ", ".join(f"{r.entity} {float(r.value):,.0f}" for r in rows.head(max(place + 1, 3)).itertuples())
-    unlisted = (float(world.iloc[0]["value"]) - float(rows["value"].sum())) if len(world) else None
+    total = c.total if c.total is not None else (float(world.iloc[0]["value"]) if len(world) else None)
+    unlisted = (total - float(rows["value"].sum())) if total is not None else None
     safe = unlisted is not None and unlisted < value
     said = int(c.value)
     if place == said and safe:
