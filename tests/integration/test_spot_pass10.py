@@ -87,8 +87,8 @@ def test_the_percentages_of_a_list_are_what_its_introduction_says():
     reads = frames_of_sentences([INTRO, LIST])
     shares = [r for r in reads if r.frame.kind == "percent"]
     assert [(r.value, r.frame.transformation, r.frame.transformation_from, r.frame.entity) for r in shares] == [
-        (25.1, "share", "context", "CHN"), (21.2, "share", "context", "USA"), (18.1, "share", "context", "JPN"),
-        (7.9, "share", "context", "KOR")]
+        (25.1, "share", "assumed", "CHN"), (21.2, "share", "assumed", "USA"), (18.1, "share", "assumed", "JPN"),
+        (7.9, "share", "assumed", "KOR")]
 
 
 def test_a_list_introduction_naming_no_share_or_growth_gives_its_list_nothing():
@@ -440,3 +440,13 @@ def test_a_place_by_cluster_count_without_a_year_takes_the_latest_edition_and_is
     assert (c.match.indicator, c.match.derivation, c.entity, c.match.period) == ("st_clusters_top100", "rank", "DEU",
                                                                                "2025")
     assert c.verdict == "needs-review"
+
+
+def test_since_a_year_when_is_still_a_base():
+    reads = frames_of_sentences(["Since 2020, when exports were 2.6 trillion dollars, they rose 60% to 2023."])
+    assert [r.frame.period for r in reads if r.unit == "percent"] != ["2020"]
+
+
+def test_a_when_clause_dates_its_figures_as_a_guess():
+    reads = frames_of_sentences(["In 2024 exports rose 5.9% from 2023, when they fell 4.6%."])
+    assert [r.frame.period_from for r in reads] == ["stated", "assumed"]

@@ -510,7 +510,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "The top 10 ..., followed by their respective percentage share of all filings, were as follows:
                 # 1. China 70,015 25.1% 2. ...": a percentage of the list with no word of its own is what the
                 # introduction said the list's percentages are
-                frame.transformation, frame.transformation_from = context.list_transformation, "context"
+                frame.transformation, frame.transformation_from = context.list_transformation, "assumed"
         elif frame.kind in ("percent_of_gdp", "percentage_points"):
             frame.transformation, frame.transformation_from = None, ""
         else:
@@ -1783,8 +1783,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     when = None if attached or relative or frame.role == "earlier" else _when_year(sentence, figure.start, years)
     if when:
         # "a strong recovery from 2023, when total trade, exports, and imports contracted by 5.0%, 4.6%, and 5.5%":
-        # the year before "when" dates its clause's figures (for the figures before it, it may be a base)
-        year, how = when, "stated"
+        # the year before "when" dates its clause's figures (for the figures before it, it may be a base); where the
+        # clause ends is a guess (assumed: never an accusation)
+        year, how = when, "assumed"
     elif attached:
         year, how = attached.group(1), "stated"
     elif relative:
@@ -1872,7 +1873,8 @@ def _when_year(sentence: str, start: int, years) -> str | None:
         if off >= start or label != "year" or not y:
             continue
         when = WHEN_AFTER.match(sentence, off + len(y))
-        found = y if when and not re.search(r"[;:]|\d{4}", sentence[when.end(): start]) else None
+        since = re.search(r"(?i)\bsince\s+$", sentence[max(0, off - 10): off])  # "since 2020, when ...": a base
+        found = y if when and not since and not re.search(r"[;:]|\d{4}", sentence[when.end(): start]) else None
     return found
 
 
