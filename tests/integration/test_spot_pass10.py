@@ -450,3 +450,24 @@ def test_since_a_year_when_is_still_a_base():
 def test_a_when_clause_dates_its_figures_as_a_guess():
     reads = frames_of_sentences(["In 2024 exports rose 5.9% from 2023, when they fell 4.6%."])
     assert [r.frame.period_from for r in reads] == ["stated", "assumed"]
+
+
+# --- R&D by activity: the store holds basic research only ----------------------------------------------------------------
+
+def test_applied_research_and_experimental_development_are_not_basic_research(store):
+    """NBS communique 2023: "the funding for basic research was 225.91 billion yuan ...; that for applied research was
+    366.15 billion yuan, an increase of 5.1 percent; that for experimental development was 2,743.65 billion yuan"."""
+    text = ("In 2023, the funding for basic research was 225.91 billion yuan nationwide, an increase of 11.6 percent over "
+            "the previous year; that for applied research was 366.15 billion yuan, an increase of 5.1 percent; that for "
+            "experimental development was 2,743.65 billion yuan, an increase of 8.5 percent.")
+    found = spot.spot(text, store=store, published="2024-10-02")
+    assert by_span(found, "225.91").match.indicator == "basic_research_expenditure"
+    for span in ("366.15", "2,743.65", "5.1 percent"):
+        c = by_span(found, span)
+        assert c.match is None and c.verdict == "unverifiable"
+
+
+def test_research_and_experimental_development_is_still_rd(store):
+    c = by_span(spot.spot("In 2023, China's spending on research and experimental development reached 3.3278 trillion "
+                          "yuan.", store=store, published="2024-10-02"), "3.3278")
+    assert c.match.indicator == "rd_expenditure"
