@@ -471,3 +471,18 @@ def test_research_and_experimental_development_is_still_rd(store):
     c = by_span(spot.spot("In 2023, China's spending on research and experimental development reached 3.3278 trillion "
                           "yuan.", store=store, published="2024-10-02"), "3.3278")
     assert c.match.indicator == "rd_expenditure"
+
+
+# --- first in N indicators, in other words -------------------------------------------------------------------------------
+
+def test_scores_best_in_n_of_the_indicators_is_a_count_of_indicators_ranked_first(store):
+    c = by_span(spot.spot("The United States scores best in the world in nine of the 78 GII 2024 innovation "
+                          "indicators – behind Singapore.", store=store, published="2024-10-01"), "nine")
+    assert (c.comparator, c.match.indicator, c.entity, c.verdict) == ("count==9", "indicators_ranked_first", "USA",
+                                                                      "supported")
+
+
+def test_leading_in_n_of_something_else_is_not_a_count_of_indicators(store):
+    found = spot.spot("In 2024, China leads in 5 sectors.", store=store, published="2024-10-01")
+    assert all(not c.comparator.startswith("count==") and (c.match is None or c.match.indicator != "indicators_ranked_first")
+               for c in found)

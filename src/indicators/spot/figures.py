@@ -142,6 +142,8 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
         return False
     if re.match(r"\s+(?:in total|times)\b", sentence[f.end: f.end + 20]) or STREAK_AFTER.match(sentence, f.end):
         return False
+    if FIRST_IN_BEFORE.search(sentence[max(0, f.start - 60): f.start]) and INDICATORS_AFTER.match(sentence, f.end):
+        return False  # "scores best in the world in nine of the 78 ... indicators": a count of indicators
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
 
@@ -437,7 +439,18 @@ def find_figures(sentence: str) -> list[Figure]:
     return read_figures(sentence)
 
 
-def comparator_for(before: str, figure: Figure) -> tuple[str, str]:
+INDICATORS_AFTER = re.compile(r"(?i)\s*(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){0,4}?indicators\b")
+"""After a count, the index's indicators it counts ("nine of the 78 GII 2024 innovation indicators", "14 indicators")."""
+FIRST_IN_BEFORE = re.compile(r"(?i)\b(?:(?:ranks?|ranked|ranking|comes?|came|coming|places?|placed|placing)\s+first|"
+                             r"(?:scores?|scored|scoring|performs?|performed)\s+(?:the\s+)?best|"
+                             r"(?:tops?|topped|topping|leads?|led|leading)(?:\s+the\s+(?:world|rankings?))?)"
+                             r"(?:\s+(?:in\s+the\s+world|globally|worldwide))?\s+(?:in|on)\s+$")
+"""Before a count, words saying an economy is first in that many items ("ranks first in eight indicators", "scores
+best in the world in nine of the 78 GII 2024 innovation indicators", "tops 14 indicators" is not: "tops" is then a
+verb of the count): a count of the indicators ranked first."""
+
+
+def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, str]:
     """(comparator, the wording that set it) for a figure, `before` being the sentence's text up to it:
     the reader's comparator ("more than", "nearly", "~"); a range's ends are ">=" its low end and "<="
     its high end; a rank is "==", or "<=" after "top"; "ranks first in 26" counts indicators."""
@@ -448,8 +461,9 @@ def comparator_for(before: str, figure: Figure) -> tuple[str, str]:
         if re.search(r"\btop[\s-]+$", low):
             return "<=", re.search(r"\btop[\s-]+$", low).group(0)
         return "==", ""
-    if re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low):
-        return f"count=={figure.value:g}", re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low).group(0)
+    first_in = FIRST_IN_BEFORE.search(low)
+    if first_in and (re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low) or INDICATORS_AFTER.match(after)):
+        return f"count=={figure.value:g}", first_in.group(0)
     lead = figure.start - figure.lead if figure.lead is not None else 0
     return figure.comparator, before[len(before) - lead:] if 0 < lead <= len(before) else ""
 

@@ -478,7 +478,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     earlier_years = set()
     for index, figure in enumerate(figures):
         before = sentence[max(0, figure.start - 60): figure.start]
-        comparator, wording = comparator_for(before, figure)
+        comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
         frame = Frame()
         unit = figure.unit or "count"
         clause = _clause_of(clauses, figure.start)
