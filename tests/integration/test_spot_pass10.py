@@ -486,3 +486,24 @@ def test_leading_in_n_of_something_else_is_not_a_count_of_indicators(store):
     found = spot.spot("In 2024, China leads in 5 sectors.", store=store, published="2024-10-01")
     assert all(not c.comparator.startswith("count==") and (c.match is None or c.match.indicator != "indicators_ranked_first")
                for c in found)
+
+
+# --- trade or a balance with a partner is bilateral ---------------------------------------------------------------------
+
+def test_a_surplus_with_a_partner_is_bilateral_not_the_total(store):
+    """Business Standard, 2025: "China runs a trade surplus of over $300 billion with the US, more than $200 billion
+    with the EU, and almost $500 billion with the Global South" (the total, $992 billion, held every threshold)."""
+    text = ("In 2024, China runs a trade surplus of over $300 billion with the US, more than $200 billion with the EU, "
+            "and almost $500 billion with the Global South (the Emerging Market universe).")
+    found = spot.spot(text, store=store, published="2025-02-01")
+    assert [c.frame.get("counterpart") for c in found][:2] == ["USA", "EU"]
+    assert all(c.match is None and c.verdict == "unverifiable" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2024, China ran a trade surplus of $992 billion, in line with forecasts.",
+    "China's trade surplus reached $992 billion in 2024, along with Germany's.",
+])
+def test_with_not_naming_a_partner_leaves_the_total(store, text):
+    c = by_span(spot.spot(text, store=store, published="2025-02-01"), "992")
+    assert c.match is not None and c.match.indicator == "goods_trade_balance" and not c.frame.get("counterpart")

@@ -1533,6 +1533,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
 WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
 """Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
 no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
+BILATERAL_BEFORE = re.compile(r"(?i)(?<!along )(?<!together )(?<!compared )(?<!line )(?<!coupled )(?<!along\s)\b(?:with|against|"
+                              r"vis-[àa]-vis)\s+(?:the\s+)?$")
+"""Before a partner of trade or a balance: "a surplus of $300 billion with the US", "its deficit against Taiwan"."""
+BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|against)\s+(?:the\s+)?"
+                             r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
+"""Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
                            r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
@@ -1584,6 +1590,23 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         frame.entity, frame.entity_from = "CHN", "assumed"
         frame.notes.append(f"a destination after the one before: China's exports to {frame.counterpart_words}")
         return
+    if {"trade", "trade_balance"} & set(frame.measures) and frame.role == "figure":
+        # "China runs a trade surplus of over $300 billion with the US, more than $200 billion with the EU": trade or
+        # a balance with a partner is that partner's (bilateral), never the total
+        partners = [p for p in places if p.value not in ("WLD", frame.entity) and p.start >= clause[0]
+                    and BILATERAL_BEFORE.search(sentence[max(0, p.start - 25): p.start])
+                    and (p.end <= clause[1] or figure.end <= p.start <= figure.end + 30)]
+        after = BILATERAL_AFTER.match(sentence, figure.end)
+        if after:  # the partner right after the figure is its own ("... more than $200 billion with the EU")
+            named = next((p for p in places if p.start < after.end(1) and after.start(1) < p.end), None)
+            frame.counterpart = named.value if named else f"other:{after.group(1)}"
+            frame.counterpart_words = after.group(1)
+        elif partners:
+            nearest = min(partners, key=lambda p: abs(p.start - figure.start))
+            frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
+        if frame.counterpart:
+            frame.notes.append(f"with {frame.counterpart_words}: a bilateral figure, not the total")
+            return
     if "exports" in frame.measures:
         to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
               and DESTINATION.search(sentence[max(0, p.start - 10): p.start])]
