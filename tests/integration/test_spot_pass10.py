@@ -507,3 +507,23 @@ def test_a_surplus_with_a_partner_is_bilateral_not_the_total(store):
 def test_with_not_naming_a_partner_leaves_the_total(store, text):
     c = by_span(spot.spot(text, store=store, published="2025-02-01"), "992")
     assert c.match is not None and c.match.indicator == "goods_trade_balance" and not c.frame.get("counterpart")
+
+
+# --- "the company's" figures are a company's ------------------------------------------------------------------------------
+
+def test_the_companys_figures_are_not_the_economys(store):
+    """Xinhua, 2025: BYD's results: "Passenger vehicles dominated the company's NEV portfolio, with sales reaching 4.25
+    million units, up 41.07 percent from the previous year" (had been read as China's NEV sales)."""
+    text = ("BYD's new energy vehicle (NEV) sales soared 41.26 percent year on year to over 4.27 million units in 2024. "
+            "Passenger vehicles dominated the company's NEV portfolio, with sales reaching 4.25 million units, up 41.07 "
+            "percent from the previous year, it said.")
+    found = spot.spot(text, store=store, published="2025-01-02")
+    for span in ("4.25 million", "41.07 percent"):
+        c = by_span(found, span)
+        assert c.frame["subject"] == "other:company" and c.match is None
+
+
+def test_the_countrys_figures_stay_the_economys(store):
+    c = by_span(spot.spot("In 2024, the country's NEV sales reached 12.87 million units.", store=store,
+                          published="2025-01-20"), "12.87")
+    assert c.match is not None and c.match.indicator == "vehicle_sales"
