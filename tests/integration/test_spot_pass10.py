@@ -527,3 +527,28 @@ def test_the_countrys_figures_stay_the_economys(store):
     c = by_span(spot.spot("In 2024, the country's NEV sales reached 12.87 million units.", store=store,
                           published="2025-01-20"), "12.87")
     assert c.match is not None and c.match.indicator == "vehicle_sales"
+
+
+# --- subjects listed, figures "respectively" -------------------------------------------------------------------------------
+
+def test_listed_subjects_pair_with_figures_respectively(store):
+    """China Payroll, 2023: "Exports of electric vehicles, photovoltaic (PV) products, and lithium-ion batteries rose by
+    131.8 percent, 67.8 percent, and 86.7 percent, respectively, in 2022" (all three had been read as batteries')."""
+    text = ("Exports of electric vehicles, photovoltaic (PV) products, and lithium-ion batteries rose by 131.8 percent, "
+            "67.8 percent, and 86.7 percent, respectively, in 2022.")
+    found = spot.spot(text, store=store, published="2023-05-01")
+    assert [(c.frame["subject"], c.frame["transformation"]) for c in found] == [
+        ("ev", "growth_rate"), ("pv", "growth_rate"), ("liion_batteries", "growth_rate")]
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_listed_subjects_without_respectively_keep_the_nearest():
+    reads = frames_of_sentences(["Exports of electric vehicles, photovoltaic products, and lithium-ion batteries rose by "
+                                 "30 percent in 2023."])
+    assert [r.frame.subject for r in reads] != ["ev"]
+
+
+def test_fewer_subjects_than_figures_respectively_pair_none():
+    reads = frames_of_sentences(["Exports of electric vehicles and lithium-ion batteries rose by 131.8 percent, 67.8 "
+                                 "percent, and 86.7 percent, respectively, in 2022."])
+    assert not [r for r in reads if any("respectively" in n for n in r.frame.notes)]

@@ -570,6 +570,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
     _respective_measures(sentence, reads)
+    _respective_subjects(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
@@ -896,6 +897,54 @@ def _respective_measures(sentence: str, reads: list[Read]) -> None:
                     read.frame.measure, read.frame.measures, read.frame.measure_from = measure, (measure,), "stated"
                     read.frame.notes.append(f"“respectively”: {measure}, as listed in “{words}”")
             k += len(run)
+        return
+
+
+SUBJECT_LIST_GAP = re.compile(r"\)?(?:\s*[a-z][\w-]*){0,2}?\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?")
+
+
+def _respective_subjects(sentence: str, reads: list[Read]) -> None:
+    """"Exports of electric vehicles, photovoltaic (PV) products, and lithium-ion batteries rose by 131.8 percent, 67.8
+    percent, and 86.7 percent, respectively": with "respectively", a list of subjects and a list of as many figures of
+    one unit after it pair in order (each figure its subject, not the one nearest it)."""
+    if not _respectively(sentence):
+        return
+    subjects = []
+    for m in mentions("subject", sentence):
+        if m.value.startswith("other:"):
+            continue
+        if subjects and subjects[-1].value == m.value and re.fullmatch(r"\s*\(\s*", sentence[subjects[-1].end: m.start]):
+            subjects[-1] = Mention(subjects[-1].start, m.end, m.value, subjects[-1].words)  # "photovoltaic (PV)"
+            continue
+        subjects.append(m)
+    k = 0
+    while k < len(subjects):
+        run = [subjects[k]]
+        while k + len(run) < len(subjects) and SUBJECT_LIST_GAP.fullmatch(sentence, run[-1].end, subjects[k + len(run)].start):
+            run.append(subjects[k + len(run)])
+        k += len(run)
+        if len(run) < 2 or len({m.value for m in run}) != len(run):
+            continue
+        after = [r for r in reads if r.figure.start >= run[-1].end and r.frame.role == "figure"]
+        if not after:
+            continue
+        figures = [after[0]]
+        for r in after[1:]:  # the whole list of figures joined after the subjects: as many as the subjects, no more
+            if r.unit != figures[0].unit or not re.fullmatch(
+                    r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*",
+                    sentence[figures[-1].figure.end: r.figure.start - len(r.wording)], re.I):
+                break
+            figures.append(r)
+        if len(figures) != len(run):
+            continue
+        for read, m in zip(figures, run):
+            read.frame.subject, read.frame.subject_from = m.value, "stated"
+            if read.frame.kind == "percent" and read.frame.transformation is None \
+                    and figures[0].frame.transformation == "growth_rate":  # "rose by 131.8 percent, 67.8 percent, ..."
+                read.frame.transformation, read.frame.transformation_from = "growth_rate", "stated"
+                if figures[0].frame.sign < 0 and read.value > 0:
+                    read.frame.sign, read.value = -1, -read.value
+            read.frame.notes.append(f"“respectively”: {m.words}, as listed")
         return
 
 
