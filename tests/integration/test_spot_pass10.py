@@ -552,3 +552,8 @@ def test_fewer_subjects_than_figures_respectively_pair_none():
     reads = frames_of_sentences(["Exports of electric vehicles and lithium-ion batteries rose by 131.8 percent, 67.8 "
                                  "percent, and 86.7 percent, respectively, in 2022."])
     assert not [r for r in reads if any("respectively" in n for n in r.frame.notes)]
+
+
+def test_more_figures_than_measures_respectively_pair_none():
+    reads = frames_of_sentences(["In 2023, exports and imports rose 5.0%, 4.6%, and 5.5%, respectively."])
+    assert not [r for r in reads if any("respectively" in n for n in r.frame.notes)]

@@ -887,7 +887,11 @@ def _respective_measures(sentence: str, reads: list[Read]) -> None:
                                     sentence[run[-1].figure.end: after[k + len(run)].figure.start
                                              - len(after[k + len(run)].wording)], re.I)):
                 run.append(after[k + len(run)])
-            if len(run) == len(measures):
+            nxt = after[k + len(run)] if k + len(run) < len(after) else None
+            longer = nxt is not None and nxt.unit == run[0].unit and re.fullmatch(
+                r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*",
+                sentence[run[-1].figure.end: nxt.figure.start - len(nxt.wording)], re.I)
+            if len(run) == len(measures) and not longer:  # a list of more figures than measures pairs none
                 for read, measure in zip(run, measures):
                     if read.frame.kind == "percent" and read.frame.transformation is None \
                             and run[0].frame.transformation == "growth_rate":
