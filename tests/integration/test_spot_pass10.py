@@ -557,3 +557,29 @@ def test_fewer_subjects_than_figures_respectively_pair_none():
 def test_more_figures_than_measures_respectively_pair_none():
     reads = frames_of_sentences(["In 2023, exports and imports rose 5.0%, 4.6%, and 5.5%, respectively."])
     assert not [r for r in reads if any("respectively" in n for n in r.frame.notes)]
+
+
+# --- "on the 16th": a day, not a rank -------------------------------------------------------------------------------------
+
+def test_on_the_nth_is_a_day_not_a_rank():
+    sentence = "CCTV News: On the 16th local time, the World Intellectual Property Organization released the report."
+    assert read_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("It ranked 12th, up from the 14th in 2022.", "14th"),
+    ("On the 11th place was China.", "11th"),
+])
+def test_ordinals_after_from_the_or_before_place_stay_ranks(sentence, span):
+    assert [f.unit for f in read_figures(sentence) if sentence[f.start: f.end] == span] == ["rank"]
+
+
+def test_a_sentence_without_figures_naming_the_index_gives_the_ranking_of_later_ranks(store):
+    """CCTV, 2025: "On the 16th local time, ... released the "2025 Global Innovation Index Report". ... Switzerland,
+    Sweden, the United States, South Korea and Singapore ranked in the top five."""
+    text = ('CCTV News: On the 16th local time, the World Intellectual Property Organization released the "2025 Global '
+            'Innovation Index Report".\n\nThe report shows that Switzerland, Sweden, the United States, South Korea and '
+            'Singapore ranked in the top five.')
+    found = spot.spot(text, store=store, published="2025-09-17")
+    assert "16th" not in [c.span for c in found]
+    assert {(c.match.indicator, c.entity) for c in found if c.span == "top five"} >= {("gii_rank", "CHE"), ("gii_rank", "SGP")}

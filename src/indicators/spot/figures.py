@@ -151,6 +151,10 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": a name, not a figure
+    if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \
+            and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and not PLACE_AFTER.match(sentence, f.end) \
+            and not STREAK_AFTER.match(sentence, f.end):
+        return True  # "On the 16th local time, WIPO released ...": a day of the month, not a rank
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):

@@ -2128,6 +2128,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:")]
     if ranked:
         context.rank_subject = ranked[-1]
+    elif not reads and any(m.value == "innovation_index" for m in subjects):
+        # "On the 16th local time, WIPO released the 2025 Global Innovation Index Report": the ranking the text's
+        # ranks are in, named in a sentence without figures
+        context.rank_subject = "innovation_index"
     exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
                 and r.frame.subject_from == "stated" and not r.frame.counterpart and r.frame.subject
                 and not r.frame.subject.startswith("other:")]
