@@ -583,3 +583,25 @@ def test_a_sentence_without_figures_naming_the_index_gives_the_ranking_of_later_
     found = spot.spot(text, store=store, published="2025-09-17")
     assert "16th" not in [c.span for c in found]
     assert {(c.match.indicator, c.entity) for c in found if c.span == "top five"} >= {("gii_rank", "CHE"), ("gii_rank", "SGP")}
+
+
+def test_first_in_an_item_the_store_names_is_that_items_row(store):
+    """WIPO GII 2024 results: Sweden "holds top positions for its Researchers (1st)": gii ranked_first_named
+    [indicator:Researchers] holds Sweden first in 2024."""
+    text = ("Sweden and the United States (US) maintain their respective 2nd and 3rd positions in the GII 2024. Sweden "
+            "holds top positions for its Researchers (1st) and its Knowledge-intensive employment (3rd).")
+    found = spot.spot(text, store=store, published="2024-09-26")
+    first = [c for c in found if c.span == "(1st)" or c.span == "1st"]
+    assert [(c.match.product, c.entity, c.verdict) for c in first] == [("indicator:Researchers", "SWE", "supported")]
+
+
+def test_first_in_an_item_the_store_does_not_name_for_that_economy_stays_unverifiable(store):
+    text = "In the GII 2024, Japan holds top positions for its Researchers (1st)."
+    [c] = [c for c in spot.spot(text, store=store, published="2024-09-26") if c.value == 1]
+    assert c.match is None and c.verdict == "unverifiable"
+
+
+def test_a_bracketed_item_rank_is_not_the_index_rank_even_with_the_index_named_in_the_sentence(store):
+    c = by_span(spot.spot("In the GII 2024, Japan holds top positions for its Researchers (1st).", store=store,
+                          published="2024-09-26"), "1st")
+    assert c.frame["subject"] == "other:named_item" and c.verdict not in ACCUSING

@@ -131,6 +131,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     if not text[body_start:].strip():
         return found
     index = matching.series_index(store)
+    items = matching.item_index(store)
     context = frames.Context(published=published_date)
     count, previous = 0, None
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
@@ -157,13 +158,13 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
             _carried_reading(candidate, narrowed)
-            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
             _note_reading(candidate, narrowed)
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
-            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
         count += len(here)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if here else previous)
@@ -409,7 +410,7 @@ def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | 
 
 
 def _map(candidate: Candidate, sentence: str, index: list, published: date | None, offset: int = 0,
-         paragraph: str = "") -> None:
+         paragraph: str = "", items: list | None = None) -> None:
     """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here
     (`offset`: where the sentence starts in the text)."""
     frame = frames.Frame(**{k: v for k, v in candidate.frame.items()})
@@ -428,12 +429,19 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         named = None
         if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
             named = matching.named_rank(sentence, candidate.start - offset, frame.period, index)
+        if named is None and frame.subject == "other:named_item" and candidate.value == 1 and items:
+            # "its Researchers (1st)": first in an item the store names, for the figure's economy
+            opened = sentence.rfind("(", 0, candidate.start - offset + 1)
+            named = matching.named_first(sentence, opened, frame, items) if opened >= 0 else None
+            if named is not None:
+                frame.entity = candidate.entity
         if named is not None:  # "Beijing in third place" among the S&T clusters: that cluster's rank
             options, reason = [named], ""
-            frame.entity = sorted(named.entry.entities)[0]
+            frame.entity = frame.entity if frame.entity in named.entry.entities else sorted(named.entry.entities)[0]
             candidate.frame = {**candidate.frame, "subject": named.entry.subject, "subject_from": "stated",
                                "measure": "rank", "measures": ("rank",), "measure_from": "stated",
-                               "entity": frame.entity, "entity_from": "stated",
+                               "entity": frame.entity, "entity_from": (candidate.frame.get("entity_from") if
+                                                                       frame.subject == "other:named_item" else "stated"),
                                "notes": [*candidate.frame.get("notes", []), f"the rank of {named.entry.member}"]}
             candidate.entity = frame.entity
             candidate.open = frames.Frame(**candidate.frame).open_dimensions()

@@ -586,8 +586,8 @@ def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: l
     1st)": a rank in brackets right after words that name no economy is that item's rank (an indicator's, a
     pillar's), not the economy's place in the index; the store does not rank such items (unverifiable). "China (12th)",
     "Korea (4th / +2)" stay the economy's."""
-    if frame.kind != "rank" or frame.subject_from == "stated":
-        return
+    if frame.kind != "rank":
+        return  # (a subject stated elsewhere in the sentence, "In the GII 2024, ...", is not what the item is)
     close = sentence.find(")", figure.end - 1)
     opened = sentence.rfind("(", 0, figure.start + 1)
     if opened < 0 or close < 0 or not BRACKETED_RANK.search(sentence[opened: close + 1]):

@@ -98,15 +98,39 @@ def series_index(store: Store) -> list[Entry]:
         store, ("series index",), lambda: _series_index(store))
 
 
-def _series_index(store: Store) -> list[Entry]:
+def item_index(store: Store) -> list[Entry]:
+    """The per-name rows of an index's items (product "indicator:<name>": the GII indicators an economy ranks first
+    in), each an Entry with its name as `member`: matched only by name (`named_first`), never by dimensions."""
+    return cache.named("item index", SERIES_INDEXES_KEPT, scope="store").get(
+        store, ("item index",), lambda: _series_index(store, items=True))
+
+
+def named_first(sentence: str, opened: int, frame: Frame, items: list[Entry]) -> Option | None:
+    """"It holds top positions for its Researchers (1st)": first place in an item the store names (gii
+    ranked_first_named [indicator:Researchers]) for the economy of the figure, the item's whole name right before the
+    bracket (case aside); None when the store holds no such row for that economy and year (its absence is no evidence)."""
+    before = sentence[max(0, opened - 80): opened].rstrip().lower()
+    found = []
+    for entry in items:
+        name = entry.member.lower()
+        if not before.endswith(name) or (len(before) > len(name) and before[-len(name) - 1].isalnum()):
+            continue
+        if frame.entity and frame.period and entry.holds(frame.entity, frame.period):
+            found.append((len(name), entry))
+    if not found:
+        return None
+    return Option(max(found, key=lambda f: f[0])[1], 0.8, False, "", True)
+
+
+def _series_index(store: Store, items: bool = False) -> list[Entry]:
     data = store.catalogue()
     data = data.assign(product=data["product"].fillna(""))
     products = data.groupby(["source", "indicator"])["product"].nunique().to_dict()
     entries: list[Entry] = []
     for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
-        if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
+        if items != product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
             continue
-        member = next((product[len(p):] for p in NAMED_PRODUCTS if product.startswith(p)), "")
+        member = next((product[len(p):] for p in (*NAMED_PRODUCTS, *SKIP_PRODUCTS) if product.startswith(p)), "")
         described = catalogue.describe(source, indicator, product or None, unit)
         if described is None:
             continue
