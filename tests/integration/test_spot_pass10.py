@@ -605,3 +605,18 @@ def test_a_bracketed_item_rank_is_not_the_index_rank_even_with_the_index_named_i
     c = by_span(spot.spot("In the GII 2024, Japan holds top positions for its Researchers (1st).", store=store,
                           published="2024-09-26"), "1st")
     assert c.frame["subject"] == "other:named_item" and c.verdict not in ACCUSING
+
+
+# --- a growth rate's own clause and the level it qualifies before the sentence's stated basis -------------------------
+
+def test_a_growth_rate_qualifying_a_yuan_level_is_yuan_though_another_clause_says_dollars(store):
+    text = ("In 2024, China's exports rose 7.1% to 25.45 trillion yuan, while imports rose 2.3%, with a 5.9% increase in "
+            "dollar terms.")
+    c = by_span(spot.spot(text, store=store, published="2025-01-20"), "7.1%")
+    assert (c.match.indicator, c.verdict) == ("goods_exports_yoy_pct", "supported")
+
+
+def test_a_basis_stated_for_the_sentence_still_dates_its_other_clauses(store):
+    found = spot.spot("In dollar terms, China's exports rose 5.9% in 2024, and imports 1.1%.", store=store,
+                      published="2025-01-20")
+    assert [c.match.indicator for c in found] == ["goods_exports_usd_yoy_pct", "goods_imports_usd_yoy_pct"]

@@ -640,9 +640,14 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
     bases = {"_usd_" in o.entry.indicator for o in options}
     if len(options) < 2 or len(bases) < 2:
         return options, True
-    dollars = _stated_currency(sentence)
+    # the basis the figure's own clause states ("with a 5.9% increase in dollar terms"), then the money figure a growth
+    # rate qualifies ("rose 7.1% to 25.45 trillion yuan", though another clause says "in dollar terms"), then the
+    # sentence's stated basis
+    dollars = _stated_currency(_clause_text(sentence, at)) if at >= 0 else None
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _qualified_currency(sentence, at)
+    if dollars is None:
+        dollars = _stated_currency(sentence)
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _stated_currency(paragraph)
     if dollars is None and frame.transformation == "growth_rate":
@@ -652,6 +657,15 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
     if dollars is None:
         return options, frame.transformation != "growth_rate"
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score)), True
+
+
+def _clause_text(sentence: str, at: int) -> str:
+    """The clause of the sentence holding the figure that ends at `at` (the whole sentence when no figure ends there)."""
+    own = next((f for f in read_figures(sentence) if f.end == at), None)
+    if own is None:
+        return sentence
+    a, b = frames._clause_of(frames._clauses(sentence), own.start)
+    return sentence[a:b]
 
 
 def _stated_currency(text: str) -> bool | None:
