@@ -231,10 +231,12 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     counted = frames.Frame(**{**candidate.frame, "kind": "count", "measure": None, "measures": (), "measure_from": "",
                               "role": "leader"})  # any count the subject is measured by
     options, _ = matching.match(counted, "count", None, index)
-    candidate.total = LEADER_TOTALS.get(frame.subject)  # a list's size bounds the economies not held (top 100 clusters)
-    return [dataclasses.replace(o, derivation="rank") for o in options
-            if len(set(o.entry.entities) - {"WLD"}) >= 3
-            and (o.entry.holds(frame.entity, frame.period) if frame.period else frame.entity in o.entry.entities)]
+    found = [dataclasses.replace(o, derivation="rank") for o in options
+             if len(set(o.entry.entities) - {"WLD"}) >= 3
+             and (o.entry.holds(frame.entity, frame.period) if frame.period else frame.entity in o.entry.entities)]
+    if found:
+        candidate.total = LEADER_TOTALS.get(frame.subject)  # a list's size bounds the economies not held (top 100)
+    return found
 
 
 def _note_reading(candidate: Candidate, narrowed: dict) -> None:
