@@ -779,7 +779,8 @@ class _Reader:
                 raise _Skip("a number, a dot, a space and digits (a broken decimal?)", j + 2)
             if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
                     and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
-                    and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))):
+                    and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))
+                    and not self._level_then_percent(i, j)):
                 # skipped with the second number whole ("4000 3 hundred and 21": not "21" alone)
                 try:
                     other = self.core(j + 1, second=True)
@@ -1066,6 +1067,15 @@ class _Reader:
                 or nxt.low in ("euro", "euros"):
             return "after"
         return ""
+
+    def _level_then_percent(self, i: int, j: int) -> bool:
+        """A row of a list or table: a number grouped with commas, a space and a percentage of one or two whole
+        digits ("China 70,015 25.1%", "Germany 17,530 6.3%"): two figures, not a broken thousands group (a writer who
+        groups with commas does not continue a group with a space, and "25.1" is no group of three)."""
+        t = self.t
+        return (i == j and re.fullmatch(r"\d{1,3}(?:,\d{3})+", t[j].text) is not None
+                and re.fullmatch(r"\d{1,2}(?:\.\d+)?", t[j + 1].text) is not None
+                and self.tok(j + 2) is not None and t[j + 2].text == "%" and self.glued(j + 1, j + 2))
 
     def parse_digits(self, i: int, j: int | None = None, money: str = "") -> tuple[float, int]:
         """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when

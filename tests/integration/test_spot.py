@@ -371,10 +371,10 @@ def test_battery_output_is_mapped_and_its_growth_supported(store):
 
 def test_production_and_sales_of_nevs_is_never_mapped_to_exports(store):
     # the wording of issue 20's trial (Yicai, 2024)
-    [c] = one("In 2023, the production and sales of NEVs exceeded 9 million units.", store)
-    assert c.match.measure in ("production", "sales") and "exports" not in c.match.indicator
-    assert set(c.frame["measures"]) == {"production", "sales"} and "measure" in c.open
-    assert c.verdict not in ACCUSING
+    # a threshold passed by "production and sales" is passed by each (mapping pass 10): one claim per measure
+    found = one("In 2023, the production and sales of NEVs exceeded 9 million units.", store)
+    assert sorted(c.match.measure for c in found) == ["production", "sales"]
+    assert all("exports" not in c.match.indicator and c.verdict not in ACCUSING for c in found)
 
 
 def test_green_trio_namely_its_members_is_the_new_trio_growth_and_level(store):

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from indicators import cache
+from indicators import catalogue
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
                                       yaml_text)
@@ -130,8 +131,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     if not text[body_start:].strip():
         return found
     index = matching.series_index(store)
+    items = matching.item_index(store)
     context = frames.Context(published=published_date)
     count, previous = 0, None
+    narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
     spans = sentences(text, body_start)
     paragraphs = {}  # paragraph number -> its text (a basis stated once for the paragraph: "In US dollar terms, ...")
     for s0, s1, paragraph in spans:
@@ -154,12 +157,14 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
-            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
+            _carried_reading(candidate, narrowed)
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
+            _note_reading(candidate, narrowed)
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
-            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph])
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
         count += len(here)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if here else previous)
@@ -211,6 +216,58 @@ def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None
                        "notes": [*frame.get("notes", []), f"the growth of “{previous.span}” in the sentence before"]}
     candidate.open = frames.Frame(**candidate.frame).open_dimensions()
     candidate._previous = previous
+
+
+def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> list:
+    """"The United States came in second with 55,678 applications", "Japan, the third-largest filer": a place (2nd to
+    20th) in a measure the store holds as levels, not as ranks, is the economy's place among the economies a count
+    series holds (at least three besides the world), judged by derivation "rank" (drafting._judge_rank; never an
+    accusation). First place is a leader claim (frames._leads_and_streaks)."""
+    value = candidate.value
+    if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
+            or value != int(value) or not 2 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
+            or not frame.entity or "/" in (frame.period or ""):
+        return []
+    counted = frames.Frame(**{**candidate.frame, "kind": "count", "measure": None, "measures": (), "measure_from": "",
+                              "role": "leader"})  # any count the subject is measured by
+    options, _ = matching.match(counted, "count", None, index)
+    found = [dataclasses.replace(o, derivation="rank") for o in options
+             if len(set(o.entry.entities) - {"WLD"}) >= 3
+             and (o.entry.holds(frame.entity, frame.period) if frame.period else frame.entity in o.entry.entities)]
+    if found:
+        candidate.total = LEADER_TOTALS.get(frame.subject)  # a list's size bounds the economies not held (top 100)
+    return found
+
+
+def _note_reading(candidate: Candidate, narrowed: dict) -> None:
+    """A figure whose stated subject was read as a narrower series' ("a 1.8% decline in patent filings" reported by
+    WIPO: its PCT filings) sets how that subject reads when later sentences carry it; a figure read as the subject
+    itself undoes it."""
+    frame, m = candidate.frame, candidate.match
+    said = frame.get("subject")
+    if frame.get("subject_from") != "stated" or not said or m is None or not m.subject or candidate.role != "figure":
+        return
+    if m.subject != said and catalogue.within(m.subject, said) and not m.derivation \
+            and not {"other-basis", "derived", "conversion"} & set(candidate.flags):
+        narrowed[said] = (m.subject, m.measure)  # read directly as the narrower series (no conversion, no other compiler)
+    elif m.subject == said or said in narrowed:
+        narrowed.pop(said, None)
+
+
+def _carried_reading(candidate: Candidate, narrowed: dict) -> None:
+    """"WIPO reports a 1.8% decline in patent filings in 2023 ... China (69,610) and the US (55,678) both record fewer
+    filings": a subject carried from an earlier sentence (context) is read as that sentence's figure was (PCT filings,
+    not all patent applications), assumed (never an accusation on it)."""
+    frame = candidate.frame
+    said = frame.get("subject")
+    if frame.get("subject_from") not in ("context", "assumed") or said not in narrowed:
+        return
+    subject, measure = narrowed[said]
+    if tuple(frame.get("measures") or ()) != (measure,):
+        return  # "exports ... 14.2 percent of world exports" read as a share series says nothing of the imports after it
+    candidate.frame = {**frame, "subject": subject, "subject_from": "assumed",
+                       "notes": [*frame.get("notes", []), f"{said} read as {subject}, as the figure before"]}
+    candidate.open = frames.Frame(**candidate.frame).open_dimensions()
 
 
 def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, index: list, published) -> None:
@@ -355,7 +412,7 @@ def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | 
 
 
 def _map(candidate: Candidate, sentence: str, index: list, published: date | None, offset: int = 0,
-         paragraph: str = "") -> None:
+         paragraph: str = "", items: list | None = None) -> None:
     """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here
     (`offset`: where the sentence starts in the text)."""
     frame = frames.Frame(**{k: v for k, v in candidate.frame.items()})
@@ -374,12 +431,19 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         named = None
         if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
             named = matching.named_rank(sentence, candidate.start - offset, frame.period, index)
+        if named is None and frame.subject == "other:named_item" and candidate.value == 1 and items:
+            # "its Researchers (1st)": first in an item the store names, for the figure's economy
+            opened = sentence.rfind("(", 0, candidate.start - offset + 1)
+            named = matching.named_first(sentence, opened, frame, items) if opened >= 0 else None
+            if named is not None:
+                frame.entity = candidate.entity
         if named is not None:  # "Beijing in third place" among the S&T clusters: that cluster's rank
             options, reason = [named], ""
-            frame.entity = sorted(named.entry.entities)[0]
+            frame.entity = frame.entity if frame.entity in named.entry.entities else sorted(named.entry.entities)[0]
             candidate.frame = {**candidate.frame, "subject": named.entry.subject, "subject_from": "stated",
                                "measure": "rank", "measures": ("rank",), "measure_from": "stated",
-                               "entity": frame.entity, "entity_from": "stated",
+                               "entity": frame.entity, "entity_from": (candidate.frame.get("entity_from") if
+                                                                       frame.subject == "other:named_item" else "stated"),
                                "notes": [*candidate.frame.get("notes", []), f"the rank of {named.entry.member}"]}
             candidate.entity = frame.entity
             candidate.open = frames.Frame(**candidate.frame).open_dimensions()
@@ -387,6 +451,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
             if not options and _change_from_published(candidate, frame, index, published):
                 options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
+            if not options:
+                options = _rank_of_levels(candidate, frame, index) or options
     if frame.entity == "WLD" and frame.entity_from == "assumed" and (not options or options[0].derivation):
         # the world spoken of, but no series holds the figure's world row as stated (none, or only converted from
         # another currency: a world total in yuan): China's, as for any unnamed economy, where that holds it
@@ -576,14 +642,32 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
     bases = {"_usd_" in o.entry.indicator for o in options}
     if len(options) < 2 or len(bases) < 2:
         return options, True
-    dollars = _stated_currency(sentence)
+    # the basis the figure's own clause states ("with a 5.9% increase in dollar terms"), then the money figure a growth
+    # rate qualifies ("rose 7.1% to 25.45 trillion yuan", though another clause says "in dollar terms"), then the
+    # sentence's stated basis
+    dollars = _stated_currency(_clause_text(sentence, at)) if at >= 0 else None
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _qualified_currency(sentence, at)
+    if dollars is None:
+        dollars = _stated_currency(sentence)
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _stated_currency(paragraph)
+    if dollars is None and frame.transformation == "growth_rate":
+        leaning = _continued_currency(sentence, at)
+        if leaning is not None:  # the likelier basis first, but still open: never an accusation on it
+            return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != leaning, -o.score)), False
     if dollars is None:
         return options, frame.transformation != "growth_rate"
     return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score)), True
+
+
+def _clause_text(sentence: str, at: int) -> str:
+    """The clause of the sentence holding the figure that ends at `at` (the whole sentence when no figure ends there)."""
+    own = next((f for f in read_figures(sentence) if f.end == at), None)
+    if own is None:
+        return sentence
+    a, b = frames._clause_of(frames._clauses(sentence), own.start)
+    return sentence[a:b]
 
 
 def _stated_currency(text: str) -> bool | None:
@@ -591,6 +675,29 @@ def _stated_currency(text: str) -> bool | None:
     terms"), else None."""
     stated = {(m.group(1) or m.group(2)).lower() in ("yuan", "rmb", "renminbi", "cny") for m in STATED_BASIS.finditer(text)}
     return (not stated.pop()) if len(stated) == 1 else None
+
+
+WITH_CLAUSE = re.compile(r"(?i)\s*,?\s*(?:with|up|down|representing|marking|an?\s+(?:increase|rise|decrease|decline|"
+                         r"growth|jump|drop))\b")
+
+
+def _continued_currency(sentence: str, at: int) -> bool | None:
+    """"exports ... totaled US$2052.77 billion, which was the first time to exceed US$2 trillion, with a year-on-year
+    increase of 3.6 percent": a growth rate in a clause opening with "with", "up", "an increase of" continues the
+    money figure before it (the nearest, no other figure between): its currency is the likelier basis (True for
+    dollars). Writers also give the other basis's rate beside a level ("25.45 trillion yuan, up 5.9 percent" in
+    dollars), so the basis stays open (never an accusation); None when nothing leans."""
+    figures = read_figures(sentence)
+    own = next((f for f in figures if f.end == at), None)
+    if own is None:
+        return None
+    clause = frames._clause_of(frames._clauses(sentence), own.start)
+    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)]
+    before = [f for f in figures if f.end <= own.start and not any(a <= f.start < b for a, b in bracketed)]
+    if not WITH_CLAUSE.match(sentence, clause[0]) or not before or before[-1].unit not in ("CNY", "USD") \
+            or own.start - before[-1].end > 150:
+        return None
+    return before[-1].unit == "USD"
 
 
 def _qualified_currency(sentence: str, at: int) -> bool | None:

@@ -539,12 +539,51 @@ def _judge_streak(c, store, as_of: str | None) -> None:
                          f"({each}); a streak is not accused on (its years may be counted differently).")
 
 
+def _judge_rank(c, store, as_of: str | None) -> None:
+    """"The United States came in second with 55,678 applications", "Japan, the third-largest filer": an economy's
+    place among the economies a count series holds (derivation "rank"). The store lists only some economies, so the
+    place is checked as far as the held ones and the world's total allow, and never accused: supported when the held
+    economies put it there and the economies not held could not pass it, else needs-review."""
+    m = c.match
+    evidence = engine.Evidence(store, as_of)
+    spec = {"source": m.source, "indicator": m.indicator, "product": m.product, "unit": m.unit, "period": m.period}
+    rows = evidence.rows(spec).drop_duplicates("entity", keep="last")
+    world = rows[rows["entity"] == "WLD"]
+    rows = rows[rows["entity"] != "WLD"].sort_values("value", ascending=False)
+    c.loader = f"indicators refresh --source {m.source}"
+    mine = rows[rows["entity"] == m.entity]
+    if mine.empty:
+        c.verdict, c.explanation = "unverifiable", f"Unverifiable: no {m.indicator} for {m.entity} in {m.period}."
+        return
+    value = float(mine.iloc[0]["value"])
+    place = int((rows["value"] > value).sum()) + 1
+    listed = ", ".join(f"{r.entity} {float(r.value):,.0f}" for r in rows.head(max(place + 1, 3)).itertuples())
+    total = c.total if c.total is not None else (float(world.iloc[0]["value"]) if len(world) else None)
+    unlisted = (total - float(rows["value"].sum())) if total is not None else None
+    safe = unlisted is not None and unlisted < value
+    said = int(c.value)
+    if place == said and safe:
+        c.verdict = "supported"
+        c.explanation = (f"Supported through a derivation (a place among the stored levels of {m.source}/{m.indicator}, "
+                         f"{m.period}: {listed}): {m.entity} is number {place}, and the economies not listed hold at "
+                         f"most {unlisted:,.0f} between them, fewer than its {value:,.0f}.")
+        return
+    c.verdict = "needs-review"
+    c.explanation = (f"Needs review: among the economies {m.source}/{m.indicator} holds for {m.period} ({listed}), "
+                     f"{m.entity} is number {place} (the text says {said})"
+                     + ("" if safe else "; the economies the store does not list could change the order")
+                     + "; a place derived from stored levels is never an accusation.")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
     difference) from two levels."""
     m = c.match
     if m.derivation == "streak":
         _judge_streak(c, store, as_of)
+        return
+    if m.derivation == "rank":
+        _judge_rank(c, store, as_of)
         return
     evidence = engine.Evidence(store, as_of)
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's

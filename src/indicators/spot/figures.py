@@ -33,13 +33,13 @@ from indicators.spot.vocabulary import mentions, vocabulary
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
-PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?)\b")
+PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?)\b")
 """An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
 the first place"."""
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
 RANKING_WORDS = re.compile(rf"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder|{ORDINAL})\b")
 ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ORDINAL})*"
-                          r"\s+(?:places?|positions?|spots?)\b")
+                          r"\s+(?:places?|positions?|spots?|rankings?)\b")
 """Ordinals sharing one "place" after the last ("claimed second and third place", "fourth, fifth and sixth places"):
 each is a rank."""
 IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
@@ -142,6 +142,8 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
         return False
     if re.match(r"\s+(?:in total|times)\b", sentence[f.end: f.end + 20]) or STREAK_AFTER.match(sentence, f.end):
         return False
+    if FIRST_IN_BEFORE.search(sentence[max(0, f.start - 60): f.start]) and INDICATORS_AFTER.match(sentence, f.end):
+        return False  # "scores best in the world in nine of the 78 ... indicators": a count of indicators
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
 
@@ -149,6 +151,10 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": a name, not a figure
+    if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \
+            and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and not PLACE_AFTER.match(sentence, f.end) \
+            and not STREAK_AFTER.match(sentence, f.end):
+        return True  # "On the 16th local time, WIPO released ...": a day of the month, not a rank
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
@@ -204,11 +210,21 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind, comparator, f.lead)]
 
 
+def _level_beside_rate(sentence: str, here: Figure, nxt: Figure) -> bool:
+    """A count and its rate in one bracket ("Japan (50,345, +0.1%)", "22,012, +6.2%"): the number grouped in
+    thousands, or a percentage with a printed sign (a change), is not one of a list of percentages ("5, 6 and 7%")."""
+    if nxt.unit not in ("percent", "percentage points"):
+        return False
+    return bool(re.fullmatch(r"\(?\d{1,3}(?:,\d{3})+", sentence[here.start: here.end])
+                or re.match(r"[+\-\u2212]", sentence[nxt.start: nxt.end]))
+
+
 def _share_units(sentence: str, figures: list[Figure]) -> None:
     """"21 and nine clusters": a figure without a unit takes the next one's across "and"; a scaled
     figure without a unit takes the previous scaled figure's ("1.59 million applications ... 3.4 million")."""
     for here, nxt in zip(reversed(figures[:-1]), reversed(figures[1:])):
-        if here.unit is None and re.fullmatch(r"\s*(and|or|,|to)\s*", sentence[here.end: nxt.start]):
+        if here.unit is None and re.fullmatch(r"\s*(and|or|,|to)\s*", sentence[here.end: nxt.start]) \
+                and not _level_beside_rate(sentence, here, nxt):
             here.unit = nxt.unit
     # "a score of 66.0 ... ahead of Sweden (62.6) and the United States (61.7)": a bare number alone in
     # brackets right after a name is in the unit an earlier figure of the sentence took from its words before
@@ -216,9 +232,11 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
     named = next((f.unit for f in figures if f.unit and _unit_before(sentence[max(0, f.start - 40): f.start])), None)
     for figure in figures:
         text = sentence[figure.start: figure.end]
-        if named and figure.unit is None and figure.scale == 1 and not figure.ordinal \
-                and re.fullmatch(r"\(\s*[\d.]+\s*\)", text) \
+        if figure.unit is None and figure.scale == 1 and not figure.ordinal \
+                and re.fullmatch(r"\(\s*[\d.,]+\s*\)", text) \
                 and re.search(r"[A-Z][\w.'-]*\s*$", sentence[max(0, figure.start - 30): figure.start]):
+            # "China (69,610) and the US (55,678) both record fewer filings": a count in brackets after a name is
+            # the name's figure, positive (an accountant's negative has no name before it)
             figure.unit, figure.value = named, abs(figure.value)
     last_scaled = None
     for figure in figures:
@@ -251,6 +269,10 @@ PLACE_TAKEN = re.compile(r"(?i)\b(?:took|takes|taking|claimed|claims|secured|sec
                          r"retained|retains|kept|keeps|came\s+in|comes\s+in|finished\s+in|came|finished)\s+(?:the\s+)?$")
 
 
+CAME_IN = re.compile(r"(?i)\b(?:came|come|comes|coming|finished|finishes|ranked|ranks|ranking|placed|stood)\s+(?:in\s+)?$")
+"""Before "first" or "second", words placing it in a ranking ("came in second", "finished second")."""
+
+
 def _placed_first_second(sentence: str) -> list[Figure]:
     """"claimed second and third place", "took first place": the reader reads "first" and "second" only after a
     ranking word (they are mostly idle: "the second time"); before another ordinal sharing "place", or before
@@ -259,7 +281,11 @@ def _placed_first_second(sentence: str) -> list[Figure]:
     found = []
     for m in FIRST_SECOND.finditer(sentence):
         placed = PLACE_AFTER.match(sentence, m.end())
-        if ELIDED_PLACE.match(sentence, m.end()) or placed and PLACE_TAKEN.search(sentence[max(0, m.start() - 25): m.start()]) \
+        before = sentence[max(0, m.start() - 25): m.start()]
+        # "The United States came in second with 55,678 applications", "in second place in the world rankings"
+        came = CAME_IN.search(before) and not re.match(r"\s+(?:time|half|quarter|largest|biggest)\b", sentence[m.end():])
+        if ELIDED_PLACE.match(sentence, m.end()) or came or placed and (
+                PLACE_TAKEN.search(before) or re.search(r"(?i)(?:^|[,;]\s*|\b(?:was|is|were|are|and)\s+)in\s+$", before)) \
                 and not re.match(r"\s+in\s+(?!the\b)[a-z]", sentence[placed.end():]):
             found.append(Figure(m.start(), m.end(), float(numbers.ORDINAL_WORDS[m.group(1).lower()]), 1.0, "rank", 0,
                                 True, True, "ordinal", "~=", m.start()))
@@ -366,18 +392,24 @@ LIST_ITEM_AFTER = re.compile(r"\.\s+(?:the\s+)?")
 def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5": a whole number opening a
     list item ("N." at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
-    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not."""
+    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not. A list whose
+    lines were joined into one paragraph ("1. China 70,015 25.1% 2. United States of America 59,056 21.2%") goes on
+    after the previous item's figures: the next number in sequence before an economy's name is the next item."""
+    last = None
     for figure in figures:
         if figure.unit is not None or figure.scale != 1 or figure.decimals or not 0 < figure.value < 1000:
             continue
         text = sentence[figure.start: figure.end].rstrip(".")
         end = figure.start + len(text)
         after = LIST_ITEM_AFTER.match(sentence, end)
-        if not text.isdigit() or not after or not LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]):
+        in_sequence = last is not None and figure.value == last + 1 and sentence[figure.start - 1: figure.start].isspace()
+        if not text.isdigit() or not after or not (
+                LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]) or in_sequence):
             continue
         starts = {end + re.match(r"\.\s+", after.group(0)).end(), after.end()}  # "3. the United States"
         if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):
             figure.unit, figure.end = "rank", end + 1  # the item's number is "2." (not the "2" of "2nd")
+            last = figure.value
 
 
 def read_figures(sentence: str) -> list[Figure]:
@@ -411,7 +443,18 @@ def find_figures(sentence: str) -> list[Figure]:
     return read_figures(sentence)
 
 
-def comparator_for(before: str, figure: Figure) -> tuple[str, str]:
+INDICATORS_AFTER = re.compile(r"(?i)\s*(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){0,4}?indicators\b")
+"""After a count, the index's indicators it counts ("nine of the 78 GII 2024 innovation indicators", "14 indicators")."""
+FIRST_IN_BEFORE = re.compile(r"(?i)\b(?:(?:ranks?|ranked|ranking|comes?|came|coming|places?|placed|placing)\s+first|"
+                             r"(?:scores?|scored|scoring|performs?|performed)\s+(?:the\s+)?best|"
+                             r"(?:tops?|topped|topping|leads?|led|leading)(?:\s+the\s+(?:world|rankings?))?)"
+                             r"(?:\s+(?:in\s+the\s+world|globally|worldwide))?\s+(?:in|on)\s+$")
+"""Before a count, words saying an economy is first in that many items ("ranks first in eight indicators", "scores
+best in the world in nine of the 78 GII 2024 innovation indicators", "tops 14 indicators" is not: "tops" is then a
+verb of the count): a count of the indicators ranked first."""
+
+
+def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, str]:
     """(comparator, the wording that set it) for a figure, `before` being the sentence's text up to it:
     the reader's comparator ("more than", "nearly", "~"); a range's ends are ">=" its low end and "<="
     its high end; a rank is "==", or "<=" after "top"; "ranks first in 26" counts indicators."""
@@ -422,8 +465,9 @@ def comparator_for(before: str, figure: Figure) -> tuple[str, str]:
         if re.search(r"\btop[\s-]+$", low):
             return "<=", re.search(r"\btop[\s-]+$", low).group(0)
         return "==", ""
-    if re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low):
-        return f"count=={figure.value:g}", re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low).group(0)
+    first_in = FIRST_IN_BEFORE.search(low)
+    if first_in and (re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low) or INDICATORS_AFTER.match(after)):
+        return f"count=={figure.value:g}", first_in.group(0)
     lead = figure.start - figure.lead if figure.lead is not None else 0
     return figure.comparator, before[len(before) - lead:] if 0 < lead <= len(before) else ""
 

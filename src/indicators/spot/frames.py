@@ -24,6 +24,7 @@ from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, 
 from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary, world_cue
 
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
+                         r"similar to|same as|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
@@ -164,6 +165,9 @@ class Context:
     counts: dict = field(default_factory=dict)  # economy -> mentions so far
     world_paragraph: int = -1  # the last paragraph that spoke of the world ("global", "worldwide", "WIPO reports")
     world_here: bool = False  # the sentence read now, or its paragraph before it, spoke of the world
+    named_any: bool = False  # an economy (not the world) was named in the text so far, in any role
+    list_transformation: str | None = None  # what the percentages of a list are, as the sentence introducing it
+    list_paragraph: int | None = None  # ("..., followed by their respective percentage share, were as follows:") said
 
 
 @dataclass
@@ -339,7 +343,8 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
-        base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against)\s+"
+        base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against|similar to|"
+                                            r"(?<!\w)like|same as)\s+"
                                             r"(?:the same period\s+(?:(?:of|in)\s+)?)?$",  # "compared to the same
                                             sentence[max(0, m.start() - 40): m.start()], re.I))  # period in the previous year"
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
@@ -447,6 +452,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         figures = figures[:limit]
     vocab = vocabulary()
     _note_release(context, sentence)
+    _list_introduction(context, sentence, paragraph)
     world = any(p.value == "WLD" and not RANKING_FIELD.search(sentence[max(0, p.start - 40): p.end + 30])
                 for p in mentions("place", sentence)) or bool(world_cue(sentence))
     context.world_here = world or context.world_paragraph == paragraph
@@ -472,7 +478,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     earlier_years = set()
     for index, figure in enumerate(figures):
         before = sentence[max(0, figure.start - 60): figure.start]
-        comparator, wording = comparator_for(before, figure)
+        comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
         frame = Frame()
         unit = figure.unit or "count"
         clause = _clause_of(clauses, figure.start)
@@ -500,6 +506,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         # transformation and sign (for percentages)
         if frame.kind == "percent":
             _transformation(sentence, figure, frame, clause)
+            if frame.transformation is None and context.list_transformation and context.list_paragraph == paragraph:
+                # "The top 10 ..., followed by their respective percentage share of all filings, were as follows:
+                # 1. China 70,015 25.1% 2. ...": a percentage of the list with no word of its own is what the
+                # introduction said the list's percentages are
+                frame.transformation, frame.transformation_from = context.list_transformation, "assumed"
         elif frame.kind in ("percent_of_gdp", "percentage_points"):
             frame.transformation, frame.transformation_from = None, ""
         else:
@@ -517,6 +528,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
             _not_series_noun(frame, figure, sentence)
+            _rank_of_a_named_item(frame, figure, sentence, places)
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
@@ -558,11 +570,37 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
     _respective_measures(sentence, reads)
+    _respective_subjects(sentence, reads)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
+
+
+BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)\s*\)$", re.I)
+
+
+def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: list[Mention]) -> None:
+    """"It holds top positions for its Researchers (1st), Intellectual property (IP) payments and receipts (both
+    1st)": a rank in brackets right after words that name no economy is that item's rank (an indicator's, a
+    pillar's), not the economy's place in the index; the store does not rank such items (unverifiable). "China (12th)",
+    "Korea (4th / +2)" stay the economy's."""
+    if frame.kind != "rank":
+        return  # (a subject stated elsewhere in the sentence, "In the GII 2024, ...", is not what the item is)
+    close = sentence.find(")", figure.end - 1)
+    opened = sentence.rfind("(", 0, figure.start + 1)
+    if opened < 0 or close < 0 or not BRACKETED_RANK.search(sentence[opened: close + 1]):
+        return
+    words = sentence[max(0, opened - 40): opened].rstrip()
+    if not re.search(r"[A-Za-z]$", words) or any(p.end >= opened - 2 and p.end <= opened for p in places) \
+            or INDEX_NAMED_WORDS.search(words[-30:]):
+        return
+    frame.subject, frame.subject_from = "other:named_item", "stated"
+    frame.notes.append("a rank in brackets after an item's name (not an economy's): that item's rank")
+
+
+INDEX_NAMED_WORDS = re.compile(r"(?i)(?:\bGII|Global Innovation Index|\bindex|\branking)\s*$")
 
 
 def _names_gdp_ratio(text: str) -> bool:
@@ -778,6 +816,14 @@ def _respective_growths(sentence: str, reads: list[Read]) -> None:
     if len(levels) < 2:
         return
     after = [r for r in reads if r.frame.role == "figure" and r.frame.kind == "percent" and r.figure.start > levels[-1].figure.end]
+    if len(after) >= 2 and after[0].frame.transformation is None and after[1].frame.transformation == "growth_rate" \
+            and re.fullmatch(r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?and\s*", sentence[after[0].figure.end: after[1].figure.start
+                                                                                   - len(after[1].wording)], re.I) \
+            and CHANGE_NOUN_AFTER.match(sentence, after[1].figure.end):
+        # "marking a 0.6% and 5.3% decline respectively": the change noun after the second is the first's too
+        after[0].frame.transformation, after[0].frame.transformation_from = "growth_rate", "stated"
+        if after[1].frame.sign < 0 and after[0].value > 0:
+            after[0].frame.sign, after[0].value = -1, -after[0].value
     if not after or after[0].frame.transformation != "growth_rate":
         return
     growths = after[:1]
@@ -795,6 +841,12 @@ def _respective_growths(sentence: str, reads: list[Read]) -> None:
                 growth.frame.sign, growth.value = -1, -growth.value
         for key in ("measure", "measure_from", "measures", "subject", "subject_from"):
             setattr(growth.frame, key, getattr(level.frame, key))
+        if len({l.frame.entity for l in levels}) == len(levels) and all(l.frame.entity_from == "stated" for l in levels):
+            # "China (69,610) and the US (55,678) ..., marking a 0.6% and 5.3% decline respectively": each level's
+            # economy is its growth's
+            for key in ("entity", "entity_from", "entity_bound"):
+                setattr(growth.frame, key, getattr(level.frame, key))
+            growth.frame.entity_others = tuple(l.frame.entity for l in levels if l is not level)
         growth.frame.notes.append(f"“respectively”: the growth of the {level.value:g} before it")
 
 
@@ -805,13 +857,27 @@ def _respective_measures(sentence: str, reads: list[Read]) -> None:
     not the phrase's sum). A percentage listed after a growth rate is a growth rate too."""
     if not _respectively(sentence):
         return
-    for phrase in mentions("measure", sentence):
+    found = mentions("measure", sentence)
+    lists = []
+    for phrase in found:
         parts = [p for p in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", phrase.words) if p]
         named = [mentions("measure", p) for p in parts]
         if len(parts) < 2 or any(len(n) != 1 or n[0].words.lower() != p.lower() for n, p in zip(named, parts)):
             continue
-        measures = [n[0].value for n in named]
-        after = [r for r in reads if r.figure.start >= phrase.end and r.frame.role == "figure"]
+        lists.append((phrase.words, phrase.end, [n[0].value for n in named]))
+    # "total trade, exports, and imports contracted by 5.0%, 4.6%, and 5.5%, respectively": a list of measures
+    # named one by one (not one phrase of the vocabulary)
+    k = 0
+    while k < len(found):
+        run = [found[k]]
+        while k + len(run) < len(found) and re.fullmatch(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?", sentence[
+                run[-1].end: found[k + len(run)].start], re.I):
+            run.append(found[k + len(run)])
+        if len(run) >= 2 and len({m.value for m in run}) == len(run):
+            lists.append((sentence[run[0].start: run[-1].end], run[-1].end, [m.value for m in run]))
+        k += len(run)
+    for words, phrase_end, measures in lists:
+        after = [r for r in reads if r.figure.start >= phrase_end and r.frame.role == "figure"]
         k = 0
         while k < len(after):  # each run of as many figures of one unit, joined as a list
             run = [after[k]]
@@ -821,14 +887,68 @@ def _respective_measures(sentence: str, reads: list[Read]) -> None:
                                     sentence[run[-1].figure.end: after[k + len(run)].figure.start
                                              - len(after[k + len(run)].wording)], re.I)):
                 run.append(after[k + len(run)])
-            if len(run) == len(measures):
+            nxt = after[k + len(run)] if k + len(run) < len(after) else None
+            longer = nxt is not None and nxt.unit == run[0].unit and re.fullmatch(
+                r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*",
+                sentence[run[-1].figure.end: nxt.figure.start - len(nxt.wording)], re.I)
+            if len(run) == len(measures) and not longer:  # a list of more figures than measures pairs none
                 for read, measure in zip(run, measures):
                     if read.frame.kind == "percent" and read.frame.transformation is None \
                             and run[0].frame.transformation == "growth_rate":
                         read.frame.transformation, read.frame.transformation_from = "growth_rate", "stated"
+                        if run[0].frame.sign < 0 and read.value > 0:  # "contracted by 5.0%, 4.6%, and 5.5%"
+                            read.frame.sign, read.value = -1, -read.value
                     read.frame.measure, read.frame.measures, read.frame.measure_from = measure, (measure,), "stated"
-                    read.frame.notes.append(f"“respectively”: {measure}, as listed in “{phrase.words}”")
+                    read.frame.notes.append(f"“respectively”: {measure}, as listed in “{words}”")
             k += len(run)
+        return
+
+
+SUBJECT_LIST_GAP = re.compile(r"\)?(?:\s*[a-z][\w-]*){0,2}?\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?")
+
+
+def _respective_subjects(sentence: str, reads: list[Read]) -> None:
+    """"Exports of electric vehicles, photovoltaic (PV) products, and lithium-ion batteries rose by 131.8 percent, 67.8
+    percent, and 86.7 percent, respectively": with "respectively", a list of subjects and a list of as many figures of
+    one unit after it pair in order (each figure its subject, not the one nearest it)."""
+    if not _respectively(sentence):
+        return
+    subjects = []
+    for m in mentions("subject", sentence):
+        if m.value.startswith("other:"):
+            continue
+        if subjects and subjects[-1].value == m.value and re.fullmatch(r"\s*\(\s*", sentence[subjects[-1].end: m.start]):
+            subjects[-1] = Mention(subjects[-1].start, m.end, m.value, subjects[-1].words)  # "photovoltaic (PV)"
+            continue
+        subjects.append(m)
+    k = 0
+    while k < len(subjects):
+        run = [subjects[k]]
+        while k + len(run) < len(subjects) and SUBJECT_LIST_GAP.fullmatch(sentence, run[-1].end, subjects[k + len(run)].start):
+            run.append(subjects[k + len(run)])
+        k += len(run)
+        if len(run) < 2 or len({m.value for m in run}) != len(run):
+            continue
+        after = [r for r in reads if r.figure.start >= run[-1].end and r.frame.role == "figure"]
+        if not after:
+            continue
+        figures = [after[0]]
+        for r in after[1:]:  # the whole list of figures joined after the subjects: as many as the subjects, no more
+            if r.unit != figures[0].unit or not re.fullmatch(
+                    r"\s*(?:percent|per cent|%)?\s*(?:,\s*)?(?:and|,)\s*",
+                    sentence[figures[-1].figure.end: r.figure.start - len(r.wording)], re.I):
+                break
+            figures.append(r)
+        if len(figures) != len(run):
+            continue
+        for read, m in zip(figures, run):
+            read.frame.subject, read.frame.subject_from = m.value, "stated"
+            if read.frame.kind == "percent" and read.frame.transformation is None \
+                    and figures[0].frame.transformation == "growth_rate":  # "rose by 131.8 percent, 67.8 percent, ..."
+                read.frame.transformation, read.frame.transformation_from = "growth_rate", "stated"
+                if figures[0].frame.sign < 0 and read.value > 0:
+                    read.frame.sign, read.value = -1, -read.value
+            read.frame.notes.append(f"“respectively”: {m.words}, as listed")
         return
 
 
@@ -1033,7 +1153,11 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
         # only the figure the two measures are stated for: the first after them ("exceeded 12 million units,
         # ranking first for 10 consecutive years": not the 10)
         first = words and next((r for r in reads if r.figure.start >= words[-1].end), None) is read
-        if not ((both or each) and first):
+        # "production and sales surpassed 30 million vehicles": a threshold passed by two measures is passed by each
+        # (an exact figure after two measures may be their sum or either: left as one reading)
+        bound = words and read.comparator in (">", ">=") and frame.transformation == "level" \
+            and re.fullmatch(r"\s*(?:and|&)\s*", sentence[words[0].end: words[-1].start]) is not None
+        if not ((both or each or bound) and first):
             out.append(read)
             continue
         for measure in frame.measures:
@@ -1186,7 +1310,11 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # 7.47 GW, accounting for 25% of imports": a share word after a growth rate is another figure's
     items = [m for m in items if (m.value not in ("rank", "score") or m.value == frame.kind)
              and not (m.value == "share" and frame.transformation == "growth_rate" and m.start >= figure.end)]
-    near = _nearest(items, figure.start, figure.end, clause)
+    change_in = CHANGE_IN_AFTER.match(sentence, figure.end)
+    # "driven by a 10.7% rise in exports and a 1.0% gain in imports": the measure after the change noun is the
+    # figure's own, not the one named before it in the sentence ("total trade increased 6.5%, driven by ...")
+    near = next((m for m in items if change_in and m.start == change_in.end()), None) \
+        or _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
     if near is None:
@@ -1207,6 +1335,13 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+CHANGE_NOUN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
+                               r"climb|drop|decline|fall|decrease|contraction|slump|dip)s?\b")
+"""A change noun right after a percentage ("a 5.3% decline")."""
+CHANGE_IN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
+                             r"climb|drop|decline|fall|decrease|contraction|slump|dip)\s+in\s+(?:(?:the|its|their|"
+                             r"China's|China’s|the\s+country's|the\s+nation's|overall|total)\s+)*")
+"""After a percentage, a change noun and "in" ("a 10.7% rise in exports"): what follows is what the figure measures."""
 PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
 """A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
 POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
@@ -1437,10 +1572,26 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         # of: the world's total (assumed; China's where the series holds no world row, spot._map)
         frame.entity, frame.entity_from = "WLD", "assumed"
         frame.notes.append("no economy named, the world spoken of: read as the world's total")
+    elif frame.subject in (vocabulary().get("world_subjects") or ()) and not context.named_any \
+            and WORLD_TOTAL_WORDS.search(sentence):
+        # "In 2022, PCT filings rose by 0.3% over 2021, totaling 278,100" opening a text: an international system's
+        # filings totalled with no economy named yet are all of them (assumed; "In 2023, 69,610 PCT applications
+        # were filed" stays China's, open)
+        frame.entity, frame.entity_from = "WLD", "assumed"
+        frame.notes.append("no economy named yet, an international system's filings totalled: read as the world's total")
     else:
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
+WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
+"""Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
+no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
+BILATERAL_BEFORE = re.compile(r"(?i)(?<!along )(?<!together )(?<!compared )(?<!line )(?<!coupled )(?<!along\s)\b(?:with|against|"
+                              r"vis-[àa]-vis)\s+(?:the\s+)?$")
+"""Before a partner of trade or a balance: "a surplus of $300 billion with the US", "its deficit against Taiwan"."""
+BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|against)\s+(?:the\s+)?"
+                             r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
+"""Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
                            r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
@@ -1492,6 +1643,23 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         frame.entity, frame.entity_from = "CHN", "assumed"
         frame.notes.append(f"a destination after the one before: China's exports to {frame.counterpart_words}")
         return
+    if {"trade", "trade_balance"} & set(frame.measures) and frame.role == "figure":
+        # "China runs a trade surplus of over $300 billion with the US, more than $200 billion with the EU": trade or
+        # a balance with a partner is that partner's (bilateral), never the total
+        partners = [p for p in places if p.value not in ("WLD", frame.entity) and p.start >= clause[0]
+                    and BILATERAL_BEFORE.search(sentence[max(0, p.start - 25): p.start])
+                    and (p.end <= clause[1] or figure.end <= p.start <= figure.end + 30)]
+        after = BILATERAL_AFTER.match(sentence, figure.end)
+        if after:  # the partner right after the figure is its own ("... more than $200 billion with the EU")
+            named = next((p for p in places if p.start < after.end(1) and after.start(1) < p.end), None)
+            frame.counterpart = named.value if named else f"other:{after.group(1)}"
+            frame.counterpart_words = after.group(1)
+        elif partners:
+            nearest = min(partners, key=lambda p: abs(p.start - figure.start))
+            frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
+        if frame.counterpart:
+            frame.notes.append(f"with {frame.counterpart_words}: a bilateral figure, not the total")
+            return
     if "exports" in frame.measures:
         to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
               and DESTINATION.search(sentence[max(0, p.start - 10): p.start])]
@@ -1595,15 +1763,24 @@ LIST_ASIDE = re.compile(r"(?i)\b(?:unlike|besides|beside|behind|after|like|excep
 the figure after it is not theirs."""
 
 
+BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
 def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]:
     """The list of economies that ends last before `end` ("Sweden and the USA claimed"), each joined to the next
     by a list gap; [] when a place before it is a counterpart ("exports to Germany and France")."""
     before = [p for p in places if p.end <= end and p.value != "WLD" and "-" not in p.value]
+    # "Sweden and the United States (US)": an economy's abbreviation in brackets after its name is not another item
+    before = [p for i, p in enumerate(before) if not (i and before[i - 1].value == p.value and re.fullmatch(
+        r"\s*\(\s*", sentence[before[i - 1].end: p.start]) and re.match(r"\s*\)", sentence[p.end:]))]
     if not before:
         return []
     run = [before[-1]]
     for p in reversed(before[:-1]):
-        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start):
+        # "Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany": each name's own figures in
+        # brackets do not break the list
+        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start) \
+                and not LIST_GAP.fullmatch(BRACKETED.sub("", sentence[p.end: run[0].start])):
             break
         run.insert(0, p)
     ahead = sentence[max(0, run[0].start - 20): run[0].start]
@@ -1679,7 +1856,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
         frame.period, frame.period_from = month_before(published), "stated"
         return
-    if attached:
+    when = None if attached or relative or frame.role == "earlier" else _when_year(sentence, figure.start, years)
+    if when:
+        # "a strong recovery from 2023, when total trade, exports, and imports contracted by 5.0%, 4.6%, and 5.5%":
+        # the year before "when" dates its clause's figures (for the figures before it, it may be a base); where the
+        # clause ends is a guess (assumed: never an accusation)
+        year, how = when, "assumed"
+    elif attached:
         year, how = attached.group(1), "stated"
     elif relative:
         shift = RELATIVE[relative.group(1).lower()]
@@ -1753,6 +1936,22 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+
+
+def _when_year(sentence: str, start: int, years) -> str | None:
+    """The year right before ", when" that opens the clause holding the figure at `start` ("from 2023, when exports
+    contracted by 4.6%"), with no other year, stop or semicolon between; else None."""
+    found = None
+    for off, y, _, label in years:
+        if off >= start or label != "year" or not y:
+            continue
+        when = WHEN_AFTER.match(sentence, off + len(y))
+        since = re.search(r"(?i)\bsince\s+$", sentence[max(0, off - 10): off])  # "since 2020, when ...": a base
+        found = y if when and not since and not re.search(r"[;:]|\d{4}", sentence[when.end(): start]) else None
+    return found
 
 
 ASIDES = re.compile(r"\([^()]*\)|\s[—–]\s[^—–()]{3,200}?\s[—–]\s|\s--\s[^()]{3,200}?\s--\s")
@@ -1868,12 +2067,37 @@ def _note_release(context: Context, sentence: str) -> None:
             context.released_on = day.isoformat()
 
 
+LIST_OPENER = re.compile(r"(?i)\b(?:as\s+follows|following|below|are|were|include|included|including)\s*:\s*$")
+"""A sentence that introduces a list after it ("... were as follows:", "The top five are:")."""
+
+
+def _list_introduction(context: Context, sentence: str, paragraph: int) -> None:
+    """A sentence ending in a colon that introduces a list and says what its percentages are ("followed by their
+    respective percentage share of all filings, were as follows:"): the list after it, to the end of its paragraph,
+    takes that transformation for its percentages that have no word of their own."""
+    if context.list_paragraph is not None and paragraph != context.list_paragraph:
+        context.list_transformation = context.list_paragraph = None
+    if not LIST_OPENER.search(sentence.rstrip()):
+        if context.list_transformation and context.list_paragraph is None:
+            context.list_paragraph = paragraph  # the first sentence after the introduction: the list
+        return
+    vocab = vocabulary()["_compiled"]
+    shared = _window_has(sentence, vocab["share_before"], True) or any(
+        re.search(rf"(?i)(?<!\w){re.escape(w)}(?!\w)", sentence) for w in ("share", "percentage share", "proportion"))
+    growth = re.search(r"(?i)\b(?:growth|growth rates?|year-on-year|change)\b", sentence)
+    if bool(shared) != bool(growth):
+        context.list_transformation, context.list_paragraph = ("share" if shared else "growth_rate"), None
+
+
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
     edition = EDITION.search(sentence)
     if edition:
         context.edition = edition.group(1) or edition.group(2)
-    stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"]
+    # a clause looking back ("a strong recovery from 2023, when exports contracted by 4.6%") does not move the text's
+    # period: the next sentences are still about the year it recovered in
+    stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"
+              and not _when_year(sentence, r.figure.start, years)]
     # a month or quarter the sentence names, its year from the text or the published date ("Exports in
     # September rose 8.3%"), dates the next sentences too
     dated = [r.frame.period for r in reads if r.frame.role == "figure" and r.frame.period_from == "context"
@@ -1904,6 +2128,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:")]
     if ranked:
         context.rank_subject = ranked[-1]
+    elif not reads and any(m.value == "innovation_index" for m in subjects):
+        # "On the 16th local time, WIPO released the 2025 Global Innovation Index Report": the ranking the text's
+        # ranks are in, named in a sentence without figures
+        context.rank_subject = "innovation_index"
     exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
                 and r.frame.subject_from == "stated" and not r.frame.counterpart and r.frame.subject
                 and not r.frame.subject.startswith("other:")]
@@ -1920,6 +2148,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
     economies = catalogue.economies()
+    context.named_any = context.named_any or any(p.value in economies and p.value != "WLD" for p in places)
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
         if p.value in economies and not re.search(
                 r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):

@@ -98,15 +98,39 @@ def series_index(store: Store) -> list[Entry]:
         store, ("series index",), lambda: _series_index(store))
 
 
-def _series_index(store: Store) -> list[Entry]:
+def item_index(store: Store) -> list[Entry]:
+    """The per-name rows of an index's items (product "indicator:<name>": the GII indicators an economy ranks first
+    in), each an Entry with its name as `member`: matched only by name (`named_first`), never by dimensions."""
+    return cache.named("item index", SERIES_INDEXES_KEPT, scope="store").get(
+        store, ("item index",), lambda: _series_index(store, items=True))
+
+
+def named_first(sentence: str, opened: int, frame: Frame, items: list[Entry]) -> Option | None:
+    """"It holds top positions for its Researchers (1st)": first place in an item the store names (gii
+    ranked_first_named [indicator:Researchers]) for the economy of the figure, the item's whole name right before the
+    bracket (case aside); None when the store holds no such row for that economy and year (its absence is no evidence)."""
+    before = sentence[max(0, opened - 80): opened].rstrip().lower()
+    found = []
+    for entry in items:
+        name = entry.member.lower()
+        if not before.endswith(name) or (len(before) > len(name) and before[-len(name) - 1].isalnum()):
+            continue
+        if frame.entity and frame.period and entry.holds(frame.entity, frame.period):
+            found.append((len(name), entry))
+    if not found:
+        return None
+    return Option(max(found, key=lambda f: f[0])[1], 0.8, False, "", True)
+
+
+def _series_index(store: Store, items: bool = False) -> list[Entry]:
     data = store.catalogue()
     data = data.assign(product=data["product"].fillna(""))
     products = data.groupby(["source", "indicator"])["product"].nunique().to_dict()
     entries: list[Entry] = []
     for (source, indicator, product, unit), rows in data.groupby(["source", "indicator", "product", "unit"], sort=False):
-        if product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
+        if items != product.startswith(SKIP_PRODUCTS) or indicator.startswith(SKIP_INDICATORS):
             continue
-        member = next((product[len(p):] for p in NAMED_PRODUCTS if product.startswith(p)), "")
+        member = next((product[len(p):] for p in (*NAMED_PRODUCTS, *SKIP_PRODUCTS) if product.startswith(p)), "")
         described = catalogue.describe(source, indicator, product or None, unit)
         if described is None:
             continue
@@ -262,6 +286,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
     if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
         options = _share_options(frame, index)
+    if options and all(o.narrower for o in options) and not (frame.subject or "").startswith("other:"):
+        # "The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion": the series of
+        # the subject stated, from another compiler (needs review, both bases named), before a narrower series
+        # (lithium-ion batteries) that only shares the compiler named
+        same = [o for o in elsewhere if not o.narrower and o.holds_period]
+        options = same or options
     if not options and elsewhere and not (frame.subject or "").startswith("other:"):
         # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
@@ -284,9 +314,10 @@ def _name_key(text: str) -> str:
     return re.sub(r"\s*[–—-]\s*", "-", text.lower())
 
 
-NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|placed|stood|finished|took|remained|retained|"
-                          r"kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|sci-tech|science|and|"
-                          r"technology|S&T|cluster|clusters|top|position|spot|place)[\s,'’-]*)*$")
+NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
+                          r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
+                          r"sci-tech|science|and|technology|S&T|cluster|clusters|top|position|spot|place|"
+                          r"continues|continued|continue|to|still|again|once|more)[\s,'’-]*)*$")
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
 the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
 
@@ -307,8 +338,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
     after = CLAUSE_BREAK.search(sentence, start)
     clause = sentence[bounds[-1] if bounds else 0: after.start() if after else len(sentence)]
-    if INDEX_NAMED.search(clause):
-        return None
+    indexed = bool(INDEX_NAMED.search(clause))
     economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
     in_cluster = re.search(r"(?i)\bclusters?\b", clause)
     before = _name_key(sentence[max(0, start - 120): start])
@@ -322,6 +352,9 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         at = before.rfind(key)
         if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
             continue
+        if indexed and not re.match(r"\s*clusters?\b", before[at + len(key):]):
+            continue  # the index named in the clause: its economy's rank, unless the text calls the name a cluster
+            # ("The Shenzhen-Hong Kong-Guangzhou cluster continues to rank second ... in the Global Innovation Index")
         entity = sorted(entry.entities)[0]
         holds = bool(period and entry.holds(entity, period))
         found.append((holds, at + len(key), len(key), entry))
