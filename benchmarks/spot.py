@@ -3,7 +3,7 @@
 Corpus (benchmarks/corpus/{dev,test,dev2,holdout,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11}/*.md, or --corpus; --splits picks some): every figure annotated
 in the front matter (value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
 - **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
-  (or hold them) with the same value (sign included);
+  (or hold them) with the same value (sign included), not already counted for another annotation;
 - **held**: annotated figures whose series the store holds; **mapped**: of those found, the candidate's
   series is the annotated one; **+period, entity**: and its period and entity are the annotated ones;
 - **false contradicted**: candidates judged contradicted or misleading where the annotation expects
@@ -146,7 +146,8 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         row["figures"] += 1
         words = _norm(str(figure["text"]))
         value = float(figure["value"]) if figure.get("value") is not None else None
-        hits = [c for c in found if (words in _norm(c.span) or _norm(c.span) in words)
+        # a candidate answers one annotation at most: "1st" three times in a sentence needs three candidates
+        hits = [c for c in found if id(c) not in used and (words in _norm(c.span) or _norm(c.span) in words)
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
         series = str(figure.get("series") or "none")
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
@@ -155,7 +156,7 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         right = right or [c for c in hits if c.match and series != "none" and duplicate_series(
             c.match, series, transformation, figure.get("period"), figure.get("entity"), store)]
         # one span annotated once per economy ("India and the UK each have 4"): the candidate read for that economy
-        own = [c for c in right if id(c) not in used and (c.match.entity or c.entity) == figure.get("entity")]
+        own = [c for c in right if (c.match.entity or c.entity) == figure.get("entity")]
         hit = (own or right or hits or [None])[0]
         if DETAIL:
             detail(path.stem, figure["text"], f"{series} {figure.get('period')} {figure.get('entity')} "
