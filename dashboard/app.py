@@ -326,6 +326,7 @@ def _register_routes(app: dash.Dash) -> None:
     @server.route("/download/catalogue.csv")
     def download_catalogue():
         """The catalogue page's rows (`q`: the search, `as_of`) as CSV with a `# ` header."""
+        from dashboard import series_view
         from indicators import catalogue_view
 
         try:
@@ -333,7 +334,8 @@ def _register_routes(app: dash.Dash) -> None:
         except ValueError as exc:
             return _text_error(400, str(exc))
         search = flask.request.args.get("q", "")
-        chosen = catalogue_view.entries(common.current_store(), as_of=state.as_of, search=search)
+        # the page's entries, from the same cache (a search only filters them)
+        chosen = catalogue_view.find(series_view.all_entries(common.current_store(), state.as_of), search)
         response = flask.Response(catalogue_view.csv_text(chosen, as_of=state.as_of, search=search), mimetype="text/csv")
         name = "catalogue" + ("-search" if catalogue_view.search_words(search) else "") \
             + (f"-asof-{state.as_of}" if state.as_of else "")
