@@ -1,6 +1,6 @@
 """Claim spotting measured on real articles: the annotated corpus (each split apart) and the bundled articles.
 
-Corpus (benchmarks/corpus/{dev,test,dev2,holdout,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11}/*.md, or --corpus; --splits picks some): every figure annotated
+Corpus (benchmarks/corpus/{dev,test,dev2,holdout,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12}/*.md, or --corpus; --splits picks some): every figure annotated
 in the front matter (value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
 - **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
   (or hold them) with the same value (sign included), not already counted for another annotation;
@@ -69,6 +69,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; first run 0.41 with three false accusations, whose two articles were then read "
                    "and fixed; otherwise unread",
           "dev11": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
+                   "first run on it",
+          "dev12": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
