@@ -321,6 +321,12 @@ RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveile
                           r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
+RELEASE_DATE_FIRST = re.compile(r"(?i)\bon\s+(?:(?:" + MONTHS + r")\s+\d{1,2},?|\d{1,2}\s+(?:" + MONTHS + r"),?)\s+"
+                                r"((?:19|20)\d{2})\b(?=[^.;:]{0,120}?\b(?:released|published|announced|issued|unveiled|"
+                                r"reported|disclosed|revealed|made public)\b)")
+"""The year of a release's date said before the release ("On February 29, 2024, the National Bureau of Statistics
+unveiled the statistical communique for 2023"): when the figures came out, not their period (a date with its day
+and a release verb after it in the sentence; "On March 1, 2024, exports rose" stays the figures' date)."""
 RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{0,100}?\bon\s+(" + MONTHS + r")\s+"
                          r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
 """The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
@@ -333,7 +339,8 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
-    events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence))]
+    events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence),
+                                                        *RELEASE_DATE_FIRST.finditer(sentence))]
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
@@ -1374,7 +1381,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     items = [m for m in items if colon < 0 or m.start < colon]
     if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
         # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
-        items = [m for m in items if m.value != "economy"]
+        items = [m for m in items if m.value not in ("economy", "gdp")]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
     # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
