@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
+from indicators.spot.figures import read_figures
 from texts import ACCUSING, by_span
 
 
@@ -80,3 +81,67 @@ def test_the_economy_grew_is_read_on_the_gdp_series_but_never_accused(store):
 def test_nominal_gdp_growth_is_not_judged_against_real_growth(store, sentence):
     found = spot.spot(sentence, store=store, published="2024-03-12")
     assert by_span(found, "4.6 percent").verdict not in ACCUSING
+
+
+# --- a place in a ranking after a verb of moving or being, or "in first/second place" after a name ---------------
+
+def _ranks(sentence):
+    return [(sentence[f.start: f.end], f.value) for f in read_figures(sentence) if f.unit == "rank"]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Seoul in South Korea was third, overtaking Beijing, which fell to fourth.", [("third", 3), ("fourth", 4)]),
+    ("San Jose-San Francisco jumped to third from sixth.", [("third", 3), ("sixth", 6)]),
+    ("Tokyo-Yokohama slipped to second place, according to the ranking.", [("second", 2)]),
+    ("with China's Shenzhen-Hong Kong-Guangzhou in second place for the second year in a row.", [("second", 2)]),
+    ("Switzerland remained in first place, a position it has held since 2011.", [("first", 1)]),
+    ("Germany rose to fifth and Japan dropped to ninth.", [("fifth", 5), ("ninth", 9)]),
+])
+def test_a_place_after_a_verb_of_moving_or_being_is_a_rank(sentence, want):
+    assert _ranks(sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the third time exports rose.",
+    "Exports fell to third-quarter lows.",
+    "Growth rose to second quarter highs.",
+    "This was first reported in May.",
+    "The company was first to market.",
+    "In the first place, exports rose 5%.",
+    "In terms of the total number of indicators in first place, Singapore leads the world.",
+])
+def test_an_ordinal_that_places_nothing_in_a_ranking_is_no_rank(sentence):
+    assert _ranks(sentence) == []
+
+
+# --- a cluster's place by its name, in a sentence after the cluster ranking was named -------------------------------
+
+CLUSTERS_2023 = ("China has 24 S&T clusters among the top 100 in the world, followed by the US with 21, according to the "
+                 "Global Innovation Index 2023. Japan's Tokyo-Yokohama cluster topped the charts, with China's "
+                 "Shenzhen-Hong Kong-Guangzhou in second place. Seoul in South Korea was third, overtaking Beijing, "
+                 "which fell to fourth.")
+
+
+def test_cluster_places_by_name_after_the_cluster_ranking_was_named(store):
+    found = spot.spot(CLUSTERS_2023, store=store, published="2023-09-28")
+    for span, member in (("second", "Shenzhen"), ("third", "Seoul"), ("fourth", "Beijing")):
+        rank = by_span(found, span)
+        assert rank.match and rank.match.indicator == "cluster_rank" and member in (rank.match.product or "")
+        assert rank.match.period == "2023"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_a_cluster_written_without_its_state_is_still_named(store):
+    text = ("Tokyo-Yokohama slipped to second place, according to the WIPO 2025 Sci-Tech Cluster ranking. "
+            "San Jose-San Francisco jumped to third from sixth.")
+    rank = by_span(spot.spot(text, store=store, published="2025-09-17"), "third")
+    assert rank.match and "San Jose" in (rank.match.product or "")
+
+
+def test_an_economys_place_in_a_sentence_about_the_index_is_not_a_clusters(store):
+    text = ("China has 24 S&T clusters among the top 100, according to the Global Innovation Index 2023. "
+            "In the Global Innovation Index, Singapore fell to fifth.")
+    found = spot.spot(text, store=store, published="2023-09-28")
+    rank = by_span(found, "fifth")
+    assert not (rank.match and rank.match.indicator == "cluster_rank")
+    assert rank.verdict not in ACCUSING

@@ -430,7 +430,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     else:
         named = None
         if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
-            named = matching.named_rank(sentence, candidate.start - offset, frame.period, index)
+            named = matching.named_rank(sentence, candidate.start - offset, frame.period, index,
+                                        clusters=frame.subject == "st_clusters")
         if named is None and frame.subject == "other:named_item" and candidate.value == 1 and items:
             # "its Researchers (1st)": first in an item the store names, for the figure's economy
             opened = sentence.rfind("(", 0, candidate.start - offset + 1)
