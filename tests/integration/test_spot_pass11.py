@@ -145,3 +145,46 @@ def test_an_economys_place_in_a_sentence_about_the_index_is_not_a_clusters(store
     rank = by_span(found, "fifth")
     assert not (rank.match and rank.match.indicator == "cluster_rank")
     assert rank.verdict not in ACCUSING
+
+
+# --- a month named before its measure dates the figure --------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("December exports alone jumped 10.7% year-on-year, while imports grew by 1%.", "10.7%"),
+    ("China's December exports rose 10.7% year-on-year.", "10.7%"),
+    ("The November trade surplus reached $97.44 billion.", "$97.44 billion"),
+])
+def test_a_month_named_before_its_measure_dates_the_figure(store, sentence, span):
+    text = "China's exports reached a record in 2024. " + sentence
+    found = spot.spot(text, store=store, published="2025-01-13")
+    assert by_span(found, span).period in ("2024-12", "2024-11")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports rose 7.1% in 2024, up from December exports of the year before.",
+    "Exports rose 7.1% in 2024 for the year as a whole, after weak December exports.",
+])
+def test_a_month_after_other_words_does_not_date_the_sentence(store, sentence):
+    found = spot.spot(sentence, store=store, published="2025-01-13")
+    assert not any((c.period or "").startswith("2024-12") for c in found if c.span.startswith("7.1"))
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- a percentage of GDP after a typographic apostrophe -------------------------------------------------------------
+
+@pytest.mark.parametrize("tail", ["of the country’s GDP that year", "of the country's GDP that year",
+                                  "of the nation’s gross domestic product"])
+def test_rd_spending_as_a_percentage_of_the_countrys_gdp(store, tail):
+    text = (f"China’s total expenditure on R&D amounted to 3.09 trillion yuan in 2022, accounting for 2.55 per cent "
+            f"{tail}, minister Wang Zhigang said.")
+    share = by_span(spot.spot(text, store=store, published="2023-02-24"), "2.55 per cent")
+    assert share.frame["kind"] == "percent_of_gdp"
+    assert share.match and share.match.indicator == "rd_intensity"
+
+
+def test_a_month_qualifying_its_measure_does_not_date_the_next_paragraph(store):
+    text = ("Exports in 2024 totaled 25.45 trillion yuan, up 7.1% year-on-year. December imports hit a 21-month high.\n\n"
+            "China's trade with Belt and Road partner countries totaled 22.07 trillion yuan, a 6.4% increase.")
+    found = spot.spot(text, store=store, published="2025-01-14")
+    assert by_span(found, "22.07 trillion yuan").period == "2024"
+    assert not [c for c in found if c.verdict in ACCUSING]

@@ -44,7 +44,7 @@ PLACE_BRACKET = re.compile(r"\s*\((?:[^()A-Za-z]|(?<=\d)(?:st|nd|rd|th)\b)*")
 """A figure in brackets right after a place is the place's ("Sweden (62.6)", "Korea (4th / +2)"): the bracket holds
 no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
-GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
+GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country['’]s\s+|nation['’]s\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
 EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
@@ -77,7 +77,9 @@ def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: l
             [m for m in subjects if not any(a <= m.start < b for a, b in away)])
 
 
-GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
+GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation['’]s\s+|economy['’]s\s+)?|China['’]s\s+)?"
+                       r"(?:GDP|gross domestic product))", re.I)
+"""'of the country’s GDP' (either apostrophe): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
@@ -257,11 +259,15 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
-                         rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)")
+                         rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
+                         rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s)\s+)({MONTHS})(?=\s+(?:exports|imports|"
+                         r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
 """A month the sentence dates its figures by: "in December", "In January 2024", "during May" (not "in January and
 February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
-it as what saw the figures: "December saw the trade surplus reach ..."); a bare "December" may be a release date
+it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
+a sentence or after a determiner: "December exports alone jumped 10.7%", "China's November imports"); a bare
+"December" may be a release date
 ("on December 7") and is not read."""
 
 
@@ -274,7 +280,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         return code, m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
-        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2) or m.group(3)).lower()]:02d}", m.group(0)
+        return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
@@ -2109,6 +2115,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # September rose 8.3%"), dates the next sentences too
     dated = [r.frame.period for r in reads if r.frame.role == "figure" and r.frame.period_from == "context"
              and r.frame.period and not r.frame.period.isdigit() and r.frame.period != context.period]
+    named_month = MONTH_NAMED.search(sentence)
+    if named_month and named_month.group(4):
+        dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
     if stated:
         context.period = stated[0]
     else:
