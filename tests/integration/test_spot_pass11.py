@@ -188,3 +188,20 @@ def test_a_month_qualifying_its_measure_does_not_date_the_next_paragraph(store):
     found = spot.spot(text, store=store, published="2025-01-14")
     assert by_span(found, "22.07 trillion yuan").period == "2024"
     assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- a compiler's name is not an industry ---------------------------------------------------------------------------
+
+def test_the_ministry_of_industry_names_the_compiler_not_an_industry(store):
+    text = ("China's lithium-ion battery production surged by 24% in 2024. Output reached 1,170 GWh, up from 943 GWh "
+            "in 2023, according to the Ministry of Industry and Information Technology (MIIT).")
+    found = spot.spot(text, store=store, published="2025-02-20")
+    output = by_span(found, "1,170 GWh")
+    assert output.match and output.match.indicator == "liion_battery_output"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_an_industry_the_store_does_not_hold_still_has_no_series(store):
+    text = "In 2024, output of the machinery industry reached 1,170 GWh, according to the Ministry of Commerce."
+    found = spot.spot(text, store=store, published="2025-02-20")
+    assert by_span(found, "1,170 GWh").match is None

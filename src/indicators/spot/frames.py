@@ -441,12 +441,14 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
 INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b")
 
 
-def _unknown_industries(sentence: str, subjects: list[Mention]) -> list[Mention]:
+def _unknown_industries(sentence: str, subjects: list[Mention], names: list[Mention] = ()) -> list[Mention]:
     """"imports and exports of the machinery industry": an industry whose name holds no subject the vocabulary
     knows counts something no series holds (an "other:industry" subject mention, taken like any other); "the auto
-    industry" names vehicles and adds nothing."""
+    industry" names vehicles and adds nothing; nor does a compiler's name ("according to the Ministry of Industry
+    and Information Technology": `names`, the basis mentions)."""
     added = [Mention(m.start(1), m.end(), "other:industry", m.group(0)) for m in INDUSTRY.finditer(sentence)
-             if not any(m.start(1) <= s.start < m.end() for s in subjects)]
+             if not any(m.start(1) <= s.start < m.end() for s in subjects)
+             and not any(n.start <= m.end() - 1 < n.end for n in names)]
     return sorted(subjects + added, key=lambda m: m.start) if added else subjects
 
 
@@ -474,8 +476,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
-    subjects = _unknown_industries(sentence, subjects)
     bases = mentions("basis", sentence)
+    subjects = _unknown_industries(sentence, subjects, bases)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
     attached_years = {m.start(1): f.start for f in figures
