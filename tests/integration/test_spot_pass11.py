@@ -205,3 +205,19 @@ def test_an_industry_the_store_does_not_hold_still_has_no_series(store):
     text = "In 2024, output of the machinery industry reached 1,170 GWh, according to the Ministry of Commerce."
     found = spot.spot(text, store=store, published="2025-02-20")
     assert by_span(found, "1,170 GWh").match is None
+
+
+# --- goods and services: the national accounts' exports, wider than goods -------------------------------------------
+
+def test_exports_of_goods_and_services_are_the_national_accounts_series_never_accused(store):
+    text = "Exports of goods and services were US$3.58 trillion in 2024, up 10.7 per cent on 2023."
+    found = spot.spot(text, store=store, published="2025-01-20")
+    level = by_span(found, "US$3.58 trillion")
+    assert level.match and (level.match.source, level.match.indicator) == ("worldbank", "NE.EXP.GNFS.CD")
+    assert not [c for c in found if c.verdict in ACCUSING]  # customs' goods exports hold the figure: needs review
+
+
+def test_goods_exports_stay_the_customs_series(store):
+    found = spot.spot("In 2024, China's goods exports were US$3.58 trillion.", store=store, published="2025-01-20")
+    level = by_span(found, "US$3.58 trillion")
+    assert level.match and level.match.indicator != "NE.EXP.GNFS.CD"
