@@ -221,3 +221,24 @@ def test_goods_exports_stay_the_customs_series(store):
     found = spot.spot("In 2024, China's goods exports were US$3.58 trillion.", store=store, published="2025-01-20")
     level = by_span(found, "US$3.58 trillion")
     assert level.match and level.match.indicator != "NE.EXP.GNFS.CD"
+
+
+# --- a rank without a year after a sentence on another measure's year: the ranking's edition -----------------------
+
+GII_2025 = ("Switzerland remained in first place, while China was in 10th place in the Global Innovation Index (GII) "
+            "survey of 139 economies. China contributed about a quarter of international patent applications in 2024. "
+            "Germany should not be alarmed by its fall to 11th place, said GII coeditor Sacha Wunsch-Vincent.")
+
+
+def test_a_rank_without_a_year_is_in_the_rankings_edition_not_a_data_year(store):
+    found = spot.spot(GII_2025, store=store, published="2025-09-16")
+    germany = by_span(found, "11th")
+    assert (germany.entity, germany.match.indicator, germany.match.period) == ("DEU", "gii_rank", "2025")
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_a_rank_after_a_dated_rank_takes_that_edition(store):
+    text = ("China ranked 11th in the Global Innovation Index 2024. Its patent applications fell in 2023. "
+            "Germany fell to ninth place.")
+    rank = by_span(spot.spot(text, store=store, published="2025-01-10"), "ninth")
+    assert rank.period == "2024" and rank.verdict not in ACCUSING

@@ -159,6 +159,7 @@ class Context:
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
+    rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
@@ -1936,6 +1937,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # a rank is of the index's edition the text named, not of a year carried from a sentence on its data
             frame.period, frame.period_from = context.edition, "context"
             return
+        elif frame.kind == "rank" and context.rank_period and context.period and context.period != context.rank_period:
+            # "China was in 10th place in the GII ... patent applications in 2024 ... Germany ... its fall to 11th
+            # place": a rank without a year is in the edition of the ranking's last rank (or, when that rank had no
+            # year either, "-", left open as it was: the edition out by the published date), not of a data year
+            # carried from a sentence about another measure
+            if context.rank_period != "-":
+                frame.period, frame.period_from = context.rank_period, "context"
+            return
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -2146,6 +2155,11 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:")]
     if ranked:
         context.rank_subject = ranked[-1]
+    editions = [r.frame.period or "-" for r in reads if r.frame.kind == "rank" and r.frame.role == "figure"
+                and r.frame.subject and not r.frame.subject.startswith("other:")
+                and (r.frame.period is None or r.frame.period.isdigit())]
+    if editions:
+        context.rank_period = editions[-1]
     elif not reads and any(m.value == "innovation_index" for m in subjects):
         # "On the 16th local time, WIPO released the 2025 Global Innovation Index Report": the ranking the text's
         # ranks are in, named in a sentence without figures
