@@ -242,3 +242,21 @@ def test_a_rank_after_a_dated_rank_takes_that_edition(store):
             "Germany fell to ninth place.")
     rank = by_span(spot.spot(text, store=store, published="2025-01-10"), "ninth")
     assert rank.period == "2024" and rank.verdict not in ACCUSING
+
+
+# --- more verbs of growing ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["swelled", "ballooned", "rebounded", "edged up", "climbs", "expands"])
+def test_a_verb_of_growing_makes_a_percentage_a_growth_rate(store, verb):
+    text = f"In 2024, China's combined trade {verb} five percent to reach a record $5.98 trillion."
+    growth = by_span(spot.spot(text, store=store, published="2025-01-14"), "five percent")
+    assert growth.frame["transformation"] == "growth_rate"
+    assert growth.match and growth.match.indicator == "goods_trade_usd_yoy_pct"
+    assert growth.verdict not in ACCUSING  # the currency basis is read, not stated
+
+
+def test_a_percentage_with_no_verb_of_growing_is_not_a_growth_rate(store):
+    text = "In 2024, China's combined trade was five percent of the world total, a record $5.98 trillion."
+    share = by_span(spot.spot(text, store=store, published="2025-01-14"), "five percent")
+    assert share.frame["transformation"] != "growth_rate"
+    assert share.verdict not in ACCUSING
