@@ -260,3 +260,26 @@ def test_a_percentage_with_no_verb_of_growing_is_not_a_growth_rate(store):
     share = by_span(spot.spot(text, store=store, published="2025-01-14"), "five percent")
     assert share.frame["transformation"] != "growth_rate"
     assert share.verdict not in ACCUSING
+
+
+# --- a place in the ranking of a subject carried as it was read -----------------------------------------------------
+
+PCT_2023 = ("Patent filings slipped last year by nearly 2%, the World Intellectual Property Organization (WIPO) said on "
+            "Thursday. WIPO reported 272,600 filings in 2023, which was a 1.8% decline from the previous year. The top countries "
+            "China (69,610) and the United States (55,678) both reported fewer filings than in 2022. ")
+
+
+def test_a_place_in_the_ranking_of_a_carried_subject_is_among_that_readings_levels(store):
+    text = PCT_2023 + "Japan filed fewer applications in 2023, although South Korea which is ranked fourth had a slight increase."
+    found = spot.spot(text, store=store, published="2024-03-08")
+    rank = by_span(found, "fourth")
+    assert rank.entity == "KOR" and rank.match and rank.match.indicator == "pct_applications"
+    assert rank.match.derivation == "rank" and rank.verdict not in ACCUSING
+
+
+def test_a_growth_rate_of_another_measure_still_does_not_take_the_carried_reading(store):
+    text = PCT_2023 + "Exports from South Korea rose 4% in 2023."
+    found = spot.spot(text, store=store, published="2024-03-08")
+    growth = by_span(found, "4%")
+    assert not (growth.match and growth.match.indicator.startswith("pct_applications"))
+    assert growth.verdict not in ACCUSING
