@@ -283,3 +283,26 @@ def test_a_growth_rate_of_another_measure_still_does_not_take_the_carried_readin
     growth = by_span(found, "4%")
     assert not (growth.match and growth.match.indicator.startswith("pct_applications"))
     assert growth.verdict not in ACCUSING
+
+
+# --- the economy overtaken is not the figure's; first for the number of something is a lead in that count --------
+
+def test_first_for_the_number_of_clusters_after_overtaking_is_the_overtakers_lead(store):
+    text = ("China has overtaken the United States to rank first for the number of science and technology clusters "
+            "for the first time, according to the Global Innovation Index 2023.")
+    [lead] = [c for c in spot.spot(text, store=store, published="2023-09-21") if c.span == "first"]
+    assert (lead.entity, lead.check, lead.match.indicator, lead.match.period) == ("CHN", "leader", "st_clusters_top100", "2023")
+    assert lead.verdict not in ACCUSING
+
+
+def test_a_wrong_lead_beside_another_economy_is_not_accused(store):
+    text = ("The United States ranks first for the number of S&T clusters, ahead of China, according to the Global "
+            "Innovation Index 2023.")
+    [lead] = [c for c in spot.spot(text, store=store, published="2023-09-21") if c.span == "first"]
+    assert lead.entity == "USA" and lead.verdict not in ACCUSING
+
+
+def test_a_lead_in_a_narrower_field_is_still_no_leader_claim(store):
+    text = "In 2023, China ranked first for a number of Asian economies in S&T clusters."
+    found = spot.spot(text, store=store, published="2024-01-10")
+    assert not [c for c in found if c.check == "leader"]

@@ -993,7 +993,7 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
         if not (frame.kind == "rank" and read.value == 1 and frame.role == "figure" and frame.transformation == "level"
                 and LEAD_BEFORE.search(sentence[max(0, read.figure.start - 12): read.figure.start])):
             continue
-        if LEAD_SCOPED.match(sentence, read.figure.end):
+        if LEAD_SCOPED.match(sentence, read.figure.end) and not NUMBER_OF_AFTER.match(sentence, read.figure.end):
             continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
         if LEAD_UNTIL.search(sentence):
             frame.notes.append("a lead that ended (until a year): no leader claim")
@@ -1019,10 +1019,16 @@ def _lead_of_a_measure(sentence: str, read: Read) -> None:
     ranking or its parts (the GII, its clusters and indicators: their ranks are stored as such)."""
     frame = read.frame
     said = [m for m in mentions("measure", sentence[: read.figure.start]) if m.value not in ("rank", "score", "share")]
-    if not said or frame.subject_from != "stated" or not frame.subject or frame.subject.startswith("other:") \
+    counted = NUMBER_OF_AFTER.match(sentence, read.figure.end)
+    if counted and frame.subject_from == "stated" and frame.subject and not frame.subject.startswith("other:"):
+        # "China has overtaken the United States to rank first for the number of science and technology clusters":
+        # first in a count the sentence names after the rank (clusters too: their counts are stored as levels)
+        said = [Mention(counted.start(), counted.end(), "count", counted.group(0))]
+    elif not said or frame.subject_from != "stated" or not frame.subject or frame.subject.startswith("other:") \
             or catalogue.within(frame.subject, "innovation_index"):
         return
     leading = [m for m in _resolve_country(_places(sentence), None) if m.end <= read.figure.start and m.value != "WLD"]
+    leading = [m for m in leading if not RIVAL_BEFORE.search(sentence[max(0, m.start - 30): m.start])] or leading
     if not leading:
         return  # who leads is not said ("globally", "in the world" name the field, not the leader)
     frame.measure, frame.measure_from, frame.measures = said[-1].value, "stated", (said[-1].value,)
@@ -1030,6 +1036,11 @@ def _lead_of_a_measure(sentence: str, read: Read) -> None:
     frame.role = "leader"
     read.check, read.comparator, read.step = "leader", "rank==1", None
     frame.notes.append(f"a lead in {said[-1].value} of {frame.subject} among the economies: a leader claim on its series")
+
+
+NUMBER_OF_AFTER = re.compile(r"(?i)\s+(?:in\s+the\s+world\s+|globally\s+)?(?:for|in|by)\s+(?:the\s+)?(?:total\s+)?"
+                             r"number\s+of\b")
+"""After a rank of 1, the count it leads in ("rank first for the number of S&T clusters")."""
 
 
 WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:(?:all|total|the|China's|Chinese|the\s+country's|the\s+nation's|"
@@ -1767,6 +1778,14 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if preceding:
         return preceding[-1].value, False
     return None, False
+
+
+RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:ed|es|ing)?|outpac(?:ed|es|ing|e)|"
+                          r"outstrip(?:ped|s|ping)?|replac(?:ed|es|ing|e)|displac(?:ed|es|ing|e)|dethron(?:ed|es|ing|e)|"
+                          r"unseat(?:ed|s|ing)?|ahead\s+of|overtaking)\s+(?:the\s+)?$")
+"""Before an economy, words making it the one overtaken ("China has overtaken the United States to rank first",
+"replacing Germany"): not the one a lead without a level is said of (`_lead_of_a_measure`; for any figure it
+moved figures of the overtaken economy to the other on dev and dev7: not used there)."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
