@@ -263,8 +263,11 @@ def _carried_reading(candidate: Candidate, narrowed: dict) -> None:
     if frame.get("subject_from") not in ("context", "assumed") or said not in narrowed:
         return
     subject, measure = narrowed[said]
-    if tuple(frame.get("measures") or ()) != (measure,):
+    if tuple(frame.get("measures") or ()) != (measure,) and not (frame.get("kind") == "rank"
+                                                                and tuple(frame.get("measures") or ()) in ((), ("rank",))):
         return  # "exports ... 14.2 percent of world exports" read as a share series says nothing of the imports after it
+        # (a place in a ranking of the carried subject is a place among that reading's levels: "South Korea which is
+        # ranked fourth" after PCT filings read as such, `_rank_of_levels`)
     candidate.frame = {**frame, "subject": subject, "subject_from": "assumed",
                        "notes": [*frame.get("notes", []), f"{said} read as {subject}, as the figure before"]}
     candidate.open = frames.Frame(**candidate.frame).open_dimensions()
@@ -430,7 +433,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     else:
         named = None
         if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
-            named = matching.named_rank(sentence, candidate.start - offset, frame.period, index)
+            named = matching.named_rank(sentence, candidate.start - offset, frame.period, index,
+                                        clusters=frame.subject == "st_clusters")
         if named is None and frame.subject == "other:named_item" and candidate.value == 1 and items:
             # "its Researchers (1st)": first in an item the store names, for the figure's economy
             opened = sentence.rfind("(", 0, candidate.start - offset + 1)

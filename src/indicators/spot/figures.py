@@ -46,6 +46,16 @@ IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
 ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall)\b)")
 """An ordinal word after "in" that ends its phrase ("and Shanghai-Suzhou in sixth,") is a rank, elided from "in sixth
 place"; "in third quarter" or "in the third" are not."""
+MOVED_TO = re.compile(r"(?i)(?:\b(?:was|is|were|are|remained|remains|stayed|stays|(?:fell|falls|fallen|dropped|drops|slipped|"
+                      r"slips|slid|slides|declined|rose|rises|risen|climbed|climbs|jumped|jumps|moved|moves|advanced|"
+                      r"improved|edged|went|came|sank|leapt|leaped|surged|retreated)\s+(?:up\s+|down\s+|back\s+)?to)"
+                      rf"|\bto\s+{ORDINAL}\s+from)\s+$")
+"""Words that put a place in a ranking without naming the ranking: "Seoul ... was third", "Beijing, which fell to
+fourth", "jumped to third from sixth", "slipped to second place"."""
+MOVED_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall|from|this|last|"
+                        r"places?|positions?|spots?|in\s+the\s+(?:world|ranking|rankings|index|list|table)\b))")
+"""After such a place, the end of its phrase: "was third, overtaking ...", "fell to fourth."; not "was third-largest"
+(a superlative, read as before), "was the third", "rose to second quarter" or "fell to third-quarter lows"."""
 TREATY_AFTER = re.compile(r"\s+PCT$")
 """A number followed by "PCT" in capitals names the Patent Cooperation Treaty ("69,610 PCT applications"), which
 the reader takes for "pct" (percent)."""
@@ -160,7 +170,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
         placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) \
             and not re.search(r"(?i)\bin\s+the\s+$", before) \
-            or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end)
+            or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
+            or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
             or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
     return False
@@ -284,6 +295,13 @@ def _placed_first_second(sentence: str) -> list[Figure]:
         before = sentence[max(0, m.start() - 25): m.start()]
         # "The United States came in second with 55,678 applications", "in second place in the world rankings"
         came = CAME_IN.search(before) and not re.match(r"\s+(?:time|half|quarter|largest|biggest)\b", sentence[m.end():])
+        # "Tokyo-Yokohama slipped to second place", "Seoul was second,": a place after a verb of moving or being
+        came = came or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, m.end())
+        # "with China's Shenzhen-Hong Kong-Guangzhou in second place": "in first/second place" is a place in a ranking
+        # (after a name: "the number of indicators in first place" counts indicators)
+        came = came or re.search(r"\b[A-Z][\w’'-]*\s+in\s+$|\b(?i:remained|remains|remain|stayed|stays|stay)\s+in\s+$",
+                                 before) and PLACE_AFTER.match(sentence, m.end()) \
+            and not re.match(r"\s+\w+\s+in\s+(?!the\b)[a-z]", sentence[m.end():])
         if ELIDED_PLACE.match(sentence, m.end()) or came or placed and (
                 PLACE_TAKEN.search(before) or re.search(r"(?i)(?:^|[,;]\s*|\b(?:was|is|were|are|and)\s+)in\s+$", before)) \
                 and not re.match(r"\s+in\s+(?!the\b)[a-z]", sentence[placed.end():]):
@@ -420,6 +438,7 @@ def read_figures(sentence: str) -> list[Figure]:
                if not _note_mark(sentence, g)]
     moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
+    moves = [g for i, g in enumerate(moves) if not any(h.start < g.end and g.start < h.end for h in moves[:i])]  # once
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
     _signed_moves(sentence, figures)

@@ -44,7 +44,7 @@ PLACE_BRACKET = re.compile(r"\s*\((?:[^()A-Za-z]|(?<=\d)(?:st|nd|rd|th)\b)*")
 """A figure in brackets right after a place is the place's ("Sweden (62.6)", "Korea (4th / +2)"): the bracket holds
 no words but ordinal endings, so "(up from 3rd in Asia, ..." does not bind."""
 PLACE_WITH = re.compile(r"\s+(?:with|at|had|has|on|having)\s+(?:about\s+|around\s+)?$", re.I)
-GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country's\s+|nation's\s+)?"
+GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?:the\s+)?(?:country['’]s\s+|nation['’]s\s+)?"
                         r"(?:GDP|gross domestic product)\s+(?:was|is|stood at|reached|of|at)\s+(?:about\s+|around\s+)?$", re.I)
 EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
@@ -77,7 +77,9 @@ def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: l
             [m for m in subjects if not any(a <= m.start < b for a, b in away)])
 
 
-GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country's\s+|nation's\s+)?|China's\s+)?(?:GDP|gross domestic product))", re.I)
+GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation['’]s\s+|economy['’]s\s+)?|China['’]s\s+)?"
+                       r"(?:GDP|gross domestic product))", re.I)
+"""'of the country’s GDP' (either apostrophe): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
@@ -157,6 +159,7 @@ class Context:
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
+    rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
@@ -257,11 +260,15 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
-                         rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)")
+                         rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
+                         rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s)\s+)({MONTHS})(?=\s+(?:exports|imports|"
+                         r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
 """A month the sentence dates its figures by: "in December", "In January 2024", "during May" (not "in January and
 February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
-it as what saw the figures: "December saw the trade surplus reach ..."); a bare "December" may be a release date
+it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
+a sentence or after a determiner: "December exports alone jumped 10.7%", "China's November imports"); a bare
+"December" may be a release date
 ("on December 7") and is not read."""
 
 
@@ -274,7 +281,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         return code, m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
-        return f"{year}-{MONTH_NUMBERS[(m.group(1) or m.group(2) or m.group(3)).lower()]:02d}", m.group(0)
+        return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
@@ -321,6 +328,12 @@ RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveile
                           r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
+RELEASE_DATE_FIRST = re.compile(r"(?i)\bon\s+(?:(?:" + MONTHS + r")\s+\d{1,2},?|\d{1,2}\s+(?:" + MONTHS + r"),?)\s+"
+                                r"((?:19|20)\d{2})\b(?=[^.;:]{0,120}?\b(?:released|published|announced|issued|unveiled|"
+                                r"reported|disclosed|revealed|made public)\b)")
+"""The year of a release's date said before the release ("On February 29, 2024, the National Bureau of Statistics
+unveiled the statistical communique for 2023"): when the figures came out, not their period (a date with its day
+and a release verb after it in the sentence; "On March 1, 2024, exports rose" stays the figures' date)."""
 RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{0,100}?\bon\s+(" + MONTHS + r")\s+"
                          r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
 """The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
@@ -333,7 +346,8 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
     found = []
-    events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence))]
+    events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence),
+                                                        *RELEASE_DATE_FIRST.finditer(sentence))]
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
@@ -428,12 +442,14 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
 INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b")
 
 
-def _unknown_industries(sentence: str, subjects: list[Mention]) -> list[Mention]:
+def _unknown_industries(sentence: str, subjects: list[Mention], names: list[Mention] = ()) -> list[Mention]:
     """"imports and exports of the machinery industry": an industry whose name holds no subject the vocabulary
     knows counts something no series holds (an "other:industry" subject mention, taken like any other); "the auto
-    industry" names vehicles and adds nothing."""
+    industry" names vehicles and adds nothing; nor does a compiler's name ("according to the Ministry of Industry
+    and Information Technology": `names`, the basis mentions)."""
     added = [Mention(m.start(1), m.end(), "other:industry", m.group(0)) for m in INDUSTRY.finditer(sentence)
-             if not any(m.start(1) <= s.start < m.end() for s in subjects)]
+             if not any(m.start(1) <= s.start < m.end() for s in subjects)
+             and not any(n.start <= m.end() - 1 < n.end for n in names)]
     return sorted(subjects + added, key=lambda m: m.start) if added else subjects
 
 
@@ -461,8 +477,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     measures = mentions("measure", sentence)
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
-    subjects = _unknown_industries(sentence, subjects)
     bases = mentions("basis", sentence)
+    subjects = _unknown_industries(sentence, subjects, bases)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published)
     attached_years = {m.start(1): f.start for f in figures
@@ -977,7 +993,7 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
         if not (frame.kind == "rank" and read.value == 1 and frame.role == "figure" and frame.transformation == "level"
                 and LEAD_BEFORE.search(sentence[max(0, read.figure.start - 12): read.figure.start])):
             continue
-        if LEAD_SCOPED.match(sentence, read.figure.end):
+        if LEAD_SCOPED.match(sentence, read.figure.end) and not NUMBER_OF_AFTER.match(sentence, read.figure.end):
             continue  # "ranking first in Asia", "first among developing countries": a lead the store cannot rank
         if LEAD_UNTIL.search(sentence):
             frame.notes.append("a lead that ended (until a year): no leader claim")
@@ -1003,10 +1019,16 @@ def _lead_of_a_measure(sentence: str, read: Read) -> None:
     ranking or its parts (the GII, its clusters and indicators: their ranks are stored as such)."""
     frame = read.frame
     said = [m for m in mentions("measure", sentence[: read.figure.start]) if m.value not in ("rank", "score", "share")]
-    if not said or frame.subject_from != "stated" or not frame.subject or frame.subject.startswith("other:") \
+    counted = NUMBER_OF_AFTER.match(sentence, read.figure.end)
+    if counted and frame.subject_from == "stated" and frame.subject and not frame.subject.startswith("other:"):
+        # "China has overtaken the United States to rank first for the number of science and technology clusters":
+        # first in a count the sentence names after the rank (clusters too: their counts are stored as levels)
+        said = [Mention(counted.start(), counted.end(), "count", counted.group(0))]
+    elif not said or frame.subject_from != "stated" or not frame.subject or frame.subject.startswith("other:") \
             or catalogue.within(frame.subject, "innovation_index"):
         return
     leading = [m for m in _resolve_country(_places(sentence), None) if m.end <= read.figure.start and m.value != "WLD"]
+    leading = [m for m in leading if not RIVAL_BEFORE.search(sentence[max(0, m.start - 30): m.start])] or leading
     if not leading:
         return  # who leads is not said ("globally", "in the world" name the field, not the leader)
     frame.measure, frame.measure_from, frame.measures = said[-1].value, "stated", (said[-1].value,)
@@ -1014,6 +1036,11 @@ def _lead_of_a_measure(sentence: str, read: Read) -> None:
     frame.role = "leader"
     read.check, read.comparator, read.step = "leader", "rank==1", None
     frame.notes.append(f"a lead in {said[-1].value} of {frame.subject} among the economies: a leader claim on its series")
+
+
+NUMBER_OF_AFTER = re.compile(r"(?i)\s+(?:in\s+the\s+world\s+|globally\s+)?(?:for|in|by)\s+(?:the\s+)?(?:total\s+)?"
+                             r"number\s+of\b")
+"""After a rank of 1, the count it leads in ("rank first for the number of S&T clusters")."""
 
 
 WHOLE_AFTER = re.compile(r"(?i)\s*of\s+(?:(?:all|total|the|China's|Chinese|the\s+country's|the\s+nation's|"
@@ -1374,7 +1401,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     items = [m for m in items if colon < 0 or m.start < colon]
     if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
         # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
-        items = [m for m in items if m.value != "economy"]
+        items = [m for m in items if m.value not in ("economy", "gdp")]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
     # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
@@ -1753,6 +1780,14 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     return None, False
 
 
+RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:ed|es|ing)?|outpac(?:ed|es|ing|e)|"
+                          r"outstrip(?:ped|s|ping)?|replac(?:ed|es|ing|e)|displac(?:ed|es|ing|e)|dethron(?:ed|es|ing|e)|"
+                          r"unseat(?:ed|s|ing)?|ahead\s+of|overtaking)\s+(?:the\s+)?$")
+"""Before an economy, words making it the one overtaken ("China has overtaken the United States to rank first",
+"replacing Germany"): not the one a lead without a level is said of (`_lead_of_a_measure`; for any figure it
+moved figures of the overtaken economy to the other on dev and dev7: not used there)."""
+
+
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
 """Between two items of a list: "Sweden, Singapore", "Sweden and the USA", "Finland, and Denmark"."""
 
@@ -1920,6 +1955,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024 ... Korea (4th)":
             # a rank is of the index's edition the text named, not of a year carried from a sentence on its data
             frame.period, frame.period_from = context.edition, "context"
+            return
+        elif frame.kind == "rank" and context.rank_period and context.period and context.period != context.rank_period:
+            # "China was in 10th place in the GII ... patent applications in 2024 ... Germany ... its fall to 11th
+            # place": a rank without a year is in the edition of the ranking's last rank (or, when that rank had no
+            # year either, "-", left open as it was: the edition out by the published date), not of a data year
+            # carried from a sentence about another measure
+            if context.rank_period != "-":
+                frame.period, frame.period_from = context.rank_period, "context"
             return
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
@@ -2102,6 +2145,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # September rose 8.3%"), dates the next sentences too
     dated = [r.frame.period for r in reads if r.frame.role == "figure" and r.frame.period_from == "context"
              and r.frame.period and not r.frame.period.isdigit() and r.frame.period != context.period]
+    named_month = MONTH_NAMED.search(sentence)
+    if named_month and named_month.group(4):
+        dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
     if stated:
         context.period = stated[0]
     else:
@@ -2128,6 +2174,11 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:")]
     if ranked:
         context.rank_subject = ranked[-1]
+    editions = [r.frame.period or "-" for r in reads if r.frame.kind == "rank" and r.frame.role == "figure"
+                and r.frame.subject and not r.frame.subject.startswith("other:")
+                and (r.frame.period is None or r.frame.period.isdigit())]
+    if editions:
+        context.rank_period = editions[-1]
     elif not reads and any(m.value == "innovation_index" for m in subjects):
         # "On the 16th local time, WIPO released the 2025 Global Innovation Index Report": the ranking the text's
         # ranks are in, named in a sentence without figures

@@ -17,6 +17,7 @@ USD figure from a CNY series at the period's rate (derive.py).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -310,6 +311,14 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     return options, ""
 
 
+@functools.cache  # built once from the economies table shipped in the package
+def _in_economy() -> re.Pattern:
+    """ "in South Korea" right after a member's name (lower case, as `_name_key` leaves it)."""
+    names = sorted({_name_key(n) for name, aliases in catalogue.economies().values() for n in (name, *aliases) if n},
+                   key=len, reverse=True)
+    return re.compile(r"^\s+in\s+(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 def _name_key(text: str) -> str:
     return re.sub(r"\s*[–—-]\s*", "-", text.lower())
 
@@ -317,7 +326,8 @@ def _name_key(text: str) -> str:
 NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
                           r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
                           r"sci-tech|science|and|technology|S&T|cluster|clusters|top|position|spot|place|"
-                          r"continues|continued|continue|to|still|again|once|more)[\s,'’-]*)*$")
+                          r"continues|continued|continue|to|still|again|once|more|which|who|fell|dropped|slipped|slid|"
+                          r"declined|rose|climbed|jumped|moved|advanced|edged|went|up|down|back)[\s,'’-]*)*$")
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
 the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
 
@@ -326,13 +336,13 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s+(?=its\b|the\b|[
 INDEX_NAMED = re.compile(r"(?i)\bGlobal\s+Innovation\s+Index\b|\bGII\b")
 
 
-def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
+def named_rank(sentence: str, start: int, period: str | None, index: list[Entry], clusters: bool = False) -> Option | None:
     """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
     GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
     before the rank with nothing but ranking words between (`NAME_TO_RANK`), never in a "respectively" list; of
     names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the period."""
-    if not re.search(r"(?i)\bclusters?\b", sentence) or re.search(r"(?i)\brespectively\b", sentence):
-        return None
+    if not (clusters or re.search(r"(?i)\bclusters?\b", sentence)) or re.search(r"(?i)\brespectively\b", sentence):
+        return None  # `clusters`: the sentence's ranks are in the cluster ranking the text named before
     # the rank's clause: "Singapore ranked fourth in the Global Innovation Index" is the economy's rank, not its
     # cluster's (a member named like an economy is its cluster only when the clause says "cluster")
     bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
@@ -350,7 +360,13 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         if not in_cluster and entry.member.lower() in economies:
             continue
         at = before.rfind(key)
-        if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(before[at + len(key):]):
+        if at < 0 and re.search(r", [a-z]{2}$", key):  # "San Jose–San Francisco, CA" written without its state
+            key = key[:-4]
+            at = before.rfind(key)
+        between = before[at + len(key):]
+        # "Seoul in South Korea was third": the member's economy named after it stands between name and rank
+        between = _in_economy().sub(" ", between, count=1)
+        if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(between):
             continue
         if indexed and not re.match(r"\s*clusters?\b", before[at + len(key):]):
             continue  # the index named in the clause: its economy's rank, unless the text calls the name a cluster
