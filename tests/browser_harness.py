@@ -73,13 +73,21 @@ _IDLE: dict[int, dict[tuple, list]] = {}
 
 
 @contextmanager
-def opened(browser, viewport: str = "1280x800", **context_options):
+def opened(browser, viewport: str = "1280x800", fresh: bool = False, **context_options):
     """A page whose `errors` list collects console errors and uncaught exceptions, empty when handed out.
 
     A page is handed to one test at a time and then kept (on about:blank) for the next test that asks for
     the same viewport and options in the same browser: a page that has loaded the app once draws the
     next one from its compiled scripts, about 1.3 s an article page against 3 s in a fresh context. Each
-    test starts with its own goto; a test that needs two pages at once gets two."""
+    test starts with its own goto; a test that needs two pages at once gets two. `fresh`: a new context of its own,
+    closed after the test (a first visit, with nothing cached)."""
+    if fresh:
+        page = _new_page(browser, viewport, context_options)
+        try:
+            yield page
+        finally:
+            page.context.close()
+        return
     idle = _IDLE.setdefault(id(browser), {}).setdefault((viewport, tuple(sorted(context_options.items()))), [])
     page = idle.pop() if idle else _new_page(browser, viewport, context_options)
     page.errors.clear()
