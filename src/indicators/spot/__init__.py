@@ -20,14 +20,13 @@ Cost is linear in the text: each sentence is scanned once per dimension; a text 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-import dataclasses
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from indicators import cache
-from indicators import catalogue
+from indicators import cache, catalogue
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
                                       yaml_text)
@@ -643,34 +642,56 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
     the currency of the level it qualifies ("rose 5 percent to 43.85 trillion yuan"), else of its sentence's money
     figures or stated basis ("in yuan terms"), else of its paragraph's stated basis (`at`: where the figure starts
     in the sentence: where the figure ends)."""
-    bases = {"_usd_" in o.entry.indicator for o in options}
-    if len(options) < 2 or len(bases) < 2:
+    if len(options) < 2 or len({matching.in_dollars(o.entry) for o in options}) < 2:
         return options, True
     # the basis the figure's own clause states ("with a 5.9% increase in dollar terms"), then the money figure a growth
     # rate qualifies ("rose 7.1% to 25.45 trillion yuan", though another clause says "in dollar terms"), then the
     # sentence's stated basis
-    dollars = _stated_currency(_clause_text(sentence, at)) if at >= 0 else None
+    around = _around(sentence, at)
+    dollars = _stated_currency(_clause_text(sentence, around)) if at >= 0 else None
     if dollars is None and frame.transformation == "growth_rate":
-        dollars = _qualified_currency(sentence, at)
+        dollars = _qualified_currency(around)
     if dollars is None:
         dollars = _stated_currency(sentence)
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _stated_currency(paragraph)
     if dollars is None and frame.transformation == "growth_rate":
-        leaning = _continued_currency(sentence, at)
+        leaning = _continued_currency(sentence, around)
         if leaning is not None:  # the likelier basis first, but still open: never an accusation on it
-            return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != leaning, -o.score)), False
+            return _basis_first(options, leaning), False
     if dollars is None:
         return options, frame.transformation != "growth_rate"
-    return sorted(options, key=lambda o: (("_usd_" in o.entry.indicator) != dollars, -o.score)), True
+    return _basis_first(options, dollars), True
 
 
-def _clause_text(sentence: str, at: int) -> str:
-    """The clause of the sentence holding the figure that ends at `at` (the whole sentence when no figure ends there)."""
-    own = next((f for f in read_figures(sentence) if f.end == at), None)
-    if own is None:
+def _basis_first(options: list, dollars: bool) -> list:
+    """The options on the given currency basis first (True: dollars), each basis by score."""
+    return sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What the currency helpers read around a figure: the sentence's figures, the one ending at the given offset
+    (None when none does), the clause holding it, and the sentence's bracketed spans (read once per figure)."""
+
+    figures: list
+    own: Figure | None
+    clause: tuple[int, int] | None
+    bracketed: list[tuple[int, int]]
+
+
+def _around(sentence: str, at: int) -> _Around:
+    figures = read_figures(sentence)
+    own = next((f for f in figures if f.end == at), None)
+    clause = frames._clause_of(frames._clauses(sentence), own.start) if own is not None else None
+    return _Around(figures, own, clause, [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)])
+
+
+def _clause_text(sentence: str, around: _Around) -> str:
+    """The clause of the sentence holding the figure (the whole sentence when no figure ends where it was asked)."""
+    if around.clause is None:
         return sentence
-    a, b = frames._clause_of(frames._clauses(sentence), own.start)
+    a, b = around.clause
     return sentence[a:b]
 
 
@@ -685,18 +706,15 @@ WITH_CLAUSE = re.compile(r"(?i)\s*,?\s*(?:with|up|down|representing|marking|an?\
                          r"growth|jump|drop))\b")
 
 
-def _continued_currency(sentence: str, at: int) -> bool | None:
+def _continued_currency(sentence: str, around: _Around) -> bool | None:
     """"exports ... totaled US$2052.77 billion, which was the first time to exceed US$2 trillion, with a year-on-year
     increase of 3.6 percent": a growth rate in a clause opening with "with", "up", "an increase of" continues the
     money figure before it (the nearest, no other figure between): its currency is the likelier basis (True for
     dollars). Writers also give the other basis's rate beside a level ("25.45 trillion yuan, up 5.9 percent" in
     dollars), so the basis stays open (never an accusation); None when nothing leans."""
-    figures = read_figures(sentence)
-    own = next((f for f in figures if f.end == at), None)
+    figures, own, clause, bracketed = around.figures, around.own, around.clause, around.bracketed
     if own is None:
         return None
-    clause = frames._clause_of(frames._clauses(sentence), own.start)
-    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)]
     before = [f for f in figures if f.end <= own.start and not any(a <= f.start < b for a, b in bracketed)]
     if not WITH_CLAUSE.match(sentence, clause[0]) or not before or before[-1].unit not in ("CNY", "USD") \
             or own.start - before[-1].end > 150:
@@ -704,17 +722,14 @@ def _continued_currency(sentence: str, at: int) -> bool | None:
     return before[-1].unit == "USD"
 
 
-def _qualified_currency(sentence: str, at: int) -> bool | None:
-    """The currency of the money figure a growth rate ending at `at` qualifies: the nearest one in its clause with
+def _qualified_currency(around: _Around) -> bool | None:
+    """The currency of the money figure the growth rate `around.own` qualifies: the nearest one in its clause with
     no other figure between ("up 7.1 percent to CNY25.45 trillion"), else the one currency of its clause's money
     figures; a conversion in brackets ("25.5 trillion yuan ($3.5 trillion)") is never the basis. None when
     nothing says (another clause's money is another figure's: "..., while the surplus hit $992 billion")."""
-    figures = read_figures(sentence)
-    own = next((f for f in figures if f.end == at), None)
-    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)]
+    figures, own, clause, bracketed = around.figures, around.own, around.clause, around.bracketed
     if own is None:
         return None
-    clause = frames._clause_of(frames._clauses(sentence), own.start)
     money = [f for f in figures if f.unit in ("CNY", "USD") and not any(a <= f.start < b for a, b in bracketed)
              and clause[0] <= f.start < clause[1]]
     if not money:

@@ -24,7 +24,7 @@ from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
 from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, Frame, overlapping
-from indicators.spot.matching import freq_of, months_of, previous_period, related, same_dimensions
+from indicators.spot.matching import freq_of, in_dollars, months_of, previous_period, related, same_dimensions
 from indicators.spot.vocabulary import (actor_group, measures_agree, mentions, narrowing_modifier, scope_qualifier,
                                         vocabulary)
 
@@ -170,8 +170,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             if first.verdict not in SUPPORTING and other.verdict in SUPPORTING:
                 chosen, chosen_index = other, int(claim_id.rsplit("-", 1)[1])
                 break
-        basis_changed = bool(chosen_index) and (("_usd_" in c._options[0].entry.indicator)
-                                                != ("_usd_" in c._options[chosen_index].entry.indicator))
+        basis_changed = bool(chosen_index) and (in_dollars(c._options[0].entry)
+                                                != in_dollars(c._options[chosen_index].entry))
         if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
             _switch(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader

@@ -106,6 +106,12 @@ def item_index(store: Store) -> list[Entry]:
         store, ("item index",), lambda: _series_index(store, items=True))
 
 
+def in_dollars(entry: Entry) -> bool:
+    """Whether the series is the dollar-basis twin of a growth published on a yuan and a dollar basis (customs'
+    `..._usd_...` indicators)."""
+    return "_usd_" in entry.indicator
+
+
 def named_first(sentence: str, opened: int, frame: Frame, items: list[Entry]) -> Option | None:
     """"It holds top positions for its Researchers (1st)": first place in an item the store names (gii
     ranked_first_named [indicator:Researchers]) for the economy of the figure, the item's whole name right before the
