@@ -20,7 +20,7 @@ every second for the result, which the job leaves in the jobs folder. Here:
   shows a message (the callback's `failed`), never a silent hang.
 - Each job has its own result key: two readers who paste the same text never take each other's result.
 - Bounded: at most MAX_RUNNING jobs run at once per store (one more is answered with a message), each
-  for at most JOB_CPU_S seconds of processor time.
+  for at most JOB_CPU_S seconds of processor time and JOB_WALL_S seconds of wall-clock time.
 
 diskcache, multiprocess and psutil (dash's `diskcache` extra) load with the dashboard only.
 """
@@ -57,6 +57,10 @@ RESULT_TTL_S = 600
 """A job's result (and progress) is dropped this long after it was written, collected or not."""
 JOB_CPU_S = 600
 """A job's processor time limit (RLIMIT_CPU): past it the job is killed and its page says so."""
+JOB_WALL_S = 900
+"""A job's wall-clock limit (SIGALRM). A job waiting for something that never comes (a lock, a stuck
+connection) uses no processor time, so RLIMIT_CPU never ends it: past this it is killed too, its page says
+so, and its place among the MAX_RUNNING is free again."""
 MAX_RUNNING = max(2, os.cpu_count() or 1)
 """Jobs running at once for one store (all workers): one more is refused with a message (BUSY)."""
 STOPPED = ("it stopped before it finished (its process ended without an answer: out of time or memory, or "
@@ -363,7 +367,7 @@ _OPENING: _Opening | None = None
 
 
 def _run(job_fn, job_args: tuple, opening: _Opening) -> None:
-    """A job process: its processor time limit and signals, how to open the store, then Dash's job (which
+    """A job process: its processor and wall-clock time limits and signals, how to open the store, then Dash's job (which
     runs the callback and writes its result or error to the jobs folder)."""
     global _OPENING
     _OPENING = opening
@@ -373,6 +377,8 @@ def _run(job_fn, job_args: tuple, opening: _Opening) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         soft = JOB_CPU_S if hard == resource.RLIM_INFINITY else min(JOB_CPU_S, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the alarm ends the process
+        signal.alarm(JOB_WALL_S)
         job_fn(*job_args)
     except BaseException:  # Dash's job records the callback's errors; this is one outside it
         log.exception("dashboard: a job failed outside its callback")

@@ -193,7 +193,14 @@ def spin(*args, **kwargs):
     return []
 
 
-@pytest.mark.parametrize("ending", ["killed", "out of time"])
+def stuck(*args, **kwargs):
+    """A spotter that waits two minutes for something, using no processor time (the job's wall-clock
+    limit, set to 1 s, stops it first: its processor time limit never would)."""
+    time.sleep(120)
+    return []
+
+
+@pytest.mark.parametrize("ending", ["killed", "out of time", "stuck"])
 def test_a_check_whose_process_dies_says_so(snapshot_copy, monkeypatch, ending):
     import signal
 
@@ -202,9 +209,12 @@ def test_a_check_whose_process_dies_says_so(snapshot_copy, monkeypatch, ending):
 
     if ending == "killed":
         monkeypatch.setattr(spot, "spot", lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL))
-    else:
+    elif ending == "out of time":
         monkeypatch.setattr(spot, "spot", spin)
         monkeypatch.setattr(jobs, "JOB_CPU_S", 1)
+    else:
+        monkeypatch.setattr(spot, "spot", stuck)
+        monkeypatch.setattr(jobs, "JOB_WALL_S", 1)
     client, dependencies = app_client(snapshot_copy, f"job-{ending.replace(' ', '-')}")
     body = check_request(dependencies, SHORT)
     status, answer = outcome(client, body, start(client, body))
