@@ -5,7 +5,8 @@ in the front matter (value, unit, measure, subject, entity, period, series or no
 - **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
   (or hold them) with the same value (sign included), not already counted for another annotation;
 - **held**: annotated figures whose series the store holds; **mapped**: of those found, the candidate's
-  series is the annotated one; **+period, entity**: and its period and entity are the annotated ones;
+  series is the annotated one; **+period, entity**: and its period and entity are the annotated ones (a
+  cluster annotated "CHN-Beijing" is the store's CHN with the cluster Beijing: same_entity);
 - **false contradicted**: candidates judged contradicted or misleading where the annotation expects
   neither; **none-held accused**: such a verdict on a figure the store does not hold; **accused, no
   annotation**: such a verdict on a candidate no annotated figure matched (every figure is annotated, so it is false;
@@ -25,6 +26,7 @@ is read only when named (--splits holdout), to report it apart from what the rul
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -158,7 +160,7 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         right = right or [c for c in hits if c.match and series != "none" and duplicate_series(
             c.match, series, transformation, figure.get("period"), figure.get("entity"), store)]
         # one span annotated once per economy ("India and the UK each have 4"): the candidate read for that economy
-        own = [c for c in right if (c.match.entity or c.entity) == figure.get("entity")]
+        own = [c for c in right if same_entity(c, figure.get("entity"))]
         hit = (own or right or hits or [None])[0]
         if DETAIL:
             detail(path.stem, figure["text"], f"{series} {figure.get('period')} {figure.get('entity')} "
@@ -169,7 +171,7 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         row["found"] += 1
         if held and right:
             row["mapped"] += 1
-            if str(hit.match.period) == str(figure.get("period")) and (hit.match.entity or hit.entity) == figure.get("entity"):
+            if str(hit.match.period) == str(figure.get("period")) and same_entity(hit, figure.get("entity")):
                 row["mapped_pe"] += 1
         if hit.verdict in ACCUSING and figure.get("expected") not in ACCUSING:
             row["false_contradicted"] += 1
@@ -185,6 +187,25 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
     row["abstentions"] = sum(1 for c in found if c.verdict == "needs-review")
     row["right"] = len(used)
     return row
+
+
+def same_entity(candidate, annotated) -> bool:
+    """Whether the candidate's entity is the annotated one. A science and technology cluster is stored as its
+    economy with the cluster as the product (CHN, `cluster:Shenzhen–Hong Kong–Guangzhou`); annotations write
+    it either as the economy alone or as "CHN-Shenzhen-Hong Kong-Guangzhou" (economy, hyphen, cluster), and
+    both name the same thing."""
+    entity = candidate.match.entity or candidate.entity
+    if entity == annotated:
+        return True
+    product = candidate.match.product or ""
+    economy, _, cluster = str(annotated or "").partition("-")
+    return (product.startswith("cluster:") and economy == entity and bool(cluster)
+            and _cluster_name(cluster) == _cluster_name(product.removeprefix("cluster:")))
+
+
+def _cluster_name(name: str) -> str:
+    """A cluster's name compared without case or dash style ("Shanghai–Suzhou", "Shanghai-Suzhou")."""
+    return re.sub(r"\s*[-–—]\s*", "-", name).casefold().strip()
 
 
 def detail(where: str, text: str, want: str, hit) -> None:

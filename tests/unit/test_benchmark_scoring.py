@@ -1,0 +1,41 @@
+"""The spotting benchmark's scoring (benchmarks/spot.py): which candidate counts as an annotated figure's
+entity. A benchmark that scores wrongly flatters or hides; these pin its rules."""
+
+from __future__ import annotations
+
+import importlib.util
+from types import SimpleNamespace
+
+import pytest
+from repo_paths import ROOT
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("spot_benchmark", ROOT / "benchmarks" / "spot.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def candidate(entity: str, product: str | None = None):
+    return SimpleNamespace(entity=None, match=SimpleNamespace(entity=entity, product=product))
+
+
+@pytest.mark.parametrize("annotated, entity, product, same", [
+    ("CHN", "CHN", None, True),
+    ("USA", "CHN", None, False),
+    # a cluster: the economy alone, or economy-hyphen-cluster with any dash style and case
+    ("CHN", "CHN", "cluster:Beijing", True),
+    ("CHN-Beijing", "CHN", "cluster:Beijing", True),
+    ("CHN-Shenzhen-Hong Kong-Guangzhou", "CHN", "cluster:Shenzhen–Hong Kong–Guangzhou", True),
+    ("CHN-shanghai - suzhou", "CHN", "cluster:Shanghai–Suzhou", True),
+    # another cluster of the same economy, or the same name under another economy, is not the annotated one
+    ("CHN-Beijing", "CHN", "cluster:Shanghai–Suzhou", False),
+    ("USA-Beijing", "CHN", "cluster:Beijing", False),
+    # a sub-national entity that is not a cluster is compared whole
+    ("CHN-Beijing", "CHN", None, False),
+    ("CHN-JS", "CHN-JS", None, True),
+])
+def test_same_entity(bench, annotated, entity, product, same):
+    assert bench.same_entity(candidate(entity, product), annotated) is same
