@@ -145,3 +145,28 @@ def test_the_economys_own_wrong_figure_is_still_accused(store):
     found = by_span(spot.spot("China's vehicle production fell 5 percent in 2024.", store=store,
                               published="2025-03-01"), "5 percent")
     assert found.verdict in ACCUSING
+
+
+# --- an economy carried from earlier text into a sentence that names others -------------------------------
+
+GII_INDIA = "India climbed to 38th place in the Global Innovation Index 2025.\n\n"
+
+
+@pytest.mark.parametrize("text, span", [
+    # a table's heading: the list's length, not India's place (India was the article's subject before)
+    (GII_INDIA + "Top 10 innovative economies in 2025: Switzerland, Sweden, United States, Republic of Korea, "
+                 "Singapore.", "Top 10"),
+    (GII_INDIA + "List of Top 10 Most Innovative Countries in 2025 Rank Country GII Score 1 Switzerland 66 2 Sweden "
+                 "62.6 3 United States of America 61.7", "Top 10"),
+])
+def test_a_figure_in_a_sentence_naming_other_economies_is_not_accused_for_the_carried_one(store, text, span):
+    found = by_span(spot.spot(text, store=store, published="2025-09-20"), span)
+    assert found.entity == "IND" and found.frame["entity_from"] == "context"
+    assert found.verdict == "needs-review"
+    assert "the sentence names CHE, SWE, USA" in found.explanation
+
+
+def test_the_same_bound_with_its_economy_named_is_still_accused(store):
+    found = by_span(spot.spot("India is in the top 10 of the Global Innovation Index 2025.", store=store,
+                              published="2025-09-20"), "top 10")
+    assert found.verdict in ACCUSING

@@ -217,6 +217,12 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                            "be the city's")
         if c.frame.get("period_from") != "stated" and not place_named:
             reasons.append("neither the period nor the place is named in the sentence (both carried from earlier text)")
+        named = ([e for e in _other_economies(c.sentence, c.match.entity)
+                  if e not in (c.frame.get("counterpart"), c.match.counterpart)]  # a partner is not another economy's figure
+                 if c.frame.get("entity_from") != "stated" else [])
+        if named:
+            reasons.append(f"the sentence names {', '.join(named[:3])}{' and others' if len(named) > 3 else ''} but "
+                           f"not {c.match.entity}, the economy carried from earlier text: the figure may be theirs")
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
@@ -402,6 +408,17 @@ def _economy_named_only_as(sentence: str, words) -> str:
     if places and all(p.words.lower() in wanted for p in places):
         return places[0].words
     return ""
+
+
+def _other_economies(sentence: str, entity: str) -> list[str]:
+    """The economies the sentence names other than `entity`, in order ("the top 10: Switzerland, Sweden, ..."
+    carries no figure of India's, whatever the text was about before)."""
+    named = []
+    for place in mentions("place", sentence):
+        if place.value not in ("WLD", entity) and place.value.isalpha() and place.value.isupper() \
+                and place.value not in named:
+            named.append(place.value)
+    return named
 
 
 def _region_of_economy(sentence: str, words) -> str:
