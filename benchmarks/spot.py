@@ -11,7 +11,9 @@ in the front matter (value, unit, measure, subject, entity, period, series or no
   neither; **none-held accused**: such a verdict on a figure the store does not hold; **accused, no
   annotation**: such a verdict on a candidate no annotated figure matched (every figure is annotated, so it is false;
   for the bundled articles, whose claims files check only some figures, a count to review, not proved false);
-- **abstentions**: candidates judged needs-review; **precision**: candidates that are an annotated figure.
+- **abstentions**: candidates judged needs-review; **precision**: candidates that are an annotated figure;
+- **missed, by kind**: the store-held figures not mapped with series, period and entity, by why (not found, no
+  series, another series, period, entity): where an unseen split's misses lie, read without its text.
 Bundled articles (data/articles/*): the hand-written claims files are the gold (found, mapped to the
 gold series with period and entity, same verdict). Cost: a 195 KB prose text and a hostile text (5,000
 figures in one sentence), CPU seconds, printed, not asserted. Writes docs/spotting.md with --out.
@@ -150,6 +152,7 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
     found = spot.spot(text, store=store, published=published)
     row = dict.fromkeys(KEYS, 0)
     row["slug"], row["candidates"], used = path.stem, len(found), set()
+    row["misses"] = {}
     for figure in meta.get("figures") or []:
         row["figures"] += 1
         words = _norm(str(figure["text"]))
@@ -169,6 +172,10 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         if DETAIL:
             detail(path.stem, figure["text"], f"{series} {figure.get('period')} {figure.get('entity')} "
                    f"{figure.get('expected')}", hit)
+        if held:
+            miss = miss_kind(hit, right, figure)
+            if miss:
+                row["misses"][miss] = row["misses"].get(miss, 0) + 1
         if hit is None:
             continue
         used.add(id(hit))
@@ -191,6 +198,21 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
     row["abstentions"] = sum(1 for c in found if c.verdict == "needs-review")
     row["right"] = len(used)
     return row
+
+
+MISS_KINDS = ("not found", "no series", "another series", "period", "entity", "period and entity")
+
+
+def miss_kind(hit, right: list, figure: dict) -> str:
+    """Why a store-held figure was not mapped with its series, period and entity ("" when it was): an aggregate
+    that says where an unseen split's misses lie without anyone reading its text."""
+    if hit is None:
+        return "not found"
+    if not right:
+        return "no series" if hit.match is None else "another series"
+    period = str(hit.match.period) != str(figure.get("period"))
+    entity = not same_entity(hit, figure.get("entity"))
+    return {(True, True): "period and entity", (True, False): "period", (False, True): "entity"}.get((period, entity), "")
 
 
 def same_entity(candidate, annotated) -> bool:
@@ -297,6 +319,9 @@ def table(rows: list[dict], title: str) -> list[str]:
               f"abstentions (needs-review) {f['abstentions']}; precision {f['right']}/{f['candidates']} = "
               f"{f['right'] / max(f['candidates'], 1):.2f}." + (f" Same verdict as the claims file: {f['same_verdict']}/{f['figures']}."
                                                                  if f["same_verdict"] else ""), ""]
+    misses = {k: sum(r.get("misses", {}).get(k, 0) for r in rows) for k in MISS_KINDS}
+    if any(misses.values()):
+        lines += ["Store-held figures missed, by kind: " + "; ".join(f"{k} {n}" for k, n in misses.items()) + ".", ""]
     accusations = [a for r in rows for a in r.get("accusations", [])]
     if accusations:
         lines += ["False accusations:", ""] + [f"- {a}" for a in accusations] + [""]

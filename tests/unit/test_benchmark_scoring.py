@@ -39,3 +39,23 @@ def candidate(entity: str, product: str | None = None):
 ])
 def test_same_entity(bench, annotated, entity, product, same):
     assert bench.same_entity(candidate(entity, product), annotated) is same
+
+
+def mapped(period: str, entity: str, product: str | None = None):
+    return SimpleNamespace(entity=None, match=SimpleNamespace(period=period, entity=entity, product=product))
+
+
+@pytest.mark.parametrize("hit, right, why", [
+    (None, False, "not found"),
+    (SimpleNamespace(entity="CHN", match=None), False, "no series"),
+    (mapped("2023", "CHN"), False, "another series"),
+    (mapped("2022", "CHN"), True, "period"),
+    (mapped("2023", "USA"), True, "entity"),
+    (mapped("2022", "USA"), True, "period and entity"),
+    (mapped("2023", "CHN"), True, ""),
+    (mapped("2023", "CHN", "cluster:Beijing"), True, ""),
+])
+def test_miss_kind(bench, hit, right, why):
+    figure = {"period": "2023", "entity": "CHN-Beijing" if hit is not None and hit.match is not None
+              and hit.match.product else "CHN"}
+    assert bench.miss_kind(hit, [hit] if right else [], figure) == why
