@@ -201,6 +201,24 @@ def test_rounded_band_boundaries(value, expected):
     assert result.verdict == expected
 
 
+@pytest.mark.parametrize("stated, step, value, expected", [
+    # three significant digits: rounded from [30.65, 30.75), cut from [30.7, 30.8)
+    (30.7, 0.1, 30.74, "supported-rounded"), (30.7, 0.1, 30.78, "supported-rounded"), (30.7, 0.1, 30.8, "contradicted"),
+    (30.7, 0.1, 30.64, "contradicted"),
+    # a fall is cut toward zero: "fell 12.3 percent" from (-12.4, -12.3]
+    (-12.3, 0.1, -12.38, "supported-rounded"), (-12.3, 0.1, -12.4, "contradicted"), (-12.3, 0.1, -12.24, "contradicted"),
+    # two significant digits are only rounded: "30%" is never 30.7%
+    (30, 1, 30.7, "contradicted"), (-7, 1, -7.6, "contradicted"),
+])
+def test_a_figure_of_three_digits_may_be_cut_not_rounded(stated, step, value, expected):
+    claim = claim_by_id("new-trio-growth-30-percent")
+    claim["stated"].update(value=stated, text=f"{stated} percent")
+    claim["step"] = step
+    result = claims.check_rounded(claim, TableEvidence([growth_row(value)]))
+    assert result.verdict == expected, result.explanation
+    assert ("cut" in result.explanation) is (expected == "supported-rounded" and abs(value) >= abs(stated) + step / 2)
+
+
 def level_row(value: float, qualifier: str = "") -> dict:
     return dict(source="customs", indicator="new_trio_exports_total", entity="CHN", counterpart="WLD",
                 period="2023", freq="A", value=value, unit="CNY", qualifier=qualifier)

@@ -254,6 +254,23 @@ def band(claim) -> tuple[float, float]:
     return stated - step / 2, stated + step / 2
 
 
+TRUNCATED_DIGITS = 3
+"""Significant digits from which a stated figure may be the published one cut to its digits, not rounded."""
+
+
+def truncation_band(claim, obs: Observation) -> tuple[float, float] | None:
+    """The range a published figure cut to the stated digits (not rounded) comes from: [3.07, 3.08) trillion for
+    "3.07 trillion" (NBS's 3,078.29 billion written so; TASS's "126.05 trillion" for 126.0582), toward zero for
+    a fall. Only for a figure of TRUNCATED_DIGITS significant digits or more (the gap is then under 1%: "20
+    million" is never 29 million) and a published figure (a derived or converted one is the engine's, not what a
+    writer cut). None when neither applies."""
+    step = float(claim.step) * float(claim.stated.scale)
+    stated = claim.stated_value()
+    if obs.derivation or obs.converted or step <= 0 or round(abs(stated) / step) < 10 ** (TRUNCATED_DIGITS - 1):
+        return None
+    return (stated, stated + step) if stated >= 0 else (stated - step, stated)
+
+
 def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
     """(verdict, explanation, computation) for one observation; every number printed with the digits
     that keep the sentence true of the printed figures."""
@@ -285,13 +302,21 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
         figure = obs.figure([b_low, b_high])
         holds = b_low <= low and high < b_high
         fails = high < b_low or low >= b_high
-        verdict = ("supported" if obs.value == stated else "supported-rounded") if holds else \
+        t_low, t_high = truncation_band(claim, obs) or (math.nan, math.nan)
+        truncated = not holds and ((t_low <= low and high < t_high) if stated >= 0 else (t_low < low and high <= t_high))
+        verdict = ("supported" if obs.value == stated else "supported-rounded") if holds or truncated else \
             "contradicted" if fails else "inconclusive"
         computation = f"{figure} ({source}) {'in' if b_low <= obs.value < b_high else 'not in'} {band_text}"
+        if truncated:
+            computation += f"; in {fmt_range(t_low, t_high, unit)} (cut to the stated digits)"
         explanation = {
             "supported": f"{what} is exactly {fmt_exact(obs.value, unit)}.",
-            "supported-rounded": f"{what}, {figure}, rounds to the stated {fmt_exact(stated, unit)}: it lies in {band_text}, "
-                                 f"the range “{claim.stated.text}” allows.",
+            "supported-rounded": (f"{what}, {figure}, rounds to the stated {fmt_exact(stated, unit)}: it lies in {band_text}, "
+                                  f"the range “{claim.stated.text}” allows." if not truncated else
+                                  f"{what}, {figure}, is the stated {fmt_exact(stated, unit)} with its further digits cut, "
+                                  f"not rounded: it lies outside {band_text}, the range “{claim.stated.text}” allows when "
+                                  f"rounded, but in {fmt_range(t_low, t_high, unit)}, which a figure cut to its digits "
+                                  "allows, as publications often write it."),
             "contradicted": f"{what}, {figure}, is outside {band_text}, the range “{claim.stated.text}” allows.",
             "inconclusive": f"{what}, {figure}, is {'in' if b_low <= obs.value < b_high else 'outside'} {band_text}, "
                             f"the range “{claim.stated.text}” allows.",
