@@ -62,6 +62,12 @@ FOUND = [
     ("China had taken the second place in the list last year.", ("second place", 2, "rank", "~=", "rank")),
     ("Shenzhen was the world's second-most innovative cluster.", ("second-most", 2, "rank", "~=", "rank")),
     ("December was the second-best month ever for exports.", ("second-best", 2, "rank", "~=", "rank")),
+    ("Ford is the number-one brand in Mexico.", ("number-one", 1, "rank", "~=", "rank")),
+    ("China is second only to the United States.", ("second only to", 2, "rank", "~=", "rank")),
+    ("NTT rose from twelfth position in 2021 to joint seventh in 2022.", ("joint seventh", 7, "rank", "~=", "rank")),
+    ("Samsung moved up from third position in 2021 to second in 2022.", ("second", 2, "rank", "~=", "rank")),
+    ("Among importers, Russia ranked first and Mexico second in 2023.", ("second", 2, "rank", "~=", "rank")),
+    ("Germany came fourth and South Korea fifth.", ("fifth", 5, "rank", "~=", "rank")),
     # vague magnitudes: lower bounds
     ("Prices range from tens of thousands to over 1 million yuan.", ("tens of thousands", 1e4, "count", ">=", "magnitude")),
     ("Millions of construction workers lost their jobs.", ("Millions", 1e6, "count", ">=", "magnitude")),
@@ -115,6 +121,9 @@ def test_a_figure_written_in_words_is_found_with_its_value(sentence, figure):
     "For the first time, exports fell in the first half.",
     "China is one of the largest exporters.",
     "It rains every third day.",
+    "One day, China will lead the world.",
+    "It ranked first in 2023 and rose to second quarter growth.",
+    "Exports ranked third and the second half was weak.",
 ])
 def test_what_only_looks_like_a_word_figure_is_not_read_as_one(sentence):
     assert _forms(sentence) == []

@@ -10,7 +10,8 @@ accusation), so that it is found and shown, never judged against a neighbouring 
   seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
   months", "the three months ended March 31", "the seven-month period");
 - multiple: "twice", "doubling", "more than double what ...", "triple the credit", "two and a half fold";
-- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the second-most innovative";
+- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the second-most innovative", "joint seventh",
+  "Russia ranked first and Mexico second";
 - magnitude: "tens of thousands", "millions of", "billion-dollar", "double-digit" (lower bounds);
 - share: "every third car" (33.3 percent);
 - count: a number word the reader read but that carries no unit ("seven pillars", "occupying three"), unless it is
@@ -89,11 +90,18 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?P<v>{_alternation(forms['multiple_verbs'])})\b(?!-)"
             rf"|(?P<n>{CARDINAL}(?:\s+and\s+a\s+(?:half|quarter))?)[\s-]+fold\b)"),
         "rank": re.compile(
-            rf"(?i)(?:\b(?P<word>number)\s+(?P<nw>one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:of|hundred|thousand|million|billion)\b)"
+            rf"(?i)(?:\b(?P<word>number)[-\s]+(?P<nw>one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:of|hundred|thousand|million|billion)\b)"
             rf"|\b(?P<no>No\.)\s*(?P<nn>\d{{1,3}})\b(?![.,]\d)"
             rf"|(?:(?<=\()|(?<=\s)|^)#(?P<hn>\d{{1,3}})\b"
-            rf"|\b(?P<o>first|second)(?:\s+(?:{_alternation(forms['rank_places'])})\b"
-            rf"|[-\s](?:{_alternation(forms['superlatives'])}|[a-z]{{2,}}est)\b))"),
+            rf"|\b(?P<o>first|second)(?:\s+(?:{_alternation(forms['rank_after'])})\b"
+            rf"|[-\s](?:{_alternation(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
+            rf"|\b(?:{_alternation(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b)"),
+        # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
+        # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters: linear)
+        "elided": re.compile(
+            rf"(?i)\b(?:rank\w*|plac\w*|came|finished|from\s+(?:the\s+)?{ORDINAL}\s+(?:{_alternation(forms['rank_after'])}))"
+            rf"[^.;]{{0,100}}?(?:\band\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+|\bto\s+)(?P<e>{ORDINAL})"
+            rf"(?=\s*(?:[,.;)]|$|\s(?:in|from|with|for|place|position)\b))"),
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{_alternation(forms['magnitudes'])})|(?P<s>{_alternation(numbers.SCALES)})-"
             rf"(?P<cur>{_alternation(numbers.CURRENCY_WORDS)}))\b(?!-)"),
@@ -106,6 +114,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "multiplying": re.compile(rf"(?i)\b(?:{_alternation(forms['multiplying'])})\s+(?:{comparators}\s+)?$"),
         "rate_after": re.compile(rf"(?i)\s+(?:[a-z-]+\s+)?(?:{_alternation(forms['rate_nouns'])})\b"),
         "period_after": re.compile(rf"(?i)[-\s]+{periods}\b"),
+        "idioms": re.compile(rf"(?i)(?:{_alternation(forms['not_durations'])})"),
         "names": re.compile(rf"(?i)\b(?:{_alternation(forms['names'])})\b"),
     }
 
@@ -151,7 +160,8 @@ def _durations(sentence: str) -> list[WordFigure]:
         number, start = m.group("n"), m.start("n")
         if number.lower() in ("a", "an") and not m.group("cmp"):
             continue
-        if p["after"].match(sentence, m.end()) or p["before"].search(sentence[max(0, start - 30): start]):
+        if p["after"].match(sentence, m.end()) or p["before"].search(sentence[max(0, start - 30): start]) \
+                or p["idioms"].fullmatch(sentence, start, m.end()):
             continue
         value = 1.0 if number.lower() in ("a", "an", "one") else _cardinal_value(number)
         if not value or (number[:1].isupper() and start > 0 and not re.search(r"[.!?:\"“]\s*$", sentence[:start])):
@@ -192,6 +202,8 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(m.group("nn"))
         elif m.group("hn"):
             value = float(m.group("hn"))
+        elif m.group("j"):
+            value = float(_ordinal_value(m.group("j")))
         else:
             if re.search(r"(?i)\bin\s+the\s+$", sentence[max(0, m.start() - 8): m.start()]) \
                     and re.match(r"(?i)first\s+place\b", m.group(0)):
@@ -201,6 +213,8 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(numbers.ORDINAL_WORDS[m.group("o").lower()])
         if value:
             found.append(WordFigure(m.start(), m.end(), value, "rank", "rank"))
+    for m in p["elided"].finditer(sentence):
+        found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", "rank"))
     return found
 
 
