@@ -55,7 +55,10 @@ ORDINAL = rf"(?:(?:{_alternation(numbers.TENS)})[-\s](?:{_alternation(numbers.UN
 
 
 def _cardinal_value(text: str) -> float | None:
-    """The number reader's value of a number phrase read whole ("two and a half": 2.5), else None."""
+    """The number reader's value of a number phrase read whole ("two and a half": 2.5; "one", which it leaves alone
+    as mostly a pronoun, from its table), else None."""
+    if text.lower() == "one":
+        return 1.0
     read = numbers.read_figures(text)
     return read[0].value if len(read) == 1 and read[0].start == 0 and read[0].end == len(text) else None
 
@@ -72,11 +75,9 @@ def _ordinal_value(text: str) -> int:
 def _patterns() -> dict[str, re.Pattern]:
     forms = vocabulary()["word_forms"]
     period = _alternation(forms["periods"])
-    periods = rf"(?:{period})(?:s|ies)?"
-    comparators = _alternation([w for w, _ in vocabulary()["_comparators"]] + ["slightly more than", "well over",
-                                                                                  "just over", "a little over",
-                                                                                  "well under", "a little more than"])
-    comparator = rf"(?:(?P<cmp>{comparators})\s+)?"
+    periods = f"(?:{_alternation(_period_nouns())})"
+    comparators = _alternation([w for w, _ in vocabulary()["_comparators"]])
+    comparator = rf"(?:(?P<cmp>(?:(?:{_alternation(forms['comparator_hedges'])})\s+)?(?P<said>{comparators}))\s+)?"
     return {
         "streak": re.compile(
             rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{_alternation(forms['streak_before'])})\s+(?P<p1>{periods})\b"
@@ -90,8 +91,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?P<v>{_alternation(forms['multiple_verbs'])})\b(?!-)"
             rf"|(?P<n>{CARDINAL}(?:\s+and\s+a\s+(?:half|quarter))?)[\s-]+fold\b)"),
         "rank": re.compile(
-            rf"(?i)(?:\b(?P<word>number)[-\s]+(?P<nw>one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:of|hundred|thousand|million|billion)\b)"
-            rf"|\b(?P<no>No\.)\s*(?P<nn>\d{{1,3}})\b(?![.,]\d)"
+            rf"(?i)(?:\bnumber[-\s]+(?P<nw>{CARDINAL})\b(?!\s+(?:of|hundred|{_alternation(numbers.SCALES)})\b)"
+            rf"|\bNo\.\s*(?P<nn>\d{{1,3}})\b(?![.,]\d)"
             rf"|(?:(?<=\()|(?<=\s)|^)#(?P<hn>\d{{1,3}})\b"
             rf"|\b(?P<o>first|second)(?:\s+(?:{_alternation(forms['rank_after'])})\b"
             rf"|[-\s](?:{_alternation(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
@@ -105,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{_alternation(forms['magnitudes'])})|(?P<s>{_alternation(numbers.SCALES)})-"
             rf"(?P<cur>{_alternation(numbers.CURRENCY_WORDS)}))\b(?!-)"),
-        "share": re.compile(rf"(?i){comparator}\bevery\s+(?P<o>third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+        "share": re.compile(rf"(?i){comparator}\bevery\s+(?P<o>{_alternation(w for w, n in numbers.ORDINAL_WORDS.items() if n > 2)})\b"
                             rf"(?!\s+(?:{periods}|time|place)\b)"),
         "after": re.compile(rf"(?i)\s*(?:{_alternation(forms['not_duration_after'])})(?!\w)|-on-"),
         "before": re.compile(rf"(?i)\b(?:{_alternation(forms['not_duration_before'])})\s+(?:the\s+)?$"),
@@ -120,23 +121,27 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _comparator(m: re.Match) -> tuple[str, int]:
-    """The comparator its wording gives ("more than": ">", "nearly": "<") and where that wording starts."""
-    words = m.groupdict().get("cmp")
-    if not words:
+    """The comparator its wording gives ("more than": ">", "nearly": "<", "well over": ">") and where that wording
+    starts (its hedge's start: "just over a decade")."""
+    if not m.groupdict().get("cmp"):
         return "~=", m.start()
-    low = words.lower()
-    given = dict((w.lower(), c) for w, c in vocabulary()["_comparators"])
-    return given.get(low) or (">" if re.search(r"over|more", low) else "<"), m.start("cmp")
+    given = {w.lower(): c for w, c in vocabulary()["_comparators"]}
+    return given[re.sub(r"\s+", " ", m.group("said").lower())], m.start("cmp")
+
+
+@functools.cache  # derived once from the vocabulary shipped in the package
+def _period_nouns() -> dict[str, tuple[str, float]]:
+    """Every period noun, singular and plural ("decade", "decades", "century", "centuries") -> (unit, size)."""
+    nouns = {}
+    for noun, (unit, size) in vocabulary()["word_forms"]["periods"].items():
+        plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
+        nouns[noun] = nouns[plural] = (unit, float(size))
+    return nouns
 
 
 def _period(word: str) -> tuple[str, float]:
     """(unit, size) of a period noun, singular or plural ("decades": years, 10)."""
-    periods = vocabulary()["word_forms"]["periods"]
-    low = word.lower()
-    key = low if low in periods else re.sub(r"(?:ies|s)$", "", low)
-    key = key if key in periods else low[:-3] + "y" if low.endswith("ies") else key
-    unit, size = periods.get(key, periods.get(key.rstrip("y") + "ury", ["years", 1]))
-    return unit, float(size)
+    return _period_nouns()[word.lower()]
 
 
 def _streaks(sentence: str) -> list[WordFigure]:
@@ -195,7 +200,7 @@ def _ranks(sentence: str) -> list[WordFigure]:
     p, found = _patterns(), []
     for m in p["rank"].finditer(sentence):
         if m.group("nw"):
-            value = float(numbers.UNIT_WORDS.get(m.group("nw").lower()) or numbers.TEENS[m.group("nw").lower()])
+            value = _cardinal_value(m.group("nw"))
         elif m.group("nn"):
             if not p["rank_before"].search(sentence[max(0, m.start() - 30): m.start()]):
                 continue  # "press release No. 231", "Decree No. 5": numbering
