@@ -32,6 +32,8 @@ FOUND = [
     ("The growth rate hit a six-quarter high.", ("six-quarter high", 6, "quarters", "~=", "streak")),
     ("Steel exports reached a nine-year high.", ("nine-year high", 9, "years", "~=", "streak")),
     ("It was the twenty-first successive week of gains.", ("twenty-first successive week", 21, "weeks", "~=", "streak")),
+    ("Exports grew for a second year.", ("second year", 2, "years", "~=", "streak")),
+    ("China led the table for the second year running.", ("second year running", 2, "years", "~=", "streak")),
     # durations: in the unit the period counts (a decade is 10 years)
     ("Prices have been falling for more than a year.", ("more than a year", 1, "years", ">", "duration")),
     ("China's share is shrinking for the first time in more than four decades.",
@@ -121,6 +123,8 @@ def test_a_figure_written_in_words_is_found_with_its_value(sentence, figure):
     "For the first time, exports fell in the first half.",
     "China is one of the largest exporters.",
     "It rains every third day.",
+    "Output fell for the second year of the plan.",
+    "Output rose for the first year since 2019.",
     "One day, China will lead the world.",
     "It ranked first in 2023 and rose to second quarter growth.",
     "Exports ranked third and the second half was weak.",

@@ -4,8 +4,8 @@ The corpus counts them as figures (benchmarks/corpus/README.md, "What counts as 
 each as a figure of its `form`, which frames.py matches to nothing (subject "other:<form>": unverifiable, never an
 accusation), so that it is found and shown, never judged against a neighbouring series:
 
-- streak: "the second consecutive month", "the 33th straight month", "the second year in a row", "a six-quarter
-  high" (its length);
+- streak: "the second consecutive month", "the 33th straight month", "the second year in a row", "for a second
+  year", "a six-quarter high" (its length);
 - duration: "more than a decade" (10 years), "nearly five decades" (50), "three months", "six quarters", "a
   seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
   months", "the three months ended March 31", "the seven-month period");
@@ -83,7 +83,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{_alternation(forms['streak_before'])})\s+(?P<p1>{periods})\b"
             rf"|(?P<p2>{period})\s+(?:{_alternation(forms['streak_after'])})\b)"
             rf"|\b(?P<c>{CARDINAL}|\d{{1,3}})\s+(?:{_alternation(forms['streak_before'])})\s+(?P<p3>{periods})\b"
-            rf"|\b(?P<h>{CARDINAL}|\d{{1,3}})-(?P<p4>{period})\s+(?:{_alternation(forms['records'])})\b"),
+            rf"|\b(?P<h>{CARDINAL}|\d{{1,3}})-(?P<p4>{period})\s+(?:{_alternation(forms['records'])})\b"
+            rf"|(?:(?<=\bfor a )|(?<=\bfor the ))(?!first\b)(?P<f>{ORDINAL})\s+(?P<p5>{period})\b(?!\s+of\b|-)"),
         "duration": re.compile(
             rf"(?i){comparator}\b(?P<n>{CARDINAL}(?:\s+and\s+a\s+half)?|an?|one)(?:\s+|-)(?P<p>{periods})\b(?!-)"),
         "multiple": re.compile(
@@ -147,8 +148,8 @@ def _period(word: str) -> tuple[str, float]:
 def _streaks(sentence: str) -> list[WordFigure]:
     found = []
     for m in _patterns()["streak"].finditer(sentence):
-        if m.group("n"):
-            value, noun = _ordinal_value(m.group("n")), m.group("p1") or m.group("p2")
+        if m.group("n") or m.group("f"):
+            value, noun = _ordinal_value(m.group("n") or m.group("f")), m.group("p1") or m.group("p2") or m.group("p5")
         else:
             number = m.group("c") or m.group("h")
             value, noun = (int(number) if number.isdigit() else _cardinal_value(number)), m.group("p3") or m.group("p4")
