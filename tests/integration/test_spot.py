@@ -188,8 +188,11 @@ def test_json_output_has_every_field(snapshot_store, tmp_path, capsys):
 
 
 def test_links_dates_and_list_numbers_are_not_figures(store):
-    text = "Published 2024-03-12. See https://example.org/a/2023/12/1.html. It is No. 1 in the world. One of the best."
+    text = "Published 2024-03-12. See https://example.org/a/2023/12/1.html. See press release No. 5. One of the best."
     assert one(text, store) == []
+    # "It is No. 1 in the world": a rank written in words (the corpus counts it), about no stored series
+    [rank] = one("It is No. 1 in the world.", store)
+    assert (rank.span, rank.value, rank.unit, rank.verdict) == ("No. 1", 1.0, "rank", "unverifiable")
 
 
 def test_glued_scale_abbreviation(store):

@@ -37,8 +37,7 @@ def test_a_lone_one_beside_a_direction_and_a_ranking_step_is_a_move_of_one(sente
     "China is one of the largest exporters.",
     "All the data are kept in one place.",
     "The firm took one spot on the list of suppliers.",
-    "The world's number one car exporter.",
-])
+])  # ("the world's number one car exporter" is a rank written in words: tests/integration/test_spot_found.py)
 def test_a_lone_one_without_a_move_is_not_read(sentence):
     assert [f for f in read_figures(sentence) if f.value == 1] == []
 
@@ -1694,7 +1693,8 @@ def test_a_list_of_economies_in_an_aside_shares_nothing(store, text, span):
 @pytest.mark.parametrize("sentence, ranks", [
     ("Sweden and the USA claimed second and third place.", [2.0, 3.0]),
     ("Sweden took first place in the GII 2024.", [1.0]),
-    ("It took first place in scientific services.", []),            # a ranking of something else
+    ("It took first place in scientific services.", [1.0]),         # a ranking of something else: a rank in words
+                                                                    # about no stored series (test_spot_found.py)
     ("In the first place, exports rose.", []),
     ("The number of indicators in first place rose.", []),
     ("It was the second and third time.", []),

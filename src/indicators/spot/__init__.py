@@ -166,7 +166,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
         count += len(here)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
-        previous = mapped[-1] if mapped else (None if here else previous)
+        previous = mapped[-1] if mapped else (None if [c for c in here if not c.frame.get("form")] else previous)
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
@@ -177,6 +177,11 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "
                                       f"this series completed before the text's date, {published_date}; an assumption.)")
     for candidate in found:
+        if candidate.frame.get("form") and candidate.verdict in ("contradicted", "misleading"):
+            # a figure written in words ("second-most", "twice"): read by wording alone, never an accusation
+            candidate.explanation = (f"Needs review: {candidate.explanation} (a {candidate.frame['form']} written in "
+                                     f"words is never judged false automatically)")
+            candidate.verdict = "needs-review"
         if not candidate.verdict:
             candidate.verdict = "needs-review"
             candidate.explanation = candidate.explanation or "Needs review: the figure could not be judged as read."

@@ -6,10 +6,13 @@ currencies before or after, signs, number words, fractions, ranges; a figure it 
 is skipped); this module only turns its figures into the spotter's `Figure` (value before its scale,
 scale, the spotter's unit, decimals) and leaves out what is a number but not a claim:
 
-- a number word that carries nothing ("one of", "two sessions"), "No. 1", "26 of the top 100";
+- a number word that carries nothing ("one of", "the two sessions"), "26 of the top 100"; a number word of two or more
+  that counts without a unit ("seven pillars") is kept as a count of no series (form "count");
 - an ordinal word that is not a ranking ("the fourth time"; "ranked fourth", "third-largest" stay);
 - the spotter's own units come after the reader's: a figure the reader leaves unitless takes a unit
   word of the vocabulary within two words ("1.59 million patent applications", "nine clusters").
+- figures written as words that the reader leaves out (streaks, durations, multiples, "number one", "No. 1", ...)
+  are read by `wordforms.py` and come last, where no figure above stands, each with its `form`.
 
 A range ("20-25 percent", "€3-6 bln") is two figures: its low end over the whole range's words
 (comparator ">=") and its high end over its own ("25 percent", "6 bln"; "<="), so that the engine
@@ -28,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from indicators import numbers
+from indicators.spot import wordforms
 from indicators.spot.vocabulary import mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
@@ -85,6 +89,7 @@ class Figure:
     comparator: str = "~="  # the reader's, from the wording before the figure ("more than": ">")
     lead: int | None = None  # where that wording starts in the sentence
     move: str = ""  # a signed move in a ranking ("Korea (4th / +2)"): "up" for "+", "down" for "-" (frames._changes)
+    form: str = ""  # a word form no series measures (wordforms.py: streak, duration, multiple, rank, count, ...)
 
 
 def _domain_unit(rest: str) -> tuple[str | None, int]:
@@ -160,7 +165,7 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
 def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
-        return True  # "No. 1", "number one": a name, not a figure
+        return True  # "No. 1", "number one": not the reader's "1"; wordforms.py reads the rank whole (or numbering)
     if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \
             and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and not PLACE_AFTER.match(sentence, f.end) \
             and not STREAK_AFTER.match(sentence, f.end):
@@ -202,8 +207,11 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
             if re.search(r"\bof the top[\s-]+$", sentence[max(0, f.start - 20): f.start], re.I):
                 return []  # "26 of the top 100 clusters" describes the series
             unit = "rank"
+    form = ""
     if _carries_nothing(sentence, f, unit):
-        return []
+        if f.value < 2 or not wordforms.counted(sentence, f.start, f.end):
+            return []
+        unit, form = "count", "count"  # "seven pillars", "occupying three": a count of what no series counts
     words = not re.search(r"\d", f.text)
 
     def plain(value: float) -> float:
@@ -218,7 +226,8 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     comparator = numbers.FLIP[f.comparator] if f.decline else f.comparator  # the decline is the frame's
     if f.kind == "fraction":
         return [Figure(f.start, end, float(f"{value:.3g}"), 1.0, unit, 1, False, words, "fraction", comparator, f.lead)]
-    return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind, comparator, f.lead)]
+    return [Figure(f.start, end, plain(value), f.scale, unit, f.decimals, ordinal, words, f.kind, comparator, f.lead,
+                   form=form)]
 
 
 def _level_beside_rate(sentence: str, here: Figure, nxt: Figure) -> bool:
@@ -434,8 +443,9 @@ def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
-    figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)
-               if not _note_mark(sentence, g)]
+    read = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)
+            if not _note_mark(sentence, g)]
+    figures, counts = [g for g in read if not g.form], [g for g in read if g.form]
     moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     moves = [g for i, g in enumerate(moves) if not any(h.start < g.end and g.start < h.end for h in moves[:i])]  # once
@@ -445,7 +455,17 @@ def read_figures(sentence: str) -> list[Figure]:
     _list_ranks(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
-    return figures
+    # word forms last, where no figure read above stands (a bare count word only where no other form does)
+    forms = [_word_figure(w) for w in wordforms.word_figures(sentence)]
+    for extra in (forms, counts):
+        figures += [g for g in extra if not any(f.start < g.end and g.start < f.end for f in figures)]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _word_figure(w: wordforms.WordFigure) -> Figure:
+    """A word form as the spotter's figure (unscaled, its unit and form: frames.py reads it as about no series)."""
+    return Figure(w.start, w.end, w.value, 1.0, w.unit, 0, w.unit == "rank", True, "number", w.comparator, w.lead,
+                  form=w.form)
 
 
 NOTE_MARK = re.compile(r"\S\[\d{1,3}\]")

@@ -134,6 +134,7 @@ class Frame:
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
     released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
+    form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -463,6 +464,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     figures = [f for f in read_figures(sentence)  # "the first 11 months" names a period, not a figure
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
                        and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))]
+    # word forms (wordforms.py) last: the sentence's other figures are read, paired and carried as without them
+    figures = [f for f in figures if not f.form] + [f for f in figures if f.form]
     frames_of.last_count = len(figures)
     if limit is not None:
         figures = figures[:limit]
@@ -573,11 +576,16 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             main_period = frame.period
         if frame.role == "earlier" and frame.period:
             earlier_years.add(frame.period[:4])
+        if figure.form:  # "the second consecutive month", "seven pillars": no stored series measures it
+            frame.subject, frame.subject_from, frame.form = f"other:{figure.form}", "stated", figure.form
+            frame.notes.append(f"a {figure.form} written in words: no stored series measures it")
         value = figure.value * frame.sign if frame.sign < 0 and figure.value > 0 else figure.value
         figure_for_check = dataclasses.replace(figure, value=value, unit=unit)
         check, step = check_and_step(figure_for_check, comparator)
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
+    worded = [r for r in reads if r.figure.form]
+    reads = [r for r in reads if not r.figure.form]
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
@@ -591,7 +599,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
-    return reads
+    return reads + worded
 
 
 BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)\s*\)$", re.I)

@@ -1,0 +1,278 @@
+"""Figures written as words that the number reader leaves out and no stored series measures (word forms).
+
+The corpus counts them as figures (benchmarks/corpus/README.md, "What counts as a figure"); the spotter reads
+each as a figure of its `form`, which frames.py matches to nothing (subject "other:<form>": unverifiable, never an
+accusation), so that it is found and shown, never judged against a neighbouring series:
+
+- streak: "the second consecutive month", "the 33th straight month", "the second year in a row", "for a second
+  year", "a six-quarter high" (its length);
+- duration: "more than a decade" (10 years), "nearly five decades" (50), "three months", "six quarters", "a
+  seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
+  months", "the three months ended March 31", "the seven-month period");
+- multiple: "twice", "doubling", "more than double what ...", "triple the credit", "two and a half fold";
+- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the second-most innovative", "joint seventh",
+  "Russia ranked first and Mexico second";
+- magnitude: "tens of thousands", "millions of", "billion-dollar", "double-digit" (lower bounds);
+- share: "every third car" (33.3 percent);
+- count: a number word the reader read but that carries no unit ("seven pillars", "occupying three"), unless it is
+  in a name ("World War Two", the "new three" products) or counts periods (a duration's or a period's).
+
+The words are the vocabulary's (vocabulary.yaml `word_forms`); number words and their values are the number
+reader's (`indicators.numbers`), which reads every number phrase found here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from indicators import numbers
+from indicators.spot.vocabulary import mentions, vocabulary
+
+
+@dataclass(frozen=True)
+class WordFigure:
+    start: int
+    end: int
+    value: float  # unscaled ("millions": 1e6)
+    unit: str
+    form: str  # streak, duration, multiple, rank, magnitude, share, count
+    comparator: str = "~="
+    lead: int | None = None  # where the comparator's words start
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CARDINALS = [w for w in (*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS) if w not in ("zero",)]
+CARDINAL = rf"(?:(?:{_alternation(numbers.TENS)})[-\s](?:{_alternation(numbers.UNIT_WORDS)})|{_alternation(_CARDINALS)})"
+"""A cardinal in words ("seven", "twenty-one"), its value read by the number reader."""
+ORDINAL = rf"(?:(?:{_alternation(numbers.TENS)})[-\s](?:{_alternation(numbers.UNIT_ORDINALS)})|" \
+          rf"{_alternation(numbers.ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
+"""An ordinal ("second", "twenty-first", "4th", and "33th" as typed)."""
+
+
+def _cardinal_value(text: str) -> float | None:
+    """The number reader's value of a number phrase read whole ("two and a half": 2.5; "one", which it leaves alone
+    as mostly a pronoun, from its table), else None."""
+    if text.lower() == "one":
+        return 1.0
+    read = numbers.read_figures(text)
+    return read[0].value if len(read) == 1 and read[0].start == 0 and read[0].end == len(text) else None
+
+
+def _ordinal_value(text: str) -> int:
+    low = text.lower()
+    if low[:1].isdigit():
+        return int(re.match(r"\d+", low).group(0))
+    tens, _, unit = re.sub(r"\s+", "-", low).rpartition("-")
+    return numbers.TENS.get(tens, 0) + (numbers.ORDINAL_WORDS.get(unit) or numbers.UNIT_ORDINALS[unit])
+
+
+@functools.cache  # compiled once from the vocabulary shipped in the package
+def _patterns() -> dict[str, re.Pattern]:
+    forms = vocabulary()["word_forms"]
+    period = _alternation(forms["periods"])
+    periods = f"(?:{_alternation(_period_nouns())})"
+    comparators = _alternation([w for w, _ in vocabulary()["_comparators"]])
+    comparator = rf"(?:(?P<cmp>(?:(?:{_alternation(forms['comparator_hedges'])})\s+)?(?P<said>{comparators}))\s+)?"
+    return {
+        "streak": re.compile(
+            rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{_alternation(forms['streak_before'])})\s+(?P<p1>{periods})\b"
+            rf"|(?P<p2>{period})\s+(?:{_alternation(forms['streak_after'])})\b)"
+            rf"|\b(?P<c>{CARDINAL}|\d{{1,3}})\s+(?:{_alternation(forms['streak_before'])})\s+(?P<p3>{periods})\b"
+            rf"|\b(?P<h>{CARDINAL}|\d{{1,3}})-(?P<p4>{period})\s+(?:{_alternation(forms['records'])})\b"
+            rf"|(?:(?<=\bfor a )|(?<=\bfor the ))(?!first\b)(?P<f>{ORDINAL})\s+(?P<p5>{period})\b(?!\s+of\b|-)"),
+        "duration": re.compile(
+            rf"(?i){comparator}\b(?P<n>{CARDINAL}(?:\s+and\s+a\s+half)?|an?|one)(?:\s+|-)(?P<p>{periods})\b(?!-)"),
+        "multiple": re.compile(
+            rf"(?i){comparator}\b(?:(?P<w>{_alternation(forms['multiples'])})\b(?!\s+down\b)"
+            rf"|(?P<v>{_alternation(forms['multiple_verbs'])})\b(?!-)"
+            rf"|(?P<n>{CARDINAL}(?:\s+and\s+a\s+(?:half|quarter))?)[\s-]+fold\b)"),
+        "rank": re.compile(
+            rf"(?i)(?:\bnumber[-\s]+(?P<nw>{CARDINAL})\b(?!\s+(?:of|hundred|{_alternation(numbers.SCALES)})\b)"
+            rf"|\bNo\.\s*(?P<nn>\d{{1,3}})\b(?![.,]\d)"
+            rf"|(?:(?<=\()|(?<=\s)|^)#(?P<hn>\d{{1,3}})\b"
+            rf"|\b(?P<o>first|second)(?:\s+(?:{_alternation(forms['rank_after'])})\b"
+            rf"|[-\s](?:{_alternation(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
+            rf"|\b(?:{_alternation(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b)"),
+        # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
+        # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters: linear)
+        "elided": re.compile(
+            rf"(?i)\b(?:rank\w*|plac\w*|came|finished|from\s+(?:the\s+)?{ORDINAL}\s+(?:{_alternation(forms['rank_after'])}))"
+            rf"[^.;]{{0,100}}?(?:\band\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+|\bto\s+)(?P<e>{ORDINAL})"
+            rf"(?=\s*(?:[,.;)]|$|\s(?:in|from|with|for|place|position)\b))"),
+        "magnitude": re.compile(
+            rf"(?i)\b(?:(?P<m>{_alternation(forms['magnitudes'])})|(?P<s>{_alternation(numbers.SCALES)})-"
+            rf"(?P<cur>{_alternation(numbers.CURRENCY_WORDS)}))\b(?!-)"),
+        "share": re.compile(rf"(?i){comparator}\bevery\s+(?P<o>{_alternation(w for w, n in numbers.ORDINAL_WORDS.items() if n > 2)})\b"
+                            rf"(?!\s+(?:{periods}|time|place)\b)"),
+        "after": re.compile(rf"(?i)\s*(?:{_alternation(forms['not_duration_after'])})(?!\w)|-on-"),
+        "before": re.compile(rf"(?i)\b(?:{_alternation(forms['not_duration_before'])})\s+(?:the\s+)?$"),
+        "rank_before": re.compile(rf"(?i)(?:\b|(?<=['’]))(?:{_alternation(forms['rank_before'])})\s+$"),
+        "multiplied": re.compile(rf"(?i)\s+(?:{_alternation(forms['multiplied'])})\b"),
+        "multiplying": re.compile(rf"(?i)\b(?:{_alternation(forms['multiplying'])})\s+(?:{comparators}\s+)?$"),
+        "rate_after": re.compile(rf"(?i)\s+(?:[a-z-]+\s+)?(?:{_alternation(forms['rate_nouns'])})\b"),
+        "period_after": re.compile(rf"(?i)[-\s]+{periods}\b"),
+        "idioms": re.compile(rf"(?i)(?:{_alternation(forms['not_durations'])})"),
+        "names": re.compile(rf"(?i)\b(?:{_alternation(forms['names'])})\b"),
+    }
+
+
+def _comparator(m: re.Match) -> tuple[str, int]:
+    """The comparator its wording gives ("more than": ">", "nearly": "<", "well over": ">") and where that wording
+    starts (its hedge's start: "just over a decade")."""
+    if not m.groupdict().get("cmp"):
+        return "~=", m.start()
+    given = {w.lower(): c for w, c in vocabulary()["_comparators"]}
+    return given[re.sub(r"\s+", " ", m.group("said").lower())], m.start("cmp")
+
+
+@functools.cache  # derived once from the vocabulary shipped in the package
+def _period_nouns() -> dict[str, tuple[str, float]]:
+    """Every period noun, singular and plural ("decade", "decades", "century", "centuries") -> (unit, size)."""
+    nouns = {}
+    for noun, (unit, size) in vocabulary()["word_forms"]["periods"].items():
+        plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
+        nouns[noun] = nouns[plural] = (unit, float(size))
+    return nouns
+
+
+def _period(word: str) -> tuple[str, float]:
+    """(unit, size) of a period noun, singular or plural ("decades": years, 10)."""
+    return _period_nouns()[word.lower()]
+
+
+def _streaks(sentence: str) -> list[WordFigure]:
+    found = []
+    for m in _patterns()["streak"].finditer(sentence):
+        if m.group("n") or m.group("f"):
+            value, noun = _ordinal_value(m.group("n") or m.group("f")), m.group("p1") or m.group("p2") or m.group("p5")
+        else:
+            number = m.group("c") or m.group("h")
+            value, noun = (int(number) if number.isdigit() else _cardinal_value(number)), m.group("p3") or m.group("p4")
+        if value:
+            found.append(WordFigure(m.start(), m.end(), float(value), _period(noun)[0], "streak"))
+    return found
+
+
+def _durations(sentence: str) -> list[WordFigure]:
+    """A number of periods: "more than a decade", "three months", "a seven-year credit"; "a"/"an" only after a
+    comparator ("more than a year", not "10% a year")."""
+    p, found = _patterns(), []
+    for m in p["duration"].finditer(sentence):
+        number, start = m.group("n"), m.start("n")
+        if number.lower() in ("a", "an") and not m.group("cmp"):
+            continue
+        if p["after"].match(sentence, m.end()) or p["before"].search(sentence[max(0, start - 30): start]) \
+                or p["idioms"].fullmatch(sentence, start, m.end()):
+            continue
+        value = 1.0 if number.lower() in ("a", "an", "one") else _cardinal_value(number)
+        if not value or (number[:1].isupper() and start > 0 and not re.search(r"[.!?:\"“]\s*$", sentence[:start])):
+            continue  # "Five-Year Plan": a name
+        unit, size = _period(m.group("p"))
+        comparator, lead = _comparator(m)
+        found.append(WordFigure(start if not m.group("cmp") else m.start(), m.end(), value * size, unit, "duration",
+                                comparator, lead))
+    return found
+
+
+def _multiples(sentence: str) -> list[WordFigure]:
+    p, forms, found = _patterns(), vocabulary()["word_forms"], []
+    for m in p["multiple"].finditer(sentence):
+        if m.group("w"):
+            value = float(forms["multiples"][m.group("w").lower()])
+        elif m.group("v"):
+            before = sentence[max(0, m.start("v") - 30): m.start("v")]
+            if not (p["multiplied"].match(sentence, m.end()) or m.group("cmp") or p["multiplying"].search(before)):
+                continue  # "double standards", "a triple win"
+            value = float(forms["multiple_verbs"][m.group("v").lower()])
+        else:
+            value = _cardinal_value(m.group("n"))
+        if value:
+            comparator, lead = _comparator(m)
+            found.append(WordFigure(m.start(), m.end(), value, "ratio", "multiple", comparator, lead))
+    return found
+
+
+def _ranks(sentence: str) -> list[WordFigure]:
+    p, found = _patterns(), []
+    for m in p["rank"].finditer(sentence):
+        if m.group("nw"):
+            value = _cardinal_value(m.group("nw"))
+        elif m.group("nn"):
+            if not p["rank_before"].search(sentence[max(0, m.start() - 30): m.start()]):
+                continue  # "press release No. 231", "Decree No. 5": numbering
+            value = float(m.group("nn"))
+        elif m.group("hn"):
+            value = float(m.group("hn"))
+        elif m.group("j"):
+            value = float(_ordinal_value(m.group("j")))
+        else:
+            if re.search(r"(?i)\bin\s+the\s+$", sentence[max(0, m.start() - 8): m.start()]) \
+                    and re.match(r"(?i)first\s+place\b", m.group(0)):
+                continue  # "in the first place": an idiom
+            if re.search(r"\b[a-z]+s\s+in\s+$", sentence[max(0, m.start() - 30): m.start()]):
+                continue  # "the number of indicators in first place": what is counted, not a rank
+            value = float(numbers.ORDINAL_WORDS[m.group("o").lower()])
+        if value:
+            found.append(WordFigure(m.start(), m.end(), value, "rank", "rank"))
+    for m in p["elided"].finditer(sentence):
+        found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", "rank"))
+    return found
+
+
+def _magnitudes(sentence: str) -> list[WordFigure]:
+    p, forms, found = _patterns(), vocabulary()["word_forms"], []
+    for m in p["magnitude"].finditer(sentence):
+        if m.group("m"):
+            words = re.sub(r"\s+", " ", m.group("m").lower())
+            value, unit = float(forms["magnitudes"][words]), "count"
+            if "digit" in words and p["rate_after"].match(sentence, m.end()):
+                unit = "percent"  # "double-digit growth"
+        else:
+            value, unit = numbers.SCALES[m.group("s").lower()], numbers.CURRENCY_WORDS[m.group("cur").lower()]
+        found.append(WordFigure(m.start(), m.end(), value, unit, "magnitude", ">="))
+    return found
+
+
+def _shares(sentence: str) -> list[WordFigure]:
+    found = []
+    for m in _patterns()["share"].finditer(sentence):
+        comparator, lead = _comparator(m)
+        value = float(f"{100 / numbers.ORDINAL_WORDS[m.group('o').lower()]:.3g}")
+        found.append(WordFigure(m.start() if not m.group("cmp") else m.start("cmp"), m.end(), value, "percent", "share",
+                                comparator, lead))
+    return found
+
+
+def word_figures(sentence: str) -> list[WordFigure]:
+    """The word forms of a sentence, in order, none overlapping another (the earlier kind in this order wins:
+    "six-quarter high" is a streak, not a duration; "double-digit" a magnitude, not a multiple)."""
+    found: list[WordFigure] = []
+    for reader in (_streaks, _magnitudes, _durations, _multiples, _ranks, _shares):
+        for figure in reader(sentence):
+            if not any(f.start < figure.end and figure.start < f.end for f in found):
+                found.append(figure)
+    return sorted(found, key=lambda f: f.start)
+
+
+def counted(sentence: str, start: int, end: int) -> bool:
+    """A number word the reader read without a unit ("seven pillars", "occupying three") is a count, unless it is in
+    a name ("World War Two", "the two sessions", the "new three" products), or counts periods (a duration or a
+    period: "the first two months", "the seven-month period", read as durations or left out)."""
+    p = _patterns()
+    if sentence[start: start + 1].isupper() and start > 0 and not re.search(r"(?:^|[.!?:;\"“(]|--|—)\s*$", sentence[:start]):
+        return False
+    if p["period_after"].match(sentence, end):
+        return False
+    return not any(a <= start and end <= b for a, b in _named_spans(sentence))
+
+
+@functools.lru_cache(maxsize=4)  # asked once per number word of a sentence: scan the sentence once
+def _named_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence names something whose words hold a number (the vocabulary's names and subjects)."""
+    names = [(m.start(), m.end()) for m in _patterns()["names"].finditer(sentence)]
+    return tuple(names + [(m.start, m.end) for m in mentions("subject", sentence)])
