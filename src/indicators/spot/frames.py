@@ -31,7 +31,14 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
+                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+)?|"
+                            r"after\s+an?\s+)$", re.I)
+"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop"."""
+COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
+"""Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",
+"than the expected decline of 7.6 percent and the" (a list of them)."""
+THRESHOLD_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:mark|threshold|milestone|level|barrier|target|benchmark)\b")
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
 AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold|produced|made|manufactured|filed|"
@@ -83,6 +90,9 @@ GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation[
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
+SAME_PART = r"the\s+(?:same|corresponding)\s+(?:period|time|month|quarter|half|months|stretch)"
+"""The same part of another year ("compared to the same period in the previous year", "from the same time last
+year", "over the corresponding month of 2022"): with a comparison word before it, that year is the base."""
 # "the previous record of $838 billion set two years prior": N years before the sentence's own year ("ago": before
 # the published date); a count of years in words or digits
 YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0,3}?(one|two|three|four|five|six|seven|"
@@ -258,12 +268,13 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
+MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
                          rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s)\s+)({MONTHS})(?=\s+(?:exports|imports|"
                          r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
-"""A month the sentence dates its figures by: "in December", "In January 2024", "during May" (not "in January and
+"""A month the sentence dates its figures by: "in December", "In January 2024", "during May", "Exports for August"
+(not "in January and
 February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
 it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
@@ -358,9 +369,8 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against|similar to|"
-                                            r"(?<!\w)like|same as)\s+"
-                                            r"(?:the same period\s+(?:(?:of|in)\s+)?)?$",  # "compared to the same
-                                            sentence[max(0, m.start() - 40): m.start()], re.I))  # period in the previous year"
+                                            r"(?<!\w)like|same as)\s+(?:" + SAME_PART + r"\s+(?:(?:of|in)\s+)?)?$",
+                                            sentence[max(0, m.start() - 40): m.start()], re.I))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
         base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
@@ -514,6 +524,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
             frame.role = "earlier"
+        elif _compared(sentence, figure):
+            frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
+            comparator, wording = "~=", ""
         previous = reads[-1] if reads else None
         if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
@@ -1844,14 +1857,50 @@ def _respectively(sentence: str) -> bool:
 
 
 def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
-    """Where the month words attached to the sentence's base figures end ("up sharply from 1.3% in August"):
-    such a month dates its base figure only. One pass over the figures."""
+    """Where the month words attached to the sentence's base figures end ("up sharply from 1.3% in August",
+    "lower than the $80.6 billion in July"): such a month dates its base figure only. One pass over the figures."""
     ends = set()
     for other in figures:
         m = MONTH_AFTER.match(sentence, other.end)
-        if m and EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
+        if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)):
             ends.add(m.end())
     return frozenset(ends)
+
+
+PREVIOUS_MONTH_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+                                  r"(?:(?:in|during|for)\s+)?(?:last\s+month|the\s+(?:previous|prior|preceding)\s+month|"
+                                  r"a\s+month\s+(?:earlier|before|ago)|the\s+month\s+before)\b")
+"""After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
+the 14.5% last month", "from 5% a month earlier")."""
+YEAR_EARLIER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+                                r"(?:(?:in|during|for)\s+)?(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
+                                r"(?:in\s+)?the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?last\s+year)\b")
+"""After a base figure, the same part of the year before ("down from $78.65 billion a year earlier")."""
+
+
+def _compared(sentence: str, figure: Figure) -> bool:
+    """A figure of another period the sentence compares with ("lower than the $80.6 billion in July", "slower than
+    the 14.5% last month", "than the 8.8 percent fall seen in August"): "than the" before it and its own period
+    after it. Its comparator is not a bound on the sentence's figure; not "more than the 5 million mark in 2023"."""
+    if not COMPARED_BEFORE.search(sentence[max(0, figure.start - 100): figure.start]):
+        return False
+    if THRESHOLD_AFTER.match(sentence, figure.end):
+        return False
+    return bool(MONTH_AFTER.match(sentence, figure.end) or PREVIOUS_MONTH_AFTER.match(sentence, figure.end)
+                or YEAR_EARLIER_AFTER.match(sentence, figure.end) or ATTACHED_YEAR.match(sentence, figure.end))
+
+
+def _shifted(period: str, months: int) -> str | None:
+    """A monthly, quarterly or half-year period moved back by `months` ("2023-08", 1 -> "2023-07"; "2023-Q3", 12 ->
+    "2022-Q3"); a range's end moved and its start with it; None for a year or anything else."""
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        n = int(period[:4]) * 12 + int(period[5:]) - 1 - months
+        return f"{n // 12}-{n % 12 + 1:02d}"
+    if months % 12 == 0 and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", period):
+        return f"{int(period[:4]) - months // 12}{period[4:]}"
+    if months % 12 == 0 and (m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)):
+        return f"{int(m.group(1)) - months // 12}-{m.group(2)}/{int(m.group(3)) - months // 12}-{m.group(4)}"
+    return None
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
@@ -1860,7 +1909,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
     the year -> start of its figure), else the earlier sentences' period (context)."""
     attached_years = attached_years or {}
-    after = sentence[figure.end: figure.end + 30]
+    after = sentence[figure.end: figure.end + 60]
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
         frame.base_period = bases[0]
@@ -1882,6 +1931,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # years prior" may count from the record's year or the release's
             frame.period, frame.period_from = str(anchor - count), "assumed"
             frame.notes.append(f"“{back.group(0).strip()}”: counted back from {anchor}")
+            return
+    if frame.role == "earlier" and main_period and not attached:
+        # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
+        # sentence's own month, the same part of the year before (not the year before as a whole)
+        back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else 0)
+        shifted = _shifted(main_period, back) if back else None
+        if shifted:
+            frame.period, frame.period_from = shifted, "stated"
             return
     if not attached and not relative and frame.role != "earlier" and LAST_MONTH_AFTER.match(after):
         published = context.published
@@ -2041,7 +2098,7 @@ def month_before(day: date) -> str:
     return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
 
 
-MONTH_AFTER = re.compile(r"\s*(?:\w+\s+)?in\s+(January|February|March|April|May|June|July|August|September|October|"
+MONTH_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\b(?!,?\s*(?:19|20)\d{2})", re.I)
 
 
