@@ -112,3 +112,62 @@ def test_last_month_without_a_published_date_abstains(store):
     found = spot.spot("China's trade surplus narrowed to $68.36 billion last month, lower than the $95.0 billion in "
                       "July.", store=store)
     assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- a sentence pointing back takes the previous measure; a forecast's starting point is a fact ---------------------
+
+@pytest.mark.parametrize("second", [
+    "This was slower than the expected decline of 7.6 percent and the 8.8 percent fall seen in August.",
+    "That compares with the 8.8 percent fall seen in August.",
+    "The rate was better than the 8.8 percent drop in August.",
+])
+def test_a_sentence_pointing_back_takes_the_previous_measure(store, second):
+    text = "Exports registered a decrease of 6.2 percent in September compared to the previous year. " + second
+    found = spot.spot(text, store=store, published="2023-10-13")
+    august = by_span(found, "8.8 percent")
+    assert august.match and august.match.indicator == "goods_exports_usd_yoy_pct" and august.match.period == "2023-08"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_an_expected_figure_is_a_forecast(store):
+    text = ("Exports registered a decrease of 6.2 percent in September compared to the previous year. This was slower "
+            "than the expected decline of 7.6 percent.")
+    assert by_span(spot.spot(text, store=store, published="2023-10-13"), "7.6 percent").verdict == "opinion"
+
+
+@pytest.mark.parametrize("second", [
+    "The annual rate was forecast to rise to 6.0 percent from 4.4 percent in August.",
+    "The growth rate had been expected to reach 6.0 percent, up from 4.4 percent in August.",
+])
+def test_where_a_forecast_starts_is_a_fact(store, second):
+    found = spot.spot("Exports advanced 8.3 percent year-on-year in September. " + second, store=store,
+                      published="2025-10-13")
+    assert by_span(found, "6.0 percent").verdict == "opinion"
+    start = by_span(found, "4.4 percent")
+    assert start.verdict == "supported" and start.match.period == "2025-08"
+
+
+def test_a_forecast_of_a_month_not_over_stays_a_forecast(store):
+    found = spot.spot("Exports advanced 8.3 percent year-on-year in September. Growth is forecast to slow to 5 percent "
+                      "in November from 8.3 percent in October.", store=store, published="2025-10-13")
+    assert by_span(found, "5 percent").verdict == "opinion"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- a figure named again with "the" is the figure given before ----------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "Moreover, the 8.3 percent growth was the fastest in six months.",
+    "Analysts said the 8.3 percent rise beat expectations.",
+])
+def test_a_figure_named_again_is_the_one_given_before(store, second):
+    found = spot.spot("Exports advanced 8.3 percent year-on-year in September. " + second, store=store,
+                      published="2025-10-13")
+    again = [c for c in found if c.span.startswith("8.3")][1]
+    assert again.match and again.match.indicator == "goods_exports_usd_yoy_pct" and again.match.period == "2025-09"
+
+
+def test_a_new_figure_with_the_is_not_taken_for_an_earlier_one(store):
+    found = spot.spot("Exports advanced 8.3 percent year-on-year in September. Moreover, the 9.1 percent growth of "
+                      "imports was the fastest in a year.", store=store, published="2025-10-13")
+    assert "imports" in by_span(found, "9.1 percent").match.indicator

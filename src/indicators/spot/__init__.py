@@ -360,7 +360,7 @@ def _predicts(sentence: str) -> bool:
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _expectation_patterns() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(w) for w in vocabulary.vocabulary()["expectation_words"])
-    before = re.compile(rf"(?i)(?:\b(?:{words})\s+(?:of|for|at)\s+(?:an?\s+|the\s+)?|\b(?:a|an|the)\s+(?:{words})\s+)"
+    before = re.compile(rf"(?i)(?:\b(?:{words})\s+(?:[a-z]+\s+)?(?:of|for|at)\s+(?:an?\s+|the\s+)?|\b(?:a|an|the)\s+(?:{words})\s+)"
                         r"(?:about\s+|around\s+)?[$+\-]?\s*$")
     after = re.compile(rf"(?i)\s*(?:[\w-]+\s+)?(?:market\s+)?(?:{words})\b")
     return before, after
@@ -392,12 +392,22 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
         return True
     # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
     # prediction in a clause after the figure's is that clause's, not the figure's
+    if candidate.role == "earlier" and _over(candidate, published):
+        return False  # "forecast to rise to 6.0 percent from 4.4 percent in August": where the forecast starts, a fact
     upto = frames._clause_of(frames._clauses(sentence), at)[1] if 0 <= at <= len(sentence) else len(sentence)
     if _predicts(sentence[:upto]) and not _will_on_a_past_year(sentence, candidate, published) \
             and not _only_expectations(sentence):
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
+
+
+def _over(candidate: Candidate, published: date | None) -> bool:
+    """The figure's stated period was over when the text was published (a month or year before its date)."""
+    period = (candidate.period or "").split("/")[-1]
+    if published is None or candidate.frame.get("period_from") != "stated" or not re.fullmatch(r"\d{4}(?:-\d{2})?", period):
+        return False
+    return period < (f"{published.year}-{published.month:02d}" if len(period) == 7 else str(published.year))
 
 
 def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | None) -> bool:

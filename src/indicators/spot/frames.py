@@ -181,6 +181,7 @@ class Context:
     named_any: bool = False  # an economy (not the world) was named in the text so far, in any role
     list_transformation: str | None = None  # what the percentages of a list are, as the sentence introducing it
     list_paragraph: int | None = None  # ("..., followed by their respective percentage share, were as follows:") said
+    said: dict = field(default_factory=dict)  # (value, unit) -> the frame of the last figure so given, its measure read
 
 
 @dataclass
@@ -572,6 +573,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _entity(places, figure, index, figures, frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
+            _repeated(frame, figure, unit, sentence, context)
         if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
                 and frame.period == str(int(context.edition) - 1):
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024": the year before an
@@ -1382,9 +1384,31 @@ CHANGE_IN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?
                              r"climb|drop|decline|fall|decrease|contraction|slump|dip)\s+in\s+(?:(?:the|its|their|"
                              r"China's|China’s|the\s+country's|the\s+nation's|overall|total)\s+)*")
 """After a percentage, a change noun and "in" ("a 10.7% rise in exports"): what follows is what the figure measures."""
+FLOWS = ("exports", "imports", "trade", "trade_balance")
+"""Measures of trade flows: without a subject, of goods (assumed)."""
 PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
 """A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
-POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
+POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the\s+(?:(?:annual|monthly|yearly|year-on-year|growth|same)\s+)?"
+                           r"(?:figure|number|total|increase|rise|rate|pace|decline|fall|drop|gain))\b")
+
+
+REPEATED_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:US\$|[$€¥£])?$")
+
+
+def _repeated(frame: Frame, figure: Figure, unit: str, sentence: str, context: Context) -> None:
+    """A figure the text gave before, named again with "the" and no measure of its own ("Exports advanced 8.3
+    percent in September ... Moreover, the 8.3 percent growth was the fastest in six months"): that figure's
+    measure, subject, economy and period (context)."""
+    earlier = context.said.get((figure.value, unit))
+    if earlier is None or frame.measure_from == "stated" or frame.role != "figure" \
+            or not REPEATED_BEFORE.search(sentence[max(0, figure.start - 12): figure.start]):
+        return
+    for key in ("measure", "subject", "entity", "period"):
+        setattr(frame, key, getattr(earlier, key))
+        setattr(frame, f"{key}_from", "context" if getattr(earlier, f"{key}_from") in DETERMINED else "assumed")
+    frame.measures, frame.counterpart, frame.counterpart_words = earlier.measures, earlier.counterpart, earlier.counterpart_words
+    frame.transformation, frame.transformation_from = earlier.transformation, earlier.transformation_from
+    frame.notes.append("a figure given before, named again: its frame")
 
 
 def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
@@ -1396,10 +1420,17 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
         # "Of those, 1.2 million were new energy vehicles": a part of the previous sentence's figure, its measure
         frame.measure, frame.measures, frame.measure_from = context.measure, (context.measure,), "context"
         return
-    if frame.measure_from or frame.subject_from not in ("context", "assumed") or not context.measure:
+    pointing = bool(POINTING_BACK.search(sentence))
+    if frame.measure_from or not context.measure or frame.subject_from not in ("context", "assumed") \
+            and not (pointing and not frame.subject_from):  # "This was slower than ... the 8.8 percent fall"
         return
     frame.measure, frame.measures = context.measure, (context.measure,)
-    frame.measure_from = "context" if POINTING_BACK.search(sentence) else "assumed"
+    frame.measure_from = "context" if pointing else "assumed"
+    if not frame.subject_from:  # the carried measure's subject
+        if frame.measure in FLOWS:
+            frame.subject, frame.subject_from = context.subject or "goods", "assumed"
+        elif context.subject:
+            frame.subject, frame.subject_from = context.subject, "assumed"
 
 
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
@@ -1487,7 +1518,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = carried or counted, "assumed"
         frame.notes.append(f"counted in {figure.unit}: a figure about {carried or counted}")
         return
-    if frame.measure in ("exports", "imports", "trade", "trade_balance"):
+    if frame.measure in FLOWS:
         if context.subject and context.subject != "goods" and anaphora:
             frame.subject, frame.subject_from = context.subject, "context"
         else:
@@ -2247,6 +2278,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.exports_of = exported[-1]
     if reads:
         context.partner_flow = any(r.frame.counterpart for r in reads)
+    for r in reads:  # what a later "the 8.3 percent growth" names again
+        if r.frame.role == "figure" and r.frame.measure_from in DETERMINED:
+            context.said[(r.figure.value, r.unit)] = r.frame
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
