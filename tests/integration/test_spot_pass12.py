@@ -171,3 +171,88 @@ def test_a_new_figure_with_the_is_not_taken_for_an_earlier_one(store):
     found = spot.spot("Exports advanced 8.3 percent year-on-year in September. Moreover, the 9.1 percent growth of "
                       "imports was the fastest in a year.", store=store, published="2025-10-13")
     assert "imports" in by_span(found, "9.1 percent").match.indicator
+
+
+# --- partners: imports from an economy, a destination given as an example ----------------------------------------
+
+@pytest.mark.parametrize("sentence, span, partner", [
+    ("China's imports from Russia increased 13.3% from a year ago to $11.52 billion.", "$11.52 billion", "RUS"),
+    ("Exports to the U.S. fell 17.4% to $45.03 billion, while imports of U.S. goods slid 4.9% to $11.98 billion.",
+     "$11.98 billion", "USA"),
+    ("China's goods imports fell 7.3% in dollar terms in August, while imports from the EU declined 2.5%.", "2.5%",
+     "EU"),
+])
+def test_imports_from_a_partner_are_bilateral_not_the_total(store, sentence, span, partner):
+    found = spot.spot(sentence, store=store, published="2023-09-07")
+    figure = by_span(found, span)
+    assert figure.frame["counterpart"] == partner and figure.frame["entity"] == "CHN"
+    assert figure.match is None and figure.verdict == "unverifiable"
+
+
+def test_the_total_beside_a_bilateral_figure_still_maps(store):
+    found = spot.spot("China's goods imports fell 7.3% in dollar terms in August, while imports from the EU declined "
+                      "2.5%.", store=store, published="2023-09-07")
+    assert by_span(found, "7.3%").verdict == "supported"
+
+
+@pytest.mark.parametrize("first", [
+    "China's car sector broke records last year, buoyed by rising exports to markets such as Russia.",
+    "The industry grew last year on shipments to buyers including Russia.",
+])
+def test_a_partner_given_as_an_example_is_not_the_texts_economy(store, first):
+    found = spot.spot(first + " China churned out 30.16 million vehicles last year, according to CAAM.",
+                      store=store, published="2024-01-11")
+    figure = by_span(found, "30.16 million")
+    assert figure.match.entity == "CHN" and figure.match.indicator == "vehicle_production"
+
+
+def test_a_destination_is_not_whose_figure_it_is(store):
+    found = spot.spot("China's exports in June rose 5.8 percent from a year earlier. Deliveries to the US fell by 16 "
+                      "percent compared to June last year.", store=store, published="2025-07-14")
+    assert by_span(found, "16 percent").frame["entity"] != "USA"
+
+
+# --- years counted from the sentence's own year; a month of last year is a base -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A total of 30.16 million units were churned out last year, an increase of 11.6 per cent from the previous year.",
+    "Output reached 30.16 million vehicles in 2023, 11.6 per cent more than a year earlier.",
+])
+def test_the_previous_year_counts_from_the_sentences_year(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-01-11")
+    growth = by_span(found, "11.6 per cent")
+    assert growth.frame["period"] == "2023" and growth.frame["base_period"] == "2022"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports in June rose 5.8 percent compared to June last year.",
+    "In June, exports rose 5.8 percent from June of last year.",
+])
+def test_a_month_of_last_year_after_a_comparison_is_the_base(store, sentence):
+    found = spot.spot(sentence, store=store, published="2025-07-14")
+    assert by_span(found, "5.8 percent").match.period == "2025-06"
+
+
+# --- words: "churned out" is production, "deliveries" sales, "a number of" counts nothing ---------------------------
+
+def test_churned_out_is_production_and_a_wrong_figure_is_contradicted(store):
+    found = spot.spot("China churned out 35.16 million vehicles in 2023, according to CAAM.", store=store,
+                      published="2024-01-11")
+    figure = by_span(found, "35.16 million")
+    assert figure.match.indicator == "vehicle_production" and figure.verdict == "contradicted"
+
+
+def test_deliveries_are_sales(store):
+    found = spot.spot("Deliveries hit 30.09 million units in 2023, according to CAAM.", store=store,
+                      published="2024-01-11")
+    assert by_span(found, "30.09 million").match.indicator == "vehicle_sales"
+
+
+@pytest.mark.parametrize("sentence", [
+    "However, due to the impact of a number of negative factors, in 2022 China's GDP growth was 3%.",
+    "Hit by a large number of shocks, China's GDP growth slowed to 3% in 2022.",
+])
+def test_a_number_of_is_not_a_count(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-01-17")
+    figure = by_span(found, "3%")
+    assert figure.match and figure.match.indicator == "gdp_real_growth_pct" and figure.match.period == "2022"

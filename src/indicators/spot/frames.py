@@ -32,7 +32,7 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+)?|"
-                            r"after\s+an?\s+)$", re.I)
+                            r"after\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop"."""
 COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
@@ -89,10 +89,13 @@ GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation[
 """'of the country’s GDP' (either apostrophe): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
+ANAPHORIC_YEARS = ("the previous year", "a year earlier", "the year before")
+"""Relative years counted from the year the sentence speaks of (else from the published date)."""
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
 SAME_PART = r"the\s+(?:same|corresponding)\s+(?:period|time|month|quarter|half|months|stretch)"
 """The same part of another year ("compared to the same period in the previous year", "from the same time last
-year", "over the corresponding month of 2022"): with a comparison word before it, that year is the base."""
+year", "over the corresponding month of 2022"; or a month: "compared to June last year"): with a comparison word
+before it, that year is the base."""
 # "the previous record of $838 billion set two years prior": N years before the sentence's own year ("ago": before
 # the published date); a count of years in words or digits
 YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0,3}?(one|two|three|four|five|six|seven|"
@@ -370,12 +373,19 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against|similar to|"
-                                            r"(?<!\w)like|same as)\s+(?:" + SAME_PART + r"\s+(?:(?:of|in)\s+)?)?$",
+                                            r"(?<!\w)like|same as)\s+(?:(?:" + SAME_PART + "|" + MONTHS
+                                            + r")\s+(?:(?:of|in)\s+)?)?$",
                                             sentence[max(0, m.start() - 40): m.start()], re.I))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
-        base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
+        base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
+        if m.group(1).lower() in ANAPHORIC_YEARS:
+            # "30.16 million units were churned out last year, an increase of 11.6 per cent from the previous year":
+            # the year before the sentence's own year, not before the published one
+            own = [y for off, y, b, _ in found if off < m.start() and not b and y and y.isdigit()]
+            year = str(int(own[-1]) - 1) if own else year
         found.append((m.start(), year, base, m.group(1)))
+        found.sort(key=lambda t: t[0])
     if published:  # "in this 17th edition of the index": the edition out by the text's date, its year
         found += [(m.start(), str(published.year), False, m.group(0)) for m in THIS_EDITION.finditer(sentence)]
     return sorted(found, key=lambda t: t[0])
@@ -1607,6 +1617,13 @@ def _resolve_country(places: list[Mention], default: str | None) -> list[Mention
     return resolved
 
 
+def _partner(sentence: str, place: Mention) -> bool:
+    """The place is named as a partner or a comparison ("exports to the US", "from Germany", "than Japan", "to markets
+    such as Russia"), not as whose figure it is."""
+    return bool(COUNTERPART.search(sentence[max(0, place.start - 12): place.start])
+                or PARTNER_LIST.search(sentence, max(0, place.start - 60), place.start))
+
+
 def _national_others(places: list[Mention], sentence: str, measures: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The economies a sentence names, in order; for a trade flow, not those after "to", "from", "with" (its
     partners: "exports to the US"); elsewhere every one ("69,610 applications came from China": the origin)."""
@@ -1664,6 +1681,12 @@ BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|aga
                              r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
 """Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+IMPORTED_FROM = re.compile(r"(?i)\b(?:imports?|imported|importing|purchases|bought|buying)\s+(?:(?!from\b|of\b)[\w-]+\s+){0,3}?"
+                           r"(?:from|of)\s+(?:the\s+)?$")
+"""Before the partner of imports: "imports from Russia", "imports of U.S. goods", "imported crude oil from Iraq"."""
+PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such\s+as|like|including|notably)\s+"
+                          r"(?:the\s+)?$")
+"""Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
                            r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
 """A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
@@ -1742,6 +1765,17 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             if not any(p.start < named.end(1) and named.start(1) < p.end for p in places):
                 frame.partner_unknown = named.group(1)  # a partner the place list does not know
         return
+    if "imports" in frame.measures and frame.role == "figure" and frame.entity not in (None, "WLD") \
+            and (origins := [p for p in places if clause[0] <= p.start < figure.start and p.value not in ("WLD", "CHN")
+                             and "-" not in p.value and IMPORTED_FROM.search(sentence, max(0, p.start - 40), p.start)]):
+        # "China's imports from Russia increased 13.3%", "imports of U.S. goods slid 4.9%": the partner the goods
+        # come from, not the importer (the economy the text is about when the sentence names no other)
+        origin = origins[-1]
+        frame.counterpart, frame.counterpart_words = origin.value, origin.words
+        if frame.entity == origin.value:
+            frame.entity, frame.entity_from = context.place or "CHN", "context"
+        frame.notes.append(f"imports from {origin.words}: a bilateral figure, not the total")
+        return
     origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:
         # "Spain ranked second for Chinese module imports, with 10.57 GW": "Chinese" names the goods' origin; the
@@ -1812,10 +1846,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         if subject is not None:
             return subject.value, True
     # "exports of solar panels from China to Europe": for exports, "from" names the exporter
-    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
+    own = [p for p in preceding if not _partner(sentence, p)
            or (measures == ("exports",) and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]))]
     # "German exports to China": the exporter, not the destination; for a flow, never the destination
-    preceding = own or ([] if flows else preceding)
+    # a destination ("deliveries to the US fell") is never whose figure it is
+    preceding = own or ([] if flows else [p for p in preceding if not DESTINATION.search(sentence[max(0, p.start - 12): p.start])])
     national = [p for p in preceding if p.value != "WLD"]
     if national:
         return national[-1].value, False
@@ -2292,8 +2327,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     economies = catalogue.economies()
     context.named_any = context.named_any or any(p.value in economies and p.value != "WLD" for p in places)
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
-        if p.value in economies and not re.search(
-                r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):
+        if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
     if context.counts:
         top = max(context.counts.values())
