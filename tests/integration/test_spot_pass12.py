@@ -256,3 +256,34 @@ def test_a_number_of_is_not_a_count(store, sentence):
     found = spot.spot(sentence, store=store, published="2024-01-17")
     figure = by_span(found, "3%")
     assert figure.match and figure.match.indicator == "gdp_real_growth_pct" and figure.match.period == "2022"
+
+
+# --- a base figure after "following a"; a measure from another clause; a month of release --------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Outbound shipments rose 6.7% year-on-year in November, beating a 4.4% gain forecast by economists and following a "
+    "12.7% jump in October.",
+    "Exports rose 6.7% in November, above the 4.4% forecast and following a 12.7% jump in October.",
+])
+def test_a_figure_after_following_a_is_a_base_and_its_month_dates_it_alone(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-12-10")
+    assert _period(found, "12.7%") == "2024-10"
+    assert by_span(found, "4.4%").frame["period"] == "2024-11"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_a_clause_without_a_measure_does_not_take_the_next_clauses(store):
+    found = spot.spot("Shipments to the United States rose 8% in November from a year earlier, while imports from the "
+                      "U.S. fell 1.1%.", store=store, published="2024-12-10")
+    figure = by_span(found, "8%")
+    assert figure.frame["measure"] != "imports" and figure.match is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the Global Innovation Index, published in September, China ranked 12th.",
+    "According to the Global Innovation Index released in September, China ranked 12th.",
+])
+def test_a_month_of_release_is_not_the_figures_period(store, sentence):
+    found = spot.spot("China filed 69,610 PCT applications last year. " + sentence, store=store, published="2024-03-07")
+    rank = by_span(found, "12th")
+    assert rank.match.period == "2023" and rank.verdict == "supported"

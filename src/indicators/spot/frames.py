@@ -32,8 +32,9 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+)?|"
-                            r"after\s+(?:an?|the)\s+)$", re.I)
-"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop"."""
+                            r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
+"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop",
+"following a 12.7% jump"."""
 COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
 """Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",
@@ -272,7 +273,11 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
+RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "announced", "issued", "unveiled",
+                                                     "launched", "out", "report"))
+"""Before "in <month>", the words of a release ("the index, published in September"): when it came out, not the
+period of its figures."""
+MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
                          rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s)\s+)({MONTHS})(?=\s+(?:exports|imports|"
@@ -1369,6 +1374,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         or _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+        if near is not None and near.start >= figure.end and CONTRAST.search(sentence, figure.end, near.start):
+            near = None  # "Shipments to the US rose 8%, while imports from the US fell": the other clause's measure
     if near is None:
         if frame.kind == "rank":
             frame.measure, frame.measure_from, frame.measures = "rank", "stated", ("rank",)
@@ -1387,6 +1394,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+CONTRAST = re.compile(r"(?i),\s*(?:while|whereas|but)\b|;")
+"""A clause break into another clause's own statement ("..., while imports fell 3%")."""
 CHANGE_NOUN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
                                r"climb|drop|decline|fall|decrease|contraction|slump|dip)s?\b")
 """A change noun right after a percentage ("a 5.3% decline")."""
