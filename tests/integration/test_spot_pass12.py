@@ -287,3 +287,28 @@ def test_a_month_of_release_is_not_the_figures_period(store, sentence):
     found = spot.spot("China filed 69,610 PCT applications last year. " + sentence, store=store, published="2024-03-07")
     rank = by_span(found, "12th")
     assert rank.match.period == "2023" and rank.verdict == "supported"
+
+
+# --- "a year earlier" after an annual figure: the year before the sentence's (or the text's) year ------------------
+
+@pytest.mark.parametrize("text", [
+    "China's exports of vehicles totaled 5.86 million units in 2024. That was up from 4.91 million a year earlier.",
+    "In 2024, China's vehicle exports reached 5.86 million units, compared with 4.91 million the year before.",
+])
+def test_a_year_earlier_after_an_annual_figure(store, text):
+    found = spot.spot(text, store=store, published="2025-01-14")
+    assert _period(found, "4.91 million") == "2023"
+    assert by_span(found, "4.91 million").verdict == "supported"
+
+
+def test_the_previous_year_as_the_figures_own_period_counts_from_the_published_date(store):
+    found = spot.spot("In 2024, trade grew. The growth of China's vehicle exports in the previous year reached 19.3 "
+                      "percent.", store=store, published="2025-01-13")
+    assert by_span(found, "19.3 percent").frame["period"] == "2024"
+
+
+def test_a_growth_is_never_derived_from_a_ratio_to_gdp(store):
+    found = spot.spot("WIPO data indicates that global R&D expenditure grew by just 2.9 percent in 2024, down from 4.4 "
+                      "percent the previous year.", store=store, published="2025-09-20")
+    earlier = by_span(found, "4.4 percent")
+    assert earlier.frame["period"] == "2023" and earlier.match is None  # not R&D intensity's change

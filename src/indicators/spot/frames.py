@@ -363,8 +363,9 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
 
 
-def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
-    """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
+def _years(sentence: str, published: date | None, anchor: str | None = None) -> list[tuple[int, str, bool, str]]:
+    """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved ("the
+    previous year" from the sentence's own year, else from `anchor`, the year the text speaks of so far)."""
     found = []
     events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence),
                                                         *RELEASE_DATE_FIRST.finditer(sentence))]
@@ -387,8 +388,10 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
         if m.group(1).lower() in ANAPHORIC_YEARS:
             # "30.16 million units were churned out last year, an increase of 11.6 per cent from the previous year":
             # the year before the sentence's own year, not before the published one
-            own = [y for off, y, b, _ in found if off < m.start() and not b and y and y.isdigit()]
-            year = str(int(own[-1]) - 1) if own else year
+            # (a base without a year of the sentence counts from the text's: "compared with 31.6 percent a year
+            # earlier" after 2024; "the growth of trade in the previous year" in a speech counts from its date)
+            own = [y for off, y, b, _ in found if off < m.start() and not b and y and y.isdigit()] or [anchor if base else None]
+            year = str(int(own[-1]) - 1) if own[-1] else year
         found.append((m.start(), year, base, m.group(1)))
         found.sort(key=lambda t: t[0])
     if published:  # "in this 17th edition of the index": the edition out by the text's date, its year
@@ -506,7 +509,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
-    years = _years(sentence, context.published)
+    years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
+                   else None)
     attached_years = {m.start(1): f.start for f in figures
                       if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     clauses = _clauses(sentence)
@@ -1966,8 +1970,10 @@ def _compared(sentence: str, figure: Figure) -> bool:
 
 
 def _shifted(period: str, months: int) -> str | None:
-    """A monthly, quarterly or half-year period moved back by `months` ("2023-08", 1 -> "2023-07"; "2023-Q3", 12 ->
-    "2022-Q3"); a range's end moved and its start with it; None for a year or anything else."""
+    """A period moved back by `months` ("2023-08", 1 -> "2023-07"; "2023-Q3", 12 -> "2022-Q3"; "2024", 12 -> "2023");
+    a range's end moved and its start with it; None when it cannot be (a year moved by a month)."""
+    if months % 12 == 0 and re.fullmatch(r"\d{4}", period):  # "in 2024 ..., compared with 31.6 percent a year earlier"
+        return str(int(period) - months // 12)
     if re.fullmatch(r"\d{4}-\d{2}", period):
         n = int(period[:4]) * 12 + int(period[5:]) - 1 - months
         return f"{n // 12}-{n % 12 + 1:02d}"
@@ -2033,8 +2039,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         year, how = attached.group(1), "stated"
     elif relative:
         shift = RELATIVE[relative.group(1).lower()]
-        if context.published:
-            year, how = str(context.published.year + shift), "stated"
+        # as `_years` resolved it ("up from 4.91 million a year earlier" after 2024: 2023), else from the date
+        resolved = next((y for off, y, _, _ in years if off == figure.end + relative.start(1) and y), None)
+        if resolved or context.published:
+            year, how = resolved or str(context.published.year + shift), "stated"
         else:
             frame.notes.append(f"“{relative.group(1)}” is not resolved: no published date (give --published)")
             frame.period_from = "unresolved"
