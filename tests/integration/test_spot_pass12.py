@@ -312,3 +312,33 @@ def test_a_growth_is_never_derived_from_a_ratio_to_gdp(store):
                       "percent the previous year.", store=store, published="2025-09-20")
     earlier = by_span(found, "4.4 percent")
     assert earlier.frame["period"] == "2023" and earlier.match is None  # not R&D intensity's change
+
+
+# --- ranks: a base rank's year, a move said with its direction after it ----------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Republic of Korea was sixth, up from tenth in 2022.",
+    "South Korea came sixth, compared with eighth in 2022.",
+])
+def test_a_base_rank_in_words_keeps_its_year(store, sentence):
+    found = spot.spot("China ranked 11th in the Global Innovation Index 2024. " + sentence, store=store,
+                      published="2024-09-27")
+    sixth = by_span(found, "sixth")
+    assert sixth.match.period == "2024" and sixth.verdict == "supported"
+
+
+@pytest.mark.parametrize("sentence, sign", [
+    ("In the Global Innovation Index 2024, India (39th) continues to lead, moving one spot forward.", -1),
+    ("In the Global Innovation Index 2024, India ranked 39th, one position higher than a year earlier.", -1),
+    ("In the Global Innovation Index 2024, India ranked 39th, moving one spot ahead.", -1),
+])
+def test_a_move_with_its_direction_after_it(store, sentence, sign):
+    found = spot.spot(sentence, store=store, published="2024-09-26")
+    move = [c for c in found if c.span.startswith("one")][0]
+    assert move.value * sign > 0 and move.verdict == "supported"
+
+
+def test_a_move_in_the_wrong_direction_is_not_supported(store):
+    found = spot.spot("In the Global Innovation Index 2024, India ranked 39th, moving one spot back.", store=store,
+                      published="2024-09-26")
+    assert [c for c in found if c.span.startswith("one")][0].verdict != "supported"

@@ -258,10 +258,12 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
 
 
 LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?)\b")
-MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|moved(?:\s+up|\s+down)?|"
+MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|"
+                         r"(?:moved|moving|moves|move)(?:\s+up|\s+down)?|"
                          r"jumped|improved|gained|fell|fallen|dropped|slipped|slid|declined|lost|went(?:\s+up|\s+down)?)"
                          r"(?:\s+(?:back|further|again))?\s+(?:by\s+)?$")  # "slipped back one place"
-MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down)\b")
+MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down|forward|ahead|back|backward|backwards)\b")
+"""After "one place", its direction ("one position higher", "moving one spot forward")."""
 
 
 def _lone_one_moves(sentence: str) -> list[Figure]:

@@ -327,12 +327,13 @@ ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
                                    r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
-                                   r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
+                                   r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
+                                   + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
                                    r"applications|patents)\b){0,2}\s+(?:in\s+)?$", re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
+2022", "up from tenth in 2022", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
 
 
@@ -725,6 +726,9 @@ CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?|positions?|rungs?)$")
 RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
+RANK_UP_AFTER = re.compile(r"(?i)\s+(?:higher|up|forward|ahead)\b")
+RANK_DOWN_AFTER = re.compile(r"(?i)\s+(?:lower|down|back|backward|backwards)\b")
+"""A move's direction said after it ("moving one spot forward", "two places lower")."""
 
 
 def _changes(sentence: str, reads: list[Read]) -> None:
@@ -758,7 +762,9 @@ def _changes(sentence: str, reads: list[Read]) -> None:
             # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
             frame.transformation, frame.transformation_from = "change", "stated"
             frame.change_of = "rank"
-            up, down = RANK_UP.search(before[-30:]), RANK_DOWN.search(before[-30:])
+            after = sentence[read.figure.end: read.figure.end + 20]
+            up = RANK_UP.search(before[-30:]) or RANK_UP_AFTER.match(after)
+            down = RANK_DOWN.search(before[-30:]) or RANK_DOWN_AFTER.match(after)
             if up and not down:
                 frame.sign, read.value = -1, -abs(read.value)
             elif not down:
