@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
+from indicators.spot.figures import read_figures
 from texts import ACCUSING, by_span
 
 
@@ -342,3 +343,42 @@ def test_a_move_in_the_wrong_direction_is_not_supported(store):
     found = spot.spot("In the Global Innovation Index 2024, India ranked 39th, moving one spot back.", store=store,
                       published="2024-09-26")
     assert [c for c in found if c.span.startswith("one")][0].verdict != "supported"
+
+
+# --- numbers written as spoken ("278-thousand-100", "zero-point-three percent") -------------------------------------
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("there were 278-thousand-100 PCT applications filed globally in 2022", "278-thousand-100", 278100),
+    ("South Korea had 22-thousand-12 applications filed", "22-thousand-12", 22012),
+    ("Samsung filed four-thousand-387 applications", "four-thousand-387", 4387),
+    ("up zero-point-three percent from a year earlier", "zero-point-three percent", 0.3),
+    ("up six-point-two-five percent on-year", "six-point-two-five percent", 6.25),
+])
+def test_a_number_written_as_spoken_is_read_whole(sentence, span, value):
+    figures = read_figures(sentence)
+    [figure] = [f for f in figures if sentence[f.start: f.end].startswith(span)]
+    assert figure.value * figure.scale == pytest.approx(value)
+    assert len(figures) == 1
+
+
+@pytest.mark.parametrize("sentence", ["the 30-million-unit mark", "a two-thousand-strong crowd"])
+def test_a_hyphenated_scale_that_is_not_spoken_stays_as_it_was(sentence):
+    [figure] = read_figures(sentence)
+    assert figure.scale > 1
+
+
+def test_spoken_numbers_are_judged(store):
+    text = ("According to the Korean Intellectual Property Office on Thursday, there were 278-thousand-100 PCT "
+            "applications filed globally in 2022, up zero-point-three percent from a year earlier. South Korea had "
+            "22-thousand-12 applications filed, up six-point-two percent on-year.")
+    found = spot.spot(text, store=store, published="2023-02-27")
+    assert by_span(found, "zero-point-three").verdict == "supported"
+    korea = by_span(found, "22-thousand-12")
+    assert (korea.match.entity, korea.match.period, korea.verdict) == ("KOR", "2022", "supported")
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_a_spoken_decimal_that_disagrees_is_contradicted(store):
+    found = spot.spot("South Korea filed 22,012 PCT applications in 2022, up nine-point-two percent on-year, WIPO "
+                      "said.", store=store, published="2023-06-01")  # after the store's release (2023-02-28)
+    assert by_span(found, "nine-point-two").verdict in ACCUSING

@@ -23,6 +23,7 @@ module's: the reader's decline sign is undone here, printed signs and "(3.2)" ar
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -432,12 +433,46 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
+_NUMBER_WORD = r"(?:" + "|".join(sorted({*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS}, key=len, reverse=True)) + r")"
+SPOKEN = re.compile(rf"(?i)\b(?:\d{{1,3}}|{_NUMBER_WORD})(?:-(?:thousand|million|billion)-(?:\d{{1,3}}|{_NUMBER_WORD}))+\b"
+                    rf"|\b{_NUMBER_WORD}-point(?:-{_NUMBER_WORD})+\b")
+"""A number written as it is spoken, its parts joined by hyphens (broadcast transcripts: "278-thousand-100",
+"zero-point-three percent", "six-point-two percent")."""
+SPOKEN_JOIN = re.compile(r"(?i)-(?=(?:thousand|million|billion|point)-)|(?<=thousand)-|(?<=million)-|(?<=billion)-|(?<=point)-")
+
+
+def _spoken(sentence: str) -> str:
+    """The sentence with the hyphens of spoken numbers as spaces, the same length (the reader's offsets hold)."""
+    return SPOKEN.sub(lambda m: SPOKEN_JOIN.sub(" ", m.group(0)), sentence) if "-" in sentence else sentence
+
+
+def _join_spoken(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"278-thousand-100" read as "278 thousand" and "100": one figure, 278,100 (its unit the second part's); a
+    spoken decimal ("six-point-two") has as many decimals as words after "point"."""
+    joined = []
+    for f in figures:
+        spoken = re.search(r"(?i)-point-((?:\w+-?)+)", sentence[f.start: f.end])
+        if spoken:
+            f = dataclasses.replace(f, decimals=len(spoken.group(1).strip("-").split("-")))
+        last = joined[-1] if joined else None
+        if last is not None and last.scale in (1e3, 1e6, 1e9) and f.scale == 1 and f.start == last.end + 1 \
+                and sentence[last.end] == "-" and float(f.value).is_integer() and 0 <= f.value < last.scale:
+            joined[-1] = dataclasses.replace(last, end=f.end, value=last.value * last.scale + f.value, scale=1.0,
+                                             unit=f.unit if f.unit != "count" else last.unit, decimals=0)
+            continue
+        joined.append(f)
+    return joined
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
     count_words = tuple(w for w, _ in _unit_words())
-    figures = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)
+    spoken = _spoken(sentence)
+    figures = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
                if not _note_mark(sentence, g)]
+    if spoken is not sentence:
+        figures = _join_spoken(sentence, figures)
     moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     moves = [g for i, g in enumerate(moves) if not any(h.start < g.end and g.start < h.end for h in moves[:i])]  # once
