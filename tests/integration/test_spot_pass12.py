@@ -382,3 +382,17 @@ def test_a_spoken_decimal_that_disagrees_is_contradicted(store):
     found = spot.spot("South Korea filed 22,012 PCT applications in 2022, up nine-point-two percent on-year, WIPO "
                       "said.", store=store, published="2023-06-01")  # after the store's release (2023-02-28)
     assert by_span(found, "nine-point-two").verdict in ACCUSING
+
+
+@pytest.mark.parametrize("sentence, rank", [
+    ("to stay in the fourth spot for the third straight year", 4),
+    ("Korea remained in the fourth position", 4),
+    ("Beijing held on in the third place", 3),
+])
+def test_an_ordinal_before_a_place_word_after_in_the_is_a_rank(sentence, rank):
+    assert [(f.value, f.unit) for f in read_figures(sentence) if f.unit == "rank"] == [(rank, "rank")]
+
+
+@pytest.mark.parametrize("sentence", ["In the first place, exports rose.", "And in the second place, we note this."])
+def test_in_the_first_place_stays_an_idiom(sentence):
+    assert read_figures(sentence) == []

@@ -35,8 +35,8 @@ YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)") 
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
 PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?)\b")
-"""An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
-the first place"."""
+"""An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place", "in the fourth spot"),
+except the idioms "in the first place", "in the second place"."""
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
 RANKING_WORDS = re.compile(rf"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder|{ORDINAL})\b")
 ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ORDINAL})*"
@@ -169,8 +169,9 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
-        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) \
-            and not re.search(r"(?i)\bin\s+the\s+$", before) \
+        idiom = re.search(r"(?i)\bin\s+the\s+$", before) and f.text.lower() in ("first", "second") \
+            and re.match(r"(?i)\s+place\b", sentence[f.end:])  # "in the first place": an idiom ("in the fourth spot" a rank)
+        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) and not idiom \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
             or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
