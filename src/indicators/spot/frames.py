@@ -331,9 +331,11 @@ EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at mo
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
-                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?$", re.I)
+                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?"
+                                   r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"
+                                   r"(?:" + MONTHS + r"))\s+(?:of\s+)?)?$", re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022", "up from tenth in 2022", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
+2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
 
 
@@ -374,7 +376,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
-        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)
+        wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
+        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider)
                                                   or CHANGE_ON.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
@@ -383,7 +386,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                             r"(?<!\w)like|same as)\s+(?:(?:" + SAME_PART + "|" + MONTHS
                                             + r")\s+(?:(?:of|in)\s+)?)?$",
                                             sentence[max(0, m.start() - 40): m.start()], re.I))
-        base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
+        base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
         if m.group(1).lower() in ANAPHORIC_YEARS:
@@ -1963,6 +1966,42 @@ YEAR_EARLIER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|ag
 """After a base figure, the same part of the year before ("down from $78.65 billion a year earlier")."""
 
 
+OWN_PART = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
+                      r"(?:quarter|half)|first\s+half|second\s+half)\b[^,;\d]{0,30}")
+"""After a base figure, a part of a year of its own ("from 5.2 percent in the fourth quarter of last year")."""
+
+
+def _own_part(sentence: str, figure: Figure, years, main_period: str) -> str | None:
+    """The quarter or half a base figure names after it, in the year said there, else the sentence's year (the year
+    before when that part is not before the sentence's own); None when it names none."""
+    m = OWN_PART.match(sentence, figure.end)
+    if not m:
+        return None
+    code, _ = _subannual(m.group(0), "0000")
+    if not code or not re.fullmatch(r"0000-(?:Q[1-4]|H[12])", code):
+        return None
+    stated = [y for off, y, _, _ in years if m.start() <= off < m.end() and y and y.isdigit()]
+    if stated:
+        return f"{stated[0]}{code[4:]}"
+    year = int(main_period[:4]) if main_period[:4].isdigit() else None
+    if year is None:
+        return None
+    own = f"{year}{code[4:]}"
+    return own if _ends(own) < _ends(main_period) else f"{year - 1}{code[4:]}"
+
+
+def _ends(period: str) -> str:
+    """The month a period ends in, for ordering ("2024-Q1" -> "2024-03", "2024" -> "2024-12")."""
+    last = period.split("/")[-1]
+    if re.fullmatch(r"\d{4}", last):
+        return f"{last}-12"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", last):
+        return f"{m.group(1)}-{int(m.group(2)) * 3:02d}"
+    if m := re.fullmatch(r"(\d{4})-H([12])", last):
+        return f"{m.group(1)}-{int(m.group(2)) * 6:02d}"
+    return last
+
+
 def _compared(sentence: str, figure: Figure) -> bool:
     """A figure of another period the sentence compares with ("lower than the $80.6 billion in July", "slower than
     the 14.5% last month", "than the 8.8 percent fall seen in August"): "than the" before it and its own period
@@ -2023,7 +2062,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
         back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else 0)
-        shifted = _shifted(main_period, back) if back else None
+        shifted = _shifted(main_period, back) if back else _own_part(sentence, figure, years, main_period)
         if shifted:
             frame.period, frame.period_from = shifted, "stated"
             return
