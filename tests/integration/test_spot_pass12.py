@@ -419,3 +419,14 @@ def test_a_base_quarter_without_a_year_is_the_sentences_or_the_one_before(store)
     found = spot.spot("China's GDP grew 4.9 percent in the third quarter, slowing from 6.3 percent in the second "
                       "quarter.", store=store, published="2023-10-18")
     assert by_span(found, "6.3 percent").frame["period"] == "2023-Q2"
+
+
+@pytest.mark.parametrize("sentence, base", [
+    ("R&D expenditure accounted for 2.65 percent of GDP in 2023, up from 2.56 percent a year earlier.", "2.56 percent"),
+    ("In 2023, China's R&D intensity rose to 2.65 percent of GDP from 2.70 percent in 2022.", "2.70 percent"),
+])
+def test_the_base_of_a_percentage_of_gdp_is_one_too(store, sentence, base):
+    found = spot.spot(sentence, store=store, published="2024-02-29")
+    figure = by_span(found, base)
+    assert (figure.match.indicator, figure.match.period) == ("rd_intensity", "2022")
+    assert figure.verdict not in ACCUSING  # the measure is open (R&D intensity names no measure word)

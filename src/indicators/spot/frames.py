@@ -616,6 +616,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         check, step = check_and_step(figure_for_check, comparator)
         comparator = "==" if check == "exact" else comparator
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
+    _base_of_a_ratio(sentence, reads)
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
@@ -630,6 +631,27 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads
+
+
+def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
+    """"R&D expenditure accounted for 2.65 percent of GDP, up from 2.56 percent a year earlier": a base percentage in
+    the clause of a percentage of GDP is one too, of the same measure and subject (the denominator is said once)."""
+    clauses = _clauses(sentence)
+    for i, read in enumerate(reads):
+        if read.frame.role != "earlier" or read.frame.kind != "percent":
+            continue
+        main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
+        if main is None or main.frame.kind != "percent_of_gdp" \
+                or _clause_of(clauses, main.figure.start) != _clause_of(clauses, read.figure.start):
+            continue
+        frame = read.frame
+        frame.kind, read.unit, frame.transformation, frame.transformation_from = "percent_of_gdp", main.unit, None, ""
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
+                    "entity_from"):
+            setattr(frame, key, getattr(main.frame, key))
+        read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                               read.comparator)
+        frame.notes.append("the base of a percentage of GDP: one too")
 
 
 BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)\s*\)$", re.I)
