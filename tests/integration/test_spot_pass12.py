@@ -430,3 +430,20 @@ def test_the_base_of_a_percentage_of_gdp_is_one_too(store, sentence, base):
     figure = by_span(found, base)
     assert (figure.match.indicator, figure.match.period) == ("rd_intensity", "2022")
     assert figure.verdict not in ACCUSING  # the measure is open (R&D intensity names no measure word)
+
+
+# --- the economy of a participle clause after an overtaken rival --------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "China overtook Japan as the world's biggest car exporter last year, shipping 4.91 million vehicles abroad.",
+    "China surpassed Japan in 2023, exporting 4.91 million vehicles, according to CAAM.",
+])
+def test_a_participles_figure_is_the_subjects_not_the_rivals(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-01-15")
+    assert by_span(found, "4.91 million").frame["entity"] == "CHN"
+
+
+def test_a_figure_after_with_stays_the_overtaken_economys(store):
+    found = spot.spot("For the first time, in 2023, China has the most S&T clusters ranked among the top 100, "
+                      "overtaking the United States with 21 clusters.", store=store, published="2023-09-27")
+    assert by_span(found, "21 clusters").frame["entity"] == "USA"

@@ -1896,6 +1896,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     # a destination ("deliveries to the US fell") is never whose figure it is
     preceding = own or ([] if flows else [p for p in preceding if not DESTINATION.search(sentence[max(0, p.start - 12): p.start])])
     national = [p for p in preceding if p.value != "WLD"]
+    if len(national) > 1 and RIVAL_BEFORE.search(sentence[max(0, national[-1].start - 30): national[-1].start]) \
+            and PARTICIPLE_AFTER.search(sentence, national[-1].end, figure.start):
+        # "China overtook Japan as the biggest exporter, shipping 4.91 million vehicles": a participle's figure is the
+        # main clause's subject's, not the one overtaken ("overtaking the US with 21 clusters" stays the US's)
+        return national[0].value, False
     if national:
         return national[-1].value, False
     if preceding:
@@ -1909,6 +1914,10 @@ RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:e
 """Before an economy, words making it the one overtaken ("China has overtaken the United States to rank first",
 "replacing Germany"): not the one a lead without a level is said of (`_lead_of_a_measure`; for any figure it
 moved figures of the overtaken economy to the other on dev and dev7: not used there)."""
+
+
+PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$")
+"""A participle clause opened after a comma and holding the figure (", shipping 4.91 million ...")."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
