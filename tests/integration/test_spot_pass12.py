@@ -447,3 +447,20 @@ def test_a_figure_after_with_stays_the_overtaken_economys(store):
     found = spot.spot("For the first time, in 2023, China has the most S&T clusters ranked among the top 100, "
                       "overtaking the United States with 21 clusters.", store=store, published="2023-09-27")
     assert by_span(found, "21 clusters").frame["entity"] == "USA"
+
+
+# --- an economy named as a market for the text's exports ------------------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "Europe remained the largest market, taking 52.5 GW, while Pakistan imported 4.2 GW.",
+    "Europe was the top destination with 52.5 GW.",
+])
+def test_an_economy_named_as_a_market_is_a_partner_of_the_texts_exports(store, second):
+    text = ("China exported 114 GW of solar modules in the first half of 2023, up 34 percent from the same period last "
+            "year, according to Ember. " + second + " Exports of lithium-ion batteries rose 94 percent in the first "
+            "quarter.")
+    found = spot.spot(text, store=store, published="2023-09-10")
+    europe = by_span(found, "52.5 GW")
+    assert (europe.frame["entity"], europe.frame["counterpart"]) == ("CHN", "EU")
+    assert by_span(found, "94 percent").frame["entity"] == "CHN"  # not Europe's, carried
+    assert not [c for c in found if c.verdict in ACCUSING]

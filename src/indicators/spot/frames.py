@@ -1735,6 +1735,8 @@ NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+
                            r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
 """A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
 BloombergNEF"; not "from": for exports it names the exporter or a source, "data from PV InfoLink")."""
+MARKET = re.compile(r"(?i)\b(?:markets?|buyers?|destinations?|customers?|importers?|purchasers?)\b")
+"""Words naming an economy as where the text's exports go ("Europe remained the largest market, taking 52.5 GW")."""
 OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
                          r"generat(?:ed|es|ion)|added|built|manufactur(?:ed|es|ing)|deployed|consum(?:ed|ption)|demand)\b")
 """Words giving a clause its own measure ("Germany installed 5 GW", "India's capacity reached 5 GW"): a list of
@@ -1768,9 +1770,13 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     text about China's exports of modules: another economy's imports from China are China's exports to it (the
     partner named; China the economy: stated when the sentence says the goods are Chinese, else assumed). A series
     kept per partner measures it (matching.py); no other series does."""
-    if context.partner_flow and context.exports_of and frame.measure_from != "stated" and frame.role == "figure" \
+    market = bool(MARKET.search(sentence, clause[0], clause[1]))  # "Europe remained the largest market, taking 52.5 GW"
+    others = [p for p in places if clause[0] <= p.start < clause[1] and p.value != frame.entity] if market \
+        else frame.entity_others
+    if (context.partner_flow or market) and context.exports_of \
+            and frame.measure_from != "stated" and frame.role == "figure" \
             and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
-            and frame.entity_from == "stated" and not frame.entity_others and frame.entity not in (None, "CHN", "WLD") \
+            and frame.entity_from == "stated" and not others and frame.entity not in (None, "CHN", "WLD") \
             and "-" not in frame.entity and not OWN_MEASURE.search(sentence, clause[0], clause[1]):
         # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
         # continued without a flow word: the next partner's flow (assumed)
