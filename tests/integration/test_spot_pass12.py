@@ -464,3 +464,32 @@ def test_an_economy_named_as_a_market_is_a_partner_of_the_texts_exports(store, s
     assert (europe.frame["entity"], europe.frame["counterpart"]) == ("CHN", "EU")
     assert by_span(found, "94 percent").frame["entity"] == "CHN"  # not Europe's, carried
     assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- the year so far: through a month, or up to the text's date ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Through August, China's exports fell 5.6 percent in dollar terms.",
+    "In the year through August, exports fell 5.6 percent.",
+    "By the end of August, exports had fallen 5.6 percent.",
+])
+def test_through_a_month_is_january_to_that_month(store, sentence):
+    found = spot.spot(sentence, store=store, published="2023-09-07")
+    assert by_span(found, "5.6 percent").frame["period"] == "2023-01/2023-08"
+
+
+@pytest.mark.parametrize("sentence", [
+    "So far this year, imports have dropped 7.6 percent.",
+    "Year-to-date, imports have dropped 7.6 percent.",
+    "Imports have dropped 7.6 percent this year so far.",
+])
+def test_the_year_so_far_is_up_to_the_month_before_the_text_and_never_accuses(store, sentence):
+    found = spot.spot(sentence, store=store, published="2023-09-07")
+    figure = by_span(found, "7.6 percent")
+    assert (figure.frame["period"], figure.frame["period_from"]) == ("2023-01/2023-08", "assumed")
+    assert figure.verdict not in ACCUSING
+
+
+def test_the_year_so_far_without_a_date_is_not_the_whole_year(store):
+    found = spot.spot("So far this year, imports have dropped 7.6 percent.", store=store)
+    assert by_span(found, "7.6 percent").verdict not in ACCUSING

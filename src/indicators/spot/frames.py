@@ -112,6 +112,11 @@ MONTH_RANGE = re.compile(r"\b(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)\
                          r"August|September|October|November|December|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?",
                          re.I)
 """January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept."."""
+THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill|[Bb]y\s+the\s+end\s+of|[Tt]o\s+the\s+end\s+of|"
+                           r"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|"
+                           r"June|July|August|September|October|November|December)\b(?!\s+\d)")
+"""The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June"):
+January to that month."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months\b", re.I)
@@ -292,6 +297,15 @@ a sentence or after a determiner: "December exports alone jumped 10.7%", "China'
 ("on December 7") and is not read."""
 
 
+@cache.memo("spot: year to date", 256)
+def _year_to_date(sentence: str) -> str:
+    """The words saying a figure is of the year so far ("so far this year", "year-to-date"), '' when none
+    (vocabulary `subannual` YTD without a month: those with one are read as a range)."""
+    low = sentence.lower()
+    return next((w for w in vocabulary()["subannual"]["YTD"] if not re.search(r"\d|month|january|jan", w.lower())
+                 and re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low)), "")
+
+
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = MONTH_RANGE.search(sentence)
@@ -299,6 +313,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         last = MONTH_NUMBERS[m.group(1).lower()]
         code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
         return code, m.group(0)
+    m = THROUGH_MONTH.search(sentence)
+    if m:
+        last = MONTH_NUMBERS[m.group(1).lower()]
+        return {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}"), m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
@@ -2110,6 +2128,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.period_from = "unresolved"
             return
         frame.period, frame.period_from = month_before(published), "stated"
+        return
+    if frame.role != "earlier" and not attached and context.published and _year_to_date(sentence) \
+            and not _subannual(sentence, "0000")[0]:
+        # "So far this year, imports have dropped 7.6 percent" in a text of 2023-09-07: January to the last month
+        # completed before the text (the release it reports, most likely; assumed: never an accusation)
+        last = month_before(context.published)
+        frame.period, frame.period_from = f"{last[:4]}-01/{last}" if last[5:] != "01" else last, "assumed"
+        frame.notes.append(f"“{_year_to_date(sentence)}”: January to {last}, the last month before the text's date")
         return
     when = None if attached or relative or frame.role == "earlier" else _when_year(sentence, figure.start, years)
     if when:
