@@ -182,6 +182,7 @@ def test_a_new_figure_with_the_is_not_taken_for_an_earlier_one(store):
      "$11.98 billion", "USA"),
     ("China's goods imports fell 7.3% in dollar terms in August, while imports from the EU declined 2.5%.", "2.5%",
      "EU"),
+    ("China's imports of crude oil from Russia rose 13.3% to $11.52 billion.", "$11.52 billion", "RUS"),
 ])
 def test_imports_from_a_partner_are_bilateral_not_the_total(store, sentence, span, partner):
     found = spot.spot(sentence, store=store, published="2023-09-07")

@@ -1743,9 +1743,9 @@ BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|aga
                              r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
 """Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
-IMPORTED_FROM = re.compile(r"(?i)\b(?:imports?|imported|importing|purchases|bought|buying)\s+(?:(?!from\b|of\b)[\w-]+\s+){0,3}?"
-                           r"(?:from|of)\s+(?:the\s+)?$")
-"""Before the partner of imports: "imports from Russia", "imports of U.S. goods", "imported crude oil from Iraq"."""
+IMPORTED_FROM = re.compile(r"(?i)\b(?:imports?|imported|importing|purchases|bought|buying)\s+(?:(?:(?!from\b)[\w-]+\s+){0,4}?from|of)"
+                           r"\s+(?:the\s+)?$")
+"""Before the partner of imports: "imports from Russia", "imports of U.S. goods", "imports of crude oil from Iraq"."""
 PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such\s+as|like|including|notably)\s+"
                           r"(?:the\s+)?$")
 """Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
