@@ -494,3 +494,28 @@ def test_the_year_so_far_is_up_to_the_month_before_the_text_and_never_accuses(st
 def test_the_year_so_far_without_a_date_is_not_the_whole_year(store):
     found = spot.spot("So far this year, imports have dropped 7.6 percent.", store=store)
     assert by_span(found, "7.6 percent").verdict not in ACCUSING
+
+
+# --- a growth from the month before is month-on-month: no year-on-year series judges it -----------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China's car exports surged 45 percent in October from a year earlier. Compared with September, exports were up "
+     "5.2 percent.", "5.2 percent"),
+    ("In October, China's exports rose 3 percent from the previous month.", "3 percent"),
+    ("China's vehicle sales in October were 3.1 million units, up 23.5 percent year-on-year and up 6.3 percent from "
+     "September.", "6.3 percent"),
+])
+def test_a_growth_from_the_month_before_is_month_on_month(store, text, span):
+    found = spot.spot(text, store=store, published="2024-11-11")
+    figure = by_span(found, span)
+    assert figure.match is None and figure.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's exports rose 12.7 percent in October from a year earlier.",
+    "Exports in October rose 12.7 percent compared with October last year.",
+    "China's vehicle sales in October rose 12.7 percent year-on-year and 6.3 percent from September.",
+])
+def test_a_year_on_year_growth_beside_it_is_not(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-11-11")
+    assert by_span(found, "12.7 percent").match is not None

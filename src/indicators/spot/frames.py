@@ -621,7 +621,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # edition the text named may be the edition's data year; which row is meant is a guess (never an accusation)
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
-        qualifier = _qualifier(sentence, figure, clause)
+        qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, figures, index)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
@@ -705,6 +705,27 @@ def _names_gdp_ratio(text: str) -> bool:
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _gdp_ratio_words() -> re.Pattern:
     return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
+
+
+MOM_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
+                      r"preceding)\s+month|a\s+month\s+(?:earlier|before|ago)|last\s+month|the\s+month\s+before|"
+                      rf"({MONTHS}))\b(?!,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year)")
+"""A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
+"up 3% from the previous month"): a month-on-month change, which no stored series holds."""
+
+
+def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figures: list[Figure], index: int) -> str | None:
+    """"month-on-month" when a growth rate of a month is a change from the month before (said between the figures
+    before and after it in its clause: "up 23.5 percent year-on-year and up 6.3 percent from November" is the 6.3's
+    alone), else None."""
+    if frame.transformation != "growth_rate" or frame.role != "figure" or not re.fullmatch(r"\d{4}-\d{2}", frame.period or ""):
+        return None
+    start = max(clause[0], figures[index - 1].end if index else 0)
+    end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
+    for m in MOM_BASE.finditer(sentence, start, end):
+        if m.group(1) is None or _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[m.group(1).lower()]:02d}":
+            return "month-on-month"
+    return None
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
