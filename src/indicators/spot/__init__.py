@@ -390,10 +390,10 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
     at, end = candidate.start - offset, candidate.end - offset
     if 0 <= at <= end <= len(sentence) and expected_figure(sentence, at, end):
         return True
-    # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
-    # prediction in a clause after the figure's is that clause's, not the figure's
     if candidate.role == "earlier" and _over(candidate, published):
         return False  # "forecast to rise to 6.0 percent from 4.4 percent in August": where the forecast starts, a fact
+    # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
+    # prediction in a clause after the figure's is that clause's, not the figure's
     upto = frames._clause_of(frames._clauses(sentence), at)[1] if 0 <= at <= len(sentence) else len(sentence)
     if _predicts(sentence[:upto]) and not _will_on_a_past_year(sentence, candidate, published) \
             and not _only_expectations(sentence):

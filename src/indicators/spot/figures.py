@@ -467,12 +467,13 @@ def _join_spoken(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
-    identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
+    identifiers and what cannot be read whole left out by the reader; names and idle number words here; numbers
+    spoken with hyphens, "278-thousand-100", read whole)."""
     count_words = tuple(w for w, _ in _unit_words())
     spoken = _spoken(sentence)
     figures = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
                if not _note_mark(sentence, g)]
-    if spoken is not sentence:
+    if spoken != sentence:
         figures = _join_spoken(sentence, figures)
     moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]

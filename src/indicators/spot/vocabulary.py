@@ -123,7 +123,8 @@ def decline_words() -> list[str]:
 
 
 def mentions(dimension: str, sentence: str) -> list[Mention]:
-    """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order."""
+    """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order; none
+    inside an idle phrase ("a number of")."""
     compiled = vocabulary()["_compiled"]
     pattern, lookup = compiled[dimension]
     idle = [m.span() for m in compiled["idle"].finditer(sentence)] if compiled["idle"] else []
