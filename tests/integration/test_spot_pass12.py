@@ -519,3 +519,21 @@ def test_a_growth_from_the_month_before_is_month_on_month(store, text, span):
 def test_a_year_on_year_growth_beside_it_is_not(store, sentence):
     found = spot.spot(sentence, store=store, published="2024-11-11")
     assert by_span(found, "12.7 percent").match is not None
+
+
+# --- "This year, ..." is a time, not a pointer; one economy's fallback reading is not the text's ----------------------
+
+def test_this_year_does_not_point_back_and_a_fallback_reading_is_not_carried(store):
+    text = ("In 2023, China's goods exports were worth $3.38 trillion, down 4.6 percent from 2022, while the United "
+            "States exported $2.02 trillion. This year, Chinese exports have rebounded, growing 5.9 percent in the first "
+            "eleven months.")
+    found = spot.spot(text, store=store, published="2024-12-20")
+    growth = by_span(found, "5.9 percent")
+    assert growth.frame["measure_from"] == "stated" and growth.frame["subject"] == "goods"
+    assert growth.frame["period"] == "2024-01/2024-11"
+
+
+def test_that_still_points_back(store):
+    found = spot.spot("A total of 2.53 million cars were sold abroad last year. That is almost 57 percent more than in "
+                      "the previous year.", store=store, published="2023-01-12")
+    assert by_span(found, "57 percent").frame["measure"] == "exports"

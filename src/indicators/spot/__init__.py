@@ -158,7 +158,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             _points_back(candidate, sentence, previous)
             _carried_reading(candidate, narrowed)
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
-            _note_reading(candidate, narrowed)
+            _note_reading(candidate, narrowed, index)
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
@@ -238,7 +238,15 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     return found
 
 
-def _note_reading(candidate: Candidate, narrowed: dict) -> None:
+def _held_for_others(subject: str, measure: str, entity: str | None, index: list) -> bool:
+    """A series of the subject itself (and measure) holds other economies but not this one: the narrower reading was
+    this economy's fallback ("the United States exported $2.02 trillion" of goods, read on the World Bank's high-tech
+    exports), not how the subject reads in the text."""
+    same = [e for e in index if e.subject == subject and e.measure == measure]
+    return bool(same) and entity is not None and not any(entity in e.entities for e in same)
+
+
+def _note_reading(candidate: Candidate, narrowed: dict, index: list | None = None) -> None:
     """A figure whose stated subject was read as a narrower series' ("a 1.8% decline in patent filings" reported by
     WIPO: its PCT filings) sets how that subject reads when later sentences carry it; a figure read as the subject
     itself undoes it."""
@@ -247,7 +255,8 @@ def _note_reading(candidate: Candidate, narrowed: dict) -> None:
     if frame.get("subject_from") != "stated" or not said or m is None or not m.subject or candidate.role != "figure":
         return
     if m.subject != said and catalogue.within(m.subject, said) and not m.derivation \
-            and not {"other-basis", "derived", "conversion"} & set(candidate.flags):
+            and not {"other-basis", "derived", "conversion"} & set(candidate.flags) \
+            and not (index is not None and _held_for_others(said, m.measure, m.entity, index)):
         narrowed[said] = (m.subject, m.measure)  # read directly as the narrower series (no conversion, no other compiler)
     elif m.subject == said or said in narrowed:
         narrowed.pop(said, None)

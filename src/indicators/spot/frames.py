@@ -1481,8 +1481,12 @@ FLOWS = ("exports", "imports", "trade", "trade_balance")
 """Measures of trade flows: without a subject, of goods (assumed)."""
 PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
 """A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
-POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the\s+(?:(?:annual|monthly|yearly|year-on-year|growth|same)\s+)?"
-                           r"(?:figure|number|total|increase|rise|rate|pace|decline|fall|drop|gain))\b")
+POINTING_BACK = re.compile(r"(?i)^\s*(?:(?:that|this)(?!\s+(?:year|month|quarter|half|week|time|period|spring|summer|"
+                           r"autumn|fall|winter|year's|month's)\b)|it|which|the\s+(?:(?:annual|monthly|yearly|"
+                           r"year-on-year|growth|same)\s+)?(?:figure|number|total|increase|rise|rate|pace|decline|fall|"
+                           r"drop|gain))\b")
+"""A sentence opening with words pointing back to the previous one's figure ("That is ten percent more", "The annual
+rate was ..."); not "This year, exports rebounded" (a time)."""
 
 
 REPEATED_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:US\$|[$€¥£])?$")
