@@ -537,3 +537,14 @@ def test_that_still_points_back(store):
     found = spot.spot("A total of 2.53 million cars were sold abroad last year. That is almost 57 percent more than in "
                       "the previous year.", store=store, published="2023-01-12")
     assert by_span(found, "57 percent").frame["measure"] == "exports"
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's exports grew by 6.7 per cent in November from a year earlier, slowing from October's 12.7 per cent growth.",
+    "China's exports grew 6.7 per cent year on year in November, down from October's 12.7 per cent.",
+])
+def test_a_figure_of_the_month_before_named_with_its_possessive_is_a_base_not_a_month_on_month_base(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-12-10")
+    assert by_span(found, "6.7 per cent").match.period == "2024-11"
+    october = by_span(found, "12.7 per cent")
+    assert october.role == "earlier" and october.match.period == "2024-10"

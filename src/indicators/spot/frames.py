@@ -31,7 +31,9 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+)?|"
+                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
+                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                            r"['’]s\s+)?|"
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop",
 "following a 12.7% jump"."""
@@ -709,9 +711,13 @@ def _gdp_ratio_words() -> re.Pattern:
 
 MOM_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
                       r"preceding)\s+month|a\s+month\s+(?:earlier|before|ago)|last\s+month|the\s+month\s+before|"
-                      rf"({MONTHS}))\b(?!,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year)")
+                      rf"({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year)")
 """A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
 "up 3% from the previous month"): a month-on-month change, which no stored series holds."""
+
+
+YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|y/y|yoy|"
+                          r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
 
 
 def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figures: list[Figure], index: int) -> str | None:
@@ -722,6 +728,8 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
         return None
     start = max(clause[0], figures[index - 1].end if index else 0)
     end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
+    if YEAR_ON_YEAR.search(sentence, figures[index].end, end):
+        return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...": its own words say year on year
     for m in MOM_BASE.finditer(sentence, start, end):
         if m.group(1) is None or _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[m.group(1).lower()]:02d}":
             return "month-on-month"
@@ -2180,7 +2188,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.notes.append(f"“{relative.group(1)}” is not resolved: no published date (give --published)")
             frame.period_from = "unresolved"
             return
-    elif (month := _attached_month(after, main_period, context, frame.role)):
+    elif (month := _attached_month(after, main_period, context, frame.role, sentence[max(0, figure.start - 20): figure.start])):
         frame.period, frame.period_from = month, "stated"
         return
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
@@ -2314,17 +2322,19 @@ def month_before(day: date) -> str:
     return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
 
 
+MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})['’]s\s+(?:US\$|[$€¥£])?$")
+"""Right before a base figure, the month it is of ("slowing from October's 12.7 per cent")."""
 MONTH_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\b(?!,?\s*(?:19|20)\d{2})", re.I)
 
 
-def _attached_month(after: str, main_period: str | None, context: Context, role: str) -> str | None:
-    """A month attached to the figure without a year ("accelerating from 4.4% in August"), as a period. Beside
-    the sentence's own month ("Exports in September rose 8.3% ... from 4.4% in August") it is the latest such
-    month not after it (a base figure in the same month is a year earlier); otherwise it is in the year of
-    the text so far (or the published year), never after the published date. None when no month is attached
-    or nothing dates it."""
-    m = MONTH_AFTER.match(after)
+def _attached_month(after: str, main_period: str | None, context: Context, role: str, before: str = "") -> str | None:
+    """A month attached to the figure without a year ("accelerating from 4.4% in August", "slowing from October's
+    12.7 per cent"), as a period. Beside the sentence's own month ("Exports in September rose 8.3% ... from 4.4% in
+    August") it is the latest such month not after it (a base figure in the same month is a year earlier); otherwise
+    it is in the year of the text so far (or the published year), never after the published date. None when no month
+    is attached or nothing dates it."""
+    m = MONTH_AFTER.match(after) or (MONTH_OWNER_BEFORE.search(before) if role == "earlier" else None)
     if not m:
         return None
     month = MONTH_NUMBERS[m.group(1).lower()]
