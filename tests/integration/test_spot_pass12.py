@@ -548,3 +548,20 @@ def test_a_figure_of_the_month_before_named_with_its_possessive_is_a_base_not_a_
     assert by_span(found, "6.7 per cent").match.period == "2024-11"
     october = by_span(found, "12.7 per cent")
     assert october.role == "earlier" and october.match.period == "2024-10"
+
+
+def test_a_growth_from_the_quarter_before_is_quarter_on_quarter(store):
+    found = spot.spot("China's GDP grew 1.3 percent in the third quarter from the previous quarter.", store=store,
+                      published="2023-10-18")
+    assert by_span(found, "1.3 percent").match is None
+
+
+@pytest.mark.parametrize("sentence, base", [
+    ("China's GDP grew 4.9 percent year on year in the third quarter, up from 6.3 percent in the previous quarter.",
+     "2023-Q2"),
+    ("China's GDP grew 4.9 percent in the third quarter, slowing from 6.3 percent a quarter earlier.", "2023-Q2"),
+])
+def test_a_base_figure_of_the_quarter_before(store, sentence, base):
+    found = spot.spot(sentence, store=store, published="2023-10-18")
+    assert by_span(found, "4.9 percent").frame["period"] == "2023-Q3"
+    assert by_span(found, "6.3 percent").frame["period"] == base

@@ -720,11 +720,22 @@ YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:e
                           r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
 
 
+QOQ_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
+                      r"preceding)\s+quarter|a\s+quarter\s+(?:earlier|before|ago)|last\s+quarter|the\s+quarter\s+before)\b")
+"""A growth's base a quarter before ("GDP grew 1.3 percent in the third quarter from the previous quarter")."""
+
+
 def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figures: list[Figure], index: int) -> str | None:
     """"month-on-month" when a growth rate of a month is a change from the month before (said between the figures
     before and after it in its clause: "up 23.5 percent year-on-year and up 6.3 percent from November" is the 6.3's
-    alone), else None."""
-    if frame.transformation != "growth_rate" or frame.role != "figure" or not re.fullmatch(r"\d{4}-\d{2}", frame.period or ""):
+    alone), "quarter-on-quarter" for a quarter's from the quarter before, else None."""
+    if frame.transformation != "growth_rate" or frame.role != "figure":
+        return None
+    if re.fullmatch(r"\d{4}-Q[1-4]", frame.period or ""):
+        end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
+        return "quarter-on-quarter" if QOQ_BASE.search(sentence, max(clause[0], figures[index - 1].end if index else 0),
+                                                       end) else None
+    if not re.fullmatch(r"\d{4}-\d{2}", frame.period or ""):
         return None
     start = max(clause[0], figures[index - 1].end if index else 0)
     end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
@@ -2048,6 +2059,10 @@ PREVIOUS_MONTH_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|
                                   r"a\s+month\s+(?:earlier|before|ago)|the\s+month\s+before)\b")
 """After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
 the 14.5% last month", "from 5% a month earlier")."""
+PREVIOUS_QUARTER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+                                    r"(?:(?:in|during)\s+)?(?:the\s+(?:previous|prior|preceding)\s+quarter|a\s+quarter\s+"
+                                    r"(?:earlier|before|ago)|last\s+quarter|the\s+quarter\s+before)\b")
+"""After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
 YEAR_EARLIER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
                                 r"(?:(?:in|during|for)\s+)?(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
                                 r"(?:in\s+)?the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?last\s+year)\b")
@@ -2112,6 +2127,9 @@ def _shifted(period: str, months: int) -> str | None:
         return f"{n // 12}-{n % 12 + 1:02d}"
     if months % 12 == 0 and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", period):
         return f"{int(period[:4]) - months // 12}{period[4:]}"
+    if months % 3 == 0 and re.fullmatch(r"\d{4}-Q[1-4]", period):  # "2023-Q3", 3 -> "2023-Q2"
+        n = int(period[:4]) * 4 + int(period[-1]) - 1 - months // 3
+        return f"{n // 4}-Q{n % 4 + 1}"
     if months % 12 == 0 and (m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)):
         return f"{int(m.group(1)) - months // 12}-{m.group(2)}/{int(m.group(3)) - months // 12}-{m.group(4)}"
     return None
@@ -2149,7 +2167,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
-        back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else 0)
+        back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else
+                                                             (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
         shifted = _shifted(main_period, back) if back else _own_part(sentence, figure, years, main_period)
         if shifted:
             frame.period, frame.period_from = shifted, "stated"
