@@ -565,3 +565,23 @@ def test_a_base_figure_of_the_quarter_before(store, sentence, base):
     found = spot.spot(sentence, store=store, published="2023-10-18")
     assert by_span(found, "4.9 percent").frame["period"] == "2023-Q3"
     assert by_span(found, "6.3 percent").frame["period"] == base
+
+
+# --- a figure compared with expectations is a fact ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "China's exports rose 8.3 percent year-on-year in September, beating forecasts.",
+    "China's exports rose 8.3 percent year-on-year in September, well above economists' expectations.",
+    "China's exports rose 8.3 percent year-on-year in September, in line with market expectations.",
+])
+def test_a_figure_compared_with_expectations_is_a_fact(store, sentence):
+    found = spot.spot(sentence, store=store, published="2025-10-13")
+    assert by_span(found, "8.3 percent").verdict == "supported"
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("China's exports rose 8.3 percent in September, beating forecasts of 6 percent.", "6 percent"),
+    ("China's exports are forecast to grow 5 percent in November.", "5 percent"),
+])
+def test_a_forecast_stays_a_forecast(store, sentence, span):
+    assert by_span(spot.spot(sentence, store=store, published="2025-10-13"), span).verdict == "opinion"

@@ -358,11 +358,21 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
     return []
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _compared_with_expectations() -> re.Pattern:
+    """"beating forecasts", "below market expectations": an expectation named only to compare a figure with it."""
+    vocab = vocabulary.vocabulary()
+    verbs = "|".join(re.escape(w) for w in sorted(vocab.get("expectation_compared") or (), key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in vocab["expectation_words"])
+    return re.compile(rf"(?i)\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\b(?!\s+(?:of|for|at)\b)")
+
+
 @cache.memo("spot: prediction words", 64)
 def _predicts(sentence: str) -> bool:
     low = f" {sentence.lower()} "
     for words in vocabulary.vocabulary().get("not_predictions") or ():  # "preliminary estimates ... showed"
         low = low.replace(words.lower(), " ")
+    low = _compared_with_expectations().sub(" ", low)  # "rose 8.3%, beating forecasts": a fact
     return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
 
 
