@@ -75,7 +75,7 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev11": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev12": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; first run 0.44 with period and entity, then used for development (mapping pass 12)",
           "dev13": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev14": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "

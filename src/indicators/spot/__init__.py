@@ -158,7 +158,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             _points_back(candidate, sentence, previous)
             _carried_reading(candidate, narrowed)
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
-            _note_reading(candidate, narrowed)
+            _note_reading(candidate, narrowed, index)
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
@@ -243,7 +243,15 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     return found
 
 
-def _note_reading(candidate: Candidate, narrowed: dict) -> None:
+def _held_for_others(subject: str, measure: str, entity: str | None, index: list) -> bool:
+    """A series of the subject itself (and measure) holds other economies but not this one: the narrower reading was
+    this economy's fallback ("the United States exported $2.02 trillion" of goods, read on the World Bank's high-tech
+    exports), not how the subject reads in the text."""
+    same = [e for e in index if e.subject == subject and e.measure == measure]
+    return bool(same) and entity is not None and not any(entity in e.entities for e in same)
+
+
+def _note_reading(candidate: Candidate, narrowed: dict, index: list | None = None) -> None:
     """A figure whose stated subject was read as a narrower series' ("a 1.8% decline in patent filings" reported by
     WIPO: its PCT filings) sets how that subject reads when later sentences carry it; a figure read as the subject
     itself undoes it."""
@@ -252,7 +260,8 @@ def _note_reading(candidate: Candidate, narrowed: dict) -> None:
     if frame.get("subject_from") != "stated" or not said or m is None or not m.subject or candidate.role != "figure":
         return
     if m.subject != said and catalogue.within(m.subject, said) and not m.derivation \
-            and not {"other-basis", "derived", "conversion"} & set(candidate.flags):
+            and not {"other-basis", "derived", "conversion"} & set(candidate.flags) \
+            and not (index is not None and _held_for_others(said, m.measure, m.entity, index)):
         narrowed[said] = (m.subject, m.measure)  # read directly as the narrower series (no conversion, no other compiler)
     elif m.subject == said or said in narrowed:
         narrowed.pop(said, None)
@@ -354,18 +363,28 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
     return []
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _compared_with_expectations() -> re.Pattern:
+    """"beating forecasts", "below market expectations": an expectation named only to compare a figure with it."""
+    vocab = vocabulary.vocabulary()
+    verbs = "|".join(re.escape(w) for w in sorted(vocab.get("expectation_compared") or (), key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in vocab["expectation_words"])
+    return re.compile(rf"(?i)\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\b(?!\s+(?:of|for|at)\b)")
+
+
 @cache.memo("spot: prediction words", 64)
 def _predicts(sentence: str) -> bool:
     low = f" {sentence.lower()} "
     for words in vocabulary.vocabulary().get("not_predictions") or ():  # "preliminary estimates ... showed"
         low = low.replace(words.lower(), " ")
+    low = _compared_with_expectations().sub(" ", low)  # "rose 8.3%, beating forecasts": a fact
     return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
 
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _expectation_patterns() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(w) for w in vocabulary.vocabulary()["expectation_words"])
-    before = re.compile(rf"(?i)(?:\b(?:{words})\s+(?:of|for|at)\s+(?:an?\s+|the\s+)?|\b(?:a|an|the)\s+(?:{words})\s+)"
+    before = re.compile(rf"(?i)(?:\b(?:{words})\s+(?:[a-z]+\s+)?(?:of|for|at)\s+(?:an?\s+|the\s+)?|\b(?:a|an|the)\s+(?:{words})\s+)"
                         r"(?:about\s+|around\s+)?[$+\-]?\s*$")
     after = re.compile(rf"(?i)\s*(?:[\w-]+\s+)?(?:market\s+)?(?:{words})\b")
     return before, after
@@ -395,6 +414,8 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
     at, end = candidate.start - offset, candidate.end - offset
     if 0 <= at <= end <= len(sentence) and expected_figure(sentence, at, end):
         return True
+    if candidate.role == "earlier" and _over(candidate, published):
+        return False  # "forecast to rise to 6.0 percent from 4.4 percent in August": where the forecast starts, a fact
     # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
     # prediction in a clause after the figure's is that clause's, not the figure's
     upto = frames._clause_of(frames._clauses(sentence), at)[1] if 0 <= at <= len(sentence) else len(sentence)
@@ -403,6 +424,14 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
         return True
     year_now = published.year if published else date.today().year
     return bool(candidate.period and candidate.period[:4].isdigit() and int(candidate.period[:4]) > year_now)
+
+
+def _over(candidate: Candidate, published: date | None) -> bool:
+    """The figure's stated period was over when the text was published (a month or year before its date)."""
+    period = (candidate.period or "").split("/")[-1]
+    if published is None or candidate.frame.get("period_from") != "stated" or not re.fullmatch(r"\d{4}(?:-\d{2})?", period):
+        return False
+    return period < (f"{published.year}-{published.month:02d}" if len(period) == 7 else str(published.year))
 
 
 def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | None) -> bool:

@@ -26,6 +26,7 @@ module's: the reader's decline sign is undone here, printed signs and "(3.2)" ar
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -38,8 +39,8 @@ YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)") 
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
 PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?)\b")
-"""An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place"), except the idiom "in
-the first place"."""
+"""An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place", "in the fourth spot"),
+except the idioms "in the first place", "in the second place"."""
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
 RANKING_WORDS = re.compile(rf"(?i)\b(?:rank\w*|places?|position\w*|top[\s-]+\d+|ladder|{ORDINAL})\b")
 ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ORDINAL})*"
@@ -173,8 +174,9 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
-        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) \
-            and not re.search(r"(?i)\bin\s+the\s+$", before) \
+        idiom = re.search(r"(?i)\bin\s+the\s+$", before) and f.text.lower() in ("first", "second") \
+            and re.match(r"(?i)\s+place\b", sentence[f.end:])  # "in the first place": an idiom ("in the fourth spot" a rank)
+        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) and not idiom \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
             or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
@@ -267,10 +269,12 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
 
 
 LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?)\b")
-MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|moved(?:\s+up|\s+down)?|"
+MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|"
+                         r"(?:moved|moving|moves|move)(?:\s+up|\s+down)?|"
                          r"jumped|improved|gained|fell|fallen|dropped|slipped|slid|declined|lost|went(?:\s+up|\s+down)?)"
                          r"(?:\s+(?:back|further|again))?\s+(?:by\s+)?$")  # "slipped back one place"
-MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down)\b")
+MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down|forward|ahead|back|backward|backwards)\b")
+"""After "one place", its direction ("one position higher", "moving one spot forward")."""
 
 
 def _lone_one_moves(sentence: str) -> list[Figure]:
@@ -439,13 +443,48 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
+_NUMBER_WORD = r"(?:" + "|".join(sorted({*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS}, key=len, reverse=True)) + r")"
+SPOKEN = re.compile(rf"(?i)\b(?:\d{{1,3}}|{_NUMBER_WORD})(?:-(?:thousand|million|billion)-(?:\d{{1,3}}|{_NUMBER_WORD}))+\b"
+                    rf"|\b{_NUMBER_WORD}-point(?:-{_NUMBER_WORD})+\b")
+"""A number written as it is spoken, its parts joined by hyphens (broadcast transcripts: "278-thousand-100",
+"zero-point-three percent", "six-point-two percent")."""
+SPOKEN_JOIN = re.compile(r"(?i)-(?=(?:thousand|million|billion|point)-)|(?<=thousand)-|(?<=million)-|(?<=billion)-|(?<=point)-")
+
+
+def _spoken(sentence: str) -> str:
+    """The sentence with the hyphens of spoken numbers as spaces, the same length (the reader's offsets hold)."""
+    return SPOKEN.sub(lambda m: SPOKEN_JOIN.sub(" ", m.group(0)), sentence) if "-" in sentence else sentence
+
+
+def _join_spoken(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"278-thousand-100" read as "278 thousand" and "100": one figure, 278,100 (its unit the second part's); a
+    spoken decimal ("six-point-two") has as many decimals as words after "point"."""
+    joined = []
+    for f in figures:
+        spoken = re.search(r"(?i)-point-((?:\w+-?)+)", sentence[f.start: f.end])
+        if spoken:
+            f = dataclasses.replace(f, decimals=len(spoken.group(1).strip("-").split("-")))
+        last = joined[-1] if joined else None
+        if last is not None and last.scale in (1e3, 1e6, 1e9) and f.scale == 1 and f.start == last.end + 1 \
+                and sentence[last.end] == "-" and float(f.value).is_integer() and 0 <= f.value < last.scale:
+            joined[-1] = dataclasses.replace(last, end=f.end, value=last.value * last.scale + f.value, scale=1.0,
+                                             unit=f.unit if f.unit != "count" else last.unit, decimals=0)
+            continue
+        joined.append(f)
+    return joined
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
-    identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
+    identifiers and what cannot be read whole left out by the reader; names and idle number words here; numbers
+    spoken with hyphens, "278-thousand-100", read whole)."""
     count_words = tuple(w for w, _ in _unit_words())
-    read = [g for f in numbers.read_figures(sentence, count_words=count_words) for g in _spot_figures(sentence, f)
+    spoken = _spoken(sentence)
+    read = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
             if not _note_mark(sentence, g)]
     figures, counts = [g for g in read if not g.form], [g for g in read if g.form]
+    if spoken != sentence:
+        figures = _join_spoken(sentence, figures)
     moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
              if not any(f.start < g.end and g.start < f.end for f in figures)]
     moves = [g for i, g in enumerate(moves) if not any(h.start < g.end and g.start < h.end for h in moves[:i])]  # once

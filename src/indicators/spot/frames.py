@@ -31,7 +31,17 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+)?$", re.I)
+                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
+                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                            r"['’]s\s+)?|"
+                            r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
+"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop",
+"following a 12.7% jump"."""
+COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
+"""Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",
+"than the expected decline of 7.6 percent and the" (a list of them)."""
+THRESHOLD_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:mark|threshold|milestone|level|barrier|target|benchmark)\b")
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
 AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold|produced|made|manufactured|filed|"
@@ -82,7 +92,13 @@ GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation[
 """'of the country’s GDP' (either apostrophe): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1}
+ANAPHORIC_YEARS = ("the previous year", "a year earlier", "the year before")
+"""Relative years counted from the year the sentence speaks of (else from the published date)."""
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
+SAME_PART = r"the\s+(?:same|corresponding)\s+(?:period|time|month|quarter|half|months|stretch)"
+"""The same part of another year ("compared to the same period in the previous year", "from the same time last
+year", "over the corresponding month of 2022"; or a month: "compared to June last year"): with a comparison word
+before it, that year is the base."""
 # "the previous record of $838 billion set two years prior": N years before the sentence's own year ("ago": before
 # the published date); a count of years in words or digits
 YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0,3}?(one|two|three|four|five|six|seven|"
@@ -98,6 +114,11 @@ MONTH_RANGE = re.compile(r"\b(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)\
                          r"August|September|October|November|December|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?",
                          re.I)
 """January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept."."""
+THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill|[Bb]y\s+the\s+end\s+of|[Tt]o\s+the\s+end\s+of|"
+                           r"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|"
+                           r"June|July|August|September|October|November|December)\b(?!\s+\d)")
+"""The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June"):
+January to that month."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months\b", re.I)
@@ -172,6 +193,7 @@ class Context:
     named_any: bool = False  # an economy (not the world) was named in the text so far, in any role
     list_transformation: str | None = None  # what the percentages of a list are, as the sentence introducing it
     list_paragraph: int | None = None  # ("..., followed by their respective percentage share, were as follows:") said
+    said: dict = field(default_factory=dict)  # (value, unit) -> the frame of the last figure so given, its measure read
 
 
 @dataclass
@@ -259,18 +281,32 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_NAMED = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
+RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "announced", "issued", "unveiled",
+                                                     "launched", "out", "report"))
+"""Before "in <month>", the words of a release ("the index, published in September"): when it came out, not the
+period of its figures."""
+MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
                          rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s)\s+)({MONTHS})(?=\s+(?:exports|imports|"
                          r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
-"""A month the sentence dates its figures by: "in December", "In January 2024", "during May" (not "in January and
+"""A month the sentence dates its figures by: "in December", "In January 2024", "during May", "Exports for August"
+(not "in January and
 February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
 it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
 a sentence or after a determiner: "December exports alone jumped 10.7%", "China's November imports"); a bare
 "December" may be a release date
 ("on December 7") and is not read."""
+
+
+@cache.memo("spot: year to date", 256)
+def _year_to_date(sentence: str) -> str:
+    """The words saying a figure is of the year so far ("so far this year", "year-to-date"), '' when none
+    (vocabulary `subannual` YTD without a month: those with one are read as a range)."""
+    low = sentence.lower()
+    return next((w for w in vocabulary()["subannual"]["YTD"] if not re.search(r"\d|month|january|jan", w.lower())
+                 and re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low)), "")
 
 
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
@@ -280,6 +316,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         last = MONTH_NUMBERS[m.group(1).lower()]
         code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
         return code, m.group(0)
+    m = THROUGH_MONTH.search(sentence)
+    if m:
+        last = MONTH_NUMBERS[m.group(1).lower()]
+        return {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}"), m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
@@ -308,12 +348,15 @@ ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
                                    r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
-                                   r"(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?"
+                                   r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
+                                   + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
-                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?$", re.I)
+                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?"
+                                   r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"
+                                   r"(?:" + MONTHS + r"))\s+(?:of\s+)?)?$", re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
+2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
 
 
@@ -344,8 +387,9 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
 
 
-def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, str]]:
-    """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved."""
+def _years(sentence: str, published: date | None, anchor: str | None = None) -> list[tuple[int, str, bool, str]]:
+    """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved ("the
+    previous year" from the sentence's own year, else from `anchor`, the year the text speaks of so far)."""
     found = []
     events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence),
                                                         *RELEASE_DATE_FIRST.finditer(sentence))]
@@ -353,19 +397,28 @@ def _years(sentence: str, published: date | None) -> list[tuple[int, str, bool, 
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
-        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(before)
+        wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
+        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider)
                                                   or CHANGE_ON.search(before)), "year"))
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against|similar to|"
-                                            r"(?<!\w)like|same as)\s+"
-                                            r"(?:the same period\s+(?:(?:of|in)\s+)?)?$",  # "compared to the same
-                                            sentence[max(0, m.start() - 40): m.start()], re.I))  # period in the previous year"
-        base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]))
-        base = base or (m.group(1).lower() in ("a year earlier", "the year before", "the previous year")
+                                            r"(?<!\w)like|same as)\s+(?:(?:" + SAME_PART + "|" + MONTHS
+                                            + r")\s+(?:(?:of|in)\s+)?)?$",
+                                            sentence[max(0, m.start() - 40): m.start()], re.I))
+        base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
+        base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
+        if m.group(1).lower() in ANAPHORIC_YEARS:
+            # "30.16 million units were churned out last year, an increase of 11.6 per cent from the previous year":
+            # the year before the sentence's own year, not before the published one
+            # (a base without a year of the sentence counts from the text's: "compared with 31.6 percent a year
+            # earlier" after 2024; "the growth of trade in the previous year" in a speech counts from its date)
+            own = [y for off, y, b, _ in found if off < m.start() and not b and y and y.isdigit()] or [anchor if base else None]
+            year = str(int(own[-1]) - 1) if own[-1] else year
         found.append((m.start(), year, base, m.group(1)))
+        found.sort(key=lambda t: t[0])
     if published:  # "in this 17th edition of the index": the edition out by the text's date, its year
         found += [(m.start(), str(published.year), False, m.group(0)) for m in THIS_EDITION.finditer(sentence)]
     return sorted(found, key=lambda t: t[0])
@@ -483,7 +536,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
-    years = _years(sentence, context.published)
+    years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
+                   else None)
     attached_years = {m.start(1): f.start for f in figures
                       if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     clauses = _clauses(sentence)
@@ -517,6 +571,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         if EARLIER_BEFORE.search(before):
             frame.role = "earlier"
+        elif _compared(sentence, figure):
+            frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
+            comparator, wording = "~=", ""
         previous = reads[-1] if reads else None
         if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
@@ -562,13 +619,14 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _entity(places, figure, index, figures, frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
+            _repeated(frame, figure, unit, sentence, context)
         if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
                 and frame.period == str(int(context.edition) - 1):
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024": the year before an
             # edition the text named may be the edition's data year; which row is meant is a guess (never an accusation)
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
-        qualifier = _qualifier(sentence, figure, clause)
+        qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, figures, index)
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
@@ -586,6 +644,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     worded = [r for r in reads if r.figure.form]
     reads = [r for r in reads if not r.figure.form]
+    _base_of_a_ratio(sentence, reads)
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
@@ -600,6 +659,27 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads + worded
+
+
+def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
+    """"R&D expenditure accounted for 2.65 percent of GDP, up from 2.56 percent a year earlier": a base percentage in
+    the clause of a percentage of GDP is one too, of the same measure and subject (the denominator is said once)."""
+    clauses = _clauses(sentence)
+    for i, read in enumerate(reads):
+        if read.frame.role != "earlier" or read.frame.kind != "percent":
+            continue
+        main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
+        if main is None or main.frame.kind != "percent_of_gdp" \
+                or _clause_of(clauses, main.figure.start) != _clause_of(clauses, read.figure.start):
+            continue
+        frame = read.frame
+        frame.kind, read.unit, frame.transformation, frame.transformation_from = "percent_of_gdp", main.unit, None, ""
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from", "basis", "basis_from", "entity",
+                    "entity_from"):
+            setattr(frame, key, getattr(main.frame, key))
+        read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                               read.comparator)
+        frame.notes.append("the base of a percentage of GDP: one too")
 
 
 BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)\s*\)$", re.I)
@@ -635,6 +715,44 @@ def _names_gdp_ratio(text: str) -> bool:
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _gdp_ratio_words() -> re.Pattern:
     return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
+
+
+MOM_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
+                      r"preceding)\s+month|a\s+month\s+(?:earlier|before|ago)|last\s+month|the\s+month\s+before|"
+                      rf"({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year)")
+"""A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
+"up 3% from the previous month"): a month-on-month change, which no stored series holds."""
+
+
+YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|y/y|yoy|"
+                          r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
+
+
+QOQ_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
+                      r"preceding)\s+quarter|a\s+quarter\s+(?:earlier|before|ago)|last\s+quarter|the\s+quarter\s+before)\b")
+"""A growth's base a quarter before ("GDP grew 1.3 percent in the third quarter from the previous quarter")."""
+
+
+def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figures: list[Figure], index: int) -> str | None:
+    """"month-on-month" when a growth rate of a month is a change from the month before (said between the figures
+    before and after it in its clause: "up 23.5 percent year-on-year and up 6.3 percent from November" is the 6.3's
+    alone), "quarter-on-quarter" for a quarter's from the quarter before, else None."""
+    if frame.transformation != "growth_rate" or frame.role != "figure":
+        return None
+    if re.fullmatch(r"\d{4}-Q[1-4]", frame.period or ""):
+        end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
+        return "quarter-on-quarter" if QOQ_BASE.search(sentence, max(clause[0], figures[index - 1].end if index else 0),
+                                                       end) else None
+    if not re.fullmatch(r"\d{4}-\d{2}", frame.period or ""):
+        return None
+    start = max(clause[0], figures[index - 1].end if index else 0)
+    end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
+    if YEAR_ON_YEAR.search(sentence, figures[index].end, end):
+        return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...": its own words say year on year
+    for m in MOM_BASE.finditer(sentence, start, end):
+        if m.group(1) is None or _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[m.group(1).lower()]:02d}":
+            return "month-on-month"
+    return None
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
@@ -699,6 +817,9 @@ CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?|positions?|rungs?)$")
 RANK_UP = re.compile(r"(?i)\b(?:up|rose|risen|rising|climbed|climbing|advanced|moved up|jumped|improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|fell|fallen|dropped|slipped|slid|declined|lost)\b")
+RANK_UP_AFTER = re.compile(r"(?i)\s+(?:higher|up|forward|ahead)\b")
+RANK_DOWN_AFTER = re.compile(r"(?i)\s+(?:lower|down|back|backward|backwards)\b")
+"""A move's direction said after it ("moving one spot forward", "two places lower")."""
 
 
 def _changes(sentence: str, reads: list[Read]) -> None:
@@ -732,7 +853,9 @@ def _changes(sentence: str, reads: list[Read]) -> None:
             # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
             frame.transformation, frame.transformation_from = "change", "stated"
             frame.change_of = "rank"
-            up, down = RANK_UP.search(before[-30:]), RANK_DOWN.search(before[-30:])
+            after = sentence[read.figure.end: read.figure.end + 20]
+            up = RANK_UP.search(before[-30:]) or RANK_UP_AFTER.match(after)
+            down = RANK_DOWN.search(before[-30:]) or RANK_DOWN_AFTER.match(after)
             if up and not down:
                 frame.sign, read.value = -1, -abs(read.value)
             elif not down:
@@ -1352,6 +1475,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         or _nearest(items, figure.start, figure.end, clause)
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+        if near is not None and near.start >= figure.end and CONTRAST.search(sentence, figure.end, near.start):
+            near = None  # "Shipments to the US rose 8%, while imports from the US fell": the other clause's measure
     if near is None:
         if frame.kind == "rank":
             frame.measure, frame.measure_from, frame.measures = "rank", "stated", ("rank",)
@@ -1370,6 +1495,8 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
 
+CONTRAST = re.compile(r"(?i),\s*(?:while|whereas|but)\b|;")
+"""A clause break into another clause's own statement ("..., while imports fell 3%")."""
 CHANGE_NOUN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
                                r"climb|drop|decline|fall|decrease|contraction|slump|dip)s?\b")
 """A change noun right after a percentage ("a 5.3% decline")."""
@@ -1377,9 +1504,35 @@ CHANGE_IN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?
                              r"climb|drop|decline|fall|decrease|contraction|slump|dip)\s+in\s+(?:(?:the|its|their|"
                              r"China's|China’s|the\s+country's|the\s+nation's|overall|total)\s+)*")
 """After a percentage, a change noun and "in" ("a 10.7% rise in exports"): what follows is what the figure measures."""
+FLOWS = ("exports", "imports", "trade", "trade_balance")
+"""Measures of trade flows: without a subject, of goods (assumed)."""
 PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
 """A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
-POINTING_BACK = re.compile(r"(?i)^\s*(?:that|this|it|which|the (?:figure|number|total|increase|rise))\b")
+POINTING_BACK = re.compile(r"(?i)^\s*(?:(?:that|this)(?!\s+(?:year|month|quarter|half|week|time|period|spring|summer|"
+                           r"autumn|fall|winter|year's|month's)\b)|it|which|the\s+(?:(?:annual|monthly|yearly|"
+                           r"year-on-year|growth|same)\s+)?(?:figure|number|total|increase|rise|rate|pace|decline|fall|"
+                           r"drop|gain))\b")
+"""A sentence opening with words pointing back to the previous one's figure ("That is ten percent more", "The annual
+rate was ..."); not "This year, exports rebounded" (a time)."""
+
+
+REPEATED_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:US\$|[$€¥£])?$")
+
+
+def _repeated(frame: Frame, figure: Figure, unit: str, sentence: str, context: Context) -> None:
+    """A figure the text gave before, named again with "the" and no measure of its own ("Exports advanced 8.3
+    percent in September ... Moreover, the 8.3 percent growth was the fastest in six months"): that figure's
+    measure, subject, economy and period (context)."""
+    earlier = context.said.get((figure.value, unit))
+    if earlier is None or frame.measure_from == "stated" or frame.role != "figure" \
+            or not REPEATED_BEFORE.search(sentence[max(0, figure.start - 12): figure.start]):
+        return
+    for key in ("measure", "subject", "entity", "period"):
+        setattr(frame, key, getattr(earlier, key))
+        setattr(frame, f"{key}_from", "context" if getattr(earlier, f"{key}_from") in DETERMINED else "assumed")
+    frame.measures, frame.counterpart, frame.counterpart_words = earlier.measures, earlier.counterpart, earlier.counterpart_words
+    frame.transformation, frame.transformation_from = earlier.transformation, earlier.transformation_from
+    frame.notes.append("a figure given before, named again: its frame")
 
 
 def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
@@ -1391,10 +1544,17 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
         # "Of those, 1.2 million were new energy vehicles": a part of the previous sentence's figure, its measure
         frame.measure, frame.measures, frame.measure_from = context.measure, (context.measure,), "context"
         return
-    if frame.measure_from or frame.subject_from not in ("context", "assumed") or not context.measure:
+    pointing = bool(POINTING_BACK.search(sentence))
+    if frame.measure_from or not context.measure or frame.subject_from not in ("context", "assumed") \
+            and not (pointing and not frame.subject_from):  # "This was slower than ... the 8.8 percent fall"
         return
     frame.measure, frame.measures = context.measure, (context.measure,)
-    frame.measure_from = "context" if POINTING_BACK.search(sentence) else "assumed"
+    frame.measure_from = "context" if pointing else "assumed"
+    if not frame.subject_from:  # the carried measure's subject
+        if frame.measure in FLOWS:
+            frame.subject, frame.subject_from = context.subject or "goods", "assumed"
+        elif context.subject:
+            frame.subject, frame.subject_from = context.subject, "assumed"
 
 
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
@@ -1482,7 +1642,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.subject, frame.subject_from = carried or counted, "assumed"
         frame.notes.append(f"counted in {figure.unit}: a figure about {carried or counted}")
         return
-    if frame.measure in ("exports", "imports", "trade", "trade_balance"):
+    if frame.measure in FLOWS:
         if context.subject and context.subject != "goods" and anaphora:
             frame.subject, frame.subject_from = context.subject, "context"
         else:
@@ -1571,6 +1731,13 @@ def _resolve_country(places: list[Mention], default: str | None) -> list[Mention
     return resolved
 
 
+def _partner(sentence: str, place: Mention) -> bool:
+    """The place is named as a partner or a comparison ("exports to the US", "from Germany", "than Japan", "to markets
+    such as Russia"), not as whose figure it is."""
+    return bool(COUNTERPART.search(sentence[max(0, place.start - 12): place.start])
+                or PARTNER_LIST.search(sentence, max(0, place.start - 60), place.start))
+
+
 def _national_others(places: list[Mention], sentence: str, measures: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The economies a sentence names, in order; for a trade flow, not those after "to", "from", "with" (its
     partners: "exports to the US"); elsewhere every one ("69,610 applications came from China": the origin)."""
@@ -1628,10 +1795,18 @@ BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|aga
                              r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
 """Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+IMPORTED_FROM = re.compile(r"(?i)\b(?:imports?|imported|importing|purchases|bought|buying)\s+(?:(?:(?!from\b)[\w-]+\s+){0,4}?from|of)"
+                           r"\s+(?:the\s+)?$")
+"""Before the partner of imports: "imports from Russia", "imports of U.S. goods", "imports of crude oil from Iraq"."""
+PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such\s+as|like|including|notably)\s+"
+                          r"(?:the\s+)?$")
+"""Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
                            r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
 """A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
 BloombergNEF"; not "from": for exports it names the exporter or a source, "data from PV InfoLink")."""
+MARKET = re.compile(r"(?i)\b(?:markets?|buyers?|destinations?|customers?|importers?|purchasers?)\b")
+"""Words naming an economy as where the text's exports go ("Europe remained the largest market, taking 52.5 GW")."""
 OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
                          r"generat(?:ed|es|ion)|added|built|manufactur(?:ed|es|ing)|deployed|consum(?:ed|ption)|demand)\b")
 """Words giving a clause its own measure ("Germany installed 5 GW", "India's capacity reached 5 GW"): a list of
@@ -1665,9 +1840,13 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     text about China's exports of modules: another economy's imports from China are China's exports to it (the
     partner named; China the economy: stated when the sentence says the goods are Chinese, else assumed). A series
     kept per partner measures it (matching.py); no other series does."""
-    if context.partner_flow and context.exports_of and frame.measure_from != "stated" and frame.role == "figure" \
+    market = bool(MARKET.search(sentence, clause[0], clause[1]))  # "Europe remained the largest market, taking 52.5 GW"
+    others = [p for p in places if clause[0] <= p.start < clause[1] and p.value != frame.entity] if market \
+        else frame.entity_others
+    if (context.partner_flow or market) and context.exports_of \
+            and frame.measure_from != "stated" and frame.role == "figure" \
             and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
-            and frame.entity_from == "stated" and not frame.entity_others and frame.entity not in (None, "CHN", "WLD") \
+            and frame.entity_from == "stated" and not others and frame.entity not in (None, "CHN", "WLD") \
             and "-" not in frame.entity and not OWN_MEASURE.search(sentence, clause[0], clause[1]):
         # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
         # continued without a flow word: the next partner's flow (assumed)
@@ -1705,6 +1884,17 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         for named in NAMED_PARTNER.finditer(sentence, clause[0], clause[1]):
             if not any(p.start < named.end(1) and named.start(1) < p.end for p in places):
                 frame.partner_unknown = named.group(1)  # a partner the place list does not know
+        return
+    if "imports" in frame.measures and frame.role == "figure" and frame.entity not in (None, "WLD") \
+            and (origins := [p for p in places if clause[0] <= p.start < figure.start and p.value not in ("WLD", "CHN")
+                             and "-" not in p.value and IMPORTED_FROM.search(sentence, max(0, p.start - 40), p.start)]):
+        # "China's imports from Russia increased 13.3%", "imports of U.S. goods slid 4.9%": the partner the goods
+        # come from, not the importer (the economy the text is about when the sentence names no other)
+        origin = origins[-1]
+        frame.counterpart, frame.counterpart_words = origin.value, origin.words
+        if frame.entity == origin.value:
+            frame.entity, frame.entity_from = context.place or "CHN", "context"
+        frame.notes.append(f"imports from {origin.words}: a bilateral figure, not the total")
         return
     origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:
@@ -1776,11 +1966,17 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         if subject is not None:
             return subject.value, True
     # "exports of solar panels from China to Europe": for exports, "from" names the exporter
-    own = [p for p in preceding if not COUNTERPART.search(sentence[max(0, p.start - 12): p.start])
+    own = [p for p in preceding if not _partner(sentence, p)
            or (measures == ("exports",) and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]))]
     # "German exports to China": the exporter, not the destination; for a flow, never the destination
-    preceding = own or ([] if flows else preceding)
+    # a destination ("deliveries to the US fell") is never whose figure it is
+    preceding = own or ([] if flows else [p for p in preceding if not DESTINATION.search(sentence[max(0, p.start - 12): p.start])])
     national = [p for p in preceding if p.value != "WLD"]
+    if len(national) > 1 and RIVAL_BEFORE.search(sentence[max(0, national[-1].start - 30): national[-1].start]) \
+            and PARTICIPLE_AFTER.search(sentence, national[-1].end, figure.start):
+        # "China overtook Japan as the biggest exporter, shipping 4.91 million vehicles": a participle's figure is the
+        # main clause's subject's, not the one overtaken ("overtaking the US with 21 clusters" stays the US's)
+        return national[0].value, False
     if national:
         return national[-1].value, False
     if preceding:
@@ -1794,6 +1990,10 @@ RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:e
 """Before an economy, words making it the one overtaken ("China has overtaken the United States to rank first",
 "replacing Germany"): not the one a lead without a level is said of (`_lead_of_a_measure`; for any figure it
 moved figures of the overtaken economy to the other on dev and dev7: not used there)."""
+
+
+PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$")
+"""A participle clause opened after a comma and holding the figure (", shipping 4.91 million ...")."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
@@ -1852,14 +2052,95 @@ def _respectively(sentence: str) -> bool:
 
 
 def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
-    """Where the month words attached to the sentence's base figures end ("up sharply from 1.3% in August"):
-    such a month dates its base figure only. One pass over the figures."""
+    """Where the month words attached to the sentence's base figures end ("up sharply from 1.3% in August",
+    "lower than the $80.6 billion in July"): such a month dates its base figure only. One pass over the figures."""
     ends = set()
     for other in figures:
         m = MONTH_AFTER.match(sentence, other.end)
-        if m and EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
+        if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)):
             ends.add(m.end())
     return frozenset(ends)
+
+
+PREVIOUS_MONTH_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+                                  r"(?:(?:in|during|for)\s+)?(?:last\s+month|the\s+(?:previous|prior|preceding)\s+month|"
+                                  r"a\s+month\s+(?:earlier|before|ago)|the\s+month\s+before)\b")
+"""After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
+the 14.5% last month", "from 5% a month earlier")."""
+PREVIOUS_QUARTER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+                                    r"(?:(?:in|during)\s+)?(?:the\s+(?:previous|prior|preceding)\s+quarter|a\s+quarter\s+"
+                                    r"(?:earlier|before|ago)|last\s+quarter|the\s+quarter\s+before)\b")
+"""After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
+YEAR_EARLIER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+                                r"(?:(?:in|during|for)\s+)?(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
+                                r"(?:in\s+)?the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?last\s+year)\b")
+"""After a base figure, the same part of the year before ("down from $78.65 billion a year earlier")."""
+
+
+OWN_PART = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
+                      r"(?:quarter|half)|first\s+half|second\s+half)\b[^,;\d]{0,30}")
+"""After a base figure, a part of a year of its own ("from 5.2 percent in the fourth quarter of last year")."""
+
+
+def _own_part(sentence: str, figure: Figure, years, main_period: str) -> str | None:
+    """The quarter or half a base figure names after it, in the year said there, else the sentence's year (the year
+    before when that part is not before the sentence's own); None when it names none."""
+    m = OWN_PART.match(sentence, figure.end)
+    if not m:
+        return None
+    code, _ = _subannual(m.group(0), "0000")
+    if not code or not re.fullmatch(r"0000-(?:Q[1-4]|H[12])", code):
+        return None
+    stated = [y for off, y, _, _ in years if m.start() <= off < m.end() and y and y.isdigit()]
+    if stated:
+        return f"{stated[0]}{code[4:]}"
+    year = int(main_period[:4]) if main_period[:4].isdigit() else None
+    if year is None:
+        return None
+    own = f"{year}{code[4:]}"
+    return own if _ends(own) < _ends(main_period) else f"{year - 1}{code[4:]}"
+
+
+def _ends(period: str) -> str:
+    """The month a period ends in, for ordering ("2024-Q1" -> "2024-03", "2024" -> "2024-12")."""
+    last = period.split("/")[-1]
+    if re.fullmatch(r"\d{4}", last):
+        return f"{last}-12"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", last):
+        return f"{m.group(1)}-{int(m.group(2)) * 3:02d}"
+    if m := re.fullmatch(r"(\d{4})-H([12])", last):
+        return f"{m.group(1)}-{int(m.group(2)) * 6:02d}"
+    return last
+
+
+def _compared(sentence: str, figure: Figure) -> bool:
+    """A figure of another period the sentence compares with ("lower than the $80.6 billion in July", "slower than
+    the 14.5% last month", "than the 8.8 percent fall seen in August"): "than the" before it and its own period
+    after it. Its comparator is not a bound on the sentence's figure; not "more than the 5 million mark in 2023"."""
+    if not COMPARED_BEFORE.search(sentence[max(0, figure.start - 100): figure.start]):
+        return False
+    if THRESHOLD_AFTER.match(sentence, figure.end):
+        return False
+    return bool(MONTH_AFTER.match(sentence, figure.end) or PREVIOUS_MONTH_AFTER.match(sentence, figure.end)
+                or YEAR_EARLIER_AFTER.match(sentence, figure.end) or ATTACHED_YEAR.match(sentence, figure.end))
+
+
+def _shifted(period: str, months: int) -> str | None:
+    """A period moved back by `months` ("2023-08", 1 -> "2023-07"; "2023-Q3", 12 -> "2022-Q3"; "2024", 12 -> "2023");
+    a range's end moved and its start with it; None when it cannot be (a year moved by a month)."""
+    if months % 12 == 0 and re.fullmatch(r"\d{4}", period):  # "in 2024 ..., compared with 31.6 percent a year earlier"
+        return str(int(period) - months // 12)
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        n = int(period[:4]) * 12 + int(period[5:]) - 1 - months
+        return f"{n // 12}-{n % 12 + 1:02d}"
+    if months % 12 == 0 and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", period):
+        return f"{int(period[:4]) - months // 12}{period[4:]}"
+    if months % 3 == 0 and re.fullmatch(r"\d{4}-Q[1-4]", period):  # "2023-Q3", 3 -> "2023-Q2"
+        n = int(period[:4]) * 4 + int(period[-1]) - 1 - months // 3
+        return f"{n // 4}-Q{n % 4 + 1}"
+    if months % 12 == 0 and (m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)):
+        return f"{int(m.group(1)) - months // 12}-{m.group(2)}/{int(m.group(3)) - months // 12}-{m.group(4)}"
+    return None
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
@@ -1868,7 +2149,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
     the year -> start of its figure), else the earlier sentences' period (context)."""
     attached_years = attached_years or {}
-    after = sentence[figure.end: figure.end + 30]
+    after = sentence[figure.end: figure.end + 60]
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
         frame.base_period = bases[0]
@@ -1891,6 +2172,15 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.period, frame.period_from = str(anchor - count), "assumed"
             frame.notes.append(f"“{back.group(0).strip()}”: counted back from {anchor}")
             return
+    if frame.role == "earlier" and main_period and not attached:
+        # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
+        # sentence's own month, the same part of the year before (not the year before as a whole)
+        back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else
+                                                             (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
+        shifted = _shifted(main_period, back) if back else _own_part(sentence, figure, years, main_period)
+        if shifted:
+            frame.period, frame.period_from = shifted, "stated"
+            return
     if not attached and not relative and frame.role != "earlier" and LAST_MONTH_AFTER.match(after):
         published = context.published
         if published is None:
@@ -1898,6 +2188,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.period_from = "unresolved"
             return
         frame.period, frame.period_from = month_before(published), "stated"
+        return
+    if frame.role != "earlier" and not attached and context.published and _year_to_date(sentence) \
+            and not _subannual(sentence, "0000")[0]:
+        # "So far this year, imports have dropped 7.6 percent" in a text of 2023-09-07: January to the last month
+        # completed before the text (the release it reports, most likely; assumed: never an accusation)
+        last = month_before(context.published)
+        frame.period, frame.period_from = f"{last[:4]}-01/{last}" if last[5:] != "01" else last, "assumed"
+        frame.notes.append(f"“{_year_to_date(sentence)}”: January to {last}, the last month before the text's date")
         return
     when = None if attached or relative or frame.role == "earlier" else _when_year(sentence, figure.start, years)
     if when:
@@ -1909,13 +2207,15 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         year, how = attached.group(1), "stated"
     elif relative:
         shift = RELATIVE[relative.group(1).lower()]
-        if context.published:
-            year, how = str(context.published.year + shift), "stated"
+        # as `_years` resolved it ("up from 4.91 million a year earlier" after 2024: 2023), else from the date
+        resolved = next((y for off, y, _, _ in years if off == figure.end + relative.start(1) and y), None)
+        if resolved or context.published:
+            year, how = resolved or str(context.published.year + shift), "stated"
         else:
             frame.notes.append(f"“{relative.group(1)}” is not resolved: no published date (give --published)")
             frame.period_from = "unresolved"
             return
-    elif (month := _attached_month(after, main_period, context, frame.role)):
+    elif (month := _attached_month(after, main_period, context, frame.role, sentence[max(0, figure.start - 20): figure.start])):
         frame.period, frame.period_from = month, "stated"
         return
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
@@ -2049,17 +2349,19 @@ def month_before(day: date) -> str:
     return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
 
 
-MONTH_AFTER = re.compile(r"\s*(?:\w+\s+)?in\s+(January|February|March|April|May|June|July|August|September|October|"
+MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})['’]s\s+(?:US\$|[$€¥£])?$")
+"""Right before a base figure, the month it is of ("slowing from October's 12.7 per cent")."""
+MONTH_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\b(?!,?\s*(?:19|20)\d{2})", re.I)
 
 
-def _attached_month(after: str, main_period: str | None, context: Context, role: str) -> str | None:
-    """A month attached to the figure without a year ("accelerating from 4.4% in August"), as a period. Beside
-    the sentence's own month ("Exports in September rose 8.3% ... from 4.4% in August") it is the latest such
-    month not after it (a base figure in the same month is a year earlier); otherwise it is in the year of
-    the text so far (or the published year), never after the published date. None when no month is attached
-    or nothing dates it."""
-    m = MONTH_AFTER.match(after)
+def _attached_month(after: str, main_period: str | None, context: Context, role: str, before: str = "") -> str | None:
+    """A month attached to the figure without a year ("accelerating from 4.4% in August", "slowing from October's
+    12.7 per cent"), as a period. Beside the sentence's own month ("Exports in September rose 8.3% ... from 4.4% in
+    August") it is the latest such month not after it (a base figure in the same month is a year earlier); otherwise
+    it is in the year of the text so far (or the published year), never after the published date. None when no month
+    is attached or nothing dates it."""
+    m = MONTH_AFTER.match(after) or (MONTH_OWNER_BEFORE.search(before) if role == "earlier" else None)
     if not m:
         return None
     month = MONTH_NUMBERS[m.group(1).lower()]
@@ -2198,6 +2500,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.exports_of = exported[-1]
     if reads:
         context.partner_flow = any(r.frame.counterpart for r in reads)
+    for r in reads:  # what a later "the 8.3 percent growth" names again
+        if r.frame.role == "figure" and r.frame.measure_from in DETERMINED:
+            context.said[(r.figure.value, r.unit)] = r.frame
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
@@ -2209,8 +2514,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     economies = catalogue.economies()
     context.named_any = context.named_any or any(p.value in economies and p.value != "WLD" for p in places)
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
-        if p.value in economies and not re.search(
-                r"(?i)\b(?:to|from|with|against|than|into|over)\s+(?:the\s+)?$", sentence[max(0, p.start - 12): p.start]):
+        if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
     if context.counts:
         top = max(context.counts.values())

@@ -258,7 +258,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             if entry.kind != "percent_of_gdp":
                 continue
         elif frame.transformation and entry.transformation != frame.transformation:
-            if frame.transformation == "growth_rate" and entry.transformation == "level" and frame.kind == "percent":
+            if frame.transformation == "growth_rate" and entry.transformation == "level" and frame.kind == "percent" \
+                    and entry.kind not in ("percent", "percent_of_gdp"):  # a ratio's change is not the growth of a level
                 levels.append(entry)
             continue
         elif frame.kind == "percent" and entry.transformation == "level" and entry.kind != "percent":

@@ -87,6 +87,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
     compiled["world_cue"] = re.compile(rf"(?<![\w])(?:{world})(?![\w])") if world else None
+    idle = "|".join(re.escape(w) for w in sorted(data.get("idle_phrases") or [], key=len, reverse=True))
+    compiled["idle"] = re.compile(rf"(?i)(?<![\w])(?:{idle})(?![\w])") if idle else None
     compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
     data["_compiled"] = compiled
     data["_unit_words"] = sorted(((w.lower(), unit) for unit, words in data["units"].items() for w in words),
@@ -121,9 +123,13 @@ def decline_words() -> list[str]:
 
 
 def mentions(dimension: str, sentence: str) -> list[Mention]:
-    """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order."""
-    pattern, lookup = vocabulary()["_compiled"][dimension]
-    return [Mention(m.start(), m.end(), lookup[_phrase_key(m.group(0))], m.group(0)) for m in pattern.finditer(sentence)]
+    """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order; none
+    inside an idle phrase ("a number of")."""
+    compiled = vocabulary()["_compiled"]
+    pattern, lookup = compiled[dimension]
+    idle = [m.span() for m in compiled["idle"].finditer(sentence)] if compiled["idle"] else []
+    return [Mention(m.start(), m.end(), lookup[_phrase_key(m.group(0))], m.group(0)) for m in pattern.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in idle)]
 
 
 ECONOMY_ROLE = re.compile(r"(?i),?\s+(?:(?:is|was|remains|remained|became|as)\s+)?(?:the\s+)?"

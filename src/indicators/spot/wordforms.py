@@ -212,8 +212,8 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(_ordinal_value(m.group("j")))
         else:
             if re.search(r"(?i)\bin\s+the\s+$", sentence[max(0, m.start() - 8): m.start()]) \
-                    and re.match(r"(?i)first\s+place\b", m.group(0)):
-                continue  # "in the first place": an idiom
+                    and re.match(r"(?i)(?:first|second)\s+place\b", m.group(0)):
+                continue  # "in the first place", "in the second place": idioms
             if re.search(r"\b[a-z]+s\s+in\s+$", sentence[max(0, m.start() - 30): m.start()]):
                 continue  # "the number of indicators in first place": what is counted, not a rank
             value = float(numbers.ORDINAL_WORDS[m.group("o").lower()])
