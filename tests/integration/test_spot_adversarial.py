@@ -38,12 +38,20 @@ def test_the_earlier_release_is_quoted_long_after_the_revision_is_still_accused(
     assert found.verdict in ACCUSING
 
 
+def test_an_undated_text_quoting_the_earlier_release_is_not_accused(store):
+    """Without a date the text may have been written before the revision: needs review, saying so."""
+    found = by_span(spot.spot("In 2024 China spent 3.613 trillion yuan on research and development.", store=store,
+                              published=None), "3.613 trillion")
+    assert found.verdict == "needs-review" and "the text gives no date" in found.explanation
+
+
 @pytest.mark.parametrize("sentence, span", [
     ("China's R&D spending reached 3.9 trillion yuan in 2024.", "3.9 trillion"),
     ("Basic research accounted for 8.2 percent of China's R&D spending in 2024.", "8.2 percent"),
 ])
-def test_a_figure_no_release_holds_is_still_accused(store, sentence, span):
-    found = by_span(spot.spot(sentence, store=store, published="2025-10-01"), span)
+@pytest.mark.parametrize("published", ["2025-10-01", None])
+def test_a_figure_no_release_holds_is_still_accused(store, sentence, span, published):
+    found = by_span(spot.spot(sentence, store=store, published=published), span)
     assert found.verdict in ACCUSING
 
 

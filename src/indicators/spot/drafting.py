@@ -379,23 +379,24 @@ REVISION_LAG_DAYS = 31
 def _earlier_release(candidate, result, store, as_of: str | None, published) -> str:
     """The figure holds on the store's earlier release of the same series and period (a preliminary estimate
     since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
-    within REVISION_LAG_DAYS of the revision: it may have been written on the earlier figure. (Later, quoting a
-    revised figure stays an accusation.) The reason to say so, or ""."""
+    within REVISION_LAG_DAYS of the revision, or gives no date: it may have been written on the earlier figure.
+    (Later, quoting a revised figure stays an accusation.) The reason to say so, or ""."""
     dates = [str(source.get("released") or "")[:10] for source in result.sources]
-    if published is None or not dates or not all(dates):
+    if not dates or not all(dates):
         return ""
     released = min(dates)
     try:
-        lag = (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
+        lag = None if published is None else (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
         before = (date.fromisoformat(released) - timedelta(days=1)).isoformat()
     except ValueError:
         return ""
-    if not 0 <= lag <= REVISION_LAG_DAYS or (as_of and str(as_of) < released):
+    if (lag is not None and not 0 <= lag <= REVISION_LAG_DAYS) or (as_of and str(as_of) < released):
         return ""
     then = _check([to_claim(candidate, "earlier")], store, before).get("earlier")
     if then is None or then.verdict not in SUPPORTING:
         return ""
-    return (f"the figure matches the release before {released} ({then.explanation}), {lag} days before the text: "
+    when = "and the text gives no date" if lag is None else f"{lag} days before the text"
+    return (f"the figure matches the release before {released} ({then.explanation}), {when}: "
             "the text may quote that earlier estimate, since revised")
 
 
