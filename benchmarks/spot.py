@@ -299,6 +299,12 @@ def hostile() -> str:
     return "China exported " + ", ".join(f"{i} cars" for i in range(1, 5001)) + " in 2023."
 
 
+def hostile_words() -> str:
+    """A sentence of words that tempt the word-form readers' patterns (ranks, places, names, number words) with no
+    figure they can finish: cost that grows faster than the text shows here first."""
+    return "Exports rose 5% and " + "Ranked And Seven pillars twice, " * 400 + "today."
+
+
 def cpu(text: str, store: Store) -> tuple[float, int, list[str]]:
     started = time.process_time()
     found = spot.spot(text, store=store, published="2024-06-01")
@@ -370,10 +376,13 @@ def main() -> int:
         lines += table([measure_bundled(a, store) for a in articles.load_articles()], "Bundled articles (claims files as gold)")
         prose_cpu, prose_n, _ = cpu(prose_195kb(), store)
         hostile_cpu, hostile_n, notes = cpu(hostile(), store)
+        words_cpu, words_n, _ = cpu(hostile_words(), store)
         lines += ["### Cost (CPU seconds, this machine)", "",
                   f"- 195 KB of prose (the bundled articles repeated): {prose_cpu:.1f} s, {prose_n} candidates;",
                   f"- hostile text (5,000 figures in one sentence, {len(hostile()):,} bytes): {hostile_cpu:.1f} s, "
-                  f"{hostile_n} candidates; note: {' '.join(notes) or 'none'}", ""]
+                  f"{hostile_n} candidates; note: {' '.join(notes) or 'none'}",
+                  f"- hostile words (\"Ranked And Seven pillars twice, \" 400 times in one sentence, {len(hostile_words()):,} "
+                  f"bytes): {words_cpu:.1f} s, {words_n} candidates", ""]
     print("\n".join(lines))
     if args.out:
         out = Path(args.out)

@@ -33,12 +33,14 @@ from dataclasses import dataclass
 
 from indicators import numbers
 from indicators.spot import wordforms
+from indicators.spot.text import Taken
 from indicators.spot.vocabulary import mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
 PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?)\b")
+PLACE_WORD_AFTER = re.compile(r"(?i)\s+place\b")
 """An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place", "in the fourth spot"),
 except the idioms "in the first place", "in the second place"."""
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(numbers.ORDINAL_WORDS) + ")"
@@ -175,7 +177,7 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
         idiom = re.search(r"(?i)\bin\s+the\s+$", before) and f.text.lower() in ("first", "second") \
-            and re.match(r"(?i)\s+place\b", sentence[f.end:])  # "in the first place": an idiom ("in the fourth spot" a rank)
+            and PLACE_WORD_AFTER.match(sentence, f.end)  # "in the first place": an idiom ("in the fourth spot" a rank)
         placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) and not idiom \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
             or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
@@ -485,9 +487,9 @@ def read_figures(sentence: str) -> list[Figure]:
     figures, counts = [g for g in read if not g.form], [g for g in read if g.form]
     if spoken != sentence:
         figures = _join_spoken(sentence, figures)
-    moves = [g for g in _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence) + _placed_first_second(sentence) + _respective_lists(sentence)
-             if not any(f.start < g.end and g.start < f.end for f in figures)]
-    moves = [g for i, g in enumerate(moves) if not any(h.start < g.end and g.start < h.end for h in moves[:i])]  # once
+    taken = Taken(sentence, ((f.start, f.end) for f in figures))
+    moves = _free(taken, _lone_one_moves(sentence) + _marks(sentence) + _multiples(sentence)
+                  + _placed_first_second(sentence) + _respective_lists(sentence))  # each once, where no figure stands
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
     _signed_moves(sentence, figures)
@@ -496,9 +498,18 @@ def read_figures(sentence: str) -> list[Figure]:
         figure.unit = figure.unit or "count"
     # word forms last, where no figure read above stands (a bare count word only where no other form does)
     forms = [_word_figure(w) for w in wordforms.word_figures(sentence)]
-    for extra in (forms, counts):
-        figures += [g for g in extra if not any(f.start < g.end and g.start < f.end for f in figures)]
+    figures += _free(taken, forms) + _free(taken, counts)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _free(taken: Taken, extra: list[Figure]) -> list[Figure]:
+    """The figures of `extra`, in order, that stand where nothing was read yet (each then taken)."""
+    kept = []
+    for g in extra:
+        if taken.free(g.start, g.end):
+            kept.append(g)
+            taken.take(g.start, g.end)
+    return kept
 
 
 def _word_figure(w: wordforms.WordFigure) -> Figure:

@@ -101,3 +101,28 @@ def as_date(value) -> date | None:
         except ValueError:
             continue
     raise SpotError(f"published date {value!r} is not a date (YYYY-MM-DD)")
+
+
+class Taken:
+    """The characters of a sentence already read as part of a figure: whether a span is free, in time proportional
+    to the span (not to the figures read so far: a sentence of thousands of figures stays linear)."""
+
+    def __init__(self, sentence: str, spans=()):
+        self._used = bytearray(len(sentence) + 1)
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        return self._used.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self._used[start:end] = b"\x01" * (end - start)
+
+
+def at_clause_start(sentence: str, start: int, marks: str = ".!?:;\"“(") -> bool:
+    """Whether only spaces stand between `start` and the sentence's start or one of `marks` (a capital there does not
+    make a name: "Five pillars ..." at the start, but "the Five-Year Plan" inside). Looks back over the spaces only."""
+    i = start
+    while i > 0 and sentence[i - 1].isspace():
+        i -= 1
+    return i == 0 or sentence[i - 1] in marks or sentence[max(0, i - 2):i] == "--" or sentence[i - 1] == "—"

@@ -7,6 +7,7 @@ every value against the catalogue's dimensions (tests/integration/test_spot.py r
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -128,8 +129,15 @@ def mentions(dimension: str, sentence: str) -> list[Mention]:
     compiled = vocabulary()["_compiled"]
     pattern, lookup = compiled[dimension]
     idle = [m.span() for m in compiled["idle"].finditer(sentence)] if compiled["idle"] else []
+    starts = [a for a, _ in idle]  # idle phrases do not overlap (one finditer): the one before a mention is enough
     return [Mention(m.start(), m.end(), lookup[_phrase_key(m.group(0))], m.group(0)) for m in pattern.finditer(sentence)
-            if not any(a <= m.start() < b for a, b in idle)]
+            if not idle or not _inside(m.start(), idle, starts)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `position` lies in one of the sorted, non-overlapping `spans` (their `starts`): a binary search."""
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < spans[i][1]
 
 
 ECONOMY_ROLE = re.compile(r"(?i),?\s+(?:(?:is|was|remains|remained|became|as)\s+)?(?:the\s+)?"

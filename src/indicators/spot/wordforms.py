@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from indicators import numbers
+from indicators.spot.text import Taken, at_clause_start
 from indicators.spot.vocabulary import mentions, vocabulary
 
 
@@ -99,10 +100,12 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|[-\s](?:{_alternation(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
             rf"|\b(?:{_alternation(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b)"),
         # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
-        # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters: linear)
+        # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters, a name of
+        # at most five words: bounded backtracking, linear in the sentence)
         "elided": re.compile(
             rf"(?i)\b(?:rank\w*|plac\w*|came|finished|from\s+(?:the\s+)?{ORDINAL}\s+(?:{_alternation(forms['rank_after'])}))"
-            rf"[^.;]{{0,100}}?(?:\band\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+|\bto\s+)(?P<e>{ORDINAL})"
+            rf"[^.;]{{0,100}}?(?:\band\s+(?-i:[A-Z][\w'’-]{{0,30}}(?:\s+[A-Z][\w'’-]{{0,30}}){{0,4}})\s+|\bto\s+)"
+            rf"(?P<e>{ORDINAL})"
             rf"(?=\s*(?:[,.;)]|$|\s(?:in|from|with|for|place|position)\b))"),
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{_alternation(forms['magnitudes'])})|(?P<s>{_alternation(numbers.SCALES)})-"
@@ -170,7 +173,7 @@ def _durations(sentence: str) -> list[WordFigure]:
                 or p["idioms"].fullmatch(sentence, start, m.end()):
             continue
         value = 1.0 if number.lower() in ("a", "an", "one") else _cardinal_value(number)
-        if not value or (number[:1].isupper() and start > 0 and not re.search(r"[.!?:\"“]\s*$", sentence[:start])):
+        if not value or (number[:1].isupper() and not at_clause_start(sentence, start, ".!?:\"“")):
             continue  # "Five-Year Plan": a name
         unit, size = _period(m.group("p"))
         comparator, lead = _comparator(m)
@@ -252,10 +255,12 @@ def word_figures(sentence: str) -> list[WordFigure]:
     """The word forms of a sentence, in order, none overlapping another (the earlier kind in this order wins:
     "six-quarter high" is a streak, not a duration; "double-digit" a magnitude, not a multiple)."""
     found: list[WordFigure] = []
+    taken = Taken(sentence)
     for reader in (_streaks, _magnitudes, _durations, _multiples, _ranks, _shares):
         for figure in reader(sentence):
-            if not any(f.start < figure.end and figure.start < f.end for f in found):
+            if taken.free(figure.start, figure.end):
                 found.append(figure)
+                taken.take(figure.start, figure.end)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -264,7 +269,7 @@ def counted(sentence: str, start: int, end: int) -> bool:
     a name ("World War Two", "the two sessions", the "new three" products), or counts periods (a duration or a
     period: "the first two months", "the seven-month period", read as durations or left out)."""
     p = _patterns()
-    if sentence[start: start + 1].isupper() and start > 0 and not re.search(r"(?:^|[.!?:;\"“(]|--|—)\s*$", sentence[:start]):
+    if sentence[start: start + 1].isupper() and not at_clause_start(sentence, start):
         return False
     if p["period_after"].match(sentence, end):
         return False
