@@ -446,11 +446,13 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
 
 
 _NUMBER_WORD = r"(?:" + "|".join(sorted({*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS}, key=len, reverse=True)) + r")"
-SPOKEN = re.compile(rf"(?i)\b(?:\d{{1,3}}|{_NUMBER_WORD})(?:-(?:thousand|million|billion)-(?:\d{{1,3}}|{_NUMBER_WORD}))+\b"
+_SCALE_WORD = "(?:" + "|".join(numbers.SCALES) + ")"
+SPOKEN = re.compile(rf"(?i)\b(?:\d{{1,3}}|{_NUMBER_WORD})(?:-{_SCALE_WORD}-(?:\d{{1,3}}|{_NUMBER_WORD}))+(?:-{_SCALE_WORD})?\b"
                     rf"|\b{_NUMBER_WORD}-point(?:-{_NUMBER_WORD})+\b")
 """A number written as it is spoken, its parts joined by hyphens (broadcast transcripts: "278-thousand-100",
-"zero-point-three percent", "six-point-two percent")."""
-SPOKEN_JOIN = re.compile(r"(?i)-(?=(?:thousand|million|billion|point)-)|(?<=thousand)-|(?<=million)-|(?<=billion)-|(?<=point)-")
+"4-million-910-thousand", "zero-point-three percent", "six-point-two percent")."""
+SPOKEN_JOIN = re.compile(rf"(?i)-(?=(?:{_SCALE_WORD}|point)\b)|(?<=thousand)-|(?<=million)-|(?<=billion)-|(?<=trillion)-"
+                         r"|(?<=point)-")
 
 
 def _spoken(sentence: str) -> str:
@@ -459,21 +461,28 @@ def _spoken(sentence: str) -> str:
 
 
 def _join_spoken(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """"278-thousand-100" read as "278 thousand" and "100": one figure, 278,100 (its unit the second part's); a
-    spoken decimal ("six-point-two") has as many decimals as words after "point"."""
-    joined = []
+    """Each spoken number as one figure: "278-thousand-100", read as "278 thousand" and "100", is 278,100;
+    "4-million-910-thousand" is 4,910,000 (its unit the last part's); a spoken decimal ("six-point-two") has as many
+    decimals as words after "point". A spoken number whose parts do not make one number (scales not descending, a
+    part too large) is read whole or not at all: none of its parts is kept."""
+    joined, part_scale = [], {}
     for f in figures:
         spoken = re.search(r"(?i)-point-((?:\w+-?)+)", sentence[f.start: f.end])
         if spoken:
             f = dataclasses.replace(f, decimals=len(spoken.group(1).strip("-").split("-")))
         last = joined[-1] if joined else None
-        if last is not None and last.scale in (1e3, 1e6, 1e9) and f.scale == 1 and f.start == last.end + 1 \
-                and sentence[last.end] == "-" and float(f.value).is_integer() and 0 <= f.value < last.scale:
-            joined[-1] = dataclasses.replace(last, end=f.end, value=last.value * last.scale + f.value, scale=1.0,
-                                             unit=f.unit if f.unit != "count" else last.unit, decimals=0)
+        scale = part_scale.get(id(last), last.scale) if last is not None else None
+        if last is not None and scale in numbers.SCALES.values() and f.start == last.end + 1 \
+                and sentence[last.end] == "-" and float(f.value).is_integer() and 0 <= f.value * f.scale < scale:
+            whole = dataclasses.replace(last, end=f.end, value=last.value * last.scale + f.value * f.scale, scale=1.0,
+                                        unit=f.unit if f.unit != "count" else last.unit, decimals=0)
+            joined[-1] = whole
+            part_scale[id(whole)] = f.scale
             continue
         joined.append(f)
-    return joined
+    chains = [m.span() for m in SPOKEN.finditer(sentence)]
+    return [f for f in joined if not any(a < f.end and f.start < b and not (f.start <= a and b <= f.end)
+                                         for a, b in chains)]
 
 
 def read_figures(sentence: str) -> list[Figure]:

@@ -41,6 +41,7 @@ COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
 """Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",
 "than the expected decline of 7.6 percent and the" (a list of them)."""
+THAN = re.compile(r"(?i)\bthan\b")
 THRESHOLD_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:mark|threshold|milestone|level|barrier|target|benchmark)\b")
 CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
@@ -522,6 +523,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     frames_of.last_count = len(figures)
     if limit is not None:
         figures = figures[:limit]
+    # neighbours in text order: a figure's among the sentence's other figures (word forms apart, as if absent), a
+    # word form's among all (helpers that look at figures[index + 1] or before[index] need text order)
+    plain = [f for f in figures if not f.form]
+    in_order = sorted(figures, key=lambda f: f.start)
+    neighbours = {id(f): (plain, i) for i, f in enumerate(plain)}
+    neighbours.update({id(f): (in_order, i) for i, f in enumerate(in_order) if f.form})
     vocab = vocabulary()
     _note_release(context, sentence)
     _list_introduction(context, sentence, paragraph)
@@ -546,7 +553,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(?!as\b)(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
-    base_months = _base_months(sentence, figures)
+    base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
     for index, figure in enumerate(figures):
@@ -573,7 +580,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.role = "earlier"
         elif _compared(sentence, figure):
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
-            comparator, wording = "~=", ""
+            if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
+                comparator, wording = "~=", ""  # the "than" compares; a bound of the figure's own stays ("the over 4.5")
         previous = reads[-1] if reads else None
         if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
@@ -616,7 +624,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "..., according to the China Passenger Car Association. Exported NEVs accounted for ...":
                 # the source named earlier in the paragraph is the source of its next sentences' figures
                 frame.basis, frame.basis_from = context.basis, "context"
-            _entity(places, figure, index, figures, frame, sentence, context)
+            _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
             _repeated(frame, figure, unit, sentence, context)
@@ -626,7 +634,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # edition the text named may be the edition's data year; which row is meant is a guess (never an accusation)
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
-        qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, figures, index)
+        qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
         if qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
