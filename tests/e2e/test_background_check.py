@@ -194,9 +194,9 @@ def spin(*args, **kwargs):
 
 
 def stuck(*args, **kwargs):
-    """A spotter that waits two minutes for something, using no processor time (the job's wall-clock
-    limit, set to 1 s, stops it first: its processor time limit never would)."""
-    time.sleep(120)
+    """A spotter that waits 20 s for something, using no processor time (the job's wall-clock limit, set to 1 s,
+    stops it first: its processor time limit never would)."""
+    time.sleep(20)
     return []
 
 
