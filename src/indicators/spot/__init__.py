@@ -541,7 +541,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     if candidate.entity is None and candidate.check != "leader":
         candidate.entity = entity
     if entry.values and candidate.value_unscaled is not None and not best.derivation \
-            and not matching._plausible(candidate.value_unscaled, entry.values):
+            and not matching._plausible(candidate.value_unscaled, entry.values, candidate.unit, entry.unit):
         candidate.flags.append("implausible-magnitude")
     if "prediction" in candidate.flags:
         candidate.check = "opinion"

@@ -642,6 +642,17 @@ def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | 
     for words in vocabulary()["qualifiers"]:
         if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window):
             return words
+    return _sequential_change(sentence, figure)
+
+
+def _sequential_change(sentence: str, figure: Figure) -> str | None:
+    """"down 12% MoM from 17.34 GW", "up 3.1% q/q": a change on the previous month or quarter, right after the
+    percentage (`sequential_after`, abbreviations a wider window would pin on the sentence's levels); no stored series
+    holds such a rate, and it is not a year-on-year growth."""
+    after = sentence[figure.end: figure.end + 16]
+    for words in vocabulary().get("sequential_after") or []:
+        if re.match(rf"\s*{re.escape(words)}(?![\w])", after, re.IGNORECASE):
+            return words
     return None
 
 
@@ -1519,7 +1530,7 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
         return None
     run = [before[-1]]
     for m in reversed(before[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|, and|or|&)\s*", sentence[m.end: run[0].start]):
+        if _list_gap(sentence, m.end, run[0].start, items):
             run.insert(0, m)
         else:
             break
@@ -1530,6 +1541,16 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     if not common:
         return None
     return max(common, key=lambda v: len(catalogue.ancestors(v)))
+
+
+MEMBER_GAP = re.compile(r"\s*(?:,|and|, and|or|&)\s*(?:[a-z]+\s*(?:,|and|, and|or|&)\s*)?")
+"""Between two members of a list: a separator, or one bare word the vocabulary does not know between two
+("PV module, cell, and wafer exports": "cell" is a member too; its siblings still give the whole)."""
+
+
+def _list_gap(sentence: str, start: int, end: int, items: list[Mention]) -> bool:
+    """Whether the text between two listed members only separates them (no vocabulary word of its own in it)."""
+    return bool(MEMBER_GAP.fullmatch(sentence[start:end])) and not any(start <= m.start < end for m in items)
 
 
 SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|port|City|city|Municipality|Prefecture|"

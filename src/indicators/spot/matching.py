@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from indicators import cache, catalogue
+from indicators import cache, catalogue, derive
 from indicators.spot.frames import Frame, overlapping
 from indicators.spot.vocabulary import measures_agree, measures_related
 from indicators.store import Store
@@ -193,11 +193,16 @@ def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
     if kind == entry.kind == "count" and "count" in (unit, entry.unit) and {unit, entry.unit} <= COUNT_UNITS:
         return ""  # "9 million" (count) and a series of vehicles
     if kind == entry.kind and kind in ("power", "energy"):
-        return "unit"  # GW against a MW series: the same kind, another unit; not judged as stated
+        # GW against a MW series: the same quantity in units of another size, rescaled by the engine
+        # (derive.check_units); a unit of no known size stays "unit" (not judged as stated)
+        return "" if {unit, entry.unit} <= set(derive.UNIT_SIZES) else "unit"
     return None
 
 
-def _plausible(value: float | None, values: list[float]) -> bool:
+def _plausible(value: float | None, values: list[float], unit: str = "", series_unit: str = "") -> bool:
+    """The value is within a factor of ten of a latest value of the series (a GW figure rescaled to MW rows first)."""
+    if value is not None and unit != series_unit and {unit, series_unit} <= set(derive.UNIT_SIZES):
+        value = derive.rescale(value, unit, series_unit)
     return value is None or not values or any(abs(v) / 10 <= abs(value) <= abs(v) * 10 for v in values)
 
 
@@ -271,7 +276,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         if not holds and frame.period and how in ("", "unit") and entry.covers(frame.entity, frame.period):
             how = "sum"  # monthly rows cover the period: its total is a sum (not derived here: needs review)
         score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
-        score += 0.05 if _plausible(value, entry.values) else -0.2
+        score += 0.05 if _plausible(value, entry.values, unit, entry.unit) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
         score += min(entry.rows, 50) * 1e-4
         option = Option(entry, round(score, 4), narrower, how, holds, other_basis=other_basis)
@@ -287,7 +292,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 continue
             other_basis = bool(stated_basis) and entry.basis != stated_basis
             found = elsewhere if other_basis else options
-            if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
+            if freq_of(frame.period) in ("A", "Q", "M") and entry.holds(frame.entity, frame.period) \
+                    and entry.holds(frame.entity, prev):
                 found.append(Option(entry, 0.9 if options else 0.55, False, "growth", True, other_basis=other_basis))
             elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
