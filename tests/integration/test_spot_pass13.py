@@ -106,3 +106,51 @@ def test_a_single_module_figure_is_not_a_whole(store):
     figure = by_span(spot.spot("China exported 154 GW of PV modules in 2022.", store=store, published="2023-02-01"),
                      "154 GW")
     assert figure.frame["subject"] == "pv_modules"
+
+
+# --- a bracketed dollar conversion of a yuan figure from a compiler that publishes yuan only -------------------------
+
+def test_a_dollar_conversion_of_nbs_gdp_is_read_on_the_dollar_gdp_series(store):
+    text = ("The National Bureau of Statistics released the results for 2024. China's GDP reached 134.91 trillion yuan "
+            "($18.77 trillion) last year.")
+    found = spot.spot(text, store=store, published="2025-01-20")
+    dollars = by_span(found, "$18.77 trillion")
+    assert series_of(dollars) == ("worldbank", "NY.GDP.MKTP.CD", None)
+    assert dollars.verdict == "needs-review" and {"conversion", "other-basis"} <= set(dollars.flags)
+    assert by_span(found, "134.91 trillion yuan").match.source == "nbs"  # the yuan figure keeps the compiler named
+
+
+def test_a_conversion_into_a_currency_the_compiler_publishes_keeps_its_series(store):
+    # customs publish both currencies: the bracketed dollar figure stays on customs' own series
+    text = "According to customs data, exports reached 25.45 trillion yuan ($3.58 trillion) in 2024."
+    dollars = by_span(spot.spot(text, store=store, published="2025-01-20"), "$3.58 trillion")
+    assert dollars.match is None or dollars.match.source != "worldbank"
+    assert dollars.verdict not in ACCUSING
+
+
+# --- a figure per head of population --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "By the end of 2023, China had 11.8 high-value invention patents per 10,000 people.",
+    "In 2023, high-value patents stood at 11.8 per 10,000 people.",
+    "China owned 11.8 high-value invention patents per 10,000 population at the end of 2023.",
+])
+def test_high_value_patents_per_10000_people(store, sentence):
+    found = spot.spot(sentence, store=store, published="2024-01-20")
+    figure = by_span(found, "11.8")
+    assert series_of(figure) == ("cnipa", "high_value_invention_patents_per_10k_people", None)
+    assert figure.unit == "patents per 10000 people" and figure.verdict == "supported"
+    assert not [c for c in found if c.span.startswith("10,000")]  # the population base is no figure
+
+
+def test_a_wrong_high_value_patent_ratio_is_not_a_patent_count(store):
+    figure = by_span(spot.spot("By the end of 2023, China's high-value invention patents in force reached 15.2 per "
+                               "10,000 people.", store=store, published="2024-01-20"), "15.2")
+    assert series_of(figure) == ("cnipa", "high_value_invention_patents_per_10k_people", None)
+    assert figure.verdict == "contradicted"  # CNIPA: 11.8; every dimension stated (a real contradiction accuses)
+
+
+def test_all_invention_patents_per_10000_people_are_not_read_as_the_high_value_part(store):
+    figure = by_span(spot.spot("China's invention patents per 10,000 people stood at 15.8 in 2020.", store=store,
+                               published="2021-03-01"), "15.8")
+    assert series_of(figure) == ("cnipa", "invention_patents_per_10k_people", None)

@@ -451,6 +451,7 @@ def read_figures(sentence: str) -> list[Figure]:
     moves = [g for i, g in enumerate(moves) if not any(h.start < g.end and g.start < h.end for h in moves[:i])]  # once
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
+    figures = _per_population(sentence, figures)
     _signed_moves(sentence, figures)
     _list_ranks(sentence, figures)
     for figure in figures:
@@ -460,6 +461,43 @@ def read_figures(sentence: str) -> list[Figure]:
     for extra in (forms, counts):
         figures += [g for g in extra if not any(f.start < g.end and g.start < f.end for f in figures)]
     return sorted(figures, key=lambda f: f.start)
+
+
+PER_BASES = {"10,000": "10000", "10000": "10000", "ten thousand": "10000", "million": "million",
+             "1 million": "million", "one million": "million", "1,000,000": "million"}
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _per_population_pattern() -> tuple[re.Pattern, re.Pattern, dict]:
+    """"per <base> <people>" ("per 10,000 people", "per million inhabitants"), and the words naming what is counted."""
+    data = vocabulary().get("per_population") or {}
+    counted, people = data.get("counted") or {}, data.get("people") or []
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"  # noqa: E731
+    return (re.compile(rf"(?i)\bper\s+(?P<base>{alt(PER_BASES)})\s+(?:{alt(people)})\b"),
+            re.compile(rf"(?i)\b(?:{alt(counted)})\b"), counted)
+
+
+def _per_population(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"11.8 high-value invention patents per 10,000 people", "stood at 11.8 per 10,000 people", "the number of
+    researchers per million people reached 1,585": a figure per head of population, its unit the catalogue's ratio
+    unit ("patents per 10000 people") when the sentence names what is counted before the phrase; the base's own
+    number ("10,000") is no figure. The figure is the bare number right before the phrase (at most four words
+    between) or right after it (at most three words between)."""
+    pattern, counted_words, counted = _per_population_pattern()
+    for m in pattern.finditer(sentence):
+        figures = [f for f in figures if not (m.start("base") <= f.start < m.end("base"))]
+        named = list(counted_words.finditer(sentence, 0, m.start()))
+        if not named:
+            continue
+        unit = f"{counted[named[-1].group(0).lower()]} per {PER_BASES[m.group('base').lower()]} people"
+        before = [f for f in figures if f.end <= m.start() and re.fullmatch(r"\s+(?:[\w-]+\s+){0,4}",
+                                                                            sentence[f.end: m.start()])]
+        after = [f for f in figures if f.start >= m.end() and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}",
+                                                                           sentence[m.end(): f.start])]
+        for figure in (before[-1:] or after[:1]):
+            if figure.unit in (None, "count") and not figure.ordinal:
+                figure.unit = unit
+    return figures
 
 
 def _word_figure(w: wordforms.WordFigure) -> Figure:

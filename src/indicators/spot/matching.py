@@ -305,6 +305,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         # (lithium-ion batteries) that only shares the compiler named
         same = [o for o in elsewhere if not o.narrower and o.holds_period]
         options = same or options
+    if frame.role == "conversion" and options and all(o.derivation == "convert" for o in options):
+        # "134.91 trillion yuan ($18.77 trillion)" after NBS is named: the compiler named publishes the yuan figure;
+        # its bracketed dollar conversion is measured in dollars by the series of another compiler (World Bank
+        # GDP in current USD), named beside it (needs review: a conversion is never judged as stated)
+        own_unit = [o for o in elsewhere if not o.derivation and not o.narrower and o.holds_period]
+        options = own_unit or options
     if not options and elsewhere and not (frame.subject or "").startswith("other:"):
         # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
