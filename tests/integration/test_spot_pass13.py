@@ -154,3 +154,44 @@ def test_all_invention_patents_per_10000_people_are_not_read_as_the_high_value_p
     figure = by_span(spot.spot("China's invention patents per 10,000 people stood at 15.8 in 2020.", store=store,
                                published="2021-03-01"), "15.8")
     assert series_of(figure) == ("cnipa", "invention_patents_per_10k_people", None)
+
+
+# --- a table flattened into one line ---------------------------------------------------------------------------------
+
+def test_the_reader_reads_a_flattened_table_row_as_two_figures():
+    from indicators import numbers
+    row = "Rank Country GII Score 1 Switzerland 66 2 Sweden 62.6 3 United States of America 61.7"
+    assert [f.value for f in numbers.read_figures(row)] == [1, 66, 2, 62.6, 3, 61.7]
+    # a broken thousands group, or two numbers with no name after them, are still skipped
+    assert numbers.read_figures("a total of 12 34 units") == []
+    assert [f.value for f in numbers.read_figures("in 66 2 GW")] == []
+
+
+@pytest.mark.parametrize("text, published, rows", [
+    ("List of Top 10 Most Innovative Countries in 2025 Rank Country GII Score 1 Switzerland 66 2 Sweden 62.6 "
+     "3 United States of America 61.7 Source: Global Innovation Index 2025", "2025-09-20",
+     [("1", "CHE"), ("66", "CHE"), ("2", "SWE"), ("62.6", "SWE"), ("3", "USA"), ("61.7", "USA")]),
+    ("The Global Innovation Index 2024 leaders: Rank Economy Score 1 Switzerland 67.5 2 Sweden 64.5 3 United States "
+     "62.4", "2024-10-01", [("1", "CHE"), ("67.5", "CHE"), ("2", "SWE"), ("64.5", "SWE"), ("62.4", "USA")]),
+])
+def test_a_flattened_table_gives_each_economy_its_rank_and_score(store, text, published, rows):
+    found = spot.spot(text, store=store, published=published)
+    for span, entity in rows:
+        [figure] = [c for c in found if c.span.rstrip(".") == span]
+        want = "gii_rank" if "." not in span and int(span) <= 3 else "gii_score"
+        assert (figure.match.indicator, figure.match.entity) == (want, entity)
+        assert figure.verdict == "supported"
+
+
+def test_a_wrong_score_in_a_table_row_is_never_accused_through_a_header_word(store):
+    text = ("Top economies in the Global Innovation Index 2025. Rank Country GII Score 1 Switzerland 68.2 2 Sweden 62.6 "
+            "Source: Global Innovation Index 2025")
+    figure = by_span(spot.spot(text, store=store, published="2025-09-20"), "68.2")
+    assert figure.match.indicator == "gii_score" and figure.verdict == "needs-review"  # WIPO: 66.0
+
+
+def test_numbers_after_a_table_that_break_the_sequence_are_not_its_rows(store):
+    text = "Rank Country Score 1 Switzerland 66 3 Sweden 62.6"  # 3 after 1: no sequence, the row stops
+    found = spot.spot(text, store=store, published="2025-09-20")
+    [three] = [c for c in found if c.span == "3"]
+    assert three.unit != "rank" and three.verdict not in ACCUSING

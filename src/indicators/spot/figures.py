@@ -439,6 +439,37 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _table_header() -> tuple[re.Pattern, dict]:
+    """A flattened table's header: the rank column, the name column, then the value column's words
+    ("Rank Country GII Score"), right before the first row's item number 1."""
+    table = vocabulary().get("table_header") or {}
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"  # noqa: E731
+    columns = {w.lower(): unit for unit, words in (table.get("columns") or {}).items() for w in words}
+    return (re.compile(rf"(?i)\b(?:{alt(table.get('rank') or [])})\s+(?:{alt(table.get('name') or [])})\s+"
+                       rf"(?P<column>(?:[\w&-]+\s+){{0,2}}?(?:{alt(columns)}))\s+(?=1\s+[A-Z])"), columns)
+
+
+def _table_rows(sentence: str, figures: list[Figure]) -> None:
+    """"Rank Country GII Score 1 Switzerland 66 2 Sweden 62.6 ... 10 China 56.6": a table flattened into one line.
+    After a header naming a rank column, a name column and a value column (vocabulary `table_header`), each row is
+    its item number (a rank, numbered 1, 2, 3 ... in sequence), a name and one bare value, in the value column's unit
+    (a score); the rows end where the sequence or that shape does."""
+    header, columns = _table_header()
+    for m in header.finditer(sentence):
+        column = m.group("column").split()[-1].lower()
+        unit = next((u for w, u in columns.items() if m.group("column").lower().endswith(w)), columns.get(column))
+        rows = [f for f in figures if f.start >= m.end()]
+        expected = 1
+        for item, value in zip(rows[::2], rows[1::2]):
+            if item.value != expected or item.decimals or item.scale != 1 or value.scale != 1 \
+                    or item.unit not in (None, "rank") or value.unit is not None \
+                    or not re.fullmatch(r"\s+[A-Z][\w.'’ -]{1,60}?\s+", sentence[item.end: value.start]):
+                break
+            item.unit, value.unit = "rank", unit
+            expected += 1
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here)."""
@@ -454,6 +485,7 @@ def read_figures(sentence: str) -> list[Figure]:
     figures = _per_population(sentence, figures)
     _signed_moves(sentence, figures)
     _list_ranks(sentence, figures)
+    _table_rows(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
     # word forms last, where no figure read above stands (a bare count word only where no other form does)

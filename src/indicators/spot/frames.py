@@ -1418,8 +1418,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # figure lists is not what the figure measures
     colon = sentence.find(":", figure.end)
     items = [m for m in items if colon < 0 or m.start < colon]
-    if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
-        # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
+    if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
+        # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
+        # economies are what is ranked or scored, not the measure
         items = [m for m in items if m.value not in ("economy", "gdp")]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
