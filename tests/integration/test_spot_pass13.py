@@ -195,3 +195,57 @@ def test_numbers_after_a_table_that_break_the_sequence_are_not_its_rows(store):
     found = spot.spot(text, store=store, published="2025-09-20")
     [three] = [c for c in found if c.span == "3"]
     assert three.unit != "rank" and three.verdict not in ACCUSING
+
+
+# --- the publishers' own terms for the series the store holds ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, indicator", [
+    ("In 2022, the value added of the high-tech manufacturing sector grew 7.4 percent.", "7.4 percent",
+     "high_tech_manufacturing_value_added_yoy_pct"),
+    ("Value added in equipment manufacturing rose 5.6 percent in 2022.", "5.6 percent",
+     "equipment_manufacturing_value_added_yoy_pct"),
+    ("China produced 324.2 billion integrated circuits in 2022.", "324.2 billion", "integrated_circuit_output"),
+    ("China's chip output fell 9.8 percent in 2022.", "9.8 percent", "integrated_circuit_output_yoy_pct"),
+    ("According to the World Bank, China's GDP was $17.8 trillion in 2022.", "$17.8 trillion", "NY.GDP.MKTP.CD"),
+    ("China had 1,585 researchers per million people in 2020.", "1,585", "SP.POP.SCIE.RD.P6"),
+])
+def test_publishers_terms_reach_their_series(store, sentence, span, indicator):
+    figure = by_span(spot.spot(sentence, store=store, published="2023-06-01"), span)
+    assert figure.match is not None and figure.match.indicator == indicator
+
+
+def test_chip_exports_are_not_goods_exports(store):
+    # the store holds chip output, not chip exports: a chip export growth has no series (was read as goods exports)
+    figure = by_span(spot.spot("China's chip exports surged by nearly 30 percent in the first two months of 2024.",
+                               store=store, published="2024-03-08"), "30 percent")
+    assert figure.match is None and figure.verdict == "unverifiable"
+
+
+def test_embers_name_picks_its_series_and_the_imf_is_another_compiler(store):
+    ember = by_span(spot.spot("According to Ember, China exported 20 GW of solar panels in March 2024.", store=store,
+                              published="2024-05-01"), "20 GW")
+    assert ember.match.source == "ember" and ember.frame["basis"] == "research_firm"
+    imf = by_span(spot.spot("According to the IMF, China's GDP was $17.8 trillion in 2022.", store=store,
+                            published="2023-06-01"), "$17.8 trillion")
+    assert imf.verdict not in ACCUSING and imf.frame["basis"] == "other:compiler"
+
+
+def test_a_manufacturing_value_added_share_is_no_trade_share(store):
+    figure = by_span(spot.spot("China accounts for 32 per cent of global manufacturing value added.", store=store,
+                               published="2024-05-20"), "32 per cent")
+    assert figure.match is None
+
+
+def test_a_self_sufficiency_rate_is_no_output_growth(store):
+    found = spot.spot("China's chip self-sufficiency rate may increase to 30-35 percent.", store=store,
+                      published="2024-03-08")
+    assert all(c.match is None for c in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Imports rose 2.3% in yuan terms in 2024, with items such as chips in demand.",
+    "In 2024, imports rose 2.3% in yuan terms, including integrated circuits and crude oil.",
+])
+def test_examples_after_the_figure_are_not_its_subject(store, sentence):
+    figure = by_span(spot.spot(sentence, store=store, published="2025-01-20"), "2.3%")
+    assert figure.match.indicator == "goods_imports_yoy_pct"  # GACC 2024: +2.3% in yuan

@@ -1417,7 +1417,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # "fourth place with three leading positions: university-industry R&D collaboration, ...": what a colon after the
     # figure lists is not what the figure measures
     colon = sentence.find(":", figure.end)
-    items = [m for m in items if colon < 0 or m.start < colon]
+    items = [m for m in items if (colon < 0 or m.start < colon) and not _example_after(sentence, figure, m)]
     if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
         # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
         # economies are what is ranked or scored, not the measure
@@ -1542,6 +1542,15 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     if not common:
         return None
     return max(common, key=lambda v: len(catalogue.ancestors(v)))
+
+
+def _example_after(sentence: str, figure: Figure, mention: Mention) -> bool:
+    """"Imports rose 2.3%, with items such as chips in demand": a subject after the figure and after an enumeration
+    word (`enumeration`: "such as", "including", "namely") is an example of what moved, not what the figure measures."""
+    if mention.start < figure.end:
+        return False
+    between = sentence[figure.end: mention.start].lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", between) for w in vocabulary()["enumeration"])
 
 
 MEMBER_GAP = re.compile(r"\s*(?:,|and|, and|or|&)\s*(?:[a-z]+\s*(?:,|and|, and|or|&)\s*)?")

@@ -34,7 +34,7 @@ SKIP_PRODUCTS = ("indicator:",)  # per-name rows of an indicator: not matched
 NAMED_PRODUCTS = ("cluster:",)  # per-name rows (a cluster): matched by name (`named_rank`), not by dimensions
 SKIP_INDICATORS = ("pillar_score:",)
 CONVERTIBLE = {"CNY", "USD"}
-COUNT_UNITS = {"count", "vehicles", "applications", "patents", "cells"}
+COUNT_UNITS = {unit for unit, kind in derive.UNIT_KINDS.items() if kind == "count"}  # one home: derive.py
 
 
 @dataclass
