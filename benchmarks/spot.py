@@ -77,9 +77,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev12": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev13": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 7/28); then used for development (mapping pass 13)",
           "dev14": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 16/31); then used for development (mapping pass 13)",
           "dev15": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev16": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "

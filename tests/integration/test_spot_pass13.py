@@ -249,3 +249,14 @@ def test_a_self_sufficiency_rate_is_no_output_growth(store):
 def test_examples_after_the_figure_are_not_its_subject(store, sentence):
     figure = by_span(spot.spot(sentence, store=store, published="2025-01-20"), "2.3%")
     assert figure.match.indicator == "goods_imports_yoy_pct"  # GACC 2024: +2.3% in yuan
+
+
+@pytest.mark.parametrize("sentence, span, subject, measure", [
+    ("Outbound sales of high-technology products rose 10 percent in 2023.", "10 percent", "high_tech", "exports"),
+    ("Purchases from overseas fell 5 percent in 2023.", "5 percent", "goods", "imports"),
+    ("China's international patent filings reached 69,610 in 2023.", "69,610", "pct_applications", None),
+    ("Output of EV batteries rose 20 percent in 2023.", "20 percent", "liion_batteries", "production"),
+])
+def test_more_publishers_terms_give_subject_and_measure(store, sentence, span, subject, measure):
+    frame = by_span(spot.spot(sentence, store=store, published="2024-03-01"), span).frame
+    assert frame["subject"] == subject and (measure is None or frame["measure"] == measure)
