@@ -133,6 +133,7 @@ def test_a_conversion_into_a_currency_the_compiler_publishes_keeps_its_series(st
 @pytest.mark.parametrize("sentence", [
     "By the end of 2023, China had 11.8 high-value invention patents per 10,000 people.",
     "In 2023, high-value patents stood at 11.8 per 10,000 people.",
+    "In 2023, the number of high-value patents stood at 11.8 per 10,000 people.",
     "China owned 11.8 high-value invention patents per 10,000 population at the end of 2023.",
 ])
 def test_high_value_patents_per_10000_people(store, sentence):

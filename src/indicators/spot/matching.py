@@ -244,7 +244,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             unknown_partner = True
             continue  # "exports to Middle Earth": a partner it may hold under another name, never its world row
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
-            if not (entry.measure == "share" and frame.transformation == "share"):
+            if not (entry.measure == "share" and frame.transformation == "share") \
+                    and not (frame.kind == "ratio" and frame.measures == ("count",) and entry.kind == "ratio"):
+                # "the number of high-value patents per 10,000 people": a count per head is the ratio's numerator
                 continue
         if entry.subject != frame.subject:
             if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject):
