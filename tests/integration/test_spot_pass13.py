@@ -261,3 +261,11 @@ def test_examples_after_the_figure_are_not_its_subject(store, sentence):
 def test_more_publishers_terms_give_subject_and_measure(store, sentence, span, subject, measure):
     frame = by_span(spot.spot(sentence, store=store, published="2024-03-01"), span).frame
     assert frame["subject"] == subject and (measure is None or frame["measure"] == measure)
+
+
+def test_a_growth_beside_a_gw_level_is_derived_from_capacity_not_mass(store):
+    found = spot.spot("Europe imported 4.1 GW of Chinese modules in November 2024, down 16% YoY from 4.87 GW.",
+                      store=store, published="2025-01-09")
+    growth = by_span(found, "16%")
+    assert (growth.match.indicator, growth.match.counterpart) == ("solar_exports_capacity", "region:Europe")
+    assert "derived" in growth.flags and growth.verdict == "needs-review"  # Ember: 4.26 vs 4.73 GW, -10%
