@@ -1530,8 +1530,11 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     if len(before) < 2:
         return None
     run = [before[-1]]
+    # an unnamed member may stand between two only in a list of modifiers before its measure ("PV module, cell, and
+    # wafer exports"), not in a list of nouns ("EVs, toys and batteries": toys are no member of the new trio)
+    modifiers = any(re.fullmatch(r"\s+", sentence[run[0].end: m.start]) for m in mentions("measure", sentence))
     for m in reversed(before[:-1]):
-        if _list_gap(sentence, m.end, run[0].start, items):
+        if _list_gap(sentence, m.end, run[0].start, items, modifiers):
             run.insert(0, m)
         else:
             break
@@ -1558,9 +1561,13 @@ MEMBER_GAP = re.compile(r"\s*(?:,|and|, and|or|&)\s*(?:[a-z]+\s*(?:,|and|, and|o
 ("PV module, cell, and wafer exports": "cell" is a member too; its siblings still give the whole)."""
 
 
-def _list_gap(sentence: str, start: int, end: int, items: list[Mention]) -> bool:
-    """Whether the text between two listed members only separates them (no vocabulary word of its own in it)."""
-    return bool(MEMBER_GAP.fullmatch(sentence[start:end])) and not any(start <= m.start < end for m in items)
+def _list_gap(sentence: str, start: int, end: int, items: list[Mention], unnamed: bool = True) -> bool:
+    """Whether the text between two listed members only separates them (no vocabulary word of its own in it; an
+    unnamed member between them only when `unnamed`)."""
+    gap = MEMBER_GAP.fullmatch(sentence[start:end])
+    if gap is None or (not unnamed and re.search(r"[a-z]", re.sub(r"\b(?:and|or)\b", "", gap.group(0)))):
+        return False
+    return not any(start <= m.start < end for m in items)
 
 
 SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|port|City|city|Municipality|Prefecture|"
