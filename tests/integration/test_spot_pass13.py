@@ -276,3 +276,13 @@ def test_a_growth_beside_a_gw_level_is_derived_from_capacity_not_mass(store):
     growth = by_span(found, "16%")
     assert (growth.match.indicator, growth.match.counterpart) == ("solar_exports_capacity", "region:Europe")
     assert "derived" in growth.flags and growth.verdict == "needs-review"  # Ember: 4.26 vs 4.73 GW, -10%
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("In 2023, China's exports of battery modules rose 20 percent.", "liion_batteries"),
+    ("Exports of optical modules rose 30 percent in 2023.", "other:components"),
+    ("Camera module exports rose 30 percent in 2023.", "other:components"),
+])
+def test_modules_that_are_no_solar_panels(store, sentence, subject):
+    figure = by_span(spot.spot(sentence, store=store, published="2024-02-01"), "percent")
+    assert figure.frame["subject"] == subject and (figure.match is None or figure.match.source != "ember")
