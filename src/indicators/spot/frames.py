@@ -1417,7 +1417,8 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # "fourth place with three leading positions: university-industry R&D collaboration, ...": what a colon after the
     # figure lists is not what the figure measures
     colon = sentence.find(":", figure.end)
-    items = [m for m in items if (colon < 0 or m.start < colon) and not _example_after(sentence, figure, m)]
+    examples = _examples_from(sentence, figure)
+    items = [m for m in items if (colon < 0 or m.start < colon) and m.start < examples]
     if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
         # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
         # economies are what is ranked or scored, not the measure
@@ -1532,7 +1533,7 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     run = [before[-1]]
     # an unnamed member may stand between two only in a list of modifiers before its measure ("PV module, cell, and
     # wafer exports"), not in a list of nouns ("EVs, toys and batteries": toys are no member of the new trio)
-    modifiers = any(re.fullmatch(r"\s+", sentence[run[0].end: m.start]) for m in mentions("measure", sentence))
+    modifiers = _measure_right_after(sentence, run[0].end)
     for m in reversed(before[:-1]):
         if _list_gap(sentence, m.end, run[0].start, items, modifiers):
             run.insert(0, m)
@@ -1547,18 +1548,36 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     return max(common, key=lambda v: len(catalogue.ancestors(v)))
 
 
-def _example_after(sentence: str, figure: Figure, mention: Mention) -> bool:
-    """"Imports rose 2.3%, with items such as chips in demand": a subject after the figure and after an enumeration
-    word (`enumeration`: "such as", "including", "namely") is an example of what moved, not what the figure measures."""
-    if mention.start < figure.end:
-        return False
-    between = sentence[figure.end: mention.start].lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", between) for w in vocabulary()["enumeration"])
+def _examples_from(sentence: str, figure: Figure) -> int:
+    """"Imports rose 2.3%, with items such as chips in demand": where the examples after the figure begin (the first
+    enumeration word after it: `enumeration`, "such as", "including", "namely"), else the sentence's end. A subject
+    named there is an example of what moved, not what the figure measures."""
+    starts = _enumeration_starts(sentence)
+    at = bisect.bisect_left(starts, figure.end)
+    return starts[at] if at < len(starts) else len(sentence) + 1
+
+
+@functools.lru_cache(maxsize=8)  # asked once per figure of a sentence: read the sentence once
+def _enumeration_starts(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _enumeration_words().finditer(sentence))
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _enumeration_words() -> re.Pattern:
+    words = sorted(vocabulary()["enumeration"], key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
 MEMBER_GAP = re.compile(r"\s*(?:,|and|, and|or|&)\s*(?:[a-z]+\s*(?:,|and|, and|or|&)\s*)?")
 """Between two members of a list: a separator, or one bare word the vocabulary does not know between two
 ("PV module, cell, and wafer exports": "cell" is a member too; its siblings still give the whole)."""
+
+
+def _measure_right_after(sentence: str, end: int) -> bool:
+    """A measure word right after `end`, a space between ("wafer exports")."""
+    space = re.match(r"\s+", sentence[end: end + 3])
+    pattern, _ = vocabulary()["_compiled"]["measure"]
+    return bool(space) and pattern.match(sentence, end + space.end()) is not None
 
 
 def _list_gap(sentence: str, start: int, end: int, items: list[Mention], unnamed: bool = True) -> bool:
