@@ -77,9 +77,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev12": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; first run 0.44 with period and entity, then used for development (mapping pass 12)",
           "dev13": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 7/28); then used for development (mapping pass 13)",
           "dev14": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 16/31); then used for development (mapping pass 13)",
           "dev15": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev16": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -224,17 +224,27 @@ def miss_kind(hit, right: list, figure: dict) -> str:
 
 
 def same_entity(candidate, annotated) -> bool:
-    """Whether the candidate's entity is the annotated one. A science and technology cluster is stored as its
-    economy with the cluster as the product (CHN, `cluster:Shenzhen–Hong Kong–Guangzhou`); annotations write
-    it either as the economy alone or as "CHN-Shenzhen-Hong Kong-Guangzhou" (economy, hyphen, cluster), and
-    both name the same thing."""
+    """Whether the candidate's entity is the annotated one. A flow to a partner kept per partner (Ember's exports by
+    destination) is the exporter with the partner as counterpart (CHN, `region:Europe`); annotations write it as the
+    exporter alone or as "CHN-Europe" (exporter, hyphen, partner), and both name the same row. A science and technology
+    cluster is stored as its economy with the cluster as the product (CHN, `cluster:Shenzhen–Hong Kong–Guangzhou`);
+    annotations write it either as the economy alone or as "CHN-Shenzhen-Hong Kong-Guangzhou" (economy, hyphen,
+    cluster), and both name the same thing."""
     entity = candidate.match.entity or candidate.entity
     if entity == annotated:
         return True
     product = candidate.match.product or ""
     economy, _, cluster = str(annotated or "").partition("-")
+    partner = candidate.match.counterpart or ""
+    if partner and economy == entity and _partner_name(cluster) == _partner_name(partner.removeprefix("region:")):
+        return True  # "CHN-Europe": China's exports to Europe, the series' partner row region:Europe
     return (product.startswith("cluster:") and economy == entity and bool(cluster)
             and _cluster_name(cluster) == _cluster_name(product.removeprefix("cluster:")))
+
+
+def _partner_name(name: str) -> str:
+    """A flow's partner compared without case, spaces or dashes ("AsiaPacific", "Asia-Pacific", "region:Europe")."""
+    return re.sub(r"[\s–—-]+", "", name).casefold()
 
 
 def _cluster_name(name: str) -> str:

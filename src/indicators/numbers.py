@@ -780,7 +780,7 @@ class _Reader:
             if (nxt is not None and nxt.kind == NUM and len(self.gap(j, j + 1)) == 1 and not second
                     and not _is_year_text(t[j].text) and not _is_year_text(nxt.text)
                     and not (self.tok(j + 2) is not None and t[j + 2].text == "/" and self.glued(j + 1, j + 2))
-                    and not self._level_then_percent(i, j)):
+                    and not self._level_then_percent(i, j) and not self._value_then_item(i, j)):
                 # skipped with the second number whole ("4000 3 hundred and 21": not "21" alone)
                 try:
                     other = self.core(j + 1, second=True)
@@ -1076,6 +1076,17 @@ class _Reader:
         return (i == j and re.fullmatch(r"\d{1,3}(?:,\d{3})+", t[j].text) is not None
                 and re.fullmatch(r"\d{1,2}(?:\.\d+)?", t[j + 1].text) is not None
                 and self.tok(j + 2) is not None and t[j + 2].text == "%" and self.glued(j + 1, j + 2))
+
+    def _value_then_item(self, i: int, j: int) -> bool:
+        """A table flattened into one line: a row's last value, a space and the next row's item number before a
+        name ("1 Switzerland 66 2 Sweden 62.6 3 United States"): two figures, not a broken thousands group (the item
+        number is no group of three, and a capitalised name follows it)."""
+        t = self.t
+        nxt, name = self.tok(j + 1), self.tok(j + 2)
+        return (i == j and re.fullmatch(r"\d{1,3}(?:\.\d+)?", t[j].text) is not None
+                and nxt is not None and re.fullmatch(r"\d{1,2}", nxt.text) is not None
+                and name is not None and len(self.gap(j + 1, j + 2)) == 1 and name.text[:1].isupper()
+                and name.text.isalpha() and name.text.upper() != name.text)
 
     def parse_digits(self, i: int, j: int | None = None, money: str = "") -> tuple[float, int]:
         """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when

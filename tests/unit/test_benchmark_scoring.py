@@ -18,8 +18,20 @@ def bench():
     return module
 
 
-def candidate(entity: str, product: str | None = None):
-    return SimpleNamespace(entity=None, match=SimpleNamespace(entity=entity, product=product))
+def candidate(entity: str, product: str | None = None, counterpart: str = ""):
+    return SimpleNamespace(entity=None, match=SimpleNamespace(entity=entity, product=product, counterpart=counterpart))
+
+
+@pytest.mark.parametrize("annotated, entity, counterpart, same", [
+    # a flow to a partner: the exporter alone, or exporter-hyphen-partner
+    ("CHN", "CHN", "region:Europe", True),
+    ("CHN-Europe", "CHN", "region:Europe", True),
+    ("CHN-AsiaPacific", "CHN", "region:Asia-Pacific", True),
+    ("CHN-Europe", "CHN", "region:Africa", False),
+    ("CHN-Europe", "CHN", "", False),
+])
+def test_same_entity_of_a_flow_to_a_partner(bench, annotated, entity, counterpart, same):
+    assert bench.same_entity(candidate(entity, counterpart=counterpart), annotated) is same
 
 
 @pytest.mark.parametrize("annotated, entity, product, same", [
@@ -42,7 +54,8 @@ def test_same_entity(bench, annotated, entity, product, same):
 
 
 def mapped(period: str, entity: str, product: str | None = None):
-    return SimpleNamespace(entity=None, match=SimpleNamespace(period=period, entity=entity, product=product))
+    return SimpleNamespace(entity=None, match=SimpleNamespace(period=period, entity=entity, product=product,
+                                                              counterpart=""))
 
 
 @pytest.mark.parametrize("hit, right, why", [

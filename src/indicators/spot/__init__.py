@@ -513,6 +513,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  "The loader that would fetch it: none known.")
         return
     options, currency_stated = _currency_basis(options, sentence, frame, candidate.end - offset, paragraph)
+    options = _growth_of_stated_level(options, sentence, candidate.start - offset)
     if not currency_stated:
         candidate.open.append("currency")
     best = options[0]
@@ -570,7 +571,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     if candidate.entity is None and candidate.check != "leader":
         candidate.entity = entity
     if entry.values and candidate.value_unscaled is not None and not best.derivation \
-            and not matching._plausible(candidate.value_unscaled, entry.values):
+            and not matching._plausible(candidate.value_unscaled, entry.values, candidate.unit, entry.unit):
         candidate.flags.append("implausible-magnitude")
     if "prediction" in candidate.flags:
         candidate.check = "opinion"
@@ -668,6 +669,20 @@ def part_coverage(sentence: str, source: str, indicator: str) -> str:
 STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expressed)\s+in\s+(?:U\.?S\.?\s+)?(dollars?|USD|yuan|RMB|"
                           r"renminbi|CNY)\b|\bin\s+(?:U\.?S\.?\s+)?(dollar|USD|yuan|RMB|renminbi|CNY)\s+terms\b")
 """A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan terms")."""
+
+
+def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
+    """"Europe imported 4.1 GW ..., down 16% YoY from 4.87 GW": a growth rate derived from two stored levels follows
+    the level the sentence gives in a measure unit (capacity, not the mass or value Ember also keeps): of the series it
+    may be derived from, those in that unit's kind first (the nearest such level before the rate, else after it)."""
+    if len(options) < 2 or options[0].derivation not in ("growth", "sum"):
+        return options
+    levels = [f for f in read_figures(sentence) if f.unit and vocabulary.unit_kind(f.unit) in ("power", "energy")]
+    if not levels:
+        return options
+    level = ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
+    kind = vocabulary.unit_kind(level.unit)
+    return sorted(options, key=lambda o: not (o.derivation == options[0].derivation and o.entry.kind == kind))
 
 
 def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int = -1, paragraph: str = "") -> tuple[list, bool]:

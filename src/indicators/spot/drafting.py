@@ -624,7 +624,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             got = rates.convert(float(row["value"]), m.unit, c.unit, str(m.period), "A")
         else:
             base = (m.base_period if m.derivation in ("difference", "ratio", "growth") and m.base_period
-                    else str(int(str(period)[:4]) - 1))
+                    else previous_period(str(period)) or str(int(str(period)[:4]) - 1))  # a month's: a year before
             previous = evidence.one({**spec, "period": base})
             if previous is None:
                 raise derive.DerivationError(f"no {m.indicator} for {base} in the store")

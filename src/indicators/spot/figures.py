@@ -485,6 +485,37 @@ def _join_spoken(sentence: str, figures: list[Figure]) -> list[Figure]:
                                          for a, b in chains)]
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _table_header() -> tuple[re.Pattern, dict]:
+    """A flattened table's header: the rank column, the name column, then the value column's words
+    ("Rank Country GII Score"), right before the first row's item number 1."""
+    table = vocabulary().get("table_header") or {}
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"  # noqa: E731
+    columns = {w.lower(): unit for unit, words in (table.get("columns") or {}).items() for w in words}
+    return (re.compile(rf"(?i)\b(?:{alt(table.get('rank') or [])})\s+(?:{alt(table.get('name') or [])})\s+"
+                       rf"(?P<column>(?:[\w&-]+\s+){{0,2}}?(?:{alt(columns)}))\s+(?=1\s+[A-Z])"), columns)
+
+
+def _table_rows(sentence: str, figures: list[Figure]) -> None:
+    """"Rank Country GII Score 1 Switzerland 66 2 Sweden 62.6 ... 10 China 56.6": a table flattened into one line.
+    After a header naming a rank column, a name column and a value column (vocabulary `table_header`), each row is
+    its item number (a rank, numbered 1, 2, 3 ... in sequence), a name and one bare value, in the value column's unit
+    (a score); the rows end where the sequence or that shape does."""
+    header, columns = _table_header()
+    for m in header.finditer(sentence):
+        column = m.group("column").split()[-1].lower()
+        unit = next((u for w, u in columns.items() if m.group("column").lower().endswith(w)), columns.get(column))
+        rows = [f for f in figures if f.start >= m.end()]
+        expected = 1
+        for item, value in zip(rows[::2], rows[1::2]):
+            if item.value != expected or item.decimals or item.scale != 1 or value.scale != 1 \
+                    or item.unit not in (None, "rank") or value.unit is not None \
+                    or not re.fullmatch(r"\s+[A-Z][\w.'’ -]{1,60}?\s+", sentence[item.end: value.start]):
+                break
+            item.unit, value.unit = "rank", unit
+            expected += 1
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here; numbers
@@ -501,8 +532,10 @@ def read_figures(sentence: str) -> list[Figure]:
                   + _placed_first_second(sentence) + _respective_lists(sentence))  # each once, where no figure stands
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
+    figures = _per_population(sentence, figures)
     _signed_moves(sentence, figures)
     _list_ranks(sentence, figures)
+    _table_rows(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
     # word forms last, where no figure read above stands (a bare count word only where no other form does)
@@ -519,6 +552,43 @@ def _free(taken: Taken, extra: list[Figure]) -> list[Figure]:
             kept.append(g)
             taken.take(g.start, g.end)
     return kept
+
+
+PER_BASES = {"10,000": "10000", "10000": "10000", "ten thousand": "10000", "million": "million",
+             "1 million": "million", "one million": "million", "1,000,000": "million"}
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _per_population_pattern() -> tuple[re.Pattern, re.Pattern, dict]:
+    """"per <base> <people>" ("per 10,000 people", "per million inhabitants"), and the words naming what is counted."""
+    data = vocabulary().get("per_population") or {}
+    counted, people = data.get("counted") or {}, data.get("people") or []
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"  # noqa: E731
+    return (re.compile(rf"(?i)\bper\s+(?P<base>{alt(PER_BASES)})\s+(?:{alt(people)})\b"),
+            re.compile(rf"(?i)\b(?:{alt(counted)})\b"), counted)
+
+
+def _per_population(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"11.8 high-value invention patents per 10,000 people", "stood at 11.8 per 10,000 people", "the number of
+    researchers per million people reached 1,585": a figure per head of population, its unit the catalogue's ratio
+    unit ("patents per 10000 people") when the sentence names what is counted before the phrase; the base's own
+    number ("10,000") is no figure. The figure is the bare number right before the phrase (at most four words
+    between) or right after it (at most three words between)."""
+    pattern, counted_words, counted = _per_population_pattern()
+    for m in pattern.finditer(sentence):
+        figures = [f for f in figures if not (m.start("base") <= f.start < m.end("base"))]
+        named = list(counted_words.finditer(sentence, 0, m.start()))
+        if not named:
+            continue
+        unit = f"{counted[named[-1].group(0).lower()]} per {PER_BASES[m.group('base').lower()]} people"
+        before = [f for f in figures if f.end <= m.start() and re.fullmatch(r"\s+(?:[\w-]+\s+){0,4}",
+                                                                            sentence[f.end: m.start()])]
+        after = [f for f in figures if f.start >= m.end() and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}",
+                                                                           sentence[m.end(): f.start])]
+        for figure in (before[-1:] or after[:1]):
+            if figure.unit in (None, "count") and not figure.ordinal:
+                figure.unit = unit
+    return figures
 
 
 def _word_figure(w: wordforms.WordFigure) -> Figure:

@@ -768,6 +768,17 @@ def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | 
     for words in vocabulary()["qualifiers"]:
         if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window):
             return words
+    return _sequential_change(sentence, figure)
+
+
+def _sequential_change(sentence: str, figure: Figure) -> str | None:
+    """"down 12% MoM from 17.34 GW", "up 3.1% q/q": a change on the previous month or quarter, right after the
+    percentage (`sequential_after`, abbreviations a wider window would pin on the sentence's levels); no stored series
+    holds such a rate, and it is not a year-on-year growth."""
+    after = sentence[figure.end: figure.end + 16]
+    for words in vocabulary().get("sequential_after") or []:
+        if re.match(rf"\s*{re.escape(words)}(?![\w])", after, re.IGNORECASE):
+            return words
     return None
 
 
@@ -1574,9 +1585,11 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # "fourth place with three leading positions: university-industry R&D collaboration, ...": what a colon after the
     # figure lists is not what the figure measures
     colon = sentence.find(":", figure.end)
-    items = [m for m in items if colon < 0 or m.start < colon]
-    if frame.kind in ("percent_of_gdp", "rank"):  # "GDP" is the denominator, not what is measured ("R&D ... 2.64%
-        # of GDP"); "the only middle-income economy in the top 30": economies are what is ranked, not the measure
+    examples = _examples_from(sentence, figure)
+    items = [m for m in items if (colon < 0 or m.start < colon) and m.start < examples]
+    if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
+        # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
+        # economies are what is ranked or scored, not the measure
         items = [m for m in items if m.value not in ("economy", "gdp")]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
@@ -1686,8 +1699,11 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     if len(before) < 2:
         return None
     run = [before[-1]]
+    # an unnamed member may stand between two only in a list of modifiers before its measure ("PV module, cell, and
+    # wafer exports"), not in a list of nouns ("EVs, toys and batteries": toys are no member of the new trio)
+    modifiers = _measure_right_after(sentence, run[0].end)
     for m in reversed(before[:-1]):
-        if re.fullmatch(r"\s*(?:,|and|, and|or|&)\s*", sentence[m.end: run[0].start]):
+        if _list_gap(sentence, m.end, run[0].start, items, modifiers):
             run.insert(0, m)
         else:
             break
@@ -1698,6 +1714,47 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     if not common:
         return None
     return max(common, key=lambda v: len(catalogue.ancestors(v)))
+
+
+def _examples_from(sentence: str, figure: Figure) -> int:
+    """"Imports rose 2.3%, with items such as chips in demand": where the examples after the figure begin (the first
+    enumeration word after it: `enumeration`, "such as", "including", "namely"), else the sentence's end. A subject
+    named there is an example of what moved, not what the figure measures."""
+    starts = _enumeration_starts(sentence)
+    at = bisect.bisect_left(starts, figure.end)
+    return starts[at] if at < len(starts) else len(sentence) + 1
+
+
+@functools.lru_cache(maxsize=8)  # asked once per figure of a sentence: read the sentence once
+def _enumeration_starts(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _enumeration_words().finditer(sentence))
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _enumeration_words() -> re.Pattern:
+    words = sorted(vocabulary()["enumeration"], key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+MEMBER_GAP = re.compile(r"\s*(?:,|and|, and|or|&)\s*(?:[a-z]+\s*(?:,|and|, and|or|&)\s*)?")
+"""Between two members of a list: a separator, or one bare word the vocabulary does not know between two
+("PV module, cell, and wafer exports": "cell" is a member too; its siblings still give the whole)."""
+
+
+def _measure_right_after(sentence: str, end: int) -> bool:
+    """A measure word right after `end`, a space between ("wafer exports")."""
+    space = re.match(r"\s+", sentence[end: end + 3])
+    pattern, _ = vocabulary()["_compiled"]["measure"]
+    return bool(space) and pattern.match(sentence, end + space.end()) is not None
+
+
+def _list_gap(sentence: str, start: int, end: int, items: list[Mention], unnamed: bool = True) -> bool:
+    """Whether the text between two listed members only separates them (no vocabulary word of its own in it; an
+    unnamed member between them only when `unnamed`)."""
+    gap = MEMBER_GAP.fullmatch(sentence[start:end])
+    if gap is None or (not unnamed and re.search(r"[a-z]", re.sub(r"\b(?:and|or)\b", "", gap.group(0)))):
+        return False
+    return not any(start <= m.start < end for m in items)
 
 
 SUBNATIONAL = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}(?:Province|province|Port|port|City|city|Municipality|Prefecture|"

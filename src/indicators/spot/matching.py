@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from indicators import cache, catalogue
+from indicators import cache, catalogue, derive
 from indicators.spot.frames import Frame, overlapping
 from indicators.spot.vocabulary import measures_agree, measures_related
 from indicators.store import Store
@@ -34,7 +34,7 @@ SKIP_PRODUCTS = ("indicator:",)  # per-name rows of an indicator: not matched
 NAMED_PRODUCTS = ("cluster:",)  # per-name rows (a cluster): matched by name (`named_rank`), not by dimensions
 SKIP_INDICATORS = ("pillar_score:",)
 CONVERTIBLE = {"CNY", "USD"}
-COUNT_UNITS = {"count", "vehicles", "applications", "patents", "cells"}
+COUNT_UNITS = {unit for unit, kind in derive.UNIT_KINDS.items() if kind == "count"}  # one home: derive.py
 
 
 @dataclass
@@ -193,11 +193,16 @@ def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
     if kind == entry.kind == "count" and "count" in (unit, entry.unit) and {unit, entry.unit} <= COUNT_UNITS:
         return ""  # "9 million" (count) and a series of vehicles
     if kind == entry.kind and kind in ("power", "energy"):
-        return "unit"  # GW against a MW series: the same kind, another unit; not judged as stated
+        # GW against a MW series: the same quantity in units of another size, rescaled by the engine
+        # (derive.check_units); a unit of no known size stays "unit" (not judged as stated)
+        return "" if {unit, entry.unit} <= set(derive.UNIT_SIZES) else "unit"
     return None
 
 
-def _plausible(value: float | None, values: list[float]) -> bool:
+def _plausible(value: float | None, values: list[float], unit: str = "", series_unit: str = "") -> bool:
+    """The value is within a factor of ten of a latest value of the series (a GW figure rescaled to MW rows first)."""
+    if value is not None and unit != series_unit and {unit, series_unit} <= set(derive.UNIT_SIZES):
+        value = derive.rescale(value, unit, series_unit)
     return value is None or not values or any(abs(v) / 10 <= abs(value) <= abs(v) * 10 for v in values)
 
 
@@ -239,7 +244,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             unknown_partner = True
             continue  # "exports to Middle Earth": a partner it may hold under another name, never its world row
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
-            if not (entry.measure == "share" and frame.transformation == "share"):
+            if not (entry.measure == "share" and frame.transformation == "share") \
+                    and not (frame.kind == "ratio" and frame.measures == ("count",) and entry.kind == "ratio"):
+                # "the number of high-value patents per 10,000 people": a count per head is the ratio's numerator
                 continue
         if entry.subject != frame.subject:
             if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject):
@@ -272,7 +279,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         if not holds and frame.period and how in ("", "unit") and entry.covers(frame.entity, frame.period):
             how = "sum"  # monthly rows cover the period: its total is a sum (not derived here: needs review)
         score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
-        score += 0.05 if _plausible(value, entry.values) else -0.2
+        score += 0.05 if _plausible(value, entry.values, unit, entry.unit) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
         score += min(entry.rows, 50) * 1e-4
         option = Option(entry, round(score, 4), narrower, how, holds, other_basis=other_basis)
@@ -288,7 +295,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 continue
             other_basis = bool(stated_basis) and entry.basis != stated_basis
             found = elsewhere if other_basis else options
-            if frame.period.isdigit() and entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, prev):
+            if freq_of(frame.period) in ("A", "Q", "M") and entry.holds(frame.entity, frame.period) \
+                    and entry.holds(frame.entity, prev):
                 found.append(Option(entry, 0.9 if options else 0.55, False, "growth", True, other_basis=other_basis))
             elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
@@ -300,6 +308,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         # (lithium-ion batteries) that only shares the compiler named
         same = [o for o in elsewhere if not o.narrower and o.holds_period]
         options = same or options
+    if frame.role == "conversion" and options and all(o.derivation == "convert" for o in options):
+        # "134.91 trillion yuan ($18.77 trillion)" after NBS is named: the compiler named publishes the yuan figure;
+        # its bracketed dollar conversion is measured in dollars by the series of another compiler (World Bank
+        # GDP in current USD), named beside it (needs review: a conversion is never judged as stated)
+        own_unit = [o for o in elsewhere if not o.derivation and not o.narrower and o.holds_period]
+        options = own_unit or options
     if not options and elsewhere and not (frame.subject or "").startswith("other:"):
         # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
