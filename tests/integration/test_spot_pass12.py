@@ -604,3 +604,14 @@ def test_a_compared_figure_keeps_a_bound_of_its_own(store):
                       store=store, published="2025-03-15")
     earlier = by_span(found, "4.5 million")
     assert earlier.comparator == ">" and earlier.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("sentence, entity, partner", [
+    ("Imports of Japan fell 5.2% in 2023.", "JPN", None),            # a verb after it: the importer (review)
+    ("Imports of India were up 5.2% in 2023.", "IND", None),
+    ("China's imports of U.S. goods slid 4.9% in 2023.", "CHN", "USA"),  # a noun after it: the goods' origin
+    ("China's imports of Russia's oil rose 13.3% in 2023.", "CHN", "RUS"),
+])
+def test_imports_of_an_economy_followed_by_a_verb_are_its_own(store, sentence, entity, partner):
+    [c] = spot.spot(sentence, store=store, published="2024-02-01")
+    assert (c.entity, c.frame.get("counterpart")) == (entity, partner)

@@ -1863,6 +1863,24 @@ DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
 IMPORTED_FROM = re.compile(r"(?i)\b(?:imports?|imported|importing|purchases|bought|buying)\s+(?:(?:(?!from\b)[\w-]+\s+){0,4}?from|of)"
                            r"\s+(?:the\s+)?$")
 """Before the partner of imports: "imports from Russia", "imports of U.S. goods", "imports of crude oil from Iraq"."""
+OF_BEFORE = re.compile(r"(?i)\bof\s+(?:the\s+)?$")
+WORD_AFTER = re.compile(r"(['’]s\b)|\s+([A-Za-z]+)")
+IMPORTER_VERBS = numbers.CHANGE_VERBS | {"was", "were", "is", "are", "reached", "totaled", "totalled", "stood", "hit",
+                                         "amounted", "came", "rebounded", "recovered"}
+"""After "imports of <economy>", a verb: the economy imports ("Imports of Japan fell 5.2%"); a noun or a possessive
+makes it the goods' origin ("imports of U.S. goods", "imports of Russia's oil")."""
+
+
+def _origin_of_imports(sentence: str, place: Mention) -> bool:
+    """Whether the place is where imports come from ("imports from Russia", "imports of U.S. goods"), not the
+    importer ("Imports of Japan fell")."""
+    m = IMPORTED_FROM.search(sentence, max(0, place.start - 40), place.start)
+    if not m:
+        return False
+    if not OF_BEFORE.search(m.group(0)):
+        return True
+    after = WORD_AFTER.match(sentence, place.end)
+    return bool(after) and (after.group(1) is not None or after.group(2).lower() not in IMPORTER_VERBS)
 PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such\s+as|like|including|notably)\s+"
                           r"(?:the\s+)?$")
 """Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
@@ -1952,7 +1970,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         return
     if "imports" in frame.measures and frame.role == "figure" and frame.entity not in (None, "WLD") \
             and (origins := [p for p in places if clause[0] <= p.start < figure.start and p.value not in ("WLD", "CHN")
-                             and "-" not in p.value and IMPORTED_FROM.search(sentence, max(0, p.start - 40), p.start)]):
+                             and "-" not in p.value and _origin_of_imports(sentence, p)]):
         # "China's imports from Russia increased 13.3%", "imports of U.S. goods slid 4.9%": the partner the goods
         # come from, not the importer (the economy the text is about when the sentence names no other)
         origin = origins[-1]
