@@ -615,3 +615,14 @@ def test_a_compared_figure_keeps_a_bound_of_its_own(store):
 def test_imports_of_an_economy_followed_by_a_verb_are_its_own(store, sentence, entity, partner):
     [c] = spot.spot(sentence, store=store, published="2024-02-01")
     assert (c.entity, c.frame.get("counterpart")) == (entity, partner)
+
+
+@pytest.mark.parametrize("expected", ["economists predicted for September", "analysts projected", "the market anticipated"])
+def test_a_figure_someone_predicted_is_a_forecast_not_a_base_figure(store, expected):
+    """"faster than the 6 percent economists predicted for September": what was forecast, never judged (review: its
+    month was read as a base's and the year before's September judged)."""
+    found = spot.spot("China's goods exports in dollar terms rose 8.3 percent year on year in September, faster than "
+                      f"the 6 percent {expected}.", store=store, published="2025-10-15")
+    forecast = by_span(found, "6 percent")
+    assert "prediction" in forecast.flags and forecast.verdict not in ACCUSING
+    assert by_span(found, "8.3 percent").verdict == "supported"
