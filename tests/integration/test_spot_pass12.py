@@ -626,3 +626,14 @@ def test_a_figure_someone_predicted_is_a_forecast_not_a_base_figure(store, expec
     forecast = by_span(found, "6 percent")
     assert "prediction" in forecast.flags and forecast.verdict not in ACCUSING
     assert by_span(found, "8.3 percent").verdict == "supported"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports had been falling until March, but China's goods exports in dollar terms rose 8.1% year on year in April.",
+    "After declines through March, China's goods exports in dollar terms rose 8.1% year on year in April.",
+])
+def test_a_month_in_the_figures_own_clause_beats_one_in_another_clause(store, sentence):
+    """A period named in an earlier clause ("until March": January-March) does not date a figure whose own clause
+    names its month (review: read as 2025-Q1)."""
+    found = by_span(spot.spot(sentence, store=store, published="2025-05-15"), "8.1%")
+    assert found.period == "2025-04" and found.verdict == "supported"

@@ -278,7 +278,14 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     found = [f for f in _subannual_all(sentence, year) if f[2] + len(f[1]) not in base_months]
     before = [f for f in found if f[2] < start]
     after = [f for f in found if not re.search(r"(?i)(?:alone|['’]s\s)$", f[1])]  # "December alone": its figures follow
+    attached = [f for f in after if start < f[2] <= start + 60 and not CLAUSE_BREAK.search(sentence, start, f[2])]
+    if before and attached and CLAUSE_BREAK.search(sentence, before[-1][2], start):
+        return attached[0]  # "falling until March, but exports rose 8.1% in April": the figure's own clause's month
     return before[-1] if before else (after[0] if after else (None, "", -1))
+
+
+CLAUSE_BREAK = re.compile(r"[,;]|\s(?:but|while|whereas)\s")
+"""Between two clauses of a sentence (a period named in another clause dates its figures, not this one's)."""
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
