@@ -43,7 +43,8 @@ COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s
 "than the expected decline of 7.6 percent and the" (a list of them)."""
 THAN = re.compile(r"(?i)\bthan\b")
 THRESHOLD_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:mark|threshold|milestone|level|barrier|target|benchmark)\b")
-CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
+CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them|although|"
+                    r"even though|though)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
 AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold|produced|made|manufactured|filed|"
                    r"granted|built|installed)\s+by\s+(?:the\s+)?")
@@ -1611,7 +1612,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         items = outside if any(m.end <= figure.start for m in outside) else items
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
-        near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+        # nothing in the figure's clause: a subject named before it in the sentence, never one after it in another
+        # clause ("imports rose 1.9 per cent, even though a downturn in the property sector weighs on spending")
+        near = _nearest(items, figure.start, figure.end, (0, len(sentence)), after_too=False)
     if near is not None and near.start >= figure.end and re.search(r"\d", sentence[figure.end: near.start]):
         # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
         # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
