@@ -1,0 +1,94 @@
+"""Mapping pass 14 (issue 20): structural reasons a stated figure missed its series on dev15 and dev18, each tested
+on phrasings of its own, with a real contradiction that must still accuse and a doubtful reading that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass14")
+
+
+def series_of(candidate) -> tuple:
+    m = candidate.match
+    return (m.source, m.indicator, m.product) if m else None
+
+
+# --- a subject named after the figure in another clause is not the figure's -----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "China's imports increased 1.9 per cent in November 2025, even though a downturn in the property sector is still "
+    "weighing on spending.",
+    "China's imports increased 1.9% in November 2025, although the property sector remains weak.",
+    "In November 2025 China's imports grew 1.9 percent, while the property sector kept weighing on demand.",
+    "China's imports rose 1.9 per cent in November 2025 in dollar terms, though the real estate sector stayed in a "
+    "slump.",
+])
+def test_an_industry_named_in_a_later_clause_does_not_take_the_figure(store, sentence):
+    figure = by_span(spot.spot(sentence, store=store, published="2025-12-08"), "1.9")
+    assert series_of(figure)[:2] in (("gacc", "goods_imports_usd_yoy_pct"), ("gacc", "goods_imports_yoy_pct"))
+    assert figure.match.period == "2025-11"
+    assert figure.verdict not in ACCUSING  # GACC: +1.9% in dollars, +1.7% in yuan
+
+
+def test_an_industry_named_before_the_figure_in_its_clause_still_takes_it(store):
+    # "imports of the machinery industry": a subject no series holds, never judged against goods imports
+    figure = by_span(spot.spot("Imports of the machinery industry increased 9.9% in November 2025.", store=store,
+                               published="2025-12-08"), "9.9%")
+    assert figure.match is None and "no-series" in figure.flags
+
+
+def test_a_stated_basis_with_a_contradicting_rate_still_accuses(store):
+    # GACC: goods imports +1.9% year on year in November 2025 in dollars; 9.9% is not that (the industry after
+    # "although" used to take the figure: no series, no judgement)
+    text = ("China's goods imports increased 9.9 per cent year on year in November 2025 in dollar terms, although the "
+            "property sector is weak.")
+    figure = by_span(spot.spot(text, store=store, published="2025-12-08"), "9.9 per cent")
+    assert series_of(figure)[:2] == ("gacc", "goods_imports_usd_yoy_pct")
+    assert figure.verdict == "contradicted"
+
+
+# --- a currency basis the text stated once carries (open) to later growth rates ---------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "China's total trade in yuan-denominated terms rose 2.9 percent in the first half of 2025.",
+    "In yuan terms, China's foreign trade rose 2.9 percent in the first half of 2025.",
+    "Measured in yuan, China's foreign trade rose 2.9 percent in the first half of 2025.",
+])
+def test_a_yuan_basis_stated_earlier_leans_later_rates_to_the_yuan_series(store, opening):
+    text = opening + "\n\nIn June 2025 alone, exports climbed 7.2 percent from a year earlier, while imports gained 2.3 percent."
+    found = spot.spot(text, store=store, published="2025-07-15")
+    exports, imports = by_span(found, "7.2 percent"), by_span(found, "2.3 percent")
+    assert series_of(exports)[:2] == ("gacc", "goods_exports_yoy_pct")
+    assert series_of(imports)[:2] == ("gacc", "goods_imports_yoy_pct")
+    assert exports.match.period == imports.match.period == "2025-06"
+    assert "currency" in exports.open and "currency" in imports.open  # a leaning, never a stated basis
+
+
+def test_a_dollar_basis_stated_earlier_leans_to_the_dollar_series(store):
+    text = ("Exports measured in US dollar terms rose in 2025.\n\n"
+            "In June 2025, China's imports gained 1.1 percent from a year earlier.")
+    figure = by_span(spot.spot(text, store=store, published="2025-07-15"), "1.1 percent")
+    assert series_of(figure)[:2] == ("gacc", "goods_imports_usd_yoy_pct")
+    assert figure.verdict not in ACCUSING
+
+
+def test_a_leaned_basis_never_accuses(store):
+    # yuan stated earlier; 1.1% is June's dollar rate (yuan: 2.3%): the basis is only a leaning, so no accusation
+    text = ("In yuan terms, China's foreign trade rose 2.9 percent in the first half of 2025.\n\n"
+            "In June 2025, imports gained 1.1 percent from a year earlier.")
+    figure = by_span(spot.spot(text, store=store, published="2025-07-15"), "1.1 percent")
+    assert figure.verdict not in ACCUSING
+
+
+def test_a_text_stating_both_bases_leans_to_neither(store):
+    text = ("In yuan terms, exports rose 7.2 percent in June 2025. In dollar terms, exports rose 5.8 percent.\n\n"
+            "Imports gained 9.9 percent in June 2025.")
+    figure = by_span(spot.spot(text, store=store, published="2025-07-15"), "9.9 percent")
+    assert "currency" in figure.open
+    assert figure.verdict not in ACCUSING
