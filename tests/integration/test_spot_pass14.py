@@ -92,3 +92,43 @@ def test_a_text_stating_both_bases_leans_to_neither(store):
     figure = by_span(spot.spot(text, store=store, published="2025-07-15"), "9.9 percent")
     assert "currency" in figure.open
     assert figure.verdict not in ACCUSING
+
+
+# --- "respectively" pairs a list of years with as many figures --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In 2020, 2021 and 2022, China's GDP reached 101.6 trillion yuan, 114.4 trillion yuan and 121 trillion yuan, "
+    "respectively.",
+    "China's GDP reached 101.6 trillion yuan, 114.4 trillion yuan and 121 trillion yuan in 2020, 2021 and 2022, "
+    "respectively.",
+    "Milestones came in 2020, 2021 and 2022, when the economy exceeded 101.6 trillion yuan ($14.7 trillion), 114.4 "
+    "trillion yuan ($17.7 trillion) and 121 trillion yuan ($17.9 trillion), respectively.",
+])
+def test_respectively_gives_each_figure_its_listed_year(store, sentence):
+    found = spot.spot(sentence, store=store, published="2025-01-20")
+    for span, year in (("101.6 trillion yuan", "2020"), ("114.4 trillion", "2021"), ("121 trillion yuan", "2022")):
+        figure = by_span(found, span)
+        assert series_of(figure)[:2] == ("nbs", "gdp") and figure.match.period == year
+        assert figure.verdict not in ACCUSING
+    conversions = [c for c in found if c.role == "conversion"]
+    assert [c.period for c in conversions] == (["2020", "2021", "2022"] if conversions else [])
+
+
+def test_respectively_years_with_a_wrong_figure_accuse_the_right_year(store):
+    # CAAM: NEV production 7.058 million in 2022, 9.587 million in 2023 (12.5 million is neither)
+    text = ("According to CAAM, China's NEV production reached 7.06 million units and 12.5 million units in 2022 "
+            "and 2023, respectively.")
+    found = spot.spot(text, store=store, published="2024-03-01")
+    first, second = by_span(found, "7.06 million units"), by_span(found, "12.5 million units")
+    assert (first.match.period, second.match.period) == ("2022", "2023")
+    assert first.verdict in ("supported", "supported-rounded")
+    assert second.verdict == "contradicted"
+
+
+def test_respectively_years_and_another_count_of_figures_pair_nothing(store):
+    # two years, three figures of two units: no pairing, and no accusation on a guessed year
+    text = ("China's GDP grew 2.2 percent and 8.4 percent and reached 114.4 trillion yuan in 2020 and 2021 "
+            "respectively.")
+    found = spot.spot(text, store=store, published="2025-01-20")
+    assert not any("“respectively”: 20" in note for c in found for note in c.frame.get("notes", []))
+    assert not [c for c in found if c.verdict in ACCUSING]

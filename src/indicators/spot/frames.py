@@ -663,6 +663,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_growths(sentence, reads)
     _respective_measures(sentence, reads)
     _respective_subjects(sentence, reads)
+    _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
@@ -1117,6 +1118,44 @@ def _respective_subjects(sentence: str, reads: list[Read]) -> None:
                     read.frame.sign, read.value = -1, -read.value
             read.frame.notes.append(f"“respectively”: {m.words}, as listed")
         return
+
+
+YEAR_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
+
+
+def _respective_years(sentence: str, reads: list[Read], years: list) -> None:
+    """"milestones in 2020, 2021 and 2022, when China's economy exceeded 100 trillion yuan ($13.6 trillion), 110
+    trillion yuan ($15 trillion) and 120 trillion yuan ($16.4 trillion), respectively": with "respectively", a list of
+    years and exactly as many figures of one unit after it (else before it: "... and 121 trillion yuan in 2020, 2021
+    and 2022, respectively") pair in order (each figure its year, a conversion in brackets its figure's); any other
+    count pairs none."""
+    if not _respectively(sentence):
+        return
+    stated = [(offset, year) for offset, year, base, how in years if how == "year" and year and not base]
+    run: list = []
+    for offset, year in stated:
+        if run and YEAR_LIST_GAP.fullmatch(sentence, run[-1][0] + 4, offset):
+            run.append((offset, year))
+            continue
+        if len(run) >= 2:
+            break
+        run = [(offset, year)]
+    if len(run) < 2 or len({y for _, y in run}) != len(run):
+        return
+    for listed in ([r for r in reads if r.figure.start >= run[-1][0] + 4],  # the years before their figures
+                   [r for r in reads if r.figure.end <= run[0][0]]):  # "... 121 trillion yuan in 2020, 2021 and 2022"
+        figures = [r for r in listed if r.frame.role == "figure"]
+        if len(figures) == len(run) and len({r.unit for r in figures}) == 1 and all(
+                r.frame.role in ("figure", "conversion") for r in listed):
+            break
+    else:
+        return
+    year = None
+    for read in listed:
+        if read.frame.role == "figure":
+            year = run[figures.index(read)][1]
+        read.frame.period, read.frame.period_from = year, "stated"
+        read.frame.notes.append(f"“respectively”: {year}, as listed")
 
 
 LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
