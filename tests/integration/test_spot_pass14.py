@@ -132,3 +132,31 @@ def test_respectively_years_and_another_count_of_figures_pair_nothing(store):
     found = spot.spot(text, store=store, published="2025-01-20")
     assert not any("“respectively”: 20" in note for c in found for note in c.frame.get("notes", []))
     assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- "R&D investment intensity", and a rounding band worked out in decimal --------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In 2023 China's R&D investment intensity reached 2.65%.",
+    "China's R&D spending intensity was 2.65 percent in 2023.",
+    "The R&D expenditure intensity of China stood at 2.65% in 2023.",
+])
+def test_rd_investment_intensity_is_a_ratio_to_gdp(store, sentence):
+    figure = by_span(spot.spot(sentence, store=store, published="2025-03-01"), "2.65")
+    assert series_of(figure)[:2] == ("nbs", "rd_intensity") and figure.match.period == "2023"
+    assert figure.verdict in ("supported", "supported-rounded")  # NBS: 2.65% of GDP in 2023
+
+
+def test_a_figure_rounded_half_up_to_the_stated_digit_is_supported(store):
+    # NBS: 2.65% of GDP; "2.7%" allows [2.65, 2.75): in binary floating point its lower end was 2.6500000000000004
+    figure = by_span(spot.spot("China's R&D spending intensity was 2.7% in 2023.", store=store,
+                               published="2025-03-01"), "2.7%")
+    assert series_of(figure)[:2] == ("nbs", "rd_intensity")
+    assert figure.verdict == "supported-rounded"
+
+
+def test_an_intensity_far_from_the_published_one_is_contradicted(store):
+    figure = by_span(spot.spot("China's R&D spending intensity was 3.1% in 2023.", store=store,
+                               published="2025-03-01"), "3.1%")
+    assert series_of(figure)[:2] == ("nbs", "rd_intensity")
+    assert figure.verdict == "contradicted"
