@@ -160,3 +160,23 @@ def test_an_intensity_far_from_the_published_one_is_contradicted(store):
                                published="2025-03-01"), "3.1%")
     assert series_of(figure)[:2] == ("nbs", "rd_intensity")
     assert figure.verdict == "contradicted"
+
+
+# --- "economic volume", "economic aggregate": the economy's size, answered by GDP as a narrower reading -----------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("China's economic volume was $18.73 trillion in 2024.", "$18.73 trillion"),
+    ("In 2024 China's total economic aggregate came to about $18.7 trillion.", "$18.7 trillion"),
+])
+def test_economic_volume_is_checked_against_gdp(store, sentence, span):
+    figure = by_span(spot.spot(sentence, store=store, published="2025-08-01"), span)
+    assert series_of(figure)[:2] == ("worldbank", "NY.GDP.MKTP.CD") and figure.match.period == "2024"
+    assert figure.verdict in ("supported", "supported-rounded")  # World Bank: 18.73 trillion USD
+
+
+def test_a_wrong_economic_volume_is_only_reviewed(store):
+    # a wider word than GDP: a disagreement is left to review, never an accusation
+    figure = by_span(spot.spot("In 2024 China's economic aggregate came to $25 trillion.", store=store,
+                               published="2025-08-01"), "$25 trillion")
+    assert series_of(figure)[:2] == ("worldbank", "NY.GDP.MKTP.CD")
+    assert figure.verdict == "needs-review"
