@@ -180,3 +180,31 @@ def test_a_wrong_economic_volume_is_only_reviewed(store):
                                published="2025-08-01"), "$25 trillion")
     assert series_of(figure)[:2] == ("worldbank", "NY.GDP.MKTP.CD")
     assert figure.verdict == "needs-review"
+
+
+# --- a figure per head of population: after an aside, and the earlier figure it is set against -----------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The number of high-value invention patents per 10,000 people, a major indicator of development, reached 9.4 "
+    "in 2022.",
+    "High-value patents per 10,000 people, a gauge the plan watches closely, stood at 9.4 in 2022.",
+])
+def test_a_figure_per_head_after_an_aside(store, sentence):
+    figure = by_span(spot.spot(sentence, store=store, published="2023-01-20"), "9.4")
+    assert series_of(figure)[:2] == ("cnipa", "high_value_invention_patents_per_10k_people")
+    assert figure.match.period == "2022" and figure.verdict == "supported"  # CNIPA: 9.4 in 2022
+
+
+@pytest.mark.parametrize("link", ["up from", "compared with", "compared to"])
+def test_the_figure_a_ratio_is_set_against_is_the_same_ratio(store, link):
+    text = f"China had 11.8 high-value invention patents per 10,000 people in 2023, {link} 9.4 in 2022."
+    found = spot.spot(text, store=store, published="2024-03-20")
+    earlier = by_span(found, "9.4")
+    assert earlier.unit == "patents per 10000 people"
+    assert series_of(earlier)[:2] == ("cnipa", "high_value_invention_patents_per_10k_people")
+    assert earlier.verdict not in ACCUSING
+
+
+def test_a_bare_number_after_a_ratio_without_a_comparison_stays_a_count(store):
+    text = "China had 11.8 high-value invention patents per 10,000 people in 2023 and 31 provinces."
+    assert by_span(spot.spot(text, store=store, published="2024-03-20"), "31").unit != "patents per 10000 people"
