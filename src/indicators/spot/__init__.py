@@ -134,6 +134,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     context = frames.Context(published=published_date)
     count, previous = 0, None
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
+    bases: set[bool] = set()  # the currency bases the text stated before the sentence (True: dollars)
     spans = sentences(text, body_start)
     paragraphs = {}  # paragraph number -> its text (a basis stated once for the paragraph: "In US dollar terms, ...")
     for s0, s1, paragraph in spans:
@@ -147,6 +148,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
                                f"character {s0:,} was not (split it into articles).")
             break
         reads = frames.frames_of(sentence, context, paragraph, limit=min(MAX_SENTENCE_FIGURES, MAX_FIGURES - count))
+        text_basis = next(iter(bases)) if len(bases) == 1 else None
         if frames.frames_of.last_count > len(reads):
             found.notes.append(f"Budget reached: a sentence at character {s0:,} holds {frames.frames_of.last_count:,} "
                                f"figures (more than {MAX_SENTENCE_FIGURES}): it is a table or not prose; only its first "
@@ -157,14 +159,15 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
             _carried_reading(candidate, narrowed)
-            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
             _note_reading(candidate, narrowed, index)
             found.append(candidate)
         for candidate in _streaks(here):  # a lead whose period only the mapping gave (the latest before the text)
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
-            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items)
+            _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
         count += len(here)
+        bases |= stated_bases(sentence)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if [c for c in here if not c.frame.get("form")] else previous)
     if published_date is None and any("period-unresolved" in c.flags for c in found):
@@ -448,9 +451,9 @@ def _will_on_a_past_year(sentence: str, candidate: Candidate, published: date | 
 
 
 def _map(candidate: Candidate, sentence: str, index: list, published: date | None, offset: int = 0,
-         paragraph: str = "", items: list | None = None) -> None:
+         paragraph: str = "", items: list | None = None, text_basis: bool | None = None) -> None:
     """Match the candidate's frame to the store's series; set flags, confidence and the verdicts decided here
-    (`offset`: where the sentence starts in the text)."""
+    (`offset`: where the sentence starts in the text; `text_basis`: the one currency basis stated before it)."""
     frame = frames.Frame(**{k: v for k, v in candidate.frame.items()})
     if _is_prediction(sentence, candidate, published, offset):
         candidate.flags.append("prediction")
@@ -512,7 +515,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  f"{reason} (“{candidate.span}”). "
                                  "The loader that would fetch it: none known.")
         return
-    options, currency_stated = _currency_basis(options, sentence, frame, candidate.end - offset, paragraph)
+    options, currency_stated = _currency_basis(options, sentence, frame, candidate.end - offset, paragraph, text_basis)
     options = _growth_of_stated_level(options, sentence, candidate.start - offset)
     if not currency_stated:
         candidate.open.append("currency")
@@ -667,8 +670,8 @@ def part_coverage(sentence: str, source: str, indicator: str) -> str:
 
 
 STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expressed)\s+in\s+(?:U\.?S\.?\s+)?(dollars?|USD|yuan|RMB|"
-                          r"renminbi|CNY)\b|\bin\s+(?:U\.?S\.?\s+)?(dollar|USD|yuan|RMB|renminbi|CNY)\s+terms\b")
-"""A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan terms")."""
+                          r"renminbi|CNY)\b|\bin\s+(?:U\.?S\.?\s+)?(dollar|USD|yuan|RMB|renminbi|CNY)(?:-denominated)?\s+terms\b")
+"""A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan-denominated terms")."""
 
 
 def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
@@ -685,12 +688,14 @@ def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
     return sorted(options, key=lambda o: not (o.derivation == options[0].derivation and o.entry.kind == kind))
 
 
-def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int = -1, paragraph: str = "") -> tuple[list, bool]:
+def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int = -1, paragraph: str = "",
+                    text_basis: bool | None = None) -> tuple[list, bool]:
     """Growth published on a yuan and a dollar basis (two series of the same dimensions): the basis the text uses
     first, and whether the text states one (False: the basis stays open, never an accusation). A growth rate takes
     the currency of the level it qualifies ("rose 5 percent to 43.85 trillion yuan"), else of its sentence's money
     figures or stated basis ("in yuan terms"), else of its paragraph's stated basis (`at`: where the figure starts
-    in the sentence: where the figure ends)."""
+    in the sentence: where the figure ends), else leans (open) to `text_basis`, the one basis the text stated
+    before the sentence (None: none, or both)."""
     if len(options) < 2 or len({matching.in_dollars(o.entry) for o in options}) < 2:
         return options, True
     # the basis the figure's own clause states ("with a 5.9% increase in dollar terms"), then the money figure a growth
@@ -706,11 +711,28 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
         dollars = _stated_currency(paragraph)
     if dollars is None and frame.transformation == "growth_rate":
         leaning = _continued_currency(sentence, around)
+        if leaning is None and text_basis is not None:
+            # "In yuan terms, total trade rose ... . [a later paragraph] Exports rose 7.2 percent": the one basis
+            # the text stated before the figure (an article's basis is said once; none when it stated both): that
+            # basis's twin first, the matcher's order kept otherwise (a series with no twin, such as World Bank
+            # levels for a year customs' rates lack, stays where it is)
+            return _twin_first(options, text_basis), False
         if leaning is not None:  # the likelier basis first, but still open: never an accusation on it
             return _basis_first(options, leaning), False
     if dollars is None:
         return options, frame.transformation != "growth_rate"
     return _basis_first(options, dollars), True
+
+
+def _twin_first(options: list, dollars: bool) -> list:
+    """The options in the matcher's order, but of a yuan and a dollar twin, the one on the given basis first."""
+    names = {o.entry.indicator for o in options}
+
+    def other_basis(o) -> bool:
+        usd = matching.in_dollars(o.entry)
+        twin = o.entry.indicator.replace("_yoy_pct", "_usd_yoy_pct")
+        return usd != dollars and (usd or (twin != o.entry.indicator and twin in names))
+    return sorted(options, key=other_basis)
 
 
 def _basis_first(options: list, dollars: bool) -> list:
@@ -747,8 +769,13 @@ def _clause_text(sentence: str, around: _Around) -> str:
 def _stated_currency(text: str) -> bool | None:
     """True for dollars, False for yuan when `text` says one basis outright ("denominated in USD", "in yuan
     terms"), else None."""
-    stated = {(m.group(1) or m.group(2)).lower() in ("yuan", "rmb", "renminbi", "cny") for m in STATED_BASIS.finditer(text)}
-    return (not stated.pop()) if len(stated) == 1 else None
+    stated = stated_bases(text)
+    return stated.pop() if len(stated) == 1 else None
+
+
+def stated_bases(text: str) -> set[bool]:
+    """Every currency basis `text` says outright (True for dollars, False for yuan)."""
+    return {(m.group(1) or m.group(2)).lower() not in ("yuan", "rmb", "renminbi", "cny") for m in STATED_BASIS.finditer(text)}
 
 
 WITH_CLAUSE = re.compile(r"(?i)\s*,?\s*(?:with|up|down|representing|marking|an?\s+(?:increase|rise|decrease|decline|"

@@ -583,12 +583,25 @@ def _per_population(sentence: str, figures: list[Figure]) -> list[Figure]:
         unit = f"{counted[named[-1].group(0).lower()]} per {PER_BASES[m.group('base').lower()]} people"
         before = [f for f in figures if f.end <= m.start() and re.fullmatch(r"\s+(?:[\w-]+\s+){0,4}",
                                                                             sentence[f.end: m.start()])]
-        after = [f for f in figures if f.start >= m.end() and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}",
-                                                                           sentence[m.end(): f.start])]
+        after = [f for f in figures if f.start >= m.end() and PER_GAP_AFTER.fullmatch(sentence, m.end(), f.start)]
         for figure in (before[-1:] or after[:1]):
             if figure.unit in (None, "count") and not figure.ordinal:
                 figure.unit = unit
+                end = max(figure.end, m.end())  # after the figure and its "per 10,000 people"
+                base = next((g for g in figures if g.start >= end), None)
+                if base is not None and base.unit in (None, "count") and not base.ordinal \
+                        and PER_BASE_GAP.fullmatch(sentence, end, base.start):
+                    base.unit = unit  # "reached 9.4 in 2022, compared to 6.3 in 2020": the same ratio, earlier
     return figures
+
+
+PER_GAP_AFTER = re.compile(r"(?:\s*,[^,\d]{1,80},)?\s+(?:[\w-]+\s+){0,3}")
+"""Between "per 10,000 people" and its figure: up to three words, after an aside between commas ("The number of
+high-value patents per 10,000 people, a major indicator of development, has reached 9.4")."""
+PER_BASE_GAP = re.compile(r"(?i)(?:\s+in\s+\d{4})?\s*,?\s*(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|against|"
+                          r"versus)\s+(?:[\w-]+\s+){0,2}")
+"""Between a figure per head and a bare one it is set against ("9.4 in 2022, compared to 6.3"): that one is the same
+ratio."""
 
 
 def _word_figure(w: wordforms.WordFigure) -> Figure:

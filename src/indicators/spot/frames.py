@@ -43,7 +43,8 @@ COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s
 "than the expected decline of 7.6 percent and the" (a list of them)."""
 THAN = re.compile(r"(?i)\bthan\b")
 THRESHOLD_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:mark|threshold|milestone|level|barrier|target|benchmark)\b")
-CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them)\b|\bwhile\b|"
+CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|with|compared|of which|among which|among them|although|"
+                    r"even though|though)\b|\bwhile\b|"
                     r"\bwhereas\b|\s[–—]\s")
 AGENT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:exported|imported|shipped|sold|produced|made|manufactured|filed|"
                    r"granted|built|installed)\s+by\s+(?:the\s+)?")
@@ -669,6 +670,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_growths(sentence, reads)
     _respective_measures(sentence, reads)
     _respective_subjects(sentence, reads)
+    _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
@@ -1123,6 +1125,44 @@ def _respective_subjects(sentence: str, reads: list[Read]) -> None:
                     read.frame.sign, read.value = -1, -read.value
             read.frame.notes.append(f"“respectively”: {m.words}, as listed")
         return
+
+
+YEAR_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
+
+
+def _respective_years(sentence: str, reads: list[Read], years: list) -> None:
+    """"milestones in 2020, 2021 and 2022, when China's economy exceeded 100 trillion yuan ($13.6 trillion), 110
+    trillion yuan ($15 trillion) and 120 trillion yuan ($16.4 trillion), respectively": with "respectively", a list of
+    years and exactly as many figures of one unit after it (else before it: "... and 121 trillion yuan in 2020, 2021
+    and 2022, respectively") pair in order (each figure its year, a conversion in brackets its figure's); any other
+    count pairs none."""
+    if not _respectively(sentence):
+        return
+    stated = [(offset, year) for offset, year, base, how in years if how == "year" and year and not base]
+    run: list = []
+    for offset, year in stated:
+        if run and YEAR_LIST_GAP.fullmatch(sentence, run[-1][0] + 4, offset):
+            run.append((offset, year))
+            continue
+        if len(run) >= 2:
+            break
+        run = [(offset, year)]
+    if len(run) < 2 or len({y for _, y in run}) != len(run):
+        return
+    for listed in ([r for r in reads if r.figure.start >= run[-1][0] + 4],  # the years before their figures
+                   [r for r in reads if r.figure.end <= run[0][0]]):  # "... 121 trillion yuan in 2020, 2021 and 2022"
+        figures = [r for r in listed if r.frame.role == "figure"]
+        if len(figures) == len(run) and len({r.unit for r in figures}) == 1 and all(
+                r.frame.role in ("figure", "conversion") for r in listed):
+            break
+    else:
+        return
+    year = None
+    for read in listed:
+        if read.frame.role == "figure":
+            year = run[figures.index(read)][1]
+        read.frame.period, read.frame.period_from = year, "stated"
+        read.frame.notes.append(f"“respectively”: {year}, as listed")
 
 
 LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
@@ -1618,7 +1658,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         items = outside if any(m.end <= figure.start for m in outside) else items
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
-        near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+        # nothing in the figure's clause: a subject named before it in the sentence, never one after it in another
+        # clause ("imports rose 1.9 per cent, even though a downturn in the property sector weighs on spending")
+        near = _nearest(items, figure.start, figure.end, (0, len(sentence)), after_too=False)
     if near is not None and near.start >= figure.end and re.search(r"\d", sentence[figure.end: near.start]):
         # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
         # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's

@@ -11,6 +11,7 @@ and `readings:` (other readings of the wording) can make a contradicted claim `m
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -249,9 +250,13 @@ def threshold_test(comparator: str, stated: float, low: float, high: float) -> t
 
 
 def band(claim) -> tuple[float, float]:
-    step = float(claim.step) * float(claim.stated.scale)  # step is in the units of `value`
-    stated = claim.stated_value()
-    return stated - step / 2, stated + step / 2
+    """The range a rounded figure allows, [value - step/2, value + step/2), its ends worked out in decimal: in binary
+    floating point 2.7 - 0.05 is 2.6500000000000004, which left a published 2.65 outside "2.7%" (a false
+    contradiction)."""
+    scale = Decimal(repr(float(claim.stated.scale)))
+    stated = Decimal(repr(float(claim.stated.value or 0))) * scale
+    half = Decimal(repr(float(claim.step))) * scale / 2  # step is in the units of `value`
+    return float(stated - half), float(stated + half)
 
 
 TRUNCATED_DIGITS = 3
