@@ -30,9 +30,11 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"."""
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""The months' names, as a regular expression's alternatives (one home for every pattern here)."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
-                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                            rf"(?:{MONTHS})"
                             r"['’]s\s+)?|"
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop",
@@ -117,8 +119,7 @@ MONTH_RANGE = re.compile(r"\b(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)\
                          re.I)
 """January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept."."""
 THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill|[Bb]y\s+the\s+end\s+of|[Tt]o\s+the\s+end\s+of|"
-                           r"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|"
-                           r"June|July|August|September|October|November|December)\b(?!\s+\d)")
+                           rf"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s+\d)")
 """The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June"):
 January to that month."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
@@ -289,7 +290,6 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:but|while|whereas)\s")
 """Between two clauses of a sentence (a period named in another clause dates its figures, not this one's)."""
 
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "announced", "issued", "unveiled",
                                                      "launched", "out", "report"))
 """Before "in <month>", the words of a release ("the index, published in September"): when it came out, not the
@@ -376,9 +376,7 @@ EVENT_YEAR = re.compile(r"\bthe\s+(?:(?:ongoing|annual|upcoming|recent|latest|fi
 Property (AIPPI) World Congress"): where something was said, not the period of a figure."""
 
 RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveiled|reported|said|data)\b[^.;:]{0,100}?"
-                          r"\bon\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
-                          r"September|October|November|December),?)\s+((?:19|20)\d{2})\b")
+                          rf"\bon\s+(?:(?:{MONTHS})\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{MONTHS}),?)\s+((?:19|20)\d{{2}})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
 RELEASE_DATE_FIRST = re.compile(r"(?i)\bon\s+(?:(?:" + MONTHS + r")\s+\d{1,2},?|\d{1,2}\s+(?:" + MONTHS + r"),?)\s+"
@@ -2483,8 +2481,7 @@ def month_before(day: date) -> str:
 
 MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})['’]s\s+(?:US\$|[$€¥£])?$")
 """Right before a base figure, the month it is of ("slowing from October's 12.7 per cent")."""
-MONTH_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\b(?!,?\s*(?:19|20)\d{2})", re.I)
+MONTH_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS})\b(?!,?\s*(?:19|20)\d{{2}})", re.I)
 
 
 def _attached_month(after: str, main_period: str | None, context: Context, role: str, before: str = "") -> str | None:
