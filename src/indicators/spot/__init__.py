@@ -370,7 +370,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
 def _compared_with_expectations() -> re.Pattern:
     """"beating forecasts", "below market expectations": an expectation named only to compare a figure with it."""
     vocab = vocabulary.vocabulary()
-    verbs = "|".join(re.escape(w) for w in sorted(vocab.get("expectation_compared") or (), key=len, reverse=True))
+    verbs = vocabulary.alternatives(vocab.get("expectation_compared") or ())
     nouns = "|".join(re.escape(w) for w in vocab["expectation_words"])
     return re.compile(rf"(?i)\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\b(?!\s+(?:of|for|at)\b)")
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from indicators import numbers
 from indicators.spot import wordforms
 from indicators.spot.text import Taken
-from indicators.spot.vocabulary import mentions, vocabulary
+from indicators.spot.vocabulary import alternatives, mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
@@ -123,7 +123,7 @@ def _units_before() -> list[tuple[re.Pattern, str]]:
     """(pattern, unit) for the vocabulary's `units_before`: the words end right before the figure, a comparator
     word ("about", "nearly") allowed between."""
     comparators = "|".join(re.escape(w) for w, _ in vocabulary()["_comparators"])
-    return [(re.compile(rf"(?i)(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})"
+    return [(re.compile(rf"(?i)(?<![\w])(?:{alternatives(words)})"
                         rf"\s*(?:(?:{comparators})\s+)?$"), unit)
             for unit, words in (vocabulary().get("units_before") or {}).items()]
 
@@ -141,7 +141,7 @@ def _currency_pattern() -> tuple[re.Pattern, dict]:
         if kinds.get(unit) == "money":
             words.update({w.lower(): unit for w in names})
     words.update({sign.lower(): unit for sign, unit in vocabulary()["currency_signs"].items()})
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternation = alternatives(words)
     return re.compile(rf"(?i)(?:^|(?<=[^\w$]))(?:{alternation})\s*$"), words
 
 
@@ -445,7 +445,7 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
-_NUMBER_WORD = r"(?:" + "|".join(sorted({*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS}, key=len, reverse=True)) + r")"
+_NUMBER_WORD = rf"(?:{_CARD})"
 _SCALE_WORD = "(?:" + "|".join(numbers.SCALES) + ")"
 SPOKEN = re.compile(rf"(?i)\b(?:\d{{1,3}}|{_NUMBER_WORD})(?:-{_SCALE_WORD}-(?:\d{{1,3}}|{_NUMBER_WORD}))+(?:-{_SCALE_WORD})?\b"
                     rf"|\b{_NUMBER_WORD}-point(?:-{_NUMBER_WORD})+\b")
@@ -490,7 +490,7 @@ def _table_header() -> tuple[re.Pattern, dict]:
     """A flattened table's header: the rank column, the name column, then the value column's words
     ("Rank Country GII Score"), right before the first row's item number 1."""
     table = vocabulary().get("table_header") or {}
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"  # noqa: E731
+    alt = lambda words: alternatives(words) or r"(?!x)x"  # noqa: E731
     columns = {w.lower(): unit for unit, words in (table.get("columns") or {}).items() for w in words}
     return (re.compile(rf"(?i)\b(?:{alt(table.get('rank') or [])})\s+(?:{alt(table.get('name') or [])})\s+"
                        rf"(?P<column>(?:[\w&-]+\s+){{0,2}}?(?:{alt(columns)}))\s+(?=1\s+[A-Z])"), columns)
@@ -563,7 +563,7 @@ def _per_population_pattern() -> tuple[re.Pattern, re.Pattern, dict]:
     """"per <base> <people>" ("per 10,000 people", "per million inhabitants"), and the words naming what is counted."""
     data = vocabulary().get("per_population") or {}
     counted, people = data.get("counted") or {}, data.get("people") or []
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"  # noqa: E731
+    alt = lambda words: alternatives(words) or r"(?!x)x"  # noqa: E731
     return (re.compile(rf"(?i)\bper\s+(?P<base>{alt(PER_BASES)})\s+(?:{alt(people)})\b"),
             re.compile(rf"(?i)\b(?:{alt(counted)})\b"), counted)
 

@@ -36,6 +36,12 @@ def _phrase_key(text: str) -> str:
     return re.sub(SPACE, " ", text).strip().lower()
 
 
+def alternatives(words) -> str:
+    """Words as a regular expression's alternatives, escaped, the longest first ("lithium-ion batteries" is tried
+    before "batteries"); "" for none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _alternation(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
     """One regex for every phrase (longest first), and phrase (lower case) -> value; a phrase
     starting with a capital letter and written in capitals ("EV", "PCT", "GAC") matches case-sensitively."""
@@ -78,17 +84,17 @@ def vocabulary(path: str = str(PATH)) -> dict:
             words = sorted({*data["transformation"][kind][side], *extra.get((kind, side), ())}, key=len, reverse=True)
             compiled[f"{kind}_{side}"] = words
     negative = {*data["transformation"]["growth_rate"]["negative"], *declines}
-    negative = "|".join(re.escape(w) for w in sorted(negative, key=len, reverse=True))
+    negative = alternatives(negative)
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
-    narrowing = "|".join(re.escape(w) for w in sorted(data["scope_qualifiers"], key=len, reverse=True))
+    narrowing = alternatives(data["scope_qualifiers"])
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
-    groups = "|".join(re.escape(w) for w in sorted(data.get("actor_groups") or [], key=len, reverse=True))
+    groups = alternatives(data.get("actor_groups") or [])
     compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
-    after = "|".join(re.escape(w) for w in sorted(data.get("subject_qualifiers_after") or [], key=len, reverse=True))
+    after = alternatives(data.get("subject_qualifiers_after") or [])
     compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
-    world = "|".join(re.escape(w) for w in sorted(data.get("world_cues") or [], key=len, reverse=True))
+    world = alternatives(data.get("world_cues") or [])
     compiled["world_cue"] = re.compile(rf"(?<![\w])(?:{world})(?![\w])") if world else None
-    idle = "|".join(re.escape(w) for w in sorted(data.get("idle_phrases") or [], key=len, reverse=True))
+    idle = alternatives(data.get("idle_phrases") or [])
     compiled["idle"] = re.compile(rf"(?i)(?<![\w])(?:{idle})(?![\w])") if idle else None
     compiled["organisation"], compiled["attribution"] = _organisation_patterns(data["organisations"])
     data["_compiled"] = compiled
@@ -105,13 +111,13 @@ def _organisation_patterns(words: dict) -> tuple[re.Pattern, re.Pattern]:
     """A capitalised name ending in an organisation word ("Mitsubishi Electric Corporation", "Tsinghua
     University") or one starting with it ("University of Texas System"), or a role ("the top applicant"); and the
     attribution words that, right before a name, make it the source."""
-    kinds = "|".join(re.escape(w) for w in sorted(words["words"], key=len, reverse=True))
+    kinds = alternatives(words["words"])
     word = r"[A-Z][\w&'-]*\.?"  # a capitalised word; joined by "of", "and", "for", "&" within a name
     ending = rf"\b{word}(?:\s+(?:(?:of|and|for|&)\s+)?{word}){{0,5}}\s+(?:{kinds})\b\.?"  # the longest name
     starting = rf"\b(?:{kinds}) of (?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){{0,3}}"
-    roles = "|".join(re.escape(w) for w in sorted(words["roles"], key=len, reverse=True))
+    roles = alternatives(words["roles"])
     organisation = re.compile(rf"{starting}|{ending}|(?i:\b(?:{roles})\b)")
-    sources = "|".join(re.escape(w) for w in sorted(words["attributions"], key=len, reverse=True))
+    sources = alternatives(words["attributions"])
     attribution = re.compile(rf"(?i)\b(?:{sources})\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{0,3}}$")
     return organisation, attribution
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from indicators import numbers
 from indicators.spot.text import Taken, at_clause_start
-from indicators.spot.vocabulary import mentions, vocabulary
+from indicators.spot.vocabulary import alternatives, mentions, vocabulary
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,11 @@ class WordFigure:
     lead: int | None = None  # where the comparator's words start
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _CARDINALS = [w for w in (*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS) if w not in ("zero",)]
-CARDINAL = rf"(?:(?:{_alternation(numbers.TENS)})[-\s](?:{_alternation(numbers.UNIT_WORDS)})|{_alternation(_CARDINALS)})"
+CARDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_WORDS)})|{alternatives(_CARDINALS)})"
 """A cardinal in words ("seven", "twenty-one"), its value read by the number reader."""
-ORDINAL = rf"(?:(?:{_alternation(numbers.TENS)})[-\s](?:{_alternation(numbers.UNIT_ORDINALS)})|" \
-          rf"{_alternation(numbers.ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
+ORDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_ORDINALS)})|" \
+          rf"{alternatives(numbers.ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
 """An ordinal ("second", "twenty-first", "4th", and "33th" as typed)."""
 
 
@@ -75,52 +71,52 @@ def _ordinal_value(text: str) -> int:
 @functools.cache  # compiled once from the vocabulary shipped in the package
 def _patterns() -> dict[str, re.Pattern]:
     forms = vocabulary()["word_forms"]
-    period = _alternation(forms["periods"])
-    periods = f"(?:{_alternation(_period_nouns())})"
-    comparators = _alternation([w for w, _ in vocabulary()["_comparators"]])
-    comparator = rf"(?:(?P<cmp>(?:(?:{_alternation(forms['comparator_hedges'])})\s+)?(?P<said>{comparators}))\s+)?"
+    period = alternatives(forms["periods"])
+    periods = f"(?:{alternatives(_period_nouns())})"
+    comparators = alternatives([w for w, _ in vocabulary()["_comparators"]])
+    comparator = rf"(?:(?P<cmp>(?:(?:{alternatives(forms['comparator_hedges'])})\s+)?(?P<said>{comparators}))\s+)?"
     return {
         "streak": re.compile(
-            rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{_alternation(forms['streak_before'])})\s+(?P<p1>{periods})\b"
-            rf"|(?P<p2>{period})\s+(?:{_alternation(forms['streak_after'])})\b)"
-            rf"|\b(?P<c>{CARDINAL}|\d{{1,3}})\s+(?:{_alternation(forms['streak_before'])})\s+(?P<p3>{periods})\b"
-            rf"|\b(?P<h>{CARDINAL}|\d{{1,3}})-(?P<p4>{period})\s+(?:{_alternation(forms['records'])})\b"
+            rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{alternatives(forms['streak_before'])})\s+(?P<p1>{periods})\b"
+            rf"|(?P<p2>{period})\s+(?:{alternatives(forms['streak_after'])})\b)"
+            rf"|\b(?P<c>{CARDINAL}|\d{{1,3}})\s+(?:{alternatives(forms['streak_before'])})\s+(?P<p3>{periods})\b"
+            rf"|\b(?P<h>{CARDINAL}|\d{{1,3}})-(?P<p4>{period})\s+(?:{alternatives(forms['records'])})\b"
             rf"|(?:(?<=\bfor a )|(?<=\bfor the ))(?!first\b)(?P<f>{ORDINAL})\s+(?P<p5>{period})\b(?!\s+of\b|-)"),
         "duration": re.compile(
             rf"(?i){comparator}\b(?P<n>{CARDINAL}(?:\s+and\s+a\s+half)?|an?|one)(?:\s+|-)(?P<p>{periods})\b(?!-)"),
         "multiple": re.compile(
-            rf"(?i){comparator}\b(?:(?P<w>{_alternation(forms['multiples'])})\b(?!\s+down\b)"
-            rf"|(?P<v>{_alternation(forms['multiple_verbs'])})\b(?!-)"
+            rf"(?i){comparator}\b(?:(?P<w>{alternatives(forms['multiples'])})\b(?!\s+down\b)"
+            rf"|(?P<v>{alternatives(forms['multiple_verbs'])})\b(?!-)"
             rf"|(?P<n>{CARDINAL}(?:\s+and\s+a\s+(?:half|quarter))?)[\s-]+fold\b)"),
         "rank": re.compile(
-            rf"(?i)(?:\bnumber[-\s]+(?P<nw>{CARDINAL})\b(?!\s+(?:of|hundred|{_alternation(numbers.SCALES)})\b)"
+            rf"(?i)(?:\bnumber[-\s]+(?P<nw>{CARDINAL})\b(?!\s+(?:of|hundred|{alternatives(numbers.SCALES)})\b)"
             rf"|\bNo\.\s*(?P<nn>\d{{1,3}})\b(?![.,]\d)"
             rf"|(?:(?<=\()|(?<=\s)|^)#(?P<hn>\d{{1,3}})\b"
-            rf"|\b(?P<o>first|second)(?:\s+(?:{_alternation(forms['rank_after'])})\b"
-            rf"|[-\s](?:{_alternation(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
-            rf"|\b(?:{_alternation(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b)"),
+            rf"|\b(?P<o>first|second)(?:\s+(?:{alternatives(forms['rank_after'])})\b"
+            rf"|[-\s](?:{alternatives(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
+            rf"|\b(?:{alternatives(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b)"),
         # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
         # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters, a name of
         # at most five words: bounded backtracking, linear in the sentence)
         "elided": re.compile(
-            rf"(?i)\b(?:rank\w*|plac\w*|came|finished|from\s+(?:the\s+)?{ORDINAL}\s+(?:{_alternation(forms['rank_after'])}))"
+            rf"(?i)\b(?:rank\w*|plac\w*|came|finished|from\s+(?:the\s+)?{ORDINAL}\s+(?:{alternatives(forms['rank_after'])}))"
             rf"[^.;]{{0,100}}?(?:\band\s+(?-i:[A-Z][\w'’-]{{0,30}}(?:\s+[A-Z][\w'’-]{{0,30}}){{0,4}})\s+|\bto\s+)"
             rf"(?P<e>{ORDINAL})"
             rf"(?=\s*(?:[,.;)]|$|\s(?:in|from|with|for|place|position)\b))"),
         "magnitude": re.compile(
-            rf"(?i)\b(?:(?P<m>{_alternation(forms['magnitudes'])})|(?P<s>{_alternation(numbers.SCALES)})-"
-            rf"(?P<cur>{_alternation(numbers.CURRENCY_WORDS)}))\b(?!-)"),
-        "share": re.compile(rf"(?i){comparator}\bevery\s+(?P<o>{_alternation(w for w, n in numbers.ORDINAL_WORDS.items() if n > 2)})\b"
+            rf"(?i)\b(?:(?P<m>{alternatives(forms['magnitudes'])})|(?P<s>{alternatives(numbers.SCALES)})-"
+            rf"(?P<cur>{alternatives(numbers.CURRENCY_WORDS)}))\b(?!-)"),
+        "share": re.compile(rf"(?i){comparator}\bevery\s+(?P<o>{alternatives(w for w, n in numbers.ORDINAL_WORDS.items() if n > 2)})\b"
                             rf"(?!\s+(?:{periods}|time|place)\b)"),
-        "after": re.compile(rf"(?i)\s*(?:{_alternation(forms['not_duration_after'])})(?!\w)|-on-"),
-        "before": re.compile(rf"(?i)\b(?:{_alternation(forms['not_duration_before'])})\s+(?:the\s+)?$"),
-        "rank_before": re.compile(rf"(?i)(?:\b|(?<=['’]))(?:{_alternation(forms['rank_before'])})\s+$"),
-        "multiplied": re.compile(rf"(?i)\s+(?:{_alternation(forms['multiplied'])})\b"),
-        "multiplying": re.compile(rf"(?i)\b(?:{_alternation(forms['multiplying'])})\s+(?:{comparators}\s+)?$"),
-        "rate_after": re.compile(rf"(?i)\s+(?:[a-z-]+\s+)?(?:{_alternation(forms['rate_nouns'])})\b"),
+        "after": re.compile(rf"(?i)\s*(?:{alternatives(forms['not_duration_after'])})(?!\w)|-on-"),
+        "before": re.compile(rf"(?i)\b(?:{alternatives(forms['not_duration_before'])})\s+(?:the\s+)?$"),
+        "rank_before": re.compile(rf"(?i)(?:\b|(?<=['’]))(?:{alternatives(forms['rank_before'])})\s+$"),
+        "multiplied": re.compile(rf"(?i)\s+(?:{alternatives(forms['multiplied'])})\b"),
+        "multiplying": re.compile(rf"(?i)\b(?:{alternatives(forms['multiplying'])})\s+(?:{comparators}\s+)?$"),
+        "rate_after": re.compile(rf"(?i)\s+(?:[a-z-]+\s+)?(?:{alternatives(forms['rate_nouns'])})\b"),
         "period_after": re.compile(rf"(?i)[-\s]+{periods}\b"),
-        "idioms": re.compile(rf"(?i)(?:{_alternation(forms['not_durations'])})"),
-        "names": re.compile(rf"(?i)\b(?:{_alternation(forms['names'])})\b"),
+        "idioms": re.compile(rf"(?i)(?:{alternatives(forms['not_durations'])})"),
+        "names": re.compile(rf"(?i)\b(?:{alternatives(forms['names'])})\b"),
     }
 
 
