@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from indicators import cache, catalogue, derive
 from indicators.spot.frames import Frame, overlapping
-from indicators.spot.vocabulary import measures_agree, measures_related
+from indicators.spot.vocabulary import alternatives, measures_agree, measures_related
 from indicators.store import Store
 
 # Whose estimate is preferred when the text names none (official first)
@@ -335,9 +335,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
 @functools.cache  # built once from the economies table shipped in the package
 def _in_economy() -> re.Pattern:
     """ "in South Korea" right after a member's name (lower case, as `_name_key` leaves it)."""
-    names = sorted({_name_key(n) for name, aliases in catalogue.economies().values() for n in (name, *aliases) if n},
-                   key=len, reverse=True)
-    return re.compile(r"^\s+in\s+(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    names = {_name_key(n) for name, aliases in catalogue.economies().values() for n in (name, *aliases) if n}
+    return re.compile(r"^\s+in\s+(?:" + alternatives(names) + r")\b")
 
 
 def _name_key(text: str) -> str:

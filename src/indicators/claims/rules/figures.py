@@ -249,14 +249,17 @@ def threshold_test(comparator: str, stated: float, low: float, high: float) -> t
     return holds, fails
 
 
-def band(claim) -> tuple[float, float]:
-    """The range a rounded figure allows, [value - step/2, value + step/2), its ends worked out in decimal: in binary
-    floating point 2.7 - 0.05 is 2.6500000000000004, which left a published 2.65 outside "2.7%" (a false
-    contradiction)."""
+def _stated_and_step(claim) -> tuple[Decimal, Decimal]:
+    """The stated figure and its rounding step, scaled, in decimal: in binary floating point 2.7 - 0.05 is
+    2.6500000000000004, which left a published 2.65 outside "2.7%" (a false contradiction)."""
     scale = Decimal(repr(float(claim.stated.scale)))
-    stated = Decimal(repr(float(claim.stated.value or 0))) * scale
-    half = Decimal(repr(float(claim.step))) * scale / 2  # step is in the units of `value`
-    return float(stated - half), float(stated + half)
+    return Decimal(repr(float(claim.stated.value or 0))) * scale, Decimal(repr(float(claim.step))) * scale
+
+
+def band(claim) -> tuple[float, float]:
+    """The range a rounded figure allows, [value - step/2, value + step/2), its ends worked out in decimal."""
+    stated, step = _stated_and_step(claim)  # step is in the units of `value`
+    return float(stated - step / 2), float(stated + step / 2)
 
 
 TRUNCATED_DIGITS = 3
@@ -269,11 +272,11 @@ def truncation_band(claim, obs: Observation) -> tuple[float, float] | None:
     a fall. Only for a figure of TRUNCATED_DIGITS significant digits or more (the gap is then under 1%: "20
     million" is never 29 million) and a published figure (a derived or converted one is the engine's, not what a
     writer cut). None when neither applies."""
-    step = float(claim.step) * float(claim.stated.scale)
-    stated = claim.stated_value()
+    stated, step = _stated_and_step(claim)
     if obs.derivation or obs.converted or step <= 0 or round(abs(stated) / step) < 10 ** (TRUNCATED_DIGITS - 1):
         return None
-    return (stated, stated + step) if stated >= 0 else (stated - step, stated)
+    low, high = (stated, stated + step) if stated >= 0 else (stated - step, stated)
+    return float(low), float(high)
 
 
 def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
