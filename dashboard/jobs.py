@@ -12,9 +12,10 @@ every second for the result, which the job leaves in the jobs folder. Here:
   (gunicorn workers) finds the same folder, whichever of them started a job; it is made when the app is
   built (mode 0700).
   Results expire after RESULT_TTL_S (a page that was closed never collects its result).
-- Jobs are forked by a launcher (Launcher), a process of one thread forked when the app is built,
-  before the app starts any thread: a job never inherits a lock held by a thread it does not have. A
-  job opens its own connection to the store (own_store), never one opened before a fork.
+- Jobs are forked by a launcher (Launcher), a process of one thread forked when the app is built: a job
+  never inherits a lock held by a thread it does not have. A launcher that inherited one anyway (another
+  thread was importing or inside SQLite at its fork) ends, and another is forked. A job opens its own
+  connection to the store (own_store), never one opened before a fork.
 - Its input types are checked in the request, before any job starts (a bad one answers 400, as for
   any callback); a job that fails, or whose process ends without an answer, is logged and its page
   shows a message (the callback's `failed`), never a silent hang.
@@ -36,6 +37,7 @@ import os
 import resource
 import secrets
 import signal
+import sqlite3
 import stat
 import tempfile
 import threading
@@ -68,6 +70,11 @@ STOPPED = ("it stopped before it finished (its process ended without an answer: 
 BUSY = f"the server is already checking {MAX_RUNNING} texts; try again in a minute"
 ANSWER_S = 30
 """How long a request waits for the launcher to say it started a job (a fork takes milliseconds)."""
+FIT_S = 10
+"""How long a newly forked launcher may take to show it inherited no lock held by another thread (see
+Launcher): past it the launcher is ended and another one forked."""
+LAUNCH_TRIES = 3
+"""Launchers forked for one job before the page is told the check could not start."""
 log = logging.getLogger("dashboard")
 
 
@@ -164,11 +171,27 @@ class Jobs(dash.DiskcacheManager):
 
     def launch(self) -> Launcher:
         """This process's launcher, forked on the first call: make that call once the pages are registered
-        and before any thread of the app starts (dashboard.app.create_app). A process forked after that
-        (gunicorn --preload) gets one of its own on its first job (the app's threads did not follow it)."""
+        (dashboard.app.create_app). A process forked after that (gunicorn --preload) gets one of its own on
+        its first job (the app's threads did not follow it)."""
         if self._launcher is None or self._launcher.owner != os.getpid():
             self._launcher = Launcher(self.func_registry)
         return self._launcher
+
+    def _start(self, name: str, job_args: tuple, url: str, read_only: bool) -> int:
+        """Have the launcher fork the job; a launcher that ended (unfit: see Launcher) or could not fork is
+        replaced by a newly forked one, LAUNCH_TRIES times in all."""
+        for attempt in range(1, LAUNCH_TRIES + 1):
+            launcher = self.launch()
+            try:
+                return launcher.start(name, job_args, url, read_only)
+            except (OSError, EOFError) as exc:
+                launcher.close()
+                self._launcher = None
+                if attempt == LAUNCH_TRIES:
+                    raise
+                log.warning("dashboard: the jobs launcher ended or could not fork a job (%s: %s); forking another",
+                            type(exc).__name__, exc)
+        raise AssertionError("unreachable")
 
     def make_job_fn(self, fn, progress, key=None):
         job = super().make_job_fn(fn, progress, key)
@@ -190,8 +213,8 @@ class Jobs(dash.DiskcacheManager):
         store = common.current_store()
         name = next(name for name, registered in self.func_registry.items() if registered is job_fn)
         try:
-            pid = self.launch().start(name, (key, self._make_progress_key(key), args, dict(context)),
-                                      store.url, store.read_only)
+            pid = self._start(name, (key, self._make_progress_key(key), args, dict(context)), store.url,
+                              store.read_only)
         except (OSError, EOFError, TimeoutError) as exc:  # the launcher is gone or stuck
             log.exception("dashboard: a job could not be started")
             raise NotStarted(f"the server could not start the check ({type(exc).__name__}); this was logged") from exc
@@ -266,6 +289,14 @@ class Launcher:
     another thread held at that moment (a module being imported, a cache entry being built) and wait on it
     for ever. The launcher is forked when the app is built, before those threads start, and never starts one.
 
+    A process that already runs threads cannot avoid that moment everywhere: a threaded server's first job
+    after a --preload fork, or a test's server built in a process whose other threads still query a store.
+    A thread inside SQLite or importing a module when the fork happens leaves that lock held in the copy,
+    and every job forked from it would wait on it for ever (measured: 2 in 200 launchers forked beside a
+    thread that queries SQLite). So a newly forked launcher first shows it is fit (_show_fit: no import under
+    way in another thread, SQLite answers within FIT_S) and ends otherwise; the server then forks another
+    (Jobs._start).
+
     It ends when the process that started it does (its end of the pipe closes)."""
 
     def __init__(self, registry: dict):
@@ -276,8 +307,20 @@ class Launcher:
         if self.pid == 0:
             self._pipe.close()
             _let_go_of_pipes(keep=theirs.fileno())
+            _show_fit()  # ends this process when unfit
             _serve(theirs, registry)  # never returns
         theirs.close()
+
+    def close(self) -> None:
+        """Let go of this launcher (replaced): close its pipe (a launcher still serving then exits), end it
+        if it is stuck, and reap it."""
+        self._pipe.close()
+        try:
+            if os.waitpid(self.pid, os.WNOHANG) == (0, 0):  # still running: stuck, or exiting now
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:  # already reaped
+            pass
 
     def start(self, name: str, job_args: tuple, url: str, read_only: bool) -> int:
         """Fork the job registered as `name` with Dash's job arguments; its pid. OSError when the launcher
@@ -313,6 +356,28 @@ def _let_go_of_pipes(keep: int) -> None:
         if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
             os.dup2(null, number)
     os.close(null)
+
+
+def _show_fit() -> None:
+    """In a newly forked launcher: end it (exit code 3) unless it inherited no lock that another thread of
+    the server held at the fork. A module another thread was importing keeps its import lock held here; a
+    SQLite call another thread was in keeps a SQLite mutex held, and the probe query then never returns
+    (the alarm ends this process after FIT_S)."""
+    from importlib import _bootstrap  # the import system's module locks (CPython)
+
+    me = threading.get_ident()
+    held = [lock for ref in list(getattr(_bootstrap, "_module_locks", {}).values())
+            if (lock := ref()) is not None and getattr(lock, "count", 0) and getattr(lock, "owner", me) != me]
+    if held:
+        os._exit(3)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the alarm ends the process
+    signal.alarm(FIT_S)
+    probe = sqlite3.connect(":memory:")
+    probe.execute("CREATE TABLE fit (x)")
+    probe.execute("INSERT INTO fit VALUES (randomblob(100000))")
+    probe.execute("SELECT length(x) FROM fit").fetchall()
+    probe.close()
+    signal.alarm(0)
 
 
 def _serve(pipe, registry: dict) -> None:

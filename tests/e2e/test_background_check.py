@@ -275,6 +275,53 @@ def test_ending_a_job_that_exits_meanwhile_or_whose_pid_was_reused(tmp_path, mon
         other.kill()
 
 
+
+def write_when_imported(path: str, module: str) -> None:
+    """A job: import `module`, then write 'ok' to `path`."""
+    import importlib
+
+    importlib.import_module(module)
+    with open(path, "w") as out:
+        out.write("ok")
+
+
+def test_a_launcher_forked_while_another_thread_imports_is_replaced_never_left_waiting(tmp_path, monkeypatch, caplog):
+    """A thread of the server importing a module when the launcher is forked leaves that module's import lock
+    held in the launcher for ever: a job that imports the module would wait on it, its page saying "Checking…"
+    (what a test server built beside other threads met). The launcher sees the held lock and ends; the
+    server forks another, LAUNCH_TRIES times, then says the check could not start. Once the import is done a
+    newly forked launcher runs the job."""
+    import logging
+    import threading
+
+    from dashboard import jobs
+
+    module = f"held_import_{os.getpid()}"
+    go = tmp_path / "go"
+    (tmp_path / f"{module}.py").write_text(
+        f"import pathlib, time\nwhile not pathlib.Path({str(go)!r}).exists():\n    time.sleep(0.01)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importing = threading.Thread(target=__import__, args=(module,), daemon=True)
+    importing.start()
+    while module not in sys.modules:  # the thread holds the module's import lock from here until `go`
+        time.sleep(0.01)
+    manager = jobs.Jobs(tmp_path / "jobs")
+    manager.func_registry = {"job": write_when_imported}
+    done = tmp_path / "done"
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="dashboard"), pytest.raises((OSError, EOFError)):
+        manager._start("job", (str(done), module), "sqlite://", False)
+    assert time.monotonic() - started < jobs.ANSWER_S  # each unfit launcher ended at once, none was waited for
+    assert sum("forking another" in r.getMessage() for r in caplog.records) == jobs.LAUNCH_TRIES - 1
+    go.touch()
+    importing.join(10)
+    manager._start("job", (str(done), module), "sqlite://", False)
+    deadline = time.monotonic() + 60
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert done.read_text() == "ok"
+    manager.launch().close()
+
 # -- in a browser: the button while the check runs ------------------------------------------------
 
 
