@@ -166,6 +166,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
+        _places_held(here, sentence, s0, context, index, published_date)
         count += len(here)
         bases |= stated_bases(sentence)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
@@ -336,6 +337,79 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
         c.check, c.comparator, c.step, c.open = "leader", "rank==1", None, list(leader.open)
         tied.append(c)
     return tied
+
+
+def _places_held(here: list[Candidate], sentence: str, s0: int, context: frames.Context, index: list,
+                 published: date | None) -> None:
+    """"Switzerland ranks 1st in the GII for the 14th consecutive year", "continued to rank second globally for the
+    fifth consecutive year", "has topped the global innovation rankings for the 15th consecutive year": a streak of
+    years beside a place in a ranking is that place held in each of the N years ending with the place's year
+    (period "2011/2024"), judged year by year (drafting: derivation "streak"). The place is a rank figure of the
+    sentence mapped to a series of ranks (the nearest before the streak, else after), or, with none, first place in
+    words ("topped", "most innovative": vocabulary `first_place_words`) in a ranking the sentence names. A streak
+    tied to nothing stays about nothing the store holds."""
+    ranks = [c for c in here if c.role == "figure" and c.match and c.match.unit == "rank" and not c.match.derivation
+             and re.fullmatch(r"\d{4}", c.match.period or "") and c.value and c.value == int(c.value)]
+    for c in here:
+        years = c.role == "streak" or (c.frame.get("form") == "streak" and c.unit == "years")
+        if not years or c.check == "leader" or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+            continue
+        before = [r for r in ranks if r.end <= c.start]
+        place = before[-1] if before else next((r for r in ranks if r.start >= c.end), None)
+        if place is None:
+            place = _first_place(sentence, s0, context, index, published)
+        if place is None:
+            continue
+        last = int(place.match.period)
+        period = f"{last - int(c.value) + 1}/{last}"
+        held = int(place.value)
+        c.match = dataclasses.replace(place.match, period=period, derivation="streak", freq="A", alternatives=[])
+        c.frame = {**place.frame, "role": "streak", "period": period, "form": "",
+                   "notes": [*place.frame.get("notes", []), f"place {held} held for {int(c.value)} years running ({period})"]}
+        c.period, c.entity, c.comparator, c.check, c.step = period, place.entity, f"rank=={held}", "exact", None
+        c.open, c.flags, c.confidence = list(place.open), [f for f in c.flags if f != "no-series"], place.confidence
+        c.verdict, c.explanation, c.loader = "", "", ""
+
+
+def _first_place(sentence: str, s0: int, context: frames.Context, index: list,
+                 published: date | None) -> Candidate | None:
+    """First place in words ("has topped the global innovation rankings", "the world's most innovative country")
+    in a ranking the sentence names, for the one economy it names: a rank-1 candidate mapped to that ranking's
+    series, on the sentence's year, else the year of the edition or period the text named, else the latest the
+    series completed before the text's date. None when any of these is missing or ambiguous."""
+    low = sentence.lower()
+    if not any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", low)
+               for w in vocabulary.vocabulary()["first_place_words"]):
+        return None
+    places = {p.value for p in frames._resolve_country(frames._places(sentence), context.place) if p.value != "WLD"}
+    rankings = [m for m in mentions("subject", sentence) if not m.value.startswith("other:")]
+    if len(places) != 1 or not rankings:
+        return None
+    entity = places.pop()
+    years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
+    period = years[0] if years else (context.edition or (context.period or "")[:4] or None)
+    frame = frames.Frame(kind="rank", measure="rank", measure_from="stated", measures=("rank",),
+                         subject=rankings[0].value, subject_from="stated", entity=entity, entity_from="stated",
+                         period=period, period_from="stated" if years else ("context" if period else ""),
+                         transformation="level", transformation_from="stated", role="figure")
+    options, _ = matching.match(frame, "rank", 1.0, index)
+    options = [o for o in options if o.entry.unit == "rank" and not o.derivation and entity in o.entry.entities]
+    if not options:
+        return None
+    entry = options[0].entry
+    if not period and published:
+        latest = [p for p in latest_periods(entry, entity, published) if re.fullmatch(r"\d{4}", p)]
+        period = latest[0] if latest else None
+    if not period or not re.fullmatch(r"\d{4}", period):
+        return None
+    frame.period = period
+    at = rankings[0]
+    return Candidate(sentence=sentence, span=at.words, start=s0 + at.start, end=s0 + at.end, value=1.0, scale=1.0,
+                     value_unscaled=1.0, unit="rank", comparator="==", check="exact", step=None, period=period,
+                     entity=entity, frame=frame.to_dict(), confidence=0.6,
+                     match=Match(source=entry.source, indicator=entry.indicator, entity=entity, period=period,
+                                 unit=entry.unit, score=round(min(options[0].score, 1.0), 2), product=entry.product,
+                                 freq="A", measure=entry.measure, subject=entry.subject, basis=entry.basis))
 
 
 def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:

@@ -530,31 +530,46 @@ def _derived_alternatives(c, store, as_of: str | None) -> None:
 
 def _judge_streak(c, store, as_of: str | None) -> None:
     """A lead held for N years running ("first in the world for five consecutive years"): the engine's leader
-    check for each year. Supported when every year is; otherwise needs-review with each year's verdict, never
-    contradicted (a streak's first year is the text's count, which it may date differently)."""
+    check for each year; a place in a series of ranks held N years running ("ranks 1st in the GII for the 14th
+    consecutive year"): the engine's exact check of that place for each year. Supported when every year is;
+    a place some of whose years the store lacks (none contradicted) is unverifiable; otherwise needs-review with
+    each year's verdict, never contradicted (a streak's first year is the text's count, which it may date
+    differently)."""
     m = c.match
     first, last = (int(y) for y in str(m.period).split("/"))
     years = [str(y) for y in range(first, last + 1)]
+    place = int(c.comparator.split("==")[1]) if c.comparator.startswith("rank==") else 1
+    lead = c.check == "leader"  # a lead among the economies a count series holds; else a place in a series of ranks
+    what = f"leads {m.source}/{m.indicator}" if lead else f"is number {place} in {m.source}/{m.indicator}"
     batch = []
     for year in years:
-        claim = {"id": f"y{year}", "quote": _short(c.sentence.strip()), "check": "leader", "entity": c.entity,
-                 "stated": {"value": 1, "scale": 1, "unit": "rank", "comparator": "rank==1", "text": c.span},
+        stated = ({"value": 1, "scale": 1, "unit": "rank", "comparator": "rank==1", "text": c.span} if lead else
+                  {"value": place, "scale": 1, "unit": "rank", "comparator": "==", "text": c.span})
+        claim = {"id": f"y{year}", "quote": _short(c.sentence.strip()), "check": "leader" if lead else "exact",
+                 **({"entity": c.entity} if lead else {}), "stated": stated,
                  "series": {"source": m.source, "indicator": m.indicator, "period": year, "unit": m.unit,
-                            **({"product": m.product} if m.product else {})}}
-        if c.total:
+                            **({} if lead else {"entity": c.entity}), **({"product": m.product} if m.product else {})}}
+        if c.total and lead:
             claim["total"] = c.total
         batch.append(claim)
     results = _check(batch, store, as_of)
-    each = "; ".join(f"{year}: {results[f'y{year}'].verdict}" for year in years)
+    verdicts = {year: results[f"y{year}"].verdict for year in years}
+    each = "; ".join(f"{year}: {verdict}" for year, verdict in verdicts.items())
     c.loader = f"indicators refresh --source {m.source}"
-    if all(results[f"y{year}"].verdict in SUPPORTING for year in years):
+    if all(verdict in SUPPORTING for verdict in verdicts.values()):
         c.verdict = "supported"
-        c.explanation = (f"Supported year by year: {c.entity} leads {m.source}/{m.indicator} in each of {first}–{last} "
-                         f"({each}).")
+        c.explanation = f"Supported year by year: {c.entity} {what} in each of {first}–{last} ({each})."
+    elif not lead and all(v in SUPPORTING or v == "unverifiable" for v in verdicts.values()):
+        held = [year for year, verdict in verdicts.items() if verdict in SUPPORTING]
+        c.verdict = "unverifiable"
+        c.explanation = (f"Unverifiable with the bundled data: a place held over {first}–{last}, checked year by year "
+                         f"against {m.source}/{m.indicator} ({each}); the store does not hold every year"
+                         + (f" (it confirms {len(held)} of the {len(years)})" if held else "") + ".")
     else:
         c.verdict = "needs-review"
-        c.explanation = (f"Needs review: a lead over {first}–{last} checked year by year against {m.source}/{m.indicator} "
-                         f"({each}); a streak is not accused on (its years may be counted differently).")
+        c.explanation = (f"Needs review: {'a lead' if lead else f'place {place}'} over {first}–{last} checked year by "
+                         f"year against {m.source}/{m.indicator} ({each}); a streak is not accused on (its years may "
+                         "be counted differently).")
 
 
 def _judge_rank(c, store, as_of: str | None) -> None:
