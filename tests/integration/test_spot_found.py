@@ -141,16 +141,23 @@ def test_a_figure_the_reader_reads_is_left_to_it():
     assert {sentence[f.start: f.end] for f in read_figures(sentence)} >= {"first", "five", "tripled"}
 
 
-def test_word_figures_are_about_no_stored_series_and_leave_the_others_as_they_were(store):
+@pytest.mark.parametrize("streak_words, tied", [
+    (", for the second consecutive month", True),  # the growth beside it, checked month by month (test_spot_streaks)
+    (", ending two consecutive months of decline", False),  # a streak that ended: about nothing the store holds
+])
+def test_word_figures_are_about_no_stored_series_and_leave_the_others_as_they_were(store, streak_words, tied):
     before = "China's exports rose 10.7% in December 2024, to $335.7 billion."
-    after = before.replace(" in December 2024", " in December 2024, for the second consecutive month")
+    after = before.replace(" in December 2024", " in December 2024" + streak_words)
     plain = {c.span: (c.verdict, c.match and c.match.indicator, c.period) for c in spot.spot(before, store=store,
                                                                                          published="2025-01-13")}
     found = spot.spot(after, store=store, published="2025-01-13")
-    streak = by_span(found, "second consecutive month")
-    assert streak.verdict == "unverifiable" and "no-series" in streak.flags and streak.match is None
-    assert streak.frame["subject"] == "other:streak"
-    assert {c.span: (c.verdict, c.match and c.match.indicator, c.period) for c in found if not c.frame.get("form")} == plain
+    streak = by_span(found, "consecutive month")
+    if tied:
+        assert (streak.match.derivation, streak.match.period, streak.comparator) == ("streak", "2024-11/2024-12", ">0")
+    else:
+        assert streak.verdict == "unverifiable" and "no-series" in streak.flags and streak.match is None
+        assert streak.frame["subject"] == "other:streak"
+    assert {c.span: (c.verdict, c.match and c.match.indicator, c.period) for c in found if c is not streak} == plain
 
 
 def test_a_word_figure_never_accuses(store):

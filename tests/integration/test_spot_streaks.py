@@ -1,7 +1,7 @@
-"""A place in a ranking held for N years running ("Switzerland ranks 1st in the GII for the 14th consecutive year"):
-the streak is that place checked in each of the N years (spot._places_held, drafting._judge_streak), never an
-accusation; a streak tied to no place, or to a place the sentence leaves ambiguous, stays about nothing the store
-holds."""
+"""What held for N years or months running ("Switzerland ranks 1st in the GII for the 14th consecutive year", "rose 7
+percent ..., the fourth consecutive month of growth"): the streak is checked in each period (spot._places_held,
+drafting._judge_streak), never an accusation; a streak tied to no figure, to one the sentence leaves ambiguous, or
+to one it does not run up to, stays about nothing the store holds."""
 
 from __future__ import annotations
 
@@ -74,3 +74,40 @@ def test_a_streak_tied_to_no_place_stays_unjudged(store, text):
                   if "consecutive" in c.span or c.role == "streak")
     assert streak.match is None or streak.match.derivation != "streak"
     assert streak.verdict not in ACCUSING
+
+
+def test_a_growth_held_for_months_is_checked_month_by_month(store):
+    """Customs' dollar exports rose 7.0% year on year in July 2024 and in each of April to June (the store's rows):
+    "the fourth consecutive month of growth" is growth above 0 in each of April to July."""
+    found = spot.spot("China's exports in US dollar terms rose 7 percent year on year in July, the fourth consecutive "
+                      "month of growth.", store=store, published="2024-08-07")
+    streak = by_span(found, "fourth consecutive month")
+    assert (streak.match.indicator, streak.match.period, streak.comparator) == (
+        "goods_exports_usd_yoy_pct", "2024-04/2024-07", ">0")
+    assert streak.verdict == "supported" and "2024-05: supported" in streak.explanation
+
+
+def test_a_fall_held_for_months_and_a_bound_the_streak_is_of(store):
+    """Exports fell 6.4% in dollars in October 2023 (the store's row), after falls from May: "<0" each month. Aju
+    Press (2024-08-08): "the fourth consecutive month of over 5-percent ... growth" is a streak of growth above 5%,
+    not above 0."""
+    fall = by_span(spot.spot("Exports fell 6.4 percent year on year in US dollar terms in October 2023, the sixth "
+                             "consecutive month of decline.", store=store, published="2023-11-07"), "sixth")
+    assert (fall.match.period, fall.comparator, fall.verdict) == ("2023-05/2023-10", "<0", "supported")
+    above = by_span(spot.spot("July marked the fourth consecutive month of over 5-percent year-on-year growth in China's "
+                              "foreign trade.", store=store, published="2024-08-08"), "fourth consecutive month")
+    assert (above.match.indicator, above.match.period, above.comparator) == ("goods_trade_yoy_pct", "2024-04/2024-07", ">5")
+    assert above.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text", [
+    # a streak that ended: not up to the figure
+    "China's exports in US dollar terms rose 7 percent year on year in July, ending six consecutive months of decline.",
+    # another measure between the growth figure and the streak: not the figure's streak
+    "China's imports fell 2 percent year on year in July, while exports grew for the fourth consecutive month.",
+    # the streak's words give the other sign than the figure's
+    "China's exports in US dollar terms rose 7 percent year on year in July, the fifth consecutive month of decline.",
+])
+def test_a_streak_the_growth_beside_it_does_not_run_up_to_stays_unjudged(store, text):
+    streak = next(c for c in spot.spot(text, store=store, published="2024-08-07") if "consecutive" in c.span)
+    assert streak.match is None and streak.verdict == "unverifiable"

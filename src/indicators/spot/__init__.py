@@ -341,34 +341,84 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
 
 def _places_held(here: list[Candidate], sentence: str, s0: int, context: frames.Context, index: list,
                  published: date | None) -> None:
-    """"Switzerland ranks 1st in the GII for the 14th consecutive year", "continued to rank second globally for the
-    fifth consecutive year", "has topped the global innovation rankings for the 15th consecutive year": a streak of
-    years beside a place in a ranking is that place held in each of the N years ending with the place's year
-    (period "2011/2024"), judged year by year (drafting: derivation "streak"). The place is a rank figure of the
-    sentence mapped to a series of ranks (the nearest before the streak, else after), or, with none, first place in
-    words ("topped", "most innovative": vocabulary `first_place_words`) in a ranking the sentence names. A streak
-    tied to nothing stays about nothing the store holds."""
-    ranks = [c for c in here if c.role == "figure" and c.match and c.match.unit == "rank" and not c.match.derivation
-             and re.fullmatch(r"\d{4}", c.match.period or "") and c.value and c.value == int(c.value)]
+    """A streak of years or months beside what held in each of them (period "2011/2024", "2024-04/2024-07"),
+    judged period by period (drafting: derivation "streak"), never an accusation:
+
+    - a place in a ranking: "Switzerland ranks 1st in the GII for the 14th consecutive year", "continued to rank
+      second globally for the fifth consecutive year", "has topped the global innovation rankings for the 15th
+      consecutive year" (comparator "rank==K"): a rank figure of the sentence mapped to a series of ranks, or,
+      with none, first place in words (vocabulary `first_place_words`) in a ranking the sentence names;
+    - a growth rate's sign: "exports rose 7.1%, growing for the eighth consecutive year", "up 3.2% year on year,
+      the fourth consecutive month of growth" (comparator ">0", or "<0" for a fall): a growth figure of the sentence
+      mapped to a growth series of the streak's frequency.
+
+    The figure is the sentence's nearest before the streak, else after. A streak tied to nothing stays about
+    nothing the store holds."""
+    held = [c for c in here if c.role == "figure" and c.match and not c.match.derivation and c.value
+            and (_place(c) or _growth(c))]
     for c in here:
-        years = c.role == "streak" or (c.frame.get("form") == "streak" and c.unit == "years")
-        if not years or c.check == "leader" or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+        unit = "years" if c.role == "streak" else c.unit if c.frame.get("form") == "streak" else ""
+        if unit not in ("years", "months") or c.check == "leader" or not c.value or c.value != int(c.value) \
+                or not 1 < c.value <= 50:
             continue
-        before = [r for r in ranks if r.end <= c.start]
-        place = before[-1] if before else next((r for r in ranks if r.start >= c.end), None)
-        if place is None:
-            place = _first_place(sentence, s0, context, index, published)
-        if place is None:
+        fits = [h for h in held if re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)
+                and (unit == "months" or _place(h) or _growth(h))]
+        if _ended(sentence, c.start - s0):
             continue
-        last = int(place.match.period)
-        period = f"{last - int(c.value) + 1}/{last}"
-        held = int(place.value)
-        c.match = dataclasses.replace(place.match, period=period, derivation="streak", freq="A", alternatives=[])
-        c.frame = {**place.frame, "role": "streak", "period": period, "form": "",
-                   "notes": [*place.frame.get("notes", []), f"place {held} held for {int(c.value)} years running ({period})"]}
-        c.period, c.entity, c.comparator, c.check, c.step = period, place.entity, f"rank=={held}", "exact", None
-        c.open, c.flags, c.confidence = list(place.open), [f for f in c.flags if f != "no-series"], place.confidence
+        before = [h for h in fits if h.end <= c.start]
+        anchor = before[-1] if before else next((h for h in fits if h.start >= c.end), None)
+        if anchor is None and unit == "years":
+            anchor = _first_place(sentence, s0, context, index, published)
+        if anchor is None:
+            continue
+        n = int(c.value)
+        last = anchor.match.period
+        first = str(int(last) - n + 1) if unit == "years" else matching.months_back(last, n - 1)
+        period = f"{first}/{last}"
+        if _place(anchor):
+            comparator, what = f"rank=={int(anchor.value)}", f"place {int(anchor.value)}"
+        else:
+            between = sentence[min(anchor.end, c.end) - s0: max(anchor.start, c.start) - s0]
+            if mentions("measure", between) or _sign_words(sentence[c.end - s0: c.end - s0 + 40]) not in (
+                    0, 1 if anchor.value > 0 else -1):
+                continue  # another measure between them ("imports fell 2%, while exports grew for ..."), or the
+                # streak's words give the other sign ("rose 1%, the fifth consecutive month of decline": a misreading)
+            bound = anchor.start >= c.end and anchor.comparator in (">", ">=", "<", "<=")
+            comparator = f"{anchor.comparator}{anchor.value:g}" if bound else (">0" if anchor.value > 0 else "<0")
+            what = ("growth" if anchor.value > 0 else "a fall") + (f" {anchor.comparator} {anchor.value:g}%" if bound else "")
+        c.match = dataclasses.replace(anchor.match, period=period, derivation="streak",
+                                      freq="A" if unit == "years" else "M", alternatives=[])
+        c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "",
+                   "notes": [*anchor.frame.get("notes", []), f"{what} held for {n} {unit} running ({period})"]}
+        c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
+        c.open, c.flags, c.confidence = list(anchor.open), [f for f in c.flags if f != "no-series"], anchor.confidence
         c.verdict, c.explanation, c.loader = "", "", ""
+
+
+def _ended(sentence: str, at: int) -> bool:
+    """A streak the words before it end or put before the figure ("ending six consecutive months of decline")."""
+    words = vocabulary.alternatives(vocabulary.vocabulary()["streak_ended"])
+    return bool(re.search(rf"(?i)\b(?:{words})\b(?:\s+(?:a|an|the|its|their|of|with|nearly|almost|over|more|than))*\s*$",
+                          sentence[max(0, at - 40): at]))
+
+
+def _sign_words(after: str) -> int:
+    """The sign the words after a streak give it: 1 ("of growth", "of gains"), -1 ("of decline"), 0 (none)."""
+    m = re.match(r"(?i)\s*of\s+(?:[\w-]+\s+){0,3}?(growth|gains?|increases?|expansion|rises?|declines?|decreases?|"
+                 r"falls?|drops?|contraction|shrinking)\b", after)
+    if not m:
+        return 0
+    return -1 if m.group(1).lower().startswith(("decl", "decr", "fall", "drop", "contr", "shri")) else 1
+
+
+def _place(c: Candidate) -> bool:
+    """A place in a series of ranks (a whole number)."""
+    return c.match.unit == "rank" and c.value == int(c.value)
+
+
+def _growth(c: Candidate) -> bool:
+    """A year-on-year growth rate on a growth series."""
+    return c.frame.get("transformation") == "growth_rate" and c.match.indicator.endswith("_yoy_pct")
 
 
 def _first_place(sentence: str, s0: int, context: frames.Context, index: list,

@@ -24,7 +24,8 @@ from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
 from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, Frame, overlapping
-from indicators.spot.matching import freq_of, in_dollars, months_of, previous_period, related, same_dimensions
+from indicators.spot.matching import (freq_of, in_dollars, months_of, previous_period, related, same_dimensions,
+                                       span_periods)
 from indicators.spot.vocabulary import (actor_group, measures_agree, mentions, narrowing_modifier, scope_qualifier,
                                         vocabulary)
 
@@ -529,47 +530,51 @@ def _derived_alternatives(c, store, as_of: str | None) -> None:
 
 
 def _judge_streak(c, store, as_of: str | None) -> None:
-    """A lead held for N years running ("first in the world for five consecutive years"): the engine's leader
-    check for each year; a place in a series of ranks held N years running ("ranks 1st in the GII for the 14th
-    consecutive year"): the engine's exact check of that place for each year. Supported when every year is;
-    a place some of whose years the store lacks (none contradicted) is unverifiable; otherwise needs-review with
-    each year's verdict, never contradicted (a streak's first year is the text's count, which it may date
-    differently)."""
+    """What held for N periods running, checked by the engine for each period (spot._places_held): a lead among
+    the economies a count series holds ("first in the world for five consecutive years": the leader check); a
+    place in a series of ranks ("ranks 1st in the GII for the 14th consecutive year": the exact check); a growth
+    rate's sign ("growing for the eighth consecutive year": the threshold check, above or below 0). Supported
+    when every period is; unverifiable when the store lacks some periods and none contradicts (a lead: needs-review);
+    otherwise needs-review with each period's verdict, never contradicted (a streak's first period is the text's
+    count, which it may date differently)."""
     m = c.match
-    first, last = (int(y) for y in str(m.period).split("/"))
-    years = [str(y) for y in range(first, last + 1)]
-    place = int(c.comparator.split("==")[1]) if c.comparator.startswith("rank==") else 1
-    lead = c.check == "leader"  # a lead among the economies a count series holds; else a place in a series of ranks
-    what = f"leads {m.source}/{m.indicator}" if lead else f"is number {place} in {m.source}/{m.indicator}"
-    batch = []
-    for year in years:
-        stated = ({"value": 1, "scale": 1, "unit": "rank", "comparator": "rank==1", "text": c.span} if lead else
-                  {"value": place, "scale": 1, "unit": "rank", "comparator": "==", "text": c.span})
-        claim = {"id": f"y{year}", "quote": _short(c.sentence.strip()), "check": "leader" if lead else "exact",
-                 **({"entity": c.entity} if lead else {}), "stated": stated,
-                 "series": {"source": m.source, "indicator": m.indicator, "period": year, "unit": m.unit,
-                            **({} if lead else {"entity": c.entity}), **({"product": m.product} if m.product else {})}}
-        if c.total and lead:
-            claim["total"] = c.total
-        batch.append(claim)
+    periods = span_periods(str(m.period))
+    first, last = periods[0], periods[-1]
+    lead = c.check == "leader"  # a lead among economies; else a place in a series of ranks, or a growth's sign
+    series = {"source": m.source, "indicator": m.indicator, "unit": m.unit, **({"product": m.product} if m.product else {})}
+    if lead:
+        what, check, stated = f"leads {m.source}/{m.indicator}", "leader", {"value": 1, "unit": "rank", "comparator": "rank==1"}
+    elif c.comparator.startswith("rank=="):
+        place = int(c.comparator.split("==")[1])
+        what, check, stated = (f"is number {place} in {m.source}/{m.indicator}", "exact",
+                               {"value": place, "unit": "rank", "comparator": "=="})
+        series["entity"] = c.entity
+    else:  # ">0", "<0", or a bound the text gave (">5": "the fourth consecutive month of over 5-percent growth")
+        sign, bound = re.match(r"([<>]=?)(-?[\d.]+)$", c.comparator).groups()
+        what, check, stated = (f"has {m.source}/{m.indicator} {sign} {bound}", "threshold",
+                               {"value": float(bound), "unit": m.unit, "comparator": sign})
+        series["entity"] = c.entity
+    batch = [{"id": f"p{period}", "quote": _short(c.sentence.strip()), "check": check,
+              **({"entity": c.entity, **({"total": c.total} if c.total else {})} if lead else {}),
+              "stated": {**stated, "scale": 1, "text": c.span}, "series": {**series, "period": period}}
+             for period in periods]
     results = _check(batch, store, as_of)
-    verdicts = {year: results[f"y{year}"].verdict for year in years}
-    each = "; ".join(f"{year}: {verdict}" for year, verdict in verdicts.items())
+    verdicts = {period: results[f"p{period}"].verdict for period in periods}
+    each = "; ".join(f"{period}: {verdict}" for period, verdict in verdicts.items())
     c.loader = f"indicators refresh --source {m.source}"
     if all(verdict in SUPPORTING for verdict in verdicts.values()):
         c.verdict = "supported"
-        c.explanation = f"Supported year by year: {c.entity} {what} in each of {first}–{last} ({each})."
+        c.explanation = f"Supported period by period: {c.entity} {what} in each of {first}–{last} ({each})."
     elif not lead and all(v in SUPPORTING or v == "unverifiable" for v in verdicts.values()):
-        held = [year for year, verdict in verdicts.items() if verdict in SUPPORTING]
+        confirmed = sum(verdict in SUPPORTING for verdict in verdicts.values())
         c.verdict = "unverifiable"
-        c.explanation = (f"Unverifiable with the bundled data: a place held over {first}–{last}, checked year by year "
-                         f"against {m.source}/{m.indicator} ({each}); the store does not hold every year"
-                         + (f" (it confirms {len(held)} of the {len(years)})" if held else "") + ".")
+        c.explanation = (f"Unverifiable with the bundled data: a streak over {first}–{last}, checked period by period "
+                         f"against {m.source}/{m.indicator} ({each}); the store does not hold every period"
+                         + (f" (it confirms {confirmed} of the {len(periods)})" if confirmed else "") + ".")
     else:
         c.verdict = "needs-review"
-        c.explanation = (f"Needs review: {'a lead' if lead else f'place {place}'} over {first}–{last} checked year by "
-                         f"year against {m.source}/{m.indicator} ({each}); a streak is not accused on (its years may "
-                         "be counted differently).")
+        c.explanation = (f"Needs review: a streak over {first}–{last} ({c.entity} {what}) checked period by period "
+                         f"({each}); a streak is not accused on (its periods may be counted differently).")
 
 
 def _judge_rank(c, store, as_of: str | None) -> None:

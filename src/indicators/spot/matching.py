@@ -214,6 +214,21 @@ def previous_period(period: str) -> str | None:
     return "/".join(f"{year - 1}{part[4:]}" if part[:4] == str(year) else part for part in period.split("/"))
 
 
+def months_back(month: str, n: int) -> str:
+    """The month `n` months before `month` ("2024-07", 3 -> "2024-04")."""
+    count = int(month[:4]) * 12 + int(month[5:7]) - 1 - n
+    return f"{count // 12}-{count % 12 + 1:02d}"
+
+
+def span_periods(span: str) -> list[str]:
+    """Every year or month of a span, in order ("2022/2024" -> 2022, 2023, 2024; "2024-11/2025-01" -> three months)."""
+    first, last = span.split("/")
+    if len(first) == 4:
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    count = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7])
+    return [months_back(last, n) for n in range(count, -1, -1)]
+
+
 def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> tuple[list[Option], str]:
     """The series that agree with the frame, best first, and a reason when there is none."""
     if frame.subject is None and frame.measure is None:
