@@ -89,6 +89,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev18": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 14/32); then used for development (mapping pass 14)",
           "dev19": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
+                   "first run on it",
+          "dev20": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
