@@ -111,3 +111,4 @@ def test_a_fall_held_for_months_and_a_bound_the_streak_is_of(store):
 def test_a_streak_the_growth_beside_it_does_not_run_up_to_stays_unjudged(store, text):
     streak = next(c for c in spot.spot(text, store=store, published="2024-08-07") if "consecutive" in c.span)
     assert streak.match is None and streak.verdict == "unverifiable"
+

@@ -353,11 +353,15 @@ EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Inno
                      r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)\s+((?:19|20)\d{2})\b")
 """An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition"):
 the period of the ranks the text gives without a year of their own."""
+COMPARISON_START = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|against|since)\b")
+"""Words that start a comparison's base ("up from rank 14", "higher than")."""
+NOW_BEFORE = re.compile(r"(?i)\b(?:now|currently|today|at present|presently)\b")
+"""The present said before a figure in its clause ("China is now the world's 12th most innovative nation")."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
                                    r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
-                                   r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
+                                   r"(?:(?:rank|place|position|No\.)\s*)?(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
@@ -400,13 +404,17 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
     found = []
     events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence),
                                                         *RELEASE_DATE_FIRST.finditer(sentence))]
+    previous = None  # the last year read: (where it ends, whether it is a base)
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in events):
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
-        found.append((m.start(), m.group(1), bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider)
-                                                  or CHANGE_ON.search(before)), "year"))
+        base = bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider) or CHANGE_ON.search(before))
+        if previous and previous[1] and LIST_JOIN.fullmatch(sentence[previous[0]: m.start()]):
+            base = True  # "up from rank 14 in 2020 and 2019": a year listed after a base year is one too
+        found.append((m.start(), m.group(1), base, "year"))
+        previous = (m.end(), base)
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
@@ -2359,7 +2367,18 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)]
         # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
         every = candidates
-        candidates = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start] or candidates
+        free = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start]
+        borrowed = not free  # only years attached to other figures: one dates this figure too ("$3.38 trillion and
+        # imports $2.56 trillion in 2023"), unless a comparison starts between them ("12th ..., up from rank 14 in 2020
+        # and rank 17 in 2018": the other figures are the base's; the year a guess for this one)
+        borrowed = borrowed and all(COMPARISON_START.search(sentence[figure.end: attached_years.get(off, off)])
+                                    for off, _, _ in candidates)
+        if borrowed and NOW_BEFORE.search(sentence[a: figure.start]):
+            # "China is now the world's 12th most innovative nation, up from rank 14 in 2020": now, not a base's year:
+            # left open here, the mapping takes the latest period completed before the text (assumed)
+            frame.notes.append("“now”: the latest period before the text, not the year of another figure")
+            return
+        candidates = free or candidates
         # "economies in 2023 are: 1. Switzerland (1st in 2022); 2. Sweden": a year in an aside's brackets dates
         # only what is in them; a figure in an aside of its own without a year takes the year of the asides before
         # it ("(1st in 2022); 2. Sweden (3rd)": 2022, parallel asides; assumed, never an accusation)
@@ -2375,7 +2394,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.notes.append(f"“{label}” is not resolved: no published date (give --published)")
                 frame.period_from = "unresolved"
                 return
-            how = "assumed" if frame.role == "earlier" or parallel else "stated"
+            how = "assumed" if frame.role == "earlier" or parallel or borrowed else "stated"
+            if borrowed and frame.role != "earlier":
+                frame.notes.append(f"{year}: the year of another figure of the sentence (a guess)")
         elif (after_base := _year_after_base(sentence, [y for _, y, base, how in years if base and y and how == "year"],
                                              context)):
             year, how = after_base, "stated"
