@@ -33,12 +33,12 @@ level", "over the same period of 2022", "rose one place from its 2024 position".
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
+                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|rank\s+|"
                             rf"(?:{MONTHS})"
                             r"['’]s\s+)?|"
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
-"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "after a 8.7% drop",
-"following a 12.7% jump"."""
+"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "after a
+8.7% drop", "following a 12.7% jump"."""
 COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
 """Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",

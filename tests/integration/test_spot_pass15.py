@@ -1,0 +1,47 @@
+"""Mapping pass 15 (issue 20): classes of wording seen in dev19's and dev20's misses after their first runs, each
+tested on phrasings of its own and on a near wording where it must not fire or must not accuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.spot.figures import read_figures
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass15")
+
+
+# --- "rank 14": a place written with the noun before the number ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, want", [
+    ("up from rank 14 in 2020", [(14, "rank")]),
+    ("ahead of Malaysia (overall rank 36) and Bulgaria (rank 38)", [(36, "rank"), (38, "rank")]),
+    ("the country ranked 40 in the index", [(40, "rank")]),
+    ("it ranked 500 companies by revenue", [(500, "count")]),  # a unit after it: a count
+    ("China ranked 3 places higher", [(3, "rank")]),  # a move, as before
+])
+def test_a_number_after_the_word_rank_is_a_place(sentence, want):
+    assert [(f.value, f.unit) for f in read_figures(sentence)] == want
+
+
+def test_places_written_rank_n_are_judged_in_the_ranking_the_text_names(store):
+    """ZeroHedge (Statista), 2023-10-06: GII 2023 ranks of Malaysia (36), Bulgaria (38), India (40), Vietnam (46)."""
+    text = ("Switzerland is the most innovative country in the Global Innovation Index 2023. China was also named the "
+            "most innovative upper middle-income country ahead of Malaysia (overall rank 36) and Bulgaria (rank 38), "
+            "while India (overall rank 40) came first for lower middle-income countries, followed by Vietnam (rank 46).")
+    found = spot.spot(text, store=store, published="2023-10-06")
+    got = {c.entity: (c.match and c.match.indicator, c.period, c.verdict) for c in found if c.unit == "rank"
+           and c.value in (36, 38, 40, 46)}
+    assert got == {e: ("gii_rank", "2023", "supported") for e in ("MYS", "BGR", "IND", "VNM")}
+
+
+def test_a_base_place_written_rank_n_keeps_its_own_year(store):
+    found = spot.spot("China is now the world's 12th most innovative nation, up from rank 14 in 2020 and 2019 and rank "
+                      "17 in 2018.", store=store, published="2023-10-06")
+    assert [(c.value, c.period, c.verdict) for c in found if c.value in (14, 17)] == [
+        (14, "2020", "supported"), (17, "2018", "supported")]
+    assert not [c for c in found if c.verdict in ACCUSING]
