@@ -45,3 +45,23 @@ def test_a_base_place_written_rank_n_keeps_its_own_year(store):
     assert [(c.value, c.period, c.verdict) for c in found if c.value in (14, 17)] == [
         (14, "2020", "supported"), (17, "2018", "supported")]
     assert not [c for c in found if c.verdict in ACCUSING]
+
+
+# --- a part of the year after a base figure is the base's ------------------------------------------------------------
+
+def test_a_part_of_the_year_after_a_base_figure_dates_the_base_not_the_figure(store):
+    """Trivium China, 2024-04-12: "Import value fell 1.9% y/y, down from 3.5% y/y growth in the first two months of the
+    year": the 1.9% is March's (the paragraph's month), the first two months the 3.5%'s."""
+    found = spot.spot("Export value in USD terms shrunk 7.5% y/y in March, compared to 7.1% y/y growth across "
+                      "Jan-Feb.\n\nImport value fell 1.9% y/y, down from 3.5% y/y growth in the first two months of the "
+                      "year.", store=store, published="2024-04-12")
+    imports = by_span(found, "1.9%")
+    assert (imports.match.indicator, imports.period, imports.verdict) == ("goods_imports_usd_yoy_pct", "2024-03",
+                                                                          "supported")
+
+
+def test_a_part_of_the_year_after_the_words_of_a_base_without_a_figure_still_dates_the_figure(store):
+    """"rose 7% from a year earlier in July": no base figure, so July dates the 7% (as before)."""
+    found = spot.spot("China's exports in US dollar terms rose 7% from a year earlier in July.", store=store,
+                      published="2024-08-07")
+    assert by_span(found, "7%").period == "2024-07"

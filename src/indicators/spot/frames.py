@@ -279,13 +279,18 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     figures ("accelerating from 4.4% in August": August is the 4.4%'s); (None, "", -1) when none is left."""
     found = [f for f in _subannual_all(sentence, year) if f[2] + len(f[1]) not in base_months]
     before = [f for f in found if f[2] < start]
-    after = [f for f in found if not re.search(r"(?i)(?:alone|['’]s\s)$", f[1])]  # "December alone": its figures follow
+    after = [f for f in found if not re.search(r"(?i)(?:alone|['’]s\s)$", f[1])  # "December alone": its figures follow
+             and not (f[2] > start and BASE_FIGURE_BETWEEN.search(sentence, start, f[2]))]
+    # "fell 1.9%, down from 3.5% growth in the first two months": a part of the year after a base figure is the base's
     attached = [f for f in after if start < f[2] <= start + 60 and not CLAUSE_BREAK.search(sentence, start, f[2])]
     if before and attached and CLAUSE_BREAK.search(sentence, before[-1][2], start):
         return attached[0]  # "falling until March, but exports rose 8.1% in April": the figure's own clause's month
     return before[-1] if before else (after[0] if after else (None, "", -1))
 
 
+BASE_FIGURE_BETWEEN = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|against)\s+(?:[^\s\d]+\s+){0,3}?[$€¥£]?\d")
+"""A base figure ("down from 3.5%", "compared to 7.1% y/y growth"): what follows it dates the base, not the figure
+before it (not "from a year earlier", which has no figure)."""
 CLAUSE_BREAK = re.compile(r"[,;]|\s(?:but|while|whereas)\s")
 """Between two clauses of a sentence (a period named in another clause dates its figures, not this one's)."""
 
