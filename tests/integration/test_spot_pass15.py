@@ -65,3 +65,39 @@ def test_a_part_of_the_year_after_the_words_of_a_base_without_a_figure_still_dat
     found = spot.spot("China's exports in US dollar terms rose 7% from a year earlier in July.", store=store,
                       published="2024-08-07")
     assert by_span(found, "7%").period == "2024-07"
+
+
+# --- a cluster's rank in brackets after its name, or after "grabbed" ---------------------------------------------------
+
+def test_cluster_ranks_in_brackets_after_their_names(store):
+    """China Daily (East Lake), 2024: the GII 2024 ranks of the Shenzhen-Hong Kong-Guangzhou (2nd), Beijing (3rd) and
+    Shanghai-Suzhou (5th) clusters, each in brackets after its name; none given to a name further back in the list."""
+    found = spot.spot("WIPO released the 2024 Global Innovation Index (GII) on Aug 27. The report shows that China boasts 26 "
+                      "of the top 100 global tech innovation clusters. Leading the "
+                      "pack is the Shenzhen-Hong Kong-Guangzhou cluster (ranked 2nd globally), followed by Beijing "
+                      "(3rd), Shanghai-Suzhou (5th).", store=store, published="2024-09-01")
+    got = {c.span: (c.match and c.match.product, c.verdict) for c in found if c.span in ("2nd", "3rd", "5th")}
+    assert got == {"2nd": ("cluster:Shenzhen–Hong Kong–Guangzhou", "supported"), "3rd": ("cluster:Beijing", "supported"),
+                   "5th": ("cluster:Shanghai–Suzhou", "supported")}
+
+
+def test_a_cluster_that_grabbed_a_place(store):
+    """China Daily, 2023: "grabbed second place on the Top 100 Science and Technology Clusters in 2023"."""
+    found = spot.spot("China's Shenzhen–Hong Kong–Guangzhou science and technology cluster grabbed second place on the "
+                      "Top 100 Science and Technology Clusters in 2023, according to the World Intellectual Property "
+                      "Organization.", store=store, published="2023-10-01")
+    place = by_span(found, "second place")
+    assert (place.match.indicator, place.match.product, place.verdict) == (
+        "cluster_rank", "cluster:Shenzhen–Hong Kong–Guangzhou", "supported")
+
+
+def test_a_streak_in_words_beside_a_lead_is_that_lead_year_by_year(store):
+    """"China has the highest number of top-100 global tech innovation clusters for the second year in a row" (China
+    Daily, 2024): the lead among economies in 2023 and 2024, never an accusation."""
+    found = spot.spot("WIPO released the 2024 Global Innovation Index (GII) on Aug 27. The report reveals that China has "
+                      "the highest number of top-100 global tech innovation clusters for the second year in a row.",
+                      store=store, published="2024-09-01")
+    streak = by_span(found, "second year in a row")
+    assert (streak.match.indicator, streak.match.period, streak.match.derivation) == ("st_clusters_top100", "2023/2024",
+                                                                                      "streak")
+    assert streak.verdict not in ACCUSING and "2023:" in streak.explanation

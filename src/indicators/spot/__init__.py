@@ -325,16 +325,17 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
     leaders = [c for c in here if c.role == "leader" and c.period and c.period[:4].isdigit()]
     tied = []
     for c in here:
-        if c.role != "streak" or c.check == "leader" or not leaders or not c.value or c.value != int(c.value) \
+        years = c.role == "streak" or (c.frame.get("form") == "streak" and c.unit == "years")
+        if not years or c.check == "leader" or not leaders or not c.value or c.value != int(c.value) \
                 or not 1 < c.value <= 50:
             continue
         leader = min(leaders, key=lambda l: abs(l.start - c.start))
         last = int(leader.period[:4])
         period = f"{last - int(c.value) + 1}/{last}"
-        frame = {**leader.frame, "role": "streak", "period": period,
+        frame = {**leader.frame, "role": "streak", "period": period, "form": "",
                  "notes": [*leader.frame.get("notes", []), f"a lead held for {int(c.value)} years running ({period})"]}
         c.frame, c.period, c.entity, c.total = frame, period, leader.entity, leader.total
-        c.check, c.comparator, c.step, c.open = "leader", "rank==1", None, list(leader.open)
+        c.check, c.comparator, c.step, c.open, c.role = "leader", "rank==1", None, list(leader.open), "streak"
         tied.append(c)
     return tied
 

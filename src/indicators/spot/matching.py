@@ -358,13 +358,15 @@ def _name_key(text: str) -> str:
     return re.sub(r"\s*[–—-]\s*", "-", text.lower())
 
 
-NAME_TO_RANK = re.compile(r"(?i)^[\s,]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
+NAME_TO_RANK = re.compile(r"(?i)^[\s,(]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
+                          r"grabbed|claimed|secured|won|captured|occupied|maintained|"
                           r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
                           r"sci-tech|science|and|technology|S&T|cluster|clusters|top|position|spot|place|"
                           r"continues|continued|continue|to|still|again|once|more|which|who|fell|dropped|slipped|slid|"
-                          r"declined|rose|climbed|jumped|moved|advanced|edged|went|up|down|back)[\s,'’-]*)*$")
+                          r"declined|rose|climbed|jumped|moved|advanced|edged|went|up|down|back)[\s,'’(-]*)*$")
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
-the world's second"): a closed list, so that a rank is never given to a name further back in a list."""
+the world's second", "grabbed second place", "Beijing (3rd)", "cluster (ranked 2nd globally)"): a closed list, so
+that a rank is never given to a name further back in a list."""
 
 
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s+(?=its\b|the\b|[A-Z])")
