@@ -120,8 +120,11 @@ def run(_clicks, text, published, search):
     index = matching.series_index(store)
     offered = [choices.choices_for(candidate, index) if n < MAX_CHOICE_ROWS else choices.Choices()
                for n, candidate in enumerate(data)]
-    header = spot.draft_header("the Check a text page", left_out)
-    drafted = {"header": header}
+    # the text's own URL (front matter): its page's rows in the store are not evidence for it, here, when a row is
+    # judged again and in the downloaded file (`article:`), as for `indicators check --claims`
+    article = choices.own_article(spot.split_front_matter(text)[0])
+    header = spot.draft_header("the Check a text page", left_out) + (spot.yaml_text({"article": article}) if article else "")
+    drafted = {"header": header, "article": article}
     with_choices = tuple(n for n, picked in enumerate(offered) if picked.series)
     results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of, with_choices)])
     notes = " ".join(getattr(found, "notes", []))
@@ -150,8 +153,8 @@ def _row_id(kind: str, index) -> dict:
                Output(_row_id("chart", MATCH), "figure"),
                Input(_row_id("series", MATCH), "value"), Input(_row_id("entity", MATCH), "value"),
                Input(_row_id("period", MATCH), "value"), State(_row_id("candidate", MATCH), "data"),
-               State("url", "search"), prevent_initial_call=True)
-def rejudge(series, entity, period, candidate, search):
+               State("url", "search"), State(f"{PAGE}-drafted", "data"), prevent_initial_call=True)
+def rejudge(series, entity, period, candidate, search, drafted):
     """The user picked another series, place or period for one figure: rebuild its claim and judge it with
     the claims engine (spot.choices, the path of `indicators check --claims`). The row's claim, the one
     the download writes, becomes the rebuilt one; the row is accepted."""
@@ -162,6 +165,10 @@ def rejudge(series, entity, period, candidate, search):
         common.expect(value, common.VALUE, f"{PAGE}-{kind}")
     common.expect(candidate, (dict,), f"{PAGE}-candidate")
     common.expect(search, common.TEXT, "url.search")
+    common.expect(drafted, (dict, type(None)), f"{PAGE}-drafted")
+    article = (drafted or {}).get("article") or None
+    if article is not None and not (isinstance(article, dict) and all(isinstance(v, (str, list)) for v in article.values())):
+        raise BadRequest(f"{PAGE}-drafted.article: not the text's URL and copies")
     row = dash.ctx.triggered_id["index"] if isinstance(dash.ctx.triggered_id, dict) else None
     if not isinstance(row, int) or isinstance(row, bool):
         raise BadRequest("the callback request names no row of the table")
@@ -170,7 +177,7 @@ def rejudge(series, entity, period, candidate, search):
     try:
         picked = choices.choices_for(candidate, index, series, entity, period)
         claim = choices.claim_for(candidate, index, series, period, entity, suffix=f"-row{row + 1}")
-        result = choices.judge([claim], store, _as_of(search))[claim["id"]]
+        result = choices.judge([claim], store, _as_of(search), article)[claim["id"]]
     except (choices.ChoiceError, ValueError) as exc:
         skip = dash.no_update
         return skip, html.Span(str(exc), className="problems"), skip, skip, skip, skip, skip, skip, skip

@@ -101,3 +101,34 @@ def test_a_streak_in_words_beside_a_lead_is_that_lead_year_by_year(store):
     assert (streak.match.indicator, streak.match.period, streak.match.derivation) == ("st_clusters_top100", "2023/2024",
                                                                                       "streak")
     assert streak.verdict not in ACCUSING and "2023:" in streak.explanation
+
+
+# --- the text's own page is never evidence for it ------------------------------------------------------------------
+
+ECNS = "http://ecns.cn/news/cns-wire/2024-01-12/detail-ihcwrpvv3812064.shtml"
+CAAM_2023 = ("China's automobile production reached 30.161 million in 2023, up 11.6 percent year on year, according to "
+             "the China Association of Automobile Manufacturers.\n")
+
+
+def test_a_text_whose_page_the_store_took_its_figures_from_is_not_verified_by_them(store):
+    """The store's CAAM 2023 rows cite ECNS's report of the release (data/caam): pasted with that page's URL in its
+    front matter, the same figures are unverifiable ("the article is its own source"), as `indicators check` says of a
+    claims file naming that URL; without the URL they are supported by those rows."""
+    plain = {c.span: c.verdict for c in spot.spot(CAAM_2023, store=store, published="2024-01-12")}
+    assert plain == {"30.161 million": "supported", "11.6 percent": "supported"}
+    own = spot.spot(f"---\nurl: {ECNS}\npublished: 2024-01-12\n---\n" + CAAM_2023, store=store)
+    assert {c.span: c.verdict for c in own} == {"30.161 million": "unverifiable", "11.6 percent": "unverifiable"}
+    assert all("its own source" in c.explanation for c in own)
+
+
+def test_a_row_judged_again_on_the_page_keeps_the_texts_own_url(store):
+    """The Check-a-text page judges a row again (another series, place or period) with the text's own URL, as the
+    downloaded claims.yaml carries it under `article:`."""
+    from indicators.spot import choices
+
+    [claim, _] = spot.draft_entries(spot.spot(CAAM_2023, store=store, published="2024-01-12"))[0]
+    article = choices.own_article({"url": ECNS, "title": "ignored"})
+    assert article == {"url": ECNS}
+    assert choices.judge([claim], store, None)[claim["id"]].verdict == "supported"
+    assert choices.judge([claim], store, None, article)[claim["id"]].verdict == "unverifiable"
+    assert f"article:\n  url: {ECNS}\n" in choices.claims_yaml([claim], article=article)

@@ -174,8 +174,9 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")
-    drafting.judge(found, store, as_of, index, published_date)
-    _follow_readings(found, store, as_of, index, published_date)
+    with drafting.judging(meta):  # the text's own page is never evidence for it
+        drafting.judge(found, store, as_of, index, published_date)
+        _follow_readings(found, store, as_of, index, published_date)
     for candidate in found:
         if "period-from-published" in candidate.flags and candidate.explanation:
             candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "

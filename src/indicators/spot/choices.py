@@ -209,17 +209,25 @@ def _claim_for(candidate: dict, index: list[matching.Entry], picked: Choices, cl
     return drafting.to_claim(chosen, claim_id or drafting._slug(chosen) + suffix)
 
 
-def claims_yaml(claims: list[dict], header: str = "") -> str:
-    """The claims as the page's claims.yaml (a header of comments, then `claims:`)."""
-    return header + drafting.yaml_text({"claims": claims})
+def claims_yaml(claims: list[dict], header: str = "", article: dict | None = None) -> str:
+    """The claims as the page's claims.yaml (a header of comments, the text's `article:` when it gave its own
+    URL, then `claims:`)."""
+    return header + drafting.yaml_text({**({"article": article} if article else {}), "claims": claims})
 
 
-def judge(claims: list[dict], store, as_of: str | None = None) -> dict:
-    """Claim id -> the claims engine's result, from a claims.yaml holding `claims` judged by
-    `claims.check_all` (what `indicators check --claims` runs). One file, one call."""
+def own_article(meta: dict) -> dict:
+    """From a text's front matter, what the independence rule needs: its `url` and `copies` (rows typed from
+    that page are never evidence for it); {} when it gives none."""
+    return {key: meta[key] if key == "copies" else str(meta[key]) for key in ("url", "copies") if meta.get(key)}
+
+
+def judge(claims: list[dict], store, as_of: str | None = None, article: dict | None = None) -> dict:
+    """Claim id -> the claims engine's result, from a claims.yaml holding `claims` (and the text's own
+    `article`, see own_article) judged by `claims.check_all` (what `indicators check --claims` runs). One file,
+    one call."""
     if not claims:
         return {}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "claims.yaml"
-        path.write_text(claims_yaml(claims), encoding="utf-8")
+        path.write_text(claims_yaml(claims, article=article), encoding="utf-8")
         return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}

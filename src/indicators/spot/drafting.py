@@ -11,6 +11,8 @@ from two levels) are judged here with derive.py and never called contradicted.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 import tempfile
 import textwrap
@@ -23,6 +25,7 @@ from indicators import catalogue
 from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
+from indicators.claims.engine import own_source
 from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, Frame, overlapping
 from indicators.spot.matching import (freq_of, in_dollars, months_of, previous_period, related, same_dimensions,
                                        span_periods)
@@ -79,13 +82,35 @@ def to_claim(candidate, claim_id: str, option=None) -> dict:
     return claim
 
 
+_ARTICLE: contextvars.ContextVar[dict] = contextvars.ContextVar("spotted_article", default={})
+"""The text being judged, as the claims engine's independence rule sees it: its `url` and `copies`."""
+
+
+@contextlib.contextmanager
+def judging(meta: dict):
+    """While the figures of a text are judged: its own URL and copies (front matter `url:`, `copies:`), whose rows
+    in the store (typed from that very page) are never evidence for it, as for `indicators check`."""
+    token = _ARTICLE.set({key: meta[key] if key == "copies" else str(meta[key]) for key in ("url", "copies")
+                          if meta.get(key)})
+    try:
+        yield
+    finally:
+        _ARTICLE.reset(token)
+
+
+def _evidence(store, as_of: str | None):
+    """The store's rows as evidence for the text being judged (its own page's rows left out)."""
+    return engine.Evidence(store, as_of, own_source(_ARTICLE.get()))
+
+
 def _check(batch: list[dict], store, as_of: str | None) -> dict:
     """One claims file, one call of the engine (quotes shortened: the engine does not read them, and a
     long sentence repeated per figure would make the file grow with figures × sentence length)."""
     batch = [{**claim, "quote": _short(claim["quote"])} for claim in batch]
+    article = {"title": "spotted text", "as_of": as_of, **_ARTICLE.get()}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "claims.yaml"
-        path.write_text(yaml_text({"article": {"title": "spotted text", "as_of": as_of}, "claims": batch}), encoding="utf-8")
+        path.write_text(yaml_text({"article": article, "claims": batch}), encoding="utf-8")
         return {r.id: r for r in engine.check_all(store=store, as_of=as_of, path=path, compare=False)}
 
 
@@ -583,7 +608,7 @@ def _judge_rank(c, store, as_of: str | None) -> None:
     place is checked as far as the held ones and the world's total allow, and never accused: supported when the held
     economies put it there and the economies not held could not pass it, else needs-review."""
     m = c.match
-    evidence = engine.Evidence(store, as_of)
+    evidence = _evidence(store, as_of)
     spec = {"source": m.source, "indicator": m.indicator, "product": m.product, "unit": m.unit, "period": m.period}
     rows = evidence.rows(spec).drop_duplicates("entity", keep="last")
     world = rows[rows["entity"] == "WLD"]
@@ -623,7 +648,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     if m.derivation == "rank":
         _judge_rank(c, store, as_of)
         return
-    evidence = engine.Evidence(store, as_of)
+    evidence = _evidence(store, as_of)
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's
     period = str(m.period).split("/")[-1] if m.derivation in ("difference", "ratio", "growth") else m.period
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
