@@ -1,5 +1,5 @@
 """What held for N years or months running ("Switzerland ranks 1st in the GII for the 14th consecutive year", "rose 7
-percent ..., the fourth consecutive month of growth"): the streak is checked in each period (spot._places_held,
+percent ..., the fourth consecutive month of growth"): the streak is checked in each period (spot._held_streaks,
 drafting._judge_streak), never an accusation; a streak tied to no figure, to one the sentence leaves ambiguous, or
 to one it does not run up to, stays about nothing the store holds."""
 

@@ -166,7 +166,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
-        _places_held(here, sentence, s0, context, index, published_date)
+        _held_streaks(here, sentence, s0, context, index, published_date)
         count += len(here)
         bases |= stated_bases(sentence)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
@@ -341,7 +341,7 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
     return tied
 
 
-def _places_held(here: list[Candidate], sentence: str, s0: int, context: frames.Context, index: list,
+def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames.Context, index: list,
                  published: date | None) -> None:
     """A streak of years or months beside what held in each of them (period "2011/2024", "2024-04/2024-07"),
     judged period by period (drafting: derivation "streak"), never an accusation:
@@ -363,10 +363,9 @@ def _places_held(here: list[Candidate], sentence: str, s0: int, context: frames.
         if unit not in ("years", "months") or c.check == "leader" or not c.value or c.value != int(c.value) \
                 or not 1 < c.value <= 50:
             continue
-        fits = [h for h in held if re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)
-                and (unit == "months" or _place(h) or _growth(h))]
         if _ended(sentence, c.start - s0):
             continue
+        fits = [h for h in held if re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
         before = [h for h in fits if h.end <= c.start]
         anchor = before[-1] if before else next((h for h in fits if h.start >= c.end), None)
         if anchor is None and unit == "years":
@@ -405,12 +404,14 @@ def _ended(sentence: str, at: int) -> bool:
 
 
 def _sign_words(after: str) -> int:
-    """The sign the words after a streak give it: 1 ("of growth", "of gains"), -1 ("of decline"), 0 (none)."""
-    m = re.match(r"(?i)\s*of\s+(?:[\w-]+\s+){0,3}?(growth|gains?|increases?|expansion|rises?|declines?|decreases?|"
-                 r"falls?|drops?|contraction|shrinking)\b", after)
+    """The sign the words after a streak give it: 1 ("of growth", "of gains"), -1 ("of decline"), 0 (none), from
+    the vocabulary's `streak_signs`."""
+    signs = vocabulary.vocabulary()["streak_signs"]
+    words = vocabulary.alternatives([*signs["up"], *signs["down"]])
+    m = re.match(rf"(?i)\s*of\s+(?:[\w-]+\s+){{0,3}}?({words})\b", after)
     if not m:
         return 0
-    return -1 if m.group(1).lower().startswith(("decl", "decr", "fall", "drop", "contr", "shri")) else 1
+    return -1 if m.group(1).lower() in signs["down"] else 1
 
 
 def _place(c: Candidate) -> bool:

@@ -555,7 +555,7 @@ def _derived_alternatives(c, store, as_of: str | None) -> None:
 
 
 def _judge_streak(c, store, as_of: str | None) -> None:
-    """What held for N periods running, checked by the engine for each period (spot._places_held): a lead among
+    """What held for N periods running, checked by the engine for each period (spot._held_streaks): a lead among
     the economies a count series holds ("first in the world for five consecutive years": the leader check); a
     place in a series of ranks ("ranks 1st in the GII for the 14th consecutive year": the exact check); a growth
     rate's sign ("growing for the eighth consecutive year": the threshold check, above or below 0). Supported
