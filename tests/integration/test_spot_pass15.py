@@ -132,3 +132,24 @@ def test_a_row_judged_again_on_the_page_keeps_the_texts_own_url(store):
     assert choices.judge([claim], store, None)[claim["id"]].verdict == "supported"
     assert choices.judge([claim], store, None, article)[claim["id"]].verdict == "unverifiable"
     assert f"article:\n  url: {ECNS}\n" in choices.claims_yaml([claim], article=article)
+
+
+# --- "comes third", "in second rank" -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, want", [
+    ("The United States comes third while Sweden is in second rank.", [(3, "rank"), (2, "rank")]),
+    ("Germany finishes fourth.", [(4, "rank")]),
+    ("Its service comes second to none.", []),  # an idiom: no place
+    ("It came second to none.", []),
+    ("the second rank of officials", []),  # not after a ranking word or "in"
+])
+def test_places_after_comes_and_before_rank(sentence, want):
+    assert [(f.value, f.unit) for f in read_figures(sentence)] == want
+
+
+def test_places_after_comes_are_judged(store):
+    """ZeroHedge (Statista), 2023-10-06, on GII 2023: "The United States comes third while Sweden is in second rank."."""
+    found = spot.spot("Switzerland is the most innovative country in the Global Innovation Index 2023. The United States "
+                      "comes third while Sweden is in second rank.", store=store, published="2023-10-06")
+    assert {c.span: (c.entity, c.match and c.match.indicator, c.verdict) for c in found if c.unit == "rank"} == {
+        "third": ("USA", "gii_rank", "supported"), "second": ("SWE", "gii_rank", "supported")}

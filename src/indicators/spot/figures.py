@@ -37,9 +37,9 @@ from indicators.spot.text import Taken
 from indicators.spot.vocabulary import alternatives, mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
-RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|finished|stood)\s+$", re.I)
+RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|comes|come|coming|finished|finishes|stood|stands)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
-PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?)\b")
+PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?|rank)\b")
 PLACE_WORD_AFTER = re.compile(r"(?i)\s+place\b")
 """An ordinal word before "place", "position", "spot" is a rank ("Beijing in third place", "in the fourth spot"),
 except the idioms "in the first place", "in the second place"."""
@@ -184,7 +184,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
             or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
-            or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30]))  # "ranks first in 26": a count
+            or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30])) \
+            or bool(re.match(r"(?i)\s+to\s+none\b", sentence[f.end:]))  # "ranks first in 26": a count; "second to none"
     return False
 
 
@@ -314,7 +315,8 @@ def _placed_first_second(sentence: str) -> list[Figure]:
         placed = PLACE_AFTER.match(sentence, m.end())
         before = sentence[max(0, m.start() - 25): m.start()]
         # "The United States came in second with 55,678 applications", "in second place in the world rankings"
-        came = CAME_IN.search(before) and not re.match(r"\s+(?:time|half|quarter|largest|biggest)\b", sentence[m.end():])
+        came = CAME_IN.search(before) and not re.match(r"\s+(?:time|half|quarter|largest|biggest|to\s+none)\b",
+                                                      sentence[m.end():])  # "second to none": an idiom, no place
         # "Tokyo-Yokohama slipped to second place", "Seoul was second,": a place after a verb of moving or being
         came = came or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, m.end())
         # "with China's Shenzhen-Hong Kong-Guangzhou in second place": "in first/second place" is a place in a ranking
