@@ -153,3 +153,22 @@ def test_places_after_comes_are_judged(store):
                       "comes third while Sweden is in second rank.", store=store, published="2023-10-06")
     assert {c.span: (c.entity, c.match and c.match.indicator, c.verdict) for c in found if c.unit == "rank"} == {
         "third": ("USA", "gii_rank", "supported"), "second": ("SWE", "gii_rank", "supported")}
+
+
+# --- a month written before its year; both currency bases in one sentence ---------------------------------------------
+
+TRIVIUM = ("Export value in USD terms shrunk 7.5% y/y in March, compared to 7.1% y/y growth across Jan-Feb.\n\n"
+           "March 2024 had two fewer working days than March 2023, which impacted export shipments.\n\n"
+           "Moreover, the sharp drop in USD terms is driven by RMB depreciation – in RMB terms, exports only fell 3.8% "
+           "y/y, while imports grew 2.0% y/y.\n")
+
+
+def test_a_month_before_its_year_dates_the_text_and_the_last_basis_said_leans(store):
+    """Trivium China, 2024-04-12: "March 2024 had ..." dates what follows as March 2024 (not the year 2024); "in RMB
+    terms, exports only fell 3.8% y/y, while imports grew 2.0% y/y" after "in USD terms": both on the yuan basis, the
+    one said last before them (a leaning, never an accusation)."""
+    found = spot.spot(TRIVIUM, store=store, published="2024-04-12")
+    got = {c.span: (c.match.indicator, c.period, c.verdict) for c in found if c.span in ("3.8%", "2.0%")}
+    assert got == {"3.8%": ("goods_exports_yoy_pct", "2024-03", "supported"),
+                   "2.0%": ("goods_imports_yoy_pct", "2024-03", "supported")}
+    assert "currency" in by_span(found, "2.0%").open

@@ -834,6 +834,12 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
         dollars = _qualified_currency(around)
     if dollars is None:
         dollars = _stated_currency(sentence)
+    if dollars is None and len(stated_bases(sentence)) == 2 and at >= 0:
+        # "the sharp drop in USD terms ... – in RMB terms, exports only fell 3.8% y/y, while imports grew 2.0% y/y": both
+        # bases said, the one said last before the figure the likelier (open: never an accusation on it)
+        before = [m for m in STATED_BASIS.finditer(sentence) if m.end() <= at]
+        if before:
+            return _basis_first(options, (before[-1].group(1) or before[-1].group(2)).lower() not in YUAN_WORDS), False
     if dollars is None and frame.transformation == "growth_rate":
         dollars = _stated_currency(paragraph)
     if dollars is None and frame.transformation == "growth_rate":
@@ -902,7 +908,11 @@ def _stated_currency(text: str) -> bool | None:
 
 def stated_bases(text: str) -> set[bool]:
     """Every currency basis `text` says outright (True for dollars, False for yuan)."""
-    return {(m.group(1) or m.group(2)).lower() not in ("yuan", "rmb", "renminbi", "cny") for m in STATED_BASIS.finditer(text)}
+    return {(m.group(1) or m.group(2)).lower() not in YUAN_WORDS for m in STATED_BASIS.finditer(text)}
+
+
+YUAN_WORDS = ("yuan", "rmb", "renminbi", "cny")
+"""The words of a stated basis (STATED_BASIS) that name the yuan; the others name the dollar."""
 
 
 WITH_CLAUSE = re.compile(r"(?i)\s*,?\s*(?:with|up|down|representing|marking|an?\s+(?:increase|rise|decrease|decline|"

@@ -337,6 +337,9 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
+    m = re.search(rf"\b({MONTHS})(?=\s+{year}\b)", sentence)  # "March 2024 had two fewer working days"
+    if m and not MONTH_RANGE.search(sentence):
+        return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
         n = 3 * (SMALL.get(m.group(1).lower()) or int(m.group(1)))
