@@ -411,12 +411,15 @@ def test_the_check_pages_callbacks_answer_400_for_values_no_control_sends(client
     assert "is not a valid value" in response.get_json()["error"]
 
 
-@pytest.mark.parametrize("candidate, changed, problem", [
-    ("not a candidate", '{"index":0,"type":"check-series"}.value', "is not a valid value"),
-    ({"span": "x"}, "check-series.value", "names no row of the table"),
-], ids=["candidate text", "no row"])
-def test_the_check_pages_row_callback_answers_400_for_a_body_it_never_gets(client, candidate, changed, problem):
-    """The row callback (pattern-matching ids, one per row) checks the row it serves and its candidate."""
+@pytest.mark.parametrize("candidate, changed, drafted, problem", [
+    ("not a candidate", '{"index":0,"type":"check-series"}.value', None, "is not a valid value"),
+    ({"span": "x"}, "check-series.value", None, "names no row of the table"),
+    ({"span": "x"}, '{"index":0,"type":"check-series"}.value', "not a draft", "is not a valid value"),
+    ({"span": "x"}, '{"index":0,"type":"check-series"}.value', {"article": {"url": 7}}, "not the text's URL"),
+], ids=["candidate text", "no row", "draft text", "article not a URL"])
+def test_the_check_pages_row_callback_answers_400_for_a_body_it_never_gets(client, candidate, changed, drafted, problem):
+    """The row callback (pattern-matching ids, one per row) checks the row it serves, its candidate and the page's
+    draft (whose `article` holds the text's own URL)."""
     deps = client.get("/_dash-dependencies").get_json()
     dep = next(d for d in deps if '"check-verdict"' in d["output"])
     row = lambda kind: {"index": 0, "type": f"check-{kind}"}  # noqa: E731
@@ -425,7 +428,8 @@ def test_the_check_pages_row_callback_answers_400_for_a_body_it_never_gets(clien
     body = {"output": dep["output"], "changedPropIds": [changed],
             "inputs": [{"id": row(k), "property": "value", "value": "x"} for k in ("series", "entity", "period")],
             "state": [{"id": row("candidate"), "property": "data", "value": candidate},
-                      {"id": "url", "property": "search", "value": ""}],
+                      {"id": "url", "property": "search", "value": ""},
+                      {"id": "check-drafted", "property": "data", "value": drafted}],
             "outputs": [{"id": row(k), "property": p} for k, p in zip(kinds, props)]}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400, response.get_data(as_text=True)[:300]
