@@ -89,9 +89,10 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev18": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 14/32); then used for development (mapping pass 14)",
           "dev19": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 23/53); then used for development (mapping pass 15)",
           "dev20": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 9/32, 1 false contradicted); then used for development "
+                   "(mapping pass 15)",
           "dev21": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev22": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
