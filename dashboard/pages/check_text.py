@@ -122,7 +122,7 @@ def run(_clicks, text, published, search):
                for n, candidate in enumerate(data)]
     # the text's own URL (front matter): its page's rows in the store are not evidence for it, here, when a row is
     # judged again and in the downloaded file (`article:`), as for `indicators check --claims`
-    article = choices.own_article(spot.split_front_matter(text)[0])
+    article = spot.own_article(spot.split_front_matter(text)[0])
     header = spot.draft_header("the Check a text page", left_out) + (spot.yaml_text({"article": article}) if article else "")
     drafted = {"header": header, "article": article}
     with_choices = tuple(n for n, picked in enumerate(offered) if picked.series)

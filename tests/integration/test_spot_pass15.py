@@ -127,7 +127,7 @@ def test_a_row_judged_again_on_the_page_keeps_the_texts_own_url(store):
     from indicators.spot import choices
 
     [claim, _] = spot.draft_entries(spot.spot(CAAM_2023, store=store, published="2024-01-12"))[0]
-    article = choices.own_article({"url": ECNS, "title": "ignored"})
+    article = spot.own_article({"url": ECNS, "title": "ignored"})
     assert article == {"url": ECNS}
     assert choices.judge([claim], store, None)[claim["id"]].verdict == "supported"
     assert choices.judge([claim], store, None, article)[claim["id"]].verdict == "unverifiable"

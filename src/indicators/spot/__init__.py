@@ -28,8 +28,8 @@ from datetime import date
 
 from indicators import cache, catalogue
 from indicators.spot import drafting, frames, matching
-from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, to_claim,
-                                      yaml_text)
+from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, own_article,
+                                      to_claim, yaml_text)
 from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, read_figures
 from indicators.spot.text import (MAX_BYTES, SpotError, as_date, front_matter_problem, read_input, sentences,
                                   split_front_matter)
@@ -39,6 +39,7 @@ from indicators.store import Store
 
 __all__ = ["spot", "read_input", "SpotError", "MAX_BYTES", "Candidate", "Match", "Spotted", "draft_entries",
            "draft_claims", "draft_header", "draft_yaml", "yaml_text", "format_table", "to_claim", "split_front_matter",
+           "own_article",
            "sentences", "find_figures", "read_figures", "FLAGS", "VERDICTS"]
 
 FLAGS = ("implausible-magnitude", "prediction", "no-series", "unit-mismatch", "period-unresolved", "derived",

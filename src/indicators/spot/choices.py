@@ -215,15 +215,9 @@ def claims_yaml(claims: list[dict], header: str = "", article: dict | None = Non
     return header + drafting.yaml_text({**({"article": article} if article else {}), "claims": claims})
 
 
-def own_article(meta: dict) -> dict:
-    """From a text's front matter, what the independence rule needs: its `url` and `copies` (rows typed from
-    that page are never evidence for it); {} when it gives none."""
-    return {key: meta[key] if key == "copies" else str(meta[key]) for key in ("url", "copies") if meta.get(key)}
-
-
 def judge(claims: list[dict], store, as_of: str | None = None, article: dict | None = None) -> dict:
     """Claim id -> the claims engine's result, from a claims.yaml holding `claims` (and the text's own
-    `article`, see own_article) judged by `claims.check_all` (what `indicators check --claims` runs). One file,
+    `article`, drafting.own_article) judged by `claims.check_all` (what `indicators check --claims` runs). One file,
     one call."""
     if not claims:
         return {}

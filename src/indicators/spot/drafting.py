@@ -86,12 +86,17 @@ _ARTICLE: contextvars.ContextVar[dict] = contextvars.ContextVar("spotted_article
 """The text being judged, as the claims engine's independence rule sees it: its `url` and `copies`."""
 
 
+def own_article(meta: dict) -> dict:
+    """From a text's front matter, what the claims engine's independence rule needs: its `url` and `copies` (rows
+    typed from that page are never evidence for it); {} when it gives none."""
+    return {key: meta[key] if key == "copies" else str(meta[key]) for key in ("url", "copies") if meta.get(key)}
+
+
 @contextlib.contextmanager
 def judging(meta: dict):
-    """While the figures of a text are judged: its own URL and copies (front matter `url:`, `copies:`), whose rows
-    in the store (typed from that very page) are never evidence for it, as for `indicators check`."""
-    token = _ARTICLE.set({key: meta[key] if key == "copies" else str(meta[key]) for key in ("url", "copies")
-                          if meta.get(key)})
+    """While the figures of a text are judged: its own URL and copies (own_article), whose rows in the store
+    (typed from that very page) are never evidence for it, as for `indicators check`."""
+    token = _ARTICLE.set(own_article(meta))
     try:
         yield
     finally:
