@@ -123,7 +123,8 @@ def run(_clicks, text, published, search):
     # the text's own URL (front matter): its page's rows in the store are not evidence for it, here, when a row is
     # judged again and in the downloaded file (`article:`), as for `indicators check --claims`
     article = spot.own_article(spot.split_front_matter(text)[0])
-    header = spot.draft_header("the Check a text page", left_out) + (spot.yaml_text({"article": article}) if article else "")
+    header = spot.draft_header("the Check a text page", left_out)
+    header += spot.yaml_text({"article": article}) if article else ""
     drafted = {"header": header, "article": article}
     with_choices = tuple(n for n, picked in enumerate(offered) if picked.series)
     results = html.Div([_table(data, entries, offered), evidence_charts(store, entries, as_of, with_choices)])
@@ -167,7 +168,8 @@ def rejudge(series, entity, period, candidate, search, drafted):
     common.expect(search, common.TEXT, "url.search")
     common.expect(drafted, (dict, type(None)), f"{PAGE}-drafted")
     article = (drafted or {}).get("article") or None
-    if article is not None and not (isinstance(article, dict) and all(isinstance(v, (str, list)) for v in article.values())):
+    if article is not None and not (isinstance(article, dict)
+                                    and all(isinstance(v, (str, list)) for v in article.values())):
         raise BadRequest(f"{PAGE}-drafted.article: not the text's URL and copies")
     row = dash.ctx.triggered_id["index"] if isinstance(dash.ctx.triggered_id, dict) else None
     if not isinstance(row, int) or isinstance(row, bool):

@@ -387,7 +387,8 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
                 # streak's words give the other sign ("rose 1%, the fifth consecutive month of decline": a misreading)
             bound = anchor.start >= c.end and anchor.comparator in (">", ">=", "<", "<=")
             comparator = f"{anchor.comparator}{anchor.value:g}" if bound else (">0" if anchor.value > 0 else "<0")
-            what = ("growth" if anchor.value > 0 else "a fall") + (f" {anchor.comparator} {anchor.value:g}%" if bound else "")
+            what = "growth" if anchor.value > 0 else "a fall"
+            what += f" {anchor.comparator} {anchor.value:g}%" if bound else ""
         c.match = dataclasses.replace(anchor.match, period=period, derivation="streak",
                                       freq="A" if unit == "years" else "M", alternatives=[])
         c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "",
@@ -836,8 +837,8 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
     if dollars is None:
         dollars = _stated_currency(sentence)
     if dollars is None and len(stated_bases(sentence)) == 2 and at >= 0:
-        # "the sharp drop in USD terms ... – in RMB terms, exports only fell 3.8% y/y, while imports grew 2.0% y/y": both
-        # bases said, the one said last before the figure the likelier (open: never an accusation on it)
+        # "the sharp drop in USD terms ... – in RMB terms, exports only fell 3.8% y/y, while imports grew 2.0% y/y":
+        # both bases said, the one said last before the figure the likelier (open: never an accusation on it)
         before = [m for m in STATED_BASIS.finditer(sentence) if m.end() <= at]
         if before:
             return _basis_first(options, (before[-1].group(1) or before[-1].group(2)).lower() not in YUAN_WORDS), False

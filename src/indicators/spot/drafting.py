@@ -571,9 +571,11 @@ def _judge_streak(c, store, as_of: str | None) -> None:
     periods = span_periods(str(m.period))
     first, last = periods[0], periods[-1]
     lead = c.check == "leader"  # a lead among economies; else a place in a series of ranks, or a growth's sign
-    series = {"source": m.source, "indicator": m.indicator, "unit": m.unit, **({"product": m.product} if m.product else {})}
+    series = {"source": m.source, "indicator": m.indicator, "unit": m.unit,
+              **({"product": m.product} if m.product else {})}
     if lead:
-        what, check, stated = f"leads {m.source}/{m.indicator}", "leader", {"value": 1, "unit": "rank", "comparator": "rank==1"}
+        what, check, stated = (f"leads {m.source}/{m.indicator}", "leader",
+                               {"value": 1, "unit": "rank", "comparator": "rank==1"})
     elif c.comparator.startswith("rank=="):
         place = int(c.comparator.split("==")[1])
         what, check, stated = (f"is number {place} in {m.source}/{m.indicator}", "exact",

@@ -37,7 +37,8 @@ from indicators.spot.text import Taken
 from indicators.spot.vocabulary import alternatives, mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
-RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|comes|come|coming|finished|finishes|stood|stands)\s+$", re.I)
+RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|comes|come|coming|finished|finishes|stood|"
+                               r"stands)\s+$", re.I)
 SUPERLATIVE_AFTER = re.compile(r"[-\s]?[a-z]{2,}est\b|[-\s]most\b")
 PLACE_AFTER = re.compile(r"(?i)\s+(?:places?|positions?|spots?|rankings?|rank)\b")
 PLACE_WORD_AFTER = re.compile(r"(?i)\s+place\b")
@@ -209,8 +210,8 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
             unit, used = None, 0  # "among the top five most innovative economies": a rank, not a count of economies
         end += used
-        if unit is None and RANK_NOUN_BEFORE.search(sentence[max(0, f.start - 12): f.start]) and f.value == int(f.value) \
-                and f.value >= 1 and f.scale == 1:
+        if unit is None and RANK_NOUN_BEFORE.search(sentence[max(0, f.start - 12): f.start]) \
+                and f.value == int(f.value) and f.value >= 1 and f.scale == 1:
             unit = "rank"  # "up from rank 14 in 2020", "Malaysia (overall rank 36)": a place, not a count
         unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start]) or _currency_before(sentence[max(0, f.start - 12): f.start])
         if unit is None and top:

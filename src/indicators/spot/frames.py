@@ -33,7 +33,8 @@ level", "over the same period of 2022", "rose one place from its 2024 position".
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|rank\s+|"
+                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
+                            r"rank\s+|"
                             rf"(?:{MONTHS})"
                             r"['’]s\s+)?|"
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
@@ -288,7 +289,9 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     return before[-1] if before else (after[0] if after else (None, "", -1))
 
 
-BASE_FIGURE_BETWEEN = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|against)\s+(?:[^\s\d]+\s+){0,3}?[$€¥£]?\d")
+COMPARISON_WORDS = r"from|than|compared\s+(?:with|to)|versus|against"
+"""The words that start a comparison's base ("up from rank 14", "higher than", "compared to 7.1%")."""
+BASE_FIGURE_BETWEEN = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:[^\s\d]+\s+){{0,3}}?[$€¥£]?\d")
 """A base figure ("down from 3.5%", "compared to 7.1% y/y growth"): what follows it dates the base, not the figure
 before it (not "from a year earlier", which has no figure)."""
 CLAUSE_BREAK = re.compile(r"[,;]|\s(?:but|while|whereas)\s")
@@ -361,15 +364,16 @@ EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Inno
                      r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)\s+((?:19|20)\d{2})\b")
 """An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition"):
 the period of the ranks the text gives without a year of their own."""
-COMPARISON_START = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|against|since)\b")
-"""Words that start a comparison's base ("up from rank 14", "higher than")."""
+COMPARISON_START = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|since)\b")
+"""Where a comparison's base starts (COMPARISON_WORDS, or "since")."""
 NOW_BEFORE = re.compile(r"(?i)\b(?:now|currently|today|at present|presently)\b")
 """The present said before a figure in its clause ("China is now the world's 12th most innovative nation")."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
                                    r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
-                                   r"(?:(?:rank|place|position|No\.)\s*)?(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
+                                   r"(?:(?:rank|place|position|No\.)\s*)?"
+                                   r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
