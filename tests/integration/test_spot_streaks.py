@@ -112,3 +112,16 @@ def test_a_streak_the_growth_beside_it_does_not_run_up_to_stays_unjudged(store, 
     streak = next(c for c in spot.spot(text, store=store, published="2024-08-07") if "consecutive" in c.span)
     assert streak.match is None and streak.verdict == "unverifiable"
 
+
+
+@pytest.mark.parametrize("span, periods", [
+    ("2022/2024", ["2022", "2023", "2024"]),
+    ("2024-11/2025-02", ["2024-11", "2024-12", "2025-01", "2025-02"]),
+    ("2024-04/2024-04", ["2024-04"]),
+])
+def test_the_periods_of_a_streaks_span(span, periods):
+    from indicators.spot import matching
+
+    assert matching.span_periods(span) == periods
+    if "-" in span:
+        assert matching.months_back(periods[-1], len(periods) - 1) == periods[0]
