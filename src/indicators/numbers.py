@@ -17,8 +17,10 @@ How it reads:
   skipped, "1,5" may be a list and is skipped, "12,99 €" beside a currency or % is a decimal comma,
   "36. 24" is a broken decimal and skipped); glued suffixes (k, m, mn, bn, b, tn,
   trn, t, pc, pp, bp, x, %, -fold; the one-letter m, b and t only beside a currency, since "5m"
-  may be metres; a lone capital G, M, B or T after a number is skipped); scale words (thousand ...
-  trillion, hundred, dozen, lakh and crore after digits, 万, 亿); "nought point five".
+  may be metres; a lone capital G, M, B or T after a number is skipped); units of power and energy as
+  written ("57.9GW", "30kWh"); a rate per unit read whole ("US$0.1/W": unit "USD/W", never "US$0.1"
+  alone); scale words (thousand ... trillion, hundred, dozen, lakh and crore after digits, 万, 亿);
+  "nought point five".
 - Words: read by a small validating grammar here (number-parser, which spot.py used, reads
   cardinals but not fractions, and a run that is not one number must be refused, not guessed):
   cardinals ("twenty-one", "one hundred and two", "one-trillion-yuan"), fractions
@@ -71,7 +73,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["Figure", "read_figures", "COMPARATORS", "FLIP", "UNITS"]
 
@@ -188,6 +190,9 @@ CENTS = {"cent", "cents", "pence", "penny", "pennies", "p"}
 GLUED_UNITS = {"pc": ("percent", 1.0), "pct": ("percent", 1.0), "pp": ("percentage points", 1.0),
                "ppt": ("percentage points", 1.0), "ppts": ("percentage points", 1.0),
                "bp": ("percentage points", 0.01), "bps": ("percentage points", 0.01), "x": ("times", 1.0)}
+GLUED_POWER = {"GW", "MW", "kW", "KW", "TW", "GWh", "MWh", "kWh", "KWh", "TWh"}
+"""Units of power and energy glued to a number as written ("57.9GW", "1,069.9GW", "30kWh"): the unit, its case kept
+("mw" is not read: milliwatts or a typo)."""
 ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₹": "INR", "₩": "KRW"}
@@ -315,11 +320,23 @@ class _Reader:
                     continue
                 if got is not None:
                     figure, last = got
+                    if self._per_unit(last):  # "US$0.1/W", "$80/bbl": a rate per unit, read whole ("USD/W")
+                        per = self.t[last + 2]
+                        figure = replace(figure, end=per.end, text=self.text[figure.start: per.end],
+                                                     unit=f"{figure.unit or 'number'}/{per.text}")
+                        last += 2
                     self.out.append(figure)
                     i = last + 1
                     continue
             i += 1
         return self.out
+
+    def _per_unit(self, last: int) -> bool:
+        """A slash and a word glued after the figure's last token ("0.1/W", "80/bbl", "5%/year"): a rate per unit, its
+        unit the figure's over the word ("USD/W"), never the figure's alone (a price per watt is not a price)."""
+        slash, word = self.tok(last + 1), self.tok(last + 2)
+        return slash is not None and slash.text == "/" and word is not None and word.kind == WORD \
+            and self.glued(last, last + 1) and self.glued(last + 1, last + 2)
 
     # -- where a figure may start ---------------------------------------------------------------
 
@@ -892,6 +909,8 @@ class _Reader:
                 scale, scaled = CURRENCY_SCALE[low], True
             elif low in GLUED_UNITS:
                 unit, factor = GLUED_UNITS[low]
+            elif nxt.text in GLUED_POWER:
+                unit = nxt.text
             elif low in CURRENCY_CODES and nxt.text.isupper():
                 unit = CURRENCY_CODES[low]
             else:

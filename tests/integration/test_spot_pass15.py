@@ -172,3 +172,28 @@ def test_a_month_before_its_year_dates_the_text_and_the_last_basis_said_leans(st
     assert got == {"3.8%": ("goods_exports_yoy_pct", "2024-03", "supported"),
                    "2.0%": ("goods_imports_yoy_pct", "2024-03", "supported")}
     assert "currency" in by_span(found, "2.0%").open
+
+
+# --- power units glued to a number; a rate per unit read whole -----------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("a cumulative total of 1,069.9GW of shipments", [("1,069.9GW", 1069.9, "GW")]),
+    ("a 30kWh pack", [("30kWh", 30.0, "kWh")]),
+    ("a 3mw turbine", []),  # lower-case "mw": milliwatts or a typo, not read
+    ("the 5G network", []),
+    ("panels reaching US$0.1/W", [("US$0.1/W", 0.1, "USD/W")]),  # a price per watt, never "US$0.1" alone
+    ("crude at $80/bbl", [("$80/bbl", 80.0, "USD/bbl")]),
+    ("a ratio of 20/25", [("20/25", 80.0, "percent")]),  # a fraction, as before
+])
+def test_glued_power_units_and_rates_per_unit_are_read_whole(text, want):
+    from indicators import numbers
+
+    assert [(f.text, f.value, f.unit) for f in numbers.read_figures(text)] == want
+
+
+def test_a_price_per_watt_is_never_judged_against_a_series_in_dollars(store):
+    """PV Tech (Ember), 2025-08-14: "panels reaching US$0.1/W": no stored series holds a price per watt."""
+    found = spot.spot("Ember also notes that the average price of Chinese solar products has fallen sharply, with "
+                      "panels reaching US$0.1/W in June.", store=store, published="2025-08-14")
+    price = by_span(found, "US$0.1/W")
+    assert (price.unit, price.match, price.verdict) == ("USD/W", None, "unverifiable")
