@@ -53,9 +53,21 @@ def test_same_entity(bench, annotated, entity, product, same):
     assert bench.same_entity(candidate(entity, product), annotated) is same
 
 
-def mapped(period: str, entity: str, product: str | None = None):
+def mapped(period: str, entity: str, product: str | None = None, derivation: str = "", base: str = ""):
     return SimpleNamespace(entity=None, match=SimpleNamespace(period=period, entity=entity, product=product,
-                                                              counterpart=""))
+                                                              counterpart="", derivation=derivation, base_period=base))
+
+
+@pytest.mark.parametrize("hit, annotated, same", [
+    (mapped("2024", "IND", derivation="difference", base="2023"), "2023/2024", True),  # "up one place"
+    (mapped("2024", "IND", derivation="difference", base="2023"), "2024", True),
+    (mapped("2013/2025", "CHN", derivation="difference", base="2013"), "2025", True),  # "25 places since 2013"
+    (mapped("2024", "IND", derivation="difference", base="2023"), "2022/2024", False),  # another base
+    (mapped("2024", "CHN"), "2023/2024", False),  # a level is of its own period only
+    (mapped("2024", "CHN", derivation="growth", base="2023"), "2023/2024", False),  # a growth rate: its year
+])
+def test_same_period_of_a_change_written_with_or_without_its_base(bench, hit, annotated, same):
+    assert bench.same_period(hit, annotated) is same
 
 
 @pytest.mark.parametrize("hit, right, why", [
