@@ -197,3 +197,26 @@ def test_a_price_per_watt_is_never_judged_against_a_series_in_dollars(store):
                       "panels reaching US$0.1/W in June.", store=store, published="2025-08-14")
     price = by_span(found, "US$0.1/W")
     assert (price.unit, price.match, price.verdict) == ("USD/W", None, "unverifiable")
+
+
+# --- members of a ranking in a "respectively" list ---------------------------------------------------------------
+
+def test_cluster_ranks_in_a_respectively_list(store):
+    """Yicai, on GII 2025's clusters: "Beijing and Shanghai-Suzhou also made it into the top 10, ranking fourth and
+    sixth, respectively": each rank is its own cluster's, in the list's order."""
+    found = spot.spot("According to the WIPO 2025 Sci-Tech Cluster ranking, China boasted 24 sci-tech clusters in the "
+                      "top 100. Besides Shenzhen-Hong Kong-Guangzhou, Beijing and Shanghai-Suzhou also made it into the "
+                      "top 10, ranking fourth and sixth, respectively.", store=store, published="2025-09-17")
+    got = {c.span: (c.match and c.match.product, c.verdict) for c in found if c.span in ("fourth", "sixth")}
+    assert got == {"fourth": ("cluster:Beijing", "supported"), "sixth": ("cluster:Shanghai–Suzhou", "supported")}
+
+
+@pytest.mark.parametrize("text", [
+    # as many ranks as members, or nothing is paired
+    "Among the clusters, Beijing, Seoul and Shanghai-Suzhou ranked fourth and sixth, respectively.",
+    # economies, not clusters, in the list: left to the economies' own pairing
+    "Among the top clusters, Singapore and Switzerland ranked fourth and first, respectively.",
+])
+def test_a_respectively_list_that_does_not_pair_members_gives_no_cluster_rank(store, text):
+    found = spot.spot(text, store=store, published="2025-09-17")
+    assert not [c for c in found if c.match and c.match.indicator == "cluster_rank"]

@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from indicators import cache, catalogue, derive
+from indicators import cache, catalogue, derive, numbers
 from indicators.spot.frames import Frame, overlapping
 from indicators.spot.vocabulary import alternatives, measures_agree, measures_related
 from indicators.store import Store
@@ -376,10 +376,13 @@ INDEX_NAMED = re.compile(r"(?i)\bGlobal\s+Innovation\s+Index\b|\bGII\b")
 def named_rank(sentence: str, start: int, period: str | None, index: list[Entry], clusters: bool = False) -> Option | None:
     """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
     GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
-    before the rank with nothing but ranking words between (`NAME_TO_RANK`), never in a "respectively" list; of
-    names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the period."""
-    if not (clusters or re.search(r"(?i)\bclusters?\b", sentence)) or re.search(r"(?i)\brespectively\b", sentence):
+    before the rank with nothing but ranking words between (`NAME_TO_RANK`), or in a "respectively" list
+    (`_respective_member`); of names ending at the same place (Shanghai, Shanghai–Suzhou) the longest that holds the
+    period."""
+    if not (clusters or re.search(r"(?i)\bclusters?\b", sentence)):
         return None  # `clusters`: the sentence's ranks are in the cluster ranking the text named before
+    if re.search(r"(?i)\brespectively\b", sentence):
+        return _respective_member(sentence, start, period, index)
     # the rank's clause: "Singapore ranked fourth in the Global Innovation Index" is the economy's rank, not its
     # cluster's (a member named like an economy is its cluster only when the clause says "cluster")
     bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
@@ -414,6 +417,47 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     if not found:
         return None
     holds, _, _, entry = max(found, key=lambda f: f[:3])
+    return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+RESPECTIVE_RANKS = re.compile(r"(?i)((?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True))
+                              + r")(?:\s*,\s*|\s*,?\s+and\s+)?)+,?\s+respectively\b")
+"""The ranks of a "respectively" list: "ranking fourth and sixth, respectively", "5th, 9th and 13th respectively"."""
+
+
+def _respective_member(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
+    """"Beijing and Shanghai-Suzhou also made it into the top 10, ranking fourth and sixth, respectively": the rank at
+    `start` is the member named at the same place in the list of members before the ranks (as many members as ranks,
+    joined by "and" or commas, each a member the store ranks by name); else None."""
+    ranks = RESPECTIVE_RANKS.search(sentence)
+    if ranks is None or not ranks.start() <= start < ranks.end():
+        return None
+    places = [m.start() for m in re.finditer(r"(?i)\d{1,3}(?:st|nd|rd|th)|[a-z]+", ranks.group(0))
+              if m.group(0).lower() not in ("and", "respectively")]
+    low = _name_key(sentence[: ranks.start()])
+    economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
+    found = []
+    for entry in index:  # a member named like an economy (Singapore) may be the economy's own rank: left out
+        if entry.member and entry.kind == "rank" and entry.member.lower() not in economies:
+            key = _name_key(entry.member)
+            found += [(m.start(), m.end(), entry) for m in re.finditer(re.escape(key), low)
+                      if not (m.start() and low[m.start() - 1].isalnum()) and not low[m.end(): m.end() + 1].isalnum()]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    named = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o is not f for o in found)]
+    members = named[-1:]  # the list: the last member named and those joined to it by commas or "and"
+    for before in reversed(named[:-1]):
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", low[before[1]: members[0][0]]) \
+                or re.search(r"\b(?:besides|apart from|aside from|except|other than|in addition to|beyond)\s+$",
+                             low[max(0, before[0] - 20): before[0]]):
+            break  # "Besides Shenzhen-Hong Kong-Guangzhou, Beijing and Shanghai-Suzhou ...": not one of the list
+        members.insert(0, before)
+    if len(members) != len(places) or len({f[2].member for f in members}) != len(members):
+        return None
+    k = next((i for i, p in enumerate(places) if p == start - ranks.start()), None)
+    if k is None:
+        return None
+    entry = members[k][2]
+    holds = bool(period and entry.holds(sorted(entry.entities)[0], period))
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
 
 
