@@ -323,7 +323,7 @@ class _Reader:
                     if self._per_unit(last):  # "US$0.1/W", "$80/bbl": a rate per unit, read whole ("USD/W")
                         per = self.t[last + 2]
                         figure = replace(figure, end=per.end, text=self.text[figure.start: per.end],
-                                                     unit=f"{figure.unit or 'number'}/{per.text}")
+                                         unit=f"{figure.unit or 'number'}/{per.text}")
                         last += 2
                     self.out.append(figure)
                     i = last + 1

@@ -389,7 +389,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     after = CLAUSE_BREAK.search(sentence, start)
     clause = sentence[bounds[-1] if bounds else 0: after.start() if after else len(sentence)]
     indexed = bool(INDEX_NAMED.search(clause))
-    economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
+    economies = _economy_names()
     in_cluster = re.search(r"(?i)\bclusters?\b", clause)
     before = _name_key(sentence[max(0, start - 120): start])
     found = []
@@ -420,9 +420,15 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
 
 
-RESPECTIVE_RANKS = re.compile(r"(?i)((?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True))
+RESPECTIVE_RANKS = re.compile(r"(?i)((?:\d{1,3}(?:st|nd|rd|th)|" + alternatives(numbers.ORDINAL_WORDS)
                               + r")(?:\s*,\s*|\s*,?\s+and\s+)?)+,?\s+respectively\b")
 """The ranks of a "respectively" list: "ranking fourth and sixth, respectively", "5th, 9th and 13th respectively"."""
+
+
+@functools.cache  # the catalogue's economies are data shipped with the package
+def _economy_names() -> frozenset[str]:
+    """Every economy's name and alias, lower case: a ranked member named like one (Singapore) may be the economy."""
+    return frozenset(n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases))
 
 
 def _respective_member(sentence: str, start: int, period: str | None, index: list[Entry]) -> Option | None:
@@ -435,7 +441,7 @@ def _respective_member(sentence: str, start: int, period: str | None, index: lis
     places = [m.start() for m in re.finditer(r"(?i)\d{1,3}(?:st|nd|rd|th)|[a-z]+", ranks.group(0))
               if m.group(0).lower() not in ("and", "respectively")]
     low = _name_key(sentence[: ranks.start()])
-    economies = {n.lower() for name, aliases in catalogue.economies().values() for n in (name, *aliases)}
+    economies = _economy_names()
     found = []
     for entry in index:  # a member named like an economy (Singapore) may be the economy's own rank: left out
         if entry.member and entry.kind == "rank" and entry.member.lower() not in economies:
