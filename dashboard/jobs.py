@@ -367,7 +367,8 @@ def _show_fit() -> None:
 
     me = threading.get_ident()
     locks = [ref() if callable(ref) else ref for ref in list(getattr(_bootstrap, "_module_locks", {}).values())]
-    held = [lock for lock in locks if lock is not None and getattr(lock, "count", 0) and getattr(lock, "owner", me) != me]
+    held = [lock for lock in locks
+            if lock is not None and getattr(lock, "count", 0) and getattr(lock, "owner", me) != me]
     if held:
         os._exit(3)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the alarm ends the process
