@@ -327,9 +327,7 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
     leaders = [c for c in here if c.role == "leader" and c.period and c.period[:4].isdigit()]
     tied = []
     for c in here:
-        years = c.role == "streak" or (c.frame.get("form") == "streak" and c.unit == "years")
-        if not years or c.check == "leader" or not leaders or not c.value or c.value != int(c.value) \
-                or not 1 < c.value <= 50:
+        if not leaders or _streak_unit(c) != "years":
             continue
         leader = min(leaders, key=lambda l: abs(l.start - c.start))
         last = int(leader.period[:4])
@@ -357,13 +355,12 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
 
     The figure is the sentence's nearest before the streak, else after. A streak tied to nothing stays about
     nothing the store holds."""
+    streaks = [(c, unit) for c in here if (unit := _streak_unit(c))]
+    if not streaks:
+        return
     held = [c for c in here if c.role == "figure" and c.match and not c.match.derivation and c.value
             and (_place(c) or _growth(c))]
-    for c in here:
-        unit = "years" if c.role == "streak" else c.unit if c.frame.get("form") == "streak" else ""
-        if unit not in ("years", "months") or c.check == "leader" or not c.value or c.value != int(c.value) \
-                or not 1 < c.value <= 50:
-            continue
+    for c, unit in streaks:
         if _ended(sentence, c.start - s0):
             continue
         fits = [h for h in held if re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
@@ -396,6 +393,16 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
         c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
         c.open, c.flags, c.confidence = list(anchor.open), [f for f in c.flags if f != "no-series"], anchor.confidence
         c.verdict, c.explanation, c.loader = "", "", ""
+
+
+def _streak_unit(c: Candidate) -> str:
+    """What a candidate counts when it is the length of a streak not tied yet (a whole number from 2 to 50): "years"
+    ("for five consecutive years", "the 14th consecutive year"), "months" ("the fourth consecutive month"); else ""."""
+    if c.check in ("leader", "streak") or not c.value or c.value != int(c.value) or not 1 < c.value <= 50:
+        return ""
+    if c.role == "streak":  # "for five consecutive years" after a number (frames._leads_and_streaks)
+        return "years"
+    return c.unit if c.frame.get("form") == "streak" and c.unit in ("years", "months") else ""
 
 
 def _ended(sentence: str, at: int) -> bool:
