@@ -405,22 +405,31 @@ def _streak_unit(c: Candidate) -> str:
     return c.unit if c.frame.get("form") == "streak" and c.unit in ("years", "months") else ""
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _streak_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The vocabulary's streak words as patterns: first place in words (`first_place_words`), a streak that ended
+    (`streak_ended`, right before it), what a streak is of (`streak_signs`, right after it)."""
+    vocab = vocabulary.vocabulary()
+    first = re.compile(rf"(?i)(?<![\w-])(?:{vocabulary.alternatives(vocab['first_place_words'])})(?![\w-])")
+    ended = re.compile(rf"(?i)\b(?:{vocabulary.alternatives(vocab['streak_ended'])})\b"
+                       r"(?:\s+(?:a|an|the|its|their|of|with|nearly|almost|over|more|than))*\s*$")
+    signs = vocab["streak_signs"]
+    of = re.compile(rf"(?i)\s*of\s+(?:[\w-]+\s+){{0,3}}?({vocabulary.alternatives([*signs['up'], *signs['down']])})\b")
+    return first, ended, of
+
+
 def _ended(sentence: str, at: int) -> bool:
     """A streak the words before it end or put before the figure ("ending six consecutive months of decline")."""
-    words = vocabulary.alternatives(vocabulary.vocabulary()["streak_ended"])
-    return bool(re.search(rf"(?i)\b(?:{words})\b(?:\s+(?:a|an|the|its|their|of|with|nearly|almost|over|more|than))*\s*$",
-                          sentence[max(0, at - 40): at]))
+    return bool(_streak_patterns()[1].search(sentence[max(0, at - 40): at]))
 
 
 def _sign_words(after: str) -> int:
     """The sign the words after a streak give it: 1 ("of growth", "of gains"), -1 ("of decline"), 0 (none), from
     the vocabulary's `streak_signs`."""
-    signs = vocabulary.vocabulary()["streak_signs"]
-    words = vocabulary.alternatives([*signs["up"], *signs["down"]])
-    m = re.match(rf"(?i)\s*of\s+(?:[\w-]+\s+){{0,3}}?({words})\b", after)
+    m = _streak_patterns()[2].match(after)
     if not m:
         return 0
-    return -1 if m.group(1).lower() in signs["down"] else 1
+    return -1 if m.group(1).lower() in vocabulary.vocabulary()["streak_signs"]["down"] else 1
 
 
 def _place(c: Candidate) -> bool:
@@ -439,9 +448,7 @@ def _first_place(sentence: str, s0: int, context: frames.Context, index: list,
     in a ranking the sentence names, for the one economy it names: a rank-1 candidate mapped to that ranking's
     series, on the sentence's year, else the year of the edition or period the text named, else the latest the
     series completed before the text's date. None when any of these is missing or ambiguous."""
-    low = sentence.lower()
-    if not any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", low)
-               for w in vocabulary.vocabulary()["first_place_words"]):
+    if not _streak_patterns()[0].search(sentence):
         return None
     places = {p.value for p in frames._resolve_country(frames._places(sentence), context.place) if p.value != "WLD"}
     rankings = [m for m in mentions("subject", sentence) if not m.value.startswith("other:")]
