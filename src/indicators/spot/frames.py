@@ -752,8 +752,14 @@ def _gdp_ratio_words() -> re.Pattern:
     return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
 
 
-MOM_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
-                      r"preceding)\s+month|a\s+month\s+(?:earlier|before|ago)|last\s+month|the\s+month\s+before|"
+def _before_words(unit: str, the: str = "") -> str:
+    """The words of the `unit` ("month", "quarter") before the one a text speaks of: "the previous month", "a month
+    earlier", "last month", "the month before" (`the`: what must stand before "previous")."""
+    return (rf"{the}(?:previous|prior|preceding)\s+{unit}|a\s+{unit}\s+(?:earlier|before|ago)|last\s+{unit}|"
+            rf"the\s+{unit}\s+before")
+
+
+MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_before_words('month')}|"
                       rf"({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year)")
 """A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
 "up 3% from the previous month"): a month-on-month change, which no stored series holds."""
@@ -763,8 +769,7 @@ YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:e
                           r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
 
 
-QOQ_BASE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|over|versus|against)\s+(?:the\s+)?(?:(?:previous|prior|"
-                      r"preceding)\s+quarter|a\s+quarter\s+(?:earlier|before|ago)|last\s+quarter|the\s+quarter\s+before)\b")
+QOQ_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_before_words('quarter')})\b")
 """A growth's base a quarter before ("GDP grew 1.3 percent in the third quarter from the previous quarter")."""
 
 
@@ -2212,17 +2217,17 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
     return frozenset(ends)
 
 
-PREVIOUS_MONTH_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
-                                  r"(?:(?:in|during|for)\s+)?(?:last\s+month|the\s+(?:previous|prior|preceding)\s+month|"
-                                  r"a\s+month\s+(?:earlier|before|ago)|the\s+month\s+before)\b")
+AFTER_A_BASE = r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
+"""Right after a base figure, up to two words that start no other comparison ("from 1.3 percent [in] the previous
+month")."""
+THE = r"the\s+"
+PREVIOUS_MONTH_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during|for)\s+)?(?:{_before_words('month', THE)})\b")
 """After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
 the 14.5% last month", "from 5% a month earlier")."""
-PREVIOUS_QUARTER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
-                                    r"(?:(?:in|during)\s+)?(?:the\s+(?:previous|prior|preceding)\s+quarter|a\s+quarter\s+"
-                                    r"(?:earlier|before|ago)|last\s+quarter|the\s+quarter\s+before)\b")
+PREVIOUS_QUARTER_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during)\s+)?(?:{_before_words('quarter', THE)})\b")
 """After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
-YEAR_EARLIER_AFTER = re.compile(r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
-                                r"(?:(?:in|during|for)\s+)?(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
+YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
+                                r"(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
                                 r"(?:in\s+)?the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?last\s+year)\b")
 """After a base figure, the same part of the year before ("down from $78.65 billion a year earlier")."""
 
