@@ -94,11 +94,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 9/32, 1 false contradicted); then used for development "
                    "(mapping pass 15)",
           "dev21": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 0/19); then used for development (mapping pass 16)",
           "dev22": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 31/53); then used for development (mapping pass 16)",
           "dev23": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 15/27); then used for development (mapping pass 16)",
           "dev24": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev25": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "

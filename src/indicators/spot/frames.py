@@ -23,15 +23,17 @@ from indicators import cache, catalogue, numbers
 from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
 from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary, world_cue
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""The months' names, as a regular expression's alternatives (one home for every pattern here)."""
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|same as|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
-                         r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?$", re.I)
+                         r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
+                         rf"(?:(?:{MONTHS})\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
-level", "over the same period of 2022", "rose one place from its 2024 position"."""
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-"""The months' names, as a regular expression's alternatives (one home for every pattern here)."""
+level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
+"compared to April 2023", "from May 2022"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
                             r"rank\s+|"
