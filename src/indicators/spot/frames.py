@@ -36,12 +36,12 @@ level", "over the same period of 2022", "rose one place from its 2024 position";
 "compared to April 2023", "from May 2022"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
-                            r"rank\s+|"
+                            r"rank\s+|its\s+|their\s+|"
                             rf"(?:{MONTHS})"
                             r"['’]s\s+)?|"
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
-"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "after a
-8.7% drop", "following a 12.7% jump"."""
+"""Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
+from its 61st position", "after a 8.7% drop", "following a 12.7% jump"."""
 COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
 """Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",
@@ -373,7 +373,7 @@ NOW_BEFORE = re.compile(r"(?i)\b(?:now|currently|today|at present|presently)\b")
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
-                                   r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:about\s+|around\s+)?"
+                                   r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
                                    r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
@@ -383,7 +383,7 @@ EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at mo
                                    r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"
                                    r"(?:" + MONTHS + r"))\s+(?:of\s+)?)?$", re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022") is that figure's base. Only measure units:
+2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022", "a leap from its 61st position in 2023") is that figure's base. Only measure units:
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
 
 

@@ -219,7 +219,8 @@ def _ranks(sentence: str) -> list[WordFigure]:
         if value:
             found.append(WordFigure(m.start(), m.end(), value, "rank", "rank"))
     for m in p["elided"].finditer(sentence):
-        found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", "rank"))
+        # a place in the ranking the sentence has just placed something in: read as that ranking's, as "12th" is
+        found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", ""))
     return found
 
 

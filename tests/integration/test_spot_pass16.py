@@ -1,0 +1,72 @@
+"""Mapping pass 16 (issue 20): classes of wording seen in dev21's to dev23's misses after their first runs, each
+tested on phrasings of its own and on a near wording where it must not fire or must not accuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.spot import frames
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass16")
+
+
+# --- "made it into", "progress has been made": no production -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, want", [
+    ("In the Global Innovation Index 2023, Indonesia (61st) has made rapid progress towards the top 60.", "61st",
+     ("gii_rank", "2023", "IDN")),
+    ("Remarkable progress has been made by Indonesia, which ranked 61st in the Global Innovation Index 2023.", "61st",
+     ("gii_rank", "2023", "IDN")),
+    ("South Korea made it into the top 10 of the Global Innovation Index 2024.", "top 10", ("gii_rank", "2024", "KOR")),
+])
+def test_made_in_an_idiom_of_progress_is_no_production(store, sentence, span, want):
+    found = spot.spot(sentence, store=store, published="2024-11-28")
+    figure = by_span(found, span)
+    assert figure.frame["measure"] != "production"
+    assert (figure.match and figure.match.indicator, figure.period, figure.entity) == want
+
+
+def test_made_as_a_verb_of_output_is_still_production(store):
+    found = spot.spot("China made 9.6 million new energy vehicles in 2023.", store=store, published="2024-02-01")
+    assert by_span(found, "9.6 million").frame["measure"] == "production"
+
+
+# --- "up four places to sixth": a place in words after a move is a place in the ranking ----------------------------
+
+def test_a_place_in_words_after_a_move_is_judged_in_the_ranking(store):
+    """AFP, 2024-09-26: South Korea, 10th in the GII 2023, 6th in 2024."""
+    text = ("South Korea was the biggest mover in the Global Innovation Index 2024, up four places to sixth, "
+            "leapfrogging Finland and Germany.")
+    found = spot.spot(text, store=store, published="2024-09-26")
+    sixth = by_span(found, "sixth")
+    assert (sixth.match and sixth.match.indicator, sixth.period, sixth.entity, sixth.verdict) == (
+        "gii_rank", "2024", "KOR", "supported")
+
+
+def test_a_wrong_place_in_words_after_a_move_is_never_more_than_the_ranks_say(store):
+    text = "South Korea was the biggest mover in the Global Innovation Index 2024, up four places to fifth."
+    found = spot.spot(text, store=store, published="2024-09-26")
+    fifth = by_span(found, "fifth")
+    assert fifth.match and fifth.match.indicator == "gii_rank" and fifth.period == "2024"
+    assert fifth.verdict != "supported"  # 6th in the store: the figure is judged, not waved through
+
+
+# --- "a leap from its 61st position in 2023": the year is the base figure's ---------------------------------------
+
+def test_a_base_place_after_its_keeps_its_year_and_the_new_place_takes_the_edition():
+    sentence = ("Indonesia jumped to 54th place among 133 countries, a significant leap from its 61st position in 2023.")
+    assert [(year, base) for _, year, base, _ in frames._years(sentence, None)] == [("2023", True)]
+
+
+def test_a_base_place_after_its_is_judged_in_its_own_year(store):
+    text = ("According to the 2024 GII, Switzerland remains the most innovative country. Indonesia jumped to 54th place "
+            "among 133 countries, a significant leap from its 61st position in 2023.")
+    found = spot.spot(text, store=store, published="2024-11-28")
+    now, before = by_span(found, "54th"), by_span(found, "61st")
+    assert (before.period, before.verdict) == ("2023", "supported")
+    assert now.period == "2024" and now.verdict not in ACCUSING  # the store has no 2024 row for Indonesia
