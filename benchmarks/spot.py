@@ -102,9 +102,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev24": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev25": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; its per-figure results were shown to the lead by accident (2026-12-05, second "
+                   "session): no longer unseen, used for development from then",
           "dev26": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; its per-figure results were shown to the lead by accident (2026-12-05, second "
+                   "session): no longer unseen, used for development from then",
           "dev27": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev28": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "

@@ -70,3 +70,53 @@ def test_a_base_place_after_its_is_judged_in_its_own_year(store):
     now, before = by_span(found, "54th"), by_span(found, "61st")
     assert (before.period, before.verdict) == ("2023", "supported")
     assert now.period == "2024" and now.verdict not in ACCUSING  # the store has no 2024 row for Indonesia
+
+
+# --- "in the 12 months to June 2025": a window of months counted back ----------------------------------------------
+
+@pytest.mark.parametrize("words, year, want", [
+    ("in the 12 months to June 2025", "2025", "2024-07/2025-06"),
+    ("over the twelve months through May", "2025", "2024-06/2025-05"),
+    ("the three months ended March 31", "2024", "2024-Q1"),
+    ("in the six months to December", "2024", "2024-H2"),
+    ("the 12 months to December 2024", "2024", "2024"),
+    ("the eight months to August", "2024", "2024-01/2024-08"),
+])
+def test_months_counted_back_from_a_month_are_a_window(words, year, want):
+    assert frames._subannual_words(words, year)[0] == want
+
+
+def test_the_number_of_months_of_a_window_is_no_figure_and_the_previous_window_is_a_year_before():
+    from indicators.spot import matching
+
+    sentence = "Shipments rose 60% in the 12 months to June 2025."
+    assert [r.figure.value for r in frames.frames_of(sentence, frames.Context(), 0)] == [60]
+    assert matching.previous_period("2024-07/2025-06") == "2023-07/2024-06"
+    assert matching.previous_period("2024-01/2024-06") == "2023-01/2023-06"
+
+
+# --- "shipped from China to Africa ... Chinese PV imports": China's exports to a partner ---------------------------
+
+def test_goods_shipped_from_china_to_a_partner_are_chinas_exports_to_it_over_the_window(store):
+    """pv magazine on Ember, 2025-08-27: module exports to Africa, July 2024 to June 2025, 15.03 GW (Ember's monthly
+    rows summed), 60% above the 12 months before (9.38 GW)."""
+    text = ("The number of solar modules shipped from China to Africa increased by 60% in the 12 months to June 2025, "
+            "according to new analysis from Ember. The think tank recorded 15 GW of Chinese PV imports for the period.")
+    found = spot.spot(text, store=store, published="2025-08-27")
+    for span in ("60%", "15 GW"):
+        c = by_span(found, span)
+        assert (c.match.indicator, c.match.product, c.match.counterpart, c.period) == (
+            "solar_exports_capacity", "pv_panels", "region:Africa", "2024-07/2025-06"), span
+        assert c.verdict in ("supported", "supported-rounded"), (span, c.explanation)
+    assert "12" not in [c.span for c in found]
+
+
+def test_an_importer_the_place_list_does_not_know_is_not_the_partner_before(store):
+    """InfoLink (dev13): after Europe's imports, "The Asia-Pacific imported 5.1 GW of modules from China" is not
+    Europe's: never judged against China's exports to Europe."""
+    text = ("Europe imported 4.1 GW of Chinese modules in November 2024, down 41% MoM from 7 GW. "
+            "The Asia-Pacific imported 5.1 GW of modules from China in November 2024.")
+    found = spot.spot(text, store=store, published="2024-12-20")
+    asia = by_span(found, "5.1 GW")
+    assert not (asia.match and asia.match.counterpart), asia.match
+    assert asia.verdict not in ACCUSING

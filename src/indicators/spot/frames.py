@@ -129,6 +129,11 @@ FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months\b", re.I)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+TRAILING_MONTHS = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?\s+"
+                             r"(?:to|through|thru|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?"
+                             rf"({MONTHS})\b")
+"""The months up to one, counted back from it ("in the 12 months to June 2025", "the three months ended March 31"):
+a window that may start in the year before (2024-07/2025-06), the way rolling totals are reported."""
 DETERMINED = ("stated", "context")
 
 
@@ -190,6 +195,7 @@ class Context:
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
+    partner: str | None = None  # that partner, when its flows had one ("shipped from China to Africa": region:Africa)
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
     released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
     notes: set = field(default_factory=set)
@@ -328,8 +334,27 @@ def _year_to_date(sentence: str) -> str:
                  and re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low)), "")
 
 
+def _trailing_window(year: str, last: int, n: int) -> str:
+    """The code of the `n` months up to month `last` of `year`: a year, a half or quarter, January to a month, or a
+    window across two years ("2024-07/2025-06")."""
+    first = int(year) * 12 + last - n  # months since year 0 of the window's first month (0-based)
+    start, end = f"{first // 12}-{first % 12 + 1:02d}", f"{year}-{last:02d}"
+    if start[:4] != year:
+        return f"{start}/{end}"
+    if n == 12:
+        return year
+    return {(3, 3): f"{year}-Q1", (3, 6): f"{year}-Q2", (3, 9): f"{year}-Q3", (3, 12): f"{year}-Q4",
+            (6, 6): f"{year}-H1", (6, 12): f"{year}-H2"}.get((n, last), f"{start}/{end}")
+
+
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
+    m = TRAILING_MONTHS.search(sentence)
+    if m and year.isdigit():
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else {**SMALL, "twelve": 12}[word]
+        if 1 <= n <= 12:
+            return _trailing_window(year, MONTH_NUMBERS[m.group(2).lower()], n), m.group(0)
     m = MONTH_RANGE.search(sentence)
     if m:
         last = MONTH_NUMBERS[m.group(1).lower()]
@@ -543,9 +568,11 @@ EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
-    figures = [f for f in read_figures(sentence)  # "the first 11 months" names a period, not a figure
+    trailing = [m.span(1) for m in TRAILING_MONTHS.finditer(sentence)]
+    figures = [f for f in read_figures(sentence)  # "the first 11 months", "the 12 months to June" name a period
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
-                       and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))]
+                       and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))
+               and (f.start, f.end) not in trailing]
     # word forms (wordforms.py) last: the sentence's other figures are read, paired and carried as without them
     figures = [f for f in figures if not f.form] + [f for f in figures if f.form]
     frames_of.last_count = len(figures)
@@ -1985,6 +2012,13 @@ def _place_words(sentence: str) -> tuple[Mention, ...]:
     return tuple(mentions("place", sentence))
 
 
+CHINESE_IMPORTS_NOUN = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b")
+IMPORTED_VERB = re.compile(r"(?i)\b(?:imported|imports\s+(?:of\s+)?(?:more|less|over|about|nearly|\d)|bought|purchased)\b")
+"""Imports as a noun of Chinese goods ("15 GW of Chinese PV imports"), with no importer said ("The Asia-Pacific
+imported 5.1 GW of modules from China" names one the place list may not know): the importer is the text's last
+partner."""
+
+
 @functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
 def _origin_words(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     """The first ORIGIN_ADJECTIVE and CHINESE_GOODS matches in the sentence."""
@@ -2060,8 +2094,15 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         importers = [p for p in places if p.end <= figure.start and p.value not in ("CHN", "WLD") and "-" not in p.value]
         if importers:
             frame.entity, frame.entity_from = importers[-1].value, "stated"
+        elif context.partner and not [p for p in places if p.value not in ("CHN", "WLD")] \
+                and not context.partner.startswith("other:") and CHINESE_IMPORTS_NOUN.search(sentence, *clause) \
+                and not IMPORTED_VERB.search(sentence, *clause):
+            # "solar modules shipped from China to Africa rose 60% ... The think tank recorded 15 GW of Chinese PV
+            # imports": no importer named, the partner of the sentence before imports them
+            frame.entity, frame.entity_from = context.partner, "context"
     if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
-            or frame.entity_from != "stated" or "-" in frame.entity \
+            or frame.entity_from not in ("stated", "context") or "-" in frame.entity \
+            or frame.entity_from == "context" and not origin \
             or frame.measure_from != "stated" and OWN_MEASURE.search(sentence, clause[0], clause[1]):
         return
     if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
@@ -2076,7 +2117,9 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         and not OTHER_ORIGIN.search(sentence, clause[0], clause[1])
     frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
     frame.entity, frame.entity_from = "CHN", "stated" if origin_stated else "assumed"
-    if context.exports_of and frame.subject_from != "stated":
+    if context.exports_of and (frame.subject_from != "stated" or frame.subject != context.exports_of and frame.subject
+                               and catalogue.within(context.exports_of, frame.subject)):
+        # "solar modules shipped from China ... 15 GW of Chinese PV imports": the modules said before, not any PV
         frame.subject, frame.subject_from = context.exports_of, "context"
     frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it (a mirror figure: "
                        f"imports are recorded with freight and insurance, exports without)")
@@ -2663,12 +2706,14 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         # ranks are in, named in a sentence without figures
         context.rank_subject = "innovation_index"
     exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
-                and r.frame.subject_from == "stated" and not r.frame.counterpart and r.frame.subject
+                and r.frame.subject_from == "stated" and r.frame.subject
                 and not r.frame.subject.startswith("other:")]
     if exported:
         context.exports_of = exported[-1]
     if reads:
         context.partner_flow = any(r.frame.counterpart for r in reads)
+        partners = {r.frame.counterpart for r in reads if r.frame.counterpart}
+        context.partner = partners.pop() if len(partners) == 1 else None
     for r in reads:  # what a later "the 8.3 percent growth" names again
         if r.frame.role == "figure" and r.frame.measure_from in DETERMINED:
             context.said[(r.figure.value, r.unit)] = r.frame

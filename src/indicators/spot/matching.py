@@ -210,8 +210,7 @@ def previous_period(period: str) -> str | None:
     """The same period a year earlier (what a year-on-year growth compares with)."""
     if not period[:4].isdigit():
         return None
-    year = int(period[:4])
-    return "/".join(f"{year - 1}{part[4:]}" if part[:4] == str(year) else part for part in period.split("/"))
+    return "/".join(f"{int(part[:4]) - 1}{part[4:]}" for part in period.split("/"))  # "2024-07/2025-06" too
 
 
 def months_back(month: str, n: int) -> str:
