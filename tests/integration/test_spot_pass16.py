@@ -120,3 +120,29 @@ def test_an_importer_the_place_list_does_not_know_is_not_the_partner_before(stor
     asia = by_span(found, "5.1 GW")
     assert not (asia.match and asia.match.counterpart), asia.match
     assert asia.verdict not in ACCUSING
+
+
+# --- "the biggest importer in Africa with 3.8 GW ..., with Nigeria second (1.7 GW)": whose figure -----------------
+
+def test_a_superlatives_field_is_not_whose_figure_and_a_bracket_is_the_place_before_it(store):
+    """pv magazine on Ember, 2025-08-27: module exports, July 2024 to June 2025, to South Africa 3.78 GW, Nigeria
+    1.72 GW, Algeria 1.20 GW (Ember's monthly rows summed)."""
+    text = ("Solar modules shipped from China to Africa reached 15 GW in the 12 months to June 2025. South Africa "
+            "remained the biggest solar importer in Africa with 3.8 GW of solar panels from China, with Nigeria second "
+            "(1.7 GW) and Algeria rising to third (1.2 GW).")
+    found = spot.spot(text, store=store, published="2025-08-27")
+    got = {c.span: (c.match and c.match.counterpart, c.period, c.verdict) for c in found if c.unit == "GW"}
+    window = "2024-07/2025-06"
+    assert got == {"15 GW": ("region:Africa", window, "supported-rounded"),
+                   "3.8 GW": ("ZAF", window, "supported-rounded"), "1.7 GW": ("NGA", window, "supported-rounded"),
+                   "1.2 GW": ("DZA", window, "supported-rounded")}
+
+
+@pytest.mark.parametrize("sentence, span, entity", [
+    ("Spain ranked second in Europe with 10.6 GW of module imports.", "10.6 GW", "ESP"),
+    ("Germany was the largest market in the EU with 9 GW.", "9 GW", "DEU"),
+    ("Europe imported 4.1 GW.", "4.1 GW", "EU"),  # a lone place stays whose figure it is
+])
+def test_the_economy_before_a_superlatives_field_is_whose_figure(sentence, span, entity):
+    [read] = [r for r in frames.frames_of(sentence, frames.Context(), 0) if sentence[r.figure.start: r.figure.end] == span]
+    assert read.frame.entity == entity or read.frame.counterpart == entity

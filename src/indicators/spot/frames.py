@@ -2130,7 +2130,18 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
     nearest one before (which may be another economy's: a weak binding)."""
+    opened = sentence[: figure.start].rstrip()
+    if opened.endswith("("):
+        # "with Nigeria second (1.7 GW) and Algeria rising to third (1.2 GW)": the place of the words before the
+        # bracket, back to the list's last break, is the bracketed figure's
+        start = max((m.end() for m in LIST_BREAK.finditer(opened, 0, len(opened) - 1)), default=0)
+        named = [p for p in places if start <= p.start and p.end <= len(opened) - 1 and p.value != "WLD"]
+        if len(named) == 1:
+            return named[0].value, True
     for p in reversed(places):
+        if p.end <= figure.start and SCOPE_BEFORE.search(sentence, 0, p.start) \
+                and any(q.end <= p.start and q.value not in ("WLD", p.value) for q in places):
+            continue  # "the biggest solar importer in Africa with 3.8 GW": the field, not whose (SCOPE_BEFORE)
         if p.end <= figure.start and (PLACE_WITH.fullmatch(sentence, p.end, figure.start)
                                       or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
@@ -2172,6 +2183,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     # a destination ("deliveries to the US fell") is never whose figure it is
     preceding = own or ([] if flows else [p for p in preceding if not DESTINATION.search(sentence[max(0, p.start - 12): p.start])])
     national = [p for p in preceding if p.value != "WLD"]
+    # "South Africa remained the biggest solar importer in Africa with 3.8 GW": a superlative's field, not whose
+    national = [p for i, p in enumerate(national) if not (i and SCOPE_BEFORE.search(sentence, 0, p.start))] or national
     if len(national) > 1 and RIVAL_BEFORE.search(sentence[max(0, national[-1].start - 30): national[-1].start]) \
             and PARTICIPLE_AFTER.search(sentence, national[-1].end, figure.start):
         # "China overtook Japan as the biggest exporter, shipping 4.91 million vehicles": a participle's figure is the
@@ -2184,6 +2197,12 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     return None, False
 
 
+LIST_BREAK = re.compile(r"(?i)[,;(]|\s(?:and|with|while|whereas|but)\s")
+"""Where the members of a list of places with figures part ("..., with Nigeria second (1.7 GW) and Algeria ...")."""
+SCOPE_BEFORE = re.compile(r"(?i)\b(?:largest|biggest|top|leading|main|major|highest|first|second|third)\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:in|among)\s+(?:the\s+)?$")
+"""Before a place that is the field of a superlative ("the biggest solar importer in Africa", "ranked second in
+Europe"): the figure is the economy's named before it, not the field's."""
 RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:ed|es|ing)?|outpac(?:ed|es|ing|e)|"
                           r"outstrip(?:ped|s|ping)?|replac(?:ed|es|ing|e)|displac(?:ed|es|ing|e)|dethron(?:ed|es|ing|e)|"
                           r"unseat(?:ed|s|ing)?|ahead\s+of|overtaking)\s+(?:the\s+)?$")
