@@ -202,13 +202,12 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         # one span annotated once per economy ("India and the UK each have 4"): the candidate read for that economy
         own = [c for c in right if same_entity(c, figure.get("entity"))]
         hit = (own or right or hits or [None])[0]
+        miss = miss_kind(hit, right, figure) if held else ""
+        if miss:
+            row["misses"][miss] = row["misses"].get(miss, 0) + 1
         if DETAIL:
             detail(path.stem, figure["text"], f"{series} {figure.get('period')} {figure.get('entity')} "
-                   f"{figure.get('expected')}", hit)
-        if held:
-            miss = miss_kind(hit, right, figure)
-            if miss:
-                row["misses"][miss] = row["misses"].get(miss, 0) + 1
+                   f"{figure.get('expected')}", hit, miss)
         if hit is None:
             continue
         used.add(id(hit))
@@ -290,12 +289,13 @@ def _cluster_name(name: str) -> str:
     return re.sub(r"\s*[-–—]\s*", "-", name).casefold().strip()
 
 
-def detail(where: str, text: str, want: str, hit) -> None:
-    """One annotated figure's outcome (--detail): what the annotation wants, what the spotter made of it."""
+def detail(where: str, text: str, want: str, hit, miss: str = "") -> None:
+    """One annotated figure's outcome (--detail): what the annotation wants, what the spotter made of it, and
+    for a store-held figure not mapped with series, period and entity, why (`miss_kind`)."""
     got = (f"{hit.verdict} {hit.match.source}/{hit.match.indicator}[{hit.match.product}] {hit.match.period} "
            f"{hit.match.entity or hit.entity}" if hit is not None and hit.match else
            (f"{hit.verdict} no series" if hit is not None else "NOT FOUND"))
-    print(f"  {where}: “{text}” want {want} | got {got}")
+    print(f"  {where}: “{text}” want {want} | got {got}" + (f" | MISSED: {miss}" if miss else ""))
 
 
 def measure_bundled(article, store: Store) -> dict:

@@ -146,3 +146,18 @@ def test_a_superlatives_field_is_not_whose_figure_and_a_bracket_is_the_place_bef
 def test_the_economy_before_a_superlatives_field_is_whose_figure(sentence, span, entity):
     [read] = [r for r in frames.frames_of(sentence, frames.Context(), 0) if sentence[r.figure.start: r.figure.end] == span]
     assert read.frame.entity == entity or read.frame.counterpart == entity
+
+
+# --- "the Global Innovation Index (GII) 2025": an edition named with its acronym in brackets -----------------------
+
+def test_an_edition_named_with_its_acronym_in_brackets_dates_the_ranks_after_a_year_said_of_last_year(store):
+    """Daily Mirror, 2025-09-19: Sweden 2nd and the US 3rd in the GII 2025, after "Last year, Sri Lanka ranked the
+    89th spot" (2024): the ranks are the 2025 edition's, not last year's."""
+    assert frames.EDITION.search("released the Global Innovation Index (GII) 2025 with").group(2) == "2025"
+    text = ("The World Intellectual Property Organization (WIPO) released the Global Innovation Index (GII) 2025 with "
+            "Sri Lanka positioned at the 93rd spot. Last year, Sri Lanka ranked the 89th spot in the index.\n\n"
+            "Sweden and the United States of America retain their 2nd and 3rd positions.")
+    found = spot.spot(text, store=store, published="2025-09-19")
+    assert {(c.entity, c.period, c.verdict) for c in found if c.span in ("2nd", "3rd")} == {
+        ("SWE", "2025", "supported"), ("USA", "2025", "supported")}
+    assert by_span(found, "89th").period == "2024"

@@ -388,8 +388,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
 
 
 EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Innovation\s+Index\b|(?:[A-Z]\w+\s+){0,3}"
-                     r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)\s+((?:19|20)\d{2})\b")
-"""An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition"):
+                     r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)(?:\s*\([A-Z]{2,6}\))?"
+                     r"\s+((?:19|20)\d{2})\b")
+"""An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition",
+"the Global Innovation Index (GII) 2025"):
 the period of the ranks the text gives without a year of their own."""
 COMPARISON_START = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|since)\b")
 """Where a comparison's base starts (COMPARISON_WORDS, or "since")."""
