@@ -161,3 +161,21 @@ def test_an_edition_named_with_its_acronym_in_brackets_dates_the_ranks_after_a_y
     assert {(c.entity, c.period, c.verdict) for c in found if c.span in ("2nd", "3rd")} == {
         ("SWE", "2025", "supported"), ("USA", "2025", "supported")}
     assert by_span(found, "89th").period == "2024"
+
+
+# --- "a high base from the previous year, when March exports surged by 14.8%": the when-clause's own period --------
+
+def test_a_when_clause_after_a_relative_year_dates_its_figures(store):
+    """Dimsum Daily, 2024-04-12: March 2023 exports, US$315.59 billion, up 14.8% (GACC)."""
+    text = ("In March, China experienced a notable decline in export growth, falling 7.5% to US$279.7 billion. "
+            "This downturn is largely attributed to an unusually high base rate from the previous year, when March "
+            "exports surged by 14.8% to US$315.59 billion.")
+    found = spot.spot(text, store=store, published="2024-04-12")
+    assert {c.span: (c.period, c.verdict) for c in found if c.span in ("14.8%", "US$315.59 billion")} == {
+        "14.8%": ("2023-03", "supported"), "US$315.59 billion": ("2023-03", "supported")}
+    assert by_span(found, "US$279.7 billion").period == "2024-03"
+
+
+def test_a_relative_year_without_when_stays_a_base():
+    sentence = "Exports rose 5% from the previous year, driven by autos."
+    assert frames._when_year(sentence, sentence.index("5%"), frames._years(sentence, None)) is None

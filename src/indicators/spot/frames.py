@@ -313,14 +313,15 @@ period of its figures."""
 MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
-                         rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s)\s+)({MONTHS})(?=\s+(?:exports|imports|"
+                         rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s|[Ww]hen)\s+)({MONTHS})(?=\s+(?:exports|imports|"
                          r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
 """A month the sentence dates its figures by: "in December", "In January 2024", "during May", "Exports for August"
 (not "in January and
 February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
 it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
-a sentence or after a determiner: "December exports alone jumped 10.7%", "China's November imports"); a bare
+a sentence or after a determiner or "when": "December exports alone jumped 10.7%", "China's November imports", "the
+previous year, when March exports surged"); a bare
 "December" may be a release date
 ("on December 7") and is not read."""
 
@@ -2528,12 +2529,13 @@ WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 def _when_year(sentence: str, start: int, years) -> str | None:
     """The year right before ", when" that opens the clause holding the figure at `start` ("from 2023, when exports
-    contracted by 4.6%"), with no other year, stop or semicolon between; else None."""
+    contracted by 4.6%", "a high base from the previous year, when March exports surged by 14.8%"), with no other
+    year, stop or semicolon between; else None."""
     found = None
     for off, y, _, label in years:
-        if off >= start or label != "year" or not y:
+        if off >= start or not y or not (label == "year" or label.lower() in RELATIVE):
             continue
-        when = WHEN_AFTER.match(sentence, off + len(y))
+        when = WHEN_AFTER.match(sentence, off + (len(y) if label == "year" else len(label)))
         since = re.search(r"(?i)\bsince\s+$", sentence[max(0, off - 10): off])  # "since 2020, when ...": a base
         found = y if when and not since and not re.search(r"[;:]|\d{4}", sentence[when.end(): start]) else None
     return found
