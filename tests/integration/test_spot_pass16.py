@@ -179,3 +179,24 @@ def test_a_when_clause_after_a_relative_year_dates_its_figures(store):
 def test_a_relative_year_without_when_stays_a_base():
     sentence = "Exports rose 5% from the previous year, driven by autos."
     assert frames._when_year(sentence, sentence.index("5%"), frames._years(sentence, None)) is None
+
+
+# --- the text's only source, named paragraphs before, is preferred among series -----------------------------------
+
+def test_the_only_source_a_text_named_is_preferred_for_figures_paragraphs_later(store):
+    """ECNS, 2024-01: CAAM's 2023 release; vehicle exports 4.91 million on CAAM's count (customs counts 5.22)."""
+    text = ("China produced 30.16 million vehicles in 2023, according to the China Association of Automobile "
+            "Manufacturers (CAAM).\n\nAutomobile exports reached a new high. In 2023, automobile exports reached 4.91 "
+            "million vehicles, a year-on-year increase of 57.9 percent.")
+    found = spot.spot(text, store=store, published="2024-01-20")
+    exports = by_span(found, "4.91 million vehicles")
+    assert (exports.match.source, exports.match.indicator, exports.verdict) == ("caam", "vehicle_exports", "supported")
+    assert exports.frame["text_basis"] == "industry_association" and exports.frame["basis_from"] == ""
+    assert by_span(found, "57.9 percent").match.source == "caam"
+
+
+def test_two_sources_named_give_no_preference():
+    context = frames.Context()
+    frames.frames_of("Output rose 5%, according to CAAM, while customs data showed exports up 9%.", context, 0)
+    [read] = frames.frames_of("Automobile exports reached 4.91 million vehicles in 2023.", context, 1)
+    assert read.frame.text_basis is None

@@ -147,6 +147,7 @@ class Frame:
     subject_from: str = ""
     basis: str | None = None
     basis_from: str = ""
+    text_basis: str | None = None  # the only source the text named so far (no basis in the paragraph): preferred
     entity: str | None = None
     entity_from: str = ""
     entity_bound: str = ""  # "strong" ("<place> with <figure>", "respectively", a place right after it), else ""
@@ -189,6 +190,7 @@ class Context:
     measure: str | None = None
     place: str | None = None  # the economy the text is about so far (named most often)
     basis: str | None = None  # the source named last in the paragraph (whose figures they are)
+    bases_named: set = field(default_factory=set)  # every source the text named so far
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
@@ -682,6 +684,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "..., according to the China Passenger Car Association. Exported NEVs accounted for ...":
                 # the source named earlier in the paragraph is the source of its next sentences' figures
                 frame.basis, frame.basis_from = context.basis, "context"
+            elif not frame.basis and len(context.bases_named) == 1:
+                # "..., according to CAAM." in paragraphs 1 and 2, "Automobile exports reached 4.91 million" in the
+                # fourth: the text's only source is a preference among series (matching), never a filter
+                frame.text_basis = next(iter(context.bases_named))
             _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
@@ -2756,6 +2762,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if context.counts:
         top = max(context.counts.values())
         context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
+    context.bases_named.update(b.value for b in bases)
     if bases:
         context.basis = bases[-1].value
     elif paragraph != context.paragraph:

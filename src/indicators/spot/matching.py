@@ -295,6 +295,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
         score += 0.05 if _plausible(value, entry.values, unit, entry.unit) else -0.2
         score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
+        score += 0.05 if frame.text_basis and entry.basis == frame.text_basis else 0
         score += min(entry.rows, 50) * 1e-4
         option = Option(entry, round(score, 4), narrower, how, holds, other_basis=other_basis)
         (elsewhere if other_basis else options).append(option)
