@@ -200,3 +200,41 @@ def test_two_sources_named_give_no_preference():
     frames.frames_of("Output rose 5%, according to CAAM, while customs data showed exports up 9%.", context, 0)
     [read] = frames.frames_of("Automobile exports reached 4.91 million vehicles in 2023.", context, 1)
     assert read.frame.text_basis is None
+
+
+# --- partners in a list, and partners the place list does not know --------------------------------------------------
+
+def test_a_later_member_of_a_list_of_destinations_is_a_partner_not_whose_figure(store):
+    """NHK (Spotlight Nepal), 2023-08-09: July 2023 imports fell 12.4% (GACC, dollars), after a sentence on exports to
+    the United States, Europe and Southeast Asia: the imports are China's, not Europe's."""
+    text = ("China's exports in July fell 14.5 percent from a year earlier in dollar terms.\n\n"
+            "This is mainly because exports to the United States, Europe and Southeast Asia all declined more than 20 "
+            "percent.\n\nImports also fell 12.4 percent from a year earlier.")
+    found = spot.spot(text, store=store, published="2023-08-09")
+    imports = by_span(found, "12.4 percent")
+    assert (imports.entity, imports.match and imports.match.indicator, imports.period, imports.verdict) == (
+        "CHN", "goods_imports_usd_yoy_pct", "2023-07", "supported")
+    assert by_span(found, "more than 20 percent").match is None  # a flow to partners: no total judges it
+
+
+@pytest.mark.parametrize("sentence", [
+    "In May 2025, exports to Middle Earth grew 14.8 percent year-on-year.",
+    "In May 2025, exports to Southeast Asia and the European Union grew 14.8 percent and 12 percent.",
+])
+def test_a_flow_to_a_partner_no_place_resolves_is_never_judged_on_the_total(store, sentence):
+    found = spot.spot(sentence, store=store, published="2025-06-10")
+    assert [(c.span, c.match) for c in found if c.span.endswith("percent")] == [
+        (c.span, None) for c in found if c.span.endswith("percent")]
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+@pytest.mark.parametrize("sentence, span, indicator", [
+    ("China's exports in 2024 rose 5.9 per cent to US$3.58 trillion.", "US$3.58 trillion", "goods_exports"),
+    ("Exports in 2024 grew 7.1 percent to CNY25.45 trillion.", "CNY25.45 trillion", "goods_exports"),
+    ("The upward trend extended to New Energy Vehicle (NEV) exports, which rose 77.6 percent in 2023.", "77.6 percent",
+     "vehicle_exports_yoy_pct"),
+])
+def test_an_amount_or_goods_after_to_is_no_unknown_partner(store, sentence, span, indicator):
+    found = spot.spot(sentence, store=store, published="2025-02-01")
+    figure = by_span(found, span)
+    assert figure.match and figure.match.indicator == indicator and not figure.frame["partner_unknown"]

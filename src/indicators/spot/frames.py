@@ -1910,7 +1910,20 @@ def _partner(sentence: str, place: Mention) -> bool:
     """The place is named as a partner or a comparison ("exports to the US", "from Germany", "than Japan", "to markets
     such as Russia"), not as whose figure it is."""
     return bool(COUNTERPART.search(sentence[max(0, place.start - 12): place.start])
-                or PARTNER_LIST.search(sentence, max(0, place.start - 60), place.start))
+                or PARTNER_LIST.search(sentence, max(0, place.start - 60), place.start)
+                or LISTED_PARTNER.search(sentence[max(0, place.start - 80): place.start]))
+
+
+def _listed_after(words: str) -> re.Pattern:
+    """Before a later member of a list of places opened by one of `words` ("exports to the United States, Europe and
+    Southeast Asia"): the list's first place is a partner, and so are the others."""
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
+                      r"(?:\s*,\s*(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,4}"
+                      r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+LISTED_PARTNER = _listed_after("to|into|from|with|than")
+LISTED_DESTINATION = _listed_after("to|into")
 
 
 def _national_others(places: list[Mention], sentence: str, measures: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -1995,9 +2008,11 @@ PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s
                           r"(?:the\s+)?$")
 """Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
-                           r"([A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)*)")
+                           r"(?!(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|US|HK|A|C|S|NZ)?\s?\$|(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|Rs|INR)\b)"
+                           r"([A-Z][A-Za-z'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][A-Za-z'-]*)*)\b(?![\d$])")
 """A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
-BloombergNEF"; not "from": for exports it names the exporter or a source, "data from PV InfoLink")."""
+BloombergNEF", an amount "to US$3.58 trillion", "to CNY25.45 trillion", "to USD 328.6 billion"; not "from": for
+exports it names the exporter or a source, "data from PV InfoLink")."""
 MARKET = re.compile(r"(?i)\b(?:markets?|buyers?|destinations?|customers?|importers?|purchasers?)\b")
 """Words naming an economy as where the text's exports go ("Europe remained the largest market, taking 52.5 GW")."""
 OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
@@ -2076,14 +2091,17 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             return
     if "exports" in frame.measures:
         to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
-              and DESTINATION.search(sentence[max(0, p.start - 10): p.start])]
+              and (DESTINATION.search(sentence[max(0, p.start - 10): p.start])
+                   or LISTED_DESTINATION.search(sentence[max(0, p.start - 80): p.start]))]
         if to:
             nearest = min(to, key=lambda p: abs(p.start - figure.start))
             frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
             return
         for named in NAMED_PARTNER.finditer(sentence, clause[0], clause[1]):
-            if not any(p.start < named.end(1) and named.start(1) < p.end for p in places):
-                frame.partner_unknown = named.group(1)  # a partner the place list does not know
+            # a partner the place list does not know; not goods ("extended to New Energy Vehicle (NEV) exports")
+            if not any(p.start < named.end(1) and named.start(1) < p.end
+                       for p in (*places, *mentions("subject", sentence), *mentions("basis", sentence))):
+                frame.partner_unknown = named.group(1)
         return
     if "imports" in frame.measures and frame.role == "figure" and frame.entity not in (None, "WLD") \
             and (origins := [p for p in places if clause[0] <= p.start < figure.start and p.value not in ("WLD", "CHN")

@@ -254,9 +254,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
         if frame.counterpart and entry.partners <= 1:
             continue  # "exports to Europe": only a series kept per partner holds them (never the total)
-        if frame.partner_unknown and not frame.counterpart and entry.partners > 1:
+        if frame.partner_unknown and not frame.counterpart:
             unknown_partner = True
-            continue  # "exports to Middle Earth": a partner it may hold under another name, never its world row
+            continue  # "exports to Middle Earth": a partner it may hold under another name, never a total
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share") \
                     and not (frame.kind == "ratio" and frame.measures == ("count",) and entry.kind == "ratio"):
@@ -336,7 +336,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     options.sort(key=lambda o: -o.score)
     if not options and unknown_partner:
         return [], (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows "
-                    f"resolves; the series kept per partner is not judged on its world total")
+                    f"resolves; a flow to it is not judged on a total (the world's, or a series kept per partner)")
     if not options:
         subject = str(frame.subject)
         if subject.startswith("other:"):  # a subject the vocabulary names so that nothing else is matched to it
