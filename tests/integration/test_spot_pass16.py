@@ -238,3 +238,17 @@ def test_an_amount_or_goods_after_to_is_no_unknown_partner(store, sentence, span
     found = spot.spot(sentence, store=store, published="2025-02-01")
     figure = by_span(found, span)
     assert figure.match and figure.match.indicator == indicator and not figure.frame["partner_unknown"]
+
+
+# --- a growth over years ends at a semicolon -------------------------------------------------------------------------
+
+def test_a_span_of_years_does_not_reach_past_a_semicolon(store):
+    """PV Tech on Ember, 2025-08-14: module exports fell 5.2% in H1 2025 (Ember's monthly rows: 121.4 GW against
+    128.0 GW in H1 2024)."""
+    text = ("Between 2022 and 2024, wafer exports increased by 67%, and this trend has continued in the first half of this "
+            "year; cumulative module exports fell 5.2% in the first six months of the year.")
+    found = spot.spot(text, store=store, published="2025-08-14")
+    fell = by_span(found, "5.2%")
+    assert (fell.period, fell.match and fell.match.product, fell.frame["over_years"]) == ("2025-H1", "pv_panels", "")
+    assert fell.verdict not in ACCUSING
+    assert by_span(found, "67%").frame["base_period"] == "2022"
