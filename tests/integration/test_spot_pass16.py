@@ -7,6 +7,7 @@ import pytest
 
 from indicators import spot
 from indicators.spot import frames
+from indicators.spot.figures import read_figures
 from texts import ACCUSING, by_span
 
 
@@ -15,7 +16,7 @@ def store(snapshot_copy):
     return snapshot_copy("spot-pass16")
 
 
-# --- "made it into", "progress has been made": no production -------------------------------------------------------
+# --- "made it into", "progress has been made": no production (only "made" before an amount is) ----------------------
 
 @pytest.mark.parametrize("sentence, span, want", [
     ("In the Global Innovation Index 2023, Indonesia (61st) has made rapid progress towards the top 60.", "61st",
@@ -23,6 +24,8 @@ def store(snapshot_copy):
     ("Remarkable progress has been made by Indonesia, which ranked 61st in the Global Innovation Index 2023.", "61st",
      ("gii_rank", "2023", "IDN")),
     ("South Korea made it into the top 10 of the Global Innovation Index 2024.", "top 10", ("gii_rank", "2024", "KOR")),
+    ("In the Global Innovation Index 2023, Indonesia (61st) has made progress, continuing the improvements it has made "
+     "in recent years.", "61st", ("gii_rank", "2023", "IDN")),
 ])
 def test_made_in_an_idiom_of_progress_is_no_production(store, sentence, span, want):
     found = spot.spot(sentence, store=store, published="2024-11-28")
@@ -252,3 +255,16 @@ def test_a_span_of_years_does_not_reach_past_a_semicolon(store):
     assert (fell.period, fell.match and fell.match.product, fell.frame["over_years"]) == ("2025-H1", "pv_panels", "")
     assert fell.verdict not in ACCUSING
     assert by_span(found, "67%").frame["base_period"] == "2022"
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("South Korea is now sixth in WIPO's Global Innovation Index.", "sixth", 6),
+    ("It was second in the list of exporters.", "second", 2),
+])
+def test_a_place_in_words_said_with_a_verb_of_being_before_a_ranking_is_a_rank(sentence, span, value):
+    [figure] = [f for f in read_figures(sentence) if sentence[f.start: f.end] == span]
+    assert (figure.value, figure.unit, figure.form) == (value, "rank", "")
+
+
+def test_an_ordinal_word_of_no_ranking_is_no_figure():
+    assert read_figures("The plan is second in importance.") == []

@@ -570,6 +570,12 @@ EDITION_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:edition|issue)\b")
 """After an ordinal, the number of a report's edition ("the 16th joint edition", "this 17th edition"): no rank."""
 
 
+MADE_OUTPUT = re.compile(r"(?i)\s+(?:(?:a\s+total\s+of|a\s+record|about|around|some|nearly|almost|over|more\s+than|"
+                         r"roughly|up\s+to|close\s+to|just\s+over|just\s+under)\s+)?[$€¥£]?\d")
+"""After "made", an amount: "made 9.6 million NEVs", "made nearly 9 million" are output; "made rapid progress", "the
+improvements it has made in recent years", "made the biggest jump" are not."""
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
@@ -597,7 +603,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     context.world_here = world or context.world_paragraph == paragraph
     if world:
         context.world_paragraph = paragraph
-    measures = mentions("measure", sentence)
+    measures = [m for m in mentions("measure", sentence)
+                if not (m.words.lower() == "made" and not MADE_OUTPUT.match(sentence, m.end))]
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
     bases = mentions("basis", sentence)

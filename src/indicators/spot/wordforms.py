@@ -103,6 +103,12 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"[^.;]{{0,100}}?(?:\band\s+(?-i:[A-Z][\w'’-]{{0,30}}(?:\s+[A-Z][\w'’-]{{0,30}}){{0,4}})\s+|\bto\s+)"
             rf"(?P<e>{ORDINAL})"
             rf"(?=\s*(?:[,.;)]|$|\s(?:in|from|with|for|place|position)\b))"),
+        # "South Korea is now sixth in WIPO's Global Innovation Index": a place said with a verb of being, before
+        # the ranking's name (within five words)
+        "placed_in": re.compile(
+            rf"(?i)\b(?:is|was|are|were|remains?|remained|stays?|stayed|sits?|sat|stands?|stood)\s+"
+            rf"(?:now\s+|still\s+|currently\s+)?(?P<e>{ORDINAL})\s+(?=(?:in|on|among)\s+(?:[\w'’.-]+\s+){{0,4}}?"
+            rf"(?:index|ranking|rankings|GII|list|league\s+table)\b)"),
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{alternatives(forms['magnitudes'])})|(?P<s>{alternatives(numbers.SCALES)})-"
             rf"(?P<cur>{alternatives(numbers.CURRENCY_WORDS)}))\b(?!-)"),
@@ -218,7 +224,7 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(numbers.ORDINAL_WORDS[m.group("o").lower()])
         if value:
             found.append(WordFigure(m.start(), m.end(), value, "rank", "rank"))
-    for m in p["elided"].finditer(sentence):
+    for m in (*p["elided"].finditer(sentence), *p["placed_in"].finditer(sentence)):
         # a place in the ranking the sentence has just placed something in: read as that ranking's, as "12th" is
         found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", ""))
     return found
