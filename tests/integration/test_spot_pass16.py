@@ -268,3 +268,16 @@ def test_a_place_in_words_said_with_a_verb_of_being_before_a_ranking_is_a_rank(s
 
 def test_an_ordinal_word_of_no_ranking_is_no_figure():
     assert read_figures("The plan is second in importance.") == []
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("While Switzerland, followed by Sweden and then the United States, retained the top three positions in the Global "
+     "Innovation Index 2024, Singapore overtook Britain to secure fourth place.", "fourth", "SGP"),
+    ("China overtook Japan as the biggest exporter, shipping 4.91 million vehicles in 2023.", "4.91 million vehicles",
+     "CHN"),
+])
+def test_a_place_won_by_overtaking_is_the_overtakers(store, text, span, entity):
+    """AFP, 2024-09-26: Singapore 4th in the GII 2024 (the UK 5th)."""
+    found = spot.spot(text, store=store, published="2024-09-26")
+    figure = by_span(found, span)
+    assert figure.entity == entity and figure.verdict == "supported"

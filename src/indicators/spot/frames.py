@@ -2223,10 +2223,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     # "South Africa remained the biggest solar importer in Africa with 3.8 GW": a superlative's field, not whose
     national = [p for i, p in enumerate(national) if not (i and SCOPE_BEFORE.search(sentence, 0, p.start))] or national
     if len(national) > 1 and RIVAL_BEFORE.search(sentence[max(0, national[-1].start - 30): national[-1].start]) \
-            and PARTICIPLE_AFTER.search(sentence, national[-1].end, figure.start):
-        # "China overtook Japan as the biggest exporter, shipping 4.91 million vehicles": a participle's figure is the
-        # main clause's subject's, not the one overtaken ("overtaking the US with 21 clusters" stays the US's)
-        return national[0].value, False
+            and PARTICIPLE_AFTER.search(sentence[national[-1].end: figure.start]):
+        # "China overtook Japan as the biggest exporter, shipping 4.91 million vehicles", "Singapore overtook Britain
+        # to secure fourth place": the figure is the overtaker's (the economy named before the one overtaken), not
+        # the one overtaken's ("overtaking the US with 21 clusters" stays the US's)
+        return national[-2].value, False
     if national:
         return national[-1].value, False
     if preceding:
@@ -2248,8 +2249,10 @@ RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:e
 moved figures of the overtaken economy to the other on dev and dev7: not used there)."""
 
 
-PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$")
-"""A participle clause opened after a comma and holding the figure (", shipping 4.91 million ...")."""
+PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$|^\s+to\s+(?:secure|take|claim|become|grab|clinch|reach|"
+                              r"win|capture|seize|rank|move\s+into|climb\s+to)\b[^,;]*$")
+"""A participle clause opened after a comma and holding the figure (", shipping 4.91 million ..."), or the purpose
+right after the one overtaken ("Singapore overtook Britain to secure fourth place")."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
