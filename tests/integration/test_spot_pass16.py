@@ -281,3 +281,29 @@ def test_a_place_won_by_overtaking_is_the_overtakers(store, text, span, entity):
     found = spot.spot(text, store=store, published="2024-09-26")
     figure = by_span(found, span)
     assert figure.entity == entity and figure.verdict == "supported"
+
+
+# --- "Germany has eight, while India and South Korea each have four": the noun left out -----------------------------
+
+def test_a_count_word_whose_noun_is_left_out_counts_what_the_count_before_counted(store):
+    """China Daily, 2024-09-03: top-100 S&T clusters in the GII 2024, Germany 8, India 4, South Korea 4."""
+    text = ("WIPO released the 2024 Global Innovation Index (GII) report. The United States holds 20 top 100 tech "
+            "innovation clusters, ranking second globally. Germany has eight, while India and South Korea each have "
+            "four.")
+    found = spot.spot(text, store=store, published="2024-09-03")
+    got = sorted((c.entity, c.value, c.match and c.match.indicator, c.period, c.verdict) for c in found
+                 if c.span in ("eight", "four"))
+    assert got == [("DEU", 8, "st_clusters_top100", "2024", "supported"),
+                   ("IND", 4, "st_clusters_top100", "2024", "supported"),
+                   ("KOR", 4, "st_clusters_top100", "2024", "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States holds 20 top 100 tech innovation clusters. The index has seven pillars.",
+    "The United States holds 20 top 100 tech innovation clusters. Germany has eight pillars of growth.",
+    "Seven experts met in Geneva. Germany has eight.",  # no count of a stored subject before
+])
+def test_a_count_word_with_its_own_noun_or_no_count_before_stays_a_count_of_no_series(store, text):
+    found = spot.spot(text, store=store, published="2024-09-03")
+    words = [c for c in found if c.span in ("seven", "eight")]
+    assert words and all(c.match is None for c in words)

@@ -208,6 +208,7 @@ class Context:
     list_transformation: str | None = None  # what the percentages of a list are, as the sentence introducing it
     list_paragraph: int | None = None  # ("..., followed by their respective percentage share, were as follows:") said
     said: dict = field(default_factory=dict)  # (value, unit) -> the frame of the last figure so given, its measure read
+    counted: "Frame | None" = None  # the last count of a stored subject in the sentence before (its noun may be left out)
 
 
 @dataclass
@@ -576,6 +577,28 @@ MADE_OUTPUT = re.compile(r"(?i)\s+(?:(?:a\s+total\s+of|a\s+record|about|around|s
 improvements it has made in recent years", "made the biggest jump" are not."""
 
 
+ELIDED_COUNT_BEFORE = re.compile(r"(?i)\b(?:has|have|had|holds?|held|hosts?|hosted|boasts?|boasted|with)\s+"
+                                 r"(?:only\s+|just\s+)?$")
+ELIDED_COUNT_AFTER = re.compile(r"(?i)\s*(?:[,.;:)]|$|\s+(?:and|while|whereas|but|each|apiece)\b)")
+
+
+def _elided_count(sentence: str, figure: Figure, reads: list[Read], context: Context) -> Frame | None:
+    """The frame of the count a bare count word leaves its noun to ("Germany has eight, while ..."): the last
+    count of a stored subject in the sentence so far, else of the sentence before; None when the word is not after
+    a verb of having or is followed by its own noun ("has eight pillars")."""
+    if not (ELIDED_COUNT_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
+            and ELIDED_COUNT_AFTER.match(sentence, figure.end)):
+        return None
+    here = [r.frame for r in reads if _counts_a_subject(r.frame)]
+    return here[-1] if here else context.counted
+
+
+def _counts_a_subject(frame: Frame) -> bool:
+    """A figure counting a subject the store may hold ("20 top 100 tech innovation clusters")."""
+    return frame.role == "figure" and frame.kind == "count" and frame.subject_from == "stated" \
+        and bool(frame.subject) and not frame.subject.startswith("other:")
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
@@ -713,7 +736,15 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             main_period = frame.period
         if frame.role == "earlier" and frame.period:
             earlier_years.add(frame.period[:4])
-        if figure.form:  # "the second consecutive month", "seven pillars": no stored series measures it
+        counted = _elided_count(sentence, figure, reads, context) if figure.form == "count" else None
+        if counted is not None:
+            # "The United States holds 20 top 100 clusters. Germany has eight, while India and South Korea each have
+            # four": a count whose noun is left out counts what the count before it counted
+            for key in ("kind", "measure", "measure_from", "measures", "subject", "subject_from"):
+                setattr(frame, key, getattr(counted, key))
+            frame.notes.append(f"a count of the {counted.subject} counted before it (the noun left out)")
+            figure = dataclasses.replace(figure, form="")  # a count of a stored subject: read with the others
+        elif figure.form:  # "the second consecutive month", "seven pillars": no stored series measures it
             frame.subject, frame.subject_from, frame.form = f"other:{figure.form}", "stated", figure.form
             frame.notes.append(f"a {figure.form} written in words: no stored series measures it")
         value = figure.value * frame.sign if frame.sign < 0 and figure.value > 0 else figure.value
@@ -2771,6 +2802,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if exported:
         context.exports_of = exported[-1]
     if reads:
+        context.counted = next((r.frame for r in reversed(reads) if _counts_a_subject(r.frame)), None)
         context.partner_flow = any(r.frame.counterpart for r in reads)
         partners = {r.frame.counterpart for r in reads if r.frame.counterpart}
         context.partner = partners.pop() if len(partners) == 1 else None
