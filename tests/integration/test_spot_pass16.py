@@ -307,3 +307,20 @@ def test_a_count_word_with_its_own_noun_or_no_count_before_stays_a_count_of_no_s
     found = spot.spot(text, store=store, published="2024-09-03")
     words = [c for c in found if c.span in ("seven", "eight")]
     assert words and all(c.match is None for c in words)
+
+
+# --- "climbing three steps upward", "a climb of seven ranks", "slipping down one rank": moves in a ranking ----------
+
+@pytest.mark.parametrize("text, span, entity, verdict", [
+    ("The Philippines improved its Global Innovation Index (GII) 2023 ranking by climbing three steps upward to 56th, "
+     "from 59th in 2022.", "three steps", "PHL", "supported"),
+    ("In the Global Innovation Index 2025, Singapore remains within the top 5, despite slipping down one rank to 5th.",
+     "one rank", "SGP", "supported"),
+])
+def test_steps_and_ranks_are_moves_in_a_ranking(store, text, span, entity, verdict):
+    """BusinessMirror, 2023-10-01: the Philippines 59th in 2022, 56th in 2023; Daily Mirror, 2025-09-19: Singapore
+    4th in 2024, 5th in 2025."""
+    found = spot.spot(text, store=store, published="2025-09-19" if "2025" in text else "2023-10-01")
+    move = by_span(found, span)
+    assert (move.entity, move.match and move.match.indicator, move.frame["transformation"], move.verdict) == (
+        entity, "gii_rank", "change", verdict)

@@ -277,10 +277,11 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
             last_scaled = figure.unit
 
 
-LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?)\b")
+LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?|steps?|ranks?)\b")
 MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|"
                          r"(?:moved|moving|moves|move)(?:\s+up|\s+down)?|"
-                         r"jumped|improved|gained|fell|fallen|dropped|slipped|slid|declined|lost|went(?:\s+up|\s+down)?)"
+                         r"jumped|improved|gained|fell|fallen|dropped|slipped|slipping|slid|sliding|declined|lost|"
+                         r"went(?:\s+up|\s+down)?)"
                          r"(?:\s+(?:back|further|again))?\s+(?:by\s+)?$")  # "slipped back one place"
 MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down|forward|ahead|back|backward|backwards)\b")
 """After "one place", its direction ("one position higher", "moving one spot forward")."""
