@@ -324,3 +324,23 @@ def test_steps_and_ranks_are_moves_in_a_ranking(store, text, span, entity, verdi
     move = by_span(found, span)
     assert (move.entity, move.match and move.match.indicator, move.frame["transformation"], move.verdict) == (
         entity, "gii_rank", "change", verdict)
+
+
+# --- "compared to the average for the same period from 2020 to 2022": a span compared with is a base ---------------
+
+def test_a_span_of_years_compared_with_is_a_base_and_a_span_of_a_figure_is_its_own():
+    compared = ("In August, the import and export volume reached nearly 3.6 trillion yuan, marking an 8.2 percent "
+                "increase compared to the average for the same period from 2020 to 2022.")
+    assert [(y, base) for _, y, base, _ in frames._years(compared, None)] == [("2020", True), ("2022", True)]
+    own = "China's EV makers received over $230 billion in subsidies from 2009 to 2023."
+    assert [(y, base) for _, y, base, _ in frames._years(own, None)] == [("2009", True), ("2023", False)]
+
+
+def test_a_growth_over_an_average_of_years_is_no_year_on_year_rate(store):
+    """IOL (Xinhua), 2023-09-08: August 2023 trade, 3.59 trillion yuan."""
+    text = ("In August alone, China's imports and exports amounted to 3.59 trillion yuan. In August, the import and "
+            "export volume reached nearly 3.6 trillion yuan, marking an 8.2 percent increase compared to the average "
+            "for the same period from 2020 to 2022.")
+    found = spot.spot(text, store=store, published="2023-09-08")
+    assert by_span(found, "nearly 3.6 trillion yuan").period == "2023-08"
+    assert by_span(found, "8.2 percent").match is None

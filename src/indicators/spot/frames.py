@@ -443,6 +443,12 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
 
 
+YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
+"""Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
+SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
+"""Before a span of years, words making the span a comparison's base ("compared to the average ... from 2020")."""
+
+
 def _years(sentence: str, published: date | None, anchor: str | None = None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved ("the
     previous year" from the sentence's own year, else from `anchor`, the year the text speaks of so far)."""
@@ -456,10 +462,14 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
         base = bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider) or CHANGE_ON.search(before))
-        if previous and previous[1] and LIST_JOIN.fullmatch(sentence[previous[0]: m.start()]):
-            base = True  # "up from rank 14 in 2020 and 2019": a year listed after a base year is one too
+        if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
+                                         or YEAR_SPAN_JOIN.fullmatch(sentence[previous[0]: m.start()])
+                                         and SPAN_COMPARED.search(sentence, max(0, previous[2] - 60), previous[2])):
+            base = True  # "up from rank 14 in 2020 and 2019", "compared to the average for the same period from 2020
+            # to 2022": a year listed after a base year, or ending a span compared with, is one too ("$230 billion in
+            # subsidies from 2009 to 2023" is the figure's span)
         found.append((m.start(), m.group(1), base, "year"))
-        previous = (m.end(), base)
+        previous = (m.end(), base, m.start())
     for m in RELATIVE_RE.finditer(sentence):
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
