@@ -344,3 +344,27 @@ def test_a_growth_over_an_average_of_years_is_no_year_on_year_rate(store):
     found = spot.spot(text, store=store, published="2023-09-08")
     assert by_span(found, "nearly 3.6 trillion yuan").period == "2023-08"
     assert by_span(found, "8.2 percent").match is None
+
+
+# --- a partner's share of China's exports ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, verdict", [
+    ("More than half of the solar modules exported from China in the first half of 2023 were destined for Europe "
+     "(58%).", "58%", "supported-rounded"),
+    ("More than half of the solar modules exported from China in the first half of 2023 were destined for Europe "
+     "(58%).", "More than half", "supported"),
+    ("Europe accounted for 30% of China's module exports in 2024.", "30%", "needs-review"),  # 40.7%: derived, no accusation
+])
+def test_a_partners_share_of_chinas_exports_is_its_rows_over_the_worlds(store, text, span, verdict):
+    """Ember, 2023-09-14: module exports to Europe in H1 2023, 62.0 of 107.3 GW (57.8%); in 2024, 96.5 of 237.2 GW."""
+    found = spot.spot(text, store=store, published="2025-02-01" if "2024" in text else "2023-09-14")
+    share = by_span(found, span)
+    assert (share.match.indicator, share.match.counterpart, share.match.derivation, share.entity) == (
+        "solar_exports_capacity", "region:Europe", "partner_share", "CHN")
+    assert share.verdict == verdict, share.explanation
+
+
+def test_a_growth_of_exports_to_a_partner_is_not_a_share(store):
+    text = "Exports of solar panels from China to Europe were up 47% year-on-year in the first half of 2023."
+    found = spot.spot(text, store=store, published="2023-09-14")
+    assert by_span(found, "47%").frame["transformation"] == "growth_rate"

@@ -488,6 +488,21 @@ def _share_of(evidence, spec: dict, m, period: str):
                         f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
 
 
+def _partner_share(evidence, spec: dict, m, period: str):
+    """A partner's share of a flow kept per partner ("58% of the modules exported in H1 2023 went to Europe"): the
+    partner's rows over the world's, each a month's row or the sum of the period's months."""
+    def total(counterpart: str) -> float:
+        one = {**spec, "counterpart": counterpart}
+        if freq_of(period) == "M":
+            row = evidence.one({**one, "period": period})
+            if row is None:
+                raise derive.DerivationError(f"no {m.indicator} to {counterpart} for {period} in the store")
+            return float(row["value"])
+        return _months_total(evidence, one, period)[0]
+    return derive.share(total(m.counterpart), total("WLD"), m.unit,
+                        f"exports to {m.counterpart} of exports to the world, {m.product or m.indicator}, {period}")
+
+
 def _months_total(evidence, spec: dict, period: str) -> tuple[float, int]:
     """The sum of a series' monthly rows over a period longer than a month (a half, a quarter, January to a
     month), with the number of months; every month must be held. A series kept per partner (Ember: exports
@@ -661,11 +676,13 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
-        row = evidence.one(spec) if m.derivation != "sum" else None
-        if row is None and m.derivation != "sum":
+        row = evidence.one(spec) if m.derivation not in ("sum", "partner_share") else None
+        if row is None and m.derivation not in ("sum", "partner_share"):
             raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
         if m.derivation == "sum":
             got = _sum_judged(evidence, spec, m, c)
+        elif m.derivation == "partner_share":
+            got = _partner_share(evidence, spec, m, str(m.period))
         elif m.derivation in ("share", "share_change"):
             got = _share_of(evidence, spec, m, str(m.period))
             if m.derivation == "share_change":
@@ -699,7 +716,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         c.comparator, low <= got.value < high if step else got.value == stated)
     partner = f", exports to {m.counterpart}" if m.counterpart else ""
     what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
-            "share": "a share of two stored levels", "share_change": "a change of a share of stored levels"}.get(
+            "share": "a share of two stored levels", "share_change": "a change of a share of stored levels",
+            "partner_share": "a partner's share of a flow"}.get(
         m.derivation, "growth computed from two stored levels") + partner
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"

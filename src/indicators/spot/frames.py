@@ -730,6 +730,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.text_basis = next(iter(context.bases_named))
             _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause)
+            _partner_of_a_share(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
             _repeated(frame, figure, unit, sentence, context)
         if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
@@ -2203,6 +2204,36 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         frame.subject, frame.subject_from = context.exports_of, "context"
     frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it (a mirror figure: "
                        f"imports are recorded with freight and insurance, exports without)")
+
+
+SHARE_TAKER = re.compile(r"(?i)^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|"
+                         r"took|takes|taking|took\s+in|received|receives|absorbed|absorbs|represented|represents)\s+"
+                         r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$")
+SHARE_DESTINED = re.compile(r"(?i)\b(?:went|go|goes|going|were\s+destined|was\s+destined|destined|bound|headed|were\s+shipped|"
+                            r"was\s+shipped|were\s+exported|was\s+exported|were\s+sent|was\s+sent)\s+(?:to|for)\s+"
+                            r"(?:the\s+)?$")
+FLOW_WORDS = re.compile(r"(?i)\b(?:export(?:s|ed)?|shipped|shipments?|sold\s+abroad)\b")
+
+
+def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause) -> None:
+    """A partner's share of China's exports ("Europe accounted for 40% of China's module exports", "More than half
+    of the solar modules exported from China ... were destined for Europe (58%)", "58% went to Europe"): the share
+    of the flow to that partner in the flow to the world (matching: derivation "partner_share")."""
+    if frame.kind != "percent" or frame.role != "figure" or frame.transformation == "growth_rate" \
+            or not FLOW_WORDS.search(sentence, clause[0], clause[1]):
+        return
+    partners = [p for p in places if p.value not in ("CHN", "WLD") and clause[0] <= p.start < clause[1]
+                and (p.end <= figure.start and SHARE_TAKER.match(sentence[p.end: figure.start])
+                     or SHARE_DESTINED.search(sentence, max(clause[0], p.start - 40), p.start))]
+    if len(partners) != 1 or frame.counterpart not in (None, partners[0].value):
+        return
+    partner = partners[0]
+    frame.counterpart, frame.counterpart_words = partner.value, partner.words
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
+    frame.transformation, frame.transformation_from = "share", "stated"
+    if frame.entity in (None, partner.value) or frame.entity_from != "stated":  # not the economy of the last sentence
+        frame.entity, frame.entity_from = "CHN", "stated" if CHINESE_GOODS.search(sentence) else "assumed"
+    frame.notes.append(f"{partner.words}'s share of China's exports: its rows over the world's")
 
 
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],

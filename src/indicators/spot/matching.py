@@ -81,7 +81,8 @@ class Option:
     narrower: bool = False
     derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels),
     # "difference" (a change: the period's row less the year before's),
-    # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind)
+    # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind),
+    # "partner_share" (a partner's share of a flow kept per partner: its rows over the world's)
     holds_period: bool = False
     base: str = ""  # for a difference: the period it is taken from
     whole: "Entry | None" = None  # for a share of two levels: the whole's series
@@ -269,6 +270,15 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         else:
             narrower = False
         if frame.entity and frame.entity not in entry.entities:
+            continue
+        if frame.counterpart and frame.transformation == "share":
+            # "58% of the modules exported went to Europe": the partner's rows over the world's (derivation
+            # "partner_share"), of a flow kept per partner (the loop kept only those)
+            if entry.transformation == "level" and entry.kind not in ("percent", "percent_of_gdp"):
+                holds = bool(frame.period and (entry.holds(frame.entity, frame.period)
+                                               or entry.covers(frame.entity, frame.period)))
+                score = 0.55 + (0.2 if holds else 0) - (0.0 if not narrower else 0.1) + min(entry.rows, 50) * 1e-4
+                options.append(Option(entry, round(score, 4), narrower, "partner_share", holds))
             continue
         if frame.transformation == "change":
             option = _change_option(frame, unit, entry, narrower)
