@@ -676,8 +676,9 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
-        row = evidence.one(spec) if m.derivation not in ("sum", "partner_share") else None
-        if row is None and m.derivation not in ("sum", "partner_share"):
+        summed = m.derivation in ("sum", "partner_share")  # judged on rows over months, not on one row
+        row = None if summed else evidence.one(spec)
+        if row is None and not summed:
             raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
         if m.derivation == "sum":
             got = _sum_judged(evidence, spec, m, c)

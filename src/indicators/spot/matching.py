@@ -277,7 +277,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             if entry.transformation == "level" and entry.kind not in ("percent", "percent_of_gdp"):
                 holds = bool(frame.period and (entry.holds(frame.entity, frame.period)
                                                or entry.covers(frame.entity, frame.period)))
-                score = 0.55 + (0.2 if holds else 0) - (0.0 if not narrower else 0.1) + min(entry.rows, 50) * 1e-4
+                score = 0.55 + (0.2 if holds else 0) - (0.1 if narrower else 0) + min(entry.rows, 50) * 1e-4
                 options.append(Option(entry, round(score, 4), narrower, "partner_share", holds))
             continue
         if frame.transformation == "change":
