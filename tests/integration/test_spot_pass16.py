@@ -368,3 +368,18 @@ def test_a_growth_of_exports_to_a_partner_is_not_a_share(store):
     text = "Exports of solar panels from China to Europe were up 47% year-on-year in the first half of 2023."
     found = spot.spot(text, store=store, published="2023-09-14")
     assert by_span(found, "47%").frame["transformation"] == "growth_rate"
+
+
+# --- a move of a named cluster ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("China's Shanghai-Suzhou cluster edged up one position to finish in the top five for the first time.", "supported"),
+    ("China's Shanghai-Suzhou cluster slipped three places.", "needs-review"),  # it rose one (6th to 5th): derived
+])
+def test_a_move_of_a_named_cluster_is_its_rank_now_less_its_rank_the_year_before(store, sentence, verdict):
+    """Yicai, 2023-09-21: Shanghai-Suzhou 6th among the GII S&T clusters in 2022, 5th in 2023."""
+    text = "According to the Global Innovation Index 2023, China has 24 S&T clusters among the top 100. " + sentence
+    found = spot.spot(text, store=store, published="2023-09-21")
+    move = next(c for c in found if c.frame["transformation"] == "change")
+    assert (move.match.product, move.match.derivation, move.period) == ("cluster:Shanghai–Suzhou", "difference", "2023")
+    assert move.verdict == verdict, move.explanation

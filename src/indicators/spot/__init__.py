@@ -611,9 +611,13 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         options, reason = matching.match(kind_frame, frame_unit, None, index)
     else:
         named = None
-        if frame.kind == "rank" and frame.transformation == "level" and candidate.role == "figure":
+        if frame.kind == "rank" and frame.transformation in ("level", "change") and candidate.role == "figure":
             named = matching.named_rank(sentence, candidate.start - offset, frame.period, index,
                                         clusters=frame.subject == "st_clusters")
+        if named is not None and frame.transformation == "change":
+            # "Shanghai-Suzhou edged up one position": the member's rank now less its rank the year before
+            member = dataclasses.replace(frame, entity=sorted(named.entry.entities)[0])
+            named = matching.change_option(member, candidate.unit, named.entry, False)
         if named is None and frame.subject == "other:named_item" and candidate.value == 1 and items:
             # "its Researchers (1st)": first in an item the store names, for the figure's economy
             opened = sentence.rfind("(", 0, candidate.start - offset + 1)

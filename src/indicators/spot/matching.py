@@ -281,7 +281,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 options.append(Option(entry, round(score, 4), narrower, "partner_share", holds))
             continue
         if frame.transformation == "change":
-            option = _change_option(frame, unit, entry, narrower)
+            option = change_option(frame, unit, entry, narrower)
             if option is not None:
                 options.append(option)
             continue
@@ -525,7 +525,7 @@ def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
     return found
 
 
-def _change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Option | None:
+def change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Option | None:
     """A change of a level ("an increase of 257.42 billion yuan", "up 0.09 percentage point") against the series
     of that level: the difference of its rows for the period and the year before (derivation "difference");
     only for a year, the same subject (never a narrower one), a level series in the figure's unit, or a
