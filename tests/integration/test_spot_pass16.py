@@ -383,3 +383,12 @@ def test_a_move_of_a_named_cluster_is_its_rank_now_less_its_rank_the_year_before
     move = next(c for c in found if c.frame["transformation"] == "change")
     assert (move.match.product, move.match.derivation, move.period) == ("cluster:Shanghai–Suzhou", "difference", "2023")
     assert move.verdict == verdict, move.explanation
+
+
+def test_a_named_clusters_place_after_its_move_is_its_rank(store):
+    """Yicai, 2023-09-21: Shanghai-Suzhou 5th among the GII S&T clusters in 2023."""
+    text = ("According to the Global Innovation Index 2023, China has 24 S&T clusters among the top 100. China's "
+            "Shanghai-Suzhou edged up one position to finish in the top five for the first time.")
+    found = spot.spot(text, store=store, published="2023-09-21")
+    top = by_span(found, "top five")
+    assert (top.match.product, top.period, top.verdict) == ("cluster:Shanghai–Suzhou", "2023", "supported")

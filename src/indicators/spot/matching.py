@@ -373,7 +373,8 @@ NAME_TO_RANK = re.compile(r"(?i)^[\s,(]*(?:(?:was|is|came|ranked|ranks|ranking|r
                           r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
                           r"sci-tech|science|and|technology|S&T|cluster|clusters|top|position|spot|place|"
                           r"continues|continued|continue|to|still|again|once|more|which|who|fell|dropped|slipped|slid|"
-                          r"declined|rose|climbed|jumped|moved|advanced|edged|went|up|down|back)[\s,'’(-]*)*$")
+                          r"declined|rose|climbed|jumped|moved|advanced|edged|went|up|down|back|finish|finished|"
+                          r"finishing|one|two|three|positions?|places?|spots?)[\s,'’(-]*)*$")
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
 the world's second", "grabbed second place", "Beijing (3rd)", "cluster (ranked 2nd globally)"): a closed list, so
 that a rank is never given to a name further back in a list."""
