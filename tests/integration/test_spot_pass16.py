@@ -392,3 +392,23 @@ def test_a_named_clusters_place_after_its_move_is_its_rank(store):
     found = spot.spot(text, store=store, published="2023-09-21")
     top = by_span(found, "top five")
     assert (top.match.product, top.period, top.verdict) == ("cluster:Shanghai–Suzhou", "2023", "supported")
+
+
+# --- "down 12% MoM from 17.34 GW": the base is the month before, and the growth is derived from the two months ------
+
+def test_a_month_on_month_change_is_the_growth_from_the_month_before_and_its_base_that_months(store):
+    """InfoLink (EVwind), 2025-01-09: module exports 15.2 GW in November 2024, down 12% MoM from 17.34 GW (Ember's
+    rows: 15.5 GW in November, 17.8 GW in October 2024: a derivation, so at most needs-review)."""
+    text = ("China exported 15.2 GW of modules in November 2024, down 12% MoM from 17.34 GW and down 14% YoY from "
+            "17.71 GW.")
+    found = spot.spot(text, store=store, published="2025-01-09")
+    mom, before, year_before = by_span(found, "12%"), by_span(found, "17.34 GW"), by_span(found, "17.71 GW")
+    assert (mom.match.indicator, mom.match.derivation, mom.match.base_period) == ("solar_exports_capacity", "growth",
+                                                                               "2024-10")
+    assert (before.period, year_before.period) == ("2024-10", "2023-11")
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_a_sequential_change_without_two_stored_levels_stays_unjudged(store):
+    found = spot.spot("China's GDP grew 1.6% q/q in the third quarter of 2024.", store=store, published="2024-10-20")
+    assert by_span(found, "1.6%").verdict in ("unverifiable", "needs-review")

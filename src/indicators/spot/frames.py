@@ -443,6 +443,17 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
 
 
+BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|"
+                              r"year on year|QoQ|q/q|q-o-q|quarter-on-quarter|quarter on quarter)\s+(?:from|compared\s+"
+                              r"(?:with|to)|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$")
+"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW": the month before)."""
+CHANGE_SPAN_MONTHS = {"mom": 1, "mm": 1, "monthonmonth": 1, "yoy": 12, "yy": 12, "yearonyear": 12, "qoq": 3, "qq": 3,
+                      "quarteronquarter": 3}
+"""How far back the base of such a change lies, in months (keys: the words lower-cased, without "-", " " or "/")."""
+SEQUENTIAL_MONTHS = {"mom": 1, "m/m": 1, "m-o-m": 1, "m-m": 1, "month-on-month": 1, "on a monthly basis": 1,
+                     "qoq": 3, "q/q": 3, "q-o-q": 3, "quarter-on-quarter": 3}
+"""A change on the period before, by the words that say so (vocabulary `sequential_after`, `_month_on_month`), in
+months back ("sequentially" says neither)."""
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -740,7 +751,13 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
-        if qualifier:
+        back = SEQUENTIAL_MONTHS.get(qualifier.lower(), 0) if qualifier and frame.transformation == "growth_rate" else 0
+        if back and frame.period and _shifted(frame.period, back):
+            # "down 12% MoM", "up 6.3 percent from November": the growth from the level of the month (quarter)
+            # before, derived from two stored levels (matching: over a base, as "up 393% from 2020" is)
+            frame.base_period, frame.over_years = _shifted(frame.period, back), "total"
+            frame.notes.append(f"“{qualifier}”: the growth from {frame.base_period}, from two stored levels")
+        elif qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
         if frame.role == "figure" and main_period is None and frame.period:
@@ -2508,8 +2525,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
+        said = BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)  # "down 12% MoM from 17.34 GW"
         back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else
                                                              (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
+        back = back or (CHANGE_SPAN_MONTHS.get(said.group(1).lower().replace("-", "").replace(" ", "").replace("/", ""), 0)
+                        if said else 0)
         shifted = _shifted(main_period, back) if back else _own_part(sentence, figure, years, main_period)
         if shifted:
             frame.period, frame.period_from = shifted, "stated"

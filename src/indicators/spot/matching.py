@@ -487,18 +487,18 @@ def _ratio_options(frame: Frame, index: list[Entry]) -> list[Option]:
     """A multiple over a base year ("nearly five times the 2020 level", "tripled between 2021 and 2023"): the level
     series of the frame's measure and subject (never a narrower one) holding both years, judged as the ratio of its
     two rows (derivation "ratio"), official bases first."""
-    found = []
+    found, elsewhere = [], []  # elsewhere: another compiler's than the one the text names (never judged as stated)
     for entry in index:
-        if entry.member or entry.transformation != "level" or entry.kind not in ("count", "money") \
+        if entry.member or entry.transformation != "level" or entry.kind not in ("count", "money", "power", "energy") \
                 or entry.subject != frame.subject or not any(measures_agree(m, entry.measure) for m in frame.measures):
-            continue
-        if frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis:
             continue
         if frame.entity and not (entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, frame.base_period)):
             continue
+        other_basis = bool(frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis)
         score = 0.7 - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
-        found.append(Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "ratio", True, frame.base_period))
-    return sorted(found, key=lambda o: -o.score)
+        (elsewhere if other_basis else found).append(Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False,
+                                                            "ratio", True, frame.base_period, other_basis=other_basis))
+    return sorted(found or elsewhere, key=lambda o: -o.score)
 
 
 def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
