@@ -258,7 +258,7 @@ def same_period(candidate, annotated) -> bool:
     match, annotated = candidate.match, str(annotated)
     if str(match.period) == annotated:
         return True
-    if match.derivation in ("difference", "ratio") and match.base_period:
+    if match.derivation in ("difference", "ratio", "growth") and match.base_period:
         last = str(match.period).split("/")[-1]
         return annotated in (last, f"{match.base_period}/{last}")
     return False
