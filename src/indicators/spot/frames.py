@@ -450,8 +450,9 @@ BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on mon
 CHANGE_SPAN_MONTHS = {"mom": 1, "mm": 1, "monthonmonth": 1, "yoy": 12, "yy": 12, "yearonyear": 12, "qoq": 3, "qq": 3,
                       "quarteronquarter": 3}
 """How far back the base of such a change lies, in months (keys: the words lower-cased, without "-", " " or "/")."""
-SEQUENTIAL_MONTHS = {"mom": 1, "m/m": 1, "m-o-m": 1, "m-m": 1, "month-on-month": 1, "on a monthly basis": 1,
-                     "qoq": 3, "q/q": 3, "q-o-q": 3, "quarter-on-quarter": 3}
+SEQUENTIAL_MONTHS = {"mom": 1, "m/m": 1, "m-o-m": 1, "m-m": 1, "month-on-month": 1, "month on month": 1,
+                     "on a month-on-month basis": 1, "on a monthly basis": 1,
+                     "qoq": 3, "q/q": 3, "q-o-q": 3, "quarter-on-quarter": 3, "quarter on quarter": 3}
 """A change on the period before, by the words that say so (vocabulary `sequential_after`, `_month_on_month`), in
 months back ("sequentially" says neither)."""
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
