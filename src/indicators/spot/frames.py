@@ -450,11 +450,6 @@ BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on mon
 CHANGE_SPAN_MONTHS = {"mom": 1, "mm": 1, "monthonmonth": 1, "yoy": 12, "yy": 12, "yearonyear": 12, "qoq": 3, "qq": 3,
                       "quarteronquarter": 3}
 """How far back the base of such a change lies, in months (keys: the words lower-cased, without "-", " " or "/")."""
-SEQUENTIAL_MONTHS = {"mom": 1, "m/m": 1, "m-o-m": 1, "m-m": 1, "month-on-month": 1, "month on month": 1,
-                     "on a month-on-month basis": 1, "on a monthly basis": 1,
-                     "qoq": 3, "q/q": 3, "q-o-q": 3, "quarter-on-quarter": 3, "quarter on quarter": 3}
-"""A change on the period before, by the words that say so (vocabulary `sequential_after`, `_month_on_month`), in
-months back ("sequentially" says neither)."""
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -752,7 +747,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
-        back = SEQUENTIAL_MONTHS.get(qualifier.lower(), 0) if qualifier and frame.transformation == "growth_rate" else 0
+        back = _sequential_months(qualifier) if qualifier and frame.transformation == "growth_rate" else 0
         if back and frame.period and _shifted(frame.period, back):
             # "down 12% MoM", "up 6.3 percent from November": the growth from the level of the month (quarter)
             # before, derived from two stored levels (matching: over a base, as "up 393% from 2020" is)
@@ -898,6 +893,12 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
         if m.group(1) is None or _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[m.group(1).lower()]:02d}":
             return "month-on-month"
     return None
+
+
+def _sequential_months(words: str) -> int:
+    """How many months back the period a change on the period before is on ("MoM": 1, "q/q": 3), by the
+    vocabulary's `sequential_months`; 0 for other qualifiers."""
+    return {k.lower(): v for k, v in (vocabulary().get("sequential_months") or {}).items()}.get(words.lower(), 0)
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
