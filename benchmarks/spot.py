@@ -257,12 +257,14 @@ def miss_kind(hit, right: list, figure: dict) -> str:
 
 def same_period(candidate, annotated) -> bool:
     """Whether the candidate's period is the annotated one. A change between two periods (a difference: "up one
-    place", "up 0.11 percentage points") is written by some annotators with its last period (2024), by others with
-    both (2023/2024): with the base the candidate compared with, either is the same period."""
+    place", "up 0.11 percentage points"; a growth over a base other than the year before: "down 12% MoM", matched on
+    2024-10/2024-11) is written by some annotators with its last period (2024), by others with both (2023/2024): with
+    the base the candidate compared with, either is the same period. A year-on-year growth is of its own year only."""
     match, annotated = candidate.match, str(annotated)
     if str(match.period) == annotated:
         return True
-    if match.derivation in ("difference", "ratio", "growth") and match.base_period:
+    if match.base_period and (match.derivation in ("difference", "ratio")
+                              or match.derivation == "growth" and "/" in str(match.period)):
         last = str(match.period).split("/")[-1]
         return annotated in (last, f"{match.base_period}/{last}")
     return False

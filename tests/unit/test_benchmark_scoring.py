@@ -65,6 +65,8 @@ def mapped(period: str, entity: str, product: str | None = None, derivation: str
     (mapped("2024", "IND", derivation="difference", base="2023"), "2022/2024", False),  # another base
     (mapped("2024", "CHN"), "2023/2024", False),  # a level is of its own period only
     (mapped("2024", "CHN", derivation="growth", base="2023"), "2023/2024", False),  # a growth rate: its year
+    (mapped("2024-10/2024-11", "CHN", derivation="growth", base="2024-10"), "2024-11", True),  # "down 12% MoM"
+    (mapped("2024-10/2024-11", "CHN", derivation="growth", base="2024-10"), "2024-09/2024-11", False),
 ])
 def test_same_period_of_a_change_written_with_or_without_its_base(bench, hit, annotated, same):
     assert bench.same_period(hit, annotated) is same
