@@ -412,3 +412,14 @@ def test_a_month_on_month_change_is_the_growth_from_the_month_before_and_its_bas
 def test_a_sequential_change_without_two_stored_levels_stays_unjudged(store):
     found = spot.spot("China's GDP grew 1.6% q/q in the third quarter of 2024.", store=store, published="2024-10-20")
     assert by_span(found, "1.6%").verdict in ("unverifiable", "needs-review")
+
+
+def test_a_base_figure_the_previous_year_after_a_window_is_the_window_a_year_before(store):
+    """pv magazine on Ember, 2025-08-27: 15 GW to Africa in the 12 months to June 2025, up from 9.3 GW "the previous
+    year": the 12 months to June 2024 (Ember's rows: 9.38 GW; "9.3" truncates it, so the derived sum is no support)."""
+    text = ("Solar modules shipped from China to Africa reached 15 GW in the 12 months to June 2025, up from 9.3 GW the "
+            "previous year.")
+    found = spot.spot(text, store=store, published="2025-08-27")
+    base = by_span(found, "9.3 GW")
+    assert (base.period, base.match.counterpart) == ("2023-07/2024-06", "region:Africa")
+    assert base.verdict not in ACCUSING

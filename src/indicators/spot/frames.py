@@ -2424,9 +2424,11 @@ the 14.5% last month", "from 5% a month earlier")."""
 PREVIOUS_QUARTER_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during)\s+)?(?:{_before_words('quarter', THE)})\b")
 """After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
 YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
-                                r"(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
+                                r"(?:a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|the\s+(?:previous|prior)\s+year|"
+                                r"the\s+(?:previous|prior)\s+(?:12|twelve)(?:-month\s+period|\s+months)|"
                                 r"(?:in\s+)?the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?last\s+year)\b")
-"""After a base figure, the same part of the year before ("down from $78.65 billion a year earlier")."""
+"""After a base figure, the same part of the year before ("down from $78.65 billion a year earlier", "up from 9.3 GW
+the previous year" after the 12 months to June 2025: the 12 months to June 2024)."""
 
 
 OWN_PART = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
