@@ -423,3 +423,19 @@ def test_a_base_figure_the_previous_year_after_a_window_is_the_window_a_year_bef
     base = by_span(found, "9.3 GW")
     assert (base.period, base.match.counterpart) == ("2023-07/2024-06", "region:Africa")
     assert base.verdict not in ACCUSING
+
+
+# --- "cells" in a text about solar products are PV cells ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, product", [
+    ("China exported 15.2 GW of solar modules in November 2024. Cell exports reached 4.1 GW in November 2024.",
+     "4.1 GW", "pv_cells"),
+    ("China exported 15.2 GW of solar modules in November 2024. Battery cell exports reached 4.1 GW in November 2024.",
+     "4.1 GW", None),  # battery cells: not PV cells
+    ("Cell exports reached 4.1 GW in November 2024.", "4.1 GW", None),  # no solar words: cells stay unread
+])
+def test_cells_in_a_text_about_solar_products_are_pv_cells(store, text, span, product):
+    found = spot.spot(text, store=store, published="2025-01-09")
+    figure = by_span(found, span)
+    assert (figure.match.product if figure.match else None) == product
+    assert figure.verdict not in ACCUSING

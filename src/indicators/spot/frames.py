@@ -616,6 +616,21 @@ def _counts_a_subject(frame: Frame) -> bool:
         and bool(frame.subject) and not frame.subject.startswith("other:")
 
 
+CELLS = re.compile(r"(?i)\bcells?\b")
+
+
+def _solar_cells(sentence: str, subjects: list[Mention], context: Context) -> list[Mention]:
+    """"cell exports", "cells and wafers" where the sentence or the text so far is about solar products (a PV subject
+    named, no battery): PV cells, not any cells. Elsewhere "cells" stays unread (battery cells are cells too)."""
+    solar = any(catalogue.within(m.value, "pv") for m in subjects) or any(
+        v and not v.startswith("other:") and catalogue.within(v, "pv") for v in (context.subject, context.exports_of))
+    if not solar or any(catalogue.within(m.value, "liion_batteries") for m in subjects):
+        return subjects
+    cells = [Mention(m.start(), m.end(), "pv_cells", m.group(0)) for m in CELLS.finditer(sentence)
+             if not any(s.start <= m.start() < s.end for s in subjects)]
+    return sorted(subjects + cells, key=lambda m: m.start) if cells else subjects
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
@@ -649,6 +664,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
+    subjects = _solar_cells(sentence, subjects, context)
     places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
