@@ -439,3 +439,19 @@ def test_cells_in_a_text_about_solar_products_are_pv_cells(store, text, span, pr
     figure = by_span(found, span)
     assert (figure.match.product if figure.match else None) == product
     assert figure.verdict not in ACCUSING
+
+
+def test_two_subjects_and_two_figures_pair_in_order_without_respectively(store):
+    """PV Tech on Ember, 2025-08-14: H1 2025 cell exports up 76% (Ember's rows: 76.4%), wafer exports up 26%."""
+    text = ("Cumulative module exports fell 5.2% in the first six months of 2025, while cell and wafer exports saw "
+            "year-on-year growth of 76% and 26%.")
+    found = spot.spot(text, store=store, published="2025-08-14")
+    assert (by_span(found, "76%").match.product, by_span(found, "26%").match.product) == ("pv_cells", "pv_wafers")
+    assert by_span(found, "76%").verdict == "supported-rounded"
+    assert not [c for c in found if c.verdict in ACCUSING]
+
+
+def test_three_subjects_and_three_figures_need_respectively():
+    sentence = "Exports of cars, modules and wafers rose 5%, 6% and 7% in 2024."
+    reads = frames.frames_of(sentence, frames.Context(), 0)
+    assert not any("in the order of the two subjects" in note for r in reads for note in r.frame.notes)

@@ -803,7 +803,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
     _respective_measures(sentence, reads)
-    _respective_subjects(sentence, reads)
+    _respective_subjects(sentence, reads, subjects)
     _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
     reads = _each_measure(sentence, reads)
@@ -1232,14 +1232,16 @@ def _respective_measures(sentence: str, reads: list[Read]) -> None:
 SUBJECT_LIST_GAP = re.compile(r"\)?(?:\s*[a-z][\w-]*){0,2}?\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?")
 
 
-def _respective_subjects(sentence: str, reads: list[Read]) -> None:
+def _respective_subjects(sentence: str, reads: list[Read], mentioned: list[Mention]) -> None:
     """"Exports of electric vehicles, photovoltaic (PV) products, and lithium-ion batteries rose by 131.8 percent, 67.8
     percent, and 86.7 percent, respectively": with "respectively", a list of subjects and a list of as many figures of
-    one unit after it pair in order (each figure its subject, not the one nearest it)."""
-    if not _respectively(sentence):
+    one unit after it pair in order (each figure its subject, not the one nearest it); without it, only two and two
+    ("cell and wafer exports saw year-on-year growth of 76% and 26%")."""
+    respectively = _respectively(sentence)
+    if not respectively and len(mentioned) < 2:
         return
     subjects = []
-    for m in mentions("subject", sentence):
+    for m in mentioned:
         if m.value.startswith("other:"):
             continue
         if subjects and subjects[-1].value == m.value and re.fullmatch(r"\s*\(\s*", sentence[subjects[-1].end: m.start]):
@@ -1264,7 +1266,7 @@ def _respective_subjects(sentence: str, reads: list[Read]) -> None:
                     sentence[figures[-1].figure.end: r.figure.start - len(r.wording)], re.I):
                 break
             figures.append(r)
-        if len(figures) != len(run):
+        if len(figures) != len(run) or not respectively and len(run) != 2:
             continue
         for read, m in zip(figures, run):
             read.frame.subject, read.frame.subject_from = m.value, "stated"
@@ -1273,8 +1275,10 @@ def _respective_subjects(sentence: str, reads: list[Read]) -> None:
                 read.frame.transformation, read.frame.transformation_from = "growth_rate", "stated"
                 if figures[0].frame.sign < 0 and read.value > 0:
                     read.frame.sign, read.value = -1, -read.value
-            read.frame.notes.append(f"“respectively”: {m.words}, as listed")
-        return
+            read.frame.notes.append(f"“respectively”: {m.words}, as listed" if respectively else
+                                    f"{m.words}: the two figures in the order of the two subjects")
+        respectively = False  # a later list of the sentence pairs only two and two ("...; cell and wafer exports
+        # saw growth of 76% and 26%")
 
 
 YEAR_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
