@@ -277,7 +277,10 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
             last_scaled = figure.unit
 
 
-LONE_ONE_MOVE = re.compile(r"(?i)\b(?:one|a|a single)\s+(places?|spots?|notch(?:es)?|positions?|rungs?|steps?|ranks?)\b")
+RANK_STEPS = r"places?|spots?|notch(?:es)?|positions?|rungs?|steps?|ranks?"
+"""The words a move in a ranking is counted in ("up two places", "one notch", "three steps", "seven ranks"), as a
+regular expression's alternatives (here and in frames.RANK_MOVE)."""
+LONE_ONE_MOVE = re.compile(rf"(?i)\b(?:one|a|a single)\s+({RANK_STEPS})\b")
 MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|"
                          r"(?:moved|moving|moves|move)(?:\s+up|\s+down)?|"
                          r"jumped|improved|gained|fell|fallen|dropped|slipped|slipping|slid|sliding|declined|lost|"

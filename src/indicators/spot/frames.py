@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue, numbers
-from indicators.spot.figures import STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for, read_figures
+from indicators.spot.figures import (RANK_STEPS, STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for,
+                                      read_figures)
 from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary, world_cue
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -341,8 +342,8 @@ def _year_to_date(sentence: str) -> str:
 def _trailing_window(year: str, last: int, n: int) -> str:
     """The code of the `n` months up to month `last` of `year`: a year, a half or quarter, January to a month, or a
     window across two years ("2024-07/2025-06")."""
-    first = int(year) * 12 + last - n  # months since year 0 of the window's first month (0-based)
-    start, end = f"{first // 12}-{first % 12 + 1:02d}", f"{year}-{last:02d}"
+    end = f"{year}-{last:02d}"
+    start = months_back(end, n - 1)
     if start[:4] != year:
         return f"{start}/{end}"
     if n == 12:
@@ -446,10 +447,8 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|"
                               r"year on year|QoQ|q/q|q-o-q|quarter-on-quarter|quarter on quarter)\s+(?:from|compared\s+"
                               r"(?:with|to)|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$")
-"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW": the month before)."""
-CHANGE_SPAN_MONTHS = {"mom": 1, "mm": 1, "monthonmonth": 1, "yoy": 12, "yy": 12, "yearonyear": 12, "qoq": 3, "qq": 3,
-                      "quarteronquarter": 3}
-"""How far back the base of such a change lies, in months (keys: the words lower-cased, without "-", " " or "/")."""
+"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW": the month before; how far
+back: the vocabulary's `sequential_months`, a year for the year-on-year words)."""
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -987,7 +986,7 @@ CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.
 "trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million"."""
 CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 """A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
-RANK_MOVE = re.compile(r"(?i)\s(?:places?|spots?|notch(?:es)?|positions?|rungs?|steps?|ranks?)$")
+RANK_MOVE = re.compile(rf"(?i)\s(?:{RANK_STEPS})$")
 RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|climb|climbed|climbing|advanced|moved up|jump|jumped|leap|"
                      r"improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|dropped|dropping|slipped|slipping|slid|sliding|"
@@ -2499,14 +2498,19 @@ def _compared(sentence: str, figure: Figure) -> bool:
                 or YEAR_EARLIER_AFTER.match(sentence, figure.end) or ATTACHED_YEAR.match(sentence, figure.end))
 
 
+def months_back(month: str, n: int) -> str:
+    """The month `n` months before `month` ("2024-07", 3 -> "2024-04")."""
+    count = int(month[:4]) * 12 + int(month[5:7]) - 1 - n
+    return f"{count // 12}-{count % 12 + 1:02d}"
+
+
 def _shifted(period: str, months: int) -> str | None:
     """A period moved back by `months` ("2023-08", 1 -> "2023-07"; "2023-Q3", 12 -> "2022-Q3"; "2024", 12 -> "2023");
     a range's end moved and its start with it; None when it cannot be (a year moved by a month)."""
     if months % 12 == 0 and re.fullmatch(r"\d{4}", period):  # "in 2024 ..., compared with 31.6 percent a year earlier"
         return str(int(period) - months // 12)
     if re.fullmatch(r"\d{4}-\d{2}", period):
-        n = int(period[:4]) * 12 + int(period[5:]) - 1 - months
-        return f"{n // 12}-{n % 12 + 1:02d}"
+        return months_back(period, months)
     if months % 12 == 0 and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", period):
         return f"{int(period[:4]) - months // 12}{period[4:]}"
     if months % 3 == 0 and re.fullmatch(r"\d{4}-Q[1-4]", period):  # "2023-Q3", 3 -> "2023-Q2"
@@ -2552,8 +2556,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         said = BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)  # "down 12% MoM from 17.34 GW"
         back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else
                                                              (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
-        back = back or (CHANGE_SPAN_MONTHS.get(said.group(1).lower().replace("-", "").replace(" ", "").replace("/", ""), 0)
-                        if said else 0)
+        back = back or ((_sequential_months(said.group(1)) or 12) if said else 0)  # 12: year-on-year words
         shifted = _shifted(main_period, back) if back else _own_part(sentence, figure, years, main_period)
         if shifted:
             frame.period, frame.period_from = shifted, "stated"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from indicators import cache, catalogue, derive, numbers
-from indicators.spot.frames import Frame, overlapping
+from indicators.spot.frames import Frame, months_back, overlapping
 from indicators.spot.vocabulary import alternatives, measures_agree, measures_related
 from indicators.store import Store
 
@@ -212,12 +212,6 @@ def previous_period(period: str) -> str | None:
     if not period[:4].isdigit():
         return None
     return "/".join(f"{int(part[:4]) - 1}{part[4:]}" for part in period.split("/"))  # "2024-07/2025-06" too
-
-
-def months_back(month: str, n: int) -> str:
-    """The month `n` months before `month` ("2024-07", 3 -> "2024-04")."""
-    count = int(month[:4]) * 12 + int(month[5:7]) - 1 - n
-    return f"{count // 12}-{count % 12 + 1:02d}"
 
 
 def span_periods(span: str) -> list[str]:
