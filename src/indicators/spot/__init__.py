@@ -134,6 +134,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     items = matching.item_index(store)
     context = frames.Context(published=published_date)
     count, previous = 0, None
+    earlier: list[Candidate] = []  # the candidates of the last sentence with figures (a streak's figure may be there)
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
     bases: set[bool] = set()  # the currency bases the text stated before the sentence (True: dollars)
     spans = sentences(text, body_start)
@@ -167,7 +168,8 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
-        _held_streaks(here, sentence, s0, context, index, published_date)
+        _held_streaks(here, sentence, s0, context, index, published_date, earlier)
+        earlier = here if here else earlier
         count += len(here)
         bases |= stated_bases(sentence)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
@@ -341,7 +343,7 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
 
 
 def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames.Context, index: list,
-                 published: date | None) -> None:
+                 published: date | None, earlier: list[Candidate] = ()) -> None:
     """A streak of years or months beside what held in each of them (period "2011/2024", "2024-04/2024-07"),
     judged period by period (drafting: derivation "streak"), never an accusation:
 
@@ -353,8 +355,10 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
       the fourth consecutive month of growth" (comparator ">0", or "<0" for a fall): a growth figure of the sentence
       mapped to a growth series of the streak's frequency.
 
-    The figure is the sentence's nearest before the streak, else after. A streak tied to nothing stays about
-    nothing the store holds."""
+    The figure is the sentence's nearest before the streak, else after; in a sentence with no other figure, the
+    last growth figure of the sentence before ("Exports fell 14.5% in July. They fell for three months in a row"),
+    when the streak's sentence names no other measure and no direction against that figure's sign. A streak tied
+    to nothing stays about nothing the store holds."""
     streaks = [(c, unit) for c in here if (unit := _streak_unit(c))]
     if not streaks:
         return
@@ -366,6 +370,8 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
         fits = [h for h in held if re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
         before = [h for h in fits if h.end <= c.start]
         anchor = before[-1] if before else next((h for h in fits if h.start >= c.end), None)
+        if anchor is None and all(h.frame.get("form") for h in here):
+            anchor = _streak_of_the_sentence_before(earlier, unit, sentence[: c.start - s0])
         if anchor is None and unit == "years":
             anchor = _first_place(sentence, s0, context, index, published)
         if anchor is None:
@@ -377,7 +383,8 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
         if _place(anchor):
             comparator, what = f"rank=={int(anchor.value)}", f"place {int(anchor.value)}"
         else:
-            between = sentence[min(anchor.end, c.end) - s0: max(anchor.start, c.start) - s0]
+            between = sentence[min(anchor.end, c.end) - s0: max(anchor.start, c.start) - s0] \
+                if anchor in here else ""  # the sentence before's: its measure was checked there
             if mentions("measure", between) or _sign_words(sentence[c.end - s0: c.end - s0 + 40]) not in (
                     0, 1 if anchor.value > 0 else -1):
                 continue  # another measure between them ("imports fell 2%, while exports grew for ..."), or the
@@ -393,6 +400,22 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
         c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
         c.open, c.flags, c.confidence = list(anchor.open), [f for f in c.flags if f != "no-series"], anchor.confidence
         c.verdict, c.explanation, c.loader = "", "", ""
+
+
+def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: str) -> Candidate | None:
+    """The last growth figure of the sentence before, of the streak's frequency, that a streak with no figure of its
+    own continues: the streak's words before it name its measure or none, and no direction against its sign."""
+    fits = [h for h in earlier if h.role == "figure" and h.match and not h.match.derivation and h.value and _growth(h)
+            and re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
+    if not fits:
+        return None
+    anchor = fits[-1]
+    named = {m.value for m in mentions("measure", before)}
+    up, down = frames.RANK_UP.search(before), frames.RANK_DOWN.search(before)
+    if (named and named != {anchor.frame.get("measure")}) or (up and down) or not (up or down) \
+            or (up and anchor.value < 0) or (down and anchor.value > 0):
+        return None
+    return anchor
 
 
 def _streak_unit(c: Candidate) -> str:

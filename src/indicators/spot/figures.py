@@ -72,6 +72,10 @@ RANK_NOUN_BEFORE = re.compile(r"(?i)\b(?:rank|ranked|ranking|position)\s+$")
 STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+years?\b|\s+years?\s+(?:in\s+a\s+row|running)\b")
 """After a number, the words of a streak: "for five consecutive years", "for the 10th straight year", "three years
 in a row"."""
+STREAK_OF_MONTHS_AFTER = re.compile(r"(?i)\s+(?:(?:consecutive|straight|successive)\s+(?:months|quarters)"
+                                    r"|(?:months|quarters)\s+(?:in\s+a\s+row|running|on\s+the\s+trot))\b")
+"""After a number in digits, a streak of months or quarters ("for 3 consecutive months", "3 months running"): read
+whole as a streak by wordforms.py, not as a count."""
 # the reader's units in the spotter's terms ("" is filled below from the vocabulary's unit words)
 UNITS = {"times": "ratio"}
 
@@ -176,6 +180,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
             and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and not PLACE_AFTER.match(sentence, f.end) \
             and not STREAK_AFTER.match(sentence, f.end):
         return True  # "On the 16th local time, WIPO released ...": a day of the month, not a rank
+    if f.kind == "number" and f.text.isdigit() and STREAK_OF_MONTHS_AFTER.match(sentence, f.end):
+        return True  # "for 3 consecutive months": a streak's length, read whole with its months (wordforms.py)
     if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):

@@ -210,6 +210,7 @@ class Context:
     list_paragraph: int | None = None  # ("..., followed by their respective percentage share, were as follows:") said
     said: dict = field(default_factory=dict)  # (value, unit) -> the frame of the last figure so given, its measure read
     counted: "Frame | None" = None  # the last count of a stored subject in the sentence before (its noun may be left out)
+    rate: "Frame | None" = None  # the last growth rate of the sentence before ("This growth rate is 2.2 points higher")
 
 
 @dataclass
@@ -798,7 +799,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
     _wholes(sentence, reads, subjects, measures)
-    _changes(sentence, reads)
+    _changes(sentence, reads, context)
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
     _respective_measures(sentence, reads)
@@ -996,7 +997,27 @@ RANK_DOWN_AFTER = re.compile(r"(?i)\s+(?:lower|down|back|backward|backwards)\b")
 """A move's direction said after it ("moving one spot forward", "two places lower")."""
 
 
-def _changes(sentence: str, reads: list[Read]) -> None:
+GROWTH_GAP = re.compile(r"(?i)\s+(?:faster|slower|higher|lower|quicker|more|less)\b"
+                        r"(?![^.;]{0,40}\b(?:expect\w*|forecasts?|forecasted|estimates?|anticipated|poll\w*|consensus|target)\b)")
+"""After a point change beside a growth rate, the words that make it the change of that rate ("2.5 percentage points
+faster than in 2023", "1.7 points higher than a year earlier"); not a gap to a forecast ("2 points higher than
+expected")."""
+
+
+RATE_NAMED_AGAIN = re.compile(r"(?i)^\W*(?:this|that|the|its)\s+(?:growth\s+rate|growth|rate\s+of\s+growth|pace|rate)\s+"
+                              r"(?:is|was|were|stood|came)\b[^,;]{0,20}$")
+"""A sentence that opens by naming the growth rate of the sentence before ("This growth rate is 2.2 percentage points
+higher than that of 2022")."""
+
+
+def _copy_frame(level: Frame, frame: Frame) -> None:
+    """A point change takes the frame of the percentage it changes (what, whose, when)."""
+    for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from",
+                "period", "period_from", "whole_subject", "whole_measure"):
+        setattr(frame, key, getattr(level, key))
+
+
+def _changes(sentence: str, reads: list[Read], context: Context) -> None:
     """A figure that is a change of a level, not a level: "an increase of 257.42 billion yuan over the previous
     year", and every percentage-point figure ("2.65 percent, an increase of 0.09 percentage point"). A point
     change after a percentage of its sentence is that percentage's change (its subject, measure, entity,
@@ -1008,11 +1029,18 @@ def _changes(sentence: str, reads: list[Read]) -> None:
         before = sentence[max(0, read.figure.start - len(read.wording) - 100): read.figure.start - len(read.wording)]
         if frame.kind == "percentage_points":
             level = next((r for r in reversed(reads[:i]) if r.frame.kind in ("percent", "percent_of_gdp")
-                          and r.frame.transformation != "growth_rate" and r.frame.role == "figure"), None)
-            if level is not None:
-                for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from",
-                            "period", "period_from", "whole_subject", "whole_measure"):
-                    setattr(frame, key, getattr(level.frame, key))
+                          and r.frame.role == "figure"), None)
+            rate = level.frame if level is not None else (
+                context.rate if RATE_NAMED_AGAIN.search(sentence[: read.figure.start - len(read.wording)]) else None)  # "This growth rate is 2.2 points higher"
+            if rate is not None and rate.transformation == "growth_rate":
+                # "exports grew 7.1%, 2.5 percentage points faster than in 2023": the change of that growth rate
+                # (the difference of two stored rates); not "2 points above forecasts"
+                if GROWTH_GAP.match(sentence[read.figure.end: read.figure.end + 60]):
+                    _copy_frame(rate, frame)
+                    frame.change_of = "growth_rate"
+                    frame.notes.append("the change of the growth rate " + ("before it" if level else "of the sentence before"))
+            elif level is not None:
+                _copy_frame(level.frame, frame)
                 frame.change_of = level.frame.kind
                 frame.notes.append(f"the change of the {level.value:g} {level.unit} before it")
         elif frame.kind == "rank" and read.figure.move:
@@ -2893,6 +2921,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.exports_of = exported[-1]
     if reads:
         context.counted = next((r.frame for r in reversed(reads) if _counts_a_subject(r.frame)), None)
+        context.rate = next((r.frame for r in reversed(reads) if r.frame.role == "figure"
+                             and r.frame.transformation == "growth_rate" and r.frame.kind == "percent"), None)
         context.partner_flow = any(r.frame.counterpart for r in reads)
         partners = {r.frame.counterpart for r in reads if r.frame.counterpart}
         context.partner = partners.pop() if len(partners) == 1 else None

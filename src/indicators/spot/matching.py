@@ -524,10 +524,16 @@ def change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Opti
     """A change of a level ("an increase of 257.42 billion yuan", "up 0.09 percentage point") against the series
     of that level: the difference of its rows for the period and the year before (derivation "difference");
     only for a year, the same subject (never a narrower one), a level series in the figure's unit, or a
-    percentage series for a point change."""
-    if narrower or not frame.period or not frame.period.isdigit() or entry.transformation == "growth_rate":
+    percentage series for a point change; a point change of a growth rate ("2.2 percentage points faster") on a
+    growth series, as narrow as the rate's own ("the economy grew": GDP)."""
+    rate_change = frame.change_of == "growth_rate"  # "2.5 percentage points faster than in 2023"
+    if (narrower and not rate_change) or not frame.period or not frame.period.isdigit() \
+            or (entry.transformation == "growth_rate") != (rate_change and frame.kind == "percentage_points"):
         return None
-    if frame.kind == "percentage_points":
+    if rate_change:
+        if entry.kind != "percent":
+            return None
+    elif frame.kind == "percentage_points":
         if entry.kind not in ((frame.change_of,) if frame.change_of else ("percent", "percent_of_gdp")):
             return None
     elif frame.kind == "rank":
@@ -540,7 +546,8 @@ def change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Opti
         base = frame.base_period  # "advanced a total of 25 places since 2013": the change since that year
     holds = bool(entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, base))
     score = 0.5 + (0.2 if holds else 0) - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
-    return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False, "difference", holds, base)
+    score -= 0.1 if narrower else 0  # a rate's change on a narrower series, as the rate itself ("the economy": GDP)
+    return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), narrower, "difference", holds, base)
 
 
 def same_dimensions(a: Entry, b: Entry) -> bool:

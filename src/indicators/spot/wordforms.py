@@ -5,7 +5,7 @@ each as a figure of its `form`, which frames.py matches to nothing (subject "oth
 accusation), so that it is found and shown, never judged against a neighbouring series:
 
 - streak: "the second consecutive month", "the 33th straight month", "the second year in a row", "for a second
-  year", "a six-quarter high" (its length);
+  year", "three months in a row", "a six-quarter high" (its length);
 - duration: "more than a decade" (10 years), "nearly five decades" (50), "three months", "six quarters", "a
   seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
   months", "the three months ended March 31", "the seven-month period");
@@ -81,6 +81,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?P<p2>{period})\s+(?:{alternatives(forms['streak_after'])})\b)"
             rf"|\b(?P<c>{CARDINAL}|\d{{1,3}})\s+(?:{alternatives(forms['streak_before'])})\s+(?P<p3>{periods})\b"
             rf"|\b(?P<h>{CARDINAL}|\d{{1,3}})-(?P<p4>{period})\s+(?:{alternatives(forms['records'])})\b"
+            rf"|\b(?P<r>{CARDINAL}|\d{{1,3}})\s+(?P<p6>{periods})\s+(?:{alternatives(forms['streak_after'])})\b"
             rf"|(?:(?<=\bfor a )|(?<=\bfor the ))(?!first\b)(?P<f>{ORDINAL})\s+(?P<p5>{period})\b(?!\s+of\b|-)"),
         "duration": re.compile(
             rf"(?i){comparator}\b(?P<n>{CARDINAL}(?:\s+and\s+a\s+half)?|an?|one)(?:\s+|-)(?P<p>{periods})\b(?!-)"),
@@ -156,8 +157,9 @@ def _streaks(sentence: str) -> list[WordFigure]:
         if m.group("n") or m.group("f"):
             value, noun = _ordinal_value(m.group("n") or m.group("f")), m.group("p1") or m.group("p2") or m.group("p5")
         else:
-            number = m.group("c") or m.group("h")
-            value, noun = (int(number) if number.isdigit() else _cardinal_value(number)), m.group("p3") or m.group("p4")
+            number = m.group("c") or m.group("h") or m.group("r")
+            value = int(number) if number.isdigit() else _cardinal_value(number)
+            noun = m.group("p3") or m.group("p4") or m.group("p6")
         if value:
             found.append(WordFigure(m.start(), m.end(), float(value), _period(noun)[0], "streak"))
     return found

@@ -1,0 +1,81 @@
+"""Mapping pass 17 (issue 20): general classes of wording seen in the development splits' misses (changes of a
+growth rate, streaks written with a cardinal, ...), each tested on phrasings of its own and on a near wording where
+it must not fire or must not accuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass17")
+
+
+# --- "2.2 percentage points higher than that of 2022": the change of a growth rate ----------------------------------
+# NBS: real GDP growth 5.2% in 2023, 3.0% in 2022 (bundled nbs/gdp_real_growth_pct)
+
+@pytest.mark.parametrize("text", [
+    "China's GDP grew 5.2 percent in 2023. This growth rate is 2.2 percentage points higher than that of 2022.",
+    "China's GDP grew 5.2 percent in 2023, 2.2 percentage points faster than in 2022.",
+    "China's economy expanded 5.2 percent in 2023, 2.2 percentage points higher than the year before.",
+])
+def test_a_point_change_beside_a_growth_rate_is_the_change_of_that_rate(store, text):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    change = by_span(found, "2.2 percentage points")
+    assert change.match and change.match.indicator == "gdp_real_growth_pct" and change.match.derivation == "difference"
+    assert (change.period, change.entity, change.verdict) == ("2023", "CHN", "supported-rounded")
+
+
+def test_a_wrong_change_of_a_growth_rate_is_judged_never_accused(store):
+    found = spot.spot("China's GDP grew 5.2 percent in 2023, 3.2 percentage points faster than in 2022.",
+                      store=store, published="2024-01-20")
+    change = by_span(found, "3.2 percentage points")
+    assert change.match and change.match.derivation == "difference"
+    assert change.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, span", [
+    # a gap to a forecast is no change of the rate
+    ("China's GDP grew 5.2 percent in 2023, 0.2 percentage points higher than expected.", "0.2 percentage points"),
+    # a sentence that does not name the rate again
+    ("China's GDP grew 5.2 percent in 2023. Consumption was 2.2 percentage points higher than in 2022.",
+     "2.2 percentage points"),
+])
+def test_a_point_change_not_of_the_growth_rate_is_not_read_as_one(store, text, span):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    change = by_span(found, span)
+    assert not (change.match and change.match.indicator == "gdp_real_growth_pct")
+    assert change.verdict not in ACCUSING
+
+
+# --- "fell for three months in a row": a streak with a cardinal, its figure in the sentence before ------------------
+# GACC: dollar exports -7.5% (2023-05), -12.4% (2023-06), -14.5% (2023-07) year on year
+
+JULY = "China's exports fell 14.5 percent year-on-year in July 2023 in dollar terms. "
+
+
+@pytest.mark.parametrize("second, span", [
+    ("The data show exports fell for three months in a row.", "three months in a row"),
+    ("Exports have now declined for 3 months running.", "3 months running"),
+])
+def test_a_streak_continues_the_growth_figure_of_the_sentence_before(store, second, span):
+    found = spot.spot(JULY + second, store=store, published="2023-08-08")
+    streak = by_span(found, span)
+    assert streak.match and streak.match.indicator == "goods_exports_usd_yoy_pct"
+    assert (streak.period, streak.verdict) == ("2023-05/2023-07", "supported")
+
+
+@pytest.mark.parametrize("second, span", [
+    ("Exports have risen for three months in a row.", "three months in a row"),  # the other sign
+    ("Imports fell for three months in a row.", "three months in a row"),  # another measure
+    ("Analysts expect exports to fall for three months in a row.", "three months in a row"),  # no direction said
+])
+def test_a_streak_not_about_the_figure_before_stays_unjudged(store, second, span):
+    found = spot.spot(JULY + second, store=store, published="2023-08-08")
+    streak = by_span(found, span)
+    assert streak.match is None or streak.match.indicator != "goods_exports_usd_yoy_pct"
+    assert streak.verdict not in ACCUSING
