@@ -79,3 +79,27 @@ def test_a_streak_not_about_the_figure_before_stays_unjudged(store, second, span
     streak = by_span(found, span)
     assert streak.match is None or streak.match.indicator != "goods_exports_usd_yoy_pct"
     assert streak.verdict not in ACCUSING
+
+
+# --- a year carried from an earlier paragraph about another subject is no ground for an accusation ------------------
+# WIPO: PCT applications 2023 CHN 69,610, USA 55,678; 2024 CHN 70,160, USA 54,087
+
+PCT = "The top two countries China (69,610) and the United States (55,678) both reported fewer PCT filings."
+
+
+def test_a_year_carried_from_a_paragraph_about_another_subject_does_not_accuse(store):
+    text = "WIPO ranked Switzerland first in the Global Innovation Index 2024.\n\n" + PCT
+    found = spot.spot(text, store=store, published="2025-09-20")
+    china = by_span(found, "69,610")
+    assert china.period == "2024" and china.frame["period_from"] == "context"
+    assert china.verdict == "needs-review"
+    assert "carried from an earlier paragraph about innovation index" in china.explanation
+
+
+def test_a_year_carried_within_its_subject_still_judges(store):
+    text = "China filed 70,160 PCT applications in 2024.\n\nThe United States filed 55,678 PCT applications."
+    found = spot.spot(text, store=store, published="2025-09-20")
+    usa = by_span(found, "55,678")
+    assert (usa.period, usa.entity) == ("2024", "USA")
+    assert "carried from an earlier paragraph" not in usa.explanation
+    assert usa.verdict == "contradicted"  # 54,087 in 2024: the text's subject and year are the store's

@@ -169,6 +169,7 @@ class Frame:
     sign: int = 1
     released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
+    period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -211,6 +212,8 @@ class Context:
     said: dict = field(default_factory=dict)  # (value, unit) -> the frame of the last figure so given, its measure read
     counted: "Frame | None" = None  # the last count of a stored subject in the sentence before (its noun may be left out)
     rate: "Frame | None" = None  # the last growth rate of the sentence before ("This growth rate is 2.2 points higher")
+    period_paragraph: int = -1  # the paragraph of the sentence that set `period`
+    period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
 
 
 @dataclass
@@ -755,6 +758,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _counterpart(places, figure, frame, sentence, context, clause)
             _partner_of_a_share(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
+            if frame.period_from == "context" and frame.period == context.period \
+                    and context.period_paragraph != paragraph:
+                frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
             _repeated(frame, figure, unit, sentence, context)
         if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
                 and frame.period == str(int(context.edition) - 1):
@@ -2879,6 +2885,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     named_month = MONTH_NAMED.search(sentence)
     if named_month and named_month.group(4):
         dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
+    period = context.period
     if stated:
         context.period = stated[0]
     else:
@@ -2888,6 +2895,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             context.period = sub or own[0]
         elif dated:
             context.period = dated[0]
+    if context.period != period or stated:
+        context.period_paragraph = paragraph
+        context.period_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:")))
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
         context.last_entity = named[-1] if named else None
