@@ -6,7 +6,8 @@ in the front matter (value, unit, measure, subject, entity, period, series or no
   (or hold them) with the same value (sign included), not already counted for another annotation;
 - **held**: annotated figures whose series the store holds; **mapped**: of those found, the candidate's
   series is the annotated one; **+period, entity**: and its period and entity are the annotated ones (a
-  cluster annotated "CHN-Beijing" is the store's CHN with the cluster Beijing: same_entity);
+  cluster annotated "CHN-Beijing" is the store's CHN with the cluster Beijing: same_entity; a figure annotated with
+  several economies, "CHE;SWE;USA", needs a candidate for each: each_economy);
 - **false contradicted**: candidates judged contradicted or misleading where the annotation expects
   neither; **none-held accused**: such a verdict on a figure the store does not hold; **accused, no
   annotation**: such a verdict on a candidate no annotated figure matched (every figure is annotated, so it is false;
@@ -210,7 +211,12 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         # one span annotated once per economy ("India and the UK each have 4"): the candidate read for that economy
         own = [c for c in right if same_entity(c, figure.get("entity"))]
         hit = (own or right or hits or [None])[0]
-        miss = miss_kind(hit, right, figure) if held else ""
+        # one span about several economies ("Switzerland, Sweden and the US retained the top three positions"):
+        # a candidate for each of them, on the annotated period
+        each = each_economy(right, figure) if held else []
+        if each:
+            hit = each[0]
+        miss = miss_kind(hit, right, figure, bool(each)) if held else ""
         if miss:
             row["misses"][miss] = row["misses"].get(miss, 0) + 1
         if DETAIL:
@@ -219,10 +225,11 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         if hit is None:
             continue
         used.add(id(hit))
+        used.update(id(c) for c in each)
         row["found"] += 1
         if held and right:
             row["mapped"] += 1
-            if same_period(hit, figure.get("period")) and same_entity(hit, figure.get("entity")):
+            if each or same_period(hit, figure.get("period")) and same_entity(hit, figure.get("entity")):
                 row["mapped_pe"] += 1
         if hit.verdict in ACCUSING and figure.get("expected") not in ACCUSING:
             row["false_contradicted"] += 1
@@ -243,13 +250,39 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
 MISS_KINDS = ("not found", "no series", "another series", "period", "entity", "period and entity")
 
 
-def miss_kind(hit, right: list, figure: dict) -> str:
+def listed_economies(annotated) -> list[str]:
+    """The economies of an annotation about several ("CHE;SWE;USA", "CHE+SWE+USA"); [] for one."""
+    parts = [p.strip() for p in re.split(r"[;+]", str(annotated or ""))]
+    return parts if len(parts) > 1 and all(parts) else []
+
+
+def each_economy(right: list, figure: dict) -> list:
+    """For an annotation about several economies, one candidate of the right series and period for each of them
+    (the spotter checks each economy's place: "the top three" after three names), in the annotation's order;
+    [] unless every economy has one."""
+    listed = listed_economies(figure.get("entity"))
+    if not listed:
+        return []
+    chosen = []
+    for economy in listed:
+        one = next((c for c in right if c not in chosen and same_entity(c, economy)
+                    and same_period(c, figure.get("period"))), None)
+        if one is None:
+            return []
+        chosen.append(one)
+    return chosen
+
+
+def miss_kind(hit, right: list, figure: dict, each: bool = False) -> str:
     """Why a store-held figure was not mapped with its series, period and entity ("" when it was): an aggregate
-    that says where an unseen split's misses lie without anyone reading its text."""
+    that says where an unseen split's misses lie without anyone reading its text. `each`: a figure about several
+    economies had a candidate for each."""
     if hit is None:
         return "not found"
     if not right:
         return "no series" if hit.match is None else "another series"
+    if each:
+        return ""
     period = not same_period(hit, figure.get("period"))
     entity = not same_entity(hit, figure.get("entity"))
     return {(True, True): "period and entity", (True, False): "period", (False, True): "entity"}.get((period, entity), "")

@@ -103,3 +103,14 @@ def test_a_year_carried_within_its_subject_still_judges(store):
     assert (usa.period, usa.entity) == ("2024", "USA")
     assert "carried from an earlier paragraph" not in usa.explanation
     assert usa.verdict == "contradicted"  # 54,087 in 2024: the text's subject and year are the store's
+
+
+def test_an_economy_carried_from_a_paragraph_about_another_subject_does_not_accuse(store):
+    """WIPO: PCT filings +0.3% in the world in 2022, +0.6% from China. Said with no economy after a paragraph
+    on China's batteries, the figure may be the world's."""
+    text = ("China's exports of lithium-ion batteries rose 27.8 percent in 2023, customs data show.\n\n"
+            "In 2022, PCT filings rose by 0.3% over 2021.")
+    found = spot.spot(text, store=store, published="2024-03-01")
+    filings = by_span(found, "0.3%")
+    assert (filings.entity, filings.frame["entity_from"], filings.verdict) == ("CHN", "context", "needs-review")
+    assert "economy (CHN) is carried from an earlier paragraph about liion batteries" in filings.explanation

@@ -86,3 +86,27 @@ def test_miss_kind(bench, hit, right, why):
     figure = {"period": "2023", "entity": "CHN-Beijing" if hit is not None and hit.match is not None
               and hit.match.product else "CHN"}
     assert bench.miss_kind(hit, [hit] if right else [], figure) == why
+
+
+@pytest.mark.parametrize("annotated, candidates, covered", [
+    # "Switzerland, Sweden and the US retained the top three positions": a candidate for each economy
+    ("CHE;SWE;USA", [("2024", "CHE"), ("2024", "SWE"), ("2024", "USA")], True),
+    ("CHE+SWE+USA", [("2024", "USA"), ("2024", "CHE"), ("2024", "SWE")], True),
+    # one economy short, or one of them on another period: not credited
+    ("CHE;SWE;USA", [("2024", "CHE"), ("2024", "SWE")], False),
+    ("CHE;SWE;USA", [("2024", "CHE"), ("2024", "SWE"), ("2023", "USA")], False),
+    # one candidate never answers for two economies
+    ("CHE;SWE", [("2024", "CHE")], False),
+    # an annotation of one economy is not a list
+    ("CHE", [("2024", "CHE")], False),
+])
+def test_each_economy_of_a_figure_about_several(bench, annotated, candidates, covered):
+    right = [mapped(period, entity) for period, entity in candidates]
+    figure = {"period": "2024", "entity": annotated}
+    each = bench.each_economy(right, figure)
+    assert bool(each) is covered
+    if covered:
+        assert [c.match.entity for c in each] == bench.listed_economies(annotated)
+        assert bench.miss_kind(each[0], right, figure, True) == ""
+    elif bench.listed_economies(annotated):
+        assert bench.miss_kind(right[0], right, figure, False) == "entity"

@@ -170,6 +170,7 @@ class Frame:
     released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
+    entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -214,6 +215,7 @@ class Context:
     rate: "Frame | None" = None  # the last growth rate of the sentence before ("This growth rate is 2.2 points higher")
     period_paragraph: int = -1  # the paragraph of the sentence that set `period`
     period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
+    named_in: dict = field(default_factory=dict)  # economy -> (paragraph, subjects) of the last sentence naming it
 
 
 @dataclass
@@ -761,6 +763,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
                 frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
+            if frame.entity_from == "context" and frame.entity in context.named_in \
+                    and context.named_in[frame.entity][0] != paragraph:
+                frame.entity_carried_from = context.named_in[frame.entity][1]  # nor on another subject's economy
             _repeated(frame, figure, unit, sentence, context)
         if context.edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
                 and frame.period == str(int(context.edition) - 1):
@@ -2898,6 +2903,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if context.period != period or stated:
         context.period_paragraph = paragraph
         context.period_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:")))
+
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
         context.last_entity = named[-1] if named else None
@@ -2949,9 +2955,11 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
     economies = catalogue.economies()
     context.named_any = context.named_any or any(p.value in economies and p.value != "WLD" for p in places)
+    named_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:")))
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
         if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
+            context.named_in[p.value] = (paragraph, named_subjects)
     if context.counts:
         top = max(context.counts.values())
         context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
