@@ -114,3 +114,15 @@ def test_an_economy_carried_from_a_paragraph_about_another_subject_does_not_accu
     filings = by_span(found, "0.3%")
     assert (filings.entity, filings.frame["entity_from"], filings.verdict) == ("CHN", "context", "needs-review")
     assert "economy (CHN) is carried from an earlier paragraph about liion batteries" in filings.explanation
+
+
+def test_the_country_names_the_economy_named_last_not_the_most_named(store):
+    """EDB Singapore, 2024-09: "since it ranked third globally in the 2012 edition" is Singapore's 2012 rank. After
+    a paragraph naming China three times, "the country" is still Singapore, the economy named last."""
+    text = ("China's exports rose in 2023. China's imports fell. China's trade surplus grew.\n\n"
+            "Singapore is fourth in the Global Innovation Index 2024. This was the country's best performance in more "
+            "than a decade, since it ranked third globally in the 2012 edition of the GII.")
+    found = spot.spot(text, store=store, published="2024-09-27")
+    third = by_span(found, "third")
+    assert (third.entity, third.period) == ("SGP", "2012")
+    assert third.verdict not in ACCUSING

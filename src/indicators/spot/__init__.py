@@ -473,7 +473,7 @@ def _first_place(sentence: str, s0: int, context: frames.Context, index: list,
     series completed before the text's date. None when any of these is missing or ambiguous."""
     if not _streak_patterns()[0].search(sentence):
         return None
-    places = {p.value for p in frames._resolve_country(frames._places(sentence), context.place) if p.value != "WLD"}
+    places = {p.value for p in frames._resolve_country(frames._places(sentence), context.country) if p.value != "WLD"}
     rankings = [m for m in mentions("subject", sentence) if not m.value.startswith("other:")]
     if len(places) != 1 or not rankings:
         return None
@@ -516,7 +516,7 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
         if not after or after[0].value not in LEADER_TOTALS:
             continue
         stop = after[0].end
-        places = [p for p in frames._resolve_country(frames._places(sentence), context.place) if p.end <= at and p.value != "WLD"]
+        places = [p for p in frames._resolve_country(frames._places(sentence), context.country) if p.end <= at and p.value != "WLD"]
         entity = places[-1].value if places else (context.place or "CHN")
         years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
         period = years[0] if years else context.period

@@ -216,6 +216,13 @@ class Context:
     period_paragraph: int = -1  # the paragraph of the sentence that set `period`
     period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
     named_in: dict = field(default_factory=dict)  # economy -> (paragraph, subjects) of the last sentence naming it
+    last_named: str | None = None  # the economy named last, not as a partner: what "the country" refers to
+
+    @property
+    def country(self) -> str | None:
+        """The economy "the country" names when its sentence names none before it: the one named last (not a partner),
+        else the one the text is about so far."""
+        return self.last_named or self.place
 
 
 @dataclass
@@ -670,7 +677,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     subjects = _solar_cells(sentence, subjects, context)
-    places = [p for p in _resolve_country(_places(sentence), context.place) if not any(a <= p.start < b for a, b in epithets)]
+    places = [p for p in _resolve_country(_places(sentence), context.country) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
     attached_years = {m.start(1): f.start for f in figures
@@ -2027,7 +2034,7 @@ COUNTRY_WORDS = ("the country", "the nation", "the country's", "the nation's")
 
 def _resolve_country(places: list[Mention], default: str | None) -> list[Mention]:
     """"the country" names the economy named last before it in the sentence ("a Japanese trade body said the
-    country's exports"), else the one the text is about so far, else China."""
+    country's exports"), else `default` (Context.country: the one named last in the text), else China."""
     resolved = []
     for p in places:
         if p.words.lower() in COUNTRY_WORDS:
@@ -2960,6 +2967,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
             context.named_in[p.value] = (paragraph, named_subjects)
+            if p.words.lower() not in COUNTRY_WORDS and p.value != "WLD" and "-" not in p.value:
+                context.last_named = p.value
     if context.counts:
         top = max(context.counts.values())
         context.place = "CHN" if context.counts.get("CHN") == top else max(context.counts, key=context.counts.get)
