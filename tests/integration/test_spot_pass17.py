@@ -126,3 +126,48 @@ def test_the_country_names_the_economy_named_last_not_the_most_named(store):
     third = by_span(found, "third")
     assert (third.entity, third.period) == ("SGP", "2012")
     assert third.verdict not in ACCUSING
+
+
+# --- a place within a field the store does not rank ("second in Asean") is no series' figure ------------------------
+# GII: Malaysia 36th (2023), 33rd (2024); Singapore 5th (2023), 4th (2024); India 40th (2023), 39th (2024)
+
+@pytest.mark.parametrize("text, span", [
+    ("In the Global Innovation Index 2024, Malaysia is 33rd, while within Asean, Malaysia remained in second place "
+     "behind Singapore.", "second"),
+    ("Within Asean, Malaysia remained in second place behind Singapore in the Global Innovation Index 2024.",
+     "second"),
+    ("In the Global Innovation Index 2024, Malaysia ranked second among 36 upper- middle-income nations, trailing "
+     "only China.", "second"),
+    ("India ranks first among lower-middle-income economies in the Global Innovation Index 2024.", "first"),
+    ("South Africa ranked second in Sub-Saharan Africa in the Global Innovation Index 2024.", "second"),
+])
+def test_a_place_within_a_field_is_no_series_figure(store, text, span):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    place = by_span(found, span)
+    assert place.match is None and place.frame["subject"] == "other:rank_in_a_field"
+    assert place.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    # the place in the whole index, whatever field a clause names
+    ("In the ASEAN region, Singapore shines as the only nation to secure a position in the top five globally in "
+     "the Global Innovation Index 2024.", "top five", "SGP"),
+    ("In Central and Southern Asia, India continues to lead, moving one place forward to 39th position in the "
+     "Global Innovation Index 2024.", "39th", "IND"),
+    ("In Central and Southern Asia, India (39th) continues to lead in the Global Innovation Index 2024.", "39th", "IND"),
+    ("China in 11th place is in the group of countries with upper middle income in the Global Innovation Index 2024.",
+     "11th", "CHN"),
+    ("Malaysia ranked 33rd in the Global Innovation Index 2024, behind Singapore.", "33rd", "MYS"),
+])
+def test_a_place_in_the_whole_index_stays_a_rank_of_the_index(store, text, span, entity):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    place = by_span(found, span)
+    assert place.match and place.match.indicator == "gii_rank"
+    assert (place.entity, place.period) == (entity, "2024")
+
+
+def test_a_place_behind_an_economy_is_not_that_economys(store):
+    found = spot.spot("Malaysia was fifth in the Global Innovation Index 2024 ranking of Asian economies, just "
+                      "behind Singapore.", store=store, published="2024-10-01")
+    fifth = by_span(found, "fifth")
+    assert fifth.entity != "SGP" and fifth.verdict not in ACCUSING

@@ -22,7 +22,7 @@ from datetime import date
 from indicators import cache, catalogue, numbers
 from indicators.spot.figures import (RANK_STEPS, STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for,
                                       read_figures)
-from indicators.spot.vocabulary import Mention, mentions, organisations, unit_kind, vocabulary, world_cue
+from indicators.spot.vocabulary import Mention, alternatives, mentions, organisations, unit_kind, vocabulary, world_cue
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
@@ -824,6 +824,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_subjects(sentence, reads, subjects)
     _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
+    _scoped_ranks(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
@@ -1371,6 +1372,54 @@ the store's economies are not that field, so no leader claim is made ("in the wo
 LEAD_BEFORE = re.compile(r"(?i)\b(?:ranking|ranked|ranks|rank|placing|placed|coming|came)\s+$")
 LEAD_UNTIL = re.compile(r"(?i)\b(?:until|till|before|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\b")
 """A lead that ended ("ranked first until 2019"): in that year it may no longer hold, so no leader claim."""
+
+
+@functools.cache  # compiled once from the vocabulary shipped in the package
+def _rank_field_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a field the words after a place name, up to the phrase's end; a field opening the place's clause:
+    "Within Asean, Malaysia remained in second place"), from the vocabulary's `rank_fields`."""
+    fields = alternatives(vocabulary()["rank_fields"])
+    field = (r"(?P<field>\b(?:in|within|among|amongst|across)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d+\s+)?"
+             rf"(?:[\w-]+\s+){{0,4}}?(?:{fields})\b)")
+    # between the place and its field only the place's own words ("second place", "the second most innovative
+    # country", "second behind China"): not "(62nd) are also economies in the middle-income group" (a description)
+    gap = (r"(?:\s+(?:(?i:place|position|spot|rank|ranked|most|innovative|country|economy|nation|overall|best|"
+           r"highest|behind|after|only|to|the))|\s+[A-Z][\w'’-]*)*?")
+    return (re.compile(r"^" + gap + r"\s+(?i:" + field + ")"),
+            # the field opens the clause, and the place is in the phrase right after it ("Within Asean, Malaysia
+            # remained in second place"; not "In Central Asia, India continues to lead, moving ... to 39th")
+            re.compile(r"(?i)^\W*(?:while\s+|whereas\s+|but\s+|and\s+)?" + field + r"[^,]*,[^,]*$"))
+
+
+WHOLE_FIELD_AFTER = re.compile(r"(?i)^[^,;]*?\b(?:globally|worldwide|in\s+the\s+world|overall|out\s+of\s+\d+|among\s+"
+                               r"(?:the\s+)?\d+\s+(?:[\w-]+\s+)?(?:economies|countries|nations))\b")
+"""After a place, words that make its field the whole index ("in the top five globally", "39th among 133 global
+economies"), whatever field opened the clause."""
+
+
+RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")
+
+
+def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
+    """A place within a field the store does not rank ("remained in second place behind Singapore" after "within
+    Asean,"; "the second most innovative country among 36 upper-middle-income nations"): no series' figure (subject
+    "other:rank_in_a_field"), never judged against the whole index's ranks."""
+    after_field, opening_field = _rank_field_patterns()
+    clauses = _clauses(sentence)
+    for read in reads:
+        if read.frame.kind != "rank" or read.frame.role not in ("figure", "earlier"):
+            continue
+        tail = sentence[read.figure.end:]
+        end = RANK_PHRASE_END.search(tail)
+        start, _ = _clause_of(clauses, read.figure.start)
+        phrase = tail[: end.start() if end else len(tail)]
+        bracketed = sentence[: read.figure.start].rstrip().endswith("(")  # "India (39th)": its place in the index
+        opened = not bracketed and read.frame.transformation != "change" and not WHOLE_FIELD_AFTER.match(phrase)
+        scope = after_field.match(phrase) or (opened and opening_field.match(sentence[start: read.figure.start]))
+        if scope:
+            read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"
+            read.frame.notes.append(f"a place within a field (“{scope.group('field')}”): the store ranks "
+                                    "economies in the whole index only")
 
 
 def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
@@ -2353,8 +2402,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
                  and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
-                 and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas)\b",
-                                    sentence[figure.end: p.start], re.I)
+                 and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas|behind|"
+                                    r"after|trailing|ahead|below|above|overtaking|surpassing)\b",
+                                    sentence[figure.end: p.start], re.I)  # "second place behind Singapore": not its
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is
                       or AGENT.fullmatch(sentence, figure.end, p.start))
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
