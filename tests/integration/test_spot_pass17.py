@@ -171,3 +171,34 @@ def test_a_place_behind_an_economy_is_not_that_economys(store):
                       "behind Singapore.", store=store, published="2024-10-01")
     fifth = by_span(found, "fifth")
     assert fifth.entity != "SGP" and fifth.verdict not in ACCUSING
+
+
+# --- a stated figure more precise than the stored row: judged within the row's own rounding -------------------------
+# GACC via the store: goods trade 2023 = 41.76 trillion yuan (a row published to 0.01 trillion)
+
+@pytest.mark.parametrize("stated, verdict", [
+    ("41,756.8 billion yuan", "supported-rounded"),  # rounds to 41.76 trillion: People's Daily, 2024-03-08
+    ("41,765.0 billion yuan", "inconclusive"),  # on the row's rounding edge: neither confirmed nor contradicted
+])
+def test_a_precise_figure_against_a_rounded_row_is_judged_at_the_rows_precision(store, stated, verdict):
+    found = spot.spot(f"China's total trade in goods hit {stated} in 2023.", store=store, published="2024-03-08")
+    figure = by_span(found, stated)
+    assert figure.match and figure.match.indicator == "goods_trade" and figure.period == "2023"
+    assert figure.verdict == verdict
+    assert "published to fewer digits than the text" in figure.explanation
+
+
+def test_a_precise_figure_outside_the_rows_rounding_is_still_wrong(store):
+    found = spot.spot("China's total trade in goods hit 41,856.8 billion yuan in 2023.", store=store,
+                      published="2024-03-08")
+    figure = by_span(found, "41,856.8 billion yuan")
+    assert figure.verdict not in ("supported", "supported-rounded", "inconclusive")
+    assert "published to fewer digits" not in figure.explanation
+
+
+def test_a_count_published_exactly_is_never_read_as_rounded(store):
+    """WIPO: 69,610 PCT applications from China in 2023; 70,000 would be a round figure, not the row's rounding."""
+    found = spot.spot("China filed 69,600 PCT applications in 2023.", store=store, published="2024-03-08")
+    figure = by_span(found, "69,600")
+    assert figure.verdict not in ("supported", "supported-rounded")
+    assert "published to fewer digits" not in figure.explanation

@@ -279,6 +279,22 @@ def truncation_band(claim, obs: Observation) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
+COARSE_RELATIVE = 0.005
+"""A published figure whose own rounding spans at most this share of it (three significant digits or more) can
+confirm a more precise stated figure that rounds to it; a coarser one neither confirms nor contradicts it."""
+
+
+def coarser_evidence(claim, obs: Observation, coverage: str, b_low: float, b_high: float) -> str:
+    """"close" or "coarse" when the published figure was written to fewer digits than the stated one (41.76 trillion
+    beside "41,756.8 billion"): its own rounding range is wider than the stated figure's; "" otherwise (a derived or
+    converted figure, a count or rank published exactly, a series covering more or less than the claim)."""
+    if obs.derivation or obs.converted or coverage in ("part", "superset") or not obs.rounded:
+        return ""
+    if obs.high - obs.low <= b_high - b_low:
+        return ""
+    return "close" if (obs.high - obs.low) / 2 <= COARSE_RELATIVE * abs(obs.value) else "coarse"
+
+
 def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
     """(verdict, explanation, computation) for one observation; every number printed with the digits
     that keep the sentence true of the printed figures."""
@@ -312,14 +328,25 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
         fails = high < b_low or low >= b_high
         t_low, t_high = truncation_band(claim, obs) or (math.nan, math.nan)
         truncated = not holds and ((t_low <= low and high < t_high) if stated >= 0 else (t_low < low and high <= t_high))
+        coarser = coarser_evidence(claim, obs, coverage, b_low, b_high)
+        if coarser and not (holds or truncated):
+            # "41,756.8 billion yuan" against a row published as 41.76 trillion: the claim is the more precise; it
+            # holds when it rounds to the row, and fails only outside the row's own rounding
+            holds = obs.low <= stated < obs.high and coarser == "close"
+            fails = b_high <= obs.low or b_low >= obs.high
         verdict = ("supported" if obs.value == stated else "supported-rounded") if holds or truncated else \
             "contradicted" if fails else "inconclusive"
         computation = f"{figure} ({source}) {'in' if b_low <= obs.value < b_high else 'not in'} {band_text}"
         if truncated:
             computation += f"; in {fmt_range(t_low, t_high, unit)} (cut to the stated digits)"
+        published = fmt_range(obs.low, obs.high, unit)
         explanation = {
             "supported": f"{what} is exactly {fmt_exact(obs.value, unit)}.",
-            "supported-rounded": (f"{what}, {figure}, rounds to the stated {fmt_exact(stated, unit)}: it lies in {band_text}, "
+            "supported-rounded": (f"{what}, {figure}, is published to fewer digits than the text: the stated "
+                                  f"{fmt_exact(stated, unit)} rounds to it (it lies in {published}, the range the "
+                                  "published figure's own rounding allows)." if coarser and not truncated
+                                  and not b_low <= obs.value < b_high else
+                                  f"{what}, {figure}, rounds to the stated {fmt_exact(stated, unit)}: it lies in {band_text}, "
                                   f"the range “{claim.stated.text}” allows." if not truncated else
                                   f"{what}, {figure}, is the stated {fmt_exact(stated, unit)} with its further digits cut, "
                                   f"not rounded: it lies outside {band_text}, the range “{claim.stated.text}” allows when "
@@ -327,7 +354,10 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
                                   "allows, as publications often write it."),
             "contradicted": f"{what}, {figure}, is outside {band_text}, the range “{claim.stated.text}” allows.",
             "inconclusive": f"{what}, {figure}, is {'in' if b_low <= obs.value < b_high else 'outside'} {band_text}, "
-                            f"the range “{claim.stated.text}” allows.",
+                            f"the range “{claim.stated.text}” allows"
+                            + (f"; it is published to fewer digits than the text, and its own rounding ({published}) "
+                               "reaches the stated range, so it neither confirms nor contradicts the text." if coarser
+                               else "."),
         }[verdict]
     else:  # exact
         holds = low == high == stated
