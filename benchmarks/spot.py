@@ -69,12 +69,13 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                   "(mapping pass 8)",
           "dev9": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                   "first run on it; first run 0.67 with one false accusation, whose article was then read and fixed; "
-                  "otherwise unread",
+                  "otherwise unread; then used for development (mapping pass 9)",
           "dev10": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; first run 0.41 with three false accusations, whose two articles were then read "
-                   "and fixed; otherwise unread",
+                   "and fixed; otherwise unread; then used for development (mapping pass 9)",
           "dev11": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; second run after pass 10 (developed without it), then used for development "
+                   "(mapping pass 11)",
           "dev12": "collected 2026-12-04 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; first run 0.44 with period and entity, then used for development (mapping pass 12)",
           "dev13": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
