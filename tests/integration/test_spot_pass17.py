@@ -202,3 +202,20 @@ def test_a_count_published_exactly_is_never_read_as_rounded(store):
     figure = by_span(found, "69,600")
     assert figure.verdict not in ("supported", "supported-rounded")
     assert "published to fewer digits" not in figure.explanation
+
+
+# --- a level as a share of GDP, with no series of that ratio: the level over GDP in the same currency ---------------
+# World Bank 2023, China: exports of goods and services 3.545 trillion USD, GDP 18.27 trillion USD (19.4%);
+# GACC: trade surplus 823.2 billion USD (4.5% of the World Bank's GDP)
+
+@pytest.mark.parametrize("text, span, indicator, verdict", [
+    ("China's exports were equivalent to 19.4% of its GDP in 2023.", "19.4%", "NE.EXP.GNFS.CD", "supported-rounded"),
+    ("China's trade surplus was 4.5% of GDP in 2023.", "4.5%", "goods_trade_balance", "supported-rounded"),
+    ("China's trade surplus was 3.5% of GDP in 2023.", "3.5%", "goods_trade_balance", "needs-review"),
+])
+def test_a_level_as_a_share_of_gdp_is_derived_from_two_levels(store, text, span, indicator, verdict):
+    found = spot.spot(text, store=store, published="2024-06-01")
+    share = by_span(found, span)
+    assert share.match and share.match.indicator == indicator and share.match.derivation == "share"
+    assert share.match.whole and share.match.whole["indicator"] == "NY.GDP.MKTP.CD"
+    assert (share.period, share.verdict) == ("2023", verdict)

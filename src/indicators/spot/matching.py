@@ -321,6 +321,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
     if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
         options = _share_options(frame, index)
+    if not options and frame.kind == "percent_of_gdp" and not frame.counterpart:
+        options = _gdp_share_options(frame, index)
     if options and all(o.narrower for o in options) and not (frame.subject or "").startswith("other:"):
         # "The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion": the series of
         # the subject stated, from another compiler (needs review, both bases named), before a narrower series
@@ -518,6 +520,36 @@ def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
                 found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share_change" if change else "share",
                                     True, base, whole=whole))
     return found
+
+
+FLOW_SUBJECTS = ("goods", "goods_services")
+"""What a flow "of GDP" counts when the text names no goods ("exports accounted for 20 percent of China's GDP")."""
+
+
+def _gdp_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """A level as a share of GDP with no series of that ratio ("exports were equivalent to 19.7% of GDP in 2023",
+    "a trade surplus of 3.5% of GDP"): the level's series (the frame's measure and subject) over a GDP series in
+    the same currency, both holding the entity's period; judged as part / whole (derivation "share"), the same
+    publisher's GDP first (World Bank exports over World Bank GDP)."""
+    if not frame.period or not frame.entity:
+        return []
+    unnamed = frame.subject in (None, "gdp") or (frame.subject == "goods" and frame.subject_from != "stated")
+    subjects = FLOW_SUBJECTS if unnamed else (frame.subject,)
+    levels = [e for e in index if e.transformation == "level" and e.kind == "money" and not e.member
+              and e.holds(frame.entity, frame.period)]
+    wholes = [e for e in levels if e.subject == "gdp"]
+    found = []
+    for part in levels:
+        if part.subject not in subjects or part.subject == "gdp" \
+                or not (frame.measures and any(measures_agree(m, part.measure) for m in frame.measures)):
+            continue
+        for whole in (w for w in wholes if w.unit == part.unit):
+            score = 0.55 + (0.05 if whole.source == part.source else 0) + min(part.rows, 50) * 1e-4
+            # no goods named ("exports were 20% of GDP"): the national accounts' exports of goods and services first
+            score += 0.02 if frame.subject_from != "stated" and part.subject == "goods_services" else 0
+            score -= 0.01 * BASIS_ORDER.index(part.basis) if part.basis in BASIS_ORDER else 0.1
+            found.append(Option(part, round(score, 4), False, "share", True, whole=whole))
+    return sorted(found, key=lambda o: -o.score)
 
 
 def change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Option | None:
