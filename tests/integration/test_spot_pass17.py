@@ -219,3 +219,20 @@ def test_a_level_as_a_share_of_gdp_is_derived_from_two_levels(store, text, span,
     assert share.match and share.match.indicator == indicator and share.match.derivation == "share"
     assert share.match.whole and share.match.whole["indicator"] == "NY.GDP.MKTP.CD"
     assert (share.period, share.verdict) == ("2023", verdict)
+
+
+# --- a growth rate in a text that names no currency basis: the basis where it holds ---------------------------------
+# GACC 2023: goods exports +0.6% in yuan, -4.6% in dollars
+
+def test_a_growth_rate_with_no_basis_said_anywhere_is_read_where_it_holds(store):
+    found = spot.spot("In 2023, goods exports grew by 0.6%.", store=store, published="2024-01-20")
+    growth = by_span(found, "0.6%")
+    assert (growth.match.indicator, growth.verdict) == ("goods_exports_yoy_pct", "supported")
+    assert "names no currency basis: read on the yuan basis" in growth.explanation
+
+
+def test_a_growth_rate_with_a_basis_said_stays_on_it(store):
+    found = spot.spot("In dollar terms, goods exports grew by 0.6% in 2023.", store=store, published="2024-01-20")
+    growth = by_span(found, "0.6%")
+    assert growth.match.indicator == "goods_exports_usd_yoy_pct"
+    assert growth.verdict == "needs-review" and "names no currency basis" not in growth.explanation

@@ -687,6 +687,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         return
     options, currency_stated = _currency_basis(options, sentence, frame, candidate.end - offset, paragraph, text_basis)
     options = _growth_of_stated_level(options, sentence, candidate.start - offset)
+    if currency_stated is None:  # no basis said or leaned on anywhere: either basis is the text's (drafting)
+        candidate.flags.append("currency-unsaid")
     if not currency_stated:
         candidate.open.append("currency")
     best = options[0]
@@ -865,7 +867,8 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
     the currency of the level it qualifies ("rose 5 percent to 43.85 trillion yuan"), else of its sentence's money
     figures or stated basis ("in yuan terms"), else of its paragraph's stated basis (`at`: where the figure starts
     in the sentence: where the figure ends), else leans (open) to `text_basis`, the one basis the text stated
-    before the sentence (None: none, or both)."""
+    before the sentence (None: none, or both). The flag is True (stated), False (open, leaning) or None (open, with
+    nothing said or leaned on: a growth rate in a text that names no basis)."""
     if len(options) < 2 or len({matching.in_dollars(o.entry) for o in options}) < 2:
         return options, True
     # the basis the figure's own clause states ("with a 5.9% increase in dollar terms"), then the money figure a growth
@@ -896,7 +899,7 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
         if leaning is not None:  # the likelier basis first, but still open: never an accusation on it
             return _basis_first(options, leaning), False
     if dollars is None:
-        return options, frame.transformation != "growth_rate"
+        return options, (True if frame.transformation != "growth_rate" else None)
     return _basis_first(options, dollars), True
 
 

@@ -203,6 +203,16 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                 break
         basis_changed = bool(chosen_index) and (in_dollars(c._options[0].entry)
                                                 != in_dollars(c._options[chosen_index].entry))
+        if basis_changed and "currency-unsaid" in c.flags:
+            # the text names no currency basis anywhere: the basis that holds the figure is as much the text's
+            first_option, first_verdict = c._options[0].entry, first.verdict
+            _switch(c, c._options[chosen_index])
+            c.verdict, c.loader = chosen.verdict, chosen.loader
+            c.explanation = (f"{chosen.explanation} The text names no currency basis: read on the "
+                             f"{'dollar' if in_dollars(c._options[chosen_index].entry) else 'yuan'} basis, where it "
+                             f"holds; on the other ({first_option.source}/{first_option.indicator}) the engine says "
+                             f"{first_verdict}.")
+            continue
         if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
             _switch(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
