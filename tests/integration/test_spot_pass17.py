@@ -236,3 +236,24 @@ def test_a_growth_rate_with_a_basis_said_stays_on_it(store):
     growth = by_span(found, "0.6%")
     assert growth.match.indicator == "goods_exports_usd_yoy_pct"
     assert growth.verdict == "needs-review" and "names no currency basis" not in growth.explanation
+
+
+# --- a threshold of places said of economies listed after it, judged as a threshold --------------------------------
+# WIPO: PCT applications 2023 CHN 69,610, USA 55,678, JPN 48,879, KOR 22,288, DEU 16,916
+
+def test_top_two_with_the_economies_in_apposition_is_said_of_each(store):
+    text = ("The top two origins of PCT applications in 2023, China and the United States, both filed fewer "
+            "applications than in 2022.")
+    found = spot.spot(text, store=store, published="2024-03-10")
+    both = [c for c in found if c.span == "top two"]
+    assert sorted(c.entity for c in both) == ["CHN", "USA"]
+    assert all(c.match.indicator == "pct_applications" and c.verdict == "supported" for c in both)
+    assert "within the top 2" in next(c for c in both if c.entity == "CHN").explanation
+
+
+def test_a_threshold_without_an_economy_named_is_not_confirmed_on_a_carried_one(store):
+    text = ("China filed 69,610 PCT applications in 2023. Let's take a look at the top 10 origins of PCT "
+            "applications in 2023.")
+    found = spot.spot(text, store=store, published="2024-03-10")
+    top = by_span(found, "top 10")
+    assert top.verdict != "supported" and top.verdict not in ACCUSING

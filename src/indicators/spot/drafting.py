@@ -662,16 +662,24 @@ def _judge_rank(c, store, as_of: str | None) -> None:
     unlisted = (total - float(rows["value"].sum())) if total is not None else None
     safe = unlisted is not None and unlisted < value
     said = int(c.value)
-    if place == said and safe:
+    # "the top two origins": a place at or above the threshold; else the very place said
+    at = place <= said if c.comparator == "<=" else place < said if c.comparator == "<" else place == said
+    carried = c.comparator in ("<=", "<") and c.frame.get("entity_from") != "stated"  # "a look at the top 10 ..."
+    if at and safe and not carried:
         c.verdict = "supported"
         c.explanation = (f"Supported through a derivation (a place among the stored levels of {m.source}/{m.indicator}, "
-                         f"{m.period}: {listed}): {m.entity} is number {place}, and the economies not listed hold at "
-                         f"most {unlisted:,.0f} between them, fewer than its {value:,.0f}.")
+                         f"{m.period}: {listed}): {m.entity} is number {place}"
+                         + (f", within the top {said}" if place != said else "")
+                         + f", and the economies not listed hold at most {unlisted:,.0f} between them, fewer than its "
+                         f"{value:,.0f}.")
         return
     c.verdict = "needs-review"
     c.explanation = (f"Needs review: among the economies {m.source}/{m.indicator} holds for {m.period} ({listed}), "
-                     f"{m.entity} is number {place} (the text says {said})"
+                     f"{m.entity} is number {place} (the text says "
+                     + (f"within the top {said})" if c.comparator in ("<=", "<") else f"{said})")
                      + ("" if safe else "; the economies the store does not list could change the order")
+                     + ("; the sentence names no economy in the top places (read as the one carried from earlier text)"
+                        if carried else "")
                      + "; a place derived from stored levels is never an accusation.")
 
 

@@ -1669,15 +1669,16 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
         for p in run:
             own = dataclasses.replace(frame, entity=p.value, entity_from="stated", entity_bound="strong",
                                       entity_others=tuple(q.value for q in run if q is not p), notes=list(frame.notes))
-            own.notes.append(f"one of the {len(run)} economies listed before it ({p.words})")
+            own.notes.append(f"one of the {len(run)} economies listed with it ({p.words})")
             out.append(dataclasses.replace(read, frame=own))
     return out
 
 
 OWNER_BEFORE = re.compile(r"(?i)['’]s\s+(?:[\w-]+\s+)?top[\s-]+$")
-LIST_INTRODUCED = re.compile(r"(?i)[^.;:]{0,60}?\b(?:include[sd]?|including|are|were|comprise[sd]?|namely)\s*:?\s*(?:the\s+)?$")
+LIST_INTRODUCED = re.compile(r"(?i)[^.;:]{0,60}?(?:\b(?:include[sd]?|including|are|were|comprise[sd]?|namely)\s*:?|,)"
+                             r"\s*(?:the\s+)?$")
 """Between a threshold and the economies it is said of, listed after it ("The top ten most innovative countries also
-include the Netherlands, Korea, ...")."""
+include the Netherlands, Korea, ...", "The top two origins in 2023, China and the United States, both ...")."""
 
 
 def _place_list_after(places: list[Mention], end: int, sentence: str) -> list[Mention]:
