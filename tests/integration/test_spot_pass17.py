@@ -257,3 +257,33 @@ def test_a_threshold_without_an_economy_named_is_not_confirmed_on_a_carried_one(
     found = spot.spot(text, store=store, published="2024-03-10")
     top = by_span(found, "top 10")
     assert top.verdict != "supported" and top.verdict not in ACCUSING
+
+
+# --- an economy's share of the world's total: its row over the world's row of the same series ----------------------
+# WIPO: PCT applications 2024 CHN 70,160, world 273,900 (25.6%); World Bank GDP 2023: CHN 18.27, world 107.3
+# trillion USD (17.0%)
+
+@pytest.mark.parametrize("text, span, indicator, verdict", [
+    ("In 2024, China filed 70,160 PCT applications, more than a quarter of the global total.", "more than a quarter",
+     "pct_applications", "supported"),
+    ("China's share of world GDP was 17% in 2023.", "17%", "NY.GDP.MKTP.CD", "supported-rounded"),
+    ("China accounted for 30% of all PCT applications filed in 2024.", "30%", "pct_applications", "needs-review"),
+])
+def test_an_economys_share_of_the_world_is_its_row_over_the_worlds(store, text, span, indicator, verdict):
+    found = spot.spot(text, store=store, published="2025-03-20")
+    share = by_span(found, span)
+    assert share.match and (share.match.indicator, share.match.derivation) == (indicator, "world_share")
+    assert share.verdict == verdict
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Their share of GDP rose to 18.01 percent in 2024.", "18.01 percent"),  # a share of a GDP, not of the world's
+    ("More than a quarter of the world's PCT applications in 2024 have been submitted to the CNIPA.",
+     "More than a quarter"),  # filings an office received, not China's by origin
+    ("The United States, Japan and Germany together accounted for 40% of global PCT applications in 2024.", "40%"),
+])
+def test_a_share_not_of_one_economy_in_the_world_is_not_derived_so(store, text, span):
+    found = spot.spot(text, store=store, published="2025-03-20")
+    share = by_span(found, span)
+    assert not (share.match and share.match.derivation == "world_share")
+    assert share.verdict not in ACCUSING

@@ -518,6 +518,16 @@ def _partner_share(evidence, spec: dict, m, period: str):
                         f"exports to {m.counterpart} of exports to the world, {m.product or m.indicator}, {period}")
 
 
+def _world_share(evidence, spec: dict, m, period: str):
+    """An economy's row over the same series' world row for one period ("25.4% of all PCT applications")."""
+    own = evidence.one({**spec, "period": period})
+    world = evidence.one({**spec, "entity": "WLD", "period": period})
+    if own is None or world is None:
+        raise derive.DerivationError(f"no {m.indicator} for {m.entity} and the world in {period} in the store")
+    return derive.share(float(own["value"]), float(world["value"]), m.unit,
+                        f"{m.entity} of the world's {m.product or m.indicator}, {period}")
+
+
 def _months_total(evidence, spec: dict, period: str) -> tuple[float, int]:
     """The sum of a series' monthly rows over a period longer than a month (a half, a quarter, January to a
     month), with the number of months; every month must be held. A series kept per partner (Ember: exports
@@ -699,7 +709,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
-        summed = m.derivation in ("sum", "partner_share")  # judged on rows over months, not on one row
+        summed = m.derivation in ("sum", "partner_share", "world_share")  # rows over months or economies, not one row
         row = None if summed else evidence.one(spec)
         if row is None and not summed:
             raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
@@ -707,6 +717,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             got = _sum_judged(evidence, spec, m, c)
         elif m.derivation == "partner_share":
             got = _partner_share(evidence, spec, m, str(m.period))
+        elif m.derivation == "world_share":
+            got = _world_share(evidence, spec, m, str(m.period))
         elif m.derivation in ("share", "share_change"):
             got = _share_of(evidence, spec, m, str(m.period))
             if m.derivation == "share_change":
@@ -741,7 +753,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     partner = f", exports to {m.counterpart}" if m.counterpart else ""
     what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels",
-            "partner_share": "a partner's share of a flow"}.get(
+            "partner_share": "a partner's share of a flow", "world_share": "an economy's share of the world's total"}.get(
         m.derivation, "growth computed from two stored levels") + partner
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"

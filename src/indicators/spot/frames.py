@@ -171,6 +171,7 @@ class Frame:
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
+    whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -825,6 +826,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
     _scoped_ranks(sentence, reads)
+    for read in reads:
+        if read.frame.transformation == "share" and _world_whole(sentence, read.frame):
+            read.frame.whole_world = True
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
@@ -1395,6 +1399,26 @@ WHOLE_FIELD_AFTER = re.compile(r"(?i)^[^,;]*?\b(?:globally|worldwide|in\s+the\s+
                                r"(?:the\s+)?\d+\s+(?:[\w-]+\s+)?(?:economies|countries|nations))\b")
 """After a place, words that make its field the whole index ("in the top five globally", "39th among 133 global
 economies"), whatever field opened the clause."""
+
+
+WORLD_WHOLE = re.compile(r"(?i)\b(?:of|in)\s+(?:the\s+)?(?:world(?:['’]s)?|global|worldwide|all)\b"
+                         r"|\b(?:world|global)(?:['’]s)?\s+(?:total|share)\b|\bshare\s+of\s+(?:the\s+)?(?:world|global)\b")
+"""Words making a share's whole the world's ("25.4% of all PCT applications", "of the world's filings", "the
+global total"); for GDP, WORLD_GDP."""
+WORLD_GDP = re.compile(r"(?i)\b(?:world|global)(?:['’]s)?\s+(?:GDP|economy|economic\s+output|output)\b")
+"""A share of the world's GDP ("China's share of world GDP", "18% of the global economy"), not a share of a GDP."""
+
+
+RECEIVED_BY = re.compile(r"(?i)\b(?:submitted|filed|lodged|received)\s+(?:to|with|at|by)\b")
+"""Filings an office received ("a quarter of the world's PCT applications have been submitted to the CNIPA"), not
+those from its economy: the store counts filings by origin."""
+
+
+def _world_whole(sentence: str, frame: Frame) -> bool:
+    """Whether a share's whole is the world's total of what it counts (matching: an economy's row over the world's)."""
+    if RECEIVED_BY.search(sentence):
+        return False
+    return bool((WORLD_GDP if frame.subject == "gdp" else WORLD_WHOLE).search(sentence))
 
 
 RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")

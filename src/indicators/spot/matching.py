@@ -323,6 +323,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         options = _share_options(frame, index)
     if not options and frame.kind == "percent_of_gdp" and not frame.counterpart:
         options = _gdp_share_options(frame, index)
+    if frame.transformation == "share" and frame.kind == "percent" and not frame.counterpart and frame.whole_world \
+            and frame.whole_subject in (None, frame.subject) and frame.entity and frame.entity != "WLD" \
+            and not frame.entity_others and not any(o.holds_period for o in options):
+        options = _world_share_options(frame, index) + options
     if options and all(o.narrower for o in options) and not (frame.subject or "").startswith("other:"):
         # "The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion": the series of
         # the subject stated, from another compiler (needs review, both bases named), before a narrower series
@@ -520,6 +524,26 @@ def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
                 found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share_change" if change else "share",
                                     True, base, whole=whole))
     return found
+
+
+def _world_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """An economy's share of the world's total with no share series holding the period ("China accounted for 25.4%
+    of all PCT applications filed in 2023", "China's share of world GDP"): the economy's row of a level series over
+    that series' world row, both holding the period (derivation "world_share", never an accusation); only for a
+    text naming one economy (three "together" are a sum)."""
+    if not frame.period:
+        return []
+    found = []
+    for entry in index:
+        if entry.member or entry.transformation != "level" or entry.kind not in ("count", "money") \
+                or entry.subject != frame.subject or entry.partners > 1:
+            continue
+        if entry.holds(frame.entity, frame.period) and entry.holds("WLD", frame.period):
+            # before a share series that does not hold the period (WIPO's share rows stop at 2022)
+            score = 0.85 + min(entry.rows, 50) * 1e-4
+            score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
+            found.append(Option(entry, round(score, 4), False, "world_share", True))
+    return sorted(found, key=lambda o: -o.score)
 
 
 FLOW_SUBJECTS = ("goods", "goods_services")
