@@ -287,3 +287,19 @@ def test_a_share_not_of_one_economy_in_the_world_is_not_derived_so(store, text, 
     share = by_span(found, span)
     assert not (share.match and share.match.derivation == "world_share")
     assert share.verdict not in ACCUSING
+
+
+def test_an_undated_text_with_a_streak_and_no_year_is_read_without_error(store):
+    """No published date: 'last month' stays unresolved (no period); a streak beside it must not fail on it."""
+    text = "Exports fell 6.4% last month. Exports have fallen for three months in a row."
+    found = spot.spot(text, store=store, published=None)
+    streak = by_span(found, "three months in a row")
+    assert streak.verdict not in ACCUSING and by_span(found, "6.4%").period in (None, "")
+
+
+def test_growth_after_deducting_price_factors_is_no_nominal_growth(store):
+    """NBS 2022: R&D spending +10.1% nominal; 'after deducting price factors' +8%: a real rate the store lacks."""
+    found = spot.spot("After deducting price factors, China's R&D spending in 2022 rose 8 percent year on year.",
+                      store=store, published=None)
+    real = by_span(found, "8 percent")
+    assert real.match is None and real.verdict == "unverifiable"

@@ -367,7 +367,8 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
     for c, unit in streaks:
         if _ended(sentence, c.start - s0):
             continue
-        fits = [h for h in held if re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
+        fits = [h for h in held if h.match.period  # a period left unresolved (no published date) fits no streak
+            and re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
         before = [h for h in fits if h.end <= c.start]
         anchor = before[-1] if before else next((h for h in fits if h.start >= c.end), None)
         if anchor is None and all(h.frame.get("form") for h in here):
@@ -406,7 +407,7 @@ def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: 
     """The last growth figure of the sentence before, of the streak's frequency, that a streak with no figure of its
     own continues: the streak's words before it name its measure or none, and no direction against its sign."""
     fits = [h for h in earlier if h.role == "figure" and h.match and not h.match.derivation and h.value and _growth(h)
-            and re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
+            and h.match.period and re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
     if not fits:
         return None
     anchor = fits[-1]

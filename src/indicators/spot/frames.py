@@ -941,9 +941,13 @@ def _sequential_months(words: str) -> int:
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
+    """A qualifier near the figure in its clause, or opening its clause ("After deducting price factors, China's
+    R&D spending in 2022 rose 8 percent")."""
     window = sentence[max(clause[0], figure.start - 50): min(clause[1], figure.end + 50)].lower()
+    opening = sentence[clause[0]: figure.start].lower()
+    opening = opening[: opening.find(",")] if "," in opening[:60] else ""
     for words in vocabulary()["qualifiers"]:
-        if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window):
+        if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window + " | " + opening):
             return words
     return _sequential_change(sentence, figure)
 
