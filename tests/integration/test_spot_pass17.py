@@ -303,3 +303,24 @@ def test_growth_after_deducting_price_factors_is_no_nominal_growth(store):
                       store=store, published=None)
     real = by_span(found, "8 percent")
     assert real.match is None and real.verdict == "unverifiable"
+
+
+# --- a product's share of a whole kept only as its products: the part over the sum of the products -----------------
+# Ember: China's solar exports in 2025-H1, summed months: cells 44,962 MW of 209,183 MW (panels, cells, wafers)
+
+def test_a_products_share_of_solar_exports_is_its_rows_over_the_sum_of_the_products(store):
+    text = "In the first half of 2025, cell exports account for 21.5% of China's solar exports."
+    found = spot.spot(text, store=store, published="2025-08-01")
+    share = by_span(found, "21.5%")
+    assert share.match and (share.match.product, share.match.derivation) == ("pv_cells", "product_share")
+    assert share.period == "2025-H1" and share.verdict == "supported-rounded"
+    assert "pv_cells of pv_cells + pv_panels + pv_wafers" in share.explanation
+
+
+def test_a_products_share_before_every_product_was_kept_is_not_derived(store):
+    """Ember keeps cells and wafers from 2022 only: a 2020 sum would be panels alone, not the whole."""
+    found = spot.spot("In 2020, modules accounted for 80% of China's solar exports.", store=store,
+                      published="2021-03-01")
+    share = by_span(found, "80%")
+    assert not (share.match and share.match.derivation == "product_share")
+    assert share.verdict not in ACCUSING

@@ -518,6 +518,25 @@ def _partner_share(evidence, spec: dict, m, period: str):
                         f"exports to {m.counterpart} of exports to the world, {m.product or m.indicator}, {period}")
 
 
+def _product_share(evidence, spec: dict, m, period: str):
+    """A product's rows over the sum of every product of its series for one period (a month's rows, or the sums of
+    the period's months): "cells were 22% of China's solar exports" on Ember's panels, cells and wafers."""
+    def total(product: str) -> float:
+        one = {**spec, "product": product}
+        if freq_of(period) == "M":
+            row = evidence.one({**one, "period": period})
+            if row is None:
+                raise derive.DerivationError(f"no {m.indicator} [{product}] for {period} in the store")
+            return float(row["value"])
+        return _months_total(evidence, one, period)[0]
+    rows = evidence.rows({k: v for k, v in spec.items() if k not in ("product", "period")})
+    products = sorted(set(rows["product"].dropna()) - {""}) if len(rows) else []
+    if m.product not in products or len(products) < 2:
+        raise derive.DerivationError(f"{m.indicator} keeps no products to sum")
+    part, whole = total(m.product), sum(total(p) for p in products)
+    return derive.share(part, whole, m.unit, f"{m.product} of {' + '.join(products)}, {period}")
+
+
 def _world_share(evidence, spec: dict, m, period: str):
     """An economy's row over the same series' world row for one period ("25.4% of all PCT applications")."""
     own = evidence.one({**spec, "period": period})
@@ -709,7 +728,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
-        summed = m.derivation in ("sum", "partner_share", "world_share")  # rows over months or economies, not one row
+        summed = m.derivation in ("sum", "partner_share", "world_share", "product_share")  # rows over months, economies
+        # or products, not one row
         row = None if summed else evidence.one(spec)
         if row is None and not summed:
             raise derive.DerivationError(f"no {m.indicator} for {period} in the store")
@@ -719,6 +739,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             got = _partner_share(evidence, spec, m, str(m.period))
         elif m.derivation == "world_share":
             got = _world_share(evidence, spec, m, str(m.period))
+        elif m.derivation == "product_share":
+            got = _product_share(evidence, spec, m, str(m.period))
         elif m.derivation in ("share", "share_change"):
             got = _share_of(evidence, spec, m, str(m.period))
             if m.derivation == "share_change":
@@ -753,7 +775,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     partner = f", exports to {m.counterpart}" if m.counterpart else ""
     what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels",
-            "partner_share": "a partner's share of a flow", "world_share": "an economy's share of the world's total"}.get(
+            "partner_share": "a partner's share of a flow", "world_share": "an economy's share of the world's total",
+            "product_share": "a product's share of the sum of the series' products"}.get(
         m.derivation, "growth computed from two stored levels") + partner
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"

@@ -320,7 +320,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
     if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
-        options = _share_options(frame, index)
+        options = _share_options(frame, index) or _product_share_options(frame, index)
     if not options and frame.kind == "percent_of_gdp" and not frame.counterpart:
         options = _gdp_share_options(frame, index)
     if frame.transformation == "share" and frame.kind == "percent" and not frame.counterpart and frame.whole_world \
@@ -523,6 +523,27 @@ def _share_options(frame: Frame, index: list[Entry]) -> list[Option]:
             if holds:
                 found.append(Option(part, 0.6 + min(part.rows, 50) * 1e-4, False, "share_change" if change else "share",
                                     True, base, whole=whole))
+    return found
+
+
+def _product_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
+    """A product's share of a whole the store keeps only as its products ("cell exports accounted for 22% of China's
+    solar exports": Ember keeps panels, cells and wafers, no total): the part's rows over the sum of every product of
+    the same series, each holding or covering the period (derivation "product_share", never an accusation). None
+    when a product of the series starts later than the period (its sum would be a part, not the whole)."""
+    if not frame.period or not frame.whole_subject:
+        return []
+    found = []
+    for part in index:
+        if part.subject != frame.subject or not part.product or part.transformation != "level" \
+                or not catalogue.within(part.subject, frame.whole_subject) or part.subject == frame.whole_subject \
+                or not measures_agree(frame.whole_measure, part.measure):
+            continue
+        siblings = [e for e in index if (e.source, e.indicator, e.unit) == (part.source, part.indicator, part.unit)]
+        if not all(catalogue.within(e.subject, frame.whole_subject) for e in siblings) or len(siblings) < 2:
+            continue
+        if all(e.holds(frame.entity, frame.period) or e.covers(frame.entity, frame.period) for e in siblings):
+            found.append(Option(part, round(0.6 + min(part.rows, 50) * 1e-4, 4), False, "product_share", True))
     return found
 
 
