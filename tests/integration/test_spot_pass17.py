@@ -324,3 +324,36 @@ def test_a_products_share_before_every_product_was_kept_is_not_derived(store):
     share = by_span(found, "80%")
     assert not (share.match and share.match.derivation == "product_share")
     assert share.verdict not in ACCUSING
+
+
+# --- dev38's two first-run accusations: a slipped digit, and "for the past year" -----------------------------------
+# NBS final 2024 bulletin: R&D 3.63268 trillion yuan (36326.8亿元), intensity 2.69% (2023: 2.65%)
+
+def test_a_slipped_digit_beyond_the_rows_precision_is_not_accused(store):
+    """Global Economic Times, 2025-09-30: '3.632688 trillion yuan' for 3.63268 trillion (a digit too many)."""
+    found = spot.spot("China's total R&D expenditure in 2024 was 3.632688 trillion yuan.", store=store,
+                      published="2025-09-30")
+    figure = by_span(found, "3.632688 trillion yuan")
+    assert figure.verdict == "inconclusive" and "within one unit of its last digit" in figure.explanation
+
+
+def test_a_figure_outside_the_rows_precision_by_more_than_a_unit_is_still_wrong(store):
+    found = spot.spot("China's total R&D expenditure in 2024 was 3.632988 trillion yuan.", store=store,
+                      published="2025-09-30")
+    assert by_span(found, "3.632988 trillion yuan").verdict in ACCUSING
+
+
+def test_for_the_past_year_is_the_last_full_year(store):
+    text = ("South Korea's R&D investment was high in 2023. China's R&D intensity reached 2.69% for the past year, "
+            "an increase of 0.11 percentage points.")
+    found = spot.spot(text, store=store, published="2025-09-30")
+    intensity = by_span(found, "2.69%")
+    assert (intensity.period, intensity.verdict) == ("2024", "supported")
+
+
+def test_a_bound_is_never_read_as_a_coarse_rounding(store):
+    """MIIT: lithium-ion battery output 'more than 940 GWh' in 2023: a bound, so 387 GWh is not 'within' it."""
+    found = spot.spot("China produced 387 gigawatt-hours of lithium-ion batteries in 2023.", store=store,
+                      published="2024-03-01")
+    figure = by_span(found, "387 gigawatt-hours")
+    assert figure.verdict != "inconclusive" and "published to fewer digits" not in figure.explanation

@@ -99,7 +99,9 @@ GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation[
                        r"(?:GDP|gross domestic product))", re.I)
 """'of the country’s GDP' (either apostrophe): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
-            "the year before": -1, "next year": 1}
+            "the year before": -1, "next year": 1,
+            # "reached 2.69% for the past year": the last full year ("over the past year" is a window: not read)
+            "for the past year": -1, "in the past year": -1, "during the past year": -1}
 ANAPHORIC_YEARS = ("the previous year", "a year earlier", "the year before")
 """Relative years counted from the year the sentence speaks of (else from the published date)."""
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)

@@ -287,10 +287,13 @@ confirm a more precise stated figure that rounds to it; a coarser one neither co
 def coarser_evidence(claim, obs: Observation, coverage: str, b_low: float, b_high: float) -> str:
     """"close" or "coarse" when the published figure was written to fewer digits than the stated one (41.76 trillion
     beside "41,756.8 billion"): its own rounding range is wider than the stated figure's; "" otherwise (a derived or
-    converted figure, a count or rank published exactly, a series covering more or less than the claim)."""
-    if obs.derivation or obs.converted or coverage in ("part", "superset") or not obs.rounded:
+    converted figure, a count or rank published exactly, a bound, a series covering more or less than the claim).
+    "close": three significant digits or more (a stated figure within one unit of its last digit is never accused);
+    "coarse": fewer (100 may be exact: only a stated figure inside its rounding is spared an accusation)."""
+    if obs.derivation or obs.converted or coverage in ("part", "superset") or not obs.rounded \
+            or not (math.isfinite(obs.low) and math.isfinite(obs.high)):  # "more than 940 GWh": a bound, not a rounding
         return ""
-    if obs.high - obs.low <= b_high - b_low:
+    if obs.high - obs.low <= 2 * (b_high - b_low):  # a digit fewer at least (not the float noise of equal steps)
         return ""
     return "close" if (obs.high - obs.low) / 2 <= COARSE_RELATIVE * abs(obs.value) else "coarse"
 
@@ -331,9 +334,11 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
         coarser = coarser_evidence(claim, obs, coverage, b_low, b_high)
         if coarser and not (holds or truncated):
             # "41,756.8 billion yuan" against a row published as 41.76 trillion: the claim is the more precise; it
-            # holds when it rounds to the row, and fails only outside the row's own rounding
+            # holds when it rounds to the row, and fails only outside the row's own rounding, by more than one unit
+            # of the row's last digit ("3.632688 trillion" for 3.63268 trillion is a slipped digit, not another figure)
             holds = obs.low <= stated < obs.high and coarser == "close"
-            fails = b_high <= obs.low or b_low >= obs.high
+            apart = b_high <= obs.low or b_low >= obs.high
+            fails = apart and (coarser == "coarse" or abs(stated - obs.value) >= obs.high - obs.low)
         verdict = ("supported" if obs.value == stated else "supported-rounded") if holds or truncated else \
             "contradicted" if fails else "inconclusive"
         computation = f"{figure} ({source}) {'in' if b_low <= obs.value < b_high else 'not in'} {band_text}"
@@ -355,9 +360,9 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
             "contradicted": f"{what}, {figure}, is outside {band_text}, the range “{claim.stated.text}” allows.",
             "inconclusive": f"{what}, {figure}, is {'in' if b_low <= obs.value < b_high else 'outside'} {band_text}, "
                             f"the range “{claim.stated.text}” allows"
-                            + (f"; it is published to fewer digits than the text, and its own rounding ({published}) "
-                               "reaches the stated range, so it neither confirms nor contradicts the text." if coarser
-                               else "."),
+                            + (f"; it is published to fewer digits than the text ({published} is its own rounding), "
+                               "and the stated figure lies within one unit of its last digit, so it neither confirms "
+                               "nor contradicts the text." if coarser else "."),
         }[verdict]
     else:  # exact
         holds = low == high == stated
