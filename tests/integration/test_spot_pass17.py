@@ -357,3 +357,15 @@ def test_a_bound_is_never_read_as_a_coarse_rounding(store):
                       published="2024-03-01")
     figure = by_span(found, "387 gigawatt-hours")
     assert figure.verdict != "inconclusive" and "published to fewer digits" not in figure.explanation
+
+
+def test_the_nth_time_in_a_row_is_a_streak_not_a_place(store):
+    """technomag, 2024: 'the most innovative country on Earth for the 14th time in a row' (after a paragraph of
+    another article that set the year): a streak of first places, never 'rank 14' accused."""
+    text = ("China's imports grew 1.1% in 2024.\n\nWIPO has named Switzerland as the most innovative country on Earth "
+            "for the 14th time in a row in its most recent Global Innovation Index. Sweden is second.")
+    found = spot.spot(text, store=store, published="2024-09-27")
+    streak = by_span(found, "14th")
+    assert streak.verdict not in ACCUSING and streak.match and "/" in streak.match.period
+    second = by_span(found, "second")
+    assert second.match and second.match.indicator == "gii_rank" and second.entity == "SWE"

@@ -69,9 +69,10 @@ TREATY_AFTER = re.compile(r"\s+PCT$")
 the reader takes for "pct" (percent)."""
 RANK_NOUN_BEFORE = re.compile(r"(?i)\b(?:rank|ranked|ranking|position)\s+$")
 """Right before a whole number, the word that makes it a place ("rank 14", "ranked 36"), unless a unit follows it."""
-STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+years?\b|\s+years?\s+(?:in\s+a\s+row|running)\b")
+STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+(?:years?|times?)\b"
+                          r"|\s+(?:years?|times?)\s+(?:in\s+a\s+row|running)\b")
 """After a number, the words of a streak: "for five consecutive years", "for the 10th straight year", "three years
-in a row"."""
+in a row", "for the 14th time in a row" (an annual ranking's editions: years)."""
 STREAK_OF_MONTHS_AFTER = re.compile(r"(?i)\s+(?:(?:consecutive|straight|successive)\s+(?:months|quarters)"
                                     r"|(?:months|quarters)\s+(?:in\s+a\s+row|running|on\s+the\s+trot))\b")
 """After a number in digits, a streak of months or quarters ("for 3 consecutive months", "3 months running"): read

@@ -3014,9 +3014,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
                 and (r.frame.period is None or r.frame.period.isdigit())]
     if editions:
         context.rank_period = editions[-1]
-    elif not reads and any(m.value == "innovation_index" for m in subjects):
+    elif all(r.frame.role == "streak" for r in reads) and any(m.value == "innovation_index" for m in subjects):
         # "On the 16th local time, WIPO released the 2025 Global Innovation Index Report": the ranking the text's
-        # ranks are in, named in a sentence without figures
+        # ranks are in, named in a sentence without figures (or with only a streak's length: "most innovative
+        # country for the 14th time in a row in its Global Innovation Index")
         context.rank_subject = "innovation_index"
     exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
                 and r.frame.subject_from == "stated" and r.frame.subject
