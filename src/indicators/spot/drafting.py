@@ -503,17 +503,21 @@ def _share_of(evidence, spec: dict, m, period: str):
                         f"{m.product or m.indicator} of {m.whole['product'] or m.whole['indicator']}, {period}")
 
 
+def _period_total(evidence, spec: dict, period: str, what: str) -> float:
+    """A series' level for a period: a month's row, or the sum of the period's monthly rows."""
+    if freq_of(period) == "M":
+        row = evidence.one({**spec, "period": period})
+        if row is None:
+            raise derive.DerivationError(f"no {what} for {period} in the store")
+        return float(row["value"])
+    return _months_total(evidence, spec, period)[0]
+
+
 def _partner_share(evidence, spec: dict, m, period: str):
     """A partner's share of a flow kept per partner ("58% of the modules exported in H1 2023 went to Europe"): the
     partner's rows over the world's, each a month's row or the sum of the period's months."""
     def total(counterpart: str) -> float:
-        one = {**spec, "counterpart": counterpart}
-        if freq_of(period) == "M":
-            row = evidence.one({**one, "period": period})
-            if row is None:
-                raise derive.DerivationError(f"no {m.indicator} to {counterpart} for {period} in the store")
-            return float(row["value"])
-        return _months_total(evidence, one, period)[0]
+        return _period_total(evidence, {**spec, "counterpart": counterpart}, period, f"{m.indicator} to {counterpart}")
     return derive.share(total(m.counterpart), total("WLD"), m.unit,
                         f"exports to {m.counterpart} of exports to the world, {m.product or m.indicator}, {period}")
 
@@ -522,13 +526,7 @@ def _product_share(evidence, spec: dict, m, period: str):
     """A product's rows over the sum of every product of its series for one period (a month's rows, or the sums of
     the period's months): "cells were 22% of China's solar exports" on Ember's panels, cells and wafers."""
     def total(product: str) -> float:
-        one = {**spec, "product": product}
-        if freq_of(period) == "M":
-            row = evidence.one({**one, "period": period})
-            if row is None:
-                raise derive.DerivationError(f"no {m.indicator} [{product}] for {period} in the store")
-            return float(row["value"])
-        return _months_total(evidence, one, period)[0]
+        return _period_total(evidence, {**spec, "product": product}, period, f"{m.indicator} [{product}]")
     rows = evidence.rows({k: v for k, v in spec.items() if k not in ("product", "period")})
     products = sorted(set(rows["product"].dropna()) - {""}) if len(rows) else []
     if m.product not in products or len(products) < 2:
