@@ -828,9 +828,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
     _scoped_ranks(sentence, reads)
-    for read in reads:
-        if read.frame.transformation == "share" and _world_whole(sentence, read.frame):
-            read.frame.whole_world = True
+    _world_wholes(sentence, reads)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
@@ -1059,8 +1057,9 @@ def _changes(sentence: str, reads: list[Read], context: Context) -> None:
         if frame.kind == "percentage_points":
             level = next((r for r in reversed(reads[:i]) if r.frame.kind in ("percent", "percent_of_gdp")
                           and r.frame.role == "figure"), None)
-            rate = level.frame if level is not None else (
-                context.rate if RATE_NAMED_AGAIN.search(sentence[: read.figure.start - len(read.wording)]) else None)  # "This growth rate is 2.2 points higher"
+            named_again = RATE_NAMED_AGAIN.search(sentence[: read.figure.start - len(read.wording)])
+            # "This growth rate is 2.2 percentage points higher": the rate of the sentence before
+            rate = level.frame if level is not None else (context.rate if named_again else None)
             if rate is not None and rate.transformation == "growth_rate":
                 # "exports grew 7.1%, 2.5 percentage points faster than in 2023": the change of that growth rate
                 # (the difference of two stored rates); not "2 points above forecasts"
@@ -1420,11 +1419,14 @@ RECEIVED_BY = re.compile(r"(?i)\b(?:submitted|filed|lodged|received)\s+(?:to|wit
 those from its economy: the store counts filings by origin."""
 
 
-def _world_whole(sentence: str, frame: Frame) -> bool:
-    """Whether a share's whole is the world's total of what it counts (matching: an economy's row over the world's)."""
+def _world_wholes(sentence: str, reads: list[Read]) -> None:
+    """A share whose whole is the world's total of what it counts (matching: an economy's row over the world's)."""
     if RECEIVED_BY.search(sentence):
-        return False
-    return bool((WORLD_GDP if frame.subject == "gdp" else WORLD_WHOLE).search(sentence))
+        return
+    for read in reads:
+        if read.frame.transformation == "share" \
+                and (WORLD_GDP if read.frame.subject == "gdp" else WORLD_WHOLE).search(sentence):
+            read.frame.whole_world = True
 
 
 RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")
