@@ -30,6 +30,14 @@ from indicators.store import Store
 # Whose estimate is preferred when the text names none (official first)
 BASIS_ORDER = ("customs", "statistics_office", "industry_association", "ministry", "ip_office", "index_publisher",
                "international_reestimate", "central_bank", "research_firm", "think_tank", "news_report")
+
+
+def basis_penalty(entry) -> float:
+    """How far down BASIS_ORDER a series' compiler stands (0.01 a step; 0.1 for one not in it): a score's share
+    of the preference for official estimates."""
+    return 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
+
+
 SKIP_PRODUCTS = ("indicator:",)  # per-name rows of an indicator: not matched
 NAMED_PRODUCTS = ("cluster:",)  # per-name rows (a cluster): matched by name (`named_rank`), not by dimensions
 SKIP_INDICATORS = ("pillar_score:",)
@@ -298,7 +306,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             how = "sum"  # monthly rows cover the period: its total is a sum (not derived here: needs review)
         score = 0.5 + (0.2 if holds else 0) + (0.0 if how else 0.1) - (0.2 if how == "unit" else 0) + (0.0 if narrower else 0.1)
         score += 0.05 if _plausible(value, entry.values, unit, entry.unit) else -0.2
-        score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
+        score -= basis_penalty(entry)
         score += 0.05 if frame.text_basis and entry.basis == frame.text_basis else 0
         score += min(entry.rows, 50) * 1e-4
         option = Option(entry, round(score, 4), narrower, how, holds, other_basis=other_basis)
@@ -495,7 +503,7 @@ def _ratio_options(frame: Frame, index: list[Entry]) -> list[Option]:
         if frame.entity and not (entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, frame.base_period)):
             continue
         other_basis = bool(frame.basis and frame.basis_from in ("stated", "context") and entry.basis != frame.basis)
-        score = 0.7 - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
+        score = 0.7 - basis_penalty(entry)
         (elsewhere if other_basis else found).append(Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), False,
                                                             "ratio", True, frame.base_period, other_basis=other_basis))
     return sorted(found or elsewhere, key=lambda o: -o.score)
@@ -562,7 +570,7 @@ def _world_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
         if entry.holds(frame.entity, frame.period) and entry.holds("WLD", frame.period):
             # before a share series that does not hold the period (WIPO's share rows stop at 2022)
             score = 0.85 + min(entry.rows, 50) * 1e-4
-            score -= 0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1
+            score -= basis_penalty(entry)
             found.append(Option(entry, round(score, 4), False, "world_share", True))
     return sorted(found, key=lambda o: -o.score)
 
@@ -592,7 +600,7 @@ def _gdp_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
             score = 0.55 + (0.05 if whole.source == part.source else 0) + min(part.rows, 50) * 1e-4
             # no goods named ("exports were 20% of GDP"): the national accounts' exports of goods and services first
             score += 0.02 if frame.subject_from != "stated" and part.subject == "goods_services" else 0
-            score -= 0.01 * BASIS_ORDER.index(part.basis) if part.basis in BASIS_ORDER else 0.1
+            score -= basis_penalty(part)
             found.append(Option(part, round(score, 4), False, "share", True, whole=whole))
     return sorted(found, key=lambda o: -o.score)
 
@@ -622,7 +630,7 @@ def change_option(frame: Frame, unit: str, entry: Entry, narrower: bool) -> Opti
     if frame.base_period and frame.base_period.isdigit() and int(frame.base_period) < int(base):
         base = frame.base_period  # "advanced a total of 25 places since 2013": the change since that year
     holds = bool(entry.holds(frame.entity, frame.period) and entry.holds(frame.entity, base))
-    score = 0.5 + (0.2 if holds else 0) - (0.01 * BASIS_ORDER.index(entry.basis) if entry.basis in BASIS_ORDER else 0.1)
+    score = 0.5 + (0.2 if holds else 0) - basis_penalty(entry)
     score -= 0.1 if narrower else 0  # a rate's change on a narrower series, as the rate itself ("the economy": GDP)
     return Option(entry, round(score + min(entry.rows, 50) * 1e-4, 4), narrower, "difference", holds, base)
 
