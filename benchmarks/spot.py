@@ -198,15 +198,23 @@ def duplicate_series(match, annotated: str, transformation: str, period, entity,
     return a is not None and b is not None and _close(a, b)
 
 
+def paragraph_of(text: str, body: int):
+    """A function from a character offset in `text` to the 1-based index of the body paragraph holding it: the
+    annotations' `sentence` field counts paragraphs of the body (blank-line separated)."""
+    starts = [m.start() + body for m in re.finditer(r"(?:^|\n\s*\n)\s*(?=\S)", text[body:])]
+    return lambda offset: sum(1 for start in starts if start <= offset)
+
+
 def corpus_files(folder: Path, split: str) -> list[Path]:
     return sorted((folder / split).glob("*.md"))
 
 
 def measure_corpus_article(path: Path, store: Store) -> dict:
     text = path.read_text(encoding="utf-8")
-    meta, _ = spot.split_front_matter(text)
+    meta, body = spot.split_front_matter(text)
     published = str(meta.get("published") or "") or None
     found = spot.spot(text, store=store, published=published)
+    paragraph = paragraph_of(text, body)
     row = dict.fromkeys(KEYS, 0)
     row["slug"], row["candidates"], used = path.stem, len(found), set()
     row["misses"] = {}
@@ -217,6 +225,8 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         # a candidate answers one annotation at most: "1st" three times in a sentence needs three candidates
         hits = [c for c in found if id(c) not in used and (words in _norm(c.span) or _norm(c.span) in words)
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
+        # the same words and value in two paragraphs ("41%" a share, then "41% MoM"): the annotated paragraph's
+        hits = [c for c in hits if paragraph(c.start) == figure.get("sentence")] or hits
         series = str(figure.get("series") or "none")
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
         transformation = str(figure.get("transformation") or "")

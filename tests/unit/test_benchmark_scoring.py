@@ -110,3 +110,31 @@ def test_each_economy_of_a_figure_about_several(bench, annotated, candidates, co
         assert bench.miss_kind(each[0], right, figure, True) == ""
     elif bench.listed_economies(annotated):
         assert bench.miss_kind(right[0], right, figure, False) == "entity"
+
+
+def test_paragraph_of_counts_body_paragraphs(bench):
+    text = "---\nslug: x\n---\nOne. Two.\n\nThree.\n\n\nFour."
+    paragraph = bench.paragraph_of(text, text.index("One"))
+    assert [paragraph(text.index(w)) for w in ("One", "Two", "Three", "Four")] == [1, 1, 2, 3]
+
+
+def test_an_annotation_is_answered_by_a_figure_of_its_own_paragraph(bench, snapshot_store, tmp_path, capsys,
+                                                                     monkeypatch):
+    """The same words and value in two paragraphs, both annotated with the same series: a share the store does not
+    derive (paragraph 1), a month-on-month change it does (paragraph 2). Each annotation takes its own paragraph's
+    candidate; before, the first took paragraph 2's mapped candidate and left paragraph 1's to the second."""
+    article = tmp_path / "two-41.md"
+    series = '"ember/solar_exports_capacity[pv_panels]"'
+    article.write_text(
+        "---\npublished: 2025-01-09\nfigures:\n"
+        f"  - {{text: \"41%\", sentence: 1, value: 41, unit: percent, series: {series}, period: \"2024-11\","
+        " entity: CHN, transformation: share, expected: needs-review}\n"
+        f"  - {{text: \"41% MoM\", sentence: 2, value: -41, unit: percent, series: {series}, period: \"2024-11\","
+        " entity: CHN-Europe, transformation: growth_rate_mom, expected: needs-review}\n"
+        "---\nIn November 2024 the five largest markets for Chinese modules took 41% of the total.\n\n"
+        "Europe imported 4.1 GW of Chinese modules in November 2024, down 41% MoM from 7 GW.\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "DETAIL", True)
+    bench.measure_corpus_article(article, snapshot_store)
+    lines = capsys.readouterr().out.splitlines()
+    mom = next(line for line in lines if "“41% MoM”" in line)
+    assert "ember/solar_exports_capacity" in mom.split("| got")[1] and "MISSED" not in mom, lines
