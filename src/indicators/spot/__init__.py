@@ -133,6 +133,17 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     index = matching.series_index(store)
     items = matching.item_index(store)
     context = frames.Context(published=published_date)
+    if isinstance(meta.get("title"), str):
+        # the headline ("Thailand remains 43rd in Global Innovation Index 2023 ranking") names the ranking and edition
+        # the body's places are in ("Singapore (5th) and Malaysia (36th)"); nothing else of it is carried (a headline's
+        # year or economy may be a forecast's or a comparison's)
+        headline = frames.Context(published=published_date)
+        frames.frames_of(meta["title"], headline, 0, limit=MAX_SENTENCE_FIGURES)
+        if any(m.value == headline.rank_subject and m.words[:1].isupper() for m in mentions("subject", meta["title"])):
+            # a ranking named by its name ("Global Innovation Index"), not a description ("top 10 global innovative
+            # nations" may be another publisher's ranking)
+            context.rank_subject, context.rank_period = headline.rank_subject, headline.rank_period
+            context.edition = headline.edition
     count, previous = 0, None
     earlier: list[Candidate] = []  # the candidates of the last sentence with figures (a streak's figure may be there)
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)

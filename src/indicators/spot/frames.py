@@ -767,7 +767,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # fourth: the text's only source is a preference among series (matching), never a filter
                 frame.text_basis = next(iter(context.bases_named))
             _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
-            _counterpart(places, figure, frame, sentence, context, clause)
+            _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
             if frame.period_from == "context" and frame.period == context.period \
@@ -2269,22 +2269,42 @@ def _origin_words(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     return ORIGIN_ADJECTIVE.search(sentence), CHINESE_GOODS.search(sentence)
 
 
-def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause) -> None:
+def _unknown_name_between(places: list[Mention], entity: str, sentence: str, figure: Figure) -> bool:
+    """A capitalised name the place list does not know between the economy read and the figure ("Africa jumped
+    43% and the Americas rose 10%"): the figure may be that name's, not the economy's."""
+    place = next((p for p in reversed(places) if p.value == entity and p.end <= figure.start), None)
+    return place is not None and bool(re.search(r"\b[A-Z][a-z]", sentence[place.end: figure.start]))
+
+
+def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause,
+                 reads: list = ()) -> None:
     """The partner of a flow: "exports to Europe", "shipments to Pakistan" (a destination in the figure's clause);
     "Spain ranked second for Chinese module imports, with 10.57 GW", "Pakistan imported 16.91 GW of modules" in a
     text about China's exports of modules: another economy's imports from China are China's exports to it (the
     partner named; China the economy: stated when the sentence says the goods are Chinese, else assumed). A series
     kept per partner measures it (matching.py); no other series does."""
     market = bool(MARKET.search(sentence, clause[0], clause[1]))  # "Europe remained the largest market, taking 52.5 GW"
-    others = [p for p in places if clause[0] <= p.start < clause[1] and p.value != frame.entity] if market \
-        else frame.entity_others
-    if (context.partner_flow or market) and context.exports_of \
+    listed = any(r.frame.counterpart and r.frame.role == "figure" and "exports" in r.frame.measures for r in reads)
+    region = (frame.entity or "").startswith("region:")  # a region is never an economy of its own series
+    # a market's clause, or in a list of markets the words since the figure before ("the Middle East increased
+    # 99%, Africa jumped 43%"), names the figure's own market and no other
+    since = max([r.figure.end for r in reads if r.figure.end <= figure.start], default=clause[0]) if listed or region \
+        else clause[0]
+    others = [p for p in places if max(clause[0], since) <= p.start < (clause[1] if market else figure.start)
+              and p.value != frame.entity] if market or listed or region else frame.entity_others
+    if (context.partner_flow or market or listed or region) and context.exports_of \
             and frame.measure_from != "stated" and frame.role == "figure" \
-            and frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy") \
+            and (frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy")
+                 or frame.transformation == "growth_rate" and frame.kind == "percent") \
             and frame.entity_from == "stated" and not others and frame.entity not in (None, "CHN", "WLD") \
-            and "-" not in frame.entity and not OWN_MEASURE.search(sentence, clause[0], clause[1]):
-        # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW": a list of destinations
-        # continued without a flow word: the next partner's flow (assumed)
+            and "-" not in frame.entity and not OWN_MEASURE.search(sentence, clause[0], clause[1]) \
+            and not _unknown_name_between(places, frame.entity, sentence, figure) \
+            and not (frame.subject_from == "stated" and frame.subject and frame.subject != context.exports_of
+                     and not catalogue.within(frame.subject, context.exports_of)):  # "Africa's GDP grew 3.2%"
+        # "Pakistan led, bringing in 16.91 GW ... India followed closely behind with 16.73 GW", "Shipments to the
+        # Middle East rose 99%, while Africa jumped 43%": a list of destinations continued without a flow word (in
+        # the sentence or the one before): the next partner's flow or its growth (assumed); so is a region's ("Other
+        # regions saw strong growth. The Middle East increased 99%") in a text about China's exports of a product
         place = next((p for p in places if p.value == frame.entity), None)
         frame.counterpart, frame.counterpart_words = frame.entity, place.words if place else frame.entity
         frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
