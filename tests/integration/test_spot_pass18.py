@@ -89,3 +89,87 @@ def test_a_headlines_year_is_not_the_bodys(store):
            "China's exports rose 0.6% in dollar terms last year.\n"
     rate = by_span(spot.spot(text, store=store), "0.6%")
     assert rate.period == "2023"
+
+
+# --- a score's move ("its overall score improving to 40.9 from 38.7") ---------------------------------------------
+# WIPO GII 2023: Malaysia's score 40.9 (bundled gii/gii_score)
+
+@pytest.mark.parametrize("wording", ["with its overall score improving to 40.9 from 38.7 last year",
+                                     "and its score rose to 40.9"])
+def test_a_scores_move_names_the_score(store, wording):
+    text = f"Malaysia remains in 36th position in the Global Innovation Index (GII) 2023, {wording}."
+    score = by_span(spot.spot(text, store=store, published="2023-09-28"), "40.9")
+    assert score.match and score.match.indicator == "gii_score"
+    assert (score.period, score.entity, score.verdict) == ("2023", "MYS", "supported")
+
+
+def test_the_base_of_a_scores_move_is_a_score_too(store):
+    text = "Malaysia remains 36th in the Global Innovation Index (GII) 2023, its score improving to 40.9 from 38.7."
+    base = by_span(spot.spot(text, store=store, published="2023-09-28"), "38.7")
+    assert base.unit == "score" and base.verdict not in ACCUSING
+
+
+def test_a_number_after_a_score_word_that_is_not_its_move_stays_unread_as_a_score(store):
+    found = spot.spot("The score rose in 2023 as 40 new indicators were added.", store=store, published="2023-09-28")
+    assert all(c.unit != "score" for c in found)
+
+
+# --- "to 46 out of 139 countries": a place, not a fraction -------------------------------------------------------
+# WIPO GII 2025: Saudi Arabia 46th (bundled gii/gii_rank)
+
+def test_a_place_out_of_the_economies_ranked_is_a_rank(store):
+    text = "Saudi Arabia has increased its ranking in the Global Innovation Index 2025 to 46 out of 139 countries."
+    place = by_span(spot.spot(text, store=store, published="2025-09-17"), "46 out of 139")
+    assert place.value == 46 and place.unit == "rank"
+    assert place.match and place.match.indicator == "gii_rank" and (place.entity, place.verdict) == ("SAU", "supported")
+
+
+@pytest.mark.parametrize("text", ["Three out of 10 cars sold in China in 2023 were NEVs.",
+                                  "Exports to 46 out of 139 countries rose in 2023."])
+def test_a_fraction_out_of_a_whole_that_is_no_ranking_stays_a_share(store, text):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    assert all(c.unit != "rank" for c in found)
+
+
+# --- a streak of each place of a list -------------------------------------------------------------------------------
+# WIPO GII: Sweden 2nd and the United States 3rd in 2023, 2024 and 2025 (bundled gii/gii_rank)
+
+def test_a_streak_after_a_list_of_places_is_each_places_streak(store):
+    text = "Switzerland tops the Global Innovation Index (GII) 2025. Sweden and the United States of America retain " \
+           "their 2nd and 3rd positions for the third year in a row."
+    streaks = [c for c in spot.spot(text, store=store, published="2025-09-16") if c.span == "third"]
+    assert sorted((c.entity, c.period, c.comparator, c.verdict) for c in streaks) == [
+        ("SWE", "2023/2025", "rank==2", "supported"), ("USA", "2023/2025", "rank==3", "supported")]
+
+
+def test_a_streak_after_places_that_are_no_list_is_the_nearest_places_only(store):
+    text = "Switzerland tops the Global Innovation Index (GII) 2025; Sweden is 2nd, while the United States of " \
+           "America keeps 3rd for the third year in a row."
+    streaks = [c for c in spot.spot(text, store=store, published="2025-09-16") if c.span == "third"]
+    assert [c.entity for c in streaks] == ["USA"]
+
+
+# --- a partner's share said after its flow, or before with "share of" -------------------------------------------
+# Ember: China's module exports by destination (bundled ember/solar_exports_capacity [pv_panels])
+
+@pytest.mark.parametrize("text, span", [
+    ("Europe imported 9 GW of modules from China in March 2024, up 20% MoM, accounting for 44% of the total.", "44%"),
+    ("Europe's share of China's module exports fell to 44% in March 2024.", "44%"),
+])
+def test_a_partners_share_of_chinas_exports_is_its_rows_over_the_worlds(store, text, span):
+    share = by_span(spot.spot(text, store=store, published="2024-05-01"), span)
+    assert share.match and share.match.derivation == "partner_share"
+    assert (share.match.counterpart, share.period) == ("region:Europe", "2024-03")
+    assert share.verdict not in ACCUSING
+
+
+def test_a_share_of_a_part_of_the_flow_is_no_partners_share_of_the_whole(store):
+    text = "Pakistan imported 16.91 GW of modules from China in 2024, accounting for 25% of the region's imports."
+    share = by_span(spot.spot(text, store=store, published="2025-02-08"), "25%")
+    assert not (share.match and share.match.derivation == "partner_share")
+
+
+def test_asia_pacific_is_not_asia(store):
+    text = MODULES + "Europe imported 94.4 GW of modules in 2024. Asia Pacific imported 68.11 GW."
+    level = by_span(spot.spot(text, store=store, published="2025-02-08"), "68.11 GW")
+    assert not (level.match and level.match.counterpart == "region:Asia")

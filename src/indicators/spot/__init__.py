@@ -179,7 +179,9 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.match, candidate.verdict, candidate.explanation, candidate.loader = None, "", "", ""
             candidate.flags = []
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
-        _held_streaks(here, sentence, s0, context, index, published_date, earlier)
+        for candidate in _held_streaks(here, sentence, s0, context, index, published_date, earlier):
+            here.append(candidate)
+            found.append(candidate)
         earlier = here if here else earlier
         count += len(here)
         bases |= stated_bases(sentence)
@@ -353,8 +355,12 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
     return tied
 
 
+PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+"""Between two places of a list ("2nd and 3rd", "1st, 2nd and 3rd")."""
+
+
 def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames.Context, index: list,
-                 published: date | None, earlier: list[Candidate] = ()) -> None:
+                  published: date | None, earlier: list[Candidate] = ()) -> list[Candidate]:
     """A streak of years or months beside what held in each of them (period "2011/2024", "2024-04/2024-07"),
     judged period by period (drafting: derivation "streak"), never an accusation:
 
@@ -369,10 +375,12 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
     The figure is the sentence's nearest before the streak, else after; in a sentence with no other figure, the
     last growth figure of the sentence before ("Exports fell 14.5% in July. They fell for three months in a row"),
     when the streak's sentence names no other measure and no direction against that figure's sign. A streak tied
-    to nothing stays about nothing the store holds."""
+    to nothing stays about nothing the store holds. Returns the candidates added (a streak of each place of a
+    list: one more candidate for each place before the anchor)."""
     streaks = [(c, unit) for c in here if (unit := _streak_unit(c))]
+    added: list[Candidate] = []
     if not streaks:
-        return
+        return added
     held = [c for c in here if c.role == "figure" and c.match and not c.match.derivation and c.value
             and (_place(c) or _growth(c))]
     for c, unit in streaks:
@@ -405,13 +413,29 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
             comparator = f"{anchor.comparator}{anchor.value:g}" if bound else (">0" if anchor.value > 0 else "<0")
             what = "growth" if anchor.value > 0 else "a fall"
             what += f" {anchor.comparator} {anchor.value:g}%" if bound else ""
-        c.match = dataclasses.replace(anchor.match, period=period, derivation="streak",
-                                      freq="A" if unit == "years" else "M", alternatives=[])
-        c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "",
-                   "notes": [*anchor.frame.get("notes", []), f"{what} held for {n} {unit} running ({period})"]}
-        c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
-        c.open, c.flags, c.confidence = list(anchor.open), [f for f in c.flags if f != "no-series"], anchor.confidence
-        c.verdict, c.explanation, c.loader = "", "", ""
+        # "Sweden and the United States retain their 2nd and 3rd positions for the third year in a row": the streak
+        # of each place of the list that ends at the anchor (one candidate each, the same words)
+        listed = [anchor]
+        while _place(anchor) and (h := next((h for h in held if _place(h) and h.end <= listed[0].start
+                                             and h.entity not in {x.entity for x in listed}
+                                             and h.match.indicator == anchor.match.indicator
+                                             and PLACE_LIST_GAP.fullmatch(sentence, h.end - s0, listed[0].start - s0)),
+                                            None)):
+            listed.insert(0, h)
+        for place in listed:
+            one = c if place is anchor else dataclasses.replace(c, flags=list(c.flags), open=list(c.open))
+            if place is not anchor:
+                added.append(one)
+            if _place(place):
+                comparator, what = f"rank=={int(place.value)}", f"place {int(place.value)}"
+            one.match = dataclasses.replace(place.match, period=period, derivation="streak",
+                                            freq="A" if unit == "years" else "M", alternatives=[])
+            one.frame = {**place.frame, "role": "streak", "period": period, "form": "",
+                         "notes": [*place.frame.get("notes", []), f"{what} held for {n} {unit} running ({period})"]}
+            one.period, one.entity, one.comparator, one.check, one.step = period, place.entity, comparator, "streak", None
+            one.open, one.flags = list(place.open), [f for f in one.flags if f != "no-series"]
+            one.confidence, one.verdict, one.explanation, one.loader = place.confidence, "", "", ""
+    return added
 
 
 def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: str) -> Candidate | None:

@@ -276,6 +276,13 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
             # "China (69,610) and the US (55,678) both record fewer filings": a count in brackets after a name is
             # the name's figure, positive (an accountant's negative has no name before it)
             figure.unit, figure.value = named, abs(figure.value)
+    for before, figure in zip(figures, figures[1:]):
+        # "its overall score improving to 40.9 from 38.7": a bare number right after "from" and a figure whose unit
+        # its words before gave is the figure's base, in its unit
+        if figure.unit is None and before.unit and figure.scale == 1 and not figure.ordinal \
+                and re.fullmatch(r"\s+from\s+", sentence[before.end: figure.start]) \
+                and _unit_before(sentence[max(0, before.start - 40): before.start]):
+            figure.unit = before.unit
     last_scaled = None
     for figure in figures:
         if figure.unit is None and figure.scale > 1 and last_scaled:
@@ -441,6 +448,25 @@ LIST_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|\band)\s*(?:and\s+)?$")
 LIST_ITEM_AFTER = re.compile(r"\.\s+(?:the\s+)?")
 
 
+RANK_OUT_OF = re.compile(r"(\d{1,3})\s+out\s+of\s+\d{2,3}")
+RANK_OUT_OF_AFTER = re.compile(r"(?i)\s+(?:countries|economies|nations|participating)\b")
+RANK_OUT_OF_BEFORE = re.compile(r"(?i)\b(?:rank(?:s|ed|ing)?|position(?:ed)?|place[ds]?|placing)\b")
+
+
+def _ranks_out_of(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"its ranking ... to 46 out of 139 countries", "ranked 11 out of 133 economies": a place out of the economies
+    ranked, not the fraction 46/139 the reader takes it for (the ranking's words before it in the sentence)."""
+    out = []
+    for figure in figures:
+        match = RANK_OUT_OF.fullmatch(sentence, figure.start, figure.end)
+        if figure.kind == "fraction" and match and RANK_OUT_OF_AFTER.match(sentence, figure.end) \
+                and RANK_OUT_OF_BEFORE.search(sentence, max(0, figure.start - 80), figure.start):
+            figure = dataclasses.replace(figure, value=float(match.group(1)), unit="rank", decimals=0, ordinal=True,
+                                         kind="ordinal")
+        out.append(figure)
+    return out
+
+
 def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5": a whole number opening a
     list item ("N." at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
@@ -551,7 +577,7 @@ def read_figures(sentence: str) -> list[Figure]:
                   + _placed_first_second(sentence) + _respective_lists(sentence))  # each once, where no figure stands
     figures = sorted(figures + moves, key=lambda f: f.start) if moves else figures
     _share_units(sentence, figures)
-    figures = _per_population(sentence, figures)
+    figures = _ranks_out_of(sentence, _per_population(sentence, figures))
     _signed_moves(sentence, figures)
     _list_ranks(sentence, figures)
     _table_rows(sentence, figures)

@@ -768,7 +768,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.text_basis = next(iter(context.bases_named))
             _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause, reads)
-            _partner_of_a_share(places, figure, frame, sentence, clause)
+            _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
@@ -2096,10 +2096,15 @@ REGION_PART = re.compile(r"(?i)\b(?:south|north|east|west|central|southeast|sout
 """A part of a region ("Southeast Asia", "Asia-Pacific", "West Africa"): not the region a partner series holds."""
 
 
+REGION_NAME_GOES_ON = re.compile(r"-|\s[A-Z][a-z]")
+"""After a region's words, the rest of a longer name ("Asia-Pacific", "Asia Pacific", "Africa Summit"): the region
+named is not that one."""
+
+
 def _places(sentence: str) -> list[Mention]:
     found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)
              and not (p.value.startswith("region:") and (REGION_PART.search(sentence[max(0, p.start - 12): p.start])
-                                                         or sentence[p.end: p.end + 1] == "-"))]
+                                                         or REGION_NAME_GOES_ON.match(sentence, p.end)))]
     for m in SUBNATIONAL.finditer(sentence):  # "Fujian Province", "Fuzhou Port": a place below the nation
         found = [p for p in found if not (m.start() <= p.start < m.end())]
         found.append(Mention(m.start(), m.end(), "CHN-SUB", m.group(0)))
@@ -2401,16 +2406,45 @@ SHARE_DESTINED = re.compile(r"(?i)\b(?:went|go|goes|going|were\s+destined|was\s+
 FLOW_WORDS = re.compile(r"(?i)\b(?:export(?:s|ed)?|shipped|shipments?|sold\s+abroad)\b")
 
 
-def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause) -> None:
+SHARE_OF_A_PARTNER = re.compile(r"(?i)^['’]s?\s+share\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:exports|shipments)\s+"
+                                r"(?:(?:rose|fell|dropped|climbed|increased|decreased|declined|grew|slipped|reached|"
+                                r"was|stood\s+at|hit)\s+)?(?:to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$")
+"""A partner's share named before its figure ("Europe's share of China's module exports fell to 44%"): a level of
+the share, whatever verb moved it to the figure."""
+SHARE_WORD_BEFORE = re.compile(r"(?i),?\s*(?:accounting\s+for|making\s+up|representing|or)\s+"
+                               r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$")
+SHARE_OF_TOTAL_AFTER = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:(?:global|world|overall)\s+)?total\b|"
+                                  r"\s+of\s+(?:China['’]s\s+|all\s+|total\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+                                  r"(?:exports|shipments)\b")
+"""A share of the whole flow right after the figure ("accounting for 44% of the total", "... of China's module
+exports"); not of a part of it ("25% of the region's imports")."""
+
+
+def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause,
+                        reads: list = ()) -> None:
     """A partner's share of China's exports ("Europe accounted for 40% of China's module exports", "More than half
-    of the solar modules exported from China ... were destined for Europe (58%)", "58% went to Europe"): the share
-    of the flow to that partner in the flow to the world (matching: derivation "partner_share")."""
-    if frame.kind != "percent" or frame.role != "figure" or frame.transformation == "growth_rate" \
-            or not FLOW_WORDS.search(sentence, clause[0], clause[1]):
+    of the solar modules exported from China ... were destined for Europe (58%)", "58% went to Europe", "Europe's
+    share of China's module exports fell to 44%", "Europe imported 9 GW of modules from China, accounting for 44%
+    of the total"): the share of the flow to that partner in the flow to the world (matching: derivation
+    "partner_share")."""
+    if frame.kind != "percent" or frame.role != "figure":
         return
-    partners = [p for p in places if p.value not in ("CHN", "WLD") and clause[0] <= p.start < clause[1]
-                and (p.end <= figure.start and SHARE_TAKER.match(sentence[p.end: figure.start])
-                     or SHARE_DESTINED.search(sentence, max(clause[0], p.start - 40), p.start))]
+    named = [p for p in places if p.value not in ("CHN", "WLD") and clause[0] <= p.start and p.end <= figure.start
+             and SHARE_OF_A_PARTNER.match(sentence[p.end: figure.start])]
+    flow = next((r.frame for r in reversed(reads) if r.frame.counterpart and r.frame.role == "figure"
+                 and r.frame.transformation == "level" and "exports" in r.frame.measures), None)
+    if len(named) == 1:
+        partners = named
+    elif flow and SHARE_WORD_BEFORE.search(sentence, max(0, figure.start - 30), figure.start) \
+            and SHARE_OF_TOTAL_AFTER.match(sentence, figure.end):
+        # the share of the flow to the partner its sentence gave before ("..., accounting for 44% of the total")
+        partners = [Mention(0, 0, flow.counterpart, flow.counterpart_words or flow.counterpart)]
+    elif frame.transformation == "growth_rate" or not FLOW_WORDS.search(sentence, clause[0], clause[1]):
+        return
+    else:
+        partners = [p for p in places if p.value not in ("CHN", "WLD") and clause[0] <= p.start < clause[1]
+                    and (p.end <= figure.start and SHARE_TAKER.match(sentence[p.end: figure.start])
+                         or SHARE_DESTINED.search(sentence, max(clause[0], p.start - 40), p.start))]
     if len(partners) != 1 or frame.counterpart not in (None, partners[0].value):
         return
     partner = partners[0]
