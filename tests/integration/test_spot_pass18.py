@@ -173,3 +173,35 @@ def test_asia_pacific_is_not_asia(store):
     text = MODULES + "Europe imported 94.4 GW of modules in 2024. Asia Pacific imported 68.11 GW."
     level = by_span(spot.spot(text, store=store, published="2025-02-08"), "68.11 GW")
     assert not (level.match and level.match.counterpart == "region:Asia")
+
+
+# --- a threshold said of a list written in the ranking's order ----------------------------------------------------
+# WIPO GII 2023 and 2024: Switzerland, Sweden, the United States first to third (bundled gii/gii_rank)
+
+@pytest.mark.parametrize("text, span, year", [
+    ("While Switzerland, followed by Sweden and then the United States, retained the top three positions in the "
+     "Global Innovation Index 2024, Singapore overtook Britain to secure fourth place.", "top three", "2024"),
+    ("Nigeria ranked 109th in the 2023 Global Innovation Index (GII), which saw Switzerland, Sweden, and the United "
+     "States as the first three on the list.", "first three", "2023"),
+    ("In the Global Innovation Index 2023 the pack is topped by Switzerland, Sweden and the United States as the top "
+     "three in that order.", "top three", "2023"),
+])
+def test_a_threshold_after_economies_listed_in_order_is_said_of_each(store, text, span, year):
+    places = [c for c in spot.spot(text, store=store, published=f"{year}-10-01") if c.span == span]
+    assert sorted((c.entity, c.period, c.verdict) for c in places) == [
+        ("CHE", year, "supported"), ("SWE", year, "supported"), ("USA", year, "supported")]
+
+
+def test_the_first_months_are_no_threshold_of_a_ranking(store):
+    found = spot.spot("In the Global Innovation Index 2023 China ranked 12th; its exports fell in the first three "
+                      "months of 2023.", store=store, published="2023-10-01")
+    assert all(c.unit != "rank" for c in found if "three" in c.span)
+
+
+@pytest.mark.parametrize("text", [
+    "In the Global Innovation Index 2024, unlike Sweden and Japan, China is in the top ten.",
+    "In the Global Innovation Index 2024, as measured by Sweden and Japan, China is in the top ten.",
+])
+def test_economies_listed_as_an_aside_are_not_the_thresholds(store, text):
+    places = [c for c in spot.spot(text, store=store, published="2024-10-01") if c.span == "top ten"]
+    assert {c.entity for c in places} == {"CHN"}

@@ -213,7 +213,8 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         unit = "rank"
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])
-        top = re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I)
+        top = re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I) \
+            or _first_n_of_a_ranking(sentence[max(0, f.start - 10): f.start], sentence[f.end: f.end + 30])
         if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
             unit, used = None, 0  # "among the top five most innovative economies": a rank, not a count of economies
         end += used
@@ -680,6 +681,17 @@ best in the world in nine of the 78 GII 2024 innovation indicators", "tops 14 in
 verb of the count): a count of the indicators ranked first."""
 
 
+FIRST_N_BEFORE = re.compile(r"(?i)\bfirst[\s-]+$")
+FIRST_N_AFTER = re.compile(r"(?i)\s+(?:on\s+the\s+list|in\s+the\s+(?:ranking|rankings|index|list|table)|positions|places|"
+                           r"spots|ranks)\b")
+
+
+def _first_n_of_a_ranking(before: str, after: str) -> re.Match | None:
+    """"as the first three on the list", "the first five positions": a threshold as "top three" is ("the first three
+    months" is not)."""
+    return FIRST_N_BEFORE.search(before) if FIRST_N_AFTER.match(after) else None
+
+
 def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, str]:
     """(comparator, the wording that set it) for a figure, `before` being the sentence's text up to it:
     the reader's comparator ("more than", "nearly", "~"); a range's ends are ">=" its low end and "<="
@@ -690,6 +702,8 @@ def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, s
     if figure.unit == "rank":
         if re.search(r"\btop[\s-]+$", low):
             return "<=", re.search(r"\btop[\s-]+$", low).group(0)
+        if first := _first_n_of_a_ranking(low, after):
+            return "<=", first.group(0)
         return "==", ""
     first_in = FIRST_IN_BEFORE.search(low)
     if first_in and (re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low) or INDICATORS_AFTER.match(after)):

@@ -1686,7 +1686,8 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
         start = read.figure.start - len(read.wording)
         shared = frame.kind == "rank" and read.comparator == "<=" and frame.transformation == "level" \
             or EACH_SHARED.search(sentence[max(0, start - 30): start]) or EACH_AFTER.match(sentence, read.figure.end)
-        run = _place_list(places, start, sentence) if shared and frame.role == "figure" else []
+        threshold = frame.kind == "rank" and read.comparator == "<="
+        run = _place_list(places, start, sentence, ranked=threshold) if shared and frame.role == "figure" else []
         if len(run) < 2 or frame.entity not in {p.value for p in run} \
                 or any(run[-1].end <= r.figure.start < start for r in reads[:i]):
             run = _place_list_after(places, read.figure.end, sentence) if shared and frame.role == "figure" else []
@@ -2555,17 +2556,25 @@ LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 
 LIST_ASIDE = re.compile(r"(?i)\b(?:unlike|besides|beside|behind|after|like|except|excluding|including|ahead\s+of|"
-                        r"apart\s+from|as\s+well\s+as|along\s+with|among|beyond|before|above|below|than|by|for)\s+(?:the\s+)?$")
+                        r"apart\s+from|as\s+well\s+as|along\s+with|among|beyond|before|above|below|than|"
+                        r"(?<!topped\s)(?<!led\s)(?<!headed\s)by|for)\s+(?:the\s+)?$")
 """Words before a list of economies that make it an aside ("Unlike Sweden and Japan, China is in the top ten"):
-the figure after it is not theirs."""
+the figure after it is not theirs ("topped by", "led by" introduce the list the figure is about)."""
 
 
 BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
-def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]:
+RANKED_LIST_GAP = re.compile(r"(?i)\s*,?\s*(?:followed\s+by|(?:and\s+)?then|ahead\s+of)\s+(?:the\s+)?|"
+                             r"\s*,\s*(?:followed\s+by|(?:and\s+)?then)\s+(?:the\s+)?")
+"""Between economies listed in their order in a ranking ("Switzerland, followed by Sweden and then the United
+States, retained the top three positions"): a list gap too, for a threshold said of the list."""
+
+
+def _place_list(places: list[Mention], end: int, sentence: str, ranked: bool = False) -> list[Mention]:
     """The list of economies that ends last before `end` ("Sweden and the USA claimed"), each joined to the next
-    by a list gap; [] when a place before it is a counterpart ("exports to Germany and France")."""
+    by a list gap (`ranked`: or by the words of a ranking's order, "followed by", "and then"); [] when a place
+    before it is a counterpart ("exports to Germany and France")."""
     before = [p for p in places if p.end <= end and p.value != "WLD" and "-" not in p.value]
     # "Sweden and the United States (US)": an economy's abbreviation in brackets after its name is not another item
     before = [p for i, p in enumerate(before) if not (i and before[i - 1].value == p.value and re.fullmatch(
@@ -2577,7 +2586,8 @@ def _place_list(places: list[Mention], end: int, sentence: str) -> list[Mention]
         # "Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany": each name's own figures in
         # brackets do not break the list
         if not LIST_GAP.fullmatch(sentence, p.end, run[0].start) \
-                and not LIST_GAP.fullmatch(BRACKETED.sub("", sentence[p.end: run[0].start])):
+                and not LIST_GAP.fullmatch(BRACKETED.sub("", sentence[p.end: run[0].start])) \
+                and not (ranked and RANKED_LIST_GAP.fullmatch(sentence, p.end, run[0].start)):
             break
         run.insert(0, p)
     ahead = sentence[max(0, run[0].start - 20): run[0].start]
