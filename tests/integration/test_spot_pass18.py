@@ -205,3 +205,55 @@ def test_the_first_months_are_no_threshold_of_a_ranking(store):
 def test_economies_listed_as_an_aside_are_not_the_thresholds(store, text):
     places = [c for c in spot.spot(text, store=store, published="2024-10-01") if c.span == "top ten"]
     assert {c.entity for c in places} == {"CHN"}
+
+
+# --- a total the store keeps only as its products; "solar cells" beside modules and wafers ----------------------
+# Ember, Q1 2025 (bundled ember/solar_exports_value, world rows): panels 5,585.7 + cells 826.4 + wafers 446.1
+# = US$6,858.3 million; cells Q1 2024 728.4 million (+13.5%)
+
+def test_a_total_kept_only_as_its_products_is_their_sum(store):
+    text = "China exported PV products worth $6.9 billion in the first quarter of 2025."
+    total = by_span(spot.spot(text, store=store, published="2025-05-01"), "$6.9 billion")
+    assert total.match and total.match.derivation == "product_sum" and total.match.product is None
+    assert (total.match.source, total.match.indicator, total.period) == ("ember", "solar_exports_value", "2025-Q1")
+    assert total.verdict == "supported-rounded" and "pv_cells + pv_panels + pv_wafers" in total.explanation
+
+
+def test_a_sum_of_products_that_differs_is_never_accused(store):
+    text = "China exported PV products worth $5.2 billion in the first quarter of 2025."
+    total = by_span(spot.spot(text, store=store, published="2025-05-01"), "$5.2 billion")
+    assert total.match and total.match.derivation == "product_sum" and total.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, span", [
+    # a series of the total holds the year: no sum (customs' solar PV exports, 2023)
+    ("China's solar exports were worth $43.7 billion in 2023.", "$43.7 billion"),
+    # the whole of every product is not the sum of one series' products (goods are not solar products)
+    ("China's exports reached $3.38 trillion in 2023.", "$3.38 trillion"),
+    # products that overlap ("all" beside "nev") are never summed
+    ("China sold 30.09 million vehicles in 2023.", "30.09 million"),
+])
+def test_no_sum_of_products_where_a_total_is_held_or_the_products_are_no_parts(store, text, span):
+    found = spot.spot(text, store=store, published="2024-05-01")
+    assert not (by_span(found, span).match and by_span(found, span).match.derivation == "product_sum")
+
+
+CELLS = "Exports of solar wafers fell 52.1% to $290 million in the first quarter of 2025. Exports of solar cells " \
+        "rose 13.5% to $830 million, with volumes up 51.1% to 20.1 GW."
+
+
+def test_solar_cells_beside_wafers_are_the_cells_and_a_rate_follows_the_level_after_to(store):
+    found = spot.spot(CELLS, store=store, published="2025-05-01")
+    level, rate, volume = by_span(found, "$830 million"), by_span(found, "13.5%"), by_span(found, "51.1%")
+    assert (level.match.indicator, level.match.product, level.verdict) == (
+        "solar_exports_value", "pv_cells", "supported-rounded")
+    assert (rate.match.indicator, rate.match.product, rate.verdict) == (
+        "solar_exports_value", "pv_cells", "supported-rounded")
+    assert (volume.match.indicator, volume.match.product) == ("solar_exports_capacity", "pv_cells")
+
+
+def test_solar_cells_alone_are_all_pv_products(store):
+    text = "China's exports of the green trio, namely solar cells, lithium-ion batteries and electric vehicles, " \
+           "surged 29.9 percent to 1.06 trillion yuan in 2023."
+    found = spot.spot(text, store=store, published="2024-01-15")
+    assert all(c.match is None or c.match.product != "pv_cells" for c in found)

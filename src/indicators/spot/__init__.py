@@ -759,14 +759,15 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     candidate.match = Match(
         source=entry.source, indicator=entry.indicator, entity=None if candidate.check == "leader" else entity,
         period=f"{best.base}/{frame.period}" if since else frame.period,  # "25 places since 2013": the span 2013/2025
-        unit=entry.unit, score=round(min(best.score, 1.0), 2), product=entry.product,
+        unit=entry.unit, score=round(min(best.score, 1.0), 2),
+        product=None if best.derivation == "product_sum" else entry.product,  # a sum: every product of the series
         freq="A" if candidate.role == "streak" else freq,
         alternatives=[{"source": o.entry.source, "indicator": o.entry.indicator, "unit": o.entry.unit,
                        "product": o.entry.product, "score": round(min(o.score, 1.0), 2),
                        "measure": o.entry.measure, "subject": o.entry.subject, "basis": o.entry.basis}
                       for o in options[1:5]],
         derivation="streak" if candidate.role == "streak" else best.derivation, narrower=best.narrower,
-        measure=entry.measure, subject=entry.subject,
+        measure=entry.measure, subject=frame.subject if best.derivation == "product_sum" else entry.subject,
         base_period=best.base,
         whole=({"source": best.whole.source, "indicator": best.whole.indicator, "product": best.whole.product,
                 "unit": best.whole.unit} if best.whole else None),
@@ -882,16 +883,23 @@ STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expr
 """A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan-denominated terms")."""
 
 
+LEVEL_AFTER_RATE = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|YoY\s+)?to\s+(?:about\s+|around\s+|nearly\s+)?")
+
+
 def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
     """"Europe imported 4.1 GW ..., down 16% YoY from 4.87 GW": a growth rate derived from two stored levels follows
     the level the sentence gives in a measure unit (capacity, not the mass or value Ember also keeps): of the series it
     may be derived from, those in that unit's kind first (the nearest such level before the rate, else after it)."""
     if len(options) < 2 or options[0].derivation not in ("growth", "sum"):
         return options
-    levels = [f for f in read_figures(sentence) if f.unit and vocabulary.unit_kind(f.unit) in ("power", "energy")]
+    levels = [f for f in read_figures(sentence) if f.unit and vocabulary.unit_kind(f.unit) in ("power", "energy", "money")]
     if not levels:
         return options
-    level = ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
+    # "rose 13.5% to $830 million, with volumes up 51.1% to 20.1 GW": the level right after "to" is the rate's own
+    rate = next((f for f in read_figures(sentence) if f.start == at), None)
+    own = next((f for f in levels if rate and f.start > rate.end
+                and LEVEL_AFTER_RATE.fullmatch(sentence, rate.end, f.start)), None)
+    level = own or ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
     kind = vocabulary.unit_kind(level.unit)
     return sorted(options, key=lambda o: not (o.derivation == options[0].derivation and o.entry.kind == kind))
 

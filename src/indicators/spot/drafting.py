@@ -535,6 +535,27 @@ def _product_share(evidence, spec: dict, m, period: str):
     return derive.share(part, whole, m.unit, f"{m.product} of {' + '.join(products)}, {period}")
 
 
+def _product_sum(evidence, spec: dict, m, c) -> derive.Derived:
+    """The sum of every product of a series for one period (a month's rows, or the sums of the period's months), or
+    for a growth rate the growth of that sum over the same period a year earlier: "PV products worth $6.71 billion"
+    on Ember's panels, cells and wafers."""
+    rows = evidence.rows({k: v for k, v in spec.items() if k not in ("product", "period")})
+    products = sorted(set(rows["product"].dropna()) - {""}) if len(rows) else []
+    if len(products) < 2:
+        raise derive.DerivationError(f"{m.indicator} keeps no products to sum")
+
+    def total(period: str) -> float:
+        return sum(_period_total(evidence, {**spec, "product": p}, period, f"{m.indicator} [{p}]") for p in products)
+    what = f"{' + '.join(products)} of {m.source}/{m.indicator}"
+    if c.frame.get("transformation") == "growth_rate":
+        base = previous_period(str(m.period))
+        return derive.growth(total(str(m.period)), total(base), m.unit, f"{m.period} ({what})", base)
+    value, unit = total(str(m.period)), m.unit
+    if derive.check_units(c.unit, m.unit) == "rescale":  # MW rows for a GW figure
+        value, unit = derive.rescale(value, unit, c.unit), c.unit
+    return derive.Derived(value, unit, f"the sum of {what} for {m.period} = {derive.human(value, unit)}")
+
+
 def _world_share(evidence, spec: dict, m, period: str):
     """An economy's row over the same series' world row for one period ("25.4% of all PCT applications")."""
     own = evidence.one({**spec, "period": period})
@@ -726,7 +747,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit,
             "period": period, **({"counterpart": m.counterpart} if m.counterpart else {})}
     try:
-        summed = m.derivation in ("sum", "partner_share", "world_share", "product_share")  # rows over months, economies
+        summed = m.derivation in ("sum", "partner_share", "world_share", "product_share", "product_sum")  # rows over
+        # months, economies
         # or products, not one row
         row = None if summed else evidence.one(spec)
         if row is None and not summed:
@@ -739,6 +761,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
             got = _world_share(evidence, spec, m, str(m.period))
         elif m.derivation == "product_share":
             got = _product_share(evidence, spec, m, str(m.period))
+        elif m.derivation == "product_sum":
+            got = _product_sum(evidence, spec, m, c)
         elif m.derivation in ("share", "share_change"):
             got = _share_of(evidence, spec, m, str(m.period))
             if m.derivation == "share_change":
@@ -774,7 +798,8 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels",
             "partner_share": "a partner's share of a flow", "world_share": "an economy's share of the world's total",
-            "product_share": "a product's share of the sum of the series' products"}.get(
+            "product_share": "a product's share of the sum of the series' products",
+            "product_sum": "a total summed over the series' products"}.get(
         m.derivation, "growth computed from two stored levels") + partner
     if ok:
         c.verdict = "supported-rounded" if c.check == "rounded" else "supported"

@@ -203,6 +203,7 @@ class Context:
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
+    pv_parts_paragraph: int | None = None  # the last paragraph naming PV modules or wafers (cells are then cells)
     partner: str | None = None  # that partner, when its flows had one ("shipped from China to Africa": region:Africa)
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
     released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
@@ -634,9 +635,20 @@ def _counts_a_subject(frame: Frame) -> bool:
 CELLS = re.compile(r"(?i)\bcells?\b")
 
 
-def _solar_cells(sentence: str, subjects: list[Mention], context: Context) -> list[Mention]:
+SOLAR_CELLS = re.compile(r"(?i)^(?:solar|photovoltaic|PV)\s+cells?$")
+
+
+def _solar_cells(sentence: str, subjects: list[Mention], context: Context, paragraph: int = 0) -> list[Mention]:
     """"cell exports", "cells and wafers" where the sentence or the text so far is about solar products (a PV subject
-    named, no battery): PV cells, not any cells. Elsewhere "cells" stays unread (battery cells are cells too)."""
+    named, no battery): PV cells, not any cells. Elsewhere "cells" stays unread (battery cells are cells too).
+    "solar cells" names all PV products (customs' category, the "new trio" member), except beside modules or wafers
+    named in its paragraph ("Exports of solar wafers fell 52.1% ... Exports of solar cells rose 13.5%"): the cells."""
+    parts = any(m.value in ("pv_modules", "pv_wafers") for m in subjects)
+    if parts:
+        context.pv_parts_paragraph = paragraph
+    if parts or context.pv_parts_paragraph == paragraph:
+        subjects = [Mention(m.start, m.end, "pv_cells", m.words) if m.value == "pv" and SOLAR_CELLS.match(m.words)
+                    else m for m in subjects]
     solar = any(catalogue.within(m.value, "pv") for m in subjects) or any(
         v and not v.startswith("other:") and catalogue.within(v, "pv") for v in (context.subject, context.exports_of))
     if not solar or any(catalogue.within(m.value, "liion_batteries") for m in subjects):
@@ -679,7 +691,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
-    subjects = _solar_cells(sentence, subjects, context)
+    subjects = _solar_cells(sentence, subjects, context, paragraph)
     places = [p for p in _resolve_country(_places(sentence), context.country) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)

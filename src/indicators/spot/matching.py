@@ -90,7 +90,8 @@ class Option:
     derivation: str = ""  # "", "convert" (the figure's currency from the series'), "growth" (from two levels),
     # "difference" (a change: the period's row less the year before's),
     # "sum" (the period's total from monthly rows: not derived, needs review), "unit" (another unit of the same kind),
-    # "partner_share" (a partner's share of a flow kept per partner: its rows over the world's)
+    # "partner_share" (a partner's share of a flow kept per partner: its rows over the world's), "product_sum" (a
+    # total kept only as its products: the sum of every product of the series)
     holds_period: bool = False
     base: str = ""  # for a difference: the period it is taken from
     whole: "Entry | None" = None  # for a share of two levels: the whole's series
@@ -317,6 +318,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     direct_holds = any(o.holds_period for o in options)
     if not direct_holds and levels and frame.period and previous_period(frame.period):
         prev = previous_period(frame.period)
+        none_direct = not options  # every level series may be summed, not only the first (capacity, value, mass)
         for entry in levels:
             if entry.subject != frame.subject:
                 continue
@@ -325,12 +327,15 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             if freq_of(frame.period) in ("A", "Q", "M") and entry.holds(frame.entity, frame.period) \
                     and entry.holds(frame.entity, prev):
                 found.append(Option(entry, 0.9 if options else 0.55, False, "growth", True, other_basis=other_basis))
-            elif not options and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
+            elif none_direct and entry.covers(frame.entity, frame.period) and entry.covers(frame.entity, prev):
                 found.append(Option(entry, 0.5, False, "sum", False, other_basis=other_basis))
     if not options and frame.whole_subject and frame.whole_measure and not frame.counterpart:
         options = _share_options(frame, index) or _product_share_options(frame, index)
     if not options and frame.kind == "percent_of_gdp" and not frame.counterpart:
         options = _gdp_share_options(frame, index)
+    if frame.transformation in ("level", "growth_rate") and frame.subject_from == "stated" \
+            and not any(o.holds_period for o in options):
+        options = _product_sum_options(frame, index, unit) + options
     if frame.transformation == "share" and frame.kind == "percent" and not frame.counterpart and frame.whole_world \
             and frame.whole_subject in (None, frame.subject) and frame.entity and frame.entity != "WLD" \
             and not frame.entity_others and not any(o.holds_period for o in options):
@@ -553,6 +558,39 @@ def _product_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
         if all(e.holds(frame.entity, frame.period) or e.covers(frame.entity, frame.period) for e in siblings):
             found.append(Option(part, round(0.6 + min(part.rows, 50) * 1e-4, 4), False, "product_share", True))
     return found
+
+
+def _product_sum_options(frame: Frame, index: list[Entry], unit: str) -> list[Option]:
+    """A total of a subject the store keeps only as its products, with no series of the total holding the period
+    ("China exported PV products worth $6.71 billion in the first quarter": Ember keeps panels, cells and wafers):
+    the sum of every product of one series (each a month's row or the sum of the period's months), or for a growth
+    rate the growth of that sum over the same period a year earlier (derivation "product_sum", never an accusation).
+    None when a product of the series starts later than the period (its sum would be a part, not the whole)."""
+    growth = frame.transformation == "growth_rate"
+    periods = (frame.period, previous_period(frame.period) if frame.period else None) if growth else (frame.period,)
+    if not all(periods) or not frame.subject or frame.subject.startswith("other:"):
+        return []
+    found, seen = [], set()
+    for part in index:
+        key = (part.source, part.indicator, part.unit)
+        if key in seen or not part.product or part.transformation != "level" or part.subject == frame.subject \
+                or not catalogue.within(part.subject, frame.subject) or part.member \
+                or not (frame.measures and any(measures_agree(m, part.measure) for m in frame.measures)) \
+                or (not growth and _units_agree(unit, frame.kind, part) != ""):
+            continue
+        seen.add(key)
+        siblings = [e for e in index if (e.source, e.indicator, e.unit) == key]
+        # the products are the subject's parts, each once, none the subject itself: panels, cells and wafers of PV
+        # (not vehicles' "all" beside "nev", nor goods as the sum of solar products)
+        subjects = [e.subject for e in siblings]
+        if len(siblings) < 2 or len(set(subjects)) < len(subjects) \
+                or not all(frame.subject in (catalogue.dimensions()["subject"].get(e.subject) or ()) for e in siblings):
+            continue
+        if all(e.holds(frame.entity, p) or e.covers(frame.entity, p) for e in siblings for p in periods):
+            # before a series of the total that does not hold the period (as growth from two levels is)
+            score = 0.9 - basis_penalty(part) + min(part.rows, 50) * 1e-4
+            found.append(Option(part, round(score, 4), False, "product_sum", True))
+    return sorted(found, key=lambda o: -o.score)
 
 
 def _world_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
