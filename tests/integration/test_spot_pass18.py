@@ -257,3 +257,33 @@ def test_solar_cells_alone_are_all_pv_products(store):
            "surged 29.9 percent to 1.06 trillion yuan in 2023."
     found = spot.spot(text, store=store, published="2024-01-15")
     assert all(c.match is None or c.match.product != "pv_cells" for c in found)
+
+
+# --- a fraction of a whole is a share; "make up"; a world share on a narrower count -------------------------------
+# WIPO: China 70,160 of 273,900 PCT applications in 2024 (25.6%) (bundled wipo_ip/pct_applications)
+
+def test_a_fraction_of_a_whole_is_a_share_of_the_worlds_total(store):
+    text = "China contributed about a quarter of international patent applications in 2024."
+    share = by_span(spot.spot(text, store=store, published="2025-03-20"), "about a quarter")
+    assert share.match and share.match.derivation == "world_share" and share.match.indicator == "pct_applications"
+    assert share.verdict in ("supported", "supported-rounded")
+
+
+def test_make_up_names_a_share_not_a_rise(store):
+    text = "The United States, Japan and Germany, which together make up 40 percent of total applications, all " \
+           "recorded slight declines in 2024."
+    share = by_span(spot.spot(text, store=store, published="2025-03-20"), "40 percent")
+    assert share.frame["transformation"] == "share" and share.verdict not in ACCUSING
+
+
+def test_a_world_share_of_a_broader_subject_is_read_on_the_narrower_count_and_never_judged_as_stated(store):
+    text = "In 2024, China accounted for 25% of all global patent filings."
+    share = by_span(spot.spot(text, store=store, published="2025-03-20"), "25%")
+    assert share.match and share.match.derivation == "world_share" and share.match.narrower
+    assert share.verdict == "needs-review"
+
+
+def test_a_world_share_of_goods_is_never_read_on_a_narrower_count(store):
+    text = "China's exports accounted for 14.2 percent of the world's total in 2023."
+    share = by_span(spot.spot(text, store=store, published="2024-05-01"), "14.2 percent")
+    assert not (share.match and share.match.derivation == "world_share" and share.match.narrower)

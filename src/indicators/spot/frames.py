@@ -1418,10 +1418,10 @@ WHOLE_FIELD_AFTER = re.compile(r"(?i)^[^,;]*?\b(?:globally|worldwide|in\s+the\s+
 economies"), whatever field opened the clause."""
 
 
-WORLD_WHOLE = re.compile(r"(?i)\b(?:of|in)\s+(?:the\s+)?(?:world(?:['’]s)?|global|worldwide|all)\b"
+WORLD_WHOLE = re.compile(r"(?i)\b(?:of|in)\s+(?:the\s+)?(?:world(?:['’]s)?|global|worldwide|all|international)\b"
                          r"|\b(?:world|global)(?:['’]s)?\s+(?:total|share)\b|\bshare\s+of\s+(?:the\s+)?(?:world|global)\b")
 """Words making a share's whole the world's ("25.4% of all PCT applications", "of the world's filings", "the
-global total"); for GDP, WORLD_GDP."""
+global total", "a quarter of international patent applications"); for GDP, WORLD_GDP."""
 WORLD_GDP = re.compile(r"(?i)\b(?:world|global)(?:['’]s)?\s+(?:GDP|economy|economic\s+output|output)\b")
 """A share of the world's GDP ("China's share of world GDP", "18% of the global economy"), not a share of a GDP."""
 
@@ -1811,8 +1811,13 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
         near = before[-30:] + " " + after[:25]
         if negative.search(near) and not re.search(r"(?i)\b(up|rose|grew|increased|rise|growth|increase)\b", before[-20:]):
             frame.sign = -1
-    elif shared:
+    elif shared or (figure.kind == "fraction" and FRACTION_OF.match(sentence, figure.end)):
+        # "about a quarter of international patent applications": a fraction of a whole is a share
         frame.transformation, frame.transformation_from = "share", "stated"
+
+
+FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")
+"""After a fraction in words, the whole it is a part of ("a quarter of ...", not "a third of a percentage point")."""
 
 
 def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context) -> None:

@@ -602,14 +602,18 @@ def _world_share_options(frame: Frame, index: list[Entry]) -> list[Option]:
         return []
     found = []
     for entry in index:
+        narrower = entry.subject != frame.subject
         if entry.member or entry.transformation != "level" or entry.kind not in ("count", "money") \
-                or entry.subject != frame.subject or entry.partners > 1:
+                or narrower and not (frame.subject_from == "stated" and catalogue.within(entry.subject, frame.subject)
+                                     and frame.subject not in FLOW_SUBJECTS) \
+                or entry.partners > 1:
             continue
         if entry.holds(frame.entity, frame.period) and entry.holds("WLD", frame.period):
-            # before a share series that does not hold the period (WIPO's share rows stop at 2022)
-            score = 0.85 + min(entry.rows, 50) * 1e-4
+            # before a share series that does not hold the period (WIPO's share rows stop at 2022); a narrower
+            # subject's ("25% of all global patent filings" on PCT filings) after the subject's own, and said so
+            score = 0.85 - (0.1 if narrower else 0) + min(entry.rows, 50) * 1e-4
             score -= basis_penalty(entry)
-            found.append(Option(entry, round(score, 4), False, "world_share", True))
+            found.append(Option(entry, round(score, 4), narrower, "world_share", True))
     return sorted(found, key=lambda o: -o.score)
 
 
