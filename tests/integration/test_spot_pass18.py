@@ -287,3 +287,16 @@ def test_a_world_share_of_goods_is_never_read_on_a_narrower_count(store):
     text = "China's exports accounted for 14.2 percent of the world's total in 2023."
     share = by_span(spot.spot(text, store=store, published="2024-05-01"), "14.2 percent")
     assert not (share.match and share.match.derivation == "world_share" and share.match.narrower)
+
+
+@pytest.mark.parametrize("text, derived", [
+    # the other economies in a clause of their own after the share: the share is China's alone
+    ("China contributed about a quarter of international patent applications in 2024, remaining the biggest source, "
+     "while the United States, Japan and Germany all recorded slight declines.", True),
+    # named in the share's own clause: which economy's share is not certain (never derived as China's)
+    ("China and the United States contributed about a quarter of international patent applications in 2024.", False),
+])
+def test_a_world_share_is_one_economys_when_the_others_are_in_another_clause(store, text, derived):
+    share = by_span(spot.spot(text, store=store, published="2025-03-20"), "about a quarter")
+    assert bool(share.match and share.match.derivation == "world_share") is derived
+    assert share.verdict not in ACCUSING

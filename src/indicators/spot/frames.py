@@ -174,6 +174,7 @@ class Frame:
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
+    alone: bool = False  # the economy is the only one its clause names (others only in another clause: "..., while")
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -840,7 +841,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
     _scoped_ranks(sentence, reads)
-    _world_wholes(sentence, reads)
+    _world_wholes(sentence, reads, places)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
@@ -1431,14 +1432,23 @@ RECEIVED_BY = re.compile(r"(?i)\b(?:submitted|filed|lodged|received)\s+(?:to|wit
 those from its economy: the store counts filings by origin."""
 
 
-def _world_wholes(sentence: str, reads: list[Read]) -> None:
-    """A share whose whole is the world's total of what it counts (matching: an economy's row over the world's)."""
+OTHER_CLAUSE = re.compile(r"(?i),?\s+(?:while|whereas)\s|;\s|\.\s")
+"""Where a clause about another economy begins ("China contributed about a quarter ..., while the United States ...")."""
+
+
+def _world_wholes(sentence: str, reads: list[Read], places: list[Mention] = ()) -> None:
+    """A share whose whole is the world's total of what it counts (matching: an economy's row over the world's);
+    `alone` when the economies the sentence names besides the figure's are all in another clause after it."""
     if RECEIVED_BY.search(sentence):
         return
     for read in reads:
         if read.frame.transformation == "share" \
                 and (WORLD_GDP if read.frame.subject == "gdp" else WORLD_WHOLE).search(sentence):
             read.frame.whole_world = True
+            turn = OTHER_CLAUSE.search(sentence, read.figure.end)
+            others = [p for p in places if p.value not in ("WLD", read.frame.entity)
+                      and (turn is None or p.start < turn.start())]
+            read.frame.alone = bool(turn) and not others
 
 
 RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")

@@ -338,7 +338,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         options = _product_sum_options(frame, index, unit) + options
     if frame.transformation == "share" and frame.kind == "percent" and not frame.counterpart and frame.whole_world \
             and frame.whole_subject in (None, frame.subject) and frame.entity and frame.entity != "WLD" \
-            and not frame.entity_others and not any(o.holds_period for o in options):
+            and (not frame.entity_others or frame.alone) and not any(o.holds_period for o in options):
         options = _world_share_options(frame, index) + options
     if options and all(o.narrower for o in options) and not (frame.subject or "").startswith("other:"):
         # "The Ministry of Commerce reported that China's merchandise exports reached $3.38 trillion": the series of
