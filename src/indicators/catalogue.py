@@ -66,6 +66,9 @@ class Series(BaseModel):
     freq: tuple[Literal["A", "H", "Q", "M", "YTD"], ...] = ("A",)
     entities: tuple[str, ...] = ("CHN",)
     definition: str = ""
+    # how the publisher revises a period's first-release figure in its later releases ("" when it does not, or
+    # the store keeps every revision): a text published after a later release may quote the revised figure
+    revised: str = ""
 
     _measure = field_validator("measure")(lambda cls, v: _allowed("measure", v))
     _subject = field_validator("subject")(lambda cls, v: _allowed("subject", v))

@@ -300,3 +300,23 @@ def test_a_world_share_is_one_economys_when_the_others_are_in_another_clause(sto
     share = by_span(spot.spot(text, store=store, published="2025-03-20"), "about a quarter")
     assert bool(share.match and share.match.derivation == "world_share") is derived
     assert share.verdict not in ACCUSING
+
+
+# --- a first-release count the publisher revises later ---------------------------------------------------------------
+# WIPO: Switzerland's 2022 PCT applications 5,367 at the first release (2023-02-28; bundled wipo_ip/pct_applications,
+# whose series says WIPO revises counts later)
+
+@pytest.mark.parametrize("text, published, accused", [
+    # a text of 2024 within 3% of the first release: it may quote the revised count
+    ("Switzerland filed 5,430 international patent applications in 2022.", "2024-10-04", False),
+    # a text within weeks of the first release quotes it: no revision excuses a different figure
+    ("Switzerland filed 5,430 international patent applications in 2022.", "2023-03-15", True),
+    # far from the first release: no revision is that large
+    ("Switzerland filed 6,430 international patent applications in 2022.", "2024-10-04", True),
+])
+def test_a_later_text_near_a_first_release_that_is_revised_later_is_not_accused(store, text, published, accused):
+    count = by_span(spot.spot(text, store=store, published=published), "applications")
+    assert count.match and count.match.indicator == "pct_applications"
+    assert (count.verdict in ACCUSING) is accused, count.explanation
+    if not accused:
+        assert "first release" in count.explanation

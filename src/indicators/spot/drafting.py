@@ -313,6 +313,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         earlier = _earlier_release(c, chosen, store, as_of, published)
         if earlier:
             reasons.append(earlier)
+        revised = _revised_since(c, chosen, published)
+        if revised:
+            reasons.append(revised)
         later = released_after(chosen, published)
         if later:
             reasons.append(f"the store's figure was released on {later}, after the text (published {published}): "
@@ -416,6 +419,40 @@ def released_after(result, published) -> str:
     if not dates or any(not d or d[:10] <= str(published) for d in dates):
         return ""
     return min(d[:10] for d in dates)
+
+
+REVISION_MARGIN = 0.03
+"""A first-release count and its revision in a later release differ by this share or less (WIPO's 2022 PCT counts:
+the USA 59,056 -> 58,823, 0.4%); a text further from the store's first release is not excused by a revision."""
+NEXT_RELEASE_DAYS = 300
+"""A yearly publisher's next release (which may revise a period's first figure) comes this many days or more after
+the first one."""
+
+
+def _revised_since(candidate, result, published) -> str:
+    """The store holds a publisher's first release of the figure, the publisher revises such figures in its later
+    releases (the series' `revised` in its source.yaml), the text came out after a later release could have (or
+    gives no date) and its figure is within REVISION_MARGIN of the store's: it may quote the revised figure (WIPO's
+    5,367 Swiss PCT applications of 2022 at first, 5,430 in a text of 2024). The reason to say so, or ""."""
+    m = candidate.match
+    series = catalogue.describe(m.source, m.indicator, m.product, m.unit) if m else None
+    observed = (result.observed or {}).get("value")
+    if series is None or not series.revised or not observed or candidate.value is None:
+        return ""
+    stated = candidate.value * candidate.scale
+    if abs(stated - float(observed)) > REVISION_MARGIN * abs(float(observed)):
+        return ""
+    dates = [str(source.get("released") or "")[:10] for source in result.sources]
+    try:
+        released = date.fromisoformat(max(dates)) if dates and all(dates) else None
+        lag = None if published is None else (date.fromisoformat(str(published)[:10]) - released).days
+    except (TypeError, ValueError):
+        return ""
+    if released is None or lag is not None and lag < NEXT_RELEASE_DAYS:
+        return ""
+    when = "the text gives no date" if lag is None else f"the text came out {lag} days after it"
+    return (f"the store holds the first release of this figure ({released}) and {series.revised}; {when}: "
+            "it may quote a revised figure")
 
 
 REVISION_LAG_DAYS = 31
