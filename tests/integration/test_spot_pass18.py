@@ -320,3 +320,32 @@ def test_a_later_text_near_a_first_release_that_is_revised_later_is_not_accused(
     assert (count.verdict in ACCUSING) is accused, count.explanation
     if not accused:
         assert "first release" in count.explanation
+
+
+# --- places said in words; the economy of "The Swiss economy"; a ranking named in the closing attribution ----------
+# WIPO GII 2023: Switzerland 1st, Sweden 2nd, the United Kingdom 4th, China 12th (bundled gii/gii_rank)
+
+@pytest.mark.parametrize("text, span, economy", [
+    ("In the Global Innovation Index 2023, Britain retains its spot at number four, behind Switzerland, Sweden and "
+     "the US.", "number four", "GBR"),
+    ("In the Global Innovation Index 2023, the United Kingdom secured fourth position.", "fourth", "GBR"),
+    ("In the Global Innovation Index 2023, Sweden overtook the United States for second position.",
+     "second position", "SWE"),
+    ("The Swiss economy has managed to retain its innovation edge. The country retained first place, according to "
+     "the World Intellectual Property Organization (WIPO) 2023 Innovation Index.", "first", "CHE"),
+])
+def test_a_place_in_words_or_named_before_its_ranking_is_the_indexs(store, text, span, economy):
+    place = by_span(spot.spot(text, store=store, published="2023-10-18"), span)
+    assert place.match and place.match.indicator == "gii_rank"
+    assert (place.entity, place.period, place.verdict) == (economy, "2023", "supported")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("In the Global Innovation Index 2023, China is the number one trading partner of 120 countries.", "number one"),
+    ("In the Global Innovation Index 2023, Switzerland took first place in scientific and creative services.",
+     "first place"),
+    ("In the Global Innovation Index 2023, Japan remained the second-largest economy in Asia.", "second"),
+])
+def test_a_place_in_words_of_something_else_is_no_place_in_the_index(store, text, span):
+    found = spot.spot(text, store=store, published="2023-10-18")
+    assert all(not (c.match and c.match.indicator == "gii_rank") for c in found if span in c.span)

@@ -1932,6 +1932,13 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
             frame.subject, frame.subject_from = context.subject, "assumed"
 
 
+@functools.cache  # built once from the catalogue shipped in the package
+def _ranked_subjects() -> frozenset[str]:
+    """The subjects a stored series ranks (the innovation index's economies, its clusters)."""
+    return frozenset(series.subject for source in catalogue.sources().values() for series in source.series
+                     if series.kind == "rank")
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -1970,6 +1977,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # nothing in the figure's clause: a subject named before it in the sentence, never one after it in another
         # clause ("imports rose 1.9 per cent, even though a downturn in the property sector weighs on spending")
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)), after_too=False)
+    if near is None and frame.kind == "rank":
+        # "The country retained first place ..., according to the WIPO 2023 Innovation Index": a place's ranking
+        # may be named after it, in the sentence's closing attribution
+        near = next((m for m in items if m.start >= figure.end and m.value in _ranked_subjects()), None)
     if near is not None and near.start >= figure.end and re.search(r"\d", sentence[figure.end: near.start]):
         # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
         # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
@@ -2573,9 +2584,10 @@ moved figures of the overtaken economy to the other on dev and dev7: not used th
 
 
 PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$|^\s+to\s+(?:secure|take|claim|become|grab|clinch|reach|"
-                              r"win|capture|seize|rank|move\s+into|climb\s+to)\b[^,;]*$")
+                              r"win|capture|seize|rank|move\s+into|climb\s+to)\b[^,;]*$|^\s+for\s+(?:the\s+)?$")
 """A participle clause opened after a comma and holding the figure (", shipping 4.91 million ..."), or the purpose
-right after the one overtaken ("Singapore overtook Britain to secure fourth place")."""
+right after the one overtaken ("Singapore overtook Britain to secure fourth place", "Sweden overtook the United States
+for second position")."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")

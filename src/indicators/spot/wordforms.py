@@ -204,6 +204,14 @@ def _multiples(sentence: str) -> list[WordFigure]:
     return found
 
 
+PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?i:on|among|behind|after|ahead|for|with|globally|worldwide|overall|"
+                        r"out\s+of|of\s+(?:the\s+)?(?:\d+|[a-z]+)\s+(?:economies|countries|nations))\b"
+                        r"|\s(?i:in)\s+(?:(?i:the)\s+)?[A-Z])")
+"""After a place in words, the end of its phrase ("at number four, behind", "second position in the Global Innovation
+Index"): a place in a ranking, not the first word of a noun it ranks ("number one trading partner"), nor a place in a
+field ("first place in scientific services") or in a list the sentence does not name ("in the list")."""
+
+
 def _ranks(sentence: str) -> list[WordFigure]:
     p, found = _patterns(), []
     for m in p["rank"].finditer(sentence):
@@ -225,7 +233,14 @@ def _ranks(sentence: str) -> list[WordFigure]:
                 continue  # "the number of indicators in first place": what is counted, not a rank
             value = float(numbers.ORDINAL_WORDS[m.group("o").lower()])
         if value:
-            found.append(WordFigure(m.start(), m.end(), value, "rank", "rank"))
+            # "retains its spot at number four, behind ...", "overtook the US for second position": a place said
+            # with nothing after it that it ranks is a place in the ranking the text is about, as "fourth" is;
+            # "the number one trading partner", "the second-largest economy" rank something else (no series);
+            # "No. 1", "(#1)" stay labels
+            superlative = m.group("o") and not re.match(
+                rf"(?i)(?:first|second)\s+(?:{alternatives(vocabulary()['word_forms']['rank_after'])})\b", m.group(0))
+            own = not superlative and not m.group("nn") and not m.group("hn") and PLACE_ENDS.match(sentence, m.end())
+            found.append(WordFigure(m.start(), m.end(), value, "rank", "" if own else "rank"))
     for m in (*p["elided"].finditer(sentence), *p["placed_in"].finditer(sentence)):
         # a place in the ranking the sentence has just placed something in: read as that ranking's, as "12th" is
         found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", ""))
