@@ -349,3 +349,14 @@ def test_a_place_in_words_or_named_before_its_ranking_is_the_indexs(store, text,
 def test_a_place_in_words_of_something_else_is_no_place_in_the_index(store, text, span):
     found = spot.spot(text, store=store, published="2023-10-18")
     assert all(not (c.match and c.match.indicator == "gii_rank") for c in found if span in c.span)
+
+
+# --- a cluster that overtook another to take its place --------------------------------------------------------------
+# WIPO GII 2024 clusters: Beijing 3rd, Seoul 4th (bundled gii/cluster_rank)
+
+def test_a_cluster_that_overtook_another_takes_the_place(store):
+    text = "The UN's World Intellectual Property Organization said Shenzhen-Hong Kong-Guangzhou remained in second " \
+           "place among science and technology clusters in 2024, while Beijing overtook Seoul to grab third place."
+    place = by_span(spot.spot(text, store=store, published="2024-08-27"), "third")
+    assert place.match and (place.match.indicator, place.match.product) == ("cluster_rank", "cluster:Beijing")
+    assert (place.period, place.verdict) == ("2024", "supported")

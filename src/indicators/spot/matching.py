@@ -430,18 +430,25 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         between = before[at + len(key):]
         # "Seoul in South Korea was third": the member's economy named after it stands between name and rank
         between = _in_economy().sub(" ", between, count=1)
-        if at < 0 or (at and before[at - 1].isalnum()) or not NAME_TO_RANK.match(between):
+        overtaking = bool(OVERTOOK_TO.match(between))  # "Beijing overtook Seoul to grab third place": Beijing's
+        if at < 0 or (at and before[at - 1].isalnum()) or not (NAME_TO_RANK.match(between) or overtaking):
             continue
         if indexed and not re.match(r"\s*clusters?\b", before[at + len(key):]):
             continue  # the index named in the clause: its economy's rank, unless the text calls the name a cluster
             # ("The Shenzhen-Hong Kong-Guangzhou cluster continues to rank second ... in the Global Innovation Index")
         entity = sorted(entry.entities)[0]
         holds = bool(period and entry.holds(entity, period))
-        found.append((holds, at + len(key), len(key), entry))
+        found.append((overtaking, holds, at + len(key), len(key), entry))
     if not found:
         return None
-    holds, _, _, entry = max(found, key=lambda f: f[:3])
+    _, holds, _, _, entry = max(found, key=lambda f: f[:4])  # the overtaker before the one overtaken
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+OVERTOOK_TO = re.compile(r"(?i)^\s+(?:overtook|overtaking|overtakes|passed|surpassed|displaced|leapfrogged|edged\s+out)\s+"
+                         r"(?:the\s+)?(?:[\w'’–-]+\s+){1,5}?to\s+(?:grab|take|secure|claim|clinch|win|capture|seize|"
+                         r"become|rank|reach)\s+(?:the\s+)?$")
+"""Between a member and its rank, the one it overtook ("Beijing overtook Seoul to grab third place")."""
 
 
 RESPECTIVE_RANKS = re.compile(r"(?i)((?:\d{1,3}(?:st|nd|rd|th)|" + alternatives(numbers.ORDINAL_WORDS)
