@@ -360,3 +360,28 @@ def test_a_cluster_that_overtook_another_takes_the_place(store):
     place = by_span(spot.spot(text, store=store, published="2024-08-27"), "third")
     assert place.match and (place.match.indicator, place.match.product) == ("cluster_rank", "cluster:Beijing")
     assert (place.period, place.verdict) == ("2024", "supported")
+
+
+# --- a streak of a bound: a percentage above a level, a place within a top N ----------------------------------------
+# WIPO GII: South Korea 10th (2020), 5th, 6th, 10th, 6th (2024) (bundled gii/gii_rank)
+
+def test_a_streak_within_a_top_n_is_checked_year_by_year(store):
+    text = "South Korea ranked 6th in the Global Innovation Index 2024 and has been in the top 10 for five " \
+           "consecutive years."
+    streak = by_span(spot.spot(text, store=store, published="2024-10-01"), "five")
+    assert streak.match and streak.match.derivation == "streak"
+    assert (streak.entity, streak.period, streak.comparator, streak.verdict) == ("KOR", "2020/2024", "<=10", "supported")
+
+
+def test_a_streak_above_a_percentage_is_checked_year_by_year_and_never_accused(store):
+    text = "The proportion of basic research expenditure in R&D expenditure rose in 2022, remaining above 6 percent " \
+           "for four consecutive years."
+    streak = by_span(spot.spot(text, store=store, published="2023-09-18"), "four")
+    assert streak.match and streak.match.derivation == "streak" and streak.match.indicator == "basic_research_share_pct"
+    assert (streak.period, streak.comparator) == ("2019/2022", ">6") and streak.verdict not in ACCUSING
+
+
+def test_a_scaled_amounts_bound_makes_no_streak(store):
+    text = "China's R&D spending exceeded 3 trillion yuan in 2022, rising for the seventh consecutive year."
+    found = spot.spot(text, store=store, published="2023-09-18")
+    assert not any(c.comparator.startswith(">3") for c in found if c.match and c.match.derivation == "streak")

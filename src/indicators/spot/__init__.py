@@ -382,7 +382,7 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
     if not streaks:
         return added
     held = [c for c in here if c.role == "figure" and c.match and not c.match.derivation and c.value
-            and (_place(c) or _growth(c))]
+            and (_place(c) or _growth(c) or _bound_level(c))]
     for c, unit in streaks:
         if _ended(sentence, c.start - s0):
             continue
@@ -400,8 +400,14 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
         last = anchor.match.period
         first = str(int(last) - n + 1) if unit == "years" else matching.months_back(last, n - 1)
         period = f"{first}/{last}"
-        if _place(anchor):
+        if _place(anchor) and anchor.comparator in ("<", "<="):
+            # "has been in the top 10 for five years running": within the threshold each year
+            comparator, what = f"{anchor.comparator}{anchor.value:g}", f"a place within the top {anchor.value:g}"
+        elif _place(anchor):
             comparator, what = f"rank=={int(anchor.value)}", f"place {int(anchor.value)}"
+        elif _bound_level(anchor):
+            # "remaining above 6 percent for four consecutive years": the bound held each year
+            comparator, what = f"{anchor.comparator}{anchor.value:g}", f"{anchor.comparator} {anchor.value:g}"
         else:
             between = sentence[min(anchor.end, c.end) - s0: max(anchor.start, c.start) - s0] \
                 if anchor in here else ""  # the sentence before's: its measure was checked there
@@ -426,7 +432,7 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
             one = c if place is anchor else dataclasses.replace(c, flags=list(c.flags), open=list(c.open))
             if place is not anchor:
                 added.append(one)
-            if _place(place):
+            if _place(place) and place.comparator not in ("<", "<="):
                 comparator, what = f"rank=={int(place.value)}", f"place {int(place.value)}"
             one.match = dataclasses.replace(place.match, period=period, derivation="streak",
                                             freq="A" if unit == "years" else "M", alternatives=[])
@@ -494,6 +500,13 @@ def _sign_words(after: str) -> int:
 def _place(c: Candidate) -> bool:
     """A place in a series of ranks (a whole number)."""
     return c.match.unit == "rank" and c.value == int(c.value)
+
+
+def _bound_level(c: Candidate) -> bool:
+    """A bound on a percentage level ("remaining above 6 percent", "over 2% of GDP"): a threshold a streak may say
+    held each period (a scaled amount stays out: its rows' units are not the figure's)."""
+    return c.comparator in (">", ">=", "<", "<=") and c.scale == 1 and c.match.unit in ("percent", "percent of GDP") \
+        and c.frame.get("transformation") not in ("growth_rate", "change")
 
 
 def _growth(c: Candidate) -> bool:
