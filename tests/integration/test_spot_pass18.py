@@ -385,3 +385,17 @@ def test_a_scaled_amounts_bound_makes_no_streak(store):
     text = "China's R&D spending exceeded 3 trillion yuan in 2022, rising for the seventh consecutive year."
     found = spot.spot(text, store=store, published="2023-09-18")
     assert not any(c.comparator.startswith(">3") for c in found if c.match and c.match.derivation == "streak")
+
+
+@pytest.mark.parametrize("text, streak", [
+    ("South Korea ranked 6th in the Global Innovation Index 2024 and has consistently been in the top 10 for the "
+     "past five years.", True),
+    # a span of growth, no verb of holding: no streak
+    ("In the Global Innovation Index 2024 South Korea ranked 6th; its R&D spending grew for the past five years.",
+     False),
+])
+def test_what_has_held_for_the_past_n_years_is_a_streak(store, text, streak):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    got = [c for c in found if "five years" in c.span and c.match and c.match.derivation == "streak"]
+    assert bool(got) is streak
+    assert all((c.period, c.verdict) == ("2020/2024", "supported") for c in got)

@@ -162,7 +162,20 @@ def _streaks(sentence: str) -> list[WordFigure]:
             noun = m.group("p3") or m.group("p4") or m.group("p6")
         if value:
             found.append(WordFigure(m.start(), m.end(), float(value), _period(noun)[0], "streak"))
+    for m in PAST_PERIODS.finditer(sentence):
+        # "has consistently been in the top 10 for the past five years": what held over the past N years, said
+        # with a verb of holding before it in its clause, is a streak of N (else a span: "grew 50% over the past
+        # five years")
+        clause = re.split(r"[;.:]|,\s+(?:while|but|whereas)\b", sentence[: m.start()])[-1]
+        value = int(m.group("n")) if m.group("n").isdigit() else _cardinal_value(m.group("n"))
+        if value and value > 1 and HELD_OVER.search(clause):
+            found.append(WordFigure(m.start("n"), m.end(), float(value), _period(m.group("p"))[0], "streak"))
     return found
+
+
+PAST_PERIODS = re.compile(rf"(?i)\bfor\s+the\s+(?:past|last)\s+(?P<n>{CARDINAL}|\d{{1,2}})\s+(?P<p>years|months)\b")
+HELD_OVER = re.compile(r"(?i)\b(?:consistently|continuously|remained|remains|has\s+been|have\s+been|stayed|stays|kept|"
+                       r"keeps|maintained|maintains|held|holds)\b")
 
 
 def _durations(sentence: str) -> list[WordFigure]:
