@@ -399,3 +399,20 @@ def test_what_has_held_for_the_past_n_years_is_a_streak(store, text, streak):
     got = [c for c in found if "five years" in c.span and c.match and c.match.derivation == "streak"]
     assert bool(got) is streak
     assert all((c.period, c.verdict) == ("2020/2024", "supported") for c in got)
+
+
+# --- a bracketed move after a count ------------------------------------------------------------------------------------
+# WIPO GII clusters: China 24 (2023), 26 (2024) of the top 100 (bundled gii/st_clusters_top100)
+
+@pytest.mark.parametrize("move, verdict", [("up two", "supported"), ("up five", "needs-review")])
+def test_a_bracketed_move_after_a_count_is_its_change_since_the_year_before(store, move, verdict):
+    text = f"China led with the most clusters in the top 100 in 2024, at 26 ({move}), followed by the United States."
+    change = by_span(spot.spot(text, store=store, published="2024-08-27"), move.split()[1])
+    assert change.match and (change.match.indicator, change.match.derivation) == ("st_clusters_top100", "difference")
+    assert change.verdict == verdict  # a difference of two stored levels is never an accusation
+
+
+def test_a_bracketed_number_after_a_count_without_a_move_is_no_change(store):
+    text = "China led with the most clusters in the top 100 in 2024, at 26 (two more than the US's 24)."
+    found = spot.spot(text, store=store, published="2024-08-27")
+    assert not any(c.match and c.match.derivation == "difference" for c in found if c.span in ("two",))

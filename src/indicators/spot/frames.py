@@ -627,6 +627,22 @@ def _elided_count(sentence: str, figure: Figure, reads: list[Read], context: Con
     return here[-1] if here else context.counted
 
 
+BRACKETED_MOVE = re.compile(r"(?i)\(\s*(up|down|\+|-)\s*$")
+
+
+def _bracketed_move(sentence: str, figure: Figure, reads: list[Read]) -> Read | None:
+    """The count a bracketed move right after it changes ("at 26 (up two)", "20 clusters (+3)"): the read of that
+    count (a level of a stored subject, the last figure before the bracket), else None."""
+    if figure.unit not in (None, "count") or not BRACKETED_MOVE.search(sentence, max(0, figure.start - 8), figure.start):
+        return None
+    last = max((r for r in reads if r.figure.end <= figure.start), key=lambda r: r.figure.end, default=None)
+    if last is None or not _counts_a_subject(last.frame) or last.frame.transformation != "level" \
+            or not re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}\(\s*(?:up|down|\+|-)\s*",
+                                sentence[last.figure.end: figure.start], re.I):
+        return None
+    return last
+
+
 def _counts_a_subject(frame: Frame) -> bool:
     """A figure counting a subject the store may hold ("20 top 100 tech innovation clusters")."""
     return frame.role == "figure" and frame.kind == "count" and frame.subject_from == "stated" \
@@ -810,6 +826,18 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             main_period = frame.period
         if frame.role == "earlier" and frame.period:
             earlier_years.add(frame.period[:4])
+        moved = _bracketed_move(sentence, figure, reads) if figure.form == "count" or not figure.form else None
+        if moved is not None:
+            # "led with the most clusters in the top 100, at 26 (up two)": the change of the count before it since
+            # the year before (matching: a difference of two stored levels)
+            for key in ("kind", "measure", "measure_from", "measures", "subject", "subject_from", "entity",
+                        "entity_from", "period", "period_from"):
+                setattr(frame, key, getattr(moved.frame, key))
+            frame.transformation, frame.transformation_from, frame.role = "change", "stated", "figure"
+            frame.sign = -1 if BRACKETED_MOVE.search(sentence, 0, figure.start).group(1).lower() in ("down", "-") else 1
+            frame.notes.append(f"the change of the {moved.frame.subject} count before it since the year before")
+            figure = dataclasses.replace(figure, form="", unit=moved.unit)
+            unit = moved.unit
         counted = _elided_count(sentence, figure, reads, context) if figure.form == "count" else None
         if counted is not None:
             # "The United States holds 20 top 100 clusters. Germany has eight, while India and South Korea each have
