@@ -416,3 +416,14 @@ def test_a_bracketed_number_after_a_count_without_a_move_is_no_change(store):
     text = "China led with the most clusters in the top 100 in 2024, at 26 (two more than the US's 24)."
     found = spot.spot(text, store=store, published="2024-08-27")
     assert not any(c.match and c.match.derivation == "difference" for c in found if c.span in ("two",))
+
+
+# --- "drops from 9th to 11th place": the place moved from is the edition before's ------------------------------------
+# WIPO GII: Germany 9th (2024), 11th (2025) (bundled gii/gii_rank)
+
+def test_a_place_moved_from_is_the_edition_befores(store):
+    found = spot.spot("In the Global Innovation Index 2025, Germany drops from 9th to 11th place.", store=store,
+                      published="2025-09-16")
+    before, after = by_span(found, "9th"), by_span(found, "11th")
+    assert (before.period, before.verdict) == ("2024", "supported")
+    assert (after.period, after.verdict) == ("2025", "supported")

@@ -868,6 +868,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_subjects(sentence, reads, subjects)
     _respective_years(sentence, reads, years)
     _leads_and_streaks(sentence, reads)
+    _earlier_places(reads)
     _scoped_ranks(sentence, reads)
     _world_wholes(sentence, reads, places)
     reads = _each_measure(sentence, reads)
@@ -1477,6 +1478,21 @@ def _world_wholes(sentence: str, reads: list[Read], places: list[Mention] = ()) 
             others = [p for p in places if p.value not in ("WLD", read.frame.entity)
                       and (turn is None or p.start < turn.start())]
             read.frame.alone = bool(turn) and not others
+
+
+def _earlier_places(reads: list[Read]) -> None:
+    """"Germany drops from 9th to 11th place": a place moved from, read before the sentence's own place gave its
+    year, is the place of the edition before (assumed: a guess at the years a move spans, never an accusation)."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        if frame.role != "earlier" or frame.kind != "rank" or frame.period_from == "stated" \
+                or not (frame.period or "").isdigit():
+            continue
+        later = next((r for r in reads[i + 1:] if r.frame.role == "figure" and r.frame.kind == "rank"
+                      and r.frame.entity == frame.entity and r.frame.period in (frame.period, None)), None)
+        if later is not None:
+            frame.period, frame.period_from = str(int(frame.period) - 1), "assumed"
+            frame.notes.append(f"the place moved from: {frame.period}, the edition before")
 
 
 RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")
