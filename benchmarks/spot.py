@@ -147,7 +147,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 17/37, 1 false contradicted); then used for development "
                    "(mapping pass 18: the accusation mended)",
           "dev44": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it"}
+                   "first run on it",
+          "dev46": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
         "candidates", "right")
