@@ -230,6 +230,8 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
     published = str(meta.get("published") or "") or None
     found = spot.spot(text, store=store, published=published)
     paragraph = paragraph_of(text, body)
+    annotated = [(f.get("sentence"), _norm(str(f["text"])), float(f["value"])) for f in meta.get("figures") or []
+                 if f.get("value") is not None]
     row = dict.fromkeys(KEYS, 0)
     row["slug"], row["candidates"], used = path.stem, len(found), set()
     row["misses"] = {}
@@ -240,8 +242,12 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         # a candidate answers one annotation at most: "1st" three times in a sentence needs three candidates
         hits = [c for c in found if id(c) not in used and (words in _norm(c.span) or _norm(c.span) in words)
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
-        # the same words and value in two paragraphs ("41%" a share, then "41% MoM"): the annotated paragraph's
-        hits = [c for c in hits if paragraph(c.start) == figure.get("sentence")] or hits
+        # the same words and value in two paragraphs ("41%" a share, then "41% MoM"): the annotated paragraph's;
+        # with none there, never a candidate another annotation of its own paragraph names
+        hits = [c for c in hits if paragraph(c.start) == figure.get("sentence")] or [
+            c for c in hits if not any(where == paragraph(c.start) and where != figure.get("sentence")
+                                       and (said in _norm(c.span) or _norm(c.span) in said) and _close(abs(c.value_unscaled or 0), abs(v))
+                                       for where, said, v in annotated)]
         series = str(figure.get("series") or "none")
         held = series != "none" and str(figure.get("expected")) != "unverifiable"
         transformation = str(figure.get("transformation") or "")

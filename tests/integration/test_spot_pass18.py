@@ -427,3 +427,10 @@ def test_a_place_moved_from_is_the_edition_befores(store):
     before, after = by_span(found, "9th"), by_span(found, "11th")
     assert (before.period, before.verdict) == ("2024", "supported")
     assert (after.period, after.verdict) == ("2025", "supported")
+
+
+def test_an_economy_that_overtook_another_and_climbed_to_a_place_has_it(store):
+    text = "In the Global Innovation Index 2023, Sweden has overtaken the United States and has climbed to second " \
+           "position."
+    place = by_span(spot.spot(text, store=store, published="2023-09-28"), "second")
+    assert (place.entity, place.verdict) == ("SWE", "supported")

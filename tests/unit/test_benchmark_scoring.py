@@ -138,3 +138,24 @@ def test_an_annotation_is_answered_by_a_figure_of_its_own_paragraph(bench, snaps
     lines = capsys.readouterr().out.splitlines()
     mom = next(line for line in lines if "“41% MoM”" in line)
     assert "ember/solar_exports_capacity" in mom.split("| got")[1] and "MISSED" not in mom, lines
+
+
+def test_a_candidate_another_paragraphs_annotation_names_is_not_taken(bench, snapshot_store, tmp_path, capsys,
+                                                                       monkeypatch):
+    """An annotation whose paragraph has no candidate never takes the candidate of another paragraph annotated with
+    the same words (before, the first annotation in text order took it, and the second went unfound)."""
+    article = tmp_path / "two-second.md"
+    article.write_text(
+        "---\npublished: 2023-09-28\nfigures:\n"
+        "  - {text: second, sentence: 1, value: 2, unit: rank, series: none, expected: unverifiable}\n"
+        "  - {text: \"second position\", sentence: 2, value: 2, unit: rank, series: gii/gii_rank, period: \"2023\","
+        " entity: SWE, expected: supported}\n"
+        "---\nMorocco came out as the second on the Dark Continent.\n\n"
+        "In the Global Innovation Index 2023, Sweden has overtaken the United States and has climbed to second "
+        "position.\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "DETAIL", True)
+    bench.measure_corpus_article(article, snapshot_store)
+    lines = capsys.readouterr().out.splitlines()
+    assert "NOT FOUND" in next(line for line in lines if "“second”" in line), lines
+    held = next(line for line in lines if "“second position”" in line)
+    assert "gii/gii_rank" in held.split("| got")[1] and "MISSED" not in held, lines

@@ -2628,10 +2628,12 @@ moved figures of the overtaken economy to the other on dev and dev7: not used th
 
 
 PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$|^\s+to\s+(?:secure|take|claim|become|grab|clinch|reach|"
-                              r"win|capture|seize|rank|move\s+into|climb\s+to)\b[^,;]*$|^\s+for\s+(?:the\s+)?$")
+                              r"win|capture|seize|rank|move\s+into|climb\s+to)\b[^,;]*$|^\s+for\s+(?:the\s+)?$"
+                              r"|^\s+and\s+(?:has\s+|have\s+|had\s+)?(?:climbed|moved|risen|rose|jumped|advanced)\s+"
+                              r"(?:up\s+)?to\s+(?:the\s+)?$")
 """A participle clause opened after a comma and holding the figure (", shipping 4.91 million ..."), or the purpose
 right after the one overtaken ("Singapore overtook Britain to secure fourth place", "Sweden overtook the United States
-for second position")."""
+for second position", "Sweden has overtaken the United States and has climbed to second position")."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
