@@ -434,3 +434,11 @@ def test_an_economy_that_overtook_another_and_climbed_to_a_place_has_it(store):
            "position."
     place = by_span(spot.spot(text, store=store, published="2023-09-28"), "second")
     assert (place.entity, place.verdict) == ("SWE", "supported")
+
+
+def test_a_world_share_of_an_economy_carried_into_the_sentence_is_its_own(store):
+    text = "Japan and Germany saw small declines. China has increased its R&D expenditures at a rapid rate. In 2024, " \
+           "it accounted for 25% of all global patent filings, remaining the biggest source of filings."
+    share = by_span(spot.spot(text, store=store, published="2025-03-20"), "25%")
+    assert share.match and share.match.derivation == "world_share" and share.entity == "CHN"
+    assert share.verdict == "needs-review"  # 25.6% on PCT filings, a narrower count: never judged as stated

@@ -1467,7 +1467,7 @@ OTHER_CLAUSE = re.compile(r"(?i),?\s+(?:while|whereas)\s|;\s|\.\s")
 
 def _world_wholes(sentence: str, reads: list[Read], places: list[Mention] = ()) -> None:
     """A share whose whole is the world's total of what it counts (matching: an economy's row over the world's);
-    `alone` when the economies the sentence names besides the figure's are all in another clause after it."""
+    `alone` when the sentence names no other economy, or only in another clause after it."""
     if RECEIVED_BY.search(sentence):
         return
     for read in reads:
@@ -1477,7 +1477,7 @@ def _world_wholes(sentence: str, reads: list[Read], places: list[Mention] = ()) 
             turn = OTHER_CLAUSE.search(sentence, read.figure.end)
             others = [p for p in places if p.value not in ("WLD", read.frame.entity)
                       and (turn is None or p.start < turn.start())]
-            read.frame.alone = bool(turn) and not others
+            read.frame.alone = not others  # (an economy carried from earlier text: the sentence names no other)
 
 
 def _earlier_places(reads: list[Read]) -> None:
