@@ -442,3 +442,19 @@ def test_a_world_share_of_an_economy_carried_into_the_sentence_is_its_own(store)
     share = by_span(spot.spot(text, store=store, published="2025-03-20"), "25%")
     assert share.match and share.match.derivation == "world_share" and share.entity == "CHN"
     assert share.verdict == "needs-review"  # 25.6% on PCT filings, a narrower count: never judged as stated
+
+
+# --- a figure said of two years ("rank 14 in 2020 and 2019") --------------------------------------------------------
+# WIPO GII: China 14th in 2019 and 2020 (bundled gii/gii_rank)
+
+def test_a_figure_before_two_years_is_said_of_each(store):
+    text = "China is now the world's 12th most innovative nation in the Global Innovation Index 2023, up from rank 14 " \
+           "in 2020 and 2019 and rank 17 in 2018."
+    places = [c for c in spot.spot(text, store=store, published="2023-10-01") if c.span.endswith("14")]
+    assert sorted((c.period, c.verdict) for c in places) == [("2019", "supported"), ("2020", "supported")]
+
+
+def test_two_years_said_respectively_are_not_one_figures(store):
+    text = "China ranked 14th and 17th in the Global Innovation Index in 2019 and 2018, respectively."
+    found = spot.spot(text, store=store, published="2023-10-01")
+    assert len([c for c in found if c.span == "14th"]) == 1

@@ -421,6 +421,8 @@ COMPARISON_START = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|since)\b")
 NOW_BEFORE = re.compile(r"(?i)\b(?:now|currently|today|at present|presently)\b")
 """The present said before a figure in its clause ("China is now the world's 12th most innovative nation")."""
 ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
+TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b(?!\s*(?:,|respectively))")
+"""Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
                                    r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
@@ -873,6 +875,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _world_wholes(sentence, reads, places)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
+    reads = _each_year(sentence, reads)
     _update(context, sentence, subjects, measures, places, years, reads, paragraph, bases)
     return reads + worded
 
@@ -1478,6 +1481,20 @@ def _world_wholes(sentence: str, reads: list[Read], places: list[Mention] = ()) 
             others = [p for p in places if p.value not in ("WLD", read.frame.entity)
                       and (turn is None or p.start < turn.start())]
             read.frame.alone = not others  # (an economy carried from earlier text: the sentence names no other)
+
+
+def _each_year(sentence: str, reads: list[Read]) -> list[Read]:
+    """"up from rank 14 in 2020 and 2019": a figure right before two years joined by "and" is said of each (one
+    read per year: the first year's as read, the second's a copy)."""
+    out = []
+    for read in reads:
+        out.append(read)
+        two = TWO_ATTACHED_YEARS.match(sentence, read.figure.end)
+        if two and read.frame.period == two.group(1) and read.frame.role in ("figure", "earlier"):
+            own = dataclasses.replace(read.frame, period=two.group(2), period_from="stated", notes=list(read.frame.notes))
+            own.notes.append(f"said of {two.group(1)} and {two.group(2)}: the figure in {two.group(2)}")
+            out.append(dataclasses.replace(read, frame=own))
+    return out
 
 
 def _earlier_places(reads: list[Read]) -> None:
