@@ -458,3 +458,15 @@ def test_two_years_said_respectively_are_not_one_figures(store):
     text = "China ranked 14th and 17th in the Global Innovation Index in 2019 and 2018, respectively."
     found = spot.spot(text, store=store, published="2023-10-01")
     assert len([c for c in found if c.span == "14th"]) == 1
+
+
+# --- a period carried from a paragraph about something no series counts ---------------------------------------------
+# (a trust probe's pair: a May 2024 trade note, then a text on 2023's trade; GACC's 2023 total 41,756.8 billion yuan)
+
+def test_a_month_carried_from_a_paragraph_about_something_else_never_accuses(store):
+    text = "The manufacturing purchasing managers index dropped to 49.5 in May from 50.4 in April, indicating a " \
+           "slight contraction.\n\nOn foreign trade, China's total trade in goods hit 41,756.8 billion yuan, up 0.2 " \
+           "percent year on year."
+    found = spot.spot(text, store=store, published="2024-03-08")
+    for span in ("41,756.8 billion yuan", "0.2 percent"):
+        assert by_span(found, span).verdict not in ACCUSING

@@ -261,8 +261,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         for what, key in ((f"period ({c.period})", "period_carried_from"), (f"economy ({c.entity})", "entity_carried_from")):
             carried = c.frame.get(key) or ()
             if carried and not any(overlapping(s, c.match.subject) for s in carried):
-                reasons.append(f"the {what} is carried from an earlier paragraph about "
-                               f"{', '.join(carried[:2]).replace('_', ' ')}, not about what the figure counts")
+                about = ", ".join(s.removeprefix("other:") for s in carried[:2]).replace("_", " ")
+                about = "something no series counts" if about == "unnamed" else about
+                reasons.append(f"the {what} is carried from an earlier paragraph about {about}, not about what the "
+                               "figure counts")
         named = ([e for e in _other_economies(c.sentence, c.match.entity)
                   if e not in (c.frame.get("counterpart"), c.match.counterpart)]  # a partner is not another economy's figure
                  if c.frame.get("entity_from") != "stated" else [])

@@ -3158,7 +3158,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             context.period = dated[0]
     if context.period != period or stated:
         context.period_paragraph = paragraph
-        context.period_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:")))
+        # (none the catalogue knows: "The manufacturing purchasing managers index dropped to 49.5 in May" is about
+        # something else too, never the period of a later paragraph's accusation)
+        context.period_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:"))) \
+            or ("other:unnamed",)
 
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     if named or reads:
