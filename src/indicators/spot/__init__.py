@@ -901,15 +901,17 @@ LEVEL_AFTER_RATE = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|YoY\s+)?to\s+(
 
 def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
     """"Europe imported 4.1 GW ..., down 16% YoY from 4.87 GW": a growth rate derived from two stored levels follows
-    the level the sentence gives in a measure unit (capacity, not the mass or value Ember also keeps): of the series it
-    may be derived from, those in that unit's kind first (the nearest such level before the rate, else after it)."""
+    the level the sentence gives in a measure unit (capacity, value: not the mass Ember also keeps): of the series it
+    may be derived from, those in that unit's kind first (the level right after its "to", else the nearest such level
+    before the rate, else after it)."""
     if len(options) < 2 or options[0].derivation not in ("growth", "sum"):
         return options
-    levels = [f for f in read_figures(sentence) if f.unit and vocabulary.unit_kind(f.unit) in ("power", "energy", "money")]
+    figures = read_figures(sentence)
+    levels = [f for f in figures if f.unit and vocabulary.unit_kind(f.unit) in ("power", "energy", "money")]
     if not levels:
         return options
     # "rose 13.5% to $830 million, with volumes up 51.1% to 20.1 GW": the level right after "to" is the rate's own
-    rate = next((f for f in read_figures(sentence) if f.start == at), None)
+    rate = next((f for f in figures if f.start == at), None)
     own = next((f for f in levels if rate and f.start > rate.end
                 and LEVEL_AFTER_RATE.fullmatch(sentence, rate.end, f.start)), None)
     level = own or ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
