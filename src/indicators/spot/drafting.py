@@ -566,20 +566,24 @@ def _product_share(evidence, spec: dict, m, period: str):
     the period's months): "cells were 22% of China's solar exports" on Ember's panels, cells and wafers."""
     def total(product: str) -> float:
         return _period_total(evidence, {**spec, "product": product}, period, f"{m.indicator} [{product}]")
-    rows = evidence.rows({k: v for k, v in spec.items() if k not in ("product", "period")})
-    products = sorted(set(rows["product"].dropna()) - {""}) if len(rows) else []
+    products = _series_products(evidence, spec)
     if m.product not in products or len(products) < 2:
         raise derive.DerivationError(f"{m.indicator} keeps no products to sum")
     part, whole = total(m.product), sum(total(p) for p in products)
     return derive.share(part, whole, m.unit, f"{m.product} of {' + '.join(products)}, {period}")
 
 
+def _series_products(evidence, spec: dict) -> list[str]:
+    """The products a series keeps (Ember's pv_cells, pv_panels, pv_wafers), in order."""
+    rows = evidence.rows({k: v for k, v in spec.items() if k not in ("product", "period")})
+    return sorted(set(rows["product"].dropna()) - {""}) if len(rows) else []
+
+
 def _product_sum(evidence, spec: dict, m, c) -> derive.Derived:
     """The sum of every product of a series for one period (a month's rows, or the sums of the period's months), or
     for a growth rate the growth of that sum over the same period a year earlier: "PV products worth $6.71 billion"
     on Ember's panels, cells and wafers."""
-    rows = evidence.rows({k: v for k, v in spec.items() if k not in ("product", "period")})
-    products = sorted(set(rows["product"].dropna()) - {""}) if len(rows) else []
+    products = _series_products(evidence, spec)
     if len(products) < 2:
         raise derive.DerivationError(f"{m.indicator} keeps no products to sum")
 
