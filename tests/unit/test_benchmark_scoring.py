@@ -118,6 +118,13 @@ def test_paragraph_of_counts_body_paragraphs(bench):
     assert [paragraph(text.index(w)) for w in ("One", "Two", "Three", "Four")] == [1, 1, 2, 3]
 
 
+def detail_lines(bench, article, store, monkeypatch, capsys) -> list[str]:
+    """The benchmark's per-figure lines (--detail) for one article."""
+    monkeypatch.setattr(bench, "DETAIL", True)
+    bench.measure_corpus_article(article, store)
+    return capsys.readouterr().out.splitlines()
+
+
 def test_an_annotation_is_answered_by_a_figure_of_its_own_paragraph(bench, snapshot_store, tmp_path, capsys,
                                                                      monkeypatch):
     """The same words and value in two paragraphs, both annotated with the same series: a share the store does not
@@ -133,9 +140,7 @@ def test_an_annotation_is_answered_by_a_figure_of_its_own_paragraph(bench, snaps
         " entity: CHN-Europe, transformation: growth_rate_mom, expected: needs-review}\n"
         "---\nIn November 2024 the five largest markets for Chinese modules took 41% of the total.\n\n"
         "Europe imported 4.1 GW of Chinese modules in November 2024, down 41% MoM from 7 GW.\n", encoding="utf-8")
-    monkeypatch.setattr(bench, "DETAIL", True)
-    bench.measure_corpus_article(article, snapshot_store)
-    lines = capsys.readouterr().out.splitlines()
+    lines = detail_lines(bench, article, snapshot_store, monkeypatch, capsys)
     mom = next(line for line in lines if "“41% MoM”" in line)
     assert "ember/solar_exports_capacity" in mom.split("| got")[1] and "MISSED" not in mom, lines
 
@@ -153,9 +158,7 @@ def test_a_candidate_another_paragraphs_annotation_names_is_not_taken(bench, sna
         "---\nMorocco came out as the second on the Dark Continent.\n\n"
         "In the Global Innovation Index 2023, Sweden has overtaken the United States and has climbed to second "
         "position.\n", encoding="utf-8")
-    monkeypatch.setattr(bench, "DETAIL", True)
-    bench.measure_corpus_article(article, snapshot_store)
-    lines = capsys.readouterr().out.splitlines()
+    lines = detail_lines(bench, article, snapshot_store, monkeypatch, capsys)
     assert "NOT FOUND" in next(line for line in lines if "“second”" in line), lines
     held = next(line for line in lines if "“second position”" in line)
     assert "gii/gii_rank" in held.split("| got")[1] and "MISSED" not in held, lines

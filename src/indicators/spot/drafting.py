@@ -412,15 +412,20 @@ def _another_reading(candidate, entry) -> bool:
     return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])
 
 
+def _release_dates(result) -> list[str]:
+    """The release day (ISO, "" when unknown) of each row the engine used."""
+    return [str(source.get("released") or "")[:10] for source in result.sources]
+
+
 def released_after(result, published) -> str:
     """The release date of the evidence when every row the engine used was released after the text's
     published date ('' when the text's date is unknown or a row was out by then)."""
     if published is None:
         return ""
-    dates = [str(source.get("released") or "") for source in result.sources]
-    if not dates or any(not d or d[:10] <= str(published) for d in dates):
+    dates = _release_dates(result)
+    if not dates or any(not d or d <= str(published) for d in dates):
         return ""
-    return min(d[:10] for d in dates)
+    return min(dates)
 
 
 REVISION_MARGIN = 0.03
@@ -444,7 +449,7 @@ def _revised_since(candidate, result, published) -> str:
     stated = candidate.value * candidate.scale
     if abs(stated - float(observed)) > REVISION_MARGIN * abs(float(observed)):
         return ""
-    dates = [str(source.get("released") or "")[:10] for source in result.sources]
+    dates = _release_dates(result)
     try:
         released = date.fromisoformat(max(dates)) if dates and all(dates) else None
         lag = None if published is None else (date.fromisoformat(str(published)[:10]) - released).days
@@ -466,7 +471,7 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
     since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
     within REVISION_LAG_DAYS of the revision, or gives no date: it may have been written on the earlier figure.
     (Later, quoting a revised figure stays an accusation.) The reason to say so, or ""."""
-    dates = [str(source.get("released") or "")[:10] for source in result.sources]
+    dates = _release_dates(result)
     if not dates or not all(dates):
         return ""
     released = min(dates)

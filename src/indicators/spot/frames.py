@@ -629,6 +629,9 @@ def _elided_count(sentence: str, figure: Figure, reads: list[Read], context: Con
     return here[-1] if here else context.counted
 
 
+WHAT_IS_COUNTED = ("kind", "measure", "measure_from", "measures", "subject", "subject_from")
+"""A frame's fields that say what a figure counts: taken from the count a word refers back to (an elided noun, a
+bracketed move)."""
 BRACKETED_MOVE = re.compile(r"(?i)\(\s*(up|down|\+|-)\s*$")
 
 
@@ -655,6 +658,8 @@ CELLS = re.compile(r"(?i)\bcells?\b")
 
 
 SOLAR_CELLS = re.compile(r"(?i)^(?:solar|photovoltaic|PV)\s+cells?$")
+PV_PARTS = ("pv_modules", "pv_wafers")
+"""PV products named beside which "solar cells" are the cells (Context.pv_parts_paragraph: the paragraph naming them)."""
 
 
 def _solar_cells(sentence: str, subjects: list[Mention], context: Context, paragraph: int = 0) -> list[Mention]:
@@ -662,10 +667,7 @@ def _solar_cells(sentence: str, subjects: list[Mention], context: Context, parag
     named, no battery): PV cells, not any cells. Elsewhere "cells" stays unread (battery cells are cells too).
     "solar cells" names all PV products (customs' category, the "new trio" member), except beside modules or wafers
     named in its paragraph ("Exports of solar wafers fell 52.1% ... Exports of solar cells rose 13.5%"): the cells."""
-    parts = any(m.value in ("pv_modules", "pv_wafers") for m in subjects)
-    if parts:
-        context.pv_parts_paragraph = paragraph
-    if parts or context.pv_parts_paragraph == paragraph:
+    if any(m.value in PV_PARTS for m in subjects) or context.pv_parts_paragraph == paragraph:
         subjects = [Mention(m.start, m.end, "pv_cells", m.words) if m.value == "pv" and SOLAR_CELLS.match(m.words)
                     else m for m in subjects]
     solar = any(catalogue.within(m.value, "pv") for m in subjects) or any(
@@ -832,8 +834,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if moved is not None:
             # "led with the most clusters in the top 100, at 26 (up two)": the change of the count before it since
             # the year before (matching: a difference of two stored levels)
-            for key in ("kind", "measure", "measure_from", "measures", "subject", "subject_from", "entity",
-                        "entity_from", "period", "period_from"):
+            for key in (*WHAT_IS_COUNTED, "entity", "entity_from", "period", "period_from"):
                 setattr(frame, key, getattr(moved.frame, key))
             frame.transformation, frame.transformation_from, frame.role = "change", "stated", "figure"
             frame.sign = -1 if BRACKETED_MOVE.search(sentence, 0, figure.start).group(1).lower() in ("down", "-") else 1
@@ -844,7 +845,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if counted is not None:
             # "The United States holds 20 top 100 clusters. Germany has eight, while India and South Korea each have
             # four": a count whose noun is left out counts what the count before it counted
-            for key in ("kind", "measure", "measure_from", "measures", "subject", "subject_from"):
+            for key in WHAT_IS_COUNTED:
                 setattr(frame, key, getattr(counted, key))
             frame.notes.append(f"a count of the {counted.subject} counted before it (the noun left out)")
             figure = dataclasses.replace(figure, form="")  # a count of a stored subject: read with the others
@@ -3205,6 +3206,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     for r in reads:  # what a later "the 8.3 percent growth" names again
         if r.frame.role == "figure" and r.frame.measure_from in DETERMINED:
             context.said[(r.figure.value, r.unit)] = r.frame
+    if any(m.value in PV_PARTS for m in subjects):
+        context.pv_parts_paragraph = paragraph
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
