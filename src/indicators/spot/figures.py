@@ -173,8 +173,15 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
 
+LABEL_BEFORE = re.compile(r"(?i)\b(?:see|in|on|from)\s+(?:the\s+)?(?:chart|figure|fig\.|table|graph|page|p\.|annex|"
+                          r"appendix|box|exhibit|footnote|note|section)\s*$")
+"""A number that labels a part of the document ("see chart 1", "in Table 2"), not a figure."""
+
+
 def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
+    if f.kind == "number" and re.fullmatch(r"\d{1,3}[a-z]?", f.text) and LABEL_BEFORE.search(before):
+        return True  # "(see chart 1)": the chart's number
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": not the reader's "1"; wordforms.py reads the rank whole (or numbering)
     if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \
@@ -686,9 +693,15 @@ FIRST_N_AFTER = re.compile(r"(?i)\s+(?:on\s+the\s+list|in\s+the\s+(?:ranking|ran
                            r"spots|ranks)\b")
 
 
+SUPERLATIVE_GROUP_BEFORE = re.compile(r"(?i)\b(?:the|world['’]s|globe['’]s)\s+$")
+SUPERLATIVE_GROUP_AFTER = re.compile(r"(?i)\s+(?:most\s+[a-z-]+|[a-z]{2,}est)\s+(?:economies|countries|nations)\b")
+
+
 def _first_n_of_a_ranking(before: str, after: str) -> re.Match | None:
     """"as the first three on the list", "the first five positions": a threshold as "top three" is ("the first three
-    months" is not)."""
+    months" is not); so is "the world's 10 most innovative economies" (the economy among them is in the top 10)."""
+    if SUPERLATIVE_GROUP_AFTER.match(after):
+        return SUPERLATIVE_GROUP_BEFORE.search(before)
     return FIRST_N_BEFORE.search(before) if FIRST_N_AFTER.match(after) else None
 
 
@@ -700,6 +713,8 @@ def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, s
     if figure.kind in ("range-low", "range-high"):
         return figure.comparator, ""
     if figure.unit == "rank":
+        if SUPERLATIVE_GROUP_AFTER.match(after) and SUPERLATIVE_GROUP_BEFORE.search(low):
+            return "<=", ""  # "the world's 10 most innovative economies": the words around it are not the figure's
         if re.search(r"\btop[\s-]+$", low):
             return "<=", re.search(r"\btop[\s-]+$", low).group(0)
         if first := _first_n_of_a_ranking(low, after):

@@ -1910,10 +1910,17 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # figure's own, not the one named before it in the sentence ("total trade increased 6.5%, driven by ...")
     near = next((m for m in items if change_in and m.start == change_in.end()), None) \
         or _nearest(items, figure.start, figure.end, clause)
+    ranking = frame.kind == "rank" and any(m.value in _ranked_subjects() and m.start < figure.end + 40
+                                           for m in mentions("subject", sentence))
+    if near is not None and near.start >= figure.end and ranking and "," in sentence[figure.end: near.start]:
+        near = None  # "among the world's 10 most innovative economies in the UN's annual rankings ..., alongside a
+        # gloomy outlook for innovation investment": a place in a ranking the sentence names; a measure past a comma
+        # after it is not what ranks it
     if near is None:
-        near = _nearest(items, figure.start, figure.end, (0, len(sentence)))
+        near = _nearest(items, figure.start, figure.end, (0, len(sentence)), after_too=not ranking)
         if near is not None and near.start >= figure.end and CONTRAST.search(sentence, figure.end, near.start):
             near = None  # "Shipments to the US rose 8%, while imports from the US fell": the other clause's measure
+
     if near is None:
         if frame.kind == "rank":
             frame.measure, frame.measure_from, frame.measures = "rank", "stated", ("rank",)
@@ -2048,6 +2055,12 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
         earlier = [m for m in items if m.end <= figure.start]
         near = earlier[-1] if earlier else near
+    if near is not None and near.start >= figure.end and frame.measure in FLOWS and frame.measure_from == "stated" \
+            and not near.value.startswith("other:") and not catalogue.within(near.value, "goods_services"):
+        # "The 8.7 percent increase in exports in August ... outpaced China's GDP growth projection of 5 percent":
+        # what a flow carries is goods or services; a subject after the figure that no flow carries is another
+        # figure's (the one before, if any, is this one's)
+        near = next((m for m in reversed(items) if m.end <= figure.start), None)
     head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
     if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
             and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
@@ -2202,10 +2215,16 @@ REGION_NAME_GOES_ON = re.compile(r"-|\s[A-Z][a-z]")
 named is not that one."""
 
 
+NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
+"""After a capitalised "World" or "Global", the rest of a name ("the World Intellectual Property Organization",
+"the World Bank", "Global Times"): an organisation, not the world."""
+
+
 def _places(sentence: str) -> list[Mention]:
     found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)
              and not (p.value.startswith("region:") and (REGION_PART.search(sentence[max(0, p.start - 12): p.start])
-                                                         or REGION_NAME_GOES_ON.match(sentence, p.end)))]
+                                                         or REGION_NAME_GOES_ON.match(sentence, p.end)))
+             and not (p.value == "WLD" and p.words.split()[-1][:1].isupper() and NAME_GOES_ON.match(sentence, p.end))]
     for m in SUBNATIONAL.finditer(sentence):  # "Fujian Province", "Fuzhou Port": a place below the nation
         found = [p for p in found if not (m.start() <= p.start < m.end())]
         found.append(Mention(m.start(), m.end(), "CHN-SUB", m.group(0)))

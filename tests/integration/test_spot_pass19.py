@@ -1,0 +1,119 @@
+"""Mapping pass 19 (issue 20): general classes of wording seen in the development splits' misses (a subject after a
+flow that no flow carries, "World" in an organisation's name, "America", a group of the N most innovative economies,
+a chart's number), each tested on phrasings of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.spot.frames import _places
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass19")
+
+
+# --- a subject after a flow's figure that no flow carries is another figure's ------------------------------------
+# GACC: exports grew 8.7% in August 2024 on the dollar basis (bundled gacc/goods_exports_usd_yoy_pct)
+
+@pytest.mark.parametrize("text", [
+    "The 8.7 percent increase in exports in August exceeded expectations and outpaced China's domestic GDP growth "
+    "projection of 5 percent.",
+    "A rise of 8.7 percent in exports in August beat forecasts and the country's GDP target of around 5 percent.",
+])
+def test_a_subject_after_a_flows_figure_that_no_flow_carries_is_not_the_flows(store, text):
+    found = spot.spot(text, store=store, published="2024-09-11")
+    rate = by_span(found, "8.7 percent")
+    assert rate.match and rate.match.indicator == "goods_exports_usd_yoy_pct"
+    assert (rate.period, rate.entity) == ("2024-08", "CHN")
+
+
+def test_a_goods_subject_after_a_flows_figure_is_still_read(store):
+    found = spot.spot("China's exports rose 12.8 percent in 2023, with electric vehicles leading the gains.",
+                      store=store, published="2024-01-15")
+    rate = by_span(found, "12.8 percent")
+    assert rate.frame.get("subject") != "gdp"
+
+
+# --- "World" and "Global" beginning a name; "America" ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("According to the World Intellectual Property Organization, America ranks third.", "the World"),
+    ("The World Bank said growth slowed to 5.2 percent.", "World"),
+    ("Global Times reported that exports rose 7 percent.", "Global"),
+])
+def test_world_or_global_beginning_a_name_is_not_the_world(sentence, name):
+    assert not [p for p in _places(sentence) if p.value == "WLD"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's share of the world's exports rose to 14 percent.",
+    "Global exports of solar panels rose 20 percent.",
+    "The world bought 40 percent more panels from China.",
+])
+def test_the_world_named_as_a_place_is_still_the_world(sentence):
+    assert [p for p in _places(sentence) if p.value == "WLD"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("America only ranks third; China 11th.", "USA"),
+    ("Sweden and the United States of America retain their 2nd and 3rd positions.", "USA"),
+    ("Exports to Latin America rose 10 percent.", "region:Latin America and Caribbean"),
+    ("Shipments to South America and North America rose.", "region:North America"),
+])
+def test_america_alone_is_the_united_states_and_a_longer_name_is_a_region(sentence, code):
+    places = _places(sentence)
+    assert code in [p.value for p in places]
+    if code.startswith("region:"):
+        assert "USA" not in [p.value for p in places]
+    else:
+        assert len([p for p in places if p.value == "USA"]) == 1
+
+
+# WIPO GII 2024: the United States 3rd (bundled gii/gii_rank)
+
+def test_a_place_after_an_organisation_named_world_is_the_economys(store):
+    text = ("But according to the Global Innovation Index 2024, published by the World Intellectual Property "
+            "Organisation (WIPO), America only ranks third; China 11th (see chart 1).")
+    found = spot.spot(text, store=store, published="2024-10-03")
+    third = by_span(found, "third")
+    assert third.match and third.match.indicator == "gii_rank" and (third.period, third.entity) == ("2024", "USA")
+    assert third.verdict not in ACCUSING
+    assert not [c for c in found if c.span == "1"]  # "chart 1" labels a chart
+
+
+# --- the world's N most innovative economies: a place within the top N ------------------------------------------
+# WIPO GII 2024: Korea 6th (bundled gii/gii_rank)
+
+@pytest.mark.parametrize("text, span", [
+    ("South Korea made the biggest jump among the world's 10 most innovative economies in the UN's annual rankings "
+     "published Thursday, alongside a gloomy global outlook for innovation investment.", "10"),
+    ("South Korea remains one of the 10 most innovative countries in the Global Innovation Index 2024.", "10"),
+])
+def test_one_of_the_n_most_innovative_economies_is_a_place_within_the_top_n(store, text, span):
+    found = spot.spot(text, store=store, published="2024-09-26")
+    place = by_span(found, span)
+    assert place.match and place.match.indicator == "gii_rank" and place.entity == "KOR"
+    assert place.comparator == "<=" and place.verdict not in ACCUSING
+
+
+def test_a_count_of_economies_without_a_superlative_is_not_a_place(store):
+    found = spot.spot("The Global Innovation Index 2024 ranks 133 economies.", store=store, published="2024-09-26")
+    count = by_span(found, "133")
+    assert not (count.match and count.match.indicator == "gii_rank")
+
+
+# --- a number labelling part of the document -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, label", [
+    ("Exports rose 5 percent in 2023 (see chart 1).", "1"),
+    ("As shown in Table 2, exports rose 5 percent in 2023.", "2"),
+    ("Exports rose 5 percent in 2023, as figure 3 shows; see page 12.", "12"),
+])
+def test_a_charts_or_tables_number_is_not_a_figure(store, text, label):
+    found = spot.spot(text, store=store, published="2024-03-01")
+    assert not [c for c in found if c.span == label]
+    assert [c for c in found if c.span == "5 percent"]
