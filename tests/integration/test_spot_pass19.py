@@ -117,3 +117,54 @@ def test_a_charts_or_tables_number_is_not_a_figure(store, text, label):
     found = spot.spot(text, store=store, published="2024-03-01")
     assert not [c for c in found if c.span == label]
     assert [c for c in found if c.span == "5 percent"]
+
+
+# --- a count an office received is not the applicants' economy's (dev48's accusation) ---------------------------
+# WIPO: 70,017 PCT applications from China in 2022 (bundled wipo_ip/pct_applications); CNIPA received 74,420
+
+@pytest.mark.parametrize("text, span", [
+    ("With 74,420 filings, the China National Intellectual Property Administration (CNIPA) received the most PCT "
+     "applications in 2022.", "74,420 filings"),
+    ("In 2022 the USPTO received 55,330 PCT applications, the Japan Patent Office 48,826.", "55,330"),
+    ("China's receiving office, CNIPA, received 74,420 international patent applications under the PCT in 2022.",
+     "74,420"),
+])
+def test_a_count_of_pct_applications_an_office_received_is_never_judged_against_the_origin_count(store, text, span):
+    found = spot.spot(text, store=store, published="2024-04-08")
+    count = by_span(found, span)
+    assert count.verdict == "unverifiable" and not count.match
+    assert count.frame.get("subject") == "other:receiving_office"
+
+
+def test_applications_from_an_economy_are_still_the_origin_count(store):
+    found = spot.spot("China filed 70,015 PCT applications in 2022, ahead of the United States.", store=store,
+                      published="2023-03-01")
+    count = by_span(found, "70,015")
+    assert count.match and count.match.indicator == "pct_applications" and (count.period, count.entity) == ("2022", "CHN")
+
+
+# --- a ratio per head of population, said "for every 10,000 people" ---------------------------------------------
+# CNIPA: 9.4 high-value invention patents per 10,000 people in 2022 (bundled)
+
+def test_a_ratio_for_every_10000_people_is_the_per_population_series_and_takes_no_other_clauses_flow(store):
+    text = ("China has granted 798,000 invention patents in 2022, with 9.4 high-value invention patents for every "
+            "10,000 people, the country's top IP regulator said Monday.")
+    found = spot.spot(text, store=store, published="2023-04-24")
+    ratio = by_span(found, "9.4")
+    assert ratio.match and ratio.match.indicator == "high_value_invention_patents_per_10k_people"
+    assert (ratio.period, ratio.entity) == ("2022", "CHN")
+    assert not [c for c in found if c.span.startswith("10,000")]  # the base is no figure
+
+
+# --- a place on the ranking named right after it -----------------------------------------------------------------
+# WIPO GII 2022: China 11th (bundled gii/gii_rank)
+
+def test_a_place_on_the_ranking_named_right_after_it_is_in_that_ranking_not_the_sentences_earlier_count(store):
+    text = ("China saw 70,000 international applications filed under the World Intellectual Property Organization "
+            "(WIPO)'s Patent Cooperation Treaty in 2022 and the country rose to the 11th position on the Global "
+            "Innovation Index 2022 released by WIPO, according to Shen.")
+    found = spot.spot(text, store=store, published="2023-04-24")
+    place = by_span(found, "11th")
+    assert place.match and place.match.indicator == "gii_rank" and (place.period, place.entity) == ("2022", "CHN")
+    count = by_span(found, "70,000")
+    assert count.match and count.match.indicator == "pct_applications"

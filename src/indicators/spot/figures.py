@@ -613,11 +613,12 @@ PER_BASES = {"10,000": "10000", "10000": "10000", "ten thousand": "10000", "mill
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _per_population_pattern() -> tuple[re.Pattern, re.Pattern, dict]:
-    """"per <base> <people>" ("per 10,000 people", "per million inhabitants"), and the words naming what is counted."""
+    """"per <base> <people>" ("per 10,000 people", "per million inhabitants", "for every 10,000 people"), and the words
+    naming what is counted."""
     data = vocabulary().get("per_population") or {}
     counted, people = data.get("counted") or {}, data.get("people") or []
     alt = lambda words: alternatives(words) or r"(?!x)x"  # noqa: E731
-    return (re.compile(rf"(?i)\bper\s+(?P<base>{alt(PER_BASES)})\s+(?:{alt(people)})\b"),
+    return (re.compile(rf"(?i)\b(?:per|for\s+every|for\s+each)\s+(?P<base>{alt(PER_BASES)})\s+(?:{alt(people)})\b"),
             re.compile(rf"(?i)\b(?:{alt(counted)})\b"), counted)
 
 

@@ -589,6 +589,24 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
         frame.notes.append("a rate no series holds (“tariffs of up to 60%”), not a change of the sentence's series")
 
 
+@functools.cache  # built once from the vocabulary shipped in the package
+def _receiving_office_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = vocabulary()["receiving_office"]
+    return (re.compile(rf"(?i)(?<![\w])(?:{alternatives(words['received'])})(?![\w])"),
+            re.compile(rf"(?<![\w])(?:{alternatives(words['offices'])})(?![\w])"))
+
+
+def _received_by_an_office(frame: Frame, sentence: str) -> None:
+    """A count of patent applications an office received ("With 74,420 filings, the China National Intellectual
+    Property Administration (CNIPA) received the most PCT applications", vocabulary `receiving_office`): the office's
+    count, not the applicants' economy's (the store's PCT series): an "other:" subject, never judged against it."""
+    received, offices = _receiving_office_patterns()
+    if frame.kind == "count" and frame.subject and catalogue.within(frame.subject, "patents") \
+            and received.search(sentence) and offices.search(sentence):
+        frame.subject, frame.subject_from = "other:receiving_office", "stated"
+        frame.notes.append("a count an office received (a receiving office's), not one by the applicants' origin")
+
+
 INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b")
 
 
@@ -783,6 +801,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
             _not_series_noun(frame, figure, sentence)
+            _received_by_an_office(frame, sentence)
             _rank_of_a_named_item(frame, figure, sentence, places)
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
@@ -1910,12 +1929,22 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # figure's own, not the one named before it in the sentence ("total trade increased 6.5%, driven by ...")
     near = next((m for m in items if change_in and m.start == change_in.end()), None) \
         or _nearest(items, figure.start, figure.end, clause)
+    if frame.kind == "rank" and any(m.value in _ranked_subjects() and m.start >= figure.end
+                                    and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)
+                                    for m in mentions("subject", sentence)):
+        # "... applications filed under the PCT in 2022 and the country rose to the 11th position on the Global
+        # Innovation Index 2022": a place on the ranking named right after it, whatever the sentence counted before
+        frame.measure, frame.measure_from, frame.measures = "rank", "stated", ("rank",)
+        return
     ranking = frame.kind == "rank" and any(m.value in _ranked_subjects() and m.start < figure.end + 40
                                            for m in mentions("subject", sentence))
     if near is not None and near.start >= figure.end and ranking and "," in sentence[figure.end: near.start]:
         near = None  # "among the world's 10 most innovative economies in the UN's annual rankings ..., alongside a
         # gloomy outlook for innovation investment": a place in a ranking the sentence names; a measure past a comma
         # after it is not what ranks it
+    if near is None and " per " in (figure.unit or ""):
+        return  # "China has granted 798,000 invention patents, with 9.4 high-value patents for every 10,000 people":
+        # a ratio per head of population is not the other clause's flow
     if near is None:
         near = _nearest(items, figure.start, figure.end, (0, len(sentence)), after_too=not ranking)
         if near is not None and near.start >= figure.end and CONTRAST.search(sentence, figure.end, near.start):
@@ -2008,6 +2037,11 @@ def _ranked_subjects() -> frozenset[str]:
                      if series.kind == "rank")
 
 
+RANKING_RIGHT_AFTER = re.compile(r"(?i)\s+(?:(?:place|position|spot|rank)\s+)?(?:on|in|of|among)\s+(?:the\s+)?"
+                                 r"(?:(?:\d{4}|WIPO['’]s|latest|annual|world['’]s)\s+)?")
+"""Between a place and the ranking it is on ("11th position on the Global Innovation Index")."""
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -2061,6 +2095,11 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # what a flow carries is goods or services; a subject after the figure that no flow carries is another
         # figure's (the one before, if any, is this one's)
         near = next((m for m in reversed(items) if m.end <= figure.start), None)
+    if frame.kind == "rank" and near is not None and near.value not in _ranked_subjects():
+        # "70,000 international applications filed under the Patent Cooperation Treaty ... and the country rose to
+        # the 11th position on the Global Innovation Index 2022": the ranking a place is said to be on
+        near = next((m for m in items if m.value in _ranked_subjects() and m.start >= figure.end
+                     and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)), near)
     head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
     if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
             and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
