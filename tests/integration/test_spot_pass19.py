@@ -168,3 +168,50 @@ def test_a_place_on_the_ranking_named_right_after_it_is_in_that_ranking_not_the_
     assert place.match and place.match.indicator == "gii_rank" and (place.period, place.entity) == ("2022", "CHN")
     count = by_span(found, "70,000")
     assert count.match and count.match.indicator == "pct_applications"
+
+
+# --- a period set against the text's does not move it; a year in a later participle clause is its own figure's ----
+# GACC: imports fell 1.9% in March 2024 and 4.3% in March 2025 on the dollar basis (bundled monthly series)
+
+def test_an_earlier_period_set_against_the_texts_does_not_date_the_next_sentences(store):
+    text = ("In March, China experienced a notable decline in export growth, falling 7.5% to US$279.7 billion, "
+            "according to the latest customs data. This decrease sharply contrasts the 7.1% growth observed in the "
+            "first two months of the year.\n\nMeanwhile, imports also saw a reduction, dropping by 1.9% compared to "
+            "the same period last year.")
+    found = spot.spot(text, store=store, published="2024-04-12")
+    imports = by_span(found, "1.9%")
+    assert imports.match and imports.match.indicator == "goods_imports_usd_yoy_pct" and imports.period == "2024-03"
+    assert imports.verdict == "supported"
+
+
+def test_a_later_period_still_dates_the_next_sentences(store):
+    text = ("Exports grew 7.1% in the first two months of the year. In March, exports fell 7.5% compared with the "
+            "7.1% growth of January and February.\n\nImports dropped by 1.9% from a year earlier.")
+    found = spot.spot(text, store=store, published="2024-04-12")
+    assert by_span(found, "1.9%").period == "2024-03"
+
+
+def test_a_year_in_a_later_participle_clause_dates_that_clauses_figure_not_the_first(store):
+    text = ("Chinese exports rose by 12.4% compared to the same month last year. In contrast, exports had grown just "
+            "2.3% during the January–February period.\n\nMeanwhile, imports dropped by 4.3%, exceeding analysts' "
+            "forecasts of a 2.0% decline and adding to the sharper-than-expected 8.4% contraction seen earlier this "
+            "year.")
+    found = spot.spot(text, store=store, published="2025-04-16")
+    imports = by_span(found, "4.3%")
+    assert imports.match and imports.match.indicator == "goods_imports_usd_yoy_pct" and imports.period == "2025-03"
+    assert imports.verdict not in ACCUSING
+
+
+def test_a_year_after_a_lists_last_figure_dates_the_whole_list(store):
+    found = spot.spot("China exported 154 GW of PV modules, 24 GW of solar cells, and 41 GW of wafers in 2022.",
+                      store=store, published="2023-05-24")
+    assert [by_span(found, s).period for s in ("154 GW", "24 GW", "41 GW")] == ["2022"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "12th April 2024 – (Beijing) In March, exports fell 7.5% to US$279.7 billion.",
+    "On the 3rd of May, customs said exports fell 7.5% in April.",
+])
+def test_an_ordinal_before_a_months_name_is_a_day_not_a_place(store, text):
+    found = spot.spot(text, store=store, published="2024-05-12")
+    assert not [c for c in found if c.frame.get("kind") == "rank"]

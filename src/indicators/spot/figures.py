@@ -173,6 +173,9 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
 
+DAY_OF_MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+                                r"November|December)\b")
+"""After an ordinal, a month's name: the ordinal is a day ("12th April 2024", "the 16th of May")."""
 LABEL_BEFORE = re.compile(r"(?i)\b(?:see|in|on|from)\s+(?:the\s+)?(?:chart|figure|fig\.|table|graph|page|p\.|annex|"
                           r"appendix|box|exhibit|footnote|note|section)\s*$")
 """A number that labels a part of the document ("see chart 1", "in Table 2"), not a figure."""
@@ -182,6 +185,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
     if f.kind == "number" and re.fullmatch(r"\d{1,3}[a-z]?", f.text) and LABEL_BEFORE.search(before):
         return True  # "(see chart 1)": the chart's number
+    if f.kind == "ordinal" and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and DAY_OF_MONTH_AFTER.match(sentence, f.end):
+        return True  # "12th April 2024 – (Beijing)": a date
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": not the reader's "1"; wordforms.py reads the rank whole (or numbering)
     if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \

@@ -821,7 +821,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
-            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years)
+            _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
+                    _later_clauses_years(sentence, figure, figures, years))
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
                 frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
@@ -2875,11 +2876,35 @@ def _shifted(period: str, months: int) -> str | None:
     return None
 
 
+YEAR_OF_A_LATER_FIGURE = re.compile(r"(?i)[^,;\d]{0,30}\b(?:earlier|previously|before)\s+(?:in\s+)?")
+"""Between a figure and a year after it that dates it as an earlier figure ("8.4% contraction seen earlier this
+year"); not a year the sentence's figures share ("grown 70 percent a year since 2020, reaching 4.91 million in 2023")."""
+PARTICIPLE_CLAUSE = re.compile(r"(?:,|\band)\s+[a-z]+ing\b")
+"""A clause of its own opening with a participle (", exceeding forecasts ... and adding to ..."), not a list's next item
+("154 GW of modules, 24 GW of cells, and 41 GW of wafers in 2022": the year dates them all)."""
+
+
+def _later_clauses_years(sentence: str, figure: Figure, figures: list[Figure], years) -> frozenset[int]:
+    """The offsets of years that date another figure in a later clause ("imports dropped by 4.3%, exceeding forecasts
+    of a 2.0% decline and adding to the sharper-than-expected 8.4% contraction seen earlier this year": "this year" is
+    the 8.4%'s, past a participle's clause, not the 4.3%'s); a year after a list's figures dates them all ("exports
+    $3.38 trillion and imports $2.56 trillion in 2023")."""
+    later = set()
+    for off, _, _, _ in years:
+        owner = max((g for g in figures if figure.end <= g.start and g.end <= off), key=lambda g: g.end, default=None)
+        if owner is not None and YEAR_OF_A_LATER_FIGURE.fullmatch(sentence, owner.end, off) \
+                and PARTICIPLE_CLAUSE.search(sentence, figure.end, owner.start):
+            later.add(off)
+    return frozenset(later)
+
+
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
-            earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None) -> None:
+            earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None,
+            later_clauses_years: frozenset = frozenset()) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
-    the year -> start of its figure), else the earlier sentences' period (context)."""
+    the year -> start of its figure; nor dating a figure of a later clause, `later_clauses_years`), else the
+    earlier sentences' period (context)."""
     attached_years = attached_years or {}
     after = sentence[figure.end: figure.end + 60]
     bases = [y for _, y, base, _ in years if base and y]
@@ -2960,7 +2985,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
         # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
         a, b = _clause_of(_clauses(sentence), figure.start)
-        candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)]
+        candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)
+                      and off not in later_clauses_years]
         # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
         every = candidates
         free = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start]
@@ -3189,6 +3215,13 @@ def _list_introduction(context: Context, sentence: str, paragraph: int) -> None:
         context.list_transformation, context.list_paragraph = ("share" if shared else "growth_rate"), None
 
 
+LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
+                          r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?\S+\s+(?:growth|rise|increase|"
+                          r"decline|drop|fall)|deviating\s+from)\b")
+"""Words setting a figure against an earlier one ("In contrast, exports had grown just 2.3% during the January-February
+period"): that figure's period is not the text's."""
+
+
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
     edition = EDITION.search(sentence)
@@ -3206,16 +3239,22 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if named_month and named_month.group(4):
         dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
     period = context.period
-    if stated:
+    said = stated or dated
+    looking_back = bool(said) and bool(LOOKING_BACK.search(sentence)) \
+        and (not context.period or _ends(said[0]) < _ends(context.period))
+    # "In contrast, exports had grown just 2.3% during the January-February period", "This decrease sharply contrasts
+    # the 7.1% growth observed in the first two months": an earlier period set against the text's, not the one its
+    # next sentences speak of
+    if stated and not looking_back:
         context.period = stated[0]
-    else:
+    elif not looking_back:
         own = [y for _, y, base, _ in years if y and not base]
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]
         elif dated:
             context.period = dated[0]
-    if context.period != period or stated:
+    if context.period != period or stated and not looking_back:
         context.period_paragraph = paragraph
         # (none the catalogue knows: "The manufacturing purchasing managers index dropped to 49.5 in May" is about
         # something else too, never the period of a later paragraph's accusation)
