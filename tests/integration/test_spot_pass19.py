@@ -215,3 +215,65 @@ def test_a_year_after_a_lists_last_figure_dates_the_whole_list(store):
 def test_an_ordinal_before_a_months_name_is_a_day_not_a_place(store, text):
     found = spot.spot(text, store=store, published="2024-05-12")
     assert not [c for c in found if c.frame.get("kind") == "rank"]
+
+
+# --- dev52's accusations: "our country", an item's bracketed place, a pillar of the index ------------------------
+# WIPO GII 2023: Costa Rica 74th, Bulgaria 38th; GII 2024: Lithuania 33rd (bundled gii/gii_rank)
+
+def test_our_country_is_the_economy_the_text_is_about(store):
+    text = ("Costa Rica entered the top 10 of the most innovative countries in Latin America according to WIPO.\n\n"
+            "With 27.9 points out of 100 in the 2023 Global Innovation Index, our country ranks seventh in the region "
+            "and 74th worldwide.")
+    found = spot.spot(text, store=store, published="2023-11-21")
+    place = by_span(found, "74th")
+    assert place.match and place.match.indicator == "gii_rank" and (place.period, place.entity) == ("2023", "CRI")
+    assert place.verdict == "supported"
+
+
+def test_our_country_in_a_text_that_names_no_economy_is_china(store):
+    found = spot.spot("In 2023, our country's exports of electric vehicles, lithium-ion batteries and solar cells "
+                      "exceeded 1 trillion yuan for the first time.", store=store, published="2024-01-15")
+    assert by_span(found, "1 trillion yuan").entity == "CHN"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Moreover, what allowed Lithuania to maintain its high position in the Global Innovation Index 2024 was "
+     "entrepreneurship policy and culture (8th place), stability of the business environment (18th).", "8th"),
+    ('In the "Institutions" pillar of the innovation index, Bulgaria dropped 27 places, moving from 66th last year '
+     "to 83rd this year.", "66th"),
+    ("In the Innovation Output Sub-Index of the GII 2024, Bulgaria was 40th.", "40th"),
+])
+def test_the_place_of_an_item_or_a_part_of_the_index_is_never_judged_as_the_economys_place(store, text, span):
+    found = spot.spot(text, store=store, published="2024-11-24")
+    [place] = [c for c in found if c.span == span]
+    assert place.verdict == "unverifiable" and not (place.match and place.match.indicator == "gii_rank")
+
+
+# --- "the top spot": first place; a list's size said of no economy does not set the text's ranking -----------------
+# WIPO GII 2023: Switzerland 1st, Finland 6th, Estonia 16th (bundled gii/gii_rank)
+
+def test_the_top_spot_is_first_place(store):
+    found = spot.spot("Slovenia retained its 33rd place among 132 countries in this year's ranking of the Global "
+                      "Innovation Index 2023. Switzerland retained the top spot among the world's most innovative "
+                      "countries.", store=store, published="2023-09-28")
+    top = by_span(found, "top spot")
+    assert top.match and top.match.indicator == "gii_rank" and (top.entity, top.value) == ("CHE", 1)
+    assert top.verdict == "supported"
+
+
+def test_the_top_spot_in_n_indicators_is_a_count_not_a_place(store):
+    found = spot.spot("Singapore made it into the top five in the 2023 GII. In fact, the country retained the top "
+                      "spot in 11 indicators.", store=store, published="2023-09-28")
+    assert not [c for c in found if c.span == "top spot"]
+
+
+def test_a_list_size_said_of_no_economy_does_not_set_the_ranking_of_the_next_places(store):
+    text = ("The 2023 edition of the Global Innovation Index takes the pulse of global innovation trends. It unveils "
+            "the ranks of the most innovative economies among 132 nations, while also highlighting the top 100 "
+            "science and technology innovation clusters.\n\n"
+            "Finland (6th) moves closer to the top 5, while the Baltic (Estonia 16th, Lithuania 34th, and Latvia "
+            "37th) economy is also on an upward trend.")
+    found = spot.spot(text, store=store, published="2023-10-16")
+    for span, entity in (("6th", "FIN"), ("16th", "EST")):
+        [place] = [c for c in found if c.span == span]
+        assert place.match and place.match.indicator == "gii_rank" and (place.period, place.entity) == ("2023", entity)

@@ -731,7 +731,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     subjects = _solar_cells(sentence, subjects, context, paragraph)
-    places = [p for p in _resolve_country(_places(sentence), context.country) if not any(a <= p.start < b for a, b in epithets)]
+    places = [p for p in _resolve_country(_places(sentence), context.country, context.place) if not any(a <= p.start < b for a, b in epithets)]
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
     attached_years = {m.start(1): f.start for f in figures
@@ -922,7 +922,9 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         frame.notes.append("the base of a percentage of GDP: one too")
 
 
-BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)\s*\)$", re.I)
+BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)"
+                            r"(?:\s+(?:place|position|rank))?\s*\)$", re.I)
+"""A place in brackets: "(1st)", "(both 1st)", "(8th place)"."""
 
 
 def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: list[Mention]) -> None:
@@ -2038,6 +2040,8 @@ def _ranked_subjects() -> frozenset[str]:
                      if series.kind == "rank")
 
 
+PART_OF_A_RANKING = re.compile(r"(?i)[\"”’']?\s+(?:of|in|within)\s+(?:the\s+)?(?:WIPO['’]s\s+)?(?:\d{4}\s+)?")
+"""Between a part and the ranking it belongs to ("pillar of the innovation index", "sub-index of the 2024 GII")."""
 RANKING_RIGHT_AFTER = re.compile(r"(?i)\s+(?:(?:place|position|spot|rank)\s+)?(?:on|in|of|among)\s+(?:the\s+)?"
                                  r"(?:(?:\d{4}|WIPO['’]s|latest|annual|world['’]s)\s+)?")
 """Between a place and the ranking it is on ("11th position on the Global Innovation Index")."""
@@ -2096,6 +2100,13 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # what a flow carries is goods or services; a subject after the figure that no flow carries is another
         # figure's (the one before, if any, is this one's)
         near = next((m for m in reversed(items) if m.end <= figure.start), None)
+    if near is not None and near.value in _ranked_subjects():
+        part = next((m for m in reversed(items) if m.end <= near.start and m.value.startswith("other:")
+                     and PART_OF_A_RANKING.fullmatch(sentence, m.end, near.start)), None)
+        if part is not None:
+            # "In the "Institutions" pillar of the innovation index, Bulgaria ... moving from 66th last year to 83rd":
+            # a part of the ranking (a pillar, a sub-index) is what the place is in, not the ranking as a whole
+            near = part
     if frame.kind == "rank" and near is not None and near.value not in _ranked_subjects():
         # "70,000 international applications filed under the Patent Cooperation Treaty ... and the country rose to
         # the 11th position on the Global Innovation Index 2022": the ranking a place is said to be on
@@ -2277,14 +2288,19 @@ def _places(sentence: str) -> list[Mention]:
 
 ORIGIN = re.compile(r"(?i)\b(?:came|come|comes|coming|originat\w*)\s+from\b")
 COUNTRY_WORDS = ("the country", "the nation", "the country's", "the nation's")
+OWN_COUNTRY_WORDS = ("our country", "my country", "our country's", "my country's")
 
 
-def _resolve_country(places: list[Mention], default: str | None) -> list[Mention]:
+def _resolve_country(places: list[Mention], default: str | None, own: str | None = None) -> list[Mention]:
     """"the country" names the economy named last before it in the sentence ("a Japanese trade body said the
-    country's exports"), else `default` (Context.country: the one named last in the text), else China."""
+    country's exports"), else `default` (Context.country: the one named last in the text), else China; "our
+    country" names the writer's own, `own` (Context.place: the one the text is about so far: "Costa Rica entered the
+    top 10 ... our country ranks 74th worldwide"), else China (translations of Chinese official texts: 我国)."""
     resolved = []
     for p in places:
-        if p.words.lower() in COUNTRY_WORDS:
+        if p.words.lower() in OWN_COUNTRY_WORDS and own and own != "WLD" and "-" not in own:
+            p = Mention(p.start, p.end, own, p.words)
+        elif p.words.lower() in COUNTRY_WORDS:
             earlier = [q for q in resolved if q.value != "WLD" and "-" not in q.value]
             p = Mention(p.start, p.end, earlier[-1].value if earlier else (default or "CHN"), p.words)
         resolved.append(p)
@@ -3274,8 +3290,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
+    # (not a list's size said of no economy: "highlighting the top 100 science and technology clusters" names what
+    # the report ranks, not the ranking the next places are in)
     ranked = [r.frame.subject for r in reads if r.frame.kind == "rank" and r.frame.subject_from == "stated"
-              and r.frame.subject and not r.frame.subject.startswith("other:")]
+              and r.frame.subject and not r.frame.subject.startswith("other:") and r.frame.entity != "WLD"]
     if ranked:
         context.rank_subject = ranked[-1]
     editions = [r.frame.period or "-" for r in reads if r.frame.kind == "rank" and r.frame.role == "figure"

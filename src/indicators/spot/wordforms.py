@@ -10,8 +10,8 @@ accusation), so that it is found and shown, never judged against a neighbouring 
   seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
   months", "the three months ended March 31", "the seven-month period");
 - multiple: "twice", "doubling", "more than double what ...", "triple the credit", "two and a half fold";
-- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the second-most innovative", "joint seventh",
-  "Russia ranked first and Mexico second";
+- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the top spot", "the second-most innovative",
+  "joint seventh", "Russia ranked first and Mexico second";
 - magnitude: "tens of thousands", "millions of", "billion-dollar", "double-digit" (lower bounds);
 - share: "every third car" (33.3 percent);
 - count: a number word the reader read but that carries no unit ("seven pillars", "occupying three"), unless it is
@@ -95,7 +95,9 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?:(?<=\()|(?<=\s)|^)#(?P<hn>\d{{1,3}})\b"
             rf"|\b(?P<o>first|second)(?:\s+(?:{alternatives(forms['rank_after'])})\b"
             rf"|[-\s](?:{alternatives(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
-            rf"|\b(?:{alternatives(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b)"),
+            rf"|\b(?:{alternatives(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b"
+            rf"|\b(?:the|its|their)\s+(?:global\s+|overall\s+|world['’]s\s+)?(?P<tp>top\s+(?:spot|position|place|rank|slot))"
+            rf"\b(?!s)(?!\s+in\s+(?:\d|(?:{CARDINAL})\b)))"),  # "the top spot in 11 indicators": a count's words
         # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
         # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters, a name of
         # at most five words: bounded backtracking, linear in the sentence)
@@ -238,6 +240,9 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(m.group("hn"))
         elif m.group("j"):
             value = float(_ordinal_value(m.group("j")))
+        elif m.group("tp"):  # "Switzerland retained the top spot": first place
+            found.append(WordFigure(m.start("tp"), m.end("tp"), 1.0, "rank", ""))
+            continue
         else:
             if re.search(r"(?i)\bin\s+the\s+$", sentence[max(0, m.start() - 8): m.start()]) \
                     and re.match(r"(?i)(?:first|second)\s+place\b", m.group(0)):
