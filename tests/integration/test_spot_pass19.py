@@ -277,3 +277,39 @@ def test_a_list_size_said_of_no_economy_does_not_set_the_ranking_of_the_next_pla
     for span, entity in (("6th", "FIN"), ("16th", "EST")):
         [place] = [c for c in found if c.span == span]
         assert place.match and place.match.indicator == "gii_rank" and (place.period, place.entity) == ("2023", entity)
+
+
+# --- a score out of 100; a cluster overtaking several others; the first ranking a text names ----------------------
+# WIPO GII 2023: Costa Rica 27.9; cluster ranking 2025: San Jose-San Francisco 3rd, released 2025-09-16 (bundled)
+
+def test_points_out_of_100_in_the_index_are_its_score_and_the_100_is_no_figure(store):
+    found = spot.spot("With 27.9 points out of 100 in the 2023 Global Innovation Index, Costa Rica ranks 74th "
+                      "worldwide.", store=store, published="2023-11-21")
+    score = by_span(found, "27.9")
+    assert score.match and score.match.indicator == "gii_score" and (score.period, score.entity) == ("2023", "CRI")
+    assert score.verdict == "supported"
+    assert not [c for c in found if c.span == "100"]
+
+
+CLUSTERS_2025 = ("Shenzhen-Hong Kong-Guangzhou has overtaken Tokyo-Yokohama to become the world's top cluster for "
+                 "innovation, the United Nations said.\n\nThe change at the top of the world's 100 leading innovation "
+                 "clusters was down to WIPO broadening the criteria.\n\n")
+
+
+def test_a_cluster_that_has_overtaken_several_others_takes_the_place(store):
+    found = spot.spot(CLUSTERS_2025 + "The new ranking showed that San Jose-San Francisco has now overtaken Beijing, "
+                      "Seoul and Shanghai-Suzhou to grab the third place.", store=store, published="2025-09-17")
+    place = by_span(found, "third")
+    assert place.match and place.match.indicator == "cluster_rank"
+    assert place.match.product == "cluster:San Jose–San Francisco" and place.period == "2025"
+    assert place.verdict == "supported"
+
+
+def test_a_named_clusters_place_is_never_read_as_its_economys_place_in_the_index(store):
+    # before the 2025 ranking's release the place is read in the 2024 ranking (San Jose-San Francisco 6th there):
+    # not an accusation, and never the United States' 3rd place in the index
+    found = spot.spot(CLUSTERS_2025 + "The new ranking showed that San Jose-San Francisco has now overtaken Beijing, "
+                      "Seoul and Shanghai-Suzhou to grab the third place.", store=store, published="2025-09-01")
+    place = by_span(found, "third")
+    assert place.match and place.match.indicator == "cluster_rank" and place.verdict not in ACCUSING
+    assert place.verdict != "supported"

@@ -407,6 +407,8 @@ def _another_reading(candidate, entry) -> bool:
     frame = candidate.frame
     if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
         return False
+    if candidate.match and (candidate.match.product or "").startswith("cluster:") and entry.member == "":
+        return False  # "San Jose-San Francisco ... grab the third place": a named cluster's place, never its economy's
     if frame.get("basis") and frame.get("basis_from") in ("stated", "context") and entry.basis != frame["basis"]:
         return False
     return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])

@@ -582,6 +582,9 @@ def read_figures(sentence: str) -> list[Figure]:
     spoken = _spoken(sentence)
     read = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
             if not _note_mark(sentence, g)]
+    # "27.9 points out of 100": a number inside another figure's unit words is part of them (not a range's two ends)
+    read = [g for g in read if not any(f.start < g.start < f.end and f.kind not in ("range-low", "range-high")
+                                       for f in read if f is not g)]
     figures, counts = [g for g in read if not g.form], [g for g in read if g.form]
     if spoken != sentence:
         figures = _join_spoken(sentence, figures)

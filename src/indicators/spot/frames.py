@@ -3306,6 +3306,11 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         # ranks are in, named in a sentence without figures (or with only a streak's length: "most innovative
         # country for the 14th time in a row in its Global Innovation Index")
         context.rank_subject = "innovation_index"
+    elif context.rank_subject is None and (named := [m.value for m in subjects if m.value in _ranked_subjects()
+                                                     and m.value != "index_indicators"]):
+        # "The change at the top of the world's 100 leading innovation clusters ...": the first ranking a text names
+        # is the one its later places are in until it names another (assumed, never an accusation)
+        context.rank_subject = named[0]
     exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
                 and r.frame.subject_from == "stated" and r.frame.subject
                 and not r.frame.subject.startswith("other:")]

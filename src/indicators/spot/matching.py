@@ -438,17 +438,20 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
             # ("The Shenzhen-Hong Kong-Guangzhou cluster continues to rank second ... in the Global Innovation Index")
         entity = sorted(entry.entities)[0]
         holds = bool(period and entry.holds(entity, period))
-        found.append((overtaking, holds, at + len(key), len(key), entry))
+        latest = max((last for _, _, _, last in entry.spans), default="")  # no period said: today's name first
+        found.append((overtaking, holds, at + len(key), latest if not period else "", len(key), entry))
     if not found:
         return None
-    _, holds, _, _, entry = max(found, key=lambda f: f[:4])  # the overtaker before the one overtaken
+    _, holds, _, _, _, entry = max(found, key=lambda f: f[:5])  # the overtaker before the one overtaken
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
 
 
-OVERTOOK_TO = re.compile(r"(?i)^\s+(?:overtook|overtaking|overtakes|passed|surpassed|displaced|leapfrogged|edged\s+out)\s+"
-                         r"(?:the\s+)?(?:[\w'’–-]+\s+){1,5}?to\s+(?:grab|take|secure|claim|clinch|win|capture|seize|"
+OVERTOOK_TO = re.compile(r"(?i)^\s+(?:(?:has|have)\s+(?:now\s+)?)?(?:overtook|overtaken|overtaking|overtakes|passed|"
+                         r"surpassed|displaced|leapfrogged|edged\s+out)\s+"
+                         r"(?:the\s+)?(?:[\w'’–-]+,?\s+){1,8}?to\s+(?:grab|take|secure|claim|clinch|win|capture|seize|"
                          r"become|rank|reach)\s+(?:the\s+)?$")
-"""Between a member and its rank, the one it overtook ("Beijing overtook Seoul to grab third place")."""
+"""Between a member and its rank, the ones it overtook ("Beijing overtook Seoul to grab third place", "San Jose-San
+Francisco has now overtaken Beijing, Seoul and Shanghai-Suzhou to grab the third place")."""
 
 
 RESPECTIVE_RANKS = re.compile(r"(?i)((?:\d{1,3}(?:st|nd|rd|th)|" + alternatives(numbers.ORDINAL_WORDS)
