@@ -165,7 +165,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it",
           "dev52": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 15/39, 3 false contradicted, 2 figures not held accused); "
-                   "then used for development (mapping pass 19: the accusations mended)"}
+                   "then used for development (mapping pass 19: the accusations mended)",
+          "dev55": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
         "candidates", "right")
