@@ -313,3 +313,45 @@ def test_a_named_clusters_place_is_never_read_as_its_economys_place_in_the_index
     place = by_span(found, "third")
     assert place.match and place.match.indicator == "cluster_rank" and place.verdict not in ACCUSING
     assert place.verdict != "supported"
+
+
+# --- power shipped abroad is solar products, summed over Ember's products; a gap between two amounts ---------------
+# Ember: panels + cells + wafers exported in August 2025 = 46,313.8 MW (bundled ember/solar_exports_capacity)
+
+@pytest.mark.parametrize("text, span", [
+    ("China's solar export revenue fell in August 2025. But the 46,000 megawatts of power capacity shipped abroad set "
+     "a record.", "46,000 megawatts"),
+    ("China exported 46,000 MW of solar products in August 2025.", "46,000 MW"),
+])
+def test_power_capacity_exported_in_a_text_on_solar_exports_is_the_sum_of_the_solar_products(store, text, span):
+    found = spot.spot(text, store=store, published="2025-10-01")
+    total = by_span(found, span)
+    assert total.match and total.match.indicator == "solar_exports_capacity" and not total.match.product
+    assert total.period == "2025-08" and total.verdict == "supported-rounded"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The US hit a record in oil exports in 2024. Yet China's clean technology exports were $30 billion higher.",
+     "$30 billion"),
+    ("China exported 1.2 million more vehicles than a year earlier in 2023, and $5 billion more than in 2022.",
+     "$5 billion"),
+])
+def test_a_gap_between_two_amounts_is_not_a_level(store, text, span):
+    found = spot.spot(text, store=store, published="2025-10-01")
+    gap = by_span(found, span)
+    assert gap.verdict == "unverifiable" and not gap.match
+
+
+def test_an_amount_that_more_than_doubled_is_still_read(store):
+    found = spot.spot("China's exports of lithium-ion batteries of $65 billion in 2023 more than doubled from 2020.",
+                      store=store, published="2024-03-01")
+    level = by_span(found, "$65 billion")
+    assert level.frame.get("subject") != "other:gap"
+
+
+def test_a_high_set_in_an_earlier_period_does_not_date_the_next_sentence(store):
+    text = ("China's exports hit a record in August 2025, according to Ember.\n\nAugust's solar export revenue was "
+            "nowhere near the high set in March 2023. But the 46,000 megawatts of power capacity shipped abroad set "
+            "a record.")
+    found = spot.spot(text, store=store, published="2025-10-01")
+    assert by_span(found, "46,000 megawatts").period == "2025-08"

@@ -575,6 +575,12 @@ def _not_series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        re.I))
 
 
+GAP_AFTER = re.compile(r"(?i)\s+(?:higher|lower|greater|bigger|smaller|larger|(?:more|less|fewer)\s+than\s+"
+                       r"(?!(?:doubled|tripled|trebled|quadrupled|halved|double|triple|twice)\b))")
+"""After an amount, words making it a gap between two amounts ("China's clean technology exports were $30 billion
+higher", "$5 billion more than a year earlier"), not a level ("more than doubled" is a multiple's)."""
+
+
 def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
     """A count of what no series counts ("over 150 member countries") or a percentage that is a rate no series
     holds ("tariffs of up to 60%", "a 100% tariff"), named right beside the figure (vocabulary
@@ -583,6 +589,9 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
     if frame.kind == "count" and counted.match(sentence, figure.start):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("a count of what no series counts (“150 member countries”)")
+    elif frame.kind in ("money", "count", "power", "energy") and GAP_AFTER.match(sentence, figure.end):
+        frame.subject, frame.subject_from = "other:gap", "stated"
+        frame.notes.append("a gap between two amounts (“$30 billion higher”), not a level any series holds")
     elif frame.kind == "percent" and (rate_after.match(sentence, figure.end)
                                       or rate_before.search(sentence[max(0, figure.start - 40): figure.start])):
         frame.subject, frame.subject_from = "other:rate", "stated"
@@ -2153,8 +2162,11 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.notes.append(f"the ranking named earlier in the text ({context.rank_subject})")
         return
     counted = vocabulary().get("unit_subjects", {}).get(figure.unit)
-    if counted:  # "1 million units" of exports: vehicles (the text's narrower vehicles when it named them)
-        carried = context.subject if context.subject and catalogue.within(context.subject, counted) else None
+    carried = context.subject if counted and context.subject and catalogue.within(context.subject, counted) else None
+    if counted and (carried or unit_kind(figure.unit) not in ("power", "energy")):
+        # "1 million units" of exports: vehicles (the text's narrower vehicles when it named them); "46,000 megawatts
+        # shipped abroad" after a sentence on solar exports: solar products (capacity counts other things too: "wind
+        # turbine exports reached 10 GW", so only where the text has named them)
         frame.subject, frame.subject_from = carried or counted, "assumed"
         frame.notes.append(f"counted in {figure.unit}: a figure about {carried or counted}")
         return
@@ -3233,9 +3245,10 @@ def _list_introduction(context: Context, sentence: str, paragraph: int) -> None:
 
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
                           r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?\S+\s+(?:growth|rise|increase|"
-                          r"decline|drop|fall)|deviating\s+from)\b")
+                          r"decline|drop|fall)|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
+                          r"nowhere\s+near)\b")
 """Words setting a figure against an earlier one ("In contrast, exports had grown just 2.3% during the January-February
-period"): that figure's period is not the text's."""
+period", "nowhere near the high set in March 2023"): that period is not the text's."""
 
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
@@ -3255,7 +3268,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if named_month and named_month.group(4):
         dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
     period = context.period
-    said = stated or dated
+    own_years = [y for _, y, base, _ in years if y and not base]
+    said = stated or dated or own_years
     looking_back = bool(said) and bool(LOOKING_BACK.search(sentence)) \
         and (not context.period or _ends(said[0]) < _ends(context.period))
     # "In contrast, exports had grown just 2.3% during the January-February period", "This decrease sharply contrasts
@@ -3264,7 +3278,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if stated and not looking_back:
         context.period = stated[0]
     elif not looking_back:
-        own = [y for _, y, base, _ in years if y and not base]
+        own = own_years
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]

@@ -333,8 +333,11 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         options = _share_options(frame, index) or _product_share_options(frame, index)
     if not options and frame.kind == "percent_of_gdp" and not frame.counterpart:
         options = _gdp_share_options(frame, index)
-    if frame.transformation in ("level", "growth_rate") and frame.subject_from == "stated" \
-            and not any(o.holds_period for o in options):
+    if frame.transformation in ("level", "growth_rate") \
+            and (frame.subject_from == "stated" or frame.subject_from and frame.kind in ("power", "energy")) \
+            and not any(o.holds_period and not o.narrower for o in options):
+        # (a narrower series holding the period is a part: "46,000 MW of solar products" are not the cells alone;
+        # a subject the unit gives, "46,000 megawatts ... shipped abroad", is summed as a stated one is)
         options = _product_sum_options(frame, index, unit) + options
     if frame.transformation == "share" and frame.kind == "percent" and not frame.counterpart and frame.whole_world \
             and frame.whole_subject in (None, frame.subject) and frame.entity and frame.entity != "WLD" \
