@@ -167,7 +167,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 15/39, 3 false contradicted, 2 figures not held accused); "
                    "then used for development (mapping pass 19: the accusations mended)",
           "dev53": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 4/66, no accusation); then used for development (mapping "
+                   "pass 19: Ember's figures by destination, the class most unseen misses fall in)",
           "dev54": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev55": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
