@@ -355,3 +355,65 @@ def test_a_high_set_in_an_earlier_period_does_not_date_the_next_sentence(store):
             "a record.")
     found = spot.spot(text, store=store, published="2025-10-01")
     assert by_span(found, "46,000 megawatts").period == "2025-08"
+
+
+# --- Ember's figures by destination (dev53): imports read from China's export data, a twelve-month window ---------
+# Ember: China's panel exports to Africa, 12 months to June 2025 = 15,032 MW, 12 months before = 9,379 MW; to Nigeria
+# 1,721 MW, to Algeria 1,199 MW (bundled ember/solar_exports_capacity [pv_panels], monthly rows by partner)
+
+AFRICA = ("Solar panel imports into Africa increased 60% in the 12 months through June 2025, according to an analysis "
+          "of China's export data, energy think tank Ember announced on Tuesday.\n\n")
+
+
+def _ember(found, span, partner, period):
+    figure = by_span(found, span)
+    assert figure.match and figure.match.indicator == "solar_exports_capacity", span
+    assert (figure.match.counterpart, figure.period, figure.entity) == (partner, period, "CHN"), span
+    assert figure.verdict not in ACCUSING
+    return figure
+
+
+def test_imports_into_a_region_read_from_chinas_export_data_are_chinas_exports_to_it(store):
+    found = spot.spot(AFRICA + "Africa's solar panel imports hit a record 15,032 megawatts in the 12 months through "
+                      "June 2025, a 60% jump from 9,379 megawatts in the previous year, it added.", store=store,
+                      published="2025-08-26")
+    first = [c for c in found if c.span == "60%"][0]
+    assert first.match and first.match.counterpart == "region:Africa" and first.period == "2024-07/2025-06"
+    _ember(found, "15,032 megawatts", "region:Africa", "2024-07/2025-06")
+    _ember(found, "9,379 megawatts", "region:Africa", "2023-07/2024-06")
+
+
+@pytest.mark.parametrize("cue", [
+    "The data comes from a fresh analysis of China's solar export figures by energy think tank Ember.",
+    "Ember analysed data on China's solar panel exports.",
+    "African countries are importing a record volume of solar panels from China.",
+])
+def test_words_saying_the_data_are_chinas_exports_make_a_regions_imports_chinas_exports_to_it(store, cue):
+    found = spot.spot(cue + "\n\nAfrica as a whole imported 15,032 MW of solar panels in the 12 months to June 2025, "
+                      "60 per cent higher than the 9,379 MW recorded in the previous year.", store=store,
+                      published="2025-08-27")
+    _ember(found, "15,032 MW", "region:Africa", "2024-07/2025-06")
+    _ember(found, "60 per cent", "region:Africa", "2024-07/2025-06")
+    _ember(found, "9,379 MW", "region:Africa", "2023-07/2024-06")
+
+
+def test_without_such_words_a_regions_imports_are_not_chinas_exports(store):
+    found = spot.spot("Africa as a whole imported 15,032 MW of solar panels in the 12 months to June 2025.",
+                      store=store, published="2025-08-27")
+    figure = by_span(found, "15,032 MW")
+    assert not (figure.match and figure.match.source == "ember")
+
+
+def test_in_a_text_on_a_twelve_month_window_the_next_sentences_stay_on_it(store):
+    found = spot.spot(AFRICA + "Twenty African countries set records for solar imports, with 25 countries importing "
+                      "at least 100 megawatts, compared to 15 countries a year earlier.\n\nNigeria overtook Egypt as "
+                      "the second-largest importer with 1,721 megawatts, while Algeria ranked third with 1,199 "
+                      "megawatts.", store=store, published="2025-08-26")
+    _ember(found, "1,721 megawatts", "NGA", "2024-07/2025-06")
+    _ember(found, "1,199 megawatts", "DZA", "2024-07/2025-06")
+
+
+def test_the_one_that_followed_another_takes_its_own_figure(store):
+    found = spot.spot(AFRICA + "Nigeria ranked second with 1,721 MW. Algeria followed Nigeria as the third-largest "
+                      "importer with 1,199 MW.", store=store, published="2025-08-27")
+    _ember(found, "1,199 MW", "DZA", "2024-07/2025-06")

@@ -706,6 +706,15 @@ def _solar_cells(sentence: str, subjects: list[Mention], context: Context, parag
     return sorted(subjects + cells, key=lambda m: m.start) if cells else subjects
 
 
+def _export_data(context: Context, sentence: str, subjects: list[Mention]) -> None:
+    """"Solar panel imports into Africa increased 60% ..., according to an analysis of China's export data": the text's
+    flows of what the sentence names are China's exports, whoever it says imports them (from this sentence on)."""
+    goods = [m.value for m in subjects if not m.value.startswith("other:") and m.value != "goods"
+             and catalogue.within(m.value, "goods")]
+    if goods and not context.exports_of and CHINAS_EXPORT_DATA.search(sentence):
+        context.exports_of = goods[0]
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
@@ -741,6 +750,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     subjects = _unknown_industries(sentence, subjects, bases)
     subjects = _solar_cells(sentence, subjects, context, paragraph)
     places = [p for p in _resolve_country(_places(sentence), context.country, context.place) if not any(a <= p.start < b for a, b in epithets)]
+    _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
     attached_years = {m.start(1): f.start for f in figures
@@ -2396,6 +2406,8 @@ BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|aga
                              r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
 """Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
+IMPORTS_INTO = re.compile(r"(?i)\bimport(?:s|ed)?\s+(?:[\w-]+\s+){0,3}?into\s+(?:the\s+)?$")
+"""Before the importer of imports: "imports into Africa", "panels imported into Pakistan"."""
 IMPORTED_FROM = re.compile(r"(?i)\b(?:imports?|imported|importing|purchases|bought|buying)\s+(?:(?:(?!from\b)[\w-]+\s+){0,4}?from|of)"
                            r"\s+(?:the\s+)?$")
 """Before the partner of imports: "imports from Russia", "imports of U.S. goods", "imports of crude oil from Iraq"."""
@@ -2560,14 +2572,23 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             # "solar modules shipped from China to Africa rose 60% ... The think tank recorded 15 GW of Chinese PV
             # imports": no importer named, the partner of the sentence before imports them
             frame.entity, frame.entity_from = context.partner, "context"
+    if "imports" in frame.measures and frame.entity in (None, "CHN") and frame.entity_from != "stated" \
+            and context.exports_of and frame.role == "figure" \
+            and (into := next((p for p in places if clause[0] <= p.start < clause[1] and p.value not in ("CHN", "WLD")
+                               and "-" not in p.value
+                               and IMPORTS_INTO.search(sentence[max(0, p.start - 40): p.start])), None)):
+        # "Solar panel imports into Africa increased 60%" in a text on China's exports: the importer is Africa
+        frame.entity, frame.entity_from = into.value, "stated"
     if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
             or frame.entity_from not in ("stated", "context") or "-" in frame.entity \
             or frame.entity_from == "context" and not origin \
             or frame.measure_from != "stated" and OWN_MEASURE.search(sentence, clause[0], clause[1]):
         return
     if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
-                            or context.exports_of and frame.subject_from == "assumed"):
-        return
+                            or context.exports_of and frame.subject_from == "assumed"
+                            or context.exports_of and frame.subject and catalogue.within(frame.subject,
+                                                                                           context.exports_of)):
+        return  # ("China's solar export figures ... Africa as a whole imported 15,032 MW of solar panels": a part)
     importer = next((p for p in places if p.value == frame.entity), None)
     frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
     # another economy's imports are the mirror of China's exports (recorded CIF, not FOB): assumed, never an
@@ -2726,19 +2747,21 @@ SCOPE_BEFORE = re.compile(r"(?i)\b(?:largest|biggest|top|leading|main|major|high
 Europe"): the figure is the economy's named before it, not the field's."""
 RIVAL_BEFORE = re.compile(r"(?i)\b(?:overtak(?:en|es|ing|e)|overtook|surpass(?:ed|es|ing)?|outpac(?:ed|es|ing|e)|"
                           r"outstrip(?:ped|s|ping)?|replac(?:ed|es|ing|e)|displac(?:ed|es|ing|e)|dethron(?:ed|es|ing|e)|"
-                          r"unseat(?:ed|s|ing)?|ahead\s+of|overtaking)\s+(?:the\s+)?$")
-"""Before an economy, words making it the one overtaken ("China has overtaken the United States to rank first",
-"replacing Germany"): not the one a lead without a level is said of (`_lead_of_a_measure`; for any figure it
+                          r"unseat(?:ed|s|ing)?|ahead\s+of|overtaking|followed|trailed|trailing)\s+(?:the\s+)?$")
+"""Before an economy, words making it the one overtaken or followed ("China has overtaken the United States to rank
+first", "replacing Germany", "Algeria followed Nigeria as the third-largest importer"; not "followed by"): not the one a lead without a level is said of (`_lead_of_a_measure`; for any figure it
 moved figures of the overtaken economy to the other on dev and dev7: not used there)."""
 
 
 PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing)\b[^,;]*$|^\s+to\s+(?:secure|take|claim|become|grab|clinch|reach|"
                               r"win|capture|seize|rank|move\s+into|climb\s+to)\b[^,;]*$|^\s+for\s+(?:the\s+)?$"
                               r"|^\s+and\s+(?:has\s+|have\s+|had\s+)?(?:climbed|moved|risen|rose|jumped|advanced)\s+"
-                              r"(?:up\s+)?to\s+(?:the\s+)?$")
+                              r"(?:up\s+)?to\s+(?:the\s+)?$"
+                              r"|^\s+as\s+(?:the\s+)?(?:[^,;]{0,60}?\bwith\s+)?$")
 """A participle clause opened after a comma and holding the figure (", shipping 4.91 million ..."), or the purpose
 right after the one overtaken ("Singapore overtook Britain to secure fourth place", "Sweden overtook the United States
-for second position", "Sweden has overtaken the United States and has climbed to second position")."""
+for second position", "Sweden has overtaken the United States and has climbed to second position", "Nigeria overtook
+Egypt as the second-largest importer with 1,721 megawatts")."""
 
 
 LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
@@ -2926,6 +2949,34 @@ def _later_clauses_years(sentence: str, figure: Figure, figures: list[Figure], y
     return frozenset(later)
 
 
+ROLLING_WINDOW = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+SAME_WINDOW_AFTER = re.compile(r"(?i)^[^\d.;]{0,40}?\b(?:in|during|over)\s+(?:the\s+same|that)\s+period\b")
+PREVIOUS_WINDOW_AFTER = re.compile(r"(?i)^[^\d.;]{0,40}?\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+"
+                                   r"(?:(?:12|twelve)[\s-]+months?(?:\s+period)?|year|12-month\s+period)\b"
+                                   r"|^[^\d.;]{0,40}?\ba\s+year\s+(?:earlier|before)\b")
+
+
+def _rolling_window(period: str | None) -> bool:
+    """A twelve-month window that is not a calendar year ("2024-07/2025-06")."""
+    m = ROLLING_WINDOW.fullmatch(period or "")
+    return m is not None and m.group(2) != "01" \
+        and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 11
+
+
+def _window_said_after(after: str, period: str | None) -> str | None:
+    """In a text on a twelve-month window ("in the 12 months to June 2025"), the window a figure's own words name:
+    "in the same period" the same window, "in the preceding 12 months", "the previous year" the one before it
+    (not the calendar year: "15 GW - a 60% increase on the 9.4 GW imported in the preceding 12 months"); None
+    otherwise (a calendar year or quarter is dated as before)."""
+    if not _rolling_window(period):
+        return None
+    if SAME_WINDOW_AFTER.match(after):
+        return period
+    if PREVIOUS_WINDOW_AFTER.match(after):
+        return _shifted(period, 12)
+    return None
+
+
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
             earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None,
             later_clauses_years: frozenset = frozenset()) -> None:
@@ -2935,6 +2986,16 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     earlier sentences' period (context)."""
     attached_years = attached_years or {}
     after = sentence[figure.end: figure.end + 60]
+    if (window := _window_said_after(after, context.period)) is not None:
+        frame.period, frame.period_from = window, "stated"
+        return
+    if _rolling_window(context.period) and frame.role == "figure" and not YEAR.search(sentence) \
+            and not _subannual_words(sentence, "0000")[0]:
+        # "Africa as a whole imported 15,032 MW ..., 60 per cent higher than the 9,379 MW recorded in the previous
+        # year": with no year or month of its own, a figure is of the window the text speaks of (its "previous year"
+        # is the window before, the base's)
+        frame.period, frame.period_from = context.period, "context"
+        return
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
         frame.base_period = bases[0]
@@ -3243,10 +3304,17 @@ def _list_introduction(context: Context, sentence: str, paragraph: int) -> None:
         context.list_transformation, context.list_paragraph = ("share" if shared else "growth_rate"), None
 
 
+CHINAS_EXPORT_DATA = re.compile(
+    r"(?i)\b(?:China['’]s|Chinese)\s+(?:[\w-]+\s+){0,3}?(?:customs|exports?)\s+(?:data|figures|statistics|records)\b"
+    r"|\b(?:data|figures|statistics|records)\s+(?:on|of)\s+(?:China['’]s|Chinese)\s+(?:[\w-]+\s+){0,3}?exports\b"
+    r"|\bimport\w*\s+(?:[\w-]+\s+){0,8}?from\s+China\b")
+"""Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
+China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
+importing a record volume of solar panels from China")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
                           r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?\S+\s+(?:growth|rise|increase|"
                           r"decline|drop|fall)|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
-                          r"nowhere\s+near)\b")
+                          r"nowhere\s+near|previously)\b")
 """Words setting a figure against an earlier one ("In contrast, exports had grown just 2.3% during the January-February
 period", "nowhere near the high set in March 2023"): that period is not the text's."""
 
@@ -3271,7 +3339,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     own_years = [y for _, y, base, _ in years if y and not base]
     said = stated or dated or own_years
     looking_back = bool(said) and bool(LOOKING_BACK.search(sentence)) \
-        and (not context.period or _ends(said[0]) < _ends(context.period))
+        and (not context.period or _ends(said[0]) < _ends(context.period)) \
+        or _rolling_window(context.period) and not YEAR.search(sentence) and not _subannual_words(sentence, "0000")[0]
+    # (in a text on a twelve-month window, "compared to 15 countries a year earlier" speaks of the window before: the
+    # text stays on its window)
     # "In contrast, exports had grown just 2.3% during the January-February period", "This decrease sharply contrasts
     # the 7.1% growth observed in the first two months": an earlier period set against the text's, not the one its
     # next sentences speak of
