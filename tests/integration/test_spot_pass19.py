@@ -417,3 +417,19 @@ def test_the_one_that_followed_another_takes_its_own_figure(store):
     found = spot.spot(AFRICA + "Nigeria ranked second with 1,721 MW. Algeria followed Nigeria as the third-largest "
                       "importer with 1,199 MW.", store=store, published="2025-08-27")
     _ember(found, "1,199 MW", "DZA", "2024-07/2025-06")
+
+
+# --- an edition dates only its own ranking's places (pairs probe, seed 1) --------------------------------------
+# WIPO GII 2024: Malaysia 33rd; cluster ranking 2025: Beijing 4th, Shanghai-Suzhou 6th (2024: 3rd, 5th) (bundled)
+
+def test_the_edition_of_one_ranking_does_not_date_the_next_rankings_places(store):
+    text = ("Malaysia ranked 33rd in the Global Innovation Index 2024, and Kuala Lumpur entered the top 100 science and "
+            "technology clusters.\n\nShenzhen-Hong Kong-Guangzhou climbed one spot to lead the ranking this year, "
+            "while Tokyo-Yokohama slipped to second place, according to the WIPO 2025 Sci-Tech Cluster ranking "
+            "released yesterday.\n\nBesides Shenzhen-Hong Kong-Guangzhou, Beijing and Shanghai-Suzhou also made it "
+            "into the top 10 clusters, ranking fourth and sixth, respectively.")
+    found = spot.spot(text, store=store, published="2025-09-02")
+    for span in ("fourth", "sixth"):
+        [place] = [c for c in found if c.span == span]
+        assert place.match and place.match.indicator == "cluster_rank" and place.period == "2025", span
+        assert place.verdict == "supported", span

@@ -202,6 +202,7 @@ class Context:
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
+    rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     pv_parts_paragraph: int | None = None  # the last paragraph naming PV modules or wafers (cells are then cells)
@@ -410,11 +411,11 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     return None, ""
 
 
-EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Innovation\s+Index\b|(?:[A-Z]\w+\s+){0,3}"
+EDITION = re.compile(r"(?i)\b((?:19|20)\d{2})\s+(?:edition\b|GII\b|Global\s+Innovation\s+Index\b|(?:[A-Z][\w&-]*\s+){0,3}"
                      r"(?:Index|Ranking|Rankings)\b)|\b(?:GII|Global\s+Innovation\s+Index|Index|Ranking)(?:\s*\([A-Z]{2,6}\))?"
                      r"\s+((?:19|20)\d{2})\b")
 """An index's edition named by its year ("the 2025 Global Innovation Index", "GII 2023", "the 2025 edition",
-"the Global Innovation Index (GII) 2025"):
+"the Global Innovation Index (GII) 2025", "the WIPO 2025 Sci-Tech Cluster ranking"):
 the period of the ranks the text gives without a year of their own."""
 COMPARISON_START = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|since)\b")
 """Where a comparison's base starts (COMPARISON_WORDS, or "since")."""
@@ -3126,7 +3127,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             # a rank is of the index's edition the text named, not of a year carried from a sentence on its data
             frame.period, frame.period_from = context.edition, "context"
             return
-        elif frame.kind == "rank" and context.rank_period and context.period and context.period != context.rank_period:
+        elif frame.kind == "rank" and context.rank_period and context.period and context.period != context.rank_period \
+                and frame.subject in (None, context.rank_period_of):
             # "China was in 10th place in the GII ... patent applications in 2024 ... Germany ... its fall to 11th
             # place": a rank without a year is in the edition of the ranking's last rank (or, when that rank had no
             # year either, "-", left open as it was: the edition out by the published date), not of a data year
@@ -3381,11 +3383,13 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
               and r.frame.subject and not r.frame.subject.startswith("other:") and r.frame.entity != "WLD"]
     if ranked:
         context.rank_subject = ranked[-1]
-    editions = [r.frame.period or "-" for r in reads if r.frame.kind == "rank" and r.frame.role == "figure"
-                and r.frame.subject and not r.frame.subject.startswith("other:")
+    editions = [(r.frame.period or "-", r.frame.subject) for r in reads if r.frame.kind == "rank"
+                and r.frame.role == "figure" and r.frame.subject and not r.frame.subject.startswith("other:")
                 and (r.frame.period is None or r.frame.period.isdigit())]
     if editions:
-        context.rank_period = editions[-1]
+        # (the edition of the index's places does not date the cluster ranking's: "Malaysia ... 33rd in the GII 2024"
+        # then "Beijing and Shanghai-Suzhou ... ranking fourth and sixth" in the 2025 cluster ranking)
+        context.rank_period, context.rank_period_of = editions[-1]
     elif all(r.frame.role == "streak" for r in reads) and any(m.value == "innovation_index" for m in subjects):
         # "On the 16th local time, WIPO released the 2025 Global Innovation Index Report": the ranking the text's
         # ranks are in, named in a sentence without figures (or with only a streak's length: "most innovative
