@@ -214,6 +214,13 @@ NATION_CURRENCIES = {("chinese", "yuan"): "CNY", ("chinese", "renminbi"): "CNY",
 DOLLAR_NATIONS = {("hong", "kong"): "HKD", ("australian",): "AUD", ("canadian",): "CAD",
                   ("singapore",): "SGD", ("new", "taiwan"): "TWD", ("taiwan",): "TWD"}
 
+UP_PARTICLE_VERBS = frozenset({"pick", "picks", "picked", "picking", "tick", "ticks", "ticked", "ticking", "speed", "speeds",
+                               "sped", "speeded", "speeding", "step", "steps", "stepped", "stepping", "ramp", "ramps",
+                               "ramped", "ramping", "shot", "shoots", "shooting", "went", "go", "goes", "going",
+                               "moved", "moves", "moving", "edged", "edging", "inched", "inching", "crept", "creeping",
+                               "jumped", "jumping", "climbed", "climbing", "revved", "bounced", "bouncing"})
+"""Verbs whose particle "up" may stand before "to" and a level ("picking up to 8.3%"): "up to" is then no bound."""
+
 COMPARATOR_PHRASES = [
     (("more", "than"), ">"), (("over",), ">"), (("exceeded",), ">"), (("exceeding",), ">"), (("exceeds",), ">"),
     (("exceed",), ">"), (("above",), ">"), (("in", "excess", "of"), ">"), (("upwards", "of"), ">"),
@@ -738,6 +745,8 @@ class _Reader:
                 if len(phrase) <= len(ws) and tuple(ws[-len(phrase):]) == phrase:
                     hit = (phrase, cmp)
                     break
+            if hit and hit[0] == ("up", "to") and len(ws) > 2 and ws[-3] in UP_PARTICLE_VERBS:
+                hit = None  # "picking up to 8.3%", "ticked up to 5%": a verb and its particle, then "to" the level
             if hit and comparator is None:
                 comparator = hit[1]
                 del ws[-len(hit[0]):]

@@ -433,3 +433,45 @@ def test_the_edition_of_one_ranking_does_not_date_the_next_rankings_places(store
         [place] = [c for c in found if c.span == span]
         assert place.match and place.match.indicator == "cluster_rank" and place.period == "2025", span
         assert place.verdict == "supported", span
+
+
+# --- monthly trade (dev57): "over the last year" is a window; a record "since"; the month before ----------------
+# GACC (dollar basis): exports +5.9% in November 2025, -1.1% in October; imports +7.4% in September 2025, +1.3% in
+# August; surplus $96.18 billion in April 2025 (bundled monthly series)
+
+def test_over_the_last_year_is_a_window_and_does_not_date_the_next_months(store):
+    text = ("China increased exports to Europe by 14.8% over the last year, Reuters reported.\n\nOverall, Chinese "
+            "exports grew 5.9% year-on-year in November, which was a reversal from October's 1.1% contraction.")
+    found = spot.spot(text, store=store, published="2025-12-08")
+    assert by_span(found, "5.9%").period == "2025-11"
+    assert by_span(found, "14.8%").period != "2024"
+
+
+def test_a_record_since_a_month_is_not_an_annual_comparison_and_the_rate_before_is_the_month_before(store):
+    text = ("In USD terms, China's trade balance stood at $90.45bn last month.\n\nImports grew at a year-on-year rate of "
+            "7.4% - its fastest pace since April 2024 - up from just 1.3% the month before.")
+    found = spot.spot(text, store=store, published="2025-10-13")
+    assert by_span(found, "7.4%").period == "2025-09"
+    assert by_span(found, "1.3%").period == "2025-08"
+
+
+def test_a_figure_said_previously_in_a_text_on_a_month_is_the_month_befores(store):
+    found = spot.spot("China's Trade Balance widened its surplus in May, to $103.22 billion versus an estimated "
+                      "$101.1 billion and $96.18 billion previously.", store=store, published="2025-06-09")
+    before = by_span(found, "$96.18 billion")
+    assert before.match and before.match.indicator == "goods_trade_balance" and before.period == "2025-04"
+    assert before.verdict == "supported"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Export growth picked up to 8.3% in September 2025.", "8.3%"),
+    ("Inflation ticked up to 0.4% in May 2025.", "0.4%"),
+])
+def test_up_to_after_a_verb_is_its_particle_not_a_bound(text, span):
+    [figure] = [f for f in spot.find_figures(text) if f.unit == "percent"]
+    assert figure.comparator == "~="
+
+
+def test_up_to_alone_is_still_a_bound():
+    [figure] = [f for f in spot.find_figures("Tariffs of up to 25% apply.") if f.unit == "percent"]
+    assert figure.comparator == "<="

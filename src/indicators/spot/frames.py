@@ -37,7 +37,7 @@ level", "over the same period of 2022", "rose one place from its 2024 position";
 "compared to April 2023", "from May 2022"."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
-                            r"rank\s+|its\s+|their\s+|"
+                            r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
                             rf"(?:{MONTHS})"
                             r"['’]s\s+)?|"
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
@@ -498,6 +498,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         found.append((m.start(), m.group(1), base, "year"))
         previous = (m.end(), base, m.start())
     for m in RELATIVE_RE.finditer(sentence):
+        if m.group(1).lower() == "last year" and re.search(r"(?i)\bthe\s+$", sentence[max(0, m.start() - 5): m.start()]):
+            continue  # "increased exports to Europe by 14.8% over the last year": the past twelve months, a window
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against|similar to|"
@@ -785,8 +787,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         frame.kind = unit_kind(unit) or unit
         frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
-        if EARLIER_BEFORE.search(before):
-            frame.role = "earlier"
+        if EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end):
+            frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
         elif _compared(sentence, figure):
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
             if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
@@ -2847,6 +2849,10 @@ THE = r"the\s+"
 PREVIOUS_MONTH_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during|for)\s+)?(?:{_before_words('month', THE)})\b")
 """After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
 the 14.5% last month", "from 5% a month earlier")."""
+PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:estimated\s+and\s+)?(?:previously|previous|prior)\b(?!\s+(?:year|month|quarter|"
+                            r"record|high|low|peak|level|figure|estimate|forecast)s?\b)")
+"""Right after a figure, "previously" or "previous" alone: the figure of the release before ("$96.18 billion
+previously", "(versus 0.8% estimated and 0.2% previous)"): in a text on a month, the month before."""
 PREVIOUS_QUARTER_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during)\s+)?(?:{_before_words('quarter', THE)})\b")
 """After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
 YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
@@ -3019,13 +3025,20 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.period, frame.period_from = str(anchor - count), "assumed"
             frame.notes.append(f"“{back.group(0).strip()}”: counted back from {anchor}")
             return
+    if frame.role == "earlier" and not main_period and PREVIOUS_AFTER.match(after) and context.period \
+            and re.fullmatch(r"\d{4}-\d{2}", context.period):
+        main_period = context.period  # "Imports fall 3.4% (versus 0.8% estimated and 0.2% previous)" after "in May"
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
         said = BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)  # "down 12% MoM from 17.34 GW"
-        back = 1 if PREVIOUS_MONTH_AFTER.match(after) else (12 if YEAR_EARLIER_AFTER.match(after) else
+        back = 1 if PREVIOUS_MONTH_AFTER.match(after) or PREVIOUS_AFTER.match(after) and re.fullmatch(
+            r"\d{4}-\d{2}", main_period) else (12 if YEAR_EARLIER_AFTER.match(after) else
                                                              (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
         back = back or ((_sequential_months(said.group(1)) or 12) if said else 0)  # 12: year-on-year words
+        if not back and frame.kind == "percent" and frame.transformation == "growth_rate" \
+                and re.fullmatch(r"\d{4}-\d{2}", main_period) and not OWN_PART.match(sentence, figure.end):
+            back = 1  # "export growth picked up to 8.3% from 4.4%" in a text on September: August's rate
         shifted = _shifted(main_period, back) if back else _own_part(sentence, figure, years, main_period)
         if shifted:
             frame.period, frame.period_from = shifted, "stated"
@@ -3245,6 +3258,10 @@ def _attached_month(after: str, main_period: str | None, context: Context, role:
     return f"{year}-{month:02d}"
 
 
+RECORD_SINCE = re.compile(r"(?i)\b(?:[a-z]+est|first|highest|most|least)\b[^.;]{0,30}?\bsince\b")
+"""A record over the time since a date ("its fastest pace since April 2024", "the first rise since 2023")."""
+
+
 def _year_after_base(sentence: str, bases: list[str], context: Context) -> str | None:
     """"Exports amounted to USD 3.58 trillion (5.9% higher than in 2023)": a sentence whose only year is an
     annual comparison's base gives the figure the next year, when the text so far is about that year (its
@@ -3253,6 +3270,8 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
         return None
     if re.search(r"(?i)\b(?:same|corresponding)\s+(?:period|month|quarter|half)\b", sentence):
         return None  # "from the same period in 2023": the comparison is of a part of a year, not of years
+    if RECORD_SINCE.search(sentence):
+        return None  # "its fastest pace since April 2024": a record's window, not an annual comparison
     year = str(int(bases[0]) + 1)
     if context.period:
         return year if context.period[:4] == year else None
