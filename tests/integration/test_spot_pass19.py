@@ -475,3 +475,36 @@ def test_up_to_after_a_verb_is_its_particle_not_a_bound(text, span):
 def test_up_to_alone_is_still_a_bound():
     [figure] = [f for f in spot.find_figures("Tariffs of up to 25% apply.") if f.unit == "percent"]
     assert figure.comparator == "<="
+
+
+# --- a record over the months ending with a figure's own -----------------------------------------------------------
+# GACC (dollar basis): exports +8.3% in September 2025, each of April-August lower; +4.4% in August, each of
+# March-July higher (bundled monthly series)
+
+@pytest.mark.parametrize("text, span, period", [
+    ("Meanwhile, export growth picked up to 8.3% in September. This marked the highest rate of growth in six months.",
+     "six months", "2025-04/2025-09"),
+    ("Exports rose 4.4% in August 2025, the slowest pace in six months.", "six months", "2025-03/2025-08"),
+])
+def test_the_highest_or_lowest_in_n_months_is_judged_month_by_month(store, text, span, period):
+    found = spot.spot(text, store=store, published="2025-10-13")
+    record = by_span(found, span)
+    assert record.match and record.match.indicator == "goods_exports_usd_yoy_pct" and record.period == period
+    assert record.verdict == "supported"
+
+
+def test_a_record_the_store_contradicts_is_never_an_accusation(store):
+    # 8.3% in September 2025 was the highest in six months, not the lowest
+    found = spot.spot("Exports rose 8.3% in September 2025, the slowest pace in six months.", store=store,
+                      published="2025-10-13")
+    record = by_span(found, "six months")
+    assert record.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose 8.3% in September 2025, six months after the tariffs took effect.",
+    "Exports rose 8.3% in September 2025 and have grown for six months.",
+])
+def test_a_duration_with_no_record_word_is_no_record(store, text):
+    found = spot.spot(text, store=store, published="2025-10-13")
+    assert not [c for c in found if "six months" in c.span and c.frame.get("record")]

@@ -182,6 +182,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         for candidate in _held_streaks(here, sentence, s0, context, index, published_date, earlier):
             here.append(candidate)
             found.append(candidate)
+        _records(here, sentence, s0, earlier)
         earlier = here if here else earlier
         count += len(here)
         bases |= stated_bases(sentence)
@@ -442,6 +443,51 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
             one.open, one.flags = list(place.open), [f for f in one.flags if f != "no-series"]
             one.confidence, one.verdict, one.explanation, one.loader = place.confidence, "", "", ""
     return added
+
+
+RECORD_BEFORE = re.compile(r"(?i)\b(?P<word>highest|fastest|strongest|biggest|largest|quickest|sharpest|lowest|slowest|"
+                           r"weakest|smallest|softest)\b[^.;,]{0,40}?\b(?:in|for)\s+(?:(?:more\s+than|over|almost|nearly)"
+                           r"\s+)?(?:the\s+(?:past|last)\s+)?$")
+"""Before a number of months, the words of a record over them ("the highest rate of growth in six months", "the
+slowest pace in six months")."""
+RECORD_LOW = ("lowest", "slowest", "weakest", "smallest", "softest")
+FORECAST_WORDS = re.compile(r"(?i)\b(?:estimates?|forecasts?|expected|expectations|consensus|polls?)\b")
+
+
+def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candidate]) -> None:
+    """"Export growth picked up to 8.3% ... the highest rate of growth in six months": the monthly figure the record is
+    said of (the sentence's nearest before, else the last growth of the sentence before when this one gives only
+    forecasts) was the highest (lowest) of the N months ending with its own: judged month by month as at most (at
+    least) the stated figure (derivation "streak": never an accusation, drafting._judge_streak)."""
+    for c in here:
+        if c.frame.get("form") != "duration" or c.unit != "months" or not c.value or c.value != int(c.value) \
+                or not 2 <= c.value <= 36:
+            continue
+        record = RECORD_BEFORE.search(sentence[: c.start - s0])
+        if record is None:
+            continue
+        fits = [h for h in here if h.role == "figure" and h.match and not h.match.derivation and h.end <= c.start
+                and h.match.period and re.fullmatch(r"\d{4}-\d{2}", h.match.period) and h.value is not None
+                and h.frame.get("kind") in ("percent", "money")
+                and not FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25])]
+        if not fits and not [h for h in here if h.role == "figure" and h.end <= c.start and h is not c
+                             and not FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25])]:
+            fits = [h for h in earlier if h.role == "figure" and h.match and not h.match.derivation and _growth(h)
+                    and h.match.period and re.fullmatch(r"\d{4}-\d{2}", h.match.period) and h.value is not None]
+        if not fits:
+            continue
+        anchor = fits[-1]
+        last = anchor.match.period
+        period = f"{matching.months_back(last, int(c.value) - 1)}/{last}"
+        low = record.group("word").lower() in RECORD_LOW
+        comparator = f"{'>' if low else '<'}{anchor.value:g}"  # each month before the figure's own
+        what = f"the {record.group('word').lower()} of {int(c.value)} months"
+        c.match = dataclasses.replace(anchor.match, period=period, derivation="streak", freq="M", alternatives=[])
+        c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "", "record": True,
+                   "notes": [*anchor.frame.get("notes", []), f"{anchor.span} {what} ({period})"]}
+        c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
+        c.open, c.flags = list(anchor.open), [f for f in c.flags if f != "no-series"]
+        c.confidence, c.verdict, c.explanation, c.loader = anchor.confidence, "", "", ""
 
 
 def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: str) -> Candidate | None:

@@ -691,12 +691,16 @@ def _judge_streak(c, store, as_of: str | None) -> None:
     """What held for N periods running, checked by the engine for each period (spot._held_streaks): a lead among
     the economies a count series holds ("first in the world for five consecutive years": the leader check); a
     place in a series of ranks ("ranks 1st in the GII for the 14th consecutive year": the exact check); a growth
-    rate's sign ("growing for the eighth consecutive year": the threshold check, above or below 0). Supported
+    rate's sign ("growing for the eighth consecutive year": the threshold check, above or below 0); a record over
+    the months ending with a figure's own ("the highest rate of growth in six months": each month before it below the
+    figure, spot._records). Supported
     when every period is; unverifiable when the store lacks some periods and none contradicts (a lead: needs-review);
     otherwise needs-review with each period's verdict, never contradicted (a streak's first period is the text's
     count, which it may date differently)."""
     m = c.match
     periods = span_periods(str(m.period))
+    if c.frame.get("record"):  # "the highest in six months": the months before the figure's own (judged as itself)
+        periods = periods[:-1]
     first, last = periods[0], periods[-1]
     lead = c.check == "leader"  # a lead among economies; else a place in a series of ranks, or a growth's sign
     series = {"source": m.source, "indicator": m.indicator, "unit": m.unit,
