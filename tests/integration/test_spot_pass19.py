@@ -508,3 +508,22 @@ def test_a_record_the_store_contradicts_is_never_an_accusation(store):
 def test_a_duration_with_no_record_word_is_no_record(store, text):
     found = spot.spot(text, store=store, published="2025-10-13")
     assert not [c for c in found if "six months" in c.span and c.frame.get("record")]
+
+
+# GACC (dollar basis): imports +7.4% in September 2025, +8.4% in April 2024 (within the 19 months before)
+
+def test_an_n_month_high_is_judged_month_by_month_and_a_higher_month_leaves_it_to_review(store):
+    found = spot.spot("Import growth hit a 19-month high of 7.4% in September 2025.", store=store,
+                      published="2025-10-13")
+    record = by_span(found, "19")
+    assert record.match and record.match.indicator == "goods_imports_usd_yoy_pct"
+    assert record.period == "2024-03/2025-09" and record.verdict == "needs-review"
+
+
+def test_a_first_rise_in_n_months_checks_that_the_months_before_fell(store):
+    # dollar-basis exports rose in July, August and September 2025: "the first increase in three months" is false
+    found = spot.spot("Exports rose 8.3% in September 2025, the first increase in three months.", store=store,
+                      published="2025-10-13")
+    record = by_span(found, "three months")
+    assert record.match and record.period == "2025-07/2025-09" and record.comparator == "<0"
+    assert record.verdict not in ACCUSING and record.verdict != "supported"  # July and August 2025 rose

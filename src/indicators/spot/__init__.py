@@ -450,7 +450,15 @@ RECORD_BEFORE = re.compile(r"(?i)\b(?P<word>highest|fastest|strongest|biggest|la
                            r"\s+)?(?:the\s+(?:past|last)\s+)?$")
 """Before a number of months, the words of a record over them ("the highest rate of growth in six months", "the
 slowest pace in six months")."""
-RECORD_LOW = ("lowest", "slowest", "weakest", "smallest", "softest")
+FIRST_IN_BEFORE = re.compile(r"(?i)\bfirst\s+(?:(?P<move>rise|increase|gain|growth|expansion|rebound|decline|fall|drop|"
+                             r"contraction|decrease)\s+|time\s+)?(?:in|for)\s+(?:(?:more\s+than|over|almost|nearly)\s+)?"
+                             r"(?:the\s+(?:past|last)\s+)?$")
+"""Before a number of months, a first change in them ("for the first time in seven months", "the first increase in
+three months"): the months before the figure's own moved the other way."""
+N_MONTH_RECORD_AFTER = re.compile(r"(?i)[-\s]month\s+(?P<word>high|low|peak|trough)\b")
+"""After a number, the record it names ("a 19-month high")."""
+RECORD_LOW = ("lowest", "slowest", "weakest", "smallest", "softest", "low", "trough")
+FALL_WORDS = ("decline", "fall", "drop", "contraction", "decrease")
 FORECAST_WORDS = re.compile(r"(?i)\b(?:estimates?|forecasts?|expected|expectations|consensus|polls?)\b")
 
 
@@ -460,16 +468,19 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
     forecasts) was the highest (lowest) of the N months ending with its own: judged month by month as at most (at
     least) the stated figure (derivation "streak": never an accusation, drafting._judge_streak)."""
     for c in here:
-        if c.frame.get("form") != "duration" or c.unit != "months" or not c.value or c.value != int(c.value) \
-                or not 2 <= c.value <= 36:
+        if not c.value or c.value != int(c.value) or not 2 <= c.value <= 36:
             continue
-        record = RECORD_BEFORE.search(sentence[: c.start - s0])
+        before = sentence[: c.start - s0]
+        months = c.frame.get("form") == "duration" and c.unit == "months"
+        record = (RECORD_BEFORE.search(before) or FIRST_IN_BEFORE.search(before)) if months \
+            else N_MONTH_RECORD_AFTER.match(sentence, c.end - s0) if c.unit == "count" else None
         if record is None:
             continue
-        fits = [h for h in here if h.role == "figure" and h.match and not h.match.derivation and h.end <= c.start
+        fits = [h for h in here if h.role == "figure" and h.match and not h.match.derivation and h is not c
                 and h.match.period and re.fullmatch(r"\d{4}-\d{2}", h.match.period) and h.value is not None
                 and h.frame.get("kind") in ("percent", "money")
                 and not FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25])]
+        fits = [h for h in fits if h.end <= c.start] or [h for h in fits if h.start >= c.end][:1]  # "a 19-month high of"
         if not fits and not [h for h in here if h.role == "figure" and h.end <= c.start and h is not c
                              and not FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25])]:
             fits = [h for h in earlier if h.role == "figure" and h.match and not h.match.derivation and _growth(h)
@@ -479,9 +490,13 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
         anchor = fits[-1]
         last = anchor.match.period
         period = f"{matching.months_back(last, int(c.value) - 1)}/{last}"
-        low = record.group("word").lower() in RECORD_LOW
-        comparator = f"{'>' if low else '<'}{anchor.value:g}"  # each month before the figure's own
-        what = f"the {record.group('word').lower()} of {int(c.value)} months"
+        word = (record.groupdict().get("word") or record.groupdict().get("move") or "").lower()
+        if "move" in record.groupdict():  # a first rise (fall): the months before fell (rose)
+            fell = word in FALL_WORDS or not word and anchor.value < 0
+            comparator, what = (">0" if fell else "<0"), f"the first {'fall' if fell else 'rise'} in {int(c.value)} months"
+        else:  # each month before the figure's own below (above) it
+            low = word in RECORD_LOW
+            comparator, what = f"{'>' if low else '<'}{anchor.value:g}", f"the {word} of {int(c.value)} months"
         c.match = dataclasses.replace(anchor.match, period=period, derivation="streak", freq="M", alternatives=[])
         c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "", "record": True,
                    "notes": [*anchor.frame.get("notes", []), f"{anchor.span} {what} ({period})"]}
