@@ -527,3 +527,24 @@ def test_a_first_rise_in_n_months_checks_that_the_months_before_fell(store):
     record = by_span(found, "three months")
     assert record.match and record.period == "2025-07/2025-09" and record.comparator == "<0"
     assert record.verdict not in ACCUSING and record.verdict != "supported"  # July and August 2025 rose
+
+
+# --- pairs probe, seed 5: an economy carried from before a paragraph on the world; "our country" never accused ------
+# WIPO: 272,600 PCT applications worldwide in 2023, -1.8% (bundled wipo_ip, WLD rows); GII 2023 Costa Rica 74th
+
+def test_a_paragraph_on_the_world_after_one_naming_an_economy_is_the_worlds(store):
+    text = ("China's PCT applications grew in 2023, the national IP administration said.\n\nThe PCT Yearly Review 2024 "
+            "reveals important statistics that provide insight into the current state of global patent activity. In "
+            "2023, approximately 272,600 international patent applications were filed under the PCT, marking a 1.8% "
+            "decrease from the previous year.")
+    found = spot.spot(text, store=store, published="2024-06-26")
+    total = by_span(found, "272,600")
+    assert total.entity == "WLD" and total.verdict not in ACCUSING
+
+
+def test_our_country_after_another_text_on_china_is_never_an_accusation(store):
+    text = ("China's solar power generation rose sharply in 2023.\n\nCosta Rica entered the top 10 of the most "
+            "innovative countries in Latin America according to WIPO.\n\nWith 27.9 points out of 100 in the 2023 "
+            "Global Innovation Index, our country ranks seventh in the region and 74th worldwide.")
+    found = spot.spot(text, store=store, published="2023-11-21")
+    assert by_span(found, "74th").verdict not in ACCUSING

@@ -841,6 +841,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # fourth: the text's only source is a preference among series (matching), never a filter
                 frame.text_basis = next(iter(context.bases_named))
             _entity(places, figure, neighbours[id(figure)][1], neighbours[id(figure)][0], frame, sentence, context)
+            if frame.entity_from == "stated" and any(p.words.lower() in OWN_COUNTRY_WORDS and p.value == frame.entity
+                                                     for p in places):
+                # "our country" read as the economy the text is about (China's in translations of Chinese official
+                # texts): the writer's country is a guess, above all in pasted texts (never accused)
+                frame.entity_from = "assumed"
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
@@ -2373,9 +2378,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
             frame.entity_bound = "strong" if strong else ""
             frame.entity_others = tuple(v for v in _national_others(places, sentence, frame.measures) if v != code)
             return
+    carried = context.last_entity or context.place
+    world_since = context.world_here and carried and context.world_paragraph is not None \
+        and context.named_in.get(carried, (context.world_paragraph,))[0] < context.world_paragraph
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
-    elif context.place:
+    elif context.place and not world_since:
         # "China's exports jumped 12.4% ... U.S. tariffs imposed by U.S. President ... Imports fell 4.3%": the economy
         # of the previous sentence's figures, before the one named most often
         frame.entity, frame.entity_from = context.last_entity or context.place, "context"
@@ -2384,8 +2392,9 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
                                     if code != frame.entity and code != "WLD" and "-" not in code)
     elif context.world_here:
         # "In 2023, approximately 272,600 international patent applications were filed" after "global patent
-        # activity", "WIPO reports a 1.8% decline in patent filings": no economy named anywhere, the world spoken
-        # of: the world's total (assumed; China's where the series holds no world row, spot._map)
+        # activity", "WIPO reports a 1.8% decline in patent filings": no economy named anywhere (or only before the
+        # paragraph that speaks of the world), the world spoken of: the world's total (assumed; China's where the
+        # series holds no world row, spot._map)
         frame.entity, frame.entity_from = "WLD", "assumed"
         frame.notes.append("no economy named, the world spoken of: read as the world's total")
     elif frame.subject in (vocabulary().get("world_subjects") or ()) and not context.named_any \
