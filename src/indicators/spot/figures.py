@@ -582,9 +582,7 @@ def read_figures(sentence: str) -> list[Figure]:
     spoken = _spoken(sentence)
     read = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
             if not _note_mark(sentence, g)]
-    # "27.9 points out of 100": a number inside another figure's unit words is part of them (not a range's two ends)
-    read = [g for g in read if not any(f.start < g.start < f.end and f.kind not in ("range-low", "range-high")
-                                       for f in read if f is not g)]
+    read = _outside_others(read)
     figures, counts = [g for g in read if not g.form], [g for g in read if g.form]
     if spoken != sentence:
         figures = _join_spoken(sentence, figures)
@@ -603,6 +601,18 @@ def read_figures(sentence: str) -> list[Figure]:
     forms = [_word_figure(w) for w in wordforms.word_figures(sentence)]
     figures += _free(taken, forms) + _free(taken, counts)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _outside_others(read: list[Figure]) -> list[Figure]:
+    """"27.9 points out of 100": a number inside another figure's unit words is part of them, not a figure (a range's
+    two ends overlap and both stay). One pass in order of start: linear in the figures."""
+    inside, start, reach = set(), -1, -1  # the widest span seen so far: where it starts and ends
+    for g in sorted(read, key=lambda f: f.start):
+        if start < g.start < reach:
+            inside.add(id(g))
+        elif g.kind not in ("range-low", "range-high") and g.end > reach:
+            start, reach = g.start, g.end
+    return [g for g in read if id(g) not in inside]
 
 
 def _free(taken: Taken, extra: list[Figure]) -> list[Figure]:
