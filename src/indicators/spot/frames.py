@@ -758,6 +758,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                    else None)
     attached_years = {m.start(1): f.start for f in figures
                       if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
+    owners = _year_owners(figures, years)
     clauses = _clauses(sentence)
     causes = _causes(sentence)
     # "such as clothing" lists examples: it points at nothing before ("these batteries", "such vehicles" do)
@@ -849,7 +850,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
-                    _later_clauses_years(sentence, figure, figures, years))
+                    _later_clauses_years(sentence, figure, owners))
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
                 frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
@@ -2951,15 +2952,26 @@ PARTICIPLE_CLAUSE = re.compile(r"(?:,|\band)\s+[a-z]+ing\b")
 ("154 GW of modules, 24 GW of cells, and 41 GW of wafers in 2022": the year dates them all)."""
 
 
-def _later_clauses_years(sentence: str, figure: Figure, figures: list[Figure], years) -> frozenset[int]:
+def _year_owners(figures: list[Figure], years) -> dict[int, Figure]:
+    """For each year of a sentence, the figure ending last before it (the one a year right after may date); once per
+    sentence."""
+    ends = sorted(figures, key=lambda g: g.end)
+    at = [g.end for g in ends]
+    owners = {}
+    for off, _, _, _ in years:
+        if i := bisect.bisect_right(at, off):
+            owners[off] = ends[i - 1]
+    return owners
+
+
+def _later_clauses_years(sentence: str, figure: Figure, owners: dict[int, Figure]) -> frozenset[int]:
     """The offsets of years that date another figure in a later clause ("imports dropped by 4.3%, exceeding forecasts
     of a 2.0% decline and adding to the sharper-than-expected 8.4% contraction seen earlier this year": "this year" is
     the 8.4%'s, past a participle's clause, not the 4.3%'s); a year after a list's figures dates them all ("exports
-    $3.38 trillion and imports $2.56 trillion in 2023")."""
+    $3.38 trillion and imports $2.56 trillion in 2023"). `owners`: `_year_owners` of the sentence."""
     later = set()
-    for off, _, _, _ in years:
-        owner = max((g for g in figures if figure.end <= g.start and g.end <= off), key=lambda g: g.end, default=None)
-        if owner is not None and YEAR_OF_A_LATER_FIGURE.fullmatch(sentence, owner.end, off) \
+    for off, owner in owners.items():
+        if figure.end <= owner.start and YEAR_OF_A_LATER_FIGURE.fullmatch(sentence, owner.end, off) \
                 and PARTICIPLE_CLAUSE.search(sentence, figure.end, owner.start):
             later.add(off)
     return frozenset(later)
