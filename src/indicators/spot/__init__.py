@@ -463,10 +463,12 @@ FORECAST_WORDS = re.compile(r"(?i)\b(?:estimates?|forecasts?|expected|expectatio
 
 
 def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candidate]) -> None:
-    """"Export growth picked up to 8.3% ... the highest rate of growth in six months": the monthly figure the record is
-    said of (the sentence's nearest before, else the last growth of the sentence before when this one gives only
-    forecasts) was the highest (lowest) of the N months ending with its own: judged month by month as at most (at
-    least) the stated figure (derivation "streak": never an accusation, drafting._judge_streak)."""
+    """A record over the N months ending with a monthly figure's own: "export growth picked up to 8.3% ... the highest
+    rate of growth in six months" (each month before it below the stated figure; "the slowest": above), "for the first
+    time in seven months", "the first increase in three months" (each month before it of the other sign), "a 19-month
+    high of 7.4%". The figure is the sentence's nearest before the record's words, else the one right after, else the
+    last growth of the sentence before when this one gives only forecasts. Judged month by month (derivation "streak",
+    drafting._judge_streak): never an accusation."""
     for c in here:
         if not c.value or c.value != int(c.value) or not 2 <= c.value <= 36:
             continue
