@@ -548,3 +548,26 @@ def test_our_country_after_another_text_on_china_is_never_an_accusation(store):
             "Global Innovation Index, our country ranks seventh in the region and 74th worldwide.")
     found = spot.spot(text, store=store, published="2023-11-21")
     assert by_span(found, "74th").verdict not in ACCUSING
+
+
+# --- places in words: "from ninth to eleventh place", "the third-placed" ------------------------------------------
+# WIPO GII 2024: Germany 9th; GII 2023: the United States 3rd (bundled gii/gii_rank)
+
+def test_a_place_moved_from_in_words_is_read(store):
+    found = spot.spot("Germany has fallen from ninth to eleventh place in the Global Innovation Index 2025.",
+                      store=store, published="2025-09-17")
+    before = by_span(found, "ninth")
+    assert before.match and before.match.indicator == "gii_rank" and (before.period, before.entity) == ("2024", "DEU")
+    assert before.verdict == "supported"
+
+
+def test_the_third_placed_economy_is_in_third_place(store):
+    found = spot.spot("In the Global Innovation Index 2023, Sweden is ahead of the third-placed United States.",
+                      store=store, published="2023-09-28")
+    place = by_span(found, "third-placed")
+    assert place.match and place.match.indicator == "gii_rank" and (place.period, place.entity) == ("2023", "USA")
+    assert place.verdict == "supported"
+
+
+def test_an_ordinal_word_before_to_and_a_noun_that_is_no_place_stays_unread():
+    assert not [f for f in spot.find_figures("The ninth to tenth grades are compulsory.") if f.unit == "rank"]

@@ -173,6 +173,8 @@ def _carries_nothing(sentence: str, f: numbers.Figure, unit: str | None) -> bool
     return not re.search(r"\b(?:and|with|having|followed with)\s+$", sentence[max(0, f.start - 40): f.start])
 
 
+TO_A_PLACE_AFTER = re.compile(rf"(?i)\s+to\s+{ORDINAL}\s+(?:place|position|spot|rank)\b")
+"""After a place in words, the place it moved to ("has fallen from ninth to eleventh place"): a place too."""
 DAY_OF_MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
                                 r"November|December)\b")
 """After an ordinal, a month's name: the ordinal is a day ("12th April 2024", "the 16th of May")."""
@@ -200,7 +202,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
         idiom = re.search(r"(?i)\bin\s+the\s+$", before) and f.text.lower() in ("first", "second") \
             and PLACE_WORD_AFTER.match(sentence, f.end)  # "in the first place": an idiom ("in the fourth spot" a rank)
-        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)) and not idiom \
+        placed = (PLACE_AFTER.match(sentence, f.end) or ELIDED_PLACE.match(sentence, f.end)
+                  or TO_A_PLACE_AFTER.match(sentence, f.end)) and not idiom \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
             or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \

@@ -10,8 +10,8 @@ accusation), so that it is found and shown, never judged against a neighbouring 
   seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
   months", "the three months ended March 31", "the seven-month period");
 - multiple: "twice", "doubling", "more than double what ...", "triple the credit", "two and a half fold";
-- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the top spot", "the second-most innovative",
-  "joint seventh", "Russia ranked first and Mexico second";
+- rank: "number one", "the world's No. 1", "(#2)", "took first place", "the top spot", "the third-placed", "the
+  second-most innovative", "joint seventh", "Russia ranked first and Mexico second";
 - magnitude: "tens of thousands", "millions of", "billion-dollar", "double-digit" (lower bounds);
 - share: "every third car" (33.3 percent);
 - count: a number word the reader read but that carries no unit ("seven pillars", "occupying three"), unless it is
@@ -96,6 +96,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|\b(?P<o>first|second)(?:\s+(?:{alternatives(forms['rank_after'])})\b"
             rf"|[-\s](?:{alternatives(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
             rf"|\b(?:{alternatives(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b"
+            rf"|\b(?P<pl>{ORDINAL})-placed\b"
             rf"|\b(?:the|its|their)\s+(?:global\s+|overall\s+|world['’]s\s+)?(?P<tp>top\s+(?:spot|position|place|rank|slot))"
             rf"\b(?!s)(?!\s+in\s+(?:\d|(?:{CARDINAL})\b)))"),  # "the top spot in 11 indicators": a count's words
         # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
@@ -242,6 +243,9 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(_ordinal_value(m.group("j")))
         elif m.group("tp"):  # "Switzerland retained the top spot": first place
             found.append(WordFigure(m.start("tp"), m.end("tp"), 1.0, "rank", ""))
+            continue
+        elif m.group("pl"):  # "ahead of the third-placed United States": a place
+            found.append(WordFigure(m.start(), m.end(), float(_ordinal_value(m.group("pl"))), "rank", ""))
             continue
         else:
             if re.search(r"(?i)\bin\s+the\s+$", sentence[max(0, m.start() - 8): m.start()]) \
