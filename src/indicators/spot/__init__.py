@@ -435,14 +435,21 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
                 added.append(one)
             if _place(place) and place.comparator not in ("<", "<="):
                 comparator, what = f"rank=={int(place.value)}", f"place {int(place.value)}"
-            one.match = dataclasses.replace(place.match, period=period, derivation="streak",
-                                            freq="A" if unit == "years" else "M", alternatives=[])
-            one.frame = {**place.frame, "role": "streak", "period": period, "form": "",
-                         "notes": [*place.frame.get("notes", []), f"{what} held for {n} {unit} running ({period})"]}
-            one.period, one.entity, one.comparator, one.check, one.step = period, place.entity, comparator, "streak", None
-            one.open, one.flags = list(place.open), [f for f in one.flags if f != "no-series"]
-            one.confidence, one.verdict, one.explanation, one.loader = place.confidence, "", "", ""
+            _as_streak(one, place, period, comparator, f"{what} held for {n} {unit} running ({period})",
+                       "A" if unit == "years" else "M")
     return added
+
+
+def _as_streak(c: Candidate, anchor: Candidate, period: str, comparator: str, note: str, freq: str,
+               **frame: object) -> None:
+    """Make `c` (a streak's or a record's words) the claim that `anchor`'s series held `comparator` in each period of
+    `period` (derivation "streak", judged period by period by drafting._judge_streak); `frame`: more frame fields."""
+    c.match = dataclasses.replace(anchor.match, period=period, derivation="streak", freq=freq, alternatives=[])
+    c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "", **frame,
+               "notes": [*anchor.frame.get("notes", []), note]}
+    c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
+    c.open, c.flags = list(anchor.open), [f for f in c.flags if f != "no-series"]
+    c.confidence, c.verdict, c.explanation, c.loader = anchor.confidence, "", "", ""
 
 
 RECORD_BEFORE = re.compile(r"(?i)\b(?P<word>highest|fastest|strongest|biggest|largest|quickest|sharpest|lowest|slowest|"
@@ -469,6 +476,9 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
     high of 7.4%". The figure is the sentence's nearest before the record's words, else the one right after, else the
     last growth of the sentence before when this one gives only forecasts. Judged month by month (derivation "streak",
     drafting._judge_streak): never an accusation."""
+    def forecast(h: Candidate) -> bool:  # "the 6% estimate": a forecast's figure, not what the record is said of
+        return bool(FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25]))
+
     for c in here:
         if not c.value or c.value != int(c.value) or not 2 <= c.value <= 36:
             continue
@@ -480,11 +490,10 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
             continue
         fits = [h for h in here if h.role == "figure" and h.match and not h.match.derivation and h is not c
                 and h.match.period and re.fullmatch(r"\d{4}-\d{2}", h.match.period) and h.value is not None
-                and h.frame.get("kind") in ("percent", "money")
-                and not FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25])]
+                and h.frame.get("kind") in ("percent", "money") and not forecast(h)]
         fits = [h for h in fits if h.end <= c.start] or [h for h in fits if h.start >= c.end][:1]  # "a 19-month high of"
         if not fits and not [h for h in here if h.role == "figure" and h.end <= c.start and h is not c
-                             and not FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25])]:
+                             and not forecast(h)]:
             fits = [h for h in earlier if h.role == "figure" and h.match and not h.match.derivation and _growth(h)
                     and h.match.period and re.fullmatch(r"\d{4}-\d{2}", h.match.period) and h.value is not None]
         if not fits:
@@ -499,12 +508,7 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
         else:  # each month before the figure's own below (above) it
             low = word in RECORD_LOW
             comparator, what = f"{'>' if low else '<'}{anchor.value:g}", f"the {word} of {int(c.value)} months"
-        c.match = dataclasses.replace(anchor.match, period=period, derivation="streak", freq="M", alternatives=[])
-        c.frame = {**anchor.frame, "role": "streak", "period": period, "form": "", "record": True,
-                   "notes": [*anchor.frame.get("notes", []), f"{anchor.span} {what} ({period})"]}
-        c.period, c.entity, c.comparator, c.check, c.step = period, anchor.entity, comparator, "streak", None
-        c.open, c.flags = list(anchor.open), [f for f in c.flags if f != "no-series"]
-        c.confidence, c.verdict, c.explanation, c.loader = anchor.confidence, "", "", ""
+        _as_streak(c, anchor, period, comparator, f"{anchor.span} {what} ({period})", "M", record=True)
 
 
 def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: str) -> Candidate | None:

@@ -27,8 +27,8 @@ from indicators import derive
 from indicators.claims import schema
 from indicators.claims.engine import own_source
 from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, Frame, overlapping
-from indicators.spot.matching import (freq_of, in_dollars, months_of, previous_period, related, same_dimensions,
-                                       span_periods)
+from indicators.spot.matching import (NAMED_PRODUCTS, freq_of, in_dollars, months_of, previous_period, related,
+                                       same_dimensions, span_periods)
 from indicators.spot.vocabulary import (actor_group, measures_agree, mentions, narrowing_modifier, scope_qualifier,
                                         vocabulary)
 
@@ -407,7 +407,7 @@ def _another_reading(candidate, entry) -> bool:
     frame = candidate.frame
     if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
         return False
-    if candidate.match and (candidate.match.product or "").startswith("cluster:") and entry.member == "":
+    if candidate.match and (candidate.match.product or "").startswith(NAMED_PRODUCTS) and not entry.member:
         return False  # "San Jose-San Francisco ... grab the third place": a named cluster's place, never its economy's
     if frame.get("basis") and frame.get("basis_from") in ("stated", "context") and entry.basis != frame["basis"]:
         return False

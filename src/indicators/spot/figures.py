@@ -735,12 +735,11 @@ def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, s
     if figure.kind in ("range-low", "range-high"):
         return figure.comparator, ""
     if figure.unit == "rank":
-        if SUPERLATIVE_GROUP_AFTER.match(after) and SUPERLATIVE_GROUP_BEFORE.search(low):
-            return "<=", ""  # "the world's 10 most innovative economies": the words around it are not the figure's
         if re.search(r"\btop[\s-]+$", low):
             return "<=", re.search(r"\btop[\s-]+$", low).group(0)
         if first := _first_n_of_a_ranking(low, after):
-            return "<=", first.group(0)
+            # ("the world's 10 most innovative economies": the words around the figure are not its own)
+            return "<=", "" if SUPERLATIVE_GROUP_AFTER.match(after) else first.group(0)
         return "==", ""
     first_in = FIRST_IN_BEFORE.search(low)
     if first_in and (re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low) or INDICATORS_AFTER.match(after)):

@@ -748,7 +748,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     measures = [m for m in mentions("measure", sentence)
                 if not (m.words.lower() == "made" and not MADE_OUTPUT.match(sentence, m.end))]
     epithets = [(m.start(), m.end()) for m in EPITHET.finditer(sentence)]
-    subjects = [m for m in mentions("subject", sentence) if not any(a <= m.start < b for a, b in epithets)]
+    named = mentions("subject", sentence)  # every subject word (the rankings a place may be on: `_measure`)
+    subjects = [m for m in named if not any(a <= m.start < b for a, b in epithets)]
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     subjects = _solar_cells(sentence, subjects, context, paragraph)
@@ -818,7 +819,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _copy(previous.frame, frame)
         else:
             own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
-            _measure(own_measures, figure, frame, clause, sentence, context)
+            _measure(own_measures, figure, frame, clause, sentence, context, named)
             _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
@@ -1942,7 +1943,10 @@ FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")
 """After a fraction in words, the whole it is a part of ("a quarter of ...", not "a third of a percentage point")."""
 
 
-def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context) -> None:
+def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context,
+             subjects: list[Mention] = ()) -> None:
+    """The figure's measure: the nearest measure word in its clause, else in the sentence (`subjects`: the sentence's
+    subject words, for a place on a ranking they name)."""
     if frame.measure_from:
         return
     if frame.transformation == "share" and frame.transformation_from == "stated":
@@ -1960,15 +1964,13 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # figure's own, not the one named before it in the sentence ("total trade increased 6.5%, driven by ...")
     near = next((m for m in items if change_in and m.start == change_in.end()), None) \
         or _nearest(items, figure.start, figure.end, clause)
-    if frame.kind == "rank" and any(m.value in _ranked_subjects() and m.start >= figure.end
-                                    and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)
-                                    for m in mentions("subject", sentence)):
+    if frame.kind == "rank" and _ranking_named_after(subjects, figure, sentence):
         # "... applications filed under the PCT in 2022 and the country rose to the 11th position on the Global
         # Innovation Index 2022": a place on the ranking named right after it, whatever the sentence counted before
         frame.measure, frame.measure_from, frame.measures = "rank", "stated", ("rank",)
         return
     ranking = frame.kind == "rank" and any(m.value in _ranked_subjects() and m.start < figure.end + 40
-                                           for m in mentions("subject", sentence))
+                                           for m in subjects)
     if near is not None and near.start >= figure.end and ranking and "," in sentence[figure.end: near.start]:
         near = None  # "among the world's 10 most innovative economies in the UN's annual rankings ..., alongside a
         # gloomy outlook for innovation investment": a place in a ranking the sentence names; a measure past a comma
@@ -2075,6 +2077,13 @@ RANKING_RIGHT_AFTER = re.compile(r"(?i)\s+(?:(?:place|position|spot|rank)\s+)?(?
 """Between a place and the ranking it is on ("11th position on the Global Innovation Index")."""
 
 
+def _ranking_named_after(items: list[Mention], figure: Figure, sentence: str) -> Mention | None:
+    """The ranking a place is said to be on, named right after it ("the 11th position on the Global Innovation Index
+    2022"), among the subject words `items`; else None."""
+    return next((m for m in items if m.value in _ranked_subjects() and m.start >= figure.end
+                 and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)), None)
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -2138,8 +2147,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if frame.kind == "rank" and near is not None and near.value not in _ranked_subjects():
         # "70,000 international applications filed under the Patent Cooperation Treaty ... and the country rose to
         # the 11th position on the Global Innovation Index 2022": the ranking a place is said to be on
-        near = next((m for m in items if m.value in _ranked_subjects() and m.start >= figure.end
-                     and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)), near)
+        near = _ranking_named_after(items, figure, sentence) or near
     head = next((m for m in items if HEAD_GAP.fullmatch(sentence, figure.end, m.start)), None)
     if head is not None and near is not None and near.end <= figure.start and not head.value.startswith("other:") \
             and not near.value.startswith("other:") and not catalogue.within(near.value, head.value):
@@ -2380,7 +2388,7 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
             frame.entity_others = tuple(v for v in _national_others(places, sentence, frame.measures) if v != code)
             return
     carried = context.last_entity or context.place
-    world_since = context.world_here and carried and context.world_paragraph is not None \
+    world_since = context.world_here and carried \
         and context.named_in.get(carried, (context.world_paragraph,))[0] < context.world_paragraph
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
