@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from indicators import articles, claims, spot  # noqa: E402
 from indicators.store import Store  # noqa: E402
+from indicators.spot.matching import previous_period  # noqa: E402
 
 ACCUSING = ("contradicted", "misleading")
 FIGURE_CHECKS = {"threshold", "rounded", "exact", "count", "leader"}
@@ -193,6 +194,12 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
+def as_growth(candidate, value: float | None) -> bool:
+    """A multiple the spotter judges as the growth it implies ("jumped 33-fold": +3,200%), annotated as said (33)."""
+    said = getattr(candidate, "frame", {}).get("multiple")
+    return said is not None and _close(said, value)
+
+
 def same_series(match, annotated: str, transformation: str = "") -> bool:
     """The annotation's series ("caam/vehicle_exports[nev]" or "gacc/goods_trade") is the candidate's; for a
     growth figure, an annotation naming the level series (CAAM's tables hold both) means its _yoy_pct."""
@@ -269,7 +276,8 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         value = float(figure["value"]) if figure.get("value") is not None else None
         # a candidate answers one annotation at most: "1st" three times in a sentence needs three candidates
         hits = [c for c in found if id(c) not in used and (words in _norm(c.span) or _norm(c.span) in words)
-                and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0)))]
+                and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0))
+                     or as_growth(c, value))]
         # the same words and value in two paragraphs ("41%" a share, then "41% MoM"): the annotated paragraph's;
         # with none there, never a candidate another annotation of its own paragraph names
         hits = [c for c in hits if paragraph(c.start) == figure.get("sentence")] or [
@@ -374,6 +382,10 @@ def same_period(candidate, annotated) -> bool:
                               or match.derivation == "growth" and "/" in str(match.period)):
         last = str(match.period).split("/")[-1]
         return annotated in (last, f"{match.base_period}/{last}")
+    if getattr(candidate, "frame", {}).get("multiple") is not None and "/" not in str(match.period):
+        # a multiple judged as the growth it implies ("double the amount imported the year before") compares two
+        # periods, as a ratio does: written with both by some annotators
+        return annotated == f"{previous_period(str(match.period))}/{match.period}"
     return False
 
 

@@ -204,6 +204,12 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.explanation = (f"Needs review: {candidate.explanation} (a {candidate.frame['form']} written in "
                                      f"words is never judged false automatically)")
             candidate.verdict = "needs-review"
+        if candidate.frame.get("stand_in") and candidate.verdict not in ("needs-review", "unverifiable", "opinion"):
+            # a series standing in for what the text measures ("Pakistan imported 17 GW of solar panels"): evidence
+            # to look at, never a verdict either way
+            candidate.explanation = (f"Needs review: {candidate.frame['stand_in']}. Against that series: "
+                                     f"{candidate.explanation}")
+            candidate.verdict = "needs-review"
         if not candidate.verdict:
             candidate.verdict = "needs-review"
             candidate.explanation = candidate.explanation or "Needs review: the figure could not be judged as read."
@@ -214,7 +220,10 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
     figure, frame = read.figure, read.frame
     span_start = figure.start - len(read.wording)
     precision = ""
-    if read.comparator == "<" and re.match(r"\s*(nearly|almost|close to|just under)\b", read.wording, re.I):
+    if read.comparator == ">=" and frame.form == "multiple" and frames.NEARLY.search(read.wording):
+        precision = (f"“{read.wording.strip()}” reads as {figure.value - 0.5:g} to {figure.value:g} times the level a "
+                     f"year before; the engine checks the lower side (a growth of at least {read.value:+g}%)")
+    elif read.comparator == "<" and re.match(r"\s*(nearly|almost|close to|just under)\b", read.wording, re.I):
         unit_step = 10.0 ** -figure.decimals if figure.decimals else 1.0
         precision = (f"“{read.wording.strip()}” reads as below {figure.value:g} and within one step of the last digit "
                      f"([{figure.value - unit_step:g}, {figure.value:g}) × {figure.scale:g}); the engine checks the “<” side")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue, numbers
-from indicators.spot.figures import (RANK_STEPS, STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for,
+from indicators.spot.figures import (MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for,
                                       read_figures)
 from indicators.spot.vocabulary import Mention, alternatives, mentions, organisations, unit_kind, vocabulary, world_cue
 
@@ -43,6 +43,9 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump"."""
+AFTER_BARE = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:about|around|nearly|almost|over|some)\s+)?$")
+"""Before a rate or an amount with no article ("Imports grew 1.3 per cent, following 4.1 per cent growth a month
+earlier"): a base figure too."""
 COMPARED_BEFORE = re.compile(r"(?i)\bthan\s+(?:that\s+of\s+|those\s+of\s+)?the\s+(?:(?:[^,;.]|\.(?=\d))*?\s+and\s+the\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+|around\s+)?$")
 """Before a figure the sentence compares with: "lower than the $80.6 billion", "slower than the expected decline of",
@@ -171,6 +174,8 @@ class Frame:
     sign: int = 1
     released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
+    multiple: float | None = None  # a multiple judged as the growth it implies ("33-fold": +3,200%): the 33 said
+    stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
@@ -789,7 +794,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         frame.kind = unit_kind(unit) or unit
         frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
-        if EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end):
+        if EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
+                or frame.kind in ("percent", "money") and AFTER_BARE.search(before):
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
         elif _compared(sentence, figure):
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
@@ -898,6 +904,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 setattr(frame, key, getattr(counted, key))
             frame.notes.append(f"a count of the {counted.subject} counted before it (the noun left out)")
             figure = dataclasses.replace(figure, form="")  # a count of a stored subject: read with the others
+        elif figure.form == "multiple" and A_YEAR_BEFORE_AMOUNT.match(sentence, figure.end):
+            # "imported 17 GW in 2024, double the amount imported the year before": a multiple of a level a year
+            # earlier, read with the sentence's figures (`_multiples`); a multiple in words is never an accusation
+            frame.form = figure.form
+            figure = dataclasses.replace(figure, form="")
         elif figure.form:  # "the second consecutive month", "seven pillars": no stored series measures it
             frame.subject, frame.subject_from, frame.form = f"other:{figure.form}", "stated", figure.form
             frame.notes.append(f"a {figure.form} written in words: no stored series measures it")
@@ -1227,6 +1238,7 @@ def _multiples(sentence: str, reads: list[Read], years: list[tuple[int, str, boo
         elif earlier is not None:
             base = earlier.frame.period
         if base is None:
+            _multiple_of_a_year_before(sentence, read, reads)
             continue
         later = IN_YEARS.search(sentence, read.figure.end)
         others = {y for _, y, _, how in years if y and y.isdigit() and y != base}
@@ -1248,6 +1260,71 @@ def _multiples(sentence: str, reads: list[Read], years: list[tuple[int, str, boo
             for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from"):
                 setattr(frame, key, getattr(earlier.frame, key))
         frame.notes.append(f"a multiple of the {base} level in {year}")
+
+
+A_YEAR_BEFORE_AMOUNT = re.compile(
+    r"(?i)\s+(?:the\s+(?:amount|level|volume|number|figure|total|quantity)|that|what\s+(?:it|they)\s+\w+)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:the\s+(?:year|month)\s+(?:before|earlier)|a\s+year\s+(?:earlier|before|ago)|"
+    r"(?:in\s+)?the\s+previous\s+year|last\s+year|in\s+(?P<year>(?:19|20)\d{2})|in\s+the\s+same\s+period\s+(?:of\s+)?(?:a\s+year\s+earlier|"
+    r"last\s+year))\b")
+"""A multiple's base a year earlier, said after it ("double the amount imported the year before")."""
+MULTIPLIED_BY = re.compile(r"(?i)\b(?:rose|grew|jumped|surged|soared|increased|climbed|expanded|swelled|leapt|leaped|"
+                           r"spiked|shot\s+up|went\s+up|multiplied|rising|growing|jumping|surging|soaring|increasing|"
+                           r"climbing)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
+                           r"some\s+|roughly\s+)?$")
+"""A verb of change right before a multiple ("imports jumped 33-fold", "rose eightfold")."""
+ELIDED_CHANGE = re.compile(r"^\s*,\s*(?:and\s+|while\s+)?(?:[A-Z][\w’'-]*\s+){0,3}?(?:[A-Z][\w-]*['’]s|its|theirs?)\s+"
+                           r"(?:(?:about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?$")
+"""A list continuing a change ("Zambia's rose eightfold, Botswana's sevenfold, and Sudan's sixfold")."""
+OVER_YEARS_AFTER = re.compile(r"(?i)\W*(?:\w+\W+){0,6}?(?:over|in|within|during|across)\s+(?:the\s+)?"
+                              r"(?:(?:past|last|previous|preceding)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b")
+"""Several years said after a multiple: the multiple is over them, not over a year."""
+NEARLY = re.compile(r"(?i)\b(?:nearly|almost|close\s+to|just\s+under)\s*$")
+
+
+def _multiple_of_a_year_before(sentence: str, read: Read, reads: list[Read]) -> None:
+    """A multiple with no base year, said of a change ("Algeria's imports jumped 33-fold", "exports doubled in
+    2023", "Botswana's sevenfold" continuing such a list, "double the amount imported the year before"): the level
+    against the same period a year before, judged as the growth it implies (N times: +(N − 1) × 100%, within one
+    whole multiple). A multiple in words stays one (`form`): never an accusation."""
+    frame, figure = read.frame, read.figure
+    if frame.base_period or frame.transformation != "level" or figure.value <= 1:
+        return
+    if OVER_YEARS_AFTER.match(sentence, figure.end):
+        return  # "nearly tripled over the last two years", "18-fold in 23 years": not a year's change
+    before = sentence[max(0, figure.start - 40): figure.start]
+    verb = MULTIPLIED.match(sentence, figure.start)
+    earlier = [r for r in reads if r.figure.end <= figure.start and r.frame.form == "multiple"
+               and r.frame.transformation == "growth_rate"]
+    amount = A_YEAR_BEFORE_AMOUNT.match(sentence, figure.end)
+    if amount:
+        # "imported 16 GW in 2024, more than double the amount imported the year before": the level before it
+        # gives the year ("the year before" is the base's)
+        level = next((r for r in reversed(reads) if r.figure.end <= figure.start and r.frame.role == "figure"
+                      and r.frame.transformation == "level" and r.frame.period), None)
+        if level is None or amount.group("year") and level.frame.period[:4] != str(int(amount.group("year")) + 1):
+            return
+        for key in ("measure", "measures", "measure_from", "subject", "subject_from", "entity", "entity_from",
+                    "counterpart", "counterpart_words", "stand_in", "period", "period_from"):
+            setattr(frame, key, getattr(level.frame, key))  # "the amount" is the level's
+    elif not (verb or MULTIPLIED_BY.search(before)
+              or earlier and ELIDED_CHANGE.match(sentence[earlier[-1].figure.end: figure.start])):
+        return
+    if not frame.period or frame.subject is None or frame.subject.startswith("other:") or not frame.measure:
+        return
+    frame.form, frame.multiple = "multiple", figure.value
+    frame.kind, frame.transformation, frame.transformation_from = "percent", "growth_rate", "stated"
+    read.value, read.unit = (figure.value - 1) * 100, "percent"
+    # within half a multiple a side, a quarter for a few times ("doubled": 1.75 to 2.25 times, "33-fold": 32.5 to 33.5)
+    read.step = (read.step or 1.0) * (50 if figure.value <= 4 else 100) if read.check == "rounded" else read.step
+    if read.comparator == "<" and NEARLY.search(read.wording):
+        # "nearly tripled": 2.5 to 3 times; the side checked is the lower one (at least +150%), as "below +200%"
+        # would hold for any small growth
+        read.value, read.comparator, read.check, read.step = read.value - 50, ">=", "threshold", None
+    low, high = read.value - (read.step or 0) / 2, read.value + (read.step or 0) / 2
+    growth = {">=": "at least ", ">": "more than ", "<": "less than "}.get(read.comparator, "") + f"{read.value:+g}%"
+    frame.notes.append(f"{figure.value:g} times the level of a year before: a growth of {growth}"
+                       + (f" ({low:+g}% to {high:+g}%)" if read.check == "rounded" else ""))
 
 
 AVERAGE_GROWTH = re.compile(r"(?i)\b(?:annually|a\s+year|per\s+year|each\s+year|every\s+year|per\s+annum|"
@@ -2495,6 +2572,18 @@ def _origin_words(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     return ORIGIN_ADJECTIVE.search(sentence), CHINESE_GOODS.search(sentence)
 
 
+ANOTHER_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?!China\b|Chinese\b)[A-Z]")
+"""Goods said to come from somewhere other than China ("imported 2 GW of panels from Vietnam")."""
+
+
+def _solar_imports(frame: Frame, sentence: str, clause) -> bool:
+    """"Pakistan imported 17 GW of solar panels in 2024": China makes most of the world's solar panels and the
+    store holds them only as China's exports, so China's exports to the importer stand in for its solar imports
+    when the clause names no other origin (`Frame.stand_in`: at most needs-review, never supported or accused)."""
+    return bool(frame.subject and catalogue.within(frame.subject, "pv")
+                and not ANOTHER_ORIGIN.search(sentence, clause[0], clause[1]))
+
+
 def _unknown_name_between(places: list[Mention], entity: str, sentence: str, figure: Figure) -> bool:
     """A capitalised name the place list does not know between the economy read and the figure ("Africa jumped
     43% and the Americas rose 10%"): the figure may be that name's, not the economy's."""
@@ -2605,10 +2694,10 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             or frame.entity_from == "context" and not origin \
             or frame.measure_from != "stated" and OWN_MEASURE.search(sentence, clause[0], clause[1]):
         return
-    if not chinese and not (context.exports_of and frame.subject in (context.exports_of, None)
-                            or context.exports_of and frame.subject_from == "assumed"
-                            or context.exports_of and frame.subject and catalogue.within(frame.subject,
-                                                                                           context.exports_of)):
+    cued = chinese or context.exports_of and (frame.subject in (context.exports_of, None)
+                                              or frame.subject_from == "assumed"
+                                              or frame.subject and catalogue.within(frame.subject, context.exports_of))
+    if not cued and not _solar_imports(frame, sentence, clause):
         return  # ("China's solar export figures ... Africa as a whole imported 15,032 MW of solar panels": a part)
     importer = next((p for p in places if p.value == frame.entity), None)
     frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
@@ -2625,6 +2714,9 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         frame.subject, frame.subject_from = context.exports_of, "context"
     frame.notes.append(f"{frame.counterpart_words}'s imports from China: China's exports to it (a mirror figure: "
                        f"imports are recorded with freight and insurance, exports without)")
+    if not cued:
+        frame.stand_in = (f"the text does not say {frame.counterpart_words}'s solar imports came from China: China's "
+                          f"exports to it, most of the world's panels, stand in for them")
 
 
 SHARE_TAKER = re.compile(r"(?i)^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|"
@@ -3361,12 +3453,16 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
+CHANGE_NOUNS = r"(?:growth|rise|increase|decline|drop|fall|contraction|gain|expansion|slump)"
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
-                          r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?\S+\s+(?:growth|rise|increase|"
-                          r"decline|drop|fall)|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
-                          r"nowhere\s+near|previously)\b")
+                          r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?"
+                          + CHANGE_NOUNS + r"|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
+                          r"nowhere\s+near|previously|(?:exceed|surpass|beat|top|outpac|outstrip)\w*\s+(?:both\s+)?"
+                          r"[^.;]{0,80}?" + CHANGE_NOUNS + r"\s+(?:(?:seen|recorded|posted)\s+)?(?:in|for|of)\s+"
+                          r"(?:" + MONTHS + r"))\b")
 """Words setting a figure against an earlier one ("In contrast, exports had grown just 2.3% during the January-February
-period", "nowhere near the high set in March 2023"): that period is not the text's."""
+period", "nowhere near the high set in March 2023", "They compared with July's better-than-expected 7.2 per cent
+increase", "exports in June exceeded ... the 4.8% increase in May"): that period is not the text's."""
 
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
@@ -3449,7 +3545,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         # is the one its later places are in until it names another (assumed, never an accusation)
         context.rank_subject = named[0]
     exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
-                and r.frame.subject_from == "stated" and r.frame.subject
+                and r.frame.subject_from == "stated" and r.frame.subject and not r.frame.stand_in
                 and not r.frame.subject.startswith("other:")]
     if exported:
         context.exports_of = exported[-1]

@@ -1,0 +1,117 @@
+"""Mapping pass 20 (issue 20): general classes of wording seen in the development splits' misses (another economy's
+solar imports with no origin said, a multiple with no base year), each tested on phrasings of its own and on a near
+wording where it must not fire. Values are Ember's monthly exports of solar panels by destination (bundled
+data/ember), summed by the derivation layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass20")
+
+
+# --- another economy's solar imports are China's exports to it (assumed) -----------------------------------------
+# Ember: panels to Pakistan summed over 2024 = 16,384.5 MW
+
+@pytest.mark.parametrize("text", [
+    "Pakistan imported 16.4 GW of solar panels in 2024 as households fled the grid. Saudi Arabia imported 16.1 GW.",
+    "In 2024 Pakistan's imports of solar modules reached 16.4 GW. Saudi Arabia imported 16.1 GW.",
+])
+def test_china_s_exports_stand_in_for_another_economys_solar_imports(store, text):
+    found = spot.spot(text, store=store, published="2025-04-14")
+    for span, partner in (("16.4 GW", "PAK"), ("16.1 GW", "SAU")):
+        level = by_span(found, span)
+        assert level.match and (level.match.source, level.match.indicator) == ("ember", "solar_exports_capacity")
+        assert (level.match.counterpart, level.period) == (partner, "2024")
+        # the text never says the panels came from China: evidence to look at, neither supported nor accused
+        assert level.frame["stand_in"] and level.verdict == "needs-review", span
+
+
+def test_said_to_come_from_china_the_imports_are_judged(store):
+    found = spot.spot("Pakistan imported 16.4 GW of solar panels from China in 2024.", store=store,
+                      published="2025-04-14")
+    level = by_span(found, "16.4 GW")
+    assert level.match.counterpart == "PAK" and not level.frame["stand_in"]
+    assert level.verdict == "supported-rounded"
+
+
+def test_solar_imports_from_another_origin_are_not_chinas_exports(store):
+    found = spot.spot("Pakistan imported 2 GW of solar panels from Vietnam in 2024.", store=store,
+                      published="2025-04-14")
+    level = by_span(found, "2 GW")
+    assert not (level.match and level.match.source == "ember")
+
+
+def test_other_goods_imported_are_not_read_as_chinas_exports(store):
+    found = spot.spot("Pakistan imported 16.4 million tonnes of wheat in 2024.", store=store, published="2025-04-14")
+    level = by_span(found, "16.4 million")
+    assert not (level.match and level.match.source == "ember")
+
+
+# --- a multiple with no base year: the growth over the same period a year before ---------------------------------
+# Ember: panels to Saudi Arabia 7,576.2 MW in 2023 vs 1,138.3 MW in 2022 (6.66 times); to Algeria 1,198.8 MW in
+# 2024-07/2025-06 vs 35.9 MW a year before (33.4 times); to Zambia 423.8 vs 51.5 MW (8.2 times)
+
+def test_a_multiple_said_of_a_change_is_the_growth_over_a_year(store):
+    found = spot.spot("Saudi Arabia's imports of Chinese solar panels jumped sevenfold in 2023.", store=store,
+                      published="2024-03-01")
+    multiple = by_span(found, "sevenfold")
+    assert multiple.match and multiple.match.indicator == "solar_exports_capacity"
+    assert (multiple.match.counterpart, multiple.period) == ("SAU", "2023")
+    assert multiple.frame["transformation"] == "growth_rate" and multiple.frame["multiple"] == 7
+    assert multiple.verdict == "supported-rounded"  # 6.66 times lies in 6.5 to 7.5
+
+
+def test_a_list_of_multiples_continues_the_change_and_the_window(store):
+    text = ("Solar panel imports from China into Algeria hit 1.2 GW in the 12 months to June 2025. Algeria's imports "
+            "rose 33-fold, Zambia's eightfold.")
+    found = spot.spot(text, store=store, published="2025-08-26")
+    for span, partner in (("33-fold", "DZA"), ("eightfold", "ZMB")):
+        multiple = by_span(found, span)
+        assert multiple.match and multiple.match.counterpart == partner, span
+        assert multiple.period == "2024-07/2025-06", span
+        assert multiple.verdict == "supported-rounded", span
+
+
+def test_double_the_amount_of_the_year_before_takes_the_levels_year(store):
+    found = spot.spot("Pakistan imported 16.4 GW of solar panels in 2024, double the amount it imported the year "
+                      "before.", store=store, published="2025-04-14")
+    multiple = by_span(found, "double")
+    assert multiple.match and multiple.match.counterpart == "PAK"
+    assert multiple.period == "2024"  # "the year before" is the base's year, not the figure's
+    assert "+115.8%" in multiple.explanation  # 2.16 times lies in 1.75 to 2.25 ...
+    assert multiple.verdict == "needs-review"  # ... but China's exports only stand in for Pakistan's imports
+
+
+def test_a_multiple_that_misses_is_never_an_accusation(store):
+    found = spot.spot("Saudi Arabia's imports of Chinese solar panels tripled in 2024.", store=store,
+                      published="2025-04-14")
+    multiple = by_span(found, "tripled")  # 2.13 times: outside 2.75 to 3.25
+    assert multiple.match and multiple.verdict == "needs-review"
+    assert multiple.verdict not in ACCUSING
+
+
+def test_nearly_a_multiple_is_checked_on_its_lower_side(store):
+    # customs: lithium-ion battery exports grew 86.7% in 2022; "nearly tripled" would need at least +150%
+    found = spot.spot("China's exports of lithium-ion batteries nearly tripled in 2022.", store=store,
+                      published="2023-02-01")
+    multiple = by_span(found, "nearly tripled")
+    assert multiple.comparator == ">=" and multiple.value == 150
+    assert multiple.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Pakistan's imports of Chinese solar panels nearly tripled over the last two years.", "nearly tripled"),
+    ("China's spending on research increased 18-fold in 23 years.", "18-fold"),
+])
+def test_a_multiple_over_several_years_is_not_a_years_growth(store, text, span):
+    found = spot.spot(text, store=store, published="2025-04-14")
+    multiple = by_span(found, span)
+    assert multiple.frame.get("transformation") != "growth_rate"
+    assert multiple.verdict not in ACCUSING
