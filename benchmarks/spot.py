@@ -179,7 +179,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 27/56, no accusation); then used for development (mapping "
                    "pass 19: the periods of monthly trade figures, the second class unseen misses fall in)",
           "dev58": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it"}
+                   "first run on it",
+          "dev62": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
         "candidates", "right")
