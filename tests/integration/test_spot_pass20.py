@@ -115,3 +115,40 @@ def test_a_multiple_over_several_years_is_not_a_years_growth(store, text, span):
     multiple = by_span(found, span)
     assert multiple.frame.get("transformation") != "growth_rate"
     assert multiple.verdict not in ACCUSING
+
+
+# --- the rows of a ranking listed after the text names it ---------------------------------------------------------
+# WIPO GII: Finland 6th in 2023 (9th in 2022), Austria 18th, Czechia 31st, Slovenia 33rd in 2023
+
+ROWS = ("The Global Innovation Index 2023 ranks 132 economies. How central Europe fares, compared with the GII "
+        "2022:\n\nFinland: 6 (up from 9 in 2022)\n\nAustria – 18 (down from 17)\n\nCzechia — 31,\n\n"
+        "Slovenia — 33 (the same in 2022).")
+
+
+@pytest.mark.parametrize("span, entity, period", [
+    ("6", "FIN", "2023"), ("9", "FIN", "2022"), ("18", "AUT", "2023"), ("31", "CZE", "2023"), ("33", "SVN", "2023"),
+])
+def test_a_row_of_a_ranking_is_a_place_in_it(store, span, entity, period):
+    found = spot.spot(ROWS, store=store, published="2023-10-16")
+    [place] = [c for c in found if c.span == span]
+    assert place.unit == "rank" and place.match and place.match.indicator == "gii_rank"
+    # "compared with the GII 2022" names the edition compared with, not the one the rows are in
+    assert (place.entity, place.period) == (entity, period)
+    assert place.verdict == "supported"
+
+
+def test_a_row_without_a_ranking_named_is_not_a_place(store):
+    found = spot.spot("Finland — 6 (up from 9 in 2022)", store=store, published="2023-10-16")
+    assert all(c.unit != "rank" for c in found)
+
+
+# --- a month set against the text's does not date its next sentences ----------------------------------------------
+# GACC: imports +1.3% in August 2025 and +4.1% in July 2025 (dollar basis)
+
+def test_a_month_compared_with_and_a_base_after_following_keep_the_texts_month(store):
+    text = ("China's exports rose 4.4 per cent year-on-year in August. That compared with July's stronger than "
+            "forecast 7.2 per cent rise.\n\nImports grew 1.3 per cent, following 4.1 per cent growth a month earlier.")
+    found = spot.spot(text, store=store, published="2025-09-08")
+    assert by_span(found, "1.3 per cent").period == "2025-08"
+    assert by_span(found, "4.1 per cent").period == "2025-07"
+    assert by_span(found, "4.1 per cent").frame["role"] == "earlier"

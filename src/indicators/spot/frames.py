@@ -27,7 +27,7 @@ from indicators.spot.vocabulary import Mention, alternatives, mentions, organisa
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"similar to|same as|"
+                         r"similar to|same as|the same|unchanged|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
@@ -43,6 +43,10 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump"."""
+RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}\s*[—–:-]\s*"
+                      r"\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|the\s+same[^)]*|"
+                      r"unchanged|new(?:\s+entry)?)\))?\s*[,.;]?\s*$")
+"""A row of a ranking listed after the text names it ("Finland — 6 (up from 9 in 2022),"): its numbers are places."""
 AFTER_BARE = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:about|around|nearly|almost|over|some)\s+)?$")
 """Before a rate or an amount with no article ("Imports grew 1.3 per cent, following 4.1 per cent growth a month
 earlier"): a base figure too."""
@@ -771,6 +775,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(?!as\b)(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
+    rank_row = bool((context.rank_subject or context.measure == "rank") and RANK_ROW.match(sentence))  # "Finland — 6 (up from 9 in 2022),"
     base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
@@ -778,7 +783,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         before = sentence[max(0, figure.start - 60): figure.start]
         comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
         frame = Frame()
-        unit = figure.unit or "count"
+        unit = "rank" if rank_row and figure.unit in (None, "count") and figure.value == int(figure.value) \
+            else figure.unit or "count"
         clause = _clause_of(clauses, figure.start)
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
             unit = "percentage points"
@@ -3455,9 +3461,11 @@ China's solar panel exports", "China's solar export figures") or are imports fro
 importing a record volume of solar panels from China")."""
 CHANGE_NOUNS = r"(?:growth|rise|increase|decline|drop|fall|contraction|gain|expansion|slump)"
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
-                          r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?"
+                          r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,7}?"
                           + CHANGE_NOUNS + r"|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
-                          r"nowhere\s+near|previously|(?:exceed|surpass|beat|top|outpac|outstrip)\w*\s+(?:both\s+)?"
+                          r"nowhere\s+near|previously|compared\s+(?:with|to)\s+(?:the\s+)?(?:GII|Global\s+Innovation\s+"
+                          r"Index|index|ranking|edition|list)\s+(?:of\s+)?(?:19|20)\d{2}|"
+                          r"(?:exceed|surpass|beat|top|outpac|outstrip)\w*\s+(?:both\s+)?"
                           r"[^.;]{0,80}?" + CHANGE_NOUNS + r"\s+(?:(?:seen|recorded|posted)\s+)?(?:in|for|of)\s+"
                           r"(?:" + MONTHS + r"))\b")
 """Words setting a figure against an earlier one ("In contrast, exports had grown just 2.3% during the January-February
@@ -3468,7 +3476,9 @@ increase", "exports in June exceeded ... the 4.8% increase in May"): that period
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
             bases: list[Mention] = ()) -> None:
     edition = EDITION.search(sentence)
-    if edition:
+    if edition and not re.search(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:the\s+)?$",
+                                 sentence[max(0, edition.start() - 20): edition.start()]):
+        # (not "compared to the GII 2022": the edition compared with, not the one the text's ranks are in)
         context.edition = edition.group(1) or edition.group(2)
     # a clause looking back ("a strong recovery from 2023, when exports contracted by 4.6%") does not move the text's
     # period: the next sentences are still about the year it recovered in
