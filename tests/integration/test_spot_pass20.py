@@ -152,3 +152,21 @@ def test_a_month_compared_with_and_a_base_after_following_keep_the_texts_month(s
     assert by_span(found, "1.3 per cent").period == "2025-08"
     assert by_span(found, "4.1 per cent").period == "2025-07"
     assert by_span(found, "4.1 per cent").frame["role"] == "earlier"
+
+
+# --- a month-on-month change beside a level is the change's, not the level's ------------------------------------------
+# Ember: panels to India 2024-04 and 2024-05 (bundled monthly rows)
+
+def test_a_sequential_qualifier_beside_a_level_is_the_growths(store):
+    found = spot.spot("Module exports to India totaled 1.2 GW in May 2024, up 30% month-on-month.", store=store,
+                      published="2024-06-20")
+    level, growth = by_span(found, "1.2 GW"), by_span(found, "30%")
+    assert level.match and (level.match.indicator, level.match.counterpart, level.period) == (
+        "solar_exports_capacity", "IND", "2024-05")
+    assert growth.match and growth.match.period == "2024-04/2024-05"  # from the month before, not a year before
+
+
+def test_a_month_on_month_abbreviation_after_the_changes_noun(store):
+    found = spot.spot("Europe imported 9.1 GW of Chinese modules in May 2024, a 15% decline MoM.", store=store,
+                      published="2024-06-20")
+    assert by_span(found, "15%").match.period == "2024-04/2024-05"

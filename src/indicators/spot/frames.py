@@ -329,6 +329,8 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     return before[-1] if before else (after[0] if after else (None, "", -1))
 
 
+CHANGE_NOUNS = r"(?:growth|rise|increase|decline|drop|fall|contraction|gain|expansion|slump)"
+"""Nouns of a change ("the 4.8% increase", "a 15% decline")."""
 COMPARISON_WORDS = r"from|than|compared\s+(?:with|to)|versus|against"
 """The words that start a comparison's base ("up from rank 14", "higher than", "compared to 7.1%")."""
 BASE_FIGURE_BETWEEN = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:[^\s\d]+\s+){{0,3}}?[$€¥£]?\d")
@@ -878,6 +880,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
+        if qualifier and _sequential_months(qualifier) and frame.transformation not in ("growth_rate", "change"):
+            qualifier = None  # "exports to India totaled 1.2 GW in May, up 30% month-on-month": the 30%'s, not the level's
         back = _sequential_months(qualifier) if qualifier and frame.transformation == "growth_rate" else 0
         if back and frame.period and _shifted(frame.period, back):
             # "down 12% MoM", "up 6.3 percent from November": the growth from the level of the month (quarter)
@@ -1070,9 +1074,10 @@ def _sequential_change(sentence: str, figure: Figure) -> str | None:
     """"down 12% MoM from 17.34 GW", "up 3.1% q/q": a change on the previous month or quarter, right after the
     percentage (`sequential_after`, abbreviations a wider window would pin on the sentence's levels); no stored series
     holds such a rate, and it is not a year-on-year growth."""
-    after = sentence[figure.end: figure.end + 16]
+    after = sentence[figure.end: figure.end + 30]
     for words in vocabulary().get("sequential_after") or []:
-        if re.match(rf"\s*{re.escape(words)}(?![\w])", after, re.IGNORECASE):
+        # (also after the change's noun: "a 15% decline MoM")
+        if re.match(rf"\s*(?:{CHANGE_NOUNS}\s+)?{re.escape(words)}(?![\w])", after, re.IGNORECASE):
             return words
     return None
 
@@ -3459,7 +3464,6 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
-CHANGE_NOUNS = r"(?:growth|rise|increase|decline|drop|fall|contraction|gain|expansion|slump)"
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
                           r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,7}?"
                           + CHANGE_NOUNS + r"|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
