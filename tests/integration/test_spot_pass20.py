@@ -170,3 +170,17 @@ def test_a_month_on_month_abbreviation_after_the_changes_noun(store):
     found = spot.spot("Europe imported 9.1 GW of Chinese modules in May 2024, a 15% decline MoM.", store=store,
                       published="2024-06-20")
     assert by_span(found, "15%").match.period == "2024-04/2024-05"
+
+
+# --- "compared with June this year": another month of the year, compared with -------------------------------------
+# GACC: July 2025 imports $223.54 billion (+4.1% on July 2024), exports +7.2%
+
+def test_a_month_of_this_year_compared_with_is_a_base_and_year_on_year_words_keep_their_figure(store):
+    text = ("In July 2025, China's imports were 223.54 billion US dollars, a month-on-month increase of 6.2% compared "
+            "with June this year and a year-on-year increase of 4.1% compared with July last year. Exports rose by a "
+            "year-on-year 7.2%, after a month-on-month decrease of 1.0%.")
+    found = spot.spot(text, store=store, published="2025-08-29")
+    assert by_span(found, "223.54 billion").period == "2025-07"
+    yoy = by_span(found, "4.1%")
+    assert (yoy.match.indicator, yoy.period) == ("goods_imports_usd_yoy_pct", "2025-07")
+    assert by_span(found, "7.2%").match.indicator == "goods_exports_usd_yoy_pct"

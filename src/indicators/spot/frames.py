@@ -517,6 +517,10 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                             r"(?<!\w)like|same as)\s+(?:(?:" + SAME_PART + "|" + MONTHS
                                             + r")\s+(?:(?:of|in)\s+)?)?$",
                                             sentence[max(0, m.start() - 40): m.start()], re.I))
+        # "a month-on-month increase of 1.8% compared with June this year": another month of this year, compared with
+        base = base or shift == 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:"
+                                                     + MONTHS + r")\s+$", sentence[max(0, m.start() - 30): m.start()],
+                                                     re.I))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
@@ -880,8 +884,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
-        if qualifier and _sequential_months(qualifier) and frame.transformation not in ("growth_rate", "change"):
-            qualifier = None  # "exports to India totaled 1.2 GW in May, up 30% month-on-month": the 30%'s, not the level's
+        if qualifier and _sequential_months(qualifier) and (
+                frame.transformation not in ("growth_rate", "change")
+                or YEAR_ON_YEAR.search(sentence, max(clause[0], figure.start - 35), figure.start)):
+            # "exports to India totaled 1.2 GW in May, up 30% month-on-month": the 30%'s, not the level's; "a
+            # month-on-month decrease of 1.0% ... and a year-on-year increase of 7.2%": the 1.0%'s, not the 7.2%'s
+            qualifier = None
         back = _sequential_months(qualifier) if qualifier and frame.transformation == "growth_rate" else 0
         if back and frame.period and _shifted(frame.period, back):
             # "down 12% MoM", "up 6.3 percent from November": the growth from the level of the month (quarter)
