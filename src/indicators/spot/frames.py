@@ -886,7 +886,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
         if qualifier and _sequential_months(qualifier) and (
                 frame.transformation not in ("growth_rate", "change")
-                or YEAR_ON_YEAR.search(sentence, max(clause[0], figure.start - 35), figure.start)):
+                or YEAR_ON_YEAR_BEFORE.search(sentence, max(clause[0], figure.start - 40), figure.start)):
             # "exports to India totaled 1.2 GW in May, up 30% month-on-month": the 30%'s, not the level's; "a
             # month-on-month decrease of 1.0% ... and a year-on-year increase of 7.2%": the 1.0%'s, not the 7.2%'s
             qualifier = None
@@ -1030,6 +1030,9 @@ MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_bef
 "up 3% from the previous month"): a month-on-month change, which no stored series holds."""
 
 
+YEAR_ON_YEAR_BEFORE = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|y/y|yoy)\s+(?:" + CHANGE_NOUNS[3:-1]
+                                 + r"|decrease|jump|surge)?\s*(?:of\s+|by\s+)?(?:about\s+|around\s+|nearly\s+)?$")
+"""Year-on-year words right before a figure, naming its own change ("a year-on-year increase of 7.2%")."""
 YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|y/y|yoy|"
                           r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
 
