@@ -184,3 +184,12 @@ def test_a_month_of_this_year_compared_with_is_a_base_and_year_on_year_words_kee
     yoy = by_span(found, "4.1%")
     assert (yoy.match.indicator, yoy.period) == ("goods_imports_usd_yoy_pct", "2025-07")
     assert by_span(found, "7.2%").match.indicator == "goods_exports_usd_yoy_pct"
+
+
+def test_previously_right_after_a_figure_does_not_keep_the_text_undated(store):
+    # GACC: exports +4.8% in May 2025 and +8.1% in April 2025 (dollar basis)
+    text = ("China's trade surplus widened in May, to $103.22 billion versus $96.18 billion previously.\n\n"
+            "Exports grew 4.8% (versus 6.0% estimated and 8.1% previous).")
+    found = spot.spot(text, store=store, published="2025-06-09")
+    assert by_span(found, "4.8%").period == "2025-05"
+    assert by_span(found, "8.1%").period == "2025-04"

@@ -3509,7 +3509,11 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     period = context.period
     own_years = [y for _, y, base, _ in years if y and not base]
     said = stated or dated or own_years
-    looking_back = bool(said) and bool(LOOKING_BACK.search(sentence)) \
+    # (not "previously" right after a figure: "$96.18 billion previously" is the release before's, the sentence's
+    # own period stays the text's)
+    back_words = [m for m in LOOKING_BACK.finditer(sentence) if not (
+        m.group(0).lower() == "previously" and any(0 <= m.start() - r.figure.end <= 12 for r in reads))]
+    looking_back = bool(said) and bool(back_words) \
         and (not context.period or _ends(said[0]) < _ends(context.period)) \
         or _rolling_window(context.period) and not YEAR.search(sentence) and not _subannual_words(sentence, "0000")[0]
     # (in a text on a twelve-month window, "compared to 15 countries a year earlier" speaks of the window before: the
