@@ -193,3 +193,13 @@ def test_previously_right_after_a_figure_does_not_keep_the_text_undated(store):
     found = spot.spot(text, store=store, published="2025-06-09")
     assert by_span(found, "4.8%").period == "2025-05"
     assert by_span(found, "8.1%").period == "2025-04"
+
+
+@pytest.mark.parametrize("wording", ["outperformed forecasts", "defied expectations", "smashed estimates"])
+def test_a_figure_that_outperformed_forecasts_is_a_fact_and_picking_up_is_growth(store, wording):
+    # GACC: exports +8.3% in September 2025 (dollar basis)
+    text = f"China's exports rose 8.3% in September 2025.\n\nExport growth {wording}, picking up to 8.3% in September."
+    found = spot.spot(text, store=store, published="2025-10-13")
+    [_, rate] = [c for c in found if c.span.endswith("8.3%")]
+    assert rate.verdict != "opinion" and rate.frame["transformation"] == "growth_rate"
+    assert rate.match and rate.match.indicator == "goods_exports_usd_yoy_pct"

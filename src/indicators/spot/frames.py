@@ -2022,7 +2022,7 @@ def _window_has(text: str, words: list[str], at_end: bool) -> str | None:
 def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[int, int]) -> None:
     vocab = vocabulary()["_compiled"]
     before = sentence[max(clause[0], figure.start - 45): figure.start]
-    before = re.sub(r"(?i)\bup to\b", "", before)
+    before = re.sub(r"(?i)(?<!picked )(?<!picking )(?<!picks )(?<!ticked )(?<!ticking )\bup to\b", "", before)
     after = sentence[figure.end: figure.end + 40]
     growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
