@@ -203,3 +203,16 @@ def test_a_figure_that_outperformed_forecasts_is_a_fact_and_picking_up_is_growth
     [_, rate] = [c for c in found if c.span.endswith("8.3%")]
     assert rate.verdict != "opinion" and rate.frame["transformation"] == "growth_rate"
     assert rate.match and rate.match.indicator == "goods_exports_usd_yoy_pct"
+
+
+def test_they_points_back_and_a_reversed_contraction_is_the_month_befores(store):
+    # GACC: exports +4.4% in August 2025 and +7.2% in July; imports +1.1% in June 2025 and -3.4% in May
+    found = spot.spot("Outbound shipments rose 4.4 per cent in August. They compared with July's 7.2 per cent gain.",
+                      store=store, published="2025-09-08")
+    july = by_span(found, "7.2 per cent")
+    assert july.match and (july.match.indicator, july.period) == ("goods_exports_usd_yoy_pct", "2025-07")
+    found = spot.spot("Chinese exports rose 5.8% in June from a year earlier. Exports in June exceeded the 4.8% increase "
+                      "in May. Imports rose 1.1% year-on-year, reversing a "
+                      "3.4% contraction the previous month.", store=store, published="2025-07-14")
+    assert by_span(found, "1.1%").period == "2025-06"
+    assert by_span(found, "3.4%").period == "2025-05"

@@ -40,9 +40,9 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
                             rf"(?:{MONTHS})"
                             r"['’]s\s+)?|"
-                            r"(?:after|following)\s+(?:an?|the)\s+)$", re.I)
+                            r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
-from its 61st position", "after a 8.7% drop", "following a 12.7% jump"."""
+from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction"."""
 RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}\s*[—–:-]\s*"
                       r"\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|the\s+same[^)]*|"
                       r"unchanged|new(?:\s+entry)?)\))?\s*[,.;]?\s*$")
@@ -2114,7 +2114,7 @@ FLOWS = ("exports", "imports", "trade", "trade_balance")
 PART_OF = re.compile(r"(?i)^\W*(?:of|among)\s+(?:those|these|them|this|that|which|the total|this total|that total)\b")
 """A sentence that opens with a part of what the one before counted: "Of those, 1.2 million were NEVs"."""
 POINTING_BACK = re.compile(r"(?i)^\s*(?:(?:that|this)(?!\s+(?:year|month|quarter|half|week|time|period|spring|summer|"
-                           r"autumn|fall|winter|year's|month's)\b)|it|which|the\s+(?:(?:annual|monthly|yearly|"
+                           r"autumn|fall|winter|year's|month's)\b)|it|they|which|the\s+(?:(?:annual|monthly|yearly|"
                            r"year-on-year|growth|same)\s+)?(?:figure|number|total|increase|rise|rate|pace|decline|fall|"
                            r"drop|gain))\b")
 """A sentence opening with words pointing back to the previous one's figure ("That is ten percent more", "The annual
@@ -3481,7 +3481,7 @@ LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(
                           r"nowhere\s+near|previously|compared\s+(?:with|to)\s+(?:the\s+)?(?:GII|Global\s+Innovation\s+"
                           r"Index|index|ranking|edition|list)\s+(?:of\s+)?(?:19|20)\d{2}|"
                           r"(?:exceed|surpass|beat|top|outpac|outstrip)\w*\s+(?:both\s+)?"
-                          r"[^.;]{0,80}?" + CHANGE_NOUNS + r"\s+(?:(?:seen|recorded|posted)\s+)?(?:in|for|of)\s+"
+                          r"[^;]{0,90}?" + CHANGE_NOUNS + r"\s+(?:(?:seen|recorded|posted)\s+)?(?:in|for|of)\s+"
                           r"(?:" + MONTHS + r"))\b")
 """Words setting a figure against an earlier one ("In contrast, exports had grown just 2.3% during the January-February
 period", "nowhere near the high set in March 2023", "They compared with July's better-than-expected 7.2 per cent
