@@ -216,3 +216,11 @@ def test_they_points_back_and_a_reversed_contraction_is_the_month_befores(store)
                       "3.4% contraction the previous month.", store=store, published="2025-07-14")
     assert by_span(found, "1.1%").period == "2025-06"
     assert by_span(found, "3.4%").period == "2025-05"
+
+
+def test_a_month_opening_a_sentence_without_figures_dates_the_next(store):
+    # GACC: trade +2.7% in May 2025 (yuan basis)
+    text = ("China's foreign trade has shown resilience this year. In May, trade growth accelerated notably after the "
+            "talks. Despite that, foreign trade advanced 2.7 percent.")
+    found = spot.spot(text, store=store, published="2025-06-09")
+    assert by_span(found, "2.7 percent").period == "2025-05"

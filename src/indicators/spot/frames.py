@@ -3475,6 +3475,8 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
+OPENING_MONTH = re.compile(rf"(?i)^\s*(?:and\s+|but\s+)?in\s+({MONTHS})\s*,")
+"""A month without a year opening a sentence ("In May, trade growth accelerated")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
                           r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,7}?"
                           + CHANGE_NOUNS + r"|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
@@ -3530,6 +3532,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             context.period = sub or own[0]
         elif dated:
             context.period = dated[0]
+        elif (opening := OPENING_MONTH.match(sentence)) and context.period and context.period[:4].isdigit():
+            # "In May, trade growth accelerated notably ... Despite that, foreign trade advanced 2.7 percent": a
+            # month opening a sentence without figures dates the next ones (in the year the text speaks of)
+            context.period = f"{context.period[:4]}-{MONTH_NUMBERS[opening.group(1).lower()]:02d}"
     if context.period != period or stated and not looking_back:
         context.period_paragraph = paragraph
         # (none the catalogue knows: "The manufacturing purchasing managers index dropped to 49.5 in May" is about
