@@ -162,3 +162,30 @@ def test_a_candidate_another_paragraphs_annotation_names_is_not_taken(bench, sna
     assert "NOT FOUND" in next(line for line in lines if "“second”" in line), lines
     held = next(line for line in lines if "“second position”" in line)
     assert "gii/gii_rank" in held.split("| got")[1] and "MISSED" not in held, lines
+
+
+def multiple(period: str, said: float | None, value: float = 100.0):
+    """A candidate the spotter read as a multiple and judges as the growth it implies (pass 20)."""
+    hit = mapped(period, "CHN")
+    hit.frame, hit.value_unscaled = ({"multiple": said} if said is not None else {}), value
+    return hit
+
+
+@pytest.mark.parametrize("hit, annotated, same", [
+    (multiple("2024", 2.0), "2023/2024", True),   # "double the amount imported the year before"
+    (multiple("2024", 2.0), "2024", True),
+    (multiple("2023-H1", 4.0), "2022-H1/2023-H1", True),  # "quadrupled its imports in the first half"
+    (multiple("2024", 2.0), "2022/2024", False),  # another base
+    (multiple("2024", None), "2023/2024", False),  # a growth rate that is no multiple: its own period only
+])
+def test_same_period_of_a_multiple_written_with_or_without_its_base(bench, hit, annotated, same):
+    assert bench.same_period(hit, annotated) is same
+
+
+@pytest.mark.parametrize("hit, annotated, paired", [
+    (multiple("2024", 33.0, 3200.0), 33.0, True),   # "jumped 33-fold", judged as +3,200%
+    (multiple("2024", 33.0, 3200.0), 3200.0, False),  # (a value match, not this rule's)
+    (multiple("2024", None, 3200.0), 33.0, False),
+])
+def test_a_multiple_is_paired_with_its_annotation_by_the_multiple_said(bench, hit, annotated, paired):
+    assert bench.as_growth(hit, annotated) is paired
