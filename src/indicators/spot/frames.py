@@ -43,8 +43,9 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction"."""
-RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}\s*[—–:-]\s*"
-                      r"\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|the\s+same[^)]*|"
+RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}"
+                      r"\s*[—–:-]\s*\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|"
+                      r"the\s+same[^)]*|"
                       r"unchanged|new(?:\s+entry)?)\))?\s*[,.;]?\s*$")
 """A row of a ranking listed after the text names it ("Finland — 6 (up from 9 in 2022),"): its numbers are places."""
 AFTER_BARE = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:about|around|nearly|almost|over|some)\s+)?$")
@@ -781,7 +782,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(?!as\b)(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
     reads: list[Read] = []
-    rank_row = bool((context.rank_subject or context.measure == "rank") and RANK_ROW.match(sentence))  # "Finland — 6 (up from 9 in 2022),"
+    # "Finland — 6 (up from 9 in 2022)," after the text names a ranking: a row of it
+    rank_row = bool((context.rank_subject or context.measure == "rank") and RANK_ROW.match(sentence))
     base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
@@ -1030,7 +1032,7 @@ MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_bef
 "up 3% from the previous month"): a month-on-month change, which no stored series holds."""
 
 
-YEAR_ON_YEAR_BEFORE = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|y/y|yoy)\s+(?:" + CHANGE_NOUNS[3:-1]
+YEAR_ON_YEAR_BEFORE = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|y/y|yoy)\s+(?:" + CHANGE_NOUNS
                                  + r"|decrease|jump|surge)?\s*(?:of\s+|by\s+)?(?:about\s+|around\s+|nearly\s+)?$")
 """Year-on-year words right before a figure, naming its own change ("a year-on-year increase of 7.2%")."""
 YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|y/y|yoy|"
@@ -1286,16 +1288,17 @@ def _multiples(sentence: str, reads: list[Read], years: list[tuple[int, str, boo
 
 A_YEAR_BEFORE_AMOUNT = re.compile(
     r"(?i)\s+(?:the\s+(?:amount|level|volume|number|figure|total|quantity)|that|what\s+(?:it|they)\s+\w+)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:the\s+(?:year|month)\s+(?:before|earlier)|a\s+year\s+(?:earlier|before|ago)|"
-    r"(?:in\s+)?the\s+previous\s+year|last\s+year|in\s+(?P<year>(?:19|20)\d{2})|in\s+the\s+same\s+period\s+(?:of\s+)?(?:a\s+year\s+earlier|"
-    r"last\s+year))\b")
+    r"(?:[\w-]+\s+){0,3}?(?:the\s+year\s+(?:before|earlier)|a\s+year\s+(?:earlier|before|ago)|"
+    r"(?:in\s+)?the\s+previous\s+year|last\s+year|in\s+(?P<year>(?:19|20)\d{2})|"
+    r"in\s+the\s+same\s+period\s+(?:of\s+)?(?:a\s+year\s+earlier|last\s+year))\b")
 """A multiple's base a year earlier, said after it ("double the amount imported the year before")."""
 MULTIPLIED_BY = re.compile(r"(?i)\b(?:rose|grew|jumped|surged|soared|increased|climbed|expanded|swelled|leapt|leaped|"
                            r"spiked|shot\s+up|went\s+up|multiplied|rising|growing|jumping|surging|soaring|increasing|"
                            r"climbing)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
                            r"some\s+|roughly\s+)?$")
 """A verb of change right before a multiple ("imports jumped 33-fold", "rose eightfold")."""
-ELIDED_CHANGE = re.compile(r"^\s*,\s*(?:and\s+|while\s+)?(?:[A-Z][\w’'-]*\s+){0,3}?(?:[A-Z][\w-]*['’]s|its|theirs?)\s+"
+ELIDED_CHANGE = re.compile(r"^\s*,\s*(?:and\s+|while\s+)?(?:[A-Z][\w’'-]*\s+){0,3}?"
+                           r"(?:[A-Z][\w-]*['’]s|its|theirs?)\s+"
                            r"(?:(?:about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?$")
 """A list continuing a change ("Zambia's rose eightfold, Botswana's sevenfold, and Sudan's sixfold")."""
 OVER_YEARS_AFTER = re.compile(r"(?i)\W*(?:\w+\W+){0,6}?(?:over|in|within|during|across)\s+(?:the\s+)?"
@@ -3479,7 +3482,8 @@ OPENING_MONTH = re.compile(rf"(?i)^\s*(?:and\s+|but\s+)?in\s+({MONTHS})\s*,")
 """A month without a year opening a sentence ("In May, trade growth accelerated")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
                           r"fallen|shrunk|seen|hit)|compared\s+(?:with|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,7}?"
-                          + CHANGE_NOUNS + r"|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+in|"
+                          + CHANGE_NOUNS + r"|deviating\s+from|(?:high|peak|record|low)\s+(?:set|hit|reached|seen)\s+"
+                          r"in|"
                           r"nowhere\s+near|previously|compared\s+(?:with|to)\s+(?:the\s+)?(?:GII|Global\s+Innovation\s+"
                           r"Index|index|ranking|edition|list)\s+(?:of\s+)?(?:19|20)\d{2}|"
                           r"(?:exceed|surpass|beat|top|outpac|outstrip)\w*\s+(?:both\s+)?"
