@@ -224,3 +224,20 @@ def test_a_month_opening_a_sentence_without_figures_dates_the_next(store):
             "talks. Despite that, foreign trade advanced 2.7 percent.")
     found = spot.spot(text, store=store, published="2025-06-09")
     assert by_span(found, "2.7 percent").period == "2025-05"
+
+
+# --- shipments in a text on China's exports are those exports ------------------------------------------------------
+
+def test_shipments_in_a_text_on_chinas_exports_are_those_exports(store):
+    text = ("China exported 235.93 GW of PV modules in 2024, up 13% from 2023.\n\nGlobal module shipments increased "
+            "13% year on year, with the exception of Europe, where shipments fell 7%.")
+    found = spot.spot(text, store=store, published="2025-02-08")
+    world, europe = [c for c in found if c.span == "13%"][1], by_span(found, "7%")
+    assert world.match and world.match.indicator == "solar_exports_capacity" and not world.match.counterpart
+    assert europe.match and europe.match.counterpart == "region:Europe"
+    assert world.frame["measure_from"] == "assumed" and europe.verdict not in ACCUSING
+
+
+def test_shipments_without_a_text_on_exports_are_not_exports(store):
+    found = spot.spot("The maker shipped 70 GW of modules in 2023.", store=store, published="2024-03-01")
+    assert by_span(found, "70 GW").frame.get("measure") != "exports"

@@ -868,6 +868,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "our country" read as the economy the text is about (China's in translations of Chinese official
                 # texts): the writer's country is a guess, above all in pasted texts (never accused)
                 frame.entity_from = "assumed"
+            _shipments(places, frame, sentence, clause, context)
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
@@ -2607,6 +2608,29 @@ def _solar_imports(frame: Frame, sentence: str, clause) -> bool:
     when the clause names no other origin (`Frame.stand_in`: at most needs-review, never supported or accused)."""
     return bool(frame.subject and catalogue.within(frame.subject, "pv")
                 and not ANOTHER_ORIGIN.search(sentence, clause[0], clause[1]))
+
+
+SHIPMENTS = re.compile(r"(?i)\b(?:shipments?|shipped)\b")
+
+
+def _shipments(places: list[Mention], frame: Frame, sentence: str, clause, context: Context) -> None:
+    """"Global module shipments increased 13% ..., with the exception of Europe, where shipments fell 7%" in a text on
+    China's exports of modules: shipments with no measure of their own are those exports (assumed, never an
+    accusation): the world's are the total, an economy's or a region's the exports to it."""
+    if frame.measure or not context.exports_of or not SHIPMENTS.search(sentence, clause[0], clause[1]) \
+            or frame.subject and frame.subject != context.exports_of \
+            and not catalogue.within(frame.subject, context.exports_of) \
+            or frame.subject and frame.subject.startswith("other:"):
+        return
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+    if frame.subject is None:
+        frame.subject, frame.subject_from = context.exports_of, "context"
+    if frame.entity not in (None, "CHN", "WLD") and frame.entity_from == "stated" and "-" not in frame.entity:
+        partner = next((p for p in places if p.value == frame.entity), None)
+        frame.counterpart, frame.counterpart_words = frame.entity, partner.words if partner else frame.entity
+    frame.entity, frame.entity_from = "CHN", "assumed"
+    frame.notes.append("shipments in a text on China's exports: those exports"
+                       + (f" to {frame.counterpart_words}" if frame.counterpart else ""))
 
 
 def _unknown_name_between(places: list[Mention], entity: str, sentence: str, figure: Figure) -> bool:
