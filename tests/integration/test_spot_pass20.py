@@ -241,3 +241,12 @@ def test_shipments_in_a_text_on_chinas_exports_are_those_exports(store):
 def test_shipments_without_a_text_on_exports_are_not_exports(store):
     found = spot.spot("The maker shipped 70 GW of modules in 2023.", store=store, published="2024-03-01")
     assert by_span(found, "70 GW").frame.get("measure") != "exports"
+
+
+def test_a_years_possessive_before_a_base_figure_dates_it(store):
+    # Ember: panels to Europe summed over 2023 and 2024 (bundled monthly rows)
+    found = spot.spot("Europe imported 94.4 GW of Chinese modules in 2024, a decline from 2023's 101.48 GW.",
+                      store=store, published="2025-02-01")
+    base = by_span(found, "101.48 GW")
+    assert base.frame["role"] == "earlier" and base.period == "2023"
+    assert base.match and base.match.counterpart == "region:Europe"

@@ -38,7 +38,7 @@ level", "over the same period of 2022", "rose one place from its 2024 position";
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
                             r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
-                            rf"(?:{MONTHS})"
+                            rf"(?:{MONTHS}|(?:19|20)\d{{2}})"
                             r"['’]s\s+)?|"
                             r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
