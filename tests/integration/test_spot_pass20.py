@@ -109,6 +109,7 @@ def test_nearly_a_multiple_is_checked_on_its_lower_side(store):
 @pytest.mark.parametrize("text, span", [
     ("Pakistan's imports of Chinese solar panels nearly tripled over the last two years.", "nearly tripled"),
     ("China's spending on research increased 18-fold in 23 years.", "18-fold"),
+    ("China's exports grew 3 times faster than imports in 2023.", "3 times"),  # one rate against another
 ])
 def test_a_multiple_over_several_years_is_not_a_years_growth(store, text, span):
     found = spot.spot(text, store=store, published="2025-04-14")

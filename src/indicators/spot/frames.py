@@ -1305,6 +1305,9 @@ ELIDED_CHANGE = re.compile(r"^\s*,\s*(?:and\s+|while\s+)?(?:[A-Z][\w’'-]*\s+){
 OVER_YEARS_AFTER = re.compile(r"(?i)\W*(?:\w+\W+){0,6}?(?:over|in|within|during|across)\s+(?:the\s+)?"
                               r"(?:(?:past|last|previous|preceding)\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b")
 """Several years said after a multiple: the multiple is over them, not over a year."""
+COMPARED_RATE_AFTER = re.compile(r"(?i)\s+(?:faster|slower|quicker|more|less|higher|lower|larger|bigger|greater|"
+                                 r"smaller|than|as\s+(?:much|many|fast|quickly|large|big|high))\b")
+"""After a multiple, words comparing it with something else ("3 times faster than imports")."""
 NEARLY = re.compile(r"(?i)\b(?:nearly|almost|close\s+to|just\s+under)\s*$")
 
 
@@ -1316,8 +1319,10 @@ def _multiple_of_a_year_before(sentence: str, read: Read, reads: list[Read]) -> 
     frame, figure = read.frame, read.figure
     if frame.base_period or frame.transformation != "level" or figure.value <= 1:
         return
-    if OVER_YEARS_AFTER.match(sentence, figure.end):
-        return  # "nearly tripled over the last two years", "18-fold in 23 years": not a year's change
+    if OVER_YEARS_AFTER.match(sentence, figure.end) or COMPARED_RATE_AFTER.match(sentence, figure.end):
+        # "nearly tripled over the last two years", "18-fold in 23 years": not a year's change; "grew 3 times faster
+        # than imports": one rate against another, not a level against its year before
+        return
     before = sentence[max(0, figure.start - 40): figure.start]
     verb = MULTIPLIED.match(sentence, figure.start)
     earlier = [r for r in reads if r.figure.end <= figure.start and r.frame.form == "multiple"
