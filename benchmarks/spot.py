@@ -202,9 +202,14 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
+def multiple_said(candidate) -> float | None:
+    """The multiple a candidate judged as the growth it implies was said as ("jumped 33-fold": 33), else None."""
+    return getattr(candidate, "frame", {}).get("multiple")
+
+
 def as_growth(candidate, value: float | None) -> bool:
     """A multiple the spotter judges as the growth it implies ("jumped 33-fold": +3,200%), annotated as said (33)."""
-    said = getattr(candidate, "frame", {}).get("multiple")
+    said = multiple_said(candidate)
     return said is not None and _close(said, value)
 
 
@@ -390,7 +395,7 @@ def same_period(candidate, annotated) -> bool:
                               or match.derivation == "growth" and "/" in str(match.period)):
         last = str(match.period).split("/")[-1]
         return annotated in (last, f"{match.base_period}/{last}")
-    if getattr(candidate, "frame", {}).get("multiple") is not None and "/" not in str(match.period):
+    if multiple_said(candidate) is not None and "/" not in str(match.period):
         # a multiple judged as the growth it implies ("double the amount imported the year before") compares two
         # periods, as a ratio does: written with both by some annotators
         return annotated == f"{previous_period(str(match.period))}/{match.period}"

@@ -223,7 +223,7 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
     if read.comparator == ">=" and frame.form == "multiple" and frames.NEARLY.search(read.wording):
         precision = (f"“{read.wording.strip()}” reads as {figure.value - 0.5:g} to {figure.value:g} times the level "
                      f"a year before; the engine checks the lower side (a growth of at least {read.value:+g}%)")
-    elif read.comparator == "<" and re.match(r"\s*(nearly|almost|close to|just under)\b", read.wording, re.I):
+    elif read.comparator == "<" and re.match(rf"\s*(?:{frames.NEARLY_WORDS})\b", read.wording, re.I):
         unit_step = 10.0 ** -figure.decimals if figure.decimals else 1.0
         precision = (f"“{read.wording.strip()}” reads as below {figure.value:g} and within one step of the last digit "
                      f"([{figure.value - unit_step:g}, {figure.value:g}) × {figure.scale:g}); the engine checks the “<” side")

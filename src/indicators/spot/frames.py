@@ -514,14 +514,14 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
             continue  # "increased exports to Europe by 14.8% over the last year": the past twelve months, a window
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
-        base = shift < 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|over|versus|against|similar to|"
-                                            r"(?<!\w)like|same as)\s+(?:(?:" + SAME_PART + "|" + MONTHS
-                                            + r")\s+(?:(?:of|in)\s+)?)?$",
-                                            sentence[max(0, m.start() - 40): m.start()], re.I))
-        # "a month-on-month increase of 1.8% compared with June this year": another month of this year, compared with
-        base = base or shift == 0 and bool(re.search(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:"
-                                                     + MONTHS + r")\s+$", sentence[max(0, m.start() - 30): m.start()],
-                                                     re.I))
+        compared = re.search(r"(?P<word>from|than|compared (?:with|to)|over|versus|against|similar to|(?<!\w)like|"
+                             r"same as)\s+(?:(?:" + SAME_PART + "|(?P<month>" + MONTHS
+                             + r"))\s+(?P<of>(?:of|in)\s+)?)?$", sentence[max(0, m.start() - 40): m.start()], re.I)
+        # "up from ... the previous year"; "a month-on-month increase of 1.8% compared with June this year": another
+        # month of this year, compared with
+        base = bool(compared) and (shift < 0 or shift == 0 and bool(compared.group("month")) and not compared.group("of")
+                                   and compared.group("word").lower() in ("from", "than", "versus", "against",
+                                                                          "compared with", "compared to"))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
@@ -1308,7 +1308,9 @@ OVER_YEARS_AFTER = re.compile(r"(?i)\W*(?:\w+\W+){0,6}?(?:over|in|within|during|
 COMPARED_RATE_AFTER = re.compile(r"(?i)\s+(?:faster|slower|quicker|more|less|higher|lower|larger|bigger|greater|"
                                  r"smaller|than|as\s+(?:much|many|fast|quickly|large|big|high))\b")
 """After a multiple, words comparing it with something else ("3 times faster than imports")."""
-NEARLY = re.compile(r"(?i)\b(?:nearly|almost|close\s+to|just\s+under)\s*$")
+NEARLY_WORDS = "nearly|almost|close to|just under"
+"""Words putting a figure just below what it says ("nearly tripled", "almost 30%")."""
+NEARLY = re.compile(rf"(?i)\b(?:{NEARLY_WORDS})\s*$")
 
 
 def _multiple_of_a_year_before(sentence: str, read: Read, reads: list[Read]) -> None:
@@ -2615,6 +2617,13 @@ def _solar_imports(frame: Frame, sentence: str, clause) -> bool:
                 and not ANOTHER_ORIGIN.search(sentence, clause[0], clause[1]))
 
 
+def _entity_as_partner(frame: Frame, places: list[Mention]) -> None:
+    """The economy read as the figure's becomes its flow's partner, named as the text names it (the figure is China's
+    flow to it: the caller sets the economy)."""
+    named = next((p for p in places if p.value == frame.entity), None)
+    frame.counterpart, frame.counterpart_words = frame.entity, named.words if named else frame.entity
+
+
 SHIPMENTS = re.compile(r"(?i)\b(?:shipments?|shipped)\b")
 
 
@@ -2631,8 +2640,7 @@ def _shipments(places: list[Mention], frame: Frame, sentence: str, clause, conte
     if frame.subject is None:
         frame.subject, frame.subject_from = context.exports_of, "context"
     if frame.entity not in (None, "CHN", "WLD") and frame.entity_from == "stated" and "-" not in frame.entity:
-        partner = next((p for p in places if p.value == frame.entity), None)
-        frame.counterpart, frame.counterpart_words = frame.entity, partner.words if partner else frame.entity
+        _entity_as_partner(frame, places)
     frame.entity, frame.entity_from = "CHN", "assumed"
     frame.notes.append("shipments in a text on China's exports: those exports"
                        + (f" to {frame.counterpart_words}" if frame.counterpart else ""))
@@ -2753,8 +2761,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
                                               or frame.subject and catalogue.within(frame.subject, context.exports_of))
     if not cued and not _solar_imports(frame, sentence, clause):
         return  # ("China's solar export figures ... Africa as a whole imported 15,032 MW of solar panels": a part)
-    importer = next((p for p in places if p.value == frame.entity), None)
-    frame.counterpart, frame.counterpart_words = frame.entity, importer.words if importer else frame.entity
+    _entity_as_partner(frame, places)
     # another economy's imports are the mirror of China's exports (recorded CIF, not FOB): assumed, never an
     # accusation; China is the stated origin only when the figure's clause says so ("of Chinese panels", "from
     # China") and names no other origin ("Chinese and Vietnamese panels")
