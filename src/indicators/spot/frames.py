@@ -1313,11 +1313,23 @@ NEARLY_WORDS = "nearly|almost|close to|just under"
 NEARLY = re.compile(rf"(?i)\b(?:{NEARLY_WORDS})\s*$")
 
 
+def _said_of_a_change(sentence: str, figure: Figure, reads: list[Read]) -> bool:
+    """A multiple that is a verb of change ("doubled"), follows one ("jumped 33-fold"), or continues a list of such
+    multiples ("Zambia's rose eightfold, Botswana's sevenfold")."""
+    if MULTIPLIED.match(sentence, figure.start) \
+            or MULTIPLIED_BY.search(sentence[max(0, figure.start - 40): figure.start]):
+        return True
+    earlier = [r for r in reads if r.figure.end <= figure.start and r.frame.form == "multiple"
+               and r.frame.transformation == "growth_rate"]
+    return bool(earlier) and bool(ELIDED_CHANGE.match(sentence[earlier[-1].figure.end: figure.start]))
+
+
 def _multiple_of_a_year_before(sentence: str, read: Read, reads: list[Read]) -> None:
     """A multiple with no base year, said of a change ("Algeria's imports jumped 33-fold", "exports doubled in
     2023", "Botswana's sevenfold" continuing such a list, "double the amount imported the year before"): the level
-    against the same period a year before, judged as the growth it implies (N times: +(N − 1) × 100%, within one
-    whole multiple). A multiple in words stays one (`form`): never an accusation."""
+    against the same period a year before, judged as the growth it implies (N times: +(N − 1) × 100%, within a
+    quarter of a multiple a side up to four times, half a multiple above; "nearly" on its lower side). A multiple in
+    words stays one (`form`): never an accusation."""
     frame, figure = read.frame, read.figure
     if frame.base_period or frame.transformation != "level" or figure.value <= 1:
         return
@@ -1325,10 +1337,6 @@ def _multiple_of_a_year_before(sentence: str, read: Read, reads: list[Read]) -> 
         # "nearly tripled over the last two years", "18-fold in 23 years": not a year's change; "grew 3 times faster
         # than imports": one rate against another, not a level against its year before
         return
-    before = sentence[max(0, figure.start - 40): figure.start]
-    verb = MULTIPLIED.match(sentence, figure.start)
-    earlier = [r for r in reads if r.figure.end <= figure.start and r.frame.form == "multiple"
-               and r.frame.transformation == "growth_rate"]
     amount = A_YEAR_BEFORE_AMOUNT.match(sentence, figure.end)
     if amount:
         # "imported 16 GW in 2024, more than double the amount imported the year before": the level before it
@@ -1340,8 +1348,7 @@ def _multiple_of_a_year_before(sentence: str, read: Read, reads: list[Read]) -> 
         for key in ("measure", "measures", "measure_from", "subject", "subject_from", "entity", "entity_from",
                     "counterpart", "counterpart_words", "stand_in", "period", "period_from"):
             setattr(frame, key, getattr(level.frame, key))  # "the amount" is the level's
-    elif not (verb or MULTIPLIED_BY.search(before)
-              or earlier and ELIDED_CHANGE.match(sentence[earlier[-1].figure.end: figure.start])):
+    elif not _said_of_a_change(sentence, figure, reads):
         return
     if not frame.period or frame.subject is None or frame.subject.startswith("other:") or not frame.measure:
         return
