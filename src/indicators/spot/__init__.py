@@ -259,6 +259,8 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     series holds (at least three besides the world), judged by derivation "rank" (drafting._judge_rank; never an
     accusation). First place is a leader claim (frames._leads_and_streaks)."""
     value = candidate.value
+    if frame.counterpart:
+        return _rank_of_partner(candidate, frame, index)
     if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
             or value != int(value) or not 2 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
             or not frame.entity or "/" in (frame.period or ""):
@@ -272,6 +274,26 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     if found:
         candidate.total = LEADER_TOTALS.get(frame.subject)  # a list's size bounds the economies not held (top 100)
     return found
+
+
+def _rank_of_partner(candidate: Candidate, frame: frames.Frame, index: list) -> list:
+    """"Pakistan, the third-largest importer of Chinese solar panels in 2024": a partner's place (1st to 20th) among
+    the economies a flow kept per partner reaches (Ember's exports to each economy), judged by derivation
+    "partner_rank" (drafting._judge_partner_rank; never an accusation). The flow's levels in its headline unit
+    first: a flow of power (GW of panels) before its value and mass."""
+    value = candidate.value
+    code = vocabulary.counterpart_code(frame.counterpart, frame.counterpart_words)
+    if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
+            or value != int(value) or not 1 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
+            or not frame.period or not code or code == "WLD" or ":" in code:
+        return []  # a region's place ("Africa, the third-largest market") is not ranked among economies
+    shared = frames.Frame(**{**candidate.frame, "kind": "percent", "transformation": "share"})
+    options, _ = matching.match(shared, "percent", None, index)  # the levels a partner's share is taken of
+    found = [dataclasses.replace(o, derivation="partner_rank") for o in options if o.derivation == "partner_share"]
+    # a subject the series keeps as products ("solar exports": panels, cells, wafers) is ranked on the products'
+    # summed value (spot._map: no product); watts of wafers, cells and panels do not add up
+    headline = "money" if found and all(o.narrower for o in found) else "power"
+    return sorted(found, key=lambda o: (o.entry.kind != headline, -o.score))
 
 
 def _held_for_others(subject: str, measure: str, entity: str | None, index: list) -> bool:
@@ -849,7 +871,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         source=entry.source, indicator=entry.indicator, entity=None if candidate.check == "leader" else entity,
         period=f"{best.base}/{frame.period}" if since else frame.period,  # "25 places since 2013": the span 2013/2025
         unit=entry.unit, score=round(min(best.score, 1.0), 2),
-        product=None if best.derivation == "product_sum" else entry.product,  # a sum: every product of the series
+        product=None if best.derivation == "product_sum" or best.derivation == "partner_rank" and best.narrower
+        else entry.product,  # a sum: every product of the series
         freq="A" if candidate.role == "streak" else freq,
         alternatives=[{"source": o.entry.source, "indicator": o.entry.indicator, "unit": o.entry.unit,
                        "product": o.entry.product, "score": round(min(o.score, 1.0), 2),

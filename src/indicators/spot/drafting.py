@@ -785,6 +785,57 @@ def _judge_rank(c, store, as_of: str | None) -> None:
                      + "; a place derived from stored levels is never an accusation.")
 
 
+def _partner_totals(evidence, spec: dict, period: str) -> pd.Series:
+    """Each economy's total of a flow kept per partner over a period (a month's rows, or the sum of its months),
+    largest first; regions, groups and the world left out. DerivationError when the store ends before the period."""
+    first, last = months_of(period) or (period, period)
+    rows = evidence.rows({k: v for k, v in spec.items() if k not in ("counterpart", "period")})
+    months = rows[(rows["freq"] == "M") & (rows["period"].astype(str) >= first) & (rows["period"].astype(str) <= last)]
+    held = set(months["period"].astype(str))
+    if not held or max(held) < last or min(held) > first:
+        raise derive.DerivationError(f"{spec['indicator']} does not hold every month of {period}")
+    economies = months[~months["counterpart"].astype(str).str.contains(":") & (months["counterpart"] != "WLD")]
+    totals = economies.drop_duplicates(["counterpart", "period", "product"], keep="last") \
+        .groupby("counterpart")["value"].sum()  # a series' products summed when the match names none
+    return totals.sort_values(ascending=False)
+
+
+def _judge_partner_rank(c, store, as_of: str | None) -> None:
+    """"Pakistan, the third-largest importer of Chinese panels in 2024": the partner's place among the economies
+    a flow kept per partner reaches, from their totals over the period (derivation "partner_rank"). The store holds
+    every economy of the flow, so the place is determined; still a place derived from summed rows is never an
+    accusation (the text may rank by value, by capacity or on the importers' own records): supported, or
+    needs-review with the order found."""
+    m = c.match
+    spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit}
+    c.loader = f"indicators refresh --source {m.source}"
+    try:
+        totals = _partner_totals(_evidence(store, as_of), spec, str(m.period))
+    except derive.DerivationError as exc:
+        c.verdict, c.explanation = "unverifiable", f"Unverifiable: {exc}."
+        return
+    if m.counterpart not in totals.index:
+        c.verdict, c.explanation = "unverifiable", f"Unverifiable: no {m.indicator} to {m.counterpart} in {m.period}."
+        return
+    place = int((totals > totals[m.counterpart]).sum()) + 1
+    listed = ", ".join(f"{partner} {derive.human(float(value), m.unit)}"
+                       for partner, value in totals.head(max(place + 1, 3)).items())
+    said = int(c.value)
+    at = place <= said if c.comparator == "<=" else place < said if c.comparator == "<" else place == said
+    what = (f"a place among the economies {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
+            + f" reaches, summed over {m.period}: {listed}")
+    if at:
+        c.verdict = "supported"
+        c.explanation = (f"Supported through a derivation ({what}): {m.counterpart} is number {place}"
+                         + (f", within the top {said}" if place != said else "") + ".")
+        return
+    c.verdict = "needs-review"
+    c.explanation = (f"Needs review: {what}; {m.counterpart} is number {place} (the text says "
+                     + (f"within the top {said}" if c.comparator in ("<=", "<") else str(said))
+                     + "); a place derived from summed rows is never an accusation (the text may rank by another "
+                     "measure of the flow).")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
     difference) from two levels."""
@@ -794,6 +845,9 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         return
     if m.derivation == "rank":
         _judge_rank(c, store, as_of)
+        return
+    if m.derivation == "partner_rank":
+        _judge_partner_rank(c, store, as_of)
         return
     evidence = _evidence(store, as_of)
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's

@@ -871,6 +871,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _shipments(places, frame, sentence, clause, context)
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
+            _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners))
             if frame.period_from == "context" and frame.period == context.period \
@@ -2785,6 +2786,42 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if not cued:
         frame.stand_in = (f"the text does not say {frame.counterpart_words}'s solar imports came from China: China's "
                           f"exports to it, most of the world's panels, stand in for them")
+
+
+DESTINATION_RANK_AFTER = re.compile(r"(?i)[\s-]*(?:(?:largest|biggest|leading|top)[\s-]+)?(?:export\s+)?"
+                                    r"(?:importers?|markets?|buyers?|destinations?|customers?|purchasers?|recipients?)"
+                                    r"\s+(?:of|for)\b")
+"""A place among where goods go ("the third-largest importer of", "the second biggest market for")."""
+CHINESE_GOODS_BOUGHT = re.compile(r"(?i)\b(?:of|for)\s+(?:[\w-]+\s+)?Chinese\s+[a-z]|"
+                                  r"\bChina['’]s\s+(?:[\w-]+\s+){0,3}exports\b")
+"""What a buyer buys, said to be China's ("market for Chinese modules", "destination for China's solar exports")."""
+
+
+def _rank_as_a_destination(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause,
+                           context: Context) -> None:
+    """"India was the second-largest market for Chinese modules in 2024", "Brazil, the fourth largest destination for
+    China's solar exports": an economy's place among the buyers of China's goods is a place among the partners of
+    China's exports (matching ranks them: spot._rank_of_partner). The goods must be China's (said in the sentence,
+    or the text is about China's exports of them); the economy is the one named last before the figure. Another
+    economy's imports (the mirror in `_counterpart`) are read there, not here."""
+    if frame.kind != "rank" or frame.role != "figure" or frame.transformation != "level" or frame.counterpart \
+            or not DESTINATION_RANK_AFTER.match(sentence, figure.end):
+        return
+    origin_stated = bool(GOODS_ORIGIN.search(sentence, clause[0], clause[1])
+                         or CHINESE_GOODS_BOUGHT.search(sentence, figure.end, clause[1]))
+    if not origin_stated and not context.exports_of or OTHER_ORIGIN.search(sentence, clause[0], clause[1]):
+        return
+    named = [p for p in places if clause[0] <= p.start and p.end <= figure.start and p.value not in ("CHN", "WLD")
+             and "-" not in p.value]
+    if not named:
+        return
+    place = named[-1]
+    frame.counterpart, frame.counterpart_words = place.value, place.words
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+    frame.entity, frame.entity_from = "CHN", "stated" if origin_stated else "assumed"
+    if frame.subject_from != "stated" and context.exports_of:
+        frame.subject, frame.subject_from = context.exports_of, "context"
+    frame.notes.append(f"{place.words}'s place among the buyers of China's exports")
 
 
 SHARE_TAKER = re.compile(r"(?i)^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|"

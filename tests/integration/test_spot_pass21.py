@@ -1,0 +1,62 @@
+"""Mapping pass 21 (issue 20): general classes of wording seen in the development splits' misses (an economy's place
+among the buyers of China's exports), each tested on phrasings of its own and on a near wording where it must not
+fire. Values are Ember's monthly exports of solar panels by destination (bundled data/ember), summed by the
+derivation layer: panels in 2024, NLD 39,190.6 MW, BRA 21,924.5, PAK 16,384.5, SAU 16,128.7, IND 15,474.5,
+ESP 10,680.7; all solar products by value in 2023, NLD 9.03 billion USD, BRA 3.73, IND 3.44."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass21")
+
+
+# --- a place among the buyers of China's exports -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, partner", [
+    ("Pakistan was the third-largest importer of Chinese solar panels in 2024.", "third", "PAK"),
+    ("Brazil was the second-largest market for Chinese modules in 2024.", "second", "BRA"),
+    ("In 2024 Saudi Arabia became the fourth biggest buyer of Chinese solar panels.", "fourth", "SAU"),
+])
+def test_a_place_among_the_buyers_of_chinas_exports_is_ranked_on_its_partners(store, text, span, partner):
+    place = by_span(spot.spot(text, store=store, published="2025-04-14"), span)
+    assert (place.match.source, place.match.indicator, place.match.derivation) == \
+        ("ember", "solar_exports_capacity", "partner_rank")
+    assert (place.match.counterpart, place.period, place.entity) == (partner, "2024", "CHN")
+    assert place.verdict == "supported", place.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("India was the second-largest market for Chinese modules in 2024.", "second"),  # fifth
+    ("Spain ranked among the top five importers of Chinese solar panels in 2024.", "top five"),  # sixth
+])
+def test_another_place_is_shown_never_accused(store, text, span):
+    place = by_span(spot.spot(text, store=store, published="2025-04-14"), span)
+    assert place.match.derivation == "partner_rank"
+    assert place.verdict == "needs-review" and "is number" in place.explanation
+    assert place.verdict not in ACCUSING
+
+
+def test_a_subject_kept_as_products_is_ranked_on_their_summed_value(store):
+    found = spot.spot("Brazil was the second-largest destination for China's solar exports in 2023.", store=store,
+                      published="2024-04-14")
+    place = by_span(found, "second")
+    assert (place.match.indicator, place.match.product, place.match.counterpart) == ("solar_exports_value", None, "BRA")
+    assert place.verdict == "supported", place.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("India was the second-largest market for smartphones in 2024.", "second"),  # not China's goods
+    ("Africa was the third-largest market for Chinese solar panels in 2024.", "third"),  # a region, not an economy
+    ("India was the second-largest producer of solar panels in 2024.", "second"),  # not a buyer
+])
+def test_other_places_are_not_ranked_among_chinas_buyers(store, text, span):
+    place = by_span(spot.spot(text, store=store, published="2025-04-14"), span)
+    assert not (place.match and place.match.derivation == "partner_rank")
+    assert place.verdict not in ACCUSING
