@@ -60,3 +60,22 @@ def test_other_places_are_not_ranked_among_chinas_buyers(store, text, span):
     place = by_span(spot.spot(text, store=store, published="2025-04-14"), span)
     assert not (place.match and place.match.derivation == "partner_rank")
     assert place.verdict not in ACCUSING
+
+
+# --- "the year to June": twelve months counted back from a month ---------------------------------------------------
+# Ember: panels to Africa 15,032 MW in 2024-07/2025-06 against 9,378.8 MW a year before (+60.3%)
+
+@pytest.mark.parametrize("text", [
+    "Chinese solar panel exports to Africa rose 60% in the year to June 2025.",
+    "In the year through June 2025, China's exports of solar panels to Africa rose 60%.",
+])
+def test_the_year_to_a_month_is_the_twelve_months_to_it(store, text):
+    growth = by_span(spot.spot(text, store=store, published="2025-08-01"), "60%")
+    assert growth.period == "2024-07/2025-06"
+    assert growth.match.counterpart == "region:Africa" and growth.verdict == "supported-rounded", growth.explanation
+
+
+def test_the_year_to_date_is_not_a_window_of_twelve_months(store):
+    found = spot.spot("China's exports rose 5.4% in the year to date, customs data showed on 7 June 2025.", store=store,
+                      published="2025-06-07")
+    assert by_span(found, "5.4%").period != "2024-07/2025-06"

@@ -140,11 +140,13 @@ FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months\b", re.I)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-TRAILING_MONTHS = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+months?\s+"
+TRAILING_MONTHS = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                             r"[\s-]+months?|(?<=the\s)year)\s+"
                              r"(?:to|through|thru|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?"
-                             rf"({MONTHS})\b")
-"""The months up to one, counted back from it ("in the 12 months to June 2025", "the three months ended March 31"):
-a window that may start in the year before (2024-07/2025-06), the way rolling totals are reported."""
+                             rf"(?P<month>{MONTHS})\b")
+"""The months up to one, counted back from it ("in the 12 months to June 2025", "the three months ended March 31",
+"in the year to June 2025": twelve): a window that may start in the year before (2024-07/2025-06), the way rolling
+totals are reported."""
 DETERMINED = ("stated", "context")
 
 
@@ -387,10 +389,10 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = TRAILING_MONTHS.search(sentence)
     if m and year.isdigit():
-        word = m.group(1).lower()
+        word = (m.group("count") or "twelve").lower()  # "the year to June": twelve months
         n = int(word) if word.isdigit() else {**SMALL, "twelve": 12}[word]
         if 1 <= n <= 12:
-            return _trailing_window(year, MONTH_NUMBERS[m.group(2).lower()], n), m.group(0)
+            return _trailing_window(year, MONTH_NUMBERS[m.group("month").lower()], n), m.group(0)
     m = MONTH_RANGE.search(sentence)
     if m:
         last = MONTH_NUMBERS[m.group(1).lower()]
@@ -737,7 +739,7 @@ def _export_data(context: Context, sentence: str, subjects: list[Mention]) -> No
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
-    trailing = [m.span(1) for m in TRAILING_MONTHS.finditer(sentence)]
+    trailing = [m.span("count") for m in TRAILING_MONTHS.finditer(sentence)]
     figures = [f for f in read_figures(sentence)  # "the first 11 months", "the 12 months to June" name a period
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
                        and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))
