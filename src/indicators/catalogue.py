@@ -227,6 +227,21 @@ def economies() -> dict[str, tuple[str, tuple[str, ...]]]:
                 for row in csv.DictReader(handle)}
 
 
+ECONOMY_REGIONS_PATH = Path(__file__).with_name("economy_regions.csv")
+
+
+@functools.cache  # load once: a file shipped in the package
+def economy_regions() -> dict[str, str]:
+    """ISO3 -> the world region Ember files the economy under (Africa, Asia, Europe, Latin America and Caribbean,
+    Middle East, North America, Oceania), from economy_regions.csv: the `Region` column of Ember's China solar
+    exports file (data/ember), where each region's own rows are its members' sums. What "the second-largest
+    importer in Africa" ranks among."""
+    import csv
+
+    with ECONOMY_REGIONS_PATH.open(encoding="utf-8", newline="") as handle:
+        return {row["iso3"]: row["region"] for row in csv.DictReader(handle)}
+
+
 def economy_iso3() -> dict[str, str]:
     """Every name and alias of an economy -> its ISO3 code: the one table every source reads names with."""
     return {name: iso3 for iso3, (first, aliases) in economies().items() for name in (first, *aliases)}

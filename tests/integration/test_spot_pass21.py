@@ -79,3 +79,29 @@ def test_the_year_to_date_is_not_a_window_of_twelve_months(store):
     found = spot.spot("China's exports rose 5.4% in the year to date, customs data showed on 7 June 2025.", store=store,
                       published="2025-06-07")
     assert by_span(found, "5.4%").period != "2024-07/2025-06"
+
+
+# --- a place counted among a region's economies ----------------------------------------------------------------------
+# Ember: panels in 2024-07/2025-06 to Africa's economies, ZAF 3,783.8 MW, NGA 1,720.6, DZA 1,198.8, MAR 915.3; world
+# order NLD 31,682.9, PAK 18,005.3, BRA 17,184.4, ...
+
+@pytest.mark.parametrize("text, span, partner", [
+    ("Nigeria was the second-largest importer of Chinese solar panels in Africa in the 12 months to June 2025.",
+     "second", "NGA"),
+    ("Algeria became Africa's third-largest importer of Chinese solar panels in the 12 months to June 2025.",
+     "third", "DZA"),
+    ("Morocco, the fourth-biggest African buyer of Chinese solar panels in the 12 months to June 2025, doubled its "
+     "imports.", "fourth", "MAR"),
+])
+def test_a_place_in_a_region_is_counted_among_its_economies(store, text, span, partner):
+    place = by_span(spot.spot(text, store=store, published="2025-09-01"), span)
+    assert place.match.derivation == "partner_rank" and place.match.counterpart == partner
+    assert place.frame["partner_scope"] == "Africa"
+    assert place.verdict == "supported" and "economies of Africa" in place.explanation, place.explanation
+
+
+def test_without_a_region_the_place_is_the_worlds(store):
+    found = spot.spot("Nigeria was the second-largest importer of Chinese solar panels in the 12 months to June 2025.",
+                      store=store, published="2025-09-01")
+    place = by_span(found, "second")
+    assert not place.frame["partner_scope"] and place.verdict == "needs-review"

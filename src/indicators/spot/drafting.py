@@ -785,9 +785,10 @@ def _judge_rank(c, store, as_of: str | None) -> None:
                      + "; a place derived from stored levels is never an accusation.")
 
 
-def _partner_totals(evidence, spec: dict, period: str) -> pd.Series:
+def _partner_totals(evidence, spec: dict, period: str, region: str = "") -> pd.Series:
     """Each economy's total of a flow kept per partner over a period (a month's rows, or the sum of its months),
-    largest first; regions, groups and the world left out. DerivationError when the store ends before the period."""
+    largest first; regions, groups and the world left out, and with `region` only that region's economies
+    (catalogue.economy_regions). DerivationError when the store ends before the period."""
     first, last = months_of(period) or (period, period)
     rows = evidence.rows({k: v for k, v in spec.items() if k not in ("counterpart", "period")})
     months = rows[(rows["freq"] == "M") & (rows["period"].astype(str) >= first) & (rows["period"].astype(str) <= last)]
@@ -795,6 +796,9 @@ def _partner_totals(evidence, spec: dict, period: str) -> pd.Series:
     if not held or max(held) < last or min(held) > first:
         raise derive.DerivationError(f"{spec['indicator']} does not hold every month of {period}")
     economies = months[~months["counterpart"].astype(str).str.contains(":") & (months["counterpart"] != "WLD")]
+    if region:
+        members = {code for code, named in catalogue.economy_regions().items() if named == region}
+        economies = economies[economies["counterpart"].isin(members)]
     totals = economies.drop_duplicates(["counterpart", "period", "product"], keep="last") \
         .groupby("counterpart")["value"].sum()  # a series' products summed when the match names none
     return totals.sort_values(ascending=False)
@@ -810,7 +814,8 @@ def _judge_partner_rank(c, store, as_of: str | None) -> None:
     spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit}
     c.loader = f"indicators refresh --source {m.source}"
     try:
-        totals = _partner_totals(_evidence(store, as_of), spec, str(m.period))
+        region = c.frame.get("partner_scope", "")
+        totals = _partner_totals(_evidence(store, as_of), spec, str(m.period), region)
     except derive.DerivationError as exc:
         c.verdict, c.explanation = "unverifiable", f"Unverifiable: {exc}."
         return
@@ -822,8 +827,8 @@ def _judge_partner_rank(c, store, as_of: str | None) -> None:
                        for partner, value in totals.head(max(place + 1, 3)).items())
     said = int(c.value)
     at = place <= said if c.comparator == "<=" else place < said if c.comparator == "<" else place == said
-    what = (f"a place among the economies {m.source}/{m.indicator}" + (f" [{m.product}]" if m.product else "")
-            + f" reaches, summed over {m.period}: {listed}")
+    what = (f"a place among the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
+            + (f" [{m.product}]" if m.product else "") + f" reaches, summed over {m.period}: {listed}")
     if at:
         c.verdict = "supported"
         c.explanation = (f"Supported through a derivation ({what}): {m.counterpart} is number {place}"

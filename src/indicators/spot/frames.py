@@ -183,6 +183,7 @@ class Frame:
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
     multiple: float | None = None  # a multiple judged as the growth it implies ("33-fold": +3,200%): the 33 said
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
+    partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
@@ -874,6 +875,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
+            _scope_of_a_partners_place(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners))
             if frame.period_from == "context" and frame.period == context.period \
@@ -2790,10 +2792,12 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
                           f"exports to it, most of the world's panels, stand in for them")
 
 
-DESTINATION_RANK_AFTER = re.compile(r"(?i)[\s-]*(?:(?:largest|biggest|leading|top)[\s-]+)?(?:export\s+)?"
+DESTINATION_RANK_AFTER = re.compile(r"(?i)[\s-]*(?:(?:largest|biggest|leading|top)[\s-]+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
+                                    r"(?:export\s+)?"
                                     r"(?:importers?|markets?|buyers?|destinations?|customers?|purchasers?|recipients?)"
                                     r"\s+(?:of|for)\b")
-"""A place among where goods go ("the third-largest importer of", "the second biggest market for")."""
+"""A place among where goods go ("the third-largest importer of", "the second biggest market for", "the
+fourth-biggest African buyer of")."""
 CHINESE_GOODS_BOUGHT = re.compile(r"(?i)\b(?:of|for)\s+(?:[\w-]+\s+)?Chinese\s+[a-z]|"
                                   r"\bChina['’]s\s+(?:[\w-]+\s+){0,3}exports\b")
 """What a buyer buys, said to be China's ("market for Chinese modules", "destination for China's solar exports")."""
@@ -2824,6 +2828,40 @@ def _rank_as_a_destination(places: list[Mention], figure: Figure, frame: Frame, 
     if frame.subject_from != "stated" and context.exports_of:
         frame.subject, frame.subject_from = context.exports_of, "context"
     frame.notes.append(f"{place.words}'s place among the buyers of China's exports")
+
+
+def _scope_of_a_partners_place(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause) -> None:
+    """"Nigeria ... the second-largest importer in Africa", "Algeria became Africa's third-largest importer", "the
+    fourth-biggest African buyer": a partner's place counted among the economies of a region
+    (catalogue.economy_regions), not the world's; the region named right before the place or in its noun phrase,
+    in the figure's clause. A region read as the partner ("Africa's", "African") gives way to the economy named
+    before it."""
+    if frame.kind != "rank" or not frame.counterpart or frame.role != "figure":
+        return
+    noun = DESTINATION_RANK_AFTER.match(sentence, figure.end)
+    after = sentence[figure.end: min(clause[1], (noun.end() if noun else figure.end) + 60)]
+    before = sentence[max(clause[0], figure.start - 25): figure.start]
+    regions = set(catalogue.economy_regions().values())
+    scope = ""
+    for code, names in (vocabulary().get("counterparts") or {}).items():
+        said = "|".join(re.escape(n) for n in names)
+        if code.removeprefix("region:") in regions and (
+                re.search(rf"\b(?:{said})['’]s?\s+(?:the\s+)?$", before)
+                or re.match(rf"[\s-]*(?:(?:largest|biggest|leading|top)[\s-]+)?(?:{said})\b", after)
+                or re.search(rf"\b(?:in|among|across|within)\s+(?:the\s+)?(?:{said})\b", after)):
+            scope = code.removeprefix("region:")
+            break
+    if not scope:
+        return
+    if frame.counterpart.startswith("region:"):
+        economy = [p for p in places if clause[0] <= p.start and p.end <= figure.start
+                   and p.value in catalogue.economy_regions()]  # an economy, not a region's words
+        if frame.counterpart != f"region:{scope}" or not economy:
+            return
+        frame.notes = [n.replace(f"{frame.counterpart_words}'s", f"{economy[-1].words}'s") for n in frame.notes]
+        frame.counterpart, frame.counterpart_words = economy[-1].value, economy[-1].words
+    frame.partner_scope = scope
+    frame.notes.append(f"a place among the economies of {scope} (Ember's regions)")
 
 
 SHARE_TAKER = re.compile(r"(?i)^\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|"
