@@ -62,12 +62,13 @@ def test_other_places_are_not_ranked_among_chinas_buyers(store, text, span):
     assert place.verdict not in ACCUSING
 
 
-# --- "the year to June": twelve months counted back from a month ---------------------------------------------------
-# Ember: panels to Africa 15,032 MW in 2024-07/2025-06 against 9,378.8 MW a year before (+60.3%)
+# --- "the year ended June": twelve months counted back from a month ------------------------------------------------
+# Ember: panels to Africa 15,032 MW in 2024-07/2025-06 against 9,378.8 MW a year before (+60.3%). "The year to
+# (through) August" stays January to August (test_spot_pass12).
 
 @pytest.mark.parametrize("text", [
-    "Chinese solar panel exports to Africa rose 60% in the year to June 2025.",
-    "In the year through June 2025, China's exports of solar panels to Africa rose 60%.",
+    "Chinese solar panel exports to Africa rose 60% in the year ended June 2025.",
+    "In the fiscal year ending June 2025, China's exports of solar panels to Africa rose 60%.",
 ])
 def test_the_year_to_a_month_is_the_twelve_months_to_it(store, text):
     growth = by_span(spot.spot(text, store=store, published="2025-08-01"), "60%")

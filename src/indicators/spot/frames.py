@@ -141,12 +141,12 @@ FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|s
                           r"\s+months\b", re.I)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 TRAILING_MONTHS = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                             r"[\s-]+months?|(?<=the\s)year)\s+"
-                             r"(?:to|through|thru|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?"
+                             r"[\s-]+months?\s+(?:to|through|thru|ending|ended|up\s+to|until)|"
+                             r"(?<=the\s)(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended))\s+(?:the\s+end\s+of\s+)?"
                              rf"(?P<month>{MONTHS})\b")
 """The months up to one, counted back from it ("in the 12 months to June 2025", "the three months ended March 31",
-"in the year to June 2025": twelve): a window that may start in the year before (2024-07/2025-06), the way rolling
-totals are reported."""
+"in the year ended June 2025": twelve): a window that may start in the year before (2024-07/2025-06), the way rolling
+totals are reported. "The year to (through) August" is not one: it is as often January to August."""
 DETERMINED = ("stated", "context")
 
 
