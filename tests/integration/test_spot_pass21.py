@@ -106,3 +106,29 @@ def test_without_a_region_the_place_is_the_worlds(store):
                       store=store, published="2025-09-01")
     place = by_span(found, "second")
     assert not place.frame["partner_scope"] and place.verdict == "needs-review"
+
+
+# --- periods of monthly growth rates ------------------------------------------------------------------------------
+# GACC, dollar basis: exports +4.4% in 2025-08, +8.3% in 2025-09; imports -3.9% in 2024-11, +1.0% in 2024-12
+
+def test_the_base_of_a_monthly_growth_rate_is_the_month_before(store):
+    text = ("China's trade surplus stood at $90.45bn in September. Export growth outperformed forecasts, picking up "
+            "to 8.3% from 4.4%.")
+    found = spot.spot(text, store=store, published="2025-10-13")
+    assert by_span(found, "8.3%").period == "2025-09"
+    base = by_span(found, "4.4%")
+    assert (base.period, base.frame["transformation"]) == ("2025-08", "growth_rate")
+    assert base.verdict == "supported"
+
+
+def test_a_record_over_months_makes_a_growth_rate_a_months(store):
+    text = ("China's trade surplus hit a record in 2024. Imports grew by 1.0%, according to the customs service, "
+            "marking the first increase in three months.")
+    growth = by_span(spot.spot(text, store=store, published="2025-01-13"), "1.0%")
+    assert growth.period == "2024-12" and growth.frame["period_from"] == "assumed"
+    assert growth.verdict == "supported"
+
+
+def test_without_a_record_the_years_rate_stays_the_years(store):
+    text = "China's trade surplus hit a record in 2024. Imports grew by 1.1%, according to the customs service."
+    assert by_span(spot.spot(text, store=store, published="2025-01-13"), "1.1%").period == "2024"

@@ -35,6 +35,8 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
 "compared to April 2023", "from May 2022"."""
+BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
+"""Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
                             r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
@@ -831,6 +833,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # 1. China 70,015 25.1% 2. ...": a percentage of the list with no word of its own is what the
                 # introduction said the list's percentages are
                 frame.transformation, frame.transformation_from = context.list_transformation, "assumed"
+            if frame.transformation is None and frame.role == "earlier" and previous \
+                    and previous.frame.kind == "percent" and previous.frame.transformation == "growth_rate" \
+                    and BASE_RIGHT_AFTER.fullmatch(sentence, previous.figure.end, figure.start):
+                # "picking up to 8.3% from 4.4%": the base of a growth rate is the same rate a period before
+                frame.transformation, frame.transformation_from = "growth_rate", "context"
         elif frame.kind in ("percent_of_gdp", "percentage_points"):
             frame.transformation, frame.transformation_from = None, ""
         else:
@@ -878,6 +885,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners))
+            _month_of_a_record(frame, figure, sentence, context)
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
                 frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
@@ -3486,6 +3494,28 @@ def _full_year(sentence: str) -> str:
     """The sentence's full-year words ("annual", "full-year"), '' when none (read once per sentence)."""
     m = FULL_YEAR.search(sentence)
     return m.group(0) if m else ""
+
+
+MONTHS_RECORD_AFTER = re.compile(r"(?i)\b(?:first|highest|fastest|strongest|biggest|sharpest|lowest|slowest|weakest|"
+                                 r"smallest)\b[^.;]{0,40}?\b(?:in|for)\s+(?:(?:more\s+than|over|almost|nearly)\s+)?"
+                                 r"(?:the\s+(?:past|last)\s+)?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
+                                 r"eleven|twelve|\w+teen)\s+months\b|\b\d{1,2}-month\s+(?:high|low|peak|trough)\b")
+"""A record over months said after a figure ("marking the first increase in three months", "the fastest pace in six
+months", "a 19-month high"): the figure is a month's."""
+
+
+def _month_of_a_record(frame: Frame, figure: Figure, sentence: str, context: Context) -> None:
+    """"Imports grew by 1.1%, ... marking the first increase in three months" in a text of 13 January 2025 on 2024:
+    a growth rate with a record over months is a month's, not the year the text carried or assumed; the last month
+    before the text's date when it falls in that year (assumed: never an accusation)."""
+    if frame.kind != "percent" or frame.transformation != "growth_rate" or frame.role != "figure" \
+            or frame.period_from not in ("context", "assumed") or not (frame.period or "").isdigit() \
+            or not context.published or not MONTHS_RECORD_AFTER.search(sentence, figure.end):
+        return
+    last = month_before(context.published)
+    if last[:4] == frame.period:
+        frame.period, frame.period_from = last, "assumed"
+        frame.notes.append(f"a record over months said of it: a month's rate, {last} (the last before the text)")
 
 
 def month_before(day: date) -> str:
