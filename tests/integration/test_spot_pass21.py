@@ -132,3 +132,17 @@ def test_a_record_over_months_makes_a_growth_rate_a_months(store):
 def test_without_a_record_the_years_rate_stays_the_years(store):
     text = "China's trade surplus hit a record in 2024. Imports grew by 1.1%, according to the customs service."
     assert by_span(spot.spot(text, store=store, published="2025-01-13"), "1.1%").period == "2024"
+
+
+def test_the_months_after_a_running_total_are_the_totals(store):
+    text = ("In July 2025, exports were 321.78 billion US dollars. The goods trade surplus was 98.24 billion US dollars, "
+            "accumulating to $683.51 billion from January to July.")
+    found = spot.spot(text, store=store, published="2025-08-29")
+    assert by_span(found, "98.24 billion US dollars").period == "2025-07"
+    assert by_span(found, "$683.51 billion").period == "2025-01/2025-07"
+
+
+def test_without_a_running_total_the_months_after_date_both_figures(store):
+    found = spot.spot("In 2025, exports rose 5.9% to $1.81 trillion in the first half.", store=store,
+                      published="2025-08-29")
+    assert by_span(found, "5.9%").period == by_span(found, "$1.81 trillion").period == "2025-H1"

@@ -329,12 +329,19 @@ def _subannual_near(sentence: str, year: str, start: int, base_months: frozenset
     after = [f for f in found if not re.search(r"(?i)(?:alone|['’]s\s)$", f[1])  # "December alone": its figures follow
              and not (f[2] > start and BASE_FIGURE_BETWEEN.search(sentence, start, f[2]))]
     # "fell 1.9%, down from 3.5% growth in the first two months": a part of the year after a base figure is the base's
+    after = [f for f in after if not CUMULATED_BETWEEN.search(sentence, start, f[2])]
+    # "The goods trade surplus was 98.24 billion US dollars, accumulating to $683.51 billion from January to July":
+    # the months after a running total are the total's, not the month's figure before it
     attached = [f for f in after if start < f[2] <= start + 60 and not CLAUSE_BREAK.search(sentence, start, f[2])]
     if before and attached and CLAUSE_BREAK.search(sentence, before[-1][2], start):
         return attached[0]  # "falling until March, but exports rose 8.1% in April": the figure's own clause's month
     return before[-1] if before else (after[0] if after else (None, "", -1))
 
 
+CUMULATED_BETWEEN = re.compile(r"(?i)\b(?:accumulat(?:ing|ed)|bringing|taking|brought|took|pushing)\s+(?:the\s+|its\s+)?"
+                               r"(?:(?:cumulative|total|accumulated|year-to-date)\s+)?(?:[\w-]+\s+){0,2}?to\s+[$€¥£]?\d")
+"""A running total after a figure ("accumulating to $683.51 billion", "bringing the total to ...", "taking the
+year's surplus to ..."): a part of the year named after it is the total's."""
 CHANGE_NOUNS = r"(?:growth|rise|increase|decline|drop|fall|contraction|gain|expansion|slump)"
 """Nouns of a change ("the 4.8% increase", "a 15% decline")."""
 COMPARISON_WORDS = r"from|than|compared\s+(?:with|to)|versus|against"
