@@ -146,3 +146,34 @@ def test_without_a_running_total_the_months_after_date_both_figures(store):
     found = spot.spot("In 2025, exports rose 5.9% to $1.81 trillion in the first half.", store=store,
                       published="2025-08-29")
     assert by_span(found, "5.9%").period == by_span(found, "$1.81 trillion").period == "2025-H1"
+
+
+# --- a record's start is not the figure's period; a basis said aside is not the text's -----------------------------
+# GACC, dollar basis: exports +7.2% and imports +4.1% in 2025-07, surplus $98.24 billion; yuan basis: exports +8.0%,
+# imports +4.8% in 2025-07; dollar basis 2025-06: exports +5.8%, imports +1.1%
+
+WIRE = ("China's exports rose 7.2% year-on-year in July, beating a 5.4% forecast in a Reuters poll, customs data showed "
+        "on Thursday.\n\nImports grew 4.1%, the fastest pace since July last year.\n\n"
+        "The trade surplus narrowed to $98.24 billion.\n\nIn yuan terms, exports climbed 8.0% while imports rose 4.8%.\n\n"
+        "Exports in June rose 5.8%, while imports edged up 1.1%.")
+
+
+def test_since_a_month_last_year_starts_a_record_it_does_not_date_the_figure(store):
+    found = spot.spot(WIRE, store=store, published="2025-08-07")
+    for span in ("4.1%", "$98.24 billion"):
+        assert by_span(found, span).period == "2025-07", span
+        assert by_span(found, span).verdict == "supported", span
+
+
+def test_a_basis_said_aside_after_unmarked_growth_is_not_the_texts(store):
+    found = spot.spot(WIRE, store=store, published="2025-08-07")
+    assert by_span(found, "8.0%").match.indicator == "goods_exports_yoy_pct"  # the yuan sentence itself
+    june = by_span(found, "5.8%")
+    assert (june.match.indicator, june.period, june.verdict) == ("goods_exports_usd_yoy_pct", "2025-06", "supported")
+
+
+def test_a_basis_said_before_any_growth_stays_the_texts(store):
+    text = ("In yuan terms, China's exports rose 8.0% in July.\n\n"
+            "Imports rose 4.8%, customs data showed.")
+    assert by_span(spot.spot(text, store=store, published="2025-08-07"), "4.8%").match.indicator == \
+        "goods_imports_yoy_pct"

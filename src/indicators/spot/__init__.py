@@ -148,6 +148,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     earlier: list[Candidate] = []  # the candidates of the last sentence with figures (a streak's figure may be there)
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
     bases: set[bool] = set()  # the currency bases the text stated before the sentence (True: dollars)
+    unsaid_first = False  # growth of both bases read before the text stated any basis
     spans = sentences(text, body_start)
     paragraphs = {}  # paragraph number -> its text (a basis stated once for the paragraph: "In US dollar terms, ...")
     for s0, s1, paragraph in spans:
@@ -161,7 +162,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
                                f"character {s0:,} was not (split it into articles).")
             break
         reads = frames.frames_of(sentence, context, paragraph, limit=min(MAX_SENTENCE_FIGURES, MAX_FIGURES - count))
-        text_basis = next(iter(bases)) if len(bases) == 1 else None
+        text_basis = next(iter(bases)) if len(bases) == 1 and not unsaid_first else None
         if frames.frames_of.last_count > len(reads):
             found.notes.append(f"Budget reached: a sentence at character {s0:,} holds {frames.frames_of.last_count:,} "
                                f"figures (more than {MAX_SENTENCE_FIGURES}): it is a table or not prose; only its first "
@@ -185,6 +186,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         _records(here, sentence, s0, earlier)
         earlier = here if here else earlier
         count += len(here)
+        if not bases and not stated_bases(sentence) and any("currency-unsaid" in c.flags for c in here):
+            # "China's exports rose 7.2% in July ... In yuan terms, exports climbed 8.0%": growth read before any
+            # basis was said sets the text's habit; a basis said later is that sentence's aside, not the text's
+            unsaid_first = True
         bases |= stated_bases(sentence)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
         previous = mapped[-1] if mapped else (None if [c for c in here if not c.frame.get("form")] else previous)

@@ -526,11 +526,11 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
             continue  # "increased exports to Europe by 14.8% over the last year": the past twelve months, a window
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
-        compared = re.search(r"(?P<word>from|than|compared (?:with|to)|over|versus|against|similar to|(?<!\w)like|"
+        compared = re.search(r"(?P<word>from|since|than|compared (?:with|to)|over|versus|against|similar to|(?<!\w)like|"
                              r"same as)\s+(?:(?:" + SAME_PART + "|(?P<month>" + MONTHS
                              + r"))\s+(?P<of>(?:of|in)\s+)?)?$", sentence[max(0, m.start() - 40): m.start()], re.I)
-        # "up from ... the previous year"; "a month-on-month increase of 1.8% compared with June this year": another
-        # month of this year, compared with
+        # "up from ... the previous year", "the fastest pace since July last year"; "a month-on-month increase of 1.8%
+        # compared with June this year": another month of this year, compared with
         base = bool(compared) and (shift < 0 or shift == 0 and bool(compared.group("month")) and not compared.group("of")
                                    and compared.group("word").lower() in ("from", "than", "versus", "against",
                                                                           "compared with", "compared to"))
