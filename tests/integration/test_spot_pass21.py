@@ -177,3 +177,25 @@ def test_a_basis_said_before_any_growth_stays_the_texts(store):
             "Imports rose 4.8%, customs data showed.")
     assert by_span(spot.spot(text, store=store, published="2025-08-07"), "4.8%").match.indicator == \
         "goods_imports_yoy_pct"
+
+
+# --- a GII story written for the test ------------------------------------------------------------------------------
+# GII 2024: Germany 9th (8th in 2023); top 100 S&T clusters, China 26, United States 20
+
+def test_a_place_after_a_move_of_some_places_is_read(store):
+    found = spot.spot("In the Global Innovation Index 2024, Germany slipped one spot to ninth.", store=store,
+                      published="2024-09-27")
+    place = by_span(found, "ninth")
+    assert (place.match.indicator, place.entity, place.period, place.verdict) == ("gii_rank", "DEU", "2024", "supported")
+
+
+def test_any_other_economy_is_compared_with_not_measured(store):
+    text = ("China hosts 26 of the world's top 100 science and technology clusters, more than any other economy, while "
+            "the United States has 20.")
+    count = by_span(spot.spot(text, store=store, published="2024-09-27"), "20")
+    assert (count.match.indicator, count.entity, count.verdict) == ("st_clusters_top100", "USA", "supported")
+
+
+def test_the_economy_measured_is_still_read(store):
+    found = spot.spot("China's economy grew 5% in 2024.", store=store, published="2025-01-20")
+    assert by_span(found, "5%").frame["subject"] == "economy"

@@ -56,10 +56,12 @@ ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|aft
 place"; "in third quarter" or "in the third" are not."""
 MOVED_TO = re.compile(r"(?i)(?:\b(?:was|is|were|are|remained|remains|stayed|stays|(?:fell|falls|fallen|dropped|drops|slipped|"
                       r"slips|slid|slides|declined|rose|rises|risen|climbed|climbs|jumped|jumps|moved|moves|advanced|"
-                      r"improved|edged|went|came|sank|leapt|leaped|surged|retreated)\s+(?:up\s+|down\s+|back\s+)?to)"
+                      r"improved|edged|went|came|sank|leapt|leaped|surged|retreated)\s+(?:up\s+|down\s+|back\s+)?"
+                      r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:places?|spots?|positions?|"
+                      r"notch(?:es)?|rungs?|ranks?)\s+)?to)"
                       rf"|\bto\s+{ORDINAL}\s+from)\s+$")
-"""Words that put a place in a ranking without naming the ranking: "Seoul ... was third", "Beijing, which fell to
-fourth", "jumped to third from sixth", "slipped to second place"."""
+"""Words that put a place in a ranking without naming the ranking: "Seoul ... was third", "slipped one spot to ninth",
+"Beijing, which fell to fourth", "jumped to third from sixth", "slipped to second place"."""
 MOVED_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall|from|this|last|"
                         r"places?|positions?|spots?|in\s+the\s+(?:world|ranking|rankings|index|list|table)\b))")
 """After such a place, the end of its phrase: "was third, overtaking ...", "fell to fourth."; not "was third-largest"

@@ -2221,6 +2221,10 @@ def _ranking_named_after(items: list[Mention], figure: Figure, sentence: str) ->
                  and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)), None)
 
 
+OTHER_ECONOMIES_BEFORE = re.compile(r"(?i)\b(?:any|every|all|each|no)\s+other\s+$")
+"""Before "economy": the economies a figure is compared with ("more than any other economy"), not GDP."""
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -2236,6 +2240,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
         # economies are what is ranked or scored, not the measure
         items = [m for m in items if m.value not in ("economy", "gdp")]
+    # "more than any other economy", "ahead of every other economy": the others compared with, not a measure
+    items = [m for m in items if not (m.value == "economy" and OTHER_ECONOMIES_BEFORE.search(
+        sentence, max(0, m.start - 25), m.start))]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
     # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
