@@ -199,3 +199,25 @@ def test_any_other_economy_is_compared_with_not_measured(store):
 def test_the_economy_measured_is_still_read(store):
     found = spot.spot("China's economy grew 5% in 2024.", store=store, published="2025-01-20")
     assert by_span(found, "5%").frame["subject"] == "economy"
+
+
+# --- exports with no product said, in a text on one product's exports ---------------------------------------------
+# Ember, all destinations: panels 237,237 MW in 2024, 209,259 MW in 2023; panel value 28.0 billion USD in 2024, 39.5
+# billion in 2023. GACC: goods exports +5.9% in 2024 (dollar basis)
+
+SOLAR = ("China exported 237 GW of solar panels in 2024, up 13% from 209 GW in 2023.\n\n"
+         "China's exports rose 5.9% in 2024, customs data showed.\n\n"
+         "The value of panel exports fell to $28 billion from $39.5 billion as prices collapsed.")
+
+
+def test_exports_with_no_product_in_a_text_on_a_products_exports_are_that_products(store):
+    found = spot.spot(SOLAR, store=store, published="2025-02-20")
+    for span, period in (("$28 billion", "2024"), ("$39.5 billion", "2023")):
+        value = by_span(found, span)
+        assert (value.match.indicator, value.match.product, value.period) == ("solar_exports_value", "pv_panels", period)
+        assert value.frame["subject_from"] == "assumed" and value.verdict not in ACCUSING
+
+
+def test_an_economys_exports_are_all_its_goods(store):
+    growth = by_span(spot.spot(SOLAR, store=store, published="2025-02-20"), "5.9%")
+    assert (growth.match.indicator, growth.verdict) == ("goods_exports_usd_yoy_pct", "supported")

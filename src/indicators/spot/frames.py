@@ -2221,6 +2221,11 @@ def _ranking_named_after(items: list[Mention], figure: Figure, sentence: str) ->
                  and RANKING_RIGHT_AFTER.fullmatch(sentence, figure.end, m.start)), None)
 
 
+ALL_GOODS = re.compile(r"(?i)\b(?:total|overall|all|general|merchandise|aggregate|headline|foreign)\s+"
+                       r"(?:(?:goods\s+)?exports|trade)\b|\bexports\s+as\s+a\s+whole\b|\bforeign\s+trade\b|"
+                       r"(?:\b(?-i:[A-Z])\w+['’]s|\bthe\s+country['’]s|\bChinese)\s+exports\b")
+"""Words naming all of an economy's exports ("total exports", "overall exports", "China's exports", "Chinese
+exports": an economy's exports with no product said), not a product's."""
 OTHER_ECONOMIES_BEFORE = re.compile(r"(?i)\b(?:any|every|all|each|no)\s+other\s+$")
 """Before "economy": the economies a figure is compared with ("more than any other economy"), not GDP."""
 
@@ -2344,6 +2349,11 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     if frame.measure in FLOWS:
         if context.subject and context.subject != "goods" and anaphora:
             frame.subject, frame.subject_from = context.subject, "context"
+        elif frame.measure == "exports" and context.exports_of and not ALL_GOODS.search(sentence, *clause):
+            # "The value of panel exports fell to $28 billion" in a text on China's solar panel exports: exports with
+            # no subject the vocabulary knows are the text's (assumed: never an accusation); "total exports" are not
+            frame.subject, frame.subject_from = context.exports_of, "assumed"
+            frame.notes.append(f"exports in a text on China's exports of {context.exports_of}: those")
         else:
             frame.subject, frame.subject_from = "goods", "assumed"
     elif anaphora and context.subject:
