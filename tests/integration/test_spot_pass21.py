@@ -221,3 +221,22 @@ def test_exports_with_no_product_in_a_text_on_a_products_exports_are_that_produc
 def test_an_economys_exports_are_all_its_goods(store):
     growth = by_span(spot.spot(SOLAR, store=store, published="2025-02-20"), "5.9%")
     assert (growth.match.indicator, growth.verdict) == ("goods_exports_usd_yoy_pct", "supported")
+
+
+# --- a streak of a lead is not a streak of the growth before it ----------------------------------------------------
+# CAAM 2024: vehicle exports 5.859 million, +19.3%
+
+def test_a_streak_of_a_lead_is_not_read_as_the_growths(store):
+    text = ("Vehicle exports grew 19.3% to 5.86 million in 2024, making China the world's largest car exporter for the "
+            "second year in a row.")
+    found = spot.spot(text, store=store, published="2025-01-13")
+    streak = by_span(found, "second year in a row")
+    assert not (streak.match and "yoy" in streak.match.indicator)
+    assert by_span(found, "19.3%").verdict == "supported"
+
+
+def test_a_streak_of_growth_is_still_read(store):
+    found = spot.spot("Vehicle exports grew 19.3% in 2024, rising for the second year in a row.", store=store,
+                      published="2025-01-13")
+    streak = by_span(found, "second year in a row")
+    assert streak.match.indicator == "vehicle_exports_yoy_pct" and streak.match.period == "2023/2024"

@@ -392,6 +392,8 @@ def _streaks(here: list[Candidate]) -> list[Candidate]:
     return tied
 
 
+LEAD_BETWEEN = re.compile(r"(?i)\b(?:largest|biggest|top|leading|No\.\s*1|number\s+one)\b")
+"""Words of a lead between a growth figure and a streak: the streak is the lead's, not the growth's."""
 PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 """Between two places of a list ("2nd and 3rd", "1st, 2nd and 3rd")."""
 
@@ -449,9 +451,11 @@ def _held_streaks(here: list[Candidate], sentence: str, s0: int, context: frames
             between = sentence[min(anchor.end, c.end) - s0: max(anchor.start, c.start) - s0] \
                 if anchor in here else ""  # the sentence before's: its measure was checked there
             if mentions("measure", between) or _sign_words(sentence[c.end - s0: c.end - s0 + 40]) not in (
-                    0, 1 if anchor.value > 0 else -1):
-                continue  # another measure between them ("imports fell 2%, while exports grew for ..."), or the
-                # streak's words give the other sign ("rose 1%, the fifth consecutive month of decline": a misreading)
+                    0, 1 if anchor.value > 0 else -1) or LEAD_BETWEEN.search(between):
+                continue  # another measure between them ("imports fell 2%, while exports grew for ..."), the
+                # streak's words give the other sign ("rose 1%, the fifth consecutive month of decline": a misreading),
+                # or a lead is what held ("grew 19.3% to 5.86 million, making China the world's largest car exporter
+                # for the second year in a row": a lead the sentence gives no figure of)
             bound = anchor.start >= c.end and anchor.comparator in (">", ">=", "<", "<=")
             comparator = f"{anchor.comparator}{anchor.value:g}" if bound else (">0" if anchor.value > 0 else "<0")
             what = "growth" if anchor.value > 0 else "a fall"
