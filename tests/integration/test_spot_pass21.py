@@ -240,3 +240,20 @@ def test_a_streak_of_growth_is_still_read(store):
                       published="2025-01-13")
     streak = by_span(found, "second year in a row")
     assert streak.match.indicator == "vehicle_exports_yoy_pct" and streak.match.period == "2023/2024"
+
+
+# --- where filings come from is whose they are ----------------------------------------------------------------------
+# WIPO PCT 2024: world 273,900 (+0.5%), United States -2.8%
+
+def test_filings_from_an_economy_are_its_own(store):
+    text = ("International patent filings under the PCT worldwide rose 0.5% to 273,900 in 2024, while filings from the "
+            "US fell 2.8%.")
+    found = spot.spot(text, store=store, published="2025-03-17")
+    fall = by_span(found, "2.8%")
+    assert (fall.match.indicator, fall.entity, fall.verdict) == ("pct_applications_yoy_pct", "USA", "supported")
+    assert by_span(found, "0.5%").entity == "WLD"
+
+
+def test_goods_from_an_economy_are_still_a_partners(store):
+    found = spot.spot("China's imports from the US fell 2.8% in 2024.", store=store, published="2025-03-17")
+    assert by_span(found, "2.8%").frame["counterpart"] == "USA"

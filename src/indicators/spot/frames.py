@@ -2503,9 +2503,17 @@ def _resolve_country(places: list[Mention], default: str | None, own: str | None
 def _partner(sentence: str, place: Mention) -> bool:
     """The place is named as a partner or a comparison ("exports to the US", "from Germany", "than Japan", "to markets
     such as Russia"), not as whose figure it is."""
+    if FILED_FROM.search(sentence, max(0, place.start - 40), place.start):
+        return False  # "filings from the US fell 2.8%": where the filings come from is whose they are
     return bool(COUNTERPART.search(sentence[max(0, place.start - 12): place.start])
                 or PARTNER_LIST.search(sentence, max(0, place.start - 60), place.start)
                 or LISTED_PARTNER.search(sentence[max(0, place.start - 80): place.start]))
+
+
+FILED_FROM = re.compile(r"(?i)\b(?:filings?|applications?|applicants?|patents?|filers?|inventors?|researchers?|"
+                        r"publications?)\s+(?:[\w-]+\s+)?(?:from|originating\s+(?:from|in))\s+(?:the\s+)?$")
+"""Before a place, what comes from it is its own ("filings from the US", "applications originating from Japan"): the
+origin of a count is whose figure it is, not a partner."""
 
 
 def _listed_after(words: str) -> re.Pattern:
