@@ -257,3 +257,15 @@ def test_filings_from_an_economy_are_its_own(store):
 def test_goods_from_an_economy_are_still_a_partners(store):
     found = spot.spot("China's imports from the US fell 2.8% in 2024.", store=store, published="2025-03-17")
     assert by_span(found, "2.8%").frame["counterpart"] == "USA"
+
+
+# --- singular forms of subjects --------------------------------------------------------------------------------------
+# Customs (via the official table): electric passenger car exports 1.773 million in 2023, +67.1%; PV product exports
+# 200 billion yuan in 2024
+
+def test_singular_subject_words_name_their_subject(store):
+    text = ("Electric passenger car exports rose 67.1 percent to 1.77 million units in 2023.\n\n"
+            "Solar product exports came to about 200 billion yuan in 2024.")
+    found = spot.spot(text, store=store, published="2025-03-07")
+    assert by_span(found, "67.1 percent").match.indicator == "ev_passenger_exports_units_yoy_pct"
+    assert by_span(found, "about 200 billion yuan").match.indicator == "pv_products_exports_value"
