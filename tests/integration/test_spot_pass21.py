@@ -269,3 +269,22 @@ def test_singular_subject_words_name_their_subject(store):
     found = spot.spot(text, store=store, published="2025-03-07")
     assert by_span(found, "67.1 percent").match.indicator == "ev_passenger_exports_units_yoy_pct"
     assert by_span(found, "about 200 billion yuan").match.indicator == "pv_products_exports_value"
+
+
+# --- cars sold abroad are exports -------------------------------------------------------------------------------------
+# Customs (Griffith Asia Institute's compilation, the official table): battery-electric car exports 1.546 million in
+# 2023 (+64%), 34 billion USD; CAAM: battery-electric vehicle sales 6.685 million in 2023
+
+def test_cars_sold_abroad_are_exports_never_judged_against_sales(store):
+    text = "The country sold 1.55 million battery-electric cars abroad in 2023, 64% more than in 2022."
+    found = spot.spot(text, store=store, published="2025-03-01")
+    level = by_span(found, "1.55 million battery-electric cars")
+    assert (level.match.indicator, level.verdict) == ("bev_exports_units", "supported-rounded")
+    assert by_span(found, "64%").match.indicator == "bev_exports_units_yoy_pct"
+
+
+def test_sold_at_home_and_abroad_stays_sales(store):
+    found = spot.spot("China sold 6.69 million battery electric vehicles at home and abroad in 2023.", store=store,
+                      published="2025-03-01")
+    level = by_span(found, "6.69 million")
+    assert level.match.source == "caam" and level.verdict not in ACCUSING

@@ -857,6 +857,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         else:
             own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
             _measure(own_measures, figure, frame, clause, sentence, context, named)
+            _sold_abroad(frame, sentence, clause)
             _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
@@ -2078,6 +2079,21 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
 
 FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")
 """After a fraction in words, the whole it is a part of ("a quarter of ...", not "a third of a percentage point")."""
+
+
+SOLD_ABROAD = re.compile(r"(?i)\b(?:sold|sells|sell|selling)\b[^;:]{0,60}?\b(?:abroad|overseas|"
+                         r"to\s+(?:foreign|overseas)\s+(?:markets|buyers|customers))\b")
+DOMESTIC_TOO = re.compile(r"(?i)\b(?:domestic(?:ally)?|at\s+home|in\s+China|home\s+market|both)\b")
+
+
+def _sold_abroad(frame: Frame, sentence: str, clause) -> None:
+    """"The country sold 1.55 million battery-electric cars abroad": sales with "abroad" (or "overseas") later in the
+    clause are exports, not the sales a sales series counts (which include the home market); not where the clause
+    speaks of the home market too ("sold at home and abroad")."""
+    if frame.measure == "sales" and SOLD_ABROAD.search(sentence, clause[0], clause[1]) \
+            and not DOMESTIC_TOO.search(sentence, clause[0], clause[1]):
+        frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
+        frame.notes.append("sold abroad: exports")
 
 
 def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context,
