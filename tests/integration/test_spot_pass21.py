@@ -288,3 +288,12 @@ def test_sold_at_home_and_abroad_stays_sales(store):
                       published="2025-03-01")
     level = by_span(found, "6.69 million")
     assert level.match.source == "caam" and level.verdict not in ACCUSING
+
+
+def test_cars_shipped_overseas_are_exports(store):
+    # CAAM: passenger vehicle exports 4.14 million in 2023
+    found = spot.spot("Chinese carmakers shipped 4.1 million passenger cars overseas in 2023.", store=store,
+                      published="2024-02-01")
+    level = by_span(found, "4.1 million passenger cars")
+    assert (level.match.indicator, level.match.product, level.verdict) == \
+        ("vehicle_exports", "passenger_vehicles", "supported-rounded")

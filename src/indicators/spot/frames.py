@@ -2081,16 +2081,18 @@ FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")
 """After a fraction in words, the whole it is a part of ("a quarter of ...", not "a third of a percentage point")."""
 
 
-SOLD_ABROAD = re.compile(r"(?i)\b(?:sold|sells|sell|selling)\b[^;:]{0,60}?\b(?:abroad|overseas|"
+SOLD_ABROAD = re.compile(r"(?i)\b(?:sold|sells|sell|selling|shipped|ships|ship|shipping|delivered|delivers|sent|"
+                         r"sends)\b[^;:]{0,60}?\b(?:abroad|overseas|"
                          r"to\s+(?:foreign|overseas)\s+(?:markets|buyers|customers))\b")
 DOMESTIC_TOO = re.compile(r"(?i)\b(?:domestic(?:ally)?|at\s+home|in\s+China|home\s+market|both)\b")
 
 
 def _sold_abroad(frame: Frame, sentence: str, clause) -> None:
-    """"The country sold 1.55 million battery-electric cars abroad": sales with "abroad" (or "overseas") later in the
+    """"The country sold 1.55 million battery-electric cars abroad", "shipped 4.1 million passenger cars overseas":
+    sales (or shipments) with "abroad" (or "overseas") later in the
     clause are exports, not the sales a sales series counts (which include the home market); not where the clause
     speaks of the home market too ("sold at home and abroad")."""
-    if frame.measure == "sales" and SOLD_ABROAD.search(sentence, clause[0], clause[1]) \
+    if frame.measure in ("sales", None) and SOLD_ABROAD.search(sentence, clause[0], clause[1]) \
             and not DOMESTIC_TOO.search(sentence, clause[0], clause[1]):
         frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
         frame.notes.append("sold abroad: exports")
