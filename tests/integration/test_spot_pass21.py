@@ -297,3 +297,23 @@ def test_cars_shipped_overseas_are_exports(store):
     level = by_span(found, "4.1 million passenger cars")
     assert (level.match.indicator, level.match.product, level.verdict) == \
         ("vehicle_exports", "passenger_vehicles", "supported-rounded")
+
+
+# --- what analysts had expected is a forecast ------------------------------------------------------------------------
+# GACC, dollar basis: exports +8.1% in 2025-04, -9.9% in 2022-12
+
+@pytest.mark.parametrize("text, span", [
+    ("Analysts polled by Reuters had expected exports to grow 2% in April 2025.", "2%"),
+    ("Exports rose 8.1% in April 2025, while economists had expected a 2% rise.", "2%"),
+])
+def test_what_analysts_had_expected_is_a_forecast(store, text, span):
+    assert by_span(spot.spot(text, store=store, published="2025-08-07"), span).verdict == "opinion"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Exports rose 8.1% in April 2025, more than analysts had expected.", "8.1%"),
+    ("Analysts had expected exports to fall 9.4 per cent, after dropping 9.9 per cent in December 2022.",
+     "9.9 per cent"),
+])
+def test_a_fact_beside_an_expectation_stays_a_fact(store, text, span):
+    assert by_span(spot.spot(text, store=store, published="2025-08-07"), span).verdict != "opinion"

@@ -735,12 +735,24 @@ def _only_expectations(sentence: str) -> bool:
         r"(?i)\d\s*(?:%|per ?cent)?\s+(?:[\w-]+\s+)?(?:market\s+)?(?:" + "|".join(nouns) + r")\b", sentence))
 
 
+PAST_EXPECTATION = re.compile(r"(?i)\b(?:had|were|was)\s+(?:been\s+)?(?:expected|expecting|predicted|predicting|"
+                              r"projected|projecting|forecast|forecasting|anticipated|anticipating)\b")
+"""What analysts had expected, before a figure of its clause ("had expected exports to grow 2%", "had predicted a
+smaller surplus of USD78.6 billion"): the figure is the expectation (not "more than analysts had expected" after it,
+nor a fact in a clause after it: "after dropping 9.9 per cent in December")."""
+
+
 def _is_prediction(sentence: str, candidate: Candidate, published: date | None, offset: int = 0) -> bool:
     at, end = candidate.start - offset, candidate.end - offset
     if 0 <= at <= end <= len(sentence) and expected_figure(sentence, at, end):
         return True
     if candidate.role == "earlier" and _over(candidate, published):
         return False  # "forecast to rise to 6.0 percent from 4.4 percent in August": where the forecast starts, a fact
+    if 0 <= at <= len(sentence):
+        clause = frames._clause_of(frames._clauses(sentence), at)
+        said = [m for m in PAST_EXPECTATION.finditer(sentence, clause[0], at)]
+        if said and not re.search(r"[,;(]", sentence[said[-1].end(): at]):
+            return True  # "Analysts polled by Reuters had expected exports to grow 2%": what was expected, not a fact
     # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
     # prediction in a clause after the figure's is that clause's, not the figure's
     upto = frames._clause_of(frames._clauses(sentence), at)[1] if 0 <= at <= len(sentence) else len(sentence)
