@@ -317,3 +317,22 @@ def test_what_analysts_had_expected_is_a_forecast(store, text, span):
 ])
 def test_a_fact_beside_an_expectation_stays_a_fact(store, text, span):
     assert by_span(spot.spot(text, store=store, published="2025-08-07"), span).verdict != "opinion"
+
+
+# --- targets and group averages are not the economy's figures --------------------------------------------------------
+# NBS: GDP +5.2% in 2023, 126.06 trillion yuan; R&D intensity 2.65% in 2023
+
+def test_a_target_is_not_judged_against_the_outcome(store):
+    text = ("China's gross domestic product posted a growth of 5.2 percent in 2023, higher than the annual target of "
+            "around 5 percent. It reached a record of 126.06 trillion yuan last year.")
+    found = spot.spot(text, store=store, published="2024-01-18")
+    target = by_span(found, "around 5 percent")
+    assert target.match is None and target.verdict == "unverifiable"
+    assert by_span(found, "126.06 trillion yuan").match.indicator == "gdp"  # the next sentence keeps GDP
+
+
+def test_a_groups_average_is_not_chinas(store):
+    text = "China's R&D intensity rose to 2.65% in 2023, still below the OECD average of 2.7%."
+    found = spot.spot(text, store=store, published="2025-03-01")
+    assert by_span(found, "2.7%").match is None
+    assert by_span(found, "2.65%").verdict == "supported"

@@ -589,7 +589,7 @@ def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
     return max(shared, key=lambda s: len(catalogue.ancestors(s)), default=None)
 
 
-NOT_CARRIED = ("other:counted", "other:rate", "other:industry")
+NOT_CARRIED = ("other:counted", "other:rate", "other:industry", "other:target", "other:group_average")
 """Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
 than 130 countries. The top three are ..." stays about the index)."""
 
@@ -634,6 +634,34 @@ def _receiving_office_patterns() -> tuple[re.Pattern, re.Pattern]:
     words = vocabulary()["receiving_office"]
     return (re.compile(rf"(?i)(?<![\w])(?:{alternatives(words['received'])})(?![\w])"),
             re.compile(rf"(?<![\w])(?:{alternatives(words['offices'])})(?![\w])"))
+
+
+TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal|objective|aim)\s+(?:of|for|at|was|is)\s+(?:a\s+|an\s+)?"
+                           r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?[$€¥£]?$")
+"""Before a figure, a target's words ("the government's target of around 5%", "a goal of 2.5%"): what was aimed at."""
+GROUP_AVERAGE_BEFORE = re.compile(r"(?i)\b(?P<group>OECD|EU|European\s+Union|G7|G20|BRICS|regional|income[- ]group|"
+                                  r"developed[- ]country|advanced[- ]economy|global|world(?:wide)?)\s+average\s+"
+                                  r"(?:of\s+|at\s+|was\s+|is\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?$")
+"""Before a figure, the average of a group of economies ("the OECD average of 2.7%", "the global average of 2.6%")."""
+
+
+def _target_or_group_average(frame: Frame, figure: Figure, sentence: str) -> None:
+    """"beating the government's target of around 5%": a target, which no series holds (never the outcome it aims
+    at); "still below the OECD average of 2.7%": a group's average, the world's when the group is the world (an
+    average of the world is its figure as the World Bank counts it), else one the store does not hold."""
+    before = sentence[max(0, figure.start - 60): figure.start]
+    if TARGET_BEFORE.search(before):
+        frame.subject, frame.subject_from = "other:target", "stated"
+        frame.notes.append("a target: what was aimed at, not a figure any series holds")
+        return
+    average = GROUP_AVERAGE_BEFORE.search(before)
+    if average is None:
+        return
+    if re.fullmatch(r"(?i)global|world(?:wide)?", average.group("group")):
+        frame.entity, frame.entity_from = "WLD", "stated"
+    else:
+        frame.subject, frame.subject_from = "other:group_average", "stated"
+        frame.notes.append(f"the {average.group('group')} average: a group of economies the store holds no series of")
 
 
 def _received_by_an_office(frame: Frame, sentence: str) -> None:
@@ -870,6 +898,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
             _carried_measure(frame, sentence, context)
             _share_of_part_in_whole(frame, figure, sentence, clause, subjects)
+            _target_or_group_average(frame, figure, sentence)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             if not frame.basis and context.basis and context.paragraph == paragraph:
