@@ -336,3 +336,10 @@ def test_a_groups_average_is_not_chinas(store):
     found = spot.spot(text, store=store, published="2025-03-01")
     assert by_span(found, "2.7%").match is None
     assert by_span(found, "2.65%").verdict == "supported"
+
+
+def test_a_share_named_well_before_its_figure_is_a_share(store):
+    # WIPO: China's share of PCT applications 25.1% in 2022 (growth +0.6%)
+    text = "China's share of international patent applications filed under the PCT was 25.1% in 2022."
+    share = by_span(spot.spot(text, store=store, published="2023-11-10"), "25.1%")
+    assert (share.match.indicator, share.verdict) == ("pct_applications_share_pct", "supported")

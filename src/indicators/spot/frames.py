@@ -1847,6 +1847,10 @@ IN_WHOLE = re.compile(r"(?i)\s+(?:expenditures?\s+|spending\s+|funding\s+|invest
                       r"(?:the\s+)?(?:country's\s+|China's\s+|total\s+|overall\s+|all\s+)*$")
 
 
+SHARE_SAID_BEFORE = re.compile(r"(?i)\bshare\s+of\s+[^\d,;.%]{0,80}?\s+(?:was|is|stood\s+at|stands\s+at|reached|hit|"
+                               r"came\s+to|amounted\s+to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+                               r"more\s+than\s+|some\s+|roughly\s+)?$")
+"""A share named before its figure with a verb of being ("China's share of ... filed under the PCT was 25.1%")."""
 HEAD_GAP = re.compile(r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?")
 """Between a figure and the noun it counts: nothing but one lowercase word ("2.804 million new PHEVs")."""
 
@@ -1857,6 +1861,11 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
     clause is the part's share (the subject the part, not the whole named nearer the figure; a share, not a growth)."""
     if frame.kind != "percent" or frame.role != "figure":
         return
+    if frame.transformation in (None, "level") and SHARE_SAID_BEFORE.search(sentence, clause[0], figure.start):
+        # "China's share of international patent applications filed under the PCT was 25.1%": a share named well
+        # before its figure, with nothing but its whole and a verb of being between
+        frame.transformation, frame.transformation_from = "share", "stated"
+        frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
     own = [m for m in subjects if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
     for part, whole in zip(own, own[1:]):
         if SHARE_OF.search(sentence[clause[0]: part.start]) and IN_WHOLE.fullmatch(sentence, part.end, whole.start) \
