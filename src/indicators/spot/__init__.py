@@ -748,14 +748,13 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
         return True
     if candidate.role == "earlier" and _over(candidate, published):
         return False  # "forecast to rise to 6.0 percent from 4.4 percent in August": where the forecast starts, a fact
-    if 0 <= at <= len(sentence):
-        clause = frames._clause_of(frames._clauses(sentence), at)
-        said = [m for m in PAST_EXPECTATION.finditer(sentence, clause[0], at)]
-        if said and not re.search(r"[,;(]", sentence[said[-1].end(): at]):
-            return True  # "Analysts polled by Reuters had expected exports to grow 2%": what was expected, not a fact
+    clause = frames._clause_of(frames._clauses(sentence), at) if 0 <= at <= len(sentence) else (0, len(sentence))
+    said = list(PAST_EXPECTATION.finditer(sentence, clause[0], max(clause[0], at)))
+    if said and not re.search(r"[,;(]", sentence[said[-1].end(): at]):
+        return True  # "Analysts polled by Reuters had expected exports to grow 2%": what was expected, not a fact
     # "exports surged 57.9 percent to 4.91 million in 2023, and China is expected to become the No. 1 exporter": a
     # prediction in a clause after the figure's is that clause's, not the figure's
-    upto = frames._clause_of(frames._clauses(sentence), at)[1] if 0 <= at <= len(sentence) else len(sentence)
+    upto = clause[1]
     if _predicts(sentence[:upto]) and not _will_on_a_past_year(sentence, candidate, published) \
             and not _only_expectations(sentence):
         return True

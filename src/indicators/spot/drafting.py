@@ -785,7 +785,7 @@ def _judge_rank(c, store, as_of: str | None) -> None:
                      + "; a place derived from stored levels is never an accusation.")
 
 
-def _partner_totals(evidence, spec: dict, period: str, region: str = "") -> pd.Series:
+def _partner_totals(evidence, spec: dict, period: str, region: str = ""):
     """Each economy's total of a flow kept per partner over a period (a month's rows, or the sum of its months),
     largest first; regions, groups and the world left out, and with `region` only that region's economies
     (catalogue.economy_regions). DerivationError when the store ends before the period."""

@@ -399,7 +399,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = TRAILING_MONTHS.search(sentence)
     if m and year.isdigit():
-        word = (m.group("count") or "twelve").lower()  # "the year to June": twelve months
+        word = (m.group("count") or "twelve").lower()  # "the year ended June": twelve months
         n = int(word) if word.isdigit() else {**SMALL, "twelve": 12}[word]
         if 1 <= n <= 12:
             return _trailing_window(year, MONTH_NUMBERS[m.group("month").lower()], n), m.group(0)
@@ -2127,9 +2127,9 @@ DOMESTIC_TOO = re.compile(r"(?i)\b(?:domestic(?:ally)?|at\s+home|in\s+China|home
 
 def _sold_abroad(frame: Frame, sentence: str, clause) -> None:
     """"The country sold 1.55 million battery-electric cars abroad", "shipped 4.1 million passenger cars overseas":
-    sales (or shipments) with "abroad" (or "overseas") later in the
-    clause are exports, not the sales a sales series counts (which include the home market); not where the clause
-    speaks of the home market too ("sold at home and abroad")."""
+    sales (or shipments) with "abroad" (or "overseas") later in the clause are exports, not the sales a sales series
+    counts (which include the home market); not where the clause speaks of the home market too ("sold at home and
+    abroad")."""
     if frame.measure in ("sales", None) and SOLD_ABROAD.search(sentence, clause[0], clause[1]) \
             and not DOMESTIC_TOO.search(sentence, clause[0], clause[1]):
         frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
