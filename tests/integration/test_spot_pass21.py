@@ -343,3 +343,11 @@ def test_a_share_named_well_before_its_figure_is_a_share(store):
     text = "China's share of international patent applications filed under the PCT was 25.1% in 2022."
     share = by_span(spot.spot(text, store=store, published="2023-11-10"), "25.1%")
     assert (share.match.indicator, share.verdict) == ("pct_applications_share_pct", "supported")
+
+
+def test_a_level_after_a_shares_verb_keeps_its_measure(store):
+    # GACC: exports 25.45 trillion yuan in 2024
+    for text in ("Exports accounted for 25.45 trillion yuan in 2024.",
+                 "Of the total, exports accounted for 25.45 trillion yuan in 2024."):
+        level = by_span(spot.spot(text, store=store, published="2025-01-13"), "25.45 trillion yuan")
+        assert (level.match.indicator, level.verdict) == ("goods_exports", "supported"), text

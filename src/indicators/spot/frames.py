@@ -2189,7 +2189,13 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         if re.fullmatch(r"\s*(?:and|or|,|/|&)\s*", gap):
             found.append(other.value)
     if near.value == "share" and frame.transformation != "share" and frame.kind != "percent":
-        return
+        # "Exports accounted for 25.45 trillion yuan": a share's verb before a level; the level's measure is the one
+        # its clause names besides (none: no measure)
+        near = _nearest([m for m in items if m.value != "share"], figure.start, figure.end, clause) \
+            if frame.kind in ("money", "count", "power", "energy") else None
+        if near is None:
+            return
+        found = [near.value]
     order = {m.value: m.start for m in items}
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
 
