@@ -351,3 +351,12 @@ def test_a_level_after_a_shares_verb_keeps_its_measure(store):
                  "Of the total, exports accounted for 25.45 trillion yuan in 2024."):
         level = by_span(spot.spot(text, store=store, published="2025-01-13"), "25.45 trillion yuan")
         assert (level.match.indicator, level.verdict) == ("goods_exports", "supported"), text
+
+
+def test_the_month_a_release_was_said_in_is_not_the_figures(store):
+    # GACC, 2025-12: exports +6.6%, imports +5.7%, surplus $114.1 billion
+    text = ("For December, exports grew 6.6% year on year, customs said in January, with imports up 5.7% and a surplus "
+            "of $114.1 billion.")
+    found = spot.spot(text, store=store, published="2026-01-20")
+    for span in ("6.6%", "5.7%", "$114.1 billion"):
+        assert by_span(found, span).period == "2025-12", span

@@ -354,9 +354,9 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:but|while|whereas)\s")
 
 
 RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "announced", "issued", "unveiled",
-                                                     "launched", "out", "report"))
-"""Before "in <month>", the words of a release ("the index, published in September"): when it came out, not the
-period of its figures."""
+                                                     "launched", "out", "report", "said", "reported", "showed", "stated"))
+"""Before "in <month>", the words of a release ("the index, published in September", "customs said in January"): when
+it came out, not the period of its figures."""
 MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
