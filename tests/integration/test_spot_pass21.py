@@ -360,3 +360,15 @@ def test_the_month_a_release_was_said_in_is_not_the_figures(store):
     found = spot.spot(text, store=store, published="2026-01-20")
     for span in ("6.6%", "5.7%", "$114.1 billion"):
         assert by_span(found, span).period == "2025-12", span
+
+
+def test_shipments_after_a_sentence_on_imports_are_chinas_exports(store):
+    # Ember: panels to Pakistan 1,132 MW in 2025-06, 2,336 MW in 2025-05; to Europe 8,808 MW in 2025-06
+    text = ("China exported 20.2 GW of solar modules in June 2025, according to InfoLink.\n\n"
+            "Europe imported 8.8 GW.\n\nShipments to Pakistan fell to 1.1 GW from 2.3 GW in May.")
+    found = spot.spot(text, store=store, published="2025-07-20")
+    for span, period in (("1.1 GW", "2025-06"), ("2.3 GW", "2025-05")):
+        level = by_span(found, span)
+        assert (level.match.indicator, level.match.counterpart, level.period) == \
+            ("solar_exports_capacity", "PAK", period), span
+        assert level.verdict == "supported-rounded", span

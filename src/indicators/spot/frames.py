@@ -2743,9 +2743,11 @@ SHIPMENTS = re.compile(r"(?i)\b(?:shipments?|shipped)\b")
 
 def _shipments(places: list[Mention], frame: Frame, sentence: str, clause, context: Context) -> None:
     """"Global module shipments increased 13% ..., with the exception of Europe, where shipments fell 7%" in a text on
-    China's exports of modules: shipments with no measure of their own are those exports (assumed, never an
-    accusation): the world's are the total, an economy's or a region's the exports to it."""
-    if frame.measure or not context.exports_of or not SHIPMENTS.search(sentence, clause[0], clause[1]) \
+    China's exports of modules: shipments with no measure of their own (or only one carried from the sentence before:
+    "Europe imported 8.8 GW. Shipments to Pakistan halved") are those exports (assumed, never an accusation): the
+    world's are the total, an economy's or a region's the exports to it."""
+    if frame.measure and frame.measure_from != "assumed" or not context.exports_of \
+            or not SHIPMENTS.search(sentence, clause[0], clause[1]) \
             or frame.subject and frame.subject != context.exports_of \
             and not catalogue.within(frame.subject, context.exports_of) \
             or frame.subject and frame.subject.startswith("other:"):
