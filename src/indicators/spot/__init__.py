@@ -262,13 +262,16 @@ def _rank_of_levels(candidate: Candidate, frame: frames.Frame, index: list) -> l
     """"The United States came in second with 55,678 applications", "Japan, the third-largest filer": a place (2nd to
     20th) in a measure the store holds as levels, not as ranks, is the economy's place among the economies a count
     series holds (at least three besides the world), judged by derivation "rank" (drafting._judge_rank; never an
-    accusation). First place is a leader claim (frames._leads_and_streaks)."""
+    accusation). First place is a leader claim (frames._leads_and_streaks); a partner's place, first included, is
+    ranked among the partners of a flow (`_rank_of_partner`)."""
     value = candidate.value
+    if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
+            or value != int(value) or not (1 if frame.counterpart else 2) <= value <= 20 or not frame.subject \
+            or frame.subject.startswith("other:"):
+        return []
     if frame.counterpart:
         return _rank_of_partner(candidate, frame, index)
-    if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
-            or value != int(value) or not 2 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
-            or not frame.entity or "/" in (frame.period or ""):
+    if not frame.entity or "/" in (frame.period or ""):
         return []
     counted = frames.Frame(**{**candidate.frame, "kind": "count", "measure": None, "measures": (), "measure_from": "",
                               "role": "leader"})  # any count the subject is measured by
@@ -285,12 +288,10 @@ def _rank_of_partner(candidate: Candidate, frame: frames.Frame, index: list) -> 
     """"Pakistan, the third-largest importer of Chinese solar panels in 2024": a partner's place (1st to 20th) among
     the economies a flow kept per partner reaches (Ember's exports to each economy), judged by derivation
     "partner_rank" (drafting._judge_partner_rank; never an accusation). The flow's levels in its headline unit
-    first: a flow of power (GW of panels) before its value and mass."""
-    value = candidate.value
+    first: a flow of power (GW of panels) before its value and mass. Called by `_rank_of_levels`, which checks the
+    place itself."""
     code = vocabulary.counterpart_code(frame.counterpart, frame.counterpart_words)
-    if frame.kind != "rank" or frame.transformation != "level" or candidate.role != "figure" or not value \
-            or value != int(value) or not 1 <= value <= 20 or not frame.subject or frame.subject.startswith("other:") \
-            or not frame.period or not code or code == "WLD" or ":" in code:
+    if not frame.period or not code or code == "WLD" or ":" in code:
         return []  # a region's place ("Africa, the third-largest market") is not ranked among economies
     shared = frames.Frame(**{**candidate.frame, "kind": "percent", "transformation": "share"})
     options, _ = matching.match(shared, "percent", None, index)  # the levels a partner's share is taken of

@@ -741,6 +741,13 @@ def _judge_streak(c, store, as_of: str | None) -> None:
                          f"({each}); a streak is not accused on (its periods may be counted differently).")
 
 
+def _place_said(place: int, c) -> bool:
+    """Whether a place found is the one the text says: at or above the threshold for "the top two" (comparator "<=",
+    "<"), else the very place said."""
+    said = int(c.value)
+    return place <= said if c.comparator == "<=" else place < said if c.comparator == "<" else place == said
+
+
 def _judge_rank(c, store, as_of: str | None) -> None:
     """"The United States came in second with 55,678 applications", "Japan, the third-largest filer": an economy's
     place among the economies a count series holds (derivation "rank"). The store lists only some economies, so the
@@ -764,8 +771,7 @@ def _judge_rank(c, store, as_of: str | None) -> None:
     unlisted = (total - float(rows["value"].sum())) if total is not None else None
     safe = unlisted is not None and unlisted < value
     said = int(c.value)
-    # "the top two origins": a place at or above the threshold; else the very place said
-    at = place <= said if c.comparator == "<=" else place < said if c.comparator == "<" else place == said
+    at = _place_said(place, c)
     carried = c.comparator in ("<=", "<") and c.frame.get("entity_from") != "stated"  # "a look at the top 10 ..."
     if at and safe and not carried:
         c.verdict = "supported"
@@ -826,7 +832,7 @@ def _judge_partner_rank(c, store, as_of: str | None) -> None:
     listed = ", ".join(f"{partner} {derive.human(float(value), m.unit)}"
                        for partner, value in totals.head(max(place + 1, 3)).items())
     said = int(c.value)
-    at = place <= said if c.comparator == "<=" else place < said if c.comparator == "<" else place == said
+    at = _place_said(place, c)
     what = (f"a place among the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
             + (f" [{m.product}]" if m.product else "") + f" reaches, summed over {m.period}: {listed}")
     if at:

@@ -2896,7 +2896,9 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
                           f"exports to it, most of the world's panels, stand in for them")
 
 
-DESTINATION_RANK_AFTER = re.compile(r"(?i)[\s-]*(?:(?:largest|biggest|leading|top)[\s-]+)?(?:(?-i:[A-Z])[\w-]+\s+)?"
+SUPERLATIVE_OPENING = r"(?:(?:largest|biggest|leading|top)[\s-]+)?"
+"""The superlative a place's noun phrase may open with ("the third-largest importer", "the second biggest market")."""
+DESTINATION_RANK_AFTER = re.compile(rf"(?i)[\s-]*{SUPERLATIVE_OPENING}(?:(?-i:[A-Z])[\w-]+\s+)?"
                                     r"(?:export\s+)?"
                                     r"(?:importers?|markets?|buyers?|destinations?|customers?|purchasers?|recipients?)"
                                     r"\s+(?:of|for)\b")
@@ -2934,6 +2936,24 @@ def _rank_as_a_destination(places: list[Mention], figure: Figure, frame: Frame, 
     frame.notes.append(f"{place.words}'s place among the buyers of China's exports")
 
 
+@functools.cache  # built once from the vocabulary and the regions table shipped in the package
+def _region_scope_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern], ...]:
+    """For each of Ember's regions the vocabulary names (`counterparts`), in the vocabulary's order, the words placing
+    a partner's place in it: its possessive before the place ("Africa's"), its name opening the place's noun phrase
+    ("African"), and "in", "among" ... before its name after the place ("in Africa")."""
+    regions = set(catalogue.economy_regions().values())
+    found = []
+    for code, names in (vocabulary().get("counterparts") or {}).items():
+        region = code.removeprefix("region:")
+        if region not in regions:
+            continue
+        said = "|".join(re.escape(n) for n in names)
+        found.append((region, re.compile(rf"\b(?:{said})['’]s?\s+(?:the\s+)?$"),
+                      re.compile(rf"[\s-]*{SUPERLATIVE_OPENING}(?:{said})\b"),
+                      re.compile(rf"\b(?:in|among|across|within)\s+(?:the\s+)?(?:{said})\b")))
+    return tuple(found)
+
+
 def _scope_of_a_partners_place(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause) -> None:
     """"Nigeria ... the second-largest importer in Africa", "Algeria became Africa's third-largest importer", "the
     fourth-biggest African buyer": a partner's place counted among the economies of a region
@@ -2945,16 +2965,8 @@ def _scope_of_a_partners_place(places: list[Mention], figure: Figure, frame: Fra
     noun = DESTINATION_RANK_AFTER.match(sentence, figure.end)
     after = sentence[figure.end: min(clause[1], (noun.end() if noun else figure.end) + 60)]
     before = sentence[max(clause[0], figure.start - 25): figure.start]
-    regions = set(catalogue.economy_regions().values())
-    scope = ""
-    for code, names in (vocabulary().get("counterparts") or {}).items():
-        said = "|".join(re.escape(n) for n in names)
-        if code.removeprefix("region:") in regions and (
-                re.search(rf"\b(?:{said})['’]s?\s+(?:the\s+)?$", before)
-                or re.match(rf"[\s-]*(?:(?:largest|biggest|leading|top)[\s-]+)?(?:{said})\b", after)
-                or re.search(rf"\b(?:in|among|across|within)\s+(?:the\s+)?(?:{said})\b", after)):
-            scope = code.removeprefix("region:")
-            break
+    scope = next((region for region, possessive, opening, inside in _region_scope_patterns()
+                  if possessive.search(before) or opening.match(after) or inside.search(after)), "")
     if not scope:
         return
     if frame.counterpart.startswith("region:"):
