@@ -2746,20 +2746,30 @@ def _shipments(places: list[Mention], frame: Frame, sentence: str, clause, conte
     China's exports of modules: shipments with no measure of their own (or only one carried from the sentence before:
     "Europe imported 8.8 GW. Shipments to Pakistan halved") are those exports (assumed, never an accusation): the
     world's are the total, an economy's or a region's the exports to it."""
-    if frame.measure and frame.measure_from != "assumed" or not context.exports_of \
+    exports_of = context.exports_of or _exports_said_before(context)
+    if frame.measure and frame.measure_from != "assumed" or not exports_of \
             or not SHIPMENTS.search(sentence, clause[0], clause[1]) \
-            or frame.subject and frame.subject != context.exports_of \
-            and not catalogue.within(frame.subject, context.exports_of) \
+            or frame.subject and frame.subject != exports_of \
+            and not catalogue.within(frame.subject, exports_of) \
             or frame.subject and frame.subject.startswith("other:"):
         return
     frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
     if frame.subject is None:
-        frame.subject, frame.subject_from = context.exports_of, "context"
+        frame.subject, frame.subject_from = exports_of, "context"
     if frame.entity not in (None, "CHN", "WLD") and frame.entity_from == "stated" and "-" not in frame.entity:
         _entity_as_partner(frame, places)
     frame.entity, frame.entity_from = "CHN", "assumed"
     frame.notes.append("shipments in a text on China's exports: those exports"
                        + (f" to {frame.counterpart_words}" if frame.counterpart else ""))
+
+
+def _exports_said_before(context: Context) -> str | None:
+    """"China's exports rebounded last month. Shipments to the rest of the world rose 5.9%": the subject of exports the
+    sentence before spoke of (China's: no other economy named), when it named exports but gave no figure of them."""
+    if context.measure != "exports" or context.last_named not in (None, "CHN"):
+        return None
+    subject = context.subject or "goods"
+    return subject if not subject.startswith("other:") and catalogue.within(subject, "goods") else None
 
 
 def _unknown_name_between(places: list[Mention], entity: str, sentence: str, figure: Figure) -> bool:
