@@ -86,9 +86,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev15": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 17/26); then used for development (mapping pass 14)",
           "dev16": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 31/36, 1 false contradicted); then used for development "
+                   "(mapping pass 22: drawn at random, seed 20261205, from the unseen splits of earlier sessions)",
           "dev17": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 13/14, no accusation); then used for development "
+                   "(mapping pass 22: drawn at random, seed 20261205, from the unseen splits of earlier sessions)",
           "dev18": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 14/32); then used for development (mapping pass 14)",
           "dev19": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -173,7 +175,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev54": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev55": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it (with period and entity 13/16, no accusation); then used for development "
+                   "(mapping pass 22: drawn at random, seed 20261205, from the unseen splits of earlier sessions)",
           "dev56": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev57": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
