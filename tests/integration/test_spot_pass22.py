@@ -35,3 +35,75 @@ def test_shipments_after_another_economys_flow_are_not_chinas_exports(store, tex
     growth = by_span(spot.spot(text, store=store, published="2025-12-09"), "5.9%")
     assert growth.match is None or growth.match.indicator != "goods_exports_usd_yoy_pct"
     assert growth.verdict not in ACCUSING
+
+
+# --- a share pointed back to: the part is the subject before, its whole named after "of" ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Spending on basic research reached 225.91 billion yuan in 2023. It ranked second in the world, accounting for "
+    "6.77 percent of total R&D spending.",
+    "In 2023 basic research spending came to 225.91 billion yuan, which made up 6.77 percent of the country's total "
+    "R&D expenditure.",
+])
+def test_a_share_pointed_back_to_is_the_part_named_before(store, text):
+    share = by_span(spot.spot(text, store=store, published="2024-10-02"), "6.77 percent")
+    assert (share.match.indicator, share.period, share.entity) == ("basic_research_share_pct", "2023", "CHN")
+    assert share.verdict == "supported", share.explanation
+
+
+def test_a_share_of_gdp_pointed_back_to_is_not_a_part_of_rd(store):
+    text = "R&D spending reached 3.33 trillion yuan in 2023. It accounted for 2.65 percent of GDP."
+    share = by_span(spot.spot(text, store=store, published="2024-10-02"), "2.65 percent")
+    assert share.match is None or share.match.indicator != "basic_research_share_pct"
+
+
+# --- a field opening the sentence is not the scope of a place said to be global -------------------------------------
+
+def test_a_global_place_after_a_field_opening_the_sentence_is_the_index_place(store):
+    text = ("In the ASEAN bloc, Singapore kept its place as a global leader at 5th place in the Global Innovation "
+            "Index 2025.")
+    place = by_span(spot.spot(text, store=store, published="2025-09-20"), "5th")
+    assert (place.match.indicator, place.period, place.entity) == ("gii_rank", "2025", "SGP")
+    assert place.verdict == "supported", place.explanation
+
+
+def test_a_place_within_a_field_stays_unjudged(store):
+    text = "The Global Innovation Index 2023 is out. Within ASEAN, Malaysia remained in second place behind Singapore."
+    place = by_span(spot.spot(text, store=store, published="2023-09-28"), "second")
+    assert place.match is None and place.verdict not in ACCUSING
+
+
+# --- months of a running total ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "NEV production rose 33.1 percent year-on-year to 13.02 million units between January and October.",
+    "NEV production rose 33.1 percent to 13.02 million units in January through October.",
+])
+def test_a_range_of_months_dates_every_figure_of_its_sentence(store, text):
+    found = spot.spot(text, store=store, published="2025-11-12")
+    for span in ("33.1 percent", "13.02 million units"):
+        figure = by_span(found, span)
+        assert figure.period == "2025-01/2025-10", (span, figure.period)
+        assert figure.verdict == "unverifiable" and figure.verdict not in ACCUSING
+
+
+def test_january_and_february_together_are_customs_first_release(store):
+    text = "China's exports rose 2.3 per cent in January and February from a year earlier."
+    growth = by_span(spot.spot(text, store=store, published="2025-03-07"), "2.3 per cent")
+    assert growth.period == "2025-01/2025-02"
+    assert growth.verdict not in ("supported", *ACCUSING)
+
+
+def test_january_and_another_month_are_not_a_range(store):
+    text = "Exports rose 10.7% in December after 6.7% in November; they had risen in January and March too."
+    assert by_span(spot.spot(text, store=store, published="2025-01-13"), "10.7%").period == "2024-12"
+
+
+# --- the latest year of a series kept in two datasets ----------------------------------------------------------------
+
+def test_an_undated_level_is_of_the_year_released_by_the_published_date(store):
+    # CAAM's NEV sales: 2024 in one dataset (released 2025-01-13), 2025 in another (released 2026-01-14)
+    text = "NEV sales climbed 35.5% to 12.87 million units, CAAM said."
+    level = by_span(spot.spot(text, store=store, published="2025-01-13"), "12.87 million units")
+    assert (level.match.indicator, level.period) == ("vehicle_sales", "2024")
+    assert level.verdict == "supported-rounded", level.explanation

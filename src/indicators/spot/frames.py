@@ -130,10 +130,13 @@ LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                    "august", "september", "october", "november", "december"))}
 MONTH_NUMBERS.update({m[:3]: n for m, n in list(MONTH_NUMBERS.items())} | {"sept": 9})
-MONTH_RANGE = re.compile(r"\b(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)\s*(February|March|April|May|June|July|"
+MONTH_RANGE = re.compile(r"\b(?:(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|through)|between\s+Jan(?:uary|\.)?\s+and|"
+                         r"(?:in|for|during|over)\s+(?:the\s+months\s+of\s+)?Jan(?:uary|\.)?\s+(?:and|&)(?=\s*Feb))"
+                         r"\s*(February|March|April|May|June|July|"
                          r"August|September|October|November|December|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?",
                          re.I)
-"""January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept."."""
+"""January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept.", "between January and
+October"; "in January and February" (customs' first release of a year covers both months)."""
 THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill|[Bb]y\s+the\s+end\s+of|[Tt]o\s+the\s+end\s+of|"
                            rf"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s+\d)")
 """The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June"):
@@ -1005,6 +1008,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _earlier_places(reads)
     _scoped_ranks(sentence, reads)
     _world_wholes(sentence, reads, places)
+    _part_pointed_back(sentence, reads, subjects, context)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     reads = _each_year(sentence, reads)
@@ -1734,6 +1738,13 @@ def _earlier_places(reads: list[Read]) -> None:
 RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")
 
 
+GLOBAL_PLACE = re.compile(r"(?i)\b(?:global(?:ly)?(?!\s+innovation)|worldwide|in\s+the\s+world|world['’]s|"
+                          r"internationally)\b")
+"""Words saying a place is in the whole ranking ("In the ASEAN bloc, Singapore maintained its position as a global
+leader at 5th place"; not the index's name, "Global Innovation Index"): a field opening the sentence is then the text's
+subject, not the place's scope."""
+
+
 def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
     """A place within a field the store does not rank ("remained in second place behind Singapore" after "within
     Asean,"; "the second most innovative country among 36 upper-middle-income nations"): no series' figure (subject
@@ -1750,7 +1761,8 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         bracketed = sentence[: read.figure.start].rstrip().endswith("(")  # "India (39th)": its place in the index
         opened = not bracketed and read.frame.transformation != "change" and not WHOLE_FIELD_AFTER.match(phrase)
         scope = after_field.match(phrase) or (opened and opening_field.match(sentence[start: read.figure.start]))
-        if scope:
+        if scope and not (scope.re is opening_field
+                          and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"
             read.frame.notes.append(f"a place within a field (“{scope.group('field')}”): the store ranks "
                                     "economies in the whole index only")
@@ -1878,6 +1890,34 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
                 frame.transformation, frame.transformation_from = "share", "stated"
             frame.notes.append(f"the share of “{part.words}” in “{whole.words}”")
             return
+
+
+def _part_pointed_back(sentence: str, reads: list[Read], subjects: list[Mention], context: Context) -> None:
+    """"Investment in basic research stood at 202.35 billion yuan. It ranked second in the world, accounting for 6.57
+    percent of the total R&D spending": a share whose only subject is its whole, named after "of", in a sentence that
+    points back is the share of the subject the sentence before spoke of, when that is a part of the whole."""
+    part = context.subject
+    if not POINTING_BACK.search(sentence) or not part or part.startswith("other:"):
+        return
+    for read in reads:
+        frame = read.frame
+        if frame.transformation != "share" or frame.role != "figure" or frame.subject_from != "stated" \
+                or frame.subject == part or not catalogue.within(part, frame.subject or ""):
+            continue
+        m = WHOLE_AFTER.match(sentence, read.figure.end)
+        own = [x for x in subjects if x.start < read.figure.start and x.value != "goods"]
+        named = [x for x in subjects if m and m.end() <= x.start <= m.end() + 20]
+        if own or not named or named[0].value != frame.subject:
+            continue
+        frame.subject, frame.subject_from = part, "context"
+        if frame.whole_world and not WORLD_WHOLE.search(sentence, read.figure.end):
+            # ("It ranked second in the world, accounting for ...": the world is the rank's, not the share's whole;
+            # the share is of the economy the sentence before spoke of)
+            frame.whole_world = frame.alone = False
+            if frame.entity == "WLD":
+                frame.entity, frame.entity_from = (context.last_entity, "context") if context.last_entity \
+                    else (context.country or "CHN", "assumed")
+        frame.notes.append(f"a share of {named[0].words} pointed back to: that of the subject before, {part}")
 
 
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
@@ -3643,7 +3683,8 @@ def month_before(day: date) -> str:
 
 MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})['’]s\s+(?:US\$|[$€¥£])?$")
 """Right before a base figure, the month it is of ("slowing from October's 12.7 per cent")."""
-MONTH_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS})\b(?!,?\s*(?:19|20)\d{{2}})", re.I)
+MONTH_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS})\b(?!,?\s*(?:19|20)\d{{2}})"
+                         rf"(?!\s*(?:to|-|–|through|thru|and|&)\s*(?:{MONTHS})\b)", re.I)
 
 
 def _attached_month(after: str, main_period: str | None, context: Context, role: str, before: str = "") -> str | None:

@@ -154,7 +154,10 @@ def _series_index(store: Store, items: bool = False) -> list[Entry]:
         values = sorted(float(v) for v in rows["latest_value"] if math.isfinite(v) and v != 0)
         narrowing = product if products.get((source, indicator), 1) > 1 else None  # one product needs no narrowing
         spans = set(zip(rows["entity"], rows["freq"], rows["first_period"].astype(str), rows["last_period"].astype(str)))
-        released = dict(zip(zip(rows["entity"], rows["freq"]), rows["latest_released"].astype(str).str[:10]))
+        # when the series' rows come from two datasets, the release of the newest period (the one spans end on)
+        newest_last = rows.sort_values("last_period", kind="stable")
+        released = dict(zip(zip(newest_last["entity"], newest_last["freq"]),
+                            newest_last["latest_released"].astype(str).str[:10]))
         entries.append(Entry(source, indicator, narrowing or None, unit, described.measure, described.subject,
                              described.basis, described.kind, described.transformation, described.name,
                              described.definition, set(rows["entity"]), spans, values, int(rows["observations"].sum()),
