@@ -107,3 +107,24 @@ def test_an_undated_level_is_of_the_year_released_by_the_published_date(store):
     level = by_span(spot.spot(text, store=store, published="2025-01-13"), "12.87 million units")
     assert (level.match.indicator, level.period) == ("vehicle_sales", "2024")
     assert level.verdict == "supported-rounded", level.explanation
+
+
+# --- a place named by an ordinal right after an economy in a list ----------------------------------------------------
+# GII 2025: CHE 1, SWE 2, USA 3, KOR 4, SGP 5
+
+@pytest.mark.parametrize("span, entity", [("second", "SWE"), ("third", "USA"), ("fourth", "KOR")])
+def test_an_ordinal_right_after_a_listed_economy_is_its_place(store, span, entity):
+    text = ("WIPO released its Global Innovation Index 2025. Switzerland led, with Sweden second, the United States "
+            "third and South Korea fourth.")
+    place = by_span(spot.spot(text, store=store, published="2025-09-17"), span)
+    assert (place.match.indicator, place.period, place.entity) == ("gii_rank", "2025", entity)
+    assert place.verdict == "supported", place.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China first entered the top ten this year, and Beijing first and foremost wants growth.",
+    "Japan, a third of whose exports go to Asia, grew.",
+])
+def test_an_ordinal_used_otherwise_after_a_name_is_no_place(store, text):
+    found = spot.spot(text, store=store, published="2025-09-17")
+    assert not [c for c in found if c.span in ("first", "third")]

@@ -3110,6 +3110,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                                       or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
             return p.value, True
+    if figure.unit == "rank" and (right := next((p for p in places if p.end <= figure.start and p.value != "WLD"
+                                                 and not sentence[p.end: figure.start].strip()), None)):
+        return right.value, True  # "with Sweden second, the United States third": the name right before a place
     paired = _paired_lists(places, figures, index, sentence)
     if paired:
         return paired, True
