@@ -128,3 +128,45 @@ def test_an_ordinal_right_after_a_listed_economy_is_its_place(store, span, entit
 def test_an_ordinal_used_otherwise_after_a_name_is_no_place(store, text):
     found = spot.spot(text, store=store, published="2025-09-17")
     assert not [c for c in found if c.span in ("first", "third")]
+
+
+# --- a growth published for two levels follows the level its sentence gives ------------------------------------------
+# customs, battery-electric cars exported in 2023: 1.55 million units, +64%; $34 billion, +70%
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Last year, the country exported 1.55 million battery electric vehicles, 64 percent more than in 2022, worth "
+     "$34 billion.", "64 percent", "bev_exports_units_yoy_pct"),
+    ("The value of China's BEV exports rose 70% to $34 billion in 2023.", "70%", "bev_exports_value_usd_yoy_pct"),
+])
+def test_a_growth_is_of_the_level_its_sentence_gives(store, text, span, indicator):
+    growth = by_span(spot.spot(text, store=store, published="2024-01-15"), span)
+    assert (growth.match.indicator, growth.period) == (indicator, "2023")
+    assert growth.verdict == "supported", growth.explanation
+
+
+# --- sold abroad: the figures it frames, not the whole clause's -------------------------------------------------------
+
+def test_sales_abroad_are_exports_only_for_the_figures_they_frame(store):
+    text = "NEV sales rose 35.5% to 12.87 million units in 2024 including 1.28 million units sold overseas."
+    found = spot.spot(text, store=store, published="2025-03-20")
+    assert by_span(found, "35.5%").match.indicator == "vehicle_sales_yoy_pct"
+    assert by_span(found, "12.87 million units").match.indicator == "vehicle_sales"
+    assert by_span(found, "1.28 million units").match.indicator == "vehicle_exports"
+
+
+def test_sales_of_products_abroad_are_their_exports(store):
+    text = 'Sales of these "new three" products abroad grew by nearly 30% in 2023 to 1.06 trillion yuan.'
+    found = spot.spot(text, store=store, published="2024-03-20")
+    assert by_span(found, "nearly 30%").match.indicator == "new_trio_exports_total_yoy_pct"
+    assert by_span(found, "1.06 trillion yuan").match.indicator == "new_trio_exports_total"
+
+
+# --- a member of a group its compilers define is never read for the group --------------------------------------------
+
+def test_a_group_figure_is_never_judged_on_a_member(store):
+    # the trio's own 2024 growth is not held; lithium-ion batteries' is
+    text = "Exports of the new trio grew by 33 percent in 2024."
+    growth = by_span(spot.spot(text, store=store, published="2025-03-20"), "33 percent")
+    assert growth.match is None or growth.match.subject == "new_trio"
+    assert not any(a["subject"] != "new_trio" for a in (growth.match.alternatives if growth.match else []))
+    assert growth.verdict not in ("supported", *ACCUSING)

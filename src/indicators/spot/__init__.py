@@ -854,7 +854,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  "The loader that would fetch it: none known.")
         return
     options, currency_stated = _currency_basis(options, sentence, frame, candidate.end - offset, paragraph, text_basis)
-    options = _growth_of_stated_level(options, sentence, candidate.start - offset)
+    options = _growth_of_stated_level(options, sentence, candidate.start - offset, index)
     if currency_stated is None:  # no basis said or leaned on anywhere: either basis is the text's (drafting)
         candidate.flags.append("currency-unsaid")
     if not currency_stated:
@@ -1019,15 +1019,24 @@ STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expr
 LEVEL_AFTER_RATE = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|YoY\s+)?to\s+(?:about\s+|around\s+|nearly\s+)?")
 
 
-def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
+def _growth_of_stated_level(options: list, sentence: str, at: int, index: list = ()) -> list:
     """"Europe imported 4.1 GW ..., down 16% YoY from 4.87 GW": a growth rate derived from two stored levels follows
     the level the sentence gives in a measure unit (capacity, value: not the mass Ember also keeps): of the series it
     may be derived from, those in that unit's kind first (the level right after its "to", else the nearest such level
-    before the rate, else after it)."""
-    if len(options) < 2 or options[0].derivation not in ("growth", "sum"):
+    before the rate, else after it). So does a growth published for two levels ("exported 1.55 million battery
+    electric vehicles, 64 percent more than in 2022, worth $34 billion": the growth of the units, not of the value)."""
+    if len(options) < 2:
+        return options
+    published = options[0].derivation == "" and options[0].entry.transformation == "growth_rate"
+    if published:
+        kinds = {id(o): _level_kind(o.entry, index) for o in options if o.derivation == ""}
+        if len(set(kinds.values()) - {None}) < 2:
+            return options
+    elif options[0].derivation not in ("growth", "sum"):
         return options
     figures = read_figures(sentence)
-    levels = [f for f in figures if f.unit and vocabulary.unit_kind(f.unit) in ("power", "energy", "money")]
+    measured = ("power", "energy", "money", "count") if published else ("power", "energy", "money")
+    levels = [f for f in figures if f.unit and vocabulary.unit_kind(f.unit) in measured]
     if not levels:
         return options
     # "rose 13.5% to $830 million, with volumes up 51.1% to 20.1 GW": the level right after "to" is the rate's own
@@ -1036,7 +1045,18 @@ def _growth_of_stated_level(options: list, sentence: str, at: int) -> list:
                 and LEVEL_AFTER_RATE.fullmatch(sentence, rate.end, f.start)), None)
     level = own or ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
     kind = vocabulary.unit_kind(level.unit)
+    if published:
+        return sorted(options, key=lambda o: kinds.get(id(o)) not in (kind, None))  # (a level not held: as it was)
     return sorted(options, key=lambda o: not (o.derivation == options[0].derivation and o.entry.kind == kind))
+
+
+def _level_kind(entry, index: list) -> str | None:
+    """The kind of the level a published growth series is the growth of (units or value): that of its level in the
+    store (same source, subject and product; the growth's name begins with the level's: bev_exports_units for
+    bev_exports_units_yoy_pct), None when none is held."""
+    twins = [e for e in index if e.source == entry.source and e.transformation == "level" and e.subject == entry.subject
+             and e.product == entry.product and entry.indicator.startswith(e.indicator + "_")]
+    return max(twins, key=lambda e: len(e.indicator)).kind if twins else None
 
 
 def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int = -1, paragraph: str = "",

@@ -888,7 +888,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         else:
             own_measures, own_subjects = _outside_causes(causes, figure, measures, subjects)
             _measure(own_measures, figure, frame, clause, sentence, context, named)
-            _sold_abroad(frame, sentence, clause)
+            _sold_abroad(frame, sentence, clause, figure, figures)
             _subject(own_subjects, figure, frame, clause, sentence, context, anaphora)
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
@@ -2159,21 +2159,30 @@ FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")
 """After a fraction in words, the whole it is a part of ("a quarter of ...", not "a third of a percentage point")."""
 
 
-SOLD_ABROAD = re.compile(r"(?i)\b(?:sold|sells|sell|selling|shipped|ships|ship|shipping|delivered|delivers|sent|"
+SOLD_ABROAD = re.compile(r"(?i)\b(?:sold|sells|sell|selling|sales|shipped|ships|ship|shipping|delivered|delivers|sent|"
                          r"sends)\b[^;:]{0,60}?\b(?:abroad|overseas|"
                          r"to\s+(?:foreign|overseas)\s+(?:markets|buyers|customers))\b")
 DOMESTIC_TOO = re.compile(r"(?i)\b(?:domestic(?:ally)?|at\s+home|in\s+China|home\s+market|both)\b")
 
 
-def _sold_abroad(frame: Frame, sentence: str, clause) -> None:
-    """"The country sold 1.55 million battery-electric cars abroad", "shipped 4.1 million passenger cars overseas":
-    sales (or shipments) with "abroad" (or "overseas") later in the clause are exports, not the sales a sales series
-    counts (which include the home market); not where the clause speaks of the home market too ("sold at home and
-    abroad")."""
-    if frame.measure in ("sales", None) and SOLD_ABROAD.search(sentence, clause[0], clause[1]) \
-            and not DOMESTIC_TOO.search(sentence, clause[0], clause[1]):
-        frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
-        frame.notes.append("sold abroad: exports")
+def _sold_abroad(frame: Frame, sentence: str, clause, figure: Figure, figures: list[Figure]) -> None:
+    """"The country sold 1.55 million battery-electric cars abroad", "shipped 4.1 million passenger cars overseas",
+    "1.28 million units sold overseas", "Sales of these products abroad grew by nearly 30% ... to 1.06 trillion yuan":
+    sales (or shipments) with "abroad" (or "overseas") are exports, not the sales a sales series counts (which include
+    the home market), for the figures they frame: the figure between the verb and "abroad", the one right before
+    the verb, or those after them when no figure stands before them in the clause ("NEV sales rose 35.5% to 12.87
+    million, including 1.28 million sold overseas" keeps the first two sales); not where the clause speaks of the home
+    market too ("sold at home and abroad")."""
+    if frame.measure not in ("sales", None) or DOMESTIC_TOO.search(sentence, clause[0], clause[1]):
+        return
+    for m in SOLD_ABROAD.finditer(sentence, clause[0], clause[1]):
+        spans = m.start() <= figure.start < m.end()
+        right_after = figure.end <= m.start() and re.fullmatch(r"\s*(?:[A-Za-z-]+\s+){0,3}", sentence[figure.end: m.start()])
+        leads = m.end() <= figure.start and not any(clause[0] <= f.start < m.start() for f in figures)
+        if spans or right_after or leads:
+            frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "stated"
+            frame.notes.append("sold abroad: exports")
+            return
 
 
 def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context,

@@ -270,7 +270,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
                 # "the number of high-value patents per 10,000 people": a count per head is the ratio's numerator
                 continue
         if entry.subject != frame.subject:
-            if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject):
+            if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject) \
+                    or catalogue.compiler_defined(frame.subject):
+                # (a member of a group its compilers define, "the new trio", is never read for the group: lithium-ion
+                # batteries' growth is not the trio's)
                 continue
             narrower = True
         else:
