@@ -170,3 +170,44 @@ def test_a_group_figure_is_never_judged_on_a_member(store):
     assert growth.match is None or growth.match.subject == "new_trio"
     assert not any(a["subject"] != "new_trio" for a in (growth.match.alternatives if growth.match else []))
     assert growth.verdict not in ("supported", *ACCUSING)
+
+
+# --- what an economy takes in, in a text on China's exports; windows of months --------------------------------------
+# Ember, solar panels (MW): 2024 NLD 39,190.6, BRA 21,924.5, PAK 16,384.5, SAU 16,128.7, IND 15,474.5;
+# July 2024 to June 2025: Africa 15,032.0, NGA 1,720.6, ZAF 3,783.8
+
+EMBER_2024 = ("China exported 237 GW of solar panels in 2024, according to an analysis of customs data by Ember. "
+              "The Netherlands took 39 GW, Brazil 22 GW and Pakistan 16 GW. India bought 15.5 GW.")
+
+
+@pytest.mark.parametrize("span, partner", [("39 GW", "NLD"), ("22 GW", "BRA"), ("16 GW", "PAK"), ("15.5 GW", "IND")])
+def test_what_an_economy_takes_in_is_chinas_exports_to_it(store, span, partner):
+    figure = by_span(spot.spot(EMBER_2024, store=store, published="2025-02-10"), span)
+    assert (figure.match.indicator, figure.match.counterpart, figure.period) == \
+        ("solar_exports_capacity", partner, "2024")
+    assert figure.verdict == "supported-rounded", figure.explanation
+
+
+def test_taking_without_a_text_on_exports_is_not_read_as_imports(store):
+    text = "The Netherlands took 39 GW of offshore wind capacity decisions in 2024."
+    figure = by_span(spot.spot(text, store=store, published="2025-02-10"), "39 GW")
+    assert figure.match is None or not figure.match.counterpart
+
+
+EMBER_AFRICA = ("African imports of Chinese solar panels grew 60% in the 12 months to June 2025, to 15 GW, Ember said. "
+                "Nigeria imported 1.7 GW of panels from China in the year to June. South Africa's imports fell to 3.8 GW "
+                "in the same period. Between July 2024 and June 2025, African countries imported 15,032 MW of solar "
+                "panels from China.")
+
+
+@pytest.mark.parametrize("span", ["1.7 GW", "3.8 GW", "15,032 MW"])
+def test_the_year_to_the_windows_month_and_a_span_of_months_are_the_window(store, span):
+    figure = by_span(spot.spot(EMBER_AFRICA, store=store, published="2025-08-28"), span)
+    assert figure.period == "2024-07/2025-06"
+    assert figure.verdict == "supported-rounded", figure.explanation
+
+
+def test_a_span_of_months_within_a_year_is_its_part(store):
+    text = "Between January and June 2025, exports rose 5.9% from a year earlier; between July 2024 and March 2025 too."
+    growth = by_span(spot.spot(text, store=store, published="2025-08-28"), "5.9%")
+    assert growth.period != "2025-06"

@@ -918,6 +918,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "our country" read as the economy the text is about (China's in translations of Chinese official
                 # texts): the writer's country is a guess, above all in pasted texts (never accused)
                 frame.entity_from = "assumed"
+            _taken_by_a_place(places, figure, frame, sentence, clause, context, reads)
             _shipments(places, frame, sentence, clause, context)
             _counterpart(places, figure, frame, sentence, context, clause, reads)
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
@@ -2787,6 +2788,33 @@ def _entity_as_partner(frame: Frame, places: list[Mention]) -> None:
     frame.counterpart, frame.counterpart_words = frame.entity, named.words if named else frame.entity
 
 
+TAKEN_BY = re.compile(r"(?i)\s+(?:took|takes|bought|buys|received|receives|absorbed|absorbs|purchased|purchases|"
+                      r"snapped\s+up|brought\s+in|brings\s+in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
+                      r"over\s+|more\s+than\s+|roughly\s+|another\s+)?")
+"""Between an economy and a figure, a verb of taking goods in ("The Netherlands took 39 GW", "India bought 15.5 GW")."""
+
+
+def _taken_by_a_place(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause, context: Context,
+                      reads: list) -> None:
+    """"The Netherlands took 39 GW, Brazil 22 GW and Pakistan 16 GW", "India bought 15.5 GW" in a text on China's
+    exports of a product: what an economy takes in is its imports (the mirror then reads them as China's exports to
+    it, `_counterpart`); so is the next figure of a list right after another economy's name."""
+    if not context.exports_of or frame.role != "figure" or frame.kind not in ("count", "money", "power", "energy") \
+            or frame.transformation not in ("level", None):
+        return
+    place = next((p for p in reversed(places) if clause[0] <= p.start and p.end <= figure.start
+                  and p.value not in ("CHN", "WLD") and "-" not in p.value), None)
+    if place is None:
+        return
+    between = sentence[place.end: figure.start]
+    listed = not between.strip() and any(r.frame.notes and "taken in" in r.frame.notes[-1] for r in reads)
+    if not (TAKEN_BY.fullmatch(between) or listed):
+        return
+    frame.measure, frame.measures, frame.measure_from = "imports", ("imports",), "stated"
+    frame.entity, frame.entity_from = place.value, "stated"
+    frame.notes.append(f"taken in by {place.words}: its imports")
+
+
 SHIPMENTS = re.compile(r"(?i)\b(?:shipments?|shipped)\b")
 
 
@@ -3414,6 +3442,32 @@ def _rolling_window(period: str | None) -> bool:
         and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 11
 
 
+MONTHS_SPAN = re.compile(rf"(?i)\b(?:between|from)\s+({MONTHS})\s+((?:19|20)\d{{2}})\s+(?:and|to|through|until|till|-|–)\s+"
+                         rf"({MONTHS})\s+((?:19|20)\d{{2}})\b")
+"""Months from one year to another ("between July 2024 and June 2025", "from October 2023 to September 2024"): the
+period of the sentence's figures."""
+WINDOW_END_MONTH = re.compile(rf"(?i)\b(?:the\s+)?(?:year|(?:12|twelve)[\s-]+months?)\s+(?:to|through|ending|ended|"
+                              rf"until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s*,?\s*(?:19|20)\d{{2}})")
+"""A twelve-month window named by its last month alone ("in the year to June"): in a text on the window ending then,
+that window."""
+
+
+def _months_span(sentence: str) -> str | None:
+    """The period "between July 2024 and June 2025" names ("2024-07/2025-06"); a calendar year or half as such."""
+    spans = MONTHS_SPAN.findall(sentence)
+    if len(spans) != 1:
+        return None
+    m1, y1, m2, y2 = spans[0]
+    first, last = MONTH_NUMBERS[m1.lower()], MONTH_NUMBERS[m2.lower()]
+    if (int(y2) * 12 + last) <= (int(y1) * 12 + first):
+        return None
+    if y1 == y2 and (first, last) == (1, 12):
+        return y1
+    if y1 == y2 and first == 1:
+        return {3: f"{y1}-Q1", 6: f"{y1}-H1"}.get(last, f"{y1}-01/{y1}-{last:02d}")
+    return f"{y1}-{first:02d}/{y2}-{last:02d}"
+
+
 def _window_said_after(after: str, period: str | None) -> str | None:
     """In a text on a twelve-month window ("in the 12 months to June 2025"), the window a figure's own words name:
     "in the same period" the same window, "in the preceding 12 months", "the previous year" the one before it
@@ -3439,6 +3493,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     after = sentence[figure.end: figure.end + 60]
     if (window := _window_said_after(after, context.period)) is not None:
         frame.period, frame.period_from = window, "stated"
+        return
+    if frame.role == "figure" and (span := _months_span(sentence)):
+        frame.period, frame.period_from = span, "stated"
+        return
+    if _rolling_window(context.period) and frame.role == "figure" and (end := WINDOW_END_MONTH.search(sentence)) \
+            and MONTH_NUMBERS[end.group(1).lower()] == int(context.period[-2:]):
+        # "Nigeria imported 1.7 GW ... in the year to June" after "in the 12 months to June 2025": the same window
+        frame.period, frame.period_from = context.period, "context"
         return
     if _rolling_window(context.period) and frame.role == "figure" and not YEAR.search(sentence) \
             and not _subannual_words(sentence, "0000")[0]:
