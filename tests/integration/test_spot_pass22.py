@@ -211,3 +211,41 @@ def test_a_span_of_months_within_a_year_is_its_part(store):
     text = "Between January and June 2025, exports rose 5.9% from a year earlier; between July 2024 and March 2025 too."
     growth = by_span(spot.spot(text, store=store, published="2025-08-28"), "5.9%")
     assert growth.period != "2025-06"
+
+
+# --- a count of the economies a flow reaches past a threshold ---------------------------------------------------------
+# Ember, solar panels, July 2024 to June 2025: 25 African economies past 100 MW (14 the twelve months before)
+
+AFRICA_COUNT = ("China's solar panel exports to Africa rose 60% in the 12 months to June 2025, Ember said. Some 25 "
+                "African countries imported more than 100 MW of Chinese solar panels in the period, up from 15 "
+                "countries a year earlier.")
+
+
+def test_a_count_of_economies_past_a_threshold_is_derived_from_the_partners(store):
+    found = spot.spot(AFRICA_COUNT, store=store, published="2025-08-28")
+    count = by_span(found, "Some 25 African countries")
+    assert (count.match.derivation, count.match.counterpart, count.period) == \
+        ("partner_count", "region:Africa", "2024-07/2025-06")
+    assert count.verdict == "supported", count.explanation
+    assert "ZAF" in count.explanation and "NGA" in count.explanation
+
+
+def test_the_count_a_year_earlier_is_shown_never_accused(store):
+    earlier = by_span(spot.spot(AFRICA_COUNT, store=store, published="2025-08-28"), "15 countries")
+    assert (earlier.match.derivation, earlier.period) == ("partner_count", "2023-07/2024-06")
+    assert earlier.verdict == "needs-review" and ": 14 (" in earlier.explanation
+
+
+def test_the_threshold_is_no_level_of_its_own(store):
+    bar = by_span(spot.spot(AFRICA_COUNT, store=store, published="2025-08-28"), "more than 100 MW")
+    assert bar.verdict == "needs-review" and "threshold" in bar.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's solar panel exports rose in 2024. Some 25 countries set records, and 12 countries installed more than "
+    "1 GW of panels.",  # installing is no import
+    "Some 25 countries imported more than 100 MW of solar panels in 2024.",  # no text on China's exports
+])
+def test_other_counts_of_countries_are_not_partner_counts(store, text):
+    found = spot.spot(text, store=store, published="2025-08-28")
+    assert all(c.match is None or c.match.derivation != "partner_count" for c in found)

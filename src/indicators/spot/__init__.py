@@ -302,6 +302,18 @@ def _rank_of_partner(candidate: Candidate, frame: frames.Frame, index: list) -> 
     return sorted(found, key=lambda o: (o.entry.kind != headline, -o.score))
 
 
+def _count_of_partners(frame: frames.Frame, index: list) -> list:
+    """"25 African countries imported more than 100 MW of Chinese solar panels": the economies (of a region) a flow
+    kept per partner reaches past a threshold, counted from their totals over the period (derivation
+    "partner_count", drafting._judge_partner_count; never an accusation); the flow's series in the threshold's unit."""
+    value, unit, _ = frame.threshold
+    partner = frame.counterpart or "WLD"
+    level = dataclasses.replace(frame, kind=vocabulary.unit_kind(unit), transformation="level", threshold=(),
+                                counterpart=partner, counterpart_words=frame.partner_scope or "the world")
+    options, _ = matching.match(level, unit, value, index)
+    return [dataclasses.replace(o, derivation="partner_count") for o in options if o.entry.partners > 1]
+
+
 def _held_for_others(subject: str, measure: str, entity: str | None, index: list) -> bool:
     """A series of the subject itself (and measure) holds other economies but not this one: the narrower reading was
     this economy's fallback ("the United States exported $2.02 trillion" of goods, read on the World Bank's high-tech
@@ -825,6 +837,9 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                "notes": [*candidate.frame.get("notes", []), f"the rank of {named.entry.member}"]}
             candidate.entity = frame.entity
             candidate.open = frames.Frame(**candidate.frame).open_dimensions()
+        elif frame.threshold:
+            options = _count_of_partners(frame, index)
+            reason = "no flow kept per partner measures what the counted economies pass"
         else:
             options, reason = matching.match(frame, candidate.unit, candidate.value_unscaled, index)
             if not options and _change_from_published(candidate, frame, index, published):

@@ -847,6 +847,38 @@ def _judge_partner_rank(c, store, as_of: str | None) -> None:
                      "measure of the flow).")
 
 
+def _judge_partner_count(c, store, as_of: str | None) -> None:
+    """"25 African countries imported more than 100 MW of Chinese solar panels in the 12 months to June 2025": the
+    economies (of the region) a flow kept per partner reaches past the threshold, from their totals over the period
+    (derivation "partner_count"). Supported when the count is the one said (or within its bound); else needs-review
+    with the count found: a count derived from summed rows is never an accusation (the text may count on the
+    importers' records or another definition of the region)."""
+    m = c.match
+    spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit}
+    c.loader = f"indicators refresh --source {m.source}"
+    value, unit, above = c.frame["threshold"]
+    region = c.frame.get("partner_scope", "")
+    try:
+        totals = _partner_totals(_evidence(store, as_of), spec, str(m.period), region)
+        bar = derive.rescale(float(value), unit, m.unit) if unit != m.unit else float(value)
+    except (derive.DerivationError, KeyError, ValueError) as exc:
+        c.verdict, c.explanation = "unverifiable", f"Unverifiable: {exc}."
+        return
+    past = totals[totals > bar] if above == ">" else totals[totals >= bar]
+    count, said = len(past), c.value
+    what = (f"the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
+            + (f" [{m.product}]" if m.product else "") + f" reaches past {derive.human(bar, m.unit)}, summed over "
+            f"{m.period}: {count}" + (f" ({', '.join(str(p) for p in past.index[:30])})" if count else ""))
+    held = {"<": count < said, "<=": count <= said, ">": count > said, ">=": count >= said}.get(c.comparator,
+                                                                                               count == said)
+    if held:
+        c.verdict, c.explanation = "supported", f"Supported through a derivation ({what})."
+        return
+    c.verdict = "needs-review"
+    c.explanation = (f"Needs review: {what}; the text says {said:g}; a count derived from summed rows is never an "
+                     "accusation (the text may count on the importers' records or by another definition).")
+
+
 def _judge_derived(c, store, as_of: str | None) -> None:
     """A USD figure against a yuan series (converted at the period's average rate), growth or a change (a
     difference) from two levels."""
@@ -859,6 +891,9 @@ def _judge_derived(c, store, as_of: str | None) -> None:
         return
     if m.derivation == "partner_rank":
         _judge_partner_rank(c, store, as_of)
+        return
+    if m.derivation == "partner_count":
+        _judge_partner_count(c, store, as_of)
         return
     evidence = _evidence(store, as_of)
     # a change over a stated base year is matched on the span "2013/2025": its row is the last year's

@@ -189,6 +189,7 @@ class Frame:
     multiple: float | None = None  # a multiple judged as the growth it implies ("33-fold": +3,200%): the 33 said
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
     partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
+    threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each partner's flow passes ("more than 100 MW")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
@@ -1010,6 +1011,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _scoped_ranks(sentence, reads)
     _world_wholes(sentence, reads, places)
     _part_pointed_back(sentence, reads, subjects, context)
+    _partner_counts(sentence, reads, context)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
     reads = _each_year(sentence, reads)
@@ -1919,6 +1921,73 @@ def _part_pointed_back(sentence: str, reads: list[Read], subjects: list[Mention]
                 frame.entity, frame.entity_from = (context.last_entity, "context") if context.last_entity \
                     else (context.country or "CHN", "assumed")
         frame.notes.append(f"a share of {named[0].words} pointed back to: that of the subject before, {part}")
+
+
+ECONOMIES_COUNTED = re.compile(r"(?i)(?:^|\s)(?:(?P<region>[A-Z][a-z]+)\s+)?(?:countries|economies|nations|markets)$")
+"""The end of a count of economies ("25 African countries", "Twenty countries"), with the region's adjective if any."""
+THRESHOLD_VERB_BETWEEN = re.compile(r"(?i)^[^.;]*?\b(?:imported|imports?|importing|bought|buy|buying|took|take|taking|"
+                                    r"received|receive|receiving|purchased|purchasing|brought\s+in|bringing\s+in)\b"
+                                    r"[^.;]*$")
+
+
+def _partner_counts(sentence: str, reads: list[Read], context: Context) -> None:
+    """"25 African countries imported more than 100 MW of Chinese solar panels in the 12 months to June 2025": in a
+    text on China's exports of a product, a count of economies whose imports pass a threshold is a count of the
+    partners a flow kept per partner reaches past it (`threshold`; a region's when its adjective opens the count),
+    judged by derivation "partner_count", never an accusation; the threshold itself is no level of its own."""
+    if not context.exports_of:
+        return
+    counted_before: Frame | None = None  # the count with a threshold said before in the sentence
+    kept = set(catalogue.economy_regions().values())
+    regions = {name.lower(): code.removeprefix("region:")
+               for code, names in (vocabulary().get("counterparts") or {}).items()
+               if code.removeprefix("region:") in kept for name in names}
+    for i, read in enumerate(reads):
+        frame = read.frame
+        counted = ECONOMIES_COUNTED.search(sentence, read.figure.start, read.figure.end)
+        if frame.role not in ("figure", "earlier") or frame.kind != "count" or not counted:
+            continue
+        later = reads[i + 1:]
+        upto = next((j for j, r in enumerate(later) if r.frame.kind == "count"
+                     and ECONOMIES_COUNTED.search(sentence, r.figure.start, r.figure.end)), len(later))
+        bar = next((r for r in later[:upto] if r.frame.kind in ("power", "energy", "money")  # (not past the next count)
+                    and r.comparator in (">", ">=") and r.frame.transformation in ("level", None)
+                    and THRESHOLD_VERB_BETWEEN.match(sentence[read.figure.end: r.figure.start])), None)
+        if bar is None and counted_before is not None and not counted.group("region"):
+            # "..., up from 15 countries a year earlier": the same count over its own period
+            frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+            frame.subject, frame.subject_from = counted_before.subject, "context"
+            frame.entity, frame.entity_from = "CHN", "assumed"
+            frame.threshold, frame.partner_scope = counted_before.threshold, counted_before.partner_scope
+            frame.counterpart, frame.counterpart_words = counted_before.counterpart, counted_before.counterpart_words
+            frame.notes.append("the count of economies said before, over this figure's period")
+            continue
+        if bar is None:
+            continue
+        adjective = (counted.group("region") or "").lower()
+        region = regions.get(adjective, "")
+        if adjective and not region:
+            continue  # "25 European Union countries", an adjective naming no region Ember keeps
+        if not adjective:
+            # "Twenty African countries set records, with 25 countries importing at least 100 MW", "And 25 countries
+            # imported at least 100 MW" in a text on Africa's imports: the region the sentence names, else the one the
+            # text's flows went to last
+            named = [regions[w.lower()] for w in re.findall(r"[A-Za-z]+", sentence) if w.lower() in regions]
+            partner = (context.partner or "").removeprefix("region:")
+            region = named[0] if len(set(named)) == 1 else (partner if partner in kept else "")
+        frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+        frame.subject, frame.subject_from = context.exports_of, "context"
+        frame.entity, frame.entity_from = "CHN", "assumed"
+        frame.period, frame.period_from = bar.frame.period or frame.period, bar.frame.period_from or frame.period_from
+        frame.threshold, frame.partner_scope = (bar.value, bar.unit, bar.comparator), region
+        if region:
+            frame.counterpart, frame.counterpart_words = f"region:{region}", region
+        counted_before = frame
+        frame.notes.append("a count of the economies" + (f" of {region}" if region else "") + " China's exports reach "
+                           f"past {sentence[bar.figure.start: bar.figure.end]}")
+        bar.frame.stand_in = "a threshold the count of economies before it passes, not a level of its own"
+        if region:
+            bar.frame.counterpart, bar.frame.counterpart_words = f"region:{region}", region
 
 
 def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures: list[Mention]) -> None:
