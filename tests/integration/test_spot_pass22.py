@@ -249,3 +249,24 @@ def test_the_threshold_is_no_level_of_its_own(store):
 def test_other_counts_of_countries_are_not_partner_counts(store, text):
     found = spot.spot(text, store=store, published="2025-08-28")
     assert all(c.match is None or c.match.derivation != "partner_count" for c in found)
+
+
+# --- a ratio to GDP is said of its own figures; GDP as a denominator is no subject ---------------------------------
+# NBS, 2023 (preliminary): R&D 3.3278 trillion yuan, +8.1%, 2.64% of GDP
+
+def test_a_ratio_to_gdp_said_of_one_figure_is_not_the_next_clauses(store):
+    text = ("R&D spending as a share of GDP reached 2.64 percent last year, according to preliminary NBS data, as "
+            "total spending rose 8.1 percent to 3.3278 trillion yuan.")
+    found = spot.spot(text, store=store, published="2024-01-20")
+    assert by_span(found, "2.64 percent").match.indicator == "rd_intensity"
+    assert by_span(found, "8.1 percent").match.indicator == "rd_expenditure_yoy_pct"
+    assert by_span(found, "3.3278 trillion yuan").match.indicator == "rd_expenditure"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's R&D intensity, the ratio of R&D spending to GDP, reached 2.65% in 2023.", "2.65%"),
+    ("R&D intensity kept rising, from 2.56 per cent in 2022 to 2.65 per cent in 2023.", "2.65 per cent"),
+])
+def test_a_ratio_to_gdp_named_before_its_figures_still_holds(store, text, span):
+    ratio = by_span(spot.spot(text, store=store, published="2024-10-03"), span)
+    assert (ratio.match.indicator, ratio.period) == ("rd_intensity", "2023")

@@ -105,6 +105,9 @@ def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: l
             [m for m in subjects if not any(a <= m.start < b for a, b in away)])
 
 
+GDP_DENOMINATOR_BEFORE = re.compile(r"(?i)\b(?:(?:as\s+a\s+)?(?:share|proportion|percentage|ratio)|percent|per\s+cent|%)\s+"
+                                    r"(?:of|to)\s+(?:the\s+)?(?:country['’]s\s+|nation['’]s\s+|its\s+)?$")
+"""Before "GDP", the words of a ratio to it ("as a share of GDP", "percent of GDP"): GDP the denominator."""
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation['’]s\s+|economy['’]s\s+)?|China['’]s\s+)?"
                        r"(?:GDP|gross domestic product))", re.I)
 """'of the country’s GDP' (either apostrophe): a percentage of GDP."""
@@ -813,6 +816,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     subjects = _solar_cells(sentence, subjects, context, paragraph)
+    if any(m.value != "gdp" for m in subjects):
+        # "R&D spending as a share of GDP reached 2.64 percent ..., as total spending rose 8.1 percent": GDP as the
+        # denominator of a ratio is what it is taken of, never the subject of the sentence's other figures
+        subjects = [m for m in subjects if not (m.value == "gdp" and GDP_DENOMINATOR_BEFORE.search(
+            sentence[max(0, m.start - 30): m.start]))]
     places = [p for p in _resolve_country(_places(sentence), context.country, context.place) if not any(a <= p.start < b for a, b in epithets)]
     _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
@@ -845,9 +853,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             unit = "percentage points"
         if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
                                   or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
-                                  or _names_gdp_ratio(sentence[clause[0]: figure.start])
+                                  or _gdp_ratio_said_before(sentence, clause[0], figure.start, measures, figures)
                                   or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])):
-            # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's)
+            # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's; nor "as a share of
+            # GDP reached 2.64 percent ..., as total spending rose 8.1 percent", said of the figure before)
             unit = "percent of GDP"
         frame.kind = unit_kind(unit) or unit
         frame.released_on = context.released_on or ""
@@ -1065,6 +1074,18 @@ def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: l
 
 
 INDEX_NAMED_WORDS = re.compile(r"(?i)(?:\bGII|Global Innovation Index|\bindex|\branking)\s*$")
+
+
+def _gdp_ratio_said_before(sentence: str, start: int, at: int, measures: list[Mention], figures: list) -> bool:
+    """The words of a ratio to GDP before a percentage in its clause ("R&D intensity ... rising from 2.38 per cent in
+    2021 to 2.49 per cent", "R&D intensity, the ratio of R&D spending to GDP, reached 2.69%"), unless another measure
+    is named after a figure since ("as a share of GDP reached 2.64 percent ..., as total spending rose 8.1 percent":
+    the spending's growth)."""
+    said = list(_gdp_ratio_words().finditer(sentence, start, at))
+    if not said:
+        return False
+    since = [f.end for f in figures if said[-1].end() <= f.start and f.end <= at]
+    return not since or not any(since[0] <= m.start < at and m.value != "share" for m in measures)
 
 
 def _names_gdp_ratio(text: str) -> bool:
