@@ -270,3 +270,27 @@ def test_a_ratio_to_gdp_said_of_one_figure_is_not_the_next_clauses(store):
 def test_a_ratio_to_gdp_named_before_its_figures_still_holds(store, text, span):
     ratio = by_span(spot.spot(text, store=store, published="2024-10-03"), span)
     assert (ratio.match.indicator, ratio.period) == ("rd_intensity", "2023")
+
+
+# --- a growth rate whose verb is elided -------------------------------------------------------------------------------
+# GACC 2024, yuan basis: exports +7.1%, imports +2.3%; 2023: exports -4.6% (dollars), imports -5.5% (dollars)
+
+def test_a_percentage_after_a_growth_with_its_verb_elided_is_a_growth_on_the_texts_basis(store):
+    text = ("In yuan terms, China's total trade hit a record 43.85 trillion yuan in 2024, up 5 percent. Exports grew "
+            "7.1 percent and imports 2.3 percent.")
+    imports = by_span(spot.spot(text, store=store, published="2025-01-13"), "2.3 percent")
+    assert (imports.match.indicator, imports.frame["transformation"]) == ("goods_imports_yoy_pct", "growth_rate")
+    assert imports.verdict == "supported", imports.explanation
+
+
+def test_an_elided_fall_keeps_its_direction(store):
+    text = "In dollar terms, exports fell 4.6% and imports 5.5% in 2023."
+    imports = by_span(spot.spot(text, store=store, published="2024-01-12"), "5.5%")
+    assert imports.frame["sign"] == -1 and imports.match.indicator == "goods_imports_usd_yoy_pct"
+    assert imports.verdict == "supported", imports.explanation
+
+
+def test_a_percentage_after_a_verb_of_being_is_not_an_elided_growth(store):
+    text = "Exports grew 7.1 percent and the share of imports was 2.3 percent in 2024."
+    share = by_span(spot.spot(text, store=store, published="2025-01-13"), "2.3 percent")
+    assert "a growth rate whose verb is the one before's" not in share.frame.get("notes", [])

@@ -1012,6 +1012,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _changes(sentence, reads, context)
     _multiples(sentence, reads, years)
     _respective_growths(sentence, reads)
+    _elided_changes(sentence, reads)
     _respective_measures(sentence, reads)
     _respective_subjects(sentence, reads, subjects)
     _respective_years(sentence, reads, years)
@@ -1475,6 +1476,30 @@ def _growth_over_years(sentence: str, read: Read) -> None:
     frame.over_years = "average" if AVERAGE_GROWTH.search(sentence) else "total"
     frame.notes.append(f"an average yearly rate over {base}–{year}: no stored series measures it"
                        if frame.over_years == "average" else f"a growth over {base}–{year}, not a year-on-year rate")
+
+
+ELIDED_VERB_BETWEEN = re.compile(r"(?i)\s*(?:percent|per\s+cent|%)?\s*(?:,\s*)?(?:and|while|whereas|but)\s+"
+                                 r"(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){1,3}(?:by\s+)?")
+"""Between a growth rate and the next percentage, a clause that names another measure but no verb ("Exports grew 7.1
+percent and imports 2.3 percent"): the verb, and its direction, are the first's."""
+
+
+def _elided_changes(sentence: str, reads: list[Read]) -> None:
+    """"Exports grew 7.1 percent and imports 2.3 percent", "exports fell 3% and imports 2%": a percentage right after
+    another's growth, its verb elided, is a growth rate too, in the same direction."""
+    for before, read in zip(reads, reads[1:]):
+        frame = read.frame
+        if frame.kind != "percent" or frame.transformation is not None or frame.role != "figure" \
+                or before.frame.kind != "percent" or before.frame.transformation != "growth_rate" \
+                or before.frame.transformation_from != "stated" or read.wording \
+                or not ELIDED_VERB_BETWEEN.fullmatch(sentence, before.figure.end, read.figure.start) \
+                or re.search(r"(?i)\b(?:was|were|is|are|stood|accounted|made|represented|reached|hit|totall?ed|share|"
+                             r"of)\b", sentence[before.figure.end: read.figure.start]):
+            continue
+        frame.transformation, frame.transformation_from = "growth_rate", "stated"
+        if before.frame.sign < 0 and read.value > 0:
+            frame.sign, read.value = -1, -read.value
+        frame.notes.append("a growth rate whose verb is the one before's")
 
 
 def _respective_growths(sentence: str, reads: list[Read]) -> None:
