@@ -294,3 +294,29 @@ def test_a_percentage_after_a_verb_of_being_is_not_an_elided_growth(store):
     text = "Exports grew 7.1 percent and the share of imports was 2.3 percent in 2024."
     share = by_span(spot.spot(text, store=store, published="2025-01-13"), "2.3 percent")
     assert "a growth rate whose verb is the one before's" not in share.frame.get("notes", [])
+
+
+# --- a dollar basis said after unmarked growth: the growth before is on the yuan basis --------------------------------
+# GACC, November 2025: trade +4.1%, exports +5.7%, imports +1.7% (yuan); exports +5.9%, imports +1.9% (dollars)
+
+XINHUA_NOVEMBER = ("BEIJING, Dec. 8 (Xinhua) -- China's foreign trade in goods rose 4.1 percent year on year in November, "
+                   "official data showed Monday. Exports went up 5.7 percent, while imports increased 1.7 percent, "
+                   "according to the General Administration of Customs. In U.S. dollar terms, exports rose 5.9 percent "
+                   "and imports grew 1.9 percent.")
+
+
+@pytest.mark.parametrize("span, indicator", [
+    ("5.7 percent", "goods_exports_yoy_pct"), ("1.7 percent", "goods_imports_yoy_pct"),
+    ("5.9 percent", "goods_exports_usd_yoy_pct"), ("1.9 percent", "goods_imports_usd_yoy_pct"),
+])
+def test_growth_before_a_dollar_basis_said_later_is_on_the_yuan_basis(store, span, indicator):
+    growth = by_span(spot.spot(XINHUA_NOVEMBER, store=store, published="2025-12-08"), span)
+    assert (growth.match.indicator, growth.period) == (indicator, "2025-11")
+    assert growth.verdict == "supported", growth.explanation
+
+
+def test_a_dollar_basis_said_first_still_holds_for_the_paragraph(store):
+    text = ("In U.S. dollar terms, China's exports rose 5.9 percent in November. Imports grew 1.9 percent, customs "
+            "data showed.")
+    imports = by_span(spot.spot(text, store=store, published="2025-12-08"), "1.9 percent")
+    assert imports.match.indicator == "goods_imports_usd_yoy_pct" and imports.verdict == "supported"

@@ -150,11 +150,13 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     bases: set[bool] = set()  # the currency bases the text stated before the sentence (True: dollars)
     unsaid_first = False  # growth of both bases read before the text stated any basis
     spans = sentences(text, body_start)
-    paragraphs = {}  # paragraph number -> its text (a basis stated once for the paragraph: "In US dollar terms, ...")
-    for s0, s1, paragraph in spans:
-        paragraphs[paragraph] = paragraphs.get(paragraph, "") + " " + text[s0:s1]
+    # paragraph number -> its text so far (a basis stated once for the paragraph: "In US dollar terms, ..."; not a
+    # basis stated after the sentence: "Exports went up 5.7 percent. In U.S. dollar terms, exports rose 5.9 percent"
+    # sets the dollars against the figures before, `_basis_said_later`)
+    paragraphs: dict = {}
     for s0, s1, paragraph in spans:
         sentence = text[s0:s1]
+        paragraphs[paragraph] = paragraphs.get(paragraph, "") + " " + sentence
         if sentence.lstrip().startswith("#") and not re.search(r"\d", sentence):
             continue
         if count >= MAX_FIGURES:
@@ -199,6 +201,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     with drafting.judging(meta):  # the text's own page is never evidence for it
         drafting.judge(found, store, as_of, index, published_date)
         _follow_readings(found, store, as_of, index, published_date)
+        _basis_said_later(found, store, as_of, index, published_date)
     for candidate in found:
         if "period-from-published" in candidate.flags and candidate.explanation:
             candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "
@@ -378,6 +381,41 @@ def _follow_readings(found: list[Candidate], store: Store, as_of: str | None, in
         c._options = [o for o in c._options if o.entry is entry] or c._options[:0]
         c.verdict, c.explanation = "", ""
         c.frame = {**c.frame, "notes": [*c.frame.get("notes", []), f"read as {p.product}, as the figure before"]}
+        again.append(c)
+    if again:
+        drafting.judge(again, store, as_of, index, published)
+
+
+def _basis_said_later(found: list[Candidate], store: Store, as_of: str | None, index: list, published) -> None:
+    """After judging: "China's foreign trade rose 4.1 percent ... Exports went up 5.7 percent ... In U.S. dollar
+    terms, exports rose 5.9 percent": growth rates given before the text states any basis, when a later sentence
+    gives the same measure's growth for the same period in dollars outright, are on the other basis (yuan; a wire's
+    custom). Their yuan series first, judged again; the basis stays open (never an accusation on it)."""
+    def stated(c: Candidate) -> set:
+        return stated_bases(c.sentence)
+
+    first_stated = next((i for i, c in enumerate(found) if stated(c)), None)
+    if first_stated is None or stated(found[first_stated]) != {True}:
+        return  # the text states the yuan first, or both in one sentence: nothing to infer
+    later = {(c.match.measure, c.period) for c in found[first_stated:] if c.match and c._options and stated(c) == {True}
+             and matching.in_dollars(c._options[0].entry) and c.frame.get("transformation") == "growth_rate"}
+    if not later:
+        return
+    again = []
+    for c in found[:first_stated]:
+        if c.match is None or c.match.derivation or not c._options or "currency" not in c.open \
+                or c.frame.get("transformation") != "growth_rate" or (c.match.measure, c.period) not in later \
+                or not matching.in_dollars(c._options[0].entry):
+            continue
+        yuan = next((o for o in c._options if not matching.in_dollars(o.entry)
+                     and matching.same_dimensions(o.entry, c._options[0].entry)), None)
+        if yuan is None:
+            continue
+        drafting._switch(c, yuan)
+        c._options = [yuan] + [o for o in c._options if o is not yuan]
+        c.verdict, c.explanation = "", ""
+        c.frame = {**c.frame, "notes": [*c.frame.get("notes", []), "the text gives the dollar basis only later, for "
+                                        "the same figures: read on the yuan basis (open)"]}
         again.append(c)
     if again:
         drafting.judge(again, store, as_of, index, published)
