@@ -320,3 +320,20 @@ def test_a_dollar_basis_said_first_still_holds_for_the_paragraph(store):
             "data showed.")
     imports = by_span(spot.spot(text, store=store, published="2025-12-08"), "1.9 percent")
     assert imports.match.indicator == "goods_imports_usd_yoy_pct" and imports.verdict == "supported"
+
+
+# --- a share "of the total" after the part's level: of its kind's total -----------------------------------------------
+# CAAM 2024: NEV sales 12.866 million of 31.436 million vehicles (40.9%)
+
+def test_a_share_of_the_total_after_a_level_is_of_the_parts_kind(store):
+    text = ("Sales of new energy vehicles jumped 35.5 percent to 12.87 million in 2024, accounting for 40.9 percent "
+            "of the total.")
+    share = by_span(spot.spot(text, store=store, published="2025-01-13"), "40.9 percent")
+    assert (share.match.derivation, share.match.indicator, share.period) == ("share", "vehicle_sales", "2024")
+    assert share.verdict == "supported-rounded", share.explanation
+
+
+def test_a_share_of_the_total_of_something_else_is_not_read_so(store):
+    text = "Sales of new energy vehicles reached 12.87 million in 2024, or 40.9 percent of the total market value."
+    share = by_span(spot.spot(text, store=store, published="2025-01-13"), "40.9 percent")
+    assert share.match is None or share.match.derivation != "share" or share.verdict not in ACCUSING

@@ -2068,6 +2068,14 @@ def _wholes(sentence: str, reads: list[Read], subjects: list[Mention], measures:
             elif frame.transformation != "share":
                 continue
             measure = said[0].value
+        elif m and re.match(r"(?i)(?:total|whole)\b(?!\s+[a-z])", sentence[m.end():]) \
+                and frame.transformation == "share" and frame.subject \
+                and (level := next((r for r in reversed(reads[:i]) if r.frame.role == "figure"
+                                    and r.frame.transformation == "level" and r.frame.kind in ("count", "money")
+                                    and r.frame.subject == frame.subject and r.frame.measure), None)):
+            # "Sales of new energy vehicles jumped 35.5 percent to 12.87 million, accounting for 40.9 percent of the
+            # total": of the whole the part's kind counts (its one parent), by the part's level's measure
+            part, whole, measure = frame.subject, _single_parent(frame.subject), level.frame.measure
         elif named:
             # "The market share reached 31.6 percent" after a paragraph on NEVs: of the sales of all vehicles; a
             # share however it moved ("market share of exports increased to 14.7 percent": no growth rate)
