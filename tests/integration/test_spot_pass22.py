@@ -337,3 +337,29 @@ def test_a_share_of_the_total_of_something_else_is_not_read_so(store):
     text = "Sales of new energy vehicles reached 12.87 million in 2024, or 40.9 percent of the total market value."
     share = by_span(spot.spot(text, store=store, published="2025-01-13"), "40.9 percent")
     assert share.match is None or share.match.derivation != "share" or share.verdict not in ACCUSING
+
+
+# --- counts whose noun and verb are left out; a place among clusters --------------------------------------------------
+# GII 2024 top 100 clusters: CHN 26, USA 20, DEU 8; GII 2023 cluster ranking: Beijing 4th
+
+@pytest.mark.parametrize("span, entity, value", [("20", "USA", 20), ("eight", "DEU", 8)])
+def test_counts_whose_noun_and_verb_are_left_out_count_what_was_counted_before(store, span, entity, value):
+    text = ("China now has 26 clusters among the world's top 100, up from 24 last year, according to WIPO. The "
+            "United States has 20 and Germany eight.")
+    count = by_span(spot.spot(text, store=store, published="2024-09-27"), span)
+    assert (count.match.indicator, count.entity, count.period, count.value) == ("st_clusters_top100", entity, "2024",
+                                                                                value)
+    assert count.verdict == "supported", count.explanation
+
+
+def test_a_place_among_clusters_is_the_clusters_even_with_the_index_named(store):
+    text = "Beijing ranked fourth among the world's science and technology clusters in the GII 2023."
+    place = by_span(spot.spot(text, store=store, published="2023-09-28"), "fourth")
+    assert (place.match.indicator, place.match.product) == ("cluster_rank", "cluster:Beijing")
+    assert place.verdict == "supported", place.explanation
+
+
+def test_an_economys_place_in_the_index_stays_the_economys(store):
+    text = "Singapore ranked fifth in the Global Innovation Index 2023, which also ranks clusters."
+    place = by_span(spot.spot(text, store=store, published="2023-09-28"), "fifth")
+    assert place.match.indicator == "gii_rank" and place.entity == "SGP"

@@ -709,14 +709,21 @@ improvements it has made in recent years", "made the biggest jump" are not."""
 ELIDED_COUNT_BEFORE = re.compile(r"(?i)\b(?:has|have|had|holds?|held|hosts?|hosted|boasts?|boasted|with)\s+"
                                  r"(?:only\s+|just\s+)?$")
 ELIDED_COUNT_AFTER = re.compile(r"(?i)\s*(?:[,.;:)]|$|\s+(?:and|while|whereas|but|each|apiece)\b)")
+ELIDED_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}")
+"""Between two counts of a list, the next economy's name alone ("... has 20 and Germany eight")."""
 
 
 def _elided_count(sentence: str, figure: Figure, reads: list[Read], context: Context) -> Frame | None:
     """The frame of the count a bare count word leaves its noun to ("Germany has eight, while ..."): the last
     count of a stored subject in the sentence so far, else of the sentence before; None when the word is not after
     a verb of having or is followed by its own noun ("has eight pillars")."""
-    if not (ELIDED_COUNT_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
-            and ELIDED_COUNT_AFTER.match(sentence, figure.end)):
+    if not ELIDED_COUNT_AFTER.match(sentence, figure.end):
+        return None
+    last = max((r for r in reads if r.figure.end <= figure.start), key=lambda r: r.figure.end, default=None)
+    if last is not None and ELIDED_LIST_BETWEEN.fullmatch(sentence, last.figure.end, figure.start) \
+            and any(n.startswith("a count of the") and n.endswith("(the noun left out)") for n in last.frame.notes):
+        return last.frame  # "The United States has 20 and Germany eight": the verb left out too
+    if not ELIDED_COUNT_BEFORE.search(sentence, max(0, figure.start - 30), figure.start):
         return None
     here = [r.frame for r in reads if _counts_a_subject(r.frame)]
     return here[-1] if here else context.counted
@@ -981,12 +988,15 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.notes.append(f"the change of the {moved.frame.subject} count before it since the year before")
             figure = dataclasses.replace(figure, form="", unit=moved.unit)
             unit = moved.unit
-        counted = _elided_count(sentence, figure, reads, context) if figure.form == "count" else None
+        digits = not figure.form and unit == "count" and figure.value == int(figure.value) and frame.subject_from != "stated"
+        counted = _elided_count(sentence, figure, reads, context) if figure.form == "count" or digits else None
         if counted is not None:
             # "The United States holds 20 top 100 clusters. Germany has eight, while India and South Korea each have
             # four": a count whose noun is left out counts what the count before it counted
             for key in WHAT_IS_COUNTED:
                 setattr(frame, key, getattr(counted, key))
+            if digits and frame.subject_from == "stated":
+                frame.subject_from = "context"
             frame.notes.append(f"a count of the {counted.subject} counted before it (the noun left out)")
             figure = dataclasses.replace(figure, form="")  # a count of a stored subject: read with the others
         elif figure.form == "multiple" and A_YEAR_BEFORE_AMOUNT.match(sentence, figure.end):

@@ -406,6 +406,13 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s+(?=its\b|the\b|[
 INDEX_NAMED = re.compile(r"(?i)\bGlobal\s+Innovation\s+Index\b|\bGII\b")
 
 
+AMONG_CLUSTERS = re.compile(r"(?i)\b(?:among|of)\s+(?:the\s+)?(?:world['’]s\s+)?(?:top\s+\d+\s+)?(?:leading\s+)?"
+                            r"(?:science\s+and\s+technology\s+|S&T\s+|innovation\s+|technology\s+|sci-tech\s+)?"
+                            r"clusters\b")
+"""A place said to be among clusters ("Beijing ranked fourth among the world's science and technology clusters in the
+GII 2023"): the ranking is the clusters', even with the index named in the clause."""
+
+
 def named_rank(sentence: str, start: int, period: str | None, index: list[Entry], clusters: bool = False) -> Option | None:
     """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
     GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
@@ -442,7 +449,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         overtaking = bool(OVERTOOK_TO.match(between))  # "Beijing overtook Seoul to grab third place": Beijing's
         if at < 0 or (at and before[at - 1].isalnum()) or not (NAME_TO_RANK.match(between) or overtaking):
             continue
-        if indexed and not re.match(r"\s*clusters?\b", before[at + len(key):]):
+        if indexed and not re.match(r"\s*clusters?\b", before[at + len(key):]) and not AMONG_CLUSTERS.search(clause):
             continue  # the index named in the clause: its economy's rank, unless the text calls the name a cluster
             # ("The Shenzhen-Hong Kong-Guangzhou cluster continues to rank second ... in the Global Innovation Index")
         entity = sorted(entry.entities)[0]
