@@ -363,3 +363,21 @@ def test_an_economys_place_in_the_index_stays_the_economys(store):
     text = "Singapore ranked fifth in the Global Innovation Index 2023, which also ranks clusters."
     place = by_span(spot.spot(text, store=store, published="2023-09-28"), "fifth")
     assert place.match.indicator == "gii_rank" and place.entity == "SGP"
+
+
+# --- PCT: a list of falls with the verb left out; a place in a list with its count ------------------------------------
+# WIPO PCT 2023: USA -5.3%, JPN -2.9%, DEU -3.2%, KOR +1.2%; 2024: KOR 23,851, fourth
+
+@pytest.mark.parametrize("span, entity, value", [("2.9%", "JPN", -2.9), ("3.2%", "DEU", -3.2), ("1.2%", "KOR", 1.2)])
+def test_a_list_of_falls_keeps_the_first_ones_direction(store, span, entity, value):
+    text = "The US saw PCT filings decline 5.3% in 2023, Japan 2.9% and Germany 3.2%, while Korea posted growth of 1.2%."
+    growth = by_span(spot.spot(text, store=store, published="2024-03-08"), span)
+    assert (growth.entity, growth.value) == (entity, value)
+    assert growth.verdict == "supported", growth.explanation
+
+
+def test_a_place_in_a_list_followed_by_its_count_is_read(store):
+    text = "Applicants based in China filed 70,160 PCT applications last year. Japan was third with 48,397, and South " \
+           "Korea fourth with 23,851."
+    found = spot.spot(text, store=store, published="2025-03-17")
+    assert by_span(found, "fourth").entity == "KOR"

@@ -51,7 +51,7 @@ ELIDED_PLACE = re.compile(rf"(?i)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){O
 """Ordinals sharing one "place" after the last ("claimed second and third place", "fourth, fifth and sixth places"):
 each is a rank."""
 NAME_IN_A_LIST_BEFORE = re.compile(r"(?:\bwith\s+|,\s*|\b(?:and|while)\s+)(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}$")
-NAME_IN_A_LIST_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while)\s+(?:the\s+)?[A-Z])")
+NAME_IN_A_LIST_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while)\s+(?:the\s+)?[A-Z]|\swith\s+(?:about\s+|some\s+)?\d)")
 """A name listed right before an ordinal that ends its list item (a stop, or "and" before the next name): "with South
 Korea fourth and Singapore fifth", "Germany ninth, France twelfth": the name's place (the ordinal read as a rank); not
 "Beijing first and foremost"."""

@@ -1488,25 +1488,31 @@ def _growth_over_years(sentence: str, read: Read) -> None:
                        if frame.over_years == "average" else f"a growth over {base}–{year}, not a year-on-year rate")
 
 
-ELIDED_VERB_BETWEEN = re.compile(r"(?i)\s*(?:percent|per\s+cent|%)?\s*(?:,\s*)?(?:and|while|whereas|but)\s+"
-                                 r"(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){1,3}(?:by\s+)?")
+ELIDED_VERB_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%)?(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?\s*(?:,\s*(?:and\s+)?|\s+(?i:and|while|whereas|but)\s+)"
+                                 r"(?:(?i:the|its)\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w’'.-]*)\s+){1,3}(?i:by\s+)?")
 """Between a growth rate and the next percentage, a clause that names another measure but no verb ("Exports grew 7.1
 percent and imports 2.3 percent"): the verb, and its direction, are the first's."""
 
 
 def _elided_changes(sentence: str, reads: list[Read]) -> None:
-    """"Exports grew 7.1 percent and imports 2.3 percent", "exports fell 3% and imports 2%": a percentage right after
-    another's growth, its verb elided, is a growth rate too, in the same direction."""
+    """"Exports grew 7.1 percent and imports 2.3 percent", "exports fell 3% and imports 2%", "The US saw PCT filings
+    decline 5.3%, Japan 2.9% and Germany 3.2%": a percentage right after another's growth, its verb elided, is a
+    growth rate too, in the same direction."""
     for before, read in zip(reads, reads[1:]):
         frame = read.frame
-        if frame.kind != "percent" or frame.transformation is not None or frame.role != "figure" \
+        between = sentence[before.figure.end: read.figure.start]
+        if frame.kind != "percent" or frame.transformation not in (None, "growth_rate") or frame.role != "figure" \
                 or before.frame.kind != "percent" or before.frame.transformation != "growth_rate" \
                 or before.frame.transformation_from != "stated" or read.wording \
-                or not ELIDED_VERB_BETWEEN.fullmatch(sentence, before.figure.end, read.figure.start) \
+                or not ELIDED_VERB_BETWEEN.fullmatch(between) \
                 or re.search(r"(?i)\b(?:was|were|is|are|stood|accounted|made|represented|reached|hit|totall?ed|share|"
-                             r"of)\b", sentence[before.figure.end: read.figure.start]):
+                             r"of|up|down|rose|fell|grew|gained|lost|dropped|declined|increased|decreased|posted)\b",
+                             between) or frame.sign < 0:
             continue
-        frame.transformation, frame.transformation_from = "growth_rate", "stated"
+        if frame.transformation is None:
+            frame.transformation, frame.transformation_from = "growth_rate", "stated"
+        elif before.frame.sign > 0:
+            continue  # a growth read as such with no direction of its own: nothing to carry
         if before.frame.sign < 0 and read.value > 0:
             frame.sign, read.value = -1, -read.value
         frame.notes.append("a growth rate whose verb is the one before's")
