@@ -207,7 +207,7 @@ def test_the_economy_measured_is_still_read(store):
 
 SOLAR = ("China exported 237 GW of solar panels in 2024, up 13% from 209 GW in 2023.\n\n"
          "China's exports rose 5.9% in 2024, customs data showed.\n\n"
-         "The value of panel exports fell to $28 billion from $39.5 billion as prices collapsed.")
+         "The value of exports fell to $28 billion from $39.5 billion as prices collapsed.")
 
 
 def test_exports_with_no_product_in_a_text_on_a_products_exports_are_that_products(store):

@@ -381,3 +381,28 @@ def test_a_place_in_a_list_followed_by_its_count_is_read(store):
            "Korea fourth with 23,851."
     found = spot.spot(text, store=store, published="2025-03-17")
     assert by_span(found, "fourth").entity == "KOR"
+
+
+# --- "panels" alone in a text on solar exports; the start of the year ---------------------------------------------------
+# Ember, solar panels, January to August 2025: Europe 67,620.8 MW, Middle East 16,432.7 MW, SAU 6,902.9 MW
+
+@pytest.mark.parametrize("span", ["67.6 GW", "16.4 GW"])
+def test_panels_alone_are_solar_panels(store, span):
+    text = ("Between January and August, Europe imported 67.6 GW of Chinese panels, 7% less than a year earlier, while "
+            "the Middle East took 16.4 GW.")
+    figure = by_span(spot.spot(text, store=store, published="2025-10-20"), span)
+    assert (figure.match.indicator, figure.match.product, figure.period) == \
+        ("solar_exports_capacity", "pv_panels", "2025-01/2025-08")
+    assert figure.verdict == "supported-rounded", figure.explanation
+
+
+def test_display_panels_are_not_solar_panels(store):
+    text = "China exported 67.6 million LCD panels between January and August 2025."
+    figure = by_span(spot.spot(text, store=store, published="2025-10-20"), "67.6 million")
+    assert figure.match is None or figure.match.source != "ember"
+
+
+def test_since_the_start_of_the_year_is_the_year_so_far(store):
+    text = "Since the start of the year, Chinese exports have risen 5.4% from a year earlier."
+    growth = by_span(spot.spot(text, store=store, published="2025-12-08"), "5.4%")
+    assert growth.period == "2025-01/2025-11"
