@@ -391,8 +391,12 @@ def _basis_said_later(found: list[Candidate], store: Store, as_of: str | None, i
     terms, exports rose 5.9 percent": growth rates given before the text states any basis, when a later sentence
     gives the same measure's growth for the same period in dollars outright, are on the other basis (yuan; a wire's
     custom). Their yuan series first, judged again; the basis stays open (never an accusation on it)."""
+    said: dict[str, set] = {}  # a sentence -> the bases it states (read once: a sentence may hold 200 figures)
+
     def stated(c: Candidate) -> set:
-        return stated_bases(c.sentence)
+        if c.sentence not in said:
+            said[c.sentence] = stated_bases(c.sentence)
+        return said[c.sentence]
 
     first_stated = next((i for i, c in enumerate(found) if stated(c)), None)
     if first_stated is None or stated(found[first_stated]) != {True}:
