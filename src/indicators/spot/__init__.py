@@ -415,7 +415,7 @@ def _basis_said_later(found: list[Candidate], store: Store, as_of: str | None, i
                      and matching.same_dimensions(o.entry, c._options[0].entry)), None)
         if yuan is None:
             continue
-        drafting._switch(c, yuan)
+        drafting.switch_series(c, yuan)
         c._options = [yuan] + [o for o in c._options if o is not yuan]
         c.verdict, c.explanation = "", ""
         c.frame = {**c.frame, "notes": [*c.frame.get("notes", []), "the text gives the dollar basis only later, for "

@@ -206,7 +206,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if basis_changed and "currency-unsaid" in c.flags:
             # the text names no currency basis anywhere: the basis that holds the figure is as much the text's
             first_option, first_verdict = c._options[0].entry, first.verdict
-            _switch(c, c._options[chosen_index])
+            switch_series(c, c._options[chosen_index])
             c.verdict, c.loader = chosen.verdict, chosen.loader
             c.explanation = (f"{chosen.explanation} The text names no currency basis: read on the "
                              f"{'dollar' if in_dollars(c._options[chosen_index].entry) else 'yuan'} basis, where it "
@@ -214,7 +214,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"{first_verdict}.")
             continue
         if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
-            _switch(c, c._options[chosen_index])
+            switch_series(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
         if basis_changed:
             other = c._options[chosen_index].entry
@@ -331,7 +331,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if reading is not None:
             accused_on = f"{c.match.source}/{c.match.indicator}" + (f" [{c.match.product}]" if c.match.product else "")
             claim_id = next(i for i, e in asked[k] if e is reading)
-            _switch(c, _Alt(reading))
+            switch_series(c, _Alt(reading))
             c.verdict, c.loader = others[claim_id].verdict, others[claim_id].loader
             c.explanation = (f"{others[claim_id].explanation} Read as {reading.measure} of {reading.subject}, which its "
                              f"words allow; read as {accused_on} the engine would say {chosen.verdict} "
@@ -524,7 +524,8 @@ def _region_of_economy(sentence: str, words) -> str:
     return ""
 
 
-def _switch(candidate, option) -> None:
+def switch_series(candidate, option) -> None:
+    """Judge the candidate on the option's series from now on: the series it had goes first among its alternatives."""
     m = candidate.match
     m.alternatives = [a for a in m.alternatives if not (a["source"] == option.entry.source
                                                         and a["indicator"] == option.entry.indicator)]
@@ -680,7 +681,7 @@ def _derived_alternatives(c, store, as_of: str | None) -> None:
         trial = copy.copy(c)
         trial.match = copy.copy(c.match)
         trial.match.alternatives = list(c.match.alternatives)
-        _switch(trial, option)
+        switch_series(trial, option)
         _judge_derived(trial, store, as_of)
         if trial.verdict in SUPPORTING:
             c.match, c.verdict, c.explanation, c.loader = trial.match, trial.verdict, trial.explanation, trial.loader
@@ -866,7 +867,7 @@ def _judge_partner_count(c, store, as_of: str | None) -> None:
         return
     past = totals[totals > bar] if above == ">" else totals[totals >= bar]
     count, said = len(past), c.value
-    what = (f"the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
+    what = ("the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
             + (f" [{m.product}]" if m.product else "") + f" reaches past {derive.human(bar, m.unit)}, summed over "
             f"{m.period}: {count}" + (f" ({', '.join(str(p) for p in past.index[:30])})" if count else ""))
     held = {"<": count < said, "<=": count <= said, ">": count > said, ">=": count >= said}.get(c.comparator,

@@ -192,7 +192,7 @@ class Frame:
     multiple: float | None = None  # a multiple judged as the growth it implies ("33-fold": +3,200%): the 33 said
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
     partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
-    threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each partner's flow passes ("more than 100 MW")
+    threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each one's flow passes ("over 100 MW")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
@@ -709,7 +709,8 @@ improvements it has made in recent years", "made the biggest jump" are not."""
 ELIDED_COUNT_BEFORE = re.compile(r"(?i)\b(?:has|have|had|holds?|held|hosts?|hosted|boasts?|boasted|with)\s+"
                                  r"(?:only\s+|just\s+)?$")
 ELIDED_COUNT_AFTER = re.compile(r"(?i)\s*(?:[,.;:)]|$|\s+(?:and|while|whereas|but|each|apiece)\b)")
-ELIDED_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}")
+ELIDED_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:the\s+)?"
+                                 r"(?:[A-Z][\w’'.-]*\s+){1,3}")
 """Between two counts of a list, the next economy's name alone ("... has 20 and Germany eight")."""
 
 
@@ -1488,8 +1489,8 @@ def _growth_over_years(sentence: str, read: Read) -> None:
                        if frame.over_years == "average" else f"a growth over {base}–{year}, not a year-on-year rate")
 
 
-ELIDED_VERB_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%)?(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?\s*(?:,\s*(?:and\s+)?|\s+(?i:and|while|whereas|but)\s+)"
-                                 r"(?:(?i:the|its)\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w’'.-]*)\s+){1,3}(?i:by\s+)?")
+ELIDED_VERB_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%)?(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?"
+                                 r"\s*(?:,\s*(?:and\s+)?|\s+(?i:and|while|whereas|but)\s+)(?:(?i:the|its)\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w’'.-]*)\s+){1,3}(?i:by\s+)?")
 """Between a growth rate and the next percentage, a clause that names another measure but no verb ("Exports grew 7.1
 percent and imports 2.3 percent"): the verb, and its direction, are the first's."""
 
