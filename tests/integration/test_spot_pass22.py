@@ -406,3 +406,21 @@ def test_since_the_start_of_the_year_is_the_year_so_far(store):
     text = "Since the start of the year, Chinese exports have risen 5.4% from a year earlier."
     growth = by_span(spot.spot(text, store=store, published="2025-12-08"), "5.4%")
     assert growth.period == "2025-01/2025-11"
+
+
+# --- places given by another's move -------------------------------------------------------------------------------
+# GII 2025: KOR 4, SGP 5, GBR 6
+
+@pytest.mark.parametrize("span, entity", [("fifth", "SGP"), ("sixth", "GBR")])
+def test_a_place_another_economys_move_pushes_it_to_is_read(store, span, entity):
+    text = ("The Republic of Korea rose two places to fourth in this year's Global Innovation Index, pushing Singapore "
+            "to fifth and the United Kingdom to sixth.")
+    place = by_span(spot.spot(text, store=store, published="2025-09-17"), span)
+    assert (place.match.indicator, place.entity, place.period) == ("gii_rank", entity, "2025")
+    assert place.verdict == "supported", place.explanation
+
+
+def test_a_name_before_to_and_an_ordinal_quarter_is_no_place(store):
+    found = spot.spot("Exports rose 5% in 2024, and Beijing to third quarter growth.", store=store,
+                      published="2025-01-01")
+    assert not [c for c in found if c.span == "third"]

@@ -55,6 +55,10 @@ NAME_IN_A_LIST_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while)\s+(?:the\s+)?
 """A name listed right before an ordinal that ends its list item (a stop, or "and" before the next name): "with South
 Korea fourth and Singapore fifth", "Germany ninth, France twelfth": the name's place (the ordinal read as a rank); not
 "Beijing first and foremost"."""
+PUSHED_TO = re.compile(r"(?:\b(?i:pushing|pushed|pushes|relegating|relegated|knocking|knocked|bumping|bumped|sending|"
+                       r"sent|dropping|dropped|lifting|lifted)\s+|,\s*|\b(?i:and)\s+)(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}"
+                       r"(?i:down\s+|back\s+|up\s+)?to\s+$")
+"""An economy moved to a place by another's move ("pushing Singapore to fifth and the United Kingdom to sixth")."""
 IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
 ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall)\b)")
 """An ordinal word after "in" that ends its phrase ("and Shanghai-Suzhou in sixth,") is a rank, elided from "in sixth
@@ -213,7 +217,8 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
                   or TO_A_PLACE_AFTER.match(sentence, f.end)) and not idiom \
             or IN_ORDINAL.search(before) and ORDINAL_ENDS.match(sentence, f.end) \
             or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, f.end) \
-            or NAME_IN_A_LIST_BEFORE.search(before) and NAME_IN_A_LIST_ENDS.match(sentence, f.end)
+            or NAME_IN_A_LIST_BEFORE.search(before) and NAME_IN_A_LIST_ENDS.match(sentence, f.end) \
+            or PUSHED_TO.search(before) and MOVED_ENDS.match(sentence, f.end)
         return not (RANK_WORDS_BEFORE.search(before) or SUPERLATIVE_AFTER.match(sentence, f.end) or placed) \
             or bool(re.match(r"\s+in\s+\d", sentence[f.end: f.end + 30])) \
             or bool(re.match(r"(?i)\s+to\s+none\b", sentence[f.end:]))  # "ranks first in 26": a count; "second to none"
@@ -362,7 +367,8 @@ def _placed_first_second(sentence: str) -> list[Figure]:
                                                       sentence[m.end():])  # "second to none": an idiom, no place
         # "Tokyo-Yokohama slipped to second place", "Seoul was second,": a place after a verb of moving or being
         came = came or MOVED_TO.search(before) and MOVED_ENDS.match(sentence, m.end()) \
-            or NAME_IN_A_LIST_BEFORE.search(before) and NAME_IN_A_LIST_ENDS.match(sentence, m.end())
+            or NAME_IN_A_LIST_BEFORE.search(before) and NAME_IN_A_LIST_ENDS.match(sentence, m.end()) \
+            or PUSHED_TO.search(before) and MOVED_ENDS.match(sentence, m.end())
         # "with China's Shenzhen-Hong Kong-Guangzhou in second place": "in first/second place" is a place in a ranking
         # (after a name: "the number of indicators in first place" counts indicators)
         came = came or re.search(r"\b[A-Z][\w’'-]*\s+in\s+$|\b(?i:remained|remains|remain|stayed|stays|stay)\s+in\s+$",
