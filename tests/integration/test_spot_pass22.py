@@ -424,3 +424,14 @@ def test_a_name_before_to_and_an_ordinal_quarter_is_no_place(store):
     found = spot.spot("Exports rose 5% in 2024, and Beijing to third quarter growth.", store=store,
                       published="2025-01-01")
     assert not [c for c in found if c.span == "third"]
+
+
+# --- the compiler named holds the measure only in another currency and for other periods -------------------------------
+# lithium-ion battery exports, January to October 2024: 350.2 billion yuan (MIIT's report of customs data), -9.2%
+
+def test_another_compilers_series_holding_the_period_in_the_texts_unit_is_shown(store):
+    text = ("In the first ten months of 2024, China's exports of lithium-ion batteries fell 9.2 percent year on year to "
+            "350.2 billion yuan, customs data showed.")
+    level = by_span(spot.spot(text, store=store, published="2024-11-20"), "350.2 billion yuan")
+    assert (level.match.indicator, level.match.unit, level.period) == ("liion_exports_value", "CNY", "2024-01/2024-10")
+    assert level.verdict == "needs-review" and level.match.stated_basis

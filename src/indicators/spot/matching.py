@@ -365,6 +365,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         # "according to PV InfoLink, module exports reached 235.93 GW": another compiler's count of a measure the
         # store holds from its own publisher: that series, never judged as stated (needs review, both bases named)
         options = [o for o in elsewhere if not o.narrower] or elsewhere
+    elif options and all(o.derivation in ("convert", "unit") and not o.holds_period for o in options) \
+            and (held := [o for o in elsewhere if o.holds_period and not o.derivation and not o.narrower]):
+        # "lithium-ion battery exports fell 9.2 percent to 350.2 billion yuan in the first ten months, customs data
+        # showed": the compiler named holds the measure only in another currency and for other periods; another's
+        # series holds this one in the text's own unit (needs review, both bases named), rather than nothing
+        options = held
     options.sort(key=lambda o: -o.score)
     if not options and unknown_partner:
         return [], (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows "
