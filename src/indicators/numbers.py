@@ -379,8 +379,9 @@ class _Reader:
             nxt = self.tok(last + 2)
             raise _Skip("an amount in mao (tenths of a yuan)", self._run_end(last + 2) if nxt is not None
                         and self.spaced(last + 1, last + 2) and (nxt.kind == NUM or nxt.low in CARDINAL) else last + 1)
+        top = i > 0 and self.t[i - 1].low == "top" and self.spaced(i - 1, i)  # "the top 10 in 11 indicators": no share
         share = self.share_after(last) if core["kind"] == "number" and not core["unit"] and not core["scaled"] \
-            and core["sign"] == 1 and float(core["number"]).is_integer() else None
+            and core["sign"] == 1 and float(core["number"]).is_integer() and not top else None
         nxt, after = self.tok(last + 1), self.tok(last + 2)
         if share is None and nxt is not None and nxt.low == "over" and after is not None \
                 and self.spaced(last, last + 1) and (after.kind == NUM or after.low in CARDINAL) and not core["unit"]:

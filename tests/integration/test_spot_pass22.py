@@ -435,3 +435,10 @@ def test_another_compilers_series_holding_the_period_in_the_texts_unit_is_shown(
     level = by_span(spot.spot(text, store=store, published="2024-11-20"), "350.2 billion yuan")
     assert (level.match.indicator, level.match.unit, level.period) == ("liion_exports_value", "CNY", "2024-01/2024-10")
     assert level.verdict == "needs-review" and level.match.stated_basis
+
+
+def test_since_january_is_the_year_so_far(store):
+    figure = by_span(spot.spot("Pakistan has imported 15.4 GW of Chinese panels since January.", store=store,
+                               published="2025-03-18"), "15.4 GW")
+    assert figure.period == "2025-01/2025-02"
+    assert figure.verdict not in ACCUSING

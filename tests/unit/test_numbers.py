@@ -414,6 +414,7 @@ def test_shares_written_x_in_y_and_ratios_in_one_word():
     assert values("3 out of 10 Americans") == [(30.0, "percent")]
     assert values("one in 2,000 cars") == [(0.05, "percent")]
     assert values("it rose 2 in 2023") == [(2.0, "")]  # "in" a year is not a share
+    assert values("ranks among the top 10 in 11 indicators") == [(10.0, ""), (11.0, "")]  # a place, then a count
     assert values("imports rose tenfold, a manifold rise") == [(10.0, "times")]
     assert spotted("one in every three cars") == [("one in every three", 33.3, 1.0, "percent", "fraction")]
 

@@ -385,8 +385,14 @@ def _year_to_date(sentence: str) -> str:
     """The words saying a figure is of the year so far ("so far this year", "year-to-date"), '' when none
     (vocabulary `subannual` YTD without a month: those with one are read as a range)."""
     low = sentence.lower()
+    if m := SINCE_JANUARY.search(sentence):  # "has imported 15.4 GW since January"
+        return m.group(0)
     return next((w for w in vocabulary()["subannual"]["YTD"] if not re.search(r"\d|month|january|jan", w.lower())
                  and re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low)), "")
+
+
+SINCE_JANUARY = re.compile(r"(?i)\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?January\b(?!\s*,?\s*(?:19|20)\d{2})")
+"""January named as where the year so far starts ("since January", not "since January 2023")."""
 
 
 def _trailing_window(year: str, last: int, n: int) -> str:
