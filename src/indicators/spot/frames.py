@@ -3598,6 +3598,7 @@ WINDOW_END_MONTH = re.compile(rf"(?i)\b(?:the\s+)?(?:year|(?:12|twelve)[\s-]+mon
 that window."""
 
 
+@cache.memo("spot: spans of months", 64)  # once per sentence, not per figure (a sentence may hold 200)
 def _months_span(sentence: str) -> str | None:
     """The period "between July 2024 and June 2025" names ("2024-07/2025-06"); a calendar year or half as such."""
     spans = MONTHS_SPAN.findall(sentence)
