@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import operator
 import re
 import tempfile
 import textwrap
@@ -811,20 +812,38 @@ def _partner_totals(evidence, spec: dict, period: str, region: str = ""):
     return totals.sort_values(ascending=False)
 
 
+def _summed_partners(c, store, as_of: str | None):
+    """Each economy's total of the candidate's flow kept per partner over its period, in the region its frame counts
+    in (`_partner_totals`); None, the candidate unverifiable, when the store does not hold every month of it."""
+    m = c.match
+    spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit}
+    c.loader = f"indicators refresh --source {m.source}"
+    try:
+        return _partner_totals(_evidence(store, as_of), spec, str(m.period), c.frame.get("partner_scope", ""))
+    except derive.DerivationError as exc:
+        c.verdict, c.explanation = "unverifiable", f"Unverifiable: {exc}."
+        return None
+
+
+def _holds_bound(got: float, stated: float, comparator: str, otherwise: bool) -> bool:
+    """Whether `got` keeps the one-sided bound the text puts on `stated` (">", ">=", "<", "<="); `otherwise` for a
+    figure given as equal or rounded."""
+    bound = BOUNDS.get(comparator)
+    return bound(got, stated) if bound else otherwise
+
+
+BOUNDS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
+
+
 def _judge_partner_rank(c, store, as_of: str | None) -> None:
     """"Pakistan, the third-largest importer of Chinese panels in 2024": the partner's place among the economies
     a flow kept per partner reaches, from their totals over the period (derivation "partner_rank"). The store holds
     every economy of the flow, so the place is determined; still a place derived from summed rows is never an
     accusation (the text may rank by value, by capacity or on the importers' own records): supported, or
     needs-review with the order found."""
-    m = c.match
-    spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit}
-    c.loader = f"indicators refresh --source {m.source}"
-    try:
-        region = c.frame.get("partner_scope", "")
-        totals = _partner_totals(_evidence(store, as_of), spec, str(m.period), region)
-    except derive.DerivationError as exc:
-        c.verdict, c.explanation = "unverifiable", f"Unverifiable: {exc}."
+    m, region = c.match, c.frame.get("partner_scope", "")
+    totals = _summed_partners(c, store, as_of)
+    if totals is None:
         return
     if m.counterpart not in totals.index:
         c.verdict, c.explanation = "unverifiable", f"Unverifiable: no {m.indicator} to {m.counterpart} in {m.period}."
@@ -834,7 +853,7 @@ def _judge_partner_rank(c, store, as_of: str | None) -> None:
                        for partner, value in totals.head(max(place + 1, 3)).items())
     said = int(c.value)
     at = _place_said(place, c)
-    what = (f"a place among the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
+    what = ("a place among the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
             + (f" [{m.product}]" if m.product else "") + f" reaches, summed over {m.period}: {listed}")
     if at:
         c.verdict = "supported"
@@ -854,15 +873,14 @@ def _judge_partner_count(c, store, as_of: str | None) -> None:
     (derivation "partner_count"). Supported when the count is the one said (or within its bound); else needs-review
     with the count found: a count derived from summed rows is never an accusation (the text may count on the
     importers' records or another definition of the region)."""
-    m = c.match
-    spec = {"source": m.source, "indicator": m.indicator, "entity": m.entity, "product": m.product, "unit": m.unit}
-    c.loader = f"indicators refresh --source {m.source}"
+    m, region = c.match, c.frame.get("partner_scope", "")
     value, unit, above = c.frame["threshold"]
-    region = c.frame.get("partner_scope", "")
+    totals = _summed_partners(c, store, as_of)
+    if totals is None:
+        return
     try:
-        totals = _partner_totals(_evidence(store, as_of), spec, str(m.period), region)
         bar = derive.rescale(float(value), unit, m.unit) if unit != m.unit else float(value)
-    except (derive.DerivationError, KeyError, ValueError) as exc:
+    except (KeyError, ValueError) as exc:
         c.verdict, c.explanation = "unverifiable", f"Unverifiable: {exc}."
         return
     past = totals[totals > bar] if above == ">" else totals[totals >= bar]
@@ -870,9 +888,7 @@ def _judge_partner_count(c, store, as_of: str | None) -> None:
     what = ("the economies " + (f"of {region} " if region else "") + f"{m.source}/{m.indicator}"
             + (f" [{m.product}]" if m.product else "") + f" reaches past {derive.human(bar, m.unit)}, summed over "
             f"{m.period}: {count}" + (f" ({', '.join(str(p) for p in past.index[:30])})" if count else ""))
-    held = {"<": count < said, "<=": count <= said, ">": count > said, ">=": count >= said}.get(c.comparator,
-                                                                                               count == said)
-    if held:
+    if _holds_bound(count, said, c.comparator, count == said):
         c.verdict, c.explanation = "supported", f"Supported through a derivation ({what})."
         return
     c.verdict = "needs-review"
@@ -947,8 +963,7 @@ def _judge_derived(c, store, as_of: str | None) -> None:
     stated = c.value * c.scale
     step = (c.step or 0) * c.scale
     low, high = stated - step / 2, stated + step / 2
-    ok = {">": got.value > stated, ">=": got.value >= stated, "<": got.value < stated, "<=": got.value <= stated}.get(
-        c.comparator, low <= got.value < high if step else got.value == stated)
+    ok = _holds_bound(got.value, stated, c.comparator, low <= got.value < high if step else got.value == stated)
     partner = f", exports to {m.counterpart}" if m.counterpart else ""
     what = {"convert": "converted", "difference": "a difference of two stored rows", "ratio": "a ratio of two stored rows", "sum": "a sum of monthly rows",
             "share": "a share of two stored levels", "share_change": "a change of a share of stored levels",

@@ -715,6 +715,8 @@ improvements it has made in recent years", "made the biggest jump" are not."""
 ELIDED_COUNT_BEFORE = re.compile(r"(?i)\b(?:has|have|had|holds?|held|hosts?|hosted|boasts?|boasted|with)\s+"
                                  r"(?:only\s+|just\s+)?$")
 ELIDED_COUNT_AFTER = re.compile(r"(?i)\s*(?:[,.;:)]|$|\s+(?:and|while|whereas|but|each|apiece)\b)")
+NOUN_LEFT_OUT = "counted before it (the noun left out)"
+"""The end of the note on a count whose noun is left out: the next count of its list may leave out its verb too."""
 ELIDED_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:the\s+)?"
                                  r"(?:[A-Z][\w’'.-]*\s+){1,3}")
 """Between two counts of a list, the next economy's name alone ("... has 20 and Germany eight")."""
@@ -728,7 +730,7 @@ def _elided_count(sentence: str, figure: Figure, reads: list[Read], context: Con
         return None
     last = max((r for r in reads if r.figure.end <= figure.start), key=lambda r: r.figure.end, default=None)
     if last is not None and ELIDED_LIST_BETWEEN.fullmatch(sentence, last.figure.end, figure.start) \
-            and any(n.startswith("a count of the") and n.endswith("(the noun left out)") for n in last.frame.notes):
+            and any(n.endswith(NOUN_LEFT_OUT) for n in last.frame.notes):
         return last.frame  # "The United States has 20 and Germany eight": the verb left out too
     if not ELIDED_COUNT_BEFORE.search(sentence, max(0, figure.start - 30), figure.start):
         return None
@@ -1004,7 +1006,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 setattr(frame, key, getattr(counted, key))
             if digits and frame.subject_from == "stated":
                 frame.subject_from = "context"
-            frame.notes.append(f"a count of the {counted.subject} counted before it (the noun left out)")
+            frame.notes.append(f"a count of the {counted.subject} {NOUN_LEFT_OUT}")
             figure = dataclasses.replace(figure, form="")  # a count of a stored subject: read with the others
         elif figure.form == "multiple" and A_YEAR_BEFORE_AMOUNT.match(sentence, figure.end):
             # "imported 17 GW in 2024, double the amount imported the year before": a multiple of a level a year
@@ -2007,10 +2009,7 @@ def _partner_counts(sentence: str, reads: list[Read], context: Context) -> None:
     if not context.exports_of:
         return
     counted_before: Frame | None = None  # the count with a threshold said before in the sentence
-    kept = set(catalogue.economy_regions().values())
-    regions = {name.lower(): code.removeprefix("region:")
-               for code, names in (vocabulary().get("counterparts") or {}).items()
-               if code.removeprefix("region:") in kept for name in names}
+    regions = {name.lower(): region for region, names in _region_words() for name in names}
     for i, read in enumerate(reads):
         frame = read.frame
         counted = ECONOMIES_COUNTED.search(sentence, read.figure.start, read.figure.end)
@@ -2043,7 +2042,7 @@ def _partner_counts(sentence: str, reads: list[Read], context: Context) -> None:
             # text's flows went to last
             named = [regions[w.lower()] for w in re.findall(r"[A-Za-z]+", sentence) if w.lower() in regions]
             partner = (context.partner or "").removeprefix("region:")
-            region = named[0] if len(set(named)) == 1 else (partner if partner in kept else "")
+            region = named[0] if len(set(named)) == 1 else (partner if partner in regions.values() else "")
         frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
         frame.subject, frame.subject_from = context.exports_of, "context"
         frame.entity, frame.entity_from = "CHN", "assumed"
@@ -2940,6 +2939,10 @@ TAKEN_BY = re.compile(r"(?i)\s+(?:took|takes|bought|buys|received|receives|absor
 """Between an economy and a figure, a verb of taking goods in ("The Netherlands took 39 GW", "India bought 15.5 GW")."""
 
 
+TAKEN_IN = "taken in by"
+"""The start of the note on what an economy takes in: the next figure of its list, after a name alone, is taken in too."""
+
+
 def _taken_by_a_place(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause, context: Context,
                       reads: list) -> None:
     """"The Netherlands took 39 GW, Brazil 22 GW and Pakistan 16 GW", "India bought 15.5 GW" in a text on China's
@@ -2953,12 +2956,12 @@ def _taken_by_a_place(places: list[Mention], figure: Figure, frame: Frame, sente
     if place is None:
         return
     between = sentence[place.end: figure.start]
-    listed = not between.strip() and any(r.frame.notes and "taken in" in r.frame.notes[-1] for r in reads)
+    listed = not between.strip() and any(r.frame.notes and r.frame.notes[-1].startswith(TAKEN_IN) for r in reads)
     if not (TAKEN_BY.fullmatch(between) or listed):
         return
     frame.measure, frame.measures, frame.measure_from = "imports", ("imports",), "stated"
     frame.entity, frame.entity_from = place.value, "stated"
-    frame.notes.append(f"taken in by {place.words}: its imports")
+    frame.notes.append(f"{TAKEN_IN} {place.words}: its imports")
 
 
 SHIPMENTS = re.compile(r"(?i)\b(?:shipments?|shipped)\b")
@@ -3170,16 +3173,22 @@ def _rank_as_a_destination(places: list[Mention], figure: Figure, frame: Frame, 
 
 
 @functools.cache  # built once from the vocabulary and the regions table shipped in the package
+def _region_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each of Ember's regions the vocabulary names (`counterparts`), in the vocabulary's order, with its words
+    ("Africa", "African")."""
+    regions = set(catalogue.economy_regions().values())
+    return tuple((code.removeprefix("region:"), tuple(names))
+                 for code, names in (vocabulary().get("counterparts") or {}).items()
+                 if code.removeprefix("region:") in regions)
+
+
+@functools.cache  # built once from the vocabulary and the regions table shipped in the package
 def _region_scope_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern], ...]:
     """For each of Ember's regions the vocabulary names (`counterparts`), in the vocabulary's order, the words placing
     a partner's place in it: its possessive before the place ("Africa's"), its name opening the place's noun phrase
     ("African"), and "in", "among" ... before its name after the place ("in Africa")."""
-    regions = set(catalogue.economy_regions().values())
     found = []
-    for code, names in (vocabulary().get("counterparts") or {}).items():
-        region = code.removeprefix("region:")
-        if region not in regions:
-            continue
+    for region, names in _region_words():
         said = "|".join(re.escape(n) for n in names)
         found.append((region, re.compile(rf"\b(?:{said})['’]s?\s+(?:the\s+)?$"),
                       re.compile(rf"[\s-]*{SUPERLATIVE_OPENING}(?:{said})\b"),
