@@ -119,7 +119,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev29": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev30": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 8/15 on the code of then, no "
+                   "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
+                   "besides holdout)",
           "dev31": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev32": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -154,7 +156,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev45": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev46": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 10/10 on the code of then, no "
+                   "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
+                   "besides holdout)",
           "dev47": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev48": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -163,7 +167,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev49": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev50": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 22/29 on the code of then, no "
+                   "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
+                   "besides holdout)",
           "dev51": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev52": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -203,7 +209,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev67": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev68": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 8/21 on the code of then, no "
+                   "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
+                   "besides holdout)",
           "dev69": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev70": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -211,13 +219,17 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev71": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev72": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 18/22 on the code of then, no "
+                   "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
+                   "besides holdout)",
           "dev73": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev74": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev75": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 7/11 on the code of then, no "
+                   "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
+                   "besides holdout)",
           "dev76": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev77": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
