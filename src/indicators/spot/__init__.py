@@ -194,7 +194,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             unsaid_first = True
         bases |= stated_bases(sentence)
         mapped = [c for c in here if c.role == "figure" and c.match and c.frame.get("transformation") == "level"]
-        previous = mapped[-1] if mapped else (None if [c for c in here if not c.frame.get("form")] else previous)
+        previous = mapped[-1] if mapped else (None if [c for c in here if not c.frame.get("form")]
+                                              or not here and mentions("measure", sentence) else previous)
+        # ("falling 0.6 percent to $224 billion. Chinese exports have been in decline since last October. They slumped
+        # 6.4 percent": "They" are the exports the sentence before names, not the level two sentences back)
     if published_date is None and any("period-unresolved" in c.flags for c in found):
         found.notes.append("Relative years (“this year”, “last year”) are not resolved: no published date "
                            "(front matter `published:` or --published).")

@@ -328,7 +328,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             where = "sentence" if c.frame.get("entity_from") == "stated" else "text (the sentence names none)"
             reasons.append(f"the {where} names other economies too ({', '.join(economies)}): which one the figure "
                            "belongs to is not certain")
-        reading = next((e for e in holding if _another_reading(c, e)), None)
+        reading = next((e for e in holding if _another_reading(c, e, bool(apart))), None)
         if reading is not None:
             accused_on = f"{c.match.source}/{c.match.indicator}" + (f" [{c.match.product}]" if c.match.product else "")
             claim_id = next(i for i, e in asked[k] if e is reading)
@@ -402,15 +402,20 @@ def _same_series_other_value(candidate, candidates: list) -> list[str]:
             == (m.source, m.indicator, m.product, m.period, m.entity)]
 
 
-def _another_reading(candidate, entry) -> bool:
+def _another_reading(candidate, entry, apart: bool = False) -> bool:
     """The words allow reading the figure as this series: the same measure, a subject the stated one holds or
-    shares members with ("cars": passenger cars; "electric vehicles": NEVs), the stated basis if any."""
+    shares members with ("cars": passenger cars; "electric vehicles": NEVs), the stated basis if any. An assumed
+    subject allows no other, unless its series' figure is orders of magnitude apart from the text's (`apart`)."""
     frame = candidate.frame
     if not frame.get("measures") or not any(measures_agree(m, entry.measure) for m in frame["measures"]):
         return False
     if candidate.match and (candidate.match.product or "").startswith(NAMED_PRODUCTS) and not entry.member:
         return False  # "San Jose-San Francisco ... grab the third place": a named cluster's place, never its economy's
     if frame.get("basis") and frame.get("basis_from") in ("stated", "context") and entry.basis != frame["basis"]:
+        return False
+    if frame.get("subject_from") != "stated" and entry.subject != frame.get("subject") and not apart:
+        # "In 2024, export growth soared more than 12.6%": goods assumed, not any good that supports it (but "Chinese
+        # exports jumped 28% to $65 billion" after a sentence on batteries, all goods orders of magnitude apart: may be)
         return False
     return bool(frame.get("subject")) and overlapping(entry.subject, frame["subject"])
 

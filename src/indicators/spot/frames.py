@@ -26,15 +26,17 @@ from indicators.spot.vocabulary import Mention, alternatives, mentions, organisa
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
+PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?"
+"""Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|same as|the same|unchanged|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
-                         rf"(?:(?:{MONTHS})\s+)?$", re.I)
+                         rf"{PART_OF_A_YEAR}(?:(?:{MONTHS})\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
-"compared to April 2023", "from May 2022"."""
+"compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"."""
 BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
 """Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
@@ -541,7 +543,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         year = str(published.year + shift) if published else None
         compared = re.search(r"(?P<word>from|since|than|compared (?:with|to)|over|versus|against|similar to|(?<!\w)like|"
                              r"same as)\s+(?:(?:" + SAME_PART + "|(?P<month>" + MONTHS
-                             + r"))\s+(?P<of>(?:of|in)\s+)?)?$", sentence[max(0, m.start() - 40): m.start()], re.I)
+                             + r"))\s+(?P<of>(?:of|in)\s+)?)?" + PART_OF_A_YEAR + "$",
+                             sentence[max(0, m.start() - 40): m.start()], re.I)
         # "up from ... the previous year", "the fastest pace since July last year"; "a month-on-month increase of 1.8%
         # compared with June this year": another month of this year, compared with
         base = bool(compared) and (shift < 0 or shift == 0 and bool(compared.group("month")) and not compared.group("of")
@@ -951,7 +954,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
-                    _later_clauses_years(sentence, figure, owners))
+                    _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]))
             _month_of_a_record(frame, figure, sentence, context)
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
@@ -2505,6 +2508,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # "more than any other economy", "ahead of every other economy": the others compared with, not a measure
     items = [m for m in items if not (m.value == "economy" and OTHER_ECONOMIES_BEFORE.search(
         sentence, max(0, m.start - 25), m.start))]
+    if frame.measures and all(m in FLOWS for m in frame.measures):
+        # "China's export-driven economy recorded a significant slump in exports, which fell by 4.6%": the economy
+        # trades; what it exports is not "the economy" (its goods, when nothing else is named)
+        items = [m for m in items if m.value != "economy"]
     # "Huawei ... maintained its position as the top filer with 6,494 PCT applications": a company named before
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
     # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
@@ -2845,6 +2852,9 @@ BILATERAL_BEFORE = re.compile(r"(?i)(?<!along )(?<!together )(?<!compared )(?<!l
 BILATERAL_AFTER = re.compile(r"(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:with|against)\s+(?:the\s+)?"
                              r"([A-Z][\w'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'.-]*)*)")
 """Right after a figure of trade or a balance, its partner: "$300 billion with the US", "with the Global South"."""
+TRADE_WITH_BEFORE = re.compile(r"(?i)\b(?:trade|commerce|trading)\s+(?:\w+\s+){0,2}?(?:with|between\s+China\s+and)\s+(?:the\s+)?$")
+"""Before a partner of an economy's trade ("China's trade with Russia", "trade ties with the EU", "trade between China
+and Japan"): the exports and imports said after it are with that partner."""
 DESTINATION = re.compile(r"(?i)\b(?:to|into)\s+(?:the\s+)?$")
 IMPORTS_INTO = re.compile(r"(?i)\bimport(?:s|ed)?\s+(?:[\w-]+\s+){0,3}?into\s+(?:the\s+)?$")
 """Before the importer of imports: "imports into Africa", "panels imported into Pakistan"."""
@@ -3058,6 +3068,15 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if frame.counterpart:
             frame.notes.append(f"with {frame.counterpart_words}: a bilateral figure, not the total")
             return
+    if {"exports", "imports"} & set(frame.measures) and frame.role == "figure" and frame.measure_from == "stated" \
+            and (partners := [p for p in places if p.end <= figure.start and p.value not in ("WLD", frame.entity)
+                              and TRADE_WITH_BEFORE.search(sentence, max(0, p.start - 30), p.start)]) \
+            and not [p for p in places if partners[-1].end <= p.start < figure.start and p.value != "WLD"]:
+        # "Chinese trade with Germany has also fallen, with exports down 12.4% ... and imports plummeting by 13.7%":
+        # the flows of a trade said to be with a partner are with it (a bilateral figure, never the total)
+        frame.counterpart, frame.counterpart_words = partners[-1].value, partners[-1].words
+        frame.notes.append(f"trade with {partners[-1].words}: a bilateral figure, not the total")
+        return
     if "exports" in frame.measures:
         to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
               and (DESTINATION.search(sentence[max(0, p.start - 10): p.start])
@@ -3640,13 +3659,15 @@ def _window_said_after(after: str, period: str | None) -> str | None:
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
             earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None,
-            later_clauses_years: frozenset = frozenset()) -> None:
+            later_clauses_years: frozenset = frozenset(), level: Figure | None = None) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
     the year -> start of its figure; nor dating a figure of a later clause, `later_clauses_years`), else the
-    earlier sentences' period (context)."""
+    earlier sentences' period (context). A rate with its `level` right after its "to" ("grew 1.5 percent to USD
+    292.5 billion last month") is dated by what follows the level."""
     attached_years = attached_years or {}
-    after = sentence[figure.end: figure.end + 60]
+    tail = level.end if level is not None and not LEVEL_AFTER_RATE_DATED.match(sentence, figure.end) else figure.end
+    after = sentence[tail: tail + 60]
     if (window := _window_said_after(after, context.period)) is not None:
         frame.period, frame.period_from = window, "stated"
         return
@@ -3671,7 +3692,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
     relative = re.match(r"\s*(?:(?!(?:from|than|over|since|versus|against)\b)\w+\s+)?(?:in\s+)?("
                         + "|".join(RELATIVE) + r")\b", after, re.I)  # "0.1 percent from a year earlier": a base
-    if attached and frame.role != "earlier" and any(base and off == figure.end + attached.start(1)
+    if attached and frame.role != "earlier" and any(base and off == tail + attached.start(1)
                                                     for off, _, base, _ in years):
         attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's (but
         # "down from 8.4 per cent in 2023": the base figure's own year)
@@ -3732,7 +3753,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     elif relative:
         shift = RELATIVE[relative.group(1).lower()]
         # as `_years` resolved it ("up from 4.91 million a year earlier" after 2024: 2023), else from the date
-        resolved = next((y for off, y, _, _ in years if off == figure.end + relative.start(1) and y), None)
+        resolved = next((y for off, y, _, _ in years if off == tail + relative.start(1) and y), None)
         if resolved or context.published:
             year, how = resolved or str(context.published.year + shift), "stated"
         else:
@@ -3817,6 +3838,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if year is None:
         return
     sub, _, at = _subannual_near(sentence, year, figure.start, base_months)
+    month = main_period or context.period or ""
+    if not sub and re.fullmatch(r"\d{4}-\d{2}", month) and (same := SAME_MONTH_OF_YEAR.search(sentence)) \
+            and same.group(1) == year:
+        # "a high base for the same month in 2024, when export growth soared more than 12.6%" in a text on October
+        # 2025: October 2024
+        sub = f"{year}-{month[5:]}"
     published = context.published
     if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
             and (int(sub[:4]), int(sub[5:])) >= (published.year, published.month):
@@ -3827,6 +3854,28 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         sub = None
     frame.period, frame.period_from = (sub or year), how
 
+
+LEVEL_AFTER_RATE = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|y/y\s+|YoY\s+)?to\s+(?:(?:about|around|nearly|almost|some|"
+                              r"over|more\s+than|a\s+record(?:\s+high\s+of)?)\s+)?")
+"""The words between a growth rate and the level it grew to ("rose 1.5 percent to USD 292.5 billion", "up 7.1 percent
+year-on-year to a record 3.6 trillion")."""
+
+LEVEL_AFTER_RATE_DATED = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|y/y\s+|YoY\s+)?(?:in|for|during|last|this)\b")
+"""A rate dated before its level's "to" ("rose 5 percent in May to ..."): its own words date it."""
+
+
+def _level_of_the_rate(sentence: str, figure: Figure, others: list, at: int) -> Figure | None:
+    """The level right after a rate's "to" (`others`: the sentence's figures in order, the rate at `at`), else None."""
+    if figure.unit != "percent" or at + 1 >= len(others):
+        return None
+    level = others[at + 1]
+    start = level.lead if level.lead is not None else level.start
+    return level if level.unit not in (None, "percent") and LEVEL_AFTER_RATE.fullmatch(sentence, figure.end, start) \
+        else None
+
+
+SAME_MONTH_OF_YEAR = re.compile(r"(?i)\bthe\s+same\s+month\s+(?:of|in|a\s+year\s+earlier,?\s+in)\s+((?:19|20)\d{2})\b")
+"""The month a text speaks of, in another year ("the same month in 2024")."""
 
 WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 

@@ -1,0 +1,139 @@
+"""Mapping pass 23 (issue 20): general classes of wording found on stories written for the test in the common wordings
+of each genre (values from the bundled store: GACC's monthly exports in dollars, April 2024 up 1.5% to $292.5 billion,
+October 2024 up 12.7%, October 2025 down 1.1%), each tested on phrasings of its own and on a near wording where it must
+not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import ACCUSING, by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass23")
+
+
+# --- a rate with its level after "to": dated by what follows the level ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China's imports jumped 8.4 percent in the first quarter. Exports grew 1.5 percent to USD 292.5 billion last "
+    "month, according to customs data.",
+    "China's imports jumped 8.4 percent in the first quarter. Exports rose 1.5% year-on-year to $292.5 billion in "
+    "April, customs data showed.",
+])
+def test_a_rate_is_dated_by_the_words_after_its_level(store, text):
+    found = spot.spot(text, store=store, published="2024-05-09")
+    growth, level = by_span(found, "1.5"), by_span(found, "292.5")
+    assert (growth.match.indicator, growth.period) == ("goods_exports_usd_yoy_pct", "2024-04")
+    assert level.period == "2024-04"
+    assert growth.verdict == "supported", growth.explanation
+
+
+def test_a_rate_dated_before_its_to_keeps_its_own_period(store):
+    text = "Exports rose 12.7 percent in October 2024 to $309 billion last month, a garbled sentence."
+    growth = by_span(spot.spot(text, store=store, published="2025-11-07"), "12.7 percent")
+    assert growth.period == "2024-10"
+
+
+# --- "the same month in 2024": the text's month in that year ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China's exports fell 1.1% in October. The decline was affected by a high base for the same month in 2024, when "
+    "export growth soared more than 12.6%.",
+    "China's exports fell 1.1% in October, against the same month of 2024, when exports had jumped 12.7%.",
+])
+def test_the_same_month_of_another_year_is_that_month(store, text):
+    earlier = by_span(spot.spot(text, store=store, published="2025-11-07"), "12.")
+    assert (earlier.match.indicator, earlier.period) == ("goods_exports_usd_yoy_pct", "2024-10")
+    assert earlier.verdict not in ACCUSING
+
+
+def test_the_same_month_of_another_year_is_not_read_for_an_annual_text(store):
+    text = "China's exports grew 5.9% in 2024, against the same month of 2023 as a base for December's figures."
+    growth = by_span(spot.spot(text, store=store, published="2025-02-01"), "5.9%")
+    assert growth.period == "2024"
+
+
+# --- an assumed subject is not swapped for any subject whose figure happens to agree --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In 2024, export growth soared more than 12.6%.",
+    "In 2024, China's export growth soared more than 12.6%.",
+])
+def test_an_assumed_subject_is_not_read_as_a_narrower_one_that_supports(store, text):
+    growth = by_span(spot.spot(text, store=store, published="2025-11-07"), "12.6%")
+    assert growth.match.indicator == "goods_exports_usd_yoy_pct"
+    assert growth.verdict == "needs-review", growth.explanation
+
+
+def test_an_assumed_subject_orders_of_magnitude_off_may_be_read_as_the_subject_before(store):
+    text = ("Similarly, China now makes 70% of the world's lithium-ion batteries. Last year, Chinese exports jumped "
+            "28% to $65 billion.")
+    level = by_span(spot.spot(text, store=store, published="2024-05-01"), "$65 billion")
+    assert (level.match.indicator, level.period) == ("liion_exports_value", "2023")
+    assert level.verdict not in ACCUSING
+
+
+# --- "since late last year": a base, not the figure's year --------------------------------------------------------
+
+@pytest.mark.parametrize("since", ["since late last year", "since mid-2022", "since the end of last year"])
+def test_a_year_after_since_and_a_part_of_it_is_a_base(store, since):
+    text = (f"China's exports fell 6.4 percent in October. Imports, however, rose 3 percent, notching the first month "
+            f"of on-year growth {since}.")
+    growth = by_span(spot.spot(text, store=store, published="2023-11-08"), "3 percent")
+    assert (growth.match.indicator, growth.period) == ("goods_imports_usd_yoy_pct", "2023-10")
+
+
+# --- "They" after a sentence naming exports with no figure: those exports --------------------------------------------
+
+def test_a_pronoun_after_a_sentence_naming_a_flow_without_figures_is_that_flow(store):
+    text = ("However, imports slipped back into contraction, falling 0.6 percent to $224 billion. Chinese exports have "
+            "largely been in decline since last October. They slumped 6.4 percent in October.")
+    growth = by_span(spot.spot(text, store=store, published="2023-12-07"), "6.4 percent")
+    assert (growth.match.indicator, growth.period) == ("goods_exports_usd_yoy_pct", "2023-10")
+
+
+def test_a_pronoun_right_after_a_level_is_still_that_levels_growth(store):
+    text = "Imports slipped, falling to $224 billion. They fell 0.6 percent in November."
+    growth = by_span(spot.spot(text, store=store, published="2023-12-07"), "0.6 percent")
+    assert growth.match.indicator.startswith("goods_imports")
+
+
+# --- an economy that exports is not what it exports ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China's export-driven economy recorded a significant slump in exports overall last year, which fell by 4.6%.",
+    "China's economy saw exports fall by 4.6% last year.",
+])
+def test_an_economy_that_exports_is_not_the_subject_of_its_exports(store, text):
+    growth = by_span(spot.spot(text, store=store, published="2024-04-12"), "4.6%")
+    assert (growth.match.indicator, growth.period) == ("goods_exports_usd_yoy_pct", "2023")
+
+
+def test_an_economy_that_grows_is_still_the_economy(store):
+    growth = by_span(spot.spot("China's economy grew 5.2% last year.", store=store, published="2024-04-12"), "5.2%")
+    assert growth.match.indicator == "gdp_real_growth_pct"
+
+
+# --- the flows of a trade said to be with a partner are with it ----------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("Chinese trade with Germany has also fallen, with exports down 12.4% compared to the same month in 2023 and "
+     "imports plummeting by 13.7%.", "12.4%"),
+    ("The statistics for China's trade with Russia also showed a positive balance, with exports up 2.6% and imports up "
+     "7.3%.", "7.3%"),
+])
+def test_flows_of_a_trade_with_a_partner_are_bilateral(store, text, span):
+    flow = by_span(spot.spot(text, store=store, published="2024-04-12"), span)
+    assert flow.match is None  # the store keeps China's trade by partner for no flow in dollars
+    assert flow.verdict == "unverifiable"
+    assert flow.frame["counterpart"] in ("DEU", "RUS")
+
+
+def test_trade_with_a_partner_before_chinas_own_exports_leaves_them_total(store):
+    text = "Despite tensions in its trade with the US, China's exports rose 1.5% in April."
+    growth = by_span(spot.spot(text, store=store, published="2024-05-09"), "1.5%")
+    assert (growth.match.indicator, growth.period) == ("goods_exports_usd_yoy_pct", "2024-04")
