@@ -237,8 +237,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev78": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev79": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
+                   "first run on it",
           "dev80": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
+                   "first run on it",
           "dev81": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
+                   "first run on it",
           "dev82": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
