@@ -137,3 +137,79 @@ def test_trade_with_a_partner_before_chinas_own_exports_leaves_them_total(store)
     text = "Despite tensions in its trade with the US, China's exports rose 1.5% in April."
     growth = by_span(spot.spot(text, store=store, published="2024-05-09"), "1.5%")
     assert (growth.match.indicator, growth.period) == ("goods_exports_usd_yoy_pct", "2024-04")
+
+
+# --- an index's make-up is not a count its rows hold --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("The Global Innovation Index (GII) for 2023 analyzed 132 countries, based on about 80 indicators.", "80 indicators"),
+    ("The Global Innovation Index covers 132 economies and is based on 80 indicators.", "80 indicators"),
+    ("The GII 2023 ranks 132 economies using 80 indicators across seven pillars.", "80 indicators"),
+])
+def test_the_indicators_an_index_is_made_of_are_no_series(store, text, span):
+    count = by_span(spot.spot(text, store=store, published="2023-09-27"), span)
+    assert count.match is None and count.verdict == "unverifiable"
+
+
+def test_indicators_ranked_first_are_still_read(store):
+    text = "In the Global Innovation Index 2023, China ranked first in 6 indicators."
+    count = by_span(spot.spot(text, store=store, published="2023-09-27"), "6 indicators")
+    assert count.match is not None and count.match.indicator == "indicators_ranked_first"
+
+
+# --- "as in 2020": a likeness, not the figure's year --------------------------------------------------------------
+
+def test_a_year_after_as_in_is_a_comparison(store):
+    text = ("The Global Innovation Index 2023 was published today. Hungary has improved its position and is now at "
+            "35th, as in 2020.")
+    rank = by_span(spot.spot(text, store=store, published="2023-09-27"), "35th")
+    assert (rank.match.indicator, rank.period, rank.entity) == ("gii_rank", "2023", "HUN")
+
+
+# --- bare numbers in a list after "ranked" are places; "respectively" pairs the list as long as the figures --------
+
+@pytest.mark.parametrize("text", [
+    "In the 2023 Global Innovation Index, Argentina and Costa Rica are ranked 73 and 74, respectively.",
+    "In the 2023 Global Innovation Index, other Latin American countries like Uruguay, Colombia, Argentina, and Costa "
+    "Rica are ranked 63, 66, 73, and 74, respectively.",
+])
+def test_numbers_listed_after_ranked_are_places_paired_with_the_list(store, text):
+    found = spot.spot(text, store=store, published="2023-09-27")
+    argentina, costa_rica = by_span(found, "73"), by_span(found, "74")
+    assert (argentina.match.indicator, argentina.entity) == ("gii_rank", "ARG")
+    assert (costa_rica.match.indicator, costa_rica.entity) == ("gii_rank", "CRI")
+    assert argentina.verdict == costa_rica.verdict == "supported"
+
+
+def test_respectively_skips_a_place_outside_the_list(store):
+    text = ("In the 2023 Global Innovation Index, Hungary and Bulgaria trail China in innovation, occupying the 35th "
+            "and 38th places globally, respectively.")
+    found = spot.spot(text, store=store, published="2023-09-27")
+    assert (by_span(found, "35th").entity, by_span(found, "38th").entity) == ("HUN", "BGR")
+
+
+def test_numbers_after_a_count_word_are_not_places(store):
+    text = "China ranked first with 24 clusters in the top 100 of the 2023 Global Innovation Index."
+    count = by_span(spot.spot(text, store=store, published="2023-09-27"), "24 clusters")
+    assert count.unit != "rank"
+
+
+# --- ", with China moving up to 11th place": the absolute clause's subject, not a partner --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Switzerland remains the world's most innovative country, ahead of Sweden and the United States, with China "
+    "moving up to 11th place, according to WIPO.",
+    "Switzerland remains the world's most innovative country, ahead of Sweden and the United States, with China in "
+    "11th place.",
+])
+def test_a_place_opening_an_absolute_clause_is_whose_rank(store, text):
+    rank = by_span(spot.spot(text, store=store, published="2024-09-26"), "11th")
+    assert (rank.match.indicator, rank.entity) == ("gii_rank", "CHN")
+    assert rank.verdict == "supported", rank.explanation
+
+
+def test_trade_with_a_partner_is_still_a_partner(store):
+    text = "China's exports to the rest of the world rose, with trade with the US falling 12.7% in October 2024."
+    growth = by_span(spot.spot(text, store=store, published="2024-11-07"), "12.7%")
+    assert growth.frame.get("counterpart") == "USA"
+    assert growth.match is None and growth.verdict == "unverifiable"

@@ -78,8 +78,9 @@ MOVED_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after
 TREATY_AFTER = re.compile(r"\s+PCT$")
 """A number followed by "PCT" in capitals names the Patent Cooperation Treaty ("69,610 PCT applications"), which
 the reader takes for "pct" (percent)."""
-RANK_NOUN_BEFORE = re.compile(r"(?i)\b(?:rank|ranked|ranking|position)\s+$")
-"""Right before a whole number, the word that makes it a place ("rank 14", "ranked 36"), unless a unit follows it."""
+RANK_NOUN_BEFORE = re.compile(r"(?i)\b(?:rank|ranked|ranking|position)\s+(?:\d{1,3}(?:,\s*(?:and\s+)?|\s+and\s+)){0,8}$")
+"""Right before a whole number, the word that makes it a place ("rank 14", "ranked 36"), unless a unit follows it; so
+does it before the list the number ends ("are ranked 63, 66, 73, and 74, respectively")."""
 STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+(?:years?|times?)\b"
                           r"|\s+(?:years?|times?)\s+(?:in\s+a\s+row|running)\b")
 """After a number, the words of a streak: "for five consecutive years", "for the 10th straight year", "three years
@@ -246,7 +247,7 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
             unit, used = None, 0  # "among the top five most innovative economies": a rank, not a count of economies
         end += used
-        if unit is None and RANK_NOUN_BEFORE.search(sentence[max(0, f.start - 12): f.start]) \
+        if unit is None and RANK_NOUN_BEFORE.search(sentence[max(0, f.start - 60): f.start]) \
                 and f.value == int(f.value) and f.value >= 1 and f.scale == 1:
             unit = "rank"  # "up from rank 14 in 2020", "Malaysia (overall rank 36)": a place, not a count
         unit = unit or _unit_before(sentence[max(0, f.start - 40): f.start]) or _currency_before(sentence[max(0, f.start - 12): f.start])

@@ -29,14 +29,15 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?"
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"similar to|same as|the same|unchanged|"
+                         r"similar to|same as|the same|unchanged|(?<!\w)as(?=\s+in\s)|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
                          rf"{PART_OF_A_YEAR}(?:(?:{MONTHS})\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
-"compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"."""
+"compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"; a likeness:
+"is now at 53rd, as in 2020"."""
 BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
 """Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
@@ -622,6 +623,15 @@ def _not_series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        re.I))
 
 
+@functools.cache  # built once from the vocabulary shipped in the package
+def _made_of_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(the words of an index's make-up right before a figure, one of its parts right after it)."""
+    nouns = vocabulary()["not_series_nouns"]
+    return (re.compile(rf"(?i)\b(?:{alternatives(nouns['made_of'])})\s+(?:(?:about|around|some|nearly|over|more\s+than|"
+                       r"roughly|approximately)\s+)?$"),
+            re.compile(rf"(?i)\S+\s*(?:{alternatives(nouns['parts'])})\b"))  # the figure, its part (perhaps its unit)
+
+
 GAP_AFTER = re.compile(r"(?i)\s+(?:higher|lower|greater|bigger|smaller|larger|(?:more|less|fewer)\s+than\s+"
                        r"(?!(?:doubled|tripled|trebled|quadrupled|halved|double|triple|twice)\b))")
 """After an amount, words making it a gap between two amounts ("China's clean technology exports were $30 billion
@@ -636,6 +646,10 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
     if frame.kind == "count" and counted.match(sentence, figure.start):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("a count of what no series counts (“150 member countries”)")
+    elif frame.kind == "count" and _made_of_patterns()[1].match(sentence[figure.start: figure.end + 20]) \
+            and _made_of_patterns()[0].search(sentence[max(0, (figure.lead or figure.start) - 40): figure.lead or figure.start]):
+        frame.subject, frame.subject_from = "other:counted", "stated"
+        frame.notes.append("how many parts an index is made of (“based on 80 indicators”), not a count its rows hold")
     elif frame.kind in ("money", "count", "power", "energy") and GAP_AFTER.match(sentence, figure.end):
         frame.subject, frame.subject_from = "other:gap", "stated"
         frame.notes.append("a gap between two amounts (“$30 billion higher”), not a level any series holds")
@@ -2769,11 +2783,18 @@ def _partner(sentence: str, place: Mention) -> bool:
     such as Russia"), not as whose figure it is."""
     if FILED_FROM.search(sentence, max(0, place.start - 40), place.start):
         return False  # "filings from the US fell 2.8%": where the filings come from is whose they are
+    if ABSOLUTE_WITH_BEFORE.search(sentence, max(0, place.start - 12), place.start) \
+            and ABSOLUTE_WITH_AFTER.match(sentence, place.end):
+        return False  # "..., with China moving up to 11th place": the clause's own subject, not a partner
     return bool(COUNTERPART.search(sentence[max(0, place.start - 12): place.start])
                 or PARTNER_LIST.search(sentence, max(0, place.start - 60), place.start)
                 or LISTED_PARTNER.search(sentence[max(0, place.start - 80): place.start]))
 
 
+ABSOLUTE_WITH_BEFORE = re.compile(r"(?i),\s*with\s+(?:the\s+)?$")
+ABSOLUTE_WITH_AFTER = re.compile(r"(?i)\s+(?:(?:now|then|also|still|again)\s+)?(?:[a-z]+ing|in|at)\b(?!\s+terms\b)")
+"""A place opening an absolute clause after a comma (", with China moving up to 11th place", ", with Nigeria in second
+place"): the clause's subject, whose figure follows, not a partner of the sentence's flow."""
 FILED_FROM = re.compile(r"(?i)\b(?:filings?|applications?|applicants?|patents?|filers?|inventors?|researchers?|"
                         r"publications?)\s+(?:[\w-]+\s+)?(?:from|originating\s+(?:from|in))\s+(?:the\s+)?$")
 """Before a place, what comes from it is its own ("filings from the US", "applications originating from Japan"): the
@@ -3330,7 +3351,18 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if _respectively(sentence):
         before = [p for p in places if p.start < figures[0].start and p.value != "WLD"]
         if len(before) >= len(figures):
-            return before[index].value, True
+            # a list of places as long as the figures' ("Other Latin American countries like Uruguay, Colombia,
+            # Argentina, and Costa Rica are ranked 63, 66, 73, and 74, respectively": not the region named first;
+            # "Chile and Mexico trail Brazil, occupying the 52nd and 58th places, respectively": not Brazil), the last
+            # such list; else the places in order from the first
+            lists = [[before[0]]]
+            for a, b in zip(before, before[1:]):
+                if LIST_GAP.fullmatch(sentence, a.end, b.start):
+                    lists[-1].append(b)
+                else:
+                    lists.append([b])
+            fitting = [group for group in lists if len(group) == len(figures)]
+            return (fitting[-1][index] if fitting else before[index]).value, True
     nxt = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
     flows = "exports" in measures or "imports" in measures  # "114 GW shipped worldwide": the destination
     following = [p for p in places if figure.end <= p.start <= figure.end + 30 and p.start < nxt
