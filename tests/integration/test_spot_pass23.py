@@ -213,3 +213,31 @@ def test_trade_with_a_partner_is_still_a_partner(store):
     growth = by_span(spot.spot(text, store=store, published="2024-11-07"), "12.7%")
     assert growth.frame.get("counterpart") == "USA"
     assert growth.match is None and growth.verdict == "unverifiable"
+
+
+# --- "nearly 70,000 by 2023": the year a level was reached -----------------------------------------------------------
+
+def test_a_year_after_by_dates_the_level_reached(store):
+    text = ("2024 AIPPI World Congress: China leads in international PCT patent applications.\n\n"
+            "Since joining the PCT in the mid-1990s, China's annual applications surged from about 100 to nearly "
+            "70,000 by 2023.")
+    level = by_span(spot.spot(text, store=store, published="2024-10-20"), "nearly 70,000")
+    assert (level.match.indicator, level.period) == ("pct_applications", "2023")
+    assert level.verdict == "supported", level.explanation
+
+
+def test_a_year_after_by_in_the_future_is_a_forecast(store):
+    found = spot.spot("China's annual PCT applications will reach 100,000 by 2030.", store=store,
+                      published="2024-10-20")
+    level = by_span(found, "100,000")
+    assert level.period == "2030" and level.verdict == "opinion"
+
+
+# --- a list of bases: every one a base ---------------------------------------------------------------------------
+
+def test_figures_listed_after_compared_with_are_all_bases(store):
+    text = ("Chinese exports rose by 8.6% in June year on year, while imports fell by 2.3%. Economists had expected "
+            "growth of 8% and 2.8%, compared with 7.6% and 1.8% in May. The trade surplus grew to $99.05bn, compared "
+            "with forecasts of $85bn and $82.62bn in May.")
+    surplus = by_span(spot.spot(text, store=store, published="2024-07-12"), "$99.05bn")
+    assert (surplus.match.indicator, surplus.period) == ("goods_trade_balance", "2024-06")

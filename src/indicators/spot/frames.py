@@ -529,6 +529,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
         base = bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider) or CHANGE_ON.search(before))
+        base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
                                          or YEAR_SPAN_JOIN.fullmatch(sentence[previous[0]: m.start()])
                                          and SPAN_COMPARED.search(sentence, max(0, previous[2] - 60), previous[2])):
@@ -568,6 +569,9 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
     return sorted(found, key=lambda t: t[0])
 
 
+BY_YEAR_BEFORE = re.compile(r"(?i)\d[\d,.]*\s*(?:[a-z%]+\s+){0,2}by\s+(?:the\s+end\s+of\s+)?$")
+"""Between a figure and a year, "by" ("nearly 70,000 by 2023", "5 million units by the end of 2024"): the year the
+figure was reached, never a comparison's base."""
 THIS_EDITION = re.compile(r"(?i)\b(?:this|this year's|the current|the latest)\s+(?:[\w-]+\s+)?edition\b")
 """The edition a text speaks of as its own ("this 17th edition", "this year's edition"): the published year's (an
 index's edition is named by its year: GII 2024, out in September 2024), not a year carried from an earlier edition
@@ -901,6 +905,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
             if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
                 comparator, wording = "~=", ""  # the "than" compares; a bound of the figure's own stays ("the over 4.5")
+        elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
+                and LIST_JOIN.fullmatch(sentence, reads[-1].figure.end, figure.lead or figure.start):
+            frame.role = "earlier"  # "compared with 7.6% and 1.8% in May": a list of bases, every one a base
         previous = reads[-1] if reads else None
         if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
@@ -3721,7 +3728,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
         frame.base_period = bases[0]
-    attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of)\s+(19\d{2}|20\d{2})\b", after)
+    attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+(19\d{2}|20\d{2})\b", after)
     relative = re.match(r"\s*(?:(?!(?:from|than|over|since|versus|against)\b)\w+\s+)?(?:in\s+)?("
                         + "|".join(RELATIVE) + r")\b", after, re.I)  # "0.1 percent from a year earlier": a base
     if attached and frame.role != "earlier" and any(base and off == tail + attached.start(1)
