@@ -241,3 +241,30 @@ def test_figures_listed_after_compared_with_are_all_bases(store):
             "with forecasts of $85bn and $82.62bn in May.")
     surplus = by_span(spot.spot(text, store=store, published="2024-07-12"), "$99.05bn")
     assert (surplus.match.indicator, surplus.period) == ("goods_trade_balance", "2024-06")
+
+
+# --- a first rise or fall in N months with no figure: the month's growth series, the months before the other way ---
+
+@pytest.mark.parametrize("text,published,period", [
+    ("BEIJING - Chinese exports fell for the first time in three months in May, adding to risks as global demand "
+     "weakens.", "2023-06-07", "2023-03/2023-05"),
+    ("Chinese exports rose in November for the first time in seven months, officials said Thursday.", "2023-12-07",
+     "2023-05/2023-11"),
+])
+def test_a_first_turn_in_months_without_a_figure_is_checked_month_by_month(store, text, published, period):
+    streak = by_span(spot.spot(text, store=store, published=published), "months")
+    assert (streak.match.indicator, streak.match.period) == ("goods_exports_usd_yoy_pct", period)
+    assert streak.verdict == "supported", streak.explanation
+
+
+def test_a_first_turn_said_the_wrong_way_is_never_an_accusation(store):
+    text = "Chinese exports fell in November for the first time in seven months, officials said Thursday."
+    streak = by_span(spot.spot(text, store=store, published="2023-12-07"), "seven months")
+    assert streak.match.indicator == "goods_exports_usd_yoy_pct"
+    assert streak.verdict == "needs-review", streak.explanation
+
+
+def test_a_first_turn_of_another_economys_flow_is_not_chinas(store):
+    text = "Japanese exports rose in November for the first time in seven months, officials said Thursday."
+    streak = by_span(spot.spot(text, store=store, published="2023-12-07"), "seven months")
+    assert streak.match is None and streak.verdict == "unverifiable"

@@ -185,7 +185,9 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         for candidate in _held_streaks(here, sentence, s0, context, index, published_date, earlier):
             here.append(candidate)
             found.append(candidate)
-        _records(here, sentence, s0, earlier)
+        _records(here, sentence, s0, earlier,
+                 functools.partial(_map, index=index, published=published_date, offset=s0,
+                                   paragraph=paragraphs[paragraph], items=items, text_basis=text_basis))
         earlier = here if here else earlier
         count += len(here)
         if not bases and not stated_bases(sentence) and any("currency-unsaid" in c.flags for c in here):
@@ -567,13 +569,15 @@ FALL_WORDS = ("decline", "fall", "drop", "contraction", "decrease")
 FORECAST_WORDS = re.compile(r"(?i)\b(?:estimates?|forecasts?|expected|expectations|consensus|polls?)\b")
 
 
-def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candidate]) -> None:
+def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candidate], remap=None) -> None:
     """A record over the N months ending with a monthly figure's own: "export growth picked up to 8.3% ... the highest
     rate of growth in six months" (each month before it below the stated figure; "the slowest": above), "for the first
     time in seven months", "the first increase in three months" (each month before it of the other sign), "a 19-month
     high of 7.4%". The figure is the sentence's nearest before the record's words, else the one right after, else the
-    last growth of the sentence before when this one gives only forecasts. Judged month by month (derivation "streak",
-    drafting._judge_streak): never an accusation."""
+    last growth of the sentence before when this one gives only forecasts; with no figure at all ("Chinese exports fell
+    for the first time in three months in May"), the growth series of the flow, economy and month the duration's own
+    words give (`remap`: spot._map for a candidate of this sentence; the month itself then judged too). Judged month
+    by month (derivation "streak", drafting._judge_streak): never an accusation."""
     def forecast(h: Candidate) -> bool:  # "the 6% estimate": a forecast's figure, not what the record is said of
         return bool(FORECAST_WORDS.search(sentence[h.end - s0: h.end - s0 + 25]))
 
@@ -594,6 +598,15 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
                              and not forecast(h)]:
             fits = [h for h in earlier if h.role == "figure" and h.match and not h.match.derivation and _growth(h)
                     and h.match.period and re.fullmatch(r"\d{4}-\d{2}", h.match.period) and h.value is not None]
+        if not fits and remap is not None and "move" in record.groupdict() \
+                and (turned := _turn_of_a_flow(c, before, record, sentence, remap)):
+            last = turned.match.period
+            period = f"{matching.months_back(last, int(c.value) - 1)}/{last}"
+            fell = turned.value < 0
+            _as_streak(c, turned, period, ">0" if fell else "<0",
+                       f"the first {'fall' if fell else 'rise'} in {int(c.value)} months ({period}): each month before "
+                       f"{last} {'rose' if fell else 'fell'}, {last} itself {'fell' if fell else 'rose'}", "M", turn=True)
+            continue
         if not fits:
             continue
         anchor = fits[-1]
@@ -607,6 +620,35 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
             low = word in RECORD_LOW
             comparator, what = f"{'>' if low else '<'}{anchor.value:g}", f"the {word} of {int(c.value)} months"
         _as_streak(c, anchor, period, comparator, f"{anchor.span} {what} ({period})", "M", record=True)
+
+
+def _turn_of_a_flow(c: Candidate, before: str, record: re.Match, sentence: str, remap) -> Candidate | None:
+    """The month a first rise or fall is said of, with no growth figure ("Chinese exports fell for the first time in
+    three months in May", "exports rose in November for the first time in seven months"): a candidate on the flow's
+    monthly growth series (the duration's measure, economy and month; its value standing for the direction only:
+    -1 for a fall, +1 for a rise), else None (no flow named, no month, no single direction, or no monthly growth series)."""
+    frame = c.frame
+    month = str(frame.get("period") or "")
+    if not re.fullmatch(r"\d{4}-\d{2}", month) or tuple(frame.get("measures") or ()) not in (("exports",), ("imports",)) \
+            or not frame.get("entity") or frame.get("entity") == "WLD":
+        return None
+    word = (record.group("move") or "").lower()
+    clause = before[frames._clause_of(frames._clauses(before), len(before))[0]:]
+    up, down = bool(frames.RANK_UP.search(clause)), bool(frames.RANK_DOWN.search(clause))
+    if word:
+        up, down = word not in FALL_WORDS, word in FALL_WORDS
+    if up == down:
+        return None
+    turned = dataclasses.replace(
+        c, value=-1.0 if down else 1.0, value_unscaled=-1.0 if down else 1.0, unit="percent", flags=[], open=[],
+        frame={**frame, "kind": "percent", "subject": "goods", "subject_from": "assumed", "form": "",
+               "transformation": "growth_rate", "transformation_from": "assumed", "role": "figure",
+               "notes": [f"the direction of {month}'s growth, said in words"]})
+    remap(turned, sentence)
+    m = turned.match
+    if m is None or m.derivation or m.period != month or not m.indicator.endswith("_yoy_pct"):
+        return None
+    return turned
 
 
 def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: str) -> Candidate | None:

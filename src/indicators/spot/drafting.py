@@ -725,9 +725,13 @@ def _judge_streak(c, store, as_of: str | None) -> None:
         what, check, stated = (f"has {m.source}/{m.indicator} {sign} {bound}", "threshold",
                                {"value": float(bound), "unit": m.unit, "comparator": sign})
         series["entity"] = c.entity
+    turned = {**stated, "comparator": {">": "<", "<": ">"}.get(stated["comparator"], stated["comparator"])}
+    if c.frame.get("turn"):  # a first fall in N months with no figure: the months before rose, the month itself fell
+        what = f"{what} before {last} and {turned['comparator']} {stated['value']:g} in {last}"
     batch = [{"id": f"p{period}", "quote": _short(c.sentence.strip()), "check": check,
               **({"entity": c.entity, **({"total": c.total} if c.total else {})} if lead else {}),
-              "stated": {**stated, "scale": 1, "text": c.span}, "series": {**series, "period": period}}
+              "stated": {**(turned if c.frame.get("turn") and period == last else stated), "scale": 1, "text": c.span},
+              "series": {**series, "period": period}}
              for period in periods]
     results = _check(batch, store, as_of)
     verdicts = {period: results[f"p{period}"].verdict for period in periods}
