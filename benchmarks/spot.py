@@ -125,9 +125,13 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev31": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev32": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 6/7 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev33": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 1/3 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev34": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 19/29, 2 false contradicted); then used for development "
                    "(mapping pass 17: the two accusations mended)",
@@ -136,7 +140,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev36": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev37": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 19/28 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev38": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 20/32, 2 false contradicted); then used for development "
                    "(mapping pass 17: the two accusations mended)",
@@ -179,7 +185,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 4/66, no accusation); then used for development (mapping "
                    "pass 19: Ember's figures by destination, the class most unseen misses fall in)",
           "dev54": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 33/45 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev55": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 13/16, no accusation); then used for development "
                    "(mapping pass 22: drawn at random, seed 20261205, from the unseen splits of earlier sessions)",
@@ -189,7 +197,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 27/56, no accusation); then used for development (mapping "
                    "pass 19: the periods of monthly trade figures, the second class unseen misses fall in)",
           "dev58": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 17/25 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev59": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev60": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -217,7 +227,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev70": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev71": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 5/7 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev72": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 23 (with period and entity 18/22 on the code of then, no "
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
@@ -231,11 +243,15 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
                    "besides holdout)",
           "dev76": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 1/3 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev77": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev78": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 23 (with period and entity 4/6 on the code of then), then used "
+                   "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
+                   "holdout)",
           "dev79": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev80": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
