@@ -268,3 +268,81 @@ def test_a_first_turn_of_another_economys_flow_is_not_chinas(store):
     text = "Japanese exports rose in November for the first time in seven months, officials said Thursday."
     streak = by_span(spot.spot(text, store=store, published="2023-12-07"), "seven months")
     assert streak.match is None and streak.verdict == "unverifiable"
+
+
+# --- a month after a figure of an "after" clause is that figure's -------------------------------------------------
+
+def test_the_month_of_an_after_clause_dates_its_own_figure_only(store):
+    text = ("China's exports in November edged higher, while imports fell. Exports rose 0.5% from a year earlier to "
+            "$291.9 billion, but imports fell 0.6%, to $223.5 billion, after they climbed 3% in October.")
+    found = spot.spot(text, store=store, published="2023-12-07")
+    assert (by_span(found, "0.6%").period, by_span(found, "$291.9 billion").period) == ("2023-11", "2023-11")
+    assert by_span(found, "3%").period == "2023-10"
+
+
+# --- a growth against the month before's figure is month on month ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China's exports rose 0.5% in November. The trade surplus of $68.4 billion was up 21% compared to October's "
+    "$56.5 billion.",
+    "China's exports rose 0.5% in November. The trade surplus of $68.4 billion was up 21% from $56.5 billion in "
+    "October.",
+])
+def test_a_growth_against_the_previous_months_figure_is_month_on_month(store, text):
+    growth = by_span(spot.spot(text, store=store, published="2023-12-07"), "21%")
+    assert (growth.match.indicator, growth.match.period, growth.match.derivation) == \
+        ("goods_trade_balance", "2023-10/2023-11", "growth")
+    assert growth.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text", [
+    "China's exports rose 0.5% in November. The trade surplus of $68.4 billion was up 21% from $56.5 billion in May.",
+    "China's imports increased 1.9 per cent in November 2025, better than October's 1 per cent growth.",
+])
+def test_another_months_figure_or_rate_is_not_a_month_on_month_base(store, text):
+    growth = next(c for c in spot.spot(text, store=store, published="2025-12-08") if c.unit == "percent"
+                  and c.value in (21, 1.9))
+    assert growth.match is None or growth.match.derivation != "growth"
+
+
+# --- "for the first time in 7 months" in digits; "edged higher" a rise ----------------------------------------------
+
+def test_a_first_turn_in_months_in_digits(store):
+    text = "China's exports in November edged higher for the first time in 7 months, while imports fell"
+    streak = by_span(spot.spot(text, store=store, published="2023-12-07"), "7")
+    assert (streak.match.indicator, streak.match.period) == ("goods_exports_usd_yoy_pct", "2023-05/2023-11")
+    assert streak.verdict == "supported", streak.explanation
+
+
+# --- "the previous month's 6.8% loss": a base of the month before ------------------------------------------------
+
+def test_the_previous_months_figure_is_a_base_of_the_month_before(store):
+    text = ("Customs data show China's exports plunged 14.5% in July compared with a year ago. Imports fell 12.4% to "
+            "$201.2 billion, widening from the previous month's 6.8% loss.")
+    base = by_span(spot.spot(text, store=store, published="2023-08-07"), "6.8%")
+    assert (base.match.indicator, base.period, base.role) == ("goods_imports_usd_yoy_pct", "2023-06", "earlier")
+
+
+def test_last_years_figure_is_a_base(store):
+    text = ("WIPO released the 2024 Global Innovation Index (GII) on Aug 27. The report shows that China boasts 26 of the "
+            "top 100 global tech innovation clusters, up from last year's 24.")
+    base = by_span(spot.spot(text, store=store, published="2024-09-03"), "24")
+    assert (base.match.indicator, base.period) == ("st_clusters_top100", "2023")
+
+
+# --- a growth whose sentence says its measure is not the level's of the sentence before ---------------------------
+
+def test_a_growth_with_its_own_measure_is_not_the_previous_levels(store):
+    text = ("Exports dropped 7.5% in March 2024 to $279.7 billion. The decline in exports partly reflected a higher base "
+            "of comparison with March 2023, when exports jumped 14.8%.")
+    growth = by_span(spot.spot(text, store=store, published="2024-04-12"), "14.8%")
+    assert (growth.match.indicator, growth.period) == ("goods_exports_usd_yoy_pct", "2023-03")
+
+
+# --- royalties are no goods -----------------------------------------------------------------------------------------
+
+def test_intellectual_property_royalties_are_no_series(store):
+    text = ("The total import and export of intellectual property royalties reached 387.25 billion yuan in 2022, up 2.4 "
+            "percent year on year, with export volume up 17 percent year on year.")
+    found = spot.spot(text, store=store, published="2023-04-24")
+    assert all(c.match is None and c.verdict == "unverifiable" for c in found)

@@ -259,6 +259,8 @@ def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None
             or frame.get("subject_from") not in ("assumed", "context", "") or not frames.POINTING_BACK.search(sentence):
         return
     m = previous.match
+    if frame.get("measure_from") == "stated" and frame.get("measure") != m.measure:
+        return  # "a higher base of comparison with March 2023, when exports jumped 14.8%": its own measure, said
     candidate.frame = {**frame, "measure": m.measure, "measures": (m.measure,), "measure_from": "assumed",
                        "subject": m.subject, "subject_from": "assumed",
                        "notes": [*frame.get("notes", []), f"the growth of “{previous.span}” in the sentence before"]}
@@ -562,6 +564,8 @@ FIRST_IN_BEFORE = re.compile(r"(?i)\bfirst\s+(?:(?P<move>rise|increase|gain|grow
                              r"(?:the\s+(?:past|last)\s+)?$")
 """Before a number of months, a first change in them ("for the first time in seven months", "the first increase in
 three months"): the months before the figure's own moved the other way."""
+MONTHS_AFTER = re.compile(r"(?i)\s+months\b")
+"""After a number in digits, the months it counts ("in 7 months")."""
 N_MONTH_RECORD_AFTER = re.compile(r"(?i)[-\s]month\s+(?P<word>high|low|peak|trough)\b")
 """After a number, the record it names ("a 19-month high")."""
 RECORD_LOW = ("lowest", "slowest", "weakest", "smallest", "softest", "low", "trough")
@@ -585,7 +589,8 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
         if not c.value or c.value != int(c.value) or not 2 <= c.value <= 36:
             continue
         before = sentence[: c.start - s0]
-        months = c.frame.get("form") == "duration" and c.unit == "months"
+        months = c.frame.get("form") == "duration" and c.unit == "months" \
+            or c.unit == "count" and bool(MONTHS_AFTER.match(sentence, c.end - s0))  # "for the first time in 7 months"
         record = (RECORD_BEFORE.search(before) or FIRST_IN_BEFORE.search(before)) if months \
             else N_MONTH_RECORD_AFTER.match(sentence, c.end - s0) if c.unit == "count" else None
         if record is None:
@@ -622,6 +627,11 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
         _as_streak(c, anchor, period, comparator, f"{anchor.span} {what} ({period})", "M", record=True)
 
 
+TURN_UP = re.compile(r"(?i)\b(?:higher|grew|grown|increased|rebounded|expanded|returned\s+to\s+growth)\b")
+TURN_DOWN = re.compile(r"(?i)\b(?:lower|shrank|shrunk|declined|decreased|contracted|slumped|slid)\b")
+"""Words of a flow's direction besides a move's (frames.RANK_UP, RANK_DOWN): "edged higher", "contracted"."""
+
+
 def _turn_of_a_flow(c: Candidate, before: str, record: re.Match, sentence: str, remap) -> Candidate | None:
     """The month a first rise or fall is said of, with no growth figure ("Chinese exports fell for the first time in
     three months in May", "exports rose in November for the first time in seven months"): a candidate on the flow's
@@ -634,7 +644,8 @@ def _turn_of_a_flow(c: Candidate, before: str, record: re.Match, sentence: str, 
         return None
     word = (record.group("move") or "").lower()
     clause = before[frames._clause_of(frames._clauses(before), len(before))[0]:]
-    up, down = bool(frames.RANK_UP.search(clause)), bool(frames.RANK_DOWN.search(clause))
+    up = bool(frames.RANK_UP.search(clause) or TURN_UP.search(clause))
+    down = bool(frames.RANK_DOWN.search(clause) or TURN_DOWN.search(clause))
     if word:
         up, down = word not in FALL_WORDS, word in FALL_WORDS
     if up == down:

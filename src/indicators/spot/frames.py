@@ -43,11 +43,13 @@ BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
                             r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
-                            rf"(?:{MONTHS}|(?:19|20)\d{{2}})"
+                            rf"(?:{MONTHS}|(?:19|20)\d{{2}}|(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|year)|"
+                            r"last\s+(?:month|quarter|year))"
                             r"['’]s\s+)?|"
                             r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
-from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction"."""
+from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
+the previous month's 6.8% loss"."""
 RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}"
                       r"\s*[—–:-]\s*\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|"
                       r"the\s+same[^)]*|"
@@ -554,7 +556,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                                                           "compared with", "compared to"))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
-                        and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b", sentence[max(0, m.start() - 12): m.start()], re.I)))
+                        and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b(?:\s+the\s+)?",
+                                           sentence[max(0, m.start() - 16): m.start()], re.I)))
         if m.group(1).lower() in ANAPHORIC_YEARS:
             # "30.16 million units were churned out last year, an increase of 11.6 per cent from the previous year":
             # the year before the sentence's own year, not before the published one
@@ -905,6 +908,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
             if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
                 comparator, wording = "~=", ""  # the "than" compares; a bound of the figure's own stays ("the over 4.5")
+        elif AFTER_CLAUSE_BEFORE.search(before[-40:]) and (MONTH_AFTER.match(sentence, figure.end)
+                                                          or ATTACHED_YEAR.match(sentence, figure.end)):
+            frame.role = "earlier"  # "imports fell 0.6%, after they climbed 3% in October": October's, before the text's
         elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
                 and LIST_JOIN.fullmatch(sentence, reads[-1].figure.end, figure.lead or figure.start):
             frame.role = "earlier"  # "compared with 7.6% and 1.8% in May": a list of bases, every one a base
@@ -1155,6 +1161,13 @@ MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_bef
 "up 3% from the previous month"): a month-on-month change, which no stored series holds."""
 
 
+MOM_BASE_FIGURE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:the\s+)?(?:({MONTHS})['’]s\s+(?:[\w-]+\s+)?(?=US\$|[$€¥£]?\d)|"
+                             rf"(?:US\$|[$€¥£])?\d[\d.,]*\s*(?:trillion|billion|million|bn|tn|m)?\s+(?:in|for)\s+({MONTHS})\b"
+                             rf"(?!,?\s+(?:19|20)\d{{2}}))")
+"""A growth's base a month before given as that month's figure ("up 21% compared to October's $56.5 billion", "up 21%
+from $56.5 billion in October"): month on month when the month is the one before the growth's own."""
+
+
 YEAR_ON_YEAR_BEFORE = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|y/y|yoy)\s+(?:" + CHANGE_NOUNS
                                  + r"|decrease|jump|surge)?\s*(?:of\s+|by\s+)?(?:about\s+|around\s+|nearly\s+)?$")
 """Year-on-year words right before a figure, naming its own change ("a year-on-year increase of 7.2%")."""
@@ -1182,8 +1195,15 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
     end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
     if YEAR_ON_YEAR.search(sentence, figures[index].end, end):
         return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...": its own words say year on year
-    for m in MOM_BASE.finditer(sentence, start, end):
-        if m.group(1) is None or _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[m.group(1).lower()]:02d}":
+    # (the base may be a figure of the month before: "up 21% compared to October's $56.5 billion", "up 21% from $56.5
+    # billion in October")
+    for m in (*MOM_BASE.finditer(sentence, start, end), *MOM_BASE_FIGURE.finditer(sentence, start, len(sentence))):
+        if m.start() >= end or m.re is MOM_BASE_FIGURE and next(
+                (f.unit for f in figures if f.start >= m.start()), "percent") == "percent":
+            continue  # (not "better than October's 1 per cent growth": two rates compared)
+        month = next((g for g in m.groups() if g), None)  # None: "the previous month" (MOM_BASE only)
+        if month is None and m.re is MOM_BASE \
+                or month and _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[month.lower()]:02d}":
             return "month-on-month"
     return None
 
@@ -3511,9 +3531,16 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
     ends = set()
     for other in figures:
         m = MONTH_AFTER.match(sentence, other.end)
-        if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)):
+        if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)
+                  or AFTER_CLAUSE_BEFORE.search(sentence[max(0, other.start - 40): other.start])):
             ends.add(m.end())
     return frozenset(ends)
+
+
+AFTER_CLAUSE_BEFORE = re.compile(r"(?i)\bafter\s+(?:(?:they|it|that|exports|imports|shipments|the\s+\w+)\s+)?"
+                                 r"(?:had\s+|have\s+|has\s+)?[a-z]+(?:ed|ing)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+)?$")
+"""Before a figure, an "after" clause of what came before ("imports fell 0.6%, after they climbed 3% in October",
+"after rising 7.6% in May"): the month right after that figure is its own, not the sentence's."""
 
 
 AFTER_A_BASE = r"(?i)\s*(?:(?!(?:from|than|over|since|versus|against|compared)\b)[\w-]+\s+){0,2}?"
@@ -3537,6 +3564,9 @@ YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
 the previous year" after the 12 months to June 2025: the 12 months to June 2024)."""
 
 
+PREVIOUS_OWNER_BEFORE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|quarter|year)['’]s\s+"
+                                   r"(?:[\w-]+\s+)?$")
+"""Right before a base figure, the period before as its owner ("the previous month's 6.8% loss", "last year's 5.2%")."""
 OWN_PART = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
                       r"(?:quarter|half)|first\s+half|second\s+half)\b[^,;\d]{0,30}")
 """After a base figure, a part of a year of its own ("from 5.2 percent in the fourth quarter of last year")."""
@@ -3754,9 +3784,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
         said = BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)  # "down 12% MoM from 17.34 GW"
+        owner = PREVIOUS_OWNER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
         back = 1 if PREVIOUS_MONTH_AFTER.match(after) or PREVIOUS_AFTER.match(after) and re.fullmatch(
             r"\d{4}-\d{2}", main_period) else (12 if YEAR_EARLIER_AFTER.match(after) else
                                                              (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
+        if not back and owner:  # "from the previous month's 6.8% loss", "from last year's 5.2%"
+            back = {"month": 1, "quarter": 3, "year": 12}[owner.group(1).lower()]
         back = back or ((_sequential_months(said.group(1)) or 12) if said else 0)  # 12: year-on-year words
         if not back and frame.kind == "percent" and frame.transformation == "growth_rate" \
                 and re.fullmatch(r"\d{4}-\d{2}", main_period) and not OWN_PART.match(sentence, figure.end):
