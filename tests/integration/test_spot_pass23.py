@@ -346,3 +346,20 @@ def test_intellectual_property_royalties_are_no_series(store):
             "percent year on year, with export volume up 17 percent year on year.")
     found = spot.spot(text, store=store, published="2023-04-24")
     assert all(c.match is None and c.verdict == "unverifiable" for c in found)
+
+
+# --- a bare decimal listed after a score is a score -------------------------------------------------------------------
+
+def test_a_decimal_listed_after_a_score_is_a_score(store):
+    text = ("In the 2023 Global Innovation Index, at the top of the list are Switzerland, with a score of 67.6, and "
+            "Sweden, with 64.2.")
+    score = by_span(spot.spot(text, store=store, published="2023-09-28"), "64.2")
+    assert (score.match.indicator, score.entity, score.period) == ("gii_score", "SWE", "2023")
+    assert score.verdict == "supported", score.explanation
+
+
+def test_a_change_of_a_score_in_points_is_not_a_score(store):
+    text = ("According to the 2025 Global Innovation Index, with a score of 66.0, Switzerland slipped 1.5 points "
+            "compared to the previous year.")
+    change = by_span(spot.spot(text, store=store, published="2025-10-08"), "1.5")
+    assert change.match is None or change.match.indicator != "gii_score" or change.match.derivation

@@ -1278,6 +1278,28 @@ def _ranks_and_scores(sentence: str, reads: list[Read]) -> None:
         for key in ("subject", "subject_from", "entity", "entity_from", "entity_bound", "period", "period_from"):
             setattr(frame, key, getattr(rank.frame, key))
         frame.notes.append(f"the value of the ranked economy in a list ({rank.frame.subject}: a score)")
+    for score in scores:
+        # "Switzerland, with a score of 67.6, and Sweden, with 64.2", "a score of 21.00 points ... from the previous
+        # year's 21.24 points": a bare decimal listed after a score, or counted in its points, is a score too
+        for value in reads:
+            before = sentence[max(0, value.figure.start - len(value.wording) - 25): value.figure.start - len(value.wording)]
+            if value.figure.start <= score.figure.end or value.frame.kind != "count" or not value.figure.decimals \
+                    or not (SCORE_LIST_GAP.fullmatch(sentence, score.figure.end, value.figure.start - len(value.wording))
+                            or POINTS_AFTER.match(sentence, value.figure.end)) \
+                    or re.search(r"(?i)\bby\s+$", before) or RANK_UP.search(before) or RANK_DOWN.search(before):
+                continue  # (not "slipped 1.5 points": a change of the score)
+            frame = value.frame
+            value.unit, frame.kind = score.unit, score.frame.kind
+            frame.measure, frame.measure_from, frame.measures = "score", "stated", ("score",)
+            frame.subject, frame.subject_from = score.frame.subject, "assumed"
+            frame.notes.append(f"a score like {sentence[score.figure.start: score.figure.end]} before it")
+
+
+SCORE_LIST_GAP = re.compile(r"\s*(?:points?\s*)?[,;]?\s*(?:and\s+|while\s+|followed\s+by\s+)?(?:the\s+)?"
+                            r"[A-Z][\w.'’ -]{0,40}?,?\s+(?:with|at|on|scoring|scored|has|had)\s+(?:a\s+)?$")
+"""Between a score and the next economy's bare value in a list ("with a score of 67.6, and Sweden, with 64.2")."""
+POINTS_AFTER = re.compile(r"(?i)\s+points?\b(?!\s+(?:lower|higher|more|less|up|down|behind|ahead))")
+"""After a bare decimal, "points" (of a score the sentence gives: "the previous year's 21.24 points"), not a gap."""
 
 
 CHANGE_NOUN = r"\b(?:increase|rise|growth|gain|decrease|decline|drop|fall|reduction)"
