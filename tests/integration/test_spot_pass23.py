@@ -363,3 +363,31 @@ def test_a_change_of_a_score_in_points_is_not_a_score(store):
             "compared to the previous year.")
     change = by_span(spot.spot(text, store=store, published="2025-10-08"), "1.5")
     assert change.match is None or change.match.indicator != "gii_score" or change.match.derivation
+
+
+# --- a basis said right after the figure is its own, though the sentence says the other too ------------------------
+
+def test_a_basis_right_after_the_figure_is_its_own(store):
+    text = "In 2023, exports rose by 0.6 percent in renminbi terms and fell 4.6 percent in U.S. dollar terms."
+    found = spot.spot(text, store=store, published="2024-01-14")
+    assert by_span(found, "0.6 percent").match.indicator == "goods_exports_yoy_pct"
+    dollars = by_span(found, "4.6 percent")
+    assert dollars.match.indicator == "goods_exports_usd_yoy_pct" and dollars.verdict == "supported"
+
+
+# --- a span of years before another rate is that rate's ---------------------------------------------------------
+
+def test_a_span_of_years_belongs_to_the_rate_after_it_not_to_one_with_its_own_year(store):
+    text = ("From 2020 to 2022, China's average annual GDP growth was approximately 4.5%, followed by 5.2% growth in "
+            "2023.")
+    found = spot.spot(text, store=store, published="2025-04-16")
+    assert by_span(found, "4.5%").match is None
+    growth = by_span(found, "5.2%")
+    assert (growth.match.indicator, growth.period, growth.verdict) == ("gdp_real_growth_pct", "2023", "supported")
+
+
+def test_a_span_of_years_is_shared_by_a_parallel_rate_without_a_year(store):
+    text = ("Between 2020 and 2024, China's GDP achieved an average growth rate of 4.9 percent, while exports saw "
+            "growth of 8.7 percent.")
+    found = spot.spot(text, store=store, published="2025-09-09")
+    assert by_span(found, "8.7 percent").frame.get("over_years") == "average"

@@ -1192,6 +1192,8 @@ def _currency_basis(options: list, sentence: str, frame: frames.Frame, at: int =
         dollars = _qualified_currency(around)
     if dollars is None:
         dollars = _stated_currency(sentence)
+    if dollars is None and at >= 0 and (own := STATED_BASIS.match(sentence, len(sentence) - len(sentence[at:].lstrip()))):
+        dollars = (own.group(1) or own.group(2)).lower() not in YUAN_WORDS  # "fell 4.6 percent in U.S. dollar terms"
     if dollars is None and len(stated_bases(sentence)) == 2 and at >= 0:
         # "the sharp drop in USD terms ... – in RMB terms, exports only fell 3.8% y/y, while imports grew 2.0% y/y":
         # both bases said, the one said last before the figure the likelier (open: never an accusation on it)

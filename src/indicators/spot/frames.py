@@ -1412,7 +1412,7 @@ def _multiples(sentence: str, reads: list[Read], years: list[tuple[int, str, boo
     for read in reads:
         frame = read.frame
         if frame.kind == "percent" and frame.transformation == "growth_rate" and frame.role == "figure":
-            _growth_over_years(sentence, read)
+            _growth_over_years(sentence, read, reads)
             continue
         if frame.kind != "ratio" or frame.role != "figure":
             continue
@@ -1535,7 +1535,7 @@ AVERAGE_GROWTH = re.compile(r"(?i)\b(?:annually|a\s+year|per\s+year|each\s+year|
                             r"(?:an?\s+)?(?:average|compound)\s+annual|annual\s+average|on\s+average|averag(?:e|ed|ing))\b")
 
 
-def _growth_over_years(sentence: str, read: Read) -> None:
+def _growth_over_years(sentence: str, read: Read, reads: list[Read] = ()) -> None:
     """A growth rate over several years ("rose 393% between 2020 and 2023", "up 393% from 2020", "since 2020 ...
     increased by 393 percent ... in 2023") is the growth from the base year's level, not a year-on-year rate: base
     and year set (matching.py derives it from two stored levels, else unverifiable); an average annual rate over
@@ -1554,8 +1554,15 @@ def _growth_over_years(sentence: str, read: Read) -> None:
         return
     # the base belongs to the figure when it comes before it or right after it ("up 393% from 2020"), not when
     # another phrase carries it ("fell 4.6% in 2023, marking the first decline since 2016")
+    # (nor when another growth of its own stands between: "From 2020 to 2022, average annual growth was approximately
+    # 4.5%, followed by 5.2% growth in 2023": the span is the 4.5%'s)
     at = [m.start() for m in re.finditer(rf"\b{base}\b", sentence)]
-    if not any(a < read.figure.start or read.figure.end <= a <= read.figure.end + 30 for a in at):
+    own_year = re.match(r"\s*(?:[a-z]+\s+)?(?:in|for)\s+(?:19|20)\d{2}\b", sentence[read.figure.end:])
+    rates = [r.figure.start for r in reads if own_year and r is not read and r.frame.kind == "percent"
+             and r.frame.role == "figure"]  # (a rate without a year of its own shares the span: "while high-tech
+    # manufacturing saw growth of 8.7 percent" after "Between 2020 and 2024, ... an average growth rate of 7.9 percent")
+    if not any(a < read.figure.start and not any(a < s < read.figure.start for s in rates)
+               or read.figure.end <= a <= read.figure.end + 30 for a in at):
         frame.base_period = None
         return
     frame.over_years = "average" if AVERAGE_GROWTH.search(sentence) else "total"
