@@ -391,3 +391,29 @@ def test_a_span_of_years_is_shared_by_a_parallel_rate_without_a_year(store):
             "growth of 8.7 percent.")
     found = spot.spot(text, store=store, published="2025-09-09")
     assert by_span(found, "8.7 percent").frame.get("over_years") == "average"
+
+
+# --- the field of a lead, a cause clause, a target, a tariff -----------------------------------------------------------
+
+def test_globally_after_the_leader_is_the_field_not_whose_count(store):
+    text = ("China also leads globally with 26 top science and technology clusters for the second consecutive year, "
+            "according to the 2024 Global Innovation Index.")
+    count = by_span(spot.spot(text, store=store, published="2024-09-26"), "26")
+    assert (count.match.indicator, count.entity, count.verdict) == ("st_clusters_top100", "CHN", "supported")
+
+
+def test_a_measure_in_a_reflecting_clause_is_not_the_figures(store):
+    text = ("In the GII 2025, China enters the Top 10 for the first time, reflecting the scale of its R&D efforts and "
+            "the increasing sophistication of its tech exports.")
+    rank = by_span(spot.spot(text, store=store, published="2025-09-16"), "Top 10")
+    assert (rank.match.indicator, rank.entity, rank.verdict) == ("gii_rank", "CHN", "supported")
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Beijing is aiming for 5% GDP growth this year.", "5%"),
+    ("China is targeting around 5% GDP growth in 2024.", "5%"),
+    ("Trump has vowed to impose tariffs of as high as 60% on China.", "60%"),
+])
+def test_targets_and_tariff_rates_are_no_facts_of_a_series(store, text, span):
+    figure = by_span(spot.spot(text, store=store, published="2024-03-05"), span)
+    assert figure.match is None and figure.verdict in ("unverifiable", "opinion")

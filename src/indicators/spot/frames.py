@@ -83,9 +83,11 @@ EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
-                   r"due to|because of|owing to|on the back of)\b(?:[^;.]|\.(?=\d))*")  # "77.6": a decimal point ends no cause
-"""A cause phrase ("rose one place ..., driven by strong performances in R&D investment"): the subjects named in
-it are what moved the figure, never what the figure measures."""
+                   r"due to|because of|owing to|on the back of|,\s*reflecting)\b(?:[^;.]|\.(?=\d))*")  # "77.6": a decimal
+# point ends no cause
+"""A cause phrase ("rose one place ..., driven by strong performances in R&D investment", "enters the Top 10 ...,
+reflecting ... its tech exports"): the subjects and measures named in it are what moved the figure, never what the
+figure measures."""
 
 
 def _causes(sentence: str) -> list[tuple[int, int]]:
@@ -626,7 +628,7 @@ def _not_series_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     gap = r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?"
     number = r"\S+(?:\s+(?:hundred|thousand|million|billion))?"  # the reader may take the noun into the figure
     return (re.compile(number + gap + counted, re.I), re.compile(r"\s*" + gap.replace(r"\s+", "", 1) + rates, re.I),
-            re.compile(r"\b" + rates + r"\s+(?:of|at)\s+(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+|some\s+)?$",
+            re.compile(r"\b" + rates + r"\s+(?:of|at)\s+(?:up\s+to\s+|as\s+(?:much|high)\s+as\s+|about\s+|around\s+|some\s+)?$",
                        re.I))
 
 
@@ -673,9 +675,11 @@ def _receiving_office_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"(?<![\w])(?:{alternatives(words['offices'])})(?![\w])"))
 
 
-TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal|objective|aim)\s+(?:of|for|at|was|is)\s+(?:a\s+|an\s+)?"
+TARGET_BEFORE = re.compile(r"(?i)\b(?:(?:target|goal|objective|aim)\s+(?:of|for|at|was|is)|aim(?:s|ed|ing)?\s+(?:for|at)|"
+                           r"target(?:s|ed|ing))\s+(?:a\s+|an\s+)?"
                            r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?[$€¥£]?$")
-"""Before a figure, a target's words ("the government's target of around 5%", "a goal of 2.5%"): what was aimed at."""
+"""Before a figure, a target's words ("the government's target of around 5%", "a goal of 2.5%", "Beijing is aiming for
+5% economic growth", "targeting around 5%"): what was aimed at."""
 GROUP_AVERAGE_BEFORE = re.compile(r"(?i)\b(?P<group>OECD|EU|European\s+Union|G7|G20|BRICS|regional|income[- ]group|"
                                   r"developed[- ]country|advanced[- ]economy|global|world(?:wide)?)\s+average\s+"
                                   r"(?:of\s+|at\s+|was\s+|is\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?$")
@@ -3394,6 +3398,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         if p.end <= figure.start and SCOPE_BEFORE.search(sentence, 0, p.start) \
                 and any(q.end <= p.start and q.value not in ("WLD", p.value) for q in places):
             continue  # "the biggest solar importer in Africa with 3.8 GW": the field, not whose (SCOPE_BEFORE)
+        if p.value == "WLD" and any(q.end <= p.start and q.value != "WLD" for q in places):
+            continue  # "China also leads globally with 26 top clusters": the field of a lead, not whose figure
         if p.end <= figure.start and (PLACE_WITH.fullmatch(sentence, p.end, figure.start)
                                       or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
