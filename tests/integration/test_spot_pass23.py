@@ -417,3 +417,54 @@ def test_a_measure_in_a_reflecting_clause_is_not_the_figures(store):
 def test_targets_and_tariff_rates_are_no_facts_of_a_series(store, text, span):
     figure = by_span(spot.spot(text, store=store, published="2024-03-05"), span)
     assert figure.match is None and figure.verdict in ("unverifiable", "opinion")
+
+
+# --- a bound on the size of a fall points the other way on the signed growth ------------------------------------------
+
+@pytest.mark.parametrize("text,published,span", [
+    ("China's goods exports fell more than 1 percent in October 2025 in dollar terms, customs data showed.",
+     "2025-11-08", "more than 1 percent"),
+    ("China's goods exports declined by over 1 percent in October 2025 in dollar terms.", "2025-11-08", "over 1 percent"),
+    ("China's goods exports fell less than 2 percent in October 2025 in dollar terms.", "2025-11-08", "less than 2 percent"),
+    ("China's goods exports fell nearly 1.2 percent in October 2025 in dollar terms.", "2025-11-08", "nearly 1.2 percent"),
+])
+def test_a_bound_on_a_fall_is_on_its_size(store, text, published, span):
+    fall = by_span(spot.spot(text, store=store, published=published), span)
+    assert fall.match.indicator == "goods_exports_usd_yoy_pct" and fall.value < 0
+    assert fall.verdict == "supported", fall.explanation
+
+
+def test_a_fall_bound_the_figure_breaks_is_still_never_accused_on_a_guess(store):
+    text = "China's goods exports fell more than 5 percent in October 2025 in dollar terms, customs data showed."
+    fall = by_span(spot.spot(text, store=store, published="2025-11-08"), "more than 5 percent")
+    assert fall.comparator == "<" and fall.verdict != "supported"
+
+
+# --- "nearly X" is close below X, not any smaller figure ---------------------------------------------------------------
+
+def test_nearly_is_not_supported_by_a_figure_far_below(store):
+    text = "China's exports rose nearly 30% in 2023 in dollar terms."
+    growth = by_span(spot.spot(text, store=store, published="2024-01-13"), "nearly 30%")
+    assert growth.match.indicator == "goods_exports_usd_yoy_pct"
+    assert growth.verdict == "needs-review", growth.explanation
+
+
+@pytest.mark.parametrize("text,span", [
+    ("China's exports fell nearly 5% in 2023 in dollar terms.", "nearly 5%"),
+    ("China's PCT applications reached nearly 70,000 in 2023.", "nearly 70,000"),
+])
+def test_nearly_is_supported_by_a_figure_close_below(store, text, span):
+    figure = by_span(spot.spot(text, store=store, published="2024-03-07"), span)
+    assert figure.verdict == "supported", figure.explanation
+
+
+@pytest.mark.parametrize("value,decimals,edge", [(70000, 0, 60000), (3.09, 2, 2.781), (30, 0, 20), (4.7, 1, 4.23)])
+def test_the_edge_of_nearly(value, decimals, edge):
+    assert spot._nearly_edge(value, decimals) == pytest.approx(edge)
+
+
+def test_patents_of_some_industries_are_never_accused_on_all_patents(store):
+    text = ("Additionally, China's valid invention patents in strategic emerging industries stood at 1.349 million in "
+            "2024, marking a 15.7 percent year-on-year increase.")
+    growth = by_span(spot.spot(text, store=store), "15.7 percent")  # undated, as a pasted text may be
+    assert growth.verdict not in ACCUSING

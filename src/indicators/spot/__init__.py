@@ -26,7 +26,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from indicators import cache, catalogue
+from indicators import cache, catalogue, numbers
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, own_article,
                                       to_claim, yaml_text)
@@ -98,6 +98,7 @@ class Candidate:
     definition: str = ""
     precision: str = ""
     total: int | None = None
+    near: float | None = None  # "nearly X": the edge, one step of X's last digit short of it, past which it is no "nearly"
     frame: dict = field(default_factory=dict)
     confidence: float = 0.0  # how sure the mapping is (0-1)
     open: list[str] = field(default_factory=list)  # dimensions the text leaves open
@@ -233,20 +234,39 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
     figure, frame = read.figure, read.frame
     span_start = figure.start - len(read.wording)
     precision = ""
+    comparator = read.comparator
+    if read.value is not None and read.value < 0 < figure.value and comparator in ("<", "<=", ">", ">="):
+        # "fell more than 4%", "declined by nearly 5%": the bound is on the size of the fall, so on the signed
+        # growth it points the other way (below -4%, above -5%)
+        comparator = numbers.FLIP[comparator]
     if read.comparator == ">=" and frame.form == "multiple" and frames.NEARLY.search(read.wording):
         precision = (f"“{read.wording.strip()}” reads as {figure.value - 0.5:g} to {figure.value:g} times the level "
                      f"a year before; the engine checks the lower side (a growth of at least {read.value:+g}%)")
-    elif read.comparator == "<" and re.match(rf"\s*(?:{frames.NEARLY_WORDS})\b", read.wording, re.I):
-        unit_step = 10.0 ** -figure.decimals if figure.decimals else 1.0
-        precision = (f"“{read.wording.strip()}” reads as below {figure.value:g} and within one step of the last digit "
-                     f"([{figure.value - unit_step:g}, {figure.value:g}) × {figure.scale:g}); the engine checks the “<” side")
+    near = None
+    if read.comparator == "<" and re.match(rf"\s*(?:{frames.NEARLY_WORDS})\b", read.wording, re.I) \
+            and not precision and read.value is not None:
+        fall = comparator == ">"  # "fell nearly 5%": a fall smaller than 5, close to it
+        edge = _nearly_edge(figure.value, figure.decimals)
+        near = float(f"{(-1 if fall else 1) * edge * figure.scale:.12g}")  # (no float dust)
+        precision = (f"“{read.wording.strip()}” reads as {'a fall ' if fall else ''}below {figure.value:g} and close to it "
+                     f"(from {edge:g}, × {figure.scale:g}: one step of its last non-zero digit, or a tenth of it, "
+                     f"whichever reaches further): supported only there")
     return Candidate(
         sentence=sentence, span=sentence[span_start: figure.end].strip(), start=s0 + span_start, end=s0 + figure.end,
         value=read.value, scale=figure.scale, value_unscaled=read.value * figure.scale, unit=read.unit,
-        comparator=read.comparator, check=read.check, step=read.step, period=frame.period, entity=frame.entity,
+        comparator=comparator, check=read.check, step=read.step, period=frame.period, entity=frame.entity,
         role=frame.role, precision=precision, frame=frame.to_dict(), open=frame.open_dimensions(),
-        total=LEADER_TOTALS.get(frame.subject) if frame.role == "leader" else None,
+        total=LEADER_TOTALS.get(frame.subject) if frame.role == "leader" else None, near=near,
     )
+
+
+def _nearly_edge(value: float, decimals: int) -> float:
+    """How far below a positive figure "nearly" reaches: one step of its last non-zero digit ("nearly 70,000": from
+    60,000; "nearly 3.09 trillion": from 3.08) or a tenth of it (from 2.78), whichever reaches further: generous, so
+    that only a figure far from the stated one ("rose nearly 30%" against -4.6%) loses its support."""
+    digits = f"{value:.{decimals}f}".replace(".", "").rstrip("0")
+    step = 10.0 ** (len(f"{value:.{decimals}f}".replace(".", "")) - len(digits) - decimals) if digits else 1.0
+    return min(value - step, value * 0.9)
 
 
 def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None) -> None:

@@ -217,6 +217,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
             switch_series(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
+        _past_near(c, chosen)
         if basis_changed:
             other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
@@ -343,6 +344,19 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+
+
+def _past_near(c, result) -> None:
+    """"rose nearly 30%" supported by any growth below 30% (-4.6% too) on the "<" side the engine checks: past the
+    edge "nearly" allows (one step of the last digit short of the figure: Candidate.near), needs review instead."""
+    observed = (result.observed or {}).get("value")
+    if c.near is None or c.verdict not in SUPPORTING or observed is None or result.observed.get("unit") != c.unit:
+        return
+    if (c.comparator == "<" and observed < c.near) or (c.comparator == ">" and observed > c.near):
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: “{c.span}” says close to the figure, and the published figure is further from "
+                         f"it than one step of its last digit ({result.observed['value']:g} against {c.near:g}): "
+                         f"{result.explanation}")
 
 
 ORDERS_APART = 20
