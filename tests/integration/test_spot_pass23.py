@@ -468,3 +468,11 @@ def test_patents_of_some_industries_are_never_accused_on_all_patents(store):
             "2024, marking a 15.7 percent year-on-year increase.")
     growth = by_span(spot.spot(text, store=store), "15.7 percent")  # undated, as a pasted text may be
     assert growth.verdict not in ACCUSING
+
+
+def test_a_base_figure_with_no_year_of_the_text_is_of_the_comparisons_year(store):
+    text = ("In the Global Innovation Index, Kenya's overall score of 21.00 points represented a slight decrease from "
+            "the previous year's 21.24 points.")
+    base = by_span(spot.spot(text, store=store, published="2024-09-27"), "21.24")
+    assert (base.match.indicator, base.period, base.entity) == ("gii_score", "2023", "KEN")
+    assert base.verdict not in ACCUSING

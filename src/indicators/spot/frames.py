@@ -3942,6 +3942,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
+        elif frame.role == "earlier" and bases and bases[0].isdigit():
+            # "Compared to last year, Austria slipped two spots: from 17th to 19th place" with no year of the text's
+            # yet: the base figure is of the comparison's year (assumed)
+            frame.period, frame.period_from = bases[0], "assumed"
+            return
     if year is None:
         return
     sub, _, at = _subannual_near(sentence, year, figure.start, base_months)
