@@ -476,3 +476,36 @@ def test_a_base_figure_with_no_year_of_the_text_is_of_the_comparisons_year(store
     base = by_span(spot.spot(text, store=store, published="2024-09-27"), "21.24")
     assert (base.match.indicator, base.period, base.entity) == ("gii_score", "2023", "KEN")
     assert base.verdict not in ACCUSING
+
+
+# --- the review's cases: where this pass's rules must not fire ------------------------------------------------------
+
+def test_as_well_as_in_a_year_is_no_comparison(store):
+    found = spot.spot("Exports grew strongly in 2022 as well as in 2023, rising 0.6%.", store=store, published="2024-06-01")
+    assert by_span(found, "0.6%").period == "2023"
+
+
+def test_trade_with_a_partner_does_not_reach_past_while(store):
+    text = "China's trade with the United States fell sharply in 2023, while its exports totalled $3.38 trillion."
+    level = by_span(spot.spot(text, store=store, published="2024-06-01"), "$3.38 trillion")
+    assert level.frame.get("counterpart") in (None, "")
+    assert (level.match.indicator, level.verdict) == ("goods_exports", "supported")
+
+
+def test_an_increase_in_points_is_no_score(store):
+    text = "In the Global Innovation Index 2024, Switzerland had a score of 67.5, an increase of 0.9 points."
+    change = by_span(spot.spot(text, store=store, published="2024-11-01"), "0.9")
+    assert change.match is None or change.match.indicator != "gii_score"
+
+
+def test_a_level_reached_below_a_bound_is_not_a_fall(store):
+    growth = by_span(spot.spot("China's export growth fell to below 5% in 2022.", store=store, published="2024-06-01"),
+                     "below 5%")
+    assert growth.verdict != "supported"
+
+
+def test_a_rise_in_an_after_clause_keeps_its_sign(store):
+    found = spot.spot("China's imports fell 0.6%, after they climbed 3% in October.", store=store,
+                      published="2023-12-10")
+    rise = by_span(found, "3%")
+    assert (rise.value, rise.period, rise.verdict) == (3.0, "2023-10", "supported")

@@ -98,7 +98,7 @@ class Candidate:
     definition: str = ""
     precision: str = ""
     total: int | None = None
-    near: float | None = None  # "nearly X": the edge, one step of X's last digit short of it, past which it is no "nearly"
+    near: float | None = None  # "nearly X": how far from X it reaches (spot._nearly_edge), scaled; past it, no "nearly"
     frame: dict = field(default_factory=dict)
     confidence: float = 0.0  # how sure the mapping is (0-1)
     open: list[str] = field(default_factory=list)  # dimensions the text leaves open
@@ -235,7 +235,8 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
     span_start = figure.start - len(read.wording)
     precision = ""
     comparator = read.comparator
-    if read.value is not None and read.value < 0 < figure.value and comparator in ("<", "<=", ">", ">="):
+    if read.value is not None and read.value < 0 < figure.value and comparator in ("<", "<=", ">", ">=") \
+            and not re.search(r"(?i)\bto\s+$", sentence[:span_start]):  # (not "fell to below 5%": a level reached)
         # "fell more than 4%", "declined by nearly 5%": the bound is on the size of the fall, so on the signed
         # growth it points the other way (below -4%, above -5%)
         comparator = numbers.FLIP[comparator]
@@ -244,7 +245,8 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
                      f"a year before; the engine checks the lower side (a growth of at least {read.value:+g}%)")
     near = None
     if read.comparator == "<" and re.match(rf"\s*(?:{frames.NEARLY_WORDS})\b", read.wording, re.I) \
-            and not precision and read.value is not None:
+            and not precision and read.value is not None and figure.value > 0 and not frame.form \
+            and round(figure.value, figure.decimals) == figure.value:  # (not "nearly halved": a word form)
         fall = comparator == ">"  # "fell nearly 5%": a fall smaller than 5, close to it
         edge = _nearly_edge(figure.value, figure.decimals)
         near = float(f"{(-1 if fall else 1) * edge * figure.scale:.12g}")  # (no float dust)
@@ -647,9 +649,10 @@ def _records(here: list[Candidate], sentence: str, s0: int, earlier: list[Candid
         _as_streak(c, anchor, period, comparator, f"{anchor.span} {what} ({period})", "M", record=True)
 
 
-TURN_UP = re.compile(r"(?i)\b(?:higher|grew|grown|increased|rebounded|expanded|returned\s+to\s+growth)\b")
-TURN_DOWN = re.compile(r"(?i)\b(?:lower|shrank|shrunk|declined|decreased|contracted|slumped|slid)\b")
-"""Words of a flow's direction besides a move's (frames.RANK_UP, RANK_DOWN): "edged higher", "contracted"."""
+TURN_DOWN = re.compile(r"(?i)\b(?:lower|" + "|".join(sorted(numbers.DECLINE_VERBS)) + r")\b")
+TURN_UP = re.compile(r"(?i)\b(?:higher|returned\s+to\s+growth)\b")
+"""A flow's direction in words besides a move's (frames.RANK_UP, RANK_DOWN) and a rise's (frames.RISE_WORDS): the
+reader's decline verbs, "edged lower"; "edged higher", "returned to growth"."""
 
 
 def _turn_of_a_flow(c: Candidate, before: str, record: re.Match, sentence: str, remap) -> Candidate | None:
@@ -664,7 +667,7 @@ def _turn_of_a_flow(c: Candidate, before: str, record: re.Match, sentence: str, 
         return None
     word = (record.group("move") or "").lower()
     clause = before[frames._clause_of(frames._clauses(before), len(before))[0]:]
-    up = bool(frames.RANK_UP.search(clause) or TURN_UP.search(clause))
+    up = bool(frames.RANK_UP.search(clause) or frames.RISE_WORDS.search(clause) or TURN_UP.search(clause))
     down = bool(frames.RANK_DOWN.search(clause) or TURN_DOWN.search(clause))
     if word:
         up, down = word not in FALL_WORDS, word in FALL_WORDS

@@ -347,16 +347,18 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
 
 
 def _past_near(c, result) -> None:
-    """"rose nearly 30%" supported by any growth below 30% (-4.6% too) on the "<" side the engine checks: past the
-    edge "nearly" allows (one step of the last digit short of the figure: Candidate.near), needs review instead."""
+    """"rose nearly 30%" supported by any growth below 30% (-4.6% too) on the "<" side the engine checks: past how far
+    "nearly" reaches (Candidate.near: one step of the figure's last non-zero digit or a tenth of it, whichever reaches
+    further), needs review instead."""
     observed = (result.observed or {}).get("value")
     if c.near is None or c.verdict not in SUPPORTING or observed is None or result.observed.get("unit") != c.unit:
         return
     if (c.comparator == "<" and observed < c.near) or (c.comparator == ">" and observed > c.near):
+        scale = c.scale or 1.0
         c.verdict = "needs-review"
-        c.explanation = (f"Needs review: “{c.span}” says close to the figure, and the published figure is further from "
-                         f"it than one step of its last digit ({result.observed['value']:g} against {c.near:g}): "
-                         f"{result.explanation}")
+        c.explanation = (f"Needs review: “{c.span}” says close to the figure, and the published figure, "
+                         f"{observed / scale:g} in the text's units, is further from it than “nearly” reaches "
+                         f"({c.near / scale:g}): {result.explanation}")
 
 
 ORDERS_APART = 20

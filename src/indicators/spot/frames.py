@@ -29,7 +29,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?"
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"similar to|same as|the same|unchanged|(?<!\w)as(?=\s+in\s)|"
+                         r"similar to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
@@ -558,7 +558,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                                                           "compared with", "compared to"))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
-                        and bool(re.search(r"(?:from|than|compared (?:with|to)|over)\b(?:\s+the\s+)?",
+                        and bool(re.search(r"(?<!\w)(?:from|than|compared (?:with|to)|over)\s+(?:the\s+)?$",
                                            sentence[max(0, m.start() - 16): m.start()], re.I)))
         if m.group(1).lower() in ANAPHORIC_YEARS:
             # "30.16 million units were churned out last year, an increase of 11.6 per cent from the previous year":
@@ -652,11 +652,12 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
     holds ("tariffs of up to 60%", "a 100% tariff"), named right beside the figure (vocabulary
     `not_series_nouns`): an "other:" subject, so that no series of the sentence is judged against it."""
     counted, rate_after, rate_before = _not_series_patterns()
+    lead = figure.lead if figure.lead is not None else figure.start
     if frame.kind == "count" and counted.match(sentence, figure.start):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("a count of what no series counts (“150 member countries”)")
-    elif frame.kind == "count" and _made_of_patterns()[1].match(sentence[figure.start: figure.end + 20]) \
-            and _made_of_patterns()[0].search(sentence[max(0, (figure.lead or figure.start) - 40): figure.lead or figure.start]):
+    elif frame.kind == "count" and (made := _made_of_patterns())[1].match(sentence[figure.start: figure.end + 20]) \
+            and made[0].search(sentence[max(0, lead - 40): lead]):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("how many parts an index is made of (“based on 80 indicators”), not a count its rows hold")
     elif frame.kind in ("money", "count", "power", "energy") and GAP_AFTER.match(sentence, figure.end):
@@ -916,7 +917,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                                                           or ATTACHED_YEAR.match(sentence, figure.end)):
             frame.role = "earlier"  # "imports fell 0.6%, after they climbed 3% in October": October's, before the text's
         elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
-                and LIST_JOIN.fullmatch(sentence, reads[-1].figure.end, figure.lead or figure.start):
+                and LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
+                                        figure.lead if figure.lead is not None else figure.start):
             frame.role = "earlier"  # "compared with 7.6% and 1.8% in May": a list of bases, every one a base
         previous = reads[-1] if reads else None
         if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
@@ -1290,7 +1292,8 @@ def _ranks_and_scores(sentence: str, reads: list[Read]) -> None:
             if value.figure.start <= score.figure.end or value.frame.kind != "count" or not value.figure.decimals \
                     or not (SCORE_LIST_GAP.fullmatch(sentence, score.figure.end, value.figure.start - len(value.wording))
                             or POINTS_AFTER.match(sentence, value.figure.end)) \
-                    or re.search(r"(?i)\bby\s+$", before) or RANK_UP.search(before) or RANK_DOWN.search(before):
+                    or re.search(r"(?i)\bby\s+$", before) or RANK_UP.search(before) or RANK_DOWN.search(before) \
+                    or re.search(CHANGE_NOUN + r"|\b(?:change|improvement|loss)\b", before, re.I):
                 continue  # (not "slipped 1.5 points": a change of the score)
             frame = value.frame
             value.unit, frame.kind = score.unit, score.frame.kind
@@ -2371,11 +2374,17 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
-        if negative.search(near) and not re.search(r"(?i)\b(up|rose|grew|increased|rise|growth|increase)\b", before[-20:]):
+        if negative.search(near) and not RISE_WORDS.search(before[-20:]):
             frame.sign = -1
     elif shared or (figure.kind == "fraction" and FRACTION_OF.match(sentence, figure.end)):
         # "about a quarter of international patent applications": a fraction of a whole is a share
         frame.transformation, frame.transformation_from = "share", "stated"
+
+
+RISE_WORDS = re.compile(r"(?i)\b(?:" + "|".join(sorted({"up", "rose", "grew", "increased", "rise", "growth", "increase",
+                                                         "climbed", "jumped", "surged", "soared", "rebounded",
+                                                         "expanded", "gained", "edged up"})) + r")\b")
+"""Rise words right before a growth rate ("after they climbed 3% in October"): no fall word near it makes it a fall."""
 
 
 FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")
@@ -2852,7 +2861,9 @@ def _partner(sentence: str, place: Mention) -> bool:
 
 
 ABSOLUTE_WITH_BEFORE = re.compile(r"(?i),\s*with\s+(?:the\s+)?$")
-ABSOLUTE_WITH_AFTER = re.compile(r"(?i)\s+(?:(?:now|then|also|still|again)\s+)?(?:[a-z]+ing|in|at)\b(?!\s+terms\b)")
+ABSOLUTE_WITH_AFTER = re.compile(r"(?i)\s+(?:(?:now|then|also|still|again)\s+)?(?:moving|rising|climbing|jumping|advancing|"
+                                 r"falling|slipping|dropping|sliding|taking|holding|ranking|placing|coming|sitting|"
+                                 r"standing|finishing|landing|remaining|staying|in|at)\b(?!\s+terms\b)")
 """A place opening an absolute clause after a comma (", with China moving up to 11th place", ", with Nigeria in second
 place"): the clause's subject, whose figure follows, not a partner of the sentence's flow."""
 FILED_FROM = re.compile(r"(?i)\b(?:filings?|applications?|applicants?|patents?|filers?|inventors?|researchers?|"
@@ -3152,7 +3163,8 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if {"exports", "imports"} & set(frame.measures) and frame.role == "figure" and frame.measure_from == "stated" \
             and (partners := [p for p in places if p.end <= figure.start and p.value not in ("WLD", frame.entity)
                               and TRADE_WITH_BEFORE.search(sentence, max(0, p.start - 30), p.start)]) \
-            and not [p for p in places if partners[-1].end <= p.start < figure.start and p.value != "WLD"]:
+            and not [p for p in places if partners[-1].end <= p.start < figure.start and p.value != "WLD"] \
+            and not CONTRAST.search(sentence, partners[-1].end, figure.start):  # (not past ", while")
         # "Chinese trade with Germany has also fallen, with exports down 12.4% ... and imports plummeting by 13.7%":
         # the flows of a trade said to be with a partner are with it (a bilateral figure, never the total)
         frame.counterpart, frame.counterpart_words = partners[-1].value, partners[-1].words
@@ -3951,10 +3963,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         return
     sub, _, at = _subannual_near(sentence, year, figure.start, base_months)
     month = main_period or context.period or ""
-    if not sub and re.fullmatch(r"\d{4}-\d{2}", month) and (same := SAME_MONTH_OF_YEAR.search(sentence)) \
-            and same.group(1) == year:
+    if not sub and when and year == when and re.fullmatch(r"\d{4}-\d{2}", month) \
+            and (same := SAME_MONTH_OF_YEAR.search(sentence, 0, figure.start)) and same.group(1) == year:
         # "a high base for the same month in 2024, when export growth soared more than 12.6%" in a text on October
-        # 2025: October 2024
+        # 2025: October 2024 (for the figures of the ", when" clause only, assumed as that clause's year is)
         sub = f"{year}-{month[5:]}"
     published = context.published
     if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
@@ -3962,7 +3974,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "in December" read in January: the December before the text, not the one after it
         sub = f"{int(sub[:4]) - 1}{sub[4:]}"
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
-    if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[max(0, figure.end): figure.end + 30][: (attached or relative).start(1)]):
+    if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
 
