@@ -131,13 +131,19 @@ def decline_words() -> list[str]:
 
 def mentions(dimension: str, sentence: str) -> list[Mention]:
     """Every phrase of one dimension ("measure", "subject", "basis", "place") in the sentence, in order; none
-    inside an idle phrase ("a number of")."""
+    inside an idle phrase ("a number of"). A fresh list each call (the mentions are frozen, kept per sentence)."""
+    return list(_mentions(dimension, sentence))
+
+
+@cache.memo("spot: mentions", 1024)
+def _mentions(dimension: str, sentence: str) -> tuple[Mention, ...]:
+    """`mentions`, read once per dimension and sentence (a figure's frame asks for the same ones many times)."""
     compiled = vocabulary()["_compiled"]
     pattern, lookup = compiled[dimension]
     idle = [m.span() for m in compiled["idle"].finditer(sentence)] if compiled["idle"] else []
     starts = [a for a, _ in idle]  # idle phrases do not overlap (one finditer): the one before a mention is enough
-    return [Mention(m.start(), m.end(), lookup[_phrase_key(m.group(0))], m.group(0)) for m in pattern.finditer(sentence)
-            if not idle or not _inside(m.start(), idle, starts)]
+    return tuple(Mention(m.start(), m.end(), lookup[_phrase_key(m.group(0))], m.group(0))
+                 for m in pattern.finditer(sentence) if not idle or not _inside(m.start(), idle, starts))
 
 
 def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
