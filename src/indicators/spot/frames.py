@@ -40,11 +40,13 @@ level", "over the same period of 2022", "rose one place from its 2024 position";
 "is now at 53rd, as in 2020"."""
 BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
 """Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
+PREVIOUS_PERIOD = r"(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|quarter|year)"
+"""The period before the one a text speaks of, as an owner's words ("the previous month", "last year"; its unit the
+group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
                             r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
-                            rf"(?:{MONTHS}|(?:19|20)\d{{2}}|(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|year)|"
-                            r"last\s+(?:month|quarter|year))"
+                            rf"(?:{MONTHS}|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
                             r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
@@ -3611,8 +3613,7 @@ YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
 the previous year" after the 12 months to June 2025: the 12 months to June 2024)."""
 
 
-PREVIOUS_OWNER_BEFORE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|quarter|year)['’]s\s+"
-                                   r"(?:[\w-]+\s+)?$")
+PREVIOUS_OWNER_BEFORE = re.compile(rf"(?i)\b{PREVIOUS_PERIOD}['’]s\s+(?:[\w-]+\s+)?$")
 """Right before a base figure, the period before as its owner ("the previous month's 6.8% loss", "last year's 5.2%")."""
 OWN_PART = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
                       r"(?:quarter|half)|first\s+half|second\s+half)\b[^,;\d]{0,30}")
