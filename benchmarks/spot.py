@@ -115,7 +115,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev27": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev28": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 11/13 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev29": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev30": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -147,13 +148,15 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 20/32, 2 false contradicted); then used for development "
                    "(mapping pass 17: the two accusations mended)",
           "dev39": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 71/152 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev40": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev41": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev42": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 10/10 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev43": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 17/37, 1 false contradicted); then used for development "
                    "(mapping pass 18: the accusation mended)",
@@ -207,13 +210,15 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev61": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev62": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 4/5 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev63": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev64": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev65": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 0/7 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev66": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev67": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -235,7 +240,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
                    "besides holdout)",
           "dev73": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 5/24 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev74": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev75": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -255,11 +261,13 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev79": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev80": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 16/26 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev81": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev82": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 1/10 on the code of d9f7c9a), "
+                   "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev83": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev84": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
