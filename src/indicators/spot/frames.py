@@ -45,13 +45,13 @@ PREVIOUS_PERIOD = r"(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|qu
 group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
-                            r"rank\s+|its\s+|their\s+|just\s+|only\s+|"
-                            rf"(?:{MONTHS}|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
+                            r"rank\s+|its\s+|their\s+|just\s+|only\s+|the\s+|"
+                            rf"(?:(?:last\s+)?(?:{MONTHS})|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
                             r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
-the previous month's 6.8% loss"."""
+the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from last July's 7.1 GW"."""
 RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}"
                       r"\s*[—–:-]\s*\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|"
                       r"the\s+same[^)]*|"
@@ -150,8 +150,9 @@ MONTH_RANGE = re.compile(r"\b(?:(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|throug
 """January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept.", "between January and
 October"; "in January and February" (customs' first release of a year covers both months)."""
 THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill|[Bb]y\s+the\s+end\s+of|[Tt]o\s+the\s+end\s+of|"
-                           rf"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s+\d)")
-"""The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June"):
+                           rf"[Ii]n\s+the\s+year\s+(?:through|to)|[Aa]s\s+of(?=[^;]*?\b(?:this\s+year|so\s+far|year[\s-]to[\s-]date)\b))\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s+\d)")
+"""The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June",
+"As of June, China has exported 131.9 GW of modules this year", not a stock's "as of the end of June"):
 January to that month."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
@@ -3579,6 +3580,9 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
     "lower than the $80.6 billion in July"): such a month dates its base figure only. One pass over the figures."""
     ends = set()
     for other in figures:
+        if (owner := MONTH_OWNER_BEFORE.search(sentence, max(0, other.start - 30), other.start)) \
+                and EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
+            ends.add(owner.end())  # "down 8% MoM from June's 9.3 GW": June is the 9.3 GW's
         m = MONTH_AFTER.match(sentence, other.end)
         if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)
                   or AFTER_CLAUSE_BEFORE.search(sentence[max(0, other.start - 40): other.start])):

@@ -1,0 +1,69 @@
+"""Mapping pass 24 (issue 20): general classes of wording found on the development detail of the splits drawn for the
+pass (monthly industry notes above all), each tested on phrasings of its own and on a near wording where it must not
+fire. Periods only: what the sentence says, not the store's values."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass24")
+
+
+# --- a base figure's month dates the base only, not the figures after it --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China exported 19.6 GW of modules in July, down 11% compared to the 22.1 GW in June but up 35% from last "
+    "July's 14.5 GW.",
+    "China exported 19.6 GW of modules in July, down 11% MoM from June's 22.1 GW and up 35% compared to last "
+    "July's 14.5 GW.",
+])
+def test_the_month_of_a_base_does_not_date_the_next_figure(store, text):
+    found = spot.spot(text, store=store, published="2024-08-28")
+    assert by_span(found, "19.6 GW").period == "2024-07"
+    assert by_span(found, "22.1 GW").period == "2024-06"
+    assert by_span(found, "35%").period == "2024-07"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("China exported 19.6 GW of modules in July, up 35% from last July's 14.5 GW.", "2024-08-28", "2023-07"),
+    ("China exported 21.2 GW of modules in March, up 56% from last July's 14.5 GW.", "2024-04-20", "2023-07"),
+])
+def test_last_month_s_figure_is_of_the_latest_such_month_before(store, text, published, period):
+    assert by_span(spot.spot(text, store=store, published=published), "14.5 GW").period == period
+
+
+def test_a_figure_after_from_the_is_a_base(store):
+    text = "Exports rose to $300 billion in July, up from the $280 billion in June."
+    found = spot.spot(text, store=store, published="2024-08-10")
+    assert by_span(found, "$280 billion").period == "2024-06"
+    assert by_span(found, "$300 billion").period == "2024-07"
+
+
+# --- other words for the first part of a year -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, code", [
+    ("in the initial half of 2023", "2023-H1"),
+    ("in the opening half of 2023", "2023-H1"),
+    ("in the opening quarter of 2023", "2023-Q1"),
+])
+def test_initial_and_opening_parts_of_a_year(store, words, code):
+    text = f"China exported 106.1 GW of modules {words}, according to customs data."
+    assert by_span(spot.spot(text, store=store, published="2023-07-31"), "106.1 GW").period == code
+
+
+# --- "As of June ... this year": January to June ---------------------------------------------------------------------
+
+def test_as_of_a_month_this_year_is_the_year_so_far(store):
+    text = "As of June, China has exported 131.9 GW of modules this year, a 24% increase from 106.1 GW."
+    assert by_span(spot.spot(text, store=store, published="2024-07-31"), "131.9 GW").period == "2024-H1"
+
+
+def test_as_of_the_end_of_a_month_for_a_stock_is_not_a_span(store):
+    text = "As of the end of June 2025, China had 5.01 million valid invention patents."
+    assert by_span(spot.spot(text, store=store, published="2025-07-20"), "5.01 million").period != "2025-H1"
