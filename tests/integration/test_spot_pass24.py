@@ -67,3 +67,45 @@ def test_as_of_a_month_this_year_is_the_year_so_far(store):
 def test_as_of_the_end_of_a_month_for_a_stock_is_not_a_span(store):
     text = "As of the end of June 2025, China had 5.01 million valid invention patents."
     assert by_span(spot.spot(text, store=store, published="2025-07-20"), "5.01 million").period != "2025-H1"
+
+
+# --- the imports of the partner of the sentence before --------------------------------------------------------------
+
+TEXT_ON_MODULES = ("China exported 21.2 GW of modules in March, according to customs data. Europe imported 9.7 GW of "
+                   "modules from China in March, a 21% increase from 8 GW in February. ")
+
+
+def test_imports_said_again_are_the_partner_s_imports_from_china(store):
+    text = TEXT_ON_MODULES + "The total import volume reached 23.7 GW in the first quarter, a 20% decrease."
+    found = spot.spot(text, store=store, published="2024-04-29")
+    for span in ("23.7 GW", "20%"):
+        frame = by_span(found, span).frame
+        assert (frame["measure"], frame["entity"], frame["counterpart"]) == ("exports", "CHN", "EU")
+        assert frame["measure_from"] == "assumed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Asia-Pacific imported 68.11 GW of modules in total, up 26% from 53.93 GW.",  # an importer of its own
+    "India's imports reached 23.7 GW in the first quarter.",  # a place the list knows
+])
+def test_imports_of_another_importer_are_not_the_partner_s(store, sentence):
+    frame = by_span(spot.spot(TEXT_ON_MODULES + sentence, store=store, published="2024-04-29"), sentence.split(" GW")[0]
+                    .split()[-1] + " GW").frame
+    assert frame.get("counterpart") != "EU"
+
+
+# --- a ratio to GDP said in other words -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Korea's total R&D expenditure rose, and the ratio compared to GDP also rose by 0.11 percentage points from "
+    "4.85% in 2022.",
+    "Korea's R&D-to-GDP ratio was 4.85% in 2022.",
+    "Korea's R&D spending ratio to GDP was 4.85% in 2022.",
+])
+def test_ratio_to_gdp_words(store, sentence):
+    assert by_span(spot.spot(sentence, store=store, published="2024-12-29"), "4.85%").frame["kind"] == "percent_of_gdp"
+
+
+def test_unlikely_to_is_a_prediction(store):
+    text = "China exported 19.6 GW of modules in November. In December, import volumes are unlikely to exceed 5 GW."
+    assert by_span(spot.spot(text, store=store, published="2024-12-20"), "exceed 5 GW").verdict == "opinion"

@@ -237,6 +237,7 @@ class Context:
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
+    mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
     pv_parts_paragraph: int | None = None  # the last paragraph naming PV modules or wafers (cells are then cells)
     partner: str | None = None  # that partner, when its flows had one ("shipped from China to Africa": region:Africa)
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
@@ -3006,6 +3007,10 @@ def _place_words(sentence: str) -> tuple[Mention, ...]:
     return tuple(mentions("place", sentence))
 
 
+UNKNOWN_IMPORTER = re.compile(r"\b(?!(?:The|It|Its|This|These|Their|Total|Imports?)\b)[A-Z][\w-]*(?:['’]s)?\s+"
+                              r"(?:total\s+|module\s+|solar\s+)?(?:imported|imports|import)\b")
+"""A name the place list does not know right before an imports word ("Asia-Pacific imported 68.11 GW"): an importer
+of its own, not the partner of the sentence before."""
 CHINESE_IMPORTS_NOUN = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b")
 IMPORTED_VERB = re.compile(r"(?i)\b(?:imported|imports\s+(?:of\s+)?(?:more|less|over|about|nearly|\d)|bought|purchased)\b")
 """Imports as a noun of Chinese goods ("15 GW of Chinese PV imports"), with no importer said ("The Asia-Pacific
@@ -3197,6 +3202,23 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if frame.entity == origin.value:
             frame.entity, frame.entity_from = context.place or "CHN", "context"
         frame.notes.append(f"imports from {origin.words}: a bilateral figure, not the total")
+        return
+    if "imports" in frame.measures and frame.measure_from == "stated" and frame.role == "figure" \
+            and context.mirror_flow and context.partner and not context.partner.startswith("other:") \
+            and context.exports_of and frame.entity_from != "stated" and not [p for p in places if p.value != "WLD"] \
+            and not UNKNOWN_IMPORTER.search(sentence, clause[0], figure.start) \
+            and (frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy")
+                 or frame.transformation == "growth_rate" and frame.kind == "percent") \
+            and (frame.subject_from != "stated" or frame.subject == context.exports_of):
+        # "Europe imported 9.7 GW of modules from China in March ... The total import volume reached 23.7 GW in the
+        # first quarter": with no importer of its own, the imports of the partner the sentence before read as China's
+        # exports to it are that partner's again (assumed, never an accusation)
+        frame.counterpart, frame.counterpart_words = context.partner, context.partner
+        frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+        frame.entity, frame.entity_from = "CHN", "assumed"
+        frame.subject, frame.subject_from = context.exports_of, "context"
+        frame.notes.append(f"the imports of {context.partner} from China, as in the sentence before: China's exports "
+                           f"to it")
         return
     origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:
@@ -4310,6 +4332,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.rate = next((r.frame for r in reversed(reads) if r.frame.role == "figure"
                              and r.frame.transformation == "growth_rate" and r.frame.kind == "percent"), None)
         context.partner_flow = any(r.frame.counterpart for r in reads)
+        context.mirror_flow = any(r.frame.counterpart and r.frame.measure == "exports" and r.frame.measure_from == "assumed"
+                                  for r in reads)
         partners = {r.frame.counterpart for r in reads if r.frame.counterpart}
         context.partner = partners.pop() if len(partners) == 1 else None
     for r in reads:  # what a later "the 8.3 percent growth" names again
