@@ -109,3 +109,27 @@ def test_ratio_to_gdp_words(store, sentence):
 def test_unlikely_to_is_a_prediction(store):
     text = "China exported 19.6 GW of modules in November. In December, import volumes are unlikely to exceed 5 GW."
     assert by_span(spot.spot(text, store=store, published="2024-12-20"), "exceed 5 GW").verdict == "opinion"
+
+
+# --- a multiple's base year, and a month naming a measure after a conjunction -----------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("May alone added 92.9 GW of new capacity, nearly five times the level in the same month last year.", "92.9 GW"),
+    ("Installations in the first nine months of 2025 totaled 240.3 GW. April contributed 45.22 GW, more than triple "
+     "last year's installation figure.", "45.22 GW"),
+    ("Installations reached 45.22 GW in 2025, double 2024's figure.", "45.22 GW"),
+])
+def test_the_base_of_a_multiple_does_not_date_the_figure(store, sentence, span):
+    assert by_span(spot.spot(sentence, store=store, published="2025-10-20"), span).period.startswith("2025")
+
+
+def test_a_year_a_figure_doubles_in_is_its_own(store):
+    text = "Exports rose to 40 GW in 2023 and are expected to double in 2024."
+    assert by_span(spot.spot(text, store=store, published="2023-06-01"), "40 GW").period == "2023"
+
+
+def test_a_month_after_while_names_its_measure(store):
+    text = "China exported 23.6 GW of modules in September, up 56% year on year, while August shipments rose 28% to 25.7 GW."
+    found = spot.spot(text, store=store, published="2025-10-20")
+    assert by_span(found, "23.6 GW").period == "2025-09"
+    assert (by_span(found, "28%").period, by_span(found, "25.7 GW").period) == ("2025-08", "2025-08")

@@ -38,6 +38,11 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
 "compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"; a likeness:
 "is now at 53rd, as in 2020"."""
+MULTIPLE_BASE_BEFORE = re.compile(r"(?i)\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
+                                  r"amount|total|number|volume|value))\s+(?:of|in|seen\s+in|recorded\s+in)\s+)?"
+                                  r"(?:(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?)?$")
+"""A year that is a multiple's base: "nearly five times the level in the same month last year", "more than triple
+last year's installation figure", "double 2023's" (not "to double in 2024": the year it doubles in)."""
 BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
 """Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
 PREVIOUS_PERIOD = r"(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|quarter|year)"
@@ -378,7 +383,7 @@ it came out, not the period of its figures."""
 MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
-                         rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s|[Ww]hen)\s+)({MONTHS})(?=\s+(?:exports|imports|"
+                         rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s|[Ww]hen|[Ww]hile|[Ww]hereas|and|but)\s+)({MONTHS})(?=\s+(?:exports|imports|"
                          r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
 """A month the sentence dates its figures by: "in December", "In January 2024", "during May", "Exports for August"
 (not "in January and
@@ -386,7 +391,7 @@ February"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
 it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
 a sentence or after a determiner or "when": "December exports alone jumped 10.7%", "China's November imports", "the
-previous year, when March exports surged"); a bare
+previous year, when March exports surged", "while August shipments rose 28%"); a bare
 "December" may be a release date
 ("on December 7") and is not read."""
 
@@ -536,7 +541,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
-        base = bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider) or CHANGE_ON.search(before))
+        base = bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider) or CHANGE_ON.search(before)
+                    or MULTIPLE_BASE_BEFORE.search(before))
         base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
                                          or YEAR_SPAN_JOIN.fullmatch(sentence[previous[0]: m.start()])
@@ -561,6 +567,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                    and compared.group("word").lower() in ("from", "than", "versus", "against",
                                                                           "compared with", "compared to"))
         base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
+        base = base or shift < 0 and bool(MULTIPLE_BASE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?<!\w)(?:from|than|compared (?:with|to)|over)\s+(?:the\s+)?$",
                                            sentence[max(0, m.start() - 16): m.start()], re.I)))
