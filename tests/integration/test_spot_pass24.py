@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-from texts import by_span
+from texts import ACCUSING, by_span
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +133,25 @@ def test_a_month_after_while_names_its_measure(store):
     found = spot.spot(text, store=store, published="2025-10-20")
     assert by_span(found, "23.6 GW").period == "2025-09"
     assert (by_span(found, "28%").period, by_span(found, "25.7 GW").period) == ("2025-08", "2025-08")
+
+
+# --- EVs made or sold: CAAM's new energy vehicles, assumed ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "China's EV sales rose more than 40% in 2024, according to the China Association of Automobile Manufacturers.",
+    "Sales of electric vehicles in China rose more than 40% in 2024.",
+])
+def test_evs_sold_are_read_as_new_energy_vehicles_assumed(store, sentence):
+    candidate = by_span(spot.spot(sentence, store=store, published="2025-01-15"), "40%")
+    assert (candidate.frame["subject"], candidate.frame["subject_from"]) == ("nev", "assumed")
+    assert candidate.verdict not in ACCUSING
+
+
+def test_a_ratio_to_ev_sales_is_not_read_as_nev_sales(store):
+    text = "He noted the ratio of such spending to EV sales has declined to just above 11% in 2023."
+    assert by_span(spot.spot(text, store=store, published="2024-06-20"), "11%").frame.get("subject") != "nev"
+
+
+def test_ev_exports_stay_evs(store):
+    text = "China's exports of electric vehicles rose 29.9% in 2023."
+    assert by_span(spot.spot(text, store=store, published="2024-01-15"), "29.9%").frame["subject"] == "ev"

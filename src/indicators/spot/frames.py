@@ -973,6 +973,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
             _carried_measure(frame, sentence, context)
+            _evs_made_or_sold(frame, sentence[clause[0]: figure.start])
             _share_of_part_in_whole(frame, figure, sentence, clause, subjects)
             _target_or_group_average(frame, figure, sentence)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
@@ -2552,6 +2553,25 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
             frame.subject, frame.subject_from = context.subject or "goods", "assumed"
         elif context.subject:
             frame.subject, frame.subject_from = context.subject, "assumed"
+
+
+MADE_OR_SOLD = ("sales", "production", "domestic_sales")
+"""The measures of what carmakers make and sell, counted by CAAM for new energy vehicles, not for EVs as such."""
+
+
+RATIO_WORDS = re.compile(r"(?i)\b(?:ratio|proportion|share|per\s+(?:car|vehicle|unit))\b")
+"""Words making a figure a ratio to what they name ("the ratio of such spending to EV sales")."""
+
+
+def _evs_made_or_sold(frame: Frame, before: str) -> None:
+    """"China's EV sales rose more than 40%": the store counts the sales and production of new energy vehicles
+    (battery and plug-in hybrid, CAAM), none of EVs as such; EVs made or sold are read as NEVs, assumed (never an
+    accusation: CAAM's NEVs also hold fuel-cell and commercial vehicles, the text's EVs may not). Not a ratio to
+    them (`before`: the figure's clause up to it: "the ratio of such spending to EV sales ... just above 11%")."""
+    if frame.subject == "ev" and frame.subject_from == "stated" and frame.measure in MADE_OR_SOLD \
+            and frame.measure_from == "stated" and not RATIO_WORDS.search(before):
+        frame.subject, frame.subject_from = "nev", "assumed"
+        frame.notes.append("EVs made or sold read as new energy vehicles (CAAM's count: battery and plug-in hybrid)")
 
 
 @functools.cache  # built once from the catalogue shipped in the package
