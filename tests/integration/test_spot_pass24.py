@@ -155,3 +155,19 @@ def test_a_ratio_to_ev_sales_is_not_read_as_nev_sales(store):
 def test_ev_exports_stay_evs(store):
     text = "China's exports of electric vehicles rose 29.9% in 2023."
     assert by_span(spot.spot(text, store=store, published="2024-01-15"), "29.9%").frame["subject"] == "ev"
+
+
+# --- a list of places after "followed by", paired with lists of places and scores ----------------------------------
+
+def test_followed_by_a_list_pairs_its_places_with_ranks_and_scores(store):
+    text = ("Switzerland secured the first rank in the GII 2024 report with a score of 67.5, closely followed by Sweden "
+            "and the US at the second and third positions with scores of 64.5 and 62.4, respectively.")
+    found = spot.spot(text, store=store, published="2024-09-27")
+    assert [by_span(found, s).frame["entity"] for s in ("second", "third", "64.5", "62.4")] == ["SWE", "USA", "SWE", "USA"]
+    assert by_span(found, "62.4").frame["kind"] == "score"
+
+
+def test_a_list_after_unlike_stays_an_aside(store):
+    text = "Unlike Sweden and the US, China ranked 11th and 12th in the two editions."
+    found = spot.spot(text, store=store, published="2024-09-27")
+    assert by_span(found, "11th").frame["entity"] != "SWE"

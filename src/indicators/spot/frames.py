@@ -1312,6 +1312,14 @@ def _ranks_and_scores(sentence: str, reads: list[Read]) -> None:
             frame.measure, frame.measure_from, frame.measures = "score", "stated", ("score",)
             frame.subject, frame.subject_from = score.frame.subject, "assumed"
             frame.notes.append(f"a score like {sentence[score.figure.start: score.figure.end]} before it")
+    for score, value in zip(reads, reads[1:]):
+        # "with scores of 64.5 and 62.4, respectively": a bare decimal listed right after a score is one too
+        if score.frame.kind == "score" and value.frame.kind == "count" and value.figure.decimals \
+                and LIST_JOIN.fullmatch(sentence, score.figure.end, value.figure.start - len(value.wording)):
+            value.unit, value.frame.kind = score.unit, score.frame.kind
+            value.frame.measure, value.frame.measure_from, value.frame.measures = "score", "stated", ("score",)
+            value.frame.subject, value.frame.subject_from = score.frame.subject, "assumed"
+            value.frame.notes.append(f"listed right after the score {sentence[score.figure.start: score.figure.end]}")
 
 
 SCORE_LIST_GAP = re.compile(r"\s*(?:points?\s*)?[,;]?\s*(?:and\s+|while\s+|followed\s+by\s+)?(?:the\s+)?"
@@ -3458,6 +3466,7 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         named = [p for p in places if start <= p.start and p.end <= len(opened) - 1 and p.value != "WLD"]
         if len(named) == 1:
             return named[0].value, True
+    paired = _paired_lists(places, figures, index, sentence)
     for p in reversed(places):
         if p.end <= figure.start and SCOPE_BEFORE.search(sentence, 0, p.start) \
                 and any(q.end <= p.start and q.value not in ("WLD", p.value) for q in places):
@@ -3467,11 +3476,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
         if p.end <= figure.start and (PLACE_WITH.fullmatch(sentence, p.end, figure.start)
                                       or PLACE_BRACKET.fullmatch(sentence, p.end, figure.start)
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
-            return p.value, True
+            # ("Sweden and the US at the second and third positions": the list's pairs, not the last place's)
+            return paired or p.value, True
     if figure.unit == "rank" and (right := next((p for p in places if p.end <= figure.start and p.value != "WLD"
                                                  and not sentence[p.end: figure.start].strip()), None)):
         return right.value, True  # "with Sweden second, the United States third": the name right before a place
-    paired = _paired_lists(places, figures, index, sentence)
     if paired:
         return paired, True
     if _respectively(sentence):
@@ -3566,9 +3575,9 @@ LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 LIST_ASIDE = re.compile(r"(?i)\b(?:unlike|besides|beside|behind|after|like|except|excluding|including|ahead\s+of|"
                         r"apart\s+from|as\s+well\s+as|along\s+with|among|beyond|before|above|below|than|"
-                        r"(?<!topped\s)(?<!led\s)(?<!headed\s)by|for)\s+(?:the\s+)?$")
+                        r"(?<!topped\s)(?<!led\s)(?<!headed\s)(?<!followed\s)by|for)\s+(?:the\s+)?$")
 """Words before a list of economies that make it an aside ("Unlike Sweden and Japan, China is in the top ten"):
-the figure after it is not theirs ("topped by", "led by" introduce the list the figure is about)."""
+the figure after it is not theirs ("topped by", "led by", "followed by" introduce the list the figure is about)."""
 
 
 BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
@@ -3613,8 +3622,10 @@ def _paired_lists(places: list[Mention], figures: list[Figure], index: int, sent
         lo -= 1
     while hi + 1 < len(figures) and LIST_GAP.fullmatch(sentence, figures[hi].end, figures[hi + 1].start):
         hi += 1
-    if hi == lo or len({figures[k].unit for k in range(lo, hi + 1)}) != 1:
-        return None
+    units = {figures[k].unit for k in range(lo, hi + 1)}
+    if hi == lo or len(units) != 1 and not (units == {"score", "count"} and figures[lo].unit == "score"
+                                            and all(figures[k].decimals for k in range(lo, hi + 1))):
+        return None  # (a bare decimal listed after a score is one: "scores of 64.5 and 62.4")
     run = _place_list(places, figures[lo].start, sentence)
     return run[index - lo].value if len(run) == hi - lo + 1 else None
 
