@@ -666,7 +666,7 @@ def _turn_of_a_flow(c: Candidate, before: str, record: re.Match, sentence: str, 
             or not frame.get("entity") or frame.get("entity") == "WLD":
         return None
     word = (record.group("move") or "").lower()
-    clause = before[frames._clause_of(frames._clauses(before), len(before))[0]:]
+    clause = before[frames.clause_around(before, len(before))[0]:]
     up = bool(frames.RANK_UP.search(clause) or frames.RISE_WORDS.search(clause) or TURN_UP.search(clause))
     down = bool(frames.RANK_DOWN.search(clause) or TURN_DOWN.search(clause))
     if word:
@@ -882,7 +882,7 @@ def _is_prediction(sentence: str, candidate: Candidate, published: date | None, 
         return True
     if candidate.role == "earlier" and _over(candidate, published):
         return False  # "forecast to rise to 6.0 percent from 4.4 percent in August": where the forecast starts, a fact
-    clause = frames._clause_of(frames._clauses(sentence), at) if 0 <= at <= len(sentence) else (0, len(sentence))
+    clause = frames.clause_around(sentence, at) if 0 <= at <= len(sentence) else (0, len(sentence))
     said = list(PAST_EXPECTATION.finditer(sentence, clause[0], max(clause[0], at)))
     if said and not re.search(r"[,;(]", sentence[said[-1].end(): at]):
         return True  # "Analysts polled by Reuters had expected exports to grow 2%": what was expected, not a fact
@@ -1270,7 +1270,7 @@ class _Around:
 def _around(sentence: str, at: int) -> _Around:
     figures = read_figures(sentence)
     own = next((f for f in figures if f.end == at), None)
-    clause = frames._clause_of(frames._clauses(sentence), own.start) if own is not None else None
+    clause = frames.clause_around(sentence, own.start) if own is not None else None
     return _Around(figures, own, clause, [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence)])
 
 

@@ -716,7 +716,8 @@ def _judge_streak(c, store, as_of: str | None) -> None:
     place in a series of ranks ("ranks 1st in the GII for the 14th consecutive year": the exact check); a growth
     rate's sign ("growing for the eighth consecutive year": the threshold check, above or below 0); a record over
     the months ending with a figure's own ("the highest rate of growth in six months": each month before it below the
-    figure, spot._records). Supported
+    figure, spot._records); a flow's first rise or fall in N months ("exports fell for the first time in three months":
+    the month itself the other way from each month before it, spot._turn_of_a_flow). Supported
     when every period is; unverifiable when the store lacks some periods and none contradicts (a lead: needs-review);
     otherwise needs-review with each period's verdict, never contradicted (a streak's first period is the text's
     count, which it may date differently)."""

@@ -306,6 +306,11 @@ def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1))
 
 
+def clause_around(sentence: str, offset: int) -> tuple[int, int]:
+    """Where the clause holding `offset` starts and ends in the sentence (for the readers beside the frames)."""
+    return _clause_of(_clauses(sentence), offset)
+
+
 def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     for a, b in clauses:
         if a <= offset < b:
