@@ -1152,9 +1152,6 @@ STATED_BASIS = re.compile(r"(?i)\b(?:denominated|measured|calculated|valued|expr
 """A currency basis said outright ("denominated in USD", "in dollar terms", "in yuan-denominated terms")."""
 
 
-LEVEL_AFTER_RATE = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|YoY\s+)?to\s+(?:about\s+|around\s+|nearly\s+)?")
-
-
 def _growth_of_stated_level(options: list, sentence: str, at: int, index: list = ()) -> list:
     """"Europe imported 4.1 GW ..., down 16% YoY from 4.87 GW": a growth rate derived from two stored levels follows
     the level the sentence gives in a measure unit (capacity, value: not the mass Ember also keeps): of the series it
@@ -1177,8 +1174,8 @@ def _growth_of_stated_level(options: list, sentence: str, at: int, index: list =
         return options
     # "rose 13.5% to $830 million, with volumes up 51.1% to 20.1 GW": the level right after "to" is the rate's own
     rate = next((f for f in figures if f.start == at), None)
-    own = next((f for f in levels if rate and f.start > rate.end
-                and LEVEL_AFTER_RATE.fullmatch(sentence, rate.end, f.start)), None)
+    own = next((f for f in levels if rate and f.start > rate.end and frames.LEVEL_AFTER_RATE.fullmatch(
+        sentence, rate.end, f.lead if f.lead is not None else f.start)), None)
     level = own or ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
     kind = vocabulary.unit_kind(level.unit)
     if published:
