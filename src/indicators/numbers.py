@@ -213,6 +213,8 @@ NATION_CURRENCIES = {("chinese", "yuan"): "CNY", ("chinese", "renminbi"): "CNY",
                      ("swiss", "francs"): "CHF", ("japanese", "yen"): "JPY"}
 DOLLAR_NATIONS = {("hong", "kong"): "HKD", ("australian",): "AUD", ("canadian",): "CAD",
                   ("singapore",): "SGD", ("new", "taiwan"): "TWD", ("taiwan",): "TWD"}
+DECIMAL_COMMA_WORDS = frozenset({"percent", "pct", "million", "billion", "trillion"})
+"""Words right after "4,1" that make its comma a decimal comma (as a currency or percent sign does)."""
 
 UP_PARTICLE_VERBS = frozenset({"pick", "picks", "picked", "picking", "tick", "ticks", "ticked", "ticking", "speed", "speeds",
                                "sped", "speeded", "speeding", "step", "steps", "stepped", "stepping", "ramp", "ramps",
@@ -1084,7 +1086,8 @@ class _Reader:
 
     def _money_beside(self, pre: dict, j: int) -> str:
         """"before" or "after" for a currency or percent sign right before the number or right after
-        token j (it makes a decimal comma readable: "12,99 €"), else ""."""
+        token j, "word" for a percent or scale word right after it (each makes a decimal comma readable:
+        "12,99 €", "4,1 percent"), else ""."""
         if pre["currency"]:
             return "before"
         nxt = self.tok(j + 1)
@@ -1095,6 +1098,8 @@ class _Reader:
         if nxt.text in ("€", "£", "$") or (nxt.low in CURRENCY_CODES and nxt.text.isupper()) \
                 or nxt.low in ("euro", "euros"):
             return "after"
+        if nxt.low in DECIMAL_COMMA_WORDS:
+            return "word"  # "4,1 percent", "13,71 trillion yuan": a list would not run into a unit or scale word
         return ""
 
     def _level_then_percent(self, i: int, j: int) -> bool:
@@ -1120,7 +1125,8 @@ class _Reader:
     def parse_digits(self, i: int, j: int | None = None, money: str = "") -> tuple[float, int]:
         """The value and decimals of digit tokens i..j (thousands joined by spaces), or _Skip when
         their separators are not readable. A comma followed by one or two digits is a decimal comma
-        only beside a currency or percent sign ("12,99 €"); alone ("1,5") it may be a list."""
+        only beside a currency or percent sign or before a percent or scale word ("12,99 €", "4,1 percent");
+        alone ("1,5") it may be a list."""
         text = self.t[i].text if j is None or j == i else " ".join(x.text for x in self.t[i:j + 1])
         digits = sum(ch.isdigit() for ch in text)
         if digits > MAX_DIGITS:

@@ -275,6 +275,10 @@ def test_article_wording():
     assert values("a $1.5-trillion economy") == [(1.5e12, "USD")]
     assert values("the top-10 exporters") == [(10, "")]
     assert values("12,99 €") == [(12.99, "EUR")]
+    # a decimal comma before a percent or scale word (continental writers in English): a list would not run into one
+    assert values("imports grew 4,1 percent") == [(4.1, "percent")]
+    assert values("exports of 13,71 trillion yuan") == [(13.71e12, "CNY")]
+    assert values("items 1,5 and 7") == [(7, "")]
     problems: list = []
     assert read_figures("129.900 and 36. 24", problems) == [] and len(problems) == 2
 
