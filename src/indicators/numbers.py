@@ -78,7 +78,8 @@ from dataclasses import dataclass, replace
 __all__ = ["Figure", "read_figures", "COMPARATORS", "FLIP", "UNITS"]
 
 COMPARATORS = ("~=", ">", ">=", "<", "<=")
-UNITS = ("USD", "CNY", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD", "SGD", "TWD", "KRW", "INR", "CHF",
+UNITS = ("USD", "CNY", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD", "SGD", "TWD", "KRW", "INR", "CHF", "MYR", "IDR", "BRL",
+         "NGN", "RUB",
          "percent", "percentage points", "times", "")
 MAX_DIGITS = 30  # a longer digit run is an identifier or garbage, not a figure
 
@@ -195,14 +196,16 @@ GLUED_POWER = {"GW", "MW", "kW", "KW", "TW", "GWh", "MWh", "kWh", "KWh", "TWh"}
 ("mw" is not read: milliwatts or a typo)."""
 ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₹": "INR", "₩": "KRW"}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₽": "RUB"}
 DOLLAR_PREFIX = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "s": "SGD",
                  "nt": "TWD"}
 CURRENCY_CODES = {"usd": "USD", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
                   "hkd": "HKD", "aud": "AUD", "cad": "CAD", "sgd": "SGD", "twd": "TWD", "krw": "KRW",
-                  "inr": "INR", "chf": "CHF"}
+                  "inr": "INR", "chf": "CHF", "myr": "MYR", "rm": "MYR", "idr": "IDR", "brl": "BRL",
+                  "ngn": "NGN", "rub": "RUB"}
 CURRENCY_WORDS = {"yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-                  "dollar": "USD", "dollars": "USD", "won": "KRW", "rupees": "INR"}
+                  "dollar": "USD", "dollars": "USD", "won": "KRW", "rupees": "INR",
+                  "ringgit": "MYR", "rupiah": "IDR", "reais": "BRL", "naira": "NGN", "roubles": "RUB", "rubles": "RUB"}
 # the codes of dollars this tool reads, also written before "$" ("cad$ 15")
 DOLLAR_CODES = {"usd", "aud", "cad", "hkd", "sgd", "twd"}
 # currency codes also read in lower case ("usd 20", "rmb 10"): the ones that are no English word

@@ -279,6 +279,11 @@ def test_article_wording():
     assert values("imports grew 4,1 percent") == [(4.1, "percent")]
     assert values("exports of 13,71 trillion yuan") == [(13.71e12, "CNY")]
     assert values("items 1,5 and 7") == [(7, "")]
+    # currencies of outlets in the economies that trade with China
+    assert values("exports of RM12.82 billion") == [(12.82e9, "MYR")]
+    assert values("worth 20 billion naira") == [(20e9, "NGN")]
+    assert values("1.2 trillion roubles") == [(1.2e12, "RUB")]
+    assert values("the RM in room 5") == [(5, "")]
     problems: list = []
     assert read_figures("129.900 and 36. 24", problems) == [] and len(problems) == 2
 
