@@ -171,3 +171,20 @@ def test_a_list_after_unlike_stays_an_aside(store):
     text = "Unlike Sweden and the US, China ranked 11th and 12th in the two editions."
     found = spot.spot(text, store=store, published="2024-09-27")
     assert by_span(found, "11th").frame["entity"] != "SWE"
+
+
+# --- "the bloc", "the continent": the region named last ---------------------------------------------------------------
+
+def test_the_bloc_is_the_region_named_before(store):
+    text = ("Europe imported 9.7 GW of modules from China in March. In 2023, the bloc imported 17 GW of modules from "
+            "China. The continent imported 29.5 GW of modules from China in the first quarter of 2024.")
+    found = spot.spot(text, store=store, published="2024-04-29")
+    for span in ("17 GW", "29.5 GW"):
+        frame = by_span(found, span).frame
+        assert (frame["measure"], frame["entity"], frame["counterpart"]) == ("exports", "CHN", "EU")
+
+
+def test_the_bloc_with_no_region_named_is_no_place(store):
+    frame = by_span(spot.spot("In 2023, the bloc imported 17 GW of modules from China.", store=store,
+                              published="2024-04-29"), "17 GW").frame
+    assert frame.get("counterpart") in (None, "") and frame.get("entity") != "region:named"
