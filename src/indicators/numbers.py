@@ -1152,13 +1152,14 @@ class _Reader:
                     raise _Skip("malformed thousands", i)
                 s = s.replace(".", "").replace(",", ".")
         elif commas:
-            if money == "after" and re.fullmatch(r"\d{1,3},\d{3}", s):
+            if money == "after" and re.fullmatch(r"\d{1,3},\d{3}", s):  # (a percent or scale word, "word", is not)
                 # "316,279 €": the sign after the number is the continental order, where the comma is
                 # a decimal comma; in English it groups thousands
                 raise _Skip("an ambiguous comma (thousands or a decimal comma?)", i)
             if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
                 s = s.replace(",", "")
-            elif money and re.fullmatch(r"\d+,\d{1,2}", s):
+            elif money and re.fullmatch(r"\d+,\d{1,2}", s) and (money != "word" or re.fullmatch(r"\d{1,3},\d{1,2}", s)):
+                # (before a percent or scale word, "4,1 percent": not "2023,12 million", a year and a missing space)
                 s = s.replace(",", ".")
             else:
                 raise _Skip("an ambiguous comma (a decimal comma or a list?)", i)

@@ -279,6 +279,7 @@ def test_article_wording():
     assert values("imports grew 4,1 percent") == [(4.1, "percent")]
     assert values("exports of 13,71 trillion yuan") == [(13.71e12, "CNY")]
     assert values("items 1,5 and 7") == [(7, "")]
+    assert values("From 2019 to 2023,12 million EVs were sold") == []  # a year and a missing space: not 2023.12
     # currencies of outlets in the economies that trade with China
     assert values("exports of RM12.82 billion") == [(12.82e9, "MYR")]
     assert values("worth 20 billion naira") == [(20e9, "NGN")]

@@ -38,11 +38,12 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
 "compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"; a likeness:
 "is now at 53rd, as in 2020"."""
-MULTIPLE_BASE_BEFORE = re.compile(r"(?i)\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
+MULTIPLE_BASE_BEFORE = re.compile(r"\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
                                   r"amount|total|number|volume|value))\s+(?:of|in|seen\s+in|recorded\s+in)\s+)?"
                                   r"(?:(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?)?$")
 """A year that is a multiple's base: "nearly five times the level in the same month last year", "more than triple
-last year's installation figure", "double 2023's" (not "to double in 2024": the year it doubles in)."""
+last year's installation figure", "double 2023's" (not "to double in 2024": the year it doubles in; lower case, not
+"a Financial Times 2023 analysis")."""
 BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
 """Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
 PREVIOUS_PERIOD = r"(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|quarter|year)"
@@ -155,9 +156,10 @@ MONTH_RANGE = re.compile(r"\b(?:(?:from\s+)?Jan(?:uary|\.)?\s*(?:to|-|–|throug
 """January to a month: "January-November", "from January to April", "Jan-Nov", "Jan.-Sept.", "between January and
 October"; "in January and February" (customs' first release of a year covers both months)."""
 THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill|[Bb]y\s+the\s+end\s+of|[Tt]o\s+the\s+end\s+of|"
-                           rf"[Ii]n\s+the\s+year\s+(?:through|to)|[Aa]s\s+of(?=[^;]*?\b(?:this\s+year|so\s+far|year[\s-]to[\s-]date)\b))\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s+\d)")
-"""The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June",
-"As of June, China has exported 131.9 GW of modules this year", not a stock's "as of the end of June"):
+                           rf"[Ii]n\s+the\s+year\s+(?:through|to))\s+(?:the\s+end\s+of\s+)?({MONTHS})\b(?!\s+\d)")
+"""The months of a year up to one ("Through August, exports ...", "in the year to October", "by the end of June"; not
+"As of June", which may be a stock's date or a month's figure: "As of July, exports were worth $6 billion, the highest
+monthly value so far this year"):
 January to that month."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
 FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
@@ -245,6 +247,7 @@ class Context:
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
     pv_parts_paragraph: int | None = None  # the last paragraph naming PV modules or wafers (cells are then cells)
     partner: str | None = None  # that partner, when its flows had one ("shipped from China to Africa": region:Africa)
+    partner_words: str | None = None  # its words in the text ("Africa")
     edition: str | None = None  # the year of an index's edition the text named ("the 2025 Global Innovation Index")
     released_on: str | None = None  # the day the text says its source came out, on or before its date (ISO)
     notes: set = field(default_factory=set)
@@ -261,7 +264,8 @@ class Context:
     period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
     named_in: dict = field(default_factory=dict)  # economy -> (paragraph, subjects) of the last sentence naming it
     last_named: str | None = None  # the economy named last, not as a partner: what "the country" refers to
-    last_region: str | None = None  # the region or bloc named last: what "the bloc", "the continent" refer to
+    last_region: tuple[str, int] | None = None  # the region or bloc named last, and its paragraph: what "the bloc"
+    # refers to in that paragraph
 
     @property
     def country(self) -> str | None:
@@ -883,7 +887,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         # denominator of a ratio is what it is taken of, never the subject of the sentence's other figures
         subjects = [m for m in subjects if not (m.value == "gdp" and GDP_DENOMINATOR_BEFORE.search(
             sentence[max(0, m.start - 30): m.start]))]
-    places = [p for p in _resolve_country(_places(sentence), context.country, context.place, context.last_region)
+    region = context.last_region[0] if context.last_region and context.last_region[1] == paragraph else None
+    places = [p for p in _resolve_country(_places(sentence), context.country, context.place, region)
               if not any(a <= p.start < b for a, b in epithets)]
     _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
@@ -2882,8 +2887,9 @@ REGION_NAMED = "region:named"
 
 
 def _is_region(code: str) -> bool:
-    """A bloc or region ("EU", "region:Africa"), what "the bloc" and "the continent" point back to."""
-    return code == "EU" or code.startswith("region:") and code != REGION_NAMED
+    """A bloc or region ("EU", "region:Africa", ASEAN as China's partner), what "the bloc" and "the continent" point
+    back to."""
+    return code in ("EU", "CHN-ASEAN") or code.startswith("region:") and code != REGION_NAMED
 
 
 def _resolve_country(places: list[Mention], default: str | None, own: str | None = None,
@@ -2892,13 +2898,14 @@ def _resolve_country(places: list[Mention], default: str | None, own: str | None
     country's exports"), else `default` (Context.country: the one named last in the text), else China; "our
     country" names the writer's own, `own` (Context.place: the one the text is about so far: "Costa Rica entered the
     top 10 ... our country ranks 74th worldwide"), else China (translations of Chinese official texts: 我国); "the
-    bloc", "the continent" name the region named last before them in the sentence, else `region` (Context.last_region),
-    else nothing ("In 2023, the bloc imported 17 GW of modules from China" after a sentence on Europe)."""
+    bloc", "the continent" name the region named last before them in the sentence, else, when the sentence names no
+    other place before them, `region` (the one named last in the paragraph), else nothing ("In 2023, the bloc
+    imported 17 GW of modules from China" after a sentence on Europe)."""
     resolved = []
     for p in places:
         if p.value == REGION_NAMED:
-            earlier = [q for q in resolved if _is_region(q.value)]
-            named = earlier[-1].value if earlier else region
+            earlier = [q for q in resolved if q.value != "WLD"]
+            named = earlier[-1].value if earlier and _is_region(earlier[-1].value) else (None if earlier else region)
             if named:
                 resolved.append(Mention(p.start, p.end, named, p.words))
             continue
@@ -3067,10 +3074,13 @@ def _place_words(sentence: str) -> tuple[Mention, ...]:
     return tuple(mentions("place", sentence))
 
 
-UNKNOWN_IMPORTER = re.compile(r"\b(?!(?:The|It|Its|This|These|Their|Total|Imports?)\b)[A-Z][\w-]*(?:['’]s)?\s+"
-                              r"(?:total\s+|module\s+|solar\s+)?(?:imported|imports|import)\b")
-"""A name the place list does not know right before an imports word ("Asia-Pacific imported 68.11 GW"): an importer
-of its own, not the partner of the sentence before."""
+IMPORTS_SAID_AGAIN = re.compile(r"(?i)(?:^[\s,;]*|\b(?:the|its|their)\s+)(?:(?:total|monthly|quarterly|cumulative)\s+)?"
+                                r"(?:import\s+(?:volumes?|levels?|figures?)|imports)\b")
+"""Imports named again, opening their clause or with a definite word ("In May alone, imports hit 1.57 GW", "The total
+import volume reached 23.7 GW", "its imports"; searched in the clause up to the figure): the imports the text has
+just spoken of, not a new importer's ("Emerging markets imported 23.7 GW", "Asia-Pacific imported")."""
+MIRROR_CARRIED = "the imports of the partner of the sentence before"
+"""The note of a mirror carried from the sentence before (frames._counterpart): such a frame carries it no further."""
 CHINESE_IMPORTS_NOUN = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b")
 IMPORTED_VERB = re.compile(r"(?i)\b(?:imported|imports\s+(?:of\s+)?(?:more|less|over|about|nearly|\d)|bought|purchased)\b")
 """Imports as a noun of Chinese goods ("15 GW of Chinese PV imports"), with no importer said ("The Asia-Pacific
@@ -3265,20 +3275,19 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         return
     if "imports" in frame.measures and frame.measure_from == "stated" and frame.role == "figure" \
             and context.mirror_flow and context.partner and not context.partner.startswith("other:") \
-            and context.exports_of and frame.entity_from != "stated" and not [p for p in places if p.value != "WLD"] \
-            and not UNKNOWN_IMPORTER.search(sentence, clause[0], figure.start) \
+            and context.exports_of and frame.entity_from != "stated" and not places \
+            and IMPORTS_SAID_AGAIN.search(sentence[clause[0]: figure.start]) \
             and (frame.transformation == "level" and frame.kind in ("count", "money", "power", "energy")
                  or frame.transformation == "growth_rate" and frame.kind == "percent") \
             and (frame.subject_from != "stated" or frame.subject == context.exports_of):
         # "Europe imported 9.7 GW of modules from China in March ... The total import volume reached 23.7 GW in the
         # first quarter": with no importer of its own, the imports of the partner the sentence before read as China's
         # exports to it are that partner's again (assumed, never an accusation)
-        frame.counterpart, frame.counterpart_words = context.partner, context.partner
+        frame.counterpart, frame.counterpart_words = context.partner, context.partner_words or context.partner
         frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
         frame.entity, frame.entity_from = "CHN", "assumed"
         frame.subject, frame.subject_from = context.exports_of, "context"
-        frame.notes.append(f"the imports of {context.partner} from China, as in the sentence before: China's exports "
-                           f"to it")
+        frame.notes.append(f"{MIRROR_CARRIED} ({frame.counterpart_words}'s imports from China): China's exports to it")
         return
     origin, chinese = _origin_words(sentence)
     if "imports" in frame.measures and frame.entity == "CHN" and origin:
@@ -4396,9 +4405,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
                              and r.frame.transformation == "growth_rate" and r.frame.kind == "percent"), None)
         context.partner_flow = any(r.frame.counterpart for r in reads)
         context.mirror_flow = any(r.frame.counterpart and r.frame.measure == "exports" and r.frame.measure_from == "assumed"
-                                  for r in reads)
-        partners = {r.frame.counterpart for r in reads if r.frame.counterpart}
-        context.partner = partners.pop() if len(partners) == 1 else None
+                                  and not any(n.startswith(MIRROR_CARRIED) for n in r.frame.notes) for r in reads)
+        partners = {r.frame.counterpart: r.frame.counterpart_words for r in reads if r.frame.counterpart}
+        context.partner, context.partner_words = next(iter(partners.items())) if len(partners) == 1 else (None, None)
     for r in reads:  # what a later "the 8.3 percent growth" names again
         if r.frame.role == "figure" and r.frame.measure_from in DETERMINED:
             context.said[(r.figure.value, r.unit)] = r.frame
@@ -4417,7 +4426,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     named_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:")))
     regions = [p.value for p in places if _is_region(p.value)]
     if regions:
-        context.last_region = regions[-1]
+        context.last_region = (regions[-1], paragraph)
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
         if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
