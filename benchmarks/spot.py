@@ -213,9 +213,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 24 (with period and entity 4/5 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev63": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 33/46 on the code of a198e7a), "
+                   "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev64": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 1/5 on the code of a198e7a), "
+                   "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev65": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 24 (with period and entity 0/7 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
@@ -228,7 +230,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
                    "besides holdout)",
           "dev69": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 10/13 on the code of a198e7a), "
+                   "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev70": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev71": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -243,7 +246,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 24 (with period and entity 5/24 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev74": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 8/18 on the code of a198e7a), "
+                   "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev75": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 23 (with period and entity 7/11 on the code of then, no "
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
@@ -264,7 +268,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 24 (with period and entity 16/26 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev81": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 6/14 on the code of a198e7a), "
+                   "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev82": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 24 (with period and entity 1/10 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
@@ -283,7 +288,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev89": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev90": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 24 (with period and entity 8/11 on the code of a198e7a), "
+                   "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev91": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev92": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
