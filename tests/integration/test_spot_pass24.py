@@ -198,3 +198,22 @@ def test_the_bloc_with_no_region_named_is_no_place(store):
     frame = by_span(spot.spot("In 2023, the bloc imported 17 GW of modules from China.", store=store,
                               published="2024-04-29"), "17 GW").frame
     assert frame.get("counterpart") in (None, "") and frame.get("entity") != "region:named"
+
+
+# --- the period before's figure is a base wherever it is said -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, period", [
+    ("Imports rebounded 1.1 percent from a year ago in June, following prior month's 3.4 percent decline.",
+     "3.4 percent", "2025-05"),
+    ("Imports dropped 2.3 percent annually in June, in contrast to the 1.8 percent increase in May.", "1.8 percent",
+     "2025-05"),
+    ("Total exports soared 8.3% year-on-year in September, while imports jumped 7.4% (August: 1.3%).", "1.3%", "2025-08"),
+    ("Imports dropped 12.4% to $201.2 billion in July, expanding the previous month's 6.8% drop.", "6.8%", "2025-06"),
+])
+def test_the_period_before_s_figure_is_a_base(store, sentence, span, period):
+    assert by_span(spot.spot(sentence, store=store, published="2025-10-13"), span).period == period
+
+
+def test_last_year_s_figure_may_be_the_text_s_own(store):
+    text = "Last year's exports totalled $3.58 trillion, up 5.9 percent."
+    assert by_span(spot.spot(text, store=store, published="2025-01-20"), "$3.58 trillion").frame["role"] == "figure"

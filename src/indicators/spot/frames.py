@@ -50,14 +50,19 @@ PREVIOUS_PERIOD = r"(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|qu
 """The period before the one a text speaks of, as an owner's words ("the previous month", "last year"; its unit the
 group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:(?:from|compared (?:with|to)|versus)\s+(?:a total of\s+|about\s+|around\s+|some\s+|an?\s+|"
-                            r"rank\s+|its\s+|their\s+|just\s+|only\s+|the\s+|"
+                            r"\b(?:(?:from|compared (?:with|to)|versus|in\s+contrast\s+(?:to|with))\s+(?:a total of\s+|about\s+|"
+                            r"around\s+|some\s+|an?\s+|rank\s+|its\s+|their\s+|just\s+|only\s+|the\s+|"
                             rf"(?:(?:last\s+)?(?:{MONTHS})|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
-                            r"(?:after|following|reversing|reversed)\s+(?:an?|the)\s+)$", re.I)
+                            rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
+                            r"(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|year)['’]s\s+)$|"
+                            rf"\(\s*(?:{MONTHS})\s*:\s*$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
-the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from last July's 7.1 GW"."""
+the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from last July's 7.1 GW", "in contrast to
+the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "expanding the previous month's 6.8%
+drop" (the period before's figure is a base wherever it is said; not "last year's", which may be the text's own
+year), "imports jumped 7.4% (August: 1.3%)"."""
 RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}"
                       r"\s*[—–:-]\s*\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|"
                       r"the\s+same[^)]*|"
@@ -4183,8 +4188,8 @@ def month_before(day: date) -> str:
     return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
 
 
-MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})['’]s\s+(?:US\$|[$€¥£])?$")
-"""Right before a base figure, the month it is of ("slowing from October's 12.7 per cent")."""
+MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})(?:['’]s\s+|\s*:\s*)(?:US\$|[$€¥£])?$")
+"""Right before a base figure, the month it is of ("slowing from October's 12.7 per cent", "(August: 1.3%)")."""
 MONTH_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS})\b(?!,?\s*(?:19|20)\d{{2}})"
                          rf"(?!\s*(?:to|-|–|through|thru|and|&)\s*(?:{MONTHS})\b)", re.I)
 
