@@ -217,3 +217,20 @@ def test_the_period_before_s_figure_is_a_base(store, sentence, span, period):
 def test_last_year_s_figure_may_be_the_text_s_own(store):
     text = "Last year's exports totalled $3.58 trillion, up 5.9 percent."
     assert by_span(spot.spot(text, store=store, published="2025-01-20"), "$3.58 trillion").frame["role"] == "figure"
+
+
+# --- places left out -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("As of the end of 2023, China (note: all numbers in this piece not including Hong Kong, Macao and Taiwan) owned "
+     "4.015 million domestic invention patents.", "4.015 million"),
+    ("China's exports to countries other than the United States rose 10% in 2024.", "10%"),
+])
+def test_places_left_out_are_not_whose_figure(store, sentence, span):
+    frame = by_span(spot.spot(sentence, store=store, published="2024-01-20"), span).frame
+    assert frame["entity"] == "CHN" and frame.get("counterpart") != "USA"
+
+
+def test_apart_from_is_besides(store):
+    text = "Apart from India, only four other middle-income economies are among the top 40, namely China (12th)."
+    assert by_span(spot.spot(text, store=store, published="2023-09-28"), "top 40").frame["entity"] == "IND"
