@@ -234,3 +234,13 @@ def test_places_left_out_are_not_whose_figure(store, sentence, span):
 def test_apart_from_is_besides(store):
     text = "Apart from India, only four other middle-income economies are among the top 40, namely China (12th)."
     assert by_span(spot.spot(text, store=store, published="2023-09-28"), "top 40").frame["entity"] == "IND"
+
+
+# --- a trade figure's stated goods reset what "exports" are of --------------------------------------------------------
+
+def test_goods_of_a_trade_figure_reset_the_exports_subject(store):
+    text = ("In these emerging industries, lithium-ion battery exports rose 92.3 percent in the first half of 2024.\n\n"
+            "Overall, Chinese goods imports and exports grew 6.1% in yuan terms during the first half of the year.\n\n"
+            "Customs reported that dollar-denominated exports increased by 8.6% year-on-year in June.")
+    frame = by_span(spot.spot(text, store=store, published="2024-07-20"), "8.6%").frame
+    assert frame["subject"] == "goods"

@@ -4406,7 +4406,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         # "The change at the top of the world's 100 leading innovation clusters ...": the first ranking a text names
         # is the one its later places are in until it names another (assumed, never an accusation)
         context.rank_subject = named[0]
-    exported = [r.frame.subject for r in reads if r.frame.measure == "exports" and r.frame.entity == "CHN"
+    # (a trade figure's stated goods too: "Overall, Chinese goods imports and exports grew 6.1%" after a sentence on
+    # battery exports: the next "exports increased by 8.6%" are of goods)
+    exported = [r.frame.subject for r in reads if r.frame.measure in ("exports", "trade") and r.frame.entity == "CHN"
                 and r.frame.subject_from == "stated" and r.frame.subject and not r.frame.stand_in
                 and not r.frame.subject.startswith("other:")]
     if exported:
