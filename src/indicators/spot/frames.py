@@ -895,7 +895,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     region = context.last_region[0] if context.last_region and context.last_region[1] == paragraph else None
     places = [p for p in _resolve_country(_places(sentence), context.country, context.place, region)
               if not any(a <= p.start < b for a, b in epithets)
-              and not EXCLUDED_BEFORE.search(sentence, max(0, p.start - 80), p.start)]
+              and not _excluded_places().search(sentence, max(0, p.start - 80), p.start)]
     _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
@@ -2888,12 +2888,15 @@ COUNTRY_WORDS = ("the country", "the nation", "the country's", "the nation's")
 OWN_COUNTRY_WORDS = ("our country", "my country", "our country's", "my country's")
 
 
-EXCLUDED_BEFORE = re.compile(r"(?i)\b(?:not\s+including|excluding|exclusive\s+of|except(?:\s+for)?|other\s+than)"
-                             r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*"
-                             r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?)*$")
-"""Before a place, a list of places left out ("China (not including Hong Kong, Macao and Taiwan) owned 4.015 million
-invention patents", "exports to countries other than the US"): none of them is whose figure it is, nor a partner
-(not "apart from India, only four other economies are among the top 40": besides, not except)."""
+@functools.cache  # compiled once from the vocabulary shipped in the package
+def _excluded_places() -> re.Pattern:
+    """Before a place, a list of places left out after one of the vocabulary's `exclusions` ("China (not including
+    Hong Kong, Macao and Taiwan) owned 4.015 million invention patents", "exports to countries other than the US"):
+    none of them is whose figure it is, nor a partner (not "apart from India, only four other economies are among
+    the top 40": besides, not except)."""
+    words = alternatives(vocabulary()["exclusions"]).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?i)\b(?:{words})\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*"
+                      r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?)*$")
 REGION_NAMED = "region:named"
 """The vocabulary's place code of "the bloc", "the continent": the region named last (`_resolve_country`)."""
 
