@@ -46,7 +46,10 @@ last year's installation figure", "double 2023's" (not "to double in 2024": the 
 "a Financial Times 2023 analysis")."""
 BASE_RIGHT_AFTER = re.compile(r"(?i),?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+|the\s+)?")
 """Between a figure and its base right after it ("to 8.3% from 4.4%", "at 7.4%, up from 1.3%")."""
-PREVIOUS_PERIOD = r"(?:(?:the\s+)?(?:previous|prior|preceding)|last)\s+(month|quarter|year)"
+PRIOR = r"(?:the\s+)?(?:previous|prior|preceding)"
+"""The words of the period before the one a text speaks of ("the previous", "prior"): never the text's own period
+("last" may be: "last year's exports" in a text on that year)."""
+PREVIOUS_PERIOD = rf"(?:{PRIOR}|last)\s+(month|quarter|year)"
 """The period before the one a text speaks of, as an owner's words ("the previous month", "last year"; its unit the
 group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
@@ -55,7 +58,7 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             rf"(?:(?:last\s+)?(?:{MONTHS})|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
-                            r"(?:the\s+)?(?:previous|prior|preceding)\s+(?:month|quarter|year)['’]s\s+)$|"
+                            rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+)$|"
                             rf"\(\s*(?:{MONTHS})\s*:\s*$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
