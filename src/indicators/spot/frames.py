@@ -2808,7 +2808,14 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     common = set.intersection(*(catalogue.ancestors(v) for v in values)) - {"goods"}
     if not common:
         return None
-    return max(common, key=lambda v: len(catalogue.ancestors(v)))
+    depth = max(len(catalogue.ancestors(v)) for v in common)
+    smallest = sorted(v for v in common if len(catalogue.ancestors(v)) == depth)
+    # two wholes of one depth ("electric vehicles, including battery electric vehicles and plug-in hybrids": EVs and
+    # NEVs both hold BEVs and PHEVs): the member named in the list is the whole; otherwise the list says none
+    named = [v for v in smallest if v in values]
+    if len(smallest) > 1 and len(named) != 1:
+        return None
+    return named[0] if named else smallest[0]
 
 
 def _examples_from(sentence: str, figure: Figure) -> int:
