@@ -307,7 +307,6 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev98": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev99": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it"}
                    "first run on it",
           "dev100": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it"}
