@@ -163,7 +163,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev44": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev45": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 25 (with period and entity 10/19 on the code of 9e74752), "
+                   "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev46": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 23 (with period and entity 10/10 on the code of then, no "
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
@@ -206,7 +207,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev59": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev60": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 25 (with period and entity 2/3 on the code of 9e74752), "
+                   "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev61": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev62": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -233,7 +235,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 24 (with period and entity 10/13 on the code of a198e7a), "
                    "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev70": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 25 (with period and entity 1/3 on the code of 9e74752), "
+                   "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev71": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 23 (with period and entity 5/7 on the code of then), then used "
                    "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
@@ -293,7 +296,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev91": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev92": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 25 (with period and entity 13/17 on the code of 9e74752), "
+                   "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev93": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev94": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -303,9 +307,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev96": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev97": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 25 (with period and entity 2/15 on the code of 9e74752), "
+                   "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev98": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 25 (with period and entity 2/8 on the code of 9e74752), "
+                   "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev99": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev100": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
