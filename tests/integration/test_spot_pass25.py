@@ -44,3 +44,74 @@ def test_a_listed_whole_does_not_depend_on_the_hash_seed(store):
 
 def test_a_listed_whole_is_the_named_member(store):
     assert by_span(spot.spot(LISTED, store=store, published="2025-10-20"), "over 100%").frame["subject"] == "ev"
+
+
+# --- a cause or condition's words are not the figure's ---------------------------------------------------------------
+
+def test_the_world_of_a_condition_is_not_whose_figure_it_is(store):
+    """"amid sluggish global demand" had made the sentence speak of the world (read as the world's total, then China's
+    only because the series holds no world row)."""
+    text = "Exports declined 4.6% in 2023 amid sluggish global demand."
+    found = by_span(spot.spot(text, store=store, published="2024-01-12"), "4.6%")
+    assert not any("the world spoken of" in note for note in found.frame["notes"])
+    assert (found.frame["entity"], found.match.indicator) == ("CHN", "goods_exports_usd_yoy_pct")
+
+
+def test_a_condition_ends_at_its_comma(store):
+    """"amid economic uncertainty, WIPO said": who said it is outside the condition (the world's filings)."""
+    text = ("Patent filings slipped last year by nearly 2% in the first fall in 14 years amid economic uncertainty, "
+            "the World Intellectual Property Organization (WIPO) said on Thursday.")
+    assert by_span(spot.spot(text, store=store, published="2024-03-25"), "nearly 2%").frame["entity"] == "WLD"
+
+
+# --- a percentage of a named economy's GDP ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Gross domestic UK expenditure on R&D amounted to £70.7 billion in 2022, representing 2.77% of the UK's GDP.",
+     "2.77%", "GBR"),
+    ("South Korea spent 4.9% of South Korea’s GDP on R&D in 2022.", "4.9%", "KOR"),
+])
+def test_a_share_of_a_named_economy_s_gdp(store, text, span, entity):
+    found = by_span(spot.spot(text, store=store, published="2025-09-29"), span)
+    assert found.frame["kind"] == "percent_of_gdp"
+    assert (found.match.indicator, found.match.entity) == ("GB.XPD.RSDV.GD.ZS", entity)
+
+
+def test_a_lower_case_possessive_is_no_owner_of_gdp(store):
+    """"of the firm's GDP" is no name: only a capitalised name's possessive owns the GDP a ratio is taken of."""
+    from indicators.spot import frames
+    assert frames.GDP_AFTER.match(" of the UK's GDP")
+    assert frames.GDP_AFTER.match(" of Germany’s gross domestic product")
+    assert not frames.GDP_AFTER.match(" of the firm's GDP")
+
+
+# --- what China sold to the world ------------------------------------------------------------------------------------
+
+def test_goods_sold_to_the_world_are_exports(store):
+    text = ("The $3.38 trillion worth of products that China sold to the world last year was 4.6 percent less than "
+            "in 2022.")
+    found = spot.spot(text, store=store, published="2024-01-15")
+    level, growth = by_span(found, "$3.38 trillion"), by_span(found, "4.6 percent")
+    assert (level.match.indicator, level.period) == ("goods_exports", "2023")
+    assert (growth.match.indicator, growth.period, growth.value) == ("goods_exports_usd_yoy_pct", "2023", -4.6)
+
+
+def test_sales_at_home_stay_sales(store):
+    text = "China sold 25 million vehicles at home last year."
+    assert by_span(spot.spot(text, store=store, published="2024-01-15"), "25 million vehicles").frame["measure"] != "exports"
+
+
+# --- "more than" / "less than" a figure bounds it, unless a figure comes first -----------------------------------------
+
+def test_less_than_after_a_verb_bounds_the_figure_and_keeps_its_year(store):
+    found = by_span(spot.spot("China's exports grew less than 5 percent in 2023.", store=store,
+                              published="2024-01-15"), "less than 5 percent")
+    assert found.period == "2023" and found.comparator == "<"
+
+
+def test_more_than_after_a_figure_is_its_base(store):
+    from indicators.spot import frames
+    assert frames.EARLIER_FIGURE_BEFORE.search("exports rose 5% more than 2.9 trillion dollars in ")
+    assert frames.EARLIER_FIGURE_BEFORE.search("exports were higher than 5 percent in ")
+    assert not frames.EARLIER_FIGURE_BEFORE.search("China's exports grew less than 5 percent in ")
+    assert not frames.EARLIER_FIGURE_BEFORE.search("inventors filed more than 3 million patents in ")

@@ -99,24 +99,33 @@ EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
 CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
-                   r"due to|because of|owing to|on the back of|,\s*reflecting)\b(?:[^;.]|\.(?=\d))*")  # "77.6": a decimal
-# point ends no cause
+                   r"due to|because of|owing to|on the back of|amid(?:st)?|,\s*reflecting)\b(?:[^;.]|\.(?=\d))*")  # "77.6":
+# a decimal point ends no cause
 """A cause phrase ("rose one place ..., driven by strong performances in R&D investment", "enters the Top 10 ...,
-reflecting ... its tech exports"): the subjects and measures named in it are what moved the figure, never what the
-figure measures."""
+reflecting ... its tech exports", "declined 4.6% amid sluggish global demand"): the subjects, measures and the world
+named in it are what moved the figure, never what the figure measures or whose it is."""
 
 
 def _causes(sentence: str) -> list[tuple[int, int]]:
     """Where the cause phrases are: to the end of the sentence, or to the first comma when the sentence opens with
-    one ("Driven by strong demand, exports rose 30%": the exports are the figure's)."""
+    one ("Driven by strong demand, exports rose 30%": the exports are the figure's) or it is one of conditions
+    ("amid economic uncertainty, WIPO said")."""
     spans = []
     for m in CAUSE.finditer(sentence):
         end = m.end()
-        if not sentence[: m.start()].strip():
+        if not sentence[: m.start()].strip() or m.group(0)[:4].lower() == "amid":
+            # "... amid economic uncertainty, WIPO said": the conditions end at the comma
             comma = sentence.find(",", m.start())
             end = comma if 0 <= comma < end else end
         spans.append((m.start(), end))
     return spans
+
+
+def _blanked(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with the spans' words blanked out, offsets kept (what is said outside them)."""
+    for a, b in spans:
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return sentence
 
 
 def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: list[Mention]):
@@ -128,12 +137,13 @@ def _outside_causes(causes, figure: Figure, measures: list[Mention], subjects: l
             [m for m in subjects if not any(a <= m.start < b for a, b in away)])
 
 
+GDP_OWNER = r"(?:its|their|national|total|(?:the\s+)?(?:country|nation|economy|(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?)['’]s)\s+"
+"""Whose GDP a ratio is taken of ("its", "the country's", "the UK's", "South Korea's"): a name's possessive only."""
 GDP_DENOMINATOR_BEFORE = re.compile(r"(?i)\b(?:(?:as\s+a\s+)?(?:share|proportion|percentage|ratio)|percent|per\s+cent|%)\s+"
-                                    r"(?:of|to)\s+(?:the\s+)?(?:country['’]s\s+|nation['’]s\s+|its\s+)?$")
+                                    r"(?:of|to)\s+(?:the\s+)?(?:" + GDP_OWNER + r")?$")
 """Before "GDP", the words of a ratio to it ("as a share of GDP", "percent of GDP"): GDP the denominator."""
-GDP_AFTER = re.compile(r"\s*(?:of\s+(?:its\s+|the\s+(?:country['’]s\s+|nation['’]s\s+|economy['’]s\s+)?|China['’]s\s+)?"
-                       r"(?:GDP|gross domestic product))", re.I)
-"""'of the country’s GDP' (either apostrophe): a percentage of GDP."""
+GDP_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:" + GDP_OWNER + r")?(?:GDP|gross domestic product))", re.I)
+"""'of the country’s GDP', 'of the UK's GDP' (either apostrophe): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1,
             # "reached 2.69% for the past year": the last full year ("over the past year" is a window: not read)
@@ -496,8 +506,13 @@ ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b(?!\s*(?:,|respectively))")
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|(?<!to more )(?<!of more )(?<!at more )(?<!by more )(?<!to less )"
-                                   r"(?<!of less )(?<!reached more )(?<!hit more )(?<!exceeding more )than|compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|"
+                                   # "more/less than" a figure is its base only after a figure ("5% more than 3.3
+                                   # trillion in 2022"); after a word it bounds the figure ("grew less than 5 percent
+                                   # in 2023", "reached more than 2 million in 2023")
+                                   r"(?:(?<=\d more )|(?<=\d less )|(?<=% more )|(?<=% less )|(?<=cent more )|"
+                                   r"(?<=cent less )|(?<=times more )|(?<!more )(?<!less ))than|"
+                                   r"compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
                                    r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
@@ -877,8 +892,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     vocab = vocabulary()
     _note_release(context, sentence)
     _list_introduction(context, sentence, paragraph)
-    world = any(p.value == "WLD" and not RANKING_FIELD.search(sentence[max(0, p.start - 40): p.end + 30])
-                for p in mentions("place", sentence)) or bool(world_cue(sentence))
+    causes = _causes(sentence)
+    # "Shipments declined 4.6% in 2023 amid sluggish global demand": the world of a cause phrase is not spoken of
+    said = _blanked(sentence, causes)
+    world = any(p.value == "WLD" and not RANKING_FIELD.search(said[max(0, p.start - 40): p.end + 30])
+                for p in mentions("place", said)) or bool(world_cue(said))
     context.world_here = world or context.world_paragraph == paragraph
     if world:
         context.world_paragraph = paragraph
@@ -906,7 +924,6 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                       if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     owners = _year_owners(figures, years)
     clauses = _clauses(sentence)
-    causes = _causes(sentence)
     # "such as clothing" lists examples: it points at nothing before ("these batteries", "such vehicles" do)
     anaphora = re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab["anaphora"]) + r")\s+(?!as\b)(\w[\w-]*(?:\s+\w[\w-]*)?)",
                          sentence, re.I)
