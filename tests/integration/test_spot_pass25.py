@@ -115,3 +115,53 @@ def test_more_than_after_a_figure_is_its_base(store):
     assert frames.EARLIER_FIGURE_BEFORE.search("exports were higher than 5 percent in ")
     assert not frames.EARLIER_FIGURE_BEFORE.search("China's exports grew less than 5 percent in ")
     assert not frames.EARLIER_FIGURE_BEFORE.search("inventors filed more than 3 million patents in ")
+
+
+# --- ranks: a ranking's own places, a cluster in its economy, "on top", the place it came from ------------------------
+
+def test_a_ranking_s_places_stay_the_ranking_s_after_a_count_read_as_clusters(store):
+    text = ("After 16 years of publication, the GII has become a leading tool for measuring the innovation ecosystem.\n\n"
+            "Just like in the past 13 years, Switzerland holds the first place. In 2023, Sweden takes the second spot "
+            "from the United States.")
+    found = spot.spot(text, store=store, published="2023-10-10")
+    assert (by_span(found, "first").match.indicator, by_span(found, "first").entity) == ("gii_rank", "CHE")
+    assert by_span(found, "second").match.indicator == "gii_rank"
+
+
+def test_a_cluster_in_its_economy_is_that_cluster(store):
+    text = ("China's Shenzhen-Hong Kong-Guangzhou cluster was ranked first of the Global Innovation Index 2025 top 100 "
+            "science and technology clusters.\n\nThe San Jose-San Francisco cluster in the United States took the third "
+            "position of this year's index, according to the WIPO.")
+    third = by_span(spot.spot(text, store=store, published="2025-09-16"), "third")
+    assert (third.match.indicator, third.match.product) == ("cluster_rank", "cluster:San Jose–San Francisco")
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("China's Shenzhen-Hong Kong-Guangzhou cluster was ranked on top of the Global Innovation Index 2025 top 100 "
+     "science and technology clusters.", "CHN"),
+    ("Switzerland came out on top of the Global Innovation Index 2025.", "CHE"),
+])
+def test_on_top_is_first_place(store, text, entity):
+    found = by_span(spot.spot(text, store=store, published="2025-09-16"), "on top")
+    assert (found.value, found.entity, found.period) == (1, entity, "2025")
+
+
+def test_on_top_of_that_is_no_place(store):
+    found = spot.spot("Exports rose; on top of that, imports fell 3% in 2025.", store=store, published="2025-09-16")
+    assert [c.span for c in found] == ["3%"]
+
+
+@pytest.mark.parametrize("text", [
+    "Singapore ranked fifth in the Global Innovation Index 2025, up from the seventh last year.",
+    "Singapore climbed to fifth place in the Global Innovation Index 2025 from seventh in 2024.",
+])
+def test_the_place_a_member_came_from_is_a_base(store, text):
+    found = spot.spot(text, store=store, published="2025-09-16")
+    assert (by_span(found, "fifth").period, by_span(found, "seventh").period) == ("2025", "2024")
+    assert by_span(found, "seventh").value == 7
+
+
+def test_similarly_to_a_year_is_a_base(store):
+    text = "In the Global Innovation Index 2023, Brazil ranked 49th. Similarly to 2022, Brazil occupies the 49th position."
+    found = spot.spot(text, store=store, published="2023-10-10")
+    assert [c.period for c in found if c.span.startswith("49th")] == ["2023", "2023"]

@@ -175,7 +175,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
-            _carried_reading(candidate, narrowed)
+            _carried_reading(candidate, narrowed, index)
             _map(candidate, sentence, index, published_date, s0, paragraphs[paragraph], items, text_basis)
             _note_reading(candidate, narrowed, index)
             found.append(candidate)
@@ -370,7 +370,7 @@ def _note_reading(candidate: Candidate, narrowed: dict, index: list | None = Non
         narrowed.pop(said, None)
 
 
-def _carried_reading(candidate: Candidate, narrowed: dict) -> None:
+def _carried_reading(candidate: Candidate, narrowed: dict, index: list) -> None:
     """"WIPO reports a 1.8% decline in patent filings in 2023 ... China (69,610) and the US (55,678) both record fewer
     filings": a subject carried from an earlier sentence (context) is read as that sentence's figure was (PCT filings,
     not all patent applications), assumed (never an accusation on it)."""
@@ -384,6 +384,9 @@ def _carried_reading(candidate: Candidate, narrowed: dict) -> None:
         return  # "exports ... 14.2 percent of world exports" read as a share series says nothing of the imports after it
         # (a place in a ranking of the carried subject is a place among that reading's levels: "South Korea which is
         # ranked fourth" after PCT filings read as such, `_rank_of_levels`)
+    if frame.get("kind") == "rank" and any(e.subject == said and e.kind == "rank" for e in index):
+        return  # a ranking's own places ("the GII ... Switzerland holds the first place") stay the ranking's, whatever
+        # a count of it was read as before ("16" clusters)
     candidate.frame = {**frame, "subject": subject, "subject_from": "assumed",
                        "notes": [*frame.get("notes", []), f"{said} read as {subject}, as the figure before"]}
     candidate.open = frames.Frame(**candidate.frame).open_dimensions()

@@ -387,9 +387,10 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
 
 @functools.cache  # built once from the economies table shipped in the package
 def _in_economy() -> re.Pattern:
-    """ "in South Korea" right after a member's name (lower case, as `_name_key` leaves it)."""
+    """ "in South Korea", "cluster in the United States" right after a member's name (lower case, as `_name_key`
+    leaves it); the word "cluster" is kept (group 1)."""
     names = {_name_key(n) for name, aliases in catalogue.economies().values() for n in (name, *aliases) if n}
-    return re.compile(r"^\s+in\s+(?:" + alternatives(names) + r")\b")
+    return re.compile(r"^(\s+clusters?)?\s+in\s+(?:the\s+)?(?:" + alternatives(names) + r")\b")
 
 
 def _name_key(text: str) -> str:
@@ -451,7 +452,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
             at = before.rfind(key)
         between = before[at + len(key):]
         # "Seoul in South Korea was third": the member's economy named after it stands between name and rank
-        between = _in_economy().sub(" ", between, count=1)
+        between = _in_economy().sub(lambda m: (m.group(1) or "") + " ", between, count=1)
         overtaking = bool(OVERTOOK_TO.match(between))  # "Beijing overtook Seoul to grab third place": Beijing's
         if at < 0 or (at and before[at - 1].isalnum()) or not (NAME_TO_RANK.match(between) or overtaking):
             continue

@@ -98,7 +98,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|\b(?:{alternatives(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b"
             rf"|\b(?P<pl>{ORDINAL})-placed\b"
             rf"|\b(?:the|its|their)\s+(?:global\s+|overall\s+|world['’]s\s+)?(?P<tp>top\s+(?:spot|position|place|rank|slot))"
-            rf"\b(?!s)(?!\s+in\s+(?:\d|(?:{CARDINAL})\b)))"),  # "the top spot in 11 indicators": a count's words
+            rf"\b(?!s)(?!\s+in\s+(?:\d|(?:{CARDINAL})\b))"
+            # "was ranked on top of the ... clusters", "came out on top": first place (not "on top of that")
+            rf"|\b(?:ranked|ranks|rank|ranking|placed|came\s+out|comes\s+out|come\s+out|stays|stayed|remained|remains)"
+            rf"\s+(?P<ot>on\s+top)\b(?!\s+of\s+(?:that|this|it|these|those)\b))"),  # "the top spot in 11 indicators": a count's words
         # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
         # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters, a name of
         # at most five words: bounded backtracking, linear in the sentence)
@@ -113,6 +116,12 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?i)\b(?:is|was|are|were|remains?|remained|stays?|stayed|sits?|sat|stands?|stood)\s+"
             rf"(?:now\s+|still\s+|currently\s+)?(?P<e>{ORDINAL})\s+(?=(?:in|on|among)\s+(?:[\w'’.-]+\s+){{0,4}}?"
             rf"(?:index|ranking|rankings|GII|list|league\s+table)\b)"),
+        # "moved to the first place from the second last year", "ranked fifth, up from the seventh in 2024": the
+        # place a ranking's member came from, in a sentence that has just placed it (within 60 characters)
+        "from_place": re.compile(
+            rf"(?i)\b(?:rank\w*|plac\w*|position|spot|moved|climbed|rose|jumped|fell|dropped|slipped)\b[^.;]{{0,60}}?"
+            rf"\b(?:up\s+|down\s+)?from\s+(?:the\s+)?(?P<e>{ORDINAL})"
+            rf"(?:\s+(?:place|position|spot|rank))?(?=\s*(?:[,.;)]|$|\s(?:in|last|a|the|year)\b))"),
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{alternatives(forms['magnitudes'])})|(?P<s>{alternatives(numbers.SCALES)})-"
             rf"(?P<cur>{alternatives(numbers.CURRENCY_WORDS)}))\b(?!-)"),
@@ -241,8 +250,9 @@ def _ranks(sentence: str) -> list[WordFigure]:
             value = float(m.group("hn"))
         elif m.group("j"):
             value = float(_ordinal_value(m.group("j")))
-        elif m.group("tp"):  # "Switzerland retained the top spot": first place
-            found.append(WordFigure(m.start("tp"), m.end("tp"), 1.0, "rank", ""))
+        elif m.group("tp") or m.group("ot"):  # "Switzerland retained the top spot", "ranked on top": first place
+            group = "tp" if m.group("tp") else "ot"
+            found.append(WordFigure(m.start(group), m.end(group), 1.0, "rank", ""))
             continue
         elif m.group("pl"):  # "ahead of the third-placed United States": a place
             found.append(WordFigure(m.start(), m.end(), float(_ordinal_value(m.group("pl"))), "rank", ""))
@@ -263,7 +273,7 @@ def _ranks(sentence: str) -> list[WordFigure]:
                 rf"(?i)(?:first|second)\s+(?:{alternatives(vocabulary()['word_forms']['rank_after'])})\b", m.group(0))
             own = not superlative and not m.group("nn") and not m.group("hn") and PLACE_ENDS.match(sentence, m.end())
             found.append(WordFigure(m.start(), m.end(), value, "rank", "" if own else "rank"))
-    for m in (*p["elided"].finditer(sentence), *p["placed_in"].finditer(sentence)):
+    for m in (*p["elided"].finditer(sentence), *p["placed_in"].finditer(sentence), *p["from_place"].finditer(sentence)):
         # a place in the ranking the sentence has just placed something in: read as that ranking's, as "12th" is
         found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", ""))
     return found
