@@ -165,3 +165,40 @@ def test_similarly_to_a_year_is_a_base(store):
     text = "In the Global Innovation Index 2023, Brazil ranked 49th. Similarly to 2022, Brazil occupies the 49th position."
     found = spot.spot(text, store=store, published="2023-10-10")
     assert [c.period for c in found if c.span.startswith("49th")] == ["2023", "2023"]
+
+
+# --- another's own amount after a bound; a number of a subject whose counts measure one thing -------------------------
+
+def test_a_bound_said_of_another_is_no_bound_on_its_amount(store):
+    """The 4.91 million is China's own (exact): "short of" says Japan's volume is below it. Read as "less than 4.91
+    million", it had been supported on NEV exports (1.2 million), a smaller series."""
+    text = ("The volume fell short of the 4.91 million cars exported by China, with a 58 percent surge, the China "
+            "Association of Automobile Manufacturers announced in a statement.")
+    found = by_span(spot.spot(text, store=store, published="2024-02-01"), "4.91 million cars")
+    assert found.comparator == "~="
+    assert (found.match.indicator, found.match.product) == ("vehicle_exports", "all")
+
+
+def test_a_bound_on_a_threshold_stays_a_bound(store):
+    found = by_span(spot.spot("China's exports exceeded the 1 trillion yuan mark in 2023.", store=store,
+                              published="2024-02-01"), "1 trillion")
+    assert found.comparator == ">"
+
+
+def test_a_number_of_pct_filings_is_a_count_of_applications(store):
+    text = ("China was the largest contributor to the PCT system, with a total of 69,610 PCT filings from China, among "
+            "the total number of 272,600 globally.")
+    found = by_span(spot.spot(text, store=store, published="2024-03-29"), "272,600")
+    assert (found.match.indicator, found.entity, found.period) == ("pct_applications", "WLD", "2023")
+
+
+def test_a_number_of_invention_patents_stays_open(store):
+    """Invention patents are counted granted, in force and applied for: "the number of" says none of them."""
+    text = "The number of invention patents in China reached 950,000 in 2023."
+    assert by_span(spot.spot(text, store=store, published="2024-01-20"), "950,000").match is None
+
+
+def test_pct_national_phase_entries_are_not_pct_filings(store):
+    text = "However, the number of PCT national phase entries saw an increase, with 737,000 entries, reflecting a 3.1% growth."
+    found = spot.spot(text, store=store, published="2024-06-26")
+    assert by_span(found, "737,000").verdict == "unverifiable" and by_span(found, "737,000").match is None

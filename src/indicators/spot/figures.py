@@ -612,6 +612,7 @@ def read_figures(sentence: str) -> list[Figure]:
     _share_units(sentence, figures)
     figures = _ranks_out_of(sentence, _per_population(sentence, figures))
     _signed_moves(sentence, figures)
+    _anothers_own(sentence, figures)
     _list_ranks(sentence, figures)
     _table_rows(sentence, figures)
     for figure in figures:
@@ -620,6 +621,29 @@ def read_figures(sentence: str) -> list[Figure]:
     forms = [_word_figure(w) for w in wordforms.word_figures(sentence)]
     figures += _free(taken, forms) + _free(taken, counts)
     return sorted(figures, key=lambda f: f.start)
+
+
+OWN_BY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:exported|imported|sold|produced|manufactured|made|shipped|recorded|"
+                          r"posted|reported|registered|filed)\s+by\s+(?:the\s+)?[A-Z]")
+"""After a figure, whose own amount it is ("the 4.91 million cars exported by China")."""
+BOUND_THE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _anothers_own(sentence: str, figures: list[Figure]) -> None:
+    """"The volume fell short of the 4.91 million cars exported by China": a bound said of the sentence's subject
+    before "the" and another's own amount is not a bound on that amount, which is exact (it had been read as "less
+    than 4.91 million" of China's exports, and judged on a smaller series)."""
+    for figure in figures:
+        if figure.comparator in (">", ">=", "<", "<=") and figure.lead is not None \
+                and BOUND_THE.search(sentence, figure.lead, _digits_start(sentence, figure)) \
+                and OWN_BY_AFTER.match(sentence, figure.end):
+            figure.comparator, figure.lead = "~=", None
+
+
+def _digits_start(sentence: str, figure: Figure) -> int:
+    """Where the figure's number itself starts (after its comparator's words)."""
+    found = re.search(r"[\d$€£¥]", sentence[figure.start: figure.end])
+    return figure.start + found.start() if found else figure.start
 
 
 def _outside_others(read: list[Figure]) -> list[Figure]:

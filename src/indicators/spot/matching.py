@@ -235,6 +235,16 @@ def span_periods(span: str) -> list[str]:
     return [months_back(last, n) for n in range(count, -1, -1)]
 
 
+def _counted_as(frame: Frame, index: list[Entry]) -> str | None:
+    """"among the total number of 272,600" PCT filings: a bare number ("number of") of a stated subject is a count of
+    what that subject's counts measure, when they all measure one thing (PCT filings: applications); None where they
+    measure several (invention patents granted, in force, applied for)."""
+    if frame.measures != ("count",) or frame.subject_from != "stated":
+        return None
+    measured = {e.measure for e in index if e.subject == frame.subject and e.kind == "count" and not e.member}
+    return measured.pop() if len(measured) == 1 else None
+
+
 def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> tuple[list[Option], str]:
     """The series that agree with the frame, best first, and a reason when there is none."""
     if frame.subject is None and frame.measure is None:
@@ -256,6 +266,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
     stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
     unknown_partner = False
+    counted_as = _counted_as(frame, index)
     for entry in index:
         if entry.member:
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
@@ -266,8 +277,11 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             continue  # "exports to Middle Earth": a partner it may hold under another name, never a total
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share") \
-                    and not (frame.kind == "ratio" and frame.measures == ("count",) and entry.kind == "ratio"):
-                # "the number of high-value patents per 10,000 people": a count per head is the ratio's numerator
+                    and not (frame.kind == "ratio" and frame.measures == ("count",) and entry.kind == "ratio") \
+                    and not (entry.kind == "count" and entry.measure == counted_as):
+                # "the number of high-value patents per 10,000 people": a count per head is the ratio's numerator;
+                # "among the total number of 272,600" PCT filings: a number of the stated subject counts what its
+                # series counts (its applications)
                 continue
         if entry.subject != frame.subject:
             if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject) \
