@@ -507,11 +507,11 @@ TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:1
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|"
-                                   # "more/less than" a figure is its base only after a figure ("5% more than 3.3
-                                   # trillion in 2022"); after a word it bounds the figure ("grew less than 5 percent
-                                   # in 2023", "reached more than 2 million in 2023")
+                                   # "more/less than" a figure is its base only after a figure or a comma ("5% more
+                                   # than 3.3 trillion in 2022", "rose to 1.5 million, more than 679,000 in 2022");
+                                   # after a word it bounds the figure ("grew less than 5 percent in 2023")
                                    r"(?:(?<=\d more )|(?<=\d less )|(?<=% more )|(?<=% less )|(?<=cent more )|"
-                                   r"(?<=cent less )|(?<=times more )|(?<!more )(?<!less ))than|"
+                                   r"(?<=cent less )|(?<=times more )|(?<=, more )|(?<=, less )|(?<!more )(?<!less ))than|"
                                    r"compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
                                    r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
