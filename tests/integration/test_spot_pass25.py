@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from indicators import spot
-from texts import by_span
+from texts import ACCUSING, by_span
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +202,50 @@ def test_pct_national_phase_entries_are_not_pct_filings(store):
     text = "However, the number of PCT national phase entries saw an increase, with 737,000 entries, reflecting a 3.1% growth."
     found = spot.spot(text, store=store, published="2024-06-26")
     assert by_span(found, "737,000").verdict == "unverifiable" and by_span(found, "737,000").match is None
+
+
+# --- R&D spending said as a percentage; expectations ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity, period", [
+    ("Germany's research and development spending also reached 3.2% in 2019.", "3.2%", "DEU", "2019"),
+    ("However, Canada's R&D spending experienced a modest decline: from 1.8% in 2011 to 1.7% in 2021.", "1.7%", "CAN",
+     "2021"),
+])
+def test_r_and_d_spending_said_as_a_percentage_is_its_ratio_to_gdp(store, text, span, entity, period):
+    found = by_span(spot.spot(text, store=store, published="2024-03-08"), span)
+    assert (found.match.indicator, found.entity, found.period) == ("GB.XPD.RSDV.GD.ZS", entity, period)
+    assert found.frame["measure_from"] == "assumed" and found.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text, span", [
+    ("R&D spending of enterprises contributed to 84 percent of the country's R&D growth.", "84 percent"),
+    ("Chinese spending on R&D went from 4 per cent of the global total in 2000 to 26 per cent in 2023.", "26 per cent"),
+    ("China's R&D spending has expanded at an average annual rate of 10.5% between 2021 and 2024.", "10.5%"),
+    ("China's R&D spending rose 8.1% in 2023.", "8.1%"),
+])
+def test_other_percentages_of_r_and_d_spending_are_not_its_ratio_to_gdp(store, text, span):
+    assert by_span(spot.spot(text, store=store, published="2024-03-08"), span).frame["kind"] != "percent_of_gdp"
+
+
+def test_a_figure_compared_with_a_poll_s_median_forecast_is_a_fact(store):
+    text = ("Year-end exports rose 2.3 percent in December, more than triple the 0.5 percent rise in November and 0.6 "
+            "percentage points higher than the median forecast of economists in a recent poll.")
+    found = spot.spot(text, store=store, published="2024-01-15")
+    assert by_span(found, "2.3 percent").verdict != "opinion"
+    assert by_span(found, "0.5 percent").verdict != "opinion"
+
+
+def test_forecasts_of_a_figure_stay_a_forecast(store):
+    found = spot.spot("Exports rose 2.3 percent in December, beating forecasts of 1.7%.", store=store,
+                      published="2024-01-15")
+    assert by_span(found, "1.7%").verdict == "opinion" and by_span(found, "2.3 percent").verdict != "opinion"
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect China's exports to grow 2% in 2024.",
+    "The association expects NEV sales growth to slow to 24.4 per cent in 2025.",
+    "Economists predict that exports will rise 5% in 2024.",
+])
+def test_what_someone_expects_is_a_prediction(store, text):
+    [found] = [c for c in spot.spot(text, store=store, published="2024-01-15") if "%" in c.span or "cent" in c.span]
+    assert found.verdict == "opinion"

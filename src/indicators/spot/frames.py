@@ -1110,6 +1110,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     worded = [r for r in reads if r.figure.form]
     reads = [r for r in reads if not r.figure.form]
     _base_of_a_ratio(sentence, reads)
+    _spending_said_as_a_percentage(sentence, reads)
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
@@ -1153,6 +1154,41 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
                                                read.comparator)
         frame.notes.append("the base of a percentage of GDP: one too")
+
+
+PERCENTAGE_LEVEL_BEFORE = re.compile(r"(?i)\b(?:reached|reaching|reach|reaches|stood\s+at|stands\s+at|standing\s+at|"
+                                     r"hit|hits|amounted\s+to|amounts\s+to|was|were|from|to|between)\s+"
+                                     r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|"
+                                     r"less\s+than\s+|under\s+|just\s+)?$")
+"""The words of a level right before a percentage ("reached 3.2%", "from 1.8% in 2011 to 1.7% in 2021")."""
+PART_OR_PACE = re.compile(r"(?i)\b(?:contribut\w*|proportion|share|rate|growth|increase|accounted|accounting|of\s+which|"
+                          r"portion|part)\b")
+"""Words of a part or a pace: a percentage after them in its clause is a share or a growth, not a ratio to GDP."""
+INTENSITY_CEILING = 7.0
+"""No economy spends 7% of its GDP on R&D (the highest, Israel and South Korea, spent about 5-6% in 2021-2023): a larger
+percentage said of R&D spending is a share of something else ("26 per cent of the global total")."""
+
+
+def _spending_said_as_a_percentage(sentence: str, reads: list[Read]) -> None:
+    """"Germany's research and development spending also reached 3.2% in 2019", "Canada's R&D spending ... from 1.8%
+    in 2011 to 1.7% in 2021": R&D spending said as a percentage level, with no word of growth or share in its clause
+    and no "of" after it, is its ratio to GDP (a level of spending is money, not a percentage); assumed, so never an
+    accusation."""
+    clauses = _clauses(sentence)
+    for read in reads:
+        frame = read.frame
+        if frame.kind != "percent" or frame.subject != "rd" or frame.subject_from != "stated" \
+                or "spending" not in frame.measures or frame.transformation is not None \
+                or not 0 < read.value < INTENSITY_CEILING \
+                or not PERCENTAGE_LEVEL_BEFORE.search(sentence, max(0, read.figure.start - 40), read.figure.start) \
+                or re.match(r"\s+of\b", sentence[read.figure.end:]) \
+                or PART_OR_PACE.search(sentence, _clause_of(clauses, read.figure.start)[0], read.figure.start):
+            continue
+        frame.kind, read.unit = "percent_of_gdp", "percent of GDP"
+        frame.measure_from = "assumed"
+        read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                               read.comparator)
+        frame.notes.append("R&D spending said as a percentage: its ratio to GDP (R&D intensity), assumed")
 
 
 BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)"
