@@ -907,8 +907,9 @@ class _Reader:
                     raise _Skip("", j + 1)  # "the 21st century" is a period
                 before, of, month = self.tok(pre["first"] - 1), self.tok(j + 2), self.tok(j + 3)
                 if (before is not None and before.text in MONTHS and self.spaced(pre["first"] - 1, pre["first"])) \
-                        or (of is not None and of.low == "of" and month is not None and month.text in MONTHS):
-                    raise _Skip("", j + 1)  # a date: "May 4th", "4th of May"
+                        or (of is not None and of.low == "of" and month is not None and month.text in MONTHS) \
+                        or (of is not None and of.text in MONTHS and self.spaced(j + 1, j + 2)):
+                    raise _Skip("", j + 1)  # a date: "May 4th", "4th of May", "28th Feb, 2025"
                 first = pre["first"]
                 return {"first_index": first, "start": t[first].start, "last": j + 1, "number": number,
                         "sign": 1, "scale": 1.0, "factor": 1.0, "unit": "", "kind": "ordinal", "scaled": False,

@@ -249,3 +249,22 @@ def test_forecasts_of_a_figure_stay_a_forecast(store):
 def test_what_someone_expects_is_a_prediction(store, text):
     [found] = [c for c in spot.spot(text, store=store, published="2024-01-15") if "%" in c.span or "cent" in c.span]
     assert found.verdict == "opinion"
+
+
+# --- a dateline's date ---------------------------------------------------------------------------------------------------
+
+def test_a_dateline_s_year_is_not_the_figures(store):
+    text = ("BEIJING, (UrduPoint / Pakistan Point News / WAM - 28th Feb, 2025) China's lithium battery and photovoltaic "
+            "industries posted double-digit growth in key metrics in 2024, according to data released by the Ministry "
+            "of Industry and Information Technology (MIIT) on Thursday.\n\nChina Central Television (CCTV) reported "
+            "that the lithium battery industry saw significant growth, with total output reaching 1,170 gigawatt-hours "
+            "(GWh), marking a 24 percent increase compared to the previous year.")
+    found = spot.spot(text, store=store, published="2025-02-28")
+    assert (by_span(found, "1,170").period, by_span(found, "24 percent").period) == ("2024", "2024")
+    assert not [c for c in found if c.span.startswith("28")]  # the dateline's day is no rank
+
+
+def test_an_ordinal_before_a_month_is_a_date():
+    from indicators import numbers
+    assert numbers.read_figures("the 3rd March meeting") == []
+    assert [f.value for f in numbers.read_figures("ranked 28th in 2025")] == [28]

@@ -536,6 +536,12 @@ RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveile
                           rf"\bon\s+(?:(?:{MONTHS})\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{MONTHS}),?)\s+((?:19|20)\d{{2}})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
+MONTH_ABBREVIATIONS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+DATELINE = re.compile(r"\((?:[^()]{0,80}?)\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MONTHS + "|" + MONTH_ABBREVIATIONS
+                      + r")\.?,?\s+|(?:" + MONTHS + "|" + MONTH_ABBREVIATIONS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)"
+                      r"((?:19|20)\d{2})\s*\)")
+"""The year of a dateline's date in brackets ("BEIJING, (UrduPoint / Pakistan Point News / WAM - 28th Feb, 2025) China's
+lithium battery ... growth ... in 2024"): when the story was filed, not a figure's period."""
 RELEASE_DATE_FIRST = re.compile(r"(?i)\bon\s+(?:(?:" + MONTHS + r")\s+\d{1,2},?|\d{1,2}\s+(?:" + MONTHS + r"),?)\s+"
                                 r"((?:19|20)\d{2})\b(?=[^.;:]{0,120}?\b(?:released|published|announced|issued|unveiled|"
                                 r"reported|disclosed|revealed|made public)\b)")
@@ -567,7 +573,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
     previous year" from the sentence's own year, else from `anchor`, the year the text speaks of so far)."""
     found = []
     events = [(e.start(1), e.end(1)) for e in (*EVENT_YEAR.finditer(sentence), *RELEASE_DATE.finditer(sentence),
-                                                        *RELEASE_DATE_FIRST.finditer(sentence))]
+                                                        *RELEASE_DATE_FIRST.finditer(sentence), *DATELINE.finditer(sentence))]
     previous = None  # the last year read: (where it ends, whether it is a base)
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in events):
