@@ -843,7 +843,16 @@ def _predicts(sentence: str) -> bool:
     for words in vocabulary.vocabulary().get("not_predictions") or ():  # "preliminary estimates ... showed"
         low = low.replace(words.lower(), " ")
     low = _compared_with_expectations().sub(" ", low)  # "rose 8.3%, beating forecasts": a fact
-    return any(words in low for words in vocabulary.vocabulary()["prediction_words"])
+    return any(words in low for words in vocabulary.vocabulary()["prediction_words"]) \
+        or bool(_prediction_verbs().search(low))
+
+
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _prediction_verbs() -> re.Pattern:
+    """A verb of expecting with "that" right after it or "to" later in its sentence ("analysts expect exports to grow",
+    "The association expects a slowdown in sales growth for new energy vehicles ... to 24.4 per cent")."""
+    verbs = vocabulary.alternatives(vocabulary.vocabulary().get("prediction_verbs") or ())
+    return re.compile(rf"(?i)\b(?:{verbs})\s+(?:that\b|[^.;:]{{0,160}}?\bto\s+[a-z\d])")
 
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package

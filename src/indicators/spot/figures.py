@@ -624,19 +624,21 @@ def read_figures(sentence: str) -> list[Figure]:
 
 
 OWN_BY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:exported|imported|sold|produced|manufactured|made|shipped|recorded|"
-                          r"posted|reported|registered|filed)\s+by\s+(?:the\s+)?[A-Z]")
-"""After a figure, whose own amount it is ("the 4.91 million cars exported by China")."""
+                          r"posted|reported|registered|filed)\s+by\s+(?:the\s+)?(?=[A-Z])")
+"""After a figure, whose own amount it is ("the 4.91 million cars exported by China"): an economy named next."""
 BOUND_THE = re.compile(r"(?i)\bthe\s+$")
 
 
 def _anothers_own(sentence: str, figures: list[Figure]) -> None:
     """"The volume fell short of the 4.91 million cars exported by China": a bound said of the sentence's subject
-    before "the" and another's own amount is not a bound on that amount, which is exact (it had been read as "less
-    than 4.91 million" of China's exports, and judged on a smaller series)."""
+    before "the" and an economy's own amount is not a bound on that amount, which is exact (it had been read as "less
+    than 4.91 million" of China's exports, and judged on a smaller series). Only an economy's: "the 2.6 million
+    vehicles sold by Toyota abroad" is a company's, and stays a bound (the frame reads whose amount it is)."""
     for figure in figures:
         if figure.comparator in (">", ">=", "<", "<=") and figure.lead is not None \
                 and BOUND_THE.search(sentence, figure.lead, _digits_start(sentence, figure)) \
-                and OWN_BY_AFTER.match(sentence, figure.end):
+                and (by := OWN_BY_AFTER.match(sentence, figure.end)) \
+                and any(p.start == 0 for p in mentions("place", sentence[by.end(): by.end() + 40])):
             figure.comparator, figure.lead = "~=", None
 
 

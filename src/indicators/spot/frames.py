@@ -29,7 +29,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?"
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
-                         r"similar to|similarly to|just like|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
+                         r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
@@ -506,13 +506,8 @@ ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b(?!\s*(?:,|respectively))")
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|"
-                                   # "more/less than" a figure is its base only after a figure or a comma ("5% more
-                                   # than 3.3 trillion in 2022", "rose to 1.5 million, more than 679,000 in 2022");
-                                   # after a word it bounds the figure ("grew less than 5 percent in 2023")
-                                   r"(?:(?<=\d more )|(?<=\d less )|(?<=% more )|(?<=% less )|(?<=cent more )|"
-                                   r"(?<=cent less )|(?<=times more )|(?<=, more )|(?<=, less )|(?<!more )(?<!less ))than|"
-                                   r"compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?"
+                                   r"(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
                                    r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
@@ -524,6 +519,23 @@ EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|"
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
 2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022", "a leap from its 61st position in 2023") is that figure's base. Only measure units:
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
+MORE_OR_LESS_BEFORE = re.compile(r"(?i)\b(?:more|less)\s+$")
+FIGURE_OR_COMMA_BEFORE = re.compile(r"(?:\d\S*(?:\s+(?!(?:to|of|at|by|in|on|from|with|reached|hit|exceeding|"
+                                    r"reaching|topping|hitting)\b)[A-Za-z.$%]+){0,2}|,)\s*$", re.I)
+"""A figure and at most two of its unit words ("54 billion dollars", "5%"), or a comma, right before "more/less than":
+not "77.6 percent to" ("soared 77.6 percent to more than 1.2 million units in 2023": a bound, the year the figure's)."""
+
+
+def _earlier_figure_before(text: str) -> bool:
+    """`text` ends with an earlier figure's words (EARLIER_FIGURE_BEFORE). "More/less than" a figure makes it a base
+    only after another figure or a comma ("5% more than 3.3 trillion in 2022", "54 billion dollars less than 877.6
+    billion dollars in 2022", "rose to 1.5 million, more than 679,000 in 2022"); after a word it bounds the figure
+    itself ("grew less than 5 percent in 2023", "filed more than 3 million patents last year")."""
+    found = EARLIER_FIGURE_BEFORE.search(text)
+    if not found:
+        return False
+    said = MORE_OR_LESS_BEFORE.search(text, 0, found.start())
+    return not said or bool(FIGURE_OR_COMMA_BEFORE.search(text, 0, said.start()))
 
 
 EVENT_YEAR = re.compile(r"\bthe\s+(?:(?:ongoing|annual|upcoming|recent|latest|first|\d+(?:st|nd|rd|th))\s+)?((?:19|20)\d{2})\s+"
@@ -580,7 +592,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
-        base = bool(BASE_BEFORE.search(before) or EARLIER_FIGURE_BEFORE.search(wider) or CHANGE_ON.search(before)
+        base = bool(BASE_BEFORE.search(before) or _earlier_figure_before(wider) or CHANGE_ON.search(before)
                     or MULTIPLE_BASE_BEFORE.search(before))
         base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
@@ -605,7 +617,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         base = bool(compared) and (shift < 0 or shift == 0 and bool(compared.group("month")) and not compared.group("of")
                                    and compared.group("word").lower() in ("from", "than", "versus", "against",
                                                                           "compared with", "compared to"))
-        base = base or bool(EARLIER_FIGURE_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]))
+        base = base or _earlier_figure_before(sentence[max(0, m.start() - 80): m.start()])
         base = base or shift < 0 and bool(MULTIPLE_BASE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?<!\w)(?:from|than|compared (?:with|to)|over)\s+(?:the\s+)?$",
@@ -951,7 +963,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if unit == "percent" and re.search(r"(?i)percentage$", sentence[figure.start: figure.end]) \
                 and re.match(r"\s+points?\b", sentence[figure.end: figure.end + 10]):
             unit = "percentage points"
-        if unit == "percent" and (GDP_AFTER.match(sentence, figure.end)
+        if unit == "percent" and (_gdp_after(sentence, figure, clause, places)
                                   or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
                                   or _gdp_ratio_said_before(sentence, clause[0], figure.start, measures, figures)
                                   or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])):
@@ -1222,6 +1234,17 @@ def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: l
 
 
 INDEX_NAMED_WORDS = re.compile(r"(?i)(?:\bGII|Global Innovation Index|\bindex|\branking)\s*$")
+
+
+def _gdp_after(sentence: str, figure: Figure, clause: tuple[int, int], places: list[Mention]) -> bool:
+    """"of GDP", "of its GDP", "of the UK's GDP" right after a percentage. A GDP a name owns is the figure's
+    denominator only when no other economy is named before the figure in its clause: "China's exports to the US were
+    equal to 11% of America's GDP" is no share of the US's own exports (nor of China's GDP)."""
+    found = GDP_AFTER.match(sentence, figure.end)
+    if not found:
+        return False
+    owners = {p.value for p in places if found.start() <= p.start < found.end()}
+    return not owners or not any(p.value not in owners for p in places if clause[0] <= p.start < figure.start)
 
 
 def _gdp_ratio_said_before(sentence: str, start: int, at: int, measures: list[Mention], figures: list) -> bool:
@@ -1990,6 +2013,14 @@ def _earlier_places(reads: list[Read]) -> None:
 
 
 RANK_PHRASE_END = re.compile(r"(?i),|;|\s(?:and|while|whereas|but)\s")
+FOR_FIELD = re.compile(r"^(?:\s+(?:in|of|on|the|(?:19|20)\d{2}|(?-i:[A-Z])[\w'’-]*|place|position|spot|rank|overall))*?"
+                       r"\s+for\s+(?P<field>(?!(?:the|a|an|its|their|this|that|these|those|all|each|every|over|more|"
+                       r"about|nearly|almost|some|several|many|most|first|second|third|past|last|next|previous|two|"
+                       r"three|four|five|six|seven|eight|nine|ten)\b)(?-i:[a-z])[\w&'’-]*(?:\s+(?-i:[a-z])[\w&'’-]*){0,4})"
+                       r"(?![\w&'’-])(?<!year)(?<!years)(?<!time)(?<!times)")
+"""After a place, what it is a place for, in lower-case words ("ranked first in the Global Innovation Index 2024 for
+venture capital", "for doing business"): one indicator's field, not the whole index (not "for the 14th consecutive
+year", "for 2024", "for the first time", "for three consecutive years", "for Switzerland")."""
 
 
 GLOBAL_PLACE = re.compile(r"(?i)\b(?:global(?:ly)?(?!\s+innovation)|worldwide|in\s+the\s+world|world['’]s|"
@@ -2014,7 +2045,8 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         phrase = tail[: end.start() if end else len(tail)]
         bracketed = sentence[: read.figure.start].rstrip().endswith("(")  # "India (39th)": its place in the index
         opened = not bracketed and read.frame.transformation != "change" and not WHOLE_FIELD_AFTER.match(phrase)
-        scope = after_field.match(phrase) or (opened and opening_field.match(sentence[start: read.figure.start]))
+        scope = after_field.match(phrase) or FOR_FIELD.match(phrase) \
+            or (opened and opening_field.match(sentence[start: read.figure.start]))
         if scope and not (scope.re is opening_field
                           and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"

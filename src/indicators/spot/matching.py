@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from indicators import cache, catalogue, derive, numbers
 from indicators.spot.frames import Frame, months_back, overlapping
-from indicators.spot.vocabulary import alternatives, measures_agree, measures_related
+from indicators.spot.vocabulary import alternatives, measures_agree, measures_related, vocabulary
 from indicators.store import Store
 
 # Whose estimate is preferred when the text names none (official first)
@@ -236,13 +236,12 @@ def span_periods(span: str) -> list[str]:
 
 
 def _counted_as(frame: Frame, index: list[Entry]) -> str | None:
-    """"among the total number of 272,600" PCT filings: a bare number ("number of") of a stated subject is a count of
-    what that subject's counts measure, when they all measure one thing (PCT filings: applications); None where they
-    measure several (invention patents granted, in force, applied for)."""
+    """"among the total number of 272,600" PCT filings: a bare number ("number of") of a stated subject that names
+    what is counted (the vocabulary's `counted_as`: PCT filings are applications) is a count of that; None for any
+    other subject ("the number of electric vehicles owned by households" is no count of their exports)."""
     if frame.measures != ("count",) or frame.subject_from != "stated":
         return None
-    measured = {e.measure for e in index if e.subject == frame.subject and e.kind == "count" and not e.member}
-    return measured.pop() if len(measured) == 1 else None
+    return (vocabulary().get("counted_as") or {}).get(frame.subject)
 
 
 def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> tuple[list[Option], str]:

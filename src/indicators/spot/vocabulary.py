@@ -258,6 +258,9 @@ def validate(path: str = str(PATH)) -> list[str]:
                 problems.append(f"{dimension}: {value!r} has no words")
     for measure, equal in [*(data.get("measure_equivalent") or {}).items(), *(data.get("measure_related") or {}).items()]:
         problems += [f"measure_equivalent: {v!r} is not a measure" for v in [measure, *equal] if v not in dims["measure"]]
+    for subject, measure in (data.get("counted_as") or {}).items():
+        problems += [f"counted_as: {subject!r} is not a subject"] if subject not in dims["subject"] else []
+        problems += [f"counted_as: {measure!r} is not a measure"] if measure not in dims["measure"] else []
     for kind in data["transformation"]:
         if kind not in dims["transformation"]:
             problems.append(f"transformation: {kind!r} is not in dimensions.yaml")

@@ -97,11 +97,15 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|[-\s](?:{alternatives(forms['superlatives'])}|[a-z]{{2,}}est)\b)"
             rf"|\b(?:{alternatives(forms['rank_shared'])})[-\s]+(?P<j>{ORDINAL})\b"
             rf"|\b(?P<pl>{ORDINAL})-placed\b"
+            # "the top spot in 11 indicators": a count's words, not a place
             rf"|\b(?:the|its|their)\s+(?:global\s+|overall\s+|world['’]s\s+)?(?P<tp>top\s+(?:spot|position|place|rank|slot))"
             rf"\b(?!s)(?!\s+in\s+(?:\d|(?:{CARDINAL})\b))"
-            # "was ranked on top of the ... clusters", "came out on top": first place (not "on top of that")
+            # "was ranked on top of the Global Innovation Index 2025 top 100 ... clusters", "came out on top of the
+            # index": first place in the ranking named right after (not "on top in venture capital deals", "remained
+            # on top of the government's agenda")
             rf"|\b(?:ranked|ranks|rank|ranking|placed|came\s+out|comes\s+out|come\s+out|stays|stayed|remained|remains)"
-            rf"\s+(?P<ot>on\s+top)\b(?!\s+of\s+(?:that|this|it|these|those)\b))"),  # "the top spot in 11 indicators": a count's words
+            rf"\s+(?P<ot>on\s+top)(?=\s+of\s+(?:the\s+|its\s+|WIPO['’]s\s+)?(?:[\w'’&-]+\s+){{0,5}}?"
+            rf"(?:index|ranking|rankings|GII|list|league\s+table|clusters)\b))"),
         # "Russia ranked first and Mexico second", "from third position in 2021 to second in 2022": after a place
         # in a ranking, an ordinal after "and <Name>" or "to" that ends its phrase (within 100 characters, a name of
         # at most five words: bounded backtracking, linear in the sentence)
@@ -119,7 +123,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "moved to the first place from the second last year", "ranked fifth, up from the seventh in 2024": the
         # place a ranking's member came from, in a sentence that has just placed it (within 60 characters)
         "from_place": re.compile(
-            rf"(?i)\b(?:rank\w*|plac\w*|position|spot|moved|climbed|rose|jumped|fell|dropped|slipped)\b[^.;]{{0,60}}?"
+            rf"(?i)\b(?:rank\w*|plac\w*|positions?|spots?)\b[^.;]{{0,60}}?"
             rf"\b(?:up\s+|down\s+)?from\s+(?:the\s+)?(?P<e>{ORDINAL})"
             rf"(?:\s+(?:place|position|spot|rank))?(?=\s*(?:[,.;)]|$|\s(?:in|last|a|the|year)\b))"),
         "magnitude": re.compile(
