@@ -342,3 +342,15 @@ def test_an_ordinal_before_a_month_is_a_date():
     from indicators import numbers
     assert numbers.read_figures("the 3rd March meeting") == []
     assert [f.value for f in numbers.read_figures("ranked 28th in 2025")] == [28]
+
+
+# --- an undated text and an international re-estimate ------------------------------------------------------------------
+
+def test_an_undated_figure_near_a_re_estimate_is_no_contradiction(store):
+    """The undated trust probe's case: 2.77% of the UK's GDP against the World Bank's 2.75 (its 2026 release), in a
+    text with no date, had been contradicted; a figure far from it still is."""
+    near = by_span(spot.spot("Gross domestic UK expenditure on R&D amounted to £70.7 billion in 2022, representing "
+                             "2.77% of the UK's GDP.", store=store), "2.77%")
+    assert near.verdict == "needs-review" and "international re-estimate" in near.explanation
+    far = by_span(spot.spot("The UK spent 3.5% of the UK's GDP on R&D in 2022.", store=store), "3.5%")
+    assert far.verdict == "contradicted"

@@ -317,7 +317,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         earlier = _earlier_release(c, chosen, store, as_of, published)
         if earlier:
             reasons.append(earlier)
-        revised = _revised_since(c, chosen, published)
+        revised = _revised_since(c, chosen, published) or _undated_reestimate(c, chosen, published)
         if revised:
             reasons.append(revised)
         later = released_after(chosen, published)
@@ -458,6 +458,21 @@ the USA 59,056 -> 58,823, 0.4%); a text further from the store's first release i
 NEXT_RELEASE_DAYS = 300
 """A yearly publisher's next release (which may revise a period's first figure) comes this many days or more after
 the first one."""
+
+
+def _undated_reestimate(candidate, result, published) -> str:
+    """A text with no date, a figure within REVISION_MARGIN of a series an international compiler re-estimates
+    (basis international_reestimate: the World Bank's R&D intensity, 2.77% of the UK's GDP in 2022 against 2.75 in its
+    2026 release): with no date to tell which release or which national estimate the text quotes, the difference
+    is no contradiction. The reason to say so, or ""."""
+    m, observed = candidate.match, (result.observed or {}).get("value")
+    if published is not None or m is None or m.basis != "international_reestimate" or not observed \
+            or candidate.value is None:
+        return ""
+    if abs(candidate.value * candidate.scale - float(observed)) > REVISION_MARGIN * abs(float(observed)):
+        return ""
+    return ("the text gives no date and the series is an international re-estimate, revised from release to release: "
+            "it may quote an earlier release or the national estimate")
 
 
 def _revised_since(candidate, result, published) -> str:
