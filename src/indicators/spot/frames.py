@@ -548,7 +548,8 @@ RELEASE_DATE = re.compile(r"(?i)\b(?:released|published|announced|issued|unveile
                           rf"\bon\s+(?:(?:{MONTHS})\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{MONTHS}),?)\s+((?:19|20)\d{{2}})\b")
 """The year of a release's date ("data released by WIPO on March 7, 2024", "the figures, published on 12 January
 2024"): when the figures came out, not their period."""
-MONTH_ABBREVIATIONS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+MONTH_ABBREVIATIONS = "|".join(sorted(numbers.MONTHS - set(MONTHS.split("|")), key=len, reverse=True))
+"""The months' short names ("Feb", "Sept"), from the number reader's list (their one home)."""
 DATELINE = re.compile(r"\((?:[^()]{0,80}?)\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MONTHS + "|" + MONTH_ABBREVIATIONS
                       + r")\.?,?\s+|(?:" + MONTHS + "|" + MONTH_ABBREVIATIONS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)"
                       r"((?:19|20)\d{2})\s*\)")

@@ -235,7 +235,7 @@ def span_periods(span: str) -> list[str]:
     return [months_back(last, n) for n in range(count, -1, -1)]
 
 
-def _counted_as(frame: Frame, index: list[Entry]) -> str | None:
+def _counted_as(frame: Frame) -> str | None:
     """"among the total number of 272,600" PCT filings: a bare number ("number of") of a stated subject that names
     what is counted (the vocabulary's `counted_as`: PCT filings are applications) is a count of that; None for any
     other subject ("the number of electric vehicles owned by households" is no count of their exports)."""
@@ -265,7 +265,7 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
     stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
     unknown_partner = False
-    counted_as = _counted_as(frame, index)
+    counted_as = _counted_as(frame)
     for entry in index:
         if entry.member:
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
