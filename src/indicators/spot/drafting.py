@@ -460,16 +460,22 @@ NEXT_RELEASE_DAYS = 300
 the first one."""
 
 
+def _within_revision(candidate, result) -> bool:
+    """The text's figure is within REVISION_MARGIN of the store's (the one home of that test)."""
+    observed = (result.observed or {}).get("value")
+    if not observed or candidate.value is None:
+        return False
+    return abs(candidate.value * candidate.scale - float(observed)) <= REVISION_MARGIN * abs(float(observed))
+
+
 def _undated_reestimate(candidate, result, published) -> str:
     """A text with no date, a figure within REVISION_MARGIN of a series an international compiler re-estimates
     (basis international_reestimate: the World Bank's R&D intensity, 2.77% of the UK's GDP in 2022 against 2.75 in its
     2026 release): with no date to tell which release or which national estimate the text quotes, the difference
     is no contradiction. The reason to say so, or ""."""
-    m, observed = candidate.match, (result.observed or {}).get("value")
-    if published is not None or m is None or m.basis != "international_reestimate" or not observed \
-            or candidate.value is None:
-        return ""
-    if abs(candidate.value * candidate.scale - float(observed)) > REVISION_MARGIN * abs(float(observed)):
+    m = candidate.match
+    if published is not None or m is None or m.basis != "international_reestimate" \
+            or not _within_revision(candidate, result):
         return ""
     return ("the text gives no date and the series is an international re-estimate, revised from release to release: "
             "it may quote an earlier release or the national estimate")
@@ -482,11 +488,7 @@ def _revised_since(candidate, result, published) -> str:
     5,367 Swiss PCT applications of 2022 at first, 5,430 in a text of 2024). The reason to say so, or ""."""
     m = candidate.match
     series = catalogue.describe(m.source, m.indicator, m.product, m.unit) if m else None
-    observed = (result.observed or {}).get("value")
-    if series is None or not series.revised or not observed or candidate.value is None:
-        return ""
-    stated = candidate.value * candidate.scale
-    if abs(stated - float(observed)) > REVISION_MARGIN * abs(float(observed)):
+    if series is None or not series.revised or not _within_revision(candidate, result):
         return ""
     dates = _release_dates(result)
     try:
