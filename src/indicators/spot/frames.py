@@ -3086,6 +3086,9 @@ def _national_others(places: list[Mention], sentence: str, measures: tuple[str, 
 
 def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Figure], frame: Frame, sentence: str,
             context: Context) -> None:
+    if _worlds_flow(sentence, figure, places):
+        frame.entity, frame.entity_from, frame.entity_bound = "WLD", "stated", "strong"
+        return
     if places:
         code, strong = _entity_in_sentence(places, figure, index, figures, sentence, frame.measures)
         if code:
@@ -3693,6 +3696,33 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if preceding:
         return preceding[-1].value, False
     return None, False
+
+
+WORLD_FLOW = (r"(?:global|world|worldwide)\s+(?:goods\s+|merchandise\s+)?(?:trade|exports|imports|shipments|"
+              r"demand)(?:\s+volumes?)?(?!\s+(?:surplus|deficit|balance|partners?|share)\b)")
+WORLD_FLOW_AFTER = re.compile(r"(?i)\s*(?:drop|fall|decline|decrease|dip|slump|contraction|rise|increase|growth|"
+                              r"expansion|jump|gain|slowdown)\s+in\s+(?:the\s+)?" + WORLD_FLOW + r"\b")
+WORLD_FLOW_BEFORE = re.compile(r"(?i)\b" + WORLD_FLOW + r"\s+(?:have\s+|has\s+)?"
+                               r"(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
+"""The world's own flow said around a figure: "amid a 12% drop in global trade", "as global trade shrank 12%", "while
+world exports fell 2%" (not "China's global exports" nor "its global trade surplus", OWNED_BEFORE; nor "14% of global
+exports": a share whose whole is the world's). The figure is the world's, whatever economy the sentence names first."""
+
+
+def _worlds_flow(sentence: str, figure: Figure, places: list[Mention]) -> bool:
+    """Whether the figure's own words make it the world's trade, exports, imports or demand (WORLD_FLOW_*): the
+    world's flow right after it ("a 12% drop in global trade") or opening its clause right before it ("global
+    trade shrank 12%"), with no economy named between."""
+    if WORLD_FLOW_AFTER.match(sentence, figure.end):
+        return True
+    before = WORLD_FLOW_BEFORE.search(sentence, 0, figure.start)
+    return bool(before) and not OWNED_BEFORE.search(sentence, 0, before.start()) \
+        and not any(before.end() <= p.start < figure.start for p in places)
+
+
+OWNED_BEFORE = re.compile(r"(?i)(?:['’]s|\bits|\btheir)\s+(?:[\w-]+\s+){0,3}$")
+"""An owner just before the world's words ("China's politically sensitive global trade surplus", "its global
+exports"): the owner's flow with the world, not the world's."""
 
 
 LIST_BREAK = re.compile(r"(?i)[,;(]|\s(?:and|with|while|whereas|but)\s")

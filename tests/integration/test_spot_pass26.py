@@ -1,0 +1,45 @@
+"""Mapping pass 26 (issue 20): general classes of wording found on the development detail of the pass and on a
+reviewer's counter-examples, each tested on phrasings of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass26")
+
+
+# --- the world's own flow is the world's figure -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China's exports fell 4.6% in 2023 amid a 5% drop in global trade.", "5%"),
+    ("China's exports fell 4.6% in 2023 as global trade shrank 5%.", "5%"),
+    ("China's exports rose 0.6% in 2023, while global exports fell 5%.", "5%"),
+    ("Exports grew 0.6% in 2023 while world trade fell 5%.", "5%"),
+    ("China's exports rose 7% in 2023, outpacing a 2% rise in global exports.", "2%"),
+])
+def test_a_figure_of_the_worlds_trade_is_not_chinas(store, text, span):
+    """"amid a 5% drop in global trade" had been read as China's exports and supported (rounded) against China's
+    -4.6%; a figure the text gives the world is never judged on China's series."""
+    found = by_span(spot.spot(text, store=store, published="2024-01-20"), span)
+    assert found.frame["entity"] == "WLD"
+    assert found.match is None or found.match.entity == "WLD"
+    assert found.verdict not in ("supported", "supported-rounded", "contradicted", "misleading")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's politically sensitive global trade surplus widened by 82% over a year earlier to $88.2 billion.", "82%"),
+    ("China's global exports rose 0.6% in 2023.", "0.6%"),
+    ("China's exports fell 4.6% in 2023 amid a 5% drop in global trade.", "4.6%"),
+])
+def test_an_economys_own_flow_with_the_world_stays_its_own(store, text, span):
+    """An owner before the world's words ("China's ... global trade surplus") or the figure outside the world's
+    phrase: China's figure, as before."""
+    found = by_span(spot.spot(text, store=store, published="2023-04-15" if "82%" in text else "2024-01-20"), span)
+    assert found.frame["entity"] == "CHN"
+    assert found.match is not None and found.match.entity == "CHN"
