@@ -23,6 +23,10 @@ def store(snapshot_copy):
     ("Exports grew 0.6% in 2023 while world trade fell 5%.", "5%"),
     ("China's exports rose 7% in 2023, outpacing a 2% rise in global exports.", "2%"),
     ("China's exports fell as global trade shrank 5% in 2023.", "5%"),
+    ("China's exports fell 4.6% in 2023, unlike global exports, which fell 5%.", "5%"),
+    ("China's exports fell 4.6% in 2023 as the world's trade shrank 5%.", "5%"),
+    ("China's exports fell 4.6% in 2023 amid a 5% year-on-year drop in global trade.", "5%"),
+    ("World exports and imports fell 5% and 4% respectively in 2023.", "5%"),
 ])
 def test_a_figure_of_the_worlds_trade_is_not_chinas(store, text, span):
     """"amid a 5% drop in global trade" had been read as China's exports and supported (rounded) against China's
@@ -40,6 +44,7 @@ def test_a_figure_of_the_worlds_trade_is_not_chinas(store, text, span):
     ("China posted a 7.1% rise in global exports in 2023.", "7.1%"),
     ("Chinese firms' global exports rose 7% in 2023.", "7%"),
     ("Chinese global exports rose 0.6% last year.", "0.6%"),
+    ("China's exports fell 4.6% in 2023, while the world's second-largest economy's imports fell 5.5%.", "5.5%"),
 ])
 def test_an_economys_own_flow_with_the_world_stays_its_own(store, text, span):
     """An owner before the world's words ("China's ... global trade surplus", "Chinese firms' global exports"), a

@@ -3701,11 +3701,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     return None, False
 
 
-WORLD_FLOW = (r"(?:global|world|worldwide)\s+(?:goods\s+|merchandise\s+)?(?:trade|exports|imports|shipments|"
-              r"demand)(?:\s+volumes?)?(?!\s+(?:surplus|deficit|balance|partner|share)s?\b)")
-WORLD_FLOW_AFTER = re.compile(r"(?i)\s*(?:drop|fall|decline|decrease|dip|slump|contraction|rise|increase|growth|"
+WORLD_FLOW = (r"(?:global|world|worldwide|the\s+world['’]s)\s+(?:goods\s+|merchandise\s+)?(?:trade|exports|imports|"
+              r"shipments|demand)(?:\s+and\s+(?:exports|imports))?(?:\s+volumes?)?(?!\s+(?:surplus|deficit|balance|partner|share)s?\b)")
+WORLD_FLOW_AFTER = re.compile(r"(?i)\s*(?:(?:year-on-year|annual|yearly)\s+)?(?:drop|fall|decline|decrease|dip|slump|contraction|rise|increase|growth|"
                               r"expansion|jump|gain|slowdown)\s+in\s+(?:the\s+)?" + WORLD_FLOW + r"\b")
-WORLD_FLOW_BEFORE = re.compile(r"(?i)\b" + WORLD_FLOW + r"\s+(?:have\s+|has\s+)?"
+WORLD_FLOW_BEFORE = re.compile(r"(?i)\b" + WORLD_FLOW + r"(?:,\s+which)?\s+(?:have\s+|has\s+)?"
                                r"(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
 """The world's own flow said around a figure: "amid a 12% drop in global trade", "as global trade shrank 12%", "while
 world exports fell 2%" (not "China's global exports" nor "its global trade surplus", OWNED_BEFORE; nor "14% of global
