@@ -63,3 +63,29 @@ def test_a_world_level_read_from_its_words_is_never_a_verdict(store, level):
     found = by_span(spot.spot(text, store=store, published="2024-01-20"), level)
     assert found.frame["entity"] == "WLD"
     assert found.verdict in ("needs-review", "unverifiable")
+
+
+# --- a move in a ranking said in the present or as a noun -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, published", [
+    ("Ireland rises one rank to 18th in the Global Innovation Index 2025.", "one rank", "2025-09-20"),
+    ("Ireland rises 1 rank to 18th in the Global Innovation Index 2025.", "1 rank", "2025-09-20"),
+    ("France drops by one spot in the Global Innovation Index 2025.", "one spot", "2025-09-20"),
+    ("India secured the 39th position in the Global Innovation Index 2024, a slight improvement of one rank from "
+     "last year.", "one rank", "2024-10-01"),
+])
+def test_a_move_said_in_the_present_or_as_a_noun_is_read_with_its_direction(store, text, span, published):
+    """"rises one rank", "drops by one spot", "an improvement of one rank": a move of one place, with its direction
+    (the past tense alone had been read: "one rank" was not found, "1 rank" had no direction)."""
+    found = by_span(spot.spot(text, store=store, published=published), span)
+    assert (found.frame["transformation"], found.frame["change_of"]) == ("change", "rank")
+    assert "a move in a ranking without its direction" not in found.frame["notes"]
+    assert found.frame["sign"] == (1 if "drops" in text else -1)
+
+
+@pytest.mark.parametrize("text", [
+    "The index covers one rank of economies in each region.",
+    "Exports rose in one spot of the country.",
+])
+def test_one_step_word_without_a_move_is_no_figure(store, text):
+    assert not [c for c in spot.spot(text, store=store, published="2025-09-20") if c.span.startswith("one")]

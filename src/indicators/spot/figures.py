@@ -325,10 +325,12 @@ RANK_STEPS = r"places?|spots?|notch(?:es)?|positions?|rungs?|steps?|ranks?"
 """The words a move in a ranking is counted in ("up two places", "one notch", "three steps", "seven ranks"), as a
 regular expression's alternatives (here and in frames.RANK_MOVE)."""
 LONE_ONE_MOVE = re.compile(rf"(?i)\b(?:one|a|a single)\s+({RANK_STEPS})\b")
-MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|climbed|climbing|advanced|advancing|"
-                         r"(?:moved|moving|moves|move)(?:\s+up|\s+down)?|"
-                         r"jumped|improved|gained|fell|fallen|dropped|slipped|slipping|slid|sliding|declined|lost|"
-                         r"went(?:\s+up|\s+down)?)"
+MOVE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|risen|rising|rises?|climbed|climbing|climbs?|advanced|advancing|"
+                         r"advances?|(?:moved|moving|moves|move)(?:\s+up|\s+down)?|"
+                         r"jumped|jumps?|improved|improves?|gained|gains?|fell|fallen|falls?|dropped|drops?|slipped|"
+                         r"slipping|slips?|slid|sliding|slides?|declined|declines?|lost|loses?|"
+                         r"went(?:\s+up|\s+down)?|goes(?:\s+up|\s+down)|"
+                         r"(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|jump|climb|drop|fall|decline|slide|slip)\s+of)"
                          r"(?:\s+(?:back|further|again))?\s+(?:by\s+)?$")  # "slipped back one place"
 MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down|forward|ahead|back|backward|backwards)\b")
 """After "one place", its direction ("one position higher", "moving one spot forward")."""

@@ -1443,10 +1443,10 @@ CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.
 CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 """A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
 RANK_MOVE = re.compile(rf"(?i)\s(?:{RANK_STEPS})$")
-RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|climb|climbed|climbing|advanced|moved up|jump|jumped|leap|"
-                     r"improved|gained)\b")
-RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|dropped|dropping|slipped|slipping|slid|sliding|"
-                       r"declined|lost)\b")
+RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|rises?|climbs?|climbed|climbing|advanced|advances?|"
+                     r"moved up|moves up|jumps?|jumped|leaps?|improved|improves?|improvement|gained|gains?)\b")
+RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|falls?|dropped|dropping|drops?|slipped|slipping|"
+                       r"slips?|slid|sliding|slides?|declined|declines?|decline|lost|loses?)\b")
 RANK_UP_AFTER = re.compile(r"(?i)\s+(?:higher|up|forward|ahead)\b")
 RANK_DOWN_AFTER = re.compile(r"(?i)\s+(?:lower|down|back|backward|backwards)\b")
 """A move's direction said after it ("moving one spot forward", "two places lower")."""
