@@ -89,3 +89,27 @@ def test_a_move_said_in_the_present_or_as_a_noun_is_read_with_its_direction(stor
 ])
 def test_one_step_word_without_a_move_is_no_figure(store, text):
     assert not [c for c in spot.spot(text, store=store, published="2025-09-20") if c.span.startswith("one")]
+
+
+@pytest.mark.parametrize("text, span, sign", [
+    ("While Singapore slips, the UK moves up one place in the Global Innovation Index 2025.", "one place", -1),
+    ("Even as Singapore slips, Germany moves up 2 places in the GII 2025.", "2 places", -1),
+    ("As business investment drops, the UK improves one place in the GII 2025.", "one place", -1),
+    ("Korea's score fell slightly in the GII 2025, but a rise of two places took it to 4th.", "two places", -1),
+    ("Germany climbed in 2024 but slid two places in the GII 2025.", "two places", 1),
+])
+def test_a_moves_direction_is_the_nearest_in_its_clause(store, text, span, sign):
+    """A reviewer's counter-examples: "slips" in another clause had made "moves up one place" a move down (and a false
+    claim supported)."""
+    found = by_span(spot.spot(text, store=store, published="2025-09-20"), span)
+    assert found.frame["sign"] == sign
+
+
+@pytest.mark.parametrize("text", [
+    "The GII 2025 documents the rise of one rank of economies, the middle-income group.",
+    "India advances one step further in its digital strategy, the GII 2025 shows.",
+    "The United Kingdom falls one place short of the top five in the GII 2025.",
+    "The United States gains one spot on its rivals in venture capital, the GII 2025 shows.",
+])
+def test_a_position_or_an_idiom_is_no_move(store, text):
+    assert not [c for c in spot.spot(text, store=store, published="2025-09-20") if c.span.startswith("one")]

@@ -336,12 +336,19 @@ MOVE_AFTER = re.compile(r"(?i)\s+(?:higher|lower|up|down|forward|ahead|back|back
 """After "one place", its direction ("one position higher", "moving one spot forward")."""
 
 
+NOT_A_MOVE_AFTER = re.compile(r"(?i)\s+(?:short\s+of|further|closer|of\b|on\s+(?:its|their|the)\s+rivals?)")
+"""After "one place", words of a position or an idiom, not a move ("falls one place short of the top five", "advances
+one step further", "the rise of one rank of economies", "gains one spot on its rivals")."""
+
+
 def _lone_one_moves(sentence: str) -> list[Figure]:
     """"up one spot", "dropped one place", "one position higher": a move of one in a ranking. The number reader
     leaves a lone "one" out (it is mostly idle: "one of"); beside a direction word and a ranking's step word it
     is a claim (a change of the rank, frames._changes). "in one place", "one spot on the list" stay out."""
     found = []
     for m in LONE_ONE_MOVE.finditer(sentence):
+        if NOT_A_MOVE_AFTER.match(sentence, m.end()):
+            continue
         if MOVE_BEFORE.search(sentence[max(0, m.start() - 25): m.start()]) or MOVE_AFTER.match(sentence, m.end()):
             found.append(Figure(m.start(), m.end(), 1.0, 1.0, "rank", 0, False, True, "number", "~=", m.start()))
     return found

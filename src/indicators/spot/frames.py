@@ -1447,6 +1447,18 @@ RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|rises?|climbs?|climb
                      r"moved up|moves up|jumps?|jumped|leaps?|improved|improves?|improvement|gained|gains?)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|falls?|dropped|dropping|drops?|slipped|slipping|"
                        r"slips?|slid|sliding|slides?|declined|declines?|decline|lost|loses?)\b")
+def _move_direction(before: str, after: str) -> str | None:
+    """"up" or "down" for a move in a ranking: the direction said right after it ("two places lower"), else the
+    direction word nearest before it within its clause ("While Singapore slips, the UK moves up one place": up, the
+    UK's; not the other clause's "slips"); None when neither is said."""
+    if RANK_UP_AFTER.match(after) or RANK_DOWN_AFTER.match(after):
+        return "up" if RANK_UP_AFTER.match(after) else "down"
+    window = before[-30:]
+    window = window[max((m.end() for m in CLAUSE_BREAK.finditer(window)), default=0):]
+    words = [(m.start(), "up") for m in RANK_UP.finditer(window)] + [(m.start(), "down") for m in RANK_DOWN.finditer(window)]
+    return max(words)[1] if words else None
+
+
 RANK_UP_AFTER = re.compile(r"(?i)\s+(?:higher|up|forward|ahead)\b")
 RANK_DOWN_AFTER = re.compile(r"(?i)\s+(?:lower|down|back|backward|backwards)\b")
 """A move's direction said after it ("moving one spot forward", "two places lower")."""
@@ -1511,12 +1523,10 @@ def _changes(sentence: str, reads: list[Read], context: Context) -> None:
             # "up two places": the rank's number falls by two (a change of -2); "dropped three places": +3
             frame.transformation, frame.transformation_from = "change", "stated"
             frame.change_of = "rank"
-            after = sentence[read.figure.end: read.figure.end + 20]
-            up = RANK_UP.search(before[-30:]) or RANK_UP_AFTER.match(after)
-            down = RANK_DOWN.search(before[-30:]) or RANK_DOWN_AFTER.match(after)
-            if up and not down:
+            direction = _move_direction(before, sentence[read.figure.end: read.figure.end + 20])
+            if direction == "up":
                 frame.sign, read.value = -1, -abs(read.value)
-            elif not down:
+            elif direction is None:
                 frame.notes.append("a move in a ranking without its direction")
             continue
         elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
