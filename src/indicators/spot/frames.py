@@ -1443,10 +1443,15 @@ CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.
 CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 """A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
 RANK_MOVE = re.compile(rf"(?i)\s(?:{RANK_STEPS})$")
-RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|rises?|climbs?|climbed|climbing|advanced|advances?|"
-                     r"moved up|moves up|jumps?|jumped|leaps?|improved|improves?|improvement|gained|gains?)\b")
-RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|falls?|dropped|dropping|drops?|slipped|slipping|"
-                       r"slips?|slid|sliding|slides?|declined|declines?|decline|lost|loses?)\b")
+RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|climb|climbed|climbing|advanced|moved up|jump|jumped|leap|"
+                     r"improved|gained)\b")
+RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|dropped|dropping|slipped|slipping|slid|sliding|"
+                       r"declined|lost)\b")
+MOVE_UP = re.compile(r"(?i)\b(?:rises?|climbs|advances?|moves up|jumps|leaps|improves?|improvement|gains?)\b|" + RANK_UP.pattern[4:])
+MOVE_DOWN = re.compile(r"(?i)\b(?:falls?|drops?|slips?|slides?|declines?|loses?)\b|" + RANK_DOWN.pattern[4:])
+"""A move's direction said before it in the present or as a noun too ("rises one rank", "an improvement of one
+rank", "drops by one spot"): for moves in a ranking only (`_move_direction`; RANK_UP and RANK_DOWN, in the past,
+also tell a flow's direction elsewhere, where "expect exports to fall" is no fall)."""
 def _move_direction(before: str, after: str) -> str | None:
     """"up" or "down" for a move in a ranking: the direction said right after it ("two places lower"), else the
     direction word nearest before it within its clause ("While Singapore slips, the UK moves up one place": up, the
@@ -1455,7 +1460,7 @@ def _move_direction(before: str, after: str) -> str | None:
         return "up" if RANK_UP_AFTER.match(after) else "down"
     window = before[-30:]
     window = window[max((m.end() for m in CLAUSE_BREAK.finditer(window)), default=0):]
-    words = [(m.start(), "up") for m in RANK_UP.finditer(window)] + [(m.start(), "down") for m in RANK_DOWN.finditer(window)]
+    words = [(m.start(), "up") for m in MOVE_UP.finditer(window)] + [(m.start(), "down") for m in MOVE_DOWN.finditer(window)]
     return max(words)[1] if words else None
 
 
