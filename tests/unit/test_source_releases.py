@@ -5,6 +5,7 @@ this one parser: the bundled tables load, every cell is checked, each problem na
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from indicators import catalogue, sources
@@ -75,3 +76,19 @@ def test_national_r_and_d_figures_are_kept_apart_by_release():
     [batch] = nbs.snapshot()
     datasets = {nbs.parse(p)["dataset"].iloc[0] for p in batch.payloads}
     assert {"rd_final", "rd_preliminary", "rd_early_estimate"} <= datasets
+
+
+def test_customs_balances_agree_with_their_exports_and_imports():
+    """A typed monthly balance is its month's exports less imports, in the same unit, within the releases' rounding
+    (a press copy had printed April 2025's yuan surplus as 513.5 billion beside 2.27 and 1.57 trillion: that row was
+    dropped, data/PROVENANCE.md)."""
+    gacc = sources.get("gacc")
+    [batch] = gacc.snapshot()
+    data = pd.concat([gacc.parse(p) for p in batch.payloads])
+    data = data[(data["entity"] == "CHN") & (data["product"].fillna("") == "") & (data["counterpart"] == "WLD")]
+    levels = data.pivot_table(index=["period", "unit"], columns="indicator", values="value", aggfunc="first")
+    triples = levels.dropna(subset=["goods_exports", "goods_imports", "goods_trade_balance"])
+    assert len(triples) >= 30
+    off = triples[(triples["goods_exports"] - triples["goods_imports"] - triples["goods_trade_balance"]).abs()
+                  > 0.011 * triples["goods_exports"]]
+    assert off.empty, off[["goods_exports", "goods_imports", "goods_trade_balance"]]
