@@ -113,3 +113,26 @@ def test_a_moves_direction_is_the_nearest_in_its_clause(store, text, span, sign)
 ])
 def test_a_position_or_an_idiom_is_no_move(store, text):
     assert not [c for c in spot.spot(text, store=store, published="2025-09-20") if c.span.startswith("one")]
+
+
+# --- the share of R&D in GDP is R&D intensity -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity, series", [
+    ("The share of R&D in GDP in China reached 2.56% in 2022.", "2.56%", "CHN", "rd_intensity"),
+    ("The share of R&D expenditure in China's GDP reached 2.64% in 2023.", "2.64%", "CHN", "rd_intensity"),
+    ("Since 2000, the global share of R&D in total Gross Domestic Product (GDP) rose from under 1.5 per cent to nearly "
+     "2 per cent by 2023.", "nearly 2 per cent", "WLD", "GB.XPD.RSDV.GD.ZS"),
+])
+def test_the_share_of_r_and_d_in_gdp_is_its_ratio_to_gdp(store, text, span, entity, series):
+    """"the share of R&D in GDP" had found no series (or basic research's share of R&D): it is R&D intensity, read
+    as "R&D intensity" is (no measure stated, so a revised figure is never accused)."""
+    found = by_span(spot.spot(text, store=store, published="2024-06-01"), span)
+    assert (found.frame["kind"], found.unit) == ("percent_of_gdp", "percent of GDP")
+    assert (found.match.indicator, found.match.entity) == (series, entity)
+    assert found.verdict not in ("contradicted", "misleading")
+
+
+def test_the_share_of_a_part_in_r_and_d_stays_a_share(store):
+    found = by_span(spot.spot("The share of basic research in R&D expenditure was 6.57 percent in 2022.", store=store,
+                              published="2024-06-01"), "6.57 percent")
+    assert found.match.indicator == "basic_research_share_pct"

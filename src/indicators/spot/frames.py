@@ -1130,6 +1130,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     reads = [r for r in reads if not r.figure.form]
     _base_of_a_ratio(sentence, reads)
     _spending_said_as_a_percentage(sentence, reads)
+    _ratios_to_gdp(reads)
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
@@ -1208,6 +1209,16 @@ def _spending_said_as_a_percentage(sentence: str, reads: list[Read]) -> None:
         read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
                                                read.comparator)
         frame.notes.append("R&D spending said as a percentage: its ratio to GDP (R&D intensity), assumed")
+
+
+def _ratios_to_gdp(reads: list[Read]) -> None:
+    """A percentage its frame reads as a ratio to GDP ("the share of R&D in GDP", `_share_of_part_in_whole`) is in
+    percent of GDP, its check and rounding step taken again in that unit."""
+    for read in reads:
+        if read.frame.kind == "percent_of_gdp" and read.unit == "percent":
+            read.unit = "percent of GDP"
+            read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                                   read.comparator)
 
 
 BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)"
@@ -2185,6 +2196,13 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
         if SHARE_OF.search(sentence[clause[0]: part.start]) and IN_WHOLE.fullmatch(sentence, part.end, whole.start) \
                 and part.value != whole.value:
             frame.subject, frame.subject_from = part.value, "stated"
+            if whole.value == "gdp" and part.value == "rd" and frame.transformation != "growth_rate":
+                # "the share of R&D in total Gross Domestic Product rose to nearly 2 per cent": R&D's ratio to GDP
+                # (R&D intensity), as "R&D spending as a share of GDP" is (`_ratios_to_gdp` gives its unit)
+                frame.kind, frame.transformation, frame.transformation_from = "percent_of_gdp", None, ""
+                frame.measure, frame.measures, frame.measure_from = None, (), ""  # as "R&D intensity" is read
+                frame.notes.append(f"the share of “{part.words}” in “{whole.words}”: its ratio to GDP")
+                return
             frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
             if frame.transformation != "growth_rate" or re.search(r"(?i)\bto\s+(?:about\s+|around\s+|nearly\s+)?$",
                                                                   sentence[max(0, figure.start - 20): figure.start]):
