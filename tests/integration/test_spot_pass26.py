@@ -136,3 +136,26 @@ def test_the_share_of_a_part_in_r_and_d_stays_a_share(store):
     found = by_span(spot.spot("The share of basic research in R&D expenditure was 6.57 percent in 2022.", store=store,
                               published="2024-06-01"), "6.57 percent")
     assert found.match.indicator == "basic_research_share_pct"
+
+
+# --- a share said with a verb of moving is the share's ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China's share of global PCT filings rose to 25% in 2023.", "25%"),
+    ("China's share of global PCT filings rose to 25.1% in 2023.", "25.1%"),
+    ("China's share of global PCT filings rose from 20% in 2020 to 25% in 2023.", "20%"),
+    ("China's share of global PCT filings rose from 20% in 2020 to 25% in 2023.", "25%"),
+])
+def test_a_share_that_moved_to_a_level_is_that_share(store, text, span):
+    """"China's share of global PCT filings rose to 25%" had been contradicted as PCT filings' growth (a true figure
+    called false): the share's level, judged as a share or not at all."""
+    found = by_span(spot.spot(text, store=store, published="2024-06-01"), span)
+    assert (found.frame["measure"], found.frame["transformation"]) == ("share", "share")
+    assert found.verdict not in ("contradicted", "misleading")
+    assert found.match is None or not found.match.indicator.endswith("_yoy_pct")
+
+
+def test_a_change_of_a_share_is_held_nowhere(store):
+    found = by_span(spot.spot("China's share of global PCT filings rose 3% in 2023.", store=store,
+                              published="2024-06-01"), "3%")
+    assert found.frame["measure"] == "share" and found.match is None and found.verdict == "unverifiable"

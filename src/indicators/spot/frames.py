@@ -2176,6 +2176,16 @@ SHARE_SAID_BEFORE = re.compile(r"(?i)\bshare\s+of\s+[^\d,;.%]{0,80}?\s+(?:was|is
                                r"came\s+to|amounted\s+to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
                                r"more\s+than\s+|some\s+|roughly\s+)?$")
 """A share named before its figure with a verb of being ("China's share of ... filed under the PCT was 25.1%")."""
+SHARE_MOVING = (r"(?i)\bshare\s+of\s+[^\d,;.%]{0,80}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rising|increased|"
+                r"increasing|climbed|climbing|grew|grown|growing|jumped|expanded|fell|fallen|falling|dropped|declined|"
+                r"declining|slipped|shrank|edged\s+(?:up|down|higher|lower))\s+")
+SHARE_QUALIFIER = r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|under\s+|more\s+than\s+|less\s+than\s+|some\s+|roughly\s+)?$"
+SHARE_MOVED_BEFORE = re.compile(SHARE_MOVING + r"(?:(?:from\s+[^;]{0,60}?\s+)?to|from)\s+" + SHARE_QUALIFIER)
+"""A share named before its figure with a verb of moving and "to" or "from" ("China's share of global PCT filings rose
+to 25%", "rose from 20% in 2020 to 25%"): the share's levels, never a growth rate of what it is a share of."""
+SHARE_CHANGED_BEFORE = re.compile(SHARE_MOVING + r"(?:by\s+)?" + SHARE_QUALIFIER)
+"""A share named before a change of it ("China's share of global PCT filings rose 3%"): the share's change, held
+nowhere, never a growth rate of what it is a share of."""
 HEAD_GAP = re.compile(r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?")
 """Between a figure and the noun it counts: nothing but one lowercase word ("2.804 million new PHEVs")."""
 
@@ -2184,11 +2194,22 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
     """"The share of basic research in R&D expenditure was 6.77 percent", "the proportion of basic research in
     total R&D investment rose to 6.77 percent": a percentage after "share/proportion of <part> in <whole>" in its
     clause is the part's share (the subject the part, not the whole named nearer the figure; a share, not a growth)."""
-    if frame.kind != "percent" or frame.role != "figure":
+    if frame.kind != "percent" or frame.role not in ("figure", "earlier"):
+        return
+    if SHARE_CHANGED_BEFORE.search(sentence, clause[0], figure.start):
+        # "China's share of global PCT filings rose 3%": the share's own change (a growth or points: held nowhere)
+        frame.transformation, frame.transformation_from = "growth_rate", "stated"
+        frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
+        frame.notes.append("a change of a share, not of what it is a share of")
+        return
+    if SHARE_MOVED_BEFORE.search(sentence, clause[0], figure.start):
+        frame.transformation, frame.transformation_from = "share", "stated"
+        frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
+    if frame.role != "figure":
         return
     if frame.transformation in (None, "level") and SHARE_SAID_BEFORE.search(sentence, clause[0], figure.start):
         # "China's share of international patent applications filed under the PCT was 25.1%": a share named well
-        # before its figure, with nothing but its whole and a verb of being between
+        # before its figure, with nothing but its whole and a verb of being between (or of moving: "rose to 25%")
         frame.transformation, frame.transformation_from = "share", "stated"
         frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
     own = [m for m in subjects if clause[0] <= m.start and m.end <= figure.start and not m.value.startswith("other:")]
