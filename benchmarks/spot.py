@@ -327,7 +327,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev105": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev106": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; its first run's 3 false accusations (two articles) were then read and their "
+                    "causes mended (mapping pass 26)",
           "dev107": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev108": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "

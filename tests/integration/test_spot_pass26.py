@@ -159,3 +159,43 @@ def test_a_change_of_a_share_is_held_nowhere(store):
     found = by_span(spot.spot("China's share of global PCT filings rose 3% in 2023.", store=store,
                               published="2024-06-01"), "3%")
     assert found.frame["measure"] == "share" and found.match is None and found.verdict == "unverifiable"
+
+
+# --- dev106's first run: three false accusations, read and mended ---------------------------------------------------------
+
+def test_a_sectors_part_is_never_accused_as_the_whole(store):
+    """"Corporate spending on R&D soared to CNY1.9 trillion in 2020" had been contradicted on China's total R&D
+    spending (2.44 trillion) once the text had named China: a sector's part of the total."""
+    text = ("China's R&D investment keeps rising. Corporate spending on R&D soared to CNY1.9 trillion in 2020, "
+            "according to a study.")
+    found = by_span(spot.spot(text, store=store, published="2023-03-13"), "CNY1.9 trillion")
+    assert found.verdict == "needs-review" and "sector" in found.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China's R&D investment keeps rising. Business R&D spending reached CNY1.9 trillion in 2020.",
+    "China's R&D investment keeps rising. Government spending on R&D reached CNY1.9 trillion in 2020.",
+])
+def test_other_sectors_are_parts_too(store, text):
+    assert by_span(spot.spot(text, store=store, published="2023-03-13"), "CNY1.9 trillion").verdict == "needs-review"
+
+
+def test_an_economy_carried_from_a_city_name_is_never_accused(store):
+    """"Beijing has continuously improved ... Statistics show that in 2022, the funds allocated for basic research
+    amounted to CNY 47.07 billion": the economy carried from "Beijing" may be the city's (it was contradicted on
+    China's basic research spending)."""
+    text = ("Beijing has continuously improved its investment mechanisms for basic research. Statistics show that in "
+            "2022, the funds allocated for basic research amounted to CNY 47.07 billion.")
+    found = by_span(spot.spot(text, store=store, published="2023-09-22"), "CNY 47.07 billion")
+    assert found.frame["entity_named_as"] == "Beijing"
+    assert found.verdict == "needs-review" and "Beijing" in found.explanation
+
+
+def test_a_change_noun_after_a_percentage_makes_it_a_growth(store):
+    """"representing an 11.4 percent increase from the previous year" had been read as a share (after "representing")
+    and contradicted on basic research's share of R&D."""
+    text = ("In 2022, China's funds for basic research amounted to CNY 202.35 billion, representing an 11.4 percent "
+            "increase from the previous year.")
+    found = by_span(spot.spot(text, store=store, published="2023-09-22"), "11.4 percent")
+    assert found.frame["transformation"] == "growth_rate"
+    assert found.match.indicator.endswith("_yoy_pct")

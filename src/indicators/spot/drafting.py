@@ -31,7 +31,7 @@ from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, Frame, overlap
 from indicators.spot.matching import (NAMED_PRODUCTS, freq_of, in_dollars, months_of, previous_period, related,
                                        same_dimensions, span_periods)
 from indicators.spot.vocabulary import (actor_group, measures_agree, mentions, narrowing_modifier, scope_qualifier,
-                                        vocabulary)
+                                        sector_qualifier, vocabulary)
 
 ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")
@@ -251,7 +251,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if disagreeing:
             reasons.append("another series measuring the same thing does not disagree")
         place_named = c.frame.get("entity_from") == "stated" and not _economy_named_only_as(c.sentence, COUNTRY_WORDS)
-        city = _economy_named_only_as(c.sentence, vocabulary().get("city_names_of_economies") or ())
+        cities = {name.lower() for name in vocabulary().get("city_names_of_economies") or ()}
+        named_as = c.frame.get("entity_named_as") or ""  # the economy carried from a sentence naming it "Beijing"
+        city = _economy_named_only_as(c.sentence, cities) or (
+            named_as if c.frame.get("entity_from") == "context" and named_as.lower() in cities else "")
         region = _region_of_economy(c.sentence, vocabulary().get("region_words") or ())
         if region:
             reasons.append(f"the sentence names a region of the economy (\"{region}\"): the series counts all of it")
@@ -286,6 +289,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if modifier:
             reasons.append(f"a word the spotter does not know qualifies the subject (\"{modifier}\"): the figure may "
                            "count a part of what the series counts")
+        sector = sector_qualifier(head, c.frame.get("subject")) if c.frame.get("subject") else None
+        if sector:
+            reasons.append(f"a sector qualifies the subject (\"{sector}\"): the figure may count that sector's part of "
+                           "what the series counts")
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:

@@ -229,6 +229,7 @@ class Frame:
     partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
     threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each one's flow passes ("over 100 MW")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
+    entity_named_as: str = ""  # an economy carried from earlier text: the words it was last named by ("Beijing")
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
     alone: bool = False  # the economy is the only one its clause names (others only in another clause: "..., while")
@@ -281,6 +282,7 @@ class Context:
     period_paragraph: int = -1  # the paragraph of the sentence that set `period`
     period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
     named_in: dict = field(default_factory=dict)  # economy -> (paragraph, subjects) of the last sentence naming it
+    named_as: dict = field(default_factory=dict)  # economy -> the words it was last named by ("Beijing", "China")
     last_named: str | None = None  # the economy named last, not as a partner: what "the country" refers to
     last_region: tuple[str, int] | None = None  # the region or bloc named last, and its paragraph: what "the bloc"
     # refers to in that paragraph
@@ -1061,6 +1063,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
                 frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
+            if frame.entity_from == "context":
+                frame.entity_named_as = context.named_as.get(frame.entity, "")
             if frame.entity_from == "context" and frame.entity in context.named_in \
                     and context.named_in[frame.entity][0] != paragraph:
                 frame.entity_carried_from = context.named_in[frame.entity][1]  # nor on another subject's economy
@@ -2557,7 +2561,8 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
     share_words = "|".join(re.escape(w) for w in vocab["share_before"])  # vocabulary.yaml share.before
-    if growth and not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20])):
+    if growth and (not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20]))
+                   or CHANGE_NOUN_RIGHT_AFTER.match(after)):
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
@@ -2566,6 +2571,12 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     elif shared or (figure.kind == "fraction" and FRACTION_OF.match(sentence, figure.end)):
         # "about a quarter of international patent applications": a fraction of a whole is a share
         frame.transformation, frame.transformation_from = "share", "stated"
+
+
+CHANGE_NOUN_RIGHT_AFTER = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+|annual\s+)?(?:increase|rise|growth|"
+                                     r"decline|decrease|drop|jump|gain|fall)\b")
+"""A change's noun right after a percentage ("representing an 11.4 percent increase from the previous year"): a growth
+rate, whatever share word stands before it."""
 
 
 RISE_WORDS = re.compile(r"(?i)\b(?:" + "|".join(sorted({"up", "rose", "grew", "increased", "rise", "growth", "increase",
@@ -4642,6 +4653,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
             context.named_in[p.value] = (paragraph, named_subjects)
+            context.named_as[p.value] = p.words
             if p.words.lower() not in COUNTRY_WORDS and p.value != "WLD" and "-" not in p.value:
                 context.last_named = p.value
     if context.counts:

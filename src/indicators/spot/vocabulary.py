@@ -90,6 +90,9 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
     groups = alternatives(data.get("actor_groups") or [])
     compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
+    sectors = alternatives(data.get("sector_words") or [])
+    compiled["sector"] = re.compile(rf"(?i)(?<![\w])({sectors})(?:['’]s)?\s+(?:(?:spending|expenditures?|investment|"
+                                    rf"funding|outlays?|budgets?)\s+(?:on|in|for)\s+)?$") if sectors else None
     after = alternatives(data.get("subject_qualifiers_after") or [])
     compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = alternatives(data.get("world_cues") or [])
@@ -186,6 +189,15 @@ def actor_group(words: str) -> str | None:
     pattern = vocabulary()["_compiled"]["actor_group"]
     found = pattern.search(words) if pattern else None
     return found.group(0) if found else None
+
+
+def sector_qualifier(words: str, subject: str) -> str | None:
+    """The sector right before the last mention of `subject` in the words, or before a spending word and "on" it
+    ("Corporate spending on R&D", "business R&D"), if any (`sector_words`): the figure may be that sector's part."""
+    pattern = vocabulary()["_compiled"]["sector"]
+    found = [m for m in mentions("subject", words) if m.value == subject]
+    sector = pattern.search(words[: found[-1].start]) if pattern and found else None
+    return sector.group(1) if sector else None
 
 
 MODIFIER = re.compile(r"([A-Za-z][\w'-]*)\s+$")
