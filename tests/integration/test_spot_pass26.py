@@ -199,3 +199,45 @@ def test_a_change_noun_after_a_percentage_makes_it_a_growth(store):
     found = by_span(spot.spot(text, store=store, published="2023-09-22"), "11.4 percent")
     assert found.frame["transformation"] == "growth_rate"
     assert found.match.indicator.endswith("_yoy_pct")
+
+
+# --- a review of the later changes: its counter-examples ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China's share of PCT filings saw a 3% increase in 2023.", "3%"),
+    ("China's R&D spending in 2023 represented a 2.65 percent rise in its share of GDP.", "2.65 percent"),
+    ("China posted a 10% rise in its share of global PCT filings in 2023.", "10%"),
+])
+def test_a_change_of_a_share_is_never_the_growth_of_what_it_shares(store, text, span):
+    """A change noun after the figure had overridden the share (contradicted on PCT filings' or R&D's growth)."""
+    found = by_span(spot.spot(text, store=store, published="2024-06-01"), span)
+    assert found.frame["measure"] == "share" and found.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "China's share of global PCT filings rose by 3 percentage points to 25% in 2023.",
+    "China's share of global PCT filings rose slightly to 25% in 2023.",
+    "China's share of global PCT filings has been rising and reached 25% in 2023.",
+    "China's share of global PCT filings, which was 20% in 2019, rose to 25% in 2023.",
+])
+def test_a_share_reached_after_other_words_is_that_share(store, text):
+    """Near variants of "rose to 25%" had been contradicted as PCT filings' growth (older faults a reviewer found)."""
+    found = by_span(spot.spot(text, store=store, published="2024-06-01"), "25%")
+    assert (found.frame["measure"], found.frame["transformation"]) == ("share", "share")
+    assert found.verdict not in ("contradicted", "misleading")
+
+
+def test_a_clause_word_ends_the_shares_noun_phrase(store):
+    """"China's share of world exports slipped as exports dropped 4.6%": the exports' growth (it had become a change of
+    the share and lost its support)."""
+    found = by_span(spot.spot("China's share of world exports slipped as exports dropped 4.6% in 2023 in dollar terms.",
+                              store=store, published="2024-06-01"), "4.6%")
+    assert found.match.indicator == "goods_exports_usd_yoy_pct" and found.verdict == "supported"
+
+
+def test_a_city_name_anywhere_in_the_naming_sentence_is_kept(store):
+    """"Beijing, the Chinese capital, had a strong year": the last name was "Chinese", and the city was lost
+    (contradicted on China's R&D growth)."""
+    text = "Beijing, the Chinese capital, had a strong year. R&D spending rose 20% in 2023."
+    found = by_span(spot.spot(text, store=store, published="2024-06-01"), "20%")
+    assert found.frame["entity_named_as"] == "Beijing" and found.verdict == "needs-review"

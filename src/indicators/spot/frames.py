@@ -2180,16 +2180,23 @@ SHARE_SAID_BEFORE = re.compile(r"(?i)\bshare\s+of\s+[^\d,;.%]{0,80}?\s+(?:was|is
                                r"came\s+to|amounted\s+to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
                                r"more\s+than\s+|some\s+|roughly\s+)?$")
 """A share named before its figure with a verb of being ("China's share of ... filed under the PCT was 25.1%")."""
-SHARE_MOVING = (r"(?i)\bshare\s+of\s+[^\d,;.%]{0,80}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rising|increased|"
-                r"increasing|climbed|climbing|grew|grown|growing|jumped|expanded|fell|fallen|falling|dropped|declined|"
-                r"declining|slipped|shrank|edged\s+(?:up|down|higher|lower))\s+")
+SHARE_MOVING = (r"(?i)\bshare\s+of\s+(?:(?!\b(?:as|while|when|after|and|but|since|because|whereas)\b)[^\d,;.%]){0,80}?"
+                r"(?:,\s*(?:which|that)\s+[^;]{0,60}?,)?\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:rose|risen|rising|increased|increasing|climbed|climbing|grew|"
+                r"grown|growing|jumped|expanded|fell|fallen|falling|dropped|declined|declining|slipped|shrank|"
+                r"edged\s+(?:up|down|higher|lower)|saw|posted|recorded|registered|logged)\s+")
 SHARE_QUALIFIER = r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|under\s+|more\s+than\s+|less\s+than\s+|some\s+|roughly\s+)?$"
-SHARE_MOVED_BEFORE = re.compile(SHARE_MOVING + r"(?:(?:from\s+[^;]{0,60}?\s+)?to|from)\s+" + SHARE_QUALIFIER)
-"""A share named before its figure with a verb of moving and "to" or "from" ("China's share of global PCT filings rose
-to 25%", "rose from 20% in 2020 to 25%"): the share's levels, never a growth rate of what it is a share of."""
-SHARE_CHANGED_BEFORE = re.compile(SHARE_MOVING + r"(?:by\s+)?" + SHARE_QUALIFIER)
-"""A share named before a change of it ("China's share of global PCT filings rose 3%"): the share's change, held
-nowhere, never a growth rate of what it is a share of."""
+SHARE_MOVED_BEFORE = re.compile(SHARE_MOVING + r"(?:[^;]{0,60}?\s+)?(?:to|from|reached|hit)\s+" + SHARE_QUALIFIER)
+"""A share named before its figure with a verb of moving and then "to", "from" or "reached" ("China's share of global
+PCT filings rose to 25%", "rose from 20% in 2020 to 25%", "rose by 3 percentage points to 25%", "has been rising and
+reached 25%", "rose to 25% in 2023, up from 22%"): the share's levels, never a growth rate of what it is a share of.
+The share's noun phrase holds no clause word ("China's share of world exports slipped as exports dropped 4.6%": the
+exports' growth)."""
+SHARE_CHANGED_BEFORE = re.compile(SHARE_MOVING + r"(?:by\s+|an?\s+)?" + SHARE_QUALIFIER)
+SHARE_CHANGE_AFTER = re.compile(r"(?i)\s*(?:rise|increase|drop|fall|decline|jump|gain|growth)\s+in\s+(?:its\s+|their\s+|the\s+|"
+                                r"[A-Z][\w.]*['’]s\s+)?share\b")
+"""A change of a share said after its figure ("China posted a 10% rise in its share of global PCT filings")."""
+"""A share named before a change of it ("China's share of global PCT filings rose 3%", "saw a 3% increase"): the
+share's change, held nowhere, never a growth rate of what it is a share of."""
 HEAD_GAP = re.compile(r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?")
 """Between a figure and the noun it counts: nothing but one lowercase word ("2.804 million new PHEVs")."""
 
@@ -2200,7 +2207,7 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
     clause is the part's share (the subject the part, not the whole named nearer the figure; a share, not a growth)."""
     if frame.kind != "percent" or frame.role not in ("figure", "earlier"):
         return
-    if SHARE_CHANGED_BEFORE.search(sentence, clause[0], figure.start):
+    if SHARE_CHANGED_BEFORE.search(sentence, clause[0], figure.start) or SHARE_CHANGE_AFTER.match(sentence, figure.end):
         # "China's share of global PCT filings rose 3%": the share's own change (a growth or points: held nowhere)
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
@@ -2562,7 +2569,8 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
     share_words = "|".join(re.escape(w) for w in vocab["share_before"])  # vocabulary.yaml share.before
     if growth and (not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20]))
-                   or CHANGE_NOUN_RIGHT_AFTER.match(after)):
+                   or CHANGE_NOUN_RIGHT_AFTER.match(after) and REPRESENTING_BEFORE.search(before)
+                   and not re.search(r"(?i)\b(?:share|proportion)\b", before + after)):
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
@@ -2573,10 +2581,19 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
         frame.transformation, frame.transformation_from = "share", "stated"
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _city_names() -> frozenset[str]:
+    """Names of an economy that also name a city in it (vocabulary.yaml `city_names_of_economies`), lower case."""
+    return frozenset(name.lower() for name in vocabulary().get("city_names_of_economies") or ())
+
+
 CHANGE_NOUN_RIGHT_AFTER = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+|annual\s+)?(?:increase|rise|growth|"
                                      r"decline|decrease|drop|jump|gain|fall)\b")
-"""A change's noun right after a percentage ("representing an 11.4 percent increase from the previous year"): a growth
-rate, whatever share word stands before it."""
+REPRESENTING_BEFORE = re.compile(r"(?i)\b(?:representing|represented|represents|marking|marked|marks)\s+an?\s+"
+                                 r"(?:[a-z]+\s+){0,2}$")  # "representing a remarkable 18.9% year-on-year increase"
+"""A change's noun right after a percentage that a level "represents" ("representing an 11.4 percent increase from the
+previous year"): a growth rate, though "representing" is a share word; not a change in a share ("a 2.65 percent rise
+in its share of GDP") nor a contribution ("contributed 4.3% growth")."""
 
 
 RISE_WORDS = re.compile(r"(?i)\b(?:" + "|".join(sorted({"up", "rose", "grew", "increased", "rise", "growth", "increase",
@@ -4649,11 +4666,14 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     regions = [p.value for p in places if _is_region(p.value)]
     if regions:
         context.last_region = (regions[-1], paragraph)
+    named_here: set = set()
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
         if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
             context.named_in[p.value] = (paragraph, named_subjects)
-            context.named_as[p.value] = p.words
+            if p.value not in named_here or p.words.lower() in _city_names():
+                context.named_as[p.value] = p.words  # ("Beijing, the Chinese capital, ...": Beijing)
+            named_here.add(p.value)
             if p.words.lower() not in COUNTRY_WORDS and p.value != "WLD" and "-" not in p.value:
                 context.last_named = p.value
     if context.counts:
