@@ -1462,11 +1462,14 @@ RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|climb|climbed|climbi
                      r"improved|gained)\b")
 RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|dropped|dropping|slipped|slipping|slid|sliding|"
                        r"declined|lost)\b")
-MOVE_UP = re.compile(r"(?i)\b(?:rises?|climbs|advances?|moves up|jumps|leaps|improves?|improvement|gains?)\b|" + RANK_UP.pattern[4:])
+MOVE_UP = re.compile(r"(?i)\b(?:rises?|climbs|advances?|moves up|jumps|leaps|improves?|improvement|gains?)\b|"
+                     + RANK_UP.pattern[4:])
 MOVE_DOWN = re.compile(r"(?i)\b(?:falls?|drops?|slips?|slides?|declines?|loses?)\b|" + RANK_DOWN.pattern[4:])
 """A move's direction said before it in the present or as a noun too ("rises one rank", "an improvement of one
 rank", "drops by one spot"): for moves in a ranking only (`_move_direction`; RANK_UP and RANK_DOWN, in the past,
 also tell a flow's direction elsewhere, where "expect exports to fall" is no fall)."""
+
+
 def _move_direction(before: str, after: str) -> str | None:
     """"up" or "down" for a move in a ranking: the direction said right after it ("two places lower"), else the
     direction word nearest before it within its clause ("While Singapore slips, the UK moves up one place": up, the
@@ -1475,7 +1478,8 @@ def _move_direction(before: str, after: str) -> str | None:
         return "up" if RANK_UP_AFTER.match(after) else "down"
     window = before[-30:]
     window = window[max((m.end() for m in CLAUSE_BREAK.finditer(window)), default=0):]
-    words = [(m.start(), "up") for m in MOVE_UP.finditer(window)] + [(m.start(), "down") for m in MOVE_DOWN.finditer(window)]
+    words = [(m.start(), "up") for m in MOVE_UP.finditer(window)] + \
+        [(m.start(), "down") for m in MOVE_DOWN.finditer(window)]
     return max(words)[1] if words else None
 
 
@@ -2181,10 +2185,12 @@ SHARE_SAID_BEFORE = re.compile(r"(?i)\bshare\s+of\s+[^\d,;.%]{0,80}?\s+(?:was|is
                                r"more\s+than\s+|some\s+|roughly\s+)?$")
 """A share named before its figure with a verb of being ("China's share of ... filed under the PCT was 25.1%")."""
 SHARE_MOVING = (r"(?i)\bshare\s+of\s+(?:(?!\b(?:as|while|when|after|and|but|since|because|whereas)\b)[^\d,;.%]){0,80}?"
-                r"(?:,\s*(?:which|that)\s+[^;]{0,60}?,)?\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:rose|risen|rising|increased|increasing|climbed|climbing|grew|"
-                r"grown|growing|jumped|expanded|fell|fallen|falling|dropped|declined|declining|slipped|shrank|"
+                r"(?:,\s*(?:which|that)\s+[^;]{0,60}?,)?\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?(?:rose|risen|rising|"
+                r"increased|increasing|climbed|climbing|grew|grown|growing|jumped|expanded|fell|fallen|falling|dropped|"
+                r"declined|declining|slipped|shrank|"
                 r"edged\s+(?:up|down|higher|lower)|saw|posted|recorded|registered|logged)\s+")
-SHARE_QUALIFIER = r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|under\s+|more\s+than\s+|less\s+than\s+|some\s+|roughly\s+)?$"
+SHARE_QUALIFIER = (r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|under\s+|more\s+than\s+|less\s+than\s+|some\s+|"
+                   r"roughly\s+)?$")
 SHARE_MOVED_BEFORE = re.compile(SHARE_MOVING + r"(?:[^;]{0,60}?\s+)?(?:to|from|reached|hit)\s+" + SHARE_QUALIFIER)
 """A share named before its figure with a verb of moving and then "to", "from" or "reached" ("China's share of global
 PCT filings rose to 25%", "rose from 20% in 2020 to 25%", "rose by 3 percentage points to 25%", "has been rising and
@@ -2192,11 +2198,11 @@ reached 25%", "rose to 25% in 2023, up from 22%"): the share's levels, never a g
 The share's noun phrase holds no clause word ("China's share of world exports slipped as exports dropped 4.6%": the
 exports' growth)."""
 SHARE_CHANGED_BEFORE = re.compile(SHARE_MOVING + r"(?:by\s+|an?\s+)?" + SHARE_QUALIFIER)
-SHARE_CHANGE_AFTER = re.compile(r"(?i)\s*(?:rise|increase|drop|fall|decline|jump|gain|growth)\s+in\s+(?:its\s+|their\s+|the\s+|"
-                                r"[A-Z][\w.]*['’]s\s+)?share\b")
-"""A change of a share said after its figure ("China posted a 10% rise in its share of global PCT filings")."""
 """A share named before a change of it ("China's share of global PCT filings rose 3%", "saw a 3% increase"): the
 share's change, held nowhere, never a growth rate of what it is a share of."""
+SHARE_CHANGE_AFTER = re.compile(r"(?i)\s*(?:rise|increase|drop|fall|decline|jump|gain|growth)\s+in\s+"
+                                r"(?:its\s+|their\s+|the\s+|[A-Z][\w.]*['’]s\s+)?share\b")
+"""A change of a share said after its figure ("China posted a 10% rise in its share of global PCT filings")."""
 HEAD_GAP = re.compile(r"\s+(?:(?!of\b|in\b|to\b|and\b|from\b)[a-z][\w-]*\s+)?")
 """Between a figure and the noun it counts: nothing but one lowercase word ("2.804 million new PHEVs")."""
 
@@ -2582,7 +2588,7 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
 
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package
-def _city_names() -> frozenset[str]:
+def city_names() -> frozenset[str]:
     """Names of an economy that also name a city in it (vocabulary.yaml `city_names_of_economies`), lower case."""
     return frozenset(name.lower() for name in vocabulary().get("city_names_of_economies") or ())
 
@@ -3784,9 +3790,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
 
 
 WORLD_FLOW = (r"(?:global|world|worldwide|the\s+world['’]s)\s+(?:goods\s+|merchandise\s+)?(?:trade|exports|imports|"
-              r"shipments|demand)(?:\s+and\s+(?:exports|imports))?(?:\s+volumes?)?(?!\s+(?:surplus|deficit|balance|partner|share)s?\b)")
-WORLD_FLOW_AFTER = re.compile(r"(?i)\s*(?:(?:year-on-year|annual|yearly)\s+)?(?:drop|fall|decline|decrease|dip|slump|contraction|rise|increase|growth|"
-                              r"expansion|jump|gain|slowdown)\s+in\s+(?:the\s+)?" + WORLD_FLOW + r"\b")
+              r"shipments|demand)(?:\s+and\s+(?:exports|imports))?(?:\s+volumes?)?"
+              r"(?!\s+(?:surplus|deficit|balance|partner|share)s?\b)")
+WORLD_FLOW_AFTER = re.compile(r"(?i)\s*(?:(?:year-on-year|annual|yearly)\s+)?(?:drop|fall|decline|decrease|dip|slump|"
+                              r"contraction|rise|increase|growth|expansion|jump|gain|slowdown)\s+in\s+(?:the\s+)?"
+                              + WORLD_FLOW + r"\b")
 WORLD_FLOW_BEFORE = re.compile(r"(?i)\b" + WORLD_FLOW + r"(?:,\s+which)?\s+(?:have\s+|has\s+)?"
                                r"(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
 """The world's own flow said around a figure: "amid a 12% drop in global trade", "as global trade shrank 12%", "while
@@ -3797,8 +3805,8 @@ SUBORDINATE_BEFORE = re.compile(r"(?i)\b(?:amid(?:st)?|as|while|whereas|outpacin
 """Before a figure, the words opening a phrase beside the main clause ("amid a", "outpacing a", "compared with a"): a
 change "in global trade" right after the figure is then the world's, not the main clause's economy's ("China posted
 a 7.1% rise in global exports" stays China's)."""
-OWNED_BEFORE = re.compile(r"(?i)(?:['’]s?|\b(?:its|their|our|Chinese|China)\b)\s+(?:(?!(?:as|while|whereas|amid|and|but|"
-                          r"when|after|since|though|although|with|exports?|imports?|trade)\b)[\w-]+\s+){0,3}$")
+OWNED_BEFORE = re.compile(r"(?i)(?:['’]s?|\b(?:its|their|our|Chinese|China)\b)\s+(?:(?!(?:as|while|whereas|amid|and|"
+                          r"but|when|after|since|though|although|with|exports?|imports?|trade)\b)[\w-]+\s+){0,3}$")
 """An owner just before the world's words ("China's politically sensitive global trade surplus", "its global
 exports", "Chinese firms' global exports"), with no clause or flow between ("China's exports fell as global trade
 shrank" is not an owner's): the owner's flow with the world, not the world's."""
@@ -4671,7 +4679,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         if p.value in economies and not _partner(sentence, p):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
             context.named_in[p.value] = (paragraph, named_subjects)
-            if p.value not in named_here or p.words.lower() in _city_names():
+            if p.value not in named_here or p.words.lower() in city_names():
                 context.named_as[p.value] = p.words  # ("Beijing, the Chinese capital, ...": Beijing)
             named_here.add(p.value)
             if p.words.lower() not in COUNTRY_WORDS and p.value != "WLD" and "-" not in p.value:
