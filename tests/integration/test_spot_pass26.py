@@ -241,3 +241,21 @@ def test_a_city_name_anywhere_in_the_naming_sentence_is_kept(store):
     text = "Beijing, the Chinese capital, had a strong year. R&D spending rose 20% in 2023."
     found = by_span(spot.spot(text, store=store, published="2024-06-01"), "20%")
     assert found.frame["entity_named_as"] == "Beijing" and found.verdict == "needs-review"
+
+
+# --- the level a sentence counts "since" a year moved from ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, year", [
+    ("Since 2018, China's R&D intensity rose from 2.14 per cent to 2.65 per cent by 2023.", "2.14 per cent", "2018"),
+    ("China's R&D intensity has risen since 2018 from 2.14 per cent to 2.65 per cent in 2023.", "2.14 per cent", "2018"),
+])
+def test_a_level_moved_from_since_a_year_is_of_that_year(store, text, span, year):
+    """It had been dated 2023, the "to" level's year (assumed: "since 2018" may count from the end of 2018)."""
+    found = by_span(spot.spot(text, store=store, published="2024-06-01"), span)
+    assert (found.frame["period"], found.frame["period_from"]) == (year, "assumed")
+    assert found.verdict not in ("contradicted", "misleading")
+
+
+def test_a_start_with_its_own_year_keeps_it(store):
+    text = "Exports have grown every year since 2018, rising from $2.5 trillion in 2019 to $3.4 trillion in 2023."
+    assert by_span(spot.spot(text, store=store, published="2024-06-01"), "$2.5 trillion").frame["period"] == "2019"

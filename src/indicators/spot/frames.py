@@ -4146,6 +4146,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # is the window before, the base's)
         frame.period, frame.period_from = context.period, "context"
         return
+    if (since := _since_year_of_a_start(sentence, figure, after)) is not None:
+        frame.period, frame.period_from = since, "assumed"
+        frame.notes.append(f"the level moved from: {since}, the year the sentence counts since (assumed)")
+        return
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
         frame.base_period = bases[0]
@@ -4321,6 +4325,23 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+SINCE_YEAR = re.compile(r"(?i)\bsince\s+((?:19|20)\d{2})\b")
+FROM_RIGHT_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|under\s+|over\s+|"
+                               r"less\s+than\s+|more\s+than\s+|just\s+)?$")
+DATED_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by)\s+(?:19|20)\d{2}\b")
+
+
+def _since_year_of_a_start(sentence: str, figure: Figure, after: str) -> str | None:
+    """The year a level moved from, when the sentence counts "since" a year and the figure, with no year of its own,
+    follows "from" and a "to" follows it ("Since 2018, China's R&D intensity rose from 2.14 per cent to 2.65 per
+    cent by 2023": 2018); else None."""
+    since = SINCE_YEAR.search(sentence)
+    if since is None or not FROM_RIGHT_BEFORE.search(sentence, 0, figure.start) or DATED_AFTER.match(after) \
+            or not re.match(r"[^;.]{0,30}?\bto\b", after):
+        return None
+    return since.group(1)
 
 
 LEVEL_AFTER_RATE = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|y/y\s+|YoY\s+)?to\s+(?:(?:about|around|nearly|almost|some|"
