@@ -1463,8 +1463,9 @@ RANK_UP = re.compile(r"(?i)\b(?:up|upward|rose|risen|rising|climb|climbed|climbi
 RANK_DOWN = re.compile(r"(?i)\b(?:down|downward|fell|fallen|falling|dropped|dropping|slipped|slipping|slid|sliding|"
                        r"declined|lost)\b")
 MOVE_UP = re.compile(r"(?i)\b(?:rises?|climbs|advances?|moves up|jumps|leaps|improves?|improvement|gains?)\b|"
-                     + RANK_UP.pattern[4:])
-MOVE_DOWN = re.compile(r"(?i)\b(?:falls?|drops?|slips?|slides?|declines?|loses?)\b|" + RANK_DOWN.pattern[4:])
+                     + RANK_UP.pattern.removeprefix("(?i)"))
+MOVE_DOWN = re.compile(r"(?i)\b(?:falls?|drops?|slips?|slides?|declines?|loses?)\b|"
+                       + RANK_DOWN.pattern.removeprefix("(?i)"))
 """A move's direction said before it in the present or as a noun too ("rises one rank", "an improvement of one
 rank", "drops by one spot"): for moves in a ranking only (`_move_direction`; RANK_UP and RANK_DOWN, in the past,
 also tell a flow's direction elsewhere, where "expect exports to fall" is no fall)."""
@@ -4153,7 +4154,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     bases = [y for _, y, base, _ in years if base and y]
     if bases:
         frame.base_period = bases[0]
-    attached = re.match(r"\s*(?:\w+\s+)?(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+(19\d{2}|20\d{2})\b", after)
+    attached = YEAR_RIGHT_AFTER.match(after)
     relative = re.match(r"\s*(?:(?!(?:from|than|over|since|versus|against)\b)\w+\s+)?(?:in\s+)?("
                         + "|".join(RELATIVE) + r")\b", after, re.I)  # "0.1 percent from a year earlier": a base
     if attached and frame.role != "earlier" and any(base and off == tail + attached.start(1)
@@ -4330,7 +4331,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
 SINCE_YEAR = re.compile(r"(?i)\bsince\s+((?:19|20)\d{2})\b")
 FROM_RIGHT_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|under\s+|over\s+|"
                                r"less\s+than\s+|more\s+than\s+|just\s+)?$")
-DATED_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by)\s+(?:19|20)\d{2}\b")
+YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+(19\d{2}|20\d{2})\b")
+"""A year attached right after a figure ("in 2022", "rose 5% in 2023", "by the end of 2024"): the figure's own."""
 
 
 def _since_year_of_a_start(sentence: str, figure: Figure, after: str) -> str | None:
@@ -4338,7 +4340,7 @@ def _since_year_of_a_start(sentence: str, figure: Figure, after: str) -> str | N
     follows "from" and a "to" follows it ("Since 2018, China's R&D intensity rose from 2.14 per cent to 2.65 per
     cent by 2023": 2018); else None."""
     since = SINCE_YEAR.search(sentence)
-    if since is None or not FROM_RIGHT_BEFORE.search(sentence, 0, figure.start) or DATED_AFTER.match(after) \
+    if since is None or not FROM_RIGHT_BEFORE.search(sentence, 0, figure.start) or YEAR_RIGHT_AFTER.match(after) \
             or not re.match(r"[^;.]{0,30}?\bto\b", after):
         return None
     return since.group(1)
