@@ -144,9 +144,16 @@ def judge(candidates: list, store, as_of: str | None, index: list | None = None,
     """Judge every candidate that can be judged, in one batch through the claims engine. `published`
     (a date, or None) is the text's date: a figure the store holds only from a later release is never
     called contradicted (the text may quote an earlier estimate). A figure the text gives from another compiler
-    than the series' is then needs-review, whatever the engine said (`_other_compiler`)."""
+    than the series' is then needs-review, whatever the engine said (`_other_compiler`); so is a figure held up only
+    on the economy's series when the sentence names the economy as a city ("Beijing's exports rose 7.1%")."""
     _judge(candidates, store, as_of, index, published)
     for c in candidates:
+        city = _named_as_city(c, carried=False) if c.match is not None and c.verdict in SUPPORTING else ""
+        if city:  # the economy is not determined: the city's own figure may be meant, which the series does not hold
+            # (carried from a sentence naming it so, "Beijing" was mostly the government: only an accusation's reason)
+            c.explanation = (f"Needs review: the sentence names its economy only as \"{city}\", which also names a "
+                             f"city; on {c.match.entity}'s series: {c.explanation}")
+            c.verdict = "needs-review"
         if c.match is not None and c.match.stated_basis and c.verdict in (*SUPPORTING, *ACCUSING, "needs-review"):
             _other_compiler(c)
 
@@ -251,13 +258,11 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if disagreeing:
             reasons.append("another series measuring the same thing does not disagree")
         place_named = c.frame.get("entity_from") == "stated" and not _economy_named_only_as(c.sentence, COUNTRY_WORDS)
-        named_as = c.frame.get("entity_named_as") or ""  # the economy carried from a sentence naming it "Beijing"
-        city = _economy_named_only_as(c.sentence, city_names()) or (
-            named_as if c.frame.get("entity_from") == "context" and named_as.lower() in city_names() else "")
+        city = _named_as_city(c)
         region = _region_of_economy(c.sentence, vocabulary().get("region_words") or ())
         if region:
             reasons.append(f"the sentence names a region of the economy (\"{region}\"): the series counts all of it")
-        if city and city.lower() not in (c.match.product or "").lower():  # not a series of the city (its cluster)
+        if city:
             reasons.append(f"the sentence names its economy only as \"{city}\", which also names a city: the figure may "
                            "be the city's")
         if c.frame.get("period_from") != "stated" and not place_named:
@@ -537,15 +542,27 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
             "the text may quote that earlier estimate, since revised")
 
 
-def _economy_named_only_as(sentence: str, words) -> str:
+def _economy_named_only_as(sentence: str, words, where_said: bool = True) -> str:
     """The words naming the sentence's economies when every one is among `words` (else ""): "the country" (resolved
     from earlier text, which may have been about another economy: "Germany's automakers ... Sales in China ... The
-    country produced"), or a city's name standing for the economy ("Beijing")."""
+    country produced"), or a city's name standing for the economy ("Beijing"). Unless `where_said`, a place after
+    "in", "at" or "from" is where something was said or done ("the customs office said in Beijing"), no economy."""
     wanted = {w.lower() for w in words}
-    places = [p for p in mentions("place", sentence) if p.value != "WLD"]
+    places = [p for p in mentions("place", sentence) if p.value != "WLD"
+              and (where_said or not re.search(r"(?i)\b(?:in|at|from)\s+$", sentence[: p.start]))]
     if places and all(p.words.lower() in wanted for p in places):
         return places[0].words
     return ""
+
+
+def _named_as_city(c, carried: bool = True) -> str:
+    """The city's name the candidate's economy goes by in its sentence ("Beijing's exports rose 5.9%") or, when
+    `carried`, in the earlier sentence it was carried from (and where something was said: "said in Beijing"), when
+    the match is not a cluster's series (a city's by nature): the figure may be the city's. Else ""."""
+    named_as = c.frame.get("entity_named_as") or ""
+    city = _economy_named_only_as(c.sentence, city_names(), where_said=carried) or (
+        named_as if carried and c.frame.get("entity_from") == "context" and named_as.lower() in city_names() else "")
+    return city if city and not (c.match.product or "").startswith("cluster:") else ""
 
 
 def _other_economies(sentence: str, entity: str) -> list[str]:

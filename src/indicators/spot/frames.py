@@ -1861,6 +1861,10 @@ def _respective_measures(sentence: str, reads: list[Read]) -> None:
                             read.frame.sign, read.value = -1, -read.value
                     read.frame.measure, read.frame.measures, read.frame.measure_from = measure, (measure,), "stated"
                     read.frame.notes.append(f"“respectively”: {measure}, as listed in “{words}”")
+                    if run[0].frame.entity == "WLD" and run[0].frame.stand_in:  # "World exports and imports fell 5%
+                        # and 4%, respectively": the world's flows, every one
+                        read.frame.entity, read.frame.entity_from = "WLD", "stated"
+                        read.frame.entity_bound, read.frame.stand_in = "strong", run[0].frame.stand_in
             k += len(run)
         return
 

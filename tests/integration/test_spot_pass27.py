@@ -1,0 +1,81 @@
+"""Mapping pass 27 (issue 20): general classes of wording found on the development detail of the pass and on the
+wrong supports the last pass left, each tested on phrasings of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass27")
+
+
+SUPPORTING = ("supported", "supported-rounded")
+ACCUSING = ("contradicted", "misleading")
+
+
+# --- an economy named only as a city holds up no figure -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Beijing's exports rose 7.1% in 2024.", "7.1%"),
+    ("Beijing's GDP grew 5.2% in 2023.", "5.2%"),
+    ("In 2024, Beijing posted a trade surplus of $992 billion.", "$992 billion"),
+    ("Beijing's foreign trade reached 43.85 trillion yuan in 2024.", "43.85 trillion yuan"),
+])
+def test_a_figure_said_of_a_city_name_is_not_supported_on_the_economys_series(store, text, span):
+    """"Beijing's GDP grew 5.2%" had been supported as China's: Beijing is a city as well as the government's seat, and
+    the city's own figure is held nowhere. On China's series the figure is needs-review, saying why."""
+    found = by_span(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert found.match is not None and found.match.entity == "CHN"
+    assert found.verdict == "needs-review"
+    assert "names its economy only as \"Beijing\"" in found.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Exports rose 7.1% in 2024, the customs office said in Beijing on Monday.", "7.1%"),
+    ("China's exports rose 7.1% in 2024, a Beijing official said.", "7.1%"),
+    ("Beijing, the Chinese capital, hosted the fair. China's exports rose 7.1% in 2024.", "7.1%"),
+    ("Beijing met its target. Exports rose 7.1% in 2024.", "7.1%"),
+])
+def test_a_city_where_it_was_said_or_another_sentences_city_leaves_a_support(store, text, span):
+    """Where the figure was announced ("said in Beijing"), an economy named besides the city, or the government called
+    "Beijing" in an earlier sentence: the figure is China's, supported as before."""
+    found = by_span(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert found.match is not None and found.match.entity == "CHN"
+    assert found.verdict in SUPPORTING
+
+
+def test_a_clusters_rank_beside_a_city_name_stays_supported(store):
+    """A cluster is a city's by nature: "Seoul was third, overtaking Beijing" is the Seoul cluster's rank."""
+    found = by_span(spot.spot("In the 2023 ranking of science and technology clusters, Seoul in South Korea was third, "
+                              "overtaking Beijing, which fell to fourth.", store=store, published="2023-09-27"), "third")
+    assert found.match is not None and found.match.product == "cluster:Seoul"
+    assert found.verdict in SUPPORTING
+
+
+# --- "respectively" after the world's flows ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "World exports and imports fell 5% and 4% respectively in 2023.",
+    "Global exports and imports fell 5% and 4%, respectively, in 2023, while China's held up.",
+])
+def test_every_figure_of_the_worlds_listed_flows_is_the_worlds(store, text):
+    """The second figure of "World exports and imports fell 5% and 4% respectively" had been China's imports
+    (needs-review on China's series); each figure the list pairs with the world's flows is the world's."""
+    found = spot.spot(text, store=store, published="2024-03-01")
+    for span in ("5%", "4%"):
+        figure = by_span(found, span)
+        assert figure.frame["entity"] == "WLD"
+        assert figure.match is None or figure.match.entity == "WLD"
+        assert figure.verdict not in SUPPORTING + ACCUSING
+
+
+def test_an_economys_listed_flows_stay_its_own(store):
+    found = spot.spot("China's exports and imports fell 4.6% and 5.5%, respectively, in 2023.", store=store,
+                      published="2024-03-01")
+    assert [(by_span(found, s).match.indicator, by_span(found, s).verdict) for s in ("4.6%", "5.5%")] == [
+        ("goods_exports_usd_yoy_pct", "supported"), ("goods_imports_usd_yoy_pct", "supported")]
