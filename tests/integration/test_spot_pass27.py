@@ -79,3 +79,47 @@ def test_an_economys_listed_flows_stay_its_own(store):
                       published="2024-03-01")
     assert [(by_span(found, s).match.indicator, by_span(found, s).verdict) for s in ("4.6%", "5.5%")] == [
         ("goods_exports_usd_yoy_pct", "supported"), ("goods_imports_usd_yoy_pct", "supported")]
+
+
+# --- imports from China with no importer named are no economy's imports -----------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Imports from China rose 60% in 2024.", "60%"),
+    ("China's exports rose 7% in 2024. Imports from China rose 60% in 2024.", "60%"),
+    ("The Asia-Pacific imported 5.1 GW of modules from China in November 2024, up 17% MoM from 4.34 GW.", "17%"),
+    ("Imports from mainland China fell 20% in 2023, the ministry said.", "20%"),
+])
+def test_imports_from_china_with_no_importer_are_not_chinas_imports(store, text, span):
+    """"Imports from China rose 60%" had been read as China's own imports (needs-review on GACC's import growth): China
+    is where the goods come from, never who imports them; with no importer named, China's exports to a partner the
+    text does not name are held by no total, and nothing is derived from one ("up 17% MoM")."""
+    found = by_span(spot.spot(text, store=store, published="2025-01-09"), span)
+    assert found.match is None
+    assert found.verdict == "unverifiable"
+    assert "does not say who imports from China" in found.explanation
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Chinese imports fell 5.5% in 2023.", "5.5%", "CHN"),
+    ("China's imports from Russia rose 13% in 2023.", "13%", "CHN"),
+    ("US imports from China fell 20% in 2023.", "20%", "CHN"),
+])
+def test_an_importer_named_keeps_its_reading(store, text, span, entity):
+    """"Chinese imports" are China's own (the press's usual wording); an importer named makes the mirror figure
+    (China's exports to it) or the bilateral figure, as before: never the unnamed importer's reason."""
+    found = by_span(spot.spot(text, store=store, published="2024-03-01"), span)
+    assert found.frame["entity"] == entity
+    assert "does not say who imports from China" not in found.explanation
+    if text.startswith("Chinese"):
+        assert found.match is not None and found.match.indicator == "goods_imports_usd_yoy_pct"
+    else:
+        assert found.frame["counterpart"] in ("RUS", "USA")
+
+
+def test_a_partner_no_place_resolves_derives_nothing_from_the_total(store):
+    """"exports to Middle Earth rose 17% MoM" had been derived from China's total exports of two months (needs-review
+    on the total's levels); a flow to an unresolved partner is judged on nothing, derived or not."""
+    found = by_span(spot.spot("China's module exports to Middle Earth rose 17% MoM in November 2024.", store=store,
+                              published="2025-01-09"), "17%")
+    assert found.match is None and found.verdict == "unverifiable"
+    assert "Middle Earth" in found.explanation

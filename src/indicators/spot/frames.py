@@ -3273,7 +3273,8 @@ OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?
                          r"generat(?:ed|es|ion)|added|built|manufactur(?:ed|es|ing)|deployed|consum(?:ed|ption)|demand)\b")
 """Words giving a clause its own measure ("Germany installed 5 GW", "India's capacity reached 5 GW"): a list of
 destinations is not continued into it."""
-ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof\s+(?:[\w-]+\s+)?Chinese\b|\bfrom\s+China\b")
+ORIGIN_ADJECTIVE = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b|\bof\s+(?:[\w-]+\s+)?Chinese\b|"
+                             r"\bfrom\s+(?:mainland\s+)?China\b")
 """Words naming China as the origin of another economy's imports ("Chinese module imports", "16.4 GW of Chinese
 panels", "bought ... from China"): China is then not the importer."""
 CHINESE_GOODS = re.compile(r"(?i)\b(?:Chinese|from\s+China|China'?s|made\s+in\s+China)\b")
@@ -3297,6 +3298,10 @@ import volume reached 23.7 GW", "its imports"; searched in the clause up to the 
 just spoken of, not a new importer's ("Emerging markets imported 23.7 GW", "Asia-Pacific imported")."""
 MIRROR_CARRIED = "the imports of the partner of the sentence before"
 """The note of a mirror carried from the sentence before (frames._counterpart): such a frame carries it no further."""
+FROM_CHINA = re.compile(r"(?i)\bfrom\s+(?:mainland\s+)?China\b")
+UNNAMED_IMPORTER = "an importer the text does not name"
+"""The partner of "Imports from China rose 60%" when neither the sentence nor the text before names who imports:
+China's exports to it, which no total holds (`Frame.partner_unknown`)."""
 CHINESE_IMPORTS_NOUN = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b")
 IMPORTED_VERB = re.compile(r"(?i)\b(?:imported|imports\s+(?:of\s+)?(?:more|less|over|about|nearly|\d)|bought|purchased)\b")
 """Imports as a noun of Chinese goods ("15 GW of Chinese PV imports"), with no importer said ("The Asia-Pacific
@@ -3518,6 +3523,14 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             # "solar modules shipped from China to Africa rose 60% ... The think tank recorded 15 GW of Chinese PV
             # imports": no importer named, the partner of the sentence before imports them
             frame.entity, frame.entity_from = context.partner, "context"
+        elif frame.entity_from != "stated" and not [p for p in places if p.value not in ("CHN", "WLD")] \
+                and FROM_CHINA.search(sentence, *clause):
+            # "Imports from China rose 60%" with no importer named here or before (or China's own text): China is
+            # where the goods come from, never who imports them; China's exports to a partner the text does not name
+            frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+            frame.partner_unknown = UNNAMED_IMPORTER
+            frame.notes.append("imports from China by an economy the text does not name: China's exports to it")
+            return
     if "imports" in frame.measures and frame.entity in (None, "CHN") and frame.entity_from != "stated" \
             and context.exports_of and frame.role == "figure" \
             and (into := next((p for p in places if clause[0] <= p.start < clause[1] and p.value not in ("CHN", "WLD")

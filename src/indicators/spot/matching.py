@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from indicators import cache, catalogue, derive, numbers
-from indicators.spot.frames import Frame, months_back, overlapping
+from indicators.spot.frames import UNNAMED_IMPORTER, Frame, months_back, overlapping
 from indicators.spot.vocabulary import alternatives, measures_agree, measures_related, vocabulary
 from indicators.store import Store
 
@@ -250,6 +250,8 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         return [], "the text names nothing the catalogue describes (no measure, no subject)"
     if frame.subject is None:
         return [], f"the text gives a measure ({frame.measure}) but no subject the catalogue knows"
+    if frame.partner_unknown and not frame.counterpart:  # before any derivation from a total's levels
+        return [], _unknown_partner(frame)
     if frame.kind == "ratio" and frame.period and frame.base_period and not frame.counterpart:
         options = _ratio_options(frame, index)
         if options:
@@ -264,16 +266,12 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
     levels: list[Entry] = []
     elsewhere: list[Option] = []  # series that agree on everything but the basis the text states
     stated_basis = frame.basis if frame.basis and frame.basis_from in ("stated", "context") else None
-    unknown_partner = False
     counted_as = _counted_as(frame)
     for entry in index:
         if entry.member:
             continue  # a named member's row ("cluster:Beijing"): only by its name (`named_rank`)
         if frame.counterpart and entry.partners <= 1:
             continue  # "exports to Europe": only a series kept per partner holds them (never the total)
-        if frame.partner_unknown and not frame.counterpart:
-            unknown_partner = True
-            continue  # "exports to Middle Earth": a partner it may hold under another name, never a total
         if frame.measures and not any(measures_agree(m, entry.measure) for m in frame.measures):
             if not (entry.measure == "share" and frame.transformation == "share") \
                     and not (frame.kind == "ratio" and frame.measures == ("count",) and entry.kind == "ratio") \
@@ -385,9 +383,6 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
         # series holds this one in the text's own unit (needs review, both bases named), rather than nothing
         options = held
     options.sort(key=lambda o: -o.score)
-    if not options and unknown_partner:
-        return [], (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows "
-                    f"resolves; a flow to it is not judged on a total (the world's, or a series kept per partner)")
     if not options:
         subject = str(frame.subject)
         if subject.startswith("other:"):  # a subject the vocabulary names so that nothing else is matched to it
@@ -535,6 +530,16 @@ def _respective_member(sentence: str, start: int, period: str | None, index: lis
     entry = members[k][2]
     holds = bool(period and entry.holds(sorted(entry.entities)[0], period))
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+def _unknown_partner(frame: Frame) -> str:
+    """Why a flow to a partner no place resolves ("exports to Middle Earth") or no text names ("Imports from China
+    rose 60%") is matched to nothing: it may be held under another name, never by a total nor derived from one."""
+    if frame.partner_unknown == UNNAMED_IMPORTER:
+        return ("the text does not say who imports from China: China's exports to that partner are not judged on a "
+                "total (China's, or a series kept per partner)")
+    return (f"the text names the partner “{frame.partner_unknown}”, which no place the spotter knows resolves; a flow "
+            f"to it is not judged on a total (the world's, or a series kept per partner)")
 
 
 def over_years(frame: Frame) -> bool:
