@@ -123,3 +123,27 @@ def test_a_partner_no_place_resolves_derives_nothing_from_the_total(store):
                               published="2025-01-09"), "17%")
     assert found.match is None and found.verdict == "unverifiable"
     assert "Middle Earth" in found.explanation
+
+
+# --- a change's own base dates it, not the year of the figure after it -------------------------------------------------
+
+@pytest.mark.parametrize("tail", [
+    " – a reversal from the 13.5% increase in 2024 year-on-year (YoY).",
+    ", after a 13.5% increase in 2024.",
+])
+def test_a_changes_own_base_year_dates_it_before_the_next_figures_year(store, tail):
+    """dev114's first run: "a roughly 7% drop in invention patent grants from 2024 – a reversal from the 13.5% increase
+    in 2024" had taken the next figure's 2024 and was contradicted against 2024's +13.5%, a true figure called false.
+    The drop's own base (from 2024) makes it 2025's, the year the text is about."""
+    found = spot.spot("China granted about 972,000 invention patents in 2025. This represents a roughly 7% drop in "
+                      "invention patent grants from 2024" + tail, store=store, published="2026-01-23")
+    drop, rise = by_span(found, "roughly 7%"), by_span(found, "13.5%")
+    assert drop.period == "2025" and drop.verdict not in ACCUSING
+    assert rise.period == "2024" and rise.verdict in SUPPORTING
+
+
+def test_a_base_after_the_next_figure_is_not_the_first_figures(store):
+    """A base year after another figure is that figure's: the first keeps the year the sentence gives it."""
+    found = spot.spot("Exports rose 7.1% in 2024, while imports grew 1.1% from 2023.", store=store,
+                      published="2025-02-01")
+    assert by_span(found, "7.1%").period == "2024"

@@ -1058,7 +1058,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
-                    _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]))
+                    _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]),
+                    next((f.start for f in figures if f.start >= figure.end), len(sentence)))
             _month_of_a_record(frame, figure, sentence, context)
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
@@ -4137,13 +4138,16 @@ def _window_said_after(after: str, period: str | None) -> str | None:
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
             earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None,
-            later_clauses_years: frozenset = frozenset(), level: Figure | None = None) -> None:
+            later_clauses_years: frozenset = frozenset(), level: Figure | None = None,
+            next_figure: int | None = None) -> None:
     """The figure's period: a year attached to it ("in 2022", "last year"), else the nearest year of the
     sentence that is not a comparison base (nor attached to another figure of it, `attached_years`: offset of
     the year -> start of its figure; nor dating a figure of a later clause, `later_clauses_years`), else the
     earlier sentences' period (context). A rate with its `level` right after its "to" ("grew 1.5 percent to USD
-    292.5 billion last month") is dated by what follows the level."""
+    292.5 billion last month") is dated by what follows the level; a comparison's base before `next_figure` (where
+    the sentence's next figure starts) is this figure's own."""
     attached_years = attached_years or {}
+    next_figure = len(sentence) if next_figure is None else next_figure
     tail = level.end if level is not None and not LEVEL_AFTER_RATE_DATED.match(sentence, figure.end) else figure.end
     after = sentence[tail: tail + 60]
     if (window := _window_said_after(after, context.period)) is not None:
@@ -4281,6 +4285,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         candidates = (asides[-1:] if parallel else
                       [c for c in candidates if _bracket_of(sentence, c[0]) in (None, own)] or candidates)
         usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
+        own_bases = [y for off, y, base, how in years if base and y and how == "year" and figure.end < off < next_figure]
+        if own_bases and all(off > next_figure for off, _, _ in candidates) \
+                and _year_after_base(sentence, own_bases, context):
+            # "a roughly 7% drop in invention patent grants from 2024 – a reversal from the 13.5% increase in 2024":
+            # the figure's own base dates it (the year after), not the year of the figure that follows
+            usable, bases = [], own_bases
         if usable:
             _, _, year, label = min(usable, key=lambda t: t[:2])
             if year is None:
