@@ -25,6 +25,8 @@ ACCUSING = ("contradicted", "misleading")
     ("Beijing's GDP grew 5.2% in 2023.", "5.2%"),
     ("In 2024, Beijing posted a trade surplus of $992 billion.", "$992 billion"),
     ("Beijing's foreign trade reached 43.85 trillion yuan in 2024.", "43.85 trillion yuan"),
+    ("Exports from Beijing rose 5.9% in 2024, according to the municipal commerce bureau.", "5.9%"),
+    ("In Beijing, exports rose 7.1% in 2024.", "7.1%"),
 ])
 def test_a_figure_said_of_a_city_name_is_not_supported_on_the_economys_series(store, text, span):
     """"Beijing's GDP grew 5.2%" had been supported as China's: Beijing is a city as well as the government's seat, and
@@ -40,10 +42,15 @@ def test_a_figure_said_of_a_city_name_is_not_supported_on_the_economys_series(st
     ("China's exports rose 7.1% in 2024, a Beijing official said.", "7.1%"),
     ("Beijing, the Chinese capital, hosted the fair. China's exports rose 7.1% in 2024.", "7.1%"),
     ("Beijing met its target. Exports rose 7.1% in 2024.", "7.1%"),
+    ("Exports rose 7.1% in 2024, a spokesperson told a news conference in Beijing.", "7.1%"),
+    ("Beijing said exports rose 5.9% in 2024 in dollar terms.", "5.9%"),
+    ("Beijing officials said exports rose 7.1% in 2024.", "7.1%"),
+    ("Beijing-based analysts expect exports, which rose 5.9% in 2024, to slow.", "5.9%"),
 ])
 def test_a_city_where_it_was_said_or_another_sentences_city_leaves_a_support(store, text, span):
-    """Where the figure was announced ("said in Beijing"), an economy named besides the city, or the government called
-    "Beijing" in an earlier sentence: the figure is China's, supported as before."""
+    """Where the figure was announced ("said in Beijing", "a news conference in Beijing"), a speaker or an address
+    ("Beijing said", "Beijing-based analysts": a reviewer's counter-examples), an economy named besides the city, or
+    the government called "Beijing" in an earlier sentence: the figure is China's, supported as before."""
     found = by_span(spot.spot(text, store=store, published="2025-03-01"), span)
     assert found.match is not None and found.match.entity == "CHN"
     assert found.verdict in SUPPORTING
@@ -97,6 +104,30 @@ def test_imports_from_china_with_no_importer_are_not_chinas_imports(store, text,
     assert found.match is None
     assert found.verdict == "unverifiable"
     assert "does not say who imports from China" in found.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Imports rose 1.1% in 2024, according to data from China's General Administration of Customs.", "1.1%"),
+    ("Imports, which have been hurt by weak demand from China's consumers, rose 1.1% in 2024.", "1.1%"),
+    ("In 2024 imports grew 1.1% and exports from China increased 5.9%.", "1.1%"),
+    ("Imports rose 1.1% in 2024, the latest data from China showed.", "1.1%"),
+])
+def test_china_named_as_a_source_leaves_chinas_imports(store, text, span):
+    """"data from China's customs", "demand from China's consumers", "exports from China": China named otherwise than
+    as where imports come from (a reviewer's counter-examples, read for a while as imports from China)."""
+    found = by_span(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert found.match is not None and found.match.indicator == "goods_imports_usd_yoy_pct"
+    assert found.verdict in SUPPORTING
+
+
+@pytest.mark.parametrize("tail", ["owing to Trump's tariffs front-loading demand", "a boost to Xi Jinping's agenda"])
+def test_an_owner_after_to_is_no_destination(store, tail):
+    """"grew 11.5% from 2023 to 2025, owing to Trump's tariffs" had read "Trump's" as an export destination no place
+    resolves, and the growth over the years was then matched to nothing."""
+    found = by_span(spot.spot(f"China's exports grew 11.5% from 2023 to 2025, {tail}.", store=store,
+                              published="2026-02-01"), "11.5%")
+    assert found.match is not None and found.match.indicator == "goods_exports"
+    assert found.verdict in SUPPORTING
 
 
 @pytest.mark.parametrize("text, span, entity", [

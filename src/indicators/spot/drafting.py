@@ -542,14 +542,24 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
             "the text may quote that earlier estimate, since revised")
 
 
+SAID_THERE_BEFORE = re.compile(r"(?i)\b(?:said|says|told|announced|reported|stated|conference|briefing|statement|"
+                               r"forum|meeting|summit)\b[^.;]*?\b(?:in|at)\s+$")
+"""Before a place, where something was said ("the customs office said in Beijing", "a news conference in Beijing")."""
+SPEAKER_AFTER = re.compile(r"(?i)-based\b|\s+(?:has\s+|had\s+)?(?:said|says|announced|reported|stated|insisted|"
+                           r"insists|claimed|claims|officials?)\b")
+"""After a place, words making it a speaker or an address ("Beijing said", "Beijing officials", "Beijing-based")."""
+
+
 def _economy_named_only_as(sentence: str, words, where_said: bool = True) -> str:
     """The words naming the sentence's economies when every one is among `words` (else ""): "the country" (resolved
     from earlier text, which may have been about another economy: "Germany's automakers ... Sales in China ... The
-    country produced"), or a city's name standing for the economy ("Beijing"). Unless `where_said`, a place after
-    "in", "at" or "from" is where something was said or done ("the customs office said in Beijing"), no economy."""
+    country produced"), or a city's name standing for the economy ("Beijing"). Unless `where_said`, a place where
+    something was said ("said in Beijing"), a speaker ("Beijing said") or an address ("Beijing-based analysts")
+    names no economy of a figure."""
     wanted = {w.lower() for w in words}
     places = [p for p in mentions("place", sentence) if p.value != "WLD"
-              and (where_said or not re.search(r"(?i)\b(?:in|at|from)\s+$", sentence[: p.start]))]
+              and (where_said or not (SAID_THERE_BEFORE.search(sentence, max(0, p.start - 60), p.start)
+                                      or SPEAKER_AFTER.match(sentence, p.end)))]
     if places and all(p.words.lower() in wanted for p in places):
         return places[0].words
     return ""

@@ -3264,10 +3264,12 @@ PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s
 """Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
                            r"(?!(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|US|HK|A|C|S|NZ)?\s?\$|(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|Rs|INR)\b)"
+                           r"(?![A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*['’]s\b)"
                            r"([A-Z][A-Za-z'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][A-Za-z'-]*)*)\b(?![\d$])")
 """A capitalised destination of a flow ("to the Middle East", "into Gondor"; not "to March", "according to
-BloombergNEF", an amount "to US$3.58 trillion", "to CNY25.45 trillion", "to USD 328.6 billion"; not "from": for
-exports it names the exporter or a source, "data from PV InfoLink")."""
+BloombergNEF", an amount "to US$3.58 trillion", "to CNY25.45 trillion", "to USD 328.6 billion"; not an owner, "owing
+to Trump's tariffs", "a boost to Xi Jinping's agenda"; not "from": for exports it names the exporter or a source,
+"data from PV InfoLink")."""
 MARKET = re.compile(r"(?i)\b(?:markets?|buyers?|destinations?|customers?|importers?|purchasers?)\b")
 """Words naming an economy as where the text's exports go ("Europe remained the largest market, taking 52.5 GW")."""
 OWN_MEASURE = re.compile(r"(?i)\b(?:install(?:ed|s|ing|ations?)?|reach(?:ed|es)?|capacity|produc(?:ed|es|tion)|"
@@ -3299,10 +3301,12 @@ import volume reached 23.7 GW", "its imports"; searched in the clause up to the 
 just spoken of, not a new importer's ("Emerging markets imported 23.7 GW", "Asia-Pacific imported")."""
 MIRROR_CARRIED = "the imports of the partner of the sentence before"
 """The note of a mirror carried from the sentence before (frames._counterpart): such a frame carries it no further."""
-FROM_CHINA = re.compile(r"(?i)\bfrom\s+(?:mainland\s+)?China\b")
+FROM_CHINA = re.compile(r"(?i)\b(?:imports?\s+(?:of\s+(?:[\w-]+\s+){0,3})?|imported\b[^,;]{0,60}?)from\s+"
+                        r"(?:mainland\s+)?China\b(?!['’])")
 UNNAMED_IMPORTER = "an importer the text does not name"
-"""The partner of "Imports from China rose 60%" when neither the sentence nor the text before names who imports:
-China's exports to it, which no total holds (`Frame.partner_unknown`)."""
+"""The partner of "Imports from China rose 60%" ("imports of solar panels from China", "imported ... from China";
+not "data from China's customs") when neither the sentence nor the text before names who imports: China's exports
+to it, which no total holds (`Frame.partner_unknown`)."""
 CHINESE_IMPORTS_NOUN = re.compile(r"(?i)\bChinese\s+(?:[\w-]+\s+){0,2}imports\b")
 IMPORTED_VERB = re.compile(r"(?i)\b(?:imported|imports\s+(?:of\s+)?(?:more|less|over|about|nearly|\d)|bought|purchased)\b")
 """Imports as a noun of Chinese goods ("15 GW of Chinese PV imports"), with no importer said ("The Asia-Pacific
