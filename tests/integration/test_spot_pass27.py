@@ -178,3 +178,52 @@ def test_a_base_after_the_next_figure_is_not_the_first_figures(store):
     found = spot.spot("Exports rose 7.1% in 2024, while imports grew 1.1% from 2023.", store=store,
                       published="2025-02-01")
     assert by_span(found, "7.1%").period == "2024"
+
+
+# --- the economy a text carries, and the world as a ranking's field ----------------------------------------------------
+
+def test_figures_carrying_china_keep_it_for_the_next_sentences(store):
+    """"China's exports jumped 12.4% ... U.S. tariffs imposed by U.S. President ... Imports fell 4.3% ... It said
+    exports rose 5.8%": the sentence of "Imports fell" carried China, so the next does too (it had fallen back on the
+    economy named most often, the United States)."""
+    text = ("China's exports jumped 12.4% in March from a year earlier as companies rushed to beat increases in U.S. "
+            "tariffs imposed by U.S. President Donald Trump, the government said Monday.\n\nImports fell 4.3%, the "
+            "customs administration reported.\n\nIt said exports rose 5.8% in the first three months of the year.")
+    found = spot.spot(text, store=store, published="2025-04-14")
+    assert by_span(found, "5.8%").frame["entity"] == "CHN"
+
+
+@pytest.mark.parametrize("epithet", ["the world’s dominant manufacturer of solar panels",
+                                     "the world's largest producer of solar panels"])
+def test_the_world_as_a_rankings_field_is_not_the_world_spoken_of(store, epithet):
+    """"Imports from China, the world’s dominant manufacturer of solar panels, rose 60%": the world is the field of
+    China's epithet (a curly apostrophe had not been read), not the whole the figure counts."""
+    found = spot.spot(f"Imports from China, {epithet}, rose 60% in 2024.", store=store, published="2025-08-26")
+    assert by_span(found, "60%").frame["entity"] != "WLD"
+
+
+# --- twelve-month windows -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Imports rose 60% in the last 12 months to 15,032 MW.",
+                                  "It was 60% more than the 9,379 MW imported in the preceding 12 months."])
+def test_a_windows_length_is_no_figure(store, text):
+    """"in the last 12 months", "the preceding 12 months": the window's length, not a count to check."""
+    assert not [c for c in spot.spot(text, store=store, published="2025-08-26") if c.span == "12"]
+
+
+def test_the_last_twelve_months_end_before_the_texts_date(store):
+    """"Over the past 12 months, Pakistan imported 17 GW": the twelve months to the last month before the text
+    (assumed: a publisher's data may end earlier), not the latest calendar year."""
+    found = by_span(spot.spot("Over the past 12 months, Pakistan imported 17 GW of solar panels from China.",
+                              store=store, published="2025-08-26"), "17 GW")
+    assert found.period == "2024-08/2025-07" and found.frame["period_from"] == "assumed"
+    assert found.verdict not in ACCUSING
+
+
+def test_the_past_year_in_a_text_on_a_window_is_that_window(store):
+    """"In the 12 months to June 2025, Nigeria overtook Egypt ... with 1,721 MW of solar panel imports in the past
+    year": the window the text is on, not the one before it."""
+    text = ("Solar panel imports into Africa rose by 60% in the 12 months to June 2025.\n\nIn the 12 months to June "
+            "2025, Nigeria overtook Egypt to become the second-largest importer with 1,721 MW of solar panel imports in "
+            "the past year.")
+    assert by_span(spot.spot(text, store=store, published="2025-08-26"), "1,721 MW").period == "2024-07/2025-06"

@@ -650,9 +650,10 @@ the text compares with ("since it ranked third in the 2012 edition")."""
 
 RANKING_FIELD = re.compile(r"(?i)\b(?:first|second|third|top|largest|biggest|leading|highest|No\.\s*1|number one|"
                            r"\w+est)\s+(?:\w+\s+){0,3}?(?:in|of|around)\s+the\s+world\b|"
-                           r"\bworld'?s\s+(?:\w+[\s-]+)?(?:\w+est|top|leading|first|second|third|number one|No\.\s*1)\b")
-"""The world as the field of a ranking ("ranking first in the world", "the world's largest filer"): not the world
-spoken of as the whole a figure counts."""
+                           r"\bworld['’]?s\s+(?:\w+[\s-]+)?(?:\w+est|top|leading|dominant|first|second|third|number one|"
+                           r"No\.\s*1)\b")
+"""The world as the field of a ranking ("ranking first in the world", "the world's largest filer", "the world’s
+dominant manufacturer of solar panels"): not the world spoken of as the whole a figure counts."""
 
 
 LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
@@ -4086,10 +4087,16 @@ def _later_clauses_years(sentence: str, figure: Figure, owners: dict[int, Figure
 
 
 ROLLING_WINDOW = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
-SAME_WINDOW_AFTER = re.compile(r"(?i)^[^\d.;]{0,40}?\b(?:in|during|over)\s+(?:the\s+same|that)\s+period\b")
+SAME_WINDOW_AFTER = re.compile(r"(?i)^[^\d.;]{0,40}?\b(?:in|during|over)\s+(?:(?:the\s+same|that)\s+period|the\s+past\s+"
+                               r"year|the\s+(?:past|last)\s+(?:12|twelve)[\s-]+months?)\b")
 PREVIOUS_WINDOW_AFTER = re.compile(r"(?i)^[^\d.;]{0,40}?\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+"
                                    r"(?:(?:12|twelve)[\s-]+months?(?:\s+period)?|year|12-month\s+period)\b"
                                    r"|^[^\d.;]{0,40}?\ba\s+year\s+(?:earlier|before)\b")
+
+
+LAST_TWELVE_MONTHS = re.compile(r"(?i)\b(?:in|over|during|for|across|within)\s+the\s+(?:last|past)\s+(?:12|twelve)"
+                                r"(?:\s+months|-month\s+period)\b")
+"""A window ending now ("in the last 12 months", "over the past twelve months"), with no month of its own."""
 
 
 def _rolling_window(period: str | None) -> bool:
@@ -4128,7 +4135,8 @@ def _months_span(sentence: str) -> str | None:
 
 def _window_said_after(after: str, period: str | None) -> str | None:
     """In a text on a twelve-month window ("in the 12 months to June 2025"), the window a figure's own words name:
-    "in the same period" the same window, "in the preceding 12 months", "the previous year" the one before it
+    "in the same period", "in the past year" the same window, "in the preceding 12 months", "the previous year" the
+    one before it
     (not the calendar year: "15 GW - a 60% increase on the 9.4 GW imported in the preceding 12 months"); None
     otherwise (a calendar year or quarter is dated as before)."""
     if not _rolling_window(period):
@@ -4171,6 +4179,16 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # year": with no year or month of its own, a figure is of the window the text speaks of (its "previous year"
         # is the window before, the base's)
         frame.period, frame.period_from = context.period, "context"
+        return
+    if frame.role == "figure" and context.published and not _rolling_window(context.period) \
+            and LAST_TWELVE_MONTHS.search(sentence) and not YEAR.search(sentence) \
+            and not _subannual_words(sentence, "0000")[0]:
+        # "Pakistan imported 17 GW of panels in the last 12 months": the twelve months to the last month completed
+        # before the text (the release's last month may be earlier: assumed, never an accusation)
+        end = month_before(context.published)
+        frame.period, frame.period_from = f"{months_back(end, 11)}/{end}", "assumed"
+        frame.notes.append(f"“{LAST_TWELVE_MONTHS.search(sentence).group(0)}”: the twelve months to {end}, the last "
+                           "month before the text's date (assumed)")
         return
     if (since := _since_year_of_a_start(sentence, figure, after)) is not None:
         frame.period, frame.period_from = since, "assumed"
@@ -4658,8 +4676,14 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             or ("other:unnamed",)
 
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
+    carried = {r.frame.entity for r in reads if r.frame.role == "figure"}
     if named or reads:
-        context.last_entity = named[-1] if named else None
+        # ("China's exports jumped 12.4% ... U.S. tariffs imposed by U.S. President ... Imports fell 4.3% ... It said
+        # exports rose 5.8%": figures carrying China, or a province of it, keep it the economy the next sentences
+        # carry; another economy carried may be a destination misread, "exports to the EU ... Germany 12.3%")
+        context.last_entity = named[-1] if named else (
+            context.last_entity if carried == {context.last_entity} and str(context.last_entity).split("-")[0] == "CHN"
+            and not set(_national_others(places, sentence)) - {context.last_entity} else None)
     elif _heading_economy(sentence, places):
         # a sub-heading that is an economy's name alone ("Sweden", "3. Republic of Korea") is what "This country
         # ranked second", "It scored 58.1" in the next sentence point back to (not a sentence that merely names
