@@ -227,3 +227,24 @@ def test_the_past_year_in_a_text_on_a_window_is_that_window(store):
             "2025, Nigeria overtook Egypt to become the second-largest importer with 1,721 MW of solar panel imports in "
             "the past year.")
     assert by_span(spot.spot(text, store=store, published="2025-08-26"), "1,721 MW").period == "2024-07/2025-06"
+
+
+# --- a record's window is not a figure's period ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("record", ["in the first increase so far this year", "the first rise this year",
+                                    "its fastest pace so far this year"])
+def test_a_record_within_the_year_leaves_the_month(store, record):
+    """"Imports also recovered, growing 1.1% in the first increase so far this year" had been read as January to June
+    (so far this year): the words date the record, and the figure keeps the month the text is on."""
+    text = f"Exports climbed 5.8% from a year earlier in June. Imports also recovered, growing 1.1%, {record}."
+    found = by_span(spot.spot(text, store=store, published="2025-07-14"), "1.1%")
+    assert found.period == "2025-06"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("So far this year, imports have dropped 3.9 percent.", "2025-01/2025-06"),
+    ("In the first half of this year, exports rose 5.9%.", "2025-H1"),
+])
+def test_the_year_so_far_and_a_part_of_this_year_stay_read(store, text, period):
+    found = spot.spot(text, store=store, published="2025-07-14")
+    assert found[0].period == period

@@ -431,10 +431,27 @@ def _year_to_date(sentence: str) -> str:
     """The words saying a figure is of the year so far ("so far this year", "year-to-date"), '' when none
     (vocabulary `subannual` YTD without a month: those with one are read as a range)."""
     low = sentence.lower()
-    if m := SINCE_JANUARY.search(sentence):  # "has imported 15.4 GW since January"
-        return m.group(0)
-    return next((w for w in vocabulary()["subannual"]["YTD"] if not re.search(r"\d|month|january|jan", w.lower())
-                 and re.search(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low)), "")
+    if (m := SINCE_JANUARY.search(sentence)) and not RECORD_BEFORE.search(sentence, 0, m.start()):
+        return m.group(0)  # "has imported 15.4 GW since January"
+    for w in vocabulary()["subannual"]["YTD"]:
+        if re.search(r"\d|month|january|jan", w.lower()):
+            continue
+        for said in re.finditer(rf"(?<![\w]){re.escape(w.lower())}(?![\w])", low):
+            if not RECORD_BEFORE.search(sentence, 0, said.start()):
+                return w
+    return ""
+
+
+RECORD = (r"\b(?:first|only|biggest|largest|fastest|strongest|weakest|slowest|highest|lowest|best|worst|sharpest|"
+          r"steepest)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|gain|decline|drop|fall|growth|expansion|contraction|"
+          r"pace|level|rate|reading|time)s?\s+")
+"""A record said of a figure ("the first increase", "its fastest pace", "the highest level"; not "the first half")."""
+RECORD_THIS_YEAR = re.compile(rf"(?i){RECORD}(?:so\s+far\s+)?this\s+year\b")
+"""A record within the year ("in the first increase so far this year", "its fastest pace this year"): the year is
+the record's window, not a figure's period."""
+RECORD_BEFORE = re.compile(rf"(?i){RECORD}$")
+"""Before "so far this year" or "since January", a record it qualifies ("growing 1.1% in the first increase so far
+this year", "its fastest pace so far this year"): the record's window, not the figure's period."""
 
 
 SINCE_JANUARY = re.compile(r"(?i)\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?January\b(?!\s*,?\s*(?:19|20)\d{2})")
@@ -942,6 +959,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
+    records = [m.span() for m in RECORD_THIS_YEAR.finditer(sentence)]
+    years = [y for y in years if not any(a <= y[0] < b for a, b in records)]  # "the first increase this year"
     attached_years = {m.start(1): f.start for f in figures
                       if (m := ATTACHED_YEAR.match(sentence, f.end))}  # "11th in 2022": that year is the 11th's
     owners = _year_owners(figures, years)
