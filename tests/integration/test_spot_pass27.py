@@ -248,3 +248,42 @@ def test_a_record_within_the_year_leaves_the_month(store, record):
 def test_the_year_so_far_and_a_part_of_this_year_stay_read(store, text, period):
     found = spot.spot(text, store=store, published="2025-07-14")
     assert found[0].period == period
+
+
+# --- whose figure: causes, other clauses, epithets -------------------------------------------------------------------
+
+def test_a_place_in_a_cause_after_the_figure_is_not_its_economy(store):
+    """"China's exports grew 5.5% in 2025 despite U.S. tariffs" had been read as the United States' exports (a place
+    right after a figure binds it; a cause's does not)."""
+    found = by_span(spot.spot("China's exports grew 5.5% in 2025 despite U.S. tariffs.", store=store,
+                              published="2026-01-20"), "5.5%")
+    assert found.frame["entity"] == "CHN" and found.match is not None and found.match.entity == "CHN"
+
+
+def test_a_destination_in_another_clause_is_not_the_figures_partner(store):
+    """"China's exports grew 5.5% in 2025, as shipments to the United States fell 20%": the destination is the second
+    figure's; the first is China's total exports (it had been read as exports to the United States, no series)."""
+    found = spot.spot("China's exports grew 5.5% in 2025, as shipments to the United States fell 20%.", store=store,
+                      published="2026-01-20")
+    total, to_us = by_span(found, "5.5%"), by_span(found, "20%")
+    assert total.frame["counterpart"] is None and total.match is not None and total.match.indicator == "goods_exports_usd_yoy_pct"
+    assert to_us.frame["counterpart"] == "USA"
+
+
+def test_destinations_listed_with_their_figures_keep_them(store):
+    found = spot.spot("China's exports rose 5% to the US and 3% to the EU in 2025.", store=store, published="2026-01-20")
+    assert by_span(found, "5%").frame["counterpart"] == "USA"
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("The world’s second-largest economy posted a trade surplus of $1.19 trillion in 2025.", "$1.19 trillion", "CHN"),
+    ("Exports from the world's biggest exporter rose 5.5% last year.", "5.5%", "CHN"),
+    ("The world's largest economy grew 2.8% in 2024.", "2.8%", "USA"),
+])
+def test_an_economy_named_by_its_epithet(store, text, span, entity):
+    """"the world's second-largest economy" names China (vocabulary `economy_epithets`), whatever economy a text on
+    U.S. tariffs names most often; it had been read as the world (a straight apostrophe only) or as that economy."""
+    opening = ("China's exports grew in 2025 despite U.S. tariffs, and President Trump's trade war with the U.S. "
+               "escalated as the U.S. raised duties.\n\n")
+    found = by_span(spot.spot(opening + text, store=store, published="2026-01-20"), span)
+    assert found.frame["entity"] == entity

@@ -98,6 +98,18 @@ GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?
 EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
+def _epithet_places(sentence: str) -> list[Mention]:
+    """The economies the sentence names by an epithet ("the world's second-largest economy": China; vocabulary
+    `economy_epithets`), as places."""
+    known = vocabulary().get("economy_epithets") or {}
+    found = []
+    for m in EPITHET.finditer(sentence):
+        said = re.sub(r"\s+", " ", re.sub(r"^(?:the\s+)?world['’]?s\s+", "", m.group(0), flags=re.I).replace("-", " "))
+        if (code := known.get(said.lower())) is not None:
+            found.append(Mention(m.start(), m.end(), code, m.group(0)))
+    return found
+
+
 CAUSE = re.compile(r"(?i)\b(?:(?:driven|boosted|supported|helped|fuell?ed|propelled|spurred|underpinned)\s+by|thanks to|"
                    r"due to|because of|owing to|on the back of|amid(?:st)?|,\s*reflecting)\b(?:[^;.]|\.(?=\d))*")  # "77.6":
 # a decimal point ends no cause
@@ -956,6 +968,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     places = [p for p in _resolve_country(_places(sentence), context.country, context.place, region)
               if not any(a <= p.start < b for a, b in epithets)
               and not _excluded_places().search(sentence, max(0, p.start - 80), p.start)]
+    places = sorted(places + _epithet_places(sentence), key=lambda p: p.start)
     _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
@@ -3282,6 +3295,9 @@ def _origin_of_imports(sentence: str, place: Mention) -> bool:
 PARTNER_LIST = re.compile(r"(?i)\b(?:to|into|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such\s+as|like|including|notably)\s+"
                           r"(?:the\s+)?$")
 """Before a partner given as an example: "exports to markets such as Russia", "trade with partners including Brazil"."""
+ANOTHER_CLAUSE = re.compile(r"(?i),\s*(?:as|while|whereas|but|although|though|even\s+as|with|and|after)\b")
+"""Between a figure and a destination after it, the start of another clause ("exports grew 5.5%, as shipments to the
+United States fell 20%": the destination is the other figure's)."""
 NAMED_PARTNER = re.compile(r"(?<!ccording )(?<!due )(?<!thanks )\b(?:to|into)\s+(?:the\s+)?(?!(?:" + "|".join(sorted(numbers.MONTHS)) + r")\b)"
                            r"(?!(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|US|HK|A|C|S|NZ)?\s?\$|(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|Rs|INR)\b)"
                            r"(?![A-Z][\w-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w-]*)*['’]s\b)"
@@ -3497,7 +3513,8 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if "exports" in frame.measures:
         to = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and p.value not in ("WLD", frame.entity)
               and (DESTINATION.search(sentence[max(0, p.start - 10): p.start])
-                   or LISTED_DESTINATION.search(sentence[max(0, p.start - 80): p.start]))]
+                   or LISTED_DESTINATION.search(sentence[max(0, p.start - 80): p.start]))
+              and not (p.start > figure.end and ANOTHER_CLAUSE.search(sentence, figure.end, p.start))]
         if to:
             nearest = min(to, key=lambda p: abs(p.start - figure.start))
             frame.counterpart, frame.counterpart_words = nearest.value, nearest.words
@@ -3792,8 +3809,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
                  and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
                  and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas|behind|"
-                                    r"after|trailing|ahead|below|above|overtaking|surpassing)\b",
-                                    sentence[figure.end: p.start], re.I)  # "second place behind Singapore": not its
+                                    r"after|trailing|ahead|below|above|overtaking|surpassing|despite|amid|amidst|as|"
+                                    r"because|due|given|thanks|under|following|since|although|though|when|if|unless|"
+                                    r"including|excluding|like|unlike|on)\b",
+                                    sentence[figure.end: p.start], re.I)  # "second place behind Singapore": not its;
+                      # "grew 5.5% in 2025 despite U.S. tariffs": a cause's place, not the figure's
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is
                       or AGENT.fullmatch(sentence, figure.end, p.start))
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
