@@ -197,13 +197,13 @@ LABEL_BEFORE = re.compile(r"(?i)\b(?:see|in|on|from)\s+(?:the\s+)?(?:chart|figur
 
 WINDOW_BEFORE = re.compile(r"(?i)\b(?:last|past|preceding|previous|prior|latest|trailing)\s+$")
 WINDOW_MONTHS_AFTER = re.compile(r"(?i)\s*(?:-\s*)?months?\b")
-"""A window's length ("in the last 12 months", "the preceding 12 months", "the past 12-month period"): when a figure
-is of that window, its length is none."""
+"""A year's window ("in the last 12 months", "the preceding 12 months", "the past 12-month period"): its length is
+no figure (a streak's, "in each of the past 8 months", is)."""
 
 
 def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
     before = sentence[max(0, f.start - 40): f.start]
-    if f.kind == "number" and f.text.isdigit() and WINDOW_BEFORE.search(before) and WINDOW_MONTHS_AFTER.match(sentence, f.end):
+    if f.kind == "number" and f.text == "12" and WINDOW_BEFORE.search(before) and WINDOW_MONTHS_AFTER.match(sentence, f.end):
         return True  # "rose 60% in the last 12 months": the window's length
     if f.kind == "number" and re.fullmatch(r"\d{1,3}[a-z]?", f.text) and LABEL_BEFORE.search(before):
         return True  # "(see chart 1)": the chart's number

@@ -98,12 +98,23 @@ GDP_BEFORE = re.compile(r"(?:ratio|share|proportion|percentage)\s+(?:of|to)\s+(?
 EPITHET = re.compile(r"(?i)\b(?:the\s+)?world['’]?s\s+(?:\w+[\s-]+)?(?:largest|biggest)\s+(?:economy|exporter|importer|"
                      r"trading nation|market|manufacturer)")
 """'the world's second largest economy' names an economy (the text's), not the world and not GDP."""
-def _epithet_places(sentence: str) -> list[Mention]:
-    """The economies the sentence names by an epithet ("the world's second-largest economy": China; vocabulary
-    `economy_epithets`), as places."""
+EPITHET_NARROWED = re.compile(r"(?i)\s+(?:of|in|for|by|on)\b")
+"""After an epithet's noun, words narrowing it ("the world's largest exporter of cars", "... by value")."""
+EPITHET_PAST = re.compile(r"(?i)\b(?:once|long|formerly|former|previously|then|until\s+recently)\s+(?:the\s+)?$")
+"""Before an epithet, words making it another time's ("once the world's biggest exporter", "long the world's ...")."""
+
+
+def _epithet_places(sentence: str, places: list[Mention]) -> list[Mention]:
+    """The economy the sentence names by an epithet alone ("the world's second-largest economy": China; vocabulary
+    `economy_epithets`), as a place: none when the sentence names an economy otherwise (the epithet may be its:
+    "Germany, long the world's biggest exporter"), a word narrows the noun or sets it in another time."""
+    if [p for p in places if p.value != "WLD"]:
+        return []
     known = vocabulary().get("economy_epithets") or {}
     found = []
     for m in EPITHET.finditer(sentence):
+        if EPITHET_NARROWED.match(sentence, m.end()) or EPITHET_PAST.search(sentence, 0, m.start()):
+            continue
         said = re.sub(r"\s+", " ", re.sub(r"^(?:the\s+)?world['’]?s\s+", "", m.group(0), flags=re.I).replace("-", " "))
         if (code := known.get(said.lower())) is not None:
             found.append(Mention(m.start(), m.end(), code, m.group(0)))
@@ -456,7 +467,7 @@ def _year_to_date(sentence: str) -> str:
 
 RECORD = (r"\b(?:first|only|biggest|largest|fastest|strongest|weakest|slowest|highest|lowest|best|worst|sharpest|"
           r"steepest)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|gain|decline|drop|fall|growth|expansion|contraction|"
-          r"pace|level|rate|reading|time)s?\s+")
+          r"pace|level|rate|reading)s?\s+")
 """A record said of a figure ("the first increase", "its fastest pace", "the highest level"; not "the first half")."""
 RECORD_THIS_YEAR = re.compile(rf"(?i){RECORD}(?:so\s+far\s+)?this\s+year\b")
 """A record within the year ("in the first increase so far this year", "its fastest pace this year"): the year is
@@ -968,7 +979,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     places = [p for p in _resolve_country(_places(sentence), context.country, context.place, region)
               if not any(a <= p.start < b for a, b in epithets)
               and not _excluded_places().search(sentence, max(0, p.start - 80), p.start)]
-    places = sorted(places + _epithet_places(sentence), key=lambda p: p.start)
+    places = sorted(places + _epithet_places(sentence, places), key=lambda p: p.start)
     _export_data(context, sentence, subjects)
     years = _years(sentence, context.published, context.period[:4] if context.period and context.period[:4].isdigit()
                    else None)
@@ -3809,9 +3820,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                  and p.words.lower() not in WORLD_ADJECTIVES and not (flows and p.value == "WLD")
                  and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
                  and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas|behind|"
-                                    r"after|trailing|ahead|below|above|overtaking|surpassing|despite|amid|amidst|as|"
-                                    r"because|due|given|thanks|under|following|since|although|though|when|if|unless|"
-                                    r"including|excluding|like|unlike|on)\b",
+                                    r"after|trailing|ahead|below|above|overtaking|surpassing|despite|amid|amidst|"
+                                    r"because|due|thanks|although|though|unless|unlike)\b",
                                     sentence[figure.end: p.start], re.I)  # "second place behind Singapore": not its;
                       # "grew 5.5% in 2025 despite U.S. tariffs": a cause's place, not the figure's
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is
@@ -4138,6 +4148,12 @@ LAST_TWELVE_MONTHS = re.compile(r"(?i)\b(?:in|over|during|for|across|within)\s+t
 """A window ending now ("in the last 12 months", "over the past twelve months"), with no month of its own."""
 
 
+RECORD_WINDOW_BEFORE = re.compile(r"(?i)\b(?:first|only|biggest|largest|fastest|strongest|weakest|slowest|highest|"
+                                  r"lowest|best|worst|sharpest|steepest|most|least)\b(?:\s+[\w-]+){0,3}?\s+$")
+"""Before "in the last 12 months", a record it is the window of ("the steepest drop in the last 12 months", "the most
+in the past 12 months"): the figure is not of that window."""
+
+
 def _rolling_window(period: str | None) -> bool:
     """A twelve-month window that is not a calendar year ("2024-07/2025-06")."""
     m = ROLLING_WINDOW.fullmatch(period or "")
@@ -4220,13 +4236,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.period, frame.period_from = context.period, "context"
         return
     if frame.role == "figure" and context.published and not _rolling_window(context.period) \
-            and LAST_TWELVE_MONTHS.search(sentence) and not YEAR.search(sentence) \
-            and not _subannual_words(sentence, "0000")[0]:
+            and (last := LAST_TWELVE_MONTHS.search(sentence)) \
+            and not RECORD_WINDOW_BEFORE.search(sentence, 0, last.start()) \
+            and not YEAR.search(sentence) and not _subannual_words(sentence, "0000")[0]:
         # "Pakistan imported 17 GW of panels in the last 12 months": the twelve months to the last month completed
         # before the text (the release's last month may be earlier: assumed, never an accusation)
         end = month_before(context.published)
         frame.period, frame.period_from = f"{months_back(end, 11)}/{end}", "assumed"
-        frame.notes.append(f"“{LAST_TWELVE_MONTHS.search(sentence).group(0)}”: the twelve months to {end}, the last "
+        frame.notes.append(f"“{last.group(0)}”: the twelve months to {end}, the last "
                            "month before the text's date (assumed)")
         return
     if (since := _since_year_of_a_start(sentence, figure, after)) is not None:
