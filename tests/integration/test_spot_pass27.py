@@ -319,3 +319,21 @@ def test_a_record_in_the_last_twelve_months_leaves_the_figures_month(store, text
 def test_a_streaks_length_of_months_stays_a_figure(store):
     assert [c.span for c in spot.spot("Exports have risen in each of the past 8 months.", store=store,
                                       published="2025-04-14")] == ["8"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The world’s top filer, China, submitted 70,160 PCT applications in 2024, while global filings totalled 273,900.",
+     "273,900"),
+    ("China filed 70,160 PCT applications in 2024 as global filings rose 0.5%.", "0.5%"),
+])
+def test_the_worlds_own_filings_are_the_worlds(store, text, span):
+    """"..., while global filings totalled 273,900" had been contradicted as China's PCT filings (a reviewer's probe):
+    the world's own filings, sales or output are the world's, as its trade is (pass 26), never judged on China's."""
+    found = by_span(spot.spot(text, store=store, published="2025-03-20"), span)
+    assert found.frame["entity"] == "WLD" and found.verdict not in ACCUSING
+
+
+def test_an_economys_global_sales_stay_its_own(store):
+    found = by_span(spot.spot("China's global sales of NEVs rose 40% in 2024.", store=store, published="2025-03-20"),
+                    "40%")
+    assert found.frame["entity"] == "CHN"

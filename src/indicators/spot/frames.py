@@ -3862,8 +3862,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     return None, False
 
 
-WORLD_FLOW = (r"(?:global|world|worldwide|the\s+world['’]s)\s+(?:goods\s+|merchandise\s+)?(?:trade|exports|imports|"
-              r"shipments|demand)(?:\s+and\s+(?:exports|imports))?(?:\s+volumes?)?"
+WORLD_FLOW = (r"(?:global|world|worldwide|the\s+world['’]s)\s+(?:goods\s+|merchandise\s+|PCT\s+|patent\s+)?(?:trade|"
+              r"exports|imports|shipments|demand|filings|applications|sales|production|output)"
+              r"(?:\s+and\s+(?:exports|imports))?(?:\s+volumes?)?"
               r"(?!\s+(?:surplus|deficit|balance|partner|share)s?\b)")
 WORLD_FLOW_AFTER = re.compile(r"(?i)\s*(?:(?:year-on-year|annual|yearly)\s+)?(?:drop|fall|decline|decrease|dip|slump|"
                               r"contraction|rise|increase|growth|expansion|jump|gain|slowdown)\s+in\s+(?:the\s+)?"
