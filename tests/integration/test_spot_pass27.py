@@ -337,3 +337,14 @@ def test_an_economys_global_sales_stay_its_own(store):
     found = by_span(spot.spot("China's global sales of NEVs rose 40% in 2024.", store=store, published="2025-03-20"),
                     "40%")
     assert found.frame["entity"] == "CHN"
+
+
+def test_a_hash_number_before_a_places_noun_is_a_rank(store):
+    """"Switzerland retained its #1 position in the index": a place in the ranking the text is about (it had been a
+    label, as "(#1)" stays)."""
+    text = "The Global Innovation Index 2025 was published on Tuesday. Switzerland retained its #1 position in the index."
+    found = by_span(spot.spot(text, store=store, published="2025-09-20"), "#1")
+    assert found.match is not None and found.match.indicator == "gii_rank" and found.verdict in SUPPORTING
+    label = by_span(spot.spot("The Global Innovation Index 2025 was published. Switzerland (#1) leads.", store=store,
+                              published="2025-09-20"), "#1")
+    assert label.match is None

@@ -233,6 +233,8 @@ def _multiples(sentence: str) -> list[WordFigure]:
     return found
 
 
+PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:position|place|spot|rank|ranking)\b")
+"""After "#1", a place's noun ("retained its #1 position"): a place in a ranking, not a label ("(#1)")."""
 PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?i:on|among|behind|after|ahead|for|with|globally|worldwide|overall|"
                         r"out\s+of|of\s+(?:the\s+)?(?:\d+|[a-z]+)\s+(?:economies|countries|nations))\b"
                         r"|\s(?i:in)\s+(?:(?i:the)\s+)?[A-Z])")
@@ -275,7 +277,8 @@ def _ranks(sentence: str) -> list[WordFigure]:
             # "No. 1", "(#1)" stay labels
             superlative = m.group("o") and not re.match(
                 rf"(?i)(?:first|second)\s+(?:{alternatives(vocabulary()['word_forms']['rank_after'])})\b", m.group(0))
-            own = not superlative and not m.group("nn") and not m.group("hn") and PLACE_ENDS.match(sentence, m.end())
+            own = not superlative and (not m.group("nn") and not m.group("hn") and PLACE_ENDS.match(sentence, m.end())
+                                       or bool(m.group("hn")) and bool(PLACE_NOUN_AFTER.match(sentence, m.end())))
             found.append(WordFigure(m.start(), m.end(), value, "rank", "" if own else "rank"))
     for m in (*p["elided"].finditer(sentence), *p["placed_in"].finditer(sentence), *p["from_place"].finditer(sentence)):
         # a place in the ranking the sentence has just placed something in: read as that ranking's, as "12th" is
