@@ -348,3 +348,30 @@ def test_a_hash_number_before_a_places_noun_is_a_rank(store):
     label = by_span(spot.spot("The Global Innovation Index 2025 was published. Switzerland (#1) leads.", store=store,
                               published="2025-09-20"), "#1")
     assert label.match is None
+
+
+# --- growth at constant prices -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China's GDP grew 5.2% in real terms in 2023.",
+    "In 2023, China's GDP reached CNY 126 trillion, a 5.2% increase compared to the previous year when calculated at "
+    "constant prices.",
+])
+def test_gdp_growth_at_constant_prices_is_the_real_growth_series(store, text):
+    """GDP's stored growth is at constant prices (vocabulary `real_terms`, `real_growth_subjects`): "grew 5.2% in real
+    terms" had been held by no series."""
+    found = by_span(spot.spot(text, store=store, published="2024-01-20"), "5.2%")
+    assert found.match is not None and found.match.indicator == "gdp_real_growth_pct" and found.verdict in SUPPORTING
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's R&D spending jumped 7.7 percent in 2023 at constant prices.", "7.7 percent"),
+    ("In nominal terms, China's economy grew 4.6% in 2023.", "4.6%"),
+    ("China's GDP grew 5.2 percent in 2023 at constant prices.\n\nPrimary industry increased by 4.1% to RMB8.98 "
+     "trillion.", "4.1%"),
+])
+def test_other_growth_so_qualified_stays_unmatched(store, text, span):
+    """R&D spending's growth is published at current prices, nominal GDP growth is no stored series, and the primary
+    industry's growth is not GDP's: none is judged."""
+    found = by_span(spot.spot(text, store=store, published="2024-01-20"), span)
+    assert found.match is None and found.verdict == "unverifiable"

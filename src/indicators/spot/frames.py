@@ -823,7 +823,9 @@ def _received_by_an_office(frame: Frame, sentence: str) -> None:
         frame.notes.append("a count an office received (a receiving office's), not one by the applicants' origin")
 
 
-INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b")
+INDUSTRY = re.compile(r"(?i)\b(?:the|China's|China’s|its|their)\s+((?:[\w-]+\s+){1,3}?)(?:industry|industries|sector|sectors)\b"
+                      r"|\b((?:primary|secondary|tertiary)\s+)(?:industry|industries|sector|sectors)\b")
+"""An industry named ("the machinery industry"; the national accounts' "primary industry" with no article)."""
 
 
 def _unknown_industries(sentence: str, subjects: list[Mention], names: list[Mention] = ()) -> list[Mention]:
@@ -831,8 +833,9 @@ def _unknown_industries(sentence: str, subjects: list[Mention], names: list[Ment
     knows counts something no series holds (an "other:industry" subject mention, taken like any other); "the auto
     industry" names vehicles and adds nothing; nor does a compiler's name ("according to the Ministry of Industry
     and Information Technology": `names`, the basis mentions)."""
-    added = [Mention(m.start(1), m.end(), "other:industry", m.group(0)) for m in INDUSTRY.finditer(sentence)
-             if not any(m.start(1) <= s.start < m.end() for s in subjects)
+    found = [(m.start(1) if m.group(1) is not None else m.start(2), m) for m in INDUSTRY.finditer(sentence)]
+    added = [Mention(start, m.end(), "other:industry", m.group(0)) for start, m in found
+             if not any(start <= s.start < m.end() for s in subjects)
              and not any(n.start <= m.end() - 1 < n.end for n in names)]
     return sorted(subjects + added, key=lambda m: m.start) if added else subjects
 
@@ -1133,6 +1136,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # before, derived from two stored levels (matching: over a base, as "up 393% from 2020" is)
             frame.base_period, frame.over_years = _shifted(frame.period, back), "total"
             frame.notes.append(f"“{qualifier}”: the growth from {frame.base_period}, from two stored levels")
+        elif qualifier and frame.transformation == "growth_rate" and frame.subject in _real_growth_subjects() \
+                and qualifier.lower() in _real_terms():
+            # "GDP ... a 5.2% increase compared to the previous year when calculated at constant prices": the
+            # national accounts' growth is at constant prices (vocabulary `real_growth_subjects`)
+            frame.notes.append(f"“{qualifier}”: as the series of {frame.subject}'s growth measures it")
         elif qualifier:
             frame.subject, frame.subject_from = f"other:{qualifier}", "stated"
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
@@ -1388,6 +1396,16 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
                 or month and _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[month.lower()]:02d}":
             return "month-on-month"
     return None
+
+
+def _real_growth_subjects() -> frozenset[str]:
+    """Subjects whose stored growth series are at constant prices (vocabulary `real_growth_subjects`: GDP)."""
+    return frozenset(vocabulary().get("real_growth_subjects") or ())
+
+
+def _real_terms() -> frozenset[str]:
+    """The qualifiers saying a growth is at constant prices (vocabulary `real_terms`), lower case."""
+    return frozenset(w.lower() for w in vocabulary().get("real_terms") or ())
 
 
 def _sequential_months(words: str) -> int:
