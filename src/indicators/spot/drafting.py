@@ -259,9 +259,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             reasons.append("another series measuring the same thing does not disagree")
         place_named = c.frame.get("entity_from") == "stated" and not _economy_named_only_as(c.sentence, COUNTRY_WORDS)
         city = _named_as_city(c)
-        if c.frame.get("entity_from") == "stated" and EPITHET.search(c.sentence) \
+        if c.frame.get("entity_from") == "stated" and (epithet := EPITHET.search(c.sentence)) \
                 and not [p for p in mentions("place", c.sentence) if p.value != "WLD"]:
-            reasons.append(f"the sentence names its economy only by an epithet (\"{EPITHET.search(c.sentence).group(0)}\")")
+            reasons.append(f"the sentence names its economy only by an epithet (\"{epithet.group(0)}\")")
         region = _region_of_economy(c.sentence, vocabulary().get("region_words") or ())
         if region:
             reasons.append(f"the sentence names a region of the economy (\"{region}\"): the series counts all of it")

@@ -465,9 +465,11 @@ def _year_to_date(sentence: str) -> str:
     return ""
 
 
-RECORD = (r"\b(?:first|only|biggest|largest|fastest|strongest|weakest|slowest|highest|lowest|best|worst|sharpest|"
-          r"steepest)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|gain|decline|drop|fall|growth|expansion|contraction|"
-          r"pace|level|rate|reading)s?\s+")
+RECORD_WORDS = (r"(?:first|only|biggest|largest|fastest|strongest|weakest|slowest|highest|lowest|best|worst|sharpest|"
+                r"steepest)")
+"""The words of a record ("the first increase", "the steepest drop")."""
+RECORD = (rf"\b{RECORD_WORDS}\s+(?:[\w-]+\s+){{0,2}}?(?:increase|rise|gain|decline|drop|fall|growth|expansion|"
+          r"contraction|pace|level|rate|reading)s?\s+")
 """A record said of a figure ("the first increase", "its fastest pace", "the highest level"; not "the first half")."""
 RECORD_THIS_YEAR = re.compile(rf"(?i){RECORD}(?:so\s+far\s+)?this\s+year\b")
 """A record within the year ("in the first increase so far this year", "its fastest pace this year"): the year is
@@ -4167,8 +4169,7 @@ LAST_TWELVE_MONTHS = re.compile(r"(?i)\b(?:in|over|during|for|across|within)\s+t
 """A window ending now ("in the last 12 months", "over the past twelve months"), with no month of its own."""
 
 
-RECORD_WINDOW_BEFORE = re.compile(r"(?i)\b(?:first|only|biggest|largest|fastest|strongest|weakest|slowest|highest|"
-                                  r"lowest|best|worst|sharpest|steepest|most|least)\b(?:\s+[\w-]+){0,3}?\s+$")
+RECORD_WINDOW_BEFORE = re.compile(rf"(?i)\b(?:{RECORD_WORDS}|most|least)\b(?:\s+[\w-]+){{0,3}}?\s+$")
 """Before "in the last 12 months", a record it is the window of ("the steepest drop in the last 12 months", "the most
 in the past 12 months"): the figure is not of that window."""
 
