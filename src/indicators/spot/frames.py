@@ -1201,6 +1201,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _respective_measures(sentence, reads)
     _respective_subjects(sentence, reads, subjects)
     _respective_years(sentence, reads, years)
+    _respective_periods(sentence, reads, context)
     _leads_and_streaks(sentence, reads)
     _earlier_places(reads)
     _scoped_ranks(sentence, reads)
@@ -2022,6 +2023,54 @@ def _respective_years(sentence: str, reads: list[Read], years: list) -> None:
             year = run[figures.index(read)][1]
         read.frame.period, read.frame.period_from = year, "stated"
         read.frame.notes.append(f"“respectively”: {year}, as listed")
+
+
+LISTED_MONTHS = re.compile(rf"\b(?:in|for|during|over)\s+(?:the\s+months\s+of\s+)?((?:{MONTHS})(?:\s*,\s*(?:{MONTHS}))*"
+                           rf"\s*,?\s+and\s+(?:{MONTHS}))\b")
+LISTED_QUARTERS = re.compile(r"(?i)\b(?:in|for|during|over)\s+the\s+((?:first|second|third|fourth)(?:\s*,\s*(?:first|second|"
+                             r"third|fourth))*\s*,?\s+and\s+(?:second|third|fourth))\s+quarters\b")
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+FIGURE_LIST_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
+
+
+def _respective_periods(sentence: str, reads: list[Read], context: Context) -> None:
+    """"Europe imported 8.6 GW and 8.4 GW of modules in January and February, respectively, a 120% and 48% year-on-year
+    increase": with "respectively", a list of months (or of quarters: "in the first and second quarters") gives each
+    run of as many figures of one unit, listed with "and", its own period in order, in the year the figures were read
+    in, else in the year a month named alone would be in ("in January and February" alone is the two months' total,
+    customs' first release of a year)."""
+    if not _respectively(sentence):
+        return
+    listed = LISTED_MONTHS.search(sentence)
+    if listed:
+        months = [MONTH_NUMBERS[m.lower()] for m in re.findall(MONTHS, listed.group(1))]
+        periods = [f"{m:02d}" for m in months]
+    elif listed := LISTED_QUARTERS.search(sentence):
+        quarters = [QUARTER_ORDINALS[q.lower()] for q in re.findall(r"(?i)first|second|third|fourth", listed.group(1))]
+        periods, months = [f"Q{q}" for q in quarters], [3 * q for q in quarters]
+    else:
+        return
+    if months != sorted(set(months)):  # "in December and January" spans two years: left as read
+        return
+    figures = [r for r in reads if r.frame.role == "figure"]
+    runs: list[list[Read]] = []
+    for read in figures:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and previous.unit == read.unit and FIGURE_LIST_GAP.fullmatch(
+                sentence, previous.figure.end, read.figure.start - len(read.wording)):
+            runs[-1].append(read)
+        else:
+            runs.append([read])
+    for run in runs:
+        years = {(re.match(r"(?:19|20)\d{2}", r.frame.period or "") or [None])[0] for r in run}
+        if len(run) != len(periods) or len(years) != 1:
+            continue
+        year = years.pop() or _year_of_month(max(months), context)
+        if year is None:
+            continue
+        for read, period in zip(run, periods):
+            read.frame.period, read.frame.period_from = f"{year}-{period}", "stated"
+            read.frame.notes.append(f"“respectively”: {year}-{period}, as listed")
 
 
 LEAD_SCOPED = re.compile(r"(?i)\s+(?:among|in\s+(?!the\s+world\b)(?:the\s+)?[A-Z]?\w+|of\s+(?:the\s+)?\w+|"
@@ -4596,6 +4645,13 @@ def _attached_month(after: str, main_period: str | None, context: Context, role:
         year, last = int(main_period[:4]), int(main_period[5:])
         same_year = month < last or (month == last and role != "earlier")
         return f"{year if same_year else year - 1}-{month:02d}"
+    year = _year_of_month(month, context)
+    return f"{year}-{month:02d}" if year else None
+
+
+def _year_of_month(month: int, context: Context) -> int | None:
+    """The year of a month named without one: the year of the text so far (or the published year), never after the
+    published date. None when nothing dates it."""
     published = context.published
     if context.period and context.period[:4].isdigit():
         year = int(context.period[:4])
@@ -4605,7 +4661,7 @@ def _attached_month(after: str, main_period: str | None, context: Context, role:
         return None
     if published and (year, month) >= (published.year, published.month):
         year = published.year - 1  # a month not yet over when the text was published: the year before
-    return f"{year}-{month:02d}"
+    return year
 
 
 RECORD_SINCE = re.compile(r"(?i)\b(?:[a-z]+est|first|highest|most|least)\b[^.;]{0,30}?\bsince\b")
