@@ -350,7 +350,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                     "first run on it",
           "dev116": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it; its aggregate (no file) then traced a regression of mapping pass 27 to one "
-                    "commit, mended from a probe of the lead's own"}
+                    "commit, mended from a probe of the lead's own",
+          "dev120": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
+                    "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
         "candidates", "right")
