@@ -52,3 +52,68 @@ def test_months_listed_across_a_year_end_are_left_as_read(store):
     found = spot.spot("Exports fell 2.3% and 5.1% in December and January, respectively.", store=store,
                       published="2024-03-01")
     assert all("as listed" not in " ".join(c.frame.get("notes") or []) for c in found)
+
+
+# --- Taiwan and Macao are economies of their own ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Taiwan's exports rose 9.9% in 2024.", "9.9%", "TWN"),
+    ("China's exports rose 5.9% in 2024. Taiwan's exports rose 9.9% in 2024.", "9.9%", "TWN"),
+    ("In 2024, Taiwan posted a trade surplus of $80.6 billion.", "$80.6 billion", "TWN"),
+    ("Taiwan's R&D spending was 3.6 per cent of GDP in 2022.", "3.6 per cent", "TWN"),
+    ("Macau's GDP grew 8.8% in 2024.", "8.8%", "MAC"),
+])
+def test_taiwans_and_macaos_figures_are_never_chinas(store, text, span, entity):
+    """The economies table names them "Taiwan (China)" and "Macao (SAR of China)", so "Taiwan" alone named no place and
+    its figures were read as China's (the text's default), matched to China's series. They are their own economies,
+    which the store does not hold: unverifiable, never set against China's figure."""
+    found = by_span(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert found.frame["entity"] == entity
+    assert found.match is None or found.match.entity != "CHN"
+    assert found.verdict == "unverifiable"
+
+
+def test_chinas_own_figure_beside_taiwan_stays_chinas(store):
+    """"China's exports to Taiwan": Taiwan is the partner; China's total in the same sentence is still China's."""
+    found = spot.spot("China's exports to Taiwan fell 2% in 2024, while total exports rose 5.9%.", store=store,
+                      published="2025-03-01")
+    assert by_span(found, "5.9%").match.entity == "CHN"
+    assert by_span(found, "5.9%").verdict in ("supported", "supported-rounded")
+
+
+# --- a percentage of GDP said once for a list of economies -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("South Korea spent 4.9 per cent of its GDP on R&D in 2022, against 3.4 per cent in the United States and 2.4 per "
+     "cent in China.", "3.4 per cent", "USA"),
+    ("The United States spent 3.5% of GDP on R&D in 2022, China 2.4% and Japan 3.4%.", "3.4%", "JPN"),
+    ("Korea's R&D expenditure stood at 4.9 per cent of GDP in 2022, well above the global average of 2.6 per cent.",
+     "2.6 per cent", "WLD"),
+])
+def test_another_economys_percentage_listed_after_a_ratio_to_gdp_is_that_ratio(store, text, span, entity):
+    """The denominator is said once for the list; each economy's percentage is the same ratio for its own economy
+    ("the global average" is the world's), matched to the ratio's series, the denominator assumed: never an
+    accusation."""
+    found = by_span(spot.spot(text, store=store, published="2024-09-03"), span)
+    assert found.frame["entity"] == entity and found.frame["kind"] == "percent_of_gdp"
+    assert found.match is not None and found.match.indicator in ("GB.XPD.RSDV.GD.ZS", "rd_intensity")
+    assert found.verdict not in ("contradicted", "misleading")
+
+
+def test_a_listed_ratio_that_disagrees_is_not_an_accusation(store):
+    """China's 2022 intensity was 2.54% (NBS), 2.49% (World Bank): "2.4 per cent in China", its denominator only
+    carried from the list, is needs-review, not contradicted."""
+    found = by_span(spot.spot("South Korea spent 4.9 per cent of its GDP on R&D in 2022, against 2.4 per cent in "
+                              "China.", store=store, published="2024-09-03"), "2.4 per cent")
+    assert found.frame["kind"] == "percent_of_gdp" and found.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China spent 2.6% of GDP on R&D in 2023, while US spending grew 5%.", "5%"),
+    ("China spent 2.6% of GDP on R&D in 2023, and the US accounted for 30% of the world total.", "30%"),
+    ("China spent 2.6% of GDP on R&D in 2023, and its spending rose 8.3%.", "8.3%"),
+])
+def test_a_growth_or_share_listed_after_a_ratio_to_gdp_keeps_its_own_reading(store, text, span):
+    """A percentage with its own words of growth or share, or of the same economy, is not the listed ratio."""
+    found = by_span(spot.spot(text, store=store, published="2024-09-03"), span)
+    assert found.frame["kind"] != "percent_of_gdp"

@@ -808,7 +808,7 @@ def _target_or_group_average(frame: Frame, figure: Figure, sentence: str) -> Non
     if average is None:
         return
     if re.fullmatch(r"(?i)global|world(?:wide)?", average.group("group")):
-        frame.entity, frame.entity_from = "WLD", "stated"
+        frame.entity, frame.entity_from, frame.entity_bound = "WLD", "stated", "strong"
     else:
         frame.subject, frame.subject_from = "other:group_average", "stated"
         frame.notes.append(f"the {average.group('group')} average: a group of economies the store holds no series of")
@@ -1190,6 +1190,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _base_of_a_ratio(sentence, reads)
     _spending_said_as_a_percentage(sentence, reads)
     _ratios_to_gdp(reads)
+    _ratios_listed_with_one(sentence, reads)
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
     _pair_comparators(sentence, reads)
@@ -1279,6 +1280,47 @@ def _ratios_to_gdp(reads: list[Read]) -> None:
             read.unit = "percent of GDP"
             read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
                                                    read.comparator)
+
+
+RATIO_LIST_GAP = re.compile(r"(?i)[^;:]{0,80}?\b(?:against|versus|vs\.?|compared\s+(?:with|to)|while|whereas|and|,)\s")
+"""What may stand between a percentage of GDP and another economy's percentage listed after it: "4.9 per cent of its
+GDP on R&D in 2022, against 3.4 per cent in the United States", "3.5% of GDP ..., China 2.4% and Japan 3.4%"."""
+
+
+def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
+    """"South Korea spent 4.9 per cent of its GDP on R&D in 2022, against 3.4 per cent in the United States and 2.4
+    per cent in China"; "countries such as South Korea (4.8 per cent) and China (2.4 per cent), India's spend on R&D as
+    a share of GDP is barely 0.65 per cent": a bare percentage of another economy named with it, listed after a
+    percentage of GDP in the sentence (or in brackets after its economy's name before it), is that ratio for its own
+    economy. Not a percentage with words of growth or share of its own, nor one of the same economy."""
+    mains = [r for r in reads if r.frame.role == "figure" and r.frame.kind == "percent_of_gdp"]
+    if not mains:
+        return
+    for read in reads:
+        frame = read.frame
+        if frame.role != "figure" or frame.kind != "percent" or frame.transformation is not None \
+                or frame.entity_from != "stated" or not 0 < read.value < 100:
+            continue
+        after = [m for m in mains if m.figure.end <= read.figure.start]
+        main = after[-1] if after else next((m for m in mains if m.figure.start >= read.figure.end), None)
+        if main is None or main.frame.entity in (None, frame.entity) \
+                or main.frame.subject == "rd" and read.value >= INTENSITY_CEILING:
+            continue
+        if main in after:
+            between = sentence[main.figure.end: read.figure.start - len(read.wording)]
+            if not RATIO_LIST_GAP.match(between) or PART_OR_PACE.search(between):
+                continue
+        elif not (sentence[read.figure.end: read.figure.end + 1] == ")"
+                  and re.search(r"[A-Za-z]\s*\($", sentence[: read.figure.start - len(read.wording)])):
+            continue  # before its ratio, only "Korea (4.8 per cent)"
+        frame.kind, read.unit = "percent_of_gdp", main.unit
+        for key in ("measure", "measures", "subject", "subject_from"):
+            setattr(frame, key, getattr(main.frame, key))
+        frame.measure_from = "assumed"  # the denominator said once for the list: never an accusation
+        read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                               read.comparator)
+        frame.notes.append(f"listed with a percentage of GDP ({main.figure.value:g}): that ratio for its own economy, "
+                           "assumed")
 
 
 BRACKETED_RANK = re.compile(r"\(\s*(?:both\s+|all\s+|each\s+|jointly\s+|joint\s+)?\d{1,3}(?:st|nd|rd|th)"
@@ -3293,6 +3335,8 @@ def _national_others(places: list[Mention], sentence: str, measures: tuple[str, 
 
 def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Figure], frame: Frame, sentence: str,
             context: Context) -> None:
+    if frame.entity == "WLD" and frame.entity_from == "stated":
+        return  # "the global average of 2.6%" (`_target_or_group_average`): the world's, whoever else is named
     if _worlds_flow(sentence, figure):
         frame.entity, frame.entity_from, frame.entity_bound = "WLD", "stated", "strong"
         # the world's series may count another coverage than the words' ("global exports": goods and services,
