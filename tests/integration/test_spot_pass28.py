@@ -89,6 +89,8 @@ def test_chinas_own_figure_beside_taiwan_stays_chinas(store):
     ("The United States spent 3.5% of GDP on R&D in 2022, China 2.4% and Japan 3.4%.", "3.4%", "JPN"),
     ("Korea's R&D expenditure stood at 4.9 per cent of GDP in 2022, well above the global average of 2.6 per cent.",
      "2.6 per cent", "WLD"),
+    ("Compared to countries such as Germany (3.1 per cent) and South Korea (4.8 per cent), India's spend on R&D as a "
+     "share of gross domestic product (GDP) is barely 0.65 per cent.", "4.8 per cent", "KOR"),
 ])
 def test_another_economys_percentage_listed_after_a_ratio_to_gdp_is_that_ratio(store, text, span, entity):
     """The denominator is said once for the list; each economy's percentage is the same ratio for its own economy
