@@ -119,3 +119,84 @@ def test_a_growth_or_share_listed_after_a_ratio_to_gdp_keeps_its_own_reading(sto
     """A percentage with its own words of growth or share, or of the same economy, is not the listed ratio."""
     found = by_span(spot.spot(text, store=store, published="2024-09-03"), span)
     assert found.frame["kind"] != "percent_of_gdp"
+
+
+# --- a dollar growth series that lacks the period yields to dollar levels that hold it ---------------------------------
+
+@pytest.mark.parametrize("text, published, period", [
+    ("The value of solar cell exports plunged 23.5% to $2.5 billion in March.", "2025-04-25", "2025-03"),
+    ("The total export value of photovoltaic products reached 28.92 billion U.S. dollars in the first half, an "
+     "increase of 11.6 percent year on year.", "2023-08-04", "2023-H1"),
+])
+def test_a_dollar_growth_is_derived_from_dollar_levels_when_the_dollar_growth_series_lacks_the_period(
+        store, text, published, period):
+    """Customs' dollar growth of PV products is annual only; the growth of a month's or a half-year's dollar value
+    had been matched to it (unverifiable), though Ember's monthly dollar values hold the period and the one a year
+    before. The growth is derived from those (needs review at most: a derived figure is never an accusation)."""
+    growth = next(c for c in spot.spot(text, store=store, published=published) if c.frame["transformation"] == "growth_rate")
+    assert growth.match is not None and (growth.match.source, growth.match.indicator) == ("ember", "solar_exports_value")
+    assert growth.match.period == period and growth.match.derivation
+    assert growth.verdict not in ("contradicted", "misleading", "unverifiable")
+
+
+def test_a_yuan_growth_keeps_its_own_basis(store):
+    """On a yuan basis the dollar values are not put first: a dollar level series is no yuan growth's evidence."""
+    found = spot.spot("Exports of photovoltaic products fell 20% to 50 billion yuan in March.", store=store,
+                      published="2025-04-25")
+    growth = by_span(found, "20%")
+    assert growth.match is None or growth.match.indicator != "solar_exports_value"
+
+
+# --- a reviewer's counter-examples -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    # "respectively" pairs another list: the two months are one period (customs' first release of a year)
+    ("China's exports of solar modules and cells were worth $5.3 billion and $521 million, respectively, in January "
+     "and February.", "$5.3 billion", "2024-01/2024-02"),
+    ("China's module exports were worth $5.3 billion and $3.0 billion in January and February, and in March, "
+     "respectively.", "$5.3 billion", "2024-01/2024-02"),
+    # only the run next to the list
+    ("China exported 9.7 GW and 3.1 GW of modules in March, and 7.6 GW and 2.6 GW in January and February, "
+     "respectively.", "9.7 GW", "2024-03"),
+])
+def test_a_month_list_gives_periods_only_to_the_run_it_closes(store, text, span, period):
+    assert by_span(spot.spot(text, store=store, published="2024-06-10"), span).frame["period"] == period
+
+
+def test_a_month_list_takes_no_year_from_another_figure(store):
+    """"... in March and April, respectively, down from $4.8 billion and $4.0 billion in the same months of 2023":
+    2023 is the bases' year; the listed months get no year from it (and no accusation on one)."""
+    found = spot.spot("China's module exports fell to $3.0 billion and $2.7 billion in March and April, respectively, "
+                      "down from $4.8 billion and $4.0 billion in the same months of 2023.", store=store,
+                      published="2024-06-10")
+    for span in ("$3.0 billion", "$2.7 billion"):
+        assert by_span(found, span).frame["period"] not in ("2023-03", "2023-04")
+        assert by_span(found, span).verdict not in ("contradicted", "misleading")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's R&D spending reached 2.65% of GDP in 2023, while the United States kept a 3.4% average tariff.", "3.4%"),
+    ("South Korea devoted 4.9% of GDP to R&D in 2023, while the US CPI stood at 3.4%.", "3.4%"),
+    ("China spent 2.65% of its GDP on R&D in 2023, while Canadian firms raised prices by 1.8%.", "1.8%"),
+    ("China's exports equalled 19.7% of GDP in 2023, while in the United States about 11% of workers were unionised.",
+     "11%"),
+    ("With inflation in the United States (3.4 per cent) and Japan (3.2 per cent) running high in 2023, China's R&D "
+     "spending as a share of GDP was 2.65 per cent.", "3.4 per cent"),
+    ("China's R&D spending was 2.65% of GDP in 2023, while Japan held 3.4% of its reserves in gold.", "3.4%"),
+    ("China spent 2.6% of GDP on R&D in 2023, while US inflation stayed below 3%.", "3%"),
+])
+def test_a_percentage_with_words_of_its_own_is_no_listed_ratio_to_gdp(store, text, span):
+    """A reviewer's counter-examples, once supported as another economy's R&D intensity: a percentage with a measure
+    of its own around it (a tariff, prices, inflation, a share of workers) is not an item of the list."""
+    found = by_span(spot.spot(text, store=store, published="2024-09-03"), span)
+    assert found.frame["kind"] != "percent_of_gdp"
+    assert found.verdict not in ("supported", "supported-rounded", "contradicted", "misleading")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Taiwan's economy grew 1.3% in 2023, while the mainland's grew 5.2%.", "5.2%"),
+    ("Mainland China's exports fell 4.6% in 2023.", "4.6%"),
+])
+def test_the_mainland_is_china(store, text, span):
+    found = by_span(spot.spot(text, store=store, published="2024-09-03"), span)
+    assert found.frame["entity"] == "CHN" and found.verdict in ("supported", "supported-rounded")

@@ -1264,8 +1264,16 @@ def _twin_first(options: list, dollars: bool) -> list:
 
 
 def _basis_first(options: list, dollars: bool) -> list:
-    """The options on the given currency basis first (True: dollars), each basis by score."""
-    return sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
+    """The options on the given currency basis first (True: dollars), each basis by score. On a dollar basis, a
+    dollar-twin growth series that does not hold the period yields to the growth of a dollar total summed over a
+    series' products that holds it ("the value of solar cell exports plunged 23.5% to $2.5 billion in March": customs'
+    dollar growth of PV products is annual only, Ember's monthly dollar values hold March and the March before). Not
+    to a growth derived from one series' levels, which compares with a year before whatever base the text gives."""
+    ordered = sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
+    if dollars and ordered and not ordered[0].holds_period:
+        held = [o for o in ordered if o.holds_period and o.entry.unit == "USD" and o.derivation == "product_sum"]
+        ordered = held + [o for o in ordered if o not in held]
+    return ordered
 
 
 @dataclass(frozen=True)

@@ -1283,17 +1283,26 @@ def _ratios_to_gdp(reads: list[Read]) -> None:
                                                    read.comparator)
 
 
-RATIO_LIST_GAP = re.compile(r"(?i)[^;:]{0,80}?\b(?:against|versus|vs\.?|compared\s+(?:with|to)|while|whereas|and|,)\s")
-"""What may stand between a percentage of GDP and another economy's percentage listed after it: "4.9 per cent of its
-GDP on R&D in 2022, against 3.4 per cent in the United States", "3.5% of GDP ..., China 2.4% and Japan 3.4%"."""
+LIST_WORD = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|while|whereas|and|"
+                       r"(?:above|below)(?=\s+(?:the|a)\s+(?:global|world)\s+average\b))\b|,")
+LIST_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+LISTED_ITEM_LEAD = re.compile(rf"\s*(?:even\s+|also\s+)?(?:(?:the|a|an)\s+)?(?:(?:global|world)\s+average\s+(?:of\s+|at\s+)?)?"
+                              rf"(?:(?:the\s+)?{LIST_NAME}\s*(?:['’]s\s+)?(?:at\s+|with\s+)?)?")
+"""After the list's last word, before a listed percentage: nothing, an economy's name ("China 2.4%"), or "the global
+average of"; never words of another measure ("while the United States kept a 3.4% average tariff")."""
+LISTED_ITEM_TAIL = re.compile(rf"\s*(?:(?:in|for)\s+(?:the\s+)?{LIST_NAME})?(?:\s+in\s+(?:19|20)\d{{2}})?\s*(?:[,;.)]|and\b|respectively\b|$)")
+"""After a listed percentage: its economy ("in the United States") and the list's end or next item, nothing else."""
+RATIO_LIST_OPENER = re.compile(r"(?i)\b(?:such\s+as|like|including|compared\s+(?:to|with)|versus|against)\b")
+BRACKETED_ITEM_LEAD = re.compile(rf"(?:^|,|\band|such\s+as|like|including|with|to)\s+(?:even\s+|also\s+)?(?:the\s+)?{LIST_NAME}\s*\($")
 
 
 def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
     """"South Korea spent 4.9 per cent of its GDP on R&D in 2022, against 3.4 per cent in the United States and 2.4
     per cent in China"; "countries such as South Korea (4.8 per cent) and China (2.4 per cent), India's spend on R&D as
-    a share of GDP is barely 0.65 per cent": a bare percentage of another economy named with it, listed after a
-    percentage of GDP in the sentence (or in brackets after its economy's name before it), is that ratio for its own
-    economy. Not a percentage with words of growth or share of its own, nor one of the same economy."""
+    a share of GDP is barely 0.65 per cent": a bare percentage of another economy, an item of a list with a percentage
+    of GDP (after it, with nothing but its economy's name around it; or in brackets after its economy's name in a list
+    that "such as", "compared with" opens before it), is that ratio for its own economy. Not a percentage with words
+    of its own ("while the US CPI stood at 3.4%"), nor one of the same economy."""
     mains = [r for r in reads if r.frame.role == "figure" and r.frame.kind == "percent_of_gdp"]
     if not mains:
         return
@@ -1307,13 +1316,15 @@ def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
         if main is None or main.frame.entity in (None, frame.entity) \
                 or main.frame.subject == "rd" and read.value >= INTENSITY_CEILING:
             continue
+        lead = read.figure.start - len(read.wording)
         if main in after:
-            between = sentence[main.figure.end: read.figure.start - len(read.wording)]
-            if not RATIO_LIST_GAP.match(between) or PART_OR_PACE.search(between):
+            words = list(LIST_WORD.finditer(sentence, main.figure.end, lead))
+            if not words or not LISTED_ITEM_LEAD.fullmatch(sentence, words[-1].end(), lead) \
+                    or not LISTED_ITEM_TAIL.match(sentence, read.figure.end):
                 continue
-        elif not (sentence[read.figure.end: read.figure.end + 1] == ")"
-                  and re.search(r"[A-Za-z]\s*\($", sentence[: read.figure.start - len(read.wording)])):
-            continue  # before its ratio, only "Korea (4.8 per cent)"
+        elif not (sentence[read.figure.end: read.figure.end + 1] == ")" and BRACKETED_ITEM_LEAD.search(sentence[:lead])
+                  and RATIO_LIST_OPENER.search(sentence, 0, lead)):
+            continue  # before its ratio, only "such as South Korea (4.8 per cent)"
         frame.kind, read.unit = "percent_of_gdp", main.unit
         for key in ("measure", "measures", "subject", "subject_from"):
             setattr(frame, key, getattr(main.frame, key))
@@ -2069,35 +2080,45 @@ def _respective_years(sentence: str, reads: list[Read], years: list) -> None:
 
 
 LISTED_MONTHS = re.compile(rf"\b(?:in|for|during|over)\s+(?:the\s+months\s+of\s+)?((?:{MONTHS})(?:\s*,\s*(?:{MONTHS}))*"
-                           rf"\s*,?\s+and\s+(?:{MONTHS}))\b")
+                           rf"\s*,?\s+and\s+(?:{MONTHS}))(?:\s+((?:19|20)\d{{2}}))?\s*,?\s*respectively\b")
 LISTED_QUARTERS = re.compile(r"(?i)\b(?:in|for|during|over)\s+the\s+((?:first|second|third|fourth)(?:\s*,\s*(?:first|second|"
-                             r"third|fourth))*\s*,?\s+and\s+(?:second|third|fourth))\s+quarters\b")
+                             r"third|fourth))*\s*,?\s+and\s+(?:second|third|fourth))\s+quarters(?:\s+of\s+((?:19|20)\d{2}))?"
+                             r"\s*,?\s*respectively\b")
+"""A list of months or quarters that "respectively" closes ("in January and February, respectively"; not "...,
+respectively, in January and February", where "respectively" pairs another list and the two months are one period)."""
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 FIGURE_LIST_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
+OTHER_PERIOD = re.compile(rf"(?i)\b(?:{MONTHS}|(?:19|20)\d{{2}}|quarters?|half)\b")
 
 
 def _respective_periods(sentence: str, reads: list[Read], context: Context) -> None:
     """"Europe imported 8.6 GW and 8.4 GW of modules in January and February, respectively, a 120% and 48% year-on-year
-    increase": with "respectively", a list of months (or of quarters: "in the first and second quarters") gives each
-    run of as many figures of one unit, listed with "and", its own period in order, in the year the figures were read
-    in, else in the year a month named alone would be in ("in January and February" alone is the two months' total,
-    customs' first release of a year)."""
-    if not _respectively(sentence):
+    increase": a list of months (or of quarters: "in the first and second quarters") closed by "respectively" gives
+    the run of as many figures of one unit listed with "and" right before it (or right after it) each its own period
+    in order ("in January and February" alone is the two months' total, customs' first release of a year). The year is
+    the one after the list ("in January and February 2023"); else, when the sentence names no year, the one a month
+    named alone is in (the text's year so far, never after the published date); else none is given."""
+    listed = LISTED_MONTHS.search(sentence) or LISTED_QUARTERS.search(sentence)
+    if listed is None:
         return
-    listed = LISTED_MONTHS.search(sentence)
-    if listed:
+    if listed.re is LISTED_MONTHS:
         months = [MONTH_NUMBERS[m.lower()] for m in re.findall(MONTHS, listed.group(1))]
         periods = [f"{m:02d}" for m in months]
-    elif listed := LISTED_QUARTERS.search(sentence):
+    else:
         quarters = [QUARTER_ORDINALS[q.lower()] for q in re.findall(r"(?i)first|second|third|fourth", listed.group(1))]
         periods, months = [f"Q{q}" for q in quarters], [3 * q for q in quarters]
-    else:
-        return
     if months != sorted(set(months)):  # "in December and January" spans two years: left as read
         return
-    figures = [r for r in reads if r.frame.role == "figure"]
+    if listed.group(2):
+        year, how = int(listed.group(2)), "stated"
+    elif YEAR.search(sentence):
+        return  # a year elsewhere in the sentence may be another figure's ("down from ... in the same months of 2023")
+    else:
+        year, how = _year_of_month(max(months), context), "context"
+    if year is None:
+        return
     runs: list[list[Read]] = []
-    for read in figures:
+    for read in (r for r in reads if r.frame.role == "figure"):
         previous = runs[-1][-1] if runs else None
         if previous is not None and previous.unit == read.unit and FIGURE_LIST_GAP.fullmatch(
                 sentence, previous.figure.end, read.figure.start - len(read.wording)):
@@ -2105,14 +2126,16 @@ def _respective_periods(sentence: str, reads: list[Read], context: Context) -> N
         else:
             runs.append([read])
     for run in runs:
-        years = {(re.match(r"(?:19|20)\d{2}", r.frame.period or "") or [None])[0] for r in run}
-        if len(run) != len(periods) or len(years) != 1:
+        if len(run) != len(periods):
             continue
-        year = years.pop() or _year_of_month(max(months), context)
-        if year is None:
-            continue
+        before = run[-1].figure.end <= listed.start() and not OTHER_PERIOD.search(sentence, run[-1].figure.end,
+                                                                                    listed.start())
+        after = run[0].figure.start >= listed.end() and not OTHER_PERIOD.search(
+            sentence[listed.end(): run[0].figure.start - len(run[0].wording)])
+        if not (before or after):
+            continue  # "9.7 GW and 3.1 GW in March, and 7.6 GW and 2.6 GW in January and February": only the run next to it
         for read, period in zip(run, periods):
-            read.frame.period, read.frame.period_from = f"{year}-{period}", "stated"
+            read.frame.period, read.frame.period_from = f"{year}-{period}", how
             read.frame.notes.append(f"“respectively”: {year}-{period}, as listed")
 
 
