@@ -200,3 +200,19 @@ def test_a_percentage_with_words_of_its_own_is_no_listed_ratio_to_gdp(store, tex
 def test_the_mainland_is_china(store, text, span):
     found = by_span(spot.spot(text, store=store, published="2024-09-03"), span)
     assert found.frame["entity"] == "CHN" and found.verdict in ("supported", "supported-rounded")
+
+
+# --- whose figure: an aside's place, a place after a verb of comparison ------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("China, which claims Taiwan as its own territory, saw exports rise 8.6% in June.", "8.6%", "CHN"),
+    ("China, which borders India, saw exports rise 8.6% in June.", "8.6%", "CHN"),
+    ("China's R&D intensity of 2.65% in 2023 trailed Taiwan, South Korea and Japan.", "2.65%", "CHN"),
+    ("China's R&D intensity of 2.65% in 2023 trailed South Korea and Japan.", "2.65%", "CHN"),
+    # the aside holds the figure: its own economy
+    ("Japan, whose exports fell 3% in 2023, lost its place.", "3%", "JPN"),
+])
+def test_a_place_in_an_aside_or_after_a_verb_of_comparison_is_not_whose_figure(store, text, span, entity):
+    """A relative clause between commas that does not hold the figure, or a place after "trailed", "exceeded",
+    "overtook", names another economy than the figure's (a reviewer's counter-examples once Taiwan became a place)."""
+    assert by_span(spot.spot(text, store=store, published="2024-09-03"), span).frame["entity"] == entity

@@ -3910,7 +3910,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                         sentence: str, measures: tuple[str, ...] = ()) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
-    nearest one before (which may be another economy's: a weak binding)."""
+    nearest one before (which may be another economy's: a weak binding). A place in an aside that does not hold the
+    figure ("China, which claims Taiwan as its own territory, saw exports rise 8.6%") binds none."""
+    places = [p for p in places if not _in_aside(sentence, p, figure)]
     opened = sentence[: figure.start].rstrip()
     if opened.endswith("("):
         # "with Nigeria second (1.7 GW) and Algeria rising to third (1.2 GW)": the place of the words before the
@@ -3958,7 +3960,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                  and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
                  and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas|behind|"
                                     r"after|trailing|ahead|below|above|overtaking|surpassing|despite|amid|amidst|"
-                                    r"because|due|thanks|although|though|unless|unlike)\b",
+                                    r"because|due|thanks|although|though|unless|unlike|trailed|trails|lagged|lags|"
+                                    r"exceeded|exceeds|surpassed|surpasses|overtook|outpaced|outstripped|beat|beats|"
+                                    r"topped|tops|matched|rivalled|rivaled)\b",
                                     sentence[figure.end: p.start], re.I)  # "second place behind Singapore": not its;
                       # "grew 5.5% in 2025 despite U.S. tariffs": a cause's place, not the figure's
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is
@@ -3997,6 +4001,17 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     if preceding:
         return preceding[-1].value, False
     return None, False
+
+
+ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;()]*,")
+"""A non-restrictive relative clause (", which claims Taiwan as its own territory,"): its places are not the main
+clause's figures'."""
+
+
+def _in_aside(sentence: str, place: Mention, figure: Figure) -> bool:
+    """Whether the place sits in a relative clause between commas that does not hold the figure."""
+    return any(m.start() <= place.start and place.end <= m.end() and not m.start() <= figure.start < m.end()
+               for m in ASIDE.finditer(sentence))
 
 
 WORLD_FLOW = (r"(?:global|world|worldwide|the\s+world['’]s)\s+(?:goods\s+|merchandise\s+|PCT\s+|patent\s+)?(?:trade|"
