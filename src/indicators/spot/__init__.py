@@ -810,6 +810,9 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
             continue
         stop = after[0].end
         places = [p for p in frames._resolve_country(frames._places(sentence), context.country) if p.end <= at and p.value != "WLD"]
+        # "China overtook the United States ... to top the list of countries with the highest number of clusters":
+        # the one overtaken does not lead
+        places = [p for p in places if not frames.RIVAL_BEFORE.search(sentence[max(0, p.start - 30): p.start])] or places
         entity = places[-1].value if places else (context.place or "CHN")
         years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
         period = years[0] if years else context.period
@@ -1264,16 +1267,8 @@ def _twin_first(options: list, dollars: bool) -> list:
 
 
 def _basis_first(options: list, dollars: bool) -> list:
-    """The options on the given currency basis first (True: dollars), each basis by score. On a dollar basis, a
-    dollar-twin growth series that does not hold the period yields to the growth of a dollar total summed over a
-    series' products that holds it ("the value of solar cell exports plunged 23.5% to $2.5 billion in March": customs'
-    dollar growth of PV products is annual only, Ember's monthly dollar values hold March and the March before). Not
-    to a growth derived from one series' levels, which compares with a year before whatever base the text gives."""
-    ordered = sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
-    if dollars and ordered and not ordered[0].holds_period:
-        held = [o for o in ordered if o.holds_period and o.entry.unit == "USD" and o.derivation == "product_sum"]
-        ordered = held + [o for o in ordered if o not in held]
-    return ordered
+    """The options on the given currency basis first (True: dollars), each basis by score."""
+    return sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
 
 
 @dataclass(frozen=True)

@@ -3912,7 +3912,7 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
     nearest one before (which may be another economy's: a weak binding). A place in an aside that does not hold the
     figure ("China, which claims Taiwan as its own territory, saw exports rise 8.6%") binds none."""
-    places = [p for p in places if not _in_aside(sentence, p, figure)]
+    places = [p for p in places if not _in_aside(sentence, p, figure, places)]
     opened = sentence[: figure.start].rstrip()
     if opened.endswith("("):
         # "with Nigeria second (1.7 GW) and Algeria rising to third (1.2 GW)": the place of the words before the
@@ -3960,13 +3960,13 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                  and not (figure.unit == "rank" and p.value == "WLD")  # "fourth place globally": the ranking's field
                  and (not re.search(r"[,;:(]|\b(?:to|into|than|with|against|over|by|and|but|while|whereas|behind|"
                                     r"after|trailing|ahead|below|above|overtaking|surpassing|despite|amid|amidst|"
-                                    r"because|due|thanks|although|though|unless|unlike|trailed|trails|lagged|lags|"
-                                    r"exceeded|exceeds|surpassed|surpasses|overtook|outpaced|outstripped|beat|beats|"
-                                    r"topped|tops|matched|rivalled|rivaled)\b",
+                                    r"because|due|thanks|although|though|unless|unlike)\b",
                                     sentence[figure.end: p.start], re.I)  # "second place behind Singapore": not its;
                       # "grew 5.5% in 2025 despite U.S. tariffs": a cause's place, not the figure's
                       # "4.91 million exported by China": the agent of a passive verb is whose figure it is
                       or AGENT.fullmatch(sentence, figure.end, p.start))
+                 # "2.65% in 2023 trailed South Korea": the one compared with, not whose figure
+                 and not COMPARED_OBJECT.search(sentence, figure.end, p.start)
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
                  # "69,610 applications came from China": "came from" names the origin
                  and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])
@@ -4005,13 +4005,18 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
 
 ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;()]*,")
 """A non-restrictive relative clause (", which claims Taiwan as its own territory,"): its places are not the main
-clause's figures'."""
+clause's figures' when it follows a place the clause is about."""
+COMPARED_OBJECT = re.compile(r"(?i)\b(?:trailed|trails|lagged|lags|exceeded|exceeds|surpassed|surpasses|overtook|"
+                             r"outpaced|outstripped|beat|beats|topped|tops|matched|rivalled|rivaled)\s+(?:the\s+)?$")
+"""Right before a place after the figure, a verb whose object it is ("2.65% in 2023 trailed South Korea")."""
 
 
-def _in_aside(sentence: str, place: Mention, figure: Figure) -> bool:
-    """Whether the place sits in a relative clause between commas that does not hold the figure."""
+def _in_aside(sentence: str, place: Mention, figure: Figure, places: list[Mention]) -> bool:
+    """Whether the place sits in a relative clause between commas, right after another place ("China, which claims
+    Taiwan ..., saw exports rise"), that does not hold the figure ("The data, which Germany's statistics office
+    published, showed ...": the clause follows no place, and its place may be the figure's)."""
     return any(m.start() <= place.start and place.end <= m.end() and not m.start() <= figure.start < m.end()
-               for m in ASIDE.finditer(sentence))
+               and any(q.end == m.start() for q in places) for m in ASIDE.finditer(sentence))
 
 
 WORLD_FLOW = (r"(?:global|world|worldwide|the\s+world['’]s)\s+(?:goods\s+|merchandise\s+|PCT\s+|patent\s+)?(?:trade|"
