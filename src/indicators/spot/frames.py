@@ -2086,8 +2086,6 @@ LISTED_QUARTERS = re.compile(r"(?i)\b(?:in|for|during|over)\s+the\s+((?:first|se
                              r"\s*,?\s*respectively\b")
 """A list of months or quarters that "respectively" closes ("in January and February, respectively"; not "...,
 respectively, in January and February", where "respectively" pairs another list and the two months are one period)."""
-QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-FIGURE_LIST_GAP = re.compile(r"(?i)\s*(?:,\s*and|,|and)\s*")
 OTHER_PERIOD = re.compile(rf"(?i)\b(?:{MONTHS}|(?:19|20)\d{{2}}|quarters?|half)\b")
 
 
@@ -2105,7 +2103,7 @@ def _respective_periods(sentence: str, reads: list[Read], context: Context) -> N
         months = [MONTH_NUMBERS[m.lower()] for m in re.findall(MONTHS, listed.group(1))]
         periods = [f"{m:02d}" for m in months]
     else:
-        quarters = [QUARTER_ORDINALS[q.lower()] for q in re.findall(r"(?i)first|second|third|fourth", listed.group(1))]
+        quarters = [numbers.ORDINAL_WORDS[q.lower()] for q in re.findall(r"(?i)first|second|third|fourth", listed.group(1))]
         periods, months = [f"Q{q}" for q in quarters], [3 * q for q in quarters]
     if months != sorted(set(months)):  # "in December and January" spans two years: left as read
         return
@@ -2120,7 +2118,7 @@ def _respective_periods(sentence: str, reads: list[Read], context: Context) -> N
     runs: list[list[Read]] = []
     for read in (r for r in reads if r.frame.role == "figure"):
         previous = runs[-1][-1] if runs else None
-        if previous is not None and previous.unit == read.unit and FIGURE_LIST_GAP.fullmatch(
+        if previous is not None and previous.unit == read.unit and LIST_JOIN.fullmatch(
                 sentence, previous.figure.end, read.figure.start - len(read.wording)):
             runs[-1].append(read)
         else:
@@ -3910,8 +3908,9 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                         sentence: str, measures: tuple[str, ...] = ()) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
     place right after the figure ("3.4 million filed worldwide") (these three bind strongly), else the
-    nearest one before (which may be another economy's: a weak binding). A place in an aside that does not hold the
-    figure ("China, which claims Taiwan as its own territory, saw exports rise 8.6%") binds none."""
+    nearest one before (which may be another economy's: a weak binding). A place in a relative clause right after
+    another place that does not hold the figure ("China, which claims Taiwan as its own territory, saw exports rise
+    8.6%") binds none (`_in_aside`)."""
     places = [p for p in places if not _in_aside(sentence, p, figure, places)]
     opened = sentence[: figure.start].rstrip()
     if opened.endswith("("):
