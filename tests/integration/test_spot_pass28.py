@@ -232,3 +232,14 @@ def test_the_economy_overtaken_does_not_top_the_list(store):
     leader = by_span(found, "the highest number of science and technology clusters")
     assert leader.frame["entity"] == "CHN"
     assert leader.verdict not in ("contradicted", "misleading")
+
+
+def test_a_superseded_estimate_says_so_when_contradicted(store):
+    """NBS first put 2023's R&D spending growth at 8.1% (preliminary), then at 8.4% (final, 2024-10-02). A text of
+    2025 quoting 8.1% is contradicted, as the drafting rule has it, but the explanation now says the figure matches
+    the release before the revision; a figure no release held gets no such note."""
+    quoted = spot.spot("China's R&D spending rose 8.1% in 2023.", store=store, published="2025-04-14")[0]
+    assert quoted.verdict == "contradicted"
+    assert "matches the release before 2024-10-02" in quoted.explanation
+    wrong = spot.spot("China's R&D spending rose 9.9% in 2023.", store=store, published="2025-04-14")[0]
+    assert wrong.verdict == "contradicted" and "matches the release before" not in wrong.explanation

@@ -358,6 +358,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"{c.verdict} ({chosen.explanation}) but {'; '.join(reasons)}; "
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
+        elif c.verdict == "contradicted":
+            c.explanation += superseded_note(c, chosen, store, as_of)
 
 
 def _past_near(c, result) -> None:
@@ -526,23 +528,45 @@ def _earlier_release(candidate, result, store, as_of: str | None, published) -> 
     since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
     within REVISION_LAG_DAYS of the revision, or gives no date: it may have been written on the earlier figure.
     (Later, quoting a revised figure stays an accusation.) The reason to say so, or ""."""
-    dates = _release_dates(result)
-    if not dates or not all(dates):
+    held = _held_before_revision(candidate, result, store, as_of)
+    if held is None:
         return ""
-    released = min(dates)
-    try:
-        lag = None if published is None else (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
-        before = (date.fromisoformat(released) - timedelta(days=1)).isoformat()
-    except ValueError:
-        return ""
-    if (lag is not None and not 0 <= lag <= REVISION_LAG_DAYS) or (as_of and str(as_of) < released):
-        return ""
-    then = _check([to_claim(candidate, "earlier")], store, before).get("earlier")
-    if then is None or then.verdict not in SUPPORTING:
+    released, then = held
+    lag = None if published is None else (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
+    if lag is not None and not 0 <= lag <= REVISION_LAG_DAYS:
         return ""
     when = "and the text gives no date" if lag is None else f"{lag} days before the text"
     return (f"the figure matches the release before {released} ({then.explanation}), {when}: "
             "the text may quote that earlier estimate, since revised")
+
+
+def _held_before_revision(candidate, result, store, as_of: str | None):
+    """(the release day of the rows the engine used, the engine's result on the store as it stood the day before)
+    when the figure holds on that earlier release of the same series and period; None otherwise."""
+    dates = _release_dates(result)
+    if not dates or not all(dates):
+        return None
+    released = min(dates)
+    try:
+        before = (date.fromisoformat(released) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    if as_of and str(as_of) < released:
+        return None
+    then = _check([to_claim(candidate, "earlier")], store, before).get("earlier")
+    return (released, then) if then is not None and then.verdict in SUPPORTING else None
+
+
+def superseded_note(candidate, result, store, as_of: str | None) -> str:
+    """For a figure judged contradicted long after a revision: that it matches the release before (NBS's preliminary
+    8.1% growth of 2023's R&D spending, final 8.4%), said in the explanation so a reader sees a superseded estimate,
+    not an invented figure. The verdict stays (quoting a figure revised long before the text is still wrong)."""
+    held = _held_before_revision(candidate, result, store, as_of)
+    if held is None:
+        return ""
+    released, then = held
+    return (f" The figure matches the release before {released} ({then.explanation}): the text quotes that earlier "
+            "estimate, since revised.")
 
 
 SAID_THERE_BEFORE = re.compile(r"(?i)\b(?:said|says|told|announced|reported|stated|conference|briefing|statement|"
