@@ -328,7 +328,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if chosen.observed and chosen.observed.get("derivation"):
             reasons.append(f"the engine derived the figure ({chosen.observed['derivation']}); a derivation "
                            "differs from the publisher's own figure (revisions, coverage), so it does not contradict the text")
-        earlier = _earlier_release(c, chosen, store, as_of, published)
+        held = _held_before_revision(c, chosen, store, as_of)  # one check of the store before the revision
+        earlier = _earlier_release(held, published)
         if earlier:
             reasons.append(earlier)
         revised = _revised_since(c, chosen, published) or _undated_reestimate(c, chosen, published)
@@ -359,7 +360,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"alternatives: {_alternatives_text(c)}.")
             c.verdict = "needs-review"
         elif c.verdict == "contradicted":
-            c.explanation += superseded_note(c, chosen, store, as_of)
+            c.explanation += _superseded_note(held)
 
 
 def _past_near(c, result) -> None:
@@ -523,16 +524,19 @@ REVISION_LAG_DAYS = 31
 """A text published this many days or fewer after a revision may have been written before it."""
 
 
-def _earlier_release(candidate, result, store, as_of: str | None, published) -> str:
+def _earlier_release(held, published) -> str:
     """The figure holds on the store's earlier release of the same series and period (a preliminary estimate
     since revised: NBS's 3.613 trillion yuan of R&D for 2024, final 3.633 on 2025-09-29), and the text came out
     within REVISION_LAG_DAYS of the revision, or gives no date: it may have been written on the earlier figure.
-    (Later, quoting a revised figure stays an accusation.) The reason to say so, or ""."""
-    held = _held_before_revision(candidate, result, store, as_of)
+    (Later, quoting a revised figure stays an accusation.) `held`: `_held_before_revision`'s answer. The reason to say
+    so, or ""."""
     if held is None:
         return ""
     released, then = held
-    lag = None if published is None else (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
+    try:
+        lag = None if published is None else (date.fromisoformat(str(published)[:10]) - date.fromisoformat(released)).days
+    except ValueError:
+        return ""
     if lag is not None and not 0 <= lag <= REVISION_LAG_DAYS:
         return ""
     when = "and the text gives no date" if lag is None else f"{lag} days before the text"
@@ -557,11 +561,11 @@ def _held_before_revision(candidate, result, store, as_of: str | None):
     return (released, then) if then is not None and then.verdict in SUPPORTING else None
 
 
-def superseded_note(candidate, result, store, as_of: str | None) -> str:
+def _superseded_note(held) -> str:
     """For a figure judged contradicted long after a revision: that it matches the release before (NBS's preliminary
     8.1% growth of 2023's R&D spending, final 8.4%), said in the explanation so a reader sees a superseded estimate,
-    not an invented figure. The verdict stays (quoting a figure revised long before the text is still wrong)."""
-    held = _held_before_revision(candidate, result, store, as_of)
+    not an invented figure. The verdict stays (quoting a figure revised long before the text is still wrong).
+    `held`: `_held_before_revision`'s answer."""
     if held is None:
         return ""
     released, then = held
