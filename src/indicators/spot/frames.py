@@ -257,6 +257,7 @@ class Frame:
     entity_carried_from: tuple[str, ...] = ()  # an economy carried from an earlier paragraph: the subjects it was about
     whole_world: bool = False  # a share whose whole is the world's ("25.4% of all PCT applications", "of world GDP")
     alone: bool = False  # the economy is the only one its clause names (others only in another clause: "..., while")
+    compared_across: bool = False  # a comparison's base of another economy ("compared with 3.46% in the United States")
     notes: list[str] = field(default_factory=list)
 
     def open_dimensions(self) -> list[str]:
@@ -655,10 +656,11 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         compared = re.search(r"(?P<word>from|since|than|compared (?:with|to)|over|versus|against|similar to|(?<!\w)like|"
-                             r"same as)\s+(?:(?:" + SAME_PART + "|(?P<month>" + MONTHS
+                             r"same as)\s+(?:(?:in|during|over)\s+(?=the\s))?(?:(?:" + SAME_PART + "|(?P<month>" + MONTHS
                              + r"))\s+(?P<of>(?:of|in)\s+)?)?" + PART_OF_A_YEAR + "$",
                              sentence[max(0, m.start() - 40): m.start()], re.I)
-        # "up from ... the previous year", "the fastest pace since July last year"; "a month-on-month increase of 1.8%
+        # "up from ... the previous year", "the fastest pace since July last year", "77% more than in the same period
+        # last year"; "a month-on-month increase of 1.8%
         # compared with June this year": another month of this year, compared with
         base = bool(compared) and (shift < 0 or shift == 0 and bool(compared.group("month")) and not compared.group("of")
                                    and compared.group("word").lower() in ("from", "than", "versus", "against",
@@ -1107,6 +1109,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
+            frame.compared_across = _across_economies(places, figure, frame, sentence, reads)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]),
                     next((f.start for f in figures if f.start >= figure.end), len(sentence)))
@@ -1222,8 +1225,8 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
     the clause of a percentage of GDP is one too, of the same measure and subject (the denominator is said once)."""
     clauses = _clauses(sentence)
     for i, read in enumerate(reads):
-        if read.frame.role != "earlier" or read.frame.kind != "percent":
-            continue
+        if read.frame.role != "earlier" or read.frame.kind != "percent" or read.frame.compared_across:
+            continue  # (another economy's: `_ratios_listed_with_one`)
         main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
         if main is None or main.frame.kind != "percent_of_gdp" \
                 or _clause_of(clauses, main.figure.start) != _clause_of(clauses, read.figure.start):
@@ -1287,9 +1290,11 @@ LIST_WORD = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|wh
                        r"(?:above|below)(?=\s+(?:the|a)\s+(?:global|world)\s+average\b))\b|,")
 LIST_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
 LISTED_ITEM_LEAD = re.compile(rf"\s*(?:even\s+|also\s+)?(?:(?:the|a|an)\s+)?(?:(?:global|world)\s+average\s+(?:of\s+|at\s+)?)?"
-                              rf"(?:(?:the\s+)?{LIST_NAME}\s*(?:['’]s\s+)?(?:at\s+|with\s+)?)?")
-"""After the list's last word, before a listed percentage: nothing, an economy's name ("China 2.4%"), or "the global
-average of"; never words of another measure ("while the United States kept a 3.4% average tariff")."""
+                              rf"(?:(?:the\s+)?{LIST_NAME}\s*(?:['’]s\s+(?:(?:was|is|stood\s+at|stands\s+at)\s+)?)?"
+                              rf"(?:at\s+|with\s+)?)?")
+"""After the list's last word, before a listed percentage: nothing, an economy's name ("China 2.4%"; "while Germany's
+was 3.13 per cent"), or "the global average of"; never words of another measure ("while the United States kept a 3.4%
+average tariff")."""
 LISTED_ITEM_TAIL = re.compile(rf"\s*(?:(?:in|for)\s+(?:the\s+)?{LIST_NAME})?(?:\s+in\s+(?:19|20)\d{{2}})?\s*(?:[,;.)]|and\b|respectively\b|$)")
 """After a listed percentage: its economy ("in the United States") and the list's end or next item, nothing else."""
 RATIO_LIST_OPENER = re.compile(r"(?i)\b(?:such\s+as|like|including|compared\s+(?:to|with)|versus|against)\b")
@@ -1308,8 +1313,8 @@ def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
         return
     for read in reads:
         frame = read.frame
-        if frame.role != "figure" or frame.kind != "percent" or frame.transformation is not None \
-                or frame.entity_from != "stated" or not 0 < read.value < 100:
+        if not (frame.role == "figure" or frame.compared_across) or frame.kind != "percent" \
+                or frame.transformation is not None or frame.entity_from != "stated" or not 0 < read.value < 100:
             continue
         after = [m for m in mains if m.figure.end <= read.figure.start]
         main = after[-1] if after else next((m for m in mains if m.figure.start >= read.figure.end), None)
@@ -4359,6 +4364,19 @@ def _window_said_after(after: str, period: str | None) -> str | None:
     return None
 
 
+ECONOMY_RIGHT_AFTER = re.compile(r"\s*(?:in|for|by)\s+(?:the\s+)?")
+"""Between a comparison's base and the economy it is of ("compared with 3.46% in the United States")."""
+
+
+def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read]) -> bool:
+    """A comparison's base that is another economy's figure ("China spent 2.56% of GDP on R&D in 2022, compared with
+    3.46% in the United States"): the economy right after it, and the sentence's figure before it of another one."""
+    return bool(frame.role == "earlier" and frame.entity_from == "stated"
+                and any(p.value == frame.entity and p.start > figure.end
+                        and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start) for p in places)
+                and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
+
+
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
             earlier_years: set, base_months: frozenset = frozenset(), attached_years: dict | None = None,
             later_clauses_years: frozenset = frozenset(), level: Figure | None = None,
@@ -4368,7 +4386,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     the year -> start of its figure; nor dating a figure of a later clause, `later_clauses_years`), else the
     earlier sentences' period (context). A rate with its `level` right after its "to" ("grew 1.5 percent to USD
     292.5 billion last month") is dated by what follows the level; a comparison's base before `next_figure` (where
-    the sentence's next figure starts) is this figure's own."""
+    the sentence's next figure starts) is this figure's own; a base of another economy is of the sentence's period."""
     attached_years = attached_years or {}
     next_figure = len(sentence) if next_figure is None else next_figure
     tail = level.end if level is not None and not LEVEL_AFTER_RATE_DATED.match(sentence, figure.end) else figure.end
@@ -4485,6 +4503,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
     elif (month := _attached_month(after, main_period, context, frame.role, sentence[max(0, figure.start - 20): figure.start])):
         frame.period, frame.period_from = month, "stated"
+        return
+    elif frame.role == "earlier" and main_period and frame.compared_across:
+        # "2.56% of GDP in 2022, compared with 3.46% in the United States": another economy's figure of the same
+        # period, most likely (it may be an older one: assumed, never an accusation)
+        frame.period, frame.period_from = main_period, "assumed"
+        frame.notes.append(f"compared across economies: {main_period}, the period of the figure it is compared with")
         return
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
         # "up from 24 last year" most often; a guess all the same ("surged from about 100 to nearly 70,000 by

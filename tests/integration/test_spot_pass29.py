@@ -1,0 +1,81 @@
+"""Mapping pass 29 (issue 20): general classes of wording found on the development detail and on probes of the pass,
+each tested on phrasings of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass29")
+
+
+# --- "more than in the same period last year": last year is the base ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    ("In 2023, China exported 17 GW of modules, 77% more than in the same period last year.", "77%", "2023"),
+    ("Exports of modules reached 17 GW in 2023, 20% higher than during the same period last year.", "20%", "2023"),
+])
+def test_a_comparison_with_the_same_period_last_year_dates_the_figure_by_its_own_year(store, text, span, period):
+    """"than in the same period last year": last year is what the growth compares with, not the growth's year."""
+    assert by_span(spot.spot(text, store=store, published="2024-03-28"), span).frame["period"] == period
+
+
+def test_last_year_said_as_the_figures_own_year_stays_its_period(store):
+    """Without a comparison word before it, "last year" dates the figure ("exported 17 GW last year")."""
+    found = spot.spot("China exported 17 GW of modules last year, 77% more than in 2022.", store=store,
+                      published="2024-03-28")
+    assert by_span(found, "17 GW").frame["period"] == "2023"
+
+
+# --- a comparison's base that is another economy's figure ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity, period", [
+    ("China's gross expenditure on R&D reached 2.56% of GDP in 2022, compared with 3.46% in the United States.",
+     "3.46%", "USA", "2022"),
+    ("China spent 2.4% of GDP on R&D in 2022, versus 3.5% for the US.", "3.5%", "USA", "2022"),
+    ("South Korea had 9,082 researchers per million people in 2022, compared with 1,687 in China.", "1,687", "CHN",
+     "2022"),
+])
+def test_a_base_of_another_economy_is_of_the_sentences_period_and_its_own_economy(store, text, span, entity, period):
+    """"compared with 3.46% in the United States" after China's 2022 figure is the US's figure of 2022 (assumed: it
+    may be an older one), not the US's of the year before, nor China's."""
+    read = by_span(spot.spot(text, store=store, published="2024-06-01"), span)
+    assert (read.frame["entity"], read.frame["period"], read.frame["period_from"]) == (entity, period, "assumed")
+
+
+def test_a_base_of_another_economy_is_never_an_accusation(store):
+    """The base's year is a guess: a figure far from the store's value of that year stays needs-review at most."""
+    read = by_span(spot.spot("China spent 2.4% of GDP on R&D in 2022, compared with 1.1% in the United States.",
+                             store=store, published="2024-06-01"), "1.1%")
+    assert read.frame["entity"] == "USA"
+    assert read.verdict not in ("contradicted", "misleading")
+
+
+def test_a_base_of_the_same_economy_is_still_the_year_before(store):
+    """"up from 2.43% in 2021" and "compared with 7% a year earlier" stay the same economy's earlier figures."""
+    found = spot.spot("China spent 2.56% of GDP on R&D in 2022, compared with 2.43% a year earlier.", store=store,
+                      published="2024-06-01")
+    read = by_span(found, "2.43%")
+    assert (read.frame["entity"], read.frame["period"]) == ("CHN", "2021")
+
+
+# --- "while Germany's was 3.13 per cent": the ratio said once ----------------------------------------------------------------
+
+def test_a_possessive_with_was_carries_the_ratio_to_gdp(store):
+    found = spot.spot("Japan's R&D intensity stood at 3.41 per cent in 2022, while Germany's was 3.13 per cent.",
+                      store=store, published="2024-06-01")
+    read = by_span(found, "3.13 per cent")
+    assert (read.frame["entity"], read.frame["kind"], read.frame["period"]) == ("DEU", "percent_of_gdp", "2022")
+    assert read.match is not None and read.match.indicator == "GB.XPD.RSDV.GD.ZS"
+
+
+def test_a_possessive_with_a_measure_of_its_own_does_not(store):
+    """"while Germany's inflation was 3.13 per cent" names another measure: not the ratio."""
+    found = spot.spot("Japan's R&D intensity stood at 3.41 per cent in 2022, while Germany's inflation was 3.13 per "
+                      "cent.", store=store, published="2024-06-01")
+    assert by_span(found, "3.13 per cent").frame["kind"] != "percent_of_gdp"
