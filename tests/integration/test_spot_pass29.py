@@ -79,3 +79,28 @@ def test_a_possessive_with_a_measure_of_its_own_does_not(store):
     found = spot.spot("Japan's R&D intensity stood at 3.41 per cent in 2022, while Germany's inflation was 3.13 per "
                       "cent.", store=store, published="2024-06-01")
     assert by_span(found, "3.13 per cent").frame["kind"] != "percent_of_gdp"
+
+
+# --- a lead claimed with a year carried from an earlier paragraph --------------------------------------------------------------
+
+EDITION_2022 = ("The 2022 edition of the Global Innovation Index counted 21 science and technology clusters in China and 21 "
+                "in the United States.")
+LEAD = "China emerged as the country with the greatest number of clusters, the report said."
+
+
+def test_a_lead_dated_only_by_an_earlier_paragraph_is_not_accused(store):
+    """A lead may hold in one edition and not in the one before (2022: a tie, 2023: China first): dated only by an
+    earlier paragraph's year, the claim is needs-review, with the engine's reading given, never contradicted."""
+    found = spot.spot(f"{EDITION_2022}\n\n{LEAD}", store=store, published="2023-10-08")
+    read = by_span(found, "the greatest number of clusters")
+    assert (read.frame["period"], read.frame["period_from"]) == ("2022", "assumed")
+    assert read.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (f"{EDITION_2022} {LEAD}", "contradicted"),  # the same paragraph's year: the text's own
+    ("In 2023, China emerged as the country with the greatest number of clusters.", "supported"),
+])
+def test_a_lead_dated_in_its_paragraph_is_judged(store, text, verdict):
+    assert by_span(spot.spot(text, store=store, published="2023-10-08"),
+                   "the greatest number of clusters").verdict == verdict

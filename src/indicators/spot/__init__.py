@@ -171,7 +171,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
                                f"figures (more than {MAX_SENTENCE_FIGURES}): it is a table or not prose; only its first "
                                f"{len(reads)} were read.")
         here = [_candidate(r, sentence, s0) for r in reads]
-        here += _leaders(sentence, s0, context)
+        here += _leaders(sentence, s0, context, paragraph)
         _streaks(here)
         for candidate in sorted(here, key=lambda c: c.start):
             _points_back(candidate, sentence, previous)
@@ -797,9 +797,10 @@ def _first_place(sentence: str, s0: int, context: frames.Context, index: list,
                                  freq="A", measure=entry.measure, subject=entry.subject, basis=entry.basis))
 
 
-def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]:
+def _leaders(sentence: str, s0: int, context: frames.Context, paragraph: int = 0) -> list[Candidate]:
     """"topped the list of countries with the most X", "hosts most X": a claim of rank 1 without a figure;
-    the span runs to the end of the first subject named after the wording."""
+    the span runs to the end of the first subject named after the wording. A year carried from an earlier paragraph
+    is assumed: a lead may hold in one edition and not in the next, and the text may speak of the latest."""
     low = sentence.lower()
     for words in vocabulary.vocabulary()["leader_words"]:
         at = low.find(words)
@@ -816,11 +817,14 @@ def _leaders(sentence: str, s0: int, context: frames.Context) -> list[Candidate]
         entity = places[-1].value if places else (context.place or "CHN")
         years = [y for _, y, base, _ in frames._years(sentence, context.published) if y and not base]
         period = years[0] if years else context.period
+        carried = not years and period and context.period_paragraph != paragraph
         frame = frames.Frame(kind="rank", measure="count", measure_from="stated", measures=("count",),
                              subject=after[0].value, subject_from="stated", entity=entity,
                              entity_from="stated" if places else "context", period=period,
-                             period_from="stated" if years else ("context" if period else ""),
+                             period_from="stated" if years else ("assumed" if carried else "context" if period else ""),
                              transformation="level", transformation_from="stated", role="leader")
+        if carried:  # "with China emerging as the country with the greatest number of clusters" after a paragraph on 2022
+            frame.notes.append(f"{period}: the year of an earlier paragraph, assumed")
         return [Candidate(sentence=sentence, span=sentence[at:stop].strip(), start=s0 + at, end=s0 + stop, value=1.0,
                           scale=1.0, value_unscaled=None, unit="rank", comparator="rank==1", check="leader", step=None,
                           period=period, entity=entity, role="leader", total=LEADER_TOTALS[after[0].value],
