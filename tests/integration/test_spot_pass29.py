@@ -104,3 +104,38 @@ def test_a_lead_dated_only_by_an_earlier_paragraph_is_not_accused(store):
 def test_a_lead_dated_in_its_paragraph_is_judged(store, text, verdict):
     assert by_span(spot.spot(text, store=store, published="2023-10-08"),
                    "the greatest number of clusters").verdict == verdict
+
+
+# --- an index's year before "ranks" is a year, not a move of that many places ---------------------------------------------------
+
+@pytest.mark.parametrize("text, spans", [
+    ("The Global Innovation Index 2025 ranks China 10th.", ["10th"]),
+    ("The GII 2024 ranks Vietnam 44th.", ["44th"]),
+])
+def test_a_year_before_ranks_is_not_a_move_in_the_ranking(store, text, spans):
+    assert [c.span for c in spot.spot(text, store=store, published="2025-10-01")] == spans
+
+
+def test_a_move_counted_in_places_is_still_read(store):
+    found = spot.spot("China climbed 25 places in the Global Innovation Index.", store=store, published="2025-10-01")
+    assert by_span(found, "25 places").frame["transformation"] == "change"
+
+
+# --- a score's base after its edition and "up from" ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    ("The United States scored 62.4 in the 2024 index, up from 63.5 in 2023.", "63.5", "2023"),
+    ("China scored 56.3 in the 2024 edition, down from 55.3 in 2023.", "55.3", "2023"),
+])
+def test_a_scores_base_after_its_edition_is_a_score(store, text, span, period):
+    """The base of a score ("up from 63.5") is in the score's unit, as "improving to 40.9 from 38.7" was."""
+    read = by_span(spot.spot(text, store=store, published="2024-10-01"), span)
+    assert (read.frame["kind"], read.frame["period"]) == ("score", period)
+    assert read.match is not None and read.match.indicator == "gii_score"
+
+
+def test_a_bare_number_after_other_words_and_from_takes_no_score(store):
+    """Only the edition's words may stand between: "scored 62.4, with exports up from 3" gives the 3 no score."""
+    found = spot.spot("The United States scored 62.4 in the 2024 index, while exports rose from 3 to 4 million units.",
+                      store=store, published="2024-10-01")
+    assert all(c.frame.get("kind") != "score" for c in found if c.span.startswith("3"))

@@ -250,6 +250,8 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
         unit = "rank"
     elif unit is None:
         unit, used = _domain_unit(sentence[end: end + 60])
+        if unit == "rank" and YEAR.fullmatch(sentence, f.start, f.end):
+            return []  # "The Global Innovation Index 2025 ranks China 10th": a year, not a move of 2025 places
         top = re.search(r"\btop[\s-]+$", sentence[max(0, f.start - 10): f.start], re.I) \
             or _first_n_of_a_ranking(sentence[max(0, f.start - 10): f.start], sentence[f.end: f.end + 30])
         if top and unit == "count" and re.search(r"(?i)\b(?:economies|countries|nations)$", sentence[end: end + used]):
@@ -295,6 +297,11 @@ def _level_beside_rate(sentence: str, here: Figure, nxt: Figure) -> bool:
                 or re.match(r"[+\-\u2212]", sentence[nxt.start: nxt.end]))
 
 
+BASE_AFTER_A_FIGURE = re.compile(r"(?i)\s+(?:in\s+(?:the\s+)?(?:(?:19|20)\d{2}\s+)?(?:[a-z]+\s+){0,2}?(?:index|edition|"
+                                 r"ranking|report|GII)\s*,?\s*(?:(?:up|down)\s+)?)?from\s+")
+"""Between a figure and its base: "from", or its edition and "up from" ("62.4 in the 2024 index, up from 63.5")."""
+
+
 def _share_units(sentence: str, figures: list[Figure]) -> None:
     """"21 and nine clusters": a figure without a unit takes the next one's across "and"; a scaled
     figure without a unit takes the previous scaled figure's ("1.59 million applications ... 3.4 million")."""
@@ -315,10 +322,10 @@ def _share_units(sentence: str, figures: list[Figure]) -> None:
             # the name's figure, positive (an accountant's negative has no name before it)
             figure.unit, figure.value = named, abs(figure.value)
     for before, figure in zip(figures, figures[1:]):
-        # "its overall score improving to 40.9 from 38.7": a bare number right after "from" and a figure whose unit
-        # its words before gave is the figure's base, in its unit
+        # "its overall score improving to 40.9 from 38.7", "scored 62.4 in the 2024 index, up from 63.5": a bare
+        # number right after "from" and a figure whose unit its words before gave is the figure's base, in its unit
         if figure.unit is None and before.unit and figure.scale == 1 and not figure.ordinal \
-                and re.fullmatch(r"\s+from\s+", sentence[before.end: figure.start]) \
+                and BASE_AFTER_A_FIGURE.fullmatch(sentence, before.end, figure.start) \
                 and _unit_before(sentence[max(0, before.start - 40): before.start]):
             figure.unit = before.unit
     last_scaled = None
