@@ -139,3 +139,25 @@ def test_a_bare_number_after_other_words_and_from_takes_no_score(store):
     found = spot.spot("The United States scored 62.4 in the 2024 index, while exports rose from 3 to 4 million units.",
                       store=store, published="2024-10-01")
     assert all(c.frame.get("kind") != "score" for c in found if c.span.startswith("3"))
+
+
+# --- review of the pass: a list after a base of another economy; a base with a time of its own -----------------------------
+
+@pytest.mark.parametrize("text, span, entity, period", [
+    ("China had 21 clusters in 2022, compared with 21 in the United States and 10 in Germany.", "10", "DEU", "2022"),
+    ("China filed 70,017 PCT applications in 2022, compared with 58,823 in the United States and 50,351 in Japan.",
+     "50,351", "JPN", "2022"),
+    ("China spent 2.43% of GDP on R&D in 2021, compared with 3.47% in the United States and 4.6% in South Korea.",
+     "4.6%", "KOR", "2021"),
+])
+def test_items_listed_after_a_base_of_another_economy_keep_the_sentences_year(store, text, span, entity, period):
+    """The base of another economy is of the sentence's year, so that year is no base year for the items after it."""
+    read = by_span(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert (read.frame["entity"], read.frame["period"]) == (entity, period)
+
+
+@pytest.mark.parametrize("tail", ["in 2021", "a year earlier"])
+def test_a_base_of_another_economy_with_a_time_of_its_own_is_dated_by_it(store, tail):
+    text = f"China's R&D spending equalled 2.56% of GDP in 2022, compared with 3.46% in the United States {tail}."
+    read = by_span(spot.spot(text, store=store, published="2025-03-01"), "3.46%")
+    assert (read.frame["entity"], read.frame["period"]) == ("USA", "2021")

@@ -1152,8 +1152,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
         if frame.role == "figure" and main_period is None and frame.period:
             main_period = frame.period
-        if frame.role == "earlier" and frame.period:
-            earlier_years.add(frame.period[:4])
+        if frame.role == "earlier" and frame.period and not frame.compared_across:
+            earlier_years.add(frame.period[:4])  # (another economy's base is of the sentence's year: no base year)
         moved = _bracketed_move(sentence, figure, reads) if figure.form == "count" or not figure.form else None
         if moved is not None:
             # "led with the most clusters in the top 100, at 26 (up two)": the change of the count before it since
@@ -4366,6 +4366,12 @@ def _window_said_after(after: str, period: str | None) -> str | None:
 
 ECONOMY_RIGHT_AFTER = re.compile(r"\s*(?:in|for|by)\s+(?:the\s+)?")
 """Between a comparison's base and the economy it is of ("compared with 3.46% in the United States")."""
+OWN_TIME_AFTER = re.compile(r"(?i)\s*,?\s*(?:(?:in|during|for|as\s+of)\s+)?(?:(?:19|20)\d{2}\b|(?:" + MONTHS + r")\b|"
+                            r"(?:a|one)\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\b|"
+                            r"the\s+year\s+before|last\s+(?:year|month|quarter)|(?:the\s+)?(?:first|second|third|"
+                            r"fourth)\s+(?:quarter|half))")
+"""After the economy of a comparison's base, a time of its own ("compared with 3.46% in the United States in 2021",
+"... a year earlier"): the base is dated by it, not by the sentence's period."""
 
 
 def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read]) -> bool:
@@ -4373,7 +4379,8 @@ def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sente
     3.46% in the United States"): the economy right after it, and the sentence's figure before it of another one."""
     return bool(frame.role == "earlier" and frame.entity_from == "stated"
                 and any(p.value == frame.entity and p.start > figure.end
-                        and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start) for p in places)
+                        and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
+                        and not OWN_TIME_AFTER.match(sentence, p.end) for p in places)
                 and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
 
 
