@@ -161,3 +161,65 @@ def test_a_base_of_another_economy_with_a_time_of_its_own_is_dated_by_it(store, 
     text = f"China's R&D spending equalled 2.56% of GDP in 2022, compared with 3.46% in the United States {tail}."
     read = by_span(spot.spot(text, store=store, published="2025-03-01"), "3.46%")
     assert (read.frame["entity"], read.frame["period"]) == ("USA", "2021")
+
+
+# --- dev130's first-run accusations, mended as general classes -----------------------------------------------------------------
+
+@pytest.mark.parametrize("span", ["approximately 160 percent", "160 percent"])
+def test_a_growth_above_a_hundred_percent_ending_in_zero_is_rounded_to_tens(store, span):
+    """CAAM's NEV sales grew 157.5% in 2021 ("1.6 times"): "160 percent", with or without "approximately", may be
+    rounded to tens (a zero that may not be significant), so it is not contradicted."""
+    text = f"In 2021, China's sales of new energy vehicles surged {span} to 3.52 million units, CAAM said."
+    read = by_span(spot.spot(text, store=store, published="2022-01-13"), span)
+    assert read.match is not None and read.match.indicator == "vehicle_sales_yoy_pct"
+    assert read.verdict == "supported-rounded"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("In 2021, China's sales of new energy vehicles surged 15 percent to 3.52 million units.", "15 percent"),
+    ("China exported about 250 of its 3.52 million new energy vehicles sold in 2021.", "about 250"),
+])
+def test_other_figures_keep_their_written_precision(store, text, span):
+    """"15 percent" stays a figure to the unit; a whole number under 1,000 that is not a percentage needs a word of
+    approximation (and even then is rounded to tens only)."""
+    read = by_span(spot.spot(text, store=store, published="2022-01-13"), span)
+    assert read.step in (None, 1.0, 10.0)
+    if span == "15 percent":
+        assert read.step == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Tesla is the leader among foreign brands. The group sold 1,863,494 NEVs in 2022, up 208.64 per cent.",
+    "The carmaker sold 1,863,494 NEVs in 2022.",
+    "The automaker exported 242,765 vehicles in 2023.",
+])
+def test_a_company_named_by_its_role_counts_its_own_figures(store, text):
+    """"The group sold ...", "the carmaker", "the automaker": a company's figures, never the economy's (the store
+    holds economies)."""
+    found = spot.spot(text, store=store, published="2024-01-13")
+    numbers = [c for c in found if c.frame.get("kind") in ("count", "percent")]
+    assert numbers and all(c.frame["subject"] == "other:company" for c in numbers)
+    assert all(c.verdict == "unverifiable" for c in numbers)
+
+
+def test_the_group_alone_is_no_company(store):
+    found = spot.spot("Within the group, China had 24 of the top 100 science and technology clusters in 2023.",
+                      store=store, published="2024-01-13")
+    assert by_span(found, "24").frame["subject"] != "other:company"
+
+
+def test_a_wider_noun_a_figure_is_counted_in_keeps_the_narrower_subject_named_before(store):
+    """"The sale of commercial vehicles ... with 5.13 million vehicles sold": commercial vehicles, not all vehicles
+    (which the store holds, and would judge against)."""
+    found = spot.spot("The sale of commercial vehicles rose sharply in 2020, with 5.13 million vehicles sold, an 18.7 "
+                      "percent increase.", store=store, published="2021-01-14")
+    for span in ("5.13 million vehicles", "18.7 percent"):
+        assert by_span(found, span).frame["subject"] == "commercial_vehicles"
+        assert by_span(found, span).verdict == "unverifiable"
+
+
+def test_a_wider_noun_after_another_figure_is_the_whole(store):
+    """"including 1.2 million NEVs, for a total of 5.9 million vehicles": a figure between, so all vehicles."""
+    found = spot.spot("China exported 5.2 million cars in 2023, including 1.2 million NEVs, for a total of 5.9 million "
+                      "vehicles.", store=store, published="2024-01-14")
+    assert by_span(found, "5.9 million vehicles").frame["subject"] == "vehicles"

@@ -3001,6 +3001,28 @@ OTHER_ECONOMIES_BEFORE = re.compile(r"(?i)\b(?:any|every|all|each|no)\s+other\s+
 """Before "economy": the economies a figure is compared with ("more than any other economy"), not GDP."""
 
 
+FIGURE_RIGHT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion))?" + HEAD_GAP.pattern + r"$",
+                                 re.I)
+"""A figure and at most one lower-case word right before a noun ("5.13 million vehicles")."""
+
+
+def _generic_heads_out(items: list[Mention], sentence: str) -> list[Mention]:
+    """"The sale of commercial vehicles has seen a sharp increase, with 5.13 million vehicles sold ..., and a 18.7
+    percent increase": a wider noun a figure is counted in ("vehicles"), after a narrower subject the sentence named
+    before that figure with no figure between, is the figure's unit, not another subject (the narrower one stands);
+    not after a figure between ("including 1.2 million NEVs, ... 5.9 million vehicles" are all vehicles)."""
+    out = []
+    for m in items:
+        counted = FIGURE_RIGHT_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+        narrower = counted and next((n for n in reversed(items) if n.end <= counted.start() and n.value != m.value
+                                     and not n.value.startswith("other:") and catalogue.within(n.value, m.value)), None)
+        if narrower and not re.search(r"\d", YEAR.sub("", sentence[narrower.end: counted.start()])) \
+                and not any(narrower.end <= o.start < counted.start() for o in items):
+            continue
+        out.append(m)
+    return out
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -3027,6 +3049,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
     # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
     # unless an economy is named in between)
+    items = _generic_heads_out(items, sentence)
     named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
     company = next((m for m in reversed(named) if m.end <= figure.start and (
         clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in _place_words(sentence)))), None)
