@@ -830,18 +830,6 @@ def _round_zeros_step(figure: Figure) -> float | None:
     return 10.0 ** zeros if zeros >= (3 if figure.scale == 1 else 1) else None
 
 
-def _approximate_tens_step(figure: Figure, comparator: str) -> float | None:
-    """10 for a whole number from 100 to 990 ending in a zero that is a percentage ("sales surged 160 percent" for
-    157.5%, which CAAM said as "1.6 times": its zero may not be a significant digit) or that a word of approximation
-    leads ("about 250 companies"): rounded to tens; None otherwise ("250 companies" counts, "20 percent")."""
-    approximate = comparator == "~=" and figure.lead is not None and figure.lead < figure.start
-    value = abs(figure.value)
-    if (approximate or figure.unit == "percent") and figure.unit != "rank" and not figure.decimals and figure.scale == 1 and figure.kind == "number" \
-            and float(value).is_integer() and 100 <= value < 1000 and value % 10 == 0:
-        return 10.0
-    return None
-
-
 def check_and_step(figure: Figure, comparator: str) -> tuple[str, float | None]:
     """The claims engine's check kind for this comparator and unit, and the step a rounded figure implies
     (a bare fraction: one fifth of its value, "a third" is 30.0 to 36.6 percent)."""
@@ -849,7 +837,7 @@ def check_and_step(figure: Figure, comparator: str) -> tuple[str, float | None]:
         return "count", None
     if comparator in (">", ">=", "<", "<="):
         return "threshold", None
-    round_step = _round_zeros_step(figure) or _approximate_tens_step(figure, comparator)
+    round_step = _round_zeros_step(figure)
     if round_step:  # "about 70,000" applications, "$350 million": rounded to the last non-zero digit
         return "rounded", round_step
     if comparator in ("==", "~=") and figure.unit in ("rank", "count") and figure.decimals == 0 and figure.scale == 1:

@@ -3001,28 +3001,6 @@ OTHER_ECONOMIES_BEFORE = re.compile(r"(?i)\b(?:any|every|all|each|no)\s+other\s+
 """Before "economy": the economies a figure is compared with ("more than any other economy"), not GDP."""
 
 
-FIGURE_RIGHT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion))?" + HEAD_GAP.pattern + r"$",
-                                 re.I)
-"""A figure and at most one lower-case word right before a noun ("5.13 million vehicles")."""
-
-
-def _generic_heads_out(items: list[Mention], sentence: str) -> list[Mention]:
-    """"The sale of commercial vehicles has seen a sharp increase, with 5.13 million vehicles sold ..., and a 18.7
-    percent increase": a wider noun a figure is counted in ("vehicles"), after a narrower subject the sentence named
-    before that figure with no figure between, is the figure's unit, not another subject (the narrower one stands);
-    not after a figure between ("including 1.2 million NEVs, ... 5.9 million vehicles" are all vehicles)."""
-    out = []
-    for m in items:
-        counted = FIGURE_RIGHT_BEFORE.search(sentence, max(0, m.start - 40), m.start)
-        narrower = counted and next((n for n in reversed(items) if n.end <= counted.start() and n.value != m.value
-                                     and not n.value.startswith("other:") and catalogue.within(n.value, m.value)), None)
-        if narrower and not re.search(r"\d", YEAR.sub("", sentence[narrower.end: counted.start()])) \
-                and not any(narrower.end <= o.start < counted.start() for o in items):
-            continue
-        out.append(m)
-    return out
-
-
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -3049,7 +3027,6 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # the figure in its clause makes the figure the company's, which the store does not hold (never the economy's)
     # ("Zhejiang University was the leading applicant, with 311 PCT applications": before the figure's clause too,
     # unless an economy is named in between)
-    items = _generic_heads_out(items, sentence)
     named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
     company = next((m for m in reversed(named) if m.end <= figure.start and (
         clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in _place_words(sentence)))), None)
@@ -4633,14 +4610,25 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # 2025: October 2024 (for the figures of the ", when" clause only, assumed as that clause's year is)
         sub = f"{year}-{month[5:]}"
     published = context.published
-    if sub and how == "context" and published and re.fullmatch(r"\d{4}-\d{2}", sub) \
-            and (int(sub[:4]), int(sub[5:])) >= (published.year, published.month):
-        # "in December" read in January: the December before the text, not the one after it
-        sub = f"{int(sub[:4]) - 1}{sub[4:]}"
+    if sub and how == "context" and published and (end := _last_month(sub)) is not None \
+            and end >= (published.year, published.month):
+        # "in December" read in January, "in the first 11 months" read in January 2025, "in the first quarter" read
+        # in March: the part of the year completed before the text, not one not yet over
+        sub = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in sub.split("/"))
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+def _last_month(code: str) -> tuple[int, int] | None:
+    """(year, month) of the last month of a period below a year ("2025-03", "2025-Q1", "2025-H2", "2025-01/2025-11"),
+    else None."""
+    m = re.fullmatch(r"(?:\d{4}-\S+/)?(\d{4})-(?:(\d{2})|Q([1-4])|H([12]))", code)
+    if m is None:
+        return None
+    month = int(m.group(2)) if m.group(2) else 3 * int(m.group(3)) if m.group(3) else 6 * int(m.group(4))
+    return int(m.group(1)), month
 
 
 SINCE_YEAR = re.compile(r"(?i)\bsince\s+((?:19|20)\d{2})\b")
