@@ -235,3 +235,22 @@ def test_a_total_after_a_narrower_subject_is_still_read_and_judged(store):
 def test_a_part_of_a_year_named_without_its_year_is_the_last_one_completed(store, text, published, period):
     """"In the first 11 months" read in January 2025 is January to November 2024, as "in December" was."""
     assert by_span(spot.spot(text, store=store, published=published), "5.4%").frame["period"] == period
+
+
+# --- "those from the US": filings' origin, imports' partner --------------------------------------------------------------------
+
+def test_filings_pointed_back_to_with_those_from_are_the_places_own(store):
+    found = spot.spot("PCT applications from China grew by 10.6% in 2019, while those from the US rose 2.8%.",
+                      store=store, published="2020-04-08")
+    assert by_span(found, "2.8%").frame["entity"] == "USA"
+    assert by_span(found, "10.6%").frame["entity"] == "CHN"
+
+
+def test_imports_pointed_back_to_with_those_from_are_bilateral(store):
+    """"China's imports from Japan grew 10.6%, while those from the US fell 2.8%": imports from the US, never China's
+    total imports (which the store holds, and would judge against)."""
+    found = spot.spot("China's imports from Japan grew by 10.6% in 2023, while those from the US fell 2.8%.",
+                      store=store, published="2024-04-08")
+    read = by_span(found, "2.8%")
+    assert (read.frame["entity"], read.frame["counterpart"]) == ("CHN", "USA")
+    assert read.verdict == "unverifiable"

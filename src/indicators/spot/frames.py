@@ -3316,6 +3316,9 @@ def _partner(sentence: str, place: Mention) -> bool:
     such as Russia"), not as whose figure it is."""
     if FILED_FROM.search(sentence, max(0, place.start - 40), place.start):
         return False  # "filings from the US fell 2.8%": where the filings come from is whose they are
+    if THOSE_FROM.search(sentence, max(0, place.start - 30), place.start) \
+            and FILED_FROM_EARLIER.search(sentence, 0, place.start):
+        return False  # "applications from China grew 10.6%, while those from the US rose 2.8%": the US's filings
     if ABSOLUTE_WITH_BEFORE.search(sentence, max(0, place.start - 12), place.start) \
             and ABSOLUTE_WITH_AFTER.match(sentence, place.end):
         return False  # "..., with China moving up to 11th place": the clause's own subject, not a partner
@@ -3334,6 +3337,10 @@ FILED_FROM = re.compile(r"(?i)\b(?:filings?|applications?|applicants?|patents?|f
                         r"publications?)\s+(?:[\w-]+\s+)?(?:from|originating\s+(?:from|in))\s+(?:the\s+)?$")
 """Before a place, what comes from it is its own ("filings from the US", "applications originating from Japan"): the
 origin of a count is whose figure it is, not a partner."""
+FILED_FROM_EARLIER = re.compile(FILED_FROM.pattern.removesuffix("$"))
+THOSE_FROM = re.compile(r"(?i)\b(?:those|the\s+ones)\s+(?:from|originating\s+(?:from|in))\s+(?:the\s+)?$")
+"""Before a place, filings pointed back to ("..., while those from the US rose 2.8%" after "applications from China"):
+the place's own, as FILED_FROM (not "imports ..., while those from the US fell": a partner's)."""
 
 
 def _listed_after(words: str) -> re.Pattern:
@@ -3435,7 +3442,11 @@ makes it the goods' origin ("imports of U.S. goods", "imports of Russia's oil").
 
 def _origin_of_imports(sentence: str, place: Mention) -> bool:
     """Whether the place is where imports come from ("imports from Russia", "imports of U.S. goods"), not the
-    importer ("Imports of Japan fell")."""
+    importer ("Imports of Japan fell"); "those from the US" after imports ("imports from Japan grew 10.6%, while those
+    from the US fell 2.8%")."""
+    if THOSE_FROM.search(sentence, max(0, place.start - 30), place.start) \
+            and re.search(r"(?i)\bimport", sentence[: place.start]):
+        return True
     m = IMPORTED_FROM.search(sentence, max(0, place.start - 40), place.start)
     if not m:
         return False
