@@ -254,3 +254,32 @@ def test_imports_pointed_back_to_with_those_from_are_bilateral(store):
     read = by_span(found, "2.8%")
     assert (read.frame["entity"], read.frame["counterpart"]) == ("CHN", "USA")
     assert read.verdict == "unverifiable"
+
+
+# --- a part of a whole, "of which" / "including" ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("In 2021, China sold 3.52 million NEVs, of which 3.33 million were passenger cars.", "3.33 million were passenger cars"),
+    ("In 2021, China sold 3.52 million NEVs, including 3.33 million passenger cars.", "3.33 million passenger cars"),
+    ("Sales of NEVs reached 3.52 million units in 2021, of which passenger cars sold 3.33 million.", "3.33 million"),
+])
+def test_a_part_of_a_whole_that_no_series_counts_is_not_judged(store, text, span):
+    """Passenger NEVs are neither all passenger cars (21.48 million, which the store holds) nor all NEVs: the part is
+    unverifiable, never contradicted against all passenger cars."""
+    read = by_span(spot.spot(text, store=store, published="2022-01-20"), span)
+    assert read.frame["subject"] == "other:part_of_a_whole"
+    assert read.verdict == "unverifiable"
+
+
+def test_a_part_the_whole_holds_is_still_judged(store):
+    """"2.02 million vehicles, of which passenger cars ... 1.61 million": passenger cars are vehicles, so the part is
+    the passenger cars' series' figure."""
+    found = spot.spot("In 2021, China exported 2.02 million vehicles, of which passenger cars accounted for 1.61 million.",
+                      store=store, published="2022-01-20")
+    assert by_span(found, "1.61 million").frame["subject"] != "other:part_of_a_whole"
+
+
+def test_plug_in_hybrid_said_as_an_adjective_is_phev(store):
+    found = spot.spot("Battery electric vehicle sales rose to 2.92 million in 2021, while plug-in hybrid sales rose to "
+                      "603,000.", store=store, published="2022-01-20")
+    assert by_span(found, "603,000").frame["subject"] == "phev"

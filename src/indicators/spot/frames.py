@@ -1212,6 +1212,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _scoped_ranks(sentence, reads)
     _world_wholes(sentence, reads, places)
     _part_pointed_back(sentence, reads, subjects, context)
+    _part_of_which(sentence, reads)
     _partner_counts(sentence, reads, context)
     reads = _each_measure(sentence, reads)
     reads = _each_economy(sentence, reads, places)
@@ -2464,6 +2465,32 @@ def _part_pointed_back(sentence: str, reads: list[Read], subjects: list[Mention]
                 frame.entity, frame.entity_from = (context.last_entity, "context") if context.last_entity \
                     else (context.country or "CHN", "assumed")
         frame.notes.append(f"a share of {named[0].words} pointed back to: that of the subject before, {part}")
+
+
+OF_WHICH = re.compile(r"(?i)(?:,|\(|;|—|–)\s*(?:of\s+which|of\s+whom|among\s+which|among\s+them|among\s+these|"
+                      r"including)\b")
+"""Words opening a part of the figure before ("3.52 million NEVs, of which 3.33 million were passenger cars",
+"..., including 3.33 million passenger cars")."""
+
+
+def _part_of_which(sentence: str, reads: list[Read]) -> None:
+    """"China sold 3.52 million NEVs in 2021, of which 3.33 million were passenger cars": a figure after "of which"
+    counts a part of the figure before, what both subjects name (passenger NEVs). When neither subject holds the
+    other, no series holds that part (all passenger cars are not it): "other:part_of_a_whole", never judged. A part
+    whose subject the whole's holds ("2.02 million vehicles, of which passenger cars ... 1.61 million") stays."""
+    for i, read in enumerate(reads):
+        opened = OF_WHICH.search(sentence, reads[i - 1].figure.end if i else 0, read.figure.start) if i else None
+        if opened is None or read.frame.role != "figure" or read.frame.subject_from != "stated":
+            continue
+        whole = next((r for r in reversed(reads[:i]) if r.frame.role == "figure" and r.frame.subject_from == "stated"
+                      and r.figure.end <= opened.start()), None)
+        part, of = read.frame.subject or "", (whole.frame.subject if whole else "") or ""
+        if not part or not of or part.startswith("other:") or of.startswith("other:") or part == of \
+                or catalogue.within(part, of) or catalogue.within(of, part):
+            continue
+        read.frame.subject, read.frame.subject_from = "other:part_of_a_whole", "stated"
+        read.frame.notes.append(f"a part of the {of.replace('_', ' ')} before it that is also "
+                                f"{part.replace('_', ' ')}: no series counts that part")
 
 
 ECONOMIES_COUNTED = re.compile(r"(?i)(?:^|\s)(?:(?P<region>[A-Z][a-z]+)\s+)?(?:countries|economies|nations|markets)$")
