@@ -283,3 +283,35 @@ def test_plug_in_hybrid_said_as_an_adjective_is_phev(store):
     found = spot.spot("Battery electric vehicle sales rose to 2.92 million in 2021, while plug-in hybrid sales rose to "
                       "603,000.", store=store, published="2022-01-20")
     assert by_span(found, "603,000").frame["subject"] == "phev"
+
+
+# --- a field's leader given another place: its place in the whole index ---------------------------------------------------------
+
+GII_2025 = "The Global Innovation Index 2025 was released on Tuesday. "
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    (GII_2025 + "In Central and Southern Asia, India leads the region in 38th place.", "38th", "IND"),
+    (GII_2025 + "In Latin America, Brazil leads the region at 52nd.", "52nd", "BRA"),
+])
+def test_a_fields_leader_given_another_place_is_placed_in_the_whole_index(store, text, span, entity):
+    """A leader's place in its field is first: another place said of it is its place in the index."""
+    read = by_span(spot.spot(text, store=store, published="2025-09-17"), span)
+    assert (read.frame["subject"], read.frame["entity"]) == ("innovation_index", entity)
+    assert read.verdict == "supported"
+
+
+@pytest.mark.parametrize("text, span", [
+    (GII_2025 + "Within ASEAN, Malaysia remained in second place behind Singapore.", "second"),
+    (GII_2025 + "In Asia, Singapore is first and Korea second.", "second"),
+])
+def test_a_place_within_a_field_stays_scoped(store, text, span):
+    assert by_span(spot.spot(text, store=store, published="2025-09-17"), span).frame["subject"] == \
+        "other:rank_in_a_field"
+
+
+def test_another_economys_place_after_a_leader_is_never_accused(store):
+    """"Singapore tops the list, with Korea second": Korea's place may be in the field (Asia), so not accused."""
+    found = spot.spot(GII_2025 + "In Asia, Singapore tops the list, with Korea second.", store=store,
+                      published="2025-09-17")
+    assert by_span(found, "second").verdict not in ("contradicted", "misleading")

@@ -2254,6 +2254,19 @@ leader at 5th place"; not the index's name, "Global Innovation Index"): a field 
 subject, not the place's scope."""
 
 
+LEADS_A_FIELD = re.compile(r"(?i)\b(?:leads|led|leading|tops|topped|topping|heads|headed|heading)\b")
+"""A field's leader ("In Central and Southern Asia, India leads the region in 38th place"): its place in the field is
+first, so another place said of it is its place in the whole index."""
+
+
+def _leader_placed(sentence: str, start: int, end: int) -> bool:
+    """A lead verb the figure's own clause gives its place ("India leads the region in 38th place"): nothing but
+    lower-case words between the verb and the figure (not "Singapore tops the list, while Malaysia is second")."""
+    verb = next(reversed(list(LEADS_A_FIELD.finditer(sentence, start, end))), None)
+    return verb is not None and not re.search(r"[,;:]|\b(?:while|whereas|and|but|followed)\b|\b[A-Z]",
+                                              sentence[verb.end(): end])
+
+
 def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
     """A place within a field the store does not rank ("remained in second place behind Singapore" after "within
     Asean,"; "the second most innovative country among 36 upper-middle-income nations"): no series' figure (subject
@@ -2269,8 +2282,9 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         phrase = tail[: end.start() if end else len(tail)]
         bracketed = sentence[: read.figure.start].rstrip().endswith("(")  # "India (39th)": its place in the index
         opened = not bracketed and read.frame.transformation != "change" and not WHOLE_FIELD_AFTER.match(phrase)
+        leader_elsewhere = read.value != 1 and _leader_placed(sentence, start, read.figure.start)
         scope = after_field.match(phrase) or FOR_FIELD.match(phrase) \
-            or (opened and opening_field.match(sentence[start: read.figure.start]))
+            or (opened and not leader_elsewhere and opening_field.match(sentence[start: read.figure.start]))
         if scope and not (scope.re is opening_field
                           and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"
