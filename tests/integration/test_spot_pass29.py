@@ -315,3 +315,42 @@ def test_another_economys_place_after_a_leader_is_never_accused(store):
     found = spot.spot(GII_2025 + "In Asia, Singapore tops the list, with Korea second.", store=store,
                       published="2025-09-17")
     assert by_span(found, "second").verdict not in ("contradicted", "misleading")
+
+
+# --- the third review: a company by its trade, "Vs" inside "NEVs", parts under different kinds ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chery is China's top car exporter. The manufacturer said it exported 937,000 vehicles in 2023.",
+    "Chery is China's top car exporter. The carmaker said its exports rose 101% in 2023 to 937,000 vehicles.",
+    "The automaker, which delivered 1.81 million vehicles in 2023, cut prices.",
+    "SAIC leads China's carmakers. The group's sales reached 5.02 million vehicles in 2023.",
+])
+def test_a_company_named_by_its_trade_as_a_subject_is_never_the_economy(store, text):
+    found = spot.spot(text, store=store, published="2024-07-15")
+    numbers = [c for c in found if c.frame.get("kind") in ("count", "percent")]
+    assert numbers and all(c.frame["subject"] == "other:company" for c in numbers)
+    assert all(c.verdict == "unverifiable" for c in numbers)
+
+
+def test_an_economy_named_after_a_generic_company_word_owns_the_figure(store):
+    found = spot.spot("The company said China's exports rose 7.1 percent in 2024.", store=store,
+                      published="2025-01-25")
+    read = by_span(found, "7.1 percent")
+    assert read.frame["subject"] != "other:company" and read.verdict == "supported"
+
+
+def test_the_vs_of_nevs_is_no_comparison(store):
+    """"exported 1.2 million NEVs in 2023": "Vs in" is no "vs", so 2023 is the figure's year, not a base (it had
+    been read as 2024 and contradicted)."""
+    read = by_span(spot.spot("China exported 1.2 million NEVs in 2023.", store=store, published="2025-03-10"),
+                   "1.2 million NEVs")
+    assert read.frame["period"] == "2023"
+    assert read.verdict == "supported-rounded"
+
+
+def test_a_part_under_another_kind_than_the_whole_is_still_judged(store):
+    """EVs sit under the new trio in the catalogue, not under vehicles: "4.91 million vehicles, of which 1.77 million
+    were electric vehicles" keeps its EV reading."""
+    found = spot.spot("China exported 4.91 million vehicles in 2023, of which 1.77 million were electric vehicles.",
+                      store=store, published="2025-01-14")
+    assert by_span(found, "1.77 million").frame["subject"] == "ev"

@@ -28,7 +28,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
 PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?"
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
-BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
+BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
                          r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
@@ -37,7 +37,7 @@ BASE_BEFORE = re.compile(r"(?:that of|those of|from|since|than|compared (?:with|
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
 "compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"; a likeness:
-"is now at 53rd, as in 2020"."""
+"is now at 53rd, as in 2020"; whole words only (not the "Vs" of "NEVs in 2023", the "over" of "turnover in 2023")."""
 MULTIPLE_BASE_BEFORE = re.compile(r"\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
                                   r"amount|total|number|volume|value))\s+(?:of|in|seen\s+in|recorded\s+in)\s+)?"
                                   r"(?:(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?)?$")
@@ -2490,8 +2490,9 @@ OF_WHICH = re.compile(r"(?i)(?:,|\(|;|—|–)\s*(?:of\s+which|of\s+whom|among\s
 def _part_of_which(sentence: str, reads: list[Read]) -> None:
     """"China sold 3.52 million NEVs in 2021, of which 3.33 million were passenger cars": a figure after "of which"
     counts a part of the figure before, what both subjects name (passenger NEVs). When neither subject holds the
-    other, no series holds that part (all passenger cars are not it): "other:part_of_a_whole", never judged. A part
-    whose subject the whole's holds ("2.02 million vehicles, of which passenger cars ... 1.61 million") stays."""
+    other but both fall under one kind (vehicles), no series holds that part (all passenger cars are not it):
+    "other:part_of_a_whole", never judged. A part whose subject the whole's holds ("2.02 million vehicles, of which
+    passenger cars ... 1.61 million") stays."""
     for i, read in enumerate(reads):
         opened = OF_WHICH.search(sentence, reads[i - 1].figure.end if i else 0, read.figure.start) if i else None
         if opened is None or read.frame.role != "figure" or read.frame.subject_from != "stated":
@@ -2500,8 +2501,10 @@ def _part_of_which(sentence: str, reads: list[Read]) -> None:
                       and r.figure.end <= opened.start()), None)
         part, of = read.frame.subject or "", (whole.frame.subject if whole else "") or ""
         if not part or not of or part.startswith("other:") or of.startswith("other:") or part == of \
-                or catalogue.within(part, of) or catalogue.within(of, part):
-            continue
+                or catalogue.within(part, of) or catalogue.within(of, part) \
+                or not (catalogue.ancestors(part) & catalogue.ancestors(of)) - {"goods", "goods_services"}:
+            continue  # (the catalogue sets them apart only under one kind: vehicles, patents; "4.91 million
+            # vehicles, of which 1.77 million were electric vehicles" holds EVs under the new trio, not vehicles)
         read.frame.subject, read.frame.subject_from = "other:part_of_a_whole", "stated"
         read.frame.notes.append(f"a part of the {of.replace('_', ' ')} before it that is also "
                                 f"{part.replace('_', ' ')}: no series counts that part")
@@ -3042,6 +3045,12 @@ OTHER_ECONOMIES_BEFORE = re.compile(r"(?i)\b(?:any|every|all|each|no)\s+other\s+
 """Before "economy": the economies a figure is compared with ("more than any other economy"), not GDP."""
 
 
+def _generic(organisation: Mention) -> bool:
+    """An organisation named by a generic word ("the manufacturer", "the company"), not by its name: an economy named
+    after it ("The manufacturer said China's NEV exports rose 6.7 percent") owns the figure, in its clause too."""
+    return organisation.words.lower().startswith("the ")
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -3070,7 +3079,8 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # unless an economy is named in between)
     named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
     company = next((m for m in reversed(named) if m.end <= figure.start and (
-        clause[0] <= m.start or not any(m.end <= p.start < figure.start for p in _place_words(sentence)))), None)
+        clause[0] <= m.start and not _generic(m) or not any(m.end <= p.start < figure.start
+                                                           for p in _place_words(sentence)))), None)
     if company is not None:
         frame.subject, frame.subject_from = "other:company", "stated"
         frame.notes.append(f"“{sentence[company.start:company.end]}”, an organisation, is what the figure counts")

@@ -119,7 +119,9 @@ def _organisation_patterns(words: dict) -> tuple[re.Pattern, re.Pattern]:
     ending = rf"\b{word}(?:\s+(?:(?:of|and|for|&)\s+)?{word}){{0,5}}\s+(?:{kinds})\b\.?"  # the longest name
     starting = rf"\b(?:{kinds}) of (?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){{0,3}}"
     roles = alternatives(words["roles"])
-    organisation = re.compile(rf"{starting}|{ending}|(?i:\b(?:{roles})\b)")
+    anaphor = (rf"\bthe\s+(?:{alternatives(words['anaphora_nouns'])})(?=\s*,|\s+(?:{alternatives(words['anaphora_next'])})\b)"
+               rf"|\bthe\s+group(?=\s+(?:{alternatives(words['group_next'])})\b)")
+    organisation = re.compile(rf"{starting}|{ending}|(?i:\b(?:{roles})\b|{anaphor})")
     sources = alternatives(words["attributions"])
     attribution = re.compile(rf"(?i)\b(?:{sources})\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{0,3}}$")
     return organisation, attribution
