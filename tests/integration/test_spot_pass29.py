@@ -354,3 +354,41 @@ def test_a_part_under_another_kind_than_the_whole_is_still_judged(store):
     found = spot.spot("China exported 4.91 million vehicles in 2023, of which 1.77 million were electric vehicles.",
                       store=store, published="2025-01-14")
     assert by_span(found, "1.77 million").frame["subject"] == "ev"
+
+
+# --- the fourth review: owners, asides, sources' reports, a leader's gap -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The firm's exports, mostly from China, totalled 3.5 million vehicles in 2023.",
+    "The company's exports from China totalled 2 million vehicles in 2023.",
+    "The carmaker's exports from China rose 30 percent to 1.2 million vehicles in 2023.",
+    "The manufacturer, China's largest, exported 937,000 vehicles in 2023.",
+    "The manufacturer’s exports reached 937,000 vehicles in 2023.",
+])
+def test_a_companys_own_trade_with_an_economy_named_stays_the_companys(store, text):
+    """A company word as an owner ("the firm's exports ... from China"), or with an aside naming an economy ("The
+    manufacturer, China's largest,"), keeps the figure the company's: never judged as China's."""
+    found = spot.spot(text, store=store, published="2024-06-01")
+    numbers = [c for c in found if c.frame.get("kind") in ("count", "percent")]
+    assert numbers and all(c.frame["subject"] == "other:company" for c in numbers)
+    assert all(c.verdict not in ("contradicted", "misleading", "supported", "supported-rounded") for c in numbers)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The carmaker said vehicle exports nationwide rose 57.9 percent in 2023.", "57.9 percent"),
+    ("CAAM publishes monthly data. The group said NEV exports rose 77.6 percent in 2023.", "77.6 percent"),
+])
+def test_a_source_reporting_a_national_figure_is_not_its_owner(store, text, span):
+    """"The carmaker said vehicle exports nationwide rose": a report of the nation's figure, judged as such (only "said
+    it", "said its" make the figure the company's own)."""
+    read = by_span(spot.spot(text, store=store, published="2024-06-01"), span)
+    assert read.frame["subject"] != "other:company" and read.verdict == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "The GII 2025 came out. In South East Asia, Singapore heads a region whose runner-up sits in 34th place.",
+    "The GII 2025 came out. Among the BRICS, India tops the remaining members in 2nd place.",
+])
+def test_a_lead_verb_far_from_the_place_leaves_it_in_the_field(store, text):
+    found = spot.spot(text, store=store, published="2025-10-15")
+    assert all(c.frame["subject"] == "other:rank_in_a_field" for c in found if c.frame.get("kind") == "rank")

@@ -2260,11 +2260,16 @@ first, so another place said of it is its place in the whole index."""
 
 
 def _leader_placed(sentence: str, start: int, end: int) -> bool:
-    """A lead verb the figure's own clause gives its place ("India leads the region in 38th place"): nothing but
-    lower-case words between the verb and the figure (not "Singapore tops the list, while Malaysia is second")."""
+    """A lead verb the figure's own clause gives its place ("India leads the region in 38th place"): only "the region
+    in", "at" and the like between the verb and the figure (not "Singapore tops the list, while Malaysia is second",
+    "heads a region whose runner-up sits in 34th place")."""
     verb = next(reversed(list(LEADS_A_FIELD.finditer(sentence, start, end))), None)
-    return verb is not None and not re.search(r"[,;:]|\b(?:while|whereas|and|but|followed)\b|\b[A-Z]",
-                                              sentence[verb.end(): end])
+    return verb is not None and bool(LEADER_GAP.fullmatch(sentence, verb.end(), end))
+
+
+LEADER_GAP = re.compile(r"(?i)\s+(?:the\s+(?:region|list|field|pack|group|ranking|table|way)\s+)?(?:in|at|with)\s+"
+                        r"(?:the\s+)?")
+"""Between a lead verb and its leader's place: "leads the region in", "leads at"; nothing else."""
 
 
 def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
@@ -3045,10 +3050,20 @@ OTHER_ECONOMIES_BEFORE = re.compile(r"(?i)\b(?:any|every|all|each|no)\s+other\s+
 """Before "economy": the economies a figure is compared with ("more than any other economy"), not GDP."""
 
 
-def _generic(organisation: Mention) -> bool:
-    """An organisation named by a generic word ("the manufacturer", "the company"), not by its name: an economy named
-    after it ("The manufacturer said China's NEV exports rose 6.7 percent") owns the figure, in its clause too."""
-    return organisation.words.lower().startswith("the ")
+def _generic(organisation: Mention, sentence: str) -> bool:
+    """An organisation named by a generic word, not by its name, and not as an owner ("the company", not "the
+    company's"): an economy named after it ("The company said China's exports rose 7.1 percent") owns the figure, in
+    its clause too (not one named as where the company trades: "its exports from China", "to China")."""
+    words = organisation.words.lower()
+    return words.startswith("the ") and not re.search(r"['’]s$", words) \
+        and not sentence[organisation.end:].lstrip().startswith(",") \
+        and not OWN_TRADE_BEFORE_PLACE.search(sentence, organisation.end)  # (nor in an aside: "The manufacturer,
+    # China's largest, exported 937,000 vehicles")
+
+
+OWN_TRADE_BEFORE_PLACE = re.compile(r"(?i)^[^.;]*?\b(?:its|their|from|to|in|into|of|for)\s+(?:the\s+)?(?:China|Chinese|"
+                                    r"the\s+country|[A-Z][a-z]+)\b")
+"""After a generic company word, an economy named as where its trade goes or comes from, not as an owner."""
 
 
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
@@ -3079,7 +3094,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     # unless an economy is named in between)
     named = sorted([m for m in items if m.value == "other:company"] + list(organisations(sentence)), key=lambda m: m.start)
     company = next((m for m in reversed(named) if m.end <= figure.start and (
-        clause[0] <= m.start and not _generic(m) or not any(m.end <= p.start < figure.start
+        clause[0] <= m.start and not _generic(m, sentence) or not any(m.end <= p.start < figure.start
                                                            for p in _place_words(sentence)))), None)
     if company is not None:
         frame.subject, frame.subject_from = "other:company", "stated"

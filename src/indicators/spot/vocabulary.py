@@ -119,7 +119,9 @@ def _organisation_patterns(words: dict) -> tuple[re.Pattern, re.Pattern]:
     ending = rf"\b{word}(?:\s+(?:(?:of|and|for|&)\s+)?{word}){{0,5}}\s+(?:{kinds})\b\.?"  # the longest name
     starting = rf"\b(?:{kinds}) of (?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){{0,3}}"
     roles = alternatives(words["roles"])
-    anaphor = (rf"\bthe\s+(?:{alternatives(words['anaphora_nouns'])})(?=\s*,|\s+(?:{alternatives(words['anaphora_next'])})\b)"
+    nouns, saying = alternatives(words["anaphora_nouns"]), alternatives(words["saying"])
+    anaphor = (rf"\bthe\s+(?:{nouns})(?=\s*,|\s+(?:{alternatives(words['anaphora_next'])})\b)"
+               rf"|\bthe\s+(?:{nouns}|group)(?=\s+(?:{saying})\s+(?:that\s+)?(?:{alternatives(words['own_after_saying'])})\b)"
                rf"|\bthe\s+group(?=\s+(?:{alternatives(words['group_next'])})\b)")
     organisation = re.compile(rf"{starting}|{ending}|(?i:\b(?:{roles})\b|{anaphor})")
     sources = alternatives(words["attributions"])
