@@ -392,3 +392,50 @@ def test_a_source_reporting_a_national_figure_is_not_its_owner(store, text, span
 def test_a_lead_verb_far_from_the_place_leaves_it_in_the_field(store, text):
     found = spot.spot(text, store=store, published="2025-10-15")
     assert all(c.frame["subject"] == "other:rank_in_a_field" for c in found if c.frame.get("kind") == "rank")
+
+
+# --- the fifth review: a base's own time further on, forecasts, sources' data, trade places ---------------------------------------
+
+@pytest.mark.parametrize("tail", ["the world's highest in 2013", "its level a decade ago"])
+def test_a_base_of_another_economy_with_a_time_further_on_is_not_the_sentences(store, tail):
+    text = f"China's R&D intensity was 2.65 percent in 2023, compared with 4.9 percent in South Korea, {tail}."
+    read = by_span(spot.spot(text, store=store, published="2024-10-10"), "4.9 percent")
+    assert read.frame["period"] != "2023"
+    assert read.verdict not in ("supported", "supported-rounded", "contradicted", "misleading")
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("Exports in the second half are expected to rise 4 percent.", "2024-07-15", "2024-H2"),
+    ("In the fourth quarter, exports are projected to slow to 5 percent growth.", "2024-10-20", "2024-Q4"),
+])
+def test_a_forecast_of_a_part_of_the_year_to_come_keeps_its_year(store, text, published, period):
+    read = spot.spot(text, store=store, published=published)[0]
+    assert read.frame["period"] == period and read.verdict == "opinion"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The automaker, based in Wuhu, said China's vehicle exports totaled 4.91 million units in 2023.",
+     ["4.91 million units"]),
+    ("The China Association of Automobile Manufacturers released its data on Thursday. The group's data showed vehicle "
+     "exports rose 57.9 percent to 4.91 million units in 2023.", ["57.9 percent", "4.91 million units"]),
+])
+def test_a_companys_report_of_the_nations_figures_is_judged_as_the_nations(store, text, spans):
+    found = spot.spot(text, store=store, published="2024-10-10")
+    for span in spans:
+        assert by_span(found, span).verdict == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "The company said its exports to Mexico rose 57.9 percent to 4.91 million vehicles in 2023.",
+    "The carmaker said its vehicle exports from China rose 101 percent to 937,000 units in 2023.",
+])
+def test_a_companys_exports_to_or_from_an_economy_stay_the_companys(store, text):
+    found = spot.spot(text, store=store, published="2024-01-20")
+    assert all(c.frame["subject"] == "other:company" and c.verdict == "unverifiable" for c in found)
+
+
+def test_battery_electric_and_plug_in_hybrid_cars_together_are_nevs(store):
+    found = spot.spot("China's exports of battery-electric and plug-in hybrid cars rose 77.6 percent in 2023.",
+                      store=store, published="2024-01-15")
+    read = by_span(found, "77.6 percent")
+    assert read.frame["subject"] == "nev" and read.verdict == "supported"

@@ -3055,15 +3055,18 @@ def _generic(organisation: Mention, sentence: str) -> bool:
     company's"): an economy named after it ("The company said China's exports rose 7.1 percent") owns the figure, in
     its clause too (not one named as where the company trades: "its exports from China", "to China")."""
     words = organisation.words.lower()
-    return words.startswith("the ") and not re.search(r"['’]s$", words) \
-        and not sentence[organisation.end:].lstrip().startswith(",") \
-        and not OWN_TRADE_BEFORE_PLACE.search(sentence, organisation.end)  # (nor in an aside: "The manufacturer,
-    # China's largest, exported 937,000 vehicles")
+    if not words.startswith("the ") or re.search(r"['’]s$", words):
+        return False
+    aside = re.match(r"\s*,[^,]*,", sentence[organisation.end:])
+    places = [p for p in _place_words(sentence) if p.start >= organisation.end]
+    # not an economy in an aside ("The manufacturer, China's largest, exported 937,000 vehicles"), nor one named as
+    # where the company's trade goes or comes from ("said its exports to Mexico rose")
+    return not any(aside and p.end <= organisation.end + aside.end()
+                   or OWN_TRADE_BEFORE_PLACE.search(sentence, max(0, p.start - 14), p.start) for p in places)
 
 
-OWN_TRADE_BEFORE_PLACE = re.compile(r"(?i)^[^.;]*?\b(?:its|their|from|to|in|into|of|for)\s+(?:the\s+)?(?:China|Chinese|"
-                                    r"the\s+country|[A-Z][a-z]+)\b")
-"""After a generic company word, an economy named as where its trade goes or comes from, not as an owner."""
+OWN_TRADE_BEFORE_PLACE = re.compile(r"(?i)\b(?:its|their|from|to|into|for)\s+(?:the\s+)?$")
+"""Before an economy after a generic company word, words naming it as where the company's trade goes or comes from."""
 
 
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
@@ -3245,10 +3248,13 @@ def _listed_whole(items: list[Mention], figure: Figure, clause, sentence: str) -
     depth = max(len(catalogue.ancestors(v)) for v in common)
     smallest = sorted(v for v in common if len(catalogue.ancestors(v)) == depth)
     # two wholes of one depth ("electric vehicles, including battery electric vehicles and plug-in hybrids": EVs and
-    # NEVs both hold BEVs and PHEVs): the member named in the list is the whole; otherwise the list says none
+    # NEVs both hold BEVs and PHEVs): the member named in the list is the whole; with none named, the vocabulary's
+    # preferred one ("battery-electric and plug-in hybrid cars": NEVs); otherwise the list says none
     named = [v for v in smallest if v in values]
+    preferred = [v for v in vocabulary().get("tied_wholes_preferred") or () if v in smallest]
+    said = any(m.value in smallest for m in before)  # "electric vehicles, including ...": the enumeration's whole
     if len(smallest) > 1 and len(named) != 1:
-        return None
+        return preferred[0] if len(smallest) == 2 and not named and not said and preferred else None
     return named[0] if named else smallest[0]
 
 
@@ -4449,6 +4455,19 @@ OWN_TIME_AFTER = re.compile(r"(?i)\s*,?\s*(?:(?:in|during|for|as\s+of)\s+)?(?:(?
                             r"fourth)\s+(?:quarter|half))")
 """After the economy of a comparison's base, a time of its own ("compared with 3.46% in the United States in 2021",
 "... a year earlier"): the base is dated by it, not by the sentence's period."""
+TIME_OF_ITS_OWN = re.compile(r"(?i)\b(?:(?:19|20)\d{2}s?|ago|earlier|decades?|previous|prior|back\s+in|when|then|"
+                             r"last\s+year)\b")
+"""Further on in a base's words, a time of its own ("compared with 4.9 percent in South Korea, the world's highest in
+2013", "its level a decade ago"): the base is not of the sentence's period."""
+
+
+def _next_figure_start(sentence: str, at: int) -> int:
+    """Where the next number after `at` that is not a year starts (the end of the sentence when none)."""
+    return next((m.start() for m in NUMBER.finditer(sentence, at) if not YEAR.fullmatch(m.group(0).rstrip(".,"))),
+                len(sentence))
+
+
+NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read]) -> bool:
@@ -4457,7 +4476,9 @@ def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sente
     return bool(frame.role == "earlier" and frame.entity_from == "stated"
                 and any(p.value == frame.entity and p.start > figure.end
                         and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
-                        and not OWN_TIME_AFTER.match(sentence, p.end) for p in places)
+                        and not OWN_TIME_AFTER.match(sentence, p.end)
+                        and not TIME_OF_ITS_OWN.search(sentence, p.end, _next_figure_start(sentence, p.end))
+                        for p in places)
                 and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
 
 
@@ -4688,7 +4709,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         sub = f"{year}-{month[5:]}"
     published = context.published
     if sub and how == "context" and published and (end := _last_month(sub)) is not None \
-            and end >= (published.year, published.month):
+            and end >= (published.year, published.month) and not _forward_looking(sentence):
         # "in December" read in January, "in the first 11 months" read in January 2025, "in the first quarter" read
         # in March: the part of the year completed before the text, not one not yet over
         sub = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in sub.split("/"))
@@ -4696,6 +4717,16 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
         sub = None
     frame.period, frame.period_from = (sub or year), how
+
+
+def _forward_looking(sentence: str) -> bool:
+    """Words of a forecast (FORWARD): a part of the year not yet over is then the one to come, not the year before's."""
+    return bool(FORWARD.search(sentence))
+
+
+FORWARD = re.compile(r"(?i)\b(?:is|are)\s+(?:expected|projected|forecast|predicted|likely|set|poised|estimated)\s+to\b|"
+                     r"\bon\s+track\s+(?:to|for)\b|\bwill\s+(?:rise|grow|fall|reach|exceed|hit|slow|increase|decline)\b")
+"""A forecast's words ("are expected to rise", "on track for", "will reach"; not "beating forecasts", a fact)."""
 
 
 def _last_month(code: str) -> tuple[int, int] | None:

@@ -164,6 +164,11 @@ ECONOMY_ROLE = re.compile(r"(?i),?\s+(?:(?:is|was|remains|remained|became|as)\s+
 """Between an economy and a role it holds ("China, the world's largest filer", "the US remained the top filer")."""
 
 
+SOURCE_NOUN_AFTER = re.compile(r"(?i)\s+(?:latest\s+|monthly\s+|annual\s+|new\s+)?(?:data|figures|statistics|report|"
+                               r"survey|estimates?|numbers|release|tally)\b")
+"""After an organisation's name, a noun making it the source of the figures ("The group's data showed")."""
+
+
 @functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
 def organisations(sentence: str) -> tuple[Mention, ...]:
     """Organisations named in the sentence as what is counted ("Mitsubishi Electric Corporation", "the University
@@ -177,6 +182,8 @@ def organisations(sentence: str) -> tuple[Mention, ...]:
             continue
         if match.group(0)[:1].islower() and any(ECONOMY_ROLE.fullmatch(sentence, p.end, match.start()) for p in places):
             continue  # "China, the world's largest filer": a role the economy before it holds, not an organisation
+        if SOURCE_NOUN_AFTER.match(sentence, match.end()):
+            continue  # "The group's data showed vehicle exports rose": the source of the figures, not their owner
         found.append(Mention(match.start(), match.end(), "other:company", match.group(0)))
     return tuple(found)
 
