@@ -4461,13 +4461,13 @@ TIME_OF_ITS_OWN = re.compile(r"(?i)\b(?:(?:19|20)\d{2}s?|ago|earlier|decades?|pr
 2013", "its level a decade ago"): the base is not of the sentence's period."""
 
 
+NUMBER = re.compile(r"\d[\d,.]*")
+
+
 def _next_figure_start(sentence: str, at: int) -> int:
     """Where the next number after `at` that is not a year starts (the end of the sentence when none)."""
     return next((m.start() for m in NUMBER.finditer(sentence, at) if not YEAR.fullmatch(m.group(0).rstrip(".,"))),
                 len(sentence))
-
-
-NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read]) -> bool:
@@ -4709,7 +4709,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         sub = f"{year}-{month[5:]}"
     published = context.published
     if sub and how == "context" and published and (end := _last_month(sub)) is not None \
-            and end >= (published.year, published.month) and not _forward_looking(sentence):
+            and end >= (published.year, published.month) and not FORWARD.search(sentence):
         # "in December" read in January, "in the first 11 months" read in January 2025, "in the first quarter" read
         # in March: the part of the year completed before the text, not one not yet over
         sub = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in sub.split("/"))
@@ -4719,14 +4719,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     frame.period, frame.period_from = (sub or year), how
 
 
-def _forward_looking(sentence: str) -> bool:
-    """Words of a forecast (FORWARD): a part of the year not yet over is then the one to come, not the year before's."""
-    return bool(FORWARD.search(sentence))
-
-
 FORWARD = re.compile(r"(?i)\b(?:is|are)\s+(?:expected|projected|forecast|predicted|likely|set|poised|estimated)\s+to\b|"
                      r"\bon\s+track\s+(?:to|for)\b|\bwill\s+(?:rise|grow|fall|reach|exceed|hit|slow|increase|decline)\b")
-"""A forecast's words ("are expected to rise", "on track for", "will reach"; not "beating forecasts", a fact)."""
+"""A forecast's words ("are expected to rise", "on track for", "will reach"; not "beating forecasts", a fact): a part
+of the year not yet over is then the one to come, not the year before's (`_period`)."""
 
 
 def _last_month(code: str) -> tuple[int, int] | None:
