@@ -1109,7 +1109,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
-            frame.compared_across = _across_economies(places, figure, frame, sentence, reads)
+            frame.compared_across = _across_economies(places, figure, frame, sentence, reads, figures)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]),
                     next((f.start for f in figures if f.start >= figure.end), len(sentence)))
@@ -4461,23 +4461,17 @@ TIME_OF_ITS_OWN = re.compile(r"(?i)\b(?:(?:19|20)\d{2}s?|ago|earlier|decades?|pr
 2013", "its level a decade ago"): the base is not of the sentence's period."""
 
 
-NUMBER = re.compile(r"\d[\d,.]*")
-
-
-def _next_figure_start(sentence: str, at: int) -> int:
-    """Where the next number after `at` that is not a year starts (the end of the sentence when none)."""
-    return next((m.start() for m in NUMBER.finditer(sentence, at) if not YEAR.fullmatch(m.group(0).rstrip(".,"))),
-                len(sentence))
-
-
-def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read]) -> bool:
+def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read],
+                      figures: list[Figure]) -> bool:
     """A comparison's base that is another economy's figure ("China spent 2.56% of GDP on R&D in 2022, compared with
-    3.46% in the United States"): the economy right after it, and the sentence's figure before it of another one."""
+    3.46% in the United States"): the economy right after it, and the sentence's figure before it of another one; no
+    time of its own after the economy, up to the sentence's next figure (`figures`, as read)."""
     return bool(frame.role == "earlier" and frame.entity_from == "stated"
                 and any(p.value == frame.entity and p.start > figure.end
                         and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
                         and not OWN_TIME_AFTER.match(sentence, p.end)
-                        and not TIME_OF_ITS_OWN.search(sentence, p.end, _next_figure_start(sentence, p.end))
+                        and not TIME_OF_ITS_OWN.search(sentence, p.end, next((f.start for f in figures
+                                                                              if f.start >= p.end), len(sentence)))
                         for p in places)
                 and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
 
