@@ -151,9 +151,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 24 (with period and entity 71/152 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
           "dev40": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 30 (with period and entity 11/16 on the code of 04cacdf), "
+                   "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev41": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 30 (with period and entity 0/2 on the code of 04cacdf), "
+                   "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev42": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 24 (with period and entity 10/10 on the code of d9f7c9a), "
                    "then used for development (drawn at random, seed 20261208, from the 42 unseen splits besides holdout)",
@@ -170,7 +172,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
                    "besides holdout)",
           "dev47": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 30 (with period and entity 41/54 on the code of 04cacdf), "
+                   "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev48": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 3/11, 1 false contradicted, 1 figure not held accused); "
                    "then used for development (mapping pass 19: the accusations mended)",
@@ -279,7 +282,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev83": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev84": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 30 (with period and entity 14/23 on the code of 04cacdf), "
+                   "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev85": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev86": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -294,7 +298,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 24 (with period and entity 8/11 on the code of a198e7a), "
                    "then used for development (drawn at random, seed 20261209, from the 40 unseen splits besides holdout)",
           "dev91": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 30 (with period and entity 3/9 on the code of 04cacdf), "
+                   "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev92": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 25 (with period and entity 13/17 on the code of 9e74752), "
                    "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
@@ -303,7 +308,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev94": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev95": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; unseen until mapping pass 30 (with period and entity 3/17 on the code of 04cacdf), "
+                   "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev96": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev97": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -315,7 +321,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev99": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev100": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; unseen until mapping pass 30 (with period and entity 4/19 on the code of 04cacdf), "
+                    "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev101": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev102": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -367,7 +374,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev123": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev124": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; unseen until mapping pass 30 (with period and entity 11/23 on the code of 04cacdf), "
+                    "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev125": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev126": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -376,14 +384,16 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev127": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev128": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; unseen until mapping pass 30 (with period and entity 12/29 on the code of 04cacdf), "
+                    "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev129": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev130": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it; its first run's four false accusations (three articles) were then read and their "
                     "causes mended (mapping pass 29)",
           "dev131": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; unseen until mapping pass 30 (with period and entity 36/43 on the code of 04cacdf), "
+                    "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev132": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev133": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -391,13 +401,15 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev134": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev135": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; unseen until mapping pass 30 (with period and entity 16/45 on the code of 04cacdf), "
+                    "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev136": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev137": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev138": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; unseen until mapping pass 30 (with period and entity 3/12 on the code of 04cacdf), "
+                    "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
           "dev139": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev140": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
