@@ -26,6 +26,9 @@ RATE_SERIES = {"A": ("fx", "AEXCHUS"), "M": ("fx", "EXCHUS")}
 RATE_PUBLISHER = "FRED"
 CURRENCIES = {"CNY", "USD", "EUR", "GBP", "JPY", "KRW"}
 CONVERTIBLE = {"CNY", "USD"}  # the pairs the store holds a rate for
+CNY_PER_USD_BOUNDS = (1.5, 8.8)
+"""The widest the yuan has stood against the dollar (FRED AEXCHUS and EXCHUS, 1981 to 2025: 1.55 to 8.73 yuan per
+dollar): how far a conversion can move a figure, for a rough check of its size before any rate is read."""
 # unit -> kind; a unit not listed is its own kind ("GWh", "MW": energy and power are not money)
 UNIT_KINDS = {
     **{c: "money" for c in CURRENCIES},

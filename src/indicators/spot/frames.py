@@ -30,13 +30,14 @@ PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+o
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
-                         r"over|against)\s+(?:in\s+|the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
+                         r"over|against)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
+                         r"the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
                          rf"{PART_OF_A_YEAR}(?:(?:{MONTHS})\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
-"compared to April 2023", "from May 2022"; with a part of it: "since late last year", "from mid-2023"; a likeness:
+"compared to April 2023", "from May 2022", "compared with that in 2019"; with a part of it: "since late last year", "from mid-2023"; a likeness:
 "is now at 53rd, as in 2020"; whole words only (not the "Vs" of "NEVs in 2023", the "over" of "turnover in 2023")."""
 MULTIPLE_BASE_BEFORE = re.compile(r"\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
                                   r"amount|total|number|volume|value))\s+(?:of|in|seen\s+in|recorded\s+in)\s+)?"
@@ -53,7 +54,7 @@ PREVIOUS_PERIOD = rf"(?:{PRIOR}|last)\s+(month|quarter|year)"
 """The period before the one a text speaks of, as an owner's words ("the previous month", "last year"; its unit the
 group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:(?:from|compared (?:with|to)|versus|in\s+contrast\s+(?:to|with))\s+(?:a total of\s+|about\s+|"
+                            r"\b(?:(?:from|compare[ds]? (?:with|to)|versus|in\s+contrast\s+(?:to|with))\s+(?:a total of\s+|about\s+|"
                             r"around\s+|some\s+|an?\s+|rank\s+|its\s+|their\s+|just\s+|only\s+|the\s+|"
                             rf"(?:(?:last\s+)?(?:{MONTHS})|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
@@ -66,6 +67,15 @@ the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from
 the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "expanding the previous month's 6.8%
 drop" (the period before's figure is a base wherever it is said; not "last year's", which may be the text's own
 year), "imports jumped 7.4% (August: 1.3%)"."""
+def _bracketed_after_place(sentence: str, figure: Figure, places) -> bool:
+    """A whole number in brackets right after an economy's name ("the U.S. (4)", "Hong Kong (China) (14)")."""
+    opening = sentence.rfind("(", 0, figure.start + 1)
+    if opening < 0 or sentence[opening: figure.start].strip("( ") or not re.match(r"\s*\)", sentence[figure.end - 1:]) \
+            and not re.match(r"\s*\)", sentence[figure.end:]):
+        return False
+    return any(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", sentence[p.end: opening]) for p in places)
+
+
 RANK_ROW = re.compile(r"^\W*(?:\d{1,3}[.)]\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,4}"
                       r"\s*[—–:-]\s*\d{1,3}\b(?:\s*\((?:(?:up|down)\s+from\s+\d{1,3}(?:\s+in\s+(?:19|20)\d{2})?|"
                       r"the\s+same[^)]*|"
@@ -186,7 +196,8 @@ YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0
 YEAR_COUNTS = {**numbers.UNIT_WORDS, **numbers.TEENS}  # the reader's number words, "one" to "ten" used here
 # "exports rose 4.8 percent last month" (the month before the published one); "from the previous month" and
 # "than last month" are comparison bases, not the figure's month
-LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b)[\w-]+\s+){0,2}?last\s+month\b", re.I)
+LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b(?!-))[\w-]+\s+){0,2}?last\s+month\b",
+                              re.I)  # ("7.0 percent on-year last month"; not "on last month")
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                    "august", "september", "october", "november", "december"))}
 MONTH_NUMBERS.update({m[:3]: n for m, n in list(MONTH_NUMBERS.items())} | {"sept": 9})
@@ -204,8 +215,15 @@ THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill
 monthly value so far this year"):
 January to that month."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
-FIRST_MONTHS = re.compile(r"\b(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
-                          r"\s+months\b", re.I)
+QUARTER_MONTHS = re.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the\s+)?(April|July|October)\s*(?:-|–|to|through)\s*"
+                            r"(June|September|December)(?:\s+(?:period|quarter|months))?\b")
+"""A quarter named by its months ("in the April-June period", "during July to September"): that quarter (January to
+March is MONTH_RANGE's)."""
+FIRST_MONTHS = re.compile(r"\b(?:(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+                          r"\s+months|the\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})-month\s+"
+                          r"(?:cumulative\s+)?period(?!\s+(?:to|through|ending|ended|from|between)\b))\b", re.I)
+"""The first months of a year: "the first ten months", "in the ten-month cumulative period" (not "the three-month
+period ending June", a window)."""
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 TRAILING_MONTHS = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                              r"[\s-]+months?\s+(?:to|through|thru|ending|ended|up\s+to|until)|"
@@ -511,6 +529,9 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         last = MONTH_NUMBERS[m.group(1).lower()]
         code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
         return code, m.group(0)
+    m = QUARTER_MONTHS.search(sentence)
+    if m and MONTH_NUMBERS[m.group(2).lower()] == MONTH_NUMBERS[m.group(1).lower()] + 2:
+        return f"{year}-Q{(MONTH_NUMBERS[m.group(2).lower()]) // 3}", m.group(0)
     m = THROUGH_MONTH.search(sentence)
     if m:
         last = MONTH_NUMBERS[m.group(1).lower()]
@@ -527,7 +548,8 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
         return ({6: f"{year}-H1"}.get(n, f"{year}-01/{year}-{n:02d}")), m.group(0)
     m = FIRST_MONTHS.search(sentence)
     if m:
-        n = SMALL.get(m.group(1).lower()) or int(m.group(1))
+        count = m.group(1) or m.group(2)
+        n = SMALL.get(count.lower()) or int(count)
         return ({3: f"{year}-Q1", 6: f"{year}-H1"}.get(n, f"{year}-01/{year}-{n:02d}")), m.group(0)
     for code, words in vocabulary()["subannual"].items():
         if code == "YTD":
@@ -726,7 +748,8 @@ def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
     return max(shared, key=lambda s: len(catalogue.ancestors(s)), default=None)
 
 
-NOT_CARRIED = ("other:counted", "other:rate", "other:industry", "other:target", "other:group_average")
+NOT_CARRIED = ("other:counted", "other:rate", "other:industry", "other:target", "other:group_average",
+               "other:duration")
 """Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
 than 130 countries. The top three are ..." stays about the index)."""
 
@@ -758,6 +781,10 @@ GAP_AFTER = re.compile(r"(?i)\s+(?:higher|lower|greater|bigger|smaller|larger|(?
 higher", "$5 billion more than a year earlier"), not a level ("more than doubled" is a multiple's)."""
 
 
+PERIODS_AFTER = re.compile(r"(?i)[\s-]+(?:years?|months?|decades?|weeks?|days?|quarters?)\b")
+"""Right after a count in digits, periods: the count is a duration ("it took 31 years", "in 10 years")."""
+
+
 def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
     """A count of what no series counts ("over 150 member countries") or a percentage that is a rate no series
     holds ("tariffs of up to 60%", "a 100% tariff"), named right beside the figure (vocabulary
@@ -771,6 +798,9 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
             and made[0].search(sentence[max(0, lead - 40): lead]):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("how many parts an index is made of (“based on 80 indicators”), not a count its rows hold")
+    elif frame.kind == "count" and not figure.form and PERIODS_AFTER.match(sentence, figure.end):
+        frame.subject, frame.subject_from = "other:duration", "stated"
+        frame.notes.append("a number of years or months (“it took 31 years”): no stored series counts it")
     elif frame.kind in ("money", "count", "power", "energy") and GAP_AFTER.match(sentence, figure.end):
         frame.subject, frame.subject_from = "other:gap", "stated"
         frame.notes.append("a gap between two amounts (“$30 billion higher”), not a level any series holds")
@@ -1003,6 +1033,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     reads: list[Read] = []
     # "Finland — 6 (up from 9 in 2022)," after the text names a ranking: a row of it
     rank_row = bool((context.rank_subject or context.measure == "rank") and RANK_ROW.match(sentence))
+    # "Switzerland (1), Sweden (2), United States of America (3)" in a text on the innovation index: its places
+    bracketed_places = context.rank_subject == "innovation_index" and all(m.value == "innovation_index" for m in subjects)
     base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
@@ -1010,8 +1042,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         before = sentence[max(0, figure.start - 60): figure.start]
         comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
         frame = Frame()
-        unit = "rank" if rank_row and figure.unit in (None, "count") and figure.value == int(figure.value) \
-            else figure.unit or "count"
+        unit = "rank" if (rank_row or bracketed_places and _bracketed_after_place(sentence, figure, places)) \
+            and figure.unit in (None, "count") and figure.value == int(figure.value) else figure.unit or "count"
         clause = _clause_of(clauses, figure.start)
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
             unit = "percentage points"
@@ -1031,6 +1063,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
                 or frame.kind in ("percent", "money") and AFTER_BARE.search(before):
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
+        elif _economy_owned_base(sentence, figure, places) is not None:
+            frame.role = "earlier"  # "Japan's GDP was $5.47 trillion, compared to China's $6.03 trillion"
         elif _compared(sentence, figure):
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
             if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
@@ -1109,6 +1143,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
+            if frame.role == "earlier" and (owner := _economy_owned_base(sentence, figure, places)) is not None:
+                frame.entity, frame.entity_from = owner.value, "stated"  # "compared to China's $6.03 trillion"
             frame.compared_across = _across_economies(places, figure, frame, sentence, reads, figures)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]),
@@ -1578,9 +1614,13 @@ CHANGE_NOUN = r"\b(?:increase|rise|growth|gain|decrease|decline|drop|fall|reduct
 CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.;:()]{1,60}?)?\s+(?:reached|was|stood\s+at|"
                            r"totall?ed|amounted\s+to|hit|came\s+to))|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
-                           r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
+                           r"\s+by|"
+                           r"\b(?:up|down|rose|grew|increased|gained|jumped|climbed|surged|fell|dropped|declined|decreased)"
+                           r"\s+(?:by\s+)?\d[\d.,]*\s*(?:per\s*cent|percent|%),\s*or)"
+                           r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
 """The words before a sum of money or a count that make it a change of a level: "an increase of 257 billion yuan",
-"trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million"."""
+"trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million",
+"up 12.5 percent, or 246.57 billion yuan" (the growth said again as the sum it adds; not "a share of 8%, or ...")."""
 CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 """A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
 RANK_MOVE = re.compile(rf"(?i)\s(?:{RANK_STEPS})$")
@@ -1615,6 +1655,10 @@ RANK_DOWN_AFTER = re.compile(r"(?i)\s+(?:lower|down|back|backward|backwards)\b")
 """A move's direction said after it ("moving one spot forward", "two places lower")."""
 
 
+RATE_MOVED_BEFORE = re.compile(r"(?i)\b(?:growth\s+(?:rate|pace)|pace\s+of\s+(?:the\s+)?growth|rate\s+of\s+growth)\b"
+                               r"[^,;.]{0,40}?\b(?:quicken|accelerat|slow|decelerat)\w*(?:\s+down)?\s+by\s+$")
+"""Before a point change, the growth rate said to move ("the growth pace of last year quickening by 0.7 percentage
+points", "the rate of growth slowing by 1.2 points"): the change of the growth rate the text gave before."""
 GROWTH_GAP = re.compile(r"(?i)\s+(?:faster|slower|higher|lower|quicker|more|less)\b"
                         r"(?![^.;]{0,40}\b(?:expect\w*|forecasts?|forecasted|estimates?|anticipated|poll\w*|consensus|target)\b)")
 """After a point change beside a growth rate, the words that make it the change of that rate ("2.5 percentage points
@@ -1649,15 +1693,20 @@ def _changes(sentence: str, reads: list[Read], context: Context) -> None:
             level = next((r for r in reversed(reads[:i]) if r.frame.kind in ("percent", "percent_of_gdp")
                           and r.frame.role == "figure"), None)
             named_again = RATE_NAMED_AGAIN.search(sentence[: read.figure.start - len(read.wording)])
-            # "This growth rate is 2.2 percentage points higher": the rate of the sentence before
-            rate = level.frame if level is not None else (context.rate if named_again else None)
+            moved = RATE_MOVED_BEFORE.search(before)
+            # "This growth rate is 2.2 percentage points higher", "with the growth pace of last year quickening by
+            # 0.7 percentage points": the rate of the sentence before
+            rate = level.frame if level is not None else (context.rate if named_again or moved else None)
             if rate is not None and rate.transformation == "growth_rate":
                 # "exports grew 7.1%, 2.5 percentage points faster than in 2023": the change of that growth rate
                 # (the difference of two stored rates); not "2 points above forecasts"
-                if GROWTH_GAP.match(sentence[read.figure.end: read.figure.end + 60]):
+                gap = GROWTH_GAP.match(sentence[read.figure.end: read.figure.end + 60])
+                if gap or moved:
                     _copy_frame(rate, frame)
                     frame.change_of = "growth_rate"
                     frame.notes.append("the change of the growth rate " + ("before it" if level else "of the sentence before"))
+                    if re.search(r"(?i)slow|lower|less|decelerat", (gap or moved).group(0)) and read.value > 0:
+                        frame.sign, read.value = -1, -read.value  # "1.2 points slower": a fall of the rate
             elif level is not None:
                 _copy_frame(level.frame, frame)
                 frame.change_of = level.frame.kind
@@ -3319,7 +3368,8 @@ NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 
 
 def _places(sentence: str) -> list[Mention]:
-    found = [p for p in mentions("place", sentence) if not CURRENCY_AFTER.match(sentence, p.end)
+    found = [p for p in mentions("place", sentence)
+             if not (CURRENCY_AFTER.match(sentence, p.end) and p.words[-2:] not in ("'s", "’s"))  # "US$" ("China's $6")
              and not (p.value.startswith("region:") and (REGION_PART.search(sentence[max(0, p.start - 12): p.start])
                                                          or REGION_NAME_GOES_ON.match(sentence, p.end)))
              and not (p.value == "WLD" and p.words.split()[-1][:1].isupper() and NAME_GOES_ON.match(sentence, p.end))]
@@ -4464,16 +4514,32 @@ TIME_OF_ITS_OWN = re.compile(r"(?i)\b(?:(?:19|20)\d{2}s?|ago|earlier|decades?|pr
 def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read],
                       figures: list[Figure]) -> bool:
     """A comparison's base that is another economy's figure ("China spent 2.56% of GDP on R&D in 2022, compared with
-    3.46% in the United States"): the economy right after it, and the sentence's figure before it of another one; no
-    time of its own after the economy, up to the sentence's next figure (`figures`, as read)."""
-    return bool(frame.role == "earlier" and frame.entity_from == "stated"
-                and any(p.value == frame.entity and p.start > figure.end
-                        and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
-                        and not OWN_TIME_AFTER.match(sentence, p.end)
-                        and not TIME_OF_ITS_OWN.search(sentence, p.end, next((f.start for f in figures
-                                                                              if f.start >= p.end), len(sentence)))
-                        for p in places)
+    3.46% in the United States", "compared to China's $6.03 trillion"): the economy right after it (or owning it right
+    before it), and the sentence's figure before it of another one; no time of its own after the economy (after the
+    figure, for an owner), up to the sentence's next figure (`figures`, as read)."""
+    if frame.role != "earlier" or frame.entity_from != "stated":
+        return False
+    owner = _economy_owned_base(sentence, figure, places)
+    tail = figure.end if owner is not None else None
+    return bool(any((p.value == frame.entity and p.start > figure.end
+                     and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start) and (tail := p.end))
+                    or p is owner and p.value == frame.entity for p in places)
+                and not OWN_TIME_AFTER.match(sentence, tail)
+                and not TIME_OF_ITS_OWN.search(sentence, tail, next((f.start for f in figures if f.start >= tail),
+                                                                    len(sentence)))
                 and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
+
+
+ECONOMY_OWNED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
+"""Before an economy whose figure follows as a comparison's base ("compared to China's $6.03 trillion")."""
+
+
+def _economy_owned_base(sentence: str, figure: Figure, places: list[Mention]) -> Mention | None:
+    """The economy owning a comparison's base right before it ("compared to China's $6.03 trillion"), None if none."""
+    start = figure.lead if figure.lead is not None else figure.start
+    return next((p for p in places if re.fullmatch(r"['’]s\s+" if p.words[-2:] not in ("'s", "’s") else r"\s+",
+                                                    sentence[p.end: start])
+                 and ECONOMY_OWNED_BEFORE.search(sentence, max(0, p.start - 30), p.start)), None)
 
 
 def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context, main_period: str | None,
@@ -4519,6 +4585,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.notes.append(f"“{last.group(0)}”: the twelve months to {end}, the last "
                            "month before the text's date (assumed)")
         return
+    if (owner := _owning_year(sentence, figure, years)) is not None:
+        frame.period, frame.period_from = owner, "stated"
+        return
     if (since := _since_year_of_a_start(sentence, figure, after)) is not None:
         frame.period, frame.period_from = since, "assumed"
         frame.notes.append(f"the level moved from: {since}, the year the sentence counts since (assumed)")
@@ -4545,9 +4614,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.period, frame.period_from = str(anchor - count), "assumed"
             frame.notes.append(f"“{back.group(0).strip()}”: counted back from {anchor}")
             return
-    if frame.role == "earlier" and not main_period and PREVIOUS_AFTER.match(after) and context.period \
-            and re.fullmatch(r"\d{4}-\d{2}", context.period):
-        main_period = context.period  # "Imports fall 3.4% (versus 0.8% estimated and 0.2% previous)" after "in May"
+    if frame.role == "earlier" and not main_period and (PREVIOUS_AFTER.match(after) or PREVIOUS_MONTH_AFTER.match(after)) \
+            and context.period and re.fullmatch(r"\d{4}-\d{2}", context.period):
+        # "Imports fall 3.4% (versus 0.8% estimated and 0.2% previous)" after "in May"; "That compares with the 8.6
+        # percent increase recorded the month before" after a sentence on July
+        main_period = context.period
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
@@ -4732,6 +4803,22 @@ def _last_month(code: str) -> tuple[int, int] | None:
 SINCE_YEAR = re.compile(r"(?i)\bsince\s+((?:19|20)\d{2})\b")
 FROM_RIGHT_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|under\s+|over\s+|"
                                r"less\s+than\s+|more\s+than\s+|just\s+)?$")
+OWNED_FIGURE = re.compile(r"['’]s\s+(?:(?:record|total|tally|level|figure|high|low|peak)\s+(?:of\s+)?)?$")
+"""Between a year and the figure it owns: "last year's nearly $1 trillion", "2023's 1.2 million", "the previous year's
+record 6.8%"."""
+
+
+def _owning_year(sentence: str, figure: Figure, years) -> str | None:
+    """The year a figure is said to be of before it, with a possessive ("even bigger than last year's nearly $1
+    trillion", "vs 2023's 1.2 million"): its year, though it may be a comparison's base (it is the base's figure)."""
+    start = figure.lead if figure.lead is not None else figure.start
+    owned = OWNED_FIGURE.search(sentence, max(0, start - 30), start)
+    if owned is None:
+        return None
+    return next((year for offset, year, _, how in years
+                 if year and offset + (4 if how == "year" else len(how)) == owned.start()), None)
+
+
 YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+(19\d{2}|20\d{2})\b")
 """A year attached right after a figure ("in 2022", "rose 5% in 2023", "by the end of 2024"): the figure's own."""
 
@@ -4811,11 +4898,13 @@ def _bracket_of(sentence: str, offset: int) -> tuple[int, int] | None:
     return (start, end) if end >= 0 else None
 
 
-FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
+FULL_YEAR = re.compile(rf"(?i)\bannual\b(?!\s+(?:average|rate|pace|{CHANGE_NOUNS})s?\b)|"
+                       r"\b(?:full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
                        r"(?!\s+(?:average|rate|growth|pace)\b)")
 """Words that make a figure the whole year's when the period carried from earlier sentences is a part of it
 ("the annual electro-mechanical product shipments", "full-year exports", "for the whole year"); "an annual
-average", "an annual rate" of a month are not."""
+average", "an annual rate" of a month are not, nor a month's change on a year before ("the annual fall in imports
+eased to 7.3 percent" in a text on August)."""
 
 
 @cache.memo("spot: full-year words", 512)
@@ -5014,6 +5103,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # "In contrast, exports had grown just 2.3% during the January-February period", "This decrease sharply contrasts
     # the 7.1% growth observed in the first two months": an earlier period set against the text's, not the one its
     # next sentences speak of
+    if len(set(stated or own_years)) > 1 and re.search(r"(?i)\brespectively\b", sentence):
+        # "milestones in 2020, 2021 and 2022, when China's economy exceeded 100, 110 and 120 trillion yuan,
+        # respectively": each year is one figure's; none is the period the next sentences speak of
+        stated, looking_back = [], True
     if stated and not looking_back:
         context.period = stated[0]
     elif not looking_back:

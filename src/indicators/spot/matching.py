@@ -213,10 +213,18 @@ def _units_agree(unit: str, kind: str, entry: Entry) -> str | None:
 
 
 def _plausible(value: float | None, values: list[float], unit: str = "", series_unit: str = "") -> bool:
-    """The value is within a factor of ten of a latest value of the series (a GW figure rescaled to MW rows first)."""
+    """The value is within a factor of ten of a latest value of the series (a GW figure rescaled to MW rows first; a
+    dollar figure against yuan rows at any rate the yuan has stood at: "321.3 billion U.S. dollars" is of the 2.2
+    trillion yuan R&D total, not of its 134 billion yuan of basic research)."""
     if value is not None and unit != series_unit and {unit, series_unit} <= set(derive.UNIT_SIZES):
         value = derive.rescale(value, unit, series_unit)
-    return value is None or not values or any(abs(v) / 10 <= abs(value) <= abs(v) * 10 for v in values)
+    if value is None or not values:
+        return True
+    low = high = abs(value)
+    if unit != series_unit and {unit, series_unit} == derive.CONVERTIBLE:
+        cheapest, dearest = derive.CNY_PER_USD_BOUNDS
+        low, high = (low * cheapest, high * dearest) if unit == "USD" else (low / dearest, high / cheapest)
+    return any(abs(v) / 10 <= high and low <= abs(v) * 10 for v in values)
 
 
 def previous_period(period: str) -> str | None:

@@ -1,0 +1,235 @@
+"""Mapping pass 30 (issue 20): general classes of wording found on the development detail of twelve splits drawn at
+random from the unseen pool, each tested on phrasings of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass30")
+
+
+def _read(store, text, span, published):
+    return by_span(spot.spot(text, store=store, published=published), span)
+
+
+# --- a dollar conversion is of the series whose size it fits at any yuan rate ----------------------------------------------
+
+def test_a_dollar_conversion_of_a_yuan_total_keeps_the_totals_series(store):
+    """"2.214 trillion yuan (about 321.3 billion U.S. dollars)": 321.3 billion dollars is the R&D total converted, not
+    the basic research spending whose yuan size it happens to be near."""
+    read = _read(store, "China's total expenditure on R&D amounted to 2.214 trillion yuan (about 321.3 billion U.S. "
+                        "dollars) last year, up 12.5 percent.", "about 321.3 billion U.S. dollars", "2020-08-27")
+    assert read.match.indicator == "rd_expenditure"
+
+
+def test_a_yuan_figure_far_from_every_rate_is_still_implausible(store):
+    """The widened check still tells sizes apart: 30 billion dollars is no R&D total of trillions of yuan at any rate
+    the yuan has stood at (30 x 8.8 = 264 billion, under a tenth of 2.2 trillion)."""
+    from indicators.spot.matching import _plausible
+    assert _plausible(321.3e9, [2.214e12], "USD", "CNY")
+    assert not _plausible(20e9, [2.214e12], "USD", "CNY")
+    assert _plausible(2.214e12, [321.3e9], "CNY", "USD")
+
+
+# --- "up 12.5 percent, or 246.57 billion yuan": the sum the growth adds ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China's R&D spending amounted to 2.214 trillion yuan in 2019, up 12.5 percent, or 246.57 billion yuan.",
+     "246.57 billion yuan"),
+    ("China's R&D spending rose by 12.5 percent, or about 246.6 billion yuan, to 2.214 trillion yuan in 2019.",
+     "about 246.6 billion yuan"),
+])
+def test_a_sum_said_after_a_growth_with_or_is_a_change(store, text, span):
+    read = _read(store, text, span, "2020-08-27")
+    assert read.frame["transformation"] == "change"
+    assert read.verdict in ("supported", "supported-rounded")
+
+
+def test_a_share_said_again_as_a_sum_stays_a_level(store):
+    """"accounted for 4.5%, or 1.06 trillion yuan": a part's share said again as its sum is no change."""
+    read = _read(store, "New trio exports accounted for 4.5 percent of the total, or 1.06 trillion yuan, in 2023.",
+                 "1.06 trillion yuan", "2024-01-12")
+    assert read.frame["transformation"] != "change"
+
+
+# --- "compared with that in 2019": the base's year -------------------------------------------------------------------------
+
+def test_compared_with_that_in_a_year_is_the_base(store):
+    read = _read(store, "China's total expenditure on R&D amounted to 2.4 trillion yuan last year, up 10.2 percent, or an "
+                        "increase of 224.95 billion yuan compared with that in 2019.", "224.95 billion yuan", "2021-09-27")
+    assert (read.frame["period"], read.frame["base_period"]) == ("2020", "2019")
+    assert read.verdict in ("supported", "supported-rounded")
+
+
+# --- "the annual fall in imports" of a month is its year-on-year change ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "At the same time, the annual fall in imports eased to 7.3 percent.",
+    "Imports posted an annual decline of 7.3 percent.",
+])
+def test_an_annual_change_in_a_text_on_a_month_is_that_months(store, sentence):
+    read = _read(store, "Exports slid 8.8 percent on a yearly basis in August. " + sentence, "7.3 percent", "2023-09-07")
+    assert read.frame["period"] == "2023-08"
+
+
+def test_annual_exports_after_a_month_are_still_the_whole_years(store):
+    """"annual" before what is counted (not before a change) still makes the figure the year's."""
+    read = _read(store, "Exports slid 8.8 percent on a yearly basis in December. Annual exports rose 0.6 percent.",
+                 "0.6 percent", "2024-01-12")
+    assert read.frame["period"] == "2023"
+
+
+# --- the month before, said in the next sentence ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    ("Overseas shipments expanded 7.0 percent on-year last month, customs said. That compares with the 8.6 percent "
+     "increase recorded the month before.", "8.6 percent", "2024-06"),
+    ("Overseas shipments expanded 7.0 percent on-year last month, customs said.", "7.0 percent", "2024-07"),
+    ("Exports rose 7.0 percent in July. That compares with 8.6 percent a month earlier.", "8.6 percent", "2024-06"),
+])
+def test_a_base_of_the_month_before_in_its_own_sentence(store, text, span, period):
+    assert _read(store, text, span, "2024-08-08").frame["period"] == period
+
+
+# --- a year owning the figure before it --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, period", [
+    ("China is on track for another record trade surplus this year, even bigger than last year's nearly $1 trillion.",
+     "nearly $1 trillion", "2024"),
+    ("China exported 1.28 million NEVs in 2024 vs 2023's 1.2 million.", "1.2 million", "2023"),
+    ("Exports grew 5.9 percent in 2024, after 2023's record 4.6 percent fall.", "4.6 percent", "2023"),
+])
+def test_a_year_owning_a_figure_dates_it(store, text, span, period):
+    assert _read(store, text, span, "2025-09-08").frame["period"] == period
+
+
+def test_a_year_owning_something_else_does_not_date_the_figure(store):
+    """"2024's first half" owns no figure: the figure after it keeps its own year."""
+    read = _read(store, "In 2025, exports rose 5.9 percent, faster than in 2024's first half.", "5.9 percent",
+                 "2025-09-08")
+    assert read.frame["period"] == "2025"
+
+
+# --- months of a year named as a span --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    ("In total, China exported 133.3 GW of modules in the ten-month cumulative period of 2022.", "2022-01/2022-10"),
+    ("Imports of modules totaled 4.4 GW in the April-June period of 2020.", "2020-Q2"),
+    ("China exported 60 GW of modules during July to September 2023.", "2023-Q3"),
+])
+def test_months_named_as_a_part_of_the_year(store, text, period):
+    read = spot.spot(text, store=store, published="2024-03-01")[0]
+    assert read.frame["period"] == period
+
+
+def test_a_three_month_window_ending_a_month_is_no_first_quarter(store):
+    """"the three-month period ending June" is no "three-month period" of the year's start (January to March)."""
+    read = spot.spot("Vietnam imported 1.1 GW of modules in the three-month period ending June 2020.", store=store,
+                     published="2020-10-08")[0]
+    assert read.frame["period"] != "2020-Q1"
+
+
+def test_months_not_a_quarter_are_no_quarter(store):
+    """"April to July" is four months: no quarter is read from it."""
+    read = spot.spot("China exported 60 GW of modules during April to July 2023.", store=store,
+                     published="2024-03-01")[0]
+    assert read.frame["period"] != "2023-Q2"
+
+
+# --- a growth rate said to quicken or slow by points ------------------------------------------------------------------------
+
+def test_a_growth_pace_quickening_by_points_is_the_change_of_the_rate_before(store):
+    text = ("China's total expenditure on R&D amounted to 2.214 trillion yuan last year, up 12.5 percent. The figure "
+            "has seen double-digit growth for four years, with the growth pace of last year quickening by 0.7 "
+            "percentage points from the previous year.")
+    read = _read(store, text, "0.7 percentage points", "2020-08-27")
+    assert (read.match.indicator, read.frame["change_of"]) == ("rd_expenditure_yoy_pct", "growth_rate")
+    assert read.verdict in ("supported", "supported-rounded")
+
+
+def test_points_slower_are_a_fall_of_the_rate(store):
+    read = _read(store, "China's R&D spending rose 10.2 percent in 2020, 2.3 percentage points slower than in 2019.",
+                 "2.3 percentage points", "2021-09-27")
+    assert read.frame["sign"] == -1
+    assert read.verdict in ("supported", "supported-rounded")
+
+
+# --- places in brackets in a ranking ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("The Global Innovation Index 2019 ranks 129 economies. Top 20 in GII 2019 ranking: Switzerland (1), Sweden (2), "
+     "United States of America (3), China (14), Japan (15).", "(14)", "CHN"),
+    ("The Global Innovation Index 2019 ranks 129 economies. In Northern America, the U.S. (3) continues to lead.", "(3)",
+     "USA"),
+])
+def test_a_number_in_brackets_after_an_economy_in_a_text_on_the_index_is_its_place(store, text, span, entity):
+    read = _read(store, text, span, "2019-07-24")
+    assert (read.frame["kind"], read.frame["entity"], read.match.indicator) == ("rank", entity, "gii_rank")
+    assert read.verdict == "supported"
+
+
+def test_a_number_in_brackets_of_clusters_stays_a_count(store):
+    """In a sentence on clusters, "China (24), US (21)" are counts of clusters, not places in the index."""
+    read = _read(store, "The Global Innovation Index 2023 ranks China 12th. China hosts the most clusters: China (24), "
+                        "US (21).", "(24)", "2023-09-27")
+    assert read.frame["kind"] == "count"
+
+
+# --- words of the vocabulary ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("China's economic output exceeded $10 trillion in 2014, reports The Economist.", "exceeded $10 trillion",
+     "NY.GDP.MKTP.CD"),
+    ("The balance of trade was $114.7bn in June, down on May's $103.22bn.", "$103.22bn", "goods_trade_balance"),
+    ("By the end of 2022, the number of valid Chinese invention patents reached 4.21 million.", "4.21 million",
+     "invention_patents_in_force"),
+    ("China had 24 science-tech hubs in the global top 100 in 2023.", "24", "st_clusters_top100"),
+])
+def test_vocabulary_of_the_pass(store, text, span, indicator):
+    read = _read(store, text, span, "2025-07-14")
+    assert read.match is not None and read.match.indicator == indicator
+
+
+def test_economic_output_of_a_product_is_no_gdp(store):
+    """"output" alone stays production ("battery output rose"): only "economic output" is GDP."""
+    read = _read(store, "China's lithium-ion battery output reached 940 GWh in 2023.", "940 GWh", "2024-02-01")
+    assert read.frame["measure"] == "production"
+
+
+# --- an economy owning a comparison's base -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Japan's GDP was $5.47 trillion in 2010, compared to China's $6.03 trillion.", "$6.03 trillion", "CHN"),
+    ("China spent 2.56% of GDP on R&D in 2022, compared with Japan's 3.41%.", "3.41%", "JPN"),
+])
+def test_an_economy_owning_a_comparisons_base_owns_the_figure(store, text, span, entity):
+    read = _read(store, text, span, "2024-01-20")
+    assert (read.frame["entity"], read.frame["compared_across"]) == (entity, True)
+    assert read.verdict not in ("contradicted", "misleading")
+
+
+def test_a_dollar_sign_after_a_countrys_name_without_possessive_is_no_place(store):
+    """"US$ 5 billion" names a currency: no economy is read from it."""
+    read = _read(store, "Exports to Japan were worth US$ 5 billion in 2023.", "US$ 5 billion", "2024-01-20")
+    assert read.frame["entity"] != "USA"
+
+
+# --- years listed "respectively" date their own figures only -----------------------------------------------------------------
+
+def test_years_listed_respectively_are_not_the_next_paragraphs_period(store):
+    """After "in 2020, 2021 and 2022, when the economy exceeded 100, 110 and 120 trillion yuan, respectively", a
+    figure of the next paragraph without a year of its own is not 2020's (it was accused against 2020's GDP)."""
+    text = ("In 2024, China's GDP exceeded 130 trillion yuan, marking a leap in economic strength. This followed "
+            "milestones in 2020, 2021 and 2022, when China's economy exceeded 100 trillion yuan, 110 trillion yuan and "
+            "120 trillion yuan, respectively.\n\n\"China's total economic output has, for the first time, surpassed "
+            "130 trillion yuan,\" said the bureau's director.")
+    found = spot.spot(text, store=store, published="2025-01-21")
+    read = [c for c in found if c.span.endswith("130 trillion yuan")][-1]
+    assert read.frame["period"] != "2020"
+    assert read.verdict not in ("contradicted", "misleading")
