@@ -165,7 +165,8 @@ def test_points_slower_are_a_fall_of_the_rate(store):
 @pytest.mark.parametrize("text, span, entity", [
     ("The Global Innovation Index 2019 ranks 129 economies. Top 20 in GII 2019 ranking: Switzerland (1), Sweden (2), "
      "United States of America (3), China (14), Japan (15).", "(14)", "CHN"),
-    ("The Global Innovation Index 2019 ranks 129 economies. In Northern America, the U.S. (3) continues to lead.", "(3)",
+    ("The Global Innovation Index 2019 ranks 129 economies. In Northern America, the U.S. (3) continues to be one of the "
+     "world's most-innovative nations.", "(3)",
      "USA"),
 ])
 def test_a_number_in_brackets_after_an_economy_in_a_text_on_the_index_is_its_place(store, text, span, entity):
@@ -233,3 +234,112 @@ def test_years_listed_respectively_are_not_the_next_paragraphs_period(store):
     read = [c for c in found if c.span.endswith("130 trillion yuan")][-1]
     assert read.frame["period"] != "2020"
     assert read.verdict not in ("contradicted", "misleading")
+
+
+# --- a place qualifying a policy is not what the text's figures are about -----------------------------------------------------
+
+def test_a_place_before_tariffs_does_not_become_the_texts_economy(store):
+    """"ahead of potential higher U.S. tariffs": the US is a cause in the story; the surplus after it, in a text naming
+    no economy, stays China's."""
+    text = ("Merchandise imports rose 7.2% in annual terms in July. The increase was linked to a surge in semiconductor "
+            "imports ahead of potential higher U.S. tariffs.\n\nAs a result, the merchandise trade balance recorded a "
+            "USD 84.6 billion surplus in July.")
+    read = _read(store, text, "USD 84.6 billion", "2024-08-07")
+    assert read.frame["entity"] == "CHN"
+
+
+def test_a_place_named_for_its_own_figures_still_counts(store):
+    """A place named without a policy noun after it stays the economy the next figures carry."""
+    text = "Trade figures for the United States were released on Friday.\n\nThe deficit was $918 billion in 2024."
+    read = _read(store, text, "$918 billion", "2025-03-01")
+    assert read.frame["entity"] == "USA"
+
+
+# --- cluster names in either order; a leader's list with "following" ------------------------------------------------------
+
+def test_a_cluster_named_with_its_cities_in_the_other_order(store):
+    text = ("Seoul moved up to third place in the cluster ranking, while the Suzhou-Shanghai cluster moved up to fifth "
+            "place.")
+    read = _read(store, text, "fifth", "2023-09-28")
+    assert (read.match.product, read.verdict) == ("cluster:Shanghai–Suzhou", "supported")
+
+
+def test_an_economy_following_in_a_place_owns_it(store):
+    text = ("The Global Innovation Index 2025 ranks Switzerland as the world's top nation for innovation, with the USA "
+            "following in third, China slotting in at 11th on the list.")
+    read = _read(store, text, "third", "2025-09-28")
+    assert (read.frame["entity"], read.verdict) == ("USA", "supported")
+
+
+# --- the first review's probes: where the pass's rules must not fire ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity, period", [
+    ("The US recorded 55,678 PCT filings in 2023, versus China's 69,610, which has led since 2019.", "69,610", "CHN",
+     "2023"),
+    ("India's economy grew 8.2 percent in 2023, compared with China's 5.2 percent, among the slowest in decades.",
+     "5.2 percent", "CHN", "2023"),
+])
+def test_an_owned_base_keeps_the_sentences_year_whatever_time_follows_later(store, text, span, entity, period):
+    read = _read(store, text, span, "2025-03-10")
+    assert (read.frame["entity"], read.frame["period"]) == (entity, period)
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("The leading hubs are in China (26) and the United States (20).", "(26)"),
+    ("The biggest filers were China (70,160) and the US (54,087).", "(70,160)"),
+    ("Scores ranged from Switzerland (67) down.", "(67)"),
+])
+def test_numbers_in_brackets_that_are_no_places_stay_unranked(store, sentence, span):
+    read = _read(store, "WIPO published its Global Innovation Index 2024 on Thursday. " + sentence, span, "2024-09-27")
+    assert read.frame["kind"] != "rank"
+
+
+def test_a_period_of_some_months_without_cumulative_is_no_first_months(store):
+    read = _read(store, "China's exports rose 2.4 percent in September. In the three-month period, the trade surplus "
+                        "totalled $258.4 billion.", "$258.4 billion", "2024-10-14")
+    assert read.frame["period"] != "2024-Q1"
+
+
+def test_made_up_a_share_or_a_sum_is_no_change(store):
+    read = _read(store, "Mechanical and electrical products made up 59 percent, or 1.3 trillion yuan, of exports in "
+                        "2023.", "1.3 trillion yuan", "2024-01-20")
+    assert read.frame["transformation"] != "change"
+
+
+def test_last_years_pace_in_the_same_months_is_those_months(store):
+    read = _read(store, "Car exports in January-February 2024 rose 20 percent, faster than last year's 17 percent pace "
+                        "in the same months.", "17 percent", "2024-03-20")
+    assert read.frame["period"] != "2023"
+
+
+def test_the_next_sentence_after_years_listed_respectively_speaks_of_the_latest(store):
+    read = _read(store, "In 2023 and 2024, exports rose 0.6 percent and 7.1 percent, respectively. Imports rose 2.3 "
+                        "percent.", "2.3 percent", "2025-02-20")
+    assert read.frame["period"] == "2024"
+
+
+def test_an_annual_change_in_a_text_on_december_is_the_years(store):
+    """A December release gives the year too: "The annual rise in exports came to 5.9%" is 2024's."""
+    read = _read(store, "China's exports rose 10.7 percent in December. The annual rise in exports came to 5.9%.",
+                 "5.9%", "2025-01-14")
+    assert read.frame["period"] == "2024"
+
+
+def test_a_list_of_places_in_brackets_in_any_order_is_of_places(store):
+    """The GII's top 25 listed with last year's places in brackets, not in order: each is a place (of 2016 here)."""
+    text = ("The Global Innovation Index 2017 ranks 127 economies. Last year's places are in brackets.\n\n"
+            "Switzerland (Number 1 in 2016) • Sweden (2) • Netherlands (9) • US (4) • UK (3) • China (25)")
+    read = _read(store, text, "(25)", "2017-06-15")
+    assert (read.frame["kind"], read.frame["entity"]) == ("rank", "CHN")
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("The surplus reached CNY736.7 billion in March alone. Exports totaled CNY6.13 trillion in the three-month period.",
+     "CNY6.13 trillion", "2025-Q1"),
+    ("China's exports rose 2.4 percent in September. In the three-month period, the trade surplus totalled $258.4 "
+     "billion.", "$258.4 billion", "2025-Q3"),
+    ("China's exports rose 7 percent in July. China's goods trade totaled $3.5 trillion for the seven-month period.",
+     "$3.5 trillion", "2025-01/2025-07"),
+])
+def test_the_n_month_period_ends_at_the_month_the_text_speaks_of(store, text, span, period):
+    assert _read(store, text, span, "2025-10-14").frame["period"] == period

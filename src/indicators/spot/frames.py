@@ -67,6 +67,22 @@ the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from
 the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "expanding the previous month's 6.8%
 drop" (the period before's figure is a base wherever it is said; not "last year's", which may be the text's own
 year), "imports jumped 7.4% (August: 1.3%)"."""
+PLACES_SAID = re.compile(r"(?i)\b(?:rank\w*|top\s+\d+|places?|positions?|leaders?|most[-\s]innovative|No\.\s*\d)")
+"""Words saying a sentence speaks of places in a ranking ("Top 20 in GII 2019 ranking:", "regional leaders")."""
+
+
+def _bracketed_places(sentence: str, figures: list[Figure], places) -> bool:
+    """The sentence's numbers in brackets after economies are places in a ranking: whole numbers up to 200, and
+    two or more rising ("Switzerland (1), Sweden (2)"), three or more apart ("Sweden (2) • Netherlands (9) • US (4)"),
+    or the sentence speaks of places; not counts ("China (26) and the United States (20)", "China (70,160)") nor a
+    lone score ("Switzerland (67)")."""
+    values = [abs(f.value) for f in figures if _bracketed_after_place(sentence, f, places)]  # ("(13)" read negative)
+    if not values or any(v != int(v) or not 1 <= v <= 200 for v in values):
+        return False
+    return (len(values) > 1 and values == sorted(set(values)) or len(set(values)) == len(values) > 2
+            or bool(PLACES_SAID.search(sentence)))
+
+
 def _bracketed_after_place(sentence: str, figure: Figure, places) -> bool:
     """A whole number in brackets right after an economy's name ("the U.S. (4)", "Hong Kong (China) (14)")."""
     opening = sentence.rfind("(", 0, figure.start + 1)
@@ -221,9 +237,9 @@ QUARTER_MONTHS = re.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the\s+)?(April|J
 March is MONTH_RANGE's)."""
 FIRST_MONTHS = re.compile(r"\b(?:(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months|the\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})-month\s+"
-                          r"(?:cumulative\s+)?period(?!\s+(?:to|through|ending|ended|from|between)\b))\b", re.I)
+                          r"cumulative\s+period(?!\s+(?:to|through|ending|ended|from|between)\b))\b", re.I)
 """The first months of a year: "the first ten months", "in the ten-month cumulative period" (not "the three-month
-period ending June", a window)."""
+period", which may be any three, nor "the three-month period ending June", a window)."""
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 TRAILING_MONTHS = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                              r"[\s-]+months?\s+(?:to|through|thru|ending|ended|up\s+to|until)|"
@@ -1034,7 +1050,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     # "Finland — 6 (up from 9 in 2022)," after the text names a ranking: a row of it
     rank_row = bool((context.rank_subject or context.measure == "rank") and RANK_ROW.match(sentence))
     # "Switzerland (1), Sweden (2), United States of America (3)" in a text on the innovation index: its places
-    bracketed_places = context.rank_subject == "innovation_index" and all(m.value == "innovation_index" for m in subjects)
+    bracketed_places = context.rank_subject == "innovation_index" and all(m.value == "innovation_index" for m in subjects) \
+        and _bracketed_places(sentence, figures, places)
     base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
@@ -1615,12 +1632,14 @@ CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.
                            r"totall?ed|amounted\s+to|hit|came\s+to))|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
                            r"\s+by|"
-                           r"\b(?:up|down|rose|grew|increased|gained|jumped|climbed|surged|fell|dropped|declined|decreased)"
+                           r"\b(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|rose|grew|increased|gained|jumped|"
+                           r"climbed|surged|fell|dropped|declined|decreased)"
                            r"\s+(?:by\s+)?\d[\d.,]*\s*(?:per\s*cent|percent|%),\s*or)"
                            r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
 """The words before a sum of money or a count that make it a change of a level: "an increase of 257 billion yuan",
 "trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million",
-"up 12.5 percent, or 246.57 billion yuan" (the growth said again as the sum it adds; not "a share of 8%, or ...")."""
+"up 12.5 percent, or 246.57 billion yuan" (the growth said again as the sum it adds; not "a share of 8%, or ...",
+"made up 59 percent, or ...")."""
 CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 """A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
 RANK_MOVE = re.compile(rf"(?i)\s(?:{RANK_STEPS})$")
@@ -3433,6 +3452,12 @@ def _resolve_country(places: list[Mention], default: str | None, own: str | None
     return resolved
 
 
+@functools.cache  # built once from the vocabulary shipped in the package
+def _policy_patterns() -> re.Pattern:
+    """Right after a place, a noun of policy it qualifies ("U.S. tariffs", "the US administration"; `policy_nouns`)."""
+    return re.compile(rf"(?i)['’]?s?\s+(?:{alternatives(vocabulary()['policy_nouns'])})\b")
+
+
 def _partner(sentence: str, place: Mention) -> bool:
     """The place is named as a partner or a comparison ("exports to the US", "from Germany", "than Japan", "to markets
     such as Russia"), not as whose figure it is."""
@@ -3451,7 +3476,7 @@ def _partner(sentence: str, place: Mention) -> bool:
 
 ABSOLUTE_WITH_BEFORE = re.compile(r"(?i),\s*with\s+(?:the\s+)?$")
 ABSOLUTE_WITH_AFTER = re.compile(r"(?i)\s+(?:(?:now|then|also|still|again)\s+)?(?:moving|rising|climbing|jumping|advancing|"
-                                 r"falling|slipping|dropping|sliding|taking|holding|ranking|placing|coming|sitting|"
+                                 r"falling|slipping|dropping|sliding|taking|holding|ranking|placing|coming|following|sitting|"
                                  r"standing|finishing|landing|remaining|staying|in|at)\b(?!\s+terms\b)")
 """A place opening an absolute clause after a comma (", with China moving up to 11th place", ", with Nigeria in second
 place"): the clause's subject, whose figure follows, not a partner of the sentence's flow."""
@@ -4520,13 +4545,16 @@ def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sente
     if frame.role != "earlier" or frame.entity_from != "stated":
         return False
     owner = _economy_owned_base(sentence, figure, places)
-    tail = figure.end if owner is not None else None
-    return bool(any((p.value == frame.entity and p.start > figure.end
-                     and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start) and (tail := p.end))
-                    or p is owner and p.value == frame.entity for p in places)
-                and not OWN_TIME_AFTER.match(sentence, tail)
-                and not TIME_OF_ITS_OWN.search(sentence, tail, next((f.start for f in figures if f.start >= tail),
-                                                                    len(sentence)))
+    if owner is not None:  # (a time later in the sentence is the sentence's: "compared with China's 5.2 percent,
+        # among the slowest in decades"; only one right after the figure is its own)
+        return bool(owner.value == frame.entity and not OWN_TIME_AFTER.match(sentence, figure.end)
+                    and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
+    return bool(any(p.value == frame.entity and p.start > figure.end
+                    and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
+                    and not OWN_TIME_AFTER.match(sentence, p.end)
+                    and not TIME_OF_ITS_OWN.search(sentence, p.end, next((f.start for f in figures if f.start >= p.end),
+                                                                          len(sentence)))
+                    for p in places)
                 and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
 
 
@@ -4585,8 +4613,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.notes.append(f"“{last.group(0)}”: the twelve months to {end}, the last "
                            "month before the text's date (assumed)")
         return
-    if (owner := _owning_year(sentence, figure, years)) is not None:
+    if (main_period is None or main_period.isdigit()) and (owner := _owning_year(sentence, figure, years)) is not None:
+        # (not "rose 20 percent in January-February, faster than last year's 17 percent pace": the same months of it)
         frame.period, frame.period_from = owner, "stated"
+        return
+    if frame.role == "figure" and (months := _months_ending_at(sentence, context.period)):
+        frame.period, frame.period_from = months, "context"
         return
     if (since := _since_year_of_a_start(sentence, figure, after)) is not None:
         frame.period, frame.period_from = since, "assumed"
@@ -4737,7 +4769,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             year = context.period[:4] if context.period else str(context.published.year)
             how = "context"
         elif context.period and not context.period.isdigit() and context.period[:4].isdigit() \
-                and (whole := _full_year(sentence)):
+                and (whole := _full_year(sentence, context.period)):
             # "the annual electro-mechanical product shipments" after a paragraph on December: the year's total
             year, how = context.period[:4], "context"
             frame.notes.append(f"“{whole}”: the whole year, not {context.period}")
@@ -4806,6 +4838,31 @@ FROM_RIGHT_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|al
 OWNED_FIGURE = re.compile(r"['’]s\s+(?:(?:record|total|tally|level|figure|high|low|peak)\s+(?:of\s+)?)?$")
 """Between a year and the figure it owns: "last year's nearly $1 trillion", "2023's 1.2 million", "the previous year's
 record 6.8%"."""
+
+
+N_MONTH_PERIOD = re.compile(r"(?i)\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})-month\s+"
+                            r"period\b(?!\s+(?:to|through|ending|ended|from|between|since|of|before|after)\b)")
+"""A span of months the text has spoken of ("the seven-month period" after July's figures, "the two-month period"
+after September and October)."""
+
+
+def _months_ending_at(sentence: str, period: str | None) -> str | None:
+    """"Exports totaled CNY6.13 trillion in the three-month period" after March's figures: the months of that span
+    ending at the month the text speaks of (the first quarter), as the tidy frame's code; None without one."""
+    said = N_MONTH_PERIOD.search(sentence)
+    if not said or not period or not re.fullmatch(r"\d{4}-(?:\d{2}|Q[1-4]|H[12])|\d{4}-\d{2}/\d{4}-\d{2}", period):
+        return None
+    count = said.group(1).lower()
+    n = int(count) if count.isdigit() else {**SMALL, "twelve": 12}[count]
+    end = _ends(period)
+    if not 2 <= n <= 12:
+        return None
+    start, month = months_back(end, n - 1), int(end[5:7])
+    if n == 3 and month % 3 == 0:
+        return f"{end[:4]}-Q{month // 3}"
+    if n == 6 and month in (6, 12):
+        return f"{end[:4]}-H{month // 6}"
+    return f"{start}/{end}"
 
 
 def _owning_year(sentence: str, figure: Figure, years) -> str | None:
@@ -4898,19 +4955,24 @@ def _bracket_of(sentence: str, offset: int) -> tuple[int, int] | None:
     return (start, end) if end >= 0 else None
 
 
-FULL_YEAR = re.compile(rf"(?i)\bannual\b(?!\s+(?:average|rate|pace|{CHANGE_NOUNS})s?\b)|"
-                       r"\b(?:full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
+FULL_YEAR = re.compile(r"(?i)\b(?:annual|full[- ]year|(?:the\s+)?(?:whole|entire)\s+year|year\s+as\s+a\s+whole)\b"
                        r"(?!\s+(?:average|rate|growth|pace)\b)")
 """Words that make a figure the whole year's when the period carried from earlier sentences is a part of it
 ("the annual electro-mechanical product shipments", "full-year exports", "for the whole year"); "an annual
-average", "an annual rate" of a month are not, nor a month's change on a year before ("the annual fall in imports
-eased to 7.3 percent" in a text on August)."""
+average", "an annual rate" of a month are not."""
+ANNUAL_CHANGE = re.compile(rf"(?i)\bannual\s+{CHANGE_NOUNS}s?\b")
+"""A year-on-year change said "annual" ("the annual fall in imports eased to 7.3 percent"): in a text on August, the
+month's change; in a text on December, whose release gives the year too, the year's ("The annual rise in exports came
+to 5.9%")."""
 
 
-@cache.memo("spot: full-year words", 512)
-def _full_year(sentence: str) -> str:
-    """The sentence's full-year words ("annual", "full-year"), '' when none (read once per sentence)."""
+def _full_year(sentence: str, period: str | None = None) -> str:
+    """The sentence's full-year words ("annual", "full-year"), '' when none (read once per sentence); not a change said
+    "annual" alone in a text on a month before December (`period`, the text's)."""
     m = FULL_YEAR.search(sentence)
+    if m and period and period[5:7] not in ("", "12") and ANNUAL_CHANGE.match(sentence, m.start()) \
+            and not FULL_YEAR.search(sentence, m.end()):
+        return ""
     return m.group(0) if m else ""
 
 
@@ -5103,10 +5165,14 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # "In contrast, exports had grown just 2.3% during the January-February period", "This decrease sharply contrasts
     # the 7.1% growth observed in the first two months": an earlier period set against the text's, not the one its
     # next sentences speak of
-    if len(set(stated or own_years)) > 1 and re.search(r"(?i)\brespectively\b", sentence):
-        # "milestones in 2020, 2021 and 2022, when China's economy exceeded 100, 110 and 120 trillion yuan,
-        # respectively": each year is one figure's; none is the period the next sentences speak of
-        stated, looking_back = [], True
+    listed = sorted(set(stated or own_years))
+    if len(listed) > 1 and re.search(r"(?i)\brespectively\b", sentence):
+        # each year of a "respectively" list is one figure's: the next sentences speak of the latest ("In 2023 and
+        # 2024, exports rose 0.6 percent and 7.1 percent, respectively. Imports rose 2.3 percent"), unless the list
+        # looks back from the text's year ("In 2024, GDP exceeded 130 trillion yuan. This followed milestones in 2020,
+        # 2021 and 2022, ... respectively")
+        back = bool(context.period) and all(_ends(y) < _ends(context.period) for y in listed)
+        stated, looking_back = ([], True) if back else ([listed[-1]], False)
     if stated and not looking_back:
         context.period = stated[0]
     elif not looking_back:
@@ -5206,7 +5272,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.last_region = (regions[-1], paragraph)
     named_here: set = set()
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
-        if p.value in economies and not _partner(sentence, p):
+        if p.value in economies and not _partner(sentence, p) and not _policy_patterns().match(sentence, p.end):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
             context.named_in[p.value] = (paragraph, named_subjects)
             if p.value not in named_here or p.words.lower() in city_names():

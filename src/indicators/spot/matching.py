@@ -463,6 +463,9 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         if not in_cluster and entry.member.lower() in economies:
             continue
         at = before.rfind(key)
+        if at < 0 and key.count("-") == 1:  # "the Suzhou-Shanghai cluster": the two cities in the other order
+            key = "-".join(reversed(key.split("-")))
+            at = before.rfind(key)
         if at < 0 and re.search(r", [a-z]{2}$", key):  # "San Jose–San Francisco, CA" written without its state
             key = key[:-4]
             at = before.rfind(key)
