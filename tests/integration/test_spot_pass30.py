@@ -343,3 +343,23 @@ def test_a_list_of_places_in_brackets_in_any_order_is_of_places(store):
 ])
 def test_the_n_month_period_ends_at_the_month_the_text_speaks_of(store, text, span, period):
     assert _read(store, text, span, "2025-10-14").frame["period"] == period
+
+
+def test_a_level_after_a_growth_compared_with_that_of_the_previous_year_is_the_years_own(store):
+    read = _read(store, "China's 2021 GDP saw an increase of 8.1 percent compared with that of the previous year, "
+                        "reaching over 114 trillion RMB, said the bureau's head.", "over 114 trillion RMB", "2022-01-27")
+    assert read.frame["period"] == "2021"
+
+
+def test_a_figure_each_partner_listed_exceeded_is_read_once_per_partner(store):
+    text = ("China accumulated 33.8 GW in module exports during the first half of 2020. Exports to India, Brazil, Spain, "
+            "Germany, and Vietnam each exceeded 1.5 GW.")
+    found = [c for c in spot.spot(text, store=store, published="2020-10-08") if "1.5 GW" in c.span]
+    assert [c.frame["counterpart"] for c in found] == ["IND", "BRA", "ESP", "DEU", "VNM"]
+    assert all(c.frame["entity"] == "CHN" for c in found)
+
+
+def test_partners_without_each_stay_one_figure(store):
+    found = [c for c in spot.spot("China's module exports to India and Brazil reached 12 GW in 2023.", store=store,
+                                  published="2024-03-01") if "12 GW" in c.span]
+    assert len(found) == 1

@@ -694,7 +694,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         shift = RELATIVE[m.group(1).lower()]
         year = str(published.year + shift) if published else None
         compared = re.search(r"(?P<word>from|since|than|compared (?:with|to)|over|versus|against|similar to|(?<!\w)like|"
-                             r"same as)\s+(?:(?:in|during|over)\s+(?=the\s))?(?:(?:" + SAME_PART + "|(?P<month>" + MONTHS
+                             r"same as)\s+(?:(?:that|those)\s+(?:of|in)\s+)?(?:(?:in|during|over)\s+(?=the\s))?(?:(?:"
+                             + SAME_PART + "|(?P<month>" + MONTHS
                              + r"))\s+(?P<of>(?:of|in)\s+)?)?" + PART_OF_A_YEAR + "$",
                              sentence[max(0, m.start() - 40): m.start()], re.I)
         # "up from ... the previous year", "the fastest pace since July last year", "77% more than in the same period
@@ -2770,8 +2771,16 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
     for i, read in enumerate(reads):
         frame = read.frame
         start = read.figure.start - len(read.wording)
-        shared = frame.kind == "rank" and read.comparator == "<=" and frame.transformation == "level" \
-            or EACH_SHARED.search(sentence[max(0, start - 30): start]) or EACH_AFTER.match(sentence, read.figure.end)
+        each = EACH_SHARED.search(sentence[max(0, start - 30): start]) or EACH_AFTER.match(sentence, read.figure.end)
+        partners = _partner_list(places, start, sentence) if each and frame.role == "figure" and frame.counterpart else []
+        if len(partners) > 1 and frame.counterpart in {p.value for p in partners}:
+            # "Exports to India, Brazil, Spain, Germany, and Vietnam each exceeded 1.5 GW": one read per partner
+            for p in partners:
+                own = dataclasses.replace(frame, counterpart=p.value, counterpart_words=p.words, notes=list(frame.notes))
+                own.notes.append(f"one of the {len(partners)} partners listed with it ({p.words})")
+                out.append(dataclasses.replace(read, frame=own))
+            continue
+        shared = frame.kind == "rank" and read.comparator == "<=" and frame.transformation == "level" or each
         threshold = frame.kind == "rank" and read.comparator == "<="
         run = _place_list(places, start, sentence, ranked=threshold) if shared and frame.role == "figure" else []
         if len(run) < 2 or frame.entity not in {p.value for p in run} \
@@ -2791,6 +2800,21 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
             own.notes.append(f"one of the {len(run)} economies listed with it ({p.words})")
             out.append(dataclasses.replace(read, frame=own))
     return out
+
+
+def _partner_list(places: list[Mention], end: int, sentence: str) -> list[Mention]:
+    """The partners listed last before `end` after a flow's word for them ("Exports to India, Brazil, Spain, Germany,
+    and Vietnam"), each joined to the next by a list gap; [] when the list is no partners'."""
+    before = [p for p in places if p.end <= end and p.value != "WLD"]
+    if not before:
+        return []
+    run = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start):
+            break
+        run.insert(0, p)
+    ahead = sentence[max(0, run[0].start - 20): run[0].start]
+    return run if COUNTERPART.search(ahead) and len({p.value for p in run}) == len(run) else []
 
 
 OWNER_BEFORE = re.compile(r"(?i)['’]s\s+(?:[\w-]+\s+)?top[\s-]+$")
