@@ -363,3 +363,58 @@ def test_partners_without_each_stay_one_figure(store):
     found = [c for c in spot.spot("China's module exports to India and Brazil reached 12 GW in 2023.", store=store,
                                   published="2024-03-01") if "12 GW" in c.span]
     assert len(found) == 1
+
+
+# --- the second review's probes ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Korea's export curbs had little effect. PCT applications from the country reached 22,288 in 2023.", "22,288",
+     "KOR"),
+    ("US lawmakers debated the CHIPS Act. The country's R&D intensity stood at 3.4 percent in 2022.", "3.4 percent",
+     "USA"),
+])
+def test_an_economys_own_policy_does_not_hide_it_from_the_country_after_it(store, text, span, entity):
+    read = _read(store, text, span, "2025-03-01")
+    assert read.frame["entity"] == entity
+    assert read.verdict not in ("contradicted", "misleading")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Top scorers: Switzerland (67), Sweden (64), US (62).", "(67)"),
+    ("The biggest climbers were China (+24) and India (+42) over a decade.", "(+24)"),
+    ("Venture capital deals fell in the US (12), Germany (15) and Japan (18).", "(12)"),
+])
+def test_more_numbers_in_brackets_that_are_no_places(store, sentence, span):
+    read = _read(store, "WIPO published its Global Innovation Index 2024 on Thursday. " + sentence, span, "2024-09-27")
+    assert read.frame["kind"] != "rank"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("China's imports grew 7.2 percent on-year last month, rebounding from June, customs data showed.", "7.2 percent",
+     "2024-07"),
+    ("China's exports grew 5.9 percent in 2024, reversing last year's 4.6 percent decline.", "4.6 percent", "2023"),
+    ("In July-September, exports grew 6 percent, down from 5.8 percent in April-June.", "5.8 percent", "2024-Q2"),
+    ("China's exports rose 5 percent in December. In the 12-month period, exports totalled $3.58 trillion.",
+     "$3.58 trillion", "2024"),
+])
+def test_periods_the_second_review_found(store, text, span, period):
+    published = "2025-01-14" if "2024" in text or "12-month" in text else "2024-08-07"
+    published = "2024-10-20" if "July-September" in text else published
+    assert _read(store, text, span, published).frame["period"] == period
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Vehicle exports hit 5,859,000 year on year in 2024.", "5,859,000"),
+    ("Exports reached 1,284,000 year-to-date.", "1,284,000"),
+])
+def test_large_counts_before_year_words_are_no_durations(store, text, span):
+    assert _read(store, text, span, "2025-01-14").frame["subject"] != "other:duration"
+
+
+@pytest.mark.parametrize("text, span, subject", [
+    ("The economic output of high-tech manufacturing rose 2.7 percent in 2023.", "2.7 percent",
+     "high_tech_manufacturing"),
+    ("Solar battery storage exports rose 30 percent in 2024.", "30 percent", "liion_batteries"),
+])
+def test_words_near_the_passs_vocabulary_keep_their_own_subject(store, text, span, subject):
+    assert _read(store, text, span, "2025-01-14").frame["subject"] == subject

@@ -67,20 +67,23 @@ the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from
 the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "expanding the previous month's 6.8%
 drop" (the period before's figure is a base wherever it is said; not "last year's", which may be the text's own
 year), "imports jumped 7.4% (August: 1.3%)"."""
+SCORES_SAID = re.compile(r"(?i)\b(?:scor\w*|points?)\b")
+"""Words saying a sentence's numbers are scores ("Top scorers: Switzerland (67)")."""
 PLACES_SAID = re.compile(r"(?i)\b(?:rank\w*|top\s+\d+|places?|positions?|leaders?|most[-\s]innovative|No\.\s*\d)")
 """Words saying a sentence speaks of places in a ranking ("Top 20 in GII 2019 ranking:", "regional leaders")."""
 
 
 def _bracketed_places(sentence: str, figures: list[Figure], places) -> bool:
-    """The sentence's numbers in brackets after economies are places in a ranking: whole numbers up to 200, and
-    two or more rising ("Switzerland (1), Sweden (2)"), three or more apart ("Sweden (2) • Netherlands (9) • US (4)"),
-    or the sentence speaks of places; not counts ("China (26) and the United States (20)", "China (70,160)") nor a
-    lone score ("Switzerland (67)")."""
-    values = [abs(f.value) for f in figures if _bracketed_after_place(sentence, f, places)]  # ("(13)" read negative)
-    if not values or any(v != int(v) or not 1 <= v <= 200 for v in values):
+    """The sentence's numbers in brackets after economies are places in a ranking: whole numbers up to 200, in a
+    sentence that speaks of places ("Top 20 in GII 2019 ranking: Switzerland (1), Sweden (2)", "regional leaders") or
+    a bulleted list ("Sweden (2) • Netherlands (9) • US (4)"); not counts ("China (26) and the United States (20)",
+    "China (70,160)"), scores ("Top scorers: Switzerland (67)") or moves ("China (+24)")."""
+    bracketed = [f for f in figures if _bracketed_after_place(sentence, f, places)]
+    values = [abs(f.value) for f in bracketed]  # ("(13)" after "Hong Kong (China)" is read as a negative)
+    if not values or any(v != int(v) or not 1 <= v <= 200 for v in values) or SCORES_SAID.search(sentence) \
+            or any(re.match(r"\(\s*[+−–-]", sentence[f.start: f.end]) for f in bracketed):
         return False
-    return (len(values) > 1 and values == sorted(set(values)) or len(set(values)) == len(values) > 2
-            or bool(PLACES_SAID.search(sentence)))
+    return bool(PLACES_SAID.search(sentence)) or "•" in sentence
 
 
 def _bracketed_after_place(sentence: str, figure: Figure, places) -> bool:
@@ -798,8 +801,15 @@ GAP_AFTER = re.compile(r"(?i)\s+(?:higher|lower|greater|bigger|smaller|larger|(?
 higher", "$5 billion more than a year earlier"), not a level ("more than doubled" is a multiple's)."""
 
 
-PERIODS_AFTER = re.compile(r"(?i)[\s-]+(?:years?|months?|decades?|weeks?|days?|quarters?)\b")
+PERIODS_AFTER = re.compile(r"(?i)[\s-]+(?:years?|months?|decades?|weeks?|days?|quarters?)\b"
+                           r"(?![\s-]+(?:on|to|over|ago|earlier|before|old)\b)")
 """Right after a count in digits, periods: the count is a duration ("it took 31 years", "in 10 years")."""
+
+
+SECTOR_OUTPUT = re.compile(r"(?i)\b(?:economy|sector|industry|industries)['’]s\s+economic\s+output\b|"
+                           r"\beconomic\s+output\s+of\s+(?:the\s+)?(?!(?:China|the\s+country|the\s+nation)\b)[a-z]")
+"""A sector's "economic output" ("the digital economy's economic output", "the economic output of high-tech
+manufacturing"): not the economy's GDP (not "the economic output of China")."""
 
 
 def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
@@ -815,7 +825,7 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
             and made[0].search(sentence[max(0, lead - 40): lead]):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("how many parts an index is made of (“based on 80 indicators”), not a count its rows hold")
-    elif frame.kind == "count" and not figure.form and PERIODS_AFTER.match(sentence, figure.end):
+    elif frame.kind == "count" and not figure.form and abs(figure.value) <= 500 and PERIODS_AFTER.match(sentence, figure.end):
         frame.subject, frame.subject_from = "other:duration", "stated"
         frame.notes.append("a number of years or months (“it took 31 years”): no stored series counts it")
     elif frame.kind in ("money", "count", "power", "energy") and GAP_AFTER.match(sentence, figure.end):
@@ -1030,6 +1040,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         # denominator of a ratio is what it is taken of, never the subject of the sentence's other figures
         subjects = [m for m in subjects if not (m.value == "gdp" and GDP_DENOMINATOR_BEFORE.search(
             sentence[max(0, m.start - 30): m.start]))]
+    if any(m.value not in ("gdp", "economy") for m in subjects) or SECTOR_OUTPUT.search(sentence):
+        # "The economic output of high-tech manufacturing rose 2.7 percent", "the digital economy's economic output":
+        # a sector's output, not the economy's GDP
+        subjects = [m for m in subjects if m.words.lower() != "economic output"]
+        measures = [m for m in measures if m.words.lower() != "economic output"]
     region = context.last_region[0] if context.last_region and context.last_region[1] == paragraph else None
     places = [p for p in _resolve_country(_places(sentence), context.country, context.place, region)
               if not any(a <= p.start < b for a, b in epithets)
@@ -1478,7 +1493,7 @@ from $56.5 billion in October"): month on month when the month is the one before
 YEAR_ON_YEAR_BEFORE = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|y/y|yoy)\s+(?:" + CHANGE_NOUNS
                                  + r"|decrease|jump|surge)?\s*(?:of\s+|by\s+)?(?:about\s+|around\s+|nearly\s+)?$")
 """Year-on-year words right before a figure, naming its own change ("a year-on-year increase of 7.2%")."""
-YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|y/y|yoy|"
+YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|y/y|yoy|"
                           r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
 
 
@@ -1501,7 +1516,8 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
     start = max(clause[0], figures[index - 1].end if index else 0)
     end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
     if YEAR_ON_YEAR.search(sentence, figures[index].end, end):
-        return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...": its own words say year on year
+        return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...", "7.2 percent on-year last
+        # month, rebounding from June": its own words say year on year
     # (the base may be a figure of the month before: "up 21% compared to October's $56.5 billion", "up 21% from $56.5
     # billion in October")
     for m in (*MOM_BASE.finditer(sentence, start, end), *MOM_BASE_FIGURE.finditer(sentence, start, len(sentence))):
@@ -3478,8 +3494,9 @@ def _resolve_country(places: list[Mention], default: str | None, own: str | None
 
 @functools.cache  # built once from the vocabulary shipped in the package
 def _policy_patterns() -> re.Pattern:
-    """Right after a place, a noun of policy it qualifies ("U.S. tariffs", "the US administration"; `policy_nouns`)."""
-    return re.compile(rf"(?i)['’]?s?\s+(?:{alternatives(vocabulary()['policy_nouns'])})\b")
+    """Right after a place, another economy's trade barrier it qualifies ("U.S. tariffs"; `policy_nouns`), not
+    possessive ("Korea's export curbs")."""
+    return re.compile(rf"(?i)\s+(?:higher\s+|new\s+|steep\s+)?(?:{alternatives(vocabulary()['policy_nouns'])})\b")
 
 
 def _partner(sentence: str, place: Mention) -> bool:
@@ -4376,8 +4393,10 @@ the previous year" after the 12 months to June 2025: the 12 months to June 2024)
 PREVIOUS_OWNER_BEFORE = re.compile(rf"(?i)\b{PREVIOUS_PERIOD}['’]s\s+(?:[\w-]+\s+)?$")
 """Right before a base figure, the period before as its owner ("the previous month's 6.8% loss", "last year's 5.2%")."""
 OWN_PART = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+"
-                      r"(?:quarter|half)|first\s+half|second\s+half)\b[^,;\d]{0,30}")
-"""After a base figure, a part of a year of its own ("from 5.2 percent in the fourth quarter of last year")."""
+                      r"(?:quarter|half)|first\s+half|second\s+half|(?:April|July|October)\s*(?:-|–|to|through)\s*"
+                      r"(?:June|September|December))\b[^,;\d]{0,30}")
+"""After a base figure, a part of a year of its own ("from 5.2 percent in the fourth quarter of last year", "down from
+5.8 percent in April-June")."""
 
 
 def _own_part(sentence: str, figure: Figure, years, main_period: str) -> str | None:
@@ -4637,7 +4656,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.notes.append(f"“{last.group(0)}”: the twelve months to {end}, the last "
                            "month before the text's date (assumed)")
         return
-    if (main_period is None or main_period.isdigit()) and (owner := _owning_year(sentence, figure, years)) is not None:
+    if (main_period is None or main_period.isdigit()) and (owner := _owning_year(sentence, figure, years)) is not None \
+            and owner != main_period:  # (not "grew 5.9 percent in 2024, reversing last year's 4.6 percent decline" of
+        # a text of 2025: the year before the sentence's)
         # (not "rose 20 percent in January-February, faster than last year's 17 percent pace": the same months of it)
         frame.period, frame.period_from = owner, "stated"
         return
@@ -4886,6 +4907,8 @@ def _months_ending_at(sentence: str, period: str | None) -> str | None:
         return f"{end[:4]}-Q{month // 3}"
     if n == 6 and month in (6, 12):
         return f"{end[:4]}-H{month // 6}"
+    if n == 12 and month == 12:
+        return end[:4]
     return f"{start}/{end}"
 
 
@@ -5296,7 +5319,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.last_region = (regions[-1], paragraph)
     named_here: set = set()
     for p in places:  # regions ("Latin America", "Africa") are counterparts, never what a text is about
-        if p.value in economies and not _partner(sentence, p) and not _policy_patterns().match(sentence, p.end):
+        if p.value in economies and not _partner(sentence, p) \
+                and not (p.words[-2:] not in ("'s", "’s") and _policy_patterns().match(sentence, p.end)):
             context.counts[p.value] = context.counts.get(p.value, 0) + 1
             context.named_in[p.value] = (paragraph, named_subjects)
             if p.value not in named_here or p.words.lower() in city_names():
