@@ -418,3 +418,14 @@ def test_large_counts_before_year_words_are_no_durations(store, text, span):
 ])
 def test_words_near_the_passs_vocabulary_keep_their_own_subject(store, text, span, subject):
     assert _read(store, text, span, "2025-01-14").frame["subject"] == subject
+
+
+def test_a_base_of_imports_said_again_is_a_mirror_too(store):
+    """"the import volume reached 54.2 GW, down 13% from 62.4 GW last year" after Europe's imports of Chinese modules:
+    the base is Europe's imports of the year before too (China's exports to it, assumed), not China's imports."""
+    text = ("Europe imported 9.3 GW of Chinese modules in June, an 11% year-on-year decrease. As of June, the import "
+            "volume reached 54.2 GW, down 13% from 62.4 GW last year.")
+    found = spot.spot(text, store=store, published="2024-07-31")
+    read, first = by_span(found, "62.4 GW"), by_span(found, "9.3 GW")
+    assert (read.frame["measure"], read.frame["counterpart"]) == ("exports", first.frame["counterpart"])
+    assert read.verdict not in ("contradicted", "misleading")

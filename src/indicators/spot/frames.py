@@ -3886,7 +3886,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
             frame.entity, frame.entity_from = context.place or "CHN", "context"
         frame.notes.append(f"imports from {origin.words}: a bilateral figure, not the total")
         return
-    if "imports" in frame.measures and frame.measure_from == "stated" and frame.role == "figure" \
+    if "imports" in frame.measures and frame.measure_from == "stated" and frame.role in ("figure", "earlier") \
             and context.mirror_flow and context.partner and not context.partner.startswith("other:") \
             and context.exports_of and frame.entity_from != "stated" and not places \
             and IMPORTS_SAID_AGAIN.search(sentence[clause[0]: figure.start]) \
