@@ -429,3 +429,38 @@ def test_a_base_of_imports_said_again_is_a_mirror_too(store):
     read, first = by_span(found, "62.4 GW"), by_span(found, "9.3 GW")
     assert (read.frame["measure"], read.frame["counterpart"]) == ("exports", first.frame["counterpart"])
     assert read.verdict not in ("contradicted", "misleading")
+
+
+# --- the third review's probes ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("China's exports hit 25.45 trillion yuan in 2024, up 7.1 percent, or $3.58 trillion in dollar terms.",
+     "$3.58 trillion"),
+    ("China's trade surplus in 2024 jumped 21 percent, or $992 billion, a record.", "$992 billion"),
+    ("China's PCT applications rose 0.9 percent, or 70,160 filings, in 2024.", "70,160"),
+])
+def test_a_sum_after_a_growth_with_no_larger_level_is_the_level(store, text, span):
+    assert _read(store, text, span, "2025-03-01").frame["transformation"] != "change"
+
+
+def test_a_base_after_that_of_the_previous_year_is_that_years(store):
+    read = _read(store, "China's vehicle exports were 5.86 million in 2024, compared with that of the previous year of "
+                        "4.91 million.", "4.91 million", "2025-03-01")
+    assert (read.frame["role"], read.frame["period"]) == ("earlier", "2023")
+
+
+def test_a_month_a_source_spoke_in_is_no_period(store):
+    read = _read(store, "China's NEV exports rose 6.7 percent in 2024, CAAM said in January 2025.", "6.7 percent",
+                 "2025-03-01")
+    assert read.frame["period"] == "2024"
+
+
+def test_industrial_economic_output_is_no_gdp(store):
+    read = _read(store, "China's industrial economic output grew 5.8 percent in 2024.", "5.8 percent", "2025-03-01")
+    assert read.frame["subject"] != "gdp"
+
+
+def test_each_with_a_list_of_figures_is_no_shared_figure(store):
+    found = spot.spot("Shipments to Brazil, Pakistan and Saudi Arabia each came to about 1.9 GW, 1.9 GW and 1.7 GW in "
+                      "2024.", store=store, published="2025-03-01")
+    assert len([c for c in found if "GW" in c.span]) == 3

@@ -59,7 +59,9 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             rf"(?:(?:last\s+)?(?:{MONTHS})|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
-                            rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+)$|"
+                            rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+|"
+                            rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
+                            r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
                             rf"\(\s*(?:{MONTHS})\s*:\s*$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
@@ -472,6 +474,8 @@ RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "an
                                                      "launched", "out", "report", "said", "reported", "showed", "stated"))
 """Before "in <month>", the words of a release ("the index, published in September", "customs said in January"): when
 it came out, not the period of its figures."""
+RELEASE_VERB_BEFORE = re.compile(r"(?i)\b(?:said|published|released|announced|issued|reported|showed|stated)\s+(?:on\s+|in\s+)$")
+"""Before a month and year, the words of a release ("CAAM said in January 2025"): when it came out, not a period."""
 MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
@@ -559,7 +563,8 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
     m = re.search(rf"\b({MONTHS})(?=\s+{year}\b)", sentence)  # "March 2024 had two fewer working days"
-    if m and not MONTH_RANGE.search(sentence):
+    if m and not MONTH_RANGE.search(sentence) \
+            and not RELEASE_VERB_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):  # not "CAAM said in January 2025"
         return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}", m.group(0)
     m = FIRST_QUARTERS.search(sentence)
     if m:  # "the first three quarters": January to September
@@ -807,6 +812,8 @@ PERIODS_AFTER = re.compile(r"(?i)[\s-]+(?:years?|months?|decades?|weeks?|days?|q
 
 
 SECTOR_OUTPUT = re.compile(r"(?i)\b(?:economy|sector|industry|industries)['’]s\s+economic\s+output\b|"
+                           r"\b(?:industrial|manufacturing|agricultural|digital|sectoral|regional|provincial|urban|rural)\s+"
+                           r"economic\s+output\b|"
                            r"\beconomic\s+output\s+of\s+(?:the\s+)?(?!(?:China|the\s+country|the\s+nation)\b)[a-z]")
 """A sector's "economic output" ("the digital economy's economic output", "the economic output of high-tech
 manufacturing"): not the economy's GDP (not "the economic output of China")."""
@@ -1648,15 +1655,15 @@ CHANGE_NOUN = r"\b(?:increase|rise|growth|gain|decrease|decline|drop|fall|reduct
 CHANGE_BEFORE = re.compile(r"(?i)(?:" + CHANGE_NOUN + r"(?:\s+of|(?:\s+in\s+[^,.;:()]{1,60}?)?\s+(?:reached|was|stood\s+at|"
                            r"totall?ed|amounted\s+to|hit|came\s+to))|"
                            r"\b(?:increased|rose|grew|gained|jumped|climbed|fell|dropped|declined|decreased|up|down)"
-                           r"\s+by|"
-                           r"\b(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|rose|grew|increased|gained|jumped|"
-                           r"climbed|surged|fell|dropped|declined|decreased)"
-                           r"\s+(?:by\s+)?\d[\d.,]*\s*(?:per\s*cent|percent|%),\s*or)"
-                           r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
+                           r"\s+by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
 """The words before a sum of money or a count that make it a change of a level: "an increase of 257 billion yuan",
-"trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million",
-"up 12.5 percent, or 246.57 billion yuan" (the growth said again as the sum it adds; not "a share of 8%, or ...",
-"made up 59 percent, or ...")."""
+"trade growth reached 2.1 trillion yuan", "the increase in goods trade was 2.1 trillion yuan", "rose by 1.2 million"."""
+GROWTH_OR_BEFORE = re.compile(r"(?i)\b(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|rose|grew|increased|gained|"
+                              r"jumped|climbed|surged|fell|dropped|declined|decreased)\s+(?:by\s+)?\d[\d.,]*\s*"
+                              r"(?:per\s*cent|percent|%),\s*or\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$")
+"""A growth said again as a sum: "up 12.5 percent, or 246.57 billion yuan" is the change it adds when a level of the
+sentence in the same unit is more than twice as large; without one ("rose 5.9 percent, or 3.58 trillion U.S.
+dollars, in 2024") the sum is the level itself (not "made up 59 percent, or ...")."""
 CHANGE_SUBJECT = re.compile(r"(?i)" + CHANGE_NOUN + r"\b")
 """A change noun anywhere before a figure: read as a level, the figure is never an accusation (drafting.py)."""
 RANK_MOVE = re.compile(rf"(?i)\s(?:{RANK_STEPS})$")
@@ -1765,7 +1772,10 @@ def _changes(sentence: str, reads: list[Read], context: Context) -> None:
             elif direction is None:
                 frame.notes.append("a move in a ranking without its direction")
             continue
-        elif not (frame.kind in ("money", "count") and CHANGE_BEFORE.search(before)):
+        elif not (frame.kind in ("money", "count") and (CHANGE_BEFORE.search(before) or GROWTH_OR_BEFORE.search(before)
+                                                          and any(r is not read and r.unit == read.unit
+                                                                  and abs(read.value * read.figure.scale) * 2
+                                                                  < abs(r.value * r.figure.scale) for r in reads))):
             continue
         frame.transformation, frame.transformation_from = "change", "stated"
         if vocabulary()["_compiled"]["negative"].search(before[-30:]) and read.value > 0:  # "a reduction of"
@@ -2789,7 +2799,11 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
         start = read.figure.start - len(read.wording)
         each = EACH_SHARED.search(sentence[max(0, start - 30): start]) or EACH_AFTER.match(sentence, read.figure.end)
         partners = _partner_list(places, start, sentence) if each and frame.role == "figure" and frame.counterpart else []
-        if len(partners) > 1 and frame.counterpart in {p.value for p in partners}:
+        listed = next((r for r in reads[i + 1:] if r.unit == read.unit), None)
+        if len(partners) > 1 and frame.counterpart in {p.value for p in partners} and not (
+                listed and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:about\s+|around\s+|nearly\s+)?",
+                                        sentence[read.figure.end: listed.figure.start])):
+            # (not "each came to about 1.9 GW, 1.9 GW and 1.7 GW": a list of figures, one per partner)
             # "Exports to India, Brazil, Spain, Germany, and Vietnam each exceeded 1.5 GW": one read per partner
             for p in partners:
                 own = dataclasses.replace(frame, counterpart=p.value, counterpart_words=p.words, notes=list(frame.notes))
