@@ -2803,8 +2803,8 @@ def _each_economy(sentence: str, reads: list[Read], places: list[Mention]) -> li
         if len(partners) > 1 and frame.counterpart in {p.value for p in partners} and not (
                 listed and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:about\s+|around\s+|nearly\s+)?",
                                         sentence[read.figure.end: listed.figure.start])):
-            # (not "each came to about 1.9 GW, 1.9 GW and 1.7 GW": a list of figures, one per partner)
             # "Exports to India, Brazil, Spain, Germany, and Vietnam each exceeded 1.5 GW": one read per partner
+            # (not "each came to about 1.9 GW, 1.9 GW and 1.7 GW": a list of figures, one per partner)
             for p in partners:
                 own = dataclasses.replace(frame, counterpart=p.value, counterpart_words=p.words, notes=list(frame.notes))
                 own.notes.append(f"one of the {len(partners)} partners listed with it ({p.words})")
