@@ -75,17 +75,17 @@ PLACES_SAID = re.compile(r"(?i)\b(?:rank\w*|top\s+\d+|places?|positions?|leaders
 """Words saying a sentence speaks of places in a ranking ("Top 20 in GII 2019 ranking:", "regional leaders")."""
 
 
-def _bracketed_places(sentence: str, figures: list[Figure], places) -> bool:
-    """The sentence's numbers in brackets after economies are places in a ranking: whole numbers up to 200, in a
-    sentence that speaks of places ("Top 20 in GII 2019 ranking: Switzerland (1), Sweden (2)", "regional leaders") or
-    a bulleted list ("Sweden (2) • Netherlands (9) • US (4)"); not counts ("China (26) and the United States (20)",
-    "China (70,160)"), scores ("Top scorers: Switzerland (67)") or moves ("China (+24)")."""
+def _bracketed_places(sentence: str, figures: list[Figure], places) -> list[Figure]:
+    """The sentence's numbers in brackets after economies when they are places in a ranking ([] when not): whole
+    numbers up to 200, in a sentence that speaks of places ("Top 20 in GII 2019 ranking: Switzerland (1), Sweden (2)",
+    "regional leaders") or a bulleted list ("Sweden (2) • Netherlands (9) • US (4)"); not counts ("China (26) and the
+    United States (20)", "China (70,160)"), scores ("Top scorers: Switzerland (67)") or moves ("China (+24)")."""
     bracketed = [f for f in figures if _bracketed_after_place(sentence, f, places)]
     values = [abs(f.value) for f in bracketed]  # ("(13)" after "Hong Kong (China)" is read as a negative)
     if not values or any(v != int(v) or not 1 <= v <= 200 for v in values) or SCORES_SAID.search(sentence) \
             or any(re.match(r"\(\s*[+−–-]", sentence[f.start: f.end]) for f in bracketed):
-        return False
-    return bool(PLACES_SAID.search(sentence)) or "•" in sentence
+        return []
+    return bracketed if PLACES_SAID.search(sentence) or "•" in sentence else []
 
 
 def _bracketed_after_place(sentence: str, figure: Figure, places) -> bool:
@@ -246,6 +246,7 @@ FIRST_MONTHS = re.compile(r"\b(?:(?:first|initial|opening)\s+(two|three|four|fiv
 """The first months of a year: "the first ten months", "in the ten-month cumulative period" (not "the three-month
 period", which may be any three, nor "the three-month period ending June", a window)."""
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+MONTH_COUNTS = {**SMALL, "twelve": 12}  # a count of months in words, up to a year's
 TRAILING_MONTHS = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                              r"[\s-]+months?\s+(?:to|through|thru|ending|ended|up\s+to|until)|"
                              r"(?<=the\s)(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended))\s+(?:the\s+end\s+of\s+)?"
@@ -544,7 +545,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     m = TRAILING_MONTHS.search(sentence)
     if m and year.isdigit():
         word = (m.group("count") or "twelve").lower()  # "the year ended June": twelve months
-        n = int(word) if word.isdigit() else {**SMALL, "twelve": 12}[word]
+        n = int(word) if word.isdigit() else MONTH_COUNTS[word]
         if 1 <= n <= 12:
             return _trailing_window(year, MONTH_NUMBERS[m.group("month").lower()], n), m.group(0)
     m = MONTH_RANGE.search(sentence)
@@ -1073,8 +1074,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     # "Finland — 6 (up from 9 in 2022)," after the text names a ranking: a row of it
     rank_row = bool((context.rank_subject or context.measure == "rank") and RANK_ROW.match(sentence))
     # "Switzerland (1), Sweden (2), United States of America (3)" in a text on the innovation index: its places
-    bracketed_places = context.rank_subject == "innovation_index" and all(m.value == "innovation_index" for m in subjects) \
-        and _bracketed_places(sentence, figures, places)
+    bracketed_places = {id(f) for f in _bracketed_places(sentence, figures, places)} \
+        if context.rank_subject == "innovation_index" and all(m.value == "innovation_index" for m in subjects) else set()
     base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
@@ -1082,7 +1083,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         before = sentence[max(0, figure.start - 60): figure.start]
         comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
         frame = Frame()
-        unit = "rank" if (rank_row or bracketed_places and _bracketed_after_place(sentence, figure, places)) \
+        unit = "rank" if (rank_row or id(figure) in bracketed_places) \
             and figure.unit in (None, "count") and figure.value == int(figure.value) else figure.unit or "count"
         clause = _clause_of(clauses, figure.start)
         if unit == "percent" and re.match(r"(?i)\s*(?:percentage\s+)?points?\b", sentence[figure.end: figure.end + 20]):
@@ -1100,10 +1101,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         frame.kind = unit_kind(unit) or unit
         frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
+        owner = _economy_owned_base(sentence, figure, places)  # "compared to China's $6.03 trillion": China
         if EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
                 or frame.kind in ("percent", "money") and AFTER_BARE.search(before):
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
-        elif _economy_owned_base(sentence, figure, places) is not None:
+        elif owner is not None:
             frame.role = "earlier"  # "Japan's GDP was $5.47 trillion, compared to China's $6.03 trillion"
         elif _compared(sentence, figure):
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
@@ -1183,9 +1185,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _partner_of_a_share(places, figure, frame, sentence, clause, reads)
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
-            if frame.role == "earlier" and (owner := _economy_owned_base(sentence, figure, places)) is not None:
+            if frame.role == "earlier" and owner is not None:
                 frame.entity, frame.entity_from = owner.value, "stated"  # "compared to China's $6.03 trillion"
-            frame.compared_across = _across_economies(places, figure, frame, sentence, reads, figures)
+            frame.compared_across = _across_economies(places, figure, frame, sentence, reads, figures, owner)
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]),
                     next((f.start for f in figures if f.start >= figure.end), len(sentence)))
@@ -2838,13 +2840,20 @@ def _partner_list(places: list[Mention], end: int, sentence: str) -> list[Mentio
     before = [p for p in places if p.end <= end and p.value != "WLD"]
     if not before:
         return []
-    run = [before[-1]]
-    for p in reversed(before[:-1]):
-        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start):
-            break
-        run.insert(0, p)
+    run = _joined_run(before, lambda p, q: LIST_GAP.fullmatch(sentence, p.end, q.start))
     ahead = sentence[max(0, run[0].start - 20): run[0].start]
     return run if COUNTERPART.search(ahead) and len({p.value for p in run}) == len(run) else []
+
+
+def _joined_run(before: list[Mention], joined) -> list[Mention]:
+    """The last places of `before` (in order) each joined to the next as a list's items (`joined(p, q)`: the words
+    between p and the q after it are a list's)."""
+    run = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not joined(p, run[0]):
+            break
+        run.insert(0, p)
+    return run
 
 
 OWNER_BEFORE = re.compile(r"(?i)['’]s\s+(?:[\w-]+\s+)?top[\s-]+$")
@@ -4326,15 +4335,11 @@ def _place_list(places: list[Mention], end: int, sentence: str, ranked: bool = F
         r"\s*\(\s*", sentence[before[i - 1].end: p.start]) and re.match(r"\s*\)", sentence[p.end:]))]
     if not before:
         return []
-    run = [before[-1]]
-    for p in reversed(before[:-1]):
-        # "Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany": each name's own figures in
-        # brackets do not break the list
-        if not LIST_GAP.fullmatch(sentence, p.end, run[0].start) \
-                and not LIST_GAP.fullmatch(BRACKETED.sub("", sentence[p.end: run[0].start])) \
-                and not (ranked and RANKED_LIST_GAP.fullmatch(sentence, p.end, run[0].start)):
-            break
-        run.insert(0, p)
+    # "Japan (50,345, +0.1%), the Republic of Korea (22,012, +6.2%) and Germany": each name's own figures in brackets
+    # do not break the list
+    run = _joined_run(before, lambda p, q: LIST_GAP.fullmatch(sentence, p.end, q.start)
+                      or LIST_GAP.fullmatch(BRACKETED.sub("", sentence[p.end: q.start]))
+                      or ranked and RANKED_LIST_GAP.fullmatch(sentence, p.end, q.start))
     ahead = sentence[max(0, run[0].start - 20): run[0].start]
     if COUNTERPART.search(ahead) or LIST_ASIDE.search(ahead) or len({p.value for p in run}) != len(run):
         return []
@@ -4594,25 +4599,23 @@ TIME_OF_ITS_OWN = re.compile(r"(?i)\b(?:(?:19|20)\d{2}s?|ago|earlier|decades?|pr
 
 
 def _across_economies(places: list[Mention], figure: Figure, frame: Frame, sentence: str, reads: list[Read],
-                      figures: list[Figure]) -> bool:
+                      figures: list[Figure], owner: Mention | None = None) -> bool:
     """A comparison's base that is another economy's figure ("China spent 2.56% of GDP on R&D in 2022, compared with
     3.46% in the United States", "compared to China's $6.03 trillion"): the economy right after it (or owning it right
     before it), and the sentence's figure before it of another one; no time of its own after the economy (after the
-    figure, for an owner), up to the sentence's next figure (`figures`, as read)."""
-    if frame.role != "earlier" or frame.entity_from != "stated":
+    figure, for an owner: `owner`, `_economy_owned_base`'s), up to the sentence's next figure (`figures`, as read)."""
+    if frame.role != "earlier" or frame.entity_from != "stated" \
+            or not any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads):
         return False
-    owner = _economy_owned_base(sentence, figure, places)
     if owner is not None:  # (a time later in the sentence is the sentence's: "compared with China's 5.2 percent,
         # among the slowest in decades"; only one right after the figure is its own)
-        return bool(owner.value == frame.entity and not OWN_TIME_AFTER.match(sentence, figure.end)
-                    and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
-    return bool(any(p.value == frame.entity and p.start > figure.end
-                    and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
-                    and not OWN_TIME_AFTER.match(sentence, p.end)
-                    and not TIME_OF_ITS_OWN.search(sentence, p.end, next((f.start for f in figures if f.start >= p.end),
-                                                                          len(sentence)))
-                    for p in places)
-                and any(r.frame.role == "figure" and r.frame.entity not in (None, frame.entity) for r in reads))
+        return owner.value == frame.entity and not OWN_TIME_AFTER.match(sentence, figure.end)
+    return any(p.value == frame.entity and p.start > figure.end
+               and ECONOMY_RIGHT_AFTER.fullmatch(sentence, figure.end, p.start)
+               and not OWN_TIME_AFTER.match(sentence, p.end)
+               and not TIME_OF_ITS_OWN.search(sentence, p.end, next((f.start for f in figures if f.start >= p.end),
+                                                                     len(sentence)))
+               for p in places)
 
 
 ECONOMY_OWNED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+$")
@@ -4912,7 +4915,7 @@ def _months_ending_at(sentence: str, period: str | None) -> str | None:
     if not said or not period or not re.fullmatch(r"\d{4}-(?:\d{2}|Q[1-4]|H[12])|\d{4}-\d{2}/\d{4}-\d{2}", period):
         return None
     count = said.group(1).lower()
-    n = int(count) if count.isdigit() else {**SMALL, "twelve": 12}[count]
+    n = int(count) if count.isdigit() else MONTH_COUNTS[count]
     end = _ends(period)
     if not 2 <= n <= 12:
         return None
