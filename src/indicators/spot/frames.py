@@ -240,6 +240,10 @@ QUARTER_MONTHS = re.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the\s+)?(April|J
                             r"(June|September|December)(?:\s+(?:period|quarter|months))?\b")
 """A quarter named by its months ("in the April-June period", "during July to September"): that quarter (January to
 March is MONTH_RANGE's)."""
+MONTHS_BETWEEN = re.compile(rf"(?i)\b(?:in|during|for|over)\s+(?:the\s+)?({MONTHS})\s*(?:-|–|to|through)\s*({MONTHS})"
+                            r"(?:\s+(?:period|months))?\b")
+"""Months named as a run within a year, from a month after January ("during the March-April period", "in
+September-October"): those months (from January is MONTH_RANGE's; a quarter's three QUARTER_MONTHS')."""
 FIRST_MONTHS = re.compile(r"\b(?:(?:first|initial|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
                           r"\s+months|the\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})-month\s+"
                           r"cumulative\s+period(?!\s+(?:to|through|ending|ended|from|between)\b))\b", re.I)
@@ -556,6 +560,9 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     m = QUARTER_MONTHS.search(sentence)
     if m and MONTH_NUMBERS[m.group(2).lower()] == MONTH_NUMBERS[m.group(1).lower()] + 2:
         return f"{year}-Q{(MONTH_NUMBERS[m.group(2).lower()]) // 3}", m.group(0)
+    m = MONTHS_BETWEEN.search(sentence)
+    if m and 1 < MONTH_NUMBERS[m.group(1).lower()] < MONTH_NUMBERS[m.group(2).lower()]:
+        return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}/{year}-{MONTH_NUMBERS[m.group(2).lower()]:02d}", m.group(0)
     m = THROUGH_MONTH.search(sentence)
     if m:
         last = MONTH_NUMBERS[m.group(1).lower()]
@@ -1112,8 +1119,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
                 comparator, wording = "~=", ""  # the "than" compares; a bound of the figure's own stays ("the over 4.5")
         elif AFTER_CLAUSE_BEFORE.search(before[-40:]) and (MONTH_AFTER.match(sentence, figure.end)
-                                                          or ATTACHED_YEAR.match(sentence, figure.end)):
+                                                          or ATTACHED_YEAR.match(sentence, figure.end)
+                                                          or _period_before_said(sentence, figure.end)):
             frame.role = "earlier"  # "imports fell 0.6%, after they climbed 3% in October": October's, before the text's
+            # ("fell by 2.3 percent after increasing by 1.8 percent in the previous month": the month before)
         elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
                 and LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
                                         figure.lead if figure.lead is not None else figure.start):
@@ -1191,6 +1200,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _period(sentence, figure, frame, years, context, main_period, earlier_years, base_months, attached_years,
                     _later_clauses_years(sentence, figure, owners), _level_of_the_rate(sentence, figure, *neighbours[id(figure)]),
                     next((f.start for f in figures if f.start >= figure.end), len(sentence)))
+            _same_period_a_year_before(frame, figure, sentence, reads, main_period)
             _month_of_a_record(frame, figure, sentence, context)
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
@@ -1230,8 +1240,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.notes.append(f"“{qualifier}”: no stored series measures a figure so qualified")
         if frame.role == "figure" and main_period is None and frame.period:
             main_period = frame.period
-        if frame.role == "earlier" and frame.period and not frame.compared_across:
-            earlier_years.add(frame.period[:4])  # (another economy's base is of the sentence's year: no base year)
+        if frame.role == "earlier" and frame.period and not frame.compared_across \
+                and not (main_period and frame.period[:4] == main_period[:4] and main_period[4:]):
+            # (another economy's base is of the sentence's year: no base year; nor a month's or a quarter's base in
+            # the same year: "in March, ... up from 21.2 GW in February 2024, accumulating 67.6 GW in the first
+            # quarter of 2024")
+            earlier_years.add(frame.period[:4])
         moved = _bracketed_move(sentence, figure, reads) if figure.form == "count" or not figure.form else None
         if moved is not None:
             # "led with the most clusters in the top 100, at 26 (up two)": the change of the count before it since
@@ -4375,10 +4389,10 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
         if (owner := MONTH_OWNER_BEFORE.search(sentence, max(0, other.start - 30), other.start)) \
                 and EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]):
             ends.add(owner.end())  # "down 8% MoM from June's 9.3 GW": June is the 9.3 GW's
-        m = MONTH_AFTER.match(sentence, other.end)
+        m = MONTH_AFTER.match(sentence, other.end) or MONTH_YEAR_AFTER.match(sentence, other.end)
         if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)
                   or AFTER_CLAUSE_BEFORE.search(sentence[max(0, other.start - 40): other.start])):
-            ends.add(m.end())
+            ends.add(m.end(1))  # (where the month word ends, before any year)
     return frozenset(ends)
 
 
@@ -4407,6 +4421,35 @@ YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
                                 r"(?:in\s+)?the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?last\s+year)\b")
 """After a base figure, the same part of the year before ("down from $78.65 billion a year earlier", "up from 9.3 GW
 the previous year" after the 12 months to June 2025: the 12 months to June 2024)."""
+
+
+SAME_PERIOD_BEFORE_AFTER = re.compile(AFTER_A_BASE + r"(?:in\s+)?the\s+same\s+(?:period|quarter|months?)\s+(?:of\s+|in\s+)?"
+                                      r"(?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:earlier|before|ago))\b")
+"""After a base figure, the same part of the year before as the figure it is compared with ("accumulating 67.6 GW
+in the first quarter of 2024, a 33% increase from 50.9 GW in the same period last year")."""
+
+
+def _same_period_a_year_before(frame: Frame, figure: Figure, sentence: str, reads: list[Read],
+                               main_period: str | None) -> None:
+    """A base "in the same period last year" after a figure dated by a part of a year other than the sentence's
+    own (a text on March whose sentence goes on to the first quarter): the same part of the year before as that
+    figure's, not as the sentence's month."""
+    compared = reads[-1] if reads else None
+    if frame.role != "earlier" or compared is None or compared.frame.role != "figure" \
+            or not SAME_PERIOD_BEFORE_AFTER.match(sentence, figure.end):
+        return
+    own = compared.frame.period
+    if not own or own == main_period or compared.frame.period_from != "stated" or not own[4:]:
+        return
+    if (shifted := _shifted(own, 12)) is not None:
+        frame.period, frame.period_from = shifted, "stated"
+
+
+def _period_before_said(sentence: str, end: int) -> bool:
+    """Right after a figure, the month or the same part of the year before ("in the previous month", "a month
+    earlier", "a year earlier"; not "last month", which is as often the text's own month)."""
+    said = PREVIOUS_MONTH_AFTER.match(sentence, end) or YEAR_EARLIER_AFTER.match(sentence, end)
+    return bool(said) and not re.search(r"(?i)\blast\s+month\b", said.group(0))
 
 
 PREVIOUS_OWNER_BEFORE = re.compile(rf"(?i)\b{PREVIOUS_PERIOD}['’]s\s+(?:[\w-]+\s+)?$")
@@ -4792,6 +4835,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # and rank 17 in 2018": the other figures are the base's; the year a guess for this one)
         borrowed = borrowed and all(COMPARISON_START.search(sentence[figure.end: attached_years.get(off, off)])
                                     for off, _, _ in candidates)
+        if borrowed and candidates and frame.role != "earlier" and context.period and context.period[:4].isdigit() \
+                and all(attached_years.get(off, off) > figure.end for off, _, _ in candidates):
+            # "9.4 patents per 10,000 people, up from 1.9 per 10,000 in 2021" after a paragraph on 2022: the years
+            # are the figure's own bases'; it is of the period the text speaks of, not of its base
+            frame.period, frame.period_from = context.period, "context"
+            frame.notes.append(f"{context.period}: the period of the text so far (the sentence's years are its bases')")
+            return
         if borrowed and NOW_BEFORE.search(sentence[a: figure.start]):
             # "China is now the world's 12th most innovative nation, up from rank 14 in 2020": now, not a base's year:
             # left open here, the mapping takes the latest period completed before the text (assumed)
@@ -5071,6 +5121,9 @@ MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})(?:['’]s\s+|\s*:\s*)(?:US\$|[$�
 """Right before a base figure, the month it is of ("slowing from October's 12.7 per cent", "(August: 1.3%)")."""
 MONTH_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS})\b(?!,?\s*(?:19|20)\d{{2}})"
                          rf"(?!\s*(?:to|-|–|through|thru|and|&)\s*(?:{MONTHS})\b)", re.I)
+MONTH_YEAR_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS}),?\s*((?:19|20)\d{{2}})\b"
+                              rf"(?!\s*(?:to|-|–|through|thru|and|&)\s*(?:{MONTHS})\b)", re.I)
+"""A month and its year right after a base figure ("up from 21.2 GW in February 2024"): the base's own month."""
 
 
 def _attached_month(after: str, main_period: str | None, context: Context, role: str, before: str = "") -> str | None:
@@ -5079,6 +5132,8 @@ def _attached_month(after: str, main_period: str | None, context: Context, role:
     August") it is the latest such month not after it (a base figure in the same month is a year earlier); otherwise
     it is in the year of the text so far (or the published year), never after the published date. None when no month
     is attached or nothing dates it."""
+    if role == "earlier" and (dated := MONTH_YEAR_AFTER.match(after)):
+        return f"{dated.group(2)}-{MONTH_NUMBERS[dated.group(1).lower()]:02d}"
     m = MONTH_AFTER.match(after) or (MONTH_OWNER_BEFORE.search(before) if role == "earlier" else None)
     if not m:
         return None

@@ -1,0 +1,115 @@
+"""Mapping pass 31 (issue 20): general classes of wording found on the development detail, each tested on phrasings
+of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.spot.frames import _subannual_all
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass31")
+
+
+def _read(store, text, span, published):
+    return by_span(spot.spot(text, store=store, published=published), span)
+
+
+MODULES = ("China exported 24.5 GW of modules in March, a 16% month-on-month increase from 21.2 GW in February 2024 "
+           "and a 16% year-on-year growth from March 2023, accumulating 67.6 GW in the first quarter of 2024, a 33% "
+           "increase from 50.9 GW in the same period last year.")
+
+
+# --- a base figure's own month and year -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China exported 24.5 GW of modules in March 2024, up from 21.2 GW in February 2024.",
+    "China exported 24.5 GW of modules in March 2024, compared with 21.2 GW in February, 2024.",
+    MODULES,
+])
+def test_a_base_figures_month_and_year_date_it(store, text):
+    """"up from 21.2 GW in February 2024": February 2024, not February of the year before."""
+    assert _read(store, text, "21.2 GW", "2024-04-29").frame["period"] == "2024-02"
+
+
+def test_a_base_in_the_same_year_leaves_that_year_to_the_later_figures(store):
+    """A month-on-month base of the same year is no base year: "67.6 GW in the first quarter of 2024" stays 2024, and
+    the second "16%" (year on year, from March 2023) is March's, not February's."""
+    reads = [c for c in spot.spot(MODULES, store=store, published="2024-04-29")]
+    by = {c.span: c for c in reads}
+    assert by["67.6 GW"].frame["period"] == "2024-Q1"
+    assert [c.frame["period"] for c in reads if c.span == "16%"] == ["2024-03", "2024-03"]
+
+
+def test_a_base_in_the_same_period_last_year_is_the_compared_figures_period(store):
+    """"accumulating 67.6 GW in the first quarter of 2024, a 33% increase from 50.9 GW in the same period last year" in
+    a text on March: the first quarter of 2023, not March 2023."""
+    assert _read(store, MODULES, "50.9 GW", "2024-04-29").frame["period"] == "2023-Q1"
+
+
+def test_a_base_a_year_earlier_after_the_sentences_own_month_stays_that_month(store):
+    """Near wording: with no other part of a year in the sentence, "a year earlier" is the sentence's month's."""
+    read = _read(store, "China exported 24.5 GW of modules in March 2024, up from 18.9 GW in the same period last year.",
+                 "18.9 GW", "2024-04-29")
+    assert read.frame["period"] == "2023-03"
+
+
+# --- "after increasing by 1.8 percent in the previous month" ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, month", [
+    ("Exports rose 8.6% year-on-year in June. Chinese imports fell by 2.3 percent after increasing by 1.8 percent in the "
+     "previous month.", "1.8 percent", "2024-05"),
+    ("Exports rose 8.6% year-on-year in June. Imports fell 2.3 percent, after they climbed 1.8 percent a month earlier.",
+     "1.8 percent", "2024-05"),
+    ("Exports fell 7.5% in September 2024, after a 4% drop a year earlier.", "4%", "2023-09"),
+])
+def test_an_after_clause_of_the_period_before_is_a_base(store, text, span, month):
+    read = _read(store, text, span, "2024-10-14" if "September" in text else "2024-07-20")
+    assert read.frame["period"] == month
+
+
+def test_an_after_clause_of_last_month_is_left_as_it_was(store):
+    """Near wording: "after rising 3% last month" may be the text's own month: not read as the month before it."""
+    read = _read(store, "Exports in June fell 2% after rising 3% last month.", "3%", "2024-07-14")
+    assert read.frame["period"] != "2024-05"
+
+
+# --- a sentence whose only year is its figure's base's -------------------------------------------------------------------
+
+def test_a_figure_compared_with_a_years_base_is_of_the_texts_period(store):
+    """"9.4 patents per 10,000 people, up from 1.9 per 10,000 in 2021" after a sentence on 2022: 2022 for 9.4 (2021 is
+    the base's year, not a guess for the figure)."""
+    text = ("China's patent holdings reached a record in 2022. The number of high-value patents increased by 24.2 per "
+            "cent year on year to 1.32 million, or 9.4 patents per 10,000 people, up from 1.9 per 10,000 in 2021.")
+    assert _read(store, text, "9.4", "2023-01-17").frame["period"] == "2022"
+    assert _read(store, text, "1.9", "2023-01-17").frame["period"] == "2021"
+
+
+def test_with_no_period_of_the_text_the_bases_year_stays_a_guess(store):
+    """Near wording: with no period said before, the sentence's base year is still the (assumed) guess."""
+    read = _read(store, "The number of high-value patents reached 9.4 per 10,000 people, up from 1.9 per 10,000 in 2021.",
+                 "9.4", "2023-01-17")
+    assert read.frame["period_from"] != "context"
+
+
+# --- months named as a run within a year ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Output grew 72 percent during the March-April period.", "2023-03/2023-04"),
+    ("Exports rose 5% in September-October.", "2023-09/2023-10"),
+    ("Exports rose 5% in the May to June months.", "2023-05/2023-06"),
+    ("Exports rose 5% in April-June.", "2023-Q2"),
+    ("Exports rose 5% in January-April.", "2023-01/2023-04"),
+])
+def test_months_named_as_a_run_are_that_part_of_the_year(sentence, code):
+    assert _subannual_all(sentence, "2023")[0][0] == code
+
+
+@pytest.mark.parametrize("sentence", ["Exports rose 5% from March to May.", "Exports rose 5% in May-March."])
+def test_a_change_between_two_months_or_a_run_backwards_is_no_run(sentence):
+    """"from March to May" is a change between two months; "May-March" runs backwards."""
+    assert all("/" not in code for code, _, _ in _subannual_all(sentence, "2023"))
