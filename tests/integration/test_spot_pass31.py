@@ -113,3 +113,27 @@ def test_months_named_as_a_run_are_that_part_of_the_year(sentence, code):
 def test_a_change_between_two_months_or_a_run_backwards_is_no_run(sentence):
     """"from March to May" is a change between two months; "May-March" runs backwards."""
     assert all("/" not in code for code, _, _ in _subannual_all(sentence, "2023"))
+
+
+# --- a flow's partner pointed back to ("its imports from that country") --------------------------------------------------
+
+def test_a_flow_from_that_country_is_with_the_economy_named_before(store):
+    """"China exported $438.9 billion of goods to the United States and, conversely, its imports from that country
+    were $143.5 billion": the imports are from the United States, never China's total imports (which is about $2.6
+    trillion: judged against it, the figure would be called false)."""
+    read = _read(store, "In 2024, China exported $438.947 billion worth of goods to the United States and, conversely, "
+                        "its imports from that country were $143.546 billion.", "$143.546 billion", "2025-03-10")
+    assert read.frame["counterpart"] == "USA"
+    assert read.verdict not in ("contradicted", "misleading")
+
+
+def test_a_flow_from_that_country_with_no_economy_named_is_no_total(store):
+    """With no economy named before it, "from that country" still says the flow is not the total: no verdict."""
+    read = _read(store, "Its imports from that country were $143.5 billion in 2024.", "$143.5 billion", "2025-03-10")
+    assert read.verdict == "unverifiable"
+
+
+def test_a_total_with_no_partner_pointed_at_is_still_judged(store):
+    """Near wording: China's imports with no partner are the total, judged against it."""
+    read = _read(store, "China's imports were $2.59 trillion in 2024.", "$2.59 trillion", "2025-03-10")
+    assert read.match.indicator == "goods_imports"

@@ -3834,6 +3834,32 @@ def _unknown_name_between(places: list[Mention], entity: str, sentence: str, fig
     return place is not None and bool(re.search(r"\b[A-Z][a-z]", sentence[place.end: figure.start]))
 
 
+PARTNER_POINTER = re.compile(r"(?i)\b(?:from|to|with|into)\s+(?:that|this)\s+(?:country|nation|economy|market)\b")
+"""A flow's partner named by pointing back ("its imports from that country", "exports to this market")."""
+
+
+def _partner_pointed_at(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause) -> str | None:
+    """"China exported $438.9 billion of goods to the United States and, conversely, its imports from that country
+    were $143.5 billion": a flow whose partner the clause points back to ("from that country") is with the last
+    economy named before it in the sentence (a bilateral figure, never the total); with none named, the partner is
+    unknown (the figure is no total either). None when no partner is pointed at."""
+    if not {"exports", "imports", "trade", "trade_balance"} & set(frame.measures) \
+            or frame.role not in ("figure", "earlier"):
+        return None
+    pointer = next((m for m in PARTNER_POINTER.finditer(sentence, clause[0], min(len(sentence), figure.end + 40))
+                    if m.end() <= figure.start or m.start() >= figure.end), None)
+    if pointer is None:
+        return None
+    named = [p for p in places if p.end <= pointer.start() and p.value not in ("WLD", frame.entity)
+             and "-" not in p.value]
+    if named:
+        frame.counterpart, frame.counterpart_words = named[-1].value, named[-1].words
+        frame.notes.append(f"“{pointer.group(0)}”: {named[-1].words}, a bilateral figure, not the total")
+        return named[-1].value
+    frame.partner_unknown = pointer.group(0)
+    return pointer.group(0)
+
+
 def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: str, context: Context, clause,
                  reads: list = ()) -> None:
     """The partner of a flow: "exports to Europe", "shipments to Pakistan" (a destination in the figure's clause);
@@ -3887,6 +3913,8 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if frame.counterpart:
             frame.notes.append(f"with {frame.counterpart_words}: a bilateral figure, not the total")
             return
+    if (pointer := _partner_pointed_at(places, figure, frame, sentence, clause)) is not None:
+        return
     if {"exports", "imports"} & set(frame.measures) and frame.role == "figure" and frame.measure_from == "stated" \
             and (partners := [p for p in places if p.end <= figure.start and p.value not in ("WLD", frame.entity)
                               and TRADE_WITH_BEFORE.search(sentence, max(0, p.start - 30), p.start)]) \
