@@ -137,3 +137,51 @@ def test_a_total_with_no_partner_pointed_at_is_still_judged(store):
     """Near wording: China's imports with no partner are the total, judged against it."""
     read = _read(store, "China's imports were $2.59 trillion in 2024.", "$2.59 trillion", "2025-03-10")
     assert read.match.indicator == "goods_imports"
+
+
+# --- a change on the month before belongs to its own figure; comparisons and listed changes are growth rates -------------
+
+def test_a_month_on_month_change_is_only_its_own_figures(store):
+    """"a 16% year-on-year increase and a 12% month-on-month decrease": the 16% is year on year (no month-on-month
+    base), the 12% is the change on May."""
+    text = "In June, 10.5 GW of Chinese modules entered the bloc, a 16% year-on-year increase and a 12% month-on-month decrease."
+    assert _read(store, text, "16%", "2023-07-31").frame.get("base_period") != "2023-05"
+    assert _read(store, text, "12%", "2023-07-31").frame["base_period"] == "2023-05"
+
+
+@pytest.mark.parametrize("text, span, sign", [
+    ("In 2023, China exported 101.5 GW of modules, 17% more than 2022's 86.6 GW.", "17%", 1),
+    ("In 2023, China exported 80.5 GW of modules, 7% less than last year.", "7%", -1),
+    ("China exported 8.6 GW and 8.4 GW of modules in January and February, respectively, a 120% and 48% year-on-year "
+     "increase.", "120%", 1),
+    ("Exports of modules to the EU fell, a 3% and 5% decline in May and June 2023.", "3%", -1),
+])
+def test_a_percentage_compared_with_an_earlier_figure_or_listed_before_a_change_is_a_growth_rate(store, text, span, sign):
+    read = _read(store, text, span, "2024-01-30")
+    assert read.frame["transformation"] == "growth_rate"
+    assert read.frame.get("sign", 1) == sign
+
+
+def test_a_share_compared_with_another_stays_a_share(store):
+    """Near wording: "rose to 17%, more than the 15% of 2022" after a share word is the share, not a growth."""
+    read = _read(store, "China's share of world exports rose to 17%, more than the 15% of 2022.", "17%", "2024-01-30")
+    assert read.frame["transformation"] == "share"
+
+
+# --- months a sentence without figures names date the next sentences ------------------------------------------------------
+
+def test_a_run_of_months_named_without_figures_dates_the_next_sentence(store):
+    """"registered strong expansion during the March-April period ... exports surged 29.3 percent ... in the same
+    period": March-April 2023 (the text's date: June 2023), not a year."""
+    text = ("China's photovoltaic industry registered strong expansion during the March-April period, data from the "
+            "Ministry of Industry and Information Technology showed.\n\nChina's exports of photovoltaic products surged "
+            "29.3 percent year on year to top 10.7 billion U.S. dollars in the same period.")
+    assert _read(store, text, "10.7 billion U.S. dollars", "2023-06-14").frame["period"] == "2023-03/2023-04"
+
+
+def test_a_quarter_named_without_figures_does_not(store):
+    """Near wording: a quarter a sentence without figures names is as often the background of a release on a month:
+    it does not date the next sentence's figures."""
+    read = _read(store, "Trade picked up in the second quarter.\n\nExports rose 8.5 percent year on year to 295.4 "
+                        "billion dollars.", "8.5 percent", "2023-08-09")
+    assert "Q" not in (read.frame.get("period") or "")

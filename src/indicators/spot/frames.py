@@ -1217,7 +1217,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # edition the text named may be the edition's data year; which row is meant is a guess (never an accusation)
             frame.period_from = "assumed"
             frame.notes.append(f"{frame.period}: the year before the {context.edition} edition named (its data year?)")
-        qualifier = _qualifier(sentence, figure, clause) or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
+        qualifier = _qualifier(sentence, figure, clause, *neighbours[id(figure)]) \
+            or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
         if qualifier and _sequential_months(qualifier) and (
                 frame.transformation not in ("growth_rate", "change")
                 or YEAR_ON_YEAR_BEFORE.search(sentence, max(clause[0], figure.start - 40), figure.start)):
@@ -1570,14 +1571,31 @@ def _sequential_months(words: str) -> int:
     return {k.lower(): v for k, v in (vocabulary().get("sequential_months") or {}).items()}.get(words.lower(), 0)
 
 
-def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int]) -> str | None:
+LISTED_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")
+"""Between two figures of a list ("5.5 percent and 8.1 percent", "3%, 4%"): nothing but the list's joints."""
+
+
+def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int], figures: list[Figure] = (),
+               index: int = 0) -> str | None:
     """A qualifier near the figure in its clause, or opening its clause ("After deducting price factors, China's
-    R&D spending in 2022 rose 8 percent")."""
+    R&D spending in 2022 rose 8 percent"). A change on the month or quarter before is read only between the figures
+    beside it (`figures`, `index`: "a 16% year-on-year increase and a 12% month-on-month decrease" is the 12%'s)."""
     window = sentence[max(clause[0], figure.start - 50): min(clause[1], figure.end + 50)].lower()
+    first = last = index
+    while figures and first > 0 and LISTED_BETWEEN.fullmatch(sentence, figures[first - 1].end, figures[first].start):
+        first -= 1  # ("increasing by 5.5 percent and 8.1 percent month on month": the list shares its qualifier)
+    while figures and last + 1 < len(figures) and LISTED_BETWEEN.fullmatch(sentence, figures[last].end,
+                                                                           figures[last + 1].start):
+        last += 1
+    lo = figures[first - 1].end if figures and first else 0
+    hi = figures[last + 1].start if figures and last + 1 < len(figures) else len(sentence)
+    span = (figures[first].start, figures[last].end) if figures else (figure.start, figure.end)
+    own = sentence[max(clause[0], span[0] - 50, lo): min(clause[1], span[1] + 50, hi)].lower()
     opening = sentence[clause[0]: figure.start].lower()
     opening = opening[: opening.find(",")] if "," in opening[:60] else ""
     for words in vocabulary()["qualifiers"]:
-        if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])", window + " | " + opening):
+        if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])",
+                     (own if _sequential_months(words) else window) + " | " + opening):
             return words
     return _sequential_change(sentence, figure)
 
@@ -2967,6 +2985,23 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     elif shared or (figure.kind == "fraction" and FRACTION_OF.match(sentence, figure.end)):
         # "about a quarter of international patent applications": a fraction of a whole is a share
         frame.transformation, frame.transformation_from = "share", "stated"
+    elif figure.unit == "percent" and (said := COMPARED_AFTER.match(sentence, figure.end) or
+                                       LISTED_CHANGE_AFTER.match(sentence, figure.end)):
+        # "101.5 GW, 17% more than 2022's 86.6 GW"; "a 120% and 48% year-on-year increase": a growth rate, the
+        # first of a list by the change's noun after the last
+        frame.transformation, frame.transformation_from = "growth_rate", "stated"
+        if re.search(r"(?i)\b(?:less|lower|fewer|decline|decrease|drop|fall|contraction|slump)\b", said.group(0)):
+            frame.sign = -1
+
+
+COMPARED_AFTER = re.compile(r"(?i)\s*(?:more|less|fewer)\s+than\s+(?:(?:19|20)\d{2}\b|last\s+year|a\s+year\s+(?:earlier|ago|"
+                            r"before)|the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter)|[$€¥£]?\d)")
+"""Right after a percentage, a comparison with an earlier period or figure ("17% more than 2022's 86.6 GW", "12% less
+than last year"): a growth rate."""
+LISTED_CHANGE_AFTER = re.compile(rf"(?i)\s*(?:,\s*|\s+)(?:and|or)?\s*(?:an?\s+)?[-+]?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
+                                 rf"\s+(?:year[\s-]on[\s-]year\s+|y-o-y\s+|annual\s+)?(?:{CHANGE_NOUNS}|decrease)s?\b")
+"""Right after a percentage, the next of a list and the change's noun they share ("a 120% and 48% year-on-year
+increase")."""
 
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package
@@ -5263,6 +5298,27 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
+def _part_of_the_texts_year(sentence: str, context: Context) -> str | None:
+    """Months a sentence without figures names as a run after January, without a year ("during the March-April
+    period"), in the year the text speaks of (else the published year), not one not over when the text
+    came out; None when the sentence names none, looks ahead, nothing dates it, or the text already speaks of a part
+    of a year."""
+    if context.period and not context.period.isdigit():
+        return None  # (a part of a year the text already speaks of stays: a sentence without figures may look back)
+    year = context.period or (str(context.published.year) if context.published else None)
+    if year is None or FORWARD.search(sentence) or YEAR.search(sentence):
+        return None
+    part, _ = _subannual_words(sentence, year)
+    if not part or not re.fullmatch(r"\d{4}-(?!01/)\d{2}/\d{4}-\d{2}", part):
+        return None  # (a single month is OPENING_MONTH's: "in May" alone is as often a release's month; the months
+        # from January, "in the first four months", and quarters most often lead a release whose figures are the
+        # last month's)
+    published = context.published
+    if published and (end := _last_month(part)) is not None and end >= (published.year, published.month):
+        part = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in part.split("/"))
+    return part
+
+
 OPENING_MONTH = re.compile(rf"(?i)^\s*(?:and\s+|but\s+)?in\s+({MONTHS})\s*,")
 """A month without a year opening a sentence ("In May, trade growth accelerated")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
@@ -5333,6 +5389,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             # "In May, trade growth accelerated notably ... Despite that, foreign trade advanced 2.7 percent": a
             # month opening a sentence without figures dates the next ones (in the year the text speaks of)
             context.period = f"{context.period[:4]}-{MONTH_NUMBERS[opening.group(1).lower()]:02d}"
+        elif not reads and (part := _part_of_the_texts_year(sentence, context)):
+            # "The industry registered strong expansion during the March-April period ... exports surged 29.3 percent
+            # in the same period": months or a quarter a sentence without figures names date the next ones
+            context.period = part
     if context.period != period or stated and not looking_back:
         context.period_paragraph = paragraph
         # (none the catalogue knows: "The manufacturing purchasing managers index dropped to 49.5 in May" is about
