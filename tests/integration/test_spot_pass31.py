@@ -185,3 +185,32 @@ def test_a_quarter_named_without_figures_does_not(store):
     read = _read(store, "Trade picked up in the second quarter.\n\nExports rose 8.5 percent year on year to 295.4 "
                         "billion dollars.", "8.5 percent", "2023-08-09")
     assert "Q" not in (read.frame.get("period") or "")
+
+
+# --- "economic growth" names GDP's growth, and only a rate's ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published", [
+    ("China's economic growth slowed to 5.2% in 2023.", "2024-02-01"),
+    ("Beijing is trying to revive China's economic growth, which sank to 3% last year.", "2023-04-13"),
+])
+def test_economic_growth_is_gdps_growth(store, text, published):
+    read = [c for c in spot.spot(text, store=store, published=published) if c.frame["kind"] == "percent"][0]
+    assert read.match.indicator == "gdp_real_growth_pct"
+
+
+def test_a_level_beside_economic_growth_is_not_gdp(store):
+    """"contributed about 30 percent to global economic growth while maintaining over $3.2 trillion in foreign exchange
+    reserves": neither figure is GDP (the $3.2 trillion was read as GDP and "supported" by a GDP six times larger)."""
+    reads = spot.spot("The country also contributed about 30 percent to global economic growth while maintaining over "
+                      "$3.2 trillion in foreign exchange reserves.", store=store, published="2025-03-06")
+    assert all(c.match is None or "GDP" not in c.match.indicator.upper() for c in reads)
+
+
+def test_economic_growth_said_without_figures_is_not_carried_to_exports(store):
+    """A lead on "a positive contribution from net trade to economic growth" does not make the next sentences' export
+    rates GDP's."""
+    text = ("China's exports grew more than expected in June, signalling a positive contribution from net trade to "
+            "economic growth in the second quarter, official data revealed Monday.\n\nExports increased 5.8 percent "
+            "year-on-year in June, the General Administration of Customs reported. This was stronger than the 4.8 "
+            "percent increase in May.")
+    assert _read(store, text, "4.8 percent", "2025-07-14").match.indicator == "goods_exports_usd_yoy_pct"

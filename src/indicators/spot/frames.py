@@ -3249,6 +3249,17 @@ OWN_TRADE_BEFORE_PLACE = re.compile(r"(?i)\b(?:its|their|from|to|into|for)\s+(?:
 """Before an economy after a generic company word, words naming it as where the company's trade goes or comes from."""
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _rate_only_words() -> frozenset[str]:
+    """Subject words that name what a growth rate measures and nothing else (vocabulary `rate_only_subject_words`:
+    "economic growth"), lower case."""
+    return frozenset(w.lower() for w in vocabulary().get("rate_only_subject_words") or ())
+
+
+CONTRIBUTED_TO = re.compile(r"(?i)\bcontribut(?:ed|es|e|ing|ion)\b[^.;]{0,60}?\bto\b")
+"""A contribution to a whole ("contributed about 30 percent to global economic growth"): a part of it, not it."""
+
+
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
     if frame.subject_from:
         return
@@ -3260,6 +3271,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     colon = sentence.find(":", figure.end)
     examples = _examples_from(sentence, figure)
     items = [m for m in items if (colon < 0 or m.start < colon) and m.start < examples]
+    if frame.kind != "percent" or CONTRIBUTED_TO.search(sentence, clause[0], clause[1]):
+        # "over $3.2 trillion in foreign exchange reserves" beside "global economic growth": not the economy's; nor
+        # "contributed about 30 percent to global economic growth", a part of it
+        items = [m for m in items if m.words.lower() not in _rate_only_words()]
     if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
         # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
         # economies are what is ranked or scored, not the measure
@@ -5466,8 +5481,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
-    elif [m for m in subjects if m.value not in NOT_CARRIED]:
-        named = [m for m in subjects if m.value not in NOT_CARRIED]
+    elif [m for m in subjects if m.value not in NOT_CARRIED and m.words.lower() not in _rate_only_words()]:
+        # ("a positive contribution from net trade to economic growth": words naming only a rate's subject carry
+        # only where a rate read them)
+        named = [m for m in subjects if m.value not in NOT_CARRIED and m.words.lower() not in _rate_only_words()]
         context.subject = _listed_parent(named, sentence) or named[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted
