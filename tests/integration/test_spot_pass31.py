@@ -214,3 +214,20 @@ def test_economic_growth_said_without_figures_is_not_carried_to_exports(store):
             "year-on-year in June, the General Administration of Customs reported. This was stronger than the 4.8 "
             "percent increase in May.")
     assert _read(store, text, "4.8 percent", "2025-07-14").match.indicator == "goods_exports_usd_yoy_pct"
+
+
+# --- a bound held far past it is a doubtful mapping ----------------------------------------------------------------------
+
+def test_a_bound_the_series_holds_many_times_over_needs_review(store):
+    """"over $3.2 trillion" against a GDP of about $18.7 trillion: the bound holds only as a mapping to something else
+    would; needs review, not supported."""
+    read = _read(store, "China's GDP topped $3.2 trillion in 2024.", "$3.2 trillion", "2025-03-06")
+    assert read.match.indicator == "NY.GDP.MKTP.CD"
+    assert read.verdict == "needs-review"
+    assert "bound" in read.explanation
+
+
+def test_a_bound_near_the_series_stays_supported(store):
+    """Near wording: "exceeded $18 trillion" against $18.7 trillion is the bound it claims."""
+    read = _read(store, "China's GDP exceeded $18 trillion in 2024.", "exceeded $18 trillion", "2025-03-06")
+    assert read.verdict in ("supported", "supported-rounded")

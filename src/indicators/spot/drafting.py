@@ -225,6 +225,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             switch_series(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
         _past_near(c, chosen)
+        _loose_bound(c, chosen)
         if basis_changed:
             other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
@@ -383,6 +384,27 @@ def _past_near(c, result) -> None:
         c.explanation = (f"Needs review: “{c.span}” says close to the figure, and the published figure, "
                          f"{observed / scale:g} in the text's units, is further from it than “nearly” reaches "
                          f"({c.near / scale:g}): {result.explanation}")
+
+
+LOOSE_BOUND = 3
+"""A bound's published figure this many times past it ("over $3.2 trillion" against $18.7 trillion) holds the bound
+only as a mapping to something else would: it says the series likely measures another thing."""
+
+
+def _loose_bound(c, result) -> None:
+    """A sum or count given as a bound ("over $3.2 trillion", "under 100,000") that the published figure holds by
+    more than LOOSE_BOUND times: needs review instead of supported (the words of a bound stay near what they bound)."""
+    observed = (result.observed or {}).get("value")
+    if c.verdict not in SUPPORTING or observed is None or result.observed.get("unit") != c.unit \
+            or c.frame.get("kind") not in ("money", "count") or not c.value_unscaled:
+        return
+    ratio = abs(float(observed) / float(c.value_unscaled))
+    if (c.comparator in (">", ">=") and ratio > LOOSE_BOUND) or (c.comparator in ("<", "<=") and ratio < 1 / LOOSE_BOUND):
+        scale = c.scale or 1.0
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, {observed / scale:g} in the "
+                         f"text's units, lies more than {LOOSE_BOUND} times past it: the series more likely measures "
+                         f"something else than the figure ({result.explanation})")
 
 
 ORDERS_APART = 20
