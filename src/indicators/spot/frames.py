@@ -481,14 +481,14 @@ RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "an
 it came out, not the period of its figures."""
 RELEASE_VERB_BEFORE = re.compile(r"(?i)\b(?:said|published|released|announced|issued|reported|showed|stated)\s+(?:on\s+|in\s+)$")
 """Before a month and year, the words of a release ("CAAM said in January 2025"): when it came out, not a period."""
-MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:to|-|–|through|and|&)\s)"
+MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:and|&)\s)"
+                         rf"(?!\s*(?:to|-|–|through)\s*(?:{MONTHS}|the\s+end)\b)"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
                          rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s|[Ww]hen|[Ww]hile|[Ww]hereas|and|but)\s+)({MONTHS})(?=\s+(?:exports|imports|"
                          r"trade|shipments|sales|output|production|surplus|trade\s+surplus|figures?|data)\b)")
-"""A month the sentence dates its figures by: "in December", "In January 2024", "during May", "Exports for August"
-(not "in January and
-February"), and without a preposition only where
+"""A month the sentence dates its figures by: "in December", "In January 2024", "during May", "Exports for August",
+"in April to $205.21 billion" (not "in January and February", "in April to June"), and without a preposition only where
 the words single it out ("December alone surpassed 4 trillion yuan", "December's exports", a sentence opening with
 it as what saw the figures: "December saw the trade surplus reach ...", or naming the month's measure at the start of
 a sentence or after a determiner or "when": "December exports alone jumped 10.7%", "China's November imports", "the
@@ -560,7 +560,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     m = QUARTER_MONTHS.search(sentence)
     if m and MONTH_NUMBERS[m.group(2).lower()] == MONTH_NUMBERS[m.group(1).lower()] + 2:
         return f"{year}-Q{(MONTH_NUMBERS[m.group(2).lower()]) // 3}", m.group(0)
-    m = MONTHS_BETWEEN.search(sentence)
+    m = MONTHS_BETWEEN.search(sentence) if not re.search(r"(?i)\brespectively\b", sentence) else None
     if m and 1 < MONTH_NUMBERS[m.group(1).lower()] < MONTH_NUMBERS[m.group(2).lower()]:
         return f"{year}-{MONTH_NUMBERS[m.group(1).lower()]:02d}/{year}-{MONTH_NUMBERS[m.group(2).lower()]:02d}", m.group(0)
     m = THROUGH_MONTH.search(sentence)
@@ -1120,7 +1120,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 comparator, wording = "~=", ""  # the "than" compares; a bound of the figure's own stays ("the over 4.5")
         elif AFTER_CLAUSE_BEFORE.search(before[-40:]) and (MONTH_AFTER.match(sentence, figure.end)
                                                           or ATTACHED_YEAR.match(sentence, figure.end)
-                                                          or _period_before_said(sentence, figure.end)):
+                                                          or _period_before_said(sentence, figure.end)
+                                                          and (main_period or context.period)):
             frame.role = "earlier"  # "imports fell 0.6%, after they climbed 3% in October": October's, before the text's
             # ("fell by 2.3 percent after increasing by 1.8 percent in the previous month": the month before)
         elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
@@ -1202,6 +1203,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                     next((f.start for f in figures if f.start >= figure.end), len(sentence)))
             _same_period_a_year_before(frame, figure, sentence, reads, main_period)
             _month_of_a_record(frame, figure, sentence, context)
+            _year_not_over(frame, sentence, context)
             if frame.period_from == "context" and frame.period == context.period \
                     and context.period_paragraph != paragraph:
                 frame.period_carried_from = context.period_subjects  # drafting: not accused on another subject's year
@@ -1571,8 +1573,9 @@ def _sequential_months(words: str) -> int:
     return {k.lower(): v for k, v in (vocabulary().get("sequential_months") or {}).items()}.get(words.lower(), 0)
 
 
-LISTED_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")
-"""Between two figures of a list ("5.5 percent and 8.1 percent", "3%, 4%"): nothing but the list's joints."""
+LISTED_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+(?:[a-z]+\s+){0,2}?)?")
+"""Between two figures of a list ("5.5 percent and 8.1 percent", "3%, 4%", "rose 3.4 percent and imports fell 0.2
+percent month on month"): the list's joints, and up to two words of the next flow after "and"."""
 
 
 def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int], figures: list[Figure] = (),
@@ -1582,10 +1585,13 @@ def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int], figures: 
     beside it (`figures`, `index`: "a 16% year-on-year increase and a 12% month-on-month decrease" is the 12%'s)."""
     window = sentence[max(clause[0], figure.start - 50): min(clause[1], figure.end + 50)].lower()
     first = last = index
-    while figures and first > 0 and LISTED_BETWEEN.fullmatch(sentence, figures[first - 1].end, figures[first].start):
+    listed = not re.search(r"(?i)\brespectively\b", sentence)  # ("up 18% and 1% respectively year-on-year and
+    # month-on-month": each its own)
+    while listed and figures and first > 0 and figures[first - 1].unit == figure.unit \
+            and LISTED_BETWEEN.fullmatch(sentence, figures[first - 1].end, figures[first].start):
         first -= 1  # ("increasing by 5.5 percent and 8.1 percent month on month": the list shares its qualifier)
-    while figures and last + 1 < len(figures) and LISTED_BETWEEN.fullmatch(sentence, figures[last].end,
-                                                                           figures[last + 1].start):
+    while listed and figures and last + 1 < len(figures) and figures[last + 1].unit == figure.unit \
+            and LISTED_BETWEEN.fullmatch(sentence, figures[last].end, figures[last + 1].start):
         last += 1
     lo = figures[first - 1].end if figures and first else 0
     hi = figures[last + 1].start if figures and last + 1 < len(figures) else len(sentence)
@@ -3256,8 +3262,18 @@ def _rate_only_words() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary().get("rate_only_subject_words") or ())
 
 
-CONTRIBUTED_TO = re.compile(r"(?i)\bcontribut(?:ed|es|e|ing|ion)\b[^.;]{0,60}?\bto\b")
-"""A contribution to a whole ("contributed about 30 percent to global economic growth"): a part of it, not it."""
+RATE_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:,(]\s*|\b(?:and|but|while|whereas|as|with|that|where)\s+)(?:(?:the|its|their|"
+                                 r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?['’]s?)\s+)?(?:[a-z]+\s+)?$")
+"""Before a word naming only a rate's subject, the start of its clause, a determiner or an economy owning it, and at
+most one word ("China's economic growth slowed", "Overall economic growth was"): the clause's subject, not the object
+of another measure's words ("NEV output, a new engine of economic growth, rose 30.3 percent")."""
+RATE_RIGHT_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+){0,4}?(?:of|at|to|was|is|hit|reached)\s+(?:about\s+|around\s+|nearly\s+|"
+                              r"just\s+|only\s+)?")
+"""Between a word naming only a rate's subject and the figure right after it ("economic growth of 5.2 percent",
+"economic growth slowed to 5.2%", "economic growth that sank last year to 3%")."""
+CONTRIBUTED_TO = re.compile(r"(?i)\bcontribut(?:ed|es|e|ing|ions?)\b")
+"""A contribution to a whole ("contributed about 30 percent to global economic growth", "consumption, which
+contributed 82.5 percent"): a part of it, not it."""
 
 
 def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentence: str, context: Context, anaphora) -> None:
@@ -3271,10 +3287,17 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     colon = sentence.find(":", figure.end)
     examples = _examples_from(sentence, figure)
     items = [m for m in items if (colon < 0 or m.start < colon) and m.start < examples]
-    if frame.kind != "percent" or CONTRIBUTED_TO.search(sentence, clause[0], clause[1]):
+    others = [m for m in items if m.words.lower() not in _rate_only_words()]
+    if frame.kind != "percent" or CONTRIBUTED_TO.search(sentence, clause[0], clause[1]) \
+            or any(clause[0] <= m.start < clause[1] for m in others) or frame.measure_from == "stated" \
+            or not any(m.words.lower() in _rate_only_words() and (RATE_SUBJECT_BEFORE.search(sentence, 0, m.start)
+                                                                    or RATE_RIGHT_AFTER.fullmatch(sentence, m.end, figure.start))
+                       for m in items):
         # "over $3.2 trillion in foreign exchange reserves" beside "global economic growth": not the economy's; nor
-        # "contributed about 30 percent to global economic growth", a part of it
-        items = [m for m in items if m.words.lower() not in _rate_only_words()]
+        # "contributed about 30 percent to global economic growth", a part of it; nor "Its exports, which underpin
+        # economic growth, grew 0.6 percent", "R&D spending, an engine of economic growth": what else the clause
+        # names is measured
+        items = others
     if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
         # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
         # economies are what is ranked or scored, not the measure
@@ -3884,8 +3907,9 @@ def _unknown_name_between(places: list[Mention], entity: str, sentence: str, fig
     return place is not None and bool(re.search(r"\b[A-Z][a-z]", sentence[place.end: figure.start]))
 
 
-PARTNER_POINTER = re.compile(r"(?i)\b(?:from|to|with|into)\s+(?:that|this)\s+(?:country|nation|economy|market)\b")
-"""A flow's partner named by pointing back ("its imports from that country", "exports to this market")."""
+PARTNER_POINTER = re.compile(r"(?i)\b(?:from|to|with|into)\s+that\s+(?:country|nation|economy|market)\b(?!['’])")
+"""A flow's partner named by pointing back ("its imports from that country", "exports to that market"; not "this
+country", as often the text's own economy)."""
 
 
 def _partner_pointed_at(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause) -> str | None:
@@ -3901,7 +3925,7 @@ def _partner_pointed_at(places: list[Mention], figure: Figure, frame: Frame, sen
     if pointer is None:
         return None
     named = [p for p in places if p.end <= pointer.start() and p.value not in ("WLD", frame.entity)
-             and "-" not in p.value]
+             and re.fullmatch(r"[A-Z]{3}", p.value)]  # a country ("that country" is no region: not Europe)
     if named:
         frame.counterpart, frame.counterpart_words = named[-1].value, named[-1].words
         frame.notes.append(f"“{pointer.group(0)}”: {named[-1].words}, a bilateral figure, not the total")
@@ -4517,8 +4541,9 @@ def _same_period_a_year_before(frame: Frame, figure: Figure, sentence: str, read
             or not SAME_PERIOD_BEFORE_AFTER.match(sentence, figure.end):
         return
     own = compared.frame.period
-    if not own or own == main_period or compared.frame.period_from != "stated" or not own[4:]:
-        return
+    if not own or own == main_period or compared.frame.period_from != "stated" \
+            or not re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d{2}/\d{4}-\d{2})", own):
+        return  # (a month of its own may be misdated: only a quarter, a half or a run of months is another part)
     if (shifted := _shifted(own, 12)) is not None:
         frame.period, frame.period_from = shifted, "stated"
 
@@ -5190,6 +5215,31 @@ def _month_of_a_record(frame: Frame, figure: Figure, sentence: str, context: Con
         frame.notes.append(f"a record over months said of it: a month's rate, {last} (the last before the text)")
 
 
+MONTHLY_MEASURES = (*FLOWS, "production", "sales")
+"""Measures counted month by month (customs' flows, industry output and sales): a year of them not over is its months
+so far."""
+
+
+def _year_not_over(frame: Frame, sentence: str, context: Context) -> None:
+    """"In 2023, the bloc imported 17 GW of modules from China, 77% more than in the same period last year" in a text of
+    28 March 2023: a flow of a year not over when the text came out is of its months so far (January to the last month
+    before the text's date: January-February here), not the whole year (assumed: the release's last month may be
+    earlier, never an accusation); only where the sentence says the year ("in 2023", "this year"), not a forecast."""
+    published = context.published
+    if published is None or frame.period != str(published.year) or published.month == 1 or frame.period_from != "stated" \
+            or not re.search(rf"(?i)\b(?:(?:in|during|for|through|so\s+far\s+in)\s+{published.year}|this\s+year)\b", sentence) \
+            or frame.role == "conversion" or frame.measure not in MONTHLY_MEASURES or FORWARD.search(sentence) \
+            or not (frame.kind in ("money", "count", "power", "energy") and frame.transformation in (None, "level")
+                    or frame.kind == "percent" and frame.transformation == "growth_rate"):
+        return
+    if _subannual_words(sentence, str(published.year))[0]:
+        return  # ("imports fell 7.9% in April to $205.21 billion ..., than in March this year": the sentence's month)
+    last = month_before(published)
+    months = {"03": f"{last[:4]}-Q1", "06": f"{last[:4]}-H1"}.get(last[5:], f"{last[:4]}-01/{last}")
+    frame.period, frame.period_from = (last if last[5:] == "01" else months), "assumed"
+    frame.notes.append(f"{published.year} was not over when the text came out: its months to {last} (assumed)")
+
+
 def month_before(day: date) -> str:
     """The month before the one of `day`, as a period ("2025-06-09" -> "2025-05"; January -> the December before)."""
     return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
@@ -5313,27 +5363,6 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
-def _part_of_the_texts_year(sentence: str, context: Context) -> str | None:
-    """Months a sentence without figures names as a run after January, without a year ("during the March-April
-    period"), in the year the text speaks of (else the published year), not one not over when the text
-    came out; None when the sentence names none, looks ahead, nothing dates it, or the text already speaks of a part
-    of a year."""
-    if context.period and not context.period.isdigit():
-        return None  # (a part of a year the text already speaks of stays: a sentence without figures may look back)
-    year = context.period or (str(context.published.year) if context.published else None)
-    if year is None or FORWARD.search(sentence) or YEAR.search(sentence):
-        return None
-    part, _ = _subannual_words(sentence, year)
-    if not part or not re.fullmatch(r"\d{4}-(?!01/)\d{2}/\d{4}-\d{2}", part):
-        return None  # (a single month is OPENING_MONTH's: "in May" alone is as often a release's month; the months
-        # from January, "in the first four months", and quarters most often lead a release whose figures are the
-        # last month's)
-    published = context.published
-    if published and (end := _last_month(part)) is not None and end >= (published.year, published.month):
-        part = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in part.split("/"))
-    return part
-
-
 OPENING_MONTH = re.compile(rf"(?i)^\s*(?:and\s+|but\s+)?in\s+({MONTHS})\s*,")
 """A month without a year opening a sentence ("In May, trade growth accelerated")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
@@ -5404,10 +5433,6 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             # "In May, trade growth accelerated notably ... Despite that, foreign trade advanced 2.7 percent": a
             # month opening a sentence without figures dates the next ones (in the year the text speaks of)
             context.period = f"{context.period[:4]}-{MONTH_NUMBERS[opening.group(1).lower()]:02d}"
-        elif not reads and (part := _part_of_the_texts_year(sentence, context)):
-            # "The industry registered strong expansion during the March-April period ... exports surged 29.3 percent
-            # in the same period": months or a quarter a sentence without figures names date the next ones
-            context.period = part
     if context.period != period or stated and not looking_back:
         context.period_paragraph = paragraph
         # (none the catalogue knows: "The manufacturing purchasing managers index dropped to 49.5 in May" is about
