@@ -291,3 +291,20 @@ def test_a_flow_of_a_year_not_over_is_its_months_so_far(store, text, published, 
 def test_a_year_over_a_forecast_or_a_month_keeps_its_period(store, text, published):
     reads = spot.spot(text, store=store, published=published)
     assert not any("was not over" in " ".join(c.frame.get("notes") or []) for c in reads)
+
+
+# --- a bound passed by less than its stated digits show is not contradicted -----------------------------------------------
+
+def test_a_bound_passed_within_its_digits_needs_review(store):
+    """From the reviews: "China's NEV exports were up to 1.2 million units in 2023" against 1.203 million was called
+    false; 1.203 rounds to the stated 1.2 (and "up to" is also "rose to")."""
+    read = _read(store, "China's NEV exports were up to 1.2 million units in 2023.", "1.2 million units", "2024-07-20")
+    assert read.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's NEV exports were less than 1 million units in 2023.", "1 million units"),  # no decimals: 1.203 is over
+    ("China's NEV exports were below 1.1 million units in 2023.", "1.1 million units"),  # past its digits
+])
+def test_a_bound_passed_beyond_its_digits_stays_contradicted(store, text, span):
+    assert _read(store, text, span, "2024-07-20").verdict == "contradicted"

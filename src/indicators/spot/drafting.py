@@ -11,6 +11,8 @@ from two levels) are judged here with derive.py and never called contradicted.
 
 from __future__ import annotations
 
+import decimal
+
 import contextlib
 import contextvars
 import operator
@@ -226,6 +228,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
         _past_near(c, chosen)
         _loose_bound(c, chosen)
+        _bound_within_its_digits(c, chosen)
         if basis_changed:
             other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
@@ -405,6 +408,24 @@ def _loose_bound(c, result) -> None:
         c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, {observed / scale:g} in the "
                          f"text's units, lies more than {LOOSE_BOUND} times past it: the series more likely measures "
                          f"something else than the figure ({result.explanation})")
+
+
+def _bound_within_its_digits(c, result) -> None:
+    """"China's NEV exports were up to 1.2 million units in 2023" against 1.203 million: a bound written with the
+    stated digits that the published figure passes by less than half a unit of its last digit (1.203 rounds to the
+    stated 1.2) is no proof the bound is false ("up to" is also "rose to"): needs review, never contradicted."""
+    observed = (result.observed or {}).get("value")
+    if c.verdict != "contradicted" or c.comparator not in (">", ">=", "<", "<=") or observed is None \
+            or result.observed.get("unit") != c.unit or c.value is None or not c.value_unscaled:
+        return
+    exponent = int(decimal.Decimal(repr(float(c.value))).normalize().as_tuple().exponent)
+    half = 0.5 * 10 ** exponent * (c.scale or 1.0)  # (only a figure written with decimals: "1.2 million", not "1 million")
+    if exponent < 0 and abs(float(observed) - float(c.value_unscaled)) < half * (1 - 1e-9):  # (2.65 is no 2.6)
+        scale = c.scale or 1.0
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, {observed / scale:g} in the "
+                         f"text's units, passes it by less than its stated digits show (it rounds to {c.value:g}): "
+                         f"{result.explanation}")
 
 
 ORDERS_APART = 20
