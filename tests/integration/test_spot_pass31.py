@@ -308,3 +308,11 @@ def test_a_bound_passed_within_its_digits_needs_review(store):
 ])
 def test_a_bound_passed_beyond_its_digits_stays_contradicted(store, text, span):
     assert _read(store, text, span, "2024-07-20").verdict == "contradicted"
+
+
+def test_a_growth_before_a_base_in_the_same_period_last_year_is_the_figures(store):
+    """From the reviews: "23.3 GW of modules in March, a 6% increase from 21.9 GW in the same period last year": the
+    6% is March 2024's (last year is the base's), the 21.9 GW March 2023's."""
+    text = "China exported 23.3 GW of modules in March, a 6% increase from 21.9 GW in the same period last year."
+    assert _read(store, text, "6%", "2024-05-20").frame["period"] == "2024-03"
+    assert _read(store, text, "21.9 GW", "2024-05-20").frame["period"] == "2023-03"

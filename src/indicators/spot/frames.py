@@ -615,9 +615,10 @@ EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|ag
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
                                    r"applications|patents)\b){0,2}\s+(?:in\s+)?"
                                    r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"
-                                   r"(?:" + MONTHS + r"))\s+(?:of\s+)?)?$", re.I)
+                                   r"(?:" + MONTHS + r")|same\s+(?:period|month|quarter|time|months))\s+(?:of\s+|in\s+)?)?$",
+                                   re.I)
 """A year right after an earlier figure ("up from 21 last year", "from 3.1 million in 2022", "down from 11th in
-2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022", "a leap from its 61st position in 2023") is that figure's base. Only measure units:
+2022", "up from tenth in 2022", "from 5.2 percent in the fourth quarter of last year", "up 26% from 53.93 GW in 2023", "from $3.4 trillion in 2022", "a leap from its 61st position in 2023", "from 21.9 GW in the same period last year") is that figure's base. Only measure units:
 "from 20 countries in 2023" names where from, and its year stays the sentence's."""
 MORE_OR_LESS_BEFORE = re.compile(r"(?i)\b(?:more|less)\s+$")
 FIGURE_OR_COMMA_BEFORE = re.compile(r"(?:\d\S*(?:\s+(?!(?:to|of|at|by|in|on|from|with|reached|hit|exceeding|"
