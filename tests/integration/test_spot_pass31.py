@@ -316,3 +316,33 @@ def test_a_growth_before_a_base_in_the_same_period_last_year_is_the_figures(stor
     text = "China exported 23.3 GW of modules in March, a 6% increase from 21.9 GW in the same period last year."
     assert _read(store, text, "6%", "2024-05-20").frame["period"] == "2024-03"
     assert _read(store, text, "21.9 GW", "2024-05-20").frame["period"] == "2023-03"
+
+
+# --- from the third review -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published", [
+    ("China aims to export 250 GW of modules in 2024.", "2024-04-05"),
+    ("China's module exports in 2024 could reach 260 GW, Ember estimates.", "2024-07-15"),
+])
+def test_an_aim_or_estimate_for_a_year_is_the_whole_year(store, text, published):
+    reads = spot.spot(text, store=store, published=published)
+    assert not any("was not over" in " ".join(c.frame.get("notes") or []) for c in reads)
+
+
+def test_in_a_month_to_words_names_no_month_before_other_words(store):
+    """"rose in April to levels last seen in 2022, hitting $292.5 billion": no April (the month names "to $X" only)."""
+    read = _read(store, "China's exports rose in April to levels last seen in 2022, hitting $292.5 billion.",
+                 "$292.5 billion", "2024-06-20")
+    assert not (read.frame.get("period") or "").endswith("-04")
+
+
+def test_a_figures_own_year_on_year_keeps_a_month_on_month_word_off_it(store):
+    read = _read(store, "Exports rose 7.6% year-on-year in May and 3.4% month-on-month, after rising 1.5% year-on-year "
+                        "in the previous month.", "1.5%", "2024-06-20")
+    assert read.frame["period"] == "2024-04" and not read.frame.get("base_period")
+
+
+def test_an_after_clause_in_the_same_period_last_year_leaves_the_sentence_its_year(store):
+    text = "China's exports in the second quarter fell 4.7 percent, after rising 8.4 percent in the same period last year."
+    assert _read(store, text, "4.7 percent", "2023-07-20").frame["period"] == "2023-Q2"
+    assert _read(store, text, "8.4 percent", "2023-07-20").frame["period"] == "2022-Q2"

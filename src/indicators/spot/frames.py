@@ -481,8 +481,8 @@ RELEASED_IN = "".join(rf"(?<!{verb} )" for verb in ("published", "released", "an
 it came out, not the period of its figures."""
 RELEASE_VERB_BEFORE = re.compile(r"(?i)\b(?:said|published|released|announced|issued|reported|showed|stated)\s+(?:on\s+|in\s+)$")
 """Before a month and year, the words of a release ("CAAM said in January 2025"): when it came out, not a period."""
-MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:and|&)\s)"
-                         rf"(?!\s*(?:to|-|–|through)\s*(?:{MONTHS}|the\s+end)\b)"
+MONTH_NAMED = re.compile(rf"\b{RELEASED_IN}(?:[Ii]n|[Dd]uring|[Ff]or)\s+({MONTHS})\b(?!\s*(?:and|&|-|–|through)\s)"
+                         rf"(?!\s+to\s+(?!(?:US\$|[$€¥£]|USD\s*|RMB\s*|CNY\s*)?\d))"
                          rf"|\b({MONTHS})(?:\s+alone\b|['’]s\s)"
                          rf"|^\s*({MONTHS})(?=\s+(?:saw|brought|recorded|registered|marked|showed|witnessed)\b)"
                          rf"|(?:^\s*|\b(?:[Tt]he|[Ii]ts|[Tt]heir|China['’]s|[Tt]he\s+country['’]s|[Ww]hen|[Ww]hile|[Ww]hereas|and|but)\s+)({MONTHS})(?=\s+(?:exports|imports|"
@@ -723,6 +723,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                                                           "compared with", "compared to"))
         base = base or _earlier_figure_before(sentence[max(0, m.start() - 80): m.start()])
         base = base or shift < 0 and bool(MULTIPLE_BASE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()))
+        base = base or shift < 0 and bool(AFTER_CLAUSE_SAME_PART.search(sentence, max(0, m.start() - 90), m.start()))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
                         and bool(re.search(r"(?<!\w)(?:from|than|compared (?:with|to)|over)\s+(?:the\s+)?$",
                                            sentence[max(0, m.start() - 16): m.start()], re.I)))
@@ -1600,7 +1601,10 @@ def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int], figures: 
     own = sentence[max(clause[0], span[0] - 50, lo): min(clause[1], span[1] + 50, hi)].lower()
     opening = sentence[clause[0]: figure.start].lower()
     opening = opening[: opening.find(",")] if "," in opening[:60] else ""
+    yoy_own = bool(re.match(r"(?i)\s*(?:year[\s-]on[\s-]year|y/y|yoy|on[\s-]year)\b", sentence[figure.end:]))
     for words in vocabulary()["qualifiers"]:
+        if _sequential_months(words) and yoy_own:
+            continue  # ("after rising 1.5% year-on-year in the previous month": its own words say year on year)
         if re.search(rf"(?<![\w]){re.escape(words.lower())}(?![\w])",
                      (own if _sequential_months(words) else window) + " | " + opening):
             return words
@@ -4499,6 +4503,12 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
     return frozenset(ends)
 
 
+AFTER_CLAUSE_SAME_PART = re.compile(r"(?i)\bafter\s+(?:[a-z]+\s+){1,3}?(?:by\s+)?(?:about\s+|nearly\s+)?[-+]?\d[\d.,]*\s*"
+                                    r"(?:%|percent|per\s+cent)\s+(?:in\s+)?the\s+same\s+(?:period|quarter|month)\s+(?:of\s+)?$")
+"""Before "last year", an after-clause of the same part of it ("fell 4.7 percent, after rising 8.4 percent in the same
+period last year"): the base's year, not the sentence's."""
+
+
 AFTER_CLAUSE_BEFORE = re.compile(r"(?i)\bafter\s+(?:(?:they|it|that|exports|imports|shipments|the\s+\w+)\s+)?"
                                  r"(?:had\s+|have\s+|has\s+)?[a-z]+(?:ed|ing)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+)?$")
 """Before a figure, an "after" clause of what came before ("imports fell 0.6%, after they climbed 3% in October",
@@ -4543,6 +4553,7 @@ def _same_period_a_year_before(frame: Frame, figure: Figure, sentence: str, read
         return
     own = compared.frame.period
     if not own or own == main_period or compared.frame.period_from != "stated" \
+            or not re.fullmatch(r"\d{4}-\d{2}", main_period or "") \
             or not re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d{2}/\d{4}-\d{2})", own):
         return  # (a month of its own may be misdated: only a quarter, a half or a run of months is another part)
     if (shifted := _shifted(own, 12)) is not None:
@@ -5216,6 +5227,10 @@ def _month_of_a_record(frame: Frame, figure: Figure, sentence: str, context: Con
         frame.notes.append(f"a record over months said of it: a month's rate, {last} (the last before the text)")
 
 
+AIM_OR_ESTIMATE = re.compile(r"(?i)\b(?:aims?|aimed|aiming|targets?|targeted|plans?|planned|expects?|expected|forecasts?|"
+                             r"projects?|projected|estimates?|estimated|could|would|will|may|might|should|predicts?)\b")
+"""Words of an aim, a forecast or an estimate ("it aims to export 5.5 million in 2024", "could reach 260 GW, Ember
+estimates"): a year named with them is the whole year aimed at or foreseen, not its months so far."""
 MONTHLY_MEASURES = (*FLOWS, "production", "sales")
 """Measures counted month by month (customs' flows, industry output and sales): a year of them not over is its months
 so far."""
@@ -5230,6 +5245,7 @@ def _year_not_over(frame: Frame, sentence: str, context: Context) -> None:
     if published is None or frame.period != str(published.year) or published.month == 1 or frame.period_from != "stated" \
             or not re.search(rf"(?i)\b(?:(?:in|during|for|through|so\s+far\s+in)\s+{published.year}|this\s+year)\b", sentence) \
             or frame.role == "conversion" or frame.measure not in MONTHLY_MEASURES or FORWARD.search(sentence) \
+            or AIM_OR_ESTIMATE.search(sentence) \
             or not (frame.kind in ("money", "count", "power", "energy") and frame.transformation in (None, "level")
                     or frame.kind == "percent" and frame.transformation == "growth_rate"):
         return
