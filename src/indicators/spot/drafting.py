@@ -11,10 +11,9 @@ from two levels) are judged here with derive.py and never called contradicted.
 
 from __future__ import annotations
 
-import decimal
-
 import contextlib
 import contextvars
+import decimal
 import operator
 import re
 import tempfile

@@ -1572,9 +1572,17 @@ def _real_terms() -> frozenset[str]:
 def _sequential_months(words: str) -> int:
     """How many months back the period a change on the period before is on ("MoM": 1, "q/q": 3), by the
     vocabulary's `sequential_months`; 0 for other qualifiers."""
-    return {k.lower(): v for k, v in (vocabulary().get("sequential_months") or {}).items()}.get(words.lower(), 0)
+    return _sequential_table().get(words.lower(), 0)
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _sequential_table() -> dict[str, int]:
+    """The vocabulary's `sequential_months`, lower case (asked once per qualifier word and figure)."""
+    return {k.lower(): v for k, v in (vocabulary().get("sequential_months") or {}).items()}
+
+
+LIST_REACH = 12
+"""How many figures of a list, each way, may share a qualifier (a list of thousands in one sentence stays linear)."""
 LISTED_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+(?:[a-z]+\s+){0,2}?)?")
 """Between two figures of a list ("5.5 percent and 8.1 percent", "3%, 4%", "rose 3.4 percent and imports fell 0.2
 percent month on month"): the list's joints, and up to two words of the next flow after "and"."""
@@ -1589,10 +1597,11 @@ def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int], figures: 
     first = last = index
     listed = not re.search(r"(?i)\brespectively\b", sentence)  # ("up 18% and 1% respectively year-on-year and
     # month-on-month": each its own)
-    while listed and figures and first > 0 and figures[first - 1].unit == figure.unit \
+    while listed and figures and first > 0 and index - first < LIST_REACH and figures[first - 1].unit == figure.unit \
             and LISTED_BETWEEN.fullmatch(sentence, figures[first - 1].end, figures[first].start):
         first -= 1  # ("increasing by 5.5 percent and 8.1 percent month on month": the list shares its qualifier)
-    while listed and figures and last + 1 < len(figures) and figures[last + 1].unit == figure.unit \
+    while listed and figures and last + 1 < len(figures) and last - index < LIST_REACH \
+            and figures[last + 1].unit == figure.unit \
             and LISTED_BETWEEN.fullmatch(sentence, figures[last].end, figures[last + 1].start):
         last += 1
     lo = figures[first - 1].end if figures and first else 0
@@ -3267,6 +3276,14 @@ def _rate_only_words() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary().get("rate_only_subject_words") or ())
 
 
+@functools.cache  # load once: derived from the vocabulary shipped in the package
+def _rate_only_subjects() -> frozenset[str]:
+    """The subjects `_rate_only_words` name (gdp), to find those words among a sentence's mentions cheaply."""
+    words = _rate_only_words()
+    return frozenset(value for value, phrases in (vocabulary().get("subject") or {}).items()
+                     if any(str(p).lower() in words for p in phrases or ()))
+
+
 RATE_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:,(]\s*|\b(?:and|but|while|whereas|as|with|that|where)\s+)(?:(?:the|its|their|"
                                  r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?['’]s?)\s+)?(?:[a-z]+\s+)?$")
 """Before a word naming only a rate's subject, the start of its clause, a determiner or an economy owning it, and at
@@ -3292,17 +3309,17 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
     colon = sentence.find(":", figure.end)
     examples = _examples_from(sentence, figure)
     items = [m for m in items if (colon < 0 or m.start < colon) and m.start < examples]
-    others = [m for m in items if m.words.lower() not in _rate_only_words()]
-    if frame.kind != "percent" or CONTRIBUTED_TO.search(sentence, clause[0], clause[1]) \
-            or any(clause[0] <= m.start < clause[1] for m in others) or frame.measure_from == "stated" \
-            or not any(m.words.lower() in _rate_only_words() and (RATE_SUBJECT_BEFORE.search(sentence, 0, m.start)
-                                                                    or RATE_RIGHT_AFTER.fullmatch(sentence, m.end, figure.start))
-                       for m in items):
+    rate_words = [m for m in items if m.value in _rate_only_subjects() and m.words.lower() in _rate_only_words()]
+    if rate_words and (frame.kind != "percent" or frame.measure_from == "stated"
+                       or any(clause[0] <= m.start < clause[1] and m not in rate_words for m in items)
+                       or CONTRIBUTED_TO.search(sentence, clause[0], clause[1])
+                       or not any(RATE_SUBJECT_BEFORE.search(sentence, 0, m.start)
+                                  or RATE_RIGHT_AFTER.fullmatch(sentence, m.end, figure.start) for m in rate_words)):
         # "over $3.2 trillion in foreign exchange reserves" beside "global economic growth": not the economy's; nor
         # "contributed about 30 percent to global economic growth", a part of it; nor "Its exports, which underpin
         # economic growth, grew 0.6 percent", "R&D spending, an engine of economic growth": what else the clause
         # names is measured
-        items = others
+        items = [m for m in items if m not in rate_words]
     if frame.kind in ("percent_of_gdp", "rank", "score"):  # "GDP" is the denominator, not what is measured ("R&D ...
         # 2.64% of GDP"); "the only middle-income economy in the top 30", "Rank Economy Score 1 Switzerland 67.5":
         # economies are what is ranked or scored, not the measure
@@ -3925,7 +3942,8 @@ def _partner_pointed_at(places: list[Mention], figure: Figure, frame: Frame, sen
     if not {"exports", "imports", "trade", "trade_balance"} & set(frame.measures) \
             or frame.role not in ("figure", "earlier"):
         return None
-    pointer = next((m for m in PARTNER_POINTER.finditer(sentence, clause[0], min(len(sentence), figure.end + 40))
+    pointer = next((m for m in PARTNER_POINTER.finditer(sentence, max(clause[0], figure.start - 200),
+                                                        min(len(sentence), figure.end + 40))
                     if m.end() <= figure.start or m.start() >= figure.end), None)
     if pointer is None:
         return None
@@ -3992,7 +4010,7 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
         if frame.counterpart:
             frame.notes.append(f"with {frame.counterpart_words}: a bilateral figure, not the total")
             return
-    if (pointer := _partner_pointed_at(places, figure, frame, sentence, clause)) is not None:
+    if _partner_pointed_at(places, figure, frame, sentence, clause) is not None:
         return
     if {"exports", "imports"} & set(frame.measures) and frame.role == "figure" and frame.measure_from == "stated" \
             and (partners := [p for p in places if p.end <= figure.start and p.value not in ("WLD", frame.entity)
@@ -5242,8 +5260,10 @@ def _year_not_over(frame: Frame, sentence: str, context: Context) -> None:
     before the text's date: January-February here), not the whole year (assumed: the release's last month may be
     earlier, never an accusation); only where the sentence says the year ("in 2023", "this year"), not a forecast."""
     published = context.published
-    if published is None or frame.period != str(published.year) or published.month == 1 or frame.period_from != "stated" \
-            or not re.search(rf"(?i)\b(?:(?:in|during|for|through|so\s+far\s+in)\s+{published.year}|this\s+year)\b", sentence) \
+    if published is None or frame.period != str(published.year) or published.month == 1 \
+            or frame.period_from != "stated" \
+            or not re.search(rf"(?i)\b(?:(?:in|during|for|through|so\s+far\s+in)\s+{published.year}|this\s+year)\b",
+                             sentence) \
             or frame.role == "conversion" or frame.measure not in MONTHLY_MEASURES or FORWARD.search(sentence) \
             or AIM_OR_ESTIMATE.search(sentence) \
             or not (frame.kind in ("money", "count", "power", "energy") and frame.transformation in (None, "level")
@@ -5523,10 +5543,9 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     framed = [r.frame.subject for r in reads if r.frame.subject_from == "stated" and r.frame.subject not in NOT_CARRIED]
     if framed:
         context.subject = framed[-1]
-    elif [m for m in subjects if m.value not in NOT_CARRIED and m.words.lower() not in _rate_only_words()]:
-        # ("a positive contribution from net trade to economic growth": words naming only a rate's subject carry
-        # only where a rate read them)
-        named = [m for m in subjects if m.value not in NOT_CARRIED and m.words.lower() not in _rate_only_words()]
+    # ("a positive contribution from net trade to economic growth": words naming only a rate's subject carry only
+    # where a rate read them)
+    elif named := [m for m in subjects if m.value not in NOT_CARRIED and m.words.lower() not in _rate_only_words()]:
         context.subject = _listed_parent(named, sentence) or named[-1].value
     # what the text is about: the economy it names most often so far (China on a tie); a place after
     # "to", "from", "with" is a counterpart ("exports to the US") and is not counted

@@ -292,10 +292,9 @@ def match(frame: Frame, unit: str, value: float | None, index: list[Entry]) -> t
             if frame.subject_from != "stated" or not catalogue.within(entry.subject, frame.subject) \
                     or catalogue.compiler_defined(frame.subject) \
                     or frame.subject == "goods" and frame.counterpart and frame.transformation != "share":
-                # (all goods to a partner are no product: "China's exports to that country were $500 billion" is no
-                # solar series'; a share of all goods is its part's)
                 # (a member of a group its compilers define, "the new trio", is never read for the group: lithium-ion
-                # batteries' growth is not the trio's)
+                # batteries' growth is not the trio's; all goods to a partner are no product: "China's exports to that
+                # country were $500 billion" is no solar series', while a share of all goods is its part's)
                 continue
             narrower = True
         else:
