@@ -346,3 +346,15 @@ def test_an_after_clause_in_the_same_period_last_year_leaves_the_sentence_its_ye
     text = "China's exports in the second quarter fell 4.7 percent, after rising 8.4 percent in the same period last year."
     assert _read(store, text, "4.7 percent", "2023-07-20").frame["period"] == "2023-Q2"
     assert _read(store, text, "8.4 percent", "2023-07-20").frame["period"] == "2022-Q2"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("China has exported 131.9 GW of modules so far this year.", "2024-07-31", "2024-H1"),
+    ("So far this year, China has exported 67.6 GW of modules.", "2024-04-29", "2024-Q1"),
+    ("China has exported 219.3 GW of modules so far this year.", "2024-12-20", "2024-01/2024-11"),
+])
+def test_the_months_so_far_are_coded_as_every_part_from_january(store, text, published, period):
+    """One home for January to a month (`frames._from_january`): "so far this year" in July is the first half, as the
+    year-not-over rule and "the first six months" code it."""
+    read = [c for c in spot.spot(text, store=store, published=published) if c.frame["kind"] == "power"][0]
+    assert read.frame["period"] == period

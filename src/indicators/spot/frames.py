@@ -544,6 +544,14 @@ def _trailing_window(year: str, last: int, n: int) -> str:
             (6, 6): f"{year}-H1", (6, 12): f"{year}-H2"}.get((n, last), f"{start}/{end}")
 
 
+def _from_january(year: str, months: int) -> str:
+    """January to the `months`-th month of `year` as a period code: the quarter or half it makes ("2024-Q1",
+    "2024-H1"), a single month, else the span ("2024-01/2024-10")."""
+    if months == 1:
+        return f"{year}-01"
+    return {3: f"{year}-Q1", 6: f"{year}-H1"}.get(months, f"{year}-01/{year}-{months:02d}")
+
+
 def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     low = sentence.lower()
     m = TRAILING_MONTHS.search(sentence)
@@ -555,7 +563,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     m = MONTH_RANGE.search(sentence)
     if m:
         last = MONTH_NUMBERS[m.group(1).lower()]
-        code = {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}")
+        code = _from_january(year, last)
         return code, m.group(0)
     m = QUARTER_MONTHS.search(sentence)
     if m and MONTH_NUMBERS[m.group(2).lower()] == MONTH_NUMBERS[m.group(1).lower()] + 2:
@@ -566,7 +574,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     m = THROUGH_MONTH.search(sentence)
     if m:
         last = MONTH_NUMBERS[m.group(1).lower()]
-        return {3: f"{year}-Q1", 6: f"{year}-H1"}.get(last, f"{year}-01/{year}-{last:02d}"), m.group(0)
+        return _from_january(year, last), m.group(0)
     m = MONTH_NAMED.search(sentence)
     if m and not MONTH_RANGE.search(sentence):
         return f"{year}-{MONTH_NUMBERS[next(g for g in m.groups() if g).lower()]:02d}", m.group(0)
@@ -582,7 +590,7 @@ def _subannual_words(sentence: str, year: str) -> tuple[str | None, str]:
     if m:
         count = m.group(1) or m.group(2)
         n = SMALL.get(count.lower()) or int(count)
-        return ({3: f"{year}-Q1", 6: f"{year}-H1"}.get(n, f"{year}-01/{year}-{n:02d}")), m.group(0)
+        return _from_january(year, n), m.group(0)
     for code, words in vocabulary()["subannual"].items():
         if code == "YTD":
             continue
@@ -4920,7 +4928,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "So far this year, imports have dropped 7.6 percent" in a text of 2023-09-07: January to the last month
         # completed before the text (the release it reports, most likely; assumed: never an accusation)
         last = month_before(context.published)
-        frame.period, frame.period_from = f"{last[:4]}-01/{last}" if last[5:] != "01" else last, "assumed"
+        frame.period, frame.period_from = _from_january(last[:4], int(last[5:])), "assumed"
         frame.notes.append(f"“{_year_to_date(sentence)}”: January to {last}, the last month before the text's date")
         return
     when = None if attached or relative or frame.role == "earlier" else _when_year(sentence, figure.start, years)
@@ -5272,8 +5280,7 @@ def _year_not_over(frame: Frame, sentence: str, context: Context) -> None:
     if _subannual_words(sentence, str(published.year))[0]:
         return  # ("imports fell 7.9% in April to $205.21 billion ..., than in March this year": the sentence's month)
     last = month_before(published)
-    months = {"03": f"{last[:4]}-Q1", "06": f"{last[:4]}-H1"}.get(last[5:], f"{last[:4]}-01/{last}")
-    frame.period, frame.period_from = (last if last[5:] == "01" else months), "assumed"
+    frame.period, frame.period_from = _from_january(last[:4], int(last[5:])), "assumed"
     frame.notes.append(f"{published.year} was not over when the text came out: its months to {last} (assumed)")
 
 
