@@ -373,12 +373,19 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             c.explanation += _superseded_note(held)
 
 
+def _observed_in_its_units(c, result) -> float | None:
+    """The published figure the verdict rests on, when it is in the candidate's own unit (else None): what the checks
+    on bounds and "nearly" below compare the stated figure with."""
+    observed = (result.observed or {}).get("value")
+    return None if observed is None or result.observed.get("unit") != c.unit else observed
+
+
 def _past_near(c, result) -> None:
     """"rose nearly 30%" supported by any growth below 30% (-4.6% too) on the "<" side the engine checks: past how far
     "nearly" reaches (Candidate.near: one step of the figure's last non-zero digit or a tenth of it, whichever reaches
     further), needs review instead."""
-    observed = (result.observed or {}).get("value")
-    if c.near is None or c.verdict not in SUPPORTING or observed is None or result.observed.get("unit") != c.unit:
+    observed = _observed_in_its_units(c, result)
+    if c.near is None or c.verdict not in SUPPORTING or observed is None:
         return
     if (c.comparator == "<" and observed < c.near) or (c.comparator == ">" and observed > c.near):
         scale = c.scale or 1.0
@@ -396,9 +403,9 @@ only as a mapping to something else would: it says the series likely measures an
 def _loose_bound(c, result) -> None:
     """A sum or count given as a bound ("over $3.2 trillion", "under 100,000") that the published figure holds by
     more than LOOSE_BOUND times: needs review instead of supported (the words of a bound stay near what they bound)."""
-    observed = (result.observed or {}).get("value")
-    if c.verdict not in SUPPORTING or observed is None or result.observed.get("unit") != c.unit \
-            or c.frame.get("kind") not in ("money", "count") or not c.value_unscaled:
+    observed = _observed_in_its_units(c, result)
+    if c.verdict not in SUPPORTING or observed is None or c.frame.get("kind") not in ("money", "count") \
+            or not c.value_unscaled:
         return
     ratio = abs(float(observed) / float(c.value_unscaled))
     if (c.comparator in (">", ">=") and ratio > LOOSE_BOUND) or (c.comparator in ("<", "<=") and ratio < 1 / LOOSE_BOUND):
@@ -413,9 +420,9 @@ def _bound_within_its_digits(c, result) -> None:
     """"China's NEV exports were up to 1.2 million units in 2023" against 1.203 million: a bound written with the
     stated digits that the published figure passes by less than half a unit of its last digit (1.203 rounds to the
     stated 1.2) is no proof the bound is false ("up to" is also "rose to"): needs review, never contradicted."""
-    observed = (result.observed or {}).get("value")
+    observed = _observed_in_its_units(c, result)
     if c.verdict != "contradicted" or c.comparator not in (">", ">=", "<", "<=") or observed is None \
-            or result.observed.get("unit") != c.unit or c.value is None or not c.value_unscaled:
+            or c.value is None or not c.value_unscaled:
         return
     exponent = int(decimal.Decimal(repr(float(c.value))).normalize().as_tuple().exponent)
     half = 0.5 * 10 ** exponent * (c.scale or 1.0)  # (only a figure written with decimals: "1.2 million", not "1 million")

@@ -4749,7 +4749,7 @@ def _months_span(sentence: str) -> str | None:
     if y1 == y2 and (first, last) == (1, 12):
         return y1
     if y1 == y2 and first == 1:
-        return {3: f"{y1}-Q1", 6: f"{y1}-H1"}.get(last, f"{y1}-01/{y1}-{last:02d}")
+        return _from_january(y1, last)
     return f"{y1}-{first:02d}/{y2}-{last:02d}"
 
 
