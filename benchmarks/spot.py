@@ -137,9 +137,13 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 19/29, 2 false contradicted); then used for development "
                    "(mapping pass 17: the two accusations mended)",
           "dev35": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; "
+                   "unseen until mapping pass 32 (with period and entity 23/34 on the code of 6f4a7ef), then used for "
+                   "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev36": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; "
+                   "unseen until mapping pass 32 (with period and entity 30/45 on the code of 6f4a7ef), then used for "
+                   "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev37": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 23 (with period and entity 19/28 on the code of then), then used "
                    "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
@@ -163,7 +167,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it (with period and entity 17/37, 1 false contradicted); then used for development "
                    "(mapping pass 18: the accusation mended)",
           "dev44": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; "
+                   "unseen until mapping pass 32 (with period and entity 2/4 on the code of 6f4a7ef), then used for "
+                   "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev45": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 25 (with period and entity 10/19 on the code of 9e74752), "
                    "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
@@ -184,7 +190,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "accusation), then used for development (drawn at random, seed 20261206, from the 45 unseen splits "
                    "besides holdout)",
           "dev51": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; "
+                   "unseen until mapping pass 32 (with period and entity 8/8 on the code of 6f4a7ef), then used for "
+                   "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev52": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it (with period and entity 15/39, 3 false contradicted, 2 figures not held accused); "
                    "then used for development (mapping pass 19: the accusations mended)",
@@ -208,7 +216,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "for development (drawn at random, seed 20261207, from the 39 unseen splits of earlier sessions besides "
                    "holdout)",
           "dev59": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; "
+                   "unseen until mapping pass 32 (with period and entity 47/57 on the code of 6f4a7ef), then used for "
+                   "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev60": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it; unseen until mapping pass 25 (with period and entity 2/3 on the code of 9e74752), "
                    "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
@@ -304,7 +314,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                    "first run on it; unseen until mapping pass 25 (with period and entity 13/17 on the code of 9e74752), "
                    "then used for development (drawn at random, seed 20261210, from the 39 unseen splits besides holdout)",
           "dev93": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
-                   "first run on it",
+                   "first run on it; "
+                   "unseen until mapping pass 32 (with period and entity 5/8 on the code of 6f4a7ef), then used for "
+                   "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev94": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
                    "first run on it",
           "dev95": "collected 2026-12-05 by a helper not writing rules, annotated and committed before the spotter was "
@@ -345,7 +357,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev110": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev111": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; "
+                    "unseen until mapping pass 32 (with period and entity 33/36 on the code of 6f4a7ef), then used for "
+                    "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev112": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev113": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -357,9 +371,13 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                     "first run on it",
           "dev116": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it; its aggregate (no file) then traced a regression of mapping pass 27 to one "
-                    "commit, mended from a probe of the lead's own",
+                    "commit, mended from a probe of the lead's own; "
+                    "unseen until mapping pass 32 (with period and entity 52/64 on the code of 6f4a7ef), then used for "
+                    "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev117": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; "
+                    "unseen until mapping pass 32 (with period and entity 3/8 on the code of 6f4a7ef), then used for "
+                    "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev118": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev119": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -372,7 +390,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                     "first run on it; its first run's false accusation (one article) was then read and its cause "
                     "mended (mapping pass 28)",
           "dev123": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; "
+                    "unseen until mapping pass 32 (with period and entity 16/32 on the code of 6f4a7ef), then used for "
+                    "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev124": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it; unseen until mapping pass 30 (with period and entity 11/23 on the code of 04cacdf), "
                     "then used for development (drawn at random, seed 20261216, from the 74 unseen splits besides holdout)",
@@ -380,7 +400,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                     "first run on it",
           "dev126": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it; its first run's false accusation (one article) was then read and its cause "
-                    "mended (mapping pass 29)",
+                    "mended (mapping pass 29); "
+                    "unseen until mapping pass 32 (with period and entity 11/30 on the code of 6f4a7ef), then used for "
+                    "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev127": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev128": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
@@ -437,7 +459,9 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev151": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev152": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
-                    "first run on it",
+                    "first run on it; "
+                    "unseen until mapping pass 32 (with period and entity 9/27 on the code of 6f4a7ef), then used for "
+                    "development (drawn at random, seed 20261217, from the 82 unseen splits besides holdout)",
           "dev153": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev154": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
