@@ -241,6 +241,17 @@ COMPARATOR_PHRASES = [
     (("close", "to"), "~="), (("circa",), "~="), (("an", "estimated"), "~="), (("estimated",), "~="),
     (("approx",), "~="), (("nearby",), "~="),
 ]
+HEDGES_BEFORE = {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "over", "under", "just",
+                 "more", "less", "than"}
+"""Hedges that may stand between "from" and a number ("from about 48,000 to 49,000", "from just over 5,400")."""
+
+
+def _without_hedges(words: list[str]) -> list[str]:
+    """`words` without the hedges that end them (at most three: "from just over", "from more than")."""
+    n = len(words)
+    while n and len(words) - n < 3 and words[n - 1] in HEDGES_BEFORE:
+        n -= 1
+    return words[:n]
 COMPARATOR_SYMBOLS = {">": ">", "<": "<", "≥": ">=", "≤": "<=", "~": "~=", "≈": "~=", "+": None}
 FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "~=": "~="}
 # Decline words: their one home (the spotter reads them too: spot/vocabulary.decline_words, growth signs).
@@ -415,8 +426,8 @@ class _Reader:
             if first["kind"] == "fraction" or second["kind"] == "fraction":
                 raise _Skip("a range of fractions", second["last"])
             if not low < high:
-                connector, before = self.tok(first["last"] + 1), self.words_before(first["first_index"] - 1, 3)
-                if connector is not None and connector.low == "to" and before and before[-1] == "from":
+                connector, before = self.tok(first["last"] + 1), self.words_before(first["first_index"] - 1, 5)
+                if connector is not None and connector.low == "to" and _without_hedges(before)[-1:] == ["from"]:
                     return self.finish(first)  # "from 4.1 to 3.4 percent": a fall, two figures
                 raise _Skip("a range whose ends are not in order", second["last"])
             fig = dict(second)
@@ -674,7 +685,12 @@ class _Reader:
                 sign = -1 if p.text != "+" else 1
                 explicit_sign, first, j = True, j, j - 1
                 p = self.tok(j)
-        if p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(j, first):
+        if p is not None and self._dollar_country(j) and self.glued(j, first):
+            # "$US77.7 billion", "$A5 billion": the dollar's country after the sign (Australian usage)
+            currency, first = DOLLAR_PREFIX[p.low], j - 1
+            j = first - 1
+            p = self.tok(j)
+        elif p is not None and p.kind == SYM and p.text in CURRENCY_SYMBOLS and self.spaced(j, first):
             currency, first = CURRENCY_SYMBOLS[p.text], j
             q = self.tok(j - 1)
             if p.text == "$" and q is not None and q.kind == WORD and q.low in SPACED_DOLLAR_PREFIX \
@@ -769,13 +785,19 @@ class _Reader:
             negative = True
         return comparator, negative, used
 
+    def _dollar_country(self, j: int) -> bool:
+        """Token j is a dollar's country written after the sign and glued to it ("$US", "$A", "$HK")."""
+        word, sign = self.tok(j), self.tok(j - 1)
+        return word is not None and word.kind == WORD and word.text.isupper() and word.low in DOLLAR_PREFIX \
+            and sign is not None and sign.text == "$" and self.glued(j - 1, j)
+
     def digit_core(self, i: int, second: bool = False) -> dict | None:
         t = self.t
         tok = t[i]
         prev = self.tok(i - 1)
         # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30")
         if prev is not None and self.glued(i - 1, i) and not second:
-            if prev.kind in (WORD, NUM) and prev.low not in CURRENCY_CODES:
+            if prev.kind in (WORD, NUM) and prev.low not in CURRENCY_CODES and not self._dollar_country(i - 1):
                 raise _Skip("", self._glued_end(i))
             if prev.kind == SYM and prev.text in (".", "_", "/", "#", "@", ":", "\\", "&", "'", "’", "^", "*"):
                 if not (prev.text == "." and (i < 2 or not self.glued(i - 2, i - 1))):
@@ -1305,8 +1327,11 @@ class _Reader:
             if not self.spaced(j + 1, k):
                 return None
         elif nxt.low == "to" and self.spaced(j, j + 1):
-            if words and words[-1] == "from" and any(w in CHANGE_VERBS for w in self.words_before(
-                    c["first_index"] - 1, 6)[:-1]) or c["scaled"] and c["unit"] or c["unit"] in ("percent",):
+            # ("rose from about 48,000 to 49,000", "fell from just over 5,400": hedges between "from" and the number)
+            wider = self.words_before(c["first_index"] - 1, 8)
+            hedges = len(wider) - len(_without_hedges(wider))
+            if _without_hedges(wider)[-1:] == ["from"] and any(w in CHANGE_VERBS for w in wider[-6 - hedges:-1 - hedges]) \
+                    or c["scaled"] and c["unit"] or c["unit"] in ("percent",):
                 return None
             if c["unit"] and c["unit"] not in CURRENCY_CODES.values():
                 return None

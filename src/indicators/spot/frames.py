@@ -54,12 +54,15 @@ PREVIOUS_PERIOD = rf"(?:{PRIOR}|last)\s+(month|quarter|year)"
 """The period before the one a text speaks of, as an owner's words ("the previous month", "last year"; its unit the
 group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
-                            r"\b(?:(?:from|compare[ds]? (?:with|to)|versus|in\s+contrast\s+(?:to|with))\s+(?:a total of\s+|about\s+|"
-                            r"around\s+|some\s+|an?\s+|rank\s+|its\s+|their\s+|just\s+|only\s+|the\s+|"
+                            r"\b(?:(?:from|compare[ds]? (?:with|to)|versus|in\s+contrast\s+(?:to|with))\s+(?:a total of\s+|"
+                            r"(?:just\s+)?(?:about|around|nearly|almost|over|under|roughly|approximately|more\s+than|"
+                            r"less\s+than)\s+|some\s+|an?\s+|rank\s+|its\s+|their\s+|just\s+|only\s+|the\s+|"
                             rf"(?:(?:last\s+)?(?:{MONTHS})|(?:19|20)\d{{2}}|{PREVIOUS_PERIOD})"
                             r"['’]s\s+)?|"
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
                             rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+|"
+                            r"\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak)\s+(?:of\s+)?"
+                            r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?|"
                             rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
                             r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
                             rf"\(\s*(?:{MONTHS})\s*:\s*$", re.I)
@@ -217,6 +220,9 @@ YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0
 YEAR_COUNTS = {**numbers.UNIT_WORDS, **numbers.TEENS}  # the reader's number words, "one" to "ten" used here
 # "exports rose 4.8 percent last month" (the month before the published one); "from the previous month" and
 # "than last month" are comparison bases, not the figure's month
+LAST_MONTH_BEFORE = re.compile(r"(?i)(?<!from )(?<!than )(?<!since )(?<!to )(?<!with )(?<!on )\blast\s+month\b(?!['’]s)")
+""""last month" before a figure in its clause ("the trade surplus last month jumped to $77.7 billion"), not a base's
+("up from last month", "than last month") nor a possessive ("last month's 5%")."""
 LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b(?!-))[\w-]+\s+){0,2}?last\s+month\b",
                               re.I)  # ("7.0 percent on-year last month"; not "on last month")
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
@@ -614,10 +620,11 @@ ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
 TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b(?!\s*(?:,|respectively))")
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
-EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against)\s+(?:(?:its|their)\s+)?"
-                                   r"(?:about\s+|around\s+)?"
+EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against|"
+                                   r"(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak)\s+of)\s+"
+                                   r"(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
-                                   r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:st|nd|rd|th)?|"
+                                   r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:[–-][\d.,]+)?(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
@@ -792,7 +799,7 @@ def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
 
 
 NOT_CARRIED = ("other:counted", "other:rate", "other:industry", "other:target", "other:group_average",
-               "other:duration")
+               "other:duration", "other:streak", "other:edition", "other:list_size")
 """Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
 than 130 countries. The top three are ..." stays about the index)."""
 
@@ -1119,7 +1126,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         owner = _economy_owned_base(sentence, figure, places)  # "compared to China's $6.03 trillion": China
-        if EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
+        if figure.kind == "range-high" and reads and reads[-1].figure.kind == "range-low":
+            frame.role = reads[-1].frame.role  # a range's high end is what its low end is ("record of $992-993 billion")
+        elif EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
                 or frame.kind in ("percent", "money") and AFTER_BARE.search(before):
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
         elif owner is not None:
@@ -1513,10 +1522,11 @@ def _before_words(unit: str, the: str = "") -> str:
             rf"the\s+{unit}\s+before")
 
 
-MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_before_words('month')}|"
-                      rf"({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year)")
+MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over|on)\s+(?:the\s+)?(?:{_before_words('month')}|"
+                      rf"({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year"
+                      rf"|\s+\d)")
 """A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
-"up 3% from the previous month"): a month-on-month change, which no stored series holds."""
+"up 3% from the previous month", "up 1.2 percent on July"; not "on July 7", a date): a month-on-month change."""
 
 
 MOM_BASE_FIGURE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:the\s+)?(?:({MONTHS})['’]s\s+(?:[\w-]+\s+)?(?=US\$|[$€¥£]?\d)|"
@@ -2587,8 +2597,10 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
     if SHARE_MOVED_BEFORE.search(sentence, clause[0], figure.start):
         frame.transformation, frame.transformation_from = "share", "stated"
         frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
-    if frame.role != "figure":
-        return
+    if frame.role != "figure" and not (frame.role == "earlier" and FROM_RIGHT_BEFORE.search(sentence, 0, figure.lead
+                                                                                          if figure.lead is not None
+                                                                                          else figure.start)):
+        return  # (a base the share moved from is that share too: "rose from under 1.5 per cent to nearly 2 per cent")
     if frame.transformation in (None, "level") and SHARE_SAID_BEFORE.search(sentence, clause[0], figure.start):
         # "China's share of international patent applications filed under the PCT was 25.1%": a share named well
         # before its figure, with nothing but its whole and a verb of being between (or of moving: "rose to 25%")
@@ -3197,6 +3209,10 @@ def _carried_measure(frame: Frame, sentence: str, context: Context) -> None:
         frame.measure, frame.measures, frame.measure_from = context.measure, (context.measure,), "context"
         return
     pointing = bool(POINTING_BACK.search(sentence))
+    if context.measure == "rank" and frame.kind not in ("rank", None):
+        # "South Korea's nominal GDP ranked 13th ... The United States led with $25.4627 trillion": a sum or a
+        # count is not a place; the rank said before is no measure of it (its subject may still be carried)
+        return
     if frame.measure_from or not context.measure or frame.subject_from not in ("context", "assumed") \
             and not (pointing and not frame.subject_from):  # "This was slower than ... the 8.8 percent fall"
         return
@@ -3712,6 +3728,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
             frame.entity_bound = "strong" if strong else ""
             frame.entity_others = tuple(v for v in _national_others(places, sentence, frame.measures) if v != code)
             return
+    if frame.subject in (vocabulary().get("world_subjects") or ()) and WHOLE_OPENING.match(sentence):
+        # "In total, more than 273,000 applications were received, the Geneva-based institution said": an international
+        # system's filings, totalled in a sentence naming no economy, are all of them (assumed: never an accusation)
+        frame.entity, frame.entity_from = "WLD", "assumed"
+        frame.notes.append("an international system's filings totalled, no economy named: read as the world's total")
+        return
     carried = context.last_entity or context.place
     world_since = context.world_here and carried \
         and context.named_in.get(carried, (context.world_paragraph,))[0] < context.world_paragraph
@@ -3742,6 +3764,8 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
+WHOLE_OPENING = re.compile(r"(?i)\s*(?:in\s+total|overall|altogether|in\s+all|worldwide|globally)\s*,")
+"""A sentence opening on the whole ("In total, ...", "Worldwide, ...")."""
 WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
 """Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
 no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
@@ -4923,6 +4947,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
         frame.period, frame.period_from = month_before(published), "stated"
         return
+    if frame.role == "figure" and not attached and not relative and context.published and not YEAR.search(sentence) \
+            and (said := LAST_MONTH_BEFORE.search(sentence, max(0, figure.start - 60), figure.start)) \
+            and not re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|over|on)\b",
+                              sentence[said.end(): figure.start if figure.lead is None else figure.lead], re.I):
+        # "the country's trade surplus last month jumped to more than $77.7 billion": the month before the text's
+        frame.period, frame.period_from = month_before(context.published), "stated"
+        return
     if frame.role != "earlier" and not attached and context.published and _year_to_date(sentence) \
             and not _subannual(sentence, "0000")[0]:
         # "So far this year, imports have dropped 7.6 percent" in a text of 2023-09-07: January to the last month
@@ -5085,6 +5116,8 @@ def _last_month(code: str) -> tuple[int, int] | None:
     return int(m.group(1)), month
 
 
+SINCE_BEFORE = re.compile(rf"(?i)\bsince\s+(?:(?:{MONTHS})\s*,?\s*|[^,;.()]{{0,60}}?\b(?:in|of)\s+)?$")
+"""Before a year a run started in ("since 2018", "since September, 2022", "since China joined the WTO in 2001")."""
 SINCE_YEAR = re.compile(r"(?i)\bsince\s+((?:19|20)\d{2})\b")
 FROM_RIGHT_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|under\s+|over\s+|"
                                r"less\s+than\s+|more\s+than\s+|just\s+)?$")
@@ -5131,8 +5164,9 @@ def _owning_year(sentence: str, figure: Figure, years) -> str | None:
                  if year and offset + (4 if how == "year" else len(how)) == owned.start()), None)
 
 
-YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+(19\d{2}|20\d{2})\b")
-"""A year attached right after a figure ("in 2022", "rose 5% in 2023", "by the end of 2024"): the figure's own."""
+YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+|\(\s*)(19\d{2}|20\d{2})\b")
+"""A year attached right after a figure ("in 2022", "rose 5% in 2023", "by the end of 2024", "11th place (2024)"): the
+figure's own."""
 
 
 def _since_year_of_a_start(sentence: str, figure: Figure, after: str) -> str | None:
@@ -5407,6 +5441,11 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
+FLOW_LAST_MONTH = re.compile(r"(?i)\b(?:exports?|imports?|shipments|trade|sales|output|production|surplus)\s+"
+                             r"(?:\w+\s+){0,2}?(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|surged|"
+                             r"slumped|climbed|contracted|expanded|shrank|rebounded|slowed|accelerated|picked\s+up)\s+"
+                             r"(?:\w+\s+){0,2}?last\s+month\b")
+"""A flow that moved "last month", said in a sentence without figures ("China's exports rose last month")."""
 OPENING_MONTH = re.compile(rf"(?i)^\s*(?:and\s+|but\s+)?in\s+({MONTHS})\s*,")
 """A month without a year opening a sentence ("In May, trade growth accelerated")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
@@ -5442,7 +5481,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if named_month and named_month.group(4):
         dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
     period = context.period
-    own_years = [y for _, y, base, _ in years if y and not base]
+    own_years = [y for off, y, base, _ in years if y and not base
+                 and not SINCE_BEFORE.search(sentence, max(0, off - 70), off)]  # ("falling since September, 2022",
+    # "since China joined the World Trade Organization in 2001": the start of a run, not the period the next sentences
+    # speak of)
     said = stated or dated or own_years
     # (not "previously" right after a figure: "$96.18 billion previously" is the release before's, the sentence's
     # own period stays the text's)
@@ -5473,6 +5515,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             context.period = sub or own[0]
         elif dated:
             context.period = dated[0]
+        elif not reads and context.published and FLOW_LAST_MONTH.search(sentence):
+            # "China's exports rose last month, the first increase since April": the month before the text's date
+            # dates the next sentences' figures ("Exports rose 0.5 percent from a year earlier to US$291.9 billion")
+            context.period = months_back(f"{context.published.year}-{context.published.month:02d}", 1)
         elif (opening := OPENING_MONTH.match(sentence)) and context.period and context.period[:4].isdigit():
             # "In May, trade growth accelerated notably ... Despite that, foreign trade advanced 2.7 percent": a
             # month opening a sentence without figures dates the next ones (in the year the text speaks of)

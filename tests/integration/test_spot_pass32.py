@@ -1,0 +1,225 @@
+"""Mapping pass 32 (issue 20): general classes of wording found on the development detail (twelve splits newly drawn
+from the unseen pool), each tested on phrasings of its own and on a near wording where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.numbers import read_figures
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass32")
+
+
+def _read(store, text, span, published):
+    return by_span(spot.spot(text, store=store, published=published), span)
+
+
+def _series(candidate) -> str | None:
+    return f"{candidate.match.source}/{candidate.match.indicator}" if candidate.match else None
+
+
+# --- a rank said before is no measure of a sum ----------------------------------------------------------------------------
+
+RANKED = ("Brazil's nominal GDP ranked ninth in the world in 2022, according to the central bank. The United States "
+          "led with $25.46 trillion, followed by China at $17.88 trillion.")
+
+
+@pytest.mark.parametrize("span, economy", [("$25.46 trillion", "USA"), ("$17.88 trillion", "CHN")])
+def test_a_sum_after_a_rank_is_not_a_place(store, span, economy):
+    """"ranked ninth ... The United States led with $25.46 trillion": the dollars are GDP, not a rank."""
+    read = _read(store, RANKED, span, "2023-07-12")
+    assert _series(read) == "worldbank/NY.GDP.MKTP.CD"
+    assert read.frame["entity"] == economy
+
+
+def test_a_place_after_a_rank_still_takes_it(store):
+    """Near wording: a place in the next sentence is still the rank's ("Germany was third")."""
+    text = "Japan's nominal GDP ranked fourth in the world in 2023. Germany was third."
+    assert _read(store, text, "third", "2024-03-01").frame.get("measure") == "rank"
+
+
+# --- a streak's subject is its figure's alone -----------------------------------------------------------------------------
+
+def test_a_streak_is_not_the_next_sentences_subject(store):
+    """"for the third year running. Switzerland also saw a decline, from almost 5,400 to just over 5,300": the
+    applications of the text, not the streak's length."""
+    text = ("China filed the most international patent applications under the PCT in 2024, WIPO said. Japan recorded "
+            "a fall in applications for the third year running. Switzerland also saw a decline, from almost 5,400 to "
+            "just over 5,300.")
+    read = _read(store, text, "over 5,300", "2025-03-17")
+    assert _series(read) == "wipo_ip/pct_applications"
+    assert read.frame["entity"] == "CHE"
+
+
+# --- "from <hedge> A to B": a move, and A its base ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, values", [
+    ("Its filings rose from about 48,000 to 49,000.", [48000.0, 49000.0]),
+    ("Shipments grew from nearly 20 to 25 units.", [20.0, 25.0]),
+    ("Prices ranging from about 20 to 25 units.", [22.5]),  # near wording: no change verb, a range
+    ("about 20 to 25 units", [22.5]),
+])
+def test_from_a_hedged_number_to_another_is_a_move(text, values):
+    assert [f.value for f in read_figures(text)] == values
+
+
+@pytest.mark.parametrize("hedge", ["almost", "nearly", "about", "just over", "more than"])
+def test_a_hedged_figure_after_from_is_a_base(store, hedge):
+    text = f"Switzerland's PCT applications fell from {hedge} 5,400 to 5,300 in 2024."
+    reads = {c.span: c for c in spot.spot(text, store=store, published="2025-03-17")}
+    base = next(c for span, c in reads.items() if span.endswith("5,400"))
+    assert base.role == "earlier"
+    assert reads["5,300"].role == "figure"
+
+
+def test_a_share_moved_from_is_that_share(store):
+    """"the share of R&D in GDP rose from under 1.5 per cent to nearly 2 per cent": both are R&D intensity."""
+    text = ("Since 2000, the global share of R&D in total Gross Domestic Product (GDP) rose from under 1.5 per cent "
+            "to nearly 2 per cent by 2023.")
+    reads = spot.spot(text, store=store, published="2025-02-12")
+    assert {_series(c) for c in reads} == {"worldbank/GB.XPD.RSDV.GD.ZS"}
+    assert by_span(reads, "under 1.5 per cent").role == "earlier"
+
+
+# --- a previous record is a base, and its year is no year of the text's -----------------------------------------------
+
+RECORD = ("China posted a record trade surplus of $1.19 trillion for the full year 2025, customs data showed. It "
+          "beat the previous record of around $992–993 billion in 2024 by about 20 per cent. Exports totalled around "
+          "$3.77 trillion, up 5.5 per cent on year.")
+
+
+def test_a_previous_record_is_a_base(store):
+    reads = spot.spot(RECORD, store=store, published="2026-01-14")
+    ends = [c for c in reads if c.span in ("$992–993 billion", "993 billion")]
+    assert [c.role for c in ends] == ["earlier", "earlier"]  # a range's high end is what its low end is
+    assert by_span(reads, "about 20 per cent").frame["period"] == "2025"
+
+
+def test_the_year_of_a_previous_record_does_not_date_the_next_sentence(store):
+    read = _read(store, RECORD, "around $3.77 trillion", "2026-01-14")
+    assert read.frame["period"] == "2025"
+    assert _series(read) == "gacc/goods_exports"
+
+
+def test_a_record_of_its_own_year_is_no_base(store):
+    """Near wording: "a record $992 billion in 2024" is the figure itself."""
+    read = _read(store, "China posted a record trade surplus of $992 billion in 2024.", "$992 billion", "2025-01-14")
+    assert read.role == "figure" and read.frame["period"] == "2024"
+
+
+# --- "$US" --------------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("a surplus of more than $US77.7 billion", 77.7e9, "USD"),
+    ("just over $US68.3 billion in August", 68.3e9, "USD"),
+    ("$US5.2bn", 5.2e9, "USD"),
+    ("about $HK178 billion", 178e9, "HKD"),
+])
+def test_a_dollar_with_its_country_after_the_sign(text, value, unit):
+    [figure] = read_figures(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_word_glued_to_a_number_is_still_no_figure():
+    assert read_figures("the US77 model and the G20") == []
+
+
+# --- "last month" in a sentence without figures dates the next ones --------------------------------------------------------
+
+LAST_MONTH = ("China's exports rose last month, the first increase since April, while imports fell, customs data showed. "
+              "Exports rose 0.5 percent from a year earlier to US$291.9 billion.")
+
+
+def test_a_flow_that_moved_last_month_dates_the_next_sentence(store):
+    read = _read(store, LAST_MONTH, "US$291.9 billion", "2023-12-08")
+    assert read.frame["period"] == "2023-11"
+    assert "period-from-published" not in read.flags
+
+
+def test_last_month_of_an_event_does_not(store):
+    """Near wording: a decision taken last month is no flow's month."""
+    text = ("The EU imposed duties on Chinese EVs last month. China's exports rose 7.1 percent in 2024 to $3.58 "
+            "trillion.")
+    assert _read(store, text, "$3.58 trillion", "2025-02-10").frame["period"] == "2024"
+
+
+# --- growth on the month before -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["up 1.2 percent on July", "up 1.2 percent on the month",
+                                   "up 1.2 percent month-over-month"])
+def test_a_growth_on_the_month_before_is_month_on_month(store, words):
+    text = f"China exported $284.9 billion of goods in August, down 8.8 percent from a year earlier, but {words}."
+    read = _read(store, text, "1.2 percent", "2023-09-07")
+    assert read.frame.get("base_period") == "2023-07"
+    assert _series(read) == "gacc/goods_exports"  # the growth from two stored levels, not a year-on-year rate
+
+
+def test_a_date_in_the_month_is_no_base(store):
+    """Near wording: "on July 7" is a date."""
+    text = "China's exports rose 5.2 percent in August on a year earlier, the customs said in a release dated on July 7."
+    assert _read(store, text, "5.2 percent", "2023-09-07").frame.get("base_period") != "2023-07"
+
+
+# --- "last month" before the figure; a run's start is no period of the text ----------------------------------------------
+
+SURPLUS = ("Imports have been falling since September, 2022. The country's trade surplus last month jumped to more than "
+           "$US77.7 billion from just over $US68.3 billion in August.")
+
+
+def test_last_month_before_the_figure_in_its_clause_dates_it(store):
+    reads = spot.spot(SURPLUS, store=store, published="2023-10-13")
+    assert by_span(reads, "$US77.7 billion").frame["period"] == "2023-09"
+    assert by_span(reads, "$US68.3 billion").frame["period"] == "2023-08"  # the base's month, in the figure's year
+
+
+@pytest.mark.parametrize("text", [
+    "The trade surplus rose from last month to $77.7 billion in September 2023.",
+    "The trade surplus was higher than last month, at $77.7 billion in September 2023.",
+])
+def test_last_month_as_a_base_does_not(store, text):
+    """Near wording: "from last month", "than last month" name the base."""
+    assert _read(store, text, "$77.7 billion", "2023-12-13").frame["period"] == "2023-09"
+
+
+def test_a_year_a_run_started_in_does_not_date_the_next_sentences(store):
+    text = "Imports have been falling since September, 2022. Exports rose 5 percent to $300 billion in the month."
+    assert not _read(store, text, "$300 billion", "2023-10-13").frame["period"].startswith("2022")
+
+
+# --- an international system's filings totalled ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening", ["In total", "Overall", "Worldwide"])
+def test_filings_totalled_in_a_sentence_naming_no_economy_are_the_worlds(store, opening):
+    text = (f"China filed 70,160 PCT applications in 2024, ahead of the US. {opening}, more than 273,000 applications "
+            "were received, the Geneva-based institution said on Monday.")
+    read = _read(store, text, "273,000", "2025-03-17")
+    assert read.frame["entity"] == "WLD" and _series(read) == "wipo_ip/pct_applications"
+
+
+def test_a_flow_totalled_stays_the_texts_economys(store):
+    """Near wording: goods exports "overall" are the economy's, not the world's."""
+    text = "China's exports of cars rose in 2024. Overall, exports rose 7.1 percent to $3.58 trillion."
+    assert _read(store, text, "$3.58 trillion", "2025-03-17").frame["entity"] == "CHN"
+
+
+# --- a run's start in a clause of its own; a year in brackets after a figure ---------------------------------------------
+
+def test_the_year_an_event_started_a_run_does_not_date_the_next_sentences(store):
+    text = ("Goods trade reached 45.47 trillion yuan in 2025. This marked the longest continuous expansion since China "
+            "joined the World Trade Organization in 2001. High-tech product exports reached 5.25 trillion yuan, a jump "
+            "of 13.2 percent.")
+    read = _read(store, text, "5.25 trillion yuan", "2026-02-12")
+    assert read.frame["period"] == "2025" and _series(read) == "gacc/high_tech_exports"
+
+
+@pytest.mark.parametrize("text, span, year", [
+    ("China's rank in the Global Innovation Index moved up from 43rd place (2010) to 11th place (2024).", "11th", "2024"),
+    ("China's rank in the Global Innovation Index moved up from 43rd place (2010) to 11th place (2024).", "43rd", "2010"),
+])
+def test_a_year_in_brackets_right_after_a_figure_is_its_own(store, text, span, year):
+    assert _read(store, text, span, "2025-06-01").frame["period"] == year
