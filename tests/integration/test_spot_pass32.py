@@ -223,3 +223,26 @@ def test_the_year_an_event_started_a_run_does_not_date_the_next_sentences(store)
 ])
 def test_a_year_in_brackets_right_after_a_figure_is_its_own(store, text, span, year):
     assert _read(store, text, span, "2025-06-01").frame["period"] == year
+
+
+# --- curly apostrophes read as the straight one, shown as written -------------------------------------------------------
+
+def test_a_curly_apostrophe_reads_as_a_straight_one(store):
+    """"6.57 per cent of China’s total R&D spending" (U+2019) is read as "China's" is: basic research's share."""
+    text = ("China spent a record 202 billion yuan on basic research last year, ranking it second globally, but it "
+            "came to just 6.57 per cent of China’s total R&D spending.")
+    read = _read(store, text, "6.57 per cent", "2023-09-18")
+    assert _series(read) == "nbs/basic_research_share_pct"
+
+
+def test_spans_and_sentences_are_shown_as_written(store):
+    text = "China’s exports rose 7.1% in 2024 to $3.58 trillion, beating last year’s record."
+    reads = spot.spot(text, store=store, published="2025-01-14")
+    assert {c.sentence for c in reads} == {text}
+    assert all(text[c.start: c.end].strip() == c.span for c in reads)
+
+
+def test_a_percentage_of_gdp_stays_a_ratio_to_gdp(store):
+    """Near wording: "equal to 2.65 percent of GDP" after R&D spending is R&D intensity."""
+    text = "China's R&D spending grew 8.1 percent in 2023 to 3.33 trillion yuan, equal to 2.65 percent of GDP."
+    assert _series(_read(store, text, "2.65 percent", "2024-03-01")) == "nbs/rd_intensity"

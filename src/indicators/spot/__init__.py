@@ -20,6 +20,7 @@ Cost is linear in the text: each sentence is scanned once per dimension; a text 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -110,6 +111,11 @@ class Candidate:
         return data
 
 
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+"""Curly apostrophes and single quotes read as the straight one ("China’s" as "China's"): one character for one, so
+every offset holds."""
+
+
 class Spotted(list):
     """The candidates, with `notes`: lines about the whole text (a budget reached, dates not resolved)."""
 
@@ -150,6 +156,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
     bases: set[bool] = set()  # the currency bases the text stated before the sentence (True: dollars)
     unsaid_first = False  # growth of both bases read before the text stated any basis
+    original, text = text, text.translate(APOSTROPHES)  # read with one apostrophe; shown as written (below)
     spans = sentences(text, body_start)
     # paragraph number -> its text so far (a basis stated once for the paragraph: "In US dollar terms, ..."; not a
     # basis stated after the sentence: "Exports went up 5.7 percent. In U.S. dollar terms, exports rose 5.9 percent"
@@ -227,6 +234,13 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         if not candidate.verdict:
             candidate.verdict = "needs-review"
             candidate.explanation = candidate.explanation or "Needs review: the figure could not be judged as read."
+    starts = [s0 for s0, _, _ in spans]
+    for candidate in found:  # the text as written: "China’s" was read as "China's" (one character for one)
+        s0, s1, _ = spans[max(0, bisect.bisect_right(starts, candidate.start) - 1)]
+        if text[s0:s1] == candidate.sentence:
+            candidate.sentence = original[s0:s1]
+        candidate.span = original[candidate.start: candidate.end].strip() if candidate.span == \
+            text[candidate.start: candidate.end].strip() else candidate.span
     return found
 
 
