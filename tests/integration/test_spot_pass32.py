@@ -129,29 +129,10 @@ def test_a_word_glued_to_a_number_is_still_no_figure():
     assert read_figures("the US77 model and the G20") == []
 
 
-# --- "last month" in a sentence without figures dates the next ones --------------------------------------------------------
-
-LAST_MONTH = ("China's exports rose last month, the first increase since April, while imports fell, customs data showed. "
-              "Exports rose 0.5 percent from a year earlier to US$291.9 billion.")
-
-
-def test_a_flow_that_moved_last_month_dates_the_next_sentence(store):
-    read = _read(store, LAST_MONTH, "US$291.9 billion", "2023-12-08")
-    assert read.frame["period"] == "2023-11"
-    assert "period-from-published" not in read.flags
-
-
-def test_last_month_of_an_event_does_not(store):
-    """Near wording: a decision taken last month is no flow's month."""
-    text = ("The EU imposed duties on Chinese EVs last month. China's exports rose 7.1 percent in 2024 to $3.58 "
-            "trillion.")
-    assert _read(store, text, "$3.58 trillion", "2025-02-10").frame["period"] == "2024"
-
-
 # --- growth on the month before -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["up 1.2 percent on July", "up 1.2 percent on the month",
-                                   "up 1.2 percent month-over-month"])
+                                   "up 1.2 percent month-over-month", "up 1.2 percent on the previous month"])
 def test_a_growth_on_the_month_before_is_month_on_month(store, words):
     text = f"China exported $284.9 billion of goods in August, down 8.8 percent from a year earlier, but {words}."
     read = _read(store, text, "1.2 percent", "2023-09-07")
@@ -159,52 +140,35 @@ def test_a_growth_on_the_month_before_is_month_on_month(store, words):
     assert _series(read) == "gacc/goods_exports"  # the growth from two stored levels, not a year-on-year rate
 
 
-def test_a_date_in_the_month_is_no_base(store):
-    """Near wording: "on July 7" is a date."""
-    text = "China's exports rose 5.2 percent in August on a year earlier, the customs said in a release dated on July 7."
-    assert _read(store, text, "5.2 percent", "2023-09-07").frame.get("base_period") != "2023-07"
-
-
-# --- "last month" before the figure; a run's start is no period of the text ----------------------------------------------
-
-SURPLUS = ("Imports have been falling since September, 2022. The country's trade surplus last month jumped to more than "
-           "$US77.7 billion from just over $US68.3 billion in August.")
-
-
-def test_last_month_before_the_figure_in_its_clause_dates_it(store):
-    reads = spot.spot(SURPLUS, store=store, published="2023-10-13")
-    assert by_span(reads, "$US77.7 billion").frame["period"] == "2023-09"
-    assert by_span(reads, "$US68.3 billion").frame["period"] == "2023-08"  # the base's month, in the figure's year
-
-
-@pytest.mark.parametrize("text", [
-    "The trade surplus rose from last month to $77.7 billion in September 2023.",
-    "The trade surplus was higher than last month, at $77.7 billion in September 2023.",
+@pytest.mark.parametrize("text, span", [
+    ("China's exports rose 5.2 percent in August on a year earlier, the customs said in a release dated on July 7.",
+     "5.2 percent"),
+    ("Exports rose 5.8 percent in August, improving on July, when they grew 4.8 percent.", "5.8 percent"),
+    ("Exports fell 3 percent on the month in August but rose 8.7 percent on the year.", "8.7 percent"),
+    ("Commenting on the month, analysts said exports rose 4.4 percent in August from a year earlier.", "4.4 percent"),
 ])
-def test_last_month_as_a_base_does_not(store, text):
-    """Near wording: "from last month", "than last month" name the base."""
-    assert _read(store, text, "$77.7 billion", "2023-12-13").frame["period"] == "2023-09"
+def test_on_a_month_away_from_the_rate_is_no_month_on_month(store, text, span):
+    """Near wordings: a date ("on July 7"), "improving on July", "on the year", "commenting on the month"."""
+    assert not (_read(store, text, span, "2023-09-07").frame.get("base_period") or "").startswith("2023-0")
 
+
+# --- a year a run started in is no period of the text's; "that year" points back to it -----------------------------------
 
 def test_a_year_a_run_started_in_does_not_date_the_next_sentences(store):
     text = "Imports have been falling since September, 2022. Exports rose 5 percent to $300 billion in the month."
     assert not _read(store, text, "$300 billion", "2023-10-13").frame["period"].startswith("2022")
 
 
-# --- an international system's filings totalled ----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("opening", ["In total", "Overall", "Worldwide"])
-def test_filings_totalled_in_a_sentence_naming_no_economy_are_the_worlds(store, opening):
-    text = (f"China filed 70,160 PCT applications in 2024, ahead of the US. {opening}, more than 273,000 applications "
-            "were received, the Geneva-based institution said on Monday.")
-    read = _read(store, text, "273,000", "2025-03-17")
-    assert read.frame["entity"] == "WLD" and _series(read) == "wipo_ip/pct_applications"
+def test_that_year_points_back_to_a_runs_start(store):
+    text = ("China's trade has grown since China joined the World Trade Organization in 2001. Its exports were $266 "
+            "billion that year.")
+    assert _read(store, text, "$266 billion", "2024-03-07").frame["period"] == "2001"
 
 
-def test_a_flow_totalled_stays_the_texts_economys(store):
-    """Near wording: goods exports "overall" are the economy's, not the world's."""
-    text = "China's exports of cars rose in 2024. Overall, exports rose 7.1 percent to $3.58 trillion."
-    assert _read(store, text, "$3.58 trillion", "2025-03-17").frame["entity"] == "CHN"
+def test_a_since_of_cause_still_dates_the_next_sentence(store):
+    """Near wording: "Since the surplus in 2022 hit a record, ..." names the year the text speaks of."""
+    text = "Since China's goods trade surplus in 2022 hit a record, officials were pleased. It was $877.6 billion."
+    assert _read(store, text, "$877.6 billion", "2024-03-07").frame["period"] == "2022"
 
 
 # --- a run's start in a clause of its own; a year in brackets after a figure ---------------------------------------------
@@ -223,6 +187,23 @@ def test_the_year_an_event_started_a_run_does_not_date_the_next_sentences(store)
 ])
 def test_a_year_in_brackets_right_after_a_figure_is_its_own(store, text, span, year):
     assert _read(store, text, span, "2025-06-01").frame["period"] == year
+
+
+@pytest.mark.parametrize("text, span, year", [
+    ("China's GDP was $18.7 trillion (2023 prices) in 2024.", "$18.7 trillion", "2024"),
+    ("China's goods trade surplus was $992 billion (2023: $823 billion) in 2024.", "$992 billion", "2024"),
+])
+def test_brackets_that_are_not_the_figures_year(store, text, span, year):
+    assert _read(store, text, span, "2025-06-01").frame["period"] == year
+
+
+def test_a_years_figure_in_brackets_is_a_base(store):
+    """"5.86 million (2023: 4.91 million)": the bracket is last year's figure, a base; the figure is not 2023's."""
+    reads = spot.spot("China's vehicle exports totalled 5.86 million (2023: 4.91 million).", store=store,
+                      published="2025-01-14")
+    assert by_span(reads, "4.91 million").role == "earlier"
+    assert by_span(reads, "5.86 million").frame["period"] != "2023"
+    assert all(c.verdict not in ("contradicted", "misleading") for c in reads)
 
 
 # --- curly apostrophes read as the straight one, shown as written -------------------------------------------------------
@@ -246,3 +227,75 @@ def test_a_percentage_of_gdp_stays_a_ratio_to_gdp(store):
     """Near wording: "equal to 2.65 percent of GDP" after R&D spending is R&D intensity."""
     text = "China's R&D spending grew 8.1 percent in 2023 to 3.33 trillion yuan, equal to 2.65 percent of GDP."
     assert _series(_read(store, text, "2.65 percent", "2024-03-01")) == "nbs/rd_intensity"
+
+
+# --- a share a flow fell from is no fall -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["fell", "slipped", "declined"])
+def test_a_share_moved_down_from_is_a_positive_level(store, verb):
+    text = f"China's share of PCT applications {verb} from 25.1 percent in 2022."
+    read = _read(store, text, "25.1 percent", "2024-03-07")
+    assert read.value == 25.1 and read.verdict not in ("contradicted", "misleading")
+
+
+# --- a previous record's date ----------------------------------------------------------------------------------------------
+
+def test_a_previous_records_date_is_its_own(store):
+    reads = spot.spot("China's PCT filings of 70,160 in 2024 beat the previous record of 59,570 set by the United "
+                      "States in 2021.", store=store, published="2025-03-01")
+    assert by_span(reads, "59,570").frame["period"] == "2021"
+
+
+def test_a_previous_record_without_a_date_is_left_open(store):
+    read = _read(store, "China's surplus of $992 billion in 2024 beat the previous record of $877.6 billion.",
+                 "$877.6 billion", "2025-01-14")
+    assert read.period is None and read.verdict not in ("contradicted", "misleading")
+
+
+def test_a_range_from_one_number_to_another_is_no_base(store):
+    reads = spot.spot("China's PCT filings in 2024 were in a range from about 68,000 to 71,000.", store=store,
+                      published="2025-03-01")
+    assert {c.role for c in reads} == {"figure"}
+
+
+# --- a flow's "last month" right before its verb -------------------------------------------------------------------------
+
+def test_a_flow_last_month_is_the_month_before_the_texts_date(store):
+    read = _read(store, "Official customs data showed that exports last month jumped 10.7 percent year-on-year.",
+                 "10.7 percent", "2025-01-14")
+    assert read.frame["period"] == "2024-12" and read.frame["period_from"] == "assumed"
+
+
+@pytest.mark.parametrize("text", [
+    "China's goods trade surplus last month was $586 billion on a cumulative basis.",
+    "A white paper issued last month says China's goods trade surplus was $992 billion.",
+    "Customs data last month showed China's goods trade surplus was $98.24 billion.",
+])
+def test_last_month_is_never_a_ground_for_accusing(store, text):
+    """Near wordings (a cumulative figure, a report's date): never contradicted on the month before the text's."""
+    assert all(c.verdict not in ("contradicted", "misleading") for c in spot.spot(text, store=store,
+                                                                                 published="2025-07-20"))
+
+
+# --- a streak's figure: after it when the one before is another measure's; in the next sentence ------------------------
+
+def test_a_streak_holds_the_figure_of_its_own_measure_after_it(store):
+    text = ("Customs data showed imports rising by 3 percent in October, while exports continued their decline for "
+            "the sixth consecutive month, falling by 6.4 percent to USD274.8 billion.")
+    read = _read(store, text, "sixth consecutive month", "2023-11-07")
+    assert read.period == "2023-05/2023-10" and _series(read) == "gacc/goods_exports_usd_yoy_pct"
+
+
+def test_a_streak_holds_the_next_sentences_figure_of_its_measure(store):
+    text = ("China's exports have dropped for the fourth month in a row as demand weakens. Exports fell by 8.8% in "
+            "August compared with a year earlier.")
+    read = _read(store, text, "fourth month in a row", "2023-09-07")
+    assert read.period == "2023-05/2023-08" and read.verdict == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "Exports have risen for the fourth month in a row. Imports fell 8.8% in August.",  # another measure
+    "Exports have dropped for the fourth month in a row. Exports rose 2% in August.",  # the other direction
+])
+def test_a_streak_is_not_tied_to_a_figure_it_does_not_describe(store, text):
+    assert _read(store, text, "fourth month in a row", "2023-09-07").match is None

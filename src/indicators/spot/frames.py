@@ -65,13 +65,13 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?|"
                             rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
                             r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
-                            rf"\(\s*(?:{MONTHS})\s*:\s*$", re.I)
+                            rf"\(\s*(?:{MONTHS}|(?:19|20)\d{{2}})\s*:\s*$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
 the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from last July's 7.1 GW", "in contrast to
 the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "expanding the previous month's 6.8%
 drop" (the period before's figure is a base wherever it is said; not "last year's", which may be the text's own
-year), "imports jumped 7.4% (August: 1.3%)"."""
+year), "imports jumped 7.4% (August: 1.3%)", "5.86 million (2023: 4.91 million)"."""
 SCORES_SAID = re.compile(r"(?i)\b(?:scor\w*|points?)\b")
 """Words saying a sentence's numbers are scores ("Top scorers: Switzerland (67)")."""
 PLACES_SAID = re.compile(r"(?i)\b(?:rank\w*|top\s+\d+|places?|positions?|leaders?|most[-\s]innovative|No\.\s*\d)")
@@ -220,9 +220,9 @@ YEARS_BACK_AFTER = re.compile(r"\s*(?:(?!(?:from|than|since|over)\b)[\w-]+\s+){0
 YEAR_COUNTS = {**numbers.UNIT_WORDS, **numbers.TEENS}  # the reader's number words, "one" to "ten" used here
 # "exports rose 4.8 percent last month" (the month before the published one); "from the previous month" and
 # "than last month" are comparison bases, not the figure's month
-LAST_MONTH_BEFORE = re.compile(r"(?i)(?<!from )(?<!than )(?<!since )(?<!to )(?<!with )(?<!on )\blast\s+month\b(?!['’]s)")
-""""last month" before a figure in its clause ("the trade surplus last month jumped to $77.7 billion"), not a base's
-("up from last month", "than last month") nor a possessive ("last month's 5%")."""
+FLOW_LAST_MONTH = re.compile(r"(?i)\b(?:exports?|imports?|shipments|surplus|deficit|sales|output|production)\s+"
+                             r"last\s+month\s+(?=(?:\w+ed|rose|fell|grew|hit|was|were|reached|stood|came)\b)")
+""""exports last month jumped", "the surplus last month rose to": a flow and its month, right before the verb."""
 LAST_MONTH_AFTER = re.compile(r"\s*(?:(?!(?:from|than|over|since|versus|against|on)\b(?!-))[\w-]+\s+){0,2}?last\s+month\b",
                               re.I)  # ("7.0 percent on-year last month"; not "on last month")
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
@@ -333,6 +333,7 @@ class Context:
     bases_named: set = field(default_factory=set)  # every source the text named so far
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
+    year_said: str | None = None  # the last year any sentence named, a run's start too ("since ... in 2019"): "that year"
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
@@ -710,7 +711,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
         base = bool(BASE_BEFORE.search(before) or _earlier_figure_before(wider) or CHANGE_ON.search(before)
-                    or MULTIPLE_BASE_BEFORE.search(before))
+                    or MULTIPLE_BASE_BEFORE.search(before)
+                    or before.rstrip().endswith("(") and re.match(r"\s*:", sentence[m.end():]))  # "(2023: 4.91 million)"
         base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
                                          or YEAR_SPAN_JOIN.fullmatch(sentence[previous[0]: m.start()])
@@ -1126,8 +1128,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
         owner = _economy_owned_base(sentence, figure, places)  # "compared to China's $6.03 trillion": China
-        if figure.kind == "range-high" and reads and reads[-1].figure.kind == "range-low":
+        if figure.kind == "range-high" and reads and reads[-1].figure.kind == "range-low" \
+                and not re.search(r"(?i)\b(?:to|and)\b", sentence[reads[-1].figure.start: figure.start]):
             frame.role = reads[-1].frame.role  # a range's high end is what its low end is ("record of $992-993 billion")
+        elif figure.kind == "range-low" and FROM_RIGHT_BEFORE.search(sentence, 0, figure.start if figure.lead is None
+                                                                     else figure.lead):
+            pass  # "ranging from about 68,000 to 71,000": a range's low end (a move is read as two figures), no base
         elif EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
                 or frame.kind in ("percent", "money") and AFTER_BARE.search(before):
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
@@ -1191,6 +1197,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _carried_measure(frame, sentence, context)
             _evs_made_or_sold(frame, sentence[clause[0]: figure.start])
             _share_of_part_in_whole(frame, figure, sentence, clause, subjects)
+            if frame.transformation == "share" and frame.sign < 0:
+                frame.sign = 1  # a share's level is never negative ("China's share ... fell from 25.1 percent in 2022")
             _target_or_group_average(frame, figure, sentence)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
@@ -1522,11 +1530,12 @@ def _before_words(unit: str, the: str = "") -> str:
             rf"the\s+{unit}\s+before")
 
 
-MOM_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over|on)\s+(?:the\s+)?(?:{_before_words('month')}|"
-                      rf"({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year"
-                      rf"|\s+\d)")
+MOM_BASE = re.compile(rf"(?i)(?:\b(?:{COMPARISON_WORDS}|over)|(?<=\d)\s*(?:%|percent|per\s+cent)\s+on)\s+(?:the\s+)?"
+                      rf"(?:{_before_words('month')}|({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|"
+                      rf"\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year|\s+\d)")
 """A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
-"up 3% from the previous month", "up 1.2 percent on July"; not "on July 7", a date): a month-on-month change."""
+"up 3% from the previous month", "up 1.2 percent on July": "on" right after the rate; not "on July 7", a date, nor
+"improving on May"): a month-on-month change."""
 
 
 MOM_BASE_FIGURE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:the\s+)?(?:({MONTHS})['’]s\s+(?:[\w-]+\s+)?(?=US\$|[$€¥£]?\d)|"
@@ -1628,7 +1637,8 @@ def _qualifier(sentence: str, figure: Figure, clause: tuple[int, int], figures: 
     own = sentence[max(clause[0], span[0] - 50, lo): min(clause[1], span[1] + 50, hi)].lower()
     opening = sentence[clause[0]: figure.start].lower()
     opening = opening[: opening.find(",")] if "," in opening[:60] else ""
-    yoy_own = bool(re.match(r"(?i)\s*(?:year[\s-]on[\s-]year|y/y|yoy|on[\s-]year)\b", sentence[figure.end:]))
+    yoy_own = bool(re.match(r"(?i)\s*(?:year[\s-](?:on|over)[\s-]year|y/y|yoy|on[\s-](?:the\s+)?year)\b",
+                            sentence[figure.end:]))
     for words in vocabulary()["qualifiers"]:
         if _sequential_months(words) and yoy_own:
             continue  # ("after rising 1.5% year-on-year in the previous month": its own words say year on year)
@@ -3728,12 +3738,6 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
             frame.entity_bound = "strong" if strong else ""
             frame.entity_others = tuple(v for v in _national_others(places, sentence, frame.measures) if v != code)
             return
-    if frame.subject in (vocabulary().get("world_subjects") or ()) and WHOLE_OPENING.match(sentence):
-        # "In total, more than 273,000 applications were received, the Geneva-based institution said": an international
-        # system's filings, totalled in a sentence naming no economy, are all of them (assumed: never an accusation)
-        frame.entity, frame.entity_from = "WLD", "assumed"
-        frame.notes.append("an international system's filings totalled, no economy named: read as the world's total")
-        return
     carried = context.last_entity or context.place
     world_since = context.world_here and carried \
         and context.named_in.get(carried, (context.world_paragraph,))[0] < context.world_paragraph
@@ -3764,8 +3768,6 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
-WHOLE_OPENING = re.compile(r"(?i)\s*(?:in\s+total|overall|altogether|in\s+all|worldwide|globally)\s*,")
-"""A sentence opening on the whole ("In total, ...", "Worldwide, ...")."""
 WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
 """Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
 no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
@@ -4948,11 +4950,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.period, frame.period_from = month_before(published), "stated"
         return
     if frame.role == "figure" and not attached and not relative and context.published and not YEAR.search(sentence) \
-            and (said := LAST_MONTH_BEFORE.search(sentence, max(0, figure.start - 60), figure.start)) \
-            and not re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|over|on)\b",
-                              sentence[said.end(): figure.start if figure.lead is None else figure.lead], re.I):
-        # "the country's trade surplus last month jumped to more than $77.7 billion": the month before the text's
-        frame.period, frame.period_from = month_before(context.published), "stated"
+            and not _subannual_words(sentence, "0000")[0] and not MONTH_NAMED.search(sentence) \
+            and (flow := FLOW_LAST_MONTH.search(sentence, max(0, figure.start - 60), figure.start)) \
+            and not re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|through|by|as\s+of)\b",
+                              sentence[flow.end(): figure.start if figure.lead is None else figure.lead], re.I):
+        # "exports last month jumped 10.7 percent", "the trade surplus last month rose to $77.7 billion": the month
+        # before the text's date, most likely (a cumulative figure may be meant: assumed, never an accusation)
+        frame.period, frame.period_from = month_before(context.published), "assumed"
+        frame.notes.append(f"“{flow.group(0)}”: {frame.period}, the month before the text's date (assumed)")
         return
     if frame.role != "earlier" and not attached and context.published and _year_to_date(sentence) \
             and not _subannual(sentence, "0000")[0]:
@@ -4989,6 +4994,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.period, frame.period_from = main_period, "assumed"
         frame.notes.append(f"compared across economies: {main_period}, the period of the figure it is compared with")
         return
+    elif frame.role == "earlier" and PREVIOUS_RECORD_BEFORE.search(
+            sentence, max(0, figure.start - 60), figure.start if figure.lead is None else figure.lead):
+        # "beat the previous record of $877.6 billion": a record's date is its own, not the year before's; said after
+        # it ("the previous record of 59,570 set by the United States in 2021") or left open
+        if (set_in := RECORD_SET_IN.match(sentence, figure.end)) is None:
+            frame.notes.append("a previous record: its date is not said")
+            return
+        year, how = set_in.group(1), "assumed"
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
         # "up from 24 last year" most often; a guess all the same ("surged from about 100 to nearly 70,000 by
         # 2023" is 1994's 100): assumed, so never an accusation
@@ -5071,6 +5084,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             if context.rank_period != "-":
                 frame.period, frame.period_from = context.rank_period, "context"
             return
+        elif context.year_said and THAT_YEAR.search(sentence) and not YEAR.search(sentence):
+            # "China has led PCT filings since overtaking the United States in 2019. It filed 58,990 that year": the
+            # year named last, a run's start too
+            frame.period, frame.period_from = context.year_said, "context"
+            return
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -5116,8 +5134,17 @@ def _last_month(code: str) -> tuple[int, int] | None:
     return int(m.group(1)), month
 
 
-SINCE_BEFORE = re.compile(rf"(?i)\bsince\s+(?:(?:{MONTHS})\s*,?\s*|[^,;.()]{{0,60}}?\b(?:in|of)\s+)?$")
-"""Before a year a run started in ("since 2018", "since September, 2022", "since China joined the WTO in 2001")."""
+PREVIOUS_RECORD_BEFORE = re.compile(r"(?i)\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak)\s+"
+                                    r"(?:of\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$")
+"""Before a record a figure beat ("the previous record of $877.6 billion")."""
+RECORD_SET_IN = re.compile(r"[^,;.()]{0,40}?\b(?:in|of)\s+((?:19|20)\d{2})\b")
+"""After a previous record, the year it was set in ("set by the United States in 2021")."""
+THAT_YEAR = re.compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
+"""A year pointed back to ("that year", "the same year")."""
+SINCE_BEFORE = re.compile(rf"(?i)\bsince\s+(?:(?:{MONTHS})\s*,?\s*|(?:[\w'-]+\s+){{0,6}}?(?:joined|entered|began|started|"
+                          rf"launched|opened|took\s+office)\s+[^,;.()]{{0,40}}?\b(?:in|of)\s+)?$")
+"""Before a year a run started in ("since 2018", "since September, 2022", "since China joined the WTO in 2001", "since
+records began in 1950"); not a "since" of cause ("Since the surplus in 2022 hit a record, ...")."""
 SINCE_YEAR = re.compile(r"(?i)\bsince\s+((?:19|20)\d{2})\b")
 FROM_RIGHT_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|under\s+|over\s+|"
                                r"less\s+than\s+|more\s+than\s+|just\s+)?$")
@@ -5164,7 +5191,8 @@ def _owning_year(sentence: str, figure: Figure, years) -> str | None:
                  if year and offset + (4 if how == "year" else len(how)) == owned.start()), None)
 
 
-YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+|\(\s*)(19\d{2}|20\d{2})\b")
+YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:(?:in|for|of|by(?:\s+the\s+end\s+of)?)\s+|\(\s*(?=\d{4}\s*\)))"
+                              r"(19\d{2}|20\d{2})\b")
 """A year attached right after a figure ("in 2022", "rose 5% in 2023", "by the end of 2024", "11th place (2024)"): the
 figure's own."""
 
@@ -5441,11 +5469,6 @@ CHINAS_EXPORT_DATA = re.compile(
 """Words saying a text's figures are read from China's export records ("an analysis of China's export data", "data on
 China's solar panel exports", "China's solar export figures") or are imports from China ("African countries are
 importing a record volume of solar panels from China")."""
-FLOW_LAST_MONTH = re.compile(r"(?i)\b(?:exports?|imports?|shipments|trade|sales|output|production|surplus)\s+"
-                             r"(?:\w+\s+){0,2}?(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|surged|"
-                             r"slumped|climbed|contracted|expanded|shrank|rebounded|slowed|accelerated|picked\s+up)\s+"
-                             r"(?:\w+\s+){0,2}?last\s+month\b")
-"""A flow that moved "last month", said in a sentence without figures ("China's exports rose last month")."""
 OPENING_MONTH = re.compile(rf"(?i)^\s*(?:and\s+|but\s+)?in\s+({MONTHS})\s*,")
 """A month without a year opening a sentence ("In May, trade growth accelerated")."""
 LOOKING_BACK = re.compile(r"(?i)\b(?:in\s+contrast|contrasts?|contrasted|had\s+(?:been\s+)?\w+ed|had\s+(?:grown|risen|"
@@ -5486,6 +5509,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     # "since China joined the World Trade Organization in 2001": the start of a run, not the period the next sentences
     # speak of)
     said = stated or dated or own_years
+    named_years = [y for _, y, _, _ in years if y and y.isdigit()]
+    context.year_said = named_years[-1] if named_years else context.year_said
     # (not "previously" right after a figure: "$96.18 billion previously" is the release before's, the sentence's
     # own period stays the text's)
     back_words = [m for m in LOOKING_BACK.finditer(sentence) if not (
@@ -5515,10 +5540,6 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
             context.period = sub or own[0]
         elif dated:
             context.period = dated[0]
-        elif not reads and context.published and FLOW_LAST_MONTH.search(sentence):
-            # "China's exports rose last month, the first increase since April": the month before the text's date
-            # dates the next sentences' figures ("Exports rose 0.5 percent from a year earlier to US$291.9 billion")
-            context.period = months_back(f"{context.published.year}-{context.published.month:02d}", 1)
         elif (opening := OPENING_MONTH.match(sentence)) and context.period and context.period[:4].isdigit():
             # "In May, trade growth accelerated notably ... Despite that, foreign trade advanced 2.7 percent": a
             # month opening a sentence without figures dates the next ones (in the year the text speaks of)
