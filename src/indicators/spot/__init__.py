@@ -116,6 +116,10 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 every offset holds."""
 
 
+DOLLAR_COUNTRY_AFTER = re.compile(r"\$(US|HK|AU|CA|NT|A|C|S)(?=\d)")
+""""$US77.7 billion" (Australian usage) read as "US$77.7 billion" is: the same characters, swapped."""
+
+
 class Spotted(list):
     """The candidates, with `notes`: lines about the whole text (a budget reached, dates not resolved)."""
 
@@ -153,11 +157,11 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             context.edition = headline.edition
     count, previous = 0, None
     earlier: list[Candidate] = []  # the candidates of the last sentence with figures (a streak's figure may be there)
-    untied: list = []  # the streaks of the sentence before that had no figure to hold (the next sentence's may be it)
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)
     bases: set[bool] = set()  # the currency bases the text stated before the sentence (True: dollars)
     unsaid_first = False  # growth of both bases read before the text stated any basis
-    original, text = text, text.translate(APOSTROPHES)  # read with one apostrophe; shown as written (below)
+    original = text  # read with one apostrophe and "US$" for "$US" (one character for one); shown as written (below)
+    text = DOLLAR_COUNTRY_AFTER.sub(lambda m: f"{m.group(1)}$", text.translate(APOSTROPHES))
     spans = sentences(text, body_start)
     # paragraph number -> its text so far (a basis stated once for the paragraph: "In US dollar terms, ..."; not a
     # basis stated after the sentence: "Exports went up 5.7 percent. In U.S. dollar terms, exports rose 5.9 percent"
@@ -194,11 +198,6 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         for candidate in _held_streaks(here, sentence, s0, context, index, published_date, earlier):
             here.append(candidate)
             found.append(candidate)
-        for streak, unit, words in untied:
-            if (anchor := _streak_of_the_sentence_after(here, unit, words, sentence, s0)) is not None:
-                _growth_streak(streak, anchor, unit)
-        untied = [(c, unit, sentence[: c.start - s0]) for c in here if (unit := _streak_unit(c))] \
-            if here and all(h.frame.get("form") for h in here) else []
         _records(here, sentence, s0, earlier,
                  functools.partial(_map, index=index, published=published_date, offset=s0,
                                    paragraph=paragraphs[paragraph], items=items, text_basis=text_basis))
@@ -728,33 +727,6 @@ def _streak_of_the_sentence_before(earlier: list[Candidate], unit: str, before: 
             or (up and anchor.value < 0) or (down and anchor.value > 0):
         return None
     return anchor
-
-
-def _streak_of_the_sentence_after(here: list[Candidate], unit: str, before: str, sentence: str,
-                                  s0: int) -> Candidate | None:
-    """The first growth figure of the sentence after a streak with no figure of its own ("China's exports have dropped
-    for the fourth month in a row ... Exports fell by 8.8% in August"), of the streak's frequency: both sentences
-    name the same measure before them, one only, and the streak's words give the figure's direction."""
-    fits = [h for h in here if h.role == "figure" and h.match and not h.match.derivation and h.value and _growth(h)
-            and h.match.period and re.fullmatch(r"\d{4}" if unit == "years" else r"\d{4}-\d{2}", h.match.period)]
-    if not fits:
-        return None
-    anchor = fits[0]
-    named = {m.value for m in mentions("measure", before)}
-    up, down = frames.RANK_UP.search(before), frames.RANK_DOWN.search(before)
-    if named != {anchor.frame.get("measure")} or named != {m.value for m in mentions("measure", sentence[: anchor.start - s0])} \
-            or bool(up) == bool(down) or (up and anchor.value < 0) or (down and anchor.value > 0):
-        return None
-    return anchor
-
-
-def _growth_streak(c: Candidate, anchor: Candidate, unit: str) -> None:
-    """Make `c` the streak of `anchor`'s sign over the `c.value` periods that end at `anchor`'s."""
-    n, last = int(c.value), anchor.match.period
-    first = str(int(last) - n + 1) if unit == "years" else matching.months_back(last, n - 1)
-    what = "growth" if anchor.value > 0 else "a fall"
-    _as_streak(c, anchor, f"{first}/{last}", ">0" if anchor.value > 0 else "<0",
-               f"{what} held for {n} {unit} running ({first}/{last})", "A" if unit == "years" else "M")
 
 
 def _streak_unit(c: Candidate) -> str:

@@ -61,11 +61,11 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"['’]s\s+)?|"
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
                             rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+|"
-                            r"\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak)\s+(?:of\s+)?"
+                            r"\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+(?:of\s+)?"
                             r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?|"
                             rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
                             r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
-                            rf"\(\s*(?:{MONTHS}|(?:19|20)\d{{2}})\s*:\s*$", re.I)
+                            rf"\(\s*(?:(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}})\s*:\s*(?:(?:up|down)\s+)?$", re.I)
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
 the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from last July's 7.1 GW", "in contrast to
@@ -333,7 +333,6 @@ class Context:
     bases_named: set = field(default_factory=set)  # every source the text named so far
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
-    year_said: str | None = None  # the last year any sentence named, a run's start too ("since ... in 2019"): "that year"
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
@@ -471,7 +470,7 @@ CUMULATED_BETWEEN = re.compile(r"(?i)\b(?:accumulat(?:ing|ed)|bringing|taking|br
                                r"(?:(?:cumulative|total|accumulated|year-to-date)\s+)?(?:[\w-]+\s+){0,2}?to\s+[$€¥£]?\d")
 """A running total after a figure ("accumulating to $683.51 billion", "bringing the total to ...", "taking the
 year's surplus to ..."): a part of the year named after it is the total's."""
-CHANGE_NOUNS = r"(?:growth|rise|increase|decline|drop|fall|contraction|gain|expansion|slump)"
+CHANGE_NOUNS = r"(?:growth|rise|increase|decline|decrease|drop|fall|contraction|gain|expansion|slump|jump|surge|dip)"
 """Nouns of a change ("the 4.8% increase", "a 15% decline")."""
 COMPARISON_WORDS = r"from|than|compared\s+(?:with|to)|versus|against"
 """The words that start a comparison's base ("up from rank 14", "higher than", "compared to 7.1%")."""
@@ -622,14 +621,15 @@ TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:1
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against|"
-                                   r"(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak)\s+of)\s+"
+                                   r"(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+of)\s+"
                                    r"(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
                                    r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:[–-][\d.,]+)?(?:st|nd|rd|th)?|"
                                    + "|".join(sorted(numbers.ORDINAL_WORDS, key=len, reverse=True)) + r")"
                                    r"(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|place|position|spot|"
                                    r"GW|GWh|MW|units|vehicles|cars|yuan|dollars|U\.S\. dollars|tonnes|tons|"
-                                   r"applications|patents)\b){0,2}\s+(?:in\s+)?"
+                                   r"applications|patents)\b){0,2}(?:\s*,?\s+(?:set|recorded|reached|posted|hit)\b"
+                                   r"[^,;.]{0,30}?)?\s+(?:in\s+)?"
                                    r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"
                                    r"(?:" + MONTHS + r")|same\s+(?:period|month|quarter|time|months))\s+(?:of\s+|in\s+)?)?$",
                                    re.I)
@@ -712,7 +712,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
         base = bool(BASE_BEFORE.search(before) or _earlier_figure_before(wider) or CHANGE_ON.search(before)
                     or MULTIPLE_BASE_BEFORE.search(before)
-                    or before.rstrip().endswith("(") and re.match(r"\s*:", sentence[m.end():]))  # "(2023: 4.91 million)"
+                    or re.search(rf"(?i)\(\s*(?:(?:{MONTHS})\s+)?$", before) and re.match(r"\s*:", sentence[m.end():]))
+        # ("(2023: 4.91 million)", "(September 2023: -6.3 per cent)": a base's year)
         base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
                                          or YEAR_SPAN_JOIN.fullmatch(sentence[previous[0]: m.start()])
@@ -1314,6 +1315,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     worded = [r for r in reads if r.figure.form]
     reads = [r for r in reads if not r.figure.form]
     _base_of_a_ratio(sentence, reads)
+    _base_of_a_share(sentence, reads)
     _spending_said_as_a_percentage(sentence, reads)
     _ratios_to_gdp(reads)
     _ratios_listed_with_one(sentence, reads)
@@ -1362,6 +1364,28 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
                                                read.comparator)
         frame.notes.append("the base of a percentage of GDP: one too")
+
+
+def _base_of_a_share(sentence: str, reads: list[Read]) -> None:
+    """"China accounted for 24.9% of PCT filings in 2023, down from 25.1% in 2022": a percentage right after "from" that
+    a share is compared with is that share's level a period before (its measure, subject and economy), never a change."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        start = read.figure.start if read.figure.lead is None else read.figure.lead
+        if frame.role != "earlier" or frame.kind != "percent" or frame.compared_across \
+                or frame.transformation == "share" or not FROM_RIGHT_BEFORE.search(sentence, 0, start):
+            continue
+        main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
+        if main is None or main.frame.transformation != "share" or main.frame.kind != "percent":
+            continue
+        for key in ("measure", "measure_from", "measures", "subject", "subject_from", "entity", "entity_from",
+                    "transformation", "transformation_from"):
+            setattr(frame, key, getattr(main.frame, key))
+        if frame.sign < 0:
+            frame.sign, read.value = 1, abs(read.value)
+        read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                               read.comparator)
+        frame.notes.append("the base of a share: the share a period before")
 
 
 PERCENTAGE_LEVEL_BEFORE = re.compile(r"(?i)\b(?:reached|reaching|reach|reaches|stood\s+at|stands\s+at|standing\s+at|"
@@ -4552,7 +4576,15 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
         if m and (EARLIER_BEFORE.search(sentence[max(0, other.start - 60): other.start]) or _compared(sentence, other)
                   or AFTER_CLAUSE_BEFORE.search(sentence[max(0, other.start - 40): other.start])):
             ends.add(m.end(1))  # (where the month word ends, before any year)
+    for m in BRACKETED_BASE_MONTH.finditer(sentence):
+        ends.add(m.end(1))  # "(September 2023: -6.3 per cent)": the bracket's figure's month only
     return frozenset(ends)
+
+
+BRACKET_DATE_BEFORE = re.compile(rf"(?i)\(\s*(?:({MONTHS})\s*)?((?:19|20)\d{{2}})?\s*:\s*(?:(?:up|down)\s+)?$")
+"""Right before a base figure, the date opening its bracket ("(2023: ", "(September 2023: ", "(August: ")."""
+BRACKETED_BASE_MONTH = re.compile(rf"(?i)\(\s*({MONTHS})(?:\s+(?:19|20)\d{{2}})?\s*:")
+"""A month opening a bracket of a base figure ("(September 2023: -6.3 per cent y-o-y)")."""
 
 
 AFTER_CLAUSE_SAME_PART = re.compile(r"(?i)\bafter\s+(?:[a-z]+\s+){1,3}?(?:by\s+)?(?:about\s+|nearly\s+)?[-+]?\d[\d.,]*\s*"
@@ -4852,6 +4884,26 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     the sentence's next figure starts) is this figure's own; a base of another economy is of the sentence's period."""
     attached_years = attached_years or {}
     next_figure = len(sentence) if next_figure is None else next_figure
+    if frame.role == "earlier" and PREVIOUS_RECORD_BEFORE.search(
+            sentence, max(0, figure.start - 60), figure.start if figure.lead is None else figure.lead):
+        # "beat the previous record of $877.6 billion": a record's date is its own, not the year before's; said after
+        # it ("the previous record of 59,570 set by the United States in 2021": assumed, as "in 2024" after it may be
+        # the year it was beaten in) or left open
+        if (set_in := RECORD_SET_IN.match(sentence, figure.end)) is not None:
+            frame.period, frame.period_from = set_in.group(1), "assumed"
+            return
+        if not YEARS_BACK_AFTER.match(sentence[figure.end: figure.end + 60]):  # ("set two years prior": read below)
+            frame.notes.append("a previous record: its date is not said")
+            return
+    if frame.role == "earlier" and (bracket := BRACKET_DATE_BEFORE.search(
+            sentence, max(0, figure.start - 25), figure.start if figure.lead is None else figure.lead)):
+        # "(2023: 4.91 million)", "(September 2023: -6.3 per cent)": the bracket's own date, wherever it stands
+        month = bracket.group(1)
+        year = bracket.group(2) or (main_period or context.period or "")[:4]
+        if year.isdigit():
+            frame.period = f"{year}-{MONTH_NUMBERS[month.lower()]:02d}" if month else year
+            frame.period_from = "stated" if bracket.group(2) else "assumed"
+            return
     tail = level.end if level is not None and not LEVEL_AFTER_RATE_DATED.match(sentence, figure.end) else figure.end
     after = sentence[tail: tail + 60]
     if (window := _window_said_after(after, context.period)) is not None:
@@ -4951,6 +5003,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         return
     if frame.role == "figure" and not attached and not relative and context.published and not YEAR.search(sentence) \
             and not _subannual_words(sentence, "0000")[0] and not MONTH_NAMED.search(sentence) \
+            and not _full_year(sentence) and not _year_to_date(sentence) \
+            and not re.search(r"(?i)\bfull[- ]year\b|\b(?:whole|entire)\s+year\b|\bfor\s+the\s+year\b", sentence) \
+            and not re.search(r"(?i)\b(?:from|than|versus|since)\b", sentence[figure.end:]) \
             and (flow := FLOW_LAST_MONTH.search(sentence, max(0, figure.start - 60), figure.start)) \
             and not re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|through|by|as\s+of)\b",
                               sentence[flow.end(): figure.start if figure.lead is None else figure.lead], re.I):
@@ -4974,7 +5029,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # clause ends is a guess (assumed: never an accusation)
         year, how = when, "assumed"
     elif attached:
-        year, how = attached.group(1), "stated"
+        # ("11th place (2024)": a year in brackets dates the figure, assumed: a text may bracket an edition's data year)
+        year, how = attached.group(1), "assumed" if "(" in attached.group(0) else "stated"
     elif relative:
         shift = RELATIVE[relative.group(1).lower()]
         # as `_years` resolved it ("up from 4.91 million a year earlier" after 2024: 2023), else from the date
@@ -4994,14 +5050,6 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.period, frame.period_from = main_period, "assumed"
         frame.notes.append(f"compared across economies: {main_period}, the period of the figure it is compared with")
         return
-    elif frame.role == "earlier" and PREVIOUS_RECORD_BEFORE.search(
-            sentence, max(0, figure.start - 60), figure.start if figure.lead is None else figure.lead):
-        # "beat the previous record of $877.6 billion": a record's date is its own, not the year before's; said after
-        # it ("the previous record of 59,570 set by the United States in 2021") or left open
-        if (set_in := RECORD_SET_IN.match(sentence, figure.end)) is None:
-            frame.notes.append("a previous record: its date is not said")
-            return
-        year, how = set_in.group(1), "assumed"
     elif frame.role == "earlier" and main_period and main_period[:4].isdigit():
         # "up from 24 last year" most often; a guess all the same ("surged from about 100 to nearly 70,000 by
         # 2023" is 1994's 100): assumed, so never an accusation
@@ -5084,11 +5132,6 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             if context.rank_period != "-":
                 frame.period, frame.period_from = context.rank_period, "context"
             return
-        elif context.year_said and THAT_YEAR.search(sentence) and not YEAR.search(sentence):
-            # "China has led PCT filings since overtaking the United States in 2019. It filed 58,990 that year": the
-            # year named last, a run's start too
-            frame.period, frame.period_from = context.year_said, "context"
-            return
         elif context.period:
             frame.period, frame.period_from = context.period, "context"
             return
@@ -5134,13 +5177,11 @@ def _last_month(code: str) -> tuple[int, int] | None:
     return int(m.group(1)), month
 
 
-PREVIOUS_RECORD_BEFORE = re.compile(r"(?i)\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak)\s+"
+PREVIOUS_RECORD_BEFORE = re.compile(r"(?i)\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+"
                                     r"(?:of\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$")
 """Before a record a figure beat ("the previous record of $877.6 billion")."""
-RECORD_SET_IN = re.compile(r"[^,;.()]{0,40}?\b(?:in|of)\s+((?:19|20)\d{2})\b")
+RECORD_SET_IN = re.compile(r"(?:\s*,)?[^,;.()]{0,40}?\b(?:in|of)\s+((?:19|20)\d{2})\b")
 """After a previous record, the year it was set in ("set by the United States in 2021")."""
-THAT_YEAR = re.compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
-"""A year pointed back to ("that year", "the same year")."""
 SINCE_BEFORE = re.compile(rf"(?i)\bsince\s+(?:(?:{MONTHS})\s*,?\s*|(?:[\w'-]+\s+){{0,6}}?(?:joined|entered|began|started|"
                           rf"launched|opened|took\s+office)\s+[^,;.()]{{0,40}}?\b(?:in|of)\s+)?$")
 """Before a year a run started in ("since 2018", "since September, 2022", "since China joined the WTO in 2001", "since
@@ -5504,13 +5545,14 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     if named_month and named_month.group(4):
         dated = []  # "December imports hit a 21-month high": the month qualifies its own measure, not the next sentences
     period = context.period
-    own_years = [y for off, y, base, _ in years if y and not base
+    of_bases = {m.start(1) for r in reads if r.frame.role == "earlier"
+                and (m := YEAR_RIGHT_AFTER.match(sentence, r.figure.end))}  # ("the previous record of $992 billion in
+    # 2024": the base's year)
+    own_years = [y for off, y, base, _ in years if y and not base and off not in of_bases
                  and not SINCE_BEFORE.search(sentence, max(0, off - 70), off)]  # ("falling since September, 2022",
     # "since China joined the World Trade Organization in 2001": the start of a run, not the period the next sentences
     # speak of)
     said = stated or dated or own_years
-    named_years = [y for _, y, _, _ in years if y and y.isdigit()]
-    context.year_said = named_years[-1] if named_years else context.year_said
     # (not "previously" right after a figure: "$96.18 billion previously" is the release before's, the sentence's
     # own period stays the text's)
     back_words = [m for m in LOOKING_BACK.finditer(sentence) if not (
