@@ -340,3 +340,25 @@ def test_a_dollar_with_its_country_in_a_base(store):
                       published="2025-03-01")
     assert by_span(reads, "$US992 billion").frame["period"] == "2024"
     assert by_span(reads, "$US823 billion").role == "earlier"
+
+
+# --- dev167's first-run accusation: a list of ratio bases, and a base never accused -------------------------------------
+
+RATIO_BASES = ("Last year's R&D intensity, defined as the ratio of expenditure to GDP, was 2.68 per cent, up from 2.58 per "
+               "cent in 2023, 2.49 per cent in 2022 and 2.38 per cent in 2021.")
+
+
+def test_a_list_of_bases_of_a_ratio_are_ratios(store):
+    reads = [c for c in spot.spot(RATIO_BASES, store=store, published="2025-01-24") if c.span != "2.68 per cent"]
+    assert [c.role for c in reads] == ["earlier"] * 3
+    assert all(c.unit == "percent of GDP" for c in reads)
+
+
+def test_a_base_is_never_accused(store):
+    """"up from 2.58 per cent in 2023" in 2025: NBS revised its intensities after the economic census; the store holds
+    the earlier 2.65. A figure the text compares with may be a revised one: needs review at most."""
+    reads = spot.spot(RATIO_BASES, store=store, published="2025-01-24")
+    assert all(c.verdict not in ("contradicted", "misleading") for c in reads if c.role == "earlier")
+    wrong = spot.spot("China's PCT filings fell from 71,000 in 2022 to 69,610 in 2023.", store=store,
+                      published="2024-03-07")
+    assert by_span(wrong, "71,000").verdict == "needs-review"

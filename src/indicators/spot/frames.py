@@ -783,6 +783,8 @@ LIST_SIZE = re.compile(r"(?i)(?:\b(?:the|among|in|of|a)|['’]s)\s+top[\s-]+$")
 
 
 LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+DATED_LIST_JOIN = re.compile(r"\s+(?:in|for)\s+(?:19|20)\d{2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+"""Between two figures of a list each dated ("2.58 per cent in 2023, 2.49 per cent in 2022")."""
 
 
 def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
@@ -1151,9 +1153,12 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.role = "earlier"  # "imports fell 0.6%, after they climbed 3% in October": October's, before the text's
             # ("fell by 2.3 percent after increasing by 1.8 percent in the previous month": the month before)
         elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
-                and LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
-                                        figure.lead if figure.lead is not None else figure.start):
-            frame.role = "earlier"  # "compared with 7.6% and 1.8% in May": a list of bases, every one a base
+                and (LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
+                                         figure.lead if figure.lead is not None else figure.start)
+                     or DATED_LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
+                                                  figure.lead if figure.lead is not None else figure.start)):
+            frame.role = "earlier"  # "compared with 7.6% and 1.8% in May": a list of bases, every one a base (also
+            # each with its year: "up from 2.58 per cent in 2023, 2.49 per cent in 2022 and 2.38 per cent in 2021")
         previous = reads[-1] if reads else None
         if (previous and frame.kind == "money" and previous.frame.kind == "money" and previous.unit != unit
                 and re.fullmatch(r"\s*[(\[]\s*(?:about|around|approximately|some|roughly|or|nearly|over|more than)?\s*",
@@ -1314,9 +1319,9 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         reads.append(Read(figure, frame, comparator, wording, check, step, unit, value))
     worded = [r for r in reads if r.figure.form]
     reads = [r for r in reads if not r.figure.form]
+    _spending_said_as_a_percentage(sentence, reads)
     _base_of_a_ratio(sentence, reads)
     _base_of_a_share(sentence, reads)
-    _spending_said_as_a_percentage(sentence, reads)
     _ratios_to_gdp(reads)
     _ratios_listed_with_one(sentence, reads)
     _pair_measures(sentence, reads)
@@ -1354,7 +1359,8 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
             continue  # (another economy's: `_ratios_listed_with_one`)
         main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
         if main is None or main.frame.kind != "percent_of_gdp" \
-                or _clause_of(clauses, main.figure.start) != _clause_of(clauses, read.figure.start):
+                or _clause_of(clauses, main.figure.start) != _clause_of(clauses, read.figure.start) \
+                and not _moved_from(sentence, reads, i):
             continue
         frame = read.frame
         frame.kind, read.unit, frame.transformation, frame.transformation_from = "percent_of_gdp", main.unit, None, ""
@@ -1366,14 +1372,26 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         frame.notes.append("the base of a percentage of GDP: one too")
 
 
+def _moved_from(sentence: str, reads: list[Read], i: int) -> bool:
+    """reads[i] is a base right after "from", or listed after one ("up from 2.58 per cent in 2023, 2.49 per cent in 2022
+    and 2.38 per cent in 2021")."""
+    while True:
+        figure = reads[i].figure
+        if FROM_RIGHT_BEFORE.search(sentence, 0, figure.start if figure.lead is None else figure.lead):
+            return True
+        if i == 0 or reads[i - 1].frame.role != "earlier" \
+                or not re.fullmatch(r"[^,;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)", sentence[reads[i - 1].figure.end: figure.start]):
+            return False
+        i -= 1
+
+
 def _base_of_a_share(sentence: str, reads: list[Read]) -> None:
     """"China accounted for 24.9% of PCT filings in 2023, down from 25.1% in 2022": a percentage right after "from" that
     a share is compared with is that share's level a period before (its measure, subject and economy), never a change."""
     for i, read in enumerate(reads):
         frame = read.frame
-        start = read.figure.start if read.figure.lead is None else read.figure.lead
         if frame.role != "earlier" or frame.kind != "percent" or frame.compared_across \
-                or frame.transformation == "share" or not FROM_RIGHT_BEFORE.search(sentence, 0, start):
+                or frame.transformation == "share" or not _moved_from(sentence, reads, i):
             continue
         main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
         if main is None or main.frame.transformation != "share" or main.frame.kind != "percent":
