@@ -230,13 +230,6 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.explanation = (f"Needs review: {candidate.explanation} (a {candidate.frame['form']} written in "
                                      f"words is never judged false automatically)")
             candidate.verdict = "needs-review"
-        if candidate.role == "earlier" and candidate.verdict in ("contradicted", "misleading"):
-            # "up from 2.58 per cent in 2023" in a text of 2025: a figure the text compares with is the earlier period's
-            # as the release it quotes gives it, and releases revise the periods before (NBS's R&D intensities after
-            # the 2023 economic census): evidence to look at, never an accusation
-            candidate.explanation = (f"Needs review: {candidate.explanation} (a figure the text compares with: the "
-                                     "release it quotes may have revised it since the store's vintage)")
-            candidate.verdict = "needs-review"
         if candidate.frame.get("stand_in") and candidate.verdict not in ("needs-review", "unverifiable", "opinion"):
             # a series standing in for what the text measures ("Pakistan imported 17 GW of solar panels"): evidence
             # to look at, never a verdict either way

@@ -228,6 +228,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         _past_near(c, chosen)
         _loose_bound(c, chosen)
         _bound_within_its_digits(c, chosen)
+        _revised_base(c, chosen)
         if basis_changed:
             other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
@@ -432,6 +433,25 @@ def _bound_within_its_digits(c, result) -> None:
         c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, {observed / scale:g} in the "
                          f"text's units, passes it by less than its stated digits show (it rounds to {c.value:g}): "
                          f"{result.explanation}")
+
+
+REVISION_ROOM = 0.05
+"""How far, relative to the published figure, a figure the text compares with may lie from it and still be the same
+period's as a later release revised it."""
+
+
+def _revised_base(c, result) -> None:
+    """"up from 2.58 per cent in 2023" in a text of 2025, against the store's 2.65 (NBS's R&D intensities were revised
+    after the economic census): a figure the text compares with is the earlier period's as the release it quotes gives
+    it, and releases revise the periods before; within REVISION_ROOM of the published figure it needs review, never
+    contradicted (a base far from it, "lower than the $95.0 billion in July" against 80.6, still is)."""
+    observed = _observed_in_its_units(c, result)
+    if c.role != "earlier" or c.verdict not in ACCUSING or observed is None or not observed or c.value_unscaled is None:
+        return
+    if abs(float(c.value_unscaled) - float(observed)) <= REVISION_ROOM * abs(float(observed)):
+        c.verdict = "needs-review"
+        c.explanation = (f"Needs review: {result.explanation} (a figure the text compares with, within "
+                         f"{REVISION_ROOM:.0%} of the published one: the release the text quotes may have revised it)")
 
 
 ORDERS_APART = 20
