@@ -244,14 +244,6 @@ COMPARATOR_PHRASES = [
 HEDGES_BEFORE = {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "over", "under", "just",
                  "more", "less", "than"}
 """Hedges that may stand between "from" and a number ("from about 48,000 to 49,000", "from just over 5,400")."""
-
-
-def _without_hedges(words: list[str]) -> list[str]:
-    """`words` without the hedges that end them (at most three: "from just over", "from more than")."""
-    n = len(words)
-    while n and len(words) - n < 3 and words[n - 1] in HEDGES_BEFORE:
-        n -= 1
-    return words[:n]
 COMPARATOR_SYMBOLS = {">": ">", "<": "<", "≥": ">=", "≤": "<=", "~": "~=", "≈": "~=", "+": None}
 FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "~=": "~="}
 # Decline words: their one home (the spotter reads them too: spot/vocabulary.decline_words, growth signs).
@@ -1677,6 +1669,14 @@ class _Reader:
         words = [w for w in words if w != "and"]
         got = _words_value(words) if words else None
         return got[0] if got else None
+
+
+def _without_hedges(words: list[str]) -> list[str]:
+    """`words` without the hedges that end them (at most three: "from just over", "from more than")."""
+    n = len(words)
+    while n and len(words) - n < 3 and words[n - 1] in HEDGES_BEFORE:
+        n -= 1
+    return words[:n]
 
 
 def _fold_value(low: str) -> float | None:

@@ -116,8 +116,10 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 every offset holds."""
 
 
-DOLLAR_COUNTRY_AFTER = re.compile(r"\$(US|HK|AU|CA|NT|A|C|S)(?=\d)")
-""""$US77.7 billion" (Australian usage) read as "US$77.7 billion" is: the same characters, swapped."""
+DOLLAR_COUNTRY_AFTER = re.compile(r"\$(" + "|".join(sorted((k.upper() for k in numbers.DOLLAR_PREFIX), key=len,
+                                                            reverse=True)) + r")(?=\d)")
+""""$US77.7 billion" (Australian usage) read as "US$77.7 billion" is: the same characters, swapped (the dollars the
+number reader knows, numbers.DOLLAR_PREFIX)."""
 
 
 class Spotted(list):

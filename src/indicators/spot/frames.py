@@ -2649,9 +2649,8 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
     if SHARE_MOVED_BEFORE.search(sentence, clause[0], figure.start):
         frame.transformation, frame.transformation_from = "share", "stated"
         frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
-    if frame.role != "figure" and not (frame.role == "earlier" and FROM_RIGHT_BEFORE.search(sentence, 0, figure.lead
-                                                                                          if figure.lead is not None
-                                                                                          else figure.start)):
+    start = figure.start if figure.lead is None else figure.lead
+    if frame.role != "figure" and not (frame.role == "earlier" and FROM_RIGHT_BEFORE.search(sentence, 0, start)):
         return  # (a base the share moved from is that share too: "rose from under 1.5 per cent to nearly 2 per cent")
     if frame.transformation in (None, "level") and SHARE_SAID_BEFORE.search(sentence, clause[0], figure.start):
         # "China's share of international patent applications filed under the PCT was 25.1%": a share named well
@@ -5019,14 +5018,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
         frame.period, frame.period_from = month_before(published), "stated"
         return
-    if frame.role == "figure" and not attached and not relative and context.published and not YEAR.search(sentence) \
-            and not _subannual_words(sentence, "0000")[0] and not MONTH_NAMED.search(sentence) \
-            and not _full_year(sentence) and not _year_to_date(sentence) \
-            and not re.search(r"(?i)\bfull[- ]year\b|\b(?:whole|entire)\s+year\b|\bfor\s+the\s+year\b", sentence) \
-            and not re.search(r"(?i)\b(?:from|than|versus|since)\b", sentence[figure.end:]) \
-            and (flow := FLOW_LAST_MONTH.search(sentence, max(0, figure.start - 60), figure.start)) \
-            and not re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|through|by|as\s+of)\b",
-                              sentence[flow.end(): figure.start if figure.lead is None else figure.lead], re.I):
+    if frame.role == "figure" and not attached and not relative and context.published \
+            and (flow := _flow_last_month(sentence, figure)):
         # "exports last month jumped 10.7 percent", "the trade surplus last month rose to $77.7 billion": the month
         # before the text's date, most likely (a cumulative figure may be meant: assumed, never an accusation)
         frame.period, frame.period_from = month_before(context.published), "assumed"
@@ -5193,6 +5186,21 @@ def _last_month(code: str) -> tuple[int, int] | None:
         return None
     month = int(m.group(2)) if m.group(2) else 3 * int(m.group(3)) if m.group(3) else 6 * int(m.group(4))
     return int(m.group(1)), month
+
+
+def _flow_last_month(sentence: str, figure: Figure) -> re.Match | None:
+    """"<flow> last month <verb>" right before the figure (FLOW_LAST_MONTH), in a sentence that names no other time (a
+    year, a month, a part of a year, the full year, the year so far) and no base after the figure."""
+    if YEAR.search(sentence) or _subannual_words(sentence, "0000")[0] or MONTH_NAMED.search(sentence) \
+            or _full_year(sentence) or _year_to_date(sentence) \
+            or re.search(r"(?i)\bfull[- ]year\b|\b(?:whole|entire)\s+year\b|\bfor\s+the\s+year\b", sentence) \
+            or re.search(r"(?i)\b(?:from|than|versus|since)\b", sentence[figure.end:]):
+        return None
+    flow = FLOW_LAST_MONTH.search(sentence, max(0, figure.start - 60), figure.start)
+    if flow is None or re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|through|by|as\s+of)\b",
+                                 sentence[flow.end(): figure.start if figure.lead is None else figure.lead], re.I):
+        return None
+    return flow
 
 
 PREVIOUS_RECORD_BEFORE = re.compile(r"(?i)\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+"
