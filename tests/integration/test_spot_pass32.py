@@ -363,3 +363,13 @@ def test_a_base_near_the_published_figure_is_not_accused(store):
     wrong = spot.spot("China's PCT filings fell from 71,000 in 2022 to 69,610 in 2023.", store=store,
                       published="2024-03-07")
     assert by_span(wrong, "71,000").verdict == "needs-review"
+
+
+@pytest.mark.parametrize("words, period", [
+    ("topping the previous record of $328.6 billion in September", "2025-09"),
+    ("topping the previous record of $328.6 billion set in September", "2025-09"),
+])
+def test_a_previous_records_month_is_its_own(store, words, period):
+    """The final review: a record's month after it dates it, as its year does."""
+    text = f"China's exports hit $340 billion in October 2025, {words}."
+    assert _read(store, text, "$328.6 billion", "2025-11-10").frame["period"] == period

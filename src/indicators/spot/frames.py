@@ -4909,7 +4909,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         if (set_in := RECORD_SET_IN.match(sentence, figure.end)) is not None:
             frame.period, frame.period_from = set_in.group(1), "assumed"
             return
-        if not YEARS_BACK_AFTER.match(sentence[figure.end: figure.end + 60]):  # ("set two years prior": read below)
+        after = sentence[figure.end: figure.end + 60]
+        if not (YEARS_BACK_AFTER.match(after) or MONTH_AFTER.match(after) or MONTH_YEAR_AFTER.match(after)
+                or RECORD_SET_RELATIVE.match(after)):  # ("set two years prior", "in September", "set last year": below)
             frame.notes.append("a previous record: its date is not said")
             return
     if frame.role == "earlier" and (bracket := BRACKET_DATE_BEFORE.search(
@@ -5208,6 +5210,9 @@ PREVIOUS_RECORD_BEFORE = re.compile(r"(?i)\b(?:previous|prior|earlier|old)\s+(?:
 """Before a record a figure beat ("the previous record of $877.6 billion")."""
 RECORD_SET_IN = re.compile(r"(?:\s*,)?[^,;.()]{0,40}?\b(?:in|of)\s+((?:19|20)\d{2})\b")
 """After a previous record, the year it was set in ("set by the United States in 2021")."""
+RECORD_SET_RELATIVE = re.compile(r"(?i)\s*,?\s*(?:[\w-]+\s+){0,3}?(?:last\s+year|a\s+year\s+(?:earlier|before|ago)|"
+                                 r"the\s+(?:previous|prior)\s+year)\b")
+"""After a previous record, a year it was set in counted back ("set a year earlier", "set last year")."""
 SINCE_BEFORE = re.compile(rf"(?i)\bsince\s+(?:(?:{MONTHS})\s*,?\s*|(?:[\w'-]+\s+){{0,6}}?(?:joined|entered|began|started|"
                           rf"launched|opened|took\s+office)\s+[^,;.()]{{0,40}}?\b(?:in|of)\s+)?$")
 """Before a year a run started in ("since 2018", "since September, 2022", "since China joined the WTO in 2001", "since
