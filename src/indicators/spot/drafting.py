@@ -381,6 +381,12 @@ def _observed_in_its_units(c, result) -> float | None:
     return None if observed is None or result.observed.get("unit") != c.unit else observed
 
 
+def _in_text_units(c, value: float) -> str:
+    """A published figure in the candidate's own unit, written at the text's scale (1.203e6 as "1.203" for "1.2
+    million"): how the checks below quote it."""
+    return f"{value / (c.scale or 1.0):g}"
+
+
 def _past_near(c, result) -> None:
     """"rose nearly 30%" supported by any growth below 30% (-4.6% too) on the "<" side the engine checks: past how far
     "nearly" reaches (Candidate.near: one step of the figure's last non-zero digit or a tenth of it, whichever reaches
@@ -389,11 +395,10 @@ def _past_near(c, result) -> None:
     if c.near is None or c.verdict not in SUPPORTING or observed is None:
         return
     if (c.comparator == "<" and observed < c.near) or (c.comparator == ">" and observed > c.near):
-        scale = c.scale or 1.0
         c.verdict = "needs-review"
         c.explanation = (f"Needs review: “{c.span}” says close to the figure, and the published figure, "
-                         f"{observed / scale:g} in the text's units, is further from it than “nearly” reaches "
-                         f"({c.near / scale:g}): {result.explanation}")
+                         f"{_in_text_units(c, observed)} in the text's units, is further from it than “nearly” "
+                         f"reaches ({_in_text_units(c, c.near)}): {result.explanation}")
 
 
 LOOSE_BOUND = 3
@@ -410,11 +415,11 @@ def _loose_bound(c, result) -> None:
         return
     ratio = abs(float(observed) / float(c.value_unscaled))
     if (c.comparator in (">", ">=") and ratio > LOOSE_BOUND) or (c.comparator in ("<", "<=") and ratio < 1 / LOOSE_BOUND):
-        scale = c.scale or 1.0
         c.verdict = "needs-review"
-        c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, {observed / scale:g} in the "
-                         f"text's units, lies more than {LOOSE_BOUND} times past it: the series more likely measures "
-                         f"something else than the figure ({result.explanation})")
+        c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, "
+                         f"{_in_text_units(c, observed)} in the text's units, lies more than {LOOSE_BOUND} times "
+                         f"past it: the series more likely measures something else than the figure "
+                         f"({result.explanation})")
 
 
 def _bound_within_its_digits(c, result) -> None:
@@ -428,11 +433,10 @@ def _bound_within_its_digits(c, result) -> None:
     exponent = int(decimal.Decimal(repr(float(c.value))).normalize().as_tuple().exponent)
     half = 0.5 * 10 ** exponent * (c.scale or 1.0)  # (only a figure written with decimals: "1.2 million", not "1 million")
     if exponent < 0 and abs(float(observed) - float(c.value_unscaled)) < half * (1 - 1e-9):  # (2.65 is no 2.6)
-        scale = c.scale or 1.0
         c.verdict = "needs-review"
-        c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, {observed / scale:g} in the "
-                         f"text's units, passes it by less than its stated digits show (it rounds to {c.value:g}): "
-                         f"{result.explanation}")
+        c.explanation = (f"Needs review: “{c.span}” is a bound, and the published figure, "
+                         f"{_in_text_units(c, observed)} in the text's units, passes it by less than its stated "
+                         f"digits show (it rounds to {c.value:g}): {result.explanation}")
 
 
 REVISION_ROOM = 0.05

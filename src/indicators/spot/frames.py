@@ -53,6 +53,11 @@ PRIOR = r"(?:the\s+)?(?:previous|prior|preceding)"
 PREVIOUS_PERIOD = rf"(?:{PRIOR}|last)\s+(month|quarter|year)"
 """The period before the one a text speaks of, as an owner's words ("the previous month", "last year"; its unit the
 group), one home for the patterns that read a base figure it owns ("from the previous month's 6.8% loss")."""
+PREVIOUS_RECORD = r"(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)"
+"""A record a figure beat, named ("the previous record", "its old high"): one home for the patterns reading it as a
+base (EARLIER_BEFORE, EARLIER_FIGURE_BEFORE, PREVIOUS_RECORD_BEFORE)."""
+PREVIOUS_RECORD_OF = rf"\b{PREVIOUS_RECORD}\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+"""Right before the record's figure ("the previous record of about ")."""
 EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased|grew|rose|fell|jumped|surged|climbed)\s+)?"
                             r"\b(?:(?:from|compare[ds]? (?:with|to)|versus|in\s+contrast\s+(?:to|with))\s+(?:a total of\s+|"
                             r"(?:just\s+)?(?:about|around|nearly|almost|over|under|roughly|approximately|more\s+than|"
@@ -61,8 +66,7 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"['’]s\s+)?|"
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
                             rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+|"
-                            r"\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+(?:of\s+)?"
-                            r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?|"
+                            rf"{PREVIOUS_RECORD_OF}|"
                             rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
                             r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
                             rf"\(\s*(?:(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}})\s*:\s*(?:(?:up|down)\s+)?$", re.I)
@@ -621,7 +625,7 @@ TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:1
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
 """A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against|"
-                                   r"(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+of)\s+"
+                                   rf"{PREVIOUS_RECORD}\s+of)\s+"
                                    r"(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
                                    r"(?:(?:rank|place|position|No\.)\s*)?"
                                    r"(?:(?:US\$|[$€¥£]|USD\s*|RMB\s*)?[\d.,]+(?:[–-][\d.,]+)?(?:st|nd|rd|th)?|"
@@ -698,6 +702,10 @@ SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against
 """Before a span of years, words making the span a comparison's base ("compared to the average ... from 2020")."""
 
 
+BRACKET_OPEN_BEFORE = re.compile(rf"(?i)\(\s*(?:(?:{MONTHS})\s+)?$")
+"""Before a year, a bracket opening on it (and its month): "(2023: 4.91 million)", "(September 2023: ...)"."""
+
+
 def _years(sentence: str, published: date | None, anchor: str | None = None) -> list[tuple[int, str, bool, str]]:
     """(offset, year, is a comparison base, how) for each year in the sentence, relative years resolved ("the
     previous year" from the sentence's own year, else from `anchor`, the year the text speaks of so far)."""
@@ -712,7 +720,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
         base = bool(BASE_BEFORE.search(before) or _earlier_figure_before(wider) or CHANGE_ON.search(before)
                     or MULTIPLE_BASE_BEFORE.search(before)
-                    or re.search(rf"(?i)\(\s*(?:(?:{MONTHS})\s+)?$", before) and re.match(r"\s*:", sentence[m.end():]))
+                    or BRACKET_OPEN_BEFORE.search(before) and re.match(r"\s*:", sentence[m.end():]))
         # ("(2023: 4.91 million)", "(September 2023: -6.3 per cent)": a base's year)
         base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
@@ -5205,8 +5213,7 @@ def _flow_last_month(sentence: str, figure: Figure) -> re.Match | None:
     return flow
 
 
-PREVIOUS_RECORD_BEFORE = re.compile(r"(?i)\b(?:previous|prior|earlier|old)\s+(?:annual\s+)?(?:record|high|peak|best)\s+"
-                                    r"(?:of\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$")
+PREVIOUS_RECORD_BEFORE = re.compile(rf"(?i){PREVIOUS_RECORD_OF}$")
 """Before a record a figure beat ("the previous record of $877.6 billion")."""
 RECORD_SET_IN = re.compile(r"(?:\s*,)?[^,;.()]{0,40}?\b(?:in|of)\s+((?:19|20)\d{2})\b")
 """After a previous record, the year it was set in ("set by the United States in 2021")."""
