@@ -509,6 +509,13 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
+def same_fraction(candidate, value: float | None) -> bool:
+    """A fraction read as a percentage ("about a third": 33.3 percent) annotated as a fraction (0.333): the same figure
+    written at another scale (the corpus leaves the scale of a fraction to the annotator)."""
+    return (value is not None and candidate.unit == "percent" and 0 < abs(value) <= 1
+            and abs(abs(candidate.value_unscaled or 0) - abs(value) * 100) <= 0.5)
+
+
 def multiple_said(candidate) -> float | None:
     """The multiple a candidate judged as the growth it implies was said as ("jumped 33-fold": 33), else None."""
     return getattr(candidate, "frame", {}).get("multiple")
@@ -595,9 +602,12 @@ def measure_corpus_article(path: Path, store: Store) -> dict:
         words = _norm(str(figure["text"]))
         value = float(figure["value"]) if figure.get("value") is not None else None
         # a candidate answers one annotation at most: "1st" three times in a sentence needs three candidates
-        hits = [c for c in found if id(c) not in used and (words in _norm(c.span) or _norm(c.span) in words)
+        said_at = [(m.start(), m.end()) for m in re.finditer(re.escape(str(figure["text"])), text[body:])]
+        hits = [c for c in found if id(c) not in used
+                and (words in _norm(c.span) or _norm(c.span) in words
+                     or any(c.start < body + b and c.end > body + a for a, b in said_at))
                 and (_close(c.value_unscaled, value) or _close(abs(c.value_unscaled or 0), abs(value or 0))
-                     or as_growth(c, value))]
+                     or as_growth(c, value) or same_fraction(c, value))]
         # the same words and value in two paragraphs ("41%" a share, then "41% MoM"): the annotated paragraph's;
         # with none there, never a candidate another annotation of its own paragraph names
         hits = [c for c in hits if paragraph(c.start) == figure.get("sentence")] or [

@@ -190,7 +190,8 @@ AMBIGUOUS_LETTERS = {"G", "M", "B", "T"}
 CENTS = {"cent", "cents", "pence", "penny", "pennies", "p"}
 GLUED_UNITS = {"pc": ("percent", 1.0), "pct": ("percent", 1.0), "pp": ("percentage points", 1.0),
                "ppt": ("percentage points", 1.0), "ppts": ("percentage points", 1.0),
-               "bp": ("percentage points", 0.01), "bps": ("percentage points", 0.01), "x": ("times", 1.0)}
+               "bp": ("percentage points", 0.01), "bps": ("percentage points", 0.01), "x": ("times", 1.0),
+               "percent": ("percent", 1.0)}  # ("37percent": the word typed without its space)
 GLUED_POWER = {"GW", "MW", "kW", "KW", "TW", "GWh", "MWh", "kWh", "KWh", "TWh"}
 """Units of power and energy glued to a number as written ("57.9GW", "1,069.9GW", "30kWh"): the unit, its case kept
 ("mw" is not read: milliwatts or a typo)."""
@@ -628,11 +629,11 @@ class _Reader:
             if value > 0:
                 value, start, end, last = -value, before_first.start, nxt.end, last + 1
         if negative_word and kind != "ordinal":
-            if value < 0:
-                raise _Skip("a negative number after a word of decline", last)
-            value = -value
-            if low is not None:
-                low, high = -high, -low
+            if value > 0:
+                value = -value
+                if low is not None:
+                    low, high = -high, -low
+            # (a printed minus after the word restates its decline: "sales dropped -51.5%", "fell -20.0% YoY")
             comparator = FLIP[comparator]
         if before_first is not None and before_first.low in ("minus", "negative") \
                 and self.spaced(c["first_index"] - 1, c["first_index"]) and start == self.t[c["first_index"]].start:
@@ -783,12 +784,19 @@ class _Reader:
         return word is not None and word.kind == WORD and word.text.isupper() and word.low in DOLLAR_PREFIX \
             and sign is not None and sign.text == "$" and self.glued(j - 1, j)
 
+    def _power_after_power(self, i: int) -> bool:
+        """t[i] starts an amount of power or energy right after another's unit and a slash or dash ("37 GW/91 GWh")."""
+        t = self.t
+        return (i >= 2 and t[i - 1].text in ("/", "-") and t[i - 2].text in GLUED_POWER and self.glued(i - 2, i - 1)
+                and self.tok(i + 1) is not None and t[i + 1].text in GLUED_POWER)
+
     def digit_core(self, i: int, second: bool = False) -> dict | None:
         t = self.t
         tok = t[i]
         prev = self.tok(i - 1)
-        # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30")
-        if prev is not None and self.glued(i - 1, i) and not second:
+        # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30"); not a second
+        # amount of power or energy after one ("37 GW/91 GWh", "10 GW-15 GW")
+        if prev is not None and self.glued(i - 1, i) and not second and not self._power_after_power(i):
             if prev.kind in (WORD, NUM) and prev.low not in CURRENCY_CODES and not self._dollar_country(i - 1):
                 raise _Skip("", self._glued_end(i))
             if prev.kind == SYM and prev.text in (".", "_", "/", "#", "@", ":", "\\", "&", "'", "’", "^", "*"):
@@ -1480,7 +1488,9 @@ class _Reader:
                 "word_scale": SCALES.get(words[-1], 1.0) if kind == "number" else 1.0,
                 "scale": scale, "factor": factor, "unit": unit, "kind": kind, "scaled": scaled or
                 any(w in SCALES for w in words), "step": step * factor if step is not None else None,
-                "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False}
+                "comparator_before": pre["comparator"], "sign_before": pre["negative"], "accounting_ok": False,
+                # "one point six million": one decimal, as "1.6 million" has
+                "decimals": round(-math.log10(step / SCALES.get(words[-1], 1.0))) if "point" in words and step else 0}
 
     def of_a_scale_after(self, j: int) -> int | None:
         """The token of the scale word in "of a million" / "of one billion" right after token j, or None."""
@@ -1574,6 +1584,16 @@ class _Reader:
                 words.append("and")  # "two-and-a-half years", "three-and-a-half-year"
                 seps.append("-")
                 k += 3
+                continue
+            if tok.kind == SYM and tok.text in ("-", "‐") and "point" not in words and k + 3 < len(t) \
+                    and t[k + 1].low == "point" and t[k + 2].text == tok.text \
+                    and all(self.glued(m - 1, m) for m in range(k, k + 4)) \
+                    and (t[k + 3].low in UNIT_WORDS or t[k + 3].low in NOUGHTS
+                         or t[k + 3].kind == NUM and t[k + 3].text.isdigit()):
+                # "one-point-six percent", "one-point-67 trillion dollars" (as some broadcasters write decimals)
+                words += ["point", "zero" if t[k + 3].low in NOUGHTS else t[k + 3].low]
+                seps += ["-", "-"]
+                last, k = k + 3, k + 4
                 continue
             if tok.kind == SYM and tok.text in ("-", "‐") and self.glued(k - 1, k) and k + 1 < len(t) \
                     and self.glued(k, k + 1) and t[k + 1].kind == WORD and _number_word(t[k + 1].low, words):
@@ -1772,16 +1792,19 @@ def _words_with_fraction(words: list[str], seps: list[str] | None = None) -> tup
         at = words.index("point")
         whole = _words_value(words[:at])
         digits = words[at + 1:]
+        scale = SCALES[digits.pop()] if len(digits) > 1 and digits[-1] in SCALES else 1.0  # "one point six million"
         if whole is None or not digits:
             return None
         if all(d in UNIT_WORDS for d in digits):
             frac = "".join(str(UNIT_WORDS[d]) for d in digits)
+        elif len(digits) == 1 and digits[0].isdigit():
+            frac = digits[0]  # "one-point-67"
         else:
             sub = _words_value(digits)
             if sub is None or len(digits) > 2:
                 return None
             frac = str(int(sub[0]))
-        return float(f"{int(whole[0])}.{frac}"), "number", 10.0 ** -len(frac)
+        return float(f"{int(whole[0])}.{frac}") * scale, "number", 10.0 ** -len(frac) * scale
     if words[0] in ("half",):
         if len(words) == 1:
             return 0.5, "fraction", None

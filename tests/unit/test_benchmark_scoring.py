@@ -189,3 +189,19 @@ def test_same_period_of_a_multiple_written_with_or_without_its_base(bench, hit, 
 ])
 def test_a_multiple_is_paired_with_its_annotation_by_the_multiple_said(bench, hit, annotated, paired):
     assert bench.as_growth(hit, annotated) is paired
+
+
+@pytest.mark.parametrize("unit, read, annotated, same", [
+    # a fraction read as a percentage, annotated as a fraction: the same figure at another scale
+    ("percent", 33.3, 0.333, True),
+    ("percent", 33.3, 0.3333, True),
+    ("percent", 75.0, 0.75, True),
+    ("percent", -50.0, -0.5, True),
+    # not a fraction, or another value, or not a percentage
+    ("percent", 33.3, 33.3, False),
+    ("percent", 40.0, 0.333, False),
+    ("count", 50.0, 0.5, False),
+    ("percent", 0.5, 0.0, False),
+])
+def test_same_fraction(bench, unit, read, annotated, same):
+    assert bench.same_fraction(SimpleNamespace(unit=unit, value_unscaled=read), annotated) is same

@@ -617,6 +617,9 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
             expected += 1
 
 
+AND_BEFORE = re.compile(r"\band\s+$")
+
+
 def read_figures(sentence: str) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here; numbers
@@ -643,6 +646,11 @@ def read_figures(sentence: str) -> list[Figure]:
         figure.unit = figure.unit or "count"
     # word forms last, where no figure read above stands (a bare count word only where no other form does)
     forms = [_word_figure(w) for w in wordforms.word_figures(sentence)]
+    within = [f for f in figures if any(w.form == "duration" and w.start < f.start and f.end <= w.end
+                                        and AND_BEFORE.search(sentence, w.start, f.start) for w in forms)]
+    if within:  # "in three years and five months": the "five" is the duration's (41 months), not a count of its own
+        figures = [f for f in figures if f not in within]
+        taken = Taken(sentence, ((f.start, f.end) for f in figures))
     figures += _free(taken, forms) + _free(taken, counts)
     return sorted(figures, key=lambda f: f.start)
 

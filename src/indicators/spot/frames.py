@@ -3018,8 +3018,10 @@ def _both_before(sentence: str, reads: list[Read], i: int) -> list[Read]:
     start = read.figure.start - len(read.wording)
     if read.frame.role != "figure" or not BOTH_BEFORE.search(sentence[max(0, start - 30): start]):
         return []
+    # (of a growth rate, the levels' growth: "sales and output stood at 10.62 million units and 10.69 million units,
+    # respectively, both rising 11.1 percent")
     levels = [r for r in reads[:i] if r.frame.role == "figure" and r.frame.transformation == "level"
-              and r.frame.kind == read.frame.kind and r.frame.measure]
+              and (r.frame.kind == read.frame.kind or read.frame.transformation == "growth_rate") and r.frame.measure]
     if len(levels) < 2 or levels[-2].frame.measure == levels[-1].frame.measure:
         return []
     if any(m for m in mentions("measure", sentence[levels[-1].figure.end: start]) if m.value not in ("rank", "share")):

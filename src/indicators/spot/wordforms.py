@@ -133,6 +133,15 @@ def _patterns() -> dict[str, re.Pattern]:
                             rf"(?!\s+(?:{periods}|time|place)\b)"),
         "after": re.compile(rf"(?i)\s*(?:{alternatives(forms['not_duration_after'])})(?!\w)|-on-"),
         "before": re.compile(rf"(?i)\b(?:{alternatives(forms['not_duration_before'])})\s+(?:the\s+)?$"),
+        "span_back": re.compile(rf"(?i)\b(?:{alternatives(forms['span_back_before'])})\s+$"),
+        "numberless": re.compile(
+            rf"(?i)\b(?:(?:the\s+)?(?:past|last)\s+|(?<=\bin )a\s+|(?<=\bof )a\s+|(?<=\bfor )a\s+"
+            rf"|a\s+(?={alternatives(forms['numberless_spans'])}\s+of\b))"
+            rf"(?P<p>{alternatives(forms['numberless_spans'])})\b(?![-\w])"
+            rf"|\b(?P<l>{alternatives(forms['long_compounds'])})-long\b"
+            rf"|(?:\b[a-z]{{3,}}est|\b(?:best|worst|most|least))\b[^.;,]{{0,40}}?\bin\s+(?P<s>a)\s+"
+            rf"(?P<sp>year|month|decade)\b(?![-\w])"),
+        "and_months": re.compile(rf"(?i)\s+and\s+(?P<m>{CARDINAL}|\d{{1,2}})\s+months?\b"),
         "rank_before": re.compile(rf"(?i)(?:\b|(?<=['’]))(?:{alternatives(forms['rank_before'])})\s+$"),
         "multiplied": re.compile(rf"(?i)\s+(?:{alternatives(forms['multiplied'])})\b"),
         "multiplying": re.compile(rf"(?i)\b(?:{alternatives(forms['multiplying'])})\s+(?:{comparators}\s+)?$"),
@@ -202,16 +211,31 @@ def _durations(sentence: str) -> list[WordFigure]:
         number, start = m.group("n"), m.start("n")
         if number.lower() in ("a", "an") and not m.group("cmp"):
             continue
-        if p["after"].match(sentence, m.end()) or p["before"].search(sentence[max(0, start - 30): start]) \
-                or p["idioms"].fullmatch(sentence, start, m.end()):
+        unit, size = _period(m.group("p"))
+        span_back = unit == "years" and p["span_back"].search(sentence[max(0, start - 30): start]) \
+            and not re.match(r"\s+of\b", sentence[m.end():])  # "over the last ten years"
+        if p["after"].match(sentence, m.end()) or p["idioms"].fullmatch(sentence, start, m.end()) \
+                or p["before"].search(sentence[max(0, start - 30): start]) and not span_back:
             continue
         value = 1.0 if number.lower() in ("a", "an", "one") else _cardinal_value(number)
         if not value or (number[:1].isupper() and not at_clause_start(sentence, start, ".!?:\"“")):
             continue  # "Five-Year Plan": a name
-        unit, size = _period(m.group("p"))
+        end = m.end()
+        months = p["and_months"].match(sentence, end) if unit == "years" and size == 1 else None
+        if months and (more := _cardinal_value(months.group("m"))):
+            # "the biggest drop in three years and five months": one duration, in months
+            value, size, unit, end = value * 12 + more, 1.0, "months", months.end()
         comparator, lead = _comparator(m)
-        found.append(WordFigure(start if not m.group("cmp") else m.start(), m.end(), value * size, unit, "duration",
+        found.append(WordFigure(start if not m.group("cmp") else m.start(), end, value * size, unit, "duration",
                                 comparator, lead))
+    for m in p["numberless"].finditer(sentence):
+        # "over the past decade", "a decade-long climb", "its lowest in a year": one period, said without a number
+        if p["after"].match(sentence, m.end()) or any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        noun = m.group("p") or m.group("l") or m.group("sp")
+        unit, size = _period(noun)
+        start = m.start("s") if m.group("s") else m.start()
+        found.append(WordFigure(start, m.end(), size, unit, "duration"))
     return found
 
 

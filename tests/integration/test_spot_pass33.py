@@ -1,0 +1,155 @@
+"""Pass 33 (issue 20): figures the spotter did not find at all on the development detail, in general classes: numbers
+read whole that the reader refused or read in part, durations said without a number or back from the text's date, and
+a growth rate said of two levels with "both". Each is tested on phrasings of its own and on near wordings where it must
+not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from indicators.numbers import read_figures
+from indicators.spot.figures import read_figures as spotted
+from texts import by_span
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass33")
+
+
+def _figures(sentence: str) -> list[tuple]:
+    return [(sentence[f.start: f.end], f.value, f.unit, f.form) for f in spotted(sentence)]
+
+
+# --- a printed minus after a word of decline restates it ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Chery did not qualify, so its sales dropped -51.5%.", -51.5, "~="),
+    ("Exports to the US fell -20.0% YoY for the full year.", -20.0, "~="),
+    ("Imports declined -0.5%mom in April.", -0.5, "~="),
+    ("Shipments fell by more than -5% in May.", -5.0, "<"),
+])
+def test_a_minus_after_a_word_of_decline_is_one_decline(sentence, value, comparator):
+    """"dropped -51.5%": the minus says what the verb says (it was refused as a double sign, and the figure lost)."""
+    [figure] = read_figures(sentence)
+    assert (figure.value, figure.comparator, figure.decline) == (value, comparator, True)
+
+
+def test_a_printed_sign_without_a_word_is_still_no_decline():
+    [figure] = read_figures("GDP grew -4.6% last year.")
+    assert (figure.value, figure.decline) == (-4.6, False)
+
+
+# --- numbers written as some broadcasters and typists write them ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("GDP grew one-point-six percent in the quarter.", "one-point-six percent", 1.6),
+    ("Inflation stood at three-point-eight percent.", "three-point-eight percent", 3.8),
+    ("GDP was estimated at one-point-67 trillion U.S. dollars in 2022.", "one-point-67 trillion U.S. dollars", 1.67e12),
+    ("Sales reached one point six million cars.", "one point six million", 1.6e6),
+    ("It accounted for 37percent of all companies on the list.", "37percent", 37.0),
+])
+def test_a_decimal_in_words_or_a_glued_percent_is_read_whole(sentence, span, value):
+    """"one-point-six percent" was read as "six percent" (a part read as a figure, the worst outcome); "one point six
+    million" as 1.6; "37percent" not at all."""
+    [figure] = read_figures(sentence)
+    assert (sentence[figure.start: figure.end], figure.value) == (span, value)
+
+
+def test_a_decimal_in_words_keeps_its_decimals():
+    """The step a spoken decimal allows is its last digit's, as for "1.6 million" (a step of one was an error)."""
+    [figure] = read_figures("Sales reached one point six million cars.")
+    assert figure.decimals == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Stations were commissioned, adding 37 GW/91 GWh of capacity.", [("37 GW", 37.0, "GW"), ("91 GWh", 91.0, "GWh")]),
+    ("Analysts expected around 10 GW-15 GW of new capacity each month.", [("10 GW", 10.0, "GW"), ("15 GW", 15.0, "GW")]),
+])
+def test_a_second_amount_of_power_after_a_slash_or_dash_is_read(sentence, expected):
+    assert [(s, v, u) for s, v, u, _ in _figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["COVID-19 cases rose.", "It offers a 24/7 service.", "The G20 met."])
+def test_identifiers_glued_to_words_stay_unread(sentence):
+    assert _figures(sentence) == []
+
+
+# --- "No. 10" after a word that places something -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("Israel entered the top 10 for the first time this year at No. 10, while Korea edged closer.", "No. 10", 10.0),
+    ("From No. 81 in 2015, India moved up the index.", "No. 81", 81.0),
+    ("The United States fell back to No. 6 in the GII 2018.", "No. 6", 6.0),
+])
+def test_a_place_numbered_after_at_from_or_to_is_a_rank(sentence, span, value):
+    assert (span, value, "rank") in [(s, v, u) for s, v, u, _ in _figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", ["See press release No. 231 of Destatis.", "It follows Decree No. 5 of the law."])
+def test_numbering_stays_no_figure(sentence):
+    assert _figures(sentence) == []
+
+
+# --- durations said without a number, or back from the text's date --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, value, unit", [
+    ("It is one of the fastest-growing economies in innovation over the past decade.", "the past decade", 10.0, "years"),
+    ("China's car industry has been a disruptor for the last decade.", "the last decade", 10.0, "years"),
+    ("Ranking: up 2 places to 41st, the best in a decade.", "a decade", 10.0, "years"),
+    ("This edition follows a decade of rapid growth in R&D spending.", "a decade", 10.0, "years"),
+    ("In 2025 it reached 38th place, reflecting a decade-long upward trajectory.", "decade-long", 10.0, "years"),
+    ("A year-long trade truce was reached at the meeting.", "year-long", 1.0, "years"),
+    ("The surplus fell to its lowest in a year as imports grew.", "a year", 1.0, "years"),
+    ("India's place rose the most over the last ten years.", "ten years", 10.0, "years"),
+    ("In the last four years, Mauritius moved up.", "four years", 4.0, "years"),
+    ("Exports posted the biggest drop in three years and five months.", "three years and five months", 41.0, "months"),
+])
+def test_a_duration_said_without_a_number_or_back_from_the_date(sentence, span, value, unit):
+    assert (span, value, unit, "duration") in _figures(sentence)
+
+
+def test_a_duration_in_years_and_months_is_one_figure():
+    """The months of "three years and five months" are the duration's, never a count of their own."""
+    assert _figures("Exports posted the biggest drop in three years and five months.") == [
+        ("three years and five months", 41.0, "months", "duration")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sales were half what they were a decade ago.",
+    "Targets were set for the last two years of the plan.",
+    "Exports rose in the last two months.",
+    "Output will double-check its data over the next three years.",
+    "Exports rose 10% a year.",
+])
+def test_time_references_and_named_periods_stay_no_duration(sentence):
+    assert not [f for f in _figures(sentence) if f[3] == "duration"]
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("Enough to exceed three-quarters of Pakistan's capacity.", "three-quarters", 75.0),
+    ("Modules were more than three-quarters of the total.", "three-quarters", 75.0),
+])
+def test_a_fraction_of_quarters_is_no_duration(sentence, span, value):
+    assert _figures(sentence) == [(span, value, "percent", "")]
+
+
+# --- a growth rate "both" levels before it rose by ------------------------------------------------------------------------
+
+BOTH = ("In the first five months of the year, auto sales and output stood at 10.62 million units and 10.69 million "
+        "units, respectively, both rising 11.1 percent from a year ago.")
+
+
+def test_a_growth_rate_said_of_both_levels_is_read_for_each(store):
+    found = [c for c in spot.spot(BOTH, store=store, published="2023-06-12") if c.span == "11.1 percent"]
+    assert sorted(f"{c.match.source}/{c.match.indicator}" for c in found) == [
+        "caam/vehicle_production_yoy_pct", "caam/vehicle_sales_yoy_pct"]
+    assert {c.period for c in found} == {"2023-01/2023-05"}
+
+
+def test_a_growth_rate_after_one_level_is_read_once(store):
+    text = "In the first five months, auto sales stood at 10.62 million units, rising 11.1 percent from a year ago."
+    found = [c for c in spot.spot(text, store=store, published="2023-06-12") if c.span == "11.1 percent"]
+    assert [f"{c.match.source}/{c.match.indicator}" for c in found] == ["caam/vehicle_sales_yoy_pct"]
+    assert by_span(spot.spot(text, store=store, published="2023-06-12"), "10.62 million units").match is not None
