@@ -153,3 +153,45 @@ def test_a_growth_rate_after_one_level_is_read_once(store):
     found = [c for c in spot.spot(text, store=store, published="2023-06-12") if c.span == "11.1 percent"]
     assert [f"{c.match.source}/{c.match.indicator}" for c in found] == ["caam/vehicle_sales_yoy_pct"]
     assert by_span(spot.spot(text, store=store, published="2023-06-12"), "10.62 million units").match is not None
+
+
+# --- a place in words said bare -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, places", [
+    ("South Africa led with 3.8 GW, with Nigeria second (1.7 GW) and Algeria rising to third (1.2 GW).",
+     [("second", 2.0), ("third", 3.0)]),
+    ("Huawei led the Chinese rankings, placing second overall at the EPO in 2024 behind Samsung.", [("second", 2.0)]),
+    ("The EU spent $410 billion, Japan fourth at $184bn and Germany fifth at ($132bn).", [("fourth", 4.0), ("fifth", 5.0)]),
+    ("Its partner of many years ranked only second in the list of major trading partners.", [("second", 2.0)]),
+    ("China spent a record 202 billion yuan on basic research, ranking it second globally.", [("second", 2.0)]),
+    ("The number of papers was 70,775, placing Japan fifth worldwide.", [("fifth", 5.0)]),
+    ("The United States had 36,208, while Britain was in a distant third with 8,878.", [("third", 3.0)]),
+    ("Japan fell from second to third in 2010 as China's economy grew.", [("second", 2.0), ("third", 3.0)]),
+    ("Its rankings declined to sixth (full count) and fifth (fractional count) in articles.",
+     [("sixth", 6.0), ("fifth", 5.0)]),
+    ("Croatia ranked first globally for its pupil ratio, sixth for its environmental performance, and eighth for "
+     "industrial diversification.", [("first", 1.0), ("sixth", 6.0), ("eighth", 8.0)]),
+    ("Mexico climbs to 56th place worldwide and third in Latin America.", [("56th", 56.0), ("third", 3.0)]),
+])
+def test_a_place_in_words_said_bare_is_read(sentence, places):
+    """Read as a rank of no series unless another rule reads it as the ranking's (which ranking is a guess)."""
+    assert [(s, v) for s, v, u, _ in _figures(sentence) if u == "rank"] == places
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports rose in the first half of the year.",
+    "For the first time, exports fell.",
+    "It was first introduced in 2019.",
+    "Trump's second of two 10 per cent hikes took effect.",
+    "Even with the second round of tariffs introduced in April, exports rose.",
+    "Output in the second quarter rose 5%.",
+    "First, exports rose. Second, imports fell.",
+    "The first and second phases were completed.",
+    "Sales in the first, second and third quarters rose.",
+    "They met on the first and second of May.",
+    "In the first place, exports rose.",
+    "From the first to the second quarter, exports rose.",
+    "China is the first to do so.",
+])
+def test_ordinals_that_are_no_place_stay_unread(sentence):
+    assert [f for f in _figures(sentence) if f[2] == "rank"] == []

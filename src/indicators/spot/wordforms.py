@@ -46,6 +46,8 @@ class WordFigure:
 _CARDINALS = [w for w in (*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS) if w not in ("zero",)]
 CARDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_WORDS)})|{alternatives(_CARDINALS)})"
 """A cardinal in words ("seven", "twenty-one"), its value read by the number reader."""
+WORD_ORDINAL = rf"(?:{alternatives(w for w, n in numbers.ORDINAL_WORDS.items() if n <= 20)})"
+"""An ordinal in words up to the twentieth ("second", "eighth"): a place said bare."""
 ORDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_ORDINALS)})|" \
           rf"{alternatives(numbers.ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
 """An ordinal ("second", "twenty-first", "4th", and "33th" as typed)."""
@@ -75,6 +77,7 @@ def _patterns() -> dict[str, re.Pattern]:
     periods = f"(?:{alternatives(_period_nouns())})"
     comparators = alternatives([w for w, _ in vocabulary()["_comparators"]])
     comparator = rf"(?:(?P<cmp>(?:(?:{alternatives(forms['comparator_hedges'])})\s+)?(?P<said>{comparators}))\s+)?"
+    place_end = rf"(?=\s*(?:[,.;:)(]|$)|\s+(?:{alternatives(forms['place_ends'])})\b)"
     return {
         "streak": re.compile(
             rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{alternatives(forms['streak_before'])})\s+(?P<p1>{periods})\b"
@@ -126,6 +129,20 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?i)\b(?:rank\w*|plac\w*|positions?|spots?)\b[^.;]{{0,60}}?"
             rf"\b(?:up\s+|down\s+)?from\s+(?:the\s+)?(?P<e>{ORDINAL})"
             rf"(?:\s+(?:place|position|spot|rank))?(?=\s*(?:[,.;)]|$|\s(?:in|last|a|the|year)\b))"),
+        # a place in words said bare after a verb that places ("placing second overall", "ranking it second
+        # globally", "rising to third (1.2 GW)"), after a name before its figure ("Nigeria second (1.7 GW)", "Japan
+        # fourth at $184bn"), as a move ("fell from second to third in 2010"), or listed after one ("first globally for
+        # X, sixth for Y, and eighth for Z"): a rank of the ranking the text speaks of, read as a word form (no series
+        # is judged on it: which ranking is a guess)
+        "bare_place": re.compile(
+            rf"(?i)\b(?:{alternatives(forms['place_verbs'])})\s+(?:(?:it|them|(?-i:[A-Z][\w'’.-]*))\s+)?"
+            rf"(?:(?:{alternatives(forms['place_qualifiers'])})\s+)?(?P<e>{WORD_ORDINAL}){place_end}"
+            rf"|(?-i:\b[A-Z][\w'’.-]+)\s+(?:(?:was|is|were|are)\s+)?(?:(?:in\s+)?a\s+distant\s+)?(?P<n>{WORD_ORDINAL})"
+            rf"(?=\s*\(|\s+(?:at|with)\b)"
+            rf"|\bfrom\s+(?:the\s+)?(?P<a>{WORD_ORDINAL})(?:\s+(?:place|position|spot))?(?:\s+last\s+year)?"
+            rf"\s+to\s+(?:the\s+)?(?P<b>{WORD_ORDINAL}){place_end}"),
+        "listed_place": re.compile(rf"(?i)(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?P<e>{WORD_ORDINAL}){place_end}"),
+        "place_said": re.compile(r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)|rank\w*|plac\w*|positions?)\b"),
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{alternatives(forms['magnitudes'])})|(?P<s>{alternatives(numbers.SCALES)})-"
             rf"(?P<cur>{alternatives(numbers.CURRENCY_WORDS)}))\b(?!-)"),
@@ -307,7 +324,16 @@ def _ranks(sentence: str) -> list[WordFigure]:
     for m in (*p["elided"].finditer(sentence), *p["placed_in"].finditer(sentence), *p["from_place"].finditer(sentence)):
         # a place in the ranking the sentence has just placed something in: read as that ranking's, as "12th" is
         found.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", ""))
-    return found
+    bare = [WordFigure(m.start(g), m.end(g), float(_ordinal_value(m.group(g))), "rank", "rank")
+            for m in p["bare_place"].finditer(sentence) for g in ("e", "n", "a", "b") if m.group(g)]
+    places = sorted(found + bare, key=lambda f: f.start)
+    for m in p["listed_place"].finditer(sentence):
+        # "ranked first globally for X, sixth for Y, and eighth for Z": a place listed after a place (within 120
+        # characters)
+        if any(0 < m.start("e") - f.end <= 120 for f in places) \
+                or p["place_said"].search(sentence, max(0, m.start() - 120), m.start()):
+            bare.append(WordFigure(m.start("e"), m.end("e"), float(_ordinal_value(m.group("e"))), "rank", "rank"))
+    return found + bare
 
 
 def _magnitudes(sentence: str) -> list[WordFigure]:
