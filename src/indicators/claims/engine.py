@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from indicators import articles as articles_mod
 from indicators.claims import matching, schema
 from indicators.claims.evidence import Evidence, OwnSource
-from indicators.claims.loader import article_claims, load_claims
+from indicators.claims.loader import article_claims, load_claims, validated
 from indicators.claims.result import ClaimResult, fmt
 from indicators.claims.rules import RUNNERS
 from indicators.claims.rules.common import error_result, typed
@@ -25,16 +25,21 @@ def own_source(article: dict | None) -> OwnSource:
 
 
 def check_all(store: Store | None = None, as_of: str | None = None, path: Path | str | None = None,
-              compare: bool = True, catalogue: dict | None = None) -> list[ClaimResult]:
+              compare: bool = True, catalogue: dict | None = None, document: dict | None = None) -> list[ClaimResult]:
     """Judge every claim as of `as_of` (latest when None) and, with `compare`, say where the
-    verdict or the observed figure differs from the other view (article date vs latest)."""
+    verdict or the observed figure differs from the other view (article date vs latest). `document`: the
+    claims as a claims file would hold them, drafted in memory (the spotter's: validated as a file's are,
+    without writing one and reading it back), instead of the file at `path`."""
     if as_of is not None:
         try:
             date.fromisoformat(str(as_of))
         except ValueError:
             raise ValueError(f"as-of date {as_of!r} is not a date (YYYY-MM-DD)") from None
     store = store or Store()
-    document = load_claims(path, catalogue, strict=False)
+    if document is not None and compare:
+        raise ValueError("a document drafted in memory is judged without comparison (compare=False)")
+    document = (validated({**document, "claims": list(document["claims"])}, "drafted claims", catalogue, strict=False)
+                if document is not None else load_claims(path, catalogue, strict=False))
     evidence = Evidence(store, as_of, own_source(document.get("article")))
     evidence.prefetch(series_specs(document["models"]))
     judged = [(raw["_index"], check_one(model, evidence)) for raw, model in zip(document["claims"], document["models"])]

@@ -55,6 +55,11 @@ class OwnSource:
                    for column in ("source_url", "read_via") if row.get(column))
 
 
+def _key(spec: dict) -> tuple:
+    """What a spec names of the store's rows (its source, indicator and spec columns): the key of a pass's reads."""
+    return (spec["source"], spec["indicator"], *(spec.get(column) for column in SPEC_COLUMNS))
+
+
 def _store_filters(spec: dict) -> tuple:
     """The filters of a spec that the store applies in SQL, as sorted (column, text) pairs: those that
     narrow a read most (one economy's exports to the world, not to every partner: 27,000 Ember rows
@@ -75,6 +80,8 @@ class Evidence:
         self.own = own or OwnSource()
         self._rates: derive.Rates | None = None
         self._read_rows: dict[tuple, pd.DataFrame] = {}  # spec -> its rows, for this one judging pass
+        self._one: dict[tuple, pd.Series | None] = {}  # spec -> the row one() chose, for this one judging pass
+        self._latest: Evidence | None = None  # the store without the as-of date (published_later)
         self._series: dict[tuple, pd.DataFrame] = {}  # (source, indicator, store filters) -> rows read by prefetch()
 
     def prefetch(self, specs) -> None:
@@ -95,7 +102,7 @@ class Evidence:
     def _read(self, spec: dict) -> pd.DataFrame:
         """The rows a spec names (read once per Evidence: one judging pass reads one state of the store;
         many claims of a text name the same series)."""
-        key = (spec["source"], spec["indicator"], *(spec.get(column) for column in SPEC_COLUMNS))
+        key = _key(spec)
         if key not in self._read_rows:
             narrow = _store_filters(spec)
             data = self._series.get((spec["source"], spec["indicator"], narrow))
@@ -137,17 +144,22 @@ class Evidence:
     def one(self, spec: dict) -> pd.Series | None:
         """The row a spec names; where several tables hold it (a preliminary and a final release, two
         publishers' copies), the most recently released one (as of the date), then the newest vintage."""
-        data = self.rows(as_spec(spec))
-        if not len(data):
-            return None
-        return data.sort_values(["released", "vintage"], kind="stable").iloc[-1]
+        spec = as_spec(spec)
+        chosen = self.__dict__.setdefault("_one", {})  # (the claims of a long text name the same rows many times)
+        key = _key(spec)
+        if key not in chosen:
+            data = self.rows(spec)
+            chosen[key] = data.sort_values(["released", "vintage"], kind="stable").iloc[-1] if len(data) else None
+        return None if chosen[key] is None else chosen[key].copy()
 
     def published_later(self, spec: dict) -> pd.Series | None:
         """The first row matching `spec` that the store holds but was published after the as-of date."""
         spec = as_spec(spec)
         if not self.as_of or not spec.get("source") or not spec.get("indicator"):
             return None
-        latest = Evidence(self.store, None, self.own).rows(spec)
+        if self.__dict__.get("_latest") is None:  # the store as it stands, read once per judging pass
+            self._latest = Evidence(self.store, None, self.own)
+        latest = self._latest.rows(spec)
         if latest.empty:
             return None
         return latest.sort_values("released").iloc[0]

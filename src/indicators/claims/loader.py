@@ -35,6 +35,21 @@ def load_claims(path: Path | str | None = None, catalogue: dict | None = None, s
         raise ClaimsFileError(str(exc)) from None
     except OSError as exc:
         raise ClaimsFileError(f"{path}: cannot read claims file: {str(exc).splitlines()[0]}") from None
+    document = validated(document, str(path), catalogue, strict)
+    article = articles_mod.article_for_claims(path)
+    if not document.get("article"):
+        document["article"] = {"title": article.title, "author": article.author, "published": article.published,
+                               "as_of": article.as_of, "slug": article.slug} if article else {}
+    if article is not None:
+        document["article"].setdefault("url", article.url)
+        document["article"].setdefault("copies", list(article.copies))
+    return document
+
+
+def validated(document, name: str, catalogue: dict | None = None, strict: bool = True) -> dict:
+    """A claims document as read from a file named `name` (or drafted in memory: the spotter's), each claim
+    validated as `load_claims` says; the document is returned with `claims`, `models` and `errors` set."""
+    path = name
     if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
         raise ClaimsFileError(f"{path}: expected a mapping with a 'claims' list")
     valid, models, errors, seen = [], [], [], set()
@@ -55,13 +70,6 @@ def load_claims(path: Path | str | None = None, catalogue: dict | None = None, s
         valid.append({**raw, "_index": index})
         models.append(model)
     document["claims"], document["models"], document["errors"] = valid, models, errors
-    article = articles_mod.article_for_claims(path)
-    if not document.get("article"):
-        document["article"] = {"title": article.title, "author": article.author, "published": article.published,
-                               "as_of": article.as_of, "slug": article.slug} if article else {}
-    if article is not None:
-        document["article"].setdefault("url", article.url)
-        document["article"].setdefault("copies", list(article.copies))
     return document
 
 
