@@ -2,8 +2,9 @@
 
 Corpus (benchmarks/corpus/{dev,test,dev2,holdout,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12}/*.md, or --corpus; --splits picks some): every figure annotated
 in the front matter (value, unit, measure, subject, entity, period, series or none, expected verdict). Per split:
-- **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words
-  (or hold them) with the same value (sign included), not already counted for another annotation;
+- **figures**: annotated figures; **found**: a candidate whose words overlap the annotation's words where the text
+  says them (or hold them, or are held by them) with the same value (sign included; a fraction read as a percentage,
+  "a third" as 33.3, is the fraction annotated as 0.333), not already counted for another annotation;
 - **held**: annotated figures whose series the store holds; **mapped**: of those found, the candidate's
   series is the annotated one; **+period, entity**: and its period and entity are the annotated ones (a
   cluster annotated "CHN-Beijing" is the store's CHN with the cluster Beijing: same_entity; a figure annotated with

@@ -34,6 +34,20 @@ def annual_fx(year: str) -> float:
     return float(data.loc[data["period"] == year, "value"].iloc[0])
 
 
+def test_claims_drafted_in_memory_are_judged_as_the_file_holding_them(snapshot_url):
+    """The spotter hands its drafted claims to the engine without writing them (engine.check_all(document=...)): the
+    verdicts, explanations and observed figures are those of the same claims read from their file."""
+    from indicators import yamlfile
+
+    path = claims.claims_path()
+    from_file = claims.check_all(store=Store(snapshot_url), path=path, compare=False)
+    drafted = claims.check_all(store=Store(snapshot_url), compare=False, document=yamlfile.load(path))
+    assert [(r.id, r.verdict, r.explanation, r.observed) for r in drafted] == \
+        [(r.id, r.verdict, r.explanation, r.observed) for r in from_file]
+    with pytest.raises(ValueError, match="compare=False"):
+        claims.check_all(store=Store(snapshot_url), document=yamlfile.load(path))
+
+
 def test_every_claim_gets_a_computed_verdict(by_id):
     assert set(by_id) == {c["id"] for c in claims.load_claims()["claims"]}
     assert all(r.verdict in claims.VERDICTS for r in by_id.values())
