@@ -629,11 +629,16 @@ class _Reader:
             if value > 0:
                 value, start, end, last = -value, before_first.start, nxt.end, last + 1
         if negative_word and kind != "ordinal":
-            if value > 0:
+            if value < 0 and c["unit"] not in ("percent", "percentage points"):
+                raise _Skip("a negative number after a word of decline", last)  # ("fell -$3.38 trillion": a level?)
+            if value < 0:
+                # a printed minus after the word: the sign is the figure's own, printed ("sales dropped -51.5%", "growth
+                # fell -1.9%": a growth of -1.9%, not a growth that fell to 1.9%)
+                negative_word = False
+            else:
                 value = -value
                 if low is not None:
                     low, high = -high, -low
-            # (a printed minus after the word restates its decline: "sales dropped -51.5%", "fell -20.0% YoY")
             comparator = FLIP[comparator]
         if before_first is not None and before_first.low in ("minus", "negative") \
                 and self.spaced(c["first_index"] - 1, c["first_index"]) and start == self.t[c["first_index"]].start:
@@ -785,17 +790,18 @@ class _Reader:
             and sign is not None and sign.text == "$" and self.glued(j - 1, j)
 
     def _power_after_power(self, i: int) -> bool:
-        """t[i] starts an amount of power or energy right after another's unit and a slash or dash ("37 GW/91 GWh")."""
+        """t[i] starts an amount of energy right after an amount of power and a slash ("37 GW/91 GWh": a storage
+        plant's power and energy; not "10 GW-15 GW", a range, nor "208 GW/235 GW", two years' figures)."""
         t = self.t
-        return (i >= 2 and t[i - 1].text in ("/", "-") and t[i - 2].text in GLUED_POWER and self.glued(i - 2, i - 1)
-                and self.tok(i + 1) is not None and t[i + 1].text in GLUED_POWER)
+        return (i >= 2 and t[i - 1].text == "/" and t[i - 2].text in ("GW", "TW") and self.glued(i - 2, i - 1)
+                and self.tok(i + 1) is not None and t[i + 1].text in ("GWh", "TWh"))
 
     def digit_core(self, i: int, second: bool = False) -> dict | None:
         t = self.t
         tok = t[i]
         prev = self.tok(i - 1)
-        # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30"); not a second
-        # amount of power or energy after one ("37 GW/91 GWh", "10 GW-15 GW")
+        # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30"); not an amount
+        # of energy after one of power ("37 GW/91 GWh")
         if prev is not None and self.glued(i - 1, i) and not second and not self._power_after_power(i):
             if prev.kind in (WORD, NUM) and prev.low not in CURRENCY_CODES and not self._dollar_country(i - 1):
                 raise _Skip("", self._glued_end(i))

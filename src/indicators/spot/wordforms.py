@@ -47,6 +47,7 @@ _CARDINALS = [w for w in (*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS) if
 CARDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_WORDS)})|{alternatives(_CARDINALS)})"
 """A cardinal in words ("seven", "twenty-one"), its value read by the number reader."""
 WORD_ORDINAL = rf"(?:{alternatives(w for w, n in numbers.ORDINAL_WORDS.items() if n <= 20)})"
+MONTHS = alternatives(numbers.MONTHS)
 """An ordinal in words up to the twentieth ("second", "eighth"): a place said bare."""
 ORDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_ORDINALS)})|" \
           rf"{alternatives(numbers.ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
@@ -78,6 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
     comparators = alternatives([w for w, _ in vocabulary()["_comparators"]])
     comparator = rf"(?:(?P<cmp>(?:(?:{alternatives(forms['comparator_hedges'])})\s+)?(?P<said>{comparators}))\s+)?"
     place_end = rf"(?=\s*(?:[,.;:)(]|$)|\s+(?:{alternatives(forms['place_ends'])})\b)"
+    not_after = rf"(?!\s+(?:{alternatives(forms['not_place_after'])})\b)"
     return {
         "streak": re.compile(
             rf"(?i)\b(?P<n>{ORDINAL})\s+(?:(?:{alternatives(forms['streak_before'])})\s+(?P<p1>{periods})\b"
@@ -136,12 +138,16 @@ def _patterns() -> dict[str, re.Pattern]:
         # is judged on it: which ranking is a guess)
         "bare_place": re.compile(
             rf"(?i)\b(?:{alternatives(forms['place_verbs'])})\s+(?:(?:it|them|(?-i:[A-Z][\w'’.-]*))\s+)?"
-            rf"(?:(?:{alternatives(forms['place_qualifiers'])})\s+)?(?P<e>{WORD_ORDINAL}){place_end}"
-            rf"|(?-i:\b[A-Z][\w'’.-]+)\s+(?:(?:was|is|were|are)\s+)?(?:(?:in\s+)?a\s+distant\s+)?(?P<n>{WORD_ORDINAL})"
-            rf"(?=\s*\(|\s+(?:at|with)\b)"
+            rf"(?:(?:{alternatives(forms['place_qualifiers'])})\s+)?(?P<e>{WORD_ORDINAL}){place_end}{not_after}"
+            # (a name, not a month's: "March third (Xinhua)"; nor a possessive: "Xi's second at the summit"; "first"
+            # after a name is mostly an adverb: "Xi Jinping first (in 2015)")
+            rf"|(?-i:\b(?!(?:{MONTHS})\b)[A-Z][\w.-]*[\w.])\s+(?:(?:was|is|were|are)\s+)?(?:(?:in\s+)?a\s+distant\s+)?"
+            rf"(?P<n>(?-i:(?!first\b){WORD_ORDINAL}))(?=\s*\(|\s+(?:at|with)\b)"
             rf"|\bfrom\s+(?:the\s+)?(?P<a>{WORD_ORDINAL})(?:\s+(?:place|position|spot))?(?:\s+last\s+year)?"
             rf"\s+to\s+(?:the\s+)?(?P<b>{WORD_ORDINAL}){place_end}"),
-        "listed_place": re.compile(rf"(?i)(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?P<e>{WORD_ORDINAL}){place_end}"),
+        # (ending in a field or a bracket, not a comma: "ranked 11th; first, it led ...; second, ..." enumerates)
+        "listed_place": re.compile(rf"(?i)(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?P<e>{WORD_ORDINAL})"
+                                   rf"(?=\s*\(|\s+(?:{alternatives(forms['place_ends'])})\b){not_after}"),
         "place_said": re.compile(r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)|rank\w*|plac\w*|positions?)\b"),
         "magnitude": re.compile(
             rf"(?i)\b(?:(?P<m>{alternatives(forms['magnitudes'])})|(?P<s>{alternatives(numbers.SCALES)})-"
@@ -152,13 +158,16 @@ def _patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"(?i)\b(?:{alternatives(forms['not_duration_before'])})\s+(?:the\s+)?$"),
         "span_back": re.compile(rf"(?i)\b(?:{alternatives(forms['span_back_before'])})\s+$"),
         "numberless": re.compile(
-            rf"(?i)\b(?:(?:the\s+)?(?:past|last)\s+|(?<=\bin )a\s+|(?<=\bof )a\s+|(?<=\bfor )a\s+"
+            rf"(?i)\b(?:(?:the\s+)?(?:past|last)\s+(?=\w+\b(?!\s+of\b))|(?<=\bin )a\s+|(?<=\bof )a\s+|(?<=\bfor )a\s+"
             rf"|a\s+(?={alternatives(forms['numberless_spans'])}\s+of\b))"
             rf"(?P<p>{alternatives(forms['numberless_spans'])})\b(?![-\w])"
             rf"|\b(?P<l>{alternatives(forms['long_compounds'])})-long\b"
-            rf"|(?:\b[a-z]{{3,}}est|\b(?:best|worst|most|least))\b[^.;,]{{0,40}}?\bin\s+(?P<s>a)\s+"
-            rf"(?P<sp>year|month|decade)\b(?![-\w])"),
+            # ("its lowest in a year"; not "the most in a year on record", "the largest ever recorded in a year", "the
+            # latest in a year of records": a single year's amount)
+            rf"|(?:\b[a-z]{{3,}}est|\b(?:best|worst))\b(?:(?!\bever\b)[^.;,]){{0,40}}?\bin\s+(?P<s>a)\s+"
+            rf"(?P<sp>year|month|decade)\b(?![-\w])(?!\s+(?:of|on\s+record|ever)\b)"),
         "and_months": re.compile(rf"(?i)\s+and\s+(?P<m>{CARDINAL}|\d{{1,2}})\s+months?\b"),
+        "and_more": re.compile(rf"(?i)\s+and\s+(?:(?P<h>a\s+half)\b|(?P<m>{CARDINAL}|\d{{1,2}})\s+months?\b)"),
         "rank_before": re.compile(rf"(?i)(?:\b|(?<=['’]))(?:{alternatives(forms['rank_before'])})\s+$"),
         "multiplied": re.compile(rf"(?i)\s+(?:{alternatives(forms['multiplied'])})\b"),
         "multiplying": re.compile(rf"(?i)\b(?:{alternatives(forms['multiplying'])})\s+(?:{comparators}\s+)?$"),
@@ -251,8 +260,14 @@ def _durations(sentence: str) -> list[WordFigure]:
             continue
         noun = m.group("p") or m.group("l") or m.group("sp")
         unit, size = _period(noun)
-        start = m.start("s") if m.group("s") else m.start()
-        found.append(WordFigure(start, m.end(), size, unit, "duration"))
+        start, end, value = (m.start("s") if m.group("s") else m.start()), m.end(), size
+        more = p["and_more"].match(sentence, end) if m.group("sp") else None
+        if more and unit == "years" and size == 1:  # "the steepest drop in a year and a half" (and "... and five months")
+            half = more.group("h") is not None
+            value, unit = (1.5, "years") if half else (12 + (_cardinal_value(more.group("m")) or 0), "months")
+            end = more.end()
+            found = [f for f in found if not (m.end() <= f.start and f.end <= end)]  # ("eight months": its part)
+        found.append(WordFigure(start, end, value, unit, "duration"))
     return found
 
 
@@ -290,8 +305,10 @@ def _ranks(sentence: str) -> list[WordFigure]:
         if m.group("nw"):
             value = _cardinal_value(m.group("nw"))
         elif m.group("nn"):
-            if not p["rank_before"].search(sentence[max(0, m.start() - 30): m.start()]):
-                continue  # "press release No. 231", "Decree No. 5": numbering
+            placed = p["rank_before"].search(sentence[max(0, m.start() - 30): m.start()])
+            if not placed or placed.group(0).split()[0].lower() in ("at", "from", "to") \
+                    and re.match(r"\s+(?-i:[A-Z])", sentence[m.end():]):
+                continue  # "press release No. 231", "Decree No. 5": numbering; "at No. 10 Downing Street": an address
             value = float(m.group("nn"))
         elif m.group("hn"):
             value = float(m.group("hn"))
