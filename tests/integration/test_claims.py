@@ -173,6 +173,7 @@ class TableEvidence(claims.Evidence):
     """Evidence read from an in-memory tidy frame (the store's reading rules are tested elsewhere)."""
 
     def __init__(self, rows: list[dict]):
+        super().__init__(store=None, as_of=None)
         self.data = frame.build(rows, dataset="t").assign(vintage=1, retrieved_at="")
 
     def rows(self, spec):

@@ -411,6 +411,7 @@ class OneRow(claims.Evidence):
     """Evidence holding one observation (no store: the property is about the words)."""
 
     def __init__(self, observed: float, unit: str):
+        super().__init__(store=None, as_of=None)
         self.data = frame.build([row("x", observed, unit)], dataset="t", publisher="P").assign(vintage=1, retrieved_at="")
 
     def rows(self, spec):

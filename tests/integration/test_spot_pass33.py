@@ -256,3 +256,41 @@ def test_a_place_in_words_said_bare_is_read(sentence, places):
 ])
 def test_ordinals_that_are_no_place_stay_unread(sentence):
     assert [f for f in _figures(sentence) if f[2] == "rank" and not f[0][:1].isdigit()] == []
+
+
+# --- the second review's -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("China's imports fell -5.5% in 2023, its vehicle exports +57.9%, CAAM said.", "+57.9%", 57.9),
+    ("China's commercial vehicle sales fell -3.9% in 2024, NEV sales 35.5%, CAAM said.", "35.5%", 35.5),
+])
+def test_a_text_that_prints_its_signs_prints_each(store, text, span, value):
+    """The elided verb's decline is not carried to a figure after one whose minus is printed, nor onto a printed plus
+    (CAAM: vehicle exports +57.9% in 2023, NEV sales +35.5% in 2024: both were called contradicted)."""
+    read = by_span(spot.spot(text, store=store, published="2025-01-15"), span)
+    assert read.value == value
+    assert read.verdict not in ("contradicted", "misleading")
+
+
+def test_an_elided_verb_still_carries_its_decline_without_printed_signs(store):
+    read = by_span(spot.spot("China's exports fell 4.6% in 2023 and imports 5.5%.", store=store,
+                             published="2025-01-15"), "5.5%")
+    assert read.value == -5.5
+
+
+def test_one_rate_said_of_both_levels_is_never_an_accusation(store):
+    """CAAM, 2024: NEV output +34.4%, sales +35.5%; "both up about 35 percent" is fair of both."""
+    text = ("China's NEV output and sales were 12.89 million and 12.87 million in 2024, both up about 35 percent, "
+            "CAAM said.")
+    found = [c for c in spot.spot(text, store=store, published="2025-01-15") if c.span == "about 35 percent"]
+    assert len(found) == 2
+    assert not [c for c in found if c.verdict in ("contradicted", "misleading")]
+
+
+def test_a_subject_after_a_comma_naming_another_measure_is_not_the_figures(store):
+    """"China's exports fell 4.6% in 2023, its vehicle sales up 12%": the 4.6% is all exports' (customs: -4.6% in
+    dollars), not vehicle exports' (CAAM: +57.9%), which it was called contradicted against."""
+    text = "China's exports fell 4.6% in 2023, its vehicle sales up 12%, CAAM said."
+    read = by_span(spot.spot(text, store=store, published="2025-01-15"), "4.6%")
+    assert read.match is None or "vehicle" not in read.match.indicator
+    assert read.verdict not in ("contradicted", "misleading")

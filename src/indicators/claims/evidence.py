@@ -145,19 +145,18 @@ class Evidence:
         """The row a spec names; where several tables hold it (a preliminary and a final release, two
         publishers' copies), the most recently released one (as of the date), then the newest vintage."""
         spec = as_spec(spec)
-        chosen = self.__dict__.setdefault("_one", {})  # (the claims of a long text name the same rows many times)
         key = _key(spec)
-        if key not in chosen:
+        if key not in self._one:  # (the claims of a long text name the same rows many times)
             data = self.rows(spec)
-            chosen[key] = data.sort_values(["released", "vintage"], kind="stable").iloc[-1] if len(data) else None
-        return None if chosen[key] is None else chosen[key].copy()
+            self._one[key] = data.sort_values(["released", "vintage"], kind="stable").iloc[-1] if len(data) else None
+        return None if self._one[key] is None else self._one[key].copy()
 
     def published_later(self, spec: dict) -> pd.Series | None:
         """The first row matching `spec` that the store holds but was published after the as-of date."""
         spec = as_spec(spec)
         if not self.as_of or not spec.get("source") or not spec.get("indicator"):
             return None
-        if self.__dict__.get("_latest") is None:  # the store as it stands, read once per judging pass
+        if self._latest is None:  # the store as it stands, read once per judging pass
             self._latest = Evidence(self.store, None, self.own)
         latest = self._latest.rows(spec)
         if latest.empty:

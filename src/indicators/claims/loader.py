@@ -49,9 +49,8 @@ def load_claims(path: Path | str | None = None, catalogue: dict | None = None, s
 def validated(document, name: str, catalogue: dict | None = None, strict: bool = True) -> dict:
     """A claims document as read from a file named `name` (or drafted in memory: the spotter's), each claim
     validated as `load_claims` says; the document is returned with `claims`, `models` and `errors` set."""
-    path = name
     if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
-        raise ClaimsFileError(f"{path}: expected a mapping with a 'claims' list")
+        raise ClaimsFileError(f"{name}: expected a mapping with a 'claims' list")
     valid, models, errors, seen = [], [], [], set()
     for index, raw in enumerate(document["claims"]):
         try:
@@ -59,7 +58,7 @@ def validated(document, name: str, catalogue: dict | None = None, strict: bool =
             if raw["id"] in seen:
                 raise schema.ClaimProblem(raw["id"], "id", "duplicate id (another claim in this file has it)")
         except schema.ClaimProblem as problem:
-            message = f"{path}: {problem}"
+            message = f"{name}: {problem}"
             if strict:
                 raise ClaimsFileError(message) from None
             errors.append({"index": index, "id": problem.claim_id, "field": problem.field, "message": message,

@@ -232,6 +232,10 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.explanation = (f"Needs review: {candidate.explanation} (a {candidate.frame['form']} written in "
                                      f"words is never judged false automatically)")
             candidate.verdict = "needs-review"
+        if candidate.frame.get("said_of_both") and candidate.verdict in ("contradicted", "misleading"):
+            candidate.explanation = (f"Needs review: {candidate.explanation} (one rate said of two figures, “both”: "
+                                     "it may be rounded for both, or true of one)")
+            candidate.verdict = "needs-review"
         if candidate.frame.get("stand_in") and candidate.verdict not in ("needs-review", "unverifiable", "opinion"):
             # a series standing in for what the text measures ("Pakistan imported 17 GW of solar panels"): evidence
             # to look at, never a verdict either way

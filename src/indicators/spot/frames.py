@@ -304,6 +304,8 @@ class Frame:
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
     multiple: float | None = None  # a multiple judged as the growth it implies ("33-fold": +3,200%): the 33 said
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
+    said_of_both: bool = False  # one rate said of two levels ("both up about 35 percent"): each reading is never an
+    # accusation (the rate may be rounded for both, or true of one)
     partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
     threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each one's flow passes ("over 100 MW")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
@@ -2114,9 +2116,16 @@ def _elided_changes(sentence: str, reads: list[Read]) -> None:
             frame.transformation, frame.transformation_from = "growth_rate", "stated"
         elif before.frame.sign > 0:
             continue  # a growth read as such with no direction of its own: nothing to carry
-        if before.frame.sign < 0 and read.value > 0:
+        if before.frame.sign < 0 and read.value > 0 and not (_signed(sentence, read) or _signed(sentence, before)):
+            # (not "fell -5.5% ..., its vehicle exports +57.9%" nor "fell -3.9%, NEV sales 35.5%": a text that prints
+            # its signs prints each)
             frame.sign, read.value = -1, -read.value
         frame.notes.append("a growth rate whose verb is the one before's")
+
+
+def _signed(sentence: str, read: Read) -> bool:
+    """The figure's sign is printed ("+57.9%", "-5.5%")."""
+    return sentence[read.figure.start: read.figure.start + 1] in ("+", "-", "−")
 
 
 def _respective_growths(sentence: str, reads: list[Read]) -> None:
@@ -2888,7 +2897,8 @@ def _each_measure(sentence: str, reads: list[Read]) -> list[Read]:
             for level in pair:
                 own = dataclasses.replace(frame, measure=level.frame.measure, measures=(level.frame.measure,),
                                           measure_from="stated", subject=level.frame.subject,
-                                          subject_from=level.frame.subject_from, notes=list(frame.notes))
+                                          subject_from=level.frame.subject_from, notes=list(frame.notes),
+                                          said_of_both=frame.said_of_both or frame.kind != level.frame.kind)
                 own.notes.append(f"“both”: as the {level.value:g} before it ({level.frame.measure})")
                 out.append(dataclasses.replace(read, frame=own))
             continue
@@ -3447,6 +3457,13 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         own = _span_around(spans, figure.start)
         outside = [m for m in items if _span_around(spans, m.start) in (None, own)]
         items = outside if any(m.end <= figure.start for m in outside) else items
+    if frame.measure:
+        # "China's exports fell 4.6% in 2023, its vehicle sales up 12%": a subject after the figure and a comma that
+        # names another measure's ("vehicle sales") is that measure's, not the figure's (not "6.57 percent of total R&D
+        # spending", the whole of a share)
+        others = [x for x in mentions("measure", sentence) if x.start >= figure.end and x.value not in frame.measures]
+        items = [m for m in items if not (m.start >= figure.end and "," in sentence[figure.end: m.start]
+                                          and any(0 <= x.start - m.end <= 2 for x in others))]
     near = _nearest(items, figure.start, figure.end, clause)
     if near is None:
         # nothing in the figure's clause: a subject named before it in the sentence, never one after it in another

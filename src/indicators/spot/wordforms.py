@@ -7,11 +7,13 @@ accusation), so that it is found and shown, never judged against a neighbouring 
 - streak: "the second consecutive month", "the 33th straight month", "the second year in a row", "for a second
   year", "three months in a row", "a six-quarter high" (its length);
 - duration: "more than a decade" (10 years), "nearly five decades" (50), "three months", "six quarters", "a
-  seven-year credit"; not a time reference ("a decade ago", "three years earlier") nor a period ("the first two
-  months", "the three months ended March 31", "the seven-month period");
+  seven-year credit", "over the past decade", "over the last ten years", "decade-long", "its lowest in a year", "in
+  three years and five months" (41 months); not a time reference ("a decade ago", "three years earlier") nor a
+  period ("the first two months", "the three months ended March 31", "the seven-month period");
 - multiple: "twice", "doubling", "more than double what ...", "triple the credit", "two and a half fold";
 - rank: "number one", "the world's No. 1", "(#2)", "took first place", "the top spot", "the third-placed", "the
-  second-most innovative", "joint seventh", "Russia ranked first and Mexico second";
+  second-most innovative", "joint seventh", "Russia ranked first and Mexico second", "placing second overall",
+  "Nigeria second (1.7 GW)", "fell from second to third";
 - magnitude: "tens of thousands", "millions of", "billion-dollar", "double-digit" (lower bounds);
 - share: "every third car" (33.3 percent);
 - count: a number word the reader read but that carries no unit ("seven pillars", "occupying three"), unless it is
@@ -47,8 +49,8 @@ _CARDINALS = [w for w in (*numbers.UNIT_WORDS, *numbers.TEENS, *numbers.TENS) if
 CARDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_WORDS)})|{alternatives(_CARDINALS)})"
 """A cardinal in words ("seven", "twenty-one"), its value read by the number reader."""
 WORD_ORDINAL = rf"(?:{alternatives(w for w, n in numbers.ORDINAL_WORDS.items() if n <= 20)})"
-MONTHS = alternatives(numbers.MONTHS)
 """An ordinal in words up to the twentieth ("second", "eighth"): a place said bare."""
+MONTHS = alternatives(numbers.MONTHS)
 ORDINAL = rf"(?:(?:{alternatives(numbers.TENS)})[-\s](?:{alternatives(numbers.UNIT_ORDINALS)})|" \
           rf"{alternatives(numbers.ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
 """An ordinal ("second", "twenty-first", "4th", and "33th" as typed)."""
@@ -134,8 +136,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # a place in words said bare after a verb that places ("placing second overall", "ranking it second
         # globally", "rising to third (1.2 GW)"), after a name before its figure ("Nigeria second (1.7 GW)", "Japan
         # fourth at $184bn"), as a move ("fell from second to third in 2010"), or listed after one ("first globally for
-        # X, sixth for Y, and eighth for Z"): a rank of the ranking the text speaks of, read as a word form (no series
-        # is judged on it: which ranking is a guess)
+        # X, sixth for Y, and eighth for Z"): a rank of the ranking the text speaks of, read as a word form (never
+        # judged false: which ranking is a guess)
         "bare_place": re.compile(
             rf"(?i)\b(?:{alternatives(forms['place_verbs'])})\s+(?:(?:it|them|(?-i:[A-Z][\w'’.-]*))\s+)?"
             rf"(?:(?:{alternatives(forms['place_qualifiers'])})\s+)?(?P<e>{WORD_ORDINAL}){place_end}{not_after}"
@@ -166,7 +168,6 @@ def _patterns() -> dict[str, re.Pattern]:
             # latest in a year of records": a single year's amount)
             rf"|(?:\b[a-z]{{3,}}est|\b(?:best|worst))\b(?:(?!\bever\b)[^.;,]){{0,40}}?\bin\s+(?P<s>a)\s+"
             rf"(?P<sp>year|month|decade)\b(?![-\w])(?!\s+(?:of|on\s+record|ever)\b)"),
-        "and_months": re.compile(rf"(?i)\s+and\s+(?P<m>{CARDINAL}|\d{{1,2}})\s+months?\b"),
         "and_more": re.compile(rf"(?i)\s+and\s+(?:(?P<h>a\s+half)\b|(?P<m>{CARDINAL}|\d{{1,2}})\s+months?\b)"),
         "rank_before": re.compile(rf"(?i)(?:\b|(?<=['’]))(?:{alternatives(forms['rank_before'])})\s+$"),
         "multiplied": re.compile(rf"(?i)\s+(?:{alternatives(forms['multiplied'])})\b"),
@@ -247,10 +248,10 @@ def _durations(sentence: str) -> list[WordFigure]:
         if not value or (number[:1].isupper() and not at_clause_start(sentence, start, ".!?:\"“")):
             continue  # "Five-Year Plan": a name
         end = m.end()
-        months = p["and_months"].match(sentence, end) if unit == "years" and size == 1 else None
-        if months and (more := _cardinal_value(months.group("m"))):
+        more = p["and_more"].match(sentence, end) if unit == "years" and size == 1 else None
+        if more and more.group("m") and (months := _cardinal_value(more.group("m"))):
             # "the biggest drop in three years and five months": one duration, in months
-            value, size, unit, end = value * 12 + more, 1.0, "months", months.end()
+            value, size, unit, end = value * 12 + months, 1.0, "months", more.end()
         comparator, lead = _comparator(m)
         found.append(WordFigure(start if not m.group("cmp") else m.start(), end, value * size, unit, "duration",
                                 comparator, lead))
