@@ -3028,11 +3028,11 @@ def _both_before(sentence: str, reads: list[Read], i: int) -> list[Read]:
     start = read.figure.start - len(read.wording)
     if read.frame.role != "figure" or not BOTH_BEFORE.search(sentence[max(0, start - 30): start]):
         return []
-    # (of a growth rate, the levels' growth: "sales and output stood at 10.62 million units and 10.69 million units,
-    # respectively, both rising 11.1 percent")
+    # of a growth rate, the levels' growth ("sales and output stood at 10.62 million units and 10.69 million units,
+    # respectively, both rising 11.1 percent"); not "both up 4.5% and 19.3%", a rate each, nor "both up 34% month on
+    # month", a rate no series measures
     growth = read.frame.transformation == "growth_rate" and not (read.frame.subject or "").startswith("other:") \
-        and not _listed_rate_after(sentence, reads, i)  # (not "both up 4.5% and 19.3%": a rate each; nor "both up 34%
-    # month on month", a rate no series measures)
+        and not _listed_rate_after(sentence, reads, i)
     levels = [r for r in reads[:i] if r.frame.role == "figure" and r.frame.transformation == "level"
               and (r.frame.kind == read.frame.kind or growth) and r.frame.measure]
     if len(levels) < 2 or levels[-2].frame.measure == levels[-1].frame.measure:
@@ -3046,9 +3046,13 @@ def _listed_rate_after(sentence: str, reads: list[Read], i: int) -> bool:
     """Another percentage listed right after reads[i] ("up 4.5% and 19.3%", "11.6 and 12 percent"), or "respectively"
     after it: a rate for each of the levels before, not one rate of both."""
     following = reads[i + 1] if i + 1 < len(reads) else None
-    listed = following is not None and following.frame.kind == reads[i].frame.kind and re.fullmatch(
-        r"\s*(?:%|percent|per\s+cent)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", sentence[reads[i].figure.end: following.figure.start])
+    listed = following is not None and following.frame.kind == reads[i].frame.kind \
+        and RATE_LIST_GAP.fullmatch(sentence, reads[i].figure.end, following.figure.start)
     return bool(listed) or bool(re.search(r"(?i)\brespectively\b", sentence[reads[i].figure.end:]))
+
+
+RATE_LIST_GAP = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+"""Between two rates of a list ("4.5% and 19.3%", "11.6 and 12 percent")."""
 
 
 def _pair_comparators(sentence: str, reads: list[Read]) -> None:

@@ -263,7 +263,7 @@ def _durations(sentence: str) -> list[WordFigure]:
         unit, size = _period(noun)
         start, end, value = (m.start("s") if m.group("s") else m.start()), m.end(), size
         more = p["and_more"].match(sentence, end) if m.group("sp") else None
-        if more and unit == "years" and size == 1:  # "the steepest drop in a year and a half" (and "... and five months")
+        if more and unit == "years" and size == 1:  # "the steepest drop in a year and a half" ("... and five months")
             half = more.group("h") is not None
             value, unit = (1.5, "years") if half else (12 + (_cardinal_value(more.group("m")) or 0), "months")
             end = more.end()
