@@ -789,7 +789,7 @@ class _Reader:
         return word is not None and word.kind == WORD and word.text.isupper() and word.low in DOLLAR_PREFIX \
             and sign is not None and sign.text == "$" and self.glued(j - 1, j)
 
-    def _power_after_power(self, i: int) -> bool:
+    def _energy_after_power(self, i: int) -> bool:
         """t[i] starts an amount of energy right after an amount of power and a slash ("37 GW/91 GWh": a storage
         plant's power and energy; not "10 GW-15 GW", a range, nor "208 GW/235 GW", two years' figures)."""
         t = self.t
@@ -802,7 +802,7 @@ class _Reader:
         prev = self.tok(i - 1)
         # glued to what comes before: an identifier ("G20", "i7", "v2.0", "COVID-19", "+6663", "10:30"); not an amount
         # of energy after one of power ("37 GW/91 GWh")
-        if prev is not None and self.glued(i - 1, i) and not second and not self._power_after_power(i):
+        if prev is not None and self.glued(i - 1, i) and not second and not self._energy_after_power(i):
             if prev.kind in (WORD, NUM) and prev.low not in CURRENCY_CODES and not self._dollar_country(i - 1):
                 raise _Skip("", self._glued_end(i))
             if prev.kind == SYM and prev.text in (".", "_", "/", "#", "@", ":", "\\", "&", "'", "’", "^", "*"):

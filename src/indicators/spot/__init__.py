@@ -227,14 +227,15 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             candidate.explanation += (f" (The text names no period: read as {candidate.period}, the latest period of "
                                       f"this series completed before the text's date, {published_date}; an assumption.)")
     for candidate in found:
-        if candidate.frame.get("form") and candidate.verdict in ("contradicted", "misleading"):
-            # a figure written in words ("second-most", "twice"): read by wording alone, never an accusation
-            candidate.explanation = (f"Needs review: {candidate.explanation} (a {candidate.frame['form']} written in "
-                                     f"words is never judged false automatically)")
-            candidate.verdict = "needs-review"
-        if candidate.frame.get("said_of_both") and candidate.verdict in ("contradicted", "misleading"):
-            candidate.explanation = (f"Needs review: {candidate.explanation} (one rate said of two figures, “both”: "
-                                     "it may be rounded for both, or true of one)")
+        # never an accusation: a figure written in words ("second-most", "twice"), read by wording alone; one rate said
+        # of two figures ("both up about 35 percent"), which may be rounded for both or true of one
+        unsure = ""
+        if candidate.frame.get("form"):
+            unsure = f"a {candidate.frame['form']} written in words is never judged false automatically"
+        elif candidate.frame.get("said_of_both"):
+            unsure = "one rate said of two figures, “both”: it may be rounded for both, or true of one"
+        if unsure and candidate.verdict in ("contradicted", "misleading"):
+            candidate.explanation = f"Needs review: {candidate.explanation} ({unsure})"
             candidate.verdict = "needs-review"
         if candidate.frame.get("stand_in") and candidate.verdict not in ("needs-review", "unverifiable", "opinion"):
             # a series standing in for what the text measures ("Pakistan imported 17 GW of solar panels"): evidence
@@ -1228,7 +1229,7 @@ def _growth_of_stated_level(options: list, sentence: str, at: int, index: list =
     # "rose 13.5% to $830 million, with volumes up 51.1% to 20.1 GW": the level right after "to" is the rate's own
     rate = next((f for f in figures if f.start == at), None)
     own = next((f for f in levels if rate and f.start > rate.end and frames.LEVEL_AFTER_RATE.fullmatch(
-        sentence, rate.end, f.lead if f.lead is not None else f.start)), None)
+        sentence, rate.end, f.said_from)), None)
     level = own or ([f for f in levels if f.end <= at] or levels)[-1 if any(f.end <= at for f in levels) else 0]
     kind = vocabulary.unit_kind(level.unit)
     if published:

@@ -114,6 +114,11 @@ class Figure:
     move: str = ""  # a signed move in a ranking ("Korea (4th / +2)"): "up" for "+", "down" for "-" (frames._changes)
     form: str = ""  # a word form no series measures (wordforms.py: streak, duration, multiple, rank, count, ...)
 
+    @property
+    def said_from(self) -> int:
+        """Where the figure's words start: its comparator's wording ("more than $5bn"), else the figure."""
+        return self.start if self.lead is None else self.lead
+
 
 def _domain_unit(rest: str) -> tuple[str | None, int]:
     """(unit, characters used) for one of the spotter's unit words (vehicles, applications, GW, clusters)

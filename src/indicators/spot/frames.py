@@ -864,7 +864,7 @@ def _not_series_noun(frame: Frame, figure: Figure, sentence: str) -> None:
     holds ("tariffs of up to 60%", "a 100% tariff"), named right beside the figure (vocabulary
     `not_series_nouns`): an "other:" subject, so that no series of the sentence is judged against it."""
     counted, rate_after, rate_before = _not_series_patterns()
-    lead = figure.lead if figure.lead is not None else figure.start
+    lead = figure.said_from
     if frame.kind == "count" and counted.match(sentence, figure.start):
         frame.subject, frame.subject_from = "other:counted", "stated"
         frame.notes.append("a count of what no series counts (“150 member countries”)")
@@ -1163,10 +1163,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.role = "earlier"  # "imports fell 0.6%, after they climbed 3% in October": October's, before the text's
             # ("fell by 2.3 percent after increasing by 1.8 percent in the previous month": the month before)
         elif reads and reads[-1].frame.role == "earlier" and reads[-1].frame.kind == unit_kind(unit) \
-                and (LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
-                                         figure.lead if figure.lead is not None else figure.start)
-                     or DATED_LIST_JOIN.fullmatch(sentence, reads[-1].figure.end,
-                                                  figure.lead if figure.lead is not None else figure.start)):
+                and (LIST_JOIN.fullmatch(sentence, reads[-1].figure.end, figure.said_from)
+                     or DATED_LIST_JOIN.fullmatch(sentence, reads[-1].figure.end, figure.said_from)):
             frame.role = "earlier"  # "compared with 7.6% and 1.8% in May": a list of bases, every one a base (also
             # each with its year: "up from 2.58 per cent in 2023, 2.49 per cent in 2022 and 2.38 per cent in 2021")
         previous = reads[-1] if reads else None
@@ -1387,7 +1385,7 @@ def _moved_from(sentence: str, reads: list[Read], i: int) -> bool:
     and 2.38 per cent in 2021")."""
     while True:
         figure = reads[i].figure
-        if FROM_RIGHT_BEFORE.search(sentence, 0, figure.start if figure.lead is None else figure.lead):
+        if FROM_RIGHT_BEFORE.search(sentence, 0, figure.said_from):
             return True
         if i == 0 or reads[i - 1].frame.role != "earlier" \
                 or not re.fullmatch(r"[^,;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)", sentence[reads[i - 1].figure.end: figure.start]):
@@ -2666,8 +2664,8 @@ def _share_of_part_in_whole(frame: Frame, figure: Figure, sentence: str, clause,
     if SHARE_MOVED_BEFORE.search(sentence, clause[0], figure.start):
         frame.transformation, frame.transformation_from = "share", "stated"
         frame.measure, frame.measures, frame.measure_from = "share", ("share",), "stated"
-    start = figure.start if figure.lead is None else figure.lead
-    if frame.role != "figure" and not (frame.role == "earlier" and FROM_RIGHT_BEFORE.search(sentence, 0, start)):
+    if frame.role != "figure" and not (frame.role == "earlier"
+                                       and FROM_RIGHT_BEFORE.search(sentence, 0, figure.said_from)):
         return  # (a base the share moved from is that share too: "rose from under 1.5 per cent to nearly 2 per cent")
     if frame.transformation in (None, "level") and SHARE_SAID_BEFORE.search(sentence, clause[0], figure.start):
         # "China's share of international patent applications filed under the PCT was 25.1%": a share named well
@@ -4926,7 +4924,7 @@ ECONOMY_OWNED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?
 
 def _economy_owned_base(sentence: str, figure: Figure, places: list[Mention]) -> Mention | None:
     """The economy owning a comparison's base right before it ("compared to China's $6.03 trillion"), None if none."""
-    start = figure.lead if figure.lead is not None else figure.start
+    start = figure.said_from
     return next((p for p in places if re.fullmatch(r"['’]s\s+" if p.words[-2:] not in ("'s", "’s") else r"\s+",
                                                     sentence[p.end: start])
                  and ECONOMY_OWNED_BEFORE.search(sentence, max(0, p.start - 30), p.start)), None)
@@ -4945,7 +4943,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     attached_years = attached_years or {}
     next_figure = len(sentence) if next_figure is None else next_figure
     if frame.role == "earlier" and PREVIOUS_RECORD_BEFORE.search(
-            sentence, max(0, figure.start - 60), figure.start if figure.lead is None else figure.lead):
+            sentence, max(0, figure.start - 60), figure.said_from):
         # "beat the previous record of $877.6 billion": a record's date is its own, not the year before's; said after
         # it ("the previous record of 59,570 set by the United States in 2021": assumed, as "in 2024" after it may be
         # the year it was beaten in) or left open
@@ -4958,7 +4956,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.notes.append("a previous record: its date is not said")
             return
     if frame.role == "earlier" and (bracket := BRACKET_DATE_BEFORE.search(
-            sentence, max(0, figure.start - 25), figure.start if figure.lead is None else figure.lead)):
+            sentence, max(0, figure.start - 25), figure.said_from)):
         # "(2023: 4.91 million)", "(September 2023: -6.3 per cent)": the bracket's own date, wherever it stands
         month = bracket.group(1)
         year = bracket.group(2) or (main_period or context.period or "")[:4]
@@ -5243,7 +5241,7 @@ def _flow_last_month(sentence: str, figure: Figure) -> re.Match | None:
         return None
     flow = FLOW_LAST_MONTH.search(sentence, max(0, figure.start - 60), figure.start)
     if flow is None or re.search(rf"\d|[;:]|\b(?:{COMPARISON_WORDS}|since|through|by|as\s+of)\b",
-                                 sentence[flow.end(): figure.start if figure.lead is None else figure.lead], re.I):
+                                 sentence[flow.end(): figure.said_from], re.I):
         return None
     return flow
 
@@ -5297,7 +5295,7 @@ def _months_ending_at(sentence: str, period: str | None) -> str | None:
 def _owning_year(sentence: str, figure: Figure, years) -> str | None:
     """The year a figure is said to be of before it, with a possessive ("even bigger than last year's nearly $1
     trillion", "vs 2023's 1.2 million"): its year, though it may be a comparison's base (it is the base's figure)."""
-    start = figure.lead if figure.lead is not None else figure.start
+    start = figure.said_from
     owned = OWNED_FIGURE.search(sentence, max(0, start - 30), start)
     if owned is None:
         return None
@@ -5336,7 +5334,7 @@ def _level_of_the_rate(sentence: str, figure: Figure, others: list, at: int) -> 
     if figure.unit != "percent" or at + 1 >= len(others):
         return None
     level = others[at + 1]
-    start = level.lead if level.lead is not None else level.start
+    start = level.said_from
     return level if level.unit not in (None, "percent") and LEVEL_AFTER_RATE.fullmatch(sentence, figure.end, start) \
         else None
 
