@@ -497,13 +497,13 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
                     "first run on it",
           "dev169": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
-          "dev170": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
+          "dev170": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
-          "dev171": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
+          "dev171": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
-          "dev172": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
+          "dev172": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
-          "dev173": "collected 2026-12-06 by a helper not writing rules, annotated and committed before the spotter was "
+          "dev173": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
