@@ -113,6 +113,7 @@ class Figure:
     lead: int | None = None  # where that wording starts in the sentence
     move: str = ""  # a signed move in a ranking ("Korea (4th / +2)"): "up" for "+", "down" for "-" (frames._changes)
     form: str = ""  # a word form no series measures (wordforms.py: streak, duration, multiple, rank, count, ...)
+    tabled: bool = False  # a table's rank or value: its unit from the table's header, never from words beside it
 
     @property
     def said_from(self) -> int:
@@ -593,13 +594,21 @@ def _join_spoken(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _table_header() -> tuple[re.Pattern, dict]:
-    """A flattened table's header: the rank column, the name column, then the value column's words
-    ("Rank Country GII Score"), right before the first row's item number 1."""
+    """A table's header: the rank column, the name column ("Country", "Country/Economy"), then the value column's
+    words and the scale it may give in brackets ("Rank Country GII Score", "Rank Country/Economy Score(1-100)")."""
     table = vocabulary().get("table_header") or {}
     alt = lambda words: alternatives(words) or r"(?!x)x"  # noqa: E731
     columns = {w.lower(): unit for unit, words in (table.get("columns") or {}).items() for w in words}
-    return (re.compile(rf"(?i)\b(?:{alt(table.get('rank') or [])})\s+(?:{alt(table.get('name') or [])})\s+"
-                       rf"(?P<column>(?:[\w&-]+\s+){{0,2}}?(?:{alt(columns)}))\s+(?=1\s+[A-Z])"), columns)
+    name = alt(table.get("name") or [])
+    return (re.compile(rf"(?i)\b(?:{alt(table.get('rank') or [])})\s+(?:{name})(?:\s*/\s*(?:{name}))?\s+"
+                       rf"(?P<column>(?:[\w&-]+\s+){{0,2}}?(?:{alt(columns)}))(?:\s*\(\s*\d+\s*[-–]\s*\d+\s*\))?"),
+            columns)
+
+
+def _column_unit(header: re.Match, columns: dict) -> str | None:
+    """The unit of a header's value column ("GII Score": score), from its last words."""
+    words = header.group("column").lower()
+    return next((u for w, u in columns.items() if words.endswith(w)), columns.get(words.split()[-1]))
 
 
 def _table_rows(sentence: str, figures: list[Figure]) -> None:
@@ -609,17 +618,60 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
     (a score); the rows end where the sequence or that shape does."""
     header, columns = _table_header()
     for m in header.finditer(sentence):
-        column = m.group("column").split()[-1].lower()
-        unit = next((u for w, u in columns.items() if m.group("column").lower().endswith(w)), columns.get(column))
+        if not re.match(r"\s+1\s+[A-Z]", sentence[m.end():]):
+            continue  # (a header alone on its line: its rows follow as lines of their own, `table_line`)
+        unit = _column_unit(m, columns)
         rows = [f for f in figures if f.start >= m.end()]
-        expected = 1
+        expected, end = 1, m.end()
         for item, value in zip(rows[::2], rows[1::2]):
-            if item.value != expected or item.decimals or item.scale != 1 or value.scale != 1 \
+            # rows each on a line of their own may skip ranks ("1 Switzerland 67.24\n9 Germany 58.19"); run
+            # together, they are told apart by their sequence only
+            skipped = item.value > expected and re.fullmatch(r"[ \t]*\n\s*", sentence[end: item.start])
+            if item.value != expected and not skipped or item.decimals or item.scale != 1 or value.scale != 1 \
                     or item.unit not in (None, "rank") or value.unit is not None \
-                    or not re.fullmatch(r"\s+[A-Z][\w.'’ -]{1,60}?\s+", sentence[item.end: value.start]):
+                    or not re.fullmatch(r"\s+[A-Z][\w.'’ -]{1,60}?\s+", sentence[item.end: value.start]) \
+                    or skipped and not _economy_named(sentence[item.end: value.start].strip()):
                 break
             item.unit, value.unit = "rank", unit
-            expected += 1
+            item.tabled = value.tabled = True
+            expected, end = int(item.value) + 1, value.end
+
+
+TABLE_LINE = re.compile(r"\s*(?P<rank>\d{1,3})[.)]?\s+(?P<name>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\(the\)|of|the|and)){0,6})"
+                        r"\s*[-–—:|]?\s*\(?(?P<value>\d{1,3}(?:\.\d+)?)\)?\s*")
+"""A table's row on a line of its own: its rank, a name in capitals ("United States of America", "Netherlands (the)"),
+one value ("9 Germany 58.19", "1. Switzerland – 67.5"); nothing else ("9 Germany exported 58.19" is prose)."""
+
+
+def _economy_named(name: str) -> bool:
+    """Whether a table row's name starts with an economy's ("Germany", "United States of America"; not "Estimates",
+    "Hours", "Downing Street")."""
+    return any(p.start == 0 for p in mentions("place", name))
+
+
+def table_header_unit(line: str) -> str | None:
+    """The unit of a table's value column when the line is the table's header and nothing else ("Rank
+    Country/Economy Score(1-100)": score): its rows come on the lines after it (`table_line`)."""
+    header, columns = _table_header()
+    m = header.search(line)
+    return _column_unit(m, columns) if m and not line[:m.start()].strip() and not line[m.end():].strip() else None
+
+
+def table_line(line: str, figures: list[Figure], unit: str, after: int) -> int | None:
+    """"9 Germany 58.19" on a line of its own, below a header whose value column is in `unit` and a row ranked
+    `after` (0 for the first): the line's two figures become the row's rank and value, and its rank is returned;
+    None when the line is not such a row (a rank not after the last, more or fewer figures, words around them)."""
+    m = TABLE_LINE.fullmatch(line)
+    plain = [f for f in figures if not f.form]
+    if m is None or not _economy_named(m.group("name")) or len(plain) != 2 or int(m.group("rank")) <= after \
+            or [(f.start, f.end) for f in plain] not in ([m.span("rank"), m.span("value")],
+                                                         [(m.start("rank"), m.end("rank") + 1), m.span("value")]) \
+            or any(f.scale != 1 for f in plain) or plain[0].unit not in ("count", "rank") or plain[1].unit != "count" \
+            or plain[0].decimals:
+        return None
+    plain[0].unit, plain[1].unit = "rank", unit
+    plain[0].tabled = plain[1].tabled = True
+    return int(m.group("rank"))
 
 
 AND_BEFORE = re.compile(r"\band\s+$")

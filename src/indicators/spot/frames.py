@@ -21,7 +21,7 @@ from datetime import date
 
 from indicators import cache, catalogue, numbers
 from indicators.spot.figures import (MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for,
-                                      read_figures)
+                                      read_figures, table_header_unit, table_line)
 from indicators.spot.vocabulary import Mention, alternatives, mentions, organisations, unit_kind, vocabulary, world_cue
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -245,6 +245,11 @@ THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill
 "As of June", which may be a stock's date or a month's figure: "As of July, exports were worth $6 billion, the highest
 monthly value so far this year"):
 January to that month."""
+YEAR_TO_MONTH = re.compile(rf"\bthe\s+year\s+(?:to|through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTHS})\b")
+""""In the year to June 2025", "the year through October": January to that month, the twelve months to it, or that
+month's change on a year before (British usage: "prices rose 3% in the year to June"). A rate is read as before (the
+month when a year follows it, else January to it), a level as January to the month; both only assumed (`_period`):
+never an accusation."""
 FIRST_QUARTERS = re.compile(r"\b(?:first|initial)\s+(two|three|2|3)\s+quarters\b", re.I)
 QUARTER_MONTHS = re.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the\s+)?(April|July|October)\s*(?:-|–|to|through)\s*"
                             r"(June|September|December)(?:\s+(?:period|quarter|months))?\b")
@@ -367,6 +372,8 @@ class Context:
     last_named: str | None = None  # the economy named last, not as a partner: what "the country" refers to
     last_region: tuple[str, int] | None = None  # the region or bloc named last, and its paragraph: what "the bloc"
     # refers to in that paragraph
+    table: tuple[str, int] | None = None  # a table whose header was a line of its own: its value column's unit and
+    # the rank of its last row read (`_table_lines`)
 
     @property
     def country(self) -> str | None:
@@ -1052,6 +1059,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
                        and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))
                and (f.start, f.end) not in trailing]
+    figures = _table_lines(context, sentence, figures)
     # word forms (wordforms.py) last: the sentence's other figures are read, paired and carried as without them
     figures = [f for f in figures if not f.form] + [f for f in figures if f.form]
     frames_of.last_count = len(figures)
@@ -1205,6 +1213,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _not_series_noun(frame, figure, sentence)
             _received_by_an_office(frame, sentence)
             _rank_of_a_named_item(frame, figure, sentence, places)
+            if figure.tabled and frame.subject_from == "stated":
+                # a table's title may name the index and still rank a group ("Global Innovation Index 2024, Europe":
+                # "3 United Kingdom" is third in Europe): which ranking a row is in is assumed, never an accusation
+                frame.subject_from = "assumed"
+                frame.notes.append("a table's row: the ranking it is in assumed from the text")
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
@@ -1358,6 +1371,28 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     return reads + worded
 
 
+def _table_lines(context: Context, sentence: str, figures: list[Figure]) -> list[Figure]:
+    """A table whose header and rows are lines of their own ("Rank Country/Economy Score(1-100)", then "1 Switzerland
+    67.24", "2 Sweden 63.65"): each row after the header is its rank and its value in the header's unit. The header's
+    scale ("(1-100)") is no figure. A short line with no figure in digits between the header and the first row (the
+    table's title, "Global Innovation Index 2019 Top Ten Rankings") keeps the table; any other line ends it. Returns the
+    line's figures."""
+    if context.table is not None:
+        unit, after = context.table
+        rank = table_line(sentence, figures, unit, after)
+        if rank is not None:
+            context.table = (unit, rank)
+            return figures
+    unit = table_header_unit(sentence)
+    if unit is not None:
+        context.table = (unit, 0)
+        return []
+    if context.table is not None and (context.table[1] or any(re.search(r"\d", sentence[f.start: f.end]) for f in figures)
+                                      or len(sentence.strip()) > 80):
+        context.table = None
+    return figures
+
+
 def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
     """"R&D expenditure accounted for 2.65 percent of GDP, up from 2.56 percent a year earlier": a base percentage in
     the clause of a percentage of GDP is one too, of the same measure and subject (the denominator is said once)."""
@@ -1459,15 +1494,20 @@ def _ratios_to_gdp(reads: list[Read]) -> None:
                                                    read.comparator)
 
 
-LIST_WORD = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|while|whereas|and|"
-                       r"(?:above|below)(?=\s+(?:the|a)\s+(?:global|world)\s+average\b))\b|,")
+LIST_WORD = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|while|whereas|and|than|"
+                       r"(?:above|below|behind|ahead\s+of|trailing)(?=\s+(?:the\s+)?[A-Z]|\s+(?:the|a)\s+(?:global|world)\s+average\b))\b|,")
 LIST_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+SAME_LEVEL_VERB = r"(?:spent|spends|spending|invested|invests|investing|devoted|devotes|allocated|allocates)"
+"""Verbs that say the level of spending itself, the ratio's numerator ("while the US spent 3.5%"): never a verb that
+any measure takes ("stood at", "was": "while the US CPI stood at 3.4%")."""
 LISTED_ITEM_LEAD = re.compile(rf"\s*(?:even\s+|also\s+)?(?:(?:the|a|an)\s+)?(?:(?:global|world)\s+average\s+(?:of\s+|at\s+)?)?"
-                              rf"(?:(?:the\s+)?{LIST_NAME}\s*(?:['’]s\s+(?:(?:was|is|stood\s+at|stands\s+at)\s+)?)?"
-                              rf"(?:at\s+|with\s+)?)?")
+                              rf"(?:(?:the\s+)?{LIST_NAME}\s*(?:['’]s\s+(?:(?:was|is|stood\s+at|stands\s+at)\s+)?|"
+                              rf"\s+(?:also\s+|only\s+|just\s+)?{SAME_LEVEL_VERB}\s+(?:only\s+|just\s+|about\s+|around\s+|"
+                              rf"roughly\s+|nearly\s+|almost\s+)?)?(?:at\s+|with\s+)?)?")
 """After the list's last word, before a listed percentage: nothing, an economy's name ("China 2.4%"; "while Germany's
-was 3.13 per cent"), or "the global average of"; never words of another measure ("while the United States kept a 3.4%
-average tariff")."""
+was 3.13 per cent"; "below Germany's 3.1%"), a name and a verb of the level itself ("while the US spent 3.5%"), or "the
+global average of"; never words of another measure ("while the United States kept a 3.4% average tariff", "while the
+US grew 3.5%", "while the US CPI stood at 3.4%")."""
 LISTED_ITEM_TAIL = re.compile(rf"\s*(?:(?:in|for)\s+(?:the\s+)?{LIST_NAME})?(?:\s+in\s+(?:19|20)\d{{2}})?\s*(?:[,;.)]|and\b|respectively\b|$)")
 """After a listed percentage: its economy ("in the United States") and the list's end or next item, nothing else."""
 RATIO_LIST_OPENER = re.compile(r"(?i)\b(?:such\s+as|like|including|compared\s+(?:to|with)|versus|against)\b")
@@ -1500,6 +1540,11 @@ def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
             if not words or not LISTED_ITEM_LEAD.fullmatch(sentence, words[-1].end(), lead) \
                     or not LISTED_ITEM_TAIL.match(sentence, read.figure.end):
                 continue
+            if re.search(SAME_LEVEL_VERB, sentence[words[-1].end(): lead]) \
+                    and (words[-1].group(0) == "," or ";" in sentence[main.figure.end: lead]
+                         or main.frame.measure != "spending" and main.frame.subject != "rd"):
+                continue  # "...; on defence, the UK spent 2.3%": a verb after a bare comma or a new clause may
+                # spend on anything; "exports equalled 19.7% of GDP, while the US spent 3.5%" spends on no export
         elif not (sentence[read.figure.end: read.figure.end + 1] == ")" and BRACKETED_ITEM_LEAD.search(sentence[:lead])
                   and RATIO_LIST_OPENER.search(sentence, 0, lead)):
             continue  # before its ratio, only "such as South Korea (4.8 per cent)"
@@ -3531,9 +3576,10 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
             return
         frame.subject, frame.subject_from = subject, "stated"
         return
-    if frame.kind == "rank" and context.rank_subject:
+    if context.rank_subject and (frame.kind == "rank" or frame.kind == "score" and context.subject == "index_indicators"):
         # "This year, China rose one place": a rank without its ranking is in the ranking the text named last
-        # (a guess, assumed: never an accusation)
+        # (a guess, assumed: never an accusation); so is a score after "11 indicators" were counted (an index's
+        # indicators are counted, its economies scored)
         frame.subject, frame.subject_from = context.rank_subject, "assumed"
         frame.notes.append(f"the ranking named earlier in the text ({context.rank_subject})")
         return
@@ -5196,7 +5242,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             return
     if year is None:
         return
-    sub, _, at = _subannual_near(sentence, year, figure.start, base_months)
+    sub, words, at = _subannual_near(sentence, year, figure.start, base_months)
     month = main_period or context.period or ""
     if not sub and when and year == when and re.fullmatch(r"\d{4}-\d{2}", month) \
             and (same := SAME_MONTH_OF_YEAR.search(sentence, 0, figure.start)) and same.group(1) == year:
@@ -5212,6 +5258,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
         sub = None
+    if sub and any(m.start() <= at + len(words) and at <= m.end() for m in YEAR_TO_MONTH.finditer(sentence)):
+        if re.fullmatch(r"\d{4}-\d{2}", sub) and frame.kind not in ("percent", "percentage_points"):
+            sub = _from_january(sub[:4], int(sub[5:]))  # "$11.5 billion in the year to June 2025": not June's alone
+        if how in DETERMINED:
+            how = "assumed"  # "in the year to June": January to June, the twelve months to June, or June on a year
+            # before (a rate: "exports rose 5.8% in the year to June 2025")
+        frame.notes.append("“the year to” a month: January to it, the twelve months to it, or its change on a year "
+                           "before (assumed)")
     frame.period, frame.period_from = (sub or year), how
 
 
@@ -5685,8 +5739,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.measure = said[-1] if said else measures[-1].value
     # (not a list's size said of no economy: "highlighting the top 100 science and technology clusters" names what
     # the report ranks, not the ranking the next places are in)
+    # (nor an indicator's place: "first in 11 indicators" leaves the next "led at 32nd globally" in the index)
     ranked = [r.frame.subject for r in reads if r.frame.kind == "rank" and r.frame.subject_from == "stated"
-              and r.frame.subject and not r.frame.subject.startswith("other:") and r.frame.entity != "WLD"]
+              and r.frame.subject and not r.frame.subject.startswith("other:") and r.frame.entity != "WLD"
+              and r.frame.subject != "index_indicators"]
     if ranked:
         context.rank_subject = ranked[-1]
     editions = [(r.frame.period or "-", r.frame.subject) for r in reads if r.frame.kind == "rank"
