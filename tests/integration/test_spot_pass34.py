@@ -187,3 +187,30 @@ def test_the_twelve_months_to_a_month_stay_a_window(store):
     figure = by_span(spot.spot("China's solar panel exports reached 230 GW in the 12 months to June 2025.",
                                store=store, published="2025-08-01"), "230 GW")
     assert figure.period == "2024-07/2025-06"
+
+
+# --- found by the reviews: accusations older than the pass --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In the GII 2023, the US ranked first in 13 indicators. It came 3rd, with a score of 63.5.",
+    "In the GII 2024, China came first in 8 indicators and was the top-ranked upper middle-income economy; it ranked 11th.",
+])
+def test_first_in_n_indicators_is_no_place_in_the_index(store, text):
+    """"ranked first in 13 indicators": "first" is the words of the count (13 indicators ranked first), not the
+    economy's place in the index (the US was judged false against its 3rd place)."""
+    found = spot.spot(text, store=store, published="2024-10-01")
+    assert not [c for c in found if c.span == "first"]
+    assert not [c for c in found if c.verdict in ACCUSING]
+    assert [c for c in found if c.match and c.match.indicator == "indicators_ranked_first"]
+
+
+def test_a_regional_rank_is_no_place_in_the_index(store):
+    """"Regional rank 3 China 56.3" after a GII table: a place within a field the store does not rank (China was
+    judged false against its 11th place overall)."""
+    text = ("Global Innovation Index 2024\nRank Economy Score\n1 Switzerland 67.5\n2 Sweden 64.5\n"
+            "Regional rank 3 China 56.3\n")
+    found = spot.spot(text, store=store, published="2024-10-01")
+    assert _exact(found, "3").match is None and not [c for c in found if c.verdict in ACCUSING]
+    line = spot.spot("China's global rank is 11th in the GII 2024, and its regional rank is 2nd.", store=store,
+                     published="2024-10-01")
+    assert _exact(line, "2nd").match is None and _exact(line, "11th").verdict == "supported"

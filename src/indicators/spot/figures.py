@@ -627,7 +627,8 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
             # rows each on a line of their own may skip ranks ("1 Switzerland 67.24\n9 Germany 58.19"); run
             # together, they are told apart by their sequence only
             skipped = item.value > expected and re.fullmatch(r"[ \t]*\n\s*", sentence[end: item.start])
-            if item.value != expected and not skipped or item.decimals or item.scale != 1 or value.scale != 1 \
+            if item.value != expected and not skipped or not sentence[end: item.start].isspace() \
+                    or item.decimals or item.scale != 1 or value.scale != 1 \
                     or item.unit not in (None, "rank") or value.unit is not None \
                     or not re.fullmatch(r"\s+[A-Z][\w.'’ -]{1,60}?\s+", sentence[item.end: value.start]) \
                     or skipped and not _economy_named(sentence[item.end: value.start].strip()):
@@ -675,6 +676,18 @@ def table_line(line: str, figures: list[Figure], unit: str, after: int) -> int |
 
 
 AND_BEFORE = re.compile(r"\band\s+$")
+FIRST_IN_RIGHT_AFTER = re.compile(r"(?i)\s+(?:in\s+the\s+world\s+|globally\s+|worldwide\s+)?(?:in|on)\s+$")
+
+
+def _first_of_a_count(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """"the US ranked first in 13 indicators": "first" is the words of the count after it (indicators ranked first,
+    `comparator_for`), not the economy's place in the index (it had been judged against the US's rank, 3rd)."""
+    dropped = {id(f) for f, after in zip(figures, figures[1:])
+               if f.ordinal and f.value == 1 and sentence[f.start: f.end].lower() == "first"
+               and FIRST_IN_RIGHT_AFTER.fullmatch(sentence, f.end, after.start)
+               and (INDICATORS_AFTER.match(sentence, after.end)
+                    or re.search(r"(?i)\bindicators\b", sentence[after.start: after.end]))}
+    return [f for f in figures if id(f) not in dropped] if dropped else figures
 
 
 def read_figures(sentence: str) -> list[Figure]:
@@ -699,6 +712,7 @@ def read_figures(sentence: str) -> list[Figure]:
     _anothers_own(sentence, figures)
     _list_ranks(sentence, figures)
     _table_rows(sentence, figures)
+    figures = _first_of_a_count(sentence, figures)
     for figure in figures:
         figure.unit = figure.unit or "count"
     # word forms last, where no figure read above stands (a bare count word only where no other form does)

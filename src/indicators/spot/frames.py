@@ -1213,7 +1213,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _not_series_noun(frame, figure, sentence)
             _received_by_an_office(frame, sentence)
             _rank_of_a_named_item(frame, figure, sentence, places)
-            if figure.tabled and frame.subject_from == "stated":
+            if figure.tabled and frame.subject_from in DETERMINED:
                 # a table's title may name the index and still rank a group ("Global Innovation Index 2024, Europe":
                 # "3 United Kingdom" is third in Europe): which ranking a row is in is assumed, never an accusation
                 frame.subject_from = "assumed"
@@ -2448,6 +2448,14 @@ def _rank_field_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(r"(?i)^\W*(?:while\s+|whereas\s+|but\s+|and\s+)?" + field + r"[^,]*,[^,]*$"))
 
 
+@functools.cache  # compiled once from the vocabulary shipped in the package
+def _field_rank_before() -> re.Pattern:
+    """A field's name before the words of a place ("Regional rank 3", "its regional ranking: 2nd", "Asia rank: 4"):
+    a place within that field."""
+    return re.compile(rf"(?i)(?P<field>\b(?:{alternatives(vocabulary()['rank_fields'])}))\s+(?:rank|ranking|place|"
+                      r"position)\s*(?::|\bof\b|\bis\b|\bwas\b)?\s*$")
+
+
 WHOLE_FIELD_AFTER = re.compile(r"(?i)^[^,;]*?\b(?:globally|worldwide|in\s+the\s+world|overall|out\s+of\s+\d+|among\s+"
                                r"(?:the\s+)?\d+\s+(?:[\w-]+\s+)?(?:economies|countries|nations))\b")
 """After a place, words that make its field the whole index ("in the top five globally", "39th among 133 global
@@ -2568,7 +2576,8 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         opened = not bracketed and read.frame.transformation != "change" and not WHOLE_FIELD_AFTER.match(phrase)
         leader_elsewhere = read.value != 1 and _leader_placed(sentence, start, read.figure.start)
         scope = after_field.match(phrase) or FOR_FIELD.match(phrase) \
-            or (opened and not leader_elsewhere and opening_field.match(sentence[start: read.figure.start]))
+            or (opened and not leader_elsewhere and opening_field.match(sentence[start: read.figure.start])) \
+            or _field_rank_before().search(sentence, max(0, read.figure.start - 40), read.figure.start)
         if scope and not (scope.re is opening_field
                           and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"
