@@ -214,3 +214,28 @@ def test_a_regional_rank_is_no_place_in_the_index(store):
     line = spot.spot("China's global rank is 11th in the GII 2024, and its regional rank is 2nd.", store=store,
                      published="2024-10-01")
     assert _exact(line, "2nd").match is None and _exact(line, "11th").verdict == "supported"
+
+
+# --- found by the second review -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In the GII 2024, China came first in 2 of 7 pillars.",
+    "In the GII 2024, China ranked first in 13 categories.",
+    "In the GII 2024, China's ranking in the region was 3rd.",
+])
+def test_places_in_other_items_or_fields_are_never_the_index_place(store, text):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    assert not [c for c in found if c.verdict in ACCUSING]
+    assert not [c for c in found if c.match and c.match.indicator in ("gii_rank", "indicators_ranked_first")]
+
+
+def test_the_year_to_a_month_opening_a_sentence_is_assumed(store):
+    figure = by_span(spot.spot("The year to June 2025 saw China's total goods exports in dollar terms rise 4.9%.",
+                               store=store, published="2025-07-20"), "4.9%")
+    assert figure.frame["period_from"] == "assumed" and figure.verdict not in ACCUSING
+
+
+def test_rows_run_together_may_end_in_the_value_unit(store):
+    text = "Global Innovation Index 2024\nRank Country Score\n1 Switzerland 67.5 points\n2 Sweden 64.5 points\n"
+    found = spot.spot(text, store=store, published="2024-10-01")
+    assert _series(_exact(found, "2")) == ("gii_rank", "SWE", "2024")

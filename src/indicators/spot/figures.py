@@ -627,7 +627,7 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
             # rows each on a line of their own may skip ranks ("1 Switzerland 67.24\n9 Germany 58.19"); run
             # together, they are told apart by their sequence only
             skipped = item.value > expected and re.fullmatch(r"[ \t]*\n\s*", sentence[end: item.start])
-            if item.value != expected and not skipped or not sentence[end: item.start].isspace() \
+            if item.value != expected and not skipped or not ROW_GAP.fullmatch(sentence, end, item.start) \
                     or item.decimals or item.scale != 1 or value.scale != 1 \
                     or item.unit not in (None, "rank") or value.unit is not None \
                     or not re.fullmatch(r"\s+[A-Z][\w.'’ -]{1,60}?\s+", sentence[item.end: value.start]) \
@@ -638,6 +638,8 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
             expected, end = int(item.value) + 1, value.end
 
 
+ROW_GAP = re.compile(r"(?i)(?:\s+(?:points|pts|score))?\s+")
+"""Between a table's rows run together: space, after the value's unit word at most ("67.5 points\n2 Sweden")."""
 TABLE_LINE = re.compile(r"\s*(?P<rank>\d{1,3})[.)]?\s+(?P<name>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\(the\)|of|the|and)){0,6})"
                         r"\s*[-–—:|]?\s*\(?(?P<value>\d{1,3}(?:\.\d+)?)\)?\s*")
 """A table's row on a line of its own: its rank, a name in capitals ("United States of America", "Netherlands (the)"),
@@ -680,12 +682,13 @@ FIRST_IN_RIGHT_AFTER = re.compile(r"(?i)\s+(?:in\s+the\s+world\s+|globally\s+|wo
 
 
 def _first_of_a_count(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """"the US ranked first in 13 indicators": "first" is the words of the count after it (indicators ranked first,
-    `comparator_for`), not the economy's place in the index (it had been judged against the US's rank, 3rd)."""
+    """"the US ranked first in 13 indicators", "first in 2 of 7 pillars": "first" is the words of the count after it
+    (indicators ranked first, `comparator_for`; pillars, no series'), not the economy's place in the index (it had been
+    judged against the US's rank, 3rd)."""
     dropped = {id(f) for f, after in zip(figures, figures[1:])
                if f.ordinal and f.value == 1 and sentence[f.start: f.end].lower() == "first"
                and FIRST_IN_RIGHT_AFTER.fullmatch(sentence, f.end, after.start)
-               and (INDICATORS_AFTER.match(sentence, after.end)
+               and (INDICATORS_AFTER.match(sentence, after.end) or OTHER_ITEMS_AFTER.match(sentence, after.end)
                     or re.search(r"(?i)\bindicators\b", sentence[after.start: after.end]))}
     return [f for f in figures if id(f) not in dropped] if dropped else figures
 
@@ -846,6 +849,11 @@ def find_figures(sentence: str) -> list[Figure]:
 
 INDICATORS_AFTER = re.compile(r"(?i)\s*(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){0,4}?indicators\b")
 """After a count, the index's indicators it counts ("nine of the 78 GII 2024 innovation indicators", "14 indicators")."""
+OTHER_ITEMS_AFTER = re.compile(r"(?i)\s*(?:of\s+(?:the\s+|its\s+)?\d+\s+)?(?:[\w-]+\s+){0,3}?(?:pillars?|sub-pillars?|"
+                               r"categories|category|areas|fields|sectors|sub-indices|subindices|metrics|dimensions|"
+                               r"domains|rankings)\b")
+"""After a count, items that are not the index's indicators ("first in 13 categories", "first in 2 of 7 pillars"):
+the store counts indicators ranked first only."""
 FIRST_IN_BEFORE = re.compile(r"(?i)\b(?:(?:ranks?|ranked|ranking|comes?|came|coming|places?|placed|placing)\s+first|"
                              r"(?:scores?|scored|scoring|performs?|performed)\s+(?:the\s+)?best|"
                              r"(?:tops?|topped|topping|leads?|led|leading)(?:\s+the\s+(?:world|rankings?))?)"
@@ -887,7 +895,8 @@ def comparator_for(before: str, figure: Figure, after: str = "") -> tuple[str, s
             return "<=", "" if SUPERLATIVE_GROUP_AFTER.match(after) else first.group(0)
         return "==", ""
     first_in = FIRST_IN_BEFORE.search(low)
-    if first_in and (re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low) or INDICATORS_AFTER.match(after)):
+    if first_in and not OTHER_ITEMS_AFTER.match(after) \
+            and (re.search(r"\b(ranks?|ranked|ranking)\s+first\s+in\s+$", low) or INDICATORS_AFTER.match(after)):
         return f"count=={figure.value:g}", first_in.group(0)
     lead = figure.start - figure.lead if figure.lead is not None else 0
     return figure.comparator, before[len(before) - lead:] if 0 < lead <= len(before) else ""

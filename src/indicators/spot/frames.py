@@ -245,7 +245,7 @@ THROUGH_MONTH = re.compile(r"\b(?:[Tt]hrough|[Tt]hru|[Uu]p\s+to|[Uu]ntil|[Tt]ill
 "As of June", which may be a stock's date or a month's figure: "As of July, exports were worth $6 billion, the highest
 monthly value so far this year"):
 January to that month."""
-YEAR_TO_MONTH = re.compile(rf"\bthe\s+year\s+(?:to|through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTHS})\b")
+YEAR_TO_MONTH = re.compile(rf"\b[Tt]he\s+year\s+(?:to|through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTHS})\b")
 """"In the year to June 2025", "the year through October": January to that month, the twelve months to it, or that
 month's change on a year before (British usage: "prices rose 3% in the year to June"). A rate is read as before (the
 month when a year follows it, else January to it), a level as January to the month; both only assumed (`_period`):
@@ -2450,10 +2450,12 @@ def _rank_field_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 @functools.cache  # compiled once from the vocabulary shipped in the package
 def _field_rank_before() -> re.Pattern:
-    """A field's name before the words of a place ("Regional rank 3", "its regional ranking: 2nd", "Asia rank: 4"):
-    a place within that field."""
-    return re.compile(rf"(?i)(?P<field>\b(?:{alternatives(vocabulary()['rank_fields'])}))\s+(?:rank|ranking|place|"
-                      r"position)\s*(?::|\bof\b|\bis\b|\bwas\b)?\s*$")
+    """A field's name before the words of a place ("Regional rank 3", "its regional ranking: 2nd", "its ranking in
+    the region was 3rd"): a place within that field."""
+    fields = alternatives(vocabulary()["rank_fields"])
+    return re.compile(rf"(?i)(?:(?P<field>\b(?:{fields}))\s+(?:rank|ranking|place|position)|"
+                      rf"\b(?:rank|ranking|place|position)\s+(?:in|within|among)\s+(?:the\s+|its\s+)?(?:{fields}))"
+                      r"\s*(?::|\bof\b|\bis\b|\bwas\b)?\s*$")
 
 
 WHOLE_FIELD_AFTER = re.compile(r"(?i)^[^,;]*?\b(?:globally|worldwide|in\s+the\s+world|overall|out\s+of\s+\d+|among\s+"
@@ -2581,7 +2583,7 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         if scope and not (scope.re is opening_field
                           and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"
-            read.frame.notes.append(f"a place within a field (“{scope.group('field')}”): the store ranks "
+            read.frame.notes.append(f"a place within a field (“{scope.group('field') or scope.group(0).strip()}”): the store ranks "
                                     "economies in the whole index only")
 
 
