@@ -70,11 +70,17 @@ def test_rows_joined_by_single_line_breaks_may_skip_ranks(store):
     assert _exact(flat, "9").unit != "rank"
 
 
-def test_a_line_with_figures_of_its_own_ends_the_table(store):
-    text = ("Global Innovation Index 2019\n\nRank Country Score\n\n1 Switzerland 67.24\n\n"
-            "Exports rose 5% to 3 trillion in 2019.\n\n9 Germany 58.19\n")
-    found = spot.spot(text, store=store, published="2019-07-29")
-    assert _exact(found, "9").unit != "rank" and _exact(found, "58.19").unit != "score"
+@pytest.mark.parametrize("text, published, rank, value", [
+    ("Global Innovation Index 2019\n\nRank Country Score\n\n1 Switzerland 67.24\n\n"
+     "Exports rose 5% to 3 trillion in 2019.\n\n9 Germany 58.19\n", "2019-07-29", "9", "58.19"),
+    ("Global Innovation Index 2024\n\nRank Economy Score\n\n1 Switzerland 67.5\n\n"
+     "Top science and technology clusters by economy\n\n3 United States 20\n", "2024-10-01", "3", "20"),
+])
+def test_a_line_with_figures_or_a_title_after_the_rows_ends_the_table(store, text, published, rank, value):
+    """A title keeps a table only between its header and its first row ("Top science and technology clusters by
+    economy" after the rows opens another list)."""
+    found = spot.spot(text, store=store, published=published)
+    assert _exact(found, rank).unit != "rank" and _exact(found, value).unit != "score"
 
 
 @pytest.mark.parametrize("row", ["9 Germany 58.19 (2018: 58.03)", "9 Germany exported 58.19", "9 Germany 58.19 bn",
@@ -103,13 +109,6 @@ def test_only_a_row_that_starts_its_line_may_skip_a_rank(store):
     text = "Global Innovation Index 2024\nRank Economy Score\n1 Switzerland 67.5\n2 Sweden 64.5\nPreviously 12 China 55.3\n"
     found = spot.spot(text, store=store, published="2024-10-01")
     assert _exact(found, "12").unit != "rank"
-
-
-def test_a_title_after_the_rows_ends_the_table(store):
-    text = ("Global Innovation Index 2024\n\nRank Economy Score\n\n1 Switzerland 67.5\n\n"
-            "Top science and technology clusters by economy\n\n3 United States 20\n")
-    found = spot.spot(text, store=store, published="2024-10-01")
-    assert _exact(found, "3").unit != "rank" and _exact(found, "20").unit != "score"
 
 
 def test_a_numbered_row_with_a_dash_is_a_row(store):
