@@ -612,10 +612,11 @@ def _column_unit(header: re.Match, columns: dict) -> str | None:
 
 
 def _table_rows(sentence: str, figures: list[Figure]) -> None:
-    """"Rank Country GII Score 1 Switzerland 66 2 Sweden 62.6 ... 10 China 56.6": a table flattened into one line.
-    After a header naming a rank column, a name column and a value column (vocabulary `table_header`), each row is
-    its item number (a rank, numbered 1, 2, 3 ... in sequence), a name and one bare value, in the value column's unit
-    (a score); the rows end where the sequence or that shape does."""
+    """"Rank Country GII Score 1 Switzerland 66 2 Sweden 62.6 ... 10 China 56.6": a table flattened into one line
+    (or its rows on lines joined by single line breaks). After a header naming a rank column, a name column and a value
+    column (vocabulary `table_header`), each row is its item number (a rank, numbered 1, 2, 3 ... in sequence, or
+    skipping ranks when each row starts its own line and names an economy), a name and one bare value, in the value
+    column's unit (a score); the rows end where the sequence or that shape does."""
     header, columns = _table_header()
     for m in header.finditer(sentence):
         if not re.match(r"\s+1\s+[A-Z]", sentence[m.end():]):
@@ -626,7 +627,7 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
         for item, value in zip(rows[::2], rows[1::2]):
             # rows each on a line of their own may skip ranks ("1 Switzerland 67.24\n9 Germany 58.19"); run
             # together, they are told apart by their sequence only
-            skipped = item.value > expected and re.fullmatch(r"[ \t]*\n\s*", sentence[end: item.start])
+            skipped = item.value > expected and LINE_BREAK_GAP.fullmatch(sentence, end, item.start)
             if item.value != expected and not skipped or not ROW_GAP.fullmatch(sentence, end, item.start) \
                     or item.decimals or item.scale != 1 or value.scale != 1 \
                     or item.unit not in (None, "rank") or value.unit is not None \
@@ -638,9 +639,12 @@ def _table_rows(sentence: str, figures: list[Figure]) -> None:
             expected, end = int(item.value) + 1, value.end
 
 
+LINE_BREAK_GAP = re.compile(r"[ \t]*\n\s*")
+"""Between two rows each on a line of its own: the line break, nothing else."""
 ROW_GAP = re.compile(r"(?i)(?:\s+(?:points|pts|score))?\s+")
 """Between a table's rows run together: space, after the value's unit word at most ("67.5 points\n2 Sweden")."""
-TABLE_LINE = re.compile(r"\s*(?P<rank>\d{1,3})[.)]?\s+(?P<name>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\(the\)|of|the|and)){0,6})"
+TABLE_LINE = re.compile(r"\s*(?P<rank>\d{1,3})[.)]?\s+"
+                        r"(?P<name>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\(the\)|of|the|and)){0,6})"
                         r"\s*[-–—:|]?\s*\(?(?P<value>\d{1,3}(?:\.\d+)?)\)?\s*")
 """A table's row on a line of its own: its rank, a name in capitals ("United States of America", "Netherlands (the)"),
 one value ("9 Germany 58.19", "1. Switzerland – 67.5"); nothing else ("9 Germany exported 58.19" is prose)."""

@@ -1387,8 +1387,8 @@ def _table_lines(context: Context, sentence: str, figures: list[Figure]) -> list
     if unit is not None:
         context.table = (unit, 0)
         return []
-    if context.table is not None and (context.table[1] or any(re.search(r"\d", sentence[f.start: f.end]) for f in figures)
-                                      or len(sentence.strip()) > 80):
+    digits = any(re.search(r"\d", sentence[f.start: f.end]) for f in figures)
+    if context.table is not None and (context.table[1] or digits or len(sentence.strip()) > 80):
         context.table = None
     return figures
 
@@ -1495,7 +1495,8 @@ def _ratios_to_gdp(reads: list[Read]) -> None:
 
 
 LIST_WORD = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|while|whereas|and|than|"
-                       r"(?:above|below|behind|ahead\s+of|trailing)(?=\s+(?:the\s+)?[A-Z]|\s+(?:the|a)\s+(?:global|world)\s+average\b))\b|,")
+                       r"(?:above|below|behind|ahead\s+of|trailing)"
+                       r"(?=\s+(?:the\s+)?[A-Z]|\s+(?:the|a)\s+(?:global|world)\s+average\b))\b|,")
 LIST_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
 SAME_LEVEL_VERB = r"(?:spent|spends|spending|invested|invests|investing|devoted|devotes|allocated|allocates)"
 """Verbs that say the level of spending itself, the ratio's numerator ("while the US spent 3.5%"): never a verb that
@@ -2583,8 +2584,9 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         if scope and not (scope.re is opening_field
                           and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"
-            read.frame.notes.append(f"a place within a field (“{scope.group('field') or scope.group(0).strip()}”): the store ranks "
-                                    "economies in the whole index only")
+            field = scope.group("field") or scope.group(0).strip()
+            read.frame.notes.append(f"a place within a field (“{field}”): the store ranks economies in the whole index "
+                                    "only")
 
 
 def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
