@@ -238,3 +238,33 @@ def test_rows_run_together_may_end_in_the_value_unit(store):
     text = "Global Innovation Index 2024\nRank Country Score\n1 Switzerland 67.5 points\n2 Sweden 64.5 points\n"
     found = spot.spot(text, store=store, published="2024-10-01")
     assert _series(_exact(found, "2")) == ("gii_rank", "SWE", "2024")
+
+
+# --- "at number 11" ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, value, period, verdict", [
+    ("China is at number 11 in the Global Innovation Index 2024.", "number 11", 11, "2024", "supported"),
+    ("China moved up to number 11 in the Global Innovation Index 2024, from number 12 a year earlier.", "number 12", 12,
+     "2023", "supported"),
+    ("In the Global Innovation Index, China climbed to number 11 in 2024 from number 14 in 2022.", "number 14", 14,
+     "2022", "contradicted"),  # WIPO: China was 11th in 2022
+])
+def test_a_place_said_as_number_n_is_read_whole(store, sentence, span, value, period, verdict):
+    """"at number 11" is a place in the ranking (the reader had read "11" alone, a count of nothing, and mapped it to
+    the cluster count); said after a placing word and ending its phrase only."""
+    figure = _exact(spot.spot(sentence, store=store, published="2024-10-01"), span)
+    assert (figure.value, figure.unit, figure.match.indicator, figure.period, figure.verdict) == (
+        value, "rank", "gii_rank", period, verdict)
+
+
+def test_a_move_between_numbered_places_reads_both(store):
+    found = spot.spot("Hong Kong fell from number 7 to number 9 in the Global Innovation Index 2024.", store=store,
+                      published="2024-10-01")
+    assert [(c.span, c.unit) for c in found] == [("number 7", "rank"), ("number 9", "rank")]
+    assert not [c for c in found if c.verdict in ACCUSING]  # WIPO: 18th in 2024; the text's year is the edition's
+
+
+@pytest.mark.parametrize("sentence", ["He took the number 5 bus to the office.", "The number 11 is prime.",
+                                      "Tesla is the number 2 brand in China."])
+def test_number_n_as_a_label_is_no_place(sentence, store):
+    assert not [c for c in spot.spot(sentence, store=store, published="2024-10-01") if c.unit == "rank"]

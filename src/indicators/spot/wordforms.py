@@ -98,6 +98,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?P<n>{CARDINAL}(?:\s+and\s+a\s+(?:half|quarter))?)[\s-]+fold\b)"),
         "rank": re.compile(
             rf"(?i)(?:\bnumber[-\s]+(?P<nw>{CARDINAL})\b(?!\s+(?:of|hundred|{alternatives(numbers.SCALES)})\b)"
+            rf"|(?<=\s)number\s+(?P<nd>\d{{1,3}})\b(?![.,]\d)"
             rf"|\bNo\.\s*(?P<nn>\d{{1,3}})\b(?![.,]\d)"
             rf"|(?:(?<=\()|(?<=\s)|^)#(?P<hn>\d{{1,3}})\b"
             rf"|\b(?P<o>first|second)(?:\s+(?:{alternatives(forms['rank_after'])})\b"
@@ -290,6 +291,14 @@ def _multiples(sentence: str) -> list[WordFigure]:
     return found
 
 
+NUMBER_PLACED_BEFORE = re.compile(r"(?i)\b(?:at|to|from|is|was|are|were|ranked|ranks|ranking|placed|remains|"
+                                  r"remained|stays|stayed|climbed|rose|fell|slipped|moved\s+up|moved\s+down)\s+$")
+"""Before "number 11", a word that places it ("at number 11", "rose to number 4"): a place in a ranking (the reader's
+"11" is then no figure of its own: figures._not_a_claim)."""
+WHEN_AFTER = re.compile(r"(?i)\s+(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|in\s+(?:19|20)\d{2}|in\s+the\s+world|"
+                        r"to\s+number\s+\d)\b")
+"""After a place, when or where it held, or the place it moved to ("from number 12 a year earlier", "at number 14 in
+2022", "number 3 in the world", "from number 7 to number 9")."""
 PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:position|place|spot|rank|ranking)\b")
 """After "#1", a place's noun ("retained its #1 position"): a place in a ranking, not a label ("(#1)")."""
 PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?i:on|among|behind|after|ahead|for|with|globally|worldwide|overall|"
@@ -305,6 +314,14 @@ def _ranks(sentence: str) -> list[WordFigure]:
     for m in p["rank"].finditer(sentence):
         if m.group("nw"):
             value = _cardinal_value(m.group("nw"))
+        elif m.group("nd"):
+            # "China is at number 11 in the Global Innovation Index", "rose to number 4, behind": a place in the
+            # ranking, said after a placing word and ending its phrase; never a label ("the number 5 bus")
+            if not NUMBER_PLACED_BEFORE.search(sentence, max(0, m.start() - 30), m.start()) \
+                    or not (PLACE_ENDS.match(sentence, m.end()) or WHEN_AFTER.match(sentence, m.end())):
+                continue
+            found.append(WordFigure(m.start(), m.end(), float(m.group("nd")), "rank", ""))
+            continue
         elif m.group("nn"):
             placed = p["rank_before"].search(sentence[max(0, m.start() - 30): m.start()])
             if not placed or placed.group(0).split()[0].lower() in ("at", "from", "to") \
