@@ -217,8 +217,9 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
         return True  # "12th April 2024 – (Beijing)": a date
     if re.search(r"\bNo\.\s*$", before) or re.search(r"(?i)\bnumber\s+$", before) and f.text.lower() == "one":
         return True  # "No. 1", "number one": not the reader's "1"; wordforms.py reads the rank whole (or numbering)
-    if f.kind == "number" and re.fullmatch(r"\d{1,3}", f.text) and re.search(r"\bnumber\s+$", before) \
-            and wordforms.NUMBER_PLACED_BEFORE.search(before[: before.rstrip().rfind(" ") + 1]):
+    said = re.search(r"\bnumber\s+$", before)
+    if f.kind == "number" and re.fullmatch(r"\d{1,3}", f.text) and said \
+            and wordforms.placed_number(sentence, f.start - len(before) + said.start()):
         return True  # "at number 11": a place, read whole by wordforms.py (where its phrase ends) or not at all
     if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \
             and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and not PLACE_AFTER.match(sentence, f.end) \

@@ -2433,9 +2433,10 @@ LEAD_UNTIL = re.compile(r"(?i)\b(?:until|till|before|up\s+to)\s+(?:the\s+end\s+o
 
 
 @functools.cache  # compiled once from the vocabulary shipped in the package
-def _rank_field_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _rank_field_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a field the words after a place name, up to the phrase's end; a field opening the place's clause:
-    "Within Asean, Malaysia remained in second place"), from the vocabulary's `rank_fields`."""
+    "Within Asean, Malaysia remained in second place"; a field named right before the place's words: "Regional rank
+    3", "its regional ranking: 2nd", "its ranking in the region was 3rd"), from the vocabulary's `rank_fields`."""
     fields = alternatives(vocabulary()["rank_fields"])
     field = (r"(?P<field>\b(?:in|within|among|amongst|across)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d+\s+)?"
              rf"(?:[\w-]+\s+){{0,4}}?(?:{fields})\b)")
@@ -2446,17 +2447,10 @@ def _rank_field_patterns() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile(r"^" + gap + r"\s+(?i:" + field + ")"),
             # the field opens the clause, and the place is in the phrase right after it ("Within Asean, Malaysia
             # remained in second place"; not "In Central Asia, India continues to lead, moving ... to 39th")
-            re.compile(r"(?i)^\W*(?:while\s+|whereas\s+|but\s+|and\s+)?" + field + r"[^,]*,[^,]*$"))
-
-
-@functools.cache  # compiled once from the vocabulary shipped in the package
-def _field_rank_before() -> re.Pattern:
-    """A field's name before the words of a place ("Regional rank 3", "its regional ranking: 2nd", "its ranking in
-    the region was 3rd"): a place within that field."""
-    fields = alternatives(vocabulary()["rank_fields"])
-    return re.compile(rf"(?i)(?:(?P<field>\b(?:{fields}))\s+(?:rank|ranking|place|position)|"
-                      rf"\b(?:rank|ranking|place|position)\s+(?:in|within|among)\s+(?:the\s+|its\s+)?(?:{fields}))"
-                      r"\s*(?::|\bof\b|\bis\b|\bwas\b)?\s*$")
+            re.compile(r"(?i)^\W*(?:while\s+|whereas\s+|but\s+|and\s+)?" + field + r"[^,]*,[^,]*$"),
+            re.compile(rf"(?i)(?:(?P<field>\b(?:{fields}))\s+(?:rank|ranking|place|position)|"
+                       rf"\b(?:rank|ranking|place|position)\s+(?:in|within|among)\s+(?:the\s+|its\s+)?(?:{fields}))"
+                       r"\s*(?::|\bof\b|\bis\b|\bwas\b)?\s*$"))
 
 
 WHOLE_FIELD_AFTER = re.compile(r"(?i)^[^,;]*?\b(?:globally|worldwide|in\s+the\s+world|overall|out\s+of\s+\d+|among\s+"
@@ -2566,7 +2560,7 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
     """A place within a field the store does not rank ("remained in second place behind Singapore" after "within
     Asean,"; "the second most innovative country among 36 upper-middle-income nations"): no series' figure (subject
     "other:rank_in_a_field"), never judged against the whole index's ranks."""
-    after_field, opening_field = _rank_field_patterns()
+    after_field, opening_field, field_before = _rank_field_patterns()
     clauses = _clauses(sentence)
     for read in reads:
         if read.frame.kind != "rank" or read.frame.role not in ("figure", "earlier"):
@@ -2580,7 +2574,7 @@ def _scoped_ranks(sentence: str, reads: list[Read]) -> None:
         leader_elsewhere = read.value != 1 and _leader_placed(sentence, start, read.figure.start)
         scope = after_field.match(phrase) or FOR_FIELD.match(phrase) \
             or (opened and not leader_elsewhere and opening_field.match(sentence[start: read.figure.start])) \
-            or _field_rank_before().search(sentence, max(0, read.figure.start - 40), read.figure.start)
+            or field_before.search(sentence, max(0, read.figure.start - 40), read.figure.start)
         if scope and not (scope.re is opening_field
                           and GLOBAL_PLACE.search(sentence, start, read.figure.end + len(phrase))):
             read.frame.subject, read.frame.subject_from = "other:rank_in_a_field", "stated"

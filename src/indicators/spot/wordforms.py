@@ -295,6 +295,13 @@ NUMBER_PLACED_BEFORE = re.compile(r"(?i)\b(?:at|to|from|is|was|are|were|ranked|r
                                   r"remained|stays|stayed|climbed|rose|fell|slipped|moved\s+up|moved\s+down)\s+$")
 """Before "number 11", a word that places it ("at number 11", "rose to number 4"): a place in a ranking (the reader's
 "11" is then no figure of its own: figures._not_a_claim)."""
+
+
+def placed_number(sentence: str, at: int) -> bool:
+    """Whether the word "number" at `at` follows a word that places it (NUMBER_PLACED_BEFORE)."""
+    return bool(NUMBER_PLACED_BEFORE.search(sentence, max(0, at - 30), at))
+
+
 WHEN_AFTER = re.compile(r"(?i)\s+(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|in\s+(?:19|20)\d{2}|in\s+the\s+world|"
                         r"to\s+number\s+\d)\b")
 """After a place, when or where it held, or the place it moved to ("from number 12 a year earlier", "at number 14 in
@@ -317,7 +324,7 @@ def _ranks(sentence: str) -> list[WordFigure]:
         elif m.group("nd"):
             # "China is at number 11 in the Global Innovation Index", "rose to number 4, behind": a place in the
             # ranking, said after a placing word and ending its phrase; never a label ("the number 5 bus")
-            if not NUMBER_PLACED_BEFORE.search(sentence, max(0, m.start() - 30), m.start()) \
+            if not placed_number(sentence, m.start()) \
                     or not (PLACE_ENDS.match(sentence, m.end()) or WHEN_AFTER.match(sentence, m.end())):
                 continue
             found.append(WordFigure(m.start(), m.end(), float(m.group("nd")), "rank", ""))
