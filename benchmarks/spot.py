@@ -506,11 +506,11 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev173": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev174": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
-                     "first run on it",
+                    "first run on it",
           "dev175": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
-                     "first run on it",
+                    "first run on it",
           "dev176": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
-                     "first run on it",
+                    "first run on it",
           "dev177": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
