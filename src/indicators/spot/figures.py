@@ -114,6 +114,7 @@ class Figure:
     move: str = ""  # a signed move in a ranking ("Korea (4th / +2)"): "up" for "+", "down" for "-" (frames._changes)
     form: str = ""  # a word form no series measures (wordforms.py: streak, duration, multiple, rank, count, ...)
     tabled: bool = False  # a table's rank or value: its unit from the table's header, never from words beside it
+    placed: bool = False  # a bare number read as a place by the words around it (`_bare_places`): its ranking a guess
 
     @property
     def said_from(self) -> int:
@@ -556,6 +557,97 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
+RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rankings?|ranked|ranks)\b")
+"""Words naming a ranking in a sentence: only there is a bare whole number placed by the words around it."""
+_NAMES = r"(?:(?:the\s+)?(?-i:[A-Z])[\w'’.-]*\s+){1,4}"
+PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|placing|puts|put|came\s+in|comes\s+in|coming\s+in|stood|stands|"
+                           rf"standing|sits|sat|landed|lands|finished|finishes)\s+(?:{_NAMES})?(?:at\s+)?"
+                           r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
+                           r"remained(?:\s+at)?)\s+|\brank\s+of\s+)$")
+"""Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
+economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
+"improved its ranking to 11")."""
+NEXT_IN_A_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_NAMES}(?:at\s+)?$")
+"""After a place read so, the next economy's in the same list ("China at 11, the United States at 3 and Germany at
+9", "ranked China 11 and India 39")."""
+MOVED_BARE = re.compile(r"(?i)\b(?:moved|moves|climbed|climbs|rose|risen|rises|jumped|jumps|fell|fallen|falls|slipped|"
+                        r"slips|dropped|drops|advanced|advances|improved|improves|slid|slides|leapt|leaped|sank|edged)\s+"
+                        r"(?:up\s+|down\s+|back\s+)?(?:(?:\w+\s+){1,2}(?:places?|spots?|positions?|notch(?:es)?|rungs?)\s+)?"
+                        r"(?:to|from)\s+$")
+"""A move said with bare numbers ("China moved up to 11 from 12", "has climbed from 81 in 2015 to 39"): a place when
+an economy (or "it", "the country") moves in a sentence naming a ranking, and nothing counted is what moves."""
+MOVER_BEFORE = re.compile(r"(?i)\b(?:it|the\s+country|the\s+nation|the\s+economy)\s+(?:has\s+|had\s+|have\s+)?\S+\s+(?:\S+\s+)?$")
+COUNTED = re.compile(r"(?i)\b(?:clusters?|hubs?|applications?|patents?|indicators?|companies|firms|universities|number|"
+                     r"share|scores?|scored|scoreboard|points|pillars?|sub-?index|count|exports?|imports?|sales|output|"
+                     r"spending|GDP|growth|PMI|prices?|rates?|unemployment|inflation)\b")
+"""Words of a count, a score or another measure: in the sentence before a bare number, in its clause after it (in
+the whole sentence after a number in brackets: "China (24) and the United States (22) host the most clusters"), it
+is not a place."""
+FIELD_AFTER = re.compile(r"\s+(?:in|on|for)\s+(?:(?!the\b|its\b|a\b|an\b|terms\b|overall\b|total\b)[a-z][\w&-]*|GDP\b|"
+                         r"the\s+(?:GII|Global\s+Innovation\s+Index|index)['’]s\s+[a-z]|"
+                         r"the\s+(?!GII\b|Global\b|WIPO['’]?s?\b|world\b|latest\b|overall\b|(?:19|20)\d{2}\b)[A-Z])")
+"""After a bare number, a field it is placed in ("ranks 1 in domestic market scale", "3 in the GII's market
+sophistication pillar", "16 in the IMD ranking", "1 in the Nature Index"): a place in something else than the index's
+overall ranking."""
+COUNTED_AFTER = re.compile(r"(?i)(?:-plus)?\s+(?:[a-z&.'’-]+\s+){0,2}?(?:clusters?|universities|companies|firms|applications?|patents?|"
+                           r"indicators?|economies|countries|nations|points?|pts)\b")
+"""Right after a bare number, what it counts ("11 Chinese universities"): it is not a place."""
+BASE_OF_A_PLACE = re.compile(r"(?i)(?:\b(?:up|down)\s+from|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
+"""Between a place and a bare number, the words of its move's other end ("39 in 2024, up from 40 in 2023", "96 ...,
+compared with 103 a year earlier"); "to" only after a place said "from" ("from 81 in 2015 to 39")."""
+
+
+def _bare_places(sentence: str, figures: list[Figure]) -> None:
+    """A bare whole number the words around it place in a ranking the sentence names: after a placing verb or noun
+    ("ranks 39", "places China at 11", "its ranking was 11"), an economy's move ("China moved up to 11 from 12"),
+    the other end of a place's move ("up from 40 in 2023"), the next economy of a list of places ("China at 11, the
+    United States at 3"), an economy's place in brackets ("Sweden (2)"), "the 40 position". They had been read as
+    counts (and matched to the count of the index's clusters). Never with words of a count, a score or another measure
+    before it in the sentence or after it in its clause ("China placed 26 of the top 100 clusters", "11 Chinese
+    universities"), nor before a field ("ranks 1 in domestic market scale", "16 in the IMD ranking"). Which ranking
+    such a place is in stays a guess (frames: never an accusation): the same words place numbers of other rankings."""
+    if not RANKING_NAMED.search(sentence):
+        return
+    previous = None
+    for figure in figures:
+        text = sentence[figure.start: figure.end].strip("()")
+        bracketed = sentence[figure.start] == "(" and sentence[figure.end - 1] == ")"
+        after = sentence[figure.end:] if bracketed else re.split(r"[,;:.]\s|[,;:.]$", sentence[figure.end:])[0]
+        if figure.unit is None and figure.scale == 1 and not figure.decimals and text.isdigit() \
+                and 1 <= figure.value <= 200 and _placed(sentence, figure, previous) \
+                and not COUNTED.search(sentence, 0, figure.start) and not COUNTED.search(after) \
+                and not COUNTED_AFTER.match(sentence, figure.end) and not FIELD_AFTER.match(sentence, figure.end):
+            figure.unit, figure.placed = "rank", True
+        previous = figure
+
+
+def _placed(sentence: str, figure: Figure, previous: Figure | None) -> bool:
+    """Whether the words around a bare number make it a place (`_bare_places`); `previous` is the figure before it."""
+    before = sentence[max(0, figure.start - 50): figure.start]
+    if PLACED_BEFORE.search(before):
+        return True
+    moved = MOVED_BARE.search(before)
+    if moved:
+        mover = sentence[max(0, moved.start() - 40): moved.start()]
+        if MOVER_BEFORE.search(mover) or any(p.end >= len(mover) - 12 for p in mentions("place", mover)):
+            return True
+    if previous is not None and previous.unit == "rank":
+        listed = NEXT_IN_A_LIST.search(sentence, previous.end, figure.start)
+        if listed and listed.start() == previous.end:
+            names = mentions("place", listed.group(0))
+            if names and names[-1].end >= len(listed.group(0).rstrip()) - len(" at"):
+                return True
+        gap = sentence[previous.end: figure.start]
+        move_to = re.search(r"(?i)\bto\s+$", gap) \
+            and re.search(r"(?i)\bfrom\s+$", sentence[max(0, previous.start - 8): previous.start])
+        if len(gap) < 60 and (BASE_OF_A_PLACE.search(gap) or move_to) and not re.search(r"\d", YEAR.sub("", gap)):
+            return True
+    if sentence[figure.start] == "(" and sentence[figure.end - 1] == ")":
+        name = sentence[max(0, figure.start - 50): figure.start].rstrip()
+        return any(p.end == len(name) for p in mentions("place", name))
+    return bool(re.search(r"(?i)\bthe\s+$", before) and re.match(r"(?i)\s+(?:place|position|spot)\b", sentence[figure.end:]))
+
+
 _NUMBER_WORD = rf"(?:{_CARD})"
 _SCALE_WORD = "(?:" + "|".join(numbers.SCALES) + ")"
 SPOKEN = re.compile(rf"(?i)\b(?:\d{{1,3}}|{_NUMBER_WORD})(?:-{_SCALE_WORD}-(?:\d{{1,3}}|{_NUMBER_WORD}))+(?:-{_SCALE_WORD})?\b"
@@ -722,6 +814,7 @@ def read_figures(sentence: str) -> list[Figure]:
     _signed_moves(sentence, figures)
     _anothers_own(sentence, figures)
     _list_ranks(sentence, figures)
+    _bare_places(sentence, figures)
     _table_rows(sentence, figures)
     figures = _first_of_a_count(sentence, figures)
     for figure in figures:

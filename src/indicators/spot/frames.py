@@ -695,7 +695,7 @@ RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{
                          r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
 """The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
 year of its edition is out (matching: `latest_periods`)."""
-RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Index|Ranking|Rankings)(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:19|20)\d{2})?"
+RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Global\s+Innovation\s+Index|Ranking|Rankings)(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:19|20)\d{2})?"
                                r",?\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:released|published|unveiled|issued|"
                                r"launched)\s+(?:by\s+(?:[\w'’-]+\s+){1,4}?)?(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
                                r"Sun)day|(?:earlier\s+)?this\s+week|today|yesterday)\b")
@@ -1224,6 +1224,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "3 United Kingdom" is third in Europe): which ranking a row is in is assumed, never an accusation
                 frame.subject_from = "assumed"
                 frame.notes.append("a table's row: the ranking it is in assumed from the text")
+            elif figure.placed and frame.subject_from in DETERMINED:
+                # "China stood at 1 in the Nature Index and at 10 in the GII", "Among upper-middle-income economies,
+                # China (1), Malaysia (2)": the words placing a bare number place other rankings' too (never accused)
+                frame.subject_from = "assumed"
+                frame.notes.append("a bare number read as a place: the ranking it is in assumed from the text")
             if figure.ordinal and EDITION_AFTER.match(sentence, figure.end):
                 frame.subject, frame.subject_from = "other:edition", "stated"
                 frame.notes.append("the number of a report's edition (“this 17th edition”), not a rank")
@@ -1248,6 +1253,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                                                      for p in places):
                 # "our country" read as the economy the text is about (China's in translations of Chinese official
                 # texts): the writer's country is a guess, above all in pasted texts (never accused)
+                frame.entity_from = "assumed"
+            if frame.entity_from == "stated" and context.country is None and _country_unnamed(places, frame.entity):
+                # "The country has climbed from 81st in 2015 to 39th" opening a pasted text: "the country" points back
+                # to nothing named, and China is only the guess of a tool about China's figures (never accused)
                 frame.entity_from = "assumed"
             _taken_by_a_place(places, figure, frame, sentence, clause, context, reads)
             _shipments(places, frame, sentence, clause, context)
@@ -3775,6 +3784,14 @@ def _is_region(code: str) -> bool:
     """A bloc or region ("EU", "region:Africa", ASEAN as China's partner), what "the bloc" and "the continent" point
     back to."""
     return code in ("EU", "CHN-ASEAN") or code.startswith("region:") and code != REGION_NAMED
+
+
+def _country_unnamed(places: list[Mention], entity: str | None) -> bool:
+    """Every place of the sentence naming `entity` is "the country" with no economy named before it in the sentence:
+    read as China only because nothing else was named (`_resolve_country`)."""
+    naming = [p for p in places if p.value == entity]
+    return bool(naming) and all(p.words.lower() in COUNTRY_WORDS and not any(
+        q.start < p.start and q.value != "WLD" and q.words.lower() not in COUNTRY_WORDS for q in places) for p in naming)
 
 
 def _resolve_country(places: list[Mention], default: str | None, own: str | None = None,
