@@ -50,6 +50,11 @@ def test_an_older_year_keeps_its_edition(store):
     (RISE.format(released="released on Tuesday"), "2024-10-03"),
     # nothing says an index came out days before: the year is the text's word
     (RISE.format(released="of WIPO"), "2025-09-18"),
+    # the words name the edition out days ago: its year, not the text's
+    (RISE.format(released="2024 released on Tuesday"), "2025-09-18"),
+    # another ranking out days ago names no edition of the GII
+    ("China rose from 14th in 2020 to 10th in 2024 in the Global Innovation Index, while the QS World University "
+     "Rankings released on Tuesday put Tsinghua 17th.", "2025-09-18"),
     # a report out days ago that is no index names no edition
     ("China rose to 10th in 2024 in the Global Innovation Index, according to a report issued today by a think tank.",
      "2025-09-18"),
@@ -154,6 +159,7 @@ def test_a_bare_place_is_never_accused(store, sentence, span):
     ("In the GII 2025, China ranks 3 in the GII's market sophistication pillar.", "3"),
     # another measure in the sentence before
     ("Its PMI stood at 49 in August, though the GII ranks it 10th.", "49"),
+    ("The China Innovation Index stood at 155 in 2022, and the GII ranking put China 11th.", "155"),
 ])
 def test_no_bare_place_where_the_words_say_otherwise(store, sentence, span):
     figure = _exact(spot.spot(sentence, store=store, published="2025-09-20"), span)

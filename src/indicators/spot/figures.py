@@ -579,10 +579,12 @@ an economy (or "it", "the country") moves in a sentence naming a ranking, and no
 MOVER_BEFORE = re.compile(r"(?i)\b(?:it|the\s+country|the\s+nation|the\s+economy)\s+(?:has\s+|had\s+|have\s+)?\S+\s+(?:\S+\s+)?$")
 COUNTED = re.compile(r"(?i)\b(?:clusters?|hubs?|applications?|patents?|indicators?|companies|firms|universities|number|"
                      r"share|scores?|scored|scoreboard|points|pillars?|sub-?index|count|exports?|imports?|sales|output|"
-                     r"spending|GDP|growth|PMI|prices?|rates?|unemployment|inflation)\b")
-"""Words of a count, a score or another measure: in the sentence before a bare number, in its clause after it (in
-the whole sentence after a number in brackets: "China (24) and the United States (22) host the most clusters"), it
-is not a place."""
+                     r"spending|GDP|growth|PMI|CPI|prices?|rates?|unemployment|inflation|gauge|tally|hotspots|entries|"
+                     r"exporters|importers|(?<!global innovation )index)\b")
+"""Words of a count, a score or another measure (an index other than the Global Innovation Index: "the China
+Innovation Index stood at 155", "the Caixin index stood at 50"): in the sentence before a bare number, in its clause
+after it (in the whole sentence after a number in brackets: "China (24) and the United States (22) host the most
+clusters"), it is not a place."""
 FIELD_AFTER = re.compile(r"\s+(?:in|on|for)\s+(?:(?!the\b|its\b|a\b|an\b|terms\b|overall\b|total\b)[a-z][\w&-]*|GDP\b|"
                          r"the\s+(?:GII|Global\s+Innovation\s+Index|index)['’]s\s+[a-z]|"
                          r"the\s+(?!GII\b|Global\b|WIPO['’]?s?\b|world\b|latest\b|overall\b|(?:19|20)\d{2}\b)[A-Z])")

@@ -695,12 +695,13 @@ RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{
                          r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
 """The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
 year of its edition is out (matching: `latest_periods`)."""
-RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Global\s+Innovation\s+Index|Ranking|Rankings)(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:19|20)\d{2})?"
+RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Global\s+Innovation\s+Index)(?:\s*\([A-Z]{2,6}\))?(?:\s+((?:19|20)\d{2}))?"
                                r",?\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:released|published|unveiled|issued|"
                                r"launched)\s+(?:by\s+(?:[\w'’-]+\s+){1,4}?)?(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
                                r"Sun)day|(?:earlier\s+)?this\s+week|today|yesterday)\b")
-"""An index said to have come out days before the text ("according to WIPO's Global Innovation Index released on
-Tuesday"): the edition out by the text's date, named by the text's year (GII 2025, out in September 2025)."""
+"""The GII said to have come out days before the text ("according to WIPO's Global Innovation Index released on
+Tuesday"): the edition out by the text's date, named by the text's year (GII 2025, out in September 2025), unless the
+words name its year ("the GII 2024 released on Tuesday")."""
 CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth|"
                        r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$")
 """A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
@@ -1282,8 +1283,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                     and context.named_in[frame.entity][0] != paragraph:
                 frame.entity_carried_from = context.named_in[frame.entity][1]  # nor on another subject's economy
             _repeated(frame, figure, unit, sentence, context)
-        edition = context.edition or (str(context.published.year) if context.published
-                                      and RELEASED_DAYS_AGO.search(sentence) else None)
+        released = RELEASED_DAYS_AGO.search(sentence) if context.published else None
+        edition = context.edition or (released and (released.group(1) or str(context.published.year)))
         if edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
                 and frame.period == str(int(edition) - 1):
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024", "from 14th in 2020 to
