@@ -35,8 +35,19 @@ def test_the_year_before_an_index_out_days_ago_is_no_accusation(store, released)
     place = _exact(found, "10th")
     assert (place.match.indicator, place.match.period) == ("gii_rank", "2024")
     assert place.verdict == "needs-review"
-    assert "open: period" in place.explanation
+    assert "the period is 2024 or 2025" in place.explanation
     assert any("the year before the 2025 edition" in note for note in place.frame["notes"])
+
+
+@pytest.mark.parametrize("wrong", ["14th", "9th"])
+def test_a_place_false_on_either_reading_is_contradicted(store, wrong):
+    """"14th in 2024" beside the index just out is false on 2024's row (11th) and on the 2025 edition's (10th):
+    the period is open only between those two readings, and the figure disagrees with each."""
+    found = spot.spot(f"China ranked {wrong} in 2024, according to the Global Innovation Index released on Tuesday.",
+                      store=store, published="2025-09-18")
+    place = _exact(found, wrong)
+    assert place.verdict == "contradicted"
+    assert "the figure disagrees with each" in place.explanation
 
 
 def test_an_older_year_keeps_its_edition(store):

@@ -1060,6 +1060,10 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
             candidate.frame = {**candidate.frame, "period": latest[0], "period_from": "assumed"}
             candidate.open = frame.open_dimensions()
             candidate.flags.append("period-from-published")
+    elif frame.period and frame.period_readings:
+        # "10th in 2024, according to the GII released on Tuesday": the year said, or the edition the words name;
+        # judged on each (drafting: an accusation only when every reading disagrees)
+        candidate._periods, candidate._readings = [frame.period, *frame.period_readings], True
     freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6

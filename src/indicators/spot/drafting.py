@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import decimal
 import operator
 import re
@@ -193,7 +194,20 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     results = _check(batch, store, as_of)
     accused = []
     for c, ids in owners:
-        if results[ids[0]].verdict not in SUPPORTING:
+        readings = [results[f"{ids[0]}-p{k}"] for k in range(1, len(getattr(c, "_periods", [])))]
+        # the period is open only between readings the words allow: when each of them accuses, so may the figure
+        c._every_reading_accuses = getattr(c, "_readings", False) and all(
+            r.verdict in ACCUSING for r in [results[ids[0]], *readings])
+        if getattr(c, "_readings", False) and results[ids[0]].verdict not in SUPPORTING \
+                and any(r.verdict in SUPPORTING for r in readings):
+            # it holds on one reading and not on the other: which the text means is not certain
+            holding = next(p for p, r in zip(c._periods[1:], readings) if r.verdict in SUPPORTING)
+            results[ids[0]] = dataclasses.replace(
+                results[ids[0]], verdict="needs-review",
+                explanation=(f"Needs review: the period is {c.period} or {holding} (the edition the text names); on "
+                             f"{holding} the figure holds, on {c.period} the engine says {results[ids[0]].verdict} "
+                             f"({results[ids[0]].explanation})"))
+        elif results[ids[0]].verdict not in SUPPORTING:
             for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
                 if results[f"{ids[0]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
                     results[ids[0]] = results[f"{ids[0]}-p{k}"]
@@ -252,8 +266,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     for k, (c, chosen, disagreeing) in enumerate(accused):
         holding = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict in SUPPORTING]
         reasons = []
-        if c.open:
-            reasons.append(f"open: {', '.join(c.open)}")
+        still_open = [d for d in c.open if not (d == "period" and getattr(c, "_every_reading_accuses", False))]
+        if still_open:
+            reasons.append(f"open: {', '.join(still_open)}")
         if c.match.narrower:
             reasons.append("the series counts a narrower subject")
         if disagreeing:
@@ -369,6 +384,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             c.verdict = "needs-review"
         elif c.verdict == "contradicted":
             c.explanation += _superseded_note(held)
+            if getattr(c, "_every_reading_accuses", False):
+                c.explanation += (f" The period is {c.period} or {', '.join(c._periods[1:])} (the edition the text "
+                                  "names): the figure disagrees with each.")
 
 
 def _observed_in_its_units(c, result) -> float | None:

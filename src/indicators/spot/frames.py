@@ -306,6 +306,7 @@ class Frame:
     role: str = "figure"  # figure, earlier (a base figure: "up from 24"), conversion ("(146.5 billion U.S. dollars)"), leader
     sign: int = 1
     released_on: str = ""  # the day the text says its source came out ("released ... on September 1"), ISO, else ""
+    period_readings: tuple[str, ...] = ()  # other periods the words allow ("10th in 2024" of the 2025 edition: 2025)
     form: str = ""  # a figure written in words that no series measures (wordforms.py): "streak", "duration", ...
     multiple: float | None = None  # a multiple judged as the growth it implies ("33-fold": +3,200%): the 33 said
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
@@ -1291,7 +1292,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             # 10th in 2024, according to the Global Innovation Index released on Tuesday" (a text of September 2025):
             # the year before an edition the text named, or one out days before it, may be the edition's data year;
             # which row is meant is a guess (never an accusation)
-            frame.period_from = "assumed"
+            frame.period_from, frame.period_readings = "assumed", (edition,)
             frame.notes.append(f"{frame.period}: the year before the {edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause, *neighbours[id(figure)]) \
             or _month_on_month(sentence, frame, clause, *neighbours[id(figure)])
