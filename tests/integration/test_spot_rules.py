@@ -1880,13 +1880,19 @@ def test_an_opening_phrase_before_a_clause_without_a_place_binds_nothing(store):
     assert c.frame["entity_bound"] != "strong" or c.frame["entity"] == "CHN"
 
 
-@pytest.mark.parametrize("year, accusing", [("2024", False), ("2025", True)])
-def test_the_year_before_a_named_edition_is_never_judged_as_stated(store, year, accusing):
-    # GII CHE score: 2024 67.5, 2025 66.0; the text names the 2025 edition and gives a score "in 2024"
-    text = (f"Switzerland tops the 2025 Global Innovation Index.\n\nWith a GII score of 61.0 in {year}, "
+@pytest.mark.parametrize("score, year, verdict", [
+    ("66.0", "2024", "needs-review"),  # holds on the 2025 edition (its data year 2024), not on 2024's row
+    ("67.5", "2024", "supported"),     # 2024's row
+    ("61.0", "2024", "contradicted"),  # false on both readings (pass 35)
+    ("61.0", "2025", "contradicted"),
+])
+def test_the_year_before_a_named_edition_is_judged_on_both_readings(store, score, year, verdict):
+    # GII CHE score: 2024 67.5, 2025 66.0; the text names the 2025 edition and gives a score "in 2024": that year's
+    # row or the 2025 edition's (its data year); never accused on one of them alone
+    text = (f"Switzerland tops the 2025 Global Innovation Index.\n\nWith a GII score of {score} in {year}, "
             "Switzerland slipped.")
-    c = by_span(spot.spot(text, store=store, published="2025-10-10"), "61.0")
-    assert (c.verdict in ACCUSING) == accusing, c.explanation
+    c = by_span(spot.spot(text, store=store, published="2025-10-10"), score)
+    assert c.verdict == verdict, c.explanation
 
 
 # --- a release day the text states dates the edition it reports (issue 20) -------------------------------------------
