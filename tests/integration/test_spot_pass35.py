@@ -35,7 +35,7 @@ def test_the_year_before_an_index_out_days_ago_is_no_accusation(store, released)
     place = _exact(found, "10th")
     assert (place.match.indicator, place.match.period) == ("gii_rank", "2024")
     assert place.verdict == "needs-review"
-    assert "the period is 2024 or 2025" in place.explanation
+    assert "the period is 2024, or the 2025 edition" in place.explanation
     assert any("the year before the 2025 edition" in note for note in place.frame["notes"])
 
 

@@ -204,9 +204,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             holding = next(p for p, r in zip(c._periods[1:], readings) if r.verdict in SUPPORTING)
             results[ids[0]] = dataclasses.replace(
                 results[ids[0]], verdict="needs-review",
-                explanation=(f"Needs review: the period is {c.period} or {holding} (the edition the text names); on "
-                             f"{holding} the figure holds, on {c.period} the engine says {results[ids[0]].verdict} "
-                             f"({results[ids[0]].explanation})"))
+                explanation=(f"Needs review: the period is {c.period}, or the {holding} edition (its data year "
+                             f"{c.period}); on the {holding} edition the figure holds, on {c.period} the engine says "
+                             f"{results[ids[0]].verdict} ({results[ids[0]].explanation})"))
         elif results[ids[0]].verdict not in SUPPORTING:
             for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
                 if results[f"{ids[0]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
@@ -385,8 +385,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         elif c.verdict == "contradicted":
             c.explanation += _superseded_note(held)
             if getattr(c, "_every_reading_accuses", False):
-                c.explanation += (f" The period is {c.period} or {', '.join(c._periods[1:])} (the edition the text "
-                                  "names): the figure disagrees with each.")
+                c.explanation += (f" The period is {c.period}, or the {', '.join(c._periods[1:])} edition (its data "
+                                  f"year {c.period}): the figure disagrees with each.")
 
 
 def _observed_in_its_units(c, result) -> float | None:

@@ -560,8 +560,9 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
 RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rankings?|ranked|ranks)\b")
 """Words naming a ranking in a sentence: only there is a bare whole number placed by the words around it."""
 _NAMES = r"(?:(?:the\s+)?(?-i:[A-Z])[\w'’.-]*\s+){1,4}"
-PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|placing|puts|put|came\s+in|comes\s+in|coming\s+in|stood|stands|"
-                           rf"standing|sits|sat|landed|lands|finished|finishes)\s+(?:{_NAMES})?(?:at\s+)?"
+PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|placing|puts|put|came\s+in|comes\s+in|"
+                           rf"coming\s+in|stood|stands|standing|sits|sat|landed|lands|finished|finishes)\s+"
+                           rf"(?:{_NAMES})?(?:at\s+)?"
                            r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
                            r"remained(?:\s+at)?)\s+|\brank\s+of\s+)$")
 """Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
@@ -570,13 +571,15 @@ economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 
 NEXT_IN_A_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_NAMES}(?:at\s+)?$")
 """After a place read so, the next economy's in the same list ("China at 11, the United States at 3 and Germany at
 9", "ranked China 11 and India 39")."""
-MOVED_BARE = re.compile(r"(?i)\b(?:moved|moves|climbed|climbs|rose|risen|rises|jumped|jumps|fell|fallen|falls|slipped|"
-                        r"slips|dropped|drops|advanced|advances|improved|improves|slid|slides|leapt|leaped|sank|edged)\s+"
-                        r"(?:up\s+|down\s+|back\s+)?(?:(?:\w+\s+){1,2}(?:places?|spots?|positions?|notch(?:es)?|rungs?)\s+)?"
-                        r"(?:to|from)\s+$")
+MOVED_BARE = re.compile(r"(?i)\b(?:moved|moves|climbed|climbs|rose|risen|rises|jumped|jumps|fell|fallen|falls|"
+                        r"slipped|slips|dropped|drops|advanced|advances|improved|improves|slid|slides|leapt|leaped|sank|"
+                        r"edged)\s+(?:up\s+|down\s+|back\s+)?"
+                        r"(?:(?:\w+\s+){1,2}(?:places?|spots?|positions?|notch(?:es)?|rungs?)\s+)?(?:to|from)\s+$")
 """A move said with bare numbers ("China moved up to 11 from 12", "has climbed from 81 in 2015 to 39"): a place when
 an economy (or "it", "the country") moves in a sentence naming a ranking, and nothing counted is what moves."""
-MOVER_BEFORE = re.compile(r"(?i)\b(?:it|the\s+country|the\s+nation|the\s+economy)\s+(?:has\s+|had\s+|have\s+)?\S+\s+(?:\S+\s+)?$")
+MOVER_BEFORE = re.compile(r"(?i)\b(?:it|the\s+country|the\s+nation|the\s+economy)\s+(?:has\s+|had\s+|have\s+)?\S+\s+"
+                          r"(?:\S+\s+)?$")
+"""Before a verb of moving, the economy said as "it" or "the country" ("The country has climbed from 81 ...")."""
 COUNTED = re.compile(r"(?i)\b(?:clusters?|hubs?|applications?|patents?|indicators?|companies|firms|universities|number|"
                      r"share|scores?|scored|scoreboard|points|pillars?|sub-?index|count|exports?|imports?|sales|output|"
                      r"spending|GDP|growth|PMI|CPI|prices?|rates?|unemployment|inflation|gauge|tally|hotspots|entries|"
@@ -591,8 +594,8 @@ FIELD_AFTER = re.compile(r"\s+(?:in|on|for)\s+(?:(?!the\b|its\b|a\b|an\b|terms\b
 """After a bare number, a field it is placed in ("ranks 1 in domestic market scale", "3 in the GII's market
 sophistication pillar", "16 in the IMD ranking", "1 in the Nature Index"): a place in something else than the index's
 overall ranking."""
-COUNTED_AFTER = re.compile(r"(?i)(?:-plus)?\s+(?:[a-z&.'’-]+\s+){0,2}?(?:clusters?|universities|companies|firms|applications?|patents?|"
-                           r"indicators?|economies|countries|nations|points?|pts)\b")
+COUNTED_AFTER = re.compile(r"(?i)(?:-plus)?\s+(?:[a-z&.'’-]+\s+){0,2}?(?:clusters?|universities|companies|firms|"
+                           r"applications?|patents?|indicators?|economies|countries|nations|points?|pts)\b")
 """Right after a bare number, what it counts ("11 Chinese universities"): it is not a place."""
 BASE_OF_A_PLACE = re.compile(r"(?i)(?:\b(?:up|down)\s+from|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
 """Between a place and a bare number, the words of its move's other end ("39 in 2024, up from 40 in 2023", "96 ...,
@@ -647,7 +650,8 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None) -> bool:
     if sentence[figure.start] == "(" and sentence[figure.end - 1] == ")":
         name = sentence[max(0, figure.start - 50): figure.start].rstrip()
         return any(p.end == len(name) for p in mentions("place", name))
-    return bool(re.search(r"(?i)\bthe\s+$", before) and re.match(r"(?i)\s+(?:place|position|spot)\b", sentence[figure.end:]))
+    return bool(re.search(r"(?i)\bthe\s+$", before)
+                and re.match(r"(?i)\s+(?:place|position|spot)\b", sentence[figure.end:]))
 
 
 _NUMBER_WORD = rf"(?:{_CARD})"

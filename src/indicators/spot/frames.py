@@ -696,10 +696,11 @@ RELEASED_ON = re.compile(r"(?i)\b(?:released|published|unveiled|issued)\b[^.;:]{
                          r"(\d{1,2})\b(?:,?\s+((?:19|20)\d{2})\b)?")
 """The day a text says its source came out ("the latest ... Cluster study released by WIPO on September 1"): the
 year of its edition is out (matching: `latest_periods`)."""
-RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Global\s+Innovation\s+Index)(?:\s*\([A-Z]{2,6}\))?(?:\s+((?:19|20)\d{2}))?"
-                               r",?\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:released|published|unveiled|issued|"
-                               r"launched)\s+(?:by\s+(?:[\w'’-]+\s+){1,4}?)?(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
-                               r"Sun)day|(?:earlier\s+)?this\s+week|today|yesterday)\b")
+RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Global\s+Innovation\s+Index)(?:\s*\([A-Z]{2,6}\))?"
+                               r"(?:\s+((?:19|20)\d{2}))?,?\s+(?:(?:which|that)\s+(?:was|were)\s+)?"
+                               r"(?:released|published|unveiled|issued|launched)\s+(?:by\s+(?:[\w'’-]+\s+){1,4}?)?"
+                               r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:earlier\s+)?this\s+week|today|"
+                               r"yesterday)\b")
 """The GII said to have come out days before the text ("according to WIPO's Global Innovation Index released on
 Tuesday"): the edition out by the text's date, named by the text's year (GII 2025, out in September 2025), unless the
 words name its year ("the GII 2024 released on Tuesday")."""
@@ -1290,8 +1291,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 and frame.period == str(int(edition) - 1):
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024", "from 14th in 2020 to
             # 10th in 2024, according to the Global Innovation Index released on Tuesday" (a text of September 2025):
-            # the year before an edition the text named, or one out days before it, may be the edition's data year;
-            # which row is meant is a guess (never an accusation)
+            # the year before an edition the text named, or one out days before it, may be the edition's data year:
+            # judged on both rows (drafting: an accusation only when the figure disagrees with each)
             frame.period_from, frame.period_readings = "assumed", (edition,)
             frame.notes.append(f"{frame.period}: the year before the {edition} edition named (its data year?)")
         qualifier = _qualifier(sentence, figure, clause, *neighbours[id(figure)]) \
@@ -3792,8 +3793,9 @@ def _country_unnamed(places: list[Mention], entity: str | None) -> bool:
     """Every place of the sentence naming `entity` is "the country" with no economy named before it in the sentence:
     read as China only because nothing else was named (`_resolve_country`)."""
     naming = [p for p in places if p.value == entity]
-    return bool(naming) and all(p.words.lower() in COUNTRY_WORDS and not any(
-        q.start < p.start and q.value != "WLD" and q.words.lower() not in COUNTRY_WORDS for q in places) for p in naming)
+    named_before = [q.start for q in places if q.value != "WLD" and q.words.lower() not in COUNTRY_WORDS]
+    return bool(naming) and all(p.words.lower() in COUNTRY_WORDS and not any(s < p.start for s in named_before)
+                                for p in naming)
 
 
 def _resolve_country(places: list[Mention], default: str | None, own: str | None = None,
