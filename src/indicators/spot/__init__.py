@@ -1063,7 +1063,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
     elif frame.period and frame.period_readings:
         # "10th in 2024, according to the GII released on Tuesday": the year said, or the edition the words name;
         # judged on each (drafting: an accusation only when every reading disagrees)
-        candidate._periods, candidate._readings = [frame.period, *frame.period_readings], True
+        candidate._periods = [frame.period, *frame.period_readings]
     freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6

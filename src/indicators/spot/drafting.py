@@ -195,10 +195,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     accused = []
     for c, ids in owners:
         readings = [results[f"{ids[0]}-p{k}"] for k in range(1, len(getattr(c, "_periods", [])))]
+        said_both_ways = bool(c.frame.get("period_readings"))  # else the other periods are a lede's latest ones
         # the period is open only between readings the words allow: when each of them accuses, so may the figure
-        c._every_reading_accuses = getattr(c, "_readings", False) and all(
-            r.verdict in ACCUSING for r in [results[ids[0]], *readings])
-        if getattr(c, "_readings", False) and results[ids[0]].verdict not in SUPPORTING \
+        c._every_reading_accuses = said_both_ways and all(r.verdict in ACCUSING for r in [results[ids[0]], *readings])
+        if said_both_ways and results[ids[0]].verdict not in SUPPORTING \
                 and any(r.verdict in SUPPORTING for r in readings):
             # it holds on one reading and not on the other: which the text means is not certain
             holding = next(p for p, r in zip(c._periods[1:], readings) if r.verdict in SUPPORTING)

@@ -63,9 +63,11 @@ IN_ORDINAL = re.compile(r"(?i)\bin\s+$")
 ORDINAL_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|with|while|behind|ahead|after|among|overall)\b)")
 """An ordinal word after "in" that ends its phrase ("and Shanghai-Suzhou in sixth,") is a rank, elided from "in sixth
 place"; "in third quarter" or "in the third" are not."""
-MOVED_TO = re.compile(r"(?i)(?:\b(?:was|is|were|are|remained|remains|stayed|stays|(?:fell|falls|fallen|dropped|drops|slipped|"
-                      r"slips|slid|slides|declined|rose|rises|risen|climbed|climbs|jumped|jumps|moved|moves|advanced|"
-                      r"improved|edged|went|came|sank|leapt|leaped|surged|retreated)\s+(?:up\s+|down\s+|back\s+)?"
+RANK_MOVE_VERBS = (r"fell|falls|fallen|dropped|drops|slipped|slips|slid|slides|rose|rises|risen|climbed|climbs|jumped|"
+                   r"jumps|moved|moves|advanced|improved|edged|sank|leapt|leaped")
+"""The verbs of a move in a ranking that MOVED_TO and MOVED_BARE share (each adds its own)."""
+MOVED_TO = re.compile(r"(?i)(?:\b(?:was|is|were|are|remained|remains|stayed|stays|"
+                      rf"(?:{RANK_MOVE_VERBS}|declined|went|came|surged|retreated)\s+(?:up\s+|down\s+|back\s+)?"
                       r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:places?|spots?|positions?|"
                       r"notch(?:es)?|rungs?|ranks?)\s+)?to)"
                       rf"|\bto\s+{ORDINAL}\s+from)\s+$")
@@ -571,9 +573,7 @@ economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 
 NEXT_IN_A_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_NAMES}(?:at\s+)?$")
 """After a place read so, the next economy's in the same list ("China at 11, the United States at 3 and Germany at
 9", "ranked China 11 and India 39")."""
-MOVED_BARE = re.compile(r"(?i)\b(?:moved|moves|climbed|climbs|rose|risen|rises|jumped|jumps|fell|fallen|falls|"
-                        r"slipped|slips|dropped|drops|advanced|advances|improved|improves|slid|slides|leapt|leaped|sank|"
-                        r"edged)\s+(?:up\s+|down\s+|back\s+)?"
+MOVED_BARE = re.compile(rf"(?i)\b(?:{RANK_MOVE_VERBS}|advances|improves)\s+(?:up\s+|down\s+|back\s+)?"
                         r"(?:(?:\w+\s+){1,2}(?:places?|spots?|positions?|notch(?:es)?|rungs?)\s+)?(?:to|from)\s+$")
 """A move said with bare numbers ("China moved up to 11 from 12", "has climbed from 81 in 2015 to 39"): a place when
 an economy (or "it", "the country") moves in a sentence naming a ranking, and nothing counted is what moves."""
@@ -619,15 +619,16 @@ def _bare_places(sentence: str, figures: list[Figure]) -> None:
         bracketed = sentence[figure.start] == "(" and sentence[figure.end - 1] == ")"
         after = sentence[figure.end:] if bracketed else re.split(r"[,;:.]\s|[,;:.]$", sentence[figure.end:])[0]
         if figure.unit is None and figure.scale == 1 and not figure.decimals and text.isdigit() \
-                and 1 <= figure.value <= 200 and _placed(sentence, figure, previous) \
+                and 1 <= figure.value <= 200 and _placed(sentence, figure, previous, bracketed) \
                 and not COUNTED.search(sentence, 0, figure.start) and not COUNTED.search(after) \
                 and not COUNTED_AFTER.match(sentence, figure.end) and not FIELD_AFTER.match(sentence, figure.end):
             figure.unit, figure.placed = "rank", True
         previous = figure
 
 
-def _placed(sentence: str, figure: Figure, previous: Figure | None) -> bool:
-    """Whether the words around a bare number make it a place (`_bare_places`); `previous` is the figure before it."""
+def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: bool) -> bool:
+    """Whether the words around a bare number make it a place (`_bare_places`); `previous` is the figure before it,
+    `bracketed` whether the number stands alone in brackets ("Sweden (2)")."""
     before = sentence[max(0, figure.start - 50): figure.start]
     if PLACED_BEFORE.search(before):
         return True
@@ -647,7 +648,7 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None) -> bool:
             and re.search(r"(?i)\bfrom\s+$", sentence[max(0, previous.start - 8): previous.start])
         if len(gap) < 60 and (BASE_OF_A_PLACE.search(gap) or move_to) and not re.search(r"\d", YEAR.sub("", gap)):
             return True
-    if sentence[figure.start] == "(" and sentence[figure.end - 1] == ")":
+    if bracketed:
         name = sentence[max(0, figure.start - 50): figure.start].rstrip()
         return any(p.end == len(name) for p in mentions("place", name))
     return bool(re.search(r"(?i)\bthe\s+$", before)

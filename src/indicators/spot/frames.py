@@ -1135,6 +1135,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     base_months = _base_months(sentence, plain)
     main_period = None
     earlier_years = set()
+    released = RELEASED_DAYS_AGO.search(sentence) if context.published else None  # the GII just out: its edition
+    edition = context.edition or (released and (released.group(1) or str(context.published.year)))
     for index, figure in enumerate(figures):
         before = sentence[max(0, figure.start - 60): figure.start]
         comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
@@ -1285,8 +1287,6 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                     and context.named_in[frame.entity][0] != paragraph:
                 frame.entity_carried_from = context.named_in[frame.entity][1]  # nor on another subject's economy
             _repeated(frame, figure, unit, sentence, context)
-        released = RELEASED_DAYS_AGO.search(sentence) if context.published else None
-        edition = context.edition or (released and (released.group(1) or str(context.published.year)))
         if edition and frame.kind in ("score", "rank") and frame.period_from == "stated" \
                 and frame.period == str(int(edition) - 1):
             # "according to the 2025 Global Innovation Index ... With a score of 66.0 in 2024", "from 14th in 2020 to
