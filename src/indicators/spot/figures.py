@@ -560,16 +560,30 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
 
 
 RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rankings?|ranked|ranks)\b")
-"""Words naming a ranking in a sentence: only there is a bare whole number placed by the words around it."""
+"""Words naming a ranking in a sentence: there a bare whole number is placed by the words around it."""
+GII_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index)\b")
+"""The index named in a sentence whose next sentence may go on with its places (`_bare_places`, `ranking_before`)."""
+ANOTHER_SCALE = re.compile(r"(?i)\b(?:IMD|Nature|QS|Times\s+Higher|FIFA|Olympics?|medals?|league|tables?|lists?|survey|"
+                           r"polls?|ratings?|rated|scores?|scored|clusters?|hubs?|cities|among|income|pillars?|"
+                           r"sub-?ind(?:ex|ices)|(?<!Innovation )index|yuan|rubles?|rupees?|dollars?|euros?|yen|currency|exchange|"
+                           r"temperatures?|degrees|ages?|aged|Gini|holdings|tariffs?|minister|ministry)\b")
+"""Words of another ranking, group or scale ("In the IMD survey, it stood at 16", "the yuan stood at 7", "Among
+upper-middle-income economies, it stood at 1"): in a sentence with them, or after one with them, the Global Innovation
+Index named before is not what a bare number is placed in."""
+CARRIED_ASIDE = re.compile(r"(?i)\b(?:(?:in|on|by|within|among|for|as|ahead\s+of|behind|according\s+to)\s+"
+                           r"(?!(?:19|20)\d{2}\b)(?=\S)|said|says|say|reported|ago|percent|per\s+cent)|%")
+"""In a sentence going on with the index named before it, words placing its numbers elsewhere or at a time it does not
+name ("In the World Competitiveness Yearbook, it stood at 11", "It stood at 11 by Bloomberg's measure", "Moody's
+said", "A decade ago it stood at 35", "in August"): only years may follow "in" and "by" there."""
 _NAMES = r"(?:(?:the\s+)?(?-i:[A-Z])[\w'’.-]*\s+){1,4}"
 PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|placing|puts|put|came\s+in|comes\s+in|"
                            rf"coming\s+in|stood|stands|standing|sits|sat|landed|lands|finished|finishes)\s+"
                            rf"(?:{_NAMES})?(?:at\s+)?"
                            r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
-                           r"remained(?:\s+at)?)\s+|\brank\s+of\s+)$")
+                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+)$")
 """Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
 economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
-"improved its ranking to 11")."""
+"improved its ranking to 11", "global rankings of 77 and 79")."""
 NEXT_IN_A_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_NAMES}(?:at\s+)?$")
 """After a place read so, the next economy's in the same list ("China at 11, the United States at 3 and Germany at
 9", "ranked China 11 and India 39")."""
@@ -597,12 +611,30 @@ overall ranking."""
 COUNTED_AFTER = re.compile(r"(?i)(?:-plus)?\s+(?:[a-z&.'’-]+\s+){0,2}?(?:clusters?|universities|companies|firms|"
                            r"applications?|patents?|indicators?|economies|countries|nations|points?|pts)\b")
 """Right after a bare number, what it counts ("11 Chinese universities"): it is not a place."""
+RANK_NOUN_FROM = re.compile(r"(?i)\b(?:ranking|rank|position|standing)(?:\s+(?!from\b|to\b|(?:in|as|for|on|among|within)"
+                            r"\s+(?!the\s+(?:GII|Global\s+Innovation|index|rankings?)\b))[\w'’-]+){0,6}\s+from\s+$")
+"""Before a bare whole number, a place's noun and its move's start ("improved its ranking from 22 in 2017 to 17", "its
+rank in the GII fell from 56 to 59"): the number is the place it moved from (the one after "to", its place now); not
+a place in a field or a group ("its position in trade moved from 32", "its standing as a creditor fell from 1")."""
+PLACER_BEFORE = re.compile(r"(?i)\b(?:it|we|its|our|the\s+country|the\s+nation|the\s+economy|the\s+country['’]s)\s+"
+                           r"(?:has\s+|had\s+|have\s+)?$")
+"""Before the placing words in a sentence going on with the index named before it, who is placed: "it", "we", "its"
+("In 2014, it stood at 29", "its ranking moved from 22"), else an economy's name (`_placer_named`)."""
+MOVING_ON = re.compile(r"(?i)^\s*,\s*(?:dropping|falling|slipping|sliding|sinking|declining|rising|climbing|jumping|"
+                       r"moving|advancing|improving|leaping)\s+(?:up\s+|down\s+|back\s+)?to\s+$")
+"""Between a place and a bare number, the words of its move on ("we stood at 68, dropping to 81 by 2013")."""
+DATED_NEXT = re.compile(r"(?i)^\s+(?:by|in)\s+(?:19|20)\d{2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+"""Between a place and a bare number, the place's year and a list's joint: the next place of a dated list ("dropping
+to 81 by 2013, 96 by 2018 and 102 by 2023")."""
+LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+"""Between a place and a bare number, a list's joint: the list's next place ("global rankings of 77 and 79
+respectively")."""
 BASE_OF_A_PLACE = re.compile(r"(?i)(?:\b(?:up|down)\s+from|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
 """Between a place and a bare number, the words of its move's other end ("39 in 2024, up from 40 in 2023", "96 ...,
 compared with 103 a year earlier"); "to" only after a place said "from" ("from 81 in 2015 to 39")."""
 
 
-def _bare_places(sentence: str, figures: list[Figure]) -> None:
+def _bare_places(sentence: str, figures: list[Figure], ranking_before: bool = False) -> None:
     """A bare whole number the words around it place in a ranking the sentence names: after a placing verb or noun
     ("ranks 39", "places China at 11", "its ranking was 11"), an economy's move ("China moved up to 11 from 12"),
     the other end of a place's move ("up from 40 in 2023"), the next economy of a list of places ("China at 11, the
@@ -610,8 +642,13 @@ def _bare_places(sentence: str, figures: list[Figure]) -> None:
     counts (and matched to the count of the index's clusters). Never with words of a count, a score or another measure
     before it in the sentence or after it in its clause ("China placed 26 of the top 100 clusters", "11 Chinese
     universities"), nor before a field ("ranks 1 in domestic market scale", "16 in the IMD ranking"). Which ranking
-    such a place is in stays a guess (frames: never an accusation): the same words place numbers of other rankings."""
-    if not RANKING_NAMED.search(sentence):
+    such a place is in stays a guess (frames: never an accusation): the same words place numbers of other rankings.
+    `ranking_before`: the sentence before it named the Global Innovation Index ("... now ranks 108 in the Global
+    Innovation Index. In 2008, we stood at 68"), which this one goes on with when it names no other scale
+    (`ANOTHER_SCALE`); there only an economy, "it" or "we" is placed, never a number in brackets ("Top scorers:
+    Switzerland (67), Sweden (64)": scores, deals, shares)."""
+    named = bool(RANKING_NAMED.search(sentence))
+    if not named and (not ranking_before or ANOTHER_SCALE.search(sentence) or CARRIED_ASIDE.search(sentence)):
         return
     previous = None
     for figure in figures:
@@ -619,23 +656,27 @@ def _bare_places(sentence: str, figures: list[Figure]) -> None:
         bracketed = sentence[figure.start] == "(" and sentence[figure.end - 1] == ")"
         after = sentence[figure.end:] if bracketed else re.split(r"[,;:.]\s|[,;:.]$", sentence[figure.end:])[0]
         if figure.unit is None and figure.scale == 1 and not figure.decimals and text.isdigit() \
-                and 1 <= figure.value <= 200 and _placed(sentence, figure, previous, bracketed) \
+                and 1 <= figure.value <= 200 and _placed(sentence, figure, previous, bracketed, named) \
                 and not COUNTED.search(sentence, 0, figure.start) and not COUNTED.search(after) \
                 and not COUNTED_AFTER.match(sentence, figure.end) and not FIELD_AFTER.match(sentence, figure.end):
             figure.unit, figure.placed = "rank", True
         previous = figure
 
 
-def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: bool) -> bool:
+def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: bool, named: bool) -> bool:
     """Whether the words around a bare number make it a place (`_bare_places`); `previous` is the figure before it,
-    `bracketed` whether the number stands alone in brackets ("Sweden (2)")."""
+    `bracketed` whether the number stands alone in brackets ("Sweden (2)"), `named` whether the sentence names a
+    ranking (else it goes on with the index the sentence before named: only an economy, "it" or "we" is placed there,
+    never by brackets)."""
     before = sentence[max(0, figure.start - 50): figure.start]
-    if PLACED_BEFORE.search(before):
+    placing = PLACED_BEFORE.search(before) or RANK_NOUN_FROM.search(before)
+    if placing and (named or _placer_named(before[: placing.start()])):
         return True
     moved = MOVED_BARE.search(before)
     if moved:
         mover = sentence[max(0, moved.start() - 40): moved.start()]
-        if MOVER_BEFORE.search(mover) or any(p.end >= len(mover) - 12 for p in mentions("place", mover)):
+        if named and (MOVER_BEFORE.search(mover) or any(p.end >= len(mover) - 12 for p in mentions("place", mover))) \
+                or not named and _placer_named(sentence[max(0, moved.start() - 40): moved.start()].rstrip() + " "):
             return True
     if previous is not None and previous.unit == "rank":
         listed = NEXT_IN_A_LIST.search(sentence, previous.end, figure.start)
@@ -648,11 +689,24 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
             and re.search(r"(?i)\bfrom\s+$", sentence[max(0, previous.start - 8): previous.start])
         if len(gap) < 60 and (BASE_OF_A_PLACE.search(gap) or move_to) and not re.search(r"\d", YEAR.sub("", gap)):
             return True
-    if bracketed:
+        if MOVING_ON.match(gap) or DATED_NEXT.match(gap) or LIST_JOINT.fullmatch(gap):
+            return True
+    if bracketed and named:
         name = sentence[max(0, figure.start - 50): figure.start].rstrip()
         return any(p.end == len(name) for p in mentions("place", name))
     return bool(re.search(r"(?i)\bthe\s+$", before)
                 and re.match(r"(?i)\s+(?:place|position|spot)\b", sentence[figure.end:]))
+
+
+def _placer_named(before: str) -> bool:
+    """Whether the words before a placing word end with who is placed: "it", "we", "its", "the country", or an
+    economy's name that is no city ("Beijing stood at 3" is a cluster's place), with "has" or "had" between."""
+    if PLACER_BEFORE.search(before):
+        return True
+    bare = re.sub(r"(?i)(?:['’]s)?\s+(?:has\s+|had\s+|have\s+)?$", "", before)
+    names = mentions("place", bare)
+    cities = {c.lower() for c in vocabulary().get("city_names_of_economies") or ()}
+    return bool(names) and names[-1].end == len(bare) and names[-1].words.lower() not in cities
 
 
 _NUMBER_WORD = rf"(?:{_CARD})"
@@ -800,10 +854,11 @@ def _first_of_a_count(sentence: str, figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if id(f) not in dropped] if dropped else figures
 
 
-def read_figures(sentence: str) -> list[Figure]:
+def read_figures(sentence: str, ranking_before: bool = False) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here; numbers
-    spoken with hyphens, "278-thousand-100", read whole)."""
+    spoken with hyphens, "278-thousand-100", read whole). `ranking_before`: the sentence before it named the Global
+    Innovation Index (its bare places, `_bare_places`)."""
     count_words = tuple(w for w, _ in _unit_words())
     spoken = _spoken(sentence)
     read = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
@@ -821,7 +876,7 @@ def read_figures(sentence: str) -> list[Figure]:
     _signed_moves(sentence, figures)
     _anothers_own(sentence, figures)
     _list_ranks(sentence, figures)
-    _bare_places(sentence, figures)
+    _bare_places(sentence, figures, ranking_before)
     _table_rows(sentence, figures)
     figures = _first_of_a_count(sentence, figures)
     for figure in figures:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue, numbers
-from indicators.spot.figures import (MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR, Figure, check_and_step, comparator_for,
-                                      read_figures, table_header_unit, table_line)
+from indicators.spot.figures import (ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR, Figure,
+                                      check_and_step, comparator_for, read_figures, table_header_unit, table_line)
 from indicators.spot.vocabulary import Mention, alternatives, mentions, organisations, unit_kind, vocabulary, world_cue
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -204,8 +204,10 @@ GDP_OWNER = r"(?:its|their|national|total|(?:the\s+)?(?:country|nation|economy|(
 GDP_DENOMINATOR_BEFORE = re.compile(r"(?i)\b(?:(?:as\s+a\s+)?(?:share|proportion|percentage|ratio)|percent|per\s+cent|%)\s+"
                                     r"(?:of|to)\s+(?:the\s+)?(?:" + GDP_OWNER + r")?$")
 """Before "GDP", the words of a ratio to it ("as a share of GDP", "percent of GDP"): GDP the denominator."""
-GDP_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:" + GDP_OWNER + r")?(?:GDP|gross domestic product))", re.I)
-"""'of the country’s GDP', 'of the UK's GDP' (either apostrophe): a percentage of GDP."""
+GDP_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:" + GDP_OWNER + r")?(?:GDP|gross domestic product|economic output|"
+                       r"economy(?![\w'’-])))", re.I)
+"""'of the country’s GDP', 'of the UK's GDP' (either apostrophe), "of its economic output", "of its economy": a
+percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1,
             # "reached 2.69% for the past year": the last full year ("over the past year" is a window: not read)
@@ -312,6 +314,7 @@ class Frame:
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
     said_of_both: bool = False  # one rate said of two levels ("both up about 35 percent"): each reading is never an
     # accusation (the rate may be rounded for both, or true of one)
+    sign_unsure: bool = False  # a rate after "to"/"from" beside a fall word ("falling to 0.9% growth"): its sign a guess
     partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
     threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each one's flow passes ("over 100 MW")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
@@ -348,6 +351,7 @@ class Context:
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
+    gii_before: bool = False  # the sentence before named the Global Innovation Index and no other scale
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
@@ -1064,7 +1068,11 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
     trailing = [m.span("count") for m in TRAILING_MONTHS.finditer(sentence)]
-    figures = [f for f in read_figures(sentence)  # "the first 11 months", "the 12 months to June" name a period
+    # its bare places ("... now ranks 108 in the Global Innovation Index.  In 2008, we stood at 68")
+    ranking_before = context.gii_before
+    context.gii_before = bool(GII_NAMED.search(sentence)) and not ANOTHER_SCALE.search(sentence)
+    # "the first 11 months", "the 12 months to June" name a period
+    figures = [f for f in read_figures(sentence, ranking_before)
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
                        and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))
                and (f.start, f.end) not in trailing]
@@ -1223,6 +1231,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
             _not_series_noun(frame, figure, sentence)
             _received_by_an_office(frame, sentence)
+            _spent_on_another(frame, figure, sentence)
             _rank_of_a_named_item(frame, figure, sentence, places)
             if figure.tabled and frame.subject_from in DETERMINED:
                 # a table's title may name the index and still rank a group ("Global Innovation Index 2024, Europe":
@@ -1534,6 +1543,9 @@ US grew 3.5%", "while the US CPI stood at 3.4%")."""
 LISTED_ITEM_TAIL = re.compile(rf"\s*(?:(?:in|for)\s+(?:the\s+)?{LIST_NAME})?(?:\s+in\s+(?:19|20)\d{{2}})?\s*(?:[,;.)]|and\b|respectively\b|$)")
 """After a listed percentage: its economy ("in the United States") and the list's end or next item, nothing else."""
 RATIO_LIST_OPENER = re.compile(r"(?i)\b(?:such\s+as|like|including|compared\s+(?:to|with)|versus|against)\b")
+NEXT_ITEM_BEFORE_ITS_RATIO = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}\s+$")
+"""Between a bare percentage and the next, its list's joint and the next economy's name ("the US spent 3.45% and China
+2.65% of GDP on R&D"): the ratio said after the last is each one's."""
 BRACKETED_ITEM_LEAD = re.compile(rf"(?:^|,|\band|such\s+as|like|including|with|to)\s+(?:even\s+|also\s+)?(?:the\s+)?{LIST_NAME}\s*\($")
 
 
@@ -1569,8 +1581,10 @@ def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
                 continue  # "...; on defence, the UK spent 2.3%": a verb after a bare comma or a new clause may
                 # spend on anything; "exports equalled 19.7% of GDP, while the US spent 3.5%" spends on no export
         elif not (sentence[read.figure.end: read.figure.end + 1] == ")" and BRACKETED_ITEM_LEAD.search(sentence[:lead])
-                  and RATIO_LIST_OPENER.search(sentence, 0, lead)):
-            continue  # before its ratio, only "such as South Korea (4.8 per cent)"
+                  and RATIO_LIST_OPENER.search(sentence, 0, lead)) \
+                and not NEXT_ITEM_BEFORE_ITS_RATIO.fullmatch(sentence, read.figure.end,
+                                                             main.figure.start - len(main.wording)):
+            continue  # before its ratio, only "such as South Korea (4.8 per cent)", "the US spent 3.45% and China 2.65%"
         frame.kind, read.unit = "percent_of_gdp", main.unit
         for key in ("measure", "measures", "subject", "subject_from"):
             setattr(frame, key, getattr(main.frame, key))
@@ -1606,6 +1620,26 @@ def _rank_of_a_named_item(frame: Frame, figure: Figure, sentence: str, places: l
 
 
 INDEX_NAMED_WORDS = re.compile(r"(?i)(?:\bGII|Global Innovation Index|\bindex|\branking)\s*$")
+
+
+SPENT_ON_AFTER = re.compile(r"(?i)(?:\s*of\s+(?:the\s+)?(?:" + GDP_OWNER + r")?(?:GDP|gross domestic product|economic "
+                            r"output|economy))?\s+(?:on|into)\s+(?!average\b|balance\b|an?\s|(?:the\s+)?year\b)"
+                            r"((?:the\s+)?[a-z][\w&-]*)")
+"""After a percentage of GDP, what it was spent on ("1.7% of its economy on defence and 2.65% on R&D")."""
+
+
+def _spent_on_another(frame: Frame, figure: Figure, sentence: str) -> None:
+    """"China spent 1.7% of its economy on defence and 2.65% on R&D": a percentage of GDP spent on something no
+    subject word names is not the R&D named after the next figure (it had been judged against R&D intensity)."""
+    spent = SPENT_ON_AFTER.match(sentence, figure.end)
+    if frame.kind != "percent_of_gdp" or not spent:
+        return
+    rest = sentence[spent.start(1): spent.start(1) + 60]
+    if any(m.start <= len(spent.group(1)) - len(spent.group(1).removeprefix("the ")) + 1
+           for m in (*mentions("subject", rest), *mentions("place", rest))):
+        return  # "on research and development", "in China"
+    frame.subject, frame.subject_from = f"other:{spent.group(1).removeprefix('the ').lower()}", "stated"
+    frame.notes.append(f"a percentage of GDP spent on {spent.group(1)}: not a subject the store holds")
 
 
 def _gdp_after(sentence: str, figure: Figure, clause: tuple[int, int], places: list[Mention]) -> bool:
@@ -2175,8 +2209,10 @@ def _elided_changes(sentence: str, reads: list[Read]) -> None:
                 or before.frame.transformation_from != "stated" or read.wording \
                 or not ELIDED_VERB_BETWEEN.fullmatch(between) \
                 or re.search(r"(?i)\b(?:was|were|is|are|stood|accounted|made|represented|reached|hit|totall?ed|share|"
-                             r"of|up|down|rose|fell|grew|gained|lost|dropped|declined|increased|decreased|posted)\b",
-                             between) or frame.sign < 0:
+                             r"of|up|down|rose|fell|grew|gained|lost|dropped|declined|increased|decreased|posted|"
+                             r"rising|growing|increasing|climbing|gaining|jumping|jumped|soaring|soared|surging|surged|"
+                             r"expanding|expanded|advancing|advanced|climbed|rebounding|rebounded|recovering|recovered|"
+                             r"bounced|bouncing|picked|picking|edged|edging|to|from)\b", between) or frame.sign < 0:
             continue
         if frame.transformation is None:
             frame.transformation, frame.transformation_from = "growth_rate", "stated"
@@ -3170,7 +3206,10 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     before = sentence[max(clause[0], figure.start - 45): figure.start]
     before = re.sub(r"(?i)(?<!picked )(?<!picking )(?<!picks )(?<!ticked )(?<!ticking )\bup to\b", "", before)
     after = sentence[figure.end: figure.end + 40]
-    growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False)
+    # "decreasing 1.8%": a fall of the figure ("slipping to 0.9% growth" is none: `RATE_LEVEL_BEFORE`)
+    falling = vocab["decline_gerund_before"].search(sentence, max(0, figure.said_from - 20), figure.said_from)
+    growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False) \
+        or bool(falling)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
     share_words = "|".join(re.escape(w) for w in vocab["share_before"])  # vocabulary.yaml share.before
     if growth and (not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20]))
@@ -3179,8 +3218,11 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
-        if negative.search(near) and not RISE_WORDS.search(before[-20:]):
+        if falling or negative.search(near) and not RISE_WORDS.search(before[-20:]):
             frame.sign = -1
+            frame.sign_unsure = not falling \
+                and bool(RATE_LEVEL_BEFORE.search(sentence, max(0, figure.said_from - 8), figure.said_from)) \
+                and not FALL_NAMED.search(sentence, clause[0], figure.said_from)
     elif shared or (figure.kind == "fraction" and FRACTION_OF.match(sentence, figure.end)):
         # "about a quarter of international patent applications": a fraction of a whole is a share
         frame.transformation, frame.transformation_from = "share", "stated"
@@ -3222,6 +3264,14 @@ RISE_WORDS = re.compile(r"(?i)\b(?:" + "|".join(sorted({"up", "rose", "grew", "i
                                                          "climbed", "jumped", "surged", "soared", "rebounded",
                                                          "expanded", "gained", "edged up"})) + r")\b")
 """Rise words right before a growth rate ("after they climbed 3% in October"): no fall word near it makes it a fall."""
+RATE_LEVEL_BEFORE = re.compile(r"(?i)\b(?:to|from)\s+$")
+"""Right before a growth rate, the words of the level a rate went to or from ("falling to 0.9% growth", "declining from
+12% growth", but "the decline eased to 1.0%"): a fall word near it may say the rate slowed or that it is a fall's
+size; the sign read is then a guess (`Frame.sign_unsure`), unless the rate is named a fall (`FALL_NAMED`)."""
+FALL_NAMED = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(numbers.DECLINE_NOUNS))
+                        + r")\b(?!\s+(?:short|back|behind)\b)")
+"""Before a rate said after "to" or "from", the fall it measures named as a noun ("the annual fall in imports eased to
+7.3 percent from 12.4 percent"): a fall's level, negative."""
 
 
 FRACTION_OF = re.compile(r"(?i)\s+of\s+(?!a\s+(?:percentage\s+)?point)")

@@ -86,6 +86,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     negative = {*data["transformation"]["growth_rate"]["negative"], *declines}
     negative = alternatives(negative)
     compiled["negative"] = re.compile(rf"(?i)(?<![\w])(?:{negative})(?![\w])")
+    gerunds = alternatives(data["transformation"]["growth_rate"]["decline_gerunds"])
+    compiled["decline_gerund_before"] = re.compile(rf"(?i)(?<![\w])(?:{gerunds})\s+(?:by\s+)?$")
     narrowing = alternatives([*data["exclusions"], *data["scope_qualifiers"]])
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
     groups = alternatives(data.get("actor_groups") or [])
@@ -93,6 +95,11 @@ def vocabulary(path: str = str(PATH)) -> dict:
     sectors = alternatives(data.get("sector_words") or [])
     compiled["sector"] = re.compile(rf"(?i)(?<![\w])({sectors})(?:['’]s)?\s+(?:(?:spending|expenditures?|investment|"
                                     rf"funding|outlays?|budgets?)\s+(?:on|in|for)\s+)?$") if sectors else None
+    compiled["sector_spender"] = re.compile(rf"(?i)(?<![\w])({sectors})(?:['’]s)?\s+(?:in\s+(?:the\s+)?(?-i:[A-Z])[\w.]*\s+)?"
+                                            rf"(?:[a-z]+\s+)?(?:spent|spends|spend|"
+                                            rf"invested|invests|invest|devoted|devotes|devote|funded|funds|fund|"
+                                            rf"allocated|allocates|allocate)\s+(?:(?:about|around|roughly|nearly|almost|"
+                                            rf"just|only|some|over|under)\s+)?$") if sectors else None
     after = alternatives(data.get("subject_qualifiers_after") or [])
     compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = alternatives(data.get("world_cues") or [])
@@ -208,6 +215,8 @@ def sector_qualifier(words: str, subject: str) -> str | None:
     pattern = vocabulary()["_compiled"]["sector"]
     found = [m for m in mentions("subject", words) if m.value == subject]
     sector = pattern.search(words[: found[-1].start]) if pattern and found else None
+    if sector is None and not found and pattern:  # "The US federal government spent 0.7% of GDP on R&D": the spender
+        sector = vocabulary()["_compiled"]["sector_spender"].search(words)
     return sector.group(1) if sector else None
 
 
