@@ -235,8 +235,8 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         elif candidate.frame.get("said_of_both"):
             unsure = "one rate said of two figures, “both”: it may be rounded for both, or true of one"
         elif candidate.frame.get("sign_unsure"):
-            unsure = ("a rate said after “to” or “from” beside a word of decline: it may be the rate it slowed to or "
-                      "from, or the size of a fall; its sign is a guess")
+            unsure = ("a rate said after “to” or “from” beside a word of decline: it may be the rate it slowed "
+                      "to or from, or the size of a fall; its sign is a guess")
         if unsure and candidate.verdict in ("contradicted", "misleading"):
             candidate.explanation = f"Needs review: {candidate.explanation} ({unsure})"
             candidate.verdict = "needs-review"

@@ -565,8 +565,9 @@ GII_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index)\b")
 """The index named in a sentence whose next sentence may go on with its places (`_bare_places`, `ranking_before`)."""
 ANOTHER_SCALE = re.compile(r"(?i)\b(?:IMD|Nature|QS|Times\s+Higher|FIFA|Olympics?|medals?|league|tables?|lists?|survey|"
                            r"polls?|ratings?|rated|scores?|scored|clusters?|hubs?|cities|among|income|pillars?|"
-                           r"sub-?ind(?:ex|ices)|(?<!Innovation )index|yuan|rubles?|rupees?|dollars?|euros?|yen|currency|exchange|"
-                           r"temperatures?|degrees|ages?|aged|Gini|holdings|tariffs?|minister|ministry)\b")
+                           r"sub-?ind(?:ex|ices)|(?<!Innovation )index|yuan|rubles?|rupees?|dollars?|euros?|yen|"
+                           r"currency|exchange|temperatures?|degrees|ages?|aged|Gini|holdings|tariffs?|minister|"
+                           r"ministry)\b")
 """Words of another ranking, group or scale ("In the IMD survey, it stood at 16", "the yuan stood at 7", "Among
 upper-middle-income economies, it stood at 1"): in a sentence with them, or after one with them, the Global Innovation
 Index named before is not what a bare number is placed in."""
@@ -611,8 +612,9 @@ overall ranking."""
 COUNTED_AFTER = re.compile(r"(?i)(?:-plus)?\s+(?:[a-z&.'’-]+\s+){0,2}?(?:clusters?|universities|companies|firms|"
                            r"applications?|patents?|indicators?|economies|countries|nations|points?|pts)\b")
 """Right after a bare number, what it counts ("11 Chinese universities"): it is not a place."""
-RANK_NOUN_FROM = re.compile(r"(?i)\b(?:ranking|rank|position|standing)(?:\s+(?!from\b|to\b|(?:in|as|for|on|among|within)"
-                            r"\s+(?!the\s+(?:GII|Global\s+Innovation|index|rankings?)\b))[\w'’-]+){0,6}\s+from\s+$")
+RANK_NOUN_FROM = re.compile(r"(?i)\b(?:ranking|rank|position|standing)(?:\s+(?!from\b|to\b|"
+                            r"(?:in|as|for|on|among|within)\s+(?!the\s+(?:GII|Global\s+Innovation|index|rankings?)\b))"
+                            r"[\w'’-]+){0,6}\s+from\s+$")
 """Before a bare whole number, a place's noun and its move's start ("improved its ranking from 22 in 2017 to 17", "its
 rank in the GII fell from 56 to 59"): the number is the place it moved from (the one after "to", its place now); not
 a place in a field or a group ("its position in trade moved from 32", "its standing as a creditor fell from 1")."""
@@ -676,7 +678,7 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
     if moved:
         mover = sentence[max(0, moved.start() - 40): moved.start()]
         if named and (MOVER_BEFORE.search(mover) or any(p.end >= len(mover) - 12 for p in mentions("place", mover))) \
-                or not named and _placer_named(sentence[max(0, moved.start() - 40): moved.start()].rstrip() + " "):
+                or not named and _placer_named(mover.rstrip() + " "):
             return True
     if previous is not None and previous.unit == "rank":
         listed = NEXT_IN_A_LIST.search(sentence, previous.end, figure.start)

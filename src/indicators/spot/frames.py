@@ -314,7 +314,7 @@ class Frame:
     stand_in: str = ""  # why the series only stands in for what the text measures: the verdict is needs-review at most
     said_of_both: bool = False  # one rate said of two levels ("both up about 35 percent"): each reading is never an
     # accusation (the rate may be rounded for both, or true of one)
-    sign_unsure: bool = False  # a rate after "to"/"from" beside a fall word ("falling to 0.9% growth"): its sign a guess
+    sign_unsure: bool = False  # a rate after "to"/"from" beside a fall word ("falling to 0.9% growth"): sign a guess
     partner_scope: str = ""  # the region a partner's place is counted in ("the second-largest importer in Africa")
     threshold: tuple = ()  # for a count of partners: (value, unit, comparator) each one's flow passes ("over 100 MW")
     period_carried_from: tuple[str, ...] = ()  # a period carried from an earlier paragraph: the subjects it was about
@@ -1584,7 +1584,8 @@ def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
                   and RATIO_LIST_OPENER.search(sentence, 0, lead)) \
                 and not NEXT_ITEM_BEFORE_ITS_RATIO.fullmatch(sentence, read.figure.end,
                                                              main.figure.start - len(main.wording)):
-            continue  # before its ratio, only "such as South Korea (4.8 per cent)", "the US spent 3.45% and China 2.65%"
+            continue  # before its ratio, only "such as South Korea (4.8 per cent)", "the US spent 3.45% and China
+            # 2.65% of GDP"
         frame.kind, read.unit = "percent_of_gdp", main.unit
         for key in ("measure", "measures", "subject", "subject_from"):
             setattr(frame, key, getattr(main.frame, key))
@@ -3206,10 +3207,10 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
     before = sentence[max(clause[0], figure.start - 45): figure.start]
     before = re.sub(r"(?i)(?<!picked )(?<!picking )(?<!picks )(?<!ticked )(?<!ticking )\bup to\b", "", before)
     after = sentence[figure.end: figure.end + 40]
-    # "decreasing 1.8%": a fall of the figure ("slipping to 0.9% growth" is none: `RATE_LEVEL_BEFORE`)
+    # "decreasing 1.8%": a decline gerund right before the rate makes it a fall (not "slipping to 0.9% growth")
     falling = vocab["decline_gerund_before"].search(sentence, max(0, figure.said_from - 20), figure.said_from)
-    growth = _window_has(before, vocab["growth_rate_before"], True) or _window_has(after, vocab["growth_rate_after"], False) \
-        or bool(falling)
+    growth = _window_has(before, vocab["growth_rate_before"], True) \
+        or _window_has(after, vocab["growth_rate_after"], False) or bool(falling)
     shared = _window_has(before, vocab["share_before"], True) or _window_has(after, vocab["share_after"], False)
     share_words = "|".join(re.escape(w) for w in vocab["share_before"])  # vocabulary.yaml share.before
     if growth and (not (shared and re.search(rf"(?i)\b(?:{share_words})\b", before[-30:] + after[:20]))
@@ -3268,8 +3269,8 @@ RATE_LEVEL_BEFORE = re.compile(r"(?i)\b(?:to|from)\s+$")
 """Right before a growth rate, the words of the level a rate went to or from ("falling to 0.9% growth", "declining from
 12% growth", but "the decline eased to 1.0%"): a fall word near it may say the rate slowed or that it is a fall's
 size; the sign read is then a guess (`Frame.sign_unsure`), unless the rate is named a fall (`FALL_NAMED`)."""
-FALL_NAMED = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(numbers.DECLINE_NOUNS))
-                        + r")\b(?!\s+(?:short|back|behind)\b)")
+FALL_NAMED = re.compile(r"(?i)\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:"
+                        + "|".join(sorted(numbers.DECLINE_NOUNS)) + r")\b(?!\s+(?:short|back|behind)\b)")
 """Before a rate said after "to" or "from", the fall it measures named as a noun ("the annual fall in imports eased to
 7.3 percent from 12.4 percent"): a fall's level, negative."""
 

@@ -95,11 +95,11 @@ def vocabulary(path: str = str(PATH)) -> dict:
     sectors = alternatives(data.get("sector_words") or [])
     compiled["sector"] = re.compile(rf"(?i)(?<![\w])({sectors})(?:['’]s)?\s+(?:(?:spending|expenditures?|investment|"
                                     rf"funding|outlays?|budgets?)\s+(?:on|in|for)\s+)?$") if sectors else None
-    compiled["sector_spender"] = re.compile(rf"(?i)(?<![\w])({sectors})(?:['’]s)?\s+(?:in\s+(?:the\s+)?(?-i:[A-Z])[\w.]*\s+)?"
-                                            rf"(?:[a-z]+\s+)?(?:spent|spends|spend|"
-                                            rf"invested|invests|invest|devoted|devotes|devote|funded|funds|fund|"
-                                            rf"allocated|allocates|allocate)\s+(?:(?:about|around|roughly|nearly|almost|"
-                                            rf"just|only|some|over|under)\s+)?$") if sectors else None
+    # "The US federal government spent 0.7% ...", "Businesses in China invested": a sector as the spender
+    compiled["sector_spender"] = re.compile(
+        rf"(?i)(?<![\w])({sectors})(?:['’]s)?\s+(?:in\s+(?:the\s+)?(?-i:[A-Z])[\w.]*\s+)?(?:[a-z]+\s+)?"
+        rf"(?:spent|spends|spend|invested|invests|invest|devoted|devotes|devote|funded|funds|fund|allocated|allocates|"
+        rf"allocate)\s+(?:(?:about|around|roughly|nearly|almost|just|only|some|over|under)\s+)?$") if sectors else None
     after = alternatives(data.get("subject_qualifiers_after") or [])
     compiled["subject_after"] = re.compile(rf"(?i)\s+({after})(?![\w])") if after else None
     world = alternatives(data.get("world_cues") or [])
