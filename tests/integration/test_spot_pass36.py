@@ -238,3 +238,36 @@ def test_a_share_of_gdp_spent_on_something_else_is_not_rd(store, said):
                       published="2026-11-01")
     figure = _exact(found, "1.7%")
     assert figure.match is None and figure.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "China's share of GDP spent on R&D equipment was 0.4% in 2023.",
+    "China spent 0.4% of GDP on R&D equipment in 2023.",
+    "China spent 6.4% of its economy on R&D and education in 2023.",
+    "The share of GDP spent on R&D by businesses in China was 2% in 2023.",
+    "China's share of GDP invested in R&D infrastructure was 0.4% in 2023.",
+    "The share of GDP spent on AI R&D in China was 0.3% in 2023.",
+])
+def test_a_part_of_rd_or_more_than_rd_is_never_judged_on_rd_intensity(store, text):
+    """Third review of pass 36: R&D's name followed by a noun ("R&D equipment"), a second item ("R&D and education")
+    or its spender ("by businesses"), or after a word narrowing it ("AI R&D"), is a part of R&D, more than R&D or
+    someone's share: never contradicted against
+    China's R&D intensity (2.65% in 2023). Said "of GDP", the start code contradicted these too."""
+    [figure] = spot.spot(text, store=store, published="2025-10-01")
+    assert figure.verdict == "needs-review"
+    assert "the sentence narrows R&D" in figure.explanation
+
+
+def test_rd_intensity_said_plainly_is_still_judged(store):
+    """China's R&D intensity was 2.65% in 2023: "2.4%" of GDP spent on R&D is false, and said so."""
+    [figure] = spot.spot("China's share of GDP spent on R&D was 2.4% in 2023.", store=store, published="2025-10-01")
+    assert figure.verdict == "contradicted"
+
+
+@pytest.mark.parametrize("text, span", [
+    (GII_2024 + "By 2014 it stood at 29, 14 years after joining the WTO.", "14"),
+    (GII_2024 + "A decade earlier it stood at 34.", "34"),
+])
+def test_years_after_and_earlier_are_no_places(store, text, span):
+    figure = _exact(spot.spot(text, store=store, published="2024-10-15"), span)
+    assert figure.unit != "rank"

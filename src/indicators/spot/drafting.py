@@ -303,6 +303,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
         head = c.sentence[: max(0, c.sentence.find(c.span))]  # the sentence's words before the figure
+        rd_part = _rd_narrowed(c.sentence) if c.match.subject == "rd" else None
+        if rd_part:
+            reasons.append(f"the sentence narrows R&D (\"{rd_part}\"): the figure may count only that part, or more")
         narrower = _narrower_named_before(head, c.match.subject)
         if narrower:
             reasons.append(f"the sentence names {narrower.replace('_', ' ')} before the figure, a part of what the "
@@ -637,6 +640,34 @@ def _earlier_release(held, published) -> str:
     when = "and the text gives no date" if lag is None else f"{lag} days before the text"
     return (f"the figure matches the release before {released} ({then.explanation}), {when}: "
             "the text may quote that earlier estimate, since revised")
+
+
+RD_GOES_ON = re.compile(r"(?i)(?:[,.;:)]|$|\s*\(|\s+(?:spending|spend|expenditures?|expenses?|investments?|intensity|"
+                        r"funding|outlays?|budgets?|inputs?|ratio|share|to|as|in|of|at|for|from|with|over|during|"
+                        r"last|this|that|which|while|compared|against|was|is|were|are|has|have|had|rose|grew|reached|"
+                        r"hit|stood|amounted|accounted|totalled|totaled|increased|climbed|jumped|surged|fell|dropped|"
+                        r"declined|came|remained|stayed|equalled|equaled|equal|equivalent|rising|growing|reaching|"
+                        r"hitting|up|down|(?:19|20)\d{2})\b|\s*[\d$€¥£])")
+"""What may follow R&D's name without narrowing it (its spending, a verb, a preposition, the figure)."""
+RD_AFTER = re.compile(r"(?i)(?:^|\(\s*|\b(?:on|in|into|of|the|its|their|our|total|overall|national|gross|domestic|for|"
+                      r"and|to|that|whose|with|spent|spend|spends|spending|invested|invests|devoted|devotes|"
+                      r"[\w.-]+['’]s)\s+)$")
+"""What may stand before R&D's name without narrowing it ("spent on R&D", "China's R&D"; not "AI R&D", "military
+R&D")."""
+
+
+def _rd_narrowed(sentence: str) -> str | None:
+    """"China spent 0.4% of GDP on R&D equipment", "6.4% of its economy on R&D and education", "the share of GDP spent
+    on R&D by businesses", "spent on AI R&D": words right after or before R&D's name that make it a part of R&D, or
+    more than R&D, or someone's (a noun the spotter does not know, a second item, "by" a spender, a word before it
+    that narrows it): the figure may not be R&D intensity."""
+    for m in mentions("subject", sentence):
+        if m.value == "rd" and not RD_GOES_ON.match(sentence, m.end):
+            words = re.match(r"\s+(?:(?:and|or|by|&)\s+)?[\w'’-]+", sentence[m.end:])
+            return sentence[m.start: m.end] + (words.group(0) if words else "")
+        if m.value == "rd" and not RD_AFTER.search(sentence, 0, m.start):
+            return sentence[max(0, m.start - 30): m.end].split()[-2] + " " + m.words
+    return None
 
 
 def _narrower_named_before(head: str, subject: str | None) -> str | None:

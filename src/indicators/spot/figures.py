@@ -572,7 +572,8 @@ ANOTHER_SCALE = re.compile(r"(?i)\b(?:IMD|Nature|QS|Times\s+Higher|FIFA|Olympics
 upper-middle-income economies, it stood at 1"): in a sentence with them, or after one with them, the Global Innovation
 Index named before is not what a bare number is placed in."""
 CARRIED_ASIDE = re.compile(r"(?i)\b(?:(?:in|on|by|within|among|for|as|ahead\s+of|behind|according\s+to)\s+"
-                           r"(?!(?:19|20)\d{2}\b)(?=\S)|said|says|say|reported|ago|percent|per\s+cent)|%")
+                           r"(?!(?:19|20)\d{2}\b)(?=\S)|said|says|say|reported|ago|earlier|before|later|percent|"
+                           r"per\s+cent)|%")
 """In a sentence going on with the index named before it, words placing its numbers elsewhere or at a time it does not
 name ("In the World Competitiveness Yearbook, it stood at 11", "It stood at 11 by Bloomberg's measure", "Moody's
 said", "A decade ago it stood at 35", "in August"): only years may follow "in" and "by" there."""
@@ -610,8 +611,10 @@ FIELD_AFTER = re.compile(r"\s+(?:in|on|for)\s+(?:(?!the\b|its\b|a\b|an\b|terms\b
 sophistication pillar", "16 in the IMD ranking", "1 in the Nature Index"): a place in something else than the index's
 overall ranking."""
 COUNTED_AFTER = re.compile(r"(?i)(?:-plus)?\s+(?:[a-z&.'’-]+\s+){0,2}?(?:clusters?|universities|companies|firms|"
-                           r"applications?|patents?|indicators?|economies|countries|nations|points?|pts)\b")
-"""Right after a bare number, what it counts ("11 Chinese universities"): it is not a place."""
+                           r"applications?|patents?|indicators?|economies|countries|nations|points?|pts)\b"
+                           r"|\s+(?:years?|months?|weeks?|days?|times|places?|spots?|notch(?:es)?)\b")
+"""Right after a bare number, what it counts ("11 Chinese universities", "14 years after", "up 3 places"): it is not a
+place."""
 RANK_NOUN_FROM = re.compile(r"(?i)\b(?:ranking|rank|position|standing)(?:\s+(?!from\b|to\b|"
                             r"(?:in|as|for|on|among|within)\s+(?!the\s+(?:GII|Global\s+Innovation|index|rankings?)\b))"
                             r"[\w'’-]+){0,6}\s+from\s+$")
