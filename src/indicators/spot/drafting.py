@@ -27,11 +27,11 @@ from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
 from indicators.claims.engine import own_source
-from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, EPITHET, Frame, city_names, overlapping
+from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, EPITHET, Frame, overlapping
 from indicators.spot.matching import (NAMED_PRODUCTS, freq_of, in_dollars, months_of, previous_period, related,
                                        same_dimensions, span_periods)
-from indicators.spot.vocabulary import (actor_group, measures_agree, mentions, narrowing_modifier, scope_qualifier,
-                                        sector_qualifier, vocabulary)
+from indicators.spot.vocabulary import (actor_group, city_names, measures_agree, mentions, narrowing_modifier,
+                                        scope_qualifier, sector_qualifier, vocabulary)
 
 ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")

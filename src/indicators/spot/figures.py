@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from indicators import numbers
 from indicators.spot import wordforms
 from indicators.spot.text import Taken
-from indicators.spot.vocabulary import alternatives, mentions, vocabulary
+from indicators.spot.vocabulary import alternatives, city_names, mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
 RANK_WORDS_BEFORE = re.compile(r"\b(?:ranked|ranks|rank|ranking|placed|came|comes|come|coming|finished|finishes|stood|"
@@ -710,8 +710,7 @@ def _placer_named(before: str) -> bool:
         return True
     bare = re.sub(r"(?i)(?:['’]s)?\s+(?:has\s+|had\s+|have\s+)?$", "", before)
     names = mentions("place", bare)
-    cities = {c.lower() for c in vocabulary().get("city_names_of_economies") or ()}
-    return bool(names) and names[-1].end == len(bare) and names[-1].words.lower() not in cities
+    return bool(names) and names[-1].end == len(bare) and names[-1].words.lower() not in city_names()
 
 
 _NUMBER_WORD = rf"(?:{_CARD})"

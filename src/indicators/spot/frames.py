@@ -22,7 +22,8 @@ from datetime import date
 from indicators import cache, catalogue, numbers
 from indicators.spot.figures import (ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR, Figure,
                                       check_and_step, comparator_for, read_figures, table_header_unit, table_line)
-from indicators.spot.vocabulary import Mention, alternatives, mentions, organisations, unit_kind, vocabulary, world_cue
+from indicators.spot.vocabulary import (Mention, alternatives, city_names, mentions, organisations, unit_kind, vocabulary,
+                                         world_cue)
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The months' names, as a regular expression's alternatives (one home for every pattern here)."""
@@ -3244,12 +3245,6 @@ LISTED_CHANGE_AFTER = re.compile(rf"(?i)\s*(?:,\s*|\s+)(?:and|or)?\s*(?:an?\s+)?
                                  rf"\s+(?:year[\s-]on[\s-]year\s+|y-o-y\s+|annual\s+)?(?:{CHANGE_NOUNS}|decrease)s?\b")
 """Right after a percentage, the next of a list and the change's noun they share ("a 120% and 48% year-on-year
 increase")."""
-
-
-@functools.cache  # load once: derived from the vocabulary shipped in the package
-def city_names() -> frozenset[str]:
-    """Names of an economy that also name a city in it (vocabulary.yaml `city_names_of_economies`), lower case."""
-    return frozenset(name.lower() for name in vocabulary().get("city_names_of_economies") or ())
 
 
 CHANGE_NOUN_RIGHT_AFTER = re.compile(r"(?i)\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+|annual\s+)?(?:increase|rise|growth|"
