@@ -231,14 +231,12 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                              f"{'dollar' if in_dollars(c._options[chosen_index].entry) else 'yuan'} basis, where it "
                              f"holds; on the other ({first_option.source}/{first_option.indicator}) the engine says "
                              f"{first_verdict}.")
+            _wording_checks(c, chosen)  # ("fell by almost 1%" holds no rise of 0.6% on the yuan basis either)
             continue
         if chosen_index and not basis_changed:  # on another currency basis the text's own series stays the match
             switch_series(c, c._options[chosen_index])
         c.verdict, c.explanation, c.loader = chosen.verdict, chosen.explanation, chosen.loader
-        _past_near(c, chosen)
-        _loose_bound(c, chosen)
-        _bound_within_its_digits(c, chosen)
-        _revised_base(c, chosen)
+        _wording_checks(c, chosen)
         if basis_changed:
             other = c._options[chosen_index].entry
             c.explanation = (f"Needs review: the figure holds on another currency basis than the text's "
@@ -403,6 +401,15 @@ def _in_text_units(c, value: float) -> str:
     """A published figure in the candidate's own unit, written at the text's scale (1.203e6 as "1.203" for "1.2
     million"): how the checks below quote it."""
     return f"{value / (c.scale or 1.0):g}"
+
+
+def _wording_checks(c, result) -> None:
+    """What the engine's range check leaves to the wording: how far "nearly" reaches, a bound far past, a bound
+    within its own digits, a base since revised."""
+    _past_near(c, result)
+    _loose_bound(c, result)
+    _bound_within_its_digits(c, result)
+    _revised_base(c, result)
 
 
 def _past_near(c, result) -> None:

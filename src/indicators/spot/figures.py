@@ -572,19 +572,21 @@ ANOTHER_SCALE = re.compile(r"(?i)\b(?:IMD|Nature|QS|Times\s+Higher|FIFA|Olympics
 upper-middle-income economies, it stood at 1"): in a sentence with them, or after one with them, the Global Innovation
 Index named before is not what a bare number is placed in."""
 CARRIED_ASIDE = re.compile(r"(?i)\b(?:(?:in|on|by|within|among|for|as|ahead\s+of|behind|according\s+to)\s+"
-                           r"(?!(?:19|20)\d{2}\b)(?=\S)|said|says|say|reported|ago|earlier|before|later|percent|"
+                           r"(?!(?:19|20)\d{2}\b|at\b|to\b)(?=\S)|said|says|say|reported|ago|earlier|before|later|percent|"
                            r"per\s+cent)|%")
 """In a sentence going on with the index named before it, words placing its numbers elsewhere or at a time it does not
 name ("In the World Competitiveness Yearbook, it stood at 11", "It stood at 11 by Bloomberg's measure", "Moody's
-said", "A decade ago it stood at 35", "in August"): only years may follow "in" and "by" there."""
+said", "A decade ago it stood at 35", "in August"): only years may follow "in" and "by" there (and "at" or "to": "came
+in at 3", "held on to fifth")."""
 _NAMES = r"(?:(?:the\s+)?(?-i:[A-Z])[\w'’.-]*\s+){1,4}"
 PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|placing|puts|put|came\s+in|comes\s+in|"
                            rf"coming\s+in|stood|stands|standing|sits|sat|landed|lands|finished|finishes)\s+"
                            rf"(?:{_NAMES})?(?:at\s+)?"
                            r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
-                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+)$")
+                           r"remained(?:\s+at)?)\s+|\b(?:ranking|rank|position|place|standing)\s*:\s*|"
+                           r"\b(?:rank|rankings?)\s+of\s+)$")
 """Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
-economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
+economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11", "rank: 11",
 "improved its ranking to 11", "global rankings of 77 and 79")."""
 NEXT_IN_A_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_NAMES}(?:at\s+)?$")
 """After a place read so, the next economy's in the same list ("China at 11, the United States at 3 and Germany at
@@ -666,6 +668,26 @@ def _bare_places(sentence: str, figures: list[Figure], ranking_before: bool = Fa
                 and not COUNTED_AFTER.match(sentence, figure.end) and not FIELD_AFTER.match(sentence, figure.end):
             figure.unit, figure.placed = "rank", True
         previous = figure
+    if not named:
+        _bracketed_places_in_order(sentence, figures)
+
+
+def _bracketed_places_in_order(sentence: str, figures: list[Figure]) -> None:
+    """"The top five: Switzerland (1), Sweden (2), the United States (3) ..." after the index's sentence: bare whole
+    numbers in brackets after economies' names, at least two, rising in the order written, are the economies' places
+    (scores, shares and deals listed so fall: "Switzerland (67), Sweden (64)"). Which ranking stays a guess (frames:
+    never an accusation)."""
+    listed = []
+    for figure in figures:
+        text = sentence[figure.start: figure.end]
+        name = sentence[max(0, figure.start - 50): figure.start].rstrip()
+        if figure.unit is None and figure.scale == 1 and not figure.decimals and re.fullmatch(r"\(\d{1,3}\)", text) \
+                and 1 <= figure.value <= 200 and any(p.end == len(name) for p in mentions("place", name)) \
+                and not COUNTED.search(sentence):
+            listed.append(figure)
+    if len(listed) >= 2 and all(a.value < b.value for a, b in zip(listed, listed[1:])):
+        for figure in listed:
+            figure.unit, figure.placed = "rank", True
 
 
 def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: bool, named: bool) -> bool:
@@ -699,8 +721,15 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
     if bracketed and named:
         name = sentence[max(0, figure.start - 50): figure.start].rstrip()
         return any(p.end == len(name) for p in mentions("place", name))
+    if named and before.endswith(" ") and ITEM_ENDS.match(sentence, figure.end) and _placer_named(before[:-1]) \
+            and not PLACER_BEFORE.search(before[:-1] + " "):
+        return True  # "Rankings: Switzerland 1, Sweden 2, United States 3": an economy's name, then its place
     return bool(re.search(r"(?i)\bthe\s+$", before)
                 and re.match(r"(?i)\s+(?:place|position|spot)\b", sentence[figure.end:]))
+
+
+ITEM_ENDS = re.compile(r"\s*(?:[,;]|\.(?!\d)|\band\b|$)")
+"""After a bare number, the end of a list's item ("Switzerland 1, Sweden 2 and the US 3.")."""
 
 
 def _placer_named(before: str) -> bool:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue, numbers
-from indicators.spot.figures import (ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR, Figure,
-                                      check_and_step, comparator_for, read_figures, table_header_unit, table_line)
+from indicators.spot.figures import (ANOTHER_SCALE, COUNTED, GII_NAMED, MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR,
+                                      Figure, check_and_step, comparator_for, read_figures, table_header_unit,
+                                      table_line)
 from indicators.spot.vocabulary import (Mention, alternatives, city_names, mentions, organisations, unit_kind, vocabulary,
                                          world_cue)
 
@@ -206,9 +207,11 @@ GDP_DENOMINATOR_BEFORE = re.compile(r"(?i)\b(?:(?:as\s+a\s+)?(?:share|proportion
                                     r"(?:of|to)\s+(?:the\s+)?(?:" + GDP_OWNER + r")?$")
 """Before "GDP", the words of a ratio to it ("as a share of GDP", "percent of GDP"): GDP the denominator."""
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:" + GDP_OWNER + r")?(?:GDP|gross domestic product|economic output|"
-                       r"economy(?![\w'’-])))", re.I)
-"""'of the country’s GDP', 'of the UK's GDP' (either apostrophe), "of its economic output", "of its economy": a
-percentage of GDP."""
+                       r"economy(?![\w'’-]))"
+                       r"|(?:relative\s+to|compared\s+(?:to|with)|in\s+relation\s+to)\s+(?:the\s+)?(?:" + GDP_OWNER
+                       + r")?(?:GDP|gross domestic product)(?![\w'’-]|\s+(?:growth|figures?|data)\b))", re.I)
+"""'of the country’s GDP', 'of the UK's GDP' (either apostrophe), "of its economic output", "of its economy",
+"compared to the gross domestic product", "relative to GDP" (not "compared with GDP growth"): a percentage of GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1,
             # "reached 2.69% for the past year": the last full year ("over the past year" is a window: not read)
@@ -352,7 +355,7 @@ class Context:
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
-    gii_before: bool = False  # the sentence before named the Global Innovation Index and no other scale
+    gii_before: bool = False  # a sentence before named the Global Innovation Index and none since another scale
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
@@ -635,10 +638,10 @@ COMPARISON_START = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|since)\b")
 """Where a comparison's base starts (COMPARISON_WORDS, or "since")."""
 NOW_BEFORE = re.compile(r"(?i)\b(?:now|currently|today|at present|presently)\b")
 """The present said before a figure in its clause ("China is now the world's 12th most innovative nation")."""
-ATTACHED_YEAR = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\b")
+ATTACHED_YEAR = re.compile(r"\s*(?:in|for|by(?:\s+the\s+end\s+of)?)\s+((?:19|20)\d{2})\b")
+"""A year right after a figure ("11th in 2022", "5.9 percent for 2023", "rising to 12 by 2021"): the figure's own."""
 TWO_ATTACHED_YEARS = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b(?!\s*(?:,|respectively))")
 """Two years right after a figure ("up from rank 14 in 2020 and 2019"): the figure held in each."""
-"""A year right after a figure ("11th in 2022", "5.9 percent for 2023"): the figure's own."""
 EARLIER_FIGURE_BEFORE = re.compile(r"(?:from|than|compared (?:with|to)|versus|against|"
                                    rf"{PREVIOUS_RECORD}\s+of)\s+"
                                    r"(?:(?:its|their)\s+)?(?:about\s+|around\s+)?"
@@ -1065,13 +1068,21 @@ def _export_data(context: Context, sentence: str, subjects: list[Mention]) -> No
         context.exports_of = goods[0]
 
 
+PERCENT_SAID = re.compile(r"(?i)%|\bper\s?cent\b")
+
+
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
     trailing = [m.span("count") for m in TRAILING_MONTHS.finditer(sentence)]
     # its bare places ("... now ranks 108 in the Global Innovation Index.  In 2008, we stood at 68")
+    # (or one before that, in a text whose ranking is the index, when no sentence since named another scale or
+    # something counted: "China ranked 11th in the GII 2024. The top ten were Switzerland, Sweden .... The US came in
+    # at 3, the Netherlands at 8"; not after "Its economy grew 8.2% in 2023": the text has moved on)
     ranking_before = context.gii_before
-    context.gii_before = bool(GII_NAMED.search(sentence)) and not ANOTHER_SCALE.search(sentence)
+    context.gii_before = not ANOTHER_SCALE.search(sentence) and (
+        bool(GII_NAMED.search(sentence)) or context.gii_before and context.rank_subject == "innovation_index"
+        and not COUNTED.search(sentence) and not PERCENT_SAID.search(sentence))
     # "the first 11 months", "the 12 months to June" name a period
     figures = [f for f in read_figures(sentence, ranking_before)
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
@@ -2553,11 +2564,21 @@ def _world_wholes(sentence: str, reads: list[Read], places: list[Mention] = ()) 
 
 def _each_year(sentence: str, reads: list[Read]) -> list[Read]:
     """"up from rank 14 in 2020 and 2019": a figure right before two years joined by "and" is said of each (one
-    read per year: the first year's as read, the second's a copy)."""
+    read per year: the first year's as read, the second's a copy). Two figures of one unit listed right before two
+    such years ("rankings of 12 and 11 in 2023 and 2024") pair with them in order, as "respectively" would (assumed:
+    the sentence does not say it, so never an accusation)."""
     out = []
     for read in reads:
         out.append(read)
         two = TWO_ATTACHED_YEARS.match(sentence, read.figure.end)
+        previous = out[-2] if len(out) > 1 else None
+        if two and previous is not None and previous.unit == read.unit and read.frame.role == previous.frame.role \
+                and LIST_JOIN.fullmatch(sentence, previous.figure.end, read.figure.start - len(read.wording)):
+            for listed, year in ((previous, two.group(1)), (read, two.group(2))):
+                listed.frame.period, listed.frame.period_from = year, "assumed"
+                listed.frame.notes.append(f"listed before {two.group(1)} and {two.group(2)}: {year}, in the order "
+                                          "of the two years (assumed)")
+            continue
         if two and read.frame.period == two.group(1) and read.frame.role in ("figure", "earlier"):
             own = dataclasses.replace(read.frame, period=two.group(2), period_from="stated", notes=list(read.frame.notes))
             own.notes.append(f"said of {two.group(1)} and {two.group(2)}: the figure in {two.group(2)}")
@@ -3220,6 +3241,8 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
         frame.transformation, frame.transformation_from = "growth_rate", "stated"
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
+        # "grew 7.1% and fell 4.6%": a fall's verb right before the rate is its own, whatever rose before it
+        falling = falling or any(RIGHT_BEFORE_RATE.fullmatch(before, said.end()) for said in negative.finditer(before))
         if falling or negative.search(near) and not RISE_WORDS.search(before[-20:]):
             frame.sign = -1
             frame.sign_unsure = not falling \
@@ -3260,6 +3283,9 @@ RISE_WORDS = re.compile(r"(?i)\b(?:" + "|".join(sorted({"up", "rose", "grew", "i
                                                          "climbed", "jumped", "surged", "soared", "rebounded",
                                                          "expanded", "gained", "edged up"})) + r")\b")
 """Rise words right before a growth rate ("after they climbed 3% in October"): no fall word near it makes it a fall."""
+RIGHT_BEFORE_RATE = re.compile(r"(?i)\s*(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|"
+                               r"less\s+than|just|a\s+further|another)\s+)?")
+"""Between a verb and its rate, nothing but "by" and a hedge ("fell by nearly 4.6%"): the verb is the rate's own."""
 RATE_LEVEL_BEFORE = re.compile(r"(?i)\b(?:to|from)\s+$")
 """Right before a growth rate, the words of the level a rate went to or from ("falling to 0.9% growth", "declining from
 12% growth", but "the decline eased to 1.0%"): a fall word near it may say the rate slowed or that it is a fall's
@@ -3454,6 +3480,16 @@ def _ranked_subjects() -> frozenset[str]:
     """The subjects a stored series ranks (the innovation index's economies, its clusters)."""
     return frozenset(series.subject for source in catalogue.sources().values() for series in source.series
                      if series.kind == "rank")
+
+
+def ranking_named_early(body: str, paragraphs: int = 3) -> str | None:
+    """The ranking a text's opening paragraphs name by its name ("The Global Innovation Index 2019 released Wednesday
+    ..." after a lede on "the top five countries for economic innovation"), when it is the first ranking the text
+    names: the one a lede's places with no ranking of their own are in (assumed, never an accusation), as a
+    headline's would be. None when the first ranking named is described, not named ("top 10 innovative nations")."""
+    opening = "\n\n".join(body.strip().split("\n\n")[:paragraphs])
+    first = next((m for m in mentions("subject", opening) if m.value in _ranked_subjects()), None)
+    return first.value if first is not None and first.words[:1].isupper() else None
 
 
 PART_OF_A_RANKING = re.compile(r"(?i)[\"”’']?\s+(?:of|in|within)\s+(?:the\s+)?(?:WIPO['’]s\s+)?(?:\d{4}\s+)?")
