@@ -186,10 +186,6 @@ ALWAYS_SCALE = {"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e
 CURRENCY_SCALE = {"m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}  # only beside a currency ("US$ 1MM")
 # one capital letter after a number, spaced: giga, mega, billion or a unit ("1,674.5 G")? skipped
 AMBIGUOUS_LETTERS = {"G", "M", "B", "T"}
-# a capital scale letter glued to a number with decimals or a sign, without a currency: a market report's amount
-# ("Trade Balance came in at +90.21B versus +71.6B expected", "imports of 12.5M units"); not "5M" or "3B" alone, nor
-# "T" ("a 2.5T truck": tonnes)
-SIGNED_SCALE_LETTERS = {"M", "B"}
 # the small units that make "3 dollars 50 cents" one amount (3.50)
 CENTS = {"cent", "cents", "pence", "penny", "pennies", "p"}
 GLUED_UNITS = {"pc": ("percent", 1.0), "pct": ("percent", 1.0), "pp": ("percentage points", 1.0),
@@ -952,8 +948,7 @@ class _Reader:
             if low in ALWAYS_SCALE or low in SCALES:  # "65bn", and a scale word without its space: "177.02billion"
                 scale, scaled = {**ALWAYS_SCALE, **SCALES}[low], True
             elif low in CURRENCY_SCALE or low.rstrip("n") in CURRENCY_SCALE and low in ("mn",):
-                if not pre["currency"] and not self.currency_after(j + 2)[0] \
-                        and not (nxt.text in SIGNED_SCALE_LETTERS and ("." in tok.text or pre["explicit_sign"])):
+                if not pre["currency"] and not self.currency_after(j + 2)[0]:
                     raise _Skip(f"an ambiguous suffix '{nxt.text}' without a currency", self._glued_end(j + 1))
                 scale, scaled = CURRENCY_SCALE[low], True
             elif low in GLUED_UNITS:

@@ -193,14 +193,17 @@ def test_a_list_s_items_on_their_own_lines_are_read_one_by_one(store, text):
         assert all(c.verdict in SUPPORTING for c in items)
 
 
-def test_a_line_that_goes_on_is_no_list_item():
-    """A hard-wrapped line that goes on with a number is the same sentence: only a list marker and a space open an
-    item."""
-    from indicators.spot.text import sentences
-    text = "Exports rose 5.9% in 2023, and\n2024 saw a further rise.\n- Imports fell 5.5%.\n* Trade grew."
-    pieces = [text[a:b] for a, b, _ in sentences(text)]
-    assert pieces == ["Exports rose 5.9% in 2023, and\n2024 saw a further rise.", "- Imports fell 5.5%.",
-                      "* Trade grew."]
+@pytest.mark.parametrize("text, span, entity", [
+    ("The Global Innovation Index 2024 ranked China\n11. Germany was 9th.", "11", "CHN"),  # prose wrapped before "11."
+    ("China ranks 12th in the Global Innovation Index 2024. The leaders:\n- Switzerland: 1st\n- Sweden: 2nd\n"
+     "- United States: 3rd", "1st", "CHE"),  # not the next item's
+])
+def test_a_line_s_place_is_its_own_line_s(store, text, span, entity):
+    """A place is the economy of its own line: a wrapped line of prose keeps the name before the break; a list's item
+    never takes the next item's name (it had: "1st" Sweden, needs-review against Sweden's 2nd)."""
+    figure = _exact(spot.spot(text, store=store, published="2024-12-29"), span)
+    assert (figure.entity, figure.match.indicator) == (entity, "gii_rank")
+    assert figure.verdict in SUPPORTING
 
 
 GII_2024_TEXT = ("WIPO published the Global Innovation Index 2024 on Thursday. China ranked 11th.\n\n"
@@ -209,9 +212,9 @@ GII_2024_TEXT = ("WIPO published the Global Innovation Index 2024 on Thursday. C
 
 
 @pytest.mark.parametrize("text, places", [
-    # the index named two sentences (and a paragraph) before, nothing counted or scored since
-    (GII_2024_TEXT + "The US came in at 3, the Netherlands at 8 and South Korea at 6.",
-     {"3": "USA", "8": "NLD", "6": "KOR"}),
+    # "came in at" in the sentence after the index's
+    ("China ranked 11th in the Global Innovation Index 2024. The US came in at 3, the Netherlands at 8 and South Korea "
+     "at 6.", {"3": "USA", "8": "NLD", "6": "KOR"}),
     # an economy's name, then its place, in a sentence naming a ranking
     (GII_2024_TEXT + "Rankings: Switzerland 1, Sweden 2, United States 3 and Singapore 4.",
      {"1": "CHE", "2": "SWE", "3": "USA", "4": "SGP"}),
@@ -228,11 +231,17 @@ def test_bare_places_in_a_text_on_the_index(store, text, places):
 
 
 @pytest.mark.parametrize("text, span", [
-    # something counted or a percentage since the index's sentence: the text has moved on
+    # the index named two sentences before (another topic may come between: "At the Paris Games, Japan came in at 3")
+    (GII_2024_TEXT + "The US came in at 3.", "3"),
     (GII_2024_TEXT + "China filed 70,160 PCT applications. The US came in at 3.", "3"),
-    (GII_2024_TEXT + "Exports grew 5.9% in 2024. The US came in at 3.", "3"),
-    # another scale named since
-    (GII_2024_TEXT + "In the IMD yearbook the US was strong. The US came in at 3.", "3"),
+    # another scale in a list of names and places, or in a place after a colon
+    ("China ranked 11th in the Global Innovation Index 2024. FIFA rankings: Argentina 1, France 2.", "2"),
+    ("Germany ranked 9th in the Global Innovation Index 2024. Germany's rank in the FIFA world ranking: 9.", "9"),
+    # bracketed numbers rising, but no list of places
+    ("China ranked 11th in the Global Innovation Index 2024. Its leading trade partners were ASEAN (1), the EU (2) and "
+     "the United States (3).", "(3)"),
+    ("China ranked 11th in the Global Innovation Index 2024. Delegations: Singapore (4), Japan (13), India (39).",
+     "(4)"),
     # a name and a number in a sentence naming no ranking
     (GII_2024_TEXT + "Route: Geneva 1, Zurich 2.", "2"),
     # a count after the name
@@ -252,8 +261,8 @@ GII_2023 = "China ranks 12th in the Global Innovation Index 2023. "
     (GII_2023 + "The top five are Switzerland (1), Sweden (2), the United States (3), the United Kingdom (4) and "
      "Singapore (5).", {"(1)": "CHE", "(2)": "SWE", "(3)": "USA", "(4)": "GBR", "(5)": "SGP"}),
     # a place after "rank:" and a move after "held on to"
-    (GII_2023 + "Germany's rank: 8. The UK held on to fourth, and France slipped to 11.",
-     {"8": "DEU", "11": "FRA"}),
+    (GII_2023 + "Germany's rank: 8.", {"8": "DEU"}),
+    (GII_2023 + "The UK held on to fourth, and France slipped to 11.", {"11": "FRA"}),
 ])
 def test_more_bare_places_after_the_index_s_sentence(store, text, places):
     """GII 2023: Switzerland 1, Sweden 2, US 3, UK 4, Singapore 5, Germany 8, France 11: places, in the index assumed
@@ -282,3 +291,84 @@ def test_a_colon_before_a_list_s_first_number_still_opens_a_list():
     text = "The leaders are: 1. Switzerland; 2. Sweden. China's rank: 11. Israel's rank is 15."
     assert [text[a:b] for a, b, _ in sentences(text)] == [
         "The leaders are: 1. Switzerland; 2. Sweden.", "China's rank: 11.", "Israel's rank is 15."]
+
+
+@pytest.mark.parametrize("sentence, span, unit", [
+    # a change's verb before the percentage: the change, compared with GDP's (a review's false accusations)
+    ("In 2023, China's R&D expenditure rose 8.4% compared with GDP, which grew 5.2%.", "8.4%", "percent"),
+    ("China's R&D spending rose 10.1% compared with GDP expansion in 2022.", "10.1%", "percent"),
+    ("China's R&D spending rose 10.1% compared with the GDP deflator in 2022.", "10.1%", "percent"),
+    ("UK R&D spending fell 2.7% compared with GDP, which was flat, in 2023.", "2.7%", "percent"),
+    ("China's exports fell 19.4% compared to GDP in 2023.", "19.4%", "percent"),
+    ("Growth of 5.2% compared to the GDP target of around 5% was reported for 2023.", "5.2%", "percent"),
+])
+def test_a_change_compared_with_gdp_is_no_ratio_to_gdp(store, sentence, span, unit):
+    figure = _exact(spot.spot(sentence, store=store, published="2025-06-01"), span)
+    assert figure.unit == unit
+    assert figure.match is None or figure.match.indicator not in ("rd_intensity", "GB.XPD.RSDV.GD.ZS", "NE.EXP.GNFS.CD")
+
+
+def test_a_change_compared_with_gdp_keeps_its_verdict(store):
+    """R&D spending grew 8.4% in 2023 (NBS): supported as growth, as before the pass (it had been contradicted as a
+    ratio to GDP of 8.4%)."""
+    figure = _exact(spot.spot("In 2023, China's R&D expenditure rose 8.4% compared with GDP, which grew 5.2%.",
+                              store=store, published="2025-06-01"), "8.4%")
+    assert (figure.match.indicator, figure.verdict) == ("rd_expenditure_yoy_pct", "supported")
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("China's export growth eased 5.9% in 2024.", "5.9%", 5.9),
+    ("China's export growth slowed down 5.9% in 2024.", "5.9%", 5.9),
+])
+def test_a_slowing_growth_is_no_fall(store, sentence, span, value):
+    """"growth eased 5.9%": growth slowed; the verb is the growth's, so it does not make the rate a fall."""
+    assert _exact(spot.spot(sentence, store=store, published="2025-06-01"), span).value == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Korea, 6th on the medal table, had a good year.\n\nThe Global Innovation Index 2024 was released on Thursday.",
+     "6th"),
+    ("China is now the world's 11th most competitive economy.\n\nThe IMD World Competitiveness Ranking 2024 was "
+     "released on Tuesday. The Global Innovation Index followed in September.", "11th"),
+    ("China, the world's second-largest economy, is innovating fast.\n\nThe Global Innovation Index 2024 was released "
+     "on Thursday.", "second"),
+])
+def test_a_lede_s_other_places_stay_out_of_the_index(store, text, span):
+    """A lede's place is the index's only in a sentence on innovation, and not after another ranking is named."""
+    figure = _exact(spot.spot(text, store=store, published="2024-10-01"), span)
+    assert figure.match is None or figure.match.indicator != "gii_rank"
+
+
+def test_economies_ordered_by_something_else_are_no_places(store):
+    """"Its largest trading partners were: 1. ASEAN 2. European Union 3. United States" after the index's sentence:
+    no GII places (with the list's names now each its own, "3." had been supported as the US's 3rd place)."""
+    text = ("China ranked 11th in the Global Innovation Index 2024. Its largest trading partners were:\n1. ASEAN\n"
+            "2. European Union\n3. United States")
+    found = spot.spot(text, store=store, published="2025-06-01")
+    assert all(c.match is None for c in found if c.span.rstrip(".").isdigit())
+
+
+def test_a_partner_named_in_passing_keeps_its_place_in_the_index(store):
+    """Only a list's places are another ordering's: "Switzerland's most important trading partner, Germany, dropped
+    one place to 9th place" after the index's sentence is Germany's GII 2024 place (9th)."""
+    text = ("Switzerland tops the Global Innovation Index 2024 for the 14th year. Switzerland's most important trading "
+            "partner, Germany, dropped one place to 9th place.")
+    figure = _exact(spot.spot(text, store=store, published="2024-09-26"), "9th")
+    assert (figure.match.indicator, figure.entity, figure.verdict) == ("gii_rank", "DEU", "supported")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Switzerland tops the Global Innovation Index 2024 for the 14th year.",
+    "Switzerland topped the Global Innovation Index for the 14th time.",
+])
+def test_an_ordinal_year_at_the_top_is_a_streak_not_a_place(store, sentence):
+    """"for the 14th year": Switzerland's 14th year first (GII 2011-2024), not a 14th place; it had been contradicted
+    against Switzerland's 1st place (a false accusation found while mending the pass)."""
+    figure = _exact(spot.spot(sentence, store=store, published="2024-09-26"), "14th")
+    assert figure.role == "streak"
+    assert figure.verdict not in ACCUSING
+
+
+def test_an_ordinal_year_of_something_is_no_streak(store):
+    figure = _exact(spot.spot("China is in the 3rd year of the plan.", store=store, published="2024-09-26"), "3rd")
+    assert figure.role != "streak"

@@ -631,16 +631,10 @@ def test_newer_recognizers_forms_left_apart():
     assert values("one thousand and three tenths") == [(1000.3, "")]  # after "thousand", still a mixed number
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Trade Balance came in at +90.21B", 90.21e9),  # a market report's amount: a sign or decimals make B a scale
-    ("the balance was -12.5B", -12.5e9),
-    ("sales of 5.5M units", 5.5e6),
-])
-def test_a_capital_scale_letter_after_decimals_or_a_sign(text, value):
-    assert one(text).value == pytest.approx(value)
-
-
-@pytest.mark.parametrize("text", ["the 3B model", "5M units", "a 2.5T truck", "Class 4.5G"])
-def test_a_capital_letter_after_a_bare_whole_number_is_still_skipped(text):
-    """"3B", "5M": a name or a code as likely as an amount; "T" may be tonnes, "G" giga: not read at all."""
+@pytest.mark.parametrize("text", ["the 3B model", "5M units", "a 2.5T truck", "Class 4.5G",
+                                  "Trade Balance came in at +90.21B", "exports of lithium batteries came to 61.1B"])
+def test_a_capital_letter_after_a_number_without_a_currency_is_skipped(text):
+    """"3B", "5M": a name or a code as likely as an amount; "T" may be tonnes, "G" giga. "+90.21B", "61.1B" are
+    most often money, but read without a currency they were judged as counts ("61.1B" of battery exports against the
+    count of cells: a false accusation in pass 37's review): not read at all."""
     assert read_figures(text) == []

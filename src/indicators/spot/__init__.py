@@ -157,7 +157,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             # nations" may be another publisher's ranking)
             context.rank_subject, context.rank_period = headline.rank_subject, headline.rank_period
             context.edition = headline.edition
-    context.rank_subject = context.rank_subject or frames.ranking_named_early(text[body_start:])
+    context.lede_ranking = frames.ranking_named_early(text[body_start:])
     count, previous = 0, None
     earlier: list[Candidate] = []  # the candidates of the last sentence with figures (a streak's figure may be there)
     narrowed: dict = {}  # a subject the text stated -> the narrower subject its figure was read as (patents: PCT)

@@ -87,6 +87,19 @@ STREAK_AFTER = re.compile(r"(?i)\s+(?:consecutive|straight|successive)\s+(?:year
                           r"|\s+(?:years?|times?)\s+(?:in\s+a\s+row|running)\b")
 """After a number, the words of a streak: "for five consecutive years", "for the 10th straight year", "three years
 in a row", "for the 14th time in a row" (an annual ranking's editions: years)."""
+FOR_THE_BEFORE = re.compile(r"(?i)\bfor\s+(?:the|a)\s+$")
+PERIODS_COUNTED_AFTER = re.compile(r"(?i)\s+(?:years?|times?)\b(?!\s+(?:of|since|after|before|in\s+(?:19|20)\d{2})\b)")
+
+
+def streak_after(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] counts a streak: "for five consecutive years", "for the 14th time in
+    a row", or an ordinal after "for the" before "year" or "time" ("tops the index for the 14th year": its 14th
+    year at the top, not a 14th place; not "the 14th year of the plan")."""
+    return bool(STREAK_AFTER.match(sentence, end)) or bool(
+        FOR_THE_BEFORE.search(sentence, max(0, start - 12), start) and PERIODS_COUNTED_AFTER.match(sentence, end)
+        and re.search(r"(?i)\d(?:st|nd|rd|th)$", sentence[start:end]))  # (words: wordforms.py reads "the fourth time")
+
+
 STREAK_OF_MONTHS_AFTER = re.compile(r"(?i)\s+(?:(?:consecutive|straight|successive)\s+(?:months|quarters)"
                                     r"|(?:months|quarters)\s+(?:in\s+a\s+row|running|on\s+the\s+trot))\b")
 """After a number in digits, a streak of months or quarters ("for 3 consecutive months", "3 months running"): read
@@ -226,11 +239,11 @@ def _not_a_claim(sentence: str, f: numbers.Figure) -> bool:
         return True  # "at number 11": a place, read whole by wordforms.py (where its phrase ends) or not at all
     if f.kind == "ordinal" and re.search(r"(?i)\bon\s+the\s+$", before) \
             and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", f.text) and not PLACE_AFTER.match(sentence, f.end) \
-            and not STREAK_AFTER.match(sentence, f.end):
+            and not streak_after(sentence, f.start, f.end):
         return True  # "On the 16th local time, WIPO released ...": a day of the month, not a rank
     if f.kind == "number" and f.text.isdigit() and STREAK_OF_MONTHS_AFTER.match(sentence, f.end):
         return True  # "for 3 consecutive months": a streak's length, read whole with its months (wordforms.py)
-    if f.kind == "ordinal" and STREAK_AFTER.match(sentence, f.end):
+    if f.kind == "ordinal" and streak_after(sentence, f.start, f.end):
         return False  # "for the third consecutive year": a streak's length (frames._streaks)
     if f.kind == "ordinal" and not re.search(r"\d", f.text):
         idiom = re.search(r"(?i)\bin\s+the\s+$", before) and f.text.lower() in ("first", "second") \
@@ -257,7 +270,7 @@ def _spot_figures(sentence: str, f: numbers.Figure) -> list[Figure]:
     treaty = TREATY_AFTER.search(sentence, f.start, f.end) if unit == "percent" else None
     if treaty:  # "75,000 PCT applications": the Patent Cooperation Treaty, not "pct" (percent)
         unit, end = None, treaty.start()
-    if ordinal and STREAK_AFTER.match(sentence, f.end):
+    if ordinal and streak_after(sentence, f.start, f.end):
         unit = "count"  # the streak's years
     elif ordinal:
         unit = "rank"
@@ -583,11 +596,13 @@ PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|pla
                            rf"coming\s+in|stood|stands|standing|sits|sat|landed|lands|finished|finishes)\s+"
                            rf"(?:{_NAMES})?(?:at\s+)?"
                            r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
-                           r"remained(?:\s+at)?)\s+|\b(?:ranking|rank|position|place|standing)\s*:\s*|"
-                           r"\b(?:rank|rankings?)\s+of\s+)$")
+                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+)$")
 """Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
-economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11", "rank: 11",
+economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
 "improved its ranking to 11", "global rankings of 77 and 79")."""
+RANK_COLON_BEFORE = re.compile(r"(?i)\b(?:ranking|rank|position|place|standing)\s*:\s*$")
+"""Right before a bare whole number, a place's noun and a colon ("Germany's rank: 8"): a place, when the sentence
+names no other scale ("its rank in the FIFA world ranking: 9")."""
 NEXT_IN_A_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_NAMES}(?:at\s+)?$")
 """After a place read so, the next economy's in the same list ("China at 11, the United States at 3 and Germany at
 9", "ranked China 11 and India 39")."""
@@ -672,6 +687,14 @@ def _bare_places(sentence: str, figures: list[Figure], ranking_before: bool = Fa
         _bracketed_places_in_order(sentence, figures)
 
 
+RANKED_LIST_CUE = re.compile(r"(?i)\b(?:top\s+(?:\d{1,3}|three|five|ten|twenty)|leaders?|most\s+innovative|ranks?|"
+                             r"ranked|ranking|places?|positions?|followed\s+by)\b")
+"""Words of a list of places ("The top five are Switzerland (1), Sweden (2) ..."): bracketed numbers rising in a
+sentence without them may be anything in order ("Delegations: Singapore (4), Japan (13)")."""
+NOT_A_RANKED_LIST = re.compile(r"(?i)\b(?:partners?|trade|delegat\w*|authors?|delegates|members?|votes?|seats?)\b")
+"""Words of an ordering that is no ranking of economies ("Its leading trade partners were ASEAN (1), the EU (2)")."""
+
+
 def _bracketed_places_in_order(sentence: str, figures: list[Figure]) -> None:
     """"The top five: Switzerland (1), Sweden (2), the United States (3) ..." after the index's sentence: bare whole
     numbers in brackets after economies' names, at least two, rising in the order written, are the economies' places
@@ -685,7 +708,8 @@ def _bracketed_places_in_order(sentence: str, figures: list[Figure]) -> None:
                 and 1 <= figure.value <= 200 and any(p.end == len(name) for p in mentions("place", name)) \
                 and not COUNTED.search(sentence):
             listed.append(figure)
-    if len(listed) >= 2 and all(a.value < b.value for a, b in zip(listed, listed[1:])):
+    if len(listed) >= 2 and all(a.value < b.value for a, b in zip(listed, listed[1:])) \
+            and RANKED_LIST_CUE.search(sentence) and not NOT_A_RANKED_LIST.search(sentence):
         for figure in listed:
             figure.unit, figure.placed = "rank", True
 
@@ -698,6 +722,9 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
     before = sentence[max(0, figure.start - 50): figure.start]
     placing = PLACED_BEFORE.search(before) or RANK_NOUN_FROM.search(before)
     if placing and (named or _placer_named(before[: placing.start()])):
+        return True
+    colon = RANK_COLON_BEFORE.search(before)
+    if colon and not ANOTHER_SCALE.search(sentence) and (named or _placer_named(before[: colon.start()])):
         return True
     moved = MOVED_BARE.search(before)
     if moved:
@@ -722,7 +749,7 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
         name = sentence[max(0, figure.start - 50): figure.start].rstrip()
         return any(p.end == len(name) for p in mentions("place", name))
     if named and before.endswith(" ") and ITEM_ENDS.match(sentence, figure.end) and _placer_named(before[:-1]) \
-            and not PLACER_BEFORE.search(before[:-1] + " "):
+            and not PLACER_BEFORE.search(before[:-1] + " ") and not ANOTHER_SCALE.search(sentence):
         return True  # "Rankings: Switzerland 1, Sweden 2, United States 3": an economy's name, then its place
     return bool(re.search(r"(?i)\bthe\s+$", before)
                 and re.match(r"(?i)\s+(?:place|position|spot)\b", sentence[figure.end:]))

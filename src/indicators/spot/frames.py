@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue, numbers
-from indicators.spot.figures import (ANOTHER_SCALE, COUNTED, GII_NAMED, MULTIPLIED, RANK_STEPS, STREAK_AFTER, YEAR,
-                                      Figure, check_and_step, comparator_for, read_figures, table_header_unit,
-                                      table_line)
+from indicators.spot.figures import (ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, YEAR, Figure, check_and_step,
+                                      comparator_for, read_figures, streak_after, table_header_unit, table_line)
 from indicators.spot.vocabulary import (Mention, alternatives, city_names, mentions, organisations, unit_kind, vocabulary,
                                          world_cue)
 
@@ -209,9 +208,16 @@ GDP_DENOMINATOR_BEFORE = re.compile(r"(?i)\b(?:(?:as\s+a\s+)?(?:share|proportion
 GDP_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:" + GDP_OWNER + r")?(?:GDP|gross domestic product|economic output|"
                        r"economy(?![\w'’-]))"
                        r"|(?:relative\s+to|compared\s+(?:to|with)|in\s+relation\s+to)\s+(?:the\s+)?(?:" + GDP_OWNER
-                       + r")?(?:GDP|gross domestic product)(?![\w'’-]|\s+(?:growth|figures?|data)\b))", re.I)
+                       + r")?(?:GDP|gross domestic product)(?![\w'’-]|\s+(?:growth|expansion|deflator|target|"
+                       r"figures?|data|forecasts?|estimates?)\b))", re.I)
 """'of the country’s GDP', 'of the UK's GDP' (either apostrophe), "of its economic output", "of its economy",
-"compared to the gross domestic product", "relative to GDP" (not "compared with GDP growth"): a percentage of GDP."""
+"compared to the gross domestic product", "relative to GDP" (not "compared with GDP growth"; nor after a change's
+verb, `CHANGED_BEFORE`): a percentage of GDP."""
+CHANGED_BEFORE = re.compile(r"(?i)\b(?:rose|rise|rises|rising|grew|grow|grows|growing|growth|increased?|increases|"
+                            r"increasing|jumped|climbed|expanded|gained|up|down|fell|falls?|falling|declined?|"
+                            r"declining|dropped|decreased?|slipped|surged|soared|by)\b[^,;.]{0,25}$")
+"""A change's verb before a percentage ("rose 8.1% compared to GDP, which grew 5.2%"): the percentage is the change,
+compared with GDP's, not a ratio to GDP."""
 RELATIVE = {"this year": 0, "the current year": 0, "last year": -1, "the previous year": -1, "a year earlier": -1,
             "the year before": -1, "next year": 1,
             # "reached 2.69% for the past year": the last full year ("over the past year" is a window: not read)
@@ -353,9 +359,10 @@ class Context:
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
+    lede_ranking: str | None = None  # the ranking the opening paragraphs name, for a lede's places (ranking_named_early)
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
-    gii_before: bool = False  # a sentence before named the Global Innovation Index and none since another scale
+    gii_before: bool = False  # the sentence before named the Global Innovation Index and no other scale
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
@@ -1068,21 +1075,13 @@ def _export_data(context: Context, sentence: str, subjects: list[Mention]) -> No
         context.exports_of = goods[0]
 
 
-PERCENT_SAID = re.compile(r"(?i)%|\bper\s?cent\b")
-
-
 def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
     the next sentence. The number of figures read is in `frames_of.last_count`."""
     trailing = [m.span("count") for m in TRAILING_MONTHS.finditer(sentence)]
     # its bare places ("... now ranks 108 in the Global Innovation Index.  In 2008, we stood at 68")
-    # (or one before that, in a text whose ranking is the index, when no sentence since named another scale or
-    # something counted: "China ranked 11th in the GII 2024. The top ten were Switzerland, Sweden .... The US came in
-    # at 3, the Netherlands at 8"; not after "Its economy grew 8.2% in 2023": the text has moved on)
     ranking_before = context.gii_before
-    context.gii_before = not ANOTHER_SCALE.search(sentence) and (
-        bool(GII_NAMED.search(sentence)) or context.gii_before and context.rank_subject == "innovation_index"
-        and not COUNTED.search(sentence) and not PERCENT_SAID.search(sentence))
+    context.gii_before = bool(GII_NAMED.search(sentence)) and not ANOTHER_SCALE.search(sentence)
     # "the first 11 months", "the 12 months to June" name a period
     figures = [f for f in read_figures(sentence, ranking_before)
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
@@ -1660,7 +1659,8 @@ def _gdp_after(sentence: str, figure: Figure, clause: tuple[int, int], places: l
     denominator only when no other economy is named before the figure in its clause: "China's exports to the US were
     equal to 11% of America's GDP" is no share of the US's own exports (nor of China's GDP)."""
     found = GDP_AFTER.match(sentence, figure.end)
-    if not found:
+    if not found or not found.group(0).lstrip().lower().startswith("of") \
+            and CHANGED_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
         return False
     owners = {p.value for p in places if found.start() <= p.start < found.end()}
     return not owners or not any(p.value not in owners for p in places if clause[0] <= p.start < figure.start)
@@ -2672,7 +2672,7 @@ def _leads_and_streaks(sentence: str, reads: list[Read]) -> None:
     the store holds)."""
     for i, read in enumerate(reads):
         frame = read.frame
-        if STREAK_AFTER.match(sentence, read.figure.end):
+        if streak_after(sentence, read.figure.start, read.figure.end):
             frame.role, frame.kind = "streak", "count"
             frame.subject, frame.subject_from = "other:streak", "stated"
             frame.notes.append("the length of a streak (how many years running)")
@@ -3242,7 +3242,8 @@ def _transformation(sentence: str, figure: Figure, frame: Frame, clause: tuple[i
         negative = vocab["negative"]
         near = before[-30:] + " " + after[:25]
         # "grew 7.1% and fell 4.6%": a fall's verb right before the rate is its own, whatever rose before it
-        falling = falling or any(RIGHT_BEFORE_RATE.fullmatch(before, said.end()) for said in negative.finditer(before))
+        falling = falling or any(RIGHT_BEFORE_RATE.fullmatch(before, said.end())
+                                 and not SLOWED_BEFORE.search(before, 0, said.start()) for said in negative.finditer(before))
         if falling or negative.search(near) and not RISE_WORDS.search(before[-20:]):
             frame.sign = -1
             frame.sign_unsure = not falling \
@@ -3283,6 +3284,9 @@ RISE_WORDS = re.compile(r"(?i)\b(?:" + "|".join(sorted({"up", "rose", "grew", "i
                                                          "climbed", "jumped", "surged", "soared", "rebounded",
                                                          "expanded", "gained", "edged up"})) + r")\b")
 """Rise words right before a growth rate ("after they climbed 3% in October"): no fall word near it makes it a fall."""
+SLOWED_BEFORE = re.compile(r"(?i)(?:\bslow(?:ed|s|ing)?|\b(?:growth|pace|rate|increase|rise)(?:\s+[a-z]+)?)\s+$")
+"""Before a fall's verb, a slowing or a growth as its subject ("export growth slowed down 5.9%", "export growth eased
+5.9%"): growth slowed, which says no fall."""
 RIGHT_BEFORE_RATE = re.compile(r"(?i)\s*(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|"
                                r"less\s+than|just|a\s+further|another)\s+)?")
 """Between a verb and its rate, nothing but "by" and a hedge ("fell by nearly 4.6%"): the verb is the rate's own."""
@@ -3489,7 +3493,23 @@ def ranking_named_early(body: str, paragraphs: int = 3) -> str | None:
     headline's would be. None when the first ranking named is described, not named ("top 10 innovative nations")."""
     opening = "\n\n".join(body.strip().split("\n\n")[:paragraphs])
     first = next((m for m in mentions("subject", opening) if m.value in _ranked_subjects()), None)
-    return first.value if first is not None and first.words[:1].isupper() else None
+    if first is None or not first.words[:1].isupper() or ANOTHER_RANKING.search(opening, 0, first.end):
+        return None  # (not after "IMD World Competitiveness Ranking", nor "the Bloomberg Innovation Index")
+    return first.value
+
+
+ANOTHER_RANKING = re.compile(r"(?i)\b(?:IMD|Bloomberg|competitive(?:ness)?|Doing\s+Business|FIFA|Nature\s+Index|QS|"
+                             r"Times\s+Higher|medals?|Olympics?|Olympiad|Games|league)\b")
+"""Words of a ranking the store does not hold, named in a text's opening before the index: its lede's places may be
+that ranking's."""
+ANOTHER_ORDERING = re.compile(r"(?i)\b(?:partners?|markets?|destinations?|unicorns?|buyers?|suppliers?|exporters?|"
+                              r"importers?)\b|\blargest\s+economies\b")
+"""Words of economies ordered by something else than a ranking ("Its largest trading partners were:\n1. ASEAN\n2.
+the EU"): their places in a list are not in the ranking the text named before."""
+LISTED_PLACE = re.compile(r"\d{1,3}\.|\(\d{1,3}\)")
+"""A list item's number ("2.") or a number in brackets ("(2)"): a place in a list."""
+INNOVATION_WORD = re.compile(r"(?i)\binnovati(?:on|ve)\b")
+"""A lede's place is the index's only in a sentence on innovation ("top five countries for economic innovation")."""
 
 
 PART_OF_A_RANKING = re.compile(r"(?i)[\"”’']?\s+(?:of|in|within)\s+(?:the\s+)?(?:WIPO['’]s\s+)?(?:\d{4}\s+)?")
@@ -3686,6 +3706,19 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
             frame.notes.append(f"“{anaphora.group(0)}” read as the previous sentence's subject ({context.subject})")
             return
         frame.subject, frame.subject_from = subject, "stated"
+        return
+    if context.rank_subject is None and context.lede_ranking and frame.kind == "rank" \
+            and INNOVATION_WORD.search(sentence) and not ANOTHER_RANKING.search(sentence):
+        # "China climbed from 17th to 14th position in the new list" of "countries for economic innovation", the
+        # Global Innovation Index named only in the next paragraph: that index's places (assumed, never an accusation)
+        frame.subject, frame.subject_from = context.lede_ranking, "assumed"
+        frame.notes.append(f"the ranking the text's opening names ({context.lede_ranking})")
+        return
+    if frame.kind == "rank" and LISTED_PLACE.fullmatch(sentence, figure.start, figure.end) \
+            and ANOTHER_ORDERING.search(sentence):
+        # "Its largest trading partners were:\n1. ASEAN\n2. the EU" after a sentence on the index: not its places
+        frame.subject, frame.subject_from = "other:another_ordering", "stated"
+        frame.notes.append("economies ordered by something the store does not rank (partners, markets)")
         return
     if context.rank_subject and (frame.kind == "rank" or frame.kind == "score" and context.subject == "index_indicators"):
         # "This year, China rose one place": a rank without its ranking is in the ranking the text named last
@@ -4552,6 +4585,19 @@ def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sen
     frame.notes.append(f"{partner.words}'s share of China's exports: its rows over the world's")
 
 
+NEXT_LIST_ITEM = re.compile(r"\n[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]")
+"""A line break and a list's marker: the next item of a list written one item a line."""
+LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]")
+
+
+def _list_item_before(sentence: str, place: Mention, figure: Figure) -> bool:
+    """The place ends the line before the figure's, a list's item ("1. Switzerland\n2. Sweden"), not a line of prose
+    wrapped before its place ("ranked China\n11. Germany was 9th")."""
+    if "\n" not in sentence[place.end: figure.start]:
+        return False
+    return bool(LIST_MARKER.match(sentence, sentence.rfind("\n", 0, place.start) + 1))
+
+
 def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figures: list[Figure],
                         sentence: str, measures: tuple[str, ...] = ()) -> tuple[str | None, bool]:
     """"respectively" pairs the k-th figure with the k-th place; "<place> with <figure>" names it; else a
@@ -4581,8 +4627,11 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
             # ("Sweden and the US at the second and third positions": the list's pairs, not the last place's)
             return paired or p.value, True
     if figure.unit == "rank" and (right := next((p for p in places if p.end <= figure.start and p.value != "WLD"
-                                                 and not sentence[p.end: figure.start].strip()), None)):
-        return right.value, True  # "with Sweden second, the United States third": the name right before a place
+                                                 and not sentence[p.end: figure.start].strip()
+                                                 and not _list_item_before(sentence, p, figure)), None)):
+        # "with Sweden second, the United States third": the name right before a place (not the item before's:
+        # "1. Switzerland\n2. Sweden", a list's item number is the name after it)
+        return right.value, True
     if paired:
         return paired, True
     if _respectively(sentence):
@@ -4614,6 +4663,8 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                       or AGENT.fullmatch(sentence, figure.end, p.start))
                  # "2.65% in 2023 trailed South Korea": the one compared with, not whose figure
                  and not COMPARED_OBJECT.search(sentence, figure.end, p.start)
+                 # "- Switzerland: 1st\n- Sweden: 2nd": the next list item's name is not this item's
+                 and not NEXT_LIST_ITEM.search(sentence, figure.end, p.start)
                  # "2.61 million cars exported from Germany": for exports "from" names the exporter;
                  # "69,610 applications came from China": "came from" names the origin
                  and (measures == ("exports",) or ORIGIN.search(sentence[figure.end: p.start])

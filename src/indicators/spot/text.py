@@ -65,9 +65,7 @@ def front_matter_problem(text: str) -> str:
 
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _END = re.compile(r"(?<=[.!?])[\"”’)]*(?:\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])"  # a footnote mark after the stop: ".[4] China"
-                  r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # a space lost between sentences: "Wood Mackenzie.China's"
-                  r"|[ \t]*\n(?=[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]+\S)")  # a list's next item on its own line: "1.
-# Switzerland\n2. Sweden" (else the item's number reads the line before's economy)
+                  r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # a space lost between sentences: "Wood Mackenzie.China's"
 _ABBREVIATION = re.compile(r"\b(U\.S|No|Mr|Ms|Dr|St|vs|e\.g|i\.e|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$"
                            r"|(?:^|\n|[;,]\s|\band\s|[\d%]\s)\s*\d{1,3}\.$|:\s*1\.$")  # a list item's number: "are: 1.
 # Switzerland; 2. Sweden" (after a colon only the first: "China's rank: 11. Israel's rank is 15" are two sentences),
