@@ -576,7 +576,13 @@ RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rankings?|ranked|ra
 """Words naming a ranking in a sentence: there a bare whole number is placed by the words around it."""
 GII_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index)\b")
 """The index named in a sentence whose next sentence may go on with its places (`_bare_places`, `ranking_before`)."""
-ANOTHER_SCALE = re.compile(r"(?i)\b(?:IMD|Nature|QS|Times\s+Higher|FIFA|Olympics?|medals?|league|tables?|lists?|survey|"
+OTHER_RANKINGS = (r"IMD|Nature|QS|Times\s+Higher|FIFA|Olympics?|Olympiad|Games|medals?|league|Bloomberg|"
+                  r"competitive(?:ness)?|Doing\s+Business")
+"""Names and words of rankings the store does not hold (the IMD's competitiveness, Bloomberg's innovation index,
+medal tables)."""
+ANOTHER_RANKING = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS})\b")
+"""Another ranking named: a place near it may be that ranking's."""
+ANOTHER_SCALE = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS}|tables?|lists?|survey|"
                            r"polls?|ratings?|rated|scores?|scored|clusters?|hubs?|cities|among|income|pillars?|"
                            r"sub-?ind(?:ex|ices)|(?<!Innovation )index|yuan|rubles?|rupees?|dollars?|euros?|yen|"
                            r"currency|exchange|temperatures?|degrees|ages?|aged|Gini|holdings|tariffs?|minister|"

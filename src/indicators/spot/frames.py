@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indicators import cache, catalogue, numbers
-from indicators.spot.figures import (ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, YEAR, Figure, check_and_step,
-                                      comparator_for, read_figures, streak_after, table_header_unit, table_line)
+from indicators.spot.figures import (ANOTHER_RANKING, ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, YEAR, Figure,
+                                      check_and_step, comparator_for, read_figures, streak_after, table_header_unit,
+                                      table_line)
 from indicators.spot.vocabulary import (Mention, alternatives, city_names, mentions, organisations, unit_kind, vocabulary,
                                          world_cue)
 
@@ -3498,10 +3499,6 @@ def ranking_named_early(body: str, paragraphs: int = 3) -> str | None:
     return first.value
 
 
-ANOTHER_RANKING = re.compile(r"(?i)\b(?:IMD|Bloomberg|competitive(?:ness)?|Doing\s+Business|FIFA|Nature\s+Index|QS|"
-                             r"Times\s+Higher|medals?|Olympics?|Olympiad|Games|league)\b")
-"""Words of a ranking the store does not hold, named in a text's opening before the index: its lede's places may be
-that ranking's."""
 ANOTHER_ORDERING = re.compile(r"(?i)\b(?:partners?|markets?|destinations?|unicorns?|buyers?|suppliers?|exporters?|"
                               r"importers?)\b|\blargest\s+economies\b")
 """Words of economies ordered by something else than a ranking ("Its largest trading partners were:\n1. ASEAN\n2.
@@ -4585,9 +4582,10 @@ def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sen
     frame.notes.append(f"{partner.words}'s share of China's exports: its rows over the world's")
 
 
-NEXT_LIST_ITEM = re.compile(r"\n[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]")
-"""A line break and a list's marker: the next item of a list written one item a line."""
 LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•])[ \t]")
+"""A list's marker opening a line ("1. ", "2) ", "- ", "• ")."""
+NEXT_LIST_ITEM = re.compile(r"\n" + LIST_MARKER.pattern)
+"""A line break and a list's marker: the next item of a list written one item a line."""
 
 
 def _list_item_before(sentence: str, place: Mention, figure: Figure) -> bool:
