@@ -176,13 +176,13 @@ SOURCE_NOUN_AFTER = re.compile(r"(?i)\s+(?:latest\s+|monthly\s+|annual\s+|new\s+
 """After an organisation's name, a noun making it the source of the figures ("The group's data showed")."""
 
 
-@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def city_names() -> frozenset[str]:
     """Names of an economy that also name a city in it (vocabulary.yaml `city_names_of_economies`), lower case."""
     return frozenset(name.lower() for name in vocabulary().get("city_names_of_economies") or ())
 
 
+@functools.lru_cache(maxsize=4)  # asked once per figure of a sentence: read the sentence once
 def organisations(sentence: str) -> tuple[Mention, ...]:
     """Organisations named in the sentence as what is counted ("Mitsubishi Electric Corporation", "the University
     of California", "the top applicant"), not as a source ("according to Peking University"), as
