@@ -31,7 +31,8 @@ from indicators import cache, catalogue, numbers
 from indicators.spot import drafting, frames, matching
 from indicators.spot.drafting import (draft_claims, draft_entries, draft_header, draft_yaml, format_table, own_article,
                                       to_claim, yaml_text)
-from indicators.spot.figures import Figure, aliases, check_and_step, comparator_for, find_figures, read_figures
+from indicators.spot.figures import (Figure, aliases, check_and_step, comparator_for, find_figures, places_listed,
+                                     read_figures)
 from indicators.spot.text import (MAX_BYTES, SpotError, as_date, front_matter_problem, read_input, sentences,
                                   split_front_matter)
 from indicators.spot import vocabulary
@@ -166,6 +167,7 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
     original = text  # read with one apostrophe and "US$" for "$US" (one character for one); shown as written (below)
     text = DOLLAR_COUNTRY_AFTER.sub(lambda m: f"{m.group(1)}$", text.translate(APOSTROPHES))
     spans = sentences(text, body_start)
+    context.listed_places = places_listed(text)
     # paragraph number -> its text so far (a basis stated once for the paragraph: "In US dollar terms, ..."; not a
     # basis stated after the sentence: "Exports went up 5.7 percent. In U.S. dollar terms, exports rose 5.9 percent"
     # sets the dollars against the figures before, `_basis_said_later`)
@@ -179,7 +181,8 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
             found.notes.append(f"Budget reached: the first {MAX_FIGURES:,} figures were read; the text after "
                                f"character {s0:,} was not (split it into articles).")
             break
-        reads = frames.frames_of(sentence, context, paragraph, limit=min(MAX_SENTENCE_FIGURES, MAX_FIGURES - count))
+        reads = frames.frames_of(sentence, context, paragraph, limit=min(MAX_SENTENCE_FIGURES, MAX_FIGURES - count),
+                                 at=s0)
         text_basis = next(iter(bases)) if len(bases) == 1 and not unsaid_first else None
         if frames.frames_of.last_count > len(reads):
             found.notes.append(f"Budget reached: a sentence at character {s0:,} holds {frames.frames_of.last_count:,} "
@@ -1312,8 +1315,11 @@ def _twin_first(options: list, dollars: bool) -> list:
 
 
 def _basis_first(options: list, dollars: bool) -> list:
-    """The options on the given currency basis first (True: dollars), each basis by score."""
-    return sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
+    """The options on the given currency basis first (True: dollars), each basis by score. A growth derived from
+    levels kept in dollars (Ember's solar export values summed over their products) is on the dollar basis."""
+    def usd(o) -> bool:
+        return matching.in_dollars(o.entry) or bool(o.derivation) and o.entry.unit == "USD"
+    return sorted(options, key=lambda o: (usd(o) != dollars, -o.score))
 
 
 @dataclass(frozen=True)

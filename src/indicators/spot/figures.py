@@ -720,6 +720,56 @@ def _bracketed_places_in_order(sentence: str, figures: list[Figure]) -> None:
             figure.unit, figure.placed = "rank", True
 
 
+LISTED_ITEM = re.compile(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[^\n():–—\d]{2,40}?)(?:[ \t]*\((?P<bracketed>\d{1,3})\)|"
+                         r"(?:[ \t]*[:–—]|[ \t]+-)?[ \t]+(?P<after>\d{1,3})|[ \t]*[:–—](?P<glued>\d{1,3}))"
+                         r"[ \t]*[.;,]?[ \t]*$")
+"""A bulleted line of an economy and a bare whole number, nothing else ("- Switzerland (1)", "• China: 11", "- Japan
+13", "- India – 39")."""
+LISTS_OTHERWISE = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS}|scores?|scored|points|clusters?|hubs?|partners?|markets?|"
+                             r"destinations?|exports?|imports?|trade|delegat\w*|members?|votes?|seats?|sub-?ind(?:ex|ices)|"
+                             r"pillars?)\b")
+"""Words of a list's lead-in giving its numbers another meaning ("Top scorers:", "Largest markets:", "Pillar ranks:")."""
+
+
+def places_listed(text: str) -> frozenset[int]:
+    """The offsets of numbers that are economies' places in the Global Innovation Index in lists one item a line:
+    bulleted lines of an economy's name and a bare number ("- Switzerland (1)", "- China: 11"), at least two in a
+    run (blank lines between allowed), the numbers rising as written, after a lead-in line that names no other scale
+    (`LISTS_OTHERWISE`), with the index named in the 600 characters before the list. Their items name no ranking,
+    so the sentence readers cannot place them (they had been counts). Which edition stays the text's (assumed:
+    never an accusation)."""
+    found: set[int] = set()
+    run: list[re.Match] = []
+
+    def close() -> None:
+        numbers = [int(m.group("bracketed") or m.group("after") or m.group("glued")) for m in run]
+        lead = text[: run[0].start()].rstrip().rsplit("\n", 1)[-1] if run else ""
+        if len(run) >= 2 and all(1 <= a < b <= 200 for a, b in zip(numbers, numbers[1:])) \
+                and GII_NAMED.search(text, max(0, run[0].start() - 600), run[0].start()) \
+                and not LISTS_OTHERWISE.search(lead) \
+                and all(_economy_named(m.group("name")) for m in run):
+            found.update(m.start(next(g for g in ("bracketed", "after", "glued") if m.group(g))) for m in run)
+        run.clear()
+
+    end = 0
+    for item in LISTED_ITEM.finditer(text):
+        if run and text[end: item.start()].strip():
+            close()  # another line between: the run ends
+        run.append(item)
+        end = item.end()
+    close()
+    return frozenset(found)
+
+
+def _economy_named(words: str) -> bool:
+    """Whether `words` are an economy's name and nothing else ("the United States", "Korea")."""
+    words = words.strip()
+    places = mentions("place", words)
+    return len(places) == 1 and places[0].end == len(words) and not words[: places[0].start].strip(" the") \
+        and "-" not in places[0].value and places[0].value not in ("WLD", "EU") \
+        and not places[0].value.startswith("region:")
+
+
 def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: bool, named: bool) -> bool:
     """Whether the words around a bare number make it a place (`_bare_places`); `previous` is the figure before it,
     `bracketed` whether the number stands alone in brackets ("Sweden (2)"), `named` whether the sentence names a
@@ -920,11 +970,12 @@ def _first_of_a_count(sentence: str, figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if id(f) not in dropped] if dropped else figures
 
 
-def read_figures(sentence: str, ranking_before: bool = False) -> list[Figure]:
+def read_figures(sentence: str, ranking_before: bool = False, listed: frozenset[int] = frozenset()) -> list[Figure]:
     """THE SEAM: the figures of one sentence, in order, read by `indicators.numbers` (years, dates,
     identifiers and what cannot be read whole left out by the reader; names and idle number words here; numbers
     spoken with hyphens, "278-thousand-100", read whole). `ranking_before`: the sentence before it named the Global
-    Innovation Index (its bare places, `_bare_places`)."""
+    Innovation Index (its bare places, `_bare_places`); `listed`: offsets in the sentence of places in a list one
+    item a line (`places_listed`)."""
     count_words = tuple(w for w, _ in _unit_words())
     spoken = _spoken(sentence)
     read = [g for f in numbers.read_figures(spoken, count_words=count_words) for g in _spot_figures(spoken, f)
@@ -943,6 +994,9 @@ def read_figures(sentence: str, ranking_before: bool = False) -> list[Figure]:
     _anothers_own(sentence, figures)
     _list_ranks(sentence, figures)
     _bare_places(sentence, figures, ranking_before)
+    for figure in figures:
+        if figure.unit is None and any(figure.start <= offset < figure.end for offset in listed):
+            figure.unit, figure.placed = "rank", True
     _table_rows(sentence, figures)
     figures = _first_of_a_count(sentence, figures)
     for figure in figures:

@@ -32,7 +32,8 @@ PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+o
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
-                         r"over|against)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
+                         r"over|against|(?:growth|increase|rise|gain|jump|decrease|decline|fall|drop|up|down|higher|"
+                         r"lower)\s+on)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
                          r"the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
@@ -40,7 +41,7 @@ BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
 "compared to April 2023", "from May 2022", "compared with that in 2019"; with a part of it: "since late last year", "from mid-2023"; a likeness:
-"is now at 53rd, as in 2020"; whole words only (not the "Vs" of "NEVs in 2023", the "over" of "turnover in 2023")."""
+"is now at 53rd, as in 2020"; a change "on" its base ("55% growth on January 2022", "up 12% on 2022"); whole words only (not the "Vs" of "NEVs in 2023", the "over" of "turnover in 2023")."""
 MULTIPLE_BASE_BEFORE = re.compile(r"\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
                                   r"amount|total|number|volume|value))\s+(?:of|in|seen\s+in|recorded\s+in)\s+)?"
                                   r"(?:(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?)?$")
@@ -364,6 +365,7 @@ class Context:
     rank_period: str | None = None  # the year of the last rank read in a ranking the text named (its edition)
     rank_period_of: str | None = None  # the ranking that rank was in (an edition dates only its own ranking's places)
     gii_before: bool = False  # the sentence before named the Global Innovation Index and no other scale
+    listed_places: frozenset[int] = frozenset()  # offsets in the text of places in lists one item a line
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
@@ -1076,15 +1078,17 @@ def _export_data(context: Context, sentence: str, subjects: list[Mention]) -> No
         context.exports_of = goods[0]
 
 
-def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None) -> list[Read]:
+def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None = None, at: int = 0) -> list[Read]:
     """Every figure of the sentence with its frame (the first `limit` figures); updates the context for
-    the next sentence. The number of figures read is in `frames_of.last_count`."""
+    the next sentence. `at`: where the sentence starts in the text (for `Context.listed_places`). The number of
+    figures read is in `frames_of.last_count`."""
     trailing = [m.span("count") for m in TRAILING_MONTHS.finditer(sentence)]
     # its bare places ("... now ranks 108 in the Global Innovation Index.  In 2008, we stood at 68")
     ranking_before = context.gii_before
     context.gii_before = bool(GII_NAMED.search(sentence)) and not ANOTHER_SCALE.search(sentence)
     # "the first 11 months", "the 12 months to June" name a period
-    figures = [f for f in read_figures(sentence, ranking_before)
+    listed = frozenset(o - at for o in context.listed_places if at <= o < at + len(sentence))
+    figures = [f for f in read_figures(sentence, ranking_before, listed)
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
                        and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))
                and (f.start, f.end) not in trailing]
@@ -1697,11 +1701,16 @@ def _before_words(unit: str, the: str = "") -> str:
 
 
 MOM_BASE = re.compile(rf"(?i)(?:\b(?:{COMPARISON_WORDS}|over)|(?<=\d)\s*(?:%|percent|per\s+cent)\s+on)\s+(?:the\s+)?"
-                      rf"(?:{_before_words('month')}|({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|"
+                      rf"(?:{_before_words('month')}|({MONTHS})(?:,?\s+((?:19|20)\d{{2}}))?)\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|"
                       rf"\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year|\s+\d)")
 """A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
 "up 3% from the previous month", "up 1.2 percent on July": "on" right after the rate; not "on July 7", a date, nor
-"improving on May"): a month-on-month change."""
+"improving on May"; with its year, "a 32% increase compared to December 2022" in January 2023): a month-on-month
+change."""
+
+
+DATED_BASE_MONTH = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|on)\s+(?:the\s+)?({MONTHS}),?\s+((?:19|20)\d{{2}})\b")
+"""A growth's base, a month with its year ("compared to February 2022", "growth on January 2022")."""
 
 
 MOM_BASE_FIGURE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:the\s+)?(?:({MONTHS})['’]s\s+(?:[\w-]+\s+)?(?=US\$|[$€¥£]?\d)|"
@@ -1736,18 +1745,23 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
         return None
     start = max(clause[0], figures[index - 1].end if index else 0)
     end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
-    if YEAR_ON_YEAR.search(sentence, figures[index].end, end):
+    if YEAR_ON_YEAR.search(sentence, figures[index].end, end) or any(
+            _shifted(frame.period, 12) == f"{m.group(2)}-{MONTH_NUMBERS[m.group(1).lower()]:02d}"
+            for m in DATED_BASE_MONTH.finditer(sentence, figures[index].end, end)):
         return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...", "7.2 percent on-year last
-        # month, rebounding from June": its own words say year on year
+        # month, rebounding from June", "a 6% increase compared to February 2022": its own words say year on year
     # (the base may be a figure of the month before: "up 21% compared to October's $56.5 billion", "up 21% from $56.5
     # billion in October")
     for m in (*MOM_BASE.finditer(sentence, start, end), *MOM_BASE_FIGURE.finditer(sentence, start, len(sentence))):
-        if m.start() >= end or m.re is MOM_BASE_FIGURE and next(
+        if m.start() >= end or m.start() < figures[index].start and index and figures[index - 1].unit == "percent" \
+                or m.re is MOM_BASE_FIGURE and next(
                 (f.unit for f in figures if f.start >= m.start()), "percent") == "percent":
-            continue  # (not "better than October's 1 per cent growth": two rates compared)
+            continue  # (not "better than October's 1 per cent growth": two rates compared; not the base after the
+            # rate before: "a 32% increase compared to December 2022 and 55% growth on January 2022")
         month = next((g for g in m.groups() if g), None)  # None: "the previous month" (MOM_BASE only)
+        year = (m.group(2) if m.re is MOM_BASE else None) or _shifted(frame.period, 1)[:4]  # (December before January)
         if month is None and m.re is MOM_BASE \
-                or month and _shifted(frame.period, 1) == f"{frame.period[:4]}-{MONTH_NUMBERS[month.lower()]:02d}":
+                or month and _shifted(frame.period, 1) == f"{year}-{MONTH_NUMBERS[month.lower()]:02d}":
             return "month-on-month"
     return None
 
