@@ -1315,11 +1315,8 @@ def _twin_first(options: list, dollars: bool) -> list:
 
 
 def _basis_first(options: list, dollars: bool) -> list:
-    """The options on the given currency basis first (True: dollars), each basis by score. A growth derived from
-    levels kept in dollars (Ember's solar export values summed over their products) is on the dollar basis."""
-    def usd(o) -> bool:
-        return matching.in_dollars(o.entry) or bool(o.derivation) and o.entry.unit == "USD"
-    return sorted(options, key=lambda o: (usd(o) != dollars, -o.score))
+    """The options on the given currency basis first (True: dollars), each basis by score."""
+    return sorted(options, key=lambda o: (matching.in_dollars(o.entry) != dollars, -o.score))
 
 
 @dataclass(frozen=True)

@@ -721,23 +721,30 @@ def _bracketed_places_in_order(sentence: str, figures: list[Figure]) -> None:
 
 
 LISTED_ITEM = re.compile(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[^\n():–—\d]{2,40}?)(?:[ \t]*\((?P<bracketed>\d{1,3})\)|"
-                         r"(?:[ \t]*[:–—]|[ \t]+-)?[ \t]+(?P<after>\d{1,3})|[ \t]*[:–—](?P<glued>\d{1,3}))"
+                         r"(?:[ \t]*[:–—]|[ \t]+-)?[ \t]+(?P<after>\d{1,3})|[ \t]*:(?P<glued>\d{1,3}))"
                          r"[ \t]*[.;,]?[ \t]*$")
 """A bulleted line of an economy and a bare whole number, nothing else ("- Switzerland (1)", "• China: 11", "- Japan
 13", "- India – 39")."""
-LISTS_OTHERWISE = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS}|scores?|scored|points|clusters?|hubs?|partners?|markets?|"
-                             r"destinations?|exports?|imports?|trade|delegat\w*|members?|votes?|seats?|sub-?ind(?:ex|ices)|"
-                             r"pillars?)\b")
-"""Words of a list's lead-in giving its numbers another meaning ("Top scorers:", "Largest markets:", "Pillar ranks:")."""
+LISTS_OTHERWISE = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS}|scores?|scored|scorers?|points|results?|out\s+of|clusters?|hubs?|"
+                             r"partners?|markets?|destinations?|exports?|imports?|imported|trade|delegat\w*|members?|votes?|"
+                             r"seats?|sub-?ind(?:ex|ices)|pillars?|indicators?|count|number|applications?|filings?|"
+                             r"population|gained|lost|moved|change|income|regions?|regional|groups?|continent|GW|MW|"
+                             r"growth|percent|per\s+cent|thousands?|millions?|billions?|years?|ages?|deals?|unicorns?|"
+                             r"companies|firms|universities|share|within|among)\b|%")
+"""Words of a list's lead-in giving its numbers another meaning ("Top scorers:", "Largest markets:", "Pillar ranks:",
+"Places gained:", "Among upper-middle-income economies:", "the regional order:", "GDP growth, percent:")."""
+RANKED_LEAD = re.compile(r"(?i)\b(?:ranks?|ranked|rankings?|places?|positions?|top\s+(?:\d{1,3}|three|five|ten|"
+                         r"twenty)|leaders?|leading|most\s+innovative)\b")
+"""Words of a list's lead-in saying its numbers are places ("The top five were:", "Ranks in the index:")."""
 
 
 def places_listed(text: str) -> frozenset[int]:
     """The offsets of numbers that are economies' places in the Global Innovation Index in lists one item a line:
     bulleted lines of an economy's name and a bare number ("- Switzerland (1)", "- China: 11"), at least two in a
-    run (blank lines between allowed), the numbers rising as written, after a lead-in line that names no other scale
-    (`LISTS_OTHERWISE`), with the index named in the 600 characters before the list. Their items name no ranking,
-    so the sentence readers cannot place them (they had been counts). Which edition stays the text's (assumed:
-    never an accusation)."""
+    run (blank lines between allowed), the numbers rising as written, after a lead-in line that says they are places
+    (`RANKED_LEAD`) and names no other scale or group (`LISTS_OTHERWISE`), with the index named in the 600 characters
+    before the list. Their items name no ranking, so the sentence readers cannot place them (they had been counts).
+    Which edition stays the text's (assumed: never an accusation)."""
     found: set[int] = set()
     run: list[re.Match] = []
 
@@ -746,7 +753,7 @@ def places_listed(text: str) -> frozenset[int]:
         lead = text[: run[0].start()].rstrip().rsplit("\n", 1)[-1] if run else ""
         if len(run) >= 2 and all(1 <= a < b <= 200 for a, b in zip(numbers, numbers[1:])) \
                 and GII_NAMED.search(text, max(0, run[0].start() - 600), run[0].start()) \
-                and not LISTS_OTHERWISE.search(lead) \
+                and RANKED_LEAD.search(lead) and not LISTS_OTHERWISE.search(lead) \
                 and all(_economy_named(m.group("name")) for m in run):
             found.update(m.start(next(g for g in ("bracketed", "after", "glued") if m.group(g))) for m in run)
         run.clear()

@@ -32,8 +32,7 @@ PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+o
 """Words naming a part of a year before it, as a regular expression ("late", "mid-", "the end of"), optional."""
 BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
-                         r"over|against|(?:growth|increase|rise|gain|jump|decrease|decline|fall|drop|up|down|higher|"
-                         r"lower)\s+on)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
+                         r"over|against)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
                          r"the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
                          r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
@@ -41,7 +40,13 @@ BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
 "compared to April 2023", "from May 2022", "compared with that in 2019"; with a part of it: "since late last year", "from mid-2023"; a likeness:
-"is now at 53rd, as in 2020"; a change "on" its base ("55% growth on January 2022", "up 12% on 2022"); whole words only (not the "Vs" of "NEVs in 2023", the "over" of "turnover in 2023")."""
+"is now at 53rd, as in 2020"; whole words only (not the "Vs" of "NEVs in 2023", the "over" of "turnover in 2023")."""
+BASE_DATE_BRACKET_BEFORE = re.compile(rf"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|against|on|over)\s+"
+                                      rf"(?:the\s+)?(?:(?:{MONTHS})\s+)?(?:19|20)\d{{2}}\s*\(\s*$")
+"""Before a figure in brackets, a comparison's base date ("up 87% from March 2023 ($197 million)"): the base's level."""
+THAT_OF_A_PART_BEFORE = re.compile(r"(?i)(?<!\w)(?:that|those)\s+of\s+the\s+(?:[a-z-]+\s+){1,3}$")
+"""A year whose part is a comparison's base ("close to that of the high season last year", "those of the peak months
+in 2022")."""
 MULTIPLE_BASE_BEFORE = re.compile(r"\b(?:times|double|triple|quadruple|twice)\s+(?:(?:that|those|the\s+(?:level|figure|"
                                   r"amount|total|number|volume|value))\s+(?:of|in|seen\s+in|recorded\s+in)\s+)?"
                                   r"(?:(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?)?$")
@@ -723,8 +728,11 @@ RELEASED_DAYS_AGO = re.compile(r"(?i)\b(?:GII|Global\s+Innovation\s+Index)(?:\s*
 Tuesday"): the edition out by the text's date, named by the text's year (GII 2025, out in September 2025), unless the
 words name its year ("the GII 2024 released on Tuesday")."""
 CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth|"
-                       r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$")
-"""A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023")."""
+                       r"up|down|higher|lower|more|less))\s+on\s+(?:the\s+)?$"
+                       r"|(?:%|\bpercent|\bper\s+cent)\s+(?:(?:drop|fall|decline|decrease|rise|increase|gain|jump|growth)\s+)?"
+                       rf"on\s+(?:{MONTHS})\s+$")
+"""A year after a change and "on" is its base ("a 5.3% drop on 2022", "up 4 percent on 2023"); with its month only
+right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($197 million)", the base's own level)."""
 
 
 BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|"
@@ -754,7 +762,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
             continue  # "the ongoing 2024 AIPPI World Congress": the year names the event, not a figure's period
         before = sentence[max(0, m.start() - 40): m.start()]
         wider = sentence[max(0, m.start() - 80): m.start()]  # "from 5.2 percent in the fourth quarter of 2023"
-        base = bool(BASE_BEFORE.search(before) or _earlier_figure_before(wider) or CHANGE_ON.search(before)
+        base = bool(BASE_BEFORE.search(before) or THAT_OF_A_PART_BEFORE.search(before) or _earlier_figure_before(wider)
+                    or CHANGE_ON.search(before)
                     or MULTIPLE_BASE_BEFORE.search(before)
                     or BRACKET_OPEN_BEFORE.search(before) and re.match(r"\s*:", sentence[m.end():]))
         # ("(2023: 4.91 million)", "(September 2023: -6.3 per cent)": a base's year)
@@ -784,6 +793,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                                    and compared.group("word").lower() in ("from", "than", "versus", "against",
                                                                           "compared with", "compared to"))
         base = base or _earlier_figure_before(sentence[max(0, m.start() - 80): m.start()])
+        base = base or shift < 0 and bool(THAT_OF_A_PART_BEFORE.search(sentence, max(0, m.start() - 60), m.start()))
         base = base or shift < 0 and bool(MULTIPLE_BASE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()))
         base = base or shift < 0 and bool(AFTER_CLAUSE_SAME_PART.search(sentence, max(0, m.start() - 90), m.start()))
         base = base or (m.group(1).lower() in ANAPHORIC_YEARS
@@ -1195,6 +1205,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
         elif owner is not None:
             frame.role = "earlier"  # "Japan's GDP was $5.47 trillion, compared to China's $6.03 trillion"
+        elif BASE_DATE_BRACKET_BEFORE.search(before):
+            frame.role = "earlier"  # "up 87% from March 2023 ($197 million)": the base's own level
         elif _compared(sentence, figure):
             frame.role = "earlier"  # "lower than the $80.6 billion in July": July's figure, about $80.6 billion
             if figure.lead is None or THAN.search(sentence, figure.lead, figure.start):
@@ -1291,7 +1303,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             _taken_by_a_place(places, figure, frame, sentence, clause, context, reads)
             _shipments(places, frame, sentence, clause, context)
             _counterpart(places, figure, frame, sentence, context, clause, reads)
-            _partner_of_a_share(places, figure, frame, sentence, clause, reads)
+            _partner_of_a_share(places, figure, frame, sentence, clause, reads, context)
             _rank_as_a_destination(places, figure, frame, sentence, clause, context)
             _scope_of_a_partners_place(places, figure, frame, sentence, clause)
             if frame.role == "earlier" and owner is not None:
@@ -1701,16 +1713,24 @@ def _before_words(unit: str, the: str = "") -> str:
 
 
 MOM_BASE = re.compile(rf"(?i)(?:\b(?:{COMPARISON_WORDS}|over)|(?<=\d)\s*(?:%|percent|per\s+cent)\s+on)\s+(?:the\s+)?"
-                      rf"(?:{_before_words('month')}|({MONTHS})(?:,?\s+((?:19|20)\d{{2}}))?)\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|"
+                      rf"(?:{_before_words('month')}|({MONTHS}))\b(?!['’]s|,?\s+(?:19|20)\d{{2}}|"
                       rf"\s+(?:of\s+)?(?:last|the\s+previous|a|the\s+same)\s+year|\s+\d)")
 """A growth's base a month before ("compared with September, exports were up 5.2 percent" in a story on October,
 "up 3% from the previous month", "up 1.2 percent on July": "on" right after the rate; not "on July 7", a date, nor
-"improving on May"; with its year, "a 32% increase compared to December 2022" in January 2023): a month-on-month
-change."""
-
-
+"improving on May"): a month-on-month change."""
+MOM_DATED_BASE = re.compile(rf"(?i)(?:%|\bpercent|\bper\s+cent)\s+(?:(?:increase|decrease|rise|fall|drop|decline|gain|"
+                            rf"jump|growth|surge|plunge)\s+)?(?:compared\s+(?:with|to)|on|over|versus|against)\s+"
+                            rf"(?:the\s+)?({MONTHS}),?\s+((?:19|20)\d{{2}})\b")
+"""A growth's base the month before, with its year, right after the rate ("a 32% increase compared to December 2022"
+in January 2023); not a pace compared ("accelerating from July 2024", "slower than June 2024")."""
 DATED_BASE_MONTH = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|on)\s+(?:the\s+)?({MONTHS}),?\s+((?:19|20)\d{{2}})\b")
-"""A growth's base, a month with its year ("compared to February 2022", "growth on January 2022")."""
+"""After a growth, its base as a month with its year ("compared to February 2022", "from March 2023"): the same month
+a year before makes it year on year."""
+
+
+CHANGE_NOUN_ONLY = re.compile(r"(?i)\s*(?:(?:increase|decrease|rise|fall|drop|decline|gain|jump|growth)\s*)?")
+"""Between a rate and a base, nothing but its change's noun: the base is that rate's ("a 32% increase compared to
+December 2022 and 55% growth on January 2022": not the 55%'s)."""
 
 
 MOM_BASE_FIGURE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS})\s+(?:the\s+)?(?:({MONTHS})['’]s\s+(?:[\w-]+\s+)?(?=US\$|[$€¥£]?\d)|"
@@ -1727,8 +1747,9 @@ YEAR_ON_YEAR = re.compile(r"(?i)\b(?:year[-\s]on[-\s]year|on[-\s]year|from\s+a\s
                           r"(?:from|than|over|compared\s+(?:with|to))\s+the\s+same\s+(?:period|month|time))\b")
 
 
-QOQ_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over)\s+(?:the\s+)?(?:{_before_words('quarter')})\b")
-"""A growth's base a quarter before ("GDP grew 1.3 percent in the third quarter from the previous quarter")."""
+QOQ_BASE = re.compile(rf"(?i)\b(?:{COMPARISON_WORDS}|over|on)\s+(?:the\s+)?(?:{_before_words('quarter')})\b")
+"""A growth's base a quarter before ("GDP grew 1.3 percent in the third quarter from the previous quarter", "rose
+13.6% on the previous quarter")."""
 
 
 def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figures: list[Figure], index: int) -> str | None:
@@ -1745,23 +1766,26 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
         return None
     start = max(clause[0], figures[index - 1].end if index else 0)
     end = min(clause[1], figures[index + 1].start if index + 1 < len(figures) else len(sentence))
-    if YEAR_ON_YEAR.search(sentence, figures[index].end, end) or any(
-            _shifted(frame.period, 12) == f"{m.group(2)}-{MONTH_NUMBERS[m.group(1).lower()]:02d}"
+    if YEAR_ON_YEAR.search(sentence, figures[index].end, end) or _shifted(frame.period, 12) in (
+            f"{m.group(2)}-{MONTH_NUMBERS[m.group(1).lower()]:02d}"
             for m in DATED_BASE_MONTH.finditer(sentence, figures[index].end, end)):
         return None  # "grew 6.7 per cent in November from a year earlier, slowing from ...", "7.2 percent on-year last
         # month, rebounding from June", "a 6% increase compared to February 2022": its own words say year on year
     # (the base may be a figure of the month before: "up 21% compared to October's $56.5 billion", "up 21% from $56.5
     # billion in October")
+    if _shifted(frame.period, 1) in (f"{m.group(2)}-{MONTH_NUMBERS[m.group(1).lower()]:02d}"
+                                     for m in MOM_DATED_BASE.finditer(sentence, figures[index].start, end)):
+        return "month-on-month"
     for m in (*MOM_BASE.finditer(sentence, start, end), *MOM_BASE_FIGURE.finditer(sentence, start, len(sentence))):
         if m.start() >= end or m.start() < figures[index].start and index and figures[index - 1].unit == "percent" \
+                and CHANGE_NOUN_ONLY.fullmatch(sentence, figures[index - 1].end, m.start()) \
                 or m.re is MOM_BASE_FIGURE and next(
                 (f.unit for f in figures if f.start >= m.start()), "percent") == "percent":
             continue  # (not "better than October's 1 per cent growth": two rates compared; not the base after the
             # rate before: "a 32% increase compared to December 2022 and 55% growth on January 2022")
         month = next((g for g in m.groups() if g), None)  # None: "the previous month" (MOM_BASE only)
-        year = (m.group(2) if m.re is MOM_BASE else None) or _shifted(frame.period, 1)[:4]  # (December before January)
-        if month is None and m.re is MOM_BASE \
-                or month and _shifted(frame.period, 1) == f"{year}-{MONTH_NUMBERS[month.lower()]:02d}":
+        if month is None and m.re is MOM_BASE or month and _shifted(frame.period, 1) == \
+                f"{_shifted(frame.period, 1)[:4]}-{MONTH_NUMBERS[month.lower()]:02d}":  # (December before January)
             return "month-on-month"
     return None
 
@@ -4553,20 +4577,30 @@ SHARE_OF_A_PARTNER = re.compile(r"(?i)^['’]s?\s+share\s+of\s+(?:[\w'’-]+\s+)
 the share, whatever verb moved it to the figure."""
 SHARE_WORD_BEFORE = re.compile(r"(?i),?\s*(?:accounting\s+for|making\s+up|representing|or)\s+"
                                r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$")
-SHARE_OF_TOTAL_AFTER = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:(?:global|world|overall)\s+)?total\b|"
+SHARE_OF_TOTAL_AFTER = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:(?:global|world|overall)\s+)?total\b(?!\s+of\b)|"
+                                  r"\s+of\s+(?:the|this|that)\s+(?:figure|volume|amount)\b(?!\s+of\b)|"
                                   r"\s+of\s+(?:China['’]s\s+|all\s+|total\s+|the\s+)?(?:[\w-]+\s+){0,2}"
                                   r"(?:exports|shipments)\b")
 """A share of the whole flow right after the figure ("accounting for 44% of the total", "... of China's module
-exports"); not of a part of it ("25% of the region's imports")."""
+exports", "56% of the figure"); not of a part of it ("25% of the region's imports"), nor of another total ("of the
+total of new installations")."""
+
+
+def _total_said_is_chinas_exports(before: list[Frame]) -> bool:
+    """Whether "the total" a share is of may be China's exports of the sentence before: no figure before it in its
+    own sentence, or China's exports to the world ("Global installations reached 600 GW; Europe accounted for 12% of
+    the total": the installations')."""
+    return not before or "exports" in before[-1].measures and not before[-1].counterpart \
+        and before[-1].entity in (None, "CHN")
 
 
 def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sentence: str, clause,
-                        reads: list = ()) -> None:
+                        reads: list = (), context: Context | None = None) -> None:
     """A partner's share of China's exports ("Europe accounted for 40% of China's module exports", "More than half
     of the solar modules exported from China ... were destined for Europe (58%)", "58% went to Europe", "Europe's
     share of China's module exports fell to 44%", "Europe imported 9 GW of modules from China, accounting for 44%
-    of the total"): the share of the flow to that partner in the flow to the world (matching: derivation
-    "partner_share")."""
+    of the total"; in a text on China's exports of a product, "Europe accounted for 56% of the figure"): the share
+    of the flow to that partner in the flow to the world (matching: derivation "partner_share")."""
     if frame.kind != "percent" or frame.role != "figure":
         return
     named = [p for p in places if p.value not in ("CHN", "WLD") and clause[0] <= p.start and p.end <= figure.start
@@ -4579,8 +4613,13 @@ def _partner_of_a_share(places: list[Mention], figure: Figure, frame: Frame, sen
             and SHARE_OF_TOTAL_AFTER.match(sentence, figure.end):
         # the share of the flow to the partner its sentence gave before ("..., accounting for 44% of the total")
         partners = [Mention(0, 0, flow.counterpart, flow.counterpart_words or flow.counterpart)]
-    elif frame.transformation == "growth_rate" or not FLOW_WORDS.search(sentence, clause[0], clause[1]):
-        return
+    elif frame.transformation == "growth_rate" or not FLOW_WORDS.search(sentence, clause[0], clause[1]) and not (
+            context and context.exports_of and context.measure == "exports" and not context.partner_flow
+            and context.last_entity in (None, "CHN") and SHARE_OF_TOTAL_AFTER.match(sentence, figure.end)
+            and _total_said_is_chinas_exports([r.frame for r in reads if r.frame.role == "figure"])
+            and (frame.subject_from != "stated" or frame.subject and catalogue.within(frame.subject,
+                                                                                      context.exports_of))):
+        return  # (in a text on China's exports of modules, "Europe accounted for 56% of the figure" is its share)
     else:
         partners = [p for p in places if p.value not in ("CHN", "WLD") and clause[0] <= p.start < clause[1]
                     and (p.end <= figure.start and SHARE_TAKER.match(sentence[p.end: figure.start])
@@ -5885,6 +5924,10 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.period = stated[0]
     elif not looking_back:
         own = own_years
+        if own and not reads and len(set(own)) > 1 and all(y.isdigit() for y in own):
+            # "The low season late last year was estimated to continue into the beginning of this year": a sentence
+            # without figures moving through years leaves the text at the latest
+            own = [max(own)]
         if own:
             sub, _ = _subannual(sentence, own[0])
             context.period = sub or own[0]
