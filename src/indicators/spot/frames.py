@@ -1782,10 +1782,10 @@ def _month_on_month(sentence: str, frame: Frame, clause: tuple[int, int], figure
                 or m.re is MOM_BASE_FIGURE and next(
                 (f.unit for f in figures if f.start >= m.start()), "percent") == "percent":
             continue  # (not "better than October's 1 per cent growth": two rates compared; not the base after the
-            # rate before: "a 32% increase compared to December 2022 and 55% growth on January 2022")
+            # rate before: "a 2% increase compared to December and 55% growth on January 2022")
         month = next((g for g in m.groups() if g), None)  # None: "the previous month" (MOM_BASE only)
-        if month is None and m.re is MOM_BASE or month and _shifted(frame.period, 1) == \
-                f"{_shifted(frame.period, 1)[:4]}-{MONTH_NUMBERS[month.lower()]:02d}":  # (December before January)
+        if month is None and m.re is MOM_BASE \
+                or month and int(_shifted(frame.period, 1)[5:]) == MONTH_NUMBERS[month.lower()]:  # (December in January)
             return "month-on-month"
     return None
 
