@@ -572,7 +572,7 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
-RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rankings?|ranked|ranks)\b")
+RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rank(?:ings?|ed|s)?)\b")
 """Words naming a ranking in a sentence: there a bare whole number is placed by the words around it."""
 GII_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index)\b")
 """The index named in a sentence whose next sentence may go on with its places (`_bare_places`, `ranking_before`)."""
@@ -590,7 +590,7 @@ ANOTHER_SCALE = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS}|tables?|lists?|survey|"
 """Words of another ranking, group or scale ("In the IMD survey, it stood at 16", "the yuan stood at 7", "Among
 upper-middle-income economies, it stood at 1"): in a sentence with them, or after one with them, the Global Innovation
 Index named before is not what a bare number is placed in."""
-CARRIED_ASIDE = re.compile(r"(?i)\b(?:(?:in|on|by|within|among|for|as|ahead\s+of|behind|according\s+to)\s+"
+CARRIED_ASIDE = re.compile(r"(?i)\b(?:(?:in|on|(?<!followed\s)by|within|among|for|as|ahead\s+of|behind|according\s+to)\s+"
                            r"(?!(?:19|20)\d{2}\b|at\b|to\b)(?=\S)|said|says|say|reported|ago|earlier|before|later|percent|"
                            r"per\s+cent)|%")
 """In a sentence going on with the index named before it, words placing its numbers elsewhere or at a time it does not
@@ -602,10 +602,16 @@ PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|pla
                            rf"coming\s+in|stood|stands|standing|sits|sat|landed|lands|finished|finishes)\s+"
                            rf"(?:{_NAMES})?(?:at\s+)?"
                            r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
-                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+)$")
+                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+|\b(?-i:No)\.?\s+)$")
 """Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
 economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
-"improved its ranking to 11", "global rankings of 77 and 79")."""
+"improved its ranking to 11", "global rankings of 77 and 79", "remains No 1")."""
+BEING_AT = re.compile(r"(?i)(?:\b(?:is|was|remains|remained|stays|stayed|(?:held|holds|holding)\s+(?:steady|firm))"
+                      r"(?:\s+now)?\s+(?:at\s+)?|\s+at\s+)$")
+"""Right before a bare whole number, words of being at a place, said of the economy right before them ("The US is 3",
+"Japan is at 13", "Indonesia is now 54", "Canada held steady at 14", "followed by Singapore at 4")."""
+PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while|with|behind|ahead|after|this|last|in\s+(?:19|20)\d{2})\b)")
+"""After such a place, the end of its phrase ("Singapore at 4 and the UK at 5", "is 3 this year"); not "at 4 pm"."""
 RANK_COLON_BEFORE = re.compile(r"(?i)\b(?:ranking|rank|position|place|standing)\s*:\s*$")
 """Right before a bare whole number, a place's noun and a colon ("Germany's rank: 8"): a place, when the sentence
 names no other scale ("its rank in the FIFA world ranking: 9")."""
@@ -785,6 +791,9 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
     before = sentence[max(0, figure.start - 50): figure.start]
     placing = PLACED_BEFORE.search(before) or RANK_NOUN_FROM.search(before)
     if placing and (named or _placer_named(before[: placing.start()])):
+        return True
+    being = BEING_AT.search(before)
+    if being and _placer_named(before[: being.start()]) and PLACE_ENDS.match(sentence, figure.end):
         return True
     colon = RANK_COLON_BEFORE.search(before)
     if colon and not ANOTHER_SCALE.search(sentence) and (named or _placer_named(before[: colon.start()])):

@@ -389,6 +389,8 @@ class Context:
     said: dict = field(default_factory=dict)  # (value, unit) -> the frame of the last figure so given, its measure read
     counted: "Frame | None" = None  # the last count of a stored subject in the sentence before (its noun may be left out)
     rate: "Frame | None" = None  # the last growth rate of the sentence before ("This growth rate is 2.2 points higher")
+    intensity: "Frame | None" = None  # the last R&D spending's ratio to GDP of the sentence before ("China spent 2.68%
+    # of its GDP on R&D. The United States spends about 3.5 percent")
     period_paragraph: int = -1  # the paragraph of the sentence that set `period`
     period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
     named_in: dict = field(default_factory=dict)  # economy -> (paragraph, subjects) of the last sentence naming it
@@ -736,10 +738,12 @@ right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($1
 
 
 BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|"
-                              r"year on year|QoQ|q/q|q-o-q|quarter-on-quarter|quarter on quarter)\s+(?:from|compared\s+"
-                              r"(?:with|to)|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$")
-"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW": the month before; how far
-back: the vocabulary's `sequential_months`, a year for the year-on-year words)."""
+                              r"year on year|QoQ|q/q|q-o-q|quarter-on-quarter|quarter on quarter)\s+(?:" + CHANGE_NOUNS
+                              + r"s?\s+)?(?:from|compared\s+(?:with|to)|versus|against)\s+(?:about\s+|around\s+|"
+                              r"nearly\s+)?$")
+"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW", "a 4% month-on-month
+increase from 21.2 GW": the month before; how far back: the vocabulary's `sequential_months`, a year for the
+year-on-year words)."""
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -1095,13 +1099,16 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     trailing = [m.span("count") for m in TRAILING_MONTHS.finditer(sentence)]
     # its bare places ("... now ranks 108 in the Global Innovation Index.  In 2008, we stood at 68")
     ranking_before = context.gii_before
-    context.gii_before = bool(GII_NAMED.search(sentence)) and not ANOTHER_SCALE.search(sentence)
     # "the first 11 months", "the 12 months to June" name a period
     listed = frozenset(o - at for o in context.listed_places if at <= o < at + len(sentence))
     figures = [f for f in read_figures(sentence, ranking_before, listed)
                if not (re.search(r"(?i)\bfirst\s+$", sentence[max(0, f.start - 8): f.start])
                        and re.match(r"\s+(?:months|quarters|weeks|days)\b", sentence[f.end: f.end + 10]))
                and (f.start, f.end) not in trailing]
+    # the next sentence goes on with the index's places after one naming it, or after one going on with them that
+    # read a place of its own ("India is ranked 39 out of 133 economies. China moved up one place to 11.")
+    context.gii_before = not ANOTHER_SCALE.search(sentence) and (
+        bool(GII_NAMED.search(sentence)) or ranking_before and any(f.unit == "rank" for f in figures))
     figures = _table_lines(context, sentence, figures)
     # word forms (wordforms.py) last: the sentence's other figures are read, paired and carried as without them
     figures = [f for f in figures if not f.form] + [f for f in figures if f.form]
@@ -1400,6 +1407,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     worded = [r for r in reads if r.figure.form]
     reads = [r for r in reads if not r.figure.form]
     _spending_said_as_a_percentage(sentence, reads)
+    _intensity_carried(sentence, reads, context)
     _base_of_a_ratio(sentence, reads)
     _base_of_a_share(sentence, reads)
     _ratios_to_gdp(reads)
@@ -1575,6 +1583,38 @@ NEXT_ITEM_BEFORE_ITS_RATIO = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:th
 """Between a bare percentage and the next, its list's joint and the next economy's name ("the US spent 3.45% and China
 2.65% of GDP on R&D"): the ratio said after the last is each one's."""
 BRACKETED_ITEM_LEAD = re.compile(rf"(?:^|,|\band|such\s+as|like|including|with|to)\s+(?:even\s+|also\s+)?(?:the\s+)?{LIST_NAME}\s*\($")
+
+
+INTENSITY_LEVEL_BEFORE = re.compile(rf"(?:\b{SAME_LEVEL_VERB}|\b(?:reached|stood\s+at|stands\s+at|was|is|at)|"
+                                    rf"(?:^|,|\band)\s+(?:the\s+)?{LIST_NAME}(?:['’]s)?)\s+$")
+"""Right before such a percentage (its "about" apart), a verb of the level of spending itself or of being ("spends",
+"was"), or an economy's name opening a list's item ("Japan 3.4 percent"); not "raised its spending by"."""
+
+
+def _intensity_carried(sentence: str, reads: list[Read], context: Context) -> None:
+    """"China spent 2.68% of its GDP on R&D in 2024. The United States spends about 3.5 percent, Japan 3.4 percent":
+    after a sentence giving R&D spending's ratio to GDP (`Context.intensity`), a bare percentage of R&D spending the
+    next sentence gives an economy, with no word of growth, share or part in its clause and no "of" after it, is that
+    ratio for its economy; when the sentence itself gives no ratio to GDP (then `_ratios_listed_with_one` reads its
+    list). Assumed, so never an accusation."""
+    if context.intensity is None or any(r.frame.kind == "percent_of_gdp" for r in reads):
+        return
+    clauses = _clauses(sentence)
+    for read in reads:
+        frame = read.frame
+        if frame.kind != "percent" or frame.subject != "rd" or frame.measure not in (None, "spending") \
+                or frame.transformation is not None or frame.role != "figure" or frame.entity_from != "stated" \
+                or not 0 < read.value < INTENSITY_CEILING or re.match(r"\s+of\b", sentence[read.figure.end:]) \
+                or PART_OR_PACE.search(sentence, _clause_of(clauses, read.figure.start)[0], read.figure.start) \
+                or not INTENSITY_LEVEL_BEFORE.search(sentence, max(0, read.figure.start - 60),
+                                                     read.figure.start - len(read.wording)):
+            continue
+        frame.kind, read.unit = "percent_of_gdp", "percent of GDP"
+        frame.measure, frame.measures, frame.measure_from = "spending", ("spending",), "assumed"
+        read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
+                                               read.comparator)
+        frame.notes.append("R&D spending said as a percentage after a sentence on its ratio to GDP: that ratio "
+                           "(R&D intensity), assumed")
 
 
 def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
@@ -5303,6 +5343,14 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "Imports fall 3.4% (versus 0.8% estimated and 0.2% previous)" after "in May"; "That compares with the 8.6
         # percent increase recorded the month before" after a sentence on July
         main_period = context.period
+    if frame.role == "earlier" and main_period and attached and "(" not in attached.group(0) and "-" in main_period \
+            and (said := BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)) \
+            and (_sequential_months(said.group(1)) or 12) == 12 \
+            and (shifted := _shifted(main_period, 12)) and shifted[:4] == attached.group(1):
+        # "exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2023": the year named is
+        # the year before's; the base is its same month (quarter, half), not the whole year
+        frame.period, frame.period_from = shifted, "stated"
+        return
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
@@ -5999,6 +6047,8 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.counted = next((r.frame for r in reversed(reads) if _counts_a_subject(r.frame)), None)
         context.rate = next((r.frame for r in reversed(reads) if r.frame.role == "figure"
                              and r.frame.transformation == "growth_rate" and r.frame.kind == "percent"), None)
+        context.intensity = next((r.frame for r in reversed(reads) if r.frame.kind == "percent_of_gdp"
+                                  and r.frame.subject == "rd"), None)
         context.partner_flow = any(r.frame.counterpart for r in reads)
         context.mirror_flow = any(r.frame.counterpart and r.frame.measure == "exports" and r.frame.measure_from == "assumed"
                                   and not any(n.startswith(MIRROR_CARRIED) for n in r.frame.notes) for r in reads)

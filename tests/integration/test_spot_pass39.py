@@ -1,0 +1,154 @@
+"""Pass 39 (issue 20): the base level of a change said with a noun ("a 4% month-on-month increase from 21.2 GW") is
+of the month (quarter, year) the change is over, a year-on-year base dated by the year before ("from 18.1 GW in
+2023" in a sentence on June 2024) is that year's same month; and economies' places in the Global Innovation Index said
+as bare numbers in the sentences that go on with it ("The US is 3 and the UK 5", "followed by Singapore at 4",
+"India's rank improved from 81 in 2015 to 39"). Tested on phrasings of its own and on near wordings whose reading must
+not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+
+ACCUSING = ("contradicted", "misleading")
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass39")
+
+
+def _exact(found, span: str):
+    [candidate] = [c for c in found if c.span == span]
+    return candidate
+
+
+# -- a change's base level, with a change noun between ----------------------------------------------------------
+
+MODULES = ("China exported 22.1 GW of modules in June, a 4% month-on-month increase from 21.2 GW and a 22% "
+           "year-on-year increase from 18.1 GW in 2023. As of June, China has exported 131.9 GW of modules this year, "
+           "a 24% year-on-year increase from 106.1 GW.")
+
+
+@pytest.mark.parametrize("span, period", [
+    ("22.1 GW", "2024-06"),
+    ("21.2 GW", "2024-05"),  # the month before: the base of a month-on-month increase (was 2023-06)
+    ("18.1 GW", "2023-06"),  # June of the year named, not the whole of 2023
+    ("131.9 GW", "2024-H1"),
+    ("106.1 GW", "2023-H1"),  # the same months a year before (was 2023 as a whole)
+])
+def test_a_base_level_is_of_the_period_its_change_is_over(store, span, period):
+    figure = _exact(spot.spot(MODULES, store=store, published="2024-07-31"), span)
+    assert figure.period == period
+    assert figure.verdict not in ACCUSING
+
+
+def test_a_base_of_the_month_before_is_judged_against_that_month(store):
+    """Ember: China's module exports 21.3 GW in May 2024 (stored): "from 21.2 GW" rounds to it; it had been judged
+    against June 2023."""
+    figure = _exact(spot.spot(MODULES, store=store, published="2024-07-31"), "21.2 GW")
+    assert figure.match.indicator == "solar_exports_capacity" and figure.match.period == "2024-05"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    # without year-on-year words, the year named may be the whole year's: as before
+    ("China exported 22.1 GW of modules in June, a 22% increase from 18.1 GW in 2023.", "18.1 GW", "2023"),
+    # a year that is not the one before the sentence's stays the base's own year
+    ("China exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2021.", "18.1 GW", "2021"),
+])
+def test_near_wordings_keep_their_reading(store, text, span, period):
+    figure = _exact(spot.spot(text, store=store, published="2024-07-31"), span)
+    assert figure.period == period
+
+
+# -- bare places in the sentences going on with the index ---------------------------------------------------------
+
+GII = ("China ranks 11th in the Global Innovation Index 2024, released by WIPO on Thursday. The US is 3 and the UK 5. "
+       "Switzerland, Sweden and the US are the top three, followed by Singapore at 4 and the UK at 5. India's rank "
+       "improved from 81 in 2015 to 39 in 2024. The Philippines placed 53rd, up from 56. Japan is at 13, while the "
+       "Netherlands slipped to 8 from 7. Canada held steady at 14.")
+
+
+@pytest.mark.parametrize("span, entity, period", [
+    ("3", "USA", "2024"), ("4", "SGP", "2024"), ("39", "IND", "2024"), ("81", "IND", "2015"), ("56", "PHL", "2023"),
+    ("13", "JPN", "2024"), ("8", "NLD", "2024"), ("7", "NLD", "2023"), ("14", "CAN", "2024"),
+])
+def test_bare_places_after_the_index_are_its_ranks(store, span, entity, period):
+    """Each number is the economy's stored place in the GII of that year (USA 3, Singapore 4, India 39 in 2024 and
+    81 in 2015, the Philippines 56 in 2023, Japan 13, the Netherlands 8 and 7, Canada 14): read as counts before, they
+    found no series. Which ranking a bare number is in stays assumed: never an accusation."""
+    found = spot.spot(GII, store=store, published="2024-09-26")
+    [figure] = [c for c in found if c.span == span and c.entity == entity]
+    assert figure.match is not None and figure.match.indicator == "gii_rank"
+    assert figure.period == period and figure.match.period == period
+    assert figure.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text, span", [
+    # no index named before: "is 3" is a count of nothing the store holds
+    ("The US is 3 and the UK 5.", "3"),
+    # another scale named in the sentence
+    ("China ranks 11th in the Global Innovation Index 2024. In the IMD yearbook, Japan is at 13.", "13"),
+    # a field the index does not rank as a whole
+    ("China ranks 11th in the Global Innovation Index 2024. Among the lower-middle-income economies, India is 1.", "1"),
+    # the chain of places stops at a sentence that names another scale
+    ("China ranks 11th in the Global Innovation Index 2024. The yuan stood at 7.2 against the dollar. Japan is at 13.",
+     "13"),
+])
+def test_other_bare_numbers_are_no_places_in_the_index(store, text, span):
+    figure = _exact(spot.spot(text, store=store, published="2024-09-26"), span)
+    assert figure.match is None or figure.match.indicator != "gii_rank"
+    assert figure.verdict not in ACCUSING
+
+
+def test_a_bare_place_that_disagrees_is_never_an_accusation(store):
+    """The United States was 3rd and the United Kingdom 5th in 2024 (stored): swapped, each is off, and a bare
+    number's ranking is assumed (needs review, not contradicted)."""
+    found = spot.spot("The Global Innovation Index 2024 was released on Thursday. The US is 5 and the UK 3.",
+                      store=store, published="2024-09-26")
+    figures = [c for c in found if c.span in ("5", "3")]
+    assert {c.entity for c in figures} == {"USA", "GBR"}
+    assert all(c.match is not None and c.match.indicator == "gii_rank" for c in figures)
+    assert all(c.verdict == "needs-review" for c in figures)
+
+
+# -- R&D spending's ratio to GDP, said once for the next sentence ------------------------------------------------
+
+INTENSITY = ("China spent 2.64% of its GDP on research and development in 2023. The United States spends about 3.4 "
+             "percent, Japan 3.4 percent and South Korea nearly 5 percent.")
+
+
+@pytest.mark.parametrize("span, entity, stored", [
+    ("about 3.4 percent", "USA", "3.45"), ("3.4 percent", "JPN", "3.44"), ("nearly 5 percent", "KOR", "4.94"),
+])
+def test_a_percentage_of_rd_spending_after_its_ratio_to_gdp_is_that_ratio(store, span, entity, stored):
+    """World Bank GB.XPD.RSDV.GD.ZS, 2023: United States 3.447, Japan 3.441, South Korea 4.944 (stored): read as bare
+    percentages, no series measured them."""
+    found = spot.spot(INTENSITY, store=store, published="2025-03-01")
+    [figure] = [c for c in found if c.span == span and c.entity == entity]
+    assert figure.unit == "percent of GDP" and figure.period == "2023"
+    assert figure.match is not None and figure.match.indicator == "GB.XPD.RSDV.GD.ZS"
+    assert figure.verdict not in ACCUSING  # assumed: the denominator said in another sentence
+
+
+def test_a_carried_ratio_that_disagrees_is_never_an_accusation(store):
+    text = "China spent 2.64% of its GDP on research and development in 2023. The United States spends about 2 percent."
+    [figure] = [c for c in spot.spot(text, store=store, published="2025-03-01") if c.entity == "USA"]
+    assert figure.unit == "percent of GDP" and figure.verdict == "needs-review"
+
+
+@pytest.mark.parametrize("text, span", [
+    # a growth of the spending
+    ("China spent 2.64% of its GDP on research and development in 2023. The United States raised its spending by "
+     "3.4 percent.", "3.4 percent"),
+    # a share of something else
+    ("China spent 2.64% of its GDP on research and development in 2023. The United States spends 3.4 percent of its "
+     "budget.", "3.4 percent"),
+    # no ratio to GDP in the sentence before
+    ("China's R&D spending reached 3.3 trillion yuan in 2023. The United States spends about 3.4 percent.",
+     "about 3.4 percent"),
+])
+def test_other_percentages_after_a_ratio_keep_their_reading(store, text, span):
+    figure = _exact(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert figure.unit != "percent of GDP"
