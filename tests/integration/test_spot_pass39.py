@@ -152,3 +152,59 @@ def test_a_carried_ratio_that_disagrees_is_never_an_accusation(store):
 def test_other_percentages_after_a_ratio_keep_their_reading(store, text, span):
     figure = _exact(spot.spot(text, store=store, published="2025-03-01"), span)
     assert figure.unit != "percent of GDP"
+
+
+def test_places_carry_on_through_sentences_that_read_places(store):
+    """"WIPO published the Global Innovation Index 2024 ... China ranked 11th. The top ten economies were ...": each
+    sentence reads places in the index, so "The US came in at 3" after them is the US's place (3rd in 2024, stored),
+    assumed; pass 37 read it as a bare number (the index named two sentences before)."""
+    text = ("WIPO published the Global Innovation Index 2024 on Thursday. China ranked 11th.\n\nThe top ten economies "
+            "were Switzerland, Sweden, the US, Singapore, the UK, South Korea, Finland, the Netherlands, Germany and "
+            "Denmark. The US came in at 3.")
+    figure = _exact(spot.spot(text, store=store, published="2024-10-01"), "3")
+    assert figure.unit == "rank" and figure.match.indicator == "gii_rank" and figure.entity == "USA"
+    assert figure.frame["subject_from"] == "assumed" and figure.verdict not in ACCUSING
+
+
+# -- months that date no figure of their sentence -------------------------------------------------------------------
+
+def test_a_month_opening_a_records_window_dates_no_figure(store):
+    """"The surge in October 2023 was the first expansion since February 2023": February opens the record's window;
+    the figure and the text after it are on October 2023 (GACC: imports +3.0% in October 2023, -6.3% in September,
+    stored)."""
+    text = ("China's imports in October rose by three per cent year-on-year. The surge in October 2023 was the first "
+            "expansion since February 2023, contributing 27.1 per cent of China's imports value from Asean. Overall, "
+            "China's imports rebounded by 3.0 per cent y-o-y (September 2023: -6.3 per cent y-o-y).")
+    found = spot.spot(text, store=store, published="2023-11-08")
+    assert _exact(found, "27.1 per cent").period == "2023-10"
+    rebound = _exact(found, "3.0 per cent")
+    assert rebound.period == "2023-10" and rebound.match.indicator == "goods_imports_usd_yoy_pct"
+    assert rebound.verdict in ("supported", "supported-rounded")
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("China's trade surplus widened in June. The balance of trade was $114.7bn, down on May's $103.22bn.",
+     "$114.7bn", "2025-06"),
+    ("China's trade surplus widened in June. The balance of trade was $114.7bn, down on May's $103.22bn.",
+     "$103.22bn", "2025-05"),
+    ("China's exports rose 5.8% in June, a gain on May's 4.8% rise. That was a significant improvement on May's "
+     "34.5% slump. The balance of trade was $114.7bn.", "$114.7bn", "2025-06"),
+    # the comparable period of the year named is the base's; the figure's half is of the text's year
+    ("China's trade surplus widened in June. For the first half, it was $586bn, around $150.8bn higher than the "
+     "comparable period in 2024.", "$586bn", "2025-H1"),
+])
+def test_a_months_base_said_on_its_month_leaves_the_text_on_its_own(store, text, span, period):
+    """"down on May's $103.22bn", "an improvement on May's 34.5% slump": May's is the base's (GACC: June 2025
+    surplus 114.77, May 103.22 billion USD, stored); the sentences had carried May on to the next."""
+    figure = _exact(spot.spot(text, store=store, published="2025-07-14"), span)
+    assert figure.period == period
+    assert figure.verdict not in ACCUSING
+
+
+def test_a_records_month_with_its_figure_still_dates_it(store):
+    """"the lowest surplus registered since September 2024 when it stood at $81.69bn": the figure is of the month the
+    record's window opens (GACC: September 2024 surplus 81.71 billion USD, stored)."""
+    text = ("China's trade surplus narrowed in September. This was the lowest surplus registered since September 2024 "
+            "when it stood at $81.69bn.")
+    figure = _exact(spot.spot(text, store=store, published="2025-10-13"), "$81.69bn")
+    assert figure.period == "2024-09" and figure.verdict not in ACCUSING

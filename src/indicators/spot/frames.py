@@ -33,9 +33,9 @@ PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+o
 BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
                          r"over|against)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
-                         r"the\s+(?!(?:same\s+)?(?:period|level|figure|year)\s)|"
+                         r"the\s+(?!(?:same\s+|corresponding\s+|comparable\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
-                         r"(?:the\s+(?:same\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
+                         r"(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
                          rf"{PART_OF_A_YEAR}(?:(?:{MONTHS})\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
@@ -74,6 +74,8 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             r"['’]s\s+)?|"
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
                             rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+|"
+                            r"(?:up|down|higher|lower|gain|improvement|increase|rise|decline|drop|fall|deterioration)\s+on\s+"
+                            rf"(?:(?:last\s+)?(?:{MONTHS})|{PREVIOUS_PERIOD})['’]s\s+(?:about\s+|around\s+)?|"
                             rf"{PREVIOUS_RECORD_OF}|"
                             rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
                             r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
@@ -81,7 +83,8 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
 """Before a base figure: "up from 4.4%", "compared with a 7.1% rise", "versus about 20", "up from rank 14", "a leap
 from its 61st position", "after a 8.7% drop", "following a 12.7% jump", "reversing a 3.4% contraction", "widening from
 the previous month's 6.8% loss", "compared to the 22.1 GW in June", "up 20% from last July's 7.1 GW", "in contrast to
-the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "expanding the previous month's 6.8%
+the 1.8 percent increase in May", "following prior month's 3.4 percent decline", "down on May's $103.22bn", "a
+significant improvement on May's 34.5% slump", "expanding the previous month's 6.8%
 drop" (the period before's figure is a base wherever it is said; not "last year's", which may be the text's own
 year), "imports jumped 7.4% (August: 1.3%)", "5.86 million (2023: 4.91 million)"."""
 SCORES_SAID = re.compile(r"(?i)\b(?:scor\w*|points?)\b")
@@ -4944,6 +4947,8 @@ def _base_months(sentence: str, figures: list[Figure]) -> frozenset:
             ends.add(m.end(1))  # (where the month word ends, before any year)
     for m in BRACKETED_BASE_MONTH.finditer(sentence):
         ends.add(m.end(1))  # "(September 2023: -6.3 per cent)": the bracket's figure's month only
+    for m in RECORD_SINCE_MONTH.finditer(sentence):
+        ends.add(m.end(1))  # "the first expansion since February 2023": a record's window opens there
     return frozenset(ends)
 
 
@@ -4951,6 +4956,11 @@ BRACKET_DATE_BEFORE = re.compile(rf"(?i)\(\s*(?:({MONTHS})\s*)?((?:19|20)\d{{2}}
 """Right before a base figure, the date opening its bracket ("(2023: ", "(September 2023: ", "(August: ")."""
 BRACKETED_BASE_MONTH = re.compile(rf"(?i)\(\s*({MONTHS})(?:\s+(?:19|20)\d{{2}})?\s*:")
 """A month opening a bracket of a base figure ("(September 2023: -6.3 per cent y-o-y)")."""
+RECORD_SINCE_MONTH = re.compile(rf"(?i)\b(?:[a-z]+est|first|most|least)\b[^.;\d]{{0,30}}?\bsince\s+({MONTHS})\b"
+                                r"(?!\s*,?\s*(?:(?:19|20)\d{2}\s*,?\s*)?when\b)")
+"""A month opening a record's window ("The surge in October 2023 was the first expansion since February 2023", "the
+highest since March"): no figure's period; unless the figure of that month follows ("the lowest surplus since
+September 2024, when it stood at $81.69bn")."""
 
 
 AFTER_CLAUSE_SAME_PART = re.compile(r"(?i)\bafter\s+(?:[a-z]+\s+){1,3}?(?:by\s+)?(?:about\s+|nearly\s+)?[-+]?\d[\d.,]*\s*"
@@ -5841,7 +5851,7 @@ def _year_after_base(sentence: str, bases: list[str], context: Context) -> str |
     period, or its published date a year or two later) and the sentence names no part of a year."""
     if not bases or not bases[0] or not bases[0].isdigit() or _subannual(sentence, "0000")[0]:
         return None
-    if re.search(r"(?i)\b(?:same|corresponding)\s+(?:period|month|quarter|half)\b", sentence):
+    if re.search(r"(?i)\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|half)\b", sentence):
         return None  # "from the same period in 2023": the comparison is of a part of a year, not of years
     if RECORD_SINCE.search(sentence):
         return None  # "its fastest pace since April 2024": a record's window, not an annual comparison
