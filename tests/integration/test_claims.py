@@ -255,6 +255,24 @@ def test_more_than_qualifier_is_a_lower_bound():
     assert claims.check_threshold(claim, TableEvidence([level_row(1.01e12, "more than")])).verdict == "supported"
 
 
+@pytest.mark.parametrize("qualifier, stated, expected", [
+    # "nearly 2.02 million" stored as less than 2.02 million: 2.015 million lies below it (not false); 2.03 above it is
+    ("less than", 2.015, "inconclusive"), ("less than", 2.03, "contradicted"), ("less than", 2.02, "supported"),
+    # "more than 2.02 million": 2.03 million lies above it; 2.01 million below it is false
+    ("more than", 2.03, "inconclusive"), ("more than", 2.01, "contradicted"),
+    # a row without a qualifier: as before (published to 0.01 trillion: 2.015 rounds to it, 2.04 does not)
+    ("", 2.015, "supported-rounded"), ("", 2.04, "contradicted"),
+])
+def test_a_bound_contradicts_only_a_figure_on_its_closed_side(qualifier, stated, expected):
+    """A rounded stated level against a row published as a bound (issue 20: "2.015 million" vehicles, a true CAAM
+    figure, was called false against "nearly 2.02 million" because the bound was compared as an exact value)."""
+    claim = {**claim_by_id("new-trio-over-one-trillion"), "usd_view": None, "check": "rounded", "step": 0.001}
+    claim["stated"] = {**claim["stated"], "value": stated, "scale": 1e12, "comparator": "~=",
+                       "text": f"{stated} trillion"}
+    result = claims.check_rounded(claim, TableEvidence([level_row(2.02e12, qualifier)]))
+    assert result.verdict == expected, result.explanation
+
+
 @given(st.sampled_from([(1, 1e12), (1000, 1e9), (1_000_000, 1e6)]), st.integers(min_value=95, max_value=105))
 def test_unit_multipliers_do_not_change_the_verdict(stated, hundredths):
     value, scale = stated

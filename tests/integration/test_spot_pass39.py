@@ -56,6 +56,11 @@ def test_a_base_of_the_month_before_is_judged_against_that_month(store):
     ("China exported 22.1 GW of modules in June, a 22% increase from 18.1 GW in 2023.", "18.1 GW", "2023"),
     # a year that is not the one before the sentence's stays the base's own year
     ("China exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2021.", "18.1 GW", "2021"),
+    # a year's total or forecast before the base: the base is the year's (review of pass 39)
+    ("In December 2024, China's module exports hit 18.5 GW, bringing the year's total to 240 GW, a 10% year-on-year "
+     "increase from 218 GW in 2023.", "218 GW", "2023"),
+    ("In June, analysts said China's module exports in 2024 would reach 250 GW, a 10% year-on-year increase from "
+     "227 GW in 2023.", "227 GW", "2023"),
 ])
 def test_near_wordings_keep_their_reading(store, text, span, period):
     figure = _exact(spot.spot(text, store=store, published="2024-07-31"), span)
@@ -92,6 +97,11 @@ def test_bare_places_after_the_index_are_its_ranks(store, span, entity, period):
     ("China ranks 11th in the Global Innovation Index 2024. In the IMD yearbook, Japan is at 13.", "13"),
     # a field the index does not rank as a whole
     ("China ranks 11th in the Global Innovation Index 2024. Among the lower-middle-income economies, India is 1.", "1"),
+    # another ranking named in the sentence after the index's (review of pass 39)
+    ("China ranked 11th in the Global Innovation Index 2024. In the FIFA world ranking, Switzerland is 19 and the US "
+     "is 3.", "3"),
+    ("China ranked 11th in the Global Innovation Index 2024. In Bloomberg's innovation ranking, Korea is 6 and "
+     "Singapore is 4.", "4"),
     # the chain of places stops at a sentence that names another scale
     ("China ranks 11th in the Global Innovation Index 2024. The yuan stood at 7.2 against the dollar. Japan is at 13.",
      "13"),
@@ -148,6 +158,18 @@ def test_a_carried_ratio_that_disagrees_is_never_an_accusation(store):
     # no ratio to GDP in the sentence before
     ("China's R&D spending reached 3.3 trillion yuan in 2023. The United States spends about 3.4 percent.",
      "about 3.4 percent"),
+    # spending on something else, a pace, a difference (review of pass 39)
+    ("China spent 2.65% of its GDP on R&D in 2023. The United States spends about 3.45 percent on defence.",
+     "about 3.45 percent"),
+    ("China spent 2.65% of its GDP on R&D in 2023. Japan spends about 3.4 percent more each year.", "about 3.4 percent"),
+    ("China's R&D intensity was 2.65% in 2023. The UK's corporate tax rate is 25 percent, while Germany's is 3.1 "
+     "percent lower.", "3.1 percent"),
+    # a city's ratio is no economy's
+    ("China's R&D intensity reached 2.68% in 2024. Beijing spends 6.6 percent, and Shanghai 4.4 percent.",
+     "6.6 percent"),
+    # a growth beside a ratio's words
+    ("R&D spending relative to GDP growth remained high: R&D rose 8.3 percent against GDP growth of 5 percent.",
+     "8.3 percent"),
 ])
 def test_other_percentages_after_a_ratio_keep_their_reading(store, text, span):
     figure = _exact(spot.spot(text, store=store, published="2025-03-01"), span)
@@ -208,3 +230,18 @@ def test_a_records_month_with_its_figure_still_dates_it(store):
             "when it stood at $81.69bn.")
     figure = _exact(spot.spot(text, store=store, published="2025-10-13"), "$81.69bn")
     assert figure.period == "2024-09" and figure.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text, span, period, role", [
+    # a data calendar's "last" after a figure: the release before, the month before the text's
+    ("China's Trade Balance for April came in at CNY618.44 billion.\n\nImports (YoY): -7.9% vs. 0% exp. and -1.4% "
+     "last.", "-1.4%", "2023-03", "earlier"),
+    # "last" with a period after it is that period, as before
+    ("China's Trade Balance for April came in at CNY618.44 billion.\n\nImports fell 1.4% last month.", "1.4%",
+     "2023-04", "figure"),
+])
+def test_a_figure_said_last_is_the_release_before(store, text, span, period, role):
+    """GACC: China's imports in US dollars fell 1.4% year on year in March 2023 (stored)."""
+    figure = _exact(spot.spot(text, store=store, published="2023-05-09"), span)
+    assert (figure.period, figure.role) == (period, role)
+    assert figure.verdict not in ACCUSING

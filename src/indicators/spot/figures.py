@@ -793,7 +793,10 @@ def _placed(sentence: str, figure: Figure, previous: Figure | None, bracketed: b
     if placing and (named or _placer_named(before[: placing.start()])):
         return True
     being = BEING_AT.search(before)
-    if being and _placer_named(before[: being.start()]) and PLACE_ENDS.match(sentence, figure.end):
+    if being and (not named or GII_NAMED.search(sentence) and not ANOTHER_RANKING.search(sentence)) \
+            and _placer_named(before[: being.start()]) \
+            and PLACE_ENDS.match(sentence, figure.end):  # (in a sentence naming a ranking, only the index's own:
+        # "In the FIFA world ranking, the US is 3" is no place in it)
         return True
     colon = RANK_COLON_BEFORE.search(before)
     if colon and not ANOTHER_SCALE.search(sentence) and (named or _placer_named(before[: colon.start()])):

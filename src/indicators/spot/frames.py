@@ -740,6 +740,9 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($197 million)", the base's own level)."""
 
 
+ANNUAL_BEFORE = re.compile(r"(?i)\b(?:year['’]s\s+total|whole\s+(?:of\s+)?(?:the\s+)?year|(?:for|over)\s+the\s+"
+                           r"(?:whole\s+|full\s+)?year|full[- ]year|annual|annually|forecast|estimate|would|will)\b")
+"""Before a base, words of a year's total or of a forecast: the change may be the year's, its base a year's."""
 BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|"
                               r"year on year|QoQ|q/q|q-o-q|quarter-on-quarter|quarter on quarter)\s+(?:" + CHANGE_NOUNS
                               + r"s?\s+)?(?:from|compared\s+(?:with|to)|versus|against)\s+(?:about\s+|around\s+|"
@@ -1592,6 +1595,10 @@ INTENSITY_LEVEL_BEFORE = re.compile(rf"(?:\b{SAME_LEVEL_VERB}|\b(?:reached|stood
                                     rf"(?:^|,|\band)\s+(?:the\s+)?{LIST_NAME}(?:['’]s)?)\s+$")
 """Right before such a percentage (its "about" apart), a verb of the level of spending itself or of being ("spends",
 "was"), or an economy's name opening a list's item ("Japan 3.4 percent"); not "raised its spending by"."""
+INTENSITY_ITEM_ENDS = re.compile(r"\s*(?:(?:in|for)\s+(?:19|20)\d{2}\s*)?(?:on\s+(?:R&D|research(?:\s+and\s+development)?)"
+                                 r"\s*)?(?:[,;.)]|and\b|while\b|whereas\b|$)")
+"""After such a percentage, the end of its item (its year, "on R&D" apart): not "on defence", "more each year",
+"lower"."""
 
 
 def _intensity_carried(sentence: str, reads: list[Read], context: Context) -> None:
@@ -1610,7 +1617,10 @@ def _intensity_carried(sentence: str, reads: list[Read], context: Context) -> No
                 or not 0 < read.value < INTENSITY_CEILING or re.match(r"\s+of\b", sentence[read.figure.end:]) \
                 or PART_OR_PACE.search(sentence, _clause_of(clauses, read.figure.start)[0], read.figure.start) \
                 or not INTENSITY_LEVEL_BEFORE.search(sentence, max(0, read.figure.start - 60),
-                                                     read.figure.start - len(read.wording)):
+                                                     read.figure.start - len(read.wording)) \
+                or not INTENSITY_ITEM_ENDS.match(sentence, read.figure.end) \
+                or (frame.entity_named_as or "").lower() in city_names() \
+                or any(p.words.lower() in city_names() for p in mentions("place", sentence[:read.figure.start])):
             continue
         frame.kind, read.unit = "percent_of_gdp", "percent of GDP"
         frame.measure, frame.measures, frame.measure_from = "spending", ("spending",), "assumed"
@@ -1745,7 +1755,8 @@ def _names_gdp_ratio(text: str) -> bool:
 
 @functools.cache  # load once: derived from the vocabulary shipped in the package
 def _gdp_ratio_words() -> re.Pattern:
-    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"]) + r")(?![\w])")
+    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in vocabulary()["percent_of_gdp_words"])
+                      + r")(?![\w])(?!\s+(?:growth|expansion)\b)")  # ("R&D spending relative to GDP growth": no ratio)
 
 
 def _before_words(unit: str, the: str = "") -> str:
@@ -4982,10 +4993,11 @@ THE = r"the\s+"
 PREVIOUS_MONTH_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during|for)\s+)?(?:{_before_words('month', THE)})\b")
 """After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
 the 14.5% last month", "from 5% a month earlier")."""
-PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:estimated\s+and\s+)?(?:previously|previous|prior)\b(?!\s+(?:year|month|quarter|"
-                            r"record|high|low|peak|level|figure|estimate|forecast)s?\b)")
-"""Right after a figure, "previously" or "previous" alone: the figure of the release before ("$96.18 billion
-previously", "(versus 0.8% estimated and 0.2% previous)"): in a text on a month, the month before."""
+PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:estimated\s+and\s+)?(?:(?:previously|previous|prior)\b(?!\s+(?:year|month|quarter|"
+                            r"record|high|low|peak|level|figure|estimate|forecast)s?\b)|last(?=\s*(?:[.,;)]|$)))")
+"""Right after a figure, "previously", "previous" or "last" alone: the figure of the release before ("$96.18 billion
+previously", "(versus 0.8% estimated and 0.2% previous)", "-7.9% vs. 0% exp. and -1.4% last."): in a text on a
+month, the month before."""
 PREVIOUS_QUARTER_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during)\s+)?(?:{_before_words('quarter', THE)})\b")
 """After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
 YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
@@ -5354,11 +5366,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # percent increase recorded the month before" after a sentence on July
         main_period = context.period
     if frame.role == "earlier" and main_period and attached and "(" not in attached.group(0) and "-" in main_period \
+            and not YEAR.search(sentence, 0, figure.start) and not ANNUAL_BEFORE.search(sentence, 0, figure.start) \
             and (said := BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)) \
             and (_sequential_months(said.group(1)) or 12) == 12 \
             and (shifted := _shifted(main_period, 12)) and shifted[:4] == attached.group(1):
         # "exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2023": the year named is
-        # the year before's; the base is its same month (quarter, half), not the whole year
+        # the year before's; the base is its same month (quarter, half), not the whole year (not when a year or a
+        # year's total is said before it: "bringing the year's total to 240 GW, a 10% increase from 218 GW in 2023")
         frame.period, frame.period_from = shifted, "stated"
         return
     if frame.role == "earlier" and main_period and not attached:
