@@ -33,9 +33,9 @@ PART_OF_A_YEAR = r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+o
 BASE_BEFORE = re.compile(r"(?<!\w)(?:that of|those of|from|since|than|compared (?:with|to)|versus|vs\.?|relative to|"
                          r"similar to|similarly to|same as|the same|unchanged|(?<!well\s)(?<!such\s)(?<!\w)as(?=\s+in\s)|"
                          r"over|against)\s+(?:in\s+|(?:that|those)\s+(?:in|of)\s+|"
-                         r"the\s+(?!(?:same\s+|corresponding\s+|comparable\s+)?(?:period|level|figure|year)\s)|"
+                         r"the\s+(?!(?:same\s+|corresponding\s+)?(?:period|level|figure|year)\s)|"
                          r"(?:its|their|the country's|the nation's|China's)\s+)?"
-                         r"(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
+                         r"(?:the\s+(?:same\s+|corresponding\s+)?(?:period|level|figure|year)\s+(?:of|in)\s+)?"
                          rf"{PART_OF_A_YEAR}(?:(?:{MONTHS})\s+)?$", re.I)
 """A year that is a comparison's base: "than 2022", "(5.9% higher) than in 2023", "up 3.7 percent from the 2023
 level", "over the same period of 2022", "rose one place from its 2024 position"; with its month: "since April 2023",
@@ -75,7 +75,8 @@ EARLIER_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increased|decreased
                             rf"(?:after|following|reversing|reversed)\s+(?:an?|the|{PREVIOUS_PERIOD}['’]s|(?:{MONTHS})['’]s)\s+|"
                             rf"{PRIOR}\s+(?:month|quarter|year)['’]s\s+|"
                             r"(?:up|down|higher|lower|gain|improvement|increase|rise|decline|drop|fall|deterioration)\s+on\s+"
-                            rf"(?:(?:last\s+)?(?:{MONTHS})|{PREVIOUS_PERIOD})['’]s\s+(?:about\s+|around\s+)?|"
+                            rf"(?:(?:last\s+)?(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?|{PREVIOUS_PERIOD})['’]s\s+"
+                            r"(?:about\s+|around\s+)?|"
                             rf"{PREVIOUS_RECORD_OF}|"
                             rf"compare[ds]?\s+(?:with|to)\s+(?:that|those)\s+(?:of|in)\s+(?:{PREVIOUS_PERIOD}|(?:19|20)\d{{2}})"
                             r"\s*(?:of|,|at|:)\s*(?:about\s+|around\s+)?)$|"
@@ -740,16 +741,29 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($197 million)", the base's own level)."""
 
 
+WHOLE_YEAR_AFTER = re.compile(r"(?i)\s*(?:as\s+a\s+whole|in\s+full|overall)\b")
+"""After a year, words making it the whole year's ("from $3.58tn in 2024 as a whole")."""
+
+
+def _base_of_a_change(sentence: str, figure: Figure, frame: Frame) -> re.Match | None:
+    """The span words of the change a base figure is the base of, right before it (`BASE_OF_A_CHANGE`; for a level,
+    `BASE_LEVEL_OF_A_CHANGE`), None when none."""
+    pattern = BASE_OF_A_CHANGE if frame.kind in ("percent", "percentage_points") else BASE_LEVEL_OF_A_CHANGE
+    return pattern.search(sentence, max(0, figure.start - 40), figure.start)
+
+
 ANNUAL_BEFORE = re.compile(r"(?i)\b(?:year['’]s\s+total|whole\s+(?:of\s+)?(?:the\s+)?year|(?:for|over)\s+the\s+"
                            r"(?:whole\s+|full\s+)?year|full[- ]year|annual|annually|forecast|estimate|would|will)\b")
 """Before a base, words of a year's total or of a forecast: the change may be the year's, its base a year's."""
-BASE_OF_A_CHANGE = re.compile(r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|"
-                              r"year on year|QoQ|q/q|q-o-q|quarter-on-quarter|quarter on quarter)\s+(?:" + CHANGE_NOUNS
-                              + r"s?\s+)?(?:from|compared\s+(?:with|to)|versus|against)\s+(?:about\s+|around\s+|"
-                              r"nearly\s+)?$")
-"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW", "a 4% month-on-month
-increase from 21.2 GW": the month before; how far back: the vocabulary's `sequential_months`, a year for the
-year-on-year words)."""
+SPANS_OF_A_CHANGE = (r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|year on year|QoQ|q/q|"
+                     r"q-o-q|quarter-on-quarter|quarter on quarter)\s+")
+BASE_WORDS = r"(?:from|compared\s+(?:with|to)|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$"
+BASE_OF_A_CHANGE = re.compile(SPANS_OF_A_CHANGE + BASE_WORDS)
+"""Before a change's base figure, the span the change is over ("down 12% MoM from 17.34 GW": the month before; how far
+back: the vocabulary's `sequential_months`, a year for the year-on-year words)."""
+BASE_LEVEL_OF_A_CHANGE = re.compile(SPANS_OF_A_CHANGE + r"(?:" + CHANGE_NOUNS + r"s?\s+)?" + BASE_WORDS)
+"""So, for a base level, with the change's noun between ("a 4% month-on-month increase from 21.2 GW"); not for a
+base rate ("a deceleration of year-on-year growth from 8.6%": the month before's growth)."""
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -777,6 +791,8 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
                     or MULTIPLE_BASE_BEFORE.search(before)
                     or BRACKET_OPEN_BEFORE.search(before) and re.match(r"\s*:", sentence[m.end():]))
         # ("(2023: 4.91 million)", "(September 2023: -6.3 per cent)": a base's year)
+        base = base or bool(COMPARABLE_PERIOD_BEFORE.search(before)) and not re.match(r"['’]s\b", sentence[m.end():])
+        # ("$150.8bn higher than the comparable period in 2024": a base year; not "... in 2024's 128 GW", the base's own)
         base = base and not BY_YEAR_BEFORE.search(before)  # "surged from about 100 to nearly 70,000 by 2023": the end
         if previous and previous[1] and (LIST_JOIN.fullmatch(sentence[previous[0]: m.start()])
                                          or YEAR_SPAN_JOIN.fullmatch(sentence[previous[0]: m.start()])
@@ -823,6 +839,9 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
     return sorted(found, key=lambda t: t[0])
 
 
+COMPARABLE_PERIOD_BEFORE = re.compile(r"(?i)\b(?:than|from|over|on|versus|against|compared\s+(?:with|to))\s+the\s+"
+                                      r"comparable\s+(?:period|months?|quarter|half)\s+(?:of|in)\s+$")
+"""Before a year, "the comparable period in": the year is a comparison's base."""
 BY_YEAR_BEFORE = re.compile(r"(?i)\d[\d,.]*\s*(?:[a-z%]+\s+){0,2}by\s+(?:the\s+end\s+of\s+)?$")
 """Between a figure and a year, "by" ("nearly 70,000 by 2023", "5 million units by the end of 2024"): the year the
 figure was reached, never a comparison's base."""
@@ -1416,6 +1435,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _intensity_carried(sentence, reads, context)
     _base_of_a_ratio(sentence, reads)
     _base_of_a_share(sentence, reads)
+    _base_of_a_bilateral(sentence, reads)
     _ratios_to_gdp(reads)
     _ratios_listed_with_one(sentence, reads)
     _pair_measures(sentence, reads)
@@ -1486,6 +1506,26 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
                                                read.comparator)
         frame.notes.append("the base of a percentage of GDP: one too")
+
+
+def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
+    """"China's goods trade surplus with the United States was $23bn in September, down from $24bn in August": a base
+    of a bilateral figure (the same measure and economy, no other economy named between) is with the same partner;
+    judged against the total, it had been called false."""
+    for i, read in enumerate(reads):
+        frame = read.frame
+        if frame.role != "earlier" or frame.counterpart or frame.compared_across:
+            continue
+        main = next((r for r in reversed(reads[:i]) if r.frame.role == "figure"), None)
+        if main is None or not main.frame.counterpart or main.frame.entity != frame.entity \
+                or not set(main.frame.measures) & set(frame.measures) or main.frame.kind != frame.kind:
+            continue
+        between = [p for p in mentions("place", sentence[main.figure.end: read.figure.start])
+                   if p.value not in (frame.entity, main.frame.counterpart, "WLD")]
+        if between:
+            continue
+        frame.counterpart, frame.counterpart_words = main.frame.counterpart, main.frame.counterpart_words
+        frame.notes.append(f"the base of a figure with {main.frame.counterpart_words}: with it too")
 
 
 def _moved_from(sentence: str, reads: list[Read], i: int) -> bool:
@@ -1595,6 +1635,8 @@ INTENSITY_LEVEL_BEFORE = re.compile(rf"(?:\b{SAME_LEVEL_VERB}|\b(?:reached|stood
                                     rf"(?:^|,|\band)\s+(?:the\s+)?{LIST_NAME}(?:['’]s)?)\s+$")
 """Right before such a percentage (its "about" apart), a verb of the level of spending itself or of being ("spends",
 "was"), or an economy's name opening a list's item ("Japan 3.4 percent"); not "raised its spending by"."""
+CHANGE_BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[-+]?\d")
+"""A change said by an amount ("raised its spending by 4.8 percent")."""
 INTENSITY_ITEM_ENDS = re.compile(r"\s*(?:(?:in|for)\s+(?:19|20)\d{2}\s*)?(?:on\s+(?:R&D|research(?:\s+and\s+development)?)"
                                  r"\s*)?(?:[,;.)]|and\b|while\b|whereas\b|$)")
 """After such a percentage, the end of its item (its year, "on R&D" apart): not "on defence", "more each year",
@@ -1607,8 +1649,11 @@ def _intensity_carried(sentence: str, reads: list[Read], context: Context) -> No
     next sentence gives an economy, with no word of growth, share or part in its clause and no "of" after it, is that
     ratio for its economy; when the sentence itself gives no ratio to GDP (then `_ratios_listed_with_one` reads its
     list). Assumed, so never an accusation."""
-    if context.intensity is None or any(r.frame.kind == "percent_of_gdp" for r in reads):
-        return
+    if context.intensity is None or any(r.frame.kind == "percent_of_gdp" for r in reads) \
+            or any(r.frame.transformation in ("growth_rate", "change") or re.match(r"\s+of\b", sentence[r.figure.end:])
+                   for r in reads) or CHANGE_BY.search(sentence):
+        return  # (a list going on with a growth or another share: "raised its R&D spending by 4.8 percent, Japan 3.4
+        # percent", "spends 3.1 percent of its budget on R&D, Britain 2.8 percent")
     clauses = _clauses(sentence)
     for read in reads:
         frame = read.frame
@@ -5325,6 +5370,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.notes.append(f"“{last.group(0)}”: the twelve months to {end}, the last "
                            "month before the text's date (assumed)")
         return
+    if frame.role == "earlier" and (dated := MONTH_YEAR_OWNER_BEFORE.search(sentence, max(0, figure.start - 40),
+                                                                             figure.said_from)):
+        # "up on July 2024's $84.65bn": the base's own month (not the year its possessive names alone)
+        frame.period, frame.period_from = f"{dated.group(2)}-{MONTH_NUMBERS[dated.group(1).lower()]:02d}", "stated"
+        return
     if (main_period is None or main_period.isdigit()) and (owner := _owning_year(sentence, figure, years)) is not None \
             and owner != main_period:  # (not "grew 5.9 percent in 2024, reversing last year's 4.6 percent decline" of
         # a text of 2025: the year before the sentence's)
@@ -5367,7 +5417,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         main_period = context.period
     if frame.role == "earlier" and main_period and attached and "(" not in attached.group(0) and "-" in main_period \
             and not YEAR.search(sentence, 0, figure.start) and not ANNUAL_BEFORE.search(sentence, 0, figure.start) \
-            and (said := BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)) \
+            and not WHOLE_YEAR_AFTER.match(sentence, attached.end()) \
+            and (said := _base_of_a_change(sentence, figure, frame)) \
             and (_sequential_months(said.group(1)) or 12) == 12 \
             and (shifted := _shifted(main_period, 12)) and shifted[:4] == attached.group(1):
         # "exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2023": the year named is
@@ -5378,7 +5429,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
-        said = BASE_OF_A_CHANGE.search(sentence, max(0, figure.start - 40), figure.start)  # "down 12% MoM from 17.34 GW"
+        # "down 12% MoM from 17.34 GW" (not "from $96.18bn in April", whose month is its own)
+        said = None if MONTH_AFTER.match(after) or MONTH_YEAR_AFTER.match(after) or OWN_PART.match(sentence, figure.end) \
+            else _base_of_a_change(sentence, figure, frame)
         owner = PREVIOUS_OWNER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
         back = 1 if PREVIOUS_MONTH_AFTER.match(after) or PREVIOUS_AFTER.match(after) and re.fullmatch(
             r"\d{4}-\d{2}", main_period) else (12 if YEAR_EARLIER_AFTER.match(after) else
@@ -5811,7 +5864,10 @@ def month_before(day: date) -> str:
     return f"{day.year}-{day.month - 1:02d}" if day.month > 1 else f"{day.year - 1}-12"
 
 
-MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})(?:['’]s\s+|\s*:\s*)(?:US\$|[$€¥£])?$")
+MONTH_YEAR_OWNER_BEFORE = re.compile(rf"\b({MONTHS})\s+((?:19|20)\d{{2}})['’]s\s+(?:about\s+|around\s+)?"
+                                     r"(?:US\$|[$€¥£])?$")
+"""Right before a base figure, the month and year it is of ("up on July 2024's $84.65bn")."""
+MONTH_OWNER_BEFORE = re.compile(rf"\b({MONTHS})(?:['’]s\s+(?:about\s+|around\s+)?|\s*:\s*)(?:US\$|[$€¥£])?$")
 """Right before a base figure, the month it is of ("slowing from October's 12.7 per cent", "(August: 1.3%)")."""
 MONTH_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:in|for|during)\s+({MONTHS})\b(?!,?\s*(?:19|20)\d{{2}})"
                          rf"(?!\s*(?:to|-|–|through|thru|and|&)\s*(?:{MONTHS})\b)", re.I)
@@ -5826,8 +5882,8 @@ def _attached_month(after: str, main_period: str | None, context: Context, role:
     August") it is the latest such month not after it (a base figure in the same month is a year earlier); otherwise
     it is in the year of the text so far (or the published year), never after the published date. None when no month
     is attached or nothing dates it."""
-    if role == "earlier" and (dated := MONTH_YEAR_AFTER.match(after)):
-        return f"{dated.group(2)}-{MONTH_NUMBERS[dated.group(1).lower()]:02d}"
+    if role == "earlier" and (dated := MONTH_YEAR_AFTER.match(after) or MONTH_YEAR_OWNER_BEFORE.search(before)):
+        return f"{dated.group(2)}-{MONTH_NUMBERS[dated.group(1).lower()]:02d}"  # ("up on July 2024's $84.65bn")
     m = MONTH_AFTER.match(after) or (MONTH_OWNER_BEFORE.search(before) if role == "earlier" else None)
     if not m:
         return None
