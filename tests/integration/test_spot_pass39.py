@@ -1,7 +1,7 @@
 """Pass 39 (issue 20): the base level of a change said with a noun ("a 4% month-on-month increase from 21.2 GW") is
 of the month (quarter, year) the change is over, a year-on-year base dated by the year before ("from 18.1 GW in
 2023" in a sentence on June 2024) is that year's same month; and economies' places in the Global Innovation Index said
-as bare numbers in the sentences that go on with it ("The US is 3 and the UK 5", "followed by Singapore at 4",
+as bare numbers in the sentences that go on with it ("The US is at 3 and the UK at 5", "followed by Singapore at 4",
 "India's rank improved from 81 in 2015 to 39"). Tested on phrasings of its own and on near wordings whose reading must
 not change."""
 
@@ -69,7 +69,7 @@ def test_near_wordings_keep_their_reading(store, text, span, period):
 
 # -- bare places in the sentences going on with the index ---------------------------------------------------------
 
-GII = ("China ranks 11th in the Global Innovation Index 2024, released by WIPO on Thursday. The US is 3 and the UK 5. "
+GII = ("China ranks 11th in the Global Innovation Index 2024, released by WIPO on Thursday. The US is at 3 and the UK at 5. "
        "Switzerland, Sweden and the US are the top three, followed by Singapore at 4 and the UK at 5. India's rank "
        "improved from 81 in 2015 to 39 in 2024. The Philippines placed 53rd, up from 56. Japan is at 13, while the "
        "Netherlands slipped to 8 from 7. Canada held steady at 14.")
@@ -102,6 +102,11 @@ def test_bare_places_after_the_index_are_its_ranks(store, span, entity, period):
      "is 3.", "3"),
     ("China ranked 11th in the Global Innovation Index 2024. In Bloomberg's innovation ranking, Korea is 6 and "
      "Singapore is 4.", "4"),
+    # "is" alone places nothing (an age as well as a place), nor a rank in another field (second review of pass 39)
+    ("China ranked 11th in the Global Innovation Index 2024. The United States, at 250, is a young country, and China "
+     "is 75.", "75"),
+    ("China ranked 11th in the Global Innovation Index 2024. The country's fertility rank is 180 and its rank in press "
+     "freedom is 172.", "180"),
     # the chain of places stops at a sentence that names another scale
     ("China ranks 11th in the Global Innovation Index 2024. The yuan stood at 7.2 against the dollar. Japan is at 13.",
      "13"),
@@ -115,7 +120,7 @@ def test_other_bare_numbers_are_no_places_in_the_index(store, text, span):
 def test_a_bare_place_that_disagrees_is_never_an_accusation(store):
     """The United States was 3rd and the United Kingdom 5th in 2024 (stored): swapped, each is off, and a bare
     number's ranking is assumed (needs review, not contradicted)."""
-    found = spot.spot("The Global Innovation Index 2024 was released on Thursday. The US is 5 and the UK 3.",
+    found = spot.spot("The Global Innovation Index 2024 was released on Thursday. The US is at 5 and the UK at 3.",
                       store=store, published="2024-09-26")
     figures = [c for c in found if c.span in ("5", "3")]
     assert {c.entity for c in figures} == {"USA", "GBR"}

@@ -572,7 +572,7 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
             last = figure.value
 
 
-RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rank(?:ings?|ed|s)?)\b")
+RANKING_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index|rankings?|ranked|ranks)\b")
 """Words naming a ranking in a sentence: there a bare whole number is placed by the words around it."""
 GII_NAMED = re.compile(r"(?i)\b(?:GII|Innovation\s+Index)\b")
 """The index named in a sentence whose next sentence may go on with its places (`_bare_places`, `ranking_before`)."""
@@ -607,9 +607,10 @@ PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|pla
 economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
 "improved its ranking to 11", "global rankings of 77 and 79", "remains No 1")."""
 BEING_AT = re.compile(r"(?i)(?:\b(?:is|was|remains|remained|stays|stayed|(?:held|holds|holding)\s+(?:steady|firm))"
-                      r"(?:\s+now)?\s+(?:at\s+)?|\s+at\s+)$")
-"""Right before a bare whole number, words of being at a place, said of the economy right before them ("The US is 3",
-"Japan is at 13", "Indonesia is now 54", "Canada held steady at 14", "followed by Singapore at 4")."""
+                      r"(?:\s+now\s+|\s+(?:now\s+)?at\s+)|\s+at\s+)$")
+"""Right before a bare whole number, words of being at a place, said of the economy right before them ("Japan is at
+13", "Indonesia is now 54", "Canada held steady at 14", "followed by Singapore at 4"); not "is" alone ("China is 75":
+an age as well as a place)."""
 PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while|with|behind|ahead|after|this|last|in\s+(?:19|20)\d{2})\b)")
 """After such a place, the end of its phrase ("Singapore at 4 and the UK at 5", "is 3 this year"); not "at 4 pm"."""
 RANK_COLON_BEFORE = re.compile(r"(?i)\b(?:ranking|rank|position|place|standing)\s*:\s*$")

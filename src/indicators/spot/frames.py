@@ -395,6 +395,7 @@ class Context:
     rate: "Frame | None" = None  # the last growth rate of the sentence before ("This growth rate is 2.2 points higher")
     intensity: "Frame | None" = None  # the last R&D spending's ratio to GDP of the sentence before ("China spent 2.68%
     # of its GDP on R&D. The United States spends about 3.5 percent")
+    intensity_paragraph: int = -1  # and its paragraph (the ratio is carried within it only)
     period_paragraph: int = -1  # the paragraph of the sentence that set `period`
     period_subjects: tuple[str, ...] = ()  # and the subjects that sentence named
     named_in: dict = field(default_factory=dict)  # economy -> (paragraph, subjects) of the last sentence naming it
@@ -1432,7 +1433,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     worded = [r for r in reads if r.figure.form]
     reads = [r for r in reads if not r.figure.form]
     _spending_said_as_a_percentage(sentence, reads)
-    _intensity_carried(sentence, reads, context)
+    _intensity_carried(sentence, reads, context, paragraph)
     _base_of_a_ratio(sentence, reads)
     _base_of_a_share(sentence, reads)
     _base_of_a_bilateral(sentence, reads)
@@ -1631,10 +1632,18 @@ NEXT_ITEM_BEFORE_ITS_RATIO = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:th
 BRACKETED_ITEM_LEAD = re.compile(rf"(?:^|,|\band|such\s+as|like|including|with|to)\s+(?:even\s+|also\s+)?(?:the\s+)?{LIST_NAME}\s*\($")
 
 
-INTENSITY_LEVEL_BEFORE = re.compile(rf"(?:\b{SAME_LEVEL_VERB}|\b(?:reached|stood\s+at|stands\s+at|was|is|at)|"
-                                    rf"(?:^|,|\band)\s+(?:the\s+)?{LIST_NAME}(?:['’]s)?)\s+$")
-"""Right before such a percentage (its "about" apart), a verb of the level of spending itself or of being ("spends",
-"was"), or an economy's name opening a list's item ("Japan 3.4 percent"); not "raised its spending by"."""
+INTENSITY_ITEM_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|but)\s+)(?:in\s+)?(?:the\s+)?"
+                                   rf"(?P<name>{LIST_NAME})(?:['’]s?)?(?:\s+(?:R&D|research(?:\s+and\s+development)?)"
+                                   r"(?:\s+(?:spending|intensity|ratio|expenditure))?)?\s+(?:(?:" + SAME_LEVEL_VERB
+                                   + r"|is|was|stood\s+at|stands\s+at|reached|is\s+at|was\s+at)\s+)?"
+                                   r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|some\s+)?$")
+"""Right before such a percentage, an item of its own: an economy's name, its R&D's words or none, and a verb of the
+level of spending itself or of being ("The United States spends about", ", Japan", "the UK's R&D is"); nothing else
+("its defence budget is", "raised its spending by")."""
+OTHER_SPENDING = re.compile(r"(?i)\b(?:defen[cs]e|military|armed|education|health\w*|welfare|budgets?|inflation|"
+                            r"unemployment|tax\w*|deficits?|debt|interest|tariffs?|business|government|corporate|public|"
+                            r"private|infrastructure|subsid\w+|aid)\b")
+"""Words of another spending or ratio in the sentence: a bare percentage there may be theirs."""
 CHANGE_BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[-+]?\d")
 """A change said by an amount ("raised its spending by 4.8 percent")."""
 INTENSITY_ITEM_ENDS = re.compile(r"\s*(?:(?:in|for)\s+(?:19|20)\d{2}\s*)?(?:on\s+(?:R&D|research(?:\s+and\s+development)?)"
@@ -1643,15 +1652,16 @@ INTENSITY_ITEM_ENDS = re.compile(r"\s*(?:(?:in|for)\s+(?:19|20)\d{2}\s*)?(?:on\s
 "lower"."""
 
 
-def _intensity_carried(sentence: str, reads: list[Read], context: Context) -> None:
+def _intensity_carried(sentence: str, reads: list[Read], context: Context, paragraph: int) -> None:
     """"China spent 2.68% of its GDP on R&D in 2024. The United States spends about 3.5 percent, Japan 3.4 percent":
     after a sentence giving R&D spending's ratio to GDP (`Context.intensity`), a bare percentage of R&D spending the
     next sentence gives an economy, with no word of growth, share or part in its clause and no "of" after it, is that
     ratio for its economy; when the sentence itself gives no ratio to GDP (then `_ratios_listed_with_one` reads its
     list). Assumed, so never an accusation."""
-    if context.intensity is None or any(r.frame.kind == "percent_of_gdp" for r in reads) \
+    if context.intensity is None or context.intensity_paragraph != paragraph \
+            or any(r.frame.kind == "percent_of_gdp" for r in reads) \
             or any(r.frame.transformation in ("growth_rate", "change") or re.match(r"\s+of\b", sentence[r.figure.end:])
-                   for r in reads) or CHANGE_BY.search(sentence):
+                   for r in reads) or CHANGE_BY.search(sentence) or OTHER_SPENDING.search(sentence):
         return  # (a list going on with a growth or another share: "raised its R&D spending by 4.8 percent, Japan 3.4
         # percent", "spends 3.1 percent of its budget on R&D, Britain 2.8 percent")
     clauses = _clauses(sentence)
@@ -1661,11 +1671,10 @@ def _intensity_carried(sentence: str, reads: list[Read], context: Context) -> No
                 or frame.transformation is not None or frame.role != "figure" or frame.entity_from != "stated" \
                 or not 0 < read.value < INTENSITY_CEILING or re.match(r"\s+of\b", sentence[read.figure.end:]) \
                 or PART_OR_PACE.search(sentence, _clause_of(clauses, read.figure.start)[0], read.figure.start) \
-                or not INTENSITY_LEVEL_BEFORE.search(sentence, max(0, read.figure.start - 60),
-                                                     read.figure.start - len(read.wording)) \
-                or not INTENSITY_ITEM_ENDS.match(sentence, read.figure.end) \
-                or (frame.entity_named_as or "").lower() in city_names() \
-                or any(p.words.lower() in city_names() for p in mentions("place", sentence[:read.figure.start])):
+                or "-" in (frame.entity or "-") or not INTENSITY_ITEM_ENDS.match(sentence, read.figure.end) \
+                or not (item := INTENSITY_ITEM_BEFORE.search(sentence, 0, read.figure.start)) \
+                or not any(p.value == frame.entity and p.words.lower() not in city_names()
+                           for p in mentions("place", item.group("name"))):
             continue
         frame.kind, read.unit = "percent_of_gdp", "percent of GDP"
         frame.measure, frame.measures, frame.measure_from = "spending", ("spending",), "assumed"
@@ -6129,6 +6138,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
                              and r.frame.transformation == "growth_rate" and r.frame.kind == "percent"), None)
         context.intensity = next((r.frame for r in reversed(reads) if r.frame.kind == "percent_of_gdp"
                                   and r.frame.subject == "rd"), None)
+        context.intensity_paragraph = paragraph
         context.partner_flow = any(r.frame.counterpart for r in reads)
         context.mirror_flow = any(r.frame.counterpart and r.frame.measure == "exports" and r.frame.measure_from == "assumed"
                                   and not any(n.startswith(MIRROR_CARRIED) for n in r.frame.notes) for r in reads)

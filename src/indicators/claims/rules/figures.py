@@ -338,10 +338,10 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
         t_low, t_high = truncation_band(claim, obs) or (math.nan, math.nan)
         truncated = not holds and ((t_low <= low and high < t_high) if stated >= 0 else (t_low < low and high <= t_high))
         coarser = coarser_evidence(claim, obs, coverage, b_low, b_high)
-        if _bound(obs) and not (holds or truncated):
+        if _bound(obs) and coverage == "all" and not (holds or truncated):
             # "nearly 2.02 million" stored as less than 2.02 million: a stated 2.015 million lies on the side the
-            # bound leaves open; only a stated range wholly on the other side is false
-            fails = b_low >= obs.high if math.isinf(obs.low) else b_high <= obs.low
+            # bound leaves open; only a stated range wholly on the other side of the bound itself is false
+            fails = b_low >= obs.value if math.isinf(obs.low) else b_high <= obs.value
         if coarser and not (holds or truncated):
             # "41,756.8 billion yuan" against a row published as 41.76 trillion: the claim is the more precise; it
             # holds when it rounds to the row, and fails only outside the row's own rounding, by more than one unit
@@ -377,8 +377,8 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
     else:  # exact
         holds = low == high == stated
         fails = not (low <= stated <= high)
-        if _bound(obs) and not holds:  # a stated count on the side a bound leaves open is not false
-            fails = stated >= obs.high if math.isinf(obs.low) else stated <= obs.low
+        if _bound(obs) and coverage == "all" and not holds:  # a stated count on the bound's open side is not false
+            fails = stated >= obs.value if math.isinf(obs.low) else stated <= obs.value
         verdict = "supported" if holds else "contradicted" if fails else "inconclusive"
         figure = obs.figure([stated])
         equal = obs.value == stated
