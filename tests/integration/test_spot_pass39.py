@@ -288,3 +288,34 @@ def test_the_base_of_a_bilateral_figure_is_bilateral_too(store, text):
 def test_bases_keep_the_periods_their_own_words_give(store, text, span, period):
     figure = _exact(spot.spot(text, store=store, published="2025-10-13"), span)
     assert figure.period == period and figure.verdict not in ACCUSING
+
+
+@pytest.mark.parametrize("text, span, period, published", [
+    # a year's total before a year-on-year base: the base is the year's (fourth review of pass 39)
+    ("China's trade surplus reached $114.1bn in December; that brought it to $1.19tn, a 20% year-on-year rise from "
+     "$992.1bn in 2024.", "$992.1bn", "2024", "2026-01-14"),
+    # a rate's base with its year is the year's rate
+    ("Imports rose 2.3% in June, up year-on-year from 1.1% in 2024.", "1.1%", "2024", "2025-07-14"),
+    # a record's window whose month's own figure follows is that month's
+    ("China's exports rose 8.1% in September, the strongest since March 2025's 12.4% rise.", "12.4%", "2025-03",
+     "2025-10-13"),
+    # a base after words of the total is the total's, not the partner's of the figure before
+    ("China's panel exports to Pakistan reached 2.34 GW in May; exports overall rose from 19.8 GW in April.",
+     "19.8 GW", "2025-04", "2025-06-20"),
+    # "last" in a sentence on a full year is last year
+    ("China's exports rose 8.3% in September. Economists see full-year growth of 5%, after -4.6% last.", "-4.6%",
+     "2023", "2024-10-14"),
+])
+def test_fourth_review_near_wordings(store, text, span, period, published):
+    figure = _exact(spot.spot(text, store=store, published=published), span)
+    assert figure.period == period and figure.verdict not in ACCUSING
+    if span == "19.8 GW":
+        assert not figure.frame.get("counterpart")
+
+
+def test_a_true_contradiction_against_a_bound_stays_one(store):
+    """GACC: China's 2025 trade surplus was less than $1.2 trillion as stored (typed "nearly"); "$1.21 trillion" is on
+    the closed side of the bound: contradicted, as before pass 39's bound rule."""
+    figure = _exact(spot.spot("China's trade surplus in goods hit a record $1.21 trillion in 2025.", store=store,
+                              published="2026-01-20"), "$1.21 trillion")
+    assert figure.verdict == "contradicted"

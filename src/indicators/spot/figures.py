@@ -629,7 +629,7 @@ MOVER_BEFORE = re.compile(r"(?i)\b(?:it|the\s+country|the\s+nation|the\s+economy
 COUNTED = re.compile(r"(?i)\b(?:clusters?|hubs?|applications?|patents?|indicators?|companies|firms|universities|number|"
                      r"share|scores?|scored|scoreboard|points|pillars?|sub-?index|count|exports?|imports?|sales|output|"
                      r"spending|GDP|growth|PMI|CPI|prices?|rates?|unemployment|inflation|gauge|tally|hotspots|entries|"
-                     r"exporters|importers|(?<!global innovation )index)\b")
+                     r"exporters|importers|population|people|inhabitants|residents|(?<!global innovation )index)\b")
 """Words of a count, a score or another measure (an index other than the Global Innovation Index: "the China
 Innovation Index stood at 155", "the Caixin index stood at 50"): in the sentence before a bare number, in its clause
 after it (in the whole sentence after a number in brackets: "China (24) and the United States (22) host the most

@@ -742,6 +742,15 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($197 million)", the base's own level)."""
 
 
+LEVEL_NUMBER = re.compile(r"(?<![\w.,])(?<!from\s)(?<!from\s\$)(?<!from\sabout\s)\d[\d.,]*(?![\d.,])"
+                          r"(?!\s*(?:%|percent|per\s+cent|percentage))")
+"""A number said as a level (not a percentage), and not after "from" (a base)."""
+
+
+def _levels_said_before(sentence: str, end: int) -> int:
+    """How many levels the sentence gives before `end`, bases and years apart ("exported 22.1 GW in June, a 4% increase
+    from 21.2 GW": one)."""
+    return sum(1 for m in LEVEL_NUMBER.finditer(sentence, 0, end) if not YEAR.fullmatch(m.group(0)))
 WHOLE_YEAR_AFTER = re.compile(r"(?i)\s*(?:as\s+a\s+whole|in\s+full|overall)\b")
 """After a year, words making it the whole year's ("from $3.58tn in 2024 as a whole")."""
 
@@ -1233,7 +1242,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         elif figure.kind == "range-low" and FROM_RIGHT_BEFORE.search(sentence, 0, figure.start if figure.lead is None
                                                                      else figure.lead):
             pass  # "ranging from about 68,000 to 71,000": a range's low end (a move is read as two figures), no base
-        elif EARLIER_BEFORE.search(before) or PREVIOUS_AFTER.match(sentence, figure.end) \
+        elif EARLIER_BEFORE.search(before) or _said_previous(sentence[figure.end:], sentence) \
                 or frame.kind in ("percent", "money") and AFTER_BARE.search(before):
             frame.role = "earlier"  # ("$103.22 billion versus ... and $96.18 billion previously": the last release's)
         elif owner is not None:
@@ -1509,6 +1518,10 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         frame.notes.append("the base of a percentage of GDP: one too")
 
 
+TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|total|all|whole|worldwide|global|altogether|aggregate)\b")
+"""Words of a total: a base after them is not a partner's."""
+
+
 def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
     """"China's goods trade surplus with the United States was $23bn in September, down from $24bn in August": a base
     of a bilateral figure (the same measure and economy, no other economy named between) is with the same partner;
@@ -1523,8 +1536,8 @@ def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
             continue
         between = [p for p in mentions("place", sentence[main.figure.end: read.figure.start])
                    if p.value not in (frame.entity, main.frame.counterpart, "WLD")]
-        if between:
-            continue
+        if between or TOTAL_WORDS.search(sentence, main.figure.end, read.figure.start):
+            continue  # ("exports overall rose from 19.8 GW in April", "its overall surplus shrank from $102.33bn")
         frame.counterpart, frame.counterpart_words = main.frame.counterpart, main.frame.counterpart_words
         frame.notes.append(f"the base of a figure with {main.frame.counterpart_words}: with it too")
 
@@ -5022,10 +5035,10 @@ BRACKET_DATE_BEFORE = re.compile(rf"(?i)\(\s*(?:({MONTHS})\s*)?((?:19|20)\d{{2}}
 BRACKETED_BASE_MONTH = re.compile(rf"(?i)\(\s*({MONTHS})(?:\s+(?:19|20)\d{{2}})?\s*:")
 """A month opening a bracket of a base figure ("(September 2023: -6.3 per cent y-o-y)")."""
 RECORD_SINCE_MONTH = re.compile(rf"(?i)\b(?:[a-z]+est|first|most|least)\b[^.;\d]{{0,30}}?\bsince\s+({MONTHS})\b"
-                                r"(?!\s*,?\s*(?:(?:19|20)\d{2}\s*,?\s*)?when\b)")
+                                r"(?!\s*,?\s*(?:(?:19|20)\d{2}\s*,?\s*)?when\b|(?:\s+(?:19|20)\d{2})?['’]s\b)")
 """A month opening a record's window ("The surge in October 2023 was the first expansion since February 2023", "the
 highest since March"): no figure's period; unless the figure of that month follows ("the lowest surplus since
-September 2024, when it stood at $81.69bn")."""
+September 2024, when it stood at $81.69bn", "the widest since June 2025's $111.7bn")."""
 
 
 AFTER_CLAUSE_SAME_PART = re.compile(r"(?i)\bafter\s+(?:[a-z]+\s+){1,3}?(?:by\s+)?(?:about\s+|nearly\s+)?[-+]?\d[\d.,]*\s*"
@@ -5047,6 +5060,17 @@ THE = r"the\s+"
 PREVIOUS_MONTH_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during|for)\s+)?(?:{_before_words('month', THE)})\b")
 """After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
 the 14.5% last month", "from 5% a month earlier")."""
+def _said_previous(after: str, sentence: str) -> bool:
+    """Right after a figure (`after`), "previous", "prior" or "last" alone (`PREVIOUS_AFTER`); not "last" in a sentence
+    on a full year ("full-year growth of 5%, after -4.6% last": last year)."""
+    m = PREVIOUS_AFTER.match(after)
+    return bool(m) and not (m.group(0).strip().lower() == "last" and YEAR_WORDS.search(sentence))
+
+
+YEAR_WORDS = re.compile(r"(?i)\b(?:full[- ]year|annual|(?:whole|entire)\s+year|for\s+the\s+year)\b")
+"""Words of a whole year in a sentence ("full-year growth of 5%"): "last" there is last year."""
+
+
 PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:estimated\s+and\s+)?(?:(?:previously|previous|prior)\b(?!\s+(?:year|month|quarter|"
                             r"record|high|low|peak|level|figure|estimate|forecast)s?\b)|last(?=\s*(?:[.,;)]|$)))")
 """Right after a figure, "previously", "previous" or "last" alone: the figure of the release before ("$96.18 billion
@@ -5419,20 +5443,24 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
             frame.period, frame.period_from = str(anchor - count), "assumed"
             frame.notes.append(f"“{back.group(0).strip()}”: counted back from {anchor}")
             return
-    if frame.role == "earlier" and not main_period and (PREVIOUS_AFTER.match(after) or PREVIOUS_MONTH_AFTER.match(after)) \
+    if frame.role == "earlier" and not main_period and (_said_previous(after, sentence) or PREVIOUS_MONTH_AFTER.match(after)) \
             and context.period and re.fullmatch(r"\d{4}-\d{2}", context.period):
         # "Imports fall 3.4% (versus 0.8% estimated and 0.2% previous)" after "in May"; "That compares with the 8.6
         # percent increase recorded the month before" after a sentence on July
         main_period = context.period
     if frame.role == "earlier" and main_period and attached and "(" not in attached.group(0) and "-" in main_period \
+            and frame.kind not in ("percent", "percentage_points") and _subannual_words(sentence, "0000")[0] \
+            and _levels_said_before(sentence, figure.start) <= 1 \
             and not YEAR.search(sentence, 0, figure.start) and not ANNUAL_BEFORE.search(sentence, 0, figure.start) \
             and not WHOLE_YEAR_AFTER.match(sentence, attached.end()) \
             and (said := _base_of_a_change(sentence, figure, frame)) \
             and (_sequential_months(said.group(1)) or 12) == 12 \
             and (shifted := _shifted(main_period, 12)) and shifted[:4] == attached.group(1):
         # "exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2023": the year named is
-        # the year before's; the base is its same month (quarter, half), not the whole year (not when a year or a
-        # year's total is said before it: "bringing the year's total to 240 GW, a 10% increase from 218 GW in 2023")
+        # the year before's; the base is its same month (quarter, half), not the whole year (only a level right after
+        # the month's level and its rate: not when a year, a year's total or another figure is said before it:
+        # "bringing the year's total to 240 GW, a 10% increase from 218 GW in 2023", "that brought it to $1.19tn, a 20%
+        # year-on-year rise from $992.1bn in 2024"; nor a rate, "from 1.1% in 2024" being the year's)
         frame.period, frame.period_from = shifted, "stated"
         return
     if frame.role == "earlier" and main_period and not attached:
@@ -5442,7 +5470,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         said = None if MONTH_AFTER.match(after) or MONTH_YEAR_AFTER.match(after) or OWN_PART.match(sentence, figure.end) \
             else _base_of_a_change(sentence, figure, frame)
         owner = PREVIOUS_OWNER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
-        back = 1 if PREVIOUS_MONTH_AFTER.match(after) or PREVIOUS_AFTER.match(after) and re.fullmatch(
+        back = 1 if PREVIOUS_MONTH_AFTER.match(after) or _said_previous(after, sentence) and re.fullmatch(
             r"\d{4}-\d{2}", main_period) else (12 if YEAR_EARLIER_AFTER.match(after) else
                                                              (3 if PREVIOUS_QUARTER_AFTER.match(after) else 0))
         if not back and owner:  # "from the previous month's 6.8% loss", "from last year's 5.2%"
