@@ -602,10 +602,10 @@ PLACED_BEFORE = re.compile(rf"(?i)(?:\b(?:ranks|ranked|ranking|placed|places|pla
                            rf"coming\s+in|stood|stands|standing|sits|sat|landed|lands|finished|finishes)\s+"
                            rf"(?:{_NAMES})?(?:at\s+)?"
                            r"|\b(?:ranking|rank|position|place|standing)\s+(?:was|is|at|to|stood\s+at|stands\s+at|"
-                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+|\b(?-i:No)\.?\s+)$")
+                           r"remained(?:\s+at)?)\s+|\b(?:rank|rankings?)\s+of\s+)$")
 """Right before a bare whole number in a sentence naming a ranking, the words that place it ("ranks 39 among 133
 economies", "ranked China 11", "places China at 11", "came in at 11", "stood at 11", "its ranking was 11",
-"improved its ranking to 11", "global rankings of 77 and 79", "remains No 1")."""
+"improved its ranking to 11", "global rankings of 77 and 79")."""
 BEING_AT = re.compile(r"(?i)(?:\b(?:is|was|remains|remained|stays|stayed|(?:held|holds|holding)\s+(?:steady|firm))"
                       r"(?:\s+now\s+|\s+(?:now\s+)?at\s+)|\s+at\s+)$")
 """Right before a bare whole number, words of being at a place, said of the economy right before them ("Japan is at

@@ -742,19 +742,6 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($197 million)", the base's own level)."""
 
 
-LEVEL_NUMBER = re.compile(r"(?<![\w.,])(?<!from\s)(?<!from\s\$)(?<!from\sabout\s)\d[\d.,]*(?![\d.,])"
-                          r"(?!\s*(?:%|percent|per\s+cent|percentage))")
-"""A number said as a level (not a percentage), and not after "from" (a base)."""
-
-
-def _levels_said_before(sentence: str, end: int) -> int:
-    """How many levels the sentence gives before `end`, bases and years apart ("exported 22.1 GW in June, a 4% increase
-    from 21.2 GW": one)."""
-    return sum(1 for m in LEVEL_NUMBER.finditer(sentence, 0, end) if not YEAR.fullmatch(m.group(0)))
-WHOLE_YEAR_AFTER = re.compile(r"(?i)\s*(?:as\s+a\s+whole|in\s+full|overall)\b")
-"""After a year, words making it the whole year's ("from $3.58tn in 2024 as a whole")."""
-
-
 def _base_of_a_change(sentence: str, figure: Figure, frame: Frame) -> re.Match | None:
     """The span words of the change a base figure is the base of, right before it (`BASE_OF_A_CHANGE`; for a level,
     `BASE_LEVEL_OF_A_CHANGE`), None when none."""
@@ -762,9 +749,6 @@ def _base_of_a_change(sentence: str, figure: Figure, frame: Frame) -> re.Match |
     return pattern.search(sentence, max(0, figure.start - 40), figure.start)
 
 
-ANNUAL_BEFORE = re.compile(r"(?i)\b(?:year['’]s\s+total|whole\s+(?:of\s+)?(?:the\s+)?year|(?:for|over)\s+the\s+"
-                           r"(?:whole\s+|full\s+)?year|full[- ]year|annual|annually|forecast|estimate|would|will)\b")
-"""Before a base, words of a year's total or of a forecast: the change may be the year's, its base a year's."""
 SPANS_OF_A_CHANGE = (r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|year on year|QoQ|q/q|"
                      r"q-o-q|quarter-on-quarter|quarter on quarter)\s+")
 BASE_WORDS = r"(?:from|compared\s+(?:with|to)|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$"
@@ -849,7 +833,7 @@ def _years(sentence: str, published: date | None, anchor: str | None = None) -> 
     return sorted(found, key=lambda t: t[0])
 
 
-COMPARABLE_PERIOD_BEFORE = re.compile(r"(?i)\b(?:than|from|over|on|versus|against|compared\s+(?:with|to))\s+the\s+"
+COMPARABLE_PERIOD_BEFORE = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to))\s+the\s+"
                                       r"comparable\s+(?:period|months?|quarter|half)\s+(?:of|in)\s+$")
 """Before a year, "the comparable period in": the year is a comparison's base."""
 BY_YEAR_BEFORE = re.compile(r"(?i)\d[\d,.]*\s*(?:[a-z%]+\s+){0,2}by\s+(?:the\s+end\s+of\s+)?$")
@@ -1518,6 +1502,8 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         frame.notes.append("the base of a percentage of GDP: one too")
 
 
+RESTATED = re.compile(r"(?i)\b(?:and|with|but|while|whereas|as|although|though|yet)\b|;")
+"""Between a bilateral figure and a base, words opening another clause: the base may be another figure's."""
 TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|total|all|whole|worldwide|global|altogether|aggregate)\b")
 """Words of a total: a base after them is not a partner's."""
 
@@ -1536,8 +1522,11 @@ def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
             continue
         between = [p for p in mentions("place", sentence[main.figure.end: read.figure.start])
                    if p.value not in (frame.entity, main.frame.counterpart, "WLD")]
-        if between or TOTAL_WORDS.search(sentence, main.figure.end, read.figure.start):
-            continue  # ("exports overall rose from 19.8 GW in April", "its overall surplus shrank from $102.33bn")
+        gap = sentence[main.figure.end: read.figure.start]
+        if between or TOTAL_WORDS.search(gap) or RESTATED.search(gap) or mentions("subject", gap) \
+                or mentions("measure", gap):
+            continue  # ("exports overall rose from 19.8 GW in April", "..., and module exports fell from $2.66bn in
+            # April": the base of another figure than the partner's)
         frame.counterpart, frame.counterpart_words = main.frame.counterpart, main.frame.counterpart_words
         frame.notes.append(f"the base of a figure with {main.frame.counterpart_words}: with it too")
 
@@ -1649,13 +1638,14 @@ INTENSITY_ITEM_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas|but)\
                                    rf"(?P<name>{LIST_NAME})(?:['’]s?)?(?:\s+(?:R&D|research(?:\s+and\s+development)?)"
                                    r"(?:\s+(?:spending|intensity|ratio|expenditure))?)?\s+(?:(?:" + SAME_LEVEL_VERB
                                    + r"|is|was|stood\s+at|stands\s+at|reached|is\s+at|was\s+at)\s+)?"
-                                   r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|some\s+)?$")
+                                   r"(?:only\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|some\s+)?$")
 """Right before such a percentage, an item of its own: an economy's name, its R&D's words or none, and a verb of the
 level of spending itself or of being ("The United States spends about", ", Japan", "the UK's R&D is"); nothing else
 ("its defence budget is", "raised its spending by")."""
-OTHER_SPENDING = re.compile(r"(?i)\b(?:defen[cs]e|military|armed|education|health\w*|welfare|budgets?|inflation|"
-                            r"unemployment|tax\w*|deficits?|debt|interest|tariffs?|business|government|corporate|public|"
-                            r"private|infrastructure|subsid\w+|aid)\b")
+OTHER_SPENDING = re.compile(r"(?i)\b(?:defen[cs]e|military|armed|army|navy|education|health\w*|welfare|pensions?|"
+                            r"climate|culture|arts?|sav(?:es|ings?|ed)|social|budgets?|inflation|unemployment|tax\w*|"
+                            r"deficits?|debt|interest|tariffs?|business|government|corporate|public|private|"
+                            r"infrastructure|subsid\w+|aid)\b")
 """Words of another spending or ratio in the sentence: a bare percentage there may be theirs."""
 CHANGE_BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[-+]?\d")
 """A change said by an amount ("raised its spending by 4.8 percent")."""
@@ -1678,23 +1668,27 @@ def _intensity_carried(sentence: str, reads: list[Read], context: Context, parag
         return  # (a list going on with a growth or another share: "raised its R&D spending by 4.8 percent, Japan 3.4
         # percent", "spends 3.1 percent of its budget on R&D, Britain 2.8 percent")
     clauses = _clauses(sentence)
+    previous_end = 0  # where the previous item read so ended (an item opens the sentence or follows one)
     for read in reads:
         frame = read.frame
+        item = INTENSITY_ITEM_BEFORE.search(sentence, 0, read.figure.start)
+        opens = item is not None and re.fullmatch(r"[\s,;:]*(?:(?:and|while|whereas|but)\s*)?",
+                                                  sentence[previous_end: item.start()])
         if frame.kind != "percent" or frame.subject != "rd" or frame.measure not in (None, "spending") \
                 or frame.transformation is not None or frame.role != "figure" or frame.entity_from != "stated" \
                 or not 0 < read.value < INTENSITY_CEILING or re.match(r"\s+of\b", sentence[read.figure.end:]) \
                 or PART_OR_PACE.search(sentence, _clause_of(clauses, read.figure.start)[0], read.figure.start) \
                 or "-" in (frame.entity or "-") or not INTENSITY_ITEM_ENDS.match(sentence, read.figure.end) \
-                or not (item := INTENSITY_ITEM_BEFORE.search(sentence, 0, read.figure.start)) \
-                or not any(p.value == frame.entity and p.words.lower() not in city_names()
-                           for p in mentions("place", item.group("name"))):
-            continue
+                or not opens or not any(p.value == frame.entity and p.words.lower() not in city_names()
+                                        for p in mentions("place", item.group("name"))):
+            return  # (a list's items are read in order: one that is not an item of its own ends the list)
         frame.kind, read.unit = "percent_of_gdp", "percent of GDP"
         frame.measure, frame.measures, frame.measure_from = "spending", ("spending",), "assumed"
         read.check, read.step = check_and_step(dataclasses.replace(read.figure, value=read.value, unit=read.unit),
                                                read.comparator)
         frame.notes.append("R&D spending said as a percentage after a sentence on its ratio to GDP: that ratio "
                            "(R&D intensity), assumed")
+        previous_end = read.figure.end
 
 
 def _ratios_listed_with_one(sentence: str, reads: list[Read]) -> None:
@@ -5448,21 +5442,6 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "Imports fall 3.4% (versus 0.8% estimated and 0.2% previous)" after "in May"; "That compares with the 8.6
         # percent increase recorded the month before" after a sentence on July
         main_period = context.period
-    if frame.role == "earlier" and main_period and attached and "(" not in attached.group(0) and "-" in main_period \
-            and frame.kind not in ("percent", "percentage_points") and _subannual_words(sentence, "0000")[0] \
-            and _levels_said_before(sentence, figure.start) <= 1 \
-            and not YEAR.search(sentence, 0, figure.start) and not ANNUAL_BEFORE.search(sentence, 0, figure.start) \
-            and not WHOLE_YEAR_AFTER.match(sentence, attached.end()) \
-            and (said := _base_of_a_change(sentence, figure, frame)) \
-            and (_sequential_months(said.group(1)) or 12) == 12 \
-            and (shifted := _shifted(main_period, 12)) and shifted[:4] == attached.group(1):
-        # "exported 22.1 GW of modules in June, a 22% year-on-year increase from 18.1 GW in 2023": the year named is
-        # the year before's; the base is its same month (quarter, half), not the whole year (only a level right after
-        # the month's level and its rate: not when a year, a year's total or another figure is said before it:
-        # "bringing the year's total to 240 GW, a 10% increase from 218 GW in 2023", "that brought it to $1.19tn, a 20%
-        # year-on-year rise from $992.1bn in 2024"; nor a rate, "from 1.1% in 2024" being the year's)
-        frame.period, frame.period_from = shifted, "stated"
-        return
     if frame.role == "earlier" and main_period and not attached:
         # "from 1.3 percent in the previous month", "down from $78.65 billion a year earlier": the month before the
         # sentence's own month, the same part of the year before (not the year before as a whole)
