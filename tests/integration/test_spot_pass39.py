@@ -350,3 +350,12 @@ def test_no_ten_is_no_place(store):
     found = spot.spot("The UK came 6th in the Global Innovation Index 2025, a result No 10 welcomed on Tuesday.",
                       store=store, published="2025-09-20")
     assert all(c.match is None or c.match.indicator != "gii_rank" for c in found if c.span == "10")
+
+
+def test_a_figure_of_beijing_is_never_accused_as_chinas(store):
+    """"Beijing spent 6.6 percent of its GDP on R&D in 2023, the highest of any Chinese region": Beijing's own ratio
+    (China's was 2.65%, stored); read as China's, it had been called false (a reviewer's finding, start code too)."""
+    text = ("Beijing spent 6.6 percent of its GDP on R&D in 2023, the highest of any Chinese region. Shanghai spends "
+            "4.4 percent, Guangdong 3.5 percent.")
+    figure = _exact(spot.spot(text, store=store, published="2024-12-01"), "6.6 percent")
+    assert figure.verdict not in ACCUSING and figure.frame["entity_from"] == "assumed"

@@ -612,7 +612,7 @@ BEING_AT = re.compile(r"(?i)(?:\b(?:is|was|remains|remained|stays|stayed|(?:held
 13", "Indonesia is now 54", "Canada held steady at 14", "followed by Singapore at 4"); not "is" alone ("China is 75":
 an age as well as a place)."""
 PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while|with|behind|ahead|after|this|last|in\s+(?:19|20)\d{2})\b)")
-"""After such a place, the end of its phrase ("Singapore at 4 and the UK at 5", "is 3 this year"); not "at 4 pm"."""
+"""After such a place, the end of its phrase ("Singapore at 4 and the UK at 5", "is at 3 this year"); not "at 4 pm"."""
 RANK_COLON_BEFORE = re.compile(r"(?i)\b(?:ranking|rank|position|place|standing)\s*:\s*$")
 """Right before a bare whole number, a place's noun and a colon ("Germany's rank: 8"): a place, when the sentence
 names no other scale ("its rank in the FIFA world ranking: 9")."""

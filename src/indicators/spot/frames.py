@@ -742,13 +742,6 @@ CHANGE_ON = re.compile(r"(?i)(?:%|\bpercent|\bper cent|\b(?:drop|fall|decline|de
 right after a rate ("55% growth on January 2022"; not "were up on March 2023 ($197 million)", the base's own level)."""
 
 
-def _base_of_a_change(sentence: str, figure: Figure, frame: Frame) -> re.Match | None:
-    """The span words of the change a base figure is the base of, right before it (`BASE_OF_A_CHANGE`; for a level,
-    `BASE_LEVEL_OF_A_CHANGE`), None when none."""
-    pattern = BASE_OF_A_CHANGE if frame.kind in ("percent", "percentage_points") else BASE_LEVEL_OF_A_CHANGE
-    return pattern.search(sentence, max(0, figure.start - 40), figure.start)
-
-
 SPANS_OF_A_CHANGE = (r"(?i)\b(MoM|m/m|m-o-m|month-on-month|month on month|YoY|y/y|y-o-y|year-on-year|year on year|QoQ|q/q|"
                      r"q-o-q|quarter-on-quarter|quarter on quarter)\s+")
 BASE_WORDS = r"(?:from|compared\s+(?:with|to)|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$"
@@ -758,6 +751,13 @@ back: the vocabulary's `sequential_months`, a year for the year-on-year words)."
 BASE_LEVEL_OF_A_CHANGE = re.compile(SPANS_OF_A_CHANGE + r"(?:" + CHANGE_NOUNS + r"s?\s+)?" + BASE_WORDS)
 """So, for a base level, with the change's noun between ("a 4% month-on-month increase from 21.2 GW"); not for a
 base rate ("a deceleration of year-on-year growth from 8.6%": the month before's growth)."""
+
+
+def _base_of_a_change(sentence: str, figure: Figure, frame: Frame) -> re.Match | None:
+    """The span words of the change a base figure is the base of, right before it (`BASE_OF_A_CHANGE`; for a level,
+    `BASE_LEVEL_OF_A_CHANGE`), None when none."""
+    pattern = BASE_OF_A_CHANGE if frame.kind in ("percent", "percentage_points") else BASE_LEVEL_OF_A_CHANGE
+    return pattern.search(sentence, max(0, figure.start - 40), figure.start)
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -1430,6 +1430,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _base_of_a_ratio(sentence, reads)
     _base_of_a_share(sentence, reads)
     _base_of_a_bilateral(sentence, reads)
+    _named_as_a_city(sentence, reads)
     _ratios_to_gdp(reads)
     _ratios_listed_with_one(sentence, reads)
     _pair_measures(sentence, reads)
@@ -1508,10 +1509,25 @@ TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|total|all|whole|worldwide|global|alt
 """Words of a total: a base after them is not a partner's."""
 
 
+def _named_as_a_city(sentence: str, reads: list[Read]) -> None:
+    """"Beijing spent 6.6 percent of its GDP on R&D in 2023, the highest of any Chinese region": an economy named right
+    before its figure by a name that is also its capital's (vocabulary `city_names_of_economies`) may be the city,
+    whose own figures differ: assumed, never an accusation (it had been judged as China's and called false)."""
+    places = mentions("place", sentence)
+    for read in reads:
+        frame = read.frame
+        named = [p for p in places if p.value == frame.entity and p.end <= read.figure.start]
+        if frame.entity_from == "stated" and named and named[-1].words.lower() in city_names():
+            frame.entity_from = "assumed"
+            frame.notes.append(f"“{named[0].words}” names a city as well as {frame.entity}: the city's figures may be "
+                               "meant")
+
+
 def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
     """"China's goods trade surplus with the United States was $23bn in September, down from $24bn in August": a base
-    of a bilateral figure (the same measure and economy, no other economy named between) is with the same partner;
-    judged against the total, it had been called false."""
+    of a bilateral figure (the same measure and economy, in the figure's own clause: no other economy, subject,
+    measure, total or clause word between) is with the same partner; judged against the total, it had been called
+    false."""
     for i, read in enumerate(reads):
         frame = read.frame
         if frame.role != "earlier" or frame.counterpart or frame.compared_across:
@@ -5898,8 +5914,8 @@ def _attached_month(after: str, main_period: str | None, context: Context, role:
     August") it is the latest such month not after it (a base figure in the same month is a year earlier); otherwise
     it is in the year of the text so far (or the published year), never after the published date. None when no month
     is attached or nothing dates it."""
-    if role == "earlier" and (dated := MONTH_YEAR_AFTER.match(after) or MONTH_YEAR_OWNER_BEFORE.search(before)):
-        return f"{dated.group(2)}-{MONTH_NUMBERS[dated.group(1).lower()]:02d}"  # ("up on July 2024's $84.65bn")
+    if role == "earlier" and (dated := MONTH_YEAR_AFTER.match(after)):
+        return f"{dated.group(2)}-{MONTH_NUMBERS[dated.group(1).lower()]:02d}"
     m = MONTH_AFTER.match(after) or (MONTH_OWNER_BEFORE.search(before) if role == "earlier" else None)
     if not m:
         return None
