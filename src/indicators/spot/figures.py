@@ -700,8 +700,10 @@ def _bare_places(sentence: str, figures: list[Figure], ranking_before: bool = Fa
         _bracketed_places_in_order(sentence, figures)
 
 
-RANKED_LIST_CUE = re.compile(r"(?i)\b(?:top\s+(?:\d{1,3}|three|five|ten|twenty)|leaders?|most\s+innovative|ranks?|"
-                             r"ranked|ranking|places?|positions?|followed\s+by)\b")
+PLACE_CUES = r"top\s+(?:\d{1,3}|three|five|ten|twenty)|leaders?|most\s+innovative|ranks?|ranked|places?|positions?"
+"""Words saying numbers are places, shared by a sentence's list (`RANKED_LIST_CUE`) and a list's lead-in
+(`RANKED_LEAD`)."""
+RANKED_LIST_CUE = re.compile(rf"(?i)\b(?:{PLACE_CUES}|ranking|followed\s+by)\b")
 """Words of a list of places ("The top five are Switzerland (1), Sweden (2) ..."): bracketed numbers rising in a
 sentence without them may be anything in order ("Delegations: Singapore (4), Japan (13)")."""
 NOT_A_RANKED_LIST = re.compile(r"(?i)\b(?:partners?|trade|delegat\w*|authors?|delegates|members?|votes?|seats?)\b")
@@ -740,8 +742,7 @@ LISTS_OTHERWISE = re.compile(rf"(?i)\b(?:{OTHER_RANKINGS}|scores?|scored|scorers
                              r"companies|firms|universities|share|within|among)\b|%")
 """Words of a list's lead-in giving its numbers another meaning ("Top scorers:", "Largest markets:", "Pillar ranks:",
 "Places gained:", "Among upper-middle-income economies:", "the regional order:", "GDP growth, percent:")."""
-RANKED_LEAD = re.compile(r"(?i)\b(?:ranks?|ranked|rankings?|places?|positions?|top\s+(?:\d{1,3}|three|five|ten|"
-                         r"twenty)|leaders?|leading|most\s+innovative)\b")
+RANKED_LEAD = re.compile(rf"(?i)\b(?:{PLACE_CUES}|rankings?|leading)\b")
 """Words of a list's lead-in saying its numbers are places ("The top five were:", "Ranks in the index:")."""
 
 

@@ -758,6 +758,8 @@ def _base_of_a_change(sentence: str, figure: Figure, frame: Frame) -> re.Match |
     `BASE_LEVEL_OF_A_CHANGE`), None when none."""
     pattern = BASE_OF_A_CHANGE if frame.kind in ("percent", "percentage_points") else BASE_LEVEL_OF_A_CHANGE
     return pattern.search(sentence, max(0, figure.start - 40), figure.start)
+
+
 YEAR_SPAN_JOIN = re.compile(r"\s*(?:to|through|until|till|-|–|—)\s*")
 """Between the two years of a span ("from 2020 to 2022", "2020-2022")."""
 SPAN_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|against|relative\s+to|average)\b")
@@ -1503,12 +1505,6 @@ def _base_of_a_ratio(sentence: str, reads: list[Read]) -> None:
         frame.notes.append("the base of a percentage of GDP: one too")
 
 
-RESTATED = re.compile(r"(?i)\b(?:and|with|but|while|whereas|as|although|though|yet)\b|;")
-"""Between a bilateral figure and a base, words opening another clause: the base may be another figure's."""
-TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|total|all|whole|worldwide|global|altogether|aggregate)\b")
-"""Words of a total: a base after them is not a partner's."""
-
-
 def _named_as_a_city(sentence: str, reads: list[Read]) -> None:
     """"Beijing spent 6.6 percent of its GDP on R&D in 2023, the highest of any Chinese region": an economy named right
     before its figure by a name that is also its capital's (vocabulary `city_names_of_economies`) may be the city,
@@ -1519,8 +1515,14 @@ def _named_as_a_city(sentence: str, reads: list[Read]) -> None:
         named = [p for p in places if p.value == frame.entity and p.end <= read.figure.start]
         if frame.entity_from == "stated" and named and named[-1].words.lower() in city_names():
             frame.entity_from = "assumed"
-            frame.notes.append(f"“{named[0].words}” names a city as well as {frame.entity}: the city's figures may be "
+            frame.notes.append(f"“{named[-1].words}” names a city as well as {frame.entity}: the city's figures may be "
                                "meant")
+
+
+RESTATED = re.compile(r"(?i)\b(?:and|with|but|while|whereas|as|although|though|yet)\b|;")
+"""Between a bilateral figure and a base, words opening another clause: the base may be another figure's."""
+TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|total|all|whole|worldwide|global|altogether|aggregate)\b")
+"""Words of a total: a base after them is not a partner's."""
 
 
 def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
@@ -1536,9 +1538,8 @@ def _base_of_a_bilateral(sentence: str, reads: list[Read]) -> None:
         if main is None or not main.frame.counterpart or main.frame.entity != frame.entity \
                 or not set(main.frame.measures) & set(frame.measures) or main.frame.kind != frame.kind:
             continue
-        between = [p for p in mentions("place", sentence[main.figure.end: read.figure.start])
-                   if p.value not in (frame.entity, main.frame.counterpart, "WLD")]
         gap = sentence[main.figure.end: read.figure.start]
+        between = [p for p in mentions("place", gap) if p.value not in (frame.entity, main.frame.counterpart, "WLD")]
         if between or TOTAL_WORDS.search(gap) or RESTATED.search(gap) or mentions("subject", gap) \
                 or mentions("measure", gap):
             continue  # ("exports overall rose from 19.8 GW in April", "..., and module exports fell from $2.66bn in
@@ -5070,6 +5071,17 @@ THE = r"the\s+"
 PREVIOUS_MONTH_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during|for)\s+)?(?:{_before_words('month', THE)})\b")
 """After a base figure, the month before the sentence's own ("from 1.3 percent in the previous month", "slower than
 the 14.5% last month", "from 5% a month earlier")."""
+PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:estimated\s+and\s+)?(?:(?:previously|previous|prior)\b(?!\s+(?:year|month|quarter|"
+                            r"record|high|low|peak|level|figure|estimate|forecast)s?\b)|last(?=\s*(?:[.,;)]|$)))")
+"""Right after a figure, "previously", "previous" or "last" alone: the figure of the release before ("$96.18 billion
+previously", "(versus 0.8% estimated and 0.2% previous)", "-7.9% vs. 0% exp. and -1.4% last."): in a text on a
+month, the month before."""
+
+
+YEAR_WORDS = re.compile(r"(?i)\b(?:full[- ]year|annual|(?:whole|entire)\s+year|for\s+the\s+year)\b")
+"""Words of a whole year in a sentence ("full-year growth of 5%"): "last" there is last year."""
+
+
 def _said_previous(after: str, sentence: str) -> bool:
     """Right after a figure (`after`), "previous", "prior" or "last" alone (`PREVIOUS_AFTER`); not "last" in a sentence
     on a full year ("full-year growth of 5%, after -4.6% last": last year)."""
@@ -5077,15 +5089,6 @@ def _said_previous(after: str, sentence: str) -> bool:
     return bool(m) and not (m.group(0).strip().lower() == "last" and YEAR_WORDS.search(sentence))
 
 
-YEAR_WORDS = re.compile(r"(?i)\b(?:full[- ]year|annual|(?:whole|entire)\s+year|for\s+the\s+year)\b")
-"""Words of a whole year in a sentence ("full-year growth of 5%"): "last" there is last year."""
-
-
-PREVIOUS_AFTER = re.compile(r"(?i)\s*(?:estimated\s+and\s+)?(?:(?:previously|previous|prior)\b(?!\s+(?:year|month|quarter|"
-                            r"record|high|low|peak|level|figure|estimate|forecast)s?\b)|last(?=\s*(?:[.,;)]|$)))")
-"""Right after a figure, "previously", "previous" or "last" alone: the figure of the release before ("$96.18 billion
-previously", "(versus 0.8% estimated and 0.2% previous)", "-7.9% vs. 0% exp. and -1.4% last."): in a text on a
-month, the month before."""
 PREVIOUS_QUARTER_AFTER = re.compile(AFTER_A_BASE + rf"(?:(?:in|during)\s+)?(?:{_before_words('quarter', THE)})\b")
 """After a base figure, the quarter before the sentence's own ("up from 6.3 percent in the previous quarter")."""
 YEAR_EARLIER_AFTER = re.compile(AFTER_A_BASE + r"(?:(?:in|during|for)\s+)?"
