@@ -245,6 +245,18 @@ COMPARATOR_PHRASES = [
 HEDGES_BEFORE = {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "over", "under", "just",
                  "more", "less", "than"}
 """Hedges that may stand between "from" and a number ("from about 48,000 to 49,000", "from just over 5,400")."""
+
+
+def nearly_reach(value: float, step: float) -> float:
+    """How far below a positive figure "nearly" (or "almost") reaches, given the step of its last non-zero digit:
+    one step ("nearly 70,000": from 60,000; "nearly 3.09 trillion": from 3.08) or a tenth of the figure (from
+    2.78), whichever reaches further: generous, so that only a figure far from the stated one ("rose nearly 30%"
+    against -4.6%, "1.5 million" against a published "nearly 2.02 million") is held to differ. Never further than
+    half of it: a step of a lone 1 is the whole figure ("nearly 10%" would reach 0, "fell by almost 1%" a rise).
+    One home for the spotter's reading of a stated "nearly" and the engine's of a published one."""
+    return max(min(value - step, value * 0.9), value * 0.5)
+
+
 COMPARATOR_SYMBOLS = {">": ">", "<": "<", "≥": ">=", "≤": "<=", "~": "~=", "≈": "~=", "+": None}
 FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "~=": "~="}
 # Decline words: their one home (the spotter reads them too: spot/vocabulary.decline_words, growth signs).

@@ -256,8 +256,13 @@ def test_more_than_qualifier_is_a_lower_bound():
 
 
 @pytest.mark.parametrize("qualifier, stated, expected", [
-    # "nearly 2.02 million" stored as less than 2.02 million: 2.015 million lies below it (not false); 2.03 above it is
+    # "less than 2.02 million": 2.015 million lies below it (not false); 2.03 above it is; 1.5 below it is not false
     ("less than", 2.015, "inconclusive"), ("less than", 2.03, "contradicted"), ("less than", 2.02, "supported"),
+    ("less than", 1.5, "inconclusive"),
+    # "nearly 2.02 million": just below it, from 1.818 million (a tenth below); 1.5 million is further than "nearly"
+    # reaches, so false, as is 2.03 above it; 2.015 and 1.9 lie where it reaches (not false)
+    ("nearly", 2.015, "inconclusive"), ("nearly", 1.9, "inconclusive"), ("nearly", 2.03, "contradicted"),
+    ("nearly", 1.5, "contradicted"), ("nearly", 1.8, "contradicted"), ("nearly", 2.02, "supported"),
     # "more than 2.02 million": 2.03 million lies above it; 2.01 million below it is false
     ("more than", 2.03, "inconclusive"), ("more than", 2.01, "contradicted"),
     # a row without a qualifier: as before (published to 0.01 trillion: 2.015 rounds to it, 2.04 does not)
@@ -265,7 +270,8 @@ def test_more_than_qualifier_is_a_lower_bound():
 ])
 def test_a_bound_contradicts_only_a_figure_on_its_closed_side(qualifier, stated, expected):
     """A rounded stated level against a row published as a bound (issue 20: "2.015 million" vehicles, a true CAAM
-    figure, was called false against "nearly 2.02 million" because the bound was compared as an exact value)."""
+    figure, was called false against "nearly 2.02 million" because the bound was compared as an exact value; stored
+    as "less than" it, "1.5 million" was then no longer false: "nearly" is now kept as its own qualifier)."""
     claim = {**claim_by_id("new-trio-over-one-trillion"), "usd_view": None, "check": "rounded", "step": 0.001}
     claim["stated"] = {**claim["stated"], "value": stated, "scale": 1e12, "comparator": "~=",
                        "text": f"{stated} trillion"}

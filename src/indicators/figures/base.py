@@ -74,7 +74,7 @@ from indicators.verdicts import BADGE_COLORS as VERDICT_COLORS  # noqa: E402  (o
 """One colour per verdict (shared with the dashboard badges); the verdict is always also written out."""
 
 CURRENCIES = ("CNY", "USD")
-QUALIFIER_MARKS = {"about": "≈", "more than": ">", "less than": "<"}
+QUALIFIER_MARKS = {"about": "≈", "more than": ">", "less than": "<", "nearly": "≲"}
 """How a published qualifier shows on a bar label ("about 20 billion" -> "≈20.0 bn")."""
 CURRENCY_WORDS = {"CNY": "yuan", "USD": "US dollars"}
 SOLAR_REGIONS = ["Europe", "Asia", "Latin America and Caribbean", "Middle East", "Africa", "Oceania", "North America"]

@@ -296,13 +296,11 @@ def _candidate(read: frames.Read, sentence: str, s0: int) -> Candidate:
 
 
 def _nearly_edge(value: float, decimals: int) -> float:
-    """How far below a positive figure "nearly" reaches: one step of its last non-zero digit ("nearly 70,000": from
-    60,000; "nearly 3.09 trillion": from 3.08) or a tenth of it (from 2.78), whichever reaches further: generous, so
-    that only a figure far from the stated one ("rose nearly 30%" against -4.6%) loses its support. Never further
-    than half of it: a step of a lone 1 is the whole figure ("nearly 10%" would reach 0, "fell by almost 1%" a rise)."""
+    """How far below a positive figure stated with `decimals` "nearly" reaches (numbers.nearly_reach): the step of
+    its last non-zero digit as written ("nearly 70,000": 10,000; "nearly 3.09 trillion": 0.01)."""
     digits = f"{value:.{decimals}f}".replace(".", "").rstrip("0")
     step = 10.0 ** (len(f"{value:.{decimals}f}".replace(".", "")) - len(digits) - decimals) if digits else 1.0
-    return max(min(value - step, value * 0.9), value * 0.5)
+    return numbers.nearly_reach(value, step)
 
 
 def _points_back(candidate: Candidate, sentence: str, previous: Candidate | None) -> None:

@@ -1087,6 +1087,20 @@ PV_PARTS = ("pv_modules", "pv_wafers")
 """PV products named beside which "solar cells" are the cells (Context.pv_parts_paragraph: the paragraph naming them)."""
 
 
+def _domestic_sales(sentence: str, measures: list[Mention], subjects: list[Mention]) -> list[Mention]:
+    """"China's domestic vehicle sales rose 6.5%": sales said right after a subject that "domestic" or "home"
+    (vocabulary `domestic_market_words`) stands before are the sales at home, not all sales (a false contradiction
+    against CAAM's total's 9.4% otherwise)."""
+    words = vocabulary().get("domestic_market_words") or ()
+    if not words or not subjects:
+        return measures
+    before = re.compile(rf"(?i)\b(?:{alternatives(words)})\s+$")
+    return [Mention(m.start, m.end, "domestic_sales", m.words)
+            if m.value == "sales" and any(s.end <= m.start and not sentence[s.end: m.start].strip()
+                                          and before.search(sentence, max(0, s.start - 20), s.start) for s in subjects)
+            else m for m in measures]
+
+
 def _solar_cells(sentence: str, subjects: list[Mention], context: Context, paragraph: int = 0) -> list[Mention]:
     """"cell exports", "cells and wafers" where the sentence or the text so far is about solar products (a PV subject
     named, no battery): PV cells, not any cells. Elsewhere "cells" stays unread (battery cells are cells too).
@@ -1161,6 +1175,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     bases = mentions("basis", sentence)
     subjects = _unknown_industries(sentence, subjects, bases)
     subjects = _solar_cells(sentence, subjects, context, paragraph)
+    measures = _domestic_sales(sentence, measures, subjects)
     if any(m.value != "gdp" for m in subjects):
         # "R&D spending as a share of GDP reached 2.64 percent ..., as total spending rose 8.1 percent": GDP as the
         # denominator of a ratio is what it is taken of, never the subject of the sentence's other figures

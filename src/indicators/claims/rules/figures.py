@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from indicators import derive
+from indicators import derive, numbers
 from indicators.claims import schema
 from indicators.claims.evidence import Evidence, as_spec, source_ref
 from indicators.claims.result import (EXACT_UNITS, SIDE_WORDS, ClaimResult, fmt, fmt_against, fmt_exact, fmt_range,
@@ -46,6 +46,11 @@ class Observation:
     converted: bool = False
     label: str = ""  # the independent evidence's label, when the series' own row came from the article
     other_basis: str = ""  # why the evidence is on another basis than the left-out own rows (then it cannot accuse)
+
+    @property
+    def near(self) -> bool:
+        """Published as "nearly X" (or "almost X"): just below X, no further than numbers.nearly_reach."""
+        return self.qualifier == "nearly"
 
     @property
     def rounded(self) -> bool:
@@ -79,6 +84,9 @@ def observation(claim, value: float, unit: str, period: str, ev: Evidence, *, fr
         high = math.inf
     elif qualifier == "less than":
         low = -math.inf
+    elif qualifier == "nearly":  # "nearly 2.02 million": from 1.818 million (a tenth below) up to 2.02 million
+        step = 2 * published_half_width(value)  # of its last non-zero digit, even for a count
+        low, high = (numbers.nearly_reach(value, step), value) if value > 0 else (-math.inf, value)
     rows = list(rows or [])
     if how == "rescale":  # MW rows for a GW figure: the same quantity in the claim's unit
         rescaled = [derive.rescale(v, unit, stated_unit) if math.isfinite(v) else v for v in (value, low, high)]
@@ -290,8 +298,8 @@ def coarser_evidence(claim, obs: Observation, coverage: str, b_low: float, b_hig
     converted figure, a count or rank published exactly, a bound, a series covering more or less than the claim).
     "close": three significant digits or more (a stated figure within one unit of its last digit is never accused);
     "coarse": fewer (100 may be exact: only a stated figure inside its rounding is spared an accusation)."""
-    if obs.derivation or obs.converted or coverage in ("part", "superset") or not obs.rounded \
-            or not (math.isfinite(obs.low) and math.isfinite(obs.high)):  # "more than 940 GWh": a bound, not a rounding
+    if obs.derivation or obs.converted or coverage in ("part", "superset") or not obs.rounded or _bound(obs):
+        # "more than 940 GWh", "nearly 2.02 million": a bound, not a rounding
         return ""
     if obs.high - obs.low <= 2 * (b_high - b_low):  # a digit fewer at least (not the float noise of equal steps)
         return ""
@@ -299,9 +307,26 @@ def coarser_evidence(claim, obs: Observation, coverage: str, b_low: float, b_hig
 
 
 def _bound(obs: Observation) -> bool:
-    """The published figure is a bound ("more than 1 trillion", "nearly 2.02 million" stored as less than it): one end
-    of its range is open."""
-    return math.isinf(obs.low) != math.isinf(obs.high)
+    """The published figure is a bound: one end of its range is open ("more than 1 trillion", "less than 5%"), or it
+    is "nearly" the figure (just below it)."""
+    return math.isinf(obs.low) != math.isinf(obs.high) or obs.near
+
+
+def _bound_allows(obs: Observation) -> str:
+    """What a bound lets the figure be, in words: "more than 1 trillion CNY", "from 1.818 million up to 2.02 million
+    vehicles"."""
+    value = fmt_exact(obs.value, obs.unit)
+    if obs.near and math.isfinite(obs.low):
+        return f"from {fmt_exact(obs.low, obs.unit)} up to {value} (no further below it than “nearly” reaches)"
+    return f"{'more' if math.isinf(obs.high) else 'less'} than {value}"
+
+
+def _past_bound(obs: Observation, low: float, high: float) -> bool:
+    """A stated range [low, high) (a point: low == high) lies wholly past what a bound allows: at or above X for
+    "less than X" and "nearly X", at or below X for "more than X", below how far "nearly X" reaches."""
+    if math.isinf(obs.high):
+        return high <= obs.value
+    return low >= obs.value or (obs.near and high <= obs.low)
 
 
 def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
@@ -339,9 +364,9 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
         truncated = not holds and ((t_low <= low and high < t_high) if stated >= 0 else (t_low < low and high <= t_high))
         coarser = coarser_evidence(claim, obs, coverage, b_low, b_high)
         if _bound(obs) and coverage == "all" and not (holds or truncated):
-            # "nearly 2.02 million" stored as less than 2.02 million: a stated 2.015 million lies on the side the
-            # bound leaves open; only a stated range wholly on the other side of the bound itself is false
-            fails = b_low >= obs.value if math.isinf(obs.low) else b_high <= obs.value
+            # "nearly 2.02 million": a stated 2.015 million lies below it, where the bound allows; only a stated
+            # range wholly past the bound (2.03 million; 1.5 million, further than "nearly" reaches) is false
+            fails = _past_bound(obs, b_low, b_high)
         if coarser and not (holds or truncated):
             # "41,756.8 billion yuan" against a row published as 41.76 trillion: the claim is the more precise; it
             # holds when it rounds to the row, and fails only outside the row's own rounding, by more than one unit
@@ -367,8 +392,13 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
                                   f"not rounded: it lies outside {band_text}, the range “{claim.stated.text}” allows when "
                                   f"rounded, but in {fmt_range(t_low, t_high, unit)}, which a figure cut to its digits "
                                   "allows, as publications often write it."),
-            "contradicted": f"{what}, {figure}, is outside {band_text}, the range “{claim.stated.text}” allows.",
-            "inconclusive": f"{what}, {figure}, is {'in' if b_low <= obs.value < b_high else 'outside'} {band_text}, "
+            "contradicted": f"{what}, {figure}, is outside {band_text}, the range “{claim.stated.text}” allows"
+                            + (f"; published as a bound, it allows {_bound_allows(obs)}, wholly outside that range too."
+                               if _bound(obs) and coverage == "all" else "."),
+            "inconclusive": f"{what}, {figure}, is a bound, not an exact figure: it allows {_bound_allows(obs)}, which "
+                            f"{band_text}, the range “{claim.stated.text}” allows, overlaps: it neither confirms nor "
+                            "contradicts the stated figure." if _bound(obs) and coverage == "all" else
+                            f"{what}, {figure}, is {'in' if b_low <= obs.value < b_high else 'outside'} {band_text}, "
                             f"the range “{claim.stated.text}” allows"
                             + (f"; it is published to fewer digits than the text ({published} is its own rounding), "
                                "and the stated figure lies within one unit of its last digit, so it neither confirms "
@@ -377,8 +407,8 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
     else:  # exact
         holds = low == high == stated
         fails = not (low <= stated <= high)
-        if _bound(obs) and coverage == "all" and not holds:  # a stated count on the bound's open side is not false
-            fails = stated >= obs.value if math.isinf(obs.low) else stated <= obs.value
+        if _bound(obs) and coverage == "all" and not holds:  # a stated count where the bound allows is not false
+            fails = _past_bound(obs, stated, stated)
         verdict = "supported" if holds else "contradicted" if fails else "inconclusive"
         figure = obs.figure([stated])
         equal = obs.value == stated
