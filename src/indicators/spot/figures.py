@@ -527,7 +527,7 @@ def _signed_moves(sentence: str, figures: list[Figure]) -> None:
 
 
 LIST_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|\band)\s*(?:and\s+)?$")
-LIST_ITEM_AFTER = re.compile(r"\.\s+(?:the\s+)?")
+LIST_ITEM_AFTER = re.compile(r"[.)]\s+(?:the\s+)?")
 
 
 RANK_OUT_OF = re.compile(r"(\d{1,3})\s+out\s+of\s+\d{2,3}")
@@ -550,8 +550,8 @@ def _ranks_out_of(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 
 def _list_ranks(sentence: str, figures: list[Figure]) -> None:
-    """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5": a whole number opening a
-    list item ("N." at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
+    """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5" or "2) Sweden": a whole number
+    opening a list item ("N." or "N)" at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
     place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not. A list whose
     lines were joined into one paragraph ("1. China 70,015 25.1% 2. United States of America 59,056 21.2%") goes on
     after the previous item's figures: the next number in sequence before an economy's name is the next item."""
@@ -559,16 +559,16 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     for figure in figures:
         if figure.unit is not None or figure.scale != 1 or figure.decimals or not 0 < figure.value < 1000:
             continue
-        text = sentence[figure.start: figure.end].rstrip(".")
+        text = sentence[figure.start: figure.end].rstrip(".)")
         end = figure.start + len(text)
         after = LIST_ITEM_AFTER.match(sentence, end)
         in_sequence = last is not None and figure.value == last + 1 and sentence[figure.start - 1: figure.start].isspace()
         if not text.isdigit() or not after or not (
                 LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]) or in_sequence):
             continue
-        starts = {end + re.match(r"\.\s+", after.group(0)).end(), after.end()}  # "3. the United States"
+        starts = {end + re.match(r"[.)]\s+", after.group(0)).end(), after.end()}  # "3. the United States"
         if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):
-            figure.unit, figure.end = "rank", end + 1  # the item's number is "2." (not the "2" of "2nd")
+            figure.unit, figure.end = "rank", end + 1  # the item's number is "2." or "2)" (not the "2" of "2nd")
             last = figure.value
 
 

@@ -3688,8 +3688,8 @@ ANOTHER_ORDERING = re.compile(r"(?i)\b(?:partners?|markets?|destinations?|unicor
                               r"importers?)\b|\blargest\s+economies\b")
 """Words of economies ordered by something else than a ranking ("Its largest trading partners were:\n1. ASEAN\n2.
 the EU"): their places in a list are not in the ranking the text named before."""
-LISTED_PLACE = re.compile(r"\d{1,3}\.|\(\d{1,3}\)")
-"""A list item's number ("2.") or a number in brackets ("(2)"): a place in a list."""
+LISTED_PLACE = re.compile(r"\d{1,3}[.)]|\(\d{1,3}\)")
+"""A list item's number ("2.", "2)") or a number in brackets ("(2)"): a place in a list."""
 INNOVATION_WORD = re.compile(r"(?i)\binnovati(?:on|ve)\b")
 """A lede's place is the index's only in a sentence on innovation ("top five countries for economic innovation")."""
 
