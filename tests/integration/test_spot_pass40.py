@@ -119,3 +119,19 @@ def test_a_list_of_places_in_another_ordering_is_never_the_index(store):
 ])
 def test_sentences_of_a_numbered_list(text, pieces):
     assert [text[s:e] for s, e, _ in sentences(text)] == pieces
+
+
+# -- a related series that neither confirms nor contradicts --------------------------------------------------------
+
+def test_a_related_series_that_cannot_decide_keeps_the_figure_from_an_accusation(store):
+    """CAAM 2025: all vehicle sales +9.4%, domestic sales "almost 7%". "Sales" may mean sales at home (vocabulary
+    measure_related), where 6.5% may be true: needs review, naming that series (it had been contradicted)."""
+    figure = _exact(spot.spot("China's vehicle sales rose 6.5% in 2025.", store=store, published="2026-01-20"), "6.5%")
+    assert figure.verdict == "needs-review"
+    assert "vehicle_domestic_sales_yoy_pct" in figure.explanation and "neither confirms nor contradicts" in figure.explanation
+
+
+def test_a_related_series_that_contradicts_too_leaves_the_accusation(store):
+    """Both readings false (all sales +9.4%, domestic "almost 7%"): 15% stays contradicted."""
+    figure = _exact(spot.spot("China's vehicle sales rose 15% in 2025.", store=store, published="2026-01-20"), "15%")
+    assert figure.verdict == "contradicted", figure.explanation

@@ -263,6 +263,11 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     held_before = _held_before_revisions(accused, store, as_of)  # one check of the store before each revision day
     for k, (c, chosen, disagreeing) in enumerate(accused):
         holding = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict in SUPPORTING]
+        # a series of the same subject its words may mean (another measure or basis) that neither confirms nor
+        # contradicts the figure ("sales rose 6.5%" against domestic sales' "nearly 7%"): the text may mean that one,
+        # where it may be true (a narrower or wider subject's undecided verdict says nothing of the figure's own)
+        undecided = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict == "inconclusive"
+                     and entry.subject == c.match.subject]
         reasons = []
         still_open = [d for d in c.open if not (d == "period" and getattr(c, "_every_reading_accuses", False))]
         if still_open:
@@ -324,9 +329,11 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         if c.role == "conversion":
             reasons.append("the figure is the text's own conversion of the previous one, at a rate it does not give")
         if holding:
-            reasons.append("the figure matches " + ", ".join(f"{e.source}/{e.indicator}" + (f" [{e.product}]" if e.product else "")
-                                                             + f" ({e.measure} of {e.subject})" for e in holding[:3])
+            reasons.append("the figure matches " + ", ".join(_series_words(e) for e in holding[:3])
                            + ": the text may mean that")
+        if undecided:
+            reasons.append("the text may mean " + ", ".join(_series_words(e) for e in undecided[:3])
+                           + ", which neither confirms nor contradicts the figure")
         if c.confidence < 0.5:
             reasons.append("the mapping is uncertain")
         twins = _same_series_other_value(c, candidates)
@@ -388,6 +395,12 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             if getattr(c, "_every_reading_accuses", False):
                 c.explanation += (f" The period is {c.period}, or the {', '.join(c._periods[1:])} edition (its data "
                                   f"year {c.period}): the figure disagrees with each.")
+
+
+def _series_words(entry) -> str:
+    """A series as the reasons name it: "caam/vehicle_domestic_sales_yoy_pct [all] (domestic_sales of vehicles)"."""
+    return (f"{entry.source}/{entry.indicator}" + (f" [{entry.product}]" if entry.product else "")
+            + f" ({entry.measure} of {entry.subject})")
 
 
 def _observed_in_its_units(c, result) -> float | None:
