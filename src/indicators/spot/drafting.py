@@ -30,8 +30,8 @@ from indicators.claims.engine import own_source
 from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, EPITHET, Frame, overlapping
 from indicators.spot.matching import (NAMED_PRODUCTS, freq_of, in_dollars, months_of, previous_period, related,
                                        same_dimensions, span_periods)
-from indicators.spot.vocabulary import (actor_group, city_names, measures_agree, mentions, narrowing_modifier,
-                                        scope_qualifier, sector_qualifier, vocabulary)
+from indicators.spot.vocabulary import (actor_group, city_names, measured_otherwise, measures_agree, mentions,
+                                        narrowing_modifier, scope_qualifier, sector_qualifier, vocabulary)
 
 ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")
@@ -305,6 +305,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         narrowed = scope_qualifier(c.sentence)
         if narrowed:
             reasons.append(f"the sentence narrows what it counts (\"{narrowed}\"): the series may count more")
+        otherwise = _measured_otherwise(c, index or [])
+        if otherwise:
+            reasons.append(f"the sentence measures the figure another way (\"{otherwise}\") than the series may")
         head = c.sentence[: max(0, c.sentence.find(c.span))]  # the sentence's words before the figure
         rd_part = _rd_narrowed(c.sentence) if c.match.subject == "rd" else None
         if rd_part:
@@ -395,6 +398,18 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             if getattr(c, "_every_reading_accuses", False):
                 c.explanation += (f" The period is {c.period}, or the {', '.join(c._periods[1:])} edition (its data "
                                   f"year {c.period}): the figure disagrees with each.")
+
+
+def _measured_otherwise(c, index: list) -> str | None:
+    """Words measuring the figure another way than its series (`vocabulary.measured_otherwise`): "by value" beside a
+    series of units or of their growth (what the series' subject is counted in at its level), "retail", "rural"."""
+    entry = next((e for e in index if (e.source, e.indicator, e.product) == (c.match.source, c.match.indicator,
+                                                                             c.match.product)), None)
+    if entry is None:
+        return None
+    kinds = {entry.kind} | {e.kind for e in index if (e.measure, e.subject, e.transformation)
+                            == (entry.measure, entry.subject, "level")}
+    return measured_otherwise(c.sentence, kinds, f"{entry.name} {entry.definition}".lower())
 
 
 def _series_words(entry) -> str:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from indicators import numbers
 from indicators.spot import wordforms
-from indicators.spot.text import Taken
+from indicators.spot.text import Taken, numbered_items
 from indicators.spot.vocabulary import alternatives, city_names, mentions, vocabulary
 
 YEAR = re.compile(r"(?<![\d.,\-])(19\d{2}|20\d{2})(?![\d\-]|\.\d|st|nd|rd|th)")  # a year in a sentence (frames.py)
@@ -556,6 +556,7 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     lines were joined into one paragraph ("1. China 70,015 25.1% 2. United States of America 59,056 21.2%") goes on
     after the previous item's figures: the next number in sequence before an economy's name is the next item."""
     last = None
+    items = {mark for _, mark in numbered_items(sentence)}  # "the top five were 1) Switzerland 2) Sweden ..."
     for figure in figures:
         if figure.unit is not None or figure.scale != 1 or figure.decimals or not 0 < figure.value < 1000:
             continue
@@ -564,7 +565,8 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
         after = LIST_ITEM_AFTER.match(sentence, end)
         in_sequence = last is not None and figure.value == last + 1 and sentence[figure.start - 1: figure.start].isspace()
         if not text.isdigit() or not after or not (
-                LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]) or in_sequence):
+                LIST_ITEM_BEFORE.search(sentence[max(0, figure.start - 6): figure.start]) or in_sequence
+                or end + 1 in items):
             continue
         starts = {end + re.match(r"[.)]\s+", after.group(0)).end(), after.end()}  # "3. the United States"
         if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):

@@ -23,6 +23,7 @@ from indicators import cache, catalogue, numbers
 from indicators.spot.figures import (ANOTHER_RANKING, ANOTHER_SCALE, GII_NAMED, MULTIPLIED, RANK_STEPS, YEAR, Figure,
                                       check_and_step, comparator_for, read_figures, streak_after, table_header_unit,
                                       table_line)
+from indicators.spot.text import numbered_items
 from indicators.spot.vocabulary import (Mention, alternatives, city_names, mentions, organisations, unit_kind, vocabulary,
                                          world_cue)
 
@@ -4788,6 +4789,12 @@ NEXT_LIST_ITEM = re.compile(r"\n" + LIST_MARKER.pattern)
 """A line break and a list's marker: the next item of a list written one item a line."""
 
 
+ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
+"""A list item's number read as a place ("2.", "2)")."""
+ITEM_NAME_GAP = re.compile(r"(?i)\s+(?:the\s+)?")
+"""Between a list item's number and its economy's name ("2. Sweden", "3. the United States")."""
+
+
 def _list_item_before(sentence: str, place: Mention, figure: Figure) -> bool:
     """The place ends the line before the figure's, a list's item ("1. Switzerland\n2. Sweden"), not a line of prose
     wrapped before its place ("ranked China\n11. Germany was 9th")."""
@@ -4824,6 +4831,10 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
             # ("Sweden and the US at the second and third positions": the list's pairs, not the last place's)
             return paired or p.value, True
+    if figure.unit == "rank" and ITEM_NUMBER.fullmatch(sentence, figure.start, figure.end) \
+            and (named := next((p for p in places if ITEM_NAME_GAP.fullmatch(sentence, figure.end, p.start)), None)):
+        # "are: 1. Switzerland 2. Sweden 3. the United States": an item's number is the place of the name after it
+        return named.value, True
     if figure.unit == "rank" and (right := next((p for p in places if p.end <= figure.start and p.value != "WLD"
                                                  and not sentence[p.end: figure.start].strip()
                                                  and not _list_item_before(sentence, p, figure)), None)):
@@ -5557,6 +5568,13 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         a, b = _clause_of(_clauses(sentence), figure.start)
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)
                       and off not in later_clauses_years]
+        items = [start for start, _ in numbered_items(sentence)]
+        if items and _bracket_of(sentence, figure.start) is None:
+            # "top five were 1. Switzerland (1st in 2022) 2. Sweden (3rd)": 2022 is the first item's 1st's, not the
+            # next item's number's (the asides "(3rd)" go on with it, below)
+            mine = bisect.bisect_right(items, figure.start)
+            candidates = [c for c in candidates if c[0] not in attached_years
+                          or bisect.bisect_right(items, attached_years[c[0]]) == mine]
         # "12th this year (11th in 2022), ... in the top 30": 2022 is the 11th's, not the top 30's
         every = candidates
         free = [c for c in candidates if attached_years.get(c[0], figure.start) == figure.start]
@@ -5882,7 +5900,7 @@ AIM_OR_ESTIMATE = re.compile(r"(?i)\b(?:aims?|aimed|aiming|targets?|targeted|pla
                              r"projects?|projected|estimates?|estimated|could|would|will|may|might|should|predicts?)\b")
 """Words of an aim, a forecast or an estimate ("it aims to export 5.5 million in 2024", "could reach 260 GW, Ember
 estimates"): a year named with them is the whole year aimed at or foreseen, not its months so far."""
-MONTHLY_MEASURES = (*FLOWS, "production", "sales")
+MONTHLY_MEASURES = (*FLOWS, "production", "sales", "domestic_sales")
 """Measures counted month by month (customs' flows, industry output and sales): a year of them not over is its months
 so far."""
 

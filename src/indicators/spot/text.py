@@ -74,27 +74,23 @@ _ABBREVIATION = re.compile(r"\b(U\.S|No|Mr|Ms|Dr|St|vs|e\.g|i\.e|Jan|Feb|Aug|Sep
 
 _ITEM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))(\d{1,3})([.)])[ \t\n]+(?=[\"“‘(]?(?:the\s+)?[A-Z])")
 """A numbered item's number: "1. Switzerland", "2) Sweden", "3. the United States" (before a capital)."""
-SEPARATED = re.compile(r"(?:[;,]|\band)\s*$")
-"""Before an item of a list written as a sentence: a comma, a semicolon or "and"."""
 ITEMS_IN_RUN = 3
 """Numbered items, numbered one after another, that make a list joined into one paragraph (two when the first opens
 the paragraph or follows a colon: "are: 1. Switzerland 2. Sweden")."""
 
 
-def _numbered_items(body: str) -> list[re.Match]:
-    """The numbers of a list's items joined into one paragraph ("The top five: 1. Switzerland 2. Sweden 3. United
-    States ..."; "1) ... 2) ..."): runs of items with the same mark numbered one after another (k, k+1, k+2 ...).
-    Each item is a sentence of its own: "2." is the second item's, not the end of the first."""
+def numbered_items(body: str) -> list[tuple[int, int]]:
+    """Where the numbers of a list's items joined into one paragraph start and where their marks end ("The top five:
+    1. Switzerland 2. Sweden 3. United States ..."): runs of items with the same mark numbered one after another (k,
+    k+1, k+2 ...). "2." there ends no sentence: the list stays one sentence with its lead-in, whose words say what its
+    numbers are (places in the index, in a pillar, among partners); each item is a clause of its own (frames)."""
     found, run = [], []
 
     def close() -> None:
-        opening = bool(run) and not body[: run[0].start()].strip(" \t\n\"“") or \
-            bool(run) and body[: run[0].start()].rstrip().endswith(":")
-        # a list written as a sentence ("are: 1. Switzerland (1st in 2022); 2. Sweden (3rd); ... and 5. Singapore")
-        # is read whole: its items share what the first says ("in 2022")
-        punctuated = any(SEPARATED.search(body, 0, item.start()) for item in run[1:])
-        if (len(run) >= ITEMS_IN_RUN or (len(run) == 2 and opening)) and not punctuated:
-            found.extend(run)
+        opening = bool(run) and (not body[: run[0].start()].strip(" \t\n\"“")
+                                 or body[: run[0].start()].rstrip().endswith(":"))
+        if len(run) >= ITEMS_IN_RUN or (len(run) == 2 and opening):
+            found.extend((m.start(1), m.end(2)) for m in run)
         run.clear()
 
     for item in _ITEM.finditer(body):
@@ -106,25 +102,19 @@ def _numbered_items(body: str) -> list[re.Match]:
 
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence of text[start:]: split at . ! ? before a capital, at blank lines, and
-    before each item of a numbered list joined into one paragraph (`_numbered_items`)."""
+    """(start, end, paragraph) of each sentence of text[start:]: split at . ! ? before a capital and at blank lines,
+    never after the number of an item in a numbered list joined into one paragraph (`numbered_items`)."""
     found, paragraph = [], 0
     for block in _BLOCK.finditer(text, start):
         b0 = block.start()
         body = block.group(0)
-        items = _numbered_items(body)
-        marks = {m.end(2) for m in items}  # "2." closes no sentence: it opens the second item
-        cuts = [(end.start(), end.end()) for end in _END.finditer(body) if end.start() not in marks]
-        cuts = sorted(cuts + [(m.start(), m.start()) for m in items if m.start() > 0])
+        marks = {mark for _, mark in numbered_items(body)}
         cut = 0
-        for end, after in cuts:
-            if end < cut:
-                continue
-            piece = body[cut:end]
-            if (end, after) in ((m.start(), m.start()) for m in items) \
-                    or not _ABBREVIATION.search(piece.rstrip("\"”’) ")):
-                found.append((b0 + cut, b0 + len(piece.rstrip()) + cut, paragraph))
-                cut = after
+        for end in _END.finditer(body):
+            piece = body[cut:end.start()]
+            if end.start() not in marks and not _ABBREVIATION.search(piece.rstrip("\"”’) ")):
+                found.append((b0 + cut, b0 + end.start(), paragraph))
+                cut = end.end()
         found.append((b0 + cut, b0 + len(body.rstrip()), paragraph))
         paragraph += 1
     return [(s, e, p) for s, e, p in found if text[s:e].strip()]

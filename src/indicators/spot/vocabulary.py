@@ -90,6 +90,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["decline_gerund_before"] = re.compile(rf"(?i)(?<![\w])(?:{gerunds})\s+(?:by\s+)?$")
     narrowing = alternatives([*data["exclusions"], *data["scope_qualifiers"]])
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
+    compiled["measured_otherwise"] = {kind: re.compile(rf"(?i)(?<![\w])(?:{alternatives(words)})(?![\w])")
+                                      for kind, words in (data.get("measured_otherwise") or {}).items() if words}
     groups = alternatives(data.get("actor_groups") or [])
     compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
     sectors = alternatives(data.get("sector_words") or [])
@@ -205,6 +207,18 @@ def scope_qualifier(sentence: str) -> str | None:
     """The words that narrow what the sentence counts ("excluding", "other than"), if any."""
     found = vocabulary()["_compiled"]["scope_qualifier"].search(sentence)
     return found.group(0) if found else None
+
+
+def measured_otherwise(sentence: str, kinds: set[str], own_words: str) -> str | None:
+    """Words of the sentence measuring its figure another way than a series counting `kinds` of things at its level
+    ("by value" beside unit sales, "retail", "in rural areas"; vocabulary `measured_otherwise`), if any; never words
+    the series' own name or definition (`own_words`, lower case) says."""
+    for kind, pattern in vocabulary()["_compiled"]["measured_otherwise"].items():
+        if kind == "any" or kind in kinds:
+            for found in pattern.finditer(sentence):
+                if found.group(0).lower() not in own_words:
+                    return found.group(0)
+    return None
 
 
 def actor_group(words: str) -> str | None:

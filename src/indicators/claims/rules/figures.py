@@ -344,13 +344,14 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
         figure = obs.figure([stated])
         side = SIDE_WORDS[comparator]
         s_text = fmt_exact(stated, unit)
-        computation = (f"{figure} ({source}" + (f"; read as {reading} given its rounding" if obs.rounded else "")
+        reach = "“nearly”" if obs.near else "its rounding"  # what makes the published figure a range
+        computation = (f"{figure} ({source}" + (f"; read as {reading} given {reach}" if obs.rounded else "")
                        + f") {comparator} {s_text}")
         explanation = {
             "supported": f"{what}, {figure}, is {side} {s_text}"
-                         + (f" across the whole range its rounding allows, {reading}." if obs.rounded else "."),
+                         + (f" across the whole range {reach} allows, {reading}." if obs.rounded else "."),
             "contradicted": f"{what}, {figure}, is not {side} {s_text}"
-                            + (f", anywhere in the range its rounding allows, {reading}." if obs.rounded else "."),
+                            + (f", anywhere in the range {reach} allows, {reading}." if obs.rounded else "."),
             "inconclusive": f"{what}, {figure}, read as {reading}, lies on both sides of {s_text}: "
                             f"it may or may not be {side} it.",
         }[verdict]
