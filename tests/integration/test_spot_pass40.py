@@ -192,3 +192,23 @@ def test_a_year_in_an_items_aside_is_the_asides_not_the_next_items(store):
     assert [(found[s].period, found[s].entity) for s in ("3rd", "2nd", "7th")] == [("2022", "SWE"), ("2022", "USA"),
                                                                                  ("2022", "SGP")]
     assert not [c for c in found.values() if c.verdict in ACCUSING]
+
+
+# -- a flow said after another figure's partner ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("In 2024, China shipped $500 billion of goods to the European Union, while importing $270 billion.",
+     "$270 billion"),
+    ("Last year China exported $400 billion worth of goods to the US and imported $160 billion.", "$160 billion"),
+])
+def test_a_flow_after_a_partners_flow_is_never_judged_as_the_total(store, text, span):
+    """dev201's first run: the imports said after exports "to the U.S." were judged as China's total imports
+    ($2.59 trillion) and called false. The sentence's partner may be theirs too: never an accusation."""
+    figure = _exact(spot.spot(text, store=store, published="2025-05-09"), span)
+    assert figure.verdict not in ACCUSING, figure.explanation
+
+
+def test_a_total_said_after_a_partners_flow_stays_the_total(store):
+    figure = _exact(spot.spot("China's exports to the US rose 5% in 2024, while total exports rose 10% in yuan terms.",
+                              store=store, published="2025-05-09"), "10%")
+    assert "may be with it too" not in figure.explanation

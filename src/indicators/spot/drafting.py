@@ -27,7 +27,7 @@ from indicators import claims as engine
 from indicators import derive
 from indicators.claims import schema
 from indicators.claims.engine import own_source
-from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, EPITHET, Frame, overlapping
+from indicators.spot.frames import CHANGE_SUBJECT, COUNTRY_WORDS, EPITHET, FLOWS, TOTAL_WORDS, Frame, overlapping
 from indicators.spot.matching import (NAMED_PRODUCTS, freq_of, in_dollars, months_of, previous_period, related,
                                        same_dimensions, span_periods)
 from indicators.spot.vocabulary import (actor_group, city_names, measured_otherwise, measures_agree, mentions,
@@ -308,6 +308,9 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         otherwise = _measured_otherwise(c, index or [])
         if otherwise:
             reasons.append(f"the sentence measures the figure another way (\"{otherwise}\") than the series may")
+        partner = _partner_of_another(c, candidates)
+        if partner:
+            reasons.append(f"another figure of the sentence is a flow with {partner}: this one may be with it too")
         head = c.sentence[: max(0, c.sentence.find(c.span))]  # the sentence's words before the figure
         rd_part = _rd_narrowed(c.sentence) if c.match.subject == "rd" else None
         if rd_part:
@@ -398,6 +401,22 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             if getattr(c, "_every_reading_accuses", False):
                 c.explanation += (f" The period is {c.period}, or the {', '.join(c._periods[1:])} edition (its data "
                                   f"year {c.period}): the figure disagrees with each.")
+
+
+def _partner_of_another(c, candidates: list) -> str | None:
+    """Another economy the sentence names when this flow figure names no partner and no total ("China exported $462
+    billion worth of goods to the U.S., while importing $143 billion": the imports are from the U.S. too, not China's
+    total, which had been called false): the partner of another figure, or a place named."""
+    if c.frame.get("counterpart") or c.frame.get("measure") not in FLOWS or c.frame.get("entity") == "WLD" \
+            or TOTAL_WORDS.search(c.sentence[: c.sentence.find(c.span)]):
+        return None  # ("exports to the US rose 5%, while total exports grew 10%": the total, said)
+    for other in candidates:
+        partner = other.frame.get("counterpart")
+        if other is not c and other.sentence == c.sentence and partner and partner != "WLD" \
+                and other.frame.get("measure") in FLOWS:
+            return other.frame.get("counterpart_words") or partner
+    named = [p for p in mentions("place", c.sentence) if p.value not in (c.entity, "WLD")]
+    return named[0].words if named else None
 
 
 def _measured_otherwise(c, index: list) -> str | None:
