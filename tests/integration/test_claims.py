@@ -257,14 +257,15 @@ def test_more_than_qualifier_is_a_lower_bound():
 
 @pytest.mark.parametrize("qualifier, stated, expected", [
     # "less than 2.02 million": 2.015 million lies below it (not false); 2.03 above it is; 1.5 below it is not false
-    ("less than", 2.015, "inconclusive"), ("less than", 2.03, "contradicted"), ("less than", 2.02, "supported"),
+    ("less than", 2.015, "inconclusive"), ("less than", 2.03, "contradicted"), ("less than", 2.02, "supported-rounded"),
     ("less than", 1.5, "inconclusive"),
     # "nearly 2.02 million": just below it, from 1.818 million (a tenth below); 1.5 million is further than "nearly"
     # reaches, so false, as is 2.03 above it; 2.015 and 1.9 lie where it reaches (not false)
     ("nearly", 2.015, "inconclusive"), ("nearly", 1.9, "inconclusive"), ("nearly", 2.03, "contradicted"),
-    ("nearly", 1.5, "contradicted"), ("nearly", 1.8, "contradicted"), ("nearly", 2.02, "supported"),
+    ("nearly", 1.5, "contradicted"), ("nearly", 1.8, "contradicted"), ("nearly", 2.02, "supported-rounded"),
     # "more than 2.02 million": 2.03 million lies above it; 2.01 million below it is false
     ("more than", 2.03, "inconclusive"), ("more than", 2.01, "contradicted"),
+    # (a row published with a qualifier and equal to the stated figure supports it as a rounding, never "exactly")
     # a row without a qualifier: as before (published to 0.01 trillion: 2.015 rounds to it, 2.04 does not)
     ("", 2.015, "supported-rounded"), ("", 2.04, "contradicted"),
 ])

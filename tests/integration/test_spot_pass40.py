@@ -100,6 +100,11 @@ def test_a_numbered_list_of_places_reads_each_item_as_its_economys_place(store, 
     "The GII 2025 top five economies by R&D spending as a share of GDP: 1. Switzerland 2. Sweden 3. United States "
     "4. Korea",
     "In the GII 2025 PCT filings indicator, 1. Switzerland 2. Sweden 3. Finland 4. Korea",
+    # found by a reviewer of the second version (the list one sentence with its lead-in, which names the index):
+    # a group's places accused as the index's
+    "The GII 2025 ranking of middle-income economies: 1. China 2. Malaysia 3. Turkey 4. India 5. Vietnam",
+    "GII 2025 top ten in Asia: 1. Korea 2. Singapore 3. China 4. Japan 5. Hong Kong",
+    "The GII 2025 biggest climbers: 1. Turkey 2. India 3. Vietnam",
 ])
 def test_a_list_of_places_in_another_ordering_is_never_the_index(store, text):
     for figure in spot.spot(text, store=store, published="2025-10-01"):
@@ -212,3 +217,45 @@ def test_a_total_said_after_a_partners_flow_stays_the_total(store):
     figure = _exact(spot.spot("China's exports to the US rose 5% in 2024, while total exports rose 10% in yuan terms.",
                               store=store, published="2025-05-09"), "10%")
     assert "may be with it too" not in figure.explanation
+
+
+def test_a_numbered_list_of_clusters_reads_the_name_after_each_number(store):
+    """GII 2024 clusters: Tokyo-Yokohama 1st, Shenzhen-Hong Kong-Guangzhou 2nd, Beijing 3rd, Shanghai-Suzhou 5th.
+    Each number had been read as the cluster named before it and called false."""
+    text = ("The GII 2024 science and technology clusters: 1. Tokyo-Yokohama 2. Shenzhen-Hong Kong-Guangzhou "
+            "3. Beijing 4. Seoul 5. Shanghai-Suzhou")
+    found = {c.span: c for c in spot.spot(text, store=store, published="2024-10-01")}
+    assert {s: found[s].match.product for s in ("2.", "3.", "5.")} == {
+        "2.": "cluster:Shenzhen–Hong Kong–Guangzhou", "3.": "cluster:Beijing", "5.": "cluster:Shanghai–Suzhou"}
+    assert not [c for c in found.values() if c.verdict in ACCUSING]
+
+
+def test_a_list_item_dated_by_another_clause_is_never_accused(store):
+    """A reviewer: "5) Singapore" took the year of "11th in 2024" and was called false against 2024's 4th place."""
+    text = ("The Global Innovation Index top five in 2025 were 1) Switzerland 2) Sweden 3) the United States "
+            "4) South Korea 5) Singapore, while China was 11th in 2024.")
+    assert not [c for c in spot.spot(text, store=store, published="2025-10-01") if c.verdict in ACCUSING]
+
+
+@pytest.mark.parametrize("text", [
+    # a reviewer of the second version: sentences ending in numbers one after another are no list
+    "In the GII 2024 the United States ranked 3. Singapore ranked 4. The United Kingdom ranked 5. China ranked 11.",
+    "In the GII 2024 Sweden ranked 2. The United States ranked 3. Singapore ranked 4. China ranked 11.",
+])
+def test_sentences_ending_in_numbers_in_sequence_are_no_list(store, text):
+    found = spot.spot(text, store=store, published="2024-10-01")
+    assert [(c.entity, c.verdict) for c in found if c.span != "11"] == [
+        (c.entity, "supported") for c in found if c.span != "11"] and len(found) >= 4
+    assert {c.span: c.entity for c in found}["3"] == "USA"
+
+
+@pytest.mark.parametrize("text, span", [
+    # words of another measure only beside the figure's own words, not anywhere in the sentence
+    ("China's vehicle sales rose 2% in 2025, despite weak retail demand, CAAM said.", "2%"),
+    # a place named without "to" or "from" is no partner of the total said
+    ("China exported $3.2 trillion of goods in 2024 and imported $2.59 trillion, with the US taking $525 billion.",
+     "$3.2 trillion"),
+])
+def test_incidental_words_and_places_leave_a_true_contradiction(store, text, span):
+    figure = _exact(spot.spot(text, store=store, published="2026-01-20"), span)
+    assert "another way" not in figure.explanation and "as a partner of a flow" not in figure.explanation

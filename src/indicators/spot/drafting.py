@@ -310,7 +310,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             reasons.append(f"the sentence measures the figure another way (\"{otherwise}\") than the series may")
         partner = _partner_of_another(c, candidates)
         if partner:
-            reasons.append(f"another figure of the sentence is a flow with {partner}: this one may be with it too")
+            reasons.append(f"the sentence names {partner} as a partner of a flow: this figure may be with it too")
         head = c.sentence[: max(0, c.sentence.find(c.span))]  # the sentence's words before the figure
         rd_part = _rd_narrowed(c.sentence) if c.match.subject == "rd" else None
         if rd_part:
@@ -403,6 +403,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                                   f"year {c.period}): the figure disagrees with each.")
 
 
+FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|into)\s+(?:the\s+)?$")
+"""Before a flow's partner ("shipped $500 billion of goods to the European Union", "imports from Japan")."""
+
+
 def _partner_of_another(c, candidates: list) -> str | None:
     """Another economy the sentence names when this flow figure names no partner and no total ("China exported $462
     billion worth of goods to the U.S., while importing $143 billion": the imports are from the U.S. too, not China's
@@ -415,7 +419,8 @@ def _partner_of_another(c, candidates: list) -> str | None:
         if other is not c and other.sentence == c.sentence and partner and partner != "WLD" \
                 and other.frame.get("measure") in FLOWS:
             return other.frame.get("counterpart_words") or partner
-    named = [p for p in mentions("place", c.sentence) if p.value not in (c.entity, "WLD")]
+    named = [p for p in mentions("place", c.sentence) if p.value not in (c.entity, "WLD")
+             and FLOW_PARTNER_BEFORE.search(c.sentence, 0, p.start)]  # "to the European Union", "from Japan"
     return named[0].words if named else None
 
 

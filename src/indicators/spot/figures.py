@@ -552,7 +552,8 @@ def _ranks_out_of(sentence: str, figures: list[Figure]) -> list[Figure]:
 def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5" or "2) Sweden": a whole number
     opening a list item ("N." or "N)" at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
-    place in the list, a rank ("3. the United States"). "3. Exports rose" or "in 2. quarter" are not. A list whose
+    place in the list, a rank ("3. the United States"), in a ranking assumed (`placed`: "middle-income economies: 1.
+    China 2. Malaysia" is no place in the index). "3. Exports rose" or "in 2. quarter" are not. A list whose
     lines were joined into one paragraph ("1. China 70,015 25.1% 2. United States of America 59,056 21.2%") goes on
     after the previous item's figures: the next number in sequence before an economy's name is the next item."""
     last = None
@@ -571,6 +572,8 @@ def _list_ranks(sentence: str, figures: list[Figure]) -> None:
         starts = {end + re.match(r"[.)]\s+", after.group(0)).end(), after.end()}  # "3. the United States"
         if any(p.start in starts for p in mentions("place", sentence[: after.end() + 40])):
             figure.unit, figure.end = "rank", end + 1  # the item's number is "2." or "2)" (not the "2" of "2nd")
+            # which ranking a list is of (the index, a group's, a pillar's, the climbers') is a guess: never accused
+            figure.placed = True
             last = figure.value
 
 

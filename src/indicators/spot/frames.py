@@ -1310,7 +1310,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
                 # "3 United Kingdom" is third in Europe): which ranking a row is in is assumed, never an accusation
                 frame.subject_from = "assumed"
                 frame.notes.append("a table's row: the ranking it is in assumed from the text")
-            elif figure.placed and frame.subject_from in DETERMINED:
+            elif (figure.placed or _list_item_number(sentence, figure)) and frame.subject_from in DETERMINED:
                 # "China stood at 1 in the Nature Index and at 10 in the GII", "Among upper-middle-income economies,
                 # China (1), Malaysia (2)": the words placing a bare number place other rankings' too (never accused)
                 frame.subject_from = "assumed"
@@ -4795,6 +4795,13 @@ ITEM_NAME_GAP = re.compile(r"(?i)\s+(?:the\s+)?")
 """Between a list item's number and its economy's name ("2. Sweden", "3. the United States")."""
 
 
+def _list_item_number(sentence: str, figure: Figure) -> bool:
+    """The figure is an item's number in a numbered list joined into the sentence ("clusters: 1. Tokyo-Yokohama 2.
+    Shenzhen-Hong Kong-Guangzhou"): which ranking the list is of is a guess (a group's, a pillar's, the clusters')."""
+    return bool(ITEM_NUMBER.fullmatch(sentence, figure.start, figure.end)) \
+        and any(mark == figure.end for _, mark in numbered_items(sentence))
+
+
 def _list_item_before(sentence: str, place: Mention, figure: Figure) -> bool:
     """The place ends the line before the figure's, a list's item ("1. Switzerland\n2. Sweden"), not a line of prose
     wrapped before its place ("ranked China\n11. Germany was 9th")."""
@@ -4831,13 +4838,14 @@ def _entity_in_sentence(places: list[Mention], figure: Figure, index: int, figur
                                       or sentence.startswith("(", figure.start) and not sentence[p.end: figure.start].strip()):
             # ("Sweden and the US at the second and third positions": the list's pairs, not the last place's)
             return paired or p.value, True
-    if figure.unit == "rank" and ITEM_NUMBER.fullmatch(sentence, figure.start, figure.end) \
-            and (named := next((p for p in places if ITEM_NAME_GAP.fullmatch(sentence, figure.end, p.start)), None)):
+    item = figure.unit == "rank" and ITEM_NUMBER.fullmatch(sentence, figure.start, figure.end)
+    if item and (named := next((p for p in places if ITEM_NAME_GAP.fullmatch(sentence, figure.end, p.start)), None)):
         # "are: 1. Switzerland 2. Sweden 3. the United States": an item's number is the place of the name after it
         return named.value, True
-    if figure.unit == "rank" and (right := next((p for p in places if p.end <= figure.start and p.value != "WLD"
-                                                 and not sentence[p.end: figure.start].strip()
-                                                 and not _list_item_before(sentence, p, figure)), None)):
+    if figure.unit == "rank" and not item \
+            and (right := next((p for p in places if p.end <= figure.start and p.value != "WLD"
+                                and not sentence[p.end: figure.start].strip()
+                                and not _list_item_before(sentence, p, figure)), None)):
         # "with Sweden second, the United States third": the name right before a place (not the item before's:
         # "1. Switzerland\n2. Sweden", a list's item number is the name after it)
         return right.value, True

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from indicators import cache, catalogue, derive, numbers
 from indicators.spot.frames import UNNAMED_IMPORTER, Frame, months_back, overlapping
+from indicators.spot.text import numbered_items
 from indicators.spot.vocabulary import alternatives, measures_agree, measures_related, vocabulary
 from indicators.store import Store
 
@@ -448,6 +449,9 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         return None  # `clusters`: the sentence's ranks are in the cluster ranking the text named before
     if re.search(r"(?i)\brespectively\b", sentence):
         return _respective_member(sentence, start, period, index)
+    item = next((mark for at, mark in numbered_items(sentence) if at == start), None)
+    if item is not None:  # "clusters: 1. Tokyo-Yokohama 2. Shenzhen-Hong Kong-Guangzhou": the name after the number
+        return _member_after(sentence, item, period, index)
     # the rank's clause: "Singapore ranked fourth in the Global Innovation Index" is the economy's rank, not its
     # cluster's (a member named like an economy is its cluster only when the clause says "cluster")
     bounds = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
@@ -487,6 +491,19 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     if not found:
         return None
     _, holds, _, _, _, entry = max(found, key=lambda f: f[:5])  # the overtaker before the one overtaken
+    return Option(entry, 0.8 if holds else 0.6, False, "", holds)
+
+
+def _member_after(sentence: str, end: int, period: str | None, index: list[Entry]) -> Option | None:
+    """The member a list item's number (ending at `end`) is the place of: the longest name right after it."""
+    after = _name_key(sentence[end: end + 120].lstrip())
+    found = [(len(key), entry) for entry in index if entry.member and entry.kind == "rank"
+             for key in (_name_key(entry.member), _name_key(re.sub(r", [A-Z]{2}$", "", entry.member)))
+             if after.startswith(key) and not after[len(key): len(key) + 1].isalnum()]
+    if not found:
+        return None
+    entry = max(found, key=lambda f: f[0])[1]
+    holds = bool(period and entry.holds(sorted(entry.entities)[0], period))
     return Option(entry, 0.8 if holds else 0.6, False, "", holds)
 
 

@@ -74,6 +74,8 @@ _ABBREVIATION = re.compile(r"\b(U\.S|No|Mr|Ms|Dr|St|vs|e\.g|i\.e|Jan|Feb|Aug|Sep
 
 _ITEM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))(\d{1,3})([.)])[ \t\n]+(?=[\"“‘(]?(?:the\s+)?[A-Z])")
 """A numbered item's number: "1. Switzerland", "2) Sweden", "3. the United States" (before a capital)."""
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*\s+$")
+"""A word in lower case right before a number ("ranked 3."): the number ends its sentence, it opens no list item."""
 ITEMS_IN_RUN = 3
 """Numbered items, numbered one after another, that make a list joined into one paragraph (two when the first opens
 the paragraph or follows a colon: "are: 1. Switzerland 2. Sweden")."""
@@ -87,9 +89,15 @@ def numbered_items(body: str) -> list[tuple[int, int]]:
     found, run = [], []
 
     def close() -> None:
+        if not run:
+            return
         opening = bool(run) and (not body[: run[0].start()].strip(" \t\n\"“")
                                  or body[: run[0].start()].rstrip().endswith(":"))
-        if len(run) >= ITEMS_IN_RUN or (len(run) == 2 and opening):
+        # "Sweden ranked 2. The United States ranked 3. Singapore ranked 4.": sentences ending in numbers, not a list
+        # (a list's later items follow a name, a figure or a bracket; its first opens it, follows a colon or is 1)
+        said = any(_WORD_BEFORE.search(body, 0, m.start()) for m in run[1:]) \
+            or (not opening and int(run[0].group(1)) != 1 and _WORD_BEFORE.search(body, 0, run[0].start()))
+        if (len(run) >= ITEMS_IN_RUN or (len(run) == 2 and opening)) and not said:
             found.extend((m.start(1), m.end(2)) for m in run)
         run.clear()
 

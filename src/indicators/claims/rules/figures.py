@@ -375,7 +375,9 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
             holds = obs.low <= stated < obs.high and coarser == "close"
             apart = b_high <= obs.low or b_low >= obs.high
             fails = apart and (coarser == "coarse" or abs(stated - obs.value) >= obs.high - obs.low)
-        verdict = ("supported" if obs.value == stated else "supported-rounded") if holds or truncated else \
+        # a row published as "nearly 7%" or "about 1.02 million" equal to the stated figure is not exactly it
+        exact = obs.value == stated and not obs.qualifier
+        verdict = ("supported" if exact else "supported-rounded") if holds or truncated else \
             "contradicted" if fails else "inconclusive"
         computation = f"{figure} ({source}) {'in' if b_low <= obs.value < b_high else 'not in'} {band_text}"
         if truncated:
