@@ -34,7 +34,8 @@ PERIOD_PATTERNS = {
 }
 QUALIFIERS = {"", "more than", "about", "less than", "nearly"}
 """A published figure's wording when it is not exact: "more than" (over, exceeded) and "less than" (under, below) are
-bounds; "nearly" (nearly, almost) is just below the figure, no further than numbers.nearly_reach; "about" either side."""
+bounds; "nearly" (nearly, almost) is just below the figure, no further than numbers.nearly_reach; "about" either
+side."""
 PRIMARY = "read from the primary source"
 """How provenance text describes a figure whose `read_via` is "" (the publisher's own page or file)."""
 UNLINKED = "no link recorded (see note)"

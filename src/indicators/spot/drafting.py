@@ -426,7 +426,8 @@ def _partner_of_another(c, candidates: list) -> str | None:
 
 def _measured_otherwise(c, index: list) -> str | None:
     """Words measuring the figure another way than its series (`vocabulary.measured_otherwise`): "by value" beside a
-    series of units or of their growth (what the series' subject is counted in at its level), "retail", "rural"."""
+    series of units or of their growth (what the series' subject is counted in at its level), "retail sales", "in
+    rural areas"."""
     entry = next((e for e in index if (e.source, e.indicator, e.product) == (c.match.source, c.match.indicator,
                                                                              c.match.product)), None)
     if entry is None:

@@ -551,9 +551,10 @@ def _ranks_out_of(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 def _list_ranks(sentence: str, figures: list[Figure]) -> None:
     """"are: 1. Switzerland (1st in 2022); 2. Sweden (3rd)", a line "2. Sweden – 64.5" or "2) Sweden": a whole number
-    opening a list item ("N." or "N)" at the start or after ":", ";", ",", "and") and followed by an economy's name is that economy's
-    place in the list, a rank ("3. the United States"), in a ranking assumed (`placed`: "middle-income economies: 1.
-    China 2. Malaysia" is no place in the index). "3. Exports rose" or "in 2. quarter" are not. A list whose
+    opening a list item ("N." or "N)" at the start or after ":", ";", ",", "and", or in a numbered run,
+    `text.numbered_items`) and followed by an economy's name is that economy's place in the list, a rank ("3. the
+    United States"), in a ranking assumed (`placed`: "middle-income economies: 1. China 2. Malaysia" is no place in
+    the index). "3. Exports rose" or "in 2. quarter" are not. A list whose
     lines were joined into one paragraph ("1. China 70,015 25.1% 2. United States of America 59,056 21.2%") goes on
     after the previous item's figures: the next number in sequence before an economy's name is the next item."""
     last = None

@@ -86,16 +86,16 @@ def numbered_items(body: str) -> tuple[tuple[int, int], ...]:
     """Where the numbers of a list's items joined into one paragraph start and where their marks end ("The top five:
     1. Switzerland 2. Sweden 3. United States ..."): runs of items with the same mark numbered one after another (k,
     k+1, k+2 ...). "2." there ends no sentence: the list stays one sentence with its lead-in, whose words say what its
-    numbers are (places in the index, in a pillar, among partners); each item is a clause of its own (frames)."""
+    numbers are (places in the index, in a pillar, among partners). Sentences ending in numbers one after another
+    ("Sweden ranked 2. The United States ranked 3. Singapore ranked 4.") are no list."""
     found, run = [], []
 
     def close() -> None:
         if not run:
             return
-        opening = bool(run) and (not body[: run[0].start()].strip(" \t\n\"“")
-                                 or body[: run[0].start()].rstrip().endswith(":"))
-        # "Sweden ranked 2. The United States ranked 3. Singapore ranked 4.": sentences ending in numbers, not a list
-        # (a list's later items follow a name, a figure or a bracket; its first opens it, follows a colon or is 1)
+        opening = not body[: run[0].start()].strip(" \t\n\"“") or body[: run[0].start()].rstrip().endswith(":")
+        # a list's later items follow a name, a figure or a bracket, never a word in lower case ("ranked 3."); its
+        # first opens it, follows a colon or is numbered 1
         said = any(_WORD_BEFORE.search(body, 0, m.start()) for m in run[1:]) \
             or (not opening and int(run[0].group(1)) != 1 and _WORD_BEFORE.search(body, 0, run[0].start()))
         if (len(run) >= ITEMS_IN_RUN or (len(run) == 2 and opening)) and not said:

@@ -398,9 +398,9 @@ def judge(claim, obs: Observation, coverage: str) -> tuple[str, str, str]:
             "contradicted": f"{what}, {figure}, is outside {band_text}, the range “{claim.stated.text}” allows"
                             + (f"; published as a bound, it allows {_bound_allows(obs)}, wholly outside that range too."
                                if _bound(obs) and coverage == "all" else "."),
-            "inconclusive": f"{what}, {figure}, is a bound, not an exact figure: it allows {_bound_allows(obs)}, which "
-                            f"{band_text}, the range “{claim.stated.text}” allows, overlaps: it neither confirms nor "
-                            "contradicts the stated figure." if _bound(obs) and coverage == "all" else
+            "inconclusive": f"{what}, {figure}, is a bound, not an exact figure: it allows {_bound_allows(obs)}, "
+                            f"which {band_text}, the range “{claim.stated.text}” allows, overlaps: it neither "
+                            "confirms nor contradicts the stated figure." if _bound(obs) and coverage == "all" else
                             f"{what}, {figure}, is {'in' if b_low <= obs.value < b_high else 'outside'} {band_text}, "
                             f"the range “{claim.stated.text}” allows"
                             + (f"; it is published to fewer digits than the text ({published} is its own rounding), "
