@@ -1157,13 +1157,16 @@ class _Reader:
 
     def _value_then_item(self, i: int, j: int) -> bool:
         """A table or numbered list flattened into one line: a row's last value, a space and the next row's item
-        number before a name ("1 Switzerland 66 2 Sweden 62.6 3 United States", "1. China 69,610 2. United States
-        55,678"): two figures, not a broken thousands group (the item number is no group of three, a number grouped
+        number before a name ("1 Switzerland 66 2 Sweden 62.6 3 United States", "1. China 69,610 2. the United
+        States 55,678"): two figures, not a broken thousands group (the item number is no group of three, a number grouped
         with commas is not continued with a space, and a capitalised name follows the item number or its mark)."""
         t = self.t
         nxt, after = self.tok(j + 1), self.tok(j + 2)
         marked = after is not None and after.text in (".", ")") and self.glued(j + 1, j + 2)
         name, gap = (self.tok(j + 3), self.gap(j + 2, j + 3)) if marked else (after, self.gap(j + 1, j + 2))
+        if marked and name is not None and name.low == "the" and len(gap) == 1 and self.tok(j + 4) is not None \
+                and len(self.gap(j + 3, j + 4)) == 1:  # "70,160 2. the United States"
+            name = self.tok(j + 4)
         return (i == j and re.fullmatch(r"\d{1,3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?", t[j].text) is not None
                 and nxt is not None and re.fullmatch(r"\d{1,2}", nxt.text) is not None
                 and name is not None and len(gap) == 1 and name.text[:1].isupper()

@@ -259,3 +259,12 @@ def test_sentences_ending_in_numbers_in_sequence_are_no_list(store, text):
 def test_incidental_words_and_places_leave_a_true_contradiction(store, text, span):
     figure = _exact(spot.spot(text, store=store, published="2026-01-20"), span)
     assert "another way" not in figure.explanation and "as a partner of a flow" not in figure.explanation
+
+
+def test_a_value_before_an_item_named_with_the_is_read(store):
+    """Reviewers: "70,160 2. the United States" was skipped whole (a broken thousands group?) when the item's name
+    starts with "the"; WIPO's 2023 PCT filings: China 69,610, the United States 55,678, Japan 48,879."""
+    text = "Top PCT filers in 2023: 1. China 69,610 2. the United States 55,678 3. Japan 48,879."
+    found = {c.span: c for c in spot.spot(text, store=store, published="2024-06-01")}
+    assert {s: (found[s].entity, found[s].verdict) for s in ("69,610", "55,678")} == {
+        "69,610": ("CHN", "supported"), "55,678": ("USA", "supported")}
