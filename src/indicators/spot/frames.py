@@ -1092,10 +1092,9 @@ def _domestic_sales(sentence: str, measures: list[Mention], subjects: list[Menti
     """"China's domestic vehicle sales rose 6.5%": sales said right after a subject that "domestic" or "home"
     (vocabulary `domestic_market_words`) stands before are the sales at home, not all sales (a false contradiction
     against CAAM's total's 9.4% otherwise)."""
-    words = vocabulary().get("domestic_market_words") or ()
-    if not words or not subjects:
+    before = vocabulary()["_compiled"]["domestic_market_before"]
+    if before is None or not subjects:
         return measures
-    before = re.compile(rf"(?i)\b(?:{alternatives(words)})\s+$")
     return [Mention(m.start, m.end, "domestic_sales", m.words)
             if m.value == "sales" and any(s.end <= m.start and not sentence[s.end: m.start].strip()
                                           and before.search(sentence, max(0, s.start - 20), s.start) for s in subjects)
@@ -3689,7 +3688,9 @@ ANOTHER_ORDERING = re.compile(r"(?i)\b(?:partners?|markets?|destinations?|unicor
                               r"importers?)\b|\blargest\s+economies\b")
 """Words of economies ordered by something else than a ranking ("Its largest trading partners were:\n1. ASEAN\n2.
 the EU"): their places in a list are not in the ranking the text named before."""
-LISTED_PLACE = re.compile(r"\d{1,3}[.)]|\(\d{1,3}\)")
+ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
+"""A list item's number read as a place ("2.", "2)")."""
+LISTED_PLACE = re.compile(rf"{ITEM_NUMBER.pattern}|\(\d{{1,3}}\)")
 """A list item's number ("2.", "2)") or a number in brackets ("(2)"): a place in a list."""
 INNOVATION_WORD = re.compile(r"(?i)\binnovati(?:on|ve)\b")
 """A lede's place is the index's only in a sentence on innovation ("top five countries for economic innovation")."""
@@ -4789,8 +4790,6 @@ NEXT_LIST_ITEM = re.compile(r"\n" + LIST_MARKER.pattern)
 """A line break and a list's marker: the next item of a list written one item a line."""
 
 
-ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
-"""A list item's number read as a place ("2.", "2)")."""
 ITEM_NAME_GAP = re.compile(r"(?i)\s+(?:the\s+)?")
 """Between a list item's number and its economy's name ("2. Sweden", "3. the United States")."""
 

@@ -416,6 +416,10 @@ def _name_key(text: str) -> str:
     return re.sub(r"\s*[–—-]\s*", "-", text.lower())
 
 
+STATE_AFTER = re.compile(r", [a-z]{2}$")
+"""After a member's name key, a US state ("san jose-san francisco, ca"), which texts often leave out."""
+
+
 NAME_TO_RANK = re.compile(r"(?i)^[\s,(]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
                           r"grabbed|claimed|secured|won|captured|occupied|maintained|"
                           r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
@@ -472,8 +476,8 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         if at < 0 and key.count("-") == 1:  # "the Suzhou-Shanghai cluster": the two cities in the other order
             key = "-".join(reversed(key.split("-")))
             at = before.rfind(key)
-        if at < 0 and re.search(r", [a-z]{2}$", key):  # "San Jose–San Francisco, CA" written without its state
-            key = key[:-4]
+        if at < 0 and STATE_AFTER.search(key):  # "San Jose–San Francisco, CA" written without its state
+            key = STATE_AFTER.sub("", key)
             at = before.rfind(key)
         between = before[at + len(key):]
         # "Seoul in South Korea was third": the member's economy named after it stands between name and rank
@@ -498,7 +502,7 @@ def _member_after(sentence: str, end: int, period: str | None, index: list[Entry
     """The member a list item's number (ending at `end`) is the place of: the longest name right after it."""
     after = _name_key(sentence[end: end + 120].lstrip())
     found = [(len(key), entry) for entry in index if entry.member and entry.kind == "rank"
-             for key in (_name_key(entry.member), _name_key(re.sub(r", [A-Z]{2}$", "", entry.member)))
+             for key in (_name_key(entry.member), STATE_AFTER.sub("", _name_key(entry.member)))
              if after.startswith(key) and not after[len(key): len(key) + 1].isalnum()]
     if not found:
         return None

@@ -92,6 +92,8 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["scope_qualifier"] = re.compile(rf"(?i)(?<![\w])(?:{narrowing})(?![\w])")
     compiled["measured_otherwise"] = {kind: re.compile(rf"(?i)(?<![\w])(?:{alternatives(words)})(?![\w])")
                                       for kind, words in (data.get("measured_otherwise") or {}).items() if words}
+    domestic = alternatives(data.get("domestic_market_words") or [])
+    compiled["domestic_market_before"] = re.compile(rf"(?i)\b(?:{domestic})\s+$") if domestic else None
     groups = alternatives(data.get("actor_groups") or [])
     compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
     sectors = alternatives(data.get("sector_words") or [])
