@@ -1070,6 +1070,8 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         # "10th in 2024, according to the GII released on Tuesday": the year said, or the edition the words name;
         # judged on each (drafting: an accusation only when every reading disagrees)
         candidate._periods = [frame.period, *frame.period_readings]
+    elif (whole := _whole_year_reading(candidate, frame, best, entity, sentence)):
+        candidate._periods = [frame.period, whole]
     freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
     confidence = 0.9 if len(same) == len(options) else 0.6
@@ -1134,6 +1136,29 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
                                  + (" (relative years are not resolved without a published date)" if "period-unresolved" in candidate.flags else "")
                                  + f"; best series {entry.source}/{entry.indicator}.")
         candidate.loader = f"indicators refresh --source {entry.source}"
+
+
+PART_OF_A_YEAR = re.compile(r"(\d{4})-(?:\d{2}|Q[1-4])")
+"""A month or a quarter ("2025-12", "2025-Q4"): a level of a twelfth or a quarter of its year's. (Not a half or the
+months so far: "$1 trillion" in January to November is also "$1 trillion" in the year.)"""
+PART_OF_A_YEAR_SAID = re.compile(rf"\b(?:{frames.MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|(?i:\b(?:"
+                                 r"quarter|half|months?|monthly|year[- ]to[- ]date|so\s+far|Q[1-4]|H[12])\b)")
+"""Words naming a part of a year in a sentence: its figure's part is said there, not only carried."""
+
+
+def _whole_year_reading(candidate: Candidate, frame: frames.Frame, best, entity: str, sentence: str) -> str:
+    """"The trade surplus rose to a record nearly $1.2 trillion" after a paragraph on December: a sum or count whose
+    part of a year was carried or assumed, not said, may be the year's total the release gives beside the month's;
+    the year is judged too, and taken only when it holds the figure and the part does not (drafting._judge; a month's
+    level is about a twelfth of the year's, so both cannot hold one figure as stated or "nearly"; "more than" a month's
+    figure any year holds). '' when the year is no reading, or the sentence names a part of a year itself."""
+    found = PART_OF_A_YEAR.fullmatch(frame.period or "")
+    if not found or frame.period_from not in ("context", "assumed") or candidate.role != "figure" \
+            or candidate.comparator not in ("~=", "<") \
+            or frame.kind not in ("money", "count") or frame.transformation not in (None, "", "level") \
+            or best.derivation or not best.entry.holds(entity, found.group(1)) or PART_OF_A_YEAR_SAID.search(sentence):
+        return ""
+    return found.group(1)
 
 
 def _stated_basis(sentence: str, frame: frames.Frame) -> str:

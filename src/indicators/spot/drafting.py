@@ -210,7 +210,10 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
         elif results[ids[0]].verdict not in SUPPORTING:
             for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
                 if results[f"{ids[0]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
-                    results[ids[0]] = results[f"{ids[0]}-p{k}"]
+                    held = results[f"{ids[0]}-p{k}"]
+                    results[ids[0]] = dataclasses.replace(held, explanation=(
+                        f"{held.explanation} (The text does not say the period: read as {period}, which holds the "
+                        f"figure, not {c.period}, which does not; an assumption.)"))
                     c.period = c.match.period = period
                     break
         first = results[ids[0]]

@@ -3578,8 +3578,23 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         found = [near.value]
     order = {m.value: m.start for m in items}
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
+    if near.value == "sales" and (market := vocabulary()["_compiled"]["market_after_sales"]) is not None \
+            and market.match(sentence, near.end):
+        # "vehicle sales in China rose 4.5%": CAAM's total (with exports) or the sales at home, assumed; beside
+        # exports ("auto sales in China totaled 21.9 million cars last year while exports jumped to 4.1 million"),
+        # the sales at home, assumed too
+        said = f"{near.words}{market.match(sentence, near.end).group(0)}"
+        if any(m.value == "exports" for m in items):
+            frame.measure, frame.measures = "domestic_sales", ("domestic_sales",)
+            frame.notes.append(f"“{said}” beside exports: the sales at home, assumed")
+        else:
+            frame.notes.append(f"“{said}”: all sales or the sales at home, assumed")
+        frame.measure_from = "assumed"
 
 
+SHARE_OF_BEFORE = re.compile(r"(?i)\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|its\s+|China's\s+)?(?:total\s+|all\s+|"
+                             r"overall\s+)?[\w\s-]{0,30}$")
+"""Before a subject, a percentage of it ("accounting for 46.7 percent of total new vehicle"): the share's whole."""
 CONTRAST = re.compile(r"(?i),\s*(?:while|whereas|but)\b|;")
 """A clause break into another clause's own statement ("..., while imports fell 3%")."""
 CHANGE_NOUN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
@@ -3839,7 +3854,9 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
         # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
         earlier = [m for m in items if m.end <= figure.start]
-        near = earlier[-1] if earlier else near
+        near = earlier[-1] if earlier else None if SHARE_OF_BEFORE.search(sentence, figure.end, near.start) else near
+        # ("Sales ... increased by 32.7 percent to more than 12.94 million units, accounting for 46.7 percent of total
+        # new vehicle sales": the whole of the share that follows is not what was sold; the subject is carried)
     if near is not None and near.start >= figure.end and frame.measure in FLOWS and frame.measure_from == "stated" \
             and not near.value.startswith("other:") and not catalogue.within(near.value, "goods_services"):
         # "The 8.7 percent increase in exports in August ... outpaced China's GDP growth projection of 5 percent":
@@ -5477,7 +5494,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                                                     for off, _, base, _ in years):
         attached = None  # "four times that of 2022": the year is the comparison's base, not the figure's (but
         # "down from 8.4 per cent in 2023": the base figure's own year)
-    year, how = None, ""
+    year, how, clause = None, "", (0, len(sentence))
+    whole_year = False  # "full-year" in the figure's own words: the year, whatever part another clause names
     back = YEARS_BACK_AFTER.match(after) if not attached and not relative else None
     if back:
         count = int(back.group(1)) if back.group(1).isdigit() else YEAR_COUNTS[back.group(1).lower()]
@@ -5573,6 +5591,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
         # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
         a, b = _clause_of(_clauses(sentence), figure.start)
+        whole_year, clause = bool(_full_year(sentence[a: figure.start])), (a, b)
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)
                       and off not in later_clauses_years]
         items = [start for start, _ in numbered_items(sentence)]
@@ -5625,6 +5644,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.period_from = "unresolved"
                 return
             how = "assumed" if frame.role == "earlier" or parallel or borrowed else "stated"
+            if whole_year and min(usable, key=lambda t: t[:2])[0] and not year.isdigit() and year[:4].isdigit():
+                # "the full-year trade surplus reached $1.189 trillion, after ... in November 2025": the whole year
+                # of the month another clause names (assumed)
+                frame.period, frame.period_from = year[:4], "assumed"
+                frame.notes.append(f"the whole year {year[:4]}, not {label} (said in another clause)")
+                return
             if borrowed and frame.role != "earlier":
                 frame.notes.append(f"{year}: the year of another figure of the sentence (a guess)")
         elif (after_base := _year_after_base(sentence, [y for _, y, base, how in years if base and y and how == "year"],
@@ -5677,6 +5702,12 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "in December" read in January, "in the first 11 months" read in January 2025, "in the first quarter" read
         # in March: the part of the year completed before the text, not one not yet over
         sub = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in sub.split("/"))
+    if sub and whole_year and (not clause[0] <= at < clause[1] or at > next_figure):
+        # "China's full-year trade surplus reached $1.189 trillion, after surpassing $1 trillion in November":
+        # November is the other clause's or the next figure's; this figure's own words say its whole year (assumed)
+        frame.notes.append(f"“{_full_year(sentence[clause[0]: figure.start])}”: the whole year {sub[:4]}, not "
+                           f"“{words}”, said of another figure")
+        year, how, sub = sub[:4], "assumed", None
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
         sub = None
