@@ -202,11 +202,16 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                 and any(r.verdict in SUPPORTING for r in readings):
             # it holds on one reading and not on the other: which the text means is not certain
             holding = next(p for p, r in zip(c._periods[1:], readings) if r.verdict in SUPPORTING)
+            first_verdict = results[ids[0]].verdict
             results[ids[0]] = dataclasses.replace(
                 results[ids[0]], verdict="needs-review",
                 explanation=(f"Needs review: the period is {c.period}, or the {holding} edition (its data year "
                              f"{c.period}); on the {holding} edition the figure holds, on {c.period} the engine says "
                              f"{results[ids[0]].verdict} ({results[ids[0]].explanation})"))
+            if first_verdict in ACCUSING:
+                # the year said disagrees and the edition holds: the series' period is the edition's, so the reading
+                # that holds is shown (and charted), still for review
+                c.period = c.match.period = holding
         elif results[ids[0]].verdict not in SUPPORTING:
             for k, period in enumerate(getattr(c, "_periods", [])[1:], start=1):
                 if results[f"{ids[0]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's

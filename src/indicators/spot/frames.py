@@ -1213,7 +1213,10 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     main_period = None
     earlier_years = set()
     released = RELEASED_DAYS_AGO.search(sentence) if context.published else None  # the GII just out: its edition
-    edition = context.edition or (released and (released.group(1) or str(context.published.year)))
+    # (the edition this sentence names, "According to the 2025 Global Innovation Index, Switzerland scored 66.0 in
+    # 2024", else the text's so far, else the one just out)
+    edition = _edition_named(sentence) or context.edition \
+        or (released and (released.group(1) or str(context.published.year)))
     for index, figure in enumerate(figures):
         before = sentence[max(0, figure.start - 60): figure.start]
         comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
@@ -4225,6 +4228,13 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         and context.named_in.get(carried, (context.world_paragraph,))[0] < context.world_paragraph
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
+    elif context.world_paragraph >= 0 and IN_TOTAL_OPENING.match(sentence) \
+            and frame.subject in (vocabulary().get("world_subjects") or ()):
+        # "International patent applications rose by 0.5% ... China retains the lead ..., while Switzerland is
+        # eighth. In total, more than 273,000 applications were received": the total of the world the text spoke of,
+        # not the economy named last (assumed)
+        frame.entity, frame.entity_from = "WLD", "assumed"
+        frame.notes.append("“in total” with no economy named, the world spoken of: read as the world's total")
     elif context.place and not world_since:
         # "China's exports jumped 12.4% ... U.S. tariffs imposed by U.S. President ... Imports fell 4.3%": the economy
         # of the previous sentence's figures, before the one named most often
@@ -4250,6 +4260,8 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
+IN_TOTAL_OPENING = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|all\s+told)\b")
+"""A sentence opening with its total ("In total, more than 273,000 applications were received")."""
 WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
 """Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
 no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
@@ -6107,13 +6119,19 @@ period", "nowhere near the high set in March 2023", "They compared with July's b
 increase", "exports in June exceeded ... the 4.8% increase in May"): that period is not the text's."""
 
 
-def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
-            bases: list[Mention] = ()) -> None:
+def _edition_named(sentence: str) -> str:
+    """The year of an index's edition the sentence names as its own ("the 2025 Global Innovation Index"), '' when none
+    (not "compared to the GII 2022": the edition compared with, not the one the text's ranks are in)."""
     edition = EDITION.search(sentence)
     if edition and not re.search(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:the\s+)?$",
                                  sentence[max(0, edition.start() - 20): edition.start()]):
-        # (not "compared to the GII 2022": the edition compared with, not the one the text's ranks are in)
-        context.edition = edition.group(1) or edition.group(2)
+        return edition.group(1) or edition.group(2)
+    return ""
+
+
+def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
+            bases: list[Mention] = ()) -> None:
+    context.edition = _edition_named(sentence) or context.edition
     # a clause looking back ("a strong recovery from 2023, when exports contracted by 4.6%") does not move the text's
     # period: the next sentences are still about the year it recovered in
     stated = [r.frame.period for r in reads if r.frame.period_from == "stated" and r.frame.role == "figure"
