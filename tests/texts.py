@@ -12,6 +12,12 @@ def by_span(found, words):
     return c
 
 
+def exact(found, span: str):
+    """The one candidate whose span is exactly `span` ("3" is also inside "61.73"; fails when none or several are)."""
+    [c] = [c for c in found if c.span == span]
+    return c
+
+
 def long_prose(limit: int = 195_000) -> str:
     """The bundled articles' texts repeated to `limit` bytes (195,000: prose near the page's 200,000-byte limit)."""
     from indicators import articles

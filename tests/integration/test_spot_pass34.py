@@ -8,20 +8,12 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-from texts import by_span
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, by_span, exact
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass34")
-
-
-def _exact(found, span: str):
-    """The one candidate whose span is exactly `span` ("3" is also inside "61.73")."""
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 def _series(candidate) -> tuple:
@@ -48,7 +40,7 @@ def test_rows_on_lines_of_their_own_take_the_header_columns(store, span, indicat
     """A header alone on its line ("Rank Country/Economy Score(1-100)"), a title line, then one row a paragraph: each
     row's first number is its rank and its last the header's score (they were read as counts of nothing)."""
     found = spot.spot(GII_2019_TABLE, store=store, published="2019-07-29")
-    figure = _exact(found, span)
+    figure = exact(found, span)
     assert _series(figure) == (indicator, entity, "2019")
     assert figure.verdict.startswith("supported")
 
@@ -63,11 +55,11 @@ def test_rows_joined_by_single_line_breaks_may_skip_ranks(store):
     skipped ("1 ..." then "9 ..."); run together on one line, the sequence still has to hold."""
     text = "Global Innovation Index 2019\nRank Country Score\n1 Switzerland 67.24\n9 Germany 58.19\n14 China 54.82\n"
     found = spot.spot(text, store=store, published="2019-07-29")
-    assert _series(_exact(found, "58.19")) == ("gii_score", "DEU", "2019")
-    assert _series(_exact(found, "14")) == ("gii_rank", "CHN", "2019")
+    assert _series(exact(found, "58.19")) == ("gii_score", "DEU", "2019")
+    assert _series(exact(found, "14")) == ("gii_rank", "CHN", "2019")
     flat = spot.spot("Global Innovation Index 2019: Rank Country Score 1 Switzerland 67.24 9 Germany 58.19",
                      store=store, published="2019-07-29")
-    assert _exact(flat, "9").unit != "rank"
+    assert exact(flat, "9").unit != "rank"
 
 
 @pytest.mark.parametrize("text, published, rank, value", [
@@ -80,7 +72,7 @@ def test_a_line_with_figures_or_a_title_after_the_rows_ends_the_table(store, tex
     """A title keeps a table only between its header and its first row ("Top science and technology clusters by
     economy" after the rows opens another list)."""
     found = spot.spot(text, store=store, published=published)
-    assert _exact(found, rank).unit != "rank" and _exact(found, value).unit != "score"
+    assert exact(found, rank).unit != "rank" and exact(found, value).unit != "score"
 
 
 @pytest.mark.parametrize("row", ["9 Germany 58.19 (2018: 58.03)", "9 Germany exported 58.19", "9 Germany 58.19 bn",
@@ -88,7 +80,7 @@ def test_a_line_with_figures_or_a_title_after_the_rows_ends_the_table(store, tex
 def test_a_line_that_is_not_one_rank_name_and_value_is_no_row(store, row):
     text = f"Global Innovation Index 2019\n\nRank Country Score\n\n{row}\n"
     found = spot.spot(text, store=store, published="2019-07-29")
-    assert _exact(found, "9").unit != "rank"
+    assert exact(found, "9").unit != "rank"
 
 
 @pytest.mark.parametrize("text", [
@@ -108,20 +100,20 @@ def test_a_table_of_a_group_is_never_judged_false_on_the_global_ranking(store, t
 def test_only_a_row_that_starts_its_line_may_skip_a_rank(store):
     text = "Global Innovation Index 2024\nRank Economy Score\n1 Switzerland 67.5\n2 Sweden 64.5\nPreviously 12 China 55.3\n"
     found = spot.spot(text, store=store, published="2024-10-01")
-    assert _exact(found, "12").unit != "rank"
+    assert exact(found, "12").unit != "rank"
 
 
 def test_a_numbered_row_with_a_dash_is_a_row(store):
     text = "Global Innovation Index 2024\n\nRank Economy Score\n\n1. Switzerland – 67.5\n\n2. Sweden – 64.5\n"
     found = spot.spot(text, store=store, published="2024-10-01")
-    assert _series(_exact(found, "64.5")) == ("gii_score", "SWE", "2024")
+    assert _series(exact(found, "64.5")) == ("gii_score", "SWE", "2024")
 
 
 def test_a_wrong_score_in_a_row_is_never_an_accusation(store):
     """The header names a score, not which index's: the index is assumed from the text, so a row that disagrees with
     the store is for review."""
     text = GII_2019_TABLE.replace("58.19", "55.19")
-    figure = _exact(spot.spot(text, store=store, published="2019-07-29"), "55.19")
+    figure = exact(spot.spot(text, store=store, published="2019-07-29"), "55.19")
     assert figure.match.indicator == "gii_score" and figure.verdict not in ACCUSING
 
 
@@ -209,10 +201,10 @@ def test_a_regional_rank_is_no_place_in_the_index(store):
     text = ("Global Innovation Index 2024\nRank Economy Score\n1 Switzerland 67.5\n2 Sweden 64.5\n"
             "Regional rank 3 China 56.3\n")
     found = spot.spot(text, store=store, published="2024-10-01")
-    assert _exact(found, "3").match is None and not [c for c in found if c.verdict in ACCUSING]
+    assert exact(found, "3").match is None and not [c for c in found if c.verdict in ACCUSING]
     line = spot.spot("China's global rank is 11th in the GII 2024, and its regional rank is 2nd.", store=store,
                      published="2024-10-01")
-    assert _exact(line, "2nd").match is None and _exact(line, "11th").verdict == "supported"
+    assert exact(line, "2nd").match is None and exact(line, "11th").verdict == "supported"
 
 
 # --- found by the second review -----------------------------------------------------------------------------------------
@@ -237,7 +229,7 @@ def test_the_year_to_a_month_opening_a_sentence_is_assumed(store):
 def test_rows_run_together_may_end_in_the_value_unit(store):
     text = "Global Innovation Index 2024\nRank Country Score\n1 Switzerland 67.5 points\n2 Sweden 64.5 points\n"
     found = spot.spot(text, store=store, published="2024-10-01")
-    assert _series(_exact(found, "2")) == ("gii_rank", "SWE", "2024")
+    assert _series(exact(found, "2")) == ("gii_rank", "SWE", "2024")
 
 
 # --- "at number 11" ----------------------------------------------------------------------------------------------------
@@ -252,7 +244,7 @@ def test_rows_run_together_may_end_in_the_value_unit(store):
 def test_a_place_said_as_number_n_is_read_whole(store, sentence, span, value, period, verdict):
     """"at number 11" is a place in the ranking (the reader had read "11" alone, a count of nothing, and mapped it to
     the cluster count); said after a placing word and ending its phrase only."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-10-01"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-01"), span)
     assert (figure.value, figure.unit, figure.match.indicator, figure.period, figure.verdict) == (
         value, "rank", "gii_rank", period, verdict)
 

@@ -9,18 +9,12 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, exact
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass35")
-
-
-def _exact(found, span: str):
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 RISE = "China rose from 14th in 2020 to 10th in 2024 in the Global Innovation Index {released}."
@@ -30,10 +24,11 @@ RISE = "China rose from 14th in 2020 to 10th in 2024 in the Global Innovation In
                                       "released earlier this week", "unveiled today", "issued yesterday"])
 def test_the_year_before_an_index_out_days_ago_is_no_accusation(store, released):
     """GII 2025 (out 16 September 2025) has China 10th, GII 2024 11th: "10th in 2024" beside the index just out may
-    be the 2025 edition's data year, so it is needs-review with the reason, not contradicted on the 2024 row."""
+    be the 2025 edition's data year, so it is needs-review with the reason, not contradicted on the 2024 row; the
+    edition that holds it is shown as its period (pass 41: the index's rows are its editions)."""
     found = spot.spot(RISE.format(released=released), store=store, published="2025-09-18")
-    place = _exact(found, "10th")
-    assert (place.match.indicator, place.match.period) == ("gii_rank", "2024")
+    place = exact(found, "10th")
+    assert (place.match.indicator, place.match.period) == ("gii_rank", "2025")
     assert place.verdict == "needs-review"
     assert "the period is 2024, or the 2025 edition" in place.explanation
     assert any("the year before the 2025 edition" in note for note in place.frame["notes"])
@@ -45,7 +40,7 @@ def test_a_place_false_on_either_reading_is_contradicted(store, wrong):
     the period is open only between those two readings, and the figure disagrees with each."""
     found = spot.spot(f"China ranked {wrong} in 2024, according to the Global Innovation Index released on Tuesday.",
                       store=store, published="2025-09-18")
-    place = _exact(found, wrong)
+    place = exact(found, wrong)
     assert place.verdict == "contradicted"
     assert "the figure disagrees with each" in place.explanation
 
@@ -53,7 +48,7 @@ def test_a_place_false_on_either_reading_is_contradicted(store, wrong):
 def test_an_older_year_keeps_its_edition(store):
     """"14th in 2020" is no edition's data year of 2025: it stays the 2020 edition's place, and is supported."""
     found = spot.spot(RISE.format(released="released on Tuesday"), store=store, published="2025-09-18")
-    assert _exact(found, "14th").verdict == "supported"
+    assert exact(found, "14th").verdict == "supported"
 
 
 @pytest.mark.parametrize("sentence, published", [
@@ -71,7 +66,7 @@ def test_an_older_year_keeps_its_edition(store):
      "2025-09-18"),
 ])
 def test_otherwise_the_stated_year_is_judged(store, sentence, published):
-    place = _exact(spot.spot(sentence, store=store, published=published), "10th")
+    place = exact(spot.spot(sentence, store=store, published=published), "10th")
     assert (place.match.indicator, place.match.period) == ("gii_rank", "2024")
     assert place.verdict == "contradicted"
 
@@ -98,7 +93,7 @@ def test_a_bare_number_placed_in_a_ranking_is_a_place(store, sentence, span, ent
     """"came in at 11", "places China at 11", "moved up to 11 from 12", "Sweden (2)", "its ranking was 11", "up from
     40 in 2023", "the 40 position", "ranks 39": a place in the ranking the sentence names (they had been read as
     counts, and matched to the count of the index's clusters)."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
     assert (figure.unit, figure.match.indicator, figure.entity, figure.period) == ("rank", "gii_rank", entity, period)
     assert figure.verdict == "supported"
 
@@ -115,7 +110,7 @@ def test_a_bare_number_placed_in_a_ranking_is_a_place(store, sentence, span, ent
     # (a move in a sentence going on with the ranking the one before named is a place since pass 36)
 ])
 def test_otherwise_a_bare_number_is_no_place(store, sentence, span):
-    figure = _exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
     assert figure.unit != "rank"
     assert figure.verdict not in ACCUSING
 
@@ -128,7 +123,7 @@ def test_the_country_with_nothing_named_before_is_a_guess(store):
     found = spot.spot("The country has climbed from 81st in 2015 to 39th in 2024 in the Global Innovation Index.",
                       store=store, published="2024-10-15")
     for span in ("81st", "39th"):
-        place = _exact(found, span)
+        place = exact(found, span)
         assert place.frame["entity_from"] == "assumed"
         assert place.verdict not in ACCUSING
 
@@ -136,7 +131,7 @@ def test_the_country_with_nothing_named_before_is_a_guess(store):
 def test_the_country_after_an_economy_is_that_economy(store):
     found = spot.spot("India keeps rising in the Global Innovation Index. The country has climbed from 81st in 2015 to "
                       "39th in 2024.", store=store, published="2024-10-15")
-    place = _exact(found, "39th")
+    place = exact(found, "39th")
     assert (place.entity, place.frame["entity_from"], place.verdict) == ("IND", "stated", "supported")
 
 
@@ -149,7 +144,7 @@ def test_a_bare_place_is_never_accused(store, sentence, span):
     """The words that place a bare number place other rankings' numbers too ("China stood at 1 in the Nature Index
     and at 10 in the GII", an income group's "China (1), Malaysia (2)"): which ranking it is in stays a guess, so a
     wrong one (China was 11th in 2024) is needs-review, with the reason, not contradicted."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
     assert figure.match.indicator == "gii_rank"
     assert figure.verdict == "needs-review"
     assert any("a bare number read as a place" in note for note in figure.frame["notes"])
@@ -172,7 +167,7 @@ def test_a_bare_place_is_never_accused(store, sentence, span):
     ("The China Innovation Index stood at 155 in 2022, and the GII ranking put China 11th.", "155"),
 ])
 def test_no_bare_place_where_the_words_say_otherwise(store, sentence, span):
-    figure = _exact(spot.spot(sentence, store=store, published="2025-09-20"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2025-09-20"), span)
     assert figure.unit != "rank"
     assert figure.verdict not in ACCUSING
 
@@ -181,4 +176,4 @@ def test_an_index_of_prices_out_days_ago_names_no_edition(store):
     """Only the GII or a ranking said to be out days before the text names an edition by the text's year."""
     found = spot.spot("China ranked 12th in 2024 in the Global Innovation Index, the producer price index released on "
                       "Tuesday showed.", store=store, published="2025-09-18")
-    assert _exact(found, "12th").verdict == "contradicted"
+    assert exact(found, "12th").verdict == "contradicted"

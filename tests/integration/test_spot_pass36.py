@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, exact
 
 GII_2024 = "China ranks 11th in the Global Innovation Index 2024.\n\n"
 CHINA_SINCE_2014 = ("China ranked 11th in the Global Innovation Index 2024. In 2014, it stood at 29, rising to 17 by "
@@ -21,11 +20,6 @@ CHINA_SINCE_2014 = ("China ranked 11th in the Global Innovation Index 2024. In 2
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass36")
-
-
-def _exact(found, span: str):
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 @pytest.mark.parametrize("sentence, span, period", [
@@ -55,7 +49,7 @@ def test_a_bare_number_placed_in_a_ranking_is_a_place(store, sentence, span, per
     """China's GII places: 29th (2014, 2015), 25th (2016), 22nd (2017), 17th (2018), 14th (2019, 2020), 12th (2021,
     2023), 11th (2024); India's 40th (2023). Each bare number is read as that place, found and supported (they had been
     counts)."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
     entity = "IND" if sentence.startswith("India") else "CHN"
     assert (figure.unit, figure.match.indicator, figure.entity, figure.period) == ("rank", "gii_rank", entity, period)
     assert figure.verdict == "supported"
@@ -66,7 +60,7 @@ def test_a_place_said_after_the_ranking_sentence_is_never_accused(store):
     ranking it is in is a guess (the sentence names none), so it is needs-review, not contradicted."""
     found = spot.spot("China ranked 11th in the Global Innovation Index 2024. In 2014, it stood at 35.",
                       store=store, published="2024-10-15")
-    figure = _exact(found, "35")
+    figure = exact(found, "35")
     assert (figure.unit, figure.match.indicator) == ("rank", "gii_rank")
     assert (figure.verdict, figure.frame["subject_from"]) == ("needs-review", "assumed")
 
@@ -103,7 +97,7 @@ def test_a_place_said_after_the_ranking_sentence_is_never_accused(store):
      "stood at 24.", "24"),
 ])
 def test_otherwise_a_bare_number_is_no_place(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-10-15"), span)
     assert figure.unit != "rank"
     assert figure.verdict not in ACCUSING
 
@@ -132,11 +126,11 @@ def test_a_ratio_to_gdp_said_after_the_last_of_a_list_is_each_ones(store):
     (assumed: never an accusation). The US spent 3.45% of GDP on R&D in 2023 (World Bank)."""
     found = spot.spot("In 2023 the US spent 3.45% and China 2.65% of GDP on research and development.", store=store,
                       published="2024-10-15")
-    first = _exact(found, "3.45%")
+    first = exact(found, "3.45%")
     assert (first.unit, first.match.indicator, first.entity) == ("percent of GDP", "GB.XPD.RSDV.GD.ZS", "USA")
     assert first.frame["measure_from"] == "assumed"
     assert first.verdict in ("supported", "supported-rounded")
-    assert _exact(found, "2.65%").verdict == "supported"
+    assert exact(found, "2.65%").verdict == "supported"
 
 
 @pytest.mark.parametrize("sentence, span", [
@@ -147,7 +141,7 @@ def test_a_ratio_to_gdp_said_after_the_last_of_a_list_is_each_ones(store):
     ("Services made up 54.6% of the economy's jobs in 2023.", "54.6%"),
 ])
 def test_an_economys_own_part_is_no_ratio_to_gdp(store, sentence, span):
-    figure = _exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-15"), span)
     assert figure.unit != "percent of GDP"
 
 
@@ -160,14 +154,14 @@ def test_a_decline_said_with_a_gerund_keeps_its_sign(store, gerund):
     read as declines, "decreasing" was not)."""
     found = spot.spot(f"PCT applications worldwide came to 272,600 in 2023, {gerund} 1.8% from the previous year.",
                       store=store, published="2024-04-24")
-    figure = _exact(found, "1.8%")
+    figure = exact(found, "1.8%")
     assert (figure.match.indicator, figure.value) == ("pct_applications_yoy_pct", -1.8)
     assert figure.verdict == "supported"
 
 
 def test_a_gerund_moving_to_a_level_gives_no_sign(store):
     """"dropping to 13%" says where a level went, not a fall of 13%."""
-    figure = _exact(spot.spot("China's share of world exports was 14%, dropping to 13% in 2024.", store=store,
+    figure = exact(spot.spot("China's share of world exports was 14%, dropping to 13% in 2024.", store=store,
                               published="2025-04-24"), "13%")
     assert figure.value == 13
     assert figure.verdict not in ACCUSING
@@ -190,7 +184,7 @@ def test_a_decline_word_near_a_rise_gives_it_no_sign(store, text, span, value):
     """Review of pass 36: the gerunds searched in a window around the rate flipped these rises (and the old "falling",
     "declining" already did before "to" and "from"): each was contradicted. A gerund signs the rate right after it
     only; a rate after "to" or "from" is a level the rate went to or from."""
-    figure = _exact(spot.spot(text, store=store, published="2025-04-24"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-04-24"), span)
     assert figure.value == value
     assert figure.verdict == "supported"
 
@@ -203,7 +197,7 @@ def test_a_rate_after_to_or_from_beside_a_fall_word_is_never_accused(store, text
     """"falling to 0.9% growth" (a rate that slowed to +0.9%) and "the decline amounted to 0.6%" (a fall of 0.6%) read
     alike: a rate said after "to" or "from" beside a word of decline may be either, so its sign is a guess (both
     were contradicted before the pass: the rates were read as falls)."""
-    figure = _exact(spot.spot(text, store=store, published="2025-04-24"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-04-24"), span)
     assert figure.verdict == "needs-review"
     assert "its sign is a guess" in figure.explanation
 
@@ -213,7 +207,7 @@ def test_a_fall_named_keeps_its_sign_after_to(store):
     said after "to" as a level it went to, negative all the same."""
     found = spot.spot("China's exports fell 8.8 percent in August. At the same time, the annual fall in imports eased to "
                       "7.3 percent from 12.4 percent a month ago.", store=store, published="2023-09-07")
-    figure = _exact(found, "7.3 percent")
+    figure = exact(found, "7.3 percent")
     assert (figure.match.indicator, figure.value, figure.verdict) == ("goods_imports_usd_yoy_pct", -7.3, "supported")
 
 
@@ -223,7 +217,7 @@ def test_a_fall_named_keeps_its_sign_after_to(store):
 def test_a_sectors_spending_is_not_the_economys(store, spender, said):
     """"The US government spent 0.7% of its economy on R&D": the government's part, not the US's 3.45%: never
     contradicted on the whole (it had been, said "of GDP" too)."""
-    figure = _exact(spot.spot(f"{spender} spent 0.7% {said} on R&D in 2023.", store=store, published="2026-11-01"),
+    figure = exact(spot.spot(f"{spender} spent 0.7% {said} on R&D in 2023.", store=store, published="2026-11-01"),
                     "0.7%")
     assert figure.match.indicator == "GB.XPD.RSDV.GD.ZS"
     assert figure.verdict == "needs-review"
@@ -236,7 +230,7 @@ def test_a_share_of_gdp_spent_on_something_else_is_not_rd(store, said):
     (it had been contradicted against 2.65%, said "of GDP" too)."""
     found = spot.spot(f"China spent 1.7% {said} on defence and 2.65% on R&D in 2023.", store=store,
                       published="2026-11-01")
-    figure = _exact(found, "1.7%")
+    figure = exact(found, "1.7%")
     assert figure.match is None and figure.verdict == "unverifiable"
 
 
@@ -269,5 +263,5 @@ def test_rd_intensity_said_plainly_is_still_judged(store):
     (GII_2024 + "A decade earlier it stood at 34.", "34"),
 ])
 def test_years_after_and_earlier_are_no_places(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2024-10-15"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-10-15"), span)
     assert figure.unit != "rank"

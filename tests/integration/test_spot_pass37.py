@@ -10,19 +10,14 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
+from texts import ACCUSING, exact
 
-ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass37")
-
-
-def _exact(found, span: str):
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 @pytest.mark.parametrize("sentence, span, entity, period", [
@@ -35,7 +30,7 @@ def _exact(found, span: str):
 def test_a_ratio_to_gdp_said_after_its_percentage(store, sentence, span, entity, period):
     """R&D intensity (World Bank: Korea 4.85% in 2022, Japan 3.40% in 2022; NBS: China 2.65% in 2023): the words after
     the percentage make it a ratio to GDP (it had been read as R&D spending's growth or found no series)."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
     assert figure.unit == "percent of GDP"
     assert (figure.entity, figure.period) == (entity, period)
     assert figure.match.indicator in ("rd_intensity", "GB.XPD.RSDV.GD.ZS")
@@ -49,7 +44,7 @@ def test_a_ratio_to_gdp_said_after_its_percentage(store, sentence, span, entity,
 ])
 def test_growth_compared_with_gdp_growth_is_no_ratio_to_gdp(store, sentence, span):
     """"compared with GDP growth": GDP's growth is another figure, not the denominator of this one."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
     assert figure.unit == "percent"
 
 
@@ -65,7 +60,7 @@ def test_two_figures_before_two_years_pair_in_order(store, sentence, spans, peri
     found = spot.spot(sentence, store=store, published="2024-12-29")
     assert len(found) == 2
     for span, period in zip(spans, periods):
-        figure = _exact(found, span)
+        figure = exact(found, span)
         assert figure.period == period
         assert figure.frame["period_from"] == "assumed"
         assert figure.verdict in SUPPORTING
@@ -90,13 +85,13 @@ def test_a_fall_verb_right_before_its_rate(store, sentence, span, value):
     """A fall's verb right before the rate (with "by" or a hedge between at most) makes it a fall, whatever rose
     before it in the sentence (the rise word before had kept it positive); "fell to 4.6%" is a rate gone down to a
     positive level."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
     assert figure.value == value
 
 
 def test_exports_grew_then_fell_is_supported_on_its_sign(store):
     """GACC: exports fell 4.6% in dollars in 2023. Read as +4.6, the figure had been needs-review against -4.6%."""
-    figure = _exact(spot.spot("China's exports grew 7.1% and fell 4.6% in 2023.", store=store,
+    figure = exact(spot.spot("China's exports grew 7.1% and fell 4.6% in 2023.", store=store,
                               published="2024-12-29"), "4.6%")
     assert figure.verdict in SUPPORTING
     assert figure.match.indicator == "goods_exports_usd_yoy_pct"
@@ -112,7 +107,7 @@ def test_nearly_does_not_reach_far_figures(store, sentence, span):
     """"nearly 10%" reaches down to 5% at most (a step of a lone 1 would be the whole figure, so it reached 0); the
     check also runs when the figure holds only on the currency basis the text does not name (it had been skipped
     there: "fell by almost 1%" was supported by a rise of 0.6% in yuan). Not supported, never accused."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
     assert figure.verdict not in SUPPORTING
     assert figure.verdict not in ACCUSING
 
@@ -122,7 +117,7 @@ def test_nearly_does_not_reach_far_figures(store, sentence, span):
     ("China's goods exports reached nearly 3.4 trillion dollars in 2023.", "nearly 3.4 trillion dollars"),  # 3.38
 ])
 def test_nearly_still_reaches_close_figures(store, sentence, span):
-    figure = _exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
     assert figure.verdict in SUPPORTING
 
 
@@ -145,7 +140,7 @@ def test_a_lede_s_places_are_in_the_ranking_the_next_paragraphs_name(store):
     Innovation Index as the first ranking they name: the index's places (China 14th in 2019, 17th in 2018; they had
     found no series). Which ranking stays a guess: never an accusation."""
     found = spot.spot(AP_LEDE, store=store, published="2019-07-25")
-    figure = _exact(found, "14th")
+    figure = exact(found, "14th")
     assert (figure.match.indicator, figure.entity) == ("gii_rank", "CHN")
     assert figure.frame["subject_from"] == "assumed"
     assert not [c for c in found if c.verdict in ACCUSING]
@@ -158,7 +153,7 @@ def test_a_lede_s_places_are_in_the_ranking_the_next_paragraphs_name(store):
     AP_LEDE.replace("The Global Innovation Index 2019 released", "A global innovation index released"),
 ])
 def test_a_lede_s_places_stay_unplaced_without_an_early_named_ranking(store, text):
-    figure = _exact(spot.spot(text, store=store, published="2019-07-25"), "14th")
+    figure = exact(spot.spot(text, store=store, published="2019-07-25"), "14th")
     assert figure.match is None
 
 
@@ -172,7 +167,7 @@ def test_a_lede_s_places_stay_unplaced_without_an_early_named_ranking(store, tex
 def test_a_year_after_by_is_its_figure_s_own(store, sentence, span, period):
     """"rising to 12 by 2021": 2021 is the 12's, so the 35 before it keeps the sentence's opening year (it had taken
     the nearer 2021 when the economy was named, and could be supported by a place of the wrong year)."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-12-29"), span)
     assert figure.period == period
 
 
@@ -201,7 +196,7 @@ def test_a_list_s_items_on_their_own_lines_are_read_one_by_one(store, text):
 def test_a_line_s_place_is_its_own_line_s(store, text, span, entity):
     """A place is the economy of its own line: a wrapped line of prose keeps the name before the break; a list's item
     never takes the next item's name (it had: "1st" Sweden, needs-review against Sweden's 2nd)."""
-    figure = _exact(spot.spot(text, store=store, published="2024-12-29"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-12-29"), span)
     assert (figure.entity, figure.match.indicator) == (entity, "gii_rank")
     assert figure.verdict in SUPPORTING
 
@@ -224,7 +219,7 @@ def test_bare_places_in_a_text_on_the_index(store, text, places):
     counts with no series), in the index assumed: supported, never accused."""
     found = spot.spot(text, store=store, published="2024-10-01")
     for span, entity in places.items():
-        figure = _exact(found, span)
+        figure = exact(found, span)
         assert (figure.unit, figure.match.indicator, figure.entity) == ("rank", "gii_rank", entity)
         assert figure.frame["subject_from"] == "assumed"
         assert figure.verdict in SUPPORTING
@@ -249,7 +244,7 @@ def test_bare_places_in_a_text_on_the_index(store, text, places):
     ("Rankings of clusters: China 26 and the US 22.", "26"),
 ])
 def test_a_bare_number_stays_a_number_when_the_text_moved_on(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2024-10-01"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-10-01"), span)
     assert figure.unit != "rank"
     assert figure.verdict not in ACCUSING
 
@@ -270,7 +265,7 @@ def test_more_bare_places_after_the_index_s_sentence(store, text, places):
     (they had been counts; "Germany's rank: 8." had also been joined to the next sentence as a list item's number)."""
     found = spot.spot(text, store=store, published="2023-12-29")
     for span, entity in places.items():
-        figure = _exact(found, span)
+        figure = exact(found, span)
         assert (figure.unit, figure.match.indicator, figure.entity) == ("rank", "gii_rank", entity)
         assert figure.verdict in SUPPORTING
 
@@ -282,7 +277,7 @@ def test_more_bare_places_after_the_index_s_sentence(store, text, places):
     (GII_2023 + "Of clusters, China (24) and the US (21) host the most.", "(24)"),
 ])
 def test_bracketed_numbers_that_do_not_rise_stay_numbers(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2023-12-29"), span)
+    figure = exact(spot.spot(text, store=store, published="2023-12-29"), span)
     assert figure.unit != "rank"
     assert figure.verdict not in ACCUSING
 
@@ -304,7 +299,7 @@ def test_a_colon_before_a_list_s_first_number_still_opens_a_list():
     ("Growth of 5.2% compared to the GDP target of around 5% was reported for 2023.", "5.2%", "percent"),
 ])
 def test_a_change_compared_with_gdp_is_no_ratio_to_gdp(store, sentence, span, unit):
-    figure = _exact(spot.spot(sentence, store=store, published="2025-06-01"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2025-06-01"), span)
     assert figure.unit == unit
     assert figure.match is None or figure.match.indicator not in ("rd_intensity", "GB.XPD.RSDV.GD.ZS", "NE.EXP.GNFS.CD")
 
@@ -312,7 +307,7 @@ def test_a_change_compared_with_gdp_is_no_ratio_to_gdp(store, sentence, span, un
 def test_a_change_compared_with_gdp_keeps_its_verdict(store):
     """R&D spending grew 8.4% in 2023 (NBS): supported as growth, as before the pass (it had been contradicted as a
     ratio to GDP of 8.4%)."""
-    figure = _exact(spot.spot("In 2023, China's R&D expenditure rose 8.4% compared with GDP, which grew 5.2%.",
+    figure = exact(spot.spot("In 2023, China's R&D expenditure rose 8.4% compared with GDP, which grew 5.2%.",
                               store=store, published="2025-06-01"), "8.4%")
     assert (figure.match.indicator, figure.verdict) == ("rd_expenditure_yoy_pct", "supported")
 
@@ -323,7 +318,7 @@ def test_a_change_compared_with_gdp_keeps_its_verdict(store):
 ])
 def test_a_slowing_growth_is_no_fall(store, sentence, span, value):
     """"growth eased 5.9%": growth slowed; the verb is the growth's, so it does not make the rate a fall."""
-    assert _exact(spot.spot(sentence, store=store, published="2025-06-01"), span).value == value
+    assert exact(spot.spot(sentence, store=store, published="2025-06-01"), span).value == value
 
 
 @pytest.mark.parametrize("text, span", [
@@ -336,7 +331,7 @@ def test_a_slowing_growth_is_no_fall(store, sentence, span, value):
 ])
 def test_a_lede_s_other_places_stay_out_of_the_index(store, text, span):
     """A lede's place is the index's only in a sentence on innovation, and not after another ranking is named."""
-    figure = _exact(spot.spot(text, store=store, published="2024-10-01"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-10-01"), span)
     assert figure.match is None or figure.match.indicator != "gii_rank"
 
 
@@ -354,7 +349,7 @@ def test_a_partner_named_in_passing_keeps_its_place_in_the_index(store):
     one place to 9th place" after the index's sentence is Germany's GII 2024 place (9th)."""
     text = ("Switzerland tops the Global Innovation Index 2024 for the 14th year. Switzerland's most important trading "
             "partner, Germany, dropped one place to 9th place.")
-    figure = _exact(spot.spot(text, store=store, published="2024-09-26"), "9th")
+    figure = exact(spot.spot(text, store=store, published="2024-09-26"), "9th")
     assert (figure.match.indicator, figure.entity, figure.verdict) == ("gii_rank", "DEU", "supported")
 
 
@@ -365,11 +360,11 @@ def test_a_partner_named_in_passing_keeps_its_place_in_the_index(store):
 def test_an_ordinal_year_at_the_top_is_a_streak_not_a_place(store, sentence):
     """"for the 14th year": Switzerland's 14th year first (GII 2011-2024), not a 14th place; it had been contradicted
     against Switzerland's 1st place (a false accusation found while mending the pass)."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-09-26"), "14th")
+    figure = exact(spot.spot(sentence, store=store, published="2024-09-26"), "14th")
     assert figure.role == "streak"
     assert figure.verdict not in ACCUSING
 
 
 def test_an_ordinal_year_of_something_is_no_streak(store):
-    figure = _exact(spot.spot("China is in the 3rd year of the plan.", store=store, published="2024-09-26"), "3rd")
+    figure = exact(spot.spot("China is in the 3rd year of the plan.", store=store, published="2024-09-26"), "3rd")
     assert figure.role != "streak"

@@ -9,19 +9,14 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
+from texts import ACCUSING, exact
 
-ACCUSING = ("contradicted", "misleading")
 SUPPORTING = ("supported", "supported-rounded")
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass38")
-
-
-def _exact(found, span: str):
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 # -- a growth's base, a month with its year ----------------------------------------------------------------------
@@ -41,14 +36,14 @@ MONTHS_TEXT = ("China's module exports came to 15.3 GW in January, a 24% increas
 def test_a_base_month_with_its_year_is_no_period_of_the_figure(store, span, period, base):
     """Ember holds China's module exports by month (15.33 GW in January 2023, 12.40 GW in December 2022, 11.58 GW in
     January 2022): "on January 2022" had dated the rate and the level before it in 2022."""
-    figure = _exact(spot.spot(MONTHS_TEXT, store=store, published="2023-03-30"), span)
+    figure = exact(spot.spot(MONTHS_TEXT, store=store, published="2023-03-30"), span)
     assert figure.period == period
     assert (figure.match.base_period if figure.match else "") == base
     assert figure.verdict not in ACCUSING
 
 
 def test_month_on_month_with_the_year_is_judged_from_the_month_before(store):
-    figure = _exact(spot.spot(MONTHS_TEXT, store=store, published="2023-03-30"), "24%")
+    figure = exact(spot.spot(MONTHS_TEXT, store=store, published="2023-03-30"), "24%")
     assert figure.match.indicator == "solar_exports_capacity" and figure.match.derivation == "growth"
     assert "2022-12" in figure.explanation and figure.verdict in SUPPORTING  # 15,331.9 / 12,401.9 − 1 = +23.6%
 
@@ -61,7 +56,7 @@ def test_month_on_month_with_the_year_is_judged_from_the_month_before(store):
 def test_a_level_in_brackets_after_a_base_date_is_the_bases(store, text):
     """Reviewers: "up 87% on March 2023 ($197 million)" names March 2023's own level (Ember: 0.197 billion dollars of
     panels to Pakistan, 0.3685 billion in March 2024); read as March 2024's it was contradicted."""
-    figure = _exact(spot.spot(text, store=store, published="2026-06-01"), "$197 million")
+    figure = exact(spot.spot(text, store=store, published="2026-06-01"), "$197 million")
     assert figure.role == "earlier" and figure.period == "2023-03" and figure.verdict not in ACCUSING
 
 
@@ -71,7 +66,7 @@ def test_a_level_in_brackets_after_a_base_date_is_the_bases(store, text):
     ("Imports rose 5.7% in December 2025, accelerating sharply compared with November 2025.", "5.7%"),
 ])
 def test_a_pace_compared_with_a_dated_month_is_no_month_on_month_growth(store, sentence, span):
-    figure = _exact(spot.spot(sentence, store=store, published="2026-01-20"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2026-01-20"), span)
     assert not figure.frame.get("over_years")
 
 
@@ -79,7 +74,7 @@ def test_a_month_on_month_base_after_a_year_on_year_rate_is_still_its_own(store)
     """"rose 7.6% year on year in May 2024 and, compared with April, were up 3.4%" (customs: 302.4 against 292.5
     billion dollars): the 3.4% is month on month, as the start code read it."""
     text = "China's exports rose 7.6% year on year in May 2024 and, compared with April, were up 3.4%."
-    figure = _exact(spot.spot(text, store=store, published="2024-06-10"), "3.4%")
+    figure = exact(spot.spot(text, store=store, published="2024-06-10"), "3.4%")
     assert figure.frame.get("base_period") == "2024-04"
 
 
@@ -90,7 +85,7 @@ def test_a_month_on_month_base_after_a_year_on_year_rate_is_still_its_own(store)
 def test_bases_without_a_month_before(store, sentence, span, period, base):
     """"compared with December" in January is the month before (it had been read as December of the same year, so no
     base); "on 2022 levels" is a base, not the figure's year."""
-    figure = _exact(spot.spot(sentence, store=store, published="2024-03-30"), span)
+    figure = exact(spot.spot(sentence, store=store, published="2024-03-30"), span)
     assert figure.period == period
     assert figure.frame.get("base_period") in (base, "2022" if base is None else base)
 
@@ -110,7 +105,7 @@ def test_places_listed_under_the_index(store, text, spans):
     ranking: the numbers had been counts, and no series."""
     found = spot.spot(text, store=store, published="2024-10-01")
     for span in spans:
-        figure = _exact(found, span)
+        figure = exact(found, span)
         assert figure.unit == "rank" and figure.match.indicator == "gii_rank" and figure.period == "2024"
         assert figure.verdict in SUPPORTING
 
@@ -118,7 +113,7 @@ def test_places_listed_under_the_index(store, text, spans):
 def test_a_wrong_place_listed_is_never_accused(store):
     """The ranking is assumed from the text before the list: a place that disagrees is needs-review."""
     found = spot.spot(LEAD + "Ranks in Asia:\n\n- China: 12\n- Japan: 13\n", store=store, published="2024-10-01")
-    figure = _exact(found, "12")
+    figure = exact(found, "12")
     assert figure.unit == "rank" and figure.verdict == "needs-review"
 
 
@@ -149,7 +144,7 @@ def test_research_and_experimental_development_is_r_and_d(store):
     """NBS: 3.61 trillion yuan of R&D spending in 2024 ("expenditure on research and experimental development")."""
     text = ("China's total expenditure on research and experimental development (R&D) exceeded 3.6 trillion yuan in "
             "2024.")
-    figure = _exact(spot.spot(text, store=store, published="2025-01-23"), "exceeded 3.6 trillion yuan")
+    figure = exact(spot.spot(text, store=store, published="2025-01-23"), "exceeded 3.6 trillion yuan")
     assert figure.match.indicator == "rd_expenditure" and figure.verdict in SUPPORTING
 
 
@@ -165,7 +160,7 @@ def test_a_partners_share_of_the_flow_said_before(store, text, published, span, 
     """Ember: China's panel exports to Europe over the world's (72.5 of 133.0 GW in January-October 2022, 54.5%; 9.74
     of 23.35 GW in March 2024, 41.7%). Without a flow word in its own sentence the share had been Europe's own, and no
     series."""
-    figure = _exact(spot.spot(text, store=store, published=published), span)
+    figure = exact(spot.spot(text, store=store, published=published), span)
     assert (figure.match.indicator, figure.match.derivation, figure.period) == ("solar_exports_capacity",
                                                                                 "partner_share", period)
     assert figure.entity == "CHN" and figure.verdict == "needs-review"  # InfoLink's count beside Ember's
@@ -182,7 +177,7 @@ def test_a_partners_share_of_the_flow_said_before(store, text, published, span, 
 ])
 def test_a_share_of_another_total_is_not_a_partners_share_of_chinas_exports(store, text, span):
     """Another total (installations, a region's imports, GDP) is not China's exports: no partner share."""
-    figure = _exact(spot.spot(text, store=store, published="2024-04-29"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-04-29"), span)
     assert not figure.match or figure.match.derivation != "partner_share"
 
 
@@ -199,11 +194,11 @@ def test_months_after_a_look_back_stay_in_the_texts_year(store, span, period):
     """Ember: China's panel exports to Europe were 8.6 GW in January 2023 and 8.4 GW in February 2023. A sentence
     without figures moving from "late last year" into "this year", and "that of the high season last year" (a base),
     had set the text's year to 2022 and dated these months a year early."""
-    figure = _exact(spot.spot(YEARS_TEXT, store=store, published="2023-03-28"), span)
+    figure = exact(spot.spot(YEARS_TEXT, store=store, published="2023-03-28"), span)
     assert figure.period == period and figure.match.indicator == "solar_exports_capacity"
 
 
 def test_a_sentence_without_figures_on_one_year_still_sets_it(store):
     text = "Exports were weak in 2022. In January, China exported 9.1 GW of modules."
-    figure = _exact(spot.spot(text, store=store, published="2023-03-28"), "9.1 GW")
+    figure = exact(spot.spot(text, store=store, published="2023-03-28"), "9.1 GW")
     assert figure.period == "2022-01"

@@ -10,18 +10,12 @@ from __future__ import annotations
 import pytest
 
 from indicators import spot
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, exact
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass39")
-
-
-def _exact(found, span: str):
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 # -- a change's base level, with a change noun between ----------------------------------------------------------
@@ -40,7 +34,7 @@ MODULES = ("China exported 22.1 GW of modules in June, a 4% month-on-month incre
     ("106.1 GW", "2023-H1"),  # the same months a year before (was 2023 as a whole)
 ])
 def test_a_base_level_is_of_the_period_its_change_is_over(store, span, period):
-    figure = _exact(spot.spot(MODULES, store=store, published="2024-07-31"), span)
+    figure = exact(spot.spot(MODULES, store=store, published="2024-07-31"), span)
     assert figure.period == period
     assert figure.verdict not in ACCUSING
 
@@ -48,7 +42,7 @@ def test_a_base_level_is_of_the_period_its_change_is_over(store, span, period):
 def test_a_base_of_the_month_before_is_judged_against_that_month(store):
     """Ember: China's module exports 21.3 GW in May 2024 (stored): "from 21.2 GW" rounds to it; it had been judged
     against June 2023."""
-    figure = _exact(spot.spot(MODULES, store=store, published="2024-07-31"), "21.2 GW")
+    figure = exact(spot.spot(MODULES, store=store, published="2024-07-31"), "21.2 GW")
     assert figure.match.indicator == "solar_exports_capacity" and figure.match.period == "2024-05"
 
 
@@ -64,7 +58,7 @@ def test_a_base_of_the_month_before_is_judged_against_that_month(store):
      "227 GW in 2023.", "227 GW", "2023"),
 ])
 def test_near_wordings_keep_their_reading(store, text, span, period):
-    figure = _exact(spot.spot(text, store=store, published="2024-07-31"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-07-31"), span)
     assert figure.period == period
 
 
@@ -113,7 +107,7 @@ def test_bare_places_after_the_index_are_its_ranks(store, span, entity, period):
      "13"),
 ])
 def test_other_bare_numbers_are_no_places_in_the_index(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2024-09-26"), span)
+    figure = exact(spot.spot(text, store=store, published="2024-09-26"), span)
     assert figure.match is None or figure.match.indicator != "gii_rank"
     assert figure.verdict not in ACCUSING
 
@@ -178,7 +172,7 @@ def test_a_carried_ratio_that_disagrees_is_never_an_accusation(store):
      "8.3 percent"),
 ])
 def test_other_percentages_after_a_ratio_keep_their_reading(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2025-03-01"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-03-01"), span)
     assert figure.unit != "percent of GDP"
 
 
@@ -189,7 +183,7 @@ def test_places_carry_on_through_sentences_that_read_places(store):
     text = ("WIPO published the Global Innovation Index 2024 on Thursday. China ranked 11th.\n\nThe top ten economies "
             "were Switzerland, Sweden, the US, Singapore, the UK, South Korea, Finland, the Netherlands, Germany and "
             "Denmark. The US came in at 3.")
-    figure = _exact(spot.spot(text, store=store, published="2024-10-01"), "3")
+    figure = exact(spot.spot(text, store=store, published="2024-10-01"), "3")
     assert figure.unit == "rank" and figure.match.indicator == "gii_rank" and figure.entity == "USA"
     assert figure.frame["subject_from"] == "assumed" and figure.verdict not in ACCUSING
 
@@ -204,8 +198,8 @@ def test_a_month_opening_a_records_window_dates_no_figure(store):
             "expansion since February 2023, contributing 27.1 per cent of China's imports value from Asean. Overall, "
             "China's imports rebounded by 3.0 per cent y-o-y (September 2023: -6.3 per cent y-o-y).")
     found = spot.spot(text, store=store, published="2023-11-08")
-    assert _exact(found, "27.1 per cent").period == "2023-10"
-    rebound = _exact(found, "3.0 per cent")
+    assert exact(found, "27.1 per cent").period == "2023-10"
+    rebound = exact(found, "3.0 per cent")
     assert rebound.period == "2023-10" and rebound.match.indicator == "goods_imports_usd_yoy_pct"
     assert rebound.verdict in ("supported", "supported-rounded")
 
@@ -224,7 +218,7 @@ def test_a_month_opening_a_records_window_dates_no_figure(store):
 def test_a_months_base_said_on_its_month_leaves_the_text_on_its_own(store, text, span, period):
     """"down on May's $103.22bn", "an improvement on May's 34.5% slump": May's is the base's (GACC: June 2025
     surplus 114.77, May 103.22 billion USD, stored); the sentences had carried May on to the next."""
-    figure = _exact(spot.spot(text, store=store, published="2025-07-14"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-07-14"), span)
     assert figure.period == period
     assert figure.verdict not in ACCUSING
 
@@ -234,7 +228,7 @@ def test_a_records_month_with_its_figure_still_dates_it(store):
     record's window opens (GACC: September 2024 surplus 81.71 billion USD, stored)."""
     text = ("China's trade surplus narrowed in September. This was the lowest surplus registered since September 2024 "
             "when it stood at $81.69bn.")
-    figure = _exact(spot.spot(text, store=store, published="2025-10-13"), "$81.69bn")
+    figure = exact(spot.spot(text, store=store, published="2025-10-13"), "$81.69bn")
     assert figure.period == "2024-09" and figure.verdict not in ACCUSING
 
 
@@ -248,7 +242,7 @@ def test_a_records_month_with_its_figure_still_dates_it(store):
 ])
 def test_a_figure_said_last_is_the_release_before(store, text, span, period, role):
     """GACC: China's imports in US dollars fell 1.4% year on year in March 2023 (stored)."""
-    figure = _exact(spot.spot(text, store=store, published="2023-05-09"), span)
+    figure = exact(spot.spot(text, store=store, published="2023-05-09"), span)
     assert (figure.period, figure.role) == (period, role)
     assert figure.verdict not in ACCUSING
 
@@ -287,7 +281,7 @@ def test_the_base_of_a_bilateral_figure_is_bilateral_too(store, text):
      "128 GW", "2024-H1"),
 ])
 def test_bases_keep_the_periods_their_own_words_give(store, text, span, period):
-    figure = _exact(spot.spot(text, store=store, published="2025-10-13"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-10-13"), span)
     assert figure.period == period and figure.verdict not in ACCUSING
 
 
@@ -308,7 +302,7 @@ def test_bases_keep_the_periods_their_own_words_give(store, text, span, period):
      "2023", "2024-10-14"),
 ])
 def test_fourth_review_near_wordings(store, text, span, period, published):
-    figure = _exact(spot.spot(text, store=store, published=published), span)
+    figure = exact(spot.spot(text, store=store, published=published), span)
     assert figure.period == period and figure.verdict not in ACCUSING
     if span == "19.8 GW":
         assert not figure.frame.get("counterpart")
@@ -317,7 +311,7 @@ def test_fourth_review_near_wordings(store, text, span, period, published):
 def test_a_true_contradiction_against_a_bound_stays_one(store):
     """GACC: China's 2025 trade surplus was less than $1.2 trillion as stored (typed "nearly"); "$1.21 trillion" is on
     the closed side of the bound: contradicted, as before pass 39's bound rule."""
-    figure = _exact(spot.spot("China's trade surplus in goods hit a record $1.21 trillion in 2025.", store=store,
+    figure = exact(spot.spot("China's trade surplus in goods hit a record $1.21 trillion in 2025.", store=store,
                               published="2026-01-20"), "$1.21 trillion")
     assert figure.verdict == "contradicted"
 
@@ -333,7 +327,7 @@ def test_a_true_contradiction_against_a_bound_stays_one(store):
 def test_a_base_after_its_subject_said_again_is_not_the_partners(store, text):
     """Ember: China's module exports to the world were $2.66 billion in April 2024, to Europe $1.36 billion (stored):
     the base of the restated exports is the world's; given Europe as partner, it had been called false."""
-    base = _exact(spot.spot(text, store=store, published="2024-06-20"), "$2.66bn")
+    base = exact(spot.spot(text, store=store, published="2024-06-20"), "$2.66bn")
     assert not base.frame.get("counterpart") and base.verdict not in ACCUSING
 
 
@@ -342,7 +336,7 @@ def test_a_base_after_its_subject_said_again_is_not_the_partners(store, text):
     ("China spent 2.68% of its GDP on R&D in 2024. Korea saves about 35 percent, Japan 3.4 percent.", "3.4 percent"),
 ])
 def test_a_carried_ratio_needs_an_item_of_its_own(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2025-03-01"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-03-01"), span)
     assert figure.unit != "percent of GDP"
 
 
@@ -357,5 +351,5 @@ def test_a_figure_of_beijing_is_never_accused_as_chinas(store):
     (China's was 2.65%, stored); read as China's, it had been called false (a reviewer's finding, start code too)."""
     text = ("Beijing spent 6.6 percent of its GDP on R&D in 2023, the highest of any Chinese region. Shanghai spends "
             "4.4 percent, Guangdong 3.5 percent.")
-    figure = _exact(spot.spot(text, store=store, published="2024-12-01"), "6.6 percent")
+    figure = exact(spot.spot(text, store=store, published="2024-12-01"), "6.6 percent")
     assert figure.verdict not in ACCUSING and figure.frame["entity_from"] == "assumed"

@@ -9,18 +9,12 @@ import pytest
 
 from indicators import spot
 from indicators.spot.text import sentences
-
-ACCUSING = ("contradicted", "misleading")
+from texts import ACCUSING, exact
 
 
 @pytest.fixture(scope="module")
 def store(snapshot_copy):
     return snapshot_copy("spot-pass40")
-
-
-def _exact(found, span: str):
-    [candidate] = [c for c in found if c.span == span]
-    return candidate
 
 
 # -- a published "nearly" ---------------------------------------------------------------------------------------
@@ -36,7 +30,7 @@ def _exact(found, span: str):
     ("China's trade surplus in goods hit a record $1.21 trillion in 2025.", "$1.21 trillion", "contradicted"),
 ])
 def test_a_published_nearly_reaches_just_below_its_figure(store, text, span, verdict):
-    figure = _exact(spot.spot(text, store=store, published="2026-01-20"), span)
+    figure = exact(spot.spot(text, store=store, published="2026-01-20"), span)
     assert figure.verdict == verdict, figure.explanation
     if verdict == "inconclusive":
         assert "a bound, not an exact figure" in figure.explanation
@@ -52,12 +46,12 @@ def test_a_published_nearly_reaches_just_below_its_figure(store, text, span, ver
 def test_domestic_sales_said_before_the_subject_are_domestic_sales(store, text, span):
     """CAAM: all vehicle sales rose 9.4% in 2025, domestic sales almost 7%: "domestic vehicle sales" had been read as
     all sales, and 6.5% called false against 9.4%."""
-    figure = _exact(spot.spot(text, store=store, published="2026-01-20"), span)
+    figure = exact(spot.spot(text, store=store, published="2026-01-20"), span)
     assert figure.match.indicator == "vehicle_domestic_sales_yoy_pct" and figure.verdict not in ACCUSING
 
 
 def test_sales_without_domestic_stay_all_sales(store):
-    figure = _exact(spot.spot("China's vehicle sales rose 9.4% in 2025.", store=store, published="2026-01-20"), "9.4%")
+    figure = exact(spot.spot("China's vehicle sales rose 9.4% in 2025.", store=store, published="2026-01-20"), "9.4%")
     assert figure.match.indicator == "vehicle_sales_yoy_pct" and figure.verdict == "supported"
 
 
@@ -145,14 +139,14 @@ def test_sentences_of_a_numbered_list(text, pieces):
 def test_a_related_series_that_cannot_decide_keeps_the_figure_from_an_accusation(store):
     """CAAM 2025: all vehicle sales +9.4%, domestic sales "almost 7%". "Sales" may mean sales at home (vocabulary
     measure_related), where 6.5% may be true: needs review, naming that series (it had been contradicted)."""
-    figure = _exact(spot.spot("China's vehicle sales rose 6.5% in 2025.", store=store, published="2026-01-20"), "6.5%")
+    figure = exact(spot.spot("China's vehicle sales rose 6.5% in 2025.", store=store, published="2026-01-20"), "6.5%")
     assert figure.verdict == "needs-review"
     assert "vehicle_domestic_sales_yoy_pct" in figure.explanation and "neither confirms nor contradicts" in figure.explanation
 
 
 def test_a_related_series_that_contradicts_too_leaves_the_accusation(store):
     """Both readings false (all sales +9.4%, domestic "almost 7%"): 15% stays contradicted."""
-    figure = _exact(spot.spot("China's vehicle sales rose 15% in 2025.", store=store, published="2026-01-20"), "15%")
+    figure = exact(spot.spot("China's vehicle sales rose 15% in 2025.", store=store, published="2026-01-20"), "15%")
     assert figure.verdict == "contradicted", figure.explanation
 
 
@@ -175,13 +169,13 @@ def test_a_figure_measured_another_way_is_never_accused(store, text):
 
 
 def test_units_measured_as_units_stay_accused(store):
-    figure = _exact(spot.spot("China's domestic sales of vehicles rose 3% in 2025.", store=store,
+    figure = exact(spot.spot("China's domestic sales of vehicles rose 3% in 2025.", store=store,
                               published="2026-01-20"), "3%")
     assert figure.verdict == "contradicted", figure.explanation
 
 
 def test_domestic_sales_of_a_year_not_over_are_its_months_so_far(store):
-    figure = _exact(spot.spot("CAAM said domestic vehicle sales this year rose 5.9%.", store=store,
+    figure = exact(spot.spot("CAAM said domestic vehicle sales this year rose 5.9%.", store=store,
                               published="2025-12-11"), "5.9%")
     assert figure.period == "2025-01/2025-11" and figure.verdict not in ACCUSING
 
@@ -209,12 +203,12 @@ def test_a_year_in_an_items_aside_is_the_asides_not_the_next_items(store):
 def test_a_flow_after_a_partners_flow_is_never_judged_as_the_total(store, text, span):
     """dev201's first run: the imports said after exports "to the U.S." were judged as China's total imports
     ($2.59 trillion) and called false. The sentence's partner may be theirs too: never an accusation."""
-    figure = _exact(spot.spot(text, store=store, published="2025-05-09"), span)
+    figure = exact(spot.spot(text, store=store, published="2025-05-09"), span)
     assert figure.verdict not in ACCUSING, figure.explanation
 
 
 def test_a_total_said_after_a_partners_flow_stays_the_total(store):
-    figure = _exact(spot.spot("China's exports to the US rose 5% in 2024, while total exports rose 10% in yuan terms.",
+    figure = exact(spot.spot("China's exports to the US rose 5% in 2024, while total exports rose 10% in yuan terms.",
                               store=store, published="2025-05-09"), "10%")
     assert "may be with it too" not in figure.explanation
 
@@ -257,7 +251,7 @@ def test_sentences_ending_in_numbers_in_sequence_are_no_list(store, text):
      "$3.2 trillion"),
 ])
 def test_incidental_words_and_places_leave_a_true_contradiction(store, text, span):
-    figure = _exact(spot.spot(text, store=store, published="2026-01-20"), span)
+    figure = exact(spot.spot(text, store=store, published="2026-01-20"), span)
     assert "another way" not in figure.explanation and "as a partner of a flow" not in figure.explanation
 
 
