@@ -153,6 +153,8 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         # year or economy may be a forecast's or a comparison's)
         headline = frames.Context(published=published_date)
         frames.frames_of(meta["title"], headline, 0, limit=MAX_SENTENCE_FIGURES)
+        context.goods_exports_said = headline.goods_exports_said  # "China's annual exports drop ...": what the body's
+        # bare "shipments" are (assumed)
         if any(m.value == headline.rank_subject and m.words[:1].isupper() for m in mentions("subject", meta["title"])):
             # a ranking named by its name ("Global Innovation Index"), not a description ("top 10 global innovative
             # nations" may be another publisher's ranking)
@@ -1070,7 +1072,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
         # "10th in 2024, according to the GII released on Tuesday": the year said, or the edition the words name;
         # judged on each (drafting: an accusation only when every reading disagrees)
         candidate._periods = [frame.period, *frame.period_readings]
-    elif (whole := _whole_year_reading(candidate, frame, best, entity, sentence)):
+    elif (whole := _whole_year_reading(candidate, frame, best, entity, sentence, published)):
         candidate._periods = [frame.period, whole]
     freq = entry.holds(entity, frame.period.split("/")[-1] if frame.period else None) or matching.freq_of(frame.period)
     same = [o for o in options if matching.same_dimensions(o.entry, entry) and not o.narrower]
@@ -1146,17 +1148,20 @@ PART_OF_A_YEAR_SAID = re.compile(rf"\b(?:{frames.MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul
 """Words naming a part of a year in a sentence: its figure's part is said there, not only carried."""
 
 
-def _whole_year_reading(candidate: Candidate, frame: frames.Frame, best, entity: str, sentence: str) -> str:
+def _whole_year_reading(candidate: Candidate, frame: frames.Frame, best, entity: str, sentence: str,
+                        published: date | None) -> str:
     """"The trade surplus rose to a record nearly $1.2 trillion" after a paragraph on December: a sum or count whose
     part of a year was carried or assumed, not said, may be the year's total the release gives beside the month's;
     the year is judged too, and taken only when it holds the figure and the part does not (drafting._judge; a month's
     level is about a twelfth of the year's, so both cannot hold one figure as stated or "nearly"; "more than" a month's
-    figure any year holds). '' when the year is no reading, or the sentence names a part of a year itself."""
+    figure any year holds). '' when the year is no reading: the sentence names a part of a year itself, or the year
+    was not over by the text's date ("Exports rose 8.7% in August. The surplus was 7.06 trillion yuan": not 2024's)."""
     found = PART_OF_A_YEAR.fullmatch(frame.period or "")
     if not found or frame.period_from not in ("context", "assumed") or candidate.role != "figure" \
             or candidate.comparator not in ("~=", "<") \
             or frame.kind not in ("money", "count") or frame.transformation not in (None, "", "level") \
-            or best.derivation or not best.entry.holds(entity, found.group(1)) or PART_OF_A_YEAR_SAID.search(sentence):
+            or best.derivation or not best.entry.holds(entity, found.group(1)) or PART_OF_A_YEAR_SAID.search(sentence) \
+            or published is None or int(found.group(1)) >= published.year:
         return ""
     return found.group(1)
 

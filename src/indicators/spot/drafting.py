@@ -271,6 +271,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     held_before = _held_before_revisions(accused, store, as_of)  # one check of the store before each revision day
     for k, (c, chosen, disagreeing) in enumerate(accused):
         holding = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict in SUPPORTING]
+        if _market_sales_held(c, holding, asked.get(k, []), others):
+            continue
         # a series of the same subject its words may mean (another measure or basis) that neither confirms nor
         # contradicts the figure ("sales rose 6.5%" against domestic sales' "nearly 7%"): the text may mean that one,
         # where it may be true (a narrower or wider subject's undecided verdict says nothing of the figure's own)
@@ -409,6 +411,26 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
             if getattr(c, "_every_reading_accuses", False):
                 c.explanation += (f" The period is {c.period}, or the {', '.join(c._periods[1:])} edition (its data "
                                   f"year {c.period}): the figure disagrees with each.")
+
+
+def _market_sales_held(c, holding: list, asked: list, others: dict) -> bool:
+    """"Vehicle sales in China grew almost 7% to 27.3 million units in 2025": sales said "in China" are CAAM's total
+    (with exports) or the sales at home, and the figure is read on whichever of the two holds it (the other, which
+    disagrees, is named); True when it was so read."""
+    if not c.frame.get("sales_in_market"):
+        return False
+    for claim_id, entry in asked:
+        if entry in holding and entry.measure in ("sales", "domestic_sales") and entry.measure != c.match.measure \
+                and overlapping(entry.subject, c.match.subject):
+            before = f"{c.match.source}/{c.match.indicator}"
+            switch_series(c, _Alt(entry))
+            c.match.measure, c.match.subject = entry.measure, entry.subject
+            result = others[claim_id]
+            c.verdict, c.loader = result.verdict, result.loader
+            c.explanation = (f"{result.explanation} (“in China”: read as {_series_words(entry)}, where the figure "
+                             f"holds; on {before} the engine says contradicted.)")
+            return True
+    return False
 
 
 FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|into)\s+(?:the\s+)?$")

@@ -306,6 +306,7 @@ class Frame:
     measure: str | None = None
     measure_from: str = ""
     measures: tuple[str, ...] = ()  # more than one when the text says "production and sales"
+    sales_in_market: bool = False  # "vehicle sales in China": CAAM's total (with exports) or the sales at home
     subject: str | None = None
     subject_from: str = ""
     basis: str | None = None
@@ -369,6 +370,7 @@ class Context:
     basis: str | None = None  # the source named last in the paragraph (whose figures they are)
     bases_named: set = field(default_factory=set)  # every source the text named so far
     last_entity: str | None = None  # the economy of the previous sentence's figures, when the sentence named it
+    economies_before: tuple[str, ...] = ()  # the economies the previous sentence named ("China ... while Switzerland")
     paragraph: int = -1
     rank_subject: str | None = None  # what the last stated rank ranks ("10th in the innovation ranking")
     lede_ranking: str | None = None  # the ranking the opening paragraphs name, for a lede's places (ranking_named_early)
@@ -377,6 +379,7 @@ class Context:
     gii_before: bool = False  # the sentence before named the Global Innovation Index and no other scale
     listed_places: frozenset[int] = frozenset()  # offsets in the text of places in lists one item a line
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
+    goods_exports_said: bool = False  # the text (or its headline) spoke of China's exports of goods as a whole
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
     pv_parts_paragraph: int | None = None  # the last paragraph naming PV modules or wafers (cells are then cells)
@@ -1303,6 +1306,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.kind == "count" and LIST_SIZE.search(sentence[max(0, figure.start - 12): figure.start]):
                 frame.subject, frame.subject_from = "other:list_size", "stated"
                 frame.notes.append("the size of a list (“top 100 clusters”), not a count of what the list holds")
+            _place_in_a_field(frame, figure, sentence)
             _not_series_noun(frame, figure, sentence)
             _received_by_an_office(frame, sentence)
             _spent_on_another(frame, figure, sentence)
@@ -3587,6 +3591,7 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # exports ("auto sales in China totaled 21.9 million cars last year while exports jumped to 4.1 million"),
         # the sales at home, assumed too
         said = f"{near.words}{market.match(sentence, near.end).group(0)}"
+        frame.sales_in_market = True  # (drafting: judged on whichever of the two holds it)
         if any(m.value == "exports" for m in items):
             frame.measure, frame.measures = "domestic_sales", ("domestic_sales",)
             frame.notes.append(f"“{said}” beside exports: the sales at home, assumed")
@@ -3595,9 +3600,6 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         frame.measure_from = "assumed"
 
 
-SHARE_OF_BEFORE = re.compile(r"(?i)\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|its\s+|China's\s+)?(?:total\s+|all\s+|"
-                             r"overall\s+)?[\w\s-]{0,30}$")
-"""Before a subject, a percentage of it ("accounting for 46.7 percent of total new vehicle"): the share's whole."""
 CONTRAST = re.compile(r"(?i),\s*(?:while|whereas|but)\b|;")
 """A clause break into another clause's own statement ("..., while imports fell 3%")."""
 CHANGE_NOUN_AFTER = re.compile(r"(?i)\s*(?:year-on-year\s+|annual\s+|yearly\s+)?(?:rise|increase|gain|growth|jump|surge|"
@@ -3681,6 +3683,34 @@ def _evs_made_or_sold(frame: Frame, before: str) -> None:
             and frame.measure_from == "stated" and not RATIO_WORDS.search(before):
         frame.subject, frame.subject_from = "nev", "assumed"
         frame.notes.append("EVs made or sold read as new energy vehicles (CAAM's count: battery and plug-in hybrid)")
+
+
+FIELD_AFTER_A_PLACE = re.compile(r"\s+(?:place\s+|position\s+)?in\s+(?!(?:the\s+)?(?:world|globe|index|ranking|"
+                                 r"rankings|overall|GII|[A-Z])|(?:19|20)\d{2}\b|(?:this|that|last|the\s+same)\s+year)"
+                                 r"((?:[a-z][\w-]*)(?:,?\s+(?:and\s+)?[a-z][\w-]*){0,8})")
+"""After a place, "in" and the field it is in, in lower case ("ranking first in industrial designs by origin,
+utility models by origin and trademarks"): not the world, the index, a year, nor a name."""
+
+
+GROUP_WORDS = re.compile(r"(?i)\b(?:group|region|category|income|pillar|sub-?index|indicators?)\b")
+"""Words of a part of a ranking a place may be in ("in the upper-middle-income group", "in its region")."""
+
+
+def _place_in_a_field(frame: Frame, figure: Figure, sentence: str) -> None:
+    """"The 2025 Global Innovation Index shows China ranking first in industrial designs by origin, utility models by
+    origin and trademarks by origin": a place in a field of the ranking (an indicator, a pillar, a region) is not the
+    ranking's overall place (it had been called false against China's 10th); the store's overall places do not hold
+    it (`other:field`); a field is what the words after "in" name (trademarks, designs) or a group, a region or a
+    pillar, not the ranking's own words ("first in innovation", "59th in the classification")."""
+    if frame.kind != "rank" or frame.subject not in _ranked_subjects() or frame.subject == "st_clusters":
+        return
+    field = FIELD_AFTER_A_PLACE.match(sentence, figure.end)
+    named = [m.value for m in mentions("subject", field.group(1))] if field else []
+    if field is None or any(v in _ranked_subjects() for v in named) \
+            or not (named or GROUP_WORDS.search(field.group(1))):
+        return  # ("38th in the classification", "in the latest edition": the ranking's own words)
+    frame.subject, frame.subject_from = "other:field", "stated"
+    frame.notes.append(f"a place in “{field.group(1)}”, a field of the ranking, not its overall place")
 
 
 @functools.cache  # built once from the catalogue shipped in the package
@@ -3857,9 +3887,7 @@ def _subject(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         # "exports of mechanical and electrical products totaled ..., up 3.6 percent ..., accounting for 57.1
         # percent of merchandise exports": a subject after another figure is that figure's; the one before is this one's
         earlier = [m for m in items if m.end <= figure.start]
-        near = earlier[-1] if earlier else None if SHARE_OF_BEFORE.search(sentence, figure.end, near.start) else near
-        # ("Sales ... increased by 32.7 percent to more than 12.94 million units, accounting for 46.7 percent of total
-        # new vehicle sales": the whole of the share that follows is not what was sold; the subject is carried)
+        near = earlier[-1] if earlier else near
     if near is not None and near.start >= figure.end and frame.measure in FLOWS and frame.measure_from == "stated" \
             and not near.value.startswith("other:") and not catalogue.within(near.value, "goods_services"):
         # "The 8.7 percent increase in exports in August ... outpaced China's GDP growth projection of 5 percent":
@@ -4228,11 +4256,12 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         and context.named_in.get(carried, (context.world_paragraph,))[0] < context.world_paragraph
     if context.last_entity and POINTING_BACK.search(sentence):  # "That is ten percent more": the same economy
         frame.entity, frame.entity_from = context.last_entity, "context"
-    elif context.world_paragraph >= 0 and IN_TOTAL_OPENING.match(sentence) \
+    elif context.world_paragraph >= 0 and IN_TOTAL_OPENING.match(sentence) and len(context.economies_before) != 1 \
             and frame.subject in (vocabulary().get("world_subjects") or ()):
         # "International patent applications rose by 0.5% ... China retains the lead ..., while Switzerland is
         # eighth. In total, more than 273,000 applications were received": the total of the world the text spoke of,
-        # not the economy named last (assumed)
+        # not the economy named last (assumed; after a sentence on one economy, "China's filings slipped 0.6%. In
+        # total, 69,610 applications were filed", that economy's)
         frame.entity, frame.entity_from = "WLD", "assumed"
         frame.notes.append("“in total” with no economy named, the world spoken of: read as the world's total")
     elif context.place and not world_since:
@@ -4260,8 +4289,10 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
-IN_TOTAL_OPENING = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|all\s+told)\b")
-"""A sentence opening with its total ("In total, more than 273,000 applications were received")."""
+IN_TOTAL_OPENING = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|all\s+told)\b(?![^.;]{0,40}?\b(?:they|the\s+"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten)|these|those|both|each)\b)")
+"""A sentence opening with its total ("In total, more than 273,000 applications were received"), not the total of
+economies it points back to ("In total, they filed 213,216", "Altogether, the two filed 102,484")."""
 WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
 """Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
 no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
@@ -4441,9 +4472,17 @@ def _shipments(places: list[Mention], frame: Frame, sentence: str, clause, conte
                        + (f" to {frame.counterpart_words}" if frame.counterpart else ""))
 
 
+EXPORTS_TO_A_PARTNER = re.compile(r"\b[Ee]xport(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:to|into)\s+(?:the\s+)?[A-Z]")
+"""Exports to a partner named ("Exports to the US plunged 20%"): a bilateral flow, not China's exports as a whole."""
+
+
 def _exports_said_before(context: Context) -> str | None:
     """"China's exports rebounded last month. Shipments to the rest of the world rose 5.9%": the subject of exports the
-    sentence before spoke of (China's: no other economy named), when it named exports but gave no figure of them."""
+    sentence before spoke of (China's: no other economy named), when it named exports but gave no figure of them; or
+    goods, in a text that spoke of China's exports of goods before ("Over the full year, shipments were up 5.5
+    percent" after a sentence on imports)."""
+    if context.goods_exports_said and context.measure != "exports" and context.last_named in (None, "CHN"):
+        return "goods"
     if context.measure != "exports" or context.last_named not in (None, "CHN"):
         return None
     subject = context.subject or "goods"
@@ -5603,7 +5642,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
         # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
         a, b = _clause_of(_clauses(sentence), figure.start)
-        whole_year, clause = bool(_full_year(sentence[a: figure.start])), (a, b)
+        whole_year, clause = bool(OWN_FULL_YEAR.search(sentence, a, figure.start)), (a, b)
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)
                       and off not in later_clauses_years]
         items = [start for start, _ in numbered_items(sentence)]
@@ -5656,7 +5695,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
                 frame.period_from = "unresolved"
                 return
             how = "assumed" if frame.role == "earlier" or parallel or borrowed else "stated"
-            if whole_year and min(usable, key=lambda t: t[:2])[0] and not year.isdigit() and year[:4].isdigit():
+            if whole_year and min(usable, key=lambda t: t[:2])[0] and not year.isdigit() and year[:4].isdigit() \
+                    and (context.published is None or int(year[:4]) < context.published.year):
                 # "the full-year trade surplus reached $1.189 trillion, after ... in November 2025": the whole year
                 # of the month another clause names (assumed)
                 frame.period, frame.period_from = year[:4], "assumed"
@@ -5714,7 +5754,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "in December" read in January, "in the first 11 months" read in January 2025, "in the first quarter" read
         # in March: the part of the year completed before the text, not one not yet over
         sub = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in sub.split("/"))
-    if sub and whole_year and (not clause[0] <= at < clause[1] or at > next_figure):
+    if sub and whole_year and (not clause[0] <= at < clause[1] or at > next_figure) \
+            and (published is None or int(sub[:4]) < published.year):
         # "China's full-year trade surplus reached $1.189 trillion, after surpassing $1 trillion in November":
         # November is the other clause's or the next figure's; this figure's own words say its whole year (assumed)
         frame.notes.append(f"“{_full_year(sentence[clause[0]: figure.start])}”: the whole year {sub[:4]}, not "
@@ -5912,6 +5953,13 @@ ANNUAL_CHANGE = re.compile(rf"(?i)\bannual\s+{CHANGE_NOUNS}s?\b")
 """A year-on-year change said "annual" ("the annual fall in imports eased to 7.3 percent"): in a text on August, the
 month's change; in a text on December, whose release gives the year too, the year's ("The annual rise in exports came
 to 5.9%")."""
+
+
+OWN_FULL_YEAR = re.compile(r"(?i)\b(?:full[- ]year|(?:whole|entire)[- ]year|year\s+as\s+a\s+whole)(?:['’]s)?\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:exports?|imports?|trade|surplus|deficit|balance|sales|output|"
+                           r"production|shipments)\b|\b(?:for|over|in)\s+the\s+(?:full|whole|entire)\s+year\b")
+"""Words of a whole year that govern a figure's measure ("China's full-year trade surplus", "for the whole year"): not
+"annual" (an annual basis, fair, review, rate), nor "full-year data due next month"."""
 
 
 def _full_year(sentence: str, period: str | None = None) -> str:
@@ -6212,9 +6260,15 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.last_entity = _heading_economy(sentence, places)
     elif set(_national_others(places, sentence)) - {context.last_entity}:
         context.last_entity = None  # another economy named since: "it" no longer points back to one
+    context.economies_before = _national_others(places, sentence)
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
+    if any(m.value == "exports" for m in measures) and not context.exports_of \
+            and set(_national_others(places, sentence)) <= {"CHN"} and not EXPORTS_TO_A_PARTNER.search(sentence):
+        # "China's annual exports drop for first time in seven years": China's exports of goods, what "shipments"
+        # with no measure of their own are later in the text (`_exports_said_before`)
+        context.goods_exports_said = True
     # (not a list's size said of no economy: "highlighting the top 100 science and technology clusters" names what
     # the report ranks, not the ranking the next places are in)
     # (nor an indicator's place: "first in 11 indicators" leaves the next "led at 32nd globally" in the index)
