@@ -153,8 +153,6 @@ def spot(text: str, *, store: Store, published: str | date | None = None, as_of:
         # year or economy may be a forecast's or a comparison's)
         headline = frames.Context(published=published_date)
         frames.frames_of(meta["title"], headline, 0, limit=MAX_SENTENCE_FIGURES)
-        context.goods_exports_said = headline.goods_exports_said  # "China's annual exports drop ...": what the body's
-        # bare "shipments" are (assumed)
         if any(m.value == headline.rank_subject and m.words[:1].isupper() for m in mentions("subject", meta["title"])):
             # a ranking named by its name ("Global Innovation Index"), not a description ("top 10 global innovative
             # nations" may be another publisher's ranking)

@@ -217,8 +217,8 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                 if results[f"{ids[0]}-p{k}"].verdict in SUPPORTING:  # the lede's figure is the other period's
                     held = results[f"{ids[0]}-p{k}"]
                     results[ids[0]] = dataclasses.replace(held, explanation=(
-                        f"{held.explanation} (The text does not say the period: read as {period}, which holds the "
-                        f"figure, not {c.period}, which does not; an assumption.)"))
+                        f"{held.explanation} (Read as {period}, which holds the figure, rather than {c.period}, which "
+                        f"does not; the text does not name one of them: an assumption.)"))
                     c.period = c.match.period = period
                     break
         first = results[ids[0]]

@@ -379,7 +379,6 @@ class Context:
     gii_before: bool = False  # the sentence before named the Global Innovation Index and no other scale
     listed_places: frozenset[int] = frozenset()  # offsets in the text of places in lists one item a line
     exports_of: str | None = None  # the subject of China's exports the text stated ("exported ... PV modules")
-    goods_exports_said: bool = False  # the text (or its headline) spoke of China's exports of goods as a whole
     partner_flow: bool = False  # the previous sentence with figures gave a flow to a partner ("Pakistan imported ...")
     mirror_flow: bool = False  # ... and read it as China's exports to that partner (its imports from China)
     pv_parts_paragraph: int | None = None  # the last paragraph naming PV modules or wafers (cells are then cells)
@@ -3585,12 +3584,16 @@ def _measure(items: list[Mention], figure: Figure, frame: Frame, clause, sentenc
         found = [near.value]
     order = {m.value: m.start for m in items}
     frame.measure, frame.measure_from, frame.measures = near.value, "stated", tuple(sorted(found, key=lambda v: order[v]))
-    if near.value == "sales" and (market := vocabulary()["_compiled"]["market_after_sales"]) is not None \
-            and market.match(sentence, near.end):
-        # "vehicle sales in China rose 4.5%": CAAM's total (with exports) or the sales at home, assumed; beside
-        # exports ("auto sales in China totaled 21.9 million cars last year while exports jumped to 4.1 million"),
-        # the sales at home, assumed too
-        said = f"{near.words}{market.match(sentence, near.end).group(0)}"
+    compiled = vocabulary()["_compiled"]
+    where = near.value == "sales" and compiled["market_after_sales"] is not None and (
+        compiled["market_after_sales"].match(sentence, near.end)
+        or near.end <= figure.start and frame.kind == "count"
+        and compiled["market_after_figure"].match(sentence, figure.end))  # (not "rose more than 40% in China")
+    if where:
+        # "vehicle sales in China rose 4.5%", "China sold 25.6 million vehicles in China": CAAM's total (with exports)
+        # or the sales at home, assumed; beside exports ("auto sales in China totaled 21.9 million cars last year
+        # while exports jumped to 4.1 million"), the sales at home, assumed too
+        said = f"{near.words} … {where.group(0).strip()}" if where.start() != near.end else f"{near.words}{where.group(0)}"
         frame.sales_in_market = True  # (drafting: judged on whichever of the two holds it)
         if any(m.value == "exports" for m in items):
             frame.measure, frame.measures = "domestic_sales", ("domestic_sales",)
@@ -3680,7 +3683,7 @@ def _evs_made_or_sold(frame: Frame, before: str) -> None:
     accusation: CAAM's NEVs also hold fuel-cell and commercial vehicles, the text's EVs may not). Not a ratio to
     them (`before`: the figure's clause up to it: "the ratio of such spending to EV sales ... just above 11%")."""
     if frame.subject == "ev" and frame.subject_from == "stated" and frame.measure in MADE_OR_SOLD \
-            and frame.measure_from == "stated" and not RATIO_WORDS.search(before):
+            and (frame.measure_from == "stated" or frame.sales_in_market) and not RATIO_WORDS.search(before):
         frame.subject, frame.subject_from = "nev", "assumed"
         frame.notes.append("EVs made or sold read as new energy vehicles (CAAM's count: battery and plug-in hybrid)")
 
@@ -3700,14 +3703,17 @@ def _place_in_a_field(frame: Frame, figure: Figure, sentence: str) -> None:
     """"The 2025 Global Innovation Index shows China ranking first in industrial designs by origin, utility models by
     origin and trademarks by origin": a place in a field of the ranking (an indicator, a pillar, a region) is not the
     ranking's overall place (it had been called false against China's 10th); the store's overall places do not hold
-    it (`other:field`); a field is what the words after "in" name (trademarks, designs) or a group, a region or a
-    pillar, not the ranking's own words ("first in innovation", "59th in the classification")."""
+    it (`other:field`); a field is what the words after "in" name (trademarks, designs), a group, a region or a
+    pillar, or a bare noun phrase ("first in domestic market scale", "in labour productivity growth"), not the
+    ranking's own words ("first in innovation", "59th in the classification")."""
     if frame.kind != "rank" or frame.subject not in _ranked_subjects() or frame.subject == "st_clusters":
         return
     field = FIELD_AFTER_A_PLACE.match(sentence, figure.end)
     named = [m.value for m in mentions("subject", field.group(1))] if field else []
     if field is None or any(v in _ranked_subjects() for v in named) \
-            or not (named or GROUP_WORDS.search(field.group(1))):
+            or re.search(r"(?i)\b(?:index|ranking|rankings|innovation|innovative|overall|list)\b", field.group(1)) \
+            or not (named or GROUP_WORDS.search(field.group(1))
+                    or not re.match(r"(?i)(?:the|its|this|that|a|an|their|his|her|our|each|every)\b", field.group(1))):
         return  # ("38th in the classification", "in the latest edition": the ranking's own words)
     frame.subject, frame.subject_from = "other:field", "stated"
     frame.notes.append(f"a place in “{field.group(1)}”, a field of the ranking, not its overall place")
@@ -4289,7 +4295,7 @@ def _entity(places: list[Mention], figure: Figure, index: int, figures: list[Fig
         frame.entity, frame.entity_from = "CHN", "assumed"
 
 
-IN_TOTAL_OPENING = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|all\s+told)\b(?![^.;]{0,40}?\b(?:they|the\s+"
+IN_TOTAL_OPENING = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|all\s+told)\b(?![^.;]*?\b(?:they|the\s+"
                               r"(?:two|three|four|five|six|seven|eight|nine|ten)|these|those|both|each)\b)")
 """A sentence opening with its total ("In total, more than 273,000 applications were received"), not the total of
 economies it points back to ("In total, they filed 213,216", "Altogether, the two filed 102,484")."""
@@ -4472,17 +4478,9 @@ def _shipments(places: list[Mention], frame: Frame, sentence: str, clause, conte
                        + (f" to {frame.counterpart_words}" if frame.counterpart else ""))
 
 
-EXPORTS_TO_A_PARTNER = re.compile(r"\b[Ee]xport(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:to|into)\s+(?:the\s+)?[A-Z]")
-"""Exports to a partner named ("Exports to the US plunged 20%"): a bilateral flow, not China's exports as a whole."""
-
-
 def _exports_said_before(context: Context) -> str | None:
     """"China's exports rebounded last month. Shipments to the rest of the world rose 5.9%": the subject of exports the
-    sentence before spoke of (China's: no other economy named), when it named exports but gave no figure of them; or
-    goods, in a text that spoke of China's exports of goods before ("Over the full year, shipments were up 5.5
-    percent" after a sentence on imports)."""
-    if context.goods_exports_said and context.measure != "exports" and context.last_named in (None, "CHN"):
-        return "goods"
+    sentence before spoke of (China's: no other economy named), when it named exports but gave no figure of them."""
     if context.measure != "exports" or context.last_named not in (None, "CHN"):
         return None
     subject = context.subject or "goods"
@@ -5642,7 +5640,7 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # the nearest year in the figure's clause first ("In 2019, the country exported 0.7 million cars, but by
         # 2024, that number had risen to 5.5 million": 2019 and 2024), then the nearest in the sentence
         a, b = _clause_of(_clauses(sentence), figure.start)
-        whole_year, clause = bool(OWN_FULL_YEAR.search(sentence, a, figure.start)), (a, b)
+        whole_year, clause = _full_year_of(sentence, a, figure.start, frame.measure), (a, b)
         candidates = [(off, y, label) for off, y, base, label in years if not base and not (y in earlier_years)
                       and off not in later_clauses_years]
         items = [start for start, _ in numbered_items(sentence)]
@@ -5754,10 +5752,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "in December" read in January, "in the first 11 months" read in January 2025, "in the first quarter" read
         # in March: the part of the year completed before the text, not one not yet over
         sub = "/".join(f"{int(p[:4]) - 1}{p[4:]}" for p in sub.split("/"))
-    if sub and whole_year and (not clause[0] <= at < clause[1] or at > next_figure) \
+    if sub and whole_year and (not clause[0] <= at < clause[1] or SUBORDINATE_BETWEEN.search(sentence, figure.end, at)) \
             and (published is None or int(sub[:4]) < published.year):
         # "China's full-year trade surplus reached $1.189 trillion, after surpassing $1 trillion in November":
-        # November is the other clause's or the next figure's; this figure's own words say its whole year (assumed)
+        # November is another clause's, or one that "after" opens; this figure's own words say its whole year (assumed;
+        # not "Full-year exports rose 10.7% and imports 1% in December": the month both figures share)
         frame.notes.append(f"“{_full_year(sentence[clause[0]: figure.start])}”: the whole year {sub[:4]}, not "
                            f"“{words}”, said of another figure")
         year, how, sub = sub[:4], "assumed", None
@@ -5956,10 +5955,30 @@ to 5.9%")."""
 
 
 OWN_FULL_YEAR = re.compile(r"(?i)\b(?:full[- ]year|(?:whole|entire)[- ]year|year\s+as\s+a\s+whole)(?:['’]s)?\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:exports?|imports?|trade|surplus|deficit|balance|sales|output|"
-                           r"production|shipments)\b|\b(?:for|over|in)\s+the\s+(?:full|whole|entire)\s+year\b")
-"""Words of a whole year that govern a figure's measure ("China's full-year trade surplus", "for the whole year"): not
-"annual" (an annual basis, fair, review, rate), nor "full-year data due next month"."""
+                           r"(?:[\w-]+\s+){0,2}?(exports?|imports?|trade\s+(?:surplus|deficit|balance)|surplus|deficit|"
+                           r"trade(?!\s+data)|sales|output|production)\b")
+"""Words of a whole year before a measure ("China's full-year trade surplus", "full-year exports"): not "annual" (an
+annual basis, fair, review, rate), nor "full-year trade data"."""
+FULL_YEAR_MEASURES = {"export": "exports", "import": "imports", "surplu": "trade_balance", "deficit": "trade_balance",
+                      "balance": "trade_balance", "trade": "trade", "sales": "sales", "output": "production",
+                      "production": "production"}
+"""The measure a word after full-year words names (by its stem)."""
+SUBORDINATE_BETWEEN = re.compile(r"(?i)\b(?:after|before|since|having|when|until|following|as|while|whereas|with)\b")
+"""Between a figure and a month, a word opening a clause of its own ("..., after it passed $900 billion ... in
+November"): the month is that clause's."""
+
+
+def _full_year_of(sentence: str, start: int, end: int, measure: str | None) -> bool:
+    """The figure's own words say its whole year: full-year words naming the figure's measure, the last before it in
+    its clause, with no other figure between ("Full-year exports beat forecasts as the surplus hit $104.8 billion": not
+    the surplus's)."""
+    last = None
+    for last in OWN_FULL_YEAR.finditer(sentence, start, end):
+        pass
+    if last is None or re.search(r"\d", sentence[last.end(): end]):
+        return False
+    word = last.group(1).lower().split()[-1]
+    return next((m for stem, m in FULL_YEAR_MEASURES.items() if word.startswith(stem)), None) == measure
 
 
 def _full_year(sentence: str, period: str | None = None) -> str:
@@ -6264,11 +6283,6 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
-    if any(m.value == "exports" for m in measures) and not context.exports_of \
-            and set(_national_others(places, sentence)) <= {"CHN"} and not EXPORTS_TO_A_PARTNER.search(sentence):
-        # "China's annual exports drop for first time in seven years": China's exports of goods, what "shipments"
-        # with no measure of their own are later in the text (`_exports_said_before`)
-        context.goods_exports_said = True
     # (not a list's size said of no economy: "highlighting the top 100 science and technology clusters" names what
     # the report ranks, not the ranking the next places are in)
     # (nor an indicator's place: "first in 11 indicators" leaves the next "led at 32nd globally" in the index)

@@ -96,6 +96,7 @@ def vocabulary(path: str = str(PATH)) -> dict:
     compiled["domestic_market_before"] = re.compile(rf"(?i)\b(?:{domestic})\s+$") if domestic else None
     market = alternatives(data.get("market_after_sales") or [])
     compiled["market_after_sales"] = re.compile(rf"(?i)\s+(?:{market})(?![\w])") if market else None
+    compiled["market_after_figure"] = re.compile(rf"(?i)(?:\s+[\w-]+){{0,3}}?\s+(?:{market})(?![\w])") if market else None
     groups = alternatives(data.get("actor_groups") or [])
     compiled["actor_group"] = re.compile(rf"(?<![\w])(?:{groups})(?![\w])") if groups else None
     sectors = alternatives(data.get("sector_words") or [])
