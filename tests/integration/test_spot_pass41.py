@@ -195,3 +195,12 @@ def test_the_edition_that_holds_a_score_is_shown_as_its_period(store):
 def test_a_place_in_a_field_of_the_index_is_not_its_overall_place(store, text, span, indicator):
     figure = exact(spot.spot(text, store=store, published="2025-09-20"), span)
     assert (figure.match.indicator if figure.match else None) == indicator and figure.verdict not in ACCUSING
+
+
+def test_a_level_averaged_over_years_is_no_years_level(store):
+    """dev204's first run: a ten-year average of the surplus had been judged against 2024's $992.1 billion and called
+    false. The next sentence's level of the year is still that year's."""
+    found = spot.spot("China's goods trade surplus averaged $600 billion in the decade to 2024. The 2024 figure was "
+                      "$992 billion.", store=store, published="2025-08-01")
+    assert exact(found, "$600 billion").match is None and exact(found, "$600 billion").verdict == "unverifiable"
+    assert exact(found, "$992 billion").match.period == "2024"

@@ -886,7 +886,7 @@ def _listed_parent(subjects: list[Mention], sentence: str) -> str | None:
 
 
 NOT_CARRIED = ("other:counted", "other:rate", "other:industry", "other:target", "other:group_average",
-               "other:duration", "other:streak", "other:edition", "other:list_size")
+               "other:duration", "other:streak", "other:edition", "other:list_size", "other:average")
 """Subjects of one figure only, named right beside it: never the subject the next sentences carry ("out of more
 than 130 countries. The top three are ..." stays about the index)."""
 
@@ -972,6 +972,25 @@ GROUP_AVERAGE_BEFORE = re.compile(r"(?i)\b(?P<group>OECD|EU|European\s+Union|G7|
                                   r"developed[- ]country|advanced[- ]economy|global|world(?:wide)?)\s+average\s+"
                                   r"(?:of\s+|at\s+|was\s+|is\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?$")
 """Before a figure, the average of a group of economies ("the OECD average of 2.7%", "the global average of 2.6%")."""
+
+
+AVERAGED_BEFORE = re.compile(r"(?i)\b(?:averag(?:ed|ing)|an?\s+(?:annual\s+|yearly\s+)?average\s+(?:of\s+)?|on\s+average"
+                             r")\s+(?:(?:of|about|around|roughly|some|nearly|almost)\s+)?$")
+YEARS_WINDOW = re.compile(r"(?i)\b(?:decades?|years|since\s+(?:19|20)\d{2}|between\s+(?:19|20)\d{2}\s+and|"
+                          r"from\s+(?:19|20)\d{2}\s+(?:to|through|until)|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2})\b")
+"""A level averaged over years ("averaged USD 593 billion in the decade to 2024", "an average of $500 billion a year
+since 2015"): no year's figure (dev204's first run had judged it against 2024's $992.1 billion and called it false)."""
+
+
+def _average_over_years(frame: Frame, figure: Figure, sentence: str, clause) -> None:
+    """"The merchandise trade balance averaged USD 593 billion in the decade to 2024": a level averaged over several
+    years is no year's level, and the store holds no averages: not a figure of its series (`other:average`)."""
+    if frame.kind not in ("money", "count", "power", "energy") or frame.transformation not in (None, "", "level") \
+            or not AVERAGED_BEFORE.search(sentence[max(clause[0], figure.start - 40): figure.start]) \
+            or not YEARS_WINDOW.search(sentence, clause[0], clause[1]):
+        return
+    frame.subject, frame.subject_from = "other:average", "stated"
+    frame.notes.append("a level averaged over several years: no year's figure")
 
 
 def _target_or_group_average(frame: Frame, figure: Figure, sentence: str) -> None:
@@ -1329,6 +1348,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
             if frame.transformation == "share" and frame.sign < 0:
                 frame.sign = 1  # a share's level is never negative ("China's share ... fell from 25.1 percent in 2022")
             _target_or_group_average(frame, figure, sentence)
+            _average_over_years(frame, figure, sentence, clause)
             frame.basis = (_nearest(bases, figure.start, figure.end, (0, len(sentence))) or _none()).value
             frame.basis_from = "stated" if frame.basis else ""
             if not frame.basis and context.basis and context.paragraph == paragraph:
