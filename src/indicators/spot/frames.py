@@ -3713,8 +3713,6 @@ FIELD_AFTER_A_PLACE = re.compile(r"\s+(?:place\s+|position\s+)?in\s+(?!(?:the\s+
                                  r"((?:[a-z][\w-]*)(?:,?\s+(?:and\s+)?[a-z][\w-]*){0,8})")
 """After a place, "in" and the field it is in, in lower case ("ranking first in industrial designs by origin,
 utility models by origin and trademarks"): not the world, the index, a year, nor a name."""
-
-
 GROUP_WORDS = re.compile(r"(?i)\b(?:group|region|category|income|pillar|sub-?index|indicators?)\b")
 """Words of a part of a ranking a place may be in ("in the upper-middle-income group", "in its region")."""
 
@@ -4319,6 +4317,7 @@ IN_TOTAL_OPENING = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|all\s+t
                               r"(?:two|three|four|five|six|seven|eight|nine|ten)|these|those|both|each)\b)")
 """A sentence opening with its total ("In total, more than 273,000 applications were received"), not the total of
 economies it points back to ("In total, they filed 213,216", "Altogether, the two filed 102,484")."""
+
 WORLD_TOTAL_WORDS = re.compile(r"(?i)\b(?:total(?:l)?ing|total(?:l)?ed|a\s+total\s+of|altogether)\b")
 """Words totalling a count ("PCT filings rose by 0.3%, totaling 278,100"): with an international system's filings and
 no economy named yet, the world's total (`world_subjects` in vocabulary.yaml)."""
@@ -5777,8 +5776,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "China's full-year trade surplus reached $1.189 trillion, after surpassing $1 trillion in November":
         # November is another clause's, or one that "after" opens; this figure's own words say its whole year (assumed;
         # not "Full-year exports rose 10.7% and imports 1% in December": the month both figures share)
-        frame.notes.append(f"“{_full_year(sentence[clause[0]: figure.start])}”: the whole year {sub[:4]}, not "
-                           f"“{words}”, said of another figure")
+        frame.notes.append(f"full-year words of its own measure: the whole year {sub[:4]}, not “{words}”, said of "
+                           "another figure")
         year, how, sub = sub[:4], "assumed", None
     # a period below the year applies to the figures near its words, not to one with its own "in 2023"
     if sub and (attached or relative) and not re.search(r"(?i)\bof\s+$", sentence[tail: tail + 30][: (attached or relative).start(1)]):
