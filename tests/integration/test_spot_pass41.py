@@ -204,3 +204,14 @@ def test_a_level_averaged_over_years_is_no_years_level(store):
                       "$992 billion.", store=store, published="2025-08-01")
     assert exact(found, "$600 billion").match is None and exact(found, "$600 billion").verdict == "unverifiable"
     assert exact(found, "$992 billion").match.period == "2024"
+
+
+def test_an_edition_named_by_the_year_it_came_out_gives_its_reading(store):
+    """GII 2025 has China 10th, GII 2024 11th: "Published in 2025, the Global Innovation Index ranked China 10th in
+    2024" had been called false against the 2024 edition (a reviewer's case); a place false on both stays so."""
+    found = spot.spot("Published in 2025, the Global Innovation Index ranked China 10th in 2024.", store=store,
+                      published="2025-10-01")
+    assert exact(found, "10th").verdict == "needs-review"
+    found = spot.spot("Published in 2025, the Global Innovation Index ranked China 14th in 2024.", store=store,
+                      published="2025-10-01")
+    assert exact(found, "14th").verdict == "contradicted"

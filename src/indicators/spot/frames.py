@@ -6205,14 +6205,23 @@ period", "nowhere near the high set in March 2023", "They compared with July's b
 increase", "exports in June exceeded ... the 4.8% increase in May"): that period is not the text's."""
 
 
+EDITION_PUBLISHED = re.compile(r"(?i)\b(?:published|released|issued|out)\s+in\s+((?:19|20)\d{2}),?\s+the\s+"
+                               r"(?:GII|Global\s+Innovation\s+Index)\b|\b(?:GII|Global\s+Innovation\s+Index),?\s+"
+                               r"(?:(?:which|that)\s+was\s+)?(?:published|released|issued)\s+in\s+((?:19|20)\d{2})\b")
+"""An edition named by the year it came out ("Published in 2025, the Global Innovation Index ranked China 10th in
+2024", "the GII, released in 2025"): that year's edition."""
+
+
 def _edition_named(sentence: str) -> str:
-    """The year of an index's edition the sentence names as its own ("the 2025 Global Innovation Index"), '' when none
-    (not "compared to the GII 2022": the edition compared with, not the one the text's ranks are in)."""
+    """The year of an index's edition the sentence names as its own ("the 2025 Global Innovation Index", "Published
+    in 2025, the Global Innovation Index"), '' when none (not "compared to the GII 2022": the edition compared with,
+    not the one the text's ranks are in)."""
     edition = EDITION.search(sentence)
     if edition and not re.search(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:the\s+)?$",
                                  sentence[max(0, edition.start() - 20): edition.start()]):
         return edition.group(1) or edition.group(2)
-    return ""
+    published = EDITION_PUBLISHED.search(sentence)
+    return (published.group(1) or published.group(2)) if published else ""
 
 
 def _update(context: Context, sentence: str, subjects, measures, places, years, reads: list[Read], paragraph: int,
