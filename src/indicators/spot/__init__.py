@@ -1141,7 +1141,7 @@ def _map(candidate: Candidate, sentence: str, index: list, published: date | Non
 PART_OF_A_YEAR = re.compile(r"(\d{4})-(?:\d{2}|Q[1-4])")
 """A month or a quarter ("2025-12", "2025-Q4"): a level of a twelfth or a quarter of its year's. (Not a half or the
 months so far: "$1 trillion" in January to November is also "$1 trillion" in the year.)"""
-PART_OF_A_YEAR_SAID = re.compile(rf"\b(?:{frames.MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|(?i:\b(?:"
+PART_OF_A_YEAR_SAID = re.compile(rf"\b(?:{frames.MONTHS}|{frames.MONTH_ABBREVIATIONS})\b|(?i:\b(?:"
                                  r"quarter|half|months?|monthly|year[- ]to[- ]date|so\s+far|Q[1-4]|H[12])\b)")
 """Words naming a part of a year in a sentence: its figure's part is said there, not only carried."""
 

@@ -271,7 +271,7 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
     held_before = _held_before_revisions(accused, store, as_of)  # one check of the store before each revision day
     for k, (c, chosen, disagreeing) in enumerate(accused):
         holding = [entry for claim_id, entry in asked.get(k, []) if others[claim_id].verdict in SUPPORTING]
-        if _market_sales_held(c, holding, asked.get(k, []), others):
+        if _market_sales_held(c, asked.get(k, []), others):
             continue
         # a series of the same subject its words may mean (another measure or basis) that neither confirms nor
         # contradicts the figure ("sales rose 6.5%" against domestic sales' "nearly 7%"): the text may mean that one,
@@ -413,14 +413,15 @@ def _judge(candidates: list, store, as_of: str | None, index: list | None, publi
                                   f"year {c.period}): the figure disagrees with each.")
 
 
-def _market_sales_held(c, holding: list, asked: list, others: dict) -> bool:
+def _market_sales_held(c, asked: list, others: dict) -> bool:
     """"Vehicle sales in China grew almost 7% to 27.3 million units in 2025": sales said "in China" are CAAM's total
     (with exports) or the sales at home, and the figure is read on whichever of the two holds it (the other, which
     disagrees, is named); True when it was so read."""
     if not c.frame.get("sales_in_market"):
         return False
     for claim_id, entry in asked:
-        if entry in holding and entry.measure in ("sales", "domestic_sales") and entry.measure != c.match.measure \
+        if others[claim_id].verdict in SUPPORTING and entry.measure in ("sales", "domestic_sales") \
+                and entry.measure != c.match.measure \
                 and overlapping(entry.subject, c.match.subject):
             before = f"{c.match.source}/{c.match.indicator}"
             switch_series(c, _Alt(entry))

@@ -6291,6 +6291,7 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         context.period_subjects = tuple(dict.fromkeys(m.value for m in subjects if not m.value.startswith("other:"))) \
             or ("other:unnamed",)
 
+    economies = _national_others(places, sentence)
     named = [r.frame.entity for r in reads if r.frame.entity_from == "stated" and r.frame.role == "figure"]
     carried = {r.frame.entity for r in reads if r.frame.role == "figure"}
     if named or reads:
@@ -6299,15 +6300,15 @@ def _update(context: Context, sentence: str, subjects, measures, places, years, 
         # carry; another economy carried may be a destination misread, "exports to the EU ... Germany 12.3%")
         context.last_entity = named[-1] if named else (
             context.last_entity if carried == {context.last_entity} and str(context.last_entity).split("-")[0] == "CHN"
-            and not set(_national_others(places, sentence)) - {context.last_entity} else None)
+            and not set(economies) - {context.last_entity} else None)
     elif _heading_economy(sentence, places):
         # a sub-heading that is an economy's name alone ("Sweden", "3. Republic of Korea") is what "This country
         # ranked second", "It scored 58.1" in the next sentence point back to (not a sentence that merely names
         # one: "The report covers Japan too. It ranked sixth" may mean the report)
         context.last_entity = _heading_economy(sentence, places)
-    elif set(_national_others(places, sentence)) - {context.last_entity}:
+    elif set(economies) - {context.last_entity}:
         context.last_entity = None  # another economy named since: "it" no longer points back to one
-    context.economies_before = _national_others(places, sentence)
+    context.economies_before = economies
     said = [r.frame.measure for r in reads if r.frame.measure_from == "stated" and r.frame.measure]
     if said or measures:
         context.measure = said[-1] if said else measures[-1].value
