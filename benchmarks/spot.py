@@ -574,6 +574,8 @@ SPLITS = {"dev": "tuned on", "test": "looked at after its false accusations were
           "dev207": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it",
           "dev208": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
+                    "first run on it",
+          "dev209": "collected 2026-12-07 by a helper not writing rules, annotated and committed before the spotter was "
                     "first run on it"}
 KEYS = ("figures", "found", "held", "mapped", "mapped_pe", "false_contradicted", "none_accused", "stray_accused",
         "abstentions",
