@@ -1253,7 +1253,8 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if unit == "percent" and (_gdp_after(sentence, figure, clause, places)
                                   or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
                                   or _gdp_ratio_said_before(sentence, clause[0], figure.start, measures, figures)
-                                  or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])):
+                                  or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])
+                                  or _rd_ratio_to_gdp(sentence, clause, figure)):
             # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's; nor "as a share of
             # GDP reached 2.64 percent ..., as total spending rose 8.1 percent", said of the figure before)
             unit = "percent of GDP"
@@ -1853,6 +1854,34 @@ def _gdp_after(sentence: str, figure: Figure, clause: tuple[int, int], places: l
         return False
     owners = {p.value for p in places if found.start() <= p.start < found.end()}
     return not owners or not any(p.value not in owners for p in places if clause[0] <= p.start < figure.start)
+
+
+RATIO_TO_GDP_BEFORE = re.compile(r"(?i)\b(?:ratio|share|proportion)\s+(?:compared\s+)?(?:to|with|against|relative\s+to)\s+"
+                                 r"(?:the\s+)?(?:GDP|gross\s+domestic\s+product)\b(?!\s+(?:growth|expansion)\b)")
+"""A ratio to GDP named without its numerator ("the ratio compared to GDP also rose ... from 4.85% in 2022")."""
+RATIO_TO_GDP_AFTER = re.compile(r"(?i)\s+(?:compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
+                                r"(?:GDP|gross\s+domestic\s+product)\b(?!\s+(?:growth|expansion)\b)")
+"""Right after a percentage, the GDP it is compared to ("a research and development cost ratio of 4.96% compared to
+the gross domestic product")."""
+RD_NAMED = re.compile(r"(?i)(?<![\w&])(?:R&D|R\s*&\s*D|GERD|research\s+and\s+(?:experimental\s+)?development)(?![\w&])")
+OTHER_NUMERATOR = re.compile(r"(?i)\b(?:debt|deficits?|surplus|exports?|imports?|trade|tax(?:es)?|revenues?|budget|"
+                             r"military|defen[cs]e|health|education|consumption|savings?|investment\s+in\s+(?!R&D))\b")
+"""Numerators of other ratios to GDP ("the debt ratio compared to GDP"): none may stand between R&D and the ratio."""
+
+
+def _rd_ratio_to_gdp(sentence: str, clause: tuple[int, int], figure: Figure) -> bool:
+    """"Korea's total research and development expenditure increased by 6.428 trillion won ..., and the ratio
+    compared to GDP also rose by 0.11 percentage points from 4.85% in 2022"; "a research and development cost ratio
+    of 4.96% compared to the gross domestic product": a ratio to GDP said without its numerator, in a sentence that
+    names R&D before it and no other numerator since, is R&D's (a percentage of GDP)."""
+    ratio = RATIO_TO_GDP_BEFORE.search(sentence, clause[0], figure.start)
+    if ratio is None and RATIO_TO_GDP_AFTER.match(sentence, figure.end) \
+            and re.search(r"(?i)\b(?:ratio|share|proportion|intensity)\b", sentence[clause[0]: figure.start]):
+        ratio = RATIO_TO_GDP_AFTER.match(sentence, figure.end)
+    if ratio is None:
+        return False
+    named = list(RD_NAMED.finditer(sentence, 0, min(ratio.start(), figure.start)))
+    return bool(named) and not OTHER_NUMERATOR.search(sentence, named[-1].end(), max(ratio.end(), figure.start))
 
 
 def _gdp_ratio_said_before(sentence: str, start: int, at: int, measures: list[Mention], figures: list) -> bool:
@@ -4676,6 +4705,8 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
                                and IMPORTS_INTO.search(sentence[max(0, p.start - 40): p.start])), None)):
         # "Solar panel imports into Africa increased 60%" in a text on China's exports: the importer is Africa
         frame.entity, frame.entity_from = into.value, "stated"
+    if _world_imports_from_china(frame, places, sentence, clause, context):
+        return
     if "imports" not in frame.measures or not frame.entity or frame.entity in ("CHN", "WLD") \
             or frame.entity_from not in ("stated", "context") or "-" in frame.entity \
             or frame.entity_from == "context" and not origin \
@@ -4703,6 +4734,30 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
     if not cued:
         frame.stand_in = (f"the text does not say {frame.counterpart_words}'s solar imports came from China: China's "
                           f"exports to it, most of the world's panels, stand in for them")
+
+
+def _world_imports_from_china(frame: Frame, places: list[Mention], sentence: str, clause, context: Context) -> bool:
+    """"In 2023, the world imported 208 GW of modules from China": the world's imports said to come from China (and
+    from nowhere else), or said in a text on China's exports of the same goods ("China exported 16.2 GW of modules in
+    December ... In 2023, the world imported 208 GW of modules"), are China's exports of them, read so (assumed:
+    imports are recorded with freight and insurance, exports without, and the world also buys elsewhere; never an
+    accusation). Not the world's imports in a text on nothing China sells, nor with another economy or origin named
+    in the clause."""
+    if "imports" not in frame.measures or frame.entity != "WLD" or frame.entity_from != "stated" \
+            or frame.role not in ("figure", "earlier") or frame.counterpart \
+            or OTHER_ORIGIN.search(sentence, clause[0], clause[1]) \
+            or [p for p in places if clause[0] <= p.start < clause[1] and p.value not in ("CHN", "WLD")]:
+        return False
+    said = GOODS_ORIGIN.search(sentence, clause[0], clause[1])
+    if not said and not (context.exports_of and frame.subject and (
+            frame.subject == context.exports_of or catalogue.within(frame.subject, context.exports_of))):
+        return False
+    frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
+    frame.entity, frame.entity_from = "CHN", "stated" if said else "assumed"
+    frame.notes.append("the world's imports " + ("from China" if said else "in a text on China's exports of them")
+                       + ": China's exports (a mirror figure: imports are recorded with freight and insurance, exports "
+                         "without)")
+    return True
 
 
 SUPERLATIVE_OPENING = r"(?:(?:largest|biggest|leading|top)[\s-]+)?"
@@ -5364,9 +5419,10 @@ PREVIOUS_WINDOW_AFTER = re.compile(r"(?i)^[^\d.;]{0,40}?\b(?:in|during|over|for)
                                    r"|^[^\d.;]{0,40}?\ba\s+year\s+(?:earlier|before)\b")
 
 
-LAST_TWELVE_MONTHS = re.compile(r"(?i)\b(?:in|over|during|for|across|within)\s+the\s+(?:last|past)\s+(?:12|twelve)"
-                                r"(?:\s+months|-month\s+period)\b")
-"""A window ending now ("in the last 12 months", "over the past twelve months"), with no month of its own."""
+LAST_TWELVE_MONTHS = re.compile(r"(?i)(?:\b(?:in|over|during|for|across|within)\s+|^\s*)the\s+(?:last|past)\s+"
+                                r"(?:12|twelve)(?:\s+months|-month\s+period)\b")
+"""A window ending now ("in the last 12 months", "over the past twelve months"; opening the sentence: "The last 12
+months saw a 60% spike in imports"), with no month of its own."""
 
 
 RECORD_WINDOW_BEFORE = re.compile(rf"(?i)\b(?:{RECORD_WORDS}|most|least)\b(?:\s+[\w-]+){{0,3}}?\s+$")

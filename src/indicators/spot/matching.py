@@ -420,15 +420,20 @@ STATE_AFTER = re.compile(r", [a-z]{2}$")
 """After a member's name key, a US state ("san jose-san francisco, ca"), which texts often leave out."""
 
 
-NAME_TO_RANK = re.compile(r"(?i)^[\s,(]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
+NAME_TO_RANK = re.compile(r"(?i)^[\s,(“”\"]*(?:(?:was|is|came|ranked|ranks|ranking|rank|placed|stood|finished|took|remained|"
                           r"grabbed|claimed|secured|won|captured|occupied|maintained|"
                           r"remains|retained|kept|held|at|in|as|the|world'?s|world|global|globe'?s|most|innovative|"
                           r"sci-tech|science|and|technology|S&T|cluster|clusters|top|position|spot|place|"
                           r"continues|continued|continue|to|still|again|once|more|which|who|fell|dropped|slipped|slid|"
                           r"declined|rose|climbed|jumped|moved|advanced|edged|went|up|down|back|finish|finished|"
-                          r"finishing|one|two|three|positions?|places?|spots?)[\s,'’(-]*)*$")
+                          r"finishing|one|two|three|positions?|places?|spots?|a|an|has|have|shot|selected|named|rated|"
+                          # the place it moved from ("London has shot up from 21st to eighth place")
+                          r"from\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|" + alternatives(numbers.ORDINAL_WORDS) + r"))"
+                          r"[\s,'’(“”\"-]*)*$")
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
-the world's second", "grabbed second place", "Beijing (3rd)", "cluster (ranked 2nd globally)"): a closed list, so
+the world's second", "grabbed second place", "Beijing (3rd)", "cluster (ranked 2nd globally)", "Seoul moved up a spot
+to third place", "London has shot up from 21st to eighth place", "“Tokyo-Yokohama” was selected as the number
+one"): a closed list, so
 that a rank is never given to a name further back in a list."""
 
 
@@ -451,7 +456,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     period."""
     if not (clusters or re.search(r"(?i)\bclusters?\b", sentence)):
         return None  # `clusters`: the sentence's ranks are in the cluster ranking the text named before
-    if re.search(r"(?i)\brespectively\b", sentence):
+    if re.search(r"(?i)\brespective(?:ly)?\b", sentence):
         return _respective_member(sentence, start, period, index)
     item = next((mark for at, mark in numbered_items(sentence) if at == start), None)
     if item is not None:  # "clusters: 1. Tokyo-Yokohama 2. Shenzhen-Hong Kong-Guangzhou": the name after the number
@@ -519,9 +524,11 @@ OVERTOOK_TO = re.compile(r"(?i)^\s+(?:(?:has|have)\s+(?:now\s+)?)?(?:overtook|ov
 Francisco has now overtaken Beijing, Seoul and Shanghai-Suzhou to grab the third place")."""
 
 
-RESPECTIVE_RANKS = re.compile(r"(?i)((?:\d{1,3}(?:st|nd|rd|th)|" + alternatives(numbers.ORDINAL_WORDS)
-                              + r")(?:\s*,\s*|\s*,?\s+and\s+)?)+,?\s+respectively\b")
-"""The ranks of a "respectively" list: "ranking fourth and sixth, respectively", "5th, 9th and 13th respectively"."""
+_RANKS_LISTED = r"(?:(?:\d{1,3}(?:st|nd|rd|th)|" + alternatives(numbers.ORDINAL_WORDS) + r")(?:\s*,\s*|\s*,?\s+and\s+)?)+"
+RESPECTIVE_RANKS = re.compile(rf"(?i)(?P<ranks>{_RANKS_LISTED}),?\s+respectively\b|"
+                              rf"\b(?:their|the)\s+respective\s+(?P<ranks_after>{_RANKS_LISTED})")
+"""The ranks of a "respectively" list: "ranking fourth and sixth, respectively", "5th, 9th and 13th respectively",
+"have retained their respective first and second place rankings"."""
 
 
 @functools.cache  # the catalogue's economies are data shipped with the package
@@ -534,12 +541,16 @@ def _respective_member(sentence: str, start: int, period: str | None, index: lis
     """"Beijing and Shanghai-Suzhou also made it into the top 10, ranking fourth and sixth, respectively": the rank at
     `start` is the member named at the same place in the list of members before the ranks (as many members as ranks,
     joined by "and" or commas, each a member the store ranks by name); else None."""
-    ranks = RESPECTIVE_RANKS.search(sentence)
-    if ranks is None or not ranks.start() <= start < ranks.end():
+    respective = RESPECTIVE_RANKS.search(sentence)
+    if respective is None:
         return None
-    places = [m.start() for m in re.finditer(r"(?i)\d{1,3}(?:st|nd|rd|th)|[a-z]+", ranks.group(0))
-              if m.group(0).lower() not in ("and", "respectively")]
-    low = _name_key(sentence[: ranks.start()])
+    group = "ranks" if respective.group("ranks") else "ranks_after"
+    said_from, said_to = respective.span(group)
+    if not said_from <= start < said_to:
+        return None
+    places = [said_from + m.start() for m in re.finditer(r"(?i)\d{1,3}(?:st|nd|rd|th)|[a-z]+", respective.group(group))
+              if m.group(0).lower() != "and"]
+    low = _name_key(sentence[: respective.start()])
     economies = _economy_names()
     found = []
     for entry in index:  # a member named like an economy (Singapore) may be the economy's own rank: left out
@@ -558,7 +569,7 @@ def _respective_member(sentence: str, start: int, period: str | None, index: lis
         members.insert(0, before)
     if len(members) != len(places) or len({f[2].member for f in members}) != len(members):
         return None
-    k = next((i for i, p in enumerate(places) if p == start - ranks.start()), None)
+    k = next((i for i, p in enumerate(places) if p == start), None)
     if k is None:
         return None
     entry = members[k][2]

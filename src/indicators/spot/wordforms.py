@@ -310,9 +310,10 @@ PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:position|place|spot|rank|ranking)\b")
 """After "#1", a place's noun ("retained its #1 position"): a place in a ranking, not a label ("(#1)")."""
 PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?i:on|among|behind|after|ahead|for|with|globally|worldwide|overall|"
                         r"out\s+of|of\s+(?:the\s+)?(?:\d+|[a-z]+)\s+(?:economies|countries|nations))\b"
-                        r"|\s(?i:in)\s+(?:(?i:the)\s+)?[A-Z])")
+                        r"|\s(?i:in)\s+(?:(?i:the)\s+)?[A-Z]"
+                        r"|\s(?i:and|while)\s+(?:(?i:the)\s+)?[“\"]?[A-Z])")
 """After a place in words, the end of its phrase ("at number four, behind", "second position in the Global Innovation
-Index"): a place in a ranking, not the first word of a noun it ranks ("number one trading partner"), nor a place in a
+Index", "in second place and Beijing in third place"): a place in a ranking, not the first word of a noun it ranks ("number one trading partner"), nor a place in a
 field ("first place in scientific services") or in a list the sentence does not name ("in the list")."""
 
 

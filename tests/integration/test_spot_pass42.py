@@ -1,0 +1,135 @@
+"""Pass 42 (issue 20): the world's imports from China read as China's exports; a window of twelve months opening the
+sentence ("The last 12 months saw ..."); a cluster's place after words of its move ("moved up a spot to third place",
+"shot up from 21st to eighth place") and in a list of "their respective" places. Tested on phrasings of our own and on
+near wordings whose reading must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import spot
+from texts import ACCUSING, exact
+
+
+@pytest.fixture(scope="module")
+def store(snapshot_copy):
+    return snapshot_copy("spot-pass42")
+
+
+# -- the world's imports from China -------------------------------------------------------------------------------
+
+def test_the_worlds_imports_from_china_are_chinas_exports(store):
+    """Ember: China's panel exports summed over 2023 are 209.3 GW and over 2022 about 155 GW; both the figure and its
+    base are read as China's exports to the world, never accused (a mirror figure: imports carry freight)."""
+    found = spot.spot("In 2023, the world imported 208 GW of modules from China, up from 154.8 GW in 2022.",
+                      store=store, published="2024-01-30")
+    for span, year in (("208 GW", "2023"), ("154.8 GW", "2022")):
+        figure = exact(found, span)
+        assert (figure.match.indicator, figure.match.period, figure.entity) == (
+            "solar_exports_capacity", year, "CHN"), figure.explanation
+        assert figure.frame["measure_from"] == "assumed" and figure.verdict not in ACCUSING
+
+
+def test_the_worlds_imports_in_a_text_on_chinas_exports_of_them_are_chinas_exports_assumed(store):
+    """InfoLink writes "the world imported" for China's customs exports: in a text on China's module exports, the
+    world's module imports are read as those exports, the economy assumed (never an accusation)."""
+    found = spot.spot("China exported 16.2 GW of modules in December 2023. In 2023, the world imported 208 GW of "
+                      "modules, a 34% year-on-year increase from 2022's 154.8 GW.", store=store, published="2024-01-30")
+    for span, year in (("208 GW", "2023"), ("34%", "2023"), ("154.8 GW", "2022")):
+        figure = exact(found, span)
+        assert (figure.match.indicator, figure.match.period, figure.entity) == (
+            "solar_exports_capacity", year, "CHN"), figure.explanation
+        assert figure.verdict not in ACCUSING
+    assert exact(found, "208 GW").frame["entity_from"] == "assumed"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Global module imports rose to 300 GW in 2023.", "300 GW"),  # from everywhere, not from China
+    # a text on another economy's exports of other goods
+    ("India's exports of cars rose 5% in 2023. In 2023, the world imported 208 GW of modules.", "208 GW"),
+    ("The world imported 250 GW of modules from China and Vietnam in 2023.", "250 GW"),  # another origin beside China
+])
+def test_the_worlds_imports_not_said_to_come_from_china_alone_are_not_chinas_exports(store, text, span):
+    figure = exact(spot.spot(text, store=store, published="2024-01-30"), span)
+    assert figure.match is None or figure.match.indicator != "solar_exports_capacity", figure.explanation
+
+
+# -- a window of twelve months opening the sentence ---------------------------------------------------------------
+
+def test_the_last_twelve_months_opening_the_sentence_are_the_figures_window(store):
+    """Ember: Africa's panel imports from China rose about 60% in the twelve months to mid-2025 (a growth on the
+    window before, derived from monthly rows); the window is assumed to end with the month before the text."""
+    found = spot.spot("African countries are importing a record volume of solar panels from China. The last 12 "
+                      "months saw a 60% spike in imports across the continent.", store=store, published="2025-08-26")
+    figure = exact(found, "60%")
+    assert (figure.match.indicator, figure.match.period) == ("solar_exports_capacity", "2024-08/2025-07"), \
+        figure.explanation
+    assert figure.frame["counterpart"] == "region:Africa" and figure.verdict not in ACCUSING
+
+
+# -- a cluster's place after words of its move --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, cluster, period", [
+    # WIPO's cluster ranking 2023: Seoul third (fourth in 2022)
+    ("In WIPO's 2023 ranking of science and technology clusters, Seoul moved up a spot to third place.", "third",
+     "cluster:Seoul", "2023"),
+    # 2025: London eighth (20th in 2023)
+    ("In the 2025 ranking of science and technology clusters, London has shot up from 21st to eighth place.",
+     "eighth", "cluster:London", "2025"),
+    # 2023: Tokyo-Yokohama first, Shenzhen-Hong Kong-Guangzhou second, as in 2022
+    ("In the 2023 cluster ranking, the Tokyo-Yokohama and Shenzhen-Hong Kong-Guangzhou clusters kept their respective "
+     "first and second places.", "first", "cluster:Tokyo–Yokohama", "2023"),
+    ("In the 2023 cluster ranking, the Tokyo-Yokohama and Shenzhen-Hong Kong-Guangzhou clusters kept their respective "
+     "first and second places.", "second places", "cluster:Shenzhen–Hong Kong–Guangzhou", "2023"),
+])
+def test_a_clusters_place_after_words_of_its_move_or_in_a_respective_list(store, sentence, span, cluster, period):
+    figure = exact(spot.spot(sentence, store=store, published="2025-10-01"), span)
+    assert (figure.match.indicator, figure.match.product, figure.match.period, figure.verdict) == (
+        "cluster_rank", cluster, period, "supported"), figure.explanation
+
+
+def test_places_of_clusters_named_in_quotes_one_after_another(store):
+    """WIPO's cluster ranking 2024: Tokyo-Yokohama first, Shenzhen-Hong Kong-Guangzhou second, Beijing third; a place
+    followed by "and" and the next name ends its phrase as a full stop does."""
+    found = spot.spot("In WIPO's 2024 ranking of science and technology clusters, “Tokyo-Yokohama” was selected as the "
+                      "number one cluster in the world. It was followed by “Shenzhen-Hong Kong-Guangzhou” in second "
+                      "place and “Beijing” in third place.", store=store, published="2024-10-01")
+    for span, cluster in (("number one", "cluster:Tokyo–Yokohama"),
+                          ("second place", "cluster:Shenzhen–Hong Kong–Guangzhou"), ("third", "cluster:Beijing")):
+        figure = exact(found, span)
+        assert (figure.match.product, figure.match.period, figure.verdict) == (cluster, "2024", "supported"), \
+            figure.explanation
+
+
+def test_the_place_a_cluster_moved_from_is_not_its_place_now(store):
+    """"Beijing fell from third to fourth" in 2023: the third place was 2022's, never judged as 2023's."""
+    found = spot.spot("In the 2023 ranking of science and technology clusters, Beijing fell from third to fourth.",
+                      store=store, published="2023-10-01")
+    assert exact(found, "fourth").match.product == "cluster:Beijing"
+    earlier = exact(found, "third")
+    assert earlier.verdict not in ACCUSING
+    assert earlier.match is None or earlier.match.product != "cluster:Beijing" or earlier.match.period != "2023"
+
+
+# -- a ratio to GDP said without its numerator, after R&D ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "South Korea's research and development spending rose 7% in 2022, and its ratio compared to GDP reached 4.85%.",
+    "In 2022 South Korea recorded a research and development cost ratio of 4.85% compared to the gross domestic product.",
+])
+def test_a_ratio_to_gdp_after_rd_is_rd_intensity(store, text):
+    """World Bank: South Korea's R&D spending was 4.85% of GDP in 2022 (GB.XPD.RSDV.GD.ZS, 4.84753)."""
+    figure = exact(spot.spot(text, store=store, published="2023-12-29"), "4.85%")
+    assert (figure.match.indicator, figure.match.period, figure.entity, figure.verdict) == (
+        "GB.XPD.RSDV.GD.ZS", "2022", "KOR", "supported-rounded"), figure.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("South Korea's R&D spending rose 7% in 2022, while the debt ratio compared to GDP reached 49%.", "49%"),
+    ("South Korea's exports rose 7% in 2022, and their ratio compared to GDP reached 44%.", "44%"),
+    ("South Korea's R&D spending rose 7% in 2022, and its ratio compared to GDP growth was 2.1%.", "2.1%"),
+])
+def test_a_ratio_to_gdp_of_something_else_is_not_rd_intensity(store, text, span):
+    figure = exact(spot.spot(text, store=store, published="2023-12-29"), span)
+    assert figure.match is None or figure.match.indicator != "GB.XPD.RSDV.GD.ZS", figure.explanation
+
