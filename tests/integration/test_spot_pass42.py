@@ -133,3 +133,76 @@ def test_a_ratio_to_gdp_of_something_else_is_not_rd_intensity(store, text, span)
     figure = exact(spot.spot(text, store=store, published="2023-12-29"), span)
     assert figure.match is None or figure.match.indicator != "GB.XPD.RSDV.GD.ZS", figure.explanation
 
+
+
+# -- mends after the reviews ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("growth", ["an increase of 25%", "a 25% jump", "a 25% spike"])
+def test_a_growth_after_two_dated_levels_is_of_the_later_year(store, growth):
+    """MIIT: lithium-ion battery output grew 25% in 2023 (750 GWh in 2022 to 940 GWh in 2023): the growth after the two
+    levels had been read against 2022's rate and called false (a reviewer's case)."""
+    found = spot.spot(f"Lithium-ion battery output in China reached 750 GWh in 2022 and 940 GWh in 2023, {growth}.",
+                      store=store, published="2024-03-01")
+    figure = exact(found, "25%")
+    assert (figure.match.period, figure.verdict) == ("2023", "supported"), figure.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The world imported 209 GW of solar panels in 2023, most of them made in China.", "209 GW"),
+    ("China exported 237 GW of modules in 2024. The world imported 240 GW of modules from all suppliers in 2024.",
+     "240 GW"),
+    ("China exported $3.58 trillion of goods in 2024. The world imported $24 trillion of goods in 2024.",
+     "$24 trillion"),
+])
+def test_the_worlds_imports_partly_or_of_everything_are_not_chinas_exports(store, text, span):
+    figure = exact(spot.spot(text, store=store, published="2025-03-01"), span)
+    assert figure.match is None or figure.match.indicator not in ("solar_exports_capacity", "goods_exports"), \
+        figure.explanation
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("The Shenzhen–Hong Kong–Guangzhou and Beijing clusters kept their respective first and second places among "
+     "Chinese clusters in 2025.", "second places"),  # Beijing was 4th in the world
+    ("The Beijing and Shanghai–Suzhou clusters kept their respective second and third places in China in 2024.",
+     "third"),  # Shanghai–Suzhou was 5th in the world
+    ("Switzerland and Sweden kept their respective first and second places in the GII's human capital and research "
+     "pillar in 2022.", "second places"),  # Sweden was 3rd overall
+])
+def test_places_in_a_part_of_a_ranking_are_never_judged_on_the_whole(store, sentence, span):
+    figure = exact(spot.spot(sentence, store=store, published="2025-10-01"), span)
+    assert figure.verdict not in ACCUSING and figure.verdict not in ("supported", "supported-rounded"), \
+        figure.explanation
+
+
+def test_the_last_twelve_months_seen_in_january_are_the_calendar_year(store):
+    """GACC: exports fell 4.6% to $3.38 trillion in 2023; in January 2024 "the last 12 months" are 2023."""
+    found = spot.spot("The last 12 months saw China's exports fall 4.6% to $3.38 trillion.", store=store,
+                      published="2024-01-13")
+    for span in ("4.6%", "$3.38 trillion"):
+        figure = exact(found, span)
+        assert (figure.match.period, figure.verdict) == ("2023", "supported"), figure.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("China's R&D expenditure rose 8.1% in 2023; meanwhile, the ratio compared to GDP for the country's foreign "
+     "reserves fell to 18 percent.", "18 percent"),
+    ("China's R&D spending in 2023 rose faster than the economy; outbound investment's ratio compared to GDP was "
+     "only 0.8%.", "0.8%"),
+    ("China's R&D spending grew strongly in 2023, and the ratio to GDP rose 3.5 percent from a year earlier.",
+     "3.5 percent"),
+    ("Unlike R&D, which is booming, China's climate finance ratio compared to GDP remains below 1 percent.",
+     "below 1 percent"),
+])
+def test_other_ratios_to_gdp_beside_rd_are_not_rd_intensity(store, text, span):
+    """Reviewers' cases: these had been called false against China's R&D intensity."""
+    figure = exact(spot.spot(text, store=store, published="2024-11-01"), span)
+    assert figure.verdict not in ACCUSING, figure.explanation
+    assert figure.match is None or figure.match.indicator not in ("rd_intensity", "GB.XPD.RSDV.GD.ZS")
+
+
+def test_rd_intensity_read_from_a_bare_ratio_is_never_an_accusation(store):
+    """The ministry's 4.96% for 2023 against the World Bank's 4.94: the words say 'the ratio', not whose; assumed."""
+    found = spot.spot("Korea's total research and development expenditure reached 119.7 trillion won in 2023, and the "
+                      "ratio compared to GDP rose to 4.96%.", store=store, published="2026-09-01")
+    figure = exact(found, "4.96%")
+    assert figure.match.indicator in ("GB.XPD.RSDV.GD.ZS", "rd_intensity") and figure.verdict not in ACCUSING

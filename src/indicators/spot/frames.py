@@ -1238,6 +1238,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     # 2024", else the text's so far, else the one just out)
     edition = _edition_named(sentence) or context.edition \
         or (released and (released.group(1) or str(context.published.year)))
+    rd_ratio_read: set[int] = set()  # the figures `_rd_ratio_to_gdp` read as R&D intensity
     for index, figure in enumerate(figures):
         before = sentence[max(0, figure.start - 60): figure.start]
         comparator, wording = comparator_for(before, figure, sentence[figure.end: figure.end + 80])
@@ -1253,11 +1254,13 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
         if unit == "percent" and (_gdp_after(sentence, figure, clause, places)
                                   or GDP_BEFORE.search(sentence[max(0, figure.start - 60): figure.start])
                                   or _gdp_ratio_said_before(sentence, clause[0], figure.start, measures, figures)
-                                  or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])
-                                  or _rd_ratio_to_gdp(sentence, clause, figure)):
+                                  or _names_gdp_ratio(re.split(r"[;,.:(]", sentence[figure.end: figure.end + 25])[0])):
             # "2.68-percent R&D intensity" (not "8.4 percent; the R&D intensity", another clause's; nor "as a share of
             # GDP reached 2.64 percent ..., as total spending rose 8.1 percent", said of the figure before)
             unit = "percent of GDP"
+        elif unit == "percent" and _rd_ratio_to_gdp(sentence, clause, figure):
+            unit = "percent of GDP"
+            rd_ratio_read.add(id(figure))  # a reading of words that do not say whose ratio it is: assumed, below
         frame.kind = unit_kind(unit) or unit
         frame.released_on = context.released_on or ""
         # role: a base figure, a parenthetical conversion of the previous figure, else the figure
@@ -1476,6 +1479,13 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _base_of_a_bilateral(sentence, reads)
     _named_as_a_city(sentence, reads)
     _ratios_to_gdp(reads)
+    _growth_of_a_ratio_to_gdp(sentence, reads)
+    _another_numerator(sentence, reads)
+    for read in reads:
+        if id(read.figure) in rd_ratio_read and read.frame.kind == "percent_of_gdp":
+            read.frame.measure_from = "assumed"
+            read.frame.notes.append("a ratio to GDP after words on R&D, its numerator unsaid: R&D's (R&D intensity), "
+                                    "assumed")
     _ratios_listed_with_one(sentence, reads)
     _pair_measures(sentence, reads)
     _ranks_and_scores(sentence, reads)
@@ -1864,21 +1874,69 @@ RATIO_TO_GDP_AFTER = re.compile(r"(?i)\s+(?:compared\s+(?:to|with)|relative\s+to
 """Right after a percentage, the GDP it is compared to ("a research and development cost ratio of 4.96% compared to
 the gross domestic product")."""
 RD_NAMED = re.compile(r"(?i)(?<![\w&])(?:R&D|R\s*&\s*D|GERD|research\s+and\s+(?:experimental\s+)?development)(?![\w&])")
-OTHER_NUMERATOR = re.compile(r"(?i)\b(?:debt|deficits?|surplus|exports?|imports?|trade|tax(?:es)?|revenues?|budget|"
-                             r"military|defen[cs]e|health|education|consumption|savings?|investment\s+in\s+(?!R&D))\b")
-"""Numerators of other ratios to GDP ("the debt ratio compared to GDP"): none may stand between R&D and the ratio."""
+OTHER_NUMERATOR = re.compile(r"(?i)\b(?:debts?|deficits?|surplus|exports?|imports?|trade|tax(?:es)?|revenues?|budget|"
+                             r"military|defen[cs]e|health|education|consumption|savings?|reserves?|bonds?|loans?|"
+                             r"credit|leverage|pensions?|wages?|social\s+security|finance|money|M2|infrastructure|"
+                             r"FDI|outbound|inflows?|outflows?|government|public|subsid(?:y|ies)|"
+                             r"investment\s+in\s+(?!R&D))\b")
+"""Numerators of other ratios to GDP ("the debt ratio compared to GDP", "the ratio to GDP of bank loans"): none may
+stand between R&D and the figure."""
+RATIO_OWNER_BEFORE = re.compile(r"(?i)(?:\b(?:the|its|their|this|that|a|an)|R&D|R\s*&\s*D|GERD|development"
+                                r"(?:\s+(?:cost|spending|expenditure|investment))?)\s+$")
+"""Right before the ratio's word, nothing that could be another numerator: a determiner ("the ratio", "its share")
+or R&D's own words ("a research and development cost ratio"); not "the climate finance ratio", "investment's ratio"."""
+GROWTH_RIGHT_BEFORE = re.compile(r"(?i)\b(?:rose|grew|increased|fell|declined|dropped|climbed|jumped|slipped|up|down)"
+                                 r"(?:\s+by)?\s+$")
+"""A growth verb right before a percentage ("the ratio to GDP rose 3.5 percent from a year earlier"): the ratio's
+growth, not its level ("rose to 4.96%", "from 4.85%" are levels)."""
+
+
+def _another_numerator(sentence: str, reads: list[Read]) -> None:
+    """"China's R&D spending rose 8.1% in 2023, while the pension fund's ratio to GDP was only 2.5%": a ratio to GDP
+    whose clause names another numerator after the sentence's last words on R&D is not R&D's (it had been called
+    false against China's R&D intensity): no series measures it."""
+    clauses = _clauses(sentence)
+    for read in reads:
+        if read.frame.kind != "percent_of_gdp" or read.frame.subject != "rd":
+            continue
+        a, _ = _clause_of(clauses, read.figure.start)
+        named = list(RD_NAMED.finditer(sentence, 0, read.figure.start))
+        since = max(a, named[-1].end()) if named else a
+        other = OTHER_NUMERATOR.search(sentence, since, read.figure.start)
+        if other is not None and not _names_gdp_ratio(sentence[since: read.figure.start]):
+            read.frame.subject, read.frame.subject_from = "other:ratio_to_gdp", "stated"
+            read.frame.notes.append(f"a ratio to GDP of “{other.group(0)}”, not of R&D")
+
+
+def _growth_of_a_ratio_to_gdp(sentence: str, reads: list[Read]) -> None:
+    """"China's R&D spending grew strongly in 2023, and the ratio to GDP rose 3.5 percent from a year earlier": a
+    growth rate said of a ratio to GDP (named before it in its clause) is the ratio's growth, which no series measures;
+    not the growth of the spending named before (it had been called false against R&D spending's 8.4%)."""
+    clauses = _clauses(sentence)
+    for read in reads:
+        a, _ = _clause_of(clauses, read.figure.start)
+        if read.frame.kind == "percent" and read.frame.transformation == "growth_rate" \
+                and RATIO_TO_GDP_BEFORE.search(sentence, a, read.figure.start):
+            read.frame.subject, read.frame.subject_from = "other:ratio_to_gdp", "stated"
+            read.frame.notes.append("the growth of a ratio to GDP, not of what the ratio divides")
 
 
 def _rd_ratio_to_gdp(sentence: str, clause: tuple[int, int], figure: Figure) -> bool:
     """"Korea's total research and development expenditure increased by 6.428 trillion won ..., and the ratio
     compared to GDP also rose by 0.11 percentage points from 4.85% in 2022"; "a research and development cost ratio
-    of 4.96% compared to the gross domestic product": a ratio to GDP said without its numerator, in a sentence that
-    names R&D before it and no other numerator since, is R&D's (a percentage of GDP)."""
+    of 4.96% compared to the gross domestic product": a ratio to GDP said without a numerator of its own, in a
+    sentence that names R&D before it and no other numerator since, is read as R&D's (assumed, never an accusation:
+    the words do not say whose ratio it is). Not "the ratio to GDP of bank loans", "the climate finance ratio", nor a
+    growth of the ratio."""
     ratio = RATIO_TO_GDP_BEFORE.search(sentence, clause[0], figure.start)
     if ratio is None and RATIO_TO_GDP_AFTER.match(sentence, figure.end) \
             and re.search(r"(?i)\b(?:ratio|share|proportion|intensity)\b", sentence[clause[0]: figure.start]):
         ratio = RATIO_TO_GDP_AFTER.match(sentence, figure.end)
-    if ratio is None:
+    if ratio is None or GROWTH_RIGHT_BEFORE.search(sentence, max(0, figure.start - 20), figure.start):
+        return False
+    if ratio.start() < figure.start and (re.match(r"\s+(?:of|for)\b", sentence[ratio.end():])
+                                         or not RATIO_OWNER_BEFORE.search(sentence, max(0, ratio.start() - 45),
+                                                                          ratio.start())):
         return False
     named = list(RD_NAMED.finditer(sentence, 0, min(ratio.start(), figure.start)))
     return bool(named) and not OTHER_NUMERATOR.search(sentence, named[-1].end(), max(ratio.end(), figure.start))
@@ -3742,6 +3800,11 @@ FIELD_AFTER_A_PLACE = re.compile(r"\s+(?:place\s+|position\s+)?in\s+(?!(?:the\s+
                                  r"((?:[a-z][\w-]*)(?:,?\s+(?:and\s+)?[a-z][\w-]*){0,8})")
 """After a place, "in" and the field it is in, in lower case ("ranking first in industrial designs by origin,
 utility models by origin and trademarks"): not the world, the index, a year, nor a name."""
+PILLAR_AFTER_A_PLACE = re.compile(r"(?i)\s+(?:and\s+\w+\s+)?(?:(?:places?|positions?|spots?)\s+)?(?:in|on)\s+(?:the\s+)?"
+                                  r"(?:(?:GII|index|Global\s+Innovation\s+Index)['’]s\s+)?"
+                                  r"((?:[\w&-]+\s+){0,6}(?:pillars?|sub-?pillars?|sub-?index))\b")
+"""After a place (or after the last of "first and second places"), a pillar of the index it is in ("in the GII's
+human capital and research pillar", "on the institutions sub-index")."""
 GROUP_WORDS = re.compile(r"(?i)\b(?:group|region|category|income|pillar|sub-?index|indicators?)\b")
 """Words of a part of a ranking a place may be in ("in the upper-middle-income group", "in its region")."""
 
@@ -3754,6 +3817,12 @@ def _place_in_a_field(frame: Frame, figure: Figure, sentence: str) -> None:
     pillar, or a bare noun phrase ("first in domestic market scale", "in labour productivity growth"), not the
     ranking's own words ("first in innovation", "59th in the classification")."""
     if frame.kind != "rank" or frame.subject not in _ranked_subjects() or frame.subject == "st_clusters":
+        return
+    if (pillar := PILLAR_AFTER_A_PLACE.match(sentence, figure.end)) is not None:
+        # "Switzerland and Sweden kept their respective first and second places in the GII's human capital and
+        # research pillar": a place in a pillar of the index, not its overall place
+        frame.subject, frame.subject_from = "other:field", "stated"
+        frame.notes.append(f"a place in “{pillar.group(1)}”, a pillar of the ranking, not its overall place")
         return
     field = FIELD_AFTER_A_PLACE.match(sentence, figure.end)
     named = [m.value for m in mentions("subject", field.group(1))] if field else []
@@ -4736,6 +4805,15 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
                           f"exports to it, most of the world's panels, stand in for them")
 
 
+PART_OF_THE_GOODS = re.compile(r"(?i)\b(?:most|mostly|largely|mainly|majority|much|many|part|partly|some|half|share|"
+                               r"bulk|chiefly|primarily)\b[^,;.]{0,25}$")
+"""Before an origin, words making it the origin of a part ("most of them made in China", "mostly from China")."""
+ALL_ORIGINS = re.compile(r"(?i)\bfrom\s+all\s+(?:suppliers|sources|origins|countries|exporters|over)\b|"
+                         r"\bfrom\s+everywhere\b|\ball\s+origins\b")
+EVERY_GOOD = ("goods", "goods_services", "trade")
+"""Subjects that are all of a country's goods: the world's imports of them are no economy's exports."""
+
+
 def _world_imports_from_china(frame: Frame, places: list[Mention], sentence: str, clause, context: Context) -> bool:
     """"In 2023, the world imported 208 GW of modules from China": the world's imports said to come from China (and
     from nowhere else), or said in a text on China's exports of the same goods ("China exported 16.2 GW of modules in
@@ -4749,9 +4827,12 @@ def _world_imports_from_china(frame: Frame, places: list[Mention], sentence: str
             or [p for p in places if clause[0] <= p.start < clause[1] and p.value not in ("CHN", "WLD")]:
         return False
     said = GOODS_ORIGIN.search(sentence, clause[0], clause[1])
-    if not said and not (context.exports_of and frame.subject and (
+    if said and PART_OF_THE_GOODS.search(sentence, max(clause[0], said.start() - 30), said.start()) \
+            or ALL_ORIGINS.search(sentence, clause[0], clause[1]):
+        return False  # ("209 GW of panels, most of them made in China", "from all suppliers": not China's alone)
+    if not said and not (context.exports_of and frame.subject and frame.subject not in EVERY_GOOD and (
             frame.subject == context.exports_of or catalogue.within(frame.subject, context.exports_of))):
-        return False
+        return False  # (the world's imports of all goods are not China's exports of goods)
     frame.measure, frame.measures, frame.measure_from = "exports", ("exports",), "assumed"
     frame.entity, frame.entity_from = "CHN", "stated" if said else "assumed"
     frame.notes.append("the world's imports " + ("from China" if said else "in a text on China's exports of them")
@@ -5586,8 +5667,10 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         # "Pakistan imported 17 GW of panels in the last 12 months": the twelve months to the last month completed
         # before the text (the release's last month may be earlier: assumed, never an accusation)
         end = month_before(context.published)
-        frame.period, frame.period_from = f"{months_back(end, 11)}/{end}", "assumed"
-        frame.notes.append(f"“{last.group(0)}”: the twelve months to {end}, the last "
+        # (a window ending in December is that calendar year: "The last 12 months saw ..." in January)
+        window = end[:4] if end.endswith("-12") else f"{months_back(end, 11)}/{end}"
+        frame.period, frame.period_from = window, "assumed"
+        frame.notes.append(f"“{last.group(0).strip()}”: the twelve months to {end}, the last "
                            "month before the text's date (assumed)")
         return
     if frame.role == "earlier" and (dated := MONTH_YEAR_OWNER_BEFORE.search(sentence, max(0, figure.start - 40),
@@ -5755,6 +5838,15 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         candidates = (asides[-1:] if parallel else
                       [c for c in candidates if _bracket_of(sentence, c[0]) in (None, own)] or candidates)
         usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
+        appositive = APPOSITIVE_GROWTH_BEFORE.search(sentence, 0, figure.start)
+        dated = sorted({y for off, y, _ in every if y and y.isdigit() and appositive and off < appositive.start()})
+        if frame.transformation == "growth_rate" and frame.role == "figure" and len(dated) >= 2 \
+                and not [off for off, _, _ in every if off > figure.start]:
+            # "750 GWh in 2022 and 940 GWh in 2023, a 25% jump": the growth from the first level to the last, of the
+            # last year said (assumed), not of the year said first (a true figure had been called false on it)
+            frame.period, frame.period_from = dated[-1], "assumed"
+            frame.notes.append(f"a growth after levels of {dated[0]} to {dated[-1]}: of {dated[-1]} (assumed)")
+            return
         own_bases = [y for off, y, base, how in years if base and y and how == "year" and figure.end < off < next_figure]
         if own_bases and all(off > next_figure for off, _, _ in candidates) \
                 and _year_after_base(sentence, own_bases, context):
@@ -5847,6 +5939,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         frame.notes.append("“the year to” a month: January to it, the twelve months to it, or its change on a year "
                            "before (assumed)")
     frame.period, frame.period_from = (sub or year), how
+
+
+APPOSITIVE_GROWTH_BEFORE = re.compile(r"(?i),\s*(?:an?|up|down|rising|growing|increasing|an?\s+(?:increase|rise|"
+                                      r"growth|jump|gain)\s+of)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$")
+"""A growth rate opening an appositive after the sentence's levels ("940 GWh in 2023, a 25% jump", ", up 25%")."""
 
 
 FORWARD = re.compile(r"(?i)\b(?:is|are)\s+(?:expected|projected|forecast|predicted|likely|set|poised|estimated)\s+to\b|"

@@ -437,6 +437,12 @@ one"): a closed list, so
 that a rank is never given to a name further back in a list."""
 
 
+APPOSITIVE = re.compile(r"(?i)^[”\"]?\s*[,(]\s*(?:also\s+|often\s+)?(?:known\s+as|dubbed|called|nicknamed|home\s+to)\s+"
+                        r"[^,;()]{1,60}[,)]")
+"""Right after a member's name, a name or description of it between commas ("San Jose-San Francisco, also known as
+Silicon Valley, was ranked in sixth"): stands between name and rank as if it were not there."""
+
+
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\s+(?=its\b|the\b|[A-Z])")
 INDEX_NAMED = re.compile(r"(?i)\bGlobal\s+Innovation\s+Index\b|\bGII\b")
 
@@ -448,6 +454,15 @@ AMONG_CLUSTERS = re.compile(r"(?i)\b(?:among|of)\s+(?:the\s+)?(?:world['’]s\s+
 GII 2023"): the ranking is the clusters', even with the index named in the clause."""
 
 
+RANKING_SCOPE = re.compile(r"(?i)\bamong\s+(?!(?:the\s+)?(?:world|globe|global|top|leading|\d+|science|S&T|sci-tech|"
+                           r"innovation|technology|100)\b)(?:the\s+)?(?:[\w-]+\s+){0,2}clusters\b|"
+                           r"\b(?:places?|positions?|spots?)\s+(?:in|within)\s+(?!(?:the\s+)?(?:world|globe|global|"
+                           r"ranking|rankings|index|GII|Global|top|(?:19|20)\d{2}\b|(?:this|last)\s+year))|"
+                           r"\bpillars?\b|\bsub-?index\b|\bby\s+(?:PCT\s+filings|patents?|publications|scientific)\b")
+"""A part or a view of the cluster ranking the sentence's places are in ("among Chinese clusters", "places in Japan",
+"By PCT filings alone"): not the world ranking the store holds."""
+
+
 def named_rank(sentence: str, start: int, period: str | None, index: list[Entry], clusters: bool = False) -> Option | None:
     """A rank of a member the store ranks by name: "with Beijing in third place", "Shanghai-Suzhou in sixth" among the
     GII's science and technology clusters (product cluster:<name>). Only in a sentence about clusters, the name right
@@ -456,6 +471,8 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
     period."""
     if not (clusters or re.search(r"(?i)\bclusters?\b", sentence)):
         return None  # `clusters`: the sentence's ranks are in the cluster ranking the text named before
+    if RANKING_SCOPE.search(sentence):
+        return None  # ("kept their respective first and second places among Chinese clusters"): not the world's
     if re.search(r"(?i)\brespective(?:ly)?\b", sentence):
         return _respective_member(sentence, start, period, index)
     item = next((mark for at, mark in numbered_items(sentence) if at == start), None)
@@ -487,6 +504,7 @@ def named_rank(sentence: str, start: int, period: str | None, index: list[Entry]
         between = before[at + len(key):]
         # "Seoul in South Korea was third": the member's economy named after it stands between name and rank
         between = _in_economy().sub(lambda m: (m.group(1) or "") + " ", between, count=1)
+        between = APPOSITIVE.sub(" ", between, count=1)  # "San Jose-San Francisco, also known as Silicon Valley, was"
         overtaking = bool(OVERTOOK_TO.match(between))  # "Beijing overtook Seoul to grab third place": Beijing's
         if at < 0 or (at and before[at - 1].isalnum()) or not (NAME_TO_RANK.match(between) or overtaking):
             continue
