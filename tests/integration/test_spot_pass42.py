@@ -206,3 +206,69 @@ def test_rd_intensity_read_from_a_bare_ratio_is_never_an_accusation(store):
                       "ratio compared to GDP rose to 4.96%.", store=store, published="2026-09-01")
     figure = exact(found, "4.96%")
     assert figure.match.indicator in ("GB.XPD.RSDV.GD.ZS", "rd_intensity") and figure.verdict not in ACCUSING
+
+
+# -- mends after the second review -----------------------------------------------------------------------------------
+
+def test_a_growth_after_dated_levels_and_before_a_comparison_is_of_the_last_level(store):
+    """MIIT: output grew more than 130% in 2022 (324 GWh in 2021 to 750 GWh) and 25% in 2023: "a 130% jump, compared
+    with 25% in 2023" is 2022's (it had been judged on 2021 and called false)."""
+    found = spot.spot("China made 324 GWh of lithium batteries in 2021 and 750 GWh in 2022, a 130% jump, compared "
+                      "with 25% in 2023.", store=store, published="2024-03-01")
+    figure = exact(found, "130%")
+    assert figure.match.period == "2022" and figure.verdict not in ACCUSING, figure.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "The world imported 237 GW of solar panels from China and other Asian suppliers in 2024.",
+    "The world imported 237 GW of solar panels from China and elsewhere in 2024.",
+    "The world imported 237 GW of solar panels in 2024 from China-owned factories in Southeast Asia.",
+])
+def test_the_worlds_imports_from_china_and_more_are_not_chinas_exports(store, text):
+    figure = exact(spot.spot(text, store=store, published="2025-01-25"), "237 GW")
+    assert figure.match is None or figure.match.indicator != "solar_exports_capacity", figure.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of the clusters located in China, Beijing came second in 2024.",
+    "Within China, Beijing was the second-largest cluster in 2024.",
+    "Beijing ranked second among China's clusters in 2024.",
+    "In terms of scientific output, Beijing ranks first among the world's S&T clusters in 2024.",
+    "Per capita, the Beijing cluster ranked 20th among S&T clusters in 2024.",
+])
+def test_a_clusters_place_in_a_part_or_view_of_the_ranking_is_never_accused(store, sentence):
+    """WIPO 2024: Beijing third in the world; these places are in China, in a view of the ranking or per head."""
+    for figure in spot.spot(sentence, store=store, published="2024-10-01"):
+        assert figure.verdict not in ACCUSING, figure.explanation
+
+
+@pytest.mark.parametrize("sentence, span, cluster", [
+    ("Beijing took third place in WIPO's 2024 ranking of science and technology clusters.", "third", "cluster:Beijing"),
+    ("Beijing secured third place in the 2024 cluster ranking, while Seoul kept fourth place among clusters.",
+     "fourth", "cluster:Seoul"),
+])
+def test_the_world_ranking_named_in_other_words_is_still_the_world_ranking(store, sentence, span, cluster):
+    figure = exact(spot.spot(sentence, store=store, published="2024-10-01"), span)
+    assert (figure.match.product, figure.verdict) == (cluster, "supported"), figure.explanation
+
+
+@pytest.mark.parametrize("sentence, published", [
+    ("China ranked first in the upper-middle-income group of the GII 2025, with Malaysia second and Türkiye third.",
+     "2025-09-17"),
+    ("In the GII 2023, India ranked first among lower-middle-income economies, with Vietnam second and Ukraine third.",
+     "2023-09-28"),
+])
+def test_places_listed_after_a_place_in_a_group_are_in_that_group(store, sentence, published):
+    """Türkiye was 43rd and Vietnam 46th overall: their places in the income group had been called false."""
+    for figure in spot.spot(sentence, store=store, published=published):
+        assert figure.verdict not in ACCUSING and figure.match is None, figure.explanation
+
+
+@pytest.mark.parametrize("text, span", [
+    ("R&D outlays rose in 2024; pension assets also grew, with the ratio to GDP at 2.7 percent.", "2.7 percent"),
+    ("R&D spending rose in 2024; education spending held its ratio to GDP above 4 percent.", "above 4 percent"),
+    ("China's R&D spending rose 8.1% in 2023, while the pension fund's ratio to GDP was only 2.5%.", "2.5%"),
+])
+def test_a_ratio_to_gdp_of_a_numerator_named_after_rd_is_not_rds(store, text, span):
+    figure = exact(spot.spot(text, store=store, published="2025-03-05"), span)
+    assert figure.match is None, figure.explanation

@@ -1502,6 +1502,7 @@ def frames_of(sentence: str, context: Context, paragraph: int, limit: int | None
     _leads_and_streaks(sentence, reads)
     _earlier_places(reads)
     _scoped_ranks(sentence, reads)
+    _places_listed_after_a_field(sentence, reads)
     _world_wholes(sentence, reads, places)
     _part_pointed_back(sentence, reads, subjects, context)
     _part_of_which(sentence, reads)
@@ -1893,17 +1894,22 @@ growth, not its level ("rose to 4.96%", "from 4.85%" are levels)."""
 
 def _another_numerator(sentence: str, reads: list[Read]) -> None:
     """"China's R&D spending rose 8.1% in 2023, while the pension fund's ratio to GDP was only 2.5%": a ratio to GDP
-    whose clause names another numerator after the sentence's last words on R&D is not R&D's (it had been called
-    false against China's R&D intensity): no series measures it."""
-    clauses = _clauses(sentence)
+    after which, past a break (a comma, "while", "and"), the text since the sentence's last words on R&D names another
+    numerator is not R&D's (it had been called false against China's R&D intensity): no series measures it."""
     for read in reads:
-        if read.frame.kind != "percent_of_gdp" or read.frame.subject != "rd":
-            continue
-        a, _ = _clause_of(clauses, read.figure.start)
+        if read.frame.subject != "rd" or not (
+                read.frame.kind == "percent_of_gdp" or read.frame.kind == "percent"
+                and re.search(r"(?i)\b(?:ratio|share|proportion)\s+(?:compared\s+)?(?:to|of)\s+(?:the\s+)?GDP\b",
+                              sentence[max(0, read.figure.start - 60): read.figure.start])):
+            continue  # (a percentage said after "ratio to GDP" that another rule read as R&D spending's growth too)
         named = list(RD_NAMED.finditer(sentence, 0, read.figure.start))
-        since = max(a, named[-1].end()) if named else a
+        if not named:
+            continue  # ("The US government spent 0.7% of GDP on R&D": R&D named after the figure is its numerator)
+        since = named[-1].end()
         other = OTHER_NUMERATOR.search(sentence, since, read.figure.start)
-        if other is not None and not _names_gdp_ratio(sentence[since: read.figure.start]):
+        if other is not None and not _names_gdp_ratio(sentence[since: read.figure.start]) \
+                and re.search(r"[,;]|\b(?:while|whereas|and|but|meanwhile|also)\b", sentence[since: other.start()]):
+            # (a numerator of its own, after a break: not "R&D infrastructure", a part of R&D, judged elsewhere)
             read.frame.subject, read.frame.subject_from = "other:ratio_to_gdp", "stated"
             read.frame.notes.append(f"a ratio to GDP of “{other.group(0)}”, not of R&D")
 
@@ -3835,6 +3841,29 @@ def _place_in_a_field(frame: Frame, figure: Figure, sentence: str) -> None:
     frame.notes.append(f"a place in “{field.group(1)}”, a field of the ranking, not its overall place")
 
 
+LIST_AFTER_A_PLACE = re.compile(r"(?i)^[^.;]*?,?\s+(?:with|followed\s+by|ahead\s+of|and\s+then)\b[^.;]*$")
+"""Between a place in a field and a later place, the words of a list going on ("..., with Malaysia second and")."""
+
+
+def _places_listed_after_a_field(sentence: str, reads: list[Read]) -> None:
+    """"China ranked first in the upper-middle-income group of the GII 2025, with Malaysia second and Türkiye third":
+    places listed after a place in a field of the ranking (`_place_in_a_field`) are in that field too (Türkiye's
+    third had been called false against its overall 43rd)."""
+    field = None
+    for read in reads:
+        if read.frame.kind != "rank":
+            continue
+        if read.frame.subject in ("other:field", "other:rank_in_a_field"):
+            field = read
+        elif field is not None and read.frame.subject in _ranked_subjects() \
+                and _bracket_of(sentence, read.figure.start) is None \
+                and LIST_AFTER_A_PLACE.match(sentence[field.figure.end: read.figure.start]):
+            # (not a place in brackets: "followed by Vietnam (rank 46)" gives the overall rank)
+            read.frame.subject, read.frame.subject_from = "other:field", "stated"
+            read.frame.notes.append(f"a place listed after “{sentence[field.figure.start: field.figure.end]}”, a place in a "
+                                    "field of the ranking")
+
+
 @functools.cache  # built once from the catalogue shipped in the package
 def _ranked_subjects() -> frozenset[str]:
     """The subjects a stored series ranks (the innovation index's economies, its clusters)."""
@@ -4808,6 +4837,10 @@ def _counterpart(places: list[Mention], figure: Figure, frame: Frame, sentence: 
 PART_OF_THE_GOODS = re.compile(r"(?i)\b(?:most|mostly|largely|mainly|majority|much|many|part|partly|some|half|share|"
                                r"bulk|chiefly|primarily)\b[^,;.]{0,25}$")
 """Before an origin, words making it the origin of a part ("most of them made in China", "mostly from China")."""
+MORE_ORIGINS = re.compile(r"(?i)\bfrom\s+(?:mainland\s+)?China(?:\s*,\s*(?-i:[A-Z])|\s+(?:and|or|as\s+well\s+as|plus)\b)|"
+                          r"\b(?:China|Chinese)[\s-](?:owned|run|controlled|invested|backed|linked)\b")
+"""China and more ("from China and other Asian suppliers", "from China and elsewhere"), or firms of Chinese owners
+abroad ("from China-owned factories in Southeast Asia"): not China's exports alone."""
 ALL_ORIGINS = re.compile(r"(?i)\bfrom\s+all\s+(?:suppliers|sources|origins|countries|exporters|over)\b|"
                          r"\bfrom\s+everywhere\b|\ball\s+origins\b")
 EVERY_GOOD = ("goods", "goods_services", "trade")
@@ -4828,7 +4861,7 @@ def _world_imports_from_china(frame: Frame, places: list[Mention], sentence: str
         return False
     said = GOODS_ORIGIN.search(sentence, clause[0], clause[1])
     if said and PART_OF_THE_GOODS.search(sentence, max(clause[0], said.start() - 30), said.start()) \
-            or ALL_ORIGINS.search(sentence, clause[0], clause[1]):
+            or ALL_ORIGINS.search(sentence, clause[0], clause[1]) or MORE_ORIGINS.search(sentence, clause[0], clause[1]):
         return False  # ("209 GW of panels, most of them made in China", "from all suppliers": not China's alone)
     if not said and not (context.exports_of and frame.subject and frame.subject not in EVERY_GOOD and (
             frame.subject == context.exports_of or catalogue.within(frame.subject, context.exports_of))):
@@ -5841,7 +5874,8 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         appositive = APPOSITIVE_GROWTH_BEFORE.search(sentence, 0, figure.start)
         dated = sorted({y for off, y, _ in every if y and y.isdigit() and appositive and off < appositive.start()})
         if frame.transformation == "growth_rate" and frame.role == "figure" and len(dated) >= 2 \
-                and not [off for off, _, _ in every if off > figure.start]:
+                and not [off for off, _, _ in every if off > figure.start
+                         and not COMPARISON_AFTER_GROWTH.search(sentence, figure.end, off)]:
             # "750 GWh in 2022 and 940 GWh in 2023, a 25% jump": the growth from the first level to the last, of the
             # last year said (assumed), not of the year said first (a true figure had been called false on it)
             frame.period, frame.period_from = dated[-1], "assumed"
@@ -5944,6 +5978,9 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
 APPOSITIVE_GROWTH_BEFORE = re.compile(r"(?i),\s*(?:an?|up|down|rising|growing|increasing|an?\s+(?:increase|rise|"
                                       r"growth|jump|gain)\s+of)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$")
 """A growth rate opening an appositive after the sentence's levels ("940 GWh in 2023, a 25% jump", ", up 25%")."""
+COMPARISON_AFTER_GROWTH = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|while|whereas)\b")
+"""After a growth rate, words comparing it with another's ("a 130% jump, compared with 25% in 2023"): that year is the
+other figure's."""
 
 
 FORWARD = re.compile(r"(?i)\b(?:is|are)\s+(?:expected|projected|forecast|predicted|likely|set|poised|estimated)\s+to\b|"

@@ -454,13 +454,18 @@ AMONG_CLUSTERS = re.compile(r"(?i)\b(?:among|of)\s+(?:the\s+)?(?:world['’]s\s+
 GII 2023"): the ranking is the clusters', even with the index named in the clause."""
 
 
-RANKING_SCOPE = re.compile(r"(?i)\bamong\s+(?!(?:the\s+)?(?:world|globe|global|top|leading|\d+|science|S&T|sci-tech|"
-                           r"innovation|technology|100)\b)(?:the\s+)?(?:[\w-]+\s+){0,2}clusters\b|"
-                           r"\b(?:places?|positions?|spots?)\s+(?:in|within)\s+(?!(?:the\s+)?(?:world|globe|global|"
-                           r"ranking|rankings|index|GII|Global|top|(?:19|20)\d{2}\b|(?:this|last)\s+year))|"
-                           r"\bpillars?\b|\bsub-?index\b|\bby\s+(?:PCT\s+filings|patents?|publications|scientific)\b")
+RANKING_SCOPE = re.compile(
+    r"(?i)\bamong\s+(?:the\s+)?(?!S&T\b|Sci|WIPO|GII|Global)(?:(?-i:[A-Z])[\w-]*(?:['’]s)?|domestic|national|regional|"
+    r"local)\s+(?:[\w-]+\s+)?clusters\b"  # "among Chinese clusters", "among China's clusters", "among US clusters"
+    r"|\bclusters?\s+(?:located\s+|based\s+)?in\s+(?-i:[A-Z])"  # "of the clusters located in China", "cluster in Asia"
+    r"|\b(?:within|inside)\s+(?-i:[A-Z])"  # "Within China, Beijing was the second-largest cluster"
+    r"|\b(?:places?|positions?|spots?)\s+(?:in|within)\s+(?!WIPO|GII|Global|Science|S&T|Sci|Innovation|Cluster)(?-i:[A-Z])"
+    r"|\bpillars?\b|\bsub-?index\b|\bper\s+capita\b|\bby\s+population\b|\bintensity\b|\bin\s+terms\s+of\b"
+    r"|\bby\s+(?:PCT\s+filings|patents?|publications|scientific\s+\w+)\s+(?:alone|only)\b")
 """A part or a view of the cluster ranking the sentence's places are in ("among Chinese clusters", "places in Japan",
-"By PCT filings alone"): not the world ranking the store holds."""
+"Within China", "By PCT filings alone", "in terms of scientific output", "per capita", the S&T intensity ranking):
+not the world ranking the store holds. ("in WIPO's 2025 ranking", "among the world's clusters", "among clusters in
+the 2025 ranking" are the world ranking.)"""
 
 
 def named_rank(sentence: str, start: int, period: str | None, index: list[Entry], clusters: bool = False) -> Option | None:
