@@ -1874,7 +1874,6 @@ RATIO_TO_GDP_AFTER = re.compile(r"(?i)\s+(?:compared\s+(?:to|with)|relative\s+to
                                 r"(?:GDP|gross\s+domestic\s+product)\b(?!\s+(?:growth|expansion)\b)")
 """Right after a percentage, the GDP it is compared to ("a research and development cost ratio of 4.96% compared to
 the gross domestic product")."""
-RD_NAMED = re.compile(r"(?i)(?<![\w&])(?:R&D|R\s*&\s*D|GERD|research\s+and\s+(?:experimental\s+)?development)(?![\w&])")
 OTHER_NUMERATOR = re.compile(r"(?i)\b(?:debts?|deficits?|surplus|exports?|imports?|trade|tax(?:es)?|revenues?|budget|"
                              r"military|defen[cs]e|health|education|consumption|savings?|reserves?|bonds?|loans?|"
                              r"credit|leverage|pensions?|wages?|social\s+security|finance|money|M2|infrastructure|"
@@ -1902,10 +1901,10 @@ def _another_numerator(sentence: str, reads: list[Read]) -> None:
                 and re.search(r"(?i)\b(?:ratio|share|proportion)\s+(?:compared\s+)?(?:to|of)\s+(?:the\s+)?GDP\b",
                               sentence[max(0, read.figure.start - 60): read.figure.start])):
             continue  # (a percentage said after "ratio to GDP" that another rule read as R&D spending's growth too)
-        named = list(RD_NAMED.finditer(sentence, 0, read.figure.start))
+        named = _rd_named_before(sentence, read.figure.start)
         if not named:
             continue  # ("The US government spent 0.7% of GDP on R&D": R&D named after the figure is its numerator)
-        since = named[-1].end()
+        since = named[-1].end
         other = OTHER_NUMERATOR.search(sentence, since, read.figure.start)
         if other is not None and not _names_gdp_ratio(sentence[since: read.figure.start]) \
                 and re.search(r"[,;]|\b(?:while|whereas|and|but|meanwhile|also)\b", sentence[since: other.start()]):
@@ -1944,8 +1943,13 @@ def _rd_ratio_to_gdp(sentence: str, clause: tuple[int, int], figure: Figure) -> 
                                          or not RATIO_OWNER_BEFORE.search(sentence, max(0, ratio.start() - 45),
                                                                           ratio.start())):
         return False
-    named = list(RD_NAMED.finditer(sentence, 0, min(ratio.start(), figure.start)))
-    return bool(named) and not OTHER_NUMERATOR.search(sentence, named[-1].end(), max(ratio.end(), figure.start))
+    named = _rd_named_before(sentence, min(ratio.start(), figure.start))
+    return bool(named) and not OTHER_NUMERATOR.search(sentence, named[-1].end, max(ratio.end(), figure.start))
+
+
+def _rd_named_before(sentence: str, at: int) -> list[Mention]:
+    """The words naming R&D (the vocabulary's subject "rd") that end before `at`."""
+    return [m for m in mentions("subject", sentence) if m.value == "rd" and m.end <= at]
 
 
 def _gdp_ratio_said_before(sentence: str, start: int, at: int, measures: list[Mention], figures: list) -> bool:
@@ -4843,6 +4847,7 @@ MORE_ORIGINS = re.compile(r"(?i)\bfrom\s+(?:mainland\s+)?China(?:\s*,\s*(?-i:[A-
 abroad ("from China-owned factories in Southeast Asia"): not China's exports alone."""
 ALL_ORIGINS = re.compile(r"(?i)\bfrom\s+all\s+(?:suppliers|sources|origins|countries|exporters|over)\b|"
                          r"\bfrom\s+everywhere\b|\ball\s+origins\b")
+"""Words giving every origin ("from all suppliers", "from everywhere"): not China's exports alone."""
 EVERY_GOOD = ("goods", "goods_services", "trade")
 """Subjects that are all of a country's goods: the world's imports of them are no economy's exports."""
 
