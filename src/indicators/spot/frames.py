@@ -5876,11 +5876,11 @@ def _period(sentence: str, figure: Figure, frame: Frame, years, context: Context
         candidates = (asides[-1:] if parallel else
                       [c for c in candidates if _bracket_of(sentence, c[0]) in (None, own)] or candidates)
         usable = [(not (a <= off < b), abs(off - figure.start), y, label) for off, y, label in candidates]
-        appositive = APPOSITIVE_GROWTH_BEFORE.search(sentence, 0, figure.start)
-        dated = sorted({y for off, y, _ in every if y and y.isdigit() and appositive and off < appositive.start()})
-        if frame.transformation == "growth_rate" and frame.role == "figure" and len(dated) >= 2 \
-                and not [off for off, _, _ in every if off > figure.start
-                         and not COMPARISON_AFTER_GROWTH.search(sentence, figure.end, off)]:
+        appositive = APPOSITIVE_GROWTH_BEFORE.search(sentence, 0, figure.start) \
+            if frame.transformation == "growth_rate" and frame.role == "figure" else None  # (a growth's only)
+        dated = sorted({y for off, y, _ in every if y and y.isdigit() and off < appositive.start()}) if appositive else []
+        if len(dated) >= 2 and not [off for off, _, _ in every if off > figure.start
+                                    and not COMPARISON_AFTER_GROWTH.search(sentence, figure.end, off)]:
             # "750 GWh in 2022 and 940 GWh in 2023, a 25% jump": the growth from the first level to the last, of the
             # last year said (assumed), not of the year said first (a true figure had been called false on it)
             frame.period, frame.period_from = dated[-1], "assumed"

@@ -433,8 +433,7 @@ NAME_TO_RANK = re.compile(r"(?i)^[\s,(“”\"]*(?:(?:was|is|came|ranked|ranks|r
 """What may stand between a member's name and its rank ("Beijing in third place", "Shenzhen-Hong Kong-Guangzhou was
 the world's second", "grabbed second place", "Beijing (3rd)", "cluster (ranked 2nd globally)", "Seoul moved up a spot
 to third place", "London has shot up from 21st to eighth place", "“Tokyo-Yokohama” was selected as the number
-one"): a closed list, so
-that a rank is never given to a name further back in a list."""
+one"): a closed list, so that a rank is never given to a name further back in a list."""
 
 
 APPOSITIVE = re.compile(r"(?i)^[”\"]?\s*[,(]\s*(?:also\s+|often\s+)?(?:known\s+as|dubbed|called|nicknamed|home\s+to)\s+"

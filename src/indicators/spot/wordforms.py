@@ -313,8 +313,9 @@ PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?i:on|among|behind|after|ahead|for|
                         r"|\s(?i:in)\s+(?:(?i:the)\s+)?[A-Z]"
                         r"|\s(?i:and|while)\s+(?:(?i:the)\s+)?[“\"]?[A-Z])")
 """After a place in words, the end of its phrase ("at number four, behind", "second position in the Global Innovation
-Index", "in second place and Beijing in third place"): a place in a ranking, not the first word of a noun it ranks ("number one trading partner"), nor a place in a
-field ("first place in scientific services") or in a list the sentence does not name ("in the list")."""
+Index", "in second place and Beijing in third place"): a place in a ranking, not the first word of a noun it ranks
+("number one trading partner"), nor a place in a field ("first place in scientific services") or in a list the
+sentence does not name ("in the list")."""
 
 
 def _ranks(sentence: str) -> list[WordFigure]:
